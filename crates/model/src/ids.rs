@@ -1,0 +1,158 @@
+//! The identifiers a reseller types to open a record, checked against the documented format
+//! (`ACCOUNT_ID_REGEX = ^[\p{L}\d\-]{4,40}$`) before any call is made.
+
+use crate::text::{is_letter, length};
+use std::fmt;
+
+/// The kinds of record the console can open by id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum IdKind {
+    Customer,
+    Reseller,
+    Order,
+    Membership,
+    Transfer,
+}
+
+impl IdKind {
+    /// Every kind, in the order the "go to" box offers them.
+    pub const ALL: [IdKind; 5] = [
+        IdKind::Customer,
+        IdKind::Reseller,
+        IdKind::Order,
+        IdKind::Membership,
+        IdKind::Transfer,
+    ];
+
+    /// The reseller's word for the kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            IdKind::Customer => "Customer",
+            IdKind::Reseller => "Reseller",
+            IdKind::Order => "Order",
+            IdKind::Membership => "VIP membership",
+            IdKind::Transfer => "Transfer",
+        }
+    }
+
+    /// A stable key for forms and URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            IdKind::Customer => "customer",
+            IdKind::Reseller => "reseller",
+            IdKind::Order => "order",
+            IdKind::Membership => "membership",
+            IdKind::Transfer => "transfer",
+        }
+    }
+
+    /// The kind with this [`IdKind::key`].
+    pub fn from_key(key: &str) -> Option<IdKind> {
+        IdKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// Why a typed id cannot be an id of the API.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IdError {
+    Empty,
+    TooShort { len: usize },
+    TooLong { len: usize },
+    BadCharacter { found: char },
+}
+
+impl fmt::Display for IdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            IdError::Empty => write!(f, "Enter an id."),
+            IdError::TooShort { len } => {
+                write!(f, "An id has at least {MIN_LEN} characters; this one has {len}.")
+            }
+            IdError::TooLong { len } => {
+                write!(f, "An id has at most {MAX_LEN} characters; this one has {len}.")
+            }
+            IdError::BadCharacter { found } => write!(
+                f,
+                "An id holds only letters, digits 0-9 and hyphens; {found:?} is not allowed."
+            ),
+        }
+    }
+}
+
+const MIN_LEN: usize = 4;
+const MAX_LEN: usize = 40;
+
+/// Checks `raw` (surrounding white space ignored) against the documented id format and returns
+/// the id to use. Every kind of record the console opens by id follows the account id rule.
+pub fn validate_id(_kind: IdKind, raw: &str) -> Result<&str, IdError> {
+    let id = raw.trim();
+    if id.is_empty() {
+        return Err(IdError::Empty);
+    }
+    if let Some(found) = id.chars().find(|&c| !(is_letter(c) || c.is_ascii_digit() || c == '-')) {
+        return Err(IdError::BadCharacter { found });
+    }
+    let len = length(id);
+    if len < MIN_LEN {
+        return Err(IdError::TooShort { len });
+    }
+    if len > MAX_LEN {
+        return Err(IdError::TooLong { len });
+    }
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_examples_are_valid() {
+        for (kind, id) in [
+            (IdKind::Customer, "9876543210"),
+            (IdKind::Reseller, "5556667778"),
+            (IdKind::Order, "0123456789"),
+            (IdKind::Membership, "12345678"),
+            (IdKind::Transfer, "5555luaigdfads555"),
+            (IdKind::Customer, "P1005-0001"),
+            (IdKind::Customer, "顧客番号一"),
+        ] {
+            assert_eq!(validate_id(kind, id), Ok(id));
+        }
+        assert_eq!(validate_id(IdKind::Order, "  1234 "), Ok("1234"));
+    }
+
+    #[test]
+    fn boundaries_and_bad_characters_are_explained() {
+        assert_eq!(validate_id(IdKind::Customer, "   "), Err(IdError::Empty));
+        assert_eq!(validate_id(IdKind::Customer, "123"), Err(IdError::TooShort { len: 3 }));
+        assert!(validate_id(IdKind::Customer, &"1".repeat(40)).is_ok());
+        assert_eq!(
+            validate_id(IdKind::Customer, &"1".repeat(41)),
+            Err(IdError::TooLong { len: 41 })
+        );
+        assert_eq!(
+            validate_id(IdKind::Customer, "12/34"),
+            Err(IdError::BadCharacter { found: '/' })
+        );
+        // `\d` in the documented Java pattern is ASCII only: Arabic-Indic digits are refused.
+        assert_eq!(
+            validate_id(IdKind::Customer, "١٢٣٤"),
+            Err(IdError::BadCharacter { found: '١' })
+        );
+        assert!(validate_id(IdKind::Customer, "<script>").is_err());
+        assert!(IdError::BadCharacter { found: '/' }.to_string().contains("'/'"));
+    }
+
+    #[test]
+    fn kinds_round_trip_through_their_keys_and_are_unique() {
+        for kind in IdKind::ALL {
+            assert_eq!(IdKind::from_key(kind.key()), Some(kind));
+        }
+        let mut keys: Vec<_> = IdKind::ALL.iter().map(|k| k.key()).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), IdKind::ALL.len());
+        assert_eq!(IdKind::from_key("nope"), None);
+    }
+}
