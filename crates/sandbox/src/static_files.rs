@@ -1,0 +1,279 @@
+//! Serves the built console (`dist/`): files read and compressed once at start, the SPA
+//! fallback to `index.html` for deep links, the right `Content-Type`, forever-cacheable hashed
+//! assets and an `index.html` that is never cached and carries the `<base href>` of the sub-path
+//! it is served under.
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+/// One file of the built app, with its precompressed forms.
+struct Asset {
+    content_type: &'static str,
+    cache_control: &'static str,
+    raw: Vec<u8>,
+    br: Option<Vec<u8>>,
+    gzip: Option<Vec<u8>>,
+}
+
+/// The built app, held in memory.
+#[derive(Clone)]
+pub struct StaticSite {
+    files: Arc<HashMap<String, Asset>>,
+}
+
+const INDEX: &str = "index.html";
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const NEVER: &str = "no-store";
+const REVALIDATE: &str = "no-cache";
+
+impl StaticSite {
+    /// Reads every file under `dist`, rewrites `index.html` for `base_path` (which starts and
+    /// ends with `/`) and compresses what is worth compressing.
+    pub fn load(dist: &Path, base_path: &str) -> io::Result<StaticSite> {
+        let mut files = HashMap::new();
+        let mut pending = vec![dist.to_path_buf()];
+        while let Some(dir) = pending.pop() {
+            for entry in std::fs::read_dir(&dir)? {
+                let path = entry?.path();
+                if path.is_dir() {
+                    pending.push(path);
+                    continue;
+                }
+                let Ok(rel) = path.strip_prefix(dist) else { continue };
+                let name = rel.to_string_lossy().replace('\\', "/");
+                let mut raw = std::fs::read(&path)?;
+                if name == INDEX {
+                    raw = with_base_href(&String::from_utf8_lossy(&raw), base_path).into_bytes();
+                }
+                files.insert(name.clone(), Asset::new(&name, raw)?);
+            }
+        }
+        if !files.contains_key(INDEX) {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!("{} has no index.html: build the console first", dist.display()),
+            ));
+        }
+        Ok(StaticSite { files: Arc::new(files) })
+    }
+
+    /// The text of a file, if it exists (used to check `config.json` at start).
+    pub fn text(&self, name: &str) -> Option<String> {
+        self.files.get(name).map(|a| String::from_utf8_lossy(&a.raw).into_owned())
+    }
+
+    /// Answers a request whose path is relative to the app's base.
+    pub fn respond(&self, method: &Method, uri: &Uri, headers: &HeaderMap) -> Response {
+        if method != Method::GET && method != Method::HEAD {
+            return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")]).into_response();
+        }
+        let path = uri.path().trim_start_matches('/');
+        let name = if path.is_empty() { INDEX } else { path };
+        let asset = match self.files.get(name) {
+            Some(asset) => asset,
+            // A missing file (it has an extension) is a 404; anything else is a deep link.
+            None if last_segment_has_extension(name) => {
+                return (StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, NEVER)], "Not found\n")
+                    .into_response()
+            }
+            None => match self.files.get(INDEX) {
+                Some(index) => index,
+                None => return StatusCode::NOT_FOUND.into_response(),
+            },
+        };
+        asset.response(accepted_encoding(headers), method == Method::HEAD)
+    }
+}
+
+impl Asset {
+    fn new(name: &str, raw: Vec<u8>) -> io::Result<Asset> {
+        let content_type = content_type(name);
+        let compressible = content_type.starts_with("text/")
+            || content_type.starts_with("application/")
+            || content_type == "image/svg+xml";
+        let (br, gzip) = if compressible && raw.len() > 256 {
+            (smaller(brotli(&raw)?, &raw), smaller(gzip(&raw)?, &raw))
+        } else {
+            (None, None)
+        };
+        let cache_control = if name == INDEX {
+            NEVER
+        } else if is_hashed(name) {
+            IMMUTABLE
+        } else {
+            REVALIDATE
+        };
+        Ok(Asset { content_type, cache_control, raw, br, gzip })
+    }
+
+    fn response(&self, encoding: Encoding, head_only: bool) -> Response {
+        let (body, content_encoding) = match encoding {
+            Encoding::Brotli if self.br.is_some() => (self.br.as_deref(), Some("br")),
+            Encoding::Brotli | Encoding::Gzip if self.gzip.is_some() => (self.gzip.as_deref(), Some("gzip")),
+            _ => (None, None),
+        };
+        let body = body.unwrap_or(&self.raw);
+        let mut response = Response::new(if head_only { Body::empty() } else { Body::from(body.to_vec()) });
+        let h = response.headers_mut();
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static(self.content_type));
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(self.cache_control));
+        h.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+        h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+        h.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+        if self.br.is_some() || self.gzip.is_some() {
+            h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
+        if let Some(enc) = content_encoding {
+            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(enc));
+        }
+        response
+    }
+}
+
+/// Sets the document's `<base href>` to `base_path`, so relative asset URLs, the router and the
+/// API bases all resolve below the sub-path the console is served under.
+pub fn with_base_href(html: &str, base_path: &str) -> String {
+    let tag = format!("<base href=\"{base_path}\">");
+    if let Some(start) = html.find("<base ") {
+        if let Some(len) = html[start..].find('>') {
+            let mut out = String::with_capacity(html.len() + base_path.len());
+            out.push_str(&html[..start]);
+            out.push_str(&tag);
+            out.push_str(&html[start + len + 1..]);
+            return out;
+        }
+    }
+    match html.find("<head>") {
+        Some(i) => format!("{}{tag}{}", &html[..i + 6], &html[i + 6..]),
+        None => format!("{tag}{html}"),
+    }
+}
+
+fn last_segment_has_extension(path: &str) -> bool {
+    path.rsplit('/').next().is_some_and(|last| last.contains('.'))
+}
+
+/// Trunk names built assets `name-<16 hex digits>.ext` (`name-<hash>_bg.wasm` for the module).
+fn is_hashed(name: &str) -> bool {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let stem = file.split('.').next().unwrap_or(file);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+fn content_type(name: &str) -> &'static str {
+    match name.rsplit('.').next().unwrap_or_default() {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+/// The best encoding the client accepts (q=0 refuses one).
+fn accepted_encoding(headers: &HeaderMap) -> Encoding {
+    let Some(value) = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()) else {
+        return Encoding::Identity;
+    };
+    let accepts = |name: &str| {
+        value.split(',').any(|part| {
+            let mut bits = part.split(';');
+            let token = bits.next().unwrap_or_default().trim();
+            let refused = bits.any(|p| {
+                p.trim().strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0))
+            });
+            token.eq_ignore_ascii_case(name) && !refused
+        })
+    };
+    if accepts("br") {
+        Encoding::Brotli
+    } else if accepts("gzip") {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
+fn smaller(compressed: Vec<u8>, raw: &[u8]) -> Option<Vec<u8>> {
+    (compressed.len() < raw.len()).then_some(compressed)
+}
+
+fn brotli(raw: &[u8]) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, 9, 22);
+        w.write_all(raw)?;
+    }
+    Ok(out)
+}
+
+fn gzip(raw: &[u8]) -> io::Result<Vec<u8>> {
+    let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    w.write_all(raw)?;
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_href_is_replaced_or_inserted() {
+        assert_eq!(
+            with_base_href("<head><base href=\"/\" /><title>x</title>", "/partner/console/"),
+            "<head><base href=\"/partner/console/\"><title>x</title>"
+        );
+        assert_eq!(with_base_href("<html><head><title>", "/a/"), "<html><head><base href=\"/a/\"><title>");
+    }
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        assert!(is_hashed("partner-console-0123456789abcdef.js"));
+        assert!(is_hashed("partner-console-0123456789abcdef_bg.wasm"));
+        assert!(is_hashed("main-0123456789abcdef.css"));
+        assert!(!is_hashed("config.json"));
+        assert!(!is_hashed("index.html"));
+        assert!(!is_hashed("partner-console.js"));
+    }
+
+    #[test]
+    fn encodings_follow_accept_encoding() {
+        let h = |v: &str| {
+            let mut m = HeaderMap::new();
+            m.insert(header::ACCEPT_ENCODING, HeaderValue::from_str(v).expect("ascii"));
+            accepted_encoding(&m)
+        };
+        assert_eq!(h("gzip, deflate, br, zstd"), Encoding::Brotli);
+        assert_eq!(h("gzip"), Encoding::Gzip);
+        assert_eq!(h("br;q=0, gzip;q=0.5"), Encoding::Gzip);
+        assert_eq!(h("identity"), Encoding::Identity);
+        assert_eq!(accepted_encoding(&HeaderMap::new()), Encoding::Identity);
+    }
+
+    #[test]
+    fn content_types_cover_the_build() {
+        assert_eq!(content_type("a_bg.wasm"), "application/wasm");
+        assert!(content_type("a.js").starts_with("text/javascript"));
+        assert!(content_type("index.html").starts_with("text/html"));
+    }
+}

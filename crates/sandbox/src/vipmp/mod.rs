@@ -1,0 +1,84 @@
+//! The local twin of the Adobe Commerce Partner API, mounted under the VIPMP base path. It
+//! checks credentials the way Adobe I/O does (4115, 4116, 4117) and answers with the documented
+//! error bodies.
+
+use axum::extract::Request;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use partner_model::error::ApiErrorBody;
+
+/// The API key the twin accepts (what the proxy adds by default).
+pub const SANDBOX_API_KEY: &str = "sandbox-api-key";
+/// The access token the twin accepts (what the proxy adds by default).
+pub const SANDBOX_ACCESS_TOKEN: &str = "sandbox-access-token";
+
+/// An API error as the twin sends it: HTTP status plus the documented body.
+pub struct ApiError(pub StatusCode, pub ApiErrorBody);
+
+impl ApiError {
+    fn new(status: StatusCode, code: &str, message: &str) -> ApiError {
+        ApiError(status, ApiErrorBody::new(code, message))
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(self.1)).into_response()
+    }
+}
+
+/// The twin's routes, relative to the VIPMP base.
+pub fn router() -> Router {
+    let open = Router::new().route("/ping", get(pong));
+    let authenticated = Router::new()
+        .route("/partnerservice/ping", get(pong))
+        .route_layer(middleware::from_fn(require_token));
+    open.merge(authenticated)
+        .fallback(not_found)
+        .layer(middleware::from_fn(require_api_key))
+}
+
+async fn pong() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "pong")
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "404", "Resource not found")
+}
+
+/// Adobe I/O refuses any call without the integration's API key (4115, 403).
+async fn require_api_key(request: Request, next: Next) -> Response {
+    match check_api_key(request.headers()) {
+        Ok(()) => next.run(request).await,
+        Err(e) => e.into_response(),
+    }
+}
+
+/// Every call but `/ping` needs a valid IMS access token (4117 missing, 4116 invalid).
+async fn require_token(request: Request, next: Next) -> Response {
+    match check_token(request.headers()) {
+        Ok(()) => next.run(request).await,
+        Err(e) => e.into_response(),
+    }
+}
+
+fn check_api_key(headers: &HeaderMap) -> Result<(), ApiError> {
+    match headers.get("x-api-key").map(|v| v.as_bytes()) {
+        Some(key) if key == SANDBOX_API_KEY.as_bytes() => Ok(()),
+        _ => Err(ApiError::new(StatusCode::FORBIDDEN, "4115", "API key is invalid or missing")),
+    }
+}
+
+fn check_token(headers: &HeaderMap) -> Result<(), ApiError> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return Err(ApiError::new(StatusCode::FORBIDDEN, "4117", "Authorization token is missing"));
+    };
+    let token = value.to_str().ok().and_then(|v| v.strip_prefix("Bearer "));
+    match token {
+        Some(t) if t == SANDBOX_ACCESS_TOKEN => Ok(()),
+        _ => Err(ApiError::new(StatusCode::UNAUTHORIZED, "4116", "Authorization token is invalid")),
+    }
+}
