@@ -379,3 +379,33 @@ mod tests {
         assert_eq!(e.to_string(), "pageSize: is missing (a whole number from 1 to 100)");
     }
 }
+
+/// The URL prefix for an API whose configured base is `configured` (as in [`ConsoleConfig`]),
+/// for an app served at `app_base` (a path that ends with `/`): an absolute URL stays as it is,
+/// a path is taken below the app's own base, so the console works under any sub-path.
+pub fn resolve_api_base(app_base: &str, configured: &str) -> String {
+    if configured.starts_with("https://") || configured.starts_with("http://") {
+        return configured.trim_end_matches('/').to_string();
+    }
+    format!(
+        "{}/{}",
+        app_base.trim_end_matches('/'),
+        configured.trim_start_matches('/').trim_end_matches('/')
+    )
+}
+
+#[cfg(test)]
+mod resolve_tests {
+    use super::resolve_api_base;
+
+    #[test]
+    fn paths_go_below_the_app_base_and_urls_stay() {
+        assert_eq!(resolve_api_base("/", "/api/vipmp"), "/api/vipmp");
+        assert_eq!(resolve_api_base("/partner/console/", "/api/vipmp"), "/partner/console/api/vipmp");
+        assert_eq!(resolve_api_base("/partner/console/", "/api/cpn/"), "/partner/console/api/cpn");
+        assert_eq!(
+            resolve_api_base("/partner/console/", "https://proxy.example.com/vipmp/"),
+            "https://proxy.example.com/vipmp"
+        );
+    }
+}

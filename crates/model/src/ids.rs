@@ -156,3 +156,26 @@ mod tests {
         assert_eq!(IdKind::from_key("nope"), None);
     }
 }
+
+/// Formats 16 random bytes as a version 4 UUID (RFC 9562): the shape of `X-Request-Id` and
+/// `X-Correlation-Id`. The caller supplies the randomness (the browser's crypto).
+pub fn uuid_v4(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
+}
+
+#[cfg(test)]
+mod uuid_tests {
+    use super::uuid_v4;
+
+    #[test]
+    fn version_and_variant_bits_are_set() {
+        let u = uuid_v4([0xff; 16]);
+        assert_eq!(u, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        let u = uuid_v4([0; 16]);
+        assert_eq!(u, "00000000-0000-4000-8000-000000000000");
+        assert_eq!(u.len(), 36);
+    }
+}

@@ -1,0 +1,78 @@
+//! The root of the console: load and check the runtime configuration, then run the shell
+//! (router, layout and every area's routes) — or explain why it cannot start.
+
+use crate::components::layout::{Header, Nav, SkipLink};
+use crate::pages::config_error::{ConfigErrorPage, ConfigProblem};
+use crate::pages::home::Home;
+use crate::pages::not_found::NotFound;
+use crate::routes::*;
+use crate::runtime::{app_base_from_document, provide_runtime, Runtime};
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+/// The console as mounted on the page.
+#[component]
+pub fn App() -> impl IntoView {
+    let app_base = app_base_from_document();
+    let loaded = LocalResource::new(move || load_runtime(app_base.clone()));
+    view! {
+        <Suspense fallback=|| view! { <p class="boot" role="status">"Loading the partner console…"</p> }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(runtime) => view! { <Shell runtime/> }.into_any(),
+                    Err(problem) => view! { <ConfigErrorPage problem/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// Fetches `config.json` from the app's base and checks it.
+async fn load_runtime(app_base: String) -> Result<Runtime, ConfigProblem> {
+    let url = format!("{app_base}config.json");
+    let problem = |key: &str, problem: String| ConfigProblem { url: url.clone(), key: key.into(), problem };
+    let response = Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| problem("(file)", format!("could not be fetched ({e}).")))?;
+    if !response.ok() {
+        return Err(problem("(file)", format!("could not be loaded: the server answered HTTP {}.", response.status())));
+    }
+    let text = response.text().await.map_err(|e| problem("(file)", format!("could not be read ({e}).")))?;
+    let config = partner_model::config::parse(&text).map_err(|e| problem(&e.key, e.problem))?;
+    Ok(Runtime::new(config, app_base))
+}
+
+/// Everything the reseller sees once the configuration is good: header, navigation and pages.
+#[component]
+pub fn Shell(
+    /// The checked configuration and where the app is served.
+    runtime: Runtime,
+) -> impl IntoView {
+    let base = runtime.router_base();
+    provide_runtime(runtime);
+    view! {
+        <Router base>
+            <SkipLink/>
+            <Header/>
+            <div class="frame">
+                <Nav/>
+                <main id="main" tabindex="-1">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Home/>
+                        <ResellerRoutes/>
+                        <CustomerRoutes/>
+                        <OrderRoutes/>
+                        <SubscriptionRoutes/>
+                        <TransferRoutes/>
+                        <MembershipRoutes/>
+                        <LinkedMembershipRoutes/>
+                        <DistributorSubscriptionRoutes/>
+                    </Routes>
+                </main>
+            </div>
+        </Router>
+    }
+}

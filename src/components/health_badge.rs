@@ -1,0 +1,50 @@
+//! The header's live health badge: up, auth problem or down, with the reason, re-checked every
+//! minute and on demand.
+
+use crate::api::health::{self, Health};
+use crate::runtime::use_runtime;
+use leptos::prelude::*;
+use std::time::Duration;
+
+const RECHECK_EVERY: Duration = Duration::from_secs(60);
+
+/// Shows whether the Commerce Partner API answers through the proxy.
+#[component]
+pub fn HealthBadge() -> impl IntoView {
+    let runtime = use_runtime();
+    let round = RwSignal::new(0u32);
+    let status = LocalResource::new(move || {
+        round.track();
+        let runtime = runtime.clone();
+        async move {
+            match runtime {
+                Some(rt) => health::check(&rt).await,
+                None => Health::Down("The console has no configuration.".into()),
+            }
+        }
+    });
+    if let Ok(handle) = set_interval_with_handle(move || round.update(|n| *n += 1), RECHECK_EVERY) {
+        on_cleanup(move || handle.clear());
+    }
+    let shown = move || status.get();
+    view! {
+        <div class="health" role="status" aria-live="polite">
+            {move || match shown() {
+                None => view! { <span class="badge checking" data-health="checking">"Checking API…"</span> }.into_any(),
+                Some(h) => view! {
+                    <span class=format!("badge {}", h.key()) data-health=h.key() title=h.reason()>{h.label()}</span>
+                    <span class="health-reason">{(h != Health::Up).then(|| h.reason())}</span>
+                }
+                .into_any(),
+            }}
+            <button
+                type="button"
+                class="link"
+                on:click=move |_| round.update(|n| *n += 1)
+                disabled=move || status.get().is_none()
+            >
+                "Check again"
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,31 @@
+//! The home page: where each area is and what it is for.
+
+use crate::areas::AREAS;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The console's start page.
+#[component]
+pub fn Home() -> impl IntoView {
+    view! {
+        <section class="page">
+            <h1>"Partner console"</h1>
+            <p class="lede">
+                "Run your VIP Marketplace business: accounts, orders, returns, renewals, transfers, and your VMware distributor subscriptions. Open any record by its id with the Go to box above."
+            </p>
+            <ul class="cards">
+                {AREAS
+                    .iter()
+                    .map(|area| {
+                        view! {
+                            <li class="card">
+                                <h2><A href=area.path>{area.label}</A></h2>
+                                <p>{area.summary}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,100 @@
+//! The route table: one transparent route group per area. Each group lists the deep links its
+//! area answers; an area's own module replaces the placeholder pages when it is built.
+
+use crate::pages::placeholder::{AreaHome, RecordPage};
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route};
+use leptos_router::{path, MatchNestedRoutes};
+
+/// `/resellers`, `/resellers/:id`.
+#[component(transparent)]
+pub fn ResellerRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/resellers") view=leptos_router::components::Outlet>
+            <Route path=path!("") view=|| view! { <AreaHome path="/resellers"/> }/>
+            <Route path=path!(":id") view=|| view! { <RecordPage path="/resellers" noun="Reseller"/> }/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// `/customers`, `/customers/:id`.
+#[component(transparent)]
+pub fn CustomerRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/customers") view=leptos_router::components::Outlet>
+            <Route path=path!("") view=|| view! { <AreaHome path="/customers"/> }/>
+            <Route path=path!(":id") view=|| view! { <RecordPage path="/customers" noun="Customer"/> }/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// `/orders`, `/customers/:customer/orders/:id`.
+#[component(transparent)]
+pub fn OrderRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/orders") view=|| view! { <AreaHome path="/orders"/> }/>
+        <Route
+            path=path!("/customers/:customer/orders/:id")
+            view=|| view! { <RecordPage path="/orders" noun="Order"/> }
+        />
+    }
+    .into_inner()
+}
+
+/// `/subscriptions`, `/customers/:customer/subscriptions/:id`.
+#[component(transparent)]
+pub fn SubscriptionRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/subscriptions") view=|| view! { <AreaHome path="/subscriptions"/> }/>
+        <Route
+            path=path!("/customers/:customer/subscriptions/:id")
+            view=|| view! { <RecordPage path="/subscriptions" noun="Subscription"/> }
+        />
+    }
+    .into_inner()
+}
+
+/// `/transfers`, `/transfers/:id` (reseller changes).
+#[component(transparent)]
+pub fn TransferRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/transfers") view=leptos_router::components::Outlet>
+            <Route path=path!("") view=|| view! { <AreaHome path="/transfers"/> }/>
+            <Route path=path!(":id") view=|| view! { <RecordPage path="/transfers" noun="Transfer"/> }/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// `/memberships`, `/memberships/:id` (VIP → VIPMP).
+#[component(transparent)]
+pub fn MembershipRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/memberships") view=leptos_router::components::Outlet>
+            <Route path=path!("") view=|| view! { <AreaHome path="/memberships"/> }/>
+            <Route path=path!(":id") view=|| view! { <RecordPage path="/memberships" noun="VIP membership"/> }/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// `/linked-memberships`.
+#[component(transparent)]
+pub fn LinkedMembershipRoutes() -> impl MatchNestedRoutes + Clone {
+    view! { <Route path=path!("/linked-memberships") view=|| view! { <AreaHome path="/linked-memberships"/> }/> }
+        .into_inner()
+}
+
+/// `/distributor-subscriptions`.
+#[component(transparent)]
+pub fn DistributorSubscriptionRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route
+            path=path!("/distributor-subscriptions")
+            view=|| view! { <AreaHome path="/distributor-subscriptions"/> }
+        />
+    }
+    .into_inner()
+}
