@@ -81,3 +81,62 @@ fn auth_reason(code: &str, message: &str) -> String {
         _ => format!("The API refused the proxy's credentials ({code}: {message})."),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partner_model::error::ApiErrorBody;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn pong() -> Result<Reply, Failure> {
+        Ok(Reply { status: 200, body: "pong".into() })
+    }
+
+    fn api(status: u16, code: &str) -> Result<Reply, Failure> {
+        Err(Failure::Api { status, body: ApiErrorBody::new(code, "m") })
+    }
+
+    #[wasm_bindgen_test]
+    fn both_pongs_are_up() {
+        assert_eq!(classify(&pong(), &pong()), Health::Up);
+    }
+
+    #[wasm_bindgen_test]
+    fn refused_credentials_are_an_auth_problem_with_the_code() {
+        for (outcome, code) in [(api(403, "4115"), "4115"), (api(401, "4116"), "4116"), (api(403, "4117"), "4117")] {
+            let h = classify(&pong(), &outcome);
+            assert_eq!(h.key(), "auth");
+            assert!(h.reason().contains(code), "{}", h.reason());
+        }
+        assert_eq!(classify(&api(403, "4115"), &pong()).key(), "auth");
+    }
+
+    #[wasm_bindgen_test]
+    fn no_answer_a_gateway_or_a_wrong_answer_is_down() {
+        let cases = [
+            Err(Failure::Network("refused".into())),
+            Err(Failure::Timeout(Duration::from_secs(10))),
+            Err(Failure::Gateway { status: 502 }),
+            api(500, "1124"),
+            Ok(Reply { status: 200, body: "<!DOCTYPE html>".into() }),
+        ];
+        for outcome in cases {
+            let h = classify(&outcome, &pong());
+            assert_eq!(h.key(), "down", "{outcome:?}");
+            assert!(h.reason().starts_with("Ping"), "{}", h.reason());
+        }
+        let h = classify(&pong(), &Err(Failure::Timeout(Duration::from_secs(10))));
+        assert!(h.reason().contains("within 10 seconds"), "{}", h.reason());
+    }
+
+    #[wasm_bindgen_test]
+    fn error_bodies_are_sorted_by_what_answered() {
+        use super::transport::classify_error;
+        assert!(matches!(classify_error(400, r#"{"code":"1117","message":"x"}"#), Failure::Api { status: 400, .. }));
+        assert_eq!(classify_error(502, "<html>Bad gateway</html>"), Failure::Gateway { status: 502 });
+        assert_eq!(classify_error(500, "<html>oops</html>"), Failure::Gateway { status: 500 });
+        assert_eq!(classify_error(503, "unavailable"), Failure::Gateway { status: 503 });
+        assert_eq!(classify_error(418, "teapot"), Failure::Unexpected { status: 418 });
+        assert_eq!(classify_error(400, r#"{"message":"no code"}"#), Failure::Unexpected { status: 400 });
+    }
+}

@@ -1,0 +1,124 @@
+//! The shell in a real browser: navigation renders every area, unknown paths get the not-found
+//! page, the "go to" box validates before it navigates, and the failure screens render.
+
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use leptos::prelude::*;
+use partner_console::areas::AREAS;
+use partner_console::pages::config_error::{ConfigErrorPage, ConfigProblem};
+use partner_console::Shell;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+async fn navigation_renders_every_area_and_unknown_paths_are_not_found() {
+    go_to_path("/");
+    let root = mount_point();
+    let _handle = leptos::mount::mount_to(root.clone(), || view! { <Shell runtime=runtime()/> });
+    let nav = wait_for("navigation", || query(&root, "nav[aria-label='Areas']")).await;
+    for area in AREAS {
+        let link = by_text(&nav, "a", area.label).unwrap_or_else(|| panic!("nav link {}", area.label));
+        click(&link);
+        wait_for(area.label, || by_text(&root, "main h1", area.label)).await;
+        assert_eq!(link.get_attribute("aria-current").as_deref(), Some("page"), "{} is marked current", area.label);
+        let path = web_sys::window().expect("window").location().pathname().expect("path");
+        assert_eq!(path, area.path);
+    }
+    go_to_path("/no/such/page");
+    wait_for("not found", || by_text(&root, "main h1", "Page not found")).await;
+    go_to_path("/customers/1005-0001/orders/5120008001");
+    wait_for("order deep link", || by_text(&root, "main h1", "Order 5120008001")).await;
+    go_to_path("/");
+}
+
+#[wasm_bindgen_test]
+async fn go_to_refuses_a_bad_id_next_to_the_field_then_opens_a_good_one() {
+    go_to_path("/");
+    let root = mount_point();
+    let _handle = leptos::mount::mount_to(root.clone(), || view! { <Shell runtime=runtime()/> });
+    let input = wait_for("go-to id", || query(&root, "#goto-id")).await;
+    let open = by_text(&root, "button", "Open").expect("Open button");
+
+    type_into(&input, "12/");
+    click(&open);
+    let error = wait_for("error", || query(&root, "#goto-error").filter(|e| !text(e).is_empty())).await;
+    assert!(text(&error).contains("'/' is not allowed"), "{}", text(&error));
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("goto-error"));
+    assert_eq!(web_sys::window().expect("window").location().pathname().expect("path"), "/", "did not navigate");
+
+    type_into(&input, " 1005-0001 ");
+    click(&open);
+    wait_for("customer page", || by_text(&root, "main h1", "Customer 1005-0001")).await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("false"));
+    go_to_path("/");
+}
+
+#[wasm_bindgen_test]
+async fn go_to_an_order_asks_for_its_customer_too() {
+    go_to_path("/");
+    let root = mount_point();
+    let _handle = leptos::mount::mount_to(root.clone(), || view! { <Shell runtime=runtime()/> });
+    let select = wait_for("kind", || query(&root, "#goto-kind")).await;
+    let select: web_sys::HtmlSelectElement = wasm_bindgen::JsCast::dyn_into(select).expect("select");
+    select.set_value("order");
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).expect("event")).expect("dispatch");
+    let customer = wait_for("customer field", || query(&root, "#goto-customer")).await;
+    let label = query(&root, "label[for='goto-id']").expect("id label");
+    assert_eq!(text(&label), "Order id");
+
+    type_into(&query(&root, "#goto-id").expect("id"), "5120008001");
+    click(&by_text(&root, "button", "Open").expect("Open"));
+    let error = wait_for("error", || query(&root, "#goto-error").filter(|e| !text(e).is_empty())).await;
+    assert!(text(&error).starts_with("Customer id: Enter an id"), "{}", text(&error));
+    assert_eq!(customer.get_attribute("aria-invalid").as_deref(), Some("true"));
+
+    type_into(&customer, "1005-0001");
+    click(&by_text(&root, "button", "Open").expect("Open"));
+    wait_for("order page", || by_text(&root, "main h1", "Order 5120008001")).await;
+    go_to_path("/");
+}
+
+#[wasm_bindgen_test]
+fn config_error_page_names_file_key_and_problem() {
+    let root = mount_point();
+    let problem = ConfigProblem {
+        url: "/config.json".into(),
+        key: "pageSize".into(),
+        problem: "must be a whole number from 1 to 100 (found 0)".into(),
+    };
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <ConfigErrorPage problem/> });
+    let page = text(&root);
+    assert!(page.contains("The console cannot start"));
+    assert!(page.contains("/config.json"));
+    assert!(page.contains("pageSize"));
+    assert!(page.contains("found 0"));
+    assert!(query(&root, "[role='alert']").is_some());
+    assert!(by_text(&root, "button", "Reload").is_some());
+}
+
+#[wasm_bindgen_test]
+fn the_panic_screen_offers_a_reload_that_keeps_the_query() {
+    go_to_path("/resellers?status=1000&company-name=Fair%20mont");
+    partner_console::panic::show_broken_screen();
+    partner_console::panic::show_broken_screen();
+    let doc = document();
+    let panels = doc.query_selector_all("#broken").expect("selector");
+    assert_eq!(panels.length(), 1, "shown once");
+    let panel = doc.get_element_by_id("broken").expect("panel");
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alertdialog"));
+    let form = panel.query_selector("form").expect("selector").expect("form");
+    assert_eq!(form.get_attribute("action").as_deref(), Some("/resellers"));
+    let hidden = panel.query_selector("input[name='company-name']").expect("selector").expect("hidden field");
+    assert_eq!(hidden.get_attribute("value").as_deref(), Some("Fair mont"));
+    let button = by_text(&panel, "button", "Reload the console").expect("button");
+    assert_eq!(doc.active_element().as_ref(), Some(&button), "focus moves to the reload button");
+    panel.remove();
+    go_to_path("/");
+}
