@@ -59,3 +59,12 @@ pub fn app_base_from_document() -> String {
     };
     if dir.starts_with('/') { dir.to_string() } else { format!("/{dir}") }
 }
+
+/// The href of a console path (`/customers/1005-0001`) below the app's base. Links need it:
+/// the router's `<A>` leaves absolute paths as they are (its `navigate` adds the base itself).
+pub fn href(path: &str) -> String {
+    match use_runtime() {
+        Some(rt) => format!("{}{path}", rt.router_base()),
+        None => path.to_string(),
+    }
+}

@@ -122,3 +122,27 @@ fn the_panic_screen_offers_a_reload_that_keeps_the_query() {
     panel.remove();
     go_to_path("/");
 }
+
+#[wasm_bindgen_test]
+async fn under_a_sub_path_every_link_stays_below_the_base() {
+    go_to_path("/partner/console/");
+    let root = mount_point();
+    let config = runtime().config.as_ref().clone();
+    let rt = partner_console::runtime::Runtime::new(config, "/partner/console/");
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <Shell runtime=rt/> });
+    wait_for("home", || by_text(&root, "main h1", "Partner console")).await;
+    let links = root.query_selector_all("a[href]").expect("selector");
+    assert!(links.length() > 8);
+    for i in 0..links.length() {
+        let link: web_sys::Element = wasm_bindgen::JsCast::dyn_into(links.item(i).expect("link")).expect("element");
+        let href = link.get_attribute("href").expect("href");
+        if href == "#main" {
+            continue;
+        }
+        assert!(href.starts_with("/partner/console/") || href == "/partner/console", "{} links to {href}", text(&link));
+    }
+    click(&by_text(&root, "nav a", "Customers").expect("Customers link"));
+    wait_for("customers", || by_text(&root, "main h1", "Customers")).await;
+    assert_eq!(web_sys::window().expect("window").location().pathname().expect("path"), "/partner/console/customers");
+    go_to_path("/");
+}

@@ -4,7 +4,7 @@
 use super::goto::GoToBox;
 use super::health_badge::HealthBadge;
 use crate::areas::AREAS;
-use crate::runtime::use_runtime;
+use crate::runtime::{href, use_runtime};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
@@ -29,7 +29,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="top">
             <div class="brand">
-                <A href="/">"Partner console"</A>
+                <A href=href("/")>"Partner console"</A>
                 <span class="env" title="The environment this console talks to">{environment}</span>
             </div>
             <HealthBadge/>
@@ -46,7 +46,7 @@ pub fn Nav() -> impl IntoView {
             <ul>
                 {AREAS
                     .iter()
-                    .map(|area| view! { <li><A href=area.path>{area.label}</A></li> })
+                    .map(|area| view! { <li><A href=href(area.path)>{area.label}</A></li> })
                     .collect_view()}
             </ul>
         </nav>

@@ -1,6 +1,7 @@
 //! The home page: where each area is and what it is for.
 
 use crate::areas::AREAS;
+use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -19,7 +20,7 @@ pub fn Home() -> impl IntoView {
                     .map(|area| {
                         view! {
                             <li class="card">
-                                <h2><A href=area.path>{area.label}</A></h2>
+                                <h2><A href=href(area.path)>{area.label}</A></h2>
                                 <p>{area.summary}</p>
                             </li>
                         }

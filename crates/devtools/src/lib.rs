@@ -1,1 +1,217 @@
+//! Tools for proving the console in a real browser: a sandbox started in-process on 127.0.0.1
+//! and a headless Chromium driven over WebDriver, both stopped when the test ends — also when
+//! it fails.
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::{SocketAddr, TcpListener as StdListener};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long a test waits for something to appear on the page.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// The release build the end-to-end tests run against (`E2E_DIST`, or `target/e2e-dist`).
+pub fn e2e_dist() -> PathBuf {
+    let dist = std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target/e2e-dist"));
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no index.html: build it with `trunk build --release --offline --dist {}` (scripts/test does)",
+        dist.display(),
+        dist.display()
+    );
+    dist
+}
+
+/// The workspace's root directory.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root exists")
+}
+
+/// A sandbox serving on a free port of 127.0.0.1; it stops when dropped.
+pub struct Sandbox {
+    /// The console's URL, ending with `/` (`http://127.0.0.1:PORT/partner/console/`).
+    pub url: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl Sandbox {
+    /// Serves `dist` under `base_path` with the sandbox's own credentials.
+    pub async fn start(dist: &Path, base_path: &str) -> Sandbox {
+        Sandbox::start_with(partner_sandbox::Settings::new(dist, base_path).expect("valid base path")).await
+    }
+
+    /// Serves with the given settings.
+    pub async fn start_with(settings: partner_sandbox::Settings) -> Sandbox {
+        let app = partner_sandbox::app(&settings).expect("sandbox app");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
+        let addr = listener.local_addr().expect("local addr");
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        tokio::spawn(async move {
+            let _ = partner_sandbox::serve(listener, app, async {
+                let _ = stopped.await;
+            })
+            .await;
+        });
+        Sandbox { url: format!("http://{addr}{}", settings.base_path), stop: Some(stop) }
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}
+
+/// A headless Chromium behind its own chromedriver. Dropping it kills both, and every browser
+/// process of its private profile, so nothing outlives a failed test.
+pub struct Browser {
+    pub client: Client,
+    _guard: BrowserGuard,
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+}
+
+impl Browser {
+    /// Starts chromedriver and a headless Chromium that reaches nothing but this machine.
+    pub async fn start() -> Browser {
+        let port = free_port();
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver on PATH (scripts/setup installs Debian's chromium-driver)");
+        let profile = std::env::temp_dir().join(format!("partner-e2e-{}-{port}", std::process::id()));
+        // From here on, a failure still kills the driver and its browsers.
+        let guard = BrowserGuard { driver, profile: profile.clone() };
+        let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_err() {
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let args = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--no-first-run",
+            "--window-size=1280,800",
+        ];
+        let mut args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        let caps = serde_json::json!({
+            "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args },
+        });
+        let serde_json::Value::Object(caps) = caps else { unreachable!("a JSON object literal") };
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://{addr}"))
+            .await
+            .expect("WebDriver session with headless Chromium");
+        Browser { client, _guard: guard }
+    }
+
+    /// Ends the session politely; dropping afterwards cleans up the rest.
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+
+    /// Waits until an element matching the XPath `xpath` exists, and returns it.
+    pub async fn find(&self, xpath: &str) -> fantoccini::elements::Element {
+        match self
+            .client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::XPath(xpath))
+            .await
+        {
+            Ok(found) => found,
+            Err(e) => {
+                let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+                panic!("no element {xpath} on {url}: {e}")
+            }
+        }
+    }
+
+    /// Waits until the page's `<h1>` reads `title`.
+    pub async fn heading(&self, title: &str) {
+        self.find(&format!("//main//h1[normalize-space(.)={}]", xpath_literal(title))).await;
+    }
+
+    /// Presses and releases `key` on whatever has the keyboard focus, as a person would.
+    pub async fn press(&self, key: Key) {
+        let value: char = key.into();
+        let actions = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+        self.client.perform_actions(actions).await.expect("key press");
+    }
+
+    /// The focused element's tag name, trimmed text and id.
+    pub async fn focused(&self) -> (String, String, String) {
+        let v = self
+            .client
+            .execute(
+                "const e = document.activeElement; return [e.tagName, (e.textContent || '').trim(), e.id || ''];",
+                vec![],
+            )
+            .await
+            .expect("script");
+        let part = |i: usize| v[i].as_str().unwrap_or_default().to_string();
+        (part(0), part(1), part(2))
+    }
+
+    /// The path of the current page.
+    pub async fn path(&self) -> String {
+        self.client.current_url().await.expect("current url").path().to_string()
+    }
+
+    /// Saves a screenshot as `target/e2e-screenshots/NAME.png` for a person to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let dir = workspace_root().join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir).expect("screenshot dir");
+        let png = self.client.screenshot().await.expect("screenshot");
+        std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
+    }
+}
+
+/// Owns chromedriver and the browser profile: dropping it kills the driver and every browser
+/// process of the profile, and removes the profile.
+struct BrowserGuard {
+    driver: Child,
+    profile: PathBuf,
+}
+
+impl Drop for BrowserGuard {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        // Chromium's processes carry the profile path on their command line.
+        let _ = Command::new("pkill").arg("-f").arg(self.profile.as_os_str()).status();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// `s` as an XPath string literal, whatever quotes it holds.
+pub fn xpath_literal(s: &str) -> String {
+    if !s.contains('\'') {
+        format!("'{s}'")
+    } else if !s.contains('"') {
+        format!("\"{s}\"")
+    } else {
+        let parts: Vec<String> = s.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}
