@@ -13,9 +13,11 @@ use std::time::{Duration, Instant};
 /// How long a test waits for something to appear on the page.
 pub const WAIT: Duration = Duration::from_secs(15);
 
-/// The release build the end-to-end tests run against (`E2E_DIST`, or `target/e2e-dist`).
+/// The release build the end-to-end tests run against (`E2E_DIST`, or `target/e2e-dist`),
+/// relative to the workspace root unless absolute.
 pub fn e2e_dist() -> PathBuf {
-    let dist = std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("target/e2e-dist"));
+    // Relative to the workspace root: cargo runs tests from the package's own directory.
+    let dist = workspace_root().join(std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| "target/e2e-dist".into()));
     assert!(
         dist.join("index.html").is_file(),
         "{} has no index.html: build it with `trunk build --release --offline --dist {}` (scripts/test does)",
