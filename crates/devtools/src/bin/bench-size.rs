@@ -1,5 +1,6 @@
-//! `bench-size DIST`: the size of every file of a release build, raw, gzip -9 and brotli -11,
-//! and what a first visit transfers (every file the page loads: HTML, JS, wasm, CSS, config).
+//! `bench-size PATH…`: the size of every file (directories are walked), raw, gzip -9 and
+//! brotli -11, and their total — for a release `dist/`, what a first visit transfers (every
+//! file the page loads: HTML, JS, wasm, CSS, config).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -40,28 +41,36 @@ fn kb(n: usize) -> String {
 }
 
 fn main() -> ExitCode {
-    let Some(dist) = std::env::args().nth(1).map(PathBuf::from) else {
-        eprintln!("usage: bench-size DIST");
+    let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    if paths.is_empty() {
+        eprintln!("usage: bench-size PATH...");
         return ExitCode::from(2);
-    };
-    let list = match files(&dist) {
-        Ok(l) if !l.is_empty() => l,
-        _ => {
-            eprintln!("bench-size: nothing to measure in {}", dist.display());
-            return ExitCode::from(1);
+    }
+    let mut list = Vec::new();
+    for path in &paths {
+        match if path.is_dir() { files(path) } else { Ok(vec![path.clone()]) } {
+            Ok(found) => list.extend(found.into_iter().map(|f| (path.clone(), f))),
+            Err(e) => {
+                eprintln!("bench-size: cannot read {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
         }
-    };
+    }
     println!("{:<48} {:>12} {:>12} {:>12}", "file", "raw", "gzip -9", "brotli -11");
     let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
-    for path in &list {
+    for (root, path) in &list {
         let Ok(raw) = std::fs::read(path) else { continue };
-        let name = path.strip_prefix(&dist).unwrap_or(path).display().to_string();
+        let name = if root == path {
+            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+        } else {
+            path.strip_prefix(root).unwrap_or(path).display().to_string()
+        };
         let (gz, br) = (gzip(&raw), brotli(&raw));
         println!("{:<48} {:>12} {:>12} {:>12}", name, kb(raw.len()), kb(gz), kb(br));
         raw_total += raw.len();
         gz_total += gz;
         br_total += br;
     }
-    println!("{:<48} {:>12} {:>12} {:>12}", "first load (all of the above)", kb(raw_total), kb(gz_total), kb(br_total));
+    println!("{:<48} {:>12} {:>12} {:>12}", "total", kb(raw_total), kb(gz_total), kb(br_total));
     ExitCode::SUCCESS
 }

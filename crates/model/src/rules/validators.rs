@@ -1,0 +1,228 @@
+//! Small validators, one check each, composed per field by the registry. Length, pattern and
+//! set checks pass an empty value: emptiness is `required`'s business alone.
+
+use super::charset::CharSet;
+use crate::text::is_letter;
+use std::fmt;
+
+/// Why a value breaks a rule, in terms a reseller can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Invalid {
+    Missing,
+    TooShort { min: usize, len: usize },
+    TooLong { max: usize, len: usize },
+    NotAllowed { found: char, allowed: &'static str },
+    Format { expected: &'static str },
+    NotOneOf { allowed: &'static [&'static str] },
+    OutOfRange { min: i64, max: i64 },
+    /// A rule whose explanation depends on data (an unsupported country's remediation, a
+    /// postal format's example).
+    Explained(String),
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Invalid::Missing => write!(f, "Required."),
+            Invalid::TooShort { min, len } => write!(f, "At least {min} characters (this has {len})."),
+            Invalid::TooLong { max, len } => write!(f, "At most {max} characters (this has {len})."),
+            Invalid::NotAllowed { found, allowed } => {
+                write!(f, "{} is not allowed here; use {allowed}.", shown(*found))
+            }
+            Invalid::Format { expected } => write!(f, "Expected {expected}."),
+            Invalid::NotOneOf { allowed } => write!(f, "Choose one of: {}.", allowed.join(", ")),
+            Invalid::OutOfRange { min, max } => write!(f, "Enter a whole number from {min} to {max}."),
+            Invalid::Explained(text) => f.write_str(text),
+        }
+    }
+}
+
+/// A character as a reseller can recognise it, even when it is invisible.
+fn shown(c: char) -> String {
+    if c.is_whitespace() || c.is_control() || matches!(c as u32, 0x300..=0x36f | 0x200b..=0x200f | 0xfe00..=0xfe0f) {
+        format!("The character U+{:04X}", c as u32)
+    } else {
+        format!("“{c}”")
+    }
+}
+
+/// Present. White space counts as present: the documented patterns accept it (a form may
+/// trim what it sends; the rule itself is the API's).
+pub fn required(v: &str) -> Result<(), Invalid> {
+    if v.is_empty() { Err(Invalid::Missing) } else { Ok(()) }
+}
+
+/// Between `min` and `max` code points.
+pub fn length(v: &str, min: usize, max: usize) -> Result<(), Invalid> {
+    let len = crate::text::length(v);
+    match len {
+        0 => Ok(()),
+        n if n < min => Err(Invalid::TooShort { min, len: n }),
+        n if n > max => Err(Invalid::TooLong { max, len: n }),
+        _ => Ok(()),
+    }
+}
+
+/// Only characters of `set`.
+pub fn chars(v: &str, set: &CharSet) -> Result<(), Invalid> {
+    match set.first_outside(v) {
+        Some(found) => Err(Invalid::NotAllowed { found, allowed: set.description }),
+        None => Ok(()),
+    }
+}
+
+/// No `<`, `>` or `"` (the API's `XSS_REGEX` on free-text address fields).
+pub fn no_markup(v: &str) -> Result<(), Invalid> {
+    match v.chars().find(|c| matches!(c, '<' | '>' | '"')) {
+        Some(found) => Err(Invalid::NotAllowed { found, allowed: "text without < > or \"" }),
+        None => Ok(()),
+    }
+}
+
+/// The documented email expression.
+pub fn email(v: &str) -> Result<(), Invalid> {
+    if v.is_empty() || super::email::is_email(v) {
+        Ok(())
+    } else {
+        Err(Invalid::Format { expected: "an email address like name@example.com" })
+    }
+}
+
+/// `^(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01]))?$`: empty, or a date shaped YYYY-MM-DD.
+pub fn coterm_date(v: &str) -> Result<(), Invalid> {
+    if v.is_empty() || is_date_shape(v) {
+        Ok(())
+    } else {
+        Err(Invalid::Format { expected: "a date as YYYY-MM-DD" })
+    }
+}
+
+fn is_date_shape(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+        return false;
+    }
+    let month = (b[5] - b'0') * 10 + (b[6] - b'0');
+    let day = (b[8] - b'0') * 10 + (b[9] - b'0');
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// `^[\p{L}\d\-]{4,40}$` (`ACCOUNT_ID_REGEX`): letters, ASCII digits and hyphens.
+pub fn account_id(v: &str) -> Result<(), Invalid> {
+    if let Some(found) = v.chars().find(|&c| !(is_letter(c) || c.is_ascii_digit() || c == '-')) {
+        return Err(Invalid::NotAllowed { found, allowed: "letters, digits 0-9 and hyphens" });
+    }
+    length(v, 4, 40)
+}
+
+/// One of `allowed`, exactly.
+pub fn one_of(v: &str, allowed: &'static [&'static str]) -> Result<(), Invalid> {
+    if v.is_empty() || allowed.contains(&v) { Ok(()) } else { Err(Invalid::NotOneOf { allowed }) }
+}
+
+/// A whole number (ASCII digits, optional minus) from `min` to `max`.
+pub fn int_range(v: &str, min: i64, max: i64) -> Result<(), Invalid> {
+    if v.is_empty() {
+        return Ok(());
+    }
+    let digits = v.strip_prefix('-').unwrap_or(v);
+    let parsed = (!digits.is_empty() && digits.len() <= 18 && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| v.parse::<i64>().ok())
+        .flatten();
+    match parsed {
+        Some(n) if (min..=max).contains(&n) => Ok(()),
+        _ => Err(Invalid::OutOfRange { min, max }),
+    }
+}
+
+/// ISO 4217 shape: three capital letters A–Z.
+pub fn currency(v: &str) -> Result<(), Invalid> {
+    if v.is_empty() || (v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase())) {
+        Ok(())
+    } else {
+        Err(Invalid::Format { expected: "a currency code of three capital letters, like USD" })
+    }
+}
+
+/// `YYYY-MM-DD` or `YYYY-MM-DDThh:mm:ssZ` (order history's date filters).
+pub fn date_or_datetime(v: &str) -> Result<(), Invalid> {
+    let ok = v.is_empty()
+        || is_date_shape(v)
+        || (v.len() == 20 && v.get(..10).is_some_and(is_date_shape) && v.get(10..).is_some_and(is_time_shape));
+    if ok { Ok(()) } else { Err(Invalid::Format { expected: "a date as YYYY-MM-DD or a UTC time as YYYY-MM-DDThh:mm:ssZ" }) }
+}
+
+fn is_time_shape(t: &str) -> bool {
+    let b = t.as_bytes();
+    let two = |i: usize| -> Option<u8> {
+        (b[i].is_ascii_digit() && b[i + 1].is_ascii_digit()).then(|| (b[i] - b'0') * 10 + (b[i + 1] - b'0'))
+    };
+    b.len() == 10
+        && b[0] == b'T'
+        && b[3] == b':'
+        && b[6] == b':'
+        && b[9] == b'Z'
+        && two(1).is_some_and(|h| h < 24)
+        && two(4).is_some_and(|m| m < 60)
+        && two(7).is_some_and(|s| s < 60)
+}
+
+/// At most `max` code points, for fields that only have a length limit.
+pub fn max_length(v: &str, max: usize) -> Result<(), Invalid> {
+    let len = crate::text::length(v);
+    if len > max { Err(Invalid::TooLong { max, len }) } else { Ok(()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::charset::COMPANY_NAME;
+
+    #[test]
+    fn emptiness_is_only_required_s_business() {
+        assert_eq!(required(""), Err(Invalid::Missing));
+        assert_eq!(required(" \u{3000}"), Ok(()));
+        for check in [length("", 4, 80), chars("", &COMPANY_NAME), email(""), coterm_date(""), account_id(""), int_range("", 1, 2), currency(""), date_or_datetime("")] {
+            assert_eq!(check, Ok(()));
+        }
+    }
+
+    #[test]
+    fn lengths_count_code_points() {
+        assert_eq!(length("😀😀😀", 4, 80), Err(Invalid::TooShort { min: 4, len: 3 }));
+        assert_eq!(length(&"a".repeat(81), 4, 80), Err(Invalid::TooLong { max: 80, len: 81 }));
+        assert_eq!(max_length(&"é".repeat(40), 40), Ok(()));
+    }
+
+    #[test]
+    fn dates_and_numbers() {
+        assert_eq!(coterm_date("2024-02-29"), Ok(()));
+        assert!(coterm_date("2024-13-01").is_err());
+        assert!(coterm_date("2024-1-01").is_err());
+        assert!(coterm_date("２０２４-01-01").is_err(), "fullwidth digits are not \\d");
+        assert_eq!(date_or_datetime("2024-02-29T23:59:59Z"), Ok(()));
+        assert!(date_or_datetime("2024-02-29T24:00:00Z").is_err());
+        assert!(date_or_datetime("2024-02-29 10:00:00Z").is_err());
+        assert!(date_or_datetime("-\u{e79d3}e=,\u{e79d3}\u{e79d3}・-").is_err(), "no slicing inside a character");
+        assert_eq!(int_range("499", 1, 499), Ok(()));
+        assert!(int_range("500", 1, 499).is_err());
+        assert!(int_range("1e3", 1, 5000).is_err());
+        assert!(int_range("99999999999999999999", 1, 5).is_err());
+        assert!(int_range("-", 1, 5).is_err());
+        assert!(currency("usd").is_err());
+    }
+
+    #[test]
+    fn messages_name_the_offending_character() {
+        let e = chars("A+B", &COMPANY_NAME).expect_err("plus");
+        assert!(e.to_string().starts_with("“+” is not allowed"), "{e}");
+        let e = no_markup("a\"b").expect_err("quote");
+        assert!(e.to_string().contains("without < > or"), "{e}");
+        let e = chars("A\u{3000}\u{301}", &COMPANY_NAME).expect_err("mark");
+        assert!(e.to_string().starts_with("The character U+0301"), "{e}");
+    }
+}

@@ -1,0 +1,310 @@
+//! Accounts: resellers and customers, their company profile, address, contacts, discounts and
+//! benefits (3-Year Commit, Large Government Agency), linked memberships; and the requests that
+//! create and update them.
+
+use super::common::{is_default, Links, Status};
+use serde::{Deserialize, Serialize};
+
+open_enum! {
+    /// A market segment.
+    MarketSegment { Commercial = "COM", Education = "EDU", Government = "GOV" }
+}
+
+open_enum! {
+    /// A customer's market sub-segment.
+    MarketSubSegment {
+        K12 = "K_12",
+        HigherEducation = "HIGHER_ED",
+        NonProfit = "NON_PROFIT",
+        Federal = "FEDERAL",
+        State = "STATE",
+    }
+}
+
+open_enum! {
+    /// The kind of an offer, for discounts and 3-Year Commit minimums.
+    OfferType { License = "LICENSE", Consumables = "CONSUMABLES" }
+}
+
+open_enum! {
+    /// A benefit of a customer account.
+    BenefitType { ThreeYearCommit = "THREE_YEAR_COMMIT", LargeGovernmentAgency = "LARGE_GOVERNMENT_AGENCY" }
+}
+
+open_enum! {
+    /// Status of a 3-Year Commit commitment or request.
+    CommitmentStatus {
+        Requested = "REQUESTED",
+        Accepted = "ACCEPTED",
+        Declined = "DECLINED",
+        Committed = "COMMITTED",
+        Active = "ACTIVE",
+        Noncompliant = "NONCOMPLIANT",
+        Expired = "EXPIRED",
+    }
+}
+
+open_enum! {
+    /// Type of a linked membership.
+    LinkedMembershipType { Standard = "STANDARD", Consortium = "CONSORTIUM" }
+}
+
+open_enum! {
+    /// A customer's role in its linked membership.
+    LinkedMemberRole { Member = "MEMBER", Owner = "OWNER" }
+}
+
+/// A postal address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Address {
+    pub country: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub region: String,
+    pub city: String,
+    pub address_line1: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub address_line2: String,
+    pub postal_code: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub phone_number: String,
+}
+
+/// A point of contact (an admin of the account).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Contact {
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub phone_number: String,
+}
+
+/// A reseller's company profile.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ResellerProfile {
+    pub company_name: String,
+    pub preferred_language: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub market_segments: Vec<MarketSegment>,
+    pub address: Address,
+    pub contacts: Vec<Contact>,
+}
+
+/// A customer's company profile.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CustomerProfile {
+    pub company_name: String,
+    pub preferred_language: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub market_segment: Option<MarketSegment>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub market_sub_segments: Vec<MarketSubSegment>,
+    pub address: Address,
+    pub contacts: Vec<Contact>,
+}
+
+/// A reseller account.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Reseller {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub external_reference_id: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub distributor_id: String,
+    pub reseller_id: String,
+    pub company_profile: ResellerProfile,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub creation_date: String,
+    #[serde(skip_serializing_if = "is_default")]
+    pub status: Status,
+    #[serde(skip_serializing_if = "is_default")]
+    pub links: Links,
+}
+
+/// A discount level per offer type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Discount {
+    pub offer_type: OfferType,
+    #[serde(default)]
+    pub level: String,
+}
+
+/// A 3-Year Commit minimum quantity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MinimumQuantity {
+    pub offer_type: OfferType,
+    #[serde(default)]
+    pub quantity: u64,
+}
+
+/// A 3-Year Commit commitment, or a pending (re)commitment request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Commitment {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub start_date: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub end_date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<CommitmentStatus>,
+    pub minimum_quantities: Vec<MinimumQuantity>,
+}
+
+/// A benefit of a customer account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Benefit {
+    #[serde(rename = "type")]
+    pub kind: BenefitType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commitment: Option<Commitment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commitment_request: Option<Commitment>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommitment_request: Option<Commitment>,
+}
+
+/// A customer's linked membership.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct LinkedMembership {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    pub name: String,
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<LinkedMembershipType>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked_membership_type: Option<LinkedMemberRole>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub creation_date: String,
+}
+
+/// A customer account.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Customer {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub external_reference_id: String,
+    pub customer_id: String,
+    pub reseller_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub global_sales_enabled: Option<bool>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked_membership: Option<LinkedMembership>,
+    pub company_profile: CustomerProfile,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub discounts: Vec<Discount>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub benefits: Vec<Benefit>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub coterm_date: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub creation_date: String,
+    #[serde(skip_serializing_if = "is_default")]
+    pub status: Status,
+    #[serde(skip_serializing_if = "is_default")]
+    pub links: Links,
+}
+
+impl Customer {
+    /// The customer's 3-Year Commit benefit, if any.
+    pub fn three_year_commit(&self) -> Option<&Benefit> {
+        self.benefits.iter().find(|b| b.kind == BenefitType::ThreeYearCommit)
+    }
+
+    /// Whether the customer is a Large Government Agency.
+    pub fn is_lga(&self) -> bool {
+        self.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency)
+    }
+}
+
+/// `POST /v3/resellers`: a reseller without read-only fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ResellerCreateRequest {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub external_reference_id: String,
+    pub distributor_id: String,
+    pub company_profile: ResellerProfile,
+}
+
+/// `PATCH /v3/resellers/{id}`: the editable fields (the update replaces them).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ResellerUpdateRequest {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub external_reference_id: String,
+    pub company_profile: ResellerProfile,
+}
+
+/// A benefit as a create or update request carries it: its type and a (re)commitment request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BenefitRequest {
+    #[serde(rename = "type")]
+    pub kind: BenefitType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub commitment_request: Option<MinimumQuantitiesRequest>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommitment_request: Option<MinimumQuantitiesRequest>,
+}
+
+/// The minimum quantities a 3-Year Commit (re)commitment request asks for.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MinimumQuantitiesRequest {
+    pub minimum_quantities: Vec<MinimumQuantity>,
+}
+
+/// A linked membership to create with a customer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LinkedMembershipRequest {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: LinkedMembershipType,
+}
+
+/// `POST /v3/customers`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CustomerCreateRequest {
+    pub reseller_id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub external_reference_id: String,
+    pub company_profile: CustomerProfile,
+    /// Extended Term customers only.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub coterm_date: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub benefits: Vec<BenefitRequest>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked_membership: Option<LinkedMembershipRequest>,
+}
+
+/// `PATCH /v3/customers/{id}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CustomerUpdateRequest {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub external_reference_id: String,
+    /// Enables or disables global sales for the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub global_sales_enabled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company_profile: Option<CustomerProfile>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub benefits: Vec<BenefitRequest>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked_membership: Option<LinkedMembershipRequest>,
+}

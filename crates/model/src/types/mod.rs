@@ -1,0 +1,21 @@
+//! The wire types of both upstream APIs. Responses are read tolerantly (unknown fields ignored,
+//! absent fields defaulted, unlisted enum values kept); requests are written strictly (only what
+//! the call accepts).
+
+#[macro_use]
+mod open_enum;
+pub mod account;
+pub mod common;
+pub mod cpn;
+pub mod lists;
+pub mod order;
+pub mod subscription;
+pub mod transfer;
+
+pub use account::*;
+pub use common::*;
+pub use cpn::*;
+pub use lists::*;
+pub use order::*;
+pub use subscription::*;
+pub use transfer::*;

@@ -1,0 +1,187 @@
+//! Orders and their line items, the order history page, and the order requests (NEW, PREVIEW,
+//! RETURN, PREVIEW_RENEWAL) — each carrying only what its type accepts.
+
+use super::common::{is_default, lenient_u64, Links, Status};
+use serde::{Deserialize, Serialize};
+
+open_enum! {
+    /// Type of an order.
+    OrderType {
+        New = "NEW",
+        Preview = "PREVIEW",
+        Return = "RETURN",
+        PreviewRenewal = "PREVIEW_RENEWAL",
+        Transfer = "TRANSFER",
+        Renewal = "RENEWAL",
+    }
+}
+
+/// One line of an order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct LineItem {
+    pub ext_line_item_number: u32,
+    pub offer_id: String,
+    pub quantity: u64,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub subscription_id: String,
+    #[serde(skip_serializing_if = "is_default")]
+    pub status: Status,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub currency_code: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub discount_code: String,
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u64")]
+    pub prorated_days: Option<u64>,
+}
+
+/// An order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Order {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub external_reference_id: String,
+    pub order_id: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub customer_id: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub reference_order_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub order_type: Option<OrderType>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub currency_code: String,
+    pub line_items: Vec<LineItem>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub creation_date: String,
+    #[serde(skip_serializing_if = "is_default")]
+    pub status: Status,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    #[serde(skip_serializing_if = "is_default")]
+    pub links: Links,
+}
+
+impl Order {
+    /// Total quantity over all lines.
+    pub fn total_quantity(&self) -> u64 {
+        self.line_items.iter().map(|l| l.quantity).fold(0, u64::saturating_add)
+    }
+}
+
+/// A page of a customer's order history.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct OrderHistoryPage {
+    pub total_count: u64,
+    pub count: u64,
+    pub offset: u64,
+    pub limit: u64,
+    pub items: Vec<Order>,
+    #[serde(skip_serializing_if = "is_default")]
+    pub links: Links,
+}
+
+/// A line of an order request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LineItemRequest {
+    pub ext_line_item_number: u32,
+    pub offer_id: String,
+    pub quantity: u64,
+}
+
+/// `POST /v3/customers/{id}/orders`. Each type carries only what it accepts: a
+/// `referenceOrderId` only on RETURN, no line items on PREVIEW_RENEWAL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OrderRequest {
+    New { external_reference_id: String, currency_code: String, line_items: Vec<LineItemRequest> },
+    Preview { external_reference_id: String, currency_code: String, line_items: Vec<LineItemRequest> },
+    Return { external_reference_id: String, reference_order_id: String, currency_code: String, line_items: Vec<LineItemRequest> },
+    PreviewRenewal,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct OrderRequestWire {
+    order_type: OrderType,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    external_reference_id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    reference_order_id: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    currency_code: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    line_items: Option<Vec<LineItemRequest>>,
+}
+
+impl OrderRequest {
+    /// The order type the request is sent as.
+    pub fn order_type(&self) -> OrderType {
+        match self {
+            OrderRequest::New { .. } => OrderType::New,
+            OrderRequest::Preview { .. } => OrderType::Preview,
+            OrderRequest::Return { .. } => OrderType::Return,
+            OrderRequest::PreviewRenewal => OrderType::PreviewRenewal,
+        }
+    }
+}
+
+impl Serialize for OrderRequest {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let order_type = self.order_type();
+        let wire = match self.clone() {
+            OrderRequest::New { external_reference_id, currency_code, line_items }
+            | OrderRequest::Preview { external_reference_id, currency_code, line_items } => OrderRequestWire {
+                order_type,
+                external_reference_id,
+                reference_order_id: String::new(),
+                currency_code,
+                line_items: Some(line_items),
+            },
+            OrderRequest::Return { external_reference_id, reference_order_id, currency_code, line_items } => {
+                OrderRequestWire { order_type, external_reference_id, reference_order_id, currency_code, line_items: Some(line_items) }
+            }
+            OrderRequest::PreviewRenewal => OrderRequestWire {
+                order_type,
+                external_reference_id: String::new(),
+                reference_order_id: String::new(),
+                currency_code: String::new(),
+                line_items: None,
+            },
+        };
+        wire.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for OrderRequest {
+    /// Strict: refuses a type the request cannot be, a `referenceOrderId` outside RETURN and
+    /// line items on PREVIEW_RENEWAL.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let w = OrderRequestWire::deserialize(d)?;
+        let lines = w.line_items.unwrap_or_default();
+        if w.order_type != OrderType::Return && !w.reference_order_id.is_empty() {
+            return Err(D::Error::custom("referenceOrderId is only for RETURN orders"));
+        }
+        match w.order_type {
+            OrderType::New => Ok(OrderRequest::New { external_reference_id: w.external_reference_id, currency_code: w.currency_code, line_items: lines }),
+            OrderType::Preview => Ok(OrderRequest::Preview { external_reference_id: w.external_reference_id, currency_code: w.currency_code, line_items: lines }),
+            OrderType::Return => Ok(OrderRequest::Return {
+                external_reference_id: w.external_reference_id,
+                reference_order_id: w.reference_order_id,
+                currency_code: w.currency_code,
+                line_items: lines,
+            }),
+            OrderType::PreviewRenewal if lines.is_empty() => Ok(OrderRequest::PreviewRenewal),
+            OrderType::PreviewRenewal => Err(D::Error::custom("PREVIEW_RENEWAL takes no line items")),
+            other => Err(D::Error::custom(format!("orders of type {other} cannot be created"))),
+        }
+    }
+}
+
+/// `PATCH /v3/customers/{id}/orders/{id}`: only the external reference id changes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct OrderUpdateRequest {
+    pub external_reference_id: String,
+}

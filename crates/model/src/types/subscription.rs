@@ -1,0 +1,95 @@
+//! Subscriptions and their auto-renewal settings.
+
+use super::common::{is_default, lenient_u64, Links, Status};
+use serde::{Deserialize, Serialize};
+
+/// A subscription's auto-renewal settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AutoRenewal {
+    pub enabled: bool,
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u64")]
+    pub renewal_quantity: Option<u64>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub renewal_code: String,
+}
+
+/// The three auto-renewal states a reseller chooses from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RenewalChoice {
+    Off,
+    AllLicenses,
+    Quantity(u64),
+}
+
+impl AutoRenewal {
+    /// Which of the three states this is.
+    pub fn choice(&self) -> RenewalChoice {
+        match (self.enabled, self.renewal_quantity) {
+            (false, _) => RenewalChoice::Off,
+            (true, Some(q)) => RenewalChoice::Quantity(q),
+            (true, None) => RenewalChoice::AllLicenses,
+        }
+    }
+}
+
+/// A subscription.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Subscription {
+    pub subscription_id: String,
+    pub offer_id: String,
+    #[serde(deserialize_with = "lenient_u64", skip_serializing_if = "Option::is_none")]
+    pub current_quantity: Option<u64>,
+    #[serde(deserialize_with = "lenient_u64", skip_serializing_if = "Option::is_none")]
+    pub used_quantity: Option<u64>,
+    pub auto_renewal: AutoRenewal,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub renewal_date: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub creation_date: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub deployment_id: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub currency_code: String,
+    #[serde(skip_serializing_if = "is_default")]
+    pub status: Status,
+    #[serde(skip_serializing_if = "is_default")]
+    pub links: Links,
+}
+
+/// `GET /v3/customers/{id}/subscriptions`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SubscriptionList {
+    pub total_count: u64,
+    pub items: Vec<Subscription>,
+    #[serde(skip_serializing_if = "is_default")]
+    pub links: Links,
+}
+
+/// `PATCH /v3/customers/{id}/subscriptions/{id}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SubscriptionUpdateRequest {
+    pub auto_renewal: AutoRenewalRequest,
+}
+
+/// The auto-renewal settings a request sets.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AutoRenewalRequest {
+    pub enabled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal_quantity: Option<u64>,
+}
+
+impl From<RenewalChoice> for AutoRenewalRequest {
+    fn from(choice: RenewalChoice) -> Self {
+        match choice {
+            RenewalChoice::Off => AutoRenewalRequest { enabled: false, renewal_quantity: None },
+            RenewalChoice::AllLicenses => AutoRenewalRequest { enabled: true, renewal_quantity: None },
+            RenewalChoice::Quantity(q) => AutoRenewalRequest { enabled: true, renewal_quantity: Some(q) },
+        }
+    }
+}
