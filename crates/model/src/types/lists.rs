@@ -23,16 +23,19 @@ pub struct ResellerSummary {
     pub links: Links,
 }
 
-/// `GET /v3/resellers`.
+/// A page of accounts (`GET /v3/resellers`, `GET /v3/resellers/{id}/customers`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ResellerListPage {
+#[serde(rename_all = "camelCase", default, bound(deserialize = "T: Deserialize<'de> + Default"))]
+pub struct AccountPage<T> {
     pub total_count: u64,
     pub count: u64,
     pub offset: u64,
     pub limit: u64,
-    pub accounts: Vec<ResellerSummary>,
+    pub accounts: Vec<T>,
 }
+
+/// `GET /v3/resellers`.
+pub type ResellerListPage = AccountPage<ResellerSummary>;
 
 /// A customer as `GET /v3/resellers/{id}/customers` lists it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,15 +55,7 @@ pub struct CustomerSummary {
 }
 
 /// `GET /v3/resellers/{id}/customers`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct CustomerListPage {
-    pub total_count: u64,
-    pub count: u64,
-    pub offset: u64,
-    pub limit: u64,
-    pub accounts: Vec<CustomerSummary>,
-}
+pub type CustomerListPage = AccountPage<CustomerSummary>;
 
 /// Licenses a customer took that the partner still has to order.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
