@@ -2,8 +2,12 @@
 //! APIs do (the local twin), and adds credentials to API calls as the production proxy does —
 //! so the console runs, demos and is tested on a machine with no partner credentials.
 
+pub mod admin;
+pub mod cpn;
+pub mod faults;
 pub mod proxy;
 pub mod static_files;
+pub mod twin;
 pub mod vipmp;
 
 use axum::extract::Request;
@@ -28,6 +32,14 @@ pub struct Settings {
     pub base_path: String,
     /// What the proxy layer adds to API calls.
     pub credentials: Credentials,
+    /// Timing and persistence of the API twin.
+    pub twin: twin::store::TwinSettings,
+    /// The seed of the demo data.
+    pub seed: u64,
+    /// Adds a customer with 10,000 orders and 5,000 subscriptions (for benchmarks).
+    pub large: bool,
+    /// Faults in force from the start.
+    pub faults: Vec<faults::Fault>,
 }
 
 impl Settings {
@@ -40,6 +52,10 @@ impl Settings {
                 api_key: vipmp::SANDBOX_API_KEY.to_string(),
                 access_token: vipmp::SANDBOX_ACCESS_TOKEN.to_string(),
             },
+            twin: twin::store::TwinSettings::default(),
+            seed: 2026,
+            large: false,
+            faults: Vec::new(),
         })
     }
 }
@@ -65,10 +81,16 @@ pub fn app(settings: &Settings) -> io::Result<Router> {
             eprintln!("warning: the console's config.json is invalid, the console will say so: {e}");
         }
     }
+    let world = vipmp::seed::world(settings.seed, twin::time::now(), settings.large);
+    let twin = twin::Twin::open(world, settings.twin.clone(), vipmp::seed::apply)?;
+    let faults = faults::Faults::default();
+    faults.set(settings.faults.clone());
     let credentials = Arc::new(settings.credentials.clone());
     let api = Router::new()
-        .nest("/api/vipmp", vipmp::router())
+        .nest("/api/vipmp", vipmp::router(twin.clone()).layer(middleware::from_fn_with_state(faults.clone(), faults::inject)))
+        .nest("/api/cpn", cpn::router(twin.clone()).layer(middleware::from_fn_with_state(faults.clone(), faults::inject)))
         .layer(middleware::from_fn_with_state(credentials, proxy::add_credentials))
+        .nest("/__sandbox", admin::router(twin, faults))
         .layer(CompressionLayer::new());
     let inner = api.fallback(move |request: Request| {
         let site = site.clone();

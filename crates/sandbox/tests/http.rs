@@ -150,7 +150,8 @@ async fn wrong_proxy_credentials_give_the_documented_errors() {
 
 #[tokio::test]
 async fn the_twin_without_a_token_says_4117() {
-    let twin = vipmp::router();
+    let twin = partner_sandbox::twin::Twin::open(Default::default(), Default::default(), vipmp::seed::apply).expect("twin");
+    let twin = vipmp::router(twin);
     let request = Request::get("/partnerservice/ping")
         .header("x-api-key", vipmp::SANDBOX_API_KEY)
         .body(Body::empty())

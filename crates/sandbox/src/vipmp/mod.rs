@@ -1,6 +1,12 @@
 //! The local twin of the Adobe Commerce Partner API, mounted under the VIPMP base path. It
-//! checks credentials the way Adobe I/O does (4115, 4116, 4117) and answers with the documented
-//! error bodies.
+//! checks credentials the way Adobe I/O does (4115, 4116, 4117), applies the idempotency rules
+//! (4119, 4120, replay by correlation id) and answers every `/v3` call the console makes.
+
+pub mod accounts;
+pub mod idempotency;
+pub mod orders;
+pub mod seed;
+pub mod transfers;
 
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -9,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use partner_model::error::ApiErrorBody;
+use crate::twin::Twin;
 
 /// The API key the twin accepts (what the proxy adds by default).
 pub const SANDBOX_API_KEY: &str = "sandbox-api-key";
@@ -31,10 +38,17 @@ impl IntoResponse for ApiError {
 }
 
 /// The twin's routes, relative to the VIPMP base.
-pub fn router() -> Router {
+pub fn router(twin: Twin) -> Router {
+    let v3 = Router::new()
+        .merge(accounts::routes())
+        .merge(orders::routes())
+        .merge(transfers::routes())
+        .layer(middleware::from_fn_with_state(twin.clone(), idempotency::correlate))
+        .with_state(twin);
     let open = Router::new().route("/ping", get(pong));
     let authenticated = Router::new()
         .route("/partnerservice/ping", get(pong))
+        .merge(v3)
         .route_layer(middleware::from_fn(require_token));
     open.merge(authenticated)
         .fallback(not_found)
@@ -45,13 +59,22 @@ async fn pong() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "pong")
 }
 
-async fn not_found() -> ApiError {
+/// The answer to a path the twin does not know.
+pub async fn not_found() -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, "404", "Resource not found")
 }
 
 /// Adobe I/O refuses any call without the integration's API key (4115, 403).
 async fn require_api_key(request: Request, next: Next) -> Response {
     match check_api_key(request.headers()) {
+        Ok(()) => next.run(request).await,
+        Err(e) => e.into_response(),
+    }
+}
+
+/// A bearer token alone (the CPN API has no API key).
+pub async fn require_bearer(request: Request, next: Next) -> Response {
+    match check_token(request.headers()) {
         Ok(()) => next.run(request).await,
         Err(e) => e.into_response(),
     }

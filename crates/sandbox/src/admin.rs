@@ -1,0 +1,48 @@
+//! The sandbox's own endpoints, under `{base}__sandbox/` (never part of either API): the
+//! faults in force, and counts of what the API created, so tests can check that nothing was
+//! done twice.
+
+use crate::faults::{Fault, Faults};
+use crate::twin::Twin;
+use axum::extract::State;
+use axum::routing::get;
+use axum::{Json, Router};
+use serde_json::{json, Value};
+
+/// `GET|PUT|DELETE faults`, `GET stats`.
+pub fn router(twin: Twin, faults: Faults) -> Router {
+    let fault_routes = Router::new()
+        .route("/faults", get(list).put(replace).delete(clear))
+        .with_state(faults);
+    Router::new().route("/stats", get(stats)).with_state(twin).merge(fault_routes)
+}
+
+async fn list(State(faults): State<Faults>) -> Json<Vec<Fault>> {
+    Json(faults.get())
+}
+
+async fn replace(State(faults): State<Faults>, Json(rules): Json<Vec<Fault>>) -> Json<Vec<Fault>> {
+    faults.set(rules);
+    Json(faults.get())
+}
+
+async fn clear(State(faults): State<Faults>) -> Json<Vec<Fault>> {
+    faults.set(Vec::new());
+    Json(Vec::new())
+}
+
+async fn stats(State(twin): State<Twin>) -> Json<Value> {
+    Json(twin.read(|w, _| {
+        json!({
+            "resellers": w.resellers.len(),
+            "customers": w.customers.len(),
+            "orders": w.orders.len(),
+            "subscriptions": w.subscriptions.len(),
+            "resellerChanges": w.reseller_changes.len(),
+            "membershipTransfers": w.membership_transfers.len(),
+            "distributorSubscriptions": w.distributor_subscriptions.len(),
+            "pending": w.pending.len(),
+            "created": w.created,
+        })
+    }))
+}

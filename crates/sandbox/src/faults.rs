@@ -1,0 +1,190 @@
+//! Fault injection, per path pattern: added latency, error statuses (500, and 502/503/504 as a
+//! proxy's HTML page), dropped connections (after the API has acted, so only the answer is
+//! lost), truncated and malformed bodies. Set with `--fault` at start or at run time through
+//! `POST {base}__sandbox/faults`, so tests can prove the console survives each.
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{Request, State};
+use axum::http::{header, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// What a fault does.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum FaultKind {
+    /// Answer after `ms` more milliseconds.
+    Latency { ms: u64 },
+    /// Answer with this status instead of calling the API (502/503/504: a gateway's HTML page).
+    Status { status: u16 },
+    /// Let the API act, then close the connection without an answer.
+    Drop,
+    /// Let the API act, then send only the first half of its answer's body.
+    Truncate,
+    /// Let the API act, then answer 200 with a body that is not JSON.
+    Malformed,
+}
+
+/// One fault rule.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fault {
+    /// `GET`, `POST`…; any method when absent.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Path below the API base (`/v3/customers/*/orders`): `*` is one segment, `**` any rest.
+    pub path: String,
+    #[serde(flatten)]
+    pub kind: FaultKind,
+    /// How many more requests it applies to; every request when absent.
+    #[serde(default)]
+    pub times: Option<u32>,
+}
+
+/// The rules in force, shared by the middleware and the admin endpoint.
+#[derive(Clone, Default)]
+pub struct Faults(Arc<Mutex<Vec<Fault>>>);
+
+impl Faults {
+    /// Replaces the rules.
+    pub fn set(&self, rules: Vec<Fault>) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = rules;
+    }
+
+    /// The rules in force.
+    pub fn get(&self) -> Vec<Fault> {
+        self.0.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The first rule matching, counting one use of it.
+    fn take(&self, method: &str, path: &str) -> Option<FaultKind> {
+        let mut rules = self.0.lock().unwrap_or_else(|p| p.into_inner());
+        let i = rules.iter().position(|f| {
+            f.times != Some(0) && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) && glob(&f.path, path)
+        })?;
+        let rule = &mut rules[i];
+        if let Some(n) = rule.times.as_mut() {
+            *n -= 1;
+        }
+        Some(rule.kind.clone())
+    }
+}
+
+/// Parses `--fault "[METHOD] PATH KIND[=ARG] [xN]"`, e.g. `POST /v3/customers/*/orders drop x2`,
+/// `/v3/** latency=12000`, `GET /ping status=502`.
+pub fn parse_spec(spec: &str) -> Result<Fault, String> {
+    let mut words: Vec<&str> = spec.split_whitespace().collect();
+    let method = match words.first() {
+        Some(w) if !w.starts_with('/') => Some(words.remove(0).to_ascii_uppercase()),
+        _ => None,
+    };
+    let times = match words.last() {
+        Some(w) if w.starts_with('x') && w.len() > 1 => {
+            let n = w[1..].parse().map_err(|_| format!("bad count in {spec:?}"))?;
+            words.pop();
+            Some(n)
+        }
+        _ => None,
+    };
+    let [path, kind] = words[..] else { return Err(format!("expected [METHOD] PATH KIND[=ARG] [xN], got {spec:?}")) };
+    let (name, arg) = kind.split_once('=').unwrap_or((kind, ""));
+    let number = || arg.parse::<u64>().map_err(|_| format!("{name} needs a number in {spec:?}"));
+    let kind = match name {
+        "latency" => FaultKind::Latency { ms: number()? },
+        "status" => FaultKind::Status { status: number()? as u16 },
+        "drop" => FaultKind::Drop,
+        "truncate" => FaultKind::Truncate,
+        "malformed" => FaultKind::Malformed,
+        other => return Err(format!("unknown fault {other:?} (latency, status, drop, truncate, malformed)")),
+    };
+    Ok(Fault { method, path: path.to_string(), kind, times })
+}
+
+fn glob(pattern: &str, path: &str) -> bool {
+    let mut p = pattern.trim_matches('/').split('/');
+    let mut s = path.trim_matches('/').split('/');
+    loop {
+        match (p.next(), s.next()) {
+            (Some("**"), _) => return true,
+            (Some(a), Some(b)) if a == "*" || a == b => {}
+            (None, None) => return true,
+            _ => return false,
+        }
+    }
+}
+
+fn gateway_page(status: u16) -> Response {
+    let body = format!("<html><head><title>{status}</title></head><body><h1>{status} Gateway error</h1><p>The upstream did not answer.</p></body></html>");
+    let code = StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY);
+    (code, [(header::CONTENT_TYPE, "text/html")], body).into_response()
+}
+
+/// A body that fails before its first byte: hyper then closes the connection.
+fn dropped() -> Response {
+    let stream = futures_util::stream::once(async { Err::<axum::body::Bytes, std::io::Error>(std::io::Error::other("fault: dropped")) });
+    Response::new(Body::from_stream(stream))
+}
+
+/// Middleware over the API (path relative to the API base).
+pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) -> Response {
+    let Some(kind) = faults.take(request.method().as_str(), request.uri().path()) else {
+        return next.run(request).await;
+    };
+    match kind {
+        FaultKind::Latency { ms } => {
+            tokio::time::sleep(Duration::from_millis(ms)).await;
+            next.run(request).await
+        }
+        FaultKind::Status { status: 500 } => crate::twin::ApiError::code("1124").into_response(),
+        FaultKind::Status { status } => gateway_page(status),
+        FaultKind::Drop => {
+            let _ = next.run(request).await;
+            dropped()
+        }
+        FaultKind::Truncate => {
+            let (parts, body) = next.run(request).await.into_parts();
+            let bytes = to_bytes(body, 64 * 1024 * 1024).await.unwrap_or_default();
+            let mut response = Response::from_parts(parts, Body::from(bytes.slice(..bytes.len() / 2)));
+            response.headers_mut().remove(header::CONTENT_LENGTH);
+            response
+        }
+        FaultKind::Malformed => {
+            let _ = next.run(request).await;
+            (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], "{\"orderId\": \"12\", \"lineItems\": [tru").into_response()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specs_parse() {
+        let f = parse_spec("POST /v3/customers/*/orders drop x2").expect("spec");
+        assert_eq!((f.method.as_deref(), f.path.as_str(), &f.kind, f.times), (Some("POST"), "/v3/customers/*/orders", &FaultKind::Drop, Some(2)));
+        assert_eq!(parse_spec("/v3/** latency=1500").expect("spec").kind, FaultKind::Latency { ms: 1500 });
+        assert!(parse_spec("/x explode").is_err());
+        assert!(parse_spec("/x status=abc").is_err());
+    }
+
+    #[test]
+    fn globs_match_segments() {
+        assert!(glob("/v3/customers/*/orders", "/v3/customers/123/orders"));
+        assert!(!glob("/v3/customers/*/orders", "/v3/customers/123/orders/9"));
+        assert!(glob("/v3/**", "/v3/customers/123/orders/9"));
+        assert!(!glob("/v3/customers", "/v3/resellers"));
+    }
+
+    #[test]
+    fn counted_rules_run_out() {
+        let faults = Faults::default();
+        faults.set(vec![parse_spec("POST /v3/** drop x2").expect("spec")]);
+        assert!(faults.take("POST", "/v3/customers/1/orders").is_some());
+        assert!(faults.take("GET", "/v3/customers/1/orders").is_none());
+        assert!(faults.take("POST", "/v3/customers/1/orders").is_some());
+        assert!(faults.take("POST", "/v3/customers/1/orders").is_none());
+    }
+}

@@ -1,0 +1,75 @@
+//! API errors as the twin sends them (status + the documented body, message from the catalog),
+//! and `Strict<T>`: a JSON body parsed strictly, failing with 1121 / 1122 / 1117 as the API does.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use partner_model::catalog::errors::error_code;
+use partner_model::error::ApiErrorBody;
+use serde::de::DeserializeOwned;
+
+/// An API error: HTTP status plus the documented body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiError(pub StatusCode, pub ApiErrorBody);
+
+impl ApiError {
+    /// The documented error `code`, with its documented status and message.
+    pub fn code(code: &str) -> ApiError {
+        ApiError::with_details(code, Vec::new())
+    }
+
+    /// The documented error `code` with `additionalDetails`.
+    pub fn with_details(code: &str, details: Vec<String>) -> ApiError {
+        let (status, message) = match error_code(code) {
+            Some(e) => (StatusCode::from_u16(e.http_status).unwrap_or(StatusCode::BAD_REQUEST), e.message),
+            None => (StatusCode::BAD_REQUEST, "Bad request"),
+        };
+        ApiError(status, ApiErrorBody { code: code.into(), message: message.into(), additional_details: details })
+    }
+
+    /// 1117: some fields are invalid; `fields` are wire paths (`companyProfile.contacts[0].email`).
+    pub fn invalid_fields(fields: Vec<String>) -> ApiError {
+        ApiError::with_details("1117", fields)
+    }
+
+    /// An error the catalog does not hold (the twin's own 404 for unknown paths).
+    pub fn plain(status: StatusCode, code: &str, message: &str) -> ApiError {
+        ApiError(status, ApiErrorBody::new(code, message))
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.0, Json(self.1)).into_response()
+    }
+}
+
+/// A request body decoded strictly into `T`: unknown fields are 1121, missing ones 1122,
+/// malformed JSON or wrong types 1117.
+pub struct Strict<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Strict<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = Bytes::from_request(req, state).await.map_err(|_| ApiError::code("1117"))?;
+        parse(&bytes).map(Strict)
+    }
+}
+
+/// Parses a body as [`Strict`] does.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    serde_json::from_slice(bytes).map_err(|e| {
+        let text = e.to_string();
+        let field = text.split('`').nth(1).map(str::to_string).into_iter().collect::<Vec<_>>();
+        if text.starts_with("unknown field") {
+            ApiError::with_details("1121", field)
+        } else if text.starts_with("missing field") {
+            ApiError::with_details("1122", field)
+        } else {
+            ApiError::with_details("1117", vec![text])
+        }
+    })
+}
