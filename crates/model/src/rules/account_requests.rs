@@ -1,0 +1,1 @@
+//! PLACEHOLDER: whole-request checks of account requests, filled in by its owner.
