@@ -11,6 +11,9 @@ async fn deep_links_survive_reload(base_path: &str, shot: &str) {
     browser.client.goto(&sandbox.url).await.expect("open the console");
     browser.find("//*[@data-health='up' and normalize-space(.)='API up']").await;
     browser.heading("Partner console").await;
+    // Under the sandbox's strict Content-Security-Policy the stylesheet still applies.
+    let layout = browser.client.execute("return getComputedStyle(document.querySelector('header.top')).display;", vec![]).await.expect("script");
+    assert_eq!(layout, "flex", "the stylesheet is applied");
     browser.screenshot(&format!("{shot}-home")).await;
 
     let deep = format!("{}customers/1005-0001", sandbox.url);

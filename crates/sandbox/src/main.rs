@@ -5,6 +5,7 @@ use partner_sandbox::{app, serve, Credentials, Settings};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 /// The partner console's sandbox: the built app, the API twin and the credential proxy.
 #[derive(Parser, Debug)]
@@ -25,6 +26,25 @@ struct Args {
     /// Access token the proxy adds to API calls.
     #[arg(long, env = "SANDBOX_PROXY_ACCESS_TOKEN", default_value = partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN, hide_env_values = true)]
     proxy_access_token: String,
+    /// Keep the twin's data in FILE across restarts (written atomically after every change).
+    #[arg(long, value_name = "FILE")]
+    state: Option<PathBuf>,
+    /// Seed of the demo data.
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+    /// Add a customer with 10,000 orders and 5,000 subscriptions (for benchmarks).
+    #[arg(long)]
+    large: bool,
+    /// How long new accounts, orders and transfers stay pending, in milliseconds.
+    #[arg(long, default_value_t = 4000)]
+    pending_ms: u64,
+    /// How long a 3-Year Commit request stays REQUESTED, in milliseconds.
+    #[arg(long, default_value_t = 8000)]
+    commitment_ms: u64,
+    /// A fault to inject: "[METHOD] PATH KIND[=ARG] [xN]", e.g. "POST /v3/customers/*/orders drop x2",
+    /// "/v3/** latency=12000", "GET /ping status=502"; kinds: latency, status, drop, truncate, malformed.
+    #[arg(long = "fault", value_name = "SPEC")]
+    faults: Vec<String>,
 }
 
 #[tokio::main]
@@ -38,6 +58,20 @@ async fn main() -> ExitCode {
         }
     };
     settings.credentials = Credentials { api_key: args.proxy_api_key, access_token: args.proxy_access_token };
+    settings.twin.state_file = args.state;
+    settings.twin.pending_delay = Duration::from_millis(args.pending_ms);
+    settings.twin.commitment_delay = Duration::from_millis(args.commitment_ms);
+    settings.seed = args.seed;
+    settings.large = args.large;
+    for spec in &args.faults {
+        match partner_sandbox::faults::parse_spec(spec) {
+            Ok(fault) => settings.faults.push(fault),
+            Err(e) => {
+                eprintln!("error: --fault {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     let router = match app(&settings) {
         Ok(r) => r,
         Err(e) => {

@@ -1,7 +1,8 @@
 //! Serves the built console (`dist/`): files read and compressed once at start, the SPA
 //! fallback to `index.html` for deep links, the right `Content-Type`, forever-cacheable hashed
-//! assets and an `index.html` that is never cached and carries the `<base href>` of the sub-path
-//! it is served under.
+//! assets and an `index.html` that is never cached, carries the `<base href>` of the sub-path
+//! it is served under, and comes with a strict Content-Security-Policy whose script nonce is new
+//! for every response.
 
 use axum::body::Body;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
@@ -12,6 +13,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// One file of the built app, with its precompressed forms.
+#[derive(Clone)]
 struct Asset {
     content_type: &'static str,
     cache_control: &'static str,
@@ -24,7 +26,12 @@ struct Asset {
 #[derive(Clone)]
 pub struct StaticSite {
     files: Arc<HashMap<String, Asset>>,
+    /// The Content-Security-Policy of the page, with `{nonce}` where each response's nonce goes.
+    policy: Arc<String>,
 }
+
+/// Where Trunk leaves the nonce of its inline loader (`create_nonce` in Trunk.toml).
+const NONCE_PLACEHOLDER: &str = "{{__TRUNK NONCE__}}";
 
 const INDEX: &str = "index.html";
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
@@ -59,7 +66,8 @@ impl StaticSite {
                 format!("{} has no index.html: build the console first", dist.display()),
             ));
         }
-        Ok(StaticSite { files: Arc::new(files) })
+        let config = files.get("config.json").and_then(|a| partner_model::config::parse(&String::from_utf8_lossy(&a.raw)).ok());
+        Ok(StaticSite { files: Arc::new(files), policy: Arc::new(content_security_policy(config.as_ref())) })
     }
 
     /// The text of a file, if it exists (used to check `config.json` at start).
@@ -74,20 +82,87 @@ impl StaticSite {
         }
         let path = uri.path().trim_start_matches('/');
         let name = if path.is_empty() { INDEX } else { path };
-        let asset = match self.files.get(name) {
-            Some(asset) => asset,
+        match self.files.get(name) {
+            Some(asset) if name != INDEX => asset.response(accepted_encoding(headers), method == Method::HEAD),
             // A missing file (it has an extension) is a 404; anything else is a deep link.
             None if last_segment_has_extension(name) => {
-                return (StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, NEVER)], "Not found\n")
-                    .into_response()
+                (StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, NEVER)], "Not found\n").into_response()
             }
-            None => match self.files.get(INDEX) {
-                Some(index) => index,
-                None => return StatusCode::NOT_FOUND.into_response(),
+            _ => match self.files.get(INDEX) {
+                Some(index) => self.page(index, method == Method::HEAD),
+                None => StatusCode::NOT_FOUND.into_response(),
             },
-        };
-        asset.response(accepted_encoding(headers), method == Method::HEAD)
+        }
     }
+
+    /// `index.html` with a fresh nonce in its loader and in its policy.
+    fn page(&self, index: &Asset, head_only: bool) -> Response {
+        let nonce = fresh_nonce();
+        let html = String::from_utf8_lossy(&index.raw).replace(NONCE_PLACEHOLDER, &nonce);
+        let policy = self.policy.replace("{nonce}", &nonce);
+        let page = Asset { raw: html.into_bytes(), br: None, gzip: None, ..*index };
+        let mut response = page.response(Encoding::Identity, head_only);
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, value);
+        }
+        response
+    }
+}
+
+/// The page's policy: scripts only from this origin plus the nonce'd loader, wasm allowed to
+/// compile, no inline styles or scripts, API calls to this origin and to absolute API bases of
+/// the config, and framing only by the configured parent origins.
+fn content_security_policy(config: Option<&partner_model::config::ConsoleConfig>) -> String {
+    let mut connect = vec!["'self'".to_string()];
+    let mut ancestors = vec!["'self'".to_string()];
+    if let Some(c) = config {
+        for base in [&c.vipmp_base, &c.cpn_base] {
+            if let Some(origin) = absolute_origin(base) {
+                connect.push(origin);
+            }
+        }
+        ancestors.extend(c.allowed_parent_origins.iter().cloned());
+    }
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-{{nonce}}'; style-src 'self'; img-src 'self' data:; \
+         connect-src {}; frame-ancestors {}; base-uri 'self'; form-action 'self'; object-src 'none'",
+        connect.join(" "),
+        ancestors.join(" ")
+    )
+}
+
+fn absolute_origin(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split('/').next()?;
+    Some(format!("{scheme}://{host}"))
+}
+
+/// 128 random bits from the operating system, base64url-encoded.
+fn fresh_nonce() -> String {
+    use std::io::Read;
+    let mut bytes = [0u8; 16];
+    if std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut bytes)).is_err() {
+        // No OS randomness: fall back to the clock and the address space layout.
+        let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        let mixed = seed ^ (&bytes as *const _ as usize as u128).rotate_left(64);
+        bytes = mixed.to_le_bytes();
+    }
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut bits: u32 = 0;
+    let mut n = 0;
+    let mut out = String::with_capacity(22);
+    for b in bytes {
+        bits = (bits << 8) | u32::from(b);
+        n += 8;
+        while n >= 6 {
+            n -= 6;
+            out.push(ALPHABET[((bits >> n) & 63) as usize] as char);
+        }
+    }
+    if n > 0 {
+        out.push(ALPHABET[((bits << (6 - n)) & 63) as usize] as char);
+    }
+    out
 }
 
 impl Asset {

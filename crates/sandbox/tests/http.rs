@@ -17,7 +17,7 @@ fn fake_dist(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     let index = format!(
-        "<!DOCTYPE html><html><head><base href=\"/\" /><script type=\"module\">import init from './{JS}';</script></head><body></body></html>"
+        "<!DOCTYPE html><html><head><base href=\"/\" /><script type=\"module\" nonce=\"{{{{__TRUNK NONCE__}}}}\">import init from './{JS}';</script></head><body></body></html>"
     );
     std::fs::write(dir.join("index.html"), index).expect("write");
     std::fs::write(dir.join(JS), "export default function init() {}\n".repeat(50)).expect("write");
@@ -199,4 +199,38 @@ fn a_dist_without_index_is_refused_with_a_hint() {
     std::fs::create_dir_all(&dir).expect("dir");
     let e = app(&Settings::new(&dir, "/").expect("base")).expect_err("no index");
     assert!(e.to_string().contains("build the console first"));
+}
+
+fn nonce_of(policy: &str) -> &str {
+    policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).unwrap_or_default()
+}
+
+#[tokio::test]
+async fn the_page_has_a_strict_policy_with_a_fresh_nonce() {
+    let app = sandbox("csp", "/");
+    let first = get(&app, "/customers/1").await;
+    let second = get(&app, "/").await;
+    let (p1, p2) = (first.header(header::CONTENT_SECURITY_POLICY).to_string(), second.header(header::CONTENT_SECURITY_POLICY).to_string());
+    assert!(p1.contains("script-src 'self' 'wasm-unsafe-eval' 'nonce-"), "{p1}");
+    assert!(!p1.contains("unsafe-inline") && !p1.contains("'unsafe-eval'"), "{p1}");
+    assert!(p1.contains("frame-ancestors 'self'"), "{p1}");
+    let (n1, n2) = (nonce_of(&p1), nonce_of(&p2));
+    assert!(n1.len() >= 22, "nonce {n1:?}");
+    assert_ne!(n1, n2, "a new nonce for every response");
+    assert!(first.text().contains(&format!("nonce=\"{n1}\"")), "the loader carries the policy's nonce");
+    assert!(!first.text().contains("__TRUNK NONCE__"));
+    assert!(get(&app, &format!("/{JS}")).await.header(header::CONTENT_SECURITY_POLICY).is_empty(), "only the page needs a policy");
+}
+
+#[tokio::test]
+async fn framing_is_allowed_only_to_the_configured_parents() {
+    let dir = fake_dist("frame");
+    let mut config: serde_json::Value = serde_json::from_str(include_str!("../../../public/config.json")).expect("config");
+    config["allowedParentOrigins"] = serde_json::json!(["https://portal.example.com"]);
+    config["apiBase"]["cpn"] = serde_json::json!("https://cpn-proxy.example.com/cpn");
+    std::fs::write(dir.join("config.json"), config.to_string()).expect("write");
+    let app = app(&Settings::new(dir, "/").expect("base")).expect("app");
+    let policy = get(&app, "/").await.header(header::CONTENT_SECURITY_POLICY).to_string();
+    assert!(policy.contains("frame-ancestors 'self' https://portal.example.com;"), "{policy}");
+    assert!(policy.contains("connect-src 'self' https://cpn-proxy.example.com;"), "{policy}");
 }
