@@ -43,6 +43,16 @@ async fn stats(State(twin): State<Twin>) -> Json<Value> {
             "distributorSubscriptions": w.distributor_subscriptions.len(),
             "pending": w.pending.len(),
             "created": w.created,
+            "busiestCustomer": busiest_customer(w),
         })
     }))
+}
+
+/// The customer with the most orders (the `--large` one when present), for benchmarks.
+fn busiest_customer(w: &crate::twin::World) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for order in w.orders.values() {
+        *counts.entry(order.customer_id.as_str()).or_default() += 1;
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(id, _)| id.to_string())
 }

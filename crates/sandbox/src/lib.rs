@@ -8,6 +8,7 @@ pub mod faults;
 pub mod proxy;
 pub mod static_files;
 pub mod twin;
+pub mod upstream;
 pub mod vipmp;
 
 use axum::extract::Request;
@@ -40,6 +41,8 @@ pub struct Settings {
     pub large: bool,
     /// Faults in force from the start.
     pub faults: Vec<faults::Fault>,
+    /// Proxy mode: forward the VIPMP base to this real API base URL, authenticated with IMS.
+    pub upstream: Option<(String, upstream::ImsSettings)>,
 }
 
 impl Settings {
@@ -56,6 +59,7 @@ impl Settings {
             seed: 2026,
             large: false,
             faults: Vec::new(),
+            upstream: None,
         })
     }
 }
@@ -86,10 +90,22 @@ pub fn app(settings: &Settings) -> io::Result<Router> {
     let faults = faults::Faults::default();
     faults.set(settings.faults.clone());
     let credentials = Arc::new(settings.credentials.clone());
+    let vipmp_api = match &settings.upstream {
+        // The upstream adds its own credentials; the sandbox's are never sent anywhere.
+        Some((base, ims)) => {
+            let up = upstream::Upstream::new(base, ims.clone()).map_err(io::Error::other)?;
+            Router::new().fallback(upstream::forward).with_state(up)
+        }
+        None => vipmp::router(twin.clone()).layer(middleware::from_fn_with_state(credentials.clone(), proxy::add_credentials)),
+    };
     let api = Router::new()
-        .nest("/api/vipmp", vipmp::router(twin.clone()).layer(middleware::from_fn_with_state(faults.clone(), faults::inject)))
-        .nest("/api/cpn", cpn::router(twin.clone()).layer(middleware::from_fn_with_state(faults.clone(), faults::inject)))
-        .layer(middleware::from_fn_with_state(credentials, proxy::add_credentials))
+        .nest("/api/vipmp", vipmp_api.layer(middleware::from_fn_with_state(faults.clone(), faults::inject)))
+        .nest(
+            "/api/cpn",
+            cpn::router(twin.clone())
+                .layer(middleware::from_fn_with_state(credentials, proxy::add_credentials))
+                .layer(middleware::from_fn_with_state(faults.clone(), faults::inject)),
+        )
         .nest("/__sandbox", admin::router(twin, faults))
         .layer(CompressionLayer::new());
     let inner = api.fallback(move |request: Request| {

@@ -45,6 +45,10 @@ struct Args {
     /// "/v3/** latency=12000", "GET /ping status=502"; kinds: latency, status, drop, truncate, malformed.
     #[arg(long = "fault", value_name = "SPEC")]
     faults: Vec<String>,
+    /// Proxy mode: forward the VIPMP API to this base URL (e.g. https://partners.adobe.io),
+    /// adding X-Api-Key and an IMS token from IMS_CLIENT_ID, IMS_CLIENT_SECRET, IMS_SCOPES, IMS_URL.
+    #[arg(long, value_name = "URL")]
+    upstream: Option<String>,
 }
 
 #[tokio::main]
@@ -63,6 +67,15 @@ async fn main() -> ExitCode {
     settings.twin.commitment_delay = Duration::from_millis(args.commitment_ms);
     settings.seed = args.seed;
     settings.large = args.large;
+    if let Some(base) = args.upstream {
+        match partner_sandbox::upstream::ImsSettings::from_env() {
+            Ok(ims) => settings.upstream = Some((base, ims)),
+            Err(e) => {
+                eprintln!("error: --upstream needs IMS credentials: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
     for spec in &args.faults {
         match partner_sandbox::faults::parse_spec(spec) {
             Ok(fault) => settings.faults.push(fault),

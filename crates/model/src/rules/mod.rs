@@ -12,3 +12,19 @@ pub mod validators;
 
 pub use registry::{rule, rule_for_detail, Check, Context, FieldRule, FIELD_RULES};
 pub use validators::Invalid;
+
+/// One problem of a whole request: the wire path of the field, with real indexes as the API's
+/// `additionalDetails` name it (`companyProfile.contacts[0].email`, `lineItems[2].quantity`),
+/// and why it is invalid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub path: String,
+    pub problem: Invalid,
+}
+
+impl FieldError {
+    /// A problem at `path`.
+    pub fn new(path: impl Into<String>, problem: Invalid) -> FieldError {
+        FieldError { path: path.into(), problem }
+    }
+}

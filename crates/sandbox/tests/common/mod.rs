@@ -51,7 +51,7 @@ pub struct Answer {
 /// Calls `method path` below `/api/vipmp` with `body` and the given correlation id.
 pub async fn call_with(app: &Router, method: &str, path: &str, body: Option<serde_json::Value>, correlation: &str) -> Answer {
     let uri = if path.starts_with("/api/") || path.starts_with("/__sandbox") { path.to_string() } else { format!("/api/vipmp{path}") };
-    let mut request = Request::builder()
+    let request = Request::builder()
         .method(method)
         .uri(uri)
         .header("accept", "application/json")

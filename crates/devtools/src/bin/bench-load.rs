@@ -1,0 +1,128 @@
+//! `bench-load`: a bounded load on 127.0.0.1 against the sandbox (started in-process with the
+//! `--large` data), printing requests per second and p50/p99 latency for GET customer and for
+//! order history pages. A benchmark: it prints figures and asserts nothing.
+
+use http_body_util::{BodyExt, Empty};
+use hyper::body::Bytes;
+use hyper_util::client::legacy::Client;
+use hyper_util::rt::TokioExecutor;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const CONNECTIONS: usize = 32;
+const WARM_UP: Duration = Duration::from_secs(1);
+const MEASURE: Duration = Duration::from_secs(8);
+
+type Http = Client<hyper_util::client::legacy::connect::HttpConnector, Empty<Bytes>>;
+
+static SEQ: AtomicU64 = AtomicU64::new(0);
+
+async fn get(client: &Http, url: &str) -> Result<(u16, Bytes), String> {
+    let id = SEQ.fetch_add(1, Ordering::Relaxed);
+    let request = hyper::Request::get(url)
+        .header("accept", "application/json")
+        .header("x-request-id", format!("bench-req-{id}"))
+        .header("x-correlation-id", format!("bench-cor-{id}"))
+        .body(Empty::new())
+        .map_err(|e| e.to_string())?;
+    let response = client.request(request).await.map_err(|e| e.to_string())?;
+    let status = response.status().as_u16();
+    let body = response.into_body().collect().await.map_err(|e| e.to_string())?.to_bytes();
+    Ok((status, body))
+}
+
+/// Runs `CONNECTIONS` workers over `urls` (round robin) and prints one result row.
+async fn run(label: &str, client: &Http, urls: Arc<Vec<String>>) {
+    let stop_at = Instant::now() + WARM_UP + MEASURE;
+    let measure_from = Instant::now() + WARM_UP;
+    let mut workers = Vec::new();
+    for w in 0..CONNECTIONS {
+        let (client, urls) = (client.clone(), urls.clone());
+        workers.push(tokio::spawn(async move {
+            let (mut latencies, mut errors, mut i) = (Vec::new(), 0u64, w);
+            while Instant::now() < stop_at {
+                let url = &urls[i % urls.len()];
+                i += CONNECTIONS;
+                let started = Instant::now();
+                let ok = matches!(get(&client, url).await, Ok((200, _)));
+                if started >= measure_from {
+                    if ok {
+                        latencies.push(started.elapsed().as_micros() as u64);
+                    } else {
+                        errors += 1;
+                    }
+                }
+            }
+            (latencies, errors)
+        }));
+    }
+    let (mut all, mut errors) = (Vec::new(), 0);
+    for w in workers {
+        if let Ok((l, e)) = w.await {
+            all.extend(l);
+            errors += e;
+        }
+    }
+    all.sort_unstable();
+    let pct = |p: f64| all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1))).copied().unwrap_or(0) as f64 / 1000.0;
+    println!(
+        "{label:<36} {:>10.0} {:>10.2} {:>10.2} {:>8}",
+        all.len() as f64 / MEASURE.as_secs_f64(),
+        pct(0.50),
+        pct(0.99),
+        errors
+    );
+}
+
+fn main() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => return eprintln!("bench-load: {e}"),
+    };
+    runtime.block_on(async {
+        let dist = partner_devtools::workspace_root().join("target/bench-load-dist");
+        let _ = std::fs::create_dir_all(&dist);
+        let _ = std::fs::write(dist.join("index.html"), "<!DOCTYPE html><html><head><base href=\"/\"></head></html>");
+        let mut settings = match partner_sandbox::Settings::new(&dist, "/") {
+            Ok(s) => s,
+            Err(e) => return eprintln!("bench-load: {e}"),
+        };
+        settings.large = true;
+        let started = Instant::now();
+        let sandbox = partner_devtools::Sandbox::start_with(settings).await;
+        println!("sandbox with --large data up in {:.2} s at {}", started.elapsed().as_secs_f64(), sandbox.url);
+        let client: Http = Client::builder(TokioExecutor::new()).pool_max_idle_per_host(CONNECTIONS).build_http();
+        let base = format!("{}api/vipmp", sandbox.url);
+        let stats = get(&client, &format!("{}__sandbox/stats", sandbox.url)).await.ok().and_then(|(_, b)| serde_json::from_slice::<serde_json::Value>(&b).ok());
+        let Some(busiest) = stats.as_ref().and_then(|s| s["busiestCustomer"].as_str().map(str::to_string)) else {
+            return eprintln!("bench-load: the sandbox reports no customer with orders");
+        };
+        let customers: Vec<String> = match get(&client, &format!("{base}/v3/resellers?limit=50")).await {
+            Ok((200, body)) => {
+                let page: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+                let mut ids = Vec::new();
+                for r in page["accounts"].as_array().cloned().unwrap_or_default() {
+                    let rid = r["resellerId"].as_str().unwrap_or_default();
+                    if let Ok((200, body)) = get(&client, &format!("{base}/v3/resellers/{rid}/customers?limit=50")).await {
+                        let c: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+                        ids.extend(c["accounts"].as_array().cloned().unwrap_or_default().iter().filter_map(|a| a["customerId"].as_str().map(str::to_string)));
+                    }
+                }
+                ids
+            }
+            _ => Vec::new(),
+        };
+        if customers.is_empty() {
+            return eprintln!("bench-load: could not list customers");
+        }
+        println!("{CONNECTIONS} connections, {} s measured after {} s warm-up, on this machine ({} cores)", MEASURE.as_secs(), WARM_UP.as_secs(), std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+        println!("{:<36} {:>10} {:>10} {:>10} {:>8}", "call", "req/s", "p50 ms", "p99 ms", "errors");
+        let customer_urls: Vec<String> = customers.iter().map(|id| format!("{base}/v3/customers/{id}")).collect();
+        run("GET customer", &client, Arc::new(customer_urls)).await;
+        let pages: Vec<String> = (0..100).map(|p| format!("{base}/v3/customers/{busiest}/orders?limit=25&offset={}", p * 25)).collect();
+        run("GET order history (25 of 10,000)", &client, Arc::new(pages)).await;
+        let big: Vec<String> = (0..100).map(|p| format!("{base}/v3/customers/{busiest}/orders?limit=100&offset={}", p * 100)).collect();
+        run("GET order history (100 of 10,000)", &client, Arc::new(big)).await;
+    });
+}

@@ -1,0 +1,171 @@
+//! Updating a customer: profile, market segment, contacts, external reference id, global sales,
+//! 3-Year Commit (re)commitment requests, enabling LGA, creating a linked membership; and the
+//! acceptance of a 3YC request after its delay.
+
+use super::customers::{new_discounts, requested};
+use super::linked::{self, Asked};
+use super::{invalid, keep_names, today, updatable, write};
+use crate::twin::world::{Change, Millis, World};
+use crate::twin::{time, ApiError, Strict, Twin};
+use axum::extract::{Path, State};
+use axum::Json;
+use partner_model::rules::account_requests::{add_months, check_customer_update};
+use partner_model::types::{Benefit, BenefitType, CommitmentStatus, Customer, CustomerUpdateRequest, MarketSegment, Status};
+
+fn open(status: Option<&CommitmentStatus>) -> bool {
+    matches!(status, Some(CommitmentStatus::Requested | CommitmentStatus::Accepted))
+}
+
+fn has_active_subscriptions(w: &World, customer_id: &str) -> bool {
+    w.subscriptions
+        .iter()
+        .any(|(id, s)| w.subscription_owner.get(id).is_some_and(|o| o == customer_id) && s.status == Status::Active)
+}
+
+/// `PATCH /v3/customers/{id}`.
+pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req): Strict<CustomerUpdateRequest>) -> Result<Json<Customer>, ApiError> {
+    let commitment_delay = twin.settings().commitment_delay.as_millis() as Millis;
+    write(&twin, |w, now| {
+        let stored = w.customers.get(&id).ok_or_else(|| ApiError::code("1116"))?;
+        updatable(&stored.status)?;
+        let enabling_lga = !stored.is_lga() && req.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency);
+        let lga = stored.is_lga() || enabling_lga;
+        let three_year = req.benefits.iter().position(|b| b.kind == BenefitType::ThreeYearCommit);
+        let profile = req.company_profile.clone().unwrap_or_else(|| stored.company_profile.clone());
+        let mut merged = profile.clone();
+        if merged.market_segment.is_none() {
+            merged.market_segment = stored.company_profile.market_segment.clone();
+        }
+        if !enabling_lga && merged.market_sub_segments.is_empty() {
+            merged.market_sub_segments = stored.company_profile.market_sub_segments.clone();
+        }
+        let linked = stored.linked_membership.is_some() || req.linked_membership.is_some();
+        linked::exclusions(&Asked { lga, three_year_commit: three_year.is_some(), linked, profile: &merged })?;
+        if enabling_lga {
+            linked::lga_partner(w, &stored.reseller_id)?;
+        }
+        let errors = check_customer_update(&req, lga);
+        if !errors.is_empty() {
+            return Err(invalid(&errors));
+        }
+        let old = &stored.company_profile;
+        let mut fixed = Vec::new();
+        if req.company_profile.is_some() {
+            if old.company_name != profile.company_name {
+                fixed.push("companyProfile.companyName");
+            }
+            if old.address.country != profile.address.country {
+                fixed.push("companyProfile.address.country");
+            }
+            if old.address.region != profile.address.region {
+                fixed.push("companyProfile.address.region");
+            }
+            if !lga && !profile.market_sub_segments.is_empty() && profile.market_sub_segments != old.market_sub_segments {
+                fixed.push("companyProfile.marketSubSegments");
+            }
+        }
+        let segment_changes = merged.market_segment != old.market_segment;
+        if segment_changes && has_active_subscriptions(w, &id) {
+            fixed.push("companyProfile.marketSegment");
+        }
+        if !fixed.is_empty() {
+            return Err(ApiError::with_details("1119", fixed.into_iter().map(String::from).collect()));
+        }
+        if segment_changes {
+            let segment = merged.market_segment.clone().unwrap_or(MarketSegment::Commercial);
+            let enabled = w.resellers.get(&stored.reseller_id).is_some_and(|r| r.company_profile.market_segments.contains(&segment));
+            if !enabled {
+                return Err(ApiError::with_details("2135", vec!["companyProfile.marketSegment".into()]));
+            }
+            merged.market_sub_segments.retain(|_| lga);
+        }
+        let current = stored.three_year_commit();
+        if let Some((i, b)) = three_year.and_then(|i| req.benefits.get(i).map(|b| (i, b))) {
+            let recommit_open = current.is_some_and(|c| open(c.recommitment_request.as_ref().and_then(|r| r.status.as_ref())));
+            let commit_open = current.is_some_and(|c| open(c.commitment_request.as_ref().and_then(|r| r.status.as_ref())));
+            let committed = current.and_then(|c| c.commitment.as_ref()).is_some_and(|c| c.status == Some(CommitmentStatus::Committed));
+            if b.commitment_request.is_some() && recommit_open {
+                return Err(ApiError::invalid_fields(vec![format!("benefits[{i}].commitmentRequest")]));
+            }
+            if b.recommitment_request.is_some() && (!committed || commit_open) {
+                return Err(ApiError::invalid_fields(vec![format!("benefits[{i}].recommitmentRequest")]));
+            }
+        }
+        if req.linked_membership.is_some() && stored.linked_membership.is_some() {
+            return Err(ApiError::invalid_fields(vec!["linkedMembership".into()]));
+        }
+
+        // Everything holds: apply.
+        let mut customer = stored.clone();
+        let answer_contacts = profile.contacts.clone();
+        if req.company_profile.is_some() {
+            merged.contacts = keep_names(&old.contacts, &profile.contacts);
+            customer.company_profile = merged;
+        }
+        if !req.external_reference_id.is_empty() {
+            customer.external_reference_id = req.external_reference_id.clone();
+        }
+        if let Some(enabled) = req.global_sales_enabled {
+            customer.global_sales_enabled = Some(enabled);
+        }
+        if enabling_lga {
+            customer.company_profile.market_sub_segments = profile.market_sub_segments.clone();
+            customer.benefits.push(Benefit { kind: BenefitType::LargeGovernmentAgency, status: Some("ACTIVE".into()), commitment: None, commitment_request: None, recommitment_request: None });
+            customer.discounts = new_discounts(true);
+        }
+        if let Some(b) = three_year.and_then(|i| req.benefits.get(i)) {
+            if !customer.benefits.iter().any(|x| x.kind == BenefitType::ThreeYearCommit) {
+                customer.benefits.push(Benefit { kind: BenefitType::ThreeYearCommit, status: None, commitment: None, commitment_request: None, recommitment_request: None });
+            }
+            if let Some(benefit) = customer.benefits.iter_mut().find(|x| x.kind == BenefitType::ThreeYearCommit) {
+                if let Some(r) = &b.commitment_request {
+                    benefit.commitment_request = Some(requested(&r.minimum_quantities));
+                }
+                if let Some(r) = &b.recommitment_request {
+                    benefit.recommitment_request = Some(requested(&r.minimum_quantities));
+                }
+            }
+            w.schedule(now + commitment_delay, Change::AcceptCommitmentRequest(id.clone()));
+        }
+        if let Some(lm) = &req.linked_membership {
+            linked::create_group(w, &mut customer, lm, now);
+        }
+        let mut answer = customer.clone();
+        if req.company_profile.is_some() {
+            answer.company_profile.contacts = answer_contacts;
+        }
+        w.customers.insert(id.clone(), customer);
+        Ok(Json(answer))
+    })
+}
+
+/// One day before the third anniversary of `start` (`YYYY-MM-DD`).
+fn three_years_from(start: &str) -> String {
+    let third = add_months(start, 36).unwrap_or_else(|| start.to_string());
+    time::parse(&third).map(|ms| time::date(ms.saturating_sub(86_400_000))).unwrap_or(third)
+}
+
+/// A REQUESTED 3YC commitment or recommitment request of `id` becomes ACCEPTED.
+pub(super) fn accept_commitment(w: &mut World, id: &str, now: Millis) {
+    let Some(customer) = w.customers.get_mut(id) else { return };
+    let day = today(now);
+    let coterm_was_empty = customer.coterm_date.is_empty();
+    let Some(benefit) = customer.benefits.iter_mut().find(|b| b.kind == BenefitType::ThreeYearCommit) else { return };
+    let commitment_end = benefit.commitment.as_ref().map(|c| c.end_date.clone()).filter(|e| !e.is_empty());
+    let mut accepted = false;
+    if let Some(r) = benefit.commitment_request.as_mut().filter(|r| r.status == Some(CommitmentStatus::Requested)) {
+        r.status = Some(CommitmentStatus::Accepted);
+        r.start_date = day.clone();
+        r.end_date = three_years_from(&day);
+        accepted = true;
+    }
+    if let Some(r) = benefit.recommitment_request.as_mut().filter(|r| r.status == Some(CommitmentStatus::Requested)) {
+        let start = commitment_end.unwrap_or_else(|| day.clone());
+        r.status = Some(CommitmentStatus::Accepted);
+        r.end_date = three_years_from(&start);
+        r.start_date = start;
+    }
+    if accepted && coterm_was_empty {
+        customer.coterm_date = add_months(&day, 12).unwrap_or_default();
+    }
+}

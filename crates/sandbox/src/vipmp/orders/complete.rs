@@ -1,0 +1,190 @@
+//! What happens when an order comes due: it completes (or fails), its lines become or grow
+//! subscriptions (or, for a RETURN, take licenses back), the customer's discount levels follow,
+//! and an accepted 3-Year Commit request whose minimums are now held becomes the commitment.
+
+use super::offers::{self, OfferId};
+use super::{held, new_subscription_id, self_links};
+use crate::twin::time;
+use crate::twin::world::{Millis, World};
+use partner_model::types::*;
+
+const DAY: Millis = 86_400_000;
+
+/// `date` (`YYYY-MM-DD…`) moved by `years`, 29 February becoming the 28th.
+pub(super) fn add_years(date: &str, years: i64) -> String {
+    let y: i64 = date.get(..4).and_then(|y| y.parse().ok()).unwrap_or(1970) + years;
+    let rest = date.get(4..10).unwrap_or("-01-01");
+    let rest = if rest == "-02-29" { "-02-28" } else { rest };
+    format!("{y:04}{rest}")
+}
+
+/// Completes order `id` as of `now`.
+pub fn complete_order(world: &mut World, id: &str, now: Millis) {
+    let Some(order) = world.orders.get(id).cloned() else { return };
+    if order.status != Status::Pending {
+        return;
+    }
+    let failure = match world.customers.get(&order.customer_id) {
+        None => Some(Status::InvalidCustomerId),
+        Some(c) if c.status != Status::Active => Some(Status::CustomerInactive),
+        Some(c) if world.resellers.get(&c.reseller_id).is_some_and(|r| r.status != Status::Active) => Some(Status::ResellerInactive),
+        Some(_) => None,
+    };
+    let mut order = order;
+    if let Some(status) = failure {
+        order.status = status.clone();
+        order.line_items.iter_mut().for_each(|l| l.status = status.clone());
+        if order.order_type == Some(OrderType::Return) {
+            restore_lines(world, &order);
+        }
+        world.orders.insert(id.to_string(), order);
+        return;
+    }
+    let customer_id = order.customer_id.clone();
+    let returning = order.order_type == Some(OrderType::Return);
+    for line in &mut order.line_items {
+        if returning {
+            take_back(world, &line.subscription_id, line.quantity);
+        } else {
+            line.subscription_id = grow_or_create(world, &customer_id, &line.offer_id, line.quantity, &order.currency_code, now);
+        }
+        line.status = Status::Active;
+    }
+    order.status = Status::Active;
+    if order.order_type == Some(OrderType::New) {
+        clear_acquisitions(world, &customer_id, &order.line_items);
+    }
+    world.orders.insert(id.to_string(), order);
+    settle_levels(world, &customer_id, now);
+}
+
+/// A failed return gives its lines back to the original order.
+fn restore_lines(world: &mut World, ret: &Order) {
+    if let Some(original) = world.orders.get_mut(&ret.reference_order_id) {
+        for line in &mut original.line_items {
+            if ret.line_items.iter().any(|l| l.ext_line_item_number == line.ext_line_item_number) {
+                line.status = Status::Active;
+            }
+        }
+        original.status = Status::Active;
+    }
+}
+
+/// Removes `quantity` licenses from a subscription; one left with none becomes inactive.
+fn take_back(world: &mut World, subscription_id: &str, quantity: u64) {
+    if let Some(sub) = world.subscriptions.get_mut(subscription_id) {
+        let left = sub.current_quantity.unwrap_or(0).saturating_sub(quantity);
+        sub.current_quantity = Some(left);
+        if left == 0 {
+            sub.status = Status::Inactive;
+        }
+    }
+}
+
+/// Adds `quantity` to the customer's active subscription of the same base offer, or creates one;
+/// returns its id.
+pub(super) fn grow_or_create(world: &mut World, customer_id: &str, offer_id: &str, quantity: u64, currency: &str, now: Millis) -> String {
+    let base = offers::base_of(offer_id);
+    let existing = super::subscriptions_of(world, customer_id)
+        .find(|s| s.offer_id == base && s.status == Status::Active)
+        .map(|s| s.subscription_id.clone());
+    if let Some(id) = existing {
+        if let Some(sub) = world.subscriptions.get_mut(&id) {
+            sub.current_quantity = Some(sub.current_quantity.unwrap_or(0).saturating_add(quantity));
+        }
+        return id;
+    }
+    let one_year = add_years(&time::date(now), 1);
+    let consumable = offers::offer_of(offer_id).is_some_and(|o| o.offer_type == "CONSUMABLES");
+    let renewal = match world.customers.get_mut(customer_id) {
+        Some(c) if c.coterm_date.is_empty() => {
+            c.coterm_date = one_year.clone();
+            one_year.clone()
+        }
+        Some(c) => c.coterm_date.clone(),
+        None => one_year.clone(),
+    };
+    let id = new_subscription_id(world);
+    let sub = Subscription {
+        subscription_id: id.clone(),
+        offer_id: base,
+        current_quantity: Some(quantity),
+        used_quantity: Some(0),
+        auto_renewal: AutoRenewal { enabled: true, renewal_quantity: None, renewal_code: String::new() },
+        renewal_date: if consumable { one_year } else { renewal },
+        creation_date: time::datetime(now),
+        currency_code: currency.to_string(),
+        status: Status::Active,
+        links: self_links(format!("/v3/customers/{customer_id}/subscriptions/{id}")),
+        ..Subscription::default()
+    };
+    world.subscriptions.insert(id.clone(), sub);
+    world.subscription_owner.insert(id.clone(), customer_id.to_string());
+    id
+}
+
+/// Takes the ordered licenses off the customer's open acquisitions.
+fn clear_acquisitions(world: &mut World, customer_id: &str, lines: &[LineItem]) {
+    let Some(open) = world.open_acquisitions.get_mut(customer_id) else { return };
+    for line in lines {
+        let product = OfferId::parse(&line.offer_id).map(|o| o.product).unwrap_or_default();
+        let mut left = line.quantity;
+        for unpaid in open.unpaid_licenses.iter_mut().filter(|u| u.base_offer_id.starts_with(&product)) {
+            let taken = left.min(unpaid.quantity);
+            unpaid.quantity -= taken;
+            left -= taken;
+        }
+    }
+    open.unpaid_licenses.retain(|u| u.quantity > 0);
+    open.license_count = open.unpaid_licenses.iter().map(|u| u.quantity).sum();
+}
+
+/// Re-evaluates the customer's discount levels and 3YC request after an order.
+pub(super) fn settle_levels(world: &mut World, customer_id: &str, now: Millis) {
+    let totals = ["LICENSE", "CONSUMABLES"].map(|t| (t, held(world, customer_id, t)));
+    let Some(c) = world.customers.get_mut(customer_id) else { return };
+    promote_commitment(c, &totals, now);
+    for (offer_type, total) in totals {
+        let has_level = c.discounts.iter().any(|d| d.offer_type.as_str() == offer_type);
+        if total == 0 && !has_level {
+            continue;
+        }
+        let level = offers::eligible_level(c, offer_type, total, true);
+        match c.discounts.iter_mut().find(|d| d.offer_type.as_str() == offer_type) {
+            Some(d) => d.level = level,
+            None => c.discounts.push(Discount { offer_type: offers::offer_type_value(offer_type), level }),
+        }
+    }
+}
+
+/// Moves the minimums of an ACCEPTED request that the customer now holds into a COMMITTED
+/// commitment (start today, end one day before the third anniversary).
+fn promote_commitment(c: &mut Customer, totals: &[(&str, u64); 2], now: Millis) {
+    let Some(benefit) = c.benefits.iter_mut().find(|b| b.kind == BenefitType::ThreeYearCommit) else { return };
+    let Some(request) = benefit.commitment_request.as_mut().filter(|r| r.status == Some(CommitmentStatus::Accepted)) else {
+        return;
+    };
+    let total = |t: &OfferType| totals.iter().find(|(k, _)| *k == t.as_str()).map_or(0, |(_, q)| *q);
+    let (met, unmet): (Vec<MinimumQuantity>, Vec<MinimumQuantity>) =
+        request.minimum_quantities.iter().cloned().partition(|m| total(&m.offer_type) >= m.quantity);
+    if met.is_empty() {
+        return;
+    }
+    let start = time::date(now);
+    let end = time::parse(&add_years(&start, 3)).map_or_else(|| add_years(&start, 3), |ms| time::date(ms.saturating_sub(DAY)));
+    let commitment = benefit.commitment.get_or_insert_with(Commitment::default);
+    commitment.start_date = start.clone();
+    commitment.end_date = end.clone();
+    commitment.status = Some(CommitmentStatus::Committed);
+    for m in met {
+        commitment.minimum_quantities.retain(|k| k.offer_type != m.offer_type);
+        commitment.minimum_quantities.push(m);
+    }
+    if unmet.is_empty() {
+        benefit.commitment_request = None;
+    } else if let Some(request) = benefit.commitment_request.as_mut() {
+        request.minimum_quantities = unmet;
+        request.start_date = start;
+        request.end_date = end;
+    }
+}

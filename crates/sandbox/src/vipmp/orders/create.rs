@@ -1,0 +1,234 @@
+//! `POST /v3/customers/{id}/orders`: NEW and PREVIEW (best offer ids for the customer's level),
+//! PREVIEW_RENEWAL (what auto-renewal would order); RETURN is in [`super::returns`].
+
+use super::offers::{self, Edition, OfferId};
+use super::{customer, held, persisted, self_links, subscriptions_of};
+use crate::twin::error::parse;
+use crate::twin::time;
+use crate::twin::world::{Change, Millis, World};
+use crate::twin::{ApiError, Twin};
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use partner_model::rules::order_requests::{check_line_quantity, check_order, TEAM_MAX_QUANTITY};
+use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderRequest, OrderType, Status};
+use std::collections::BTreeMap;
+
+/// Creates (or previews) an order.
+pub async fn create(State(twin): State<Twin>, Path(customer_id): Path<String>, body: Bytes) -> Result<Response, ApiError> {
+    twin.read(|w, _| customer(w, &customer_id).map(|_| ()))?;
+    let request: OrderRequest = parse(&body)?;
+    check(&request)?;
+    match request {
+        OrderRequest::New { external_reference_id, currency_code, line_items } => {
+            let order = persisted(twin.write(|w, now| {
+                place_new(w, now, twin.pending_until(now), &customer_id, external_reference_id, currency_code, &line_items)
+            }))?;
+            Ok((StatusCode::CREATED, Json(order)).into_response())
+        }
+        OrderRequest::Preview { external_reference_id, currency_code, line_items } => {
+            let order = twin.read(|w, now| {
+                let c = customer(w, &customer_id)?;
+                let lines = price_lines(w, c, &line_items, &currency(&currency_code), false)?;
+                Ok::<_, ApiError>(preview(c, now, OrderType::Preview, external_reference_id, currency(&currency_code), lines))
+            })?;
+            Ok(Json(order).into_response())
+        }
+        OrderRequest::Return { external_reference_id, reference_order_id, currency_code, line_items } => {
+            let order = persisted(twin.write(|w, now| {
+                let due = twin.pending_until(now);
+                super::returns::place_return(w, now, due, &customer_id, external_reference_id, reference_order_id, currency_code, &line_items)
+            }))?;
+            Ok((StatusCode::CREATED, Json(order)).into_response())
+        }
+        OrderRequest::PreviewRenewal => Ok(Json(twin.read(|w, now| preview_renewal(w, now, &customer_id))?).into_response()),
+    }
+}
+
+/// The whole-request rules: 2126 for a long external reference, else 1117 with every path.
+fn check(request: &OrderRequest) -> Result<(), ApiError> {
+    let errors = check_order(request);
+    if errors.iter().any(|e| e.path == "externalReferenceId") {
+        return Err(ApiError::with_details("2126", vec!["externalReferenceId".into()]));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::invalid_fields(errors.into_iter().map(|e| e.path).collect()))
+    }
+}
+
+/// The order's currency (USD when none is sent).
+pub(super) fn currency(code: &str) -> String {
+    if code.is_empty() { "USD".into() } else { code.to_string() }
+}
+
+/// The lines of a NEW or PREVIEW order at the best offer ids the customer is eligible for.
+/// `exact`: a NEW order must already name those ids.
+pub(super) fn price_lines(
+    world: &World,
+    customer: &Customer,
+    lines: &[LineItemRequest],
+    currency: &str,
+    exact: bool,
+) -> Result<Vec<LineItem>, ApiError> {
+    let parsed: Vec<Option<(OfferId, &'static offers::Offer)>> =
+        lines.iter().map(|l| OfferId::parse(&l.offer_id).and_then(|id| id.offer().map(|o| (id, o)))).collect();
+    let too_many: Vec<String> = lines
+        .iter()
+        .zip(&parsed)
+        .enumerate()
+        .filter(|(_, (l, p))| matches!(p, Some((_, o)) if o.edition == Edition::Team && check_line_quantity(l.quantity, TEAM_MAX_QUANTITY).is_err()))
+        .map(|(i, _)| format!("lineItems[{i}].quantity"))
+        .collect();
+    if !too_many.is_empty() {
+        return Err(ApiError::invalid_fields(too_many));
+    }
+    let unknown: Vec<String> =
+        parsed.iter().enumerate().filter(|(_, p)| p.is_none()).map(|(i, _)| format!("lineItems[{i}].offerId")).collect();
+    if !unknown.is_empty() {
+        return Err(ApiError::with_details("2122", unknown));
+    }
+    let segment = offers::customer_segment(customer);
+    let reseller_segments: Vec<&str> = world
+        .resellers
+        .get(&customer.reseller_id)
+        .map(|r| r.company_profile.market_segments.iter().map(|s| s.as_str()).collect())
+        .unwrap_or_default();
+    let mut ineligible = Vec::new();
+    let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+    for (line, (id, offer)) in lines.iter().zip(parsed.iter().flatten()) {
+        let sold = id.segment_code() == Some(segment) && offer.segments.contains(&segment);
+        if !sold || !(reseller_segments.is_empty() || reseller_segments.contains(&segment)) {
+            ineligible.push(format!("Line Item: {}, Reason: INELIGIBLE_MARKET_SEGMENT", line.ext_line_item_number));
+        }
+        *totals.entry(offer.offer_type).or_default() += line.quantity;
+    }
+    if !ineligible.is_empty() {
+        return Err(ApiError::with_details("2129", ineligible));
+    }
+    let levels: BTreeMap<&str, String> = totals
+        .iter()
+        .map(|(t, q)| (*t, offers::eligible_level(customer, t, held(world, &customer.customer_id, t).saturating_add(*q), true)))
+        .collect();
+    let mut wrong_level = Vec::new();
+    let mut priced = Vec::new();
+    for (line, (id, offer)) in lines.iter().zip(parsed.iter().flatten()) {
+        let level = levels.get(offer.offer_type).cloned().unwrap_or_default();
+        let best = id.at_level(&level);
+        if exact && id.level != level {
+            wrong_level.push(format!(
+                "Line Item: {}, Reason: offer {} is discount level {}, the customer's level is {level}: order {best}",
+                line.ext_line_item_number, line.offer_id, id.level
+            ));
+        }
+        priced.push(LineItem {
+            ext_line_item_number: line.ext_line_item_number,
+            offer_id: best,
+            quantity: line.quantity,
+            currency_code: currency.to_string(),
+            ..LineItem::default()
+        });
+    }
+    if !wrong_level.is_empty() {
+        return Err(ApiError::with_details("2129", wrong_level));
+    }
+    Ok(priced)
+}
+
+/// A preview answer: no order id, status or links.
+fn preview(customer: &Customer, now: Millis, kind: OrderType, external: String, currency: String, lines: Vec<LineItem>) -> Order {
+    Order {
+        external_reference_id: external,
+        customer_id: customer.customer_id.clone(),
+        order_type: Some(kind),
+        currency_code: currency,
+        line_items: lines,
+        creation_date: time::datetime(now),
+        ..Order::default()
+    }
+}
+
+/// Places a NEW order: open (1002) now, complete when `due`.
+fn place_new(
+    world: &mut World,
+    now: Millis,
+    due: Millis,
+    customer_id: &str,
+    external: String,
+    currency_code: String,
+    lines: &[LineItemRequest],
+) -> Result<Order, ApiError> {
+    let c = customer(world, customer_id)?;
+    let currency = currency(&currency_code);
+    let mut lines = price_lines(world, c, lines, &currency, true)?;
+    for line in &mut lines {
+        line.status = Status::Pending;
+    }
+    let order_id = world.next_id();
+    let order = Order {
+        external_reference_id: external,
+        order_id: order_id.clone(),
+        customer_id: customer_id.to_string(),
+        order_type: Some(OrderType::New),
+        currency_code: currency,
+        line_items: lines,
+        creation_date: time::datetime(now),
+        status: Status::Pending,
+        source: "API".into(),
+        links: self_links(format!("/v3/customers/{customer_id}/orders/{order_id}")),
+        ..Order::default()
+    };
+    world.orders.insert(order_id.clone(), order.clone());
+    world.schedule(due, Change::CompleteOrder(order_id));
+    world.count_created("order");
+    Ok(order)
+}
+
+/// What the renewal order would hold: every active subscription with auto-renewal on, at its
+/// renewal quantity, at the level the renewal gives; 2136 when nothing would renew.
+fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Order, ApiError> {
+    let c = customer(world, customer_id)?;
+    let renewing: Vec<(String, String, u64, String)> = subscriptions_of(world, customer_id)
+        .filter(|s| s.status == Status::Active && s.auto_renewal.enabled)
+        .map(|s| {
+            let q = s.auto_renewal.renewal_quantity.or(s.current_quantity).unwrap_or(0);
+            (s.subscription_id.clone(), s.offer_id.clone(), q, s.currency_code.clone())
+        })
+        .filter(|(_, _, q, _)| *q > 0)
+        .collect();
+    if renewing.is_empty() {
+        return Err(ApiError::code("2136"));
+    }
+    let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+    for (_, offer, q, _) in &renewing {
+        if let Some(o) = offers::offer_of(offer) {
+            *totals.entry(o.offer_type).or_default() += q;
+        }
+    }
+    let lines = renewing
+        .iter()
+        .enumerate()
+        .map(|(i, (sub, offer, q, cur))| {
+            let id = OfferId::parse(offer);
+            let best = match (&id, id.as_ref().and_then(OfferId::offer)) {
+                (Some(id), Some(o)) => {
+                    let total = totals.get(o.offer_type).copied().unwrap_or(*q);
+                    id.at_level(&offers::eligible_level(c, o.offer_type, total, false))
+                }
+                _ => offer.clone(),
+            };
+            LineItem {
+                ext_line_item_number: u32::try_from(i + 1).unwrap_or(u32::MAX),
+                offer_id: best,
+                quantity: *q,
+                subscription_id: sub.clone(),
+                currency_code: currency(cur),
+                ..LineItem::default()
+            }
+        })
+        .collect();
+    Ok(preview(c, now, OrderType::PreviewRenewal, String::new(), "USD".into(), lines))
+}

@@ -1,0 +1,153 @@
+//! Orders, subscriptions, open acquisitions and notifications of the Commerce Partner API:
+//! create (NEW, PREVIEW, RETURN, PREVIEW_RENEWAL), get, update and history of orders; get and
+//! update (auto-renewal) of subscriptions; licenses pending a partner order; the orders that
+//! complete after a delay (`Change::CompleteOrder`); and their seeded demo data.
+//!
+//! Choices where the docs are silent (they go into the README):
+//! - Offer ids and discount levels: see [`offers`] (the level is the 11th–12th characters).
+//! - NEW and RETURN answer 201 (the current docs); PREVIEW and PREVIEW_RENEWAL answer 200
+//!   (nothing is created) without `orderId`, `status` or links.
+//! - Checks of a create, in order: customer unknown (1116, 404); body (1121/1122/1117 from the
+//!   strict decoder); `externalReferenceId` over 35 characters (2126); line count, line numbers,
+//!   duplicates, quantities (1117 with the paths, `lineItems[2].quantity`; the Team limit of
+//!   10,000 comes from the offer catalog); unknown offers (2122 with `lineItems[i].offerId`);
+//!   offers outside the customer's or the reseller's market segment (2129 with
+//!   `"Line Item: <extLineItemNumber>, Reason: INELIGIBLE_MARKET_SEGMENT"` per line, the
+//!   format of the docs' 2141 example); on NEW, a level other than the one PREVIEW answers
+//!   (2129 with `"Line Item: <n>, Reason: ..."` naming the offer id to use).
+//! - A NEW order for a pending or inactive customer is accepted (201, 1002) and fails when it
+//!   would complete: 1024 (customer inactive), 1022 (reseller inactive), 1026 (customer gone).
+//!   A customer still pending when the order comes due is usually active by then.
+//! - RETURN: the reference order must be this customer's (else 1117 `referenceOrderId`), NEW or
+//!   RENEWAL (else 1117 `referenceOrderId`), complete (else 2116), created within 14 days
+//!   (else 2134); each line must name a line of the original (2131 `lineItems[i].extLineItemNumber`),
+//!   with its offer (2130 `…offerId`) and whole quantity (2132 `…quantity`), not returned yet
+//!   (2133 `lineItems[i]`). The returned lines become 1008 at once (no double return); the
+//!   subscriptions lose the licenses when the RETURN order completes. A subscription left
+//!   with none becomes inactive (1004).
+//! - PREVIEW_RENEWAL lists the active subscriptions with auto-renewal on, at `renewalQuantity`
+//!   (or `currentQuantity`), each at the level the total renewal quantity (or the 3YC
+//!   commitment) gives; 2136 when none would renew.
+//! - History: the documented default `start-date` is the current term's start (the customer's
+//!   `cotermDate` minus one year; no limit without one). `order-type` accepts NEW, RETURN,
+//!   TRANSFER and RENEWAL (the types history holds), `status` any order status code; other
+//!   values, a bad date, a limit below 1 or a non-number are 1132 naming the parameter.
+//!   `offer-id` matches a line's offer id at any discount level. `reseller-id` keeps the
+//!   orders only when it names the customer's reseller. `offset` equal to the total gives an
+//!   empty page; above it, 1133. Links repeat every filter.
+//! - Subscriptions: enabled without a quantity renews every license and answers
+//!   `renewalQuantity` = `currentQuantity` (the docs); an explicit quantity stays as set
+//!   through orders and returns. Checks of the PATCH: unknown customer or subscription (3115),
+//!   body (1121/1122/1117), inactive subscription (3119), renewal in progress (renewal date
+//!   today or past: 3120), quantity below 1 or above the product's limit (3116).
+//! - Completion: new subscriptions renew at the customer's `cotermDate` (set to one year on
+//!   when the customer has none; consumables renew one year after the order), auto-renewal on
+//!   for all licenses. The customer's discount levels follow the licenses held. An ACCEPTED
+//!   3YC request whose minimums are all held becomes the `commitment` (COMMITTED, start today,
+//!   end one day before the third anniversary); with some met, the met types move to the
+//!   commitment and the others stay requested (the 3YC page's example 3). A completed NEW
+//!   order takes its licenses off the customer's open acquisitions.
+//! - Open acquisitions: expired entries are left out; a customer without any answers
+//!   `licenseCount: 0`. Notifications: `notification-type` must be
+//!   LICENSES_PENDING_PARTNER_ORDER and `reseller-id` given (else 1117 naming the parameter),
+//!   an unknown reseller is 1115; one item per customer with an unexpired license created in
+//!   the last 7 days; limit default 10, at most 100.
+
+mod acquisitions;
+mod complete;
+mod create;
+mod history;
+pub mod offers;
+mod returns;
+mod seed;
+mod subscriptions;
+
+use crate::twin::gen::Gen;
+use crate::twin::world::{Change, Millis, World};
+use crate::twin::{ApiError, Twin};
+use axum::routing::get;
+use axum::Router;
+use partner_model::types::{Customer, Link, Links, Status, Subscription};
+
+pub use seed::LARGE_CUSTOMER_ID;
+
+/// The routes of this group, relative to the API base.
+pub fn routes() -> Router<Twin> {
+    Router::new()
+        .route("/v3/customers/{customer_id}/orders", get(history::list).post(create::create))
+        .route("/v3/customers/{customer_id}/orders/{order_id}", get(history::get_one).patch(history::update))
+        .route("/v3/customers/{customer_id}/subscriptions", get(subscriptions::list))
+        .route(
+            "/v3/customers/{customer_id}/subscriptions/{subscription_id}",
+            get(subscriptions::get_one).patch(subscriptions::update),
+        )
+        .route("/v3/customers/{customer_id}/open-acquisitions", get(acquisitions::open_acquisitions))
+        .route("/v3/notifications", get(acquisitions::notifications))
+}
+
+/// Applies a change of this group that has come due; returns it back when it is not this group's.
+pub fn apply(world: &mut World, change: Change, now: Millis) -> Option<Change> {
+    match change {
+        Change::CompleteOrder(id) => {
+            complete::complete_order(world, &id, now);
+            None
+        }
+        other => Some(other),
+    }
+}
+
+/// Adds this group's seeded demo data.
+pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
+    seed::seed(world, gen, now, large);
+}
+
+/// The customer `id`, or 1116.
+fn customer<'a>(world: &'a World, id: &str) -> Result<&'a Customer, ApiError> {
+    world.customers.get(id).ok_or_else(|| ApiError::code("1116"))
+}
+
+/// A `GET` link to `uri`.
+fn get_link(uri: String) -> Link {
+    Link { uri, method: "GET".into(), headers: Vec::new() }
+}
+
+/// Links with only `self`.
+fn self_links(uri: String) -> Links {
+    Links { this: Some(get_link(uri)), next: None, prev: None }
+}
+
+/// The result of a write, with a failure to persist as 1124 (the change is not acknowledged).
+fn persisted<T>(result: std::io::Result<Result<T, ApiError>>) -> Result<T, ApiError> {
+    result.unwrap_or_else(|_| Err(ApiError::code("1124")))
+}
+
+/// The subscriptions of customer `id`.
+fn subscriptions_of<'a>(world: &'a World, id: &'a str) -> impl Iterator<Item = &'a Subscription> + 'a {
+    world
+        .subscription_owner
+        .iter()
+        .filter(move |(_, owner)| owner.as_str() == id)
+        .filter_map(|(sub, _)| world.subscriptions.get(sub))
+}
+
+/// The licenses (or transactions) of `offer_type` the customer holds in active subscriptions.
+fn held(world: &World, id: &str, offer_type: &str) -> u64 {
+    subscriptions_of(world, id)
+        .filter(|s| s.status == Status::Active)
+        .filter(|s| offers::offer_of(&s.offer_id).is_some_and(|o| o.offer_type == offer_type))
+        .map(|s| s.current_quantity.unwrap_or(0))
+        .fold(0, u64::saturating_add)
+}
+
+/// A subscription id shaped like the docs' (`e0b170437c4e96ac5428364f674dffNA`).
+fn new_subscription_id(world: &mut World) -> String {
+    world.seq += 1;
+    let mix = |x: u64| {
+        let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    };
+    let (a, b) = (mix(world.seq), mix(world.seq ^ 0x5555_5555));
+    format!("{a:016x}{:014x}NA", b >> 8)
+}

@@ -1,0 +1,249 @@
+//! The twin's offer catalog and the discount level a customer is eligible for.
+//!
+//! ## Offer ids
+//! The docs' offer ids (`65304479CA01A12`, `11073058CA01A12` previewed as `11073058CA02A12`
+//! for 10 licenses) read as: 8 digits of product, a market-segment letter (`C` COM, `E` EDU,
+//! `G` GOV), a region letter (kept as sent), **two characters of discount level**, and a
+//! 3-character term (`A12`). The twin implements exactly that:
+//! - licenses: volume levels `01` (1–9), `02` (10–49), `03` (50–99), `04` (100+); 3-Year
+//!   Commit levels `12`–`14` for COM and GOV, `02`–`04` for EDU (the 3YC page's tables);
+//! - consumables: volume tiers `T1`–`T7`, 3YC tiers `TB`–`TG` (`65324059CAT2A12`);
+//! - LGA (`06`–`09`) and HVD (`17`–`22`) levels in `customer.discounts` are kept as they are.
+//!
+//! The level a customer is eligible for, per offer type: the higher of the customer's current
+//! level (`discounts`) and the level of the licenses (or transactions) the customer then holds
+//! — active subscriptions plus this order ("evaluated after each order, based on the current
+//! level and the cumulative quantity"). With a 3YC `commitment` (COMMITTED or ACTIVE), or an
+//! ACCEPTED `commitmentRequest` whose minimum the order reaches, the 3YC level of the higher of
+//! that tier and the committed minimum's tier applies.
+//! A subscription's `offerId` is the base level id (`01` or `T1`), as the docs say.
+
+use partner_model::catalog::segments::{DiscountProgram, DISCOUNT_LEVELS};
+use partner_model::types::{CommitmentStatus, Customer, OfferType};
+
+/// Team or Enterprise: decides the largest quantity of a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edition {
+    Team,
+    Enterprise,
+}
+
+/// One product the twin sells.
+#[derive(Clone, Copy, Debug)]
+pub struct Offer {
+    /// The 8-digit product part of its offer ids.
+    pub product: &'static str,
+    pub name: &'static str,
+    pub edition: Edition,
+    /// `LICENSE` or `CONSUMABLES`.
+    pub offer_type: &'static str,
+    /// The market segments it is sold to.
+    pub segments: &'static [&'static str],
+}
+
+const ALL: &[&str] = &["COM", "EDU", "GOV"];
+const COM_GOV: &[&str] = &["COM", "GOV"];
+const L: &str = "LICENSE";
+const C: &str = "CONSUMABLES";
+use Edition::{Enterprise, Team};
+
+/// The catalog, sorted by product.
+#[rustfmt::skip]
+pub static OFFERS: &[Offer] = &[
+    Offer { product: "11073058", name: "Illustrator for teams", edition: Team, offer_type: L, segments: &["COM"] },
+    Offer { product: "30006208", name: "Audition", edition: Team, offer_type: L, segments: ALL },
+    Offer { product: "65304479", name: "Acrobat Pro for teams", edition: Team, offer_type: L, segments: ALL },
+    Offer { product: "65304522", name: "Acrobat Pro for enterprise", edition: Enterprise, offer_type: L, segments: COM_GOV },
+    Offer { product: "65304921", name: "Acrobat Pro", edition: Team, offer_type: L, segments: ALL },
+    Offer { product: "65322447", name: "Adobe Sign transactions", edition: Enterprise, offer_type: C, segments: COM_GOV },
+    Offer { product: "65322648", name: "Creative Cloud All Apps for enterprise", edition: Enterprise, offer_type: L, segments: ALL },
+    Offer { product: "65322651", name: "Creative Cloud All Apps for teams", edition: Team, offer_type: L, segments: COM_GOV },
+    Offer { product: "65324059", name: "Adobe Stock credit pack", edition: Team, offer_type: C, segments: &["COM"] },
+    Offer { product: "69804578", name: "InDesign for teams", edition: Team, offer_type: L, segments: COM_GOV },
+    Offer { product: "80004561", name: "Substance 3D Collection for education", edition: Enterprise, offer_type: L, segments: &["EDU"] },
+    Offer { product: "80004567", name: "Creative Cloud All Apps for K-12", edition: Team, offer_type: L, segments: &["EDU"] },
+];
+
+/// An offer id split into its parts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OfferId {
+    pub product: String,
+    pub segment: char,
+    pub region: char,
+    pub level: String,
+    pub term: String,
+}
+
+impl OfferId {
+    /// Splits `id`; `None` when it does not have the documented shape.
+    pub fn parse(id: &str) -> Option<OfferId> {
+        let b = id.as_bytes();
+        let upper_alnum = |c: &u8| c.is_ascii_digit() || c.is_ascii_uppercase();
+        if b.len() != 15 || !b[..8].iter().all(u8::is_ascii_digit) || !b[8..10].iter().all(u8::is_ascii_uppercase) {
+            return None;
+        }
+        if !b[10..].iter().all(upper_alnum) {
+            return None;
+        }
+        Some(OfferId {
+            product: id.get(..8)?.to_string(),
+            segment: char::from(*b.get(8)?),
+            region: char::from(*b.get(9)?),
+            level: id.get(10..12)?.to_string(),
+            term: id.get(12..)?.to_string(),
+        })
+    }
+
+    /// The same offer at `level`.
+    pub fn at_level(&self, level: &str) -> String {
+        format!("{}{}{}{}{}", self.product, self.segment, self.region, level, self.term)
+    }
+
+    /// The market segment its letter names.
+    pub fn segment_code(&self) -> Option<&'static str> {
+        match self.segment {
+            'C' => Some("COM"),
+            'E' => Some("EDU"),
+            'G' => Some("GOV"),
+            _ => None,
+        }
+    }
+
+    /// The catalog entry of its product.
+    pub fn offer(&self) -> Option<&'static Offer> {
+        OFFERS.binary_search_by(|o| o.product.cmp(self.product.as_str())).ok().and_then(|i| OFFERS.get(i))
+    }
+
+    /// The base level id (what a subscription carries).
+    pub fn base(&self) -> String {
+        let offer_type = self.offer().map_or(L, |o| o.offer_type);
+        self.at_level(if offer_type == C { "T1" } else { "01" })
+    }
+}
+
+/// The catalog entry of an offer id.
+pub fn offer_of(id: &str) -> Option<&'static Offer> {
+    OfferId::parse(id).and_then(|o| o.offer())
+}
+
+/// The base level id of an offer id (or the id itself when it is not one of the catalog's).
+pub fn base_of(id: &str) -> String {
+    OfferId::parse(id).map_or_else(|| id.to_string(), |o| o.base())
+}
+
+/// The segment letter of a market segment.
+pub fn segment_letter(segment: &str) -> char {
+    match segment {
+        "EDU" => 'E',
+        "GOV" => 'G',
+        _ => 'C',
+    }
+}
+
+/// A customer's market segment (COM when it has none).
+pub fn customer_segment(customer: &Customer) -> &str {
+    customer.company_profile.market_segment.as_ref().map_or("COM", |s| s.as_str())
+}
+
+fn volume_levels(offer_type: &str) -> impl Iterator<Item = &'static partner_model::catalog::segments::DiscountLevel> + '_ {
+    DISCOUNT_LEVELS.iter().filter(move |l| l.program == DiscountProgram::Volume && l.offer_type == offer_type)
+}
+
+/// The volume tier (1 = base) of `quantity` licenses or transactions.
+pub fn tier_of_quantity(offer_type: &str, quantity: u64) -> usize {
+    let q = u32::try_from(quantity).unwrap_or(u32::MAX);
+    volume_levels(offer_type).position(|l| l.quantities.is_some_and(|r| r.contains(q))).map_or(1, |i| i + 1)
+}
+
+/// The tier of a level (`03` → 3, `13` → 3, `TC` → 3); `None` for levels outside both programs.
+fn tier_of_level(level: &str) -> Option<(usize, bool)> {
+    if let Some(i) = ["01", "02", "03", "04"].iter().position(|l| *l == level) {
+        return Some((i + 1, false));
+    }
+    if let Some(i) = ["12", "13", "14"].iter().position(|l| *l == level) {
+        return Some((i + 2, true));
+    }
+    if let Some(i) = ["T1", "T2", "T3", "T4", "T5", "T6", "T7"].iter().position(|l| *l == level) {
+        return Some((i + 1, false));
+    }
+    ["TB", "TC", "TD", "TE", "TF", "TG"].iter().position(|l| *l == level).map(|i| (i + 2, true))
+}
+
+/// The level of `tier` in the volume program, or the 3YC program for `segment`.
+pub fn level_for(offer_type: &str, segment: &str, tier: usize, three_year: bool) -> String {
+    let tier = tier.max(1);
+    let list: &[&str] = match (offer_type == C, three_year && tier > 1, segment == "EDU") {
+        (true, false, _) => &["T1", "T2", "T3", "T4", "T5", "T6", "T7"],
+        (true, true, _) => &["T1", "TB", "TC", "TD", "TE", "TF", "TG"],
+        (false, true, false) => &["01", "12", "13", "14"],
+        (false, _, _) => &["01", "02", "03", "04"],
+    };
+    list.get(tier - 1).or(list.last()).map_or_else(String::new, |s| s.to_string())
+}
+
+/// The 3YC minimum of `offer_type` that counts for the customer holding `total`: a commitment,
+/// or an accepted request whose minimum `total` reaches.
+pub fn committed_minimum(customer: &Customer, offer_type: &str, total: u64) -> Option<u64> {
+    let benefit = customer.three_year_commit()?;
+    let minimum = |c: &partner_model::types::Commitment| {
+        c.minimum_quantities.iter().find(|m| m.offer_type.as_str() == offer_type).map(|m| m.quantity)
+    };
+    let committed = benefit
+        .commitment
+        .as_ref()
+        .filter(|c| matches!(c.status, Some(CommitmentStatus::Committed) | Some(CommitmentStatus::Active)))
+        .and_then(minimum);
+    let accepted = benefit
+        .commitment_request
+        .as_ref()
+        .filter(|c| c.status == Some(CommitmentStatus::Accepted))
+        .and_then(minimum)
+        .filter(|m| total >= *m);
+    committed.max(accepted)
+}
+
+/// The level the customer is eligible for, holding `total` of `offer_type` after the order.
+/// `keep_current`: the customer's current level is a floor (orders); at renewal it is not.
+pub fn eligible_level(customer: &Customer, offer_type: &str, total: u64, keep_current: bool) -> String {
+    let current = customer.discounts.iter().find(|d| d.offer_type.as_str() == offer_type).map(|d| d.level.as_str());
+    let current_tier = match current {
+        Some(level) => match tier_of_level(level) {
+            Some((tier, _)) if keep_current => tier,
+            Some(_) => 1,
+            // LGA and HVD levels are the customer's own.
+            None if !level.is_empty() => return level.to_string(),
+            None => 1,
+        },
+        None => 1,
+    };
+    let tier = current_tier.max(tier_of_quantity(offer_type, total));
+    let segment = customer_segment(customer);
+    match committed_minimum(customer, offer_type, total) {
+        Some(min) => level_for(offer_type, segment, tier.max(tier_of_quantity(offer_type, min)), true),
+        None => level_for(offer_type, segment, tier, false),
+    }
+}
+
+/// The [`OfferType`] value of a catalog type.
+pub fn offer_type_value(offer_type: &str) -> OfferType {
+    OfferType::from_wire(offer_type)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_is_sorted_and_ids_split() {
+        assert!(OFFERS.windows(2).all(|w| w[0].product < w[1].product));
+        let id = OfferId::parse("65304479CA02A12").expect("documented id");
+        assert_eq!((id.level.as_str(), id.segment_code(), id.base()), ("02", Some("COM"), "65304479CA01A12".to_string()));
+        assert_eq!(id.at_level("14"), "65304479CA14A12");
+        assert!(OfferId::parse("65304479ca01a12").is_none() && OfferId::parse("6530447CA01A12").is_none());
+        assert_eq!(tier_of_quantity(L, 10), 2);
+        assert_eq!(tier_of_quantity(C, 2_500), 3);
+        assert_eq!(level_for(L, "EDU", 3, true), "03");
+        assert_eq!(level_for(L, "COM", 4, true), "14");
+        assert_eq!(level_for(C, "COM", 2, true), "TB");
+    }
+}

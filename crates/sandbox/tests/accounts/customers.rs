@@ -1,0 +1,262 @@
+//! HTTP tests of customers: each kind created, the reseller and segment checks, LGA rules,
+//! 3-Year Commit requests, updates, linked memberships and persistence.
+
+use super::*;
+
+#[tokio::test]
+async fn customers_of_each_kind_are_created_pending_then_active() {
+    let app = sandbox(DELAY);
+    let id = reseller_id(&app, "Northwind").await;
+    let mut com = customer_body(&id, "Plain Commerce Corp", "COM");
+    com["companyProfile"].as_object_mut().expect("profile").remove("marketSegment");
+    let a = call(&app, "POST", "/v3/customers", Some(com)).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    assert_eq!(a.json["companyProfile"]["marketSegment"], "COM", "COM by default");
+    assert_eq!(a.json["discounts"], json!([{"offerType": "LICENSE", "level": "01"}, {"offerType": "CONSUMABLES", "level": "T1"}]));
+    let com_id = a.json["customerId"].as_str().expect("id").to_string();
+    let edu = create_customer(&app, customer_body(&id, "Learning Tree Academy", "EDU")).await;
+    let gov = create_customer(&app, customer_body(&id, "County Records Office", "GOV")).await;
+    let lga = call(&app, "POST", "/v3/customers", Some(lga_body(&id, "Federal Mapping Agency", "FEDERAL"))).await;
+    assert_eq!(lga.status, StatusCode::CREATED, "{}", lga.text);
+    assert_eq!(lga.json["benefits"], json!([{"type": "LARGE_GOVERNMENT_AGENCY", "status": "ACTIVE"}]));
+    assert_eq!(lga.json["companyProfile"]["marketSubSegments"], json!(["FEDERAL"]));
+    let state = create_customer(&app, lga_body(&id, "State Tax Board", "STATE")).await;
+
+    let coterm = |days: i64| {
+        let ms = partner_sandbox::twin::time::now() as i64 + days * 86_400_000;
+        partner_sandbox::twin::time::date(ms as u64)
+    };
+    let mut extended = customer_body(&id, "Extended Horizons", "COM");
+    extended["cotermDate"] = json!(coterm(600));
+    let a = call(&app, "POST", "/v3/customers", Some(extended.clone())).await;
+    assert_eq!((a.status, a.json["cotermDate"].as_str()), (StatusCode::CREATED, Some(coterm(600).as_str())), "{}", a.text);
+    extended["cotermDate"] = json!(coterm(200));
+    assert_eq!(details(&call(&app, "POST", "/v3/customers", Some(extended.clone())).await), ["cotermDate"], "within a year is not Extended Term");
+    extended["cotermDate"] = json!(coterm(1200));
+    assert_eq!(details(&call(&app, "POST", "/v3/customers", Some(extended.clone())).await), ["cotermDate"], "beyond 3 years for COM");
+    let mut edu_ext = customer_body(&id, "Extended Campus", "EDU");
+    edu_ext["cotermDate"] = json!(coterm(1200));
+    create_customer(&app, edu_ext).await;
+    let mut lga_ext = lga_body(&id, "Long Term Agency", "STATE");
+    lga_ext["cotermDate"] = json!(coterm(730));
+    let a = call(&app, "POST", "/v3/customers", Some(lga_ext)).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1117");
+    assert_eq!(details(&a), ["Invalid coterm date for Large Government Agency"]);
+
+    settle().await;
+    for customer in [com_id, edu, gov, state] {
+        let c = call(&app, "GET", &format!("/v3/customers/{customer}"), None).await;
+        assert_eq!(c.json["status"], "1000", "{}", c.text);
+    }
+}
+
+#[tokio::test]
+async fn customer_create_checks_the_reseller_and_segment() {
+    let app = sandbox(DELAY);
+    let sakura = reseller_id(&app, "Sakura").await;
+    let a = call(&app, "POST", "/v3/customers", Some(customer_body(&sakura, "Campus Japan", "EDU"))).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "2135");
+    let mut bad = customer_body(&sakura, "Ok Name Inc", "COM");
+    bad["companyProfile"]["address"]["postalCode"] = json!("ABC");
+    bad["companyProfile"]["contacts"][0]["firstName"] = json!("");
+    assert_eq!(details(&call(&app, "POST", "/v3/customers", Some(bad)).await), ["companyProfile.address.postalCode", "companyProfile.contacts[0].firstName"]);
+    let mut sub = customer_body(&sakura, "Sub Segment School", "COM");
+    sub["companyProfile"]["marketSubSegments"] = json!(["K_12"]);
+    assert_code(&call(&app, "POST", "/v3/customers", Some(sub)).await, StatusCode::BAD_REQUEST, "1119");
+
+    // Same company and primary admin: 1127 under the same reseller, 1014 under another.
+    let northwind = reseller_id(&app, "Northwind").await;
+    create_customer(&app, customer_body(&northwind, "Twice Made Ltd", "COM")).await;
+    assert_code(&call(&app, "POST", "/v3/customers", Some(customer_body(&northwind, "twice made ltd", "COM"))).await, StatusCode::BAD_REQUEST, "1127");
+    settle().await;
+    let maple = reseller_id(&app, "Maple").await;
+    let other = create_customer(&app, customer_body(&maple, "Twice Made Ltd", "COM")).await;
+    settle().await;
+    assert_eq!(call(&app, "GET", &format!("/v3/customers/{other}"), None).await.json["status"], "1014");
+}
+
+#[tokio::test]
+async fn lga_rules_are_enforced_with_their_codes() {
+    let app = sandbox(DELAY);
+    let id = reseller_id(&app, "Northwind").await;
+    let mut com = lga_body(&id, "Agency Of Commerce", "FEDERAL");
+    com["companyProfile"]["marketSegment"] = json!("COM");
+    assert_code(&call(&app, "POST", "/v3/customers", Some(com)).await, StatusCode::BAD_REQUEST, "1163");
+    let mut none = lga_body(&id, "Agency Without Level", "FEDERAL");
+    none["companyProfile"]["marketSubSegments"] = json!([]);
+    assert_code(&call(&app, "POST", "/v3/customers", Some(none)).await, StatusCode::BAD_REQUEST, "1168");
+    let mut both = lga_body(&id, "Agency Of Everything", "FEDERAL");
+    both["companyProfile"]["marketSubSegments"] = json!(["FEDERAL", "STATE"]);
+    assert_code(&call(&app, "POST", "/v3/customers", Some(both)).await, StatusCode::BAD_REQUEST, "1168");
+    let mut not_lga = customer_body(&id, "Federal Without Benefit", "GOV");
+    not_lga["companyProfile"]["marketSubSegments"] = json!(["FEDERAL"]);
+    assert_code(&call(&app, "POST", "/v3/customers", Some(not_lga)).await, StatusCode::BAD_REQUEST, "1168");
+    let mut abroad = lga_body(&id, "Bundesamt für Karten", "FEDERAL");
+    abroad["companyProfile"]["address"] = json!({"country": "DE", "city": "Berlin", "addressLine1": "Unter den Linden 5", "postalCode": "10117"});
+    assert_code(&call(&app, "POST", "/v3/customers", Some(abroad)).await, StatusCode::BAD_REQUEST, "1167");
+    let mut with_3yc = lga_body(&id, "Committed Agency", "FEDERAL");
+    with_3yc["benefits"] = json!([{"type": "LARGE_GOVERNMENT_AGENCY"}, {"type": "THREE_YEAR_COMMIT", "commitmentRequest": {"minimumQuantities": [{"offerType": "LICENSE", "quantity": 10}]}}]);
+    let a = call(&app, "POST", "/v3/customers", Some(with_3yc)).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1147");
+    assert_eq!(details(&a), ["3YC Customer not allowed for Large Government Agency"]);
+
+    let created = call(&app, "POST", "/v3/resellers", Some(reseller_body("Berliner Behördenhandel", "DE", &["GOV", "COM"]))).await;
+    let german = created.json["resellerId"].as_str().expect("id").to_string();
+    assert_code(&call(&app, "POST", "/v3/customers", Some(lga_body(&german, "US Agency Via Germany", "STATE"))).await, StatusCode::BAD_REQUEST, "1164");
+}
+
+#[tokio::test]
+async fn three_year_commit_requests_are_accepted_after_the_delay() {
+    let app = sandbox(DELAY);
+    let id = reseller_id(&app, "Northwind").await;
+    let mut body = customer_body(&id, "Committed Widgets", "COM");
+    body["benefits"] = json!([{"type": "THREE_YEAR_COMMIT", "commitmentRequest": {"minimumQuantities": [{"offerType": "LICENSE", "quantity": 10}, {"offerType": "CONSUMABLES", "quantity": 1000}]}}]);
+    let a = call(&app, "POST", "/v3/customers", Some(body.clone())).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
+    assert_eq!(a.json["benefits"][0]["type"], "THREE_YEAR_COMMIT");
+    assert_eq!(a.json["benefits"][0]["commitmentRequest"]["status"], "REQUESTED");
+    let customer = a.json["customerId"].as_str().expect("id").to_string();
+    body["benefits"][0]["commitmentRequest"]["minimumQuantities"][0]["quantity"] = json!(9);
+    body["companyProfile"]["companyName"] = json!("Too Small Commit");
+    assert_eq!(details(&call(&app, "POST", "/v3/customers", Some(body)).await), ["benefits[0].commitmentRequest.minimumQuantities[0].quantity"]);
+    settle().await;
+    let c = call(&app, "GET", &format!("/v3/customers/{customer}"), None).await.json;
+    let request = &c["benefits"][0]["commitmentRequest"];
+    assert_eq!(request["status"], "ACCEPTED", "{c}");
+    assert!(request["startDate"].as_str().is_some_and(|d| d.len() == 10) && request["endDate"].as_str() > request["startDate"].as_str());
+    assert!(c["cotermDate"].as_str().is_some_and(|d| !d.is_empty()), "set on acceptance");
+
+    // Updating an existing customer: request, and recommitment only from COMMITTED.
+    let fairmont = customer_id(&app, &id, "Fairmont*", "1000").await;
+    let ask = |kind: &str| json!({"benefits": [{"type": "THREE_YEAR_COMMIT", kind: {"minimumQuantities": [{"offerType": "LICENSE", "quantity": 25}]}}]});
+    let a = call(&app, "PATCH", &format!("/v3/customers/{fairmont}"), Some(ask("recommitmentRequest"))).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1117");
+    assert_eq!(details(&a), ["benefits[0].recommitmentRequest"]);
+    let a = call(&app, "PATCH", &format!("/v3/customers/{fairmont}"), Some(ask("commitmentRequest"))).await;
+    assert_eq!(a.json["benefits"][0]["commitmentRequest"]["status"], "REQUESTED", "{}", a.text);
+    let quantum = customer_id(&app, &id, "Quantum*", "1000").await;
+    let a = call(&app, "PATCH", &format!("/v3/customers/{quantum}"), Some(ask("recommitmentRequest"))).await;
+    assert_eq!(a.json["benefits"][0]["recommitmentRequest"]["status"], "REQUESTED", "{}", a.text);
+    assert_eq!(a.json["benefits"][0]["commitment"]["status"], "COMMITTED");
+    settle().await;
+    let q = call(&app, "GET", &format!("/v3/customers/{quantum}"), None).await.json;
+    assert_eq!(q["benefits"][0]["recommitmentRequest"]["status"], "ACCEPTED");
+    let lga = customer_id(&app, &id, "National Parks*", "1000").await;
+    assert_code(&call(&app, "PATCH", &format!("/v3/customers/{lga}"), Some(ask("commitmentRequest"))).await, StatusCode::BAD_REQUEST, "1147");
+}
+
+#[tokio::test]
+async fn customer_updates() {
+    let app = sandbox(DELAY);
+    let id = reseller_id(&app, "Northwind").await;
+    let new = create_customer(&app, customer_body(&id, "Freshly Made Inc", "COM")).await;
+    let profile = call(&app, "GET", &format!("/v3/customers/{new}"), None).await.json["companyProfile"].clone();
+    assert_code(&call(&app, "PATCH", &format!("/v3/customers/{new}"), Some(json!({"companyProfile": profile.clone()}))).await, StatusCode::BAD_REQUEST, "1125");
+    settle().await;
+    let mut changed = profile.clone();
+    changed["marketSegment"] = json!("EDU");
+    changed["contacts"] = json!([{"firstName": "Daisy", "lastName": "Duck", "email": "donald@duck.com", "phoneNumber": "555"}, {"firstName": "Huey", "lastName": "Duck", "email": "huey@duck.com"}]);
+    let a = call(&app, "PATCH", &format!("/v3/customers/{new}"), Some(json!({"externalReferenceId": "EXT-9", "globalSalesEnabled": true, "companyProfile": changed}))).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.text);
+    let c = call(&app, "GET", &format!("/v3/customers/{new}"), None).await.json;
+    assert_eq!((c["externalReferenceId"].as_str(), c["globalSalesEnabled"].as_bool()), (Some("EXT-9"), Some(true)));
+    assert_eq!(c["companyProfile"]["marketSegment"], "EDU");
+    assert_eq!(c["companyProfile"]["contacts"][0]["firstName"], "Donald", "an existing email keeps its name");
+    assert_eq!(c["companyProfile"]["contacts"][0]["phoneNumber"], "555");
+    assert_eq!(c["companyProfile"]["contacts"][1]["firstName"], "Huey");
+
+    let mut fixed = c["companyProfile"].clone();
+    fixed["companyName"] = json!("Renamed Inc");
+    fixed["address"]["region"] = json!("WA");
+    let a = call(&app, "PATCH", &format!("/v3/customers/{new}"), Some(json!({"companyProfile": fixed}))).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1119");
+    assert_eq!(details(&a), ["companyProfile.companyName", "companyProfile.address.region"]);
+    let mut gov = c["companyProfile"].clone();
+    gov["marketSegment"] = json!("GOV");
+    gov["contacts"] = json!([]);
+    assert_eq!(details(&call(&app, "PATCH", &format!("/v3/customers/{new}"), Some(json!({"companyProfile": gov}))).await), ["companyProfile.contacts"]);
+    let jp = reseller_id(&app, "Sakura").await;
+    let kumo = create_customer(&app, customer_body(&jp, "Kumo Travel", "COM")).await;
+    settle().await;
+    let mut kp = call(&app, "GET", &format!("/v3/customers/{kumo}"), None).await.json["companyProfile"].clone();
+    kp["marketSegment"] = json!("EDU");
+    assert_code(&call(&app, "PATCH", &format!("/v3/customers/{kumo}"), Some(json!({"companyProfile": kp}))).await, StatusCode::BAD_REQUEST, "2135");
+}
+
+#[tokio::test]
+async fn linked_membership_groups_search_enroll_and_create() {
+    let app = sandbox(DELAY);
+    let us = call(&app, "GET", "/v3/linked_membership_groups?country=US", None).await;
+    assert_eq!(us.status, StatusCode::OK, "{}", us.text);
+    let groups = us.json.as_array().expect("array");
+    assert_eq!(groups.len(), 2, "LGA groups only: {}", us.text);
+    assert!(groups.iter().all(|g| g["country"] == "US" && g["benefitTypes"] == json!(["LARGE_GOVERNMENT_AGENCY"])));
+    let named = call(&app, "GET", "/v3/linked_membership_groups?country=US&name=texas", None).await;
+    assert_eq!(named.json[0]["name"], "Texas State Agencies Consortium");
+    assert_eq!(named.json[0]["type"], "CONSORTIUM");
+    let federal = groups.iter().find(|g| g["type"] == "STANDARD").expect("standard group");
+    let (group, members) = (federal["id"].as_str().expect("id").to_string(), federal["membersCount"].as_u64().expect("count"));
+    assert_eq!(details(&call(&app, "GET", "/v3/linked_membership_groups", None).await), ["Country cannot be null or empty"]);
+    assert_eq!(details(&call(&app, "GET", "/v3/linked_membership_groups?country=DE", None).await), ["Invalid Country"]);
+    assert_code(&call(&app, "GET", "/v3/linked_membership_groups?country=CA&name=nothing", None).await, StatusCode::NOT_FOUND, "1143");
+    assert_code(&call(&app, "GET", &format!("/v3/linked_membership_groups?country=US&name={}", "x".repeat(81)), None).await, StatusCode::BAD_REQUEST, "1117");
+
+    let northwind = reseller_id(&app, "Northwind").await;
+    let parks = customer_id(&app, &northwind, "National Parks*", "1000").await;
+    let path = format!("/v3/customers/{parks}/linked_membership/enroll/{group}");
+    let a = call(&app, "POST", &path, None).await;
+    assert_eq!((a.status, a.json.clone()), (StatusCode::OK, json!({"message": "Customer Successfully enrolled in the Linked Membership"})));
+    let c = call(&app, "GET", &format!("/v3/customers/{parks}"), None).await.json;
+    assert_eq!((c["linkedMembership"]["id"].as_str(), c["linkedMembership"]["linkedMembershipType"].as_str()), (Some(group.as_str()), Some("MEMBER")));
+    assert_eq!(c["discounts"][0], federal["discounts"][0], "members take the group's level");
+    let again = call(&app, "GET", "/v3/linked_membership_groups?country=US&name=federal", None).await;
+    assert_eq!(again.json[0]["membersCount"].as_u64(), Some(members + 1));
+
+    let maple = reseller_id(&app, "Maple").await;
+    let quebec = customer_id(&app, &maple, "Quebec*", "1000").await;
+    let a = call(&app, "POST", &format!("/v3/customers/{quebec}/linked_membership/enroll/{group}"), None).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1118");
+    assert_eq!(details(&a), ["Account country does not match with the linked account group country"]);
+    let plain = customer_id(&app, &northwind, "Fairmont*", "1000").await;
+    assert_code(&call(&app, "POST", &format!("/v3/customers/{plain}/linked_membership/enroll/{group}"), None).await, StatusCode::BAD_REQUEST, "1165");
+    let blue = customer_id(&app, &northwind, "Blue Harbor Logistics", "1000").await;
+    let blue_group = call(&app, "GET", &format!("/v3/customers/{blue}"), None).await.json["linkedMembership"]["id"].as_str().expect("group").to_string();
+    let fresh = create_customer(&app, lga_body(&northwind, "Fresh Federal Agency", "FEDERAL")).await;
+    assert_code(&call(&app, "POST", &format!("/v3/customers/{fresh}/linked_membership/enroll/{blue_group}"), None).await, StatusCode::BAD_REQUEST, "1166");
+    assert_code(&call(&app, "POST", &format!("/v3/customers/{fresh}/linked_membership/enroll/424242"), None).await, StatusCode::NOT_FOUND, "1143");
+
+    // Create a group for an LGA customer through update: it becomes the owner, the group is LGA.
+    settle().await;
+    let body = json!({"linkedMembership": {"type": "STANDARD", "name": "Fresh Federal Group"}});
+    let a = call(&app, "PATCH", &format!("/v3/customers/{fresh}"), Some(body.clone())).await;
+    assert_eq!(a.json["linkedMembership"]["linkedMembershipType"], "OWNER", "{}", a.text);
+    let found = call(&app, "GET", "/v3/linked_membership_groups?country=US&name=fresh", None).await;
+    assert_eq!((found.json[0]["membersCount"].as_u64(), found.json[0]["marketSegment"].as_str()), (Some(1), Some("GOV")));
+    assert_code(&call(&app, "PATCH", &format!("/v3/customers/{fresh}"), Some(body)).await, StatusCode::BAD_REQUEST, "1117");
+}
+
+#[tokio::test]
+async fn failures_persist_nothing_and_successes_survive_a_restart() {
+    let state = std::env::temp_dir().join(format!("accounts-state-{}.json", common::unique()));
+    let mut s = settings(DELAY);
+    s.twin.state_file = Some(state.clone());
+    let app = partner_sandbox::app(&s).expect("sandbox");
+    let id = reseller_id(&app, "Northwind").await;
+    let count = |a: Answer| a.json["totalCount"].as_u64();
+    let before = count(call(&app, "GET", &format!("/v3/resellers/{id}/customers?status=1002"), None).await);
+    let mut bad = lga_body(&id, "Broken Agency", "FEDERAL");
+    bad["companyProfile"]["marketSegment"] = json!("EDU");
+    assert_code(&call(&app, "POST", "/v3/customers", Some(bad)).await, StatusCode::BAD_REQUEST, "1163");
+    let mut invalid = customer_body(&id, "Broken Email Co", "COM");
+    invalid["companyProfile"]["contacts"][0]["email"] = json!("@");
+    assert_code(&call(&app, "POST", "/v3/customers", Some(invalid)).await, StatusCode::BAD_REQUEST, "1117");
+    assert_eq!(count(call(&app, "GET", &format!("/v3/resellers/{id}/customers?status=1002"), None).await), before);
+    let kept = create_customer(&app, customer_body(&id, "Durable Goods Inc", "COM")).await;
+
+    let reopened = partner_sandbox::app(&s).expect("reopened");
+    let c = call(&reopened, "GET", &format!("/v3/customers/{kept}"), None).await;
+    assert_eq!((c.status, c.json["companyProfile"]["companyName"].as_str()), (StatusCode::OK, Some("Durable Goods Inc")));
+    settle().await;
+    assert_eq!(call(&reopened, "GET", &format!("/v3/customers/{kept}"), None).await.json["status"], "1000", "the pending change survived too");
+    let _ = std::fs::remove_file(state);
+}

@@ -1,0 +1,408 @@
+//! Orders, subscriptions, open acquisitions and notifications over HTTP, against a twin whose
+//! world holds the test's own customers (so the tests do not depend on the accounts seed).
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use partner_model::types::*;
+use partner_sandbox::twin::store::TwinSettings;
+use partner_sandbox::twin::{time, Twin, World};
+use partner_sandbox::vipmp;
+use serde_json::{json, Value};
+use std::time::Duration;
+use tower::ServiceExt;
+
+const COM: &str = "9000000001";
+const EDU: &str = "9000000002";
+const TYC: &str = "9000000003";
+const HIST: &str = "9000000004";
+const DAY: u64 = 86_400_000;
+
+fn customer(id: &str, segment: MarketSegment, reseller: &str) -> Customer {
+    Customer {
+        customer_id: id.into(),
+        reseller_id: reseller.into(),
+        company_profile: CustomerProfile { company_name: format!("Test {id}"), market_segment: Some(segment), ..CustomerProfile::default() },
+        status: Status::Active,
+        ..Customer::default()
+    }
+}
+
+fn order(id: &str, customer: &str, kind: OrderType, status: Status, at: u64, offer: &str) -> Order {
+    Order {
+        order_id: id.into(),
+        customer_id: customer.into(),
+        order_type: Some(kind),
+        status: status.clone(),
+        creation_date: time::datetime(at),
+        currency_code: "USD".into(),
+        line_items: vec![LineItem { ext_line_item_number: 1, offer_id: offer.into(), quantity: 3, status, ..LineItem::default() }],
+        ..Order::default()
+    }
+}
+
+struct Env {
+    app: Router,
+    twin: Twin,
+}
+
+fn env() -> Env {
+    let now = time::now();
+    let mut world: World = vipmp::seed::world(7, now, false);
+    world.customers.insert(COM.into(), customer(COM, MarketSegment::Commercial, "R-TEST"));
+    world.customers.insert(EDU.into(), customer(EDU, MarketSegment::Education, "R-TEST"));
+    let mut tyc = customer(TYC, MarketSegment::Commercial, "R-TEST");
+    tyc.benefits.push(Benefit {
+        kind: BenefitType::ThreeYearCommit,
+        status: None,
+        commitment: None,
+        commitment_request: Some(Commitment {
+            status: Some(CommitmentStatus::Accepted),
+            minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: 10 }],
+            ..Commitment::default()
+        }),
+        recommitment_request: None,
+    });
+    world.customers.insert(TYC.into(), tyc);
+    world.customers.insert(HIST.into(), customer(HIST, MarketSegment::Commercial, "R-TEST"));
+    for i in 0..30u64 {
+        let kind = [OrderType::New, OrderType::Renewal, OrderType::Transfer][i as usize % 3].clone();
+        let status = if i % 2 == 0 { Status::Active } else { Status::Pending };
+        let offer = if i % 5 == 0 { "65322651CA02A12" } else { "65304479CA01A12" };
+        let id = format!("H{i:03}");
+        world.orders.insert(id.clone(), order(&id, HIST, kind, status, now - (30 - i) * DAY, offer));
+    }
+    // Returnable only in name: too old, and a RETURN order.
+    world.orders.insert("OLD".into(), order("OLD", COM, OrderType::New, Status::Active, now - 20 * DAY, "65304479CA01A12"));
+    world.orders.insert("RET".into(), order("RET", COM, OrderType::Return, Status::Active, now - DAY, "65304479CA01A12"));
+    world.subscriptions.insert(
+        "SUBOFF".into(),
+        Subscription { subscription_id: "SUBOFF".into(), offer_id: "65304479CA01A12".into(), current_quantity: Some(4), status: Status::Inactive, ..Subscription::default() },
+    );
+    world.subscription_owner.insert("SUBOFF".into(), EDU.into());
+    world.open_acquisitions.insert(
+        EDU.into(),
+        OpenAcquisitions {
+            customer_id: EDU.into(),
+            reseller_id: "R-TEST".into(),
+            license_count: 3,
+            unpaid_licenses: vec![
+                UnpaidLicense { reference_id: "PO1".into(), creation_date: time::datetime(now - DAY), expiry_date: time::datetime(now + 6 * DAY), quantity: 2, product_name: "Audition".into(), base_offer_id: "30006208EA01A12".into() },
+                UnpaidLicense { reference_id: "PO0".into(), creation_date: time::datetime(now - 9 * DAY), expiry_date: time::datetime(now - 2 * DAY), quantity: 1, product_name: "Audition".into(), base_offer_id: "30006208EA01A12".into() },
+            ],
+        },
+    );
+    let settings = TwinSettings { pending_delay: Duration::from_millis(50), commitment_delay: Duration::from_millis(50), state_file: None };
+    let twin = Twin::open(world, settings, vipmp::seed::apply).expect("twin");
+    Env { app: Router::new().nest("/api/vipmp", vipmp::router(twin.clone())), twin }
+}
+
+struct Answer {
+    status: StatusCode,
+    json: Value,
+}
+
+async fn call(env: &Env, method: &str, path: &str, body: Option<Value>) -> Answer {
+    let request = Request::builder()
+        .method(method)
+        .uri(format!("/api/vipmp{path}"))
+        .header("x-api-key", vipmp::SANDBOX_API_KEY)
+        .header("authorization", format!("Bearer {}", vipmp::SANDBOX_ACCESS_TOKEN))
+        .header("content-type", "application/json")
+        .header("accept", "application/json")
+        .header("x-request-id", common::unique())
+        .header("x-correlation-id", common::unique())
+        .body(body.map_or_else(Body::empty, |b| Body::from(b.to_string())))
+        .expect("request");
+    let response = env.app.clone().oneshot(request).await.expect("infallible");
+    let status = response.status();
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    Answer { status, json: serde_json::from_slice(&bytes).unwrap_or(Value::Null) }
+}
+
+fn lines(items: &[(u32, &str, u64)]) -> Value {
+    Value::Array(items.iter().map(|(n, o, q)| json!({"extLineItemNumber": n, "offerId": o, "quantity": q})).collect())
+}
+
+async fn place(env: &Env, customer: &str, kind: &str, items: &[(u32, &str, u64)]) -> Answer {
+    call(env, "POST", &format!("/v3/customers/{customer}/orders"), Some(json!({"orderType": kind, "currencyCode": "USD", "lineItems": lines(items)}))).await
+}
+
+async fn settle() {
+    tokio::time::sleep(Duration::from_millis(80)).await;
+}
+
+fn details(a: &Answer) -> Vec<String> {
+    a.json["additionalDetails"].as_array().map_or_else(Vec::new, |d| d.iter().filter_map(|v| v.as_str().map(String::from)).collect())
+}
+
+#[tokio::test]
+async fn preview_answers_the_best_offer_ids() {
+    let env = env();
+    let a = place(&env, COM, "PREVIEW", &[(1, "65322447CA01A12", 1)]).await;
+    assert_eq!(a.json["lineItems"][0]["offerId"], "65322447CAT1A12", "any level of the product is understood");
+    let a = place(&env, COM, "PREVIEW", &[(1, "65304479CA01A12", 10), (2, "65322447CAT1A12", 1200)]).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.json);
+    assert_eq!(a.json["lineItems"][0]["offerId"], "65304479CA02A12");
+    assert_eq!(a.json["lineItems"][1]["offerId"], "65322447CAT2A12");
+    assert!(a.json.get("orderId").is_none_or(|v| v == ""));
+    let a = place(&env, COM, "PREVIEW", &[(1, "65304479CA04A12", 3)]).await;
+    assert_eq!(a.json["lineItems"][0]["offerId"], "65304479CA01A12", "a better level than allowed is lowered");
+    let a = place(&env, "nobody", "PREVIEW", &[(1, "65304479CA01A12", 3)]).await;
+    assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::NOT_FOUND, Some("1116")));
+}
+
+#[tokio::test]
+async fn a_new_order_completes_into_subscriptions() {
+    let env = env();
+    let created_before = env.twin.read(|w, _| w.created.get("order").copied().unwrap_or(0));
+    let a = place(&env, COM, "NEW", &[(1, "65304479CA01A12", 10)]).await;
+    assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("2129")));
+    assert!(details(&a)[0].contains("65304479CA02A12"), "{:?}", details(&a));
+    let a = place(&env, COM, "NEW", &[(1, "65304479CA02A12", 10), (2, "65322651CA02A12", 2)]).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.json);
+    assert_eq!(a.json["status"], "1002");
+    assert_eq!(a.json["lineItems"][0]["status"], "1002");
+    assert!(a.json["lineItems"][0].get("subscriptionId").is_none_or(|v| v == ""));
+    let id = a.json["orderId"].as_str().expect("order id").to_string();
+    settle().await;
+    let got = call(&env, "GET", &format!("/v3/customers/{COM}/orders/{id}"), None).await;
+    assert_eq!(got.json["status"], "1000");
+    let sub = got.json["lineItems"][0]["subscriptionId"].as_str().expect("subscription id").to_string();
+    assert!(!sub.is_empty());
+    let s = call(&env, "GET", &format!("/v3/customers/{COM}/subscriptions/{sub}"), None).await;
+    assert_eq!((s.json["offerId"].as_str(), s.json["currentQuantity"].as_u64()), (Some("65304479CA01A12"), Some(10)));
+    assert_eq!((s.json["autoRenewal"]["enabled"].as_bool(), s.json["autoRenewal"]["renewalQuantity"].as_u64()), (Some(true), Some(10)));
+    let list = call(&env, "GET", &format!("/v3/customers/{COM}/subscriptions"), None).await;
+    assert_eq!(list.json["totalCount"], 2);
+    let level = env.twin.read(|w, _| w.customers[COM].discounts.clone());
+    assert_eq!(level.first().map(|d| d.level.as_str()), Some("02"));
+    let patched = call(&env, "PATCH", &format!("/v3/customers/{COM}/orders/{id}"), Some(json!({"externalReferenceId": "PO-9"}))).await;
+    assert_eq!(patched.json["externalReferenceId"], "PO-9");
+    let created = env.twin.read(|w, _| w.created.get("order").copied().unwrap_or(0));
+    assert_eq!(created, created_before + 1, "a refused order is not created");
+}
+
+#[tokio::test]
+async fn offers_outside_the_segment_are_refused_per_line() {
+    let env = env();
+    let a = place(&env, EDU, "PREVIEW", &[(7, "65304479CA01A12", 1), (8, "65304479EA01A12", 1), (9, "65322651EA01A12", 1)]).await;
+    assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("2129")));
+    assert_eq!(details(&a), ["Line Item: 7, Reason: INELIGIBLE_MARKET_SEGMENT", "Line Item: 9, Reason: INELIGIBLE_MARKET_SEGMENT"]);
+    let a = place(&env, EDU, "NEW", &[(1, "99999999CA01A12", 1)]).await;
+    assert_eq!((a.json["code"].as_str(), details(&a)), (Some("2122"), vec!["lineItems[0].offerId".to_string()]));
+}
+
+#[tokio::test]
+async fn bad_lines_are_1117_with_paths() {
+    let env = env();
+    let a = place(&env, COM, "NEW", &[(1, "65304479CA04A12", 10_001)]).await;
+    assert_eq!((a.json["code"].as_str(), details(&a)), (Some("1117"), vec!["lineItems[0].quantity".to_string()]));
+    let a = place(&env, COM, "NEW", &[(1, "65304522CA04A12", 10_001)]).await;
+    assert_ne!(a.json["code"], "1117", "Enterprise lines go to 599,000");
+    let a = place(&env, COM, "NEW", &[(1, "65304479CA01A12", 1), (1, "65322651CA01A12", 0)]).await;
+    assert_eq!(details(&a), ["lineItems[0].extLineItemNumber", "lineItems[1].extLineItemNumber", "lineItems[1].quantity"]);
+    let a = place(&env, COM, "NEW", &[]).await;
+    assert_eq!(details(&a), ["lineItems"]);
+    let many: Vec<(u32, &str, u64)> = (0..500).map(|n| (n, "65304479CA01A12", 1)).collect();
+    assert_eq!(details(&place(&env, COM, "NEW", &many).await), ["lineItems"]);
+}
+
+#[tokio::test]
+async fn returns_cancel_whole_lines_within_the_window() {
+    let env = env();
+    let a = place(&env, COM, "NEW", &[(1, "65304479CA01A12", 3), (2, "65322651CA01A12", 2)]).await;
+    let id = a.json["orderId"].as_str().expect("id").to_string();
+    let ret = |reference: &str, items: &[(u32, &str, u64)]| {
+        json!({"orderType": "RETURN", "referenceOrderId": reference, "lineItems": lines(items)})
+    };
+    let path = format!("/v3/customers/{COM}/orders");
+    let open = call(&env, "POST", &path, Some(ret(&id, &[(1, "65304479CA01A12", 3)]))).await;
+    assert_eq!(open.json["code"], "2116", "an open order cannot be returned yet");
+    settle().await;
+    let partial = call(&env, "POST", &path, Some(ret(&id, &[(1, "65304479CA01A12", 2)]))).await;
+    assert_eq!((partial.json["code"].as_str(), details(&partial)), (Some("2132"), vec!["lineItems[0].quantity".to_string()]));
+    assert_eq!(call(&env, "POST", &path, Some(ret(&id, &[(3, "65304479CA01A12", 3)]))).await.json["code"], "2131");
+    assert_eq!(call(&env, "POST", &path, Some(ret(&id, &[(1, "65322651CA01A12", 3)]))).await.json["code"], "2130");
+    let first = call(&env, "POST", &path, Some(ret(&id, &[(1, "65304479CA01A12", 3)]))).await;
+    assert_eq!((first.status, first.json["orderType"].as_str()), (StatusCode::CREATED, Some("RETURN")));
+    let original = call(&env, "GET", &format!("{path}/{id}"), None).await;
+    assert_eq!((original.json["status"].as_str(), original.json["lineItems"][0]["status"].as_str()), (Some("1000"), Some("1008")));
+    assert_eq!(call(&env, "POST", &path, Some(ret(&id, &[(1, "65304479CA01A12", 3)]))).await.json["code"], "2133");
+    let second = call(&env, "POST", &path, Some(ret(&id, &[(2, "65322651CA01A12", 2)]))).await;
+    assert_eq!(second.status, StatusCode::CREATED);
+    assert_eq!(call(&env, "GET", &format!("{path}/{id}"), None).await.json["status"], "1008");
+    settle().await;
+    let subs = call(&env, "GET", &format!("/v3/customers/{COM}/subscriptions"), None).await;
+    let items = subs.json["items"].as_array().cloned().unwrap_or_default();
+    assert!(items.iter().all(|s| s["currentQuantity"] == 0 && s["status"] == "1004"), "{items:?}");
+    assert_eq!(call(&env, "POST", &path, Some(ret("OLD", &[(1, "65304479CA01A12", 3)]))).await.json["code"], "2134");
+    let not_new = call(&env, "POST", &path, Some(ret("RET", &[(1, "65304479CA01A12", 3)]))).await;
+    assert_eq!((not_new.json["code"].as_str(), details(&not_new)), (Some("1117"), vec!["referenceOrderId".to_string()]));
+}
+
+#[tokio::test]
+async fn renewal_preview_follows_auto_renewal() {
+    let env = env();
+    let empty = call(&env, "POST", &format!("/v3/customers/{COM}/orders"), Some(json!({"orderType": "PREVIEW_RENEWAL"}))).await;
+    assert_eq!(empty.json["code"], "2136");
+    place(&env, COM, "NEW", &[(1, "65304479CA02A12", 8), (2, "65322651CA02A12", 4)]).await;
+    settle().await;
+    let subs = call(&env, "GET", &format!("/v3/customers/{COM}/subscriptions"), None).await;
+    let items = subs.json["items"].as_array().cloned().unwrap_or_default();
+    let acrobat = items.iter().find(|s| s["offerId"] == "65304479CA01A12").expect("acrobat");
+    let first = acrobat["subscriptionId"].as_str().expect("sub").to_string();
+    let sub_path = format!("/v3/customers/{COM}/subscriptions/{first}");
+    call(&env, "PATCH", &sub_path, Some(json!({"autoRenewal": {"enabled": false}}))).await;
+    let preview = call(&env, "POST", &format!("/v3/customers/{COM}/orders"), Some(json!({"orderType": "PREVIEW_RENEWAL"}))).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.json);
+    let items = preview.json["lineItems"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["offerId"], "65322651CA01A12", "4 licenses renew at level 01");
+    assert!(items[0]["subscriptionId"].as_str().is_some_and(|s| !s.is_empty()));
+}
+
+#[tokio::test]
+async fn history_filters_pages_and_links() {
+    let env = env();
+    let path = format!("/v3/customers/{HIST}/orders");
+    let all = call(&env, "GET", &path, None).await;
+    assert_eq!((all.json["totalCount"].as_u64(), all.json["count"].as_u64(), all.json["limit"].as_u64()), (Some(30), Some(25), Some(25)));
+    assert_eq!(all.json["items"][0]["orderId"], "H029", "newest first");
+    assert!(all.json["links"]["next"]["uri"].as_str().is_some_and(|u| u.contains("offset=25")));
+    assert!(all.json["links"].get("prev").is_none());
+    let capped = call(&env, "GET", &format!("{path}?limit=500"), None).await;
+    assert_eq!((capped.json["limit"].as_u64(), capped.json["count"].as_u64()), (Some(100), Some(30)));
+    let or = call(&env, "GET", &format!("{path}?order-type=NEW&order-type=RENEWAL&limit=100"), None).await;
+    assert_eq!(or.json["totalCount"], 20);
+    let and = call(&env, "GET", &format!("{path}?order-type=RENEWAL&status=1000&limit=100"), None).await;
+    let items = and.json["items"].as_array().cloned().unwrap_or_default();
+    assert!(items.iter().all(|o| o["orderType"] == "RENEWAL" && o["status"] == "1000") && items.len() == 5, "{items:?}");
+    let offer = call(&env, "GET", &format!("{path}?offer-id=65322651CA01A12&offer-id=11073058CA01A12"), None).await;
+    assert_eq!(offer.json["totalCount"], 6, "any level of the offer");
+    let page = call(&env, "GET", &format!("{path}?status=1000&offset=5&limit=5"), None).await;
+    let prev = page.json["links"]["prev"]["uri"].as_str().unwrap_or_default();
+    assert!(prev.contains("offset=0") && prev.contains("status=1000"), "{prev}");
+    assert!(page.json["links"]["next"]["uri"].as_str().is_some_and(|u| u.contains("offset=10") && u.contains("status=1000")));
+    let dates = call(&env, "GET", &format!("{path}?start-date={}&end-date={}", time::date(time::now() - 5 * DAY), time::datetime(time::now())), None).await;
+    assert_eq!(dates.json["totalCount"], 5);
+    assert_eq!(call(&env, "GET", &format!("{path}?offset=31"), None).await.json["code"], "1133");
+    assert_eq!(call(&env, "GET", &format!("{path}?offset=30"), None).await.json["count"], 0);
+    for bad in ["status=9", "order-type=PREVIEW", "limit=0", "limit=x", "start-date=2024-13", "end-date=2024-01-01T00:00:00+02:00"] {
+        let a = call(&env, "GET", &format!("{path}?{bad}"), None).await;
+        assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("1132")), "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn auto_renewal_has_three_states_and_its_errors() {
+    let env = env();
+    place(&env, COM, "NEW", &[(1, "65304479CA01A12", 5)]).await;
+    settle().await;
+    let subs = call(&env, "GET", &format!("/v3/customers/{COM}/subscriptions"), None).await;
+    let id = subs.json["items"][0]["subscriptionId"].as_str().expect("sub").to_string();
+    let path = format!("/v3/customers/{COM}/subscriptions/{id}");
+    let off = call(&env, "PATCH", &path, Some(json!({"autoRenewal": {"enabled": false, "renewalQuantity": 3}}))).await;
+    assert_eq!((off.json["autoRenewal"]["enabled"].as_bool(), off.json["autoRenewal"].get("renewalQuantity")), (Some(false), None));
+    let some = call(&env, "PATCH", &path, Some(json!({"autoRenewal": {"enabled": true, "renewalQuantity": 3}}))).await;
+    assert_eq!(some.json["autoRenewal"]["renewalQuantity"], 3);
+    place(&env, COM, "NEW", &[(1, "65304479CA01A12", 2)]).await;
+    settle().await;
+    let kept = call(&env, "GET", &path, None).await;
+    assert_eq!((kept.json["currentQuantity"].as_u64(), kept.json["autoRenewal"]["renewalQuantity"].as_u64()), (Some(7), Some(3)));
+    let all = call(&env, "PATCH", &path, Some(json!({"autoRenewal": {"enabled": true}}))).await;
+    assert_eq!(all.json["autoRenewal"]["renewalQuantity"], 7, "all licenses");
+    for q in [0, 10_001] {
+        let a = call(&env, "PATCH", &path, Some(json!({"autoRenewal": {"enabled": true, "renewalQuantity": q}}))).await;
+        assert_eq!(a.json["code"], "3116", "{q}");
+    }
+    let inactive = call(&env, "PATCH", &format!("/v3/customers/{EDU}/subscriptions/SUBOFF"), Some(json!({"autoRenewal": {"enabled": true}}))).await;
+    assert_eq!(inactive.json["code"], "3119");
+    let unknown = call(&env, "PATCH", &format!("/v3/customers/{COM}/subscriptions/SUBOFF"), Some(json!({"autoRenewal": {"enabled": true}}))).await;
+    assert_eq!((unknown.status, unknown.json["code"].as_str()), (StatusCode::NOT_FOUND, Some("3115")));
+    let extra = call(&env, "PATCH", &path, Some(json!({"autoRenewal": {"enabled": true}, "currentQuantity": 3}))).await;
+    assert_eq!(extra.json["code"], "1121");
+}
+
+#[tokio::test]
+async fn an_order_reaching_the_minimum_commits_the_three_year_commit() {
+    let env = env();
+    let small = place(&env, TYC, "PREVIEW", &[(1, "65304479CA01A12", 5)]).await;
+    assert_eq!(small.json["lineItems"][0]["offerId"], "65304479CA01A12");
+    let preview = place(&env, TYC, "PREVIEW", &[(1, "65304479CA01A12", 10)]).await;
+    assert_eq!(preview.json["lineItems"][0]["offerId"], "65304479CA12A12");
+    let placed = place(&env, TYC, "NEW", &[(1, "65304479CA12A12", 10)]).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    settle().await;
+    call(&env, "GET", &format!("/v3/customers/{TYC}/orders"), None).await;
+    let c = env.twin.read(|w, _| w.customers[TYC].clone());
+    let benefit = c.three_year_commit().expect("benefit");
+    let commitment = benefit.commitment.as_ref().expect("commitment");
+    assert_eq!(commitment.status, Some(CommitmentStatus::Committed));
+    assert_eq!(commitment.start_date, time::date(time::now()));
+    assert!(commitment.end_date.starts_with(&format!("{}", time::date(time::now())[..4].parse::<u32>().unwrap_or(0) + 3)));
+    assert!(benefit.commitment_request.is_none());
+    assert_eq!(c.discounts.iter().find(|d| d.offer_type == OfferType::License).map(|d| d.level.as_str()), Some("12"));
+}
+
+#[tokio::test]
+async fn open_acquisitions_and_notifications() {
+    let env = env();
+    let open = call(&env, "GET", &format!("/v3/customers/{EDU}/open-acquisitions"), None).await;
+    assert_eq!((open.json["licenseCount"].as_u64(), open.json["unpaidLicenses"].as_array().map(Vec::len)), (Some(2), Some(1)));
+    let none = call(&env, "GET", &format!("/v3/customers/{COM}/open-acquisitions"), None).await;
+    assert_eq!(none.json["licenseCount"], 0);
+    let n = call(&env, "GET", "/v3/notifications?notification-type=LICENSES_PENDING_PARTNER_ORDER&reseller-id=R-TEST&limit=10&offset=0", None).await;
+    assert_eq!(n.status, StatusCode::OK, "{}", n.json);
+    assert_eq!(n.json["totalCount"], 1);
+    assert_eq!(n.json["items"][0]["customerId"], EDU);
+    assert_eq!(n.json["items"][0]["links"]["self"]["uri"], format!("/v3/customers/{EDU}/open-acquisitions"));
+    assert_eq!(call(&env, "GET", "/v3/notifications?reseller-id=R-TEST", None).await.json["code"], "1117");
+    place(&env, EDU, "NEW", &[(1, "30006208EA01A12", 2)]).await;
+    settle().await;
+    let paid = call(&env, "GET", &format!("/v3/customers/{EDU}/open-acquisitions"), None).await;
+    assert_eq!(paid.json["licenseCount"], 0, "the order paid for them");
+}
+
+#[tokio::test]
+async fn large_generation_is_fast_and_full() {
+    let now = time::now();
+    let started = std::time::Instant::now();
+    let world = vipmp::seed::world(11, now, true);
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    let id = vipmp::orders::LARGE_CUSTOMER_ID;
+    assert_eq!(world.orders.values().filter(|o| o.customer_id == id).count(), 10_000);
+    assert_eq!(world.subscription_owner.values().filter(|o| o.as_str() == id).count(), 5_000);
+    let again = vipmp::seed::world(11, now, false);
+    assert_eq!(again.orders.len() + 10_000, world.orders.len(), "deterministic, and only the large customer is added");
+    let seeded_open = again.orders.values().filter(|o| o.status == Status::Pending).count();
+    assert!(again.customers.is_empty() || seeded_open >= 1);
+}
+
+#[tokio::test]
+async fn seeded_orders_cover_every_case() {
+    let now = time::now();
+    let mut world = World::default();
+    for i in 0..10 {
+        let id = format!("80000000{i:02}");
+        world.customers.insert(id.clone(), customer(&id, if i == 3 { MarketSegment::Education } else { MarketSegment::Commercial }, "R-1"));
+    }
+    vipmp::orders::seed(&mut world, &mut partner_sandbox::twin::gen::Gen::new(5), now, false);
+    let has = |kind: OrderType, status: Status| world.orders.values().any(|o| o.order_type == Some(kind.clone()) && o.status == status);
+    assert!(has(OrderType::New, Status::Active) && has(OrderType::New, Status::Pending) && has(OrderType::New, Status::Inactive));
+    assert!(has(OrderType::Return, Status::Active) && has(OrderType::Renewal, Status::Active));
+    assert!(world.pending.iter().any(|(_, c)| matches!(c, partner_sandbox::twin::Change::CompleteOrder(_))));
+    let recent = world.orders.values().filter(|o| time::parse(&o.creation_date).is_some_and(|t| now - t < 14 * DAY) && o.status == Status::Active);
+    assert!(recent.count() >= 1);
+    let subs: Vec<&Subscription> = world.subscriptions.values().collect();
+    assert!(subs.iter().any(|s| s.status == Status::Inactive));
+    assert!(subs.iter().any(|s| s.status == Status::Active && !s.auto_renewal.enabled));
+    assert!(subs.iter().any(|s| s.auto_renewal.enabled && s.auto_renewal.renewal_quantity.is_some()));
+    assert!(subs.iter().any(|s| s.auto_renewal.enabled && s.auto_renewal.renewal_quantity.is_none()));
+    assert!(subs.iter().any(|s| time::parse(&s.renewal_date).is_some_and(|t| t > now && t - now <= 3 * DAY)));
+    assert_eq!(world.open_acquisitions.len(), 3);
+    assert!(world.orders.values().all(|o| o.line_items.iter().all(|l| l.status != Status::Active || !l.subscription_id.is_empty())));
+}
