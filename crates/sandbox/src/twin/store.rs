@@ -96,6 +96,12 @@ impl Twin {
         Ok(result)
     }
 
+    /// An API change: runs `f` on the settled world and persists the result; a failure to
+    /// persist is 1124, so an answer is only sent for what is saved.
+    pub fn change<R>(&self, f: impl FnOnce(&mut World, Millis) -> Result<R, super::ApiError>) -> Result<R, super::ApiError> {
+        self.write(f).unwrap_or_else(|_| Err(super::ApiError::code("1124")))
+    }
+
     fn save(&self, world: &World) -> io::Result<()> {
         match &self.0.settings.state_file {
             Some(path) => save_atomically(path, world),

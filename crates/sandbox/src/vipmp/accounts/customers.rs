@@ -2,7 +2,7 @@
 //! membership), read, and the completion of a pending customer.
 
 use super::linked::{self, Asked};
-use super::{invalid, is_inactive, self_link, today, write};
+use super::{invalid, is_inactive, self_link, today};
 use crate::twin::world::{Change, Millis, World};
 use crate::twin::{time, ApiError, Strict, Twin};
 use axum::extract::{Path, State};
@@ -62,7 +62,7 @@ pub async fn create(State(twin): State<Twin>, Strict(req): Strict<CustomerCreate
     }
     let pending_delay = twin.pending_until(0);
     let commitment_delay = twin.settings().commitment_delay.as_millis() as Millis;
-    let customer = write(&twin, |w, now| {
+    let customer = twin.change(|w, now| {
         let reseller = w.resellers.get(&req.reseller_id).ok_or_else(|| ApiError::code("1115"))?;
         if is_inactive(&reseller.status) {
             return Err(ApiError::code("1126"));

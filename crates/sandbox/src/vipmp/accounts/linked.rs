@@ -1,7 +1,6 @@
 //! Large Government Agency rules and linked memberships: the LGA / 3YC exclusions of create and
 //! update, creating a group with its owner, searching LGA groups and enrolling LGA customers.
 
-use super::write;
 use crate::twin::world::{Millis, World};
 use crate::twin::{time, ApiError, Twin};
 use axum::extract::{Path, Query, State};
@@ -115,7 +114,7 @@ pub async fn search(State(twin): State<Twin>, Query(q): Query<HashMap<String, St
 
 /// `POST /v3/customers/{id}/linked_membership/enroll/{group}`.
 pub async fn enroll(State(twin): State<Twin>, Path((id, group_id)): Path<(String, String)>) -> Result<Json<EnrollResult>, ApiError> {
-    write(&twin, |w, now| {
+    twin.change(|w, now| {
         let customer = w.customers.get(&id).ok_or_else(|| ApiError::code("1116"))?;
         let Some(group) = w.linked_groups.iter().find(|g| g.id == group_id) else {
             return Err(ApiError::code("1143"));

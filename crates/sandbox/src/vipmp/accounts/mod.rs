@@ -91,10 +91,6 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
     demo::seed(world, gen, now, large);
 }
 
-/// Runs `f` on the settled world and persists it; a failure to persist is 1124.
-fn write<R>(twin: &Twin, f: impl FnOnce(&mut World, Millis) -> Result<R, ApiError>) -> Result<R, ApiError> {
-    twin.write(f).map_err(|_| ApiError::code("1124"))?
-}
 
 /// 1117 naming each wire path once, in the order found.
 fn invalid(errors: &[FieldError]) -> ApiError {

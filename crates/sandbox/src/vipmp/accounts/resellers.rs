@@ -1,6 +1,6 @@
 //! Reseller accounts: create (pending, then active after the delay), read and update.
 
-use super::{invalid, keep_names, self_link, updatable, write};
+use super::{invalid, keep_names, self_link, updatable};
 use crate::twin::world::Change;
 use crate::twin::{time, ApiError, Strict, Twin};
 use axum::extract::{Path, State};
@@ -16,7 +16,7 @@ pub async fn create(State(twin): State<Twin>, Strict(req): Strict<ResellerCreate
         return Err(invalid(&errors));
     }
     let pending_until = |now| twin.pending_until(now);
-    let reseller = write(&twin, |w, now| {
+    let reseller = twin.change(|w, now| {
         if req.distributor_id != w.distributor_id {
             return Err(ApiError::code("1114"));
         }
@@ -49,7 +49,7 @@ pub async fn get(State(twin): State<Twin>, Path(id): Path<String>) -> Result<Jso
 
 /// `PATCH /v3/resellers/{id}`: replaces the editable data.
 pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req): Strict<ResellerUpdateRequest>) -> Result<Json<Reseller>, ApiError> {
-    write(&twin, |w, _| {
+    twin.change(|w, _| {
         let stored = w.resellers.get(&id).ok_or_else(|| ApiError::code("1115"))?;
         updatable(&stored.status)?;
         let errors = check_reseller_update(&req);

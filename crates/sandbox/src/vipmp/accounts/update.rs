@@ -4,7 +4,7 @@
 
 use super::customers::{new_discounts, requested};
 use super::linked::{self, Asked};
-use super::{invalid, keep_names, today, updatable, write};
+use super::{invalid, keep_names, today, updatable};
 use crate::twin::world::{Change, Millis, World};
 use crate::twin::{time, ApiError, Strict, Twin};
 use axum::extract::{Path, State};
@@ -25,7 +25,7 @@ fn has_active_subscriptions(w: &World, customer_id: &str) -> bool {
 /// `PATCH /v3/customers/{id}`.
 pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req): Strict<CustomerUpdateRequest>) -> Result<Json<Customer>, ApiError> {
     let commitment_delay = twin.settings().commitment_delay.as_millis() as Millis;
-    write(&twin, |w, now| {
+    twin.change(|w, now| {
         let stored = w.customers.get(&id).ok_or_else(|| ApiError::code("1116"))?;
         updatable(&stored.status)?;
         let enabling_lga = !stored.is_lga() && req.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency);

@@ -2,7 +2,7 @@
 //! PREVIEW_RENEWAL (what auto-renewal would order); RETURN is in [`super::returns`].
 
 use super::offers::{self, Edition, OfferId};
-use super::{customer, held, persisted, self_links, subscriptions_of};
+use super::{customer, held, self_links, subscriptions_of};
 use crate::twin::error::parse;
 use crate::twin::time;
 use crate::twin::world::{Change, Millis, World};
@@ -23,9 +23,9 @@ pub async fn create(State(twin): State<Twin>, Path(customer_id): Path<String>, b
     check(&request)?;
     match request {
         OrderRequest::New { external_reference_id, currency_code, line_items } => {
-            let order = persisted(twin.write(|w, now| {
+            let order = twin.change(|w, now| {
                 place_new(w, now, twin.pending_until(now), &customer_id, external_reference_id, currency_code, &line_items)
-            }))?;
+            })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
         OrderRequest::Preview { external_reference_id, currency_code, line_items } => {
@@ -37,10 +37,10 @@ pub async fn create(State(twin): State<Twin>, Path(customer_id): Path<String>, b
             Ok(Json(order).into_response())
         }
         OrderRequest::Return { external_reference_id, reference_order_id, currency_code, line_items } => {
-            let order = persisted(twin.write(|w, now| {
+            let order = twin.change(|w, now| {
                 let due = twin.pending_until(now);
                 super::returns::place_return(w, now, due, &customer_id, external_reference_id, reference_order_id, currency_code, &line_items)
-            }))?;
+            })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
         OrderRequest::PreviewRenewal => Ok(Json(twin.read(|w, now| preview_renewal(w, now, &customer_id))?).into_response()),

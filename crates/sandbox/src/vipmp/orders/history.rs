@@ -3,7 +3,7 @@
 
 use super::complete::add_years;
 use super::offers::OfferId;
-use super::{customer, get_link, persisted};
+use super::{customer, get_link};
 use crate::twin::error::parse;
 use crate::twin::time;
 use crate::twin::world::Millis;
@@ -39,11 +39,11 @@ pub async fn update(
     if request.external_reference_id.chars().count() > 35 {
         return Err(ApiError::with_details("2126", vec!["externalReferenceId".into()]));
     }
-    persisted(twin.write(|w, _| {
+    twin.change(|w, _| {
         let order = w.orders.get_mut(&order_id).filter(|o| o.customer_id == customer_id).ok_or_else(|| ApiError::code("2115"))?;
         order.external_reference_id = request.external_reference_id;
         Ok(Json(order.clone()))
-    }))
+    })
 }
 
 /// The filters of a history request.

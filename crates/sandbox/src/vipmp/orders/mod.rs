@@ -116,11 +116,6 @@ fn self_links(uri: String) -> Links {
     Links { this: Some(get_link(uri)), next: None, prev: None }
 }
 
-/// The result of a write, with a failure to persist as 1124 (the change is not acknowledged).
-fn persisted<T>(result: std::io::Result<Result<T, ApiError>>) -> Result<T, ApiError> {
-    result.unwrap_or_else(|_| Err(ApiError::code("1124")))
-}
-
 /// The subscriptions of customer `id`.
 fn subscriptions_of<'a>(world: &'a World, id: &'a str) -> impl Iterator<Item = &'a Subscription> + 'a {
     world

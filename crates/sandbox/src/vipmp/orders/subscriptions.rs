@@ -1,7 +1,7 @@
 //! `GET /v3/customers/{id}/subscriptions`, `GET` and `PATCH` (auto-renewal) of one.
 
 use super::offers::{self, Edition};
-use super::{customer, persisted, subscriptions_of};
+use super::{customer, subscriptions_of};
 use crate::twin::error::parse;
 use crate::twin::time;
 use crate::twin::world::World;
@@ -61,7 +61,7 @@ pub async fn update(
 ) -> Result<Json<Subscription>, ApiError> {
     twin.read(|w, _| owned(w, &customer_id, &subscription_id).map(|_| ()))?;
     let request: SubscriptionUpdateRequest = parse(&body)?;
-    persisted(twin.write(|w, now| {
+    twin.change(|w, now| {
         let sub = owned(w, &customer_id, &subscription_id)?;
         if sub.status != Status::Active {
             return Err(ApiError::code("3119"));
@@ -80,5 +80,5 @@ pub async fn update(
         sub.auto_renewal.enabled = request.auto_renewal.enabled;
         sub.auto_renewal.renewal_quantity = request.auto_renewal.renewal_quantity.filter(|_| request.auto_renewal.enabled);
         Ok(Json(shown(sub)))
-    }))
+    })
 }

@@ -2,7 +2,7 @@
 //! and following the transfer until the new VIPMP customer exists
 //! (`/v3/memberships/{membershipId}/offers|transfers`).
 
-use super::{blank_subscription_ids, new_subscription_id, persisted};
+use super::{blank_subscription_ids, new_subscription_id};
 use crate::twin::gen::Gen;
 use crate::twin::time::{date, datetime, parse};
 use crate::twin::world::{Change, Millis, VipMembership, World};
@@ -94,7 +94,7 @@ pub(super) async fn transfer(
 ) -> Result<Response, ApiError> {
     let switches = Switches::from_query(&query)?;
     let clock = twin.clone();
-    let transfer = persisted(twin.write(|w, now| {
+    let transfer = twin.change(|w, now| {
         let membership = eligible(w, &membership_id, switches)?;
         let reseller = w.resellers.get(request.reseller_id.trim()).ok_or_else(|| ApiError::code("1115"))?;
         if reseller.status != Status::Active {
@@ -121,7 +121,7 @@ pub(super) async fn transfer(
         w.schedule(clock.pending_until(now), Change::CompleteMembershipTransfer(transfer_id));
         w.count_created("membership_transfer");
         Ok(transfer)
-    }))?;
+    })?;
     Ok((StatusCode::ACCEPTED, Json(wire(&transfer))).into_response())
 }
 

@@ -36,7 +36,7 @@ mod reseller_change;
 
 use crate::twin::gen::Gen;
 use crate::twin::world::{Change, Millis, World};
-use crate::twin::{ApiError, Twin};
+use crate::twin::Twin;
 use axum::routing::{get, post};
 use axum::Router;
 
@@ -76,11 +76,6 @@ fn new_subscription_id(world: &mut World) -> String {
     let n = world.next_id();
     let mut g = Gen::new(n.parse().unwrap_or(1));
     format!("{:016x}{:014x}NA", g.next(), g.next() >> 8)
-}
-
-/// A write whose result could not be persisted is not acknowledged (1124).
-fn persisted<T>(result: std::io::Result<Result<T, ApiError>>) -> Result<T, ApiError> {
-    result.unwrap_or_else(|_| Err(ApiError::code("1124")))
 }
 
 /// Adds `"subscriptionId": ""` to line items that have none, as the docs' examples show.

@@ -2,7 +2,7 @@
 //! moving the customer, with its subscriptions, to itself (`POST /v3/transfers`,
 //! `GET /v3/transfers/{transferId}`).
 
-use super::{blank_subscription_ids, new_subscription_id, persisted};
+use super::{blank_subscription_ids, new_subscription_id};
 use crate::twin::gen::Gen;
 use crate::twin::time::datetime;
 use crate::twin::world::{ApprovalCode, Change, Millis, World};
@@ -23,7 +23,7 @@ pub(super) async fn create(State(twin): State<Twin>, Strict(request): Strict<Res
     let transfer = match request.action {
         ResellerChangeAction::Commit => {
             let clock = twin.clone();
-            persisted(twin.write(|w, now| commit(w, &request, now, clock.pending_until(now))))?
+            twin.change(|w, now| commit(w, &request, now, clock.pending_until(now)))?
         }
         _ => twin.read(|w, now| preview(w, &request, now))?,
     };
