@@ -145,8 +145,7 @@ fn same_offer(line_offer: &str, wanted: &str) -> bool {
         || matches!((OfferId::parse(line_offer), OfferId::parse(wanted)), (Some(a), Some(b)) if a.at_level("") == b.at_level(""))
 }
 
-fn matches(order: &Order, f: &Filters, customer: &Customer, now: Millis) -> bool {
-    let created = time::parse(&order.creation_date).unwrap_or(0);
+fn matches(order: &Order, created: Millis, f: &Filters, customer: &Customer, now: Millis) -> bool {
     let kind = order.order_type.as_ref().map_or("", OrderType::as_str);
     (f.types.is_empty() || f.types.iter().any(|t| t == kind))
         && (f.statuses.is_empty() || f.statuses.iter().any(|s| s == order.status.as_str()))
@@ -174,14 +173,20 @@ pub async fn list(
     twin.read(|w, now| {
         let c = customer(w, &customer_id)?;
         let f = parse_filters(query.as_deref(), c)?;
-        let mut found: Vec<&Order> =
-            w.orders.values().filter(|o| o.customer_id == customer_id && matches(o, &f, c, now)).collect();
+        // Newest first: sort on the parsed creation time (numbers, not date strings).
+        let mut found: Vec<(Millis, &Order)> = w
+            .orders
+            .values()
+            .filter(|o| o.customer_id == customer_id)
+            .map(|o| (time::parse(&o.creation_date).unwrap_or(0), o))
+            .filter(|(created, o)| matches(o, *created, &f, c, now))
+            .collect();
         let total = found.len() as u64;
         if f.offset > total {
             return Err(ApiError::code("1133"));
         }
-        found.sort_by(|a, b| b.creation_date.cmp(&a.creation_date).then_with(|| b.order_id.cmp(&a.order_id)));
-        let items: Vec<Order> = found.into_iter().skip(f.offset as usize).take(f.limit as usize).cloned().collect();
+        found.sort_unstable_by(|(ta, a), (tb, b)| tb.cmp(ta).then_with(|| b.order_id.cmp(&a.order_id)));
+        let items: Vec<Order> = found.into_iter().skip(f.offset as usize).take(f.limit as usize).map(|(_, o)| o.clone()).collect();
         let count = items.len() as u64;
         let links = Links {
             this: Some(page_link(&customer_id, &f, f.offset)),
