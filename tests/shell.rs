@@ -146,3 +146,35 @@ async fn under_a_sub_path_every_link_stays_below_the_base() {
     assert_eq!(web_sys::window().expect("window").location().pathname().expect("path"), "/partner/console/customers");
     go_to_path("/");
 }
+
+#[wasm_bindgen_test]
+fn the_error_panel_says_what_happened_what_to_do_and_keeps_ids_for_support() {
+    use partner_console::api::error::{ApiError, Failure};
+    use partner_console::components::error_panel::ErrorPanel;
+    let root = mount_point();
+    let failure = Failure {
+        error: ApiError::Api {
+            status: 400,
+            body: partner_model::error::ApiErrorBody {
+                code: "1117".into(),
+                message: "<b>Some fields</b> are invalid".into(),
+                additional_details: vec!["companyProfile.companyName".into()],
+            },
+        },
+        action: "Create customer".into(),
+        request_id: "req-1".into(),
+        correlation_id: "cor-1".into(),
+    };
+    let retried = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = retried.clone();
+    let on_retry = Callback::new(move |_| flag.store(true, std::sync::atomic::Ordering::SeqCst));
+    let _handle = leptos::mount::mount_to(root.clone(), move || view! { <ErrorPanel failure on_retry/> });
+    let page = text(&root);
+    assert!(page.contains("Create customer did not go through"), "{page}");
+    assert!(page.contains("<b>Some fields</b> are invalid (error 1117)."), "API text is shown as text: {page}");
+    assert!(query(&root, "b").is_none(), "and never parsed as HTML");
+    assert!(page.contains("companyProfile.companyName"));
+    assert!(page.contains("req-1") && page.contains("cor-1"));
+    assert!(by_text(&root, "button", "Try again").is_none(), "a 1117 is not fixed by retrying");
+    assert!(!retried.load(std::sync::atomic::Ordering::SeqCst));
+}

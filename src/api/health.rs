@@ -1,7 +1,10 @@
 //! The live health check behind the header badge: `GET /ping` (the API is reachable and the
 //! API key is accepted) and `GET /partnerservice/ping` (the access token is valid too).
 
-use super::transport::{self, Failure, Reply};
+use super::client::{HttpRequest, Transport};
+use super::error::ApiError;
+use super::policy::classify;
+use super::transport::{random_uuid, Browser};
 use crate::runtime::Runtime;
 use std::time::Duration;
 
@@ -45,29 +48,37 @@ impl Health {
 
 const TIMEOUT: Duration = Duration::from_secs(10);
 
+/// One ping, one attempt: the badge reports what is, it does not retry.
+async fn ping(runtime: &Runtime, path: &str) -> Result<String, ApiError> {
+    let request = HttpRequest {
+        method: "GET",
+        url: runtime.vipmp_url(path),
+        headers: vec![("Accept", "application/json".into()), ("X-Request-Id", random_uuid()), ("X-Correlation-Id", random_uuid())],
+        body: None,
+        timeout: TIMEOUT,
+    };
+    let answer = Browser.send(&request).await?;
+    classify(&answer).map(str::to_string)
+}
+
 /// Runs both pings and sorts the outcome.
 pub async fn check(runtime: &Runtime) -> Health {
-    let ping = transport::get(&runtime.vipmp_url("/ping"), &transport::random_uuid(), TIMEOUT).await;
-    if ping.is_err() {
-        return classify(&ping, &ping);
+    let first = ping(runtime, "/ping").await;
+    if first.is_err() {
+        return assess(&first, &first);
     }
-    let auth = transport::get(&runtime.vipmp_url("/partnerservice/ping"), &transport::random_uuid(), TIMEOUT).await;
-    classify(&ping, &auth)
+    let second = ping(runtime, "/partnerservice/ping").await;
+    assess(&first, &second)
 }
 
 /// Sorts the two pings' outcomes into a [`Health`].
-pub fn classify(ping: &Result<Reply, Failure>, authenticated: &Result<Reply, Failure>) -> Health {
+pub fn assess(ping: &Result<String, ApiError>, authenticated: &Result<String, ApiError>) -> Health {
     for (name, outcome) in [("Ping", ping), ("Authenticated ping", authenticated)] {
         match outcome {
-            Ok(reply) if reply.body.trim() == "pong" => {}
-            Ok(reply) => {
-                return Health::Down(format!(
-                    "{name} answered HTTP {} but not with pong: is the API base in config.json right?",
-                    reply.status
-                ))
-            }
-            Err(Failure::Api { status: 401 | 403, body }) => return Health::AuthProblem(auth_reason(&body.code, &body.message)),
-            Err(failure) => return Health::Down(format!("{name}: {}", failure.describe())),
+            Ok(body) if body.trim() == "pong" => {}
+            Ok(_) => return Health::Down(format!("{name} answered, but not with pong: is the API base in config.json right?")),
+            Err(ApiError::Api { status: 401 | 403, body }) => return Health::AuthProblem(auth_reason(&body.code, &body.message)),
+            Err(e) => return Health::Down(format!("{name}: {}", e.what_happened())),
         }
     }
     Health::Up
@@ -86,57 +97,45 @@ fn auth_reason(code: &str, message: &str) -> String {
 mod tests {
     use super::*;
     use partner_model::error::ApiErrorBody;
-    use wasm_bindgen_test::wasm_bindgen_test;
 
-    fn pong() -> Result<Reply, Failure> {
-        Ok(Reply { status: 200, body: "pong".into() })
+    fn pong() -> Result<String, ApiError> {
+        Ok("pong".into())
     }
 
-    fn api(status: u16, code: &str) -> Result<Reply, Failure> {
-        Err(Failure::Api { status, body: ApiErrorBody::new(code, "m") })
+    fn api(status: u16, code: &str) -> Result<String, ApiError> {
+        Err(ApiError::Api { status, body: ApiErrorBody::new(code, "m") })
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn both_pongs_are_up() {
-        assert_eq!(classify(&pong(), &pong()), Health::Up);
+        assert_eq!(assess(&pong(), &pong()), Health::Up);
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn refused_credentials_are_an_auth_problem_with_the_code() {
         for (outcome, code) in [(api(403, "4115"), "4115"), (api(401, "4116"), "4116"), (api(403, "4117"), "4117")] {
-            let h = classify(&pong(), &outcome);
+            let h = assess(&pong(), &outcome);
             assert_eq!(h.key(), "auth");
             assert!(h.reason().contains(code), "{}", h.reason());
         }
-        assert_eq!(classify(&api(403, "4115"), &pong()).key(), "auth");
+        assert_eq!(assess(&api(403, "4115"), &pong()).key(), "auth");
     }
 
-    #[wasm_bindgen_test]
+    #[test]
     fn no_answer_a_gateway_or_a_wrong_answer_is_down() {
         let cases = [
-            Err(Failure::Network("refused".into())),
-            Err(Failure::Timeout(Duration::from_secs(10))),
-            Err(Failure::Gateway { status: 502 }),
+            Err(ApiError::Network("refused".into())),
+            Err(ApiError::Timeout(Duration::from_secs(10))),
+            Err(ApiError::Gateway { status: 502 }),
             api(500, "1124"),
-            Ok(Reply { status: 200, body: "<!DOCTYPE html>".into() }),
+            Ok("<!DOCTYPE html>".into()),
         ];
         for outcome in cases {
-            let h = classify(&outcome, &pong());
+            let h = assess(&outcome, &pong());
             assert_eq!(h.key(), "down", "{outcome:?}");
             assert!(h.reason().starts_with("Ping"), "{}", h.reason());
         }
-        let h = classify(&pong(), &Err(Failure::Timeout(Duration::from_secs(10))));
+        let h = assess(&pong(), &Err(ApiError::Timeout(Duration::from_secs(10))));
         assert!(h.reason().contains("within 10 seconds"), "{}", h.reason());
-    }
-
-    #[wasm_bindgen_test]
-    fn error_bodies_are_sorted_by_what_answered() {
-        use super::transport::classify_error;
-        assert!(matches!(classify_error(400, r#"{"code":"1117","message":"x"}"#), Failure::Api { status: 400, .. }));
-        assert_eq!(classify_error(502, "<html>Bad gateway</html>"), Failure::Gateway { status: 502 });
-        assert_eq!(classify_error(500, "<html>oops</html>"), Failure::Gateway { status: 500 });
-        assert_eq!(classify_error(503, "unavailable"), Failure::Gateway { status: 503 });
-        assert_eq!(classify_error(418, "teapot"), Failure::Unexpected { status: 418 });
-        assert_eq!(classify_error(400, r#"{"message":"no code"}"#), Failure::Unexpected { status: 400 });
     }
 }

@@ -1,53 +1,55 @@
-//! One HTTP attempt from the browser: the Commerce Partner API headers, a fresh request id, a
-//! timeout through `AbortController`, and a classified failure instead of a raw error.
+//! The browser's transport: one HTTP attempt with gloo-net, aborted by an `AbortController`
+//! when it runs past its time limit or when the page no longer waits for it (the future is
+//! dropped), the browser's crypto for ids, and session storage for open intents.
 
-use gloo_net::http::Request;
+use super::client::{Client, HttpRequest, Transport};
+use super::error::ApiError;
+use super::policy::{HttpAnswer, IntentBook};
+use gloo_net::http::{Method, RequestBuilder};
 use leptos::prelude::set_timeout_with_handle;
-use partner_model::error::ApiErrorBody;
 use partner_model::ids::uuid_v4;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
+use wasm_bindgen_futures::JsFuture;
 
-/// A response that came back from the proxy.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Reply {
-    pub status: u16,
-    pub body: String,
+/// The browser transport.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Browser;
+
+/// The client the console uses.
+pub fn client() -> Client<Browser> {
+    Client { transport: Browser }
 }
 
-/// Why an attempt did not produce a successful response.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Failure {
-    /// No response at all: offline, DNS, refused or dropped connection.
-    Network(String),
-    /// No response within the time limit; the request was aborted.
-    Timeout(Duration),
-    /// The proxy or a gateway answered instead of the API (HTML page, 502/503/504).
-    Gateway { status: u16 },
-    /// The API answered with its documented error body.
-    Api { status: u16, body: ApiErrorBody },
-    /// An error status with a body that is neither the API's nor a gateway's.
-    Unexpected { status: u16 },
+const INTENTS_KEY: &str = "partner-console.intents";
+
+/// Aborts the request when dropped before it finished.
+struct AbortOnDrop {
+    controller: web_sys::AbortController,
+    done: bool,
 }
 
-impl Failure {
-    /// The failure in words a reseller can act on.
-    pub fn describe(&self) -> String {
-        match self {
-            Failure::Network(_) => "No answer from the API proxy (network error or offline).".into(),
-            Failure::Timeout(limit) => {
-                format!("The API proxy did not answer within {} seconds.", limit.as_secs())
-            }
-            Failure::Gateway { status } => {
-                format!("The proxy answered HTTP {status} instead of the API.")
-            }
-            Failure::Api { status, body } => {
-                format!("HTTP {status}: {} (code {}).", body.message, body.code)
-            }
-            Failure::Unexpected { status } => format!("Unexpected answer: HTTP {status}."),
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if !self.done {
+            self.controller.abort();
         }
     }
+}
+
+fn method(name: &str) -> Method {
+    match name {
+        "POST" => Method::POST,
+        "PATCH" => Method::PATCH,
+        "PUT" => Method::PUT,
+        "DELETE" => Method::DELETE,
+        _ => Method::GET,
+    }
+}
+
+fn offline() -> bool {
+    web_sys::window().is_some_and(|w| !w.navigator().on_line())
 }
 
 /// A random UUID v4 from the browser's crypto (works on plain-HTTP origins too).
@@ -64,54 +66,91 @@ pub fn random_uuid() -> String {
     uuid_v4(bytes)
 }
 
-/// Sorts a non-2xx response into a [`Failure`].
-pub fn classify_error(status: u16, body: &str) -> Failure {
-    match serde_json::from_str::<ApiErrorBody>(body) {
-        Ok(parsed) if !parsed.code.is_empty() => Failure::Api { status, body: parsed },
-        _ if matches!(status, 502..=504) || body.trim_start().starts_with('<') => Failure::Gateway { status },
-        _ => Failure::Unexpected { status },
-    }
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
-/// One GET attempt with the API's headers; `correlation_id` is the caller's intent.
-pub async fn get(url: &str, correlation_id: &str, timeout: Duration) -> Result<Reply, Failure> {
-    let controller = web_sys::AbortController::new().map_err(|_| Failure::Network("AbortController unavailable".into()))?;
-    let timed_out = Rc::new(Cell::new(false));
-    let timer = {
-        let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        set_timeout_with_handle(
-            move || {
-                timed_out.set(true);
-                controller.abort();
-            },
-            timeout,
-        )
-        .ok()
-    };
-    let signal = controller.signal();
-    let sent = Request::get(url)
-        .header("Accept", "application/json")
-        .header("Content-Type", "application/json")
-        .header("X-Request-Id", &random_uuid())
-        .header("X-Correlation-Id", correlation_id)
-        .abort_signal(Some(&signal))
-        .send()
-        .await;
-    let result = match sent {
-        Ok(response) => {
-            let status = response.status();
-            match response.text().await {
-                Ok(body) if (200..300).contains(&status) => Ok(Reply { status, body }),
-                Ok(body) => Err(classify_error(status, &body)),
-                Err(_) if timed_out.get() => Err(Failure::Timeout(timeout)),
-                Err(e) => Err(Failure::Network(e.to_string())),
-            }
+impl Transport for Browser {
+    async fn send(&self, request: &HttpRequest) -> Result<HttpAnswer, ApiError> {
+        if offline() {
+            return Err(ApiError::Offline);
         }
-        Err(_) if timed_out.get() => Err(Failure::Timeout(timeout)),
-        Err(e) => Err(Failure::Network(e.to_string())),
-    };
-    if let Some(timer) = timer {
-        timer.clear();
+        let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network("AbortController unavailable".into()))?;
+        let mut guard = AbortOnDrop { controller: controller.clone(), done: false };
+        let timed_out = Rc::new(Cell::new(false));
+        let timer = {
+            let (controller, timed_out) = (controller.clone(), timed_out.clone());
+            set_timeout_with_handle(
+                move || {
+                    timed_out.set(true);
+                    controller.abort();
+                },
+                request.timeout,
+            )
+            .ok()
+        };
+        let signal = controller.signal();
+        let mut builder = RequestBuilder::new(&request.url).method(method(request.method)).abort_signal(Some(&signal));
+        for (name, value) in &request.headers {
+            builder = builder.header(name, value);
+        }
+        let sent = match &request.body {
+            Some(body) => builder.body(body.clone()).map_err(|e| ApiError::Network(e.to_string()))?.send().await,
+            None => builder.send().await,
+        };
+        let no_answer = |e: gloo_net::Error| {
+            if timed_out.get() {
+                ApiError::Timeout(request.timeout)
+            } else if offline() {
+                ApiError::Offline
+            } else {
+                ApiError::Network(e.to_string())
+            }
+        };
+        let result = match sent {
+            Ok(response) => {
+                let status = response.status();
+                let content_type = response.headers().get("content-type").unwrap_or_default();
+                let retry_after = response.headers().get("retry-after");
+                // A body cut off mid-way is no answer: the API's result never arrived whole.
+                response.text().await.map(|body| HttpAnswer { status, content_type, retry_after, body }).map_err(no_answer)
+            }
+            Err(e) => Err(no_answer(e)),
+        };
+        guard.done = true;
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+        result
     }
-    result
+
+    async fn sleep(&self, duration: Duration) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, duration.as_millis().min(i32::MAX as u128) as i32);
+            }
+        });
+        let _ = JsFuture::from(promise).await;
+    }
+
+    fn uuid(&self) -> String {
+        random_uuid()
+    }
+
+    fn jitter(&self) -> f64 {
+        js_sys::Math::random()
+    }
+
+    fn load_intents(&self) -> IntentBook {
+        session()
+            .and_then(|s| s.get_item(INTENTS_KEY).ok().flatten())
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default()
+    }
+
+    fn save_intents(&self, book: &IntentBook) {
+        if let (Some(storage), Ok(json)) = (session(), serde_json::to_string(book)) {
+            let _ = storage.set_item(INTENTS_KEY, &json);
+        }
+    }
 }

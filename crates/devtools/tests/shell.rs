@@ -79,3 +79,36 @@ async fn the_navigation_works_with_the_keyboard_alone() {
     browser.screenshot("keyboard-last-area").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_browser_transport_explains_each_fault_and_never_panics() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::start().await;
+    browser.client.goto(&sandbox.url).await.expect("open the console");
+    browser.find("//*[@data-health='up']").await;
+    let cases = [
+        (serde_json::json!({ "path": "/ping", "kind": "status", "status": 502 }), "answered HTTP 502 instead of the API"),
+        (serde_json::json!({ "path": "/ping", "kind": "drop" }), "could not be reached"),
+        (serde_json::json!({ "path": "/ping", "kind": "malformed" }), "not with pong"),
+        (serde_json::json!({ "path": "/ping", "kind": "status", "status": 500 }), "(error 1124)"),
+        (serde_json::json!({ "path": "/partnerservice/ping", "kind": "status", "status": 503 }), "Authenticated ping: The proxy in front of the API answered HTTP 503"),
+    ];
+    for (rule, expected) in cases {
+        let status = browser
+            .client
+            .execute_async(
+                "const [rules, done] = arguments; fetch('__sandbox/faults', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) }).then(r => done(r.status), e => done(String(e)));",
+                vec![serde_json::json!([rule])],
+            )
+            .await
+            .expect("set faults");
+        assert_eq!(status, 200, "faults set");
+        browser.find("//button[normalize-space(.)='Check again' and not(@disabled)]").await.click().await.expect("check again");
+        let literal = xpath_literal(expected);
+        browser.find(&format!("//*[@data-health='down']/following-sibling::*[contains(., {literal})]")).await;
+    }
+    browser.screenshot("health-fault").await;
+    let broken = browser.client.execute("return document.getElementById('broken') === null;", vec![]).await.expect("script");
+    assert_eq!(broken, true, "no panic screen");
+    browser.close().await;
+}

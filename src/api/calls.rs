@@ -1,0 +1,230 @@
+//! Typed calls for every endpoint of both upstreams, named by resource and verb
+//! (`customers::get`, `orders::create`). Each returns an [`Endpoint`]: the call described, with
+//! the type its answer decodes into; [`send`] runs it through the client.
+
+use super::client::{Call, Done};
+use super::error::Failure;
+use super::policy::Kind;
+use crate::runtime::Runtime;
+use partner_model::types::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::marker::PhantomData;
+
+/// A call and the type of its answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Endpoint<R> {
+    pub call: Call,
+    answer: PhantomData<fn() -> R>,
+}
+
+/// Runs `endpoint` through the browser's client.
+pub async fn send<R: DeserializeOwned>(endpoint: Endpoint<R>) -> Result<Done<R>, Failure> {
+    super::transport::client().run(&endpoint.call).await
+}
+
+/// Percent-encodes a path segment or query value (RFC 3986 unreserved characters stay).
+pub fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A query string from pairs, skipping empty values (`?a=1&b=x%20y`, or nothing).
+pub fn query(pairs: &[(&str, String)]) -> String {
+    let parts: Vec<String> = pairs.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(v))).collect();
+    if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+}
+
+fn read<R>(name: &str, url: String) -> Endpoint<R> {
+    Endpoint { call: Call { name: name.into(), kind: Kind::Read, method: "GET", url, body: None }, answer: PhantomData }
+}
+
+fn mutation<R, B: Serialize>(name: &str, method: &'static str, url: String, body: Option<&B>) -> Endpoint<R> {
+    // Request types serialize infallibly; an empty body would be refused by the API (1122).
+    let body = body.map(|b| serde_json::to_string(b).unwrap_or_default());
+    Endpoint { call: Call { name: name.into(), kind: Kind::Mutation, method, url, body }, answer: PhantomData }
+}
+
+/// Resellers.
+pub mod resellers {
+    use super::*;
+
+    pub fn create(rt: &Runtime, body: &ResellerCreateRequest) -> Endpoint<Reseller> {
+        mutation("Create reseller", "POST", rt.vipmp_url("/v3/resellers"), Some(body))
+    }
+    pub fn get(rt: &Runtime, id: &str) -> Endpoint<Reseller> {
+        read("Get reseller", rt.vipmp_url(&format!("/v3/resellers/{}", encode(id))))
+    }
+    pub fn update(rt: &Runtime, id: &str, body: &ResellerUpdateRequest) -> Endpoint<Reseller> {
+        mutation("Update reseller", "PATCH", rt.vipmp_url(&format!("/v3/resellers/{}", encode(id))), Some(body))
+    }
+    /// `filters`: `status`, `company-name`, `from-created-date`, `to-created-date`, `sort-by`, `order-by`, `limit`, `offset`.
+    pub fn list(rt: &Runtime, filters: &[(&str, String)]) -> Endpoint<ResellerListPage> {
+        read("List resellers", rt.vipmp_url(&format!("/v3/resellers{}", query(filters))))
+    }
+}
+
+/// Customers, their linked memberships and open acquisitions.
+pub mod customers {
+    use super::*;
+
+    pub fn create(rt: &Runtime, body: &CustomerCreateRequest) -> Endpoint<Customer> {
+        mutation("Create customer", "POST", rt.vipmp_url("/v3/customers"), Some(body))
+    }
+    pub fn get(rt: &Runtime, id: &str) -> Endpoint<Customer> {
+        read("Get customer", rt.vipmp_url(&format!("/v3/customers/{}", encode(id))))
+    }
+    pub fn update(rt: &Runtime, id: &str, body: &CustomerUpdateRequest) -> Endpoint<Customer> {
+        mutation("Update customer", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}", encode(id))), Some(body))
+    }
+    pub fn list(rt: &Runtime, reseller_id: &str, filters: &[(&str, String)]) -> Endpoint<CustomerListPage> {
+        read("List customers", rt.vipmp_url(&format!("/v3/resellers/{}/customers{}", encode(reseller_id), query(filters))))
+    }
+    pub fn open_acquisitions(rt: &Runtime, id: &str) -> Endpoint<OpenAcquisitions> {
+        read("Get open acquisitions", rt.vipmp_url(&format!("/v3/customers/{}/open-acquisitions", encode(id))))
+    }
+    pub fn enroll(rt: &Runtime, id: &str, group_id: &str) -> Endpoint<EnrollResult> {
+        let url = rt.vipmp_url(&format!("/v3/customers/{}/linked_membership/enroll/{}", encode(id), encode(group_id)));
+        mutation::<EnrollResult, ()>("Enroll in linked membership", "POST", url, None)
+    }
+}
+
+/// LGA linked membership groups.
+pub mod linked_memberships {
+    use super::*;
+
+    pub fn search(rt: &Runtime, country: &str, name: &str) -> Endpoint<LinkedMembershipGroupSearch> {
+        read("Search linked memberships", rt.vipmp_url(&format!("/v3/linked_membership_groups{}", query(&[("country", country.into()), ("name", name.into())]))))
+    }
+}
+
+/// Orders.
+pub mod orders {
+    use super::*;
+
+    /// NEW, PREVIEW, RETURN or PREVIEW_RENEWAL.
+    pub fn create(rt: &Runtime, customer_id: &str, body: &OrderRequest) -> Endpoint<Order> {
+        let name = match body {
+            OrderRequest::New { .. } => "Place order",
+            OrderRequest::Preview { .. } => "Preview order",
+            OrderRequest::Return { .. } => "Return order",
+            OrderRequest::PreviewRenewal => "Preview renewal",
+        };
+        mutation(name, "POST", rt.vipmp_url(&format!("/v3/customers/{}/orders", encode(customer_id))), Some(body))
+    }
+    pub fn get(rt: &Runtime, customer_id: &str, order_id: &str) -> Endpoint<Order> {
+        read("Get order", rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))))
+    }
+    pub fn update(rt: &Runtime, customer_id: &str, order_id: &str, body: &OrderUpdateRequest) -> Endpoint<Order> {
+        mutation("Update order reference", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))), Some(body))
+    }
+    /// `filters` may repeat keys (`order-type`, `status`, `offer-id`: OR within, AND across).
+    pub fn history(rt: &Runtime, customer_id: &str, filters: &[(&str, String)]) -> Endpoint<OrderHistoryPage> {
+        read("Get order history", rt.vipmp_url(&format!("/v3/customers/{}/orders{}", encode(customer_id), query(filters))))
+    }
+}
+
+/// Subscriptions.
+pub mod subscriptions {
+    use super::*;
+
+    pub fn list(rt: &Runtime, customer_id: &str) -> Endpoint<SubscriptionList> {
+        read("List subscriptions", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions", encode(customer_id))))
+    }
+    pub fn get(rt: &Runtime, customer_id: &str, id: &str) -> Endpoint<Subscription> {
+        read("Get subscription", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))))
+    }
+    pub fn update_auto_renewal(rt: &Runtime, customer_id: &str, id: &str, body: &SubscriptionUpdateRequest) -> Endpoint<Subscription> {
+        mutation("Update auto-renewal", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))), Some(body))
+    }
+}
+
+/// Reseller changes.
+pub mod transfers {
+    use super::*;
+
+    /// PREVIEW or COMMIT, by the request's action.
+    pub fn reseller_change(rt: &Runtime, body: &ResellerChangeRequest) -> Endpoint<ResellerChangeTransfer> {
+        let name = if body.action == ResellerChangeAction::Commit { "Commit reseller change" } else { "Preview reseller change" };
+        mutation(name, "POST", rt.vipmp_url("/v3/transfers"), Some(body))
+    }
+    pub fn get(rt: &Runtime, id: &str) -> Endpoint<ResellerChangeTransfer> {
+        read("Get reseller change", rt.vipmp_url(&format!("/v3/transfers/{}", encode(id))))
+    }
+}
+
+/// VIP → VIPMP membership transfers.
+pub mod memberships {
+    use super::*;
+
+    fn switches(ignore_order_return: bool, expire_open_pas: bool) -> String {
+        format!("?ignore-order-return={ignore_order_return}&expire-open-pas={expire_open_pas}")
+    }
+    pub fn offers(rt: &Runtime, id: &str, ignore_order_return: bool, expire_open_pas: bool) -> Endpoint<MembershipOffersPreview> {
+        read("Preview membership offers", rt.vipmp_url(&format!("/v3/memberships/{}/offers{}", encode(id), switches(ignore_order_return, expire_open_pas))))
+    }
+    pub fn transfer(rt: &Runtime, id: &str, reseller_id: &str, ignore_order_return: bool, expire_open_pas: bool) -> Endpoint<MembershipTransfer> {
+        let url = rt.vipmp_url(&format!("/v3/memberships/{}/transfers{}", encode(id), switches(ignore_order_return, expire_open_pas)));
+        mutation("Transfer membership", "POST", url, Some(&MembershipTransferRequest { reseller_id: reseller_id.into() }))
+    }
+    pub fn get_transfer(rt: &Runtime, id: &str, transfer_id: &str) -> Endpoint<MembershipTransfer> {
+        read("Get membership transfer", rt.vipmp_url(&format!("/v3/memberships/{}/transfers/{}", encode(id), encode(transfer_id))))
+    }
+}
+
+/// Notifications.
+pub mod notifications {
+    use super::*;
+
+    pub fn licenses_pending(rt: &Runtime, reseller_id: &str, limit: u32, offset: u64) -> Endpoint<Notifications> {
+        let q = query(&[("notification-type", "LICENSES_PENDING_PARTNER_ORDER".into()), ("reseller-id", reseller_id.into()), ("limit", limit.to_string()), ("offset", offset.to_string())]);
+        read("Get notifications", rt.vipmp_url(&format!("/v3/notifications{q}")))
+    }
+}
+
+/// VMware Cloud Partner Navigator.
+pub mod distributor_subscriptions {
+    use super::*;
+
+    /// Searches the configured distributor organization's subscriptions (a read: it changes nothing).
+    pub fn search(rt: &Runtime, body: &DistributorSubscriptionSearch, limit: u32, offset: u64) -> Endpoint<DistributorSubscriptionPage> {
+        let url = rt.cpn_url(&format!("/cphub/api/seller/v1/distributors/{}/subscriptions/search?limit={limit}&offset={offset}", encode(&rt.config.cpn_org_id)));
+        let body = serde_json::to_string(body).unwrap_or_default();
+        Endpoint { call: Call { name: "Search distributor subscriptions".into(), kind: Kind::Read, method: "POST", url, body: Some(body) }, answer: PhantomData }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rt(base: &str) -> Runtime {
+        let config = partner_model::config::parse(include_str!("../../public/config.json")).expect("shipped config");
+        Runtime::new(config, base)
+    }
+
+    #[test]
+    fn urls_are_below_the_app_base_and_encoded() {
+        let r = rt("/partner/console/");
+        assert_eq!(customers::get(&r, "1005 /x").call.url, "/partner/console/api/vipmp/v3/customers/1005%20%2Fx");
+        let h = orders::history(&r, "1", &[("order-type", "NEW".into()), ("order-type", "RETURN".into()), ("status", String::new())]);
+        assert_eq!(h.call.url, "/partner/console/api/vipmp/v3/customers/1/orders?order-type=NEW&order-type=RETURN");
+        let s = distributor_subscriptions::search(&rt("/"), &DistributorSubscriptionSearch::default(), 25, 50);
+        assert_eq!(s.call.url, "/api/cpn/cphub/api/seller/v1/distributors/9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/subscriptions/search?limit=25&offset=50");
+        assert_eq!(s.call.kind, Kind::Read, "a search changes nothing, so it may be retried");
+    }
+
+    #[test]
+    fn mutations_carry_their_body_and_reads_none() {
+        let r = rt("/");
+        let o = orders::create(&r, "1", &OrderRequest::PreviewRenewal);
+        assert_eq!((o.call.method, o.call.kind, o.call.name.as_str()), ("POST", Kind::Mutation, "Preview renewal"));
+        assert_eq!(o.call.body.as_deref(), Some(r#"{"orderType":"PREVIEW_RENEWAL"}"#));
+        assert!(subscriptions::list(&r, "1").call.body.is_none());
+        assert!(customers::enroll(&r, "1", "2").call.body.is_none());
+    }
+}

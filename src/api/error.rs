@@ -1,0 +1,141 @@
+//! The console's one error type for everything that goes wrong talking to the proxy, and the
+//! one place that turns it into words: what happened, what to do, and what to give support.
+
+use partner_model::catalog::errors::error_code;
+use partner_model::error::ApiErrorBody;
+use std::time::Duration;
+
+/// Why a call did not give the console what it asked for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ApiError {
+    /// The browser is offline.
+    Offline,
+    /// No answer: refused, reset or dropped connection.
+    Network(String),
+    /// No answer in time; the request was aborted.
+    Timeout(Duration),
+    /// Something other than the API answered: a proxy's or gateway's page, 502/503/504.
+    Gateway { status: u16 },
+    /// The API answered with its documented error body.
+    Api { status: u16, body: ApiErrorBody },
+    /// An error status with a body that is neither the API's nor a gateway's.
+    Unexpected { status: u16 },
+    /// The API's answer could not be read as the console expects.
+    Decode { call: String, detail: String },
+    /// The console's configuration does not allow the call.
+    Config(String),
+}
+
+/// An error together with the ids support needs to find the call.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    pub error: ApiError,
+    /// What the reseller was doing ("Place order").
+    pub action: String,
+    /// `X-Request-Id` of the last attempt.
+    pub request_id: String,
+    /// `X-Correlation-Id` (the intent).
+    pub correlation_id: String,
+}
+
+impl ApiError {
+    /// Whether sending the same thing again may succeed.
+    pub fn retryable(&self) -> bool {
+        match self {
+            ApiError::Offline | ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Gateway { .. } => true,
+            ApiError::Api { status, .. } => matches!(status, 429 | 500 | 502 | 503 | 504),
+            ApiError::Unexpected { status } => *status >= 500,
+            ApiError::Decode { .. } | ApiError::Config(_) => false,
+        }
+    }
+
+    /// Whether the API itself answered (so an intent is settled and must not be reused).
+    pub fn api_answered(&self) -> bool {
+        matches!(self, ApiError::Api { .. } | ApiError::Unexpected { .. } | ApiError::Decode { .. })
+    }
+
+    /// The documented error code, if the API sent one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            ApiError::Api { body, .. } => Some(body.code.as_str()),
+            _ => None,
+        }
+    }
+
+    /// What happened, in one sentence.
+    pub fn what_happened(&self) -> String {
+        match self {
+            ApiError::Offline => "Your browser is offline.".into(),
+            ApiError::Network(_) => "The API could not be reached: the connection failed or was dropped.".into(),
+            ApiError::Timeout(limit) => format!("The API did not answer within {} seconds.", limit.as_secs()),
+            ApiError::Gateway { status } => format!("The proxy in front of the API answered HTTP {status} instead of the API."),
+            ApiError::Api { body, .. } => {
+                let message = if body.message.is_empty() {
+                    error_code(&body.code).map(|e| e.message.to_string()).unwrap_or_else(|| "The API refused the request".into())
+                } else {
+                    body.message.clone()
+                };
+                format!("{} (error {}).", message.trim_end_matches('.'), body.code)
+            }
+            ApiError::Unexpected { status } => format!("The API answered with an unexpected HTTP {status}."),
+            ApiError::Decode { call, .. } => format!("The answer to “{call}” could not be read."),
+            ApiError::Config(problem) => format!("The console's configuration does not allow this: {problem}"),
+        }
+    }
+
+    /// What the reseller can do about it.
+    pub fn what_to_do(&self) -> String {
+        match self {
+            ApiError::Offline => "Reconnect, then try again: nothing was sent.".into(),
+            ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Gateway { .. } => {
+                "Try again. If you were placing an order or creating an account, trying again is safe: the console sends it as the same request, so it is never done twice.".into()
+            }
+            ApiError::Api { body, .. } => match error_code(&body.code) {
+                Some(e) => e.what_to_do.to_string(),
+                None => "Check what you entered; if it looks right, contact support with the details below.".into(),
+            },
+            ApiError::Unexpected { .. } | ApiError::Decode { .. } => {
+                "Reload the page. If it happens again, contact support with the details below.".into()
+            }
+            ApiError::Config(_) => "Ask whoever deployed the console to check config.json.".into(),
+        }
+    }
+
+    /// The fields the API named as invalid (`additionalDetails` of 1117 and similar).
+    pub fn details(&self) -> &[String] {
+        match self {
+            ApiError::Api { body, .. } => &body.additional_details,
+            _ => &[],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn api(status: u16, code: &str) -> ApiError {
+        ApiError::Api { status, body: ApiErrorBody::new(code, "") }
+    }
+
+    #[test]
+    fn retrying_helps_only_where_it_can() {
+        for e in [ApiError::Offline, ApiError::Network("reset".into()), ApiError::Timeout(Duration::from_secs(5)), ApiError::Gateway { status: 502 }, api(500, "1124"), api(429, "4118")] {
+            assert!(e.retryable(), "{e:?}");
+        }
+        for e in [api(400, "1117"), api(404, "1116"), ApiError::Decode { call: "x".into(), detail: "y".into() }, ApiError::Config("x".into())] {
+            assert!(!e.retryable(), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn api_errors_speak_from_the_catalog() {
+        let e = api(403, "4115");
+        assert!(e.what_happened().contains("(error 4115)"), "{}", e.what_happened());
+        assert!(e.what_happened().starts_with("API key is invalid or missing"), "{}", e.what_happened());
+        assert!(!e.what_to_do().is_empty());
+        assert_eq!(e.code(), Some("4115"));
+        assert!(e.api_answered());
+        assert!(!ApiError::Timeout(Duration::from_secs(1)).api_answered());
+    }
+}

@@ -1,0 +1,41 @@
+//! The error panel: what happened, what to do, a retry button when retrying can help, and
+//! (folded) the ids support needs — request id, correlation id, error code. API text is shown
+//! as text, never as HTML.
+
+use crate::api::error::Failure;
+use leptos::prelude::*;
+
+/// Shows a failed call.
+#[component]
+pub fn ErrorPanel(
+    /// What failed, with its ids.
+    failure: Failure,
+    /// Called by "Try again"; shown only when retrying can help.
+    #[prop(optional)]
+    on_retry: Option<Callback<()>>,
+) -> impl IntoView {
+    let retry = on_retry.filter(|_| failure.error.retryable());
+    let code = failure.error.code().map(str::to_string);
+    let details = failure.error.details().to_vec();
+    view! {
+        <div class="error-panel" role="alert">
+            <h2>{format!("{} did not go through", failure.action)}</h2>
+            <p class="what">{failure.error.what_happened()}</p>
+            <p class="todo">{failure.error.what_to_do()}</p>
+            {(!details.is_empty()).then(|| view! {
+                <ul class="error-details">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+            })}
+            {retry.map(|cb| view! { <button type="button" on:click=move |_| cb.run(())>"Try again"</button> })}
+            <details class="support">
+                <summary>"Details for support"</summary>
+                <dl class="facts">
+                    <dt>"Request id"</dt>
+                    <dd><code>{failure.request_id}</code></dd>
+                    <dt>"Correlation id"</dt>
+                    <dd><code>{failure.correlation_id}</code></dd>
+                    {code.map(|c| view! { <dt>"Error code"</dt><dd><code>{c}</code></dd> })}
+                </dl>
+            </details>
+        </div>
+    }
+}
