@@ -2,6 +2,7 @@
 //! (router, layout and every area's routes) — or explain why it cannot start.
 
 use crate::components::layout::{Header, Nav, SkipLink};
+use crate::pages::activity::ActivityPage;
 use crate::pages::config_error::{ConfigErrorPage, ConfigProblem};
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
@@ -62,6 +63,7 @@ pub fn Shell(
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home/>
+                        <Route path=path!("/activity") view=ActivityPage/>
                         <ResellerRoutes/>
                         <CustomerRoutes/>
                         <OrderRoutes/>

@@ -1,5 +1,7 @@
 //! The shell in a real browser: navigation renders every area, unknown paths get the not-found
 //! page, the "go to" box validates before it navigates, and the failure screens render.
+//! Tests that click router links must not follow another test that mounted a Shell with the
+//! same base (see tests/activity.rs).
 
 #![cfg(target_arch = "wasm32")]
 
@@ -178,3 +180,4 @@ fn the_error_panel_says_what_happened_what_to_do_and_keeps_ids_for_support() {
     assert!(by_text(&root, "button", "Try again").is_none(), "a 1117 is not fixed by retrying");
     assert!(!retried.load(std::sync::atomic::Ordering::SeqCst));
 }
+

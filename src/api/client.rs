@@ -2,6 +2,7 @@
 //! `X-Request-Id` per attempt, the intent's `X-Correlation-Id`, time limits and retries. It runs
 //! over a small [`Transport`] so the same code is driven by the browser and by native tests.
 
+use super::activity::{target_of, Entry};
 use super::error::{ApiError, Failure};
 use super::policy::{classify, decode, fingerprint, retry_after, HttpAnswer, IntentBook, Kind, RetryPolicy};
 use serde::de::DeserializeOwned;
@@ -32,6 +33,10 @@ pub trait Transport {
     fn load_intents(&self) -> IntentBook;
     /// Keeps the tab's open intents.
     fn save_intents(&self, book: &IntentBook);
+    /// Now, as an ISO time.
+    fn now(&self) -> String;
+    /// Adds an entry to the activity log.
+    fn record(&self, entry: Entry);
 }
 
 /// A call, described: what it is for the reseller, and what goes on the wire.
@@ -77,10 +82,25 @@ impl<T: Transport> Client<T> {
             Ok(_) => true,
             Err(failure) => failure.error.api_answered(),
         };
-        if call.kind == Kind::Mutation && answered {
-            let mut book = self.transport.load_intents();
-            book.settle(&correlation_id);
-            self.transport.save_intents(&book);
+        if call.kind == Kind::Mutation {
+            if answered {
+                let mut book = self.transport.load_intents();
+                book.settle(&correlation_id);
+                self.transport.save_intents(&book);
+            }
+            let (ok, outcome) = match &result {
+                Ok(_) => (true, "Done".to_string()),
+                Err(f) if answered => (false, f.error.what_happened()),
+                Err(f) => (false, format!("No answer: {} Trying again is safe.", f.error.what_happened())),
+            };
+            self.transport.record(Entry {
+                at: self.transport.now(),
+                action: call.name.clone(),
+                target: target_of(&call.url),
+                correlation_id: correlation_id.clone(),
+                outcome,
+                ok,
+            });
         }
         result.map(|value| Done { value, correlation_id })
     }
@@ -140,6 +160,7 @@ mod tests {
         slept: RefCell<Vec<Duration>>,
         ids: Cell<u32>,
         book: RefCell<IntentBook>,
+        log: RefCell<crate::api::activity::Log>,
     }
 
     impl Scripted {
@@ -171,6 +192,12 @@ mod tests {
         }
         fn save_intents(&self, book: &IntentBook) {
             *self.book.borrow_mut() = book.clone();
+        }
+        fn now(&self) -> String {
+            "2026-11-23T12:00:00Z".into()
+        }
+        fn record(&self, entry: Entry) {
+            self.log.borrow_mut().record(entry);
         }
     }
 
@@ -246,6 +273,22 @@ mod tests {
         let ids: Vec<String> = (0..3).map(|i| t.header(i, "X-Correlation-Id")).collect();
         assert!(ids.iter().all(|c| *c == done.correlation_id), "one intent: {ids:?}");
         assert!(t.book.borrow().open.is_empty(), "the answer settled it");
+        let log = t.log.borrow();
+        assert_eq!(log.entries.len(), 1, "one action, one entry, however many sends");
+        assert_eq!((log.entries[0].action.as_str(), log.entries[0].target.as_str(), log.entries[0].ok), ("Place order", "/v3/customers/1/orders", true));
+        assert_eq!(log.entries[0].correlation_id, done.correlation_id);
+    }
+
+    #[test]
+    fn reads_are_not_logged_and_failures_say_how_they_ended() {
+        let client = Scripted::new(vec![ok("{}")]);
+        let _ = block(client.run::<serde_json::Value>(&read()));
+        assert!(client.transport.log.borrow().entries.is_empty());
+        let client = Scripted::new(vec![Err(ApiError::Timeout(Duration::from_secs(20))); 3]);
+        let _ = block(client.run::<serde_json::Value>(&order("{}")));
+        let log = client.transport.log.borrow();
+        assert!(!log.entries[0].ok);
+        assert!(log.entries[0].outcome.starts_with("No answer"), "{}", log.entries[0].outcome);
     }
 
     #[test]

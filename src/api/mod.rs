@@ -2,6 +2,7 @@
 //! (headers, intents, retries, error classification, decoding) is plain Rust over a small
 //! transport trait; the browser's transport is one implementation of it.
 
+pub mod activity;
 pub mod calls;
 pub mod client;
 pub mod error;

@@ -23,6 +23,19 @@ pub fn client() -> Client<Browser> {
 }
 
 const INTENTS_KEY: &str = "partner-console.intents";
+const ACTIVITY_KEY: &str = "partner-console.activity";
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The activity log kept in this browser.
+pub fn activity() -> super::activity::Log {
+    local()
+        .and_then(|s| s.get_item(ACTIVITY_KEY).ok().flatten())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default()
+}
 
 /// Aborts the request when dropped before it finished.
 struct AbortOnDrop {
@@ -151,6 +164,18 @@ impl Transport for Browser {
     fn save_intents(&self, book: &IntentBook) {
         if let (Some(storage), Ok(json)) = (session(), serde_json::to_string(book)) {
             let _ = storage.set_item(INTENTS_KEY, &json);
+        }
+    }
+
+    fn now(&self) -> String {
+        js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default()
+    }
+
+    fn record(&self, entry: super::activity::Entry) {
+        let mut log = activity();
+        log.record(entry);
+        if let (Some(storage), Ok(json)) = (local(), serde_json::to_string(&log)) {
+            let _ = storage.set_item(ACTIVITY_KEY, &json);
         }
     }
 }

@@ -49,6 +49,9 @@ pub fn Nav() -> impl IntoView {
                     .map(|area| view! { <li><A href=href(area.path)>{area.label}</A></li> })
                     .collect_view()}
             </ul>
+            <ul class="secondary">
+                <li><A href=href("/activity")>"Your activity"</A></li>
+            </ul>
         </nav>
     }
 }
