@@ -181,3 +181,15 @@ fn the_error_panel_says_what_happened_what_to_do_and_keeps_ids_for_support() {
     assert!(!retried.load(std::sync::atomic::Ordering::SeqCst));
 }
 
+
+#[wasm_bindgen_test]
+async fn a_read_is_aborted_when_the_view_that_waits_for_it_goes_away() {
+    use partner_console::api::calls::{customers, send};
+    use partner_console::api::error::ApiError;
+    let owner = Owner::new();
+    let pending = owner.with(|| send(customers::get(&runtime(), "1005-0001")));
+    owner.cleanup();
+    let failure = pending.await.expect_err("cancelled before it was sent");
+    assert_eq!(failure.error, ApiError::Cancelled);
+    assert_eq!(failure.action, "Get customer");
+}

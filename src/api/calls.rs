@@ -18,9 +18,18 @@ pub struct Endpoint<R> {
     answer: PhantomData<fn() -> R>,
 }
 
-/// Runs `endpoint` through the browser's client.
-pub async fn send<R: DeserializeOwned>(endpoint: Endpoint<R>) -> Result<Done<R>, Failure> {
-    super::transport::client().run(&endpoint.call).await
+/// Runs `endpoint` through the browser's client. Call it where the view that waits for the
+/// answer is built (a resource's fetcher, an action): a read is aborted when that view goes
+/// away (`on_cleanup`), so navigating away cancels what nobody waits for any more. Mutations
+/// are never cancelled: the reseller asked for them.
+pub fn send<R: DeserializeOwned>(endpoint: Endpoint<R>) -> impl std::future::Future<Output = Result<Done<R>, Failure>> {
+    let cancel = (endpoint.call.kind == Kind::Read).then(|| web_sys::AbortController::new().ok()).flatten();
+    if let Some(controller) = cancel.clone() {
+        let controller = send_wrapper::SendWrapper::new(controller);
+        leptos::prelude::on_cleanup(move || controller.abort());
+    }
+    let client = super::transport::client(cancel.map(|c| c.signal()));
+    async move { client.run(&endpoint.call).await }
 }
 
 /// Percent-encodes a path segment or query value (RFC 3986 unreserved characters stay).

@@ -255,6 +255,15 @@ mod tests {
     }
 
     #[test]
+    fn a_cancelled_read_stops_at_once() {
+        let client = Scripted::new(vec![Err(ApiError::Cancelled), ok("{}")]);
+        let failure = block(client.run::<serde_json::Value>(&read())).expect_err("cancelled");
+        assert_eq!(failure.error, ApiError::Cancelled);
+        assert_eq!(client.transport.sent.borrow().len(), 1, "nobody waits: no retry");
+        assert!(client.transport.slept.borrow().is_empty());
+    }
+
+    #[test]
     fn reads_do_not_retry_what_cannot_change() {
         let client = Scripted::new(vec![status(404, "application/json", r#"{"code":"1116","message":"Invalid Customer"}"#, None)]);
         let failure = block(client.run::<serde_json::Value>(&read())).expect_err("404");

@@ -24,6 +24,8 @@ pub enum ApiError {
     Decode { call: String, detail: String },
     /// The console's configuration does not allow the call.
     Config(String),
+    /// The page stopped waiting for the answer (the reseller navigated away).
+    Cancelled,
 }
 
 /// An error together with the ids support needs to find the call.
@@ -45,7 +47,7 @@ impl ApiError {
             ApiError::Offline | ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Gateway { .. } => true,
             ApiError::Api { status, .. } => matches!(status, 429 | 500 | 502 | 503 | 504),
             ApiError::Unexpected { status } => *status >= 500,
-            ApiError::Decode { .. } | ApiError::Config(_) => false,
+            ApiError::Decode { .. } | ApiError::Config(_) | ApiError::Cancelled => false,
         }
     }
 
@@ -80,6 +82,7 @@ impl ApiError {
             ApiError::Unexpected { status } => format!("The API answered with an unexpected HTTP {status}."),
             ApiError::Decode { call, .. } => format!("The answer to “{call}” could not be read."),
             ApiError::Config(problem) => format!("The console's configuration does not allow this: {problem}"),
+            ApiError::Cancelled => "The page stopped waiting for the answer.".into(),
         }
     }
 
@@ -98,6 +101,7 @@ impl ApiError {
                 "Reload the page. If it happens again, contact support with the details below.".into()
             }
             ApiError::Config(_) => "Ask whoever deployed the console to check config.json.".into(),
+            ApiError::Cancelled => "Open the page again to load it.".into(),
         }
     }
 

@@ -57,7 +57,7 @@ async fn ping(runtime: &Runtime, path: &str) -> Result<String, ApiError> {
         body: None,
         timeout: TIMEOUT,
     };
-    let answer = Browser.send(&request).await?;
+    let answer = Browser::default().send(&request).await?;
     classify(&answer).map(str::to_string)
 }
 

@@ -11,15 +11,18 @@ use partner_model::ids::uuid_v4;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The browser transport.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Browser;
+/// The browser transport; `cancel`, when given, aborts every attempt once it fires.
+#[derive(Clone, Debug, Default)]
+pub struct Browser {
+    pub cancel: Option<web_sys::AbortSignal>,
+}
 
-/// The client the console uses.
-pub fn client() -> Client<Browser> {
-    Client { transport: Browser }
+/// The client the console uses, cancelled by `cancel` when given.
+pub fn client(cancel: Option<web_sys::AbortSignal>) -> Client<Browser> {
+    Client { transport: Browser { cancel } }
 }
 
 const INTENTS_KEY: &str = "partner-console.intents";
@@ -85,11 +88,19 @@ fn session() -> Option<web_sys::Storage> {
 
 impl Transport for Browser {
     async fn send(&self, request: &HttpRequest) -> Result<HttpAnswer, ApiError> {
+        if self.cancel.as_ref().is_some_and(|c| c.aborted()) {
+            return Err(ApiError::Cancelled);
+        }
         if offline() {
             return Err(ApiError::Offline);
         }
         let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network("AbortController unavailable".into()))?;
         let mut guard = AbortOnDrop { controller: controller.clone(), done: false };
+        if let Some(cancel) = &self.cancel {
+            let inner = controller.clone();
+            let abort = wasm_bindgen::closure::Closure::once_into_js(move || inner.abort());
+            let _ = cancel.add_event_listener_with_callback("abort", abort.unchecked_ref());
+        }
         let timed_out = Rc::new(Cell::new(false));
         let timer = {
             let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -111,8 +122,11 @@ impl Transport for Browser {
             Some(body) => builder.body(body.clone()).map_err(|e| ApiError::Network(e.to_string()))?.send().await,
             None => builder.send().await,
         };
+        let cancelled = self.cancel.clone();
         let no_answer = |e: gloo_net::Error| {
-            if timed_out.get() {
+            if cancelled.as_ref().is_some_and(|c| c.aborted()) {
+                ApiError::Cancelled
+            } else if timed_out.get() {
                 ApiError::Timeout(request.timeout)
             } else if offline() {
                 ApiError::Offline
