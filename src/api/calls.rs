@@ -10,6 +10,7 @@ use partner_model::types::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::marker::PhantomData;
+use std::time::Duration;
 
 /// A call and the type of its answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,14 +49,24 @@ pub fn query(pairs: &[(&str, String)]) -> String {
     if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
 }
 
-fn read<R>(name: &str, url: String) -> Endpoint<R> {
-    Endpoint { call: Call { name: name.into(), kind: Kind::Read, method: "GET", url, body: None }, answer: PhantomData }
+fn time_limit(rt: &Runtime, kind: Kind) -> Option<Duration> {
+    let secs = match kind {
+        Kind::Read => rt.config.read_timeout_secs,
+        Kind::Mutation => rt.config.mutation_timeout_secs,
+    };
+    Some(Duration::from_secs(u64::from(secs)))
 }
 
-fn mutation<R, B: Serialize>(name: &str, method: &'static str, url: String, body: Option<&B>) -> Endpoint<R> {
+fn read<R>(rt: &Runtime, name: &str, url: String) -> Endpoint<R> {
+    let timeout = time_limit(rt, Kind::Read);
+    Endpoint { call: Call { name: name.into(), kind: Kind::Read, method: "GET", url, body: None, timeout }, answer: PhantomData }
+}
+
+fn mutation<R, B: Serialize>(rt: &Runtime, name: &str, method: &'static str, url: String, body: Option<&B>) -> Endpoint<R> {
     // Request types serialize infallibly; an empty body would be refused by the API (1122).
     let body = body.map(|b| serde_json::to_string(b).unwrap_or_default());
-    Endpoint { call: Call { name: name.into(), kind: Kind::Mutation, method, url, body }, answer: PhantomData }
+    let timeout = time_limit(rt, Kind::Mutation);
+    Endpoint { call: Call { name: name.into(), kind: Kind::Mutation, method, url, body, timeout }, answer: PhantomData }
 }
 
 /// Resellers.
@@ -63,17 +74,17 @@ pub mod resellers {
     use super::*;
 
     pub fn create(rt: &Runtime, body: &ResellerCreateRequest) -> Endpoint<Reseller> {
-        mutation("Create reseller", "POST", rt.vipmp_url("/v3/resellers"), Some(body))
+        mutation(rt, "Create reseller", "POST", rt.vipmp_url("/v3/resellers"), Some(body))
     }
     pub fn get(rt: &Runtime, id: &str) -> Endpoint<Reseller> {
-        read("Get reseller", rt.vipmp_url(&format!("/v3/resellers/{}", encode(id))))
+        read(rt, "Get reseller", rt.vipmp_url(&format!("/v3/resellers/{}", encode(id))))
     }
     pub fn update(rt: &Runtime, id: &str, body: &ResellerUpdateRequest) -> Endpoint<Reseller> {
-        mutation("Update reseller", "PATCH", rt.vipmp_url(&format!("/v3/resellers/{}", encode(id))), Some(body))
+        mutation(rt, "Update reseller", "PATCH", rt.vipmp_url(&format!("/v3/resellers/{}", encode(id))), Some(body))
     }
     /// `filters`: `status`, `company-name`, `from-created-date`, `to-created-date`, `sort-by`, `order-by`, `limit`, `offset`.
     pub fn list(rt: &Runtime, filters: &[(&str, String)]) -> Endpoint<ResellerListPage> {
-        read("List resellers", rt.vipmp_url(&format!("/v3/resellers{}", query(filters))))
+        read(rt, "List resellers", rt.vipmp_url(&format!("/v3/resellers{}", query(filters))))
     }
 }
 
@@ -82,23 +93,23 @@ pub mod customers {
     use super::*;
 
     pub fn create(rt: &Runtime, body: &CustomerCreateRequest) -> Endpoint<Customer> {
-        mutation("Create customer", "POST", rt.vipmp_url("/v3/customers"), Some(body))
+        mutation(rt, "Create customer", "POST", rt.vipmp_url("/v3/customers"), Some(body))
     }
     pub fn get(rt: &Runtime, id: &str) -> Endpoint<Customer> {
-        read("Get customer", rt.vipmp_url(&format!("/v3/customers/{}", encode(id))))
+        read(rt, "Get customer", rt.vipmp_url(&format!("/v3/customers/{}", encode(id))))
     }
     pub fn update(rt: &Runtime, id: &str, body: &CustomerUpdateRequest) -> Endpoint<Customer> {
-        mutation("Update customer", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}", encode(id))), Some(body))
+        mutation(rt, "Update customer", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}", encode(id))), Some(body))
     }
     pub fn list(rt: &Runtime, reseller_id: &str, filters: &[(&str, String)]) -> Endpoint<CustomerListPage> {
-        read("List customers", rt.vipmp_url(&format!("/v3/resellers/{}/customers{}", encode(reseller_id), query(filters))))
+        read(rt, "List customers", rt.vipmp_url(&format!("/v3/resellers/{}/customers{}", encode(reseller_id), query(filters))))
     }
     pub fn open_acquisitions(rt: &Runtime, id: &str) -> Endpoint<OpenAcquisitions> {
-        read("Get open acquisitions", rt.vipmp_url(&format!("/v3/customers/{}/open-acquisitions", encode(id))))
+        read(rt, "Get open acquisitions", rt.vipmp_url(&format!("/v3/customers/{}/open-acquisitions", encode(id))))
     }
     pub fn enroll(rt: &Runtime, id: &str, group_id: &str) -> Endpoint<EnrollResult> {
         let url = rt.vipmp_url(&format!("/v3/customers/{}/linked_membership/enroll/{}", encode(id), encode(group_id)));
-        mutation::<EnrollResult, ()>("Enroll in linked membership", "POST", url, None)
+        mutation::<EnrollResult, ()>(rt, "Enroll in linked membership", "POST", url, None)
     }
 }
 
@@ -107,7 +118,7 @@ pub mod linked_memberships {
     use super::*;
 
     pub fn search(rt: &Runtime, country: &str, name: &str) -> Endpoint<LinkedMembershipGroupSearch> {
-        read("Search linked memberships", rt.vipmp_url(&format!("/v3/linked_membership_groups{}", query(&[("country", country.into()), ("name", name.into())]))))
+        read(rt, "Search linked memberships", rt.vipmp_url(&format!("/v3/linked_membership_groups{}", query(&[("country", country.into()), ("name", name.into())]))))
     }
 }
 
@@ -123,17 +134,17 @@ pub mod orders {
             OrderRequest::Return { .. } => "Return order",
             OrderRequest::PreviewRenewal => "Preview renewal",
         };
-        mutation(name, "POST", rt.vipmp_url(&format!("/v3/customers/{}/orders", encode(customer_id))), Some(body))
+        mutation(rt, name, "POST", rt.vipmp_url(&format!("/v3/customers/{}/orders", encode(customer_id))), Some(body))
     }
     pub fn get(rt: &Runtime, customer_id: &str, order_id: &str) -> Endpoint<Order> {
-        read("Get order", rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))))
+        read(rt, "Get order", rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))))
     }
     pub fn update(rt: &Runtime, customer_id: &str, order_id: &str, body: &OrderUpdateRequest) -> Endpoint<Order> {
-        mutation("Update order reference", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))), Some(body))
+        mutation(rt, "Update order reference", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))), Some(body))
     }
     /// `filters` may repeat keys (`order-type`, `status`, `offer-id`: OR within, AND across).
     pub fn history(rt: &Runtime, customer_id: &str, filters: &[(&str, String)]) -> Endpoint<OrderHistoryPage> {
-        read("Get order history", rt.vipmp_url(&format!("/v3/customers/{}/orders{}", encode(customer_id), query(filters))))
+        read(rt, "Get order history", rt.vipmp_url(&format!("/v3/customers/{}/orders{}", encode(customer_id), query(filters))))
     }
 }
 
@@ -142,13 +153,13 @@ pub mod subscriptions {
     use super::*;
 
     pub fn list(rt: &Runtime, customer_id: &str) -> Endpoint<SubscriptionList> {
-        read("List subscriptions", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions", encode(customer_id))))
+        read(rt, "List subscriptions", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions", encode(customer_id))))
     }
     pub fn get(rt: &Runtime, customer_id: &str, id: &str) -> Endpoint<Subscription> {
-        read("Get subscription", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))))
+        read(rt, "Get subscription", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))))
     }
     pub fn update_auto_renewal(rt: &Runtime, customer_id: &str, id: &str, body: &SubscriptionUpdateRequest) -> Endpoint<Subscription> {
-        mutation("Update auto-renewal", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))), Some(body))
+        mutation(rt, "Update auto-renewal", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))), Some(body))
     }
 }
 
@@ -159,10 +170,10 @@ pub mod transfers {
     /// PREVIEW or COMMIT, by the request's action.
     pub fn reseller_change(rt: &Runtime, body: &ResellerChangeRequest) -> Endpoint<ResellerChangeTransfer> {
         let name = if body.action == ResellerChangeAction::Commit { "Commit reseller change" } else { "Preview reseller change" };
-        mutation(name, "POST", rt.vipmp_url("/v3/transfers"), Some(body))
+        mutation(rt, name, "POST", rt.vipmp_url("/v3/transfers"), Some(body))
     }
     pub fn get(rt: &Runtime, id: &str) -> Endpoint<ResellerChangeTransfer> {
-        read("Get reseller change", rt.vipmp_url(&format!("/v3/transfers/{}", encode(id))))
+        read(rt, "Get reseller change", rt.vipmp_url(&format!("/v3/transfers/{}", encode(id))))
     }
 }
 
@@ -174,14 +185,14 @@ pub mod memberships {
         format!("?ignore-order-return={ignore_order_return}&expire-open-pas={expire_open_pas}")
     }
     pub fn offers(rt: &Runtime, id: &str, ignore_order_return: bool, expire_open_pas: bool) -> Endpoint<MembershipOffersPreview> {
-        read("Preview membership offers", rt.vipmp_url(&format!("/v3/memberships/{}/offers{}", encode(id), switches(ignore_order_return, expire_open_pas))))
+        read(rt, "Preview membership offers", rt.vipmp_url(&format!("/v3/memberships/{}/offers{}", encode(id), switches(ignore_order_return, expire_open_pas))))
     }
     pub fn transfer(rt: &Runtime, id: &str, reseller_id: &str, ignore_order_return: bool, expire_open_pas: bool) -> Endpoint<MembershipTransfer> {
         let url = rt.vipmp_url(&format!("/v3/memberships/{}/transfers{}", encode(id), switches(ignore_order_return, expire_open_pas)));
-        mutation("Transfer membership", "POST", url, Some(&MembershipTransferRequest { reseller_id: reseller_id.into() }))
+        mutation(rt, "Transfer membership", "POST", url, Some(&MembershipTransferRequest { reseller_id: reseller_id.into() }))
     }
     pub fn get_transfer(rt: &Runtime, id: &str, transfer_id: &str) -> Endpoint<MembershipTransfer> {
-        read("Get membership transfer", rt.vipmp_url(&format!("/v3/memberships/{}/transfers/{}", encode(id), encode(transfer_id))))
+        read(rt, "Get membership transfer", rt.vipmp_url(&format!("/v3/memberships/{}/transfers/{}", encode(id), encode(transfer_id))))
     }
 }
 
@@ -191,7 +202,7 @@ pub mod notifications {
 
     pub fn licenses_pending(rt: &Runtime, reseller_id: &str, limit: u32, offset: u64) -> Endpoint<Notifications> {
         let q = query(&[("notification-type", "LICENSES_PENDING_PARTNER_ORDER".into()), ("reseller-id", reseller_id.into()), ("limit", limit.to_string()), ("offset", offset.to_string())]);
-        read("Get notifications", rt.vipmp_url(&format!("/v3/notifications{q}")))
+        read(rt, "Get notifications", rt.vipmp_url(&format!("/v3/notifications{q}")))
     }
 }
 
@@ -203,7 +214,8 @@ pub mod distributor_subscriptions {
     pub fn search(rt: &Runtime, body: &DistributorSubscriptionSearch, limit: u32, offset: u64) -> Endpoint<DistributorSubscriptionPage> {
         let url = rt.cpn_url(&format!("/cphub/api/seller/v1/distributors/{}/subscriptions/search?limit={limit}&offset={offset}", encode(&rt.config.cpn_org_id)));
         let body = serde_json::to_string(body).unwrap_or_default();
-        Endpoint { call: Call { name: "Search distributor subscriptions".into(), kind: Kind::Read, method: "POST", url, body: Some(body) }, answer: PhantomData }
+        let timeout = time_limit(rt, Kind::Read);
+        Endpoint { call: Call { name: "Search distributor subscriptions".into(), kind: Kind::Read, method: "POST", url, body: Some(body), timeout }, answer: PhantomData }
     }
 }
 
@@ -225,6 +237,13 @@ mod tests {
         let s = distributor_subscriptions::search(&rt("/"), &DistributorSubscriptionSearch::default(), 25, 50);
         assert_eq!(s.call.url, "/api/cpn/cphub/api/seller/v1/distributors/9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/subscriptions/search?limit=25&offset=50");
         assert_eq!(s.call.kind, Kind::Read, "a search changes nothing, so it may be retried");
+    }
+
+    #[test]
+    fn calls_carry_the_configured_time_limits() {
+        let r = rt("/");
+        assert_eq!(customers::get(&r, "1").call.timeout, Some(Duration::from_secs(10)));
+        assert_eq!(orders::create(&r, "1", &OrderRequest::PreviewRenewal).call.timeout, Some(Duration::from_secs(20)));
     }
 
     #[test]

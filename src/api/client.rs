@@ -48,6 +48,8 @@ pub struct Call {
     pub method: &'static str,
     pub url: String,
     pub body: Option<String>,
+    /// Time limit of one attempt; the policy's default for the kind when absent.
+    pub timeout: Option<Duration>,
 }
 
 /// The client over a transport.
@@ -124,7 +126,7 @@ impl<T: Transport> Client<T> {
                     ("X-Correlation-Id", correlation_id.to_string()),
                 ],
                 body: call.body.clone(),
-                timeout: policy.timeout,
+                timeout: call.timeout.unwrap_or(policy.timeout),
             };
             let (outcome, wait) = match self.transport.send(&request).await {
                 Ok(answer) => {
@@ -210,11 +212,11 @@ mod tests {
     }
 
     fn read() -> Call {
-        Call { name: "Get customer".into(), kind: Kind::Read, method: "GET", url: "/api/vipmp/v3/customers/1".into(), body: None }
+        Call { name: "Get customer".into(), kind: Kind::Read, method: "GET", url: "/api/vipmp/v3/customers/1".into(), body: None, timeout: Some(Duration::from_secs(7)) }
     }
 
     fn order(body: &str) -> Call {
-        Call { name: "Place order".into(), kind: Kind::Mutation, method: "POST", url: "/api/vipmp/v3/customers/1/orders".into(), body: Some(body.into()) }
+        Call { name: "Place order".into(), kind: Kind::Mutation, method: "POST", url: "/api/vipmp/v3/customers/1/orders".into(), body: Some(body.into()), timeout: None }
     }
 
     fn block<F: std::future::Future>(f: F) -> F::Output {
@@ -234,6 +236,7 @@ mod tests {
         }
         assert_ne!(t.header(0, "X-Request-Id"), t.header(1, "X-Request-Id"), "a fresh request id per attempt");
         assert_eq!(t.header(0, "X-Correlation-Id"), done.correlation_id);
+        assert_eq!(t.sent.borrow()[0].timeout, Duration::from_secs(7), "the call's own time limit");
     }
 
     #[test]
@@ -279,6 +282,7 @@ mod tests {
         let client = Scripted::new(vec![Err(ApiError::Network("dropped".into())), Err(ApiError::Network("dropped".into())), ok(r#"{"orderId":"5"}"#)]);
         let done: Done<serde_json::Value> = block(client.run(&order("{\"a\":1}"))).expect("third attempt");
         let t = &client.transport;
+        assert_eq!(t.sent.borrow()[0].timeout, RetryPolicy::MUTATION.timeout, "the kind's default");
         let ids: Vec<String> = (0..3).map(|i| t.header(i, "X-Correlation-Id")).collect();
         assert!(ids.iter().all(|c| *c == done.correlation_id), "one intent: {ids:?}");
         assert!(t.book.borrow().open.is_empty(), "the answer settled it");

@@ -27,6 +27,10 @@ pub struct ConsoleConfig {
     pub page_size: u32,
     /// Origins of the portals allowed to embed the console and talk to it.
     pub allowed_parent_origins: Vec<String>,
+    /// Time limit of one attempt of a read, in seconds (default 10).
+    pub read_timeout_secs: u32,
+    /// Time limit of one attempt of a change (create, update, order…), in seconds (default 20).
+    pub mutation_timeout_secs: u32,
 }
 
 /// A configuration problem, always tied to the key it concerns.
@@ -46,7 +50,7 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-const TOP_KEYS: [&str; 7] = [
+const TOP_KEYS: [&str; 8] = [
     "environment",
     "apiBase",
     "distributorId",
@@ -54,8 +58,10 @@ const TOP_KEYS: [&str; 7] = [
     "defaultCurrency",
     "pageSize",
     "allowedParentOrigins",
+    "timeouts",
 ];
 const API_BASE_KEYS: [&str; 2] = ["vipmp", "cpn"];
+const TIMEOUT_KEYS: [&str; 2] = ["readSeconds", "mutationSeconds"];
 
 fn err(key: &str, problem: impl Into<String>) -> ConfigError {
     ConfigError { key: key.to_string(), problem: problem.into() }
@@ -136,6 +142,15 @@ pub fn parse(text: &str) -> Result<ConsoleConfig, ConfigError> {
         }
     };
 
+    let (read_timeout_secs, mutation_timeout_secs) = match top.get("timeouts") {
+        None => (10, 20),
+        Some(Value::Object(t)) => {
+            reject_unknown(t, &TIMEOUT_KEYS, "timeouts.")?;
+            (seconds(t, "readSeconds", 10)?, seconds(t, "mutationSeconds", 20)?)
+        }
+        Some(other) => return Err(err("timeouts", format!("must be an object, found {}", kind(other)))),
+    };
+
     Ok(ConsoleConfig {
         environment,
         vipmp_base,
@@ -145,7 +160,22 @@ pub fn parse(text: &str) -> Result<ConsoleConfig, ConfigError> {
         default_currency,
         page_size,
         allowed_parent_origins,
+        read_timeout_secs,
+        mutation_timeout_secs,
     })
+}
+
+/// An optional time limit in whole seconds, 1 to 120.
+fn seconds(map: &Map<String, Value>, name: &str, default: u32) -> Result<u32, ConfigError> {
+    let key = format!("timeouts.{name}");
+    match map.get(name) {
+        None => Ok(default),
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(v @ 1..=120) => Ok(v as u32),
+            _ => Err(err(&key, format!("must be a whole number of seconds from 1 to 120 (found {n})"))),
+        },
+        Some(other) => Err(err(&key, format!("must be a whole number of seconds from 1 to 120, found {}", kind(other)))),
+    }
 }
 
 fn reject_unknown(map: &Map<String, Value>, known: &[&str], prefix: &str) -> Result<(), ConfigError> {
@@ -251,6 +281,27 @@ mod tests {
         assert_eq!(c.cpn_base, "https://proxy.example.com/cpn");
         assert_eq!(c.page_size, 25);
         assert_eq!(c.allowed_parent_origins, ["https://portal.example.com", "http://127.0.0.1:8080"]);
+        assert_eq!((c.read_timeout_secs, c.mutation_timeout_secs), (10, 20), "defaults");
+    }
+
+    #[test]
+    fn time_limits_are_optional_and_checked() {
+        let c = parse(&with(|m| {
+            m.insert("timeouts".into(), serde_json::json!({ "readSeconds": 5, "mutationSeconds": 60 }));
+        }))
+        .expect("timeouts");
+        assert_eq!((c.read_timeout_secs, c.mutation_timeout_secs), (5, 60));
+        for (bad, key) in [
+            (serde_json::json!({ "readSeconds": 0 }), "timeouts.readSeconds"),
+            (serde_json::json!({ "mutationSeconds": 121 }), "timeouts.mutationSeconds"),
+            (serde_json::json!({ "readSeconds": "5" }), "timeouts.readSeconds"),
+            (serde_json::json!({ "reads": 5 }), "timeouts.reads"),
+            (serde_json::json!(5), "timeouts"),
+        ] {
+            assert_eq!(key_of(&with(|m| {
+                m.insert("timeouts".into(), bad.clone());
+            })), key, "{bad}");
+        }
     }
 
     #[test]
