@@ -2,6 +2,7 @@
 //! (router, layout and every area's routes) — or explain why it cannot start.
 
 use crate::components::layout::{Header, Nav, SkipLink};
+use crate::components::toast::{provide_toasts, ToastRegion};
 use crate::pages::activity::ActivityPage;
 use crate::pages::config_error::{ConfigErrorPage, ConfigProblem};
 use crate::pages::home::Home;
@@ -54,6 +55,7 @@ pub fn Shell(
 ) -> impl IntoView {
     let base = runtime.router_base();
     provide_runtime(runtime);
+    provide_toasts();
     view! {
         <Router base>
             <SkipLink/>
@@ -75,6 +77,7 @@ pub fn Shell(
                     </Routes>
                 </main>
             </div>
+            <ToastRegion/>
         </Router>
     }
 }

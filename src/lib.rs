@@ -7,6 +7,8 @@ pub mod areas;
 pub mod components;
 pub mod pages;
 pub mod panic;
+pub mod recent;
+pub mod resources;
 pub mod routes;
 pub mod runtime;
 

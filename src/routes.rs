@@ -1,34 +1,13 @@
 //! The route table: one transparent route group per area. Each group lists the deep links its
-//! area answers; an area's own module replaces the placeholder pages when it is built.
+//! area answers. Built areas keep their group in `resources`; the rest show placeholder pages.
 
 use crate::pages::placeholder::{AreaHome, RecordPage};
+pub use crate::resources::customers::CustomerRoutes;
+pub use crate::resources::linked_memberships::LinkedMembershipRoutes;
+pub use crate::resources::resellers::ResellerRoutes;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::{path, MatchNestedRoutes};
-
-/// `/resellers`, `/resellers/:id`.
-#[component(transparent)]
-pub fn ResellerRoutes() -> impl MatchNestedRoutes + Clone {
-    view! {
-        <ParentRoute path=path!("/resellers") view=leptos_router::components::Outlet>
-            <Route path=path!("") view=|| view! { <AreaHome path="/resellers"/> }/>
-            <Route path=path!(":id") view=|| view! { <RecordPage path="/resellers" noun="Reseller"/> }/>
-        </ParentRoute>
-    }
-    .into_inner()
-}
-
-/// `/customers`, `/customers/:id`.
-#[component(transparent)]
-pub fn CustomerRoutes() -> impl MatchNestedRoutes + Clone {
-    view! {
-        <ParentRoute path=path!("/customers") view=leptos_router::components::Outlet>
-            <Route path=path!("") view=|| view! { <AreaHome path="/customers"/> }/>
-            <Route path=path!(":id") view=|| view! { <RecordPage path="/customers" noun="Customer"/> }/>
-        </ParentRoute>
-    }
-    .into_inner()
-}
 
 /// `/orders`, `/customers/:customer/orders/:id`.
 #[component(transparent)]
@@ -78,13 +57,6 @@ pub fn MembershipRoutes() -> impl MatchNestedRoutes + Clone {
         </ParentRoute>
     }
     .into_inner()
-}
-
-/// `/linked-memberships`.
-#[component(transparent)]
-pub fn LinkedMembershipRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/linked-memberships") view=|| view! { <AreaHome path="/linked-memberships"/> }/> }
-        .into_inner()
 }
 
 /// `/distributor-subscriptions`.

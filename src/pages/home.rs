@@ -14,6 +14,7 @@ pub fn Home() -> impl IntoView {
             <p class="lede">
                 "Run your VIP Marketplace business: accounts, orders, returns, renewals, transfers, and your VMware distributor subscriptions. Open any record by its id with the Go to box above."
             </p>
+            <RecentRecords/>
             <ul class="cards">
                 {AREAS
                     .iter()
@@ -29,4 +30,31 @@ pub fn Home() -> impl IntoView {
             </ul>
         </section>
     }
+}
+
+/// Recently opened resellers and customers, one click away.
+#[component]
+fn RecentRecords() -> impl IntoView {
+    let list = crate::recent::recent();
+    (!list.is_empty()).then(|| {
+        view! {
+            <section class="recent">
+                <h2>"Recently opened"</h2>
+                <ul>
+                    {list
+                        .into_iter()
+                        .map(|r| {
+                            let (noun, path) = if r.kind == "reseller" { ("Reseller", "resellers") } else { ("Customer", "customers") };
+                            view! {
+                                <li>
+                                    <A href=href(&format!("/{path}/{}", r.id))>{r.name}</A>
+                                    " " <span class="muted">{format!("{noun} {}", r.id)}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }

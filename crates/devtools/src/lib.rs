@@ -142,7 +142,14 @@ impl Browser {
             Ok(found) => found,
             Err(e) => {
                 let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
-                panic!("no element {xpath} on {url}: {e}")
+                // What the page showed instead, for whoever reads the failure.
+                let shot = format!("failure-{}", std::thread::current().name().unwrap_or("test").replace("::", "-"));
+                if let Ok(png) = self.client.screenshot().await {
+                    let dir = workspace_root().join("target/e2e-screenshots");
+                    let _ = std::fs::create_dir_all(&dir);
+                    let _ = std::fs::write(dir.join(format!("{shot}.png")), png);
+                }
+                panic!("no element {xpath} on {url}: {e} (screenshot: target/e2e-screenshots/{shot}.png)")
             }
         }
     }
@@ -215,5 +222,72 @@ pub fn xpath_literal(s: &str) -> String {
     } else {
         let parts: Vec<String> = s.split('\'').map(|p| format!("'{p}'")).collect();
         format!("concat({})", parts.join(", \"'\", "))
+    }
+}
+
+/// Driving forms and reading pages the way a person does: by labels, buttons and headings.
+impl Browser {
+    /// The form control of the page's content (not the header's "go to" box) whose `<label>`
+    /// reads `label` (a required field's `*` aside).
+    pub async fn field(&self, label: &str) -> fantoccini::elements::Element {
+        let l = xpath_literal(label);
+        let starred = xpath_literal(&format!("{label} *"));
+        self.find(&format!("//main//*[@id=//main//label[normalize-space(.)={l} or normalize-space(.)={starred}]/@for]")).await
+    }
+
+    /// Types `text` into the field labelled `label`, after clearing it.
+    pub async fn fill(&self, label: &str, text: &str) {
+        let input = self.field(label).await;
+        input.clear().await.expect("clear");
+        input.send_keys(text).await.expect("type");
+    }
+
+    /// Sets the field labelled `label` the way a date picker does (value, then `input`).
+    pub async fn set(&self, label: &str, value: &str) {
+        let input = self.field(label).await;
+        self.client
+            .execute(
+                "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true})); arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                vec![serde_json::to_value(&input).expect("element"), serde_json::Value::String(value.into())],
+            )
+            .await
+            .expect("set value");
+    }
+
+    /// Chooses the option with `value` in the select labelled `label`.
+    pub async fn choose(&self, label: &str, value: &str) {
+        self.field(label).await.select_by_value(value).await.expect("select option");
+    }
+
+    /// Clicks the button or link whose text is `text`.
+    pub async fn click(&self, text: &str) {
+        let t = xpath_literal(text);
+        self.find(&format!("//*[(self::button or self::a) and normalize-space(.)={t}]")).await.click().await.expect("click");
+    }
+
+    /// Waits until some element's text contains `text`.
+    pub async fn sees(&self, text: &str) -> fantoccini::elements::Element {
+        self.find(&format!("//*[contains(normalize-space(.), {})][not(*[contains(normalize-space(.), {0})])]", xpath_literal(text))).await
+    }
+
+    /// Scrolls `element` to the middle of the window (before a screenshot of it).
+    pub async fn show(&self, element: &fantoccini::elements::Element) {
+        let _ = self.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(element).expect("element")]).await;
+    }
+
+    /// The value of the field labelled `label`.
+    pub async fn value_of(&self, label: &str) -> String {
+        self.field(label).await.prop("value").await.expect("value").unwrap_or_default()
+    }
+
+    /// A JSON value from the sandbox's admin API (`stats`), fetched by the page itself.
+    pub async fn sandbox_stats(&self, base: &str) -> serde_json::Value {
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0] + '__sandbox/stats').then(r => r.json()).then(done, e => done(String(e)));",
+                vec![serde_json::Value::String(base.into())],
+            )
+            .await
+            .expect("stats")
     }
 }

@@ -16,14 +16,22 @@ async fn deep_links_survive_reload(base_path: &str, shot: &str) {
     assert_eq!(layout, "flex", "the stylesheet is applied");
     browser.screenshot(&format!("{shot}-home")).await;
 
-    let deep = format!("{}customers/1005-0001", sandbox.url);
+    let deep = format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url);
     browser.client.goto(&deep).await.expect("deep link");
-    browser.heading("Customer 1005-0001").await;
+    browser.heading("Resellers").await;
+    let first = "//table[contains(@class,'data')]/tbody/tr[1]/td[1][normalize-space(.)='Lone Star Public Sector IT']";
+    browser.find(first).await;
     browser.client.refresh().await.expect("reload");
-    browser.heading("Customer 1005-0001").await;
+    browser.find(first).await;
     browser.find("//*[@data-health='up']").await;
-    assert_eq!(browser.path().await, format!("{base_path}customers/1005-0001"));
-    browser.screenshot(&format!("{shot}-customer")).await;
+    assert_eq!(browser.path().await, format!("{base_path}resellers"));
+    // A record's page reloads too: open the reseller, reload, same reseller.
+    browser.click("Lone Star Public Sector IT").await;
+    browser.heading("Lone Star Public Sector IT").await;
+    assert!(browser.path().await.starts_with(&format!("{base_path}resellers/")));
+    browser.client.refresh().await.expect("reload");
+    browser.heading("Lone Star Public Sector IT").await;
+    browser.screenshot(&format!("{shot}-reseller")).await;
 
     // Client-side navigation stays below the base, and its result reloads too.
     browser.find("//nav[@aria-label='Areas']//a[normalize-space(.)='Orders']").await.click().await.expect("click");

@@ -86,9 +86,10 @@ impl fmt::Display for PostalError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PostalError::UnknownCountry => f.write_str("unknown country code"),
-            PostalError::Mismatch { country, pattern, example } => {
+            // The pattern is for machines; a reseller recognises an example.
+            PostalError::Mismatch { country, example, .. } => {
                 let name = country_name(country);
-                write!(f, "not a postal code of {name}: expected the format {pattern}, for example {example}")
+                write!(f, "This is not a postal code of {name}; for example {example}.")
             }
         }
     }

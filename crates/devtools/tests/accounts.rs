@@ -1,0 +1,258 @@
+//! End to end, the accounts area: creating resellers and every kind of customer, a refused
+//! create that keeps the input, a 3-Year Commit request followed to acceptance, enrolling a
+//! customer into a linked membership group, and list state that survives a reload. Driven by
+//! labels and buttons, in headless Chromium against the sandbox.
+
+use partner_devtools::*;
+use std::time::Duration;
+
+async fn start() -> (Sandbox, Browser) {
+    let mut settings = partner_sandbox::Settings::new(&e2e_dist(), "/").expect("settings");
+    settings.twin.pending_delay = Duration::from_secs(2);
+    settings.twin.commitment_delay = Duration::from_secs(3);
+    let sandbox = Sandbox::start_with(settings).await;
+    let browser = Browser::start().await;
+    (sandbox, browser)
+}
+
+/// Opens the reseller `name` from the reseller list; returns its id.
+async fn open_reseller(browser: &Browser, sandbox: &Sandbox, name: &str) -> String {
+    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("reseller list");
+    browser.click(name).await;
+    browser.heading(name).await;
+    browser.path().await.rsplit('/').next().unwrap_or_default().to_string()
+}
+
+/// Opens the customer `name` of reseller `reseller` through the customer list's name filter.
+async fn open_customer(browser: &Browser, sandbox: &Sandbox, reseller: &str, name: &str) -> String {
+    let filter = name.split_whitespace().next().unwrap_or(name);
+    browser.client.goto(&format!("{}customers?reseller={reseller}&company-name={filter}*", sandbox.url)).await.expect("customer list");
+    browser.click(name).await;
+    browser.heading(name).await;
+    browser.path().await.rsplit('/').next().unwrap_or_default().to_string()
+}
+
+async fn fill_address_and_contact(browser: &Browser, country: &str, region: &str, postal: &str, email: &str) {
+    browser.choose("Country", country).await;
+    if !region.is_empty() {
+        browser.choose("Region", region).await;
+    }
+    browser.fill("Address line 1", "1 Market Street").await;
+    browser.fill("City", "Springfield").await;
+    browser.fill("Postal code", postal).await;
+    browser.fill("First name", "Dana").await;
+    browser.fill("Last name", "Okafor").await;
+    browser.fill("Email", email).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn create_a_reseller() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}resellers", sandbox.url)).await.expect("open");
+    browser.heading("Resellers").await;
+    browser.sees("Northwind Software Partners").await;
+    browser.screenshot("accounts-reseller-list").await;
+    browser.click("Create a reseller").await;
+    browser.heading("Create a reseller").await;
+    browser.fill("Company name", "Harbor Light Software").await;
+    fill_address_and_contact(&browser, "US", "WA", "98101", "dana.okafor@harborlight.example.com").await;
+    browser.screenshot("accounts-reseller-form").await;
+    browser.click("Create reseller").await;
+    browser.heading("Harbor Light Software").await;
+    browser.sees("Pending").await;
+    browser.sees("Reseller Harbor Light Software created").await;
+    browser.screenshot("accounts-reseller-created").await;
+    let stats = browser.sandbox_stats(&sandbox.url).await;
+    assert_eq!(stats["created"]["reseller"], 1, "exactly one reseller created: {stats}");
+
+    // Updating a reseller: the form starts from the record, what cannot change is read-only.
+    open_reseller(&browser, &sandbox, "Sakura Digital Solutions").await;
+    browser.click("Edit reseller").await;
+    browser.heading("Edit Sakura Digital Solutions").await;
+    let name = browser.field("Company name").await;
+    assert_eq!(name.attr("readonly").await.expect("attr").as_deref(), Some("true"));
+    browser.fill("External reference id", "RS-SAKURA-2").await;
+    browser.screenshot("accounts-reseller-edit").await;
+    browser.click("Save reseller").await;
+    browser.heading("Sakura Digital Solutions").await;
+    browser.sees("RS-SAKURA-2").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn create_each_kind_of_customer() {
+    let (sandbox, browser) = start().await;
+    let reseller = open_reseller(&browser, &sandbox, "Northwind Software Partners").await;
+    let kinds: [(&str, &str); 4] = [("Standard", "Cascade Coffee Roasters"), ("LGA", "Bureau of Coastal Surveys"), ("3YC", "Granite Peak Studios"), ("Extended", "Willow Creek Academy")];
+    for (i, (kind, name)) in kinds.iter().enumerate() {
+        browser.client.goto(&format!("{}customers/new?reseller={reseller}", sandbox.url)).await.expect("form");
+        browser.heading("Create a customer").await;
+        if *kind == "LGA" {
+            browser.find("//input[@type='radio' and @value='lga']").await.click().await.expect("LGA");
+            browser.choose("Agency level", "FEDERAL").await;
+        }
+        browser.fill("Company name", name).await;
+        fill_address_and_contact(&browser, "US", "CA", "95110", &format!("buyer{i}@customer{i}.example.com")).await;
+        match *kind {
+            "3YC" => {
+                browser.field("Request 3-Year Commit").await.click().await.expect("tick");
+                browser.fill("Minimum licenses", "25").await;
+            }
+            "Extended" => {
+                browser.field("Extended Term").await.click().await.expect("tick");
+                browser.set("Anniversary (coterm) date", &in_months(18)).await;
+            }
+            _ => {}
+        }
+        browser.screenshot(&format!("accounts-customer-form-{}", kind.to_lowercase())).await;
+        browser.click("Create customer").await;
+        browser.heading(name).await;
+        browser.sees("Customer ").await;
+        if *kind == "LGA" {
+            browser.sees("Large Government Agency benefit").await;
+        }
+        if *kind == "3YC" {
+            let request = browser.sees("3-Year Commit request").await;
+            browser.show(&request).await;
+        }
+        // Pending first; the hub follows the customer until it is active.
+        browser.find("//p[contains(@class,'lede')]//span[contains(@class,'badge') and normalize-space(.)='Active']").await;
+        browser.screenshot(&format!("accounts-customer-hub-{}", kind.to_lowercase())).await;
+    }
+    let stats = browser.sandbox_stats(&sandbox.url).await;
+    assert_eq!(stats["created"]["customer"], 4, "one customer per kind: {stats}");
+    browser.close().await;
+}
+
+/// `YYYY-MM-DD`, `months` from today (UTC).
+fn in_months(months: u32) -> String {
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock").as_secs() as i64;
+    let days = now / 86_400;
+    // Civil date from days since 1970 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    partner_model::rules::account_requests::add_months(&format!("{y:04}-{m:02}-{d:02}"), months).expect("date")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refused_name_shows_at_the_field_and_keeps_the_input() {
+    let (sandbox, browser) = start().await;
+    let reseller = open_reseller(&browser, &sandbox, "Northwind Software Partners").await;
+    browser.client.goto(&format!("{}customers/new?reseller={reseller}", sandbox.url)).await.expect("form");
+    browser.heading("Create a customer").await;
+    browser.fill("Company name", "Acme <Holdings>").await;
+    fill_address_and_contact(&browser, "US", "CA", "95110", "buyer@acme.example.com").await;
+    browser.click("Create customer").await;
+    let name = browser.field("Company name").await;
+    assert_eq!(name.attr("aria-invalid").await.expect("attr").as_deref(), Some("true"));
+    let described = name.attr("aria-describedby").await.expect("attr").unwrap_or_default();
+    let message = browser.find(&format!("//*[@id={}]", xpath_literal(described.split_whitespace().last().unwrap_or_default()))).await;
+    let text = message.text().await.expect("text");
+    assert!(text.contains("“<” is not allowed"), "the field says why: {text}");
+    assert_eq!(browser.value_of("Company name").await, "Acme <Holdings>", "the input is kept");
+    assert_eq!(browser.value_of("Email").await, "buyer@acme.example.com");
+    let focused = browser.focused().await;
+    assert_eq!(focused.2, "f-companyProfile-companyName", "focus moves to the first field to fix");
+    browser.screenshot("accounts-customer-refused").await;
+
+    // The draft survives a reload.
+    browser.client.refresh().await.expect("reload");
+    browser.heading("Create a customer").await;
+    browser.sees("were restored").await;
+    assert_eq!(browser.value_of("Company name").await, "Acme <Holdings>");
+    let stats = browser.sandbox_stats(&sandbox.url).await;
+    assert!(stats["created"]["customer"].as_u64().unwrap_or(0) == 0, "nothing was sent: {stats}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn update_with_a_three_year_commit_request() {
+    let (sandbox, browser) = start().await;
+    let reseller = open_reseller(&browser, &sandbox, "Northwind Software Partners").await;
+    open_customer(&browser, &sandbox, &reseller, "Fairmont Hotels Group").await;
+    browser.click("3-Year Commit and linked membership").await;
+    browser.heading("3-Year Commit and linked membership: Fairmont Hotels Group").await;
+    browser.fill("Minimum licenses", "5").await;
+    browser.click("Send 3-Year Commit request").await;
+    browser.sees("3-Year Commit starts at 10 for LICENSE.").await;
+    browser.fill("Minimum licenses", "40").await;
+    browser.screenshot("accounts-3yc-form").await;
+    browser.click("Send 3-Year Commit request").await;
+    browser.heading("Fairmont Hotels Group").await;
+    browser.sees("3-Year Commit request").await;
+    browser.screenshot("accounts-3yc-requested").await;
+    // The hub follows the request until Adobe accepts it.
+    let accepted = browser.find("//h3[normalize-space(.)='3-Year Commit request']/following-sibling::dl[1]//span[normalize-space(.)='Accepted']").await;
+    browser.show(&accepted).await;
+    browser.screenshot("accounts-3yc-accepted").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn search_a_linked_membership_group_and_enroll() {
+    let (sandbox, browser) = start().await;
+    let reseller = open_reseller(&browser, &sandbox, "Northwind Software Partners").await;
+    let agency = open_customer(&browser, &sandbox, &reseller, "National Parks Visitor Service").await;
+    let canada = open_reseller(&browser, &sandbox, "Maple Leaf Licensing Inc.").await;
+    let ontario = open_customer(&browser, &sandbox, &canada, "Quebec Public Works Agency").await;
+
+    browser.client.goto(&format!("{}linked-memberships", sandbox.url)).await.expect("open");
+    browser.heading("Linked memberships").await;
+    browser.sees("Choose a country").await;
+    browser.choose("Country", "US").await;
+    browser.sees("Federal Civilian Agencies Alliance").await;
+    browser.screenshot("accounts-lga-search").await;
+    browser.click("Enroll a customer in Federal Civilian Agencies Alliance").await;
+    // A customer of another country is refused before any call.
+    browser.fill("Customer id", &ontario).await;
+    assert_eq!(browser.value_of("Customer id").await, ontario, "typed");
+    browser.click("Enroll").await;
+    browser.sees("a customer can only join a group of its own country").await;
+    browser.fill("Customer id", &agency).await;
+    browser.click("Enroll").await;
+    browser.find("//dialog[@open]//h2[contains(., 'National Parks Visitor Service')]").await;
+    browser.screenshot("accounts-lga-confirm").await;
+    browser.find("//dialog[@open]//button[normalize-space(.)='Enroll']").await.click().await.expect("confirm");
+    browser.sees("Open the customer").await;
+    browser.screenshot("accounts-lga-enrolled").await;
+    browser.click("Open the customer").await;
+    browser.heading("National Parks Visitor Service").await;
+    let group = browser.find("//dd[normalize-space(.)='Federal Civilian Agencies Alliance']").await;
+    browser.show(&group).await;
+    browser.screenshot("accounts-lga-member-hub").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn list_filter_sort_and_page_survive_a_reload() {
+    let (sandbox, browser) = start().await;
+    let reseller = open_reseller(&browser, &sandbox, "Northwind Software Partners").await;
+    browser.find("//main//a[normalize-space(.)='Customers']").await.click().await.expect("customers");
+    browser.choose("Rows per page", "10").await;
+    browser.sees("1–10 of").await;
+    browser.find("//th//button[normalize-space(.)='Company']").await.click().await.expect("sort");
+    browser.find("//th[@aria-sort='ascending']//button[normalize-space(.)='Company ↑']").await;
+    browser.click("Next page").await;
+    browser.sees("11–20 of").await;
+    let before = browser.client.current_url().await.expect("url").to_string();
+    assert!(before.contains(&format!("reseller={reseller}")) && before.contains("offset=10") && before.contains("sort-by=companyName"), "{before}");
+    let first_row = browser.find("//table[contains(@class,'data')]/tbody/tr[1]/td[1]").await.text().await.expect("text");
+    browser.client.refresh().await.expect("reload");
+    browser.sees("11–20 of").await;
+    browser.find("//th[@aria-sort='ascending']").await;
+    let again = browser.find("//table[contains(@class,'data')]/tbody/tr[1]/td[1]").await.text().await.expect("text");
+    assert_eq!(first_row, again, "the same page after a reload");
+    assert_eq!(browser.value_of("Rows per page").await, "10");
+    browser.screenshot("accounts-customer-list-page-2").await;
+    // The export covers every page of the filtered list.
+    browser.click("Export CSV").await;
+    browser.find("//*[@role='status' and starts-with(normalize-space(.), 'Exported ') and contains(., 'rows to customers-')]").await;
+    browser.close().await;
+}

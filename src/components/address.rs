@@ -1,0 +1,166 @@
+//! The parts every account form shares: the company's address (country picker of supported
+//! countries, region picker where the country has subdivisions, postal code checked against the
+//! country's format) and the contacts (add and remove, at least one) — and their conversion
+//! between form values and the wire types.
+
+use super::form::{rows, use_form, SelectField, TextField, Values};
+use leptos::prelude::*;
+use partner_model::geo;
+use partner_model::types::{Address, Contact};
+
+const ADDRESS: &str = "companyProfile.address";
+/// Where contacts are kept in a form.
+pub const CONTACTS: &str = "companyProfile.contacts";
+
+/// Puts `address` into form values.
+pub fn address_values(v: &mut Values, a: &Address) {
+    for (k, val) in [
+        ("country", &a.country),
+        ("region", &a.region),
+        ("city", &a.city),
+        ("addressLine1", &a.address_line1),
+        ("addressLine2", &a.address_line2),
+        ("postalCode", &a.postal_code),
+        ("phoneNumber", &a.phone_number),
+    ] {
+        v.insert(format!("{ADDRESS}.{k}"), val.clone());
+    }
+}
+
+/// The address in form values.
+pub fn address_of(v: &Values) -> Address {
+    let g = |k: &str| v.get(&format!("{ADDRESS}.{k}")).cloned().unwrap_or_default();
+    Address {
+        country: g("country"),
+        region: g("region"),
+        city: g("city"),
+        address_line1: g("addressLine1"),
+        address_line2: g("addressLine2"),
+        postal_code: g("postalCode"),
+        phone_number: g("phoneNumber"),
+    }
+}
+
+/// Puts `contacts` into form values (one empty row when there are none).
+pub fn contact_values(v: &mut Values, contacts: &[Contact]) {
+    let empty = [Contact::default()];
+    let list = if contacts.is_empty() { &empty[..] } else { contacts };
+    for (i, c) in list.iter().enumerate() {
+        for (k, val) in [("firstName", &c.first_name), ("lastName", &c.last_name), ("email", &c.email), ("phoneNumber", &c.phone_number)] {
+            v.insert(format!("{CONTACTS}[{i}].{k}"), val.clone());
+        }
+    }
+    rows::set_count(v, CONTACTS, list.len());
+}
+
+/// The contacts in form values.
+pub fn contacts_of(v: &Values) -> Vec<Contact> {
+    (0..rows::count(v, CONTACTS))
+        .map(|i| {
+            let g = |k: &str| v.get(&format!("{CONTACTS}[{i}].{k}")).cloned().unwrap_or_default();
+            Contact { first_name: g("firstName"), last_name: g("lastName"), email: g("email"), phone_number: g("phoneNumber") }
+        })
+        .collect()
+}
+
+/// The address fields.
+#[component]
+pub fn AddressFields(
+    /// Country and region cannot change (updates: the API refuses a change).
+    #[prop(optional)]
+    fixed_country: bool,
+    /// Countries to offer instead of every supported one (LGA: US and CA), with `restrict`.
+    #[prop(optional)]
+    only: &'static [&'static str],
+    /// Whether to offer only the countries of `only`.
+    #[prop(optional)]
+    restrict: bool,
+) -> impl IntoView {
+    let form = use_form();
+    let country_path = format!("{ADDRESS}.country");
+    let country = form.watch(&country_path);
+    let countries = Signal::derive(move || {
+        let mut list: Vec<(String, String)> = vec![(String::new(), "Choose a country".into())];
+        list.extend(
+            geo::supported_countries()
+                .filter(|c| !restrict || only.contains(&c.code))
+                .map(|c| (c.code.to_string(), format!("{} ({})", c.name, c.code))),
+        );
+        list
+    });
+    let regions = Signal::derive(move || {
+        let mut list: Vec<(String, String)> = vec![(String::new(), "Choose a region".into())];
+        list.extend(geo::regions(&country.get()).iter().map(|r| (r.code.to_string(), format!("{} ({})", r.name, r.code))));
+        list
+    });
+    let postal_hint = Signal::derive(move || {
+        geo::postal_format(&country.get()).and_then(|f| f.examples.first().map(|e| format!("For example {e}.")))
+    });
+    view! {
+        <fieldset class="group">
+            <legend>"Address"</legend>
+            <SelectField path=country_path options=countries disabled=fixed_country
+                hint=if fixed_country { "The country of an existing account cannot change." } else { "Only countries the API supports are listed." }/>
+            {move || {
+                let has_regions = !geo::regions(&country.get()).is_empty();
+                if has_regions {
+                    view! { <SelectField path=format!("{ADDRESS}.region") options=regions disabled=fixed_country/> }.into_any()
+                } else {
+                    view! { <TextField path=format!("{ADDRESS}.region") readonly=fixed_country autocomplete="address-level1"/> }.into_any()
+                }
+            }}
+            <TextField path=format!("{ADDRESS}.addressLine1") autocomplete="address-line1"/>
+            <TextField path=format!("{ADDRESS}.addressLine2") autocomplete="address-line2"/>
+            <TextField path=format!("{ADDRESS}.city") autocomplete="address-level2"/>
+            <TextField path=format!("{ADDRESS}.postalCode") autocomplete="postal-code" hint=postal_hint/>
+            <TextField path=format!("{ADDRESS}.phoneNumber") label="Company phone" kind="tel" autocomplete="tel"/>
+        </fieldset>
+    }
+}
+
+/// The contacts, with add and remove; `locked_emails` are existing contacts whose names the API
+/// keeps (shown read-only).
+#[component]
+pub fn ContactFields(
+    /// Emails of contacts that already exist on the account.
+    #[prop(optional)]
+    locked_emails: Vec<String>,
+) -> impl IntoView {
+    let form = use_form();
+    let count = Memo::new(move |_| form.values.with(|v| rows::count(v, CONTACTS)));
+    let locked = StoredValue::new(locked_emails);
+    let contacts_error = Signal::derive(move || form.error(CONTACTS, false));
+    view! {
+        <fieldset class="group">
+            <legend>"Contacts (administrators)"</legend>
+            <p class="field-error" id="contacts-error" aria-live="polite">{move || contacts_error.get()}</p>
+            <For each=move || { let n = count.get(); (0..n).map(move |i| (i, n)) } key=|k| *k
+                children=move |(i, _)| {
+                    let email = form.get_untracked(&format!("{CONTACTS}[{i}].email"));
+                    let is_locked = !email.is_empty() && locked.with_value(|l| l.contains(&email));
+                    view! {
+                        <div class="row contact">
+                            <h3 class="row-title">{format!("Contact {}", i + 1)}</h3>
+                            <TextField path=format!("{CONTACTS}[{i}].firstName") readonly=is_locked autocomplete="given-name"/>
+                            <TextField path=format!("{CONTACTS}[{i}].lastName") readonly=is_locked autocomplete="family-name"/>
+                            <TextField path=format!("{CONTACTS}[{i}].email") kind="email" readonly=is_locked autocomplete="email"/>
+                            <TextField path=format!("{CONTACTS}[{i}].phoneNumber") kind="tel" autocomplete="tel"/>
+                            {move || (count.get() > 1).then(|| view! {
+                                <button type="button" class="link" on:click=move |_| rows::remove(&form, CONTACTS, i)>
+                                    {format!("Remove contact {}", i + 1)}
+                                </button>
+                            })}
+                        </div>
+                    }
+                }/>
+            <button type="button" on:click=move |_| rows::add(&form, CONTACTS)>"Add a contact"</button>
+        </fieldset>
+    }
+}
+
+/// The preferred-language choices: the API's supported locales.
+pub fn language_options() -> Vec<(String, String)> {
+    let mut list = vec![(String::new(), "Choose a language".to_string())];
+    list.extend(geo::locales().iter().map(|l| (l.to_string(), l.to_string())));
+    list
+}

@@ -1,0 +1,74 @@
+//! Filter controls bound to one URL query key each: what the reseller sets is the URL, so a
+//! filtered list is a link and survives a reload.
+
+use super::query::use_query_state;
+use leptos::prelude::*;
+
+/// A text filter, applied when the reseller presses Enter or leaves the field.
+#[component]
+pub fn FilterText(
+    /// The query key (and the API parameter).
+    key: &'static str,
+    /// The label.
+    label: &'static str,
+    /// A hint under the label.
+    #[prop(optional)]
+    hint: &'static str,
+) -> impl IntoView {
+    let query = use_query_state();
+    let id = format!("filter-{key}");
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="filter">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="search" prop:value=move || query.get(key)
+                aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())
+                on:change=move |ev| query.set(&[(key, event_target_value(&ev).trim().to_string())], false)/>
+            {(!hint.is_empty()).then(|| view! { <small id=format!("filter-{key}-hint")>{hint}</small> })}
+        </div>
+    }
+}
+
+/// A choice among fixed values; the first option is "any".
+#[component]
+pub fn FilterSelect(
+    /// The query key.
+    key: &'static str,
+    /// The label.
+    label: &'static str,
+    /// `(value, label)` pairs; an empty value means no filter.
+    options: &'static [(&'static str, &'static str)],
+) -> impl IntoView {
+    let query = use_query_state();
+    let id = format!("filter-{key}");
+    view! {
+        <div class="filter">
+            <label for=id.clone()>{label}</label>
+            <select id=id on:change=move |ev| query.set(&[(key, event_target_value(&ev))], false)>
+                {options
+                    .iter()
+                    .map(|(value, text)| view! { <option value=*value selected=move || query.get(key) == *value>{*text}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// A date filter (`YYYY-MM-DD`).
+#[component]
+pub fn FilterDate(
+    /// The query key.
+    key: &'static str,
+    /// The label.
+    label: &'static str,
+) -> impl IntoView {
+    let query = use_query_state();
+    let id = format!("filter-{key}");
+    view! {
+        <div class="filter">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="date" prop:value=move || query.get(key)
+                on:change=move |ev| query.set(&[(key, event_target_value(&ev))], false)/>
+        </div>
+    }
+}

@@ -1,0 +1,66 @@
+//! Paging by offset and limit, with the offset in the URL: "1–25 of 120", previous, next, and
+//! a page number to jump to.
+
+use super::query::use_query_state;
+use leptos::prelude::*;
+
+/// The page a list shows, from the API's answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageInfo {
+    pub total: u64,
+    pub offset: u64,
+    pub limit: u64,
+    /// Rows on this page.
+    pub count: u64,
+}
+
+impl PageInfo {
+    /// Number of pages (at least one).
+    pub fn pages(&self) -> u64 {
+        self.total.div_ceil(self.limit.max(1)).max(1)
+    }
+    /// The current page, from 1.
+    pub fn page(&self) -> u64 {
+        self.offset / self.limit.max(1) + 1
+    }
+}
+
+/// Previous / next and the position in the list.
+#[component]
+pub fn Pager(
+    /// Where the list is.
+    info: PageInfo,
+    /// What the rows are ("resellers").
+    noun: &'static str,
+) -> impl IntoView {
+    let query = use_query_state();
+    let limit = info.limit.max(1);
+    let go = move |offset: u64| query.set(&[("offset", if offset == 0 { String::new() } else { offset.to_string() })], false);
+    let first = if info.count == 0 { 0 } else { info.offset + 1 };
+    let last = info.offset + info.count;
+    let has_prev = info.offset > 0;
+    let has_next = last < info.total;
+    let pages = info.pages();
+    let page_input = RwSignal::new(info.page().to_string());
+    let jump = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if let Ok(p) = page_input.get_untracked().trim().parse::<u64>() {
+            let p = p.clamp(1, pages);
+            go((p - 1) * limit);
+        }
+    };
+    view! {
+        <nav class="pager" aria-label=format!("Pages of {noun}")>
+            <p class="position" role="status">{format!("{first}–{last} of {} {noun}", info.total)}</p>
+            <button type="button" disabled=!has_prev on:click=move |_| go(info.offset.saturating_sub(limit))>"Previous page"</button>
+            <form class="jump" on:submit=jump>
+                <label for="page-number">"Page"</label>
+                <input id="page-number" type="number" min="1" max=pages.to_string() inputmode="numeric"
+                    prop:value=move || page_input.get() on:input=move |ev| page_input.set(event_target_value(&ev))/>
+                <span>{format!(" of {pages} ")}</span>
+                <button type="submit">"Go"</button>
+            </form>
+            <button type="button" disabled=!has_next on:click=move |_| go(info.offset + limit)>"Next page"</button>
+        </nav>
+    }
+}

@@ -1,0 +1,75 @@
+//! Sending a form: one action per form, never two at once; on success the form settles (its
+//! draft goes) and the page moves on; on failure the input stays, the fields the API named show
+//! its refusal and the error panel says the rest.
+
+use super::error_panel::ErrorPanel;
+use super::form::{FormState, Values};
+use crate::api::error::Failure;
+use leptos::prelude::*;
+use std::future::Future;
+
+/// A form's sending state.
+#[derive(Clone, Copy)]
+pub struct Submission {
+    /// Whether the request is on its way.
+    pub busy: Signal<bool>,
+    /// The last failure, until the next attempt.
+    pub failure: RwSignal<Option<Failure>>,
+    dispatch: Callback<Values>,
+    form: FormState,
+}
+
+impl Submission {
+    /// Handles the form's `submit` event: checks every field, then sends once.
+    pub fn submit(&self, ev: leptos::ev::SubmitEvent) {
+        ev.prevent_default();
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.failure.set(None);
+        if self.form.attempt() {
+            self.dispatch.run(self.form.values.get_untracked());
+        }
+    }
+}
+
+/// Sends the form's values with `send`; `done` gets the answer.
+pub fn use_submission<Res, Fut>(form: FormState, send: impl Fn(Values) -> Fut + 'static, done: impl Fn(Res) + 'static) -> Submission
+where
+    Res: Clone + 'static,
+    Fut: Future<Output = Result<Res, Failure>> + 'static,
+{
+    let action = Action::new_local(move |values: &Values| send(values.clone()));
+    let failure = RwSignal::new(None::<Failure>);
+    Effect::new(move |_| {
+        let Some(result) = action.value().get() else { return };
+        match result {
+            Ok(answer) => {
+                form.settle();
+                done(answer);
+            }
+            Err(f) => {
+                form.apply_failure(&f);
+                failure.set(Some(f));
+            }
+        }
+    });
+    let pending = action.pending();
+    Submission {
+        busy: Signal::derive(move || pending.get()),
+        failure,
+        dispatch: Callback::new(move |values: Values| {
+            action.dispatch_local(values);
+        }),
+        form,
+    }
+}
+
+/// The failure of a submission, as the error panel.
+#[component]
+pub fn SubmissionError(
+    /// The form's sending state.
+    submission: Submission,
+) -> impl IntoView {
+    move || submission.failure.get().map(|failure| view! { <ErrorPanel failure/> })
+}

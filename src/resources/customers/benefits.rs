@@ -1,0 +1,198 @@
+//! A customer's 3-Year Commit requests (a first request, a quantity increase, a recommitment —
+//! each offered only when the docs allow it, and why not otherwise) and creating a linked
+//! membership.
+
+use super::create::{check_minimums, minimums, tyc_key};
+use super::profile::g;
+use crate::api::calls::customers;
+use crate::components::form::{FormState, SelectField, SubmitButton, TextField, Values};
+use crate::components::loading::Load;
+use crate::components::submit::{use_submission, SubmissionError};
+use crate::components::toast::toast;
+use crate::resources::{fetch, runtime};
+use crate::runtime::{href, Runtime};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use partner_model::rules::account_requests::check_customer_update;
+use partner_model::rules::FieldError;
+use partner_model::types::*;
+
+/// Which 3-Year Commit request the customer can make now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommitRequest {
+    /// A first commitment.
+    First,
+    /// More than the current commitment's minimums.
+    Increase,
+    /// A new commitment after the current one.
+    Recommit,
+}
+
+fn open(status: Option<&CommitmentStatus>) -> bool {
+    matches!(status, Some(CommitmentStatus::Requested) | Some(CommitmentStatus::Accepted))
+}
+
+/// The requests allowed for `c`, or why none is.
+pub fn allowed_requests(c: &Customer) -> Result<Vec<CommitRequest>, &'static str> {
+    if c.is_lga() {
+        return Err("Large Government Agency customers cannot use 3-Year Commit.");
+    }
+    if c.linked_membership.is_some() {
+        return Err("Customers in a linked membership cannot use 3-Year Commit.");
+    }
+    let benefit = c.three_year_commit();
+    let commitment = benefit.and_then(|b| b.commitment.as_ref());
+    let recommit_open = benefit.is_some_and(|b| open(b.recommitment_request.as_ref().and_then(|r| r.status.as_ref())));
+    let commit_open = benefit.is_some_and(|b| open(b.commitment_request.as_ref().and_then(|r| r.status.as_ref())));
+    if recommit_open {
+        return Err("A recommitment request is open: no other 3-Year Commit request can be made until it is settled.");
+    }
+    let mut allowed = vec![if commitment.is_some() { CommitRequest::Increase } else { CommitRequest::First }];
+    if commitment.is_some_and(|c| c.status == Some(CommitmentStatus::Committed)) && !commit_open {
+        allowed.push(CommitRequest::Recommit);
+    }
+    Ok(allowed)
+}
+
+fn commit_request(v: &Values) -> CustomerUpdateRequest {
+    let quantities = MinimumQuantitiesRequest { minimum_quantities: minimums(v).into_iter().map(|(_, m)| m).collect() };
+    let recommit = g(v, "ui.mode") == "recommit";
+    let benefit = BenefitRequest {
+        kind: BenefitType::ThreeYearCommit,
+        commitment_request: (!recommit).then(|| quantities.clone()),
+        recommitment_request: recommit.then_some(quantities),
+    };
+    CustomerUpdateRequest { benefits: vec![benefit], ..Default::default() }
+}
+
+fn check_commit(v: &Values) -> Vec<FieldError> {
+    let mut errors = check_customer_update(&commit_request(v), false);
+    let at = if g(v, "ui.mode") == "recommit" { "benefits[0].recommitmentRequest" } else { "benefits[0].commitmentRequest" };
+    check_minimums(v, at, &mut errors);
+    errors
+}
+
+fn linked_request(v: &Values) -> CustomerUpdateRequest {
+    CustomerUpdateRequest {
+        linked_membership: Some(LinkedMembershipRequest { name: g(v, "linkedMembership.name"), kind: LinkedMembershipType::from_wire(&g(v, "linkedMembership.type")) }),
+        ..Default::default()
+    }
+}
+
+fn check_linked(v: &Values) -> Vec<FieldError> {
+    check_customer_update(&linked_request(v), false)
+}
+
+/// `/customers/:id/benefits`.
+#[component]
+pub fn CustomerBenefits() -> impl IntoView {
+    let rt = runtime();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let rt2 = rt.clone();
+    let customer = LocalResource::new(move || fetch(customers::get(&rt2, &id())));
+    view! {
+        <section class="page">
+            <Load resource=customer what="the customer" render=move |c: Customer| {
+                let rt = rt.clone();
+                let cid = c.customer_id.clone();
+                view! {
+                    <h1>{format!("3-Year Commit and linked membership: {}", c.company_profile.company_name)}</h1>
+                    <p><A href=href(&format!("/customers/{cid}"))>"Back to the customer"</A></p>
+                    <CommitForms customer=c.clone() rt=rt.clone()/>
+                    <LinkedForm customer=c rt/>
+                }.into_any()
+            }/>
+        </section>
+    }
+}
+
+#[component]
+fn CommitForms(customer: Customer, rt: Runtime) -> impl IntoView {
+    match allowed_requests(&customer) {
+        Err(why) => view! {
+            <section class="facts-section"><h2>"3-Year Commit"</h2><p class="notice" role="note">{why}</p></section>
+        }.into_any(),
+        Ok(allowed) => allowed.into_iter().map(|kind| view! { <CommitForm customer=customer.clone() rt=rt.clone() kind/> }).collect_view().into_any(),
+    }
+}
+
+#[component]
+fn CommitForm(customer: Customer, rt: Runtime, kind: CommitRequest) -> impl IntoView {
+    let (title, explain, label, mode) = match kind {
+        CommitRequest::First => ("Request 3-Year Commit", "The customer commits to buy at least these quantities for three years; Adobe accepts or declines the request.", "Send 3-Year Commit request", "commit"),
+        CommitRequest::Increase => ("Request a quantity increase", "Raise the committed minimums of the current commitment. This replaces any open commitment request.", "Send increase request", "commit"),
+        CommitRequest::Recommit => ("Recommit for three more years", "Start a new commitment when the current one ends; it becomes committed then.", "Send recommitment request", "recommit"),
+    };
+    let id = customer.customer_id.clone();
+    let mut start = Values::new();
+    start.insert("ui.mode".into(), mode.into());
+    let scope = format!("{:?}", kind).to_lowercase();
+    let form = FormState::new(start, check_commit, Some(format!("customer-{id}-{scope}"))).scoped(&scope);
+    let navigate = use_navigate();
+    let id2 = id.clone();
+    let submission = use_submission(
+        form,
+        move |v| fetch(customers::update(&rt, &id2, &commit_request(&v))),
+        move |c: Customer| {
+            toast("3-Year Commit request sent. The customer page follows its status.");
+            navigate(&format!("/customers/{}", c.customer_id), Default::default());
+        },
+    );
+    let prefix = format!("{mode}-{:?}", kind).to_lowercase();
+    view! {
+        <section class="facts-section" aria-labelledby=format!("{prefix}-title")>
+            <h2 id=format!("{prefix}-title")>{title}</h2>
+            <p>{explain}</p>
+            <form novalidate on:submit=move |ev| submission.submit(ev)>
+                <TextField path=tyc_key("LICENSE") label="Minimum licenses" kind="number" hint="At least 10; leave empty for none."/>
+                <TextField path=tyc_key("CONSUMABLES") label="Minimum consumables" kind="number" hint="At least 1,000; leave empty for none."/>
+                <SubmissionError submission/>
+                <SubmitButton label busy=submission.busy/>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn LinkedForm(customer: Customer, rt: Runtime) -> impl IntoView {
+    if let Some(l) = &customer.linked_membership {
+        return view! {
+            <section class="facts-section"><h2>"Linked membership"</h2><p>{format!("This customer is already in the linked membership {}.", l.name)}</p></section>
+        }.into_any();
+    }
+    if customer.three_year_commit().is_some() {
+        return view! {
+            <section class="facts-section"><h2>"Linked membership"</h2><p class="notice" role="note">"3-Year Commit and linked membership exclude each other: this customer has 3-Year Commit."</p></section>
+        }.into_any();
+    }
+    let id = customer.customer_id.clone();
+    let mut start = Values::new();
+    start.insert("linkedMembership.type".into(), "STANDARD".into());
+    let form = FormState::new(start, check_linked, Some(format!("customer-{id}-linked")));
+    let navigate = use_navigate();
+    let submission = use_submission(
+        form,
+        move |v| fetch(customers::update(&rt, &id, &linked_request(&v))),
+        move |c: Customer| {
+            toast("Linked membership created.");
+            navigate(&format!("/customers/{}", c.customer_id), Default::default());
+        },
+    );
+    view! {
+        <section class="facts-section" aria-labelledby="linked-title">
+            <h2 id="linked-title">"Create a linked membership"</h2>
+            <p>"The customer becomes the owner of a new linked membership; other customers can then join it and share its discount level."</p>
+            <form novalidate on:submit=move |ev| submission.submit(ev)>
+                <TextField path="linkedMembership.name" hint="Up to 80 characters."/>
+                <SelectField path="linkedMembership.type" options=Signal::derive(|| vec![
+                    ("STANDARD".to_string(), "Standard".to_string()),
+                    ("CONSORTIUM".to_string(), "Consortium".to_string()),
+                ])/>
+                <SubmissionError submission/>
+                <SubmitButton label="Create linked membership" busy=submission.busy/>
+            </form>
+        </section>
+    }.into_any()
+}

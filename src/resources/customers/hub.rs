@@ -1,0 +1,229 @@
+//! The customer hub: profile, status, segment, discounts with what each level means, the
+//! anniversary (coterm) date, 3-Year Commit with progress against its minimums, pending
+//! (re)commitment requests, the LGA benefit and linked membership, and the way to the
+//! customer's orders, subscriptions and open acquisitions. A pending customer is followed until
+//! it settles.
+
+use crate::api::calls::{customers, subscriptions};
+use crate::components::detail::{day, Facts};
+use crate::components::loading::Load;
+use crate::components::status::{tone_class, StatusExplained};
+use crate::recent::remember;
+use crate::resources::resellers::detail::{address_rows, ContactTable};
+use crate::resources::{fetch, runtime};
+use crate::runtime::href;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use partner_model::catalog::segments::{discount_level, market_segment, sub_segment};
+use partner_model::catalog::status::{commitment_status, ResourceKind};
+use partner_model::types::*;
+use std::time::Duration;
+
+/// Whether an offer id is a consumables offer: its discount level (characters 11–12) is a
+/// consumables tier (`T1`…`TG`).
+pub fn is_consumables(offer_id: &str) -> bool {
+    offer_id.get(10..11) == Some("T")
+}
+
+/// Current quantities of active subscriptions per offer type.
+pub fn current_quantities(list: &[Subscription]) -> (u64, u64) {
+    list.iter().filter(|s| s.status == Status::Active).fold((0, 0), |(l, c), s| {
+        let q = s.current_quantity.unwrap_or(0);
+        if is_consumables(&s.offer_id) { (l, c + q) } else { (l + q, c) }
+    })
+}
+
+/// Seconds to wait before the `n`th look at a record that is still settling.
+pub fn follow_delay(n: u32) -> Duration {
+    Duration::from_secs([2u64, 3, 5, 8, 13, 20, 30].get(n as usize).copied().unwrap_or(30))
+}
+
+/// `/customers/:id`.
+#[component]
+pub fn CustomerHub() -> impl IntoView {
+    let rt = runtime();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let rt2 = rt.clone();
+    let customer = LocalResource::new(move || fetch(customers::get(&rt2, &id.get())));
+    let subs = LocalResource::new(move || fetch(subscriptions::list(&rt, &id.get())));
+    let looks = RwSignal::new(0u32);
+    view! {
+        <section class="page">
+            <Load resource=customer what="the customer" render=move |c: Customer| {
+                remember("customer", &c.customer_id, &c.company_profile.company_name);
+                let settling = c.status == Status::Pending
+                    || c.three_year_commit().is_some_and(|b| [&b.commitment_request, &b.recommitment_request].iter().any(|r| r.as_ref().is_some_and(|r| r.status == Some(CommitmentStatus::Requested))));
+                if settling {
+                    let n = looks.get_untracked();
+                    set_timeout(move || { looks.set(n + 1); customer.refetch(); }, follow_delay(n));
+                }
+                view! { <Hub customer=c subs settling/> }.into_any()
+            }/>
+        </section>
+    }
+}
+
+#[component]
+fn Hub(customer: Customer, subs: LocalResource<Result<SubscriptionList, crate::api::error::Failure>>, settling: bool) -> impl IntoView {
+    let c = customer;
+    let cid = c.customer_id.clone();
+    let segment = c.company_profile.market_segment.as_ref().map(|s| {
+        market_segment(s.as_str()).map(|m| format!("{} ({})", m.name, m.code)).unwrap_or_else(|| s.as_str().to_string())
+    }).unwrap_or_default();
+    let subs_text = c.company_profile.market_sub_segments.iter().map(|s| sub_segment(s.as_str()).map(|m| m.name.to_string()).unwrap_or_else(|| s.as_str().to_string())).collect::<Vec<_>>().join(", ");
+    let tyc = c.three_year_commit().cloned();
+    let lga = c.is_lga();
+    view! {
+        <div class="page-head">
+            <h1>{c.company_profile.company_name.clone()}</h1>
+            <div class="actions">
+                <A href=href(&format!("/customers/{cid}/edit")) attr:class="button">"Edit customer"</A>
+                <A href=href(&format!("/customers/{cid}/benefits")) attr:class="button">"3-Year Commit and linked membership"</A>
+            </div>
+        </div>
+        <p class="lede">
+            "Customer " <code>{cid.clone()}</code> " · " <StatusExplained kind=ResourceKind::Customer code=c.status.as_str().to_string()/>
+            {settling.then(|| view! { <span class="following" role="status">" · Following changes…"</span> })}
+        </p>
+        <nav class="record-links" aria-label="This customer's records">
+            <A href=href(&format!("/orders?customer={cid}"))>"Orders"</A>
+            <A href=href(&format!("/subscriptions?customer={cid}"))>"Subscriptions"</A>
+            <A href=href(&format!("/orders?customer={cid}&view=open-acquisitions"))>"Open acquisitions"</A>
+        </nav>
+        <div class="columns">
+            <Facts title="Profile" rows=vec![
+                ("Customer id", c.customer_id.clone()),
+                ("Reseller", c.reseller_id.clone()),
+                ("External reference", c.external_reference_id.clone()),
+                ("Created", day(&c.creation_date)),
+                ("Market segment", segment),
+                ("Sub-segments", subs_text),
+                ("Preferred language", c.company_profile.preferred_language.clone()),
+                ("Anniversary (coterm) date", day(&c.coterm_date)),
+                ("Global sales", c.global_sales_enabled.map(|g| if g { "Enabled" } else { "Not enabled" }.to_string()).unwrap_or_default()),
+            ]/>
+            <Facts title="Address" rows=address_rows(&c.company_profile.address)/>
+        </div>
+        <p><A href=href(&format!("/resellers/{}", c.reseller_id))>"Open the reseller"</A></p>
+        <Discounts discounts=c.discounts.clone()/>
+        {tyc.map(|b| view! { <ThreeYearCommit benefit=b subs/> })}
+        {(lga || c.linked_membership.is_some()).then(|| view! { <Membership lga linked=c.linked_membership.clone()/> })}
+        <ContactTable contacts=c.company_profile.contacts.clone()/>
+    }
+}
+
+#[component]
+fn Discounts(discounts: Vec<Discount>) -> impl IntoView {
+    view! {
+        <section class="facts-section">
+            <h2>"Discounts"</h2>
+            {if discounts.is_empty() {
+                view! { <p class="empty">"No discount level yet: it is set when the account is active."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="data">
+                        <thead><tr><th scope="col">"Offer type"</th><th scope="col">"Level"</th><th scope="col">"What it means"</th></tr></thead>
+                        <tbody>
+                            {discounts.into_iter().map(|d| {
+                                let meaning = discount_level(&d.level).map(|l| l.meaning).unwrap_or("A level the console does not know.");
+                                view! { <tr><td>{d.offer_type.as_str().to_string()}</td><td>{d.level}</td><td>{meaning}</td></tr> }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+fn commitment_badge(status: Option<&CommitmentStatus>) -> AnyView {
+    let code = status.map(|s| s.as_str().to_string()).unwrap_or_default();
+    match commitment_status(&code) {
+        Some(label) => view! { <span class=tone_class(label.tone) title=label.meaning>{label.label}</span> " " <span class="meaning">{label.meaning}</span> }.into_any(),
+        None => view! { <span class="badge neutral">{if code.is_empty() { "No status".to_string() } else { code }}</span> }.into_any(),
+    }
+}
+
+/// One minimum quantity against what the customer has now.
+#[component]
+fn Progress(label: String, current: u64, minimum: u64) -> impl IntoView {
+    let pct = if minimum == 0 { 100 } else { (current.saturating_mul(100) / minimum).min(100) };
+    let text = format!("{current} of {minimum}");
+    view! {
+        <div class="progress-row">
+            <span class="progress-label">{label.clone()}</span>
+            <progress max="100" value=pct.to_string() aria-label=format!("{label}: {text}")>{text.clone()}</progress>
+            <span class="progress-text">{text}{(current >= minimum).then_some(" ✓ met")}</span>
+        </div>
+    }
+}
+
+#[component]
+fn ThreeYearCommit(benefit: Benefit, subs: LocalResource<Result<SubscriptionList, crate::api::error::Failure>>) -> impl IntoView {
+    let commitment = benefit.commitment.clone();
+    let requests = [("3-Year Commit request", benefit.commitment_request.clone()), ("Recommitment request", benefit.recommitment_request.clone())];
+    view! {
+        <section class="facts-section">
+            <h2>"3-Year Commit"</h2>
+            {commitment.map(|c| {
+                let minimums = c.minimum_quantities.clone();
+                view! {
+                    <dl class="facts">
+                        <dt>"Status"</dt><dd>{commitment_badge(c.status.as_ref())}</dd>
+                        <dt>"Start"</dt><dd>{day(&c.start_date)}</dd>
+                        <dt>"End"</dt><dd>{day(&c.end_date)}</dd>
+                    </dl>
+                    <h3>"Minimums against current quantities"</h3>
+                    <Transition fallback=|| view! { <p class="loading" role="status">"Loading quantities…"</p> }>
+                        {move || {
+                            let minimums = minimums.clone();
+                            Suspend::new(async move {
+                                match subs.await {
+                                    Ok(list) => {
+                                        let (licenses, consumables) = current_quantities(&list.items);
+                                        minimums.into_iter().map(|m| {
+                                            let current = if m.offer_type == OfferType::Consumables { consumables } else { licenses };
+                                            view! { <Progress label=m.offer_type.as_str().to_string() current minimum=m.quantity/> }
+                                        }).collect_view().into_any()
+                                    }
+                                    Err(f) => view! { <p class="notice warn">{format!("Current quantities are not available: {}", f.error.what_happened())}</p> }.into_any(),
+                                }
+                            })
+                        }}
+                    </Transition>
+                }
+            })}
+            {requests.into_iter().filter_map(|(title, r)| r.map(|r| view! {
+                <h3>{title}</h3>
+                <dl class="facts">
+                    <dt>"Status"</dt><dd>{commitment_badge(r.status.as_ref())}</dd>
+                    {r.minimum_quantities.into_iter().map(|m| view! { <dt>{format!("Minimum {}", m.offer_type.as_str())}</dt><dd>{m.quantity.to_string()}</dd> }).collect_view()}
+                </dl>
+            })).collect_view()}
+        </section>
+    }
+}
+
+#[component]
+fn Membership(lga: bool, linked: Option<LinkedMembership>) -> impl IntoView {
+    view! {
+        <section class="facts-section">
+            <h2>"Large Government Agency and linked membership"</h2>
+            {lga.then(|| view! { <p>"This customer has the Large Government Agency benefit."</p> })}
+            {match linked {
+                Some(l) => view! {
+                    <dl class="facts">
+                        <dt>"Linked membership"</dt><dd>{l.name}</dd>
+                        <dt>"Id"</dt><dd><code>{l.id}</code></dd>
+                        <dt>"Type"</dt><dd>{l.kind.map(|k| k.as_str().to_string()).unwrap_or_default()}</dd>
+                        <dt>"Role"</dt><dd>{l.linked_membership_type.map(|k| k.as_str().to_string()).unwrap_or_default()}</dd>
+                        <dt>"Since"</dt><dd>{day(&l.creation_date)}</dd>
+                    </dl>
+                }.into_any(),
+                None => view! { <p>"Not in a linked membership. " <A href=href("/linked-memberships")>"Find a group to enroll in"</A></p> }.into_any(),
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,147 @@
+//! A reseller's customers: the same filters, sorting and paging as the reseller list, and the
+//! choice of reseller when the URL names none (recent resellers, or an id).
+
+use crate::api::calls::customers;
+use crate::components::csv::{CsvExport, ExportPage};
+use crate::components::detail::day;
+use crate::components::loading::Load;
+use crate::components::pager::{PageInfo, Pager};
+use crate::components::query::use_query_state;
+use crate::components::status::StatusBadge;
+use crate::components::table::{Column, DataTable};
+use crate::recent::recent;
+use crate::resources::resellers::list::{account_filters, AccountFilters, ACCOUNT_SORT};
+use crate::resources::{fetch, runtime};
+use crate::runtime::href;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use partner_model::catalog::status::{status_label, ResourceKind};
+use partner_model::ids::{validate_id, IdKind};
+use partner_model::types::CustomerSummary;
+
+static COLUMNS: &[Column<CustomerSummary>] = &[
+    Column {
+        label: "Company",
+        sort: Some("companyName"),
+        cell: |c| {
+            let (link, name) = (href(&format!("/customers/{}", c.customer_id)), c.company_profile.company_name.clone());
+            view! { <A href=link>{name}</A> }.into_any()
+        },
+        csv: |c| c.company_profile.company_name.clone(),
+        numeric: false,
+    },
+    Column { label: "Customer id", sort: None, cell: |c| view! { <code>{c.customer_id.clone()}</code> }.into_any(), csv: |c| c.customer_id.clone(), numeric: false },
+    Column {
+        label: "Status",
+        sort: None,
+        cell: |c| view! { <StatusBadge kind=ResourceKind::Customer code=c.status.as_str().to_string()/> }.into_any(),
+        csv: |c| status_label(ResourceKind::Customer, c.status.as_str()).label.to_string(),
+        numeric: false,
+    },
+    Column { label: "Created", sort: Some("creationDate"), cell: |c| day(&c.creation_date).into_any(), csv: |c| c.creation_date.clone(), numeric: false },
+    Column { label: "External reference", sort: None, cell: |c| c.external_reference_id.clone().into_any(), csv: |c| c.external_reference_id.clone(), numeric: false },
+];
+
+/// `/customers?reseller=…`.
+#[component]
+pub fn CustomerList() -> impl IntoView {
+    let query = use_query_state();
+    let reseller = Memo::new(move |_| query.get("reseller"));
+    view! {
+        <section class="page">
+            {move || {
+                let id = reseller.get();
+                if id.is_empty() {
+                    view! { <ChooseReseller/> }.into_any()
+                } else {
+                    view! { <ResellerCustomers reseller=id/> }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// Which reseller's customers to list.
+#[component]
+fn ChooseReseller() -> impl IntoView {
+    let query = use_query_state();
+    let typed = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let resellers: Vec<_> = recent().into_iter().filter(|r| r.kind == "reseller").collect();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let raw = typed.get_untracked();
+        match validate_id(IdKind::Reseller, raw.trim()) {
+            Ok(id) => {
+                problem.set(None);
+                query.set(&[("reseller", id.to_string())], false);
+            }
+            Err(e) => problem.set(Some(format!("Reseller id: {e}"))),
+        }
+    };
+    view! {
+        <h1>"Customers"</h1>
+        <p class="lede">"Customers belong to a reseller. Choose the reseller whose customers you want to see."</p>
+        {(!resellers.is_empty()).then(|| view! {
+            <h2>"Recently opened resellers"</h2>
+            <ul class="recent">
+                {resellers.into_iter().map(|r| view! {
+                    <li><A href=href(&format!("/customers?reseller={}", r.id))>{r.name}</A> " " <code>{r.id}</code></li>
+                }).collect_view()}
+            </ul>
+        })}
+        <form class="inline" on:submit=submit novalidate>
+            <div class="field">
+                <label for="choose-reseller">"Reseller id"</label>
+                <input id="choose-reseller" type="text" prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))
+                    aria-invalid=move || problem.get().is_some().to_string() aria-describedby="choose-reseller-error"/>
+                <p class="field-error" id="choose-reseller-error" aria-live="polite">{move || problem.get()}</p>
+            </div>
+            <button type="submit">"Show customers"</button>
+        </form>
+        <p><A href=href("/resellers")>"Or find the reseller in the reseller list"</A></p>
+    }
+}
+
+/// The customer list of one reseller.
+#[component]
+fn ResellerCustomers(reseller: String) -> impl IntoView {
+    let rt = runtime();
+    let query = use_query_state();
+    let page_size = rt.config.page_size;
+    let (rt2, r2) = (rt.clone(), reseller.clone());
+    let page = LocalResource::new(move || {
+        let filters = account_filters(&query, page_size);
+        fetch(customers::list(&rt2, &r2, &filters))
+    });
+    let r3 = reseller.clone();
+    let export = move |offset: u64| {
+        let mut filters: Vec<(&str, String)> = account_filters(&query, 50).into_iter().filter(|(k, _)| *k != "offset" && *k != "limit").collect();
+        filters.push(("limit", "50".into()));
+        filters.push(("offset", offset.to_string()));
+        let endpoint = customers::list(&rt, &r3, &filters);
+        async move {
+            let p = fetch(endpoint).await?;
+            let next = p.offset + p.count;
+            Ok(ExportPage { total: p.total_count, next: (next < p.total_count).then_some(next), rows: p.accounts })
+        }
+    };
+    view! {
+        <div class="page-head">
+            <h1>"Customers of reseller " <code>{reseller.clone()}</code></h1>
+            <div class="actions">
+                <A href=href(&format!("/resellers/{reseller}")) attr:class="button">"Reseller"</A>
+                <A href=href(&format!("/customers/new?reseller={reseller}")) attr:class="button primary">"Create a customer"</A>
+            </div>
+        </div>
+        <AccountFilters/>
+        <Load resource=page what="customers" render=move |p| {
+            let info = PageInfo { total: p.total_count, offset: p.offset, limit: p.limit, count: p.count };
+            view! {
+                <DataTable caption="Customers".to_string() columns=COLUMNS rows=p.accounts sort=ACCOUNT_SORT empty="No customer matches these filters."/>
+                <Pager info noun="customers"/>
+            }.into_any()
+        }/>
+        <CsvExport columns=COLUMNS fetch=export file_name=format!("customers-{reseller}.csv")/>
+    }
+}

@@ -1,0 +1,91 @@
+//! Updating a customer's profile: what cannot change (company name, country, region, EDU
+//! sub-segments) is shown read-only and sent as it is; a segment change is warned about.
+
+use super::profile::{g, profile_of, profile_values, segment_options, AddressAndContacts, CompanyFields, SEGMENT};
+use crate::api::calls::customers;
+use crate::components::form::{DraftNotice, FormState, SelectField, SubmitButton, UnsavedGuard, Values};
+use crate::components::loading::Load;
+use crate::components::submit::{use_submission, SubmissionError};
+use crate::components::toast::toast;
+use crate::resources::{fetch, runtime};
+use crate::runtime::{href, Runtime};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use partner_model::rules::account_requests::check_customer_update;
+use partner_model::rules::FieldError;
+use partner_model::types::{Customer, CustomerUpdateRequest};
+
+fn request(v: &Values) -> CustomerUpdateRequest {
+    CustomerUpdateRequest { external_reference_id: g(v, "externalReferenceId"), company_profile: Some(profile_of(v)), ..Default::default() }
+}
+
+fn check(v: &Values) -> Vec<FieldError> {
+    check_customer_update(&request(v), g(v, "ui.lga") == "true")
+}
+
+/// `/customers/:id/edit`.
+#[component]
+pub fn UpdateCustomer() -> impl IntoView {
+    let rt = runtime();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let rt2 = rt.clone();
+    let customer = LocalResource::new(move || fetch(customers::get(&rt2, &id())));
+    view! {
+        <section class="page">
+            <Load resource=customer what="the customer" render=move |c: Customer| {
+                let rt = rt.clone();
+                view! { <UpdateCustomerForm customer=c rt/> }.into_any()
+            }/>
+        </section>
+    }
+}
+
+#[component]
+fn UpdateCustomerForm(customer: Customer, rt: Runtime) -> impl IntoView {
+    let id = customer.customer_id.clone();
+    let mut start = Values::new();
+    start.insert("externalReferenceId".into(), customer.external_reference_id.clone());
+    start.insert("ui.lga".into(), if customer.is_lga() { "true".into() } else { String::new() });
+    profile_values(&mut start, &customer.company_profile);
+    let original_segment = g(&start, SEGMENT);
+    let form = FormState::new(start, check, Some(format!("customer-{id}")));
+    let navigate = use_navigate();
+    let id2 = id.clone();
+    let submission = use_submission(
+        form,
+        move |v| fetch(customers::update(&rt, &id2, &request(&v))),
+        move |c: Customer| {
+            toast(format!("Customer {} updated.", c.company_profile.company_name));
+            navigate(&format!("/customers/{}", c.customer_id), Default::default());
+        },
+    );
+    let emails = customer.company_profile.contacts.iter().map(|c| c.email.clone()).collect();
+    let lga = customer.is_lga();
+    let segment = form.watch(SEGMENT);
+    let segment_changed = Memo::new(move |_| segment.get() != original_segment);
+    view! {
+        <h1>{format!("Edit {}", customer.company_profile.company_name)}</h1>
+        <p class="notice" role="note">"Saving replaces the customer's profile with what this form holds."</p>
+        <DraftNotice/>
+        <UnsavedGuard/>
+        <form novalidate on:submit=move |ev| submission.submit(ev)>
+            <fieldset class="group">
+                <legend>"Company"</legend>
+                <CompanyFields existing=true/>
+                <SelectField path=SEGMENT options=Signal::derive(|| segment_options(&[])) disabled=lga
+                    hint=if lga { "A Large Government Agency stays GOV." } else { "The market segment decides which offers the customer can buy." }/>
+                {move || segment_changed.get().then(|| view! {
+                    <p class="notice warn" role="alert">"The market segment can only change while the customer has no active subscriptions; otherwise the API refuses the update."</p>
+                })}
+            </fieldset>
+            <AddressAndContacts existing=true only=Signal::derive(|| None) locked_emails=emails/>
+            <SubmissionError submission/>
+            <div class="actions">
+                <SubmitButton label="Save customer" busy=submission.busy/>
+                <A href=href(&format!("/customers/{id}"))>"Cancel"</A>
+            </div>
+        </form>
+    }
+}

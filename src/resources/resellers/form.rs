@@ -1,0 +1,203 @@
+//! Creating and updating a reseller. The update replaces the profile, so what cannot change
+//! (company name, country, region) is shown read-only and sent as it is.
+
+use crate::api::calls::resellers;
+use crate::components::address::{address_of, address_values, contact_values, contacts_of, language_options, AddressFields, ContactFields};
+use crate::components::form::{DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values, CheckboxGroup, SelectField};
+use crate::components::loading::Load;
+use crate::components::submit::{use_submission, SubmissionError};
+use crate::components::toast::toast;
+use crate::resources::{fetch, runtime};
+use crate::runtime::href;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use partner_model::rules::account_requests::{check_reseller_create, check_reseller_update};
+use partner_model::rules::validators::Invalid;
+use partner_model::rules::FieldError;
+use partner_model::types::{MarketSegment, Reseller, ResellerCreateRequest, ResellerProfile, ResellerUpdateRequest, Status};
+
+const SEGMENTS: &str = "companyProfile.marketSegments";
+
+fn g(v: &Values, k: &str) -> String {
+    v.get(k).map(|s| s.trim().to_string()).unwrap_or_default()
+}
+
+fn profile(v: &Values) -> ResellerProfile {
+    ResellerProfile {
+        company_name: g(v, "companyProfile.companyName"),
+        preferred_language: g(v, "companyProfile.preferredLanguage"),
+        market_segments: g(v, SEGMENTS).split(',').filter(|s| !s.is_empty()).map(MarketSegment::from_wire).collect(),
+        address: trimmed(address_of(v)),
+        contacts: contacts_of(v).into_iter().map(|mut c| {
+            c.first_name = c.first_name.trim().into();
+            c.last_name = c.last_name.trim().into();
+            c.email = c.email.trim().into();
+            c.phone_number = c.phone_number.trim().into();
+            c
+        }).collect(),
+    }
+}
+
+fn trimmed(mut a: partner_model::types::Address) -> partner_model::types::Address {
+    for s in [&mut a.country, &mut a.region, &mut a.city, &mut a.address_line1, &mut a.address_line2, &mut a.postal_code, &mut a.phone_number] {
+        *s = s.trim().to_string();
+    }
+    a
+}
+
+fn values_of(r: &Reseller) -> Values {
+    let mut v = Values::new();
+    v.insert("externalReferenceId".into(), r.external_reference_id.clone());
+    v.insert("companyProfile.companyName".into(), r.company_profile.company_name.clone());
+    v.insert("companyProfile.preferredLanguage".into(), r.company_profile.preferred_language.clone());
+    v.insert(SEGMENTS.into(), r.company_profile.market_segments.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(","));
+    address_values(&mut v, &r.company_profile.address);
+    contact_values(&mut v, &r.company_profile.contacts);
+    v
+}
+
+fn create_request(v: &Values) -> ResellerCreateRequest {
+    ResellerCreateRequest { external_reference_id: g(v, "externalReferenceId"), distributor_id: g(v, "distributorId"), company_profile: profile(v) }
+}
+
+fn update_request(v: &Values) -> ResellerUpdateRequest {
+    ResellerUpdateRequest { external_reference_id: g(v, "externalReferenceId"), company_profile: profile(v) }
+}
+
+fn segments_chosen(v: &Values, errors: &mut Vec<FieldError>) {
+    if g(v, SEGMENTS).is_empty() {
+        errors.push(FieldError::new(SEGMENTS, Invalid::Explained("Choose at least one market segment.".into())));
+    }
+}
+
+fn check_create(v: &Values) -> Vec<FieldError> {
+    let mut errors = check_reseller_create(&create_request(v));
+    segments_chosen(v, &mut errors);
+    errors
+}
+
+fn check_update(v: &Values) -> Vec<FieldError> {
+    let mut errors = check_reseller_update(&update_request(v));
+    segments_chosen(v, &mut errors);
+    errors
+}
+
+/// The fields both forms share.
+#[component]
+fn ProfileFields(
+    /// Updating an existing reseller.
+    existing: bool,
+    /// Emails of existing contacts.
+    locked_emails: Vec<String>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="group">
+            <legend>"Company"</legend>
+            <TextField path="companyProfile.companyName" autocomplete="organization" readonly=existing
+                hint=if existing { "The company name of an existing reseller cannot change." } else { "4 to 80 characters: letters, digits, spaces and , . & ' ( ) \" / - _" }/>
+            <TextField path="externalReferenceId" hint="Your own reference for this reseller, up to 35 characters."/>
+            <SelectField path="companyProfile.preferredLanguage" options=Signal::derive(language_options)/>
+            <CheckboxGroup path=SEGMENTS problems_at=SEGMENTS legend="Market segments"
+                options=vec![("COM", "Commercial (COM)"), ("EDU", "Education (EDU)"), ("GOV", "Government (GOV)")]/>
+        </fieldset>
+        <AddressFields fixed_country=existing/>
+        {existing.then(|| view! {
+            <p class="notice" role="note">"Contacts whose email already exists keep their names. A contact you remove here stays an administrator of the account."</p>
+        })}
+        <ContactFields locked_emails/>
+    }
+}
+
+/// `/resellers/new`.
+#[component]
+pub fn CreateReseller() -> impl IntoView {
+    let rt = runtime();
+    let mut start = Values::new();
+    start.insert("distributorId".into(), rt.config.distributor_id.clone());
+    start.insert(SEGMENTS.into(), "COM".into());
+    start.insert("companyProfile.preferredLanguage".into(), "en-US".into());
+    contact_values(&mut start, &[]);
+    let form = FormState::new(start, check_create, Some("reseller-new".into()));
+    let navigate = use_navigate();
+    let submission = use_submission(
+        form,
+        move |v| fetch(resellers::create(&rt, &create_request(&v))),
+        move |r: Reseller| {
+            toast(format!("Reseller {} created. It is pending until Adobe validates it.", r.company_profile.company_name));
+            navigate(&format!("/resellers/{}", r.reseller_id), Default::default());
+        },
+    );
+    view! {
+        <section class="page">
+            <h1>"Create a reseller"</h1>
+            <p class="notice" role="note">
+                "A new reseller starts as pending while Adobe validates it. A pending reseller can already create customers, but its own account cannot be updated until it is active."
+            </p>
+            <DraftNotice/>
+            <UnsavedGuard/>
+            <form novalidate on:submit=move |ev| submission.submit(ev)>
+                <TextField path="distributorId" readonly=true hint="From the console's configuration."/>
+                <ProfileFields existing=false locked_emails=vec![]/>
+                <SubmissionError submission/>
+                <div class="actions">
+                    <SubmitButton label="Create reseller" busy=submission.busy/>
+                    <A href=href("/resellers")>"Cancel"</A>
+                </div>
+            </form>
+        </section>
+    }
+}
+
+/// `/resellers/:id/edit`.
+#[component]
+pub fn UpdateReseller() -> impl IntoView {
+    let rt = runtime();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let rt2 = rt.clone();
+    let reseller = LocalResource::new(move || fetch(resellers::get(&rt2, &id())));
+    view! {
+        <section class="page">
+            <Load resource=reseller what="the reseller" render=move |r: Reseller| {
+                let rt = rt.clone();
+                view! { <UpdateResellerForm reseller=r rt/> }.into_any()
+            }/>
+        </section>
+    }
+}
+
+#[component]
+fn UpdateResellerForm(reseller: Reseller, rt: crate::runtime::Runtime) -> impl IntoView {
+    let id = reseller.reseller_id.clone();
+    let form = FormState::new(values_of(&reseller), check_update, Some(format!("reseller-{id}")));
+    let navigate = use_navigate();
+    let id2 = id.clone();
+    let submission = use_submission(
+        form,
+        move |v| fetch(resellers::update(&rt, &id2, &update_request(&v))),
+        move |r: Reseller| {
+            toast(format!("Reseller {} updated.", r.company_profile.company_name));
+            navigate(&format!("/resellers/{}", r.reseller_id), Default::default());
+        },
+    );
+    let emails = reseller.company_profile.contacts.iter().map(|c| c.email.clone()).collect();
+    let pending = reseller.status == Status::Pending;
+    view! {
+        <h1>{format!("Edit {}", reseller.company_profile.company_name)}</h1>
+        {pending.then(|| view! {
+            <p class="notice warn" role="note">"This reseller is still pending: the API refuses updates until Adobe has validated it."</p>
+        })}
+        <p class="notice" role="note">"Saving replaces the reseller's profile with what this form holds."</p>
+        <DraftNotice/>
+        <UnsavedGuard/>
+        <form novalidate on:submit=move |ev| submission.submit(ev)>
+            <ProfileFields existing=true locked_emails=emails/>
+            <SubmissionError submission/>
+            <div class="actions">
+                <SubmitButton label="Save reseller" busy=submission.busy/>
+                <A href=href(&format!("/resellers/{id}"))>"Cancel"</A>
+            </div>
+        </form>
+    }
+}

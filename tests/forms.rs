@@ -1,0 +1,118 @@
+//! The form machinery in the browser: problems show after leaving a field, the API's refusal
+//! lands on the field it names, repeated rows move up when one is removed, drafts come back.
+
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::*;
+use leptos::prelude::*;
+use partner_console::api::error::{ApiError, Failure};
+use partner_console::components::form::{rows, FormState, TextField, Values};
+use partner_model::error::ApiErrorBody;
+use partner_model::rules::validators::Invalid;
+use partner_model::rules::FieldError;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn check(v: &Values) -> Vec<FieldError> {
+    let name = v.get("companyProfile.companyName").cloned().unwrap_or_default();
+    partner_model::rules::rule("companyProfile.companyName")
+        .and_then(|r| r.validate(&name, &Default::default()).err())
+        .map(|p: Invalid| vec![FieldError::new("companyProfile.companyName", p)])
+        .unwrap_or_default()
+}
+
+fn blur(el: &web_sys::Element) {
+    let event = web_sys::Event::new("blur").expect("event");
+    el.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn a_problem_shows_once_the_field_is_left_and_the_api_refusal_lands_on_its_field() {
+    let root = mount_point();
+    let form = StoredValue::new(None::<FormState>);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let f = FormState::new(Values::new(), check, None);
+        form.set_value(Some(f));
+        view! { <form><TextField path="companyProfile.companyName"/></form> }
+    });
+    let input = wait_for("field", || query(&root, "#f-companyProfile-companyName")).await;
+    let label = query(&root, "label[for='f-companyProfile-companyName']").expect("label");
+    assert_eq!(text(&label), "Company name *");
+    type_into(&input, "Ab");
+    sleep(20).await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("false"), "not while typing");
+    blur(&input);
+    wait_for("error", || query(&root, "#f-companyProfile-companyName-error").filter(|e| !text(e).is_empty())).await;
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("f-companyProfile-companyName-error"));
+    type_into(&input, "Abcd Ltd");
+    wait_for("fixed", || (input.get_attribute("aria-invalid").as_deref() == Some("false")).then_some(())).await;
+
+    // The API refuses the value: the refusal shows at the field until it changes.
+    let f = form.get_value().expect("form");
+    let failure = Failure {
+        error: ApiError::Api { status: 400, body: ApiErrorBody { code: "1117".into(), message: "Invalid fields".into(), additional_details: vec!["companyProfile.companyName".into(), "somethingElse".into()] } },
+        action: "Create customer".into(),
+        request_id: "r".into(),
+        correlation_id: "c".into(),
+    };
+    let unplaced = f.apply_failure(&failure);
+    assert_eq!(unplaced, vec!["somethingElse".to_string()]);
+    let error = wait_for("api error", || query(&root, "#f-companyProfile-companyName-error").filter(|e| text(e).contains("1117"))).await;
+    assert!(text(&error).starts_with("Company name: the API refused this value"), "{}", text(&error));
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(f.get_untracked("companyProfile.companyName"), "Abcd Ltd", "input kept");
+    type_into(&input, "Abcd Limited");
+    wait_for("cleared", || (input.get_attribute("aria-invalid").as_deref() == Some("false")).then_some(())).await;
+}
+
+#[wasm_bindgen_test]
+fn removing_a_row_moves_the_later_rows_up() {
+    // Effects need the browser executor, which mounting starts.
+    let _mounted = leptos::mount::mount_to(mount_point(), || ());
+    let owner = Owner::new();
+    owner.with(|| {
+        let mut start = Values::new();
+        for (i, name) in ["a", "b", "c"].iter().enumerate() {
+            start.insert(format!("contacts[{i}].firstName"), name.to_string());
+        }
+        rows::set_count(&mut start, "contacts", 3);
+        let form = FormState::new(start, |_| Vec::new(), None);
+        rows::remove(&form, "contacts", 1);
+        let v = form.values.get_untracked();
+        assert_eq!(rows::count(&v, "contacts"), 2);
+        assert_eq!(v.get("contacts[0].firstName").map(String::as_str), Some("a"));
+        assert_eq!(v.get("contacts[1].firstName").map(String::as_str), Some("c"));
+        assert!(!v.contains_key("contacts[2].firstName"));
+        rows::add(&form, "contacts");
+        assert_eq!(rows::count(&form.values.get_untracked(), "contacts"), 3);
+    });
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_comes_back_after_a_reload_until_it_is_discarded() {
+    let storage = web_sys::window().expect("window").local_storage().expect("storage").expect("local storage");
+    let _ = storage.remove_item("partner-console.draft.test-draft");
+    // Effects need the browser executor, which mounting starts.
+    let _mounted = leptos::mount::mount_to(mount_point(), || ());
+    let owner = Owner::new();
+    owner.with(|| {
+        let form = FormState::new(Values::new(), |_| Vec::new(), Some("test-draft".into()));
+        form.set("externalReferenceId", "R-1".into());
+    });
+    sleep(20).await;
+    assert!(storage.get_item("partner-console.draft.test-draft").expect("read").is_some(), "saved as a draft");
+    let owner2 = Owner::new();
+    owner2.with(|| {
+        let again = FormState::new(Values::new(), |_| Vec::new(), Some("test-draft".into()));
+        assert_eq!(again.get_untracked("externalReferenceId"), "R-1", "restored");
+        assert!(again.restored.get_untracked().is_some());
+        again.discard();
+        assert_eq!(again.get_untracked("externalReferenceId"), "");
+    });
+    sleep(20).await;
+    assert!(storage.get_item("partner-console.draft.test-draft").expect("read").is_none(), "discarded");
+}
