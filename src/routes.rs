@@ -4,23 +4,11 @@
 use crate::pages::placeholder::{AreaHome, RecordPage};
 pub use crate::resources::customers::CustomerRoutes;
 pub use crate::resources::linked_memberships::LinkedMembershipRoutes;
+pub use crate::resources::orders::OrderRoutes;
 pub use crate::resources::resellers::ResellerRoutes;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::{path, MatchNestedRoutes};
-
-/// `/orders`, `/customers/:customer/orders/:id`.
-#[component(transparent)]
-pub fn OrderRoutes() -> impl MatchNestedRoutes + Clone {
-    view! {
-        <Route path=path!("/orders") view=|| view! { <AreaHome path="/orders"/> }/>
-        <Route
-            path=path!("/customers/:customer/orders/:id")
-            view=|| view! { <RecordPage path="/orders" noun="Order"/> }
-        />
-    }
-    .into_inner()
-}
 
 /// `/subscriptions`, `/customers/:customer/subscriptions/:id`.
 #[component(transparent)]

@@ -33,8 +33,26 @@ impl Submission {
     }
 }
 
-/// Sends the form's values with `send`; `done` gets the answer.
+/// Sends the form's values with `send`; `done` gets the answer, and the form settles (its
+/// draft goes: what it held is saved).
 pub fn use_submission<Res, Fut>(form: FormState, send: impl Fn(Values) -> Fut + 'static, done: impl Fn(Res) + 'static) -> Submission
+where
+    Res: Clone + 'static,
+    Fut: Future<Output = Result<Res, Failure>> + 'static,
+{
+    submission(form, send, done, true)
+}
+
+/// Like [`use_submission`] for a step that saves nothing (an order preview): the draft stays.
+pub fn use_preview_submission<Res, Fut>(form: FormState, send: impl Fn(Values) -> Fut + 'static, done: impl Fn(Res) + 'static) -> Submission
+where
+    Res: Clone + 'static,
+    Fut: Future<Output = Result<Res, Failure>> + 'static,
+{
+    submission(form, send, done, false)
+}
+
+fn submission<Res, Fut>(form: FormState, send: impl Fn(Values) -> Fut + 'static, done: impl Fn(Res) + 'static, settles: bool) -> Submission
 where
     Res: Clone + 'static,
     Fut: Future<Output = Result<Res, Failure>> + 'static,
@@ -45,7 +63,9 @@ where
         let Some(result) = action.value().get() else { return };
         match result {
             Ok(answer) => {
-                form.settle();
+                if settles {
+                    form.settle();
+                }
                 done(answer);
             }
             Err(f) => {

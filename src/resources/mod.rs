@@ -3,6 +3,7 @@
 
 pub mod customers;
 pub mod linked_memberships;
+pub mod orders;
 pub mod resellers;
 
 use crate::api::calls::{send, Endpoint};

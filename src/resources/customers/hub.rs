@@ -79,6 +79,7 @@ fn Hub(customer: Customer, subs: LocalResource<Result<SubscriptionList, crate::a
         <div class="page-head">
             <h1>{c.company_profile.company_name.clone()}</h1>
             <div class="actions">
+                <A href=href(&format!("/customers/{cid}/orders/new")) attr:class="button primary">"Place an order"</A>
                 <A href=href(&format!("/customers/{cid}/edit")) attr:class="button">"Edit customer"</A>
                 <A href=href(&format!("/customers/{cid}/benefits")) attr:class="button">"3-Year Commit and linked membership"</A>
             </div>

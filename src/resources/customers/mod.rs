@@ -4,7 +4,7 @@
 
 mod benefits;
 mod create;
-mod hub;
+pub mod hub;
 mod list;
 mod profile;
 mod update;

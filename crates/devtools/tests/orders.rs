@@ -1,0 +1,93 @@
+//! End to end, placing orders: a preview that changes an offer id, then the order placed and
+//! followed until it completes; a Place whose first two answers are dropped on the wire, and a
+//! double-clicked Place — one order each, counted in the sandbox.
+
+use partner_devtools::*;
+use std::time::Duration;
+
+async fn start() -> (Sandbox, Browser) {
+    let mut settings = partner_sandbox::Settings::new(&e2e_dist(), "/").expect("settings");
+    settings.twin.pending_delay = Duration::from_secs(2);
+    let sandbox = Sandbox::start_with(settings).await;
+    (sandbox, Browser::start().await)
+}
+
+/// Opens Place an order for Fairmont Hotels Group and previews 3 × Creative Cloud All Apps
+/// for teams entered at level 01.
+async fn preview_an_order(browser: &Browser, sandbox: &Sandbox) {
+    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
+    browser.click("Northwind Software Partners").await;
+    browser.heading("Northwind Software Partners").await;
+    let reseller = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    browser.client.goto(&format!("{}customers?reseller={reseller}&company-name=Fairmont*", sandbox.url)).await.expect("customers");
+    browser.click("Fairmont Hotels Group").await;
+    browser.heading("Fairmont Hotels Group").await;
+    browser.click("Place an order").await;
+    browser.heading("Place an order").await;
+    browser.fill("Offer id", "65322651CA01A12").await;
+    browser.fill("Quantity", "3").await;
+    browser.click("Preview order").await;
+    browser.find("//section[contains(@class,'preview')]//td[starts-with(normalize-space(.), 'Changed from level 01 to')]").await;
+}
+
+async fn orders_created(browser: &Browser, sandbox: &Sandbox) -> u64 {
+    browser.sandbox_stats(&sandbox.url).await["created"]["order"].as_u64().unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn preview_then_place_and_watch_the_order_complete() {
+    let (sandbox, browser) = start().await;
+    preview_an_order(&browser, &sandbox).await;
+    let preview = browser.find("//section[contains(@class,'preview')]").await;
+    browser.show(&preview).await;
+    browser.screenshot("orders-preview").await;
+    let before = orders_created(&browser, &sandbox).await;
+    browser.click("Place order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    browser.sees("The order is open").await;
+    browser.screenshot("orders-open").await;
+    // Followed until complete; the line then has its subscription.
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    browser.find("//table//td/a[contains(@href, '/subscriptions/')]").await;
+    browser.screenshot("orders-complete").await;
+    assert_eq!(orders_created(&browser, &sandbox).await, before + 1);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_place_whose_first_two_answers_are_dropped_places_one_order() {
+    let (sandbox, browser) = start().await;
+    preview_an_order(&browser, &sandbox).await;
+    let status = browser
+        .client
+        .execute_async(
+            "const [rules, done] = arguments; fetch('__sandbox/faults', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) }).then(r => done(r.status), e => done(String(e)));",
+            vec![serde_json::json!([{ "method": "POST", "path": "/v3/customers/*/orders", "kind": "drop", "times": 2 }])],
+        )
+        .await
+        .expect("set faults");
+    assert_eq!(status, 200);
+    let before = orders_created(&browser, &sandbox).await;
+    browser.click("Place order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    assert_eq!(orders_created(&browser, &sandbox).await, before + 1, "the API acted on the first attempt only; the retries replayed it");
+    browser.screenshot("orders-after-dropped-answers").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_double_clicked_place_places_one_order() {
+    let (sandbox, browser) = start().await;
+    preview_an_order(&browser, &sandbox).await;
+    let before = orders_created(&browser, &sandbox).await;
+    let place = browser.find("//button[normalize-space(.)='Place order']").await;
+    browser
+        .client
+        .execute("arguments[0].click(); arguments[0].click();", vec![serde_json::to_value(&place).expect("element")])
+        .await
+        .expect("double click");
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(orders_created(&browser, &sandbox).await, before + 1);
+    browser.close().await;
+}

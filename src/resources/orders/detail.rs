@@ -1,0 +1,105 @@
+//! An order's page: header, line items with their subscriptions and statuses, the status in
+//! words; an open order (1002) is followed — with backoff and a visible progress note — until
+//! it completes, fails or is cancelled.
+
+use crate::api::calls::orders;
+use crate::components::detail::{day, Facts};
+use crate::components::loading::Load;
+use crate::components::status::{StatusBadge, StatusExplained};
+use crate::resources::customers::hub::follow_delay;
+use crate::resources::{fetch, runtime};
+use crate::runtime::href;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use partner_model::catalog::status::{status_label, ResourceKind};
+use partner_model::types::{Order, Status};
+
+/// `/customers/:customer/orders/:id`.
+#[component]
+pub fn OrderPage() -> impl IntoView {
+    let rt = runtime();
+    let params = use_params_map();
+    let ids = Memo::new(move |_| {
+        let p = params.read();
+        (p.get("customer").unwrap_or_default(), p.get("id").unwrap_or_default())
+    });
+    let order = LocalResource::new(move || {
+        let (customer, id) = ids.get();
+        fetch(orders::get(&rt, &customer, &id))
+    });
+    let looks = RwSignal::new(0u32);
+    view! {
+        <section class="page">
+            <Load resource=order what="the order" render=move |o: Order| {
+                let open = o.status == Status::Pending;
+                if open {
+                    let n = looks.get_untracked();
+                    set_timeout(move || { looks.set(n + 1); order.refetch(); }, follow_delay(n));
+                }
+                let customer = ids.get_untracked().0;
+                view! { <OrderView order=o customer open/> }.into_any()
+            }/>
+        </section>
+    }
+}
+
+#[component]
+fn OrderView(order: Order, customer: String, open: bool) -> impl IntoView {
+    let o = order;
+    let kind = o.order_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default();
+    let settled = (!open).then(|| status_label(ResourceKind::Order, o.status.as_str()));
+    let total = o.total_quantity();
+    view! {
+        <div class="page-head">
+            <h1>{format!("Order {}", o.order_id)}</h1>
+            <div class="actions">
+                <A href=href(&format!("/customers/{customer}")) attr:class="button">"Customer"</A>
+                <A href=href(&format!("/customers/{customer}/orders/new")) attr:class="button">"Place another order"</A>
+            </div>
+        </div>
+        <p class="lede"><StatusExplained kind=ResourceKind::Order code=o.status.as_str().to_string()/></p>
+        {if open {
+            view! { <p class="notice following" role="status"><span class="spinner" aria-hidden="true"></span>"The order is open: Adobe is processing it. This page follows it until it completes."</p> }.into_any()
+        } else {
+            let label = settled.map(|l| l.label).unwrap_or("Settled");
+            view! { <p class="notice ok" role="status">{format!("{label}: this order no longer changes on its own.")}</p> }.into_any()
+        }}
+        <Facts title="Order" rows=vec![
+            ("Order id", o.order_id.clone()),
+            ("Type", kind),
+            ("Customer", customer.clone()),
+            ("Created", day(&o.creation_date)),
+            ("Currency", o.currency_code.clone()),
+            ("External reference", o.external_reference_id.clone()),
+            ("Reference order", o.reference_order_id.clone()),
+            ("Total quantity", total.to_string()),
+        ]/>
+        <section class="facts-section">
+            <h2>"Line items"</h2>
+            <table class="data">
+                <thead><tr>
+                    <th scope="col" class="num">"Line"</th><th scope="col">"Offer"</th><th scope="col" class="num">"Quantity"</th>
+                    <th scope="col">"Subscription"</th><th scope="col">"Status"</th>
+                </tr></thead>
+                <tbody>
+                    {o.line_items.into_iter().map(|l| {
+                        let sub = (!l.subscription_id.is_empty()).then(|| {
+                            let link = href(&format!("/customers/{customer}/subscriptions/{}", l.subscription_id));
+                            view! { <A href=link>{l.subscription_id.clone()}</A> }
+                        });
+                        view! {
+                            <tr>
+                                <td class="num">{l.ext_line_item_number.to_string()}</td>
+                                <td><code>{l.offer_id}</code></td>
+                                <td class="num">{l.quantity.to_string()}</td>
+                                <td>{sub}</td>
+                                <td><StatusBadge kind=ResourceKind::LineItem code=l.status.as_str().to_string()/></td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
