@@ -72,3 +72,44 @@ pub fn FilterDate(
         </div>
     }
 }
+
+/// Several values of one repeated query key (`order-type=NEW&order-type=RETURN`), OR'ed by the
+/// API: one checkbox each.
+#[component]
+pub fn FilterChecks(
+    /// The repeated query key.
+    key: &'static str,
+    /// The group's legend.
+    label: &'static str,
+    /// `(value, label)` choices.
+    options: &'static [(&'static str, &'static str)],
+) -> impl IntoView {
+    let query = use_query_state();
+    view! {
+        <fieldset class="filter checks">
+            <legend>{label}</legend>
+            {options
+                .iter()
+                .map(|(value, text)| {
+                    let id = format!("filter-{key}-{value}");
+                    let input_id = id.clone();
+                    let toggle = move |_| {
+                        let mut chosen = query.get_all(key);
+                        if chosen.iter().any(|v| v == value) {
+                            chosen.retain(|v| v != value);
+                        } else {
+                            chosen.push(value.to_string());
+                        }
+                        query.set_all(key, &chosen);
+                    };
+                    view! {
+                        <label class="check" for=id.clone()>
+                            <input type="checkbox" id=input_id prop:checked=move || query.get_all(key).iter().any(|v| v == value) on:change=toggle/>
+                            {*text}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

@@ -27,6 +27,15 @@ pub fn LinkedMembershipRoutes() -> impl MatchNestedRoutes + Clone {
 
 const COUNTRIES: &[(&str, &str)] = &[("", "Choose a country"), ("US", "United States (US)"), ("CA", "Canada (CA)")];
 
+/// A benefit type in words.
+fn benefit_name(code: &str) -> String {
+    match code {
+        "LARGE_GOVERNMENT_AGENCY" => "Large Government Agency".into(),
+        "THREE_YEAR_COMMIT" => "3-Year Commit".into(),
+        other => other.to_string(),
+    }
+}
+
 fn discounts(g: &LinkedMembershipGroup) -> String {
     g.discounts.iter().map(|d| format!("{} {}", d.offer_type.as_str(), d.level)).collect::<Vec<_>>().join(", ")
 }
@@ -90,10 +99,10 @@ fn GroupTable(list: Vec<LinkedMembershipGroup>, chosen: RwSignal<Option<LinkedMe
                                 <td>{g.market_segment.as_ref().map(|k| k.as_str().to_string()).unwrap_or_default()}</td>
                                 <td>{g.country.clone()}</td>
                                 <td class="num">{g.members_count.map(|m| m.to_string()).unwrap_or_default()}</td>
-                                <td>{g.benefit_types.join(", ")}</td>
+                                <td>{g.benefit_types.iter().map(|b| benefit_name(b)).collect::<Vec<_>>().join(", ")}</td>
                                 <td>{discounts(&g)}</td>
                                 <td>{day(&g.creation_date)}</td>
-                                <td><button type="button" on:click=move |_| chosen.set(Some(row.clone()))>{format!("Enroll a customer in {}", g.name)}</button></td>
+                                <td><button type="button" on:click=move |_| chosen.set(Some(row.clone()))>"Enroll a customer"<span class="visually-hidden">{format!(" in {}", g.name)}</span></button></td>
                             </tr>
                         }
                     }).collect_view()}

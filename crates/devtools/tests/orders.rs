@@ -91,3 +91,41 @@ async fn a_double_clicked_place_places_one_order() {
     assert_eq!(orders_created(&browser, &sandbox).await, before + 1);
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_filtered_history_survives_a_reload() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
+    browser.click("Northwind Software Partners").await;
+    browser.heading("Northwind Software Partners").await;
+    let reseller = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    browser.client.goto(&format!("{}customers?reseller={reseller}&company-name=Fairmont*", sandbox.url)).await.expect("customers");
+    browser.click("Fairmont Hotels Group").await;
+    browser.heading("Fairmont Hotels Group").await;
+    browser.find("//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Orders']").await.click().await.expect("orders");
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Orders of customer')]").await;
+    browser.find("//table[contains(@class,'data')]/tbody/tr").await;
+    browser.field("New").await.click().await.expect("tick New");
+    browser.find("//input[@id='filter-order-type-NEW' and @type='checkbox']").await;
+    let types = "//table[contains(@class,'data')]/tbody/tr/td[2]";
+    browser.find(types).await;
+    let url = browser.client.current_url().await.expect("url").to_string();
+    assert!(url.contains("order-type=NEW"), "{url}");
+    let shown = |cells: Vec<fantoccini::elements::Element>| async move {
+        let mut out = Vec::new();
+        for c in cells {
+            out.push(c.text().await.expect("text"));
+        }
+        out
+    };
+    let before = shown(browser.client.find_all(fantoccini::Locator::XPath(types)).await.expect("cells")).await;
+    assert!(!before.is_empty() && before.iter().all(|t| t == "NEW"), "only NEW orders: {before:?}");
+    browser.client.refresh().await.expect("reload");
+    browser.find(types).await;
+    let checked = browser.field("New").await.prop("checked").await.expect("prop");
+    assert_eq!(checked.as_deref(), Some("true"), "the filter is still set");
+    let after = shown(browser.client.find_all(fantoccini::Locator::XPath(types)).await.expect("cells")).await;
+    assert_eq!(before, after, "the same view after a reload");
+    browser.screenshot("orders-history-filtered").await;
+    browser.close().await;
+}

@@ -9,11 +9,11 @@ use crate::components::form::{FormState, SelectField, SubmitButton, TextField, V
 use crate::components::loading::Load;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
-use crate::resources::{fetch, runtime};
+use crate::resources::{fetch, load_by_id, runtime};
 use crate::runtime::{href, Runtime};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::check_customer_update;
 use partner_model::rules::FieldError;
 use partner_model::types::*;
@@ -88,10 +88,7 @@ fn check_linked(v: &Values) -> Vec<FieldError> {
 #[component]
 pub fn CustomerBenefits() -> impl IntoView {
     let rt = runtime();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let rt2 = rt.clone();
-    let customer = LocalResource::new(move || fetch(customers::get(&rt2, &id())));
+    let customer = load_by_id(customers::get);
     view! {
         <section class="page">
             <Load resource=customer what="the customer" render=move |c: Customer| {

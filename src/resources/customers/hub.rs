@@ -91,7 +91,6 @@ fn Hub(customer: Customer, subs: LocalResource<Result<SubscriptionList, crate::a
         <nav class="record-links" aria-label="This customer's records">
             <A href=href(&format!("/orders?customer={cid}"))>"Orders"</A>
             <A href=href(&format!("/subscriptions?customer={cid}"))>"Subscriptions"</A>
-            <A href=href(&format!("/orders?customer={cid}&view=open-acquisitions"))>"Open acquisitions"</A>
         </nav>
         <div class="columns">
             <Facts title="Profile" rows=vec![

@@ -2,7 +2,7 @@
 //! choice of reseller when the URL names none (recent resellers, or an id).
 
 use crate::api::calls::customers;
-use crate::components::csv::{CsvExport, ExportPage};
+use crate::components::csv::CsvExport;
 use crate::components::detail::day;
 use crate::components::loading::Load;
 use crate::components::pager::{PageInfo, Pager};
@@ -10,7 +10,7 @@ use crate::components::query::use_query_state;
 use crate::components::status::StatusBadge;
 use crate::components::table::{Column, DataTable};
 use crate::recent::recent;
-use crate::resources::resellers::list::{account_filters, AccountFilters, ACCOUNT_SORT};
+use crate::resources::resellers::list::{account_filters, export_filters, export_page, AccountFilters, ACCOUNT_SORT};
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
@@ -115,17 +115,7 @@ fn ResellerCustomers(reseller: String) -> impl IntoView {
         fetch(customers::list(&rt2, &r2, &filters))
     });
     let r3 = reseller.clone();
-    let export = move |offset: u64| {
-        let mut filters: Vec<(&str, String)> = account_filters(&query, 50).into_iter().filter(|(k, _)| *k != "offset" && *k != "limit").collect();
-        filters.push(("limit", "50".into()));
-        filters.push(("offset", offset.to_string()));
-        let endpoint = customers::list(&rt, &r3, &filters);
-        async move {
-            let p = fetch(endpoint).await?;
-            let next = p.offset + p.count;
-            Ok(ExportPage { total: p.total_count, next: (next < p.total_count).then_some(next), rows: p.accounts })
-        }
-    };
+    let export = move |offset: u64| export_page(customers::list(&rt, &r3, &export_filters(&query, offset)));
     view! {
         <div class="page-head">
             <h1>"Customers of reseller " <code>{reseller.clone()}</code></h1>

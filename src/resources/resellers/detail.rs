@@ -6,11 +6,10 @@ use crate::components::detail::{day, Facts};
 use crate::components::loading::Load;
 use crate::components::status::StatusExplained;
 use crate::recent::remember;
-use crate::resources::{fetch, runtime};
+use crate::resources::load_by_id;
 use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::types::{Contact, Reseller};
 
@@ -51,10 +50,7 @@ pub fn address_rows(a: &partner_model::types::Address) -> Vec<(&'static str, Str
 /// `/resellers/:id`.
 #[component]
 pub fn ResellerPage() -> impl IntoView {
-    let rt = runtime();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let reseller = LocalResource::new(move || fetch(resellers::get(&rt, &id())));
+    let reseller = load_by_id(resellers::get);
     view! {
         <section class="page">
             <Load resource=reseller what="the reseller" render=move |r: Reseller| {

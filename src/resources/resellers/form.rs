@@ -7,11 +7,11 @@ use crate::components::form::{DraftNotice, FormState, SubmitButton, TextField, U
 use crate::components::loading::Load;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
-use crate::resources::{fetch, runtime};
+use crate::resources::{fetch, load_by_id, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::{check_reseller_create, check_reseller_update};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
@@ -153,10 +153,7 @@ pub fn CreateReseller() -> impl IntoView {
 #[component]
 pub fn UpdateReseller() -> impl IntoView {
     let rt = runtime();
-    let params = use_params_map();
-    let id = move || params.read().get("id").unwrap_or_default();
-    let rt2 = rt.clone();
-    let reseller = LocalResource::new(move || fetch(resellers::get(&rt2, &id())));
+    let reseller = load_by_id(resellers::get);
     view! {
         <section class="page">
             <Load resource=reseller what="the reseller" render=move |r: Reseller| {

@@ -61,6 +61,21 @@ pub fn account_filters(query: &crate::components::query::QueryState, default_lim
         .collect()
 }
 
+/// The filters of the current URL for the export's page at `offset` (50 rows, the API's most).
+pub fn export_filters(query: &crate::components::query::QueryState, offset: u64) -> Vec<(&'static str, String)> {
+    let mut filters: Vec<(&str, String)> = account_filters(query, 50).into_iter().filter(|(k, _)| *k != "offset" && *k != "limit").collect();
+    filters.push(("limit", "50".into()));
+    filters.push(("offset", offset.to_string()));
+    filters
+}
+
+/// An export page from a page of accounts.
+pub async fn export_page<T: serde::de::DeserializeOwned + Default>(endpoint: crate::api::calls::Endpoint<partner_model::types::AccountPage<T>>) -> Result<ExportPage<T>, crate::api::error::Failure> {
+    let p = fetch(endpoint).await?;
+    let next = p.offset + p.count;
+    Ok(ExportPage { total: p.total_count, next: (next < p.total_count).then_some(next), rows: p.accounts })
+}
+
 /// The account list's filter bar.
 #[component]
 pub fn AccountFilters() -> impl IntoView {
@@ -86,17 +101,7 @@ pub fn ResellerList() -> impl IntoView {
         let filters = account_filters(&query, page_size);
         fetch(resellers::list(&rt2, &filters))
     });
-    let export = move |offset: u64| {
-        let mut filters: Vec<(&str, String)> = account_filters(&query, 50).into_iter().filter(|(k, _)| *k != "offset" && *k != "limit").collect();
-        filters.push(("limit", "50".into()));
-        filters.push(("offset", offset.to_string()));
-        let endpoint = resellers::list(&rt, &filters);
-        async move {
-            let p = fetch(endpoint).await?;
-            let next = p.offset + p.count;
-            Ok(ExportPage { total: p.total_count, next: (next < p.total_count).then_some(next), rows: p.accounts })
-        }
-    };
+    let export = move |offset: u64| export_page(resellers::list(&rt, &export_filters(&query, offset)));
     view! {
         <section class="page">
             <div class="page-head">

@@ -1,0 +1,131 @@
+//! A customer's order history: every documented filter (order type, status and offer id —
+//! each repeatable and OR'ed — reseller id, reference order id, start and end date), pages of up
+//! to 100 by `totalCount`, all state in the URL, CSV export of the filtered history.
+
+use crate::api::calls::orders;
+use crate::components::csv::{CsvExport, ExportPage};
+use crate::components::detail::day;
+use crate::components::filters::{FilterChecks, FilterDate, FilterSelect, FilterText};
+use crate::components::loading::Load;
+use crate::components::pager::{PageInfo, Pager};
+use crate::components::query::{use_query_state, QueryState};
+use crate::components::status::StatusBadge;
+use crate::components::table::{Column, DataTable};
+use crate::pages::placeholder::AreaHome;
+use crate::resources::{fetch, runtime};
+use crate::runtime::href;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use partner_model::catalog::status::{status_label, ResourceKind};
+use partner_model::types::Order;
+
+const TYPES: &[(&str, &str)] = &[("NEW", "New"), ("RETURN", "Return"), ("TRANSFER", "Transfer"), ("RENEWAL", "Renewal")];
+const STATUSES: &[(&str, &str)] = &[("1000", "Complete"), ("1002", "Open"), ("1004", "Failed"), ("1008", "Cancelled")];
+const PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("25", "25"), ("50", "50"), ("100", "100")];
+const REPEATED: &[&str] = &["order-type", "status", "offer-id"];
+const SINGLE: &[&str] = &["reseller-id", "reference-order-id", "start-date", "end-date"];
+
+fn kind(o: &Order) -> String {
+    o.order_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default()
+}
+
+static COLUMNS: &[Column<Order>] = &[
+    Column {
+        label: "Order",
+        sort: None,
+        cell: |o| {
+            let link = href(&format!("/customers/{}/orders/{}", o.customer_id, o.order_id));
+            let id = o.order_id.clone();
+            view! { <A href=link>{id}</A> }.into_any()
+        },
+        csv: |o| o.order_id.clone(),
+        numeric: false,
+    },
+    Column { label: "Type", sort: None, cell: |o| kind(o).into_any(), csv: kind, numeric: false },
+    Column {
+        label: "Status",
+        sort: None,
+        cell: |o| view! { <StatusBadge kind=ResourceKind::Order code=o.status.as_str().to_string()/> }.into_any(),
+        csv: |o| status_label(ResourceKind::Order, o.status.as_str()).label.to_string(),
+        numeric: false,
+    },
+    Column { label: "Created", sort: None, cell: |o| day(&o.creation_date).into_any(), csv: |o| o.creation_date.clone(), numeric: false },
+    Column { label: "External reference", sort: None, cell: |o| o.external_reference_id.clone().into_any(), csv: |o| o.external_reference_id.clone(), numeric: false },
+    Column { label: "Reference order", sort: None, cell: |o| o.reference_order_id.clone().into_any(), csv: |o| o.reference_order_id.clone(), numeric: false },
+    Column { label: "Lines", sort: None, cell: |o| o.line_items.len().to_string().into_any(), csv: |o| o.line_items.len().to_string(), numeric: true },
+    Column { label: "Total quantity", sort: None, cell: |o| o.total_quantity().to_string().into_any(), csv: |o| o.total_quantity().to_string(), numeric: true },
+];
+
+/// The history filters of the URL as API parameters (repeated keys kept).
+fn history_filters(query: &QueryState, limit: u32, offset: Option<u64>) -> Vec<(&'static str, String)> {
+    let mut filters = Vec::new();
+    for key in REPEATED {
+        filters.extend(query.get_all(key).into_iter().map(|v| (*key, v)));
+    }
+    filters.extend(SINGLE.iter().map(|k| (*k, query.get(k))));
+    let asked = query.get("limit");
+    filters.push(("limit", if asked.is_empty() { limit.clamp(1, 100).to_string() } else { asked }));
+    filters.push(("offset", offset.map(|o| o.to_string()).unwrap_or_else(|| query.get("offset"))));
+    filters
+}
+
+/// `/orders?customer=…`: the customer's history, or what the area holds without a customer.
+#[component]
+pub fn OrderHistory() -> impl IntoView {
+    let query = use_query_state();
+    let customer = Memo::new(move |_| query.get("customer"));
+    move || {
+        let id = customer.get();
+        if id.is_empty() { view! { <AreaHome path="/orders"/> }.into_any() } else { view! { <History customer=id/> }.into_any() }
+    }
+}
+
+#[component]
+fn History(customer: String) -> impl IntoView {
+    let rt = runtime();
+    let query = use_query_state();
+    let page_size = rt.config.page_size;
+    let (rt2, c2) = (rt.clone(), customer.clone());
+    let page = LocalResource::new(move || fetch(orders::history(&rt2, &c2, &history_filters(&query, page_size, None))));
+    let c3 = customer.clone();
+    let export = move |offset: u64| {
+        let mut filters = history_filters(&query, 100, Some(offset));
+        filters.retain(|(k, _)| *k != "limit");
+        filters.push(("limit", "100".into()));
+        let endpoint = orders::history(&rt, &c3, &filters);
+        async move {
+            let p = fetch(endpoint).await?;
+            let next = p.offset + p.count;
+            Ok(ExportPage { total: p.total_count, next: (next < p.total_count).then_some(next), rows: p.items })
+        }
+    };
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1>"Orders of customer " <code>{customer.clone()}</code></h1>
+                <div class="actions">
+                    <A href=href(&format!("/customers/{customer}")) attr:class="button">"Customer"</A>
+                    <A href=href(&format!("/customers/{customer}/orders/new")) attr:class="button primary">"Place an order"</A>
+                </div>
+            </div>
+            <div class="filters" role="search" aria-label="Filters">
+                <FilterChecks key="order-type" label="Order type" options=TYPES/>
+                <FilterChecks key="status" label="Status" options=STATUSES/>
+                <FilterText key="offer-id" label="Offer id"/>
+                <FilterText key="reference-order-id" label="Reference order id"/>
+                <FilterText key="reseller-id" label="Reseller id"/>
+                <FilterDate key="start-date" label="From"/>
+                <FilterDate key="end-date" label="To"/>
+                <FilterSelect key="limit" label="Rows per page" options=PAGE_SIZES/>
+            </div>
+            <Load resource=page what="orders" render=move |p| {
+                let info = PageInfo { total: p.total_count, offset: p.offset, limit: p.limit, count: p.count };
+                view! {
+                    <DataTable caption="Orders".to_string() columns=COLUMNS rows=p.items empty="No order matches these filters."/>
+                    <Pager info noun="orders"/>
+                }.into_any()
+            }/>
+            <CsvExport columns=COLUMNS fetch=export file_name=format!("orders-{customer}.csv")/>
+        </section>
+    }
+}
