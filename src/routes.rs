@@ -6,22 +6,10 @@ pub use crate::resources::customers::CustomerRoutes;
 pub use crate::resources::linked_memberships::LinkedMembershipRoutes;
 pub use crate::resources::orders::OrderRoutes;
 pub use crate::resources::resellers::ResellerRoutes;
+pub use crate::resources::subscriptions::SubscriptionRoutes;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::{path, MatchNestedRoutes};
-
-/// `/subscriptions`, `/customers/:customer/subscriptions/:id`.
-#[component(transparent)]
-pub fn SubscriptionRoutes() -> impl MatchNestedRoutes + Clone {
-    view! {
-        <Route path=path!("/subscriptions") view=|| view! { <AreaHome path="/subscriptions"/> }/>
-        <Route
-            path=path!("/customers/:customer/subscriptions/:id")
-            view=|| view! { <RecordPage path="/subscriptions" noun="Subscription"/> }
-        />
-    }
-    .into_inner()
-}
 
 /// `/transfers`, `/transfers/:id` (reseller changes).
 #[component(transparent)]

@@ -5,6 +5,7 @@ pub mod customers;
 pub mod linked_memberships;
 pub mod orders;
 pub mod resellers;
+pub mod subscriptions;
 
 use crate::api::calls::{send, Endpoint};
 use crate::api::error::{ApiError, Failure};

@@ -12,9 +12,8 @@ async fn start() -> (Sandbox, Browser) {
     (sandbox, Browser::start().await)
 }
 
-/// Opens Place an order for Fairmont Hotels Group and previews 3 × Creative Cloud All Apps
-/// for teams entered at level 01.
-async fn preview_an_order(browser: &Browser, sandbox: &Sandbox) {
+/// Opens the hub of Fairmont Hotels Group, a customer of Northwind Software Partners.
+async fn open_fairmont(browser: &Browser, sandbox: &Sandbox) {
     browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
     browser.click("Northwind Software Partners").await;
     browser.heading("Northwind Software Partners").await;
@@ -22,6 +21,12 @@ async fn preview_an_order(browser: &Browser, sandbox: &Sandbox) {
     browser.client.goto(&format!("{}customers?reseller={reseller}&company-name=Fairmont*", sandbox.url)).await.expect("customers");
     browser.click("Fairmont Hotels Group").await;
     browser.heading("Fairmont Hotels Group").await;
+}
+
+/// Opens Place an order for Fairmont Hotels Group and previews 3 × Creative Cloud All Apps
+/// for teams entered at level 01.
+async fn preview_an_order(browser: &Browser, sandbox: &Sandbox) {
+    open_fairmont(browser, sandbox).await;
     browser.click("Place an order").await;
     browser.heading("Place an order").await;
     browser.fill("Offer id", "65322651CA01A12").await;
@@ -95,13 +100,7 @@ async fn a_double_clicked_place_places_one_order() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_filtered_history_survives_a_reload() {
     let (sandbox, browser) = start().await;
-    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
-    browser.click("Northwind Software Partners").await;
-    browser.heading("Northwind Software Partners").await;
-    let reseller = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
-    browser.client.goto(&format!("{}customers?reseller={reseller}&company-name=Fairmont*", sandbox.url)).await.expect("customers");
-    browser.click("Fairmont Hotels Group").await;
-    browser.heading("Fairmont Hotels Group").await;
+    open_fairmont(&browser, &sandbox).await;
     browser.find("//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Orders']").await.click().await.expect("orders");
     browser.find("//main//h1[starts-with(normalize-space(.), 'Orders of customer')]").await;
     browser.find("//table[contains(@class,'data')]/tbody/tr").await;
@@ -127,5 +126,43 @@ async fn the_filtered_history_survives_a_reload() {
     let after = shown(browser.client.find_all(fantoccini::Locator::XPath(types)).await.expect("cells")).await;
     assert_eq!(before, after, "the same view after a reload");
     browser.screenshot("orders-history-filtered").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn set_each_auto_renewal_state() {
+    let (sandbox, browser) = start().await;
+    open_fairmont(&browser, &sandbox).await;
+    browser.find("//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Subscriptions']").await.click().await.expect("subscriptions");
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Subscriptions of customer')]").await;
+    browser.screenshot("subscriptions-list").await;
+    // The first active subscription.
+    browser
+        .find("//table[contains(@class,'data')]/tbody/tr[td[7][normalize-space(.)='Active']][1]/td[1]/a")
+        .await
+        .click()
+        .await
+        .expect("open subscription");
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
+    let renewal = "//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1]";
+    for (choice, expect) in [("off", "Off"), ("quantity", "On for 7")] {
+        browser.find(&format!("//input[@type='radio' and @value='{choice}']")).await.click().await.expect("choose");
+        if choice == "quantity" {
+            browser.fill("Renewal quantity", "0").await;
+            browser.click("Save auto-renewal").await;
+            browser.sees("Enter a whole number from 1 to 599000.").await;
+            browser.fill("Renewal quantity", "7").await;
+        }
+        browser.click("Save auto-renewal").await;
+        browser.find(&format!("{renewal}[normalize-space(.)='{expect}']")).await;
+    }
+    browser.find("//input[@type='radio' and @value='all']").await.click().await.expect("choose all");
+    browser.click("Save auto-renewal").await;
+    // The API answers "on for all" with the licenses as the renewal quantity.
+    browser.sees("Auto-renewal of").await;
+    browser.find(&format!("{renewal}[starts-with(normalize-space(.), 'On for')]")).await;
+    let form = browser.find("//section[@aria-labelledby='renewal-title']").await;
+    browser.show(&form).await;
+    browser.screenshot("subscriptions-auto-renewal").await;
     browser.close().await;
 }

@@ -3,7 +3,7 @@
 //! 3-Year Commit requests, linked membership).
 
 mod benefits;
-mod create;
+pub mod create;
 pub mod hub;
 mod list;
 mod profile;

@@ -1,0 +1,158 @@
+//! A subscription's page and its auto-renewal editor: off, on for all licenses, or on for a
+//! set quantity (1 to 10,000 for Team products, 599,000 for Enterprise); read-only for an
+//! inactive subscription; a warning when the renewal date is less than three days away.
+
+use super::renewal_text;
+use crate::api::calls::subscriptions;
+use crate::components::detail::{day, Facts};
+use crate::components::form::{FormState, RadioField, SubmitButton, TextField, Values};
+use crate::components::loading::Load;
+use crate::components::status::StatusExplained;
+use crate::components::submit::{use_submission, SubmissionError};
+use crate::components::toast::toast;
+use crate::resources::customers::create::today;
+use crate::resources::{fetch, runtime};
+use crate::runtime::href;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use partner_model::catalog::status::ResourceKind;
+use partner_model::rules::order_requests::{check_auto_renewal, ENTERPRISE_MAX_QUANTITY};
+use partner_model::rules::{rule, Context, FieldError};
+use partner_model::types::{AutoRenewalRequest, RenewalChoice, Status, Subscription, SubscriptionUpdateRequest};
+
+const CHOICE: &str = "ui.renewal";
+const QUANTITY: &str = "autoRenewal.renewalQuantity";
+
+fn request(v: &Values) -> SubscriptionUpdateRequest {
+    let q = v.get(QUANTITY).map(|s| s.trim().to_string()).unwrap_or_default();
+    let choice = match v.get(CHOICE).map(String::as_str) {
+        Some("off") => RenewalChoice::Off,
+        Some("quantity") => RenewalChoice::Quantity(q.parse().unwrap_or(0)),
+        _ => RenewalChoice::AllLicenses,
+    };
+    SubscriptionUpdateRequest { auto_renewal: AutoRenewalRequest::from(choice) }
+}
+
+fn check(v: &Values) -> Vec<FieldError> {
+    if v.get(CHOICE).map(String::as_str) != Some("quantity") {
+        return Vec::new();
+    }
+    let raw = v.get(QUANTITY).map(|s| s.trim().to_string()).unwrap_or_default();
+    if let Some(Err(problem)) = rule(QUANTITY).map(|r| r.validate(&raw, &Context::default())) {
+        return vec![FieldError::new(QUANTITY, problem)];
+    }
+    if raw.is_empty() {
+        return vec![FieldError::new(QUANTITY, partner_model::rules::validators::Invalid::Missing)];
+    }
+    check_auto_renewal(&request(v).auto_renewal, ENTERPRISE_MAX_QUANTITY)
+}
+
+/// Whether `renewal` (`YYYY-MM-DD`) is less than three days after `today`.
+pub fn renews_soon(renewal: &str, today: &str) -> bool {
+    let soon = plus_days(today, 3);
+    !renewal.is_empty() && renewal.get(..10).is_some_and(|r| r < soon.as_str())
+}
+
+fn plus_days(date: &str, days: u32) -> String {
+    let ms = js_sys::Date::parse(&format!("{date}T00:00:00Z")) + f64::from(days) * 86_400_000.0;
+    String::from(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_iso_string()).get(..10).unwrap_or("").to_string()
+}
+
+/// `/customers/:customer/subscriptions/:id`.
+#[component]
+pub fn SubscriptionPage() -> impl IntoView {
+    let rt = runtime();
+    let params = use_params_map();
+    let ids = Memo::new(move |_| {
+        let p = params.read();
+        (p.get("customer").unwrap_or_default(), p.get("id").unwrap_or_default())
+    });
+    let rt2 = rt.clone();
+    let sub = LocalResource::new(move || {
+        let (c, id) = ids.get();
+        fetch(subscriptions::get(&rt2, &c, &id))
+    });
+    view! {
+        <section class="page">
+            <Load resource=sub what="the subscription" render=move |s: Subscription| {
+                let customer = ids.get_untracked().0;
+                view! { <SubscriptionView sub=s customer rt=rt.clone()/> }.into_any()
+            }/>
+        </section>
+    }
+}
+
+#[component]
+fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Runtime) -> impl IntoView {
+    let current = RwSignal::new(sub.clone());
+    let active = sub.status == Status::Active;
+    let soon = renews_soon(&sub.renewal_date, &today());
+    let mut start = Values::new();
+    let (choice, quantity) = match sub.auto_renewal.choice() {
+        RenewalChoice::Off => ("off", String::new()),
+        RenewalChoice::AllLicenses => ("all", String::new()),
+        // The API answers "on for all" with the current quantity; the choice it shows is a set
+        // quantity equal to the licenses, which renews the same.
+        RenewalChoice::Quantity(q) => ("quantity", q.to_string()),
+    };
+    start.insert(CHOICE.into(), choice.into());
+    start.insert(QUANTITY.into(), quantity);
+    let id = sub.subscription_id.clone();
+    let form = FormState::new(start, check, None);
+    let (c2, id2) = (customer.clone(), id.clone());
+    let submission = use_submission(
+        form,
+        move |v| fetch(subscriptions::update_auto_renewal(&rt, &c2, &id2, &request(&v))),
+        move |s: Subscription| {
+            toast(format!("Auto-renewal of {} is now: {}.", s.subscription_id, renewal_text(&s)));
+            current.set(s);
+        },
+    );
+    let watch = form.watch(CHOICE);
+    view! {
+        <div class="page-head">
+            <h1>{format!("Subscription {id}")}</h1>
+            <A href=href(&format!("/subscriptions?customer={customer}")) attr:class="button">"All subscriptions"</A>
+        </div>
+        <p class="lede"><StatusExplained kind=ResourceKind::Subscription code=sub.status.as_str().to_string()/></p>
+        {move || {
+            let s = current.get();
+            view! {
+                <Facts title="Subscription" rows=vec![
+                    ("Offer", s.offer_id.clone()),
+                    ("Current quantity", s.current_quantity.map(|q| q.to_string()).unwrap_or_default()),
+                    ("Used quantity", s.used_quantity.map(|q| q.to_string()).unwrap_or_default()),
+                    ("Renewal date", day(&s.renewal_date)),
+                    ("Auto-renewal", renewal_text(&s)),
+                    ("Created", day(&s.creation_date)),
+                    ("Currency", s.currency_code.clone()),
+                ]/>
+            }
+        }}
+        <section class="facts-section" aria-labelledby="renewal-title">
+            <h2 id="renewal-title">"Auto-renewal"</h2>
+            {soon.then(|| view! {
+                <p class="notice warn" role="note">"The renewal date is less than three days away: a change now may not be applied to this renewal. Adobe asks for changes at least three days before."</p>
+            })}
+            {if active {
+                view! {
+                    <form novalidate on:submit=move |ev| submission.submit(ev)>
+                        <RadioField path=CHOICE legend="At the renewal date" options=vec![
+                            ("off", "Off", " The subscription ends at its renewal date."),
+                            ("all", "On for all licenses", " Every license the customer has then renews."),
+                            ("quantity", "On for a set quantity", " Exactly this many renew; more are added or licenses removed at renewal."),
+                        ]/>
+                        {move || (watch.get() == "quantity").then(|| view! {
+                            <TextField path=QUANTITY kind="number" hint="1 to 10,000 for Team products, up to 599,000 for Enterprise."/>
+                        })}
+                        <SubmissionError submission/>
+                        <SubmitButton label="Save auto-renewal" busy=submission.busy/>
+                    </form>
+                }.into_any()
+            } else {
+                view! { <p class="notice" role="note">"This subscription is not active: its auto-renewal cannot change."</p> }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,110 @@
+//! A customer's subscriptions. The API returns them all at once; the list filters them as the
+//! reseller types (offer or subscription id) and shows 200 rows at a time, so thousands stay
+//! fast.
+
+use super::renewal_text;
+use crate::api::calls::subscriptions;
+use crate::components::detail::day;
+use crate::components::loading::Load;
+use crate::components::query::use_query_state;
+use crate::components::status::StatusBadge;
+use crate::components::table::{Column, DataTable};
+use crate::pages::placeholder::AreaHome;
+use crate::resources::{fetch, runtime};
+use crate::runtime::href;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use partner_model::catalog::status::ResourceKind;
+use partner_model::types::Subscription;
+
+const STEP: usize = 200;
+
+fn quantity(q: Option<u64>) -> String {
+    q.map(|q| q.to_string()).unwrap_or_default()
+}
+
+static COLUMNS: &[Column<(String, Subscription)>] = &[
+    Column {
+        label: "Subscription",
+        sort: None,
+        cell: |(customer, s)| {
+            let link = href(&format!("/customers/{customer}/subscriptions/{}", s.subscription_id));
+            let id = s.subscription_id.clone();
+            view! { <A href=link>{id}</A> }.into_any()
+        },
+        csv: |(_, s)| s.subscription_id.clone(),
+        numeric: false,
+    },
+    Column { label: "Offer", sort: None, cell: |(_, s)| view! { <code>{s.offer_id.clone()}</code> }.into_any(), csv: |(_, s)| s.offer_id.clone(), numeric: false },
+    Column { label: "Current", sort: None, cell: |(_, s)| quantity(s.current_quantity).into_any(), csv: |(_, s)| quantity(s.current_quantity), numeric: true },
+    Column { label: "Used", sort: None, cell: |(_, s)| quantity(s.used_quantity).into_any(), csv: |(_, s)| quantity(s.used_quantity), numeric: true },
+    Column { label: "Renews", sort: None, cell: |(_, s)| day(&s.renewal_date).into_any(), csv: |(_, s)| s.renewal_date.clone(), numeric: false },
+    Column { label: "Auto-renewal", sort: None, cell: |(_, s)| renewal_text(s).into_any(), csv: |(_, s)| renewal_text(s), numeric: false },
+    Column {
+        label: "Status",
+        sort: None,
+        cell: |(_, s)| view! { <StatusBadge kind=ResourceKind::Subscription code=s.status.as_str().to_string()/> }.into_any(),
+        csv: |(_, s)| s.status.as_str().to_string(),
+        numeric: false,
+    },
+];
+
+/// `/subscriptions?customer=…`.
+#[component]
+pub fn SubscriptionList() -> impl IntoView {
+    let query = use_query_state();
+    let customer = Memo::new(move |_| query.get("customer"));
+    move || {
+        let id = customer.get();
+        if id.is_empty() { view! { <AreaHome path="/subscriptions"/> }.into_any() } else { view! { <Subscriptions customer=id/> }.into_any() }
+    }
+}
+
+#[component]
+fn Subscriptions(customer: String) -> impl IntoView {
+    let rt = runtime();
+    let c2 = customer.clone();
+    let list = LocalResource::new(move || fetch(subscriptions::list(&rt, &c2)));
+    let filter = RwSignal::new(String::new());
+    let shown = RwSignal::new(STEP);
+    let c3 = customer.clone();
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1>"Subscriptions of customer " <code>{customer.clone()}</code></h1>
+                <A href=href(&format!("/customers/{customer}")) attr:class="button">"Customer"</A>
+            </div>
+            <div class="filters" role="search" aria-label="Filter subscriptions">
+                <div class="filter">
+                    <label for="filter-subscriptions">"Offer or subscription id"</label>
+                    <input id="filter-subscriptions" type="search" prop:value=move || filter.get()
+                        on:input=move |ev| { filter.set(event_target_value(&ev)); shown.set(STEP); }/>
+                </div>
+            </div>
+            <Load resource=list what="subscriptions" render=move |l| {
+                let customer = c3.clone();
+                let all = StoredValue::new(l.items);
+                view! {
+                    {move || {
+                        let needle = filter.get().trim().to_ascii_lowercase();
+                        let matching: Vec<(String, Subscription)> = all.with_value(|items| items
+                            .iter()
+                            .filter(|s| needle.is_empty() || s.offer_id.to_ascii_lowercase().contains(&needle) || s.subscription_id.to_ascii_lowercase().contains(&needle))
+                            .map(|s| (customer.clone(), s.clone()))
+                            .collect());
+                        let total = matching.len();
+                        let limit = shown.get().min(total);
+                        let rows: Vec<_> = matching.into_iter().take(limit).collect();
+                        view! {
+                            <p class="position" role="status">{format!("{limit} of {total} subscriptions shown")}</p>
+                            <DataTable caption="Subscriptions".to_string() columns=COLUMNS rows empty="No subscription matches."/>
+                            {(limit < total).then(|| view! {
+                                <button type="button" on:click=move |_| shown.update(|n| *n += STEP)>{format!("Show {} more", STEP.min(total - limit))}</button>
+                            })}
+                        }
+                    }}
+                }.into_any()
+            }/>
+        </section>
+    }
+}

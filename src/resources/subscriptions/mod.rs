@@ -1,0 +1,29 @@
+//! Subscriptions: a customer's list (filtered as the reseller types, thousands of rows shown a
+//! page at a time) and a subscription's page with the auto-renewal editor.
+
+mod detail;
+mod list;
+
+use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, MatchNestedRoutes};
+
+/// `/subscriptions?customer=…`, `/customers/:customer/subscriptions/:id`.
+#[component(transparent)]
+pub fn SubscriptionRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("/subscriptions") view=list::SubscriptionList/>
+        <Route path=path!("/customers/:customer/subscriptions/:id") view=detail::SubscriptionPage/>
+    }
+    .into_inner()
+}
+
+/// The auto-renewal state in words.
+pub fn renewal_text(s: &partner_model::types::Subscription) -> String {
+    use partner_model::types::RenewalChoice;
+    match s.auto_renewal.choice() {
+        RenewalChoice::Off => "Off".into(),
+        RenewalChoice::AllLicenses => "On for all licenses".into(),
+        RenewalChoice::Quantity(q) => format!("On for {q}"),
+    }
+}
