@@ -3,7 +3,7 @@
 //! country's format) and the contacts (add and remove, at least one) — and their conversion
 //! between form values and the wire types.
 
-use super::form::{rows, use_form, SelectField, TextField, Values};
+use super::form::{rows, trimmed, use_form, SelectField, TextField, Values};
 use leptos::prelude::*;
 use partner_model::geo;
 use partner_model::types::{Address, Contact};
@@ -27,9 +27,9 @@ pub fn address_values(v: &mut Values, a: &Address) {
     }
 }
 
-/// The address in form values.
+/// The address in form values, trimmed.
 pub fn address_of(v: &Values) -> Address {
-    let g = |k: &str| v.get(&format!("{ADDRESS}.{k}")).cloned().unwrap_or_default();
+    let g = |k: &str| trimmed(v, &format!("{ADDRESS}.{k}"));
     Address {
         country: g("country"),
         region: g("region"),
@@ -53,11 +53,11 @@ pub fn contact_values(v: &mut Values, contacts: &[Contact]) {
     rows::set_count(v, CONTACTS, list.len());
 }
 
-/// The contacts in form values.
+/// The contacts in form values, trimmed.
 pub fn contacts_of(v: &Values) -> Vec<Contact> {
     (0..rows::count(v, CONTACTS))
         .map(|i| {
-            let g = |k: &str| v.get(&format!("{CONTACTS}[{i}].{k}")).cloned().unwrap_or_default();
+            let g = |k: &str| trimmed(v, &format!("{CONTACTS}[{i}].{k}"));
             Contact { first_name: g("firstName"), last_name: g("lastName"), email: g("email"), phone_number: g("phoneNumber") }
         })
         .collect()

@@ -16,6 +16,14 @@ pub struct ExportPage<T> {
     pub next: Option<u64>,
 }
 
+impl<T> ExportPage<T> {
+    /// A page of an offset-paged list: the next page starts after these rows.
+    pub fn by_offset(rows: Vec<T>, total: u64, offset: u64) -> ExportPage<T> {
+        let next = offset + rows.len() as u64;
+        ExportPage { next: (next < total && !rows.is_empty()).then_some(next), total, rows }
+    }
+}
+
 /// A CSV field: quoted when it must be, and prefixed with `'` when a spreadsheet would read it
 /// as a formula (`=`, `+`, `-`, `@`, tab, carriage return at the start).
 pub fn csv_field(s: &str) -> String {

@@ -17,6 +17,11 @@ use std::collections::{BTreeMap, BTreeSet};
 /// A form's values by wire path.
 pub type Values = BTreeMap<String, String>;
 
+/// The value at `k`, trimmed: what a request is built from.
+pub fn trimmed(v: &Values, k: &str) -> String {
+    v.get(k).map(|s| s.trim().to_string()).unwrap_or_default()
+}
+
 /// The state of one form, shared with its fields through context.
 #[derive(Clone, Copy)]
 pub struct FormState {
@@ -240,8 +245,13 @@ pub fn focus_first_invalid() {
 }
 
 /// The form of the current component tree.
+/// A field outside a form (a programming error) is logged and gets a form of its own rather
+/// than stopping the app.
 pub fn use_form() -> FormState {
-    use_context::<FormState>().expect("a field outside a form: FormState::new provides it")
+    use_context::<FormState>().unwrap_or_else(|| {
+        leptos::logging::error!("a form field was mounted outside a form");
+        FormState::new(Values::new(), |_| Vec::new(), None)
+    })
 }
 
 /// The DOM id of the field at `path`.
@@ -298,24 +308,59 @@ mod tests {
     }
 }
 
-/// The message slot under a field.
-#[component]
-fn FieldMessage(id: String, error: Signal<Option<String>>, hint: Option<String>) -> impl IntoView {
-    view! {
-        {hint.map(|h| view! { <small class="hint" id=format!("{id}-hint")>{h}</small> })}
-        <p class="field-error" id=format!("{id}-error") aria-live="polite">{move || error.get()}</p>
-    }
+/// What every single-control field shares: its id, label, whether it is required, its
+/// problem, and its hint.
+struct FieldParts {
+    form: FormState,
+    id: String,
+    label: &'static str,
+    required: bool,
+    error: Signal<Option<String>>,
+    hint: MaybeProp<String>,
 }
 
-fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
-    let mut ids = Vec::new();
-    if hint {
-        ids.push(format!("{id}-hint"));
+impl FieldParts {
+    fn new(path: &str, label: &'static str, hint: MaybeProp<String>) -> FieldParts {
+        let form = use_form();
+        let p = path.to_string();
+        FieldParts {
+            form,
+            id: form.id_for(path),
+            label: if label.is_empty() { label_of(path, "Value") } else { label },
+            required: is_required(path),
+            error: Signal::derive(move || form.error(&p, false)),
+            hint,
+        }
     }
-    if error {
-        ids.push(format!("{id}-error"));
+
+    /// `aria-describedby` of the control: its hint and its problem, when shown.
+    fn described_by(&self) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+        let (id, hint, error) = (self.id.clone(), self.hint, self.error);
+        move || {
+            let mut ids = Vec::new();
+            if hint.get().is_some_and(|h| !h.is_empty()) {
+                ids.push(format!("{id}-hint"));
+            }
+            if error.get().is_some() {
+                ids.push(format!("{id}-error"));
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
     }
-    (!ids.is_empty()).then(|| ids.join(" "))
+
+    /// The label, the control, the hint and the problem, in that order.
+    fn frame<V: IntoView + 'static>(&self, control: V) -> impl IntoView + use<V> {
+        let (id, label, required, error, hint) = (self.id.clone(), self.label, self.required, self.error, self.hint);
+        let hint_id = format!("{id}-hint");
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}{required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
+                {control}
+                {move || hint.get().filter(|h| !h.is_empty()).map(|h| view! { <small class="hint" id=hint_id.clone()>{h}</small> })}
+                <p class="field-error" id=format!("{id}-error") aria-live="polite">{move || error.get()}</p>
+            </div>
+        }
+    }
 }
 
 /// A text input bound to `path`.
@@ -340,29 +385,20 @@ pub fn TextField(
     #[prop(optional)]
     readonly: bool,
 ) -> impl IntoView {
-    let form = use_form();
-    let id = form.id_for(&path);
-    let label = if label.is_empty() { label_of(&path, "Value") } else { label };
-    let required = is_required(&path);
-    let p = path.clone();
-    let error = Signal::derive(move || form.error(&p, false));
-    let has_hint = move || hint.get().is_some_and(|h| !h.is_empty());
-    let (p2, p3, id2, id3) = (path.clone(), path.clone(), id.clone(), id.clone());
+    let parts = FieldParts::new(&path, label, hint);
+    let (form, error) = (parts.form, parts.error);
     let value = form.watch(&path);
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}{required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
-            <input id=id.clone() type=kind required=required readonly=readonly
-                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
-                aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=move || described_by(&id2, has_hint(), error.get().is_some())
-                prop:value=move || value.get()
-                on:input=move |ev| form.set(&p2, event_target_value(&ev))
-                on:blur=move |_| form.touch(&p3)/>
-            {move || has_hint().then(|| view! { <small class="hint" id=format!("{id3}-hint")>{move || hint.get()}</small> })}
-            <p class="field-error" id=format!("{id}-error") aria-live="polite">{move || error.get()}</p>
-        </div>
-    }
+    let (p2, p3) = (path.clone(), path);
+    let control = view! {
+        <input id=parts.id.clone() type=kind required=parts.required readonly=readonly
+            autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+            aria-invalid=move || error.get().is_some().to_string()
+            aria-describedby=parts.described_by()
+            prop:value=move || value.get()
+            on:input=move |ev| form.set(&p2, event_target_value(&ev))
+            on:blur=move |_| form.touch(&p3)/>
+    };
+    parts.frame(control)
 }
 
 /// A select bound to `path`.
@@ -379,37 +415,29 @@ pub fn SelectField(
     options: Signal<Vec<(String, String)>>,
     /// A hint under the field.
     #[prop(optional, into)]
-    hint: Option<String>,
+    hint: MaybeProp<String>,
     /// Shown but not changeable.
     #[prop(optional)]
     disabled: bool,
 ) -> impl IntoView {
-    let form = use_form();
-    let id = form.id_for(&path);
-    let label = if label.is_empty() { label_of(&path, "Value") } else { label };
-    let required = is_required(&path);
-    let p = path.clone();
-    let error = Signal::derive(move || form.error(&p, false));
-    let has_hint = hint.is_some();
-    let (p2, p3, id2) = (path.clone(), path.clone(), id.clone());
+    let parts = FieldParts::new(&path, label, hint);
+    let (form, error) = (parts.form, parts.error);
     let current = form.watch(&path);
-    view! {
-        <div class="field">
-            <label for=id.clone()>{label}{required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}</label>
-            <select id=id.clone() required=required disabled=disabled
-                aria-invalid=move || error.get().is_some().to_string()
-                aria-describedby=move || described_by(&id2, has_hint, error.get().is_some())
-                on:change=move |ev| { form.set(&p2, event_target_value(&ev)); form.touch(&p3); }>
-                {move || {
-                    options.get().into_iter().map(|(value, text)| {
-                        let v = value.clone();
-                        view! { <option value=value selected=move || current.get() == v>{text}</option> }
-                    }).collect_view()
-                }}
-            </select>
-            <FieldMessage id error hint/>
-        </div>
-    }
+    let (p2, p3) = (path.clone(), path);
+    let control = view! {
+        <select id=parts.id.clone() required=parts.required disabled=disabled
+            aria-invalid=move || error.get().is_some().to_string()
+            aria-describedby=parts.described_by()
+            on:change=move |ev| { form.set(&p2, event_target_value(&ev)); form.touch(&p3); }>
+            {move || {
+                options.get().into_iter().map(|(value, text)| {
+                    let v = value.clone();
+                    view! { <option value=value selected=move || current.get() == v>{text}</option> }
+                }).collect_view()
+            }}
+        </select>
+    };
+    parts.frame(control)
 }
 
 /// Checkboxes for a set of values kept comma-separated at `path`; problems of its elements

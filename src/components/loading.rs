@@ -4,6 +4,7 @@
 use super::error_panel::ErrorPanel;
 use crate::api::error::Failure;
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// What a page's resource holds: the value, or why it is not there.
 pub type Loaded<T> = LocalResource<Result<T, Failure>>;
@@ -38,5 +39,37 @@ where
                 })
             }}
         </Transition>
+    }
+}
+
+/// How long to wait before the `n`th look at a record that is still settling: 2, 3, 5, 8, 13,
+/// 20, then every 30 seconds.
+pub fn follow_delay(n: u32) -> Duration {
+    Duration::from_secs([2u64, 3, 5, 8, 13, 20, 30].get(n as usize).copied().unwrap_or(30))
+}
+
+/// Follows a record that is still settling (a pending account, an open order): each render
+/// that finds it unsettled reads it again after the next, longer delay.
+#[derive(Clone, Copy)]
+pub struct Follow(RwSignal<u32>);
+
+impl Follow {
+    pub fn new() -> Follow {
+        Follow(RwSignal::new(0))
+    }
+
+    /// Reads `resource` again later when `settling`.
+    pub fn again_if<T: 'static>(&self, settling: bool, resource: Loaded<T>) {
+        if settling {
+            let looks = self.0;
+            let n = looks.get_untracked();
+            set_timeout(move || { looks.set(n + 1); resource.refetch(); }, follow_delay(n));
+        }
+    }
+}
+
+impl Default for Follow {
+    fn default() -> Self {
+        Follow::new()
     }
 }

@@ -113,8 +113,3 @@ where
     }
     .into_any()
 }
-
-/// A cell with plain text.
-pub fn text_cell(s: &str) -> AnyView {
-    s.to_string().into_any()
-}

@@ -8,31 +8,48 @@ pub mod resellers;
 pub mod subscriptions;
 
 use crate::api::calls::{send, Endpoint};
-use crate::api::error::{ApiError, Failure};
+use crate::api::error::Failure;
 use crate::runtime::{use_runtime, Runtime};
+use crate::components::loading::Load;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
-/// The runtime. The shell provides it before any page exists; a page mounted without it is a
-/// programming error, not a data problem.
+/// The runtime. The shell provides it before any page exists; a page mounted without it (a
+/// programming error) logs it and runs on the default configuration instead of stopping the app.
 pub fn runtime() -> Runtime {
-    use_runtime().expect("the shell provides the runtime before any page")
+    use_runtime().unwrap_or_else(|| {
+        leptos::logging::error!("a page was mounted without the shell's runtime; using the default configuration");
+        Runtime::new(partner_model::config::ConsoleConfig::default(), "/")
+    })
 }
 
 /// The record named by the URL's `:id`, read with `get` and read again when the id changes.
-pub fn load_by_id<R: DeserializeOwned + Send + Sync + 'static>(get: fn(&Runtime, &str) -> Endpoint<R>) -> LocalResource<Result<R, Failure>> {
+fn load_by_id<R: DeserializeOwned + Send + Sync + 'static>(get: fn(&Runtime, &str) -> Endpoint<R>) -> LocalResource<Result<R, Failure>> {
     let rt = runtime();
     let params = leptos_router::hooks::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     LocalResource::new(move || fetch(get(&rt, &id.get())))
 }
 
+/// The page of the record the URL's `:id` names: read with `get`, drawn with `render`.
+#[component]
+pub fn RecordById<R, F>(
+    /// The call that reads the record.
+    get: fn(&Runtime, &str) -> Endpoint<R>,
+    /// What is loading ("the customer").
+    what: &'static str,
+    /// Draws the record.
+    render: F,
+) -> impl IntoView
+where
+    R: DeserializeOwned + Clone + Send + Sync + 'static,
+    F: Fn(R) -> AnyView + Clone + Send + Sync + 'static,
+{
+    let resource = load_by_id(get);
+    view! { <section class="page"><Load resource what render/></section> }
+}
+
 /// Runs `endpoint` and keeps only the value.
 pub async fn fetch<R: DeserializeOwned>(endpoint: Endpoint<R>) -> Result<R, Failure> {
     send(endpoint).await.map(|done| done.value)
-}
-
-/// A failure found before calling the API (a malformed id in the URL).
-pub fn refused_locally(action: &str, problem: String) -> Failure {
-    Failure { error: ApiError::Config(problem), action: action.into(), request_id: String::new(), correlation_id: String::new() }
 }

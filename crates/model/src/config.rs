@@ -33,6 +33,26 @@ pub struct ConsoleConfig {
     pub mutation_timeout_secs: u32,
 }
 
+/// The documented default bases, page size, currency and time limits, without a distributor
+/// or organization (requests that need one are refused by the field checks). Only a view
+/// mounted outside the console's shell sees it; the shell always runs with a checked file.
+impl Default for ConsoleConfig {
+    fn default() -> Self {
+        ConsoleConfig {
+            environment: "Not configured".into(),
+            vipmp_base: "/api/vipmp".into(),
+            cpn_base: "/api/cpn".into(),
+            distributor_id: String::new(),
+            cpn_org_id: String::new(),
+            default_currency: "USD".into(),
+            page_size: 25,
+            allowed_parent_origins: Vec::new(),
+            read_timeout_secs: 10,
+            mutation_timeout_secs: 20,
+        }
+    }
+}
+
 /// A configuration problem, always tied to the key it concerns.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {

@@ -3,14 +3,12 @@
 //! membership.
 
 use super::create::{check_minimums, minimums, tyc_key};
-use super::profile::g;
 use crate::api::calls::customers;
-use crate::components::form::{FormState, SelectField, SubmitButton, TextField, Values};
-use crate::components::loading::Load;
+use crate::components::form::{trimmed as g, FormState, SelectField, SubmitButton, TextField, Values};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
-use crate::resources::{fetch, load_by_id, runtime};
-use crate::runtime::{href, Runtime};
+use crate::resources::{fetch, runtime, RecordById};
+use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -87,36 +85,34 @@ fn check_linked(v: &Values) -> Vec<FieldError> {
 /// `/customers/:id/benefits`.
 #[component]
 pub fn CustomerBenefits() -> impl IntoView {
-    let rt = runtime();
-    let customer = load_by_id(customers::get);
+    view! { <RecordById get=customers::get what="the customer" render=|c: Customer| view! { <Benefits customer=c/> }.into_any()/> }
+}
+
+#[component]
+fn Benefits(customer: Customer) -> impl IntoView {
+    let c = customer;
+    let cid = c.customer_id.clone();
     view! {
-        <section class="page">
-            <Load resource=customer what="the customer" render=move |c: Customer| {
-                let rt = rt.clone();
-                let cid = c.customer_id.clone();
-                view! {
-                    <h1>{format!("3-Year Commit and linked membership: {}", c.company_profile.company_name)}</h1>
-                    <p><A href=href(&format!("/customers/{cid}"))>"Back to the customer"</A></p>
-                    <CommitForms customer=c.clone() rt=rt.clone()/>
-                    <LinkedForm customer=c rt/>
-                }.into_any()
-            }/>
-        </section>
+        <h1>{format!("3-Year Commit and linked membership: {}", c.company_profile.company_name)}</h1>
+        <p><A href=href(&format!("/customers/{cid}"))>"Back to the customer"</A></p>
+        <CommitForms customer=c.clone()/>
+        <LinkedForm customer=c/>
     }
 }
 
 #[component]
-fn CommitForms(customer: Customer, rt: Runtime) -> impl IntoView {
+fn CommitForms(customer: Customer) -> impl IntoView {
     match allowed_requests(&customer) {
         Err(why) => view! {
             <section class="facts-section"><h2>"3-Year Commit"</h2><p class="notice" role="note">{why}</p></section>
         }.into_any(),
-        Ok(allowed) => allowed.into_iter().map(|kind| view! { <CommitForm customer=customer.clone() rt=rt.clone() kind/> }).collect_view().into_any(),
+        Ok(allowed) => allowed.into_iter().map(|kind| view! { <CommitForm customer=customer.clone() kind/> }).collect_view().into_any(),
     }
 }
 
 #[component]
-fn CommitForm(customer: Customer, rt: Runtime, kind: CommitRequest) -> impl IntoView {
+fn CommitForm(customer: Customer, kind: CommitRequest) -> impl IntoView {
+    let rt = runtime();
     let (title, explain, label, mode) = match kind {
         CommitRequest::First => ("Request 3-Year Commit", "The customer commits to buy at least these quantities for three years; Adobe accepts or declines the request.", "Send 3-Year Commit request", "commit"),
         CommitRequest::Increase => ("Request a quantity increase", "Raise the committed minimums of the current commitment. This replaces any open commitment request.", "Send increase request", "commit"),
@@ -153,7 +149,8 @@ fn CommitForm(customer: Customer, rt: Runtime, kind: CommitRequest) -> impl Into
 }
 
 #[component]
-fn LinkedForm(customer: Customer, rt: Runtime) -> impl IntoView {
+fn LinkedForm(customer: Customer) -> impl IntoView {
+    let rt = runtime();
     if let Some(l) = &customer.linked_membership {
         return view! {
             <section class="facts-section"><h2>"Linked membership"</h2><p>{format!("This customer is already in the linked membership {}.", l.name)}</p></section>

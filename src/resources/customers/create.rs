@@ -2,10 +2,10 @@
 //! known), Large Government Agency (GOV, FEDERAL or STATE, US or CA), with a 3-Year Commit
 //! request, or Extended Term (an anniversary date).
 
-use super::profile::{g, profile_of, segment_options, AddressAndContacts, CompanyFields, SEGMENT, SUB_SEGMENTS};
+use super::profile::{profile_of, segment_options, AddressAndContacts, CompanyFields, SEGMENT, SUB_SEGMENTS};
 use crate::api::calls::{customers, resellers};
 use crate::components::address::contact_values;
-use crate::components::form::{CheckField, DraftNotice, FormState, RadioField, SelectField, SubmitButton, TextField, UnsavedGuard, Values};
+use crate::components::form::{trimmed as g, CheckField, DraftNotice, FormState, RadioField, SelectField, SubmitButton, TextField, UnsavedGuard, Values};
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;

@@ -6,7 +6,7 @@
 
 use crate::api::calls::{customers, subscriptions};
 use crate::components::detail::{day, Facts};
-use crate::components::loading::Load;
+use crate::components::loading::{Follow, Load};
 use crate::components::status::{tone_class, StatusExplained};
 use crate::recent::remember;
 use crate::resources::resellers::detail::{address_rows, ContactTable};
@@ -15,15 +15,14 @@ use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use partner_model::catalog::segments::{discount_level, market_segment, sub_segment};
+use partner_model::catalog::segments::{discount_level, market_segment, offer_level, sub_segment};
 use partner_model::catalog::status::{commitment_status, ResourceKind};
 use partner_model::types::*;
-use std::time::Duration;
 
-/// Whether an offer id is a consumables offer: its discount level (characters 11–12) is a
-/// consumables tier (`T1`…`TG`).
+/// Whether an offer id is a consumables offer: its discount level is a consumables tier
+/// (`T1`…`TG`).
 pub fn is_consumables(offer_id: &str) -> bool {
-    offer_id.get(10..11) == Some("T")
+    offer_level(offer_id).is_some_and(|l| l.starts_with('T'))
 }
 
 /// Current quantities of active subscriptions per offer type.
@@ -32,11 +31,6 @@ pub fn current_quantities(list: &[Subscription]) -> (u64, u64) {
         let q = s.current_quantity.unwrap_or(0);
         if is_consumables(&s.offer_id) { (l, c + q) } else { (l + q, c) }
     })
-}
-
-/// Seconds to wait before the `n`th look at a record that is still settling.
-pub fn follow_delay(n: u32) -> Duration {
-    Duration::from_secs([2u64, 3, 5, 8, 13, 20, 30].get(n as usize).copied().unwrap_or(30))
 }
 
 /// `/customers/:id`.
@@ -48,17 +42,14 @@ pub fn CustomerHub() -> impl IntoView {
     let rt2 = rt.clone();
     let customer = LocalResource::new(move || fetch(customers::get(&rt2, &id.get())));
     let subs = LocalResource::new(move || fetch(subscriptions::list(&rt, &id.get())));
-    let looks = RwSignal::new(0u32);
+    let follow = Follow::new();
     view! {
         <section class="page">
             <Load resource=customer what="the customer" render=move |c: Customer| {
                 remember("customer", &c.customer_id, &c.company_profile.company_name);
                 let settling = c.status == Status::Pending
                     || c.three_year_commit().is_some_and(|b| [&b.commitment_request, &b.recommitment_request].iter().any(|r| r.as_ref().is_some_and(|r| r.status == Some(CommitmentStatus::Requested))));
-                if settling {
-                    let n = looks.get_untracked();
-                    set_timeout(move || { looks.set(n + 1); customer.refetch(); }, follow_delay(n));
-                }
+                follow.again_if(settling, customer);
                 view! { <Hub customer=c subs settling/> }.into_any()
             }/>
         </section>

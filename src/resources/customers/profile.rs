@@ -2,33 +2,14 @@
 //! update share.
 
 use crate::components::address::{address_of, address_values, contact_values, contacts_of, language_options, AddressFields, ContactFields};
-use crate::components::form::{SelectField, TextField, Values};
+use crate::components::form::{trimmed as g, SelectField, TextField, Values};
 use leptos::prelude::*;
-use partner_model::types::{Address, Contact, CustomerProfile, MarketSegment, MarketSubSegment};
+use partner_model::types::{CustomerProfile, MarketSegment, MarketSubSegment};
 
 /// Where the market segment is kept.
 pub const SEGMENT: &str = "companyProfile.marketSegment";
 /// Where the sub-segments are kept (comma-separated).
 pub const SUB_SEGMENTS: &str = "companyProfile.marketSubSegments";
-
-/// A trimmed value.
-pub fn g(v: &Values, k: &str) -> String {
-    v.get(k).map(|s| s.trim().to_string()).unwrap_or_default()
-}
-
-fn trim_address(mut a: Address) -> Address {
-    for s in [&mut a.country, &mut a.region, &mut a.city, &mut a.address_line1, &mut a.address_line2, &mut a.postal_code, &mut a.phone_number] {
-        *s = s.trim().to_string();
-    }
-    a
-}
-
-fn trim_contact(mut c: Contact) -> Contact {
-    for s in [&mut c.first_name, &mut c.last_name, &mut c.email, &mut c.phone_number] {
-        *s = s.trim().to_string();
-    }
-    c
-}
 
 /// The profile the values describe.
 pub fn profile_of(v: &Values) -> CustomerProfile {
@@ -38,8 +19,8 @@ pub fn profile_of(v: &Values) -> CustomerProfile {
         preferred_language: g(v, "companyProfile.preferredLanguage"),
         market_segment: (!segment.is_empty()).then(|| MarketSegment::from_wire(&segment)),
         market_sub_segments: g(v, SUB_SEGMENTS).split(',').filter(|s| !s.is_empty()).map(MarketSubSegment::from_wire).collect(),
-        address: trim_address(address_of(v)),
-        contacts: contacts_of(v).into_iter().map(trim_contact).collect(),
+        address: address_of(v),
+        contacts: contacts_of(v),
     }
 }
 

@@ -1,14 +1,13 @@
 //! Updating a customer's profile: what cannot change (company name, country, region, EDU
 //! sub-segments) is shown read-only and sent as it is; a segment change is warned about.
 
-use super::profile::{g, profile_of, profile_values, segment_options, AddressAndContacts, CompanyFields, SEGMENT};
+use super::profile::{profile_of, profile_values, segment_options, AddressAndContacts, CompanyFields, SEGMENT};
 use crate::api::calls::customers;
-use crate::components::form::{DraftNotice, FormState, SelectField, SubmitButton, UnsavedGuard, Values};
-use crate::components::loading::Load;
+use crate::components::form::{trimmed as g, DraftNotice, FormState, SelectField, SubmitButton, UnsavedGuard, Values};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
-use crate::resources::{fetch, load_by_id, runtime};
-use crate::runtime::{href, Runtime};
+use crate::resources::{fetch, runtime, RecordById};
+use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -27,20 +26,12 @@ fn check(v: &Values) -> Vec<FieldError> {
 /// `/customers/:id/edit`.
 #[component]
 pub fn UpdateCustomer() -> impl IntoView {
-    let rt = runtime();
-    let customer = load_by_id(customers::get);
-    view! {
-        <section class="page">
-            <Load resource=customer what="the customer" render=move |c: Customer| {
-                let rt = rt.clone();
-                view! { <UpdateCustomerForm customer=c rt/> }.into_any()
-            }/>
-        </section>
-    }
+    view! { <RecordById get=customers::get what="the customer" render=|c: Customer| view! { <UpdateCustomerForm customer=c/> }.into_any()/> }
 }
 
 #[component]
-fn UpdateCustomerForm(customer: Customer, rt: Runtime) -> impl IntoView {
+fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
+    let rt = runtime();
     let id = customer.customer_id.clone();
     let mut start = Values::new();
     start.insert("externalReferenceId".into(), customer.external_reference_id.clone());

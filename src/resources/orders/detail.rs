@@ -4,9 +4,8 @@
 
 use crate::api::calls::orders;
 use crate::components::detail::{day, Facts};
-use crate::components::loading::Load;
+use crate::components::loading::{Follow, Load};
 use crate::components::status::{StatusBadge, StatusExplained};
-use crate::resources::customers::hub::follow_delay;
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
@@ -28,15 +27,12 @@ pub fn OrderPage() -> impl IntoView {
         let (customer, id) = ids.get();
         fetch(orders::get(&rt, &customer, &id))
     });
-    let looks = RwSignal::new(0u32);
+    let follow = Follow::new();
     view! {
         <section class="page">
             <Load resource=order what="the order" render=move |o: Order| {
                 let open = o.status == Status::Pending;
-                if open {
-                    let n = looks.get_untracked();
-                    set_timeout(move || { looks.set(n + 1); order.refetch(); }, follow_delay(n));
-                }
+                follow.again_if(open, order);
                 let customer = ids.get_untracked().0;
                 view! { <OrderView order=o customer open/> }.into_any()
             }/>

@@ -95,8 +95,7 @@ fn History(customer: String) -> impl IntoView {
         let endpoint = orders::history(&rt, &c3, &filters);
         async move {
             let p = fetch(endpoint).await?;
-            let next = p.offset + p.count;
-            Ok(ExportPage { total: p.total_count, next: (next < p.total_count).then_some(next), rows: p.items })
+            Ok(ExportPage::by_offset(p.items, p.total_count, p.offset))
         }
     };
     view! {

@@ -6,7 +6,7 @@
 use crate::api::calls::orders;
 use crate::api::error::Failure;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{rows, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values};
+use crate::components::form::{trimmed as g, rows, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values};
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_preview_submission, SubmissionError};
 use crate::components::toast::toast;
@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use partner_model::catalog::errors::{purchase_reason, reason_in_detail, PURCHASE_REASONS};
-use partner_model::catalog::segments::discount_level;
+use partner_model::catalog::segments::{discount_level, offer_level};
 use partner_model::rules::order_requests::check_order;
 use partner_model::rules::{rule, Context, FieldError};
 use partner_model::types::{LineItemRequest, Order, OrderRequest};
@@ -24,10 +24,6 @@ use partner_model::types::{LineItemRequest, Order, OrderRequest};
 const LINES: &str = "lineItems";
 /// The most lines an order may have.
 pub const MAX_LINES: usize = 499;
-
-fn g(v: &Values, k: &str) -> String {
-    v.get(k).map(|s| s.trim().to_string()).unwrap_or_default()
-}
 
 fn lines_of(v: &Values) -> Vec<LineItemRequest> {
     (0..rows::count(v, LINES))
@@ -65,17 +61,12 @@ fn check(v: &Values) -> Vec<FieldError> {
     errors
 }
 
-/// The discount level inside an offer id (characters 11–12), if it has the documented shape.
-pub fn level_of(offer_id: &str) -> Option<&str> {
-    (offer_id.len() == 15).then(|| offer_id.get(10..12)).flatten()
-}
-
 /// What changed between the offer entered and the offer the preview returned.
 pub fn offer_change(entered: &str, returned: &str) -> Option<String> {
     if entered == returned || returned.is_empty() {
         return None;
     }
-    match (level_of(entered), level_of(returned)) {
+    match (offer_level(entered), offer_level(returned)) {
         (Some(a), Some(b)) if entered.get(..10) == returned.get(..10) && entered.get(12..) == returned.get(12..) => {
             let meaning = discount_level(b).map(|l| l.meaning).unwrap_or("");
             let direction = if b > a { "a better discount level" } else { "a lower discount level" };

@@ -3,10 +3,9 @@
 
 use crate::api::calls::resellers;
 use crate::components::detail::{day, Facts};
-use crate::components::loading::Load;
 use crate::components::status::StatusExplained;
 use crate::recent::remember;
-use crate::resources::load_by_id;
+use crate::resources::RecordById;
 use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -50,39 +49,36 @@ pub fn address_rows(a: &partner_model::types::Address) -> Vec<(&'static str, Str
 /// `/resellers/:id`.
 #[component]
 pub fn ResellerPage() -> impl IntoView {
-    let reseller = load_by_id(resellers::get);
     view! {
-        <section class="page">
-            <Load resource=reseller what="the reseller" render=move |r: Reseller| {
-                remember("reseller", &r.reseller_id, &r.company_profile.company_name);
-                let segments = r.company_profile.market_segments.iter().map(|s| {
-                    partner_model::catalog::segments::market_segment(s.as_str()).map(|m| m.name.to_string()).unwrap_or_else(|| s.as_str().to_string())
-                }).collect::<Vec<_>>().join(", ");
-                let rid = r.reseller_id.clone();
-                view! {
-                    <div class="page-head">
-                        <h1>{r.company_profile.company_name.clone()}</h1>
-                        <div class="actions">
-                            <A href=href(&format!("/customers?reseller={rid}")) attr:class="button">"Customers"</A>
-                            <A href=href(&format!("/customers/new?reseller={rid}")) attr:class="button">"Create a customer"</A>
-                            <A href=href(&format!("/resellers/{rid}/edit")) attr:class="button">"Edit reseller"</A>
-                        </div>
+        <RecordById get=resellers::get what="the reseller" render=|r: Reseller| {
+            remember("reseller", &r.reseller_id, &r.company_profile.company_name);
+            let segments = r.company_profile.market_segments.iter().map(|s| {
+                partner_model::catalog::segments::market_segment(s.as_str()).map(|m| m.name.to_string()).unwrap_or_else(|| s.as_str().to_string())
+            }).collect::<Vec<_>>().join(", ");
+            let rid = r.reseller_id.clone();
+            view! {
+                <div class="page-head">
+                    <h1>{r.company_profile.company_name.clone()}</h1>
+                    <div class="actions">
+                        <A href=href(&format!("/customers?reseller={rid}")) attr:class="button">"Customers"</A>
+                        <A href=href(&format!("/customers/new?reseller={rid}")) attr:class="button">"Create a customer"</A>
+                        <A href=href(&format!("/resellers/{rid}/edit")) attr:class="button">"Edit reseller"</A>
                     </div>
-                    <p class="lede">"Reseller " <code>{r.reseller_id.clone()}</code> " · " <StatusExplained kind=ResourceKind::Reseller code=r.status.as_str().to_string()/></p>
-                    <div class="columns">
-                        <Facts title="Profile" rows=vec![
-                            ("Reseller id", r.reseller_id.clone()),
-                            ("External reference", r.external_reference_id.clone()),
-                            ("Distributor", r.distributor_id.clone()),
-                            ("Created", day(&r.creation_date)),
-                            ("Preferred language", r.company_profile.preferred_language.clone()),
-                            ("Market segments", segments),
-                        ]/>
-                        <Facts title="Address" rows=address_rows(&r.company_profile.address)/>
-                    </div>
-                    <ContactTable contacts=r.company_profile.contacts.clone()/>
-                }.into_any()
-            }/>
-        </section>
+                </div>
+                <p class="lede">"Reseller " <code>{r.reseller_id.clone()}</code> " · " <StatusExplained kind=ResourceKind::Reseller code=r.status.as_str().to_string()/></p>
+                <div class="columns">
+                    <Facts title="Profile" rows=vec![
+                        ("Reseller id", r.reseller_id.clone()),
+                        ("External reference", r.external_reference_id.clone()),
+                        ("Distributor", r.distributor_id.clone()),
+                        ("Created", day(&r.creation_date)),
+                        ("Preferred language", r.company_profile.preferred_language.clone()),
+                        ("Market segments", segments),
+                    ]/>
+                    <Facts title="Address" rows=address_rows(&r.company_profile.address)/>
+                </div>
+                <ContactTable contacts=r.company_profile.contacts.clone()/>
+            }.into_any()
+        }/>
     }
 }

@@ -3,11 +3,10 @@
 
 use crate::api::calls::resellers;
 use crate::components::address::{address_of, address_values, contact_values, contacts_of, language_options, AddressFields, ContactFields};
-use crate::components::form::{DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values, CheckboxGroup, SelectField};
-use crate::components::loading::Load;
+use crate::components::form::{trimmed as g, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values, CheckboxGroup, SelectField};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
-use crate::resources::{fetch, load_by_id, runtime};
+use crate::resources::{fetch, runtime, RecordById};
 use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -19,31 +18,14 @@ use partner_model::types::{MarketSegment, Reseller, ResellerCreateRequest, Resel
 
 const SEGMENTS: &str = "companyProfile.marketSegments";
 
-fn g(v: &Values, k: &str) -> String {
-    v.get(k).map(|s| s.trim().to_string()).unwrap_or_default()
-}
-
 fn profile(v: &Values) -> ResellerProfile {
     ResellerProfile {
         company_name: g(v, "companyProfile.companyName"),
         preferred_language: g(v, "companyProfile.preferredLanguage"),
         market_segments: g(v, SEGMENTS).split(',').filter(|s| !s.is_empty()).map(MarketSegment::from_wire).collect(),
-        address: trimmed(address_of(v)),
-        contacts: contacts_of(v).into_iter().map(|mut c| {
-            c.first_name = c.first_name.trim().into();
-            c.last_name = c.last_name.trim().into();
-            c.email = c.email.trim().into();
-            c.phone_number = c.phone_number.trim().into();
-            c
-        }).collect(),
+        address: address_of(v),
+        contacts: contacts_of(v),
     }
-}
-
-fn trimmed(mut a: partner_model::types::Address) -> partner_model::types::Address {
-    for s in [&mut a.country, &mut a.region, &mut a.city, &mut a.address_line1, &mut a.address_line2, &mut a.postal_code, &mut a.phone_number] {
-        *s = s.trim().to_string();
-    }
-    a
 }
 
 fn values_of(r: &Reseller) -> Values {
@@ -152,20 +134,12 @@ pub fn CreateReseller() -> impl IntoView {
 /// `/resellers/:id/edit`.
 #[component]
 pub fn UpdateReseller() -> impl IntoView {
-    let rt = runtime();
-    let reseller = load_by_id(resellers::get);
-    view! {
-        <section class="page">
-            <Load resource=reseller what="the reseller" render=move |r: Reseller| {
-                let rt = rt.clone();
-                view! { <UpdateResellerForm reseller=r rt/> }.into_any()
-            }/>
-        </section>
-    }
+    view! { <RecordById get=resellers::get what="the reseller" render=|r: Reseller| view! { <UpdateResellerForm reseller=r/> }.into_any()/> }
 }
 
 #[component]
-fn UpdateResellerForm(reseller: Reseller, rt: crate::runtime::Runtime) -> impl IntoView {
+fn UpdateResellerForm(reseller: Reseller) -> impl IntoView {
+    let rt = runtime();
     let id = reseller.reseller_id.clone();
     let form = FormState::new(values_of(&reseller), check_update, Some(format!("reseller-{id}")));
     let navigate = use_navigate();

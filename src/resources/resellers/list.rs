@@ -72,8 +72,7 @@ pub fn export_filters(query: &crate::components::query::QueryState, offset: u64)
 /// An export page from a page of accounts.
 pub async fn export_page<T: serde::de::DeserializeOwned + Default>(endpoint: crate::api::calls::Endpoint<partner_model::types::AccountPage<T>>) -> Result<ExportPage<T>, crate::api::error::Failure> {
     let p = fetch(endpoint).await?;
-    let next = p.offset + p.count;
-    Ok(ExportPage { total: p.total_count, next: (next < p.total_count).then_some(next), rows: p.accounts })
+    Ok(ExportPage::by_offset(p.accounts, p.total_count, p.offset))
 }
 
 /// The account list's filter bar.

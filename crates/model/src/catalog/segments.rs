@@ -229,6 +229,12 @@ fn lookup<T>(list: &'static [T], code: &str, key: fn(&T) -> &str) -> Option<&'st
     list.binary_search_by(|t| key(t).cmp(code)).ok().and_then(|i| list.get(i))
 }
 
+/// The discount level inside an offer id (its characters 11–12: `65322651CA02A12` → `02`),
+/// when the id has the documented 15-character shape.
+pub fn offer_level(offer_id: &str) -> Option<&str> {
+    (offer_id.len() == 15).then(|| offer_id.get(10..12)).flatten()
+}
+
 /// The market segment `code`.
 pub fn market_segment(code: &str) -> Option<&'static MarketSegment> {
     lookup(MARKET_SEGMENTS, code, |m| m.code)
@@ -262,6 +268,14 @@ mod tests {
         for pair in list.windows(2) {
             assert!(key(&pair[0]) < key(&pair[1]), "{} before {}", key(&pair[0]), key(&pair[1]));
         }
+    }
+
+    #[test]
+    fn offer_ids_carry_their_level() {
+        assert_eq!(offer_level("65322651CA02A12"), Some("02"));
+        assert_eq!(offer_level("65324059CAT1A12"), Some("T1"));
+        assert_eq!(offer_level("6532"), None);
+        assert_eq!(offer_level("65322651CA0é2A1"), None);
     }
 
     fn filled(texts: &[&str]) {
