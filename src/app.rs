@@ -69,6 +69,7 @@ pub fn Shell(
                         <ResellerRoutes/>
                         <CustomerRoutes/>
                         <OrderRoutes/>
+                        <AcquisitionRoutes/>
                         <SubscriptionRoutes/>
                         <TransferRoutes/>
                         <MembershipRoutes/>

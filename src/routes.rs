@@ -2,6 +2,7 @@
 //! area answers. Built areas keep their group in `resources`; the rest show placeholder pages.
 
 use crate::pages::placeholder::{AreaHome, RecordPage};
+pub use crate::resources::acquisitions::AcquisitionRoutes;
 pub use crate::resources::customers::CustomerRoutes;
 pub use crate::resources::linked_memberships::LinkedMembershipRoutes;
 pub use crate::resources::orders::OrderRoutes;

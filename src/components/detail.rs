@@ -33,3 +33,9 @@ pub fn Facts(
 pub fn day(s: &str) -> String {
     s.get(..10).unwrap_or(s).to_string()
 }
+
+/// Now, in milliseconds since the Unix epoch (the browser's clock).
+pub fn now() -> u64 {
+    let ms = js_sys::Date::now();
+    if ms.is_finite() && ms > 0.0 { ms as u64 } else { 0 }
+}

@@ -450,7 +450,7 @@ pub fn CheckboxGroup(
     /// The group's legend.
     legend: &'static str,
     /// `(value, text)` choices.
-    options: Vec<(&'static str, &'static str)>,
+    options: Vec<(String, String)>,
     /// The wire path problems are reported under (`companyProfile.marketSegments`).
     #[prop(into)]
     problems_at: String,
@@ -464,13 +464,14 @@ pub fn CheckboxGroup(
             let (p1, p2) = (path.clone(), path.clone());
             let box_id = format!("{id}-{value}");
             let box_id2 = box_id.clone();
-            let checked = move || form.get(&p1).split(',').any(|v| v == value);
+            let (v1, v2) = (value.clone(), value.clone());
+            let checked = move || form.get(&p1).split(',').any(|v| v == v1);
             let toggle = move |_| {
                 let mut set: Vec<String> = form.get_untracked(&p2).split(',').filter(|v| !v.is_empty()).map(str::to_string).collect();
-                if set.iter().any(|v| v == value) {
-                    set.retain(|v| v != value);
+                if set.contains(&v2) {
+                    set.retain(|v| *v != v2);
                 } else {
-                    set.push(value.to_string());
+                    set.push(v2.clone());
                 }
                 form.set(&p2, set.join(","));
             };

@@ -2,6 +2,7 @@
 //! each resource is made of.
 
 pub mod address;
+pub mod charts;
 pub mod confirm;
 pub mod csv;
 pub mod detail;

@@ -12,6 +12,9 @@ pub struct PageInfo {
     pub limit: u64,
     /// Rows on this page.
     pub count: u64,
+    /// Where the next page starts, when the API says so (Partner Navigator's `next`);
+    /// otherwise right after this page.
+    pub next: Option<u64>,
 }
 
 impl PageInfo {
@@ -39,7 +42,8 @@ pub fn Pager(
     let first = if info.count == 0 { 0 } else { info.offset + 1 };
     let last = info.offset + info.count;
     let has_prev = info.offset > 0;
-    let has_next = last < info.total;
+    let next = info.next.filter(|n| *n > info.offset).unwrap_or(info.offset + limit);
+    let has_next = last < info.total && next < info.total;
     let pages = info.pages();
     let page_input = RwSignal::new(info.page().to_string());
     let jump = move |ev: leptos::ev::SubmitEvent| {
@@ -60,7 +64,7 @@ pub fn Pager(
                 <span>{format!(" of {pages} ")}</span>
                 <button type="submit">"Go"</button>
             </form>
-            <button type="button" disabled=!has_next on:click=move |_| go(info.offset + limit)>"Next page"</button>
+            <button type="button" disabled=!has_next on:click=move |_| go(next)>"Next page"</button>
         </nav>
     }
 }

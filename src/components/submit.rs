@@ -23,11 +23,24 @@ impl Submission {
     /// Handles the form's `submit` event: checks every field, then sends once.
     pub fn submit(&self, ev: leptos::ev::SubmitEvent) {
         ev.prevent_default();
+        if self.ready() {
+            self.send();
+        }
+    }
+
+    /// Checks every field (showing their problems) and says whether the form can be sent now;
+    /// for a form that asks for a confirmation before [`Submission::send`].
+    pub fn ready(&self) -> bool {
         if self.busy.get_untracked() {
-            return;
+            return false;
         }
         self.failure.set(None);
-        if self.form.attempt() {
+        self.form.attempt()
+    }
+
+    /// Sends the form's values, unless a send is on its way.
+    pub fn send(&self) {
+        if !self.busy.get_untracked() {
             self.dispatch.run(self.form.values.get_untracked());
         }
     }

@@ -1,6 +1,7 @@
 //! The console's resources: each a small module that says which columns, which fields, which
 //! calls — built from the shared machinery of `components`.
 
+pub mod acquisitions;
 pub mod customers;
 pub mod linked_memberships;
 pub mod orders;

@@ -1,6 +1,9 @@
-//! End to end, placing orders: a preview that changes an offer id, then the order placed and
+//! End to end, the orders issue: a preview that changes an offer id, then the order placed and
 //! followed until it completes; a Place whose first two answers are dropped on the wire, and a
-//! double-clicked Place — one order each, counted in the sandbox.
+//! double-clicked Place — one order each, counted in the sandbox; a line refused for its market
+//! segment, with its reason; returning one line of an order; the filtered history after a
+//! reload; each auto-renewal state and the renewal preview; "order these" from open
+//! acquisitions.
 
 use partner_devtools::*;
 use std::time::Duration;
@@ -14,13 +17,19 @@ async fn start() -> (Sandbox, Browser) {
 
 /// Opens the hub of Fairmont Hotels Group, a customer of Northwind Software Partners.
 async fn open_fairmont(browser: &Browser, sandbox: &Sandbox) {
+    open_customer(browser, sandbox, "Fairmont Hotels Group").await;
+}
+
+/// Opens the hub of the seeded customer `name` of Northwind Software Partners.
+async fn open_customer(browser: &Browser, sandbox: &Sandbox, name: &str) {
     browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
     browser.click("Northwind Software Partners").await;
     browser.heading("Northwind Software Partners").await;
     let reseller = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
-    browser.client.goto(&format!("{}customers?reseller={reseller}&company-name=Fairmont*", sandbox.url)).await.expect("customers");
-    browser.click("Fairmont Hotels Group").await;
-    browser.heading("Fairmont Hotels Group").await;
+    let prefix = name.split(' ').next().unwrap_or(name);
+    browser.client.goto(&format!("{}customers?reseller={reseller}&company-name={prefix}*", sandbox.url)).await.expect("customers");
+    browser.click(name).await;
+    browser.heading(name).await;
 }
 
 /// Opens Place an order for Fairmont Hotels Group and previews 3 × Creative Cloud All Apps
@@ -33,6 +42,20 @@ async fn preview_an_order(browser: &Browser, sandbox: &Sandbox) {
     browser.fill("Quantity", "3").await;
     browser.click("Preview order").await;
     browser.find("//section[contains(@class,'preview')]//td[starts-with(normalize-space(.), 'Changed from level 01 to')]").await;
+}
+
+/// The id of the customer whose hub is open.
+async fn hub_customer(browser: &Browser) -> String {
+    browser.path().await.rsplit('/').next().unwrap_or_default().to_string()
+}
+
+/// Opens Place an order for `customer` with `lines` (`OFFER:QUANTITY`) prefilled, as "order
+/// these" does, and previews it.
+async fn preview_lines(browser: &Browser, sandbox: &Sandbox, customer: &str, lines: &[&str]) {
+    let query = lines.iter().map(|l| format!("line={l}")).collect::<Vec<_>>().join("&");
+    browser.client.goto(&format!("{}customers/{customer}/orders/new?{query}", sandbox.url)).await.expect("place an order");
+    browser.heading("Place an order").await;
+    browser.click("Preview order").await;
 }
 
 async fn orders_created(browser: &Browser, sandbox: &Sandbox) -> u64 {
@@ -130,9 +153,10 @@ async fn the_filtered_history_survives_a_reload() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn set_each_auto_renewal_state() {
+async fn set_each_auto_renewal_state_then_preview_the_renewal() {
     let (sandbox, browser) = start().await;
     open_fairmont(&browser, &sandbox).await;
+    let customer = hub_customer(&browser).await;
     browser.find("//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Subscriptions']").await.click().await.expect("subscriptions");
     browser.find("//main//h1[starts-with(normalize-space(.), 'Subscriptions of customer')]").await;
     browser.screenshot("subscriptions-list").await;
@@ -164,5 +188,128 @@ async fn set_each_auto_renewal_state() {
     let form = browser.find("//section[@aria-labelledby='renewal-title']").await;
     browser.show(&form).await;
     browser.screenshot("subscriptions-auto-renewal").await;
+    let subscription = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    // The renewal preview, from the hub: the subscription renews, at the quantity set.
+    browser.client.goto(&format!("{}customers/{customer}", sandbox.url)).await.expect("hub");
+    // The hub's pictures: licenses per offer and the renewals ahead, drawn from the subscriptions.
+    let bars = browser.find("//figure[figcaption[normalize-space(.)='Licenses per offer: current and used']]/*[name()='svg']").await;
+    let label = bars.attr("aria-label").await.expect("attr").unwrap_or_default();
+    assert!(label.contains("current") && label.contains("used"), "a text alternative: {label}");
+    browser.find("//figure[figcaption[normalize-space(.)='Renewals in the next twelve months']]/*[name()='svg']//*[name()='circle']").await;
+    browser.show(&bars).await;
+    browser.screenshot("customers-hub-pictures").await;
+    browser.click("Renewal preview").await;
+    browser.heading("Renewal preview").await;
+    let row = format!("//table[caption[normalize-space(.)='Lines of the renewal order']]/tbody/tr[td[2][normalize-space(.)='{subscription}']]");
+    let renews = browser.find(&format!("{row}/td[6]")).await.text().await.expect("text");
+    assert_eq!(renews, "Yes");
+    browser.sees("unit(s) would renew.").await;
+    browser.screenshot("orders-renewal-preview").await;
+    // A customer whose subscriptions all have auto-renewal off: the API answers 2136.
+    open_customer(&browser, &sandbox, "Golden Gate Media").await;
+    browser.click("Renewal preview").await;
+    browser.sees("Nothing would renew.").await;
+    browser.screenshot("orders-renewal-nothing").await;
+    browser.click("Open the subscriptions").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Subscriptions of customer')]").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_line_of_the_wrong_market_segment_is_refused_with_its_reason() {
+    let (sandbox, browser) = start().await;
+    open_fairmont(&browser, &sandbox).await;
+    let customer = hub_customer(&browser).await;
+    let before = orders_created(&browser, &sandbox).await;
+    // Fairmont is a commercial customer; line 2 is the education offer of the same product.
+    preview_lines(&browser, &sandbox, &customer, &["65322651CA01A12:3", "65322651EA01A12:2"]).await;
+    let refused = browser.find("//ul[@aria-label='Refused lines']/li[starts-with(normalize-space(.), 'Line 2:')]").await;
+    let text = refused.text().await.expect("text");
+    assert!(text.contains("market segment"), "the reason in words: {text}");
+    assert!(text.contains("Use the offer for the customer's and the reseller's market segment"), "what to do: {text}");
+    let lines = browser.client.find_all(fantoccini::Locator::XPath("//ul[@aria-label='Refused lines']/li")).await.expect("lines");
+    assert_eq!(lines.len(), 1, "only the refused line is named");
+    assert!(browser.client.find(fantoccini::Locator::XPath("//section[contains(@class,'preview')]")).await.is_err(), "no preview to place");
+    browser.show(&refused).await;
+    browser.screenshot("orders-refused-line").await;
+    assert_eq!(orders_created(&browser, &sandbox).await, before);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn return_one_line_of_an_order() {
+    let (sandbox, browser) = start().await;
+    open_fairmont(&browser, &sandbox).await;
+    let customer = hub_customer(&browser).await;
+    preview_lines(&browser, &sandbox, &customer, &["65322651CA01A12:3", "65304921CA01A12:2"]).await;
+    browser.find("//section[contains(@class,'preview')]").await;
+    browser.click("Place order").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    let order_page = browser.path().await;
+    let order_id = order_page.rsplit('/').next().unwrap_or_default().to_string();
+    browser.sees("can be returned until").await;
+    browser.click("Return lines").await;
+    browser.heading(&format!("Return lines of order {order_id}")).await;
+    let before = orders_created(&browser, &sandbox).await;
+    // Nothing chosen: said at the group, nothing sent.
+    browser.click("Return the chosen lines").await;
+    browser.sees("Choose at least one line to return.").await;
+    browser.find("//label[starts-with(normalize-space(.), 'Line 2 ·')]/input").await.click().await.expect("tick line 2");
+    browser.click("Return the chosen lines").await;
+    browser.find(&format!("//dialog[@open]//h2[normalize-space(.)='Return 1 line(s) of order {order_id}?']")).await;
+    browser.screenshot("orders-return-confirm").await;
+    browser.click("Return these lines").await;
+    browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='RETURN']").await;
+    browser.find(&format!("//dt[normalize-space(.)='Reference order']/following-sibling::dd[1][normalize-space(.)='{order_id}']")).await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    assert_eq!(orders_created(&browser, &sandbox).await, before + 1, "one RETURN order");
+    let lines = browser.client.find_all(fantoccini::Locator::XPath("//main//table/tbody/tr")).await.expect("lines");
+    assert_eq!(lines.len(), 1, "the return holds exactly the chosen line");
+    browser.screenshot("orders-return-complete").await;
+    // The original order: line 2 cancelled, line 1 still returnable.
+    browser.client.goto(&format!("{}{}", sandbox.url, order_page.trim_start_matches('/'))).await.expect("original order");
+    browser.find("//main//table/tbody/tr[td[1][normalize-space(.)='2']]/td[5][normalize-space(.)='Cancelled']").await;
+    browser.find("//main//table/tbody/tr[td[1][normalize-space(.)='1']]/td[5][normalize-space(.)='Complete']").await;
+    browser.screenshot("orders-after-return").await;
+    browser.click("Return lines").await;
+    browser.find("//label[starts-with(normalize-space(.), 'Line 1 ·')]").await;
+    browser.find("//ul[contains(@class,'refused-lines')]/li[contains(normalize-space(.), 'Line 2') and contains(., 'Already returned.')]").await;
+    assert!(browser.client.find(fantoccini::Locator::XPath("//label[starts-with(normalize-space(.), 'Line 2 ·')]")).await.is_err(), "a returned line is not offered again");
+    // The original order's external reference, the one thing an order update changes.
+    browser.click("Back to the order").await;
+    browser.fill("External reference id", "PO-RETURNED-2").await;
+    browser.click("Save reference").await;
+    browser.find("//dt[normalize-space(.)='External reference']/following-sibling::dd[1][normalize-space(.)='PO-RETURNED-2']").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn order_these_from_a_notification_of_open_acquisitions() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
+    browser.click("Northwind Software Partners").await;
+    browser.heading("Northwind Software Partners").await;
+    browser.click("Licenses pending an order").await;
+    browser.heading("Licenses pending an order").await;
+    // The first notification names Fairmont Hotels Group (1000000012).
+    let row = browser.find("//table[caption[normalize-space(.)='Notifications']]/tbody/tr[1]").await;
+    let customer = row.find(fantoccini::Locator::XPath("td[1]")).await.expect("customer cell").text().await.expect("text");
+    browser.screenshot("acquisitions-notifications").await;
+    browser.find(&format!("//a[@aria-label='Licenses pending an order for customer {customer}']")).await.click().await.expect("open acquisitions");
+    browser.heading("Licenses pending an order").await;
+    let offers = browser.client.find_all(fantoccini::Locator::XPath("//table[caption[normalize-space(.)='Open acquisitions']]/tbody/tr/td[3]")).await.expect("rows");
+    assert!(!offers.is_empty(), "licenses pending an order are listed");
+    let first_offer = offers[0].text().await.expect("offer");
+    browser.sees("license(s) pending an order.").await;
+    browser.screenshot("acquisitions-open").await;
+    browser.click("Order these").await;
+    browser.heading("Place an order").await;
+    assert_eq!(browser.path().await, format!("/customers/{customer}/orders/new"));
+    let entered = browser.find("//input[@id='f-lineItems-0--offerId']").await.prop("value").await.expect("value").unwrap_or_default();
+    assert_eq!(entered, first_offer, "the lines are prefilled from the open acquisitions");
+    browser.click("Preview order").await;
+    let preview = browser.find("//section[contains(@class,'preview')]//tbody/tr").await;
+    browser.show(&preview).await;
+    browser.screenshot("acquisitions-order-these-preview").await;
     browser.close().await;
 }

@@ -5,7 +5,8 @@
 //! it settles.
 
 use crate::api::calls::{customers, subscriptions};
-use crate::components::detail::{day, Facts};
+use crate::components::charts::{Event, Pair, PairedBars, Timeline};
+use crate::components::detail::{day, now, Facts};
 use crate::components::loading::{Follow, Load};
 use crate::components::status::{tone_class, StatusExplained};
 use crate::recent::remember;
@@ -31,6 +32,43 @@ pub fn current_quantities(list: &[Subscription]) -> (u64, u64) {
         let q = s.current_quantity.unwrap_or(0);
         if is_consumables(&s.offer_id) { (l, c + q) } else { (l + q, c) }
     })
+}
+
+/// Current and used licenses per offer of the active subscriptions (consumables left out: their
+/// quantities are transactions, not seats), largest first.
+pub fn license_pairs(list: &[Subscription]) -> Vec<Pair> {
+    let mut pairs: Vec<Pair> = Vec::new();
+    for s in list.iter().filter(|s| s.status == Status::Active && !is_consumables(&s.offer_id)) {
+        let (current, used) = (s.current_quantity.unwrap_or(0), s.used_quantity.unwrap_or(0));
+        match pairs.iter_mut().find(|p| p.label == s.offer_id) {
+            Some(p) => {
+                p.current = p.current.saturating_add(current);
+                p.used = p.used.saturating_add(used);
+            }
+            None => pairs.push(Pair { label: s.offer_id.clone(), current, used }),
+        }
+    }
+    pairs.sort_by(|a, b| b.current.cmp(&a.current).then_with(|| a.label.cmp(&b.label)));
+    pairs
+}
+
+/// The active subscriptions' renewal dates, one event per date.
+pub fn renewal_events(list: &[Subscription]) -> Vec<Event> {
+    let mut by_date: std::collections::BTreeMap<String, (u64, u64, u64)> = Default::default();
+    for s in list.iter().filter(|s| s.status == Status::Active) {
+        let Some(date) = s.renewal_date.get(..10) else { continue };
+        let e = by_date.entry(date.to_string()).or_default();
+        e.0 += 1;
+        e.1 = e.1.saturating_add(s.current_quantity.unwrap_or(0));
+        e.2 += u64::from(s.auto_renewal.enabled);
+    }
+    by_date
+        .into_iter()
+        .filter_map(|(date, (n, q, on))| {
+            let at = partner_model::time::parse(&date)?;
+            Some(Event { at, text: format!("{n} subscription(s), {q} unit(s); auto-renewal on for {on}"), date })
+        })
+        .collect()
 }
 
 /// `/customers/:id`.
@@ -82,6 +120,8 @@ fn Hub(customer: Customer, subs: LocalResource<Result<SubscriptionList, crate::a
         <nav class="record-links" aria-label="This customer's records">
             <A href=href(&format!("/orders?customer={cid}"))>"Orders"</A>
             <A href=href(&format!("/subscriptions?customer={cid}"))>"Subscriptions"</A>
+            <A href=href(&format!("/customers/{cid}/open-acquisitions"))>"Licenses pending an order"</A>
+            <A href=href(&format!("/customers/{cid}/renewal"))>"Renewal preview"</A>
         </nav>
         <div class="columns">
             <Facts title="Profile" rows=vec![
@@ -98,10 +138,43 @@ fn Hub(customer: Customer, subs: LocalResource<Result<SubscriptionList, crate::a
             <Facts title="Address" rows=address_rows(&c.company_profile.address)/>
         </div>
         <p><A href=href(&format!("/resellers/{}", c.reseller_id))>"Open the reseller"</A></p>
+        <Pictures subs/>
         <Discounts discounts=c.discounts.clone()/>
         {tyc.map(|b| view! { <ThreeYearCommit benefit=b subs/> })}
         {(lga || c.linked_membership.is_some()).then(|| view! { <Membership lga linked=c.linked_membership.clone()/> })}
         <ContactTable contacts=c.company_profile.contacts.clone()/>
+    }
+}
+
+/// Licenses per product and the renewals of the next twelve months, drawn from the
+/// subscriptions.
+#[component]
+fn Pictures(subs: LocalResource<Result<SubscriptionList, crate::api::error::Failure>>) -> impl IntoView {
+    view! {
+        <section class="facts-section pictures">
+            <h2>"Licenses and renewals"</h2>
+            <Transition fallback=|| view! { <p class="loading" role="status">"Loading subscriptions…"</p> }>
+                {move || Suspend::new(async move {
+                    match subs.await {
+                        Ok(list) => {
+                            let pairs = license_pairs(&list.items);
+                            let from = now() / partner_model::time::DAY * partner_model::time::DAY;
+                            let events = renewal_events(&list.items);
+                            view! {
+                                {if pairs.is_empty() {
+                                    view! { <p class="empty">"No active license subscriptions."</p> }.into_any()
+                                } else {
+                                    view! { <PairedBars caption="Licenses per offer: current and used" pairs/> }.into_any()
+                                }}
+                                <Timeline caption="Renewals in the next twelve months" from to=from + 365 * partner_model::time::DAY events
+                                    empty="No active subscription renews in the next twelve months."/>
+                            }.into_any()
+                        }
+                        Err(f) => view! { <p class="notice warn">{format!("The subscriptions are not available: {}", f.error.what_happened())}</p> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
     }
 }
 

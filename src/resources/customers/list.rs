@@ -52,7 +52,10 @@ pub fn CustomerList() -> impl IntoView {
             {move || {
                 let id = reseller.get();
                 if id.is_empty() {
-                    view! { <ChooseReseller/> }.into_any()
+                    view! {
+                        <ChooseReseller title="Customers" path="/customers" action="Show customers"
+                            lede="Customers belong to a reseller. Choose the reseller whose customers you want to see."/>
+                    }.into_any()
                 } else {
                     view! { <ResellerCustomers reseller=id/> }.into_any()
                 }
@@ -61,9 +64,19 @@ pub fn CustomerList() -> impl IntoView {
     }
 }
 
-/// Which reseller's customers to list.
+/// Which reseller a page is about: a recently opened one, or an id typed and checked; the
+/// choice goes into the URL as `?reseller=`.
 #[component]
-fn ChooseReseller() -> impl IntoView {
+pub fn ChooseReseller(
+    /// The page's title.
+    title: &'static str,
+    /// What the choice is for.
+    lede: &'static str,
+    /// The page's path, which gets `?reseller=`.
+    path: &'static str,
+    /// The button's label.
+    action: &'static str,
+) -> impl IntoView {
     let query = use_query_state();
     let typed = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
@@ -80,13 +93,13 @@ fn ChooseReseller() -> impl IntoView {
         }
     };
     view! {
-        <h1>"Customers"</h1>
-        <p class="lede">"Customers belong to a reseller. Choose the reseller whose customers you want to see."</p>
+        <h1>{title}</h1>
+        <p class="lede">{lede}</p>
         {(!resellers.is_empty()).then(|| view! {
             <h2>"Recently opened resellers"</h2>
             <ul class="recent">
                 {resellers.into_iter().map(|r| view! {
-                    <li><A href=href(&format!("/customers?reseller={}", r.id))>{r.name}</A> " " <code>{r.id}</code></li>
+                    <li><A href=href(&format!("{path}?reseller={}", r.id))>{r.name}</A> " " <code>{r.id}</code></li>
                 }).collect_view()}
             </ul>
         })}
@@ -97,7 +110,7 @@ fn ChooseReseller() -> impl IntoView {
                     aria-invalid=move || problem.get().is_some().to_string() aria-describedby="choose-reseller-error"/>
                 <p class="field-error" id="choose-reseller-error" aria-live="polite">{move || problem.get()}</p>
             </div>
-            <button type="submit">"Show customers"</button>
+            <button type="submit">{action}</button>
         </form>
         <p><A href=href("/resellers")>"Or find the reseller in the reseller list"</A></p>
     }
@@ -126,7 +139,7 @@ fn ResellerCustomers(reseller: String) -> impl IntoView {
         </div>
         <AccountFilters/>
         <Load resource=page what="customers" render=move |p| {
-            let info = PageInfo { total: p.total_count, offset: p.offset, limit: p.limit, count: p.count };
+            let info = PageInfo { total: p.total_count, offset: p.offset, limit: p.limit, count: p.count, next: None };
             view! {
                 <DataTable caption="Customers".to_string() columns=COLUMNS rows=p.accounts sort=ACCOUNT_SORT empty="No customer matches these filters."/>
                 <Pager info noun="customers"/>

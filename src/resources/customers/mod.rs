@@ -5,7 +5,7 @@
 mod benefits;
 pub mod create;
 pub mod hub;
-mod list;
+pub mod list;
 mod profile;
 mod update;
 

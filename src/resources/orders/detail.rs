@@ -1,10 +1,14 @@
 //! An order's page: header, line items with their subscriptions and statuses, the status in
 //! words; an open order (1002) is followed — with backoff and a visible progress note — until
-//! it completes, fails or is cancelled.
+//! it completes, fails or is cancelled. The external reference can be edited; whether the
+//! order can be returned is said in words, with the way to return it when it can.
 
 use crate::api::calls::orders;
-use crate::components::detail::{day, Facts};
+use crate::components::detail::{day, now, Facts};
+use crate::components::form::{trimmed, FormState, SubmitButton, TextField, Values};
 use crate::components::loading::{Follow, Load};
+use crate::components::submit::{use_submission, SubmissionError};
+use crate::components::toast::toast;
 use crate::components::status::{StatusBadge, StatusExplained};
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
@@ -12,7 +16,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use partner_model::catalog::status::{status_label, ResourceKind};
-use partner_model::types::{Order, Status};
+use partner_model::rules::returns::{days_left, order_returnable};
+use partner_model::rules::{rule, Context, FieldError};
+use partner_model::time;
+use partner_model::types::{Order, OrderUpdateRequest, Status};
 
 /// `/customers/:customer/orders/:id`.
 #[component]
@@ -34,15 +41,17 @@ pub fn OrderPage() -> impl IntoView {
                 let open = o.status == Status::Pending;
                 follow.again_if(open, order);
                 let customer = ids.get_untracked().0;
-                view! { <OrderView order=o customer open/> }.into_any()
+                view! { <OrderView order=o customer open changed=Callback::new(move |_| order.refetch())/> }.into_any()
             }/>
         </section>
     }
 }
 
 #[component]
-fn OrderView(order: Order, customer: String, open: bool) -> impl IntoView {
+fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) -> impl IntoView {
     let o = order;
+    let returnable = order_returnable(&o, now());
+    let return_link = href(&format!("/customers/{customer}/orders/{}/return", o.order_id));
     let kind = o.order_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default();
     let settled = (!open).then(|| status_label(ResourceKind::Order, o.status.as_str()));
     let total = o.total_quantity();
@@ -96,6 +105,54 @@ fn OrderView(order: Order, customer: String, open: bool) -> impl IntoView {
                     }).collect_view()}
                 </tbody>
             </table>
+        </section>
+        <section class="facts-section" aria-labelledby="return-title">
+            <h2 id="return-title">"Return"</h2>
+            {match returnable {
+                Ok(until) => {
+                    let left = days_left(until, now());
+                    view! {
+                        <p>{format!("Lines of this order can be returned until {} ({}).", time::readable(until), if left == 0 { "last day".to_string() } else { format!("{left} days left") })}</p>
+                        <A href=return_link attr:class="button">"Return lines"</A>
+                    }.into_any()
+                }
+                Err(why) => view! { <p class="notice" role="note">{format!("This order cannot be returned. {why}")}</p> }.into_any(),
+            }}
+        </section>
+        <ExternalReference customer=customer.clone() order_id=o.order_id.clone() value=o.external_reference_id.clone() changed/>
+    }
+}
+
+const REFERENCE: &str = "externalReferenceId";
+
+fn check_reference(v: &Values) -> Vec<FieldError> {
+    match rule(REFERENCE).map(|r| r.validate(&trimmed(v, REFERENCE), &Context::default())) {
+        Some(Err(problem)) => vec![FieldError::new(REFERENCE, problem)],
+        _ => Vec::new(),
+    }
+}
+
+/// Edits the order's external reference id, the one field an order update may change.
+#[component]
+fn ExternalReference(customer: String, order_id: String, value: String, changed: Callback<()>) -> impl IntoView {
+    let rt = runtime();
+    let form = FormState::new(Values::from([(REFERENCE.to_string(), value)]), check_reference, None);
+    let submission = use_submission(
+        form,
+        move |v| fetch(orders::update(&rt, &customer, &order_id, &OrderUpdateRequest { external_reference_id: trimmed(&v, REFERENCE) })),
+        move |o: Order| {
+            toast(format!("The external reference of order {} is now \u{201c}{}\u{201d}.", o.order_id, o.external_reference_id));
+            changed.run(());
+        },
+    );
+    view! {
+        <section class="facts-section" aria-labelledby="reference-title">
+            <h2 id="reference-title">"External reference"</h2>
+            <form novalidate class="inline" on:submit=move |ev| submission.submit(ev)>
+                <TextField path=REFERENCE label="External reference id" hint="Your own reference, up to 35 characters. It reaches the monthly reconciliation file only if changed before that file is made."/>
+                <SubmissionError submission/>
+                <SubmitButton label="Save reference" busy=submission.busy/>
+            </form>
         </section>
     }
 }

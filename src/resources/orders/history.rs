@@ -118,7 +118,7 @@ fn History(customer: String) -> impl IntoView {
                 <FilterSelect key="limit" label="Rows per page" options=PAGE_SIZES/>
             </div>
             <Load resource=page what="orders" render=move |p| {
-                let info = PageInfo { total: p.total_count, offset: p.offset, limit: p.limit, count: p.count };
+                let info = PageInfo { total: p.total_count, offset: p.offset, limit: p.limit, count: p.count, next: None };
                 view! {
                     <DataTable caption="Orders".to_string() columns=COLUMNS rows=p.items empty="No order matches these filters."/>
                     <Pager info noun="orders"/>

@@ -95,6 +95,17 @@ pub fn refused_lines(failure: &Failure) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The lines a 2129 answer refused, each with its reason in words and what to do.
+#[component]
+fn RefusedLines(failure: Failure) -> impl IntoView {
+    let refused = refused_lines(&failure);
+    (!refused.is_empty()).then(|| view! {
+        <ul class="refused-lines" aria-label="Refused lines">
+            {refused.into_iter().map(|(line, meaning, todo)| view! { <li><strong>{line}</strong> ": " {meaning} " " {todo}</li> }).collect_view()}
+        </ul>
+    })
+}
+
 fn start_values(currency: &str, prefill: &[String]) -> Values {
     let mut v = Values::new();
     v.insert("currencyCode".into(), currency.into());
@@ -183,6 +194,7 @@ pub fn PlaceOrder() -> impl IntoView {
                         }/>
                     <button type="button" on:click=add_line disabled={move || count.get() >= MAX_LINES}>"Add a line"</button>
                 </fieldset>
+                {move || submission.failure.get().map(|failure| view! { <RefusedLines failure/> })}
                 <SubmissionError submission/>
                 <div class="actions">
                     <SubmitButton label="Preview order" busy=submission.busy/>
@@ -254,17 +266,7 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
                 <tbody>{rows}</tbody>
             </table>
             <p>"Placing the order sends exactly these lines. Changing the form above drops this preview."</p>
-            {move || failure.get().map(|f| {
-                let refused = refused_lines(&f);
-                view! {
-                    {(!refused.is_empty()).then(|| view! {
-                        <ul class="refused-lines">
-                            {refused.into_iter().map(|(line, meaning, todo)| view! { <li><strong>{line}</strong> ": " {meaning} " " {todo}</li> }).collect_view()}
-                        </ul>
-                    })}
-                    <ErrorPanel failure=f/>
-                }
-            })}
+            {move || failure.get().map(|f| view! { <RefusedLines failure=f.clone()/> <ErrorPanel failure=f/> })}
             <button type="button" class="primary" on:click=send disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
                 {move || if pending.get() { "Placing…" } else { "Place order" }}
             </button>

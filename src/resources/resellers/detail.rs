@@ -61,6 +61,7 @@ pub fn ResellerPage() -> impl IntoView {
                     <h1>{r.company_profile.company_name.clone()}</h1>
                     <div class="actions">
                         <A href=href(&format!("/customers?reseller={rid}")) attr:class="button">"Customers"</A>
+                        <A href=href(&format!("/notifications?reseller={rid}")) attr:class="button">"Licenses pending an order"</A>
                         <A href=href(&format!("/customers/new?reseller={rid}")) attr:class="button">"Create a customer"</A>
                         <A href=href(&format!("/resellers/{rid}/edit")) attr:class="button">"Edit reseller"</A>
                     </div>

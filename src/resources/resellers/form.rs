@@ -81,7 +81,7 @@ fn ProfileFields(
             <TextField path="externalReferenceId" hint="Your own reference for this reseller, up to 35 characters."/>
             <SelectField path="companyProfile.preferredLanguage" options=Signal::derive(language_options)/>
             <CheckboxGroup path=SEGMENTS problems_at=SEGMENTS legend="Market segments"
-                options=vec![("COM", "Commercial (COM)"), ("EDU", "Education (EDU)"), ("GOV", "Government (GOV)")]/>
+                options=[("COM", "Commercial (COM)"), ("EDU", "Education (EDU)"), ("GOV", "Government (GOV)")].map(|(v, t)| (v.to_string(), t.to_string())).to_vec()/>
         </fieldset>
         <AddressFields fixed_country=existing/>
         {existing.then(|| view! {

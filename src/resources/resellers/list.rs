@@ -109,7 +109,7 @@ pub fn ResellerList() -> impl IntoView {
             </div>
             <AccountFilters/>
             <Load resource=page what="resellers" render=move |p| {
-                let info = PageInfo { total: p.total_count, offset: p.offset, limit: p.limit, count: p.count };
+                let info = PageInfo { total: p.total_count, offset: p.offset, limit: p.limit, count: p.count, next: None };
                 view! {
                     <DataTable caption="Resellers".to_string() columns=COLUMNS rows=p.accounts sort=ACCOUNT_SORT empty="No reseller matches these filters."/>
                     <Pager info noun="resellers"/>

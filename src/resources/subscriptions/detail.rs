@@ -113,7 +113,10 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
     view! {
         <div class="page-head">
             <h1>{format!("Subscription {id}")}</h1>
-            <A href=href(&format!("/subscriptions?customer={customer}")) attr:class="button">"All subscriptions"</A>
+            <div class="actions">
+                <A href=href(&format!("/subscriptions?customer={customer}")) attr:class="button">"All subscriptions"</A>
+                <A href=href(&format!("/customers/{customer}/renewal")) attr:class="button">"Renewal preview"</A>
+            </div>
         </div>
         <p class="lede"><StatusExplained kind=ResourceKind::Subscription code=sub.status.as_str().to_string()/></p>
         {move || {

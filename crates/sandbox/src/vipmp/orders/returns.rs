@@ -7,8 +7,7 @@ use crate::twin::world::{Change, Millis, World};
 use crate::twin::ApiError;
 use partner_model::types::{LineItem, LineItemRequest, Order, OrderType, Status};
 
-/// How long after its creation an order can be returned.
-pub const RETURN_WINDOW_MS: Millis = 14 * 86_400_000;
+pub use partner_model::rules::returns::RETURN_WINDOW as RETURN_WINDOW_MS;
 
 /// Places a RETURN of `reference`: open (1002) now, complete when `due`.
 #[allow(clippy::too_many_arguments)]

@@ -1,0 +1,144 @@
+//! Which orders and lines can be returned, said in words before the API is asked, and the
+//! RETURN request for a set of whole lines.
+//!
+//! From the docs ("Return or cancellation of order", error codes 2116 and 2130–2134): only a NEW
+//! or RENEWAL order, complete (1000), within 14 days of its creation; whole lines only, each
+//! matching the original's `extLineItemNumber`, `offerId` and quantity; a line already returned
+//! (1008) cannot be returned again.
+
+use crate::time::{self, Millis, DAY};
+use crate::types::{LineItem, LineItemRequest, Order, OrderRequest, OrderType, Status};
+
+/// How long after its creation an order can be returned.
+pub const RETURN_WINDOW: Millis = 14 * DAY;
+
+/// Whether the order can be returned at `now`: `Ok(until)` with the end of its return window,
+/// or why not.
+pub fn order_returnable(order: &Order, now: Millis) -> Result<Millis, String> {
+    match &order.order_type {
+        Some(OrderType::New) | Some(OrderType::Renewal) => {}
+        Some(other) => return Err(format!("Only NEW and RENEWAL orders can be returned; this is a {other} order.")),
+        None => return Err("The order's type is not known, so it cannot be returned here.".into()),
+    }
+    match order.status {
+        Status::Active => {}
+        Status::Pending => return Err("The order is still open: it can be returned once it is complete.".into()),
+        Status::Cancelled => return Err("Every line of this order has already been returned.".into()),
+        ref other => return Err(format!("Only complete orders can be returned; this one's status is {}.", other.as_str())),
+    }
+    let Some(created) = time::parse(&order.creation_date) else {
+        return Err("The order's creation date is not readable, so its return window cannot be checked.".into());
+    };
+    let until = created.saturating_add(RETURN_WINDOW);
+    if now > until {
+        return Err(format!("The 14-day return window closed on {}.", time::date(until)));
+    }
+    if !order.line_items.iter().any(|l| line_returnable(l).is_ok()) {
+        return Err("Every line of this order has already been returned.".into());
+    }
+    Ok(until)
+}
+
+/// Whether one line of a returnable order can be returned, or why not.
+pub fn line_returnable(line: &LineItem) -> Result<(), &'static str> {
+    match line.status {
+        Status::Cancelled => Err("Already returned."),
+        Status::Pending => Err("Still being processed."),
+        _ => Ok(()),
+    }
+}
+
+/// The RETURN of the lines numbered `lines` of `order`, each exactly as on the original. Lines
+/// that are not on the order are left out (the caller offers only the order's lines).
+pub fn return_request(order: &Order, lines: &[u32], external_reference_id: String) -> OrderRequest {
+    OrderRequest::Return {
+        external_reference_id,
+        reference_order_id: order.order_id.clone(),
+        currency_code: order.currency_code.clone(),
+        line_items: order
+            .line_items
+            .iter()
+            .filter(|l| lines.contains(&l.ext_line_item_number))
+            .map(|l| LineItemRequest { ext_line_item_number: l.ext_line_item_number, offer_id: l.offer_id.clone(), quantity: l.quantity })
+            .collect(),
+    }
+}
+
+/// Whole days left until `until` at `now` (0 on the last day).
+pub fn days_left(until: Millis, now: Millis) -> u64 {
+    until.saturating_sub(now) / DAY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn order(kind: OrderType, status: Status, created: &str, lines: &[(u32, Status)]) -> Order {
+        Order {
+            order_id: "8000000001".into(),
+            order_type: Some(kind),
+            status,
+            currency_code: "USD".into(),
+            creation_date: created.into(),
+            line_items: lines
+                .iter()
+                .map(|(n, s)| LineItem { ext_line_item_number: *n, offer_id: format!("6532265{n}CA01A12"), quantity: u64::from(*n) * 2, status: s.clone(), ..LineItem::default() })
+                .collect(),
+            ..Order::default()
+        }
+    }
+
+    #[test]
+    fn a_complete_new_or_renewal_order_is_returnable_for_fourteen_days() {
+        let created = time::parse("2026-11-10T12:00:00Z").unwrap();
+        for kind in [OrderType::New, OrderType::Renewal] {
+            let o = order(kind, Status::Active, "2026-11-10T12:00:00Z", &[(1, Status::Active)]);
+            assert_eq!(order_returnable(&o, created + DAY), Ok(created + RETURN_WINDOW));
+            assert_eq!(order_returnable(&o, created + RETURN_WINDOW), Ok(created + RETURN_WINDOW));
+            let late = order_returnable(&o, created + RETURN_WINDOW + 1).unwrap_err();
+            assert!(late.contains("closed on 2026-11-24"), "{late}");
+        }
+        assert_eq!(days_left(created + RETURN_WINDOW, created + DAY + 1), 12);
+    }
+
+    #[test]
+    fn every_reason_not_to_return_is_said() {
+        let now = time::parse("2026-11-11").unwrap();
+        let cases = [
+            (order(OrderType::Return, Status::Active, "2026-11-10", &[(1, Status::Active)]), "this is a RETURN order"),
+            (order(OrderType::Transfer, Status::Active, "2026-11-10", &[(1, Status::Active)]), "TRANSFER"),
+            (order(OrderType::New, Status::Pending, "2026-11-10", &[(1, Status::Pending)]), "still open"),
+            (order(OrderType::New, Status::Inactive, "2026-11-10", &[(1, Status::Inactive)]), "status is 1004"),
+            (order(OrderType::New, Status::Cancelled, "2026-11-10", &[(1, Status::Cancelled)]), "already been returned"),
+            (order(OrderType::New, Status::Active, "2026-11-10", &[(1, Status::Cancelled), (2, Status::Cancelled)]), "already been returned"),
+            (order(OrderType::New, Status::Active, "yesterday", &[(1, Status::Active)]), "not readable"),
+        ];
+        for (o, says) in cases {
+            let why = order_returnable(&o, now).unwrap_err();
+            assert!(why.contains(says), "{why} should say {says}");
+        }
+        let mut untyped = order(OrderType::New, Status::Active, "2026-11-10", &[(1, Status::Active)]);
+        untyped.order_type = None;
+        assert!(order_returnable(&untyped, now).is_err());
+    }
+
+    #[test]
+    fn lines_already_returned_are_not_offered() {
+        assert_eq!(line_returnable(&LineItem { status: Status::Cancelled, ..LineItem::default() }), Err("Already returned."));
+        assert_eq!(line_returnable(&LineItem { status: Status::Active, ..LineItem::default() }), Ok(()));
+    }
+
+    #[test]
+    fn the_return_matches_the_original_lines_exactly() {
+        let o = order(OrderType::New, Status::Active, "2026-11-10", &[(1, Status::Active), (2, Status::Active), (3, Status::Active)]);
+        let OrderRequest::Return { reference_order_id, currency_code, line_items, external_reference_id } = return_request(&o, &[3, 1, 9], "R-1".into()) else {
+            panic!("a RETURN request")
+        };
+        assert_eq!((reference_order_id.as_str(), currency_code.as_str(), external_reference_id.as_str()), ("8000000001", "USD", "R-1"));
+        let lines: Vec<(u32, &str, u64)> = line_items.iter().map(|l| (l.ext_line_item_number, l.offer_id.as_str(), l.quantity)).collect();
+        assert_eq!(lines, vec![(1, "65322651CA01A12", 2), (3, "65322653CA01A12", 6)]);
+        let json = serde_json::to_value(return_request(&o, &[2], String::new())).unwrap();
+        assert_eq!(json["orderType"], "RETURN");
+        assert_eq!(json["referenceOrderId"], "8000000001");
+    }
+}

@@ -1,0 +1,188 @@
+//! Two small charts drawn as SVG by the app (no charting framework): paired bars (current
+//! against used) and a timeline of dated events. Each is a `<figure>` whose picture has a text
+//! alternative, with the figures also in a table for screen readers and keyboard users.
+
+use leptos::prelude::*;
+
+/// One pair of bars.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pair {
+    pub label: String,
+    pub current: u64,
+    pub used: u64,
+}
+
+const WIDTH: f64 = 640.0;
+const LABEL: f64 = 190.0;
+const ROW: f64 = 34.0;
+
+fn scale(value: u64, max: u64, span: f64) -> f64 {
+    if max == 0 { 0.0 } else { value as f64 / max as f64 * span }
+}
+
+/// Current and used quantities per label, as paired horizontal bars.
+#[component]
+pub fn PairedBars(
+    /// The figure's caption.
+    caption: &'static str,
+    /// The bars, drawn in this order.
+    pairs: Vec<Pair>,
+) -> impl IntoView {
+    let max = pairs.iter().map(|p| p.current.max(p.used)).max().unwrap_or(0);
+    let height = ROW * pairs.len() as f64 + 28.0;
+    let span = WIDTH - LABEL - 60.0;
+    let summary = pairs.iter().map(|p| format!("{}: {} current, {} used", p.label, p.current, p.used)).collect::<Vec<_>>().join("; ");
+    let bars = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let y = 24.0 + ROW * i as f64;
+            let (wc, wu) = (scale(p.current, max, span), scale(p.used, max, span));
+            view! {
+                <g>
+                    <text x=LABEL - 8.0 y=y + 15.0 text-anchor="end" class="chart-label">{p.label.clone()}</text>
+                    <rect x=LABEL y=y width=wc.max(1.0) height="12" class="bar-current"><title>{format!("{}: {} current", p.label, p.current)}</title></rect>
+                    <rect x=LABEL y=y + 14.0 width=wu.max(1.0) height="12" class="bar-used"><title>{format!("{}: {} used", p.label, p.used)}</title></rect>
+                    <text x=LABEL + wc.max(wu) + 6.0 y=y + 17.0 class="chart-value">{format!("{} / {}", p.used, p.current)}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let rows = pairs
+        .into_iter()
+        .map(|p| view! { <tr><th scope="row">{p.label}</th><td class="num">{p.current.to_string()}</td><td class="num">{p.used.to_string()}</td></tr> })
+        .collect_view();
+    view! {
+        <figure class="chart">
+            <figcaption>{caption}</figcaption>
+            <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=format!("{caption}. {summary}") preserveAspectRatio="xMinYMin meet">
+                <g class="legend">
+                    <rect x=LABEL y="4" width="10" height="10" class="bar-current"></rect>
+                    <text x=LABEL + 14.0 y="13" class="chart-label">"Current"</text>
+                    <rect x=LABEL + 80.0 y="4" width="10" height="10" class="bar-used"></rect>
+                    <text x=LABEL + 94.0 y="13" class="chart-label">"Used"</text>
+                </g>
+                {bars}
+            </svg>
+            <details>
+                <summary>"As a table"</summary>
+                <table class="data">
+                    <thead><tr><th scope="col">"Product"</th><th scope="col" class="num">"Current"</th><th scope="col" class="num">"Used"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+}
+
+/// One dated event on a timeline.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    /// Milliseconds since the epoch.
+    pub at: u64,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub text: String,
+}
+
+/// The first day of each month after `from` up to `to`, with its `YYYY-MM` label.
+fn month_starts(from: u64, to: u64) -> Vec<(u64, String)> {
+    let start = partner_model::time::date(from);
+    let (mut y, mut m) = (start.get(..4).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1970), start.get(5..7).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1));
+    let mut out = Vec::new();
+    while out.len() < 36 {
+        (y, m) = if m >= 12 { (y + 1, 1) } else { (y, m + 1) };
+        let label = format!("{y:04}-{m:02}");
+        match partner_model::time::parse(&format!("{label}-01")) {
+            Some(at) if at <= to => out.push((at, label)),
+            _ => break,
+        }
+    }
+    out
+}
+
+/// Events between `from` and `to` (milliseconds) on a horizontal line with a tick on the
+/// first day of each month.
+#[component]
+pub fn Timeline(
+    /// The figure's caption.
+    caption: &'static str,
+    /// Where the line starts and ends.
+    from: u64,
+    to: u64,
+    /// The events, any order; those outside the span are left out.
+    events: Vec<Event>,
+    /// Said when no event falls in the span.
+    empty: &'static str,
+) -> impl IntoView {
+    let mut events: Vec<Event> = events.into_iter().filter(|e| e.at >= from && e.at <= to).collect();
+    events.sort_by_key(|e| e.at);
+    if events.is_empty() || to <= from {
+        return view! { <figure class="chart"><figcaption>{caption}</figcaption><p class="empty">{empty}</p></figure> }.into_any();
+    }
+    let x = move |at: u64| 20.0 + (at - from) as f64 / (to - from) as f64 * (WIDTH - 40.0);
+    let ticks = month_starts(from, to)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (at, label))| {
+            let tx = x(at);
+            let anchor = if tx < 50.0 { "start" } else if tx > WIDTH - 50.0 { "end" } else { "middle" };
+            view! {
+                <line x1=tx x2=tx y1="56" y2="62" class="tick"></line>
+                {(i % 2 == 0).then(|| view! { <text x=tx y="76" text-anchor=anchor class="chart-label">{label}</text> })}
+            }
+        })
+        .collect_view();
+    let summary = events.iter().map(|e| format!("{}: {}", e.date, e.text)).collect::<Vec<_>>().join("; ");
+    let dots = events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let cx = x(e.at);
+            let y = if i % 2 == 0 { 40.0 } else { 22.0 };
+            view! {
+                <g>
+                    <line x1=cx x2=cx y1=y + 4.0 y2="59" class="stem"></line>
+                    <circle cx=cx cy="59" r="5" class="dot"><title>{format!("{}: {}", e.date, e.text)}</title></circle>
+                    <text x=cx y=y text-anchor="middle" class="chart-value">{e.date.get(5..).unwrap_or("").to_string()}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let rows = events.into_iter().map(|e| view! { <tr><th scope="row">{e.date}</th><td>{e.text}</td></tr> }).collect_view();
+    view! {
+        <figure class="chart">
+            <figcaption>{caption}</figcaption>
+            <svg viewBox=format!("0 0 {WIDTH} 84") role="img" aria-label=format!("{caption}. {summary}") preserveAspectRatio="xMinYMin meet">
+                <line x1="20" x2=WIDTH - 20.0 y1="59" y2="59" class="axis"></line>
+                {ticks}
+                {dots}
+            </svg>
+            <details>
+                <summary>"As a table"</summary>
+                <table class="data">
+                    <thead><tr><th scope="col">"Date"</th><th scope="col">"Renewing"</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </details>
+        </figure>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn month_ticks_fall_on_the_first_of_each_month() {
+        let from = partner_model::time::parse("2026-11-30T06:00:00Z").unwrap_or_default();
+        let to = from + 365 * partner_model::time::DAY;
+        let ticks = month_starts(from, to);
+        let labels: Vec<&str> = ticks.iter().map(|(_, l)| l.as_str()).collect();
+        assert_eq!(labels.first().copied(), Some("2026-12"));
+        assert_eq!(labels.last().copied(), Some("2027-11"));
+        assert_eq!(labels.len(), 12);
+        assert_eq!(partner_model::time::date(ticks[1].0), "2027-01-01");
+    }
+}

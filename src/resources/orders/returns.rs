@@ -1,0 +1,138 @@
+//! Returning an order: whole lines of a complete NEW or RENEWAL order within 14 days. The lines
+//! that can go are offered, those that cannot say why; after a confirmation a RETURN referencing
+//! the order is sent with the chosen lines exactly as on the original, and its page follows it.
+
+use crate::api::calls::orders;
+use crate::components::confirm::ConfirmDialog;
+use crate::components::detail::now;
+use crate::components::form::{trimmed, CheckboxGroup, FormState, SubmitButton, TextField, Values};
+use crate::components::loading::Load;
+use crate::components::submit::{use_submission, SubmissionError};
+use crate::components::toast::toast;
+use crate::resources::{fetch, runtime};
+use crate::runtime::href;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use partner_model::rules::returns::{line_returnable, order_returnable, return_request};
+use partner_model::rules::validators::Invalid;
+use partner_model::rules::{rule, Context, FieldError};
+use partner_model::time;
+use partner_model::types::Order;
+
+const LINES: &str = "ui.lines";
+const REFERENCE: &str = "externalReferenceId";
+
+/// The line numbers chosen in the form.
+fn chosen(v: &Values) -> Vec<u32> {
+    trimmed(v, LINES).split(',').filter_map(|n| n.parse().ok()).collect()
+}
+
+fn check(v: &Values) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if chosen(v).is_empty() {
+        errors.push(FieldError::new(LINES, Invalid::Explained("Choose at least one line to return.".into())));
+    }
+    if let Some(Err(problem)) = rule(REFERENCE).map(|r| r.validate(&trimmed(v, REFERENCE), &Context::default())) {
+        errors.push(FieldError::new(REFERENCE, problem));
+    }
+    errors
+}
+
+/// `/customers/:customer/orders/:id/return`.
+#[component]
+pub fn ReturnOrder() -> impl IntoView {
+    let rt = runtime();
+    let params = use_params_map();
+    let ids = Memo::new(move |_| {
+        let p = params.read();
+        (p.get("customer").unwrap_or_default(), p.get("id").unwrap_or_default())
+    });
+    let order = LocalResource::new(move || {
+        let (customer, id) = ids.get();
+        fetch(orders::get(&rt, &customer, &id))
+    });
+    view! {
+        <section class="page">
+            <Load resource=order what="the order" render=move |o: Order| {
+                let customer = ids.get_untracked().0;
+                view! { <ReturnForm order=o customer/> }.into_any()
+            }/>
+        </section>
+    }
+}
+
+#[component]
+fn ReturnForm(order: Order, customer: String) -> impl IntoView {
+    let back = href(&format!("/customers/{customer}/orders/{}", order.order_id));
+    let head = view! {
+        <div class="page-head">
+            <h1>{format!("Return lines of order {}", order.order_id)}</h1>
+            <A href=back.clone() attr:class="button">"Back to the order"</A>
+        </div>
+    };
+    let until = match order_returnable(&order, now()) {
+        Ok(until) => until,
+        Err(why) => return view! { {head} <p class="notice warn" role="note">{format!("This order cannot be returned. {why}")}</p> }.into_any(),
+    };
+    let options: Vec<(String, String)> = order
+        .line_items
+        .iter()
+        .filter(|l| line_returnable(l).is_ok())
+        .map(|l| (l.ext_line_item_number.to_string(), format!("Line {} · {} · quantity {}", l.ext_line_item_number, l.offer_id, l.quantity)))
+        .collect();
+    let kept: Vec<(u32, String, &'static str)> = order
+        .line_items
+        .iter()
+        .filter_map(|l| line_returnable(l).err().map(|why| (l.ext_line_item_number, l.offer_id.clone(), why)))
+        .collect();
+    let rt = runtime();
+    let form = FormState::new(Values::new(), check, None);
+    let navigate = use_navigate();
+    let original = StoredValue::new(order.clone());
+    let c2 = customer.clone();
+    let submission = use_submission(
+        form,
+        move |v| {
+            let request = original.with_value(|o| return_request(o, &chosen(&v), trimmed(&v, REFERENCE)));
+            fetch(orders::create(&rt, &c2, &request))
+        },
+        move |r: Order| {
+            toast(format!("Return {} placed for {} line(s) of order {}.", r.order_id, r.line_items.len(), r.reference_order_id));
+            navigate(&format!("/customers/{customer}/orders/{}", r.order_id), Default::default());
+        },
+    );
+    let ask = RwSignal::new(false);
+    let lines_watch = form.watch(LINES);
+    let title = Signal::derive(move || {
+        let n = lines_watch.with(|v| v.split(',').filter(|s| !s.is_empty()).count());
+        original.with_value(|o| format!("Return {n} line(s) of order {}?", o.order_id))
+    });
+    let body = Signal::derive(|| "A RETURN order is sent for exactly these lines; their licenses are removed from the customer's subscriptions. A return cannot be undone.".to_string());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if submission.ready() {
+            ask.set(true);
+        }
+    };
+    view! {
+        {head}
+        <p class="lede">{format!("Whole lines only, as on the original order. The return window closes at {}.", time::readable(until))}</p>
+        <form novalidate on:submit=submit>
+            <CheckboxGroup path=LINES problems_at=LINES legend="Lines to return" options/>
+            {(!kept.is_empty()).then(|| view! {
+                <h2>"Lines that cannot be returned"</h2>
+                <ul class="refused-lines">
+                    {kept.into_iter().map(|(n, offer, why)| view! { <li><strong>{format!("Line {n}")}</strong> " " <code>{offer}</code> ": " {why}</li> }).collect_view()}
+                </ul>
+            })}
+            <TextField path=REFERENCE label="External reference id" hint="Optional: your own reference for the return, up to 35 characters."/>
+            <SubmissionError submission/>
+            <div class="actions">
+                <SubmitButton label="Return the chosen lines" busy=submission.busy/>
+            </div>
+        </form>
+        <ConfirmDialog open=ask title body confirm_label="Return these lines" on_confirm=Callback::new(move |_| submission.send())/>
+    }
+    .into_any()
+}
