@@ -10,8 +10,8 @@ pub struct Area {
     pub label: &'static str,
     /// What a reseller does here.
     pub summary: &'static str,
-    /// What the area will show, until it is built.
-    pub coming: &'static str,
+    /// Where to start when the area's page needs a record first (a customer's orders).
+    pub start: &'static str,
 }
 
 /// Every area, in navigation order.
@@ -20,49 +20,49 @@ pub const AREAS: [Area; 8] = [
         path: "/resellers",
         label: "Resellers",
         summary: "Reseller accounts under your distributor.",
-        coming: "A searchable list of resellers (status, company name, created date), each reseller's profile, contacts and market segments, and forms to create and update resellers.",
+        start: "Search the list, open a reseller, or create one.",
     },
     Area {
         path: "/customers",
         label: "Customers",
         summary: "Customer accounts: commercial, education, government, LGA and 3-Year Commit.",
-        coming: "Each reseller's customers, the customer hub (profile, discounts, 3-Year Commit, linked membership, orders and subscriptions), and forms to create and update customers.",
+        start: "Choose a reseller to list its customers, or open a customer by its id in the Go to box above.",
     },
     Area {
         path: "/orders",
         label: "Orders",
         summary: "Order history, new orders with preview, returns and renewal previews.",
-        coming: "Order history with every filter, order detail that follows open orders to completion, placing orders after a preview, and returns within the 14-day window.",
+        start: "Orders belong to a customer: open the customer (Customers, or its id in the Go to box above) and choose Order history or Place an order.",
     },
     Area {
         path: "/subscriptions",
         label: "Subscriptions",
         summary: "Subscriptions and their auto-renewal settings.",
-        coming: "Each customer's subscriptions with quantities and renewal dates, and the auto-renewal editor (off, on for all licenses, on for a set quantity).",
+        start: "Subscriptions belong to a customer: open the customer (Customers, or its id in the Go to box above) and choose Subscriptions.",
     },
     Area {
         path: "/transfers",
-        label: "Reseller changes",
+        label: "Reseller change",
         summary: "Move a customer to a reseller with the customer's approval code.",
-        coming: "Preview a reseller change from the customer's approval code, commit it after confirmation, and follow the transfer until its subscriptions move.",
+        start: "Enter the customer's approval code, the requesting admin's email and the receiving reseller, then preview.",
     },
     Area {
         path: "/memberships",
         label: "VIP → VIPMP",
         summary: "Move a VIP membership to VIP Marketplace.",
-        coming: "Preview the offers of a VIP membership, see why it may not be eligible, transfer it and follow the transfer to the new customer.",
+        start: "Enter the customer's VIP membership id to preview the transfer.",
     },
     Area {
         path: "/linked-memberships",
         label: "Linked memberships",
         summary: "Large Government Agency linked membership groups.",
-        coming: "Search linked membership groups by country and name, see their members and discounts, and enroll customers.",
+        start: "Search the groups by country and name.",
     },
     Area {
         path: "/distributor-subscriptions",
         label: "VMware subscriptions",
         summary: "Your distributor subscriptions in VMware Cloud Partner Navigator.",
-        coming: "The distributor's VMware subscriptions with filters, sorting, paging and CSV export.",
+        start: "Filter, sort and page the list; export it as CSV.",
     },
 ];
 

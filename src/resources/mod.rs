@@ -3,10 +3,13 @@
 
 pub mod acquisitions;
 pub mod customers;
+pub mod distributor;
 pub mod linked_memberships;
+pub mod memberships;
 pub mod orders;
 pub mod resellers;
 pub mod subscriptions;
+pub mod transfers;
 
 use crate::api::calls::{send, Endpoint};
 use crate::api::error::Failure;

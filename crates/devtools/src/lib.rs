@@ -282,12 +282,17 @@ impl Browser {
 
     /// A JSON value from the sandbox's admin API (`stats`), fetched by the page itself.
     pub async fn sandbox_stats(&self, base: &str) -> serde_json::Value {
+        self.sandbox_json(base, "stats").await
+    }
+
+    /// `GET {base}__sandbox/{path}` as JSON (`stats`, `approval-codes`), fetched by the page.
+    pub async fn sandbox_json(&self, base: &str, path: &str) -> serde_json::Value {
         self.client
             .execute_async(
-                "const done = arguments[arguments.length - 1]; fetch(arguments[0] + '__sandbox/stats').then(r => r.json()).then(done, e => done(String(e)));",
-                vec![serde_json::Value::String(base.into())],
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0] + '__sandbox/' + arguments[1]).then(r => r.json()).then(done, e => done(String(e)));",
+                vec![serde_json::Value::String(base.into()), serde_json::Value::String(path.into())],
             )
             .await
-            .expect("stats")
+            .expect("sandbox admin API")
     }
 }

@@ -27,6 +27,9 @@ pub struct ConsoleConfig {
     pub page_size: u32,
     /// Origins of the portals allowed to embed the console and talk to it.
     pub allowed_parent_origins: Vec<String>,
+    /// `https` origins service icons may be loaded from; an icon from anywhere else is shown
+    /// as a neutral placeholder (its URL is chosen upstream, so it is not trusted).
+    pub icon_origins: Vec<String>,
     /// Time limit of one attempt of a read, in seconds (default 10).
     pub read_timeout_secs: u32,
     /// Time limit of one attempt of a change (create, update, order…), in seconds (default 20).
@@ -47,6 +50,7 @@ impl Default for ConsoleConfig {
             default_currency: "USD".into(),
             page_size: 25,
             allowed_parent_origins: Vec::new(),
+            icon_origins: Vec::new(),
             read_timeout_secs: 10,
             mutation_timeout_secs: 20,
         }
@@ -70,7 +74,7 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-const TOP_KEYS: [&str; 8] = [
+const TOP_KEYS: [&str; 9] = [
     "environment",
     "apiBase",
     "distributorId",
@@ -78,6 +82,7 @@ const TOP_KEYS: [&str; 8] = [
     "defaultCurrency",
     "pageSize",
     "allowedParentOrigins",
+    "iconOrigins",
     "timeouts",
 ];
 const API_BASE_KEYS: [&str; 2] = ["vipmp", "cpn"];
@@ -141,26 +146,8 @@ pub fn parse(text: &str) -> Result<ConsoleConfig, ConfigError> {
         None => return Err(err("pageSize", "is missing (a whole number from 1 to 100)")),
     };
 
-    let allowed_parent_origins = match top.get("allowedParentOrigins") {
-        None => Vec::new(),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                let key = format!("allowedParentOrigins[{i}]");
-                match item {
-                    Value::String(s) => origin(s).map_err(|p| err(&key, p)),
-                    other => Err(err(&key, format!("must be a string, found {}", kind(other)))),
-                }
-            })
-            .collect::<Result<_, _>>()?,
-        Some(other) => {
-            return Err(err(
-                "allowedParentOrigins",
-                format!("must be a list of origins, found {}", kind(other)),
-            ))
-        }
-    };
+    let allowed_parent_origins = origins(&top, "allowedParentOrigins", false)?;
+    let icon_origins = origins(&top, "iconOrigins", true)?;
 
     let (read_timeout_secs, mutation_timeout_secs) = match top.get("timeouts") {
         None => (10, 20),
@@ -180,9 +167,47 @@ pub fn parse(text: &str) -> Result<ConsoleConfig, ConfigError> {
         default_currency,
         page_size,
         allowed_parent_origins,
+        icon_origins,
         read_timeout_secs,
         mutation_timeout_secs,
     })
+}
+
+impl ConsoleConfig {
+    /// `url` when an image may be loaded from it: an absolute `https` URL, without user
+    /// information, whose origin is exactly one of [`ConsoleConfig::icon_origins`].
+    pub fn icon_url<'a>(&self, url: &'a str) -> Option<&'a str> {
+        let rest = url.strip_prefix("https://")?;
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        let authority = &rest[..end];
+        if authority.contains(['@', '\\']) || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return None;
+        }
+        let origin = format!("https://{}", authority.to_ascii_lowercase());
+        self.icon_origins.contains(&origin).then_some(url)
+    }
+}
+
+/// An optional list of origins at `name`; `https_only` refuses `http://` ones.
+fn origins(top: &Map<String, Value>, name: &str, https_only: bool) -> Result<Vec<String>, ConfigError> {
+    match top.get(name) {
+        None => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let key = format!("{name}[{i}]");
+                match item {
+                    Value::String(s) if https_only && !s.starts_with("https://") => {
+                        Err(err(&key, format!("must be an https:// origin (found {s:?})")))
+                    }
+                    Value::String(s) => origin(s).map_err(|p| err(&key, p)),
+                    other => Err(err(&key, format!("must be a string, found {}", kind(other)))),
+                }
+            })
+            .collect(),
+        Some(other) => Err(err(name, format!("must be a list of origins, found {}", kind(other)))),
+    }
 }
 
 /// An optional time limit in whole seconds, 1 to 120.
@@ -322,6 +347,36 @@ mod tests {
                 m.insert("timeouts".into(), bad.clone());
             })), key, "{bad}");
         }
+    }
+
+    #[test]
+    fn icons_load_only_over_https_from_the_configured_origins() {
+        let c = parse(&with(|m| {
+            m.insert("iconOrigins".into(), serde_json::json!(["https://icons.vmware.example", "https://cdn.example:8443"]));
+        }))
+        .expect("icon origins");
+        assert_eq!(c.icon_origins, ["https://icons.vmware.example", "https://cdn.example:8443"]);
+        for good in ["https://icons.vmware.example/services/a.svg", "https://ICONS.vmware.example/a.png?v=2", "https://cdn.example:8443/x.svg"] {
+            assert_eq!(c.icon_url(good), Some(good), "{good}");
+        }
+        for bad in [
+            "http://icons.vmware.example/a.svg",
+            "https://icons.vmware.example.evil.example/a.svg",
+            "https://icons.vmware.example@evil.example/a.svg",
+            "https://evil.example/?u=https://icons.vmware.example/",
+            "https://cdn.example/x.svg",
+            "//icons.vmware.example/a.svg",
+            "/a.svg",
+            "javascript:alert(1)",
+            "data:image/svg+xml,<svg/>",
+            "https://icons.vmware.example/a b.svg",
+            "",
+        ] {
+            assert_eq!(c.icon_url(bad), None, "{bad}");
+        }
+        assert_eq!(ConsoleConfig::default().icon_url("https://icons.vmware.example/a.svg"), None);
+        assert_eq!(key_of(&with(|m| { m.insert("iconOrigins".into(), serde_json::json!(["http://icons.example"])); })), "iconOrigins[0]");
+        assert_eq!(key_of(&with(|m| { m.insert("iconOrigins".into(), serde_json::json!(["https://icons.example/path"])); })), "iconOrigins[0]");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The sandbox's own endpoints, under `{base}__sandbox/` (never part of either API): the
-//! faults in force, and counts of what the API created, so tests can check that nothing was
-//! done twice.
+//! faults in force, counts of what the API created, so tests can check that nothing was done
+//! twice, and the customers' approval codes a reseller change needs (a real customer reads
+//! theirs in the Admin Console and passes it on; the sandbox has no customer to ask).
 
 use crate::faults::{Fault, Faults};
 use crate::twin::Twin;
@@ -9,12 +10,12 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-/// `GET|PUT|DELETE faults`, `GET stats`.
+/// `GET|PUT|DELETE faults`, `GET stats`, `GET approval-codes`.
 pub fn router(twin: Twin, faults: Faults) -> Router {
     let fault_routes = Router::new()
         .route("/faults", get(list).put(replace).delete(clear))
         .with_state(faults);
-    Router::new().route("/stats", get(stats)).with_state(twin).merge(fault_routes)
+    Router::new().route("/stats", get(stats)).route("/approval-codes", get(approval_codes)).with_state(twin).merge(fault_routes)
 }
 
 async fn list(State(faults): State<Faults>) -> Json<Vec<Fault>> {
@@ -45,6 +46,31 @@ async fn stats(State(twin): State<Twin>) -> Json<Value> {
             "created": w.created,
             "busiestCustomer": busiest_customer(w),
         })
+    }))
+}
+
+/// Every approval code with its customer, the customer's reseller, when it expires, and
+/// whether it has already been used by a committed reseller change.
+async fn approval_codes(State(twin): State<Twin>) -> Json<Value> {
+    Json(twin.read(|w, now| {
+        let codes: Vec<Value> = w
+            .approval_codes
+            .iter()
+            .map(|(code, approval)| {
+                let customer = w.customers.get(&approval.customer_id);
+                let used = w.reseller_changes.values().any(|t| t.approval.as_ref().is_some_and(|a| &a.code == code));
+                json!({
+                    "code": code,
+                    "customerId": approval.customer_id,
+                    "companyName": customer.map(|c| c.company_profile.company_name.clone()).unwrap_or_default(),
+                    "resellerId": customer.map(|c| c.reseller_id.clone()).unwrap_or_default(),
+                    "expires": crate::twin::time::datetime(approval.expires),
+                    "expired": approval.expires <= now,
+                    "used": used,
+                })
+            })
+            .collect();
+        Value::Array(codes)
     }))
 }
 

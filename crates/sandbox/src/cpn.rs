@@ -292,8 +292,11 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
             None if end < now + 60 * DAY => pick(gen, &["PENDING_EXPIRY", "ACTIVE", "ACTIVE", "SUSPENDED"]),
             None => pick(gen, &["ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "CREATED", "SUBMITTED", "SUSPENDED", "ERROR", "CANCELLED"]),
         };
-        let services = (0..gen.range(1, 3))
-            .map(|_| gen.below(SERVICES.len() as u64) as usize)
+        let mut picked: Vec<usize> = (0..gen.range(1, 3)).map(|_| gen.below(SERVICES.len() as u64) as usize).collect();
+        picked.sort_unstable();
+        picked.dedup();
+        let services = picked
+            .into_iter()
             .filter_map(|k| Some((SERVICES.get(k)?, service_ids.get(k)?)))
             .map(|((name, icon), id)| ServiceRef { id: id.clone(), name: (*name).to_string(), service_icon: (*icon).to_string() })
             .collect();

@@ -110,12 +110,15 @@ impl StaticSite {
 }
 
 /// The page's policy: scripts only from this origin plus the nonce'd loader, wasm allowed to
-/// compile, no inline styles or scripts, API calls to this origin and to absolute API bases of
-/// the config, and framing only by the configured parent origins.
+/// compile, no inline styles or scripts, images from this origin and the configured icon
+/// origins, API calls to this origin and to absolute API bases of the config, and framing only
+/// by the configured parent origins.
 fn content_security_policy(config: Option<&partner_model::config::ConsoleConfig>) -> String {
     let mut connect = vec!["'self'".to_string()];
     let mut ancestors = vec!["'self'".to_string()];
+    let mut images = vec!["'self'".to_string(), "data:".to_string()];
     if let Some(c) = config {
+        images.extend(c.icon_origins.iter().cloned());
         for base in [&c.vipmp_base, &c.cpn_base] {
             if let Some(origin) = absolute_origin(base) {
                 connect.push(origin);
@@ -124,8 +127,9 @@ fn content_security_policy(config: Option<&partner_model::config::ConsoleConfig>
         ancestors.extend(c.allowed_parent_origins.iter().cloned());
     }
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-{{nonce}}'; style-src 'self'; img-src 'self' data:; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'nonce-{{nonce}}'; style-src 'self'; img-src {}; \
          connect-src {}; frame-ancestors {}; base-uri 'self'; form-action 'self'; object-src 'none'",
+        images.join(" "),
         connect.join(" "),
         ancestors.join(" ")
     )

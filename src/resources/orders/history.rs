@@ -11,7 +11,7 @@ use crate::components::pager::{PageInfo, Pager};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::status::StatusBadge;
 use crate::components::table::{Column, DataTable};
-use crate::pages::placeholder::AreaHome;
+use crate::pages::area_home::AreaHome;
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;

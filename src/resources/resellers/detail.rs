@@ -63,6 +63,8 @@ pub fn ResellerPage() -> impl IntoView {
                         <A href=href(&format!("/customers?reseller={rid}")) attr:class="button">"Customers"</A>
                         <A href=href(&format!("/notifications?reseller={rid}")) attr:class="button">"Licenses pending an order"</A>
                         <A href=href(&format!("/customers/new?reseller={rid}")) attr:class="button">"Create a customer"</A>
+                        <A href=href(&format!("/transfers?reseller={rid}")) attr:class="button">"Move a customer in"</A>
+                        <A href=href(&format!("/memberships?reseller={rid}")) attr:class="button">"Bring a VIP customer over"</A>
                         <A href=href(&format!("/resellers/{rid}/edit")) attr:class="button">"Edit reseller"</A>
                     </div>
                 </div>

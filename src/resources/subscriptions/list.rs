@@ -9,7 +9,7 @@ use crate::components::loading::Load;
 use crate::components::query::use_query_state;
 use crate::components::status::StatusBadge;
 use crate::components::table::{Column, DataTable};
-use crate::pages::placeholder::AreaHome;
+use crate::pages::area_home::AreaHome;
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;

@@ -1,0 +1,230 @@
+//! End to end, the moving-customers-in issue: a reseller change previewed, committed after a
+//! confirmation and followed to completion (once, counted in the sandbox); an expired and a used
+//! approval code explained; a VIP membership ineligible for two reasons, eligible once the two
+//! switches are on, transferred and followed to the new customer; the distributor subscriptions
+//! filtered, sorted, paged, reloaded to the same view and exported, with icons only from the
+//! configured origin.
+
+use partner_devtools::*;
+use serde_json::Value;
+use std::time::Duration;
+
+async fn start() -> (Sandbox, Browser) {
+    let mut settings = partner_sandbox::Settings::new(&e2e_dist(), "/").expect("settings");
+    settings.twin.pending_delay = Duration::from_secs(2);
+    let sandbox = Sandbox::start_with(settings).await;
+    (sandbox, Browser::start().await)
+}
+
+/// The sandbox's approval codes (`code`, `customerId`, `resellerId`, `expired`, `used`).
+async fn approval_codes(browser: &Browser, sandbox: &Sandbox) -> Vec<Value> {
+    browser.client.goto(&sandbox.url).await.expect("home");
+    match browser.sandbox_json(&sandbox.url, "approval-codes").await {
+        Value::Array(codes) => codes,
+        other => panic!("approval codes: {other}"),
+    }
+}
+
+/// Opens the page of an active reseller other than `not` from the reseller list; its id.
+async fn open_reseller_other_than(browser: &Browser, sandbox: &Sandbox, not: &str) -> String {
+    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
+    browser.find("//main//table//a[contains(@href, '/resellers/')]").await;
+    let all = browser.client.find_all(fantoccini::Locator::XPath("//main//table//a[contains(@href, '/resellers/')]")).await.expect("links");
+    for link in all {
+        let href = link.attr("href").await.expect("href").unwrap_or_default();
+        let id = href.rsplit('/').next().unwrap_or_default().to_string();
+        if id != not {
+            link.click().await.expect("open reseller");
+            browser.find("//main//h1").await;
+            return id;
+        }
+    }
+    panic!("no other active reseller");
+}
+
+fn created(stats: &Value, what: &str) -> u64 {
+    stats["created"][what].as_u64().unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reseller_change_is_previewed_committed_and_followed_to_completion() {
+    let (sandbox, browser) = start().await;
+    let codes = approval_codes(&browser, &sandbox).await;
+    let code = codes.iter().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code");
+    let (approval, customer, current) = (code["code"].as_str().unwrap_or_default(), code["customerId"].as_str().unwrap_or_default(), code["resellerId"].as_str().unwrap_or_default());
+    let receiving = open_reseller_other_than(&browser, &sandbox, current).await;
+    browser.click("Move a customer in").await;
+    browser.heading("Reseller change").await;
+    assert_eq!(browser.value_of("Receiving reseller id").await, receiving, "the reseller page fills in itself");
+    browser.fill("Approval code", approval).await;
+    browser.fill("Requested by (email)", "admin@customer.example").await;
+    browser.click("Preview the change").await;
+    let preview = browser.find("//section[contains(@class,'preview')]").await;
+    let company = code["companyName"].as_str().unwrap_or_default();
+    let named = format!("{company} {customer}");
+    browser.find(&format!("//section[contains(@class,'preview')]//dd/a[normalize-space(.)={}]", xpath_literal(&named))).await;
+    browser.sees("left)").await;
+    browser.find("//section[contains(@class,'preview')]//table[caption='Subscriptions that move']//tbody/tr").await;
+    browser.show(&preview).await;
+    browser.screenshot("transfers-reseller-change-preview").await;
+
+    let before = created(&browser.sandbox_stats(&sandbox.url).await, "reseller_change");
+    browser.click("Commit the reseller change").await;
+    browser.find("//dialog[@open]//h2[starts-with(normalize-space(.), 'Move customer')]").await;
+    browser.screenshot("transfers-reseller-change-confirm").await;
+    browser.click("Move the customer").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Reseller change ')]").await;
+    browser.sees("The transfer is being processed").await;
+    browser.screenshot("transfers-reseller-change-pending").await;
+    browser.sees("Complete: the customer and its subscriptions are now yours.").await;
+    browser.find("//main//table//td/a[contains(@href, '/subscriptions/')]").await;
+    browser.screenshot("transfers-reseller-change-complete").await;
+    assert_eq!(created(&browser.sandbox_stats(&sandbox.url).await, "reseller_change"), before + 1, "one reseller change");
+
+    // The customer now belongs to the receiving reseller.
+    browser.click("Open the customer").await;
+    browser.find(&format!("//main//a[contains(@href, '/resellers/{receiving}')]")).await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_expired_or_used_approval_code_is_explained() {
+    let (sandbox, browser) = start().await;
+    let codes = approval_codes(&browser, &sandbox).await;
+    let expired = codes.iter().find(|c| c["expired"] == true).expect("an expired code");
+    let used = codes.iter().find(|c| c["used"] == true).expect("a used code");
+    let reseller = open_reseller_other_than(&browser, &sandbox, expired["resellerId"].as_str().unwrap_or_default()).await;
+    browser.client.goto(&format!("{}transfers?reseller={reseller}", sandbox.url)).await.expect("reseller change");
+    browser.heading("Reseller change").await;
+    browser.fill("Approval code", expired["code"].as_str().unwrap_or_default()).await;
+    browser.fill("Requested by (email)", "admin@customer.example").await;
+    browser.click("Preview the change").await;
+    browser.sees("Approval codes last 72 hours").await;
+    browser.screenshot("transfers-reseller-change-expired").await;
+    // Nothing is lost: the form keeps what was typed.
+    assert_eq!(browser.value_of("Approval code").await, expired["code"].as_str().unwrap_or_default());
+    browser.fill("Approval code", used["code"].as_str().unwrap_or_default()).await;
+    browser.click("Preview the change").await;
+    browser.sees("The customer has already moved to the new reseller").await;
+    // A form with a wrong email is stopped before anything is sent.
+    browser.fill("Requested by (email)", "not an email").await;
+    browser.click("Preview the change").await;
+    browser.find("//main//input[@aria-invalid='true']").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vip_membership_ineligible_for_two_reasons_is_transferred_with_the_switches() {
+    let (sandbox, browser) = start().await;
+    let reseller = open_reseller_other_than(&browser, &sandbox, "").await;
+    browser.click("Bring a VIP customer over").await;
+    browser.heading("VIP → VIPMP").await;
+    browser.fill("VIP membership id", "73000002").await;
+    browser.click("Preview the transfer").await;
+    browser.heading("VIP membership 73000002").await;
+    browser.sees("for 2 reason(s)").await;
+    browser.find("//ul[@aria-label='Reasons']/li[2]").await;
+    browser.sees("Bypassed by turning on “Ignore order returns”.").await;
+    browser.sees("Bypassed by turning on “Expire open purchase authorizations”.").await;
+    browser.screenshot("transfers-membership-ineligible").await;
+
+    browser.field("Ignore order returns").await.click().await.expect("switch");
+    browser.sees("for 1 reason(s)").await;
+    browser.field("Expire open purchase authorizations").await.click().await.expect("switch");
+    browser.sees("The customer can transfer now.").await;
+    browser.find("//table[caption='Subscriptions that would move']//tbody/tr").await;
+    // The switches are in the URL: a reload shows the same preview.
+    browser.client.refresh().await.expect("reload");
+    browser.sees("The customer can transfer now.").await;
+    assert_eq!(browser.field("Expire open purchase authorizations").await.prop("checked").await.expect("checked").as_deref(), Some("true"));
+    assert_eq!(browser.value_of("Reseller id").await, reseller);
+    browser.screenshot("transfers-membership-eligible").await;
+
+    let before = created(&browser.sandbox_stats(&sandbox.url).await, "membership_transfer");
+    browser.click("Transfer to VIP Marketplace").await;
+    browser.find("//dialog[@open]//h2[starts-with(normalize-space(.), 'Transfer VIP membership 73000002')]").await;
+    browser.click("Transfer").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'VIP → VIPMP transfer ')]").await;
+    browser.sees("The transfer is being processed").await;
+    browser.sees("Complete: the customer and its subscriptions are now yours.").await;
+    browser.screenshot("transfers-membership-complete").await;
+    assert_eq!(created(&browser.sandbox_stats(&sandbox.url).await, "membership_transfer"), before + 1, "one transfer");
+    browser.click("Open the customer").await;
+    browser.heading("Lakeside City Council 3").await;
+    browser.close().await;
+}
+
+/// The position line of the pager ("11–20 of 57 subscriptions").
+async fn position(browser: &Browser) -> String {
+    browser.find("//nav[contains(@class,'pager')]//p[@role='status']").await.text().await.expect("position")
+}
+
+/// The text of column `n` (from 1) of every row.
+async fn column(browser: &Browser, n: usize) -> Vec<String> {
+    let cells = browser.client.find_all(fantoccini::Locator::XPath(&format!("//main//table/tbody/tr/td[{n}]"))).await.expect("cells");
+    let mut out = Vec::new();
+    for c in cells {
+        out.push(c.text().await.expect("cell"));
+    }
+    out
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_distributor_list_is_filtered_sorted_paged_reloaded_and_exported() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}distributor-subscriptions", sandbox.url)).await.expect("distributor subscriptions");
+    browser.heading("VMware subscriptions").await;
+    browser.find("//main//table/tbody/tr").await;
+    let everything = position(&browser).await;
+
+    browser.choose("Filter on", "RESELLER_NAME").await;
+    browser.choose("Comparison", "LIKE").await;
+    browser.fill("Value", "cloud").await;
+    browser.click("Add filter").await;
+    browser.sees("Reseller name contains “cloud”").await;
+    browser.screenshot("transfers-distributor-filtered").await;
+    browser.field("Include inactive subscriptions (cancelled, terminated, expired)").await.click().await.expect("inactive");
+    browser.choose("Sort by", "CUSTOMER_NAME").await;
+    browser.choose("Order", "desc").await;
+    browser.choose("Rows per page", "10").await;
+    browser.find("//th[@aria-sort='descending']//button[normalize-space(.)='Customer ↓']").await;
+    let first = position(&browser).await;
+    assert!(first.starts_with("1–10 of "), "{first}");
+    assert_ne!(first, everything, "the filter narrows the list");
+    browser.click("Next page").await;
+    browser.find("//nav[contains(@class,'pager')]//p[starts-with(normalize-space(.), '11–')]").await;
+    let page_two = position(&browser).await;
+    let resellers = column(&browser, 3).await;
+    assert!(!resellers.is_empty() && resellers.iter().all(|r| r.to_lowercase().contains("cloud")), "{resellers:?}");
+    let customers = column(&browser, 2).await;
+    let mut sorted = customers.clone();
+    sorted.sort_by_key(|c| std::cmp::Reverse(c.to_lowercase()));
+    assert_eq!(customers, sorted, "customers descending");
+    browser.screenshot("transfers-distributor-page-2").await;
+
+    // Every bit of the view is in the URL.
+    let url = browser.client.current_url().await.expect("url").to_string();
+    browser.client.refresh().await.expect("reload");
+    browser.find("//nav[contains(@class,'pager')]//p[starts-with(normalize-space(.), '11–')]").await;
+    assert_eq!(browser.client.current_url().await.expect("url").to_string(), url);
+    assert_eq!(position(&browser).await, page_two);
+    assert_eq!(column(&browser, 2).await, customers);
+    browser.sees("Reseller name contains “cloud”").await;
+
+    // Icons load only from the configured origin; the rest are placeholders.
+    let sources: Value = browser
+        .client
+        .execute("return Array.from(document.querySelectorAll('main img')).map(i => i.getAttribute('src'));", vec![])
+        .await
+        .expect("icons");
+    for src in sources.as_array().into_iter().flatten() {
+        assert!(src.as_str().is_some_and(|s| s.starts_with("https://icons.vmware.example/")), "icon from {src}");
+    }
+    browser.find("//main//span[contains(@class,'service-icon') and contains(@class,'placeholder')]").await;
+
+    let total = page_two.split(" of ").nth(1).and_then(|t| t.split(' ').next()).unwrap_or_default().to_string();
+    browser.click("Export CSV").await;
+    browser.find(&format!("//*[@role='status' and normalize-space(.)='Exported {total} rows to distributor-subscriptions.csv.']")).await;
+    browser.screenshot("transfers-distributor-exported").await;
+    browser.close().await;
+}

@@ -1,0 +1,26 @@
+//! The landing page of an area whose pages need a record first (orders and subscriptions
+//! belong to a customer): what the area is for and where to start.
+
+use crate::areas::area_of;
+use leptos::prelude::*;
+
+/// The landing page of an area: its title, what it is for and where to start.
+#[component]
+pub fn AreaHome(
+    /// The area's path in [`crate::areas::AREAS`].
+    path: &'static str,
+) -> impl IntoView {
+    let area = area_of(path);
+    let label = area.map(|a| a.label).unwrap_or("This area");
+    let start = area.map(|a| a.start).unwrap_or_default();
+    view! {
+        <section class="page">
+            <h1>{label}</h1>
+            <p class="lede">{area.map(|a| a.summary)}</p>
+            <div class="notice" role="note">
+                <h2>"Where to start"</h2>
+                <p>{start}</p>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,286 @@
+//! VMware Cloud Partner Navigator: the configured distributor organization's subscriptions. A
+//! filter builder (key, EQUALS or LIKE, value), a switch for inactive subscriptions, a sorter,
+//! page size and pages by the API's `current` / `next` / `totalResultsCount` — all in the URL —
+//! and a CSV export of the filtered list. Service icons come from URLs chosen upstream: they are
+//! loaded only from the configured icon origins, otherwise a neutral placeholder stands in.
+
+use crate::api::calls::distributor_subscriptions;
+use crate::components::csv::{CsvExport, ExportPage};
+use crate::components::detail::day;
+use crate::components::filters::FilterSelect;
+use crate::components::loading::Load;
+use crate::components::pager::{PageInfo, Pager};
+use crate::components::query::{use_query_state, QueryState};
+use crate::components::table::{Column, DataTable, SortKeys};
+use crate::resources::{fetch, runtime};
+use crate::runtime::use_runtime;
+use leptos::prelude::*;
+use leptos_router::components::Route;
+use leptos_router::{path, MatchNestedRoutes};
+use partner_model::time;
+use partner_model::types::{DistributorSubscription, DistributorSubscriptionSearch, FilterOperator, SearchFilter, ServiceRef, SortOrder, Sorter};
+
+/// `/distributor-subscriptions`.
+#[component(transparent)]
+pub fn DistributorSubscriptionRoutes() -> impl MatchNestedRoutes + Clone {
+    view! { <Route path=path!("/distributor-subscriptions") view=DistributorSubscriptions/> }.into_inner()
+}
+
+/// The keys a filter can compare, with their labels.
+pub const FILTER_KEYS: &[(&str, &str)] = &[
+    ("CUSTOMER_NAME", "Customer name"),
+    ("RESELLER_NAME", "Reseller name"),
+    ("SERVICE_NAME", "Service"),
+    ("STATUS", "Status"),
+    ("SUBSCRIPTION_TYPE", "Subscription type"),
+    ("RENEWAL_PREFERENCE", "Renewal preference"),
+    ("ORDER_SOURCE_TYPE", "Order source"),
+    ("CURRENCY", "Currency"),
+    ("BILLING_ENGINE_SUBSCRIPTION_ID", "Billing subscription id"),
+    ("SUBSCRIPTION_ID", "Subscription id"),
+    ("CUSTOMER_ORG_ID", "Customer organization id"),
+    ("RESELLER_PARTNER_ID", "Reseller partner id"),
+];
+const INCLUDE_INACTIVE: &str = "INCLUDE_INACTIVE_SUBSCRIPTIONS";
+const SORT: SortKeys = SortKeys { by: "sort", order: "order", default_by: "SUBSCRIPTION_END_DATE", default_desc: false };
+const SORT_OPTIONS: &[(&str, &str)] = &[
+    ("", "End date (default)"),
+    ("SUBSCRIPTION_START_DATE", "Start date"),
+    ("CUSTOMER_NAME", "Customer"),
+    ("RESELLER_NAME", "Reseller"),
+    ("STATUS", "Status"),
+    ("BILLING_ENGINE_SUBSCRIPTION_ID", "Billing subscription id"),
+];
+const ORDER_OPTIONS: &[(&str, &str)] = &[("", "Ascending (default)"), ("desc", "Descending")];
+const PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("10", "10"), ("25", "25"), ("50", "50"), ("100", "100")];
+/// Rows per page of the export (the API takes up to 1000).
+const EXPORT_PAGE: u32 = 500;
+
+fn key_label(key: &str) -> &str {
+    FILTER_KEYS.iter().find(|(k, _)| *k == key).map(|(_, l)| *l).unwrap_or(key)
+}
+
+/// A filter as kept in the URL: `KEY:EQUALS:value` (the value may hold colons).
+pub fn parse_filter(raw: &str) -> Option<SearchFilter> {
+    let mut parts = raw.splitn(3, ':');
+    let (key, operator, value) = (parts.next()?, parts.next()?, parts.next()?);
+    let operator = match operator {
+        "EQUALS" => FilterOperator::Equals,
+        "LIKE" => FilterOperator::Like,
+        _ => return None,
+    };
+    (FILTER_KEYS.iter().any(|(k, _)| *k == key) && !value.trim().is_empty())
+        .then(|| SearchFilter { key: key.to_string(), operator, value: value.trim().to_string() })
+}
+
+fn filter_text(f: &SearchFilter) -> String {
+    format!("{}:{}:{}", f.key, f.operator.as_str(), f.value)
+}
+
+/// The search body of the current URL.
+pub fn search_of(query: &QueryState) -> DistributorSubscriptionSearch {
+    let mut filters: Vec<SearchFilter> = query.get_all("filter").iter().filter_map(|f| parse_filter(f)).collect();
+    if query.get("inactive") == "true" {
+        filters.push(SearchFilter { key: INCLUDE_INACTIVE.into(), operator: FilterOperator::Equals, value: "true".into() });
+    }
+    let sort = query.get("sort");
+    let desc = query.get("order").eq_ignore_ascii_case("desc");
+    let sorter = (!sort.is_empty() || desc).then(|| Sorter {
+        key: if sort.is_empty() { SORT.default_by.to_string() } else { sort },
+        operator: if desc { SortOrder::Desc } else { SortOrder::Asc },
+    });
+    DistributorSubscriptionSearch { filters, sorter }
+}
+
+/// A service's icon when its URL is from a configured origin and loads; a neutral placeholder
+/// with the service's initial otherwise.
+#[component]
+fn ServiceIcon(service: ServiceRef) -> impl IntoView {
+    let allowed = use_runtime().and_then(|rt| rt.config.icon_url(&service.service_icon).map(str::to_string));
+    let failed = RwSignal::new(false);
+    let initial: String = service.name.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect()).unwrap_or_else(|| "?".into());
+    move || match allowed.clone().filter(|_| !failed.get()) {
+        Some(src) => view! { <img class="service-icon" src=src alt="" width="16" height="16" referrerpolicy="no-referrer" on:error=move |_| failed.set(true)/> }.into_any(),
+        None => view! { <span class="service-icon placeholder" aria-hidden="true">{initial.clone()}</span> }.into_any(),
+    }
+}
+
+fn services(s: &DistributorSubscription) -> AnyView {
+    view! {
+        <ul class="services">
+            {s.service_refs.iter().map(|r| view! { <li><ServiceIcon service=r.clone()/>{r.name.clone()}</li> }).collect_view()}
+        </ul>
+    }
+    .into_any()
+}
+
+static COLUMNS: &[Column<DistributorSubscription>] = &[
+    Column {
+        label: "Subscription",
+        sort: Some("BILLING_ENGINE_SUBSCRIPTION_ID"),
+        cell: |s| view! { <code>{s.billing_engine_subscription_id.clone()}</code><br/><small class="muted">{format!("id {}", s.id)}</small> }.into_any(),
+        csv: |s| format!("{} / {}", s.billing_engine_subscription_id, s.id),
+        numeric: false,
+    },
+    Column { label: "Customer", sort: Some("CUSTOMER_NAME"), cell: |s| s.customer_ref.name.clone().into_any(), csv: |s| s.customer_ref.name.clone(), numeric: false },
+    Column {
+        label: "Reseller",
+        sort: Some("RESELLER_NAME"),
+        cell: |s| view! { {s.reseller_ref.name.clone()}<br/><small class="muted">{s.reseller_ref.partner_id.clone()}</small> }.into_any(),
+        csv: |s| s.reseller_ref.name.clone(),
+        numeric: false,
+    },
+    Column { label: "Services", sort: None, cell: services, csv: |s| s.service_refs.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join("; "), numeric: false },
+    Column { label: "Type", sort: None, cell: |s| s.subscription_type.clone().into_any(), csv: |s| s.subscription_type.clone(), numeric: false },
+    Column { label: "Renewal", sort: None, cell: |s| s.renewal_preference.clone().into_any(), csv: |s| s.renewal_preference.clone(), numeric: false },
+    Column {
+        label: "Status",
+        sort: Some("STATUS"),
+        cell: |s| view! { <span class=format!("badge {}", status_tone(&s.status))>{s.status.clone()}</span> }.into_any(),
+        csv: |s| s.status.clone(),
+        numeric: false,
+    },
+    Column { label: "Start", sort: Some("SUBSCRIPTION_START_DATE"), cell: |s| date_cell(&s.subscription_start_date), csv: |s| s.subscription_start_date.clone(), numeric: false },
+    Column { label: "End", sort: Some("SUBSCRIPTION_END_DATE"), cell: |s| date_cell(&s.subscription_end_date), csv: |s| s.subscription_end_date.clone(), numeric: false },
+];
+
+/// A date-time as its day, with the full time on hover.
+fn date_cell(at: &str) -> AnyView {
+    view! { <span class="nowrap" title=time::readable_text(at)>{day(at)}</span> }.into_any()
+}
+
+fn status_tone(status: &str) -> &'static str {
+    match status {
+        "ACTIVE" => "good",
+        "SUBMITTED" | "CREATED" | "PENDING_EXPIRY" => "pending",
+        "ERROR" | "SUSPENDED" => "bad",
+        _ => "neutral",
+    }
+}
+
+/// The filter builder: key, comparison and value; each filter added shows with a way to remove it.
+#[component]
+fn FilterBuilder() -> impl IntoView {
+    let query = use_query_state();
+    let key = RwSignal::new(FILTER_KEYS[0].0.to_string());
+    let operator = RwSignal::new("LIKE".to_string());
+    let value = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<&'static str>);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let raw = format!("{}:{}:{}", key.get_untracked(), operator.get_untracked(), value.get_untracked().trim());
+        match parse_filter(&raw) {
+            Some(f) => {
+                let mut all = query.get_all("filter");
+                let text = filter_text(&f);
+                if !all.contains(&text) {
+                    all.push(text);
+                }
+                query.set_all("filter", &all);
+                value.set(String::new());
+                problem.set(None);
+            }
+            None => problem.set(Some("Enter a value to filter by.")),
+        }
+    };
+    let remove = move |text: String| {
+        let mut all = query.get_all("filter");
+        all.retain(|f| *f != text);
+        query.set_all("filter", &all);
+    };
+    view! {
+        <form class="filters builder" role="search" aria-label="Filters" novalidate on:submit=add>
+            <div class="filter">
+                <label for="filter-key">"Filter on"</label>
+                <select id="filter-key" on:change=move |ev| key.set(event_target_value(&ev))>
+                    {FILTER_KEYS.iter().map(|(k, l)| view! { <option value=*k selected=move || key.get() == *k>{*l}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="filter">
+                <label for="filter-operator">"Comparison"</label>
+                <select id="filter-operator" on:change=move |ev| operator.set(event_target_value(&ev))>
+                    <option value="LIKE" selected=move || operator.get() == "LIKE">"contains"</option>
+                    <option value="EQUALS" selected=move || operator.get() == "EQUALS">"equals"</option>
+                </select>
+            </div>
+            <div class="filter">
+                <label for="filter-value">"Value"</label>
+                <input id="filter-value" type="text" maxlength="200" prop:value=move || value.get()
+                    aria-invalid=move || problem.get().is_some().to_string() aria-describedby="filter-value-error"
+                    on:input=move |ev| value.set(event_target_value(&ev))/>
+                <p class="field-error" id="filter-value-error" aria-live="polite">{move || problem.get()}</p>
+            </div>
+            <button type="submit">"Add filter"</button>
+        </form>
+        <ul class="chips" aria-label="Filters in force">
+            {move || query.get_all("filter").into_iter().filter_map(|raw| parse_filter(&raw).map(|f| (raw, f))).map(|(raw, f)| {
+                let words = format!("{} {} “{}”", key_label(&f.key), if f.operator == FilterOperator::Like { "contains" } else { "equals" }, f.value);
+                let label = format!("Remove filter: {words}");
+                view! { <li>{words}<button type="button" class="link" aria-label=label on:click=move |_| remove(raw.clone())>"×"</button></li> }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// `/distributor-subscriptions`.
+#[component]
+pub fn DistributorSubscriptions() -> impl IntoView {
+    let rt = runtime();
+    let query = use_query_state();
+    let page_size = rt.config.page_size;
+    let limit = move || query.get("limit").parse::<u32>().ok().filter(|l| (1..=100).contains(l)).unwrap_or(page_size);
+    let rt2 = rt.clone();
+    let page = LocalResource::new(move || {
+        let offset = query.get("offset").parse::<u64>().unwrap_or(0);
+        fetch(distributor_subscriptions::search(&rt2, &search_of(&query), limit(), offset))
+    });
+    let export = move |offset: u64| {
+        let endpoint = distributor_subscriptions::search(&rt, &search_of(&query), EXPORT_PAGE, offset);
+        async move {
+            let p = fetch(endpoint).await?;
+            let next = (p.next > p.current && p.next < p.total_results_count && !p.results.is_empty()).then_some(p.next);
+            Ok(ExportPage { rows: p.results, total: p.total_results_count, next })
+        }
+    };
+    let inactive = move || query.get("inactive") == "true";
+    view! {
+        <section class="page">
+            <div class="page-head"><h1>"VMware subscriptions"</h1></div>
+            <p class="lede">"VMware Cloud Partner Navigator subscriptions of your distributor organization."</p>
+            <FilterBuilder/>
+            <div class="filters" role="group" aria-label="Sorting and paging">
+                <div class="filter check">
+                    <input type="checkbox" id="filter-inactive" prop:checked=inactive
+                        on:change=move |ev| query.set(&[("inactive", if event_target_checked(&ev) { "true".into() } else { String::new() })], false)/>
+                    <label for="filter-inactive">"Include inactive subscriptions (cancelled, terminated, expired)"</label>
+                </div>
+                <FilterSelect key="sort" label="Sort by" options=SORT_OPTIONS/>
+                <FilterSelect key="order" label="Order" options=ORDER_OPTIONS/>
+                <FilterSelect key="limit" label="Rows per page" options=PAGE_SIZES/>
+            </div>
+            <Load resource=page what="distributor subscriptions" render=move |p| {
+                let info = PageInfo { total: p.total_results_count, offset: p.current, limit: u64::from(limit()), count: p.results.len() as u64, next: Some(p.next) };
+                view! {
+                    <DataTable caption="Distributor subscriptions".to_string() columns=COLUMNS rows=p.results sort=SORT empty="No subscription matches these filters."/>
+                    <Pager info noun="subscriptions"/>
+                }.into_any()
+            }/>
+            <CsvExport columns=COLUMNS fetch=export file_name="distributor-subscriptions.csv".to_string()/>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_round_trip_through_the_url() {
+        let f = parse_filter("CUSTOMER_NAME:LIKE:Acme: West").expect("filter");
+        assert_eq!((f.key.as_str(), f.operator.clone(), f.value.as_str()), ("CUSTOMER_NAME", FilterOperator::Like, "Acme: West"));
+        assert_eq!(filter_text(&f), "CUSTOMER_NAME:LIKE:Acme: West");
+        for bad in ["CUSTOMER_NAME:LIKE:", "CUSTOMER_NAME:LIKE:  ", "NOPE:EQUALS:x", "CUSTOMER_NAME:ABOUT:x", "CUSTOMER_NAME", INCLUDE_INACTIVE] {
+            assert_eq!(parse_filter(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! VIP → VIPMP. A membership id opens its preview, whose two switches live in the URL and are
+//! off by default; an ineligible customer (5117) gets each REASON_CODE in words, with what to do
+//! and whether a switch would bypass it. The transfer goes to a chosen reseller after a
+//! confirmation, under one intent, and its page follows it to the new customer.
+
+use super::transfers::{check_paths, ItemsTable, TransferView};
+use crate::api::calls::memberships;
+use crate::api::error::Failure;
+use crate::components::confirm::ConfirmDialog;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{trimmed as g, FormState, SubmitButton, TextField, Values};
+use crate::components::loading::{Follow, Load};
+use crate::components::query::{use_query_state, QueryState};
+use crate::components::submit::{use_submission, SubmissionError};
+use crate::components::toast::toast;
+use crate::resources::{fetch, runtime};
+use leptos::prelude::*;
+use leptos_router::components::{ParentRoute, Route};
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::{path, MatchNestedRoutes};
+use partner_model::catalog::errors::{reason_in_detail, ReasonCode, EXPIRE_OPEN_PAS, IGNORE_ORDER_RETURN, TRANSFER_REASONS};
+use partner_model::time;
+use partner_model::types::{MembershipOffersPreview, MembershipTransfer, Status};
+
+/// `/memberships`, `/memberships/:id` (preview and transfer), `/memberships/:id/transfers/:transfer`.
+#[component(transparent)]
+pub fn MembershipRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("/memberships") view=leptos_router::components::Outlet>
+            <Route path=path!("") view=MembershipStart/>
+            <Route path=path!(":id") view=MembershipPreview/>
+            <Route path=path!(":id/transfers/:transfer") view=MembershipTransferPage/>
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// A transfer switch: its query key, its label, and what turning it on does.
+struct Switch {
+    key: &'static str,
+    label: &'static str,
+    consequence: &'static str,
+}
+
+static SWITCHES: [Switch; 2] = [
+    Switch {
+        key: IGNORE_ORDER_RETURN,
+        label: "Ignore order returns",
+        consequence: "Transfers a customer whose purchases are still in their return window. Rollback to VIP is then disabled, and those purchases can no longer be returned.",
+    },
+    Switch {
+        key: EXPIRE_OPEN_PAS,
+        label: "Expire open purchase authorizations",
+        consequence: "Transfers a customer with open purchase authorizations. They expire while the transfer runs and can no longer be used.",
+    },
+];
+
+fn switch_label(key: &str) -> &'static str {
+    SWITCHES.iter().find(|s| s.key == key).map(|s| s.label).unwrap_or("a transfer switch")
+}
+
+fn switch_on(query: &QueryState, key: &str) -> bool {
+    query.get(key) == "true"
+}
+
+/// `/memberships`: the membership id to look at (`?reseller=` is kept for the transfer).
+#[component]
+pub fn MembershipStart() -> impl IntoView {
+    let query = use_query_state();
+    let reseller = query.get_untracked("reseller");
+    let form = FormState::new(Values::new(), |v| check_paths(v, &["membershipId"]), None);
+    let navigate = use_navigate();
+    let open = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if form.attempt() {
+            let id = crate::api::calls::encode(&form.get_untracked("membershipId").trim().to_string());
+            let keep = if reseller.is_empty() { String::new() } else { format!("?reseller={}", crate::api::calls::encode(&reseller)) };
+            navigate(&format!("/memberships/{id}{keep}"), Default::default());
+        }
+    };
+    view! {
+        <section class="page">
+            <div class="page-head"><h1>"VIP → VIPMP"</h1></div>
+            <p class="lede">"Moves a customer from the VIP program into VIP Marketplace. Enter the customer's VIP membership id to see which subscriptions would move and whether the customer can transfer now."</p>
+            <form novalidate on:submit=open>
+                <TextField path="membershipId" hint="Shown in the customer's Adobe Admin Console."/>
+                <div class="actions"><button type="submit" class="primary">"Preview the transfer"</button></div>
+            </form>
+        </section>
+    }
+}
+
+/// What the preview says about a membership: it can move (with these offers), or not yet.
+#[derive(Clone)]
+enum Eligibility {
+    Eligible(MembershipOffersPreview),
+    /// 5117, with its REASON_CODEs.
+    Ineligible(Failure),
+}
+
+/// `/memberships/:id?ignore-order-return=true&expire-open-pas=true&reseller=…`.
+#[component]
+pub fn MembershipPreview() -> impl IntoView {
+    let rt = runtime();
+    let params = use_params_map();
+    let query = use_query_state();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let switches = Memo::new(move |_| (switch_on(&query, IGNORE_ORDER_RETURN), switch_on(&query, EXPIRE_OPEN_PAS)));
+    let preview = LocalResource::new(move || {
+        let (ignore, expire) = switches.get();
+        let endpoint = memberships::offers(&rt, &id.get(), ignore, expire);
+        async move {
+            match fetch(endpoint).await {
+                Ok(p) => Ok(Eligibility::Eligible(p)),
+                Err(f) if f.error.code() == Some("5117") => Ok(Eligibility::Ineligible(f)),
+                Err(f) => Err(f),
+            }
+        }
+    });
+    view! {
+        <section class="page">
+            <div class="page-head"><h1>{move || format!("VIP membership {}", id.get())}</h1></div>
+            <fieldset class="group switches">
+                <legend>"Transfer switches (off unless you turn them on)"</legend>
+                {SWITCHES.iter().map(|s| {
+                    let input_id = format!("switch-{}", s.key);
+                    view! {
+                        <div class="field check">
+                            <input type="checkbox" id=input_id.clone() prop:checked=move || switch_on(&query, s.key)
+                                aria-describedby=format!("{input_id}-hint")
+                                on:change=move |ev| query.set(&[(s.key, if event_target_checked(&ev) { "true".into() } else { String::new() })], true)/>
+                            <label for=input_id.clone()>{s.label}</label>
+                            <small class="hint" id=format!("{input_id}-hint")>{s.consequence}</small>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <Load resource=preview what="what the membership would bring over" render=move |e: Eligibility| match e {
+                Eligibility::Eligible(p) => view! {
+                    <p class="notice ok" role="status">"The customer can transfer now."</p>
+                    <ItemsTable items=p.items caption="Subscriptions that would move" new_ids=false/>
+                    <TransferForm membership=id.get_untracked()/>
+                }.into_any(),
+                Eligibility::Ineligible(f) => view! { <Reasons failure=f/> }.into_any(),
+            }/>
+        </section>
+    }
+}
+
+/// Each REASON_CODE of a 5117 answer in words, with what to do and the switch that bypasses it.
+#[component]
+fn Reasons(failure: Failure) -> impl IntoView {
+    let query = use_query_state();
+    let details = failure.error.details().to_vec();
+    let known: Vec<&'static ReasonCode> = details.iter().filter_map(|d| reason_in_detail(d, TRANSFER_REASONS)).collect();
+    let unknown: Vec<String> = details.iter().filter(|d| reason_in_detail(d, TRANSFER_REASONS).is_none()).cloned().collect();
+    let bypassable = !known.is_empty() && known.iter().all(|r| r.bypass.is_some());
+    let summary = match (known.len() + unknown.len(), bypassable) {
+        (n, true) => format!("The customer cannot transfer yet, for {n} reason(s). The transfer switches above can bypass every one of them."),
+        (n, false) => format!("The customer cannot transfer yet, for {n} reason(s)."),
+    };
+    let bypasses: Vec<&'static str> = known.iter().filter_map(|r| r.bypass).collect();
+    let set_all = move |_| {
+        let changes: Vec<(&str, String)> = bypasses.iter().map(|k| (*k, "true".to_string())).collect();
+        query.set(&changes, true);
+    };
+    view! {
+        <section class="facts-section reasons" aria-labelledby="reasons-title">
+            <h2 id="reasons-title">"Not eligible"</h2>
+            <p>{summary}</p>
+            <ul class="reason-list" aria-label="Reasons">
+                {known.iter().map(|r| {
+                    let bypass = r.bypass.map(|k| format!("Bypassed by turning on “{}”.", switch_label(k)));
+                    view! {
+                        <li>
+                            <strong>{r.meaning}</strong>" "
+                            <code>{r.code}</code>
+                            <p>{r.what_to_do}</p>
+                            <p class="bypass">{bypass.unwrap_or_else(|| "No switch bypasses this.".into())}</p>
+                        </li>
+                    }
+                }).collect_view()}
+                {unknown.into_iter().map(|d| view! { <li><strong>"Reason given by Adobe: "</strong>{d}</li> }).collect_view()}
+            </ul>
+            {bypassable.then(|| view! { <button type="button" on:click=set_all>"Turn on the switches that bypass these"</button> })}
+            <details class="support">
+                <summary>"The API's answer"</summary>
+                <ErrorPanel failure/>
+            </details>
+        </section>
+    }
+}
+
+/// The transfer: the reseller, a confirmation, then the transfer's page.
+#[component]
+fn TransferForm(membership: String) -> impl IntoView {
+    let rt = runtime();
+    let query = use_query_state();
+    let mut start = Values::new();
+    start.insert("resellerId".into(), query.get_untracked("reseller"));
+    let form = FormState::new(start, |v| check_paths(v, &["resellerId"]), None);
+    let asking = RwSignal::new(false);
+    let navigate = use_navigate();
+    let (m2, m3) = (membership.clone(), membership.clone());
+    let submission = use_submission(
+        form,
+        move |v| {
+            let endpoint = memberships::transfer(&rt, &m2, &g(&v, "resellerId"), switch_on(&query, IGNORE_ORDER_RETURN), switch_on(&query, EXPIRE_OPEN_PAS));
+            async move { fetch(endpoint).await }
+        },
+        move |t: MembershipTransfer| {
+            toast(format!("Transfer {} started.", t.transfer_id));
+            let of = if t.membership_id.is_empty() { m3.clone() } else { t.membership_id.clone() };
+            navigate(&format!("/memberships/{of}/transfers/{}", t.transfer_id), Default::default());
+        },
+    );
+    let ask = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if submission.ready() {
+            asking.set(true);
+        }
+    };
+    let title = Signal::derive(move || format!("Transfer VIP membership {membership} to VIP Marketplace?"));
+    let body = Signal::derive(move || {
+        let on: Vec<&str> = SWITCHES.iter().filter(|s| switch_on(&query, s.key)).map(|s| s.label).collect();
+        let switches = if on.is_empty() { "No switch is on.".to_string() } else { format!("On: {}.", on.join(", ")) };
+        format!("The customer becomes a VIP Marketplace customer of reseller {}. {switches}", form.get("resellerId"))
+    });
+    view! {
+        <form class="transfer" novalidate on:submit=ask>
+            <fieldset class="group">
+                <legend>"Transfer"</legend>
+                <TextField path="resellerId" label="Reseller id" hint="The reseller the customer will belong to in VIP Marketplace."/>
+            </fieldset>
+            <SubmissionError submission/>
+            <div class="actions"><SubmitButton label="Transfer to VIP Marketplace" busy=submission.busy/></div>
+            <ConfirmDialog open=asking title body confirm_label="Transfer" on_confirm=Callback::new(move |_| submission.send())/>
+        </form>
+    }
+}
+
+/// `/memberships/:id/transfers/:transfer`: followed until the new customer exists.
+#[component]
+pub fn MembershipTransferPage() -> impl IntoView {
+    let rt = runtime();
+    let params = use_params_map();
+    let ids = Memo::new(move |_| {
+        let p = params.read();
+        (p.get("id").unwrap_or_default(), p.get("transfer").unwrap_or_default())
+    });
+    let transfer = LocalResource::new(move || {
+        let (id, t) = ids.get();
+        fetch(memberships::get_transfer(&rt, &id, &t))
+    });
+    let follow = Follow::new();
+    view! {
+        <section class="page">
+            <Load resource=transfer what="the transfer" render=move |t: MembershipTransfer| {
+                follow.again_if(t.status == Status::Pending, transfer);
+                let facts = vec![
+                    ("Transfer id", t.transfer_id.clone()),
+                    ("VIP membership", t.membership_id.clone()),
+                    ("Reseller", t.reseller_id.clone()),
+                    ("New customer", t.customer_id.clone()),
+                    ("Created", time::readable_text(&t.creation_date)),
+                ];
+                view! {
+                    <TransferView title=format!("VIP → VIPMP transfer {}", t.transfer_id) status=t.status facts customer=t.customer_id items=t.line_items/>
+                }
+                .into_any()
+            }/>
+        </section>
+    }
+}
