@@ -140,7 +140,7 @@ pub fn ContactFields(
                     let is_locked = !email.is_empty() && locked.with_value(|l| l.contains(&email));
                     view! {
                         <div class="row contact">
-                            <h3 class="row-title">{format!("Contact {}", i + 1)}</h3>
+                            <h2 class="row-title">{format!("Contact {}", i + 1)}</h2>
                             <TextField path=format!("{CONTACTS}[{i}].firstName") readonly=is_locked autocomplete="given-name"/>
                             <TextField path=format!("{CONTACTS}[{i}].lastName") readonly=is_locked autocomplete="family-name"/>
                             <TextField path=format!("{CONTACTS}[{i}].email") kind="email" readonly=is_locked autocomplete="email"/>

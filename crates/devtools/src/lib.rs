@@ -295,4 +295,55 @@ impl Browser {
             .await
             .expect("sandbox admin API")
     }
+
+    /// Replaces the sandbox's fault rules (`[{ "path": "/v3/**", "kind": "status", "status": 500 }]`),
+    /// from the page itself.
+    pub async fn set_faults(&self, rules: serde_json::Value) {
+        let status = self
+            .client
+            .execute_async(
+                "const [rules, done] = arguments; fetch('__sandbox/faults', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) }).then(r => done(r.status), e => done(String(e)));",
+                vec![rules],
+            )
+            .await
+            .expect("set faults");
+        assert_eq!(status, 200, "faults set");
+    }
+
+    /// Waits until nothing on the page says it is loading.
+    pub async fn settled(&self) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let busy = self
+                .client
+                .execute("return document.querySelectorAll('main .loading, main [aria-busy=\"true\"]').length;", vec![])
+                .await
+                .expect("loading state");
+            if busy == 0 {
+                return;
+            }
+            assert!(Instant::now() < deadline, "the page kept loading");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// What axe-core (npm, injected into the page) finds wrong with the page as it is now: one
+    /// line per violation, with the elements it concerns. Empty when nothing is found.
+    pub async fn axe(&self) -> Vec<String> {
+        let path = workspace_root().join("node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (scripts/setup installs axe-core)", path.display()));
+        self.client.execute(&format!("if (!window.axe) {{ {source} }} return !!window.axe;"), vec![]).await.expect("inject axe-core");
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document).then(
+                   r => done(r.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(' | ')}`)),
+                   e => done([`axe-core failed: ${e}`]));",
+                vec![],
+            )
+            .await
+            .expect("axe-core run");
+        found.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect()
+    }
 }

@@ -26,7 +26,14 @@ pub enum FaultKind {
     Truncate,
     /// Let the API act, then answer 200 with a body that is not JSON.
     Malformed,
+    /// Answer 400 with an error whose message and details hold HTML and script, which a
+    /// console must show as text.
+    Hostile,
 }
+
+/// Markup and script that must reach the reseller's eyes as text and never run: each sets
+/// `window.__pwned` if a page ever treats it as HTML.
+pub const HOSTILE_TEXT: &str = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script><b>bold</b> & \"quoted\"";
 
 /// One fault rule.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -97,7 +104,8 @@ pub fn parse_spec(spec: &str) -> Result<Fault, String> {
         "drop" => FaultKind::Drop,
         "truncate" => FaultKind::Truncate,
         "malformed" => FaultKind::Malformed,
-        other => return Err(format!("unknown fault {other:?} (latency, status, drop, truncate, malformed)")),
+        "hostile" => FaultKind::Hostile,
+        other => return Err(format!("unknown fault {other:?} (latency, status, drop, truncate, malformed, hostile)")),
     };
     Ok(Fault { method, path: path.to_string(), kind, times })
 }
@@ -154,6 +162,14 @@ pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) 
             let _ = next.run(request).await;
             (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], "{\"orderId\": \"12\", \"lineItems\": [tru").into_response()
         }
+        FaultKind::Hostile => {
+            let body = serde_json::json!({
+                "code": "1117",
+                "message": format!("Invalid fields {HOSTILE_TEXT}"),
+                "additionalDetails": [HOSTILE_TEXT, "<a href=\"javascript:window.__pwned=3\">click</a>"],
+            });
+            (StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
+        }
     }
 }
 
@@ -166,6 +182,7 @@ mod tests {
         let f = parse_spec("POST /v3/customers/*/orders drop x2").expect("spec");
         assert_eq!((f.method.as_deref(), f.path.as_str(), &f.kind, f.times), (Some("POST"), "/v3/customers/*/orders", &FaultKind::Drop, Some(2)));
         assert_eq!(parse_spec("/v3/** latency=1500").expect("spec").kind, FaultKind::Latency { ms: 1500 });
+        assert_eq!(parse_spec("GET /v3/resellers/** hostile").expect("spec").kind, FaultKind::Hostile);
         assert!(parse_spec("/x explode").is_err());
         assert!(parse_spec("/x status=abc").is_err());
     }

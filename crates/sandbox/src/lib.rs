@@ -39,6 +39,9 @@ pub struct Settings {
     pub seed: u64,
     /// Adds a customer with 10,000 orders and 5,000 subscriptions (for benchmarks).
     pub large: bool,
+    /// Names the first reseller and customer with HTML and script ([`faults::HOSTILE_TEXT`]),
+    /// to prove the console shows API strings as text.
+    pub hostile: bool,
     /// Faults in force from the start.
     pub faults: Vec<faults::Fault>,
     /// Proxy mode: forward the VIPMP base to this real API base URL, authenticated with IMS.
@@ -58,6 +61,7 @@ impl Settings {
             twin: twin::store::TwinSettings::default(),
             seed: 2026,
             large: false,
+            hostile: false,
             faults: Vec::new(),
             upstream: None,
         })
@@ -85,7 +89,10 @@ pub fn app(settings: &Settings) -> io::Result<Router> {
             eprintln!("warning: the console's config.json is invalid, the console will say so: {e}");
         }
     }
-    let world = vipmp::seed::world(settings.seed, twin::time::now(), settings.large);
+    let mut world = vipmp::seed::world(settings.seed, twin::time::now(), settings.large);
+    if settings.hostile {
+        vipmp::seed::hostile(&mut world, faults::HOSTILE_TEXT);
+    }
     let twin = twin::Twin::open(world, settings.twin.clone(), vipmp::seed::apply)?;
     let faults = faults::Faults::default();
     faults.set(settings.faults.clone());

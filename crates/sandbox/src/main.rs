@@ -35,6 +35,9 @@ struct Args {
     /// Add a customer with 10,000 orders and 5,000 subscriptions (for benchmarks).
     #[arg(long)]
     large: bool,
+    /// Name the first reseller and customer with HTML and script (the console must show it as text).
+    #[arg(long)]
+    hostile: bool,
     /// How long new accounts, orders and transfers stay pending, in milliseconds.
     #[arg(long, default_value_t = 4000)]
     pending_ms: u64,
@@ -67,6 +70,7 @@ async fn main() -> ExitCode {
     settings.twin.commitment_delay = Duration::from_millis(args.commitment_ms);
     settings.seed = args.seed;
     settings.large = args.large;
+    settings.hostile = args.hostile;
     if let Some(base) = args.upstream {
         match partner_sandbox::upstream::ImsSettings::from_env() {
             Ok(ims) => settings.upstream = Some((base, ims)),

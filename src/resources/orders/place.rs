@@ -183,7 +183,7 @@ pub fn PlaceOrder() -> impl IntoView {
                     <For each=move || { let n = count.get(); (0..n).map(move |i| (i, n)) } key=|k| *k
                         children=move |(i, n)| view! {
                             <div class="row line">
-                                <h3 class="row-title">{format!("Line {}", i + 1)}</h3>
+                                <h2 class="row-title">{format!("Line {}", i + 1)}</h2>
                                 <TextField path=format!("{LINES}[{i}].extLineItemNumber") label="Line number" kind="number"/>
                                 <TextField path=format!("{LINES}[{i}].offerId") label="Offer id" hint="As in the price list, e.g. 65322651CA01A12."/>
                                 <TextField path=format!("{LINES}[{i}].quantity") label="Quantity" kind="number"/>

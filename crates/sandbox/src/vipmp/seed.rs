@@ -20,6 +20,20 @@ pub fn world(seed: u64, now: Millis, large: bool) -> World {
     world
 }
 
+/// Puts `text` (markup and script) into the names of the first reseller and of its first
+/// customer, and of the first distributor subscription's customer.
+pub fn hostile(world: &mut World, text: &str) {
+    let Some(reseller) = world.resellers.values_mut().next() else { return };
+    reseller.company_profile.company_name = format!("Hostile {text}");
+    let reseller_id = reseller.reseller_id.clone();
+    if let Some(customer) = world.customers.values_mut().find(|c| c.reseller_id == reseller_id) {
+        customer.company_profile.company_name = format!("Hostile customer {text}");
+    }
+    if let Some(s) = world.distributor_subscriptions.first_mut() {
+        s.customer_ref.name = format!("Hostile {text}");
+    }
+}
+
 /// Applies a change that has come due, asking each group in turn.
 pub fn apply(world: &mut World, change: crate::twin::Change, now: Millis) {
     let rest = accounts::apply(world, change, now)

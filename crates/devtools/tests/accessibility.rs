@@ -1,0 +1,119 @@
+//! Accessibility: axe-core (from npm, injected into the page) runs on every route of the
+//! console in each of its states — loaded, empty, a form showing its problems, a preview, an
+//! API error — and must find nothing. Every page that fails is named with what axe found, so
+//! one run shows all there is to fix.
+
+use partner_devtools::*;
+use serde_json::json;
+use std::time::Duration;
+
+struct Audit {
+    browser: Browser,
+    base: String,
+    found: Vec<String>,
+    pages: usize,
+}
+
+impl Audit {
+    /// Opens `path` (below the base), waits for its heading and for loading to end, then checks it.
+    async fn visit(&mut self, path: &str, heading_xpath: &str) {
+        self.browser.client.goto(&format!("{}{path}", self.base)).await.expect("open page");
+        self.browser.find(heading_xpath).await;
+        self.check(path).await;
+    }
+
+    /// Checks the page as it is now, under the name `state`.
+    async fn check(&mut self, state: &str) {
+        self.browser.settled().await;
+        self.pages += 1;
+        for v in self.browser.axe().await {
+            self.found.push(format!("{state}: {v}"));
+        }
+    }
+
+    /// The id at the end of the current path.
+    async fn last_segment(&self) -> String {
+        self.browser.path().await.rsplit('/').next().unwrap_or_default().to_string()
+    }
+}
+
+const H1: &str = "//main//h1";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_finds_nothing_on_any_route_in_any_state() {
+    let mut settings = partner_sandbox::Settings::new(&e2e_dist(), "/").expect("settings");
+    settings.twin.pending_delay = Duration::from_secs(1);
+    let sandbox = Sandbox::start_with(settings).await;
+    let mut a = Audit { browser: Browser::start().await, base: sandbox.url.clone(), found: Vec::new(), pages: 0 };
+
+    a.visit("", H1).await;
+    a.visit("resellers?sort-by=companyName&order-by=asc", "//main//table").await;
+    a.visit("resellers?company-name=Nobody*", "//main//p[contains(@class,'empty')]").await;
+    a.visit("resellers?company-name=Northwind*", "//main//table").await;
+    a.browser.click("Northwind Software Partners").await;
+    a.browser.heading("Northwind Software Partners").await;
+    let reseller = a.last_segment().await;
+    a.check("reseller page").await;
+    a.visit(&format!("resellers/{reseller}/edit"), "//main//form").await;
+    a.visit("resellers/new", "//main//form").await;
+    a.browser.click("Create reseller").await;
+    a.browser.find("//main//input[@aria-invalid='true']").await;
+    a.check("reseller form with problems").await;
+
+    a.visit(&format!("customers?reseller={reseller}&company-name=Fairmont*"), "//main//table").await;
+    a.browser.click("Fairmont Hotels Group").await;
+    a.browser.heading("Fairmont Hotels Group").await;
+    let customer = a.last_segment().await;
+    a.check("customer hub").await;
+    a.visit(&format!("customers/{customer}/edit"), "//main//form").await;
+    a.visit(&format!("customers/{customer}/benefits"), H1).await;
+    a.visit(&format!("customers/new?reseller={reseller}"), "//main//form").await;
+    a.browser.click("Create customer").await;
+    a.browser.find("//main//input[@aria-invalid='true']").await;
+    a.check("customer form with problems").await;
+
+    a.visit(&format!("orders?customer={customer}"), "//main//table").await;
+    a.visit("orders", H1).await;
+    a.visit(&format!("customers/{customer}/orders/new?line=65322651CA01A12:2"), "//main//form").await;
+    a.browser.click("Preview order").await;
+    a.browser.find("//section[contains(@class,'preview')]").await;
+    a.check("order preview").await;
+    a.browser.click("Place order").await;
+    a.browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    a.check("open order").await;
+    a.browser.sees("no longer changes on its own").await;
+    let order = a.last_segment().await;
+    a.check("complete order").await;
+    a.visit(&format!("customers/{customer}/orders/{order}/return"), H1).await;
+    a.visit(&format!("customers/{customer}/renewal"), H1).await;
+    a.visit(&format!("subscriptions?customer={customer}"), "//main//table").await;
+    a.browser.find("//main//table//a[contains(@href, '/subscriptions/')]").await.click().await.expect("open subscription");
+    a.browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription')]").await;
+    a.check("subscription page").await;
+    a.visit("subscriptions", H1).await;
+    a.visit(&format!("customers/{customer}/open-acquisitions"), H1).await;
+    a.visit(&format!("notifications?reseller={reseller}"), H1).await;
+
+    a.visit("transfers", H1).await;
+    a.browser.click("Preview the change").await;
+    a.browser.find("//main//input[@aria-invalid='true']").await;
+    a.check("reseller change with problems").await;
+    a.visit("memberships", H1).await;
+    a.visit("memberships/73000002", "//ul[@aria-label='Reasons']").await;
+    a.visit("memberships/73000002?ignore-order-return=true&expire-open-pas=true", "//main//form[contains(@class,'transfer')]").await;
+    a.visit("linked-memberships", H1).await;
+    a.visit("distributor-subscriptions", "//main//table").await;
+    a.visit("activity", H1).await;
+    a.visit("no/such/page", H1).await;
+
+    // The API failing: the error panel.
+    a.browser.set_faults(json!([{ "path": "/v3/**", "kind": "status", "status": 500 }])).await;
+    a.visit("resellers", "//main//*[contains(@class,'error-panel')]").await;
+    a.browser.set_faults(json!([])).await;
+
+    let pages = a.pages;
+    let found = std::mem::take(&mut a.found);
+    a.browser.close().await;
+    assert!(found.is_empty(), "axe-core found {} problem(s) on {pages} page states:\n{}", found.len(), found.join("\n"));
+    println!("axe-core: nothing found on {pages} page states");
+}

@@ -1,0 +1,141 @@
+//! Resilience, end to end: API strings holding HTML and script are shown as text and nothing
+//! runs; moving customers in survives a dropped answer and a gateway's error page, once each;
+//! a reload in the middle of placing an order ends with one order. Counted in the sandbox.
+
+use partner_devtools::*;
+use serde_json::{json, Value};
+use std::time::Duration;
+
+async fn start(hostile: bool) -> (Sandbox, Browser) {
+    let mut settings = partner_sandbox::Settings::new(&e2e_dist(), "/").expect("settings");
+    settings.twin.pending_delay = Duration::from_secs(1);
+    settings.hostile = hostile;
+    let sandbox = Sandbox::start_with(settings).await;
+    (sandbox, Browser::start().await)
+}
+
+/// Whether anything the sandbox sent ran as script or markup.
+async fn pwned(browser: &Browser) -> Value {
+    browser
+        .client
+        .execute("return [window.__pwned === undefined ? null : window.__pwned, document.querySelectorAll('img[src=\"x\"], main script, main b').length];", vec![])
+        .await
+        .expect("page state")
+}
+
+fn created(stats: &Value, what: &str) -> u64 {
+    stats["created"][what].as_u64().unwrap_or(0)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn api_strings_with_html_and_script_are_shown_as_text() {
+    let (sandbox, browser) = start(true).await;
+    let text = partner_sandbox::faults::HOSTILE_TEXT;
+    browser.client.goto(&format!("{}resellers?company-name=Hostile*", sandbox.url)).await.expect("resellers");
+    browser.find(&format!("//main//table//a[normalize-space(.)={}]", xpath_literal(&format!("Hostile {text}")))).await.click().await.expect("open");
+    browser.find(&format!("//main//h1[normalize-space(.)={}]", xpath_literal(&format!("Hostile {text}")))).await;
+    let reseller = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    browser.client.goto(&format!("{}customers?reseller={reseller}", sandbox.url)).await.expect("customers");
+    browser.sees(&format!("Hostile customer {text}")).await;
+    browser.screenshot("resilience-hostile-names").await;
+    assert_eq!(pwned(&browser).await, json!([null, 0]), "nothing ran, no markup was made");
+
+    browser.client.goto(&format!("{}distributor-subscriptions?filter=CUSTOMER_NAME:LIKE:Hostile&inactive=true", sandbox.url)).await.expect("distributor");
+    browser.sees(&format!("Hostile {text}")).await;
+    assert_eq!(pwned(&browser).await, json!([null, 0]));
+
+    // An error whose message and details hold markup.
+    browser.set_faults(json!([{ "method": "GET", "path": "/v3/resellers/**", "kind": "hostile" }])).await;
+    browser.client.goto(&format!("{}resellers", sandbox.url)).await.expect("resellers");
+    browser.find("//main//*[contains(@class,'error-panel')]").await;
+    browser.find(&format!("//main//ul[contains(@class,'error-details')]/li[normalize-space(.)={}]", xpath_literal(text))).await;
+    browser.screenshot("resilience-hostile-error").await;
+    assert_eq!(pwned(&browser).await, json!([null, 0]));
+    browser.close().await;
+}
+
+/// Previews a reseller change with a valid approval code to another reseller.
+async fn preview_a_reseller_change(browser: &Browser, sandbox: &Sandbox) {
+    browser.client.goto(&sandbox.url).await.expect("home");
+    let codes = browser.sandbox_json(&sandbox.url, "approval-codes").await;
+    let code = codes.as_array().into_iter().flatten().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code").clone();
+    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
+    browser.find("//main//table//a[contains(@href, '/resellers/')]").await;
+    let links = browser.client.find_all(fantoccini::Locator::XPath("//main//table//a[contains(@href, '/resellers/')]")).await.expect("links");
+    let mut receiving = String::new();
+    for link in links {
+        let id = link.attr("href").await.expect("href").unwrap_or_default().rsplit('/').next().unwrap_or_default().to_string();
+        if id != code["resellerId"].as_str().unwrap_or_default() {
+            receiving = id;
+            break;
+        }
+    }
+    browser.client.goto(&format!("{}transfers?reseller={receiving}", sandbox.url)).await.expect("reseller change");
+    browser.fill("Approval code", code["code"].as_str().unwrap_or_default()).await;
+    browser.fill("Requested by (email)", "admin@customer.example").await;
+    browser.click("Preview the change").await;
+    browser.find("//section[contains(@class,'preview')]//table").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn moving_customers_in_survives_a_dropped_answer_and_a_gateway_error_once_each() {
+    let (sandbox, browser) = start(false).await;
+    preview_a_reseller_change(&browser, &sandbox).await;
+    let before = browser.sandbox_stats(&sandbox.url).await;
+    // The commit reaches the API, which acts; its answer is lost on the way back.
+    browser.set_faults(json!([{ "method": "POST", "path": "/v3/transfers", "kind": "drop", "times": 1 }])).await;
+    browser.click("Commit the reseller change").await;
+    browser.click("Move the customer").await;
+    browser.sees("Complete: the customer and its subscriptions are now yours.").await;
+    let after = browser.sandbox_stats(&sandbox.url).await;
+    assert_eq!(created(&after, "reseller_change"), created(&before, "reseller_change") + 1, "one reseller change");
+
+    // A gateway's 502 page before the API saw the transfer: sent again under the same intent.
+    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
+    browser.click("Northwind Software Partners").await;
+    browser.click("Bring a VIP customer over").await;
+    browser.fill("VIP membership id", "71000001").await;
+    browser.click("Preview the transfer").await;
+    browser.sees("The customer can transfer now.").await;
+    browser.set_faults(json!([{ "method": "POST", "path": "/v3/memberships/*/transfers", "kind": "status", "status": 502, "times": 1 }])).await;
+    browser.click("Transfer to VIP Marketplace").await;
+    browser.click("Transfer").await;
+    browser.sees("Complete: the customer and its subscriptions are now yours.").await;
+    let last = browser.sandbox_stats(&sandbox.url).await;
+    assert_eq!(created(&last, "membership_transfer"), created(&after, "membership_transfer") + 1, "one transfer");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reload_while_an_order_is_being_placed_ends_with_one_order() {
+    let (sandbox, browser) = start(false).await;
+    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
+    browser.click("Northwind Software Partners").await;
+    browser.heading("Northwind Software Partners").await;
+    let reseller = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    browser.client.goto(&format!("{}customers?reseller={reseller}&company-name=Fairmont*", sandbox.url)).await.expect("customers");
+    browser.click("Fairmont Hotels Group").await;
+    browser.heading("Fairmont Hotels Group").await;
+    let customer = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    browser.client.goto(&format!("{}customers/{customer}/orders/new?line=65322651CA01A12:4", sandbox.url)).await.expect("place an order");
+    browser.click("Preview order").await;
+    browser.find("//section[contains(@class,'preview')]").await;
+    let before = created(&browser.sandbox_stats(&sandbox.url).await, "order");
+    // The API is slow to answer the order; the reseller reloads the page meanwhile.
+    browser.set_faults(json!([{ "method": "POST", "path": "/v3/customers/*/orders", "kind": "latency", "ms": 1500, "times": 1 }])).await;
+    browser.click("Place order").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    browser.client.refresh().await.expect("reload");
+    browser.heading("Place an order").await;
+    // Nothing typed is lost, and placing again is the same intent: one order.
+    assert_eq!(browser.value_of("Offer id").await, "65322651CA01A12");
+    assert_eq!(browser.value_of("Quantity").await, "4");
+    tokio::time::sleep(Duration::from_millis(2000)).await;
+    browser.click("Preview order").await;
+    browser.find("//section[contains(@class,'preview')]").await;
+    browser.click("Place order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    let after = created(&browser.sandbox_stats(&sandbox.url).await, "order");
+    assert_eq!(after, before + 1, "one order");
+    browser.close().await;
+}
