@@ -68,7 +68,7 @@ async fn the_navigation_works_with_the_keyboard_alone() {
     browser.press(Key::Enter).await;
     assert_eq!(browser.focused().await.2, "main");
 
-    let labels = ["Resellers", "Customers", "Orders", "Subscriptions", "Reseller changes", "VIP → VIPMP", "Linked memberships", "VMware subscriptions"];
+    let labels = ["Resellers", "Customers", "Orders", "Subscriptions", "Reseller change", "VIP → VIPMP", "Linked memberships", "VMware subscriptions"];
     for label in labels {
         // Tab forward (wrapping to the top if needed) until the area's link has focus.
         let mut reached = false;
