@@ -51,6 +51,13 @@ impl ApiError {
         }
     }
 
+    /// Whether reading the same thing again may help: what [`ApiError::retryable`] says, and
+    /// also an answer that could not be read or an unexpected status, which a proxy's hiccup
+    /// can cause. Only for reads: a change the API answered must not be sent again blindly.
+    pub fn worth_reading_again(&self) -> bool {
+        self.retryable() || matches!(self, ApiError::Decode { .. } | ApiError::Unexpected { .. })
+    }
+
     /// Whether the API itself answered (so an intent is settled and must not be reused).
     pub fn api_answered(&self) -> bool {
         matches!(self, ApiError::Api { .. } | ApiError::Unexpected { .. } | ApiError::Decode { .. })
@@ -129,6 +136,12 @@ mod tests {
         }
         for e in [api(400, "1117"), api(404, "1116"), ApiError::Decode { call: "x".into(), detail: "y".into() }, ApiError::Config("x".into())] {
             assert!(!e.retryable(), "{e:?}");
+        }
+        // Reading again also helps with a garbled or unexpected answer; never with a refusal.
+        assert!(ApiError::Decode { call: "x".into(), detail: "y".into() }.worth_reading_again());
+        assert!(ApiError::Unexpected { status: 418 }.worth_reading_again());
+        for e in [api(400, "1117"), api(404, "1116"), ApiError::Config("x".into()), ApiError::Cancelled] {
+            assert!(!e.worth_reading_again(), "{e:?}");
         }
     }
 

@@ -10,11 +10,11 @@ use leptos::prelude::*;
 pub fn ErrorPanel(
     /// What failed, with its ids.
     failure: Failure,
-    /// Called by "Try again"; shown only when retrying can help.
+    /// Reads the data again ("Try again"); for reads only, shown when reading again may help.
     #[prop(optional)]
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
-    let retry = on_retry.filter(|_| failure.error.retryable());
+    let retry = on_retry.filter(|_| failure.error.worth_reading_again());
     let code = failure.error.code().map(str::to_string);
     let details = failure.error.details().to_vec();
     view! {

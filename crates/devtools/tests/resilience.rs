@@ -1,6 +1,8 @@
 //! Resilience, end to end: API strings holding HTML and script are shown as text and nothing
 //! runs; moving customers in survives a dropped answer and a gateway's error page, once each;
-//! a reload in the middle of placing an order ends with one order. Counted in the sandbox.
+//! a reload in the middle of placing an order ends with one order; a customer created while
+//! the API answers slower than the time limit is created once; a malformed answer is explained
+//! and "Try again" recovers. Counted in the sandbox.
 
 use partner_devtools::*;
 use serde_json::{json, Value};
@@ -139,3 +141,81 @@ async fn a_reload_while_an_order_is_being_placed_ends_with_one_order() {
     assert_eq!(after, before + 1, "one order");
     browser.close().await;
 }
+
+/// A copy of the release build whose config.json gives every call `seconds` before it times out.
+fn dist_with_time_limits(seconds: u32) -> std::path::PathBuf {
+    let from = e2e_dist();
+    let to = std::env::temp_dir().join(format!("partner-e2e-dist-{}-{seconds}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&to);
+    std::fs::create_dir_all(&to).expect("dist copy");
+    for entry in std::fs::read_dir(&from).expect("dist") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    let mut config: Value = serde_json::from_str(&std::fs::read_to_string(to.join("config.json")).expect("config")).expect("json");
+    config["timeouts"] = json!({ "readSeconds": seconds, "mutationSeconds": seconds });
+    std::fs::write(to.join("config.json"), config.to_string()).expect("write config");
+    to
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customer_created_while_the_api_is_slower_than_the_time_limit_is_created_once() {
+    let dist = dist_with_time_limits(2);
+    let mut settings = partner_sandbox::Settings::new(&dist, "/").expect("settings");
+    settings.twin.pending_delay = Duration::from_secs(1);
+    let sandbox = Sandbox::start_with(settings).await;
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("{}resellers?company-name=Northwind*", sandbox.url)).await.expect("resellers");
+    browser.click("Northwind Software Partners").await;
+    browser.heading("Northwind Software Partners").await;
+    let reseller = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    browser.client.goto(&format!("{}customers/new?reseller={reseller}", sandbox.url)).await.expect("form");
+    browser.heading("Create a customer").await;
+    browser.fill("Company name", "Slow Harbor Studio").await;
+    browser.choose("Country", "US").await;
+    browser.choose("Region", "CA").await;
+    browser.fill("Address line 1", "1 Market Street").await;
+    browser.fill("City", "Springfield").await;
+    browser.fill("Postal code", "95110").await;
+    browser.fill("First name", "Dana").await;
+    browser.fill("Last name", "Okafor").await;
+    browser.fill("Email", "dana@slowharbor.example.com").await;
+    let before = created(&browser.sandbox_stats(&sandbox.url).await, "customer");
+    // The first attempt takes longer than the 2 s limit; the console gives up on it and sends
+    // the same request again under the same intent.
+    browser.set_faults(json!([{ "method": "POST", "path": "/v3/customers", "kind": "latency", "ms": 3000, "times": 1 }])).await;
+    browser.click("Create customer").await;
+    // Either the retry went through, or the API said the first is still running: then the
+    // reseller sends again, and still gets one customer.
+    let outcome = browser.find("//main//h1[normalize-space(.)='Slow Harbor Studio'] | //main//*[contains(@class,'error-panel')]").await;
+    if outcome.text().await.unwrap_or_default().trim() != "Slow Harbor Studio" {
+        browser.screenshot("resilience-slow-create-error").await;
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        browser.click("Create customer").await;
+        browser.heading("Slow Harbor Studio").await;
+    }
+    browser.find("//p[contains(@class,'lede')]//span[contains(@class,'badge') and normalize-space(.)='Active']").await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(created(&browser.sandbox_stats(&sandbox.url).await, "customer"), before + 1, "one customer");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(&dist);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_malformed_answer_is_explained_and_try_again_recovers() {
+    let (sandbox, browser) = start(false).await;
+    browser.client.goto(&sandbox.url).await.expect("home");
+    browser.set_faults(json!([{ "method": "GET", "path": "/v3/customers/*", "kind": "malformed" }])).await;
+    browser.client.goto(&format!("{}customers/1000000012", sandbox.url)).await.expect("hub");
+    let panel = browser.find("//main//*[contains(@class,'error-panel')]").await;
+    let said = panel.text().await.expect("panel text");
+    assert!(!said.trim().is_empty(), "the panel says what happened");
+    browser.screenshot("resilience-malformed").await;
+    browser.set_faults(json!([])).await;
+    browser.click("Try again").await;
+    browser.heading("Fairmont Hotels Group").await;
+    browser.close().await;
+}
+

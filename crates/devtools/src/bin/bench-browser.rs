@@ -1,0 +1,192 @@
+//! `bench-browser DIST`: the console in headless Chromium against the sandbox on 127.0.0.1
+//! (`--large` data), measured with the page's own clock (`performance.now()`, from navigation
+//! start). Prints a table; asserts nothing.
+//!
+//! - Time from navigation to the customer hub showing its data: median of cold loads, each in a
+//!   new browser profile (empty cache).
+//! - 5,000 subscriptions: time until the list shows its first 200 rows, and the cost of each
+//!   keystroke of a filter, against a plain JavaScript page doing the same work from the same
+//!   JSON (same stylesheet, same columns, same 200-row window).
+//! - Validation per keystroke of the longest rule (the contact email), typed into a form.
+//!
+//! A keystroke's cost is measured in the page: the `input` event dispatched, then a macrotask
+//! (every microtask — Leptos' effects and DOM writes — has run), then a forced layout.
+
+use partner_devtools::{Browser, Sandbox};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+const HUB_CUSTOMER: &str = "1000000012";
+const LARGE_CUSTOMER: &str = "1099999999";
+const COLD_LOADS: usize = 7;
+const QUERY: &str = "65322";
+
+/// Measures keystrokes into `arguments[0]` (a CSS selector): `arguments[1]` typed one character
+/// at a time, returning each keystroke's milliseconds.
+const TYPE_AND_TIME: &str = r#"
+const [selector, text, done] = arguments;
+const input = document.querySelector(selector);
+const tick = () => new Promise(r => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+(async () => {
+  const times = [];
+  input.value = '';
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await tick();
+  for (const ch of text) {
+    const t0 = performance.now();
+    input.value += ch;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    await tick();
+    void document.body.offsetHeight;
+    times.push(performance.now() - t0);
+  }
+  done(times);
+})().catch(e => done(String(e)));
+"#;
+
+/// The plain page: fetches the same JSON, filters the same way, renders the same window.
+const PLAIN_JS: &str = r#"
+const customer = new URLSearchParams(location.search).get('customer');
+const STEP = 200;
+const status = document.getElementById('status'), tbody = document.getElementById('rows'), input = document.getElementById('filter');
+let all = [];
+const cell = (tr, content, cls) => { const td = document.createElement('td'); if (cls) td.className = cls; if (content instanceof Node) td.append(content); else td.textContent = content ?? ''; tr.append(td); };
+const renewal = s => { const a = s.autoRenewal || {}; return !a.enabled ? 'Off' : a.renewalQuantity ? `On for ${a.renewalQuantity}` : 'On for all licenses'; };
+function render() {
+  const needle = input.value.trim().toLowerCase();
+  const matching = needle ? all.filter(s => (s.offerId || '').toLowerCase().includes(needle) || (s.subscriptionId || '').toLowerCase().includes(needle)) : all;
+  const rows = matching.slice(0, STEP);
+  status.textContent = `${rows.length} of ${matching.length} subscriptions shown`;
+  const frag = document.createDocumentFragment();
+  for (const s of rows) {
+    const tr = document.createElement('tr');
+    const a = document.createElement('a'); a.href = `customers/${customer}/subscriptions/${s.subscriptionId}`; a.textContent = s.subscriptionId;
+    const code = document.createElement('code'); code.textContent = s.offerId;
+    cell(tr, a); cell(tr, code); cell(tr, String(s.currentQuantity ?? ''), 'num'); cell(tr, String(s.usedQuantity ?? ''), 'num');
+    cell(tr, (s.renewalDate || '').slice(0, 10)); cell(tr, renewal(s));
+    const badge = document.createElement('span'); badge.className = 'badge good'; badge.textContent = s.status; cell(tr, badge);
+    frag.append(tr);
+  }
+  tbody.replaceChildren(frag);
+}
+input.addEventListener('input', render);
+fetch(`api/vipmp/v3/customers/${customer}/subscriptions`, { headers: { accept: 'application/json', 'x-request-id': crypto.randomUUID(), 'x-correlation-id': crypto.randomUUID() } })
+  .then(r => r.json()).then(j => { all = j.items || []; render(); });
+"#;
+
+fn plain_html(css: &str) -> String {
+    format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="/"><title>Plain subscriptions</title><link rel="stylesheet" href="{css}"></head>
+<body><main class="main"><section class="page"><h1>Plain subscriptions</h1>
+<div class="filters"><div class="filter"><label for="filter">Offer or subscription id</label><input id="filter" type="search"></div></div>
+<p id="status" class="position" role="status"></p>
+<div class="table-wrap"><table class="data"><thead><tr><th>Subscription</th><th>Offer</th><th class="num">Current</th><th class="num">Used</th><th>Renews</th><th>Auto-renewal</th><th>Status</th></tr></thead><tbody id="rows"></tbody></table></div>
+</section></main><script src="bench-plain.js"></script></body></html>"#
+    )
+}
+
+/// A copy of `dist` with the plain page added.
+fn bench_site(dist: &Path) -> std::io::Result<PathBuf> {
+    let site = std::env::temp_dir().join(format!("partner-bench-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    std::fs::create_dir_all(&site)?;
+    let mut css = String::new();
+    for entry in std::fs::read_dir(dist)? {
+        let path = entry?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        if path.is_file() {
+            std::fs::copy(&path, site.join(&name))?;
+            if name.ends_with(".css") {
+                css = name;
+            }
+        }
+    }
+    std::fs::write(site.join("bench-plain.html"), plain_html(&css))?;
+    std::fs::write(site.join("bench-plain.js"), PLAIN_JS)?;
+    Ok(site)
+}
+
+/// Navigates to `url` and polls until `condition` (a JS expression) holds; the page's clock then.
+async fn time_until(browser: &Browser, url: &str, condition: &str) -> f64 {
+    // The old document is marked, so a reload of the same address is not mistaken for done.
+    let _ = browser.client.execute("window.__benchOld = true; location.href = arguments[0]; return true;", vec![url.into()]).await;
+    let probe = format!("return (!window.__benchOld && location.href === arguments[0] && ({condition})) ? performance.now() : null;");
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Ok(serde_json::Value::Number(n)) = browser.client.execute(&probe, vec![url.into()]).await {
+            return n.as_f64().unwrap_or(f64::NAN);
+        }
+        assert!(std::time::Instant::now() < deadline, "{url}: {condition} never held");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+async fn keystrokes(browser: &Browser, selector: &str, text: &str) -> Vec<f64> {
+    let v = browser.client.execute_async(TYPE_AND_TIME, vec![selector.into(), text.into()]).await.expect("typing");
+    v.as_array().unwrap_or_else(|| panic!("typing failed: {v}")).iter().filter_map(|t| t.as_f64()).collect()
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    let i = ((v.len() as f64 - 1.0) * p).round() as usize;
+    v.get(i).copied().unwrap_or(f64::NAN)
+}
+
+#[tokio::main]
+async fn main() {
+    let dist = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| "target/bench-dist".into());
+    let site = bench_site(&dist).expect("bench site");
+    let mut settings = partner_sandbox::Settings::new(&site, "/").expect("settings");
+    settings.large = true;
+    let sandbox = Sandbox::start_with(settings).await;
+    let base = sandbox.url.clone();
+    let hub_ready = "document.querySelector('main h1')?.textContent.trim() === 'Fairmont Hotels Group' && !document.querySelector('main .loading') && document.querySelectorAll('main .facts-section').length > 2";
+    let list_ready = "/^200 of 5[0-9]{3} subscriptions shown$/.test(document.querySelector('main [role=status].position')?.textContent.trim() ?? '')";
+
+    let mut hub = Vec::new();
+    for _ in 0..COLD_LOADS {
+        let browser = Browser::start().await;
+        hub.push(time_until(&browser, &format!("{base}customers/{HUB_CUSTOMER}"), hub_ready).await);
+        browser.close().await;
+    }
+
+    let browser = Browser::start().await;
+    // Warm: the wasm and the JSON are cached by now for both pages alike.
+    let mut console_list = Vec::new();
+    let mut plain_list = Vec::new();
+    for _ in 0..3 {
+        console_list.push(time_until(&browser, &format!("{base}subscriptions?customer={LARGE_CUSTOMER}"), list_ready).await);
+        plain_list.push(time_until(&browser, &format!("{base}bench-plain.html?customer={LARGE_CUSTOMER}"), list_ready).await);
+    }
+    time_until(&browser, &format!("{base}subscriptions?customer={LARGE_CUSTOMER}"), list_ready).await;
+    let console_keys = keystrokes(&browser, "#filter-subscriptions", QUERY).await;
+    time_until(&browser, &format!("{base}bench-plain.html?customer={LARGE_CUSTOMER}"), list_ready).await;
+    let plain_keys = keystrokes(&browser, "#filter", QUERY).await;
+
+    time_until(&browser, &format!("{base}customers/new?reseller=1000000001"), "!!document.getElementById('f-companyProfile-contacts-0--email')").await;
+    let email: String = std::iter::repeat_n('a', 60).chain("@example-company-with-a-long-name.com".chars()).collect();
+    let validation = keystrokes(&browser, "#f-companyProfile-contacts-0--email", &email).await;
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(&site);
+
+    let (c_list, p_list) = (median(console_list), median(plain_list));
+    let (c_key, p_key) = (median(console_keys.clone()), median(plain_keys.clone()));
+    println!("{:<62} {:>10} {:>10} {:>7}", "measure (headless Chromium, sandbox on 127.0.0.1)", "console", "plain JS", "ratio");
+    println!("{:<62} {:>7.0} ms {:>10} {:>7}", format!("customer hub with its data, median of {COLD_LOADS} cold loads"), median(hub), "", "");
+    println!("{:<62} {:>7.0} ms {:>7.0} ms {:>6.2}x", "5,000 subscriptions: first 200 rows shown, median of 3", c_list, p_list, c_list / p_list);
+    println!("{:<62} {:>7.1} ms {:>7.1} ms {:>6.2}x", format!("filter keystroke over 5,000 (\"{QUERY}\"), median"), c_key, p_key, c_key / p_key);
+    println!("{:<62} {:>7.1} ms {:>7.1} ms {:>7}", "filter keystroke, slowest", percentile(console_keys, 1.0), percentile(plain_keys, 1.0), "");
+    println!(
+        "{:<62} {:>7.2} ms {:>10} {:>7}",
+        format!("validation keystroke, contact email ({} keys), median", email.len()),
+        median(validation.clone()),
+        "",
+        ""
+    );
+    println!("{:<62} {:>7.2} ms {:>10} {:>7}", "validation keystroke, p95", percentile(validation, 0.95), "", "");
+}
