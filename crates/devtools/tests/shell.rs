@@ -120,3 +120,19 @@ async fn the_browser_transport_explains_each_fault_and_never_panics() {
     assert_eq!(broken, true, "no panic screen");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn config_json_is_fetched_once_alongside_the_wasm() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::start().await;
+    browser.client.goto(&sandbox.url).await.expect("open the console");
+    browser.find("//*[@data-health='up']").await;
+    // The page preloads config.json; the app's own fetch must use that answer, not ask again.
+    let fetched = browser
+        .client
+        .execute("return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith('/config.json')).length;", vec![])
+        .await
+        .expect("resource timing");
+    assert_eq!(fetched, 1, "config.json fetched once");
+    browser.close().await;
+}
