@@ -13,7 +13,7 @@ use crate::components::loading::{Follow, Load};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
-use crate::resources::{fetch, runtime};
+use crate::resources::{fetch, load_by_pair, runtime};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -242,16 +242,7 @@ fn TransferForm(membership: String) -> impl IntoView {
 /// `/memberships/:id/transfers/:transfer`: followed until the new customer exists.
 #[component]
 pub fn MembershipTransferPage() -> impl IntoView {
-    let rt = runtime();
-    let params = use_params_map();
-    let ids = Memo::new(move |_| {
-        let p = params.read();
-        (p.get("id").unwrap_or_default(), p.get("transfer").unwrap_or_default())
-    });
-    let transfer = LocalResource::new(move || {
-        let (id, t) = ids.get();
-        fetch(memberships::get_transfer(&rt, &id, &t))
-    });
+    let (_, transfer) = load_by_pair("id", "transfer", memberships::get_transfer);
     let follow = Follow::new();
     view! {
         <section class="page">

@@ -27,8 +27,28 @@ pub fn runtime() -> Runtime {
     })
 }
 
+/// The record named by the route's params `first` and `second` (`:customer` and `:id`), read
+/// with `get` and read again when either changes; with the params, which the page needs too.
+pub fn load_by_pair<R: DeserializeOwned + Send + Sync + 'static>(
+    first: &'static str,
+    second: &'static str,
+    get: fn(&Runtime, &str, &str) -> Endpoint<R>,
+) -> (Memo<(String, String)>, LocalResource<Result<R, Failure>>) {
+    let rt = runtime();
+    let params = leptos_router::hooks::use_params_map();
+    let ids = Memo::new(move |_| {
+        let p = params.read();
+        (p.get(first).unwrap_or_default(), p.get(second).unwrap_or_default())
+    });
+    let resource = LocalResource::new(move || {
+        let (a, b) = ids.get();
+        fetch(get(&rt, &a, &b))
+    });
+    (ids, resource)
+}
+
 /// The record named by the URL's `:id`, read with `get` and read again when the id changes.
-fn load_by_id<R: DeserializeOwned + Send + Sync + 'static>(get: fn(&Runtime, &str) -> Endpoint<R>) -> LocalResource<Result<R, Failure>> {
+pub fn load_by_id<R: DeserializeOwned + Send + Sync + 'static>(get: fn(&Runtime, &str) -> Endpoint<R>) -> LocalResource<Result<R, Failure>> {
     let rt = runtime();
     let params = leptos_router::hooks::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());

@@ -15,11 +15,11 @@ use crate::components::query::use_query_state;
 use crate::components::status::StatusExplained;
 use crate::components::submit::{use_preview_submission, SubmissionError};
 use crate::components::toast::toast;
-use crate::resources::{fetch, runtime};
+use crate::resources::{fetch, load_by_id, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, A};
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::{path, MatchNestedRoutes};
 use partner_model::catalog::status::ResourceKind;
 use partner_model::rules::{rule, Context, FieldError};
@@ -290,10 +290,7 @@ pub fn TransferView(
 /// `/transfers/:id`: a reseller change, followed until it completes.
 #[component]
 pub fn ResellerChangePage() -> impl IntoView {
-    let rt = runtime();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    let transfer = LocalResource::new(move || fetch(transfers::get(&rt, &id.get())));
+    let transfer = load_by_id(transfers::get);
     let follow = Follow::new();
     view! {
         <section class="page">

@@ -213,6 +213,12 @@ impl Drop for BrowserGuard {
     }
 }
 
+/// How many records of `what` (`order`, `customer`, `reseller_change`…) the API has created,
+/// from the sandbox's `stats`.
+pub fn created(stats: &serde_json::Value, what: &str) -> u64 {
+    stats["created"][what].as_u64().unwrap_or(0)
+}
+
 /// `s` as an XPath string literal, whatever quotes it holds.
 pub fn xpath_literal(s: &str) -> String {
     if !s.contains('\'') {
@@ -345,5 +351,28 @@ impl Browser {
             .await
             .expect("axe-core run");
         found.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect()
+    }
+
+    /// The ids of the active resellers, in the order of the reseller list sorted by name.
+    pub async fn active_resellers(&self, base: &str) -> Vec<String> {
+        self.client.goto(&format!("{base}resellers?sort-by=companyName&order-by=asc")).await.expect("reseller list");
+        let links = "//main//table//a[contains(@href, '/resellers/')]";
+        self.find(links).await;
+        let mut ids = Vec::new();
+        for link in self.client.find_all(Locator::XPath(links)).await.expect("reseller links") {
+            let href = link.attr("href").await.expect("href").unwrap_or_default();
+            ids.push(href.rsplit('/').next().unwrap_or_default().to_string());
+        }
+        ids
+    }
+
+    /// The sandbox's approval codes (`code`, `customerId`, `companyName`, `resellerId`,
+    /// `expired`, `used`), read from a page of the console.
+    pub async fn approval_codes(&self, base: &str) -> Vec<serde_json::Value> {
+        self.client.goto(base).await.expect("home");
+        match self.sandbox_json(base, "approval-codes").await {
+            serde_json::Value::Array(codes) => codes,
+            other => panic!("approval codes: {other}"),
+        }
     }
 }

@@ -66,20 +66,9 @@ async fn an_order_is_previewed_and_placed_with_the_keyboard_only() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_reseller_change_is_committed_through_its_dialog_with_the_keyboard_only() {
     let (sandbox, browser) = start().await;
-    browser.client.goto(&sandbox.url).await.expect("home");
-    let codes = browser.sandbox_json(&sandbox.url, "approval-codes").await;
-    let code = codes.as_array().into_iter().flatten().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code").clone();
-    // A receiving reseller other than the customer's own, from the list of active resellers.
-    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
-    browser.find("//main//table//a[contains(@href, '/resellers/')]").await;
-    let mut receiving = String::new();
-    for link in browser.client.find_all(fantoccini::Locator::XPath("//main//table//a[contains(@href, '/resellers/')]")).await.expect("links") {
-        let id = link.attr("href").await.expect("href").unwrap_or_default().rsplit('/').next().unwrap_or_default().to_string();
-        if id != code["resellerId"].as_str().unwrap_or_default() {
-            receiving = id;
-            break;
-        }
-    }
+    let codes = browser.approval_codes(&sandbox.url).await;
+    let code = codes.iter().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code");
+    let receiving = browser.active_resellers(&sandbox.url).await.into_iter().find(|id| id != code["resellerId"].as_str().unwrap_or_default()).expect("another reseller");
     browser.client.goto(&format!("{}transfers?reseller={receiving}", sandbox.url)).await.expect("reseller change");
     browser.heading("Reseller change").await;
     tab_and_type(&browser, "Approval code", code["code"].as_str().unwrap_or_default()).await;

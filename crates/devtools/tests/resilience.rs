@@ -25,10 +25,6 @@ async fn pwned(browser: &Browser) -> Value {
         .expect("page state")
 }
 
-fn created(stats: &Value, what: &str) -> u64 {
-    stats["created"][what].as_u64().unwrap_or(0)
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn api_strings_with_html_and_script_are_shown_as_text() {
     let (sandbox, browser) = start(true).await;
@@ -58,20 +54,9 @@ async fn api_strings_with_html_and_script_are_shown_as_text() {
 
 /// Previews a reseller change with a valid approval code to another reseller.
 async fn preview_a_reseller_change(browser: &Browser, sandbox: &Sandbox) {
-    browser.client.goto(&sandbox.url).await.expect("home");
-    let codes = browser.sandbox_json(&sandbox.url, "approval-codes").await;
-    let code = codes.as_array().into_iter().flatten().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code").clone();
-    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
-    browser.find("//main//table//a[contains(@href, '/resellers/')]").await;
-    let links = browser.client.find_all(fantoccini::Locator::XPath("//main//table//a[contains(@href, '/resellers/')]")).await.expect("links");
-    let mut receiving = String::new();
-    for link in links {
-        let id = link.attr("href").await.expect("href").unwrap_or_default().rsplit('/').next().unwrap_or_default().to_string();
-        if id != code["resellerId"].as_str().unwrap_or_default() {
-            receiving = id;
-            break;
-        }
-    }
+    let codes = browser.approval_codes(&sandbox.url).await;
+    let code = codes.iter().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code");
+    let receiving = browser.active_resellers(&sandbox.url).await.into_iter().find(|id| id != code["resellerId"].as_str().unwrap_or_default()).expect("another reseller");
     browser.client.goto(&format!("{}transfers?reseller={receiving}", sandbox.url)).await.expect("reseller change");
     browser.fill("Approval code", code["code"].as_str().unwrap_or_default()).await;
     browser.fill("Requested by (email)", "admin@customer.example").await;

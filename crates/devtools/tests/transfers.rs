@@ -16,40 +16,18 @@ async fn start() -> (Sandbox, Browser) {
     (sandbox, Browser::start().await)
 }
 
-/// The sandbox's approval codes (`code`, `customerId`, `resellerId`, `expired`, `used`).
-async fn approval_codes(browser: &Browser, sandbox: &Sandbox) -> Vec<Value> {
-    browser.client.goto(&sandbox.url).await.expect("home");
-    match browser.sandbox_json(&sandbox.url, "approval-codes").await {
-        Value::Array(codes) => codes,
-        other => panic!("approval codes: {other}"),
-    }
-}
-
-/// Opens the page of an active reseller other than `not` from the reseller list; its id.
+/// Opens the page of an active reseller other than `not`; its id.
 async fn open_reseller_other_than(browser: &Browser, sandbox: &Sandbox, not: &str) -> String {
-    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
-    browser.find("//main//table//a[contains(@href, '/resellers/')]").await;
-    let all = browser.client.find_all(fantoccini::Locator::XPath("//main//table//a[contains(@href, '/resellers/')]")).await.expect("links");
-    for link in all {
-        let href = link.attr("href").await.expect("href").unwrap_or_default();
-        let id = href.rsplit('/').next().unwrap_or_default().to_string();
-        if id != not {
-            link.click().await.expect("open reseller");
-            browser.find("//main//h1").await;
-            return id;
-        }
-    }
-    panic!("no other active reseller");
-}
-
-fn created(stats: &Value, what: &str) -> u64 {
-    stats["created"][what].as_u64().unwrap_or(0)
+    let id = browser.active_resellers(&sandbox.url).await.into_iter().find(|id| id != not).expect("another active reseller");
+    browser.find(&format!("//main//table//a[contains(@href, '/resellers/{id}')]")).await.click().await.expect("open reseller");
+    browser.find("//main//h1").await;
+    id
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_reseller_change_is_previewed_committed_and_followed_to_completion() {
     let (sandbox, browser) = start().await;
-    let codes = approval_codes(&browser, &sandbox).await;
+    let codes = browser.approval_codes(&sandbox.url).await;
     let code = codes.iter().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code");
     let (approval, customer, current) = (code["code"].as_str().unwrap_or_default(), code["customerId"].as_str().unwrap_or_default(), code["resellerId"].as_str().unwrap_or_default());
     let receiving = open_reseller_other_than(&browser, &sandbox, current).await;
@@ -90,7 +68,7 @@ async fn a_reseller_change_is_previewed_committed_and_followed_to_completion() {
 #[tokio::test(flavor = "multi_thread")]
 async fn an_expired_or_used_approval_code_is_explained() {
     let (sandbox, browser) = start().await;
-    let codes = approval_codes(&browser, &sandbox).await;
+    let codes = browser.approval_codes(&sandbox.url).await;
     let expired = codes.iter().find(|c| c["expired"] == true).expect("an expired code");
     let used = codes.iter().find(|c| c["used"] == true).expect("a used code");
     let reseller = open_reseller_other_than(&browser, &sandbox, expired["resellerId"].as_str().unwrap_or_default()).await;

@@ -10,11 +10,10 @@ use crate::components::loading::{Follow, Load};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::components::status::{StatusBadge, StatusExplained};
-use crate::resources::{fetch, runtime};
+use crate::resources::{fetch, load_by_pair, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use partner_model::catalog::status::{status_label, ResourceKind};
 use partner_model::rules::returns::{days_left, order_returnable};
 use partner_model::rules::{rule, Context, FieldError};
@@ -24,16 +23,7 @@ use partner_model::types::{Order, OrderUpdateRequest, Status};
 /// `/customers/:customer/orders/:id`.
 #[component]
 pub fn OrderPage() -> impl IntoView {
-    let rt = runtime();
-    let params = use_params_map();
-    let ids = Memo::new(move |_| {
-        let p = params.read();
-        (p.get("customer").unwrap_or_default(), p.get("id").unwrap_or_default())
-    });
-    let order = LocalResource::new(move || {
-        let (customer, id) = ids.get();
-        fetch(orders::get(&rt, &customer, &id))
-    });
+    let (ids, order) = load_by_pair("customer", "id", orders::get);
     let follow = Follow::new();
     view! {
         <section class="page">

@@ -9,11 +9,11 @@ use crate::components::form::{trimmed, CheckboxGroup, FormState, SubmitButton, T
 use crate::components::loading::Load;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
-use crate::resources::{fetch, runtime};
+use crate::resources::{fetch, load_by_pair, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use partner_model::rules::returns::{line_returnable, order_returnable, return_request};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::{rule, Context, FieldError};
@@ -42,16 +42,7 @@ fn check(v: &Values) -> Vec<FieldError> {
 /// `/customers/:customer/orders/:id/return`.
 #[component]
 pub fn ReturnOrder() -> impl IntoView {
-    let rt = runtime();
-    let params = use_params_map();
-    let ids = Memo::new(move |_| {
-        let p = params.read();
-        (p.get("customer").unwrap_or_default(), p.get("id").unwrap_or_default())
-    });
-    let order = LocalResource::new(move || {
-        let (customer, id) = ids.get();
-        fetch(orders::get(&rt, &customer, &id))
-    });
+    let (ids, order) = load_by_pair("customer", "id", orders::get);
     view! {
         <section class="page">
             <Load resource=order what="the order" render=move |o: Order| {

@@ -11,11 +11,10 @@ use crate::components::status::StatusExplained;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::customers::create::today;
-use crate::resources::{fetch, runtime};
+use crate::resources::{fetch, load_by_pair, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::rules::order_requests::{check_auto_renewal, ENTERPRISE_MAX_QUANTITY};
 use partner_model::rules::{rule, Context, FieldError};
@@ -63,16 +62,7 @@ fn plus_days(date: &str, days: u32) -> String {
 #[component]
 pub fn SubscriptionPage() -> impl IntoView {
     let rt = runtime();
-    let params = use_params_map();
-    let ids = Memo::new(move |_| {
-        let p = params.read();
-        (p.get("customer").unwrap_or_default(), p.get("id").unwrap_or_default())
-    });
-    let rt2 = rt.clone();
-    let sub = LocalResource::new(move || {
-        let (c, id) = ids.get();
-        fetch(subscriptions::get(&rt2, &c, &id))
-    });
+    let (ids, sub) = load_by_pair("customer", "id", subscriptions::get);
     view! {
         <section class="page">
             <Load resource=sub what="the subscription" render=move |s: Subscription| {
