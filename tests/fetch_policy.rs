@@ -262,6 +262,19 @@ mod client {
     }
 
     #[test]
+    fn a_mutation_whose_answer_is_cut_short_keeps_its_intent() {
+        let client = Scripted::new(vec![ok(r#"{"orderId": "5", "lineIt"#)]);
+        let first = block(client.run::<serde_json::Value>(&order("{\"q\":1}"))).expect_err("cut short");
+        assert!(matches!(first.error, ApiError::Decode { .. }));
+        assert_eq!(client.transport.sent.borrow().len(), 1, "not resent automatically");
+        assert_eq!(client.transport.book.borrow().open.len(), 1, "the intent stays open");
+        client.transport.answers.borrow_mut().push_back(ok(r#"{"orderId": "5"}"#));
+        let again: Done<serde_json::Value> = block(client.run(&order("{\"q\":1}"))).expect("try again");
+        assert_eq!(again.correlation_id, first.correlation_id, "the same intent: the API answers its first answer again");
+        assert!(client.transport.book.borrow().open.is_empty());
+    }
+
+    #[test]
     fn an_unanswered_intent_survives_and_is_reused_until_the_form_changes() {
         let client = Scripted::new(vec![Err(ApiError::Timeout(Duration::from_secs(20))); 3]);
         let first = block(client.run::<serde_json::Value>(&order("{\"q\":1}"))).expect_err("no answer");

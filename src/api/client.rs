@@ -67,7 +67,7 @@ pub struct Done<R> {
 impl<T: Transport> Client<T> {
     /// Runs `call` and reads its answer as `R`. Mutations run under an intent: the same
     /// request sent again before any answer came back keeps its correlation id, so the API
-    /// acts once; any answer settles the intent.
+    /// acts once; any answer that could be read settles the intent.
     pub async fn run<R: DeserializeOwned>(&self, call: &Call) -> Result<Done<R>, Failure> {
         let correlation_id = match call.kind {
             Kind::Read => self.transport.uuid(),
@@ -93,6 +93,7 @@ impl<T: Transport> Client<T> {
             let (ok, outcome) = match &result {
                 Ok(_) => (true, "Done".to_string()),
                 Err(f) if answered => (false, f.error.what_happened()),
+                Err(f @ Failure { error: ApiError::Decode { .. }, .. }) => (false, format!("{} Trying again is safe: it is the same request.", f.error.what_happened())),
                 Err(f) => (false, format!("No answer: {} Trying again is safe.", f.error.what_happened())),
             };
             self.transport.record(Entry {

@@ -58,9 +58,11 @@ impl ApiError {
         self.retryable() || matches!(self, ApiError::Decode { .. } | ApiError::Unexpected { .. })
     }
 
-    /// Whether the API itself answered (so an intent is settled and must not be reused).
+    /// Whether the API's answer was read (so an intent is settled and must not be reused). An
+    /// answer cut short or garbled on the way is not: the intent stays open, and sending again
+    /// under it gets the API's first answer back instead of a second action.
     pub fn api_answered(&self) -> bool {
-        matches!(self, ApiError::Api { .. } | ApiError::Unexpected { .. } | ApiError::Decode { .. })
+        matches!(self, ApiError::Api { .. } | ApiError::Unexpected { .. })
     }
 
     /// The documented error code, if the API sent one.
@@ -104,8 +106,9 @@ impl ApiError {
                 Some(e) => e.what_to_do.to_string(),
                 None => "Check what you entered; if it looks right, contact support with the details below.".into(),
             },
-            ApiError::Unexpected { .. } | ApiError::Decode { .. } => {
-                "Reload the page. If it happens again, contact support with the details below.".into()
+            ApiError::Unexpected { .. } => "Reload the page. If it happens again, contact support with the details below.".into(),
+            ApiError::Decode { .. } => {
+                "Try again: a change is sent as the same request, and the API answers what it did the first time instead of doing it twice. If it happens again, contact support with the details below.".into()
             }
             ApiError::Config(_) => "Ask whoever deployed the console to check config.json.".into(),
             ApiError::Cancelled => "Open the page again to load it.".into(),
@@ -154,5 +157,6 @@ mod tests {
         assert_eq!(e.code(), Some("4115"));
         assert!(e.api_answered());
         assert!(!ApiError::Timeout(Duration::from_secs(1)).api_answered());
+        assert!(!ApiError::Decode { call: "x".into(), detail: "y".into() }.api_answered(), "a garbled answer keeps the intent");
     }
 }

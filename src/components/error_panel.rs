@@ -17,9 +17,14 @@ pub fn ErrorPanel(
     let retry = on_retry.filter(|_| failure.error.worth_reading_again());
     let code = failure.error.code().map(str::to_string);
     let details = failure.error.details().to_vec();
+    // A garbled answer came back: the action may well have been done.
+    let heading = match failure.error {
+        crate::api::error::ApiError::Decode { .. } => format!("{}: the answer could not be read", failure.action),
+        _ => format!("{} did not go through", failure.action),
+    };
     view! {
         <div class="error-panel" role="alert">
-            <h2>{format!("{} did not go through", failure.action)}</h2>
+            <h2>{heading}</h2>
             <p class="what">{failure.error.what_happened()}</p>
             <p class="todo">{failure.error.what_to_do()}</p>
             {(!details.is_empty()).then(|| view! {

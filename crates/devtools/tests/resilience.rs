@@ -93,9 +93,8 @@ async fn moving_customers_in_survives_a_dropped_answer_and_a_gateway_error_once_
     browser.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn a_reload_while_an_order_is_being_placed_ends_with_one_order() {
-    let (sandbox, browser) = start(false).await;
+/// Opens Place an order for Fairmont Hotels Group with 4 × 65322651CA01A12 and previews it.
+async fn preview_an_order(browser: &Browser, sandbox: &Sandbox) {
     browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
     browser.click("Northwind Software Partners").await;
     browser.heading("Northwind Software Partners").await;
@@ -107,6 +106,29 @@ async fn a_reload_while_an_order_is_being_placed_ends_with_one_order() {
     browser.client.goto(&format!("{}customers/{customer}/orders/new?line=65322651CA01A12:4", sandbox.url)).await.expect("place an order");
     browser.click("Preview order").await;
     browser.find("//section[contains(@class,'preview')]").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_order_whose_answer_is_cut_short_is_placed_once_when_sent_again() {
+    let (sandbox, browser) = start(false).await;
+    preview_an_order(&browser, &sandbox).await;
+    let before = created(&browser.sandbox_stats(&sandbox.url).await, "order");
+    // The API places the order; its answer reaches the browser cut in half.
+    browser.set_faults(json!([{ "method": "POST", "path": "/v3/customers/*/orders", "kind": "truncate", "times": 1 }])).await;
+    browser.click("Place order").await;
+    browser.sees("could not be read").await;
+    browser.screenshot("resilience-order-answer-cut-short").await;
+    // Sending again is the same request: the API answers what it did, and does nothing twice.
+    browser.click("Place order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    assert_eq!(created(&browser.sandbox_stats(&sandbox.url).await, "order"), before + 1, "one order");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reload_while_an_order_is_being_placed_ends_with_one_order() {
+    let (sandbox, browser) = start(false).await;
+    preview_an_order(&browser, &sandbox).await;
     let before = created(&browser.sandbox_stats(&sandbox.url).await, "order");
     // The API is slow to answer the order; the reseller reloads the page meanwhile.
     browser.set_faults(json!([{ "method": "POST", "path": "/v3/customers/*/orders", "kind": "latency", "ms": 1500, "times": 1 }])).await;
