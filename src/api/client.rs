@@ -69,6 +69,24 @@ impl<T: Transport> Client<T> {
     /// request sent again before any answer came back keeps its correlation id, so the API
     /// acts once; any answer that could be read settles the intent.
     pub async fn run<R: DeserializeOwned>(&self, call: &Call) -> Result<Done<R>, Failure> {
+        // The attempts, the intent and the log are one function for every answer type; only
+        // reading the body is generic (each `R` would otherwise copy the whole state machine).
+        let mut value = None;
+        let correlation_id = self
+            .run_with(call, &mut |body| {
+                value = Some(decode::<R>(&call.name, body)?);
+                Ok(())
+            })
+            .await?;
+        match value {
+            Some(value) => Ok(Done { value, correlation_id }),
+            None => Err(Failure { error: ApiError::Decode { call: call.name.clone(), detail: "no answer was read".into() }, action: call.name.clone(), request_id: String::new(), correlation_id }),
+        }
+    }
+
+    /// Runs `call`, handing a successful answer's body to `accept`, which reads it (or says it
+    /// cannot); the correlation id of the intent it ran under.
+    async fn run_with(&self, call: &Call, accept: &mut dyn FnMut(&str) -> Result<(), ApiError>) -> Result<String, Failure> {
         let correlation_id = match call.kind {
             Kind::Read => self.transport.uuid(),
             Kind::Mutation => {
@@ -79,7 +97,7 @@ impl<T: Transport> Client<T> {
                 intent.correlation_id
             }
         };
-        let result = self.attempts(call, &correlation_id).await;
+        let result = self.attempts(call, &correlation_id, accept).await;
         let answered = match &result {
             Ok(_) => true,
             Err(failure) => failure.error.api_answered(),
@@ -105,10 +123,10 @@ impl<T: Transport> Client<T> {
                 ok,
             });
         }
-        result.map(|value| Done { value, correlation_id })
+        result.map(|()| correlation_id)
     }
 
-    async fn attempts<R: DeserializeOwned>(&self, call: &Call, correlation_id: &str) -> Result<R, Failure> {
+    async fn attempts(&self, call: &Call, correlation_id: &str, accept: &mut dyn FnMut(&str) -> Result<(), ApiError>) -> Result<(), Failure> {
         let policy = match call.kind {
             Kind::Read => RetryPolicy::READ,
             Kind::Mutation => RetryPolicy::MUTATION,
@@ -132,12 +150,12 @@ impl<T: Transport> Client<T> {
             let (outcome, wait) = match self.transport.send(&request).await {
                 Ok(answer) => {
                     let wait = retry_after(answer.retry_after.as_deref());
-                    (classify(&answer).and_then(|body| decode::<R>(&call.name, body)), wait)
+                    (classify(&answer).and_then(|body| accept(body)), wait)
                 }
                 Err(error) => (Err(error), None),
             };
             match outcome {
-                Ok(value) => return Ok(value),
+                Ok(()) => return Ok(()),
                 Err(error) if policy.retry(call.kind, attempt, &error) => {
                     self.transport.sleep(policy.backoff(attempt, self.transport.jitter(), wait)).await;
                 }
