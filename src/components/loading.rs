@@ -10,7 +10,9 @@ use std::time::Duration;
 pub type Loaded<T> = LocalResource<Result<T, Failure>>;
 
 /// Shows `resource`: busy while it loads (keeping the previous view on a refetch), the error
-/// panel on failure, `render` when it arrives.
+/// panel on failure, `render` when it arrives. With `settling`, a record that is still settling
+/// (a pending account, an open order or transfer) is read again after longer and longer delays
+/// until it settles.
 #[component]
 pub fn Load<T, F>(
     /// The resource to show.
@@ -19,18 +21,25 @@ pub fn Load<T, F>(
     what: &'static str,
     /// Draws the value.
     render: F,
+    /// Whether the value is still settling, so the page follows it.
+    #[prop(optional)]
+    settling: Option<fn(&T) -> bool>,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
     F: Fn(T) -> AnyView + Clone + Send + Sync + 'static,
 {
+    let follow = Follow::new();
     view! {
         <Transition fallback=move || view! { <p class="loading" role="status">{format!("Loading {what}…")}</p> }>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
                     match resource.await {
-                        Ok(value) => render(value),
+                        Ok(value) => {
+                            follow.again_if(settling.is_some_and(|s| s(&value)), resource);
+                            render(value)
+                        }
                         Err(failure) => {
                             let retry = Callback::new(move |_| resource.refetch());
                             view! { <ErrorPanel failure on_retry=retry/> }.into_any()
@@ -48,28 +57,22 @@ pub fn follow_delay(n: u32) -> Duration {
     Duration::from_secs([2u64, 3, 5, 8, 13, 20, 30].get(n as usize).copied().unwrap_or(30))
 }
 
-/// Follows a record that is still settling (a pending account, an open order): each render
-/// that finds it unsettled reads it again after the next, longer delay.
+/// Follows a record that is still settling: each render that finds it unsettled reads it again
+/// after the next, longer delay.
 #[derive(Clone, Copy)]
-pub struct Follow(RwSignal<u32>);
+struct Follow(RwSignal<u32>);
 
 impl Follow {
-    pub fn new() -> Follow {
+    fn new() -> Follow {
         Follow(RwSignal::new(0))
     }
 
     /// Reads `resource` again later when `settling`.
-    pub fn again_if<T: 'static>(&self, settling: bool, resource: Loaded<T>) {
+    fn again_if<T: 'static>(&self, settling: bool, resource: Loaded<T>) {
         if settling {
             let looks = self.0;
             let n = looks.get_untracked();
             set_timeout(move || { looks.set(n + 1); resource.refetch(); }, follow_delay(n));
         }
-    }
-}
-
-impl Default for Follow {
-    fn default() -> Self {
-        Follow::new()
     }
 }

@@ -56,6 +56,19 @@ where
     submission(form, send, done, true)
 }
 
+/// Where a preview's answer is kept, with the values it was made from: any change to the form
+/// drops it, so what is confirmed next is always what was previewed.
+pub fn use_preview<T: Send + Sync + 'static>(form: FormState) -> RwSignal<Option<(Values, T)>> {
+    let preview = RwSignal::new(None::<(Values, T)>);
+    Effect::new(move |_| {
+        let values = form.values.get();
+        if preview.with_untracked(|p| p.as_ref().is_some_and(|(v, _)| *v != values)) {
+            preview.set(None);
+        }
+    });
+    preview
+}
+
 /// Like [`use_submission`] for a step that saves nothing (an order preview): the draft stays.
 pub fn use_preview_submission<Res, Fut>(form: FormState, send: impl Fn(Values) -> Fut + 'static, done: impl Fn(Res) + 'static) -> Submission
 where

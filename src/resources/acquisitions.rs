@@ -8,7 +8,7 @@ use crate::components::detail::{day, now};
 use crate::components::loading::Load;
 use crate::components::pager::{PageInfo, Pager};
 use crate::components::query::use_query_state;
-use crate::resources::customers::list::ChooseReseller;
+use crate::resources::customers::list::PerReseller;
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
@@ -108,22 +108,10 @@ fn Licenses(open: OpenAcquisitions, customer: String) -> impl IntoView {
 /// `/notifications?reseller=…`: which customers of the reseller have licenses pending an order.
 #[component]
 fn PendingOrders() -> impl IntoView {
-    let query = use_query_state();
-    let reseller = Memo::new(move |_| query.get("reseller"));
     view! {
-        <section class="page">
-            {move || {
-                let id = reseller.get();
-                if id.is_empty() {
-                    view! {
-                        <ChooseReseller title="Licenses pending an order" path="/notifications" action="Show notifications"
-                            lede="Adobe notifies a reseller when a customer adds licenses that still need an order. Choose the reseller."/>
-                    }.into_any()
-                } else {
-                    view! { <Pending reseller=id/> }.into_any()
-                }
-            }}
-        </section>
+        <PerReseller title="Licenses pending an order" path="/notifications" action="Show notifications"
+            lede="Adobe notifies a reseller when a customer adds licenses that still need an order. Choose the reseller."
+            page=|id| view! { <Pending reseller=id/> }.into_any()/>
     }
 }
 

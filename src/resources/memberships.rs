@@ -9,7 +9,7 @@ use crate::api::error::Failure;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{trimmed as g, FormState, SubmitButton, TextField, Values};
-use crate::components::loading::{Follow, Load};
+use crate::components::loading::Load;
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
@@ -243,11 +243,9 @@ fn TransferForm(membership: String) -> impl IntoView {
 #[component]
 pub fn MembershipTransferPage() -> impl IntoView {
     let (_, transfer) = load_by_pair("id", "transfer", memberships::get_transfer);
-    let follow = Follow::new();
     view! {
         <section class="page">
-            <Load resource=transfer what="the transfer" render=move |t: MembershipTransfer| {
-                follow.again_if(t.status == Status::Pending, transfer);
+            <Load resource=transfer what="the transfer" settling=|t: &MembershipTransfer| t.status == Status::Pending render=move |t: MembershipTransfer| {
                 let facts = vec![
                     ("Transfer id", t.transfer_id.clone()),
                     ("VIP membership", t.membership_id.clone()),

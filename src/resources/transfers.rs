@@ -10,10 +10,10 @@ use crate::components::confirm::ConfirmDialog;
 use crate::components::detail::{now, Facts};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{trimmed as g, FormState, SubmitButton, TextField, Values};
-use crate::components::loading::{Follow, Load};
+use crate::components::loading::Load;
 use crate::components::query::use_query_state;
 use crate::components::status::StatusExplained;
-use crate::components::submit::{use_preview_submission, SubmissionError};
+use crate::components::submit::{use_preview, use_preview_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::{fetch, load_by_id, runtime};
 use crate::runtime::href;
@@ -65,14 +65,7 @@ pub fn ResellerChange() -> impl IntoView {
     let mut start = Values::new();
     start.insert("resellerId".into(), query.get_untracked("reseller"));
     let form = FormState::new(start, check, None);
-    // The preview, with the values it was made from; any change to the form drops it.
-    let preview = RwSignal::new(None::<(Values, ResellerChangeTransfer)>);
-    Effect::new(move |_| {
-        let values = form.values.get();
-        if preview.with_untracked(|p| p.as_ref().is_some_and(|(v, _)| *v != values)) {
-            preview.set(None);
-        }
-    });
+    let preview = use_preview::<ResellerChangeTransfer>(form);
     let submission = use_preview_submission(
         form,
         move |v| {
@@ -291,11 +284,9 @@ pub fn TransferView(
 #[component]
 pub fn ResellerChangePage() -> impl IntoView {
     let transfer = load_by_id(transfers::get);
-    let follow = Follow::new();
     view! {
         <section class="page">
-            <Load resource=transfer what="the reseller change" render=move |t: ResellerChangeTransfer| {
-                follow.again_if(t.status == Status::Pending, transfer);
+            <Load resource=transfer what="the reseller change" settling=|t: &ResellerChangeTransfer| t.status == Status::Pending render=move |t: ResellerChangeTransfer| {
                 let facts = vec![
                     ("Transfer id", t.transfer_id.clone()),
                     ("Customer", t.customer_id.clone()),

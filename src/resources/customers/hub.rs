@@ -7,7 +7,7 @@
 use crate::api::calls::{customers, subscriptions};
 use crate::components::charts::{Event, Pair, PairedBars, Timeline};
 use crate::components::detail::{day, now, Facts};
-use crate::components::loading::{Follow, Load};
+use crate::components::loading::Load;
 use crate::components::status::{tone_class, StatusExplained};
 use crate::recent::remember;
 use crate::resources::resellers::detail::{address_rows, ContactTable};
@@ -80,18 +80,21 @@ pub fn CustomerHub() -> impl IntoView {
     let rt2 = rt.clone();
     let customer = LocalResource::new(move || fetch(customers::get(&rt2, &id.get())));
     let subs = LocalResource::new(move || fetch(subscriptions::list(&rt, &id.get())));
-    let follow = Follow::new();
     view! {
         <section class="page">
-            <Load resource=customer what="the customer" render=move |c: Customer| {
+            <Load resource=customer what="the customer" settling=customer_settling render=move |c: Customer| {
                 remember("customer", &c.customer_id, &c.company_profile.company_name);
-                let settling = c.status == Status::Pending
-                    || c.three_year_commit().is_some_and(|b| [&b.commitment_request, &b.recommitment_request].iter().any(|r| r.as_ref().is_some_and(|r| r.status == Some(CommitmentStatus::Requested))));
-                follow.again_if(settling, customer);
+                let settling = customer_settling(&c);
                 view! { <Hub customer=c subs settling/> }.into_any()
             }/>
         </section>
     }
+}
+
+/// A pending customer, or a 3-Year Commit request still waiting for Adobe.
+fn customer_settling(c: &Customer) -> bool {
+    c.status == Status::Pending
+        || c.three_year_commit().is_some_and(|b| [&b.commitment_request, &b.recommitment_request].iter().any(|r| r.as_ref().is_some_and(|r| r.status == Some(CommitmentStatus::Requested))))
 }
 
 #[component]

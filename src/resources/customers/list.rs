@@ -45,20 +45,31 @@ static COLUMNS: &[Column<CustomerSummary>] = &[
 /// `/customers?reseller=…`.
 #[component]
 pub fn CustomerList() -> impl IntoView {
+    view! {
+        <PerReseller title="Customers" path="/customers" action="Show customers"
+            lede="Customers belong to a reseller. Choose the reseller whose customers you want to see."
+            page=|id| view! { <ResellerCustomers reseller=id/> }.into_any()/>
+    }
+}
+
+/// A page about the reseller the URL's `?reseller=` names; without one, the choice of reseller
+/// (with `title`, `lede`, `path` and `action`, as [`ChooseReseller`] shows them).
+#[component]
+pub fn PerReseller(
+    title: &'static str,
+    lede: &'static str,
+    path: &'static str,
+    action: &'static str,
+    /// The page for a chosen reseller id.
+    page: fn(String) -> AnyView,
+) -> impl IntoView {
     let query = use_query_state();
     let reseller = Memo::new(move |_| query.get("reseller"));
     view! {
         <section class="page">
             {move || {
                 let id = reseller.get();
-                if id.is_empty() {
-                    view! {
-                        <ChooseReseller title="Customers" path="/customers" action="Show customers"
-                            lede="Customers belong to a reseller. Choose the reseller whose customers you want to see."/>
-                    }.into_any()
-                } else {
-                    view! { <ResellerCustomers reseller=id/> }.into_any()
-                }
+                if id.is_empty() { view! { <ChooseReseller title lede path action/> }.into_any() } else { page(id) }
             }}
         </section>
     }

@@ -6,7 +6,7 @@
 use crate::api::calls::orders;
 use crate::components::detail::{day, now, Facts};
 use crate::components::form::{trimmed, FormState, SubmitButton, TextField, Values};
-use crate::components::loading::{Follow, Load};
+use crate::components::loading::Load;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::components::status::{StatusBadge, StatusExplained};
@@ -24,17 +24,20 @@ use partner_model::types::{Order, OrderUpdateRequest, Status};
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let (ids, order) = load_by_pair("customer", "id", orders::get);
-    let follow = Follow::new();
     view! {
         <section class="page">
-            <Load resource=order what="the order" render=move |o: Order| {
-                let open = o.status == Status::Pending;
-                follow.again_if(open, order);
+            <Load resource=order what="the order" settling=order_open render=move |o: Order| {
+                let open = order_open(&o);
                 let customer = ids.get_untracked().0;
                 view! { <OrderView order=o customer open changed=Callback::new(move |_| order.refetch())/> }.into_any()
             }/>
         </section>
     }
+}
+
+/// An open order (1002) is still being processed.
+fn order_open(o: &Order) -> bool {
+    o.status == Status::Pending
 }
 
 #[component]

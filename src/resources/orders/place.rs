@@ -8,7 +8,7 @@ use crate::api::error::Failure;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{trimmed as g, rows, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values};
 use crate::components::query::use_query_state;
-use crate::components::submit::{use_preview_submission, SubmissionError};
+use crate::components::submit::{use_preview, use_preview_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
@@ -132,14 +132,7 @@ pub fn PlaceOrder() -> impl IntoView {
     let query = use_query_state();
     let start = start_values(&rt.config.default_currency, &query.get_all("line"));
     let form = FormState::new(start, check, Some(format!("order-new-{customer}")));
-    // The preview, with the values it was made from; any change to the form drops it.
-    let preview = RwSignal::new(None::<(Values, Order)>);
-    Effect::new(move |_| {
-        let values = form.values.get();
-        if preview.with_untracked(|p| p.as_ref().is_some_and(|(v, _)| *v != values)) {
-            preview.set(None);
-        }
-    });
+    let preview = use_preview::<Order>(form);
     let (rt2, c2) = (rt.clone(), customer.clone());
     let submission = use_preview_submission(
         form,
