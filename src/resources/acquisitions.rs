@@ -14,18 +14,20 @@ use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::{Route, A};
 use leptos_router::hooks::use_params_map;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::path;
 use partner_model::time::{self, time_left};
 use partner_model::types::{Notifications, OpenAcquisitions, UnpaidLicense};
 
 /// `/customers/:customer/open-acquisitions`, `/notifications?reseller=…`.
 #[component(transparent)]
-pub fn AcquisitionRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn AcquisitionRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/customers/:customer/open-acquisitions") view=OpenAcquisitionsPage/>
-        <Route path=path!("/notifications") view=PendingOrders/>
+        <Route path=path!("/customers/:customer/open-acquisitions") view={crate::split_page!(acquisitions, open_acquisitions_page, OpenAcquisitionsPage)}/>
+        <Route path=path!("/notifications") view={crate::split_page!(acquisitions, pending_orders, PendingOrders)}/>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 /// The Place an order address prefilled with `licenses`, one line per base offer (quantities of

@@ -16,14 +16,19 @@ use crate::resources::{fetch, runtime};
 use crate::runtime::use_runtime;
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::path;
 use partner_model::time;
 use partner_model::types::{DistributorSubscription, DistributorSubscriptionSearch, FilterOperator, SearchFilter, ServiceRef, SortOrder, Sorter};
 
 /// `/distributor-subscriptions`.
 #[component(transparent)]
-pub fn DistributorSubscriptionRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/distributor-subscriptions") view=DistributorSubscriptions/> }.into_inner()
+pub fn DistributorSubscriptionRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!("/distributor-subscriptions") view={crate::split_page!(distributor, distributor_subscriptions, DistributorSubscriptions)}/>
+    }
+    .into_inner()
+    .into_any_nested_route()
 }
 
 /// The keys a filter can compare, with their labels.

@@ -15,14 +15,19 @@ use crate::resources::{fetch, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::{Route, A};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::path;
 use partner_model::ids::{validate_id, IdKind};
 use partner_model::types::{Customer, EnrollResult, LinkedMembershipGroup};
 
 /// `/linked-memberships`.
 #[component(transparent)]
-pub fn LinkedMembershipRoutes() -> impl MatchNestedRoutes + Clone {
-    view! { <Route path=path!("/linked-memberships") view=LinkedMemberships/> }.into_inner()
+pub fn LinkedMembershipRoutes() -> AnyNestedRoute {
+    view! {
+        <Route path=path!("/linked-memberships") view={crate::split_page!(linked, linked_memberships, LinkedMemberships)}/>
+    }
+    .into_inner()
+    .into_any_nested_route()
 }
 
 const COUNTRIES: &[(&str, &str)] = &[("", "Choose a country"), ("US", "United States (US)"), ("CA", "Canada (CA)")];

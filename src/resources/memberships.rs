@@ -17,22 +17,24 @@ use crate::resources::{fetch, load_by_pair, runtime};
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::path;
 use partner_model::catalog::errors::{reason_in_detail, ReasonCode, EXPIRE_OPEN_PAS, IGNORE_ORDER_RETURN, TRANSFER_REASONS};
 use partner_model::time;
 use partner_model::types::{MembershipOffersPreview, MembershipTransfer, Status};
 
 /// `/memberships`, `/memberships/:id` (preview and transfer), `/memberships/:id/transfers/:transfer`.
 #[component(transparent)]
-pub fn MembershipRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn MembershipRoutes() -> AnyNestedRoute {
     view! {
         <ParentRoute path=path!("/memberships") view=leptos_router::components::Outlet>
-            <Route path=path!("") view=MembershipStart/>
-            <Route path=path!(":id") view=MembershipPreview/>
-            <Route path=path!(":id/transfers/:transfer") view=MembershipTransferPage/>
+            <Route path=path!("") view={crate::split_page!(memberships, membership_start, MembershipStart)}/>
+            <Route path=path!(":id") view={crate::split_page!(memberships, membership_preview, MembershipPreview)}/>
+            <Route path=path!(":id/transfers/:transfer") view={crate::split_page!(memberships, membership_transfer_page, MembershipTransferPage)}/>
         </ParentRoute>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 /// A transfer switch: its query key, its label, and what turning it on does.

@@ -20,7 +20,8 @@ use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, A};
 use leptos_router::hooks::use_navigate;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::path;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::rules::{rule, Context, FieldError};
 use partner_model::time;
@@ -28,14 +29,15 @@ use partner_model::types::{ResellerChangeAction, ResellerChangeRequest, Reseller
 
 /// `/transfers` (a reseller change), `/transfers/:id` (one, followed until complete).
 #[component(transparent)]
-pub fn TransferRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn TransferRoutes() -> AnyNestedRoute {
     view! {
         <ParentRoute path=path!("/transfers") view=leptos_router::components::Outlet>
-            <Route path=path!("") view=ResellerChange/>
-            <Route path=path!(":id") view=ResellerChangePage/>
+            <Route path=path!("") view={crate::split_page!(transfers, reseller_change, ResellerChange)}/>
+            <Route path=path!(":id") view={crate::split_page!(transfers, reseller_change_page, ResellerChangePage)}/>
         </ParentRoute>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 /// The problems of the fields at `paths`, by their registry rules.

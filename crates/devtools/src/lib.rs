@@ -20,7 +20,7 @@ pub fn e2e_dist() -> PathBuf {
     let dist = workspace_root().join(std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| "target/e2e-dist".into()));
     assert!(
         dist.join("index.html").is_file(),
-        "{} has no index.html: build it with `trunk build --release --offline --dist {}` (scripts/test does)",
+        "{} has no index.html: build it with `scripts/build-release {}` (scripts/test does)",
         dist.display(),
         dist.display()
     );

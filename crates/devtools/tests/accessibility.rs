@@ -1,7 +1,7 @@
 //! Accessibility: axe-core (from npm, injected into the page) runs on every route of the
 //! console in each of its states — loaded, empty, a form showing its problems, a preview, an
-//! API error — and must find nothing. Every page that fails is named with what axe found, so
-//! one run shows all there is to fix.
+//! API error, a page whose code could not be downloaded — and must find nothing. Every page
+//! that fails is named with what axe found, so one run shows all there is to fix.
 
 use partner_devtools::*;
 use serde_json::json;
@@ -47,6 +47,10 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     let mut a = Audit { browser: Browser::start().await, base: sandbox.url.clone(), found: Vec::new(), pages: 0 };
 
     a.visit("", H1).await;
+    // An area's code failing to download (before anything has cached it).
+    a.browser.set_faults(json!([{ "method": "GET", "path": "/split_linked-*", "kind": "status", "status": 502, "times": 1 }])).await;
+    a.visit("linked-memberships", "//main//h1[.='This page could not be downloaded']").await;
+    a.browser.set_faults(json!([])).await;
     a.visit("resellers?sort-by=companyName&order-by=asc", "//main//table").await;
     a.visit("resellers?company-name=Nobody*", "//main//p[contains(@class,'empty')]").await;
     a.visit("resellers?company-name=Northwind*", "//main//table").await;

@@ -2,7 +2,8 @@
 //! runs; moving customers in survives a dropped answer and a gateway's error page, once each;
 //! a reload in the middle of placing an order ends with one order; a customer created while
 //! the API answers slower than the time limit is created once; a malformed answer is explained
-//! and "Try again" recovers. Counted in the sandbox.
+//! and "Try again" recovers; a page whose code fails to download says so, and "Try again"
+//! downloads it. Counted in the sandbox.
 
 use partner_devtools::*;
 use serde_json::{json, Value};
@@ -226,3 +227,19 @@ async fn a_malformed_answer_is_explained_and_try_again_recovers() {
     browser.close().await;
 }
 
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_whose_code_fails_to_download_says_so_and_try_again_loads_it() {
+    let (sandbox, browser) = start(false).await;
+    browser.client.goto(&sandbox.url).await.expect("home");
+    browser.find("//main//h1").await;
+    // The resellers area's chunk (scripts/build-release): its first download meets a gateway error.
+    browser.set_faults(json!([{ "method": "GET", "path": "/split_resellers-*", "kind": "status", "status": 502, "times": 1 }])).await;
+    browser.click("Resellers").await;
+    browser.heading("This page could not be downloaded").await;
+    browser.screenshot("resilience-page-code-not-downloaded").await;
+    browser.click("Try again").await;
+    browser.heading("Resellers").await;
+    browser.sees("Northwind Software Partners").await;
+    browser.close().await;
+}

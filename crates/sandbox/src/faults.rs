@@ -41,7 +41,9 @@ pub struct Fault {
     /// `GET`, `POST`…; any method when absent.
     #[serde(default)]
     pub method: Option<String>,
-    /// Path below the API base (`/v3/customers/*/orders`): `*` is one segment, `**` any rest.
+    /// Path below the API base (`/v3/customers/*/orders`), or of a file of the site below the
+    /// app's base (`/split_customers-*`): `*` is one segment (or the rest of one after a prefix),
+    /// `**` any rest.
     pub path: String,
     #[serde(flatten)]
     pub kind: FaultKind,
@@ -116,7 +118,7 @@ fn glob(pattern: &str, path: &str) -> bool {
     loop {
         match (p.next(), s.next()) {
             (Some("**"), _) => return true,
-            (Some(a), Some(b)) if a == "*" || a == b => {}
+            (Some(a), Some(b)) if a == "*" || a == b || a.strip_suffix('*').is_some_and(|prefix| b.starts_with(prefix)) => {}
             (None, None) => return true,
             _ => return false,
         }
@@ -135,7 +137,7 @@ fn dropped() -> Response {
     Response::new(Body::from_stream(stream))
 }
 
-/// Middleware over the API (path relative to the API base).
+/// Middleware over the API (path relative to the API base) and the site (relative to its base).
 pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) -> Response {
     let Some(kind) = faults.take(request.method().as_str(), request.uri().path()) else {
         return next.run(request).await;
@@ -193,6 +195,8 @@ mod tests {
         assert!(!glob("/v3/customers/*/orders", "/v3/customers/123/orders/9"));
         assert!(glob("/v3/**", "/v3/customers/123/orders/9"));
         assert!(!glob("/v3/customers", "/v3/resellers"));
+        assert!(glob("/split_customers-*", "/split_customers-0123456789abcdef.wasm"));
+        assert!(!glob("/split_customers-*", "/split_orders-0123456789abcdef.wasm"));
     }
 
     #[test]

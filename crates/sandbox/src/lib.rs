@@ -113,12 +113,17 @@ pub fn app(settings: &Settings) -> io::Result<Router> {
                 .layer(middleware::from_fn_with_state(credentials, proxy::add_credentials))
                 .layer(middleware::from_fn_with_state(faults.clone(), faults::inject)),
         )
-        .nest("/__sandbox", admin::router(twin, faults))
+        .nest("/__sandbox", admin::router(twin, faults.clone()))
         .layer(CompressionLayer::new());
-    let inner = api.fallback(move |request: Request| {
-        let site = site.clone();
-        async move { serve_site(&site, request) }
-    });
+    // The site takes faults too (paths relative to the app's base), so a test can fail the
+    // download of one area's code.
+    let site = Router::new()
+        .fallback(move |request: Request| {
+            let site = site.clone();
+            async move { serve_site(&site, request) }
+        })
+        .layer(middleware::from_fn_with_state(faults.clone(), faults::inject));
+    let inner = api.fallback_service(site);
     if settings.base_path == "/" {
         return Ok(inner);
     }

@@ -243,7 +243,8 @@ fn is_hashed(name: &str) -> bool {
     let stem = file.split('.').next().unwrap_or(file);
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+        // Trunk writes its 64-bit hash without leading zeros: 16 hex digits, sometimes fewer.
+        .is_some_and(|(_, hash)| (8..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 fn content_type(name: &str) -> &'static str {
@@ -330,6 +331,8 @@ mod tests {
         assert!(is_hashed("partner-console-0123456789abcdef.js"));
         assert!(is_hashed("partner-console-0123456789abcdef_bg.wasm"));
         assert!(is_hashed("main-0123456789abcdef.css"));
+        assert!(is_hashed("partner-console-3587ae8eecef7b4.js"), "Trunk drops leading zeros");
+        assert!(is_hashed("split_orders-0123456789abcdef.wasm"));
         assert!(!is_hashed("config.json"));
         assert!(!is_hashed("index.html"));
         assert!(!is_hashed("partner-console.js"));

@@ -11,20 +11,22 @@ mod update;
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route};
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::path;
 
 /// `/customers` (with `?reseller=`), `/customers/new`, `/customers/:id`, `/customers/:id/edit`,
 /// `/customers/:id/benefits`.
 #[component(transparent)]
-pub fn CustomerRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn CustomerRoutes() -> AnyNestedRoute {
     view! {
         <ParentRoute path=path!("/customers") view=leptos_router::components::Outlet>
-            <Route path=path!("") view=list::CustomerList/>
-            <Route path=path!("new") view=create::CreateCustomer/>
-            <Route path=path!(":id") view=hub::CustomerHub/>
-            <Route path=path!(":id/edit") view=update::UpdateCustomer/>
-            <Route path=path!(":id/benefits") view=benefits::CustomerBenefits/>
+            <Route path=path!("") view={crate::split_page!(customers, customer_list, list::CustomerList)}/>
+            <Route path=path!("new") view={crate::split_page!(customers, create_customer, create::CreateCustomer)}/>
+            <Route path=path!(":id") view={crate::split_page!(customers, customer_hub, hub::CustomerHub)}/>
+            <Route path=path!(":id/edit") view={crate::split_page!(customers, update_customer, update::UpdateCustomer)}/>
+            <Route path=path!(":id/benefits") view={crate::split_page!(customers, customer_benefits, benefits::CustomerBenefits)}/>
         </ParentRoute>
     }
     .into_inner()
+    .into_any_nested_route()
 }

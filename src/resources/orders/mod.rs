@@ -9,18 +9,20 @@ mod returns;
 
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::path;
 
 /// `/orders?customer=…`, `/customers/:customer/orders/new`, `/customers/:customer/orders/:id`,
 /// `/customers/:customer/orders/:id/return`, `/customers/:customer/renewal`.
 #[component(transparent)]
-pub fn OrderRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn OrderRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/orders") view=history::OrderHistory/>
-        <Route path=path!("/customers/:customer/orders/new") view=place::PlaceOrder/>
-        <Route path=path!("/customers/:customer/orders/:id") view=detail::OrderPage/>
-        <Route path=path!("/customers/:customer/orders/:id/return") view=returns::ReturnOrder/>
-        <Route path=path!("/customers/:customer/renewal") view=renewal::RenewalPreview/>
+        <Route path=path!("/orders") view={crate::split_page!(orders, order_history, history::OrderHistory)}/>
+        <Route path=path!("/customers/:customer/orders/new") view={crate::split_page!(orders, place_order, place::PlaceOrder)}/>
+        <Route path=path!("/customers/:customer/orders/:id") view={crate::split_page!(orders, order_page, detail::OrderPage)}/>
+        <Route path=path!("/customers/:customer/orders/:id/return") view={crate::split_page!(orders, return_order, returns::ReturnOrder)}/>
+        <Route path=path!("/customers/:customer/renewal") view={crate::split_page!(orders, renewal_preview, renewal::RenewalPreview)}/>
     }
     .into_inner()
+    .into_any_nested_route()
 }

@@ -6,16 +6,18 @@ mod list;
 
 use leptos::prelude::*;
 use leptos_router::components::Route;
-use leptos_router::{path, MatchNestedRoutes};
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::path;
 
 /// `/subscriptions?customer=…`, `/customers/:customer/subscriptions/:id`.
 #[component(transparent)]
-pub fn SubscriptionRoutes() -> impl MatchNestedRoutes + Clone {
+pub fn SubscriptionRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/subscriptions") view=list::SubscriptionList/>
-        <Route path=path!("/customers/:customer/subscriptions/:id") view=detail::SubscriptionPage/>
+        <Route path=path!("/subscriptions") view={crate::split_page!(subscriptions, subscription_list, list::SubscriptionList)}/>
+        <Route path=path!("/customers/:customer/subscriptions/:id") view={crate::split_page!(subscriptions, subscription_page, detail::SubscriptionPage)}/>
     }
     .into_inner()
+    .into_any_nested_route()
 }
 
 /// The auto-renewal state in words.

@@ -1,6 +1,8 @@
 //! `bench-size PATH…`: the size of every file (directories are walked), raw, gzip -9 and
 //! brotli -11, and their total — for a release `dist/`, what a first visit transfers (every
-//! file the page loads: HTML, JS, wasm, CSS, config).
+//! file the page loads: HTML, JS, wasm, CSS, config). A split build's page chunks
+//! (`split_<area>-…wasm`, and the `chunk_…wasm` they share) load only when an area first
+//! opens: they are listed after the first-load total, per area, with shared chunks as one line.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -40,6 +42,21 @@ fn kb(n: usize) -> String {
     format!("{:.1} KB", n as f64 / 1000.0)
 }
 
+#[derive(Clone, Copy, Default)]
+struct Size {
+    raw: usize,
+    gz: usize,
+    br: usize,
+}
+
+impl Size {
+    fn add(&mut self, other: Size) {
+        self.raw += other.raw;
+        self.gz += other.gz;
+        self.br += other.br;
+    }
+}
+
 fn main() -> ExitCode {
     let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     if paths.is_empty() {
@@ -56,8 +73,9 @@ fn main() -> ExitCode {
             }
         }
     }
+    let row = |name: &str, s: Size| println!("{:<48} {:>12} {:>12} {:>12}", name, kb(s.raw), kb(s.gz), kb(s.br));
     println!("{:<48} {:>12} {:>12} {:>12}", "file", "raw", "gzip -9", "brotli -11");
-    let (mut raw_total, mut gz_total, mut br_total) = (0, 0, 0);
+    let (mut first, mut areas, mut shared) = (Size::default(), Vec::new(), (0, Size::default()));
     for (root, path) in &list {
         let Ok(raw) = std::fs::read(path) else { continue };
         let name = if root == path {
@@ -65,12 +83,26 @@ fn main() -> ExitCode {
         } else {
             path.strip_prefix(root).unwrap_or(path).display().to_string()
         };
-        let (gz, br) = (gzip(&raw), brotli(&raw));
-        println!("{:<48} {:>12} {:>12} {:>12}", name, kb(raw.len()), kb(gz), kb(br));
-        raw_total += raw.len();
-        gz_total += gz;
-        br_total += br;
+        let size = Size { raw: raw.len(), gz: gzip(&raw), br: brotli(&raw) };
+        let file = name.rsplit('/').next().unwrap_or(&name);
+        if file.starts_with("split_") && file.ends_with(".wasm") {
+            areas.push((file.split('-').next().unwrap_or(file).trim_start_matches("split_").to_string(), size));
+        } else if file.starts_with("chunk_") && file.ends_with(".wasm") {
+            shared.0 += 1;
+            shared.1.add(size);
+        } else {
+            row(&name, size);
+            first.add(size);
+        }
     }
-    println!("{:<48} {:>12} {:>12} {:>12}", "total", kb(raw_total), kb(gz_total), kb(br_total));
+    row("total", first);
+    if !areas.is_empty() {
+        println!();
+        println!("Loaded when an area first opens (its chunk, plus some of the shared ones):");
+        for (area, size) in &areas {
+            row(area, *size);
+        }
+        row(&format!("shared chunks ({} files)", shared.0), shared.1);
+    }
     ExitCode::SUCCESS
 }

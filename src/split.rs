@@ -1,0 +1,74 @@
+//! Pages whose code loads when they are first opened.
+//!
+//! The release build is split (`--cfg split`, see `scripts/split-linker`): each area's pages go
+//! into their own WebAssembly chunk, so the first load carries only the shell and the home page.
+//! Every other build (debug, tests) links the pages in directly and renders them at once.
+
+#[cfg(split)]
+use leptos::prelude::*;
+
+/// A route's `view=`: the page `$page` (a component without props), kept in the chunk `$chunk`
+/// of the split build. `$name` names the split point and must be unique in the crate.
+#[macro_export]
+macro_rules! split_page {
+    ($chunk:ident, $name:ident, $page:path) => {{
+        #[cfg(split)]
+        #[::leptos::wasm_split::wasm_split(
+            $chunk,
+            wasm_split_path = ::leptos::wasm_split,
+            fallible
+        )]
+        fn $name() -> ::core::result::Result<
+            ::leptos::prelude::AnyView,
+            ::leptos::wasm_split::SplitLoaderError,
+        > {
+            ::core::result::Result::Ok(::leptos::prelude::IntoAny::into_any($page()))
+        }
+        #[cfg(split)]
+        let view = move || $crate::split::page(|| ::std::boxed::Box::pin($name()));
+        #[cfg(not(split))]
+        let view = move || ::leptos::prelude::IntoAny::into_any($page());
+        view
+    }};
+}
+
+/// A page being fetched: where the load stands.
+#[cfg(split)]
+type Fetch = std::pin::Pin<
+    Box<dyn std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>>,
+>;
+
+/// Renders a split page: a busy note while its code downloads, the page once it is there, and
+/// a way to try again when the download failed (the loader forgets failures, so a second
+/// attempt fetches afresh).
+#[cfg(split)]
+pub fn page(fetch: fn() -> Fetch) -> AnyView {
+    let attempt = RwSignal::new(0u32);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading this page…"</p> }>
+            {move || {
+                attempt.track();
+                Suspend::new(send_wrapper::SendWrapper::new(async move {
+                    match fetch().await {
+                        Ok(view) => view,
+                        Err(_) => failed(attempt).into_any(),
+                    }
+                }))
+            }}
+        </Suspense>
+    }
+    .into_any()
+}
+
+/// What a page shows when its code could not be downloaded.
+#[cfg(split)]
+fn failed(attempt: RwSignal<u32>) -> impl IntoView {
+    view! {
+        <div class="error-panel" role="alert">
+            <h1>"This page could not be downloaded"</h1>
+            <p class="what">"The connection to the console's server failed while fetching this page's code. Nothing was sent to Adobe."</p>
+            <p class="todo">"Check the connection, then try again."</p>
+            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
+        </div>
+    }
+}
