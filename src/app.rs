@@ -65,7 +65,7 @@ pub fn Shell(
                 <main id="main" tabindex="-1">
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home/>
-                        <Route path=path!("/activity") view={crate::split_page!(activity, activity_page, ActivityPage)}/>
+                        <Route path=path!("/activity") view={crate::split_page!(resellers, activity_page, ActivityPage)}/>
                         <ResellerRoutes/>
                         <CustomerRoutes/>
                         <OrderRoutes/>

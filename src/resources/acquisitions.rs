@@ -23,8 +23,8 @@ use partner_model::types::{Notifications, OpenAcquisitions, UnpaidLicense};
 #[component(transparent)]
 pub fn AcquisitionRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/customers/:customer/open-acquisitions") view={crate::split_page!(acquisitions, open_acquisitions_page, OpenAcquisitionsPage)}/>
-        <Route path=path!("/notifications") view={crate::split_page!(acquisitions, pending_orders, PendingOrders)}/>
+        <Route path=path!("/customers/:customer/open-acquisitions") view={crate::split_page!(customers, open_acquisitions_page, OpenAcquisitionsPage)}/>
+        <Route path=path!("/notifications") view={crate::split_page!(customers, pending_orders, PendingOrders)}/>
     }
     .into_inner()
     .into_any_nested_route()

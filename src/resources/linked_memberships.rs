@@ -24,7 +24,7 @@ use partner_model::types::{Customer, EnrollResult, LinkedMembershipGroup};
 #[component(transparent)]
 pub fn LinkedMembershipRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/linked-memberships") view={crate::split_page!(linked, linked_memberships, LinkedMemberships)}/>
+        <Route path=path!("/linked-memberships") view={crate::split_page!(customers, linked_memberships, LinkedMemberships)}/>
     }
     .into_inner()
     .into_any_nested_route()

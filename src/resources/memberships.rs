@@ -28,9 +28,9 @@ use partner_model::types::{MembershipOffersPreview, MembershipTransfer, Status};
 pub fn MembershipRoutes() -> AnyNestedRoute {
     view! {
         <ParentRoute path=path!("/memberships") view=leptos_router::components::Outlet>
-            <Route path=path!("") view={crate::split_page!(memberships, membership_start, MembershipStart)}/>
-            <Route path=path!(":id") view={crate::split_page!(memberships, membership_preview, MembershipPreview)}/>
-            <Route path=path!(":id/transfers/:transfer") view={crate::split_page!(memberships, membership_transfer_page, MembershipTransferPage)}/>
+            <Route path=path!("") view={crate::split_page!(moves, membership_start, MembershipStart)}/>
+            <Route path=path!(":id") view={crate::split_page!(moves, membership_preview, MembershipPreview)}/>
+            <Route path=path!(":id/transfers/:transfer") view={crate::split_page!(moves, membership_transfer_page, MembershipTransferPage)}/>
         </ParentRoute>
     }
     .into_inner()

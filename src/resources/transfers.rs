@@ -32,8 +32,8 @@ use partner_model::types::{ResellerChangeAction, ResellerChangeRequest, Reseller
 pub fn TransferRoutes() -> AnyNestedRoute {
     view! {
         <ParentRoute path=path!("/transfers") view=leptos_router::components::Outlet>
-            <Route path=path!("") view={crate::split_page!(transfers, reseller_change, ResellerChange)}/>
-            <Route path=path!(":id") view={crate::split_page!(transfers, reseller_change_page, ResellerChangePage)}/>
+            <Route path=path!("") view={crate::split_page!(moves, reseller_change, ResellerChange)}/>
+            <Route path=path!(":id") view={crate::split_page!(moves, reseller_change_page, ResellerChangePage)}/>
         </ParentRoute>
     }
     .into_inner()

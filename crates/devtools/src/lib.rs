@@ -90,7 +90,10 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver on PATH (scripts/setup installs Debian's chromium-driver)");
-        let profile = std::env::temp_dir().join(format!("partner-e2e-{}-{port}", std::process::id()));
+        // A profile of its own every time (cold loads must start with an empty cache).
+        static STARTED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let profile = std::env::temp_dir().join(format!("partner-e2e-{}-{port}-{n}", std::process::id()));
         // From here on, a failure still kills the driver and its browsers.
         let guard = BrowserGuard { driver, profile: profile.clone() };
         let addr: SocketAddr = ([127, 0, 0, 1], port).into();

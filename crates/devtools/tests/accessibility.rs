@@ -48,8 +48,8 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
 
     a.visit("", H1).await;
     // An area's code failing to download (before anything has cached it).
-    a.browser.set_faults(json!([{ "method": "GET", "path": "/split_linked-*", "kind": "status", "status": 502, "times": 1 }])).await;
-    a.visit("linked-memberships", "//main//h1[.='This page could not be downloaded']").await;
+    a.browser.set_faults(json!([{ "method": "GET", "path": "/split_moves-*", "kind": "status", "status": 502, "times": 1 }])).await;
+    a.visit("transfers", "//main//h1[.='This page could not be downloaded']").await;
     a.browser.set_faults(json!([])).await;
     a.visit("resellers?sort-by=companyName&order-by=asc", "//main//table").await;
     a.visit("resellers?company-name=Nobody*", "//main//p[contains(@class,'empty')]").await;

@@ -13,8 +13,8 @@ use leptos_router::path;
 #[component(transparent)]
 pub fn SubscriptionRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/subscriptions") view={crate::split_page!(subscriptions, subscription_list, list::SubscriptionList)}/>
-        <Route path=path!("/customers/:customer/subscriptions/:id") view={crate::split_page!(subscriptions, subscription_page, detail::SubscriptionPage)}/>
+        <Route path=path!("/subscriptions") view={crate::split_page!(customers, subscription_list, list::SubscriptionList)}/>
+        <Route path=path!("/customers/:customer/subscriptions/:id") view={crate::split_page!(customers, subscription_page, detail::SubscriptionPage)}/>
     }
     .into_inner()
     .into_any_nested_route()

@@ -2,8 +2,9 @@
 //! (`--large` data), measured with the page's own clock (`performance.now()`, from navigation
 //! start). Prints a table; asserts nothing.
 //!
-//! - Time from navigation to the customer hub showing its data: median of cold loads, each in a
-//!   new browser profile (empty cache).
+//! - Time from navigation to the home page, and to the customer hub showing its data: median of
+//!   cold loads, each in a new browser profile (empty cache), with the bytes of the app's own
+//!   files each transferred (Resource Timing: compressed, headers included).
 //! - 5,000 subscriptions: time until the list shows its first 200 rows, and the cost of each
 //!   keystroke of a filter, against a plain JavaScript page doing the same work from the same
 //!   JSON (same stylesheet, same columns, same 200-row window).
@@ -17,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 const HUB_CUSTOMER: &str = "1000000012";
+/// Warm loads of the 5,000-subscription list, each page.
+const LIST_LOADS: usize = 5;
 const LARGE_CUSTOMER: &str = "1099999999";
 const COLD_LOADS: usize = 7;
 const QUERY: &str = "65322";
@@ -121,6 +124,23 @@ async fn time_until(browser: &Browser, url: &str, condition: &str) -> f64 {
     }
 }
 
+/// What the page has transferred of the app's own files (the document, scripts, wasm, CSS,
+/// config; not API answers), compressed as sent, headers included: (bytes, requests).
+async fn app_bytes(browser: &Browser) -> (f64, f64) {
+    let v = browser
+        .client
+        .execute(
+            "const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                .filter(e => !new URL(e.name).pathname.includes('/api/') && !new URL(e.name).pathname.includes('/__sandbox/'));
+             return [all.reduce((s, e) => s + e.transferSize, 0), all.length];",
+            vec![],
+        )
+        .await
+        .expect("resource timing");
+    let n = |i: usize| v.get(i).and_then(|x| x.as_f64()).unwrap_or(f64::NAN);
+    (n(0), n(1))
+}
+
 async fn keystrokes(browser: &Browser, selector: &str, text: &str) -> Vec<f64> {
     let v = browser.client.execute_async(TYPE_AND_TIME, vec![selector.into(), text.into()]).await.expect("typing");
     v.as_array().unwrap_or_else(|| panic!("typing failed: {v}")).iter().filter_map(|t| t.as_f64()).collect()
@@ -148,10 +168,17 @@ async fn main() {
     let hub_ready = "document.querySelector('main h1')?.textContent.trim() === 'Fairmont Hotels Group' && !document.querySelector('main .loading') && document.querySelectorAll('main .facts-section').length > 2";
     let list_ready = "/^200 of 5[0-9]{3} subscriptions shown$/.test(document.querySelector('main [role=status].position')?.textContent.trim() ?? '')";
 
-    let mut hub = Vec::new();
+    let home_ready = "!!document.querySelector('main h1') && !document.querySelector('main .loading, .boot')";
+    let (mut home, mut home_bytes) = (Vec::new(), (0.0, 0.0));
+    let (mut hub, mut hub_bytes) = (Vec::new(), (0.0, 0.0));
     for _ in 0..COLD_LOADS {
         let browser = Browser::start().await;
+        home.push(time_until(&browser, &base, home_ready).await);
+        home_bytes = app_bytes(&browser).await;
+        browser.close().await;
+        let browser = Browser::start().await;
         hub.push(time_until(&browser, &format!("{base}customers/{HUB_CUSTOMER}"), hub_ready).await);
+        hub_bytes = app_bytes(&browser).await;
         browser.close().await;
     }
 
@@ -159,7 +186,7 @@ async fn main() {
     // Warm: the wasm and the JSON are cached by now for both pages alike.
     let mut console_list = Vec::new();
     let mut plain_list = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..LIST_LOADS {
         console_list.push(time_until(&browser, &format!("{base}subscriptions?customer={LARGE_CUSTOMER}"), list_ready).await);
         plain_list.push(time_until(&browser, &format!("{base}bench-plain.html?customer={LARGE_CUSTOMER}"), list_ready).await);
     }
@@ -177,8 +204,11 @@ async fn main() {
     let (c_list, p_list) = (median(console_list), median(plain_list));
     let (c_key, p_key) = (median(console_keys.clone()), median(plain_keys.clone()));
     println!("{:<62} {:>10} {:>10} {:>7}", "measure (headless Chromium, sandbox on 127.0.0.1)", "console", "plain JS", "ratio");
+    println!("{:<62} {:>7.0} ms {:>10} {:>7}", format!("home page shown, median of {COLD_LOADS} cold loads"), median(home), "", "");
+    println!("{:<62} {:>7.1} KB {:>10} {:>7}", format!("  the app's files it transferred ({} requests)", home_bytes.1), home_bytes.0 / 1000.0, "", "");
     println!("{:<62} {:>7.0} ms {:>10} {:>7}", format!("customer hub with its data, median of {COLD_LOADS} cold loads"), median(hub), "", "");
-    println!("{:<62} {:>7.0} ms {:>7.0} ms {:>6.2}x", "5,000 subscriptions: first 200 rows shown, median of 3", c_list, p_list, c_list / p_list);
+    println!("{:<62} {:>7.1} KB {:>10} {:>7}", format!("  the app's files it transferred ({} requests)", hub_bytes.1), hub_bytes.0 / 1000.0, "", "");
+    println!("{:<62} {:>7.0} ms {:>7.0} ms {:>6.2}x", format!("5,000 subscriptions: first 200 rows shown, median of {LIST_LOADS}"), c_list, p_list, c_list / p_list);
     println!("{:<62} {:>7.1} ms {:>7.1} ms {:>6.2}x", format!("filter keystroke over 5,000 (\"{QUERY}\"), median"), c_key, p_key, c_key / p_key);
     println!("{:<62} {:>7.1} ms {:>7.1} ms {:>7}", "filter keystroke, slowest", percentile(console_keys, 1.0), percentile(plain_keys, 1.0), "");
     println!(
