@@ -1,6 +1,6 @@
 //! End to end: the release build served by the sandbox, in headless Chromium over WebDriver.
-//! The health badge goes up, deep links survive a reload at `/` and under a sub-path, and the
-//! navigation works with the keyboard alone.
+//! The health badge goes up, deep links survive a reload at `/` and under a sub-path (each
+//! area's code fetched early, the right one), and the navigation works with the keyboard alone.
 
 use fantoccini::key::Key;
 use partner_devtools::*;
@@ -39,6 +39,29 @@ async fn deep_links_survive_reload(base_path: &str, shot: &str) {
     assert_eq!(browser.path().await, format!("{base_path}orders"));
     browser.client.refresh().await.expect("reload");
     browser.heading("Orders").await;
+
+    // A deep link into each area fetches that area's code early (index.html's table, filled by
+    // scripts/split-finish), and it is the one chunk its page then runs.
+    let early = "return [window.__partnerEarlyArea ?? null, performance.getEntriesByType('resource')
+        .map(e => new URL(e.name).pathname.split('/').pop()).filter(n => n.startsWith('split_'))
+        .map(n => n.split('-')[0].slice('split_'.length))];";
+    for (path, area) in [
+        ("customers/1000000012", "customers"),
+        ("orders", "customers"),
+        ("subscriptions", "customers"),
+        ("notifications", "customers"),
+        ("linked-memberships", "customers"),
+        ("resellers/new", "resellers"),
+        ("activity", "resellers"),
+        ("transfers", "moves"),
+        ("memberships", "moves"),
+        ("distributor-subscriptions", "distributor"),
+    ] {
+        browser.client.goto(&format!("{}{path}", sandbox.url)).await.expect("deep link");
+        browser.find("//main//h1").await;
+        let seen = browser.client.execute(early, vec![]).await.expect("script");
+        assert_eq!(seen, serde_json::json!([area, [area]]), "{path}: early area, then the chunks loaded");
+    }
 
     browser.client.goto(&format!("{}no/such/page", sandbox.url)).await.expect("unknown page");
     browser.heading("Page not found").await;
