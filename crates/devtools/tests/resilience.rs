@@ -2,8 +2,10 @@
 //! runs; moving customers in survives a dropped answer and a gateway's error page, once each;
 //! a reload in the middle of placing an order ends with one order; a customer created while
 //! the API answers slower than the time limit is created once; a malformed answer is explained
-//! and "Try again" recovers; a page whose code fails to download says so, and "Try again"
-//! downloads it. Counted in the sandbox.
+//! and "Try again" recovers; a return whose answer is dropped and then meets a gateway error
+//! is made once; auto-renewal saved with a double click through a gateway timeout ends as
+//! chosen; a page whose code fails to download says so, and "Try again" downloads it.
+//! Counted in the sandbox.
 
 use partner_devtools::*;
 use serde_json::{json, Value};
@@ -94,8 +96,9 @@ async fn moving_customers_in_survives_a_dropped_answer_and_a_gateway_error_once_
     browser.close().await;
 }
 
-/// Opens Place an order for Fairmont Hotels Group with 4 × 65322651CA01A12 and previews it.
-async fn preview_an_order(browser: &Browser, sandbox: &Sandbox) {
+/// Opens the hub of Fairmont Hotels Group (a customer of Northwind Software Partners) as a
+/// person would, and returns its id.
+async fn open_fairmont(browser: &Browser, sandbox: &Sandbox) -> String {
     browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
     browser.click("Northwind Software Partners").await;
     browser.heading("Northwind Software Partners").await;
@@ -103,7 +106,12 @@ async fn preview_an_order(browser: &Browser, sandbox: &Sandbox) {
     browser.client.goto(&format!("{}customers?reseller={reseller}&company-name=Fairmont*", sandbox.url)).await.expect("customers");
     browser.click("Fairmont Hotels Group").await;
     browser.heading("Fairmont Hotels Group").await;
-    let customer = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    browser.path().await.rsplit('/').next().unwrap_or_default().to_string()
+}
+
+/// Opens Place an order for Fairmont Hotels Group with 4 × 65322651CA01A12 and previews it.
+async fn preview_an_order(browser: &Browser, sandbox: &Sandbox) {
+    let customer = open_fairmont(browser, sandbox).await;
     browser.client.goto(&format!("{}customers/{customer}/orders/new?line=65322651CA01A12:4", sandbox.url)).await.expect("place an order");
     browser.click("Preview order").await;
     browser.find("//section[contains(@class,'preview')]").await;
@@ -241,5 +249,59 @@ async fn a_page_whose_code_fails_to_download_says_so_and_try_again_loads_it() {
     browser.click("Try again").await;
     browser.heading("Resellers").await;
     browser.sees("Northwind Software Partners").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_return_whose_answers_are_dropped_then_refused_by_a_gateway_is_made_once() {
+    let (sandbox, browser) = start(false).await;
+    preview_an_order(&browser, &sandbox).await;
+    browser.click("Place order").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    let order_id = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    browser.click("Return lines").await;
+    browser.heading(&format!("Return lines of order {order_id}")).await;
+    browser.find("//label[starts-with(normalize-space(.), 'Line 1 ·')]/input").await.click().await.expect("tick line 1");
+    browser.click("Return the chosen lines").await;
+    browser.find("//dialog[@open]").await;
+    let before = created(&browser.sandbox_stats(&sandbox.url).await, "order");
+    // The API makes the return; the answer is lost on the wire, then the proxy answers 502.
+    browser
+        .set_faults(json!([
+            { "method": "POST", "path": "/v3/customers/*/orders", "kind": "drop", "times": 1 },
+            { "method": "POST", "path": "/v3/customers/*/orders", "kind": "status", "status": 502, "times": 1 }
+        ]))
+        .await;
+    browser.click("Return these lines").await;
+    browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='RETURN']").await;
+    browser.find(&format!("//dt[normalize-space(.)='Reference order']/following-sibling::dd[1][normalize-space(.)='{order_id}']")).await;
+    assert_eq!(created(&browser.sandbox_stats(&sandbox.url).await, "order"), before + 1, "one return");
+    browser.screenshot("resilience-return-after-drop-and-502").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn auto_renewal_saved_twice_through_a_gateway_timeout_ends_as_chosen() {
+    let (sandbox, browser) = start(false).await;
+    open_fairmont(&browser, &sandbox).await;
+    browser.find("//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Subscriptions']").await.click().await.expect("subscriptions");
+    browser
+        .find("//table[contains(@class,'data')]/tbody/tr[td[7][normalize-space(.)='Active']][1]/td[1]/a")
+        .await
+        .click()
+        .await
+        .expect("open subscription");
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
+    browser.find("//input[@type='radio' and @value='quantity']").await.click().await.expect("choose a quantity");
+    browser.fill("Renewal quantity", "7").await;
+    browser.set_faults(json!([{ "method": "PATCH", "path": "/v3/customers/*/subscriptions/*", "kind": "status", "status": 504, "times": 1 }])).await;
+    let save = browser.find("//button[normalize-space(.)='Save auto-renewal']").await;
+    save.clone().click().await.expect("save");
+    let _ = save.click().await;
+    // The gateway's timeout means the API may not have acted: the console sends the same change
+    // again by itself, and the double click ends in the same state.
+    let renewal = "//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1]";
+    browser.find(&format!("{renewal}[normalize-space(.)='On for 7']")).await;
+    browser.screenshot("resilience-auto-renewal-after-504").await;
     browser.close().await;
 }
