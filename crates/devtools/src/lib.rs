@@ -356,6 +356,31 @@ impl Browser {
         found.as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_string)).collect()
     }
 
+    /// Opens the hub of the seeded customer `name` of Northwind Software Partners as a person
+    /// would (the reseller list, the reseller, its customers filtered by name), and returns the
+    /// customer's id.
+    pub async fn open_customer(&self, base: &str, name: &str) -> String {
+        self.client.goto(&format!("{base}resellers?sort-by=companyName&order-by=asc")).await.expect("resellers");
+        self.click("Northwind Software Partners").await;
+        self.heading("Northwind Software Partners").await;
+        let reseller = self.path().await.rsplit('/').next().unwrap_or_default().to_string();
+        let prefix = name.split(' ').next().unwrap_or(name);
+        self.client.goto(&format!("{base}customers?reseller={reseller}&company-name={prefix}*")).await.expect("customers");
+        self.click(name).await;
+        self.heading(name).await;
+        self.path().await.rsplit('/').next().unwrap_or_default().to_string()
+    }
+
+    /// From a customer's subscription list, opens the first active subscription.
+    pub async fn open_first_active_subscription(&self) {
+        self.find("//table[contains(@class,'data')]/tbody/tr[td[7][normalize-space(.)='Active']][1]/td[1]/a")
+            .await
+            .click()
+            .await
+            .expect("open subscription");
+        self.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
+    }
+
     /// The ids of the active resellers, in the order of the reseller list sorted by name.
     pub async fn active_resellers(&self, base: &str) -> Vec<String> {
         self.client.goto(&format!("{base}resellers?sort-by=companyName&order-by=asc")).await.expect("reseller list");

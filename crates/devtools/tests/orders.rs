@@ -17,19 +17,7 @@ async fn start() -> (Sandbox, Browser) {
 
 /// Opens the hub of Fairmont Hotels Group, a customer of Northwind Software Partners.
 async fn open_fairmont(browser: &Browser, sandbox: &Sandbox) {
-    open_customer(browser, sandbox, "Fairmont Hotels Group").await;
-}
-
-/// Opens the hub of the seeded customer `name` of Northwind Software Partners.
-async fn open_customer(browser: &Browser, sandbox: &Sandbox, name: &str) {
-    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
-    browser.click("Northwind Software Partners").await;
-    browser.heading("Northwind Software Partners").await;
-    let reseller = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
-    let prefix = name.split(' ').next().unwrap_or(name);
-    browser.client.goto(&format!("{}customers?reseller={reseller}&company-name={prefix}*", sandbox.url)).await.expect("customers");
-    browser.click(name).await;
-    browser.heading(name).await;
+    browser.open_customer(&sandbox.url, "Fairmont Hotels Group").await;
 }
 
 /// Opens Place an order for Fairmont Hotels Group and previews 3 × Creative Cloud All Apps
@@ -160,14 +148,7 @@ async fn set_each_auto_renewal_state_then_preview_the_renewal() {
     browser.find("//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Subscriptions']").await.click().await.expect("subscriptions");
     browser.find("//main//h1[starts-with(normalize-space(.), 'Subscriptions of customer')]").await;
     browser.screenshot("subscriptions-list").await;
-    // The first active subscription.
-    browser
-        .find("//table[contains(@class,'data')]/tbody/tr[td[7][normalize-space(.)='Active']][1]/td[1]/a")
-        .await
-        .click()
-        .await
-        .expect("open subscription");
-    browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
+    browser.open_first_active_subscription().await;
     let renewal = "//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1]";
     for (choice, expect) in [("off", "Off"), ("quantity", "On for 7")] {
         browser.find(&format!("//input[@type='radio' and @value='{choice}']")).await.click().await.expect("choose");
@@ -206,7 +187,7 @@ async fn set_each_auto_renewal_state_then_preview_the_renewal() {
     browser.sees("unit(s) would renew.").await;
     browser.screenshot("orders-renewal-preview").await;
     // A customer whose subscriptions all have auto-renewal off: the API answers 2136.
-    open_customer(&browser, &sandbox, "Golden Gate Media").await;
+    browser.open_customer(&sandbox.url, "Golden Gate Media").await;
     browser.click("Renewal preview").await;
     browser.sees("Nothing would renew.").await;
     browser.screenshot("orders-renewal-nothing").await;

@@ -96,22 +96,9 @@ async fn moving_customers_in_survives_a_dropped_answer_and_a_gateway_error_once_
     browser.close().await;
 }
 
-/// Opens the hub of Fairmont Hotels Group (a customer of Northwind Software Partners) as a
-/// person would, and returns its id.
-async fn open_fairmont(browser: &Browser, sandbox: &Sandbox) -> String {
-    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
-    browser.click("Northwind Software Partners").await;
-    browser.heading("Northwind Software Partners").await;
-    let reseller = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
-    browser.client.goto(&format!("{}customers?reseller={reseller}&company-name=Fairmont*", sandbox.url)).await.expect("customers");
-    browser.click("Fairmont Hotels Group").await;
-    browser.heading("Fairmont Hotels Group").await;
-    browser.path().await.rsplit('/').next().unwrap_or_default().to_string()
-}
-
 /// Opens Place an order for Fairmont Hotels Group with 4 × 65322651CA01A12 and previews it.
 async fn preview_an_order(browser: &Browser, sandbox: &Sandbox) {
-    let customer = open_fairmont(browser, sandbox).await;
+    let customer = browser.open_customer(&sandbox.url, "Fairmont Hotels Group").await;
     browser.client.goto(&format!("{}customers/{customer}/orders/new?line=65322651CA01A12:4", sandbox.url)).await.expect("place an order");
     browser.click("Preview order").await;
     browser.find("//section[contains(@class,'preview')]").await;
@@ -283,15 +270,9 @@ async fn a_return_whose_answers_are_dropped_then_refused_by_a_gateway_is_made_on
 #[tokio::test(flavor = "multi_thread")]
 async fn auto_renewal_saved_twice_through_a_gateway_timeout_ends_as_chosen() {
     let (sandbox, browser) = start(false).await;
-    open_fairmont(&browser, &sandbox).await;
+    browser.open_customer(&sandbox.url, "Fairmont Hotels Group").await;
     browser.find("//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Subscriptions']").await.click().await.expect("subscriptions");
-    browser
-        .find("//table[contains(@class,'data')]/tbody/tr[td[7][normalize-space(.)='Active']][1]/td[1]/a")
-        .await
-        .click()
-        .await
-        .expect("open subscription");
-    browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
+    browser.open_first_active_subscription().await;
     browser.find("//input[@type='radio' and @value='quantity']").await.click().await.expect("choose a quantity");
     browser.fill("Renewal quantity", "7").await;
     browser.set_faults(json!([{ "method": "PATCH", "path": "/v3/customers/*/subscriptions/*", "kind": "status", "status": 504, "times": 1 }])).await;
