@@ -119,3 +119,51 @@ pub fn SubmissionError(
 ) -> impl IntoView {
     move || submission.failure.get().map(|failure| view! { <ErrorPanel failure/> })
 }
+
+/// The step after a preview: it sends exactly what was previewed, never two at once. On
+/// success the form settles (its draft goes) and `done` gets the answer; on failure the preview
+/// stays, with the error.
+#[derive(Clone, Copy)]
+pub struct Commit {
+    /// Whether the request is on its way.
+    pub pending: Signal<bool>,
+    /// The last failure, until the next attempt.
+    pub failure: RwSignal<Option<Failure>>,
+    dispatch: Callback<()>,
+}
+
+impl Commit {
+    /// Sends, unless a send is on its way.
+    pub fn send(&self) {
+        if !self.pending.get_untracked() {
+            self.failure.set(None);
+            self.dispatch.run(());
+        }
+    }
+}
+
+/// A [`Commit`] of `form`'s preview that sends with `send`.
+pub fn use_commit<Res, Fut>(form: FormState, send: impl Fn() -> Fut + 'static, done: impl Fn(Res) + 'static) -> Commit
+where
+    Res: Clone + 'static,
+    Fut: Future<Output = Result<Res, Failure>> + 'static,
+{
+    let action = Action::new_local(move |_: &()| send());
+    let failure = RwSignal::new(None::<Failure>);
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(answer)) => {
+            form.settle();
+            done(answer);
+        }
+        Some(Err(f)) => failure.set(Some(f)),
+        None => {}
+    });
+    let pending = action.pending();
+    Commit {
+        pending: Signal::derive(move || pending.get()),
+        failure,
+        dispatch: Callback::new(move |()| {
+            action.dispatch_local(());
+        }),
+    }
+}

@@ -8,7 +8,7 @@ use crate::api::calls::memberships;
 use crate::api::error::Failure;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{trimmed as g, FormState, SubmitButton, TextField, Values};
+use crate::components::form::{trimmed as g, DraftNotice, FormState, SubmitButton, TextField, Values};
 use crate::components::loading::Load;
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::submit::{use_submission, SubmissionError};
@@ -200,7 +200,7 @@ fn TransferForm(membership: String) -> impl IntoView {
     let query = use_query_state();
     let mut start = Values::new();
     start.insert("resellerId".into(), query.get_untracked("reseller"));
-    let form = FormState::new(start, |v| check_paths(v, &["resellerId"]), None);
+    let form = FormState::new(start, |v| check_paths(v, &["resellerId"]), Some(format!("membership-{membership}-transfer")));
     let asking = RwSignal::new(false);
     let navigate = use_navigate();
     let (m2, m3) = (membership.clone(), membership.clone());
@@ -230,6 +230,7 @@ fn TransferForm(membership: String) -> impl IntoView {
     });
     view! {
         <form class="transfer" novalidate on:submit=ask>
+            <DraftNotice/>
             <fieldset class="group">
                 <legend>"Transfer"</legend>
                 <TextField path="resellerId" label="Reseller id" hint="The reseller the customer will belong to in VIP Marketplace."/>

@@ -5,15 +5,14 @@
 //! ids. VIP → VIPMP (`memberships`) follows its transfer with the same [`TransferView`].
 
 use crate::api::calls::transfers;
-use crate::api::error::Failure;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::detail::{now, Facts};
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{trimmed as g, FormState, SubmitButton, TextField, Values};
+use crate::components::form::{trimmed as g, use_form, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values};
 use crate::components::loading::Load;
 use crate::components::query::use_query_state;
 use crate::components::status::StatusExplained;
-use crate::components::submit::{use_preview, use_preview_submission, SubmissionError};
+use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::{fetch, load_by_id, runtime};
 use crate::runtime::href;
@@ -66,7 +65,9 @@ pub fn ResellerChange() -> impl IntoView {
     let query = use_query_state();
     let mut start = Values::new();
     start.insert("resellerId".into(), query.get_untracked("reseller"));
-    let form = FormState::new(start, check, None);
+    // The approval code and email are kept as a draft, so a reload loses nothing; committing
+    // settles the form and the draft goes.
+    let form = FormState::new(start, check, Some("reseller-change".into()));
     let preview = use_preview::<ResellerChangeTransfer>(form);
     let submission = use_preview_submission(
         form,
@@ -83,6 +84,8 @@ pub fn ResellerChange() -> impl IntoView {
                 "A customer moves to one of your resellers with an approval code their administrator creates in the Adobe Admin Console; it is valid for 72 hours. "
                 "Preview shows the customer and every subscription that moves; nothing changes until you commit."
             </p>
+            <DraftNotice/>
+            <UnsavedGuard/>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
                 <fieldset class="group">
                     <legend>"The change"</legend>
@@ -104,20 +107,18 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
     let rt = runtime();
     let navigate = use_navigate();
     let commit_request = StoredValue::new(request(&values, ResellerChangeAction::Commit));
-    let commit = Action::new_local(move |r: &ResellerChangeRequest| {
-        let endpoint = transfers::reseller_change(&rt, r);
-        async move { fetch(endpoint).await }
-    });
-    let failure = RwSignal::new(None::<Failure>);
-    Effect::new(move |_| match commit.value().get() {
-        Some(Ok(t)) => {
+    let commit = use_commit(
+        use_form(),
+        move || {
+            let endpoint = transfers::reseller_change(&rt, &commit_request.get_value());
+            async move { fetch(endpoint).await }
+        },
+        move |t: ResellerChangeTransfer| {
             toast(format!("Reseller change {} started.", t.transfer_id));
             navigate(&format!("/transfers/{}", t.transfer_id), Default::default());
-        }
-        Some(Err(f)) => failure.set(Some(f)),
-        None => {}
-    });
-    let pending = commit.pending();
+        },
+    );
+    let (pending, failure) = (commit.pending, commit.failure);
     let asking = RwSignal::new(false);
     let expiry = transfer.approval.as_ref().map(|a| a.expiry.clone()).unwrap_or_default();
     let left = time::parse(&expiry).map(|at| time::time_left(at, now())).unwrap_or_default();
@@ -131,12 +132,7 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
     let body = Signal::derive(move || {
         format!("{count} subscription(s) move with the customer and get new ids. The approval code is used up; the customer's current reseller loses them.")
     });
-    let confirm = Callback::new(move |_| {
-        if !pending.get_untracked() {
-            failure.set(None);
-            commit.dispatch_local(commit_request.get_value());
-        }
-    });
+    let confirm = Callback::new(move |_| commit.send());
     view! {
         <section class="facts-section preview" aria-labelledby="preview-title">
             <h2 id="preview-title">"Preview"</h2>

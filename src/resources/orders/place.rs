@@ -8,7 +8,7 @@ use crate::api::error::Failure;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{trimmed as g, rows, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values};
 use crate::components::query::use_query_state;
-use crate::components::submit::{use_preview, use_preview_submission, SubmissionError};
+use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
@@ -208,32 +208,21 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
         currency_code: if order.currency_code.is_empty() { g(&values, "currencyCode") } else { order.currency_code.clone() },
         line_items: order.line_items.iter().map(|l| LineItemRequest { ext_line_item_number: l.ext_line_item_number, offer_id: l.offer_id.clone(), quantity: l.quantity }).collect(),
     };
-    let c2 = customer.clone();
-    let place = Action::new_local(move |r: &OrderRequest| {
-        let endpoint = orders::create(&rt, &c2, r);
-        async move { fetch(endpoint).await }
-    });
+    let request = StoredValue::new(request);
     let navigate = use_navigate();
-    let failure = RwSignal::new(None::<Failure>);
-    let form = crate::components::form::use_form();
-    Effect::new(move |_| match place.value().get() {
-        Some(Ok(o)) => {
-            form.settle();
+    let c2 = customer.clone();
+    let commit = use_commit(
+        crate::components::form::use_form(),
+        move || {
+            let endpoint = orders::create(&rt, &c2, &request.get_value());
+            async move { fetch(endpoint).await }
+        },
+        move |o: Order| {
             toast(format!("Order {} placed.", o.order_id));
             navigate(&format!("/customers/{customer}/orders/{}", o.order_id), Default::default());
-        }
-        Some(Err(f)) => failure.set(Some(f)),
-        None => {}
-    });
-    let pending = place.pending();
-    let request = StoredValue::new(request);
-    let send = move |_| {
-        if pending.get_untracked() {
-            return;
-        }
-        failure.set(None);
-        place.dispatch_local(request.get_value());
-    };
+        },
+    );
+    let (pending, failure) = (commit.pending, commit.failure);
     let rows = order.line_items.iter().map(|l| {
         let typed = entered.iter().find(|e| e.ext_line_item_number == l.ext_line_item_number).map(|e| e.offer_id.clone()).unwrap_or_default();
         let change = offer_change(&typed, &l.offer_id);
@@ -260,7 +249,7 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
             </table>
             <p>"Placing the order sends exactly these lines. Changing the form above drops this preview."</p>
             {move || failure.get().map(|f| view! { <RefusedLines failure=f.clone()/> <ErrorPanel failure=f/> })}
-            <button type="button" class="primary" on:click=send disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
+            <button type="button" class="primary" on:click=move |_| commit.send() disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
                 {move || if pending.get() { "Placing…" } else { "Place order" }}
             </button>
         </section>

@@ -5,7 +5,7 @@
 use crate::api::calls::orders;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::detail::now;
-use crate::components::form::{trimmed, CheckboxGroup, FormState, SubmitButton, TextField, Values};
+use crate::components::form::{trimmed, CheckboxGroup, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values};
 use crate::components::loading::Load;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
@@ -78,7 +78,8 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
         .filter_map(|l| line_returnable(l).err().map(|why| (l.ext_line_item_number, l.offer_id.clone(), why)))
         .collect();
     let rt = runtime();
-    let form = FormState::new(Values::new(), check, None);
+    // The chosen lines are kept as a draft, so a reload loses nothing.
+    let form = FormState::new(Values::new(), check, Some(format!("return-{}", order.order_id)));
     let navigate = use_navigate();
     let original = StoredValue::new(order.clone());
     let c2 = customer.clone();
@@ -109,6 +110,8 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
     view! {
         {head}
         <p class="lede">{format!("Whole lines only, as on the original order. The return window closes at {}.", time::readable(until))}</p>
+        <DraftNotice/>
+        <UnsavedGuard/>
         <form novalidate on:submit=submit>
             <CheckboxGroup path=LINES problems_at=LINES legend="Lines to return" options/>
             {(!kept.is_empty()).then(|| view! {

@@ -5,7 +5,7 @@
 use super::renewal_text;
 use crate::api::calls::subscriptions;
 use crate::components::detail::{day, Facts};
-use crate::components::form::{FormState, RadioField, SubmitButton, TextField, Values};
+use crate::components::form::{DraftNotice, FormState, RadioField, SubmitButton, TextField, Values};
 use crate::components::loading::Load;
 use crate::components::status::StatusExplained;
 use crate::components::submit::{use_submission, SubmissionError};
@@ -89,7 +89,8 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
     start.insert(CHOICE.into(), choice.into());
     start.insert(QUANTITY.into(), quantity);
     let id = sub.subscription_id.clone();
-    let form = FormState::new(start, check, None);
+    // The choice is kept as a draft until it is saved, so a reload loses nothing.
+    let form = FormState::new(start, check, Some(format!("subscription-{id}-renewal")));
     let (c2, id2) = (customer.clone(), id.clone());
     let submission = use_submission(
         form,
@@ -131,6 +132,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
             {if active {
                 view! {
                     <form novalidate on:submit=move |ev| submission.submit(ev)>
+                        <DraftNotice/>
                         <RadioField path=CHOICE legend="At the renewal date" options=vec![
                             ("off", "Off", " The subscription ends at its renewal date."),
                             ("all", "On for all licenses", " Every license the customer has then renews."),
