@@ -1,8 +1,8 @@
 //! End to end, the orders issue: a preview that changes an offer id, then the order placed and
-//! followed until it completes; a Place whose first two answers are dropped on the wire, and a
-//! double-clicked Place — one order each, counted in the sandbox; a line refused for its market
-//! segment, with its reason; returning one line of an order; the filtered history after a
-//! reload; each auto-renewal state and the renewal preview; "order these" from open
+//! followed until it completes; a Place whose first two answers are dropped on the wire places
+//! one order, counted in the sandbox (every other fault is `faults.rs`); a line refused for
+//! its market segment, with its reason; returning one line of an order; the filtered history
+//! after a reload; each auto-renewal state and the renewal preview; "order these" from open
 //! acquisitions.
 
 use partner_devtools::*;
@@ -47,7 +47,7 @@ async fn preview_lines(browser: &Browser, sandbox: &Sandbox, customer: &str, lin
 }
 
 async fn orders_created(browser: &Browser, sandbox: &Sandbox) -> u64 {
-    browser.sandbox_stats(&sandbox.url).await["created"]["order"].as_u64().unwrap_or(0)
+    created(&browser.sandbox_stats(&sandbox.url).await, "order")
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -74,37 +74,12 @@ async fn preview_then_place_and_watch_the_order_complete() {
 async fn a_place_whose_first_two_answers_are_dropped_places_one_order() {
     let (sandbox, browser) = start().await;
     preview_an_order(&browser, &sandbox).await;
-    let status = browser
-        .client
-        .execute_async(
-            "const [rules, done] = arguments; fetch('__sandbox/faults', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) }).then(r => done(r.status), e => done(String(e)));",
-            vec![serde_json::json!([{ "method": "POST", "path": "/v3/customers/*/orders", "kind": "drop", "times": 2 }])],
-        )
-        .await
-        .expect("set faults");
-    assert_eq!(status, 200);
+    browser.set_faults(serde_json::json!([{ "method": "POST", "path": "/v3/customers/*/orders", "kind": "drop", "times": 2 }])).await;
     let before = orders_created(&browser, &sandbox).await;
     browser.click("Place order").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
     assert_eq!(orders_created(&browser, &sandbox).await, before + 1, "the API acted on the first attempt only; the retries replayed it");
     browser.screenshot("orders-after-dropped-answers").await;
-    browser.close().await;
-}
-
-#[tokio::test(flavor = "multi_thread")]
-async fn a_double_clicked_place_places_one_order() {
-    let (sandbox, browser) = start().await;
-    preview_an_order(&browser, &sandbox).await;
-    let before = orders_created(&browser, &sandbox).await;
-    let place = browser.find("//button[normalize-space(.)='Place order']").await;
-    browser
-        .client
-        .execute("arguments[0].click(); arguments[0].click();", vec![serde_json::to_value(&place).expect("element")])
-        .await
-        .expect("double click");
-    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(orders_created(&browser, &sandbox).await, before + 1);
     browser.close().await;
 }
 

@@ -1,0 +1,394 @@
+//! The fault matrix, end to end: every flow that changes something (DESIGN's flows 1–5:
+//! create a customer, place an order, return lines, set auto-renewal, a reseller change, a
+//! VIP → VIPMP transfer) meets every kind of fault on the very call that makes the change —
+//! an answer slower than the console's time limit, the API's 500, a proxy's 502 page, a
+//! connection dropped after the API acted, a garbled answer to a change the API made, a double
+//! click, and a reload while the change is on its way. Each journey runs against a fresh
+//! sandbox and must end in the state the reseller chose; where the console could not recover
+//! by itself, it says so and keeps the input, and sending again finishes the job. Nothing is
+//! done twice: the sandbox counts what it created.
+
+use partner_devtools::*;
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A fault on the call that makes the change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fault {
+    /// The API answers after 3 s; the console's time limit is 2 s.
+    Timeout,
+    /// The API's own 500 (1124): it did nothing.
+    ApiError,
+    /// A proxy's HTML 502 page: the API never saw the call.
+    GatewayPage,
+    /// The API acts; the connection drops before its answer.
+    Dropped,
+    /// The API acts; its answer arrives garbled.
+    Malformed,
+    /// The final button clicked twice in a row while the API takes 800 ms.
+    DoubleClick,
+    /// The page reloaded 300 ms into a change the API takes 1.5 s to answer.
+    Reload,
+}
+
+const FAULTS: [Fault; 7] = [Fault::Timeout, Fault::ApiError, Fault::GatewayPage, Fault::Dropped, Fault::Malformed, Fault::DoubleClick, Fault::Reload];
+
+impl Fault {
+    /// The sandbox's rules that cause it once on `method path`.
+    fn rules(self, (method, path): (&str, &str)) -> Value {
+        let kind = match self {
+            Fault::Timeout => json!({ "kind": "latency", "ms": 3000 }),
+            Fault::ApiError => json!({ "kind": "status", "status": 500 }),
+            Fault::GatewayPage => json!({ "kind": "status", "status": 502 }),
+            Fault::Dropped => json!({ "kind": "drop" }),
+            Fault::Malformed => json!({ "kind": "malformed" }),
+            Fault::DoubleClick => json!({ "kind": "latency", "ms": 800 }),
+            Fault::Reload => json!({ "kind": "latency", "ms": 1500 }),
+        };
+        let mut rule = json!({ "method": method, "path": path, "times": 1 });
+        if let (Some(rule), Some(kind)) = (rule.as_object_mut(), kind.as_object()) {
+            rule.extend(kind.clone());
+        }
+        json!([rule])
+    }
+
+    /// Whether the reseller is told and sends again (`Some(true)`), the console recovers by
+    /// itself (`Some(false)`), or either may happen (`None`: a time limit races the answer).
+    fn told(self) -> Option<bool> {
+        match self {
+            // The API answered (500), or answered something unreadable: sending blindly again
+            // is not the console's call.
+            Fault::ApiError | Fault::Malformed => Some(true),
+            // No answer came back: the console sends the same intent again by itself.
+            Fault::GatewayPage | Fault::Dropped | Fault::DoubleClick => Some(false),
+            Fault::Timeout | Fault::Reload => None,
+        }
+    }
+}
+
+/// A flow that changes something.
+#[derive(Clone, Copy, Debug)]
+enum Flow {
+    CreateCustomer,
+    PlaceOrder,
+    ReturnLines,
+    AutoRenewal,
+    ResellerChange,
+    VipTransfer,
+}
+
+/// Input the reseller gave that must survive a fault.
+enum Kept {
+    /// The field labelled so still holds the value.
+    Field(&'static str, String),
+    /// The checkbox labelled starting so is still ticked.
+    Ticked(&'static str),
+}
+
+impl Kept {
+    async fn check(&self, b: &Browser, context: &str) {
+        match self {
+            Kept::Field(label, value) => assert_eq!(b.value_of(label).await, *value, "{context}: {label} is kept"),
+            Kept::Ticked(label) => {
+                let input = b.find(&format!("//label[starts-with(normalize-space(.), {})]/input", xpath_literal(label))).await;
+                assert_eq!(input.prop("checked").await.expect("checked").as_deref(), Some("true"), "{context}: {label} is still ticked");
+            }
+        }
+    }
+}
+
+/// What a journey made ready: the input that must survive, and what it expects at the end.
+struct Ready {
+    kept: Kept,
+    /// The XPath of what shows once the change is made.
+    done: String,
+    /// The order a return is of.
+    order: String,
+}
+
+const FAIRMONT: &str = "1000000012";
+const NORTHWIND: &str = "1000000001";
+const COMPLETE: &str = "//*[contains(normalize-space(.), 'Complete: the customer and its subscriptions are now yours.')]";
+const ORDER_PAGE: &str = "//main//h1[starts-with(normalize-space(.), 'Order ')]";
+
+impl Flow {
+    /// The call that makes the change.
+    fn mutation(self) -> (&'static str, &'static str) {
+        match self {
+            Flow::CreateCustomer => ("POST", "/v3/customers"),
+            Flow::PlaceOrder | Flow::ReturnLines => ("POST", "/v3/customers/*/orders"),
+            Flow::AutoRenewal => ("PATCH", "/v3/customers/*/subscriptions/*"),
+            Flow::ResellerChange => ("POST", "/v3/transfers"),
+            Flow::VipTransfer => ("POST", "/v3/memberships/*/transfers"),
+        }
+    }
+
+    /// What the sandbox counts of it (auto-renewal changes a subscription, it creates nothing).
+    fn counted(self) -> Option<&'static str> {
+        match self {
+            Flow::CreateCustomer => Some("customer"),
+            Flow::PlaceOrder | Flow::ReturnLines => Some("order"),
+            Flow::AutoRenewal => None,
+            Flow::ResellerChange => Some("reseller_change"),
+            Flow::VipTransfer => Some("membership_transfer"),
+        }
+    }
+
+    /// Fills in and previews everything up to the step that sends the change.
+    async fn prepare(self, b: &Browser, base: &str, fault: Fault) -> Ready {
+        let mut order = String::new();
+        let (kept, done) = match self {
+            Flow::CreateCustomer => {
+                let name = format!("Harbor Studio {fault:?}");
+                b.client.goto(&format!("{base}customers/new?reseller={NORTHWIND}")).await.expect("form");
+                b.heading("Create a customer").await;
+                b.fill("Company name", &name).await;
+                b.choose("Country", "US").await;
+                b.choose("Region", "CA").await;
+                b.fill("Address line 1", "1 Market Street").await;
+                b.fill("City", "Springfield").await;
+                b.fill("Postal code", "95110").await;
+                b.fill("First name", "Dana").await;
+                b.fill("Last name", "Okafor").await;
+                b.fill("Email", "dana@harbor.example.com").await;
+                (Kept::Field("Company name", name.clone()), format!("//main//h1[normalize-space(.)={}]", xpath_literal(&name)))
+            }
+            Flow::PlaceOrder => {
+                preview_an_order(b, base).await;
+                (Kept::Field("Offer id", "65322651CA01A12".into()), ORDER_PAGE.into())
+            }
+            Flow::ReturnLines => {
+                preview_an_order(b, base).await;
+                b.click("Place order").await;
+                b.sees("Complete: this order no longer changes on its own.").await;
+                order = b.path().await.rsplit('/').next().unwrap_or_default().to_string();
+                b.click("Return lines").await;
+                b.heading(&format!("Return lines of order {order}")).await;
+                b.find("//label[starts-with(normalize-space(.), 'Line 1 ·')]/input").await.click().await.expect("tick line 1");
+                let done = format!("//dt[normalize-space(.)='Reference order']/following-sibling::dd[1][normalize-space(.)='{order}']");
+                (Kept::Ticked("Line 1 ·"), done)
+            }
+            Flow::AutoRenewal => {
+                b.client.goto(&format!("{base}subscriptions?customer={FAIRMONT}")).await.expect("subscriptions");
+                b.open_first_active_subscription().await;
+                b.find("//input[@type='radio' and @value='quantity']").await.click().await.expect("choose a quantity");
+                b.fill("Renewal quantity", "7").await;
+                let done = "//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1][normalize-space(.)='On for 7']";
+                (Kept::Field("Renewal quantity", "7".into()), done.into())
+            }
+            Flow::ResellerChange => {
+                let codes = b.approval_codes(base).await;
+                let code = codes.iter().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code");
+                let from = code["resellerId"].as_str().unwrap_or_default().to_string();
+                let to = b.active_resellers(base).await.into_iter().find(|id| *id != from).expect("another reseller");
+                let code = code["code"].as_str().unwrap_or_default().to_string();
+                b.client.goto(&format!("{base}transfers?reseller={to}")).await.expect("reseller change");
+                b.fill("Approval code", &code).await;
+                b.fill("Requested by (email)", "admin@customer.example").await;
+                b.click("Preview the change").await;
+                b.find("//section[contains(@class,'preview')]//table").await;
+                (Kept::Field("Approval code", code), COMPLETE.into())
+            }
+            Flow::VipTransfer => {
+                b.client.goto(&format!("{base}memberships/71000001?reseller={NORTHWIND}")).await.expect("membership");
+                b.sees("The customer can transfer now.").await;
+                (Kept::Field("Reseller id", NORTHWIND.into()), COMPLETE.into())
+            }
+        };
+        Ready { kept, done, order }
+    }
+
+    /// Sends the change as the reseller does (through its confirmation where it has one);
+    /// `twice` clicks the final button twice in a row.
+    async fn send(self, b: &Browser, twice: bool) {
+        let (opener, last) = match self {
+            Flow::CreateCustomer => (None, "Create customer"),
+            Flow::PlaceOrder => (None, "Place order"),
+            Flow::ReturnLines => (Some("Return the chosen lines"), "Return these lines"),
+            Flow::AutoRenewal => (None, "Save auto-renewal"),
+            Flow::ResellerChange => (Some("Commit the reseller change"), "Move the customer"),
+            Flow::VipTransfer => (Some("Transfer to VIP Marketplace"), "Transfer"),
+        };
+        let scope = if let Some(opener) = opener {
+            b.click(opener).await;
+            "//dialog[@open]"
+        } else {
+            "//main"
+        };
+        let button = b.find(&format!("{scope}//button[normalize-space(.)={}]", xpath_literal(last))).await;
+        if twice {
+            // Two clicks in the same task: nothing on the page can change in between.
+            b.client
+                .execute("arguments[0].click(); arguments[0].click();", vec![serde_json::to_value(&button).expect("element")])
+                .await
+                .expect("double click");
+        } else {
+            button.click().await.expect("send");
+        }
+    }
+
+    /// After a reload: back to the step that sends (a preview is made again from the kept
+    /// input), or, when the change is already made, what shows that instead.
+    async fn resume(self, b: &Browser, ready: &Ready) -> Option<String> {
+        match self {
+            Flow::CreateCustomer => b.heading("Create a customer").await,
+            Flow::PlaceOrder => {
+                b.heading("Place an order").await;
+                b.click("Preview order").await;
+                b.find("//section[contains(@class,'preview')]").await;
+            }
+            Flow::ReturnLines => {
+                b.heading(&format!("Return lines of order {}", ready.order)).await;
+                let returned = "//main//p[contains(., 'Every line of this order has already been returned.')]";
+                if b.client.find(fantoccini::Locator::XPath(returned)).await.is_ok() {
+                    return Some(returned.into());
+                }
+            }
+            Flow::AutoRenewal => {
+                b.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
+            }
+            Flow::ResellerChange => {
+                b.heading("Reseller change").await;
+                b.click("Preview the change").await;
+                b.find("//section[contains(@class,'preview')]//table").await;
+            }
+            Flow::VipTransfer => {
+                b.sees("The customer can transfer now.").await;
+            }
+        }
+        None
+    }
+}
+
+/// Opens Place an order for Fairmont Hotels Group with 4 × 65322651CA01A12 and previews it.
+async fn preview_an_order(b: &Browser, base: &str) {
+    b.client.goto(&format!("{base}customers/{FAIRMONT}/orders/new?line=65322651CA01A12:4")).await.expect("place an order");
+    b.heading("Place an order").await;
+    b.click("Preview order").await;
+    b.find("//section[contains(@class,'preview')]").await;
+}
+
+/// A copy of the release build whose config.json gives every call `seconds` before it times out.
+fn dist_with_time_limits(seconds: u32) -> PathBuf {
+    let from = e2e_dist();
+    let to = std::env::temp_dir().join(format!("partner-e2e-dist-{}-{seconds}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&to);
+    std::fs::create_dir_all(&to).expect("dist copy");
+    for entry in std::fs::read_dir(&from).expect("dist") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    let mut config: Value = serde_json::from_str(&std::fs::read_to_string(to.join("config.json")).expect("config")).expect("json");
+    config["timeouts"] = json!({ "readSeconds": seconds, "mutationSeconds": seconds });
+    std::fs::write(to.join("config.json"), config.to_string()).expect("write config");
+    to
+}
+
+async fn count(b: &Browser, base: &str, flow: Flow) -> u64 {
+    match flow.counted() {
+        Some(what) => created(&b.sandbox_stats(base).await, what),
+        None => 0,
+    }
+}
+
+/// One flow through one fault, against a fresh sandbox.
+async fn journey(b: &Browser, flow: Flow, fault: Fault, slow_dist: &std::path::Path) {
+    let dist = if fault == Fault::Timeout { slow_dist.to_path_buf() } else { e2e_dist() };
+    let mut settings = partner_sandbox::Settings::new(&dist, "/").expect("settings");
+    settings.twin.pending_delay = Duration::from_secs(1);
+    let sandbox = Sandbox::start_with(settings).await;
+    let base = sandbox.url.as_str();
+    let ready = flow.prepare(b, base, fault).await;
+    let before = count(b, base, flow).await;
+    b.set_faults(fault.rules(flow.mutation())).await;
+    flow.send(b, fault == Fault::DoubleClick).await;
+    let context = format!("{flow:?} through {fault:?}");
+    let started = std::time::Instant::now();
+    let mut what = "the console recovered by itself";
+    let mut done = ready.done.clone();
+    if fault == Fault::Reload {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        b.client.refresh().await.expect("reload");
+        // Past the slow answer, whatever became of it.
+        tokio::time::sleep(Duration::from_millis(2000)).await;
+        match flow.resume(b, &ready).await {
+            Some(made) => {
+                what = "made before the reload, and said so after it";
+                done = made;
+            }
+            None => {
+                what = "the input outlived the reload, and sending again made it once";
+                ready.kept.check(b, &context).await;
+                flow.send(b, false).await;
+            }
+        }
+    }
+    if done == ready.done {
+        let panel = "//main//*[contains(@class,'error-panel')]";
+        let outcome = b.find(&format!("{} | {panel}", ready.done)).await;
+        let told = outcome.attr("class").await.expect("class").unwrap_or_default().contains("error-panel");
+        if let Some(expected) = fault.told() {
+            assert_eq!(told, expected, "{context}: whether the reseller is told (page says: {})", outcome.text().await.unwrap_or_default());
+        }
+        if told {
+            what = "the reseller was told and sent again";
+            assert!(!outcome.text().await.unwrap_or_default().trim().is_empty(), "{context}: the panel says what happened");
+            b.screenshot(&format!("faults-{flow:?}-{fault:?}")).await;
+            ready.kept.check(b, &context).await;
+            flow.send(b, false).await;
+        }
+    }
+    b.find(&done).await;
+    // Let any late duplicate land before counting.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    if flow.counted().is_some() {
+        assert_eq!(count(b, base, flow).await, before + 1, "{context}: made once");
+    }
+    let rules = b.sandbox_json(base, "faults").await;
+    assert_eq!(rules[0]["times"], 0, "{context}: the fault happened ({rules})");
+    eprintln!("{context}: {what} ({:.1} s)", started.elapsed().as_secs_f64());
+}
+
+/// Every fault for `flow`, in one browser.
+async fn every_fault(flow: Flow) {
+    let slow = dist_with_time_limits(2);
+    let browser = Browser::start().await;
+    for fault in FAULTS {
+        journey(&browser, flow, fault, &slow).await;
+    }
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(&slow);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn creating_a_customer_survives_every_fault_once() {
+    every_fault(Flow::CreateCustomer).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn placing_an_order_survives_every_fault_once() {
+    every_fault(Flow::PlaceOrder).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn returning_lines_survives_every_fault_once() {
+    every_fault(Flow::ReturnLines).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn setting_auto_renewal_survives_every_fault() {
+    every_fault(Flow::AutoRenewal).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reseller_change_survives_every_fault_once() {
+    every_fault(Flow::ResellerChange).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vip_transfer_survives_every_fault_once() {
+    every_fault(Flow::VipTransfer).await;
+}
