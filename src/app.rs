@@ -31,18 +31,34 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Fetches `config.json` from the app's base and checks it.
+/// `config.json`'s text as index.html fetched it while the wasm downloaded (taken once), or
+/// `None` when it did not, or could not.
+async fn early_config() -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let window: js_sys::Object = web_sys::window()?.unchecked_into();
+    let key = wasm_bindgen::JsValue::from_str("__partnerConfig");
+    let promise = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_string()
+}
+
+/// Checks `config.json` from the app's base: the text index.html fetched early, else fetched now.
 async fn load_runtime(app_base: String) -> Result<Runtime, ConfigProblem> {
     let url = format!("{app_base}config.json");
     let problem = |key: &str, problem: String| ConfigProblem { url: url.clone(), key: key.into(), problem };
-    let response = Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| problem("(file)", format!("could not be fetched ({e}).")))?;
-    if !response.ok() {
-        return Err(problem("(file)", format!("could not be loaded: the server answered HTTP {}.", response.status())));
-    }
-    let text = response.text().await.map_err(|e| problem("(file)", format!("could not be read ({e}).")))?;
+    let text = match early_config().await {
+        Some(text) => text,
+        None => {
+            let response = Request::get(&url)
+                .send()
+                .await
+                .map_err(|e| problem("(file)", format!("could not be fetched ({e}).")))?;
+            if !response.ok() {
+                return Err(problem("(file)", format!("could not be loaded: the server answered HTTP {}.", response.status())));
+            }
+            response.text().await.map_err(|e| problem("(file)", format!("could not be read ({e}).")))?
+        }
+    };
     let config = partner_model::config::parse(&text).map_err(|e| problem(&e.key, e.problem))?;
     Ok(Runtime::new(config, app_base))
 }

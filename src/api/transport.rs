@@ -86,6 +86,24 @@ fn session() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
+/// The answer to a read index.html sent while the wasm downloaded (`__partnerEarlyReads`: API
+/// path → promise of `{url, status, type, body}`), taken once: when it was for exactly `url`
+/// and succeeded. Anything else is `None`, and the read is sent as usual.
+async fn early_read(url: &str) -> Option<HttpAnswer> {
+    let window = web_sys::window()?;
+    let reads = js_sys::Reflect::get(&window, &"__partnerEarlyReads".into()).ok()?.dyn_into::<js_sys::Object>().ok()?;
+    let path = js_sys::Object::keys(&reads).iter().find(|k| k.as_string().is_some_and(|k| !k.is_empty() && url.ends_with(&k)))?;
+    let promise = js_sys::Reflect::get(&reads, &path).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(&reads, &path);
+    let answer = JsFuture::from(promise).await.ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
+    let status = field("status")?.as_f64()? as u16;
+    if field("url")?.as_string()? != url || !(200..300).contains(&status) {
+        return None;
+    }
+    Some(HttpAnswer { status, content_type: field("type")?.as_string()?, retry_after: None, body: field("body")?.as_string()? })
+}
+
 impl Transport for Browser {
     async fn send(&self, request: &HttpRequest) -> Result<HttpAnswer, ApiError> {
         if self.cancel.as_ref().is_some_and(|c| c.aborted()) {
@@ -93,6 +111,11 @@ impl Transport for Browser {
         }
         if offline() {
             return Err(ApiError::Offline);
+        }
+        if request.method == "GET" {
+            if let Some(answer) = early_read(&request.url).await {
+                return Ok(answer);
+            }
         }
         let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network("AbortController unavailable".into()))?;
         let mut guard = AbortOnDrop { controller: controller.clone(), done: false };

@@ -1,6 +1,7 @@
 //! End to end: the release build served by the sandbox, in headless Chromium over WebDriver.
 //! The health badge goes up, deep links survive a reload at `/` and under a sub-path (each
-//! area's code fetched early, the right one), and the navigation works with the keyboard alone.
+//! area's code fetched early, the right one), a deep link's first data is read once, while the
+//! wasm downloads, and the navigation works with the keyboard alone.
 
 use fantoccini::key::Key;
 use partner_devtools::*;
@@ -125,15 +126,7 @@ async fn the_browser_transport_explains_each_fault_and_never_panics() {
         (serde_json::json!({ "path": "/partnerservice/ping", "kind": "status", "status": 503 }), "Authenticated ping: The proxy in front of the API answered HTTP 503"),
     ];
     for (rule, expected) in cases {
-        let status = browser
-            .client
-            .execute_async(
-                "const [rules, done] = arguments; fetch('__sandbox/faults', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rules) }).then(r => done(r.status), e => done(String(e)));",
-                vec![serde_json::json!([rule])],
-            )
-            .await
-            .expect("set faults");
-        assert_eq!(status, 200, "faults set");
+        browser.set_faults(serde_json::json!([rule])).await;
         browser.find("//button[normalize-space(.)='Check again' and not(@disabled)]").await.click().await.expect("check again");
         let literal = xpath_literal(expected);
         browser.find(&format!("//*[@data-health='down']/following-sibling::*[contains(., {literal})]")).await;
@@ -150,12 +143,51 @@ async fn config_json_is_fetched_once_alongside_the_wasm() {
     let browser = Browser::start().await;
     browser.client.goto(&sandbox.url).await.expect("open the console");
     browser.find("//*[@data-health='up']").await;
-    // The page preloads config.json; the app's own fetch must use that answer, not ask again.
+    // index.html fetches config.json; the app must take that answer, not ask again.
     let fetched = browser
         .client
         .execute("return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith('/config.json')).length;", vec![])
         .await
         .expect("resource timing");
     assert_eq!(fetched, 1, "config.json fetched once");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deep_link_reads_its_first_data_once_while_the_wasm_downloads() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::start().await;
+    let customer = "1000000012";
+    let pages = [
+        (format!("customers/{customer}"), "//main//h1[normalize-space(.)='Fairmont Hotels Group']", vec![format!("/v3/customers/{customer}"), format!("/v3/customers/{customer}/subscriptions")]),
+        (format!("subscriptions?customer={customer}"), "//main//table[contains(@class,'data')]//tbody/tr", vec![format!("/v3/customers/{customer}/subscriptions")]),
+    ];
+    for (page, shown, reads) in pages {
+        browser.client.goto(&format!("{}{page}", sandbox.url)).await.expect("deep link");
+        browser.find(shown).await;
+        browser.settled().await;
+        // index.html started these reads; the app took each answer instead of asking again (a
+        // drift between index.html's table and the app's URLs shows as two requests).
+        for read in reads {
+            let sent = browser
+                .client
+                .execute("return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith(arguments[0])).length;", vec![read.clone().into()])
+                .await
+                .expect("resource timing");
+            assert_eq!(sent, 1, "{page}: {read} read once");
+        }
+        let left = browser.client.execute("return Object.keys(window.__partnerEarlyReads).length;", vec![]).await.expect("early reads");
+        assert_eq!(left, 0, "{page}: every early read taken");
+    }
+    // An early read that fails is not the app's answer: the app reads again, as usual.
+    browser.set_faults(serde_json::json!([{ "method": "GET", "path": "/v3/customers/*/subscriptions", "kind": "status", "status": 500, "times": 1 }])).await;
+    browser.client.goto(&format!("{}subscriptions?customer={customer}", sandbox.url)).await.expect("deep link");
+    browser.find("//main//table[contains(@class,'data')]//tbody/tr").await;
+    let sent = browser
+        .client
+        .execute("return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith('/subscriptions')).length;", vec![])
+        .await
+        .expect("resource timing");
+    assert_eq!(sent, 2, "the failed early read, then the app's own");
     browser.close().await;
 }

@@ -49,6 +49,12 @@ static COLUMNS: &[Column<(String, Subscription)>] = &[
     },
 ];
 
+/// Whether `haystack` holds `needle`, ASCII letters in either case (ids are ASCII), without
+/// copying either.
+fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
+    needle.is_empty() || haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 /// `/subscriptions?customer=…`.
 #[component]
 pub fn SubscriptionList() -> impl IntoView {
@@ -86,15 +92,16 @@ fn Subscriptions(customer: String) -> impl IntoView {
                 let all = StoredValue::new(l.items);
                 view! {
                     {move || {
-                        let needle = filter.get().trim().to_ascii_lowercase();
-                        let matching: Vec<(String, Subscription)> = all.with_value(|items| items
-                            .iter()
-                            .filter(|s| needle.is_empty() || s.offer_id.to_ascii_lowercase().contains(&needle) || s.subscription_id.to_ascii_lowercase().contains(&needle))
-                            .map(|s| (customer.clone(), s.clone()))
-                            .collect());
-                        let total = matching.len();
-                        let limit = shown.get().min(total);
-                        let rows: Vec<_> = matching.into_iter().take(limit).collect();
+                        let needle = filter.get();
+                        let needle = needle.trim();
+                        let matches = |s: &&Subscription| contains_ignoring_case(&s.offer_id, needle) || contains_ignoring_case(&s.subscription_id, needle);
+                        // Counted, then only the rows shown are copied out.
+                        let (total, limit, rows) = all.with_value(|items| {
+                            let total = items.iter().filter(matches).count();
+                            let limit = shown.get().min(total);
+                            let rows: Vec<(String, Subscription)> = items.iter().filter(matches).take(limit).map(|s| (customer.clone(), s.clone())).collect();
+                            (total, limit, rows)
+                        });
                         view! {
                             <p class="position" role="status">{format!("{limit} of {total} subscriptions shown")}</p>
                             <DataTable caption="Subscriptions".to_string() columns=COLUMNS rows empty="No subscription matches."/>
@@ -106,5 +113,19 @@ fn Subscriptions(customer: String) -> impl IntoView {
                 }.into_any()
             }/>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_ignoring_case;
+
+    #[test]
+    fn ids_match_in_either_case() {
+        assert!(contains_ignoring_case("65322651CA01A12", "ca01"));
+        assert!(contains_ignoring_case("6e159ae8300518f883e46fc14331f7NA", "F7na"));
+        assert!(contains_ignoring_case("anything", ""));
+        assert!(!contains_ignoring_case("65322651CA01A12", "ca02"));
+        assert!(!contains_ignoring_case("ab", "abc"));
     }
 }
