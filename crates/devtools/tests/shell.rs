@@ -137,6 +137,12 @@ async fn the_browser_transport_explains_each_fault_and_never_panics() {
     browser.close().await;
 }
 
+/// How many requests this page sent whose path ends with `suffix` (Resource Timing).
+async fn requests_to(browser: &Browser, suffix: &str) -> u64 {
+    let script = "return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith(arguments[0])).length;";
+    browser.client.execute(script, vec![suffix.into()]).await.expect("resource timing").as_u64().unwrap_or(0)
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn config_json_is_fetched_once_alongside_the_wasm() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
@@ -144,12 +150,7 @@ async fn config_json_is_fetched_once_alongside_the_wasm() {
     browser.client.goto(&sandbox.url).await.expect("open the console");
     browser.find("//*[@data-health='up']").await;
     // index.html fetches config.json; the app must take that answer, not ask again.
-    let fetched = browser
-        .client
-        .execute("return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith('/config.json')).length;", vec![])
-        .await
-        .expect("resource timing");
-    assert_eq!(fetched, 1, "config.json fetched once");
+    assert_eq!(requests_to(&browser, "/config.json").await, 1, "config.json fetched once");
     browser.close().await;
 }
 
@@ -169,12 +170,7 @@ async fn a_deep_link_reads_its_first_data_once_while_the_wasm_downloads() {
         // index.html started these reads; the app took each answer instead of asking again (a
         // drift between index.html's table and the app's URLs shows as two requests).
         for read in reads {
-            let sent = browser
-                .client
-                .execute("return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith(arguments[0])).length;", vec![read.clone().into()])
-                .await
-                .expect("resource timing");
-            assert_eq!(sent, 1, "{page}: {read} read once");
+            assert_eq!(requests_to(&browser, &read).await, 1, "{page}: {read} read once");
         }
         let left = browser.client.execute("return Object.keys(window.__partnerEarlyReads).length;", vec![]).await.expect("early reads");
         assert_eq!(left, 0, "{page}: every early read taken");
@@ -183,11 +179,6 @@ async fn a_deep_link_reads_its_first_data_once_while_the_wasm_downloads() {
     browser.set_faults(serde_json::json!([{ "method": "GET", "path": "/v3/customers/*/subscriptions", "kind": "status", "status": 500, "times": 1 }])).await;
     browser.client.goto(&format!("{}subscriptions?customer={customer}", sandbox.url)).await.expect("deep link");
     browser.find("//main//table[contains(@class,'data')]//tbody/tr").await;
-    let sent = browser
-        .client
-        .execute("return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith('/subscriptions')).length;", vec![])
-        .await
-        .expect("resource timing");
-    assert_eq!(sent, 2, "the failed early read, then the app's own");
+    assert_eq!(requests_to(&browser, "/subscriptions").await, 2, "the failed early read, then the app's own");
     browser.close().await;
 }
