@@ -198,9 +198,11 @@ fn Reasons(failure: Failure) -> impl IntoView {
 fn TransferForm(membership: String) -> impl IntoView {
     let rt = runtime();
     let query = use_query_state();
+    let reseller = query.get_untracked("reseller");
     let mut start = Values::new();
-    start.insert("resellerId".into(), query.get_untracked("reseller"));
-    let form = FormState::new(start, |v| check_paths(v, &["resellerId"]), Some(format!("membership-{membership}-transfer")));
+    start.insert("resellerId".into(), reseller.clone());
+    // A reseller id typed over the one the page was opened for survives a reload.
+    let form = FormState::new(start, |v| check_paths(v, &["resellerId"]), Some(format!("membership-{membership}-transfer-{reseller}")));
     let asking = RwSignal::new(false);
     let navigate = use_navigate();
     let (m2, m3) = (membership.clone(), membership.clone());

@@ -63,11 +63,12 @@ fn request(v: &Values, action: ResellerChangeAction) -> ResellerChangeRequest {
 pub fn ResellerChange() -> impl IntoView {
     let rt = runtime();
     let query = use_query_state();
+    let receiving = query.get_untracked("reseller");
     let mut start = Values::new();
-    start.insert("resellerId".into(), query.get_untracked("reseller"));
-    // The approval code and email are kept as a draft, so a reload loses nothing; committing
-    // settles the form and the draft goes.
-    let form = FormState::new(start, check, Some("reseller-change".into()));
+    start.insert("resellerId".into(), receiving.clone());
+    // The approval code and email are kept as a draft (one per receiving reseller the page was
+    // opened for), so a reload loses nothing; committing settles the form and the draft goes.
+    let form = FormState::new(start, check, Some(format!("reseller-change-{receiving}")));
     let preview = use_preview::<ResellerChangeTransfer>(form);
     let submission = use_preview_submission(
         form,
