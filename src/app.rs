@@ -36,10 +36,7 @@ pub fn App() -> impl IntoView {
 async fn early_config() -> Option<String> {
     use wasm_bindgen::JsCast;
     let window: js_sys::Object = web_sys::window()?.unchecked_into();
-    let key = wasm_bindgen::JsValue::from_str("__partnerConfig");
-    let promise = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
-    let _ = js_sys::Reflect::delete_property(&window, &key);
-    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_string()
+    crate::api::transport::take_early(&window, &"__partnerConfig".into()).await?.as_string()
 }
 
 /// Checks `config.json` from the app's base: the text index.html fetched early, else fetched now.

@@ -86,6 +86,14 @@ fn session() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
+/// What index.html started while the wasm downloaded and left as a promise at `holder[key]`:
+/// taken once (the key goes), and awaited; `None` when it is not there or failed.
+pub async fn take_early(holder: &js_sys::Object, key: &wasm_bindgen::JsValue) -> Option<wasm_bindgen::JsValue> {
+    let promise = js_sys::Reflect::get(holder, key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(holder, key);
+    JsFuture::from(promise).await.ok()
+}
+
 /// The answer to a read index.html sent while the wasm downloaded (`__partnerEarlyReads`: API
 /// path → promise of `{url, status, type, body}`), taken once: when it was for exactly `url`
 /// and succeeded. Anything else is `None`, and the read is sent as usual.
@@ -93,9 +101,7 @@ async fn early_read(url: &str) -> Option<HttpAnswer> {
     let window = web_sys::window()?;
     let reads = js_sys::Reflect::get(&window, &"__partnerEarlyReads".into()).ok()?.dyn_into::<js_sys::Object>().ok()?;
     let path = js_sys::Object::keys(&reads).iter().find(|k| k.as_string().is_some_and(|k| !k.is_empty() && url.ends_with(&k)))?;
-    let promise = js_sys::Reflect::get(&reads, &path).ok()?.dyn_into::<js_sys::Promise>().ok()?;
-    let _ = js_sys::Reflect::delete_property(&reads, &path);
-    let answer = JsFuture::from(promise).await.ok()?;
+    let answer = take_early(&reads, &path).await?;
     let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
     let status = field("status")?.as_f64()? as u16;
     if field("url")?.as_string()? != url || !(200..300).contains(&status) {

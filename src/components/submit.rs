@@ -83,32 +83,41 @@ where
     Res: Clone + 'static,
     Fut: Future<Output = Result<Res, Failure>> + 'static,
 {
-    let action = Action::new_local(move |values: &Values| send(values.clone()));
     let failure = RwSignal::new(None::<Failure>);
-    Effect::new(move |_| {
-        let Some(result) = action.value().get() else { return };
-        match result {
-            Ok(answer) => {
-                if settles {
-                    form.settle();
-                }
-                done(answer);
+    let (busy, dispatch) = send_once(
+        move |values: &Values| send(values.clone()),
+        move |answer| {
+            if settles {
+                form.settle();
             }
-            Err(f) => {
-                form.apply_failure(&f);
-                failure.set(Some(f));
-            }
-        }
+            done(answer);
+        },
+        move |f| {
+            form.apply_failure(&f);
+            failure.set(Some(f));
+        },
+    );
+    Submission { busy, failure, dispatch, form }
+}
+
+/// The machinery under [`Submission`] and [`Commit`]: an action that `send`s, with `ok` or
+/// `failed` run on its answer; whether it is on its way, and how to start it.
+fn send_once<In, Res, Fut>(send: impl Fn(&In) -> Fut + 'static, ok: impl Fn(Res) + 'static, failed: impl Fn(Failure) + 'static) -> (Signal<bool>, Callback<In>)
+where
+    In: 'static,
+    Res: Clone + 'static,
+    Fut: Future<Output = Result<Res, Failure>> + 'static,
+{
+    let action = Action::new_local(send);
+    Effect::new(move |_| match action.value().get() {
+        Some(Ok(answer)) => ok(answer),
+        Some(Err(f)) => failed(f),
+        None => {}
     });
     let pending = action.pending();
-    Submission {
-        busy: Signal::derive(move || pending.get()),
-        failure,
-        dispatch: Callback::new(move |values: Values| {
-            action.dispatch_local(values);
-        }),
-        form,
-    }
+    (Signal::derive(move || pending.get()), Callback::new(move |input: In| {
+        action.dispatch_local(input);
+    }))
 }
 
 /// The failure of a submission, as the error panel.
@@ -148,22 +157,14 @@ where
     Res: Clone + 'static,
     Fut: Future<Output = Result<Res, Failure>> + 'static,
 {
-    let action = Action::new_local(move |_: &()| send());
     let failure = RwSignal::new(None::<Failure>);
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(answer)) => {
+    let (pending, dispatch) = send_once(
+        move |_: &()| send(),
+        move |answer| {
             form.settle();
             done(answer);
-        }
-        Some(Err(f)) => failure.set(Some(f)),
-        None => {}
-    });
-    let pending = action.pending();
-    Commit {
-        pending: Signal::derive(move || pending.get()),
-        failure,
-        dispatch: Callback::new(move |()| {
-            action.dispatch_local(());
-        }),
-    }
+        },
+        move |f| failure.set(Some(f)),
+    );
+    Commit { pending, failure, dispatch }
 }

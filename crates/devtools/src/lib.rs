@@ -371,6 +371,15 @@ impl Browser {
         self.path().await.rsplit('/').next().unwrap_or_default().to_string()
     }
 
+    /// Opens Place an order for `customer` with `lines` (`OFFER:QUANTITY`) prefilled, as "order
+    /// these" does, and asks for the preview.
+    pub async fn preview_order(&self, base: &str, customer: &str, lines: &[&str]) {
+        let query = lines.iter().map(|l| format!("line={l}")).collect::<Vec<_>>().join("&");
+        self.client.goto(&format!("{base}customers/{customer}/orders/new?{query}")).await.expect("place an order");
+        self.heading("Place an order").await;
+        self.click("Preview order").await;
+    }
+
     /// From a customer's subscription list, opens the first active subscription.
     pub async fn open_first_active_subscription(&self) {
         self.find("//table[contains(@class,'data')]/tbody/tr[td[7][normalize-space(.)='Active']][1]/td[1]/a")

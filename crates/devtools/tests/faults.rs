@@ -263,9 +263,7 @@ impl Flow {
 
 /// Opens Place an order for Fairmont Hotels Group with 4 × 65322651CA01A12 and previews it.
 async fn preview_an_order(b: &Browser, base: &str) {
-    b.client.goto(&format!("{base}customers/{FAIRMONT}/orders/new?line=65322651CA01A12:4")).await.expect("place an order");
-    b.heading("Place an order").await;
-    b.click("Preview order").await;
+    b.preview_order(base, FAIRMONT, &["65322651CA01A12:4"]).await;
     b.find("//section[contains(@class,'preview')]").await;
 }
 

@@ -37,15 +37,6 @@ async fn hub_customer(browser: &Browser) -> String {
     browser.path().await.rsplit('/').next().unwrap_or_default().to_string()
 }
 
-/// Opens Place an order for `customer` with `lines` (`OFFER:QUANTITY`) prefilled, as "order
-/// these" does, and previews it.
-async fn preview_lines(browser: &Browser, sandbox: &Sandbox, customer: &str, lines: &[&str]) {
-    let query = lines.iter().map(|l| format!("line={l}")).collect::<Vec<_>>().join("&");
-    browser.client.goto(&format!("{}customers/{customer}/orders/new?{query}", sandbox.url)).await.expect("place an order");
-    browser.heading("Place an order").await;
-    browser.click("Preview order").await;
-}
-
 async fn orders_created(browser: &Browser, sandbox: &Sandbox) -> u64 {
     created(&browser.sandbox_stats(&sandbox.url).await, "order")
 }
@@ -178,7 +169,7 @@ async fn a_line_of_the_wrong_market_segment_is_refused_with_its_reason() {
     let customer = hub_customer(&browser).await;
     let before = orders_created(&browser, &sandbox).await;
     // Fairmont is a commercial customer; line 2 is the education offer of the same product.
-    preview_lines(&browser, &sandbox, &customer, &["65322651CA01A12:3", "65322651EA01A12:2"]).await;
+    browser.preview_order(&sandbox.url, &customer, &["65322651CA01A12:3", "65322651EA01A12:2"]).await;
     let refused = browser.find("//ul[@aria-label='Refused lines']/li[starts-with(normalize-space(.), 'Line 2:')]").await;
     let text = refused.text().await.expect("text");
     assert!(text.contains("market segment"), "the reason in words: {text}");
@@ -197,7 +188,7 @@ async fn return_one_line_of_an_order() {
     let (sandbox, browser) = start().await;
     open_fairmont(&browser, &sandbox).await;
     let customer = hub_customer(&browser).await;
-    preview_lines(&browser, &sandbox, &customer, &["65322651CA01A12:3", "65304921CA01A12:2"]).await;
+    browser.preview_order(&sandbox.url, &customer, &["65322651CA01A12:3", "65304921CA01A12:2"]).await;
     browser.find("//section[contains(@class,'preview')]").await;
     browser.click("Place order").await;
     browser.sees("Complete: this order no longer changes on its own.").await;
