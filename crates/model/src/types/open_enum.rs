@@ -47,7 +47,7 @@ macro_rules! open_enum {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                $crate::types::common::StringOrNumber::deserialize(d).map(|v| Self::from_wire(&v.0))
+                $crate::types::common::wire_text(d, Self::from_wire)
             }
         }
     };
