@@ -56,7 +56,7 @@ where
     let header = columns
         .iter()
         .map(|col| {
-            let class = if col.numeric { "num" } else { "" };
+            let class = col.numeric.then_some("num");
             match (col.sort, sort) {
                 (Some(key), Some(keys)) => {
                     let active = move || {
@@ -97,7 +97,7 @@ where
         .map(|row| {
             let cells = columns
                 .iter()
-                .map(|col| view! { <td class=if col.numeric { "num" } else { "" }>{(col.cell)(row)}</td> })
+                .map(|col| view! { <td class=col.numeric.then_some("num")>{(col.cell)(row)}</td> })
                 .collect_view();
             view! { <tr>{cells}</tr> }
         })
