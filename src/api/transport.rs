@@ -94,9 +94,19 @@ pub async fn take_early(holder: &js_sys::Object, key: &wasm_bindgen::JsValue) ->
     JsFuture::from(promise).await.ok()
 }
 
+/// A body's bytes as text: UTF-8 as `Response.text()` reads it (a byte-order mark dropped, any
+/// invalid sequence replaced), copied into wasm once rather than through a JS string.
+fn utf8_text(bytes: Vec<u8>) -> String {
+    let mut text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    text
+}
+
 /// The answer to a read index.html sent while the wasm downloaded (`__partnerEarlyReads`: API
-/// path → promise of `{url, status, type, body}`), taken once: when it was for exactly `url`
-/// and succeeded. Anything else is `None`, and the read is sent as usual.
+/// path → promise of `{url, status, type, body}`, the body an `ArrayBuffer`), taken once: when
+/// it was for exactly `url` and succeeded. Anything else is `None`, and the read is sent as usual.
 async fn early_read(url: &str) -> Option<HttpAnswer> {
     let window = web_sys::window()?;
     let reads = js_sys::Reflect::get(&window, &"__partnerEarlyReads".into()).ok()?.dyn_into::<js_sys::Object>().ok()?;
@@ -107,7 +117,9 @@ async fn early_read(url: &str) -> Option<HttpAnswer> {
     if field("url")?.as_string()? != url || !(200..300).contains(&status) {
         return None;
     }
-    Some(HttpAnswer { status, content_type: field("type")?.as_string()?, retry_after: None, body: field("body")?.as_string()? })
+    let body = field("body").filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>())?;
+    let body = js_sys::Uint8Array::new(&body).to_vec();
+    Some(HttpAnswer { status, content_type: field("type")?.as_string()?, retry_after: None, body: utf8_text(body) })
 }
 
 impl Transport for Browser {
@@ -169,7 +181,7 @@ impl Transport for Browser {
                 let content_type = response.headers().get("content-type").unwrap_or_default();
                 let retry_after = response.headers().get("retry-after");
                 // A body cut off mid-way is no answer: the API's result never arrived whole.
-                response.text().await.map(|body| HttpAnswer { status, content_type, retry_after, body }).map_err(no_answer)
+                response.binary().await.map(|bytes| HttpAnswer { status, content_type, retry_after, body: utf8_text(bytes) }).map_err(no_answer)
             }
             Err(e) => Err(no_answer(e)),
         };
@@ -220,5 +232,18 @@ impl Transport for Browser {
         if let (Some(storage), Ok(json)) = (local(), serde_json::to_string(&log)) {
             let _ = storage.set_item(ACTIVITY_KEY, &json);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf8_text;
+
+    #[test]
+    fn bodies_read_as_response_text_reads_them() {
+        assert_eq!(utf8_text(b"{\"a\":\"\xc3\xa9\"}".to_vec()), "{\"a\":\"é\"}");
+        assert_eq!(utf8_text(b"\xef\xbb\xbf{}".to_vec()), "{}", "a byte-order mark is dropped");
+        assert_eq!(utf8_text(b"a\xffb".to_vec()), "a\u{fffd}b", "an invalid byte is replaced");
+        assert_eq!(utf8_text(Vec::new()), "");
     }
 }

@@ -182,3 +182,46 @@ async fn a_deep_link_reads_its_first_data_once_while_the_wasm_downloads() {
     assert_eq!(requests_to(&browser, "/subscriptions").await, 2, "the failed early read, then the app's own");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_later_visit_reads_without_waiting_for_config_json_and_a_moved_api_is_read_again() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::start().await;
+    let customer = "1000000012";
+    let page = format!("{}subscriptions?customer={customer}", sandbox.url);
+    let rows = "//main//table[contains(@class,'data')]//tbody/tr";
+    let key = "partner-console.early-api:/";
+    // The first visit learns the API's base from config.json and remembers it.
+    browser.client.goto(&page).await.expect("deep link");
+    browser.find(rows).await;
+    let remembered = browser.client.execute("return JSON.parse(localStorage.getItem(arguments[0]));", vec![key.into()]).await.expect("storage");
+    assert_eq!(remembered, serde_json::json!({ "root": "/api/vipmp", "seconds": 10 }), "the API's base and read limit remembered");
+
+    // The next visit reads at once: with config.json 1.5 s late, the read starts before it arrives.
+    browser.set_faults(serde_json::json!([{ "method": "GET", "path": "/config.json", "kind": "latency", "ms": 1500, "times": 1 }])).await;
+    browser.client.goto(&page).await.expect("deep link");
+    browser.find(rows).await;
+    let order = "const at = (end) => performance.getEntriesByType('resource').find(e => new URL(e.name).pathname.endsWith(end));
+                 return [at('/config.json').responseStart, at('/subscriptions').startTime];";
+    let times = browser.client.execute(order, vec![]).await.expect("resource timing");
+    let (config_arrived, read_started) = (times[0].as_f64().unwrap_or(0.0), times[1].as_f64().unwrap_or(f64::MAX));
+    assert!(config_arrived >= 1500.0, "config.json was held back ({config_arrived} ms)");
+    assert!(read_started < config_arrived, "the read started at {read_started} ms, before config.json arrived at {config_arrived} ms");
+    assert_eq!(requests_to(&browser, "/subscriptions").await, 1, "the early read was the app's answer");
+    let faults = browser.sandbox_json(&sandbox.url, "faults").await;
+    assert_eq!(faults[0]["times"], 0, "the held-back config.json was the one served");
+
+    // When the API has moved since, the remembered base reads the wrong place once; the app
+    // reads the right one itself, and the new base is remembered.
+    browser.client.execute("localStorage.setItem(arguments[0], JSON.stringify({ root: '/api/moved', seconds: 30 }));", vec![key.into()]).await.expect("storage");
+    browser.client.goto(&page).await.expect("deep link");
+    browser.find(rows).await;
+    browser.settled().await;
+    let paths = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.endsWith('/subscriptions'));";
+    let paths = browser.client.execute(paths, vec![]).await.expect("resource timing");
+    let expected = format!("/api/vipmp/v3/customers/{customer}/subscriptions");
+    assert_eq!(paths, serde_json::json!([format!("/api/moved/v3/customers/{customer}/subscriptions"), expected]), "the stale read, then the app's own");
+    let remembered = browser.client.execute("return JSON.parse(localStorage.getItem(arguments[0]));", vec![key.into()]).await.expect("storage");
+    assert_eq!(remembered["root"], "/api/vipmp", "the new base remembered");
+    browser.close().await;
+}
