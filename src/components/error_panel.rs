@@ -22,8 +22,18 @@ pub fn ErrorPanel(
         crate::api::error::ApiError::Decode { .. } => format!("{}: the answer could not be read", failure.action),
         _ => format!("{} did not go through", failure.action),
     };
+    // A panel that appears below the fold (after a commit at the foot of a long preview) is
+    // brought into the window; one already in view stays where it is.
+    let panel = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if let Some(el) = panel.get() {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
     view! {
-        <div class="error-panel" role="alert">
+        <div class="error-panel" role="alert" node_ref=panel>
             <h2>{heading}</h2>
             <p class="what">{failure.error.what_happened()}</p>
             <p class="todo">{failure.error.what_to_do()}</p>

@@ -334,6 +334,9 @@ async fn journey(b: &Browser, flow: Flow, fault: Fault, slow_dist: &std::path::P
         if told {
             what = "the reseller was told and sent again";
             assert!(!outcome.text().await.unwrap_or_default().trim().is_empty(), "{context}: the panel says what happened");
+            let in_view = "const r = arguments[0].querySelector('h2').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;";
+            let in_view = b.client.execute(in_view, vec![serde_json::to_value(&outcome).expect("element")]).await.expect("script");
+            assert_eq!(in_view, true, "{context}: the panel's heading is in the window");
             b.screenshot(&format!("faults-{flow:?}-{fault:?}")).await;
             ready.kept.check(b, &context).await;
             flow.send(b, false).await;
