@@ -116,3 +116,29 @@ async fn a_draft_comes_back_after_a_reload_until_it_is_discarded() {
     sleep(20).await;
     assert!(storage.get_item("partner-console.draft.test-draft").expect("read").is_none(), "discarded");
 }
+
+#[wasm_bindgen_test]
+async fn a_draft_holding_a_secret_stays_in_this_tab() {
+    let window = web_sys::window().expect("window");
+    let local = window.local_storage().expect("storage").expect("local storage");
+    let session = window.session_storage().expect("storage").expect("session storage");
+    let key = "partner-console.draft.test-secret";
+    let _ = session.remove_item(key);
+    let _mounted = leptos::mount::mount_to(mount_point(), || ());
+    let owner = Owner::new();
+    owner.with(|| {
+        let form = FormState::with_secret(Values::new(), |_| Vec::new(), "test-secret".into());
+        form.set("approvalCode", "C0DE1234".into());
+    });
+    sleep(20).await;
+    assert!(session.get_item(key).expect("read").is_some_and(|d| d.contains("C0DE1234")), "kept in this tab");
+    assert!(local.get_item(key).expect("read").is_none(), "never on the device");
+    let owner2 = Owner::new();
+    owner2.with(|| {
+        let again = FormState::with_secret(Values::new(), |_| Vec::new(), "test-secret".into());
+        assert_eq!(again.get_untracked("approvalCode"), "C0DE1234", "restored after a reload");
+        again.discard();
+    });
+    sleep(20).await;
+    assert!(session.get_item(key).expect("read").is_none(), "discarded");
+}

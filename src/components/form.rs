@@ -7,7 +7,9 @@
 //!   `aria-describedby` set.
 //! - Fields the API names in an error show the API's refusal until they are changed.
 //! - Values are kept as a draft in local storage while they differ from the start, so a reload
-//!   loses nothing; the draft goes when the form is sent or discarded.
+//!   loses nothing; the draft goes when the form is sent or discarded. A form holding a secret
+//!   (a customer's approval code) keeps its draft in this tab's session storage instead, so the
+//!   secret outlives a reload but not the tab.
 
 use crate::api::error::Failure;
 use leptos::prelude::*;
@@ -32,6 +34,7 @@ pub struct FormState {
     submitted: RwSignal<bool>,
     server: RwSignal<BTreeMap<String, String>>,
     draft_key: StoredValue<Option<String>>,
+    draft_in: DraftIn,
     scope: StoredValue<String>,
     /// When a draft was restored at start: the time it was saved.
     pub restored: RwSignal<Option<String>>,
@@ -45,17 +48,49 @@ struct Draft {
     values: Values,
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+/// Where a form's draft is kept.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum DraftIn {
+    /// Local storage: the draft outlives the tab.
+    Device,
+    /// Session storage: the draft outlives a reload, not the tab (for secrets).
+    Tab,
+}
+
+impl DraftIn {
+    fn storage(self) -> Option<web_sys::Storage> {
+        let window = web_sys::window()?;
+        match self {
+            DraftIn::Device => window.local_storage().ok().flatten(),
+            DraftIn::Tab => window.session_storage().ok().flatten(),
+        }
+    }
+
+    /// Where the draft is, as the reseller is told.
+    pub fn place(self) -> &'static str {
+        match self {
+            DraftIn::Device => "on this device",
+            DraftIn::Tab => "in this tab until it is closed",
+        }
+    }
 }
 
 impl FormState {
     /// A form starting from `initial`, checked by `check`; `draft_key` names its draft (the
     /// same form for the same record shares it), `None` for forms without drafts.
     pub fn new(initial: Values, check: fn(&Values) -> Vec<FieldError>, draft_key: Option<String>) -> FormState {
+        FormState::with_draft_in(initial, check, draft_key, DraftIn::Device)
+    }
+
+    /// A form whose draft holds a secret: kept in this tab only.
+    pub fn with_secret(initial: Values, check: fn(&Values) -> Vec<FieldError>, draft_key: String) -> FormState {
+        FormState::with_draft_in(initial, check, Some(draft_key), DraftIn::Tab)
+    }
+
+    fn with_draft_in(initial: Values, check: fn(&Values) -> Vec<FieldError>, draft_key: Option<String>, draft_in: DraftIn) -> FormState {
         let draft: Option<Draft> = draft_key
             .as_ref()
-            .and_then(|k| storage()?.get_item(&format!("{DRAFT_PREFIX}{k}")).ok().flatten())
+            .and_then(|k| draft_in.storage()?.get_item(&format!("{DRAFT_PREFIX}{k}")).ok().flatten())
             .and_then(|text| serde_json::from_str(&text).ok())
             .filter(|d: &Draft| d.values != initial);
         let restored = RwSignal::new(draft.as_ref().map(|d| d.saved.clone()));
@@ -68,6 +103,7 @@ impl FormState {
             submitted: RwSignal::new(false),
             server: RwSignal::new(BTreeMap::new()),
             draft_key: StoredValue::new(draft_key),
+            draft_in,
             scope: StoredValue::new(String::new()),
             restored,
         };
@@ -93,7 +129,7 @@ impl FormState {
 
     fn save_draft(&self, values: &Values) {
         let Some(key) = self.draft_key.get_value() else { return };
-        let Some(store) = storage() else { return };
+        let Some(store) = self.draft_in.storage() else { return };
         let key = format!("{DRAFT_PREFIX}{key}");
         if *values == self.initial.get_value() {
             let _ = store.remove_item(&key);
@@ -108,7 +144,7 @@ impl FormState {
 
     /// Forgets the draft (after the form was sent, or when the reseller discards it).
     pub fn clear_draft(&self) {
-        if let (Some(key), Some(store)) = (self.draft_key.get_value(), storage()) {
+        if let (Some(key), Some(store)) = (self.draft_key.get_value(), self.draft_in.storage()) {
             let _ = store.remove_item(&format!("{DRAFT_PREFIX}{key}"));
         }
         self.restored.set(None);
@@ -601,7 +637,8 @@ pub fn UnsavedGuard() -> impl IntoView {
         if link.closest("form").ok().flatten().is_some() {
             return;
         }
-        let leave = window().confirm_with_message("You have unsaved changes. They are kept as a draft on this device. Leave this page?").unwrap_or(true);
+        let question = format!("You have unsaved changes. They are kept as a draft {}. Leave this page?", form.draft_in.place());
+        let leave = window().confirm_with_message(&question).unwrap_or(true);
         if !leave {
             ev.prevent_default();
         }

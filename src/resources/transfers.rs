@@ -68,7 +68,8 @@ pub fn ResellerChange() -> impl IntoView {
     start.insert("resellerId".into(), receiving.clone());
     // The approval code and email are kept as a draft (one per receiving reseller the page was
     // opened for), so a reload loses nothing; committing settles the form and the draft goes.
-    let form = FormState::new(start, check, Some(format!("reseller-change-{receiving}")));
+    // The code is a secret: its draft stays in this tab.
+    let form = FormState::with_secret(start, check, format!("reseller-change-{receiving}"));
     let preview = use_preview::<ResellerChangeTransfer>(form);
     let submission = use_preview_submission(
         form,
