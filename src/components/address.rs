@@ -86,11 +86,14 @@ pub fn AddressFields(
                 .filter(|c| !restrict || only.contains(&c.code))
                 .map(|c| (c.code.to_string(), format!("{} ({})", c.name, c.code))),
         );
+        // By name, as they read: typing "United States" picks the United States.
+        list[1..].sort_by_cached_key(|(_, label)| label.to_lowercase());
         list
     });
     let regions = Signal::derive(move || {
         let mut list: Vec<(String, String)> = vec![(String::new(), "Choose a region".into())];
         list.extend(geo::regions(&country.get()).iter().map(|r| (r.code.to_string(), format!("{} ({})", r.name, r.code))));
+        list[1..].sort_by_cached_key(|(_, label)| label.to_lowercase());
         list
     });
     let postal_hint = Signal::derive(move || {
