@@ -1,6 +1,9 @@
-//! Keyboard only: the journeys where money moves and customers move, done with Tab, typing,
-//! Space and Enter alone — placing an order after its preview, a reseller change through its
-//! confirmation dialog, and the VIP → VIPMP switches.
+//! Keyboard only: the journeys of DESIGN's flows, done with Tab, typing, the arrow keys, Space
+//! and Enter alone — creating a customer (its country and region chosen by typing), placing an
+//! order after its preview, returning a line through its confirmation dialog, setting
+//! auto-renewal to a quantity, a reseller change through its confirmation dialog, and the VIP →
+//! VIPMP switches. What a journey needs first (an order to return, a subscription to open) is
+//! set up as the other tests do; the journey itself uses no mouse.
 
 use fantoccini::key::Key;
 use partner_devtools::*;
@@ -44,6 +47,85 @@ async fn tab_and_type(browser: &Browser, label: &str, text: &str) {
 
 async fn tab_to_button(browser: &Browser, text: &str) {
     tab_to(browser, text, |tag, t, _| tag == "BUTTON" && t == text).await;
+}
+
+/// Tabs to the `<select>` labelled `label` and types the start of an option's text, as a
+/// keyboard user picks from a closed list; the value it lands on must be `value`.
+async fn tab_and_pick(browser: &Browser, label: &str, typed: &str, value: &str) {
+    let id = browser.field(label).await.attr("id").await.expect("id").unwrap_or_default();
+    tab_to(browser, label, |_, _, focused| focused == id).await;
+    type_keys(browser, typed).await;
+    assert_eq!(browser.value_of(label).await, value, "{label}: typing {typed:?} picks {value}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customer_is_created_with_the_keyboard_only() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}customers/new?reseller=1000000001", sandbox.url)).await.expect("create a customer");
+    browser.heading("Create a customer").await;
+    tab_and_type(&browser, "Company name", "Keyboard Works Ltd").await;
+    tab_and_pick(&browser, "Country", "United States", "US").await;
+    tab_and_pick(&browser, "Region", "California", "CA").await;
+    for (label, text) in [
+        ("Address line 1", "1 Market Street"),
+        ("City", "Springfield"),
+        ("Postal code", "95110"),
+        ("First name", "Dana"),
+        ("Last name", "Okafor"),
+        ("Email", "dana@keyboard.example.com"),
+    ] {
+        tab_and_type(&browser, label, text).await;
+    }
+    tab_to_button(&browser, "Create customer").await;
+    browser.press(Key::Enter).await;
+    browser.heading("Keyboard Works Ltd").await;
+    browser.find("//main//*[contains(@class,'badge') and normalize-space(.)='Active']").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_line_is_returned_through_its_dialog_with_the_keyboard_only() {
+    let (sandbox, browser) = start().await;
+    browser.preview_order(&sandbox.url, "1000000012", &["65322651CA01A12:3"]).await;
+    browser.click("Place order").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    let order = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    browser.client.goto(&format!("{}customers/1000000012/orders/{order}/return", sandbox.url)).await.expect("return");
+    browser.heading(&format!("Return lines of order {order}")).await;
+    let line = browser.find("//label[starts-with(normalize-space(.), 'Line 1 ·')]/input").await;
+    let id = line.attr("id").await.expect("id").unwrap_or_default();
+    tab_to(&browser, "line 1", |_, _, focused| focused == id).await;
+    browser.press(Key::Space).await;
+    tab_to_button(&browser, "Return the chosen lines").await;
+    browser.press(Key::Enter).await;
+    browser.find("//dialog[@open]").await;
+    let (tag, text, _) = browser.focused().await;
+    assert_eq!((tag.as_str(), text.as_str()), ("BUTTON", "Return these lines"), "the dialog's action has the focus");
+    browser.press(Key::Enter).await;
+    browser.find(&format!("//dt[normalize-space(.)='Reference order']/following-sibling::dd[1][normalize-space(.)='{order}']")).await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn auto_renewal_is_set_to_a_quantity_with_the_keyboard_only() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}subscriptions?customer=1000000012", sandbox.url)).await.expect("subscriptions");
+    browser.open_first_active_subscription().await;
+    // Tab into the choice, then the arrow keys move through it.
+    tab_to(&browser, "the auto-renewal choice", |tag, _, id| tag == "INPUT" && id.starts_with("f-ui-renewal-")).await;
+    let checked = "return document.activeElement.value;";
+    for _ in 0..3 {
+        if browser.client.execute(checked, vec![]).await.expect("script") == "quantity" {
+            break;
+        }
+        browser.press(Key::Down).await;
+    }
+    assert_eq!(browser.client.execute(checked, vec![]).await.expect("script"), "quantity", "the arrow keys reach a set quantity");
+    tab_and_type(&browser, "Renewal quantity", "7").await;
+    // Enter in a field sends its form.
+    browser.press(Key::Enter).await;
+    browser.find("//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1][normalize-space(.)='On for 7']").await;
+    browser.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
