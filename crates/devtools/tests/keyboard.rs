@@ -1,8 +1,9 @@
 //! Keyboard only: the journeys of DESIGN's flows, done with Tab, typing, the arrow keys, Space
 //! and Enter alone — creating a customer (its country and region chosen by typing), placing an
 //! order after its preview, returning a line through its confirmation dialog, setting
-//! auto-renewal to a quantity, a reseller change through its confirmation dialog, and the VIP →
-//! VIPMP switches. What a journey needs first (an order to return, a subscription to open) is
+//! auto-renewal to a quantity, a reseller change through its confirmation dialog, the VIP →
+//! VIPMP switches and a transfer through its dialog, and the VMware list sorted, paged and
+//! filtered. What a journey needs first (an order to return, a subscription to open) is
 //! set up as the other tests do; the journey itself uses no mouse.
 
 use fantoccini::key::Key;
@@ -185,5 +186,40 @@ async fn the_transfer_switches_work_with_the_keyboard_only() {
         browser.press(Key::Space).await;
     }
     browser.sees("The customer can transfer now.").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vip_transfer_is_made_through_its_dialog_with_the_keyboard_only() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}memberships/71000001?reseller=1000000001", sandbox.url)).await.expect("membership");
+    browser.sees("The customer can transfer now.").await;
+    tab_to_button(&browser, "Transfer to VIP Marketplace").await;
+    browser.press(Key::Enter).await;
+    browser.find("//dialog[@open]").await;
+    let (tag, text, _) = browser.focused().await;
+    assert_eq!((tag.as_str(), text.as_str()), ("BUTTON", "Transfer"), "the dialog's action has the focus");
+    browser.press(Key::Enter).await;
+    browser.sees("Complete: the customer and its subscriptions are now yours.").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_distributor_list_is_sorted_paged_and_filtered_with_the_keyboard_only() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}distributor-subscriptions", sandbox.url)).await.expect("distributor subscriptions");
+    browser.heading("VMware subscriptions").await;
+    browser.find("//main//table/tbody/tr").await;
+    tab_to(&browser, "the Customer column's sort", |tag, t, _| tag == "BUTTON" && t == "Customer").await;
+    browser.press(Key::Enter).await;
+    browser.find("//th[@aria-sort='ascending']//button[normalize-space(.)='Customer ↑']").await;
+    tab_to(&browser, "Next page", |_, t, _| t == "Next page").await;
+    browser.press(Key::Enter).await;
+    browser.find("//nav[contains(@class,'pager')]//p[starts-with(normalize-space(.), '26–')]").await;
+    tab_and_pick(&browser, "Filter on", "Reseller name", "RESELLER_NAME").await;
+    tab_and_type(&browser, "Value", "cloud").await;
+    tab_to_button(&browser, "Add filter").await;
+    browser.press(Key::Enter).await;
+    browser.sees("Reseller name contains “cloud”").await;
     browser.close().await;
 }
