@@ -50,6 +50,17 @@ async fn tab_to_button(browser: &Browser, text: &str) {
     tab_to(browser, text, |tag, t, _| tag == "BUTTON" && t == text).await;
 }
 
+/// Opens a confirmation dialog with its button `opener` and confirms with Enter, once the
+/// dialog's action `action` has the focus.
+async fn confirm_with_keys(browser: &Browser, opener: &str, action: &str) {
+    tab_to_button(browser, opener).await;
+    browser.press(Key::Enter).await;
+    browser.find("//dialog[@open]").await;
+    let (tag, text, _) = browser.focused().await;
+    assert_eq!((tag.as_str(), text.as_str()), ("BUTTON", action), "the dialog's action has the focus");
+    browser.press(Key::Enter).await;
+}
+
 /// Tabs to the `<select>` labelled `label` and types the start of an option's text, as a
 /// keyboard user picks from a closed list; the value it lands on must be `value`.
 async fn tab_and_pick(browser: &Browser, label: &str, typed: &str, value: &str) {
@@ -97,12 +108,7 @@ async fn a_line_is_returned_through_its_dialog_with_the_keyboard_only() {
     let id = line.attr("id").await.expect("id").unwrap_or_default();
     tab_to(&browser, "line 1", |_, _, focused| focused == id).await;
     browser.press(Key::Space).await;
-    tab_to_button(&browser, "Return the chosen lines").await;
-    browser.press(Key::Enter).await;
-    browser.find("//dialog[@open]").await;
-    let (tag, text, _) = browser.focused().await;
-    assert_eq!((tag.as_str(), text.as_str()), ("BUTTON", "Return these lines"), "the dialog's action has the focus");
-    browser.press(Key::Enter).await;
+    confirm_with_keys(&browser, "Return the chosen lines", "Return these lines").await;
     browser.find(&format!("//dt[normalize-space(.)='Reference order']/following-sibling::dd[1][normalize-space(.)='{order}']")).await;
     browser.close().await;
 }
@@ -194,12 +200,7 @@ async fn a_vip_transfer_is_made_through_its_dialog_with_the_keyboard_only() {
     let (sandbox, browser) = start().await;
     browser.client.goto(&format!("{}memberships/71000001?reseller=1000000001", sandbox.url)).await.expect("membership");
     browser.sees("The customer can transfer now.").await;
-    tab_to_button(&browser, "Transfer to VIP Marketplace").await;
-    browser.press(Key::Enter).await;
-    browser.find("//dialog[@open]").await;
-    let (tag, text, _) = browser.focused().await;
-    assert_eq!((tag.as_str(), text.as_str()), ("BUTTON", "Transfer"), "the dialog's action has the focus");
-    browser.press(Key::Enter).await;
+    confirm_with_keys(&browser, "Transfer to VIP Marketplace", "Transfer").await;
     browser.sees("Complete: the customer and its subscriptions are now yours.").await;
     browser.close().await;
 }
