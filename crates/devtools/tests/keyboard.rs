@@ -2,8 +2,9 @@
 //! and Enter alone — creating a customer (its country and region chosen by typing), placing an
 //! order after its preview, returning a line through its confirmation dialog, setting
 //! auto-renewal to a quantity, a reseller change through its confirmation dialog, the VIP →
-//! VIPMP switches and a transfer through its dialog, and the VMware list sorted, paged and
-//! filtered. What a journey needs first (an order to return, a subscription to open) is
+//! VIPMP switches and a transfer through its dialog, the VMware list sorted, paged and
+//! filtered, licenses pending an order ordered from a notification, and a customer enrolled in
+//! a linked membership group. What a journey needs first (an order to return, a subscription to open) is
 //! set up as the other tests do; the journey itself uses no mouse.
 
 use fantoccini::key::Key;
@@ -222,5 +223,59 @@ async fn the_distributor_list_is_sorted_paged_and_filtered_with_the_keyboard_onl
     tab_to_button(&browser, "Add filter").await;
     browser.press(Key::Enter).await;
     browser.sees("Reseller name contains “cloud”").await;
+    browser.close().await;
+}
+
+/// Presses Tab until the focused element's `aria-label` starts with `label`; at most 80 times.
+async fn tab_to_labelled(browser: &Browser, label: &str) {
+    let probe = "return document.activeElement?.getAttribute('aria-label') ?? '';";
+    for _ in 0..80 {
+        browser.press(Key::Tab).await;
+        let focused = browser.client.execute(probe, vec![]).await.expect("script");
+        if focused.as_str().is_some_and(|l| l.starts_with(label)) {
+            return;
+        }
+    }
+    panic!("Tab never reached {label}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn licenses_pending_an_order_are_ordered_with_the_keyboard_only() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}resellers/1000000001", sandbox.url)).await.expect("reseller");
+    browser.heading("Northwind Software Partners").await;
+    tab_to(&browser, "Licenses pending an order", |tag, t, _| tag == "A" && t == "Licenses pending an order").await;
+    browser.press(Key::Enter).await;
+    browser.find("//table[caption[normalize-space(.)='Notifications']]/tbody/tr").await;
+    tab_to_labelled(&browser, "Licenses pending an order for customer ").await;
+    browser.press(Key::Enter).await;
+    browser.find("//table[caption[normalize-space(.)='Open acquisitions']]/tbody/tr").await;
+    tab_to(&browser, "Order these", |tag, t, _| tag == "A" && t == "Order these").await;
+    browser.press(Key::Enter).await;
+    browser.heading("Place an order").await;
+    tab_to_button(&browser, "Preview order").await;
+    browser.press(Key::Enter).await;
+    browser.find("//section[contains(@class,'preview')]//tbody/tr").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customer_is_enrolled_in_a_linked_membership_with_the_keyboard_only() {
+    let (sandbox, browser) = start().await;
+    let agency = browser.open_customer(&sandbox.url, "National Parks Visitor Service").await;
+    browser.client.goto(&format!("{}linked-memberships", sandbox.url)).await.expect("linked memberships");
+    browser.heading("Linked memberships").await;
+    tab_and_pick(&browser, "Country", "United States", "US").await;
+    browser.sees("Federal Civilian Agencies Alliance").await;
+    tab_to_button(&browser, "Enroll a customer in Federal Civilian Agencies Alliance").await;
+    browser.press(Key::Enter).await;
+    tab_and_type(&browser, "Customer id", &agency).await;
+    tab_to_button(&browser, "Enroll").await;
+    browser.press(Key::Enter).await;
+    browser.find("//dialog[@open]//h2[contains(., 'National Parks Visitor Service')]").await;
+    let (tag, text, _) = browser.focused().await;
+    assert_eq!((tag.as_str(), text.as_str()), ("BUTTON", "Enroll"), "the dialog's action has the focus");
+    browser.press(Key::Enter).await;
+    browser.sees("Open the customer").await;
     browser.close().await;
 }
