@@ -28,7 +28,8 @@ pub fn client(cancel: Option<web_sys::AbortSignal>) -> Client<Browser> {
 const INTENTS_KEY: &str = "partner-console.intents";
 const ACTIVITY_KEY: &str = "partner-console.activity";
 
-fn local() -> Option<web_sys::Storage> {
+/// This browser's local storage, when it has one.
+pub(crate) fn local() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten())
 }
 
@@ -82,7 +83,8 @@ pub fn random_uuid() -> String {
     uuid_v4(bytes)
 }
 
-fn session() -> Option<web_sys::Storage> {
+/// This tab's session storage, when it has one.
+pub(crate) fn session() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 

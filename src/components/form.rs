@@ -59,10 +59,9 @@ pub enum DraftIn {
 
 impl DraftIn {
     fn storage(self) -> Option<web_sys::Storage> {
-        let window = web_sys::window()?;
         match self {
-            DraftIn::Device => window.local_storage().ok().flatten(),
-            DraftIn::Tab => window.session_storage().ok().flatten(),
+            DraftIn::Device => crate::api::transport::local(),
+            DraftIn::Tab => crate::api::transport::session(),
         }
     }
 
