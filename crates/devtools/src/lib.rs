@@ -32,40 +32,40 @@ pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root exists")
 }
 
-/// A sandbox serving on a free port of 127.0.0.1; it stops when dropped.
+/// What a test serves: the built console under a base path, with the twin as the upstream.
+pub struct Setup {
+    pub dist: PathBuf,
+    pub base_path: String,
+    /// The twin's data, timing and faults.
+    pub sandbox: partner_sandbox::Settings,
+}
+
+impl Setup {
+    /// `dist` under `base_path`, the twin with its defaults.
+    pub fn new(dist: &Path, base_path: &str) -> Setup {
+        Setup { dist: dist.to_path_buf(), base_path: base_path.to_string(), sandbox: partner_sandbox::Settings::default() }
+    }
+}
+
+/// The gateway in front of the twin on a free port of 127.0.0.1, and its demo identity
+/// provider on another; both stop when dropped.
 pub struct Sandbox {
     /// The console's URL, ending with `/` (`http://127.0.0.1:PORT/partner/console/`).
     pub url: String,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    pub gateway: partner_gateway::testing::Running,
 }
 
 impl Sandbox {
-    /// Serves `dist` under `base_path` with the sandbox's own credentials.
+    /// Serves `dist` under `base_path` with the twin's defaults.
     pub async fn start(dist: &Path, base_path: &str) -> Sandbox {
-        Sandbox::start_with(partner_sandbox::Settings::new(dist, base_path).expect("valid base path")).await
+        Sandbox::start_with(Setup::new(dist, base_path)).await
     }
 
-    /// Serves with the given settings.
-    pub async fn start_with(settings: partner_sandbox::Settings) -> Sandbox {
-        let app = partner_sandbox::app(&settings).expect("sandbox app");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1");
-        let addr = listener.local_addr().expect("local addr");
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        tokio::spawn(async move {
-            let _ = partner_sandbox::serve(listener, app, async {
-                let _ = stopped.await;
-            })
-            .await;
-        });
-        Sandbox { url: format!("http://{addr}{}", settings.base_path), stop: Some(stop) }
-    }
-}
-
-impl Drop for Sandbox {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
+    /// Serves as `setup` says.
+    pub async fn start_with(setup: Setup) -> Sandbox {
+        let upstreams = partner_gateway::Upstreams::Twin(setup.sandbox);
+        let gateway = partner_gateway::testing::Running::start(&setup.dist, &setup.base_path, upstreams, |_| {}).await.expect("gateway");
+        Sandbox { url: gateway.url.clone(), gateway }
     }
 }
 
@@ -126,6 +126,28 @@ impl Browser {
             .await
             .expect("WebDriver session with headless Chromium");
         Browser { client, _guard: guard }
+    }
+
+    /// A browser signed in to `sandbox` as distributor staff (the demo provider's Dana).
+    pub async fn signed_in(sandbox: &Sandbox) -> Browser {
+        Browser::signed_in_as(sandbox, "Dana Distributor").await
+    }
+
+    /// A browser signed in to `sandbox` as the demo user `name`, through the real flow: the
+    /// gateway sends it to the provider, the user is chosen there, the gateway sets the session.
+    pub async fn signed_in_as(sandbox: &Sandbox, name: &str) -> Browser {
+        let browser = Browser::start().await;
+        browser.sign_in(sandbox, name).await;
+        browser
+    }
+
+    /// Signs in as the demo user `name` and waits until the session is set (the flow ends on
+    /// the gateway's `auth/me`, which says who is signed in).
+    pub async fn sign_in(&self, sandbox: &Sandbox, name: &str) {
+        let base = sandbox.url.trim_start_matches("http://").split_once('/').map(|(_, p)| format!("/{p}")).unwrap_or_else(|| "/".into());
+        self.client.goto(&format!("{}auth/login?return={base}auth/me", sandbox.url)).await.expect("sign-in");
+        self.click(&format!("Sign in as {name}")).await;
+        self.find(&format!("//*[contains(., {})]", xpath_literal("\"subject\""))).await;
     }
 
     /// Ends the session politely; dropping afterwards cleans up the rest.

@@ -41,10 +41,10 @@ const H1: &str = "//main//h1";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn axe_finds_nothing_on_any_route_in_any_state() {
-    let mut settings = partner_sandbox::Settings::new(&e2e_dist(), "/").expect("settings");
-    settings.twin.pending_delay = Duration::from_secs(1);
+    let mut settings = Setup::new(&e2e_dist(), "/");
+    settings.sandbox.twin.pending_delay = Duration::from_secs(1);
     let sandbox = Sandbox::start_with(settings).await;
-    let mut a = Audit { browser: Browser::start().await, base: sandbox.url.clone(), found: Vec::new(), pages: 0 };
+    let mut a = Audit { browser: Browser::signed_in(&sandbox).await, base: sandbox.url.clone(), found: Vec::new(), pages: 0 };
 
     a.visit("", H1).await;
     // An area's code failing to download (before anything has cached it).

@@ -7,11 +7,11 @@ use partner_devtools::*;
 use std::time::Duration;
 
 async fn start() -> (Sandbox, Browser) {
-    let mut settings = partner_sandbox::Settings::new(&e2e_dist(), "/").expect("settings");
-    settings.twin.pending_delay = Duration::from_secs(2);
-    settings.twin.commitment_delay = Duration::from_secs(3);
+    let mut settings = Setup::new(&e2e_dist(), "/");
+    settings.sandbox.twin.pending_delay = Duration::from_secs(2);
+    settings.sandbox.twin.commitment_delay = Duration::from_secs(3);
     let sandbox = Sandbox::start_with(settings).await;
-    let browser = Browser::start().await;
+    let browser = Browser::signed_in(&sandbox).await;
     (sandbox, browser)
 }
 

@@ -295,9 +295,10 @@ async fn count(b: &Browser, base: &str, flow: Flow) -> u64 {
 /// One flow through one fault, against a fresh sandbox.
 async fn journey(b: &Browser, flow: Flow, fault: Fault, slow_dist: &std::path::Path) {
     let dist = if fault == Fault::Timeout { slow_dist.to_path_buf() } else { e2e_dist() };
-    let mut settings = partner_sandbox::Settings::new(&dist, "/").expect("settings");
-    settings.twin.pending_delay = Duration::from_secs(1);
+    let mut settings = Setup::new(&dist, "/");
+    settings.sandbox.twin.pending_delay = Duration::from_secs(1);
     let sandbox = Sandbox::start_with(settings).await;
+    b.sign_in(&sandbox, "Dana Distributor").await;
     let base = sandbox.url.as_str();
     let ready = flow.prepare(b, base, fault).await;
     let before = count(b, base, flow).await;

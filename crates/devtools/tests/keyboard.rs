@@ -12,10 +12,11 @@ use partner_devtools::*;
 use std::time::Duration;
 
 async fn start() -> (Sandbox, Browser) {
-    let mut settings = partner_sandbox::Settings::new(&e2e_dist(), "/").expect("settings");
-    settings.twin.pending_delay = Duration::from_secs(1);
+    let mut settings = Setup::new(&e2e_dist(), "/");
+    settings.sandbox.twin.pending_delay = Duration::from_secs(1);
     let sandbox = Sandbox::start_with(settings).await;
-    (sandbox, Browser::start().await)
+    let browser = Browser::signed_in(&sandbox).await;
+    (sandbox, browser)
 }
 
 /// Presses Tab until the focused element is the one `wanted` picks (tag, text, id); at most

@@ -8,11 +8,12 @@ use serde_json::{json, Value};
 use std::time::Duration;
 
 async fn start(hostile: bool) -> (Sandbox, Browser) {
-    let mut settings = partner_sandbox::Settings::new(&e2e_dist(), "/").expect("settings");
-    settings.twin.pending_delay = Duration::from_secs(1);
-    settings.hostile = hostile;
+    let mut settings = Setup::new(&e2e_dist(), "/");
+    settings.sandbox.twin.pending_delay = Duration::from_secs(1);
+    settings.sandbox.hostile = hostile;
     let sandbox = Sandbox::start_with(settings).await;
-    (sandbox, Browser::start().await)
+    let browser = Browser::signed_in(&sandbox).await;
+    (sandbox, browser)
 }
 
 /// Whether anything the sandbox sent ran as script or markup.

@@ -8,7 +8,7 @@ use partner_devtools::*;
 
 async fn deep_links_survive_reload(base_path: &str, shot: &str) {
     let sandbox = Sandbox::start(&e2e_dist(), base_path).await;
-    let browser = Browser::start().await;
+    let browser = Browser::signed_in(&sandbox).await;
     browser.client.goto(&sandbox.url).await.expect("open the console");
     browser.find("//*[@data-health='up' and normalize-space(.)='API up']").await;
     browser.heading("Partner console").await;
@@ -82,7 +82,7 @@ async fn under_a_sub_path() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_navigation_works_with_the_keyboard_alone() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
-    let browser = Browser::start().await;
+    let browser = Browser::signed_in(&sandbox).await;
     browser.client.goto(&sandbox.url).await.expect("open the console");
     browser.find("//*[@data-health='up']").await;
 
@@ -115,7 +115,7 @@ async fn the_navigation_works_with_the_keyboard_alone() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_browser_transport_explains_each_fault_and_never_panics() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
-    let browser = Browser::start().await;
+    let browser = Browser::signed_in(&sandbox).await;
     browser.client.goto(&sandbox.url).await.expect("open the console");
     browser.find("//*[@data-health='up']").await;
     let cases = [
@@ -146,7 +146,7 @@ async fn requests_to(browser: &Browser, suffix: &str) -> u64 {
 #[tokio::test(flavor = "multi_thread")]
 async fn config_json_is_fetched_once_alongside_the_wasm() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
-    let browser = Browser::start().await;
+    let browser = Browser::signed_in(&sandbox).await;
     browser.client.goto(&sandbox.url).await.expect("open the console");
     browser.find("//*[@data-health='up']").await;
     // index.html fetches config.json; the app must take that answer, not ask again.
@@ -157,7 +157,7 @@ async fn config_json_is_fetched_once_alongside_the_wasm() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_deep_link_reads_its_first_data_once_while_the_wasm_downloads() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
-    let browser = Browser::start().await;
+    let browser = Browser::signed_in(&sandbox).await;
     let customer = "1000000012";
     let pages = [
         (format!("customers/{customer}"), "//main//h1[normalize-space(.)='Fairmont Hotels Group']", vec![format!("/v3/customers/{customer}"), format!("/v3/customers/{customer}/subscriptions")]),
@@ -186,7 +186,7 @@ async fn a_deep_link_reads_its_first_data_once_while_the_wasm_downloads() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_later_visit_reads_without_waiting_for_config_json_and_a_moved_api_is_read_again() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
-    let browser = Browser::start().await;
+    let browser = Browser::signed_in(&sandbox).await;
     let customer = "1000000012";
     let page = format!("{}subscriptions?customer={customer}", sandbox.url);
     let rows = "//main//table[contains(@class,'data')]//tbody/tr";

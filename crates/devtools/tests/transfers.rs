@@ -10,10 +10,11 @@ use serde_json::Value;
 use std::time::Duration;
 
 async fn start() -> (Sandbox, Browser) {
-    let mut settings = partner_sandbox::Settings::new(&e2e_dist(), "/").expect("settings");
-    settings.twin.pending_delay = Duration::from_secs(2);
+    let mut settings = Setup::new(&e2e_dist(), "/");
+    settings.sandbox.twin.pending_delay = Duration::from_secs(2);
     let sandbox = Sandbox::start_with(settings).await;
-    (sandbox, Browser::start().await)
+    let browser = Browser::signed_in(&sandbox).await;
+    (sandbox, browser)
 }
 
 /// Opens the page of an active reseller other than `not`; its id.

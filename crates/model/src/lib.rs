@@ -27,6 +27,7 @@
 pub mod catalog;
 pub mod config;
 pub mod error;
+pub mod gateway;
 pub mod geo;
 pub mod ids;
 pub mod rules;

@@ -60,11 +60,11 @@ pub fn routes() -> Router<Twin> {
     Router::new().route("/cphub/api/seller/v1/distributors/{org_id}/subscriptions/search", post(search))
 }
 
-/// The CPN twin, mounted under the CPN base path; checks the bearer token the proxy adds.
+/// The CPN twin, mounted under the CPN base path; checks the `csp-auth-token` the gateway adds.
 pub fn router(twin: Twin) -> Router {
     routes()
         .fallback(crate::vipmp::not_found)
-        .layer(axum::middleware::from_fn(crate::vipmp::require_bearer))
+        .layer(axum::middleware::from_fn(crate::vipmp::require_csp_token))
         .with_state(twin)
 }
 

@@ -1,38 +1,21 @@
-//! The sandbox: one server that serves the built console, answers as the console's upstream
-//! APIs do (the local twin), and adds credentials to API calls as the production proxy does —
-//! so the console runs, demos and is tested on a machine with no partner credentials.
+//! The twin: a local imitation of the console's two upstream APIs — the Adobe Commerce Partner
+//! API (VIPMP) and VMware Cloud Partner Navigator — with seeded demo data, fault injection and
+//! its own endpoints under `__sandbox/`. It is an upstream of the gateway like the real APIs
+//! (it checks the credentials the gateway adds, as they do), and never runs in production.
 
 pub mod admin;
 pub mod cpn;
 pub mod faults;
-pub mod proxy;
-pub mod static_files;
 pub mod twin;
-pub mod upstream;
 pub mod vipmp;
 
-use axum::extract::Request;
-use axum::http::StatusCode;
 use axum::middleware;
-use axum::response::{IntoResponse, Redirect, Response};
 use axum::Router;
 use std::io;
-use std::path::PathBuf;
-use std::sync::Arc;
-use tower_http::compression::CompressionLayer;
 
-pub use proxy::Credentials;
-pub use static_files::StaticSite;
-
-/// What one sandbox serves, and where.
+/// The twin's demo data, timing and faults.
 #[derive(Clone, Debug)]
 pub struct Settings {
-    /// The built console (Trunk's `dist/`).
-    pub dist: PathBuf,
-    /// The sub-path the console and its APIs are served under: starts and ends with `/`.
-    pub base_path: String,
-    /// What the proxy layer adds to API calls.
-    pub credentials: Credentials,
     /// Timing and persistence of the API twin.
     pub twin: twin::store::TwinSettings,
     /// The seed of the demo data.
@@ -44,51 +27,74 @@ pub struct Settings {
     pub hostile: bool,
     /// Faults in force from the start.
     pub faults: Vec<faults::Fault>,
-    /// Proxy mode: forward the VIPMP base to this real API base URL, authenticated with IMS.
-    pub upstream: Option<(String, upstream::ImsSettings)>,
 }
 
-impl Settings {
-    /// Settings with the sandbox's own credentials, serving `dist` at `base_path`.
-    pub fn new(dist: impl Into<PathBuf>, base_path: &str) -> Result<Settings, String> {
-        Ok(Settings {
-            dist: dist.into(),
-            base_path: normalize_base_path(base_path)?,
-            credentials: Credentials {
-                api_key: vipmp::SANDBOX_API_KEY.to_string(),
-                access_token: vipmp::SANDBOX_ACCESS_TOKEN.to_string(),
-            },
-            twin: twin::store::TwinSettings::default(),
-            seed: 2026,
-            large: false,
-            hostile: false,
-            faults: Vec::new(),
-            upstream: None,
-        })
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings { twin: twin::store::TwinSettings::default(), seed: 2026, large: false, hostile: false, faults: Vec::new() }
     }
 }
 
-/// `partner/console` → `/partner/console/`; refuses anything but plain path segments.
-pub fn normalize_base_path(raw: &str) -> Result<String, String> {
-    let trimmed = raw.trim().trim_matches('/');
-    let ok = trimmed
-        .split('/')
-        .all(|seg| trimmed.is_empty() || (!seg.is_empty() && seg != "." && seg != ".."))
-        && trimmed.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'));
-    if !ok {
-        return Err(format!("base path {raw:?} must be plain path segments like /partner/console/"));
-    }
-    Ok(if trimmed.is_empty() { "/".to_string() } else { format!("/{trimmed}/") })
+/// The twin's flags, shared by `partner-sandbox` and `partner-gateway --twin`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct TwinArgs {
+    /// Keep the twin's data in FILE across restarts (written atomically after every change).
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<std::path::PathBuf>,
+    /// Seed of the demo data.
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// Add a customer with 10,000 orders and 5,000 subscriptions (for benchmarks).
+    #[arg(long)]
+    pub large: bool,
+    /// Name the first reseller and customer with HTML and script (the console must show it as text).
+    #[arg(long)]
+    pub hostile: bool,
+    /// How long new accounts, orders and transfers stay pending, in milliseconds.
+    #[arg(long, default_value_t = 4000)]
+    pub pending_ms: u64,
+    /// How long a 3-Year Commit request stays REQUESTED, in milliseconds.
+    #[arg(long, default_value_t = 8000)]
+    pub commitment_ms: u64,
+    /// A fault to inject: "[METHOD] PATH KIND[=ARG] [xN]", e.g. "POST /v3/customers/*/orders drop x2",
+    /// "/v3/** latency=12000", "GET /ping status=502"; kinds: latency, status, drop, truncate,
+    /// malformed, hostile.
+    #[arg(long = "fault", value_name = "SPEC")]
+    pub faults: Vec<String>,
 }
 
-/// The whole sandbox as one router.
-pub fn app(settings: &Settings) -> io::Result<Router> {
-    let site = StaticSite::load(&settings.dist, &settings.base_path)?;
-    if let Some(text) = site.text("config.json") {
-        if let Err(e) = partner_model::config::parse(&text) {
-            eprintln!("warning: the console's config.json is invalid, the console will say so: {e}");
+impl TwinArgs {
+    /// The settings these flags ask for, or which `--fault` is wrong and why.
+    pub fn settings(&self) -> Result<Settings, String> {
+        let mut settings = Settings::default();
+        settings.twin.state_file = self.state.clone();
+        settings.twin.pending_delay = std::time::Duration::from_millis(self.pending_ms);
+        settings.twin.commitment_delay = std::time::Duration::from_millis(self.commitment_ms);
+        settings.seed = self.seed;
+        settings.large = self.large;
+        settings.hostile = self.hostile;
+        for spec in &self.faults {
+            settings.faults.push(faults::parse_spec(spec).map_err(|e| format!("--fault {e}"))?);
         }
+        Ok(settings)
     }
+}
+
+/// The twin's parts, each to be mounted below its own base: the VIPMP API, the CPN API and
+/// the sandbox's own endpoints. The APIs come with the fault rules in force (shared with
+/// `admin`, and with whatever else the caller puts [`faults::inject`] in front of).
+#[derive(Clone)]
+pub struct Apis {
+    pub vipmp: Router,
+    pub cpn: Router,
+    pub admin: Router,
+    pub faults: faults::Faults,
+    /// The resellers at start (id, company name), in the order they were created.
+    pub resellers: Vec<(String, String)>,
+}
+
+/// Seeds (or loads) the twin and builds its routers.
+pub fn apis(settings: &Settings) -> io::Result<Apis> {
     let mut world = vipmp::seed::world(settings.seed, twin::time::now(), settings.large);
     if settings.hostile {
         vipmp::seed::hostile(&mut world, faults::HOSTILE_TEXT);
@@ -96,59 +102,26 @@ pub fn app(settings: &Settings) -> io::Result<Router> {
     let twin = twin::Twin::open(world, settings.twin.clone(), vipmp::seed::apply)?;
     let faults = faults::Faults::default();
     faults.set(settings.faults.clone());
-    let credentials = Arc::new(settings.credentials.clone());
-    let vipmp_api = match &settings.upstream {
-        // The upstream adds its own credentials; the sandbox's are never sent anywhere.
-        Some((base, ims)) => {
-            let up = upstream::Upstream::new(base, ims.clone()).map_err(io::Error::other)?;
-            Router::new().fallback(upstream::forward).with_state(up)
-        }
-        None => vipmp::router(twin.clone()).layer(middleware::from_fn_with_state(credentials.clone(), proxy::add_credentials)),
-    };
-    let api = Router::new()
-        .nest("/api/vipmp", vipmp_api.layer(middleware::from_fn_with_state(faults.clone(), faults::inject)))
-        .nest(
-            "/api/cpn",
-            cpn::router(twin.clone())
-                .layer(middleware::from_fn_with_state(credentials, proxy::add_credentials))
-                .layer(middleware::from_fn_with_state(faults.clone(), faults::inject)),
-        )
-        .nest("/__sandbox", admin::router(twin, faults.clone()))
-        .layer(CompressionLayer::new());
-    // The site takes faults too (paths relative to the app's base), so a test can fail the
-    // download of one area's code.
-    let site = Router::new()
-        .fallback(move |request: Request| {
-            let site = site.clone();
-            async move { serve_site(&site, request) }
-        })
-        .layer(middleware::from_fn_with_state(faults.clone(), faults::inject));
-    let inner = api.fallback_service(site);
-    if settings.base_path == "/" {
-        return Ok(inner);
-    }
-    let prefix = settings.base_path.trim_end_matches('/').to_string();
-    let home = settings.base_path.clone();
-    let outside = move |request: Request| {
-        let home = home.clone();
-        async move {
-            // Only the site root and the base without its slash lead into the console.
-            if request.uri().path() == "/" || request.uri().path() == home.trim_end_matches('/') {
-                Redirect::permanent(&home).into_response()
-            } else {
-                (StatusCode::NOT_FOUND, "Not found: the console is served under another path\n").into_response()
-            }
-        }
-    };
-    Ok(Router::new().nest_service(&format!("{prefix}/"), inner).fallback(outside))
+    let inject = || middleware::from_fn_with_state(faults.clone(), faults::inject);
+    let resellers = twin.read(|w, _| {
+        let mut all: Vec<(String, String)> = w.resellers.values().map(|r| (r.reseller_id.clone(), r.company_profile.company_name.clone())).collect();
+        all.sort();
+        all
+    });
+    Ok(Apis {
+        resellers,
+        vipmp: vipmp::router(twin.clone()).layer(inject()),
+        cpn: cpn::router(twin.clone()).layer(inject()),
+        admin: admin::router(twin, faults.clone()),
+        faults,
+    })
 }
 
-fn serve_site(site: &StaticSite, request: Request) -> Response {
-    if request.uri().path().starts_with("/api/") {
-        let body = partner_model::error::ApiErrorBody::new("404", "Resource not found");
-        return (StatusCode::NOT_FOUND, axum::Json(body)).into_response();
-    }
-    site.respond(request.method(), request.uri(), request.headers())
+/// The twin alone, as an HTTP server would serve it: `/api/vipmp`, `/api/cpn` and
+/// `/__sandbox`. Callers bring the credentials the upstream APIs want (the gateway adds them).
+pub fn app(settings: &Settings) -> io::Result<Router> {
+    let apis = apis(settings)?;
+    Ok(Router::new().nest("/api/vipmp", apis.vipmp).nest("/api/cpn", apis.cpn).nest("/__sandbox", apis.admin))
 }
 
 /// Serves `app` on `listener` until `shutdown` completes.

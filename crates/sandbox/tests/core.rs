@@ -34,7 +34,7 @@ async fn created(app: &axum::Router, kind: &str) -> u64 {
 #[tokio::test]
 async fn a_call_without_correlation_id_is_4119() {
     let app = sandbox(Duration::from_secs(60));
-    let request = Request::get("/api/vipmp/v3/resellers/1000000001").header("x-request-id", unique()).body(Body::empty()).expect("request");
+    let request = with_credentials(Request::get("/api/vipmp/v3/resellers/1000000001").header("x-request-id", unique())).body(Body::empty()).expect("request");
     let response = app.clone().oneshot(request).await.expect("infallible");
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     let body: serde_json::Value = serde_json::from_slice(&response.into_body().collect().await.expect("body").to_bytes()).expect("json");
@@ -60,7 +60,7 @@ async fn a_request_id_reused_with_another_correlation_id_is_4120() {
     let app = sandbox(Duration::from_secs(60));
     let request_id = unique();
     let send = |correlation: String| {
-        let request = Request::get("/api/vipmp/v3/resellers?limit=1")
+        let request = with_credentials(Request::get("/api/vipmp/v3/resellers?limit=1"))
             .header("x-request-id", request_id.clone())
             .header("x-correlation-id", correlation)
             .body(Body::empty())

@@ -171,8 +171,8 @@ fn percentile(mut v: Vec<f64>, p: f64) -> f64 {
 async fn main() {
     let dist = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| "target/bench-dist".into());
     let site = bench_site(&dist).expect("bench site");
-    let mut settings = partner_sandbox::Settings::new(&site, "/").expect("settings");
-    settings.large = true;
+    let mut settings = partner_devtools::Setup::new(&site, "/");
+    settings.sandbox.large = true;
     let sandbox = Sandbox::start_with(settings).await;
     let base = sandbox.url.clone();
     let hub_ready = "document.querySelector('main h1')?.textContent.trim() === 'Fairmont Hotels Group' && !document.querySelector('main .loading') && document.querySelectorAll('main .facts-section').length > 2";
@@ -182,17 +182,17 @@ async fn main() {
     let (mut home, mut home_bytes) = (Vec::new(), Vec::new());
     let (mut hub, mut hub_bytes) = (Vec::new(), Vec::new());
     for _ in 0..COLD_LOADS {
-        let browser = Browser::start().await;
+        let browser = Browser::signed_in(&sandbox).await;
         home.push(time_until(&browser, &base, home_ready).await);
         home_bytes.push(app_bytes(&browser).await);
         browser.close().await;
-        let browser = Browser::start().await;
+        let browser = Browser::signed_in(&sandbox).await;
         hub.push(time_until(&browser, &format!("{base}customers/{HUB_CUSTOMER}"), hub_ready).await);
         hub_bytes.push(app_bytes(&browser).await);
         browser.close().await;
     }
 
-    let browser = Browser::start().await;
+    let browser = Browser::signed_in(&sandbox).await;
     // Warm: the wasm and the JSON are cached by now for both pages alike.
     let mut console_list = Vec::new();
     let mut plain_list = Vec::new();

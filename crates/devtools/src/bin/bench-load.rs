@@ -1,5 +1,5 @@
-//! `bench-load`: a bounded load on 127.0.0.1 against the sandbox (started in-process with the
-//! `--large` data), printing requests per second and p50/p99 latency for GET customer and for
+//! `bench-load`: a bounded load on 127.0.0.1 against the gateway in front of the twin (started
+//! in-process with the `--large` data, calls signed in as distributor staff), printing requests per second and p50/p99 latency for GET customer and for
 //! order history pages. A benchmark: it prints figures and asserts nothing.
 
 use http_body_util::{BodyExt, Empty};
@@ -17,6 +17,8 @@ const MEASURE: Duration = Duration::from_secs(8);
 type Http = Client<hyper_util::client::legacy::connect::HttpConnector, Empty<Bytes>>;
 
 static SEQ: AtomicU64 = AtomicU64::new(0);
+/// Distributor staff's bearer token, from the test provider (the gateway checks it on every call).
+static AUTHORIZATION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 async fn get(client: &Http, url: &str) -> Result<(u16, Bytes), String> {
     let id = SEQ.fetch_add(1, Ordering::Relaxed);
@@ -24,6 +26,7 @@ async fn get(client: &Http, url: &str) -> Result<(u16, Bytes), String> {
         .header("accept", "application/json")
         .header("x-request-id", format!("bench-req-{id}"))
         .header("x-correlation-id", format!("bench-cor-{id}"))
+        .header("authorization", AUTHORIZATION.get().map(String::as_str).unwrap_or_default())
         .body(Empty::new())
         .map_err(|e| e.to_string())?;
     let response = client.request(request).await.map_err(|e| e.to_string())?;
@@ -84,14 +87,12 @@ fn main() {
         let dist = partner_devtools::workspace_root().join("target/bench-load-dist");
         let _ = std::fs::create_dir_all(&dist);
         let _ = std::fs::write(dist.join("index.html"), "<!DOCTYPE html><html><head><base href=\"/\"></head></html>");
-        let mut settings = match partner_sandbox::Settings::new(&dist, "/") {
-            Ok(s) => s,
-            Err(e) => return eprintln!("bench-load: {e}"),
-        };
-        settings.large = true;
+        let mut settings = partner_devtools::Setup::new(&dist, "/");
+        settings.sandbox.large = true;
         let started = Instant::now();
         let sandbox = partner_devtools::Sandbox::start_with(settings).await;
         println!("sandbox with --large data up in {:.2} s at {}", started.elapsed().as_secs_f64(), sandbox.url);
+        let _ = AUTHORIZATION.set(format!("Bearer {}", sandbox.gateway.bearer(partner_gateway::testing::DISTRIBUTOR)));
         let client: Http = Client::builder(TokioExecutor::new()).pool_max_idle_per_host(CONNECTIONS).build_http();
         let base = format!("{}api/vipmp", sandbox.url);
         let stats = get(&client, &format!("{}__sandbox/stats", sandbox.url)).await.ok().and_then(|(_, b)| serde_json::from_slice::<serde_json::Value>(&b).ok());

@@ -21,6 +21,8 @@ use crate::twin::Twin;
 pub const SANDBOX_API_KEY: &str = "sandbox-api-key";
 /// The access token the twin accepts (what the proxy adds by default).
 pub const SANDBOX_ACCESS_TOKEN: &str = "sandbox-access-token";
+/// The header VMware Cloud Services APIs read their access token from.
+pub const CSP_AUTH_TOKEN: &str = "csp-auth-token";
 
 /// An API error as the twin sends it: HTTP status plus the documented body.
 pub struct ApiError(pub StatusCode, pub ApiErrorBody);
@@ -72,11 +74,12 @@ async fn require_api_key(request: Request, next: Next) -> Response {
     }
 }
 
-/// A bearer token alone (the CPN API has no API key).
-pub async fn require_bearer(request: Request, next: Next) -> Response {
-    match check_token(request.headers()) {
-        Ok(()) => next.run(request).await,
-        Err(e) => e.into_response(),
+/// VMware Cloud Services' access token in `csp-auth-token` (the CPN API has no API key).
+pub async fn require_csp_token(request: Request, next: Next) -> Response {
+    match request.headers().get(CSP_AUTH_TOKEN).map(|v| v.as_bytes()) {
+        Some(token) if token == SANDBOX_ACCESS_TOKEN.as_bytes() => next.run(request).await,
+        Some(_) => ApiError::new(StatusCode::UNAUTHORIZED, "401", "The csp-auth-token is invalid or expired").into_response(),
+        None => ApiError::new(StatusCode::UNAUTHORIZED, "401", "The csp-auth-token header is missing").into_response(),
     }
 }
 

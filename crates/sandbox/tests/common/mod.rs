@@ -1,5 +1,5 @@
-//! Shared helpers for the sandbox's HTTP tests: a sandbox in-process, and calls with the
-//! headers the console sends (the proxy layer adds the credentials).
+//! Shared helpers for the twin's HTTP tests: the twin in-process, and calls with the headers
+//! the console sends plus the credentials the gateway adds.
 
 #![allow(dead_code)]
 
@@ -8,7 +8,6 @@ use axum::http::{Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
 use partner_sandbox::{app, Settings};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use tower::ServiceExt;
@@ -20,17 +19,9 @@ pub fn unique() -> String {
     format!("{}-{}", std::process::id(), UNIQUE.fetch_add(1, Ordering::Relaxed))
 }
 
-/// A minimal built app to serve.
-pub fn dist() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("partner-sandbox-api-{}", unique()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    std::fs::write(dir.join("index.html"), "<!DOCTYPE html><html><head><base href=\"/\"></head></html>").expect("index");
-    dir
-}
-
 /// Settings with the seeded world and the given pending delay.
 pub fn settings(pending: Duration) -> Settings {
-    let mut s = Settings::new(dist(), "/").expect("settings");
+    let mut s = Settings::default();
     s.twin.pending_delay = pending;
     s.twin.commitment_delay = pending;
     s
@@ -48,6 +39,14 @@ pub struct Answer {
     pub text: String,
 }
 
+/// `request` with the credentials the gateway adds for each upstream.
+pub fn with_credentials(request: axum::http::request::Builder) -> axum::http::request::Builder {
+    request
+        .header("x-api-key", partner_sandbox::vipmp::SANDBOX_API_KEY)
+        .header("authorization", format!("Bearer {}", partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN))
+        .header(partner_sandbox::vipmp::CSP_AUTH_TOKEN, partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN)
+}
+
 /// Calls `method path` below `/api/vipmp` with `body` and the given correlation id.
 pub async fn call_with(app: &Router, method: &str, path: &str, body: Option<serde_json::Value>, correlation: &str) -> Answer {
     let uri = if path.starts_with("/api/") || path.starts_with("/__sandbox") { path.to_string() } else { format!("/api/vipmp{path}") };
@@ -58,6 +57,7 @@ pub async fn call_with(app: &Router, method: &str, path: &str, body: Option<serd
         .header("content-type", "application/json")
         .header("x-request-id", unique())
         .header("x-correlation-id", correlation);
+    let request = with_credentials(request);
     let body = match body {
         Some(v) => Body::from(v.to_string()),
         None => Body::empty(),

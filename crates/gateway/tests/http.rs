@@ -1,33 +1,20 @@
-//! The sandbox over HTTP: static serving, SPA fallback, sub-paths, the ping twin and the proxy.
+//! The gateway's own answers, in-process: static serving, SPA fallback, sub-paths, the
+//! Content-Security-Policy, and API calls refused before any sign-in.
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
-use partner_sandbox::{app, vipmp, Credentials, Settings};
-use std::path::PathBuf;
+use partner_gateway::{app, Settings};
+use partner_sandbox::vipmp;
 use tower::ServiceExt;
 
-const JS: &str = "partner-console-0123456789abcdef.js";
-const WASM: &str = "partner-console-0123456789abcdef_bg.wasm";
+mod common;
 
-/// A throwaway `dist/` shaped like Trunk's output.
-fn fake_dist(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("partner-sandbox-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let index = format!(
-        "<!DOCTYPE html><html><head><base href=\"/\" /><script type=\"module\" nonce=\"{{{{__TRUNK NONCE__}}}}\">import init from './{JS}';</script></head><body></body></html>"
-    );
-    std::fs::write(dir.join("index.html"), index).expect("write");
-    std::fs::write(dir.join(JS), "export default function init() {}\n".repeat(50)).expect("write");
-    std::fs::write(dir.join(WASM), b"\0asm\x01\0\0\0").expect("write");
-    std::fs::write(dir.join("config.json"), include_str!("../../../public/config.json")).expect("write");
-    dir
-}
+use common::{fake_dist, JS, WASM};
 
 fn sandbox(name: &str, base: &str) -> Router {
-    app(&Settings::new(fake_dist(name), base).expect("base")).expect("app")
+    app(&Settings::embedded(fake_dist(name), base, "http://127.0.0.1:9").expect("base")).expect("app").router
 }
 
 struct Reply {
@@ -102,50 +89,29 @@ async fn missing_assets_and_api_paths_are_404_not_the_app() {
     let app = sandbox("missing", "/");
     let r = get(&app, "/partner-console-ffffffffffffffff.js").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    let r = get(&app, "/api/nothing/here").await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert_eq!(r.json()["code"], "404");
-    let r = get(&app, "/api/vipmp/v9/unknown").await;
-    assert_eq!(r.status, StatusCode::NOT_FOUND);
-    assert_eq!(r.json()["code"], "404");
-}
-
-#[tokio::test]
-async fn pings_answer_pong_through_the_proxy() {
-    let app = sandbox("ping", "/");
-    for uri in ["/api/vipmp/ping", "/api/vipmp/partnerservice/ping"] {
+    for uri in ["/api/nothing/here", "/api/vipmp/v9/unknown", "/api/vipmp/v3/customers/../resellers", "/api/cpn/v3/customers/1"] {
         let r = get(&app, uri).await;
-        assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.text());
-        assert_eq!(r.text(), "pong");
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
+        assert_eq!(r.json()["code"], "GW-NOT-FOUND", "{uri}");
     }
 }
 
 #[tokio::test]
-async fn the_proxy_replaces_browser_credentials() {
-    let app = sandbox("replace", "/");
-    let request = Request::get("/api/vipmp/partnerservice/ping")
-        .header("x-api-key", "stolen")
-        .header(header::AUTHORIZATION, "Bearer stolen")
-        .body(Body::empty())
-        .expect("request");
-    assert_eq!(send(&app, request).await.text(), "pong");
+async fn api_calls_need_a_signed_in_user() {
+    let app = sandbox("anonymous", "/");
+    for uri in ["/api/vipmp/ping", "/api/vipmp/partnerservice/ping", "/api/vipmp/v3/resellers", "/auth/me"] {
+        let r = get(&app, uri).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{uri}: {}", r.text());
+        assert_eq!(r.json()["code"], "GW-SIGN-IN", "{uri}");
+    }
 }
 
 #[tokio::test]
-async fn wrong_proxy_credentials_give_the_documented_errors() {
-    let mut settings = Settings::new(fake_dist("wrongkey"), "/").expect("base");
-    settings.credentials = Credentials { api_key: "wrong".into(), access_token: vipmp::SANDBOX_ACCESS_TOKEN.into() };
-    let app = app(&settings).expect("app");
-    let r = get(&app, "/api/vipmp/ping").await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
-    assert_eq!(r.json(), serde_json::json!({"code": "4115", "message": "API key is invalid or missing"}));
-
-    settings.credentials = Credentials { api_key: vipmp::SANDBOX_API_KEY.into(), access_token: "expired".into() };
-    let app = partner_sandbox::app(&settings).expect("app");
-    assert_eq!(get(&app, "/api/vipmp/ping").await.text(), "pong", "ping needs no token");
-    let r = get(&app, "/api/vipmp/partnerservice/ping").await;
-    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
-    assert_eq!(r.json()["code"], "4116");
+async fn a_page_method_other_than_get_is_a_json_405() {
+    let app = sandbox("method", "/");
+    let r = send(&app, Request::post("/customers").body(Body::empty()).expect("request")).await;
+    assert_eq!(r.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(r.json()["code"], "GW-METHOD");
 }
 
 #[tokio::test]
@@ -172,7 +138,8 @@ async fn a_sub_path_serves_app_assets_and_api_below_it() {
         assert!(r.text().contains("<base href=\"/partner/console/\">"), "{uri}: {}", r.text());
     }
     assert_eq!(get(&app, &format!("/partner/console/{WASM}")).await.status, StatusCode::OK);
-    assert_eq!(get(&app, "/partner/console/api/vipmp/partnerservice/ping").await.text(), "pong");
+    let ping = get(&app, "/partner/console/api/vipmp/partnerservice/ping").await;
+    assert_eq!(ping.json()["code"], "GW-SIGN-IN", "the API is below the base too");
     for uri in ["/partner/console", "/"] {
         let r = get(&app, uri).await;
         assert_eq!(r.status, StatusCode::PERMANENT_REDIRECT, "{uri}");
@@ -184,20 +151,20 @@ async fn a_sub_path_serves_app_assets_and_api_below_it() {
 
 #[test]
 fn base_paths_are_normalised_or_refused() {
-    assert_eq!(partner_sandbox::normalize_base_path("").as_deref(), Ok("/"));
-    assert_eq!(partner_sandbox::normalize_base_path("/").as_deref(), Ok("/"));
-    assert_eq!(partner_sandbox::normalize_base_path("partner/console").as_deref(), Ok("/partner/console/"));
-    assert_eq!(partner_sandbox::normalize_base_path("/a/b/").as_deref(), Ok("/a/b/"));
+    assert_eq!(partner_gateway::normalize_base_path("").as_deref(), Ok("/"));
+    assert_eq!(partner_gateway::normalize_base_path("/").as_deref(), Ok("/"));
+    assert_eq!(partner_gateway::normalize_base_path("partner/console").as_deref(), Ok("/partner/console/"));
+    assert_eq!(partner_gateway::normalize_base_path("/a/b/").as_deref(), Ok("/a/b/"));
     for bad in ["/a//b/", "/../x", "/a b/", "/a?b"] {
-        assert!(partner_sandbox::normalize_base_path(bad).is_err(), "{bad}");
+        assert!(partner_gateway::normalize_base_path(bad).is_err(), "{bad}");
     }
 }
 
 #[test]
 fn a_dist_without_index_is_refused_with_a_hint() {
-    let dir = std::env::temp_dir().join(format!("partner-sandbox-empty-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("partner-gateway-empty-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
-    let e = app(&Settings::new(&dir, "/").expect("base")).expect_err("no index");
+    let e = app(&Settings::embedded(&dir, "/", "http://127.0.0.1:9").expect("base")).err().expect("no index");
     assert!(e.to_string().contains("build the console first"));
 }
 
@@ -229,7 +196,7 @@ async fn framing_is_allowed_only_to_the_configured_parents() {
     config["allowedParentOrigins"] = serde_json::json!(["https://portal.example.com"]);
     config["apiBase"]["cpn"] = serde_json::json!("https://cpn-proxy.example.com/cpn");
     std::fs::write(dir.join("config.json"), config.to_string()).expect("write");
-    let app = app(&Settings::new(dir, "/").expect("base")).expect("app");
+    let app = app(&Settings::embedded(dir, "/", "http://127.0.0.1:9").expect("base")).expect("app").router;
     let policy = get(&app, "/").await.header(header::CONTENT_SECURITY_POLICY).to_string();
     assert!(policy.contains("frame-ancestors 'self' https://portal.example.com;"), "{policy}");
     assert!(policy.contains("connect-src 'self' https://cpn-proxy.example.com;"), "{policy}");

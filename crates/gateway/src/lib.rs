@@ -1,0 +1,320 @@
+//! The gateway: the one server a distributor deploys. It serves the built console, signs users
+//! in with the distributor's OpenID Connect provider (or takes a portal's token), and forwards
+//! the console's two API bases to their upstreams — only the calls of its allowlist, only for
+//! the signed-in user's tenant, with the upstreams' credentials in place of the browser's.
+//!
+//! Read top to bottom, a call to `{base}api/vipmp/v3/customers/{id}/orders` meets:
+//! 1. [`tenancy::match_endpoint`]: a plain path of the allowlist, or 404;
+//! 2. [`session::Sessions::caller`]: a verified bearer token or a live session cookie, or 401;
+//!    a change under a session must come from the console's own origin, or 403;
+//! 3. [`tenancy::authorize`]: the rule of the endpoint for the user's role and resellers, or 403;
+//! 4. [`upstream::Upstream::send`]: the upstream's credentials added, the call forwarded;
+//! 5. [`tenancy::check_answer`]: an answer that names its reseller checked, or 403.
+//!
+//! The embedded default runs the twin ([`partner_sandbox`]) as the upstream in the same
+//! process, with the demo identity provider: only then do fault injection and `__sandbox/`
+//! exist.
+
+pub mod demo_idp;
+pub mod error;
+pub mod identity;
+pub mod session;
+pub mod static_files;
+pub mod tenancy;
+pub mod testing;
+pub mod upstream;
+
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderName, StatusCode};
+use axum::middleware;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use axum_extra::extract::cookie::Key;
+use identity::{IdentitySettings, Provider};
+use partner_model::gateway::NOT_FORWARDED;
+use session::Sessions;
+use std::io;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tenancy::{Api, Owners};
+use tower_http::compression::CompressionLayer;
+use upstream::{Credentials, Grant, Tokens, Upstream};
+
+pub use static_files::StaticSite;
+
+/// A real upstream API.
+#[derive(Clone, Debug)]
+pub struct RemoteApi {
+    /// Its base URL (`https://partners.adobe.io`).
+    pub base: String,
+    /// How the gateway gets its access token.
+    pub grant: Grant,
+}
+
+/// Where the console's API calls go.
+#[derive(Clone, Debug)]
+pub enum Upstreams {
+    /// The twin, in this process (the embedded default; demos and tests).
+    Twin(partner_sandbox::Settings),
+    /// The real APIs: Adobe's (IMS credentials) and, when the distributor uses it, VMware's.
+    Remote { vipmp: RemoteApi, cpn: Option<RemoteApi> },
+}
+
+/// Who signs users in.
+#[derive(Clone, Debug)]
+pub enum Identity {
+    /// The distributor's OpenID Connect provider.
+    Provider(IdentitySettings),
+    /// The demo provider at `{base}__demo-idp`, with demo users (twin only).
+    Demo,
+}
+
+/// Everything the gateway needs, checked before it starts.
+#[derive(Clone)]
+pub struct Settings {
+    /// The built console (Trunk's `dist/`).
+    pub dist: PathBuf,
+    /// The sub-path the console and its APIs are served under: starts and ends with `/`.
+    pub base_path: String,
+    /// Where browsers reach the gateway (`https://console.example.com`), no trailing slash.
+    pub public_origin: String,
+    pub upstreams: Upstreams,
+    pub identity: Identity,
+    /// Encrypts and signs the session cookies: the same for every instance.
+    pub session_key: Vec<u8>,
+    /// How long a session lasts after signing in.
+    pub session_lifetime: Duration,
+    /// `Secure` on cookies.
+    pub secure_cookies: bool,
+    /// How long a customer's reseller is trusted once read.
+    pub owner_ttl: Duration,
+}
+
+impl Settings {
+    /// The embedded default: the twin upstream and the demo provider, serving `dist` at
+    /// `base_path` for browsers at `public_origin`, with a fresh session key.
+    pub fn embedded(dist: impl Into<PathBuf>, base_path: &str, public_origin: &str) -> Result<Settings, String> {
+        Ok(Settings {
+            dist: dist.into(),
+            base_path: normalize_base_path(base_path)?,
+            public_origin: public_origin.trim_end_matches('/').to_string(),
+            upstreams: Upstreams::Twin(partner_sandbox::Settings::default()),
+            identity: Identity::Demo,
+            session_key: random_bytes(64),
+            session_lifetime: Duration::from_secs(8 * 3600),
+            secure_cookies: true,
+            owner_ttl: Duration::from_secs(60),
+        })
+    }
+}
+
+/// `n` random bytes from the operating system.
+pub fn random_bytes(n: usize) -> Vec<u8> {
+    let mut bytes = vec![0u8; n];
+    let _ = ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes);
+    bytes
+}
+
+/// `partner/console` → `/partner/console/`; refuses anything but plain path segments.
+pub fn normalize_base_path(raw: &str) -> Result<String, String> {
+    let trimmed = raw.trim().trim_matches('/');
+    let ok = trimmed
+        .split('/')
+        .all(|seg| trimmed.is_empty() || (!seg.is_empty() && seg != "." && seg != ".."))
+        && trimmed.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'));
+    if !ok {
+        return Err(format!("base path {raw:?} must be plain path segments like /partner/console/"));
+    }
+    Ok(if trimmed.is_empty() { "/".to_string() } else { format!("/{trimmed}/") })
+}
+
+/// The gateway as built: its router, and what a demo prints.
+pub struct Built {
+    pub router: Router,
+    /// The twin's resellers (id, company name), in the twin's order: empty with real upstreams.
+    pub twin_resellers: Vec<(String, String)>,
+    /// The demo provider, when [`Identity::Demo`].
+    pub demo: Option<demo_idp::DemoIdp>,
+}
+
+struct Gateway {
+    sessions: Arc<Sessions>,
+    vipmp: Upstream,
+    cpn: Option<Upstream>,
+    owners: Owners,
+}
+
+/// The client id the embedded demo provider knows the gateway by.
+pub const DEMO_CLIENT_ID: &str = "partner-console-demo";
+
+/// Builds the whole gateway.
+pub fn app(settings: &Settings) -> io::Result<Built> {
+    let site = StaticSite::load(&settings.dist, &settings.base_path)?;
+    if let Some(text) = site.text("config.json") {
+        if let Err(e) = partner_model::config::parse(&text) {
+            eprintln!("warning: the console's config.json is invalid, the console will say so: {e}");
+        }
+    }
+    let client = upstream::https_client().map_err(io::Error::other)?;
+    let mut twin = None;
+    let (vipmp, cpn) = match &settings.upstreams {
+        Upstreams::Twin(twin_settings) => {
+            let apis = partner_sandbox::apis(twin_settings)?;
+            let adobe = Credentials::Fixed {
+                headers: vec![
+                    (HeaderName::from_static("x-api-key"), partner_sandbox::vipmp::SANDBOX_API_KEY.into()),
+                    (header::AUTHORIZATION, format!("Bearer {}", partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN)),
+                ],
+            };
+            let csp = Credentials::Fixed { headers: vec![(HeaderName::from_static(partner_sandbox::vipmp::CSP_AUTH_TOKEN), partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN.into())] };
+            let pair = (Upstream::in_process(apis.vipmp.clone(), adobe), Some(Upstream::in_process(apis.cpn.clone(), csp)));
+            twin = Some(apis);
+            pair
+        }
+        Upstreams::Remote { vipmp, cpn } => {
+            let remote = |api: &RemoteApi| {
+                let tokens = Arc::new(Tokens::new(api.grant.clone(), client.clone()));
+                let credentials = match &api.grant {
+                    Grant::Ims { client_id, .. } => Credentials::AdobeIo { api_key: client_id.clone(), tokens },
+                    Grant::Csp { .. } => Credentials::Csp { tokens },
+                };
+                Upstream::http(&api.base, credentials, client.clone())
+            };
+            (remote(vipmp), cpn.as_ref().map(remote))
+        }
+    };
+    let twin_resellers = twin.as_ref().map(|apis| apis.resellers.clone()).unwrap_or_default();
+    let (identity, demo) = match &settings.identity {
+        Identity::Provider(identity) => (identity.clone(), None),
+        Identity::Demo => {
+            if twin.is_none() {
+                return Err(io::Error::other("the demo identity provider runs only with the twin as the upstream"));
+            }
+            let issuer = format!("{}{}__demo-idp", settings.public_origin, settings.base_path);
+            let secret = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, random_bytes(24));
+            let users = demo_idp::demo_users(&twin_resellers);
+            let idp = demo_idp::DemoIdp::new(&issuer, &settings.public_origin, DEMO_CLIENT_ID, &secret, users).map_err(io::Error::other)?;
+            let identity = IdentitySettings {
+                issuer,
+                client_id: DEMO_CLIENT_ID.into(),
+                client_secret: secret,
+                scopes: vec!["openid".into(), "profile".into(), "email".into()],
+                audience: DEMO_CLIENT_ID.into(),
+                claims: identity::ClaimNames::default(),
+            };
+            (identity, Some(idp))
+        }
+    };
+    let sessions = Arc::new(Sessions {
+        provider: Provider::new(identity, client.clone()),
+        key: Key::derive_from(&settings.session_key),
+        public_origin: settings.public_origin.clone(),
+        base_path: settings.base_path.clone(),
+        lifetime: settings.session_lifetime,
+        secure: settings.secure_cookies,
+        client,
+    });
+    let gateway = Arc::new(Gateway { sessions: sessions.clone(), vipmp, cpn, owners: Owners::new(settings.owner_ttl) });
+
+    let auth = Router::new()
+        .route("/auth/login", get(session::login))
+        .route("/auth/callback", get(session::callback))
+        .route("/auth/logout", post(session::logout))
+        .route("/auth/me", get(session::me))
+        .with_state(sessions);
+    let api = |which: Api| Router::new().fallback(forward).with_state((gateway.clone(), which));
+    let mut inner = Router::new()
+        .nest("/api/vipmp", api(Api::Vipmp))
+        .nest("/api/cpn", api(Api::Cpn))
+        .layer(CompressionLayer::new())
+        .merge(auth);
+    let mut site_router = Router::new().fallback(move |request: Request| {
+        let site = site.clone();
+        async move { serve_site(&site, request) }
+    });
+    if let Some(apis) = &twin {
+        inner = inner.nest("/__sandbox", apis.admin.clone().layer(CompressionLayer::new()));
+        // The site takes faults too (paths relative to the app's base), so a test can fail the
+        // download of one area's code.
+        site_router = site_router.layer(middleware::from_fn_with_state(apis.faults.clone(), partner_sandbox::faults::inject));
+    }
+    if let Some(idp) = &demo {
+        inner = inner.nest("/__demo-idp", idp.router());
+    }
+    let inner = inner.fallback_service(site_router);
+    let router = if settings.base_path == "/" {
+        inner
+    } else {
+        let prefix = settings.base_path.trim_end_matches('/').to_string();
+        let home = settings.base_path.clone();
+        let outside = move |request: Request| {
+            let home = home.clone();
+            async move {
+                // Only the site root and the base without its slash lead into the console.
+                if request.uri().path() == "/" || request.uri().path() == home.trim_end_matches('/') {
+                    Redirect::permanent(&home).into_response()
+                } else {
+                    error::GatewayError::refusal(NOT_FORWARDED).with_detail("the console is served under another path").into_response()
+                }
+            }
+        };
+        Router::new().nest_service(&format!("{prefix}/"), inner).fallback(outside)
+    };
+    Ok(Built { router, twin_resellers, demo })
+}
+
+/// One API call: matched, its caller known, authorized, forwarded, its answer checked.
+async fn forward(State((g, api)): State<(Arc<Gateway>, Api)>, request: Request) -> Response {
+    let method = request.method().clone();
+    let matched = match tenancy::match_endpoint(api, &method, request.uri().path()) {
+        Ok(m) => m,
+        Err(e) => return e.into_response(),
+    };
+    let me = match g.sessions.caller(&method, request.headers()).await {
+        Ok(me) => me,
+        Err(e) => return e.into_response(),
+    };
+    let upstream = match api {
+        Api::Vipmp => &g.vipmp,
+        Api::Cpn => match &g.cpn {
+            Some(cpn) => cpn,
+            None => return error::GatewayError::refusal(NOT_FORWARDED).with_detail("no VMware upstream is configured").into_response(),
+        },
+    };
+    let request = match tenancy::authorize(&me, &matched, request, &g.owners, upstream).await {
+        Ok(r) => r,
+        Err(refused) => return refused,
+    };
+    let response = match upstream.send(request).await {
+        Ok(r) => r,
+        Err(e) => return e.into_response(),
+    };
+    if matched.endpoint.moves_customers {
+        g.owners.forget_all();
+    }
+    tenancy::check_answer(&me, &matched, response).await
+}
+
+fn serve_site(site: &StaticSite, request: Request) -> Response {
+    let path = request.uri().path();
+    if ["/api/", "/auth/", "/__sandbox", "/__demo-idp"].iter().any(|p| path.starts_with(p)) {
+        return error::GatewayError::refusal(NOT_FORWARDED).into_response();
+    }
+    let response = site.respond(request.method(), request.uri(), request.headers());
+    if response.status() == StatusCode::METHOD_NOT_ALLOWED {
+        return error::GatewayError { status: StatusCode::METHOD_NOT_ALLOWED, body: partner_model::error::ApiErrorBody::new("GW-METHOD", "The console's pages are read with GET.") }
+            .into_response();
+    }
+    response
+}
+
+/// Serves `app` on `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> io::Result<()> {
+    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+}

@@ -1,0 +1,235 @@
+//! `partner-gateway`: the console's server. Every setting is a flag and an environment
+//! variable (`--help` lists them); a wrong one stops it at start with the setting and the reason.
+
+use clap::Parser;
+use partner_gateway::identity::{ClaimNames, IdentitySettings};
+use partner_gateway::upstream::Grant;
+use partner_gateway::{app, normalize_base_path, serve, Identity, RemoteApi, Settings, Upstreams};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// The partner console's gateway: the built console, sign-in, tenant checks and the upstream APIs.
+#[derive(Parser, Debug)]
+#[command(version)]
+struct Args {
+    /// The built console to serve (Trunk's output directory).
+    #[arg(long, env = "GATEWAY_DIST", default_value = "dist")]
+    dist: PathBuf,
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, env = "GATEWAY_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Sub-path to serve the console and its APIs under, like /partner/console/.
+    #[arg(long, env = "GATEWAY_BASE_PATH", default_value = "/")]
+    base_path: String,
+    /// Where browsers reach the gateway, like https://console.example.com (default: http://ADDR).
+    #[arg(long, env = "GATEWAY_PUBLIC_ORIGIN")]
+    public_origin: Option<String>,
+
+    /// Use the twin, in this process, as both upstream APIs (demos and tests; never production).
+    #[arg(long)]
+    twin: bool,
+    #[command(flatten)]
+    twin_args: partner_sandbox::TwinArgs,
+
+    /// The Commerce Partner API's base URL, like https://partners.adobe.io.
+    #[arg(long, env = "VIPMP_UPSTREAM", value_name = "URL")]
+    vipmp_upstream: Option<String>,
+    /// Adobe IMS base URL.
+    #[arg(long, env = "IMS_URL", default_value = "https://ims-na1.adobelogin.com")]
+    ims_url: String,
+    /// The Adobe I/O integration's client id (also sent as X-Api-Key).
+    #[arg(long, env = "IMS_CLIENT_ID", hide_env_values = true)]
+    ims_client_id: Option<String>,
+    /// The integration's client secret.
+    #[arg(long, env = "IMS_CLIENT_SECRET", hide_env_values = true)]
+    ims_client_secret: Option<String>,
+    /// Scopes of the IMS token, comma-separated.
+    #[arg(long, env = "IMS_SCOPES", default_value = "openid,AdobeID,read_organizations")]
+    ims_scopes: String,
+
+    /// VMware Cloud Partner Navigator's base URL (leave unset when the distributor has no VMware business).
+    #[arg(long, env = "CPN_UPSTREAM", value_name = "URL")]
+    cpn_upstream: Option<String>,
+    /// VMware Cloud Services base URL, where the API token is exchanged.
+    #[arg(long, env = "CSP_URL", default_value = "https://console.cloud.vmware.com")]
+    csp_url: String,
+    /// The distributor's VMware Cloud Services API token.
+    #[arg(long, env = "CSP_API_TOKEN", hide_env_values = true)]
+    csp_api_token: Option<String>,
+
+    /// The OpenID Connect provider's issuer URL.
+    #[arg(long, env = "OIDC_ISSUER", value_name = "URL")]
+    oidc_issuer: Option<String>,
+    /// The gateway's client id at the provider.
+    #[arg(long, env = "OIDC_CLIENT_ID")]
+    oidc_client_id: Option<String>,
+    /// The gateway's client secret at the provider.
+    #[arg(long, env = "OIDC_CLIENT_SECRET", hide_env_values = true)]
+    oidc_client_secret: Option<String>,
+    /// Scopes asked for at sign-in, space-separated (openid is always asked).
+    #[arg(long, env = "OIDC_SCOPES", default_value = "openid profile email")]
+    oidc_scopes: String,
+    /// The audience a portal's access token must have (default: the client id).
+    #[arg(long, env = "OIDC_AUDIENCE")]
+    oidc_audience: Option<String>,
+    /// The claim that lists a user's roles (dotted for nested claims, like realm_access.roles).
+    #[arg(long, env = "OIDC_ROLES_CLAIM", default_value = "roles")]
+    oidc_roles_claim: String,
+    /// The role that makes a user distributor staff.
+    #[arg(long, env = "OIDC_DISTRIBUTOR_ROLE", default_value = "partner-distributor")]
+    oidc_distributor_role: String,
+    /// The claim that lists the reseller ids of a reseller user.
+    #[arg(long, env = "OIDC_RESELLER_IDS_CLAIM", default_value = "reseller_ids")]
+    oidc_reseller_ids_claim: String,
+
+    /// The key that encrypts session cookies, at least 32 characters; the same for every instance.
+    #[arg(long, env = "SESSION_KEY", hide_env_values = true)]
+    session_key: Option<String>,
+    /// How long a session lasts, in hours.
+    #[arg(long, env = "SESSION_HOURS", default_value_t = 8)]
+    session_hours: u64,
+    /// How long a customer's reseller is trusted once read from the upstream, in seconds.
+    #[arg(long, env = "OWNER_CACHE_SECONDS", default_value_t = 60)]
+    owner_cache_seconds: u64,
+    /// Leave `Secure` off cookies (only for plain-HTTP test setups that are not on localhost).
+    #[arg(long)]
+    insecure_cookies: bool,
+}
+
+/// A setting and what is wrong with it.
+fn wrong(key: &str, problem: &str) -> String {
+    format!("{key}: {problem}")
+}
+
+fn https_url(key: &str, value: &str) -> Result<String, String> {
+    let value = value.trim().trim_end_matches('/').to_string();
+    let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"].iter().any(|l| value.starts_with(l));
+    if value.starts_with("https://") || local {
+        Ok(value)
+    } else {
+        Err(wrong(key, "must be an https:// URL (plain http only on this machine's loopback)"))
+    }
+}
+
+fn required(key: &str, value: &Option<String>) -> Result<String, String> {
+    value.clone().filter(|v| !v.trim().is_empty()).ok_or_else(|| wrong(key, "is required"))
+}
+
+fn settings(args: &Args, addr: SocketAddr) -> Result<Settings, String> {
+    let base_path = normalize_base_path(&args.base_path).map_err(|e| wrong("GATEWAY_BASE_PATH", &e))?;
+    let public_origin = match &args.public_origin {
+        Some(o) => https_url("GATEWAY_PUBLIC_ORIGIN", o)?,
+        None => format!("http://{addr}"),
+    };
+    let upstreams = if args.twin {
+        if args.vipmp_upstream.is_some() || args.cpn_upstream.is_some() {
+            return Err(wrong("--twin", "cannot be combined with VIPMP_UPSTREAM or CPN_UPSTREAM"));
+        }
+        Upstreams::Twin(args.twin_args.settings()?)
+    } else {
+        let base = required("VIPMP_UPSTREAM (or --twin for the demo)", &args.vipmp_upstream)?;
+        let vipmp = RemoteApi {
+            base: https_url("VIPMP_UPSTREAM", &base)?,
+            grant: Grant::Ims {
+                url: https_url("IMS_URL", &args.ims_url)?,
+                client_id: required("IMS_CLIENT_ID", &args.ims_client_id)?,
+                client_secret: required("IMS_CLIENT_SECRET", &args.ims_client_secret)?,
+                scopes: args.ims_scopes.clone(),
+            },
+        };
+        let cpn = match &args.cpn_upstream {
+            Some(base) => Some(RemoteApi {
+                base: https_url("CPN_UPSTREAM", base)?,
+                grant: Grant::Csp { url: https_url("CSP_URL", &args.csp_url)?, api_token: required("CSP_API_TOKEN", &args.csp_api_token)? },
+            }),
+            None => None,
+        };
+        Upstreams::Remote { vipmp, cpn }
+    };
+    let identity = match &args.oidc_issuer {
+        Some(issuer) => {
+            let client_id = required("OIDC_CLIENT_ID", &args.oidc_client_id)?;
+            Identity::Provider(IdentitySettings {
+                issuer: https_url("OIDC_ISSUER", issuer)?,
+                audience: args.oidc_audience.clone().unwrap_or_else(|| client_id.clone()),
+                client_id,
+                client_secret: required("OIDC_CLIENT_SECRET", &args.oidc_client_secret)?,
+                scopes: args.oidc_scopes.split_whitespace().map(str::to_string).collect(),
+                claims: ClaimNames {
+                    roles: args.oidc_roles_claim.clone(),
+                    distributor_role: args.oidc_distributor_role.clone(),
+                    reseller_ids: args.oidc_reseller_ids_claim.clone(),
+                },
+            })
+        }
+        None if args.twin => Identity::Demo,
+        None => return Err(wrong("OIDC_ISSUER", "is required with real upstreams (the demo sign-in runs only with --twin)")),
+    };
+    let session_key = match (&args.session_key, &identity) {
+        (Some(key), _) if key.len() >= 32 => key.as_bytes().to_vec(),
+        (Some(_), _) => return Err(wrong("SESSION_KEY", "must be at least 32 characters")),
+        (None, Identity::Demo) => partner_gateway::random_bytes(64),
+        (None, _) => return Err(wrong("SESSION_KEY", "is required: every instance must share it, and sessions must outlive a restart")),
+    };
+    if !(1..=24 * 30).contains(&args.session_hours) {
+        return Err(wrong("SESSION_HOURS", "must be 1 to 720"));
+    }
+    Ok(Settings {
+        dist: args.dist.clone(),
+        base_path,
+        public_origin,
+        upstreams,
+        identity,
+        session_key,
+        session_lifetime: Duration::from_secs(args.session_hours * 3600),
+        secure_cookies: !args.insecure_cookies,
+        owner_ttl: Duration::from_secs(args.owner_cache_seconds.min(3600)),
+    })
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let args = Args::parse();
+    let listener = match tokio::net::TcpListener::bind(args.addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: cannot listen on {}: {e}", args.addr);
+            return ExitCode::from(1);
+        }
+    };
+    let addr = listener.local_addr().unwrap_or(args.addr);
+    let settings = match settings(&args, addr) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let built = match app(&settings) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: cannot serve {}: {e}", settings.dist.display());
+            return ExitCode::from(1);
+        }
+    };
+    println!("Partner console at {}{}", settings.public_origin, settings.base_path);
+    if let Some(demo) = &built.demo {
+        println!("Demo sign-in (the twin's demo identity provider); sign in as:");
+        for user in demo.users() {
+            println!("  {} — {}", user.name, user.description);
+        }
+    }
+    println!("Press Ctrl-C to stop.");
+    let shutdown = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    match serve(listener, built.router, shutdown).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,320 @@
+//! Signing in and out, and telling who is calling.
+//!
+//! Standalone, the gateway is the console's confidential OpenID Connect client (a
+//! backend-for-frontend): `GET {base}auth/login` sends the browser to the provider with an
+//! authorization-code request (PKCE S256, state and nonce kept in a short-lived encrypted cookie),
+//! `GET {base}auth/callback` trades the code for an ID token with the client secret, checks it,
+//! and sets the session: an encrypted cookie (AES-GCM, the `cookie` crate's private jar) holding
+//! who the user is and when the session ends, `HttpOnly`, `Secure`, `SameSite=Strict`, scoped
+//! to the console's base path. Nothing is stored on the server, so any number of gateway
+//! instances sharing the session key serve the same sessions. The browser never sees a token.
+//!
+//! Embedded in a portal, the console sends the portal's access token as a bearer; it is checked
+//! against the provider's keys on every call (see [`crate::identity`]).
+//!
+//! Cross-site request forgery: the session cookie is `SameSite=Strict`, and a call that changes
+//! something under a session must come from the console's own origin (`Origin`, or
+//! `Sec-Fetch-Site` when there is no `Origin`).
+
+use crate::error::GatewayError;
+use crate::identity::{now, Provider};
+use crate::upstream::{form_encode, HttpsClient};
+use axum::body::Body;
+use axum::extract::{Query, Request, State};
+use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::Json;
+use axum_extra::extract::cookie::{Cookie, Key, PrivateCookieJar, SameSite};
+use base64::Engine;
+use http_body_util::BodyExt;
+use partner_model::gateway::{Me, SignedInVia, CROSS_SITE, SIGN_IN_REQUIRED};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use std::time::Duration;
+
+const SESSION_COOKIE: &str = "partner_session";
+const SIGN_IN_COOKIE: &str = "partner_sign_in";
+/// How long a sign-in at the provider may take.
+const SIGN_IN_WINDOW: Duration = Duration::from_secs(600);
+
+/// Everything signing in needs.
+pub struct Sessions {
+    pub provider: Provider,
+    pub key: Key,
+    /// `https://console.example.com`: where the browser sees the console.
+    pub public_origin: String,
+    /// The console's base path (`/` or `/partner/console/`).
+    pub base_path: String,
+    pub lifetime: Duration,
+    /// `Secure` on the cookies (off only for plain-HTTP test setups other than localhost).
+    pub secure: bool,
+    pub client: HttpsClient,
+}
+
+/// What the sign-in cookie keeps between `login` and `callback`.
+#[derive(Serialize, Deserialize)]
+struct SignIn {
+    state: String,
+    verifier: String,
+    nonce: String,
+    return_to: String,
+}
+
+impl Sessions {
+    fn redirect_uri(&self) -> String {
+        format!("{}{}auth/callback", self.public_origin, self.base_path)
+    }
+
+    fn cookie(&self, name: &'static str, value: String, path: String, max_age: Duration, same_site: SameSite) -> Cookie<'static> {
+        Cookie::build((name, value))
+            .path(path)
+            .http_only(true)
+            .secure(self.secure)
+            .same_site(same_site)
+            .max_age(cookie_duration(max_age))
+            .build()
+    }
+
+    fn removal(&self, name: &'static str, path: String) -> Cookie<'static> {
+        Cookie::build((name, "")).path(path).build()
+    }
+
+    /// The signed-in user of a request: a valid bearer token, else a live session cookie.
+    pub async fn caller(&self, method: &Method, headers: &HeaderMap) -> Result<Me, GatewayError> {
+        if let Some(token) = bearer(headers) {
+            let claims = self.provider.verify(token, &self.provider.settings.audience).await?;
+            let expires_at = claims.get("exp").and_then(|e| e.as_u64()).unwrap_or(0);
+            return self.provider.user(&claims, SignedInVia::Bearer, expires_at);
+        }
+        let me = self.session(headers).ok_or_else(|| GatewayError::refusal(SIGN_IN_REQUIRED))?;
+        if !matches!(*method, Method::GET | Method::HEAD) && !self.same_origin(headers) {
+            return Err(GatewayError::refusal(CROSS_SITE));
+        }
+        Ok(me)
+    }
+
+    fn session(&self, headers: &HeaderMap) -> Option<Me> {
+        let jar = PrivateCookieJar::from_headers(headers, self.key.clone());
+        let me: Me = serde_json::from_str(jar.get(SESSION_COOKIE)?.value()).ok()?;
+        (me.expires_at > now()).then_some(me)
+    }
+
+    /// Whether a request that changes something came from the console's own pages.
+    fn same_origin(&self, headers: &HeaderMap) -> bool {
+        match headers.get(header::ORIGIN) {
+            Some(origin) => origin.as_bytes() == self.public_origin.as_bytes(),
+            None => headers.get("sec-fetch-site").is_none_or(|site| site.as_bytes() == b"same-origin"),
+        }
+    }
+
+    /// A path below the console's base to come back to, or the base.
+    fn return_path(&self, wanted: Option<&str>) -> String {
+        match wanted {
+            Some(p) if p.starts_with(&self.base_path) && !p.contains("//") && !p.contains('\\') && !p.contains("/../") && p.len() < 2048 => p.to_string(),
+            _ => self.base_path.clone(),
+        }
+    }
+}
+
+fn cookie_duration(d: Duration) -> cookie::time::Duration {
+    cookie::time::Duration::seconds(d.as_secs().min(i64::MAX as u64) as i64)
+}
+
+/// The bearer token of `Authorization`, if any.
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then_some(token.trim()).filter(|t| !t.is_empty())
+}
+
+#[derive(Deserialize)]
+pub struct LoginQuery {
+    #[serde(rename = "return")]
+    return_to: Option<String>,
+}
+
+/// `GET {base}auth/login?return=PATH`: off to the provider.
+pub async fn login(State(s): State<Arc<Sessions>>, Query(q): Query<LoginQuery>) -> Response {
+    let metadata = match s.provider.metadata().await {
+        Ok(m) => m,
+        Err(e) => return problem_page(&s, StatusCode::BAD_GATEWAY, "The sign-in service could not be reached", &e.body.additional_details.join(" ")),
+    };
+    let (Ok(auth), Ok(redirect)) = (oauth2::AuthUrl::new(metadata.authorization_endpoint.clone()), oauth2::RedirectUrl::new(s.redirect_uri())) else {
+        return problem_page(&s, StatusCode::BAD_GATEWAY, "The sign-in service's address is not valid", "");
+    };
+    let client = oauth2::basic::BasicClient::new(oauth2::ClientId::new(s.provider.settings.client_id.clone()))
+        .set_auth_uri(auth)
+        .set_redirect_uri(redirect);
+    let (challenge, verifier) = oauth2::PkceCodeChallenge::new_random_sha256();
+    let nonce = oauth2::CsrfToken::new_random();
+    let mut request = client
+        .authorize_url(oauth2::CsrfToken::new_random)
+        .add_scope(oauth2::Scope::new("openid".into()))
+        .set_pkce_challenge(challenge)
+        .add_extra_param("nonce", nonce.secret().clone());
+    for scope in s.provider.settings.scopes.iter().filter(|sc| sc.as_str() != "openid") {
+        request = request.add_scope(oauth2::Scope::new(scope.clone()));
+    }
+    let (url, state) = request.url();
+    let sign_in = SignIn {
+        state: state.secret().clone(),
+        verifier: verifier.secret().clone(),
+        nonce: nonce.secret().clone(),
+        return_to: s.return_path(q.return_to.as_deref()),
+    };
+    let value = serde_json::to_string(&sign_in).unwrap_or_default();
+    // Lax: the provider's redirect back is a cross-site navigation that must carry it.
+    let jar = PrivateCookieJar::new(s.key.clone()).add(s.cookie(SIGN_IN_COOKIE, value, format!("{}auth/", s.base_path), SIGN_IN_WINDOW, SameSite::Lax));
+    (jar, Redirect::to(url.as_str())).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct CallbackQuery {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+    error_description: Option<String>,
+}
+
+/// `GET {base}auth/callback`: the code traded for an ID token, checked, and the session set.
+pub async fn callback(State(s): State<Arc<Sessions>>, headers: HeaderMap, Query(q): Query<CallbackQuery>) -> Response {
+    let jar = PrivateCookieJar::from_headers(&headers, s.key.clone());
+    let started: Option<SignIn> = jar.get(SIGN_IN_COOKIE).and_then(|c| serde_json::from_str(c.value()).ok());
+    let jar = jar.remove(s.removal(SIGN_IN_COOKIE, format!("{}auth/", s.base_path)));
+    if let Some(error) = q.error {
+        let detail = q.error_description.unwrap_or(error);
+        return (jar, problem_page(&s, StatusCode::FORBIDDEN, "The sign-in service did not sign you in", &detail)).into_response();
+    }
+    let Some(started) = started else {
+        return (jar, problem_page(&s, StatusCode::BAD_REQUEST, "This sign-in has expired or was started in another browser", "")).into_response();
+    };
+    let (Some(code), Some(state)) = (q.code, q.state) else {
+        return (jar, problem_page(&s, StatusCode::BAD_REQUEST, "The sign-in service's answer is incomplete", "")).into_response();
+    };
+    if !constant_time_eq(state.as_bytes(), started.state.as_bytes()) {
+        return (jar, problem_page(&s, StatusCode::BAD_REQUEST, "This sign-in answer does not belong to this browser", "")).into_response();
+    }
+    let me = match exchange(&s, &code, &started).await {
+        Ok(me) => me,
+        Err(e) => {
+            let detail = format!("{} {}", e.body.message, e.body.additional_details.join(" "));
+            return (jar, problem_page(&s, e.status, "You could not be signed in", &detail)).into_response();
+        }
+    };
+    let value = serde_json::to_string(&me).unwrap_or_default();
+    let jar = jar.add(s.cookie(SESSION_COOKIE, value, s.base_path.clone(), s.lifetime, SameSite::Strict));
+    eprintln!("gateway: signed in subject={} role={}", me.subject, me.role.label());
+    (jar, Redirect::to(&started.return_to)).into_response()
+}
+
+/// The token endpoint's answer, the parts the gateway uses.
+#[derive(Deserialize)]
+struct TokenAnswer {
+    id_token: Option<String>,
+}
+
+async fn exchange(s: &Sessions, code: &str, started: &SignIn) -> Result<Me, GatewayError> {
+    use partner_model::gateway::{IDENTITY_PROVIDER, TOKEN_REJECTED};
+    let metadata = s.provider.metadata().await?;
+    let settings = &s.provider.settings;
+    let redirect = s.redirect_uri();
+    let form = form_encode(&[("grant_type", "authorization_code"), ("code", code), ("redirect_uri", &redirect), ("code_verifier", &started.verifier)]);
+    // client_secret_basic: the id and secret form-encoded, then base64 (RFC 6749 §2.3.1).
+    let basic = base64::engine::general_purpose::STANDARD.encode(format!(
+        "{}:{}",
+        form_encode(&[("", &settings.client_id)]).trim_start_matches('='),
+        form_encode(&[("", &settings.client_secret)]).trim_start_matches('=')
+    ));
+    let request = Request::post(&metadata.token_endpoint)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .header(header::AUTHORIZATION, format!("Basic {basic}"))
+        .body(Body::from(form))
+        .map_err(|_| GatewayError::refusal(IDENTITY_PROVIDER).with_detail("the token endpoint is not a valid URL"))?;
+    let response = s.client.request(request).await.map_err(|_| GatewayError::refusal(IDENTITY_PROVIDER).with_detail("the token endpoint could not be reached"))?;
+    let status = response.status();
+    let bytes = response.into_body().collect().await.map_err(|_| GatewayError::refusal(IDENTITY_PROVIDER).with_detail("the token endpoint's answer was cut off"))?.to_bytes();
+    if !status.is_success() {
+        return Err(GatewayError::refusal(IDENTITY_PROVIDER).with_detail(format!("the token endpoint refused the code (HTTP {})", status.as_u16())));
+    }
+    let answer: TokenAnswer = serde_json::from_slice(&bytes).map_err(|_| GatewayError::refusal(IDENTITY_PROVIDER).with_detail("the token endpoint's answer is not JSON"))?;
+    let id_token = answer.id_token.ok_or_else(|| GatewayError::refusal(TOKEN_REJECTED).with_detail("the answer has no ID token"))?;
+    let claims = s.provider.verify(&id_token, &settings.client_id).await?;
+    let nonce_ok = claims.get("nonce").and_then(|n| n.as_str()).is_some_and(|n| constant_time_eq(n.as_bytes(), started.nonce.as_bytes()));
+    if !nonce_ok {
+        return Err(GatewayError::refusal(TOKEN_REJECTED).with_detail("the ID token is not for this sign-in (nonce)"));
+    }
+    let expires_at = now() + s.lifetime.as_secs();
+    s.provider.user(&claims, SignedInVia::Session, expires_at)
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    subtle::ConstantTimeEq::ct_eq(a, b).into()
+}
+
+/// What `POST {base}auth/logout` answers: where the browser goes next.
+#[derive(Serialize)]
+struct SignedOut {
+    redirect: String,
+}
+
+/// `POST {base}auth/logout`: the session cookie removed; the provider's end-session page
+/// (RP-initiated logout) is where the browser goes next, when the provider has one.
+pub async fn logout(State(s): State<Arc<Sessions>>, headers: HeaderMap) -> Response {
+    if !s.same_origin(&headers) {
+        return GatewayError::refusal(CROSS_SITE).into_response();
+    }
+    let jar = PrivateCookieJar::new(s.key.clone()).remove(s.removal(SESSION_COOKIE, s.base_path.clone()));
+    let back = format!("{}{}", s.public_origin, s.base_path);
+    let redirect = match s.provider.metadata().await.ok().and_then(|m| m.end_session_endpoint) {
+        Some(end) => format!(
+            "{end}{}{}",
+            if end.contains('?') { '&' } else { '?' },
+            form_encode(&[("client_id", &s.provider.settings.client_id), ("post_logout_redirect_uri", &back)])
+        ),
+        None => back,
+    };
+    (jar, [(header::CACHE_CONTROL, "no-store")], Json(SignedOut { redirect })).into_response()
+}
+
+/// `GET {base}auth/me`: who is signed in, or 401.
+pub async fn me(State(s): State<Arc<Sessions>>, request: Request) -> Response {
+    match s.caller(&Method::GET, request.headers()).await {
+        Ok(me) => ([(header::CACHE_CONTROL, "no-store")], Json(me)).into_response(),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// A page that says why signing in failed, with a way to try again.
+fn problem_page(s: &Sessions, status: StatusCode, what: &str, detail: &str) -> Response {
+    let esc = |t: &str| t.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign-in problem — Partner console</title></head>\
+         <body><main><h1>{}</h1><p>{}</p><p><a href=\"{}auth/login\">Sign in again</a></p></main></body></html>",
+        esc(what),
+        esc(detail),
+        esc(&s.base_path)
+    );
+    let mut response = (status, Html(html)).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
+    headers.insert(header::CONTENT_SECURITY_POLICY, header::HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bearer_tokens_are_read_from_authorization() {
+        let mut h = HeaderMap::new();
+        assert_eq!(bearer(&h), None);
+        h.insert(header::AUTHORIZATION, "Bearer abc.def.ghi".parse().expect("value"));
+        assert_eq!(bearer(&h), Some("abc.def.ghi"));
+        h.insert(header::AUTHORIZATION, "Basic xyz".parse().expect("value"));
+        assert_eq!(bearer(&h), None);
+        h.insert(header::AUTHORIZATION, "bearer ".parse().expect("value"));
+        assert_eq!(bearer(&h), None);
+    }
+}

@@ -1,0 +1,323 @@
+//! Tenant isolation: the registry of every call the gateway forwards, each with who may make
+//! it, and the checks that enforce it before the call leaves.
+//!
+//! Only what [`ENDPOINTS`] lists is forwarded (method and path template); anything else is a
+//! 404 of the gateway's own. A path is matched only after it is proved plain: no `.` or `..`
+//! segments, no doubled slashes, no encoded slash, backslash, dot or NUL, and every id segment
+//! made of letters, digits, `-` and `_`. Then the endpoint's [`Rule`]:
+//! - a reseller named in the path, the query (`reseller-id`) or the body (`resellerId`) must be
+//!   one of the user's;
+//! - a customer named in the path must belong to one of the user's resellers: the customer is
+//!   read from the upstream (`GET /v3/customers/{id}`, with the gateway's credentials) and its
+//!   reseller kept for [`Owners`]'s time to live; any answered reseller change empties that
+//!   cache, so a customer who moved is read again;
+//! - a transfer read by id is checked on the upstream's answer (`resellerId`), since its path
+//!   names no reseller;
+//! - the VMware API and the reseller list and creation are for distributor staff only;
+//! - pings, the LGA group search and a VIP membership's offer preview need only a signed-in
+//!   user (they hold no reseller's data: a membership is previewed before it is anyone's).
+//!
+//! Distributor staff pass every rule. A refusal is a 403 whose body says why in the console's
+//! words ([`partner_model::gateway`]).
+
+use crate::error::GatewayError;
+use crate::identity::plain_id;
+use crate::upstream::Upstream;
+use axum::body::{to_bytes, Body};
+use axum::extract::Request;
+use axum::http::{Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use partner_model::gateway::{Me, BAD_BODY, CUSTOMER_OF_OTHER_RESELLER, DISTRIBUTOR_ONLY, NOT_FORWARDED, OTHER_RESELLER, OWNER_UNKNOWN};
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Which upstream API a call is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Api {
+    /// The Adobe Commerce Partner API, at `{base}api/vipmp`.
+    Vipmp,
+    /// VMware Cloud Partner Navigator, at `{base}api/cpn`.
+    Cpn,
+}
+
+/// Who may make a call.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// Any signed-in user.
+    SignedIn,
+    /// Distributor staff only.
+    DistributorOnly,
+    /// The reseller named by this path parameter must be the user's.
+    Reseller(&'static str),
+    /// The customer named by this path parameter must belong to one of the user's resellers.
+    Customer(&'static str),
+    /// The reseller named by this query parameter must be the user's.
+    QueryReseller(&'static str),
+    /// The reseller named by the JSON body's `resellerId` must be the user's.
+    BodyReseller,
+    /// The upstream's answer names the reseller (`resellerId`), which must be the user's.
+    AnswerReseller,
+}
+
+/// One forwarded call.
+#[derive(Clone, Copy, Debug)]
+pub struct Endpoint {
+    pub api: Api,
+    pub method: &'static str,
+    /// Path below the API base, with `{name}` for an id segment.
+    pub template: &'static str,
+    pub rule: Rule,
+    /// Whether its answers tell of a reseller change (which moves customers between resellers).
+    pub moves_customers: bool,
+}
+
+const fn e(api: Api, method: &'static str, template: &'static str, rule: Rule) -> Endpoint {
+    Endpoint { api, method, template, rule, moves_customers: false }
+}
+
+use Api::{Cpn, Vipmp};
+use Rule::*;
+
+/// Every call the gateway forwards.
+#[rustfmt::skip]
+pub static ENDPOINTS: &[Endpoint] = &[
+    e(Vipmp, "GET", "/ping", SignedIn),
+    e(Vipmp, "GET", "/partnerservice/ping", SignedIn),
+    e(Vipmp, "GET", "/v3/resellers", DistributorOnly),
+    e(Vipmp, "POST", "/v3/resellers", DistributorOnly),
+    e(Vipmp, "GET", "/v3/resellers/{reseller}", Reseller("reseller")),
+    e(Vipmp, "PATCH", "/v3/resellers/{reseller}", Reseller("reseller")),
+    e(Vipmp, "GET", "/v3/resellers/{reseller}/customers", Reseller("reseller")),
+    e(Vipmp, "POST", "/v3/customers", BodyReseller),
+    e(Vipmp, "GET", "/v3/customers/{customer}", Customer("customer")),
+    e(Vipmp, "PATCH", "/v3/customers/{customer}", Customer("customer")),
+    e(Vipmp, "GET", "/v3/customers/{customer}/open-acquisitions", Customer("customer")),
+    e(Vipmp, "POST", "/v3/customers/{customer}/linked_membership/enroll/{group}", Customer("customer")),
+    e(Vipmp, "GET", "/v3/customers/{customer}/orders", Customer("customer")),
+    e(Vipmp, "POST", "/v3/customers/{customer}/orders", Customer("customer")),
+    e(Vipmp, "GET", "/v3/customers/{customer}/orders/{order}", Customer("customer")),
+    e(Vipmp, "PATCH", "/v3/customers/{customer}/orders/{order}", Customer("customer")),
+    e(Vipmp, "GET", "/v3/customers/{customer}/subscriptions", Customer("customer")),
+    e(Vipmp, "GET", "/v3/customers/{customer}/subscriptions/{subscription}", Customer("customer")),
+    e(Vipmp, "PATCH", "/v3/customers/{customer}/subscriptions/{subscription}", Customer("customer")),
+    e(Vipmp, "GET", "/v3/linked_membership_groups", SignedIn),
+    e(Vipmp, "GET", "/v3/notifications", QueryReseller("reseller-id")),
+    Endpoint { moves_customers: true, ..e(Vipmp, "POST", "/v3/transfers", BodyReseller) },
+    Endpoint { moves_customers: true, ..e(Vipmp, "GET", "/v3/transfers/{transfer}", AnswerReseller) },
+    e(Vipmp, "GET", "/v3/memberships/{membership}/offers", SignedIn),
+    e(Vipmp, "POST", "/v3/memberships/{membership}/transfers", BodyReseller),
+    e(Vipmp, "GET", "/v3/memberships/{membership}/transfers/{transfer}", AnswerReseller),
+    e(Cpn, "POST", "/cphub/api/seller/v1/distributors/{org}/subscriptions/search", DistributorOnly),
+];
+
+/// A request matched to its endpoint, with the ids its path names.
+#[derive(Debug)]
+pub struct Matched {
+    pub endpoint: &'static Endpoint,
+    pub params: Vec<(&'static str, String)>,
+}
+
+impl Matched {
+    fn param(&self, name: &str) -> &str {
+        self.params.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str()).unwrap_or_default()
+    }
+}
+
+/// The segments of a raw (still percent-encoded) path, or `None` when it is not plain.
+pub fn plain_segments(raw: &str) -> Option<Vec<&str>> {
+    let lower = raw.to_ascii_lowercase();
+    let forbidden = ["%2f", "%5c", "%2e", "%00", "\\", "//"];
+    if !raw.starts_with('/') || forbidden.iter().any(|f| lower.contains(f)) {
+        return None;
+    }
+    let segments: Vec<&str> = raw[1..].split('/').collect();
+    if segments.iter().any(|s| s.is_empty() || *s == "." || *s == "..") {
+        return None;
+    }
+    Some(segments)
+}
+
+/// The endpoint `method path` calls, with its ids; 404 for anything the gateway does not forward.
+pub fn match_endpoint(api: Api, method: &Method, path: &str) -> Result<Matched, GatewayError> {
+    let not_forwarded = || GatewayError::refusal(NOT_FORWARDED);
+    let segments = plain_segments(path).ok_or_else(not_forwarded)?;
+    'endpoints: for endpoint in ENDPOINTS.iter().filter(|e| e.api == api && e.method == method.as_str()) {
+        let template: Vec<&str> = endpoint.template[1..].split('/').collect();
+        if template.len() != segments.len() {
+            continue;
+        }
+        let mut params = Vec::new();
+        for (t, s) in template.iter().zip(&segments) {
+            match t.strip_prefix('{').and_then(|t| t.strip_suffix('}')) {
+                Some(name) if plain_id(s) => params.push((name, s.to_string())),
+                Some(_) => continue 'endpoints,
+                None if t == s => {}
+                None => continue 'endpoints,
+            }
+        }
+        return Ok(Matched { endpoint, params });
+    }
+    Err(not_forwarded())
+}
+
+/// Who owns which customer, as last read from the upstream.
+pub struct Owners {
+    ttl: Duration,
+    known: Mutex<HashMap<String, (String, Instant)>>,
+}
+
+const OWNERS_KEPT: usize = 100_000;
+
+impl Owners {
+    pub fn new(ttl: Duration) -> Owners {
+        Owners { ttl, known: Mutex::new(HashMap::new()) }
+    }
+
+    fn get(&self, customer: &str) -> Option<String> {
+        let known = self.known.lock().unwrap_or_else(|e| e.into_inner());
+        known.get(customer).filter(|(_, at)| at.elapsed() < self.ttl).map(|(r, _)| r.clone())
+    }
+
+    fn put(&self, customer: &str, reseller: &str) {
+        let mut known = self.known.lock().unwrap_or_else(|e| e.into_inner());
+        if known.len() >= OWNERS_KEPT {
+            let ttl = self.ttl;
+            known.retain(|_, (_, at)| at.elapsed() < ttl);
+            if known.len() >= OWNERS_KEPT {
+                known.clear();
+            }
+        }
+        known.insert(customer.to_string(), (reseller.to_string(), Instant::now()));
+    }
+
+    /// Forgets every owner (after a reseller change).
+    pub fn forget_all(&self) {
+        self.known.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+/// A fresh id for the gateway's own calls.
+pub fn fresh_id() -> String {
+    let mut bytes = [0u8; 16];
+    let _ = ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes);
+    partner_model::ids::uuid_v4(bytes)
+}
+
+/// The reseller of `customer`: cached, or read from the upstream. An answer other than 200 is
+/// given back as it came (a 404 stays the API's 404).
+async fn owner(owners: &Owners, upstream: &Upstream, customer: &str) -> Result<String, Response> {
+    if let Some(reseller) = owners.get(customer) {
+        return Ok(reseller);
+    }
+    let request = Request::get(format!("/v3/customers/{customer}"))
+        .header("accept", "application/json")
+        .header("x-request-id", fresh_id())
+        .header("x-correlation-id", fresh_id())
+        .body(Body::empty())
+        .map_err(|_| GatewayError::refusal(OWNER_UNKNOWN).into_response())?;
+    let response = upstream.send(request).await.map_err(IntoResponse::into_response)?;
+    if response.status() != StatusCode::OK {
+        return Err(if response.status() == StatusCode::NOT_FOUND { response } else { GatewayError::refusal(OWNER_UNKNOWN).into_response() });
+    }
+    let bytes = to_bytes(response.into_body(), 4 * 1024 * 1024).await.map_err(|_| GatewayError::refusal(OWNER_UNKNOWN).into_response())?;
+    let reseller = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|v| v["resellerId"].as_str().map(str::to_string))
+        .ok_or_else(|| GatewayError::refusal(OWNER_UNKNOWN).into_response())?;
+    owners.put(customer, &reseller);
+    Ok(reseller)
+}
+
+/// The largest body the gateway reads to find the reseller it names.
+const BODY_LIMIT: usize = 1024 * 1024;
+
+/// Checks `request` against its endpoint's rule for `me`; gives the request back (its body
+/// read and put back when the rule needed it), or the answer that refuses it.
+pub async fn authorize(me: &Me, matched: &Matched, request: Request, owners: &Owners, upstream: &Upstream) -> Result<Request, Response> {
+    let role = &me.role;
+    if role.is_distributor() {
+        return Ok(request);
+    }
+    let refuse = |r| Err(GatewayError::refusal(r).into_response());
+    match matched.endpoint.rule {
+        SignedIn | AnswerReseller => Ok(request),
+        DistributorOnly => refuse(DISTRIBUTOR_ONLY),
+        Reseller(name) if role.may_act_for(matched.param(name)) => Ok(request),
+        Reseller(_) => refuse(OTHER_RESELLER),
+        Customer(name) => {
+            let reseller = owner(owners, upstream, matched.param(name)).await?;
+            if role.may_act_for(&reseller) { Ok(request) } else { refuse(CUSTOMER_OF_OTHER_RESELLER) }
+        }
+        QueryReseller(name) => {
+            let query = request.uri().query().unwrap_or_default();
+            let named: Vec<&str> = query.split('&').filter_map(|p| p.split_once('=')).filter(|(k, _)| *k == name).map(|(_, v)| v).collect();
+            if !named.is_empty() && named.iter().all(|id| role.may_act_for(id)) { Ok(request) } else { refuse(OTHER_RESELLER) }
+        }
+        BodyReseller => {
+            let (parts, body) = request.into_parts();
+            let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| GatewayError::refusal(BAD_BODY).into_response())?;
+            let named = serde_json::from_slice::<serde_json::Value>(&bytes).ok().and_then(|v| v["resellerId"].as_str().map(str::to_string));
+            match named {
+                Some(id) if role.may_act_for(&id) => Ok(Request::from_parts(parts, Body::from(bytes))),
+                Some(_) => refuse(OTHER_RESELLER),
+                None => refuse(BAD_BODY),
+            }
+        }
+    }
+}
+
+/// Checks an upstream answer the rule says names its reseller; gives it back, or the refusal.
+pub async fn check_answer(me: &Me, matched: &Matched, response: Response) -> Response {
+    if matched.endpoint.rule != AnswerReseller || me.role.is_distributor() || !response.status().is_success() {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(bytes) = to_bytes(body, 16 * 1024 * 1024).await else {
+        return dropped();
+    };
+    let named = serde_json::from_slice::<serde_json::Value>(&bytes).ok().and_then(|v| v["resellerId"].as_str().map(str::to_string));
+    match named {
+        Some(id) if me.role.may_act_for(&id) => Response::from_parts(parts, Body::from(bytes)),
+        _ => GatewayError::refusal(OTHER_RESELLER).into_response(),
+    }
+}
+
+/// An answer whose body fails at once, as the upstream's did: the connection is closed.
+fn dropped() -> Response {
+    let stream = futures_util::stream::once(async { Err::<axum::body::Bytes, std::io::Error>(std::io::Error::other("the upstream's answer broke off")) });
+    Response::new(Body::from_stream(stream))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_are_unique_plain_and_name_their_rules_params() {
+        for (i, e) in ENDPOINTS.iter().enumerate() {
+            assert!(ENDPOINTS[..i].iter().all(|o| (o.api, o.method, o.template) != (e.api, e.method, e.template)), "{} {} twice", e.method, e.template);
+            assert!(plain_segments(e.template).is_some(), "{}", e.template);
+            if let Reseller(p) | Customer(p) = e.rule {
+                assert!(e.template.contains(&format!("{{{p}}}")), "{} names no {p}", e.template);
+            }
+        }
+    }
+
+    #[test]
+    fn only_plain_paths_match() {
+        let get = Method::GET;
+        let m = match_endpoint(Vipmp, &get, "/v3/customers/1005-0001/orders/42").expect("matches");
+        assert_eq!(m.endpoint.template, "/v3/customers/{customer}/orders/{order}");
+        assert_eq!(m.param("customer"), "1005-0001");
+        for bad in [
+            "/v3/customers/../resellers", "/v3/customers/1/../../x", "/v3//customers/1", "/v3/customers/1%2F..%2Fx",
+            "/v3/customers/%2e%2e", "/v3/customers/1\\x", "/v3/customers/a%00", "/v3/customers/a.b", "/v3/customers/1/",
+            "/v3/customers/1/refunds", "/x", "", "/v3/customers/./1",
+        ] {
+            assert!(match_endpoint(Vipmp, &get, bad).is_err(), "{bad}");
+        }
+        assert!(match_endpoint(Vipmp, &Method::DELETE, "/v3/customers/1").is_err(), "an unlisted method");
+        assert!(match_endpoint(Cpn, &get, "/v3/customers/1").is_err(), "another API's path");
+    }
+}

@@ -1,0 +1,141 @@
+//! A gateway and its identity provider on 127.0.0.1, for tests and benchmarks: the gateway on
+//! one port, the demo provider on another (a separate origin, as a real provider is), both
+//! stopped when dropped. Tests sign in as the demo users through the real flow, or take a token
+//! as a portal's page would.
+
+use crate::demo_idp::{demo_users, DemoIdp};
+use crate::identity::{ClaimNames, IdentitySettings};
+use crate::{app, normalize_base_path, random_bytes, Identity, Settings, Upstreams};
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use http_body_util::BodyExt;
+use hyper_util::client::legacy::{connect::HttpConnector, Client};
+use hyper_util::rt::TokioExecutor;
+use std::path::Path;
+use std::time::Duration;
+
+/// Distributor staff among the demo users.
+pub const DISTRIBUTOR: &str = "demo-distributor";
+/// The user of the twin's first reseller (Northwind Software Partners).
+pub const RESELLER_A: &str = "demo-reseller-a";
+/// The user of the twin's second reseller (Maple Leaf Licensing Inc.).
+pub const RESELLER_B: &str = "demo-reseller-b";
+
+/// The client id the gateway has at the test provider.
+pub const CLIENT_ID: &str = "partner-console-test";
+
+/// A running gateway and its provider.
+pub struct Running {
+    /// The console's URL, ending with `/` (`http://127.0.0.1:PORT/partner/console/`).
+    pub url: String,
+    /// The gateway's origin (`http://127.0.0.1:PORT`).
+    pub origin: String,
+    pub idp: DemoIdp,
+    /// The twin's resellers (id, company name), when the twin is the upstream.
+    pub resellers: Vec<(String, String)>,
+    stops: Vec<tokio::sync::oneshot::Sender<()>>,
+}
+
+async fn spawn(router: axum::Router, listener: tokio::net::TcpListener) -> tokio::sync::oneshot::Sender<()> {
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let _ = crate::serve(listener, router, async {
+            let _ = stopped.await;
+        })
+        .await;
+    });
+    stop
+}
+
+/// Settings for a test gateway at `origin` whose provider is at `issuer`.
+pub fn settings(dist: &Path, base_path: &str, origin: &str, issuer: &str, secret: &str, upstreams: Upstreams) -> Settings {
+    Settings {
+        dist: dist.to_path_buf(),
+        base_path: normalize_base_path(base_path).unwrap_or_else(|_| "/".into()),
+        public_origin: origin.to_string(),
+        upstreams,
+        identity: Identity::Provider(IdentitySettings {
+            issuer: issuer.to_string(),
+            client_id: CLIENT_ID.into(),
+            client_secret: secret.to_string(),
+            scopes: vec!["openid".into(), "profile".into(), "email".into()],
+            audience: CLIENT_ID.into(),
+            claims: ClaimNames::default(),
+        }),
+        session_key: random_bytes(64),
+        session_lifetime: Duration::from_secs(3600),
+        secure_cookies: true,
+        owner_ttl: Duration::from_secs(60),
+    }
+}
+
+impl Running {
+    /// Serves `dist` under `base_path` with `upstreams`, and the demo provider beside it;
+    /// `adjust` may change the settings first.
+    pub async fn start(dist: &Path, base_path: &str, upstreams: Upstreams, adjust: impl FnOnce(&mut Settings)) -> std::io::Result<Running> {
+        let gateway = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let provider = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let origin = format!("http://{}", gateway.local_addr()?);
+        let issuer = format!("http://{}", provider.local_addr()?);
+        let secret = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, random_bytes(24));
+        let mut settings = settings(dist, base_path, &origin, &issuer, &secret, upstreams);
+        adjust(&mut settings);
+        let built = app(&settings)?;
+        let idp = DemoIdp::new(&issuer, &origin, CLIENT_ID, &secret, demo_users(&built.twin_resellers)).map_err(std::io::Error::other)?;
+        let stops = vec![spawn(built.router, gateway).await, spawn(idp.router(), provider).await];
+        Ok(Running { url: format!("{origin}{}", settings.base_path), origin, idp, resellers: built.twin_resellers, stops })
+    }
+
+    /// A bearer token for `subject`, as a portal's provider gives its pages.
+    pub fn bearer(&self, subject: &str) -> String {
+        self.idp.mint(subject, CLIENT_ID, Duration::from_secs(3600)).unwrap_or_default()
+    }
+
+    /// Signs `subject` in through the gateway's real flow over HTTP, and returns the session
+    /// cookie (`partner_session=…`) to send.
+    pub async fn session_cookie(&self, subject: &str) -> Result<String, String> {
+        let client: Client<HttpConnector, Body> = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
+        let send = |request: Request<Body>| {
+            let client = client.clone();
+            async move { client.request(request).await.map_err(|e| e.to_string()) }
+        };
+        let location = |r: &hyper::Response<hyper::body::Incoming>| r.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+        let cookie_of = |r: &hyper::Response<hyper::body::Incoming>, name: &str| {
+            r.headers()
+                .get_all(header::SET_COOKIE)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .find(|v| v.starts_with(&format!("{name}=")))
+                .and_then(|v| v.split(';').next())
+                .map(str::to_string)
+        };
+        let login = send(Request::get(format!("{}auth/login", self.url)).body(Body::empty()).map_err(|e| e.to_string())?).await?;
+        let sign_in = cookie_of(&login, "partner_sign_in").ok_or("no sign-in cookie")?;
+        let authorize = location(&login);
+        let (endpoint, query) = authorize.split_once('?').ok_or("no authorization request")?;
+        let form = format!("{query}&user={subject}");
+        let chosen = send(
+            Request::post(endpoint)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(form))
+                .map_err(|e| e.to_string())?,
+        )
+        .await?;
+        let callback = location(&chosen);
+        let back = send(Request::get(&callback).header(header::COOKIE, sign_in).body(Body::empty()).map_err(|e| e.to_string())?).await?;
+        if back.status() != StatusCode::SEE_OTHER {
+            let status = back.status();
+            let body = back.into_body().collect().await.map(|b| String::from_utf8_lossy(&b.to_bytes()).into_owned()).unwrap_or_default();
+            return Err(format!("callback answered {status}: {body}"));
+        }
+        cookie_of(&back, "partner_session").ok_or_else(|| "no session cookie".into())
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        for stop in self.stops.drain(..) {
+            let _ = stop.send(());
+        }
+    }
+}

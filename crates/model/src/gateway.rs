@@ -1,0 +1,160 @@
+//! What the gateway says of itself: who is signed in (`GET {base}auth/me`), and the codes of
+//! the refusals it answers before a call reaches an upstream API, each with what the user can
+//! do. The gateway writes them, the console reads them: one definition for both.
+//!
+//! A refusal has the body every Commerce Partner API error has (`code`, `message`,
+//! `additionalDetails`); its code starts with `GW-`, which no Adobe code does.
+
+use serde::{Deserialize, Serialize};
+
+/// What a signed-in user may see: every reseller of the distributor, or some resellers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "role", rename_all = "camelCase")]
+pub enum Role {
+    /// Distributor staff: every reseller, the VMware subscriptions.
+    Distributor,
+    /// A reseller's user: these resellers' customers, nothing else.
+    Reseller {
+        #[serde(rename = "resellerIds")]
+        reseller_ids: Vec<String>,
+    },
+}
+
+impl Role {
+    /// Whether the user may act for reseller `id`.
+    pub fn may_act_for(&self, id: &str) -> bool {
+        match self {
+            Role::Distributor => true,
+            Role::Reseller { reseller_ids } => reseller_ids.iter().any(|r| r == id),
+        }
+    }
+
+    /// Whether this is distributor staff.
+    pub fn is_distributor(&self) -> bool {
+        matches!(self, Role::Distributor)
+    }
+
+    /// The role in a few words ("Distributor staff", "Reseller user").
+    pub fn label(&self) -> &'static str {
+        match self {
+            Role::Distributor => "Distributor staff",
+            Role::Reseller { .. } => "Reseller user",
+        }
+    }
+}
+
+/// How the user proved who they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SignedInVia {
+    /// The gateway's own sign-in: a session cookie.
+    Session,
+    /// A portal's access token, sent as a bearer.
+    Bearer,
+}
+
+/// The answer of `GET {base}auth/me`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Me {
+    /// The identity provider's subject.
+    pub subject: String,
+    /// The name to show (the provider's `name`, else the subject).
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    #[serde(flatten)]
+    pub role: Role,
+    pub via: SignedInVia,
+    /// When the session or token ends, seconds since 1970.
+    pub expires_at: u64,
+}
+
+/// One refusal of the gateway.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Refusal {
+    pub code: &'static str,
+    pub http_status: u16,
+    /// What the user is told happened.
+    pub message: &'static str,
+    /// What they can do.
+    pub what_to_do: &'static str,
+}
+
+macro_rules! refusals {
+    ($($name:ident = $code:literal, $status:literal, $message:literal, $todo:literal;)*) => {
+        $(
+            #[doc = $message]
+            pub const $name: Refusal = Refusal { code: $code, http_status: $status, message: $message, what_to_do: $todo };
+        )*
+        /// Every refusal, for lookups and for tests over the whole table.
+        pub const REFUSALS: &[Refusal] = &[$($name),*];
+    };
+}
+
+refusals! {
+    SIGN_IN_REQUIRED = "GW-SIGN-IN", 401, "You are not signed in, or your session has ended.",
+        "Sign in again: what you entered is kept.";
+    TOKEN_REJECTED = "GW-TOKEN", 401, "Your sign-in could not be verified.",
+        "Sign in again; if this repeats, ask whoever runs your partner portal to check its sign-in.";
+    NO_ROLE = "GW-NO-ROLE", 403, "Your account has no role in the partner console.",
+        "Ask your distributor to give your account the distributor staff role or a reseller.";
+    OTHER_RESELLER = "GW-OTHER-RESELLER", 403, "This belongs to another reseller.",
+        "You can open only your own reseller's records: check the id, or ask your distributor for access.";
+    CUSTOMER_OF_OTHER_RESELLER = "GW-OTHER-CUSTOMER", 403, "This customer belongs to another reseller.",
+        "You can open only your own reseller's customers: check the customer id, or ask your distributor.";
+    DISTRIBUTOR_ONLY = "GW-DISTRIBUTOR-ONLY", 403, "Only distributor staff can do this.",
+        "Ask your distributor's staff to do it for you.";
+    CROSS_SITE = "GW-CROSS-SITE", 403, "The request did not come from the console's own page.",
+        "Reload the console and try again from its page.";
+    NOT_FORWARDED = "GW-NOT-FOUND", 404, "The console's gateway does not know this address.",
+        "Check the address; if a link of the console led here, report it.";
+    BAD_BODY = "GW-BAD-BODY", 400, "The request's body could not be read as JSON naming a reseller.",
+        "Reload the console and try again; report it if it repeats.";
+    OWNER_UNKNOWN = "GW-OWNER-UNKNOWN", 502, "The gateway could not check which reseller this customer belongs to.",
+        "Try again in a moment.";
+    UPSTREAM_CREDENTIALS = "GW-UPSTREAM-CREDENTIALS", 502, "The gateway could not get its credentials for the API.",
+        "Try again in a minute; if it persists, ask whoever runs the console to check its API credentials.";
+    UPSTREAM_UNREACHABLE = "GW-UPSTREAM", 502, "The gateway could not reach the API.",
+        "Try again in a moment.";
+    IDENTITY_PROVIDER = "GW-IDENTITY-PROVIDER", 502, "The sign-in service could not be reached.",
+        "Try again in a minute; if it persists, ask whoever runs the console.";
+}
+
+/// The refusal with code `code`.
+pub fn refusal(code: &str) -> Option<&'static Refusal> {
+    REFUSALS.iter().find(|r| r.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_marked() {
+        for (i, r) in REFUSALS.iter().enumerate() {
+            assert!(r.code.starts_with("GW-"), "{}", r.code);
+            assert!(REFUSALS[..i].iter().all(|o| o.code != r.code), "{} twice", r.code);
+            assert!(r.message.ends_with('.') && r.what_to_do.ends_with('.'), "{}", r.code);
+            assert_eq!(refusal(r.code), Some(r));
+        }
+    }
+
+    #[test]
+    fn me_reads_and_writes_both_roles() {
+        let me = Me {
+            subject: "u1".into(),
+            name: "Rhea".into(),
+            email: String::new(),
+            role: Role::Reseller { reseller_ids: vec!["1000123456".into()] },
+            via: SignedInVia::Session,
+            expires_at: 5,
+        };
+        let json = serde_json::to_string(&me).expect("encodes");
+        assert_eq!(json, r#"{"subject":"u1","name":"Rhea","role":"reseller","resellerIds":["1000123456"],"via":"session","expiresAt":5}"#);
+        assert_eq!(serde_json::from_str::<Me>(&json).expect("decodes"), me);
+        let staff: Me = serde_json::from_str(r#"{"subject":"s","name":"S","role":"distributor","via":"bearer","expiresAt":1}"#).expect("decodes");
+        assert!(staff.role.is_distributor() && staff.role.may_act_for("anything"));
+        assert!(!me.role.may_act_for("1000999999") && me.role.may_act_for("1000123456"));
+    }
+}
