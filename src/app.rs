@@ -9,6 +9,7 @@ use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
 use crate::routes::*;
 use crate::runtime::{app_base_from_document, provide_runtime, Runtime};
+use crate::session::Who;
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
@@ -18,12 +19,29 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     let app_base = app_base_from_document();
-    let loaded = LocalResource::new(move || load_runtime(app_base.clone()));
+    let loaded = LocalResource::new(move || {
+        let app_base = app_base.clone();
+        async move {
+            let runtime = load_runtime(app_base.clone()).await?;
+            Ok::<_, ConfigProblem>((crate::session::who(&app_base).await, runtime))
+        }
+    });
     view! {
         <Suspense fallback=|| view! { <p class="boot" role="status">"Loading the partner console…"</p> }>
             {move || Suspend::new(async move {
                 match loaded.await {
-                    Ok(runtime) => view! { <Shell runtime/> }.into_any(),
+                    Ok((Who::User(me), runtime)) => {
+                        crate::session::provide_signed_in(me);
+                        view! { <Shell runtime/> }.into_any()
+                    }
+                    Ok((Who::SignIn, runtime)) => {
+                        crate::session::sign_in(&runtime.app_base);
+                        view! { <p class="boot" role="status">"Taking you to sign in…"</p> }.into_any()
+                    }
+                    Ok((Who::Unknown(why), runtime)) => {
+                        let problem = ConfigProblem { url: format!("{}auth/me", runtime.app_base), key: "(gateway)".into(), problem: format!("cannot say who is signed in: {why}.") };
+                        view! { <ConfigErrorPage problem/> }.into_any()
+                    }
                     Err(problem) => view! { <ConfigErrorPage problem/> }.into_any(),
                 }
             })}

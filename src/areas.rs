@@ -12,6 +12,9 @@ pub struct Area {
     pub summary: &'static str,
     /// Where to start when the area's page needs a record first (a customer's orders).
     pub start: &'static str,
+    /// Whether reseller users have it (the reseller list and the VMware subscriptions are for
+    /// distributor staff; the gateway refuses them to anyone else).
+    pub for_resellers: bool,
 }
 
 /// Every area, in navigation order.
@@ -21,48 +24,56 @@ pub const AREAS: [Area; 8] = [
         label: "Resellers",
         summary: "Reseller accounts under your distributor.",
         start: "Search the list, open a reseller, or create one.",
+        for_resellers: false,
     },
     Area {
         path: "/customers",
         label: "Customers",
         summary: "Customer accounts: commercial, education, government, LGA and 3-Year Commit.",
         start: "Choose a reseller to list its customers, or open a customer by its id in the Go to box above.",
+        for_resellers: true,
     },
     Area {
         path: "/orders",
         label: "Orders",
         summary: "Order history, new orders with preview, returns and renewal previews.",
         start: "Orders belong to a customer: open the customer (Customers, or its id in the Go to box above) and choose Order history or Place an order.",
+        for_resellers: true,
     },
     Area {
         path: "/subscriptions",
         label: "Subscriptions",
         summary: "Subscriptions and their auto-renewal settings.",
         start: "Subscriptions belong to a customer: open the customer (Customers, or its id in the Go to box above) and choose Subscriptions.",
+        for_resellers: true,
     },
     Area {
         path: "/transfers",
         label: "Reseller change",
         summary: "Move a customer to a reseller with the customer's approval code.",
         start: "Enter the customer's approval code, the requesting admin's email and the receiving reseller, then preview.",
+        for_resellers: true,
     },
     Area {
         path: "/memberships",
         label: "VIP → VIPMP",
         summary: "Move a VIP membership to VIP Marketplace.",
         start: "Enter the customer's VIP membership id to preview the transfer.",
+        for_resellers: true,
     },
     Area {
         path: "/linked-memberships",
         label: "Linked memberships",
         summary: "Large Government Agency linked membership groups.",
         start: "Search the groups by country and name.",
+        for_resellers: true,
     },
     Area {
         path: "/distributor-subscriptions",
         label: "VMware subscriptions",
         summary: "Your distributor subscriptions in VMware Cloud Partner Navigator.",
         start: "Filter, sort and page the list; export it as CSV.",
+        for_resellers: false,
     },
 ];
 

@@ -11,6 +11,7 @@ pub mod recent;
 pub mod resources;
 pub mod routes;
 pub mod runtime;
+pub mod session;
 pub mod split;
 
 pub use app::{App, Shell};

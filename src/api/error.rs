@@ -3,6 +3,7 @@
 
 use partner_model::catalog::errors::error_code;
 use partner_model::error::ApiErrorBody;
+use partner_model::gateway::refusal;
 use std::time::Duration;
 
 /// Why a call did not give the console what it asked for.
@@ -62,7 +63,17 @@ impl ApiError {
     /// answer cut short or garbled on the way is not: the intent stays open, and sending again
     /// under it gets the API's first answer back instead of a second action.
     pub fn api_answered(&self) -> bool {
-        matches!(self, ApiError::Api { .. } | ApiError::Unexpected { .. })
+        match self {
+            // The gateway refused it before it left: the API never saw it.
+            ApiError::Api { body, .. } => refusal(&body.code).is_none(),
+            ApiError::Unexpected { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Whether the gateway says nobody is signed in (the session ended).
+    pub fn sign_in_needed(&self) -> bool {
+        matches!(self, ApiError::Api { status: 401, body } if refusal(&body.code).is_some())
     }
 
     /// The documented error code, if the API sent one.
@@ -80,6 +91,7 @@ impl ApiError {
             ApiError::Network(_) => "The API could not be reached: the connection failed or was dropped.".into(),
             ApiError::Timeout(limit) => format!("The API did not answer within {} seconds.", limit.as_secs()),
             ApiError::Gateway { status } => format!("The proxy in front of the API answered HTTP {status} instead of the API."),
+            ApiError::Api { body, .. } if refusal(&body.code).is_some() => refusal(&body.code).map(|r| r.message.to_string()).unwrap_or_default(),
             ApiError::Api { body, .. } => {
                 let message = if body.message.is_empty() {
                     error_code(&body.code).map(|e| e.message.to_string()).unwrap_or_else(|| "The API refused the request".into())
@@ -102,6 +114,7 @@ impl ApiError {
             ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Gateway { .. } => {
                 "Try again. If you were placing an order or creating an account, trying again is safe: the console sends it as the same request, so it is never done twice.".into()
             }
+            ApiError::Api { body, .. } if refusal(&body.code).is_some() => refusal(&body.code).map(|r| r.what_to_do.to_string()).unwrap_or_default(),
             ApiError::Api { body, .. } => match error_code(&body.code) {
                 Some(e) => e.what_to_do.to_string(),
                 None => "Check what you entered; if it looks right, contact support with the details below.".into(),
@@ -158,5 +171,16 @@ mod tests {
         assert!(e.api_answered());
         assert!(!ApiError::Timeout(Duration::from_secs(1)).api_answered());
         assert!(!ApiError::Decode { call: "x".into(), detail: "y".into() }.api_answered(), "a garbled answer keeps the intent");
+    }
+
+    #[test]
+    fn gateway_refusals_speak_the_gateways_words_and_keep_the_intent() {
+        let other = ApiError::Api { status: 403, body: ApiErrorBody::new("GW-OTHER-CUSTOMER", "This customer belongs to another reseller.") };
+        assert_eq!(other.what_happened(), "This customer belongs to another reseller.");
+        assert!(other.what_to_do().contains("your own reseller's customers"));
+        assert!(!other.api_answered(), "the API never saw it");
+        let ended = ApiError::Api { status: 401, body: ApiErrorBody::new("GW-SIGN-IN", "") };
+        assert!(ended.sign_in_needed() && !other.sign_in_needed());
+        assert!(ended.what_to_do().starts_with("Sign in again"));
     }
 }

@@ -34,8 +34,35 @@ pub fn Header() -> impl IntoView {
             </div>
             <HealthBadge/>
             <GoToBox/>
+            <SignedInAs/>
         </header>
     }
+}
+
+/// Who is signed in, their role, and signing out.
+#[component]
+fn SignedInAs() -> impl IntoView {
+    let signed_in = crate::session::use_signed_in()?;
+    let app_base = use_runtime().map(|rt| rt.app_base).unwrap_or_else(|| "/".into());
+    let me = signed_in.0.clone();
+    let leaving = RwSignal::new(false);
+    let sign_out = move |_| {
+        if leaving.get_untracked() {
+            return;
+        }
+        leaving.set(true);
+        let app_base = app_base.clone();
+        leptos::task::spawn_local(async move { crate::session::sign_out(&app_base).await });
+    };
+    Some(view! {
+        <div class="who">
+            <span class="who-name" title=me.email.clone()>{me.name.clone()}</span>
+            <span class="who-role">{me.role.label()}</span>
+            <button type="button" class="link" on:click=sign_out disabled=move || leaving.get()>
+                {move || if leaving.get() { "Signing out…" } else { "Sign out" }}
+            </button>
+        </div>
+    })
 }
 
 /// Navigation to every area of [`AREAS`].
@@ -46,6 +73,7 @@ pub fn Nav() -> impl IntoView {
             <ul>
                 {AREAS
                     .iter()
+                    .filter(|area| area.for_resellers || crate::session::is_distributor())
                     .map(|area| view! { <li><A href=href(area.path)>{area.label}</A></li> })
                     .collect_view()}
             </ul>

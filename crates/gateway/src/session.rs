@@ -264,7 +264,8 @@ pub async fn logout(State(s): State<Arc<Sessions>>, headers: HeaderMap) -> Respo
     if !s.same_origin(&headers) {
         return GatewayError::refusal(CROSS_SITE).into_response();
     }
-    let jar = PrivateCookieJar::new(s.key.clone()).remove(s.removal(SESSION_COOKIE, s.base_path.clone()));
+    // Only a cookie the request carried gets a removal in the answer.
+    let jar = PrivateCookieJar::from_headers(&headers, s.key.clone()).remove(s.removal(SESSION_COOKIE, s.base_path.clone()));
     let back = format!("{}{}", s.public_origin, s.base_path);
     let redirect = match s.provider.metadata().await.ok().and_then(|m| m.end_session_endpoint) {
         Some(end) => format!(

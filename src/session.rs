@@ -1,0 +1,75 @@
+//! Who is signed in, as the gateway says (`GET {base}auth/me`), provided once as context. The
+//! gateway enforces the tenant on every call; the console only mirrors it: what the header
+//! says, which areas the navigation offers. Signing in and out are the gateway's pages.
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use partner_model::gateway::Me;
+use std::sync::Arc;
+
+/// The signed-in user.
+#[derive(Clone, Debug)]
+pub struct SignedIn(pub Arc<Me>);
+
+/// Makes the signed-in user available below.
+pub fn provide_signed_in(me: Me) {
+    provide_context(SignedIn(Arc::new(me)));
+}
+
+/// The signed-in user; `None` in a test that mounts the shell alone.
+pub fn use_signed_in() -> Option<SignedIn> {
+    use_context::<SignedIn>()
+}
+
+/// Whether the signed-in user is distributor staff (true when nobody is known: a shell mounted
+/// alone shows everything, and the gateway refuses what is not allowed anyway).
+pub fn is_distributor() -> bool {
+    use_signed_in().is_none_or(|s| s.0.role.is_distributor())
+}
+
+/// What asking the gateway gave.
+#[derive(Clone, Debug)]
+pub enum Who {
+    /// Signed in.
+    User(Me),
+    /// Nobody is signed in: off to the sign-in page.
+    SignIn,
+    /// The gateway could not say (no gateway, or it failed): why.
+    Unknown(String),
+}
+
+/// Asks the gateway who is signed in.
+pub async fn who(app_base: &str) -> Who {
+    let response = match Request::get(&format!("{app_base}auth/me")).send().await {
+        Ok(r) => r,
+        Err(e) => return Who::Unknown(format!("the gateway could not be reached ({e})")),
+    };
+    match response.status() {
+        200 => match response.json::<Me>().await {
+            Ok(me) => Who::User(me),
+            Err(e) => Who::Unknown(format!("the gateway's answer could not be read ({e})")),
+        },
+        401 => Who::SignIn,
+        status => Who::Unknown(format!("the gateway answered HTTP {status}")),
+    }
+}
+
+/// Sends the browser to the gateway's sign-in, to come back to the page it is on.
+pub fn sign_in(app_base: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let here = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+    let url = format!("{app_base}auth/login?return={}", crate::api::calls::encode(&here));
+    let _ = location.assign(&url);
+}
+
+/// Ends the session at the gateway, then goes where it says (the provider's sign-out).
+pub async fn sign_out(app_base: &str) {
+    let redirect = match Request::post(&format!("{app_base}auth/logout")).send().await {
+        Ok(r) if r.ok() => r.json::<serde_json::Value>().await.ok().and_then(|v| v["redirect"].as_str().map(str::to_string)),
+        _ => None,
+    };
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(&redirect.unwrap_or_else(|| app_base.to_string()));
+    }
+}
