@@ -18,6 +18,7 @@ pub fn Home() -> impl IntoView {
             <ul class="cards">
                 {AREAS
                     .iter()
+                    .filter(|area| area.for_resellers || crate::session::is_distributor())
                     .map(|area| {
                         view! {
                             <li class="card">
