@@ -27,6 +27,25 @@ pub fn e2e_dist() -> PathBuf {
     dist
 }
 
+/// A copy of the release build whose `config.json` `edit` has changed, in a temporary
+/// directory named after `tag` (the caller removes it when done).
+pub fn dist_with_config(tag: &str, edit: impl FnOnce(&mut serde_json::Value)) -> PathBuf {
+    let from = e2e_dist();
+    let to = std::env::temp_dir().join(format!("partner-e2e-dist-{}-{tag}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&to);
+    std::fs::create_dir_all(&to).expect("dist copy");
+    for entry in std::fs::read_dir(&from).expect("dist") {
+        let path = entry.expect("entry").path();
+        if path.is_file() {
+            std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
+        }
+    }
+    let mut config: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(to.join("config.json")).expect("config")).expect("json");
+    edit(&mut config);
+    std::fs::write(to.join("config.json"), config.to_string()).expect("write config");
+    to
+}
+
 /// The workspace's root directory.
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("workspace root exists")
@@ -144,7 +163,7 @@ impl Browser {
     /// Signs in as the demo user `name` and waits until the session is set (the flow ends on
     /// the gateway's `auth/me`, which says who is signed in).
     pub async fn sign_in(&self, sandbox: &Sandbox, name: &str) {
-        let base = sandbox.url.trim_start_matches("http://").split_once('/').map(|(_, p)| format!("/{p}")).unwrap_or_else(|| "/".into());
+        let base = sandbox.url.strip_prefix(&sandbox.gateway.origin).unwrap_or("/");
         self.client.goto(&format!("{}auth/login?return={base}auth/me", sandbox.url)).await.expect("sign-in");
         self.click(&format!("Sign in as {name}")).await;
         self.find(&format!("//*[contains(., {})]", xpath_literal("\"subject\""))).await;

@@ -269,20 +269,7 @@ async fn preview_an_order(b: &Browser, base: &str) {
 
 /// A copy of the release build whose config.json gives every call `seconds` before it times out.
 fn dist_with_time_limits(seconds: u32) -> PathBuf {
-    let from = e2e_dist();
-    let to = std::env::temp_dir().join(format!("partner-e2e-dist-{}-{seconds}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&to);
-    std::fs::create_dir_all(&to).expect("dist copy");
-    for entry in std::fs::read_dir(&from).expect("dist") {
-        let path = entry.expect("entry").path();
-        if path.is_file() {
-            std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
-        }
-    }
-    let mut config: Value = serde_json::from_str(&std::fs::read_to_string(to.join("config.json")).expect("config")).expect("json");
-    config["timeouts"] = json!({ "readSeconds": seconds, "mutationSeconds": seconds });
-    std::fs::write(to.join("config.json"), config.to_string()).expect("write config");
-    to
+    dist_with_config(&format!("limits-{seconds}"), |config| config["timeouts"] = json!({ "readSeconds": seconds, "mutationSeconds": seconds }))
 }
 
 async fn count(b: &Browser, base: &str, flow: Flow) -> u64 {

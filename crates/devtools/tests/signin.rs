@@ -10,18 +10,20 @@ use partner_gateway::testing::DISTRIBUTOR;
 /// A customer of reseller B (Maple Leaf Licensing Inc.), read through the gateway as staff.
 async fn customer_of_b(sandbox: &Sandbox) -> String {
     let b = &sandbox.gateway.resellers[1].0;
-    let client: hyper_util::client::legacy::Client<_, http_body_util::Empty<hyper::body::Bytes>> =
-        hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
-    let request = hyper::Request::get(format!("{}api/vipmp/v3/resellers/{b}/customers?limit=1", sandbox.url))
-        .header("authorization", format!("Bearer {}", sandbox.gateway.bearer(DISTRIBUTOR)))
-        .header("x-request-id", "e2e-signin-1")
-        .header("x-correlation-id", "e2e-signin-1")
-        .body(http_body_util::Empty::new())
-        .expect("request");
-    let response = client.request(request).await.expect("answer");
-    let body = http_body_util::BodyExt::collect(response.into_body()).await.expect("body").to_bytes();
-    let page: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+    let page = sandbox.gateway.api_get(DISTRIBUTOR, &format!("/v3/resellers/{b}/customers?limit=1")).await.expect("B's customers");
     page["accounts"][0]["customerId"].as_str().expect("a customer of B").to_string()
+}
+
+/// What a call the page makes itself to `url` gets: `[status, code]`.
+async fn page_fetch(browser: &Browser, url: String) -> serde_json::Value {
+    browser
+        .client
+        .execute_async(
+            "const [url, done] = arguments; fetch(url, {headers: {'x-correlation-id': crypto.randomUUID(), 'x-request-id': crypto.randomUUID()}}).then(r => r.json().then(b => done([r.status, b.code])), e => done(String(e)));",
+            vec![serde_json::Value::String(url)],
+        )
+        .await
+        .expect("fetch")
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -61,24 +63,10 @@ async fn a_reseller_user_cannot_reach_another_resellers_customer() {
     go.send_keys(&theirs).await.expect("type");
     go.send_keys("\u{E007}").await.expect("enter");
     browser.sees("This customer belongs to another reseller.").await;
-    // By a crafted call from the page.
-    let status = browser
-        .client
-        .execute_async(
-            "const [url, done] = arguments; fetch(url, {headers: {'x-correlation-id': 'x', 'x-request-id': 'y'}}).then(r => r.json().then(b => done([r.status, b.code])), e => done(String(e)));",
-            vec![serde_json::Value::String(format!("{}api/vipmp/v3/customers/{theirs}/orders", sandbox.url))],
-        )
-        .await
-        .expect("fetch");
-    assert_eq!(status, serde_json::json!([403, "GW-OTHER-CUSTOMER"]));
-    let reseller_list = browser
-        .client
-        .execute_async(
-            "const [url, done] = arguments; fetch(url, {headers: {'x-correlation-id': 'x2', 'x-request-id': 'y2'}}).then(r => r.json().then(b => done([r.status, b.code])), e => done(String(e)));",
-            vec![serde_json::Value::String(format!("{}api/vipmp/v3/resellers", sandbox.url))],
-        )
-        .await
-        .expect("fetch");
+    // By crafted calls from the page.
+    let orders = page_fetch(&browser, format!("{}api/vipmp/v3/customers/{theirs}/orders", sandbox.url)).await;
+    assert_eq!(orders, serde_json::json!([403, "GW-OTHER-CUSTOMER"]));
+    let reseller_list = page_fetch(&browser, format!("{}api/vipmp/v3/resellers", sandbox.url)).await;
     assert_eq!(reseller_list, serde_json::json!([403, "GW-DISTRIBUTOR-ONLY"]));
     browser.close().await;
     // Distributor staff see it.

@@ -108,12 +108,6 @@ pub struct DemoIdp(Arc<Inner>);
 const CODE_LIFETIME: Duration = Duration::from_secs(60);
 const TOKEN_LIFETIME: Duration = Duration::from_secs(3600);
 
-fn random(n: usize) -> String {
-    let mut bytes = vec![0u8; n];
-    let _ = ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes);
-    URL_SAFE_NO_PAD.encode(bytes)
-}
-
 impl DemoIdp {
     /// A provider at `issuer` (its URL, without a trailing slash) for one client, the console
     /// at `console_origin`.
@@ -128,7 +122,7 @@ impl DemoIdp {
             client_secret: client_secret.into(),
             users,
             key: EncodingKey::from_ed_der(pkcs8.as_ref()),
-            kid: random(8),
+            kid: crate::random_token(8),
             public_x: URL_SAFE_NO_PAD.encode(pair.public_key().as_ref()),
             codes: Mutex::new(HashMap::new()),
         })))
@@ -308,7 +302,7 @@ async fn authorize(State(idp): State<DemoIdp>, Form(form): Form<AuthorizeForm>) 
     let Some(user) = idp.0.users.iter().find(|u| u.subject == form.user).cloned() else {
         return page(StatusCode::BAD_REQUEST, "<h1>Demo sign-in refused</h1><p>No such demo user.</p>".into());
     };
-    let code = random(24);
+    let code = crate::random_token(24);
     let redirect_uri = q.redirect_uri.unwrap_or_default();
     {
         let mut codes = idp.0.codes.lock().unwrap_or_else(|e| e.into_inner());

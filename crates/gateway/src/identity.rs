@@ -6,10 +6,9 @@
 //! audience, expiry and not-before with 30 s of leeway. The claims then map to a [`Role`].
 
 use crate::error::GatewayError;
-use crate::upstream::HttpsClient;
+use crate::upstream::{exchange, HttpsClient};
 use axum::body::Body;
 use axum::extract::Request;
-use http_body_util::BodyExt;
 use jsonwebtoken::jwk::{Jwk, JwkSet};
 use jsonwebtoken::{Algorithm, DecodingKey, Validation};
 use partner_model::gateway::{Me, Role, SignedInVia, IDENTITY_PROVIDER, NO_ROLE, TOKEN_REJECTED};
@@ -48,6 +47,21 @@ pub struct IdentitySettings {
     /// The audience a portal's access token must carry (default: the client id).
     pub audience: String,
     pub claims: ClaimNames,
+}
+
+impl IdentitySettings {
+    /// A provider at `issuer` that knows the gateway as `client_id`/`client_secret`, with the
+    /// usual scopes, the client id as the tokens' audience, and the default claim names.
+    pub fn for_client(issuer: &str, client_id: &str, client_secret: &str) -> IdentitySettings {
+        IdentitySettings {
+            issuer: issuer.to_string(),
+            client_id: client_id.to_string(),
+            client_secret: client_secret.to_string(),
+            scopes: vec!["openid".into(), "profile".into(), "email".into()],
+            audience: client_id.to_string(),
+            claims: ClaimNames::default(),
+        }
+    }
 }
 
 impl std::fmt::Debug for IdentitySettings {
@@ -113,9 +127,7 @@ impl Provider {
 
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, GatewayError> {
         let request = Request::get(url).header("accept", "application/json").body(Body::empty()).map_err(|_| provider_error(format!("bad URL {url}")))?;
-        let response = self.client.request(request).await.map_err(|_| provider_error(format!("{url} could not be reached")))?;
-        let status = response.status();
-        let bytes = response.into_body().collect().await.map_err(|_| provider_error(format!("{url}: answer cut off")))?.to_bytes();
+        let (status, bytes) = exchange(&self.client, request).await.map_err(|e| provider_error(format!("{url} {e}")))?;
         if !status.is_success() {
             return Err(provider_error(format!("{url} answered HTTP {}", status.as_u16())));
         }
@@ -169,7 +181,7 @@ impl Provider {
         }
         let jwk = self.key(header.kid.as_deref()).await?;
         if let Some(alg) = jwk.common.key_algorithm {
-            if format!("{alg:?}") != format!("{:?}", header.alg) {
+            if alg != jsonwebtoken::jwk::KeyAlgorithm::from(header.alg) {
                 return Err(rejected("the token's algorithm is not its key's"));
             }
         }

@@ -25,7 +25,7 @@ pub mod testing;
 pub mod upstream;
 
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderName, StatusCode};
+use axum::http::{header, HeaderName};
 use axum::middleware;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -117,6 +117,11 @@ pub fn random_bytes(n: usize) -> Vec<u8> {
     bytes
 }
 
+/// `n` random bytes, base64url without padding: nonces, codes, key ids.
+pub fn random_token(n: usize) -> String {
+    base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, random_bytes(n))
+}
+
 /// `partner/console` → `/partner/console/`; refuses anything but plain path segments.
 pub fn normalize_base_path(raw: &str) -> Result<String, String> {
     let trimmed = raw.trim().trim_matches('/');
@@ -193,18 +198,10 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
                 return Err(io::Error::other("the demo identity provider runs only with the twin as the upstream"));
             }
             let issuer = format!("{}{}__demo-idp", settings.public_origin, settings.base_path);
-            let secret = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, random_bytes(24));
+            let secret = random_token(24);
             let users = demo_idp::demo_users(&twin_resellers);
             let idp = demo_idp::DemoIdp::new(&issuer, &settings.public_origin, DEMO_CLIENT_ID, &secret, users).map_err(io::Error::other)?;
-            let identity = IdentitySettings {
-                issuer,
-                client_id: DEMO_CLIENT_ID.into(),
-                client_secret: secret,
-                scopes: vec!["openid".into(), "profile".into(), "email".into()],
-                audience: DEMO_CLIENT_ID.into(),
-                claims: identity::ClaimNames::default(),
-            };
-            (identity, Some(idp))
+            (IdentitySettings::for_client(&issuer, DEMO_CLIENT_ID, &secret), Some(idp))
         }
     };
     let sessions = Arc::new(Sessions {
@@ -302,12 +299,7 @@ fn serve_site(site: &StaticSite, request: Request) -> Response {
     if ["/api/", "/auth/", "/__sandbox", "/__demo-idp"].iter().any(|p| path.starts_with(p)) {
         return error::GatewayError::refusal(NOT_FORWARDED).into_response();
     }
-    let response = site.respond(request.method(), request.uri(), request.headers());
-    if response.status() == StatusCode::METHOD_NOT_ALLOWED {
-        return error::GatewayError { status: StatusCode::METHOD_NOT_ALLOWED, body: partner_model::error::ApiErrorBody::new("GW-METHOD", "The console's pages are read with GET.") }
-            .into_response();
-    }
-    response
+    site.respond(request.method(), request.uri(), request.headers())
 }
 
 /// Serves `app` on `listener` until `shutdown` completes.

@@ -18,7 +18,7 @@
 
 use crate::error::GatewayError;
 use crate::identity::{now, Provider};
-use crate::upstream::{form_encode, HttpsClient};
+use crate::upstream::{encode_component, exchange, form_encode, HttpsClient};
 use axum::body::Body;
 use axum::extract::{Query, Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
@@ -26,7 +26,6 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::Json;
 use axum_extra::extract::cookie::{Cookie, Key, PrivateCookieJar, SameSite};
 use base64::Engine;
-use http_body_util::BodyExt;
 use partner_model::gateway::{Me, SignedInVia, CROSS_SITE, SIGN_IN_REQUIRED};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -194,7 +193,7 @@ pub async fn callback(State(s): State<Arc<Sessions>>, headers: HeaderMap, Query(
     if !constant_time_eq(state.as_bytes(), started.state.as_bytes()) {
         return (jar, problem_page(&s, StatusCode::BAD_REQUEST, "This sign-in answer does not belong to this browser", "")).into_response();
     }
-    let me = match exchange(&s, &code, &started).await {
+    let me = match trade_code(&s, &code, &started).await {
         Ok(me) => me,
         Err(e) => {
             let detail = format!("{} {}", e.body.message, e.body.additional_details.join(" "));
@@ -213,27 +212,21 @@ struct TokenAnswer {
     id_token: Option<String>,
 }
 
-async fn exchange(s: &Sessions, code: &str, started: &SignIn) -> Result<Me, GatewayError> {
+async fn trade_code(s: &Sessions, code: &str, started: &SignIn) -> Result<Me, GatewayError> {
     use partner_model::gateway::{IDENTITY_PROVIDER, TOKEN_REJECTED};
     let metadata = s.provider.metadata().await?;
     let settings = &s.provider.settings;
     let redirect = s.redirect_uri();
     let form = form_encode(&[("grant_type", "authorization_code"), ("code", code), ("redirect_uri", &redirect), ("code_verifier", &started.verifier)]);
     // client_secret_basic: the id and secret form-encoded, then base64 (RFC 6749 §2.3.1).
-    let basic = base64::engine::general_purpose::STANDARD.encode(format!(
-        "{}:{}",
-        form_encode(&[("", &settings.client_id)]).trim_start_matches('='),
-        form_encode(&[("", &settings.client_secret)]).trim_start_matches('=')
-    ));
+    let basic = base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", encode_component(&settings.client_id), encode_component(&settings.client_secret)));
     let request = Request::post(&metadata.token_endpoint)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ACCEPT, "application/json")
         .header(header::AUTHORIZATION, format!("Basic {basic}"))
         .body(Body::from(form))
         .map_err(|_| GatewayError::refusal(IDENTITY_PROVIDER).with_detail("the token endpoint is not a valid URL"))?;
-    let response = s.client.request(request).await.map_err(|_| GatewayError::refusal(IDENTITY_PROVIDER).with_detail("the token endpoint could not be reached"))?;
-    let status = response.status();
-    let bytes = response.into_body().collect().await.map_err(|_| GatewayError::refusal(IDENTITY_PROVIDER).with_detail("the token endpoint's answer was cut off"))?.to_bytes();
+    let (status, bytes) = exchange(&s.client, request).await.map_err(|e| GatewayError::refusal(IDENTITY_PROVIDER).with_detail(format!("the token endpoint {e}")))?;
     if !status.is_success() {
         return Err(GatewayError::refusal(IDENTITY_PROVIDER).with_detail(format!("the token endpoint refused the code (HTTP {})", status.as_u16())));
     }

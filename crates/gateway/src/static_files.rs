@@ -78,7 +78,13 @@ impl StaticSite {
     /// Answers a request whose path is relative to the app's base.
     pub fn respond(&self, method: &Method, uri: &Uri, headers: &HeaderMap) -> Response {
         if method != Method::GET && method != Method::HEAD {
-            return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")]).into_response();
+            let refusal = crate::error::GatewayError {
+                status: StatusCode::METHOD_NOT_ALLOWED,
+                body: partner_model::error::ApiErrorBody::new("GW-METHOD", "The console's pages are read with GET."),
+            };
+            let mut response = refusal.into_response();
+            response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+            return response;
         }
         let path = uri.path().trim_start_matches('/');
         let name = if path.is_empty() { INDEX } else { path };
@@ -143,30 +149,7 @@ fn absolute_origin(url: &str) -> Option<String> {
 
 /// 128 random bits from the operating system, base64url-encoded.
 fn fresh_nonce() -> String {
-    use std::io::Read;
-    let mut bytes = [0u8; 16];
-    if std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut bytes)).is_err() {
-        // No OS randomness: fall back to the clock and the address space layout.
-        let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
-        let mixed = seed ^ (&bytes as *const _ as usize as u128).rotate_left(64);
-        bytes = mixed.to_le_bytes();
-    }
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    let mut bits: u32 = 0;
-    let mut n = 0;
-    let mut out = String::with_capacity(22);
-    for b in bytes {
-        bits = (bits << 8) | u32::from(b);
-        n += 8;
-        while n >= 6 {
-            n -= 6;
-            out.push(ALPHABET[((bits >> n) & 63) as usize] as char);
-        }
-    }
-    if n > 0 {
-        out.push(ALPHABET[((bits << (6 - n)) & 63) as usize] as char);
-    }
-    out
+    crate::random_token(16)
 }
 
 impl Asset {

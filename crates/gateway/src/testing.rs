@@ -4,7 +4,7 @@
 //! as a portal's page would.
 
 use crate::demo_idp::{demo_users, DemoIdp};
-use crate::identity::{ClaimNames, IdentitySettings};
+use crate::identity::IdentitySettings;
 use crate::{app, normalize_base_path, random_bytes, Identity, Settings, Upstreams};
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -54,14 +54,7 @@ pub fn settings(dist: &Path, base_path: &str, origin: &str, issuer: &str, secret
         base_path: normalize_base_path(base_path).unwrap_or_else(|_| "/".into()),
         public_origin: origin.to_string(),
         upstreams,
-        identity: Identity::Provider(IdentitySettings {
-            issuer: issuer.to_string(),
-            client_id: CLIENT_ID.into(),
-            client_secret: secret.to_string(),
-            scopes: vec!["openid".into(), "profile".into(), "email".into()],
-            audience: CLIENT_ID.into(),
-            claims: ClaimNames::default(),
-        }),
+        identity: Identity::Provider(IdentitySettings::for_client(issuer, CLIENT_ID, secret)),
         session_key: random_bytes(64),
         session_lifetime: Duration::from_secs(3600),
         secure_cookies: true,
@@ -77,7 +70,7 @@ impl Running {
         let provider = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let origin = format!("http://{}", gateway.local_addr()?);
         let issuer = format!("http://{}", provider.local_addr()?);
-        let secret = base64::Engine::encode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, random_bytes(24));
+        let secret = crate::random_token(24);
         let mut settings = settings(dist, base_path, &origin, &issuer, &secret, upstreams);
         adjust(&mut settings);
         let built = app(&settings)?;
@@ -91,10 +84,28 @@ impl Running {
         self.idp.mint(subject, CLIENT_ID, Duration::from_secs(3600)).unwrap_or_default()
     }
 
+    /// `GET {base}api/vipmp{path}` as `subject` (a bearer), the answer's JSON; an error for
+    /// anything but 200.
+    pub async fn api_get(&self, subject: &str, path: &str) -> Result<serde_json::Value, String> {
+        let request = Request::get(format!("{}api/vipmp{path}", self.url))
+            .header(header::AUTHORIZATION, format!("Bearer {}", self.bearer(subject)))
+            .header("x-request-id", crate::tenancy::fresh_id())
+            .header("x-correlation-id", crate::tenancy::fresh_id())
+            .body(Body::empty())
+            .map_err(|e| e.to_string())?;
+        let response = client().request(request).await.map_err(|e| e.to_string())?;
+        let status = response.status();
+        let bytes = response.into_body().collect().await.map_err(|e| e.to_string())?.to_bytes();
+        if status != StatusCode::OK {
+            return Err(format!("GET {path} answered {status}: {}", String::from_utf8_lossy(&bytes)));
+        }
+        serde_json::from_slice(&bytes).map_err(|e| e.to_string())
+    }
+
     /// Signs `subject` in through the gateway's real flow over HTTP, and returns the session
     /// cookie (`partner_session=…`) to send.
     pub async fn session_cookie(&self, subject: &str) -> Result<String, String> {
-        let client: Client<HttpConnector, Body> = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
+        let client = client();
         let send = |request: Request<Body>| {
             let client = client.clone();
             async move { client.request(request).await.map_err(|e| e.to_string()) }
@@ -130,6 +141,11 @@ impl Running {
         }
         cookie_of(&back, "partner_session").ok_or_else(|| "no session cookie".into())
     }
+}
+
+/// A plain-HTTP client for 127.0.0.1.
+fn client() -> Client<HttpConnector, Body> {
+    Client::builder(TokioExecutor::new()).build(HttpConnector::new())
 }
 
 impl Drop for Running {

@@ -71,6 +71,31 @@ pub fn https_client() -> Result<HttpsClient, String> {
     Ok(Client::builder(TokioExecutor::new()).build(connector))
 }
 
+/// Why a call to a service gave no whole answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoAnswer {
+    Unreachable,
+    CutOff,
+}
+
+impl std::fmt::Display for NoAnswer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NoAnswer::Unreachable => "could not be reached",
+            NoAnswer::CutOff => "gave an answer that was cut off",
+        })
+    }
+}
+
+/// Sends `request` to a service (a token service, an identity provider) and reads its whole
+/// answer.
+pub async fn exchange(client: &HttpsClient, request: Request) -> Result<(axum::http::StatusCode, axum::body::Bytes), NoAnswer> {
+    let response = client.request(request).await.map_err(|_| NoAnswer::Unreachable)?;
+    let status = response.status();
+    let bytes = response.into_body().collect().await.map_err(|_| NoAnswer::CutOff)?.to_bytes();
+    Ok((status, bytes))
+}
+
 /// A cached access token.
 struct Token {
     value: String,
@@ -119,9 +144,7 @@ impl Tokens {
             .header(header::ACCEPT, "application/json")
             .body(Body::from(form))
             .map_err(|_| format!("the {service} URL is not valid"))?;
-        let response = self.client.request(request).await.map_err(|_| format!("{service} could not be reached"))?;
-        let status = response.status();
-        let bytes = response.into_body().collect().await.map_err(|_| format!("{service}'s answer was cut off"))?.to_bytes();
+        let (status, bytes) = exchange(&self.client, request).await.map_err(|e| format!("{service} {e}"))?;
         if !status.is_success() {
             return Err(format!("{service} refused the credentials (HTTP {})", status.as_u16()));
         }
@@ -135,17 +158,19 @@ impl Tokens {
     }
 }
 
+/// `s` percent-encoded: RFC 3986's unreserved characters stay, every other byte is `%XX`.
+pub fn encode_component(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// `application/x-www-form-urlencoded` of `pairs`.
 pub fn form_encode(pairs: &[(&str, &str)]) -> String {
-    let enc = |s: &str| -> String {
-        s.bytes()
-            .map(|b| match b {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-                _ => format!("%{b:02X}"),
-            })
-            .collect()
-    };
-    pairs.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
+    pairs.iter().map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v))).collect::<Vec<_>>().join("&")
 }
 
 /// What the gateway adds to a forwarded call.

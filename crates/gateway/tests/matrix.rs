@@ -66,11 +66,15 @@ async fn world() -> World {
     let (a, b) = (gateway.resellers[0].0.clone(), gateway.resellers[1].0.clone());
     let staff = [bearer(&gateway.bearer(DISTRIBUTOR))];
     let api = |p: &str| format!("{}api/vipmp{p}", gateway.url);
-    let customers = fetch("GET", &api(&format!("/v3/resellers/{a}/customers?limit=5")), &staff, None).await.json();
+    let read = |path: String| {
+        let gateway = &gateway;
+        async move { gateway.api_get(DISTRIBUTOR, &path).await.expect("staff reads it") }
+    };
+    let customers = read(format!("/v3/resellers/{a}/customers?limit=5")).await;
     let customer_a = customers["accounts"][0]["customerId"].as_str().expect("a customer of A").to_string();
-    let orders = fetch("GET", &api(&format!("/v3/customers/{customer_a}/orders?limit=1")), &staff, None).await.json();
+    let orders = read(format!("/v3/customers/{customer_a}/orders?limit=1")).await;
     let order_a = orders["items"][0]["orderId"].as_str().unwrap_or("0000000000").to_string();
-    let subs = fetch("GET", &api(&format!("/v3/customers/{customer_a}/subscriptions")), &staff, None).await.json();
+    let subs = read(format!("/v3/customers/{customer_a}/subscriptions")).await;
     let subscription_a = subs["items"][0]["subscriptionId"].as_str().unwrap_or("0000000000").to_string();
     let transfer = fetch("POST", &api("/v3/memberships/71000001/transfers"), &staff, Some(json!({ "resellerId": a }).to_string())).await;
     let membership_transfer_a = transfer.json()["transferId"].as_str().unwrap_or_else(|| panic!("a transfer for A: {}", transfer.text())).to_string();
