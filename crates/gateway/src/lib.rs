@@ -273,6 +273,13 @@ async fn forward(State((g, api)): State<(Arc<Gateway>, Api)>, request: Request) 
         Ok(me) => me,
         Err(e) => return e.into_response(),
     };
+    // Too large is refused before a byte of it is read, or as soon as a body without a length
+    // runs past the limit.
+    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > tenancy::BODY_LIMIT as u64) {
+        return error::GatewayError::refusal(partner_model::gateway::TOO_LARGE).into_response();
+    }
+    let request = request.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, tenancy::BODY_LIMIT)));
     let upstream = match api {
         Api::Vipmp => &g.vipmp,
         Api::Cpn => match &g.cpn {

@@ -109,7 +109,10 @@ impl Sessions {
     /// A path below the console's base to come back to, or the base.
     fn return_path(&self, wanted: Option<&str>) -> String {
         match wanted {
-            Some(p) if p.starts_with(&self.base_path) && !p.contains("//") && !p.contains('\\') && !p.contains("/../") && p.len() < 2048 => p.to_string(),
+            // Printable ASCII only: it becomes a Location header.
+            Some(p) if p.starts_with(&self.base_path) && !p.contains("//") && !p.contains('\\') && !p.contains("/../") && p.len() < 2048 && p.bytes().all(|b| b.is_ascii_graphic()) => {
+                p.to_string()
+            }
             _ => self.base_path.clone(),
         }
     }

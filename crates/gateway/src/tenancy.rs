@@ -27,7 +27,7 @@ use axum::body::{to_bytes, Body};
 use axum::extract::Request;
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use partner_model::gateway::{Me, BAD_BODY, CUSTOMER_OF_OTHER_RESELLER, DISTRIBUTOR_ONLY, NOT_FORWARDED, OTHER_RESELLER, OWNER_UNKNOWN};
+use partner_model::gateway::{Me, BAD_BODY, CUSTOMER_OF_OTHER_RESELLER, DISTRIBUTOR_ONLY, NOT_FORWARDED, OTHER_RESELLER, OWNER_UNKNOWN, TOO_LARGE};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -229,8 +229,9 @@ async fn owner(owners: &Owners, upstream: &Upstream, customer: &str) -> Result<S
     Ok(reseller)
 }
 
-/// The largest body the gateway reads to find the reseller it names.
-const BODY_LIMIT: usize = 1024 * 1024;
+/// The largest request body the gateway forwards: the API's largest requests (an order of
+/// many lines) are a few kilobytes.
+pub const BODY_LIMIT: usize = 1024 * 1024;
 
 /// Checks `request` against its endpoint's rule for `me`; gives the request back (its body
 /// read and put back when the rule needed it), or the answer that refuses it.
@@ -256,7 +257,7 @@ pub async fn authorize(me: &Me, matched: &Matched, request: Request, owners: &Ow
         }
         BodyReseller => {
             let (parts, body) = request.into_parts();
-            let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| GatewayError::refusal(BAD_BODY).into_response())?;
+            let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| GatewayError::refusal(TOO_LARGE).into_response())?;
             let named = serde_json::from_slice::<serde_json::Value>(&bytes).ok().and_then(|v| v["resellerId"].as_str().map(str::to_string));
             match named {
                 Some(id) if role.may_act_for(&id) => Ok(Request::from_parts(parts, Body::from(bytes))),

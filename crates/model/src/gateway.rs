@@ -109,6 +109,8 @@ refusals! {
         "Reload the console and try again from its page.";
     NOT_FORWARDED = "GW-NOT-FOUND", 404, "The console's gateway does not know this address.",
         "Check the address; if a link of the console led here, report it.";
+    TOO_LARGE = "GW-TOO-LARGE", 413, "The request is larger than the gateway accepts.",
+        "Send less at once (fewer lines in one order, for example); report it if an ordinary request is refused.";
     BAD_BODY = "GW-BAD-BODY", 400, "The request's body could not be read as JSON naming a reseller.",
         "Reload the console and try again; report it if it repeats.";
     OWNER_UNKNOWN = "GW-OWNER-UNKNOWN", 502, "The gateway could not check which reseller this customer belongs to.",

@@ -67,7 +67,7 @@ pub async fn fetch(method: &str, url: &str, headers: &[(&str, String)], body: Op
         .header("accept", "application/json")
         .header("x-request-id", unique())
         .header("x-correlation-id", unique());
-    if body.is_some() {
+    if body.is_some() && !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-type")) {
         request = request.header("content-type", "application/json");
     }
     for (name, value) in headers {
