@@ -23,6 +23,10 @@ pub fn App() -> impl IntoView {
         let app_base = app_base.clone();
         async move {
             let runtime = load_runtime(app_base.clone()).await?;
+            // Embedded by an allowed portal: its token first (the gateway knows no one else here).
+            if crate::portal::start(&runtime.config.allowed_parent_origins).is_some() {
+                crate::portal::ask(std::time::Duration::from_secs(10)).await;
+            }
             Ok::<_, ConfigProblem>((crate::session::who(&app_base).await, runtime))
         }
     });
@@ -31,8 +35,19 @@ pub fn App() -> impl IntoView {
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok((Who::User(me), runtime)) => {
+                        if crate::portal::parent().is_some() {
+                            crate::portal::keep_fresh(runtime.app_base.clone(), me.expires_at);
+                        }
                         crate::session::provide_signed_in(me);
                         view! { <Shell runtime/> }.into_any()
+                    }
+                    Ok((Who::SignIn, runtime)) if crate::portal::parent().is_some() => {
+                        let problem = ConfigProblem {
+                            url: format!("{}auth/me", runtime.app_base),
+                            key: "(portal)".into(),
+                            problem: "the portal that shows the console did not hand over a valid sign-in: reload the portal's page, and if this repeats ask whoever runs the portal.".into(),
+                        };
+                        view! { <ConfigErrorPage problem/> }.into_any()
                     }
                     Ok((Who::SignIn, runtime)) => {
                         crate::session::sign_in(&runtime.app_base);

@@ -7,6 +7,7 @@ pub mod areas;
 pub mod components;
 pub mod pages;
 pub mod panic;
+pub mod portal;
 pub mod recent;
 pub mod resources;
 pub mod routes;

@@ -21,6 +21,14 @@ pub fn use_signed_in() -> Option<SignedIn> {
     use_context::<SignedIn>()
 }
 
+/// The reseller ids of a reseller user; `None` for distributor staff (or nobody known).
+pub fn own_resellers() -> Option<Vec<String>> {
+    match &use_signed_in()?.0.role {
+        partner_model::gateway::Role::Reseller { reseller_ids } => Some(reseller_ids.clone()),
+        partner_model::gateway::Role::Distributor => None,
+    }
+}
+
 /// Whether the signed-in user is distributor staff (true when nobody is known: a shell mounted
 /// alone shows everything, and the gateway refuses what is not allowed anyway).
 pub fn is_distributor() -> bool {
@@ -40,7 +48,11 @@ pub enum Who {
 
 /// Asks the gateway who is signed in.
 pub async fn who(app_base: &str) -> Who {
-    let response = match Request::get(&format!("{app_base}auth/me")).send().await {
+    let mut request = Request::get(&format!("{app_base}auth/me"));
+    if let Some(token) = crate::portal::token() {
+        request = request.header("Authorization", &format!("Bearer {token}"));
+    }
+    let response = match request.send().await {
         Ok(r) => r,
         Err(e) => return Who::Unknown(format!("the gateway could not be reached ({e})")),
     };
@@ -61,6 +73,17 @@ pub fn sign_in(app_base: &str) {
     let here = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
     let url = format!("{app_base}auth/login?return={}", crate::api::calls::encode(&here));
     let _ = location.assign(&url);
+}
+
+/// Signs in again after the gateway said the session ended: embedded, a new token from the
+/// portal (whether one came); standalone, the provider's sign-in, back to this page (drafts and
+/// open intents are kept in storage, so nothing typed is lost and nothing is sent twice).
+pub async fn sign_in_again(app_base: &str) -> bool {
+    if crate::portal::parent().is_some() {
+        return crate::portal::ask(std::time::Duration::from_secs(10)).await;
+    }
+    sign_in(app_base);
+    false
 }
 
 /// Ends the session at the gateway, then goes where it says (the provider's sign-out).

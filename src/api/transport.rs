@@ -161,6 +161,10 @@ impl Transport for Browser {
         for (name, value) in &request.headers {
             builder = builder.header(name, value);
         }
+        // Embedded: the portal's token, which the gateway checks (standalone, the session cookie).
+        if let Some(token) = crate::portal::token() {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
         let sent = match &request.body {
             Some(body) => builder.body(body.clone()).map_err(|e| ApiError::Network(e.to_string()))?.send().await,
             None => builder.send().await,

@@ -14,7 +14,21 @@ pub fn ErrorPanel(
     #[prop(optional)]
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
-    let retry = on_retry.filter(|_| failure.error.worth_reading_again());
+    let sign_in = failure.error.sign_in_needed();
+    let retry = on_retry.filter(|_| failure.error.worth_reading_again() || sign_in);
+    // Signed in again inside the page (an embedding portal's new token): say so, or read again.
+    let signed_in_again = RwSignal::new(None::<bool>);
+    let app_base = crate::runtime::use_runtime().map(|rt| rt.app_base).unwrap_or_else(|| "/".into());
+    let again = move |_| {
+        let app_base = app_base.clone();
+        leptos::task::spawn_local(async move {
+            let renewed = crate::session::sign_in_again(&app_base).await;
+            signed_in_again.set(Some(renewed));
+            if let (true, Some(cb)) = (renewed, on_retry) {
+                cb.run(());
+            }
+        });
+    };
     let code = failure.error.code().map(str::to_string);
     let details = failure.error.details().to_vec();
     // A garbled answer came back: the action may well have been done.
@@ -43,7 +57,16 @@ pub fn ErrorPanel(
             {(!details.is_empty()).then(|| view! {
                 <ul class="error-details">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
             })}
-            {retry.map(|cb| view! { <button type="button" on:click=move |_| cb.run(())>"Try again"</button> })}
+            {sign_in.then(|| view! {
+                <button type="button" class="primary" on:click=again>"Sign in again"</button>
+                <p class="signed-in-again" aria-live="polite">{move || match signed_in_again.get() {
+                    Some(true) => "Signed in again: send it again when you are ready.",
+                    Some(false) if crate::portal::parent().is_some() => "The portal gave no new sign-in: reload the portal's page.",
+                    Some(false) => "",
+                    None => "",
+                }}</p>
+            })}
+            {retry.filter(|_| !sign_in).map(|cb| view! { <button type="button" on:click=move |_| cb.run(())>"Try again"</button> })}
             <details class="support">
                 <summary>"Details for support"</summary>
                 <dl class="facts">

@@ -43,6 +43,8 @@ pub fn Header() -> impl IntoView {
 #[component]
 fn SignedInAs() -> impl IntoView {
     let signed_in = crate::session::use_signed_in()?;
+    // Embedded, the portal owns the sign-in: signing out is done there.
+    let embedded = crate::portal::parent().is_some();
     let app_base = use_runtime().map(|rt| rt.app_base).unwrap_or_else(|| "/".into());
     let me = signed_in.0.clone();
     let leaving = RwSignal::new(false);
@@ -58,9 +60,11 @@ fn SignedInAs() -> impl IntoView {
         <div class="who">
             <span class="who-name" title=me.email.clone()>{me.name.clone()}</span>
             <span class="who-role">{me.role.label()}</span>
-            <button type="button" class="link" on:click=sign_out disabled=move || leaving.get()>
-                {move || if leaving.get() { "Signing out…" } else { "Sign out" }}
-            </button>
+            {(!embedded).then(|| view! {
+                <button type="button" class="link" on:click=sign_out disabled=move || leaving.get()>
+                    {move || if leaving.get() { "Signing out…" } else { "Sign out" }}
+                </button>
+            })}
         </div>
     })
 }

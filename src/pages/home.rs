@@ -5,9 +5,14 @@ use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The console's start page.
+/// The console's start page; a user of one reseller lands on that reseller's customers.
 #[component]
 pub fn Home() -> impl IntoView {
+    if let Some([only]) = crate::session::own_resellers().as_deref() {
+        let options = leptos_router::NavigateOptions { replace: true, ..Default::default() };
+        let path = format!("/customers?reseller={}", crate::api::calls::encode(only));
+        return view! { <leptos_router::components::Redirect path options/> }.into_any();
+    }
     view! {
         <section class="page">
             <h1>"Partner console"</h1>
@@ -31,6 +36,7 @@ pub fn Home() -> impl IntoView {
             </ul>
         </section>
     }
+    .into_any()
 }
 
 /// Recently opened resellers and customers, one click away.

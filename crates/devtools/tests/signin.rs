@@ -41,6 +41,11 @@ async fn a_visitor_signs_in_sees_who_they_are_and_signs_out() {
     assert!(!nav.contains("Resellers") && !nav.contains("VMware"), "a reseller user's areas: {nav}");
     assert!(nav.contains("Customers"), "{nav}");
     browser.screenshot("signin-reseller-header").await;
+    // On a phone's width the header still says who is signed in, and Sign out is reachable.
+    browser.client.set_window_size(360, 740).await.expect("phone width");
+    browser.find("//header//button[normalize-space(.)='Sign out']").await;
+    browser.screenshot("signin-reseller-header-phone").await;
+    browser.client.set_window_size(1280, 800).await.expect("desktop width");
     browser.click("Sign out").await;
     browser.find("//h1[normalize-space(.)='Demo sign-in']").await;
     browser.client.goto(&format!("{}auth/me", sandbox.url)).await.expect("me");
@@ -76,4 +81,121 @@ async fn a_reseller_user_cannot_reach_another_resellers_customer() {
     staff.find("//header//*[contains(@class,'who-role') and normalize-space(.)='Distributor staff']").await;
     assert!(staff.client.find(fantoccini::Locator::XPath("//*[contains(., 'belongs to another reseller')]")).await.is_err());
     staff.close().await;
+}
+
+/// A partner portal's page on `origin` that frames the console at `console` and hands it the
+/// token its `/token` answers (counted), as the README's snippet does.
+fn portal(console: &str, console_origin: &str, token: String, asked: std::sync::Arc<std::sync::atomic::AtomicU32>) -> axum::Router {
+    let page = format!(
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Partner portal</title></head>
+<body><h1>Partner portal</h1>
+<iframe id="console" src="{console}" title="Partner console" width="1240" height="640"></iframe>
+<script>
+const consoleOrigin = "{console_origin}";
+const frame = document.getElementById("console");
+window.addEventListener("message", (event) => {{
+  if (event.origin !== consoleOrigin || event.source !== frame.contentWindow) return;
+  if (event.data && event.data.type === "partner-console:token-request") {{
+    fetch("token").then((r) => r.text()).then((token) =>
+      frame.contentWindow.postMessage({{ type: "partner-console:token", token }}, consoleOrigin));
+  }}
+}});
+</script></body></html>"#
+    );
+    axum::Router::new()
+        .route("/", axum::routing::get(move || { let page = page.clone(); async move { axum::response::Html(page) } }))
+        .route(
+            "/token",
+            axum::routing::get(move || {
+                let (token, asked) = (token.clone(), asked.clone());
+                async move {
+                    asked.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    token
+                }
+            }),
+        )
+}
+
+async fn serve_portal(router: axum::Router, listener: tokio::net::TcpListener) {
+    tokio::spawn(async move {
+        let _ = partner_gateway::serve(listener, router, std::future::pending()).await;
+    });
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_portal_on_an_allowed_origin_embeds_the_console_and_hands_over_the_token() {
+    // The portal at http://localhost:PORT, another site than the console's 127.0.0.1.
+    let allowed = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let other = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let allowed_origin = format!("http://localhost:{}", allowed.local_addr().expect("addr").port());
+    let other_origin = format!("http://localhost:{}", other.local_addr().expect("addr").port());
+    let dist = dist_with_config("portal", |config| config["allowedParentOrigins"] = serde_json::json!([allowed_origin]));
+    let sandbox = Sandbox::start(&dist, "/").await;
+    let token = sandbox.gateway.bearer(partner_gateway::testing::RESELLER_A);
+    let asked = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let asked_other = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+    serve_portal(portal(&sandbox.url, &sandbox.gateway.origin, token.clone(), asked.clone()), allowed).await;
+    serve_portal(portal(&sandbox.url, &sandbox.gateway.origin, token, asked_other.clone()), other).await;
+
+    let browser = Browser::start().await;
+    browser.client.goto(&format!("{allowed_origin}/")).await.expect("portal");
+    browser.find("//h1[normalize-space(.)='Partner portal']").await;
+    browser.client.clone().enter_frame(0).await.expect("into the console's frame");
+    browser.find("//header//*[contains(@class,'who-name') and normalize-space(.)='Rhea Reseller']").await;
+    // A user of one reseller lands on that reseller's customers.
+    browser.find("//main//h1[normalize-space(.)='Northwind Software Partners' or contains(., 'Customers')]").await;
+    browser.find("//main//table//a[contains(@href, '/customers/')]").await;
+    assert!(browser.client.find(fantoccini::Locator::XPath("//header//button[normalize-space(.)='Sign out']")).await.is_err(), "the portal owns signing out");
+    browser.client.clone().enter_parent_frame().await.expect("back to the portal");
+    browser.screenshot("signin-embedded-in-portal").await;
+    assert!(asked.load(std::sync::atomic::Ordering::SeqCst) >= 1, "the console asked its portal for the token");
+
+    // A portal on another origin: the console's page refuses to be framed there, and asks it nothing.
+    browser.client.goto(&format!("{other_origin}/")).await.expect("other portal");
+    browser.find("//h1[normalize-space(.)='Partner portal']").await;
+    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+    browser.client.clone().enter_frame(0).await.expect("into the frame");
+    let shown = browser.client.find(fantoccini::Locator::Css("header .who-name")).await;
+    assert!(shown.is_err(), "the console shows nothing inside a portal it does not allow");
+    browser.client.clone().enter_parent_frame().await.expect("back");
+    browser.screenshot("signin-embedded-refused").await;
+    assert_eq!(asked_other.load(std::sync::atomic::Ordering::SeqCst), 0, "no token was asked of a portal not allowed");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(&dist);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_session_that_ends_while_placing_an_order_keeps_the_order_and_places_it_once() {
+    let mut setup = Setup::new(&e2e_dist(), "/");
+    setup.sandbox.twin.pending_delay = std::time::Duration::from_secs(2);
+    let sandbox = Sandbox::start_with(setup).await;
+    let browser = Browser::signed_in(&sandbox).await;
+    let customer = browser.open_customer(&sandbox.url, "Fairmont Hotels Group").await;
+    browser.click("Place an order").await;
+    browser.heading("Place an order").await;
+    browser.fill("Offer id", "65322651CA01A12").await;
+    browser.fill("Quantity", "3").await;
+    browser.click("Preview order").await;
+    browser.find("//section[contains(@class,'preview')]").await;
+    let before = created(&browser.sandbox_stats(&sandbox.url).await, "order");
+    // The session ends (as when its time is up): the cookie the gateway set is gone.
+    browser.client.delete_cookie("partner_session").await.expect("session ended");
+    browser.click("Place order").await;
+    browser.sees("You are not signed in, or your session has ended.").await;
+    browser.screenshot("signin-session-ended-while-placing").await;
+    assert_eq!(created(&browser.sandbox_stats(&sandbox.url).await, "order"), before, "nothing reached the API");
+    browser.click("Sign in again").await;
+    browser.click("Sign in as Dana Distributor").await;
+    // Back on the same page, the lines as they were typed.
+    browser.heading("Place an order").await;
+    assert_eq!(browser.path().await, format!("/customers/{customer}/orders/new"));
+    assert_eq!(browser.value_of("Offer id").await, "65322651CA01A12");
+    assert_eq!(browser.value_of("Quantity").await, "3");
+    browser.click("Preview order").await;
+    browser.find("//section[contains(@class,'preview')]").await;
+    browser.click("Place order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(created(&browser.sandbox_stats(&sandbox.url).await, "order"), before + 1, "placed exactly once");
+    browser.close().await;
 }

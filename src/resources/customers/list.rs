@@ -69,7 +69,12 @@ pub fn PerReseller(
         <section class="page">
             {move || {
                 let id = reseller.get();
-                if id.is_empty() { view! { <ChooseReseller title lede path action/> }.into_any() } else { page(id) }
+                // A user of one reseller has nothing to choose.
+                match crate::session::own_resellers().as_deref() {
+                    Some([only]) if id.is_empty() => page(only.clone()),
+                    _ if id.is_empty() => view! { <ChooseReseller title lede path action/> }.into_any(),
+                    _ => page(id),
+                }
             }}
         </section>
     }
@@ -91,7 +96,13 @@ pub fn ChooseReseller(
     let query = use_query_state();
     let typed = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let resellers: Vec<_> = recent().into_iter().filter(|r| r.kind == "reseller").collect();
+    // A reseller user chooses among their own resellers; staff among the recently opened.
+    let own = crate::session::own_resellers();
+    let resellers: Vec<_> = match &own {
+        Some(ids) => ids.iter().map(|id| crate::recent::Recent { kind: "reseller".into(), id: id.clone(), name: format!("Reseller {id}") }).collect(),
+        None => recent().into_iter().filter(|r| r.kind == "reseller").collect(),
+    };
+    let heading = if own.is_some() { "Your resellers" } else { "Recently opened resellers" };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let raw = typed.get_untracked();
@@ -107,7 +118,7 @@ pub fn ChooseReseller(
         <h1>{title}</h1>
         <p class="lede">{lede}</p>
         {(!resellers.is_empty()).then(|| view! {
-            <h2>"Recently opened resellers"</h2>
+            <h2>{heading}</h2>
             <ul class="recent">
                 {resellers.into_iter().map(|r| view! {
                     <li><A href=href(&format!("{path}?reseller={}", r.id))>{r.name}</A> " " <code>{r.id}</code></li>
@@ -123,7 +134,7 @@ pub fn ChooseReseller(
             </div>
             <button type="submit">{action}</button>
         </form>
-        <p><A href=href("/resellers")>"Or find the reseller in the reseller list"</A></p>
+        {own.is_none().then(|| view! { <p><A href=href("/resellers")>"Or find the reseller in the reseller list"</A></p> })}
     }
 }
 
