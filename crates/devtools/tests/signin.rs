@@ -199,3 +199,20 @@ async fn a_session_that_ends_while_placing_an_order_keeps_the_order_and_places_i
     assert_eq!(created(&browser.sandbox_stats(&sandbox.url).await, "order"), before + 1, "placed exactly once");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_reseller_user_places_an_order_for_their_own_customer() {
+    let mut setup = Setup::new(&e2e_dist(), "/");
+    setup.sandbox.twin.pending_delay = std::time::Duration::from_secs(1);
+    let sandbox = Sandbox::start_with(setup).await;
+    let browser = Browser::signed_in_as(&sandbox, "Rhea Reseller").await;
+    // Fairmont Hotels Group is a customer of Northwind Software Partners, Rhea's reseller.
+    let before = created(&browser.sandbox_stats(&sandbox.url).await, "order");
+    browser.preview_order(&sandbox.url, "1000000012", &["65322651CA01A12:2"]).await;
+    browser.find("//section[contains(@class,'preview')]").await;
+    browser.click("Place order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    assert_eq!(created(&browser.sandbox_stats(&sandbox.url).await, "order"), before + 1);
+    browser.close().await;
+}
