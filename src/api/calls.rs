@@ -34,14 +34,7 @@ pub fn send<R: DeserializeOwned>(endpoint: Endpoint<R>) -> impl std::future::Fut
 }
 
 /// Percent-encodes a path segment or query value (RFC 3986 unreserved characters stay).
-pub fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+pub use partner_model::url::encode_component as encode;
 
 /// A query string from pairs, skipping empty values (`?a=1&b=x%20y`, or nothing).
 pub fn query(pairs: &[(&str, String)]) -> String {

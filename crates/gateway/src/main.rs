@@ -233,3 +233,59 @@ async fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const REAL: [&str; 14] = [
+        "--vipmp-upstream", "https://partners.adobe.io", "--ims-client-id", "id", "--ims-client-secret", "s3cret",
+        "--oidc-issuer", "https://idp.example", "--oidc-client-id", "console", "--oidc-client-secret", "0idc-s3cret",
+        "--session-key", "0123456789abcdef0123456789abcdef",
+    ];
+
+    /// Settings from `args`, or the wrong setting's message.
+    fn check(args: &[&str]) -> Result<Settings, String> {
+        let parsed = Args::try_parse_from(std::iter::once("partner-gateway").chain(args.iter().copied())).map_err(|e| e.to_string())?;
+        settings(&parsed, SocketAddr::from(([127, 0, 0, 1], 8080)))
+    }
+
+    fn with(replaced: &[(&str, &str)], dropped: &[&str]) -> Vec<String> {
+        let mut out = Vec::new();
+        for pair in REAL.chunks(2) {
+            if dropped.contains(&pair[0]) {
+                continue;
+            }
+            let value = replaced.iter().find(|(k, _)| *k == pair[0]).map(|(_, v)| *v).unwrap_or(pair[1]);
+            out.extend([pair[0].to_string(), value.to_string()]);
+        }
+        out
+    }
+
+    fn problem(args: Vec<String>) -> String {
+        let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+        check(&refs).err().unwrap_or_default()
+    }
+
+    #[test]
+    fn a_wrong_setting_is_named_at_start() {
+        assert!(check(&REAL).is_ok(), "{:?}", check(&REAL).err());
+        assert!(problem(with(&[("--vipmp-upstream", "http://partners.adobe.io")], &[])).starts_with("VIPMP_UPSTREAM"));
+        assert!(problem(with(&[("--oidc-issuer", "http://idp.example")], &[])).starts_with("OIDC_ISSUER"));
+        assert!(problem(with(&[("--session-key", "short")], &[])).starts_with("SESSION_KEY"));
+        assert!(problem(with(&[], &["--session-key"])).starts_with("SESSION_KEY"));
+        assert!(problem(with(&[], &["--oidc-issuer"])).starts_with("OIDC_ISSUER"));
+        assert!(problem(with(&[], &["--ims-client-secret"])).starts_with("IMS_CLIENT_SECRET"));
+        assert!(problem(with(&[], &["--vipmp-upstream"])).starts_with("VIPMP_UPSTREAM"));
+        let mut ims = with(&[], &[]);
+        ims.extend(["--ims-url".to_string(), "http://ims.example".to_string()]);
+        assert!(problem(ims).starts_with("IMS_URL"), "the client secret never travels in clear");
+        let mut both = with(&[], &[]);
+        both.push("--twin".into());
+        assert!(problem(both).starts_with("--twin"));
+        let demo = check(&["--twin"]).map(|s| matches!(s.identity, Identity::Demo));
+        assert_eq!(demo, Ok(true), "the embedded default needs nothing else");
+        let secret_shown = [problem(with(&[("--session-key", "short")], &[])), problem(with(&[], &["--oidc-issuer"]))].concat();
+        assert!(!secret_shown.contains("s3cret"), "{secret_shown}");
+    }
+}

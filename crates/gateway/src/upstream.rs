@@ -158,15 +158,7 @@ impl Tokens {
     }
 }
 
-/// `s` percent-encoded: RFC 3986's unreserved characters stay, every other byte is `%XX`.
-pub fn encode_component(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+pub use partner_model::url::encode_component;
 
 /// `application/x-www-form-urlencoded` of `pairs`.
 pub fn form_encode(pairs: &[(&str, &str)]) -> String {

@@ -107,3 +107,18 @@ async fn a_body_too_large_is_refused_before_it_is_read() {
     let anonymous = fetch("POST", &format!("{}api/vipmp/v3/customers", g.url), &[], Some(huge)).await;
     assert_eq!(anonymous.status.as_u16(), 401, "nobody is asked for a body before they are known");
 }
+
+#[tokio::test]
+async fn instances_that_share_the_session_key_share_sessions() {
+    let key = partner_gateway::random_bytes(64);
+    let twin = || Upstreams::Twin(partner_sandbox::Settings::default());
+    let dist = fake_dist(&format!("shared-{}", unique()));
+    let same = |s: &mut partner_gateway::Settings| s.session_key = key.clone();
+    let (first, second) = (Running::start(&dist, "/", twin(), same).await.expect("first"), Running::start(&dist, "/", twin(), same).await.expect("second"));
+    let other = Running::start(&dist, "/", twin(), |_| {}).await.expect("another key");
+    let session = first.session_cookie(RESELLER_A).await.expect("signed in at the first");
+    let me = fetch("GET", &format!("{}auth/me", second.url), &[("cookie", session.clone())], None).await;
+    assert_eq!(me.json()["subject"], RESELLER_A, "the second instance knows the session: {}", me.text());
+    let stranger = fetch("GET", &format!("{}auth/me", other.url), &[("cookie", session)], None).await;
+    assert_eq!(stranger.code(), "GW-SIGN-IN", "an instance with another key does not");
+}
