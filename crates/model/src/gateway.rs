@@ -8,16 +8,12 @@
 use serde::{Deserialize, Serialize};
 
 /// What a signed-in user may see: every reseller of the distributor, or some resellers.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "role", rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Role {
     /// Distributor staff: every reseller, the VMware subscriptions.
     Distributor,
     /// A reseller's user: these resellers' customers, nothing else.
-    Reseller {
-        #[serde(rename = "resellerIds")]
-        reseller_ids: Vec<String>,
-    },
+    Reseller { reseller_ids: Vec<String> },
 }
 
 impl Role {
@@ -53,21 +49,63 @@ pub enum SignedInVia {
     Bearer,
 }
 
-/// The answer of `GET {base}auth/me`.
+/// The answer of `GET {base}auth/me`: on the wire, the role's name beside the other fields
+/// (`"role": "reseller", "resellerIds": […]`), read and written through [`MeWire`] (a flattened,
+/// tagged enum would cost the browser serde's buffering of every field).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(from = "MeWire", into = "MeWire")]
 pub struct Me {
     /// The identity provider's subject.
     pub subject: String,
     /// The name to show (the provider's `name`, else the subject).
     pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub email: String,
-    #[serde(flatten)]
     pub role: Role,
     pub via: SignedInVia,
     /// When the session or token ends, seconds since 1970.
     pub expires_at: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+enum RoleName {
+    Distributor,
+    Reseller,
+}
+
+/// [`Me`] as it crosses the wire.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct MeWire {
+    subject: String,
+    name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    email: String,
+    role: RoleName,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    reseller_ids: Vec<String>,
+    via: SignedInVia,
+    expires_at: u64,
+}
+
+impl From<MeWire> for Me {
+    fn from(w: MeWire) -> Me {
+        let role = match w.role {
+            RoleName::Distributor => Role::Distributor,
+            RoleName::Reseller => Role::Reseller { reseller_ids: w.reseller_ids },
+        };
+        Me { subject: w.subject, name: w.name, email: w.email, role, via: w.via, expires_at: w.expires_at }
+    }
+}
+
+impl From<Me> for MeWire {
+    fn from(me: Me) -> MeWire {
+        let (role, reseller_ids) = match me.role {
+            Role::Distributor => (RoleName::Distributor, Vec::new()),
+            Role::Reseller { reseller_ids } => (RoleName::Reseller, reseller_ids),
+        };
+        MeWire { subject: me.subject, name: me.name, email: me.email, role, reseller_ids, via: me.via, expires_at: me.expires_at }
+    }
 }
 
 /// One refusal of the gateway.
