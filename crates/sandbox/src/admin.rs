@@ -22,9 +22,12 @@ async fn list(State(faults): State<Faults>) -> Json<Vec<Fault>> {
     Json(faults.get())
 }
 
-async fn replace(State(faults): State<Faults>, Json(rules): Json<Vec<Fault>>) -> Json<Vec<Fault>> {
+async fn replace(State(faults): State<Faults>, Json(rules): Json<Vec<Fault>>) -> Result<Json<Vec<Fault>>, (axum::http::StatusCode, String)> {
+    if rules.iter().any(|r| matches!(r.kind, crate::faults::FaultKind::Crash | crate::faults::FaultKind::CrashAfterSave)) {
+        return Err((axum::http::StatusCode::BAD_REQUEST, "crash is set only on the twin's command line".into()));
+    }
     faults.set(rules);
-    Json(faults.get())
+    Ok(Json(faults.get()))
 }
 
 async fn clear(State(faults): State<Faults>) -> Json<Vec<Fault>> {

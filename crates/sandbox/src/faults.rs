@@ -29,6 +29,26 @@ pub enum FaultKind {
     /// Answer 400 with an error whose message and details hold HTML and script, which a
     /// console must show as text.
     Hostile,
+    /// Let the API act, then end the process at once (as `kill -9` would) before the change
+    /// and its answer are saved. Only from the command line (`--fault`), never over HTTP.
+    Crash,
+    /// Let the API act and save, then end the process before a byte of the answer is sent.
+    /// Only from the command line.
+    CrashAfterSave,
+}
+
+tokio::task_local! {
+    /// Set while a request with a `crash` fault is handled.
+    static CRASH_BEFORE_SAVE: ();
+}
+
+/// Ends the process if the request being handled has a `crash` fault: called once the API
+/// has acted, before anything is saved.
+pub fn crash_if_asked() {
+    if CRASH_BEFORE_SAVE.try_with(|_| ()).is_ok() {
+        eprintln!("fault: crash after the change, before it was saved");
+        std::process::abort();
+    }
 }
 
 /// Markup and script that must reach the reseller's eyes as text and never run: each sets
@@ -107,7 +127,9 @@ pub fn parse_spec(spec: &str) -> Result<Fault, String> {
         "truncate" => FaultKind::Truncate,
         "malformed" => FaultKind::Malformed,
         "hostile" => FaultKind::Hostile,
-        other => return Err(format!("unknown fault {other:?} (latency, status, drop, truncate, malformed, hostile)")),
+        "crash" => FaultKind::Crash,
+        "crash-after-save" => FaultKind::CrashAfterSave,
+        other => return Err(format!("unknown fault {other:?} (latency, status, drop, truncate, malformed, hostile, crash, crash-after-save)")),
     };
     Ok(Fault { method, path: path.to_string(), kind, times })
 }
@@ -163,6 +185,15 @@ pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) 
         FaultKind::Malformed => {
             let _ = next.run(request).await;
             (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], "{\"orderId\": \"12\", \"lineItems\": [tru").into_response()
+        }
+        FaultKind::Crash => {
+            let _ = CRASH_BEFORE_SAVE.scope((), next.run(request)).await;
+            std::process::abort()
+        }
+        FaultKind::CrashAfterSave => {
+            let _ = next.run(request).await;
+            eprintln!("fault: crash after the change was saved, before its answer");
+            std::process::abort()
         }
         FaultKind::Hostile => {
             let body = serde_json::json!({

@@ -1,6 +1,12 @@
 //! `Twin`: the world behind a lock, settled before every use and, with `--state FILE`, saved
 //! atomically after every change (write a temporary file, sync it, rename it over the old one,
 //! sync the directory), so a crash loses nothing that was acknowledged.
+//!
+//! An API change and the answer kept for its correlation id are saved in one write
+//! ([`Twin::mutation`]): changes run one at a time, the change is made in memory, the answer is
+//! stored beside it, and only then is the world saved and the answer sent. A crash before that
+//! save loses the change (the retry makes it once); a crash after it keeps both (the retry gets
+//! the stored answer). While a change is open, other saves are left to it.
 
 use super::time;
 use super::world::{Change, Millis, World};
@@ -33,6 +39,15 @@ struct Inner {
     world: Mutex<World>,
     settings: TwinSettings,
     apply: Applier,
+    /// Held by the one API change under way.
+    mutations: tokio::sync::Mutex<()>,
+    /// Whether an API change is under way (its save covers everything meanwhile).
+    open: std::sync::atomic::AtomicBool,
+}
+
+tokio::task_local! {
+    /// Set inside [`Twin::mutation`]: writes there are saved by the mutation's commit.
+    static IN_MUTATION: ();
 }
 
 /// The shared twin.
@@ -46,7 +61,13 @@ impl Twin {
             Some(path) if path.exists() => load(path)?,
             _ => world,
         };
-        let twin = Twin(Arc::new(Inner { world: Mutex::new(world), settings, apply }));
+        let twin = Twin(Arc::new(Inner {
+            world: Mutex::new(world),
+            settings,
+            apply,
+            mutations: tokio::sync::Mutex::new(()),
+            open: std::sync::atomic::AtomicBool::new(false),
+        }));
         twin.save(&twin.lock())?;
         Ok(twin)
     }
@@ -102,7 +123,39 @@ impl Twin {
         self.write(f).unwrap_or_else(|_| Err(super::ApiError::code("1124")))
     }
 
+    /// Runs `act` (an API change) alone: once it is the only change under way, `before` may
+    /// answer instead (a stored answer for a duplicate that waited); otherwise `act` runs, its
+    /// writes stay in memory, and `commit` then records its answer in the same save.
+    pub async fn mutation<T>(
+        &self,
+        before: impl FnOnce(&World) -> Option<T>,
+        act: impl std::future::Future<Output = T>,
+        commit: impl FnOnce(&mut World, &T),
+    ) -> io::Result<T> {
+        let _alone = self.0.mutations.lock().await;
+        if let Some(answer) = self.read(|w, _| before(w)) {
+            return Ok(answer);
+        }
+        self.0.open.store(true, std::sync::atomic::Ordering::SeqCst);
+        let answer = IN_MUTATION.scope((), act).await;
+        let saved = {
+            let mut world = self.lock();
+            commit(&mut world, &answer);
+            self.write_file(&world)
+        };
+        self.0.open.store(false, std::sync::atomic::Ordering::SeqCst);
+        saved.map(|()| answer)
+    }
+
     fn save(&self, world: &World) -> io::Result<()> {
+        // Inside a mutation, or while one is open: its commit saves this too.
+        if IN_MUTATION.try_with(|_| ()).is_ok() || self.0.open.load(std::sync::atomic::Ordering::SeqCst) {
+            return Ok(());
+        }
+        self.write_file(world)
+    }
+
+    fn write_file(&self, world: &World) -> io::Result<()> {
         match &self.0.settings.state_file {
             Some(path) => save_atomically(path, world),
             None => Ok(()),

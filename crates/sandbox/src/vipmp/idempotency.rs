@@ -2,12 +2,16 @@
 //! `X-Correlation-Id` (4119); a call whose correlation id the API has answered before gets that
 //! same answer again, whatever else it carries; a request id seen before with another
 //! correlation id is refused (4120).
+//!
+//! A change (any method but GET) runs alone ([`crate::twin::Twin::mutation`]): the same change
+//! sent twice at once makes it once, the second waiting for the first's answer and getting it;
+//! and the change is saved together with its answer, so a retry after a crash replays it.
 
-use crate::twin::world::StoredReply;
+use crate::twin::world::{StoredReply, World};
 use crate::twin::{ApiError, Twin};
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -25,6 +29,7 @@ pub async fn correlate(State(twin): State<Twin>, request: Request, next: Next) -
     let Some(correlation) = header_str(&request, "x-correlation-id").map(str::to_string) else {
         return ApiError::code("4119").into_response();
     };
+    let method = request.method().clone();
     let key = format!(
         "{} {} {correlation}",
         request.method(),
@@ -40,30 +45,40 @@ pub async fn correlate(State(twin): State<Twin>, request: Request, next: Next) -
             return ApiError::code("4120").into_response();
         }
     }
-    let response = next.run(request).await;
-    let (parts, body) = response.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_BODY).await else {
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    let act = async {
+        let response = next.run(request).await;
+        let (parts, body) = response.into_parts();
+        let bytes = to_bytes(body, MAX_BODY).await.ok()?;
+        crate::faults::crash_if_asked();
+        let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("application/json").to_string();
+        Some(StoredReply { status: parts.status.as_u16(), content_type, body: bytes.to_vec() })
     };
-    let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("application/json").to_string();
-    let stored = StoredReply { status: parts.status.as_u16(), content_type, body: bytes.to_vec() };
-    let remembered = twin.write(|w, _| {
-        if let Some(id) = request_id {
-            w.request_ids.insert(id, correlation);
+    let commit = |w: &mut World, reply: &Option<StoredReply>| {
+        let Some(stored) = reply else { return };
+        if let Some(id) = request_id.clone() {
+            w.request_ids.insert(id, correlation.clone());
         }
         w.replies.insert(key.clone(), stored.clone());
-        w.reply_order.push_back(key);
+        w.reply_order.push_back(key.clone());
         while w.reply_order.len() > REMEMBERED {
             if let Some(old) = w.reply_order.pop_front() {
                 w.replies.remove(&old);
             }
         }
-    });
-    if remembered.is_err() {
+    };
+    let outcome = if method == Method::GET {
+        let reply = act.await;
+        twin.write(|w, _| commit(w, &reply)).map(|()| reply)
+    } else {
+        // A duplicate that waited for the first finds its answer once it runs alone.
+        twin.mutation(|w| Some(Some(w.replies.get(&key).cloned()?)), act, commit).await
+    };
+    match outcome {
+        Ok(Some(reply)) => replay(reply),
+        Ok(None) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         // Not persisted, so not acknowledged: the caller retries with the same correlation id.
-        return ApiError::code("1124").into_response();
+        Err(_) => ApiError::code("1124").into_response(),
     }
-    Response::from_parts(parts, Body::from(bytes))
 }
 
 fn replay(reply: StoredReply) -> Response {

@@ -1,0 +1,137 @@
+//! A change is made once, whatever happens around it: the same order sent twenty times at once
+//! with one correlation id creates one order and twenty equal answers, and a twin killed after
+//! saving an order but before answering replays that order to the retry after its restart.
+
+mod common;
+
+use common::*;
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+/// A customer of the seeded world (the same for every twin of the default seed) and the offer
+/// of a product it already buys at the level it may order now.
+async fn customer_and_offer() -> (String, String) {
+    let app = sandbox(Duration::from_secs(600));
+    let customers = call(&app, "GET", "/v3/resellers/1000000001/customers?limit=20", None).await;
+    for account in customers.json["accounts"].as_array().cloned().unwrap_or_default() {
+        let customer = account["customerId"].as_str().unwrap_or_default().to_string();
+        let subs = call(&app, "GET", &format!("/v3/customers/{customer}/subscriptions"), None).await;
+        let Some(offer) = subs.json["items"].as_array().and_then(|i| i.iter().find_map(|s| s["offerId"].as_str())) else { continue };
+        let mut preview = order(offer);
+        preview["orderType"] = json!("PREVIEW");
+        let best = call(&app, "POST", &format!("/v3/customers/{customer}/orders"), Some(preview)).await;
+        if let Some(offer) = best.json["lineItems"][0]["offerId"].as_str() {
+            return (customer, offer.to_string());
+        }
+    }
+    panic!("no customer with a subscription: {}", customers.text)
+}
+
+fn order(offer: &str) -> Value {
+    json!({ "orderType": "NEW", "currencyCode": "USD", "lineItems": [{ "extLineItemNumber": 1, "offerId": offer, "quantity": 1 }] })
+}
+
+fn count(orders: &Answer) -> u64 {
+    orders.json["totalCount"].as_u64().unwrap_or_else(|| orders.json["items"].as_array().map_or(0, |i| i.len() as u64))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn twenty_identical_orders_at_once_make_one() {
+    let app = sandbox(Duration::from_secs(600));
+    let (customer, offer) = customer_and_offer().await;
+    let path = format!("/v3/customers/{customer}/orders");
+    let before = count(&call(&app, "GET", &format!("{path}?limit=100"), None).await);
+    let correlation = unique();
+    let sends = (0..20).map(|_| {
+        let (app, path, body, correlation) = (app.clone(), path.clone(), order(&offer), correlation.clone());
+        tokio::spawn(async move { call_with(&app, "POST", &path, Some(body), &correlation).await })
+    });
+    let mut ids = Vec::new();
+    for send in sends {
+        let answer = send.await.expect("joined");
+        assert_eq!(answer.status.as_u16(), 201, "{}", answer.text);
+        ids.push(answer.json["orderId"].as_str().unwrap_or_default().to_string());
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 1, "every caller got the one order: {ids:?}");
+    let after = count(&call(&app, "GET", &format!("{path}?limit=100"), None).await);
+    assert_eq!(after, before + 1, "one order was created");
+}
+
+/// The twin binary on a free port with `args`; its base URL.
+fn start(args: &[&str]) -> (Child, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_partner-sandbox"))
+        .args(["--addr", "127.0.0.1:0", "--pending-ms", "600000"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the twin starts");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("its address");
+    let url = line.split_whitespace().find(|w| w.starts_with("http://")).expect("a URL").trim_end_matches("/api/vipmp").to_string();
+    (child, url)
+}
+
+async fn http(base: &str, method: &str, path: &str, body: Option<Value>, correlation: &str) -> Result<Answer, String> {
+    use http_body_util::BodyExt;
+    let client: hyper_util::client::legacy::Client<_, axum::body::Body> =
+        hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
+    let request = with_credentials(axum::http::Request::builder().method(method).uri(format!("{base}/api/vipmp{path}")))
+        .header("content-type", "application/json")
+        .header("x-request-id", unique())
+        .header("x-correlation-id", correlation)
+        .body(body.map_or_else(axum::body::Body::empty, |b| axum::body::Body::from(b.to_string())))
+        .map_err(|e| e.to_string())?;
+    let response = client.request(request).await.map_err(|e| e.to_string())?;
+    let status = response.status();
+    let bytes = response.into_body().collect().await.map_err(|e| e.to_string())?.to_bytes();
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    Ok(Answer { status, json: serde_json::from_str(&text).unwrap_or(Value::Null), text })
+}
+
+/// Places an order with a twin that dies at `fault`, restarts it on the same state, retries
+/// with the same correlation id: (orders made, whether the retry got the first attempt's order
+/// back).
+async fn crash_then_retry(fault: &str) -> (u64, Answer) {
+    let dir = std::env::temp_dir().join(format!("partner-twin-crash-{}", unique()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let state = dir.join("twin.json");
+    let state = state.to_str().expect("utf-8");
+    let (customer, offer) = customer_and_offer().await;
+    let orders = format!("/v3/customers/{customer}/orders");
+    let get = async |base: &str, path: &str| http(base, "GET", path, None, &unique()).await.expect("answered");
+
+    let (mut twin, base) = start(&["--state", state, "--fault", &format!("POST /v3/customers/*/orders {fault} x1")]);
+    let before = count(&get(&base, &format!("{orders}?limit=100")).await);
+    let correlation = unique();
+    let lost = http(&base, "POST", &orders, Some(order(&offer)), &correlation).await;
+    assert!(lost.is_err(), "the twin died before answering: {:?}", lost.map(|a| a.text));
+    let status = twin.wait().expect("it ended");
+    assert!(!status.success(), "killed, not stopped: {status}");
+
+    let (mut again, base) = start(&["--state", state]);
+    let retry = http(&base, "POST", &orders, Some(order(&offer)), &correlation).await.expect("answered");
+    assert_eq!(retry.status.as_u16(), 201, "{}", retry.text);
+    let after = get(&base, &format!("{orders}?limit=100")).await;
+    let id = retry.json["orderId"].as_str().unwrap_or_default();
+    assert!(after.json["items"].as_array().is_some_and(|i| i.iter().any(|o| o["orderId"] == id)), "the retry's order {id} is there");
+    let _ = again.kill();
+    let _ = again.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    (count(&after) - before, retry)
+}
+
+#[tokio::test]
+async fn a_crash_between_the_change_and_its_save_loses_it_and_the_retry_makes_it_once() {
+    let (made, _) = crash_then_retry("crash").await;
+    assert_eq!(made, 1, "nothing of the first attempt was kept, the retry made the order once");
+}
+
+#[tokio::test]
+async fn a_crash_after_the_save_replays_the_saved_answer_to_the_retry() {
+    let (made, retry) = crash_then_retry("crash-after-save").await;
+    assert_eq!(made, 1, "the retry got the saved order, not a second one: {}", retry.text);
+}
