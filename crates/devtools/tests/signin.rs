@@ -118,7 +118,7 @@ window.addEventListener("message", (event) => {{
 
 async fn serve_portal(router: axum::Router, listener: tokio::net::TcpListener) {
     tokio::spawn(async move {
-        let _ = partner_gateway::serve(listener, router, std::future::pending()).await;
+        let _ = partner_gateway::serve(listener, router, partner_gateway::Limits::default(), std::future::pending()).await;
     });
 }
 

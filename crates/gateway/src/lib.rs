@@ -17,7 +17,10 @@
 
 pub mod demo_idp;
 pub mod error;
+pub mod guard;
 pub mod identity;
+pub mod log;
+pub mod server;
 pub mod session;
 pub mod static_files;
 pub mod tenancy;
@@ -42,6 +45,7 @@ use tenancy::{Api, Owners};
 use tower_http::compression::CompressionLayer;
 use upstream::{Credentials, Grant, Tokens, Upstream};
 
+pub use server::{serve, Limits};
 pub use static_files::StaticSite;
 
 /// A real upstream API.
@@ -90,6 +94,12 @@ pub struct Settings {
     pub secure_cookies: bool,
     /// How long a customer's reseller is trusted once read.
     pub owner_ttl: Duration,
+    /// Timeouts and sizes.
+    pub limits: Limits,
+    /// `Host` values served besides the public origin's (an internal name a proxy uses).
+    pub extra_hosts: Vec<String>,
+    /// `Strict-Transport-Security: max-age` in seconds; 0 sends none.
+    pub hsts_seconds: u64,
 }
 
 impl Settings {
@@ -106,7 +116,19 @@ impl Settings {
             session_lifetime: Duration::from_secs(8 * 3600),
             secure_cookies: true,
             owner_ttl: Duration::from_secs(60),
+            limits: Limits::default(),
+            extra_hosts: Vec::new(),
+            hsts_seconds: hsts_default(public_origin),
         })
+    }
+}
+
+/// A year of HSTS when browsers reach the gateway over HTTPS; none over plain HTTP.
+pub fn hsts_default(public_origin: &str) -> u64 {
+    if public_origin.starts_with("https://") {
+        365 * 24 * 3600
+    } else {
+        0
     }
 }
 
@@ -149,6 +171,7 @@ struct Gateway {
     vipmp: Upstream,
     cpn: Option<Upstream>,
     owners: Owners,
+    limits: Limits,
 }
 
 /// The client id the embedded demo provider knows the gateway by.
@@ -164,6 +187,7 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
     }
     let client = upstream::https_client().map_err(io::Error::other)?;
     let mut twin = None;
+    let timeout = settings.limits.upstream_timeout;
     let (vipmp, cpn) = match &settings.upstreams {
         Upstreams::Twin(twin_settings) => {
             let apis = partner_sandbox::apis(twin_settings)?;
@@ -174,18 +198,18 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
                 ],
             };
             let csp = Credentials::Fixed { headers: vec![(HeaderName::from_static(partner_sandbox::vipmp::CSP_AUTH_TOKEN), partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN.into())] };
-            let pair = (Upstream::in_process(apis.vipmp.clone(), adobe), Some(Upstream::in_process(apis.cpn.clone(), csp)));
+            let pair = (Upstream::in_process(apis.vipmp.clone(), adobe, timeout), Some(Upstream::in_process(apis.cpn.clone(), csp, timeout)));
             twin = Some(apis);
             pair
         }
         Upstreams::Remote { vipmp, cpn } => {
             let remote = |api: &RemoteApi| {
-                let tokens = Arc::new(Tokens::new(api.grant.clone(), client.clone()));
+                let tokens = Arc::new(Tokens::new(api.grant.clone(), client.clone(), settings.limits.token_timeout));
                 let credentials = match &api.grant {
                     Grant::Ims { client_id, .. } => Credentials::AdobeIo { api_key: client_id.clone(), tokens },
                     Grant::Csp { .. } => Credentials::Csp { tokens },
                 };
-                Upstream::http(&api.base, credentials, client.clone())
+                Upstream::http(&api.base, credentials, client.clone(), timeout)
             };
             (remote(vipmp), cpn.as_ref().map(remote))
         }
@@ -213,7 +237,7 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
         secure: settings.secure_cookies,
         client,
     });
-    let gateway = Arc::new(Gateway { sessions: sessions.clone(), vipmp, cpn, owners: Owners::new(settings.owner_ttl) });
+    let gateway = Arc::new(Gateway { sessions: sessions.clone(), vipmp, cpn, owners: Owners::new(settings.owner_ttl), limits: settings.limits.clone() });
 
     let auth = Router::new()
         .route("/auth/login", get(session::login))
@@ -259,6 +283,8 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
         };
         Router::new().nest_service(&format!("{prefix}/"), inner).fallback(outside)
     };
+    let guard = Arc::new(guard::Guard::new(&settings.public_origin, &settings.extra_hosts, settings.hsts_seconds));
+    let router = router.layer(middleware::from_fn_with_state(guard, guard::guard));
     Ok(Built { router, twin_resellers, demo })
 }
 
@@ -279,7 +305,10 @@ async fn forward(State((g, api)): State<(Arc<Gateway>, Api)>, request: Request) 
     if declared.is_some_and(|n| n > tenancy::BODY_LIMIT as u64) {
         return error::GatewayError::refusal(partner_model::gateway::TOO_LARGE).into_response();
     }
-    let request = request.map(|body| axum::body::Body::new(http_body_util::Limited::new(body, tenancy::BODY_LIMIT)));
+    let request = match read_body(request, g.limits.body_timeout).await {
+        Ok(r) => r,
+        Err(e) => return e.into_response(),
+    };
     let upstream = match api {
         Api::Vipmp => &g.vipmp,
         Api::Cpn => match &g.cpn {
@@ -309,11 +338,16 @@ fn serve_site(site: &StaticSite, request: Request) -> Response {
     site.respond(request.method(), request.uri(), request.headers())
 }
 
-/// Serves `app` on `listener` until `shutdown` completes.
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    app: Router,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> io::Result<()> {
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+/// The request with its whole body read: at most [`tenancy::BODY_LIMIT`] bytes, within
+/// `timeout` of its headers.
+async fn read_body(request: Request, timeout: Duration) -> Result<Request, error::GatewayError> {
+    use http_body_util::BodyExt;
+    let (parts, body) = request.into_parts();
+    let limited = http_body_util::Limited::new(body, tenancy::BODY_LIMIT);
+    match tokio::time::timeout(timeout, limited.collect()).await {
+        Ok(Ok(collected)) => Ok(Request::from_parts(parts, axum::body::Body::from(collected.to_bytes()))),
+        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => Err(error::GatewayError::refusal(partner_model::gateway::TOO_LARGE)),
+        Ok(Err(_)) => Err(error::GatewayError::refusal(partner_model::gateway::BAD_BODY).with_detail("the body was cut off")),
+        Err(_) => Err(error::GatewayError::refusal(partner_model::gateway::SLOW_REQUEST).with_detail(format!("the body did not arrive within {} s", timeout.as_secs()))),
+    }
 }

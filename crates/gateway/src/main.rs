@@ -4,7 +4,7 @@
 use clap::Parser;
 use partner_gateway::identity::{ClaimNames, IdentitySettings};
 use partner_gateway::upstream::Grant;
-use partner_gateway::{app, normalize_base_path, serve, Identity, RemoteApi, Settings, Upstreams};
+use partner_gateway::{app, normalize_base_path, serve, Identity, Limits, RemoteApi, Settings, Upstreams};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -96,6 +96,78 @@ struct Args {
     /// Leave `Secure` off cookies (only for plain-HTTP test setups that are not on localhost).
     #[arg(long)]
     insecure_cookies: bool,
+
+    /// Host names (with :port when not 80/443) served besides the public origin's, comma-separated: an internal name a load balancer's health check uses, say.
+    #[arg(long, env = "GATEWAY_EXTRA_HOSTS", value_delimiter = ',')]
+    extra_hosts: Vec<String>,
+    /// Strict-Transport-Security max-age in seconds; 0 sends none (default: a year when the public origin is https).
+    #[arg(long, env = "HSTS_SECONDS")]
+    hsts_seconds: Option<u64>,
+    /// Seconds for a request's headers to arrive (and for an idle connection to send its next).
+    #[arg(long, env = "HEADER_TIMEOUT_SECONDS", default_value_t = 10)]
+    header_timeout_seconds: u64,
+    /// Seconds for a request's body to arrive.
+    #[arg(long, env = "BODY_TIMEOUT_SECONDS", default_value_t = 20)]
+    body_timeout_seconds: u64,
+    /// Seconds for an upstream API to answer one call.
+    #[arg(long, env = "UPSTREAM_TIMEOUT_SECONDS", default_value_t = 30)]
+    upstream_timeout_seconds: u64,
+    /// Seconds for IMS or VMware Cloud Services to issue a token.
+    #[arg(long, env = "TOKEN_TIMEOUT_SECONDS", default_value_t = 10)]
+    token_timeout_seconds: u64,
+    /// Connections served at once (keep it below the process's descriptor limit).
+    #[arg(long, env = "MAX_CONNECTIONS", default_value_t = 768)]
+    max_connections: usize,
+    /// Seconds the requests in flight are given to finish at shutdown.
+    #[arg(long, env = "DRAIN_SECONDS", default_value_t = 20)]
+    drain_seconds: u64,
+}
+
+/// `KEY=VALUE` lines of a configuration file (`#` starts a comment, quotes around a value are
+/// dropped), as the flags they stand for, for every key whose environment variable is unset
+/// and whose flag is not on the command line: flags win over the environment, which wins over
+/// the file.
+fn file_settings(text: &str, command: &clap::Command, given: &[String]) -> Result<Vec<String>, String> {
+    let mut flags = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            return Err(format!("line {}: expected KEY=VALUE", n + 1));
+        };
+        let (key, value) = (key.trim(), value.trim().trim_matches('"'));
+        let arg = command
+            .get_arguments()
+            .find(|a| a.get_env().is_some_and(|e| e == key))
+            .ok_or_else(|| format!("line {}: {key} is not a setting of the gateway", n + 1))?;
+        let Some(long) = arg.get_long() else { continue };
+        let flag = format!("--{long}");
+        if std::env::var_os(key).is_some() || given.iter().any(|g| g == &flag || g.starts_with(&format!("{flag}="))) {
+            continue;
+        }
+        flags.push(format!("{flag}={value}"));
+    }
+    Ok(flags)
+}
+
+/// The command line, with the settings of `--config FILE` (or `GATEWAY_CONFIG`) added.
+fn command_line() -> Result<Vec<String>, String> {
+    let mut given: Vec<String> = std::env::args().collect();
+    let mut file = std::env::var("GATEWAY_CONFIG").ok();
+    if let Some(i) = given.iter().position(|a| a == "--config") {
+        file = given.get(i + 1).cloned();
+        given.drain(i..(i + 2).min(given.len()));
+    } else if let Some(i) = given.iter().position(|a| a.starts_with("--config=")) {
+        file = given[i].strip_prefix("--config=").map(str::to_string);
+        given.remove(i);
+    }
+    let Some(path) = file else { return Ok(given) };
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("GATEWAY_CONFIG: cannot read {path}: {e}"))?;
+    let extra = file_settings(&text, &<Args as clap::CommandFactory>::command(), &given).map_err(|e| format!("GATEWAY_CONFIG {path}: {e}"))?;
+    given.extend(extra);
+    Ok(given)
 }
 
 /// A setting and what is wrong with it.
@@ -179,19 +251,49 @@ fn settings(args: &Args, addr: SocketAddr) -> Result<Settings, String> {
     Ok(Settings {
         dist: args.dist.clone(),
         base_path,
-        public_origin,
         upstreams,
         identity,
         session_key,
         session_lifetime: Duration::from_secs(args.session_hours * 3600),
         secure_cookies: !args.insecure_cookies,
         owner_ttl: Duration::from_secs(args.owner_cache_seconds.min(3600)),
+        limits: limits(args)?,
+        extra_hosts: args.extra_hosts.clone(),
+        hsts_seconds: args.hsts_seconds.unwrap_or_else(|| partner_gateway::hsts_default(&public_origin)),
+        public_origin,
+    })
+}
+
+fn limits(args: &Args) -> Result<Limits, String> {
+    let seconds = |key: &str, n: u64, max: u64| {
+        if (1..=max).contains(&n) {
+            Ok(Duration::from_secs(n))
+        } else {
+            Err(wrong(key, &format!("must be 1 to {max} seconds")))
+        }
+    };
+    if args.max_connections < 1 {
+        return Err(wrong("MAX_CONNECTIONS", "must be at least 1"));
+    }
+    Ok(Limits {
+        header_timeout: seconds("HEADER_TIMEOUT_SECONDS", args.header_timeout_seconds, 300)?,
+        body_timeout: seconds("BODY_TIMEOUT_SECONDS", args.body_timeout_seconds, 600)?,
+        upstream_timeout: seconds("UPSTREAM_TIMEOUT_SECONDS", args.upstream_timeout_seconds, 600)?,
+        token_timeout: seconds("TOKEN_TIMEOUT_SECONDS", args.token_timeout_seconds, 120)?,
+        max_connections: args.max_connections,
+        drain_timeout: seconds("DRAIN_SECONDS", args.drain_seconds, 600)?,
     })
 }
 
 #[tokio::main]
 async fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = match command_line() {
+        Ok(line) => Args::parse_from(line),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let listener = match tokio::net::TcpListener::bind(args.addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -223,14 +325,34 @@ async fn main() -> ExitCode {
     }
     println!("Press Ctrl-C to stop.");
     let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
+        shutdown_signal().await;
+        partner_gateway::log::event("draining", &[]);
     };
-    match serve(listener, built.router, shutdown).await {
+    match serve(listener, built.router, settings.limits.clone(), shutdown).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Ctrl-C, or the SIGTERM a container runtime or a service manager sends.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(t) => t,
+            Err(_) => return std::future::pending().await,
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
 
@@ -287,5 +409,26 @@ mod tests {
         assert_eq!(demo, Ok(true), "the embedded default needs nothing else");
         let secret_shown = [problem(with(&[("--session-key", "short")], &[])), problem(with(&[], &["--oidc-issuer"]))].concat();
         assert!(!secret_shown.contains("s3cret"), "{secret_shown}");
+    }
+
+    #[test]
+    fn a_file_fills_what_flags_and_environment_leave() {
+        let command = <Args as clap::CommandFactory>::command();
+        let text = "# the gateway\nIMS_CLIENT_ID=from-file\nOIDC_SCOPES=\"openid email\"\n\nSESSION_HOURS = 4\n";
+        let given = vec!["partner-gateway".to_string(), "--session-hours".to_string(), "2".to_string()];
+        let flags = file_settings(text, &command, &given).expect("read");
+        assert_eq!(flags, vec!["--ims-client-id=from-file".to_string(), "--oidc-scopes=openid email".into()]);
+        assert!(file_settings("NOT_A_SETTING=1", &command, &[]).expect_err("refused").contains("NOT_A_SETTING"));
+        assert!(file_settings("just words", &command, &[]).expect_err("refused").starts_with("line 1"));
+    }
+
+    #[test]
+    fn limits_are_checked() {
+        assert!(check(&["--twin", "--token-timeout-seconds", "0"]).err().unwrap_or_default().starts_with("TOKEN_TIMEOUT_SECONDS"));
+        let s = check(&["--twin", "--upstream-timeout-seconds", "5"]).expect("valid");
+        assert_eq!(s.limits.upstream_timeout, Duration::from_secs(5));
+        assert_eq!(s.hsts_seconds, 0, "no HSTS over plain http");
+        let real = check(&[&REAL[..], &["--public-origin", "https://console.example.com"]].concat()).expect("valid");
+        assert_eq!(real.hsts_seconds, 365 * 24 * 3600);
     }
 }

@@ -5,7 +5,7 @@
 //! for every response.
 
 use axum::body::Body;
-use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::http::{header, HeaderMap, HeaderValue, Method, Uri};
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -78,11 +78,9 @@ impl StaticSite {
     /// Answers a request whose path is relative to the app's base.
     pub fn respond(&self, method: &Method, uri: &Uri, headers: &HeaderMap) -> Response {
         if method != Method::GET && method != Method::HEAD {
-            let refusal = crate::error::GatewayError {
-                status: StatusCode::METHOD_NOT_ALLOWED,
-                body: partner_model::error::ApiErrorBody::new("GW-METHOD", "The console's pages are read with GET."),
-            };
-            let mut response = refusal.into_response();
+            let mut response = crate::error::GatewayError::refusal(partner_model::gateway::METHOD_NOT_ALLOWED)
+                .with_detail("the console's pages are read with GET")
+                .into_response();
             response.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
             return response;
         }
@@ -92,11 +90,11 @@ impl StaticSite {
             Some(asset) if name != INDEX => asset.response(accepted_encoding(headers), method == Method::HEAD),
             // A missing file (it has an extension) is a 404; anything else is a deep link.
             None if last_segment_has_extension(name) => {
-                (StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, NEVER)], "Not found\n").into_response()
+                crate::error::GatewayError::refusal(partner_model::gateway::NOT_FORWARDED).with_detail("no such file in the console").into_response()
             }
             _ => match self.files.get(INDEX) {
                 Some(index) => self.page(index, method == Method::HEAD),
-                None => StatusCode::NOT_FOUND.into_response(),
+                None => crate::error::GatewayError::refusal(partner_model::gateway::NOT_FORWARDED).with_detail("the console is not built").into_response(),
             },
         }
     }

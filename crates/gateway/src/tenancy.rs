@@ -27,7 +27,7 @@ use axum::body::{to_bytes, Body};
 use axum::extract::Request;
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use partner_model::gateway::{Me, BAD_BODY, CUSTOMER_OF_OTHER_RESELLER, DISTRIBUTOR_ONLY, NOT_FORWARDED, OTHER_RESELLER, OWNER_UNKNOWN, TOO_LARGE};
+use partner_model::gateway::{Me, BAD_BODY, CUSTOMER_OF_OTHER_RESELLER, DISTRIBUTOR_ONLY, METHOD_NOT_ALLOWED, NOT_FORWARDED, OTHER_RESELLER, OWNER_UNKNOWN, TOO_LARGE};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -138,11 +138,13 @@ pub fn plain_segments(raw: &str) -> Option<Vec<&str>> {
     Some(segments)
 }
 
-/// The endpoint `method path` calls, with its ids; 404 for anything the gateway does not forward.
+/// The endpoint `method path` calls, with its ids; 404 for an address the gateway does not
+/// forward, 405 (naming the methods it takes) for a method it does not forward there.
 pub fn match_endpoint(api: Api, method: &Method, path: &str) -> Result<Matched, GatewayError> {
     let not_forwarded = || GatewayError::refusal(NOT_FORWARDED);
     let segments = plain_segments(path).ok_or_else(not_forwarded)?;
-    'endpoints: for endpoint in ENDPOINTS.iter().filter(|e| e.api == api && e.method == method.as_str()) {
+    let mut allowed: Vec<&str> = Vec::new();
+    'endpoints: for endpoint in ENDPOINTS.iter().filter(|e| e.api == api) {
         let template: Vec<&str> = endpoint.template[1..].split('/').collect();
         if template.len() != segments.len() {
             continue;
@@ -156,9 +158,18 @@ pub fn match_endpoint(api: Api, method: &Method, path: &str) -> Result<Matched, 
                 None => continue 'endpoints,
             }
         }
-        return Ok(Matched { endpoint, params });
+        if endpoint.method == method.as_str() {
+            return Ok(Matched { endpoint, params });
+        }
+        if !allowed.contains(&endpoint.method) {
+            allowed.push(endpoint.method);
+        }
     }
-    Err(not_forwarded())
+    if allowed.is_empty() {
+        Err(not_forwarded())
+    } else {
+        Err(GatewayError::refusal(METHOD_NOT_ALLOWED).with_detail(format!("this address takes {}", allowed.join(", "))))
+    }
 }
 
 /// Who owns which customer, as last read from the upstream.

@@ -36,10 +36,10 @@ pub struct Running {
     stops: Vec<tokio::sync::oneshot::Sender<()>>,
 }
 
-async fn spawn(router: axum::Router, listener: tokio::net::TcpListener) -> tokio::sync::oneshot::Sender<()> {
+async fn spawn(router: axum::Router, listener: tokio::net::TcpListener, limits: crate::Limits) -> tokio::sync::oneshot::Sender<()> {
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
-        let _ = crate::serve(listener, router, async {
+        let _ = crate::serve(listener, router, limits, async {
             let _ = stopped.await;
         })
         .await;
@@ -59,6 +59,9 @@ pub fn settings(dist: &Path, base_path: &str, origin: &str, issuer: &str, secret
         session_lifetime: Duration::from_secs(3600),
         secure_cookies: true,
         owner_ttl: Duration::from_secs(60),
+        limits: crate::Limits::default(),
+        extra_hosts: Vec::new(),
+        hsts_seconds: 0,
     }
 }
 
@@ -75,7 +78,7 @@ impl Running {
         adjust(&mut settings);
         let built = app(&settings)?;
         let idp = DemoIdp::new(&issuer, &origin, CLIENT_ID, &secret, demo_users(&built.twin_resellers)).map_err(std::io::Error::other)?;
-        let stops = vec![spawn(built.router, gateway).await, spawn(idp.router(), provider).await];
+        let stops = vec![spawn(built.router, gateway, settings.limits.clone()).await, spawn(idp.router(), provider, crate::Limits::default()).await];
         Ok(Running { url: format!("{origin}{}", settings.base_path), origin, idp, resellers: built.twin_resellers, stops })
     }
 

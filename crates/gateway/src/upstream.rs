@@ -18,7 +18,8 @@ use axum::Router;
 use http_body_util::BodyExt;
 use hyper_util::client::legacy::{connect::HttpConnector, Client};
 use hyper_util::rt::TokioExecutor;
-use partner_model::gateway::{UPSTREAM_CREDENTIALS, UPSTREAM_UNREACHABLE};
+use futures_util::future::{BoxFuture, FutureExt, Shared};
+use partner_model::gateway::{UPSTREAM_CREDENTIALS, UPSTREAM_CREDENTIALS_TIMEOUT, UPSTREAM_TIMEOUT, UPSTREAM_UNREACHABLE};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
@@ -97,65 +98,189 @@ pub async fn exchange(client: &HttpsClient, request: Request) -> Result<(axum::h
 }
 
 /// A cached access token.
+#[derive(Clone)]
 struct Token {
     value: String,
+    /// From here on a new one is asked for, while this one is still handed out.
     refresh_at: Instant,
+    /// From here on this one is never handed out.
+    expires_at: Instant,
 }
 
-/// Hands out a valid access token, asking the token service only when the cached one is near
-/// its end.
+/// Why no token could be had.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TokenError {
+    /// The token service did not answer within the token timeout.
+    TimedOut(String),
+    /// It answered, but not with a token; or it could not be reached.
+    Failed(String),
+}
+
+impl TokenError {
+    /// The gateway's answer for it: 504 or 502, JSON.
+    pub fn refusal(&self) -> GatewayError {
+        match self {
+            TokenError::TimedOut(why) => GatewayError::refusal(UPSTREAM_CREDENTIALS_TIMEOUT).with_detail(why.clone()),
+            TokenError::Failed(why) => GatewayError::refusal(UPSTREAM_CREDENTIALS).with_detail(why.clone()),
+        }
+    }
+}
+
+type Fetch = Shared<BoxFuture<'static, Result<Token, TokenError>>>;
+
+#[derive(Default)]
+struct TokenState {
+    token: Option<Token>,
+    /// The one request to the token service under way, which every caller that needs it awaits.
+    pending: Option<Fetch>,
+    /// The last failure, answered without asking again until the instant it holds.
+    failed: Option<(Instant, TokenError)>,
+}
+
+/// How long a failure is answered without asking the token service again.
+const RETRY_AFTER_FAILURE: Duration = Duration::from_secs(5);
+
+/// Hands out a valid access token. The token service is asked by one request at a time
+/// (single-flight) bounded by the token timeout: when the cached token is near its end it is
+/// still handed out while a new one is fetched in the background; when there is none, every
+/// caller awaits the same request. A failure is answered for 5 s without asking again, so a
+/// hung token service costs one bounded wait, not one per call.
 pub struct Tokens {
     grant: Grant,
     client: HttpsClient,
-    cached: tokio::sync::Mutex<Option<Token>>,
+    timeout: Duration,
+    state: Arc<std::sync::Mutex<TokenState>>,
+    /// Requests made to the token service, and how many of them failed (for `/metrics`).
+    pub counts: Arc<TokenCounts>,
+}
+
+/// Token requests made and failed.
+#[derive(Default, Debug)]
+pub struct TokenCounts {
+    pub refreshes: std::sync::atomic::AtomicU64,
+    pub failures: std::sync::atomic::AtomicU64,
 }
 
 impl Tokens {
-    pub fn new(grant: Grant, client: HttpsClient) -> Tokens {
-        Tokens { grant, client, cached: tokio::sync::Mutex::new(None) }
+    pub fn new(grant: Grant, client: HttpsClient, timeout: Duration) -> Tokens {
+        Tokens { grant, client, timeout, state: Arc::default(), counts: Arc::default() }
     }
 
-    /// A valid token: the cached one, or a fresh one when it is near its end.
-    pub async fn token(&self) -> Result<String, String> {
-        let mut cached = self.cached.lock().await;
-        if let Some(t) = cached.as_ref().filter(|t| Instant::now() < t.refresh_at) {
-            return Ok(t.value.clone());
-        }
-        let fresh = self.fetch().await?;
-        let value = fresh.value.clone();
-        *cached = Some(fresh);
-        Ok(value)
+    /// Which service this is ("Adobe IMS").
+    pub fn service(&self) -> &'static str {
+        self.grant.service()
     }
 
-    async fn fetch(&self) -> Result<Token, String> {
-        let service = self.grant.service();
-        let (url, form) = match &self.grant {
-            Grant::Ims { url, client_id, client_secret, scopes } => (
-                format!("{}/ims/token/v3", url.trim_end_matches('/')),
-                form_encode(&[("grant_type", "client_credentials"), ("client_id", client_id), ("client_secret", client_secret), ("scope", scopes)]),
-            ),
-            Grant::Csp { url, api_token } => (
-                format!("{}/csp/gateway/am/api/auth/api-tokens/authorize", url.trim_end_matches('/')),
-                form_encode(&[("refresh_token", api_token)]),
-            ),
+    fn state(&self) -> std::sync::MutexGuard<'_, TokenState> {
+        lock(&self.state)
+    }
+
+    /// A valid token: the cached one, or the one the request under way brings.
+    pub async fn token(&self) -> Result<String, TokenError> {
+        let fetch = {
+            let mut state = self.state();
+            let now = Instant::now();
+            let current = state.token.clone().filter(|t| now < t.expires_at);
+            match current {
+                Some(t) if now < t.refresh_at => return Ok(t.value),
+                Some(t) => {
+                    // Near its end: refresh in the background, hand out this one meanwhile.
+                    if state.pending.is_none() && !state.failed.as_ref().is_some_and(|(until, _)| now < *until) {
+                        let fetch = self.start(&mut state);
+                        let state = self.state.clone();
+                        tokio::spawn(async move { finish(&state, &fetch, fetch.clone().await) });
+                    }
+                    return Ok(t.value);
+                }
+                None => {}
+            }
+            if let Some((until, error)) = &state.failed {
+                if now < *until {
+                    return Err(error.clone());
+                }
+            }
+            match &state.pending {
+                Some(pending) => pending.clone(),
+                None => self.start(&mut state),
+            }
         };
-        let request = Request::post(url)
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ACCEPT, "application/json")
-            .body(Body::from(form))
-            .map_err(|_| format!("the {service} URL is not valid"))?;
-        let (status, bytes) = exchange(&self.client, request).await.map_err(|e| format!("{service} {e}"))?;
-        if !status.is_success() {
-            return Err(format!("{service} refused the credentials (HTTP {})", status.as_u16()));
-        }
-        let body: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| format!("{service}'s answer is not JSON"))?;
-        let value = body["access_token"].as_str().filter(|t| !t.is_empty()).ok_or(format!("{service}'s answer has no access_token"))?.to_string();
-        // A day at most: an absurd lifetime must not overflow the clock, nor keep a token forever.
-        let lifetime = Duration::from_secs(body["expires_in"].as_u64().unwrap_or(3600).clamp(1, 86_400));
-        let margin = (lifetime / 10).max(Duration::from_secs(60)).min(lifetime / 2);
-        eprintln!("gateway: new {service} access token, valid for {} s", lifetime.as_secs());
-        Ok(Token { value, refresh_at: Instant::now() + lifetime - margin })
+        let result = fetch.clone().await;
+        finish(&self.state, &fetch, result.clone());
+        result.map(|t| t.value)
     }
+
+    fn start(&self, state: &mut TokenState) -> Fetch {
+        let (grant, client, timeout, counts) = (self.grant.clone(), self.client.clone(), self.timeout, self.counts.clone());
+        let fetch = async move {
+            counts.refreshes.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let result = match tokio::time::timeout(timeout, fetch_token(&grant, &client)).await {
+                Ok(result) => result.map_err(TokenError::Failed),
+                Err(_) => Err(TokenError::TimedOut(format!("{} did not answer within {} s", grant.service(), timeout.as_secs_f32()))),
+            };
+            if let Err(e) = &result {
+                counts.failures.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                crate::log::event("token_failed", &[("service", grant.service()), ("reason", &format!("{e:?}"))]);
+            }
+            result
+        }
+        .boxed()
+        .shared();
+        state.pending = Some(fetch.clone());
+        fetch
+    }
+
+}
+
+fn lock(state: &std::sync::Mutex<TokenState>) -> std::sync::MutexGuard<'_, TokenState> {
+    state.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Records what a request to the token service brought, once, whoever awaited it first.
+fn finish(state: &std::sync::Mutex<TokenState>, fetch: &Fetch, result: Result<Token, TokenError>) {
+    let mut state = lock(state);
+    if !state.pending.as_ref().is_some_and(|p| p.ptr_eq(fetch)) {
+        return;
+    }
+    state.pending = None;
+    match result {
+        Ok(token) => {
+            state.token = Some(token);
+            state.failed = None;
+        }
+        Err(e) => state.failed = Some((Instant::now() + RETRY_AFTER_FAILURE, e)),
+    }
+}
+
+/// One request to the token service.
+async fn fetch_token(grant: &Grant, client: &HttpsClient) -> Result<Token, String> {
+    let service = grant.service();
+    let (url, form) = match grant {
+        Grant::Ims { url, client_id, client_secret, scopes } => (
+            format!("{}/ims/token/v3", url.trim_end_matches('/')),
+            form_encode(&[("grant_type", "client_credentials"), ("client_id", client_id), ("client_secret", client_secret), ("scope", scopes)]),
+        ),
+        Grant::Csp { url, api_token } => (
+            format!("{}/csp/gateway/am/api/auth/api-tokens/authorize", url.trim_end_matches('/')),
+            form_encode(&[("refresh_token", api_token)]),
+        ),
+    };
+    let request = Request::post(url)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from(form))
+        .map_err(|_| format!("the {service} URL is not valid"))?;
+    let (status, bytes) = exchange(client, request).await.map_err(|e| format!("{service} {e}"))?;
+    if !status.is_success() {
+        return Err(format!("{service} refused the credentials (HTTP {})", status.as_u16()));
+    }
+    let body: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| format!("{service}'s answer is not JSON"))?;
+    let value = body["access_token"].as_str().filter(|t| !t.is_empty()).ok_or(format!("{service}'s answer has no access_token"))?.to_string();
+    // A day at most: an absurd lifetime must not overflow the clock, nor keep a token forever.
+    let lifetime = Duration::from_secs(body["expires_in"].as_u64().unwrap_or(3600).clamp(1, 86_400));
+    let margin = (lifetime / 10).max(Duration::from_secs(60)).min(lifetime / 2);
+    crate::log::event("token_issued", &[("service", service), ("valid_seconds", &lifetime.as_secs().to_string())]);
+    let now = Instant::now();
+    Ok(Token { value, refresh_at: now + lifetime - margin, expires_at: now + lifetime })
 }
 
 pub use partner_model::url::encode_component;
@@ -177,7 +302,7 @@ pub enum Credentials {
 }
 
 impl Credentials {
-    async fn headers(&self) -> Result<Vec<(HeaderName, String)>, String> {
+    async fn headers(&self) -> Result<Vec<(HeaderName, String)>, TokenError> {
         Ok(match self {
             Credentials::AdobeIo { api_key, tokens } => {
                 let token = tokens.token().await?;
@@ -201,6 +326,8 @@ enum Target {
 pub struct Upstream {
     target: Target,
     credentials: Credentials,
+    /// Time for one call to be answered, its body included.
+    timeout: Duration,
 }
 
 const HOP_BY_HOP: [&str; 8] = ["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"];
@@ -209,19 +336,27 @@ const BROWSER_ONLY: [&str; 6] = ["host", "x-api-key", "authorization", "cookie",
 
 impl Upstream {
     /// An API at `base` (`https://partners.adobe.io`), over HTTP(S).
-    pub fn http(base: &str, credentials: Credentials, client: HttpsClient) -> Upstream {
-        Upstream { target: Target::Http { base: base.trim_end_matches('/').to_string(), client }, credentials }
+    pub fn http(base: &str, credentials: Credentials, client: HttpsClient, timeout: Duration) -> Upstream {
+        Upstream { target: Target::Http { base: base.trim_end_matches('/').to_string(), client }, credentials, timeout }
     }
 
     /// An API answered by `router` in this process (the twin).
-    pub fn in_process(router: Router, credentials: Credentials) -> Upstream {
-        Upstream { target: Target::InProcess(router), credentials }
+    pub fn in_process(router: Router, credentials: Credentials, timeout: Duration) -> Upstream {
+        Upstream { target: Target::InProcess(router), credentials, timeout }
+    }
+
+    /// The token service behind this upstream's credentials, if any.
+    pub fn tokens(&self) -> Option<&Arc<Tokens>> {
+        match &self.credentials {
+            Credentials::AdobeIo { tokens, .. } | Credentials::Csp { tokens } => Some(tokens),
+            Credentials::Fixed { .. } => None,
+        }
     }
 
     /// Sends `request` (its path relative to the API base) with the upstream's credentials in
     /// place of the browser's.
     pub async fn send(&self, request: Request) -> Result<Response, GatewayError> {
-        let credentials = self.credentials.headers().await.map_err(|reason| GatewayError::refusal(UPSTREAM_CREDENTIALS).with_detail(reason))?;
+        let credentials = self.credentials.headers().await.map_err(|e| e.refusal())?;
         let (mut parts, body) = request.into_parts();
         for name in HOP_BY_HOP.iter().chain(&BROWSER_ONLY) {
             parts.headers.remove(*name);
@@ -230,26 +365,35 @@ impl Upstream {
             let value = HeaderValue::from_str(&value).map_err(|_| GatewayError::refusal(UPSTREAM_CREDENTIALS).with_detail("a credential is not a valid header value"))?;
             parts.headers.insert(name, value);
         }
-        let response = match &self.target {
-            Target::Http { base, client } => {
-                let target = format!("{base}{}", parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"));
-                parts.uri = target.parse::<Uri>().map_err(|_| GatewayError::refusal(UPSTREAM_UNREACHABLE).with_detail("bad upstream URL"))?;
-                let response = client
-                    .request(Request::from_parts(parts, body))
-                    .await
-                    .map_err(|_| GatewayError::refusal(UPSTREAM_UNREACHABLE))?;
-                response.map(Body::new)
+        let call = async {
+            let response = match &self.target {
+                Target::Http { base, client } => {
+                    let target = format!("{base}{}", parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"));
+                    parts.uri = target.parse::<Uri>().map_err(|_| GatewayError::refusal(UPSTREAM_UNREACHABLE).with_detail("bad upstream URL"))?;
+                    let response = client
+                        .request(Request::from_parts(parts, body))
+                        .await
+                        .map_err(|_| GatewayError::refusal(UPSTREAM_UNREACHABLE))?;
+                    response.map(Body::new)
+                }
+                Target::InProcess(router) => {
+                    let Ok(response) = router.clone().oneshot(Request::from_parts(parts, body)).await;
+                    response
+                }
+            };
+            // The whole answer is read here, so the timeout covers it and a duplicate can share it.
+            let (mut parts, body) = response.into_parts();
+            let bytes = body.collect().await.map_err(|_| GatewayError::refusal(UPSTREAM_UNREACHABLE).with_detail("the answer was cut off"))?.to_bytes();
+            for name in HOP_BY_HOP {
+                parts.headers.remove(name);
             }
-            Target::InProcess(router) => {
-                let Ok(response) = router.clone().oneshot(Request::from_parts(parts, body)).await;
-                response
-            }
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Ok(Response::from_parts(parts, Body::from(bytes)))
         };
-        let (mut parts, body) = response.into_parts();
-        for name in HOP_BY_HOP {
-            parts.headers.remove(name);
+        match tokio::time::timeout(self.timeout, call).await {
+            Ok(answer) => answer,
+            Err(_) => Err(GatewayError::refusal(UPSTREAM_TIMEOUT).with_detail(format!("no answer within {} s", self.timeout.as_secs_f32()))),
         }
-        Ok(Response::from_parts(parts, body))
     }
 }
 

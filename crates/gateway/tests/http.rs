@@ -35,7 +35,11 @@ impl Reply {
     }
 }
 
-async fn send(app: &Router, request: Request<Body>) -> Reply {
+async fn send(app: &Router, mut request: Request<Body>) -> Reply {
+    // As a browser at the public origin would.
+    if !request.headers().contains_key(header::HOST) {
+        request.headers_mut().insert(header::HOST, header::HeaderValue::from_static("127.0.0.1:9"));
+    }
     let response = app.clone().oneshot(request).await.expect("infallible");
     let status = response.status();
     let headers = response.headers().clone();
@@ -89,10 +93,17 @@ async fn missing_assets_and_api_paths_are_404_not_the_app() {
     let app = sandbox("missing", "/");
     let r = get(&app, "/partner-console-ffffffffffffffff.js").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
-    for uri in ["/api/nothing/here", "/api/vipmp/v9/unknown", "/api/vipmp/v3/customers/../resellers", "/api/cpn/v3/customers/1"] {
+    assert_eq!(r.json()["code"], "GW-NOT-FOUND", "a missing file is JSON too");
+    for uri in ["/api/nothing/here", "/api/vipmp/v9/unknown", "/api/cpn/v3/customers/1"] {
         let r = get(&app, uri).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}");
         assert_eq!(r.json()["code"], "GW-NOT-FOUND", "{uri}");
+    }
+    // Dot segments and encoded separators never reach a route, a file or an upstream.
+    for uri in ["/api/vipmp/v3/customers/../resellers", "/api/vipmp/../../x", "/api/vipmp/v3/customers%2F..%2Fresellers", "/api/vipmp/%2e%2e/x", "/%ff", "/a\\b"] {
+        let r = get(&app, uri).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert_eq!(r.json()["code"], "GW-BAD-PATH", "{uri}");
     }
 }
 

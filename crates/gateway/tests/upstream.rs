@@ -26,7 +26,7 @@ async fn serve(app: Router) -> (String, tokio::sync::oneshot::Sender<()>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    tokio::spawn(partner_gateway::serve(listener, app, async {
+    tokio::spawn(partner_gateway::serve(listener, app, partner_gateway::Limits::default(), async {
         let _ = stopped.await;
     }));
     (format!("http://{addr}"), stop)

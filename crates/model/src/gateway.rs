@@ -159,6 +159,26 @@ refusals! {
         "Try again in a moment.";
     IDENTITY_PROVIDER = "GW-IDENTITY-PROVIDER", 502, "The sign-in service could not be reached.",
         "Try again in a minute; if it persists, ask whoever runs the console.";
+    UPSTREAM_CREDENTIALS_TIMEOUT = "GW-UPSTREAM-CREDENTIALS-TIMEOUT", 504, "The API's token service did not answer in time.",
+        "Try again in a minute; if it persists, ask whoever runs the console to check the token service.";
+    UPSTREAM_TIMEOUT = "GW-UPSTREAM-TIMEOUT", 504, "The API did not answer in time.",
+        "Check the activity page before trying again: the change may have been made.";
+    METHOD_NOT_ALLOWED = "GW-METHOD", 405, "The gateway does not take this method at this address.",
+        "Check the address; if a link of the console led here, report it.";
+    BAD_PATH = "GW-BAD-PATH", 400, "The address has parts the gateway does not accept (like .. or an encoded slash).",
+        "Check the address; if a link of the console led here, report it.";
+    URI_TOO_LONG = "GW-URI-TOO-LONG", 414, "The address is longer than the gateway accepts.",
+        "Search with fewer words or filters at once.";
+    HEADERS_TOO_LARGE = "GW-HEADERS-TOO-LARGE", 431, "The request's headers are larger than the gateway accepts.",
+        "Clear this site's cookies and reload the console.";
+    SLOW_REQUEST = "GW-SLOW-REQUEST", 408, "The request did not arrive in time.",
+        "Check your connection and try again.";
+    WRONG_HOST = "GW-HOST", 421, "The request was addressed to a host this gateway does not serve.",
+        "Open the console at the address your distributor gave you.";
+    BUSY = "GW-BUSY", 503, "The gateway is serving as many connections as it can.",
+        "Try again in a moment.";
+    AUDIT_UNAVAILABLE = "GW-AUDIT", 503, "The change was not sent: it could not be recorded in the audit trail.",
+        "Try again in a moment; nothing was changed.";
 }
 
 /// The refusal with code `code`.
