@@ -37,7 +37,9 @@ impl GatewayError {
 
 impl IntoResponse for GatewayError {
     fn into_response(self) -> Response {
+        let code = self.body.code.clone();
         let mut response = (self.status, Json(self.body)).into_response();
+        response.extensions_mut().insert(crate::metrics::Refused(code));
         response.headers_mut().insert("cache-control", axum::http::HeaderValue::from_static("no-store"));
         response
     }

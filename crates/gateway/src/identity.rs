@@ -134,6 +134,12 @@ impl Provider {
         serde_json::from_slice(&bytes).map_err(|e| provider_error(format!("{url}: {e}")))
     }
 
+    /// Whether the provider serves its discovery document now (for `/readyz`).
+    pub async fn reachable(&self) -> bool {
+        let url = format!("{}/.well-known/openid-configuration", self.settings.issuer.trim_end_matches('/'));
+        self.get_json::<serde_json::Value>(&url).await.is_ok()
+    }
+
     /// The discovery document, read once.
     pub async fn metadata(&self) -> Result<Metadata, GatewayError> {
         let mut cached = self.metadata.lock().await;

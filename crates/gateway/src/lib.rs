@@ -15,11 +15,15 @@
 //! process, with the demo identity provider: only then do fault injection and `__sandbox/`
 //! exist.
 
+pub mod audit;
 pub mod demo_idp;
 pub mod error;
 pub mod guard;
 pub mod identity;
+pub mod inflight;
 pub mod log;
+pub mod metrics;
+pub mod ops;
 pub mod server;
 pub mod session;
 pub mod static_files;
@@ -100,6 +104,10 @@ pub struct Settings {
     pub extra_hosts: Vec<String>,
     /// `Strict-Transport-Security: max-age` in seconds; 0 sends none.
     pub hsts_seconds: u64,
+    /// Where the audit trail is kept: `sqlite://FILE`, `sqlite::memory:` or `postgres://…`.
+    pub audit_url: String,
+    /// The bearer `/metrics` wants, when set.
+    pub metrics_token: Option<String>,
 }
 
 impl Settings {
@@ -119,6 +127,8 @@ impl Settings {
             limits: Limits::default(),
             extra_hosts: Vec::new(),
             hsts_seconds: hsts_default(public_origin),
+            audit_url: "sqlite::memory:".into(),
+            metrics_token: None,
         })
     }
 }
@@ -172,6 +182,9 @@ struct Gateway {
     cpn: Option<Upstream>,
     owners: Owners,
     limits: Limits,
+    audit: audit::Audit,
+    inflight: inflight::InFlight,
+    metrics: Arc<metrics::Metrics>,
 }
 
 /// The client id the embedded demo provider knows the gateway by.
@@ -237,7 +250,24 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
         secure: settings.secure_cookies,
         client,
     });
-    let gateway = Arc::new(Gateway { sessions: sessions.clone(), vipmp, cpn, owners: Owners::new(settings.owner_ttl), limits: settings.limits.clone() });
+    let metrics = Arc::new(metrics::Metrics::default());
+    for upstream in std::iter::once(&vipmp).chain(cpn.as_ref()) {
+        if let Some(tokens) = upstream.tokens() {
+            metrics.watch_tokens(tokens.service(), tokens.counts.clone());
+        }
+    }
+    let audit = audit::Audit::lazy(&settings.audit_url).map_err(|e| io::Error::other(format!("AUDIT_DATABASE_URL {e}")))?;
+    let gateway = Arc::new(Gateway {
+        sessions: sessions.clone(),
+        vipmp,
+        cpn,
+        owners: Owners::new(settings.owner_ttl),
+        limits: settings.limits.clone(),
+        audit: audit.clone(),
+        inflight: inflight::InFlight::default(),
+        metrics: metrics.clone(),
+    });
+    let reader = audit::Reader { audit: audit.clone(), sessions: sessions.clone() };
 
     let auth = Router::new()
         .route("/auth/login", get(session::login))
@@ -249,6 +279,7 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
     let mut inner = Router::new()
         .nest("/api/vipmp", api(Api::Vipmp))
         .nest("/api/cpn", api(Api::Cpn))
+        .route("/api/audit", get(audit::read).with_state(reader))
         .layer(CompressionLayer::new())
         .merge(auth);
     let mut site_router = Router::new().fallback(move |request: Request| {
@@ -285,20 +316,42 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
     };
     let guard = Arc::new(guard::Guard::new(&settings.public_origin, &settings.extra_hosts, settings.hsts_seconds));
     let router = router.layer(middleware::from_fn_with_state(guard, guard::guard));
+    let router = ops::routes(ops::Ops { audit, gateway: gateway.clone(), metrics: metrics.clone(), metrics_token: settings.metrics_token.clone() })
+        .fallback_service(router)
+        .layer(middleware::from_fn_with_state(metrics, ops::count));
     Ok(Built { router, twin_resellers, demo })
 }
 
-/// One API call: matched, its caller known, authorized, forwarded, its answer checked.
+fn serve_site(site: &StaticSite, request: Request) -> Response {
+    let path = request.uri().path();
+    if ["/api/", "/auth/", "/__sandbox", "/__demo-idp"].iter().any(|p| path.starts_with(p)) {
+        return error::GatewayError::refusal(NOT_FORWARDED).into_response();
+    }
+    site.respond(request.method(), request.uri(), request.headers())
+}
+
+/// One API call: matched, its caller known, authorized, forwarded, its answer checked; the
+/// answer labelled for the metrics.
 async fn forward(State((g, api)): State<(Arc<Gateway>, Api)>, request: Request) -> Response {
+    let mut role = "anonymous";
+    let mut route = "unmatched";
+    let mut response = forward_labelled(&g, api, request, &mut route, &mut role).await;
+    response.extensions_mut().insert(metrics::Labels { route, role });
+    response
+}
+
+async fn forward_labelled(g: &Arc<Gateway>, api: Api, request: Request, route: &mut &'static str, role: &mut &'static str) -> Response {
     let method = request.method().clone();
     let matched = match tenancy::match_endpoint(api, &method, request.uri().path()) {
         Ok(m) => m,
         Err(e) => return e.into_response(),
     };
+    *route = matched.endpoint.template;
     let me = match g.sessions.caller(&method, request.headers()).await {
         Ok(me) => me,
         Err(e) => return e.into_response(),
     };
+    *role = if me.role.is_distributor() { "distributor" } else { "reseller" };
     // Too large is refused before a byte of it is read, or as soon as a body without a length
     // runs past the limit.
     let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
@@ -310,32 +363,103 @@ async fn forward(State((g, api)): State<(Arc<Gateway>, Api)>, request: Request) 
         Err(e) => return e.into_response(),
     };
     let upstream = match api {
-        Api::Vipmp => &g.vipmp,
+        Api::Vipmp => g.vipmp.clone(),
         Api::Cpn => match &g.cpn {
-            Some(cpn) => cpn,
+            Some(cpn) => cpn.clone(),
             None => return error::GatewayError::refusal(NOT_FORWARDED).with_detail("no VMware upstream is configured").into_response(),
         },
     };
-    let request = match tenancy::authorize(&me, &matched, request, &g.owners, upstream).await {
+    let (request, concerns) = match tenancy::authorize(&me, &matched, request, &g.owners, &upstream).await {
         Ok(r) => r,
         Err(refused) => return refused,
     };
-    let response = match upstream.send(request).await {
-        Ok(r) => r,
+    let (correlation, request_id) = (header_text(request.headers(), "x-correlation-id"), header_text(request.headers(), "x-request-id"));
+    let path = request.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_default();
+    let tenant = match &me.role {
+        partner_model::gateway::Role::Distributor => "distributor".to_string(),
+        partner_model::gateway::Role::Reseller { reseller_ids } => reseller_ids.join(","),
+    };
+    log::event(
+        "forward",
+        &[("method", method.as_str()), ("route", matched.endpoint.template), ("subject", &me.subject), ("tenant", &tenant), ("correlation_id", &correlation), ("request_id", &request_id)],
+    );
+    if method == axum::http::Method::GET {
+        let response = call_upstream(g, api, &upstream, request).await;
+        if matched.endpoint.moves_customers {
+            g.owners.forget_all();
+        }
+        return tenancy::check_answer(&me, &matched, response).await;
+    }
+    // A change: recorded before it is sent, sent once even when sent twice at once.
+    let audit_id = match g.audit.begin(&audit::NewEntry {
+        me: &me,
+        concerns: &concerns,
+        method: method.as_str(),
+        template: matched.endpoint.template,
+        path: &path,
+        correlation_id: &correlation,
+        request_id: &request_id,
+    })
+    .await
+    {
+        Ok(id) => id,
         Err(e) => return e.into_response(),
     };
-    if matched.endpoint.moves_customers {
-        g.owners.forget_all();
-    }
-    tenancy::check_answer(&me, &matched, response).await
+    let call = {
+        let (g, moves) = (g.clone(), matched.endpoint.moves_customers);
+        async move {
+            let response = call_upstream(&g, api, &upstream, request).await;
+            if moves {
+                g.owners.forget_all();
+            }
+            let answer = inflight::Answer::read(response).await;
+            let (outcome, code, result) = outcome_of(&answer);
+            g.audit.complete(&audit_id, outcome, answer.status.as_u16(), &code, &result, &concerns).await;
+            answer
+        }
+    };
+    let answer = if correlation.is_empty() {
+        call.await
+    } else {
+        let key = format!("{tenant} {method} {path} {correlation}");
+        let (answer, joined) = g.inflight.run(key, call).await;
+        if joined {
+            g.metrics.absorbed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            log::event("duplicate_absorbed", &[("route", matched.endpoint.template), ("subject", &me.subject), ("correlation_id", &correlation)]);
+        }
+        answer
+    };
+    tenancy::check_answer(&me, &matched, answer.response()).await
 }
 
-fn serve_site(site: &StaticSite, request: Request) -> Response {
-    let path = request.uri().path();
-    if ["/api/", "/auth/", "/__sandbox", "/__demo-idp"].iter().any(|p| path.starts_with(p)) {
-        return error::GatewayError::refusal(NOT_FORWARDED).into_response();
-    }
-    site.respond(request.method(), request.uri(), request.headers())
+fn header_text(headers: &axum::http::HeaderMap, name: &str) -> String {
+    headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+}
+
+/// Sends `request` to `upstream`, timing it; a gateway error as its answer.
+async fn call_upstream(g: &Gateway, api: Api, upstream: &Upstream, request: Request) -> Response {
+    let started = std::time::Instant::now();
+    let response = match upstream.send(request).await {
+        Ok(r) => r,
+        Err(e) => e.into_response(),
+    };
+    g.metrics.upstream(if api == Api::Vipmp { "vipmp" } else { "cpn" }, started.elapsed());
+    response
+}
+
+/// What an answer says for the audit trail: answered or not, the API's code, the id it names.
+fn outcome_of(answer: &inflight::Answer) -> (partner_model::audit::Outcome, String, String) {
+    let json: serde_json::Value = serde_json::from_slice(&answer.body).unwrap_or_default();
+    let code = json["code"].as_str().unwrap_or_default().to_string();
+    let ours = answer.refused.as_deref().is_some_and(|c| c.starts_with("GW-UPSTREAM"));
+    let outcome = if ours { partner_model::audit::Outcome::Failed } else { partner_model::audit::Outcome::Answered };
+    let result = ["orderId", "transferId", "subscriptionId", "customerId", "resellerId"]
+        .iter()
+        .find_map(|k| json[*k].as_str())
+        .filter(|_| answer.status.is_success())
+        .unwrap_or_default()
+        .to_string();
+    (outcome, code, result)
 }
 
 /// The request with its whole body read: at most [`tenancy::BODY_LIMIT`] bytes, within

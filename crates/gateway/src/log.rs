@@ -25,20 +25,11 @@ pub fn now_rfc3339() -> String {
     rfc3339_millis(ms)
 }
 
-/// Milliseconds since 1970 as RFC 3339 UTC (proleptic Gregorian, the civil-from-days algorithm).
+/// Milliseconds since 1970 as RFC 3339 UTC with milliseconds.
 pub fn rfc3339_millis(ms: i64) -> String {
-    let (days, rem) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let (h, m, s, milli) = (rem / 3_600_000, rem / 60_000 % 60, rem / 1000 % 60, rem % 1000);
-    format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}.{milli:03}Z")
+    let ms = u64::try_from(ms).unwrap_or(0);
+    let seconds = partner_model::time::datetime(ms);
+    format!("{}.{:03}Z", seconds.trim_end_matches('Z'), ms % 1000)
 }
 
 #[cfg(test)]

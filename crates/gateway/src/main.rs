@@ -118,6 +118,12 @@ struct Args {
     /// Connections served at once (keep it below the process's descriptor limit).
     #[arg(long, env = "MAX_CONNECTIONS", default_value_t = 768)]
     max_connections: usize,
+    /// Where the audit trail is kept: sqlite://FILE (created when missing) or postgres://USER:PASSWORD@HOST/DB for several instances (default: sqlite://partner-audit.sqlite; in memory with --twin).
+    #[arg(long, env = "AUDIT_DATABASE_URL", hide_env_values = true)]
+    audit_database_url: Option<String>,
+    /// A bearer token /metrics then asks for (default: /metrics is open; it holds counts, never ids or secrets).
+    #[arg(long, env = "METRICS_TOKEN", hide_env_values = true)]
+    metrics_token: Option<String>,
     /// Seconds the requests in flight are given to finish at shutdown.
     #[arg(long, env = "DRAIN_SECONDS", default_value_t = 20)]
     drain_seconds: u64,
@@ -260,6 +266,12 @@ fn settings(args: &Args, addr: SocketAddr) -> Result<Settings, String> {
         limits: limits(args)?,
         extra_hosts: args.extra_hosts.clone(),
         hsts_seconds: args.hsts_seconds.unwrap_or_else(|| partner_gateway::hsts_default(&public_origin)),
+        audit_url: match &args.audit_database_url {
+            Some(url) => url.clone(),
+            None if args.twin => "sqlite::memory:".into(),
+            None => "sqlite://partner-audit.sqlite".into(),
+        },
+        metrics_token: args.metrics_token.clone().filter(|t| !t.is_empty()),
         public_origin,
     })
 }
@@ -309,6 +321,10 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Err(e) = partner_gateway::audit::Audit::open(&settings.audit_url).await {
+        eprintln!("error: AUDIT_DATABASE_URL {e}");
+        return ExitCode::from(1);
+    }
     let built = match app(&settings) {
         Ok(b) => b,
         Err(e) => {

@@ -244,39 +244,69 @@ async fn owner(owners: &Owners, upstream: &Upstream, customer: &str) -> Result<S
 /// many lines) are a few kilobytes.
 pub const BODY_LIMIT: usize = 1024 * 1024;
 
-/// Checks `request` against its endpoint's rule for `me`; gives the request back (its body
-/// read and put back when the rule needed it), or the answer that refuses it.
-pub async fn authorize(me: &Me, matched: &Matched, request: Request, owners: &Owners, upstream: &Upstream) -> Result<Request, Response> {
+/// The reseller and customer a call is about, as far as its rule tells (for the audit trail).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Concerns {
+    pub reseller: Option<String>,
+    pub customer: Option<String>,
+}
+
+/// Checks `request` against its endpoint's rule for `me`; gives the request back with what it
+/// concerns, or the answer that refuses it. The request's body is already read whole
+/// ([`crate::read_body`]), so reading it here costs nothing. For distributor staff nothing is
+/// refused, and a change to a customer still learns the customer's reseller, for the audit.
+pub async fn authorize(me: &Me, matched: &Matched, request: Request, owners: &Owners, upstream: &Upstream) -> Result<(Request, Concerns), Response> {
     let role = &me.role;
-    if role.is_distributor() {
-        return Ok(request);
-    }
+    let staff = role.is_distributor();
+    let change = request.method() != Method::GET;
     let refuse = |r| Err(GatewayError::refusal(r).into_response());
+    let mut concerns = Concerns::default();
     match matched.endpoint.rule {
-        SignedIn | AnswerReseller => Ok(request),
-        DistributorOnly => refuse(DISTRIBUTOR_ONLY),
-        Reseller(name) if role.may_act_for(matched.param(name)) => Ok(request),
-        Reseller(_) => refuse(OTHER_RESELLER),
+        SignedIn | AnswerReseller => {}
+        DistributorOnly if staff => {}
+        DistributorOnly => return refuse(DISTRIBUTOR_ONLY),
+        Reseller(name) => {
+            let id = matched.param(name);
+            if !role.may_act_for(id) {
+                return refuse(OTHER_RESELLER);
+            }
+            concerns.reseller = Some(id.to_string());
+        }
         Customer(name) => {
-            let reseller = owner(owners, upstream, matched.param(name)).await?;
-            if role.may_act_for(&reseller) { Ok(request) } else { refuse(CUSTOMER_OF_OTHER_RESELLER) }
+            let customer = matched.param(name);
+            concerns.customer = Some(customer.to_string());
+            if !staff || change {
+                match owner(owners, upstream, customer).await {
+                    Ok(reseller) if role.may_act_for(&reseller) => concerns.reseller = Some(reseller),
+                    Ok(_) => return refuse(CUSTOMER_OF_OTHER_RESELLER),
+                    // Staff may act anyway: the upstream answers for a customer it does not know.
+                    Err(_) if staff => {}
+                    Err(answer) => return Err(answer),
+                }
+            }
         }
         QueryReseller(name) => {
             let query = request.uri().query().unwrap_or_default();
             let named: Vec<&str> = query.split('&').filter_map(|p| p.split_once('=')).filter(|(k, _)| *k == name).map(|(_, v)| v).collect();
-            if !named.is_empty() && named.iter().all(|id| role.may_act_for(id)) { Ok(request) } else { refuse(OTHER_RESELLER) }
+            if !staff && (named.is_empty() || !named.iter().all(|id| role.may_act_for(id))) {
+                return refuse(OTHER_RESELLER);
+            }
+            concerns.reseller = named.first().map(|id| id.to_string());
         }
         BodyReseller => {
             let (parts, body) = request.into_parts();
             let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| GatewayError::refusal(TOO_LARGE).into_response())?;
             let named = serde_json::from_slice::<serde_json::Value>(&bytes).ok().and_then(|v| v["resellerId"].as_str().map(str::to_string));
-            match named {
-                Some(id) if role.may_act_for(&id) => Ok(Request::from_parts(parts, Body::from(bytes))),
+            let request = Request::from_parts(parts, Body::from(bytes));
+            return match named {
+                Some(id) if role.may_act_for(&id) => Ok((request, Concerns { reseller: Some(id), customer: None })),
                 Some(_) => refuse(OTHER_RESELLER),
+                None if staff => Ok((request, concerns)),
                 None => refuse(BAD_BODY),
-            }
+            };
         }
     }
+    Ok((request, concerns))
 }
 
 /// Checks an upstream answer the rule says names its reseller; gives it back, or the refusal.

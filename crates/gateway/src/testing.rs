@@ -62,6 +62,8 @@ pub fn settings(dist: &Path, base_path: &str, origin: &str, issuer: &str, secret
         limits: crate::Limits::default(),
         extra_hosts: Vec::new(),
         hsts_seconds: 0,
+        audit_url: std::env::var("PARTNER_TEST_AUDIT_URL").unwrap_or_else(|_| "sqlite::memory:".into()),
+        metrics_token: None,
     }
 }
 

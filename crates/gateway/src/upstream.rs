@@ -77,6 +77,7 @@ pub fn https_client() -> Result<HttpsClient, String> {
 pub enum NoAnswer {
     Unreachable,
     CutOff,
+    TimedOut,
 }
 
 impl std::fmt::Display for NoAnswer {
@@ -84,17 +85,24 @@ impl std::fmt::Display for NoAnswer {
         f.write_str(match self {
             NoAnswer::Unreachable => "could not be reached",
             NoAnswer::CutOff => "gave an answer that was cut off",
+            NoAnswer::TimedOut => "did not answer in time",
         })
     }
 }
 
+/// How long a token service or an identity provider has to answer one request.
+pub const EXCHANGE_TIMEOUT: Duration = Duration::from_secs(10);
+
 /// Sends `request` to a service (a token service, an identity provider) and reads its whole
-/// answer.
+/// answer, within [`EXCHANGE_TIMEOUT`].
 pub async fn exchange(client: &HttpsClient, request: Request) -> Result<(axum::http::StatusCode, axum::body::Bytes), NoAnswer> {
-    let response = client.request(request).await.map_err(|_| NoAnswer::Unreachable)?;
-    let status = response.status();
-    let bytes = response.into_body().collect().await.map_err(|_| NoAnswer::CutOff)?.to_bytes();
-    Ok((status, bytes))
+    let call = async {
+        let response = client.request(request).await.map_err(|_| NoAnswer::Unreachable)?;
+        let status = response.status();
+        let bytes = response.into_body().collect().await.map_err(|_| NoAnswer::CutOff)?.to_bytes();
+        Ok((status, bytes))
+    };
+    tokio::time::timeout(EXCHANGE_TIMEOUT, call).await.unwrap_or(Err(NoAnswer::TimedOut))
 }
 
 /// A cached access token.
@@ -343,6 +351,17 @@ impl Upstream {
     /// An API answered by `router` in this process (the twin).
     pub fn in_process(router: Router, credentials: Credentials, timeout: Duration) -> Upstream {
         Upstream { target: Target::InProcess(router), credentials, timeout }
+    }
+
+    /// Whether the upstream answers at all (any HTTP status) within 3 s: for `/readyz`.
+    pub async fn reachable(&self) -> bool {
+        match &self.target {
+            Target::InProcess(_) => true,
+            Target::Http { base, client } => {
+                let Ok(request) = Request::get(format!("{base}/")).body(Body::empty()) else { return false };
+                matches!(tokio::time::timeout(Duration::from_secs(3), client.request(request)).await, Ok(Ok(_)))
+            }
+        }
     }
 
     /// The token service behind this upstream's credentials, if any.

@@ -179,6 +179,8 @@ refusals! {
         "Try again in a moment.";
     AUDIT_UNAVAILABLE = "GW-AUDIT", 503, "The change was not sent: it could not be recorded in the audit trail.",
         "Try again in a moment; nothing was changed.";
+    AUDIT_READ = "GW-AUDIT-READ", 503, "The audit trail could not be read.",
+        "Try again in a moment; your browser's own log is below.";
 }
 
 /// The refusal with code `code`.

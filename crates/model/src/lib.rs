@@ -13,7 +13,7 @@
 //! - [`config`], [`ids`], [`error`], [`text`], [`url`]: the console's runtime config, ids, the
 //!   API's error body, the Unicode character classes the rules use, and percent-encoding.
 //! - [`gateway`]: who is signed in and the gateway's refusals, as the gateway writes them and
-//!   the console reads them.
+//!   the console reads them; [`audit`]: its audit trail, likewise.
 //!
 //! ## What it costs in the browser
 //! Measured by `scripts/bench-size` (2026-11-23, release profile, brotli -11): a wasm module that
@@ -26,6 +26,7 @@
 //! the email rule a hand-written matcher of the documented ASCII expression, postal formats a
 //! small backtracking matcher of the few constructs the dataset uses.
 
+pub mod audit;
 pub mod catalog;
 pub mod config;
 pub mod error;
