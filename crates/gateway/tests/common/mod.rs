@@ -64,9 +64,12 @@ pub async fn fetch(method: &str, url: &str, headers: &[(&str, String)], body: Op
     let mut request = Request::builder()
         .method(method)
         .uri(url)
-        .header("accept", "application/json")
-        .header("x-request-id", unique())
-        .header("x-correlation-id", unique());
+        .header("accept", "application/json");
+    for id in ["x-request-id", "x-correlation-id"] {
+        if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(id)) {
+            request = request.header(id, unique());
+        }
+    }
     if body.is_some() && !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case("content-type")) {
         request = request.header("content-type", "application/json");
     }
