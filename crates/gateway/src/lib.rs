@@ -383,7 +383,11 @@ async fn forward_labelled(g: &Arc<Gateway>, api: Api, request: Request, route: &
         "forward",
         &[("method", method.as_str()), ("route", matched.endpoint.template), ("subject", &me.subject), ("tenant", &tenant), ("correlation_id", &correlation), ("request_id", &request_id)],
     );
-    if method == axum::http::Method::GET {
+    let (parts, body) = request.into_parts();
+    let body = axum::body::to_bytes(body, tenancy::BODY_LIMIT).await.unwrap_or_default();
+    let change = tenancy::is_change(matched.endpoint, &method, &body);
+    let request = Request::from_parts(parts, axum::body::Body::from(body));
+    if !change {
         let response = call_upstream(g, api, &upstream, request).await;
         if matched.endpoint.moves_customers {
             g.owners.forget_all();

@@ -70,10 +70,23 @@ pub struct Endpoint {
     pub rule: Rule,
     /// Whether its answers tell of a reseller change (which moves customers between resellers).
     pub moves_customers: bool,
+    /// A read sent as a POST (a search): not a change, so not audited.
+    pub reads: bool,
 }
 
 const fn e(api: Api, method: &'static str, template: &'static str, rule: Rule) -> Endpoint {
-    Endpoint { api, method, template, rule, moves_customers: false }
+    Endpoint { api, method, template, rule, moves_customers: false, reads: false }
+}
+
+/// Whether a request is a change: not a GET, not a search, not a preview (an order or a
+/// reseller change asked for with `orderType: PREVIEW…` or `action: PREVIEW` changes nothing).
+pub fn is_change(endpoint: &Endpoint, method: &Method, body: &[u8]) -> bool {
+    if method == Method::GET || endpoint.reads {
+        return false;
+    }
+    let json: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
+    let preview = json["orderType"].as_str().is_some_and(|t| t.starts_with("PREVIEW")) || json["action"].as_str() == Some("PREVIEW");
+    !preview
 }
 
 use Api::{Cpn, Vipmp};
@@ -108,7 +121,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     e(Vipmp, "GET", "/v3/memberships/{membership}/offers", SignedIn),
     e(Vipmp, "POST", "/v3/memberships/{membership}/transfers", BodyReseller),
     e(Vipmp, "GET", "/v3/memberships/{membership}/transfers/{transfer}", AnswerReseller),
-    e(Cpn, "POST", "/cphub/api/seller/v1/distributors/{org}/subscriptions/search", DistributorOnly),
+    Endpoint { reads: true, ..e(Cpn, "POST", "/cphub/api/seller/v1/distributors/{org}/subscriptions/search", DistributorOnly) },
 ];
 
 /// A request matched to its endpoint, with the ids its path names.

@@ -60,6 +60,8 @@ async fn who_placed_which_order_and_who_may_read_it() {
     assert_eq!(placed_a.status, StatusCode::CREATED, "{}", placed_a.text());
     let placed_b = place(&g, RESELLER_B, &customer_b, &offer_b, "NEW").await;
     assert_eq!(placed_b.status, StatusCode::CREATED, "{}", placed_b.text());
+    let staff = place(&g, DISTRIBUTOR, &customer_b, &offer_b, "NEW").await;
+    assert_eq!(staff.status, StatusCode::CREATED, "{}", staff.text());
     let refused = place(&g, RESELLER_A, &customer_a, "NOT-AN-OFFER", "NEW").await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.text());
 
@@ -78,9 +80,10 @@ async fn who_placed_which_order_and_who_may_read_it() {
     assert_eq!((sam["resellerId"].as_str(), sam["resultId"].as_str()), (Some(b.as_str()), placed_b.json()["orderId"].as_str()));
     let failed = orders.iter().find(|e| e["status"] == 400).expect("the refused order is recorded too");
     assert!(failed["apiCode"].as_str().is_some_and(|c| !c.is_empty()) && failed["resultId"] == "", "{failed}");
-    let dana = orders.iter().find(|e| e["subject"] == DISTRIBUTOR).expect("staff's previews");
+    let dana = orders.iter().find(|e| e["subject"] == DISTRIBUTOR).expect("staff's order");
     assert_eq!(dana["role"], "distributor");
-    assert!(dana["resellerId"].as_str().is_some_and(|r| !r.is_empty()), "staff's change to a customer names its reseller: {dana}");
+    assert_eq!(dana["resellerId"], b.as_str(), "staff's change to a customer names its reseller: {dana}");
+    assert_eq!(orders.len(), 4, "previews change nothing and are not recorded: {orders:?}");
 
     // Filters.
     let by_user = audit(&g, DISTRIBUTOR, "?user=rhea").await;
