@@ -28,6 +28,11 @@ impl Runtime {
         format!("{}{path}", resolve_api_base(&self.app_base, &self.config.cpn_base))
     }
 
+    /// URL of the gateway's own endpoint `path` (`api/audit`), served beside the console.
+    pub fn gateway_url(&self, path: &str) -> String {
+        format!("{}{path}", self.app_base)
+    }
+
     /// The router's base: the app base without its trailing slash (empty at the root).
     pub fn router_base(&self) -> String {
         self.app_base.trim_end_matches('/').to_string()

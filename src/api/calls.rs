@@ -212,3 +212,15 @@ pub mod distributor_subscriptions {
     }
 }
 
+
+/// The gateway's audit trail: who changed what, for every browser.
+pub mod audit {
+    use super::*;
+    use partner_model::audit::AuditPage;
+
+    /// A page of entries matching `filters` (`user`, `reseller`, `customer`, `from`, `to`,
+    /// `offset`, `limit`) that the signed-in user may see, newest first.
+    pub fn list(rt: &Runtime, filters: &[(&str, String)]) -> Endpoint<AuditPage> {
+        read(rt, "Load the audit trail", rt.gateway_url(&format!("api/audit{}", query(filters))))
+    }
+}

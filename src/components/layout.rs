@@ -82,7 +82,7 @@ pub fn Nav() -> impl IntoView {
                     .collect_view()}
             </ul>
             <ul class="secondary">
-                <li><A href=href("/activity")>"Your activity"</A></li>
+                <li><A href=href("/activity")>"Activity"</A></li>
             </ul>
         </nav>
     }

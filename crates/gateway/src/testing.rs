@@ -107,6 +107,41 @@ impl Running {
         serde_json::from_slice(&bytes).map_err(|e| e.to_string())
     }
 
+    /// `POST {base}api/vipmp{path}` with `body` as `subject` (a bearer, from the console's
+    /// origin): the status and the answer's JSON (`Null` when it is not JSON).
+    pub async fn api_post(&self, subject: &str, path: &str, body: &serde_json::Value) -> Result<(u16, serde_json::Value), String> {
+        let request = Request::post(format!("{}api/vipmp{path}", self.url))
+            .header(header::AUTHORIZATION, format!("Bearer {}", self.bearer(subject)))
+            .header(header::ORIGIN, self.origin.as_str())
+            .header(header::CONTENT_TYPE, "application/json")
+            .header("x-request-id", crate::tenancy::fresh_id())
+            .header("x-correlation-id", crate::tenancy::fresh_id())
+            .body(Body::from(body.to_string()))
+            .map_err(|e| e.to_string())?;
+        let response = client().request(request).await.map_err(|e| e.to_string())?;
+        let status = response.status().as_u16();
+        let bytes = response.into_body().collect().await.map_err(|e| e.to_string())?.to_bytes();
+        Ok((status, serde_json::from_slice(&bytes).unwrap_or_default()))
+    }
+
+    /// A customer of the twin's reseller `index` and an offer it may order now (the offer of
+    /// one of its subscriptions at the level a preview gives): what a test orders.
+    pub async fn order_target(&self, index: usize) -> Result<(String, String), String> {
+        let reseller = &self.resellers.get(index).ok_or("no such reseller")?.0;
+        let customers = self.api_get(DISTRIBUTOR, &format!("/v3/resellers/{reseller}/customers?limit=20")).await?;
+        for account in customers["accounts"].as_array().cloned().unwrap_or_default() {
+            let customer = account["customerId"].as_str().unwrap_or_default().to_string();
+            let subs = self.api_get(DISTRIBUTOR, &format!("/v3/customers/{customer}/subscriptions")).await?;
+            let Some(offer) = subs["items"].as_array().and_then(|i| i.iter().find_map(|s| s["offerId"].as_str())) else { continue };
+            let preview = serde_json::json!({ "orderType": "PREVIEW", "currencyCode": "USD", "lineItems": [{ "extLineItemNumber": 1, "offerId": offer, "quantity": 1 }] });
+            let (_, best) = self.api_post(DISTRIBUTOR, &format!("/v3/customers/{customer}/orders"), &preview).await?;
+            if let Some(offer) = best["lineItems"][0]["offerId"].as_str() {
+                return Ok((customer, offer.to_string()));
+            }
+        }
+        Err(format!("no customer of reseller {reseller} to order for"))
+    }
+
     /// Signs `subject` in through the gateway's real flow over HTTP, and returns the session
     /// cookie (`partner_session=…`) to send.
     pub async fn session_cookie(&self, subject: &str) -> Result<String, String> {

@@ -206,7 +206,7 @@ async fn raw(gateway: &Running, text: &str) -> (String, bool) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn twenty_identical_orders_at_once_reach_the_upstream_once() {
     let gateway = twin_gateway(|_| {}).await;
-    let (customer, offer) = order_target(&gateway).await;
+    let (customer, offer) = gateway.order_target(0).await.expect("a target");
     let orders = format!("{}api/vipmp/v3/customers/{customer}/orders", gateway.url);
     let count = async || gateway.api_get(DISTRIBUTOR, &format!("/v3/customers/{customer}/orders?limit=100")).await.expect("orders")["totalCount"].as_u64().unwrap_or(0);
     let before = count().await;
@@ -231,21 +231,3 @@ async fn twenty_identical_orders_at_once_reach_the_upstream_once() {
     assert!(absorbed >= 1, "the gateway absorbed duplicates itself: {absorbed}");
 }
 
-/// A customer of the first reseller and an offer it may order now.
-async fn order_target(gateway: &Running) -> (String, String) {
-    let a = &gateway.resellers[0].0;
-    let customers = gateway.api_get(DISTRIBUTOR, &format!("/v3/resellers/{a}/customers?limit=20")).await.expect("customers");
-    let staff = bearer(&gateway.bearer(DISTRIBUTOR));
-    for account in customers["accounts"].as_array().cloned().unwrap_or_default() {
-        let customer = account["customerId"].as_str().unwrap_or_default().to_string();
-        let subs = gateway.api_get(DISTRIBUTOR, &format!("/v3/customers/{customer}/subscriptions")).await.expect("subscriptions");
-        let Some(offer) = subs["items"].as_array().and_then(|i| i.iter().find_map(|s| s["offerId"].as_str())) else { continue };
-        let preview = json!({ "orderType": "PREVIEW", "currencyCode": "USD", "lineItems": [{ "extLineItemNumber": 1, "offerId": offer, "quantity": 1 }] });
-        let url = format!("{}api/vipmp/v3/customers/{customer}/orders", gateway.url);
-        let best = fetch("POST", &url, &[staff.clone(), ("origin", gateway.origin.clone())], Some(preview.to_string())).await;
-        if let Some(offer) = best.json()["lineItems"][0]["offerId"].as_str() {
-            return (customer, offer.to_string());
-        }
-    }
-    panic!("no customer to order for")
-}

@@ -18,21 +18,6 @@ async fn gateway(adjust: impl FnOnce(&mut partner_gateway::Settings)) -> Running
     Running::start(&fake_dist(&format!("audit-{}", unique())), "/", Upstreams::Twin(twin), adjust).await.expect("gateway")
 }
 
-/// A customer of reseller `index` with an offer it may order now.
-async fn order_target(g: &Running, index: usize) -> (String, String) {
-    let reseller = &g.resellers[index].0;
-    let customers = g.api_get(DISTRIBUTOR, &format!("/v3/resellers/{reseller}/customers?limit=20")).await.expect("customers");
-    for account in customers["accounts"].as_array().cloned().unwrap_or_default() {
-        let customer = account["customerId"].as_str().unwrap_or_default().to_string();
-        let subs = g.api_get(DISTRIBUTOR, &format!("/v3/customers/{customer}/subscriptions")).await.expect("subscriptions");
-        let Some(offer) = subs["items"].as_array().and_then(|i| i.iter().find_map(|s| s["offerId"].as_str())) else { continue };
-        let preview = place(g, DISTRIBUTOR, &customer, offer, "PREVIEW").await;
-        if let Some(offer) = preview.json()["lineItems"][0]["offerId"].as_str() {
-            return (customer, offer.to_string());
-        }
-    }
-    panic!("no customer of reseller {reseller} to order for")
-}
 
 async fn place(g: &Running, subject: &str, customer: &str, offer: &str, kind: &str) -> Reply {
     let body = json!({ "orderType": kind, "currencyCode": "USD", "lineItems": [{ "extLineItemNumber": 1, "offerId": offer, "quantity": 1 }] });
@@ -54,8 +39,8 @@ fn orders_of(page: &Value) -> Vec<&Value> {
 async fn who_placed_which_order_and_who_may_read_it() {
     let g = gateway(|_| {}).await;
     let (a, b) = (g.resellers[0].0.clone(), g.resellers[1].0.clone());
-    let (customer_a, offer_a) = order_target(&g, 0).await;
-    let (customer_b, offer_b) = order_target(&g, 1).await;
+    let (customer_a, offer_a) = g.order_target(0).await.expect("a target");
+    let (customer_b, offer_b) = g.order_target(1).await.expect("a target");
     let placed_a = place(&g, RESELLER_A, &customer_a, &offer_a, "NEW").await;
     assert_eq!(placed_a.status, StatusCode::CREATED, "{}", placed_a.text());
     let placed_b = place(&g, RESELLER_B, &customer_b, &offer_b, "NEW").await;
