@@ -145,42 +145,48 @@ impl Running {
     /// Signs `subject` in through the gateway's real flow over HTTP, and returns the session
     /// cookie (`partner_session=…`) to send.
     pub async fn session_cookie(&self, subject: &str) -> Result<String, String> {
-        let client = client();
-        let send = |request: Request<Body>| {
-            let client = client.clone();
-            async move { client.request(request).await.map_err(|e| e.to_string()) }
-        };
-        let location = |r: &hyper::Response<hyper::body::Incoming>| r.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
-        let cookie_of = |r: &hyper::Response<hyper::body::Incoming>, name: &str| {
-            r.headers()
-                .get_all(header::SET_COOKIE)
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .find(|v| v.starts_with(&format!("{name}=")))
-                .and_then(|v| v.split(';').next())
-                .map(str::to_string)
-        };
-        let login = send(Request::get(format!("{}auth/login", self.url)).body(Body::empty()).map_err(|e| e.to_string())?).await?;
-        let sign_in = cookie_of(&login, "partner_sign_in").ok_or("no sign-in cookie")?;
-        let authorize = location(&login);
-        let (endpoint, query) = authorize.split_once('?').ok_or("no authorization request")?;
-        let form = format!("{query}&user={subject}");
-        let chosen = send(
-            Request::post(endpoint)
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .body(Body::from(form))
-                .map_err(|e| e.to_string())?,
-        )
-        .await?;
-        let callback = location(&chosen);
-        let back = send(Request::get(&callback).header(header::COOKIE, sign_in).body(Body::empty()).map_err(|e| e.to_string())?).await?;
-        if back.status() != StatusCode::SEE_OTHER {
-            let status = back.status();
-            let body = back.into_body().collect().await.map(|b| String::from_utf8_lossy(&b.to_bytes()).into_owned()).unwrap_or_default();
-            return Err(format!("callback answered {status}: {body}"));
-        }
-        cookie_of(&back, "partner_session").ok_or_else(|| "no session cookie".into())
+        session_cookie_at(&self.url, subject).await
     }
+}
+
+/// Signs `subject` in at the console `url` (a gateway whose provider is the demo one) through
+/// the real flow over HTTP, and returns the session cookie (`partner_session=…`) to send.
+pub async fn session_cookie_at(url: &str, subject: &str) -> Result<String, String> {
+    let client = client();
+    let send = |request: Request<Body>| {
+        let client = client.clone();
+        async move { client.request(request).await.map_err(|e| e.to_string()) }
+    };
+    let location = |r: &hyper::Response<hyper::body::Incoming>| r.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let cookie_of = |r: &hyper::Response<hyper::body::Incoming>, name: &str| {
+        r.headers()
+            .get_all(header::SET_COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with(&format!("{name}=")))
+            .and_then(|v| v.split(';').next())
+            .map(str::to_string)
+    };
+    let login = send(Request::get(format!("{url}auth/login")).body(Body::empty()).map_err(|e| e.to_string())?).await?;
+    let sign_in = cookie_of(&login, "partner_sign_in").ok_or("no sign-in cookie")?;
+    let authorize = location(&login);
+    let (endpoint, query) = authorize.split_once('?').ok_or("no authorization request")?;
+    let form = format!("{query}&user={subject}");
+    let chosen = send(
+        Request::post(endpoint)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form))
+            .map_err(|e| e.to_string())?,
+    )
+    .await?;
+    let callback = location(&chosen);
+    let back = send(Request::get(&callback).header(header::COOKIE, sign_in).body(Body::empty()).map_err(|e| e.to_string())?).await?;
+    if back.status() != StatusCode::SEE_OTHER {
+        let status = back.status();
+        let body = back.into_body().collect().await.map(|b| String::from_utf8_lossy(&b.to_bytes()).into_owned()).unwrap_or_default();
+        return Err(format!("callback answered {status}: {body}"));
+    }
+    cookie_of(&back, "partner_session").ok_or_else(|| "no session cookie".into())
 }
 
 /// A plain-HTTP client for 127.0.0.1.
