@@ -195,7 +195,7 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
     let site = StaticSite::load(&settings.dist, &settings.base_path)?;
     if let Some(text) = site.text("config.json") {
         if let Err(e) = partner_model::config::parse(&text) {
-            eprintln!("warning: the console's config.json is invalid, the console will say so: {e}");
+            log::event("config_invalid", &[("problem", &e.to_string()), ("effect", "the console will say so")]);
         }
     }
     let client = upstream::https_client().map_err(io::Error::other)?;

@@ -344,7 +344,10 @@ async fn main() -> ExitCode {
         shutdown_signal().await;
         partner_gateway::log::event("draining", &[]);
     };
-    match serve(listener, built.router, settings.limits.clone(), shutdown).await {
+    let served = serve(listener, built.router, settings.limits.clone(), shutdown).await;
+    partner_gateway::log::event("stopped", &[]);
+    partner_gateway::log::flush();
+    match served {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");

@@ -29,7 +29,7 @@ struct Histogram {
 
 #[derive(Default)]
 struct Counts {
-    requests: BTreeMap<(String, &'static str, u16), u64>,
+    requests: BTreeMap<(&'static str, &'static str, u16), u64>,
     upstream: BTreeMap<&'static str, Histogram>,
     refusals: BTreeMap<String, u64>,
 }
@@ -63,11 +63,16 @@ impl Metrics {
         self.tokens.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push((service, counts));
     }
 
-    pub fn request(&self, route: &str, role: &'static str, status: u16, refused: Option<&str>) {
+    pub fn request(&self, route: &'static str, role: &'static str, status: u16, refused: Option<&str>) {
         let mut c = self.counts();
-        *c.requests.entry((route.to_string(), role, status)).or_default() += 1;
+        *c.requests.entry((route, role, status)).or_default() += 1;
         if let Some(code) = refused {
-            *c.refusals.entry(code.to_string()).or_default() += 1;
+            match c.refusals.get_mut(code) {
+                Some(n) => *n += 1,
+                None => {
+                    c.refusals.insert(code.to_string(), 1);
+                }
+            }
         }
     }
 

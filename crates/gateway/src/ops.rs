@@ -71,28 +71,27 @@ async fn metrics(State(ops): State<Ops>, headers: HeaderMap) -> Response {
 /// Counts every answer: by the route and role the forwarder labelled it with, else by what the
 /// path is (the gateway's own endpoints by path, the console's files as `site`).
 pub async fn count(State(metrics): State<Arc<Metrics>>, request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_string();
+    let own = own_route(request.uri().path());
     let response = next.run(request).await;
-    let labels = response.extensions().get::<Labels>().cloned();
-    let refused = response.extensions().get::<Refused>().map(|r| r.0.clone());
-    let (route, role) = match labels {
-        Some(Labels { route, role }) => (route.to_string(), role),
-        None => (own_route(&path), "-"),
+    let (route, role) = match response.extensions().get::<Labels>() {
+        Some(Labels { route, role }) => (*route, *role),
+        None => (own, "-"),
     };
-    metrics.request(&route, role, response.status().as_u16(), refused.as_deref());
+    let refused = response.extensions().get::<Refused>().map(|r| r.0.as_str());
+    metrics.request(route, role, response.status().as_u16(), refused);
     response
 }
 
-fn own_route(path: &str) -> String {
+fn own_route(path: &str) -> &'static str {
     for known in ["/healthz", "/readyz", "/metrics"] {
         if path == known {
-            return known.to_string();
+            return known;
         }
     }
     for own in ["/auth/login", "/auth/callback", "/auth/logout", "/auth/me", "/api/audit"] {
         if path.ends_with(own) {
-            return own.to_string();
+            return own;
         }
     }
-    if path.contains("/api/") { "unmatched".into() } else { "site".into() }
+    if path.contains("/api/") { "unmatched" } else { "site" }
 }

@@ -205,7 +205,7 @@ pub async fn callback(State(s): State<Arc<Sessions>>, headers: HeaderMap, Query(
     };
     let value = serde_json::to_string(&me).unwrap_or_default();
     let jar = jar.add(s.cookie(SESSION_COOKIE, value, s.base_path.clone(), s.lifetime, SameSite::Strict));
-    eprintln!("gateway: signed in subject={} role={}", me.subject, me.role.label());
+    crate::log::event("signed_in", &[("subject", &me.subject), ("role", me.role.label())]);
     (jar, Redirect::to(&started.return_to)).into_response()
 }
 

@@ -157,8 +157,9 @@ pub fn match_endpoint(api: Api, method: &Method, path: &str) -> Result<Matched, 
     let not_forwarded = || GatewayError::refusal(NOT_FORWARDED);
     let segments = plain_segments(path).ok_or_else(not_forwarded)?;
     let mut allowed: Vec<&str> = Vec::new();
-    'endpoints: for endpoint in ENDPOINTS.iter().filter(|e| e.api == api) {
-        let template: Vec<&str> = endpoint.template[1..].split('/').collect();
+    static TEMPLATES: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let templates = TEMPLATES.get_or_init(|| ENDPOINTS.iter().map(|e| e.template[1..].split('/').collect()).collect());
+    'endpoints: for (endpoint, template) in ENDPOINTS.iter().zip(templates).filter(|(e, _)| e.api == api) {
         if template.len() != segments.len() {
             continue;
         }

@@ -228,7 +228,8 @@ async fn the_customer_list_filters_sorts_and_pages() {
 }
 
 fn seeded(now: u64) -> World {
-    let mut world = World { distributor_id: "DIST-1000".into(), ..World::default() };
+    let mut world = World::default();
+    world.distributor_id = "DIST-1000".into();
     partner_sandbox::vipmp::accounts::seed(&mut world, &mut Gen::new(2026), now, false);
     world
 }

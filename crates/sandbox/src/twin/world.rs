@@ -71,8 +71,12 @@ pub struct World {
     pub linked_groups: Vec<LinkedMembershipGroup>,
     pub open_acquisitions: BTreeMap<String, OpenAcquisitions>,
     pub distributor_subscriptions: Vec<DistributorSubscription>,
-    /// Changes not yet due, with their due time.
+    /// Changes not yet due, with their due time (scheduled only through [`World::schedule`]).
     pub pending: Vec<(Millis, Change)>,
+    /// The earliest due time of `pending`, once known: every read settles the world, and a
+    /// scan of every pending change on each would grow with them.
+    #[serde(skip)]
+    earliest: Option<Millis>,
     /// Responses by `METHOD path correlation-id`, and their keys oldest first (the store is
     /// bounded).
     pub replies: BTreeMap<String, StoredReply>,
@@ -93,6 +97,7 @@ impl World {
     /// Schedules `change` at `due`.
     pub fn schedule(&mut self, due: Millis, change: Change) {
         self.pending.push((due, change));
+        self.earliest = self.earliest.map(|e| e.min(due));
     }
 
     /// Counts an entity created through the API.
@@ -102,9 +107,11 @@ impl World {
 
     /// Takes every change due at `now`, oldest first.
     pub fn take_due(&mut self, now: Millis) -> Vec<Change> {
-        if self.pending.iter().all(|(due, _)| *due > now) {
+        let earliest = *self.earliest.get_or_insert_with(|| self.pending.iter().map(|(due, _)| *due).min().unwrap_or(Millis::MAX));
+        if earliest > now {
             return Vec::new();
         }
+        self.earliest = None;
         let mut due: Vec<(Millis, Change)> = Vec::new();
         self.pending.retain(|(t, c)| {
             if *t <= now {

@@ -11,7 +11,8 @@ pub const DISTRIBUTOR_ID: &str = "DIST-1000";
 /// The demo world for `seed`, as of `now`; `large` adds a customer with 10,000 orders and
 /// 5,000 subscriptions for benchmarks.
 pub fn world(seed: u64, now: Millis, large: bool) -> World {
-    let mut world = World { distributor_id: DISTRIBUTOR_ID.into(), ..World::default() };
+    let mut world = World::default();
+    world.distributor_id = DISTRIBUTOR_ID.into();
     let mut gen = Gen::new(seed);
     accounts::seed(&mut world, &mut gen, now, large);
     orders::seed(&mut world, &mut gen, now, large);
