@@ -62,7 +62,7 @@ impl Guard {
         }
         let host = request.headers().get(header::HOST).and_then(|h| h.to_str().ok()).map(str::to_ascii_lowercase);
         if !host.as_ref().is_some_and(|h| self.hosts.iter().any(|ok| ok == h)) {
-            return Err(GatewayError::refusal(WRONG_HOST));
+            return Err(GatewayError::refusal(WRONG_HOST).with_detail(format!("this gateway serves {}", self.origin)));
         }
         if let Some(origin) = request.headers().get(header::ORIGIN) {
             if origin.as_bytes() != self.origin.as_bytes() {
