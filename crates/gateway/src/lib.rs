@@ -387,8 +387,9 @@ async fn forward_labelled(g: &Arc<Gateway>, api: Api, request: Request, route: &
     let body = axum::body::to_bytes(body, tenancy::BODY_LIMIT).await.unwrap_or_default();
     let change = tenancy::is_change(matched.endpoint, &method, &body);
     let request = Request::from_parts(parts, axum::body::Body::from(body));
+    let auth = if matched.endpoint.key_only { upstream::Auth::KeyOnly } else { upstream::Auth::Full };
     if !change {
-        let response = call_upstream(g, api, &upstream, request).await;
+        let response = call_upstream(g, api, &upstream, request, auth).await;
         if matched.endpoint.moves_customers {
             g.owners.forget_all();
         }
@@ -412,7 +413,7 @@ async fn forward_labelled(g: &Arc<Gateway>, api: Api, request: Request, route: &
     let call = {
         let (g, moves) = (g.clone(), matched.endpoint.moves_customers);
         async move {
-            let response = call_upstream(&g, api, &upstream, request).await;
+            let response = call_upstream(&g, api, &upstream, request, auth).await;
             if moves {
                 g.owners.forget_all();
             }
@@ -441,9 +442,9 @@ fn header_text(headers: &axum::http::HeaderMap, name: &str) -> String {
 }
 
 /// Sends `request` to `upstream`, timing it; a gateway error as its answer.
-async fn call_upstream(g: &Gateway, api: Api, upstream: &Upstream, request: Request) -> Response {
+async fn call_upstream(g: &Gateway, api: Api, upstream: &Upstream, request: Request, auth: upstream::Auth) -> Response {
     let started = std::time::Instant::now();
-    let response = match upstream.send(request).await {
+    let response = match upstream.send_with(request, auth).await {
         Ok(r) => r,
         Err(e) => e.into_response(),
     };

@@ -72,10 +72,13 @@ pub struct Endpoint {
     pub moves_customers: bool,
     /// A read sent as a POST (a search): not a change, so not audited.
     pub reads: bool,
+    /// Sent with the API key alone (Adobe's `GET /ping` needs no token): it answers even when
+    /// the token service does not.
+    pub key_only: bool,
 }
 
 const fn e(api: Api, method: &'static str, template: &'static str, rule: Rule) -> Endpoint {
-    Endpoint { api, method, template, rule, moves_customers: false, reads: false }
+    Endpoint { api, method, template, rule, moves_customers: false, reads: false, key_only: false }
 }
 
 /// Whether a request is a change: not a GET, not a search, not a preview (an order or a
@@ -95,7 +98,7 @@ use Rule::*;
 /// Every call the gateway forwards.
 #[rustfmt::skip]
 pub static ENDPOINTS: &[Endpoint] = &[
-    e(Vipmp, "GET", "/ping", SignedIn),
+    Endpoint { key_only: true, ..e(Vipmp, "GET", "/ping", SignedIn) },
     e(Vipmp, "GET", "/partnerservice/ping", SignedIn),
     e(Vipmp, "GET", "/v3/resellers", DistributorOnly),
     e(Vipmp, "POST", "/v3/resellers", DistributorOnly),

@@ -309,8 +309,24 @@ pub enum Credentials {
     Fixed { headers: Vec<(HeaderName, String)> },
 }
 
+/// Which credentials a call carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Auth {
+    /// The API key and the access token.
+    Full,
+    /// The API key alone: Adobe's `GET /ping`, which works whatever the token service does.
+    KeyOnly,
+}
+
 impl Credentials {
-    async fn headers(&self) -> Result<Vec<(HeaderName, String)>, TokenError> {
+    async fn headers(&self, auth: Auth) -> Result<Vec<(HeaderName, String)>, TokenError> {
+        if auth == Auth::KeyOnly {
+            return Ok(match self {
+                Credentials::AdobeIo { api_key, .. } => vec![(HeaderName::from_static("x-api-key"), api_key.clone())],
+                Credentials::Csp { .. } => Vec::new(),
+                Credentials::Fixed { headers } => headers.iter().filter(|(name, _)| *name != header::AUTHORIZATION).cloned().collect(),
+            });
+        }
         Ok(match self {
             Credentials::AdobeIo { api_key, tokens } => {
                 let token = tokens.token().await?;
@@ -375,7 +391,12 @@ impl Upstream {
     /// Sends `request` (its path relative to the API base) with the upstream's credentials in
     /// place of the browser's.
     pub async fn send(&self, request: Request) -> Result<Response, GatewayError> {
-        let credentials = self.credentials.headers().await.map_err(|e| e.refusal())?;
+        self.send_with(request, Auth::Full).await
+    }
+
+    /// [`Upstream::send`] with the credentials `auth` names.
+    pub async fn send_with(&self, request: Request, auth: Auth) -> Result<Response, GatewayError> {
+        let credentials = self.credentials.headers(auth).await.map_err(|e| e.refusal())?;
         let (mut parts, body) = request.into_parts();
         for name in HOP_BY_HOP.iter().chain(&BROWSER_ONLY) {
             parts.headers.remove(*name);
