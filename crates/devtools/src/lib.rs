@@ -454,3 +454,55 @@ impl Browser {
         }
     }
 }
+
+/// What a load run measured.
+#[derive(Clone, Copy, Debug)]
+pub struct LoadFigures {
+    pub per_second: f64,
+    pub p50_ms: f64,
+    pub p99_ms: f64,
+    /// Calls that failed during the measured part.
+    pub errors: u64,
+}
+
+/// Runs `connections` workers, each calling `call(worker, n)` (its `n`th call; `true` when it
+/// succeeded) one after the other for `warm_up` and then `measure`, and returns the figures of
+/// the measured part: what the benchmarks print.
+pub async fn load<F, Fut>(connections: usize, warm_up: Duration, measure: Duration, call: F) -> LoadFigures
+where
+    F: Fn(usize, usize) -> Fut + Clone + Send + 'static,
+    Fut: std::future::Future<Output = bool> + Send,
+{
+    let stop_at = Instant::now() + warm_up + measure;
+    let measure_from = Instant::now() + warm_up;
+    let mut workers = Vec::new();
+    for w in 0..connections {
+        let call = call.clone();
+        workers.push(tokio::spawn(async move {
+            let (mut latencies, mut errors, mut n) = (Vec::new(), 0u64, 0usize);
+            while Instant::now() < stop_at {
+                let started = Instant::now();
+                let ok = call(w, n).await;
+                n += 1;
+                if started >= measure_from {
+                    if ok {
+                        latencies.push(started.elapsed().as_micros() as u64);
+                    } else {
+                        errors += 1;
+                    }
+                }
+            }
+            (latencies, errors)
+        }));
+    }
+    let (mut all, mut errors) = (Vec::new(), 0);
+    for w in workers {
+        if let Ok((l, e)) = w.await {
+            all.extend(l);
+            errors += e;
+        }
+    }
+    all.sort_unstable();
+    let pct = |p: f64| all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1))).copied().unwrap_or(0) as f64 / 1000.0;
+    LoadFigures { per_second: all.len() as f64 / measure.as_secs_f64(), p50_ms: pct(0.50), p99_ms: pct(0.99), errors }
+}

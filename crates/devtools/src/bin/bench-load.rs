@@ -37,45 +37,13 @@ async fn get(client: &Http, url: &str) -> Result<(u16, Bytes), String> {
 
 /// Runs `CONNECTIONS` workers over `urls` (round robin) and prints one result row.
 async fn run(label: &str, client: &Http, urls: Arc<Vec<String>>) {
-    let stop_at = Instant::now() + WARM_UP + MEASURE;
-    let measure_from = Instant::now() + WARM_UP;
-    let mut workers = Vec::new();
-    for w in 0..CONNECTIONS {
+    let client = client.clone();
+    let f = partner_devtools::load(CONNECTIONS, WARM_UP, MEASURE, move |w, n| {
         let (client, urls) = (client.clone(), urls.clone());
-        workers.push(tokio::spawn(async move {
-            let (mut latencies, mut errors, mut i) = (Vec::new(), 0u64, w);
-            while Instant::now() < stop_at {
-                let url = &urls[i % urls.len()];
-                i += CONNECTIONS;
-                let started = Instant::now();
-                let ok = matches!(get(&client, url).await, Ok((200, _)));
-                if started >= measure_from {
-                    if ok {
-                        latencies.push(started.elapsed().as_micros() as u64);
-                    } else {
-                        errors += 1;
-                    }
-                }
-            }
-            (latencies, errors)
-        }));
-    }
-    let (mut all, mut errors) = (Vec::new(), 0);
-    for w in workers {
-        if let Ok((l, e)) = w.await {
-            all.extend(l);
-            errors += e;
-        }
-    }
-    all.sort_unstable();
-    let pct = |p: f64| all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1))).copied().unwrap_or(0) as f64 / 1000.0;
-    println!(
-        "{label:<36} {:>10.0} {:>10.2} {:>10.2} {:>8}",
-        all.len() as f64 / MEASURE.as_secs_f64(),
-        pct(0.50),
-        pct(0.99),
-        errors
-    );
+        async move { matches!(get(&client, &urls[(w + n * CONNECTIONS) % urls.len()]).await, Ok((200, _))) }
+    })
+    .await;
+    println!("{label:<36} {:>10.0} {:>10.2} {:>10.2} {:>8}", f.per_second, f.p50_ms, f.p99_ms, f.errors);
 }
 
 fn main() {
