@@ -250,6 +250,22 @@ mod client {
     }
 
     #[test]
+    fn a_mutation_whose_answer_the_gateway_lost_is_resent_as_the_same_intent() {
+        // The upstream acted but its answer was cut off on the way to the gateway: the gateway
+        // says so (502 GW-UPSTREAM), the console sends the same intent again, the upstream
+        // answers it with its first answer.
+        let lost = r#"{"code":"GW-UPSTREAM","message":"The gateway could not reach the API.","additionalDetails":["the answer was cut off"]}"#;
+        let client = Scripted::new(vec![status(502, "application/json", lost, None), ok(r#"{"orderId":"5"}"#)]);
+        let done: Done<serde_json::Value> = block(client.run(&order("{\"a\":1}"))).expect("the second attempt");
+        let t = &client.transport;
+        assert_eq!((0..2).map(|i| t.header(i, "X-Correlation-Id")).filter(|c| *c == done.correlation_id).count(), 2, "one intent");
+        // A refusal the user must act on is not sent again.
+        let client = Scripted::new(vec![status(403, "application/json", r#"{"code":"GW-OTHER-CUSTOMER","message":"x"}"#, None), ok("{}")]);
+        let _ = block(client.run::<serde_json::Value>(&order("{}"))).expect_err("refused");
+        assert_eq!(client.transport.sent.borrow().len(), 1);
+    }
+
+    #[test]
     fn a_mutation_the_api_answered_is_not_resent_and_the_next_submit_is_a_new_intent() {
         let client = Scripted::new(vec![
             status(500, "application/json", r#"{"code":"1124","message":"Internal Server Error"}"#, None),

@@ -52,8 +52,13 @@ impl RetryPolicy {
         match kind {
             Kind::Read => error.retryable(),
             // A mutation is sent again only when the API cannot have answered: the same
-            // correlation id then makes it one action however often it arrives.
-            Kind::Mutation => matches!(error, ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Gateway { .. }),
+            // correlation id then makes it one action however often it arrives. The gateway
+            // says so itself when it never sent the change or lost the upstream's answer.
+            Kind::Mutation => match error {
+                ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Gateway { .. } => true,
+                ApiError::Api { body, .. } => partner_model::gateway::refusal(&body.code).is_some_and(|r| r.transient()),
+                _ => false,
+            },
         }
     }
 }

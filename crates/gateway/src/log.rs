@@ -27,6 +27,20 @@ fn buffer() -> &'static Mutex<String> {
     })
 }
 
+/// Set by [`to_test_output`].
+static TEST_OUTPUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Writes each line at once through the test harness's captured output instead (gateways
+/// started by tests): a test's lines are then shown with its failure, not mixed into the run.
+pub fn to_test_output() {
+    TEST_OUTPUT.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Back to the buffer a deployed gateway uses (a benchmark measures that).
+pub fn to_buffer() {
+    TEST_OUTPUT.store(false, std::sync::atomic::Ordering::Relaxed);
+}
+
 /// Writes out the buffered lines.
 pub fn flush() {
     let lines = std::mem::take(&mut *buffer().lock().unwrap_or_else(std::sync::PoisonError::into_inner));
@@ -49,6 +63,11 @@ pub fn event(kind: &str, fields: &[(&str, &str)]) {
         push_json_string(&mut line, k);
         line.push(':');
         push_json_string(&mut line, v);
+    }
+    if TEST_OUTPUT.load(std::sync::atomic::Ordering::Relaxed) {
+        line.push('}');
+        eprintln!("{line}");
+        return;
     }
     line.push_str("}\n");
     let mut buffered = buffer().lock().unwrap_or_else(std::sync::PoisonError::into_inner);

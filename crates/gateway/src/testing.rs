@@ -71,6 +71,7 @@ impl Running {
     /// Serves `dist` under `base_path` with `upstreams`, and the demo provider beside it;
     /// `adjust` may change the settings first.
     pub async fn start(dist: &Path, base_path: &str, upstreams: Upstreams, adjust: impl FnOnce(&mut Settings)) -> std::io::Result<Running> {
+        crate::log::to_test_output();
         let gateway = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let provider = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let origin = format!("http://{}", gateway.local_addr()?);

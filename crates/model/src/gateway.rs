@@ -188,6 +188,16 @@ pub fn refusal(code: &str) -> Option<&'static Refusal> {
     REFUSALS.iter().find(|r| r.code == code)
 }
 
+impl Refusal {
+    /// Whether the same request may simply be sent again, under the same correlation id: the
+    /// gateway's 5xx and 408 say it either never sent the change (busy, no credentials, no
+    /// audit record, a slow body) or does not know what the upstream did with it (cut off,
+    /// timed out) — and the upstream answers a correlation id it has seen with its first answer.
+    pub fn transient(&self) -> bool {
+        self.http_status >= 500 || self.http_status == 408
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -200,6 +210,12 @@ mod tests {
             assert!(r.message.ends_with('.') && r.what_to_do.ends_with('.'), "{}", r.code);
             assert_eq!(refusal(r.code), Some(r));
         }
+    }
+
+    #[test]
+    fn only_the_gateways_own_trouble_is_transient() {
+        assert!(UPSTREAM_UNREACHABLE.transient() && UPSTREAM_TIMEOUT.transient() && BUSY.transient() && AUDIT_UNAVAILABLE.transient() && SLOW_REQUEST.transient());
+        assert!(!SIGN_IN_REQUIRED.transient() && !OTHER_RESELLER.transient() && !TOO_LARGE.transient() && !WRONG_HOST.transient());
     }
 
     #[test]
