@@ -81,13 +81,15 @@ mod policy {
             n += 1;
             format!("c{n}")
         };
-        let a = book.intent("POST /orders", 1, &mut id);
-        assert_eq!(book.intent("POST /orders", 1, &mut id).correlation_id, a.correlation_id, "a double click or a retry is the same intent");
-        let changed = book.intent("POST /orders", 2, &mut id);
+        let a = book.intent("POST /orders", 1, Some("{\"q\":1}"), &mut id);
+        assert_eq!(book.intent("POST /orders", 1, None, &mut id).correlation_id, a.correlation_id, "a double click or a retry is the same intent");
+        assert_eq!(book.earlier("POST /orders", 2).map(|i| i.correlation_id), Some(a.correlation_id.clone()), "a change of the form meets the open one first");
+        assert_eq!(book.earlier("POST /orders", 1), None);
+        let changed = book.intent("POST /orders", 2, None, &mut id);
         assert_ne!(changed.correlation_id, a.correlation_id, "a changed form is a new intent");
         assert_eq!(book.open.len(), 1, "the changed intent replaces the old one");
         book.settle(&changed.correlation_id);
-        assert_ne!(book.intent("POST /orders", 2, &mut id).correlation_id, changed.correlation_id, "after an answer, a new intent");
+        assert_ne!(book.intent("POST /orders", 2, None, &mut id).correlation_id, changed.correlation_id, "after an answer, a new intent");
         let json = serde_json::to_string(&book).expect("encode");
         assert_eq!(serde_json::from_str::<IntentBook>(&json).expect("decode"), book, "it survives a reload through storage");
         assert_ne!(fingerprint(&["POST", "/a", "{}"]), fingerprint(&["POST", "/a{", "}"]));
@@ -266,6 +268,32 @@ mod client {
     }
 
     #[test]
+    fn a_different_change_first_learns_what_became_of_the_one_still_unanswered() {
+        // The first order got no answer (the page was reloaded, or it timed out); the form now
+        // sends other lines. The first goes again as it was, under its id: the API says it was
+        // made, and that is the answer — the second is not sent.
+        let client = Scripted::new(vec![Err(ApiError::Network("reloaded".into())); 3]);
+        let _ = block(client.run::<serde_json::Value>(&order("{\"q\":4}"))).expect_err("no answer");
+        let first = client.transport.header(0, "X-Correlation-Id");
+        client.transport.answers.borrow_mut().push_back(ok(r#"{"orderId":"7"}"#));
+        let done: Done<serde_json::Value> = block(client.run(&order("{\"q\":5}"))).expect("the first order's answer");
+        let sent = client.transport.sent.borrow();
+        assert_eq!(sent.len(), 4);
+        assert_eq!((done.value["orderId"].as_str(), done.correlation_id.as_str()), (Some("7"), first.as_str()));
+        assert_eq!(sent[3].body.as_deref(), Some("{\"q\":4}"), "sent as it was");
+        assert!(client.transport.book.borrow().open.is_empty(), "settled");
+        drop(sent);
+        assert!(client.transport.log.borrow().entries[0].outcome.contains("sent earlier"), "{:?}", client.transport.log.borrow().entries[0]);
+        // When the API refused the first, the second goes out under a new intent.
+        let client = Scripted::new(vec![Err(ApiError::Network("x".into())); 3]);
+        let _ = block(client.run::<serde_json::Value>(&order("{\"q\":4}")));
+        client.transport.answers.borrow_mut().extend([status(400, "application/json", r#"{"code":"2129","message":"x"}"#, None), ok(r#"{"orderId":"8"}"#)]);
+        let done: Done<serde_json::Value> = block(client.run(&order("{\"q\":5}"))).expect("the second order");
+        assert_eq!(done.value["orderId"], "8");
+        assert_ne!(done.correlation_id, client.transport.header(0, "X-Correlation-Id"));
+    }
+
+    #[test]
     fn a_mutation_the_api_answered_is_not_resent_and_the_next_submit_is_a_new_intent() {
         let client = Scripted::new(vec![
             status(500, "application/json", r#"{"code":"1124","message":"Internal Server Error"}"#, None),
@@ -291,7 +319,7 @@ mod client {
     }
 
     #[test]
-    fn an_unanswered_intent_survives_and_is_reused_until_the_form_changes() {
+    fn an_unanswered_intent_survives_is_reused_and_is_resolved_before_a_changed_form() {
         let client = Scripted::new(vec![Err(ApiError::Timeout(Duration::from_secs(20))); 3]);
         let first = block(client.run::<serde_json::Value>(&order("{\"q\":1}"))).expect_err("no answer");
         assert_eq!(client.transport.book.borrow().open.len(), 1, "still open (kept in session storage)");
@@ -302,7 +330,11 @@ mod client {
         let a = block(client.run::<serde_json::Value>(&order("{\"q\":2}"))).expect_err("no answer");
         client.transport.answers.borrow_mut().push_back(ok("{}"));
         let b: Done<serde_json::Value> = block(client.run(&order("{\"q\":3}"))).expect("changed form");
-        assert_ne!(a.correlation_id, b.correlation_id, "a changed form is a new intent");
+        assert_eq!(a.correlation_id, b.correlation_id, "a changed form first resolves the unanswered one");
+        assert_eq!(client.transport.sent.borrow().last().and_then(|r| r.body.clone()).as_deref(), Some("{\"q\":2}"));
+        client.transport.answers.borrow_mut().push_back(ok("{}"));
+        let c: Done<serde_json::Value> = block(client.run(&order("{\"q\":3}"))).expect("then the changed form");
+        assert_ne!(c.correlation_id, b.correlation_id, "once resolved, a changed form is a new intent");
     }
 
     #[test]
@@ -347,7 +379,7 @@ mod calls {
     fn mutations_carry_their_body_and_reads_none() {
         let r = rt("/");
         let o = orders::create(&r, "1", &OrderRequest::PreviewRenewal);
-        assert_eq!((o.call.method, o.call.kind, o.call.name.as_str()), ("POST", Kind::Mutation, "Preview renewal"));
+        assert_eq!((o.call.method, o.call.kind, o.call.name.as_str()), ("POST", Kind::Read, "Preview renewal"), "a preview changes nothing");
         assert_eq!(o.call.body.as_deref(), Some(r#"{"orderType":"PREVIEW_RENEWAL"}"#));
         assert!(subscriptions::list(&r, "1").call.body.is_none());
         assert!(customers::enroll(&r, "1", "2").call.body.is_none());

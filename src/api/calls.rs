@@ -55,6 +55,15 @@ fn read<R>(rt: &Runtime, name: &str, url: String) -> Endpoint<R> {
     Endpoint { call: Call { name: name.into(), kind: Kind::Read, method: "GET", url, body: None, timeout }, answer: PhantomData }
 }
 
+/// A request sent with POST that changes nothing (an order or reseller-change preview): a read
+/// for the client — retried like one, never logged as a change, and never mistaken for the
+/// change it previews — with the time limit of a change, since the API works as hard on it.
+fn preview<R, B: Serialize>(rt: &Runtime, name: &str, url: String, body: &B) -> Endpoint<R> {
+    let body = Some(serde_json::to_string(body).unwrap_or_default());
+    let timeout = time_limit(rt, Kind::Mutation);
+    Endpoint { call: Call { name: name.into(), kind: Kind::Read, method: "POST", url, body, timeout }, answer: PhantomData }
+}
+
 fn mutation<R, B: Serialize>(rt: &Runtime, name: &str, method: &'static str, url: String, body: Option<&B>) -> Endpoint<R> {
     // Request types serialize infallibly; an empty body would be refused by the API (1122).
     let body = body.map(|b| serde_json::to_string(b).unwrap_or_default());
@@ -127,7 +136,11 @@ pub mod orders {
             OrderRequest::Return { .. } => "Return order",
             OrderRequest::PreviewRenewal => "Preview renewal",
         };
-        mutation(rt, name, "POST", rt.vipmp_url(&format!("/v3/customers/{}/orders", encode(customer_id))), Some(body))
+        let url = rt.vipmp_url(&format!("/v3/customers/{}/orders", encode(customer_id)));
+        match body {
+            OrderRequest::Preview { .. } | OrderRequest::PreviewRenewal => preview(rt, name, url, body),
+            OrderRequest::New { .. } | OrderRequest::Return { .. } => mutation(rt, name, "POST", url, Some(body)),
+        }
     }
     pub fn get(rt: &Runtime, customer_id: &str, order_id: &str) -> Endpoint<Order> {
         read(rt, "Get order", rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))))
@@ -162,8 +175,11 @@ pub mod transfers {
 
     /// PREVIEW or COMMIT, by the request's action.
     pub fn reseller_change(rt: &Runtime, body: &ResellerChangeRequest) -> Endpoint<ResellerChangeTransfer> {
-        let name = if body.action == ResellerChangeAction::Commit { "Commit reseller change" } else { "Preview reseller change" };
-        mutation(rt, name, "POST", rt.vipmp_url("/v3/transfers"), Some(body))
+        if body.action == ResellerChangeAction::Commit {
+            mutation(rt, "Commit reseller change", "POST", rt.vipmp_url("/v3/transfers"), Some(body))
+        } else {
+            preview(rt, "Preview reseller change", rt.vipmp_url("/v3/transfers"), body)
+        }
     }
     pub fn get(rt: &Runtime, id: &str) -> Endpoint<ResellerChangeTransfer> {
         read(rt, "Get reseller change", rt.vipmp_url(&format!("/v3/transfers/{}", encode(id))))

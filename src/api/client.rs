@@ -90,13 +90,30 @@ impl<T: Transport> Client<T> {
         let correlation_id = match call.kind {
             Kind::Read => self.transport.uuid(),
             Kind::Mutation => {
-                let mut book = self.transport.load_intents();
+                let key = format!("{} {}", call.method, call.url);
                 let print = fingerprint(&[call.method, &call.url, call.body.as_deref().unwrap_or("")]);
-                let intent = book.intent(&format!("{} {}", call.method, call.url), print, || self.transport.uuid());
+                // A different change of the same key whose outcome is unknown goes first, as it
+                // was: when it went through, its answer is this call's answer.
+                if let Some(earlier) = self.transport.load_intents().earlier(&key, print) {
+                    let sent = Call { body: earlier.body.clone(), ..call.clone() };
+                    match self.settle_run(&sent, earlier.correlation_id.clone(), accept, " (sent earlier, its answer had not come back)").await {
+                        Ok(id) => return Ok(id),
+                        Err(failure) if failure.error.api_answered() => {}
+                        Err(failure) => return Err(failure),
+                    }
+                }
+                let mut book = self.transport.load_intents();
+                let intent = book.intent(&key, print, call.body.as_deref(), || self.transport.uuid());
                 self.transport.save_intents(&book);
                 intent.correlation_id
             }
         };
+        self.settle_run(call, correlation_id, accept, "").await
+    }
+
+    /// Sends `call` under `correlation_id`, settles its intent once the API answered, and logs
+    /// it (with `note` after the outcome).
+    async fn settle_run(&self, call: &Call, correlation_id: String, accept: &mut dyn FnMut(&str) -> Result<(), ApiError>, note: &str) -> Result<String, Failure> {
         let result = self.attempts(call, &correlation_id, accept).await;
         let answered = match &result {
             Ok(_) => true,
@@ -108,12 +125,13 @@ impl<T: Transport> Client<T> {
                 book.settle(&correlation_id);
                 self.transport.save_intents(&book);
             }
-            let (ok, outcome) = match &result {
+            let (ok, mut outcome) = match &result {
                 Ok(_) => (true, "Done".to_string()),
                 Err(f) if answered => (false, f.error.what_happened()),
                 Err(f @ Failure { error: ApiError::Decode { .. }, .. }) => (false, format!("{} Trying again is safe: it is the same request.", f.error.what_happened())),
                 Err(f) => (false, format!("No answer: {} Trying again is safe.", f.error.what_happened())),
             };
+            outcome.push_str(note);
             self.transport.record(Entry {
                 at: self.transport.now(),
                 action: call.name.clone(),

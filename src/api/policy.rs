@@ -118,6 +118,10 @@ pub struct Intent {
     /// The request it sends (method, path, body), hashed.
     pub fingerprint: u64,
     pub correlation_id: String,
+    /// The body it sends, so that a different request under the same key can first learn what
+    /// became of this one (see [`IntentBook::earlier`]).
+    #[serde(default)]
+    pub body: Option<String>,
 }
 
 /// The unresolved intents of this browser tab (kept in session storage, so a reload keeps them).
@@ -129,12 +133,12 @@ pub struct IntentBook {
 impl IntentBook {
     /// The intent for sending `fingerprint` as `key`: the open one when it sends the same thing,
     /// a new one (with `new_id`) when there is none or the request changed.
-    pub fn intent(&mut self, key: &str, fingerprint: u64, new_id: impl FnOnce() -> String) -> Intent {
+    pub fn intent(&mut self, key: &str, fingerprint: u64, body: Option<&str>, new_id: impl FnOnce() -> String) -> Intent {
         if let Some(open) = self.open.iter().find(|i| i.key == key && i.fingerprint == fingerprint) {
             return open.clone();
         }
         self.open.retain(|i| i.key != key);
-        let intent = Intent { key: key.to_string(), fingerprint, correlation_id: new_id() };
+        let intent = Intent { key: key.to_string(), fingerprint, correlation_id: new_id(), body: body.map(str::to_string) };
         self.open.push(intent.clone());
         if self.open.len() > 50 {
             self.open.remove(0);
@@ -144,6 +148,14 @@ impl IntentBook {
 
     /// After an answer from the API (success or error), the intent is done: the next send is
     /// a new intent.
+    /// An open intent of `key` that sends something else than `fingerprint`: a change sent
+    /// earlier (before a reload, or before the form was edited after a time-out) whose outcome
+    /// is unknown. It is resolved — sent again as it was, under its own correlation id — before
+    /// a different request of the same key goes out, so the two never both happen unawares.
+    pub fn earlier(&self, key: &str, fingerprint: u64) -> Option<Intent> {
+        self.open.iter().find(|i| i.key == key && i.fingerprint != fingerprint && i.body.is_some()).cloned()
+    }
+
     pub fn settle(&mut self, correlation_id: &str) {
         self.open.retain(|i| i.correlation_id != correlation_id);
     }
