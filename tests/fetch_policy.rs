@@ -254,9 +254,9 @@ mod client {
     #[test]
     fn a_mutation_whose_answer_the_gateway_lost_is_resent_as_the_same_intent() {
         // The upstream acted but its answer was cut off on the way to the gateway: the gateway
-        // says so (502 GW-UPSTREAM), the console sends the same intent again, the upstream
+        // says so (502 GW-UPSTREAM-CUT-OFF), the console sends the same intent again, the upstream
         // answers it with its first answer.
-        let lost = r#"{"code":"GW-UPSTREAM","message":"The gateway could not reach the API.","additionalDetails":["the answer was cut off"]}"#;
+        let lost = r#"{"code":"GW-UPSTREAM-CUT-OFF","message":"The API's answer was cut off on its way to the gateway.","additionalDetails":[]}"#;
         let client = Scripted::new(vec![status(502, "application/json", lost, None), ok(r#"{"orderId":"5"}"#)]);
         let done: Done<serde_json::Value> = block(client.run(&order("{\"a\":1}"))).expect("the second attempt");
         let t = &client.transport;

@@ -120,7 +120,8 @@ async fn the_browser_transport_explains_each_fault_and_never_panics() {
     browser.find("//*[@data-health='up']").await;
     let cases = [
         (serde_json::json!({ "path": "/ping", "kind": "status", "status": 502 }), "answered HTTP 502 instead of the API"),
-        (serde_json::json!({ "path": "/ping", "kind": "drop" }), "could not be reached"),
+        // The twin drops the connection; the gateway, which reads answers whole, says so.
+        (serde_json::json!({ "path": "/ping", "kind": "drop" }), "answer was cut off on its way to the gateway"),
         (serde_json::json!({ "path": "/ping", "kind": "malformed" }), "not with pong"),
         (serde_json::json!({ "path": "/ping", "kind": "status", "status": 500 }), "(error 1124)"),
         (serde_json::json!({ "path": "/partnerservice/ping", "kind": "status", "status": 503 }), "Authenticated ping: The proxy in front of the API answered HTTP 503"),

@@ -19,7 +19,7 @@ use http_body_util::BodyExt;
 use hyper_util::client::legacy::{connect::HttpConnector, Client};
 use hyper_util::rt::TokioExecutor;
 use futures_util::future::{BoxFuture, FutureExt, Shared};
-use partner_model::gateway::{UPSTREAM_CREDENTIALS, UPSTREAM_CREDENTIALS_TIMEOUT, UPSTREAM_TIMEOUT, UPSTREAM_UNREACHABLE};
+use partner_model::gateway::{UPSTREAM_CREDENTIALS, UPSTREAM_CREDENTIALS_TIMEOUT, UPSTREAM_CUT_OFF, UPSTREAM_TIMEOUT, UPSTREAM_UNREACHABLE};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
@@ -423,7 +423,7 @@ impl Upstream {
             };
             // The whole answer is read here, so the timeout covers it and a duplicate can share it.
             let (mut parts, body) = response.into_parts();
-            let bytes = body.collect().await.map_err(|_| GatewayError::refusal(UPSTREAM_UNREACHABLE).with_detail("the answer was cut off"))?.to_bytes();
+            let bytes = body.collect().await.map_err(|_| GatewayError::refusal(UPSTREAM_CUT_OFF))?.to_bytes();
             for name in HOP_BY_HOP {
                 parts.headers.remove(name);
             }
