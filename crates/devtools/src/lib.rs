@@ -337,6 +337,12 @@ impl Browser {
 
     /// `GET {base}__sandbox/{path}` as JSON (`stats`, `approval-codes`), fetched by the page.
     pub async fn sandbox_json(&self, base: &str, path: &str) -> serde_json::Value {
+        // A JSON document (the end of the sign-in flow shows `auth/me`) has the gateway's
+        // `default-src 'none'`: its page may fetch nothing, so fetch from the console's.
+        let html = self.client.execute("return document.contentType === 'text/html';", vec![]).await.ok();
+        if html != Some(serde_json::Value::Bool(true)) {
+            self.client.goto(base).await.expect("the console");
+        }
         self.client
             .execute_async(
                 "const done = arguments[arguments.length - 1]; fetch(arguments[0] + '__sandbox/' + arguments[1]).then(r => r.json()).then(done, e => done(String(e)));",
