@@ -268,6 +268,20 @@ mod client {
     }
 
     #[test]
+    fn a_read_gets_a_fresh_correlation_id_after_an_answer_and_keeps_it_after_silence() {
+        let client = Scripted::new(vec![
+            status(503, "application/json", r#"{"code":"1124","message":"Service unavailable"}"#, None),
+            Err(ApiError::Network("reset".into())),
+            ok("{}"),
+        ]);
+        let done: Done<serde_json::Value> = block(client.run(&read())).expect("the third attempt");
+        let ids: Vec<String> = (0..3).map(|i| client.transport.header(i, "X-Correlation-Id")).collect();
+        assert_ne!(ids[0], ids[1], "the API answered: reset, or it would replay that answer");
+        assert_eq!(ids[1], ids[2], "no answer came: the same id may go again");
+        assert_eq!(done.correlation_id, ids[2]);
+    }
+
+    #[test]
     fn a_different_change_first_learns_what_became_of_the_one_still_unanswered() {
         // The first order got no answer (the page was reloaded, or it timed out); the form now
         // sends other lines. The first goes again as it was, under its id: the API says it was

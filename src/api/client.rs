@@ -113,8 +113,8 @@ impl<T: Transport> Client<T> {
 
     /// Sends `call` under `correlation_id`, settles its intent once the API answered, and logs
     /// it (with `note` after the outcome).
-    async fn settle_run(&self, call: &Call, correlation_id: String, accept: &mut dyn FnMut(&str) -> Result<(), ApiError>, note: &str) -> Result<String, Failure> {
-        let result = self.attempts(call, &correlation_id, accept).await;
+    async fn settle_run(&self, call: &Call, mut correlation_id: String, accept: &mut dyn FnMut(&str) -> Result<(), ApiError>, note: &str) -> Result<String, Failure> {
+        let result = self.attempts(call, &mut correlation_id, accept).await;
         let answered = match &result {
             Ok(_) => true,
             Err(failure) => failure.error.api_answered(),
@@ -144,7 +144,11 @@ impl<T: Transport> Client<T> {
         result.map(|()| correlation_id)
     }
 
-    async fn attempts(&self, call: &Call, correlation_id: &str, accept: &mut dyn FnMut(&str) -> Result<(), ApiError>) -> Result<(), Failure> {
+    /// Sends `call` until it succeeds or the policy gives up. A mutation keeps its correlation
+    /// id on every attempt (it is only retried when the API's answer never arrived); a read
+    /// gets a fresh one after any answer of the API, as the headers' docs ask ("upon receiving
+    /// some response, the value should be reset"): the API would otherwise replay that answer.
+    async fn attempts(&self, call: &Call, correlation_id: &mut String, accept: &mut dyn FnMut(&str) -> Result<(), ApiError>) -> Result<(), Failure> {
         let policy = match call.kind {
             Kind::Read => RetryPolicy::READ,
             Kind::Mutation => RetryPolicy::MUTATION,
@@ -175,6 +179,9 @@ impl<T: Transport> Client<T> {
             match outcome {
                 Ok(()) => return Ok(()),
                 Err(error) if policy.retry(call.kind, attempt, &error) => {
+                    if call.kind == Kind::Read && error.api_answered() {
+                        *correlation_id = self.transport.uuid();
+                    }
                     self.transport.sleep(policy.backoff(attempt, self.transport.jitter(), wait)).await;
                 }
                 Err(error) => {
