@@ -358,10 +358,11 @@ async fn forward_labelled(g: &Arc<Gateway>, api: Api, request: Request, route: &
     if declared.is_some_and(|n| n > tenancy::BODY_LIMIT as u64) {
         return error::GatewayError::refusal(partner_model::gateway::TOO_LARGE).into_response();
     }
-    let request = match read_body(request, g.limits.body_timeout).await {
-        Ok(r) => r,
+    let (request, body) = match read_body(request, g.limits.body_timeout).await {
+        Ok(read) => read,
         Err(e) => return e.into_response(),
     };
+    let change = tenancy::is_change(matched.endpoint, &method, &body);
     let upstream = match api {
         Api::Vipmp => g.vipmp.clone(),
         Api::Cpn => match &g.cpn {
@@ -383,10 +384,6 @@ async fn forward_labelled(g: &Arc<Gateway>, api: Api, request: Request, route: &
         "forward",
         &[("method", method.as_str()), ("route", matched.endpoint.template), ("subject", &me.subject), ("tenant", &tenant), ("correlation_id", &correlation), ("request_id", &request_id)],
     );
-    let (parts, body) = request.into_parts();
-    let body = axum::body::to_bytes(body, tenancy::BODY_LIMIT).await.unwrap_or_default();
-    let change = tenancy::is_change(matched.endpoint, &method, &body);
-    let request = Request::from_parts(parts, axum::body::Body::from(body));
     let auth = if matched.endpoint.key_only { upstream::Auth::KeyOnly } else { upstream::Auth::Full };
     if !change {
         let response = call_upstream(g, api, &upstream, request, auth).await;
@@ -467,14 +464,17 @@ fn outcome_of(answer: &inflight::Answer) -> (partner_model::audit::Outcome, Stri
     (outcome, code, result)
 }
 
-/// The request with its whole body read: at most [`tenancy::BODY_LIMIT`] bytes, within
-/// `timeout` of its headers.
-async fn read_body(request: Request, timeout: Duration) -> Result<Request, error::GatewayError> {
+/// The request with its whole body read (and the body, to look at): at most
+/// [`tenancy::BODY_LIMIT`] bytes, within `timeout` of its headers.
+async fn read_body(request: Request, timeout: Duration) -> Result<(Request, axum::body::Bytes), error::GatewayError> {
     use http_body_util::BodyExt;
     let (parts, body) = request.into_parts();
     let limited = http_body_util::Limited::new(body, tenancy::BODY_LIMIT);
     match tokio::time::timeout(timeout, limited.collect()).await {
-        Ok(Ok(collected)) => Ok(Request::from_parts(parts, axum::body::Body::from(collected.to_bytes()))),
+        Ok(Ok(collected)) => {
+            let bytes = collected.to_bytes();
+            Ok((Request::from_parts(parts, axum::body::Body::from(bytes.clone())), bytes))
+        }
         Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => Err(error::GatewayError::refusal(partner_model::gateway::TOO_LARGE)),
         Ok(Err(_)) => Err(error::GatewayError::refusal(partner_model::gateway::BAD_BODY).with_detail("the body was cut off")),
         Err(_) => Err(error::GatewayError::refusal(partner_model::gateway::SLOW_REQUEST).with_detail(format!("the body did not arrive within {} s", timeout.as_secs()))),
