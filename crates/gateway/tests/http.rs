@@ -128,7 +128,7 @@ async fn a_page_method_other_than_get_is_a_json_405() {
 #[tokio::test]
 async fn the_twin_without_a_token_says_4117() {
     let twin = partner_sandbox::twin::Twin::open(Default::default(), Default::default(), vipmp::seed::apply).expect("twin");
-    let twin = vipmp::router(twin);
+    let twin = vipmp::router(twin, partner_sandbox::faults::Faults::default());
     let request = Request::get("/partnerservice/ping")
         .header("x-api-key", vipmp::SANDBOX_API_KEY)
         .body(Body::empty())

@@ -35,6 +35,17 @@ pub enum FaultKind {
     /// Let the API act and save, then end the process before a byte of the answer is sent.
     /// Only from the command line.
     CrashAfterSave,
+    /// The API itself answers this status with its JSON error (500: 1124), inside the
+    /// idempotency layer: the answer is kept for its correlation id and replayed to a retry
+    /// that reuses it, as the real API does.
+    Stored { status: u16 },
+}
+
+impl FaultKind {
+    /// Whether it acts inside the idempotency layer ([`inject_stored`]) rather than in front.
+    fn inside(&self) -> bool {
+        matches!(self, FaultKind::Stored { .. })
+    }
 }
 
 tokio::task_local! {
@@ -87,11 +98,15 @@ impl Faults {
         self.0.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
-    /// The first rule matching, counting one use of it.
-    fn take(&self, method: &str, path: &str) -> Option<FaultKind> {
+    /// The first rule matching that acts in front of the API (`inside == false`) or inside its
+    /// idempotency layer, counting one use of it.
+    fn take(&self, method: &str, path: &str, inside: bool) -> Option<FaultKind> {
         let mut rules = self.0.lock().unwrap_or_else(|p| p.into_inner());
         let i = rules.iter().position(|f| {
-            f.times != Some(0) && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method)) && glob(&f.path, path)
+            f.times != Some(0)
+                && f.kind.inside() == inside
+                && f.method.as_deref().is_none_or(|m| m.eq_ignore_ascii_case(method))
+                && glob(&f.path, path)
         })?;
         let rule = &mut rules[i];
         if let Some(n) = rule.times.as_mut() {
@@ -123,13 +138,14 @@ pub fn parse_spec(spec: &str) -> Result<Fault, String> {
     let kind = match name {
         "latency" => FaultKind::Latency { ms: number()? },
         "status" => FaultKind::Status { status: number()? as u16 },
+        "stored" => FaultKind::Stored { status: number()? as u16 },
         "drop" => FaultKind::Drop,
         "truncate" => FaultKind::Truncate,
         "malformed" => FaultKind::Malformed,
         "hostile" => FaultKind::Hostile,
         "crash" => FaultKind::Crash,
         "crash-after-save" => FaultKind::CrashAfterSave,
-        other => return Err(format!("unknown fault {other:?} (latency, status, drop, truncate, malformed, hostile, crash, crash-after-save)")),
+        other => return Err(format!("unknown fault {other:?} (latency, status, stored, drop, truncate, malformed, hostile, crash, crash-after-save)")),
     };
     Ok(Fault { method, path: path.to_string(), kind, times })
 }
@@ -161,7 +177,7 @@ fn dropped() -> Response {
 
 /// Middleware over the API (path relative to the API base) and the site (relative to its base).
 pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) -> Response {
-    let Some(kind) = faults.take(request.method().as_str(), request.uri().path()) else {
+    let Some(kind) = faults.take(request.method().as_str(), request.uri().path(), false) else {
         return next.run(request).await;
     };
     match kind {
@@ -195,6 +211,8 @@ pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) 
             eprintln!("fault: crash after the change was saved, before its answer");
             std::process::abort()
         }
+        // Taken only by `inject_stored`.
+        FaultKind::Stored { .. } => next.run(request).await,
         FaultKind::Hostile => {
             let body = serde_json::json!({
                 "code": "1117",
@@ -203,6 +221,18 @@ pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) 
             });
             (StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, "application/json")], body.to_string()).into_response()
         }
+    }
+}
+
+/// Middleware inside the API's idempotency layer: `stored` faults, whose answer the API keeps.
+pub async fn inject_stored(State(faults): State<Faults>, request: Request, next: Next) -> Response {
+    match faults.take(request.method().as_str(), request.uri().path(), true) {
+        Some(FaultKind::Stored { status: 500 }) => crate::twin::ApiError::code("1124").into_response(),
+        Some(FaultKind::Stored { status }) => {
+            let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            crate::twin::ApiError::plain(code, &status.to_string(), "Fault: the API answered with an error").into_response()
+        }
+        _ => next.run(request).await,
     }
 }
 
@@ -216,6 +246,7 @@ mod tests {
         assert_eq!((f.method.as_deref(), f.path.as_str(), &f.kind, f.times), (Some("POST"), "/v3/customers/*/orders", &FaultKind::Drop, Some(2)));
         assert_eq!(parse_spec("/v3/** latency=1500").expect("spec").kind, FaultKind::Latency { ms: 1500 });
         assert_eq!(parse_spec("GET /v3/resellers/** hostile").expect("spec").kind, FaultKind::Hostile);
+        assert_eq!(parse_spec("GET /v3/customers/* stored=500 x1").expect("spec").kind, FaultKind::Stored { status: 500 });
         assert!(parse_spec("/x explode").is_err());
         assert!(parse_spec("/x status=abc").is_err());
     }
@@ -234,9 +265,18 @@ mod tests {
     fn counted_rules_run_out() {
         let faults = Faults::default();
         faults.set(vec![parse_spec("POST /v3/** drop x2").expect("spec")]);
-        assert!(faults.take("POST", "/v3/customers/1/orders").is_some());
-        assert!(faults.take("GET", "/v3/customers/1/orders").is_none());
-        assert!(faults.take("POST", "/v3/customers/1/orders").is_some());
-        assert!(faults.take("POST", "/v3/customers/1/orders").is_none());
+        assert!(faults.take("POST", "/v3/customers/1/orders", false).is_some());
+        assert!(faults.take("GET", "/v3/customers/1/orders", false).is_none());
+        assert!(faults.take("POST", "/v3/customers/1/orders", false).is_some());
+        assert!(faults.take("POST", "/v3/customers/1/orders", false).is_none());
+    }
+
+    #[test]
+    fn stored_faults_act_only_inside() {
+        let faults = Faults::default();
+        faults.set(vec![parse_spec("GET /v3/** stored=500 x1").expect("spec")]);
+        assert!(faults.take("GET", "/v3/customers/1", false).is_none());
+        assert_eq!(faults.take("GET", "/v3/customers/1", true), Some(FaultKind::Stored { status: 500 }));
+        assert!(faults.take("GET", "/v3/customers/1", true).is_none());
     }
 }

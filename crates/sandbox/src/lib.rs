@@ -58,7 +58,8 @@ pub struct TwinArgs {
     pub commitment_ms: u64,
     /// A fault to inject: "[METHOD] PATH KIND[=ARG] [xN]", e.g. "POST /v3/customers/*/orders drop x2",
     /// "/v3/** latency=12000", "GET /ping status=502"; kinds: latency, status, drop, truncate,
-    /// malformed, hostile, crash (the process ends once the API has acted, before it saves),
+    /// malformed, hostile, stored=STATUS (the API answers STATUS and keeps it for replay by
+    /// correlation id), crash (the process ends once the API has acted, before it saves),
     /// crash-after-save (after it saves, before it answers).
     #[arg(long = "fault", value_name = "SPEC")]
     pub faults: Vec<String>,
@@ -111,7 +112,7 @@ pub fn apis(settings: &Settings) -> io::Result<Apis> {
     });
     Ok(Apis {
         resellers,
-        vipmp: vipmp::router(twin.clone()).layer(inject()),
+        vipmp: vipmp::router(twin.clone(), faults.clone()).layer(inject()),
         cpn: cpn::router(twin.clone()).layer(inject()),
         admin: admin::router(twin, faults.clone()),
         faults,

@@ -135,3 +135,77 @@ async fn a_crash_after_the_save_replays_the_saved_answer_to_the_retry() {
     let (made, retry) = crash_then_retry("crash-after-save").await;
     assert_eq!(made, 1, "the retry got the saved order, not a second one: {}", retry.text);
 }
+
+/// A call with explicit ids (the helpers make their own request ids).
+async fn call_ids(app: &axum::Router, path: &str, correlation: &str, request_id: &str) -> Answer {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let request = with_credentials(axum::http::Request::get(format!("/api/vipmp{path}")))
+        .header("accept", "application/json")
+        .header("x-request-id", request_id)
+        .header("x-correlation-id", correlation)
+        .body(axum::body::Body::empty())
+        .expect("request");
+    let response = app.clone().oneshot(request).await.expect("infallible");
+    let status = response.status();
+    let text = String::from_utf8_lossy(&response.into_body().collect().await.expect("body").to_bytes()).into_owned();
+    Answer { status, json: serde_json::from_str(&text).unwrap_or(Value::Null), text }
+}
+
+#[tokio::test]
+async fn reads_never_write_the_state_file_and_changes_do() {
+    let dir = std::env::temp_dir().join(format!("partner-twin-reads-{}", unique()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("state.json");
+    let mut settings = settings(Duration::from_secs(600));
+    settings.twin.state_file = Some(file.clone());
+    let app = partner_sandbox::app(&settings).expect("twin");
+    let saved = std::fs::read(&file).expect("saved at start");
+    for _ in 0..20 {
+        assert_eq!(call(&app, "GET", "/v3/resellers/1000000001", None).await.status.as_u16(), 200);
+    }
+    assert!(std::fs::read(&file).expect("state") == saved, "twenty reads left the state file as it was");
+    let (customer, offer) = customer_and_offer().await;
+    let placed = call(&app, "POST", &format!("/v3/customers/{customer}/orders"), Some(order(&offer))).await;
+    assert_eq!(placed.status.as_u16(), 201, "{}", placed.text);
+    let after = std::fs::read_to_string(&file).expect("state");
+    assert!(after.len() != saved.len() && after.contains(placed.json["orderId"].as_str().unwrap_or("?")), "the order was saved");
+    // The answer is kept as text, not as an array of byte values.
+    assert!(after.contains("\\\"orderId\\\""), "the stored answer is JSON text");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn an_answered_error_is_replayed_for_its_correlation_id_and_a_fresh_one_gets_through() {
+    let mut settings = settings(Duration::from_secs(600));
+    settings.faults = vec![partner_sandbox::faults::parse_spec("GET /v3/resellers/* stored=500 x1").expect("spec")];
+    let app = partner_sandbox::app(&settings).expect("twin");
+    let first = call_with(&app, "GET", "/v3/resellers/1000000001", None, "cor-stored").await;
+    assert_eq!((first.status.as_u16(), first.json["code"].as_str()), (500, Some("1124")), "{}", first.text);
+    let again = call_with(&app, "GET", "/v3/resellers/1000000001", None, "cor-stored").await;
+    assert_eq!((again.status.as_u16(), again.text), (500, first.text), "the same correlation id gets the stored 500");
+    let fresh = call_with(&app, "GET", "/v3/resellers/1000000001", None, "cor-fresh").await;
+    assert_eq!(fresh.status.as_u16(), 200, "a fresh correlation id is answered anew: {}", fresh.text);
+}
+
+#[tokio::test]
+async fn ids_longer_than_the_twin_takes_are_refused_before_anything_is_kept() {
+    let app = sandbox(Duration::from_secs(600));
+    let longest = "c".repeat(partner_sandbox::vipmp::idempotency::MAX_ID);
+    assert_eq!(call_ids(&app, "/v3/resellers/1000000001", &longest, &"r".repeat(255)).await.status.as_u16(), 200);
+    let long = format!("{longest}c");
+    let refused = call_ids(&app, "/v3/resellers/1000000001", &long, &unique()).await;
+    assert_eq!((refused.status.as_u16(), refused.json["code"].as_str()), (400, Some("4119")), "{}", refused.text);
+    let refused = call_ids(&app, "/v3/resellers/1000000001", &unique(), &"r".repeat(256)).await;
+    assert_eq!(refused.status.as_u16(), 400, "{}", refused.text);
+    assert!(refused.json["message"].as_str().unwrap_or_default().contains("X-Request-Id"), "{}", refused.text);
+}
+
+#[tokio::test]
+async fn a_request_id_reused_with_another_correlation_id_is_4120_for_reads_too() {
+    let app = sandbox(Duration::from_secs(600));
+    let request_id = unique();
+    assert_eq!(call_ids(&app, "/v3/resellers/1000000001", &unique(), &request_id).await.status.as_u16(), 200);
+    let again = call_ids(&app, "/v3/resellers/1000000001", &unique(), &request_id).await;
+    assert_eq!(again.json["code"].as_str(), Some("4120"), "{}", again.text);
+}

@@ -97,7 +97,7 @@ fn env() -> Env {
     );
     let settings = TwinSettings { pending_delay: Duration::from_millis(50), commitment_delay: Duration::from_millis(50), state_file: None };
     let twin = Twin::open(world, settings, vipmp::seed::apply).expect("twin");
-    Env { app: Router::new().nest("/api/vipmp", vipmp::router(twin.clone())), twin }
+    Env { app: Router::new().nest("/api/vipmp", vipmp::router(twin.clone(), partner_sandbox::faults::Faults::default())), twin }
 }
 
 struct Answer {

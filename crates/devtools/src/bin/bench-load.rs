@@ -1,6 +1,8 @@
-//! `bench-load`: a bounded load on 127.0.0.1 against the gateway in front of the twin (started
-//! in-process with the `--large` data, calls signed in as distributor staff), printing requests per second and p50/p99 latency for GET customer and for
-//! order history pages. A benchmark: it prints figures and asserts nothing.
+//! `bench-load`: a bounded load on 127.0.0.1, printing requests per second and p50/p99 latency.
+//! First against the gateway in front of the twin (started in-process with the `--large` data,
+//! calls signed in as distributor staff): GET customer and order history pages. Then against
+//! the twin alone, in memory and with `--state`, and its resident memory before and after
+//! requests with long ids. A benchmark: it prints figures and asserts nothing.
 
 use http_body_util::{BodyExt, Empty};
 use hyper::body::Bytes;
@@ -46,6 +48,85 @@ async fn run(label: &str, client: &Http, urls: Arc<Vec<String>>) {
     println!("{label:<36} {:>10.0} {:>10.2} {:>10.2} {:>8}", f.per_second, f.p50_ms, f.p99_ms, f.errors);
 }
 
+/// A GET straight to the twin, with the credentials the gateway would add and the given ids.
+async fn twin_get(client: &Http, url: &str, correlation: &str, request_id: &str) -> Result<u16, String> {
+    let request = hyper::Request::get(url)
+        .header("accept", "application/json")
+        .header("x-request-id", request_id)
+        .header("x-correlation-id", correlation)
+        .header("x-api-key", partner_sandbox::vipmp::SANDBOX_API_KEY)
+        .header("authorization", format!("Bearer {}", partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN))
+        .body(Empty::new())
+        .map_err(|e| e.to_string())?;
+    let response = client.request(request).await.map_err(|e| e.to_string())?;
+    let status = response.status().as_u16();
+    response.into_body().collect().await.map_err(|e| e.to_string())?;
+    Ok(status)
+}
+
+/// This process's resident memory in MB (the twin runs in it), from `/proc/self/status`.
+fn resident_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
+    kb.unwrap_or(0.0) / 1024.0
+}
+
+/// The twin alone on 127.0.0.1 with the `--large` data, kept in `state` if given: its URL
+/// (ending in `/api/vipmp`) and the task serving it.
+async fn twin_alone(state: Option<std::path::PathBuf>) -> Option<(String, tokio::task::JoinHandle<()>)> {
+    let mut settings = partner_sandbox::Settings { large: true, ..Default::default() };
+    settings.twin.state_file = state;
+    let app = partner_sandbox::app(&settings).map_err(|e| eprintln!("bench-load: twin: {e}")).ok()?;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.ok()?;
+    let url = format!("http://{}/api/vipmp", listener.local_addr().ok()?);
+    let task = tokio::spawn(async move {
+        let _ = partner_sandbox::serve(listener, app, std::future::pending()).await;
+    });
+    Some((url, task))
+}
+
+/// GET customer on the twin alone, in memory and with `--state`; then its memory across 300
+/// GETs whose ids are 150 kB each.
+async fn twin_figures(client: &Http, customers: &[String]) {
+    println!();
+    println!("the twin alone (--large data), {CONNECTIONS} connections:");
+    println!("{:<36} {:>10} {:>10} {:>10} {:>8}", "call", "req/s", "p50 ms", "p99 ms", "errors");
+    let dir = std::env::temp_dir().join(format!("bench-load-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    for (label, state) in [("GET customer, in memory", None), ("GET customer, --state", Some(dir.join("state.json")))] {
+        let Some((base, task)) = twin_alone(state.clone()).await else { return };
+        let urls: Arc<Vec<String>> = Arc::new(customers.iter().map(|id| format!("{base}/v3/customers/{id}")).collect());
+        let c = client.clone();
+        let f = partner_devtools::load(CONNECTIONS, WARM_UP, MEASURE, move |w, n| {
+            let (client, urls) = (c.clone(), urls.clone());
+            async move {
+                let id = SEQ.fetch_add(1, Ordering::Relaxed);
+                let url = &urls[(w + n * CONNECTIONS) % urls.len()];
+                matches!(twin_get(&client, url, &format!("bench-cor-{id}"), &format!("bench-req-{id}")).await, Ok(200))
+            }
+        })
+        .await;
+        println!("{label:<36} {:>10.0} {:>10.2} {:>10.2} {:>8}", f.per_second, f.p50_ms, f.p99_ms, f.errors);
+        if let Some(size) = state.and_then(|f| std::fs::metadata(f).ok()).map(|m| m.len()) {
+            println!("  state file after the run: {:.1} MB", size as f64 / 1e6);
+        }
+        task.abort();
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    let Some((base, task)) = twin_alone(None).await else { return };
+    let url = format!("{base}/v3/customers/{}", customers[0]);
+    let _ = twin_get(client, &url, "warm", "warm").await;
+    let before = resident_mb();
+    let mut statuses = std::collections::BTreeMap::new();
+    for i in 0..300 {
+        let long = format!("{i}-{}", "x".repeat(150_000));
+        let status = twin_get(client, &url, &format!("c{long}"), &format!("r{long}")).await.map_or(0, |s| s);
+        *statuses.entry(status).or_insert(0) += 1;
+    }
+    println!("300 GETs with 150 kB ids: answers {statuses:?}; resident memory {before:.0} MB before, {:.0} MB after", resident_mb());
+    task.abort();
+}
+
 fn main() {
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(r) => r,
@@ -59,6 +140,8 @@ fn main() {
         settings.sandbox.large = true;
         let started = Instant::now();
         let sandbox = partner_devtools::Sandbox::start_with(settings).await;
+        // Log as a deployed gateway does (to standard error, buffered), not a line per call.
+        partner_gateway::log::to_buffer();
         println!("sandbox with --large data up in {:.2} s at {}", started.elapsed().as_secs_f64(), sandbox.url);
         let _ = AUTHORIZATION.set(format!("Bearer {}", sandbox.gateway.bearer(partner_gateway::testing::DISTRIBUTOR)));
         let client: Http = Client::builder(TokioExecutor::new()).pool_max_idle_per_host(CONNECTIONS).build_http();
@@ -93,5 +176,6 @@ fn main() {
         run("GET order history (25 of 10,000)", &client, Arc::new(pages)).await;
         let big: Vec<String> = (0..100).map(|p| format!("{base}/v3/customers/{busiest}/orders?limit=100&offset={}", p * 100)).collect();
         run("GET order history (100 of 10,000)", &client, Arc::new(big)).await;
+        twin_figures(&client, &customers).await;
     });
 }

@@ -3,6 +3,7 @@
 
 pub mod error;
 pub mod gen;
+pub mod replies;
 pub mod time;
 pub mod store;
 pub mod world;

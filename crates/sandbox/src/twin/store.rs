@@ -106,6 +106,11 @@ impl Twin {
         f(&world, now)
     }
 
+    /// Changes what the world keeps in memory only (fields the state file skips): never saves.
+    pub fn remember<R>(&self, f: impl FnOnce(&mut World) -> R) -> R {
+        f(&mut self.lock())
+    }
+
     /// Changes the settled world and persists it. A failure to persist is an error: the
     /// change must not be acknowledged.
     pub fn write<R>(&self, f: impl FnOnce(&mut World, Millis) -> R) -> io::Result<R> {

@@ -4,6 +4,7 @@
 //! needs no background task and a test controls time with the delay.
 
 use partner_model::types::*;
+use super::replies::ReplyStore;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -19,14 +20,6 @@ pub enum Change {
     AcceptCommitmentRequest(String),
     CompleteResellerChange(String),
     CompleteMembershipTransfer(String),
-}
-
-/// A response kept for its correlation id (the API's idempotency).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StoredReply {
-    pub status: u16,
-    pub content_type: String,
-    pub body: Vec<u8>,
 }
 
 /// A customer's approval code for a reseller change.
@@ -77,12 +70,12 @@ pub struct World {
     /// scan of every pending change on each would grow with them.
     #[serde(skip)]
     earliest: Option<Millis>,
-    /// Responses by `METHOD path correlation-id`, and their keys oldest first (the store is
-    /// bounded).
-    pub replies: BTreeMap<String, StoredReply>,
-    pub reply_order: std::collections::VecDeque<String>,
-    /// Request ids seen, with the correlation id they came with.
-    pub request_ids: BTreeMap<String, String>,
+    /// The answers to changes, kept for replay by correlation id: saved with the change they
+    /// answer.
+    pub answers: ReplyStore,
+    /// The answers to reads, kept for replay in memory only: a read never writes the state file.
+    #[serde(skip)]
+    pub read_answers: ReplyStore,
     /// Entities created through the API, by kind (what tests count for duplicates).
     pub created: BTreeMap<String, u64>,
 }

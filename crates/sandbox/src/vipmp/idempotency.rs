@@ -6,8 +6,21 @@
 //! A change (any method but GET) runs alone ([`crate::twin::Twin::mutation`]): the same change
 //! sent twice at once makes it once, the second waiting for the first's answer and getting it;
 //! and the change is saved together with its answer, so a retry after a crash replays it.
+//!
+//! Where the documents are silent, the twin's choices:
+//! - Ids are at most [`MAX_ID`] characters (the console sends 36-character UUIDs): a longer
+//!   correlation id is 4119 ("Invalid or Missing"); a longer request id is a 400 of the twin's
+//!   own (code `400`), as no documented code fits.
+//! - Answers are kept for replay by count and by bytes ([`ReplyStore`]) rather than for the
+//!   documented 10 days: the oldest go first, and a request id is forgotten with its answer.
+//! - The answers to reads are kept in memory only, so a read never writes the state file; after
+//!   a restart a read with an old correlation id is answered afresh. The answers to changes are
+//!   saved with the change.
+//! - Faults of kind `stored` act here, inside this layer: the API's own error answer is kept for
+//!   its correlation id and replayed, as the real API does with a 5xx it has answered.
 
-use crate::twin::world::{StoredReply, World};
+use crate::twin::replies::{ReplyStore, StoredReply};
+use crate::twin::world::World;
 use crate::twin::{ApiError, Twin};
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
@@ -15,8 +28,8 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-/// How many answers the twin remembers for replay.
-const REMEMBERED: usize = 5_000;
+/// The longest correlation or request id the twin takes.
+pub const MAX_ID: usize = 255;
 /// The largest answer it buffers for replay.
 const MAX_BODY: usize = 16 * 1024 * 1024;
 
@@ -26,21 +39,23 @@ fn header_str<'a>(request: &'a Request, name: &str) -> Option<&'a str> {
 
 /// Middleware for the `/v3` routes.
 pub async fn correlate(State(twin): State<Twin>, request: Request, next: Next) -> Response {
-    let Some(correlation) = header_str(&request, "x-correlation-id").map(str::to_string) else {
-        return ApiError::code("4119").into_response();
+    let correlation = match header_str(&request, "x-correlation-id") {
+        Some(c) if c.len() <= MAX_ID => c.to_string(),
+        _ => return ApiError::code("4119").into_response(),
     };
+    let request_id = header_str(&request, "x-request-id").map(str::to_string);
+    if request_id.as_ref().is_some_and(|r| r.len() > MAX_ID) {
+        let message = format!("X-Request-Id is invalid: longer than {MAX_ID} characters");
+        return ApiError::plain(StatusCode::BAD_REQUEST, "400", &message).into_response();
+    }
     let method = request.method().clone();
-    let key = format!(
-        "{} {} {correlation}",
-        request.method(),
-        request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/")
-    );
-    if let Some(reply) = twin.read(|w, _| w.replies.get(&key).cloned()) {
+    let read = method == Method::GET;
+    let key = format!("{method} {} {correlation}", request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/"));
+    if let Some(reply) = twin.read(|w, _| answers_of(w, read).get(&key).cloned()) {
         return replay(reply);
     }
-    let request_id = header_str(&request, "x-request-id").map(str::to_string);
     if let Some(id) = &request_id {
-        let seen_with = twin.read(|w, _| w.request_ids.get(id).cloned());
+        let seen_with = twin.read(|w, _| w.answers.correlation_of(id).or(w.read_answers.correlation_of(id)).map(str::to_string));
         if seen_with.is_some_and(|c| c != correlation) {
             return ApiError::code("4120").into_response();
         }
@@ -51,33 +66,35 @@ pub async fn correlate(State(twin): State<Twin>, request: Request, next: Next) -
         let bytes = to_bytes(body, MAX_BODY).await.ok()?;
         crate::faults::crash_if_asked();
         let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("application/json").to_string();
-        Some(StoredReply { status: parts.status.as_u16(), content_type, body: bytes.to_vec() })
+        Some(StoredReply { status: parts.status.as_u16(), content_type, body: String::from_utf8_lossy(&bytes).into_owned() })
     };
-    let commit = |w: &mut World, reply: &Option<StoredReply>| {
-        let Some(stored) = reply else { return };
-        if let Some(id) = request_id.clone() {
-            w.request_ids.insert(id, correlation.clone());
-        }
-        w.replies.insert(key.clone(), stored.clone());
-        w.reply_order.push_back(key.clone());
-        while w.reply_order.len() > REMEMBERED {
-            if let Some(old) = w.reply_order.pop_front() {
-                w.replies.remove(&old);
-            }
+    let keep = |answers: &mut ReplyStore, reply: &Option<StoredReply>| {
+        if let Some(stored) = reply {
+            answers.insert(key.clone(), stored.clone(), request_id.clone(), &correlation);
         }
     };
-    let outcome = if method == Method::GET {
+    let outcome = if read {
         let reply = act.await;
-        twin.write(|w, _| commit(w, &reply)).map(|()| reply)
+        twin.remember(|w| keep(&mut w.read_answers, &reply));
+        Ok(reply)
     } else {
         // A duplicate that waited for the first finds its answer once it runs alone.
-        twin.mutation(|w| Some(Some(w.replies.get(&key).cloned()?)), act, commit).await
+        twin.mutation(|w| Some(Some(w.answers.get(&key).cloned()?)), act, |w, reply| keep(&mut w.answers, reply)).await
     };
     match outcome {
         Ok(Some(reply)) => replay(reply),
         Ok(None) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
         // Not persisted, so not acknowledged: the caller retries with the same correlation id.
         Err(_) => ApiError::code("1124").into_response(),
+    }
+}
+
+/// Where the answers to reads or to changes are kept.
+fn answers_of(world: &World, read: bool) -> &ReplyStore {
+    if read {
+        &world.read_answers
+    } else {
+        &world.answers
     }
 }
 

@@ -15,6 +15,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use partner_model::error::ApiErrorBody;
+use crate::faults::Faults;
 use crate::twin::Twin;
 
 /// The API key the twin accepts (what the proxy adds by default).
@@ -39,12 +40,14 @@ impl IntoResponse for ApiError {
     }
 }
 
-/// The twin's routes, relative to the VIPMP base.
-pub fn router(twin: Twin) -> Router {
+/// The twin's routes, relative to the VIPMP base, with the `stored` faults of `faults` acting
+/// inside the idempotency layer.
+pub fn router(twin: Twin, faults: Faults) -> Router {
     let v3 = Router::new()
         .merge(accounts::routes())
         .merge(orders::routes())
         .merge(transfers::routes())
+        .layer(middleware::from_fn_with_state(faults, crate::faults::inject_stored))
         .layer(middleware::from_fn_with_state(twin.clone(), idempotency::correlate))
         .with_state(twin);
     let open = Router::new().route("/ping", get(pong));
