@@ -153,8 +153,14 @@ fn Enroll(group: LinkedMembershipGroup, chosen: RwSignal<Option<LinkedMembership
             checking.set(false);
             match result {
                 Ok(c) => {
-                    let country = group.with_value(|g| g.country.clone());
-                    if c.company_profile.address.country != country {
+                    let (country, group_id) = group.with_value(|g| (g.country.clone(), g.id.clone()));
+                    let other = c.linked_membership.as_ref().filter(|l| l.id != group_id);
+                    if let Some(l) = other {
+                        problem.set(Some(format!(
+                            "{} already belongs to the group {} ({}): a customer can be in one linked membership group only.",
+                            c.company_profile.company_name, l.name, l.id
+                        )));
+                    } else if c.company_profile.address.country != country {
                         problem.set(Some(format!(
                             "{} is in {}, the group is in {country}: a customer can only join a group of its own country.",
                             c.company_profile.company_name, c.company_profile.address.country

@@ -387,3 +387,20 @@ async fn a_reseller_change_survives_every_fault_once() {
 async fn a_vip_transfer_survives_every_fault_once() {
     every_fault(Flow::VipTransfer).await;
 }
+
+/// The API answers a read with its 500 and keeps that answer for the call's correlation id (a
+/// `stored` fault, inside the twin's idempotency layer), as the real API does: the console's
+/// retry goes with a fresh correlation id, so it gets the customer, not the stored 500 again.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_read_answered_with_a_stored_500_is_retried_with_a_fresh_correlation_id() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let b = Browser::signed_in(&sandbox).await;
+    let base = sandbox.url.as_str();
+    b.client.goto(&format!("{base}customers")).await.expect("console");
+    b.set_faults(json!([{ "method": "GET", "path": "/v3/customers/*", "kind": "stored", "status": 500, "times": 1 }])).await;
+    b.client.goto(&format!("{base}customers/{FAIRMONT}")).await.expect("hub");
+    b.heading("Fairmont Hotels Group").await;
+    let rules = b.sandbox_json(base, "faults").await;
+    assert_eq!(rules[0]["times"], 0, "the API answered 500 once ({rules})");
+    b.close().await;
+}

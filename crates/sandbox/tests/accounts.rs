@@ -111,6 +111,17 @@ async fn reseller_create_errors() {
     let a = call(&app, "POST", "/v3/resellers", Some(bad)).await;
     assert_code(&a, StatusCode::BAD_REQUEST, "1117");
     assert_eq!(details(&a), ["companyProfile.companyName", "companyProfile.contacts[0].email"]);
+    let mut long = reseller_body("Fairmont Resale", "US", &["COM"]);
+    long["externalReferenceId"] = json!("x".repeat(36));
+    let a = call(&app, "POST", "/v3/resellers", Some(long)).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "2126");
+    assert_eq!(details(&a), ["externalReferenceId"]);
+    let mut address = reseller_body("Fairmont Resale", "US", &["COM"]);
+    address["companyProfile"]["address"]["postalCode"] = json!("ABC");
+    address["externalReferenceId"] = json!("x".repeat(36));
+    let a = call(&app, "POST", "/v3/resellers", Some(address)).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1117");
+    assert_eq!(details(&a), ["externalReferenceId", "companyProfile.address.postalCode"], "address and other fields: 1117");
 
     let mut extra = reseller_body("Fairmont Resale", "US", &["COM"]);
     extra["surprise"] = json!(1);

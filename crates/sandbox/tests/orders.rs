@@ -145,7 +145,7 @@ async fn preview_answers_the_best_offer_ids() {
     let a = place(&env, COM, "PREVIEW", &[(1, "65322447CA01A12", 1)]).await;
     assert_eq!(a.json["lineItems"][0]["offerId"], "65322447CAT1A12", "any level of the product is understood");
     let a = place(&env, COM, "PREVIEW", &[(1, "65304479CA01A12", 10), (2, "65322447CAT1A12", 1200)]).await;
-    assert_eq!(a.status, StatusCode::OK, "{}", a.json);
+    assert_eq!(a.status, StatusCode::CREATED, "Create Order's page: 201 for every order type: {}", a.json);
     assert_eq!(a.json["lineItems"][0]["offerId"], "65304479CA02A12");
     assert_eq!(a.json["lineItems"][1]["offerId"], "65322447CAT2A12");
     assert!(a.json.get("orderId").is_none_or(|v| v == ""));
@@ -197,18 +197,33 @@ async fn offers_outside_the_segment_are_refused_per_line() {
 }
 
 #[tokio::test]
-async fn bad_lines_are_1117_with_paths() {
+async fn bad_lines_have_their_documented_codes_with_paths() {
     let env = env();
+    let code = |a: &Answer| (a.json["code"].as_str().unwrap_or_default().to_string(), details(a));
+    let paths = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     let a = place(&env, COM, "NEW", &[(1, "65304479CA04A12", 10_001)]).await;
-    assert_eq!((a.json["code"].as_str(), details(&a)), (Some("1117"), vec!["lineItems[0].quantity".to_string()]));
+    assert_eq!(code(&a), ("2120".into(), paths(&["lineItems[0].quantity"])), "a Team line over 10,000");
     let a = place(&env, COM, "NEW", &[(1, "65304522CA04A12", 10_001)]).await;
-    assert_ne!(a.json["code"], "1117", "Enterprise lines go to 599,000");
+    assert_ne!(a.json["code"], "2120", "Enterprise lines go to 599,000");
+    let a = place(&env, COM, "NEW", &[(1, "65304479CA01A12", 1), (1, "65322651CA01A12", 1)]).await;
+    assert_eq!(code(&a), ("2121".into(), paths(&["lineItems[0].extLineItemNumber", "lineItems[1].extLineItemNumber"])));
+    let a = place(&env, COM, "NEW", &[(1_000_000, "65304479CA01A12", 1)]).await;
+    assert_eq!(code(&a), ("2123".into(), paths(&["lineItems[0].extLineItemNumber"])));
+    let a = place(&env, COM, "NEW", &[(1, "65304479CA01A12", 0)]).await;
+    assert_eq!(code(&a), ("2120".into(), paths(&["lineItems[0].quantity"])));
     let a = place(&env, COM, "NEW", &[(1, "65304479CA01A12", 1), (1, "65322651CA01A12", 0)]).await;
-    assert_eq!(details(&a), ["lineItems[0].extLineItemNumber", "lineItems[1].extLineItemNumber", "lineItems[1].quantity"]);
+    assert_eq!(
+        code(&a),
+        ("1117".into(), paths(&["lineItems[0].extLineItemNumber", "lineItems[1].extLineItemNumber", "lineItems[1].quantity"])),
+        "problems of several kinds are 1117 with every path"
+    );
     let a = place(&env, COM, "NEW", &[]).await;
-    assert_eq!(details(&a), ["lineItems"]);
+    assert_eq!(code(&a), ("1117".into(), paths(&["lineItems"])), "no line: no documented code of its own");
     let many: Vec<(u32, &str, u64)> = (0..500).map(|n| (n, "65304479CA01A12", 1)).collect();
-    assert_eq!(details(&place(&env, COM, "NEW", &many).await), ["lineItems"]);
+    assert_eq!(code(&place(&env, COM, "NEW", &many).await), ("2119".into(), paths(&["lineItems"])));
+    let long = json!({"orderType": "NEW", "currencyCode": "USD", "externalReferenceId": "x".repeat(36), "lineItems": lines(&[(1, "65304479CA01A12", 1)])});
+    let a = call(&env, "POST", &format!("/v3/customers/{COM}/orders"), Some(long)).await;
+    assert_eq!(code(&a), ("2126".into(), paths(&["externalReferenceId"])));
 }
 
 #[tokio::test]
@@ -258,7 +273,7 @@ async fn renewal_preview_follows_auto_renewal() {
     let sub_path = format!("/v3/customers/{COM}/subscriptions/{first}");
     call(&env, "PATCH", &sub_path, Some(json!({"autoRenewal": {"enabled": false}}))).await;
     let preview = call(&env, "POST", &format!("/v3/customers/{COM}/orders"), Some(json!({"orderType": "PREVIEW_RENEWAL"}))).await;
-    assert_eq!(preview.status, StatusCode::OK, "{}", preview.json);
+    assert_eq!(preview.status, StatusCode::CREATED, "{}", preview.json);
     let items = preview.json["lineItems"].as_array().cloned().unwrap_or_default();
     assert_eq!(items.len(), 1);
     assert_eq!(items[0]["offerId"], "65322651CA01A12", "4 licenses renew at level 01");

@@ -273,6 +273,15 @@ fn ThreeYearCommit(benefit: Benefit, subs: LocalResource<Result<SubscriptionList
     }
 }
 
+/// A benefit type in plain words (the wire's name when it is a new one).
+fn benefit_words(wire: &str) -> String {
+    match BenefitType::from_wire(wire) {
+        BenefitType::LargeGovernmentAgency => "Large Government Agency".into(),
+        BenefitType::ThreeYearCommit => "3-Year Commit".into(),
+        _ => wire.to_string(),
+    }
+}
+
 #[component]
 fn Membership(lga: bool, linked: Option<LinkedMembership>) -> impl IntoView {
     view! {
@@ -287,6 +296,13 @@ fn Membership(lga: bool, linked: Option<LinkedMembership>) -> impl IntoView {
                         <dt>"Type"</dt><dd>{l.kind.map(|k| k.as_str().to_string()).unwrap_or_default()}</dd>
                         <dt>"Role"</dt><dd>{l.linked_membership_type.map(|k| k.as_str().to_string()).unwrap_or_default()}</dd>
                         <dt>"Since"</dt><dd>{day(&l.creation_date)}</dd>
+                        {(!l.country.is_empty()).then(|| {
+                            let country = partner_model::geo::country(&l.country).map(|c| format!("{} ({})", c.name, c.code)).unwrap_or_else(|| l.country.clone());
+                            view! { <dt>"Group's country"</dt><dd>{country}</dd> }
+                        })}
+                        {(!l.benefit_types.is_empty()).then(|| view! {
+                            <dt>"Group's benefits"</dt><dd>{l.benefit_types.iter().map(|b| benefit_words(b)).collect::<Vec<_>>().join(", ")}</dd>
+                        })}
                     </dl>
                 }.into_any(),
                 None => view! { <p>"Not in a linked membership. " <A href=href("/linked-memberships")>"Find a group to enroll in"</A></p> }.into_any(),

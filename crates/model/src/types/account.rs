@@ -185,6 +185,29 @@ pub struct LinkedMembership {
     pub linked_membership_type: Option<LinkedMemberRole>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub creation_date: String,
+    /// The group's country: sent for Large Government Agency groups.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub country: String,
+    /// `LARGE_GOVERNMENT_AGENCY` for an LGA group.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub benefit_types: Vec<String>,
+}
+
+impl LinkedMembership {
+    /// A customer's membership of `group` in `role` since `creation_date`, with the group's
+    /// country and benefit types when it is an LGA group (as the API shows them).
+    pub fn of(group: &super::LinkedMembershipGroup, role: LinkedMemberRole, creation_date: String) -> LinkedMembership {
+        let lga = !group.benefit_types.is_empty();
+        LinkedMembership {
+            id: group.id.clone(),
+            name: group.name.clone(),
+            kind: group.kind.clone(),
+            linked_membership_type: Some(role),
+            creation_date,
+            country: if lga { group.country.clone() } else { String::new() },
+            benefit_types: group.benefit_types.clone(),
+        }
+    }
 }
 
 /// A customer account.

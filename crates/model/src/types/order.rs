@@ -124,6 +124,14 @@ impl OrderRequest {
             OrderRequest::PreviewRenewal => OrderType::PreviewRenewal,
         }
     }
+
+    /// How many lines it has.
+    pub fn line_count(&self) -> usize {
+        match self {
+            OrderRequest::New { line_items, .. } | OrderRequest::Preview { line_items, .. } | OrderRequest::Return { line_items, .. } => line_items.len(),
+            OrderRequest::PreviewRenewal => 0,
+        }
+    }
 }
 
 impl Serialize for OrderRequest {

@@ -62,7 +62,19 @@ async fn customer_create_checks_the_reseller_and_segment() {
     assert_eq!(details(&call(&app, "POST", "/v3/customers", Some(bad)).await), ["companyProfile.address.postalCode", "companyProfile.contacts[0].firstName"]);
     let mut sub = customer_body(&sakura, "Sub Segment School", "COM");
     sub["companyProfile"]["marketSubSegments"] = json!(["K_12"]);
-    assert_code(&call(&app, "POST", "/v3/customers", Some(sub)).await, StatusCode::BAD_REQUEST, "1119");
+    let a = call(&app, "POST", "/v3/customers", Some(sub)).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1117");
+    assert_eq!(details(&a), ["companyProfile.marketSubSegments"], "1119 (not editable) is for updates only");
+    let mut address = customer_body(&sakura, "Address Only Ltd", "COM");
+    address["companyProfile"]["address"]["postalCode"] = json!("ABC");
+    let a = call(&app, "POST", "/v3/customers", Some(address)).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1118");
+    assert_eq!(details(&a), ["companyProfile.address.postalCode"]);
+    let mut long = customer_body(&sakura, "Long Reference Ltd", "COM");
+    long["externalReferenceId"] = json!("x".repeat(36));
+    let a = call(&app, "POST", "/v3/customers", Some(long)).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "2126");
+    assert_eq!(details(&a), ["externalReferenceId"]);
 
     // Same company and primary admin: 1127 under the same reseller, 1014 under another.
     let northwind = reseller_id(&app, "Northwind").await;
@@ -209,6 +221,11 @@ async fn linked_membership_groups_search_enroll_and_create() {
     let c = call(&app, "GET", &format!("/v3/customers/{parks}"), None).await.json;
     assert_eq!((c["linkedMembership"]["id"].as_str(), c["linkedMembership"]["linkedMembershipType"].as_str()), (Some(group.as_str()), Some("MEMBER")));
     assert_eq!(c["discounts"][0], federal["discounts"][0], "members take the group's level");
+    assert_eq!((&c["linkedMembership"]["country"], &c["linkedMembership"]["benefitTypes"]), (&json!("US"), &json!(["LARGE_GOVERNMENT_AGENCY"])), "an LGA membership names its country and benefits");
+    let texas = named.json[0]["id"].as_str().expect("texas").to_string();
+    let a = call(&app, "POST", &format!("/v3/customers/{parks}/linked_membership/enroll/{texas}"), None).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1117");
+    assert!(details(&a)[0].starts_with("linkedMembership") && details(&a)[0].contains(&group), "already in another group: {:?}", details(&a));
     let again = call(&app, "GET", "/v3/linked_membership_groups?country=US&name=federal", None).await;
     assert_eq!(again.json[0]["membersCount"].as_u64(), Some(members + 1));
 

@@ -2,7 +2,7 @@
 //! membership), read, and the completion of a pending customer.
 
 use super::linked::{self, Asked};
-use super::{invalid, is_inactive, self_link, today};
+use super::{invalid, Asking, is_inactive, self_link, today};
 use crate::twin::world::{Change, Millis, World};
 use crate::twin::{time, ApiError, Strict, Twin};
 use axum::extract::{Path, State};
@@ -54,7 +54,7 @@ pub async fn create(State(twin): State<Twin>, Strict(req): Strict<CustomerCreate
     })?;
     let errors = check_customer_create(&req);
     if !errors.is_empty() {
-        return Err(invalid(&errors));
+        return Err(invalid(&errors, Asking::Create));
     }
     // Recommitment needs a commitment: a new customer has none.
     if let Some(i) = req.benefits.iter().position(|b| b.kind == BenefitType::ThreeYearCommit && b.commitment_request.is_none()) {
@@ -76,7 +76,7 @@ pub async fn create(State(twin): State<Twin>, Strict(req): Strict<CustomerCreate
         if lga {
             linked::lga_partner(w, &req.reseller_id)?;
         } else if !req.company_profile.market_sub_segments.is_empty() {
-            return Err(ApiError::with_details("1119", vec!["companyProfile.marketSubSegments".into()]));
+            return Err(ApiError::invalid_fields(vec!["companyProfile.marketSubSegments".into()]));
         }
         if let Err(problem) = check_coterm_date(&req.coterm_date, &today(now), segment.as_str(), lga) {
             let detail = if lga { problem.to_string() } else { "cotermDate".to_string() };

@@ -269,13 +269,8 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
                 gr.members_count = Some(gr.members_count.unwrap_or(0) + 1);
                 c.discounts.retain(|d| d.offer_type != OfferType::License);
                 c.discounts.insert(0, gr.discounts.first().cloned().unwrap_or_else(|| discount(OfferType::License, "01")));
-                c.linked_membership = Some(LinkedMembership {
-                    id: gr.id.clone(),
-                    name: gr.name.clone(),
-                    kind: gr.kind.clone(),
-                    linked_membership_type: Some(if *role == 0 { LinkedMemberRole::Owner } else { LinkedMemberRole::Member }),
-                    creation_date: gr.creation_date.clone(),
-                });
+                let role = if *role == 0 { LinkedMemberRole::Owner } else { LinkedMemberRole::Member };
+                c.linked_membership = Some(LinkedMembership::of(gr, role, gr.creation_date.clone()));
             }
         }
         world.customers.insert(id, c);

@@ -74,13 +74,7 @@ pub(super) fn create_group(w: &mut World, customer: &mut Customer, req: &LinkedM
         benefit_types: if customer.is_lga() { vec![LGA.into()] } else { Vec::new() },
         discounts: customer.discounts.iter().filter(|d| d.offer_type == OfferType::License).cloned().collect(),
     };
-    customer.linked_membership = Some(LinkedMembership {
-        id,
-        name: req.name.clone(),
-        kind: Some(req.kind.clone()),
-        linked_membership_type: Some(LinkedMemberRole::Owner),
-        creation_date: created,
-    });
+    customer.linked_membership = Some(LinkedMembership::of(&group, LinkedMemberRole::Owner, created));
     w.linked_groups.push(group);
 }
 
@@ -131,16 +125,13 @@ pub async fn enroll(State(twin): State<Twin>, Path((id, group_id)): Path<(String
         let answer = EnrollResult { message: "Customer Successfully enrolled in the Linked Membership".into() };
         match &customer.linked_membership {
             Some(lm) if lm.id == group.id => return Ok(Json(answer)),
-            Some(lm) => return Err(ApiError::with_details("1153", vec![format!("Customer already belongs to linked membership {}", lm.id)])),
+            Some(lm) => {
+                let detail = format!("linkedMembership: the customer already belongs to linked membership {}", lm.id);
+                return Err(ApiError::invalid_fields(vec![detail]));
+            }
             None => {}
         }
-        let membership = LinkedMembership {
-            id: group.id.clone(),
-            name: group.name.clone(),
-            kind: group.kind.clone(),
-            linked_membership_type: Some(LinkedMemberRole::Member),
-            creation_date: time::datetime(now),
-        };
+        let membership = LinkedMembership::of(group, LinkedMemberRole::Member, time::datetime(now));
         let level = group.discounts.iter().find(|d| d.offer_type == OfferType::License).cloned();
         if let Some(group) = w.linked_groups.iter_mut().find(|g| g.id == group_id) {
             group.members_count = Some(group.members_count.unwrap_or(0) + 1);

@@ -1,6 +1,6 @@
 //! Reseller accounts: create (pending, then active after the delay), read and update.
 
-use super::{invalid, keep_names, self_link, updatable};
+use super::{invalid, Asking, keep_names, self_link, updatable};
 use crate::twin::world::Change;
 use crate::twin::{time, ApiError, Strict, Twin};
 use axum::extract::{Path, State};
@@ -13,7 +13,7 @@ use partner_model::types::{MarketSegment, Reseller, ResellerCreateRequest, Resel
 pub async fn create(State(twin): State<Twin>, Strict(req): Strict<ResellerCreateRequest>) -> Result<(StatusCode, Json<Reseller>), ApiError> {
     let errors = check_reseller_create(&req);
     if !errors.is_empty() {
-        return Err(invalid(&errors));
+        return Err(invalid(&errors, Asking::Create));
     }
     let pending_until = |now| twin.pending_until(now);
     let reseller = twin.change(|w, now| {
@@ -54,7 +54,7 @@ pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req
         updatable(&stored.status)?;
         let errors = check_reseller_update(&req);
         if !errors.is_empty() {
-            return Err(invalid(&errors));
+            return Err(invalid(&errors, Asking::Update));
         }
         let (old, new) = (&stored.company_profile, &req.company_profile);
         let mut fixed = Vec::new();

@@ -4,7 +4,7 @@
 
 use super::customers::{new_discounts, requested};
 use super::linked::{self, Asked};
-use super::{invalid, keep_names, today, updatable};
+use super::{invalid, Asking, keep_names, today, updatable};
 use crate::twin::world::{Change, Millis, World};
 use crate::twin::{time, ApiError, Strict, Twin};
 use axum::extract::{Path, State};
@@ -46,7 +46,7 @@ pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req
         }
         let errors = check_customer_update(&req, lga);
         if !errors.is_empty() {
-            return Err(invalid(&errors));
+            return Err(invalid(&errors, Asking::Update));
         }
         let old = &stored.company_profile;
         let mut fixed = Vec::new();

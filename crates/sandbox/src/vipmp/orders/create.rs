@@ -1,5 +1,9 @@
 //! `POST /v3/customers/{id}/orders`: NEW and PREVIEW (best offer ids for the customer's level),
 //! PREVIEW_RENEWAL (what auto-renewal would order); RETURN is in [`super::returns`].
+//!
+//! Every order type answers 201: the current Create Order page lists only "201 Order created"
+//! (the 2024 seed's "202 Order accepted" is older, and the newer page wins), and names no other
+//! status for the previews.
 
 use super::offers::{self, Edition, OfferId};
 use super::{customer, held, self_links, subscriptions_of};
@@ -13,6 +17,8 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use partner_model::rules::order_requests::{check_line_quantity, check_order, TEAM_MAX_QUANTITY};
+use partner_model::rules::validators::Invalid;
+use partner_model::rules::FieldError;
 use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderRequest, OrderType, Status};
 use std::collections::BTreeMap;
 
@@ -34,7 +40,7 @@ pub async fn create(State(twin): State<Twin>, Path(customer_id): Path<String>, b
                 let lines = price_lines(w, c, &line_items, &currency(&currency_code), false)?;
                 Ok::<_, ApiError>(preview(c, now, OrderType::Preview, external_reference_id, currency(&currency_code), lines))
             })?;
-            Ok(Json(order).into_response())
+            Ok((StatusCode::CREATED, Json(order)).into_response())
         }
         OrderRequest::Return { external_reference_id, reference_order_id, currency_code, line_items } => {
             let order = twin.change(|w, now| {
@@ -43,21 +49,33 @@ pub async fn create(State(twin): State<Twin>, Path(customer_id): Path<String>, b
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
-        OrderRequest::PreviewRenewal => Ok(Json(twin.read(|w, now| preview_renewal(w, now, &customer_id))?).into_response()),
+        OrderRequest::PreviewRenewal => Ok((StatusCode::CREATED, Json(twin.read(|w, now| preview_renewal(w, now, &customer_id))?)).into_response()),
     }
 }
 
-/// The whole-request rules: 2126 for a long external reference, else 1117 with every path.
+/// The whole-request rules, each kind of problem with its documented code: 2126 a long
+/// external reference, 2119 too many lines, 2121 duplicate line numbers, 2123 a line number out
+/// of range, 2120 a quantity out of range. Problems of several kinds, or of no documented kind
+/// (no line at all, a missing offer id), are 1117 with every path, as 1118 is for addresses.
 fn check(request: &OrderRequest) -> Result<(), ApiError> {
     let errors = check_order(request);
-    if errors.iter().any(|e| e.path == "externalReferenceId") {
-        return Err(ApiError::with_details("2126", vec!["externalReferenceId".into()]));
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::invalid_fields(errors.into_iter().map(|e| e.path).collect()))
-    }
+    let code_of = |e: &FieldError| -> &'static str {
+        if e.path == "externalReferenceId" {
+            "2126"
+        } else if e.path == "lineItems" && request.line_count() > 0 {
+            "2119"
+        } else if e.path.ends_with(".extLineItemNumber") {
+            if matches!(e.problem, Invalid::OutOfRange { .. }) { "2123" } else { "2121" }
+        } else if e.path.ends_with(".quantity") {
+            "2120"
+        } else {
+            "1117"
+        }
+    };
+    let Some(first) = errors.first() else { return Ok(()) };
+    let code = code_of(first);
+    let code = if errors.iter().all(|e| code_of(e) == code) { code } else { "1117" };
+    Err(ApiError::with_details(code, errors.into_iter().map(|e| e.path).collect()))
 }
 
 /// The order's currency (USD when none is sent).
@@ -84,7 +102,7 @@ pub(super) fn price_lines(
         .map(|(i, _)| format!("lineItems[{i}].quantity"))
         .collect();
     if !too_many.is_empty() {
-        return Err(ApiError::invalid_fields(too_many));
+        return Err(ApiError::with_details("2120", too_many));
     }
     let unknown: Vec<String> =
         parsed.iter().enumerate().filter(|(_, p)| p.is_none()).map(|(i, _)| format!("lineItems[{i}].offerId")).collect();

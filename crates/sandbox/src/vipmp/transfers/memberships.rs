@@ -125,14 +125,15 @@ pub(super) async fn transfer(
     Ok((StatusCode::ACCEPTED, Json(wire(&transfer))).into_response())
 }
 
-/// `GET /v3/memberships/{membershipId}/transfers/{transferId}`.
+/// `GET /v3/memberships/{membershipId}/transfers/{transferId}`: 202, as its page documents
+/// ("Transfer request received or initiated"), whatever the transfer's status.
 pub(super) async fn get_one(
     State(twin): State<Twin>,
     Path((membership_id, transfer_id)): Path<(String, String)>,
-) -> Result<Json<serde_json::Value>, ApiError> {
+) -> Result<(StatusCode, Json<serde_json::Value>), ApiError> {
     let transfer = twin.read(|w, _| w.membership_transfers.get(transfer_id.trim()).cloned());
     match transfer {
-        Some(t) if t.membership_id == membership_id.trim() => Ok(Json(wire(&t))),
+        Some(t) if t.membership_id == membership_id.trim() => Ok((StatusCode::ACCEPTED, Json(wire(&t)))),
         _ => Err(ApiError::code("5116")),
     }
 }
