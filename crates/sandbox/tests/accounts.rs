@@ -25,6 +25,12 @@ fn details(a: &Answer) -> Vec<String> {
     a.json["additionalDetails"].as_array().map(|v| v.iter().filter_map(|s| s.as_str().map(String::from)).collect()).unwrap_or_default()
 }
 
+/// `extra` with customer `id`'s stored `companyProfile`, as every PATCH of the docs sends it.
+async fn with_profile(app: &axum::Router, id: &str, mut extra: Value) -> Value {
+    extra["companyProfile"] = call(app, "GET", &format!("/v3/customers/{id}"), None).await.json["companyProfile"].clone();
+    extra
+}
+
 fn assert_code(a: &Answer, status: StatusCode, code: &str) {
     assert_eq!((a.status, a.json["code"].as_str()), (status, Some(code)), "{}", a.text);
 }

@@ -1,6 +1,7 @@
-//! A customer's 3-Year Commit requests (a first request, a quantity increase, a recommitment —
-//! each offered only when the docs allow it, and why not otherwise) and creating a linked
-//! membership.
+//! A customer's 3-Year Commit requests (a first request, a quantity increase, a recommitment in
+//! the last 30 days before the commitment ends — each offered only when the docs allow it, and
+//! why not otherwise) and creating a linked membership. Each request is a PATCH that carries
+//! the customer's whole profile as read, since an update replaces the stored data.
 
 use super::create::{check_minimums, minimums, tyc_key};
 use crate::api::calls::customers;
@@ -13,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::check_customer_update;
+use partner_model::rules::cross::recommit_window;
 use partner_model::rules::FieldError;
 use partner_model::types::*;
 
@@ -31,8 +33,9 @@ fn open(status: Option<&CommitmentStatus>) -> bool {
     matches!(status, Some(CommitmentStatus::Requested) | Some(CommitmentStatus::Accepted))
 }
 
-/// The requests allowed for `c`, or why none is.
-pub fn allowed_requests(c: &Customer) -> Result<Vec<CommitRequest>, &'static str> {
+/// The requests allowed for `c` at `now`, or why none is; with a note when a recommitment is
+/// not open yet.
+pub fn allowed_requests(c: &Customer, now: partner_model::time::Millis) -> Result<(Vec<CommitRequest>, Option<String>), &'static str> {
     if c.is_lga() {
         return Err("Large Government Agency customers cannot use 3-Year Commit.");
     }
@@ -47,10 +50,26 @@ pub fn allowed_requests(c: &Customer) -> Result<Vec<CommitRequest>, &'static str
         return Err("A recommitment request is open: no other 3-Year Commit request can be made until it is settled.");
     }
     let mut allowed = vec![if commitment.is_some() { CommitRequest::Increase } else { CommitRequest::First }];
-    if commitment.is_some_and(|c| c.status == Some(CommitmentStatus::Committed)) && !commit_open {
-        allowed.push(CommitRequest::Recommit);
+    let mut note = None;
+    if let Some(c) = commitment.filter(|c| c.status == Some(CommitmentStatus::Committed)) {
+        match recommit_window(&c.end_date, now) {
+            Ok(()) if !commit_open => allowed.push(CommitRequest::Recommit),
+            Ok(()) => note = Some("A recommitment can be requested once the open commitment request is settled.".to_string()),
+            Err(Some(opens)) => {
+                note = Some(format!("Recommitting for three more years opens on {opens}, 30 days before the commitment ends on {}.", c.end_date))
+            }
+            Err(None) => {}
+        }
     }
-    Ok(allowed)
+    Ok((allowed, note))
+}
+
+/// `request` with the customer's data as read: an update replaces the stored data, so the
+/// whole profile (and the external reference) goes with every PATCH, as the docs' examples do.
+fn as_read(c: &Customer, mut request: CustomerUpdateRequest) -> CustomerUpdateRequest {
+    request.company_profile = Some(c.company_profile.clone());
+    request.external_reference_id = c.external_reference_id.clone();
+    request
 }
 
 fn commit_request(v: &Values) -> CustomerUpdateRequest {
@@ -102,11 +121,16 @@ fn Benefits(customer: Customer) -> impl IntoView {
 
 #[component]
 fn CommitForms(customer: Customer) -> impl IntoView {
-    match allowed_requests(&customer) {
+    match allowed_requests(&customer, crate::components::detail::now()) {
         Err(why) => view! {
             <section class="facts-section"><h2>"3-Year Commit"</h2><p class="notice" role="note">{why}</p></section>
         }.into_any(),
-        Ok(allowed) => allowed.into_iter().map(|kind| view! { <CommitForm customer=customer.clone() kind/> }).collect_view().into_any(),
+        Ok((allowed, note)) => view! {
+            {allowed.into_iter().map(|kind| view! { <CommitForm customer=customer.clone() kind/> }).collect_view()}
+            {note.map(|note| view! {
+                <section class="facts-section"><h2>"Recommit for three more years"</h2><p class="notice" role="note">{note}</p></section>
+            })}
+        }.into_any(),
     }
 }
 
@@ -119,6 +143,7 @@ fn CommitForm(customer: Customer, kind: CommitRequest) -> impl IntoView {
         CommitRequest::Recommit => ("Recommit for three more years", "Start a new commitment when the current one ends; it becomes committed then.", "Send recommitment request", "recommit"),
     };
     let id = customer.customer_id.clone();
+    let read = customer.clone();
     let mut start = Values::new();
     start.insert("ui.mode".into(), mode.into());
     let scope = format!("{:?}", kind).to_lowercase();
@@ -127,7 +152,7 @@ fn CommitForm(customer: Customer, kind: CommitRequest) -> impl IntoView {
     let id2 = id.clone();
     let submission = use_submission(
         form,
-        move |v| fetch(customers::update(&rt, &id2, &commit_request(&v))),
+        move |v| fetch(customers::update(&rt, &id2, &as_read(&read, commit_request(&v)))),
         move |c: Customer| {
             toast("3-Year Commit request sent. The customer page follows its status.");
             navigate(&format!("/customers/{}", c.customer_id), Default::default());
@@ -162,13 +187,14 @@ fn LinkedForm(customer: Customer) -> impl IntoView {
         }.into_any();
     }
     let id = customer.customer_id.clone();
+    let read = customer.clone();
     let mut start = Values::new();
     start.insert("linkedMembership.type".into(), "STANDARD".into());
     let form = FormState::new(start, check_linked, Some(format!("customer-{id}-linked")));
     let navigate = use_navigate();
     let submission = use_submission(
         form,
-        move |v| fetch(customers::update(&rt, &id, &linked_request(&v))),
+        move |v| fetch(customers::update(&rt, &id, &as_read(&read, linked_request(&v)))),
         move |c: Customer| {
             toast("Linked membership created.");
             navigate(&format!("/customers/{}", c.customer_id), Default::default());

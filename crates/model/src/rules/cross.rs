@@ -141,3 +141,39 @@ mod tests {
         assert_eq!(return_lines_match(&original, &[]), Err(vec![]));
     }
 }
+
+/// How many days before a 3-Year Commit commitment ends a recommitment may be requested.
+pub const RECOMMIT_WINDOW_DAYS: u64 = 30;
+
+/// Whether a recommitment may be requested at `now` for a commitment ending on `end_date`
+/// (`YYYY-MM-DD`): "less than 30 days before the commitment end date". `Err(Some(day))`: not
+/// yet, the window opens on `day`; `Err(None)`: the end date is past or unreadable.
+pub fn recommit_window(end_date: &str, now: crate::time::Millis) -> Result<(), Option<String>> {
+    use crate::time::{date, parse, DAY};
+    let Some(end) = parse(end_date) else { return Err(None) };
+    let opens = end.saturating_sub(RECOMMIT_WINDOW_DAYS * DAY);
+    if now < opens {
+        Err(Some(date(opens)))
+    } else if now >= end + DAY {
+        Err(None)
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod recommit_tests {
+    use super::*;
+    use crate::time::{parse, DAY};
+
+    #[test]
+    fn the_window_is_the_last_thirty_days() {
+        let end = "2027-03-31";
+        let at = |d: &str| parse(d).expect("date") + DAY / 2;
+        assert_eq!(recommit_window(end, at("2027-02-28")), Err(Some("2027-03-01".into())));
+        assert_eq!(recommit_window(end, at("2027-03-01")), Ok(()));
+        assert_eq!(recommit_window(end, at("2027-03-31")), Ok(()));
+        assert_eq!(recommit_window(end, at("2027-04-01")), Err(None));
+        assert_eq!(recommit_window("", at("2027-04-01")), Err(None));
+    }
+}

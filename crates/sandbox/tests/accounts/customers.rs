@@ -138,23 +138,51 @@ async fn three_year_commit_requests_are_accepted_after_the_delay() {
     assert!(request["startDate"].as_str().is_some_and(|d| d.len() == 10) && request["endDate"].as_str() > request["startDate"].as_str());
     assert!(c["cotermDate"].as_str().is_some_and(|d| !d.is_empty()), "set on acceptance");
 
-    // Updating an existing customer: request, and recommitment only from COMMITTED.
+    let (start, end) = (request["startDate"].as_str().unwrap_or_default(), request["endDate"].as_str().unwrap_or_default());
+    assert_eq!((&start[4..], start[..4].parse::<u32>().ok().map(|y| y + 3)), (&end[4..], end[..4].parse().ok()), "no cotermDate yet: 3 years from acceptance");
+
+    // Updating an existing customer: the whole profile comes with the request.
     let fairmont = customer_id(&app, &id, "Fairmont*", "1000").await;
     let ask = |kind: &str| json!({"benefits": [{"type": "THREE_YEAR_COMMIT", kind: {"minimumQuantities": [{"offerType": "LICENSE", "quantity": 25}]}}]});
-    let a = call(&app, "PATCH", &format!("/v3/customers/{fairmont}"), Some(ask("recommitmentRequest"))).await;
+    let a = call(&app, "PATCH", &format!("/v3/customers/{fairmont}"), Some(ask("commitmentRequest"))).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1122");
+    assert_eq!(details(&a), ["companyProfile"], "an update replaces the data: no profile, no update");
+    // Recommitment only from COMMITTED, in the last 30 days before the commitment ends.
+    let a = call(&app, "PATCH", &format!("/v3/customers/{fairmont}"), Some(with_profile(&app, &fairmont, ask("recommitmentRequest")).await)).await;
     assert_code(&a, StatusCode::BAD_REQUEST, "1117");
     assert_eq!(details(&a), ["benefits[0].recommitmentRequest"]);
-    let a = call(&app, "PATCH", &format!("/v3/customers/{fairmont}"), Some(ask("commitmentRequest"))).await;
+    let a = call(&app, "PATCH", &format!("/v3/customers/{fairmont}"), Some(with_profile(&app, &fairmont, ask("commitmentRequest")).await)).await;
     assert_eq!(a.json["benefits"][0]["commitmentRequest"]["status"], "REQUESTED", "{}", a.text);
+    let elbe = customer_id(&app, &reseller_id(&app, "M%C3%BCller").await, "Elbe*", "1000").await;
+    let early = call(&app, "PATCH", &format!("/v3/customers/{elbe}"), Some(with_profile(&app, &elbe, ask("recommitmentRequest")).await)).await;
+    assert_code(&early, StatusCode::BAD_REQUEST, "1117");
+    assert_eq!(details(&early), ["benefits[0].recommitmentRequest"], "a commitment ending in two years cannot be recommitted yet");
     let quantum = customer_id(&app, &id, "Quantum*", "1000").await;
-    let a = call(&app, "PATCH", &format!("/v3/customers/{quantum}"), Some(ask("recommitmentRequest"))).await;
+    let a = call(&app, "PATCH", &format!("/v3/customers/{quantum}"), Some(with_profile(&app, &quantum, ask("recommitmentRequest")).await)).await;
     assert_eq!(a.json["benefits"][0]["recommitmentRequest"]["status"], "REQUESTED", "{}", a.text);
     assert_eq!(a.json["benefits"][0]["commitment"]["status"], "COMMITTED");
     settle().await;
     let q = call(&app, "GET", &format!("/v3/customers/{quantum}"), None).await.json;
     assert_eq!(q["benefits"][0]["recommitmentRequest"]["status"], "ACCEPTED");
+    assert_eq!(q["benefits"][0]["recommitmentRequest"]["startDate"], q["benefits"][0]["commitment"]["endDate"], "it starts when the commitment ends");
     let lga = customer_id(&app, &id, "National Parks*", "1000").await;
-    assert_code(&call(&app, "PATCH", &format!("/v3/customers/{lga}"), Some(ask("commitmentRequest"))).await, StatusCode::BAD_REQUEST, "1147");
+    assert_code(&call(&app, "PATCH", &format!("/v3/customers/{lga}"), Some(with_profile(&app, &lga, ask("commitmentRequest")).await)).await, StatusCode::BAD_REQUEST, "1147");
+}
+
+#[tokio::test]
+async fn a_quantity_increase_keeps_the_commitment_dates() {
+    let app = sandbox(DELAY);
+    let muller = reseller_id(&app, "M%C3%BCller").await;
+    let elbe = customer_id(&app, &muller, "Elbe*", "1000").await;
+    let before = call(&app, "GET", &format!("/v3/customers/{elbe}"), None).await.json["benefits"][0]["commitment"].clone();
+    let more = json!({"benefits": [{"type": "THREE_YEAR_COMMIT", "commitmentRequest": {"minimumQuantities": [{"offerType": "LICENSE", "quantity": 150}]}}]});
+    let a = call(&app, "PATCH", &format!("/v3/customers/{elbe}"), Some(with_profile(&app, &elbe, more).await)).await;
+    assert_eq!(a.json["benefits"][0]["commitmentRequest"]["status"], "REQUESTED", "{}", a.text);
+    settle().await;
+    let c = call(&app, "GET", &format!("/v3/customers/{elbe}"), None).await.json;
+    let request = &c["benefits"][0]["commitmentRequest"];
+    assert_eq!(request["status"], "ACCEPTED", "{c}");
+    assert_eq!((&request["startDate"], &request["endDate"]), (&before["startDate"], &before["endDate"]), "an increase does not restart the commitment");
 }
 
 #[tokio::test]
@@ -244,7 +272,7 @@ async fn linked_membership_groups_search_enroll_and_create() {
 
     // Create a group for an LGA customer through update: it becomes the owner, the group is LGA.
     settle().await;
-    let body = json!({"linkedMembership": {"type": "STANDARD", "name": "Fresh Federal Group"}});
+    let body = with_profile(&app, &fresh, json!({"linkedMembership": {"type": "STANDARD", "name": "Fresh Federal Group"}})).await;
     let a = call(&app, "PATCH", &format!("/v3/customers/{fresh}"), Some(body.clone())).await;
     assert_eq!(a.json["linkedMembership"]["linkedMembershipType"], "OWNER", "{}", a.text);
     let found = call(&app, "GET", "/v3/linked_membership_groups?country=US&name=fresh", None).await;

@@ -62,7 +62,7 @@ const CUSTOMERS: &[(&str, usize, Kind, Option<(usize, u8)>)] = &[
     ("Open Hands Foundation", 0, Edu("NON_PROFIT"), None), ("Riverside Community College", 0, Extended, None),
     ("City of Palo Alto", 0, Gov, None), ("Department of Commerce Field Office", 0, Lga("FEDERAL"), Some((0, 0))),
     ("Federal Records Administration", 0, Lga("FEDERAL"), Some((0, 1))), ("National Parks Visitor Service", 0, Lga("FEDERAL"), None),
-    ("Acme Robotics", 0, Tyc("REQUESTED"), None), ("Vertex Analytics", 0, Tyc("ACCEPTED"), None), ("Quantum Ledger Corp", 0, Tyc("COMMITTED"), None),
+    ("Acme Robotics", 0, Tyc("REQUESTED"), None), ("Vertex Analytics", 0, Tyc("ACCEPTED"), None), ("Quantum Ledger Corp", 0, Tyc("COMMITTED_ENDING"), None),
     ("Helios Energy Partners", 0, Tyc("RECOMMIT"), None), ("Orchid Biotech", 0, Tyc("EXPIRED"), None), ("Pioneer Print Works", 0, Tyc("NONCOMPLIANT"), None),
     ("Starlight Events", 0, Tyc("DECLINED"), None), ("Newcomer Ventures", 0, Pending, None), ("Closed Loop Recycling", 0, Inactive, None),
     ("Northern Lights Media", 1, Com, None), ("Rideau Canal Consulting", 1, Com, None), ("Prairie Grain Co-op", 1, Com, None),
@@ -250,6 +250,8 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
                     "REQUESTED" => (tyc(None, Some(Commitment { status: Some(CommitmentStatus::Requested), minimum_quantities: quantities(20, 0), ..Commitment::default() }), None), "02", "T1"),
                     "ACCEPTED" => (tyc(None, Some(commitment(CommitmentStatus::Accepted, ago(5), quantities(50, 1_000))), None), "02", "T1"),
                     "COMMITTED" => (tyc(Some(commitment(CommitmentStatus::Committed, ago(300), quantities(100, 0))), None, None), "14", "T1"),
+                    // Ends in about two weeks: inside the 30 days in which a recommitment may be requested.
+                    "COMMITTED_ENDING" => (tyc(Some(commitment(CommitmentStatus::Committed, ago(1_080), quantities(100, 0))), None, None), "14", "T1"),
                     "COMMITTED_MIX" => (tyc(Some(commitment(CommitmentStatus::Committed, ago(200), quantities(10, 2_500))), None, None), "12", "TC"),
                     "RECOMMIT" => (
                         tyc(Some(commitment(CommitmentStatus::Committed, ago(1_075), quantities(50, 0))), None, Some(Commitment { status: Some(CommitmentStatus::Requested), minimum_quantities: quantities(60, 0), ..Commitment::default() })),

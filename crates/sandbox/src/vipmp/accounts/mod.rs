@@ -17,7 +17,9 @@
 //! - Duplicates: the same company name (case-insensitive) and primary admin email under the
 //!   same reseller is refused with 1127; under another reseller the customer is created and
 //!   becomes inactive with status 1014 when its validation completes.
-//! - Updates: `companyName`, `address.country` and `address.region` must match (1119 naming
+//! - Updates: the request replaces the stored data, so `companyProfile` is required (1122
+//!   naming it), also for a 3YC request or a linked membership, as every example of the docs
+//!   sends it. `companyName`, `address.country` and `address.region` must match (1119 naming
 //!   them). An absent `externalReferenceId` or `marketSegment` keeps the stored value. EDU
 //!   sub-segments are read-only (1119 when changed). A segment change with active
 //!   subscriptions is 1119 `companyProfile.marketSegment`. Removing any reseller market segment
@@ -25,10 +27,16 @@
 //!   (the answer echoes the request, as the docs describe).
 //! - 3YC: LGA customers and linked membership owners/members get 1147. A `commitmentRequest`
 //!   while a recommitment request is open, or a `recommitmentRequest` without a COMMITTED
-//!   commitment (or while a commitment request is open), is 1117 naming the request's path.
-//!   Seeded REQUESTED requests stay REQUESTED (nothing is scheduled for seeded data); API
-//!   requests are accepted after the commitment delay: start today, end one day before the
-//!   third anniversary, `cotermDate` set to a year from today when the customer has none.
+//!   commitment, outside the last 30 days before its end date (seed: "less than 30 days before
+//!   the commitment end date"; no code is documented for it) or while a commitment request is
+//!   open, is 1117 naming the request's path. Seeded REQUESTED requests stay REQUESTED
+//!   (nothing is scheduled for seeded data); API requests are accepted after the commitment
+//!   delay, with the current 3YC page's dates (its June 2025 rule replaces the seed's "2 years
+//!   after the current cotermDate"): within 30 days before the anniversary (`cotermDate`), until
+//!   one day before that date's third anniversary; any other time, until one day before the
+//!   start's third anniversary; with no `cotermDate` yet, 3 years from acceptance, and
+//!   `cotermDate` becomes a year from then. A quantity increase keeps the current commitment's
+//!   dates (no document says it resets them). A recommitment starts when the commitment ends.
 //! - Discounts of a new customer: LICENSE 01 and CONSUMABLES T1; LGA: LICENSE 06.
 //! - Lists: `status` 1004 matches every inactive code (1004, 1010, 1012, 1014); `company-name`
 //!   matches case-insensitively, `*` standing for any text (without `*` the whole name must

@@ -10,7 +10,9 @@ use crate::twin::{time, ApiError, Strict, Twin};
 use axum::extract::{Path, State};
 use axum::Json;
 use partner_model::rules::account_requests::{add_months, check_customer_update};
-use partner_model::types::{Benefit, BenefitType, CommitmentStatus, Customer, CustomerUpdateRequest, MarketSegment, Status};
+use partner_model::rules::cross::recommit_window;
+use partner_model::time::DAY;
+use partner_model::types::{Benefit, BenefitType, Commitment, CommitmentStatus, Customer, CustomerUpdateRequest, MarketSegment, Status};
 
 fn open(status: Option<&CommitmentStatus>) -> bool {
     matches!(status, Some(CommitmentStatus::Requested | CommitmentStatus::Accepted))
@@ -31,7 +33,11 @@ pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req
         let enabling_lga = !stored.is_lga() && req.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency);
         let lga = stored.is_lga() || enabling_lga;
         let three_year = req.benefits.iter().position(|b| b.kind == BenefitType::ThreeYearCommit);
-        let profile = req.company_profile.clone().unwrap_or_else(|| stored.company_profile.clone());
+        // The update replaces the stored data: the whole profile comes with every PATCH, as
+        // every example of the docs (3YC, linked membership, LGA) sends it.
+        let Some(profile) = req.company_profile.clone() else {
+            return Err(ApiError::with_details("1122", vec!["companyProfile".into()]));
+        };
         let mut merged = profile.clone();
         if merged.market_segment.is_none() {
             merged.market_segment = stored.company_profile.market_segment.clone();
@@ -83,11 +89,13 @@ pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req
         if let Some((i, b)) = three_year.and_then(|i| req.benefits.get(i).map(|b| (i, b))) {
             let recommit_open = current.is_some_and(|c| open(c.recommitment_request.as_ref().and_then(|r| r.status.as_ref())));
             let commit_open = current.is_some_and(|c| open(c.commitment_request.as_ref().and_then(|r| r.status.as_ref())));
-            let committed = current.and_then(|c| c.commitment.as_ref()).is_some_and(|c| c.status == Some(CommitmentStatus::Committed));
+            let commitment = current.and_then(|c| c.commitment.as_ref()).filter(|c| c.status == Some(CommitmentStatus::Committed));
+            // "Must have existing commitment and less than 30 days before the commitment end date."
+            let in_window = commitment.is_some_and(|c| recommit_window(&c.end_date, now).is_ok());
             if b.commitment_request.is_some() && recommit_open {
                 return Err(ApiError::invalid_fields(vec![format!("benefits[{i}].commitmentRequest")]));
             }
-            if b.recommitment_request.is_some() && (!committed || commit_open) {
+            if b.recommitment_request.is_some() && (!in_window || commit_open) {
                 return Err(ApiError::invalid_fields(vec![format!("benefits[{i}].recommitmentRequest")]));
             }
         }
@@ -145,6 +153,27 @@ fn three_years_from(start: &str) -> String {
     time::parse(&third).map(|ms| time::date(ms.saturating_sub(86_400_000))).unwrap_or(third)
 }
 
+/// The dates of a commitment whose request is accepted on `day` (`YYYY-MM-DD`), after the
+/// current 3YC page: a quantity increase keeps the current commitment's dates; a customer with
+/// no `cotermDate` yet commits for 3 years from acceptance; one entering within 30 days before
+/// its anniversary (its `cotermDate`) commits until one day before the third anniversary of
+/// that date ("a full 3-year benefit"); any other time, until one day before the third
+/// anniversary of the start.
+fn commitment_dates(day: &str, coterm: &str, current: Option<&Commitment>) -> (String, String) {
+    if let Some(c) = current.filter(|c| c.status == Some(CommitmentStatus::Committed) && !c.end_date.is_empty()) {
+        return (c.start_date.clone(), c.end_date.clone());
+    }
+    if coterm.is_empty() {
+        return (day.to_string(), add_months(day, 36).unwrap_or_else(|| day.to_string()));
+    }
+    let before_anniversary = match (time::parse(day), time::parse(coterm)) {
+        (Some(d), Some(ad)) => d <= ad && d + 30 * DAY >= ad,
+        _ => false,
+    };
+    let end = if before_anniversary { three_years_from(coterm) } else { three_years_from(day) };
+    (day.to_string(), end)
+}
+
 /// A REQUESTED 3YC commitment or recommitment request of `id` becomes ACCEPTED.
 pub(super) fn accept_commitment(w: &mut World, id: &str, now: Millis) {
     let Some(customer) = w.customers.get_mut(id) else { return };
@@ -152,11 +181,12 @@ pub(super) fn accept_commitment(w: &mut World, id: &str, now: Millis) {
     let coterm_was_empty = customer.coterm_date.is_empty();
     let Some(benefit) = customer.benefits.iter_mut().find(|b| b.kind == BenefitType::ThreeYearCommit) else { return };
     let commitment_end = benefit.commitment.as_ref().map(|c| c.end_date.clone()).filter(|e| !e.is_empty());
+    let (start, end) = commitment_dates(&day, &customer.coterm_date, benefit.commitment.as_ref());
     let mut accepted = false;
     if let Some(r) = benefit.commitment_request.as_mut().filter(|r| r.status == Some(CommitmentStatus::Requested)) {
         r.status = Some(CommitmentStatus::Accepted);
-        r.start_date = day.clone();
-        r.end_date = three_years_from(&day);
+        r.start_date = start;
+        r.end_date = end;
         accepted = true;
     }
     if let Some(r) = benefit.recommitment_request.as_mut().filter(|r| r.status == Some(CommitmentStatus::Requested)) {
@@ -167,5 +197,23 @@ pub(super) fn accept_commitment(w: &mut World, id: &str, now: Millis) {
     }
     if accepted && coterm_was_empty {
         customer.coterm_date = add_months(&day, 12).unwrap_or_default();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn commitment_dates_follow_the_current_3yc_page() {
+        // Within 30 days before the anniversary: a full three years from it.
+        assert_eq!(commitment_dates("2026-06-10", "2026-07-01", None), ("2026-06-10".into(), "2029-06-30".into()));
+        // Any other time: one day before the third anniversary of the start.
+        assert_eq!(commitment_dates("2026-03-10", "2026-07-01", None), ("2026-03-10".into(), "2029-03-09".into()));
+        // No cotermDate yet: three years from acceptance.
+        assert_eq!(commitment_dates("2026-03-10", "", None), ("2026-03-10".into(), "2029-03-10".into()));
+        // A quantity increase keeps the commitment's dates.
+        let current = Commitment { start_date: "2025-01-05".into(), end_date: "2028-01-04".into(), status: Some(CommitmentStatus::Committed), minimum_quantities: Vec::new() };
+        assert_eq!(commitment_dates("2026-03-10", "2026-07-01", Some(&current)), ("2025-01-05".into(), "2028-01-04".into()));
     }
 }

@@ -158,7 +158,8 @@ pub(super) fn settle_levels(world: &mut World, customer_id: &str, now: Millis) {
 }
 
 /// Moves the minimums of an ACCEPTED request that the customer now holds into a COMMITTED
-/// commitment (start today, end one day before the third anniversary).
+/// commitment: with the dates set on acceptance for a first commitment; a quantity increase
+/// leaves the current commitment's dates as they are.
 fn promote_commitment(c: &mut Customer, totals: &[(&str, u64); 2], now: Millis) {
     let Some(benefit) = c.benefits.iter_mut().find(|b| b.kind == BenefitType::ThreeYearCommit) else { return };
     let Some(request) = benefit.commitment_request.as_mut().filter(|r| r.status == Some(CommitmentStatus::Accepted)) else {
@@ -170,11 +171,17 @@ fn promote_commitment(c: &mut Customer, totals: &[(&str, u64); 2], now: Millis) 
     if met.is_empty() {
         return;
     }
-    let start = time::date(now);
-    let end = time::parse(&add_years(&start, 3)).map_or_else(|| add_years(&start, 3), |ms| time::date(ms.saturating_sub(DAY)));
+    // The dates set when the request was accepted (an increase keeps the current commitment's);
+    // a request accepted without them starts today.
+    let start = Some(request.start_date.clone()).filter(|d| !d.is_empty()).unwrap_or_else(|| time::date(now));
+    let end = Some(request.end_date.clone()).filter(|d| !d.is_empty()).unwrap_or_else(|| {
+        time::parse(&add_years(&start, 3)).map_or_else(|| add_years(&start, 3), |ms| time::date(ms.saturating_sub(DAY)))
+    });
     let commitment = benefit.commitment.get_or_insert_with(Commitment::default);
-    commitment.start_date = start.clone();
-    commitment.end_date = end.clone();
+    if commitment.status != Some(CommitmentStatus::Committed) || commitment.end_date.is_empty() {
+        commitment.start_date = start.clone();
+        commitment.end_date = end.clone();
+    }
     commitment.status = Some(CommitmentStatus::Committed);
     for m in met {
         commitment.minimum_quantities.retain(|k| k.offer_type != m.offer_type);
