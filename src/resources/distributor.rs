@@ -1,5 +1,6 @@
 //! VMware Cloud Partner Navigator: the configured distributor organization's subscriptions. A
-//! filter builder (key, EQUALS or LIKE, value), a switch for inactive subscriptions, a sorter,
+//! filter builder over the documented keys (customer name, billing subscription id; EQUALS or
+//! LIKE), a switch for inactive subscriptions, the documented sort (end date, either way),
 //! page size and pages by the API's `current` / `next` / `totalResultsCount` — all in the URL —
 //! and a CSV export of the filtered list. Service icons come from URLs chosen upstream: they are
 //! loaded only from the configured icon origins, otherwise a neutral placeholder stands in.
@@ -31,32 +32,14 @@ pub fn DistributorSubscriptionRoutes() -> AnyNestedRoute {
     .into_any_nested_route()
 }
 
-/// The keys a filter can compare, with their labels.
-pub const FILTER_KEYS: &[(&str, &str)] = &[
-    ("CUSTOMER_NAME", "Customer name"),
-    ("RESELLER_NAME", "Reseller name"),
-    ("SERVICE_NAME", "Service"),
-    ("STATUS", "Status"),
-    ("SUBSCRIPTION_TYPE", "Subscription type"),
-    ("RENEWAL_PREFERENCE", "Renewal preference"),
-    ("ORDER_SOURCE_TYPE", "Order source"),
-    ("CURRENCY", "Currency"),
-    ("BILLING_ENGINE_SUBSCRIPTION_ID", "Billing subscription id"),
-    ("SUBSCRIPTION_ID", "Subscription id"),
-    ("CUSTOMER_ORG_ID", "Customer organization id"),
-    ("RESELLER_PARTNER_ID", "Reseller partner id"),
-];
+/// The keys a filter can compare, with their labels: the ones the call's document names
+/// (`BILLING_ENGINE_SUBSCRIPTION_ID`, `CUSTOMER_NAME`; `INCLUDE_INACTIVE_SUBSCRIPTIONS` is the
+/// switch below). The API answers 400 to any other, so no other is offered.
+pub const FILTER_KEYS: &[(&str, &str)] = &[("CUSTOMER_NAME", "Customer name"), ("BILLING_ENGINE_SUBSCRIPTION_ID", "Billing subscription id")];
 const INCLUDE_INACTIVE: &str = "INCLUDE_INACTIVE_SUBSCRIPTIONS";
+/// The one documented sorter key: the end date, ascending by default.
 const SORT: SortKeys = SortKeys { by: "sort", order: "order", default_by: "SUBSCRIPTION_END_DATE", default_desc: false };
-const SORT_OPTIONS: &[(&str, &str)] = &[
-    ("", "End date (default)"),
-    ("SUBSCRIPTION_START_DATE", "Start date"),
-    ("CUSTOMER_NAME", "Customer"),
-    ("RESELLER_NAME", "Reseller"),
-    ("STATUS", "Status"),
-    ("BILLING_ENGINE_SUBSCRIPTION_ID", "Billing subscription id"),
-];
-const ORDER_OPTIONS: &[(&str, &str)] = &[("", "Ascending (default)"), ("desc", "Descending")];
+const ORDER_OPTIONS: &[(&str, &str)] = &[("", "Ending first (default)"), ("desc", "Ending last")];
 const PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("10", "10"), ("25", "25"), ("50", "50"), ("100", "100")];
 /// Rows per page of the export (the API takes up to 1000).
 const EXPORT_PAGE: u32 = 500;
@@ -88,12 +71,9 @@ pub fn search_of(query: &QueryState) -> DistributorSubscriptionSearch {
     if query.get("inactive") == "true" {
         filters.push(SearchFilter { key: INCLUDE_INACTIVE.into(), operator: FilterOperator::Equals, value: "true".into() });
     }
-    let sort = query.get("sort");
+    // Only the documented sorter key is sent, whatever an edited URL says.
     let desc = query.get("order").eq_ignore_ascii_case("desc");
-    let sorter = (!sort.is_empty() || desc).then(|| Sorter {
-        key: if sort.is_empty() { SORT.default_by.to_string() } else { sort },
-        operator: if desc { SortOrder::Desc } else { SortOrder::Asc },
-    });
+    let sorter = desc.then(|| Sorter { key: SORT.default_by.to_string(), operator: SortOrder::Desc });
     DistributorSubscriptionSearch { filters, sorter }
 }
 
@@ -122,15 +102,15 @@ fn services(s: &DistributorSubscription) -> AnyView {
 static COLUMNS: &[Column<DistributorSubscription>] = &[
     Column {
         label: "Subscription",
-        sort: Some("BILLING_ENGINE_SUBSCRIPTION_ID"),
+        sort: None,
         cell: |s| view! { <code>{s.billing_engine_subscription_id.clone()}</code><br/><small class="muted">{format!("id {}", s.id)}</small> }.into_any(),
         csv: |s| format!("{} / {}", s.billing_engine_subscription_id, s.id),
         numeric: false,
     },
-    Column { label: "Customer", sort: Some("CUSTOMER_NAME"), cell: |s| s.customer_ref.name.clone().into_any(), csv: |s| s.customer_ref.name.clone(), numeric: false },
+    Column { label: "Customer", sort: None, cell: |s| s.customer_ref.name.clone().into_any(), csv: |s| s.customer_ref.name.clone(), numeric: false },
     Column {
         label: "Reseller",
-        sort: Some("RESELLER_NAME"),
+        sort: None,
         cell: |s| view! { {s.reseller_ref.name.clone()}<br/><small class="muted">{s.reseller_ref.partner_id.clone()}</small> }.into_any(),
         csv: |s| s.reseller_ref.name.clone(),
         numeric: false,
@@ -140,12 +120,12 @@ static COLUMNS: &[Column<DistributorSubscription>] = &[
     Column { label: "Renewal", sort: None, cell: |s| s.renewal_preference.clone().into_any(), csv: |s| s.renewal_preference.clone(), numeric: false },
     Column {
         label: "Status",
-        sort: Some("STATUS"),
+        sort: None,
         cell: |s| view! { <span class=format!("badge {}", status_tone(&s.status))>{s.status.clone()}</span> }.into_any(),
         csv: |s| s.status.clone(),
         numeric: false,
     },
-    Column { label: "Start", sort: Some("SUBSCRIPTION_START_DATE"), cell: |s| date_cell(&s.subscription_start_date), csv: |s| s.subscription_start_date.clone(), numeric: false },
+    Column { label: "Start", sort: None, cell: |s| date_cell(&s.subscription_start_date), csv: |s| s.subscription_start_date.clone(), numeric: false },
     Column { label: "End", sort: Some("SUBSCRIPTION_END_DATE"), cell: |s| date_cell(&s.subscription_end_date), csv: |s| s.subscription_end_date.clone(), numeric: false },
 ];
 
@@ -259,8 +239,7 @@ pub fn DistributorSubscriptions() -> impl IntoView {
                         on:change=move |ev| query.set(&[("inactive", if event_target_checked(&ev) { "true".into() } else { String::new() })], false)/>
                     <label for="filter-inactive">"Include inactive subscriptions (cancelled, terminated, expired)"</label>
                 </div>
-                <FilterSelect key="sort" label="Sort by" options=SORT_OPTIONS/>
-                <FilterSelect key="order" label="Order" options=ORDER_OPTIONS/>
+                <FilterSelect key="order" label="Order by end date" options=ORDER_OPTIONS/>
                 <FilterSelect key="limit" label="Rows per page" options=PAGE_SIZES/>
             </div>
             <Load resource=page what="distributor subscriptions" render=move |p| {

@@ -84,6 +84,14 @@ async fn the_filtered_history_survives_a_reload() {
     browser.find("//table[contains(@class,'data')]/tbody/tr").await;
     browser.field("New").await.click().await.expect("tick New");
     browser.find("//input[@id='filter-order-type-NEW' and @type='checkbox']").await;
+    // Only the documented filter values are offered (the API answers 1132 to others).
+    let offered = browser
+        .client
+        .execute("return [...document.querySelectorAll('input[id^=filter-order-type-], input[id^=filter-status-]')].map(i => i.id);", vec![])
+        .await
+        .expect("filters");
+    let expected = ["NEW", "TRANSFER", "RENEWAL"].map(|t| format!("filter-order-type-{t}")).into_iter().chain(["1000", "1002", "1004", "1026"].map(|s| format!("filter-status-{s}")));
+    assert_eq!(offered, serde_json::json!(expected.collect::<Vec<_>>()), "the documented order types and statuses");
     let types = "//table[contains(@class,'data')]/tbody/tr/td[2]";
     browser.find(types).await;
     let url = browser.client.current_url().await.expect("url").to_string();

@@ -10,17 +10,15 @@
 //!   integers, else 400. An offset past the end answers an empty page.
 //! - The page: `current` = offset, `next` = offset + results on this page (so `next` equals
 //!   `totalResultsCount` on the last page: there is no next page when `next >= total`).
-//! - Filter keys: `BILLING_ENGINE_SUBSCRIPTION_ID`, `SUBSCRIPTION_ID` (`id`), `CUSTOMER_NAME`,
-//!   `CUSTOMER_ORG_ID`, `RESELLER_NAME`, `RESELLER_PARTNER_ID`, `SERVICE_NAME` (any service),
-//!   `STATUS`, `SUBSCRIPTION_TYPE`, `ORDER_SOURCE_TYPE`, `RENEWAL_PREFERENCE`, `CURRENCY`, and
+//! - Filter keys: only the documented `BILLING_ENGINE_SUBSCRIPTION_ID`, `CUSTOMER_NAME` and
 //!   `INCLUDE_INACTIVE_SUBSCRIPTIONS` (`EQUALS` `true`/`false`, default false; inactive means
 //!   CANCELLED, TERMINATED or EXPIRED). `EQUALS` is an exact, case-sensitive match; `LIKE` a
-//!   case-insensitive substring match. Filters combine with AND (a `STATUS` of an inactive
-//!   status finds nothing unless inactive subscriptions are included). Unknown keys or
-//!   operators, or an empty body that is not JSON, are 400; an empty body means no filters.
-//! - Sorter keys: `SUBSCRIPTION_END_DATE` (default), `SUBSCRIPTION_START_DATE`, `CUSTOMER_NAME`,
-//!   `RESELLER_NAME`, `STATUS`, `BILLING_ENGINE_SUBSCRIPTION_ID`; operators `ASC`/`DESC`; names
-//!   compare case-insensitively; ties keep `id` ascending.
+//!   case-insensitive substring match. Filters combine with AND. Any other key or operator, or
+//!   a body that is not JSON, is the documented 400 "Bad Request - The request is either
+//!   incomplete or incorrect" (the message then names what is wrong); an empty body means no
+//!   filters.
+//! - Sorter: only the documented `SUBSCRIPTION_END_DATE` (the default), `ASC`/`DESC`; any other
+//!   key or operator is that 400. Ties keep `id` ascending.
 //! - Seed: 520 subscriptions (5,520 with `--large`), every status, order source type, renewal
 //!   preference and subscription type; end dates within two years either side of now; service
 //!   icons from `https://icons.vmware.example/`, from other origins, or missing.
@@ -47,13 +45,12 @@ pub const DEFAULT_LIMIT: usize = 10;
 /// The largest `limit` accepted.
 pub const MAX_LIMIT: usize = 1000;
 const INACTIVE: [&str; 3] = ["CANCELLED", "TERMINATED", "EXPIRED"];
-const FILTER_KEYS: [&str; 13] = [
-    "BILLING_ENGINE_SUBSCRIPTION_ID", "SUBSCRIPTION_ID", "CUSTOMER_NAME", "CUSTOMER_ORG_ID", "RESELLER_NAME",
-    "RESELLER_PARTNER_ID", "SERVICE_NAME", "STATUS", "SUBSCRIPTION_TYPE", "ORDER_SOURCE_TYPE", "RENEWAL_PREFERENCE",
-    "CURRENCY", "INCLUDE_INACTIVE_SUBSCRIPTIONS",
-];
-const SORT_KEYS: [&str; 6] =
-    ["SUBSCRIPTION_END_DATE", "SUBSCRIPTION_START_DATE", "CUSTOMER_NAME", "RESELLER_NAME", "STATUS", "BILLING_ENGINE_SUBSCRIPTION_ID"];
+/// The documented filter keys.
+pub const FILTER_KEYS: [&str; 3] = ["BILLING_ENGINE_SUBSCRIPTION_ID", "CUSTOMER_NAME", "INCLUDE_INACTIVE_SUBSCRIPTIONS"];
+/// The documented sorter key.
+pub const SORT_KEYS: [&str; 1] = ["SUBSCRIPTION_END_DATE"];
+/// The documented text of a 400.
+const BAD_REQUEST: &str = "Bad Request - The request is either incomplete or incorrect";
 
 /// The routes of this group, relative to the API base.
 pub fn routes() -> Router<Twin> {
@@ -96,7 +93,7 @@ async fn search(
     body: Bytes,
 ) -> Result<Json<DistributorSubscriptionPage>, CpnError> {
     let path = format!("/cphub/api/seller/v1/distributors/{org_id}/subscriptions/search");
-    let bad = |message: String| CpnError(StatusCode::BAD_REQUEST, message, path.clone());
+    let bad = |message: String| CpnError(StatusCode::BAD_REQUEST, format!("{BAD_REQUEST}: {message}"), path.clone());
     if org_id != DISTRIBUTOR_ORG_ID {
         return Err(CpnError(StatusCode::NOT_FOUND, format!("Distributor organization {org_id} not found"), path));
     }
@@ -125,13 +122,12 @@ fn number(query: &HashMap<String, String>, name: &str, default: usize) -> Result
 struct Plan {
     filters: Vec<SearchFilter>,
     include_inactive: bool,
-    sort_key: String,
     descending: bool,
 }
 
 impl Plan {
     fn new(search: &DistributorSubscriptionSearch) -> Result<Plan, String> {
-        let mut plan = Plan { filters: Vec::new(), include_inactive: false, sort_key: SORT_KEYS[0].into(), descending: false };
+        let mut plan = Plan { filters: Vec::new(), include_inactive: false, descending: false };
         for f in &search.filters {
             if !FILTER_KEYS.contains(&f.key.as_str()) {
                 return Err(format!("Unknown filter key {:?}; known keys: {}", f.key, FILTER_KEYS.join(", ")));
@@ -158,7 +154,6 @@ impl Plan {
                 SortOrder::Desc => true,
                 SortOrder::Other(op) => return Err(format!("Unknown sorter operator {op:?}; use ASC or DESC")),
             };
-            plan.sort_key = sorter.key.clone();
         }
         Ok(plan)
     }
@@ -170,7 +165,7 @@ impl Plan {
     fn page(&self, all: &[DistributorSubscription], limit: usize, offset: usize) -> DistributorSubscriptionPage {
         let mut found: Vec<&DistributorSubscription> = all.iter().filter(|s| self.keeps(s)).collect();
         found.sort_by(|a, b| {
-            let by_key = sort_value(&self.sort_key, a).cmp(&sort_value(&self.sort_key, b));
+            let by_key = a.subscription_end_date.cmp(&b.subscription_end_date);
             let by_key = if self.descending { by_key.reverse() } else { by_key };
             by_key.then_with(|| numeric_order(&a.id, &b.id))
         });
@@ -188,42 +183,21 @@ fn numeric_order(a: &str, b: &str) -> Ordering {
     a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
-/// The values a filter key compares with (several for `SERVICE_NAME`).
-fn field_values<'a>(key: &str, s: &'a DistributorSubscription) -> Vec<&'a str> {
+/// The value a filter key compares with.
+fn field_value<'a>(key: &str, s: &'a DistributorSubscription) -> &'a str {
     match key {
-        "BILLING_ENGINE_SUBSCRIPTION_ID" => vec![&s.billing_engine_subscription_id],
-        "SUBSCRIPTION_ID" => vec![&s.id],
-        "CUSTOMER_NAME" => vec![&s.customer_ref.name],
-        "CUSTOMER_ORG_ID" => vec![&s.customer_org_id],
-        "RESELLER_NAME" => vec![&s.reseller_ref.name],
-        "RESELLER_PARTNER_ID" => vec![&s.reseller_ref.partner_id],
-        "SERVICE_NAME" => s.service_refs.iter().map(|r| r.name.as_str()).collect(),
-        "STATUS" => vec![&s.status],
-        "SUBSCRIPTION_TYPE" => vec![&s.subscription_type],
-        "ORDER_SOURCE_TYPE" => vec![&s.order_source_type],
-        "RENEWAL_PREFERENCE" => vec![&s.renewal_preference],
-        "CURRENCY" => vec![&s.currency],
-        _ => Vec::new(),
+        "BILLING_ENGINE_SUBSCRIPTION_ID" => &s.billing_engine_subscription_id,
+        _ => &s.customer_ref.name,
     }
 }
 
 fn matches(f: &SearchFilter, s: &DistributorSubscription) -> bool {
     let wanted = f.value.trim();
     let needle = wanted.to_lowercase();
-    field_values(&f.key, s).into_iter().any(|v| match f.operator {
+    let v = field_value(&f.key, s);
+    match f.operator {
         FilterOperator::Like => v.to_lowercase().contains(&needle),
         _ => v == wanted,
-    })
-}
-
-fn sort_value(key: &str, s: &DistributorSubscription) -> String {
-    match key {
-        "SUBSCRIPTION_START_DATE" => s.subscription_start_date.clone(),
-        "CUSTOMER_NAME" => s.customer_ref.name.to_lowercase(),
-        "RESELLER_NAME" => s.reseller_ref.name.to_lowercase(),
-        "STATUS" => s.status.clone(),
-        "BILLING_ENGINE_SUBSCRIPTION_ID" => s.billing_engine_subscription_id.clone(),
-        _ => s.subscription_end_date.clone(),
     }
 }
 

@@ -94,39 +94,22 @@ async fn equals_and_like_filters() {
     let wrong_case = search(&app, "", json!({"filters": [{"key": "CUSTOMER_NAME", "operator": "EQUALS", "value": "coke inc"}]})).await;
     assert_eq!(wrong_case.json["totalResultsCount"], 0, "EQUALS is exact");
 
-    let combined = search(
-        &app,
-        "?limit=1000",
-        json!({"filters": [include_inactive(), {"key": "STATUS", "operator": "EQUALS", "value": "EXPIRED"}, {"key": "RESELLER_NAME", "operator": "LIKE", "value": "RACK"}]}),
-    )
-    .await;
+    let combined = search(&app, "?limit=1000", json!({"filters": [include_inactive(), {"key": "CUSTOMER_NAME", "operator": "LIKE", "value": "coke"}]})).await;
     let items = results(&combined);
-    assert!(!items.is_empty(), "{}", combined.text);
-    assert!(items.iter().all(|s| s["status"] == "EXPIRED" && s["resellerRef"]["name"] == "Rackspace"));
-    let hidden = search(&app, "", json!({"filters": [{"key": "STATUS", "operator": "EQUALS", "value": "EXPIRED"}]})).await;
-    assert_eq!(hidden.json["totalResultsCount"], 0, "inactive stays hidden without the switch");
+    assert!(items.len() > names.len(), "inactive ones join the same customer's: {}", combined.text);
+    assert!(items.iter().any(|s| INACTIVE.contains(&s["status"].as_str().unwrap_or_default())));
 }
 
 #[tokio::test]
-async fn sorts_both_ways_by_several_keys() {
+async fn sorts_both_ways_by_end_date() {
     let app = sandbox(Duration::from_millis(20));
-    for key in ["SUBSCRIPTION_END_DATE", "SUBSCRIPTION_START_DATE", "BILLING_ENGINE_SUBSCRIPTION_ID", "STATUS"] {
-        let field_name = match key {
-            "SUBSCRIPTION_END_DATE" => "subscriptionEndDate",
-            "SUBSCRIPTION_START_DATE" => "subscriptionStartDate",
-            "STATUS" => "status",
-            _ => "billingEngineSubscriptionId",
-        };
-        let asc = results(&search(&app, "?limit=1000", json!({"filters": [include_inactive()], "sorter": {"key": key, "operator": "ASC"}})).await);
-        let desc = results(&search(&app, "?limit=1000", json!({"filters": [include_inactive()], "sorter": {"key": key, "operator": "DESC"}})).await);
-        let (a, d) = (field(&asc, field_name), field(&desc, field_name));
-        assert!(a.windows(2).all(|w| w[0] <= w[1]), "{key} ASC");
-        assert!(d.windows(2).all(|w| w[0] >= w[1]), "{key} DESC");
-        assert_eq!(a.len(), d.len());
-    }
-    let by_name = results(&search(&app, "?limit=1000", json!({"sorter": {"key": "CUSTOMER_NAME", "operator": "DESC"}})).await);
-    let names: Vec<String> = by_name.iter().map(|s| s["customerRef"]["name"].as_str().unwrap_or_default().to_lowercase()).collect();
-    assert!(names.windows(2).all(|w| w[0] >= w[1]));
+    let sorted = |key: &str, operator: &str| json!({"filters": [include_inactive()], "sorter": {"key": key, "operator": operator}});
+    let asc = results(&search(&app, "?limit=1000", sorted("SUBSCRIPTION_END_DATE", "ASC")).await);
+    let desc = results(&search(&app, "?limit=1000", sorted("SUBSCRIPTION_END_DATE", "DESC")).await);
+    let (a, d) = (field(&asc, "subscriptionEndDate"), field(&desc, "subscriptionEndDate"));
+    assert!(a.windows(2).all(|w| w[0] <= w[1]), "ASC");
+    assert!(d.windows(2).all(|w| w[0] >= w[1]), "DESC");
+    assert_eq!(a.len(), d.len());
 }
 
 #[tokio::test]
@@ -164,11 +147,17 @@ async fn bad_requests_and_unknown_orgs_are_refused() {
         json!({"filters": [{"key": "CUSTOMER_NAME", "operator": "STARTS_WITH", "value": "x"}]}),
         json!({"filters": [{"key": "INCLUDE_INACTIVE_SUBSCRIPTIONS", "operator": "EQUALS", "value": "yes"}]}),
         json!({"sorter": {"key": "COLOUR", "operator": "ASC"}}),
-        json!({"sorter": {"key": "STATUS", "operator": "UP"}}),
+        json!({"sorter": {"key": "SUBSCRIPTION_END_DATE", "operator": "UP"}}),
+        // Keys the document does not name.
+        json!({"filters": [{"key": "RESELLER_NAME", "operator": "LIKE", "value": "rack"}]}),
+        json!({"filters": [{"key": "STATUS", "operator": "EQUALS", "value": "ACTIVE"}]}),
+        json!({"sorter": {"key": "CUSTOMER_NAME", "operator": "ASC"}}),
         json!({"filter": []}),
     ] {
         let answer = search(&app, "", body.clone()).await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{body}: {}", answer.text);
+        let message = answer.json["message"].as_str().unwrap_or_default();
+        assert!(message.starts_with("Bad Request - The request is either incomplete or incorrect"), "the documented text: {message}");
     }
     let other = call(&app, "POST", "/api/cpn/cphub/api/seller/v1/distributors/00000000-0000-4000-8000-000000000000/subscriptions/search", Some(json!({}))).await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);

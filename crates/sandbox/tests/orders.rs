@@ -306,7 +306,9 @@ async fn history_filters_pages_and_links() {
     assert_eq!(dates.json["totalCount"], 5);
     assert_eq!(call(&env, "GET", &format!("{path}?offset=31"), None).await.json["code"], "1133");
     assert_eq!(call(&env, "GET", &format!("{path}?offset=30"), None).await.json["count"], 0);
-    for bad in ["status=9", "order-type=PREVIEW", "limit=0", "limit=x", "start-date=2024-13", "end-date=2024-01-01T00:00:00+02:00"] {
+    assert_eq!(call(&env, "GET", &format!("{path}?status=1026"), None).await.status, StatusCode::OK, "1026 is a documented filter");
+    // Only the documented values: "NEW, TRANSFER, or RENEWAL" and "1000, 1002, 1004, or 1026".
+    for bad in ["order-type=RETURN", "status=1008", "status=9", "order-type=PREVIEW", "limit=0", "limit=x", "start-date=2024-13", "end-date=2024-01-01T00:00:00+02:00"] {
         let a = call(&env, "GET", &format!("{path}?{bad}"), None).await;
         assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("1132")), "{bad}");
     }

@@ -19,8 +19,9 @@ use leptos_router::components::A;
 use partner_model::catalog::status::{status_label, ResourceKind};
 use partner_model::types::Order;
 
-const TYPES: &[(&str, &str)] = &[("NEW", "New"), ("RETURN", "Return"), ("TRANSFER", "Transfer"), ("RENEWAL", "Renewal")];
-const STATUSES: &[(&str, &str)] = &[("1000", "Complete"), ("1002", "Open"), ("1004", "Failed"), ("1008", "Cancelled")];
+/// The documented filter values of Get Order History (any other is 1132).
+const TYPES: &[(&str, &str)] = &[("NEW", "New"), ("TRANSFER", "Transfer"), ("RENEWAL", "Renewal")];
+const STATUSES: &[(&str, &str)] = &[("1000", "Complete"), ("1002", "Open"), ("1004", "Failed"), ("1026", "Failed: invalid customer")];
 const PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("25", "25"), ("50", "50"), ("100", "100")];
 const REPEATED: &[&str] = &["order-type", "status", "offer-id"];
 const SINGLE: &[&str] = &["reseller-id", "reference-order-id", "start-date", "end-date"];

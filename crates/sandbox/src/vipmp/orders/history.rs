@@ -11,7 +11,7 @@ use crate::twin::{ApiError, Twin};
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::Json;
-use partner_model::types::{Customer, Links, Order, OrderHistoryPage, OrderType, OrderUpdateRequest, Status};
+use partner_model::types::{Customer, Links, Order, OrderHistoryPage, OrderType, OrderUpdateRequest};
 
 /// Page size when none is asked for, and the largest.
 const DEFAULT_LIMIT: u64 = 25;
@@ -102,15 +102,18 @@ pub(super) fn pairs(query: Option<&str>) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The documented values of `order-type` ("NEW, TRANSFER, or RENEWAL") and of `status`
+/// ("1000, 1002, 1004, or 1026"); any other is 1132.
+pub const ORDER_TYPES: &[&str] = &["NEW", "TRANSFER", "RENEWAL"];
+pub const STATUSES: &[&str] = &["1000", "1002", "1004", "1026"];
+
 fn parse_filters(query: Option<&str>, customer: &Customer) -> Result<Filters, ApiError> {
     let mut f = Filters { limit: DEFAULT_LIMIT, ..Filters::default() };
     for (key, value) in pairs(query) {
         let date = || time::parse(&value).filter(|_| value.len() == 10 || (value.len() == 20 && value.ends_with('Z')));
         match key.as_str() {
-            "order-type" if ["NEW", "RETURN", "TRANSFER", "RENEWAL"].contains(&value.as_str()) => f.types.push(value.clone()),
-            "status" if Status::from_wire(&value).as_str() == value && !matches!(Status::from_wire(&value), Status::Other(_)) => {
-                f.statuses.push(value.clone())
-            }
+            "order-type" if ORDER_TYPES.contains(&value.as_str()) => f.types.push(value.clone()),
+            "status" if STATUSES.contains(&value.as_str()) => f.statuses.push(value.clone()),
             "offer-id" if !value.is_empty() => f.offers.push(value.clone()),
             "reseller-id" if !value.is_empty() => f.resellers.push(value.clone()),
             "reference-order-id" if !value.is_empty() => f.references.push(value.clone()),

@@ -29,9 +29,10 @@
 //!   (or `currentQuantity`), each at the level the total renewal quantity (or the 3YC
 //!   commitment) gives; 2136 when none would renew.
 //! - History: the documented default `start-date` is the current term's start (the customer's
-//!   `cotermDate` minus one year; no limit without one). `order-type` accepts NEW, RETURN,
-//!   TRANSFER and RENEWAL (the types history holds), `status` any order status code; other
-//!   values, a bad date, a limit below 1 or a non-number are 1132 naming the parameter.
+//!   `cotermDate` minus one year; no limit without one). `order-type` accepts the documented
+//!   NEW, TRANSFER and RENEWAL, `status` the documented 1000, 1002, 1004 and 1026 (returns and
+//!   other statuses are listed, not filtered on); other values, a bad date, a limit below 1 or
+//!   a non-number are 1132 naming the parameter.
 //!   `offer-id` matches a line's offer id at any discount level. `reseller-id` keeps the
 //!   orders only when it names the customer's reseller. `offset` equal to the total gives an
 //!   empty page; above it, 1133. Links repeat every filter.
