@@ -138,7 +138,7 @@ fn requests_are_written_strictly() {
     let new = OrderRequest::New {
         external_reference_id: String::new(),
         currency_code: "USD".into(),
-        line_items: vec![LineItemRequest { ext_line_item_number: 1, offer_id: "65304479CA01A12".into(), quantity: 3 }],
+        line_items: vec![LineItemRequest { ext_line_item_number: 1, offer_id: "65304479CA01A12".into(), quantity: 3, currency_code: String::new() }],
     };
     let v = serde_json::to_value(&new).expect("encode");
     assert!(v.get("referenceOrderId").is_none());

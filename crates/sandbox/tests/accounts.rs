@@ -304,3 +304,23 @@ fn the_seed_has_every_kind_of_account_and_passes_the_rules() {
     }
     assert_eq!(serde_json::to_string(&seeded(now)).ok(), serde_json::to_string(&world).ok(), "deterministic");
 }
+
+#[tokio::test]
+async fn request_bodies_are_objects_not_arrays() {
+    let app = sandbox(DELAY);
+    let id = reseller_id(&app, "Northwind").await;
+    let body = customer_body(&id, "Array Shaped Inc", "COM");
+    let fields: Vec<Value> = ["resellerId", "externalReferenceId", "companyProfile"].iter().map(|k| body.get(*k).cloned().unwrap_or(json!(""))).collect();
+    let a = call(&app, "POST", "/v3/customers", Some(Value::Array(fields))).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1117");
+    let customer = customer_id(&app, &id, "Fairmont*", "1000").await;
+    let a = call(&app, "PATCH", &format!("/v3/customers/{customer}"), Some(json!([]))).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1117");
+    let mut nested = body.clone();
+    let profile = &body["companyProfile"];
+    nested["companyProfile"] = json!([profile["companyName"], profile["preferredLanguage"], profile["marketSegment"], [], profile["address"], profile["contacts"]]);
+    let a = call(&app, "POST", "/v3/customers", Some(nested)).await;
+    assert_code(&a, StatusCode::BAD_REQUEST, "1117");
+    let created = call(&app, "GET", &format!("/v3/resellers/{id}/customers?company-name=Array*"), None).await;
+    assert_eq!(created.json["totalCount"], 0, "nothing was created");
+}

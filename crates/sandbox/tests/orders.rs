@@ -159,11 +159,16 @@ async fn preview_answers_the_best_offer_ids() {
 async fn a_new_order_completes_into_subscriptions() {
     let env = env();
     let created_before = env.twin.read(|w, _| w.created.get("order").copied().unwrap_or(0));
-    let a = place(&env, COM, "NEW", &[(1, "65304479CA01A12", 10)]).await;
+    // Only a level better than the customer's is refused, with a documented reason.
+    let a = place(&env, COM, "NEW", &[(1, "65304479CA04A12", 10)]).await;
     assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("2129")));
-    assert!(details(&a)[0].contains("65304479CA02A12"), "{:?}", details(&a));
-    let a = place(&env, COM, "NEW", &[(1, "65304479CA02A12", 10), (2, "65322651CA02A12", 2)]).await;
+    assert_eq!(details(&a), ["Line Item: 1, Reason: CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE"]);
+    let a = place(&env, COM, "NEW", &[(1, "65304479CA07A12", 10)]).await;
+    assert_eq!(details(&a), ["Line Item: 1, Reason: Not an LGA Customer"], "an LGA level for a customer that is not LGA");
+    // Any lower level of the product is placed at the customer's level, as PREVIEW returns.
+    let a = place(&env, COM, "NEW", &[(1, "65304479CA01A12", 10), (2, "65322651CA02A12", 2)]).await;
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.json);
+    assert_eq!(a.json["lineItems"][0]["offerId"], "65304479CA02A12", "placed at the level the API decides");
     assert_eq!(a.json["status"], "1002");
     assert_eq!(a.json["lineItems"][0]["status"], "1002");
     assert!(a.json["lineItems"][0].get("subscriptionId").is_none_or(|v| v == ""));
@@ -422,4 +427,31 @@ async fn seeded_orders_cover_every_case() {
     assert!(subs.iter().any(|s| time::parse(&s.renewal_date).is_some_and(|t| t > now && t - now <= 3 * DAY)));
     assert_eq!(world.open_acquisitions.len(), 3);
     assert!(world.orders.values().all(|o| o.line_items.iter().all(|l| l.status != Status::Active || !l.subscription_id.is_empty())));
+}
+
+#[tokio::test]
+async fn the_currency_is_iso_4217_at_order_or_line_level_and_never_assumed() {
+    let env = env();
+    let path = format!("/v3/customers/{COM}/orders");
+    let order = |currency: Value, line_currency: Option<&str>| {
+        let mut line = json!({"extLineItemNumber": 1, "offerId": "65304479CA02A12", "quantity": 1});
+        if let Some(c) = line_currency {
+            line["currencyCode"] = json!(c);
+        }
+        let mut body = json!({"orderType": "PREVIEW", "lineItems": [line]});
+        if !currency.is_null() {
+            body["currencyCode"] = currency;
+        }
+        body
+    };
+    let code = |a: &Answer| (a.json["code"].as_str().unwrap_or_default().to_string(), details(a));
+    let none = call(&env, "POST", &path, Some(order(Value::Null, None))).await;
+    assert_eq!(code(&none), ("1122".into(), vec!["currencyCode".to_string()]), "no currency is not USD");
+    let made_up = call(&env, "POST", &path, Some(order(json!("XYZ"), None))).await;
+    assert_eq!(code(&made_up), ("1117".into(), vec!["currencyCode".to_string()]));
+    let both = call(&env, "POST", &path, Some(order(json!("USD"), Some("USD")))).await;
+    assert_eq!(both.json["code"], "2140", "order-level and line-level currency: {}", both.json);
+    let on_line = call(&env, "POST", &path, Some(order(Value::Null, Some("EUR")))).await;
+    assert_eq!(on_line.status, StatusCode::CREATED, "{}", on_line.json);
+    assert_eq!((on_line.json["currencyCode"].as_str(), on_line.json["lineItems"][0]["currencyCode"].as_str()), (Some("EUR"), Some("EUR")));
 }

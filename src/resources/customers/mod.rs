@@ -2,7 +2,7 @@
 //! (standard, Large Government Agency, 3-Year Commit, Extended Term) and update it (profile,
 //! 3-Year Commit requests, linked membership).
 
-mod benefits;
+pub mod benefits;
 pub mod create;
 pub mod hub;
 pub mod list;

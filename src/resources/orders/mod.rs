@@ -3,7 +3,7 @@
 
 mod detail;
 mod history;
-mod place;
+pub mod place;
 mod renewal;
 mod returns;
 

@@ -31,6 +31,7 @@ fn lines_of(v: &Values) -> Vec<LineItemRequest> {
             ext_line_item_number: g(v, &format!("{LINES}[{i}].extLineItemNumber")).parse().unwrap_or(u32::MAX),
             offer_id: g(v, &format!("{LINES}[{i}].offerId")),
             quantity: g(v, &format!("{LINES}[{i}].quantity")).parse().unwrap_or(0),
+            currency_code: String::new(),
         })
         .collect()
 }
@@ -83,13 +84,18 @@ pub fn refused_lines(failure: &Failure) -> Vec<(String, String, String)> {
         .details()
         .iter()
         .filter_map(|d| {
-            let reason = reason_in_detail(d, PURCHASE_REASONS)?;
             let line = d
                 .split("Line Item:")
                 .nth(1)
                 .and_then(|rest| rest.split(',').next())
                 .map(|n| format!("Line {}", n.trim()))
                 .unwrap_or_else(|| "A line".into());
+            // The LGA page's detail for levels 06 to 09 ordered for a customer that is not LGA.
+            if d.contains("Not an LGA Customer") {
+                let meaning = "Discount levels 06 to 09 are for Large Government Agency customers only.";
+                return Some((line, meaning.into(), "Preview the order: it returns the offer at the customer's own level.".into()));
+            }
+            let reason = reason_in_detail(d, PURCHASE_REASONS)?;
             Some((line, purchase_reason(reason.code).map(|r| r.meaning).unwrap_or(reason.meaning).to_string(), reason.what_to_do.to_string()))
         })
         .collect()
@@ -206,7 +212,7 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
     let request = OrderRequest::New {
         external_reference_id: g(&values, "externalReferenceId"),
         currency_code: if order.currency_code.is_empty() { g(&values, "currencyCode") } else { order.currency_code.clone() },
-        line_items: order.line_items.iter().map(|l| LineItemRequest { ext_line_item_number: l.ext_line_item_number, offer_id: l.offer_id.clone(), quantity: l.quantity }).collect(),
+        line_items: order.line_items.iter().map(|l| LineItemRequest { ext_line_item_number: l.ext_line_item_number, offer_id: l.offer_id.clone(), quantity: l.quantity, currency_code: String::new() }).collect(),
     };
     let request = StoredValue::new(request);
     let navigate = use_navigate();

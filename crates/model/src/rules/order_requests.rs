@@ -10,7 +10,7 @@
 
 use super::cross;
 use super::FieldError;
-use super::validators::{max_length, Invalid};
+use super::validators::{currency, max_length, Invalid};
 use crate::types::{AutoRenewalRequest, LineItemRequest, OrderRequest};
 
 
@@ -36,13 +36,13 @@ pub fn check_line_quantity(quantity: u64, max: u64) -> Result<(), Invalid> {
 pub fn check_order(request: &OrderRequest) -> Vec<FieldError> {
     let mut errors = Vec::new();
     let order_type = request.order_type();
-    let (external, reference, lines): (&str, Option<&str>, &[LineItemRequest]) = match request {
-        OrderRequest::New { external_reference_id, line_items, .. }
-        | OrderRequest::Preview { external_reference_id, line_items, .. } => (external_reference_id, None, line_items),
-        OrderRequest::Return { external_reference_id, reference_order_id, line_items, .. } => {
-            (external_reference_id, Some(reference_order_id.as_str()), line_items)
+    let (external, reference, currency, lines): (&str, Option<&str>, &str, &[LineItemRequest]) = match request {
+        OrderRequest::New { external_reference_id, currency_code, line_items }
+        | OrderRequest::Preview { external_reference_id, currency_code, line_items } => (external_reference_id, None, currency_code, line_items),
+        OrderRequest::Return { external_reference_id, reference_order_id, currency_code, line_items } => {
+            (external_reference_id, Some(reference_order_id.as_str()), currency_code, line_items)
         }
-        OrderRequest::PreviewRenewal => ("", None, &[]),
+        OrderRequest::PreviewRenewal => ("", None, "", &[]),
     };
     if let Err(problem) = max_length(external, MAX_EXTERNAL_REFERENCE) {
         errors.push(FieldError::new("externalReferenceId", problem));
@@ -50,6 +50,7 @@ pub fn check_order(request: &OrderRequest) -> Vec<FieldError> {
     if let Err(problem) = cross::reference_order(order_type.as_str(), reference) {
         errors.push(FieldError::new("referenceOrderId", problem));
     }
+    errors.extend(check_currency(request, currency, lines));
     if let Err(problem) = cross::line_count(order_type.as_str(), lines.len()) {
         errors.push(FieldError::new("lineItems", problem));
     }
@@ -60,6 +61,34 @@ pub fn check_order(request: &OrderRequest) -> Vec<FieldError> {
     }
     errors
 }
+
+/// The currency of an order: ISO 4217, at order level or on every line but not both (2140 on the
+/// wire); a NEW or PREVIEW order needs one (a RETURN takes its order's).
+fn check_currency(request: &OrderRequest, order_level: &str, lines: &[LineItemRequest]) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if let Err(problem) = currency(order_level) {
+        errors.push(FieldError::new("currencyCode", problem));
+    }
+    for (i, line) in lines.iter().enumerate() {
+        if let Err(problem) = currency(&line.currency_code) {
+            errors.push(FieldError::new(format!("lineItems[{i}].currencyCode"), problem));
+        }
+    }
+    let on_lines = lines.iter().any(|l| !l.currency_code.is_empty());
+    if on_lines && !order_level.is_empty() {
+        errors.push(FieldError::new("currencyCode", Invalid::Explained(BOTH_CURRENCIES.into())));
+    } else if !on_lines && order_level.is_empty() && matches!(request, OrderRequest::New { .. } | OrderRequest::Preview { .. }) {
+        errors.push(FieldError::new("currencyCode", Invalid::Missing));
+    } else if on_lines && lines.iter().any(|l| l.currency_code.is_empty()) {
+        for (i, _) in lines.iter().enumerate().filter(|(_, l)| l.currency_code.is_empty()) {
+            errors.push(FieldError::new(format!("lineItems[{i}].currencyCode"), Invalid::Missing));
+        }
+    }
+    errors
+}
+
+/// What a request with a currency at order level and on its lines is told (2140 on the wire).
+pub const BOTH_CURRENCIES: &str = "Send the currency on the lines or for the whole order, not both.";
 
 /// The problems of line `i` of an order request.
 fn check_line(i: usize, line: &LineItemRequest, duplicated: &[u32]) -> Vec<FieldError> {
@@ -105,7 +134,7 @@ mod tests {
     use super::*;
 
     fn line(n: u32, offer: &str, q: u64) -> LineItemRequest {
-        LineItemRequest { ext_line_item_number: n, offer_id: offer.into(), quantity: q }
+        LineItemRequest { ext_line_item_number: n, offer_id: offer.into(), quantity: q, currency_code: String::new() }
     }
 
     fn new(lines: Vec<LineItemRequest>) -> OrderRequest {
@@ -139,6 +168,21 @@ mod tests {
         assert_eq!(paths(&check_order(&new(vec![]))), ["lineItems"]);
         let many = (0..500).map(|n| line(n, "A", 1)).collect();
         assert_eq!(paths(&check_order(&new(many))), ["lineItems"]);
+    }
+
+    #[test]
+    fn the_currency_is_iso_4217_at_one_level() {
+        let with = |order: &str, lines: &[&str]| {
+            let items = lines.iter().enumerate().map(|(i, c)| LineItemRequest { currency_code: c.to_string(), ..line(i as u32 + 1, "A", 1) }).collect();
+            OrderRequest::New { external_reference_id: String::new(), currency_code: order.into(), line_items: items }
+        };
+        assert!(check_order(&with("EUR", &["", ""])).is_empty());
+        assert!(check_order(&with("", &["EUR", "EUR"])).is_empty(), "on the lines, as the current page asks");
+        assert_eq!(paths(&check_order(&with("", &["", ""]))), ["currencyCode"], "none at all");
+        assert_eq!(paths(&check_order(&with("EUR", &["EUR", ""]))), ["currencyCode"], "both levels");
+        assert_eq!(paths(&check_order(&with("", &["EUR", ""]))), ["lineItems[1].currencyCode"], "a line without one");
+        assert_eq!(paths(&check_order(&with("XYZ", &[""]))), ["currencyCode"], "not ISO 4217");
+        assert_eq!(paths(&check_order(&with("", &["usd"]))), ["lineItems[0].currencyCode"]);
     }
 
     #[test]

@@ -139,12 +139,28 @@ pub fn int_range(v: &str, min: i64, max: i64) -> Result<(), Invalid> {
     }
 }
 
-/// ISO 4217 shape: three capital letters A–Z.
+/// The active ISO 4217 alphabetic currency codes (2024 list), sorted.
+#[rustfmt::skip]
+pub const ISO_4217: &[&str] = &[
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN", "BHD", "BIF", "BMD",
+    "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHE", "CHF", "CHW", "CLF", "CLP", "CNY",
+    "COP", "COU", "CRC", "CUP", "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP",
+    "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK",
+    "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL",
+    "LYD", "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MXV", "MYR", "MZN", "NAD",
+    "NGN", "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB",
+    "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB",
+    "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", "VED",
+    "VES", "VND", "VUV", "WST", "XAF", "XCD", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
+];
+
+/// An ISO 4217 currency code (`references-resources`: "ISO 4217 format"); empty passes (the
+/// `Required` rule says whether it may be).
 pub fn currency(v: &str) -> Result<(), Invalid> {
-    if v.is_empty() || (v.len() == 3 && v.bytes().all(|b| b.is_ascii_uppercase())) {
+    if v.is_empty() || ISO_4217.binary_search(&v).is_ok() {
         Ok(())
     } else {
-        Err(Invalid::Format { expected: "a currency code of three capital letters, like USD" })
+        Err(Invalid::Format { expected: "an ISO 4217 currency code, like USD or EUR" })
     }
 }
 
@@ -214,6 +230,9 @@ mod tests {
         assert!(int_range("99999999999999999999", 1, 5).is_err());
         assert!(int_range("-", 1, 5).is_err());
         assert!(currency("usd").is_err());
+        assert!(currency("XYZ").is_err(), "three capitals that are no currency");
+        assert_eq!((currency("USD"), currency("EUR"), currency("JPY")), (Ok(()), Ok(()), Ok(())));
+        assert!(ISO_4217.windows(2).all(|w| w[0] < w[1]), "sorted for the binary search");
     }
 
     #[test]

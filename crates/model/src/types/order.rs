@@ -88,6 +88,10 @@ pub struct LineItemRequest {
     pub ext_line_item_number: u32,
     pub offer_id: String,
     pub quantity: u64,
+    /// The line's currency: where the current Create Order page sends it (the order-level
+    /// `currencyCode` is kept for backwards compatibility; not both).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub currency_code: String,
 }
 
 /// `POST /v3/customers/{id}/orders`. Each type carries only what it accepts: a

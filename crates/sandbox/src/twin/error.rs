@@ -9,6 +9,7 @@ use axum::Json;
 use partner_model::catalog::errors::error_code;
 use partner_model::error::ApiErrorBody;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 /// An API error: HTTP status plus the documented body.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,7 +51,7 @@ impl IntoResponse for ApiError {
 /// malformed JSON or wrong types 1117.
 pub struct Strict<T>(pub T);
 
-impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Strict<T> {
+impl<S: Send + Sync, T: DeserializeOwned + Serialize> FromRequest<S> for Strict<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
@@ -59,8 +60,36 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Strict<T> {
     }
 }
 
-/// Parses a body as [`Strict`] does.
-pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+/// Parses a body as [`Strict`] does. A request body is a JSON object, and so is every object
+/// in it: serde would read a struct from an array of its fields in order (`["…", {…}]`), which
+/// the API does not, so a value that came as an array where the request has an object is 1117
+/// naming its path.
+pub fn parse<T: DeserializeOwned + Serialize>(bytes: &[u8]) -> Result<T, ApiError> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ApiError::with_details("1117", vec![e.to_string()]))?;
+    if !value.is_object() {
+        return Err(ApiError::with_details("1117", vec!["the request body must be a JSON object".into()]));
+    }
+    let parsed = decode::<T>(bytes)?;
+    let written = serde_json::to_value(&parsed).unwrap_or(serde_json::Value::Null);
+    match array_for_object(&value, &written, String::new()) {
+        Some(path) => Err(ApiError::with_details("1117", vec![path])),
+        None => Ok(parsed),
+    }
+}
+
+/// The first path where `sent` holds an array and the request, as understood, an object.
+fn array_for_object(sent: &serde_json::Value, understood: &serde_json::Value, path: String) -> Option<String> {
+    use serde_json::Value::{Array, Object};
+    let join = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+    match (sent, understood) {
+        (Array(_), Object(_)) => Some(path),
+        (Object(s), Object(u)) => s.iter().find_map(|(k, v)| u.get(k).and_then(|w| array_for_object(v, w, join(k)))),
+        (Array(s), Array(u)) => s.iter().zip(u).enumerate().find_map(|(i, (v, w))| array_for_object(v, w, format!("{path}[{i}]"))),
+        _ => None,
+    }
+}
+
+fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     serde_json::from_slice(bytes).map_err(|e| {
         let text = e.to_string();
         let field = text.split('`').nth(1).map(str::to_string).into_iter().collect::<Vec<_>>();

@@ -1,6 +1,9 @@
 //! `POST /v3/customers/{id}/orders`: NEW and PREVIEW (best offer ids for the customer's level),
 //! PREVIEW_RENEWAL (what auto-renewal would order); RETURN is in [`super::returns`].
 //!
+//! A NEW order may name any discount level of a product up to the customer's: it is placed at
+//! the level PREVIEW would return; a better level is 2129 (see [`too_good`]).
+//!
 //! Every order type answers 201: the current Create Order page lists only "201 Order created"
 //! (the 2024 seed's "202 Order accepted" is older, and the newer page wins), and names no other
 //! status for the previews.
@@ -16,7 +19,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use partner_model::rules::order_requests::{check_line_quantity, check_order, TEAM_MAX_QUANTITY};
+use partner_model::rules::order_requests::{check_line_quantity, check_order, BOTH_CURRENCIES, TEAM_MAX_QUANTITY};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
 use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderRequest, OrderType, Status};
@@ -37,8 +40,9 @@ pub async fn create(State(twin): State<Twin>, Path(customer_id): Path<String>, b
         OrderRequest::Preview { external_reference_id, currency_code, line_items } => {
             let order = twin.read(|w, now| {
                 let c = customer(w, &customer_id)?;
-                let lines = price_lines(w, c, &line_items, &currency(&currency_code), false)?;
-                Ok::<_, ApiError>(preview(c, now, OrderType::Preview, external_reference_id, currency(&currency_code), lines))
+                let currency = currency(&currency_code, &line_items);
+                let lines = price_lines(w, c, &line_items, &currency, false)?;
+                Ok::<_, ApiError>(preview(c, now, OrderType::Preview, external_reference_id, currency, lines))
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
@@ -62,6 +66,10 @@ fn check(request: &OrderRequest) -> Result<(), ApiError> {
     let code_of = |e: &FieldError| -> &'static str {
         if e.path == "externalReferenceId" {
             "2126"
+        } else if e.path == "currencyCode" && matches!(&e.problem, Invalid::Explained(t) if t == BOTH_CURRENCIES) {
+            "2140"
+        } else if e.path.ends_with("currencyCode") && e.problem == Invalid::Missing {
+            "1122"
         } else if e.path == "lineItems" && request.line_count() > 0 {
             "2119"
         } else if e.path.ends_with(".extLineItemNumber") {
@@ -78,9 +86,10 @@ fn check(request: &OrderRequest) -> Result<(), ApiError> {
     Err(ApiError::with_details(code, errors.into_iter().map(|e| e.path).collect()))
 }
 
-/// The order's currency (USD when none is sent).
-pub(super) fn currency(code: &str) -> String {
-    if code.is_empty() { "USD".into() } else { code.to_string() }
+/// The order's currency: the order-level `currencyCode`, else the lines' (the checks made sure
+/// there is one, at one level).
+pub(super) fn currency(code: &str, lines: &[LineItemRequest]) -> String {
+    if code.is_empty() { lines.first().map(|l| l.currency_code.clone()).unwrap_or_default() } else { code.to_string() }
 }
 
 /// The lines of a NEW or PREVIEW order at the best offer ids the customer is eligible for.
@@ -136,11 +145,8 @@ pub(super) fn price_lines(
     for (line, (id, offer)) in lines.iter().zip(parsed.iter().flatten()) {
         let level = levels.get(offer.offer_type).cloned().unwrap_or_default();
         let best = id.at_level(&level);
-        if exact && id.level != level {
-            wrong_level.push(format!(
-                "Line Item: {}, Reason: offer {} is discount level {}, the customer's level is {level}: order {best}",
-                line.ext_line_item_number, line.offer_id, id.level
-            ));
+        if let Some(reason) = exact.then(|| too_good(&id.level, &level, customer.is_lga())).flatten() {
+            wrong_level.push(format!("Line Item: {}, Reason: {reason}", line.ext_line_item_number));
         }
         priced.push(LineItem {
             ext_line_item_number: line.ext_line_item_number,
@@ -154,6 +160,27 @@ pub(super) fn price_lines(
         return Err(ApiError::with_details("2129", wrong_level));
     }
     Ok(priced)
+}
+
+/// Why a NEW order may not name discount level `asked` when the customer is eligible for
+/// `eligible`: only a better level is refused ("Input Offer ID can be any level representing the
+/// same product"; a lower one is placed at the customer's level, as PREVIEW shows). An LGA level
+/// (06–09) for a customer that is not LGA has the documented reason "Not an LGA Customer"; any
+/// other better level `CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE`, the documented code nearest to it (no
+/// reason is documented for a volume level above the customer's).
+fn too_good(asked: &str, eligible: &str, lga: bool) -> Option<&'static str> {
+    if asked == eligible {
+        return None;
+    }
+    if ["06", "07", "08", "09"].contains(&asked) && !lga {
+        return Some("Not an LGA Customer");
+    }
+    match (offers::tier_of_level(asked), offers::tier_of_level(eligible)) {
+        (Some((a, _)), Some((e, _))) if a <= e => None,
+        // A volume level for a customer with a level of its own (LGA, high volume) is lower.
+        (Some(_), None) => None,
+        _ => Some("CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE"),
+    }
 }
 
 /// A preview answer: no order id, status or links.
@@ -180,7 +207,7 @@ fn place_new(
     lines: &[LineItemRequest],
 ) -> Result<Order, ApiError> {
     let c = customer(world, customer_id)?;
-    let currency = currency(&currency_code);
+    let currency = currency(&currency_code, lines);
     let mut lines = price_lines(world, c, lines, &currency, true)?;
     for line in &mut lines {
         line.status = Status::Pending;
@@ -243,10 +270,12 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
                 offer_id: best,
                 quantity: *q,
                 subscription_id: sub.clone(),
-                currency_code: currency(cur),
+                currency_code: cur.clone(),
                 ..LineItem::default()
             }
         })
-        .collect();
-    Ok(preview(c, now, OrderType::PreviewRenewal, String::new(), "USD".into(), lines))
+        .collect::<Vec<LineItem>>();
+    // The renewal is in the subscriptions' currency.
+    let currency = lines.first().map(|l| l.currency_code.clone()).unwrap_or_default();
+    Ok(preview(c, now, OrderType::PreviewRenewal, String::new(), currency, lines))
 }

@@ -156,7 +156,7 @@ pub fn tier_of_quantity(offer_type: &str, quantity: u64) -> usize {
 }
 
 /// The tier of a level (`03` → 3, `13` → 3, `TC` → 3); `None` for levels outside both programs.
-fn tier_of_level(level: &str) -> Option<(usize, bool)> {
+pub(super) fn tier_of_level(level: &str) -> Option<(usize, bool)> {
     if let Some(i) = ["01", "02", "03", "04"].iter().position(|l| *l == level) {
         return Some((i + 1, false));
     }

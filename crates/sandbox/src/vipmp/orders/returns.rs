@@ -53,7 +53,7 @@ pub(super) fn place_return(
         matched.push(orig.clone());
     }
     let order_id = world.next_id();
-    let currency = currency(if currency_code.is_empty() { &original.currency_code } else { &currency_code });
+    let currency = Some(currency(&currency_code, lines)).filter(|c| !c.is_empty()).unwrap_or_else(|| original.currency_code.clone());
     let order = Order {
         external_reference_id: external,
         order_id: order_id.clone(),

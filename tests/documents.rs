@@ -1,0 +1,54 @@
+//! What the console offers and sends where the API documents decide: a recommitment only in
+//! the last 30 days of a commitment, the whole profile with every customer update, and the
+//! documented reasons of a refused order line shown in words.
+
+#![cfg(target_arch = "wasm32")]
+
+use partner_console::api::error::{ApiError, Failure};
+use partner_console::resources::customers::benefits::{allowed_requests, CommitRequest};
+use partner_console::resources::orders::place::refused_lines;
+use partner_model::error::ApiErrorBody;
+use partner_model::time::{parse, DAY};
+use partner_model::types::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn committed_until(end: &str) -> Customer {
+    let commitment = Commitment { start_date: "2024-01-01".into(), end_date: end.into(), status: Some(CommitmentStatus::Committed), minimum_quantities: Vec::new() };
+    let benefit = Benefit { kind: BenefitType::ThreeYearCommit, status: None, commitment: Some(commitment), commitment_request: None, recommitment_request: None };
+    Customer { benefits: vec![benefit], ..Customer::default() }
+}
+
+#[wasm_bindgen_test]
+fn recommitment_is_offered_only_in_the_last_thirty_days() {
+    let now = parse("2026-12-01").expect("date") + DAY / 2;
+    let (allowed, note) = allowed_requests(&committed_until("2026-12-20"), now).expect("allowed");
+    assert_eq!(allowed, [CommitRequest::Increase, CommitRequest::Recommit]);
+    assert_eq!(note, None);
+    let (allowed, note) = allowed_requests(&committed_until("2027-06-30"), now).expect("allowed");
+    assert_eq!(allowed, [CommitRequest::Increase], "too early to recommit");
+    assert_eq!(note.as_deref(), Some("Recommitting for three more years opens on 2027-05-31, 30 days before the commitment ends on 2027-06-30."));
+}
+
+#[wasm_bindgen_test]
+fn refused_lines_say_the_documented_reasons_in_words() {
+    let failure = Failure {
+        error: ApiError::Api {
+            status: 400,
+            body: ApiErrorBody {
+                code: "2129".into(),
+                message: "Customer is not eligible to purchase Offer ID".into(),
+                additional_details: vec!["Line Item: 1, Reason: Not an LGA Customer".into(), "Line Item: 2, Reason: INELIGIBLE_MARKET_SEGMENT".into(), "something else".into()],
+            },
+        },
+        action: "Place order".into(),
+        request_id: "r".into(),
+        correlation_id: "c".into(),
+    };
+    let lines = refused_lines(&failure);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0].0, "Line 1");
+    assert!(lines[0].1.contains("Large Government Agency"), "{lines:?}");
+    assert_eq!(lines[1].0, "Line 2");
+}
