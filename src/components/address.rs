@@ -96,8 +96,16 @@ pub fn AddressFields(
         list[1..].sort_by_cached_key(|(_, label)| label.to_lowercase());
         list
     });
+    let region = form.watch(&format!("{ADDRESS}.region"));
     let postal_hint = Signal::derive(move || {
-        geo::postal_format(&country.get()).and_then(|f| f.examples.first().map(|e| format!("For example {e}.")))
+        let (country, region) = (country.get(), region.get());
+        // Adobe's table sends Curaçao and the Caribbean Netherlands to NL with their own region:
+        // they have no postal code.
+        if geo::postal_code_optional(&country, region.trim()) {
+            let places: Vec<&str> = geo::entered_as(&country, region.trim()).map(|u| u.name).collect();
+            return Some(format!("{} has no postal codes: leave it empty.", places.join(", ")));
+        }
+        geo::postal_format(&country).and_then(|f| f.examples.first().map(|e| format!("For example {e}.")))
     });
     view! {
         <fieldset class="group">

@@ -30,7 +30,7 @@ pub extern "C" fn probe_decode(ptr: *const u8, len: usize) -> u32 {
 #[no_mangle]
 pub extern "C" fn probe_validate(ptr: *const u8, len: usize) -> u32 {
     let text = input(ptr, len);
-    let ctx = Context { country: Some(text.get(..2).unwrap_or("US")) };
+    let ctx = Context { country: Some(text.get(..2).unwrap_or("US")), region: None };
     let mut passed = FIELD_RULES.iter().filter(|r| r.validate(text, &ctx).is_ok()).count() as u32;
     passed += partner_model::config::parse(text).is_ok() as u32;
     passed += partner_model::catalog::errors::error_code(text).map(|e| e.what_to_do.len() as u32).unwrap_or(0);

@@ -75,7 +75,7 @@ fn every_validator_survives_arbitrary_strings() {
         let s = g.string();
         let country = countries[g.below(countries.len() as u64) as usize];
         for rule in FIELD_RULES {
-            let _ = rule.validate(&s, &Context { country });
+            let _ = rule.validate(&s, &Context { country, region: country });
         }
         let _ = partner_model::config::parse(&s);
         let _ = partner_model::rules::email::is_email(&s);

@@ -153,6 +153,37 @@ pub fn postal_format(country: &str) -> Option<PostalFormat> {
     data::POSTAL.get(i).map(|&(_, pattern, examples)| PostalFormat { pattern, examples })
 }
 
+/// The territories the API does not take that Adobe's table tells resellers to enter as
+/// `country` with `region` ("Use country NL with region CW", "Use country GB"): a remediation
+/// that names regions applies to those regions only.
+pub fn entered_as<'a>(country: &'a str, region: &'a str) -> impl Iterator<Item = &'static Unsupported> + 'a {
+    data::UNSUPPORTED.iter().filter(move |u| {
+        let Some(rest) = u.remediation.and_then(|r| r.strip_prefix("Use country ")) else { return false };
+        let (target, regions) = rest.split_once(" with region ").unwrap_or((rest, ""));
+        let named: Vec<&str> = regions.split([',', ' ']).filter(|w| !w.is_empty() && *w != "or").collect();
+        target.trim() == country && (named.is_empty() || named.contains(&region))
+    })
+}
+
+/// Whether an address in `country` / `region` may have no postal code: a territory entered so
+/// by a remediation that names its region, and that has no postal codes (Curaçao, the
+/// Caribbean Netherlands as NL with region CW or BQ1–BQ3).
+pub fn postal_code_optional(country: &str, region: &str) -> bool {
+    !region.is_empty() && entered_as(country, region).any(|u| postal_format(u.code).is_none() && u.remediation.is_some_and(|r| r.contains(" with region ")))
+}
+
+/// [`check_postal_code`] for an address in `country` / `region`, also taking the postal code of
+/// a territory entered there by a remediation (British Indian Ocean Territory's `BBND 1ZZ` in
+/// GB), or any value where that territory has no postal codes and its region is named.
+pub fn check_address_postal_code(country: &str, region: &str, code: &str) -> Result<(), PostalError> {
+    let own = check_postal_code(country, code);
+    if own.is_ok() || postal_code_optional(country, region) {
+        return Ok(());
+    }
+    let theirs = entered_as(country, region).any(|u| check_postal_code(u.code, code).is_ok() && postal_format(u.code).is_some());
+    if theirs { Ok(()) } else { own }
+}
+
 /// Checks a postal code against its country's format: valid exactly when the dataset's pattern
 /// matches the whole value, with `\d` meaning ASCII digits. The value is taken as given (no
 /// trimming, no case folding). Countries without a format accept any value; whether a postal
@@ -283,6 +314,21 @@ mod tests {
         assert_eq!(check_postal_code("GB", "EC1A 1BB"), Ok(()));
         assert!(check_postal_code("GB", "ec1a 1bb").is_err(), "no case folding");
         assert_eq!(check_postal_code("AE", "anything"), Ok(()), "no format, nothing to check");
+        // Every remediation of the unsupported table can be entered.
+        assert!(postal_code_optional("NL", "CW") && postal_code_optional("NL", "BQ2"), "Curaçao and the BES islands have no postcode");
+        assert!(!postal_code_optional("NL", "") && !postal_code_optional("NL", "BQ4") && !postal_code_optional("GB", ""));
+        assert_eq!(check_address_postal_code("NL", "CW", ""), Ok(()));
+        assert_eq!(check_address_postal_code("GB", "", "BBND 1ZZ"), Ok(()), "British Indian Ocean Territory as GB");
+        assert_eq!(check_address_postal_code("FI", "01", "22100"), Ok(()), "Åland as FI 01");
+        assert!(check_address_postal_code("NL", "", "ABC").is_err() && check_address_postal_code("GB", "", "22100").is_err());
+        for u in data::UNSUPPORTED.iter().filter(|u| u.remediation.is_some_and(|r| r.starts_with("Use country "))) {
+            let Some(rest) = u.remediation.and_then(|r| r.strip_prefix("Use country ")) else { continue };
+            let (target, regions) = rest.split_once(" with region ").unwrap_or((rest, ""));
+            let region = regions.split([',', ' ']).find(|w| !w.is_empty()).unwrap_or("");
+            // The territory's own postal code, or (it has none) one of the country it is entered as.
+            let example = postal_format(u.code).or(postal_format(target.trim())).and_then(|f| f.examples.first().copied()).unwrap_or("");
+            assert_eq!(check_address_postal_code(target.trim(), region, example), Ok(()), "{} entered as {target} {region} with {example:?}", u.code);
+        }
         assert_eq!(check_postal_code("XX", "12345"), Err(PostalError::UnknownCountry));
         assert!(check_postal_code("DE", "１２３４５").is_err() && check_postal_code("DE", "").is_err());
     }

@@ -38,6 +38,8 @@ pub enum Check {
 pub struct Context<'a> {
     /// The address's country, for regions and postal codes.
     pub country: Option<&'a str>,
+    /// The address's region, for postal codes (NL with region CW has none).
+    pub region: Option<&'a str>,
 }
 
 /// One field's rules.
@@ -56,6 +58,12 @@ pub struct FieldRule {
 impl FieldRule {
     /// Runs the checks in order; the first failure wins.
     pub fn validate(&self, value: &str, ctx: &Context) -> Result<(), Invalid> {
+        let optional = value.is_empty()
+            && self.checks.contains(&PostalCode)
+            && ctx.country.is_some_and(|c| geo::postal_code_optional(c, ctx.region.unwrap_or("")));
+        if optional {
+            return Ok(());
+        }
         self.checks.iter().try_for_each(|c| c.run(value, ctx))
     }
 }
@@ -181,7 +189,9 @@ impl Check {
             Country => country(value),
             Region => region(value, ctx),
             PostalCode => match ctx.country {
-                Some(c) if !value.is_empty() => geo::check_postal_code(c, value).map_err(|e| Invalid::Explained(e.to_string())),
+                Some(c) if !value.is_empty() => {
+                    geo::check_address_postal_code(c, ctx.region.unwrap_or(""), value).map_err(|e| Invalid::Explained(e.to_string()))
+                }
                 _ => Ok(()),
             },
         }

@@ -70,6 +70,14 @@ async fn customer_create_checks_the_reseller_and_segment() {
     let a = call(&app, "POST", "/v3/customers", Some(address)).await;
     assert_code(&a, StatusCode::BAD_REQUEST, "1118");
     assert_eq!(details(&a), ["companyProfile.address.postalCode"]);
+    // Curaçao is entered as NL with region CW, as Adobe's table says: it has no postal code.
+    let mut curacao = customer_body(&sakura, "Willemstad Trading", "COM");
+    curacao["companyProfile"]["address"] = json!({"country": "NL", "region": "CW", "city": "Willemstad", "addressLine1": "Handelskade 1", "postalCode": "", "phoneNumber": ""});
+    let a = call(&app, "POST", "/v3/customers", Some(curacao.clone())).await;
+    assert_eq!(a.status, StatusCode::CREATED, "NL with region CW and no postcode: {}", a.text);
+    curacao["companyProfile"]["companyName"] = json!("Kralendijk Trading");
+    curacao["companyProfile"]["address"]["region"] = json!("");
+    assert_eq!(details(&call(&app, "POST", "/v3/customers", Some(curacao)).await), ["companyProfile.address.postalCode"], "the rest of NL has postcodes");
     let mut long = customer_body(&sakura, "Long Reference Ltd", "COM");
     long["externalReferenceId"] = json!("x".repeat(36));
     let a = call(&app, "POST", "/v3/customers", Some(long)).await;
