@@ -83,7 +83,8 @@ pub async fn correlate(State(twin): State<Twin>, request: Request, next: Next) -
     };
     match outcome {
         Ok(Some(reply)) => replay(reply),
-        Ok(None) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+        // The answer could not be read whole: the API's own 500, as JSON like every error.
+        Ok(None) => ApiError::code("1124").into_response(),
         // Not persisted, so not acknowledged: the caller retries with the same correlation id.
         Err(_) => ApiError::code("1124").into_response(),
     }
