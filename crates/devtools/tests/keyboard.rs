@@ -175,8 +175,16 @@ async fn a_reseller_change_is_committed_through_its_dialog_with_the_keyboard_onl
     browser.find("//dialog[not(@open)]").await;
     browser.press(Key::Enter).await;
     browser.find("//dialog[@open]").await;
-    let (tag, text, _) = browser.focused().await;
-    assert_eq!((tag.as_str(), text.as_str()), ("BUTTON", "Move the customer"), "the dialog's action has the focus");
+    // The dialog moves the focus once it has opened (an effect after the render): wait for it.
+    let mut focused = browser.focused().await;
+    for _ in 0..40 {
+        if focused.1 == "Move the customer" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        focused = browser.focused().await;
+    }
+    assert_eq!((focused.0.as_str(), focused.1.as_str()), ("BUTTON", "Move the customer"), "the dialog's action has the focus");
     browser.press(Key::Enter).await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Reseller change ')]").await;
     browser.sees("Complete: the customer and its subscriptions are now yours.").await;

@@ -162,9 +162,15 @@ async fn state_survives_a_restart() {
     let id = made.json["resellerId"].as_str().expect("id").to_string();
     drop(app);
     assert!(!file.with_extension("tmp").exists(), "no half-written file is left behind");
+    // A crash in the middle of appending the next change: that change was never acknowledged.
+    let journal = partner_sandbox::twin::store::journal_path(&file);
+    let mut torn = std::fs::OpenOptions::new().append(true).open(&journal).expect("journal");
+    std::io::Write::write_all(&mut torn, b"{\"tables\":{\"resellers\":{\"some\":{\"99").expect("torn line");
+    drop(torn);
     let restarted = partner_sandbox::app(&settings).expect("app again");
     let found = call(&restarted, "GET", &format!("/v3/resellers/{id}"), None).await;
     assert_eq!(found.status, StatusCode::OK);
     assert_eq!(found.json["companyProfile"]["companyName"], "Persistent Co");
     let _ = std::fs::remove_file(file);
+    let _ = std::fs::remove_file(journal);
 }

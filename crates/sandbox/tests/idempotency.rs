@@ -153,7 +153,7 @@ async fn call_ids(app: &axum::Router, path: &str, correlation: &str, request_id:
 }
 
 #[tokio::test]
-async fn reads_never_write_the_state_file_and_changes_do() {
+async fn reads_never_write_and_a_change_appends_what_it_changed() {
     let dir = std::env::temp_dir().join(format!("partner-twin-reads-{}", unique()));
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join("state.json");
@@ -161,17 +161,31 @@ async fn reads_never_write_the_state_file_and_changes_do() {
     settings.twin.state_file = Some(file.clone());
     let app = partner_sandbox::app(&settings).expect("twin");
     let saved = std::fs::read(&file).expect("saved at start");
+    // Opening may already have settled a seeded change that came due, in a line of the journal.
+    let journal = partner_sandbox::twin::store::journal_path(&file);
+    let journaled = std::fs::read_to_string(&journal).unwrap_or_default();
     for _ in 0..20 {
         assert_eq!(call(&app, "GET", "/v3/resellers/1000000001", None).await.status.as_u16(), 200);
     }
     assert!(std::fs::read(&file).expect("state") == saved, "twenty reads left the state file as it was");
+    assert_eq!(std::fs::read_to_string(&journal).unwrap_or_default(), journaled, "and the journal");
     let (customer, offer) = customer_and_offer().await;
     let placed = call(&app, "POST", &format!("/v3/customers/{customer}/orders"), Some(order(&offer))).await;
     assert_eq!(placed.status.as_u16(), 201, "{}", placed.text);
-    let after = std::fs::read_to_string(&file).expect("state");
-    assert!(after.len() != saved.len() && after.contains(placed.json["orderId"].as_str().unwrap_or("?")), "the order was saved");
+    let order_id = placed.json["orderId"].as_str().unwrap_or("?").to_string();
+    assert!(std::fs::read(&file).expect("state") == saved, "the change did not rewrite the state file");
+    let all = std::fs::read_to_string(&journal).expect("journal");
+    let line = all.strip_prefix(journaled.as_str()).unwrap_or_default();
+    assert_eq!(line.lines().count(), 1, "one line for one change");
+    assert!(line.contains(&order_id), "the order is in it");
+    assert!(line.len() * 20 < saved.len(), "the line holds what changed ({} bytes), not the world ({} bytes)", line.len(), saved.len());
     // The answer is kept as text, not as an array of byte values.
-    assert!(after.contains("\\\"orderId\\\""), "the stored answer is JSON text");
+    assert!(line.contains("\\\"orderId\\\""), "the stored answer is JSON text");
+    drop(app);
+    let again = partner_sandbox::app(&settings).expect("twin again");
+    let found = call(&again, "GET", &format!("/v3/customers/{customer}/orders/{order_id}"), None).await;
+    assert_eq!(found.status.as_u16(), 200, "the journal is applied on open: {}", found.text);
+    assert!(!journal.exists(), "and folded into the state file");
     let _ = std::fs::remove_dir_all(&dir);
 }
 

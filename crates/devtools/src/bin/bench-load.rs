@@ -49,7 +49,7 @@ async fn run(label: &str, client: &Http, urls: Arc<Vec<String>>) {
 }
 
 /// A GET straight to the twin, with the credentials the gateway would add and the given ids.
-async fn twin_get(client: &Http, url: &str, correlation: &str, request_id: &str) -> Result<u16, String> {
+async fn twin_get(client: &Http, url: &str, correlation: &str, request_id: &str) -> Result<(u16, Bytes), String> {
     let request = hyper::Request::get(url)
         .header("accept", "application/json")
         .header("x-request-id", request_id)
@@ -57,6 +57,26 @@ async fn twin_get(client: &Http, url: &str, correlation: &str, request_id: &str)
         .header("x-api-key", partner_sandbox::vipmp::SANDBOX_API_KEY)
         .header("authorization", format!("Bearer {}", partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN))
         .body(Empty::new())
+        .map_err(|e| e.to_string())?;
+    let response = client.request(request).await.map_err(|e| e.to_string())?;
+    let status = response.status().as_u16();
+    let body = response.into_body().collect().await.map_err(|e| e.to_string())?.to_bytes();
+    Ok((status, body))
+}
+
+type Posting = Client<hyper_util::client::legacy::connect::HttpConnector, http_body_util::Full<Bytes>>;
+
+/// A POST straight to the twin with a fresh correlation id: its status.
+async fn twin_post(client: &Posting, url: &str, body: &str) -> Result<u16, String> {
+    let id = SEQ.fetch_add(1, Ordering::Relaxed);
+    let request = hyper::Request::post(url)
+        .header("accept", "application/json")
+        .header("content-type", "application/json")
+        .header("x-request-id", format!("bench-req-{id}"))
+        .header("x-correlation-id", format!("bench-cor-{id}"))
+        .header("x-api-key", partner_sandbox::vipmp::SANDBOX_API_KEY)
+        .header("authorization", format!("Bearer {}", partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN))
+        .body(http_body_util::Full::new(Bytes::from(body.to_string())))
         .map_err(|e| e.to_string())?;
     let response = client.request(request).await.map_err(|e| e.to_string())?;
     let status = response.status().as_u16();
@@ -102,13 +122,33 @@ async fn twin_figures(client: &Http, customers: &[String]) {
             async move {
                 let id = SEQ.fetch_add(1, Ordering::Relaxed);
                 let url = &urls[(w + n * CONNECTIONS) % urls.len()];
-                matches!(twin_get(&client, url, &format!("bench-cor-{id}"), &format!("bench-req-{id}")).await, Ok(200))
+                matches!(twin_get(&client, url, &format!("bench-cor-{id}"), &format!("bench-req-{id}")).await, Ok((200, _)))
             }
         })
         .await;
         println!("{label:<36} {:>10.0} {:>10.2} {:>10.2} {:>8}", f.per_second, f.p50_ms, f.p99_ms, f.errors);
-        if let Some(size) = state.and_then(|f| std::fs::metadata(f).ok()).map(|m| m.len()) {
-            println!("  state file after the run: {:.1} MB", size as f64 / 1e6);
+        // A change: an order preview (every POST is kept with its answer), 8 connections.
+        let posting: Posting = Client::builder(TokioExecutor::new()).pool_max_idle_per_host(8).build_http();
+        let subs = format!("{base}/v3/customers/{}/subscriptions", customers[0]);
+        let offer = match twin_get(client, &subs, "bench-subs", "bench-subs").await {
+            Ok((_, body)) => serde_json::from_slice::<serde_json::Value>(&body).ok().and_then(|v| v["items"][0]["offerId"].as_str().map(str::to_string)),
+            Err(_) => None,
+        };
+        if let Some(offer) = offer {
+            let url = format!("{base}/v3/customers/{}/orders", customers[0]);
+            let body = serde_json::json!({ "orderType": "PREVIEW", "currencyCode": "USD", "lineItems": [{ "extLineItemNumber": 1, "offerId": offer, "quantity": 1 }] }).to_string();
+            let f = partner_devtools::load(8, WARM_UP, MEASURE, move |_, _| {
+                let (client, url, body) = (posting.clone(), url.clone(), body.clone());
+                async move { matches!(twin_post(&client, &url, &body).await, Ok(201)) }
+            })
+            .await;
+            let label = label.replace("GET customer", "POST order preview");
+            println!("{label:<36} {:>10.0} {:>10.2} {:>10.2} {:>8}", f.per_second, f.p50_ms, f.p99_ms, f.errors);
+        }
+        if let Some(file) = state {
+            let size = |p: &std::path::Path| std::fs::metadata(p).map_or(0.0, |m| m.len() as f64 / 1e6);
+            let journal = partner_sandbox::twin::store::journal_path(&file);
+            println!("  state file after the run: {:.1} MB, its journal {:.1} MB", size(&file), size(&journal));
         }
         task.abort();
     }
@@ -120,7 +160,7 @@ async fn twin_figures(client: &Http, customers: &[String]) {
     let mut statuses = std::collections::BTreeMap::new();
     for i in 0..300 {
         let long = format!("{i}-{}", "x".repeat(150_000));
-        let status = twin_get(client, &url, &format!("c{long}"), &format!("r{long}")).await.map_or(0, |s| s);
+        let status = twin_get(client, &url, &format!("c{long}"), &format!("r{long}")).await.map_or(0, |(s, _)| s);
         *statuses.entry(status).or_insert(0) += 1;
     }
     println!("300 GETs with 150 kB ids: answers {statuses:?}; resident memory {before:.0} MB before, {:.0} MB after", resident_mb());

@@ -4,6 +4,7 @@
 pub mod error;
 pub mod gen;
 pub mod replies;
+pub mod table;
 pub mod time;
 pub mod store;
 pub mod world;

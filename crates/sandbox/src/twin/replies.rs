@@ -13,6 +13,15 @@ pub struct StoredReply {
     pub body: String,
 }
 
+/// An answer as kept by [`ReplyStore::insert`], to be saved and kept again on load.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fresh {
+    key: String,
+    reply: StoredReply,
+    request_id: Option<String>,
+    correlation: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 struct Kept {
     reply: StoredReply,
@@ -29,6 +38,9 @@ pub struct ReplyStore {
     request_ids: HashMap<String, String>,
     #[serde(skip)]
     bytes: Option<usize>,
+    /// Answers kept since [`ReplyStore::take_fresh`] last ran (what the journal saves).
+    #[serde(skip)]
+    fresh: Vec<Fresh>,
     max_count: usize,
     max_bytes: usize,
 }
@@ -47,7 +59,7 @@ fn size(key: &str, kept: &Kept) -> usize {
 impl ReplyStore {
     /// An empty store holding at most `max_count` answers and about `max_bytes` bytes.
     pub fn new(max_count: usize, max_bytes: usize) -> ReplyStore {
-        ReplyStore { answers: HashMap::new(), order: VecDeque::new(), request_ids: HashMap::new(), bytes: Some(0), max_count, max_bytes }
+        ReplyStore { answers: HashMap::new(), order: VecDeque::new(), request_ids: HashMap::new(), bytes: Some(0), fresh: Vec::new(), max_count, max_bytes }
     }
 
     /// The answer kept for `key`.
@@ -68,6 +80,26 @@ impl ReplyStore {
     fn bytes(&mut self) -> usize {
         let answers = &self.answers;
         *self.bytes.get_or_insert_with(|| answers.iter().map(|(k, v)| size(k, v)).sum())
+    }
+
+    /// The answers kept since the last call.
+    pub fn take_fresh(&mut self) -> Vec<Fresh> {
+        std::mem::take(&mut self.fresh)
+    }
+
+    /// Keeps again what [`ReplyStore::take_fresh`] gave (loading a journal).
+    pub fn restore(&mut self, fresh: Vec<Fresh>) {
+        for f in fresh {
+            self.insert(f.key, f.reply, f.request_id, &f.correlation);
+        }
+        self.fresh.clear();
+    }
+
+    /// [`ReplyStore::insert`], remembering the answer for the next [`ReplyStore::take_fresh`]
+    /// (the answers to changes, which are saved).
+    pub fn insert_saved(&mut self, key: String, reply: StoredReply, request_id: Option<String>, correlation: &str) {
+        self.fresh.push(Fresh { key: key.clone(), reply: reply.clone(), request_id: request_id.clone(), correlation: correlation.to_string() });
+        self.insert(key, reply, request_id, correlation);
     }
 
     /// Keeps `reply` for `key`, evicting the oldest answers beyond the bounds.

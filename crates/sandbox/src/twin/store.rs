@@ -1,6 +1,11 @@
 //! `Twin`: the world behind a lock, settled before every use and, with `--state FILE`, saved
-//! atomically after every change (write a temporary file, sync it, rename it over the old one,
-//! sync the directory), so a crash loses nothing that was acknowledged.
+//! after every change so that a crash loses nothing that was acknowledged. The file holds the
+//! whole world, written atomically (a temporary file, synced, renamed over the old one, the
+//! directory synced) when the twin opens and whenever the journal beside it (`FILE.journal`)
+//! has grown past the file's size; each change in between appends one line to the journal with
+//! what it touched ([`World::journal_entry`]) and syncs it, so a change costs what it changes.
+//! On open the journal's lines are applied in order; a last line cut short by a crash was never
+//! acknowledged and is dropped.
 //!
 //! An API change and the answer kept for its correlation id are saved in one write
 //! ([`Twin::mutation`]): changes run one at a time, the change is made in memory, the answer is
@@ -43,6 +48,8 @@ struct Inner {
     mutations: tokio::sync::Mutex<()>,
     /// Whether an API change is under way (its save covers everything meanwhile).
     open: std::sync::atomic::AtomicBool,
+    /// The journal, open for appending, and how many bytes it holds.
+    journal: Mutex<Option<(std::fs::File, u64)>>,
 }
 
 tokio::task_local! {
@@ -67,8 +74,9 @@ impl Twin {
             apply,
             mutations: tokio::sync::Mutex::new(()),
             open: std::sync::atomic::AtomicBool::new(false),
+            journal: Mutex::new(None),
         }));
-        twin.save(&twin.lock())?;
+        twin.compact(&mut twin.lock())?;
         Ok(twin)
     }
 
@@ -101,7 +109,7 @@ impl Twin {
         let now = time::now();
         let mut world = self.lock();
         if self.settle(&mut world, now) {
-            let _ = self.save(&world);
+            let _ = self.save(&mut world);
         }
         f(&world, now)
     }
@@ -118,7 +126,7 @@ impl Twin {
         let mut world = self.lock();
         self.settle(&mut world, now);
         let result = f(&mut world, now);
-        self.save(&world)?;
+        self.save(&mut world)?;
         Ok(result)
     }
 
@@ -146,13 +154,13 @@ impl Twin {
         let saved = {
             let mut world = self.lock();
             commit(&mut world, &answer);
-            self.write_file(&world)
+            self.write_file(&mut world)
         };
         self.0.open.store(false, std::sync::atomic::Ordering::SeqCst);
         saved.map(|()| answer)
     }
 
-    fn save(&self, world: &World) -> io::Result<()> {
+    fn save(&self, world: &mut World) -> io::Result<()> {
         // Inside a mutation, or while one is open: its commit saves this too.
         if IN_MUTATION.try_with(|_| ()).is_ok() || self.0.open.load(std::sync::atomic::Ordering::SeqCst) {
             return Ok(());
@@ -160,17 +168,74 @@ impl Twin {
         self.write_file(world)
     }
 
-    fn write_file(&self, world: &World) -> io::Result<()> {
-        match &self.0.settings.state_file {
-            Some(path) => save_atomically(path, world),
-            None => Ok(()),
+    /// Appends what changed to the journal and syncs it; writes the whole world instead once
+    /// the journal is larger than the state file.
+    fn write_file(&self, world: &mut World) -> io::Result<()> {
+        let Some(path) = &self.0.settings.state_file else {
+            world.settle_journal();
+            return Ok(());
+        };
+        let mut line = serde_json::to_vec(&world.journal_entry().map_err(io::Error::other)?).map_err(io::Error::other)?;
+        line.push(b'\n');
+        let mut journal = self.0.journal.lock().unwrap_or_else(|p| p.into_inner());
+        if journal.is_none() {
+            let file = std::fs::OpenOptions::new().create(true).append(true).open(journal_path(path))?;
+            let len = file.metadata()?.len();
+            *journal = Some((file, len));
+        }
+        let Some((file, len)) = journal.as_mut() else { return Ok(()) };
+        file.write_all(&line)?;
+        file.sync_data()?;
+        *len += line.len() as u64;
+        let whole = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        if *len > whole.max(1 << 20) {
+            *journal = None;
+            drop(journal);
+            return self.compact(world);
+        }
+        Ok(())
+    }
+
+    /// Writes the whole world to the state file and empties the journal.
+    fn compact(&self, world: &mut World) -> io::Result<()> {
+        world.settle_journal();
+        let Some(path) = &self.0.settings.state_file else { return Ok(()) };
+        save_atomically(path, world)?;
+        *self.0.journal.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        match std::fs::remove_file(journal_path(path)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
         }
     }
 }
 
+/// The journal beside the state file `path`.
+pub fn journal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".journal");
+    PathBuf::from(name)
+}
+
+/// The state file with its journal applied.
 fn load(path: &Path) -> io::Result<World> {
+    let invalid = |e: serde_json::Error| io::Error::new(io::ErrorKind::InvalidData, format!("{}: {e}", path.display()));
     let text = std::fs::read(path)?;
-    serde_json::from_slice(&text).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("{}: {e}", path.display())))
+    let mut world: World = serde_json::from_slice(&text).map_err(invalid)?;
+    let journal = match std::fs::read(journal_path(path)) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(e),
+    };
+    let lines: Vec<&[u8]> = journal.split(|b| *b == b'\n').filter(|l| !l.is_empty()).collect();
+    for (i, line) in lines.iter().enumerate() {
+        match serde_json::from_slice::<serde_json::Value>(line) {
+            Ok(entry) => world.apply_journal_entry(entry).map_err(invalid)?,
+            // A last line cut short: its change was never acknowledged.
+            Err(_) if i + 1 == lines.len() && !journal.ends_with(b"\n") => break,
+            Err(e) => return Err(invalid(e)),
+        }
+    }
+    Ok(world)
 }
 
 /// Writes `world` to `path` so that `path` always holds either the old or the new state whole.

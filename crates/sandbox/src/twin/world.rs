@@ -4,7 +4,8 @@
 //! needs no background task and a test controls time with the delay.
 
 use partner_model::types::*;
-use super::replies::ReplyStore;
+use super::replies::{Fresh, ReplyStore};
+use super::table::Table;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -51,18 +52,20 @@ pub struct World {
     /// The last number handed out for an id.
     pub seq: u64,
     pub distributor_id: String,
-    pub resellers: BTreeMap<String, Reseller>,
-    pub customers: BTreeMap<String, Customer>,
-    pub orders: BTreeMap<String, Order>,
-    pub subscriptions: BTreeMap<String, Subscription>,
+    pub resellers: Table<Reseller>,
+    pub customers: Table<Customer>,
+    pub orders: Table<Order>,
+    pub subscriptions: Table<Subscription>,
     /// Subscription id → customer id (the resource itself does not name its customer).
-    pub subscription_owner: BTreeMap<String, String>,
-    pub approval_codes: BTreeMap<String, ApprovalCode>,
-    pub reseller_changes: BTreeMap<String, ResellerChangeTransfer>,
-    pub memberships: BTreeMap<String, VipMembership>,
-    pub membership_transfers: BTreeMap<String, MembershipTransfer>,
+    pub subscription_owner: Table<String>,
+    pub approval_codes: Table<ApprovalCode>,
+    pub reseller_changes: Table<ResellerChangeTransfer>,
+    pub memberships: Table<VipMembership>,
+    pub membership_transfers: Table<MembershipTransfer>,
+    /// Saved whole with every change (a few groups).
     pub linked_groups: Vec<LinkedMembershipGroup>,
-    pub open_acquisitions: BTreeMap<String, OpenAcquisitions>,
+    pub open_acquisitions: Table<OpenAcquisitions>,
+    /// Seeded, never changed through the API (so never in the journal).
     pub distributor_subscriptions: Vec<DistributorSubscription>,
     /// Changes not yet due, with their due time (scheduled only through [`World::schedule`]).
     pub pending: Vec<(Millis, Change)>,
@@ -96,6 +99,85 @@ impl World {
     /// Counts an entity created through the API.
     pub fn count_created(&mut self, kind: &str) {
         *self.created.entry(kind.to_string()).or_default() += 1;
+    }
+
+    /// What changed since the last call, as one line of the journal: the touched records of
+    /// each table (or the whole table when any record may have changed), the small fields
+    /// whole, and the answers kept for changes.
+    pub fn journal_entry(&mut self) -> Result<serde_json::Value, serde_json::Error> {
+        use serde_json::{json, Map, Value};
+        fn changes<T: Serialize>(t: &mut Table<T>) -> Result<Value, serde_json::Error> {
+            match t.take_touched() {
+                None => Ok(json!({ "all": serde_json::to_value(&**t)? })),
+                Some(keys) => {
+                    let mut some = Map::new();
+                    for k in keys {
+                        let v = match t.get(&k) {
+                            Some(v) => serde_json::to_value(v)?,
+                            None => Value::Null,
+                        };
+                        some.insert(k, v);
+                    }
+                    Ok(json!({ "some": some }))
+                }
+            }
+        }
+        let mut tables = Map::new();
+        macro_rules! each {
+            ($($name:ident),*) => { $( tables.insert(stringify!($name).into(), changes(&mut self.$name)?); )* };
+        }
+        each!(resellers, customers, orders, subscriptions, subscription_owner, approval_codes, reseller_changes, memberships, membership_transfers, open_acquisitions);
+        Ok(json!({
+            "tables": tables,
+            "seq": self.seq,
+            "distributorId": self.distributor_id,
+            "linkedGroups": self.linked_groups,
+            "pending": self.pending,
+            "created": self.created,
+            "answers": self.answers.take_fresh(),
+        }))
+    }
+
+    /// Applies a line of the journal ([`World::journal_entry`]).
+    pub fn apply_journal_entry(&mut self, entry: serde_json::Value) -> Result<(), serde_json::Error> {
+        use serde::de::DeserializeOwned;
+        use serde_json::Value;
+        fn restore<T: DeserializeOwned>(t: &mut Table<T>, change: Option<&Value>) -> Result<(), serde_json::Error> {
+            let Some(change) = change else { return Ok(()) };
+            if let Some(all) = change.get("all") {
+                t.restore_all(serde_json::from_value(all.clone())?);
+            } else if let Some(Value::Object(some)) = change.get("some") {
+                for (k, v) in some {
+                    let value = if v.is_null() { None } else { Some(serde_json::from_value(v.clone())?) };
+                    t.restore(k.clone(), value);
+                }
+            }
+            Ok(())
+        }
+        let tables = entry.get("tables");
+        macro_rules! each {
+            ($($name:ident),*) => { $( restore(&mut self.$name, tables.and_then(|t| t.get(stringify!($name))))?; )* };
+        }
+        each!(resellers, customers, orders, subscriptions, subscription_owner, approval_codes, reseller_changes, memberships, membership_transfers, open_acquisitions);
+        let field = |name: &str| entry.get(name).cloned().unwrap_or(Value::Null);
+        self.seq = serde_json::from_value(field("seq"))?;
+        self.distributor_id = serde_json::from_value(field("distributorId"))?;
+        self.linked_groups = serde_json::from_value(field("linkedGroups"))?;
+        self.pending = serde_json::from_value(field("pending"))?;
+        self.earliest = None;
+        self.created = serde_json::from_value(field("created"))?;
+        let fresh: Vec<Fresh> = serde_json::from_value(field("answers"))?;
+        self.answers.restore(fresh);
+        Ok(())
+    }
+
+    /// Forgets what changed (the whole world was just written).
+    pub fn settle_journal(&mut self) {
+        macro_rules! each {
+            ($($name:ident),*) => { $( self.$name.settle(); )* };
+        }
+        each!(resellers, customers, orders, subscriptions, subscription_owner, approval_codes, reseller_changes, memberships, membership_transfers, open_acquisitions);
+        self.answers.take_fresh();
     }
 
     /// Takes every change due at `now`, oldest first.

@@ -68,18 +68,20 @@ pub async fn correlate(State(twin): State<Twin>, request: Request, next: Next) -
         let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("application/json").to_string();
         Some(StoredReply { status: parts.status.as_u16(), content_type, body: String::from_utf8_lossy(&bytes).into_owned() })
     };
-    let keep = |answers: &mut ReplyStore, reply: &Option<StoredReply>| {
-        if let Some(stored) = reply {
-            answers.insert(key.clone(), stored.clone(), request_id.clone(), &correlation);
-        }
-    };
     let outcome = if read {
         let reply = act.await;
-        twin.remember(|w| keep(&mut w.read_answers, &reply));
+        if let Some(stored) = &reply {
+            twin.remember(|w| w.read_answers.insert(key.clone(), stored.clone(), request_id.clone(), &correlation));
+        }
         Ok(reply)
     } else {
         // A duplicate that waited for the first finds its answer once it runs alone.
-        twin.mutation(|w| Some(Some(w.answers.get(&key).cloned()?)), act, |w, reply| keep(&mut w.answers, reply)).await
+        let keep = |w: &mut World, reply: &Option<StoredReply>| {
+            if let Some(stored) = reply {
+                w.answers.insert_saved(key.clone(), stored.clone(), request_id.clone(), &correlation);
+            }
+        };
+        twin.mutation(|w| Some(Some(w.answers.get(&key).cloned()?)), act, keep).await
     };
     match outcome {
         Ok(Some(reply)) => replay(reply),
