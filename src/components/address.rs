@@ -102,7 +102,7 @@ pub fn AddressFields(
         // Adobe's table sends Curaçao and the Caribbean Netherlands to NL with their own region:
         // they have no postal code.
         if geo::postal_code_optional(&country, region.trim()) {
-            let places: Vec<&str> = geo::entered_as(&country, region.trim()).map(|u| u.name).collect();
+            let places: Vec<&str> = geo::entered_as(&country, region.trim()).map(|u| geo::country(u.code).map_or(u.name, |c| c.name)).collect();
             return Some(format!("{} has no postal codes: leave it empty.", places.join(", ")));
         }
         geo::postal_format(&country).and_then(|f| f.examples.first().map(|e| format!("For example {e}.")))

@@ -226,7 +226,17 @@ async fn search_a_linked_membership_group_and_enroll() {
     browser.heading("National Parks Visitor Service").await;
     let group = browser.find("//dd[normalize-space(.)='Federal Civilian Agencies Alliance']").await;
     browser.show(&group).await;
+    // An LGA membership names its group's country and benefits.
+    browser.find("//dt[normalize-space(.)=\"Group's country\"]/following-sibling::dd[1][normalize-space(.)='United States (US)']").await;
+    browser.find("//dt[normalize-space(.)=\"Group's benefits\"]/following-sibling::dd[1][normalize-space(.)='Large Government Agency']").await;
     browser.screenshot("accounts-lga-member-hub").await;
+    // A customer is in one group only: the console says so before any call.
+    browser.client.goto(&format!("{}linked-memberships", sandbox.url)).await.expect("open");
+    browser.choose("Country", "US").await;
+    browser.click("Enroll a customer in Texas State Agencies Consortium").await;
+    browser.fill("Customer id", &agency).await;
+    browser.click("Enroll").await;
+    browser.sees("already belongs to the group Federal Civilian Agencies Alliance").await;
     browser.close().await;
 }
 
@@ -254,5 +264,46 @@ async fn list_filter_sort_and_page_survive_a_reload() {
     // The export covers every page of the filtered list.
     browser.click("Export CSV").await;
     browser.find("//*[@role='status' and starts-with(normalize-space(.), 'Exported ') and contains(., 'rows to customers-')]").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn recommitment_is_offered_only_in_the_last_thirty_days_of_a_commitment() {
+    let (sandbox, browser) = start().await;
+    let northwind = open_reseller(&browser, &sandbox, "Northwind Software Partners").await;
+    let ending = open_customer(&browser, &sandbox, &northwind, "Quantum Ledger Corp").await;
+    let muller = open_reseller(&browser, &sandbox, "Müller & Söhne IT-Lösungen GmbH").await;
+    let running = open_customer(&browser, &sandbox, &muller, "Elbe Logistik GmbH").await;
+    browser.client.goto(&format!("{}customers/{running}/benefits", sandbox.url)).await.expect("benefits");
+    browser.sees("Request a quantity increase").await;
+    let note = browser.sees("Recommitting for three more years opens on").await;
+    browser.show(&note).await;
+    browser.screenshot("accounts-3yc-recommit-not-yet").await;
+    assert!(browser.client.find(fantoccini::Locator::XPath("//button[normalize-space(.)='Send recommitment request']")).await.is_err(), "no recommitment form yet");
+    browser.client.goto(&format!("{}customers/{ending}/benefits", sandbox.url)).await.expect("benefits");
+    browser.sees("Send recommitment request").await;
+    browser.screenshot("accounts-3yc-recommit-open").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customer_in_curacao_is_entered_as_adobe_says_without_a_postcode() {
+    let (sandbox, browser) = start().await;
+    let reseller = open_reseller(&browser, &sandbox, "Northwind Software Partners").await;
+    browser.client.goto(&format!("{}customers/new?reseller={reseller}", sandbox.url)).await.expect("form");
+    browser.heading("Create a customer").await;
+    browser.fill("Company name", "Willemstad Harbour Trading").await;
+    browser.choose("Country", "NL").await;
+    browser.fill("Region", "CW").await;
+    browser.fill("Address line 1", "Handelskade 1").await;
+    browser.fill("City", "Willemstad").await;
+    let hint = browser.sees("Curaçao has no postal codes: leave it empty.").await;
+    browser.show(&hint).await;
+    browser.screenshot("accounts-customer-curacao").await;
+    browser.fill("First name", "Dana").await;
+    browser.fill("Last name", "Okafor").await;
+    browser.fill("Email", "buyer@willemstad.example.com").await;
+    browser.click("Create customer").await;
+    browser.heading("Willemstad Harbour Trading").await;
     browser.close().await;
 }
