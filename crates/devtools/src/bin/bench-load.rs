@@ -4,7 +4,7 @@
 //! the twin alone, in memory and with `--state`, and its resident memory before and after
 //! requests with long ids. A benchmark: it prints figures and asserts nothing.
 
-use http_body_util::{BodyExt, Empty};
+use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper_util::client::legacy::Client;
 use hyper_util::rt::TokioExecutor;
@@ -16,25 +16,55 @@ const CONNECTIONS: usize = 32;
 const WARM_UP: Duration = Duration::from_secs(1);
 const MEASURE: Duration = Duration::from_secs(8);
 
-type Http = Client<hyper_util::client::legacy::connect::HttpConnector, Empty<Bytes>>;
+type Http = Client<hyper_util::client::legacy::connect::HttpConnector, Full<Bytes>>;
 
 static SEQ: AtomicU64 = AtomicU64::new(0);
 /// Distributor staff's bearer token, from the test provider (the gateway checks it on every call).
 static AUTHORIZATION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
-async fn get(client: &Http, url: &str) -> Result<(u16, Bytes), String> {
-    let id = SEQ.fetch_add(1, Ordering::Relaxed);
-    let request = hyper::Request::get(url)
+/// Who calls: a signed-in distributor staff user through the gateway, or the gateway itself
+/// calling the twin (with the credentials it adds).
+#[derive(Clone, Copy)]
+enum Caller {
+    Staff,
+    Gateway,
+}
+
+/// One call with `ids` (correlation, request) or fresh ones; its status and whole body.
+async fn send(client: &Http, caller: Caller, method: hyper::Method, url: &str, ids: Option<(&str, &str)>, body: &str) -> Result<(u16, Bytes), String> {
+    let n = SEQ.fetch_add(1, Ordering::Relaxed);
+    let (correlation, request_id) = match ids {
+        Some((c, r)) => (c.to_string(), r.to_string()),
+        None => (format!("bench-cor-{n}"), format!("bench-req-{n}")),
+    };
+    let mut request = hyper::Request::builder()
+        .method(method)
+        .uri(url)
         .header("accept", "application/json")
-        .header("x-request-id", format!("bench-req-{id}"))
-        .header("x-correlation-id", format!("bench-cor-{id}"))
-        .header("authorization", AUTHORIZATION.get().map(String::as_str).unwrap_or_default())
-        .body(Empty::new())
-        .map_err(|e| e.to_string())?;
+        .header("content-type", "application/json")
+        .header("x-request-id", request_id)
+        .header("x-correlation-id", correlation);
+    request = match caller {
+        Caller::Staff => request.header("authorization", AUTHORIZATION.get().map(String::as_str).unwrap_or_default()),
+        Caller::Gateway => request
+            .header("x-api-key", partner_sandbox::vipmp::SANDBOX_API_KEY)
+            .header("authorization", format!("Bearer {}", partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN)),
+    };
+    let request = request.body(Full::new(Bytes::from(body.to_string()))).map_err(|e| e.to_string())?;
     let response = client.request(request).await.map_err(|e| e.to_string())?;
     let status = response.status().as_u16();
     let body = response.into_body().collect().await.map_err(|e| e.to_string())?.to_bytes();
     Ok((status, body))
+}
+
+/// A GET through the gateway as distributor staff.
+async fn get(client: &Http, url: &str) -> Result<(u16, Bytes), String> {
+    send(client, Caller::Staff, hyper::Method::GET, url, None, "").await
+}
+
+/// A GET straight to the twin with the given ids.
+async fn twin_get(client: &Http, url: &str, correlation: &str, request_id: &str) -> Result<(u16, Bytes), String> {
+    send(client, Caller::Gateway, hyper::Method::GET, url, Some((correlation, request_id)), "").await
 }
 
 /// Runs `CONNECTIONS` workers over `urls` (round robin) and prints one result row.
@@ -46,42 +76,6 @@ async fn run(label: &str, client: &Http, urls: Arc<Vec<String>>) {
     })
     .await;
     println!("{label:<36} {:>10.0} {:>10.2} {:>10.2} {:>8}", f.per_second, f.p50_ms, f.p99_ms, f.errors);
-}
-
-/// A GET straight to the twin, with the credentials the gateway would add and the given ids.
-async fn twin_get(client: &Http, url: &str, correlation: &str, request_id: &str) -> Result<(u16, Bytes), String> {
-    let request = hyper::Request::get(url)
-        .header("accept", "application/json")
-        .header("x-request-id", request_id)
-        .header("x-correlation-id", correlation)
-        .header("x-api-key", partner_sandbox::vipmp::SANDBOX_API_KEY)
-        .header("authorization", format!("Bearer {}", partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN))
-        .body(Empty::new())
-        .map_err(|e| e.to_string())?;
-    let response = client.request(request).await.map_err(|e| e.to_string())?;
-    let status = response.status().as_u16();
-    let body = response.into_body().collect().await.map_err(|e| e.to_string())?.to_bytes();
-    Ok((status, body))
-}
-
-type Posting = Client<hyper_util::client::legacy::connect::HttpConnector, http_body_util::Full<Bytes>>;
-
-/// A POST straight to the twin with a fresh correlation id: its status.
-async fn twin_post(client: &Posting, url: &str, body: &str) -> Result<u16, String> {
-    let id = SEQ.fetch_add(1, Ordering::Relaxed);
-    let request = hyper::Request::post(url)
-        .header("accept", "application/json")
-        .header("content-type", "application/json")
-        .header("x-request-id", format!("bench-req-{id}"))
-        .header("x-correlation-id", format!("bench-cor-{id}"))
-        .header("x-api-key", partner_sandbox::vipmp::SANDBOX_API_KEY)
-        .header("authorization", format!("Bearer {}", partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN))
-        .body(http_body_util::Full::new(Bytes::from(body.to_string())))
-        .map_err(|e| e.to_string())?;
-    let response = client.request(request).await.map_err(|e| e.to_string())?;
-    let status = response.status().as_u16();
-    response.into_body().collect().await.map_err(|e| e.to_string())?;
-    Ok(status)
 }
 
 /// This process's resident memory in MB (the twin runs in it), from `/proc/self/status`.
@@ -128,7 +122,6 @@ async fn twin_figures(client: &Http, customers: &[String]) {
         .await;
         println!("{label:<36} {:>10.0} {:>10.2} {:>10.2} {:>8}", f.per_second, f.p50_ms, f.p99_ms, f.errors);
         // A change: an order preview (every POST is kept with its answer), 8 connections.
-        let posting: Posting = Client::builder(TokioExecutor::new()).pool_max_idle_per_host(8).build_http();
         let subs = format!("{base}/v3/customers/{}/subscriptions", customers[0]);
         let offer = match twin_get(client, &subs, "bench-subs", "bench-subs").await {
             Ok((_, body)) => serde_json::from_slice::<serde_json::Value>(&body).ok().and_then(|v| v["items"][0]["offerId"].as_str().map(str::to_string)),
@@ -137,9 +130,10 @@ async fn twin_figures(client: &Http, customers: &[String]) {
         if let Some(offer) = offer {
             let url = format!("{base}/v3/customers/{}/orders", customers[0]);
             let body = serde_json::json!({ "orderType": "PREVIEW", "currencyCode": "USD", "lineItems": [{ "extLineItemNumber": 1, "offerId": offer, "quantity": 1 }] }).to_string();
+            let posting = client.clone();
             let f = partner_devtools::load(8, WARM_UP, MEASURE, move |_, _| {
                 let (client, url, body) = (posting.clone(), url.clone(), body.clone());
-                async move { matches!(twin_post(&client, &url, &body).await, Ok(201)) }
+                async move { matches!(send(&client, Caller::Gateway, hyper::Method::POST, &url, None, &body).await, Ok((201, _))) }
             })
             .await;
             let label = label.replace("GET customer", "POST order preview");
