@@ -174,3 +174,56 @@ async fn state_survives_a_restart() {
     let _ = std::fs::remove_file(file);
     let _ = std::fs::remove_file(journal);
 }
+
+#[tokio::test]
+async fn a_journal_left_from_before_the_last_whole_write_is_not_applied_again() {
+    let dir = std::env::temp_dir().join(format!("partner-sandbox-generations-{}", unique()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("state.json");
+    let journal = partner_sandbox::twin::store::journal_path(&file);
+    let mut settings = settings(Duration::from_secs(60));
+    settings.twin.state_file = Some(file.clone());
+    let app = partner_sandbox::app(&settings).expect("app");
+    let made = call(&app, "POST", "/v3/resellers", Some(reseller("Generation Co"))).await;
+    let id = made.json["resellerId"].as_str().expect("id").to_string();
+    let old_journal = std::fs::read(&journal).expect("a line for the change");
+    drop(app);
+    // Opening folds the journal into the file; then the reseller changes again.
+    let app = partner_sandbox::app(&settings).expect("app again");
+    let mut profile = call(&app, "GET", &format!("/v3/resellers/{id}"), None).await.json["companyProfile"].clone();
+    profile["address"]["addressLine1"] = serde_json::json!("2 New Street");
+    let patched = call(&app, "PATCH", &format!("/v3/resellers/{id}"), Some(serde_json::json!({ "companyProfile": profile }))).await;
+    assert_eq!(patched.status, StatusCode::OK, "{}", patched.text);
+    drop(app);
+    let _ = partner_sandbox::app(&settings).expect("folded again");
+    // A crash between writing the file and removing the journal leaves an older journal behind.
+    std::fs::write(&journal, &old_journal).expect("stale journal");
+    let app = partner_sandbox::app(&settings).expect("app with a stale journal");
+    let found = call(&app, "GET", &format!("/v3/resellers/{id}"), None).await;
+    assert_eq!(found.json["companyProfile"]["address"]["addressLine1"], "2 New Street", "the older line did not undo the later change");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn the_journal_is_folded_into_the_state_file_once_it_outgrows_it() {
+    let dir = std::env::temp_dir().join(format!("partner-sandbox-compaction-{}", unique()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("state.json");
+    let journal = partner_sandbox::twin::store::journal_path(&file);
+    let mut settings = settings(Duration::from_secs(60));
+    settings.twin.state_file = Some(file.clone());
+    let app = partner_sandbox::app(&settings).expect("app");
+    let start = std::fs::metadata(&file).expect("state").len();
+    let mut folded = false;
+    for i in 0..2_000 {
+        let made = call(&app, "POST", "/v3/resellers", Some(reseller(&format!("Folded Co {i}")))).await;
+        assert_eq!(made.status, StatusCode::CREATED, "{}", made.text);
+        if !journal.exists() {
+            folded = true;
+            break;
+        }
+    }
+    assert!(folded, "the journal was folded in");
+    assert!(std::fs::metadata(&file).expect("state").len() > start, "into the state file");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -43,7 +43,7 @@ impl Errors {
 }
 
 fn address(e: &mut Errors, a: &Address) {
-    let ctx = Context { country: Some(a.country.as_str()).filter(|c| !c.is_empty()), region: Some(a.region.as_str()).filter(|r| !r.is_empty()) };
+    let ctx = Context { country: Some(a.country.as_str()).filter(|c| !c.is_empty()), region: Some(a.region.trim()).filter(|r| !r.is_empty()) };
     let p = "companyProfile.address";
     e.field(&format!("{p}.country"), &format!("{p}.country"), &a.country, &ctx);
     e.field(&format!("{p}.region"), &format!("{p}.region"), &a.region, &ctx);

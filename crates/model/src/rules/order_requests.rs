@@ -83,9 +83,17 @@ fn check_currency(request: &OrderRequest, order_level: &str, lines: &[LineItemRe
         for (i, _) in lines.iter().enumerate().filter(|(_, l)| l.currency_code.is_empty()) {
             errors.push(FieldError::new(format!("lineItems[{i}].currencyCode"), Invalid::Missing));
         }
+    } else if let Some(first) = lines.first().filter(|_| on_lines) {
+        // One order, one currency (2137 "Currency code not aligned" on the wire).
+        for (i, _) in lines.iter().enumerate().filter(|(_, l)| l.currency_code != first.currency_code) {
+            errors.push(FieldError::new(format!("lineItems[{i}].currencyCode"), Invalid::Explained(MIXED_CURRENCIES.into())));
+        }
     }
     errors
 }
+
+/// What an order whose lines name different currencies is told (2137 on the wire).
+pub const MIXED_CURRENCIES: &str = "Use one currency on every line of an order.";
 
 /// What a request with a currency at order level and on its lines is told (2140 on the wire).
 pub const BOTH_CURRENCIES: &str = "Send the currency on the lines or for the whole order, not both.";
@@ -183,6 +191,7 @@ mod tests {
         assert_eq!(paths(&check_order(&with("", &["EUR", ""]))), ["lineItems[1].currencyCode"], "a line without one");
         assert_eq!(paths(&check_order(&with("XYZ", &[""]))), ["currencyCode"], "not ISO 4217");
         assert_eq!(paths(&check_order(&with("", &["usd"]))), ["lineItems[0].currencyCode"]);
+        assert_eq!(paths(&check_order(&with("", &["EUR", "USD"]))), ["lineItems[1].currencyCode"], "one currency per order");
     }
 
     #[test]

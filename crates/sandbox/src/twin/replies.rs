@@ -112,6 +112,10 @@ impl ReplyStore {
         }
         if let Some(old) = self.answers.insert(key.clone(), kept) {
             self.bytes = Some(total - size(&key, &old));
+            let replaced = self.answers.get(&key).map(|k| k.request_id.clone());
+            if let Some(id) = old.request_id.filter(|id| replaced.as_ref() != Some(&Some(id.clone()))) {
+                self.forget_request_id(&id, &key);
+            }
         } else {
             self.bytes = Some(total);
             self.order.push_back(key);
@@ -121,9 +125,17 @@ impl ReplyStore {
             if let Some(gone) = self.answers.remove(&oldest) {
                 self.bytes = self.bytes.map(|b| b.saturating_sub(size(&oldest, &gone)));
                 if let Some(id) = gone.request_id {
-                    self.request_ids.remove(&id);
+                    self.forget_request_id(&id, &oldest);
                 }
             }
+        }
+    }
+
+    /// Forgets `id` with the answer kept under `key`, unless it came again with another
+    /// correlation id since (keys end with the correlation id).
+    fn forget_request_id(&mut self, id: &str, key: &str) {
+        if self.request_ids.get(id).is_some_and(|c| key.ends_with(&format!(" {c}"))) {
+            self.request_ids.remove(id);
         }
     }
 }
@@ -158,6 +170,14 @@ mod tests {
         assert!(bytes <= 10_000, "{bytes} bytes kept");
         assert!(count < 20 && count > 0, "{count} kept");
         assert!(store.get("k19").is_some());
+    }
+
+    #[test]
+    fn a_replaced_answer_forgets_its_old_request_id() {
+        let mut store = ReplyStore::new(10, usize::MAX);
+        store.insert("GET /x c".into(), reply("{}"), Some("r1".into()), "c");
+        store.insert("GET /x c".into(), reply("{}"), Some("r2".into()), "c");
+        assert_eq!((store.correlation_of("r1"), store.correlation_of("r2")), (None, Some("c")));
     }
 
     #[test]

@@ -5,7 +5,10 @@
 //! has grown past the file's size; each change in between appends one line to the journal with
 //! what it touched ([`World::journal_entry`]) and syncs it, so a change costs what it changes.
 //! On open the journal's lines are applied in order; a last line cut short by a crash was never
-//! acknowledged and is dropped.
+//! acknowledged and is dropped. Each whole write starts a new generation, and a line of an
+//! older generation (a crash between writing the file and removing the journal) is skipped.
+//! When a line cannot be written, the next save writes the whole world instead, and no stored
+//! answer is replayed until that has worked.
 //!
 //! An API change and the answer kept for its correlation id are saved in one write
 //! ([`Twin::mutation`]): changes run one at a time, the change is made in memory, the answer is
@@ -50,6 +53,17 @@ struct Inner {
     open: std::sync::atomic::AtomicBool,
     /// The journal, open for appending, and how many bytes it holds.
     journal: Mutex<Option<(std::fs::File, u64)>>,
+    /// Set when a line could not be written: the next save writes the whole world.
+    whole_next: std::sync::atomic::AtomicBool,
+}
+
+/// Clears the "change under way" flag however the change ends (also when its future is dropped).
+struct Open<'a>(&'a std::sync::atomic::AtomicBool);
+
+impl Drop for Open<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, std::sync::atomic::Ordering::SeqCst);
+    }
 }
 
 tokio::task_local! {
@@ -75,6 +89,7 @@ impl Twin {
             mutations: tokio::sync::Mutex::new(()),
             open: std::sync::atomic::AtomicBool::new(false),
             journal: Mutex::new(None),
+            whole_next: std::sync::atomic::AtomicBool::new(false),
         }));
         twin.compact(&mut twin.lock())?;
         Ok(twin)
@@ -146,18 +161,19 @@ impl Twin {
         commit: impl FnOnce(&mut World, &T),
     ) -> io::Result<T> {
         let _alone = self.0.mutations.lock().await;
+        // A stored answer is replayed only once what it answers is saved.
+        if self.0.whole_next.load(std::sync::atomic::Ordering::SeqCst) {
+            self.write_file(&mut self.lock())?;
+        }
         if let Some(answer) = self.read(|w, _| before(w)) {
             return Ok(answer);
         }
         self.0.open.store(true, std::sync::atomic::Ordering::SeqCst);
+        let _open = Open(&self.0.open);
         let answer = IN_MUTATION.scope((), act).await;
-        let saved = {
-            let mut world = self.lock();
-            commit(&mut world, &answer);
-            self.write_file(&mut world)
-        };
-        self.0.open.store(false, std::sync::atomic::Ordering::SeqCst);
-        saved.map(|()| answer)
+        let mut world = self.lock();
+        commit(&mut world, &answer);
+        self.write_file(&mut world).map(|()| answer)
     }
 
     fn save(&self, world: &mut World) -> io::Result<()> {
@@ -169,42 +185,73 @@ impl Twin {
     }
 
     /// Appends what changed to the journal and syncs it; writes the whole world instead once
-    /// the journal is larger than the state file.
+    /// the journal is larger than the state file, or after a line could not be written.
     fn write_file(&self, world: &mut World) -> io::Result<()> {
+        use std::sync::atomic::Ordering::SeqCst;
         let Some(path) = &self.0.settings.state_file else {
             world.settle_journal();
             return Ok(());
         };
+        if self.0.whole_next.load(SeqCst) {
+            return self.compact(world);
+        }
+        let appended = self.append(path, world);
+        match appended {
+            Ok(len) if len > std::fs::metadata(path).map(|m| m.len()).unwrap_or(0).max(1 << 20) => self.compact(world),
+            Ok(_) => Ok(()),
+            Err(e) => {
+                // What the line held is no longer marked as changed, and the journal may end
+                // in half a line: only a whole write saves it now.
+                self.0.whole_next.store(true, SeqCst);
+                *self.0.journal.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                Err(e)
+            }
+        }
+    }
+
+    /// Appends one synced line with what changed; the journal's length after it.
+    fn append(&self, path: &Path, world: &mut World) -> io::Result<u64> {
         let mut line = serde_json::to_vec(&world.journal_entry().map_err(io::Error::other)?).map_err(io::Error::other)?;
         line.push(b'\n');
         let mut journal = self.0.journal.lock().unwrap_or_else(|p| p.into_inner());
         if journal.is_none() {
-            let file = std::fs::OpenOptions::new().create(true).append(true).open(journal_path(path))?;
+            let at = journal_path(path);
+            let new = !at.exists();
+            let file = std::fs::OpenOptions::new().create(true).append(true).open(&at)?;
+            if new {
+                sync_dir(path);
+            }
             let len = file.metadata()?.len();
             *journal = Some((file, len));
         }
-        let Some((file, len)) = journal.as_mut() else { return Ok(()) };
+        let Some((file, len)) = journal.as_mut() else { return Ok(0) };
         file.write_all(&line)?;
         file.sync_data()?;
         *len += line.len() as u64;
-        let whole = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        if *len > whole.max(1 << 20) {
-            *journal = None;
-            drop(journal);
-            return self.compact(world);
-        }
-        Ok(())
+        Ok(*len)
     }
 
-    /// Writes the whole world to the state file and empties the journal.
+    /// Writes the whole world to the state file, as a new generation, and empties the journal.
     fn compact(&self, world: &mut World) -> io::Result<()> {
         world.settle_journal();
         let Some(path) = &self.0.settings.state_file else { return Ok(()) };
-        save_atomically(path, world)?;
+        world.generation += 1;
         *self.0.journal.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        save_atomically(path, world)?;
         match std::fs::remove_file(journal_path(path)) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => sync_dir(path),
+        }
+        self.0.whole_next.store(false, std::sync::atomic::Ordering::SeqCst);
+        Ok(())
+    }
+}
+
+/// Syncs the directory of `path`, so that a file created or removed there stays so.
+fn sync_dir(path: &Path) {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
         }
     }
 }
@@ -229,6 +276,8 @@ fn load(path: &Path) -> io::Result<World> {
     let lines: Vec<&[u8]> = journal.split(|b| *b == b'\n').filter(|l| !l.is_empty()).collect();
     for (i, line) in lines.iter().enumerate() {
         match serde_json::from_slice::<serde_json::Value>(line) {
+            // A line of an earlier generation is in the state file already.
+            Ok(entry) if entry["generation"].as_u64() != Some(world.generation) => {}
             Ok(entry) => world.apply_journal_entry(entry).map_err(invalid)?,
             // A last line cut short: its change was never acknowledged.
             Err(_) if i + 1 == lines.len() && !journal.ends_with(b"\n") => break,
@@ -248,10 +297,6 @@ pub fn save_atomically(path: &Path, world: &World) -> io::Result<()> {
         file.sync_all()?;
     }
     std::fs::rename(&tmp, path)?;
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-    }
+    sync_dir(path);
     Ok(())
 }

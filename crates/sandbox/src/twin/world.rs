@@ -51,6 +51,9 @@ pub struct VipMembership {
 pub struct World {
     /// The last number handed out for an id.
     pub seq: u64,
+    /// Which whole write of the state file this is: a journal line carries the generation it
+    /// follows, so lines already in the file are not applied twice.
+    pub generation: u64,
     pub distributor_id: String,
     pub resellers: Table<Reseller>,
     pub customers: Table<Customer>,
@@ -128,6 +131,7 @@ impl World {
         }
         each!(resellers, customers, orders, subscriptions, subscription_owner, approval_codes, reseller_changes, memberships, membership_transfers, open_acquisitions);
         Ok(json!({
+            "generation": self.generation,
             "tables": tables,
             "seq": self.seq,
             "distributorId": self.distributor_id,

@@ -19,7 +19,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use partner_model::rules::order_requests::{check_line_quantity, check_order, BOTH_CURRENCIES, TEAM_MAX_QUANTITY};
+use partner_model::rules::order_requests::{check_line_quantity, check_order, BOTH_CURRENCIES, MIXED_CURRENCIES, TEAM_MAX_QUANTITY};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
 use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderRequest, OrderType, Status};
@@ -68,6 +68,8 @@ fn check(request: &OrderRequest) -> Result<(), ApiError> {
             "2126"
         } else if e.path == "currencyCode" && matches!(&e.problem, Invalid::Explained(t) if t == BOTH_CURRENCIES) {
             "2140"
+        } else if matches!(&e.problem, Invalid::Explained(t) if t == MIXED_CURRENCIES) {
+            "2137"
         } else if e.path.ends_with("currencyCode") && e.problem == Invalid::Missing {
             "1122"
         } else if e.path == "lineItems" && request.line_count() > 0 {
@@ -175,10 +177,13 @@ fn too_good(asked: &str, eligible: &str, lga: bool) -> Option<&'static str> {
     if ["06", "07", "08", "09"].contains(&asked) && !lga {
         return Some("Not an LGA Customer");
     }
+    let lga_level = |l: &str| ["06", "07", "08", "09"].contains(&l);
     match (offers::tier_of_level(asked), offers::tier_of_level(eligible)) {
         (Some((a, _)), Some((e, _))) if a <= e => None,
         // A volume level for a customer with a level of its own (LGA, high volume) is lower.
         (Some(_), None) => None,
+        // LGA levels rise from 06 to 09.
+        (None, None) if lga_level(asked) && lga_level(eligible) && asked < eligible => None,
         _ => Some("CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE"),
     }
 }
