@@ -181,10 +181,11 @@ async fn a_journal_left_from_before_the_last_whole_write_is_not_applied_again() 
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join("state.json");
     let journal = partner_sandbox::twin::store::journal_path(&file);
-    let mut settings = settings(Duration::from_secs(60));
+    let mut settings = settings(Duration::from_millis(50));
     settings.twin.state_file = Some(file.clone());
     let app = partner_sandbox::app(&settings).expect("app");
     let made = call(&app, "POST", "/v3/resellers", Some(reseller("Generation Co"))).await;
+    tokio::time::sleep(Duration::from_millis(100)).await;
     let id = made.json["resellerId"].as_str().expect("id").to_string();
     let old_journal = std::fs::read(&journal).expect("a line for the change");
     drop(app);

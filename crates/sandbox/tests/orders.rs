@@ -451,6 +451,10 @@ async fn the_currency_is_iso_4217_at_order_or_line_level_and_never_assumed() {
     assert_eq!(code(&made_up), ("1117".into(), vec!["currencyCode".to_string()]));
     let both = call(&env, "POST", &path, Some(order(json!("USD"), Some("USD")))).await;
     assert_eq!(both.json["code"], "2140", "order-level and line-level currency: {}", both.json);
+    let mut mixed = order(Value::Null, Some("EUR"));
+    mixed["lineItems"] = json!([mixed["lineItems"][0].clone(), {"extLineItemNumber": 2, "offerId": "65322651CA02A12", "quantity": 1, "currencyCode": "USD"}]);
+    let mixed = call(&env, "POST", &path, Some(mixed)).await;
+    assert_eq!(code(&mixed), ("2137".into(), vec!["lineItems[1].currencyCode".to_string()]), "one currency per order");
     let on_line = call(&env, "POST", &path, Some(order(Value::Null, Some("EUR")))).await;
     assert_eq!(on_line.status, StatusCode::CREATED, "{}", on_line.json);
     assert_eq!((on_line.json["currencyCode"].as_str(), on_line.json["lineItems"][0]["currencyCode"].as_str()), (Some("EUR"), Some("EUR")));

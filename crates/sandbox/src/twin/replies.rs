@@ -26,6 +26,8 @@ pub struct Fresh {
 struct Kept {
     reply: StoredReply,
     request_id: Option<String>,
+    #[serde(default)]
+    correlation: String,
 }
 
 /// Answers by key (`METHOD path?query correlation-id`), oldest evicted first once there are
@@ -104,7 +106,7 @@ impl ReplyStore {
 
     /// Keeps `reply` for `key`, evicting the oldest answers beyond the bounds.
     pub fn insert(&mut self, key: String, reply: StoredReply, request_id: Option<String>, correlation: &str) {
-        let kept = Kept { reply, request_id };
+        let kept = Kept { reply, request_id, correlation: correlation.to_string() };
         let added = size(&key, &kept);
         let total = self.bytes() + added;
         if let Some(id) = &kept.request_id {
@@ -113,8 +115,8 @@ impl ReplyStore {
         if let Some(old) = self.answers.insert(key.clone(), kept) {
             self.bytes = Some(total - size(&key, &old));
             let replaced = self.answers.get(&key).map(|k| k.request_id.clone());
-            if let Some(id) = old.request_id.filter(|id| replaced.as_ref() != Some(&Some(id.clone()))) {
-                self.forget_request_id(&id, &key);
+            if let Some(id) = old.request_id.as_ref().filter(|id| replaced.as_ref() != Some(&Some(id.to_string()))) {
+                self.forget_request_id(id, &old.correlation);
             }
         } else {
             self.bytes = Some(total);
@@ -124,17 +126,17 @@ impl ReplyStore {
             let Some(oldest) = self.order.pop_front() else { break };
             if let Some(gone) = self.answers.remove(&oldest) {
                 self.bytes = self.bytes.map(|b| b.saturating_sub(size(&oldest, &gone)));
-                if let Some(id) = gone.request_id {
-                    self.forget_request_id(&id, &oldest);
+                if let Some(id) = &gone.request_id {
+                    self.forget_request_id(id, &gone.correlation);
                 }
             }
         }
     }
 
-    /// Forgets `id` with the answer kept under `key`, unless it came again with another
-    /// correlation id since (keys end with the correlation id).
-    fn forget_request_id(&mut self, id: &str, key: &str) {
-        if self.request_ids.get(id).is_some_and(|c| key.ends_with(&format!(" {c}"))) {
+    /// Forgets `id` with an answer to `correlation`, unless it came again with another
+    /// correlation id since.
+    fn forget_request_id(&mut self, id: &str, correlation: &str) {
+        if self.request_ids.get(id).is_some_and(|c| c == correlation) {
             self.request_ids.remove(id);
         }
     }

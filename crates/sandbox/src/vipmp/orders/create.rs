@@ -284,3 +284,20 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
     let currency = lines.first().map(|l| l.currency_code.clone()).unwrap_or_default();
     Ok(preview(c, now, OrderType::PreviewRenewal, String::new(), currency, lines))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::too_good;
+
+    #[test]
+    fn only_a_better_level_is_refused() {
+        assert_eq!(too_good("02", "02", false), None);
+        assert_eq!(too_good("01", "03", false), None, "a lower volume level");
+        assert_eq!(too_good("04", "02", false), Some("CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE"));
+        assert_eq!(too_good("12", "02", false), None, "3YC tier 2 is no better than tier 2");
+        assert_eq!(too_good("07", "02", false), Some("Not an LGA Customer"));
+        assert_eq!(too_good("01", "07", true), None, "a volume level for an LGA customer");
+        assert_eq!(too_good("06", "07", true), None, "a lower LGA level");
+        assert_eq!(too_good("09", "07", true), Some("CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE"));
+    }
+}
