@@ -172,7 +172,7 @@ impl<T: Transport> Client<T> {
             let (outcome, wait) = match self.transport.send(&request).await {
                 Ok(answer) => {
                     let wait = retry_after(answer.retry_after.as_deref());
-                    (classify(&answer).and_then(|body| accept(body)), wait)
+                    (classify(&answer).and_then(&mut *accept), wait)
                 }
                 Err(error) => (Err(error), None),
             };

@@ -75,7 +75,7 @@ pub fn MembershipStart() -> impl IntoView {
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if form.attempt() {
-            let id = crate::api::calls::encode(&form.get_untracked("membershipId").trim().to_string());
+            let id = crate::api::calls::encode(form.get_untracked("membershipId").trim());
             let keep = if reseller.is_empty() { String::new() } else { format!("?reseller={}", crate::api::calls::encode(&reseller)) };
             navigate(&format!("/memberships/{id}{keep}"), Default::default());
         }

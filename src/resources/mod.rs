@@ -27,13 +27,16 @@ pub fn runtime() -> Runtime {
     })
 }
 
+/// The ids of a route's two params, and the record they name.
+pub type PairLoad<R> = (Memo<(String, String)>, LocalResource<Result<R, Failure>>);
+
 /// The record named by the route's params `first` and `second` (`:customer` and `:id`), read
 /// with `get` and read again when either changes; with the params, which the page needs too.
 pub fn load_by_pair<R: DeserializeOwned + Send + Sync + 'static>(
     first: &'static str,
     second: &'static str,
     get: fn(&Runtime, &str, &str) -> Endpoint<R>,
-) -> (Memo<(String, String)>, LocalResource<Result<R, Failure>>) {
+) -> PairLoad<R> {
     let rt = runtime();
     let params = leptos_router::hooks::use_params_map();
     let ids = Memo::new(move |_| {

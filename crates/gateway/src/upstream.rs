@@ -193,7 +193,7 @@ impl Tokens {
                 Some(t) if now < t.refresh_at => return Ok(t.value),
                 Some(t) => {
                     // Near its end: refresh in the background, hand out this one meanwhile.
-                    if state.pending.is_none() && !state.failed.as_ref().is_some_and(|(until, _)| now < *until) {
+                    if state.pending.is_none() && state.failed.as_ref().is_none_or(|(until, _)| now >= *until) {
                         let fetch = self.start(&mut state);
                         let state = self.state.clone();
                         tokio::spawn(async move { finish(&state, &fetch, fetch.clone().await) });

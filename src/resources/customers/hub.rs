@@ -216,7 +216,7 @@ fn commitment_badge(status: Option<&CommitmentStatus>) -> AnyView {
 /// One minimum quantity against what the customer has now.
 #[component]
 fn Progress(label: String, current: u64, minimum: u64) -> impl IntoView {
-    let pct = if minimum == 0 { 100 } else { (current.saturating_mul(100) / minimum).min(100) };
+    let pct = current.saturating_mul(100).checked_div(minimum).map_or(100, |p| p.min(100));
     let text = format!("{current} of {minimum}");
     view! {
         <div class="progress-row">

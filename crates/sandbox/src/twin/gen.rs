@@ -10,7 +10,8 @@ impl Gen {
         Gen(seed.max(1).wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1)
     }
 
-    /// The next 64 random bits.
+    /// The next 64 random bits (an endless sequence: not an `Iterator`, which could end).
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;

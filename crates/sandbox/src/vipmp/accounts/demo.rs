@@ -54,8 +54,10 @@ enum Kind {
 use Kind::*;
 
 /// (company, reseller index, kind, linked group index and role: 0 owner, 1 member).
+type CustomerSpec = (&'static str, usize, Kind, Option<(usize, u8)>);
+
 #[rustfmt::skip]
-const CUSTOMERS: &[(&str, usize, Kind, Option<(usize, u8)>)] = &[
+const CUSTOMERS: &[CustomerSpec] = &[
     ("Fairmont Hotels Group", 0, Com, None), ("Blue Harbor Logistics", 0, Com, Some((3, 0))), ("Blue Harbor Freight", 0, Com, Some((3, 1))),
     ("Cedar Creek Design Studio", 0, Com, None), ("Golden Gate Media", 0, Com, None), ("Summit Peak Architects", 0, Extended, None),
     ("Lincoln Unified School District", 0, Edu("K_12"), None), ("Bay Area State University", 0, Edu("HIGHER_ED"), None),

@@ -267,11 +267,11 @@ fn grow_or_create_distinct(world: &mut World, customer_id: &str, offer_id: &str,
         offer_id: offers::base_of(offer_id),
         current_quantity: Some(quantity),
         used_quantity: Some(quantity / 2),
-        auto_renewal: AutoRenewal { enabled: quantity % 3 != 0, renewal_quantity: (quantity % 3 == 1).then_some(quantity), renewal_code: String::new() },
+        auto_renewal: AutoRenewal { enabled: !quantity.is_multiple_of(3), renewal_quantity: (quantity % 3 == 1).then_some(quantity), renewal_code: String::new() },
         renewal_date: world.customers.get(customer_id).map(|c| c.coterm_date.clone()).unwrap_or_default(),
         creation_date: time::datetime(at),
         currency_code: "USD".into(),
-        status: if quantity % 17 == 0 { Status::Inactive } else { Status::Active },
+        status: if quantity.is_multiple_of(17) { Status::Inactive } else { Status::Active },
         links: self_links(format!("/v3/customers/{customer_id}/subscriptions/{id}")),
         ..Subscription::default()
     };
