@@ -84,7 +84,10 @@ async fn load_runtime(app_base: String) -> Result<Runtime, ConfigProblem> {
                 .await
                 .map_err(|e| problem("(file)", format!("could not be fetched ({e}).")))?;
             if !response.ok() {
-                return Err(problem("(file)", format!("could not be loaded: the server answered HTTP {}.", response.status())));
+                return Err(problem(
+                    "(file)",
+                    format!("could not be loaded: the server answered HTTP {}.", response.status()),
+                ));
             }
             response.text().await.map_err(|e| problem("(file)", format!("could not be read ({e}).")))?
         }

@@ -19,10 +19,7 @@ pub use app::{App, Shell};
 
 /// Removes the static loading note and mounts [`App`] on the page's body.
 pub fn start() {
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);

@@ -55,10 +55,7 @@ fn try_show() -> Option<()> {
     for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let decode = |s: &str| {
-            js_sys::decode_uri_component(&s.replace('+', " "))
-                .ok()
-                .and_then(|d| d.as_string())
-                .unwrap_or_default()
+            js_sys::decode_uri_component(&s.replace('+', " ")).ok().and_then(|d| d.as_string()).unwrap_or_default()
         };
         let input = doc.create_element("input").ok()?;
         input.set_attribute("type", "hidden").ok()?;

@@ -55,7 +55,8 @@ fn framing_origin(allowed: &[String]) -> Option<String> {
         .filter(|list| !list.is_undefined())
         .and_then(|list| js_sys::Reflect::get(&list, &0.into()).ok())
         .and_then(|first| first.as_string());
-    let from_referrer = window.document().map(|d| d.referrer()).and_then(|r| web_sys::Url::new(&r).ok()).map(|u| u.origin());
+    let from_referrer =
+        window.document().map(|d| d.referrer()).and_then(|r| web_sys::Url::new(&r).ok()).map(|u| u.origin());
     from_ancestors.or(from_referrer).filter(|o| accepts(o, allowed))
 }
 
@@ -117,7 +118,10 @@ pub async fn ask(wait: Duration) -> bool {
 async fn sleep(d: Duration) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, d.as_millis().min(i32::MAX as u128) as i32);
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                d.as_millis().min(i32::MAX as u128) as i32,
+            );
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -151,7 +155,14 @@ mod tests {
     fn only_exact_allowed_origins_hand_over_tokens() {
         let allowed = vec!["https://portal.example.com".to_string()];
         assert!(accepts("https://portal.example.com", &allowed));
-        for other in ["https://portal.example.com.evil.example", "http://portal.example.com", "https://evil.example", "null", "", "https://portal.example.com:8443"] {
+        for other in [
+            "https://portal.example.com.evil.example",
+            "http://portal.example.com",
+            "https://evil.example",
+            "null",
+            "",
+            "https://portal.example.com:8443",
+        ] {
             assert!(!accepts(other, &allowed), "{other}");
         }
         assert!(!accepts("https://portal.example.com", &[]), "nobody, when none is configured");

@@ -62,7 +62,11 @@ pub fn app_base_from_document() -> String {
         Some(i) => &path[..=i],
         None => "/",
     };
-    if dir.starts_with('/') { dir.to_string() } else { format!("/{dir}") }
+    if dir.starts_with('/') {
+        dir.to_string()
+    } else {
+        format!("/{dir}")
+    }
 }
 
 /// The href of a console path (`/customers/1005-0001`) below the app's base. Links need it:

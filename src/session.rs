@@ -89,7 +89,9 @@ pub async fn sign_in_again(app_base: &str) -> bool {
 /// Ends the session at the gateway, then goes where it says (the provider's sign-out).
 pub async fn sign_out(app_base: &str) {
     let redirect = match Request::post(&format!("{app_base}auth/logout")).send().await {
-        Ok(r) if r.ok() => r.json::<serde_json::Value>().await.ok().and_then(|v| v["redirect"].as_str().map(str::to_string)),
+        Ok(r) if r.ok() => {
+            r.json::<serde_json::Value>().await.ok().and_then(|v| v["redirect"].as_str().map(str::to_string))
+        }
         _ => None,
     };
     if let Some(window) = web_sys::window() {

@@ -13,15 +13,8 @@ use leptos::prelude::*;
 macro_rules! split_page {
     ($chunk:ident, $name:ident, $page:path) => {{
         #[cfg(split)]
-        #[::leptos::wasm_split::wasm_split(
-            $chunk,
-            wasm_split_path = ::leptos::wasm_split,
-            fallible
-        )]
-        fn $name() -> ::core::result::Result<
-            ::leptos::prelude::AnyView,
-            ::leptos::wasm_split::SplitLoaderError,
-        > {
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        fn $name() -> ::core::result::Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
             ::core::result::Result::Ok(::leptos::prelude::IntoAny::into_any($page()))
         }
         #[cfg(split)]
@@ -34,9 +27,8 @@ macro_rules! split_page {
 
 /// A page being fetched: where the load stands.
 #[cfg(split)]
-type Fetch = std::pin::Pin<
-    Box<dyn std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>>,
->;
+type Fetch =
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>>>;
 
 /// Renders a split page: a busy note while its code downloads, the page once it is there, and
 /// a way to try again when the download failed (the loader forgets failures, so a second

@@ -34,9 +34,20 @@ async fn the_activity_page_lists_what_this_browser_did_without_the_gateway() {
     // No gateway answers here: the audit trail cannot load, this browser's log still shows.
     let row = wait_for("row", || query(&root, "section[aria-labelledby='browser-heading'] table tbody tr")).await;
     let row_text = text(&row);
-    assert!(row_text.contains("Place order") && row_text.contains("c0ffee") && row_text.contains("2026-11-23 12:34:56"), "{row_text}");
-    assert_eq!(root.query_selector_all("section[aria-labelledby='browser-heading'] th[scope='col']").expect("selector").length(), 5);
-    wait_for("the audit trail says it could not load", || query(&root, "section[aria-labelledby='audit-heading'] [role='alert']")).await;
+    assert!(
+        row_text.contains("Place order") && row_text.contains("c0ffee") && row_text.contains("2026-11-23 12:34:56"),
+        "{row_text}"
+    );
+    assert_eq!(
+        root.query_selector_all("section[aria-labelledby='browser-heading'] th[scope='col']")
+            .expect("selector")
+            .length(),
+        5
+    );
+    wait_for("the audit trail says it could not load", || {
+        query(&root, "section[aria-labelledby='audit-heading'] [role='alert']")
+    })
+    .await;
     storage.remove_item("partner-console.activity").expect("clean up");
     go_to_path("/");
 }

@@ -15,8 +15,19 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn committed_until(end: &str) -> Customer {
-    let commitment = Commitment { start_date: "2024-01-01".into(), end_date: end.into(), status: Some(CommitmentStatus::Committed), minimum_quantities: Vec::new() };
-    let benefit = Benefit { kind: BenefitType::ThreeYearCommit, status: None, commitment: Some(commitment), commitment_request: None, recommitment_request: None };
+    let commitment = Commitment {
+        start_date: "2024-01-01".into(),
+        end_date: end.into(),
+        status: Some(CommitmentStatus::Committed),
+        minimum_quantities: Vec::new(),
+    };
+    let benefit = Benefit {
+        kind: BenefitType::ThreeYearCommit,
+        status: None,
+        commitment: Some(commitment),
+        commitment_request: None,
+        recommitment_request: None,
+    };
     Customer { benefits: vec![benefit], ..Customer::default() }
 }
 
@@ -28,7 +39,12 @@ fn recommitment_is_offered_only_in_the_last_thirty_days() {
     assert_eq!(note, None);
     let (allowed, note) = allowed_requests(&committed_until("2027-06-30"), now).expect("allowed");
     assert_eq!(allowed, [CommitRequest::Increase], "too early to recommit");
-    assert_eq!(note.as_deref(), Some("Recommitting for three more years opens on 2027-05-31, 30 days before the commitment ends on 2027-06-30."));
+    assert_eq!(
+        note.as_deref(),
+        Some(
+            "Recommitting for three more years opens on 2027-05-31, 30 days before the commitment ends on 2027-06-30."
+        )
+    );
 }
 
 #[wasm_bindgen_test]
@@ -39,7 +55,11 @@ fn refused_lines_say_the_documented_reasons_in_words() {
             body: ApiErrorBody {
                 code: "2129".into(),
                 message: "Customer is not eligible to purchase Offer ID".into(),
-                additional_details: vec!["Line Item: 1, Reason: Not an LGA Customer".into(), "Line Item: 2, Reason: INELIGIBLE_MARKET_SEGMENT".into(), "something else".into()],
+                additional_details: vec![
+                    "Line Item: 1, Reason: Not an LGA Customer".into(),
+                    "Line Item: 2, Reason: INELIGIBLE_MARKET_SEGMENT".into(),
+                    "something else".into(),
+                ],
             },
         },
         action: "Place order".into(),

@@ -19,7 +19,6 @@ use std::time::Duration;
 mod policy {
     use super::*;
 
-
     fn answer(status: u16, content_type: &str, body: &str) -> HttpAnswer {
         HttpAnswer { status, content_type: content_type.into(), retry_after: None, body: body.into() }
     }
@@ -27,12 +26,27 @@ mod policy {
     #[test]
     fn answers_are_sorted_by_who_gave_them() {
         assert_eq!(classify(&answer(201, "application/json", "{}")), Ok("{}"));
-        assert!(matches!(classify(&answer(400, "application/json", r#"{"code":"1117","message":"x","additionalDetails":["a"]}"#)), Err(ApiError::Api { status: 400, .. })));
-        assert_eq!(classify(&answer(502, "text/html", "<html>Bad gateway</html>")), Err(ApiError::Gateway { status: 502 }));
+        assert!(matches!(
+            classify(&answer(400, "application/json", r#"{"code":"1117","message":"x","additionalDetails":["a"]}"#)),
+            Err(ApiError::Api { status: 400, .. })
+        ));
+        assert_eq!(
+            classify(&answer(502, "text/html", "<html>Bad gateway</html>")),
+            Err(ApiError::Gateway { status: 502 })
+        );
         assert_eq!(classify(&answer(500, "text/html", "<html>oops</html>")), Err(ApiError::Gateway { status: 500 }));
-        assert_eq!(classify(&answer(503, "application/json", r#"{"error":"x"}"#)), Err(ApiError::Gateway { status: 503 }));
-        assert_eq!(classify(&answer(418, "application/json", r#"{"message":"no code"}"#)), Err(ApiError::Unexpected { status: 418 }));
-        assert!(matches!(classify(&answer(500, "application/json", r#"{"code":"1124","message":"x"}"#)), Err(ApiError::Api { status: 500, .. })));
+        assert_eq!(
+            classify(&answer(503, "application/json", r#"{"error":"x"}"#)),
+            Err(ApiError::Gateway { status: 503 })
+        );
+        assert_eq!(
+            classify(&answer(418, "application/json", r#"{"message":"no code"}"#)),
+            Err(ApiError::Unexpected { status: 418 })
+        );
+        assert!(matches!(
+            classify(&answer(500, "application/json", r#"{"code":"1124","message":"x"}"#)),
+            Err(ApiError::Api { status: 500, .. })
+        ));
     }
 
     #[test]
@@ -46,7 +60,12 @@ mod policy {
     fn reads_retry_every_transient_failure_mutations_only_silence() {
         let p = RetryPolicy::READ;
         let api500 = ApiError::Api { status: 500, body: ApiErrorBody::new("1124", "") };
-        for e in [ApiError::Network("x".into()), ApiError::Timeout(p.timeout), ApiError::Gateway { status: 503 }, api500.clone()] {
+        for e in [
+            ApiError::Network("x".into()),
+            ApiError::Timeout(p.timeout),
+            ApiError::Gateway { status: 503 },
+            api500.clone(),
+        ] {
             assert!(p.retry(Kind::Read, 1, &e), "{e:?}");
         }
         assert!(!p.retry(Kind::Read, p.attempts, &ApiError::Network("x".into())), "a small cap");
@@ -82,24 +101,38 @@ mod policy {
             format!("c{n}")
         };
         let a = book.intent("POST /orders", 1, Some("{\"q\":1}"), &mut id);
-        assert_eq!(book.intent("POST /orders", 1, None, &mut id).correlation_id, a.correlation_id, "a double click or a retry is the same intent");
-        assert_eq!(book.earlier("POST /orders", 2).map(|i| i.correlation_id), Some(a.correlation_id.clone()), "a change of the form meets the open one first");
+        assert_eq!(
+            book.intent("POST /orders", 1, None, &mut id).correlation_id,
+            a.correlation_id,
+            "a double click or a retry is the same intent"
+        );
+        assert_eq!(
+            book.earlier("POST /orders", 2).map(|i| i.correlation_id),
+            Some(a.correlation_id.clone()),
+            "a change of the form meets the open one first"
+        );
         assert_eq!(book.earlier("POST /orders", 1), None);
         let changed = book.intent("POST /orders", 2, None, &mut id);
         assert_ne!(changed.correlation_id, a.correlation_id, "a changed form is a new intent");
         assert_eq!(book.open.len(), 1, "the changed intent replaces the old one");
         book.settle(&changed.correlation_id);
-        assert_ne!(book.intent("POST /orders", 2, None, &mut id).correlation_id, changed.correlation_id, "after an answer, a new intent");
+        assert_ne!(
+            book.intent("POST /orders", 2, None, &mut id).correlation_id,
+            changed.correlation_id,
+            "after an answer, a new intent"
+        );
         let json = serde_json::to_string(&book).expect("encode");
-        assert_eq!(serde_json::from_str::<IntentBook>(&json).expect("decode"), book, "it survives a reload through storage");
+        assert_eq!(
+            serde_json::from_str::<IntentBook>(&json).expect("decode"),
+            book,
+            "it survives a reload through storage"
+        );
         assert_ne!(fingerprint(&["POST", "/a", "{}"]), fingerprint(&["POST", "/a{", "}"]));
     }
-
 }
 
 mod client {
     use super::*;
-
 
     /// A transport that answers from a script and records what it was sent.
     #[derive(Default)]
@@ -155,15 +188,34 @@ mod client {
     }
 
     fn status(code: u16, content_type: &str, body: &str, retry_after: Option<&str>) -> Result<HttpAnswer, ApiError> {
-        Ok(HttpAnswer { status: code, content_type: content_type.into(), retry_after: retry_after.map(str::to_string), body: body.into() })
+        Ok(HttpAnswer {
+            status: code,
+            content_type: content_type.into(),
+            retry_after: retry_after.map(str::to_string),
+            body: body.into(),
+        })
     }
 
     fn read() -> Call {
-        Call { name: "Get customer".into(), kind: Kind::Read, method: "GET", url: "/api/vipmp/v3/customers/1".into(), body: None, timeout: Some(Duration::from_secs(7)) }
+        Call {
+            name: "Get customer".into(),
+            kind: Kind::Read,
+            method: "GET",
+            url: "/api/vipmp/v3/customers/1".into(),
+            body: None,
+            timeout: Some(Duration::from_secs(7)),
+        }
     }
 
     fn order(body: &str) -> Call {
-        Call { name: "Place order".into(), kind: Kind::Mutation, method: "POST", url: "/api/vipmp/v3/customers/1/orders".into(), body: Some(body.into()), timeout: None }
+        Call {
+            name: "Place order".into(),
+            kind: Kind::Mutation,
+            method: "POST",
+            url: "/api/vipmp/v3/customers/1/orders".into(),
+            body: Some(body.into()),
+            timeout: None,
+        }
     }
 
     fn block<F: std::future::Future>(f: F) -> F::Output {
@@ -179,7 +231,13 @@ mod client {
         for i in 0..2 {
             assert_eq!(t.header(i, "Accept"), "application/json");
             assert_eq!(t.header(i, "Content-Type"), "application/json");
-            assert!(t.sent.borrow()[i].headers.iter().all(|(n, _)| !n.eq_ignore_ascii_case("authorization") && !n.eq_ignore_ascii_case("x-api-key")), "never a secret");
+            assert!(
+                t.sent.borrow()[i]
+                    .headers
+                    .iter()
+                    .all(|(n, _)| !n.eq_ignore_ascii_case("authorization") && !n.eq_ignore_ascii_case("x-api-key")),
+                "never a secret"
+            );
         }
         assert_ne!(t.header(0, "X-Request-Id"), t.header(1, "X-Request-Id"), "a fresh request id per attempt");
         assert_eq!(t.header(0, "X-Correlation-Id"), done.correlation_id);
@@ -196,7 +254,10 @@ mod client {
         ]);
         let done: Done<partner_model::types::Customer> = block(client.run(&read())).expect("fourth attempt");
         assert_eq!(done.value.customer_id, "1");
-        assert_eq!(*client.transport.slept.borrow(), vec![Duration::from_millis(300), Duration::from_millis(600), Duration::from_secs(2)]);
+        assert_eq!(
+            *client.transport.slept.borrow(),
+            vec![Duration::from_millis(300), Duration::from_millis(600), Duration::from_secs(2)]
+        );
         let client = Scripted::new(vec![Err(ApiError::Network("down".into())); 9]);
         let failure = block(client.run::<serde_json::Value>(&read())).expect_err("gives up");
         assert_eq!(client.transport.sent.borrow().len(), RetryPolicy::READ.attempts as usize, "a small cap");
@@ -215,7 +276,12 @@ mod client {
 
     #[test]
     fn reads_do_not_retry_what_cannot_change() {
-        let client = Scripted::new(vec![status(404, "application/json", r#"{"code":"1116","message":"Invalid Customer"}"#, None)]);
+        let client = Scripted::new(vec![status(
+            404,
+            "application/json",
+            r#"{"code":"1116","message":"Invalid Customer"}"#,
+            None,
+        )]);
         let failure = block(client.run::<serde_json::Value>(&read())).expect_err("404");
         assert_eq!(failure.error.code(), Some("1116"));
         assert_eq!(client.transport.sent.borrow().len(), 1);
@@ -226,7 +292,11 @@ mod client {
 
     #[test]
     fn a_mutation_with_no_answer_is_resent_as_the_same_intent() {
-        let client = Scripted::new(vec![Err(ApiError::Network("dropped".into())), Err(ApiError::Network("dropped".into())), ok(r#"{"orderId":"5"}"#)]);
+        let client = Scripted::new(vec![
+            Err(ApiError::Network("dropped".into())),
+            Err(ApiError::Network("dropped".into())),
+            ok(r#"{"orderId":"5"}"#),
+        ]);
         let done: Done<serde_json::Value> = block(client.run(&order("{\"a\":1}"))).expect("third attempt");
         let t = &client.transport;
         assert_eq!(t.sent.borrow()[0].timeout, RetryPolicy::MUTATION.timeout, "the kind's default");
@@ -235,7 +305,10 @@ mod client {
         assert!(t.book.borrow().open.is_empty(), "the answer settled it");
         let log = t.log.borrow();
         assert_eq!(log.entries.len(), 1, "one action, one entry, however many sends");
-        assert_eq!((log.entries[0].action.as_str(), log.entries[0].target.as_str(), log.entries[0].ok), ("Place order", "/v3/customers/1/orders", true));
+        assert_eq!(
+            (log.entries[0].action.as_str(), log.entries[0].target.as_str(), log.entries[0].ok),
+            ("Place order", "/v3/customers/1/orders", true)
+        );
         assert_eq!(log.entries[0].correlation_id, done.correlation_id);
     }
 
@@ -260,9 +333,16 @@ mod client {
         let client = Scripted::new(vec![status(502, "application/json", lost, None), ok(r#"{"orderId":"5"}"#)]);
         let done: Done<serde_json::Value> = block(client.run(&order("{\"a\":1}"))).expect("the second attempt");
         let t = &client.transport;
-        assert_eq!((0..2).map(|i| t.header(i, "X-Correlation-Id")).filter(|c| *c == done.correlation_id).count(), 2, "one intent");
+        assert_eq!(
+            (0..2).map(|i| t.header(i, "X-Correlation-Id")).filter(|c| *c == done.correlation_id).count(),
+            2,
+            "one intent"
+        );
         // A refusal the user must act on is not sent again.
-        let client = Scripted::new(vec![status(403, "application/json", r#"{"code":"GW-OTHER-CUSTOMER","message":"x"}"#, None), ok("{}")]);
+        let client = Scripted::new(vec![
+            status(403, "application/json", r#"{"code":"GW-OTHER-CUSTOMER","message":"x"}"#, None),
+            ok("{}"),
+        ]);
         let _ = block(client.run::<serde_json::Value>(&order("{}"))).expect_err("refused");
         assert_eq!(client.transport.sent.borrow().len(), 1);
     }
@@ -297,11 +377,18 @@ mod client {
         assert_eq!(sent[3].body.as_deref(), Some("{\"q\":4}"), "sent as it was");
         assert!(client.transport.book.borrow().open.is_empty(), "settled");
         drop(sent);
-        assert!(client.transport.log.borrow().entries[0].outcome.contains("sent earlier"), "{:?}", client.transport.log.borrow().entries[0]);
+        assert!(
+            client.transport.log.borrow().entries[0].outcome.contains("sent earlier"),
+            "{:?}",
+            client.transport.log.borrow().entries[0]
+        );
         // When the API refused the first, the second goes out under a new intent.
         let client = Scripted::new(vec![Err(ApiError::Network("x".into())); 3]);
         let _ = block(client.run::<serde_json::Value>(&order("{\"q\":4}")));
-        client.transport.answers.borrow_mut().extend([status(400, "application/json", r#"{"code":"2129","message":"x"}"#, None), ok(r#"{"orderId":"8"}"#)]);
+        client.transport.answers.borrow_mut().extend([
+            status(400, "application/json", r#"{"code":"2129","message":"x"}"#, None),
+            ok(r#"{"orderId":"8"}"#),
+        ]);
         let done: Done<serde_json::Value> = block(client.run(&order("{\"q\":5}"))).expect("the second order");
         assert_eq!(done.value["orderId"], "8");
         assert_ne!(done.correlation_id, client.transport.header(0, "X-Correlation-Id"));
@@ -328,7 +415,10 @@ mod client {
         assert_eq!(client.transport.book.borrow().open.len(), 1, "the intent stays open");
         client.transport.answers.borrow_mut().push_back(ok(r#"{"orderId": "5"}"#));
         let again: Done<serde_json::Value> = block(client.run(&order("{\"q\":1}"))).expect("try again");
-        assert_eq!(again.correlation_id, first.correlation_id, "the same intent: the API answers its first answer again");
+        assert_eq!(
+            again.correlation_id, first.correlation_id,
+            "the same intent: the API answers its first answer again"
+        );
         assert!(client.transport.book.borrow().open.is_empty());
     }
 
@@ -340,7 +430,11 @@ mod client {
         client.transport.answers.borrow_mut().push_back(ok("{}"));
         let retried: Done<serde_json::Value> = block(client.run(&order("{\"q\":1}"))).expect("retry button");
         assert_eq!(retried.correlation_id, first.correlation_id, "the retry button is the same intent");
-        client.transport.answers.borrow_mut().extend([Err(ApiError::Timeout(Duration::from_secs(20))), Err(ApiError::Timeout(Duration::from_secs(20))), Err(ApiError::Timeout(Duration::from_secs(20)))]);
+        client.transport.answers.borrow_mut().extend([
+            Err(ApiError::Timeout(Duration::from_secs(20))),
+            Err(ApiError::Timeout(Duration::from_secs(20))),
+            Err(ApiError::Timeout(Duration::from_secs(20))),
+        ]);
         let a = block(client.run::<serde_json::Value>(&order("{\"q\":2}"))).expect_err("no answer");
         client.transport.answers.borrow_mut().push_back(ok("{}"));
         let b: Done<serde_json::Value> = block(client.run(&order("{\"q\":3}"))).expect("changed form");
@@ -355,16 +449,19 @@ mod client {
     fn gateway_pages_are_retried_for_mutations_but_api_429_is_not() {
         let client = Scripted::new(vec![status(504, "text/html", "<html>timeout</html>", None), ok("{}")]);
         assert!(block(client.run::<serde_json::Value>(&order("{}"))).is_ok());
-        let client = Scripted::new(vec![status(429, "application/json", r#"{"code":"4118","message":"Too many requests"}"#, Some("1"))]);
+        let client = Scripted::new(vec![status(
+            429,
+            "application/json",
+            r#"{"code":"4118","message":"Too many requests"}"#,
+            Some("1"),
+        )]);
         assert!(block(client.run::<serde_json::Value>(&order("{}"))).is_err());
         assert_eq!(client.transport.sent.borrow().len(), 1);
     }
-
 }
 
 mod calls {
     use super::*;
-
 
     fn rt(base: &str) -> Runtime {
         let config = partner_model::config::parse(include_str!("../public/config.json")).expect("shipped config");
@@ -375,7 +472,11 @@ mod calls {
     fn urls_are_below_the_app_base_and_encoded() {
         let r = rt("/partner/console/");
         assert_eq!(customers::get(&r, "1005 /x").call.url, "/partner/console/api/vipmp/v3/customers/1005%20%2Fx");
-        let h = orders::history(&r, "1", &[("order-type", "NEW".into()), ("order-type", "RETURN".into()), ("status", String::new())]);
+        let h = orders::history(
+            &r,
+            "1",
+            &[("order-type", "NEW".into()), ("order-type", "RETURN".into()), ("status", String::new())],
+        );
         assert_eq!(h.call.url, "/partner/console/api/vipmp/v3/customers/1/orders?order-type=NEW&order-type=RETURN");
         let s = distributor_subscriptions::search(&rt("/"), &DistributorSubscriptionSearch::default(), 25, 50);
         assert_eq!(s.call.url, "/api/cpn/cphub/api/seller/v1/distributors/9c8b7a6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d/subscriptions/search?limit=25&offset=50");
@@ -393,10 +494,13 @@ mod calls {
     fn mutations_carry_their_body_and_reads_none() {
         let r = rt("/");
         let o = orders::create(&r, "1", &OrderRequest::PreviewRenewal);
-        assert_eq!((o.call.method, o.call.kind, o.call.name.as_str()), ("POST", Kind::Read, "Preview renewal"), "a preview changes nothing");
+        assert_eq!(
+            (o.call.method, o.call.kind, o.call.name.as_str()),
+            ("POST", Kind::Read, "Preview renewal"),
+            "a preview changes nothing"
+        );
         assert_eq!(o.call.body.as_deref(), Some(r#"{"orderType":"PREVIEW_RENEWAL"}"#));
         assert!(subscriptions::list(&r, "1").call.body.is_none());
         assert!(customers::enroll(&r, "1", "2").call.body.is_none());
     }
-
 }

@@ -54,14 +54,24 @@ async fn a_problem_shows_once_the_field_is_left_and_the_api_refusal_lands_on_its
     // The API refuses the value: the refusal shows at the field until it changes.
     let f = form.get_value().expect("form");
     let failure = Failure {
-        error: ApiError::Api { status: 400, body: ApiErrorBody { code: "1117".into(), message: "Invalid fields".into(), additional_details: vec!["companyProfile.companyName".into(), "somethingElse".into()] } },
+        error: ApiError::Api {
+            status: 400,
+            body: ApiErrorBody {
+                code: "1117".into(),
+                message: "Invalid fields".into(),
+                additional_details: vec!["companyProfile.companyName".into(), "somethingElse".into()],
+            },
+        },
         action: "Create customer".into(),
         request_id: "r".into(),
         correlation_id: "c".into(),
     };
     let unplaced = f.apply_failure(&failure);
     assert_eq!(unplaced, vec!["somethingElse".to_string()]);
-    let error = wait_for("api error", || query(&root, "#f-companyProfile-companyName-error").filter(|e| text(e).contains("1117"))).await;
+    let error = wait_for("api error", || {
+        query(&root, "#f-companyProfile-companyName-error").filter(|e| text(e).contains("1117"))
+    })
+    .await;
     assert!(text(&error).starts_with("Company name: the API refused this value"), "{}", text(&error));
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     assert_eq!(f.get_untracked("companyProfile.companyName"), "Abcd Ltd", "input kept");

@@ -56,8 +56,15 @@ async fn go_to_refuses_a_bad_id_next_to_the_field_then_opens_a_good_one() {
     type_into(&input, " 1005-0001 ");
     click(&open);
     // The customer hub opens (its data cannot load here: no API behind this test page).
-    wait_for("customer page", || (web_sys::window()?.location().pathname().ok()? == "/customers/1005-0001").then_some(())).await;
-    wait_for("customer hub", || by_text(&root, "main [role=status], main [role=alert] h2", "Loading the customer…").or_else(|| by_text(&root, "main [role=alert] h2", "Get customer did not go through"))).await;
+    wait_for("customer page", || {
+        (web_sys::window()?.location().pathname().ok()? == "/customers/1005-0001").then_some(())
+    })
+    .await;
+    wait_for("customer hub", || {
+        by_text(&root, "main [role=status], main [role=alert] h2", "Loading the customer…")
+            .or_else(|| by_text(&root, "main [role=alert] h2", "Get customer did not go through"))
+    })
+    .await;
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("false"));
     go_to_path("/");
 }
@@ -72,7 +79,9 @@ async fn go_to_an_order_asks_for_its_customer_too() {
     select.set_value("order");
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
-    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).expect("event")).expect("dispatch");
+    select
+        .dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).expect("event"))
+        .expect("dispatch");
     let customer = wait_for("customer field", || query(&root, "#goto-customer")).await;
     let label = query(&root, "label[for='goto-id']").expect("id label");
     assert_eq!(text(&label), "Order id");
@@ -86,7 +95,10 @@ async fn go_to_an_order_asks_for_its_customer_too() {
     type_into(&customer, "1005-0001");
     click(&by_text(&root, "button", "Open").expect("Open"));
     wait_for("order page", || order_page(&root)).await;
-    assert_eq!(web_sys::window().expect("window").location().pathname().expect("path"), "/customers/1005-0001/orders/5120008001");
+    assert_eq!(
+        web_sys::window().expect("window").location().pathname().expect("path"),
+        "/customers/1005-0001/orders/5120008001"
+    );
     go_to_path("/");
 }
 
@@ -184,7 +196,6 @@ fn the_error_panel_says_what_happened_what_to_do_and_keeps_ids_for_support() {
     assert!(!retried.load(std::sync::atomic::Ordering::SeqCst));
 }
 
-
 #[wasm_bindgen_test]
 async fn a_read_is_aborted_when_the_view_that_waits_for_it_goes_away() {
     use partner_console::api::calls::{customers, send};
@@ -199,5 +210,6 @@ async fn a_read_is_aborted_when_the_view_that_waits_for_it_goes_away() {
 
 /// The order page, loading or saying that it could not load (no API behind these tests).
 fn order_page(root: &web_sys::Element) -> Option<web_sys::Element> {
-    by_text(root, "main [role=status]", "Loading the order…").or_else(|| by_text(root, "main [role=alert] h2", "Get order did not go through"))
+    by_text(root, "main [role=status]", "Loading the order…")
+        .or_else(|| by_text(root, "main [role=alert] h2", "Get order did not go through"))
 }

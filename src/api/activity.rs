@@ -50,7 +50,14 @@ mod tests {
     use super::*;
 
     fn entry(n: usize) -> Entry {
-        Entry { at: format!("t{n}"), action: "Place order".into(), target: "/v3/x".into(), correlation_id: format!("c{n}"), outcome: "Done".into(), ok: true }
+        Entry {
+            at: format!("t{n}"),
+            action: "Place order".into(),
+            target: "/v3/x".into(),
+            correlation_id: format!("c{n}"),
+            outcome: "Done".into(),
+            ok: true,
+        }
     }
 
     #[test]

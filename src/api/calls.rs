@@ -38,8 +38,13 @@ pub use partner_model::url::encode_component as encode;
 
 /// A query string from pairs, skipping empty values (`?a=1&b=x%20y`, or nothing).
 pub fn query(pairs: &[(&str, String)]) -> String {
-    let parts: Vec<String> = pairs.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(v))).collect();
-    if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    let parts: Vec<String> =
+        pairs.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| format!("{k}={}", encode(v))).collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
 }
 
 fn time_limit(rt: &Runtime, kind: Kind) -> Option<Duration> {
@@ -52,7 +57,10 @@ fn time_limit(rt: &Runtime, kind: Kind) -> Option<Duration> {
 
 fn read<R>(rt: &Runtime, name: &str, url: String) -> Endpoint<R> {
     let timeout = time_limit(rt, Kind::Read);
-    Endpoint { call: Call { name: name.into(), kind: Kind::Read, method: "GET", url, body: None, timeout }, answer: PhantomData }
+    Endpoint {
+        call: Call { name: name.into(), kind: Kind::Read, method: "GET", url, body: None, timeout },
+        answer: PhantomData,
+    }
 }
 
 /// A request sent with POST that changes nothing (an order or reseller-change preview): a read
@@ -61,10 +69,19 @@ fn read<R>(rt: &Runtime, name: &str, url: String) -> Endpoint<R> {
 fn preview<R, B: Serialize>(rt: &Runtime, name: &str, url: String, body: &B) -> Endpoint<R> {
     let body = Some(serde_json::to_string(body).unwrap_or_default());
     let timeout = time_limit(rt, Kind::Mutation);
-    Endpoint { call: Call { name: name.into(), kind: Kind::Read, method: "POST", url, body, timeout }, answer: PhantomData }
+    Endpoint {
+        call: Call { name: name.into(), kind: Kind::Read, method: "POST", url, body, timeout },
+        answer: PhantomData,
+    }
 }
 
-fn mutation<R, B: Serialize>(rt: &Runtime, name: &str, method: &'static str, url: String, body: Option<&B>) -> Endpoint<R> {
+fn mutation<R, B: Serialize>(
+    rt: &Runtime,
+    name: &str,
+    method: &'static str,
+    url: String,
+    body: Option<&B>,
+) -> Endpoint<R> {
     // Request types serialize infallibly; an empty body would be refused by the API (1122).
     let body = body.map(|b| serde_json::to_string(b).unwrap_or_default());
     let timeout = time_limit(rt, Kind::Mutation);
@@ -104,7 +121,11 @@ pub mod customers {
         mutation(rt, "Update customer", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}", encode(id))), Some(body))
     }
     pub fn list(rt: &Runtime, reseller_id: &str, filters: &[(&str, String)]) -> Endpoint<CustomerListPage> {
-        read(rt, "List customers", rt.vipmp_url(&format!("/v3/resellers/{}/customers{}", encode(reseller_id), query(filters))))
+        read(
+            rt,
+            "List customers",
+            rt.vipmp_url(&format!("/v3/resellers/{}/customers{}", encode(reseller_id), query(filters))),
+        )
     }
     pub fn open_acquisitions(rt: &Runtime, id: &str) -> Endpoint<OpenAcquisitions> {
         read(rt, "Get open acquisitions", rt.vipmp_url(&format!("/v3/customers/{}/open-acquisitions", encode(id))))
@@ -120,7 +141,14 @@ pub mod linked_memberships {
     use super::*;
 
     pub fn search(rt: &Runtime, country: &str, name: &str) -> Endpoint<LinkedMembershipGroupSearch> {
-        read(rt, "Search linked memberships", rt.vipmp_url(&format!("/v3/linked_membership_groups{}", query(&[("country", country.into()), ("name", name.into())]))))
+        read(
+            rt,
+            "Search linked memberships",
+            rt.vipmp_url(&format!(
+                "/v3/linked_membership_groups{}",
+                query(&[("country", country.into()), ("name", name.into())])
+            )),
+        )
     }
 }
 
@@ -143,14 +171,28 @@ pub mod orders {
         }
     }
     pub fn get(rt: &Runtime, customer_id: &str, order_id: &str) -> Endpoint<Order> {
-        read(rt, "Get order", rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))))
+        read(
+            rt,
+            "Get order",
+            rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))),
+        )
     }
     pub fn update(rt: &Runtime, customer_id: &str, order_id: &str, body: &OrderUpdateRequest) -> Endpoint<Order> {
-        mutation(rt, "Update order reference", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))), Some(body))
+        mutation(
+            rt,
+            "Update order reference",
+            "PATCH",
+            rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))),
+            Some(body),
+        )
     }
     /// `filters` may repeat keys (`order-type`, `status`, `offer-id`: OR within, AND across).
     pub fn history(rt: &Runtime, customer_id: &str, filters: &[(&str, String)]) -> Endpoint<OrderHistoryPage> {
-        read(rt, "Get order history", rt.vipmp_url(&format!("/v3/customers/{}/orders{}", encode(customer_id), query(filters))))
+        read(
+            rt,
+            "Get order history",
+            rt.vipmp_url(&format!("/v3/customers/{}/orders{}", encode(customer_id), query(filters))),
+        )
     }
 }
 
@@ -162,10 +204,25 @@ pub mod subscriptions {
         read(rt, "List subscriptions", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions", encode(customer_id))))
     }
     pub fn get(rt: &Runtime, customer_id: &str, id: &str) -> Endpoint<Subscription> {
-        read(rt, "Get subscription", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))))
+        read(
+            rt,
+            "Get subscription",
+            rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))),
+        )
     }
-    pub fn update_auto_renewal(rt: &Runtime, customer_id: &str, id: &str, body: &SubscriptionUpdateRequest) -> Endpoint<Subscription> {
-        mutation(rt, "Update auto-renewal", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))), Some(body))
+    pub fn update_auto_renewal(
+        rt: &Runtime,
+        customer_id: &str,
+        id: &str,
+        body: &SubscriptionUpdateRequest,
+    ) -> Endpoint<Subscription> {
+        mutation(
+            rt,
+            "Update auto-renewal",
+            "PATCH",
+            rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))),
+            Some(body),
+        )
     }
 }
 
@@ -193,15 +250,48 @@ pub mod memberships {
     fn switches(ignore_order_return: bool, expire_open_pas: bool) -> String {
         format!("?ignore-order-return={ignore_order_return}&expire-open-pas={expire_open_pas}")
     }
-    pub fn offers(rt: &Runtime, id: &str, ignore_order_return: bool, expire_open_pas: bool) -> Endpoint<MembershipOffersPreview> {
-        read(rt, "Preview membership offers", rt.vipmp_url(&format!("/v3/memberships/{}/offers{}", encode(id), switches(ignore_order_return, expire_open_pas))))
+    pub fn offers(
+        rt: &Runtime,
+        id: &str,
+        ignore_order_return: bool,
+        expire_open_pas: bool,
+    ) -> Endpoint<MembershipOffersPreview> {
+        read(
+            rt,
+            "Preview membership offers",
+            rt.vipmp_url(&format!(
+                "/v3/memberships/{}/offers{}",
+                encode(id),
+                switches(ignore_order_return, expire_open_pas)
+            )),
+        )
     }
-    pub fn transfer(rt: &Runtime, id: &str, reseller_id: &str, ignore_order_return: bool, expire_open_pas: bool) -> Endpoint<MembershipTransfer> {
-        let url = rt.vipmp_url(&format!("/v3/memberships/{}/transfers{}", encode(id), switches(ignore_order_return, expire_open_pas)));
-        mutation(rt, "Transfer membership", "POST", url, Some(&MembershipTransferRequest { reseller_id: reseller_id.into() }))
+    pub fn transfer(
+        rt: &Runtime,
+        id: &str,
+        reseller_id: &str,
+        ignore_order_return: bool,
+        expire_open_pas: bool,
+    ) -> Endpoint<MembershipTransfer> {
+        let url = rt.vipmp_url(&format!(
+            "/v3/memberships/{}/transfers{}",
+            encode(id),
+            switches(ignore_order_return, expire_open_pas)
+        ));
+        mutation(
+            rt,
+            "Transfer membership",
+            "POST",
+            url,
+            Some(&MembershipTransferRequest { reseller_id: reseller_id.into() }),
+        )
     }
     pub fn get_transfer(rt: &Runtime, id: &str, transfer_id: &str) -> Endpoint<MembershipTransfer> {
-        read(rt, "Get membership transfer", rt.vipmp_url(&format!("/v3/memberships/{}/transfers/{}", encode(id), encode(transfer_id))))
+        read(
+            rt,
+            "Get membership transfer",
+            rt.vipmp_url(&format!("/v3/memberships/{}/transfers/{}", encode(id), encode(transfer_id))),
+        )
     }
 }
 
@@ -210,7 +300,12 @@ pub mod notifications {
     use super::*;
 
     pub fn licenses_pending(rt: &Runtime, reseller_id: &str, limit: u32, offset: u64) -> Endpoint<Notifications> {
-        let q = query(&[("notification-type", "LICENSES_PENDING_PARTNER_ORDER".into()), ("reseller-id", reseller_id.into()), ("limit", limit.to_string()), ("offset", offset.to_string())]);
+        let q = query(&[
+            ("notification-type", "LICENSES_PENDING_PARTNER_ORDER".into()),
+            ("reseller-id", reseller_id.into()),
+            ("limit", limit.to_string()),
+            ("offset", offset.to_string()),
+        ]);
         read(rt, "Get notifications", rt.vipmp_url(&format!("/v3/notifications{q}")))
     }
 }
@@ -220,14 +315,31 @@ pub mod distributor_subscriptions {
     use super::*;
 
     /// Searches the configured distributor organization's subscriptions (a read: it changes nothing).
-    pub fn search(rt: &Runtime, body: &DistributorSubscriptionSearch, limit: u32, offset: u64) -> Endpoint<DistributorSubscriptionPage> {
-        let url = rt.cpn_url(&format!("/cphub/api/seller/v1/distributors/{}/subscriptions/search?limit={limit}&offset={offset}", encode(&rt.config.cpn_org_id)));
+    pub fn search(
+        rt: &Runtime,
+        body: &DistributorSubscriptionSearch,
+        limit: u32,
+        offset: u64,
+    ) -> Endpoint<DistributorSubscriptionPage> {
+        let url = rt.cpn_url(&format!(
+            "/cphub/api/seller/v1/distributors/{}/subscriptions/search?limit={limit}&offset={offset}",
+            encode(&rt.config.cpn_org_id)
+        ));
         let body = serde_json::to_string(body).unwrap_or_default();
         let timeout = time_limit(rt, Kind::Read);
-        Endpoint { call: Call { name: "Search distributor subscriptions".into(), kind: Kind::Read, method: "POST", url, body: Some(body), timeout }, answer: PhantomData }
+        Endpoint {
+            call: Call {
+                name: "Search distributor subscriptions".into(),
+                kind: Kind::Read,
+                method: "POST",
+                url,
+                body: Some(body),
+                timeout,
+            },
+            answer: PhantomData,
+        }
     }
 }
-
 
 /// The gateway's audit trail: who changed what, for every browser.
 pub mod audit {

@@ -80,13 +80,22 @@ impl<T: Transport> Client<T> {
             .await?;
         match value {
             Some(value) => Ok(Done { value, correlation_id }),
-            None => Err(Failure { error: ApiError::Decode { call: call.name.clone(), detail: "no answer was read".into() }, action: call.name.clone(), request_id: String::new(), correlation_id }),
+            None => Err(Failure {
+                error: ApiError::Decode { call: call.name.clone(), detail: "no answer was read".into() },
+                action: call.name.clone(),
+                request_id: String::new(),
+                correlation_id,
+            }),
         }
     }
 
     /// Runs `call`, handing a successful answer's body to `accept`, which reads it (or says it
     /// cannot); the correlation id of the intent it ran under.
-    async fn run_with(&self, call: &Call, accept: &mut dyn FnMut(&str) -> Result<(), ApiError>) -> Result<String, Failure> {
+    async fn run_with(
+        &self,
+        call: &Call,
+        accept: &mut dyn FnMut(&str) -> Result<(), ApiError>,
+    ) -> Result<String, Failure> {
         let correlation_id = match call.kind {
             Kind::Read => self.transport.uuid(),
             Kind::Mutation => {
@@ -96,7 +105,15 @@ impl<T: Transport> Client<T> {
                 // was: when it went through, its answer is this call's answer.
                 if let Some(earlier) = self.transport.load_intents().earlier(&key, print) {
                     let sent = Call { body: earlier.body.clone(), ..call.clone() };
-                    match self.settle_run(&sent, earlier.correlation_id.clone(), accept, " (sent earlier, its answer had not come back)").await {
+                    match self
+                        .settle_run(
+                            &sent,
+                            earlier.correlation_id.clone(),
+                            accept,
+                            " (sent earlier, its answer had not come back)",
+                        )
+                        .await
+                    {
                         Ok(id) => return Ok(id),
                         Err(failure) if failure.error.api_answered() => {}
                         Err(failure) => return Err(failure),
@@ -113,7 +130,13 @@ impl<T: Transport> Client<T> {
 
     /// Sends `call` under `correlation_id`, settles its intent once the API answered, and logs
     /// it (with `note` after the outcome).
-    async fn settle_run(&self, call: &Call, mut correlation_id: String, accept: &mut dyn FnMut(&str) -> Result<(), ApiError>, note: &str) -> Result<String, Failure> {
+    async fn settle_run(
+        &self,
+        call: &Call,
+        mut correlation_id: String,
+        accept: &mut dyn FnMut(&str) -> Result<(), ApiError>,
+        note: &str,
+    ) -> Result<String, Failure> {
         let result = self.attempts(call, &mut correlation_id, accept).await;
         let answered = match &result {
             Ok(_) => true,
@@ -128,7 +151,9 @@ impl<T: Transport> Client<T> {
             let (ok, mut outcome) = match &result {
                 Ok(_) => (true, "Done".to_string()),
                 Err(f) if answered => (false, f.error.what_happened()),
-                Err(f @ Failure { error: ApiError::Decode { .. }, .. }) => (false, format!("{} Trying again is safe: it is the same request.", f.error.what_happened())),
+                Err(f @ Failure { error: ApiError::Decode { .. }, .. }) => {
+                    (false, format!("{} Trying again is safe: it is the same request.", f.error.what_happened()))
+                }
                 Err(f) => (false, format!("No answer: {} Trying again is safe.", f.error.what_happened())),
             };
             outcome.push_str(note);
@@ -148,7 +173,12 @@ impl<T: Transport> Client<T> {
     /// id on every attempt (it is only retried when the API's answer never arrived); a read
     /// gets a fresh one after any answer of the API, as the headers' docs ask ("upon receiving
     /// some response, the value should be reset"): the API would otherwise replay that answer.
-    async fn attempts(&self, call: &Call, correlation_id: &mut String, accept: &mut dyn FnMut(&str) -> Result<(), ApiError>) -> Result<(), Failure> {
+    async fn attempts(
+        &self,
+        call: &Call,
+        correlation_id: &mut String,
+        accept: &mut dyn FnMut(&str) -> Result<(), ApiError>,
+    ) -> Result<(), Failure> {
         let policy = match call.kind {
             Kind::Read => RetryPolicy::READ,
             Kind::Mutation => RetryPolicy::MUTATION,
@@ -185,10 +215,14 @@ impl<T: Transport> Client<T> {
                     self.transport.sleep(policy.backoff(attempt, self.transport.jitter(), wait)).await;
                 }
                 Err(error) => {
-                    return Err(Failure { error, action: call.name.clone(), request_id, correlation_id: correlation_id.to_string() })
+                    return Err(Failure {
+                        error,
+                        action: call.name.clone(),
+                        request_id,
+                        correlation_id: correlation_id.to_string(),
+                    })
                 }
             }
         }
     }
 }
-

@@ -90,11 +90,17 @@ impl ApiError {
             ApiError::Offline => "Your browser is offline.".into(),
             ApiError::Network(_) => "The API could not be reached: the connection failed or was dropped.".into(),
             ApiError::Timeout(limit) => format!("The API did not answer within {} seconds.", limit.as_secs()),
-            ApiError::Gateway { status } => format!("The proxy in front of the API answered HTTP {status} instead of the API."),
-            ApiError::Api { body, .. } if refusal(&body.code).is_some() => refusal(&body.code).map(|r| r.message.to_string()).unwrap_or_default(),
+            ApiError::Gateway { status } => {
+                format!("The proxy in front of the API answered HTTP {status} instead of the API.")
+            }
+            ApiError::Api { body, .. } if refusal(&body.code).is_some() => {
+                refusal(&body.code).map(|r| r.message.to_string()).unwrap_or_default()
+            }
             ApiError::Api { body, .. } => {
                 let message = if body.message.is_empty() {
-                    error_code(&body.code).map(|e| e.message.to_string()).unwrap_or_else(|| "The API refused the request".into())
+                    error_code(&body.code)
+                        .map(|e| e.message.to_string())
+                        .unwrap_or_else(|| "The API refused the request".into())
                 } else {
                     body.message.clone()
                 };
@@ -147,10 +153,22 @@ mod tests {
 
     #[test]
     fn retrying_helps_only_where_it_can() {
-        for e in [ApiError::Offline, ApiError::Network("reset".into()), ApiError::Timeout(Duration::from_secs(5)), ApiError::Gateway { status: 502 }, api(500, "1124"), api(429, "4118")] {
+        for e in [
+            ApiError::Offline,
+            ApiError::Network("reset".into()),
+            ApiError::Timeout(Duration::from_secs(5)),
+            ApiError::Gateway { status: 502 },
+            api(500, "1124"),
+            api(429, "4118"),
+        ] {
             assert!(e.retryable(), "{e:?}");
         }
-        for e in [api(400, "1117"), api(404, "1116"), ApiError::Decode { call: "x".into(), detail: "y".into() }, ApiError::Config("x".into())] {
+        for e in [
+            api(400, "1117"),
+            api(404, "1116"),
+            ApiError::Decode { call: "x".into(), detail: "y".into() },
+            ApiError::Config("x".into()),
+        ] {
             assert!(!e.retryable(), "{e:?}");
         }
         // Reading again also helps with a garbled or unexpected answer; never with a refusal.
@@ -170,12 +188,18 @@ mod tests {
         assert_eq!(e.code(), Some("4115"));
         assert!(e.api_answered());
         assert!(!ApiError::Timeout(Duration::from_secs(1)).api_answered());
-        assert!(!ApiError::Decode { call: "x".into(), detail: "y".into() }.api_answered(), "a garbled answer keeps the intent");
+        assert!(
+            !ApiError::Decode { call: "x".into(), detail: "y".into() }.api_answered(),
+            "a garbled answer keeps the intent"
+        );
     }
 
     #[test]
     fn gateway_refusals_speak_the_gateways_words_and_keep_the_intent() {
-        let other = ApiError::Api { status: 403, body: ApiErrorBody::new("GW-OTHER-CUSTOMER", "This customer belongs to another reseller.") };
+        let other = ApiError::Api {
+            status: 403,
+            body: ApiErrorBody::new("GW-OTHER-CUSTOMER", "This customer belongs to another reseller."),
+        };
         assert_eq!(other.what_happened(), "This customer belongs to another reseller.");
         assert!(other.what_to_do().contains("your own reseller's customers"));
         assert!(!other.api_answered(), "the API never saw it");

@@ -53,7 +53,11 @@ async fn ping(runtime: &Runtime, path: &str) -> Result<String, ApiError> {
     let request = HttpRequest {
         method: "GET",
         url: runtime.vipmp_url(path),
-        headers: vec![("Accept", "application/json".into()), ("X-Request-Id", random_uuid()), ("X-Correlation-Id", random_uuid())],
+        headers: vec![
+            ("Accept", "application/json".into()),
+            ("X-Request-Id", random_uuid()),
+            ("X-Correlation-Id", random_uuid()),
+        ],
         body: None,
         timeout: TIMEOUT,
     };
@@ -76,8 +80,14 @@ pub fn assess(ping: &Result<String, ApiError>, authenticated: &Result<String, Ap
     for (name, outcome) in [("Ping", ping), ("Authenticated ping", authenticated)] {
         match outcome {
             Ok(body) if body.trim() == "pong" => {}
-            Ok(_) => return Health::Down(format!("{name} answered, but not with pong: is the API base in config.json right?")),
-            Err(ApiError::Api { status: 401 | 403, body }) => return Health::AuthProblem(auth_reason(&body.code, &body.message)),
+            Ok(_) => {
+                return Health::Down(format!(
+                    "{name} answered, but not with pong: is the API base in config.json right?"
+                ))
+            }
+            Err(ApiError::Api { status: 401 | 403, body }) => {
+                return Health::AuthProblem(auth_reason(&body.code, &body.message))
+            }
             Err(e) => return Health::Down(format!("{name}: {}", e.what_happened())),
         }
     }

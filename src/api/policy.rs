@@ -28,9 +28,19 @@ pub struct RetryPolicy {
 
 impl RetryPolicy {
     /// Reads: four attempts, 10-second time limit.
-    pub const READ: RetryPolicy = RetryPolicy { attempts: 4, base: Duration::from_millis(300), cap: Duration::from_secs(5), timeout: Duration::from_secs(10) };
+    pub const READ: RetryPolicy = RetryPolicy {
+        attempts: 4,
+        base: Duration::from_millis(300),
+        cap: Duration::from_secs(5),
+        timeout: Duration::from_secs(10),
+    };
     /// Mutations: three attempts, 20-second time limit (orders can take a while).
-    pub const MUTATION: RetryPolicy = RetryPolicy { attempts: 3, base: Duration::from_millis(500), cap: Duration::from_secs(5), timeout: Duration::from_secs(20) };
+    pub const MUTATION: RetryPolicy = RetryPolicy {
+        attempts: 3,
+        base: Duration::from_millis(500),
+        cap: Duration::from_secs(5),
+        timeout: Duration::from_secs(20),
+    };
 
     /// The wait before attempt `attempt + 1` (`attempt` ≥ 1): exponential with full jitter
     /// (`jitter` in 0..1), or what `Retry-After` asked for, never more than a minute.
@@ -56,7 +66,9 @@ impl RetryPolicy {
             // says so itself when it never sent the change or lost the upstream's answer.
             Kind::Mutation => match error {
                 ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Gateway { .. } => true,
-                ApiError::Api { body, .. } => partner_model::gateway::refusal(&body.code).is_some_and(|r| r.transient()),
+                ApiError::Api { body, .. } => {
+                    partner_model::gateway::refusal(&body.code).is_some_and(|r| r.transient())
+                }
                 _ => false,
             },
         }
@@ -133,12 +145,19 @@ pub struct IntentBook {
 impl IntentBook {
     /// The intent for sending `fingerprint` as `key`: the open one when it sends the same thing,
     /// a new one (with `new_id`) when there is none or the request changed.
-    pub fn intent(&mut self, key: &str, fingerprint: u64, body: Option<&str>, new_id: impl FnOnce() -> String) -> Intent {
+    pub fn intent(
+        &mut self,
+        key: &str,
+        fingerprint: u64,
+        body: Option<&str>,
+        new_id: impl FnOnce() -> String,
+    ) -> Intent {
         if let Some(open) = self.open.iter().find(|i| i.key == key && i.fingerprint == fingerprint) {
             return open.clone();
         }
         self.open.retain(|i| i.key != key);
-        let intent = Intent { key: key.to_string(), fingerprint, correlation_id: new_id(), body: body.map(str::to_string) };
+        let intent =
+            Intent { key: key.to_string(), fingerprint, correlation_id: new_id(), body: body.map(str::to_string) };
         self.open.push(intent.clone());
         if self.open.len() > 50 {
             self.open.remove(0);
@@ -160,4 +179,3 @@ impl IntentBook {
         self.open.retain(|i| i.correlation_id != correlation_id);
     }
 }
-

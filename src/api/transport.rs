@@ -112,7 +112,9 @@ fn utf8_text(bytes: Vec<u8>) -> String {
 async fn early_read(url: &str) -> Option<HttpAnswer> {
     let window = web_sys::window()?;
     let reads = js_sys::Reflect::get(&window, &"__partnerEarlyReads".into()).ok()?.dyn_into::<js_sys::Object>().ok()?;
-    let path = js_sys::Object::keys(&reads).iter().find(|k| k.as_string().is_some_and(|k| !k.is_empty() && url.ends_with(&k)))?;
+    let path = js_sys::Object::keys(&reads)
+        .iter()
+        .find(|k| k.as_string().is_some_and(|k| !k.is_empty() && url.ends_with(&k)))?;
     let answer = take_early(&reads, &path).await?;
     let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
     let status = field("status")?.as_f64()? as u16;
@@ -137,7 +139,8 @@ impl Transport for Browser {
                 return Ok(answer);
             }
         }
-        let controller = web_sys::AbortController::new().map_err(|_| ApiError::Network("AbortController unavailable".into()))?;
+        let controller =
+            web_sys::AbortController::new().map_err(|_| ApiError::Network("AbortController unavailable".into()))?;
         let mut guard = AbortOnDrop { controller: controller.clone(), done: false };
         if let Some(cancel) = &self.cancel {
             let inner = controller.clone();
@@ -187,7 +190,11 @@ impl Transport for Browser {
                 let content_type = response.headers().get("content-type").unwrap_or_default();
                 let retry_after = response.headers().get("retry-after");
                 // A body cut off mid-way is no answer: the API's result never arrived whole.
-                response.binary().await.map(|bytes| HttpAnswer { status, content_type, retry_after, body: utf8_text(bytes) }).map_err(no_answer)
+                response
+                    .binary()
+                    .await
+                    .map(|bytes| HttpAnswer { status, content_type, retry_after, body: utf8_text(bytes) })
+                    .map_err(no_answer)
             }
             Err(e) => Err(no_answer(e)),
         };
@@ -201,7 +208,10 @@ impl Transport for Browser {
     async fn sleep(&self, duration: Duration) {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, duration.as_millis().min(i32::MAX as u128) as i32);
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    &resolve,
+                    duration.as_millis().min(i32::MAX as u128) as i32,
+                );
             }
         });
         let _ = JsFuture::from(promise).await;

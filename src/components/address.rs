@@ -46,7 +46,12 @@ pub fn contact_values(v: &mut Values, contacts: &[Contact]) {
     let empty = [Contact::default()];
     let list = if contacts.is_empty() { &empty[..] } else { contacts };
     for (i, c) in list.iter().enumerate() {
-        for (k, val) in [("firstName", &c.first_name), ("lastName", &c.last_name), ("email", &c.email), ("phoneNumber", &c.phone_number)] {
+        for (k, val) in [
+            ("firstName", &c.first_name),
+            ("lastName", &c.last_name),
+            ("email", &c.email),
+            ("phoneNumber", &c.phone_number),
+        ] {
             v.insert(format!("{CONTACTS}[{i}].{k}"), val.clone());
         }
     }
@@ -58,7 +63,12 @@ pub fn contacts_of(v: &Values) -> Vec<Contact> {
     (0..rows::count(v, CONTACTS))
         .map(|i| {
             let g = |k: &str| trimmed(v, &format!("{CONTACTS}[{i}].{k}"));
-            Contact { first_name: g("firstName"), last_name: g("lastName"), email: g("email"), phone_number: g("phoneNumber") }
+            Contact {
+                first_name: g("firstName"),
+                last_name: g("lastName"),
+                email: g("email"),
+                phone_number: g("phoneNumber"),
+            }
         })
         .collect()
 }
@@ -92,7 +102,9 @@ pub fn AddressFields(
     });
     let regions = Signal::derive(move || {
         let mut list: Vec<(String, String)> = vec![(String::new(), "Choose a region".into())];
-        list.extend(geo::regions(&country.get()).iter().map(|r| (r.code.to_string(), format!("{} ({})", r.name, r.code))));
+        list.extend(
+            geo::regions(&country.get()).iter().map(|r| (r.code.to_string(), format!("{} ({})", r.name, r.code))),
+        );
         list[1..].sort_by_cached_key(|(_, label)| label.to_lowercase());
         list
     });
@@ -102,7 +114,9 @@ pub fn AddressFields(
         // Adobe's table sends Curaçao and the Caribbean Netherlands to NL with their own region:
         // they have no postal code.
         if geo::postal_code_optional(&country, region.trim()) {
-            let places: Vec<&str> = geo::entered_as(&country, region.trim()).map(|u| geo::country(u.code).map_or(u.name, |c| c.name)).collect();
+            let places: Vec<&str> = geo::entered_as(&country, region.trim())
+                .map(|u| geo::country(u.code).map_or(u.name, |c| c.name))
+                .collect();
             return Some(format!("{} has no postal codes: leave it empty.", places.join(", ")));
         }
         geo::postal_format(&country).and_then(|f| f.examples.first().map(|e| format!("For example {e}.")))

@@ -17,7 +17,11 @@ const LABEL: f64 = 190.0;
 const ROW: f64 = 34.0;
 
 fn scale(value: u64, max: u64, span: f64) -> f64 {
-    if max == 0 { 0.0 } else { value as f64 / max as f64 * span }
+    if max == 0 {
+        0.0
+    } else {
+        value as f64 / max as f64 * span
+    }
 }
 
 /// Current and used quantities per label, as paired horizontal bars.
@@ -31,7 +35,11 @@ pub fn PairedBars(
     let max = pairs.iter().map(|p| p.current.max(p.used)).max().unwrap_or(0);
     let height = ROW * pairs.len() as f64 + 28.0;
     let span = WIDTH - LABEL - 60.0;
-    let summary = pairs.iter().map(|p| format!("{}: {} current, {} used", p.label, p.current, p.used)).collect::<Vec<_>>().join("; ");
+    let summary = pairs
+        .iter()
+        .map(|p| format!("{}: {} current, {} used", p.label, p.current, p.used))
+        .collect::<Vec<_>>()
+        .join("; ");
     let bars = pairs
         .iter()
         .enumerate()
@@ -88,7 +96,10 @@ pub struct Event {
 /// The first day of each month after `from` up to `to`, with its `YYYY-MM` label.
 fn month_starts(from: u64, to: u64) -> Vec<(u64, String)> {
     let start = partner_model::time::date(from);
-    let (mut y, mut m) = (start.get(..4).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1970), start.get(5..7).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1));
+    let (mut y, mut m) = (
+        start.get(..4).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1970),
+        start.get(5..7).and_then(|v| v.parse::<u32>().ok()).unwrap_or(1),
+    );
     let mut out = Vec::new();
     while out.len() < 36 {
         (y, m) = if m >= 12 { (y + 1, 1) } else { (y, m + 1) };
@@ -118,7 +129,8 @@ pub fn Timeline(
     let mut events: Vec<Event> = events.into_iter().filter(|e| e.at >= from && e.at <= to).collect();
     events.sort_by_key(|e| e.at);
     if events.is_empty() || to <= from {
-        return view! { <figure class="chart"><figcaption>{caption}</figcaption><p class="empty">{empty}</p></figure> }.into_any();
+        return view! { <figure class="chart"><figcaption>{caption}</figcaption><p class="empty">{empty}</p></figure> }
+            .into_any();
     }
     let x = move |at: u64| 20.0 + (at - from) as f64 / (to - from) as f64 * (WIDTH - 40.0);
     let ticks = month_starts(from, to)
@@ -149,7 +161,8 @@ pub fn Timeline(
             }
         })
         .collect_view();
-    let rows = events.into_iter().map(|e| view! { <tr><th scope="row">{e.date}</th><td>{e.text}</td></tr> }).collect_view();
+    let rows =
+        events.into_iter().map(|e| view! { <tr><th scope="row">{e.date}</th><td>{e.text}</td></tr> }).collect_view();
     view! {
         <figure class="chart">
             <figcaption>{caption}</figcaption>

@@ -83,7 +83,11 @@ where
                         cursor = page.next.filter(|_| !page.rows.is_empty());
                     }
                     Err(failure) => {
-                        progress.set(Some(format!("The export stopped after {done} rows: {} {}", failure.error.what_happened(), failure.error.what_to_do())));
+                        progress.set(Some(format!(
+                            "The export stopped after {done} rows: {} {}",
+                            failure.error.what_happened(),
+                            failure.error.what_to_do()
+                        )));
                         busy.set(false);
                         return;
                     }
@@ -116,7 +120,12 @@ fn download(file_name: &str, text: &str) {
         }
     }
     // Revoked later: the download starts after the click returns.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(10));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
 }
 
 #[cfg(test)]

@@ -37,5 +37,9 @@ pub fn day(s: &str) -> String {
 /// Now, in milliseconds since the Unix epoch (the browser's clock).
 pub fn now() -> u64 {
     let ms = js_sys::Date::now();
-    if ms.is_finite() && ms > 0.0 { ms as u64 } else { 0 }
+    if ms.is_finite() && ms > 0.0 {
+        ms as u64
+    } else {
+        0
+    }
 }

@@ -86,7 +86,12 @@ impl FormState {
         FormState::with_draft_in(initial, check, Some(draft_key), DraftIn::Tab)
     }
 
-    fn with_draft_in(initial: Values, check: fn(&Values) -> Vec<FieldError>, draft_key: Option<String>, draft_in: DraftIn) -> FormState {
+    fn with_draft_in(
+        initial: Values,
+        check: fn(&Values) -> Vec<FieldError>,
+        draft_key: Option<String>,
+        draft_in: DraftIn,
+    ) -> FormState {
         let draft: Option<Draft> = draft_key
             .as_ref()
             .and_then(|k| draft_in.storage()?.get_item(&format!("{DRAFT_PREFIX}{k}")).ok().flatten())
@@ -123,7 +128,11 @@ impl FormState {
     /// The DOM id of this form's field at `path`.
     pub fn id_for(&self, path: &str) -> String {
         let scope = self.scope.get_value();
-        if scope.is_empty() { field_id(path) } else { field_id(&format!("{scope}.{path}")) }
+        if scope.is_empty() {
+            field_id(path)
+        } else {
+            field_id(&format!("{scope}.{path}"))
+        }
     }
 
     fn save_draft(&self, values: &Values) {
@@ -133,7 +142,10 @@ impl FormState {
         if *values == self.initial.get_value() {
             let _ = store.remove_item(&key);
         } else {
-            let saved = js_sys::Date::new_0().to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED).as_string().unwrap_or_default();
+            let saved = js_sys::Date::new_0()
+                .to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
+                .as_string()
+                .unwrap_or_default();
             let draft = Draft { saved, values: values.clone() };
             if let Ok(text) = serde_json::to_string(&draft) {
                 let _ = store.set_item(&key, &text);
@@ -219,9 +231,7 @@ impl FormState {
             return None;
         }
         self.problems.with(|ps| {
-            ps.iter()
-                .find(|p| p.path == path || (group && p.path.starts_with(path)))
-                .map(|p| p.problem.to_string())
+            ps.iter().find(|p| p.path == path || (group && p.path.starts_with(path))).map(|p| p.problem.to_string())
         })
     }
 
@@ -250,7 +260,10 @@ impl FormState {
             let path = detail.trim();
             if known.contains(path) || path_prefix_known(&known, path) {
                 let label = rule_for_detail(path).map(|r| r.label).unwrap_or("This value");
-                server.insert(path.to_string(), format!("{label}: the API refused this value ({}).", failure.error.code().unwrap_or("no code")));
+                server.insert(
+                    path.to_string(),
+                    format!("{label}: the API refused this value ({}).", failure.error.code().unwrap_or("no code")),
+                );
             } else {
                 unplaced.push(detail.clone());
             }
@@ -502,7 +515,8 @@ pub fn CheckboxGroup(
             let (v1, v2) = (value.clone(), value.clone());
             let checked = move || form.get(&p1).split(',').any(|v| v == v1);
             let toggle = move |_| {
-                let mut set: Vec<String> = form.get_untracked(&p2).split(',').filter(|v| !v.is_empty()).map(str::to_string).collect();
+                let mut set: Vec<String> =
+                    form.get_untracked(&p2).split(',').filter(|v| !v.is_empty()).map(str::to_string).collect();
                 if set.contains(&v2) {
                     set.retain(|v| *v != v2);
                 } else {
@@ -569,7 +583,11 @@ pub mod rows {
                 for k in keys {
                     v.remove(&k);
                 }
-                let moved: Vec<(String, String)> = v.iter().filter(|(k, _)| k.starts_with(&from)).map(|(k, val)| (format!("{to}{}", &k[from.len()..]), val.clone())).collect();
+                let moved: Vec<(String, String)> = v
+                    .iter()
+                    .filter(|(k, _)| k.starts_with(&from))
+                    .map(|(k, val)| (format!("{to}{}", &k[from.len()..]), val.clone()))
+                    .collect();
                 for (k, val) in moved {
                     v.insert(k, val);
                 }
@@ -628,7 +646,13 @@ pub fn UnsavedGuard() -> impl IntoView {
         }
     });
     let click = Closure::<dyn Fn(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-        if !form.is_dirty() || ev.default_prevented() || ev.button() != 0 || ev.meta_key() || ev.ctrl_key() || ev.shift_key() {
+        if !form.is_dirty()
+            || ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+        {
             return;
         }
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
@@ -636,7 +660,8 @@ pub fn UnsavedGuard() -> impl IntoView {
         if link.closest("form").ok().flatten().is_some() {
             return;
         }
-        let question = format!("You have unsaved changes. They are kept as a draft {}. Leave this page?", form.draft_in.place());
+        let question =
+            format!("You have unsaved changes. They are kept as a draft {}. Leave this page?", form.draft_in.place());
         let leave = window().confirm_with_message(&question).unwrap_or(true);
         if !leave {
             ev.prevent_default();

@@ -15,7 +15,8 @@ pub fn SkipLink() -> impl IntoView {
     let skip = |ev: leptos::ev::MouseEvent| {
         // Handled here, not by the router: a `#main` href would resolve against <base>.
         ev.prevent_default();
-        if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok()) {
+        if let Some(main) = document().get_element_by_id("main").and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok())
+        {
             let _ = main.focus();
         }
     };

@@ -72,7 +72,13 @@ impl Follow {
         if settling {
             let looks = self.0;
             let n = looks.get_untracked();
-            set_timeout(move || { looks.set(n + 1); resource.refetch(); }, follow_delay(n));
+            set_timeout(
+                move || {
+                    looks.set(n + 1);
+                    resource.refetch();
+                },
+                follow_delay(n),
+            );
         }
     }
 }

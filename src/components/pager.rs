@@ -38,7 +38,9 @@ pub fn Pager(
 ) -> impl IntoView {
     let query = use_query_state();
     let limit = info.limit.max(1);
-    let go = move |offset: u64| query.set(&[("offset", if offset == 0 { String::new() } else { offset.to_string() })], false);
+    let go = move |offset: u64| {
+        query.set(&[("offset", if offset == 0 { String::new() } else { offset.to_string() })], false)
+    };
     let first = if info.count == 0 { 0 } else { info.offset + 1 };
     let last = info.offset + info.count;
     let has_prev = info.offset > 0;

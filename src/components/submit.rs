@@ -48,7 +48,11 @@ impl Submission {
 
 /// Sends the form's values with `send`; `done` gets the answer, and the form settles (its
 /// draft goes: what it held is saved).
-pub fn use_submission<Res, Fut>(form: FormState, send: impl Fn(Values) -> Fut + 'static, done: impl Fn(Res) + 'static) -> Submission
+pub fn use_submission<Res, Fut>(
+    form: FormState,
+    send: impl Fn(Values) -> Fut + 'static,
+    done: impl Fn(Res) + 'static,
+) -> Submission
 where
     Res: Clone + 'static,
     Fut: Future<Output = Result<Res, Failure>> + 'static,
@@ -70,7 +74,11 @@ pub fn use_preview<T: Send + Sync + 'static>(form: FormState) -> RwSignal<Option
 }
 
 /// Like [`use_submission`] for a step that saves nothing (an order preview): the draft stays.
-pub fn use_preview_submission<Res, Fut>(form: FormState, send: impl Fn(Values) -> Fut + 'static, done: impl Fn(Res) + 'static) -> Submission
+pub fn use_preview_submission<Res, Fut>(
+    form: FormState,
+    send: impl Fn(Values) -> Fut + 'static,
+    done: impl Fn(Res) + 'static,
+) -> Submission
 where
     Res: Clone + 'static,
     Fut: Future<Output = Result<Res, Failure>> + 'static,
@@ -78,7 +86,12 @@ where
     submission(form, send, done, false)
 }
 
-fn submission<Res, Fut>(form: FormState, send: impl Fn(Values) -> Fut + 'static, done: impl Fn(Res) + 'static, settles: bool) -> Submission
+fn submission<Res, Fut>(
+    form: FormState,
+    send: impl Fn(Values) -> Fut + 'static,
+    done: impl Fn(Res) + 'static,
+    settles: bool,
+) -> Submission
 where
     Res: Clone + 'static,
     Fut: Future<Output = Result<Res, Failure>> + 'static,
@@ -102,7 +115,11 @@ where
 
 /// The machinery under [`Submission`] and [`Commit`]: an action that `send`s, with `ok` or
 /// `failed` run on its answer; whether it is on its way, and how to start it.
-fn send_once<In, Res, Fut>(send: impl Fn(&In) -> Fut + 'static, ok: impl Fn(Res) + 'static, failed: impl Fn(Failure) + 'static) -> (Signal<bool>, Callback<In>)
+fn send_once<In, Res, Fut>(
+    send: impl Fn(&In) -> Fut + 'static,
+    ok: impl Fn(Res) + 'static,
+    failed: impl Fn(Failure) + 'static,
+) -> (Signal<bool>, Callback<In>)
 where
     In: 'static,
     Res: Clone + 'static,
@@ -115,9 +132,12 @@ where
         None => {}
     });
     let pending = action.pending();
-    (Signal::derive(move || pending.get()), Callback::new(move |input: In| {
-        action.dispatch_local(input);
-    }))
+    (
+        Signal::derive(move || pending.get()),
+        Callback::new(move |input: In| {
+            action.dispatch_local(input);
+        }),
+    )
 }
 
 /// The failure of a submission, as the error panel.

@@ -67,7 +67,13 @@ static COLUMNS: &[Column<AuditEntry>] = &[
         csv: |e| format!("{} <{}>", e.name, e.email),
         numeric: false,
     },
-    Column { label: "Action", sort: None, cell: |e| action_label(&e.method, &e.template).into_any(), csv: |e| action_label(&e.method, &e.template).to_string(), numeric: false },
+    Column {
+        label: "Action",
+        sort: None,
+        cell: |e| action_label(&e.method, &e.template).into_any(),
+        csv: |e| action_label(&e.method, &e.template).to_string(),
+        numeric: false,
+    },
     Column {
         label: "Reseller",
         sort: None,
@@ -89,7 +95,13 @@ static COLUMNS: &[Column<AuditEntry>] = &[
         numeric: false,
     },
     Column { label: "Outcome", sort: None, cell: |e| outcome_label(e).into_any(), csv: outcome_label, numeric: false },
-    Column { label: "Result", sort: None, cell: |e| view! { <code>{e.result_id.clone()}</code> }.into_any(), csv: |e| e.result_id.clone(), numeric: false },
+    Column {
+        label: "Result",
+        sort: None,
+        cell: |e| view! { <code>{e.result_id.clone()}</code> }.into_any(),
+        csv: |e| e.result_id.clone(),
+        numeric: false,
+    },
     Column {
         label: "Correlation id",
         sort: None,

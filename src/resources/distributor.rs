@@ -16,11 +16,13 @@ use crate::components::table::{Column, DataTable, SortKeys};
 use crate::resources::{fetch, runtime};
 use crate::runtime::use_runtime;
 use leptos::prelude::*;
-use leptos_router::components::Route;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::Route;
 use leptos_router::path;
 use partner_model::time;
-use partner_model::types::{DistributorSubscription, DistributorSubscriptionSearch, FilterOperator, SearchFilter, ServiceRef, SortOrder, Sorter};
+use partner_model::types::{
+    DistributorSubscription, DistributorSubscriptionSearch, FilterOperator, SearchFilter, ServiceRef, SortOrder, Sorter,
+};
 
 /// `/distributor-subscriptions`.
 #[component(transparent)]
@@ -35,10 +37,12 @@ pub fn DistributorSubscriptionRoutes() -> AnyNestedRoute {
 /// The keys a filter can compare, with their labels: the ones the call's document names
 /// (`BILLING_ENGINE_SUBSCRIPTION_ID`, `CUSTOMER_NAME`; `INCLUDE_INACTIVE_SUBSCRIPTIONS` is the
 /// switch below). The API answers 400 to any other, so no other is offered.
-pub const FILTER_KEYS: &[(&str, &str)] = &[("CUSTOMER_NAME", "Customer name"), ("BILLING_ENGINE_SUBSCRIPTION_ID", "Billing subscription id")];
+pub const FILTER_KEYS: &[(&str, &str)] =
+    &[("CUSTOMER_NAME", "Customer name"), ("BILLING_ENGINE_SUBSCRIPTION_ID", "Billing subscription id")];
 const INCLUDE_INACTIVE: &str = "INCLUDE_INACTIVE_SUBSCRIPTIONS";
 /// The one documented sorter key: the end date, ascending by default.
-const SORT: SortKeys = SortKeys { by: "sort", order: "order", default_by: "SUBSCRIPTION_END_DATE", default_desc: false };
+const SORT: SortKeys =
+    SortKeys { by: "sort", order: "order", default_by: "SUBSCRIPTION_END_DATE", default_desc: false };
 const ORDER_OPTIONS: &[(&str, &str)] = &[("", "Ending first (default)"), ("desc", "Ending last")];
 const PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("10", "10"), ("25", "25"), ("50", "50"), ("100", "100")];
 /// Rows per page of the export (the API takes up to 1000).
@@ -57,8 +61,11 @@ pub fn parse_filter(raw: &str) -> Option<SearchFilter> {
         "LIKE" => FilterOperator::Like,
         _ => return None,
     };
-    (FILTER_KEYS.iter().any(|(k, _)| *k == key) && !value.trim().is_empty())
-        .then(|| SearchFilter { key: key.to_string(), operator, value: value.trim().to_string() })
+    (FILTER_KEYS.iter().any(|(k, _)| *k == key) && !value.trim().is_empty()).then(|| SearchFilter {
+        key: key.to_string(),
+        operator,
+        value: value.trim().to_string(),
+    })
 }
 
 fn filter_text(f: &SearchFilter) -> String {
@@ -69,7 +76,11 @@ fn filter_text(f: &SearchFilter) -> String {
 pub fn search_of(query: &QueryState) -> DistributorSubscriptionSearch {
     let mut filters: Vec<SearchFilter> = query.get_all("filter").iter().filter_map(|f| parse_filter(f)).collect();
     if query.get("inactive") == "true" {
-        filters.push(SearchFilter { key: INCLUDE_INACTIVE.into(), operator: FilterOperator::Equals, value: "true".into() });
+        filters.push(SearchFilter {
+            key: INCLUDE_INACTIVE.into(),
+            operator: FilterOperator::Equals,
+            value: "true".into(),
+        });
     }
     // Only the documented sorter key is sent, whatever an edited URL says.
     let desc = query.get("order").eq_ignore_ascii_case("desc");
@@ -83,10 +94,17 @@ pub fn search_of(query: &QueryState) -> DistributorSubscriptionSearch {
 fn ServiceIcon(service: ServiceRef) -> impl IntoView {
     let allowed = use_runtime().and_then(|rt| rt.config.icon_url(&service.service_icon).map(str::to_string));
     let failed = RwSignal::new(false);
-    let initial: String = service.name.chars().find(|c| c.is_alphanumeric()).map(|c| c.to_uppercase().collect()).unwrap_or_else(|| "?".into());
-    move || match allowed.clone().filter(|_| !failed.get()) {
+    let initial: String = service
+        .name
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .map(|c| c.to_uppercase().collect())
+        .unwrap_or_else(|| "?".into());
+    move || {
+        match allowed.clone().filter(|_| !failed.get()) {
         Some(src) => view! { <img class="service-icon" src=src alt="" width="16" height="16" referrerpolicy="no-referrer" on:error=move |_| failed.set(true)/> }.into_any(),
         None => view! { <span class="service-icon placeholder" aria-hidden="true">{initial.clone()}</span> }.into_any(),
+    }
     }
 }
 
@@ -103,30 +121,73 @@ static COLUMNS: &[Column<DistributorSubscription>] = &[
     Column {
         label: "Subscription",
         sort: None,
-        cell: |s| view! { <code>{s.billing_engine_subscription_id.clone()}</code><br/><small class="muted">{format!("id {}", s.id)}</small> }.into_any(),
+        cell: |s| {
+            view! { <code>{s.billing_engine_subscription_id.clone()}</code><br/><small class="muted">{format!("id {}", s.id)}</small> }.into_any()
+        },
         csv: |s| format!("{} / {}", s.billing_engine_subscription_id, s.id),
         numeric: false,
     },
-    Column { label: "Customer", sort: None, cell: |s| s.customer_ref.name.clone().into_any(), csv: |s| s.customer_ref.name.clone(), numeric: false },
+    Column {
+        label: "Customer",
+        sort: None,
+        cell: |s| s.customer_ref.name.clone().into_any(),
+        csv: |s| s.customer_ref.name.clone(),
+        numeric: false,
+    },
     Column {
         label: "Reseller",
         sort: None,
-        cell: |s| view! { {s.reseller_ref.name.clone()}<br/><small class="muted">{s.reseller_ref.partner_id.clone()}</small> }.into_any(),
+        cell: |s| {
+            view! { {s.reseller_ref.name.clone()}<br/><small class="muted">{s.reseller_ref.partner_id.clone()}</small> }
+                .into_any()
+        },
         csv: |s| s.reseller_ref.name.clone(),
         numeric: false,
     },
-    Column { label: "Services", sort: None, cell: services, csv: |s| s.service_refs.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join("; "), numeric: false },
-    Column { label: "Type", sort: None, cell: |s| s.subscription_type.clone().into_any(), csv: |s| s.subscription_type.clone(), numeric: false },
-    Column { label: "Renewal", sort: None, cell: |s| s.renewal_preference.clone().into_any(), csv: |s| s.renewal_preference.clone(), numeric: false },
+    Column {
+        label: "Services",
+        sort: None,
+        cell: services,
+        csv: |s| s.service_refs.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join("; "),
+        numeric: false,
+    },
+    Column {
+        label: "Type",
+        sort: None,
+        cell: |s| s.subscription_type.clone().into_any(),
+        csv: |s| s.subscription_type.clone(),
+        numeric: false,
+    },
+    Column {
+        label: "Renewal",
+        sort: None,
+        cell: |s| s.renewal_preference.clone().into_any(),
+        csv: |s| s.renewal_preference.clone(),
+        numeric: false,
+    },
     Column {
         label: "Status",
         sort: None,
-        cell: |s| view! { <span class=format!("badge {}", status_tone(&s.status))>{s.status.clone()}</span> }.into_any(),
+        cell: |s| {
+            view! { <span class=format!("badge {}", status_tone(&s.status))>{s.status.clone()}</span> }.into_any()
+        },
         csv: |s| s.status.clone(),
         numeric: false,
     },
-    Column { label: "Start", sort: None, cell: |s| date_cell(&s.subscription_start_date), csv: |s| s.subscription_start_date.clone(), numeric: false },
-    Column { label: "End", sort: Some("SUBSCRIPTION_END_DATE"), cell: |s| date_cell(&s.subscription_end_date), csv: |s| s.subscription_end_date.clone(), numeric: false },
+    Column {
+        label: "Start",
+        sort: None,
+        cell: |s| date_cell(&s.subscription_start_date),
+        csv: |s| s.subscription_start_date.clone(),
+        numeric: false,
+    },
+    Column {
+        label: "End",
+        sort: Some("SUBSCRIPTION_END_DATE"),
+        cell: |s| date_cell(&s.subscription_end_date),
+        csv: |s| s.subscription_end_date.clone(),
+        numeric: false,
+    },
 ];
 
 /// A date-time as its day, with the full time on hover.
@@ -223,7 +284,8 @@ pub fn DistributorSubscriptions() -> impl IntoView {
         let endpoint = distributor_subscriptions::search(&rt, &search_of(&query), EXPORT_PAGE, offset);
         async move {
             let p = fetch(endpoint).await?;
-            let next = (p.next > p.current && p.next < p.total_results_count && !p.results.is_empty()).then_some(p.next);
+            let next =
+                (p.next > p.current && p.next < p.total_results_count && !p.results.is_empty()).then_some(p.next);
             Ok(ExportPage { rows: p.results, total: p.total_results_count, next })
         }
     };
@@ -260,10 +322,18 @@ mod tests {
 
     #[test]
     fn filters_round_trip_through_the_url() {
-        let f = SearchFilter { key: "CUSTOMER_NAME".into(), operator: FilterOperator::Like, value: "Acme: West".into() };
+        let f =
+            SearchFilter { key: "CUSTOMER_NAME".into(), operator: FilterOperator::Like, value: "Acme: West".into() };
         assert_eq!(parse_filter("CUSTOMER_NAME:LIKE:Acme: West"), Some(f.clone()));
         assert_eq!(filter_text(&f), "CUSTOMER_NAME:LIKE:Acme: West");
-        for bad in ["CUSTOMER_NAME:LIKE:", "CUSTOMER_NAME:LIKE:  ", "NOPE:EQUALS:x", "CUSTOMER_NAME:ABOUT:x", "CUSTOMER_NAME", INCLUDE_INACTIVE] {
+        for bad in [
+            "CUSTOMER_NAME:LIKE:",
+            "CUSTOMER_NAME:LIKE:  ",
+            "NOPE:EQUALS:x",
+            "CUSTOMER_NAME:ABOUT:x",
+            "CUSTOMER_NAME",
+            INCLUDE_INACTIVE,
+        ] {
             assert_eq!(parse_filter(bad), None, "{bad}");
         }
     }

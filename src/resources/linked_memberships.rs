@@ -14,8 +14,8 @@ use crate::components::toast::toast;
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
-use leptos_router::components::{Route, A};
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::{Route, A};
 use leptos_router::path;
 use partner_model::ids::{validate_id, IdKind};
 use partner_model::types::{Customer, EnrollResult, LinkedMembershipGroup};
@@ -182,7 +182,8 @@ fn Enroll(group: LinkedMembershipGroup, chosen: RwSignal<Option<LinkedMembership
     Effect::new(move |_| match enroll.value().get() {
         Some(Ok(r)) => {
             let name = customer.get_untracked().map(|c| c.company_profile.company_name).unwrap_or_default();
-            let message = if r.message.is_empty() { format!("{name} was enrolled.") } else { format!("{name}: {}", r.message) };
+            let message =
+                if r.message.is_empty() { format!("{name} was enrolled.") } else { format!("{name}: {}", r.message) };
             toast(message.clone());
             done.set(Some(message));
         }
@@ -190,10 +191,15 @@ fn Enroll(group: LinkedMembershipGroup, chosen: RwSignal<Option<LinkedMembership
         None => {}
     });
     let title = Signal::derive(move || {
-        let name = customer.get().map(|c| format!("{} ({})", c.company_profile.company_name, c.customer_id)).unwrap_or_default();
+        let name = customer
+            .get()
+            .map(|c| format!("{} ({})", c.company_profile.company_name, c.customer_id))
+            .unwrap_or_default();
         format!("Enroll {name} into {}?", group.with_value(|g| g.name.clone()))
     });
-    let body = Signal::derive(move || "The customer joins the group and takes its discount level. Customers in a linked membership cannot use 3-Year Commit.".to_string());
+    let body = Signal::derive(move || {
+        "The customer joins the group and takes its discount level. Customers in a linked membership cannot use 3-Year Commit.".to_string()
+    });
     let busy = move || checking.get() || enroll.pending().get();
     view! {
         <section class="facts-section enroll" aria-labelledby="enroll-title">

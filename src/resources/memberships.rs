@@ -15,11 +15,13 @@ use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::{fetch, load_by_pair, runtime};
 use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{ParentRoute, Route};
 use leptos_router::hooks::{use_navigate, use_params_map};
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::path;
-use partner_model::catalog::errors::{reason_in_detail, ReasonCode, EXPIRE_OPEN_PAS, IGNORE_ORDER_RETURN, TRANSFER_REASONS};
+use partner_model::catalog::errors::{
+    reason_in_detail, ReasonCode, EXPIRE_OPEN_PAS, IGNORE_ORDER_RETURN, TRANSFER_REASONS,
+};
 use partner_model::time;
 use partner_model::types::{MembershipOffersPreview, MembershipTransfer, Status};
 
@@ -76,7 +78,11 @@ pub fn MembershipStart() -> impl IntoView {
         ev.prevent_default();
         if form.attempt() {
             let id = crate::api::calls::encode(form.get_untracked("membershipId").trim());
-            let keep = if reseller.is_empty() { String::new() } else { format!("?reseller={}", crate::api::calls::encode(&reseller)) };
+            let keep = if reseller.is_empty() {
+                String::new()
+            } else {
+                format!("?reseller={}", crate::api::calls::encode(&reseller))
+            };
             navigate(&format!("/memberships/{id}{keep}"), Default::default());
         }
     };
@@ -154,8 +160,10 @@ pub fn MembershipPreview() -> impl IntoView {
 fn Reasons(failure: Failure) -> impl IntoView {
     let query = use_query_state();
     let details = failure.error.details().to_vec();
-    let known: Vec<&'static ReasonCode> = details.iter().filter_map(|d| reason_in_detail(d, TRANSFER_REASONS)).collect();
-    let unknown: Vec<String> = details.iter().filter(|d| reason_in_detail(d, TRANSFER_REASONS).is_none()).cloned().collect();
+    let known: Vec<&'static ReasonCode> =
+        details.iter().filter_map(|d| reason_in_detail(d, TRANSFER_REASONS)).collect();
+    let unknown: Vec<String> =
+        details.iter().filter(|d| reason_in_detail(d, TRANSFER_REASONS).is_none()).cloned().collect();
     let bypassable = !known.is_empty() && known.iter().all(|r| r.bypass.is_some());
     let summary = match (known.len() + unknown.len(), bypassable) {
         (n, true) => format!("The customer cannot transfer yet, for {n} reason(s). The transfer switches above can bypass every one of them."),
@@ -202,14 +210,24 @@ fn TransferForm(membership: String) -> impl IntoView {
     let mut start = Values::new();
     start.insert("resellerId".into(), reseller.clone());
     // A reseller id typed over the one the page was opened for survives a reload.
-    let form = FormState::new(start, |v| check_paths(v, &["resellerId"]), Some(format!("membership-{membership}-transfer-{reseller}")));
+    let form = FormState::new(
+        start,
+        |v| check_paths(v, &["resellerId"]),
+        Some(format!("membership-{membership}-transfer-{reseller}")),
+    );
     let asking = RwSignal::new(false);
     let navigate = use_navigate();
     let (m2, m3) = (membership.clone(), membership.clone());
     let submission = use_submission(
         form,
         move |v| {
-            let endpoint = memberships::transfer(&rt, &m2, &g(&v, "resellerId"), switch_on(&query, IGNORE_ORDER_RETURN), switch_on(&query, EXPIRE_OPEN_PAS));
+            let endpoint = memberships::transfer(
+                &rt,
+                &m2,
+                &g(&v, "resellerId"),
+                switch_on(&query, IGNORE_ORDER_RETURN),
+                switch_on(&query, EXPIRE_OPEN_PAS),
+            );
             async move { fetch(endpoint).await }
         },
         move |t: MembershipTransfer| {

@@ -13,8 +13,8 @@ pub mod transfers;
 
 use crate::api::calls::{send, Endpoint};
 use crate::api::error::Failure;
-use crate::runtime::{use_runtime, Runtime};
 use crate::components::loading::Load;
+use crate::runtime::{use_runtime, Runtime};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 
@@ -51,7 +51,9 @@ pub fn load_by_pair<R: DeserializeOwned + Send + Sync + 'static>(
 }
 
 /// The record named by the URL's `:id`, read with `get` and read again when the id changes.
-pub fn load_by_id<R: DeserializeOwned + Send + Sync + 'static>(get: fn(&Runtime, &str) -> Endpoint<R>) -> LocalResource<Result<R, Failure>> {
+pub fn load_by_id<R: DeserializeOwned + Send + Sync + 'static>(
+    get: fn(&Runtime, &str) -> Endpoint<R>,
+) -> LocalResource<Result<R, Failure>> {
     let rt = runtime();
     let params = leptos_router::hooks::use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());

@@ -8,7 +8,9 @@ use crate::api::calls::transfers;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::detail::{now, Facts};
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{trimmed as g, use_form, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values};
+use crate::components::form::{
+    trimmed as g, use_form, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values,
+};
 use crate::components::loading::Load;
 use crate::components::query::use_query_state;
 use crate::components::status::StatusExplained;
@@ -17,9 +19,9 @@ use crate::components::toast::toast;
 use crate::resources::{fetch, load_by_id, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{ParentRoute, Route, A};
 use leptos_router::hooks::use_navigate;
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::path;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::rules::{rule, Context, FieldError};
@@ -255,7 +257,8 @@ pub fn TransferView(
     let note = if pending {
         view! { <p class="notice following" role="status"><span class="spinner" aria-hidden="true"></span>"The transfer is being processed. This page follows it until it completes."</p> }.into_any()
     } else if complete {
-        view! { <p class="notice ok" role="status">"Complete: the customer and its subscriptions are now yours."</p> }.into_any()
+        view! { <p class="notice ok" role="status">"Complete: the customer and its subscriptions are now yours."</p> }
+            .into_any()
     } else {
         view! { <p class="notice" role="status">"This transfer no longer changes on its own."</p> }.into_any()
     };

@@ -75,7 +75,11 @@ pub fn type_into(el: &Element, value: &str) {
 /// Moves the browser to `path` as a back/forward navigation would, so the router follows.
 pub fn go_to_path(path: &str) {
     let window = web_sys::window().expect("window");
-    window.history().expect("history").push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path)).expect("pushState");
+    window
+        .history()
+        .expect("history")
+        .push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .expect("pushState");
     let event = web_sys::PopStateEvent::new("popstate").expect("popstate");
     window.dispatch_event(&event).expect("dispatch");
 }

@@ -17,7 +17,8 @@ pub const WAIT: Duration = Duration::from_secs(15);
 /// relative to the workspace root unless absolute.
 pub fn e2e_dist() -> PathBuf {
     // Relative to the workspace root: cargo runs tests from the package's own directory.
-    let dist = workspace_root().join(std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| "target/e2e-dist".into()));
+    let dist = workspace_root()
+        .join(std::env::var_os("E2E_DIST").map(PathBuf::from).unwrap_or_else(|| "target/e2e-dist".into()));
     assert!(
         dist.join("index.html").is_file(),
         "{} has no index.html: build it with `scripts/build-release {}` (scripts/test does)",
@@ -40,7 +41,8 @@ pub fn dist_with_config(tag: &str, edit: impl FnOnce(&mut serde_json::Value)) ->
             std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
         }
     }
-    let mut config: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(to.join("config.json")).expect("config")).expect("json");
+    let mut config: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(to.join("config.json")).expect("config")).expect("json");
     edit(&mut config);
     std::fs::write(to.join("config.json"), config.to_string()).expect("write config");
     to
@@ -62,7 +64,11 @@ pub struct Setup {
 impl Setup {
     /// `dist` under `base_path`, the twin with its defaults.
     pub fn new(dist: &Path, base_path: &str) -> Setup {
-        Setup { dist: dist.to_path_buf(), base_path: base_path.to_string(), sandbox: partner_sandbox::Settings::default() }
+        Setup {
+            dist: dist.to_path_buf(),
+            base_path: base_path.to_string(),
+            sandbox: partner_sandbox::Settings::default(),
+        }
     }
 }
 
@@ -83,7 +89,9 @@ impl Sandbox {
     /// Serves as `setup` says.
     pub async fn start_with(setup: Setup) -> Sandbox {
         let upstreams = partner_gateway::Upstreams::Twin(setup.sandbox);
-        let gateway = partner_gateway::testing::Running::start(&setup.dist, &setup.base_path, upstreams, |_| {}).await.expect("gateway");
+        let gateway = partner_gateway::testing::Running::start(&setup.dist, &setup.base_path, upstreams, |_| {})
+            .await
+            .expect("gateway");
         Sandbox { url: gateway.url.clone(), gateway }
     }
 }
@@ -176,13 +184,7 @@ impl Browser {
 
     /// Waits until an element matching the XPath `xpath` exists, and returns it.
     pub async fn find(&self, xpath: &str) -> fantoccini::elements::Element {
-        match self
-            .client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::XPath(xpath))
-            .await
-        {
+        match self.client.wait().at_most(WAIT).for_element(Locator::XPath(xpath)).await {
             Ok(found) => found,
             Err(e) => {
                 let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
@@ -206,9 +208,7 @@ impl Browser {
     /// Presses and releases `key` on whatever has the keyboard focus, as a person would.
     pub async fn press(&self, key: Key) {
         let value: char = key.into();
-        let actions = KeyActions::new("keyboard".into())
-            .then(KeyAction::Down { value })
-            .then(KeyAction::Up { value });
+        let actions = KeyActions::new("keyboard".into()).then(KeyAction::Down { value }).then(KeyAction::Up { value });
         self.client.perform_actions(actions).await.expect("key press");
     }
 
@@ -282,7 +282,8 @@ impl Browser {
     pub async fn field(&self, label: &str) -> fantoccini::elements::Element {
         let l = xpath_literal(label);
         let starred = xpath_literal(&format!("{label} *"));
-        self.find(&format!("//main//*[@id=//main//label[normalize-space(.)={l} or normalize-space(.)={starred}]/@for]")).await
+        self.find(&format!("//main//*[@id=//main//label[normalize-space(.)={l} or normalize-space(.)={starred}]/@for]"))
+            .await
     }
 
     /// Types `text` into the field labelled `label`, after clearing it.
@@ -312,17 +313,31 @@ impl Browser {
     /// Clicks the button or link whose text is `text`.
     pub async fn click(&self, text: &str) {
         let t = xpath_literal(text);
-        self.find(&format!("//*[(self::button or self::a) and normalize-space(.)={t}]")).await.click().await.expect("click");
+        self.find(&format!("//*[(self::button or self::a) and normalize-space(.)={t}]"))
+            .await
+            .click()
+            .await
+            .expect("click");
     }
 
     /// Waits until some element's text contains `text`.
     pub async fn sees(&self, text: &str) -> fantoccini::elements::Element {
-        self.find(&format!("//*[contains(normalize-space(.), {})][not(*[contains(normalize-space(.), {0})])]", xpath_literal(text))).await
+        self.find(&format!(
+            "//*[contains(normalize-space(.), {})][not(*[contains(normalize-space(.), {0})])]",
+            xpath_literal(text)
+        ))
+        .await
     }
 
     /// Scrolls `element` to the middle of the window (before a screenshot of it).
     pub async fn show(&self, element: &fantoccini::elements::Element) {
-        let _ = self.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(element).expect("element")]).await;
+        let _ = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center'});",
+                vec![serde_json::to_value(element).expect("element")],
+            )
+            .await;
     }
 
     /// The value of the field labelled `label`.
@@ -387,8 +402,12 @@ impl Browser {
     /// line per violation, with the elements it concerns. Empty when nothing is found.
     pub async fn axe(&self) -> Vec<String> {
         let path = workspace_root().join("node_modules/axe-core/axe.min.js");
-        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (scripts/setup installs axe-core)", path.display()));
-        self.client.execute(&format!("if (!window.axe) {{ {source} }} return !!window.axe;"), vec![]).await.expect("inject axe-core");
+        let source = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (scripts/setup installs axe-core)", path.display()));
+        self.client
+            .execute(&format!("if (!window.axe) {{ {source} }} return !!window.axe;"), vec![])
+            .await
+            .expect("inject axe-core");
         let found = self
             .client
             .execute_async(
@@ -412,7 +431,10 @@ impl Browser {
         self.heading("Northwind Software Partners").await;
         let reseller = self.path().await.rsplit('/').next().unwrap_or_default().to_string();
         let prefix = name.split(' ').next().unwrap_or(name);
-        self.client.goto(&format!("{base}customers?reseller={reseller}&company-name={prefix}*")).await.expect("customers");
+        self.client
+            .goto(&format!("{base}customers?reseller={reseller}&company-name={prefix}*"))
+            .await
+            .expect("customers");
         self.click(name).await;
         self.heading(name).await;
         self.path().await.rsplit('/').next().unwrap_or_default().to_string()
@@ -509,6 +531,9 @@ where
         }
     }
     all.sort_unstable();
-    let pct = |p: f64| all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1))).copied().unwrap_or(0) as f64 / 1000.0;
+    let pct = |p: f64| {
+        all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1))).copied().unwrap_or(0) as f64
+            / 1000.0
+    };
     LoadFigures { per_second: all.len() as f64 / measure.as_secs_f64(), p50_ms: pct(0.50), p99_ms: pct(0.99), errors }
 }

@@ -44,11 +44,14 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     let mut settings = Setup::new(&e2e_dist(), "/");
     settings.sandbox.twin.pending_delay = Duration::from_secs(1);
     let sandbox = Sandbox::start_with(settings).await;
-    let mut a = Audit { browser: Browser::signed_in(&sandbox).await, base: sandbox.url.clone(), found: Vec::new(), pages: 0 };
+    let mut a =
+        Audit { browser: Browser::signed_in(&sandbox).await, base: sandbox.url.clone(), found: Vec::new(), pages: 0 };
 
     a.visit("", H1).await;
     // An area's code failing to download (before anything has cached it).
-    a.browser.set_faults(json!([{ "method": "GET", "path": "/split_moves-*", "kind": "status", "status": 502, "times": 1 }])).await;
+    a.browser
+        .set_faults(json!([{ "method": "GET", "path": "/split_moves-*", "kind": "status", "status": 502, "times": 1 }]))
+        .await;
     a.visit("transfers", "//main//h1[.='This page could not be downloaded']").await;
     a.browser.set_faults(json!([])).await;
     a.visit("resellers?sort-by=companyName&order-by=asc", "//main//table").await;
@@ -91,7 +94,12 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     a.visit(&format!("customers/{customer}/orders/{order}/return"), H1).await;
     a.visit(&format!("customers/{customer}/renewal"), H1).await;
     a.visit(&format!("subscriptions?customer={customer}"), "//main//table").await;
-    a.browser.find("//main//table//a[contains(@href, '/subscriptions/')]").await.click().await.expect("open subscription");
+    a.browser
+        .find("//main//table//a[contains(@href, '/subscriptions/')]")
+        .await
+        .click()
+        .await
+        .expect("open subscription");
     a.browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription')]").await;
     a.check("subscription page").await;
     a.visit("subscriptions", H1).await;
@@ -104,7 +112,11 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     a.check("reseller change with problems").await;
     a.visit("memberships", H1).await;
     a.visit("memberships/73000002", "//ul[@aria-label='Reasons']").await;
-    a.visit("memberships/73000002?ignore-order-return=true&expire-open-pas=true", "//main//form[contains(@class,'transfer')]").await;
+    a.visit(
+        "memberships/73000002?ignore-order-return=true&expire-open-pas=true",
+        "//main//form[contains(@class,'transfer')]",
+    )
+    .await;
     a.visit("linked-memberships", H1).await;
     a.visit("distributor-subscriptions", "//main//table").await;
     a.visit("activity", H1).await;
@@ -118,6 +130,11 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     let pages = a.pages;
     let found = std::mem::take(&mut a.found);
     a.browser.close().await;
-    assert!(found.is_empty(), "axe-core found {} problem(s) on {pages} page states:\n{}", found.len(), found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "axe-core found {} problem(s) on {pages} page states:\n{}",
+        found.len(),
+        found.join("\n")
+    );
     println!("axe-core: nothing found on {pages} page states");
 }

@@ -17,7 +17,11 @@ async fn start() -> (Sandbox, Browser) {
 
 /// Opens the reseller `name` from the reseller list; returns its id.
 async fn open_reseller(browser: &Browser, sandbox: &Sandbox, name: &str) -> String {
-    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("reseller list");
+    browser
+        .client
+        .goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url))
+        .await
+        .expect("reseller list");
     browser.click(name).await;
     browser.heading(name).await;
     browser.path().await.rsplit('/').next().unwrap_or_default().to_string()
@@ -26,7 +30,11 @@ async fn open_reseller(browser: &Browser, sandbox: &Sandbox, name: &str) -> Stri
 /// Opens the customer `name` of reseller `reseller` through the customer list's name filter.
 async fn open_customer(browser: &Browser, sandbox: &Sandbox, reseller: &str, name: &str) -> String {
     let filter = name.split_whitespace().next().unwrap_or(name);
-    browser.client.goto(&format!("{}customers?reseller={reseller}&company-name={filter}*", sandbox.url)).await.expect("customer list");
+    browser
+        .client
+        .goto(&format!("{}customers?reseller={reseller}&company-name={filter}*", sandbox.url))
+        .await
+        .expect("customer list");
     browser.click(name).await;
     browser.heading(name).await;
     browser.path().await.rsplit('/').next().unwrap_or_default().to_string()
@@ -83,7 +91,12 @@ async fn create_a_reseller() {
 async fn create_each_kind_of_customer() {
     let (sandbox, browser) = start().await;
     let reseller = open_reseller(&browser, &sandbox, "Northwind Software Partners").await;
-    let kinds: [(&str, &str); 4] = [("Standard", "Cascade Coffee Roasters"), ("LGA", "Bureau of Coastal Surveys"), ("3YC", "Granite Peak Studios"), ("Extended", "Willow Creek Academy")];
+    let kinds: [(&str, &str); 4] = [
+        ("Standard", "Cascade Coffee Roasters"),
+        ("LGA", "Bureau of Coastal Surveys"),
+        ("3YC", "Granite Peak Studios"),
+        ("Extended", "Willow Creek Academy"),
+    ];
     for (i, (kind, name)) in kinds.iter().enumerate() {
         browser.client.goto(&format!("{}customers/new?reseller={reseller}", sandbox.url)).await.expect("form");
         browser.heading("Create a customer").await;
@@ -116,7 +129,9 @@ async fn create_each_kind_of_customer() {
             browser.show(&request).await;
         }
         // Pending first; the hub follows the customer until it is active.
-        browser.find("//p[contains(@class,'lede')]//span[contains(@class,'badge') and normalize-space(.)='Active']").await;
+        browser
+            .find("//p[contains(@class,'lede')]//span[contains(@class,'badge') and normalize-space(.)='Active']")
+            .await;
         browser.screenshot(&format!("accounts-customer-hub-{}", kind.to_lowercase())).await;
     }
     let stats = browser.sandbox_stats(&sandbox.url).await;
@@ -153,7 +168,9 @@ async fn a_refused_name_shows_at_the_field_and_keeps_the_input() {
     let name = browser.field("Company name").await;
     assert_eq!(name.attr("aria-invalid").await.expect("attr").as_deref(), Some("true"));
     let described = name.attr("aria-describedby").await.expect("attr").unwrap_or_default();
-    let message = browser.find(&format!("//*[@id={}]", xpath_literal(described.split_whitespace().last().unwrap_or_default()))).await;
+    let message = browser
+        .find(&format!("//*[@id={}]", xpath_literal(described.split_whitespace().last().unwrap_or_default())))
+        .await;
     let text = message.text().await.expect("text");
     assert!(text.contains("“<” is not allowed"), "the field says why: {text}");
     assert_eq!(browser.value_of("Company name").await, "Acme <Holdings>", "the input is kept");
@@ -252,8 +269,14 @@ async fn list_filter_sort_and_page_survive_a_reload() {
     browser.click("Next page").await;
     browser.sees("11–20 of").await;
     let before = browser.client.current_url().await.expect("url").to_string();
-    assert!(before.contains(&format!("reseller={reseller}")) && before.contains("offset=10") && before.contains("sort-by=companyName"), "{before}");
-    let first_row = browser.find("//table[contains(@class,'data')]/tbody/tr[1]/td[1]").await.text().await.expect("text");
+    assert!(
+        before.contains(&format!("reseller={reseller}"))
+            && before.contains("offset=10")
+            && before.contains("sort-by=companyName"),
+        "{before}"
+    );
+    let first_row =
+        browser.find("//table[contains(@class,'data')]/tbody/tr[1]/td[1]").await.text().await.expect("text");
     browser.client.refresh().await.expect("reload");
     browser.sees("11–20 of").await;
     browser.find("//th[@aria-sort='ascending']").await;
@@ -279,7 +302,14 @@ async fn recommitment_is_offered_only_in_the_last_thirty_days_of_a_commitment() 
     let note = browser.sees("Recommitting for three more years opens on").await;
     browser.show(&note).await;
     browser.screenshot("accounts-3yc-recommit-not-yet").await;
-    assert!(browser.client.find(fantoccini::Locator::XPath("//button[normalize-space(.)='Send recommitment request']")).await.is_err(), "no recommitment form yet");
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::XPath("//button[normalize-space(.)='Send recommitment request']"))
+            .await
+            .is_err(),
+        "no recommitment form yet"
+    );
     browser.client.goto(&format!("{}customers/{ending}/benefits", sandbox.url)).await.expect("benefits");
     browser.sees("Send recommitment request").await;
     browser.screenshot("accounts-3yc-recommit-open").await;

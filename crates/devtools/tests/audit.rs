@@ -20,7 +20,8 @@ async fn audit_rows(browser: &Browser, sandbox: &Sandbox, query: &str) -> Vec<St
     browser.heading("Activity").await;
     let table = "//section[@aria-labelledby='audit-heading']";
     browser.find(&format!("{table}//table//tbody/tr | {table}//p[contains(@class,'empty')]")).await;
-    let rows = browser.client.find_all(fantoccini::Locator::XPath(&format!("{table}//table//tbody/tr"))).await.expect("rows");
+    let rows =
+        browser.client.find_all(fantoccini::Locator::XPath(&format!("{table}//table//tbody/tr"))).await.expect("rows");
     let mut texts = Vec::new();
     for row in rows {
         texts.push(row.text().await.unwrap_or_default());
@@ -45,8 +46,16 @@ async fn staff_see_who_placed_each_order_and_resellers_see_only_theirs() {
     let all = audit_rows(&dana, &sandbox, "").await;
     let row_of = |rows: &[String], order: &str| rows.iter().find(|r| r.contains(order)).cloned();
     let rhea_row = row_of(&all, &rhea_order).unwrap_or_else(|| panic!("Rhea's order {rhea_order} in {all:?}"));
-    assert!(rhea_row.contains("Rhea Reseller") && rhea_row.contains("rhea@reseller-a.example") && rhea_row.contains("Reseller user"), "{rhea_row}");
-    assert!(rhea_row.contains("Order or return") && rhea_row.contains("Done (201)") && rhea_row.contains("1000000012"), "{rhea_row}");
+    assert!(
+        rhea_row.contains("Rhea Reseller")
+            && rhea_row.contains("rhea@reseller-a.example")
+            && rhea_row.contains("Reseller user"),
+        "{rhea_row}"
+    );
+    assert!(
+        rhea_row.contains("Order or return") && rhea_row.contains("Done (201)") && rhea_row.contains("1000000012"),
+        "{rhea_row}"
+    );
     let sam_row = row_of(&all, &sam_order).unwrap_or_else(|| panic!("Sam's order {sam_order} in {all:?}"));
     assert!(sam_row.contains("Sam Seller") && sam_row.contains(&customer_b), "{sam_row}");
     dana.screenshot("audit-staff").await;

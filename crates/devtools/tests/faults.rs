@@ -32,7 +32,15 @@ enum Fault {
     Reload,
 }
 
-const FAULTS: [Fault; 7] = [Fault::Timeout, Fault::ApiError, Fault::GatewayPage, Fault::Dropped, Fault::Malformed, Fault::DoubleClick, Fault::Reload];
+const FAULTS: [Fault; 7] = [
+    Fault::Timeout,
+    Fault::ApiError,
+    Fault::GatewayPage,
+    Fault::Dropped,
+    Fault::Malformed,
+    Fault::DoubleClick,
+    Fault::Reload,
+];
 
 impl Fault {
     /// The sandbox's rules that cause it once on `method path`.
@@ -91,8 +99,13 @@ impl Kept {
         match self {
             Kept::Field(label, value) => assert_eq!(b.value_of(label).await, *value, "{context}: {label} is kept"),
             Kept::Ticked(label) => {
-                let input = b.find(&format!("//label[starts-with(normalize-space(.), {})]/input", xpath_literal(label))).await;
-                assert_eq!(input.prop("checked").await.expect("checked").as_deref(), Some("true"), "{context}: {label} is still ticked");
+                let input =
+                    b.find(&format!("//label[starts-with(normalize-space(.), {})]/input", xpath_literal(label))).await;
+                assert_eq!(
+                    input.prop("checked").await.expect("checked").as_deref(),
+                    Some("true"),
+                    "{context}: {label} is still ticked"
+                );
             }
         }
     }
@@ -109,7 +122,8 @@ struct Ready {
 
 const FAIRMONT: &str = "1000000012";
 const NORTHWIND: &str = "1000000001";
-const COMPLETE: &str = "//*[contains(normalize-space(.), 'Complete: the customer and its subscriptions are now yours.')]";
+const COMPLETE: &str =
+    "//*[contains(normalize-space(.), 'Complete: the customer and its subscriptions are now yours.')]";
 const ORDER_PAGE: &str = "//main//h1[starts-with(normalize-space(.), 'Order ')]";
 
 impl Flow {
@@ -152,7 +166,10 @@ impl Flow {
                 b.fill("First name", "Dana").await;
                 b.fill("Last name", "Okafor").await;
                 b.fill("Email", "dana@harbor.example.com").await;
-                (Kept::Field("Company name", name.clone()), format!("//main//h1[normalize-space(.)={}]", xpath_literal(&name)))
+                (
+                    Kept::Field("Company name", name.clone()),
+                    format!("//main//h1[normalize-space(.)={}]", xpath_literal(&name)),
+                )
             }
             Flow::PlaceOrder => {
                 preview_an_order(b, base).await;
@@ -165,8 +182,14 @@ impl Flow {
                 order = b.path().await.rsplit('/').next().unwrap_or_default().to_string();
                 b.click("Return lines").await;
                 b.heading(&format!("Return lines of order {order}")).await;
-                b.find("//label[starts-with(normalize-space(.), 'Line 1 ·')]/input").await.click().await.expect("tick line 1");
-                let done = format!("//dt[normalize-space(.)='Reference order']/following-sibling::dd[1][normalize-space(.)='{order}']");
+                b.find("//label[starts-with(normalize-space(.), 'Line 1 ·')]/input")
+                    .await
+                    .click()
+                    .await
+                    .expect("tick line 1");
+                let done = format!(
+                    "//dt[normalize-space(.)='Reference order']/following-sibling::dd[1][normalize-space(.)='{order}']"
+                );
                 (Kept::Ticked("Line 1 ·"), done)
             }
             Flow::AutoRenewal => {
@@ -174,7 +197,8 @@ impl Flow {
                 b.open_first_active_subscription().await;
                 b.find("//input[@type='radio' and @value='quantity']").await.click().await.expect("choose a quantity");
                 b.fill("Renewal quantity", "7").await;
-                let done = "//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1][normalize-space(.)='On for 7']";
+                let done =
+                    "//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1][normalize-space(.)='On for 7']";
                 (Kept::Field("Renewal quantity", "7".into()), done.into())
             }
             Flow::ResellerChange => {
@@ -220,7 +244,10 @@ impl Flow {
         if twice {
             // Two clicks in the same task: nothing on the page can change in between.
             b.client
-                .execute("arguments[0].click(); arguments[0].click();", vec![serde_json::to_value(&button).expect("element")])
+                .execute(
+                    "arguments[0].click(); arguments[0].click();",
+                    vec![serde_json::to_value(&button).expect("element")],
+                )
                 .await
                 .expect("double click");
         } else {
@@ -275,7 +302,9 @@ async fn preview_an_order(b: &Browser, base: &str) {
 
 /// A copy of the release build whose config.json gives every call `seconds` before it times out.
 fn dist_with_time_limits(seconds: u32) -> PathBuf {
-    dist_with_config(&format!("limits-{seconds}"), |config| config["timeouts"] = json!({ "readSeconds": seconds, "mutationSeconds": seconds }))
+    dist_with_config(&format!("limits-{seconds}"), |config| {
+        config["timeouts"] = json!({ "readSeconds": seconds, "mutationSeconds": seconds })
+    })
 }
 
 async fn count(b: &Browser, base: &str, flow: Flow) -> u64 {
@@ -323,13 +352,25 @@ async fn journey(b: &Browser, flow: Flow, fault: Fault, slow_dist: &std::path::P
         let outcome = b.find(&format!("{} | {panel}", ready.done)).await;
         let told = outcome.attr("class").await.expect("class").unwrap_or_default().contains("error-panel");
         if let Some(expected) = fault.told() {
-            assert_eq!(told, expected, "{context}: whether the reseller is told (page says: {})", outcome.text().await.unwrap_or_default());
+            assert_eq!(
+                told,
+                expected,
+                "{context}: whether the reseller is told (page says: {})",
+                outcome.text().await.unwrap_or_default()
+            );
         }
         if told {
             what = "the reseller was told and sent again";
-            assert!(!outcome.text().await.unwrap_or_default().trim().is_empty(), "{context}: the panel says what happened");
+            assert!(
+                !outcome.text().await.unwrap_or_default().trim().is_empty(),
+                "{context}: the panel says what happened"
+            );
             let in_view = "const r = arguments[0].querySelector('h2').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight;";
-            let in_view = b.client.execute(in_view, vec![serde_json::to_value(&outcome).expect("element")]).await.expect("script");
+            let in_view = b
+                .client
+                .execute(in_view, vec![serde_json::to_value(&outcome).expect("element")])
+                .await
+                .expect("script");
             assert_eq!(in_view, true, "{context}: the panel's heading is in the window");
             b.screenshot(&format!("faults-{flow:?}-{fault:?}")).await;
             ready.kept.check(b, &context).await;
@@ -397,7 +438,8 @@ async fn a_read_answered_with_a_stored_500_is_retried_with_a_fresh_correlation_i
     let b = Browser::signed_in(&sandbox).await;
     let base = sandbox.url.as_str();
     b.client.goto(&format!("{base}customers")).await.expect("console");
-    b.set_faults(json!([{ "method": "GET", "path": "/v3/customers/*", "kind": "stored", "status": 500, "times": 1 }])).await;
+    b.set_faults(json!([{ "method": "GET", "path": "/v3/customers/*", "kind": "stored", "status": 500, "times": 1 }]))
+        .await;
     b.client.goto(&format!("{base}customers/{FAIRMONT}")).await.expect("hub");
     b.heading("Fairmont Hotels Group").await;
     let rules = b.sandbox_json(base, "faults").await;

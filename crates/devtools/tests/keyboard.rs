@@ -111,7 +111,11 @@ async fn a_line_is_returned_through_its_dialog_with_the_keyboard_only() {
     tab_to(&browser, "line 1", |_, _, focused| focused == id).await;
     browser.press(Key::Space).await;
     confirm_with_keys(&browser, "Return the chosen lines", "Return these lines").await;
-    browser.find(&format!("//dt[normalize-space(.)='Reference order']/following-sibling::dd[1][normalize-space(.)='{order}']")).await;
+    browser
+        .find(&format!(
+            "//dt[normalize-space(.)='Reference order']/following-sibling::dd[1][normalize-space(.)='{order}']"
+        ))
+        .await;
     browser.close().await;
 }
 
@@ -129,11 +133,17 @@ async fn auto_renewal_is_set_to_a_quantity_with_the_keyboard_only() {
         }
         browser.press(Key::Down).await;
     }
-    assert_eq!(browser.client.execute(checked, vec![]).await.expect("script"), "quantity", "the arrow keys reach a set quantity");
+    assert_eq!(
+        browser.client.execute(checked, vec![]).await.expect("script"),
+        "quantity",
+        "the arrow keys reach a set quantity"
+    );
     tab_and_type(&browser, "Renewal quantity", "7").await;
     // Enter in a field sends its form.
     browser.press(Key::Enter).await;
-    browser.find("//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1][normalize-space(.)='On for 7']").await;
+    browser
+        .find("//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1][normalize-space(.)='On for 7']")
+        .await;
     browser.close().await;
 }
 
@@ -159,7 +169,12 @@ async fn a_reseller_change_is_committed_through_its_dialog_with_the_keyboard_onl
     let (sandbox, browser) = start().await;
     let codes = browser.approval_codes(&sandbox.url).await;
     let code = codes.iter().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code");
-    let receiving = browser.active_resellers(&sandbox.url).await.into_iter().find(|id| id != code["resellerId"].as_str().unwrap_or_default()).expect("another reseller");
+    let receiving = browser
+        .active_resellers(&sandbox.url)
+        .await
+        .into_iter()
+        .find(|id| id != code["resellerId"].as_str().unwrap_or_default())
+        .expect("another reseller");
     browser.client.goto(&format!("{}transfers?reseller={receiving}", sandbox.url)).await.expect("reseller change");
     browser.heading("Reseller change").await;
     tab_and_type(&browser, "Approval code", code["code"].as_str().unwrap_or_default()).await;
@@ -187,7 +202,11 @@ async fn a_reseller_change_is_committed_through_its_dialog_with_the_keyboard_onl
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         focused = browser.focused().await;
     }
-    assert_eq!((focused.0.as_str(), focused.1.as_str()), ("BUTTON", "Move the customer"), "the dialog's action has the focus");
+    assert_eq!(
+        (focused.0.as_str(), focused.1.as_str()),
+        ("BUTTON", "Move the customer"),
+        "the dialog's action has the focus"
+    );
     browser.press(Key::Enter).await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Reseller change ')]").await;
     browser.sees("Complete: the customer and its subscriptions are now yours.").await;

@@ -30,7 +30,9 @@ async fn preview_an_order(browser: &Browser, sandbox: &Sandbox) {
     browser.fill("Offer id", "65322651CA01A12").await;
     browser.fill("Quantity", "3").await;
     browser.click("Preview order").await;
-    browser.find("//section[contains(@class,'preview')]//td[starts-with(normalize-space(.), 'Changed from level 01 to')]").await;
+    browser
+        .find("//section[contains(@class,'preview')]//td[starts-with(normalize-space(.), 'Changed from level 01 to')]")
+        .await;
 }
 
 /// The id of the customer whose hub is open.
@@ -66,11 +68,19 @@ async fn preview_then_place_and_watch_the_order_complete() {
 async fn a_place_whose_first_two_answers_are_dropped_places_one_order() {
     let (sandbox, browser) = start().await;
     preview_an_order(&browser, &sandbox).await;
-    browser.set_faults(serde_json::json!([{ "method": "POST", "path": "/v3/customers/*/orders", "kind": "drop", "times": 2 }])).await;
+    browser
+        .set_faults(
+            serde_json::json!([{ "method": "POST", "path": "/v3/customers/*/orders", "kind": "drop", "times": 2 }]),
+        )
+        .await;
     let before = orders_created(&browser, &sandbox).await;
     browser.click("Place order").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
-    assert_eq!(orders_created(&browser, &sandbox).await, before + 1, "the API acted on the first attempt only; the retries replayed it");
+    assert_eq!(
+        orders_created(&browser, &sandbox).await,
+        before + 1,
+        "the API acted on the first attempt only; the retries replayed it"
+    );
     browser.screenshot("orders-after-dropped-answers").await;
     browser.close().await;
 }
@@ -79,7 +89,12 @@ async fn a_place_whose_first_two_answers_are_dropped_places_one_order() {
 async fn the_filtered_history_survives_a_reload() {
     let (sandbox, browser) = start().await;
     open_fairmont(&browser, &sandbox).await;
-    browser.find("//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Orders']").await.click().await.expect("orders");
+    browser
+        .find("//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Orders']")
+        .await
+        .click()
+        .await
+        .expect("orders");
     browser.find("//main//h1[starts-with(normalize-space(.), 'Orders of customer')]").await;
     browser.find("//table[contains(@class,'data')]/tbody/tr").await;
     browser.field("New").await.click().await.expect("tick New");
@@ -90,7 +105,10 @@ async fn the_filtered_history_survives_a_reload() {
         .execute("return [...document.querySelectorAll('input[id^=filter-order-type-], input[id^=filter-status-]')].map(i => i.id);", vec![])
         .await
         .expect("filters");
-    let expected = ["NEW", "TRANSFER", "RENEWAL"].map(|t| format!("filter-order-type-{t}")).into_iter().chain(["1000", "1002", "1004", "1026"].map(|s| format!("filter-status-{s}")));
+    let expected = ["NEW", "TRANSFER", "RENEWAL"]
+        .map(|t| format!("filter-order-type-{t}"))
+        .into_iter()
+        .chain(["1000", "1002", "1004", "1026"].map(|s| format!("filter-status-{s}")));
     assert_eq!(offered, serde_json::json!(expected.collect::<Vec<_>>()), "the documented order types and statuses");
     let types = "//table[contains(@class,'data')]/tbody/tr/td[2]";
     browser.find(types).await;
@@ -120,7 +138,12 @@ async fn set_each_auto_renewal_state_then_preview_the_renewal() {
     let (sandbox, browser) = start().await;
     open_fairmont(&browser, &sandbox).await;
     let customer = hub_customer(&browser).await;
-    browser.find("//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Subscriptions']").await.click().await.expect("subscriptions");
+    browser
+        .find("//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Subscriptions']")
+        .await
+        .click()
+        .await
+        .expect("subscriptions");
     browser.find("//main//h1[starts-with(normalize-space(.), 'Subscriptions of customer')]").await;
     browser.screenshot("subscriptions-list").await;
     browser.open_first_active_subscription().await;
@@ -148,7 +171,9 @@ async fn set_each_auto_renewal_state_then_preview_the_renewal() {
     // The renewal preview, from the hub: the subscription renews, at the quantity set.
     browser.client.goto(&format!("{}customers/{customer}", sandbox.url)).await.expect("hub");
     // The hub's pictures: licenses per offer and the renewals ahead, drawn from the subscriptions.
-    let bars = browser.find("//figure[figcaption[normalize-space(.)='Licenses per offer: current and used']]/*[name()='svg']").await;
+    let bars = browser
+        .find("//figure[figcaption[normalize-space(.)='Licenses per offer: current and used']]/*[name()='svg']")
+        .await;
     let label = bars.attr("aria-label").await.expect("attr").unwrap_or_default();
     assert!(label.contains("current") && label.contains("used"), "a text alternative: {label}");
     browser.find("//figure[figcaption[normalize-space(.)='Renewals in the next twelve months']]/*[name()='svg']//*[name()='circle']").await;
@@ -179,13 +204,21 @@ async fn a_line_of_the_wrong_market_segment_is_refused_with_its_reason() {
     let before = orders_created(&browser, &sandbox).await;
     // Fairmont is a commercial customer; line 2 is the education offer of the same product.
     browser.preview_order(&sandbox.url, &customer, &["65322651CA01A12:3", "65322651EA01A12:2"]).await;
-    let refused = browser.find("//ul[@aria-label='Refused lines']/li[starts-with(normalize-space(.), 'Line 2:')]").await;
+    let refused =
+        browser.find("//ul[@aria-label='Refused lines']/li[starts-with(normalize-space(.), 'Line 2:')]").await;
     let text = refused.text().await.expect("text");
     assert!(text.contains("market segment"), "the reason in words: {text}");
     assert!(text.contains("Use the offer for the customer's and the reseller's market segment"), "what to do: {text}");
-    let lines = browser.client.find_all(fantoccini::Locator::XPath("//ul[@aria-label='Refused lines']/li")).await.expect("lines");
+    let lines = browser
+        .client
+        .find_all(fantoccini::Locator::XPath("//ul[@aria-label='Refused lines']/li"))
+        .await
+        .expect("lines");
     assert_eq!(lines.len(), 1, "only the refused line is named");
-    assert!(browser.client.find(fantoccini::Locator::XPath("//section[contains(@class,'preview')]")).await.is_err(), "no preview to place");
+    assert!(
+        browser.client.find(fantoccini::Locator::XPath("//section[contains(@class,'preview')]")).await.is_err(),
+        "no preview to place"
+    );
     browser.show(&refused).await;
     browser.screenshot("orders-refused-line").await;
     assert_eq!(orders_created(&browser, &sandbox).await, before);
@@ -210,27 +243,47 @@ async fn return_one_line_of_an_order() {
     // Nothing chosen: said at the group, nothing sent.
     browser.click("Return the chosen lines").await;
     browser.sees("Choose at least one line to return.").await;
-    browser.find("//label[starts-with(normalize-space(.), 'Line 2 ·')]/input").await.click().await.expect("tick line 2");
+    browser
+        .find("//label[starts-with(normalize-space(.), 'Line 2 ·')]/input")
+        .await
+        .click()
+        .await
+        .expect("tick line 2");
     browser.click("Return the chosen lines").await;
     browser.find(&format!("//dialog[@open]//h2[normalize-space(.)='Return 1 line(s) of order {order_id}?']")).await;
     browser.screenshot("orders-return-confirm").await;
     browser.click("Return these lines").await;
     browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='RETURN']").await;
-    browser.find(&format!("//dt[normalize-space(.)='Reference order']/following-sibling::dd[1][normalize-space(.)='{order_id}']")).await;
+    browser
+        .find(&format!(
+            "//dt[normalize-space(.)='Reference order']/following-sibling::dd[1][normalize-space(.)='{order_id}']"
+        ))
+        .await;
     browser.sees("Complete: this order no longer changes on its own.").await;
     assert_eq!(orders_created(&browser, &sandbox).await, before + 1, "one RETURN order");
     let lines = browser.client.find_all(fantoccini::Locator::XPath("//main//table/tbody/tr")).await.expect("lines");
     assert_eq!(lines.len(), 1, "the return holds exactly the chosen line");
     browser.screenshot("orders-return-complete").await;
     // The original order: line 2 cancelled, line 1 still returnable.
-    browser.client.goto(&format!("{}{}", sandbox.url, order_page.trim_start_matches('/'))).await.expect("original order");
+    browser
+        .client
+        .goto(&format!("{}{}", sandbox.url, order_page.trim_start_matches('/')))
+        .await
+        .expect("original order");
     browser.find("//main//table/tbody/tr[td[1][normalize-space(.)='2']]/td[5][normalize-space(.)='Cancelled']").await;
     browser.find("//main//table/tbody/tr[td[1][normalize-space(.)='1']]/td[5][normalize-space(.)='Complete']").await;
     browser.screenshot("orders-after-return").await;
     browser.click("Return lines").await;
     browser.find("//label[starts-with(normalize-space(.), 'Line 1 ·')]").await;
     browser.find("//ul[contains(@class,'refused-lines')]/li[contains(normalize-space(.), 'Line 2') and contains(., 'Already returned.')]").await;
-    assert!(browser.client.find(fantoccini::Locator::XPath("//label[starts-with(normalize-space(.), 'Line 2 ·')]")).await.is_err(), "a returned line is not offered again");
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::XPath("//label[starts-with(normalize-space(.), 'Line 2 ·')]"))
+            .await
+            .is_err(),
+        "a returned line is not offered again"
+    );
     // The original order's external reference, the one thing an order update changes.
     browser.click("Back to the order").await;
     browser.fill("External reference id", "PO-RETURNED-2").await;
@@ -242,18 +295,32 @@ async fn return_one_line_of_an_order() {
 #[tokio::test(flavor = "multi_thread")]
 async fn order_these_from_a_notification_of_open_acquisitions() {
     let (sandbox, browser) = start().await;
-    browser.client.goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url)).await.expect("resellers");
+    browser
+        .client
+        .goto(&format!("{}resellers?sort-by=companyName&order-by=asc", sandbox.url))
+        .await
+        .expect("resellers");
     browser.click("Northwind Software Partners").await;
     browser.heading("Northwind Software Partners").await;
     browser.click("Licenses pending an order").await;
     browser.heading("Licenses pending an order").await;
     // The first notification names Fairmont Hotels Group (1000000012).
     let row = browser.find("//table[caption[normalize-space(.)='Notifications']]/tbody/tr[1]").await;
-    let customer = row.find(fantoccini::Locator::XPath("td[1]")).await.expect("customer cell").text().await.expect("text");
+    let customer =
+        row.find(fantoccini::Locator::XPath("td[1]")).await.expect("customer cell").text().await.expect("text");
     browser.screenshot("acquisitions-notifications").await;
-    browser.find(&format!("//a[@aria-label='Licenses pending an order for customer {customer}']")).await.click().await.expect("open acquisitions");
+    browser
+        .find(&format!("//a[@aria-label='Licenses pending an order for customer {customer}']"))
+        .await
+        .click()
+        .await
+        .expect("open acquisitions");
     browser.heading("Licenses pending an order").await;
-    let offers = browser.client.find_all(fantoccini::Locator::XPath("//table[caption[normalize-space(.)='Open acquisitions']]/tbody/tr/td[3]")).await.expect("rows");
+    let offers = browser
+        .client
+        .find_all(fantoccini::Locator::XPath("//table[caption[normalize-space(.)='Open acquisitions']]/tbody/tr/td[3]"))
+        .await
+        .expect("rows");
     assert!(!offers.is_empty(), "licenses pending an order are listed");
     let first_offer = offers[0].text().await.expect("offer");
     browser.sees("license(s) pending an order.").await;
@@ -261,7 +328,13 @@ async fn order_these_from_a_notification_of_open_acquisitions() {
     browser.click("Order these").await;
     browser.heading("Place an order").await;
     assert_eq!(browser.path().await, format!("/customers/{customer}/orders/new"));
-    let entered = browser.find("//input[@id='f-lineItems-0--offerId']").await.prop("value").await.expect("value").unwrap_or_default();
+    let entered = browser
+        .find("//input[@id='f-lineItems-0--offerId']")
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default();
     assert_eq!(entered, first_offer, "the lines are prefilled from the open acquisitions");
     browser.click("Preview order").await;
     let preview = browser.find("//section[contains(@class,'preview')]//tbody/tr").await;

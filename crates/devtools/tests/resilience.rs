@@ -30,7 +30,12 @@ async fn api_strings_with_html_and_script_are_shown_as_text() {
     let (sandbox, browser) = start(true).await;
     let text = partner_sandbox::faults::HOSTILE_TEXT;
     browser.client.goto(&format!("{}resellers?company-name=Hostile*", sandbox.url)).await.expect("resellers");
-    browser.find(&format!("//main//table//a[normalize-space(.)={}]", xpath_literal(&format!("Hostile {text}")))).await.click().await.expect("open");
+    browser
+        .find(&format!("//main//table//a[normalize-space(.)={}]", xpath_literal(&format!("Hostile {text}"))))
+        .await
+        .click()
+        .await
+        .expect("open");
     browser.find(&format!("//main//h1[normalize-space(.)={}]", xpath_literal(&format!("Hostile {text}")))).await;
     let reseller = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
     browser.client.goto(&format!("{}customers?reseller={reseller}", sandbox.url)).await.expect("customers");
@@ -38,7 +43,11 @@ async fn api_strings_with_html_and_script_are_shown_as_text() {
     browser.screenshot("resilience-hostile-names").await;
     assert_eq!(pwned(&browser).await, json!([null, 0]), "nothing ran, no markup was made");
 
-    browser.client.goto(&format!("{}distributor-subscriptions?filter=CUSTOMER_NAME:LIKE:Hostile&inactive=true", sandbox.url)).await.expect("distributor");
+    browser
+        .client
+        .goto(&format!("{}distributor-subscriptions?filter=CUSTOMER_NAME:LIKE:Hostile&inactive=true", sandbox.url))
+        .await
+        .expect("distributor");
     browser.sees(&format!("Hostile {text}")).await;
     assert_eq!(pwned(&browser).await, json!([null, 0]));
 
@@ -46,7 +55,9 @@ async fn api_strings_with_html_and_script_are_shown_as_text() {
     browser.set_faults(json!([{ "method": "GET", "path": "/v3/resellers/**", "kind": "hostile" }])).await;
     browser.client.goto(&format!("{}resellers", sandbox.url)).await.expect("resellers");
     browser.find("//main//*[contains(@class,'error-panel')]").await;
-    browser.find(&format!("//main//ul[contains(@class,'error-details')]/li[normalize-space(.)={}]", xpath_literal(text))).await;
+    browser
+        .find(&format!("//main//ul[contains(@class,'error-details')]/li[normalize-space(.)={}]", xpath_literal(text)))
+        .await;
     browser.screenshot("resilience-hostile-error").await;
     assert_eq!(pwned(&browser).await, json!([null, 0]));
     browser.close().await;
@@ -74,7 +85,11 @@ async fn a_page_whose_code_fails_to_download_says_so_and_try_again_loads_it() {
     browser.client.goto(&sandbox.url).await.expect("home");
     browser.find("//main//h1").await;
     // The resellers area's chunk (scripts/build-release): its first download meets a gateway error.
-    browser.set_faults(json!([{ "method": "GET", "path": "/split_resellers-*", "kind": "status", "status": 502, "times": 1 }])).await;
+    browser
+        .set_faults(
+            json!([{ "method": "GET", "path": "/split_resellers-*", "kind": "status", "status": 502, "times": 1 }]),
+        )
+        .await;
     browser.click("Resellers").await;
     browser.heading("This page could not be downloaded").await;
     browser.screenshot("resilience-page-code-not-downloaded").await;

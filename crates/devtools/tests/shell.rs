@@ -13,7 +13,11 @@ async fn deep_links_survive_reload(base_path: &str, shot: &str) {
     browser.find("//*[@data-health='up' and normalize-space(.)='API up']").await;
     browser.heading("Partner console").await;
     // Under the sandbox's strict Content-Security-Policy the stylesheet still applies.
-    let layout = browser.client.execute("return getComputedStyle(document.querySelector('header.top')).display;", vec![]).await.expect("script");
+    let layout = browser
+        .client
+        .execute("return getComputedStyle(document.querySelector('header.top')).display;", vec![])
+        .await
+        .expect("script");
     assert_eq!(layout, "flex", "the stylesheet is applied");
     browser.screenshot(&format!("{shot}-home")).await;
 
@@ -92,7 +96,16 @@ async fn the_navigation_works_with_the_keyboard_alone() {
     browser.press(Key::Enter).await;
     assert_eq!(browser.focused().await.2, "main");
 
-    let labels = ["Resellers", "Customers", "Orders", "Subscriptions", "Reseller change", "VIP → VIPMP", "Linked memberships", "VMware subscriptions"];
+    let labels = [
+        "Resellers",
+        "Customers",
+        "Orders",
+        "Subscriptions",
+        "Reseller change",
+        "VIP → VIPMP",
+        "Linked memberships",
+        "VMware subscriptions",
+    ];
     for label in labels {
         // Tab forward (wrapping to the top if needed) until the area's link has focus.
         let mut reached = false;
@@ -119,21 +132,33 @@ async fn the_browser_transport_explains_each_fault_and_never_panics() {
     browser.client.goto(&sandbox.url).await.expect("open the console");
     browser.find("//*[@data-health='up']").await;
     let cases = [
-        (serde_json::json!({ "path": "/ping", "kind": "status", "status": 502 }), "answered HTTP 502 instead of the API"),
+        (
+            serde_json::json!({ "path": "/ping", "kind": "status", "status": 502 }),
+            "answered HTTP 502 instead of the API",
+        ),
         // The twin drops the connection; the gateway, which reads answers whole, says so.
         (serde_json::json!({ "path": "/ping", "kind": "drop" }), "answer was cut off on its way to the gateway"),
         (serde_json::json!({ "path": "/ping", "kind": "malformed" }), "not with pong"),
         (serde_json::json!({ "path": "/ping", "kind": "status", "status": 500 }), "(error 1124)"),
-        (serde_json::json!({ "path": "/partnerservice/ping", "kind": "status", "status": 503 }), "Authenticated ping: The proxy in front of the API answered HTTP 503"),
+        (
+            serde_json::json!({ "path": "/partnerservice/ping", "kind": "status", "status": 503 }),
+            "Authenticated ping: The proxy in front of the API answered HTTP 503",
+        ),
     ];
     for (rule, expected) in cases {
         browser.set_faults(serde_json::json!([rule])).await;
-        browser.find("//button[normalize-space(.)='Check again' and not(@disabled)]").await.click().await.expect("check again");
+        browser
+            .find("//button[normalize-space(.)='Check again' and not(@disabled)]")
+            .await
+            .click()
+            .await
+            .expect("check again");
         let literal = xpath_literal(expected);
         browser.find(&format!("//*[@data-health='down']/following-sibling::*[contains(., {literal})]")).await;
     }
     browser.screenshot("health-fault").await;
-    let broken = browser.client.execute("return document.getElementById('broken') === null;", vec![]).await.expect("script");
+    let broken =
+        browser.client.execute("return document.getElementById('broken') === null;", vec![]).await.expect("script");
     assert_eq!(broken, true, "no panic screen");
     browser.close().await;
 }
@@ -161,8 +186,16 @@ async fn a_deep_link_reads_its_first_data_once_while_the_wasm_downloads() {
     let browser = Browser::signed_in(&sandbox).await;
     let customer = "1000000012";
     let pages = [
-        (format!("customers/{customer}"), "//main//h1[normalize-space(.)='Fairmont Hotels Group']", vec![format!("/v3/customers/{customer}"), format!("/v3/customers/{customer}/subscriptions")]),
-        (format!("subscriptions?customer={customer}"), "//main//table[contains(@class,'data')]//tbody/tr", vec![format!("/v3/customers/{customer}/subscriptions")]),
+        (
+            format!("customers/{customer}"),
+            "//main//h1[normalize-space(.)='Fairmont Hotels Group']",
+            vec![format!("/v3/customers/{customer}"), format!("/v3/customers/{customer}/subscriptions")],
+        ),
+        (
+            format!("subscriptions?customer={customer}"),
+            "//main//table[contains(@class,'data')]//tbody/tr",
+            vec![format!("/v3/customers/{customer}/subscriptions")],
+        ),
     ];
     for (page, shown, reads) in pages {
         browser.client.goto(&format!("{}{page}", sandbox.url)).await.expect("deep link");
@@ -173,7 +206,11 @@ async fn a_deep_link_reads_its_first_data_once_while_the_wasm_downloads() {
         for read in reads {
             assert_eq!(requests_to(&browser, &read).await, 1, "{page}: {read} read once");
         }
-        let left = browser.client.execute("return Object.keys(window.__partnerEarlyReads).length;", vec![]).await.expect("early reads");
+        let left = browser
+            .client
+            .execute("return Object.keys(window.__partnerEarlyReads).length;", vec![])
+            .await
+            .expect("early reads");
         assert_eq!(left, 0, "{page}: every early read taken");
     }
     // An early read that fails is not the app's answer: the app reads again, as usual.
@@ -195,11 +232,23 @@ async fn a_later_visit_reads_without_waiting_for_config_json_and_a_moved_api_is_
     // The first visit learns the API's base from config.json and remembers it.
     browser.client.goto(&page).await.expect("deep link");
     browser.find(rows).await;
-    let remembered = browser.client.execute("return JSON.parse(localStorage.getItem(arguments[0]));", vec![key.into()]).await.expect("storage");
-    assert_eq!(remembered, serde_json::json!({ "root": "/api/vipmp", "seconds": 10 }), "the API's base and read limit remembered");
+    let remembered = browser
+        .client
+        .execute("return JSON.parse(localStorage.getItem(arguments[0]));", vec![key.into()])
+        .await
+        .expect("storage");
+    assert_eq!(
+        remembered,
+        serde_json::json!({ "root": "/api/vipmp", "seconds": 10 }),
+        "the API's base and read limit remembered"
+    );
 
     // The next visit reads at once: with config.json 1.5 s late, the read starts before it arrives.
-    browser.set_faults(serde_json::json!([{ "method": "GET", "path": "/config.json", "kind": "latency", "ms": 1500, "times": 1 }])).await;
+    browser
+        .set_faults(
+            serde_json::json!([{ "method": "GET", "path": "/config.json", "kind": "latency", "ms": 1500, "times": 1 }]),
+        )
+        .await;
     browser.client.goto(&page).await.expect("deep link");
     browser.find(rows).await;
     let order = "const at = (end) => performance.getEntriesByType('resource').find(e => new URL(e.name).pathname.endsWith(end));
@@ -207,22 +256,40 @@ async fn a_later_visit_reads_without_waiting_for_config_json_and_a_moved_api_is_
     let times = browser.client.execute(order, vec![]).await.expect("resource timing");
     let (config_arrived, read_started) = (times[0].as_f64().unwrap_or(0.0), times[1].as_f64().unwrap_or(f64::MAX));
     assert!(config_arrived >= 1500.0, "config.json was held back ({config_arrived} ms)");
-    assert!(read_started < config_arrived, "the read started at {read_started} ms, before config.json arrived at {config_arrived} ms");
+    assert!(
+        read_started < config_arrived,
+        "the read started at {read_started} ms, before config.json arrived at {config_arrived} ms"
+    );
     assert_eq!(requests_to(&browser, "/subscriptions").await, 1, "the early read was the app's answer");
     let faults = browser.sandbox_json(&sandbox.url, "faults").await;
     assert_eq!(faults[0]["times"], 0, "the held-back config.json was the one served");
 
     // When the API has moved since, the remembered base reads the wrong place once; the app
     // reads the right one itself, and the new base is remembered.
-    browser.client.execute("localStorage.setItem(arguments[0], JSON.stringify({ root: '/api/moved', seconds: 30 }));", vec![key.into()]).await.expect("storage");
+    browser
+        .client
+        .execute(
+            "localStorage.setItem(arguments[0], JSON.stringify({ root: '/api/moved', seconds: 30 }));",
+            vec![key.into()],
+        )
+        .await
+        .expect("storage");
     browser.client.goto(&page).await.expect("deep link");
     browser.find(rows).await;
     browser.settled().await;
     let paths = "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.endsWith('/subscriptions'));";
     let paths = browser.client.execute(paths, vec![]).await.expect("resource timing");
     let expected = format!("/api/vipmp/v3/customers/{customer}/subscriptions");
-    assert_eq!(paths, serde_json::json!([format!("/api/moved/v3/customers/{customer}/subscriptions"), expected]), "the stale read, then the app's own");
-    let remembered = browser.client.execute("return JSON.parse(localStorage.getItem(arguments[0]));", vec![key.into()]).await.expect("storage");
+    assert_eq!(
+        paths,
+        serde_json::json!([format!("/api/moved/v3/customers/{customer}/subscriptions"), expected]),
+        "the stale read, then the app's own"
+    );
+    let remembered = browser
+        .client
+        .execute("return JSON.parse(localStorage.getItem(arguments[0]));", vec![key.into()])
+        .await
+        .expect("storage");
     assert_eq!(remembered["root"], "/api/vipmp", "the new base remembered");
     browser.close().await;
 }

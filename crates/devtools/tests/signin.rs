@@ -10,7 +10,11 @@ use partner_gateway::testing::DISTRIBUTOR;
 /// A customer of reseller B (Maple Leaf Licensing Inc.), read through the gateway as staff.
 async fn customer_of_b(sandbox: &Sandbox) -> String {
     let b = &sandbox.gateway.resellers[1].0;
-    let page = sandbox.gateway.api_get(DISTRIBUTOR, &format!("/v3/resellers/{b}/customers?limit=1")).await.expect("B's customers");
+    let page = sandbox
+        .gateway
+        .api_get(DISTRIBUTOR, &format!("/v3/resellers/{b}/customers?limit=1"))
+        .await
+        .expect("B's customers");
     page["accounts"][0]["customerId"].as_str().expect("a customer of B").to_string()
 }
 
@@ -79,13 +83,22 @@ async fn a_reseller_user_cannot_reach_another_resellers_customer() {
     staff.client.goto(&format!("{}customers/{theirs}", sandbox.url)).await.expect("hub");
     staff.find("//main//a[normalize-space(.)='Place an order']").await;
     staff.find("//header//*[contains(@class,'who-role') and normalize-space(.)='Distributor staff']").await;
-    assert!(staff.client.find(fantoccini::Locator::XPath("//*[contains(., 'belongs to another reseller')]")).await.is_err());
+    assert!(staff
+        .client
+        .find(fantoccini::Locator::XPath("//*[contains(., 'belongs to another reseller')]"))
+        .await
+        .is_err());
     staff.close().await;
 }
 
 /// A partner portal's page on `origin` that frames the console at `console` and hands it the
 /// token its `/token` answers (counted), as the README's snippet does.
-fn portal(console: &str, console_origin: &str, token: String, asked: std::sync::Arc<std::sync::atomic::AtomicU32>) -> axum::Router {
+fn portal(
+    console: &str,
+    console_origin: &str,
+    token: String,
+    asked: std::sync::Arc<std::sync::atomic::AtomicU32>,
+) -> axum::Router {
     let page = format!(
         r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Partner portal</title></head>
 <body><h1>Partner portal</h1>
@@ -103,7 +116,13 @@ window.addEventListener("message", (event) => {{
 </script></body></html>"#
     );
     axum::Router::new()
-        .route("/", axum::routing::get(move || { let page = page.clone(); async move { axum::response::Html(page) } }))
+        .route(
+            "/",
+            axum::routing::get(move || {
+                let page = page.clone();
+                async move { axum::response::Html(page) }
+            }),
+        )
         .route(
             "/token",
             axum::routing::get(move || {
@@ -118,7 +137,8 @@ window.addEventListener("message", (event) => {{
 
 async fn serve_portal(router: axum::Router, listener: tokio::net::TcpListener) {
     tokio::spawn(async move {
-        let _ = partner_gateway::serve(listener, router, partner_gateway::Limits::default(), std::future::pending()).await;
+        let _ =
+            partner_gateway::serve(listener, router, partner_gateway::Limits::default(), std::future::pending()).await;
     });
 }
 
@@ -129,7 +149,8 @@ async fn a_portal_on_an_allowed_origin_embeds_the_console_and_hands_over_the_tok
     let other = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let allowed_origin = format!("http://localhost:{}", allowed.local_addr().expect("addr").port());
     let other_origin = format!("http://localhost:{}", other.local_addr().expect("addr").port());
-    let dist = dist_with_config("portal", |config| config["allowedParentOrigins"] = serde_json::json!([allowed_origin]));
+    let dist =
+        dist_with_config("portal", |config| config["allowedParentOrigins"] = serde_json::json!([allowed_origin]));
     let sandbox = Sandbox::start(&dist, "/").await;
     let token = sandbox.gateway.bearer(partner_gateway::testing::RESELLER_A);
     let asked = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
@@ -145,7 +166,14 @@ async fn a_portal_on_an_allowed_origin_embeds_the_console_and_hands_over_the_tok
     // A user of one reseller lands on that reseller's customers.
     browser.find("//main//h1[normalize-space(.)='Northwind Software Partners' or contains(., 'Customers')]").await;
     browser.find("//main//table//a[contains(@href, '/customers/')]").await;
-    assert!(browser.client.find(fantoccini::Locator::XPath("//header//button[normalize-space(.)='Sign out']")).await.is_err(), "the portal owns signing out");
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::XPath("//header//button[normalize-space(.)='Sign out']"))
+            .await
+            .is_err(),
+        "the portal owns signing out"
+    );
     browser.client.clone().enter_parent_frame().await.expect("back to the portal");
     browser.screenshot("signin-embedded-in-portal").await;
     assert!(asked.load(std::sync::atomic::Ordering::SeqCst) >= 1, "the console asked its portal for the token");

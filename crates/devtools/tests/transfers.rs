@@ -19,8 +19,14 @@ async fn start() -> (Sandbox, Browser) {
 
 /// Opens the page of an active reseller other than `not`; its id.
 async fn open_reseller_other_than(browser: &Browser, sandbox: &Sandbox, not: &str) -> String {
-    let id = browser.active_resellers(&sandbox.url).await.into_iter().find(|id| id != not).expect("another active reseller");
-    browser.find(&format!("//main//table//a[contains(@href, '/resellers/{id}')]")).await.click().await.expect("open reseller");
+    let id =
+        browser.active_resellers(&sandbox.url).await.into_iter().find(|id| id != not).expect("another active reseller");
+    browser
+        .find(&format!("//main//table//a[contains(@href, '/resellers/{id}')]"))
+        .await
+        .click()
+        .await
+        .expect("open reseller");
     browser.find("//main//h1").await;
     id
 }
@@ -30,7 +36,11 @@ async fn a_reseller_change_is_previewed_committed_and_followed_to_completion() {
     let (sandbox, browser) = start().await;
     let codes = browser.approval_codes(&sandbox.url).await;
     let code = codes.iter().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code");
-    let (approval, customer, current) = (code["code"].as_str().unwrap_or_default(), code["customerId"].as_str().unwrap_or_default(), code["resellerId"].as_str().unwrap_or_default());
+    let (approval, customer, current) = (
+        code["code"].as_str().unwrap_or_default(),
+        code["customerId"].as_str().unwrap_or_default(),
+        code["resellerId"].as_str().unwrap_or_default(),
+    );
     let receiving = open_reseller_other_than(&browser, &sandbox, current).await;
     browser.click("Move a customer in").await;
     browser.heading("Reseller change").await;
@@ -41,7 +51,9 @@ async fn a_reseller_change_is_previewed_committed_and_followed_to_completion() {
     let preview = browser.find("//section[contains(@class,'preview')]").await;
     let company = code["companyName"].as_str().unwrap_or_default();
     let named = format!("{company} {customer}");
-    browser.find(&format!("//section[contains(@class,'preview')]//dd/a[normalize-space(.)={}]", xpath_literal(&named))).await;
+    browser
+        .find(&format!("//section[contains(@class,'preview')]//dd/a[normalize-space(.)={}]", xpath_literal(&named)))
+        .await;
     browser.sees("left)").await;
     browser.find("//section[contains(@class,'preview')]//table[caption='Subscriptions that move']//tbody/tr").await;
     browser.show(&preview).await;
@@ -58,7 +70,11 @@ async fn a_reseller_change_is_previewed_committed_and_followed_to_completion() {
     browser.sees("Complete: the customer and its subscriptions are now yours.").await;
     browser.find("//main//table//td/a[contains(@href, '/subscriptions/')]").await;
     browser.screenshot("transfers-reseller-change-complete").await;
-    assert_eq!(created(&browser.sandbox_stats(&sandbox.url).await, "reseller_change"), before + 1, "one reseller change");
+    assert_eq!(
+        created(&browser.sandbox_stats(&sandbox.url).await, "reseller_change"),
+        before + 1,
+        "one reseller change"
+    );
 
     // The customer now belongs to the receiving reseller.
     browser.click("Open the customer").await;
@@ -72,7 +88,8 @@ async fn an_expired_or_used_approval_code_is_explained() {
     let codes = browser.approval_codes(&sandbox.url).await;
     let expired = codes.iter().find(|c| c["expired"] == true).expect("an expired code");
     let used = codes.iter().find(|c| c["used"] == true).expect("a used code");
-    let reseller = open_reseller_other_than(&browser, &sandbox, expired["resellerId"].as_str().unwrap_or_default()).await;
+    let reseller =
+        open_reseller_other_than(&browser, &sandbox, expired["resellerId"].as_str().unwrap_or_default()).await;
     browser.client.goto(&format!("{}transfers?reseller={reseller}", sandbox.url)).await.expect("reseller change");
     browser.heading("Reseller change").await;
     browser.fill("Approval code", expired["code"].as_str().unwrap_or_default()).await;
@@ -115,7 +132,10 @@ async fn a_vip_membership_ineligible_for_two_reasons_is_transferred_with_the_swi
     // The switches are in the URL: a reload shows the same preview.
     browser.client.refresh().await.expect("reload");
     browser.sees("The customer can transfer now.").await;
-    assert_eq!(browser.field("Expire open purchase authorizations").await.prop("checked").await.expect("checked").as_deref(), Some("true"));
+    assert_eq!(
+        browser.field("Expire open purchase authorizations").await.prop("checked").await.expect("checked").as_deref(),
+        Some("true")
+    );
     assert_eq!(browser.value_of("Reseller id").await, reseller);
     browser.screenshot("transfers-membership-eligible").await;
 
@@ -140,7 +160,11 @@ async fn position(browser: &Browser) -> String {
 
 /// The text of column `n` (from 1) of every row.
 async fn column(browser: &Browser, n: usize) -> Vec<String> {
-    let cells = browser.client.find_all(fantoccini::Locator::XPath(&format!("//main//table/tbody/tr/td[{n}]"))).await.expect("cells");
+    let cells = browser
+        .client
+        .find_all(fantoccini::Locator::XPath(&format!("//main//table/tbody/tr/td[{n}]")))
+        .await
+        .expect("cells");
     let mut out = Vec::new();
     for c in cells {
         out.push(c.text().await.expect("cell"));
@@ -162,7 +186,12 @@ async fn the_distributor_list_is_filtered_sorted_paged_reloaded_and_exported() {
     browser.click("Add filter").await;
     browser.sees("Customer name contains “an”").await;
     browser.screenshot("transfers-distributor-filtered").await;
-    browser.field("Include inactive subscriptions (cancelled, terminated, expired)").await.click().await.expect("inactive");
+    browser
+        .field("Include inactive subscriptions (cancelled, terminated, expired)")
+        .await
+        .click()
+        .await
+        .expect("inactive");
     browser.choose("Order by end date", "desc").await;
     browser.choose("Rows per page", "10").await;
     browser.find("//th[@aria-sort='descending']//button[normalize-space(.)='End ↓']").await;
@@ -202,7 +231,11 @@ async fn the_distributor_list_is_filtered_sorted_paged_reloaded_and_exported() {
 
     let total = page_two.split(" of ").nth(1).and_then(|t| t.split(' ').next()).unwrap_or_default().to_string();
     browser.click("Export CSV").await;
-    browser.find(&format!("//*[@role='status' and normalize-space(.)='Exported {total} rows to distributor-subscriptions.csv.']")).await;
+    browser
+        .find(&format!(
+            "//*[@role='status' and normalize-space(.)='Exported {total} rows to distributor-subscriptions.csv.']"
+        ))
+        .await;
     browser.screenshot("transfers-distributor-exported").await;
     browser.close().await;
 }

@@ -185,7 +185,10 @@ impl Audit {
         sqlx::query("CREATE TABLE IF NOT EXISTS audit_schema (version BIGINT PRIMARY KEY)").execute(&self.pool).await?;
         for (i, statement) in MIGRATIONS.iter().enumerate() {
             let version = i as i64 + 1;
-            let done: Option<i64> = sqlx::query_scalar("SELECT version FROM audit_schema WHERE version = $1").bind(version).fetch_optional(&self.pool).await?;
+            let done: Option<i64> = sqlx::query_scalar("SELECT version FROM audit_schema WHERE version = $1")
+                .bind(version)
+                .fetch_optional(&self.pool)
+                .await?;
             if done.is_some() {
                 continue;
             }
@@ -194,7 +197,10 @@ impl Audit {
             sqlx::query(statement).execute(&mut *tx).await?;
             if let Err(e) = tx.commit().await {
                 // Another instance applied it first.
-                let applied: Option<i64> = sqlx::query_scalar("SELECT version FROM audit_schema WHERE version = $1").bind(version).fetch_optional(&self.pool).await?;
+                let applied: Option<i64> = sqlx::query_scalar("SELECT version FROM audit_schema WHERE version = $1")
+                    .bind(version)
+                    .fetch_optional(&self.pool)
+                    .await?;
                 if applied.is_none() {
                     return Err(e);
                 }
@@ -250,7 +256,15 @@ impl Audit {
     }
 
     /// Completes entry `id` with what came back.
-    pub async fn complete(&self, id: &str, outcome: Outcome, status: u16, api_code: &str, result_id: &str, concerns: &Concerns) {
+    pub async fn complete(
+        &self,
+        id: &str,
+        outcome: Outcome,
+        status: u16,
+        api_code: &str,
+        result_id: &str,
+        concerns: &Concerns,
+    ) {
         let outcome = match outcome {
             Outcome::Sent => "sent",
             Outcome::Answered => "answered",
@@ -273,7 +287,10 @@ impl Audit {
         .execute(&self.pool)
         .await;
         if let Err(err) = written {
-            crate::log::event("audit_complete_failed", &[("store", self.kind), ("entry", id), ("error", &err.to_string())]);
+            crate::log::event(
+                "audit_complete_failed",
+                &[("store", self.kind), ("entry", id), ("error", &err.to_string())],
+            );
         }
     }
 
@@ -283,11 +300,15 @@ impl Audit {
         let mut w = Where::default();
         if let Role::Reseller { reseller_ids } = &me.role {
             // Only their resellers' entries; an unknown reseller in the filter matches nothing.
-            let wanted: Vec<&String> = reseller_ids.iter().filter(|r| filter.reseller.as_deref().is_none_or(|f| f.is_empty() || f == r.as_str())).collect();
+            let wanted: Vec<&String> = reseller_ids
+                .iter()
+                .filter(|r| filter.reseller.as_deref().is_none_or(|f| f.is_empty() || f == r.as_str()))
+                .collect();
             if wanted.is_empty() {
                 return Ok(AuditPage { items: Vec::new(), total: 0, offset: filter.offset(), limit: filter.limit() });
             }
-            let ors: Vec<String> = wanted.into_iter().map(|r| format!("reseller_id = {}", w.param(Param::Text(r.clone())))).collect();
+            let ors: Vec<String> =
+                wanted.into_iter().map(|r| format!("reseller_id = {}", w.param(Param::Text(r.clone())))).collect();
             w.clauses.push(format!("({})", ors.join(" OR ")));
         } else if let Some(r) = filter.reseller.as_deref().filter(|r| !r.is_empty()) {
             let p = w.param(Param::Text(r.to_string()));
@@ -310,7 +331,8 @@ impl Audit {
             let p = w.param(Param::Int(to + 86_400_000));
             w.clauses.push(format!("at_ms < {p}"));
         }
-        let filter_sql = if w.clauses.is_empty() { String::new() } else { format!(" WHERE {}", w.clauses.join(" AND ")) };
+        let filter_sql =
+            if w.clauses.is_empty() { String::new() } else { format!(" WHERE {}", w.clauses.join(" AND ")) };
         let count_sql = format!("SELECT COUNT(*) FROM audit{filter_sql}");
         let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
         for p in &w.params {
@@ -320,7 +342,11 @@ impl Audit {
             };
         }
         let total = count.fetch_one(&self.pool).await?;
-        let select_sql = format!("SELECT * FROM audit{filter_sql} ORDER BY at_ms DESC, id DESC LIMIT {} OFFSET {}", filter.limit(), filter.offset());
+        let select_sql = format!(
+            "SELECT * FROM audit{filter_sql} ORDER BY at_ms DESC, id DESC LIMIT {} OFFSET {}",
+            filter.limit(),
+            filter.offset()
+        );
         let mut select = sqlx::query(&select_sql);
         for p in &w.params {
             select = match p {

@@ -111,10 +111,18 @@ const TOKEN_LIFETIME: Duration = Duration::from_secs(3600);
 impl DemoIdp {
     /// A provider at `issuer` (its URL, without a trailing slash) for one client, the console
     /// at `console_origin`.
-    pub fn new(issuer: &str, console_origin: &str, client_id: &str, client_secret: &str, users: Vec<DemoUser>) -> Result<DemoIdp, String> {
+    pub fn new(
+        issuer: &str,
+        console_origin: &str,
+        client_id: &str,
+        client_secret: &str,
+        users: Vec<DemoUser>,
+    ) -> Result<DemoIdp, String> {
         let rng = ring::rand::SystemRandom::new();
-        let pkcs8 = ring::signature::Ed25519KeyPair::generate_pkcs8(&rng).map_err(|_| "no randomness for the demo key".to_string())?;
-        let pair = ring::signature::Ed25519KeyPair::from_pkcs8(pkcs8.as_ref()).map_err(|_| "the demo key cannot be read".to_string())?;
+        let pkcs8 = ring::signature::Ed25519KeyPair::generate_pkcs8(&rng)
+            .map_err(|_| "no randomness for the demo key".to_string())?;
+        let pair = ring::signature::Ed25519KeyPair::from_pkcs8(pkcs8.as_ref())
+            .map_err(|_| "the demo key cannot be read".to_string())?;
         Ok(DemoIdp(Arc::new(Inner {
             issuer: issuer.trim_end_matches('/').to_string(),
             console_origin: console_origin.trim_end_matches('/').to_string(),
@@ -149,7 +157,13 @@ impl DemoIdp {
     /// `claims` has none (a test may set them wrong on purpose).
     pub fn sign(&self, mut claims: Value, audience: &str, lifetime: Duration, nonce: Option<&str>) -> Option<String> {
         let now = crate::identity::now();
-        let defaults = [("iss", json!(self.0.issuer)), ("aud", json!(audience)), ("iat", json!(now)), ("nbf", json!(now)), ("exp", json!(now + lifetime.as_secs()))];
+        let defaults = [
+            ("iss", json!(self.0.issuer)),
+            ("aud", json!(audience)),
+            ("iat", json!(now)),
+            ("nbf", json!(now)),
+            ("exp", json!(now + lifetime.as_secs())),
+        ];
         for (name, value) in defaults {
             if claims.get(name).is_none() {
                 claims[name] = value;
@@ -192,7 +206,9 @@ async fn discovery(State(idp): State<DemoIdp>) -> Json<Value> {
 }
 
 async fn jwks(State(idp): State<DemoIdp>) -> Json<Value> {
-    Json(json!({ "keys": [{ "kty": "OKP", "crv": "Ed25519", "x": idp.0.public_x, "kid": idp.0.kid, "alg": "EdDSA", "use": "sig" }] }))
+    Json(
+        json!({ "keys": [{ "kty": "OKP", "crv": "Ed25519", "x": idp.0.public_x, "kid": idp.0.kid, "alg": "EdDSA", "use": "sig" }] }),
+    )
 }
 
 #[derive(Deserialize)]
@@ -216,7 +232,10 @@ fn page(status: StatusCode, body: String) -> Response {
          <title>Demo sign-in</title></head><body><main>{body}</main></body></html>"
     );
     let mut response = (status, Html(html)).into_response();
-    response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, header::HeaderValue::from_static("default-src 'none'; form-action *; frame-ancestors 'none'"));
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        header::HeaderValue::from_static("default-src 'none'; form-action *; frame-ancestors 'none'"),
+    );
     response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     response
 }
@@ -244,7 +263,9 @@ async fn authorize_page(State(idp): State<DemoIdp>, Query(q): Query<AuthorizeQue
     if let Some(problem) = check(&idp, &q) {
         return page(StatusCode::BAD_REQUEST, format!("<h1>Demo sign-in refused</h1><p>{}</p>", esc(problem)));
     }
-    let hidden = |name: &str, value: &Option<String>| format!("<input type=\"hidden\" name=\"{name}\" value=\"{}\">", esc(value.as_deref().unwrap_or_default()));
+    let hidden = |name: &str, value: &Option<String>| {
+        format!("<input type=\"hidden\" name=\"{name}\" value=\"{}\">", esc(value.as_deref().unwrap_or_default()))
+    };
     let fields = [
         hidden("response_type", &q.response_type),
         hidden("client_id", &q.client_id),

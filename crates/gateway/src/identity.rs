@@ -31,7 +31,11 @@ pub struct ClaimNames {
 
 impl Default for ClaimNames {
     fn default() -> ClaimNames {
-        ClaimNames { roles: "roles".into(), distributor_role: "partner-distributor".into(), reseller_ids: "reseller_ids".into() }
+        ClaimNames {
+            roles: "roles".into(),
+            distributor_role: "partner-distributor".into(),
+            reseller_ids: "reseller_ids".into(),
+        }
     }
 }
 
@@ -107,8 +111,15 @@ const LEEWAY_SECONDS: u64 = 30;
 
 /// Signing algorithms accepted: asymmetric only.
 const ACCEPTED: [Algorithm; 9] = [
-    Algorithm::RS256, Algorithm::RS384, Algorithm::RS512, Algorithm::PS256, Algorithm::PS384, Algorithm::PS512,
-    Algorithm::ES256, Algorithm::ES384, Algorithm::EdDSA,
+    Algorithm::RS256,
+    Algorithm::RS384,
+    Algorithm::RS512,
+    Algorithm::PS256,
+    Algorithm::PS384,
+    Algorithm::PS512,
+    Algorithm::ES256,
+    Algorithm::ES384,
+    Algorithm::EdDSA,
 ];
 
 fn provider_error(detail: impl Into<String>) -> GatewayError {
@@ -126,8 +137,12 @@ impl Provider {
     }
 
     async fn get_json<T: serde::de::DeserializeOwned>(&self, url: &str) -> Result<T, GatewayError> {
-        let request = Request::get(url).header("accept", "application/json").body(Body::empty()).map_err(|_| provider_error(format!("bad URL {url}")))?;
-        let (status, bytes) = exchange(&self.client, request).await.map_err(|e| provider_error(format!("{url} {e}")))?;
+        let request = Request::get(url)
+            .header("accept", "application/json")
+            .body(Body::empty())
+            .map_err(|_| provider_error(format!("bad URL {url}")))?;
+        let (status, bytes) =
+            exchange(&self.client, request).await.map_err(|e| provider_error(format!("{url} {e}")))?;
         if !status.is_success() {
             return Err(provider_error(format!("{url} answered HTTP {}", status.as_u16())));
         }
@@ -170,12 +185,16 @@ impl Provider {
             return Ok(found);
         }
         if keys.read_at.is_some_and(|at| at.elapsed() < KEYS_REREAD) {
-            return Err(GatewayError::refusal(TOKEN_REJECTED).with_detail("the token's signing key is not the provider's"));
+            return Err(
+                GatewayError::refusal(TOKEN_REJECTED).with_detail("the token's signing key is not the provider's")
+            );
         }
         let jwks_uri = self.metadata().await?.jwks_uri;
         keys.set = self.get_json(&jwks_uri).await?;
         keys.read_at = Some(Instant::now());
-        pick(&keys.set).ok_or_else(|| GatewayError::refusal(TOKEN_REJECTED).with_detail("the token's signing key is not the provider's"))
+        pick(&keys.set).ok_or_else(|| {
+            GatewayError::refusal(TOKEN_REJECTED).with_detail("the token's signing key is not the provider's")
+        })
     }
 
     /// The claims of `token` once it is proved to be the provider's, for `audience`, now.
@@ -223,13 +242,17 @@ impl Provider {
         let role = if roles.iter().any(|r| r == &names.distributor_role) {
             Role::Distributor
         } else {
-            let ids: Vec<String> = strings(claim(claims, &names.reseller_ids)).into_iter().filter(|id| plain_id(id)).collect();
+            let ids: Vec<String> =
+                strings(claim(claims, &names.reseller_ids)).into_iter().filter(|id| plain_id(id)).collect();
             if ids.is_empty() {
                 return Err(GatewayError::refusal(NO_ROLE));
             }
             Role::Reseller { reseller_ids: ids }
         };
-        let name = [text("name"), text("preferred_username"), subject.clone()].into_iter().find(|n| !n.is_empty()).unwrap_or_default();
+        let name = [text("name"), text("preferred_username"), subject.clone()]
+            .into_iter()
+            .find(|n| !n.is_empty())
+            .unwrap_or_default();
         Ok(Me { subject, name, email: text("email"), role, via, expires_at })
     }
 }
@@ -287,15 +310,31 @@ mod tests {
     #[test]
     fn roles_come_from_the_configured_claims() {
         let p = provider(ClaimNames::default());
-        let staff = p.user(&claims(json!({"sub": "s", "roles": ["x", "partner-distributor"]})), SignedInVia::Session, 1).expect("staff");
+        let staff = p
+            .user(&claims(json!({"sub": "s", "roles": ["x", "partner-distributor"]})), SignedInVia::Session, 1)
+            .expect("staff");
         assert_eq!(staff.role, Role::Distributor);
         assert_eq!(staff.name, "s", "the subject when there is no name");
-        let reseller = p.user(&claims(json!({"sub": "r", "name": "Rhea", "reseller_ids": "1000123456, 1000123457"})), SignedInVia::Bearer, 1).expect("reseller");
+        let reseller = p
+            .user(
+                &claims(json!({"sub": "r", "name": "Rhea", "reseller_ids": "1000123456, 1000123457"})),
+                SignedInVia::Bearer,
+                1,
+            )
+            .expect("reseller");
         assert_eq!(reseller.role, Role::Reseller { reseller_ids: vec!["1000123456".into(), "1000123457".into()] });
         let nobody = p.user(&claims(json!({"sub": "n", "reseller_ids": ["../x"]})), SignedInVia::Session, 1);
-        assert_eq!(nobody.map_err(|e| e.body.code), Err("GW-NO-ROLE".to_string()), "an id that is not plain is no reseller");
+        assert_eq!(
+            nobody.map_err(|e| e.body.code),
+            Err("GW-NO-ROLE".to_string()),
+            "an id that is not plain is no reseller"
+        );
         let keycloak = provider(ClaimNames { roles: "realm_access.roles".into(), ..ClaimNames::default() });
-        let nested = keycloak.user(&claims(json!({"sub": "k", "realm_access": {"roles": ["partner-distributor"]}})), SignedInVia::Session, 1);
+        let nested = keycloak.user(
+            &claims(json!({"sub": "k", "realm_access": {"roles": ["partner-distributor"]}})),
+            SignedInVia::Session,
+            1,
+        );
         assert_eq!(nested.expect("nested").role, Role::Distributor);
     }
 

@@ -73,10 +73,12 @@ impl InFlight {
                     let pending = async move {
                         match task.await {
                             Ok(answer) => answer,
-                            Err(_) => Answer::read(axum::response::IntoResponse::into_response(crate::error::GatewayError::refusal(
-                                partner_model::gateway::UPSTREAM_UNREACHABLE,
-                            )))
-                            .await,
+                            Err(_) => {
+                                Answer::read(axum::response::IntoResponse::into_response(
+                                    crate::error::GatewayError::refusal(partner_model::gateway::UPSTREAM_UNREACHABLE),
+                                ))
+                                .await
+                            }
                         }
                     }
                     .boxed()
@@ -112,7 +114,12 @@ mod tests {
         let call = |n: Arc<AtomicU32>| async move {
             n.fetch_add(1, Ordering::SeqCst);
             tokio::time::sleep(Duration::from_millis(50)).await;
-            Answer { status: StatusCode::CREATED, headers: HeaderMap::new(), body: Bytes::from_static(b"{}"), refused: None }
+            Answer {
+                status: StatusCode::CREATED,
+                headers: HeaderMap::new(),
+                body: Bytes::from_static(b"{}"),
+                refused: None,
+            }
         };
         let runs = (0..10).map(|_| inflight.run("t POST /x c1".into(), call(made.clone())));
         let answers = futures_util::future::join_all(runs).await;

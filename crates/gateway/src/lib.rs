@@ -157,9 +157,7 @@ pub fn random_token(n: usize) -> String {
 /// `partner/console` → `/partner/console/`; refuses anything but plain path segments.
 pub fn normalize_base_path(raw: &str) -> Result<String, String> {
     let trimmed = raw.trim().trim_matches('/');
-    let ok = trimmed
-        .split('/')
-        .all(|seg| trimmed.is_empty() || (!seg.is_empty() && seg != "." && seg != ".."))
+    let ok = trimmed.split('/').all(|seg| trimmed.is_empty() || (!seg.is_empty() && seg != "." && seg != ".."))
         && trimmed.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'));
     if !ok {
         return Err(format!("base path {raw:?} must be plain path segments like /partner/console/"));
@@ -210,8 +208,16 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
                     (header::AUTHORIZATION, format!("Bearer {}", partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN)),
                 ],
             };
-            let csp = Credentials::Fixed { headers: vec![(HeaderName::from_static(partner_sandbox::vipmp::CSP_AUTH_TOKEN), partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN.into())] };
-            let pair = (Upstream::in_process(apis.vipmp.clone(), adobe, timeout), Some(Upstream::in_process(apis.cpn.clone(), csp, timeout)));
+            let csp = Credentials::Fixed {
+                headers: vec![(
+                    HeaderName::from_static(partner_sandbox::vipmp::CSP_AUTH_TOKEN),
+                    partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN.into(),
+                )],
+            };
+            let pair = (
+                Upstream::in_process(apis.vipmp.clone(), adobe, timeout),
+                Some(Upstream::in_process(apis.cpn.clone(), csp, timeout)),
+            );
             twin = Some(apis);
             pair
         }
@@ -237,7 +243,8 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
             let issuer = format!("{}{}__demo-idp", settings.public_origin, settings.base_path);
             let secret = random_token(24);
             let users = demo_idp::demo_users(&twin_resellers);
-            let idp = demo_idp::DemoIdp::new(&issuer, &settings.public_origin, DEMO_CLIENT_ID, &secret, users).map_err(io::Error::other)?;
+            let idp = demo_idp::DemoIdp::new(&issuer, &settings.public_origin, DEMO_CLIENT_ID, &secret, users)
+                .map_err(io::Error::other)?;
             (IdentitySettings::for_client(&issuer, DEMO_CLIENT_ID, &secret), Some(idp))
         }
     };
@@ -256,7 +263,8 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
             metrics.watch_tokens(tokens.service(), tokens.counts.clone());
         }
     }
-    let audit = audit::Audit::lazy(&settings.audit_url).map_err(|e| io::Error::other(format!("AUDIT_DATABASE_URL {e}")))?;
+    let audit =
+        audit::Audit::lazy(&settings.audit_url).map_err(|e| io::Error::other(format!("AUDIT_DATABASE_URL {e}")))?;
     let gateway = Arc::new(Gateway {
         sessions: sessions.clone(),
         vipmp,
@@ -290,7 +298,8 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
         inner = inner.nest("/__sandbox", apis.admin.clone().layer(CompressionLayer::new()));
         // The site takes faults too (paths relative to the app's base), so a test can fail the
         // download of one area's code.
-        site_router = site_router.layer(middleware::from_fn_with_state(apis.faults.clone(), partner_sandbox::faults::inject));
+        site_router =
+            site_router.layer(middleware::from_fn_with_state(apis.faults.clone(), partner_sandbox::faults::inject));
     }
     if let Some(idp) = &demo {
         inner = inner.nest("/__demo-idp", idp.router());
@@ -308,7 +317,9 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
                 if request.uri().path() == "/" || request.uri().path() == home.trim_end_matches('/') {
                     Redirect::permanent(&home).into_response()
                 } else {
-                    error::GatewayError::refusal(NOT_FORWARDED).with_detail("the console is served under another path").into_response()
+                    error::GatewayError::refusal(NOT_FORWARDED)
+                        .with_detail("the console is served under another path")
+                        .into_response()
                 }
             }
         };
@@ -316,9 +327,14 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
     };
     let guard = Arc::new(guard::Guard::new(&settings.public_origin, &settings.extra_hosts, settings.hsts_seconds));
     let router = router.layer(middleware::from_fn_with_state(guard, guard::guard));
-    let router = ops::routes(ops::Ops { audit, gateway: gateway.clone(), metrics: metrics.clone(), metrics_token: settings.metrics_token.clone() })
-        .fallback_service(router)
-        .layer(middleware::from_fn_with_state(metrics, ops::count));
+    let router = ops::routes(ops::Ops {
+        audit,
+        gateway: gateway.clone(),
+        metrics: metrics.clone(),
+        metrics_token: settings.metrics_token.clone(),
+    })
+    .fallback_service(router)
+    .layer(middleware::from_fn_with_state(metrics, ops::count));
     Ok(Built { router, twin_resellers, demo })
 }
 
@@ -340,7 +356,13 @@ async fn forward(State((g, api)): State<(Arc<Gateway>, Api)>, request: Request) 
     response
 }
 
-async fn forward_labelled(g: &Arc<Gateway>, api: Api, request: Request, route: &mut &'static str, role: &mut &'static str) -> Response {
+async fn forward_labelled(
+    g: &Arc<Gateway>,
+    api: Api,
+    request: Request,
+    route: &mut &'static str,
+    role: &mut &'static str,
+) -> Response {
     let method = request.method().clone();
     let matched = match tenancy::match_endpoint(api, &method, request.uri().path()) {
         Ok(m) => m,
@@ -354,7 +376,8 @@ async fn forward_labelled(g: &Arc<Gateway>, api: Api, request: Request, route: &
     *role = if me.role.is_distributor() { "distributor" } else { "reseller" };
     // Too large is refused before a byte of it is read, or as soon as a body without a length
     // runs past the limit.
-    let declared = request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    let declared =
+        request.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|n| n > tenancy::BODY_LIMIT as u64) {
         return error::GatewayError::refusal(partner_model::gateway::TOO_LARGE).into_response();
     }
@@ -367,14 +390,19 @@ async fn forward_labelled(g: &Arc<Gateway>, api: Api, request: Request, route: &
         Api::Vipmp => g.vipmp.clone(),
         Api::Cpn => match &g.cpn {
             Some(cpn) => cpn.clone(),
-            None => return error::GatewayError::refusal(NOT_FORWARDED).with_detail("no VMware upstream is configured").into_response(),
+            None => {
+                return error::GatewayError::refusal(NOT_FORWARDED)
+                    .with_detail("no VMware upstream is configured")
+                    .into_response()
+            }
         },
     };
     let (request, concerns) = match tenancy::authorize(&me, &matched, request, &g.owners, &upstream).await {
         Ok(r) => r,
         Err(refused) => return refused,
     };
-    let (correlation, request_id) = (header_text(request.headers(), "x-correlation-id"), header_text(request.headers(), "x-request-id"));
+    let (correlation, request_id) =
+        (header_text(request.headers(), "x-correlation-id"), header_text(request.headers(), "x-request-id"));
     let path = request.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_default();
     let tenant = match &me.role {
         partner_model::gateway::Role::Distributor => "distributor".to_string(),
@@ -382,7 +410,14 @@ async fn forward_labelled(g: &Arc<Gateway>, api: Api, request: Request, route: &
     };
     log::event(
         "forward",
-        &[("method", method.as_str()), ("route", matched.endpoint.template), ("subject", &me.subject), ("tenant", &tenant), ("correlation_id", &correlation), ("request_id", &request_id)],
+        &[
+            ("method", method.as_str()),
+            ("route", matched.endpoint.template),
+            ("subject", &me.subject),
+            ("tenant", &tenant),
+            ("correlation_id", &correlation),
+            ("request_id", &request_id),
+        ],
     );
     let auth = if matched.endpoint.key_only { upstream::Auth::KeyOnly } else { upstream::Auth::Full };
     if !change {
@@ -393,16 +428,18 @@ async fn forward_labelled(g: &Arc<Gateway>, api: Api, request: Request, route: &
         return tenancy::check_answer(&me, &matched, response).await;
     }
     // A change: recorded before it is sent, sent once even when sent twice at once.
-    let audit_id = match g.audit.begin(&audit::NewEntry {
-        me: &me,
-        concerns: &concerns,
-        method: method.as_str(),
-        template: matched.endpoint.template,
-        path: &path,
-        correlation_id: &correlation,
-        request_id: &request_id,
-    })
-    .await
+    let audit_id = match g
+        .audit
+        .begin(&audit::NewEntry {
+            me: &me,
+            concerns: &concerns,
+            method: method.as_str(),
+            template: matched.endpoint.template,
+            path: &path,
+            correlation_id: &correlation,
+            request_id: &request_id,
+        })
+        .await
     {
         Ok(id) => id,
         Err(e) => return e.into_response(),
@@ -427,7 +464,10 @@ async fn forward_labelled(g: &Arc<Gateway>, api: Api, request: Request, route: &
         let (answer, joined) = g.inflight.run(key, call).await;
         if joined {
             g.metrics.absorbed.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            log::event("duplicate_absorbed", &[("route", matched.endpoint.template), ("subject", &me.subject), ("correlation_id", &correlation)]);
+            log::event(
+                "duplicate_absorbed",
+                &[("route", matched.endpoint.template), ("subject", &me.subject), ("correlation_id", &correlation)],
+            );
         }
         answer
     };
@@ -475,8 +515,13 @@ async fn read_body(request: Request, timeout: Duration) -> Result<(Request, axum
             let bytes = collected.to_bytes();
             Ok((Request::from_parts(parts, axum::body::Body::from(bytes.clone())), bytes))
         }
-        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => Err(error::GatewayError::refusal(partner_model::gateway::TOO_LARGE)),
-        Ok(Err(_)) => Err(error::GatewayError::refusal(partner_model::gateway::BAD_BODY).with_detail("the body was cut off")),
-        Err(_) => Err(error::GatewayError::refusal(partner_model::gateway::SLOW_REQUEST).with_detail(format!("the body did not arrive within {} s", timeout.as_secs()))),
+        Ok(Err(e)) if e.is::<http_body_util::LengthLimitError>() => {
+            Err(error::GatewayError::refusal(partner_model::gateway::TOO_LARGE))
+        }
+        Ok(Err(_)) => {
+            Err(error::GatewayError::refusal(partner_model::gateway::BAD_BODY).with_detail("the body was cut off"))
+        }
+        Err(_) => Err(error::GatewayError::refusal(partner_model::gateway::SLOW_REQUEST)
+            .with_detail(format!("the body did not arrive within {} s", timeout.as_secs()))),
     }
 }

@@ -171,7 +171,8 @@ fn command_line() -> Result<Vec<String>, String> {
     }
     let Some(path) = file else { return Ok(given) };
     let text = std::fs::read_to_string(&path).map_err(|e| format!("GATEWAY_CONFIG: cannot read {path}: {e}"))?;
-    let extra = file_settings(&text, &<Args as clap::CommandFactory>::command(), &given).map_err(|e| format!("GATEWAY_CONFIG {path}: {e}"))?;
+    let extra = file_settings(&text, &<Args as clap::CommandFactory>::command(), &given)
+        .map_err(|e| format!("GATEWAY_CONFIG {path}: {e}"))?;
     given.extend(extra);
     Ok(given)
 }
@@ -220,7 +221,10 @@ fn settings(args: &Args, addr: SocketAddr) -> Result<Settings, String> {
         let cpn = match &args.cpn_upstream {
             Some(base) => Some(RemoteApi {
                 base: https_url("CPN_UPSTREAM", base)?,
-                grant: Grant::Csp { url: https_url("CSP_URL", &args.csp_url)?, api_token: required("CSP_API_TOKEN", &args.csp_api_token)? },
+                grant: Grant::Csp {
+                    url: https_url("CSP_URL", &args.csp_url)?,
+                    api_token: required("CSP_API_TOKEN", &args.csp_api_token)?,
+                },
             }),
             None => None,
         };
@@ -243,13 +247,23 @@ fn settings(args: &Args, addr: SocketAddr) -> Result<Settings, String> {
             })
         }
         None if args.twin => Identity::Demo,
-        None => return Err(wrong("OIDC_ISSUER", "is required with real upstreams (the demo sign-in runs only with --twin)")),
+        None => {
+            return Err(wrong(
+                "OIDC_ISSUER",
+                "is required with real upstreams (the demo sign-in runs only with --twin)",
+            ))
+        }
     };
     let session_key = match (&args.session_key, &identity) {
         (Some(key), _) if key.len() >= 32 => key.as_bytes().to_vec(),
         (Some(_), _) => return Err(wrong("SESSION_KEY", "must be at least 32 characters")),
         (None, Identity::Demo) => partner_gateway::random_bytes(64),
-        (None, _) => return Err(wrong("SESSION_KEY", "is required: every instance must share it, and sessions must outlive a restart")),
+        (None, _) => {
+            return Err(wrong(
+                "SESSION_KEY",
+                "is required: every instance must share it, and sessions must outlive a restart",
+            ))
+        }
     };
     if !(1..=24 * 30).contains(&args.session_hours) {
         return Err(wrong("SESSION_HOURS", "must be 1 to 720"));
@@ -380,14 +394,26 @@ mod tests {
     use super::*;
 
     const REAL: [&str; 14] = [
-        "--vipmp-upstream", "https://partners.adobe.io", "--ims-client-id", "id", "--ims-client-secret", "s3cret",
-        "--oidc-issuer", "https://idp.example", "--oidc-client-id", "console", "--oidc-client-secret", "0idc-s3cret",
-        "--session-key", "0123456789abcdef0123456789abcdef",
+        "--vipmp-upstream",
+        "https://partners.adobe.io",
+        "--ims-client-id",
+        "id",
+        "--ims-client-secret",
+        "s3cret",
+        "--oidc-issuer",
+        "https://idp.example",
+        "--oidc-client-id",
+        "console",
+        "--oidc-client-secret",
+        "0idc-s3cret",
+        "--session-key",
+        "0123456789abcdef0123456789abcdef",
     ];
 
     /// Settings from `args`, or the wrong setting's message.
     fn check(args: &[&str]) -> Result<Settings, String> {
-        let parsed = Args::try_parse_from(std::iter::once("partner-gateway").chain(args.iter().copied())).map_err(|e| e.to_string())?;
+        let parsed = Args::try_parse_from(std::iter::once("partner-gateway").chain(args.iter().copied()))
+            .map_err(|e| e.to_string())?;
         settings(&parsed, SocketAddr::from(([127, 0, 0, 1], 8080)))
     }
 
@@ -426,7 +452,8 @@ mod tests {
         assert!(problem(both).starts_with("--twin"));
         let demo = check(&["--twin"]).map(|s| matches!(s.identity, Identity::Demo));
         assert_eq!(demo, Ok(true), "the embedded default needs nothing else");
-        let secret_shown = [problem(with(&[("--session-key", "short")], &[])), problem(with(&[], &["--oidc-issuer"]))].concat();
+        let secret_shown =
+            [problem(with(&[("--session-key", "short")], &[])), problem(with(&[], &["--oidc-issuer"]))].concat();
         assert!(!secret_shown.contains("s3cret"), "{secret_shown}");
     }
 
@@ -443,7 +470,10 @@ mod tests {
 
     #[test]
     fn limits_are_checked() {
-        assert!(check(&["--twin", "--token-timeout-seconds", "0"]).err().unwrap_or_default().starts_with("TOKEN_TIMEOUT_SECONDS"));
+        assert!(check(&["--twin", "--token-timeout-seconds", "0"])
+            .err()
+            .unwrap_or_default()
+            .starts_with("TOKEN_TIMEOUT_SECONDS"));
         let s = check(&["--twin", "--upstream-timeout-seconds", "5"]).expect("valid");
         assert_eq!(s.limits.upstream_timeout, Duration::from_secs(5));
         assert_eq!(s.hsts_seconds, 0, "no HSTS over plain http");

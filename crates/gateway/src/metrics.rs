@@ -95,7 +95,11 @@ impl Metrics {
         let c = self.counts();
         let _ = writeln!(out, "# HELP gateway_requests_total Answers by route template, caller role and status.\n# TYPE gateway_requests_total counter");
         for ((route, role, status), n) in &c.requests {
-            let _ = writeln!(out, "gateway_requests_total{{route=\"{}\",role=\"{role}\",status=\"{status}\"}} {n}", escape(route));
+            let _ = writeln!(
+                out,
+                "gateway_requests_total{{route=\"{}\",role=\"{role}\",status=\"{status}\"}} {n}",
+                escape(route)
+            );
         }
         let _ = writeln!(out, "# HELP gateway_upstream_seconds Time for an upstream to answer a forwarded call.\n# TYPE gateway_upstream_seconds histogram");
         for (api, h) in &c.upstream {
@@ -114,11 +118,19 @@ impl Metrics {
         let _ = writeln!(out, "# HELP gateway_token_requests_total Requests to a token service.\n# TYPE gateway_token_requests_total counter");
         let tokens = self.tokens.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         for (service, t) in tokens.iter() {
-            let _ = writeln!(out, "gateway_token_requests_total{{service=\"{service}\"}} {}", t.refreshes.load(Ordering::Relaxed));
+            let _ = writeln!(
+                out,
+                "gateway_token_requests_total{{service=\"{service}\"}} {}",
+                t.refreshes.load(Ordering::Relaxed)
+            );
         }
         let _ = writeln!(out, "# HELP gateway_token_failures_total Token requests that failed or timed out.\n# TYPE gateway_token_failures_total counter");
         for (service, t) in tokens.iter() {
-            let _ = writeln!(out, "gateway_token_failures_total{{service=\"{service}\"}} {}", t.failures.load(Ordering::Relaxed));
+            let _ = writeln!(
+                out,
+                "gateway_token_failures_total{{service=\"{service}\"}} {}",
+                t.failures.load(Ordering::Relaxed)
+            );
         }
         let _ = writeln!(out, "# HELP gateway_duplicates_absorbed_total Changes that shared the answer of an identical one in flight.\n# TYPE gateway_duplicates_absorbed_total counter");
         let _ = writeln!(out, "gateway_duplicates_absorbed_total {}", self.absorbed.load(Ordering::Relaxed));
@@ -142,7 +154,12 @@ mod tests {
         m.request("/v3/resellers", "reseller", 403, Some("GW-DISTRIBUTOR-ONLY"));
         m.upstream("vipmp", Duration::from_millis(30));
         let text = m.render();
-        assert!(text.contains("gateway_requests_total{route=\"/v3/customers/{customer}\",role=\"reseller\",status=\"200\"} 2"), "{text}");
+        assert!(
+            text.contains(
+                "gateway_requests_total{route=\"/v3/customers/{customer}\",role=\"reseller\",status=\"200\"} 2"
+            ),
+            "{text}"
+        );
         assert!(text.contains("gateway_refusals_total{code=\"GW-DISTRIBUTOR-ONLY\"} 1"), "{text}");
         assert!(text.contains("gateway_upstream_seconds_bucket{api=\"vipmp\",le=\"0.025\"} 0"), "{text}");
         assert!(text.contains("gateway_upstream_seconds_bucket{api=\"vipmp\",le=\"0.05\"} 1"), "{text}");

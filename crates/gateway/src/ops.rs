@@ -36,17 +36,13 @@ pub fn routes(ops: Ops) -> Router {
 
 async fn ready(State(ops): State<Ops>) -> Response {
     let g = &ops.gateway;
-    let (audit, identity, vipmp, cpn) = tokio::join!(
-        ops.audit.ready(),
-        g.sessions.provider.reachable(),
-        g.vipmp.reachable(),
-        async {
+    let (audit, identity, vipmp, cpn) =
+        tokio::join!(ops.audit.ready(), g.sessions.provider.reachable(), g.vipmp.reachable(), async {
             match &g.cpn {
                 Some(cpn) => Some(cpn.reachable().await),
                 None => None,
             }
-        }
-    );
+        });
     let word = |ok: bool| if ok { "ok" } else { "unreachable" };
     let mut checks = json!({ "audit": word(audit), "identityProvider": word(identity), "vipmp": word(vipmp) });
     if let Some(cpn) = cpn {
@@ -59,13 +55,20 @@ async fn ready(State(ops): State<Ops>) -> Response {
 
 async fn metrics(State(ops): State<Ops>, headers: HeaderMap) -> Response {
     if let Some(token) = &ops.metrics_token {
-        let given = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer ")).unwrap_or_default();
+        let given = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .unwrap_or_default();
         let same: bool = subtle::ConstantTimeEq::ct_eq(given.as_bytes(), token.as_bytes()).into();
         if !same {
-            return crate::error::GatewayError::refusal(partner_model::gateway::SIGN_IN_REQUIRED).with_detail("/metrics wants the METRICS_TOKEN bearer").into_response();
+            return crate::error::GatewayError::refusal(partner_model::gateway::SIGN_IN_REQUIRED)
+                .with_detail("/metrics wants the METRICS_TOKEN bearer")
+                .into_response();
         }
     }
-    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4"), (header::CACHE_CONTROL, "no-store")], ops.metrics.render()).into_response()
+    ([(header::CONTENT_TYPE, "text/plain; version=0.0.4"), (header::CACHE_CONTROL, "no-store")], ops.metrics.render())
+        .into_response()
 }
 
 /// Counts every answer: by the route and role the forwarder labelled it with, else by what the
@@ -93,5 +96,9 @@ fn own_route(path: &str) -> &'static str {
             return own;
         }
     }
-    if path.contains("/api/") { "unmatched" } else { "site" }
+    if path.contains("/api/") {
+        "unmatched"
+    } else {
+        "site"
+    }
 }

@@ -55,7 +55,8 @@ const MAX_HEAD_BYTES: usize = 64 * 1024;
 /// What an extra connection over the limit is told before it is closed: a whole HTTP answer,
 /// written without hyper since the connection is not served.
 fn busy_answer() -> Vec<u8> {
-    let body = serde_json::to_string(&crate::error::GatewayError::refusal(partner_model::gateway::BUSY).body).unwrap_or_default();
+    let body = serde_json::to_string(&crate::error::GatewayError::refusal(partner_model::gateway::BUSY).body)
+        .unwrap_or_default();
     format!(
         "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\ncache-control: no-store\r\nretry-after: 5\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{body}",
         body.len()
@@ -117,7 +118,11 @@ mod tests {
         let answer = busy_answer();
         let text = std::str::from_utf8(&answer).expect("ascii");
         let (head, body) = text.split_once("\r\n\r\n").expect("a head and a body");
-        let declared: usize = head.lines().find_map(|l| l.strip_prefix("content-length: ")).and_then(|n| n.parse().ok()).expect("a length");
+        let declared: usize = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length: "))
+            .and_then(|n| n.parse().ok())
+            .expect("a length");
         assert_eq!(declared, body.len());
         let json: serde_json::Value = serde_json::from_str(body).expect("JSON");
         assert_eq!(json["code"], partner_model::gateway::BUSY.code);

@@ -64,7 +64,14 @@ impl Sessions {
         format!("{}{}auth/callback", self.public_origin, self.base_path)
     }
 
-    fn cookie(&self, name: &'static str, value: String, path: String, max_age: Duration, same_site: SameSite) -> Cookie<'static> {
+    fn cookie(
+        &self,
+        name: &'static str,
+        value: String,
+        path: String,
+        max_age: Duration,
+        same_site: SameSite,
+    ) -> Cookie<'static> {
         Cookie::build((name, value))
             .path(path)
             .http_only(true)
@@ -110,7 +117,14 @@ impl Sessions {
     fn return_path(&self, wanted: Option<&str>) -> String {
         match wanted {
             // Printable ASCII only: it becomes a Location header.
-            Some(p) if p.starts_with(&self.base_path) && !p.contains("//") && !p.contains('\\') && !p.contains("/../") && p.len() < 2048 && p.bytes().all(|b| b.is_ascii_graphic()) => {
+            Some(p)
+                if p.starts_with(&self.base_path)
+                    && !p.contains("//")
+                    && !p.contains('\\')
+                    && !p.contains("/../")
+                    && p.len() < 2048
+                    && p.bytes().all(|b| b.is_ascii_graphic()) =>
+            {
                 p.to_string()
             }
             _ => self.base_path.clone(),
@@ -139,9 +153,18 @@ pub struct LoginQuery {
 pub async fn login(State(s): State<Arc<Sessions>>, Query(q): Query<LoginQuery>) -> Response {
     let metadata = match s.provider.metadata().await {
         Ok(m) => m,
-        Err(e) => return problem_page(&s, StatusCode::BAD_GATEWAY, "The sign-in service could not be reached", &e.body.additional_details.join(" ")),
+        Err(e) => {
+            return problem_page(
+                &s,
+                StatusCode::BAD_GATEWAY,
+                "The sign-in service could not be reached",
+                &e.body.additional_details.join(" "),
+            )
+        }
     };
-    let (Ok(auth), Ok(redirect)) = (oauth2::AuthUrl::new(metadata.authorization_endpoint.clone()), oauth2::RedirectUrl::new(s.redirect_uri())) else {
+    let (Ok(auth), Ok(redirect)) =
+        (oauth2::AuthUrl::new(metadata.authorization_endpoint.clone()), oauth2::RedirectUrl::new(s.redirect_uri()))
+    else {
         return problem_page(&s, StatusCode::BAD_GATEWAY, "The sign-in service's address is not valid", "");
     };
     let client = oauth2::basic::BasicClient::new(oauth2::ClientId::new(s.provider.settings.client_id.clone()))
@@ -166,7 +189,13 @@ pub async fn login(State(s): State<Arc<Sessions>>, Query(q): Query<LoginQuery>) 
     };
     let value = serde_json::to_string(&sign_in).unwrap_or_default();
     // Lax: the provider's redirect back is a cross-site navigation that must carry it.
-    let jar = PrivateCookieJar::new(s.key.clone()).add(s.cookie(SIGN_IN_COOKIE, value, format!("{}auth/", s.base_path), SIGN_IN_WINDOW, SameSite::Lax));
+    let jar = PrivateCookieJar::new(s.key.clone()).add(s.cookie(
+        SIGN_IN_COOKIE,
+        value,
+        format!("{}auth/", s.base_path),
+        SIGN_IN_WINDOW,
+        SameSite::Lax,
+    ));
     (jar, Redirect::to(url.as_str())).into_response()
 }
 
@@ -185,16 +214,26 @@ pub async fn callback(State(s): State<Arc<Sessions>>, headers: HeaderMap, Query(
     let jar = jar.remove(s.removal(SIGN_IN_COOKIE, format!("{}auth/", s.base_path)));
     if let Some(error) = q.error {
         let detail = q.error_description.unwrap_or(error);
-        return (jar, problem_page(&s, StatusCode::FORBIDDEN, "The sign-in service did not sign you in", &detail)).into_response();
+        return (jar, problem_page(&s, StatusCode::FORBIDDEN, "The sign-in service did not sign you in", &detail))
+            .into_response();
     }
     let Some(started) = started else {
-        return (jar, problem_page(&s, StatusCode::BAD_REQUEST, "This sign-in has expired or was started in another browser", "")).into_response();
+        return (
+            jar,
+            problem_page(&s, StatusCode::BAD_REQUEST, "This sign-in has expired or was started in another browser", ""),
+        )
+            .into_response();
     };
     let (Some(code), Some(state)) = (q.code, q.state) else {
-        return (jar, problem_page(&s, StatusCode::BAD_REQUEST, "The sign-in service's answer is incomplete", "")).into_response();
+        return (jar, problem_page(&s, StatusCode::BAD_REQUEST, "The sign-in service's answer is incomplete", ""))
+            .into_response();
     };
     if !constant_time_eq(state.as_bytes(), started.state.as_bytes()) {
-        return (jar, problem_page(&s, StatusCode::BAD_REQUEST, "This sign-in answer does not belong to this browser", "")).into_response();
+        return (
+            jar,
+            problem_page(&s, StatusCode::BAD_REQUEST, "This sign-in answer does not belong to this browser", ""),
+        )
+            .into_response();
     }
     let me = match trade_code(&s, &code, &started).await {
         Ok(me) => me,
@@ -220,23 +259,41 @@ async fn trade_code(s: &Sessions, code: &str, started: &SignIn) -> Result<Me, Ga
     let metadata = s.provider.metadata().await?;
     let settings = &s.provider.settings;
     let redirect = s.redirect_uri();
-    let form = form_encode(&[("grant_type", "authorization_code"), ("code", code), ("redirect_uri", &redirect), ("code_verifier", &started.verifier)]);
+    let form = form_encode(&[
+        ("grant_type", "authorization_code"),
+        ("code", code),
+        ("redirect_uri", &redirect),
+        ("code_verifier", &started.verifier),
+    ]);
     // client_secret_basic: the id and secret form-encoded, then base64 (RFC 6749 §2.3.1).
-    let basic = base64::engine::general_purpose::STANDARD.encode(format!("{}:{}", encode_component(&settings.client_id), encode_component(&settings.client_secret)));
+    let basic = base64::engine::general_purpose::STANDARD.encode(format!(
+        "{}:{}",
+        encode_component(&settings.client_id),
+        encode_component(&settings.client_secret)
+    ));
     let request = Request::post(&metadata.token_endpoint)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header(header::ACCEPT, "application/json")
         .header(header::AUTHORIZATION, format!("Basic {basic}"))
         .body(Body::from(form))
         .map_err(|_| GatewayError::refusal(IDENTITY_PROVIDER).with_detail("the token endpoint is not a valid URL"))?;
-    let (status, bytes) = exchange(&s.client, request).await.map_err(|e| GatewayError::refusal(IDENTITY_PROVIDER).with_detail(format!("the token endpoint {e}")))?;
+    let (status, bytes) = exchange(&s.client, request)
+        .await
+        .map_err(|e| GatewayError::refusal(IDENTITY_PROVIDER).with_detail(format!("the token endpoint {e}")))?;
     if !status.is_success() {
-        return Err(GatewayError::refusal(IDENTITY_PROVIDER).with_detail(format!("the token endpoint refused the code (HTTP {})", status.as_u16())));
+        return Err(GatewayError::refusal(IDENTITY_PROVIDER)
+            .with_detail(format!("the token endpoint refused the code (HTTP {})", status.as_u16())));
     }
-    let answer: TokenAnswer = serde_json::from_slice(&bytes).map_err(|_| GatewayError::refusal(IDENTITY_PROVIDER).with_detail("the token endpoint's answer is not JSON"))?;
-    let id_token = answer.id_token.ok_or_else(|| GatewayError::refusal(TOKEN_REJECTED).with_detail("the answer has no ID token"))?;
+    let answer: TokenAnswer = serde_json::from_slice(&bytes)
+        .map_err(|_| GatewayError::refusal(IDENTITY_PROVIDER).with_detail("the token endpoint's answer is not JSON"))?;
+    let id_token = answer
+        .id_token
+        .ok_or_else(|| GatewayError::refusal(TOKEN_REJECTED).with_detail("the answer has no ID token"))?;
     let claims = s.provider.verify(&id_token, &settings.client_id).await?;
-    let nonce_ok = claims.get("nonce").and_then(|n| n.as_str()).is_some_and(|n| constant_time_eq(n.as_bytes(), started.nonce.as_bytes()));
+    let nonce_ok = claims
+        .get("nonce")
+        .and_then(|n| n.as_str())
+        .is_some_and(|n| constant_time_eq(n.as_bytes(), started.nonce.as_bytes()));
     if !nonce_ok {
         return Err(GatewayError::refusal(TOKEN_REJECTED).with_detail("the ID token is not for this sign-in (nonce)"));
     }
@@ -261,7 +318,8 @@ pub async fn logout(State(s): State<Arc<Sessions>>, headers: HeaderMap) -> Respo
         return GatewayError::refusal(CROSS_SITE).into_response();
     }
     // Only a cookie the request carried gets a removal in the answer.
-    let jar = PrivateCookieJar::from_headers(&headers, s.key.clone()).remove(s.removal(SESSION_COOKIE, s.base_path.clone()));
+    let jar =
+        PrivateCookieJar::from_headers(&headers, s.key.clone()).remove(s.removal(SESSION_COOKIE, s.base_path.clone()));
     let back = format!("{}{}", s.public_origin, s.base_path);
     let redirect = match s.provider.metadata().await.ok().and_then(|m| m.end_session_endpoint) {
         Some(end) => format!(
@@ -295,7 +353,10 @@ fn problem_page(s: &Sessions, status: StatusCode, what: &str, detail: &str) -> R
     let mut response = (status, Html(html)).into_response();
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
-    headers.insert(header::CONTENT_SECURITY_POLICY, header::HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        header::HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+    );
     response
 }
 

@@ -66,7 +66,8 @@ impl StaticSite {
                 format!("{} has no index.html: build the console first", dist.display()),
             ));
         }
-        let config = files.get("config.json").and_then(|a| partner_model::config::parse(&String::from_utf8_lossy(&a.raw)).ok());
+        let config =
+            files.get("config.json").and_then(|a| partner_model::config::parse(&String::from_utf8_lossy(&a.raw)).ok());
         Ok(StaticSite { files: Arc::new(files), policy: Arc::new(content_security_policy(config.as_ref())) })
     }
 
@@ -90,11 +91,15 @@ impl StaticSite {
             Some(asset) if name != INDEX => asset.response(accepted_encoding(headers), method == Method::HEAD),
             // A missing file (it has an extension) is a 404; anything else is a deep link.
             None if last_segment_has_extension(name) => {
-                crate::error::GatewayError::refusal(partner_model::gateway::NOT_FORWARDED).with_detail("no such file in the console").into_response()
+                crate::error::GatewayError::refusal(partner_model::gateway::NOT_FORWARDED)
+                    .with_detail("no such file in the console")
+                    .into_response()
             }
             _ => match self.files.get(INDEX) {
                 Some(index) => self.page(index, method == Method::HEAD),
-                None => crate::error::GatewayError::refusal(partner_model::gateway::NOT_FORWARDED).with_detail("the console is not built").into_response(),
+                None => crate::error::GatewayError::refusal(partner_model::gateway::NOT_FORWARDED)
+                    .with_detail("the console is not built")
+                    .into_response(),
             },
         }
     }
@@ -260,9 +265,8 @@ fn accepted_encoding(headers: &HeaderMap) -> Encoding {
         value.split(',').any(|part| {
             let mut bits = part.split(';');
             let token = bits.next().unwrap_or_default().trim();
-            let refused = bits.any(|p| {
-                p.trim().strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0))
-            });
+            let refused = bits
+                .any(|p| p.trim().strip_prefix("q=").is_some_and(|q| q.trim().parse::<f32>().is_ok_and(|q| q <= 0.0)));
             token.eq_ignore_ascii_case(name) && !refused
         })
     };

@@ -27,7 +27,10 @@ use axum::body::{to_bytes, Body};
 use axum::extract::Request;
 use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
-use partner_model::gateway::{Me, BAD_BODY, CUSTOMER_OF_OTHER_RESELLER, DISTRIBUTOR_ONLY, METHOD_NOT_ALLOWED, NOT_FORWARDED, OTHER_RESELLER, OWNER_UNKNOWN, TOO_LARGE};
+use partner_model::gateway::{
+    Me, BAD_BODY, CUSTOMER_OF_OTHER_RESELLER, DISTRIBUTOR_ONLY, METHOD_NOT_ALLOWED, NOT_FORWARDED, OTHER_RESELLER,
+    OWNER_UNKNOWN, TOO_LARGE,
+};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -88,7 +91,8 @@ pub fn is_change(endpoint: &Endpoint, method: &Method, body: &[u8]) -> bool {
         return false;
     }
     let json: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
-    let preview = json["orderType"].as_str().is_some_and(|t| t.starts_with("PREVIEW")) || json["action"].as_str() == Some("PREVIEW");
+    let preview = json["orderType"].as_str().is_some_and(|t| t.starts_with("PREVIEW"))
+        || json["action"].as_str() == Some("PREVIEW");
     !preview
 }
 
@@ -246,9 +250,15 @@ async fn owner(owners: &Owners, upstream: &Upstream, customer: &str) -> Result<S
         .map_err(|_| GatewayError::refusal(OWNER_UNKNOWN).into_response())?;
     let response = upstream.send(request).await.map_err(IntoResponse::into_response)?;
     if response.status() != StatusCode::OK {
-        return Err(if response.status() == StatusCode::NOT_FOUND { response } else { GatewayError::refusal(OWNER_UNKNOWN).into_response() });
+        return Err(if response.status() == StatusCode::NOT_FOUND {
+            response
+        } else {
+            GatewayError::refusal(OWNER_UNKNOWN).into_response()
+        });
     }
-    let bytes = to_bytes(response.into_body(), 4 * 1024 * 1024).await.map_err(|_| GatewayError::refusal(OWNER_UNKNOWN).into_response())?;
+    let bytes = to_bytes(response.into_body(), 4 * 1024 * 1024)
+        .await
+        .map_err(|_| GatewayError::refusal(OWNER_UNKNOWN).into_response())?;
     let reseller = serde_json::from_slice::<serde_json::Value>(&bytes)
         .ok()
         .and_then(|v| v["resellerId"].as_str().map(str::to_string))
@@ -274,7 +284,13 @@ pub struct Concerns {
 /// refused, and a change to a customer still learns the customer's reseller, for the audit.
 // The refusal is the answer itself, sent at once: boxing it would buy nothing.
 #[allow(clippy::result_large_err)]
-pub async fn authorize(me: &Me, matched: &Matched, request: Request, owners: &Owners, upstream: &Upstream) -> Result<(Request, Concerns), Response> {
+pub async fn authorize(
+    me: &Me,
+    matched: &Matched,
+    request: Request,
+    owners: &Owners,
+    upstream: &Upstream,
+) -> Result<(Request, Concerns), Response> {
     let role = &me.role;
     let staff = role.is_distributor();
     let change = request.method() != Method::GET;
@@ -306,7 +322,12 @@ pub async fn authorize(me: &Me, matched: &Matched, request: Request, owners: &Ow
         }
         QueryReseller(name) => {
             let query = request.uri().query().unwrap_or_default();
-            let named: Vec<&str> = query.split('&').filter_map(|p| p.split_once('=')).filter(|(k, _)| *k == name).map(|(_, v)| v).collect();
+            let named: Vec<&str> = query
+                .split('&')
+                .filter_map(|p| p.split_once('='))
+                .filter(|(k, _)| *k == name)
+                .map(|(_, v)| v)
+                .collect();
             if !staff && (named.is_empty() || !named.iter().all(|id| role.may_act_for(id))) {
                 return refuse(OTHER_RESELLER);
             }
@@ -314,8 +335,11 @@ pub async fn authorize(me: &Me, matched: &Matched, request: Request, owners: &Ow
         }
         BodyReseller => {
             let (parts, body) = request.into_parts();
-            let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| GatewayError::refusal(TOO_LARGE).into_response())?;
-            let named = serde_json::from_slice::<serde_json::Value>(&bytes).ok().and_then(|v| v["resellerId"].as_str().map(str::to_string));
+            let bytes =
+                to_bytes(body, BODY_LIMIT).await.map_err(|_| GatewayError::refusal(TOO_LARGE).into_response())?;
+            let named = serde_json::from_slice::<serde_json::Value>(&bytes)
+                .ok()
+                .and_then(|v| v["resellerId"].as_str().map(str::to_string));
             let request = Request::from_parts(parts, Body::from(bytes));
             return match named {
                 Some(id) if role.may_act_for(&id) => Ok((request, Concerns { reseller: Some(id), customer: None })),
@@ -337,7 +361,9 @@ pub async fn check_answer(me: &Me, matched: &Matched, response: Response) -> Res
     let Ok(bytes) = to_bytes(body, 16 * 1024 * 1024).await else {
         return dropped();
     };
-    let named = serde_json::from_slice::<serde_json::Value>(&bytes).ok().and_then(|v| v["resellerId"].as_str().map(str::to_string));
+    let named = serde_json::from_slice::<serde_json::Value>(&bytes)
+        .ok()
+        .and_then(|v| v["resellerId"].as_str().map(str::to_string));
     match named {
         Some(id) if me.role.may_act_for(&id) => Response::from_parts(parts, Body::from(bytes)),
         _ => GatewayError::refusal(OTHER_RESELLER).into_response(),
@@ -346,7 +372,9 @@ pub async fn check_answer(me: &Me, matched: &Matched, response: Response) -> Res
 
 /// An answer whose body fails at once, as the upstream's did: the connection is closed.
 fn dropped() -> Response {
-    let stream = futures_util::stream::once(async { Err::<axum::body::Bytes, std::io::Error>(std::io::Error::other("the upstream's answer broke off")) });
+    let stream = futures_util::stream::once(async {
+        Err::<axum::body::Bytes, std::io::Error>(std::io::Error::other("the upstream's answer broke off"))
+    });
     Response::new(Body::from_stream(stream))
 }
 
@@ -357,7 +385,12 @@ mod tests {
     #[test]
     fn templates_are_unique_plain_and_name_their_rules_params() {
         for (i, e) in ENDPOINTS.iter().enumerate() {
-            assert!(ENDPOINTS[..i].iter().all(|o| (o.api, o.method, o.template) != (e.api, e.method, e.template)), "{} {} twice", e.method, e.template);
+            assert!(
+                ENDPOINTS[..i].iter().all(|o| (o.api, o.method, o.template) != (e.api, e.method, e.template)),
+                "{} {} twice",
+                e.method,
+                e.template
+            );
             assert!(plain_segments(e.template).is_some(), "{}", e.template);
             if let Reseller(p) | Customer(p) = e.rule {
                 assert!(e.template.contains(&format!("{{{p}}}")), "{} names no {p}", e.template);
@@ -372,9 +405,19 @@ mod tests {
         assert_eq!(m.endpoint.template, "/v3/customers/{customer}/orders/{order}");
         assert_eq!(m.param("customer"), "1005-0001");
         for bad in [
-            "/v3/customers/../resellers", "/v3/customers/1/../../x", "/v3//customers/1", "/v3/customers/1%2F..%2Fx",
-            "/v3/customers/%2e%2e", "/v3/customers/1\\x", "/v3/customers/a%00", "/v3/customers/a.b", "/v3/customers/1/",
-            "/v3/customers/1/refunds", "/x", "", "/v3/customers/./1",
+            "/v3/customers/../resellers",
+            "/v3/customers/1/../../x",
+            "/v3//customers/1",
+            "/v3/customers/1%2F..%2Fx",
+            "/v3/customers/%2e%2e",
+            "/v3/customers/1\\x",
+            "/v3/customers/a%00",
+            "/v3/customers/a.b",
+            "/v3/customers/1/",
+            "/v3/customers/1/refunds",
+            "/x",
+            "",
+            "/v3/customers/./1",
         ] {
             assert!(match_endpoint(Vipmp, &get, bad).is_err(), "{bad}");
         }

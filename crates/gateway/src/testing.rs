@@ -36,7 +36,11 @@ pub struct Running {
     stops: Vec<tokio::sync::oneshot::Sender<()>>,
 }
 
-async fn spawn(router: axum::Router, listener: tokio::net::TcpListener, limits: crate::Limits) -> tokio::sync::oneshot::Sender<()> {
+async fn spawn(
+    router: axum::Router,
+    listener: tokio::net::TcpListener,
+    limits: crate::Limits,
+) -> tokio::sync::oneshot::Sender<()> {
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
         let _ = crate::serve(listener, router, limits, async {
@@ -48,7 +52,14 @@ async fn spawn(router: axum::Router, listener: tokio::net::TcpListener, limits: 
 }
 
 /// Settings for a test gateway at `origin` whose provider is at `issuer`.
-pub fn settings(dist: &Path, base_path: &str, origin: &str, issuer: &str, secret: &str, upstreams: Upstreams) -> Settings {
+pub fn settings(
+    dist: &Path,
+    base_path: &str,
+    origin: &str,
+    issuer: &str,
+    secret: &str,
+    upstreams: Upstreams,
+) -> Settings {
     Settings {
         dist: dist.to_path_buf(),
         base_path: normalize_base_path(base_path).unwrap_or_else(|_| "/".into()),
@@ -70,7 +81,12 @@ pub fn settings(dist: &Path, base_path: &str, origin: &str, issuer: &str, secret
 impl Running {
     /// Serves `dist` under `base_path` with `upstreams`, and the demo provider beside it;
     /// `adjust` may change the settings first.
-    pub async fn start(dist: &Path, base_path: &str, upstreams: Upstreams, adjust: impl FnOnce(&mut Settings)) -> std::io::Result<Running> {
+    pub async fn start(
+        dist: &Path,
+        base_path: &str,
+        upstreams: Upstreams,
+        adjust: impl FnOnce(&mut Settings),
+    ) -> std::io::Result<Running> {
         crate::log::to_test_output();
         let gateway = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let provider = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
@@ -80,9 +96,19 @@ impl Running {
         let mut settings = settings(dist, base_path, &origin, &issuer, &secret, upstreams);
         adjust(&mut settings);
         let built = app(&settings)?;
-        let idp = DemoIdp::new(&issuer, &origin, CLIENT_ID, &secret, demo_users(&built.twin_resellers)).map_err(std::io::Error::other)?;
-        let stops = vec![spawn(built.router, gateway, settings.limits.clone()).await, spawn(idp.router(), provider, crate::Limits::default()).await];
-        Ok(Running { url: format!("{origin}{}", settings.base_path), origin, idp, resellers: built.twin_resellers, stops })
+        let idp = DemoIdp::new(&issuer, &origin, CLIENT_ID, &secret, demo_users(&built.twin_resellers))
+            .map_err(std::io::Error::other)?;
+        let stops = vec![
+            spawn(built.router, gateway, settings.limits.clone()).await,
+            spawn(idp.router(), provider, crate::Limits::default()).await,
+        ];
+        Ok(Running {
+            url: format!("{origin}{}", settings.base_path),
+            origin,
+            idp,
+            resellers: built.twin_resellers,
+            stops,
+        })
     }
 
     /// A bearer token for `subject`, as a portal's provider gives its pages.
@@ -110,7 +136,12 @@ impl Running {
 
     /// `POST {base}api/vipmp{path}` with `body` as `subject` (a bearer, from the console's
     /// origin): the status and the answer's JSON (`Null` when it is not JSON).
-    pub async fn api_post(&self, subject: &str, path: &str, body: &serde_json::Value) -> Result<(u16, serde_json::Value), String> {
+    pub async fn api_post(
+        &self,
+        subject: &str,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> Result<(u16, serde_json::Value), String> {
         let request = Request::post(format!("{}api/vipmp{path}", self.url))
             .header(header::AUTHORIZATION, format!("Bearer {}", self.bearer(subject)))
             .header(header::ORIGIN, self.origin.as_str())
@@ -133,7 +164,10 @@ impl Running {
         for account in customers["accounts"].as_array().cloned().unwrap_or_default() {
             let customer = account["customerId"].as_str().unwrap_or_default().to_string();
             let subs = self.api_get(DISTRIBUTOR, &format!("/v3/customers/{customer}/subscriptions")).await?;
-            let Some(offer) = subs["items"].as_array().and_then(|i| i.iter().find_map(|s| s["offerId"].as_str())) else { continue };
+            let Some(offer) = subs["items"].as_array().and_then(|i| i.iter().find_map(|s| s["offerId"].as_str()))
+            else {
+                continue;
+            };
             let preview = serde_json::json!({ "orderType": "PREVIEW", "currencyCode": "USD", "lineItems": [{ "extLineItemNumber": 1, "offerId": offer, "quantity": 1 }] });
             let (_, best) = self.api_post(DISTRIBUTOR, &format!("/v3/customers/{customer}/orders"), &preview).await?;
             if let Some(offer) = best["lineItems"][0]["offerId"].as_str() {
@@ -158,7 +192,9 @@ pub async fn session_cookie_at(url: &str, subject: &str) -> Result<String, Strin
         let client = client.clone();
         async move { client.request(request).await.map_err(|e| e.to_string()) }
     };
-    let location = |r: &hyper::Response<hyper::body::Incoming>| r.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+    let location = |r: &hyper::Response<hyper::body::Incoming>| {
+        r.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+    };
     let cookie_of = |r: &hyper::Response<hyper::body::Incoming>, name: &str| {
         r.headers()
             .get_all(header::SET_COOKIE)
@@ -181,10 +217,17 @@ pub async fn session_cookie_at(url: &str, subject: &str) -> Result<String, Strin
     )
     .await?;
     let callback = location(&chosen);
-    let back = send(Request::get(&callback).header(header::COOKIE, sign_in).body(Body::empty()).map_err(|e| e.to_string())?).await?;
+    let back =
+        send(Request::get(&callback).header(header::COOKIE, sign_in).body(Body::empty()).map_err(|e| e.to_string())?)
+            .await?;
     if back.status() != StatusCode::SEE_OTHER {
         let status = back.status();
-        let body = back.into_body().collect().await.map(|b| String::from_utf8_lossy(&b.to_bytes()).into_owned()).unwrap_or_default();
+        let body = back
+            .into_body()
+            .collect()
+            .await
+            .map(|b| String::from_utf8_lossy(&b.to_bytes()).into_owned())
+            .unwrap_or_default();
         return Err(format!("callback answered {status}: {body}"));
     }
     cookie_of(&back, "partner_session").ok_or_else(|| "no session cookie".into())

@@ -15,11 +15,13 @@ use axum::extract::Request;
 use axum::http::{header, HeaderName, HeaderValue, Uri};
 use axum::response::Response;
 use axum::Router;
+use futures_util::future::{BoxFuture, FutureExt, Shared};
 use http_body_util::BodyExt;
 use hyper_util::client::legacy::{connect::HttpConnector, Client};
 use hyper_util::rt::TokioExecutor;
-use futures_util::future::{BoxFuture, FutureExt, Shared};
-use partner_model::gateway::{UPSTREAM_CREDENTIALS, UPSTREAM_CREDENTIALS_TIMEOUT, UPSTREAM_CUT_OFF, UPSTREAM_TIMEOUT, UPSTREAM_UNREACHABLE};
+use partner_model::gateway::{
+    UPSTREAM_CREDENTIALS, UPSTREAM_CREDENTIALS_TIMEOUT, UPSTREAM_CUT_OFF, UPSTREAM_TIMEOUT, UPSTREAM_UNREACHABLE,
+};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
@@ -44,7 +46,9 @@ impl std::fmt::Debug for Grant {
                 .field("client_secret", &"<redacted>")
                 .field("scopes", scopes)
                 .finish(),
-            Grant::Csp { url, .. } => f.debug_struct("Csp").field("url", url).field("api_token", &"<redacted>").finish(),
+            Grant::Csp { url, .. } => {
+                f.debug_struct("Csp").field("url", url).field("api_token", &"<redacted>").finish()
+            }
         }
     }
 }
@@ -95,7 +99,10 @@ pub const EXCHANGE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Sends `request` to a service (a token service, an identity provider) and reads its whole
 /// answer, within [`EXCHANGE_TIMEOUT`].
-pub async fn exchange(client: &HttpsClient, request: Request) -> Result<(axum::http::StatusCode, axum::body::Bytes), NoAnswer> {
+pub async fn exchange(
+    client: &HttpsClient,
+    request: Request,
+) -> Result<(axum::http::StatusCode, axum::body::Bytes), NoAnswer> {
     let call = async {
         let response = client.request(request).await.map_err(|_| NoAnswer::Unreachable)?;
         let status = response.status();
@@ -218,12 +225,17 @@ impl Tokens {
     }
 
     fn start(&self, state: &mut TokenState) -> Fetch {
-        let (grant, client, timeout, counts) = (self.grant.clone(), self.client.clone(), self.timeout, self.counts.clone());
+        let (grant, client, timeout, counts) =
+            (self.grant.clone(), self.client.clone(), self.timeout, self.counts.clone());
         let fetch = async move {
             counts.refreshes.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let result = match tokio::time::timeout(timeout, fetch_token(&grant, &client)).await {
                 Ok(result) => result.map_err(TokenError::Failed),
-                Err(_) => Err(TokenError::TimedOut(format!("{} did not answer within {} s", grant.service(), timeout.as_secs_f32()))),
+                Err(_) => Err(TokenError::TimedOut(format!(
+                    "{} did not answer within {} s",
+                    grant.service(),
+                    timeout.as_secs_f32()
+                ))),
             };
             if let Err(e) = &result {
                 counts.failures.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -236,7 +248,6 @@ impl Tokens {
         state.pending = Some(fetch.clone());
         fetch
     }
-
 }
 
 fn lock(state: &std::sync::Mutex<TokenState>) -> std::sync::MutexGuard<'_, TokenState> {
@@ -265,7 +276,12 @@ async fn fetch_token(grant: &Grant, client: &HttpsClient) -> Result<Token, Strin
     let (url, form) = match grant {
         Grant::Ims { url, client_id, client_secret, scopes } => (
             format!("{}/ims/token/v3", url.trim_end_matches('/')),
-            form_encode(&[("grant_type", "client_credentials"), ("client_id", client_id), ("client_secret", client_secret), ("scope", scopes)]),
+            form_encode(&[
+                ("grant_type", "client_credentials"),
+                ("client_id", client_id),
+                ("client_secret", client_secret),
+                ("scope", scopes),
+            ]),
         ),
         Grant::Csp { url, api_token } => (
             format!("{}/csp/gateway/am/api/auth/api-tokens/authorize", url.trim_end_matches('/')),
@@ -281,8 +297,13 @@ async fn fetch_token(grant: &Grant, client: &HttpsClient) -> Result<Token, Strin
     if !status.is_success() {
         return Err(format!("{service} refused the credentials (HTTP {})", status.as_u16()));
     }
-    let body: serde_json::Value = serde_json::from_slice(&bytes).map_err(|_| format!("{service}'s answer is not JSON"))?;
-    let value = body["access_token"].as_str().filter(|t| !t.is_empty()).ok_or(format!("{service}'s answer has no access_token"))?.to_string();
+    let body: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|_| format!("{service}'s answer is not JSON"))?;
+    let value = body["access_token"]
+        .as_str()
+        .filter(|t| !t.is_empty())
+        .ok_or(format!("{service}'s answer has no access_token"))?
+        .to_string();
     // A day at most: an absurd lifetime must not overflow the clock, nor keep a token forever.
     let lifetime = Duration::from_secs(body["expires_in"].as_u64().unwrap_or(3600).clamp(1, 86_400));
     let margin = (lifetime / 10).max(Duration::from_secs(60)).min(lifetime / 2);
@@ -324,13 +345,18 @@ impl Credentials {
             return Ok(match self {
                 Credentials::AdobeIo { api_key, .. } => vec![(HeaderName::from_static("x-api-key"), api_key.clone())],
                 Credentials::Csp { .. } => Vec::new(),
-                Credentials::Fixed { headers } => headers.iter().filter(|(name, _)| *name != header::AUTHORIZATION).cloned().collect(),
+                Credentials::Fixed { headers } => {
+                    headers.iter().filter(|(name, _)| *name != header::AUTHORIZATION).cloned().collect()
+                }
             });
         }
         Ok(match self {
             Credentials::AdobeIo { api_key, tokens } => {
                 let token = tokens.token().await?;
-                vec![(HeaderName::from_static("x-api-key"), api_key.clone()), (header::AUTHORIZATION, format!("Bearer {token}"))]
+                vec![
+                    (HeaderName::from_static("x-api-key"), api_key.clone()),
+                    (header::AUTHORIZATION, format!("Bearer {token}")),
+                ]
             }
             Credentials::Csp { tokens } => vec![(HeaderName::from_static("csp-auth-token"), tokens.token().await?)],
             Credentials::Fixed { headers } => headers.clone(),
@@ -354,7 +380,16 @@ pub struct Upstream {
     timeout: Duration,
 }
 
-const HOP_BY_HOP: [&str; 8] = ["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"];
+const HOP_BY_HOP: [&str; 8] = [
+    "connection",
+    "keep-alive",
+    "proxy-authenticate",
+    "proxy-authorization",
+    "te",
+    "trailer",
+    "transfer-encoding",
+    "upgrade",
+];
 /// What a browser may have sent that must never reach an upstream.
 const BROWSER_ONLY: [&str; 6] = ["host", "x-api-key", "authorization", "cookie", "csp-auth-token", "origin"];
 
@@ -402,14 +437,18 @@ impl Upstream {
             parts.headers.remove(*name);
         }
         for (name, value) in credentials {
-            let value = HeaderValue::from_str(&value).map_err(|_| GatewayError::refusal(UPSTREAM_CREDENTIALS).with_detail("a credential is not a valid header value"))?;
+            let value = HeaderValue::from_str(&value).map_err(|_| {
+                GatewayError::refusal(UPSTREAM_CREDENTIALS).with_detail("a credential is not a valid header value")
+            })?;
             parts.headers.insert(name, value);
         }
         let call = async {
             let response = match &self.target {
                 Target::Http { base, client } => {
                     let target = format!("{base}{}", parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/"));
-                    parts.uri = target.parse::<Uri>().map_err(|_| GatewayError::refusal(UPSTREAM_UNREACHABLE).with_detail("bad upstream URL"))?;
+                    parts.uri = target
+                        .parse::<Uri>()
+                        .map_err(|_| GatewayError::refusal(UPSTREAM_UNREACHABLE).with_detail("bad upstream URL"))?;
                     let response = client
                         .request(Request::from_parts(parts, body))
                         .await
@@ -432,7 +471,8 @@ impl Upstream {
         };
         match tokio::time::timeout(self.timeout, call).await {
             Ok(answer) => answer,
-            Err(_) => Err(GatewayError::refusal(UPSTREAM_TIMEOUT).with_detail(format!("no answer within {} s", self.timeout.as_secs_f32()))),
+            Err(_) => Err(GatewayError::refusal(UPSTREAM_TIMEOUT)
+                .with_detail(format!("no answer within {} s", self.timeout.as_secs_f32()))),
         }
     }
 }
@@ -443,7 +483,12 @@ mod tests {
 
     #[test]
     fn secrets_stay_out_of_debug_output() {
-        let ims = Grant::Ims { url: "https://ims.example".into(), client_id: "id".into(), client_secret: "s3cr3t".into(), scopes: "a".into() };
+        let ims = Grant::Ims {
+            url: "https://ims.example".into(),
+            client_id: "id".into(),
+            client_secret: "s3cr3t".into(),
+            scopes: "a".into(),
+        };
         let csp = Grant::Csp { url: "https://csp.example".into(), api_token: "t0ken".into() };
         assert!(!format!("{ims:?}").contains("s3cr3t"));
         assert!(!format!("{csp:?}").contains("t0ken"));

@@ -46,19 +46,24 @@ async fn the_binary_serves_audits_drains_and_logs_no_secret() {
                 if f.get("client_secret").map(String::as_str) != Some(IMS_SECRET) {
                     return Err(StatusCode::UNAUTHORIZED);
                 }
-                Ok(axum::Json(json!({ "access_token": partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN, "expires_in": 3600 })))
+                Ok(axum::Json(
+                    json!({ "access_token": partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN, "expires_in": 3600 }),
+                ))
             }),
         )
         .route(
             "/csp/gateway/am/api/auth/api-tokens/authorize",
-            axum::routing::post(|| async { axum::Json(json!({ "access_token": partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN, "expires_in": 1800 })) }),
+            axum::routing::post(|| async {
+                axum::Json(json!({ "access_token": partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN, "expires_in": 1800 }))
+            }),
         );
     let tokens_url = serve(tokens).await;
     let port = free_port();
     let origin = format!("http://127.0.0.1:{port}");
     let provider = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let issuer = format!("http://{}", provider.local_addr().expect("addr"));
-    let resellers = vec![("1000000001".to_string(), "Northwind".to_string()), ("1000000002".to_string(), "Maple Leaf".to_string())];
+    let resellers =
+        vec![("1000000001".to_string(), "Northwind".to_string()), ("1000000002".to_string(), "Maple Leaf".to_string())];
     let idp = DemoIdp::new(&issuer, &origin, CLIENT_ID, OIDC_SECRET, demo_users(&resellers)).expect("provider");
     tokio::spawn(partner_gateway::serve(provider, idp.router(), Default::default(), std::future::pending()));
 
@@ -78,7 +83,14 @@ async fn the_binary_serves_audits_drains_and_logs_no_secret() {
     .expect("config file");
     let log = dir.join("gateway.log");
     let mut gateway = Command::new(env!("CARGO_BIN_EXE_partner-gateway"))
-        .args(["--config", config.to_str().expect("utf-8"), "--addr", &format!("127.0.0.1:{port}"), "--dist", fake_dist(&format!("binary-{}", unique())).to_str().expect("utf-8")])
+        .args([
+            "--config",
+            config.to_str().expect("utf-8"),
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+            "--dist",
+            fake_dist(&format!("binary-{}", unique())).to_str().expect("utf-8"),
+        ])
         .env("CSP_API_TOKEN", CSP_TOKEN)
         .env("SESSION_KEY", SESSION_KEY)
         .env("METRICS_TOKEN", METRICS_TOKEN)
@@ -96,7 +108,11 @@ async fn the_binary_serves_audits_drains_and_logs_no_secret() {
     }
 
     // Operations.
-    assert_eq!(fetch("GET", &format!("{url}healthz"), &[("host", "10.0.0.7:8080".into())], None).await.status, StatusCode::OK, "probes need no public host");
+    assert_eq!(
+        fetch("GET", &format!("{url}healthz"), &[("host", "10.0.0.7:8080".into())], None).await.status,
+        StatusCode::OK,
+        "probes need no public host"
+    );
     let ready = fetch("GET", &format!("{url}readyz"), &[], None).await;
     assert_eq!(ready.status, StatusCode::OK, "{}", ready.text());
     assert_eq!(fetch("GET", &format!("{url}metrics"), &[], None).await.status, StatusCode::UNAUTHORIZED);
@@ -118,15 +134,27 @@ async fn the_binary_serves_audits_drains_and_logs_no_secret() {
     let mut order = order.clone();
     order["orderType"] = json!("NEW");
     order["lineItems"][0]["offerId"] = preview.json()["lineItems"][0]["offerId"].clone();
-    let placed = fetch("POST", &orders, &[bearer(&bearer_token), ("origin", origin.clone())], Some(order.to_string())).await;
+    let placed =
+        fetch("POST", &orders, &[bearer(&bearer_token), ("origin", origin.clone())], Some(order.to_string())).await;
     assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.text());
     let audit = fetch("GET", &format!("{url}api/audit"), &session, None).await;
     assert_eq!(audit.json()["items"][0]["resultId"], placed.json()["orderId"], "{}", audit.text());
-    let cpn = format!("{url}api/cpn/cphub/api/seller/v1/distributors/{}/subscriptions/search", partner_sandbox::cpn::DISTRIBUTOR_ORG_ID);
+    let cpn = format!(
+        "{url}api/cpn/cphub/api/seller/v1/distributors/{}/subscriptions/search",
+        partner_sandbox::cpn::DISTRIBUTOR_ORG_ID
+    );
     assert_eq!(fetch("POST", &cpn, &session, Some("{}".into())).await.status, StatusCode::OK);
-    assert_eq!(fetch("GET", &format!("{url}api/vipmp/v3/resellers"), &[bearer("not.a.token")], None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        fetch("GET", &format!("{url}api/vipmp/v3/resellers"), &[bearer("not.a.token")], None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
     let metrics = fetch("GET", &format!("{url}metrics"), &[bearer(METRICS_TOKEN)], None).await.text();
-    assert!(metrics.contains("gateway_requests_total{route=\"/v3/customers/{customer}/orders\",role=\"reseller\",status=\"201\"} 1"), "{metrics}");
+    assert!(
+        metrics.contains(
+            "gateway_requests_total{route=\"/v3/customers/{customer}/orders\",role=\"reseller\",status=\"201\"} 1"
+        ),
+        "{metrics}"
+    );
     assert!(metrics.contains("gateway_token_requests_total{service=\"Adobe IMS\"} 1"), "{metrics}");
     assert!(metrics.contains("gateway_refusals_total{code=\"GW-TOKEN\"} 1"), "{metrics}");
     assert!(metrics.contains("gateway_upstream_seconds_count{api=\"vipmp\"}"), "{metrics}");
@@ -158,9 +186,23 @@ async fn the_binary_serves_audits_drains_and_logs_no_secret() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
         assert!(v["time"].is_string() && v["event"].is_string(), "{line}");
     }
-    assert!(text.contains("\"event\":\"forward\"") && text.contains("\"tenant\":\"1000000001\"") && text.contains("\"event\":\"draining\""), "{text}");
+    assert!(
+        text.contains("\"event\":\"forward\"")
+            && text.contains("\"tenant\":\"1000000001\"")
+            && text.contains("\"event\":\"draining\""),
+        "{text}"
+    );
     let session_value = cookie.split_once('=').map(|(_, v)| v.to_string()).unwrap_or_default();
-    for secret in [IMS_SECRET, CSP_TOKEN, OIDC_SECRET, SESSION_KEY, METRICS_TOKEN, &bearer_token, &session_value, partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN] {
+    for secret in [
+        IMS_SECRET,
+        CSP_TOKEN,
+        OIDC_SECRET,
+        SESSION_KEY,
+        METRICS_TOKEN,
+        &bearer_token,
+        &session_value,
+        partner_sandbox::vipmp::SANDBOX_ACCESS_TOKEN,
+    ] {
         assert!(!text.contains(secret), "the log holds a secret ({}…)", &secret[..8]);
         let out = std::fs::read_to_string(dir.join("gateway.out")).unwrap_or_default();
         assert!(!out.contains(secret), "the output holds a secret ({}…)", &secret[..8]);

@@ -100,7 +100,14 @@ async fn missing_assets_and_api_paths_are_404_not_the_app() {
         assert_eq!(r.json()["code"], "GW-NOT-FOUND", "{uri}");
     }
     // Dot segments and encoded separators never reach a route, a file or an upstream.
-    for uri in ["/api/vipmp/v3/customers/../resellers", "/api/vipmp/../../x", "/api/vipmp/v3/customers%2F..%2Fresellers", "/api/vipmp/%2e%2e/x", "/%ff", "/a\\b"] {
+    for uri in [
+        "/api/vipmp/v3/customers/../resellers",
+        "/api/vipmp/../../x",
+        "/api/vipmp/v3/customers%2F..%2Fresellers",
+        "/api/vipmp/%2e%2e/x",
+        "/%ff",
+        "/a\\b",
+    ] {
         let r = get(&app, uri).await;
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{uri}");
         assert_eq!(r.json()["code"], "GW-BAD-PATH", "{uri}");
@@ -127,7 +134,8 @@ async fn a_page_method_other_than_get_is_a_json_405() {
 
 #[tokio::test]
 async fn the_twin_without_a_token_says_4117() {
-    let twin = partner_sandbox::twin::Twin::open(Default::default(), Default::default(), vipmp::seed::apply).expect("twin");
+    let twin =
+        partner_sandbox::twin::Twin::open(Default::default(), Default::default(), vipmp::seed::apply).expect("twin");
     let twin = vipmp::router(twin, partner_sandbox::faults::Faults::default());
     let request = Request::get("/partnerservice/ping")
         .header("x-api-key", vipmp::SANDBOX_API_KEY)
@@ -188,7 +196,10 @@ async fn the_page_has_a_strict_policy_with_a_fresh_nonce() {
     let app = sandbox("csp", "/");
     let first = get(&app, "/customers/1").await;
     let second = get(&app, "/").await;
-    let (p1, p2) = (first.header(header::CONTENT_SECURITY_POLICY).to_string(), second.header(header::CONTENT_SECURITY_POLICY).to_string());
+    let (p1, p2) = (
+        first.header(header::CONTENT_SECURITY_POLICY).to_string(),
+        second.header(header::CONTENT_SECURITY_POLICY).to_string(),
+    );
     assert!(p1.contains("script-src 'self' 'wasm-unsafe-eval' 'nonce-"), "{p1}");
     assert!(!p1.contains("unsafe-inline") && !p1.contains("'unsafe-eval'"), "{p1}");
     assert!(p1.contains("frame-ancestors 'self'"), "{p1}");
@@ -197,13 +208,17 @@ async fn the_page_has_a_strict_policy_with_a_fresh_nonce() {
     assert_ne!(n1, n2, "a new nonce for every response");
     assert!(first.text().contains(&format!("nonce=\"{n1}\"")), "the loader carries the policy's nonce");
     assert!(!first.text().contains("__TRUNK NONCE__"));
-    assert!(get(&app, &format!("/{JS}")).await.header(header::CONTENT_SECURITY_POLICY).is_empty(), "only the page needs a policy");
+    assert!(
+        get(&app, &format!("/{JS}")).await.header(header::CONTENT_SECURITY_POLICY).is_empty(),
+        "only the page needs a policy"
+    );
 }
 
 #[tokio::test]
 async fn framing_is_allowed_only_to_the_configured_parents() {
     let dir = fake_dist("frame");
-    let mut config: serde_json::Value = serde_json::from_str(include_str!("../../../public/config.json")).expect("config");
+    let mut config: serde_json::Value =
+        serde_json::from_str(include_str!("../../../public/config.json")).expect("config");
     config["allowedParentOrigins"] = serde_json::json!(["https://portal.example.com"]);
     config["apiBase"]["cpn"] = serde_json::json!("https://cpn-proxy.example.com/cpn");
     std::fs::write(dir.join("config.json"), config.to_string()).expect("write");

@@ -31,8 +31,17 @@ enum Caller {
 }
 
 const CALLERS: [Caller; 11] = [
-    Caller::Anonymous, Caller::ResellerA, Caller::ResellerB, Caller::Distributor, Caller::DistributorSession, Caller::AlgNone,
-    Caller::WrongKey, Caller::WrongIssuer, Caller::WrongAudience, Caller::Expired, Caller::TamperedCookie,
+    Caller::Anonymous,
+    Caller::ResellerA,
+    Caller::ResellerB,
+    Caller::Distributor,
+    Caller::DistributorSession,
+    Caller::AlgNone,
+    Caller::WrongKey,
+    Caller::WrongIssuer,
+    Caller::WrongAudience,
+    Caller::Expired,
+    Caller::TamperedCookie,
 ];
 
 /// What should happen.
@@ -62,7 +71,9 @@ struct World {
 async fn world() -> World {
     let mut twin = partner_sandbox::Settings::default();
     twin.twin.pending_delay = Duration::from_secs(600);
-    let gateway = Running::start(&fake_dist(&format!("matrix-{}", unique())), "/", Upstreams::Twin(twin), |_| {}).await.expect("gateway");
+    let gateway = Running::start(&fake_dist(&format!("matrix-{}", unique())), "/", Upstreams::Twin(twin), |_| {})
+        .await
+        .expect("gateway");
     let (a, b) = (gateway.resellers[0].0.clone(), gateway.resellers[1].0.clone());
     let staff = [bearer(&gateway.bearer(DISTRIBUTOR))];
     let api = |p: &str| format!("{}api/vipmp{p}", gateway.url);
@@ -76,8 +87,13 @@ async fn world() -> World {
     let order_a = orders["items"][0]["orderId"].as_str().unwrap_or("0000000000").to_string();
     let subs = read(format!("/v3/customers/{customer_a}/subscriptions")).await;
     let subscription_a = subs["items"][0]["subscriptionId"].as_str().unwrap_or("0000000000").to_string();
-    let transfer = fetch("POST", &api("/v3/memberships/71000001/transfers"), &staff, Some(json!({ "resellerId": a }).to_string())).await;
-    let membership_transfer_a = transfer.json()["transferId"].as_str().unwrap_or_else(|| panic!("a transfer for A: {}", transfer.text())).to_string();
+    let transfer =
+        fetch("POST", &api("/v3/memberships/71000001/transfers"), &staff, Some(json!({ "resellerId": a }).to_string()))
+            .await;
+    let membership_transfer_a = transfer.json()["transferId"]
+        .as_str()
+        .unwrap_or_else(|| panic!("a transfer for A: {}", transfer.text()))
+        .to_string();
     let session = gateway.session_cookie(DISTRIBUTOR).await.expect("a session");
     World { gateway, a, b, customer_a, order_a, subscription_a, membership_transfer_a, session }
 }
@@ -89,25 +105,42 @@ impl World {
         let none = None;
         let (path, body) = match template {
             "/ping" | "/partnerservice/ping" | "/v3/resellers" => (template.to_string(), none),
-            "/v3/resellers/{reseller}" | "/v3/resellers/{reseller}/customers" => (template.replace("{reseller}", a), none),
-            "/v3/customers" => (template.into(), Some(json!({ "resellerId": a, "companyProfile": {} }))),
-            "/v3/customers/{customer}" | "/v3/customers/{customer}/open-acquisitions" | "/v3/customers/{customer}/orders" | "/v3/customers/{customer}/subscriptions" => {
-                (template.replace("{customer}", c), none)
+            "/v3/resellers/{reseller}" | "/v3/resellers/{reseller}/customers" => {
+                (template.replace("{reseller}", a), none)
             }
-            "/v3/customers/{customer}/linked_membership/enroll/{group}" => (template.replace("{customer}", c).replace("{group}", "LMG-0001"), Some(json!({}))),
-            "/v3/customers/{customer}/orders/{order}" => (template.replace("{customer}", c).replace("{order}", o), none),
-            "/v3/customers/{customer}/subscriptions/{subscription}" => (template.replace("{customer}", c).replace("{subscription}", s), none),
+            "/v3/customers" => (template.into(), Some(json!({ "resellerId": a, "companyProfile": {} }))),
+            "/v3/customers/{customer}"
+            | "/v3/customers/{customer}/open-acquisitions"
+            | "/v3/customers/{customer}/orders"
+            | "/v3/customers/{customer}/subscriptions" => (template.replace("{customer}", c), none),
+            "/v3/customers/{customer}/linked_membership/enroll/{group}" => {
+                (template.replace("{customer}", c).replace("{group}", "LMG-0001"), Some(json!({})))
+            }
+            "/v3/customers/{customer}/orders/{order}" => {
+                (template.replace("{customer}", c).replace("{order}", o), none)
+            }
+            "/v3/customers/{customer}/subscriptions/{subscription}" => {
+                (template.replace("{customer}", c).replace("{subscription}", s), none)
+            }
             "/v3/linked_membership_groups" => ("/v3/linked_membership_groups?country=US".into(), none),
             "/v3/notifications" => (format!("/v3/notifications?reseller-id={a}"), none),
-            "/v3/transfers" => (template.into(), Some(json!({ "resellerId": a, "approvalCode": "0000000000", "action": "PREVIEW" }))),
+            "/v3/transfers" => {
+                (template.into(), Some(json!({ "resellerId": a, "approvalCode": "0000000000", "action": "PREVIEW" })))
+            }
             "/v3/transfers/{transfer}" => ("/v3/transfers/9999999999".into(), none),
             "/v3/memberships/{membership}/offers" => ("/v3/memberships/71000002/offers".into(), none),
-            "/v3/memberships/{membership}/transfers" => ("/v3/memberships/71000003/transfers".into(), Some(json!({ "resellerId": a }))),
-            "/v3/memberships/{membership}/transfers/{transfer}" => (format!("/v3/memberships/71000001/transfers/{}", self.membership_transfer_a), none),
+            "/v3/memberships/{membership}/transfers" => {
+                ("/v3/memberships/71000003/transfers".into(), Some(json!({ "resellerId": a })))
+            }
+            "/v3/memberships/{membership}/transfers/{transfer}" => {
+                (format!("/v3/memberships/71000001/transfers/{}", self.membership_transfer_a), none)
+            }
             "/cphub/api/seller/v1/distributors/{org}/subscriptions/search" => {
                 (template.replace("{org}", partner_sandbox::cpn::DISTRIBUTOR_ORG_ID), Some(json!({})))
             }
-            other => panic!("the allowlist has {other} but the matrix has no example of it: add one (and its rule's expectations)"),
+            other => panic!(
+                "the allowlist has {other} but the matrix has no example of it: add one (and its rule's expectations)"
+            ),
         };
         (path, body)
     }
@@ -118,10 +151,26 @@ impl World {
         let now = partner_gateway::identity::now();
         let token = match caller {
             Caller::Anonymous => return vec![],
-            Caller::DistributorSession => return vec![("cookie", self.session.clone()), ("origin", self.gateway.origin.clone())],
+            Caller::DistributorSession => {
+                return vec![("cookie", self.session.clone()), ("origin", self.gateway.origin.clone())]
+            }
             Caller::TamperedCookie => {
                 let (name, value) = self.session.split_once('=').expect("name=value");
-                let flipped: String = value.chars().enumerate().map(|(i, ch)| if i == value.len() / 2 { if ch == 'A' { 'B' } else { 'A' } } else { ch }).collect();
+                let flipped: String = value
+                    .chars()
+                    .enumerate()
+                    .map(|(i, ch)| {
+                        if i == value.len() / 2 {
+                            if ch == 'A' {
+                                'B'
+                            } else {
+                                'A'
+                            }
+                        } else {
+                            ch
+                        }
+                    })
+                    .collect();
                 return vec![("cookie", format!("{name}={flipped}")), ("origin", self.gateway.origin.clone())];
             }
             Caller::ResellerA => self.gateway.bearer(RESELLER_A),
@@ -135,7 +184,8 @@ impl World {
                 format!("{}.{}.", b64(&json!({"alg": "none", "typ": "JWT"})), b64(&claims))
             }
             Caller::WrongKey => {
-                let other = DemoIdp::new(idp.issuer(), &self.gateway.origin, CLIENT_ID, "x", idp.users().to_vec()).expect("another key");
+                let other = DemoIdp::new(idp.issuer(), &self.gateway.origin, CLIENT_ID, "x", idp.users().to_vec())
+                    .expect("another key");
                 other.mint(DISTRIBUTOR, CLIENT_ID, Duration::from_secs(600)).expect("token")
             }
             Caller::WrongIssuer => {
@@ -143,7 +193,9 @@ impl World {
                 claims["iss"] = json!("https://evil.example");
                 idp.sign(claims, CLIENT_ID, Duration::from_secs(600), None).expect("token")
             }
-            Caller::WrongAudience => idp.sign(user(DISTRIBUTOR), "another-client", Duration::from_secs(600), None).expect("token"),
+            Caller::WrongAudience => {
+                idp.sign(user(DISTRIBUTOR), "another-client", Duration::from_secs(600), None).expect("token")
+            }
             Caller::Expired => {
                 let mut claims = user(DISTRIBUTOR);
                 claims["exp"] = json!(now - 3600);
@@ -193,7 +245,8 @@ async fn every_endpoint_for_every_caller() {
         for caller in CALLERS {
             let answer = fetch(endpoint.method, &url, &w.headers(caller), body.as_ref().map(Value::to_string)).await;
             let code = answer.code();
-            let got = if code.starts_with("GW-") { Outcome::Refused(answer.status.as_u16(), "") } else { Outcome::Forwarded };
+            let got =
+                if code.starts_with("GW-") { Outcome::Refused(answer.status.as_u16(), "") } else { Outcome::Forwarded };
             let want = w.expected(endpoint.rule, endpoint.template, caller);
             let same = match (&got, &want) {
                 (Outcome::Forwarded, Outcome::Forwarded) => true,
@@ -201,7 +254,13 @@ async fn every_endpoint_for_every_caller() {
                 _ => false,
             };
             if !same {
-                wrong.push(format!("{} {} as {caller:?}: want {want:?}, got {} {}", endpoint.method, endpoint.template, answer.status, answer.text()));
+                wrong.push(format!(
+                    "{} {} as {caller:?}: want {want:?}, got {} {}",
+                    endpoint.method,
+                    endpoint.template,
+                    answer.status,
+                    answer.text()
+                ));
             }
             checked += 1;
         }

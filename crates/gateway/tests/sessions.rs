@@ -9,15 +9,32 @@ use partner_gateway::testing::{Running, DISTRIBUTOR, RESELLER_A};
 use partner_gateway::Upstreams;
 
 async fn gateway() -> Running {
-    Running::start(&fake_dist(&format!("sessions-{}", unique())), "/", Upstreams::Twin(partner_sandbox::Settings::default()), |_| {}).await.expect("gateway")
+    Running::start(
+        &fake_dist(&format!("sessions-{}", unique())),
+        "/",
+        Upstreams::Twin(partner_sandbox::Settings::default()),
+        |_| {},
+    )
+    .await
+    .expect("gateway")
 }
 
 /// The `Location` a sign-in that asked to come back to `wanted` ends on.
 async fn comes_back_to(g: &Running, wanted: &str) -> String {
-    let login = fetch("GET", &format!("{}auth/login?return={}", g.url, partner_gateway::upstream::encode_component(wanted)), &[], None).await;
+    let login = fetch(
+        "GET",
+        &format!("{}auth/login?return={}", g.url, partner_gateway::upstream::encode_component(wanted)),
+        &[],
+        None,
+    )
+    .await;
     assert_eq!(login.status.as_u16(), 303);
     let cookie = login.header(axum::http::header::SET_COOKIE).split(';').next().unwrap_or_default().to_string();
-    let (endpoint, query) = login.header(axum::http::header::LOCATION).split_once('?').map(|(a, b)| (a.to_string(), b.to_string())).expect("to the provider");
+    let (endpoint, query) = login
+        .header(axum::http::header::LOCATION)
+        .split_once('?')
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .expect("to the provider");
     let chosen = fetch_form(&endpoint, &format!("{query}&user={DISTRIBUTOR}")).await;
     let callback = chosen.header(axum::http::header::LOCATION).to_string();
     let back = fetch("GET", &callback, &[("cookie", cookie)], None).await;
@@ -41,18 +58,29 @@ async fn the_session_cookie_is_http_only_secure_strict_and_signing_out_clears_it
     let me = fetch("GET", &format!("{}auth/me", g.url), &[("cookie", session.clone())], None).await;
     assert_eq!(me.json()["role"], "distributor", "{}", me.text());
     assert_eq!(me.json()["via"], "session");
-    let out = fetch("POST", &format!("{}auth/logout", g.url), &[("cookie", session.clone()), ("origin", g.origin.clone())], None).await;
+    let out = fetch(
+        "POST",
+        &format!("{}auth/logout", g.url),
+        &[("cookie", session.clone()), ("origin", g.origin.clone())],
+        None,
+    )
+    .await;
     assert_eq!(out.status.as_u16(), 200);
     let removal = out.header(axum::http::header::SET_COOKIE);
     assert!(removal.starts_with("partner_session=;") && removal.contains("Max-Age=0"), "{removal}");
-    assert!(out.json()["redirect"].as_str().unwrap_or_default().starts_with(g.idp.issuer()), "the provider's end-session page");
+    assert!(
+        out.json()["redirect"].as_str().unwrap_or_default().starts_with(g.idp.issuer()),
+        "the provider's end-session page"
+    );
 }
 
 #[tokio::test]
 async fn a_sign_in_comes_back_only_below_the_console() {
     let g = gateway().await;
     assert_eq!(comes_back_to(&g, "/customers?reseller=1000000001").await, "/customers?reseller=1000000001");
-    for elsewhere in ["//evil.example/x", "https://evil.example/", "/a/../../x", "/x\r\nSet-Cookie: a=b", "/\\evil.example"] {
+    for elsewhere in
+        ["//evil.example/x", "https://evil.example/", "/a/../../x", "/x\r\nSet-Cookie: a=b", "/\\evil.example"]
+    {
         assert_eq!(comes_back_to(&g, elsewhere).await, "/", "{elsewhere:?}");
     }
 }
@@ -62,22 +90,38 @@ async fn an_answer_that_is_not_this_browsers_sign_in_is_refused() {
     let g = gateway().await;
     let login = fetch("GET", &format!("{}auth/login", g.url), &[], None).await;
     let cookie = login.header(axum::http::header::SET_COOKIE).split(';').next().unwrap_or_default().to_string();
-    let (endpoint, query) = login.header(axum::http::header::LOCATION).split_once('?').map(|(a, b)| (a.to_string(), b.to_string())).expect("to the provider");
+    let (endpoint, query) = login
+        .header(axum::http::header::LOCATION)
+        .split_once('?')
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .expect("to the provider");
     let chosen = fetch_form(&endpoint, &format!("{query}&user={DISTRIBUTOR}")).await;
     let callback = chosen.header(axum::http::header::LOCATION).to_string();
     // Without the sign-in cookie (another browser), with another state, then twice.
     let no_cookie = fetch("GET", &callback, &[], None).await;
     assert_eq!(no_cookie.status.as_u16(), 400);
-    assert!(no_cookie.header(axum::http::header::SET_COOKIE).is_empty() || !no_cookie.header(axum::http::header::SET_COOKIE).starts_with("partner_session="));
+    assert!(
+        no_cookie.header(axum::http::header::SET_COOKIE).is_empty()
+            || !no_cookie.header(axum::http::header::SET_COOKIE).starts_with("partner_session=")
+    );
     let forged_state = callback.replace("state=", "state=x");
     assert_eq!(fetch("GET", &forged_state, &[("cookie", cookie.clone())], None).await.status.as_u16(), 400);
     let first = fetch("GET", &callback, &[("cookie", cookie.clone())], None).await;
     assert_eq!(first.status.as_u16(), 303);
     let replay = fetch("GET", &callback, &[("cookie", cookie)], None).await;
     assert_ne!(replay.status.as_u16(), 303, "a code is used once: {}", replay.text());
-    let denied = fetch("GET", &format!("{}auth/callback?error=access_denied&error_description=%3Cscript%3Ex%3C%2Fscript%3E", g.url), &[], None).await;
+    let denied = fetch(
+        "GET",
+        &format!("{}auth/callback?error=access_denied&error_description=%3Cscript%3Ex%3C%2Fscript%3E", g.url),
+        &[],
+        None,
+    )
+    .await;
     assert_eq!(denied.status.as_u16(), 403);
-    assert!(denied.text().contains("&lt;script&gt;") && !denied.text().contains("<script>"), "the provider's words as text");
+    assert!(
+        denied.text().contains("&lt;script&gt;") && !denied.text().contains("<script>"),
+        "the provider's words as text"
+    );
 }
 
 #[tokio::test]
@@ -87,7 +131,8 @@ async fn a_change_under_a_session_from_another_site_is_refused() {
     let a = &g.resellers[0].0;
     let url = format!("{}api/vipmp/v3/resellers/{a}", g.url);
     let body = Some(r#"{"companyProfile":{"companyName":"Renamed"}}"#.to_string());
-    for (name, value) in [("origin", "https://evil.example".to_string()), ("sec-fetch-site", "cross-site".to_string())] {
+    for (name, value) in [("origin", "https://evil.example".to_string()), ("sec-fetch-site", "cross-site".to_string())]
+    {
         let r = fetch("PATCH", &url, &[("cookie", session.clone()), (name, value)], body.clone()).await;
         assert_eq!((r.status.as_u16(), r.code()), (403, "GW-CROSS-SITE".to_string()), "{name}");
     }
@@ -101,7 +146,8 @@ async fn a_body_too_large_is_refused_before_it_is_read() {
     let token = bearer(&g.bearer(DISTRIBUTOR));
     let huge = format!("{{\"resellerId\":\"{}\",\"pad\":\"{}\"}}", g.resellers[0].0, "x".repeat(20 * 1024 * 1024));
     for path in ["/v3/customers", "/v3/resellers"] {
-        let r = fetch("POST", &format!("{}api/vipmp{path}", g.url), std::slice::from_ref(&token), Some(huge.clone())).await;
+        let r =
+            fetch("POST", &format!("{}api/vipmp{path}", g.url), std::slice::from_ref(&token), Some(huge.clone())).await;
         assert_eq!((r.status.as_u16(), r.code()), (413, "GW-TOO-LARGE".to_string()), "{path}");
     }
     let anonymous = fetch("POST", &format!("{}api/vipmp/v3/customers", g.url), &[], Some(huge)).await;
@@ -114,7 +160,10 @@ async fn instances_that_share_the_session_key_share_sessions() {
     let twin = || Upstreams::Twin(partner_sandbox::Settings::default());
     let dist = fake_dist(&format!("shared-{}", unique()));
     let same = |s: &mut partner_gateway::Settings| s.session_key = key.clone();
-    let (first, second) = (Running::start(&dist, "/", twin(), same).await.expect("first"), Running::start(&dist, "/", twin(), same).await.expect("second"));
+    let (first, second) = (
+        Running::start(&dist, "/", twin(), same).await.expect("first"),
+        Running::start(&dist, "/", twin(), same).await.expect("second"),
+    );
     let other = Running::start(&dist, "/", twin(), |_| {}).await.expect("another key");
     let session = first.session_cookie(RESELLER_A).await.expect("signed in at the first");
     let me = fetch("GET", &format!("{}auth/me", second.url), &[("cookie", session.clone())], None).await;

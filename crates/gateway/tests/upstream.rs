@@ -36,7 +36,10 @@ async fn serve(app: Router) -> (String, tokio::sync::oneshot::Sender<()>) {
 /// (`/csp/gateway/am/api/auth/api-tokens/authorize`), counting calls; tokens live `lifetime` s.
 fn fake_token_services(calls: Arc<AtomicU32>, lifetime: u64) -> Router {
     type S = State<(Arc<AtomicU32>, u64)>;
-    async fn ims(State((calls, lifetime)): S, Form(form): Form<HashMap<String, String>>) -> Result<Json<serde_json::Value>, axum::http::StatusCode> {
+    async fn ims(
+        State((calls, lifetime)): S,
+        Form(form): Form<HashMap<String, String>>,
+    ) -> Result<Json<serde_json::Value>, axum::http::StatusCode> {
         calls.fetch_add(1, Ordering::SeqCst);
         let ok = form.get("grant_type").map(String::as_str) == Some("client_credentials")
             && form.get("client_id").map(String::as_str) == Some(SANDBOX_API_KEY)
@@ -44,9 +47,14 @@ fn fake_token_services(calls: Arc<AtomicU32>, lifetime: u64) -> Router {
         if !ok {
             return Err(axum::http::StatusCode::UNAUTHORIZED);
         }
-        Ok(Json(serde_json::json!({ "access_token": SANDBOX_ACCESS_TOKEN, "token_type": "bearer", "expires_in": lifetime })))
+        Ok(Json(
+            serde_json::json!({ "access_token": SANDBOX_ACCESS_TOKEN, "token_type": "bearer", "expires_in": lifetime }),
+        ))
     }
-    async fn csp(State((calls, _)): S, Form(form): Form<HashMap<String, String>>) -> Result<Json<serde_json::Value>, axum::http::StatusCode> {
+    async fn csp(
+        State((calls, _)): S,
+        Form(form): Form<HashMap<String, String>>,
+    ) -> Result<Json<serde_json::Value>, axum::http::StatusCode> {
         calls.fetch_add(1, Ordering::SeqCst);
         if form.get("refresh_token").map(String::as_str) != Some(CSP_TOKEN) {
             return Err(axum::http::StatusCode::BAD_REQUEST);
@@ -73,11 +81,20 @@ async fn rig(secret: &str, lifetime: u64) -> Rig {
     let upstreams = Upstreams::Remote {
         vipmp: RemoteApi {
             base: format!("{twin_url}/api/vipmp"),
-            grant: Grant::Ims { url: tokens_url.clone(), client_id: SANDBOX_API_KEY.into(), client_secret: secret.into(), scopes: "openid,AdobeID".into() },
+            grant: Grant::Ims {
+                url: tokens_url.clone(),
+                client_id: SANDBOX_API_KEY.into(),
+                client_secret: secret.into(),
+                scopes: "openid,AdobeID".into(),
+            },
         },
-        cpn: Some(RemoteApi { base: format!("{twin_url}/api/cpn"), grant: Grant::Csp { url: tokens_url, api_token: CSP_TOKEN.into() } }),
+        cpn: Some(RemoteApi {
+            base: format!("{twin_url}/api/cpn"),
+            grant: Grant::Csp { url: tokens_url, api_token: CSP_TOKEN.into() },
+        }),
     };
-    let gateway = Running::start(&fake_dist(&format!("upstream-{}", unique())), "/", upstreams, |_| {}).await.expect("gateway");
+    let gateway =
+        Running::start(&fake_dist(&format!("upstream-{}", unique())), "/", upstreams, |_| {}).await.expect("gateway");
     Rig { gateway, calls, _stops: vec![stop_twin, stop_tokens] }
 }
 
@@ -113,10 +130,15 @@ async fn the_browsers_credentials_never_reach_the_upstream() {
 #[tokio::test]
 async fn the_vmware_api_gets_a_cloud_services_token() {
     let rig = rig(SECRET, 3600).await;
-    let url = format!("{}api/cpn/cphub/api/seller/v1/distributors/{}/subscriptions/search?limit=2", rig.gateway.url, partner_sandbox::cpn::DISTRIBUTOR_ORG_ID);
+    let url = format!(
+        "{}api/cpn/cphub/api/seller/v1/distributors/{}/subscriptions/search?limit=2",
+        rig.gateway.url,
+        partner_sandbox::cpn::DISTRIBUTOR_ORG_ID
+    );
     let origin = ("origin", rig.gateway.origin.clone());
     for _ in 0..2 {
-        let answer = fetch("POST", &url, &[bearer(&rig.gateway.bearer(DISTRIBUTOR)), origin.clone()], Some("{}".into())).await;
+        let answer =
+            fetch("POST", &url, &[bearer(&rig.gateway.bearer(DISTRIBUTOR)), origin.clone()], Some("{}".into())).await;
         assert_eq!(answer.status, axum::http::StatusCode::OK, "{}", answer.text());
     }
     assert_eq!(rig.calls.load(Ordering::SeqCst), 1, "one exchange, whatever the absurd lifetime");
@@ -136,7 +158,13 @@ async fn refused_credentials_are_a_gateway_error_without_secrets() {
 async fn with_real_upstreams_there_are_no_faults_and_no_sandbox_endpoints() {
     let rig = rig(SECRET, 3600).await;
     let token = bearer(&rig.gateway.bearer(DISTRIBUTOR));
-    for (method, path) in [("GET", "__sandbox/faults"), ("PUT", "__sandbox/faults"), ("GET", "__sandbox/approval-codes"), ("GET", "__sandbox/stats"), ("GET", "__demo-idp/jwks")] {
+    for (method, path) in [
+        ("GET", "__sandbox/faults"),
+        ("PUT", "__sandbox/faults"),
+        ("GET", "__sandbox/approval-codes"),
+        ("GET", "__sandbox/stats"),
+        ("GET", "__demo-idp/jwks"),
+    ] {
         let body = (method == "PUT").then(|| r#"[{"path": "/v3/**", "kind": "drop"}]"#.to_string());
         let answer = fetch(method, &format!("{}{path}", rig.gateway.url), std::slice::from_ref(&token), body).await;
         assert_eq!(answer.status, axum::http::StatusCode::NOT_FOUND, "{method} {path}: {}", answer.text());

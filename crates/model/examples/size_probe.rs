@@ -19,10 +19,27 @@ pub extern "C" fn probe_decode(ptr: *const u8, len: usize) -> u32 {
     macro_rules! each {
         ($($t:ty),*) => { $( if let Ok(v) = serde_json::from_str::<$t>(text) { ok += serde_json::to_string(&v).map(|s| s.len() as u32).unwrap_or(0); } )* };
     }
-    each!(Reseller, Customer, ResellerListPage, CustomerListPage, Order, OrderHistoryPage, Subscription, SubscriptionList,
-        ResellerChangeTransfer, MembershipOffersPreview, MembershipTransfer, OpenAcquisitions, Notifications,
-        LinkedMembershipGroupSearch, DistributorSubscriptionPage, OrderRequest, CustomerCreateRequest, ResellerCreateRequest,
-        partner_model::error::ApiErrorBody);
+    each!(
+        Reseller,
+        Customer,
+        ResellerListPage,
+        CustomerListPage,
+        Order,
+        OrderHistoryPage,
+        Subscription,
+        SubscriptionList,
+        ResellerChangeTransfer,
+        MembershipOffersPreview,
+        MembershipTransfer,
+        OpenAcquisitions,
+        Notifications,
+        LinkedMembershipGroupSearch,
+        DistributorSubscriptionPage,
+        OrderRequest,
+        CustomerCreateRequest,
+        ResellerCreateRequest,
+        partner_model::error::ApiErrorBody
+    );
     ok
 }
 

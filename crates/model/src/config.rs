@@ -94,8 +94,7 @@ fn err(key: &str, problem: impl Into<String>) -> ConfigError {
 
 /// Parses and checks a configuration document.
 pub fn parse(text: &str) -> Result<ConsoleConfig, ConfigError> {
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| err("(file)", format!("is not valid JSON ({e})")))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| err("(file)", format!("is not valid JSON ({e})")))?;
     let Value::Object(top) = value else {
         return Err(err("(file)", "must be a JSON object of settings"));
     };
@@ -219,7 +218,9 @@ fn seconds(map: &Map<String, Value>, name: &str, default: u32) -> Result<u32, Co
             Some(v @ 1..=120) => Ok(v as u32),
             _ => Err(err(&key, format!("must be a whole number of seconds from 1 to 120 (found {n})"))),
         },
-        Some(other) => Err(err(&key, format!("must be a whole number of seconds from 1 to 120, found {}", kind(other)))),
+        Some(other) => {
+            Err(err(&key, format!("must be a whole number of seconds from 1 to 120, found {}", kind(other))))
+        }
     }
 }
 
@@ -273,12 +274,11 @@ fn base(api: &Map<String, Value>, name: &str) -> Result<String, ConfigError> {
 /// An origin as browsers write it: scheme, host and optional port, nothing else.
 fn origin(raw: &str) -> Result<String, String> {
     let problem = || {
-        format!("must be an origin like https://portal.example.com (scheme, host, optional port; no path) (found {raw:?})")
+        format!(
+            "must be an origin like https://portal.example.com (scheme, host, optional port; no path) (found {raw:?})"
+        )
     };
-    let rest = raw
-        .strip_prefix("https://")
-        .or_else(|| raw.strip_prefix("http://"))
-        .ok_or_else(problem)?;
+    let rest = raw.strip_prefix("https://").or_else(|| raw.strip_prefix("http://")).ok_or_else(problem)?;
     let (host, port) = match rest.rsplit_once(':') {
         Some((h, p)) => (h, Some(p)),
         None => (rest, None),
@@ -343,20 +343,31 @@ mod tests {
             (serde_json::json!({ "reads": 5 }), "timeouts.reads"),
             (serde_json::json!(5), "timeouts"),
         ] {
-            assert_eq!(key_of(&with(|m| {
-                m.insert("timeouts".into(), bad.clone());
-            })), key, "{bad}");
+            assert_eq!(
+                key_of(&with(|m| {
+                    m.insert("timeouts".into(), bad.clone());
+                })),
+                key,
+                "{bad}"
+            );
         }
     }
 
     #[test]
     fn icons_load_only_over_https_from_the_configured_origins() {
         let c = parse(&with(|m| {
-            m.insert("iconOrigins".into(), serde_json::json!(["https://icons.vmware.example", "https://cdn.example:8443"]));
+            m.insert(
+                "iconOrigins".into(),
+                serde_json::json!(["https://icons.vmware.example", "https://cdn.example:8443"]),
+            );
         }))
         .expect("icon origins");
         assert_eq!(c.icon_origins, ["https://icons.vmware.example", "https://cdn.example:8443"]);
-        for good in ["https://icons.vmware.example/services/a.svg", "https://ICONS.vmware.example/a.png?v=2", "https://cdn.example:8443/x.svg"] {
+        for good in [
+            "https://icons.vmware.example/services/a.svg",
+            "https://ICONS.vmware.example/a.png?v=2",
+            "https://cdn.example:8443/x.svg",
+        ] {
             assert_eq!(c.icon_url(good), Some(good), "{good}");
         }
         for bad in [
@@ -375,8 +386,18 @@ mod tests {
             assert_eq!(c.icon_url(bad), None, "{bad}");
         }
         assert_eq!(ConsoleConfig::default().icon_url("https://icons.vmware.example/a.svg"), None);
-        assert_eq!(key_of(&with(|m| { m.insert("iconOrigins".into(), serde_json::json!(["http://icons.example"])); })), "iconOrigins[0]");
-        assert_eq!(key_of(&with(|m| { m.insert("iconOrigins".into(), serde_json::json!(["https://icons.example/path"])); })), "iconOrigins[0]");
+        assert_eq!(
+            key_of(&with(|m| {
+                m.insert("iconOrigins".into(), serde_json::json!(["http://icons.example"]));
+            })),
+            "iconOrigins[0]"
+        );
+        assert_eq!(
+            key_of(&with(|m| {
+                m.insert("iconOrigins".into(), serde_json::json!(["https://icons.example/path"]));
+            })),
+            "iconOrigins[0]"
+        );
     }
 
     #[test]
@@ -473,7 +494,8 @@ mod tests {
             });
             assert_eq!(key_of(&text), "apiBase.vipmp", "{bad}");
         }
-        for bad in ["https://", "https://a.example:", "https://a.example:99999", "https://a..b.", "javascript:alert(1)"] {
+        for bad in ["https://", "https://a.example:", "https://a.example:99999", "https://a..b.", "javascript:alert(1)"]
+        {
             let text = with(|m| {
                 m["allowedParentOrigins"] = serde_json::json!([bad]);
             });
@@ -513,11 +535,7 @@ pub fn resolve_api_base(app_base: &str, configured: &str) -> String {
     if configured.starts_with("https://") || configured.starts_with("http://") {
         return configured.trim_end_matches('/').to_string();
     }
-    format!(
-        "{}/{}",
-        app_base.trim_end_matches('/'),
-        configured.trim_start_matches('/').trim_end_matches('/')
-    )
+    format!("{}/{}", app_base.trim_end_matches('/'), configured.trim_start_matches('/').trim_end_matches('/'))
 }
 
 #[cfg(test)]

@@ -104,7 +104,15 @@ impl From<Me> for MeWire {
             Role::Distributor => (RoleName::Distributor, Vec::new()),
             Role::Reseller { reseller_ids } => (RoleName::Reseller, reseller_ids),
         };
-        MeWire { subject: me.subject, name: me.name, email: me.email, role, reseller_ids, via: me.via, expires_at: me.expires_at }
+        MeWire {
+            subject: me.subject,
+            name: me.name,
+            email: me.email,
+            role,
+            reseller_ids,
+            via: me.via,
+            expires_at: me.expires_at,
+        }
     }
 }
 
@@ -216,8 +224,19 @@ mod tests {
 
     #[test]
     fn only_the_gateways_own_trouble_is_transient() {
-        assert!(UPSTREAM_UNREACHABLE.transient() && UPSTREAM_TIMEOUT.transient() && BUSY.transient() && AUDIT_UNAVAILABLE.transient() && SLOW_REQUEST.transient());
-        assert!(!SIGN_IN_REQUIRED.transient() && !OTHER_RESELLER.transient() && !TOO_LARGE.transient() && !WRONG_HOST.transient());
+        assert!(
+            UPSTREAM_UNREACHABLE.transient()
+                && UPSTREAM_TIMEOUT.transient()
+                && BUSY.transient()
+                && AUDIT_UNAVAILABLE.transient()
+                && SLOW_REQUEST.transient()
+        );
+        assert!(
+            !SIGN_IN_REQUIRED.transient()
+                && !OTHER_RESELLER.transient()
+                && !TOO_LARGE.transient()
+                && !WRONG_HOST.transient()
+        );
     }
 
     #[test]
@@ -231,9 +250,14 @@ mod tests {
             expires_at: 5,
         };
         let json = serde_json::to_string(&me).expect("encodes");
-        assert_eq!(json, r#"{"subject":"u1","name":"Rhea","role":"reseller","resellerIds":["1000123456"],"via":"session","expiresAt":5}"#);
+        assert_eq!(
+            json,
+            r#"{"subject":"u1","name":"Rhea","role":"reseller","resellerIds":["1000123456"],"via":"session","expiresAt":5}"#
+        );
         assert_eq!(serde_json::from_str::<Me>(&json).expect("decodes"), me);
-        let staff: Me = serde_json::from_str(r#"{"subject":"s","name":"S","role":"distributor","via":"bearer","expiresAt":1}"#).expect("decodes");
+        let staff: Me =
+            serde_json::from_str(r#"{"subject":"s","name":"S","role":"distributor","via":"bearer","expiresAt":1}"#)
+                .expect("decodes");
         assert!(staff.role.is_distributor() && staff.role.may_act_for("anything"));
         assert!(!me.role.may_act_for("1000999999") && me.role.may_act_for("1000123456"));
     }

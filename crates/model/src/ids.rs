@@ -15,13 +15,8 @@ pub enum IdKind {
 
 impl IdKind {
     /// Every kind, in the order the "go to" box offers them.
-    pub const ALL: [IdKind; 5] = [
-        IdKind::Customer,
-        IdKind::Reseller,
-        IdKind::Order,
-        IdKind::Membership,
-        IdKind::Transfer,
-    ];
+    pub const ALL: [IdKind; 5] =
+        [IdKind::Customer, IdKind::Reseller, IdKind::Order, IdKind::Membership, IdKind::Transfer];
 
     /// The reseller's word for the kind.
     pub fn label(self) -> &'static str {

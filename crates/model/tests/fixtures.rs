@@ -9,7 +9,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::path::Path;
 
-fn round_trip<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(file: &str, text: &str) -> Result<(), String> {
+fn round_trip<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(
+    file: &str,
+    text: &str,
+) -> Result<(), String> {
     let first: T = serde_json::from_str(text).map_err(|e| format!("{file}: decode: {e}"))?;
     let encoded = serde_json::to_string(&first).map_err(|e| format!("{file}: encode: {e}"))?;
     let second: T = serde_json::from_str(&encoded).map_err(|e| format!("{file}: decode again: {e}\n{encoded}"))?;
@@ -35,7 +38,10 @@ fn not_sent_by_the_console(text: &str) -> Option<&'static str> {
         return Some("the create-order template's referenceOrderId outside RETURN");
     }
     let extras = ["deploymentId", "discountCode", "flexDiscountCodes", "currencyCode", "subscriptionId"];
-    lines.iter().any(|l| extras.iter().any(|k| l.get(*k).is_some())).then_some("line options (deployments, HVD and flexible discount codes)")
+    lines
+        .iter()
+        .any(|l| extras.iter().any(|k| l.get(*k).is_some()))
+        .then_some("line options (deployments, HVD and flexible discount codes)")
 }
 
 fn check(kind: &str, file: &str, text: &str) -> Result<bool, String> {
@@ -102,7 +108,8 @@ fn check(kind: &str, file: &str, text: &str) -> Result<bool, String> {
 fn every_documented_example_round_trips() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let index: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).expect("fixtures/index.json")).expect("index is JSON");
+        serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).expect("fixtures/index.json"))
+            .expect("index is JSON");
     let entries = index.as_array().expect("index is a list");
     let (mut checked, mut failures, mut untyped) = (0, Vec::new(), Vec::new());
     for entry in entries {
@@ -138,12 +145,26 @@ fn requests_are_written_strictly() {
     let new = OrderRequest::New {
         external_reference_id: String::new(),
         currency_code: "USD".into(),
-        line_items: vec![LineItemRequest { ext_line_item_number: 1, offer_id: "65304479CA01A12".into(), quantity: 3, currency_code: String::new() }],
+        line_items: vec![LineItemRequest {
+            ext_line_item_number: 1,
+            offer_id: "65304479CA01A12".into(),
+            quantity: 3,
+            currency_code: String::new(),
+        }],
     };
     let v = serde_json::to_value(&new).expect("encode");
     assert!(v.get("referenceOrderId").is_none());
-    assert!(serde_json::from_str::<OrderRequest>(r#"{"orderType":"NEW","referenceOrderId":"1","lineItems":[]}"#).is_err());
-    assert!(serde_json::from_str::<OrderRequest>(r#"{"orderType":"PREVIEW_RENEWAL","lineItems":[{"extLineItemNumber":1,"offerId":"X","quantity":1}]}"#).is_err());
+    assert!(
+        serde_json::from_str::<OrderRequest>(r#"{"orderType":"NEW","referenceOrderId":"1","lineItems":[]}"#).is_err()
+    );
+    assert!(serde_json::from_str::<OrderRequest>(
+        r#"{"orderType":"PREVIEW_RENEWAL","lineItems":[{"extLineItemNumber":1,"offerId":"X","quantity":1}]}"#
+    )
+    .is_err());
     assert!(serde_json::from_str::<OrderRequest>(r#"{"orderType":"RENEWAL"}"#).is_err());
-    assert!(serde_json::from_str::<CustomerCreateRequest>(r#"{"resellerId":"1","companyProfile":{},"status":"1000"}"#).is_err(), "read-only fields are refused");
+    assert!(
+        serde_json::from_str::<CustomerCreateRequest>(r#"{"resellerId":"1","companyProfile":{},"status":"1000"}"#)
+            .is_err(),
+        "read-only fields are refused"
+    );
 }

@@ -22,7 +22,10 @@ impl Gen {
         self.next() % n.max(1)
     }
     fn char(&mut self) -> char {
-        const SPECIAL: &[char] = &['<', '>', '"', '\'', '\\', '@', '.', '-', ' ', '\u{3000}', '＆', '・', '\u{301}', '😀', '漢', '١', '\0', '\u{202e}'];
+        const SPECIAL: &[char] = &[
+            '<', '>', '"', '\'', '\\', '@', '.', '-', ' ', '\u{3000}', '＆', '・', '\u{301}', '😀', '漢', '١', '\0',
+            '\u{202e}',
+        ];
         match self.below(4) {
             0 => SPECIAL[self.below(SPECIAL.len() as u64) as usize],
             1 => char::from_u32(self.below(0x11_0000) as u32).unwrap_or('?'),
@@ -34,14 +37,41 @@ impl Gen {
         (0..len).map(|_| self.char()).collect()
     }
     fn json(&mut self, depth: u32) -> Value {
-        const KEYS: &[&str] = &["status", "orderType", "lineItems", "items", "accounts", "quantity", "offerId", "companyProfile", "benefits", "discounts", "autoRenewal", "links", "self", "code", "totalCount", "results", "current", "customerRef", "minimumQuantities", "type", "renewalQuantity", "x"];
+        const KEYS: &[&str] = &[
+            "status",
+            "orderType",
+            "lineItems",
+            "items",
+            "accounts",
+            "quantity",
+            "offerId",
+            "companyProfile",
+            "benefits",
+            "discounts",
+            "autoRenewal",
+            "links",
+            "self",
+            "code",
+            "totalCount",
+            "results",
+            "current",
+            "customerRef",
+            "minimumQuantities",
+            "type",
+            "renewalQuantity",
+            "x",
+        ];
         match if depth > 3 { self.below(5) } else { self.below(8) } {
             0 => Value::Null,
             1 => Value::Bool(self.below(2) == 0),
             2 => Value::from(self.next() as i64),
             3 => Value::from(f64::from_bits(self.next()) % 1e6),
             4 => Value::String(self.string()),
-            5 | 6 => Value::Object((0..self.below(6)).map(|_| (KEYS[self.below(KEYS.len() as u64) as usize].to_string(), self.json(depth + 1))).collect()),
+            5 | 6 => Value::Object(
+                (0..self.below(6))
+                    .map(|_| (KEYS[self.below(KEYS.len() as u64) as usize].to_string(), self.json(depth + 1)))
+                    .collect(),
+            ),
             _ => Value::Array((0..self.below(4)).map(|_| self.json(depth + 1)).collect()),
         }
     }
@@ -51,10 +81,26 @@ fn decode_everything(text: &str) {
     macro_rules! try_all {
         ($($t:ty),*) => { $( if let Ok(v) = serde_json::from_str::<$t>(text) { let _ = serde_json::to_string(&v); } )* };
     }
-    try_all!(Reseller, Customer, ResellerListPage, CustomerListPage, Order, OrderHistoryPage, Subscription, SubscriptionList,
-        ResellerChangeTransfer, MembershipOffersPreview, MembershipTransfer, OpenAcquisitions, Notifications,
-        LinkedMembershipGroupSearch, DistributorSubscriptionPage, OrderRequest, CustomerCreateRequest,
-        partner_model::error::ApiErrorBody);
+    try_all!(
+        Reseller,
+        Customer,
+        ResellerListPage,
+        CustomerListPage,
+        Order,
+        OrderHistoryPage,
+        Subscription,
+        SubscriptionList,
+        ResellerChangeTransfer,
+        MembershipOffersPreview,
+        MembershipTransfer,
+        OpenAcquisitions,
+        Notifications,
+        LinkedMembershipGroupSearch,
+        DistributorSubscriptionPage,
+        OrderRequest,
+        CustomerCreateRequest,
+        partner_model::error::ApiErrorBody
+    );
 }
 
 #[test]

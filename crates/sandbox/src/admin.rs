@@ -12,18 +12,26 @@ use serde_json::{json, Value};
 
 /// `GET|PUT|DELETE faults`, `GET stats`, `GET approval-codes`.
 pub fn router(twin: Twin, faults: Faults) -> Router {
-    let fault_routes = Router::new()
-        .route("/faults", get(list).put(replace).delete(clear))
-        .with_state(faults);
-    Router::new().route("/stats", get(stats)).route("/approval-codes", get(approval_codes)).with_state(twin).merge(fault_routes)
+    let fault_routes = Router::new().route("/faults", get(list).put(replace).delete(clear)).with_state(faults);
+    Router::new()
+        .route("/stats", get(stats))
+        .route("/approval-codes", get(approval_codes))
+        .with_state(twin)
+        .merge(fault_routes)
 }
 
 async fn list(State(faults): State<Faults>) -> Json<Vec<Fault>> {
     Json(faults.get())
 }
 
-async fn replace(State(faults): State<Faults>, Json(rules): Json<Vec<Fault>>) -> Result<Json<Vec<Fault>>, (axum::http::StatusCode, String)> {
-    if rules.iter().any(|r| matches!(r.kind, crate::faults::FaultKind::Crash | crate::faults::FaultKind::CrashAfterSave)) {
+async fn replace(
+    State(faults): State<Faults>,
+    Json(rules): Json<Vec<Fault>>,
+) -> Result<Json<Vec<Fault>>, (axum::http::StatusCode, String)> {
+    if rules
+        .iter()
+        .any(|r| matches!(r.kind, crate::faults::FaultKind::Crash | crate::faults::FaultKind::CrashAfterSave))
+    {
         return Err((axum::http::StatusCode::BAD_REQUEST, "crash is set only on the twin's command line".into()));
     }
     faults.set(rules);

@@ -46,7 +46,8 @@ pub const DEFAULT_LIMIT: usize = 10;
 pub const MAX_LIMIT: usize = 1000;
 const INACTIVE: [&str; 3] = ["CANCELLED", "TERMINATED", "EXPIRED"];
 /// The documented filter keys.
-pub const FILTER_KEYS: [&str; 3] = ["BILLING_ENGINE_SUBSCRIPTION_ID", "CUSTOMER_NAME", "INCLUDE_INACTIVE_SUBSCRIPTIONS"];
+pub const FILTER_KEYS: [&str; 3] =
+    ["BILLING_ENGINE_SUBSCRIPTION_ID", "CUSTOMER_NAME", "INCLUDE_INACTIVE_SUBSCRIPTIONS"];
 /// The documented sorter key.
 pub const SORT_KEYS: [&str; 1] = ["SUBSCRIPTION_END_DATE"];
 /// The documented text of a 400.
@@ -169,7 +170,8 @@ impl Plan {
             let by_key = if self.descending { by_key.reverse() } else { by_key };
             by_key.then_with(|| numeric_order(&a.id, &b.id))
         });
-        let results: Vec<DistributorSubscription> = found.iter().skip(offset).take(limit).map(|s| (*s).clone()).collect();
+        let results: Vec<DistributorSubscription> =
+            found.iter().skip(offset).take(limit).map(|s| (*s).clone()).collect();
         DistributorSubscriptionPage {
             current: offset as u64,
             next: (offset + results.len()) as u64,
@@ -212,16 +214,40 @@ pub const RENEWAL_PREFERENCES: [&str; 4] = ["MANUAL", "AUTO", "CANCEL", "NOT_SEL
 pub const SUBSCRIPTION_TYPES: [&str; 2] = ["COMMIT", "ONDEMAND"];
 
 const CUSTOMERS: [&str; 24] = [
-    "San Diego University", "Coke Inc", "Acme Logistics", "Blue Harbor Bank", "Cascade Health Partners", "Delta Freight Lines",
-    "Evergreen Public Schools", "Fjord Energy AS", "Golden Gate Insurance", "Helios Solar GmbH", "Indigo Retail Group",
-    "Jade Pacific Airways", "Keystone Manufacturing", "Lumen Telecom", "Maple Leaf Foods", "Nordic Data Centers",
-    "Orion Space Systems", "Pioneer Credit Union", "Quantum Research Labs", "Riverside Hospital", "Sierra Mining Corp",
-    "Tidewater Shipping", "Union Street Media", "Vertex Pharmaceuticals",
+    "San Diego University",
+    "Coke Inc",
+    "Acme Logistics",
+    "Blue Harbor Bank",
+    "Cascade Health Partners",
+    "Delta Freight Lines",
+    "Evergreen Public Schools",
+    "Fjord Energy AS",
+    "Golden Gate Insurance",
+    "Helios Solar GmbH",
+    "Indigo Retail Group",
+    "Jade Pacific Airways",
+    "Keystone Manufacturing",
+    "Lumen Telecom",
+    "Maple Leaf Foods",
+    "Nordic Data Centers",
+    "Orion Space Systems",
+    "Pioneer Credit Union",
+    "Quantum Research Labs",
+    "Riverside Hospital",
+    "Sierra Mining Corp",
+    "Tidewater Shipping",
+    "Union Street Media",
+    "Vertex Pharmaceuticals",
 ];
 const RESELLERS: [(&str, &str); 8] = [
-    ("Rackspace", "112341234"), ("CloudWorks Partners", "112341301"), ("DataCore Integrators", "112341377"),
-    ("Nimbus IT Services", "112341402"), ("Skyline Solutions", "112341458"), ("Vantage Systems", "112341519"),
-    ("Bridgepoint Technology", "112341586"), ("Atlas Managed Cloud", "112341643"),
+    ("Rackspace", "112341234"),
+    ("CloudWorks Partners", "112341301"),
+    ("DataCore Integrators", "112341377"),
+    ("Nimbus IT Services", "112341402"),
+    ("Skyline Solutions", "112341458"),
+    ("Vantage Systems", "112341519"),
+    ("Bridgepoint Technology", "112341586"),
+    ("Atlas Managed Cloud", "112341643"),
 ];
 const SERVICES: [(&str, &str); 10] = [
     ("Workspace ONE", "https://icons.vmware.example/services/workspace-one.svg"),
@@ -240,7 +266,14 @@ const DAY: Millis = 86_400_000;
 
 fn uuid(gen: &mut Gen) -> String {
     let (a, b) = (gen.next(), gen.next());
-    format!("{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xffff, a & 0xfff, 0x8000 | (b >> 48) & 0x3fff, b & 0xffff_ffff_ffff)
+    format!(
+        "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+        a >> 32,
+        (a >> 16) & 0xffff,
+        a & 0xfff,
+        0x8000 | (b >> 48) & 0x3fff,
+        b & 0xffff_ffff_ffff
+    )
 }
 
 fn pick<'a>(gen: &mut Gen, items: &[&'a str]) -> &'a str {
@@ -264,7 +297,10 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
             Some(s) => *s,
             None if end < now => pick(gen, &["EXPIRED", "EXPIRED", "TERMINATED", "CANCELLED", "ACTIVE"]),
             None if end < now + 60 * DAY => pick(gen, &["PENDING_EXPIRY", "ACTIVE", "ACTIVE", "SUSPENDED"]),
-            None => pick(gen, &["ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "CREATED", "SUBMITTED", "SUSPENDED", "ERROR", "CANCELLED"]),
+            None => pick(
+                gen,
+                &["ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "CREATED", "SUBMITTED", "SUSPENDED", "ERROR", "CANCELLED"],
+            ),
         };
         let mut picked: Vec<usize> = (0..gen.range(1, 3)).map(|_| gen.below(SERVICES.len() as u64) as usize).collect();
         picked.sort_unstable();
@@ -272,24 +308,41 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
         let services = picked
             .into_iter()
             .filter_map(|k| Some((SERVICES.get(k)?, service_ids.get(k)?)))
-            .map(|((name, icon), id)| ServiceRef { id: id.clone(), name: (*name).to_string(), service_icon: (*icon).to_string() })
+            .map(|((name, icon), id)| ServiceRef {
+                id: id.clone(),
+                name: (*name).to_string(),
+                service_icon: (*icon).to_string(),
+            })
             .collect();
-        let (customer, customer_org) = (CUSTOMERS.get(c).copied().unwrap_or_default(), customer_orgs.get(c).cloned().unwrap_or_default());
+        let (customer, customer_org) =
+            (CUSTOMERS.get(c).copied().unwrap_or_default(), customer_orgs.get(c).cloned().unwrap_or_default());
         let (reseller, partner_id) = RESELLERS.get(r).copied().unwrap_or_default();
         world.distributor_subscriptions.push(DistributorSubscription {
             id: format!("{}", 34_563 + i),
             billing_engine_subscription_id: format!("M{}", 13_130_022 + i as u64 * 7 + gen.below(7)),
             currency: pick(gen, &CURRENCIES).to_string(),
             customer_org_id: customer_org.clone(),
-            customer_ref: CustomerRef { name: customer.to_string(), org_id: customer_org, org_name: format!("{customer} (org)") },
+            customer_ref: CustomerRef {
+                name: customer.to_string(),
+                org_id: customer_org,
+                org_name: format!("{customer} (org)"),
+            },
             reseller_ref: ResellerRef {
                 name: reseller.to_string(),
                 org_id: reseller_orgs.get(r).cloned().unwrap_or_default(),
                 partner_id: partner_id.to_string(),
             },
             service_refs: services,
-            order_source_type: ORDER_SOURCE_TYPES.get(i).copied().unwrap_or_else(|| pick(gen, &ORDER_SOURCE_TYPES)).to_string(),
-            renewal_preference: RENEWAL_PREFERENCES.get(i).copied().unwrap_or_else(|| pick(gen, &RENEWAL_PREFERENCES)).to_string(),
+            order_source_type: ORDER_SOURCE_TYPES
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| pick(gen, &ORDER_SOURCE_TYPES))
+                .to_string(),
+            renewal_preference: RENEWAL_PREFERENCES
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| pick(gen, &RENEWAL_PREFERENCES))
+                .to_string(),
             status: status.to_string(),
             subscription_start_date: datetime(end.saturating_sub(term * DAY)),
             subscription_end_date: datetime(end),

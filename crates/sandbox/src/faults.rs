@@ -64,7 +64,8 @@ pub fn crash_if_asked() {
 
 /// Markup and script that must reach the reseller's eyes as text and never run: each sets
 /// `window.__pwned` if a page ever treats it as HTML.
-pub const HOSTILE_TEXT: &str = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script><b>bold</b> & \"quoted\"";
+pub const HOSTILE_TEXT: &str =
+    "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script><b>bold</b> & \"quoted\"";
 
 /// One fault rule.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -156,7 +157,8 @@ fn glob(pattern: &str, path: &str) -> bool {
     loop {
         match (p.next(), s.next()) {
             (Some("**"), _) => return true,
-            (Some(a), Some(b)) if a == "*" || a == b || a.strip_suffix('*').is_some_and(|prefix| b.starts_with(prefix)) => {}
+            (Some(a), Some(b))
+                if a == "*" || a == b || a.strip_suffix('*').is_some_and(|prefix| b.starts_with(prefix)) => {}
             (None, None) => return true,
             _ => return false,
         }
@@ -171,7 +173,9 @@ fn gateway_page(status: u16) -> Response {
 
 /// A body that fails before its first byte: hyper then closes the connection.
 fn dropped() -> Response {
-    let stream = futures_util::stream::once(async { Err::<axum::body::Bytes, std::io::Error>(std::io::Error::other("fault: dropped")) });
+    let stream = futures_util::stream::once(async {
+        Err::<axum::body::Bytes, std::io::Error>(std::io::Error::other("fault: dropped"))
+    });
     Response::new(Body::from_stream(stream))
 }
 
@@ -200,7 +204,8 @@ pub async fn inject(State(faults): State<Faults>, request: Request, next: Next) 
         }
         FaultKind::Malformed => {
             let _ = next.run(request).await;
-            (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], "{\"orderId\": \"12\", \"lineItems\": [tru").into_response()
+            (StatusCode::OK, [(header::CONTENT_TYPE, "application/json")], "{\"orderId\": \"12\", \"lineItems\": [tru")
+                .into_response()
         }
         FaultKind::Crash => {
             let _ = CRASH_BEFORE_SAVE.scope((), next.run(request)).await;
@@ -230,7 +235,8 @@ pub async fn inject_stored(State(faults): State<Faults>, request: Request, next:
         Some(FaultKind::Stored { status: 500 }) => crate::twin::ApiError::code("1124").into_response(),
         Some(FaultKind::Stored { status }) => {
             let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            crate::twin::ApiError::plain(code, &status.to_string(), "Fault: the API answered with an error").into_response()
+            crate::twin::ApiError::plain(code, &status.to_string(), "Fault: the API answered with an error")
+                .into_response()
         }
         _ => next.run(request).await,
     }
@@ -243,10 +249,16 @@ mod tests {
     #[test]
     fn specs_parse() {
         let f = parse_spec("POST /v3/customers/*/orders drop x2").expect("spec");
-        assert_eq!((f.method.as_deref(), f.path.as_str(), &f.kind, f.times), (Some("POST"), "/v3/customers/*/orders", &FaultKind::Drop, Some(2)));
+        assert_eq!(
+            (f.method.as_deref(), f.path.as_str(), &f.kind, f.times),
+            (Some("POST"), "/v3/customers/*/orders", &FaultKind::Drop, Some(2))
+        );
         assert_eq!(parse_spec("/v3/** latency=1500").expect("spec").kind, FaultKind::Latency { ms: 1500 });
         assert_eq!(parse_spec("GET /v3/resellers/** hostile").expect("spec").kind, FaultKind::Hostile);
-        assert_eq!(parse_spec("GET /v3/customers/* stored=500 x1").expect("spec").kind, FaultKind::Stored { status: 500 });
+        assert_eq!(
+            parse_spec("GET /v3/customers/* stored=500 x1").expect("spec").kind,
+            FaultKind::Stored { status: 500 }
+        );
         assert!(parse_spec("/x explode").is_err());
         assert!(parse_spec("/x status=abc").is_err());
     }

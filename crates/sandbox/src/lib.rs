@@ -31,7 +31,13 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { twin: twin::store::TwinSettings::default(), seed: 2026, large: false, hostile: false, faults: Vec::new() }
+        Settings {
+            twin: twin::store::TwinSettings::default(),
+            seed: 2026,
+            large: false,
+            hostile: false,
+            faults: Vec::new(),
+        }
     }
 }
 
@@ -106,7 +112,8 @@ pub fn apis(settings: &Settings) -> io::Result<Apis> {
     faults.set(settings.faults.clone());
     let inject = || middleware::from_fn_with_state(faults.clone(), faults::inject);
     let resellers = twin.read(|w, _| {
-        let mut all: Vec<(String, String)> = w.resellers.values().map(|r| (r.reseller_id.clone(), r.company_profile.company_name.clone())).collect();
+        let mut all: Vec<(String, String)> =
+            w.resellers.values().map(|r| (r.reseller_id.clone(), r.company_profile.company_name.clone())).collect();
         all.sort();
         all
     });

@@ -34,10 +34,13 @@ async fn created(app: &axum::Router, kind: &str) -> u64 {
 #[tokio::test]
 async fn a_call_without_correlation_id_is_4119() {
     let app = sandbox(Duration::from_secs(60));
-    let request = with_credentials(Request::get("/api/vipmp/v3/resellers/1000000001").header("x-request-id", unique())).body(Body::empty()).expect("request");
+    let request = with_credentials(Request::get("/api/vipmp/v3/resellers/1000000001").header("x-request-id", unique()))
+        .body(Body::empty())
+        .expect("request");
     let response = app.clone().oneshot(request).await.expect("infallible");
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    let body: serde_json::Value = serde_json::from_slice(&response.into_body().collect().await.expect("body").to_bytes()).expect("json");
+    let body: serde_json::Value =
+        serde_json::from_slice(&response.into_body().collect().await.expect("body").to_bytes()).expect("json");
     assert_eq!(body["code"], "4119");
 }
 
@@ -70,12 +73,16 @@ async fn a_request_id_reused_with_another_correlation_id_is_4120() {
     assert_eq!(send(unique()).await.expect("infallible").status(), StatusCode::OK);
     let response = send(unique()).await.expect("infallible");
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
-    let body: serde_json::Value = serde_json::from_slice(&response.into_body().collect().await.expect("body").to_bytes()).expect("json");
+    let body: serde_json::Value =
+        serde_json::from_slice(&response.into_body().collect().await.expect("body").to_bytes()).expect("json");
     assert_eq!(body["code"], "4120");
 }
 
 async fn set_faults(app: &axum::Router, rules: serde_json::Value) {
-    let request = Request::put("/__sandbox/faults").header("content-type", "application/json").body(Body::from(rules.to_string())).expect("request");
+    let request = Request::put("/__sandbox/faults")
+        .header("content-type", "application/json")
+        .body(Body::from(rules.to_string()))
+        .expect("request");
     assert_eq!(app.clone().oneshot(request).await.expect("infallible").status(), StatusCode::OK);
 }
 
@@ -102,13 +109,17 @@ async fn a_dropped_answer_is_lost_but_the_retry_with_the_same_intent_gets_it() {
 #[tokio::test]
 async fn gateway_errors_500s_and_broken_bodies() {
     let app = sandbox(Duration::from_secs(60));
-    set_faults(&app, json!([
-        { "path": "/v3/resellers", "kind": "status", "status": 502, "times": 1 },
-        { "path": "/v3/resellers", "kind": "status", "status": 500, "times": 1 },
-        { "path": "/v3/resellers", "kind": "malformed", "times": 1 },
-        { "path": "/v3/resellers", "kind": "truncate", "times": 1 },
-        { "path": "/v3/resellers", "kind": "latency", "ms": 300, "times": 1 }
-    ])).await;
+    set_faults(
+        &app,
+        json!([
+            { "path": "/v3/resellers", "kind": "status", "status": 502, "times": 1 },
+            { "path": "/v3/resellers", "kind": "status", "status": 500, "times": 1 },
+            { "path": "/v3/resellers", "kind": "malformed", "times": 1 },
+            { "path": "/v3/resellers", "kind": "truncate", "times": 1 },
+            { "path": "/v3/resellers", "kind": "latency", "ms": 300, "times": 1 }
+        ]),
+    )
+    .await;
     let gateway = call(&app, "GET", "/v3/resellers", None).await;
     assert_eq!(gateway.status, StatusCode::BAD_GATEWAY);
     assert!(gateway.text.starts_with("<html>"), "a proxy's page, not the API's JSON");
@@ -148,7 +159,11 @@ async fn a_dropped_connection_sends_nothing_on_the_wire() {
     .await
     .expect("client");
     let _ = stop.send(());
-    assert!(!received.starts_with(b"HTTP/1.1 200"), "no answer reached the client: {:?}", String::from_utf8_lossy(&received));
+    assert!(
+        !received.starts_with(b"HTTP/1.1 200"),
+        "no answer reached the client: {:?}",
+        String::from_utf8_lossy(&received)
+    );
 }
 
 #[tokio::test]
@@ -193,7 +208,9 @@ async fn a_journal_left_from_before_the_last_whole_write_is_not_applied_again() 
     let app = partner_sandbox::app(&settings).expect("app again");
     let mut profile = call(&app, "GET", &format!("/v3/resellers/{id}"), None).await.json["companyProfile"].clone();
     profile["address"]["addressLine1"] = serde_json::json!("2 New Street");
-    let patched = call(&app, "PATCH", &format!("/v3/resellers/{id}"), Some(serde_json::json!({ "companyProfile": profile }))).await;
+    let patched =
+        call(&app, "PATCH", &format!("/v3/resellers/{id}"), Some(serde_json::json!({ "companyProfile": profile })))
+            .await;
     assert_eq!(patched.status, StatusCode::OK, "{}", patched.text);
     drop(app);
     let _ = partner_sandbox::app(&settings).expect("folded again");
@@ -201,7 +218,10 @@ async fn a_journal_left_from_before_the_last_whole_write_is_not_applied_again() 
     std::fs::write(&journal, &old_journal).expect("stale journal");
     let app = partner_sandbox::app(&settings).expect("app with a stale journal");
     let found = call(&app, "GET", &format!("/v3/resellers/{id}"), None).await;
-    assert_eq!(found.json["companyProfile"]["address"]["addressLine1"], "2 New Street", "the older line did not undo the later change");
+    assert_eq!(
+        found.json["companyProfile"]["address"]["addressLine1"], "2 New Street",
+        "the older line did not undo the later change"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -69,9 +69,20 @@ async fn defaults_hide_inactive_and_sort_by_end_date_ascending() {
     assert!(all.len() > items.len());
     let statuses: BTreeSet<&str> = field(&all, "status").into_iter().collect();
     assert!(INACTIVE.iter().all(|s| statuses.contains(s)));
-    let off = search(&app, "?limit=1000", json!({"filters": [{"key": "INCLUDE_INACTIVE_SUBSCRIPTIONS", "operator": "EQUALS", "value": "false"}]})).await;
+    let off = search(
+        &app,
+        "?limit=1000",
+        json!({"filters": [{"key": "INCLUDE_INACTIVE_SUBSCRIPTIONS", "operator": "EQUALS", "value": "false"}]}),
+    )
+    .await;
     assert_eq!(off.json["totalResultsCount"], page.json["totalResultsCount"]);
-    let empty_body = call(&app, "POST", &format!("/api/cpn/cphub/api/seller/v1/distributors/{DISTRIBUTOR_ORG_ID}/subscriptions/search"), None).await;
+    let empty_body = call(
+        &app,
+        "POST",
+        &format!("/api/cpn/cphub/api/seller/v1/distributors/{DISTRIBUTOR_ORG_ID}/subscriptions/search"),
+        None,
+    )
+    .await;
     assert_eq!(empty_body.json["totalResultsCount"], page.json["totalResultsCount"]);
     assert_eq!(results(&empty_body).len(), 10, "the default page size");
 }
@@ -81,20 +92,42 @@ async fn equals_and_like_filters() {
     let app = sandbox(Duration::from_millis(20));
     let first = results(&search(&app, "?limit=5", json!({})).await);
     let billing = first[3]["billingEngineSubscriptionId"].as_str().expect("billing id").to_string();
-    let by_id = search(&app, "", json!({"filters": [{"key": "BILLING_ENGINE_SUBSCRIPTION_ID", "operator": "EQUALS", "value": billing}]})).await;
+    let by_id = search(
+        &app,
+        "",
+        json!({"filters": [{"key": "BILLING_ENGINE_SUBSCRIPTION_ID", "operator": "EQUALS", "value": billing}]}),
+    )
+    .await;
     assert_eq!(by_id.json["totalResultsCount"], 1, "{}", by_id.text);
     assert_eq!(results(&by_id)[0]["billingEngineSubscriptionId"], billing.as_str());
 
-    let like = search(&app, "?limit=1000", json!({"filters": [{"key": "CUSTOMER_NAME", "operator": "LIKE", "value": "coke"}]})).await;
+    let like = search(
+        &app,
+        "?limit=1000",
+        json!({"filters": [{"key": "CUSTOMER_NAME", "operator": "LIKE", "value": "coke"}]}),
+    )
+    .await;
     let names = results(&like);
     assert!(!names.is_empty());
     assert!(names.iter().all(|s| s["customerRef"]["name"].as_str().is_some_and(|n| n.to_lowercase().contains("coke"))));
-    let exact = search(&app, "?limit=1000", json!({"filters": [{"key": "CUSTOMER_NAME", "operator": "EQUALS", "value": "Coke Inc"}]})).await;
+    let exact = search(
+        &app,
+        "?limit=1000",
+        json!({"filters": [{"key": "CUSTOMER_NAME", "operator": "EQUALS", "value": "Coke Inc"}]}),
+    )
+    .await;
     assert_eq!(exact.json["totalResultsCount"], like.json["totalResultsCount"]);
-    let wrong_case = search(&app, "", json!({"filters": [{"key": "CUSTOMER_NAME", "operator": "EQUALS", "value": "coke inc"}]})).await;
+    let wrong_case =
+        search(&app, "", json!({"filters": [{"key": "CUSTOMER_NAME", "operator": "EQUALS", "value": "coke inc"}]}))
+            .await;
     assert_eq!(wrong_case.json["totalResultsCount"], 0, "EQUALS is exact");
 
-    let combined = search(&app, "?limit=1000", json!({"filters": [include_inactive(), {"key": "CUSTOMER_NAME", "operator": "LIKE", "value": "coke"}]})).await;
+    let combined = search(
+        &app,
+        "?limit=1000",
+        json!({"filters": [include_inactive(), {"key": "CUSTOMER_NAME", "operator": "LIKE", "value": "coke"}]}),
+    )
+    .await;
     let items = results(&combined);
     assert!(items.len() > names.len(), "inactive ones join the same customer's: {}", combined.text);
     assert!(items.iter().any(|s| INACTIVE.contains(&s["status"].as_str().unwrap_or_default())));
@@ -128,7 +161,8 @@ async fn pages_report_current_next_and_total() {
     let last = search(&app, &format!("?limit=25&offset={last_offset}"), json!({"filters": [include_inactive()]})).await;
     assert_eq!(results(&last).len(), 7);
     assert_eq!(last.json["next"].as_u64(), Some(total));
-    let past = search(&app, &format!("?limit=25&offset={}", total + 10), json!({"filters": [include_inactive()]})).await;
+    let past =
+        search(&app, &format!("?limit=25&offset={}", total + 10), json!({"filters": [include_inactive()]})).await;
     assert_eq!(past.status, StatusCode::OK);
     assert!(results(&past).is_empty());
 }
@@ -157,9 +191,18 @@ async fn bad_requests_and_unknown_orgs_are_refused() {
         let answer = search(&app, "", body.clone()).await;
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{body}: {}", answer.text);
         let message = answer.json["message"].as_str().unwrap_or_default();
-        assert!(message.starts_with("Bad Request - The request is either incomplete or incorrect"), "the documented text: {message}");
+        assert!(
+            message.starts_with("Bad Request - The request is either incomplete or incorrect"),
+            "the documented text: {message}"
+        );
     }
-    let other = call(&app, "POST", "/api/cpn/cphub/api/seller/v1/distributors/00000000-0000-4000-8000-000000000000/subscriptions/search", Some(json!({}))).await;
+    let other = call(
+        &app,
+        "POST",
+        "/api/cpn/cphub/api/seller/v1/distributors/00000000-0000-4000-8000-000000000000/subscriptions/search",
+        Some(json!({})),
+    )
+    .await;
     assert_eq!(other.status, StatusCode::NOT_FOUND);
     assert_eq!(other.json["status"], 404);
     assert!(other.json["message"].as_str().is_some_and(|m| m.contains("00000000-0000-4000-8000-000000000000")));

@@ -18,7 +18,10 @@ async fn customer_and_offer() -> (String, String) {
     for account in customers.json["accounts"].as_array().cloned().unwrap_or_default() {
         let customer = account["customerId"].as_str().unwrap_or_default().to_string();
         let subs = call(&app, "GET", &format!("/v3/customers/{customer}/subscriptions"), None).await;
-        let Some(offer) = subs.json["items"].as_array().and_then(|i| i.iter().find_map(|s| s["offerId"].as_str())) else { continue };
+        let Some(offer) = subs.json["items"].as_array().and_then(|i| i.iter().find_map(|s| s["offerId"].as_str()))
+        else {
+            continue;
+        };
         let mut preview = order(offer);
         preview["orderType"] = json!("PREVIEW");
         let best = call(&app, "POST", &format!("/v3/customers/{customer}/orders"), Some(preview)).await;
@@ -71,7 +74,12 @@ fn start(args: &[&str]) -> (Child, String) {
         .expect("the twin starts");
     let mut line = String::new();
     BufReader::new(child.stdout.take().expect("stdout")).read_line(&mut line).expect("its address");
-    let url = line.split_whitespace().find(|w| w.starts_with("http://")).expect("a URL").trim_end_matches("/api/vipmp").to_string();
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("a URL")
+        .trim_end_matches("/api/vipmp")
+        .to_string();
     (child, url)
 }
 
@@ -79,12 +87,13 @@ async fn http(base: &str, method: &str, path: &str, body: Option<Value>, correla
     use http_body_util::BodyExt;
     let client: hyper_util::client::legacy::Client<_, axum::body::Body> =
         hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new()).build_http();
-    let request = with_credentials(axum::http::Request::builder().method(method).uri(format!("{base}/api/vipmp{path}")))
-        .header("content-type", "application/json")
-        .header("x-request-id", unique())
-        .header("x-correlation-id", correlation)
-        .body(body.map_or_else(axum::body::Body::empty, |b| axum::body::Body::from(b.to_string())))
-        .map_err(|e| e.to_string())?;
+    let request =
+        with_credentials(axum::http::Request::builder().method(method).uri(format!("{base}/api/vipmp{path}")))
+            .header("content-type", "application/json")
+            .header("x-request-id", unique())
+            .header("x-correlation-id", correlation)
+            .body(body.map_or_else(axum::body::Body::empty, |b| axum::body::Body::from(b.to_string())))
+            .map_err(|e| e.to_string())?;
     let response = client.request(request).await.map_err(|e| e.to_string())?;
     let status = response.status();
     let bytes = response.into_body().collect().await.map_err(|e| e.to_string())?.to_bytes();
@@ -117,7 +126,10 @@ async fn crash_then_retry(fault: &str) -> (u64, Answer) {
     assert_eq!(retry.status.as_u16(), 201, "{}", retry.text);
     let after = get(&base, &format!("{orders}?limit=100")).await;
     let id = retry.json["orderId"].as_str().unwrap_or_default();
-    assert!(after.json["items"].as_array().is_some_and(|i| i.iter().any(|o| o["orderId"] == id)), "the retry's order {id} is there");
+    assert!(
+        after.json["items"].as_array().is_some_and(|i| i.iter().any(|o| o["orderId"] == id)),
+        "the retry's order {id} is there"
+    );
     let _ = again.kill();
     let _ = again.wait();
     let _ = std::fs::remove_dir_all(&dir);
@@ -178,7 +190,12 @@ async fn reads_never_write_and_a_change_appends_what_it_changed() {
     let line = all.strip_prefix(journaled.as_str()).unwrap_or_default();
     assert_eq!(line.lines().count(), 1, "one line for one change");
     assert!(line.contains(&order_id), "the order is in it");
-    assert!(line.len() * 20 < saved.len(), "the line holds what changed ({} bytes), not the world ({} bytes)", line.len(), saved.len());
+    assert!(
+        line.len() * 20 < saved.len(),
+        "the line holds what changed ({} bytes), not the world ({} bytes)",
+        line.len(),
+        saved.len()
+    );
     // The answer is kept as text, not as an array of byte values.
     assert!(line.contains("\\\"orderId\\\""), "the stored answer is JSON text");
     drop(app);

@@ -50,7 +50,8 @@ fn ids(items: &Value) -> BTreeSet<String> {
 #[tokio::test]
 async fn reseller_change_previews_commits_and_completes() {
     let world = seeded();
-    let (code, customer, old_reseller, new_reseller) = valid_codes(&world).into_iter().next().expect("a valid seeded code");
+    let (code, customer, old_reseller, new_reseller) =
+        valid_codes(&world).into_iter().next().expect("a valid seeded code");
     let app = sandbox(PENDING);
     let old_subs = call(&app, "GET", &format!("/v3/customers/{customer}/subscriptions"), None).await;
     assert_eq!(old_subs.status, StatusCode::OK, "{}", old_subs.text);
@@ -104,7 +105,8 @@ async fn reseller_change_refuses_bad_codes_resellers_and_fields() {
     let world = seeded();
     let now = partner_sandbox::twin::time::now();
     let (code, _, current, other) = valid_codes(&world).into_iter().next().expect("a valid seeded code");
-    let expired = world.approval_codes.iter().find(|(_, a)| a.expires < now).map(|(c, _)| c.clone()).expect("an expired code");
+    let expired =
+        world.approval_codes.iter().find(|(_, a)| a.expires < now).map(|(c, _)| c.clone()).expect("an expired code");
     let used = used_codes(&world).into_iter().next().expect("a code already used");
     let app = sandbox(PENDING);
     let cases = [
@@ -141,17 +143,29 @@ fn membership_with(world: &World, reasons: &[&str]) -> String {
     world
         .memberships
         .values()
-        .find(|m| m.error.is_none() && !m.transferred && m.reasons.iter().map(String::as_str).eq(reasons.iter().copied()))
+        .find(|m| {
+            m.error.is_none() && !m.transferred && m.reasons.iter().map(String::as_str).eq(reasons.iter().copied())
+        })
         .map(|m| m.membership_id.clone())
         .expect("a seeded membership with those reasons")
 }
 
 fn membership_failing_with(world: &World, code: &str) -> String {
-    world.memberships.values().find(|m| m.error.as_deref() == Some(code)).map(|m| m.membership_id.clone()).expect("seeded")
+    world
+        .memberships
+        .values()
+        .find(|m| m.error.as_deref() == Some(code))
+        .map(|m| m.membership_id.clone())
+        .expect("seeded")
 }
 
 fn active_reseller(world: &World) -> String {
-    world.resellers.values().find(|r| r.status.as_str() == "1000").map(|r| r.reseller_id.clone()).expect("an active reseller")
+    world
+        .resellers
+        .values()
+        .find(|r| r.status.as_str() == "1000")
+        .map(|r| r.reseller_id.clone())
+        .expect("an active reseller")
 }
 
 #[tokio::test]
@@ -164,7 +178,13 @@ async fn every_transfer_reason_is_reported_and_switches_bypass_only_theirs() {
         assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.text);
         assert_eq!(answer.json["code"], "5117");
         assert_eq!(answer.json["additionalDetails"], json!([reason.code]));
-        let both = call(&app, "GET", &format!("/v3/memberships/{id}/offers?ignore-order-return=true&expire-open-pas=true"), None).await;
+        let both = call(
+            &app,
+            "GET",
+            &format!("/v3/memberships/{id}/offers?ignore-order-return=true&expire-open-pas=true"),
+            None,
+        )
+        .await;
         if reason.bypass.is_some() {
             assert_eq!(both.status, StatusCode::OK, "{} is bypassed: {}", reason.code, both.text);
             let only = reason.bypass.unwrap_or_default();
@@ -179,21 +199,37 @@ async fn every_transfer_reason_is_reported_and_switches_bypass_only_theirs() {
     let plain = call(&app, "GET", &format!("/v3/memberships/{two}/offers"), None).await;
     assert_eq!(plain.json["additionalDetails"], json!(["RETURNABLE_PURCHASE", "UNPAID_INVOICE"]));
     let switched = call(&app, "GET", &format!("/v3/memberships/{two}/offers?ignore-order-return=true"), None).await;
-    assert_eq!((switched.json["code"].as_str(), &switched.json["additionalDetails"]), (Some("5117"), &json!(["UNPAID_INVOICE"])));
+    assert_eq!(
+        (switched.json["code"].as_str(), &switched.json["additionalDetails"]),
+        (Some("5117"), &json!(["UNPAID_INVOICE"]))
+    );
     let wrong_switch = call(&app, "GET", &format!("/v3/memberships/{two}/offers?expire-open-pas=true"), None).await;
     assert_eq!(wrong_switch.json["additionalDetails"], json!(["RETURNABLE_PURCHASE", "UNPAID_INVOICE"]));
-    let transfer =
-        call(&app, "POST", &format!("/v3/memberships/{two}/transfers?ignore-order-return=true"), Some(json!({"resellerId": active_reseller(&world)})))
-            .await;
+    let transfer = call(
+        &app,
+        "POST",
+        &format!("/v3/memberships/{two}/transfers?ignore-order-return=true"),
+        Some(json!({"resellerId": active_reseller(&world)})),
+    )
+    .await;
     assert_eq!(transfer.json["additionalDetails"], json!(["UNPAID_INVOICE"]));
 
     let pair = membership_with(&world, &["OPEN_PURCHASE_AUTH", "RETURNABLE_PURCHASE"]);
     let one = call(&app, "GET", &format!("/v3/memberships/{pair}/offers?expire-open-pas=true"), None).await;
     assert_eq!(one.json["additionalDetails"], json!(["RETURNABLE_PURCHASE"]));
-    let both = call(&app, "GET", &format!("/v3/memberships/{pair}/offers?expire-open-pas=true&ignore-order-return=true"), None).await;
+    let both = call(
+        &app,
+        "GET",
+        &format!("/v3/memberships/{pair}/offers?expire-open-pas=true&ignore-order-return=true"),
+        None,
+    )
+    .await;
     assert_eq!(both.status, StatusCode::OK);
     let bad = call(&app, "GET", &format!("/v3/memberships/{pair}/offers?expire-open-pas=maybe"), None).await;
-    assert_eq!((bad.json["code"].as_str(), &bad.json["additionalDetails"]), (Some("1117"), &json!(["expire-open-pas"])));
+    assert_eq!(
+        (bad.json["code"].as_str(), &bad.json["additionalDetails"]),
+        (Some("1117"), &json!(["expire-open-pas"]))
+    );
 }
 
 #[tokio::test]
@@ -201,19 +237,38 @@ async fn membership_errors_are_the_documented_codes() {
     let world = seeded();
     let app = sandbox(PENDING);
     let reseller = active_reseller(&world);
-    let cases = [("99999999".to_string(), "5115"), (membership_failing_with(&world, "5118"), "5118"), (membership_failing_with(&world, "5120"), "5120"), (membership_failing_with(&world, "5121"), "5121")];
+    let cases = [
+        ("99999999".to_string(), "5115"),
+        (membership_failing_with(&world, "5118"), "5118"),
+        (membership_failing_with(&world, "5120"), "5120"),
+        (membership_failing_with(&world, "5121"), "5121"),
+    ];
     for (id, code) in cases {
         let preview = call(&app, "GET", &format!("/v3/memberships/{id}/offers"), None).await;
-        assert_eq!((preview.status, preview.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some(code)), "{}", preview.text);
-        let transfer = call(&app, "POST", &format!("/v3/memberships/{id}/transfers"), Some(json!({"resellerId": reseller}))).await;
+        assert_eq!(
+            (preview.status, preview.json["code"].as_str()),
+            (StatusCode::BAD_REQUEST, Some(code)),
+            "{}",
+            preview.text
+        );
+        let transfer =
+            call(&app, "POST", &format!("/v3/memberships/{id}/transfers"), Some(json!({"resellerId": reseller}))).await;
         assert_eq!(transfer.json["code"], code);
     }
     let eligible = membership_with(&world, &[]);
     let unknown = call(&app, "GET", &format!("/v3/memberships/{eligible}/transfers/12345"), None).await;
     assert_eq!((unknown.status, unknown.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("5116")));
-    let no_reseller = call(&app, "POST", &format!("/v3/memberships/{eligible}/transfers"), Some(json!({"resellerId": "9999999999"}))).await;
+    let no_reseller =
+        call(&app, "POST", &format!("/v3/memberships/{eligible}/transfers"), Some(json!({"resellerId": "9999999999"})))
+            .await;
     assert_eq!((no_reseller.status, no_reseller.json["code"].as_str()), (StatusCode::NOT_FOUND, Some("1115")));
-    let extra = call(&app, "POST", &format!("/v3/memberships/{eligible}/transfers"), Some(json!({"resellerId": reseller, "x": 1}))).await;
+    let extra = call(
+        &app,
+        "POST",
+        &format!("/v3/memberships/{eligible}/transfers"),
+        Some(json!({"resellerId": reseller, "x": 1})),
+    )
+    .await;
     assert_eq!(extra.json["code"], "1121");
 }
 
@@ -230,7 +285,8 @@ async fn membership_transfer_creates_the_customer_with_subscriptions() {
     assert_eq!(offers.json["totalCount"], membership.offers.len());
     assert_eq!(offers.json["items"][0]["offerId"], membership.offers[0].offer_id.as_str());
 
-    let started = call(&app, "POST", &format!("/v3/memberships/{id}/transfers"), Some(json!({"resellerId": reseller}))).await;
+    let started =
+        call(&app, "POST", &format!("/v3/memberships/{id}/transfers"), Some(json!({"resellerId": reseller}))).await;
     assert_eq!(started.status, StatusCode::ACCEPTED, "{}", started.text);
     assert_eq!((started.json["status"].as_str(), started.json["customerId"].as_str()), (Some("1002"), Some("")));
     assert_eq!(started.json["membershipId"], id.as_str());
@@ -262,7 +318,13 @@ async fn membership_transfer_creates_the_customer_with_subscriptions() {
 
     let after = call(&app, "GET", &format!("/v3/memberships/{id}/offers"), None).await;
     assert_eq!(after.json["code"], "5118");
-    let elsewhere = call(&app, "GET", &format!("/v3/memberships/{}/transfers/{transfer_id}", membership_with(&world, &["INACTIVE"])), None).await;
+    let elsewhere = call(
+        &app,
+        "GET",
+        &format!("/v3/memberships/{}/transfers/{transfer_id}", membership_with(&world, &["INACTIVE"])),
+        None,
+    )
+    .await;
     assert_eq!(elsewhere.json["code"], "5116", "a transfer is found only under its membership");
     let created = call(&app, "GET", "/__sandbox/stats", None).await;
     assert_eq!(created.json["created"]["membership_transfer"], 1);
@@ -275,18 +337,32 @@ async fn lapsed_offers_become_inactive_subscriptions() {
     let lapsed = world
         .memberships
         .values()
-        .find(|m| m.reasons.is_empty() && m.error.is_none() && m.offers.iter().any(|o| o.renewal_date < partner_sandbox::twin::time::date(now)))
+        .find(|m| {
+            m.reasons.is_empty()
+                && m.error.is_none()
+                && m.offers.iter().any(|o| o.renewal_date < partner_sandbox::twin::time::date(now))
+        })
         .expect("a membership with a lapsed offer")
         .clone();
     let app = sandbox(PENDING);
-    let started =
-        call(&app, "POST", &format!("/v3/memberships/{}/transfers", lapsed.membership_id), Some(json!({"resellerId": active_reseller(&world)}))).await;
+    let started = call(
+        &app,
+        "POST",
+        &format!("/v3/memberships/{}/transfers", lapsed.membership_id),
+        Some(json!({"resellerId": active_reseller(&world)})),
+    )
+    .await;
     assert_eq!(started.status, StatusCode::ACCEPTED, "{}", started.text);
     tokio::time::sleep(SETTLE).await;
-    let path = format!("/v3/memberships/{}/transfers/{}", lapsed.membership_id, started.json["transferId"].as_str().unwrap_or_default());
+    let path = format!(
+        "/v3/memberships/{}/transfers/{}",
+        lapsed.membership_id,
+        started.json["transferId"].as_str().unwrap_or_default()
+    );
     let done = call(&app, "GET", &path, None).await;
     let customer = done.json["customerId"].as_str().unwrap_or_default().to_string();
     let subs = call(&app, "GET", &format!("/v3/customers/{customer}/subscriptions"), None).await;
-    let statuses: BTreeSet<&str> = subs.json["items"].as_array().into_iter().flatten().filter_map(|s| s["status"].as_str()).collect();
+    let statuses: BTreeSet<&str> =
+        subs.json["items"].as_array().into_iter().flatten().filter_map(|s| s["status"].as_str()).collect();
     assert!(statuses.contains("1004") && statuses.contains("1000"), "{}", subs.text);
 }

@@ -35,7 +35,10 @@ fn open(status: Option<&CommitmentStatus>) -> bool {
 
 /// The requests allowed for `c` at `now`, or why none is; with a note when a recommitment is
 /// not open yet.
-pub fn allowed_requests(c: &Customer, now: partner_model::time::Millis) -> Result<(Vec<CommitRequest>, Option<String>), &'static str> {
+pub fn allowed_requests(
+    c: &Customer,
+    now: partner_model::time::Millis,
+) -> Result<(Vec<CommitRequest>, Option<String>), &'static str> {
     if c.is_lga() {
         return Err("Large Government Agency customers cannot use 3-Year Commit.");
     }
@@ -54,9 +57,14 @@ pub fn allowed_requests(c: &Customer, now: partner_model::time::Millis) -> Resul
     if let Some(c) = commitment.filter(|c| c.status == Some(CommitmentStatus::Committed)) {
         match recommit_window(&c.end_date, now) {
             Ok(()) if !commit_open => allowed.push(CommitRequest::Recommit),
-            Ok(()) => note = Some("A recommitment can be requested once the open commitment request is settled.".to_string()),
+            Ok(()) => {
+                note = Some("A recommitment can be requested once the open commitment request is settled.".to_string())
+            }
             Err(Some(opens)) => {
-                note = Some(format!("Recommitting for three more years opens on {opens}, 30 days before the commitment ends on {}.", c.end_date))
+                note = Some(format!(
+                    "Recommitting for three more years opens on {opens}, 30 days before the commitment ends on {}.",
+                    c.end_date
+                ))
             }
             Err(None) => {}
         }
@@ -85,14 +93,18 @@ fn commit_request(v: &Values) -> CustomerUpdateRequest {
 
 fn check_commit(v: &Values) -> Vec<FieldError> {
     let mut errors = check_customer_update(&commit_request(v), false);
-    let at = if g(v, "ui.mode") == "recommit" { "benefits[0].recommitmentRequest" } else { "benefits[0].commitmentRequest" };
+    let at =
+        if g(v, "ui.mode") == "recommit" { "benefits[0].recommitmentRequest" } else { "benefits[0].commitmentRequest" };
     check_minimums(v, at, &mut errors);
     errors
 }
 
 fn linked_request(v: &Values) -> CustomerUpdateRequest {
     CustomerUpdateRequest {
-        linked_membership: Some(LinkedMembershipRequest { name: g(v, "linkedMembership.name"), kind: LinkedMembershipType::from_wire(&g(v, "linkedMembership.type")) }),
+        linked_membership: Some(LinkedMembershipRequest {
+            name: g(v, "linkedMembership.name"),
+            kind: LinkedMembershipType::from_wire(&g(v, "linkedMembership.type")),
+        }),
         ..Default::default()
     }
 }

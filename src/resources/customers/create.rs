@@ -5,7 +5,10 @@
 use super::profile::{profile_of, segment_options, AddressAndContacts, CompanyFields, SEGMENT, SUB_SEGMENTS};
 use crate::api::calls::{customers, resellers};
 use crate::components::address::contact_values;
-use crate::components::form::{trimmed as g, CheckField, DraftNotice, FormState, RadioField, SelectField, SubmitButton, TextField, UnsavedGuard, Values};
+use crate::components::form::{
+    trimmed as g, CheckField, DraftNotice, FormState, RadioField, SelectField, SubmitButton, TextField, UnsavedGuard,
+    Values,
+};
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
@@ -77,12 +80,20 @@ fn request(v: &Values) -> CustomerCreateRequest {
     let mut benefits = Vec::new();
     if lga {
         profile.market_segment = Some(MarketSegment::Government);
-        benefits.push(BenefitRequest { kind: BenefitType::LargeGovernmentAgency, commitment_request: None, recommitment_request: None });
+        benefits.push(BenefitRequest {
+            kind: BenefitType::LargeGovernmentAgency,
+            commitment_request: None,
+            recommitment_request: None,
+        });
     } else {
         profile.market_sub_segments.clear();
         if g(v, TYC) == "true" {
             let minimum_quantities = minimums(v).into_iter().map(|(_, m)| m).collect();
-            benefits.push(BenefitRequest { kind: BenefitType::ThreeYearCommit, commitment_request: Some(MinimumQuantitiesRequest { minimum_quantities }), recommitment_request: None });
+            benefits.push(BenefitRequest {
+                kind: BenefitType::ThreeYearCommit,
+                commitment_request: Some(MinimumQuantitiesRequest { minimum_quantities }),
+                recommitment_request: None,
+            });
         }
     }
     CustomerCreateRequest {
@@ -102,7 +113,12 @@ fn check(v: &Values) -> Vec<FieldError> {
     if lga {
         let country = g(v, "companyProfile.address.country");
         if !country.is_empty() && !LGA_COUNTRIES.contains(&country.as_str()) {
-            errors.push(FieldError::new("companyProfile.address.country", Invalid::Explained("A Large Government Agency customer is in the United States (US) or Canada (CA).".into())));
+            errors.push(FieldError::new(
+                "companyProfile.address.country",
+                Invalid::Explained(
+                    "A Large Government Agency customer is in the United States (US) or Canada (CA).".into(),
+                ),
+            ));
         }
     } else if g(v, TYC) == "true" {
         check_minimums(v, "benefits[0].commitmentRequest", &mut errors);
@@ -137,7 +153,10 @@ pub fn CreateCustomer() -> impl IntoView {
         let endpoint = (!rid.is_empty()).then(|| resellers::get(&rt2, &rid));
         async move {
             match endpoint {
-                Some(e) => fetch(e).await.map(|r| r.company_profile.market_segments.iter().map(|s| s.as_str().to_string()).collect()).unwrap_or_default(),
+                Some(e) => fetch(e)
+                    .await
+                    .map(|r| r.company_profile.market_segments.iter().map(|s| s.as_str().to_string()).collect())
+                    .unwrap_or_default(),
                 None => Vec::<String>::new(),
             }
         }
@@ -152,11 +171,15 @@ pub fn CreateCustomer() -> impl IntoView {
         form,
         move |v| fetch(customers::create(&rt, &request(&v))),
         move |c: Customer| {
-            toast(format!("Customer {} created. It is pending until Adobe validates it.", c.company_profile.company_name));
+            toast(format!(
+                "Customer {} created. It is pending until Adobe validates it.",
+                c.company_profile.company_name
+            ));
             navigate(&format!("/customers/{}", c.customer_id), Default::default());
         },
     );
-    let back = if reseller_id.is_empty() { href("/customers") } else { href(&format!("/customers?reseller={reseller_id}")) };
+    let back =
+        if reseller_id.is_empty() { href("/customers") } else { href(&format!("/customers?reseller={reseller_id}")) };
     view! {
         <section class="page">
             <h1>"Create a customer"</h1>

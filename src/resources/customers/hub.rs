@@ -30,7 +30,11 @@ pub fn is_consumables(offer_id: &str) -> bool {
 pub fn current_quantities(list: &[Subscription]) -> (u64, u64) {
     list.iter().filter(|s| s.status == Status::Active).fold((0, 0), |(l, c), s| {
         let q = s.current_quantity.unwrap_or(0);
-        if is_consumables(&s.offer_id) { (l, c + q) } else { (l + q, c) }
+        if is_consumables(&s.offer_id) {
+            (l, c + q)
+        } else {
+            (l + q, c)
+        }
     })
 }
 
@@ -94,17 +98,38 @@ pub fn CustomerHub() -> impl IntoView {
 /// A pending customer, or a 3-Year Commit request still waiting for Adobe.
 fn customer_settling(c: &Customer) -> bool {
     c.status == Status::Pending
-        || c.three_year_commit().is_some_and(|b| [&b.commitment_request, &b.recommitment_request].iter().any(|r| r.as_ref().is_some_and(|r| r.status == Some(CommitmentStatus::Requested))))
+        || c.three_year_commit().is_some_and(|b| {
+            [&b.commitment_request, &b.recommitment_request]
+                .iter()
+                .any(|r| r.as_ref().is_some_and(|r| r.status == Some(CommitmentStatus::Requested)))
+        })
 }
 
 #[component]
-fn Hub(customer: Customer, subs: LocalResource<Result<SubscriptionList, crate::api::error::Failure>>, settling: bool) -> impl IntoView {
+fn Hub(
+    customer: Customer,
+    subs: LocalResource<Result<SubscriptionList, crate::api::error::Failure>>,
+    settling: bool,
+) -> impl IntoView {
     let c = customer;
     let cid = c.customer_id.clone();
-    let segment = c.company_profile.market_segment.as_ref().map(|s| {
-        market_segment(s.as_str()).map(|m| format!("{} ({})", m.name, m.code)).unwrap_or_else(|| s.as_str().to_string())
-    }).unwrap_or_default();
-    let subs_text = c.company_profile.market_sub_segments.iter().map(|s| sub_segment(s.as_str()).map(|m| m.name.to_string()).unwrap_or_else(|| s.as_str().to_string())).collect::<Vec<_>>().join(", ");
+    let segment = c
+        .company_profile
+        .market_segment
+        .as_ref()
+        .map(|s| {
+            market_segment(s.as_str())
+                .map(|m| format!("{} ({})", m.name, m.code))
+                .unwrap_or_else(|| s.as_str().to_string())
+        })
+        .unwrap_or_default();
+    let subs_text = c
+        .company_profile
+        .market_sub_segments
+        .iter()
+        .map(|s| sub_segment(s.as_str()).map(|m| m.name.to_string()).unwrap_or_else(|| s.as_str().to_string()))
+        .collect::<Vec<_>>()
+        .join(", ");
     let tyc = c.three_year_commit().cloned();
     let lga = c.is_lga();
     view! {
@@ -228,9 +253,15 @@ fn Progress(label: String, current: u64, minimum: u64) -> impl IntoView {
 }
 
 #[component]
-fn ThreeYearCommit(benefit: Benefit, subs: LocalResource<Result<SubscriptionList, crate::api::error::Failure>>) -> impl IntoView {
+fn ThreeYearCommit(
+    benefit: Benefit,
+    subs: LocalResource<Result<SubscriptionList, crate::api::error::Failure>>,
+) -> impl IntoView {
     let commitment = benefit.commitment.clone();
-    let requests = [("3-Year Commit request", benefit.commitment_request.clone()), ("Recommitment request", benefit.recommitment_request.clone())];
+    let requests = [
+        ("3-Year Commit request", benefit.commitment_request.clone()),
+        ("Recommitment request", benefit.recommitment_request.clone()),
+    ];
     view! {
         <section class="facts-section">
             <h2>"3-Year Commit"</h2>

@@ -30,7 +30,13 @@ static COLUMNS: &[Column<CustomerSummary>] = &[
         csv: |c| c.company_profile.company_name.clone(),
         numeric: false,
     },
-    Column { label: "Customer id", sort: None, cell: |c| view! { <code>{c.customer_id.clone()}</code> }.into_any(), csv: |c| c.customer_id.clone(), numeric: false },
+    Column {
+        label: "Customer id",
+        sort: None,
+        cell: |c| view! { <code>{c.customer_id.clone()}</code> }.into_any(),
+        csv: |c| c.customer_id.clone(),
+        numeric: false,
+    },
     Column {
         label: "Status",
         sort: None,
@@ -38,8 +44,20 @@ static COLUMNS: &[Column<CustomerSummary>] = &[
         csv: |c| status_label(ResourceKind::Customer, c.status.as_str()).label.to_string(),
         numeric: false,
     },
-    Column { label: "Created", sort: Some("creationDate"), cell: |c| day(&c.creation_date).into_any(), csv: |c| c.creation_date.clone(), numeric: false },
-    Column { label: "External reference", sort: None, cell: |c| c.external_reference_id.clone().into_any(), csv: |c| c.external_reference_id.clone(), numeric: false },
+    Column {
+        label: "Created",
+        sort: Some("creationDate"),
+        cell: |c| day(&c.creation_date).into_any(),
+        csv: |c| c.creation_date.clone(),
+        numeric: false,
+    },
+    Column {
+        label: "External reference",
+        sort: None,
+        cell: |c| c.external_reference_id.clone().into_any(),
+        csv: |c| c.external_reference_id.clone(),
+        numeric: false,
+    },
 ];
 
 /// `/customers?reseller=…`.
@@ -99,7 +117,10 @@ pub fn ChooseReseller(
     // A reseller user chooses among their own resellers; staff among the recently opened.
     let own = crate::session::own_resellers();
     let resellers: Vec<_> = match &own {
-        Some(ids) => ids.iter().map(|id| crate::recent::Recent { kind: "reseller".into(), id: id.clone(), name: format!("Reseller {id}") }).collect(),
+        Some(ids) => ids
+            .iter()
+            .map(|id| crate::recent::Recent { kind: "reseller".into(), id: id.clone(), name: format!("Reseller {id}") })
+            .collect(),
         None => recent().into_iter().filter(|r| r.kind == "reseller").collect(),
     };
     let heading = if own.is_some() { "Your resellers" } else { "Recently opened resellers" };

@@ -10,8 +10,8 @@ mod profile;
 mod update;
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route};
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::{ParentRoute, Route};
 use leptos_router::path;
 
 /// `/customers` (with `?reseller=`), `/customers/new`, `/customers/:id`, `/customers/:id/edit`,

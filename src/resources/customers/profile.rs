@@ -1,7 +1,9 @@
 //! A customer's profile in a form: values to and from the wire, and the fields create and
 //! update share.
 
-use crate::components::address::{address_of, address_values, contact_values, contacts_of, language_options, AddressFields, ContactFields};
+use crate::components::address::{
+    address_of, address_values, contact_values, contacts_of, language_options, AddressFields, ContactFields,
+};
 use crate::components::form::{trimmed as g, SelectField, TextField, Values};
 use leptos::prelude::*;
 use partner_model::types::{CustomerProfile, MarketSegment, MarketSubSegment};
@@ -18,7 +20,11 @@ pub fn profile_of(v: &Values) -> CustomerProfile {
         company_name: g(v, "companyProfile.companyName"),
         preferred_language: g(v, "companyProfile.preferredLanguage"),
         market_segment: (!segment.is_empty()).then(|| MarketSegment::from_wire(&segment)),
-        market_sub_segments: g(v, SUB_SEGMENTS).split(',').filter(|s| !s.is_empty()).map(MarketSubSegment::from_wire).collect(),
+        market_sub_segments: g(v, SUB_SEGMENTS)
+            .split(',')
+            .filter(|s| !s.is_empty())
+            .map(MarketSubSegment::from_wire)
+            .collect(),
         address: address_of(v),
         contacts: contacts_of(v),
     }

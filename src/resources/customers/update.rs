@@ -16,7 +16,11 @@ use partner_model::rules::FieldError;
 use partner_model::types::{Customer, CustomerUpdateRequest};
 
 fn request(v: &Values) -> CustomerUpdateRequest {
-    CustomerUpdateRequest { external_reference_id: g(v, "externalReferenceId"), company_profile: Some(profile_of(v)), ..Default::default() }
+    CustomerUpdateRequest {
+        external_reference_id: g(v, "externalReferenceId"),
+        company_profile: Some(profile_of(v)),
+        ..Default::default()
+    }
 }
 
 fn check(v: &Values) -> Vec<FieldError> {

@@ -7,9 +7,9 @@ use crate::api::calls::orders;
 use crate::components::detail::{day, now, Facts};
 use crate::components::form::{trimmed, FormState, SubmitButton, TextField, Values};
 use crate::components::loading::Load;
+use crate::components::status::{StatusBadge, StatusExplained};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
-use crate::components::status::{StatusBadge, StatusExplained};
 use crate::resources::{fetch, load_by_pair, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
@@ -132,9 +132,19 @@ fn ExternalReference(customer: String, order_id: String, value: String, changed:
     let form = FormState::new(Values::from([(REFERENCE.to_string(), value)]), check_reference, None);
     let submission = use_submission(
         form,
-        move |v| fetch(orders::update(&rt, &customer, &order_id, &OrderUpdateRequest { external_reference_id: trimmed(&v, REFERENCE) })),
+        move |v| {
+            fetch(orders::update(
+                &rt,
+                &customer,
+                &order_id,
+                &OrderUpdateRequest { external_reference_id: trimmed(&v, REFERENCE) },
+            ))
+        },
         move |o: Order| {
-            toast(format!("The external reference of order {} is now \u{201c}{}\u{201d}.", o.order_id, o.external_reference_id));
+            toast(format!(
+                "The external reference of order {} is now \u{201c}{}\u{201d}.",
+                o.order_id, o.external_reference_id
+            ));
             changed.run(());
         },
     );

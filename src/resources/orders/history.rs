@@ -21,7 +21,8 @@ use partner_model::types::Order;
 
 /// The documented filter values of Get Order History (any other is 1132).
 const TYPES: &[(&str, &str)] = &[("NEW", "New"), ("TRANSFER", "Transfer"), ("RENEWAL", "Renewal")];
-const STATUSES: &[(&str, &str)] = &[("1000", "Complete"), ("1002", "Open"), ("1004", "Failed"), ("1026", "Failed: invalid customer")];
+const STATUSES: &[(&str, &str)] =
+    &[("1000", "Complete"), ("1002", "Open"), ("1004", "Failed"), ("1026", "Failed: invalid customer")];
 const PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("25", "25"), ("50", "50"), ("100", "100")];
 const REPEATED: &[&str] = &["order-type", "status", "offer-id"];
 const SINGLE: &[&str] = &["reseller-id", "reference-order-id", "start-date", "end-date"];
@@ -50,11 +51,41 @@ static COLUMNS: &[Column<Order>] = &[
         csv: |o| status_label(ResourceKind::Order, o.status.as_str()).label.to_string(),
         numeric: false,
     },
-    Column { label: "Created", sort: None, cell: |o| day(&o.creation_date).into_any(), csv: |o| o.creation_date.clone(), numeric: false },
-    Column { label: "External reference", sort: None, cell: |o| o.external_reference_id.clone().into_any(), csv: |o| o.external_reference_id.clone(), numeric: false },
-    Column { label: "Reference order", sort: None, cell: |o| o.reference_order_id.clone().into_any(), csv: |o| o.reference_order_id.clone(), numeric: false },
-    Column { label: "Lines", sort: None, cell: |o| o.line_items.len().to_string().into_any(), csv: |o| o.line_items.len().to_string(), numeric: true },
-    Column { label: "Total quantity", sort: None, cell: |o| o.total_quantity().to_string().into_any(), csv: |o| o.total_quantity().to_string(), numeric: true },
+    Column {
+        label: "Created",
+        sort: None,
+        cell: |o| day(&o.creation_date).into_any(),
+        csv: |o| o.creation_date.clone(),
+        numeric: false,
+    },
+    Column {
+        label: "External reference",
+        sort: None,
+        cell: |o| o.external_reference_id.clone().into_any(),
+        csv: |o| o.external_reference_id.clone(),
+        numeric: false,
+    },
+    Column {
+        label: "Reference order",
+        sort: None,
+        cell: |o| o.reference_order_id.clone().into_any(),
+        csv: |o| o.reference_order_id.clone(),
+        numeric: false,
+    },
+    Column {
+        label: "Lines",
+        sort: None,
+        cell: |o| o.line_items.len().to_string().into_any(),
+        csv: |o| o.line_items.len().to_string(),
+        numeric: true,
+    },
+    Column {
+        label: "Total quantity",
+        sort: None,
+        cell: |o| o.total_quantity().to_string().into_any(),
+        csv: |o| o.total_quantity().to_string(),
+        numeric: true,
+    },
 ];
 
 /// The history filters of the URL as API parameters (repeated keys kept).
@@ -77,7 +108,11 @@ pub fn OrderHistory() -> impl IntoView {
     let customer = Memo::new(move |_| query.get("customer"));
     move || {
         let id = customer.get();
-        if id.is_empty() { view! { <AreaHome path="/orders"/> }.into_any() } else { view! { <History customer=id/> }.into_any() }
+        if id.is_empty() {
+            view! { <AreaHome path="/orders"/> }.into_any()
+        } else {
+            view! { <History customer=id/> }.into_any()
+        }
     }
 }
 

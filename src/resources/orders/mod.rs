@@ -8,8 +8,8 @@ mod renewal;
 mod returns;
 
 use leptos::prelude::*;
-use leptos_router::components::Route;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::Route;
 use leptos_router::path;
 
 /// `/orders?customer=…`, `/customers/:customer/orders/new`, `/customers/:customer/orders/:id`,

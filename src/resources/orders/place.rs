@@ -6,7 +6,9 @@
 use crate::api::calls::orders;
 use crate::api::error::Failure;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{trimmed as g, rows, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values};
+use crate::components::form::{
+    rows, trimmed as g, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values,
+};
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
 use crate::components::toast::toast;
@@ -37,7 +39,11 @@ fn lines_of(v: &Values) -> Vec<LineItemRequest> {
 }
 
 fn preview_request(v: &Values) -> OrderRequest {
-    OrderRequest::Preview { external_reference_id: g(v, "externalReferenceId"), currency_code: g(v, "currencyCode"), line_items: lines_of(v) }
+    OrderRequest::Preview {
+        external_reference_id: g(v, "externalReferenceId"),
+        currency_code: g(v, "currencyCode"),
+        line_items: lines_of(v),
+    }
 }
 
 fn check(v: &Values) -> Vec<FieldError> {
@@ -46,7 +52,9 @@ fn check(v: &Values) -> Vec<FieldError> {
     for i in 0..rows::count(v, LINES) {
         for field in ["extLineItemNumber", "quantity"] {
             let path = format!("{LINES}[{i}].{field}");
-            if let Some(Err(problem)) = rule(&format!("{LINES}[].{field}")).map(|r| r.validate(&g(v, &path), &Context::default())) {
+            if let Some(Err(problem)) =
+                rule(&format!("{LINES}[].{field}")).map(|r| r.validate(&g(v, &path), &Context::default()))
+            {
                 errors.push(FieldError::new(path, problem));
             }
         }
@@ -93,10 +101,18 @@ pub fn refused_lines(failure: &Failure) -> Vec<(String, String, String)> {
             // The LGA page's detail for levels 06 to 09 ordered for a customer that is not LGA.
             if d.contains("Not an LGA Customer") {
                 let meaning = "Discount levels 06 to 09 are for Large Government Agency customers only.";
-                return Some((line, meaning.into(), "Preview the order: it returns the offer at the customer's own level.".into()));
+                return Some((
+                    line,
+                    meaning.into(),
+                    "Preview the order: it returns the offer at the customer's own level.".into(),
+                ));
             }
             let reason = reason_in_detail(d, PURCHASE_REASONS)?;
-            Some((line, purchase_reason(reason.code).map(|r| r.meaning).unwrap_or(reason.meaning).to_string(), reason.what_to_do.to_string()))
+            Some((
+                line,
+                purchase_reason(reason.code).map(|r| r.meaning).unwrap_or(reason.meaning).to_string(),
+                reason.what_to_do.to_string(),
+            ))
         })
         .collect()
 }
@@ -115,10 +131,8 @@ fn RefusedLines(failure: Failure) -> impl IntoView {
 fn start_values(currency: &str, prefill: &[String]) -> Values {
     let mut v = Values::new();
     v.insert("currencyCode".into(), currency.into());
-    let lines: Vec<(String, String)> = prefill
-        .iter()
-        .filter_map(|l| l.split_once(':').map(|(o, q)| (o.to_string(), q.to_string())))
-        .collect();
+    let lines: Vec<(String, String)> =
+        prefill.iter().filter_map(|l| l.split_once(':').map(|(o, q)| (o.to_string(), q.to_string()))).collect();
     let lines = if lines.is_empty() { vec![(String::new(), "1".to_string())] } else { lines };
     for (i, (offer, quantity)) in lines.iter().enumerate() {
         v.insert(format!("{LINES}[{i}].extLineItemNumber"), (i + 1).to_string());
@@ -152,7 +166,13 @@ pub fn PlaceOrder() -> impl IntoView {
     let add_line = move |_| {
         form.values.update(|v| {
             let n = rows::count(v, LINES);
-            let next = (0..n).filter_map(|i| v.get(&format!("{LINES}[{i}].extLineItemNumber")).and_then(|s| s.trim().parse::<u32>().ok())).max().unwrap_or(0) + 1;
+            let next = (0..n)
+                .filter_map(|i| {
+                    v.get(&format!("{LINES}[{i}].extLineItemNumber")).and_then(|s| s.trim().parse::<u32>().ok())
+                })
+                .max()
+                .unwrap_or(0)
+                + 1;
             v.insert(format!("{LINES}[{n}].extLineItemNumber"), next.to_string());
             v.insert(format!("{LINES}[{n}].quantity"), "1".into());
             rows::set_count(v, LINES, n + 1);
@@ -211,8 +231,21 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
     let entered = lines_of(&values);
     let request = OrderRequest::New {
         external_reference_id: g(&values, "externalReferenceId"),
-        currency_code: if order.currency_code.is_empty() { g(&values, "currencyCode") } else { order.currency_code.clone() },
-        line_items: order.line_items.iter().map(|l| LineItemRequest { ext_line_item_number: l.ext_line_item_number, offer_id: l.offer_id.clone(), quantity: l.quantity, currency_code: String::new() }).collect(),
+        currency_code: if order.currency_code.is_empty() {
+            g(&values, "currencyCode")
+        } else {
+            order.currency_code.clone()
+        },
+        line_items: order
+            .line_items
+            .iter()
+            .map(|l| LineItemRequest {
+                ext_line_item_number: l.ext_line_item_number,
+                offer_id: l.offer_id.clone(),
+                quantity: l.quantity,
+                currency_code: String::new(),
+            })
+            .collect(),
     };
     let request = StoredValue::new(request);
     let navigate = use_navigate();
@@ -229,20 +262,28 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
         },
     );
     let (pending, failure) = (commit.pending, commit.failure);
-    let rows = order.line_items.iter().map(|l| {
-        let typed = entered.iter().find(|e| e.ext_line_item_number == l.ext_line_item_number).map(|e| e.offer_id.clone()).unwrap_or_default();
-        let change = offer_change(&typed, &l.offer_id);
-        let class = if change.is_some() { "changed" } else { "" };
-        view! {
-            <tr class=class>
-                <td class="num">{l.ext_line_item_number.to_string()}</td>
-                <td><code>{typed}</code></td>
-                <td><code>{l.offer_id.clone()}</code></td>
-                <td class="num">{l.quantity.to_string()}</td>
-                <td>{change.unwrap_or_else(|| "As entered.".into())}</td>
-            </tr>
-        }
-    }).collect_view();
+    let rows = order
+        .line_items
+        .iter()
+        .map(|l| {
+            let typed = entered
+                .iter()
+                .find(|e| e.ext_line_item_number == l.ext_line_item_number)
+                .map(|e| e.offer_id.clone())
+                .unwrap_or_default();
+            let change = offer_change(&typed, &l.offer_id);
+            let class = if change.is_some() { "changed" } else { "" };
+            view! {
+                <tr class=class>
+                    <td class="num">{l.ext_line_item_number.to_string()}</td>
+                    <td><code>{typed}</code></td>
+                    <td><code>{l.offer_id.clone()}</code></td>
+                    <td class="num">{l.quantity.to_string()}</td>
+                    <td>{change.unwrap_or_else(|| "As entered.".into())}</td>
+                </tr>
+            }
+        })
+        .collect_view();
     view! {
         <section class="facts-section preview" aria-labelledby="preview-title">
             <h2 id="preview-title">"Preview"</h2>

@@ -66,13 +66,22 @@ pub fn RenewalPreview() -> impl IntoView {
 
 #[component]
 fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl IntoView {
-    let renewing: u64 = order.line_items.iter().filter(|l| l.status != Status::Inactive).map(|l| l.quantity).fold(0, u64::saturating_add);
+    let renewing: u64 = order
+        .line_items
+        .iter()
+        .filter(|l| l.status != Status::Inactive)
+        .map(|l| l.quantity)
+        .fold(0, u64::saturating_add);
     let summary = format!("{} line(s); {renewing} unit(s) would renew.", order.line_items.len());
     let rows = order
         .line_items
         .into_iter()
         .map(|l| {
-            let now_offer = subs.iter().find(|s| s.subscription_id == l.subscription_id).map(|s| s.offer_id.clone()).unwrap_or_default();
+            let now_offer = subs
+                .iter()
+                .find(|s| s.subscription_id == l.subscription_id)
+                .map(|s| s.offer_id.clone())
+                .unwrap_or_default();
             let change = if now_offer.is_empty() { None } else { offer_change(&now_offer, &l.offer_id) };
             let (renews, note) = match l.status {
                 Status::Inactive => ("No", "The product has expired: this line will not renew.".to_string()),

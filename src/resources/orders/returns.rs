@@ -5,7 +5,9 @@
 use crate::api::calls::orders;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::detail::now;
-use crate::components::form::{trimmed, CheckboxGroup, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values};
+use crate::components::form::{
+    trimmed, CheckboxGroup, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values,
+};
 use crate::components::loading::Load;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
@@ -70,7 +72,12 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
         .line_items
         .iter()
         .filter(|l| line_returnable(l).is_ok())
-        .map(|l| (l.ext_line_item_number.to_string(), format!("Line {} · {} · quantity {}", l.ext_line_item_number, l.offer_id, l.quantity)))
+        .map(|l| {
+            (
+                l.ext_line_item_number.to_string(),
+                format!("Line {} · {} · quantity {}", l.ext_line_item_number, l.offer_id, l.quantity),
+            )
+        })
         .collect();
     let kept: Vec<(u32, String, &'static str)> = order
         .line_items
@@ -90,7 +97,12 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
             fetch(orders::create(&rt, &c2, &request))
         },
         move |r: Order| {
-            toast(format!("Return {} placed for {} line(s) of order {}.", r.order_id, r.line_items.len(), r.reference_order_id));
+            toast(format!(
+                "Return {} placed for {} line(s) of order {}.",
+                r.order_id,
+                r.line_items.len(),
+                r.reference_order_id
+            ));
             navigate(&format!("/customers/{customer}/orders/{}", r.order_id), Default::default());
         },
     );
@@ -100,7 +112,9 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
         let n = lines_watch.with(|v| v.split(',').filter(|s| !s.is_empty()).count());
         original.with_value(|o| format!("Return {n} line(s) of order {}?", o.order_id))
     });
-    let body = Signal::derive(|| "A RETURN order is sent for exactly these lines; their licenses are removed from the customer's subscriptions. A return cannot be undone.".to_string());
+    let body = Signal::derive(|| {
+        "A RETURN order is sent for exactly these lines; their licenses are removed from the customer's subscriptions. A return cannot be undone.".to_string()
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if submission.ready() {

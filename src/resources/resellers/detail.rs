@@ -35,9 +35,19 @@ pub fn ContactTable(
 
 /// The address of an account, as facts.
 pub fn address_rows(a: &partner_model::types::Address) -> Vec<(&'static str, String)> {
-    let country = partner_model::geo::country(&a.country).map(|c| format!("{} ({})", c.name, c.code)).unwrap_or_else(|| a.country.clone());
+    let country = partner_model::geo::country(&a.country)
+        .map(|c| format!("{} ({})", c.name, c.code))
+        .unwrap_or_else(|| a.country.clone());
     vec![
-        ("Address", [a.address_line1.as_str(), a.address_line2.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ")),
+        (
+            "Address",
+            [a.address_line1.as_str(), a.address_line2.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
         ("City", a.city.clone()),
         ("Region", a.region.clone()),
         ("Postal code", a.postal_code.clone()),

@@ -2,8 +2,12 @@
 //! (company name, country, region) is shown read-only and sent as it is.
 
 use crate::api::calls::resellers;
-use crate::components::address::{address_of, address_values, contact_values, contacts_of, language_options, AddressFields, ContactFields};
-use crate::components::form::{trimmed as g, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values, CheckboxGroup, SelectField};
+use crate::components::address::{
+    address_of, address_values, contact_values, contacts_of, language_options, AddressFields, ContactFields,
+};
+use crate::components::form::{
+    trimmed as g, CheckboxGroup, DraftNotice, FormState, SelectField, SubmitButton, TextField, UnsavedGuard, Values,
+};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::{fetch, runtime, RecordById};
@@ -14,7 +18,9 @@ use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::{check_reseller_create, check_reseller_update};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
-use partner_model::types::{MarketSegment, Reseller, ResellerCreateRequest, ResellerProfile, ResellerUpdateRequest, Status};
+use partner_model::types::{
+    MarketSegment, Reseller, ResellerCreateRequest, ResellerProfile, ResellerUpdateRequest, Status,
+};
 
 const SEGMENTS: &str = "companyProfile.marketSegments";
 
@@ -33,14 +39,21 @@ fn values_of(r: &Reseller) -> Values {
     v.insert("externalReferenceId".into(), r.external_reference_id.clone());
     v.insert("companyProfile.companyName".into(), r.company_profile.company_name.clone());
     v.insert("companyProfile.preferredLanguage".into(), r.company_profile.preferred_language.clone());
-    v.insert(SEGMENTS.into(), r.company_profile.market_segments.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(","));
+    v.insert(
+        SEGMENTS.into(),
+        r.company_profile.market_segments.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(","),
+    );
     address_values(&mut v, &r.company_profile.address);
     contact_values(&mut v, &r.company_profile.contacts);
     v
 }
 
 fn create_request(v: &Values) -> ResellerCreateRequest {
-    ResellerCreateRequest { external_reference_id: g(v, "externalReferenceId"), distributor_id: g(v, "distributorId"), company_profile: profile(v) }
+    ResellerCreateRequest {
+        external_reference_id: g(v, "externalReferenceId"),
+        distributor_id: g(v, "distributorId"),
+        company_profile: profile(v),
+    }
 }
 
 fn update_request(v: &Values) -> ResellerUpdateRequest {
@@ -106,7 +119,10 @@ pub fn CreateReseller() -> impl IntoView {
         form,
         move |v| fetch(resellers::create(&rt, &create_request(&v))),
         move |r: Reseller| {
-            toast(format!("Reseller {} created. It is pending until Adobe validates it.", r.company_profile.company_name));
+            toast(format!(
+                "Reseller {} created. It is pending until Adobe validates it.",
+                r.company_profile.company_name
+            ));
             navigate(&format!("/resellers/{}", r.reseller_id), Default::default());
         },
     );

@@ -18,13 +18,16 @@ use partner_model::catalog::status::{status_label, ResourceKind};
 use partner_model::types::ResellerSummary;
 
 /// The account list filters both lists share (resellers, customers).
-pub const ACCOUNT_STATUSES: &[(&str, &str)] = &[("", "Active (default)"), ("1002", "Pending"), ("1004", "Inactive"), ("1026", "Invalid id")];
+pub const ACCOUNT_STATUSES: &[(&str, &str)] =
+    &[("", "Active (default)"), ("1002", "Pending"), ("1004", "Inactive"), ("1026", "Invalid id")];
 /// Page sizes of account lists (the API allows up to 50).
 pub const ACCOUNT_PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("10", "10"), ("25", "25"), ("50", "50")];
 /// Sorting of account lists.
-pub const ACCOUNT_SORT: SortKeys = SortKeys { by: "sort-by", order: "order-by", default_by: "creationDate", default_desc: true };
+pub const ACCOUNT_SORT: SortKeys =
+    SortKeys { by: "sort-by", order: "order-by", default_by: "creationDate", default_desc: true };
 /// The filter keys of account lists, as the API names them.
-pub const ACCOUNT_FILTERS: &[&str] = &["status", "company-name", "from-created-date", "to-created-date", "sort-by", "order-by", "limit", "offset"];
+pub const ACCOUNT_FILTERS: &[&str] =
+    &["status", "company-name", "from-created-date", "to-created-date", "sort-by", "order-by", "limit", "offset"];
 
 static COLUMNS: &[Column<ResellerSummary>] = &[
     Column {
@@ -37,7 +40,13 @@ static COLUMNS: &[Column<ResellerSummary>] = &[
         csv: |r| r.company_profile.company_name.clone(),
         numeric: false,
     },
-    Column { label: "Reseller id", sort: None, cell: |r| view! { <code>{r.reseller_id.clone()}</code> }.into_any(), csv: |r| r.reseller_id.clone(), numeric: false },
+    Column {
+        label: "Reseller id",
+        sort: None,
+        cell: |r| view! { <code>{r.reseller_id.clone()}</code> }.into_any(),
+        csv: |r| r.reseller_id.clone(),
+        numeric: false,
+    },
     Column {
         label: "Status",
         sort: None,
@@ -45,12 +54,27 @@ static COLUMNS: &[Column<ResellerSummary>] = &[
         csv: |r| status_label(ResourceKind::Reseller, r.status.as_str()).label.to_string(),
         numeric: false,
     },
-    Column { label: "Created", sort: Some("creationDate"), cell: |r| day(&r.creation_date).into_any(), csv: |r| r.creation_date.clone(), numeric: false },
-    Column { label: "External reference", sort: None, cell: |r| r.external_reference_id.clone().into_any(), csv: |r| r.external_reference_id.clone(), numeric: false },
+    Column {
+        label: "Created",
+        sort: Some("creationDate"),
+        cell: |r| day(&r.creation_date).into_any(),
+        csv: |r| r.creation_date.clone(),
+        numeric: false,
+    },
+    Column {
+        label: "External reference",
+        sort: None,
+        cell: |r| r.external_reference_id.clone().into_any(),
+        csv: |r| r.external_reference_id.clone(),
+        numeric: false,
+    },
 ];
 
 /// The filters of the current URL, as API parameters.
-pub fn account_filters(query: &crate::components::query::QueryState, default_limit: u32) -> Vec<(&'static str, String)> {
+pub fn account_filters(
+    query: &crate::components::query::QueryState,
+    default_limit: u32,
+) -> Vec<(&'static str, String)> {
     ACCOUNT_FILTERS
         .iter()
         .map(|k| {
@@ -63,14 +87,17 @@ pub fn account_filters(query: &crate::components::query::QueryState, default_lim
 
 /// The filters of the current URL for the export's page at `offset` (50 rows, the API's most).
 pub fn export_filters(query: &crate::components::query::QueryState, offset: u64) -> Vec<(&'static str, String)> {
-    let mut filters: Vec<(&str, String)> = account_filters(query, 50).into_iter().filter(|(k, _)| *k != "offset" && *k != "limit").collect();
+    let mut filters: Vec<(&str, String)> =
+        account_filters(query, 50).into_iter().filter(|(k, _)| *k != "offset" && *k != "limit").collect();
     filters.push(("limit", "50".into()));
     filters.push(("offset", offset.to_string()));
     filters
 }
 
 /// An export page from a page of accounts.
-pub async fn export_page<T: serde::de::DeserializeOwned + Default>(endpoint: crate::api::calls::Endpoint<partner_model::types::AccountPage<T>>) -> Result<ExportPage<T>, crate::api::error::Failure> {
+pub async fn export_page<T: serde::de::DeserializeOwned + Default>(
+    endpoint: crate::api::calls::Endpoint<partner_model::types::AccountPage<T>>,
+) -> Result<ExportPage<T>, crate::api::error::Failure> {
     let p = fetch(endpoint).await?;
     Ok(ExportPage::by_offset(p.accounts, p.total_count, p.offset))
 }

@@ -5,8 +5,8 @@ mod form;
 pub mod list;
 
 use leptos::prelude::*;
-use leptos_router::components::{ParentRoute, Route};
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::{ParentRoute, Route};
 use leptos_router::path;
 
 /// `/resellers`, `/resellers/new`, `/resellers/:id`, `/resellers/:id/edit`.

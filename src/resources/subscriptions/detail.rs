@@ -55,7 +55,10 @@ pub fn renews_soon(renewal: &str, today: &str) -> bool {
 
 fn plus_days(date: &str, days: u32) -> String {
     let ms = js_sys::Date::parse(&format!("{date}T00:00:00Z")) + f64::from(days) * 86_400_000.0;
-    String::from(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_iso_string()).get(..10).unwrap_or("").to_string()
+    String::from(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_iso_string())
+        .get(..10)
+        .unwrap_or("")
+        .to_string()
 }
 
 /// `/customers/:customer/subscriptions/:id`.

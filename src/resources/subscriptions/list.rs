@@ -37,15 +37,47 @@ static COLUMNS: &[Column<(String, Subscription)>] = &[
         csv: |(_, s)| s.subscription_id.clone(),
         numeric: false,
     },
-    Column { label: "Offer", sort: None, cell: |(_, s)| view! { <code>{s.offer_id.clone()}</code> }.into_any(), csv: |(_, s)| s.offer_id.clone(), numeric: false },
-    Column { label: "Current", sort: None, cell: |(_, s)| quantity(s.current_quantity).into_any(), csv: |(_, s)| quantity(s.current_quantity), numeric: true },
-    Column { label: "Used", sort: None, cell: |(_, s)| quantity(s.used_quantity).into_any(), csv: |(_, s)| quantity(s.used_quantity), numeric: true },
-    Column { label: "Renews", sort: None, cell: |(_, s)| day(&s.renewal_date).into_any(), csv: |(_, s)| s.renewal_date.clone(), numeric: false },
-    Column { label: "Auto-renewal", sort: None, cell: |(_, s)| renewal_text(s).into_any(), csv: |(_, s)| renewal_text(s), numeric: false },
+    Column {
+        label: "Offer",
+        sort: None,
+        cell: |(_, s)| view! { <code>{s.offer_id.clone()}</code> }.into_any(),
+        csv: |(_, s)| s.offer_id.clone(),
+        numeric: false,
+    },
+    Column {
+        label: "Current",
+        sort: None,
+        cell: |(_, s)| quantity(s.current_quantity).into_any(),
+        csv: |(_, s)| quantity(s.current_quantity),
+        numeric: true,
+    },
+    Column {
+        label: "Used",
+        sort: None,
+        cell: |(_, s)| quantity(s.used_quantity).into_any(),
+        csv: |(_, s)| quantity(s.used_quantity),
+        numeric: true,
+    },
+    Column {
+        label: "Renews",
+        sort: None,
+        cell: |(_, s)| day(&s.renewal_date).into_any(),
+        csv: |(_, s)| s.renewal_date.clone(),
+        numeric: false,
+    },
+    Column {
+        label: "Auto-renewal",
+        sort: None,
+        cell: |(_, s)| renewal_text(s).into_any(),
+        csv: |(_, s)| renewal_text(s),
+        numeric: false,
+    },
     Column {
         label: "Status",
         sort: None,
-        cell: |(_, s)| view! { <StatusBadge kind=ResourceKind::Subscription code=s.status.as_str().to_string()/> }.into_any(),
+        cell: |(_, s)| {
+            view! { <StatusBadge kind=ResourceKind::Subscription code=s.status.as_str().to_string()/> }.into_any()
+        },
         csv: |(_, s)| s.status.as_str().to_string(),
         numeric: false,
     },
@@ -64,7 +96,11 @@ pub fn SubscriptionList() -> impl IntoView {
     let customer = Memo::new(move |_| query.get("customer"));
     move || {
         let id = customer.get();
-        if id.is_empty() { view! { <AreaHome path="/subscriptions"/> }.into_any() } else { view! { <Subscriptions customer=id/> }.into_any() }
+        if id.is_empty() {
+            view! { <AreaHome path="/subscriptions"/> }.into_any()
+        } else {
+            view! { <Subscriptions customer=id/> }.into_any()
+        }
     }
 }
 

@@ -5,8 +5,8 @@ mod detail;
 mod list;
 
 use leptos::prelude::*;
-use leptos_router::components::Route;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
+use leptos_router::components::Route;
 use leptos_router::path;
 
 /// `/subscriptions?customer=…`, `/customers/:customer/subscriptions/:id`.

@@ -112,8 +112,13 @@ fn bench_site(dist: &Path) -> std::io::Result<PathBuf> {
 /// Navigates to `url` and polls until `condition` (a JS expression) holds; the page's clock then.
 async fn time_until(browser: &Browser, url: &str, condition: &str) -> f64 {
     // The old document is marked, so a reload of the same address is not mistaken for done.
-    let _ = browser.client.execute("window.__benchOld = true; location.href = arguments[0]; return true;", vec![url.into()]).await;
-    let probe = format!("return (!window.__benchOld && location.href === arguments[0] && ({condition})) ? performance.now() : null;");
+    let _ = browser
+        .client
+        .execute("window.__benchOld = true; location.href = arguments[0]; return true;", vec![url.into()])
+        .await;
+    let probe = format!(
+        "return (!window.__benchOld && location.href === arguments[0] && ({condition})) ? performance.now() : null;"
+    );
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
     loop {
         if let Ok(serde_json::Value::Number(n)) = browser.client.execute(&probe, vec![url.into()]).await {
@@ -149,7 +154,8 @@ async fn keystrokes(browser: &Browser, selector: &str, text: &str) -> Vec<f64> {
 /// Each cold load's transfer, as `KB/requests` when they all agree, or every load's figures
 /// when one differs (a load that was not cold shows).
 fn transferred(loads: &[(f64, f64)]) -> String {
-    let each: Vec<String> = loads.iter().map(|(bytes, requests)| format!("{:.1} KB/{requests}", bytes / 1000.0)).collect();
+    let each: Vec<String> =
+        loads.iter().map(|(bytes, requests)| format!("{:.1} KB/{requests}", bytes / 1000.0)).collect();
     match each.first() {
         Some(first) if each.iter().all(|e| e == first) => first.clone(),
         _ => each.join(", "),
@@ -197,15 +203,22 @@ async fn main() {
     let mut console_list = Vec::new();
     let mut plain_list = Vec::new();
     for _ in 0..LIST_LOADS {
-        console_list.push(time_until(&browser, &format!("{base}subscriptions?customer={LARGE_CUSTOMER}"), list_ready).await);
-        plain_list.push(time_until(&browser, &format!("{base}bench-plain.html?customer={LARGE_CUSTOMER}"), list_ready).await);
+        console_list
+            .push(time_until(&browser, &format!("{base}subscriptions?customer={LARGE_CUSTOMER}"), list_ready).await);
+        plain_list
+            .push(time_until(&browser, &format!("{base}bench-plain.html?customer={LARGE_CUSTOMER}"), list_ready).await);
     }
     time_until(&browser, &format!("{base}subscriptions?customer={LARGE_CUSTOMER}"), list_ready).await;
     let console_keys = keystrokes(&browser, "#filter-subscriptions", QUERY).await;
     time_until(&browser, &format!("{base}bench-plain.html?customer={LARGE_CUSTOMER}"), list_ready).await;
     let plain_keys = keystrokes(&browser, "#filter", QUERY).await;
 
-    time_until(&browser, &format!("{base}customers/new?reseller=1000000001"), "!!document.getElementById('f-companyProfile-contacts-0--email')").await;
+    time_until(
+        &browser,
+        &format!("{base}customers/new?reseller=1000000001"),
+        "!!document.getElementById('f-companyProfile-contacts-0--email')",
+    )
+    .await;
     let email: String = std::iter::repeat_n('a', 60).chain("@example-company-with-a-long-name.com".chars()).collect();
     let validation = keystrokes(&browser, "#f-companyProfile-contacts-0--email", &email).await;
     browser.close().await;
@@ -213,14 +226,59 @@ async fn main() {
 
     let (c_list, p_list) = (median(console_list), median(plain_list));
     let (c_key, p_key) = (median(console_keys.clone()), median(plain_keys.clone()));
-    println!("{:<62} {:>10} {:>10} {:>7}", "measure (headless Chromium, sandbox on 127.0.0.1)", "console", "plain JS", "ratio");
-    println!("{:<62} {:>7.0} ms {:>10} {:>7}", format!("home page shown, median of {COLD_LOADS} cold loads"), median(home), "", "");
-    println!("{:<62} {:>10} {:>10} {:>7}", "  the app's files it transferred, each load", transferred(&home_bytes), "", "");
-    println!("{:<62} {:>7.0} ms {:>10} {:>7}", format!("customer hub with its data, median of {COLD_LOADS} cold loads"), median(hub), "", "");
-    println!("{:<62} {:>10} {:>10} {:>7}", "  the app's files it transferred, each load", transferred(&hub_bytes), "", "");
-    println!("{:<62} {:>7.0} ms {:>7.0} ms {:>6.2}x", format!("5,000 subscriptions: first 200 rows shown, median of {LIST_LOADS}"), c_list, p_list, c_list / p_list);
-    println!("{:<62} {:>7.1} ms {:>7.1} ms {:>6.2}x", format!("filter keystroke over 5,000 (\"{QUERY}\"), median"), c_key, p_key, c_key / p_key);
-    println!("{:<62} {:>7.1} ms {:>7.1} ms {:>7}", "filter keystroke, slowest", percentile(console_keys, 1.0), percentile(plain_keys, 1.0), "");
+    println!(
+        "{:<62} {:>10} {:>10} {:>7}",
+        "measure (headless Chromium, sandbox on 127.0.0.1)", "console", "plain JS", "ratio"
+    );
+    println!(
+        "{:<62} {:>7.0} ms {:>10} {:>7}",
+        format!("home page shown, median of {COLD_LOADS} cold loads"),
+        median(home),
+        "",
+        ""
+    );
+    println!(
+        "{:<62} {:>10} {:>10} {:>7}",
+        "  the app's files it transferred, each load",
+        transferred(&home_bytes),
+        "",
+        ""
+    );
+    println!(
+        "{:<62} {:>7.0} ms {:>10} {:>7}",
+        format!("customer hub with its data, median of {COLD_LOADS} cold loads"),
+        median(hub),
+        "",
+        ""
+    );
+    println!(
+        "{:<62} {:>10} {:>10} {:>7}",
+        "  the app's files it transferred, each load",
+        transferred(&hub_bytes),
+        "",
+        ""
+    );
+    println!(
+        "{:<62} {:>7.0} ms {:>7.0} ms {:>6.2}x",
+        format!("5,000 subscriptions: first 200 rows shown, median of {LIST_LOADS}"),
+        c_list,
+        p_list,
+        c_list / p_list
+    );
+    println!(
+        "{:<62} {:>7.1} ms {:>7.1} ms {:>6.2}x",
+        format!("filter keystroke over 5,000 (\"{QUERY}\"), median"),
+        c_key,
+        p_key,
+        c_key / p_key
+    );
+    println!(
+        "{:<62} {:>7.1} ms {:>7.1} ms {:>7}",
+        "filter keystroke, slowest",
+        percentile(console_keys, 1.0),
+        percentile(plain_keys, 1.0),
+        ""
+    );
     println!(
         "{:<62} {:>7.2} ms {:>10} {:>7}",
         format!("validation keystroke, contact email ({} keys), median", email.len()),

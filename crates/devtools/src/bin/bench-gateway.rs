@@ -72,12 +72,18 @@ async fn main() {
     // The twin alone.
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let direct = format!("http://{}", listener.local_addr().expect("addr"));
-    tokio::spawn(partner_gateway::serve(listener, partner_sandbox::app(&twin).expect("twin"), Default::default(), std::future::pending()));
+    tokio::spawn(partner_gateway::serve(
+        listener,
+        partner_sandbox::app(&twin).expect("twin"),
+        Default::default(),
+        std::future::pending(),
+    ));
     // The gateway in front of a twin of its own, its audit trail in a SQLite file.
     let audit = std::env::temp_dir().join(format!("bench-gateway-audit-{}.sqlite", std::process::id()));
     let audit_url = std::env::var("BENCH_AUDIT_URL").unwrap_or_else(|_| format!("sqlite://{}", audit.display()));
     let dist = partner_devtools::e2e_dist();
-    let gateway = Running::start(&dist, "/", Upstreams::Twin(twin), |s| s.audit_url = audit_url).await.expect("gateway");
+    let gateway =
+        Running::start(&dist, "/", Upstreams::Twin(twin), |s| s.audit_url = audit_url).await.expect("gateway");
     // Log as a deployed gateway does (a test's gateway writes each line at once).
     partner_gateway::log::to_buffer();
     let (customer, offer) = gateway.order_target(0).await.expect("a customer to order for");
@@ -89,7 +95,13 @@ async fn main() {
     ];
     let session = vec![("cookie", cookie), ("origin", gateway.origin.clone())];
     let order = serde_json::json!({ "orderType": "NEW", "currencyCode": "USD", "lineItems": [{ "extLineItemNumber": 1, "offerId": offer, "quantity": 1 }] }).to_string();
-    let get = |base: &str, headers: &Vec<(&'static str, String)>| Target { method: "GET", url: format!("{base}/v3/customers/{customer}"), body: None, headers: headers.clone(), ok: 200 };
+    let get = |base: &str, headers: &Vec<(&'static str, String)>| Target {
+        method: "GET",
+        url: format!("{base}/v3/customers/{customer}"),
+        body: None,
+        headers: headers.clone(),
+        ok: 200,
+    };
     let post = |base: &str, headers: &Vec<(&'static str, String)>| Target {
         method: "POST",
         url: format!("{base}/v3/customers/{customer}/orders"),
@@ -100,7 +112,12 @@ async fn main() {
     let (twin_api, gateway_api) = (format!("{direct}/api/vipmp"), format!("{}api/vipmp", gateway.url));
 
     let client: Http = Client::builder(TokioExecutor::new()).pool_max_idle_per_host(64).build_http();
-    println!("bench-gateway, {} (warm-up {} s, {} s measured each; 32 connections for GET, 8 for POST)", partner_model::time::date(now_ms()), WARM_UP.as_secs(), MEASURE.as_secs());
+    println!(
+        "bench-gateway, {} (warm-up {} s, {} s measured each; 32 connections for GET, 8 for POST)",
+        partner_model::time::date(now_ms()),
+        WARM_UP.as_secs(),
+        MEASURE.as_secs()
+    );
     println!("{:<40} {:>9} {:>9} {:>9} {:>7}", "", "req/s", "p50 ms", "p99 ms", "errors");
     let twin_get = run("GET customer, twin directly", &client, get(&twin_api, &credentials), 32).await;
     let gw_get = run("GET customer, through the gateway", &client, get(&gateway_api, &session), 32).await;
@@ -112,7 +129,11 @@ async fn main() {
         100.0 * gw_get.per_second / twin_get.per_second.max(1.0),
         gw_get.p99_ms - twin_get.p99_ms
     );
-    println!("POST with its audit write: p99 {:+.2} ms (target ≤ +2 ms), p50 {:+.2} ms", gw_post.p99_ms - twin_post.p99_ms, gw_post.p50_ms - twin_post.p50_ms);
+    println!(
+        "POST with its audit write: p99 {:+.2} ms (target ≤ +2 ms), p50 {:+.2} ms",
+        gw_post.p99_ms - twin_post.p99_ms,
+        gw_post.p50_ms - twin_post.p50_ms
+    );
     let _ = std::fs::remove_file(&audit);
     for suffix in ["-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", audit.display()));

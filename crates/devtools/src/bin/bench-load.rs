@@ -31,7 +31,14 @@ enum Caller {
 }
 
 /// One call with `ids` (correlation, request) or fresh ones; its status and whole body.
-async fn send(client: &Http, caller: Caller, method: hyper::Method, url: &str, ids: Option<(&str, &str)>, body: &str) -> Result<(u16, Bytes), String> {
+async fn send(
+    client: &Http,
+    caller: Caller,
+    method: hyper::Method,
+    url: &str,
+    ids: Option<(&str, &str)>,
+    body: &str,
+) -> Result<(u16, Bytes), String> {
     let n = SEQ.fetch_add(1, Ordering::Relaxed);
     let (correlation, request_id) = match ids {
         Some((c, r)) => (c.to_string(), r.to_string()),
@@ -81,7 +88,10 @@ async fn run(label: &str, client: &Http, urls: Arc<Vec<String>>) {
 /// This process's resident memory in MB (the twin runs in it), from `/proc/self/status`.
 fn resident_mb() -> f64 {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let kb = status.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok());
     kb.unwrap_or(0.0) / 1024.0
 }
 
@@ -116,7 +126,10 @@ async fn twin_figures(client: &Http, customers: &[String]) {
             async move {
                 let id = SEQ.fetch_add(1, Ordering::Relaxed);
                 let url = &urls[(w + n * CONNECTIONS) % urls.len()];
-                matches!(twin_get(&client, url, &format!("bench-cor-{id}"), &format!("bench-req-{id}")).await, Ok((200, _)))
+                matches!(
+                    twin_get(&client, url, &format!("bench-cor-{id}"), &format!("bench-req-{id}")).await,
+                    Ok((200, _))
+                )
             }
         })
         .await;
@@ -124,7 +137,9 @@ async fn twin_figures(client: &Http, customers: &[String]) {
         // A change: an order preview (every POST is kept with its answer), 8 connections.
         let subs = format!("{base}/v3/customers/{}/subscriptions", customers[0]);
         let offer = match twin_get(client, &subs, "bench-subs", "bench-subs").await {
-            Ok((_, body)) => serde_json::from_slice::<serde_json::Value>(&body).ok().and_then(|v| v["items"][0]["offerId"].as_str().map(str::to_string)),
+            Ok((_, body)) => serde_json::from_slice::<serde_json::Value>(&body)
+                .ok()
+                .and_then(|v| v["items"][0]["offerId"].as_str().map(str::to_string)),
             Err(_) => None,
         };
         if let Some(offer) = offer {
@@ -133,7 +148,9 @@ async fn twin_figures(client: &Http, customers: &[String]) {
             let posting = client.clone();
             let f = partner_devtools::load(8, WARM_UP, MEASURE, move |_, _| {
                 let (client, url, body) = (posting.clone(), url.clone(), body.clone());
-                async move { matches!(send(&client, Caller::Gateway, hyper::Method::POST, &url, None, &body).await, Ok((201, _))) }
+                async move {
+                    matches!(send(&client, Caller::Gateway, hyper::Method::POST, &url, None, &body).await, Ok((201, _)))
+                }
             })
             .await;
             let label = label.replace("GET customer", "POST order preview");
@@ -157,7 +174,10 @@ async fn twin_figures(client: &Http, customers: &[String]) {
         let status = twin_get(client, &url, &format!("c{long}"), &format!("r{long}")).await.map_or(0, |(s, _)| s);
         *statuses.entry(status).or_insert(0) += 1;
     }
-    println!("300 GETs with 150 kB ids: answers {statuses:?}; resident memory {before:.0} MB before, {:.0} MB after", resident_mb());
+    println!(
+        "300 GETs with 150 kB ids: answers {statuses:?}; resident memory {before:.0} MB before, {:.0} MB after",
+        resident_mb()
+    );
     task.abort();
 }
 
@@ -180,7 +200,10 @@ fn main() {
         let _ = AUTHORIZATION.set(format!("Bearer {}", sandbox.gateway.bearer(partner_gateway::testing::DISTRIBUTOR)));
         let client: Http = Client::builder(TokioExecutor::new()).pool_max_idle_per_host(CONNECTIONS).build_http();
         let base = format!("{}api/vipmp", sandbox.url);
-        let stats = get(&client, &format!("{}__sandbox/stats", sandbox.url)).await.ok().and_then(|(_, b)| serde_json::from_slice::<serde_json::Value>(&b).ok());
+        let stats = get(&client, &format!("{}__sandbox/stats", sandbox.url))
+            .await
+            .ok()
+            .and_then(|(_, b)| serde_json::from_slice::<serde_json::Value>(&b).ok());
         let Some(busiest) = stats.as_ref().and_then(|s| s["busiestCustomer"].as_str().map(str::to_string)) else {
             return eprintln!("bench-load: the sandbox reports no customer with orders");
         };
@@ -190,9 +213,18 @@ fn main() {
                 let mut ids = Vec::new();
                 for r in page["accounts"].as_array().cloned().unwrap_or_default() {
                     let rid = r["resellerId"].as_str().unwrap_or_default();
-                    if let Ok((200, body)) = get(&client, &format!("{base}/v3/resellers/{rid}/customers?limit=50")).await {
+                    if let Ok((200, body)) =
+                        get(&client, &format!("{base}/v3/resellers/{rid}/customers?limit=50")).await
+                    {
                         let c: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
-                        ids.extend(c["accounts"].as_array().cloned().unwrap_or_default().iter().filter_map(|a| a["customerId"].as_str().map(str::to_string)));
+                        ids.extend(
+                            c["accounts"]
+                                .as_array()
+                                .cloned()
+                                .unwrap_or_default()
+                                .iter()
+                                .filter_map(|a| a["customerId"].as_str().map(str::to_string)),
+                        );
                     }
                 }
                 ids
@@ -202,13 +234,20 @@ fn main() {
         if customers.is_empty() {
             return eprintln!("bench-load: could not list customers");
         }
-        println!("{CONNECTIONS} connections, {} s measured after {} s warm-up, on this machine ({} cores)", MEASURE.as_secs(), WARM_UP.as_secs(), std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1));
+        println!(
+            "{CONNECTIONS} connections, {} s measured after {} s warm-up, on this machine ({} cores)",
+            MEASURE.as_secs(),
+            WARM_UP.as_secs(),
+            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+        );
         println!("{:<36} {:>10} {:>10} {:>10} {:>8}", "call", "req/s", "p50 ms", "p99 ms", "errors");
         let customer_urls: Vec<String> = customers.iter().map(|id| format!("{base}/v3/customers/{id}")).collect();
         run("GET customer", &client, Arc::new(customer_urls)).await;
-        let pages: Vec<String> = (0..100).map(|p| format!("{base}/v3/customers/{busiest}/orders?limit=25&offset={}", p * 25)).collect();
+        let pages: Vec<String> =
+            (0..100).map(|p| format!("{base}/v3/customers/{busiest}/orders?limit=25&offset={}", p * 25)).collect();
         run("GET order history (25 of 10,000)", &client, Arc::new(pages)).await;
-        let big: Vec<String> = (0..100).map(|p| format!("{base}/v3/customers/{busiest}/orders?limit=100&offset={}", p * 100)).collect();
+        let big: Vec<String> =
+            (0..100).map(|p| format!("{base}/v3/customers/{busiest}/orders?limit=100&offset={}", p * 100)).collect();
         run("GET order history (100 of 10,000)", &client, Arc::new(big)).await;
         twin_figures(&client, &customers).await;
     });

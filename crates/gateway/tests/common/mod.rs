@@ -61,10 +61,7 @@ pub fn unique() -> String {
 /// `method url` with the console's headers plus `headers`, and `body`.
 pub async fn fetch(method: &str, url: &str, headers: &[(&str, String)], body: Option<String>) -> Reply {
     let client: Client<HttpConnector, Body> = Client::builder(TokioExecutor::new()).build(HttpConnector::new());
-    let mut request = Request::builder()
-        .method(method)
-        .uri(url)
-        .header("accept", "application/json");
+    let mut request = Request::builder().method(method).uri(url).header("accept", "application/json");
     for id in ["x-request-id", "x-correlation-id"] {
         if !headers.iter().any(|(n, _)| n.eq_ignore_ascii_case(id)) {
             request = request.header(id, unique());

@@ -190,12 +190,8 @@ mod tests {
         }
         assert_eq!((PURCHASE_REASONS.len(), TRANSFER_REASONS.len()), (5, 30));
         assert!(PURCHASE_REASONS.iter().all(|r| r.bypass.is_none()));
-        let bypassed: Vec<_> =
-            TRANSFER_REASONS.iter().filter_map(|r| r.bypass.map(|b| (r.code, b))).collect();
-        assert_eq!(
-            bypassed,
-            [("OPEN_PURCHASE_AUTH", EXPIRE_OPEN_PAS), ("RETURNABLE_PURCHASE", IGNORE_ORDER_RETURN)]
-        );
+        let bypassed: Vec<_> = TRANSFER_REASONS.iter().filter_map(|r| r.bypass.map(|b| (r.code, b))).collect();
+        assert_eq!(bypassed, [("OPEN_PURCHASE_AUTH", EXPIRE_OPEN_PAS), ("RETURNABLE_PURCHASE", IGNORE_ORDER_RETURN)]);
     }
 
     #[test]
@@ -238,16 +234,26 @@ mod tests {
     /// Returns how many codes it checked.
     fn check(text: &str, col: usize, errors: fn(&str) -> bool, check_status: bool) -> usize {
         #[derive(PartialEq)]
-        enum Section { Other, Errors, Purchase, Transfer }
+        enum Section {
+            Other,
+            Errors,
+            Purchase,
+            Transfer,
+        }
         let (mut section, mut checked) = (Section::Other, 0);
         for line in text.lines() {
             let level = line.len() - line.trim_start_matches('#').len();
             let t = line.trim_start_matches('#').trim();
             if (1..=2).contains(&level) {
-                section = if t.starts_with("2129") { Section::Purchase }
-                    else if t.starts_with("5117") { Section::Transfer }
-                    else if errors(t) { Section::Errors }
-                    else { Section::Other };
+                section = if t.starts_with("2129") {
+                    Section::Purchase
+                } else if t.starts_with("5117") {
+                    Section::Transfer
+                } else if errors(t) {
+                    Section::Errors
+                } else {
+                    Section::Other
+                };
                 continue;
             }
             let Some(cells) = cells(line) else { continue };

@@ -69,7 +69,13 @@ pub struct OrderType {
     pub is_preview: bool,
 }
 
-const fn o(code: &'static str, name: &'static str, creatable: bool, is_preview: bool, meaning: &'static str) -> OrderType {
+const fn o(
+    code: &'static str,
+    name: &'static str,
+    creatable: bool,
+    is_preview: bool,
+    meaning: &'static str,
+) -> OrderType {
     OrderType { code, name, meaning, creatable, is_preview }
 }
 
@@ -180,9 +186,17 @@ pub struct DiscountLevel {
 
 use DiscountProgram::{HighVolume, LargeGovernmentAgency as Lga, ThreeYearCommit as Tyc, Volume};
 
-const fn d(level: &'static str, offer_type: &'static str, program: DiscountProgram, min: u32, max: u32, meaning: &'static str) -> DiscountLevel {
+const fn d(
+    level: &'static str,
+    offer_type: &'static str,
+    program: DiscountProgram,
+    min: u32,
+    max: u32,
+    meaning: &'static str,
+) -> DiscountLevel {
     // 0 for `min`: no documented range; 0 for `max`: no upper bound.
-    let quantities = if min == 0 { None } else { Some(QuantityRange { min, max: if max == 0 { None } else { Some(max) } }) };
+    let quantities =
+        if min == 0 { None } else { Some(QuantityRange { min, max: if max == 0 { None } else { Some(max) } }) };
     DiscountLevel { level, offer_type, program, quantities, meaning }
 }
 

@@ -257,8 +257,7 @@ mod tests {
             assert!(pair[0].code <= pair[1].code, "{} before {}", pair[0].code, pair[1].code);
         }
         for kind in ResourceKind::ALL {
-            let codes: Vec<_> =
-                RESOURCE_STATUSES.iter().filter(|r| r.kinds.contains(&kind)).map(|r| r.code).collect();
+            let codes: Vec<_> = RESOURCE_STATUSES.iter().filter(|r| r.kinds.contains(&kind)).map(|r| r.code).collect();
             assert!(codes.windows(2).all(|p| p[0] < p[1]), "{kind:?} has a code twice");
             for code in ["1000", "1002", "1004"] {
                 assert!(codes.contains(&code), "{kind:?} lacks {code}");

@@ -169,7 +169,9 @@ pub fn entered_as<'a>(country: &'a str, region: &'a str) -> impl Iterator<Item =
 /// by a remediation that names its region, and that has no postal codes (Curaçao, the
 /// Caribbean Netherlands as NL with region CW or BQ1–BQ3).
 pub fn postal_code_optional(country: &str, region: &str) -> bool {
-    !region.is_empty() && entered_as(country, region).any(|u| postal_format(u.code).is_none() && u.remediation.is_some_and(|r| r.contains(" with region ")))
+    !region.is_empty()
+        && entered_as(country, region)
+            .any(|u| postal_format(u.code).is_none() && u.remediation.is_some_and(|r| r.contains(" with region ")))
 }
 
 /// [`check_postal_code`] for an address in `country` / `region`, also taking the postal code of
@@ -180,8 +182,13 @@ pub fn check_address_postal_code(country: &str, region: &str, code: &str) -> Res
     if own.is_ok() || postal_code_optional(country, region) {
         return Ok(());
     }
-    let theirs = entered_as(country, region).any(|u| check_postal_code(u.code, code).is_ok() && postal_format(u.code).is_some());
-    if theirs { Ok(()) } else { own }
+    let theirs =
+        entered_as(country, region).any(|u| check_postal_code(u.code, code).is_ok() && postal_format(u.code).is_some());
+    if theirs {
+        Ok(())
+    } else {
+        own
+    }
 }
 
 /// Checks a postal code against its country's format: valid exactly when the dataset's pattern
@@ -223,7 +230,9 @@ mod tests {
         assert!(data::SUBDIVISIONS.iter().all(|(_, rs)| sorted_unique(rs.iter().map(|r| r.code))));
         assert!(sorted_unique(data::POSTAL.iter().map(|p| p.0)));
         assert!(sorted_unique(data::LOCALES.iter()));
-        for code in data::UNSUPPORTED.iter().map(|u| u.code)
+        for code in data::UNSUPPORTED
+            .iter()
+            .map(|u| u.code)
             .chain(data::SUBDIVISIONS.iter().map(|s| s.0))
             .chain(data::POSTAL.iter().map(|p| p.0))
         {
@@ -315,19 +324,35 @@ mod tests {
         assert!(check_postal_code("GB", "ec1a 1bb").is_err(), "no case folding");
         assert_eq!(check_postal_code("AE", "anything"), Ok(()), "no format, nothing to check");
         // Every remediation of the unsupported table can be entered.
-        assert!(postal_code_optional("NL", "CW") && postal_code_optional("NL", "BQ2"), "Curaçao and the BES islands have no postcode");
-        assert!(!postal_code_optional("NL", "") && !postal_code_optional("NL", "BQ4") && !postal_code_optional("GB", ""));
+        assert!(
+            postal_code_optional("NL", "CW") && postal_code_optional("NL", "BQ2"),
+            "Curaçao and the BES islands have no postcode"
+        );
+        assert!(
+            !postal_code_optional("NL", "") && !postal_code_optional("NL", "BQ4") && !postal_code_optional("GB", "")
+        );
         assert_eq!(check_address_postal_code("NL", "CW", ""), Ok(()));
         assert_eq!(check_address_postal_code("GB", "", "BBND 1ZZ"), Ok(()), "British Indian Ocean Territory as GB");
         assert_eq!(check_address_postal_code("FI", "01", "22100"), Ok(()), "Åland as FI 01");
-        assert!(check_address_postal_code("NL", "", "ABC").is_err() && check_address_postal_code("GB", "", "22100").is_err());
+        assert!(
+            check_address_postal_code("NL", "", "ABC").is_err()
+                && check_address_postal_code("GB", "", "22100").is_err()
+        );
         for u in data::UNSUPPORTED.iter().filter(|u| u.remediation.is_some_and(|r| r.starts_with("Use country "))) {
             let Some(rest) = u.remediation.and_then(|r| r.strip_prefix("Use country ")) else { continue };
             let (target, regions) = rest.split_once(" with region ").unwrap_or((rest, ""));
             let region = regions.split([',', ' ']).find(|w| !w.is_empty()).unwrap_or("");
             // The territory's own postal code, or (it has none) one of the country it is entered as.
-            let example = postal_format(u.code).or(postal_format(target.trim())).and_then(|f| f.examples.first().copied()).unwrap_or("");
-            assert_eq!(check_address_postal_code(target.trim(), region, example), Ok(()), "{} entered as {target} {region} with {example:?}", u.code);
+            let example = postal_format(u.code)
+                .or(postal_format(target.trim()))
+                .and_then(|f| f.examples.first().copied())
+                .unwrap_or("");
+            assert_eq!(
+                check_address_postal_code(target.trim(), region, example),
+                Ok(()),
+                "{} entered as {target} {region} with {example:?}",
+                u.code
+            );
         }
         assert_eq!(check_postal_code("XX", "12345"), Err(PostalError::UnknownCountry));
         assert!(check_postal_code("DE", "１２３４５").is_err() && check_postal_code("DE", "").is_err());

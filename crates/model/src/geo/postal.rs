@@ -211,7 +211,9 @@ impl Parser {
             },
             '^' => Ok(Node::Start),
             '$' => Ok(Node::End),
-            '.' | '*' | '+' | '?' | '{' | '}' | ']' => Err(PatternError { at: self.i - 1, what: "unsupported metacharacter" }),
+            '.' | '*' | '+' | '?' | '{' | '}' | ']' => {
+                Err(PatternError { at: self.i - 1, what: "unsupported metacharacter" })
+            }
             c => Ok(Node::Lit(c)),
         }
     }
@@ -349,7 +351,8 @@ impl Matcher<'_> {
         k: &mut dyn FnMut(usize) -> bool,
     ) -> bool {
         if count < max
-            && self.node(inner, pos, &mut |p| (p != pos || count < min) && self.repeat(inner, min, max, count + 1, p, k))
+            && self
+                .node(inner, pos, &mut |p| (p != pos || count < min) && self.repeat(inner, min, max, count + 1, p, k))
         {
             return true;
         }
@@ -387,8 +390,28 @@ mod tests {
     #[test]
     fn refuses_what_it_does_not_implement() {
         for bad in [
-            "a*", "a+", ".", "[^a]", "[]", r"\s", r"\w", "a{2,}", "a{,2}", "a??", "a{2}{3}", "(?i)a", "(a",
-            "a)", "[a", r"\", "[b-a]", "^?", "a{65}", "a{1000}", "]", "((((((((((((((((((a))))))))))))))))))",
+            "a*",
+            "a+",
+            ".",
+            "[^a]",
+            "[]",
+            r"\s",
+            r"\w",
+            "a{2,}",
+            "a{,2}",
+            "a??",
+            "a{2}{3}",
+            "(?i)a",
+            "(a",
+            "a)",
+            "[a",
+            r"\",
+            "[b-a]",
+            "^?",
+            "a{65}",
+            "a{1000}",
+            "]",
+            "((((((((((((((((((a))))))))))))))))))",
         ] {
             assert!(Pattern::compile(bad).is_err(), "{bad:?} should not compile");
         }

@@ -13,14 +13,13 @@
 //!   membership pages say they exclude each other).
 
 use super::cross;
-use super::FieldError;
 use super::registry::{rule, Context};
 use super::validators::Invalid;
+use super::FieldError;
 use crate::types::{
     Address, BenefitRequest, BenefitType, Contact, CustomerCreateRequest, CustomerProfile, CustomerUpdateRequest,
     LinkedMembershipRequest, MinimumQuantitiesRequest, ResellerCreateRequest, ResellerProfile, ResellerUpdateRequest,
 };
-
 
 /// The smallest 3-Year Commit quantity per offer type.
 pub const THREE_YEAR_COMMIT_MINIMUMS: &[(&str, u64)] = &[("LICENSE", 10), ("CONSUMABLES", 1_000)];
@@ -43,7 +42,10 @@ impl Errors {
 }
 
 fn address(e: &mut Errors, a: &Address) {
-    let ctx = Context { country: Some(a.country.as_str()).filter(|c| !c.is_empty()), region: Some(a.region.trim()).filter(|r| !r.is_empty()) };
+    let ctx = Context {
+        country: Some(a.country.as_str()).filter(|c| !c.is_empty()),
+        region: Some(a.region.trim()).filter(|r| !r.is_empty()),
+    };
     let p = "companyProfile.address";
     e.field(&format!("{p}.country"), &format!("{p}.country"), &a.country, &ctx);
     e.field(&format!("{p}.region"), &format!("{p}.region"), &a.region, &ctx);
@@ -60,8 +62,18 @@ fn contacts(e: &mut Errors, contacts: &[Contact]) {
     }
     let ctx = Context::default();
     for (i, c) in contacts.iter().enumerate() {
-        for (name, value) in [("firstName", &c.first_name), ("lastName", &c.last_name), ("email", &c.email), ("phoneNumber", &c.phone_number)] {
-            e.field(&format!("companyProfile.contacts[].{name}"), &format!("companyProfile.contacts[{i}].{name}"), value, &ctx);
+        for (name, value) in [
+            ("firstName", &c.first_name),
+            ("lastName", &c.last_name),
+            ("email", &c.email),
+            ("phoneNumber", &c.phone_number),
+        ] {
+            e.field(
+                &format!("companyProfile.contacts[].{name}"),
+                &format!("companyProfile.contacts[{i}].{name}"),
+                value,
+                &ctx,
+            );
         }
     }
 }
@@ -76,7 +88,12 @@ fn reseller_profile(e: &mut Errors, p: &ResellerProfile) {
     common_profile(e, &p.company_name, &p.preferred_language);
     let segments: Vec<&str> = p.market_segments.iter().map(|s| s.as_str()).collect();
     for (i, s) in segments.iter().enumerate() {
-        e.field("companyProfile.marketSegments[]", &format!("companyProfile.marketSegments[{i}]"), s, &Context::default());
+        e.field(
+            "companyProfile.marketSegments[]",
+            &format!("companyProfile.marketSegments[{i}]"),
+            s,
+            &Context::default(),
+        );
     }
     // No segments means the default [COM].
     if !segments.is_empty() {
@@ -94,7 +111,11 @@ fn customer_profile(e: &mut Errors, p: &CustomerProfile, is_lga: bool) {
     e.field("companyProfile.marketSegment", "companyProfile.marketSegment", segment, &Context::default());
     let subs: Vec<&str> = p.market_sub_segments.iter().map(|s| s.as_str()).collect();
     if let Err(problem) = cross::lga(is_lga, segment, &subs) {
-        let path = if is_lga && segment != "GOV" { "companyProfile.marketSegment" } else { "companyProfile.marketSubSegments" };
+        let path = if is_lga && segment != "GOV" {
+            "companyProfile.marketSegment"
+        } else {
+            "companyProfile.marketSubSegments"
+        };
         e.push(path, problem);
     }
     address(e, &p.address);
@@ -103,23 +124,39 @@ fn customer_profile(e: &mut Errors, p: &CustomerProfile, is_lga: bool) {
 
 fn minimum_quantities(e: &mut Errors, path: &str, field: &str, request: &MinimumQuantitiesRequest) {
     if request.minimum_quantities.is_empty() {
-        e.push(format!("{path}.minimumQuantities"), Invalid::Explained("Give a minimum quantity for licenses, consumables or both.".into()));
+        e.push(
+            format!("{path}.minimumQuantities"),
+            Invalid::Explained("Give a minimum quantity for licenses, consumables or both.".into()),
+        );
     }
     let mut seen: Vec<&str> = Vec::new();
     for (i, q) in request.minimum_quantities.iter().enumerate() {
         let offer_type = q.offer_type.as_str();
         let at = format!("{path}.minimumQuantities[{i}]");
-        e.field(&format!("{field}.minimumQuantities[].offerType"), &format!("{at}.offerType"), offer_type, &Context::default());
+        e.field(
+            &format!("{field}.minimumQuantities[].offerType"),
+            &format!("{at}.offerType"),
+            offer_type,
+            &Context::default(),
+        );
         if seen.contains(&offer_type) {
             e.push(format!("{at}.offerType"), Invalid::Explained(format!("{offer_type} is listed twice.")));
         }
         seen.push(offer_type);
         let quantity = q.quantity.to_string();
         let before = e.0.len();
-        e.field(&format!("{field}.minimumQuantities[].quantity"), &format!("{at}.quantity"), &quantity, &Context::default());
+        e.field(
+            &format!("{field}.minimumQuantities[].quantity"),
+            &format!("{at}.quantity"),
+            &quantity,
+            &Context::default(),
+        );
         let minimum = THREE_YEAR_COMMIT_MINIMUMS.iter().find(|(t, _)| *t == offer_type).map(|(_, m)| *m);
         if let Some(min) = minimum.filter(|m| e.0.len() == before && q.quantity < *m) {
-            e.push(format!("{at}.quantity"), Invalid::Explained(format!("3-Year Commit starts at {min} for {offer_type}.")));
+            e.push(
+                format!("{at}.quantity"),
+                Invalid::Explained(format!("3-Year Commit starts at {min} for {offer_type}.")),
+            );
         }
     }
 }
@@ -136,11 +173,21 @@ fn benefits(e: &mut Errors, benefits: &[BenefitRequest], linked: Option<&LinkedM
         match b.kind {
             BenefitType::ThreeYearCommit => {
                 if is_lga {
-                    e.push(format!("{at}.type"), Invalid::Explained("3-Year Commit is not available to Large Government Agency customers.".into()));
+                    e.push(
+                        format!("{at}.type"),
+                        Invalid::Explained(
+                            "3-Year Commit is not available to Large Government Agency customers.".into(),
+                        ),
+                    );
                 } else if linked.is_some() {
-                    e.push(format!("{at}.type"), Invalid::Explained("3-Year Commit and linked membership exclude each other.".into()));
+                    e.push(
+                        format!("{at}.type"),
+                        Invalid::Explained("3-Year Commit and linked membership exclude each other.".into()),
+                    );
                 }
-                if let Err(problem) = cross::one_commitment_request(b.commitment_request.is_some(), b.recommitment_request.is_some()) {
+                if let Err(problem) =
+                    cross::one_commitment_request(b.commitment_request.is_some(), b.recommitment_request.is_some())
+                {
                     e.push(format!("{at}.recommitmentRequest"), problem);
                 }
                 if let Some(r) = &b.commitment_request {
@@ -153,10 +200,16 @@ fn benefits(e: &mut Errors, benefits: &[BenefitRequest], linked: Option<&LinkedM
             }
             BenefitType::LargeGovernmentAgency => {
                 if b.commitment_request.is_some() || b.recommitment_request.is_some() {
-                    e.push(format!("{at}.commitmentRequest"), Invalid::Explained("A Large Government Agency benefit carries no commitment.".into()));
+                    e.push(
+                        format!("{at}.commitmentRequest"),
+                        Invalid::Explained("A Large Government Agency benefit carries no commitment.".into()),
+                    );
                 }
             }
-            BenefitType::Other(_) => e.push(format!("{at}.type"), Invalid::NotOneOf { allowed: &["THREE_YEAR_COMMIT", "LARGE_GOVERNMENT_AGENCY"] }),
+            BenefitType::Other(_) => e.push(
+                format!("{at}.type"),
+                Invalid::NotOneOf { allowed: &["THREE_YEAR_COMMIT", "LARGE_GOVERNMENT_AGENCY"] },
+            ),
         }
     }
 }
@@ -240,7 +293,13 @@ pub fn check_coterm_date(coterm: &str, today: &str, segment: &str, is_lga: bool)
         return Ok(());
     }
     super::validators::coterm_date(coterm)?;
-    let max_months = if is_lga { 23 } else if segment == "EDU" { 48 } else { 36 };
+    let max_months = if is_lga {
+        23
+    } else if segment == "EDU" {
+        48
+    } else {
+        36
+    };
     let (Some(min), Some(max)) = (add_months(today, 12), add_months(today, max_months)) else {
         return Err(Invalid::Format { expected: "a date as YYYY-MM-DD" });
     };
@@ -272,12 +331,21 @@ mod tests {
                 postal_code: "95110-1234".into(),
                 ..Address::default()
             },
-            contacts: vec![Contact { first_name: "Donald".into(), last_name: "Duck".into(), email: "donald@duck.com".into(), phone_number: String::new() }],
+            contacts: vec![Contact {
+                first_name: "Donald".into(),
+                last_name: "Duck".into(),
+                email: "donald@duck.com".into(),
+                phone_number: String::new(),
+            }],
         }
     }
 
     fn customer() -> CustomerCreateRequest {
-        CustomerCreateRequest { reseller_id: "5556667778".into(), company_profile: profile(), ..CustomerCreateRequest::default() }
+        CustomerCreateRequest {
+            reseller_id: "5556667778".into(),
+            company_profile: profile(),
+            ..CustomerCreateRequest::default()
+        }
     }
 
     fn paths(errors: &[FieldError]) -> Vec<&str> {
@@ -287,7 +355,9 @@ mod tests {
     fn three_year(license: u64) -> BenefitRequest {
         BenefitRequest {
             kind: BenefitType::ThreeYearCommit,
-            commitment_request: Some(MinimumQuantitiesRequest { minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: license }] }),
+            commitment_request: Some(MinimumQuantitiesRequest {
+                minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: license }],
+            }),
             recommitment_request: None,
         }
     }
@@ -314,9 +384,17 @@ mod tests {
     fn paths_carry_real_indexes() {
         let mut req = customer();
         req.company_profile.company_name = "Fai".into();
-        req.company_profile.contacts.push(Contact { first_name: "A".into(), last_name: "B".into(), email: "not-an-email".into(), phone_number: String::new() });
+        req.company_profile.contacts.push(Contact {
+            first_name: "A".into(),
+            last_name: "B".into(),
+            email: "not-an-email".into(),
+            phone_number: String::new(),
+        });
         req.company_profile.address.postal_code = "ABCDE".into();
-        assert_eq!(paths(&check_customer_create(&req)), ["companyProfile.companyName", "companyProfile.address.postalCode", "companyProfile.contacts[1].email"]);
+        assert_eq!(
+            paths(&check_customer_create(&req)),
+            ["companyProfile.companyName", "companyProfile.address.postalCode", "companyProfile.contacts[1].email"]
+        );
         req.company_profile.contacts.clear();
         assert!(paths(&check_customer_create(&req)).contains(&"companyProfile.contacts"));
     }
@@ -337,7 +415,11 @@ mod tests {
         let mut req = customer();
         req.company_profile.market_segment = Some(MarketSegment::Government);
         req.company_profile.market_sub_segments = vec![MarketSubSegment::Federal];
-        req.benefits = vec![BenefitRequest { kind: BenefitType::LargeGovernmentAgency, commitment_request: None, recommitment_request: None }];
+        req.benefits = vec![BenefitRequest {
+            kind: BenefitType::LargeGovernmentAgency,
+            commitment_request: None,
+            recommitment_request: None,
+        }];
         assert_eq!(check_customer_create(&req), vec![]);
         req.company_profile.market_sub_segments.push(MarketSubSegment::State);
         assert_eq!(paths(&check_customer_create(&req)), ["companyProfile.marketSubSegments"]);
@@ -347,13 +429,17 @@ mod tests {
 
         let mut req = customer();
         req.benefits = vec![three_year(9)];
-        assert_eq!(paths(&check_customer_create(&req)), ["benefits[0].commitmentRequest.minimumQuantities[0].quantity"]);
+        assert_eq!(
+            paths(&check_customer_create(&req)),
+            ["benefits[0].commitmentRequest.minimumQuantities[0].quantity"]
+        );
         req.benefits = vec![three_year(10)];
         assert_eq!(check_customer_create(&req), vec![]);
         req.benefits[0].recommitment_request = req.benefits[0].commitment_request.clone();
         assert_eq!(paths(&check_customer_create(&req)), ["benefits[0].recommitmentRequest"]);
         req.benefits = vec![three_year(10)];
-        req.linked_membership = Some(LinkedMembershipRequest { name: "Group".into(), kind: LinkedMembershipType::Standard });
+        req.linked_membership =
+            Some(LinkedMembershipRequest { name: "Group".into(), kind: LinkedMembershipType::Standard });
         assert_eq!(paths(&check_customer_create(&req)), ["benefits[0].type"]);
     }
 
@@ -368,7 +454,10 @@ mod tests {
         }
         assert_eq!(check_customer_update(&lga, true), vec![]);
         assert_eq!(paths(&check_customer_update(&lga, false)), ["companyProfile.marketSubSegments"]);
-        let bad = ResellerUpdateRequest { external_reference_id: "x".repeat(36), company_profile: ResellerProfile::default() };
+        let bad = ResellerUpdateRequest {
+            external_reference_id: "x".repeat(36),
+            company_profile: ResellerProfile::default(),
+        };
         let found = paths(&check_reseller_update(&bad)).join(" ");
         assert!(found.starts_with("externalReferenceId companyProfile.companyName"), "{found}");
     }

@@ -6,7 +6,11 @@ use std::collections::BTreeSet;
 
 /// At least one contact.
 pub fn contacts(count: usize) -> Result<(), Invalid> {
-    if count == 0 { Err(Invalid::Explained("Add at least one contact.".into())) } else { Ok(()) }
+    if count == 0 {
+        Err(Invalid::Explained("Add at least one contact.".into()))
+    } else {
+        Ok(())
+    }
 }
 
 /// A reseller's market segments: at least one, each once.
@@ -36,7 +40,9 @@ pub fn lga(is_lga: bool, segment: &str, sub_segments: &[&str]) -> Result<(), Inv
         return Err(Invalid::Explained("A Large Government Agency customer has market segment GOV.".into()));
     }
     if lga_subs != 1 || sub_segments.len() != 1 {
-        return Err(Invalid::Explained("A Large Government Agency customer has exactly one sub-segment: FEDERAL or STATE.".into()));
+        return Err(Invalid::Explained(
+            "A Large Government Agency customer has exactly one sub-segment: FEDERAL or STATE.".into(),
+        ));
     }
     Ok(())
 }
@@ -74,7 +80,11 @@ pub fn reference_order(order_type: &str, reference: Option<&str>) -> Result<(), 
 pub fn unique_line_numbers(numbers: &[u32]) -> Result<(), Vec<u32>> {
     let mut seen = BTreeSet::new();
     let dups: BTreeSet<u32> = numbers.iter().copied().filter(|n| !seen.insert(*n)).collect();
-    if dups.is_empty() { Ok(()) } else { Err(dups.into_iter().collect()) }
+    if dups.is_empty() {
+        Ok(())
+    } else {
+        Err(dups.into_iter().collect())
+    }
 }
 
 /// The largest quantity of a Team product on one line (Enterprise: 599,000).
@@ -92,12 +102,13 @@ pub struct Line<'a> {
 /// quantity), each at most once. Returns the returned line numbers that do not.
 pub fn return_lines_match(original: &[Line], returned: &[Line]) -> Result<(), Vec<u32>> {
     let mut used = BTreeSet::new();
-    let bad: Vec<u32> = returned
-        .iter()
-        .filter(|r| !original.contains(r) || !used.insert(r.number))
-        .map(|r| r.number)
-        .collect();
-    if bad.is_empty() && !returned.is_empty() { Ok(()) } else { Err(bad) }
+    let bad: Vec<u32> =
+        returned.iter().filter(|r| !original.contains(r) || !used.insert(r.number)).map(|r| r.number).collect();
+    if bad.is_empty() && !returned.is_empty() {
+        Ok(())
+    } else {
+        Err(bad)
+    }
 }
 
 #[cfg(test)]

@@ -9,10 +9,9 @@
 //! (`path`, `problem`); that file was still a placeholder when this one was written.
 
 use super::cross;
-use super::FieldError;
 use super::validators::{currency, max_length, Invalid};
+use super::FieldError;
 use crate::types::{AutoRenewalRequest, LineItemRequest, OrderRequest};
-
 
 /// The most licenses of a Team product on one line, or renewed by one subscription.
 pub const TEAM_MAX_QUANTITY: u64 = cross::TEAM_MAX_QUANTITY;
@@ -38,7 +37,9 @@ pub fn check_order(request: &OrderRequest) -> Vec<FieldError> {
     let order_type = request.order_type();
     let (external, reference, currency, lines): (&str, Option<&str>, &str, &[LineItemRequest]) = match request {
         OrderRequest::New { external_reference_id, currency_code, line_items }
-        | OrderRequest::Preview { external_reference_id, currency_code, line_items } => (external_reference_id, None, currency_code, line_items),
+        | OrderRequest::Preview { external_reference_id, currency_code, line_items } => {
+            (external_reference_id, None, currency_code, line_items)
+        }
         OrderRequest::Return { external_reference_id, reference_order_id, currency_code, line_items } => {
             (external_reference_id, Some(reference_order_id.as_str()), currency_code, line_items)
         }
@@ -77,7 +78,10 @@ fn check_currency(request: &OrderRequest, order_level: &str, lines: &[LineItemRe
     let on_lines = lines.iter().any(|l| !l.currency_code.is_empty());
     if on_lines && !order_level.is_empty() {
         errors.push(FieldError::new("currencyCode", Invalid::Explained(BOTH_CURRENCIES.into())));
-    } else if !on_lines && order_level.is_empty() && matches!(request, OrderRequest::New { .. } | OrderRequest::Preview { .. }) {
+    } else if !on_lines
+        && order_level.is_empty()
+        && matches!(request, OrderRequest::New { .. } | OrderRequest::Preview { .. })
+    {
         errors.push(FieldError::new("currencyCode", Invalid::Missing));
     } else if on_lines && lines.iter().any(|l| l.currency_code.is_empty()) {
         for (i, _) in lines.iter().enumerate().filter(|(_, l)| l.currency_code.is_empty()) {
@@ -86,7 +90,10 @@ fn check_currency(request: &OrderRequest, order_level: &str, lines: &[LineItemRe
     } else if let Some(first) = lines.first().filter(|_| on_lines) {
         // One order, one currency (2137 "Currency code not aligned" on the wire).
         for (i, _) in lines.iter().enumerate().filter(|(_, l)| l.currency_code != first.currency_code) {
-            errors.push(FieldError::new(format!("lineItems[{i}].currencyCode"), Invalid::Explained(MIXED_CURRENCIES.into())));
+            errors.push(FieldError::new(
+                format!("lineItems[{i}].currencyCode"),
+                Invalid::Explained(MIXED_CURRENCIES.into()),
+            ));
         }
     }
     errors
@@ -181,7 +188,11 @@ mod tests {
     #[test]
     fn the_currency_is_iso_4217_at_one_level() {
         let with = |order: &str, lines: &[&str]| {
-            let items = lines.iter().enumerate().map(|(i, c)| LineItemRequest { currency_code: c.to_string(), ..line(i as u32 + 1, "A", 1) }).collect();
+            let items = lines
+                .iter()
+                .enumerate()
+                .map(|(i, c)| LineItemRequest { currency_code: c.to_string(), ..line(i as u32 + 1, "A", 1) })
+                .collect();
             OrderRequest::New { external_reference_id: String::new(), currency_code: order.into(), line_items: items }
         };
         assert!(check_order(&with("EUR", &["", ""])).is_empty());
@@ -191,7 +202,11 @@ mod tests {
         assert_eq!(paths(&check_order(&with("", &["EUR", ""]))), ["lineItems[1].currencyCode"], "a line without one");
         assert_eq!(paths(&check_order(&with("XYZ", &[""]))), ["currencyCode"], "not ISO 4217");
         assert_eq!(paths(&check_order(&with("", &["usd"]))), ["lineItems[0].currencyCode"]);
-        assert_eq!(paths(&check_order(&with("", &["EUR", "USD"]))), ["lineItems[1].currencyCode"], "one currency per order");
+        assert_eq!(
+            paths(&check_order(&with("", &["EUR", "USD"]))),
+            ["lineItems[1].currencyCode"],
+            "one currency per order"
+        );
     }
 
     #[test]
@@ -212,7 +227,10 @@ mod tests {
         assert!(check_auto_renewal(&req(true, Some(10_000)), TEAM_MAX_QUANTITY).is_empty());
         assert!(check_auto_renewal(&req(false, Some(0)), TEAM_MAX_QUANTITY).is_empty());
         assert_eq!(paths(&check_auto_renewal(&req(true, Some(0)), TEAM_MAX_QUANTITY)), ["autoRenewal.renewalQuantity"]);
-        assert_eq!(paths(&check_auto_renewal(&req(true, Some(10_001)), TEAM_MAX_QUANTITY)), ["autoRenewal.renewalQuantity"]);
+        assert_eq!(
+            paths(&check_auto_renewal(&req(true, Some(10_001)), TEAM_MAX_QUANTITY)),
+            ["autoRenewal.renewalQuantity"]
+        );
         assert!(check_auto_renewal(&req(true, Some(10_001)), ENTERPRISE_MAX_QUANTITY).is_empty());
     }
 }

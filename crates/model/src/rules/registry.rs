@@ -84,19 +84,39 @@ pub const EMAIL_PATTERN: &str = "^(?:[a-zA-Z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[a-zA-
 
 use Check::*;
 
-const fn row(field: &'static str, label: &'static str, checks: &'static [Check], pattern: Option<&'static str>) -> FieldRule {
+const fn row(
+    field: &'static str,
+    label: &'static str,
+    checks: &'static [Check],
+    pattern: Option<&'static str>,
+) -> FieldRule {
     FieldRule { field, label, checks, pattern }
 }
 
 /// Every documented field rule.
 pub static FIELD_RULES: &[FieldRule] = &[
     // Accounts (reseller and customer).
-    row("companyProfile.companyName", "Company name", &[Required, Length(4, 80), CompanyNameChars], Some(COMPANY_NAME_PATTERN)),
+    row(
+        "companyProfile.companyName",
+        "Company name",
+        &[Required, Length(4, 80), CompanyNameChars],
+        Some(COMPANY_NAME_PATTERN),
+    ),
     row("companyProfile.preferredLanguage", "Preferred language", &[Required, MaxLength(40), Locale], None),
     row("companyProfile.marketSegment", "Market segment", &[OneOf(SEGMENTS)], None),
     row("companyProfile.marketSegments[]", "Market segment", &[Required, OneOf(SEGMENTS)], None),
-    row("companyProfile.contacts[].firstName", "First name", &[Required, Length(1, 35), PersonNameChars], Some(PERSON_NAME_PATTERN)),
-    row("companyProfile.contacts[].lastName", "Last name", &[Required, Length(1, 35), PersonNameChars], Some(PERSON_NAME_PATTERN)),
+    row(
+        "companyProfile.contacts[].firstName",
+        "First name",
+        &[Required, Length(1, 35), PersonNameChars],
+        Some(PERSON_NAME_PATTERN),
+    ),
+    row(
+        "companyProfile.contacts[].lastName",
+        "Last name",
+        &[Required, Length(1, 35), PersonNameChars],
+        Some(PERSON_NAME_PATTERN),
+    ),
     row("companyProfile.contacts[].email", "Email", &[Required, MaxLength(240), Email], Some(EMAIL_PATTERN)),
     row("companyProfile.contacts[].phoneNumber", "Phone", &[MaxLength(40), NoMarkup], None),
     row("companyProfile.address.country", "Country", &[Required, Country], None),
@@ -113,10 +133,30 @@ pub static FIELD_RULES: &[FieldRule] = &[
     row("orderId", "Order id", &[Required, AccountId], Some(ACCOUNT_ID_PATTERN)),
     row("subscriptionId", "Subscription id", &[Required, MaxLength(40)], None),
     row("cotermDate", "Anniversary (coterm) date", &[CotermDate], Some(COTERM_DATE_PATTERN)),
-    row("benefits[].commitmentRequest.minimumQuantities[].offerType", "Offer type", &[Required, OneOf(OFFER_TYPES)], None),
-    row("benefits[].commitmentRequest.minimumQuantities[].quantity", "Minimum quantity", &[Required, IntRange(1, 599_000)], None),
-    row("benefits[].recommitmentRequest.minimumQuantities[].offerType", "Offer type", &[Required, OneOf(OFFER_TYPES)], None),
-    row("benefits[].recommitmentRequest.minimumQuantities[].quantity", "Minimum quantity", &[Required, IntRange(1, 599_000)], None),
+    row(
+        "benefits[].commitmentRequest.minimumQuantities[].offerType",
+        "Offer type",
+        &[Required, OneOf(OFFER_TYPES)],
+        None,
+    ),
+    row(
+        "benefits[].commitmentRequest.minimumQuantities[].quantity",
+        "Minimum quantity",
+        &[Required, IntRange(1, 599_000)],
+        None,
+    ),
+    row(
+        "benefits[].recommitmentRequest.minimumQuantities[].offerType",
+        "Offer type",
+        &[Required, OneOf(OFFER_TYPES)],
+        None,
+    ),
+    row(
+        "benefits[].recommitmentRequest.minimumQuantities[].quantity",
+        "Minimum quantity",
+        &[Required, IntRange(1, 599_000)],
+        None,
+    ),
     // Orders.
     row("orderType", "Order type", &[Required, OneOf(ORDER_TYPES)], None),
     row("referenceOrderId", "Original order id", &[MaxLength(40)], None),
@@ -189,9 +229,8 @@ impl Check {
             Country => country(value),
             Region => region(value, ctx),
             PostalCode => match ctx.country {
-                Some(c) if !value.is_empty() => {
-                    geo::check_address_postal_code(c, ctx.region.unwrap_or(""), value).map_err(|e| Invalid::Explained(e.to_string()))
-                }
+                Some(c) if !value.is_empty() => geo::check_address_postal_code(c, ctx.region.unwrap_or(""), value)
+                    .map_err(|e| Invalid::Explained(e.to_string())),
                 _ => Ok(()),
             },
         }
@@ -218,7 +257,10 @@ fn region(value: &str, ctx: &Context) -> Result<(), Invalid> {
     if value.is_empty() || regions.is_empty() || regions.iter().any(|r| r.code == value) {
         Ok(())
     } else {
-        Err(Invalid::Explained(format!("Choose a region of {country} (its ISO 3166-2 code, like {}).", regions[0].code)))
+        Err(Invalid::Explained(format!(
+            "Choose a region of {country} (its ISO 3166-2 code, like {}).",
+            regions[0].code
+        )))
     }
 }
 
@@ -233,7 +275,11 @@ mod tests {
             assert!(seen.insert(r.field), "{} twice", r.field);
             assert!(!r.label.is_empty() && !r.checks.is_empty(), "{}", r.field);
             if r.pattern.is_some() {
-                assert!(r.checks.contains(&Required) || r.field == "cotermDate", "{} has a pattern and must say if it is required", r.field);
+                assert!(
+                    r.checks.contains(&Required) || r.field == "cotermDate",
+                    "{} has a pattern and must say if it is required",
+                    r.field
+                );
             }
         }
     }
@@ -242,12 +288,33 @@ mod tests {
     fn every_row_of_the_rule_table_has_a_rule() {
         // The fields of validation-rules.md, as its tables name them.
         for doc_field in [
-            "companyProfile.companyName", "contacts[].firstName", "contacts[].lastName", "contacts[].email",
-            "contacts[].phoneNumber", "companyProfile.preferredLanguage", "address.country", "address.region",
-            "address.city", "address.addressLine1", "address.addressLine2", "address.postalCode", "address.phoneNumber",
-            "externalReferenceId", "resellerId", "customerId", "orderId", "subscriptionId", "cotermDate",
-            "companyProfile.marketSegments[]", "companyProfile.marketSegment", "orderType", "referenceOrderId",
-            "lineItems[].extLineItemNumber", "lineItems[].quantity", "lineItems[].offerId", "currencyCode",
+            "companyProfile.companyName",
+            "contacts[].firstName",
+            "contacts[].lastName",
+            "contacts[].email",
+            "contacts[].phoneNumber",
+            "companyProfile.preferredLanguage",
+            "address.country",
+            "address.region",
+            "address.city",
+            "address.addressLine1",
+            "address.addressLine2",
+            "address.postalCode",
+            "address.phoneNumber",
+            "externalReferenceId",
+            "resellerId",
+            "customerId",
+            "orderId",
+            "subscriptionId",
+            "cotermDate",
+            "companyProfile.marketSegments[]",
+            "companyProfile.marketSegment",
+            "orderType",
+            "referenceOrderId",
+            "lineItems[].extLineItemNumber",
+            "lineItems[].quantity",
+            "lineItems[].offerId",
+            "currencyCode",
             "autoRenewal.renewalQuantity",
         ] {
             assert!(rule_for_detail(doc_field).is_some(), "no rule for {doc_field}");
@@ -268,12 +335,19 @@ mod tests {
         let check = |field: &str, value: &str| rule(field).map(|r| r.validate(value, &ctx));
         assert_eq!(check("companyProfile.companyName", "Fairmont"), Some(Ok(())));
         assert!(matches!(check("companyProfile.companyName", "Fai"), Some(Err(Invalid::TooShort { .. }))));
-        assert!(matches!(check("companyProfile.companyName", "A+B Corp"), Some(Err(Invalid::NotAllowed { found: '+', .. }))));
-        assert!(matches!(check("companyProfile.address.city", "<b>Paris"), Some(Err(Invalid::NotAllowed { found: '<', .. }))));
+        assert!(matches!(
+            check("companyProfile.companyName", "A+B Corp"),
+            Some(Err(Invalid::NotAllowed { found: '+', .. }))
+        ));
+        assert!(matches!(
+            check("companyProfile.address.city", "<b>Paris"),
+            Some(Err(Invalid::NotAllowed { found: '<', .. }))
+        ));
         assert_eq!(check("externalReferenceId", ""), Some(Ok(())));
         assert!(check("externalReferenceId", &"x".repeat(36)).is_some_and(|r| r.is_err()));
         assert!(check("lineItems[].quantity", "0").is_some_and(|r| r.is_err()));
         assert_eq!(check("lineItems[].quantity", "599000"), Some(Ok(())));
-        assert!(check("companyProfile.contacts[].email", &format!("{}@example.com", "a".repeat(229))).is_some_and(|r| r.is_err()));
+        assert!(check("companyProfile.contacts[].email", &format!("{}@example.com", "a".repeat(229)))
+            .is_some_and(|r| r.is_err()));
     }
 }

@@ -24,7 +24,9 @@ pub fn order_returnable(order: &Order, now: Millis) -> Result<Millis, String> {
         Status::Active => {}
         Status::Pending => return Err("The order is still open: it can be returned once it is complete.".into()),
         Status::Cancelled => return Err("Every line of this order has already been returned.".into()),
-        ref other => return Err(format!("Only complete orders can be returned; this one's status is {}.", other.as_str())),
+        ref other => {
+            return Err(format!("Only complete orders can be returned; this one's status is {}.", other.as_str()))
+        }
     }
     let Some(created) = time::parse(&order.creation_date) else {
         return Err("The order's creation date is not readable, so its return window cannot be checked.".into());
@@ -59,7 +61,12 @@ pub fn return_request(order: &Order, lines: &[u32], external_reference_id: Strin
             .line_items
             .iter()
             .filter(|l| lines.contains(&l.ext_line_item_number))
-            .map(|l| LineItemRequest { ext_line_item_number: l.ext_line_item_number, offer_id: l.offer_id.clone(), quantity: l.quantity, currency_code: String::new() })
+            .map(|l| LineItemRequest {
+                ext_line_item_number: l.ext_line_item_number,
+                offer_id: l.offer_id.clone(),
+                quantity: l.quantity,
+                currency_code: String::new(),
+            })
             .collect(),
     }
 }
@@ -82,7 +89,13 @@ mod tests {
             creation_date: created.into(),
             line_items: lines
                 .iter()
-                .map(|(n, s)| LineItem { ext_line_item_number: *n, offer_id: format!("6532265{n}CA01A12"), quantity: u64::from(*n) * 2, status: s.clone(), ..LineItem::default() })
+                .map(|(n, s)| LineItem {
+                    ext_line_item_number: *n,
+                    offer_id: format!("6532265{n}CA01A12"),
+                    quantity: u64::from(*n) * 2,
+                    status: s.clone(),
+                    ..LineItem::default()
+                })
                 .collect(),
             ..Order::default()
         }
@@ -109,8 +122,14 @@ mod tests {
             (order(OrderType::Transfer, Status::Active, "2026-11-10", &[(1, Status::Active)]), "TRANSFER"),
             (order(OrderType::New, Status::Pending, "2026-11-10", &[(1, Status::Pending)]), "still open"),
             (order(OrderType::New, Status::Inactive, "2026-11-10", &[(1, Status::Inactive)]), "status is 1004"),
-            (order(OrderType::New, Status::Cancelled, "2026-11-10", &[(1, Status::Cancelled)]), "already been returned"),
-            (order(OrderType::New, Status::Active, "2026-11-10", &[(1, Status::Cancelled), (2, Status::Cancelled)]), "already been returned"),
+            (
+                order(OrderType::New, Status::Cancelled, "2026-11-10", &[(1, Status::Cancelled)]),
+                "already been returned",
+            ),
+            (
+                order(OrderType::New, Status::Active, "2026-11-10", &[(1, Status::Cancelled), (2, Status::Cancelled)]),
+                "already been returned",
+            ),
             (order(OrderType::New, Status::Active, "yesterday", &[(1, Status::Active)]), "not readable"),
         ];
         for (o, says) in cases {
@@ -124,18 +143,32 @@ mod tests {
 
     #[test]
     fn lines_already_returned_are_not_offered() {
-        assert_eq!(line_returnable(&LineItem { status: Status::Cancelled, ..LineItem::default() }), Err("Already returned."));
+        assert_eq!(
+            line_returnable(&LineItem { status: Status::Cancelled, ..LineItem::default() }),
+            Err("Already returned.")
+        );
         assert_eq!(line_returnable(&LineItem { status: Status::Active, ..LineItem::default() }), Ok(()));
     }
 
     #[test]
     fn the_return_matches_the_original_lines_exactly() {
-        let o = order(OrderType::New, Status::Active, "2026-11-10", &[(1, Status::Active), (2, Status::Active), (3, Status::Active)]);
-        let OrderRequest::Return { reference_order_id, currency_code, line_items, external_reference_id } = return_request(&o, &[3, 1, 9], "R-1".into()) else {
+        let o = order(
+            OrderType::New,
+            Status::Active,
+            "2026-11-10",
+            &[(1, Status::Active), (2, Status::Active), (3, Status::Active)],
+        );
+        let OrderRequest::Return { reference_order_id, currency_code, line_items, external_reference_id } =
+            return_request(&o, &[3, 1, 9], "R-1".into())
+        else {
             panic!("a RETURN request")
         };
-        assert_eq!((reference_order_id.as_str(), currency_code.as_str(), external_reference_id.as_str()), ("8000000001", "USD", "R-1"));
-        let lines: Vec<(u32, &str, u64)> = line_items.iter().map(|l| (l.ext_line_item_number, l.offer_id.as_str(), l.quantity)).collect();
+        assert_eq!(
+            (reference_order_id.as_str(), currency_code.as_str(), external_reference_id.as_str()),
+            ("8000000001", "USD", "R-1")
+        );
+        let lines: Vec<(u32, &str, u64)> =
+            line_items.iter().map(|l| (l.ext_line_item_number, l.offer_id.as_str(), l.quantity)).collect();
         assert_eq!(lines, vec![(1, "65322651CA01A12", 2), (3, "65322653CA01A12", 6)]);
         let json = serde_json::to_value(return_request(&o, &[2], String::new())).unwrap();
         assert_eq!(json["orderType"], "RETURN");

@@ -9,12 +9,28 @@ use std::fmt;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Invalid {
     Missing,
-    TooShort { min: usize, len: usize },
-    TooLong { max: usize, len: usize },
-    NotAllowed { found: char, allowed: &'static str },
-    Format { expected: &'static str },
-    NotOneOf { allowed: &'static [&'static str] },
-    OutOfRange { min: i64, max: i64 },
+    TooShort {
+        min: usize,
+        len: usize,
+    },
+    TooLong {
+        max: usize,
+        len: usize,
+    },
+    NotAllowed {
+        found: char,
+        allowed: &'static str,
+    },
+    Format {
+        expected: &'static str,
+    },
+    NotOneOf {
+        allowed: &'static [&'static str],
+    },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     /// A rule whose explanation depends on data (an unsupported country's remediation, a
     /// postal format's example).
     Explained(String),
@@ -49,7 +65,11 @@ fn shown(c: char) -> String {
 /// Present. White space counts as present: the documented patterns accept it (a form may
 /// trim what it sends; the rule itself is the API's).
 pub fn required(v: &str) -> Result<(), Invalid> {
-    if v.is_empty() { Err(Invalid::Missing) } else { Ok(()) }
+    if v.is_empty() {
+        Err(Invalid::Missing)
+    } else {
+        Ok(())
+    }
 }
 
 /// Between `min` and `max` code points.
@@ -121,7 +141,11 @@ pub fn account_id(v: &str) -> Result<(), Invalid> {
 
 /// One of `allowed`, exactly.
 pub fn one_of(v: &str, allowed: &'static [&'static str]) -> Result<(), Invalid> {
-    if v.is_empty() || allowed.contains(&v) { Ok(()) } else { Err(Invalid::NotOneOf { allowed }) }
+    if v.is_empty() || allowed.contains(&v) {
+        Ok(())
+    } else {
+        Err(Invalid::NotOneOf { allowed })
+    }
 }
 
 /// A whole number (ASCII digits, optional minus) from `min` to `max`.
@@ -169,7 +193,11 @@ pub fn date_or_datetime(v: &str) -> Result<(), Invalid> {
     let ok = v.is_empty()
         || is_date_shape(v)
         || (v.len() == 20 && v.get(..10).is_some_and(is_date_shape) && v.get(10..).is_some_and(is_time_shape));
-    if ok { Ok(()) } else { Err(Invalid::Format { expected: "a date as YYYY-MM-DD or a UTC time as YYYY-MM-DDThh:mm:ssZ" }) }
+    if ok {
+        Ok(())
+    } else {
+        Err(Invalid::Format { expected: "a date as YYYY-MM-DD or a UTC time as YYYY-MM-DDThh:mm:ssZ" })
+    }
 }
 
 fn is_time_shape(t: &str) -> bool {
@@ -190,7 +218,11 @@ fn is_time_shape(t: &str) -> bool {
 /// At most `max` code points, for fields that only have a length limit.
 pub fn max_length(v: &str, max: usize) -> Result<(), Invalid> {
     let len = crate::text::length(v);
-    if len > max { Err(Invalid::TooLong { max, len }) } else { Ok(()) }
+    if len > max {
+        Err(Invalid::TooLong { max, len })
+    } else {
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -202,7 +234,16 @@ mod tests {
     fn emptiness_is_only_required_s_business() {
         assert_eq!(required(""), Err(Invalid::Missing));
         assert_eq!(required(" \u{3000}"), Ok(()));
-        for check in [length("", 4, 80), chars("", &COMPANY_NAME), email(""), coterm_date(""), account_id(""), int_range("", 1, 2), currency(""), date_or_datetime("")] {
+        for check in [
+            length("", 4, 80),
+            chars("", &COMPANY_NAME),
+            email(""),
+            coterm_date(""),
+            account_id(""),
+            int_range("", 1, 2),
+            currency(""),
+            date_or_datetime(""),
+        ] {
             assert_eq!(check, Ok(()));
         }
     }

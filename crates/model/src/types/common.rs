@@ -172,7 +172,16 @@ mod tests {
     fn a_quantity_is_a_whole_number_or_none() {
         assert_eq!(quantity(r#"{"q": 12}"#), Some(12));
         assert_eq!(quantity(r#"{"q": " 7 "}"#), Some(7), "a numeric string");
-        for other in [r#"{"q": -3}"#, r#"{"q": 1.5}"#, r#"{"q": "seven"}"#, r#"{"q": null}"#, r#"{"q": true}"#, r#"{"q": [1, {"a": 2}]}"#, r#"{"q": {"n": 1}}"#, "{}"] {
+        for other in [
+            r#"{"q": -3}"#,
+            r#"{"q": 1.5}"#,
+            r#"{"q": "seven"}"#,
+            r#"{"q": null}"#,
+            r#"{"q": true}"#,
+            r#"{"q": [1, {"a": 2}]}"#,
+            r#"{"q": {"n": 1}}"#,
+            "{}",
+        ] {
             assert_eq!(quantity(other), None, "{other}");
         }
     }

@@ -98,9 +98,22 @@ pub struct LineItemRequest {
 /// `referenceOrderId` only on RETURN, no line items on PREVIEW_RENEWAL.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OrderRequest {
-    New { external_reference_id: String, currency_code: String, line_items: Vec<LineItemRequest> },
-    Preview { external_reference_id: String, currency_code: String, line_items: Vec<LineItemRequest> },
-    Return { external_reference_id: String, reference_order_id: String, currency_code: String, line_items: Vec<LineItemRequest> },
+    New {
+        external_reference_id: String,
+        currency_code: String,
+        line_items: Vec<LineItemRequest>,
+    },
+    Preview {
+        external_reference_id: String,
+        currency_code: String,
+        line_items: Vec<LineItemRequest>,
+    },
+    Return {
+        external_reference_id: String,
+        reference_order_id: String,
+        currency_code: String,
+        line_items: Vec<LineItemRequest>,
+    },
     PreviewRenewal,
 }
 
@@ -132,7 +145,9 @@ impl OrderRequest {
     /// How many lines it has.
     pub fn line_count(&self) -> usize {
         match self {
-            OrderRequest::New { line_items, .. } | OrderRequest::Preview { line_items, .. } | OrderRequest::Return { line_items, .. } => line_items.len(),
+            OrderRequest::New { line_items, .. }
+            | OrderRequest::Preview { line_items, .. }
+            | OrderRequest::Return { line_items, .. } => line_items.len(),
             OrderRequest::PreviewRenewal => 0,
         }
     }
@@ -151,7 +166,13 @@ impl Serialize for OrderRequest {
                 line_items: Some(line_items),
             },
             OrderRequest::Return { external_reference_id, reference_order_id, currency_code, line_items } => {
-                OrderRequestWire { order_type, external_reference_id, reference_order_id, currency_code, line_items: Some(line_items) }
+                OrderRequestWire {
+                    order_type,
+                    external_reference_id,
+                    reference_order_id,
+                    currency_code,
+                    line_items: Some(line_items),
+                }
             }
             OrderRequest::PreviewRenewal => OrderRequestWire {
                 order_type,
@@ -176,8 +197,16 @@ impl<'de> Deserialize<'de> for OrderRequest {
             return Err(D::Error::custom("referenceOrderId is only for RETURN orders"));
         }
         match w.order_type {
-            OrderType::New => Ok(OrderRequest::New { external_reference_id: w.external_reference_id, currency_code: w.currency_code, line_items: lines }),
-            OrderType::Preview => Ok(OrderRequest::Preview { external_reference_id: w.external_reference_id, currency_code: w.currency_code, line_items: lines }),
+            OrderType::New => Ok(OrderRequest::New {
+                external_reference_id: w.external_reference_id,
+                currency_code: w.currency_code,
+                line_items: lines,
+            }),
+            OrderType::Preview => Ok(OrderRequest::Preview {
+                external_reference_id: w.external_reference_id,
+                currency_code: w.currency_code,
+                line_items: lines,
+            }),
             OrderType::Return => Ok(OrderRequest::Return {
                 external_reference_id: w.external_reference_id,
                 reference_order_id: w.reference_order_id,

@@ -65,7 +65,8 @@ impl<S: Send + Sync, T: DeserializeOwned + Serialize> FromRequest<S> for Strict<
 /// the API does not, so a value that came as an array where the request has an object is 1117
 /// naming its path.
 pub fn parse<T: DeserializeOwned + Serialize>(bytes: &[u8]) -> Result<T, ApiError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ApiError::with_details("1117", vec![e.to_string()]))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ApiError::with_details("1117", vec![e.to_string()]))?;
     if !value.is_object() {
         return Err(ApiError::with_details("1117", vec!["the request body must be a JSON object".into()]));
     }
@@ -84,7 +85,9 @@ fn array_for_object(sent: &serde_json::Value, understood: &serde_json::Value, pa
     match (sent, understood) {
         (Array(_), Object(_)) => Some(path),
         (Object(s), Object(u)) => s.iter().find_map(|(k, v)| u.get(k).and_then(|w| array_for_object(v, w, join(k)))),
-        (Array(s), Array(u)) => s.iter().zip(u).enumerate().find_map(|(i, (v, w))| array_for_object(v, w, format!("{path}[{i}]"))),
+        (Array(s), Array(u)) => {
+            s.iter().zip(u).enumerate().find_map(|(i, (v, w))| array_for_object(v, w, format!("{path}[{i}]")))
+        }
         _ => None,
     }
 }

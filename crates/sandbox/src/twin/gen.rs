@@ -21,7 +21,11 @@ impl Gen {
 
     /// A number in `0..n` (0 when n is 0).
     pub fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
+        if n == 0 {
+            0
+        } else {
+            self.next() % n
+        }
     }
 
     /// A number in `lo..=hi`.

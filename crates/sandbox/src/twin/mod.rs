@@ -4,9 +4,9 @@
 pub mod error;
 pub mod gen;
 pub mod replies;
+pub mod store;
 pub mod table;
 pub mod time;
-pub mod store;
 pub mod world;
 
 pub use error::{ApiError, Strict};

@@ -55,13 +55,25 @@ impl Default for ReplyStore {
 
 fn size(key: &str, kept: &Kept) -> usize {
     // Each id is held twice (key and request-id map), plus a rough overhead per entry.
-    key.len() * 2 + kept.reply.body.len() + kept.reply.content_type.len() + kept.request_id.as_ref().map_or(0, |r| r.len() * 2) + 128
+    key.len() * 2
+        + kept.reply.body.len()
+        + kept.reply.content_type.len()
+        + kept.request_id.as_ref().map_or(0, |r| r.len() * 2)
+        + 128
 }
 
 impl ReplyStore {
     /// An empty store holding at most `max_count` answers and about `max_bytes` bytes.
     pub fn new(max_count: usize, max_bytes: usize) -> ReplyStore {
-        ReplyStore { answers: HashMap::new(), order: VecDeque::new(), request_ids: HashMap::new(), bytes: Some(0), fresh: Vec::new(), max_count, max_bytes }
+        ReplyStore {
+            answers: HashMap::new(),
+            order: VecDeque::new(),
+            request_ids: HashMap::new(),
+            bytes: Some(0),
+            fresh: Vec::new(),
+            max_count,
+            max_bytes,
+        }
     }
 
     /// The answer kept for `key`.
@@ -100,7 +112,12 @@ impl ReplyStore {
     /// [`ReplyStore::insert`], remembering the answer for the next [`ReplyStore::take_fresh`]
     /// (the answers to changes, which are saved).
     pub fn insert_saved(&mut self, key: String, reply: StoredReply, request_id: Option<String>, correlation: &str) {
-        self.fresh.push(Fresh { key: key.clone(), reply: reply.clone(), request_id: request_id.clone(), correlation: correlation.to_string() });
+        self.fresh.push(Fresh {
+            key: key.clone(),
+            reply: reply.clone(),
+            request_id: request_id.clone(),
+            correlation: correlation.to_string(),
+        });
         self.insert(key, reply, request_id, correlation);
     }
 

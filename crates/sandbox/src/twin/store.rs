@@ -36,7 +36,11 @@ pub struct TwinSettings {
 
 impl Default for TwinSettings {
     fn default() -> Self {
-        TwinSettings { pending_delay: Duration::from_secs(4), commitment_delay: Duration::from_secs(8), state_file: None }
+        TwinSettings {
+            pending_delay: Duration::from_secs(4),
+            commitment_delay: Duration::from_secs(8),
+            state_file: None,
+        }
     }
 }
 
@@ -147,7 +151,10 @@ impl Twin {
 
     /// An API change: runs `f` on the settled world and persists the result; a failure to
     /// persist is 1124, so an answer is only sent for what is saved.
-    pub fn change<R>(&self, f: impl FnOnce(&mut World, Millis) -> Result<R, super::ApiError>) -> Result<R, super::ApiError> {
+    pub fn change<R>(
+        &self,
+        f: impl FnOnce(&mut World, Millis) -> Result<R, super::ApiError>,
+    ) -> Result<R, super::ApiError> {
         self.write(f).unwrap_or_else(|_| Err(super::ApiError::code("1124")))
     }
 
@@ -211,7 +218,8 @@ impl Twin {
 
     /// Appends one synced line with what changed; the journal's length after it.
     fn append(&self, path: &Path, world: &mut World) -> io::Result<u64> {
-        let mut line = serde_json::to_vec(&world.journal_entry().map_err(io::Error::other)?).map_err(io::Error::other)?;
+        let mut line =
+            serde_json::to_vec(&world.journal_entry().map_err(io::Error::other)?).map_err(io::Error::other)?;
         line.push(b'\n');
         let mut journal = self.0.journal.lock().unwrap_or_else(|p| p.into_inner());
         if journal.is_none() {

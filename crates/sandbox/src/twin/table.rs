@@ -105,7 +105,11 @@ impl<T> Table<T> {
     /// whole table is to be written).
     pub fn take_touched(&mut self) -> Option<BTreeSet<String>> {
         let touched = std::mem::take(&mut self.touched);
-        if std::mem::take(&mut self.all) { None } else { Some(touched) }
+        if std::mem::take(&mut self.all) {
+            None
+        } else {
+            Some(touched)
+        }
     }
 
     /// Forgets what was touched (after the whole table was written).

@@ -3,9 +3,9 @@
 //! Changes are applied lazily: every request first settles what has come due, so the twin
 //! needs no background task and a test controls time with the delay.
 
-use partner_model::types::*;
 use super::replies::{Fresh, ReplyStore};
 use super::table::Table;
+use partner_model::types::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -129,7 +129,18 @@ impl World {
         macro_rules! each {
             ($($name:ident),*) => { $( tables.insert(stringify!($name).into(), changes(&mut self.$name)?); )* };
         }
-        each!(resellers, customers, orders, subscriptions, subscription_owner, approval_codes, reseller_changes, memberships, membership_transfers, open_acquisitions);
+        each!(
+            resellers,
+            customers,
+            orders,
+            subscriptions,
+            subscription_owner,
+            approval_codes,
+            reseller_changes,
+            memberships,
+            membership_transfers,
+            open_acquisitions
+        );
         Ok(json!({
             "generation": self.generation,
             "tables": tables,
@@ -162,7 +173,18 @@ impl World {
         macro_rules! each {
             ($($name:ident),*) => { $( restore(&mut self.$name, tables.and_then(|t| t.get(stringify!($name))))?; )* };
         }
-        each!(resellers, customers, orders, subscriptions, subscription_owner, approval_codes, reseller_changes, memberships, membership_transfers, open_acquisitions);
+        each!(
+            resellers,
+            customers,
+            orders,
+            subscriptions,
+            subscription_owner,
+            approval_codes,
+            reseller_changes,
+            memberships,
+            membership_transfers,
+            open_acquisitions
+        );
         let field = |name: &str| entry.get(name).cloned().unwrap_or(Value::Null);
         self.seq = serde_json::from_value(field("seq"))?;
         self.distributor_id = serde_json::from_value(field("distributorId"))?;
@@ -180,13 +202,25 @@ impl World {
         macro_rules! each {
             ($($name:ident),*) => { $( self.$name.settle(); )* };
         }
-        each!(resellers, customers, orders, subscriptions, subscription_owner, approval_codes, reseller_changes, memberships, membership_transfers, open_acquisitions);
+        each!(
+            resellers,
+            customers,
+            orders,
+            subscriptions,
+            subscription_owner,
+            approval_codes,
+            reseller_changes,
+            memberships,
+            membership_transfers,
+            open_acquisitions
+        );
         self.answers.take_fresh();
     }
 
     /// Takes every change due at `now`, oldest first.
     pub fn take_due(&mut self, now: Millis) -> Vec<Change> {
-        let earliest = *self.earliest.get_or_insert_with(|| self.pending.iter().map(|(due, _)| *due).min().unwrap_or(Millis::MAX));
+        let earliest =
+            *self.earliest.get_or_insert_with(|| self.pending.iter().map(|(due, _)| *due).min().unwrap_or(Millis::MAX));
         if earliest > now {
             return Vec::new();
         }

@@ -55,7 +55,8 @@ pub async fn correlate(State(twin): State<Twin>, request: Request, next: Next) -
         return replay(reply);
     }
     if let Some(id) = &request_id {
-        let seen_with = twin.read(|w, _| w.answers.correlation_of(id).or(w.read_answers.correlation_of(id)).map(str::to_string));
+        let seen_with =
+            twin.read(|w, _| w.answers.correlation_of(id).or(w.read_answers.correlation_of(id)).map(str::to_string));
         if seen_with.is_some_and(|c| c != correlation) {
             return ApiError::code("4120").into_response();
         }
@@ -65,8 +66,17 @@ pub async fn correlate(State(twin): State<Twin>, request: Request, next: Next) -
         let (parts, body) = response.into_parts();
         let bytes = to_bytes(body, MAX_BODY).await.ok()?;
         crate::faults::crash_if_asked();
-        let content_type = parts.headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("application/json").to_string();
-        Some(StoredReply { status: parts.status.as_u16(), content_type, body: String::from_utf8_lossy(&bytes).into_owned() })
+        let content_type = parts
+            .headers
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("application/json")
+            .to_string();
+        Some(StoredReply {
+            status: parts.status.as_u16(),
+            content_type,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        })
     };
     let outcome = if read {
         let reply = act.await;

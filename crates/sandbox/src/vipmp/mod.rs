@@ -8,6 +8,8 @@ pub mod orders;
 pub mod seed;
 pub mod transfers;
 
+use crate::faults::Faults;
+use crate::twin::Twin;
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::middleware::{self, Next};
@@ -15,8 +17,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use partner_model::error::ApiErrorBody;
-use crate::faults::Faults;
-use crate::twin::Twin;
 
 /// The API key the twin accepts (what the proxy adds by default).
 pub const SANDBOX_API_KEY: &str = "sandbox-api-key";
@@ -55,9 +55,7 @@ pub fn router(twin: Twin, faults: Faults) -> Router {
         .route("/partnerservice/ping", get(pong))
         .merge(v3)
         .route_layer(middleware::from_fn(require_token));
-    open.merge(authenticated)
-        .fallback(not_found)
-        .layer(middleware::from_fn(require_api_key))
+    open.merge(authenticated).fallback(not_found).layer(middleware::from_fn(require_api_key))
 }
 
 async fn pong() -> impl IntoResponse {
@@ -81,7 +79,9 @@ async fn require_api_key(request: Request, next: Next) -> Response {
 pub async fn require_csp_token(request: Request, next: Next) -> Response {
     match request.headers().get(CSP_AUTH_TOKEN).map(|v| v.as_bytes()) {
         Some(token) if token == SANDBOX_ACCESS_TOKEN.as_bytes() => next.run(request).await,
-        Some(_) => ApiError::new(StatusCode::UNAUTHORIZED, "401", "The csp-auth-token is invalid or expired").into_response(),
+        Some(_) => {
+            ApiError::new(StatusCode::UNAUTHORIZED, "401", "The csp-auth-token is invalid or expired").into_response()
+        }
         None => ApiError::new(StatusCode::UNAUTHORIZED, "401", "The csp-auth-token header is missing").into_response(),
     }
 }

@@ -12,7 +12,10 @@ async fn customers_of_each_kind_are_created_pending_then_active() {
     let a = call(&app, "POST", "/v3/customers", Some(com)).await;
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.text);
     assert_eq!(a.json["companyProfile"]["marketSegment"], "COM", "COM by default");
-    assert_eq!(a.json["discounts"], json!([{"offerType": "LICENSE", "level": "01"}, {"offerType": "CONSUMABLES", "level": "T1"}]));
+    assert_eq!(
+        a.json["discounts"],
+        json!([{"offerType": "LICENSE", "level": "01"}, {"offerType": "CONSUMABLES", "level": "T1"}])
+    );
     let com_id = a.json["customerId"].as_str().expect("id").to_string();
     let edu = create_customer(&app, customer_body(&id, "Learning Tree Academy", "EDU")).await;
     let gov = create_customer(&app, customer_body(&id, "County Records Office", "GOV")).await;
@@ -29,11 +32,24 @@ async fn customers_of_each_kind_are_created_pending_then_active() {
     let mut extended = customer_body(&id, "Extended Horizons", "COM");
     extended["cotermDate"] = json!(coterm(600));
     let a = call(&app, "POST", "/v3/customers", Some(extended.clone())).await;
-    assert_eq!((a.status, a.json["cotermDate"].as_str()), (StatusCode::CREATED, Some(coterm(600).as_str())), "{}", a.text);
+    assert_eq!(
+        (a.status, a.json["cotermDate"].as_str()),
+        (StatusCode::CREATED, Some(coterm(600).as_str())),
+        "{}",
+        a.text
+    );
     extended["cotermDate"] = json!(coterm(200));
-    assert_eq!(details(&call(&app, "POST", "/v3/customers", Some(extended.clone())).await), ["cotermDate"], "within a year is not Extended Term");
+    assert_eq!(
+        details(&call(&app, "POST", "/v3/customers", Some(extended.clone())).await),
+        ["cotermDate"],
+        "within a year is not Extended Term"
+    );
     extended["cotermDate"] = json!(coterm(1200));
-    assert_eq!(details(&call(&app, "POST", "/v3/customers", Some(extended.clone())).await), ["cotermDate"], "beyond 3 years for COM");
+    assert_eq!(
+        details(&call(&app, "POST", "/v3/customers", Some(extended.clone())).await),
+        ["cotermDate"],
+        "beyond 3 years for COM"
+    );
     let mut edu_ext = customer_body(&id, "Extended Campus", "EDU");
     edu_ext["cotermDate"] = json!(coterm(1200));
     create_customer(&app, edu_ext).await;
@@ -59,7 +75,10 @@ async fn customer_create_checks_the_reseller_and_segment() {
     let mut bad = customer_body(&sakura, "Ok Name Inc", "COM");
     bad["companyProfile"]["address"]["postalCode"] = json!("ABC");
     bad["companyProfile"]["contacts"][0]["firstName"] = json!("");
-    assert_eq!(details(&call(&app, "POST", "/v3/customers", Some(bad)).await), ["companyProfile.address.postalCode", "companyProfile.contacts[0].firstName"]);
+    assert_eq!(
+        details(&call(&app, "POST", "/v3/customers", Some(bad)).await),
+        ["companyProfile.address.postalCode", "companyProfile.contacts[0].firstName"]
+    );
     let mut sub = customer_body(&sakura, "Sub Segment School", "COM");
     sub["companyProfile"]["marketSubSegments"] = json!(["K_12"]);
     let a = call(&app, "POST", "/v3/customers", Some(sub)).await;
@@ -77,7 +96,11 @@ async fn customer_create_checks_the_reseller_and_segment() {
     assert_eq!(a.status, StatusCode::CREATED, "NL with region CW and no postcode: {}", a.text);
     curacao["companyProfile"]["companyName"] = json!("Kralendijk Trading");
     curacao["companyProfile"]["address"]["region"] = json!("");
-    assert_eq!(details(&call(&app, "POST", "/v3/customers", Some(curacao)).await), ["companyProfile.address.postalCode"], "the rest of NL has postcodes");
+    assert_eq!(
+        details(&call(&app, "POST", "/v3/customers", Some(curacao)).await),
+        ["companyProfile.address.postalCode"],
+        "the rest of NL has postcodes"
+    );
     let mut long = customer_body(&sakura, "Long Reference Ltd", "COM");
     long["externalReferenceId"] = json!("x".repeat(36));
     let a = call(&app, "POST", "/v3/customers", Some(long)).await;
@@ -87,7 +110,11 @@ async fn customer_create_checks_the_reseller_and_segment() {
     // Same company and primary admin: 1127 under the same reseller, 1014 under another.
     let northwind = reseller_id(&app, "Northwind").await;
     create_customer(&app, customer_body(&northwind, "Twice Made Ltd", "COM")).await;
-    assert_code(&call(&app, "POST", "/v3/customers", Some(customer_body(&northwind, "twice made ltd", "COM"))).await, StatusCode::BAD_REQUEST, "1127");
+    assert_code(
+        &call(&app, "POST", "/v3/customers", Some(customer_body(&northwind, "twice made ltd", "COM"))).await,
+        StatusCode::BAD_REQUEST,
+        "1127",
+    );
     settle().await;
     let maple = reseller_id(&app, "Maple").await;
     let other = create_customer(&app, customer_body(&maple, "Twice Made Ltd", "COM")).await;
@@ -112,7 +139,8 @@ async fn lga_rules_are_enforced_with_their_codes() {
     not_lga["companyProfile"]["marketSubSegments"] = json!(["FEDERAL"]);
     assert_code(&call(&app, "POST", "/v3/customers", Some(not_lga)).await, StatusCode::BAD_REQUEST, "1168");
     let mut abroad = lga_body(&id, "Bundesamt für Karten", "FEDERAL");
-    abroad["companyProfile"]["address"] = json!({"country": "DE", "city": "Berlin", "addressLine1": "Unter den Linden 5", "postalCode": "10117"});
+    abroad["companyProfile"]["address"] =
+        json!({"country": "DE", "city": "Berlin", "addressLine1": "Unter den Linden 5", "postalCode": "10117"});
     assert_code(&call(&app, "POST", "/v3/customers", Some(abroad)).await, StatusCode::BAD_REQUEST, "1167");
     let mut with_3yc = lga_body(&id, "Committed Agency", "FEDERAL");
     with_3yc["benefits"] = json!([{"type": "LARGE_GOVERNMENT_AGENCY"}, {"type": "THREE_YEAR_COMMIT", "commitmentRequest": {"minimumQuantities": [{"offerType": "LICENSE", "quantity": 10}]}}]);
@@ -120,9 +148,15 @@ async fn lga_rules_are_enforced_with_their_codes() {
     assert_code(&a, StatusCode::BAD_REQUEST, "1147");
     assert_eq!(details(&a), ["3YC Customer not allowed for Large Government Agency"]);
 
-    let created = call(&app, "POST", "/v3/resellers", Some(reseller_body("Berliner Behördenhandel", "DE", &["GOV", "COM"]))).await;
+    let created =
+        call(&app, "POST", "/v3/resellers", Some(reseller_body("Berliner Behördenhandel", "DE", &["GOV", "COM"])))
+            .await;
     let german = created.json["resellerId"].as_str().expect("id").to_string();
-    assert_code(&call(&app, "POST", "/v3/customers", Some(lga_body(&german, "US Agency Via Germany", "STATE"))).await, StatusCode::BAD_REQUEST, "1164");
+    assert_code(
+        &call(&app, "POST", "/v3/customers", Some(lga_body(&german, "US Agency Via Germany", "STATE"))).await,
+        StatusCode::BAD_REQUEST,
+        "1164",
+    );
 }
 
 #[tokio::test]
@@ -138,16 +172,27 @@ async fn three_year_commit_requests_are_accepted_after_the_delay() {
     let customer = a.json["customerId"].as_str().expect("id").to_string();
     body["benefits"][0]["commitmentRequest"]["minimumQuantities"][0]["quantity"] = json!(9);
     body["companyProfile"]["companyName"] = json!("Too Small Commit");
-    assert_eq!(details(&call(&app, "POST", "/v3/customers", Some(body)).await), ["benefits[0].commitmentRequest.minimumQuantities[0].quantity"]);
+    assert_eq!(
+        details(&call(&app, "POST", "/v3/customers", Some(body)).await),
+        ["benefits[0].commitmentRequest.minimumQuantities[0].quantity"]
+    );
     settle().await;
     let c = call(&app, "GET", &format!("/v3/customers/{customer}"), None).await.json;
     let request = &c["benefits"][0]["commitmentRequest"];
     assert_eq!(request["status"], "ACCEPTED", "{c}");
-    assert!(request["startDate"].as_str().is_some_and(|d| d.len() == 10) && request["endDate"].as_str() > request["startDate"].as_str());
+    assert!(
+        request["startDate"].as_str().is_some_and(|d| d.len() == 10)
+            && request["endDate"].as_str() > request["startDate"].as_str()
+    );
     assert!(c["cotermDate"].as_str().is_some_and(|d| !d.is_empty()), "set on acceptance");
 
-    let (start, end) = (request["startDate"].as_str().unwrap_or_default(), request["endDate"].as_str().unwrap_or_default());
-    assert_eq!((&start[4..], start[..4].parse::<u32>().ok().map(|y| y + 3)), (&end[4..], end[..4].parse().ok()), "no cotermDate yet: 3 years from acceptance");
+    let (start, end) =
+        (request["startDate"].as_str().unwrap_or_default(), request["endDate"].as_str().unwrap_or_default());
+    assert_eq!(
+        (&start[4..], start[..4].parse::<u32>().ok().map(|y| y + 3)),
+        (&end[4..], end[..4].parse().ok()),
+        "no cotermDate yet: 3 years from acceptance"
+    );
 
     // Updating an existing customer: the whole profile comes with the request.
     let fairmont = customer_id(&app, &id, "Fairmont*", "1000").await;
@@ -156,25 +201,66 @@ async fn three_year_commit_requests_are_accepted_after_the_delay() {
     assert_code(&a, StatusCode::BAD_REQUEST, "1122");
     assert_eq!(details(&a), ["companyProfile"], "an update replaces the data: no profile, no update");
     // Recommitment only from COMMITTED, in the last 30 days before the commitment ends.
-    let a = call(&app, "PATCH", &format!("/v3/customers/{fairmont}"), Some(with_profile(&app, &fairmont, ask("recommitmentRequest")).await)).await;
+    let a = call(
+        &app,
+        "PATCH",
+        &format!("/v3/customers/{fairmont}"),
+        Some(with_profile(&app, &fairmont, ask("recommitmentRequest")).await),
+    )
+    .await;
     assert_code(&a, StatusCode::BAD_REQUEST, "1117");
     assert_eq!(details(&a), ["benefits[0].recommitmentRequest"]);
-    let a = call(&app, "PATCH", &format!("/v3/customers/{fairmont}"), Some(with_profile(&app, &fairmont, ask("commitmentRequest")).await)).await;
+    let a = call(
+        &app,
+        "PATCH",
+        &format!("/v3/customers/{fairmont}"),
+        Some(with_profile(&app, &fairmont, ask("commitmentRequest")).await),
+    )
+    .await;
     assert_eq!(a.json["benefits"][0]["commitmentRequest"]["status"], "REQUESTED", "{}", a.text);
     let elbe = customer_id(&app, &reseller_id(&app, "M%C3%BCller").await, "Elbe*", "1000").await;
-    let early = call(&app, "PATCH", &format!("/v3/customers/{elbe}"), Some(with_profile(&app, &elbe, ask("recommitmentRequest")).await)).await;
+    let early = call(
+        &app,
+        "PATCH",
+        &format!("/v3/customers/{elbe}"),
+        Some(with_profile(&app, &elbe, ask("recommitmentRequest")).await),
+    )
+    .await;
     assert_code(&early, StatusCode::BAD_REQUEST, "1117");
-    assert_eq!(details(&early), ["benefits[0].recommitmentRequest"], "a commitment ending in two years cannot be recommitted yet");
+    assert_eq!(
+        details(&early),
+        ["benefits[0].recommitmentRequest"],
+        "a commitment ending in two years cannot be recommitted yet"
+    );
     let quantum = customer_id(&app, &id, "Quantum*", "1000").await;
-    let a = call(&app, "PATCH", &format!("/v3/customers/{quantum}"), Some(with_profile(&app, &quantum, ask("recommitmentRequest")).await)).await;
+    let a = call(
+        &app,
+        "PATCH",
+        &format!("/v3/customers/{quantum}"),
+        Some(with_profile(&app, &quantum, ask("recommitmentRequest")).await),
+    )
+    .await;
     assert_eq!(a.json["benefits"][0]["recommitmentRequest"]["status"], "REQUESTED", "{}", a.text);
     assert_eq!(a.json["benefits"][0]["commitment"]["status"], "COMMITTED");
     settle().await;
     let q = call(&app, "GET", &format!("/v3/customers/{quantum}"), None).await.json;
     assert_eq!(q["benefits"][0]["recommitmentRequest"]["status"], "ACCEPTED");
-    assert_eq!(q["benefits"][0]["recommitmentRequest"]["startDate"], q["benefits"][0]["commitment"]["endDate"], "it starts when the commitment ends");
+    assert_eq!(
+        q["benefits"][0]["recommitmentRequest"]["startDate"], q["benefits"][0]["commitment"]["endDate"],
+        "it starts when the commitment ends"
+    );
     let lga = customer_id(&app, &id, "National Parks*", "1000").await;
-    assert_code(&call(&app, "PATCH", &format!("/v3/customers/{lga}"), Some(with_profile(&app, &lga, ask("commitmentRequest")).await)).await, StatusCode::BAD_REQUEST, "1147");
+    assert_code(
+        &call(
+            &app,
+            "PATCH",
+            &format!("/v3/customers/{lga}"),
+            Some(with_profile(&app, &lga, ask("commitmentRequest")).await),
+        )
+        .await,
+        StatusCode::BAD_REQUEST,
+        "1147",
+    );
 }
 
 #[tokio::test]
@@ -182,7 +268,8 @@ async fn a_quantity_increase_keeps_the_commitment_dates() {
     let app = sandbox(DELAY);
     let muller = reseller_id(&app, "M%C3%BCller").await;
     let elbe = customer_id(&app, &muller, "Elbe*", "1000").await;
-    let before = call(&app, "GET", &format!("/v3/customers/{elbe}"), None).await.json["benefits"][0]["commitment"].clone();
+    let before =
+        call(&app, "GET", &format!("/v3/customers/{elbe}"), None).await.json["benefits"][0]["commitment"].clone();
     let more = json!({"benefits": [{"type": "THREE_YEAR_COMMIT", "commitmentRequest": {"minimumQuantities": [{"offerType": "LICENSE", "quantity": 150}]}}]});
     let a = call(&app, "PATCH", &format!("/v3/customers/{elbe}"), Some(with_profile(&app, &elbe, more).await)).await;
     assert_eq!(a.json["benefits"][0]["commitmentRequest"]["status"], "REQUESTED", "{}", a.text);
@@ -190,7 +277,11 @@ async fn a_quantity_increase_keeps_the_commitment_dates() {
     let c = call(&app, "GET", &format!("/v3/customers/{elbe}"), None).await.json;
     let request = &c["benefits"][0]["commitmentRequest"];
     assert_eq!(request["status"], "ACCEPTED", "{c}");
-    assert_eq!((&request["startDate"], &request["endDate"]), (&before["startDate"], &before["endDate"]), "an increase does not restart the commitment");
+    assert_eq!(
+        (&request["startDate"], &request["endDate"]),
+        (&before["startDate"], &before["endDate"]),
+        "an increase does not restart the commitment"
+    );
 }
 
 #[tokio::test]
@@ -199,12 +290,22 @@ async fn customer_updates() {
     let id = reseller_id(&app, "Northwind").await;
     let new = create_customer(&app, customer_body(&id, "Freshly Made Inc", "COM")).await;
     let profile = call(&app, "GET", &format!("/v3/customers/{new}"), None).await.json["companyProfile"].clone();
-    assert_code(&call(&app, "PATCH", &format!("/v3/customers/{new}"), Some(json!({"companyProfile": profile.clone()}))).await, StatusCode::BAD_REQUEST, "1125");
+    assert_code(
+        &call(&app, "PATCH", &format!("/v3/customers/{new}"), Some(json!({"companyProfile": profile.clone()}))).await,
+        StatusCode::BAD_REQUEST,
+        "1125",
+    );
     settle().await;
     let mut changed = profile.clone();
     changed["marketSegment"] = json!("EDU");
     changed["contacts"] = json!([{"firstName": "Daisy", "lastName": "Duck", "email": "donald@duck.com", "phoneNumber": "555"}, {"firstName": "Huey", "lastName": "Duck", "email": "huey@duck.com"}]);
-    let a = call(&app, "PATCH", &format!("/v3/customers/{new}"), Some(json!({"externalReferenceId": "EXT-9", "globalSalesEnabled": true, "companyProfile": changed}))).await;
+    let a = call(
+        &app,
+        "PATCH",
+        &format!("/v3/customers/{new}"),
+        Some(json!({"externalReferenceId": "EXT-9", "globalSalesEnabled": true, "companyProfile": changed})),
+    )
+    .await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.text);
     let c = call(&app, "GET", &format!("/v3/customers/{new}"), None).await.json;
     assert_eq!((c["externalReferenceId"].as_str(), c["globalSalesEnabled"].as_bool()), (Some("EXT-9"), Some(true)));
@@ -222,13 +323,20 @@ async fn customer_updates() {
     let mut gov = c["companyProfile"].clone();
     gov["marketSegment"] = json!("GOV");
     gov["contacts"] = json!([]);
-    assert_eq!(details(&call(&app, "PATCH", &format!("/v3/customers/{new}"), Some(json!({"companyProfile": gov}))).await), ["companyProfile.contacts"]);
+    assert_eq!(
+        details(&call(&app, "PATCH", &format!("/v3/customers/{new}"), Some(json!({"companyProfile": gov}))).await),
+        ["companyProfile.contacts"]
+    );
     let jp = reseller_id(&app, "Sakura").await;
     let kumo = create_customer(&app, customer_body(&jp, "Kumo Travel", "COM")).await;
     settle().await;
     let mut kp = call(&app, "GET", &format!("/v3/customers/{kumo}"), None).await.json["companyProfile"].clone();
     kp["marketSegment"] = json!("EDU");
-    assert_code(&call(&app, "PATCH", &format!("/v3/customers/{kumo}"), Some(json!({"companyProfile": kp}))).await, StatusCode::BAD_REQUEST, "2135");
+    assert_code(
+        &call(&app, "PATCH", &format!("/v3/customers/{kumo}"), Some(json!({"companyProfile": kp}))).await,
+        StatusCode::BAD_REQUEST,
+        "2135",
+    );
 }
 
 #[tokio::test]
@@ -243,25 +351,51 @@ async fn linked_membership_groups_search_enroll_and_create() {
     assert_eq!(named.json[0]["name"], "Texas State Agencies Consortium");
     assert_eq!(named.json[0]["type"], "CONSORTIUM");
     let federal = groups.iter().find(|g| g["type"] == "STANDARD").expect("standard group");
-    let (group, members) = (federal["id"].as_str().expect("id").to_string(), federal["membersCount"].as_u64().expect("count"));
-    assert_eq!(details(&call(&app, "GET", "/v3/linked_membership_groups", None).await), ["Country cannot be null or empty"]);
+    let (group, members) =
+        (federal["id"].as_str().expect("id").to_string(), federal["membersCount"].as_u64().expect("count"));
+    assert_eq!(
+        details(&call(&app, "GET", "/v3/linked_membership_groups", None).await),
+        ["Country cannot be null or empty"]
+    );
     assert_eq!(details(&call(&app, "GET", "/v3/linked_membership_groups?country=DE", None).await), ["Invalid Country"]);
-    assert_code(&call(&app, "GET", "/v3/linked_membership_groups?country=CA&name=nothing", None).await, StatusCode::NOT_FOUND, "1143");
-    assert_code(&call(&app, "GET", &format!("/v3/linked_membership_groups?country=US&name={}", "x".repeat(81)), None).await, StatusCode::BAD_REQUEST, "1117");
+    assert_code(
+        &call(&app, "GET", "/v3/linked_membership_groups?country=CA&name=nothing", None).await,
+        StatusCode::NOT_FOUND,
+        "1143",
+    );
+    assert_code(
+        &call(&app, "GET", &format!("/v3/linked_membership_groups?country=US&name={}", "x".repeat(81)), None).await,
+        StatusCode::BAD_REQUEST,
+        "1117",
+    );
 
     let northwind = reseller_id(&app, "Northwind").await;
     let parks = customer_id(&app, &northwind, "National Parks*", "1000").await;
     let path = format!("/v3/customers/{parks}/linked_membership/enroll/{group}");
     let a = call(&app, "POST", &path, None).await;
-    assert_eq!((a.status, a.json.clone()), (StatusCode::OK, json!({"message": "Customer Successfully enrolled in the Linked Membership"})));
+    assert_eq!(
+        (a.status, a.json.clone()),
+        (StatusCode::OK, json!({"message": "Customer Successfully enrolled in the Linked Membership"}))
+    );
     let c = call(&app, "GET", &format!("/v3/customers/{parks}"), None).await.json;
-    assert_eq!((c["linkedMembership"]["id"].as_str(), c["linkedMembership"]["linkedMembershipType"].as_str()), (Some(group.as_str()), Some("MEMBER")));
+    assert_eq!(
+        (c["linkedMembership"]["id"].as_str(), c["linkedMembership"]["linkedMembershipType"].as_str()),
+        (Some(group.as_str()), Some("MEMBER"))
+    );
     assert_eq!(c["discounts"][0], federal["discounts"][0], "members take the group's level");
-    assert_eq!((&c["linkedMembership"]["country"], &c["linkedMembership"]["benefitTypes"]), (&json!("US"), &json!(["LARGE_GOVERNMENT_AGENCY"])), "an LGA membership names its country and benefits");
+    assert_eq!(
+        (&c["linkedMembership"]["country"], &c["linkedMembership"]["benefitTypes"]),
+        (&json!("US"), &json!(["LARGE_GOVERNMENT_AGENCY"])),
+        "an LGA membership names its country and benefits"
+    );
     let texas = named.json[0]["id"].as_str().expect("texas").to_string();
     let a = call(&app, "POST", &format!("/v3/customers/{parks}/linked_membership/enroll/{texas}"), None).await;
     assert_code(&a, StatusCode::BAD_REQUEST, "1117");
-    assert!(details(&a)[0].starts_with("linkedMembership") && details(&a)[0].contains(&group), "already in another group: {:?}", details(&a));
+    assert!(
+        details(&a)[0].starts_with("linkedMembership") && details(&a)[0].contains(&group),
+        "already in another group: {:?}",
+        details(&a)
+    );
     let again = call(&app, "GET", "/v3/linked_membership_groups?country=US&name=federal", None).await;
     assert_eq!(again.json[0]["membersCount"].as_u64(), Some(members + 1));
 
@@ -271,21 +405,45 @@ async fn linked_membership_groups_search_enroll_and_create() {
     assert_code(&a, StatusCode::BAD_REQUEST, "1118");
     assert_eq!(details(&a), ["Account country does not match with the linked account group country"]);
     let plain = customer_id(&app, &northwind, "Fairmont*", "1000").await;
-    assert_code(&call(&app, "POST", &format!("/v3/customers/{plain}/linked_membership/enroll/{group}"), None).await, StatusCode::BAD_REQUEST, "1165");
+    assert_code(
+        &call(&app, "POST", &format!("/v3/customers/{plain}/linked_membership/enroll/{group}"), None).await,
+        StatusCode::BAD_REQUEST,
+        "1165",
+    );
     let blue = customer_id(&app, &northwind, "Blue Harbor Logistics", "1000").await;
-    let blue_group = call(&app, "GET", &format!("/v3/customers/{blue}"), None).await.json["linkedMembership"]["id"].as_str().expect("group").to_string();
+    let blue_group = call(&app, "GET", &format!("/v3/customers/{blue}"), None).await.json["linkedMembership"]["id"]
+        .as_str()
+        .expect("group")
+        .to_string();
     let fresh = create_customer(&app, lga_body(&northwind, "Fresh Federal Agency", "FEDERAL")).await;
-    assert_code(&call(&app, "POST", &format!("/v3/customers/{fresh}/linked_membership/enroll/{blue_group}"), None).await, StatusCode::BAD_REQUEST, "1166");
-    assert_code(&call(&app, "POST", &format!("/v3/customers/{fresh}/linked_membership/enroll/424242"), None).await, StatusCode::NOT_FOUND, "1143");
+    assert_code(
+        &call(&app, "POST", &format!("/v3/customers/{fresh}/linked_membership/enroll/{blue_group}"), None).await,
+        StatusCode::BAD_REQUEST,
+        "1166",
+    );
+    assert_code(
+        &call(&app, "POST", &format!("/v3/customers/{fresh}/linked_membership/enroll/424242"), None).await,
+        StatusCode::NOT_FOUND,
+        "1143",
+    );
 
     // Create a group for an LGA customer through update: it becomes the owner, the group is LGA.
     settle().await;
-    let body = with_profile(&app, &fresh, json!({"linkedMembership": {"type": "STANDARD", "name": "Fresh Federal Group"}})).await;
+    let body =
+        with_profile(&app, &fresh, json!({"linkedMembership": {"type": "STANDARD", "name": "Fresh Federal Group"}}))
+            .await;
     let a = call(&app, "PATCH", &format!("/v3/customers/{fresh}"), Some(body.clone())).await;
     assert_eq!(a.json["linkedMembership"]["linkedMembershipType"], "OWNER", "{}", a.text);
     let found = call(&app, "GET", "/v3/linked_membership_groups?country=US&name=fresh", None).await;
-    assert_eq!((found.json[0]["membersCount"].as_u64(), found.json[0]["marketSegment"].as_str()), (Some(1), Some("GOV")));
-    assert_code(&call(&app, "PATCH", &format!("/v3/customers/{fresh}"), Some(body)).await, StatusCode::BAD_REQUEST, "1117");
+    assert_eq!(
+        (found.json[0]["membersCount"].as_u64(), found.json[0]["marketSegment"].as_str()),
+        (Some(1), Some("GOV"))
+    );
+    assert_code(
+        &call(&app, "PATCH", &format!("/v3/customers/{fresh}"), Some(body)).await,
+        StatusCode::BAD_REQUEST,
+        "1117",
+    );
 }
 
 #[tokio::test]
@@ -308,8 +466,15 @@ async fn failures_persist_nothing_and_successes_survive_a_restart() {
 
     let reopened = partner_sandbox::app(&s).expect("reopened");
     let c = call(&reopened, "GET", &format!("/v3/customers/{kept}"), None).await;
-    assert_eq!((c.status, c.json["companyProfile"]["companyName"].as_str()), (StatusCode::OK, Some("Durable Goods Inc")));
+    assert_eq!(
+        (c.status, c.json["companyProfile"]["companyName"].as_str()),
+        (StatusCode::OK, Some("Durable Goods Inc"))
+    );
     settle().await;
-    assert_eq!(call(&reopened, "GET", &format!("/v3/customers/{kept}"), None).await.json["status"], "1000", "the pending change survived too");
+    assert_eq!(
+        call(&reopened, "GET", &format!("/v3/customers/{kept}"), None).await.json["status"],
+        "1000",
+        "the pending change survived too"
+    );
     let _ = std::fs::remove_file(state);
 }

@@ -48,8 +48,18 @@ pub fn with_credentials(request: axum::http::request::Builder) -> axum::http::re
 }
 
 /// Calls `method path` below `/api/vipmp` with `body` and the given correlation id.
-pub async fn call_with(app: &Router, method: &str, path: &str, body: Option<serde_json::Value>, correlation: &str) -> Answer {
-    let uri = if path.starts_with("/api/") || path.starts_with("/__sandbox") { path.to_string() } else { format!("/api/vipmp{path}") };
+pub async fn call_with(
+    app: &Router,
+    method: &str,
+    path: &str,
+    body: Option<serde_json::Value>,
+    correlation: &str,
+) -> Answer {
+    let uri = if path.starts_with("/api/") || path.starts_with("/__sandbox") {
+        path.to_string()
+    } else {
+        format!("/api/vipmp{path}")
+    };
     let request = Request::builder()
         .method(method)
         .uri(uri)

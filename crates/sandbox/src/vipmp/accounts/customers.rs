@@ -2,7 +2,7 @@
 //! membership), read, and the completion of a pending customer.
 
 use super::linked::{self, Asked};
-use super::{invalid, Asking, is_inactive, self_link, today};
+use super::{invalid, is_inactive, self_link, today, Asking};
 use crate::twin::world::{Change, Millis, World};
 use crate::twin::{time, ApiError, Strict, Twin};
 use axum::extract::{Path, State};
@@ -10,8 +10,8 @@ use axum::http::StatusCode;
 use axum::Json;
 use partner_model::rules::account_requests::{check_coterm_date, check_customer_create};
 use partner_model::types::{
-    Benefit, BenefitType, Commitment, CommitmentStatus, Customer, CustomerCreateRequest, Discount, MarketSegment, OfferType,
-    Status,
+    Benefit, BenefitType, Commitment, CommitmentStatus, Customer, CustomerCreateRequest, Discount, MarketSegment,
+    OfferType, Status,
 };
 
 /// The discounts of a new customer.
@@ -28,7 +28,11 @@ pub(super) fn new_discounts(lga: bool) -> Vec<Discount> {
 
 /// A REQUESTED (re)commitment request.
 pub(super) fn requested(minimum_quantities: &[partner_model::types::MinimumQuantity]) -> Commitment {
-    Commitment { status: Some(CommitmentStatus::Requested), minimum_quantities: minimum_quantities.to_vec(), ..Commitment::default() }
+    Commitment {
+        status: Some(CommitmentStatus::Requested),
+        minimum_quantities: minimum_quantities.to_vec(),
+        ..Commitment::default()
+    }
 }
 
 /// The primary admin's email, for duplicate checks.
@@ -43,7 +47,10 @@ fn same_account(a: &Customer, b: &Customer) -> bool {
 }
 
 /// `POST /v3/customers`.
-pub async fn create(State(twin): State<Twin>, Strict(req): Strict<CustomerCreateRequest>) -> Result<(StatusCode, Json<Customer>), ApiError> {
+pub async fn create(
+    State(twin): State<Twin>,
+    Strict(req): Strict<CustomerCreateRequest>,
+) -> Result<(StatusCode, Json<Customer>), ApiError> {
     let lga = req.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency);
     let three_year = req.benefits.iter().find(|b| b.kind == BenefitType::ThreeYearCommit);
     linked::exclusions(&Asked {
@@ -57,7 +64,9 @@ pub async fn create(State(twin): State<Twin>, Strict(req): Strict<CustomerCreate
         return Err(invalid(&errors, Asking::Create));
     }
     // Recommitment needs a commitment: a new customer has none.
-    if let Some(i) = req.benefits.iter().position(|b| b.kind == BenefitType::ThreeYearCommit && b.commitment_request.is_none()) {
+    if let Some(i) =
+        req.benefits.iter().position(|b| b.kind == BenefitType::ThreeYearCommit && b.commitment_request.is_none())
+    {
         return Err(ApiError::invalid_fields(vec![format!("benefits[{i}].recommitmentRequest")]));
     }
     let pending_delay = twin.pending_until(0);
@@ -69,7 +78,8 @@ pub async fn create(State(twin): State<Twin>, Strict(req): Strict<CustomerCreate
         }
         let segment = req.company_profile.market_segment.clone().unwrap_or(MarketSegment::Commercial);
         let segments = &reseller.company_profile.market_segments;
-        let enabled = if segments.is_empty() { segment == MarketSegment::Commercial } else { segments.contains(&segment) };
+        let enabled =
+            if segments.is_empty() { segment == MarketSegment::Commercial } else { segments.contains(&segment) };
         if !enabled {
             return Err(ApiError::with_details("2135", vec!["companyProfile.marketSegment".into()]));
         }
@@ -95,7 +105,10 @@ pub async fn create(State(twin): State<Twin>, Strict(req): Strict<CustomerCreate
             ..Customer::default()
         };
         customer.company_profile.market_segment = Some(segment);
-        if w.customers.values().any(|c| c.reseller_id == customer.reseller_id && !is_inactive(&c.status) && same_account(c, &customer)) {
+        if w.customers
+            .values()
+            .any(|c| c.reseller_id == customer.reseller_id && !is_inactive(&c.status) && same_account(c, &customer))
+        {
             return Err(ApiError::code("1127"));
         }
         let id = w.next_id();

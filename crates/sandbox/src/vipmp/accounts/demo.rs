@@ -12,7 +12,16 @@ use partner_model::types::*;
 const DAY: Millis = 86_400_000;
 
 /// (company, language, segments, country, region, city, street, postal).
-type ResellerSpec = (&'static str, &'static str, &'static [&'static str], &'static str, &'static str, &'static str, &'static str, &'static str);
+type ResellerSpec = (
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 #[rustfmt::skip]
 const RESELLERS: &[ResellerSpec] = &[
@@ -93,12 +102,23 @@ const GROUPS: &[(&str, &str, &str, &str, bool, &str)] = &[
     ("Ontario School Boards Consortium", "CONSORTIUM", "EDU", "CA", false, "04"),
 ];
 
-const FIRST: &[&str] = &["Ana", "Ben", "Chloé", "David", "Emma", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Keiko", "Liam", "Maya", "Noah", "Olga", "Priya"];
-const LAST: &[&str] = &["Alvarez", "Brown", "Chen", "Dubois", "Evans", "Fischer", "García", "Hughes", "Ito", "Jensen", "Kowalski", "Larsen", "Murphy", "Nakamura", "O'Neil", "Patel"];
+const FIRST: &[&str] = &[
+    "Ana", "Ben", "Chloé", "David", "Emma", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Keiko", "Liam", "Maya", "Noah",
+    "Olga", "Priya",
+];
+const LAST: &[&str] = &[
+    "Alvarez", "Brown", "Chen", "Dubois", "Evans", "Fischer", "García", "Hughes", "Ito", "Jensen", "Kowalski",
+    "Larsen", "Murphy", "Nakamura", "O'Neil", "Patel",
+];
 
 fn slug(name: &str) -> String {
-    let s: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).take(20).collect::<String>().to_ascii_lowercase();
-    if s.is_empty() { "example".into() } else { s }
+    let s: String =
+        name.chars().filter(|c| c.is_ascii_alphanumeric()).take(20).collect::<String>().to_ascii_lowercase();
+    if s.is_empty() {
+        "example".into()
+    } else {
+        s
+    }
 }
 
 fn contact(gen: &mut Gen, company: &str) -> Contact {
@@ -113,7 +133,12 @@ fn contact(gen: &mut Gen, company: &str) -> Contact {
         })
         .filter(|c| c.is_ascii_alphabetic() || *c == '.')
         .collect();
-    Contact { first_name: first.into(), last_name: last.into(), email: format!("{}@{}.example.com", local.to_ascii_lowercase(), slug(company)), phone_number: String::new() }
+    Contact {
+        first_name: first.into(),
+        last_name: last.into(),
+        email: format!("{}@{}.example.com", local.to_ascii_lowercase(), slug(company)),
+        phone_number: String::new(),
+    }
 }
 
 fn discount(offer_type: OfferType, level: &str) -> Discount {
@@ -135,7 +160,13 @@ fn commitment(status: CommitmentStatus, start: Millis, q: Vec<MinimumQuantity>) 
 }
 
 fn tyc(benefit: Option<Commitment>, request: Option<Commitment>, recommit: Option<Commitment>) -> Benefit {
-    Benefit { kind: BenefitType::ThreeYearCommit, status: None, commitment: benefit, commitment_request: request, recommitment_request: recommit }
+    Benefit {
+        kind: BenefitType::ThreeYearCommit,
+        status: None,
+        commitment: benefit,
+        commitment_request: request,
+        recommitment_request: recommit,
+    }
 }
 
 /// The next anniversary of `created` after `now`.
@@ -159,7 +190,14 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
                 company_name: (*name).into(),
                 preferred_language: (*lang).into(),
                 market_segments: segments.iter().map(|s| MarketSegment::from_wire(s)).collect(),
-                address: Address { country: (*country).into(), region: (*region).into(), city: (*city).into(), address_line1: (*street).into(), postal_code: (*postal).into(), ..Address::default() },
+                address: Address {
+                    country: (*country).into(),
+                    region: (*region).into(),
+                    city: (*city).into(),
+                    address_line1: (*street).into(),
+                    postal_code: (*postal).into(),
+                    ..Address::default()
+                },
                 contacts: vec![contact(gen, name)],
             },
             creation_date: time::datetime(created),
@@ -189,7 +227,8 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
     for (n, (name, reseller, kind, group)) in CUSTOMERS.iter().enumerate() {
         let Some((reseller_id, country, lang)) = reseller_ids.get(*reseller).cloned() else { continue };
         let places = addresses(country);
-        let (region, city, street, postal) = places.get(n % places.len().max(1)).copied().unwrap_or(("", "London", "1 High St", "SW1A 2AA"));
+        let (region, city, street, postal) =
+            places.get(n % places.len().max(1)).copied().unwrap_or(("", "London", "1 High St", "SW1A 2AA"));
         let created = match kind {
             Pending => now - gen.range(1, 30) * 60_000,
             _ => now - gen.range(20, 680) * DAY - gen.below(DAY),
@@ -205,10 +244,20 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
                 preferred_language: lang.into(),
                 market_segment: Some(MarketSegment::Commercial),
                 market_sub_segments: Vec::new(),
-                address: Address { country: country.into(), region: region.into(), city: city.into(), address_line1: street.into(), postal_code: postal.into(), ..Address::default() },
+                address: Address {
+                    country: country.into(),
+                    region: region.into(),
+                    city: city.into(),
+                    address_line1: street.into(),
+                    postal_code: postal.into(),
+                    ..Address::default()
+                },
                 contacts: vec![contact(gen, name)],
             },
-            discounts: vec![discount(OfferType::License, gen.pick(&["01", "02", "03", "04"]).copied().unwrap_or("01")), discount(OfferType::Consumables, "T1")],
+            discounts: vec![
+                discount(OfferType::License, gen.pick(&["01", "02", "03", "04"]).copied().unwrap_or("01")),
+                discount(OfferType::Consumables, "T1"),
+            ],
             coterm_date: anniversary(created, now),
             creation_date: time::datetime(created),
             status: Status::Active,
@@ -230,7 +279,13 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
             Lga(sub) => {
                 profile.market_segment = Some(MarketSegment::Government);
                 profile.market_sub_segments = vec![MarketSubSegment::from_wire(sub)];
-                c.benefits = vec![Benefit { kind: BenefitType::LargeGovernmentAgency, status: Some("ACTIVE".into()), commitment: None, commitment_request: None, recommitment_request: None }];
+                c.benefits = vec![Benefit {
+                    kind: BenefitType::LargeGovernmentAgency,
+                    status: Some("ACTIVE".into()),
+                    commitment: None,
+                    commitment_request: None,
+                    recommitment_request: None,
+                }];
                 c.discounts = vec![discount(OfferType::License, "06")];
             }
             Extended => {
@@ -249,20 +304,68 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
             Inactive => c.status = Status::Inactive,
             Tyc(state) => {
                 let (benefit, level, consumables) = match state {
-                    "REQUESTED" => (tyc(None, Some(Commitment { status: Some(CommitmentStatus::Requested), minimum_quantities: quantities(20, 0), ..Commitment::default() }), None), "02", "T1"),
-                    "ACCEPTED" => (tyc(None, Some(commitment(CommitmentStatus::Accepted, ago(5), quantities(50, 1_000))), None), "02", "T1"),
-                    "COMMITTED" => (tyc(Some(commitment(CommitmentStatus::Committed, ago(300), quantities(100, 0))), None, None), "14", "T1"),
+                    "REQUESTED" => (
+                        tyc(
+                            None,
+                            Some(Commitment {
+                                status: Some(CommitmentStatus::Requested),
+                                minimum_quantities: quantities(20, 0),
+                                ..Commitment::default()
+                            }),
+                            None,
+                        ),
+                        "02",
+                        "T1",
+                    ),
+                    "ACCEPTED" => (
+                        tyc(None, Some(commitment(CommitmentStatus::Accepted, ago(5), quantities(50, 1_000))), None),
+                        "02",
+                        "T1",
+                    ),
+                    "COMMITTED" => (
+                        tyc(Some(commitment(CommitmentStatus::Committed, ago(300), quantities(100, 0))), None, None),
+                        "14",
+                        "T1",
+                    ),
                     // Ends in about two weeks: inside the 30 days in which a recommitment may be requested.
-                    "COMMITTED_ENDING" => (tyc(Some(commitment(CommitmentStatus::Committed, ago(1_080), quantities(100, 0))), None, None), "14", "T1"),
-                    "COMMITTED_MIX" => (tyc(Some(commitment(CommitmentStatus::Committed, ago(200), quantities(10, 2_500))), None, None), "12", "TC"),
+                    "COMMITTED_ENDING" => (
+                        tyc(Some(commitment(CommitmentStatus::Committed, ago(1_080), quantities(100, 0))), None, None),
+                        "14",
+                        "T1",
+                    ),
+                    "COMMITTED_MIX" => (
+                        tyc(Some(commitment(CommitmentStatus::Committed, ago(200), quantities(10, 2_500))), None, None),
+                        "12",
+                        "TC",
+                    ),
                     "RECOMMIT" => (
-                        tyc(Some(commitment(CommitmentStatus::Committed, ago(1_075), quantities(50, 0))), None, Some(Commitment { status: Some(CommitmentStatus::Requested), minimum_quantities: quantities(60, 0), ..Commitment::default() })),
+                        tyc(
+                            Some(commitment(CommitmentStatus::Committed, ago(1_075), quantities(50, 0))),
+                            None,
+                            Some(Commitment {
+                                status: Some(CommitmentStatus::Requested),
+                                minimum_quantities: quantities(60, 0),
+                                ..Commitment::default()
+                            }),
+                        ),
                         "13",
                         "T1",
                     ),
-                    "EXPIRED" => (tyc(Some(commitment(CommitmentStatus::Expired, ago(1_130), quantities(25, 0))), None, None), "01", "T1"),
-                    "NONCOMPLIANT" => (tyc(None, Some(commitment(CommitmentStatus::Noncompliant, ago(60), quantities(40, 0))), None), "02", "T1"),
-                    _ => (tyc(None, Some(commitment(CommitmentStatus::Declined, ago(90), quantities(30, 0))), None), "01", "T1"),
+                    "EXPIRED" => (
+                        tyc(Some(commitment(CommitmentStatus::Expired, ago(1_130), quantities(25, 0))), None, None),
+                        "01",
+                        "T1",
+                    ),
+                    "NONCOMPLIANT" => (
+                        tyc(None, Some(commitment(CommitmentStatus::Noncompliant, ago(60), quantities(40, 0))), None),
+                        "02",
+                        "T1",
+                    ),
+                    _ => (
+                        tyc(None, Some(commitment(CommitmentStatus::Declined, ago(90), quantities(30, 0))), None),
+                        "01",
+                        "T1",
+                    ),
                 };
                 c.benefits = vec![benefit];
                 c.discounts = vec![discount(OfferType::License, level), discount(OfferType::Consumables, consumables)];
@@ -272,7 +375,8 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
             if let Some(gr) = group_ids.get(*g).and_then(|gid| world.linked_groups.iter_mut().find(|x| &x.id == gid)) {
                 gr.members_count = Some(gr.members_count.unwrap_or(0) + 1);
                 c.discounts.retain(|d| d.offer_type != OfferType::License);
-                c.discounts.insert(0, gr.discounts.first().cloned().unwrap_or_else(|| discount(OfferType::License, "01")));
+                c.discounts
+                    .insert(0, gr.discounts.first().cloned().unwrap_or_else(|| discount(OfferType::License, "01")));
                 let role = if *role == 0 { LinkedMemberRole::Owner } else { LinkedMemberRole::Member };
                 c.linked_membership = Some(LinkedMembership::of(gr, role, gr.creation_date.clone()));
             }

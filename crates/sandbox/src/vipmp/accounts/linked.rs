@@ -7,8 +7,8 @@ use axum::extract::{Path, Query, State};
 use axum::Json;
 use partner_model::rules::rule;
 use partner_model::types::{
-    Customer, CustomerProfile, EnrollResult, LinkedMemberRole, LinkedMembership, LinkedMembershipGroup, LinkedMembershipRequest,
-    MarketSubSegment, OfferType,
+    Customer, CustomerProfile, EnrollResult, LinkedMemberRole, LinkedMembership, LinkedMembershipGroup,
+    LinkedMembershipRequest, MarketSubSegment, OfferType,
 };
 use std::collections::HashMap;
 
@@ -30,7 +30,10 @@ pub(super) struct Asked<'a> {
 /// The documented LGA and 3YC exclusions: 1147, 1163, 1168, 1167.
 pub(super) fn exclusions(a: &Asked) -> Result<(), ApiError> {
     if a.lga && a.three_year_commit {
-        return Err(ApiError::with_details("1147", vec!["3YC Customer not allowed for Large Government Agency".into()]));
+        return Err(ApiError::with_details(
+            "1147",
+            vec!["3YC Customer not allowed for Large Government Agency".into()],
+        ));
     }
     if a.linked && a.three_year_commit {
         return Err(ApiError::with_details("1147", vec!["3YC Customer not allowed for Linked Membership".into()]));
@@ -55,7 +58,11 @@ pub(super) fn exclusions(a: &Asked) -> Result<(), ApiError> {
 /// 1164: only partners in the US or Canada sell to Large Government Agencies.
 pub(super) fn lga_partner(w: &World, reseller_id: &str) -> Result<(), ApiError> {
     let country = w.resellers.get(reseller_id).map(|r| r.company_profile.address.country.as_str()).unwrap_or("");
-    if LGA_COUNTRIES.contains(&country) { Ok(()) } else { Err(ApiError::code("1164")) }
+    if LGA_COUNTRIES.contains(&country) {
+        Ok(())
+    } else {
+        Err(ApiError::code("1164"))
+    }
 }
 
 /// A new group with `customer` as its owner.
@@ -79,7 +86,10 @@ pub(super) fn create_group(w: &mut World, customer: &mut Customer, req: &LinkedM
 }
 
 /// `GET /v3/linked_membership_groups?country=&name=`.
-pub async fn search(State(twin): State<Twin>, Query(q): Query<HashMap<String, String>>) -> Result<Json<Vec<LinkedMembershipGroup>>, ApiError> {
+pub async fn search(
+    State(twin): State<Twin>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<Vec<LinkedMembershipGroup>>, ApiError> {
     let country = q.get("country").map(|c| c.trim()).unwrap_or("");
     if country.is_empty() {
         return Err(ApiError::with_details("1118", vec!["Country cannot be null or empty".into()]));
@@ -96,7 +106,11 @@ pub async fn search(State(twin): State<Twin>, Query(q): Query<HashMap<String, St
     let found: Vec<LinkedMembershipGroup> = twin.read(|w, _| {
         w.linked_groups
             .iter()
-            .filter(|g| g.benefit_types.iter().any(|b| b == LGA) && g.country == country && g.name.to_lowercase().contains(&needle))
+            .filter(|g| {
+                g.benefit_types.iter().any(|b| b == LGA)
+                    && g.country == country
+                    && g.name.to_lowercase().contains(&needle)
+            })
             .cloned()
             .collect()
     });
@@ -107,7 +121,10 @@ pub async fn search(State(twin): State<Twin>, Query(q): Query<HashMap<String, St
 }
 
 /// `POST /v3/customers/{id}/linked_membership/enroll/{group}`.
-pub async fn enroll(State(twin): State<Twin>, Path((id, group_id)): Path<(String, String)>) -> Result<Json<EnrollResult>, ApiError> {
+pub async fn enroll(
+    State(twin): State<Twin>,
+    Path((id, group_id)): Path<(String, String)>,
+) -> Result<Json<EnrollResult>, ApiError> {
     twin.change(|w, now| {
         let customer = w.customers.get(&id).ok_or_else(|| ApiError::code("1116"))?;
         let Some(group) = w.linked_groups.iter().find(|g| g.id == group_id) else {
@@ -120,7 +137,10 @@ pub async fn enroll(State(twin): State<Twin>, Path((id, group_id)): Path<(String
             return Err(ApiError::code("1166"));
         }
         if customer.company_profile.address.country != group.country {
-            return Err(ApiError::with_details("1118", vec!["Account country does not match with the linked account group country".into()]));
+            return Err(ApiError::with_details(
+                "1118",
+                vec!["Account country does not match with the linked account group country".into()],
+            ));
         }
         let answer = EnrollResult { message: "Customer Successfully enrolled in the Linked Membership".into() };
         match &customer.linked_membership {

@@ -59,7 +59,16 @@ fn parse(q: &HashMap<String, String>) -> Result<ListQuery, ApiError> {
         "asc" => false,
         _ => return Err(bad("order-by")),
     };
-    Ok(ListQuery { status, name: get("company-name").map(str::to_lowercase), from, to, by_name, descending, limit, offset })
+    Ok(ListQuery {
+        status,
+        name: get("company-name").map(str::to_lowercase),
+        from,
+        to,
+        by_name,
+        descending,
+        limit,
+        offset,
+    })
 }
 
 /// Whether `text` matches `pattern`, where `*` stands for any run of characters.
@@ -106,15 +115,21 @@ fn page(mut entries: Vec<Entry>, q: &ListQuery) -> Result<AccountPage<Value>, Ap
             && q.to.is_none_or(|t| e.created <= t)
     });
     entries.sort_by(|a, b| {
-        let order = if q.by_name { a.name.to_lowercase().cmp(&b.name.to_lowercase()) } else { a.created.cmp(&b.created) };
+        let order =
+            if q.by_name { a.name.to_lowercase().cmp(&b.name.to_lowercase()) } else { a.created.cmp(&b.created) };
         let order = order.then_with(|| a.id.cmp(&b.id));
-        if q.descending { order.reverse() } else { order }
+        if q.descending {
+            order.reverse()
+        } else {
+            order
+        }
     });
     let total = entries.len() as u64;
     if q.offset > total {
         return Err(ApiError::with_details("1133", vec!["offset".into()]));
     }
-    let accounts: Vec<Value> = entries.into_iter().skip(q.offset as usize).take(q.limit as usize).map(|e| e.shown).collect();
+    let accounts: Vec<Value> =
+        entries.into_iter().skip(q.offset as usize).take(q.limit as usize).map(|e| e.shown).collect();
     Ok(AccountPage { total_count: total, count: accounts.len() as u64, offset: q.offset, limit: q.limit, accounts })
 }
 
@@ -123,7 +138,10 @@ fn links(links: &Links) -> Value {
 }
 
 /// `GET /v3/resellers`.
-pub async fn resellers(State(twin): State<Twin>, Query(q): Query<HashMap<String, String>>) -> Result<Json<AccountPage<Value>>, ApiError> {
+pub async fn resellers(
+    State(twin): State<Twin>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<AccountPage<Value>>, ApiError> {
     let q = parse(&q)?;
     let entries = twin.read(|w, _| {
         w.resellers
@@ -149,7 +167,11 @@ pub async fn resellers(State(twin): State<Twin>, Query(q): Query<HashMap<String,
 }
 
 /// `GET /v3/resellers/{id}/customers`.
-pub async fn customers(State(twin): State<Twin>, Path(id): Path<String>, Query(q): Query<HashMap<String, String>>) -> Result<Json<AccountPage<Value>>, ApiError> {
+pub async fn customers(
+    State(twin): State<Twin>,
+    Path(id): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Json<AccountPage<Value>>, ApiError> {
     let q = parse(&q)?;
     let entries = twin.read(|w, _| {
         w.resellers.get(&id)?;

@@ -105,7 +105,6 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
     demo::seed(world, gen, now, large);
 }
 
-
 /// Whether the request creates the account or updates it (the codes differ).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Asking {
@@ -146,7 +145,11 @@ fn is_inactive(status: &Status) -> bool {
 
 /// 1125: accounts cannot be updated while pending or blocked.
 fn updatable(status: &Status) -> Result<(), ApiError> {
-    if matches!(status, Status::Pending | Status::Blocked) { Err(ApiError::code("1125")) } else { Ok(()) }
+    if matches!(status, Status::Pending | Status::Blocked) {
+        Err(ApiError::code("1125"))
+    } else {
+        Ok(())
+    }
 }
 
 /// The contacts to store: the new list, but an existing email keeps its stored names.

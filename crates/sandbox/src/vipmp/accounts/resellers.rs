@@ -1,6 +1,6 @@
 //! Reseller accounts: create (pending, then active after the delay), read and update.
 
-use super::{invalid, Asking, keep_names, self_link, updatable};
+use super::{invalid, keep_names, self_link, updatable, Asking};
 use crate::twin::world::Change;
 use crate::twin::{time, ApiError, Strict, Twin};
 use axum::extract::{Path, State};
@@ -10,7 +10,10 @@ use partner_model::rules::account_requests::{check_reseller_create, check_resell
 use partner_model::types::{MarketSegment, Reseller, ResellerCreateRequest, ResellerUpdateRequest, Status};
 
 /// `POST /v3/resellers`.
-pub async fn create(State(twin): State<Twin>, Strict(req): Strict<ResellerCreateRequest>) -> Result<(StatusCode, Json<Reseller>), ApiError> {
+pub async fn create(
+    State(twin): State<Twin>,
+    Strict(req): Strict<ResellerCreateRequest>,
+) -> Result<(StatusCode, Json<Reseller>), ApiError> {
     let errors = check_reseller_create(&req);
     if !errors.is_empty() {
         return Err(invalid(&errors, Asking::Create));
@@ -48,7 +51,11 @@ pub async fn get(State(twin): State<Twin>, Path(id): Path<String>) -> Result<Jso
 }
 
 /// `PATCH /v3/resellers/{id}`: replaces the editable data.
-pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req): Strict<ResellerUpdateRequest>) -> Result<Json<Reseller>, ApiError> {
+pub async fn update(
+    State(twin): State<Twin>,
+    Path(id): Path<String>,
+    Strict(req): Strict<ResellerUpdateRequest>,
+) -> Result<Json<Reseller>, ApiError> {
     twin.change(|w, _| {
         let stored = w.resellers.get(&id).ok_or_else(|| ApiError::code("1115"))?;
         updatable(&stored.status)?;

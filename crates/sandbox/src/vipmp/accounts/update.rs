@@ -4,7 +4,7 @@
 
 use super::customers::{new_discounts, requested};
 use super::linked::{self, Asked};
-use super::{invalid, Asking, keep_names, today, updatable};
+use super::{invalid, keep_names, today, updatable, Asking};
 use crate::twin::world::{Change, Millis, World};
 use crate::twin::{time, ApiError, Strict, Twin};
 use axum::extract::{Path, State};
@@ -12,7 +12,9 @@ use axum::Json;
 use partner_model::rules::account_requests::{add_months, check_customer_update};
 use partner_model::rules::cross::recommit_window;
 use partner_model::time::DAY;
-use partner_model::types::{Benefit, BenefitType, Commitment, CommitmentStatus, Customer, CustomerUpdateRequest, MarketSegment, Status};
+use partner_model::types::{
+    Benefit, BenefitType, Commitment, CommitmentStatus, Customer, CustomerUpdateRequest, MarketSegment, Status,
+};
 
 fn open(status: Option<&CommitmentStatus>) -> bool {
     matches!(status, Some(CommitmentStatus::Requested | CommitmentStatus::Accepted))
@@ -25,12 +27,17 @@ fn has_active_subscriptions(w: &World, customer_id: &str) -> bool {
 }
 
 /// `PATCH /v3/customers/{id}`.
-pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req): Strict<CustomerUpdateRequest>) -> Result<Json<Customer>, ApiError> {
+pub async fn update(
+    State(twin): State<Twin>,
+    Path(id): Path<String>,
+    Strict(req): Strict<CustomerUpdateRequest>,
+) -> Result<Json<Customer>, ApiError> {
     let commitment_delay = twin.settings().commitment_delay.as_millis() as Millis;
     twin.change(|w, now| {
         let stored = w.customers.get(&id).ok_or_else(|| ApiError::code("1116"))?;
         updatable(&stored.status)?;
-        let enabling_lga = !stored.is_lga() && req.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency);
+        let enabling_lga =
+            !stored.is_lga() && req.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency);
         let lga = stored.is_lga() || enabling_lga;
         let three_year = req.benefits.iter().position(|b| b.kind == BenefitType::ThreeYearCommit);
         // The update replaces the stored data: the whole profile comes with every PATCH, as
@@ -66,7 +73,8 @@ pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req
             if old.address.region != profile.address.region {
                 fixed.push("companyProfile.address.region");
             }
-            if !lga && !profile.market_sub_segments.is_empty() && profile.market_sub_segments != old.market_sub_segments {
+            if !lga && !profile.market_sub_segments.is_empty() && profile.market_sub_segments != old.market_sub_segments
+            {
                 fixed.push("companyProfile.marketSubSegments");
             }
         }
@@ -79,7 +87,10 @@ pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req
         }
         if segment_changes {
             let segment = merged.market_segment.clone().unwrap_or(MarketSegment::Commercial);
-            let enabled = w.resellers.get(&stored.reseller_id).is_some_and(|r| r.company_profile.market_segments.contains(&segment));
+            let enabled = w
+                .resellers
+                .get(&stored.reseller_id)
+                .is_some_and(|r| r.company_profile.market_segments.contains(&segment));
             if !enabled {
                 return Err(ApiError::with_details("2135", vec!["companyProfile.marketSegment".into()]));
             }
@@ -87,9 +98,12 @@ pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req
         }
         let current = stored.three_year_commit();
         if let Some((i, b)) = three_year.and_then(|i| req.benefits.get(i).map(|b| (i, b))) {
-            let recommit_open = current.is_some_and(|c| open(c.recommitment_request.as_ref().and_then(|r| r.status.as_ref())));
-            let commit_open = current.is_some_and(|c| open(c.commitment_request.as_ref().and_then(|r| r.status.as_ref())));
-            let commitment = current.and_then(|c| c.commitment.as_ref()).filter(|c| c.status == Some(CommitmentStatus::Committed));
+            let recommit_open =
+                current.is_some_and(|c| open(c.recommitment_request.as_ref().and_then(|r| r.status.as_ref())));
+            let commit_open =
+                current.is_some_and(|c| open(c.commitment_request.as_ref().and_then(|r| r.status.as_ref())));
+            let commitment =
+                current.and_then(|c| c.commitment.as_ref()).filter(|c| c.status == Some(CommitmentStatus::Committed));
             // "Must have existing commitment and less than 30 days before the commitment end date."
             let in_window = commitment.is_some_and(|c| recommit_window(&c.end_date, now).is_ok());
             if b.commitment_request.is_some() && recommit_open {
@@ -118,12 +132,24 @@ pub async fn update(State(twin): State<Twin>, Path(id): Path<String>, Strict(req
         }
         if enabling_lga {
             customer.company_profile.market_sub_segments = profile.market_sub_segments.clone();
-            customer.benefits.push(Benefit { kind: BenefitType::LargeGovernmentAgency, status: Some("ACTIVE".into()), commitment: None, commitment_request: None, recommitment_request: None });
+            customer.benefits.push(Benefit {
+                kind: BenefitType::LargeGovernmentAgency,
+                status: Some("ACTIVE".into()),
+                commitment: None,
+                commitment_request: None,
+                recommitment_request: None,
+            });
             customer.discounts = new_discounts(true);
         }
         if let Some(b) = three_year.and_then(|i| req.benefits.get(i)) {
             if !customer.benefits.iter().any(|x| x.kind == BenefitType::ThreeYearCommit) {
-                customer.benefits.push(Benefit { kind: BenefitType::ThreeYearCommit, status: None, commitment: None, commitment_request: None, recommitment_request: None });
+                customer.benefits.push(Benefit {
+                    kind: BenefitType::ThreeYearCommit,
+                    status: None,
+                    commitment: None,
+                    commitment_request: None,
+                    recommitment_request: None,
+                });
             }
             if let Some(benefit) = customer.benefits.iter_mut().find(|x| x.kind == BenefitType::ThreeYearCommit) {
                 if let Some(r) = &b.commitment_request {
@@ -213,7 +239,15 @@ mod tests {
         // No cotermDate yet: three years from acceptance.
         assert_eq!(commitment_dates("2026-03-10", "", None), ("2026-03-10".into(), "2029-03-10".into()));
         // A quantity increase keeps the commitment's dates.
-        let current = Commitment { start_date: "2025-01-05".into(), end_date: "2028-01-04".into(), status: Some(CommitmentStatus::Committed), minimum_quantities: Vec::new() };
-        assert_eq!(commitment_dates("2026-03-10", "2026-07-01", Some(&current)), ("2025-01-05".into(), "2028-01-04".into()));
+        let current = Commitment {
+            start_date: "2025-01-05".into(),
+            end_date: "2028-01-04".into(),
+            status: Some(CommitmentStatus::Committed),
+            minimum_quantities: Vec::new(),
+        };
+        assert_eq!(
+            commitment_dates("2026-03-10", "2026-07-01", Some(&current)),
+            ("2025-01-05".into(), "2028-01-04".into())
+        );
     }
 }

@@ -23,7 +23,10 @@ fn current(world: &World, customer_id: &str, now: Millis) -> Option<OpenAcquisit
 }
 
 /// Licenses pending a partner order for one customer.
-pub async fn open_acquisitions(State(twin): State<Twin>, Path(customer_id): Path<String>) -> Result<Json<OpenAcquisitions>, ApiError> {
+pub async fn open_acquisitions(
+    State(twin): State<Twin>,
+    Path(customer_id): Path<String>,
+) -> Result<Json<OpenAcquisitions>, ApiError> {
     twin.read(|w, now| {
         let c = customer(w, &customer_id)?;
         Ok(Json(current(w, &customer_id, now).unwrap_or_else(|| OpenAcquisitions {
@@ -35,13 +38,18 @@ pub async fn open_acquisitions(State(twin): State<Twin>, Path(customer_id): Path
 }
 
 /// `LICENSES_PENDING_PARTNER_ORDER` notifications of a reseller.
-pub async fn notifications(State(twin): State<Twin>, RawQuery(query): RawQuery) -> Result<Json<Notifications>, ApiError> {
+pub async fn notifications(
+    State(twin): State<Twin>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<Notifications>, ApiError> {
     let params = pairs(query.as_deref());
     let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone());
     if get("notification-type").as_deref() != Some(LICENSES_PENDING_PARTNER_ORDER) {
         return Err(ApiError::invalid_fields(vec!["notification-type".into()]));
     }
-    let reseller_id = get("reseller-id").filter(|r| !r.is_empty()).ok_or_else(|| ApiError::invalid_fields(vec!["reseller-id".into()]))?;
+    let reseller_id = get("reseller-id")
+        .filter(|r| !r.is_empty())
+        .ok_or_else(|| ApiError::invalid_fields(vec!["reseller-id".into()]))?;
     let number = |name: &str, default: u64| match get(name) {
         None => Ok(default),
         Some(v) => v.parse::<u64>().map_err(|_| ApiError::invalid_fields(vec![name.to_string()])),

@@ -27,7 +27,9 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
     let failure = match world.customers.get(&order.customer_id) {
         None => Some(Status::InvalidCustomerId),
         Some(c) if c.status != Status::Active => Some(Status::CustomerInactive),
-        Some(c) if world.resellers.get(&c.reseller_id).is_some_and(|r| r.status != Status::Active) => Some(Status::ResellerInactive),
+        Some(c) if world.resellers.get(&c.reseller_id).is_some_and(|r| r.status != Status::Active) => {
+            Some(Status::ResellerInactive)
+        }
         Some(_) => None,
     };
     let mut order = order;
@@ -46,7 +48,8 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
         if returning {
             take_back(world, &line.subscription_id, line.quantity);
         } else {
-            line.subscription_id = grow_or_create(world, &customer_id, &line.offer_id, line.quantity, &order.currency_code, now);
+            line.subscription_id =
+                grow_or_create(world, &customer_id, &line.offer_id, line.quantity, &order.currency_code, now);
         }
         line.status = Status::Active;
     }
@@ -83,7 +86,14 @@ fn take_back(world: &mut World, subscription_id: &str, quantity: u64) {
 
 /// Adds `quantity` to the customer's active subscription of the same base offer, or creates one;
 /// returns its id.
-pub(super) fn grow_or_create(world: &mut World, customer_id: &str, offer_id: &str, quantity: u64, currency: &str, now: Millis) -> String {
+pub(super) fn grow_or_create(
+    world: &mut World,
+    customer_id: &str,
+    offer_id: &str,
+    quantity: u64,
+    currency: &str,
+    now: Millis,
+) -> String {
     let base = offers::base_of(offer_id);
     let existing = super::subscriptions_of(world, customer_id)
         .find(|s| s.offer_id == base && s.status == Status::Active)
@@ -162,7 +172,8 @@ pub(super) fn settle_levels(world: &mut World, customer_id: &str, now: Millis) {
 /// leaves the current commitment's dates as they are.
 fn promote_commitment(c: &mut Customer, totals: &[(&str, u64); 2], now: Millis) {
     let Some(benefit) = c.benefits.iter_mut().find(|b| b.kind == BenefitType::ThreeYearCommit) else { return };
-    let Some(request) = benefit.commitment_request.as_mut().filter(|r| r.status == Some(CommitmentStatus::Accepted)) else {
+    let Some(request) = benefit.commitment_request.as_mut().filter(|r| r.status == Some(CommitmentStatus::Accepted))
+    else {
         return;
     };
     let total = |t: &OfferType| totals.iter().find(|(k, _)| *k == t.as_str()).map_or(0, |(_, q)| *q);

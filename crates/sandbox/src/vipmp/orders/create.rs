@@ -19,21 +19,35 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use partner_model::rules::order_requests::{check_line_quantity, check_order, BOTH_CURRENCIES, MIXED_CURRENCIES, TEAM_MAX_QUANTITY};
+use partner_model::rules::order_requests::{
+    check_line_quantity, check_order, BOTH_CURRENCIES, MIXED_CURRENCIES, TEAM_MAX_QUANTITY,
+};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
 use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderRequest, OrderType, Status};
 use std::collections::BTreeMap;
 
 /// Creates (or previews) an order.
-pub async fn create(State(twin): State<Twin>, Path(customer_id): Path<String>, body: Bytes) -> Result<Response, ApiError> {
+pub async fn create(
+    State(twin): State<Twin>,
+    Path(customer_id): Path<String>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
     twin.read(|w, _| customer(w, &customer_id).map(|_| ()))?;
     let request: OrderRequest = parse(&body)?;
     check(&request)?;
     match request {
         OrderRequest::New { external_reference_id, currency_code, line_items } => {
             let order = twin.change(|w, now| {
-                place_new(w, now, twin.pending_until(now), &customer_id, external_reference_id, currency_code, &line_items)
+                place_new(
+                    w,
+                    now,
+                    twin.pending_until(now),
+                    &customer_id,
+                    external_reference_id,
+                    currency_code,
+                    &line_items,
+                )
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
@@ -49,11 +63,22 @@ pub async fn create(State(twin): State<Twin>, Path(customer_id): Path<String>, b
         OrderRequest::Return { external_reference_id, reference_order_id, currency_code, line_items } => {
             let order = twin.change(|w, now| {
                 let due = twin.pending_until(now);
-                super::returns::place_return(w, now, due, &customer_id, external_reference_id, reference_order_id, currency_code, &line_items)
+                super::returns::place_return(
+                    w,
+                    now,
+                    due,
+                    &customer_id,
+                    external_reference_id,
+                    reference_order_id,
+                    currency_code,
+                    &line_items,
+                )
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
-        OrderRequest::PreviewRenewal => Ok((StatusCode::CREATED, Json(twin.read(|w, now| preview_renewal(w, now, &customer_id))?)).into_response()),
+        OrderRequest::PreviewRenewal => {
+            Ok((StatusCode::CREATED, Json(twin.read(|w, now| preview_renewal(w, now, &customer_id))?)).into_response())
+        }
     }
 }
 
@@ -75,7 +100,11 @@ fn check(request: &OrderRequest) -> Result<(), ApiError> {
         } else if e.path == "lineItems" && request.line_count() > 0 {
             "2119"
         } else if e.path.ends_with(".extLineItemNumber") {
-            if matches!(e.problem, Invalid::OutOfRange { .. }) { "2123" } else { "2121" }
+            if matches!(e.problem, Invalid::OutOfRange { .. }) {
+                "2123"
+            } else {
+                "2121"
+            }
         } else if e.path.ends_with(".quantity") {
             "2120"
         } else {
@@ -91,7 +120,11 @@ fn check(request: &OrderRequest) -> Result<(), ApiError> {
 /// The order's currency: the order-level `currencyCode`, else the lines' (the checks made sure
 /// there is one, at one level).
 pub(super) fn currency(code: &str, lines: &[LineItemRequest]) -> String {
-    if code.is_empty() { lines.first().map(|l| l.currency_code.clone()).unwrap_or_default() } else { code.to_string() }
+    if code.is_empty() {
+        lines.first().map(|l| l.currency_code.clone()).unwrap_or_default()
+    } else {
+        code.to_string()
+    }
 }
 
 /// The lines of a NEW or PREVIEW order at the best offer ids the customer is eligible for.
@@ -115,8 +148,12 @@ pub(super) fn price_lines(
     if !too_many.is_empty() {
         return Err(ApiError::with_details("2120", too_many));
     }
-    let unknown: Vec<String> =
-        parsed.iter().enumerate().filter(|(_, p)| p.is_none()).map(|(i, _)| format!("lineItems[{i}].offerId")).collect();
+    let unknown: Vec<String> = parsed
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.is_none())
+        .map(|(i, _)| format!("lineItems[{i}].offerId"))
+        .collect();
     if !unknown.is_empty() {
         return Err(ApiError::with_details("2122", unknown));
     }
@@ -140,7 +177,9 @@ pub(super) fn price_lines(
     }
     let levels: BTreeMap<&str, String> = totals
         .iter()
-        .map(|(t, q)| (*t, offers::eligible_level(customer, t, held(world, &customer.customer_id, t).saturating_add(*q), true)))
+        .map(|(t, q)| {
+            (*t, offers::eligible_level(customer, t, held(world, &customer.customer_id, t).saturating_add(*q), true))
+        })
         .collect();
     let mut wrong_level = Vec::new();
     let mut priced = Vec::new();
@@ -189,7 +228,14 @@ fn too_good(asked: &str, eligible: &str, lga: bool) -> Option<&'static str> {
 }
 
 /// A preview answer: no order id, status or links.
-fn preview(customer: &Customer, now: Millis, kind: OrderType, external: String, currency: String, lines: Vec<LineItem>) -> Order {
+fn preview(
+    customer: &Customer,
+    now: Millis,
+    kind: OrderType,
+    external: String,
+    currency: String,
+    lines: Vec<LineItem>,
+) -> Order {
     Order {
         external_reference_id: external,
         customer_id: customer.customer_id.clone(),

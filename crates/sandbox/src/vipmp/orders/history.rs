@@ -18,10 +18,18 @@ const DEFAULT_LIMIT: u64 = 25;
 const MAX_LIMIT: u64 = 100;
 
 /// One order of the customer.
-pub async fn get_one(State(twin): State<Twin>, Path((customer_id, order_id)): Path<(String, String)>) -> Result<Json<Order>, ApiError> {
+pub async fn get_one(
+    State(twin): State<Twin>,
+    Path((customer_id, order_id)): Path<(String, String)>,
+) -> Result<Json<Order>, ApiError> {
     twin.read(|w, _| {
         customer(w, &customer_id)?;
-        w.orders.get(&order_id).filter(|o| o.customer_id == customer_id).cloned().map(Json).ok_or_else(|| ApiError::code("2115"))
+        w.orders
+            .get(&order_id)
+            .filter(|o| o.customer_id == customer_id)
+            .cloned()
+            .map(Json)
+            .ok_or_else(|| ApiError::code("2115"))
     })
 }
 
@@ -40,7 +48,11 @@ pub async fn update(
         return Err(ApiError::with_details("2126", vec!["externalReferenceId".into()]));
     }
     twin.change(|w, _| {
-        let order = w.orders.get_mut(&order_id).filter(|o| o.customer_id == customer_id).ok_or_else(|| ApiError::code("2115"))?;
+        let order = w
+            .orders
+            .get_mut(&order_id)
+            .filter(|o| o.customer_id == customer_id)
+            .ok_or_else(|| ApiError::code("2115"))?;
         order.external_reference_id = request.external_reference_id;
         Ok(Json(order.clone()))
     })
@@ -73,15 +85,13 @@ fn decode(s: &str) -> String {
     while i < bytes.len() {
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(s.get(i + 1..i + 3).unwrap_or("zz"), 16) {
-                    Ok(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    Err(_) => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match u8::from_str_radix(s.get(i + 1..i + 3).unwrap_or("zz"), 16) {
+                Ok(b) => {
+                    out.push(b);
+                    i += 2;
                 }
-            }
+                Err(_) => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -162,7 +172,10 @@ fn matches(order: &Order, created: Millis, f: &Filters, customer: &Customer, now
 fn page_link(customer_id: &str, f: &Filters, offset: u64) -> partner_model::types::Link {
     let mut query = format!("offset={offset}&limit={}", f.limit);
     for (k, v) in &f.echo {
-        query.push_str(&format!("&{k}={}", v.replace('%', "%25").replace('&', "%26").replace('+', "%2B").replace(' ', "%20")));
+        query.push_str(&format!(
+            "&{k}={}",
+            v.replace('%', "%25").replace('&', "%26").replace('+', "%2B").replace(' ', "%20")
+        ));
     }
     get_link(format!("/v3/customers/{customer_id}/orders?{query}"))
 }
@@ -189,7 +202,8 @@ pub async fn list(
             return Err(ApiError::code("1133"));
         }
         found.sort_unstable_by(|(ta, a), (tb, b)| tb.cmp(ta).then_with(|| b.order_id.cmp(&a.order_id)));
-        let items: Vec<Order> = found.into_iter().skip(f.offset as usize).take(f.limit as usize).map(|(_, o)| o.clone()).collect();
+        let items: Vec<Order> =
+            found.into_iter().skip(f.offset as usize).take(f.limit as usize).map(|(_, o)| o.clone()).collect();
         let count = items.len() as u64;
         let links = Links {
             this: Some(page_link(&customer_id, &f, f.offset)),

@@ -145,7 +145,9 @@ pub fn customer_segment(customer: &Customer) -> &str {
     customer.company_profile.market_segment.as_ref().map_or("COM", |s| s.as_str())
 }
 
-fn volume_levels(offer_type: &str) -> impl Iterator<Item = &'static partner_model::catalog::segments::DiscountLevel> + '_ {
+fn volume_levels(
+    offer_type: &str,
+) -> impl Iterator<Item = &'static partner_model::catalog::segments::DiscountLevel> + '_ {
     DISCOUNT_LEVELS.iter().filter(move |l| l.program == DiscountProgram::Volume && l.offer_type == offer_type)
 }
 
@@ -237,7 +239,10 @@ mod tests {
     fn catalog_is_sorted_and_ids_split() {
         assert!(OFFERS.windows(2).all(|w| w[0].product < w[1].product));
         let id = OfferId::parse("65304479CA02A12").expect("documented id");
-        assert_eq!((id.level.as_str(), id.segment_code(), id.base()), ("02", Some("COM"), "65304479CA01A12".to_string()));
+        assert_eq!(
+            (id.level.as_str(), id.segment_code(), id.base()),
+            ("02", Some("COM"), "65304479CA01A12".to_string())
+        );
         assert_eq!(id.at_level("14"), "65304479CA14A12");
         assert!(OfferId::parse("65304479ca01a12").is_none() && OfferId::parse("6530447CA01A12").is_none());
         assert_eq!(tier_of_quantity(L, 10), 2);

@@ -38,7 +38,8 @@ pub(super) fn place_return(
     }
     let mut matched = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        let Some(orig) = original.line_items.iter().find(|l| l.ext_line_item_number == line.ext_line_item_number) else {
+        let Some(orig) = original.line_items.iter().find(|l| l.ext_line_item_number == line.ext_line_item_number)
+        else {
             return Err(ApiError::with_details("2131", vec![format!("lineItems[{i}].extLineItemNumber")]));
         };
         if orig.offer_id != line.offer_id {
@@ -53,7 +54,9 @@ pub(super) fn place_return(
         matched.push(orig.clone());
     }
     let order_id = world.next_id();
-    let currency = Some(currency(&currency_code, lines)).filter(|c| !c.is_empty()).unwrap_or_else(|| original.currency_code.clone());
+    let currency = Some(currency(&currency_code, lines))
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| original.currency_code.clone());
     let order = Order {
         external_reference_id: external,
         order_id: order_id.clone(),

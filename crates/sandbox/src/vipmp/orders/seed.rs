@@ -24,7 +24,8 @@ const DAY: Millis = 86_400_000;
 
 /// Adds the seeded orders, subscriptions and open acquisitions.
 pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
-    let active: Vec<String> = world.customers.values().filter(|c| c.status == Status::Active).map(|c| c.customer_id.clone()).collect();
+    let active: Vec<String> =
+        world.customers.values().filter(|c| c.status == Status::Active).map(|c| c.customer_id.clone()).collect();
     let mut acquisitions = 0;
     for (n, id) in active.iter().enumerate().filter(|(n, _)| n % 5 != 4) {
         seed_customer(world, gen, now, n, id);
@@ -58,7 +59,14 @@ fn seed_order(world: &mut World, gen: &mut Gen, id: &str, at: Millis, end: Optio
         if lines.iter().any(|l: &LineItem| l.offer_id == offer_id) {
             continue;
         }
-        lines.push(LineItem { ext_line_item_number: n as u32, offer_id, quantity, status: Status::Pending, currency_code: "USD".into(), ..LineItem::default() });
+        lines.push(LineItem {
+            ext_line_item_number: n as u32,
+            offer_id,
+            quantity,
+            status: Status::Pending,
+            currency_code: "USD".into(),
+            ..LineItem::default()
+        });
     }
     let order_id = world.next_id();
     let order = Order {
@@ -109,9 +117,27 @@ fn seed_customer(world: &mut World, gen: &mut Gen, now: Millis, n: usize, id: &s
             let at = now - 20 * DAY;
             if let Some(original) = seed_order(world, gen, id, at, None) {
                 let lines: Vec<LineItemRequest> = world.orders.get(&original).map_or_else(Vec::new, |o| {
-                    o.line_items.iter().take(1).map(|l| LineItemRequest { ext_line_item_number: l.ext_line_item_number, offer_id: l.offer_id.clone(), quantity: l.quantity, currency_code: String::new() }).collect()
+                    o.line_items
+                        .iter()
+                        .take(1)
+                        .map(|l| LineItemRequest {
+                            ext_line_item_number: l.ext_line_item_number,
+                            offer_id: l.offer_id.clone(),
+                            quantity: l.quantity,
+                            currency_code: String::new(),
+                        })
+                        .collect()
                 });
-                let placed = super::returns::place_return(world, at + DAY, at + DAY, id, String::new(), original, String::new(), &lines);
+                let placed = super::returns::place_return(
+                    world,
+                    at + DAY,
+                    at + DAY,
+                    id,
+                    String::new(),
+                    original,
+                    String::new(),
+                    &lines,
+                );
                 if let Ok(ret) = placed {
                     complete_order(world, &ret.order_id, at + DAY);
                 }
@@ -198,7 +224,10 @@ fn seed_acquisitions(world: &mut World, gen: &mut Gen, now: Millis, id: &str, so
         });
     }
     let license_count = unpaid.iter().map(|u| u.quantity).sum();
-    world.open_acquisitions.insert(id.to_string(), OpenAcquisitions { customer_id: id.to_string(), reseller_id, license_count, unpaid_licenses: unpaid });
+    world.open_acquisitions.insert(
+        id.to_string(),
+        OpenAcquisitions { customer_id: id.to_string(), reseller_id, license_count, unpaid_licenses: unpaid },
+    );
 }
 
 /// The benchmark customer: 5,000 subscriptions and 10,000 orders, all in the current term.
@@ -221,7 +250,12 @@ fn seed_large(world: &mut World, now: Millis) {
                 postal_code: "95110".into(),
                 ..Address::default()
             },
-            contacts: vec![Contact { first_name: "Bench".into(), last_name: "Mark".into(), email: "bench@example.com".into(), ..Contact::default() }],
+            contacts: vec![Contact {
+                first_name: "Bench".into(),
+                last_name: "Mark".into(),
+                email: "bench@example.com".into(),
+                ..Contact::default()
+            }],
             ..CustomerProfile::default()
         },
         discounts: vec![Discount { offer_type: OfferType::License, level: "04".into() }],
@@ -248,7 +282,15 @@ fn seed_large(world: &mut World, now: Millis) {
             customer_id: id.clone(),
             order_type: Some(if i % 10 == 9 { OrderType::Renewal } else { OrderType::New }),
             currency_code: "USD".into(),
-            line_items: vec![LineItem { ext_line_item_number: 1, offer_id, quantity: 1 + i % 40, subscription_id: sub_id, status: Status::Active, currency_code: "USD".into(), ..LineItem::default() }],
+            line_items: vec![LineItem {
+                ext_line_item_number: 1,
+                offer_id,
+                quantity: 1 + i % 40,
+                subscription_id: sub_id,
+                status: Status::Active,
+                currency_code: "USD".into(),
+                ..LineItem::default()
+            }],
             creation_date: time::datetime(now - 160 * DAY + i * 1_300_000),
             status: Status::Active,
             source: "API".into(),
@@ -267,7 +309,11 @@ fn grow_or_create_distinct(world: &mut World, customer_id: &str, offer_id: &str,
         offer_id: offers::base_of(offer_id),
         current_quantity: Some(quantity),
         used_quantity: Some(quantity / 2),
-        auto_renewal: AutoRenewal { enabled: !quantity.is_multiple_of(3), renewal_quantity: (quantity % 3 == 1).then_some(quantity), renewal_code: String::new() },
+        auto_renewal: AutoRenewal {
+            enabled: !quantity.is_multiple_of(3),
+            renewal_quantity: (quantity % 3 == 1).then_some(quantity),
+            renewal_code: String::new(),
+        },
         renewal_date: world.customers.get(customer_id).map(|c| c.coterm_date.clone()).unwrap_or_default(),
         creation_date: time::datetime(at),
         currency_code: "USD".into(),

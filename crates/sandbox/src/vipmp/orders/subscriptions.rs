@@ -32,11 +32,16 @@ fn owned<'a>(world: &'a World, customer_id: &str, subscription_id: &str) -> Resu
 }
 
 /// Every subscription of the customer.
-pub async fn list(State(twin): State<Twin>, Path(customer_id): Path<String>) -> Result<Json<SubscriptionList>, ApiError> {
+pub async fn list(
+    State(twin): State<Twin>,
+    Path(customer_id): Path<String>,
+) -> Result<Json<SubscriptionList>, ApiError> {
     twin.read(|w, _| {
         customer(w, &customer_id)?;
         let mut items: Vec<Subscription> = subscriptions_of(w, &customer_id).map(shown).collect();
-        items.sort_by(|a, b| a.creation_date.cmp(&b.creation_date).then_with(|| a.subscription_id.cmp(&b.subscription_id)));
+        items.sort_by(|a, b| {
+            a.creation_date.cmp(&b.creation_date).then_with(|| a.subscription_id.cmp(&b.subscription_id))
+        });
         Ok(Json(SubscriptionList {
             total_count: items.len() as u64,
             items,
@@ -78,7 +83,8 @@ pub async fn update(
         }
         let sub = w.subscriptions.get_mut(&subscription_id).ok_or_else(|| ApiError::code("3115"))?;
         sub.auto_renewal.enabled = request.auto_renewal.enabled;
-        sub.auto_renewal.renewal_quantity = request.auto_renewal.renewal_quantity.filter(|_| request.auto_renewal.enabled);
+        sub.auto_renewal.renewal_quantity =
+            request.auto_renewal.renewal_quantity.filter(|_| request.auto_renewal.enabled);
         Ok(Json(shown(sub)))
     })
 }

@@ -81,8 +81,14 @@ pub(super) async fn offers(
 ) -> Result<Json<MembershipOffersPreview>, ApiError> {
     let switches = Switches::from_query(&query)?;
     let membership = twin.read(|w, _| eligible(w, &membership_id, switches))?;
-    let items: Vec<TransferItem> = membership.offers.iter().map(|o| TransferItem { line_item_number: None, ..o.clone() }).collect();
-    Ok(Json(MembershipOffersPreview { total_count: items.len() as u64, items, benefits: Vec::new(), discounts: Vec::new() }))
+    let items: Vec<TransferItem> =
+        membership.offers.iter().map(|o| TransferItem { line_item_number: None, ..o.clone() }).collect();
+    Ok(Json(MembershipOffersPreview {
+        total_count: items.len() as u64,
+        items,
+        benefits: Vec::new(),
+        discounts: Vec::new(),
+    }))
 }
 
 /// `POST /v3/memberships/{membershipId}/transfers` with `{resellerId}`.
@@ -113,7 +119,11 @@ pub(super) async fn transfer(
                 .offers
                 .iter()
                 .enumerate()
-                .map(|(i, o)| TransferItem { line_item_number: Some(i as u64 + 1), subscription_id: String::new(), ..o.clone() })
+                .map(|(i, o)| TransferItem {
+                    line_item_number: Some(i as u64 + 1),
+                    subscription_id: String::new(),
+                    ..o.clone()
+                })
                 .collect(),
             links: self_link(&membership.membership_id, &transfer_id),
         };
@@ -161,7 +171,8 @@ pub(super) fn complete(world: &mut World, transfer_id: &str, now: Millis) {
     let Some(membership) = world.memberships.get(&transfer.membership_id).cloned() else { return };
     let customer_id = world.next_id();
     let slug: String = membership.company_name.to_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    let coterm = membership.offers.iter().map(|o| o.renewal_date.clone()).filter(|d| parse(d).is_some_and(|t| t > now)).min();
+    let coterm =
+        membership.offers.iter().map(|o| o.renewal_date.clone()).filter(|d| parse(d).is_some_and(|t| t > now)).min();
     let customer = Customer {
         external_reference_id: format!("VIP-{}", membership.membership_id),
         customer_id: customer_id.clone(),
@@ -171,7 +182,12 @@ pub(super) fn complete(world: &mut World, transfer_id: &str, now: Millis) {
             preferred_language: "en-US".into(),
             market_segment: Some(MarketSegment::from_wire(&membership.segment)),
             address: Address { country: membership.country.clone(), ..Address::default() },
-            contacts: vec![Contact { first_name: "VIP".into(), last_name: "Administrator".into(), email: format!("admin@{slug}.example"), ..Contact::default() }],
+            contacts: vec![Contact {
+                first_name: "VIP".into(),
+                last_name: "Administrator".into(),
+                email: format!("admin@{slug}.example"),
+                ..Contact::default()
+            }],
             ..CustomerProfile::default()
         },
         coterm_date: coterm.unwrap_or_default(),
@@ -208,11 +224,21 @@ pub(super) fn complete(world: &mut World, transfer_id: &str, now: Millis) {
 }
 
 const COMPANIES: [&str; 12] = [
-    "Aster Lane Publishing", "Brightfield Schools", "Copperleaf Marketing", "Driftwood Studios", "Elm Street Clinic",
-    "Foxglove Analytics", "Granite Peak County", "Hollowbrook Media", "Ironwood Engineering", "Juniper Learning Trust",
-    "Kestrel Photography", "Lakeside City Council",
+    "Aster Lane Publishing",
+    "Brightfield Schools",
+    "Copperleaf Marketing",
+    "Driftwood Studios",
+    "Elm Street Clinic",
+    "Foxglove Analytics",
+    "Granite Peak County",
+    "Hollowbrook Media",
+    "Ironwood Engineering",
+    "Juniper Learning Trust",
+    "Kestrel Photography",
+    "Lakeside City Council",
 ];
-const OFFERS: [&str; 6] = ["65304479CA01A12", "65304386CA01A12", "65322587CA01A12", "65304921CA01A12", "30006208CA01A12", "65324918CA01A12"];
+const OFFERS: [&str; 6] =
+    ["65304479CA01A12", "65304386CA01A12", "65322587CA01A12", "65304921CA01A12", "30006208CA01A12", "65324918CA01A12"];
 const COUNTRIES: [(&str, &str); 4] = [("US", "USD"), ("CA", "CAD"), ("GB", "GBP"), ("DE", "EUR")];
 
 /// Whether a REASON_CODE concerns Large Government Agency customers (seeded as GOV, US).
@@ -224,49 +250,50 @@ fn lga_reason(code: &str) -> bool {
 /// the 5118, 5120 and 5121 cases.
 pub(super) fn seed(world: &mut World, gen: &mut Gen, now: Millis) {
     let mut n = 0usize;
-    let mut add = |world: &mut World, gen: &mut Gen, id: String, reasons: Vec<String>, error: Option<&str>, lapsed: bool| {
-        let (mut country, currency) = COUNTRIES[n % COUNTRIES.len()];
-        let mut segment = if n % 5 == 1 { "EDU" } else { "COM" };
-        if reasons.iter().any(|r| lga_reason(r)) {
-            (country, segment) = ("US", "GOV");
-        }
-        if reasons.iter().any(|r| r == "INVALID_COUNTRY") {
-            country = "BR";
-        }
-        let anniversary = now + gen.range(20, 330) * DAY;
-        let count = gen.range(1, 3) as usize;
-        let start = gen.below(OFFERS.len() as u64) as usize;
-        let mut offers: Vec<TransferItem> = (0..count)
-            .map(|k| TransferItem {
-                offer_id: OFFERS[(start + k) % OFFERS.len()].to_string(),
-                quantity: gen.range(3, 120),
-                renewal_date: date(anniversary),
-                currency_code: currency.to_string(),
-                ..TransferItem::default()
-            })
-            .collect();
-        if lapsed {
-            offers.push(TransferItem {
-                offer_id: OFFERS[(start + count) % OFFERS.len()].to_string(),
-                quantity: gen.range(1, 20),
-                renewal_date: date(now.saturating_sub(10 * DAY)),
-                currency_code: currency.to_string(),
-                ..TransferItem::default()
-            });
-        }
-        let membership = VipMembership {
-            membership_id: id.clone(),
-            company_name: format!("{} {}", COMPANIES[n % COMPANIES.len()], n / COMPANIES.len() + 1),
-            country: country.into(),
-            segment: segment.into(),
-            offers,
-            reasons,
-            error: error.map(str::to_string),
-            transferred: error == Some("5118"),
+    let mut add =
+        |world: &mut World, gen: &mut Gen, id: String, reasons: Vec<String>, error: Option<&str>, lapsed: bool| {
+            let (mut country, currency) = COUNTRIES[n % COUNTRIES.len()];
+            let mut segment = if n % 5 == 1 { "EDU" } else { "COM" };
+            if reasons.iter().any(|r| lga_reason(r)) {
+                (country, segment) = ("US", "GOV");
+            }
+            if reasons.iter().any(|r| r == "INVALID_COUNTRY") {
+                country = "BR";
+            }
+            let anniversary = now + gen.range(20, 330) * DAY;
+            let count = gen.range(1, 3) as usize;
+            let start = gen.below(OFFERS.len() as u64) as usize;
+            let mut offers: Vec<TransferItem> = (0..count)
+                .map(|k| TransferItem {
+                    offer_id: OFFERS[(start + k) % OFFERS.len()].to_string(),
+                    quantity: gen.range(3, 120),
+                    renewal_date: date(anniversary),
+                    currency_code: currency.to_string(),
+                    ..TransferItem::default()
+                })
+                .collect();
+            if lapsed {
+                offers.push(TransferItem {
+                    offer_id: OFFERS[(start + count) % OFFERS.len()].to_string(),
+                    quantity: gen.range(1, 20),
+                    renewal_date: date(now.saturating_sub(10 * DAY)),
+                    currency_code: currency.to_string(),
+                    ..TransferItem::default()
+                });
+            }
+            let membership = VipMembership {
+                membership_id: id.clone(),
+                company_name: format!("{} {}", COMPANIES[n % COMPANIES.len()], n / COMPANIES.len() + 1),
+                country: country.into(),
+                segment: segment.into(),
+                offers,
+                reasons,
+                error: error.map(str::to_string),
+                transferred: error == Some("5118"),
+            };
+            world.memberships.insert(id, membership);
+            n += 1;
         };
-        world.memberships.insert(id, membership);
-        n += 1;
-    };
     for i in 1..=4 {
         add(world, gen, format!("{}", 71_000_000 + i), Vec::new(), None, i == 4);
     }

@@ -18,7 +18,10 @@ const HOUR: Millis = 3_600_000;
 const DAY: Millis = 24 * HOUR;
 
 /// `POST /v3/transfers`: PREVIEW or COMMIT a reseller change.
-pub(super) async fn create(State(twin): State<Twin>, Strict(request): Strict<ResellerChangeRequest>) -> Result<Response, ApiError> {
+pub(super) async fn create(
+    State(twin): State<Twin>,
+    Strict(request): Strict<ResellerChangeRequest>,
+) -> Result<Response, ApiError> {
     check_fields(&request)?;
     let transfer = match request.action {
         ResellerChangeAction::Commit => {
@@ -51,7 +54,11 @@ fn check_fields(request: &ResellerChangeRequest) -> Result<(), ApiError> {
     if !is_email(request.requested_by.trim()) {
         wrong.push("requestedBy".to_string());
     }
-    if wrong.is_empty() { Ok(()) } else { Err(ApiError::invalid_fields(wrong)) }
+    if wrong.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::invalid_fields(wrong))
+    }
 }
 
 /// What a valid request is about: the code, its record and the customer.
@@ -100,7 +107,12 @@ fn lines(world: &World, customer_id: &str) -> Vec<TransferItem> {
         .collect()
 }
 
-fn transfer_for(world: &World, request: &ResellerChangeRequest, checked: &Checked, now: Millis) -> ResellerChangeTransfer {
+fn transfer_for(
+    world: &World,
+    request: &ResellerChangeRequest,
+    checked: &Checked,
+    now: Millis,
+) -> ResellerChangeTransfer {
     let line_items = lines(world, &checked.customer.customer_id);
     ResellerChangeTransfer {
         transfer_id: String::new(),
@@ -122,7 +134,12 @@ fn preview(world: &World, request: &ResellerChangeRequest, now: Millis) -> Resul
     Ok(transfer_for(world, request, &checked, now))
 }
 
-fn commit(world: &mut World, request: &ResellerChangeRequest, now: Millis, due: Millis) -> Result<ResellerChangeTransfer, ApiError> {
+fn commit(
+    world: &mut World,
+    request: &ResellerChangeRequest,
+    now: Millis,
+    due: Millis,
+) -> Result<ResellerChangeTransfer, ApiError> {
     let checked = check(world, request, now)?;
     let mut transfer = transfer_for(world, request, &checked, now);
     transfer.transfer_id = world.next_id();
@@ -226,8 +243,13 @@ fn seed_completed_change(world: &mut World, customer_id: &str, code: &str, expir
 }
 
 const DEMO_RESELLERS: [&str; 2] = ["Harbor Software Partners", "Summit Creative Solutions"];
-const DEMO_CUSTOMERS: [&str; 5] =
-    ["Bluewater Design Studio", "Cedar Valley Print Co", "Northlight Media Group", "Orchard Lane Architects", "Redwood Film Works"];
+const DEMO_CUSTOMERS: [&str; 5] = [
+    "Bluewater Design Studio",
+    "Cedar Valley Print Co",
+    "Northlight Media Group",
+    "Orchard Lane Architects",
+    "Redwood Film Works",
+];
 const DEMO_OFFERS: [&str; 4] = ["65304479CA01A12", "65304386CA01A12", "65322587CA01A12", "30006208CA01A12"];
 
 /// Adds demo resellers and customers (with subscriptions) when the accounts seed has too few.
@@ -250,7 +272,9 @@ fn ensure_demo_accounts(world: &mut World, gen: &mut Gen, now: Millis) {
         };
         world.resellers.insert(reseller.reseller_id.clone(), reseller);
     }
-    let Some(first_reseller) = world.resellers.values().find(|r| r.status == Status::Active).map(|r| r.reseller_id.clone()) else {
+    let Some(first_reseller) =
+        world.resellers.values().find(|r| r.status == Status::Active).map(|r| r.reseller_id.clone())
+    else {
         return;
     };
     let active_customers = world.customers.values().filter(|c| c.status == Status::Active).count();
@@ -265,7 +289,12 @@ fn ensure_demo_accounts(world: &mut World, gen: &mut Gen, now: Millis) {
                 preferred_language: "en-US".into(),
                 market_segment: Some(MarketSegment::Commercial),
                 address: Address { country: "US".into(), ..Address::default() },
-                contacts: vec![Contact { first_name: "Alex".into(), last_name: "Admin".into(), email: format!("admin@{slug}.example"), ..Contact::default() }],
+                contacts: vec![Contact {
+                    first_name: "Alex".into(),
+                    last_name: "Admin".into(),
+                    email: format!("admin@{slug}.example"),
+                    ..Contact::default()
+                }],
                 ..CustomerProfile::default()
             },
             creation_date: datetime(now.saturating_sub(200 * DAY)),
