@@ -152,3 +152,56 @@ async fn a_draft_holding_a_secret_stays_in_this_tab() {
     sleep(20).await;
     assert!(session.get_item(key).expect("read").is_none(), "discarded");
 }
+
+#[wasm_bindgen_test]
+async fn a_checkbox_and_radio_buttons_announce_the_api_refusal_like_every_field() {
+    use partner_console::components::form::{CheckField, RadioField};
+    let root = mount_point();
+    let form = StoredValue::new(None::<FormState>);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let mut start = Values::new();
+        start.insert("globalSalesEnabled".into(), String::new());
+        start.insert("ui.kind".into(), "a".into());
+        let f = FormState::new(start, |_| Vec::new(), None);
+        form.set_value(Some(f));
+        view! {
+            <form>
+                <CheckField path="globalSalesEnabled" label="Global sales" hint="Sell in every country."/>
+                <RadioField path="ui.kind" legend="Kind" options=vec![("a", "A", "The first"), ("b", "B", "The second")]/>
+            </form>
+        }
+    });
+    let check = wait_for("checkbox", || query(&root, "#f-globalSalesEnabled")).await;
+    assert_eq!(check.get_attribute("aria-describedby").as_deref(), Some("f-globalSalesEnabled-hint"), "the hint only");
+    let failure = Failure {
+        error: ApiError::Api {
+            status: 400,
+            body: ApiErrorBody {
+                code: "1117".into(),
+                message: "Invalid fields".into(),
+                additional_details: vec!["globalSalesEnabled".into(), "ui.kind".into()],
+            },
+        },
+        action: "Update customer".into(),
+        request_id: "r".into(),
+        correlation_id: "c".into(),
+    };
+    let unplaced = form.get_value().expect("form").apply_failure(&failure);
+    assert!(unplaced.is_empty(), "both placed: {unplaced:?}");
+    let error =
+        wait_for("checkbox error", || query(&root, "#f-globalSalesEnabled-error").filter(|e| !text(e).is_empty()))
+            .await;
+    assert!(text(&error).contains("1117"), "{}", text(&error));
+    assert_eq!(check.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        check.get_attribute("aria-describedby").as_deref(),
+        Some("f-globalSalesEnabled-hint f-globalSalesEnabled-error")
+    );
+    let radio_error =
+        wait_for("radio error", || query(&root, "#f-ui-kind-error").filter(|e| !text(e).is_empty())).await;
+    assert!(text(&radio_error).contains("1117"));
+    let group = query(&root, "fieldset").expect("fieldset");
+    assert_eq!(group.get_attribute("aria-describedby").as_deref(), Some("f-ui-kind-error"));
+    let radio = query(&root, "#f-ui-kind-a").expect("radio");
+    assert_eq!(radio.get_attribute("aria-invalid").as_deref(), Some("true"));
+}

@@ -690,15 +690,26 @@ pub fn CheckField(
 ) -> impl IntoView {
     let form = use_form();
     let id = form.id_for(&path);
-    let (p1, p2) = (path.clone(), path.clone());
-    let hint_id = format!("{id}-hint");
+    let (p1, p2, p3) = (path.clone(), path.clone(), path.clone());
+    let error = Signal::derive(move || form.error(&p3, false));
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let error_id2 = error_id.clone();
+    // The hint and, once there is one, the problem: read out with the box, as for every field.
+    let described = move || {
+        let ids: Vec<&str> = [(!hint.is_empty()).then_some(hint_id.as_str()), error.get().map(|_| error_id2.as_str())]
+            .into_iter()
+            .flatten()
+            .collect();
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
     view! {
         <div class="field check">
             <input type="checkbox" id=id.clone() prop:checked=move || form.get(&p1) == "true"
-                aria-describedby=(!hint.is_empty()).then(|| hint_id.clone())
+                aria-invalid=move || error.get().is_some().to_string() aria-describedby=described
                 on:change=move |ev| form.set(&p2, if event_target_checked(&ev) { "true".into() } else { String::new() })/>
             <label for=id.clone()>{label}</label>
             {(!hint.is_empty()).then(|| view! { <small class="hint" id=format!("{id}-hint")>{hint}</small> })}
+            <p class="field-error" id=error_id aria-live="polite">{move || error.get()}</p>
         </div>
     }
 }
@@ -729,17 +740,19 @@ pub fn RadioField(
             view! {
                 <div class="radio">
                     <input type="radio" id=rid.clone() name=name.clone() value=value prop:checked=move || form.get(&p1) == value
+                        aria-invalid=move || error.get().is_some().to_string()
                         on:change=move |_| form.set(&p2, value.to_string())/>
                     <label for=rid>{text}<small class="hint">{explain}</small></label>
                 </div>
             }
         })
         .collect_view();
+    let id2 = id.clone();
     view! {
-        <fieldset class="field group">
+        <fieldset class="field group" aria-describedby=move || error.get().map(|_| format!("{id2}-error"))>
             <legend>{legend}</legend>
             {radios}
-            <p class="field-error" aria-live="polite">{move || error.get()}</p>
+            <p class="field-error" id=format!("{id}-error") aria-live="polite">{move || error.get()}</p>
         </fieldset>
     }
 }
