@@ -76,7 +76,7 @@ where
                     Ok(page) => {
                         done += page.rows.len() as u64;
                         for row in &page.rows {
-                            let cells: Vec<String> = columns.iter().map(|c| (c.csv)(row)).collect();
+                            let cells: Vec<String> = columns.iter().map(|c| (c.cell)(row).text()).collect();
                             out.push_str(&csv_line(cells.iter().map(String::as_str)));
                         }
                         progress.set(Some(format!("Exported {done} of {} rows…", page.total)));

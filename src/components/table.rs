@@ -1,8 +1,59 @@
 //! The data table every list uses: columns described once per resource (header, API sort key,
-//! cell, CSV text), sortable headers whose state lives in the URL, and the empty state.
+//! and what a cell holds, from which both the cell and its CSV text derive), sortable headers
+//! whose state lives in the URL, and the empty state.
 
+use super::detail::day;
 use super::query::use_query_state;
+use super::status::StatusBadge;
+use leptos::either::EitherOf6;
 use leptos::prelude::*;
+use partner_model::catalog::status::{status_label, ResourceKind};
+
+/// What a cell holds: the table draws it, the CSV export writes its text.
+pub enum Cell {
+    /// Plain text.
+    Text(String),
+    /// An id or code, in a monospace face.
+    Code(String),
+    /// A link to a page of the console (`href` already under the app's base); `code` sets the
+    /// text in a monospace face. Plain `<a>`: the router follows it all the same, without the
+    /// memo and effect of `<A>` per row.
+    Link { href: String, text: String, code: bool },
+    /// A status code as a badge; the CSV has its label.
+    Status(ResourceKind, String),
+    /// A date or time of the API: the day shows, the whole time on hover; the CSV has it whole.
+    Day(String),
+    /// Anything else: its view and its CSV text.
+    View(AnyView, String),
+}
+
+impl Cell {
+    /// The cell as CSV text.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(t) | Cell::Code(t) | Cell::Day(t) | Cell::View(_, t) => t.clone(),
+            Cell::Link { text, .. } => text.clone(),
+            Cell::Status(kind, code) => status_label(*kind, code).label.to_string(),
+        }
+    }
+
+    fn view(self) -> impl IntoView {
+        match self {
+            Cell::Text(t) => EitherOf6::A(t),
+            Cell::Code(t) => EitherOf6::B(view! { <code>{t}</code> }),
+            Cell::Link { href, text, code: true } => {
+                EitherOf6::C(view! { <a href=href><code>{text}</code></a> }.into_any())
+            }
+            Cell::Link { href, text, code: false } => EitherOf6::C(view! { <a href=href>{text}</a> }.into_any()),
+            Cell::Status(kind, code) => EitherOf6::D(view! { <StatusBadge kind code/> }),
+            Cell::Day(at) => {
+                let title = partner_model::time::readable_text(&at);
+                EitherOf6::E(view! { <span class="nowrap" title=title>{day(&at)}</span> })
+            }
+            Cell::View(view, _) => EitherOf6::F(view),
+        }
+    }
+}
 
 /// One column of a list.
 pub struct Column<T: 'static> {
@@ -10,12 +61,27 @@ pub struct Column<T: 'static> {
     pub label: &'static str,
     /// The API's sort key, when the list can be sorted by this column.
     pub sort: Option<&'static str>,
-    /// The cell.
-    pub cell: fn(&T) -> AnyView,
-    /// The cell as CSV text.
-    pub csv: fn(&T) -> String,
+    /// What the cell of a row holds.
+    pub cell: fn(&T) -> Cell,
     /// Right-aligned numbers.
     pub numeric: bool,
+}
+
+impl<T> Column<T> {
+    /// A column that cannot be sorted.
+    pub const fn new(label: &'static str, cell: fn(&T) -> Cell) -> Column<T> {
+        Column { label, sort: None, cell, numeric: false }
+    }
+
+    /// Sorted by the API's `key`.
+    pub const fn sorted(self, key: &'static str) -> Column<T> {
+        Column { sort: Some(key), ..self }
+    }
+
+    /// Right-aligned numbers.
+    pub const fn numeric(self) -> Column<T> {
+        Column { numeric: true, ..self }
+    }
 }
 
 /// How a list names its sort parameters in the URL and to the API.
@@ -97,7 +163,7 @@ where
         .map(|row| {
             let cells = columns
                 .iter()
-                .map(|col| view! { <td class=col.numeric.then_some("num")>{(col.cell)(row)}</td> })
+                .map(|col| view! { <td class=col.numeric.then_some("num")>{(col.cell)(row).view()}</td> })
                 .collect_view();
             view! { <tr>{cells}</tr> }
         })

@@ -10,11 +10,10 @@ use crate::components::filters::{FilterDate, FilterText};
 use crate::components::loading::Load;
 use crate::components::pager::{PageInfo, Pager};
 use crate::components::query::{use_query_state, QueryState};
-use crate::components::table::{Column, DataTable};
+use crate::components::table::{Cell, Column, DataTable};
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use partner_model::audit::{AuditEntry, Outcome};
 
 /// The filters, as the URL and the gateway name them.
@@ -50,65 +49,24 @@ pub fn outcome_label(e: &AuditEntry) -> String {
 }
 
 static COLUMNS: &[Column<AuditEntry>] = &[
-    Column {
-        label: "When",
-        sort: None,
-        cell: |e| view! { <time datetime=e.at.clone()>{partner_model::time::readable_text(&e.at)}</time> }.into_any(),
-        csv: |e| e.at.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Who",
-        sort: None,
-        cell: |e| {
-            let role = if e.role == "distributor" { "Distributor staff" } else { "Reseller user" };
-            view! { <span class="who">{e.name.clone()}</span><small class="muted">{format!(" {} · {role}", e.email)}</small> }.into_any()
-        },
-        csv: |e| format!("{} <{}>", e.name, e.email),
-        numeric: false,
-    },
-    Column {
-        label: "Action",
-        sort: None,
-        cell: |e| action_label(&e.method, &e.template).into_any(),
-        csv: |e| action_label(&e.method, &e.template).to_string(),
-        numeric: false,
-    },
-    Column {
-        label: "Reseller",
-        sort: None,
-        cell: |e| view! { <code>{e.reseller_id.clone()}</code> }.into_any(),
-        csv: |e| e.reseller_id.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Customer",
-        sort: None,
-        cell: |e| {
-            if e.customer_id.is_empty() {
-                return "".into_any();
-            }
-            let (link, id) = (href(&format!("/customers/{}", e.customer_id)), e.customer_id.clone());
-            view! { <A href=link><code>{id}</code></A> }.into_any()
-        },
-        csv: |e| e.customer_id.clone(),
-        numeric: false,
-    },
-    Column { label: "Outcome", sort: None, cell: |e| outcome_label(e).into_any(), csv: outcome_label, numeric: false },
-    Column {
-        label: "Result",
-        sort: None,
-        cell: |e| view! { <code>{e.result_id.clone()}</code> }.into_any(),
-        csv: |e| e.result_id.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Correlation id",
-        sort: None,
-        cell: |e| view! { <code>{e.correlation_id.clone()}</code> }.into_any(),
-        csv: |e| e.correlation_id.clone(),
-        numeric: false,
-    },
+    Column::new("When", |e| {
+        let view = view! { <time datetime=e.at.clone()>{partner_model::time::readable_text(&e.at)}</time> };
+        Cell::View(view.into_any(), e.at.clone())
+    }),
+    Column::new("Who", |e| {
+        let role = if e.role == "distributor" { "Distributor staff" } else { "Reseller user" };
+        let view = view! { <span class="who">{e.name.clone()}</span><small class="muted">{format!(" {} · {role}", e.email)}</small> };
+        Cell::View(view.into_any(), format!("{} <{}>", e.name, e.email))
+    }),
+    Column::new("Action", |e| Cell::Text(action_label(&e.method, &e.template).to_string())),
+    Column::new("Reseller", |e| Cell::Code(e.reseller_id.clone())),
+    Column::new("Customer", |e| match e.customer_id.as_str() {
+        "" => Cell::Text(String::new()),
+        id => Cell::Link { href: href(&format!("/customers/{id}")), text: id.to_string(), code: true },
+    }),
+    Column::new("Outcome", |e| Cell::Text(outcome_label(e))),
+    Column::new("Result", |e| Cell::Code(e.result_id.clone())),
+    Column::new("Correlation id", |e| Cell::Code(e.correlation_id.clone())),
 ];
 
 fn filters(query: &QueryState, offset: Option<u64>) -> Vec<(&'static str, String)> {

@@ -7,19 +7,17 @@
 
 use crate::api::calls::distributor_subscriptions;
 use crate::components::csv::{CsvExport, ExportPage};
-use crate::components::detail::day;
 use crate::components::filters::FilterSelect;
 use crate::components::loading::Load;
 use crate::components::pager::{PageInfo, Pager};
 use crate::components::query::{use_query_state, QueryState};
-use crate::components::table::{Column, DataTable, SortKeys};
+use crate::components::table::{Cell, Column, DataTable, SortKeys};
 use crate::resources::{fetch, runtime};
 use crate::runtime::use_runtime;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
-use partner_model::time;
 use partner_model::types::{
     DistributorSubscription, DistributorSubscriptionSearch, FilterOperator, SearchFilter, ServiceRef, SortOrder, Sorter,
 };
@@ -108,92 +106,36 @@ fn ServiceIcon(service: ServiceRef) -> impl IntoView {
     }
 }
 
-fn services(s: &DistributorSubscription) -> AnyView {
-    view! {
+fn services(s: &DistributorSubscription) -> Cell {
+    let view = view! {
         <ul class="services">
             {s.service_refs.iter().map(|r| view! { <li><ServiceIcon service=r.clone()/>{r.name.clone()}</li> }).collect_view()}
         </ul>
-    }
-    .into_any()
+    };
+    Cell::View(view.into_any(), s.service_refs.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join("; "))
 }
 
 static COLUMNS: &[Column<DistributorSubscription>] = &[
-    Column {
-        label: "Subscription",
-        sort: None,
-        cell: |s| {
-            view! { <code>{s.billing_engine_subscription_id.clone()}</code><br/><small class="muted">{format!("id {}", s.id)}</small> }.into_any()
-        },
-        csv: |s| format!("{} / {}", s.billing_engine_subscription_id, s.id),
-        numeric: false,
-    },
-    Column {
-        label: "Customer",
-        sort: None,
-        cell: |s| s.customer_ref.name.clone().into_any(),
-        csv: |s| s.customer_ref.name.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Reseller",
-        sort: None,
-        cell: |s| {
-            view! { {s.reseller_ref.name.clone()}<br/><small class="muted">{s.reseller_ref.partner_id.clone()}</small> }
-                .into_any()
-        },
-        csv: |s| s.reseller_ref.name.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Services",
-        sort: None,
-        cell: services,
-        csv: |s| s.service_refs.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join("; "),
-        numeric: false,
-    },
-    Column {
-        label: "Type",
-        sort: None,
-        cell: |s| s.subscription_type.clone().into_any(),
-        csv: |s| s.subscription_type.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Renewal",
-        sort: None,
-        cell: |s| s.renewal_preference.clone().into_any(),
-        csv: |s| s.renewal_preference.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Status",
-        sort: None,
-        cell: |s| {
-            view! { <span class=format!("badge {}", status_tone(&s.status))>{s.status.clone()}</span> }.into_any()
-        },
-        csv: |s| s.status.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Start",
-        sort: None,
-        cell: |s| date_cell(&s.subscription_start_date),
-        csv: |s| s.subscription_start_date.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "End",
-        sort: Some("SUBSCRIPTION_END_DATE"),
-        cell: |s| date_cell(&s.subscription_end_date),
-        csv: |s| s.subscription_end_date.clone(),
-        numeric: false,
-    },
+    Column::new("Subscription", |s| {
+        let view = view! { <code>{s.billing_engine_subscription_id.clone()}</code><br/><small class="muted">{format!("id {}", s.id)}</small> };
+        Cell::View(view.into_any(), format!("{} / {}", s.billing_engine_subscription_id, s.id))
+    }),
+    Column::new("Customer", |s| Cell::Text(s.customer_ref.name.clone())),
+    Column::new("Reseller", |s| {
+        let view = view! { {s.reseller_ref.name.clone()}<br/><small class="muted">{s.reseller_ref.partner_id.clone()}</small> };
+        Cell::View(view.into_any(), s.reseller_ref.name.clone())
+    }),
+    Column::new("Services", services),
+    Column::new("Type", |s| Cell::Text(s.subscription_type.clone())),
+    Column::new("Renewal", |s| Cell::Text(s.renewal_preference.clone())),
+    Column::new("Status", |s| {
+        let view = view! { <span class=format!("badge {}", status_tone(&s.status))>{s.status.clone()}</span> };
+        Cell::View(view.into_any(), s.status.clone())
+    }),
+    Column::new("Start", |s| Cell::Day(s.subscription_start_date.clone())),
+    Column::new("End", |s: &DistributorSubscription| Cell::Day(s.subscription_end_date.clone()))
+        .sorted("SUBSCRIPTION_END_DATE"),
 ];
-
-/// A date-time as its day, with the full time on hover.
-fn date_cell(at: &str) -> AnyView {
-    view! { <span class="nowrap" title=time::readable_text(at)>{day(at)}</span> }.into_any()
-}
 
 fn status_tone(status: &str) -> &'static str {
     match status {

@@ -3,61 +3,31 @@
 
 use crate::api::calls::customers;
 use crate::components::csv::CsvExport;
-use crate::components::detail::day;
 use crate::components::loading::Load;
 use crate::components::pager::{PageInfo, Pager};
 use crate::components::query::use_query_state;
-use crate::components::status::StatusBadge;
-use crate::components::table::{Column, DataTable};
+use crate::components::table::{Cell, Column, DataTable};
 use crate::recent::recent;
 use crate::resources::resellers::list::{account_filters, export_filters, export_page, AccountFilters, ACCOUNT_SORT};
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use partner_model::catalog::status::{status_label, ResourceKind};
+use partner_model::catalog::status::ResourceKind;
 use partner_model::ids::{validate_id, IdKind};
 use partner_model::types::CustomerSummary;
 
 static COLUMNS: &[Column<CustomerSummary>] = &[
-    Column {
-        label: "Company",
-        sort: Some("companyName"),
-        cell: |c| {
-            let (link, name) = (href(&format!("/customers/{}", c.customer_id)), c.company_profile.company_name.clone());
-            view! { <A href=link>{name}</A> }.into_any()
-        },
-        csv: |c| c.company_profile.company_name.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Customer id",
-        sort: None,
-        cell: |c| view! { <code>{c.customer_id.clone()}</code> }.into_any(),
-        csv: |c| c.customer_id.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Status",
-        sort: None,
-        cell: |c| view! { <StatusBadge kind=ResourceKind::Customer code=c.status.as_str().to_string()/> }.into_any(),
-        csv: |c| status_label(ResourceKind::Customer, c.status.as_str()).label.to_string(),
-        numeric: false,
-    },
-    Column {
-        label: "Created",
-        sort: Some("creationDate"),
-        cell: |c| day(&c.creation_date).into_any(),
-        csv: |c| c.creation_date.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "External reference",
-        sort: None,
-        cell: |c| c.external_reference_id.clone().into_any(),
-        csv: |c| c.external_reference_id.clone(),
-        numeric: false,
-    },
+    Column::new("Company", |c: &CustomerSummary| Cell::Link {
+        href: href(&format!("/customers/{}", c.customer_id)),
+        text: c.company_profile.company_name.clone(),
+        code: false,
+    })
+    .sorted("companyName"),
+    Column::new("Customer id", |c| Cell::Code(c.customer_id.clone())),
+    Column::new("Status", |c| Cell::Status(ResourceKind::Customer, c.status.as_str().to_string())),
+    Column::new("Created", |c: &CustomerSummary| Cell::Day(c.creation_date.clone())).sorted("creationDate"),
+    Column::new("External reference", |c| Cell::Text(c.external_reference_id.clone())),
 ];
 
 /// `/customers?reseller=…`.

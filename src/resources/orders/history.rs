@@ -4,19 +4,17 @@
 
 use crate::api::calls::orders;
 use crate::components::csv::{CsvExport, ExportPage};
-use crate::components::detail::day;
 use crate::components::filters::{FilterChecks, FilterDate, FilterSelect, FilterText};
 use crate::components::loading::Load;
 use crate::components::pager::{PageInfo, Pager};
 use crate::components::query::{use_query_state, QueryState};
-use crate::components::status::StatusBadge;
-use crate::components::table::{Column, DataTable};
+use crate::components::table::{Cell, Column, DataTable};
 use crate::pages::area_home::AreaHome;
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use partner_model::catalog::status::{status_label, ResourceKind};
+use partner_model::catalog::status::ResourceKind;
 use partner_model::types::Order;
 
 /// The documented filter values of Get Order History (any other is 1132).
@@ -32,60 +30,18 @@ fn kind(o: &Order) -> String {
 }
 
 static COLUMNS: &[Column<Order>] = &[
-    Column {
-        label: "Order",
-        sort: None,
-        cell: |o| {
-            let link = href(&format!("/customers/{}/orders/{}", o.customer_id, o.order_id));
-            let id = o.order_id.clone();
-            view! { <A href=link>{id}</A> }.into_any()
-        },
-        csv: |o| o.order_id.clone(),
-        numeric: false,
-    },
-    Column { label: "Type", sort: None, cell: |o| kind(o).into_any(), csv: kind, numeric: false },
-    Column {
-        label: "Status",
-        sort: None,
-        cell: |o| view! { <StatusBadge kind=ResourceKind::Order code=o.status.as_str().to_string()/> }.into_any(),
-        csv: |o| status_label(ResourceKind::Order, o.status.as_str()).label.to_string(),
-        numeric: false,
-    },
-    Column {
-        label: "Created",
-        sort: None,
-        cell: |o| day(&o.creation_date).into_any(),
-        csv: |o| o.creation_date.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "External reference",
-        sort: None,
-        cell: |o| o.external_reference_id.clone().into_any(),
-        csv: |o| o.external_reference_id.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Reference order",
-        sort: None,
-        cell: |o| o.reference_order_id.clone().into_any(),
-        csv: |o| o.reference_order_id.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Lines",
-        sort: None,
-        cell: |o| o.line_items.len().to_string().into_any(),
-        csv: |o| o.line_items.len().to_string(),
-        numeric: true,
-    },
-    Column {
-        label: "Total quantity",
-        sort: None,
-        cell: |o| o.total_quantity().to_string().into_any(),
-        csv: |o| o.total_quantity().to_string(),
-        numeric: true,
-    },
+    Column::new("Order", |o| Cell::Link {
+        href: href(&format!("/customers/{}/orders/{}", o.customer_id, o.order_id)),
+        text: o.order_id.clone(),
+        code: false,
+    }),
+    Column::new("Type", |o| Cell::Text(kind(o))),
+    Column::new("Status", |o| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
+    Column::new("Created", |o| Cell::Day(o.creation_date.clone())),
+    Column::new("External reference", |o| Cell::Text(o.external_reference_id.clone())),
+    Column::new("Reference order", |o| Cell::Text(o.reference_order_id.clone())),
+    Column::new("Lines", |o: &Order| Cell::Text(o.line_items.len().to_string())).numeric(),
+    Column::new("Total quantity", |o: &Order| Cell::Text(o.total_quantity().to_string())).numeric(),
 ];
 
 /// The history filters of the URL as API parameters (repeated keys kept).

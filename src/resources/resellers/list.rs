@@ -3,18 +3,16 @@
 
 use crate::api::calls::resellers;
 use crate::components::csv::{CsvExport, ExportPage};
-use crate::components::detail::day;
 use crate::components::filters::{FilterDate, FilterSelect, FilterText};
 use crate::components::loading::Load;
 use crate::components::pager::{PageInfo, Pager};
 use crate::components::query::use_query_state;
-use crate::components::status::StatusBadge;
-use crate::components::table::{Column, DataTable, SortKeys};
+use crate::components::table::{Cell, Column, DataTable, SortKeys};
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use partner_model::catalog::status::{status_label, ResourceKind};
+use partner_model::catalog::status::ResourceKind;
 use partner_model::types::ResellerSummary;
 
 /// The account list filters both lists share (resellers, customers).
@@ -30,44 +28,16 @@ pub const ACCOUNT_FILTERS: &[&str] =
     &["status", "company-name", "from-created-date", "to-created-date", "sort-by", "order-by", "limit", "offset"];
 
 static COLUMNS: &[Column<ResellerSummary>] = &[
-    Column {
-        label: "Company",
-        sort: Some("companyName"),
-        cell: |r| {
-            let (link, name) = (href(&format!("/resellers/{}", r.reseller_id)), r.company_profile.company_name.clone());
-            view! { <A href=link>{name}</A> }.into_any()
-        },
-        csv: |r| r.company_profile.company_name.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Reseller id",
-        sort: None,
-        cell: |r| view! { <code>{r.reseller_id.clone()}</code> }.into_any(),
-        csv: |r| r.reseller_id.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Status",
-        sort: None,
-        cell: |r| view! { <StatusBadge kind=ResourceKind::Reseller code=r.status.as_str().to_string()/> }.into_any(),
-        csv: |r| status_label(ResourceKind::Reseller, r.status.as_str()).label.to_string(),
-        numeric: false,
-    },
-    Column {
-        label: "Created",
-        sort: Some("creationDate"),
-        cell: |r| day(&r.creation_date).into_any(),
-        csv: |r| r.creation_date.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "External reference",
-        sort: None,
-        cell: |r| r.external_reference_id.clone().into_any(),
-        csv: |r| r.external_reference_id.clone(),
-        numeric: false,
-    },
+    Column::new("Company", |r: &ResellerSummary| Cell::Link {
+        href: href(&format!("/resellers/{}", r.reseller_id)),
+        text: r.company_profile.company_name.clone(),
+        code: false,
+    })
+    .sorted("companyName"),
+    Column::new("Reseller id", |r| Cell::Code(r.reseller_id.clone())),
+    Column::new("Status", |r| Cell::Status(ResourceKind::Reseller, r.status.as_str().to_string())),
+    Column::new("Created", |r: &ResellerSummary| Cell::Day(r.creation_date.clone())).sorted("creationDate"),
+    Column::new("External reference", |r| Cell::Text(r.external_reference_id.clone())),
 ];
 
 /// The filters of the current URL, as API parameters.

@@ -4,11 +4,9 @@
 
 use super::renewal_text;
 use crate::api::calls::subscriptions;
-use crate::components::detail::day;
 use crate::components::loading::Load;
 use crate::components::query::use_query_state;
-use crate::components::status::StatusBadge;
-use crate::components::table::{Column, DataTable};
+use crate::components::table::{Cell, Column, DataTable};
 use crate::pages::area_home::AreaHome;
 use crate::resources::{fetch, runtime};
 use crate::runtime::href;
@@ -24,63 +22,17 @@ fn quantity(q: Option<u64>) -> String {
 }
 
 static COLUMNS: &[Column<(String, Subscription)>] = &[
-    Column {
-        label: "Subscription",
-        sort: None,
-        cell: |(customer, s)| {
-            let link = href(&format!("/customers/{customer}/subscriptions/{}", s.subscription_id));
-            let id = s.subscription_id.clone();
-            // A plain link: the router follows it all the same, and `<A>`'s per-link memo and
-            // effect (for `aria-current`, which a row never needs) cost 200 of them per page.
-            view! { <a href=link>{id}</a> }.into_any()
-        },
-        csv: |(_, s)| s.subscription_id.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Offer",
-        sort: None,
-        cell: |(_, s)| view! { <code>{s.offer_id.clone()}</code> }.into_any(),
-        csv: |(_, s)| s.offer_id.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Current",
-        sort: None,
-        cell: |(_, s)| quantity(s.current_quantity).into_any(),
-        csv: |(_, s)| quantity(s.current_quantity),
-        numeric: true,
-    },
-    Column {
-        label: "Used",
-        sort: None,
-        cell: |(_, s)| quantity(s.used_quantity).into_any(),
-        csv: |(_, s)| quantity(s.used_quantity),
-        numeric: true,
-    },
-    Column {
-        label: "Renews",
-        sort: None,
-        cell: |(_, s)| day(&s.renewal_date).into_any(),
-        csv: |(_, s)| s.renewal_date.clone(),
-        numeric: false,
-    },
-    Column {
-        label: "Auto-renewal",
-        sort: None,
-        cell: |(_, s)| renewal_text(s).into_any(),
-        csv: |(_, s)| renewal_text(s),
-        numeric: false,
-    },
-    Column {
-        label: "Status",
-        sort: None,
-        cell: |(_, s)| {
-            view! { <StatusBadge kind=ResourceKind::Subscription code=s.status.as_str().to_string()/> }.into_any()
-        },
-        csv: |(_, s)| s.status.as_str().to_string(),
-        numeric: false,
-    },
+    Column::new("Subscription", |(customer, s)| Cell::Link {
+        href: href(&format!("/customers/{customer}/subscriptions/{}", s.subscription_id)),
+        text: s.subscription_id.clone(),
+        code: false,
+    }),
+    Column::new("Offer", |(_, s)| Cell::Code(s.offer_id.clone())),
+    Column::new("Current", |(_, s): &(String, Subscription)| Cell::Text(quantity(s.current_quantity))).numeric(),
+    Column::new("Used", |(_, s): &(String, Subscription)| Cell::Text(quantity(s.used_quantity))).numeric(),
+    Column::new("Renews", |(_, s)| Cell::Day(s.renewal_date.clone())),
+    Column::new("Auto-renewal", |(_, s)| Cell::Text(renewal_text(s))),
+    Column::new("Status", |(_, s)| Cell::Status(ResourceKind::Subscription, s.status.as_str().to_string())),
 ];
 
 /// Whether `haystack` holds `needle`, ASCII letters in either case (ids are ASCII), without
