@@ -45,6 +45,25 @@ pub struct VipMembership {
     pub transferred: bool,
 }
 
+/// Calls the macro `$m` with the names of the world's tables (what the journal saves record by
+/// record).
+macro_rules! with_tables {
+    ($m:ident) => {
+        $m!(
+            resellers,
+            customers,
+            orders,
+            subscriptions,
+            subscription_owner,
+            approval_codes,
+            reseller_changes,
+            memberships,
+            membership_transfers,
+            open_acquisitions
+        )
+    };
+}
+
 /// Every record of the twin.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -129,18 +148,7 @@ impl World {
         macro_rules! each {
             ($($name:ident),*) => { $( tables.insert(stringify!($name).into(), changes(&mut self.$name)?); )* };
         }
-        each!(
-            resellers,
-            customers,
-            orders,
-            subscriptions,
-            subscription_owner,
-            approval_codes,
-            reseller_changes,
-            memberships,
-            membership_transfers,
-            open_acquisitions
-        );
+        with_tables!(each);
         Ok(json!({
             "generation": self.generation,
             "tables": tables,
@@ -173,18 +181,7 @@ impl World {
         macro_rules! each {
             ($($name:ident),*) => { $( restore(&mut self.$name, tables.and_then(|t| t.get(stringify!($name))))?; )* };
         }
-        each!(
-            resellers,
-            customers,
-            orders,
-            subscriptions,
-            subscription_owner,
-            approval_codes,
-            reseller_changes,
-            memberships,
-            membership_transfers,
-            open_acquisitions
-        );
+        with_tables!(each);
         let field = |name: &str| entry.get(name).cloned().unwrap_or(Value::Null);
         self.seq = serde_json::from_value(field("seq"))?;
         self.distributor_id = serde_json::from_value(field("distributorId"))?;
@@ -202,18 +199,7 @@ impl World {
         macro_rules! each {
             ($($name:ident),*) => { $( self.$name.settle(); )* };
         }
-        each!(
-            resellers,
-            customers,
-            orders,
-            subscriptions,
-            subscription_owner,
-            approval_codes,
-            reseller_changes,
-            memberships,
-            membership_transfers,
-            open_acquisitions
-        );
+        with_tables!(each);
         self.answers.take_fresh();
     }
 
