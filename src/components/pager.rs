@@ -17,6 +17,59 @@ pub struct PageInfo {
     pub next: Option<u64>,
 }
 
+/// A page of a list as the API answers it: where it stands in the whole list.
+pub trait Paged {
+    /// The position of this page; `limit` is the page size asked for (the API's answer says it
+    /// too, except Partner Navigator's).
+    fn info(&self, limit: u64) -> PageInfo;
+}
+
+macro_rules! offset_paged {
+    ($($page:ty => $rows:ident),* $(,)?) => {$(
+        impl Paged for $page {
+            fn info(&self, _limit: u64) -> PageInfo {
+                PageInfo { total: self.total_count, offset: self.offset, limit: self.limit, count: self.$rows.len() as u64, next: None }
+            }
+        }
+    )*};
+}
+
+offset_paged!(
+    partner_model::types::OrderHistoryPage => items,
+    partner_model::types::Notifications => items,
+);
+
+impl<T> Paged for partner_model::types::AccountPage<T> {
+    fn info(&self, _limit: u64) -> PageInfo {
+        PageInfo {
+            total: self.total_count,
+            offset: self.offset,
+            limit: self.limit,
+            count: self.accounts.len() as u64,
+            next: None,
+        }
+    }
+}
+
+impl Paged for partner_model::types::DistributorSubscriptionPage {
+    fn info(&self, limit: u64) -> PageInfo {
+        let count = self.results.len() as u64;
+        PageInfo { total: self.total_results_count, offset: self.current, limit, count, next: Some(self.next) }
+    }
+}
+
+impl Paged for partner_model::audit::AuditPage {
+    fn info(&self, _limit: u64) -> PageInfo {
+        PageInfo {
+            total: self.total,
+            offset: self.offset,
+            limit: self.limit.max(1),
+            count: self.items.len() as u64,
+            next: None,
+        }
+    }
+}
+
 impl PageInfo {
     /// Number of pages (at least one).
     pub fn pages(&self) -> u64 {

@@ -8,7 +8,7 @@ use crate::api::transport::activity;
 use crate::components::csv::{CsvExport, ExportPage};
 use crate::components::filters::{FilterDate, FilterText};
 use crate::components::loading::Load;
-use crate::components::pager::{PageInfo, Pager};
+use crate::components::pager::{Paged, Pager};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::resources::{fetch, runtime};
@@ -113,7 +113,7 @@ pub fn ActivityPage() -> impl IntoView {
                     <FilterDate key="to" label="To"/>
                 </div>
                 <Load resource=page what="the audit trail" render=move |p| {
-                    let info = PageInfo { total: p.total, offset: p.offset, limit: p.limit.max(1), count: p.items.len() as u64, next: None };
+                    let info = p.info(p.limit);
                     view! {
                         <DataTable caption="Changes made through the console, newest first".to_string() columns=COLUMNS rows=p.items empty="No change matches these filters."/>
                         <Pager info noun="changes"/>

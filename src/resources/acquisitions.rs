@@ -6,7 +6,7 @@
 use crate::api::calls::{customers, notifications};
 use crate::components::detail::{day, now};
 use crate::components::loading::Load;
-use crate::components::pager::{PageInfo, Pager};
+use crate::components::pager::{Paged, Pager};
 use crate::components::query::use_query_state;
 use crate::resources::customers::list::PerReseller;
 use crate::resources::{fetch, runtime};
@@ -134,7 +134,7 @@ fn Pending(reseller: String) -> impl IntoView {
         </div>
         <p class="lede">"Customers of reseller " <code>{reseller.clone()}</code> " with licenses they added that still need an order."</p>
         <Load resource=page what="the notifications" render=move |n: Notifications| {
-            let info = PageInfo { total: n.total_count, offset: n.offset, limit: n.limit, count: n.count, next: None };
+            let info = n.info(n.limit);
             if n.items.is_empty() {
                 return view! { <p class="empty">"No customer of this reseller has licenses pending an order."</p> }.into_any();
             }

@@ -9,7 +9,7 @@ use crate::api::calls::distributor_subscriptions;
 use crate::components::csv::{CsvExport, ExportPage};
 use crate::components::filters::FilterSelect;
 use crate::components::loading::Load;
-use crate::components::pager::{PageInfo, Pager};
+use crate::components::pager::{Paged, Pager};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column, DataTable, SortKeys};
 use crate::resources::{fetch, runtime};
@@ -247,7 +247,7 @@ pub fn DistributorSubscriptions() -> impl IntoView {
                 <FilterSelect key="limit" label="Rows per page" options=PAGE_SIZES/>
             </div>
             <Load resource=page what="distributor subscriptions" render=move |p| {
-                let info = PageInfo { total: p.total_results_count, offset: p.current, limit: u64::from(limit()), count: p.results.len() as u64, next: Some(p.next) };
+                let info = p.info(u64::from(limit()));
                 view! {
                     <DataTable caption="Distributor subscriptions".to_string() columns=COLUMNS rows=p.results sort=SORT empty="No subscription matches these filters."/>
                     <Pager info noun="subscriptions"/>

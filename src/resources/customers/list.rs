@@ -4,7 +4,7 @@
 use crate::api::calls::customers;
 use crate::components::csv::CsvExport;
 use crate::components::loading::Load;
-use crate::components::pager::{PageInfo, Pager};
+use crate::components::pager::{Paged, Pager};
 use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, DataTable};
 use crate::recent::recent;
@@ -152,7 +152,7 @@ fn ResellerCustomers(reseller: String) -> impl IntoView {
         </div>
         <AccountFilters/>
         <Load resource=page what="customers" render=move |p| {
-            let info = PageInfo { total: p.total_count, offset: p.offset, limit: p.limit, count: p.count, next: None };
+            let info = p.info(p.limit);
             view! {
                 <DataTable caption="Customers".to_string() columns=COLUMNS rows=p.accounts sort=ACCOUNT_SORT empty="No customer matches these filters."/>
                 <Pager info noun="customers"/>

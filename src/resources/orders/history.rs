@@ -6,7 +6,7 @@ use crate::api::calls::orders;
 use crate::components::csv::{CsvExport, ExportPage};
 use crate::components::filters::{FilterChecks, FilterDate, FilterSelect, FilterText};
 use crate::components::loading::Load;
-use crate::components::pager::{PageInfo, Pager};
+use crate::components::pager::{Paged, Pager};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::pages::area_home::AreaHome;
@@ -110,7 +110,7 @@ fn History(customer: String) -> impl IntoView {
                 <FilterSelect key="limit" label="Rows per page" options=PAGE_SIZES/>
             </div>
             <Load resource=page what="orders" render=move |p| {
-                let info = PageInfo { total: p.total_count, offset: p.offset, limit: p.limit, count: p.count, next: None };
+                let info = p.info(p.limit);
                 view! {
                     <DataTable caption="Orders".to_string() columns=COLUMNS rows=p.items empty="No order matches these filters."/>
                     <Pager info noun="orders"/>

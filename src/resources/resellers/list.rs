@@ -5,7 +5,7 @@ use crate::api::calls::resellers;
 use crate::components::csv::{CsvExport, ExportPage};
 use crate::components::filters::{FilterDate, FilterSelect, FilterText};
 use crate::components::loading::Load;
-use crate::components::pager::{PageInfo, Pager};
+use crate::components::pager::{Paged, Pager};
 use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, DataTable, SortKeys};
 use crate::resources::{fetch, runtime};
@@ -106,7 +106,7 @@ pub fn ResellerList() -> impl IntoView {
             </div>
             <AccountFilters/>
             <Load resource=page what="resellers" render=move |p| {
-                let info = PageInfo { total: p.total_count, offset: p.offset, limit: p.limit, count: p.count, next: None };
+                let info = p.info(p.limit);
                 view! {
                     <DataTable caption="Resellers".to_string() columns=COLUMNS rows=p.accounts sort=ACCOUNT_SORT empty="No reseller matches these filters."/>
                     <Pager info noun="resellers"/>
