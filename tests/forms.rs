@@ -24,6 +24,17 @@ fn check(v: &Values) -> Vec<FieldError> {
         .unwrap_or_default()
 }
 
+/// The API's 1117 for `action`, naming `details`.
+fn refusal(action: &str, details: Vec<String>) -> Failure {
+    let body = ApiErrorBody { code: "1117".into(), message: "Invalid fields".into(), additional_details: details };
+    Failure {
+        error: ApiError::Api { status: 400, body },
+        action: action.into(),
+        request_id: "r".into(),
+        correlation_id: "c".into(),
+    }
+}
+
 fn blur(el: &web_sys::Element) {
     let event = web_sys::Event::new("blur").expect("event");
     el.dispatch_event(&event).expect("dispatch");
@@ -53,19 +64,7 @@ async fn a_problem_shows_once_the_field_is_left_and_the_api_refusal_lands_on_its
 
     // The API refuses the value: the refusal shows at the field until it changes.
     let f = form.get_value().expect("form");
-    let failure = Failure {
-        error: ApiError::Api {
-            status: 400,
-            body: ApiErrorBody {
-                code: "1117".into(),
-                message: "Invalid fields".into(),
-                additional_details: vec!["companyProfile.companyName".into(), "somethingElse".into()],
-            },
-        },
-        action: "Create customer".into(),
-        request_id: "r".into(),
-        correlation_id: "c".into(),
-    };
+    let failure = refusal("Create customer", vec!["companyProfile.companyName".into(), "somethingElse".into()]);
     let unplaced = f.apply_failure(&failure);
     assert_eq!(unplaced, vec!["somethingElse".to_string()]);
     let error = wait_for("api error", || {
@@ -173,19 +172,7 @@ async fn a_checkbox_and_radio_buttons_announce_the_api_refusal_like_every_field(
     });
     let check = wait_for("checkbox", || query(&root, "#f-globalSalesEnabled")).await;
     assert_eq!(check.get_attribute("aria-describedby").as_deref(), Some("f-globalSalesEnabled-hint"), "the hint only");
-    let failure = Failure {
-        error: ApiError::Api {
-            status: 400,
-            body: ApiErrorBody {
-                code: "1117".into(),
-                message: "Invalid fields".into(),
-                additional_details: vec!["globalSalesEnabled".into(), "ui.kind".into()],
-            },
-        },
-        action: "Update customer".into(),
-        request_id: "r".into(),
-        correlation_id: "c".into(),
-    };
+    let failure = refusal("Update customer", vec!["globalSalesEnabled".into(), "ui.kind".into()]);
     let unplaced = form.get_value().expect("form").apply_failure(&failure);
     assert!(unplaced.is_empty(), "both placed: {unplaced:?}");
     let error =

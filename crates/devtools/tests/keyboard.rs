@@ -182,8 +182,7 @@ async fn a_reseller_change_is_committed_through_its_dialog_with_the_keyboard_onl
     // Enter in a field sends its form.
     browser.press(Key::Enter).await;
     browser.find("//section[contains(@class,'preview')]//table").await;
-    // The preview names the customer once its record has come (the section renders again then):
-    // focus the button after that, not a button about to be replaced.
+    // The preview is whole once it names the customer (its record comes with a read of its own).
     browser.find("//section[contains(@class,'preview')]//a[contains(@href, '/customers/')]").await;
     tab_to_button(&browser, "Commit the reseller change").await;
     browser.press(Key::Enter).await;

@@ -190,14 +190,24 @@ async fn state_survives_a_restart() {
     let _ = std::fs::remove_file(journal);
 }
 
-#[tokio::test]
-async fn a_journal_left_from_before_the_last_whole_write_is_not_applied_again() {
-    let dir = std::env::temp_dir().join(format!("partner-sandbox-generations-{}", unique()));
+/// A fresh directory named after `name` and a twin kept in its `state.json` (with its journal),
+/// whose pending records complete after `pending`.
+fn kept_in_a_file(
+    name: &str,
+    pending: Duration,
+) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf, partner_sandbox::Settings) {
+    let dir = std::env::temp_dir().join(format!("{name}-{}", unique()));
     std::fs::create_dir_all(&dir).expect("dir");
     let file = dir.join("state.json");
     let journal = partner_sandbox::twin::store::journal_path(&file);
-    let mut settings = settings(Duration::from_millis(50));
+    let mut settings = settings(pending);
     settings.twin.state_file = Some(file.clone());
+    (dir, file, journal, settings)
+}
+
+#[tokio::test]
+async fn a_journal_left_from_before_the_last_whole_write_is_not_applied_again() {
+    let (dir, _, journal, settings) = kept_in_a_file("partner-sandbox-generations", Duration::from_millis(50));
     let app = partner_sandbox::app(&settings).expect("app");
     let made = call(&app, "POST", "/v3/resellers", Some(reseller("Generation Co"))).await;
     tokio::time::sleep(Duration::from_millis(100)).await;
@@ -227,12 +237,7 @@ async fn a_journal_left_from_before_the_last_whole_write_is_not_applied_again() 
 
 #[tokio::test]
 async fn the_journal_is_folded_into_the_state_file_once_it_outgrows_it() {
-    let dir = std::env::temp_dir().join(format!("partner-sandbox-compaction-{}", unique()));
-    std::fs::create_dir_all(&dir).expect("dir");
-    let file = dir.join("state.json");
-    let journal = partner_sandbox::twin::store::journal_path(&file);
-    let mut settings = settings(Duration::from_secs(60));
-    settings.twin.state_file = Some(file.clone());
+    let (dir, file, journal, settings) = kept_in_a_file("partner-sandbox-compaction", Duration::from_secs(60));
     let app = partner_sandbox::app(&settings).expect("app");
     let start = std::fs::metadata(&file).expect("state").len();
     let mut folded = false;

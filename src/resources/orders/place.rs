@@ -236,16 +236,7 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
         } else {
             order.currency_code.clone()
         },
-        line_items: order
-            .line_items
-            .iter()
-            .map(|l| LineItemRequest {
-                ext_line_item_number: l.ext_line_item_number,
-                offer_id: l.offer_id.clone(),
-                quantity: l.quantity,
-                currency_code: String::new(),
-            })
-            .collect(),
+        line_items: order.line_items.iter().map(LineItemRequest::again).collect(),
     };
     let request = StoredValue::new(request);
     let navigate = use_navigate();

@@ -61,12 +61,7 @@ pub fn return_request(order: &Order, lines: &[u32], external_reference_id: Strin
             .line_items
             .iter()
             .filter(|l| lines.contains(&l.ext_line_item_number))
-            .map(|l| LineItemRequest {
-                ext_line_item_number: l.ext_line_item_number,
-                offer_id: l.offer_id.clone(),
-                quantity: l.quantity,
-                currency_code: String::new(),
-            })
+            .map(LineItemRequest::again)
             .collect(),
     }
 }

@@ -94,6 +94,19 @@ pub struct LineItemRequest {
     pub currency_code: String,
 }
 
+impl LineItemRequest {
+    /// The request for `line` of an order as answered: the same number, offer and quantity; the
+    /// currency is left to the order level.
+    pub fn again(line: &LineItem) -> LineItemRequest {
+        LineItemRequest {
+            ext_line_item_number: line.ext_line_item_number,
+            offer_id: line.offer_id.clone(),
+            quantity: line.quantity,
+            currency_code: String::new(),
+        }
+    }
+}
+
 /// `POST /v3/customers/{id}/orders`. Each type carries only what it accepts: a
 /// `referenceOrderId` only on RETURN, no line items on PREVIEW_RENEWAL.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -116,18 +116,10 @@ fn seed_customer(world: &mut World, gen: &mut Gen, now: Millis, n: usize, id: &s
         3 => {
             let at = now - 20 * DAY;
             if let Some(original) = seed_order(world, gen, id, at, None) {
-                let lines: Vec<LineItemRequest> = world.orders.get(&original).map_or_else(Vec::new, |o| {
-                    o.line_items
-                        .iter()
-                        .take(1)
-                        .map(|l| LineItemRequest {
-                            ext_line_item_number: l.ext_line_item_number,
-                            offer_id: l.offer_id.clone(),
-                            quantity: l.quantity,
-                            currency_code: String::new(),
-                        })
-                        .collect()
-                });
+                let lines: Vec<LineItemRequest> = world
+                    .orders
+                    .get(&original)
+                    .map_or_else(Vec::new, |o| o.line_items.iter().take(1).map(LineItemRequest::again).collect());
                 let placed = super::returns::place_return(
                     world,
                     at + DAY,
