@@ -1,11 +1,13 @@
 //! The registry of the console's areas: one row per route group, used by the navigation, the
 //! home page and the tests that walk every area.
 
+use crate::routes::To;
+
 /// One area of the console.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Area {
-    /// The area's path below the app base.
-    pub path: &'static str,
+    /// The area's page.
+    pub to: To<'static>,
     /// The navigation label and page title.
     pub label: &'static str,
     /// What a reseller does here.
@@ -20,56 +22,56 @@ pub struct Area {
 /// Every area, in navigation order.
 pub const AREAS: [Area; 8] = [
     Area {
-        path: "/resellers",
+        to: To::Resellers,
         label: "Resellers",
         summary: "Reseller accounts under your distributor.",
         start: "Search the list, open a reseller, or create one.",
         for_resellers: false,
     },
     Area {
-        path: "/customers",
+        to: To::Customers { reseller: "" },
         label: "Customers",
         summary: "Customer accounts: commercial, education, government, LGA and 3-Year Commit.",
         start: "Choose a reseller to list its customers, or open a customer by its id in the Go to box above.",
         for_resellers: true,
     },
     Area {
-        path: "/orders",
+        to: To::Orders { customer: "" },
         label: "Orders",
         summary: "Order history, new orders with preview, returns and renewal previews.",
         start: "Orders belong to a customer: open the customer (Customers, or its id in the Go to box above) and choose Order history or Place an order.",
         for_resellers: true,
     },
     Area {
-        path: "/subscriptions",
+        to: To::Subscriptions { customer: "" },
         label: "Subscriptions",
         summary: "Subscriptions and their auto-renewal settings.",
         start: "Subscriptions belong to a customer: open the customer (Customers, or its id in the Go to box above) and choose Subscriptions.",
         for_resellers: true,
     },
     Area {
-        path: "/transfers",
+        to: To::Transfers { reseller: "" },
         label: "Reseller change",
         summary: "Move a customer to a reseller with the customer's approval code.",
         start: "Enter the customer's approval code, the requesting admin's email and the receiving reseller, then preview.",
         for_resellers: true,
     },
     Area {
-        path: "/memberships",
+        to: To::Memberships { reseller: "" },
         label: "VIP → VIPMP",
         summary: "Move a VIP membership to VIP Marketplace.",
         start: "Enter the customer's VIP membership id to preview the transfer.",
         for_resellers: true,
     },
     Area {
-        path: "/linked-memberships",
+        to: To::LinkedMemberships,
         label: "Linked memberships",
         summary: "Large Government Agency linked membership groups.",
         start: "Search the groups by country and name.",
         for_resellers: true,
     },
     Area {
-        path: "/distributor-subscriptions",
+        to: To::DistributorSubscriptions,
         label: "VMware subscriptions",
         summary: "Your distributor subscriptions in VMware Cloud Partner Navigator.",
         start: "Filter, sort and page the list; export it as CSV.",
@@ -77,7 +79,9 @@ pub const AREAS: [Area; 8] = [
     },
 ];
 
-/// The area that owns `path` (a path below the app base), if any.
-pub fn area_of(path: &str) -> Option<&'static Area> {
-    AREAS.iter().find(|a| path == a.path || path.starts_with(&format!("{}/", a.path)))
+impl Area {
+    /// The area's path below the app base.
+    pub fn path(&self) -> String {
+        self.to.path()
+    }
 }

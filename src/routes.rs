@@ -1,5 +1,9 @@
-//! The route table: one transparent route group per area, each kept with its area in
-//! `resources` and listing the deep links the area answers. Each group is type-erased
+//! The console's routes, in one place: every page a link, a redirect or the go-to box can lead
+//! to is a [`To`], whose [`To::path`] encodes each segment and query value once; the patterns
+//! the router matches are [`PATTERNS`] (a test holds them to the route groups' `path!`s and
+//! every destination to a pattern); each route's parameters are a `#[derive(Params)]` struct.
+//!
+//! The route groups themselves stay with their areas in `resources`: each is type-erased
 //! (`AnyNestedRoute`), and each page is a split point (`split_page!`): in the release build an
 //! area's code is downloaded the first time one of its pages opens.
 
@@ -12,3 +16,299 @@ pub use crate::resources::orders::OrderRoutes;
 pub use crate::resources::resellers::ResellerRoutes;
 pub use crate::resources::subscriptions::SubscriptionRoutes;
 pub use crate::resources::transfers::TransferRoutes;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params;
+use leptos_router::params::Params;
+use partner_model::url::encode_component as encode;
+
+/// Every page of the console, with what it is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum To<'a> {
+    Home,
+    Activity,
+    Resellers,
+    NewReseller,
+    Reseller(&'a str),
+    EditReseller(&'a str),
+    /// A reseller's customers (empty: choose the reseller).
+    Customers {
+        reseller: &'a str,
+    },
+    NewCustomer {
+        reseller: &'a str,
+    },
+    Customer(&'a str),
+    EditCustomer(&'a str),
+    /// A customer's 3-Year Commit and linked membership.
+    Benefits(&'a str),
+    /// A customer's order history (empty: what the area holds).
+    Orders {
+        customer: &'a str,
+    },
+    /// Place an order, with lines to start from (offer id, quantity).
+    NewOrder {
+        customer: &'a str,
+        lines: &'a [(&'a str, u64)],
+    },
+    Order {
+        customer: &'a str,
+        id: &'a str,
+    },
+    ReturnOrder {
+        customer: &'a str,
+        id: &'a str,
+    },
+    Renewal(&'a str),
+    OpenAcquisitions(&'a str),
+    /// A reseller's customers with licenses pending an order.
+    Notifications {
+        reseller: &'a str,
+    },
+    /// A customer's subscriptions (empty: what the area holds).
+    Subscriptions {
+        customer: &'a str,
+    },
+    Subscription {
+        customer: &'a str,
+        id: &'a str,
+    },
+    /// Reseller change, into `reseller` when set.
+    Transfers {
+        reseller: &'a str,
+    },
+    Transfer(&'a str),
+    /// VIP → VIPMP, for `reseller` when set.
+    Memberships {
+        reseller: &'a str,
+    },
+    Membership {
+        id: &'a str,
+        reseller: &'a str,
+    },
+    MembershipTransfer {
+        membership: &'a str,
+        id: &'a str,
+    },
+    LinkedMemberships,
+    DistributorSubscriptions,
+}
+
+/// The route patterns, as the route groups write them (`:name` is a parameter).
+pub const PATTERNS: &[&str] = &[
+    "/",
+    "/activity",
+    "/resellers",
+    "/resellers/new",
+    "/resellers/:id",
+    "/resellers/:id/edit",
+    "/customers",
+    "/customers/new",
+    "/customers/:id",
+    "/customers/:id/edit",
+    "/customers/:id/benefits",
+    "/orders",
+    "/customers/:customer/orders/new",
+    "/customers/:customer/orders/:id",
+    "/customers/:customer/orders/:id/return",
+    "/customers/:customer/renewal",
+    "/customers/:customer/open-acquisitions",
+    "/notifications",
+    "/subscriptions",
+    "/customers/:customer/subscriptions/:id",
+    "/transfers",
+    "/transfers/:id",
+    "/memberships",
+    "/memberships/:id",
+    "/memberships/:id/transfers/:transfer",
+    "/linked-memberships",
+    "/distributor-subscriptions",
+];
+
+/// `path?key=value`, the value encoded; nothing added for an empty value.
+fn with(path: String, key: &str, value: &str) -> String {
+    if value.is_empty() {
+        path
+    } else {
+        format!("{path}?{key}={}", encode(value))
+    }
+}
+
+impl To<'_> {
+    /// The path below the app's base, each segment and query value encoded once.
+    pub fn path(&self) -> String {
+        let e = encode;
+        match *self {
+            To::Home => "/".into(),
+            To::Activity => "/activity".into(),
+            To::Resellers => "/resellers".into(),
+            To::NewReseller => "/resellers/new".into(),
+            To::Reseller(id) => format!("/resellers/{}", e(id)),
+            To::EditReseller(id) => format!("/resellers/{}/edit", e(id)),
+            To::Customers { reseller } => with("/customers".into(), "reseller", reseller),
+            To::NewCustomer { reseller } => with("/customers/new".into(), "reseller", reseller),
+            To::Customer(id) => format!("/customers/{}", e(id)),
+            To::EditCustomer(id) => format!("/customers/{}/edit", e(id)),
+            To::Benefits(id) => format!("/customers/{}/benefits", e(id)),
+            To::Orders { customer } => with("/orders".into(), "customer", customer),
+            To::NewOrder { customer, lines } => {
+                let path = format!("/customers/{}/orders/new", e(customer));
+                let query: Vec<String> = lines.iter().map(|(offer, q)| format!("line={}:{q}", e(offer))).collect();
+                if query.is_empty() {
+                    path
+                } else {
+                    format!("{path}?{}", query.join("&"))
+                }
+            }
+            To::Order { customer, id } => format!("/customers/{}/orders/{}", e(customer), e(id)),
+            To::ReturnOrder { customer, id } => format!("/customers/{}/orders/{}/return", e(customer), e(id)),
+            To::Renewal(customer) => format!("/customers/{}/renewal", e(customer)),
+            To::OpenAcquisitions(customer) => format!("/customers/{}/open-acquisitions", e(customer)),
+            To::Notifications { reseller } => with("/notifications".into(), "reseller", reseller),
+            To::Subscriptions { customer } => with("/subscriptions".into(), "customer", customer),
+            To::Subscription { customer, id } => format!("/customers/{}/subscriptions/{}", e(customer), e(id)),
+            To::Transfers { reseller } => with("/transfers".into(), "reseller", reseller),
+            To::Transfer(id) => format!("/transfers/{}", e(id)),
+            To::Memberships { reseller } => with("/memberships".into(), "reseller", reseller),
+            To::Membership { id, reseller } => with(format!("/memberships/{}", e(id)), "reseller", reseller),
+            To::MembershipTransfer { membership, id } => {
+                format!("/memberships/{}/transfers/{}", e(membership), e(id))
+            }
+            To::LinkedMemberships => "/linked-memberships".into(),
+            To::DistributorSubscriptions => "/distributor-subscriptions".into(),
+        }
+    }
+
+    /// The link's `href`: the path below the app's base.
+    pub fn href(&self) -> String {
+        crate::runtime::href(&self.path())
+    }
+
+    /// Goes there (the router adds the app's base).
+    pub fn go(&self) {
+        leptos_router::hooks::use_navigate()(&self.path(), Default::default());
+    }
+}
+
+/// The parameters of a record's route (`/customers/:id`, `/resellers/:id/edit`, …).
+#[derive(Params, Clone, Debug, Default, PartialEq)]
+pub struct RecordParams {
+    pub id: String,
+}
+
+/// The parameters of a route about a customer (`/customers/:customer/renewal`, …).
+#[derive(Params, Clone, Debug, Default, PartialEq)]
+pub struct CustomerParams {
+    pub customer: String,
+}
+
+/// The parameters of a customer's record (`/customers/:customer/orders/:id`, …).
+#[derive(Params, Clone, Debug, Default, PartialEq)]
+pub struct CustomerRecordParams {
+    pub customer: String,
+    pub id: String,
+}
+
+/// The parameters of a membership's transfer (`/memberships/:id/transfers/:transfer`).
+#[derive(Params, Clone, Debug, Default, PartialEq)]
+pub struct MembershipTransferParams {
+    pub id: String,
+    pub transfer: String,
+}
+
+/// The current route's parameters; empty ones where the route has none (the router matched
+/// the route, so only a programming error leaves one out).
+pub fn params<P: Params + Default + Clone + PartialEq + Send + Sync + 'static>() -> Memo<P> {
+    let params = use_params::<P>();
+    Memo::new(move |_| params.get().unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of every destination, with ids that need encoding.
+    fn every() -> Vec<To<'static>> {
+        let (c, r, id) = ("P1005-0001", "1000000001", "a b/c");
+        vec![
+            To::Home,
+            To::Activity,
+            To::Resellers,
+            To::NewReseller,
+            To::Reseller(r),
+            To::EditReseller(r),
+            To::Customers { reseller: r },
+            To::Customers { reseller: "" },
+            To::NewCustomer { reseller: r },
+            To::Customer(c),
+            To::EditCustomer(c),
+            To::Benefits(c),
+            To::Orders { customer: c },
+            To::NewOrder { customer: c, lines: &[("65322651CA01A12", 2), ("x&y", 1)] },
+            To::Order { customer: c, id },
+            To::ReturnOrder { customer: c, id },
+            To::Renewal(c),
+            To::OpenAcquisitions(c),
+            To::Notifications { reseller: r },
+            To::Subscriptions { customer: c },
+            To::Subscription { customer: c, id },
+            To::Transfers { reseller: r },
+            To::Transfer(id),
+            To::Memberships { reseller: "" },
+            To::Membership { id, reseller: r },
+            To::MembershipTransfer { membership: id, id },
+            To::LinkedMemberships,
+            To::DistributorSubscriptions,
+        ]
+    }
+
+    fn matches(pattern: &str, path: &str) -> bool {
+        let (p, q): (Vec<&str>, Vec<&str>) = (pattern.split('/').collect(), path.split('/').collect());
+        p.len() == q.len() && p.iter().zip(&q).all(|(p, q)| p.starts_with(':') && !q.is_empty() || p == q)
+    }
+
+    #[test]
+    fn every_destination_matches_one_registered_route() {
+        for to in every() {
+            let path = to.path();
+            let bare = path.split('?').next().unwrap_or_default();
+            // "new" is a page of its own, not a record: the first matching pattern is the route.
+            let found: Vec<&str> = PATTERNS.iter().copied().filter(|p| matches(p, bare)).collect();
+            assert!(!found.is_empty(), "{to:?} → {path} matches no route");
+            assert!(!bare.contains(' ') && bare.matches('/').count() == found[0].matches('/').count(), "{path}");
+        }
+        assert_eq!(To::Order { customer: "P1005-0001", id: "a b/c" }.path(), "/customers/P1005-0001/orders/a%20b%2Fc");
+        assert_eq!(To::Customers { reseller: "" }.path(), "/customers");
+        assert_eq!(To::Membership { id: "1", reseller: "x y" }.path(), "/memberships/1?reseller=x%20y");
+        assert_eq!(
+            To::NewOrder { customer: "1", lines: &[("65322651CA01A12", 2), ("x&y", 1)] }.path(),
+            "/customers/1/orders/new?line=65322651CA01A12:2&line=x%26y:1"
+        );
+    }
+
+    /// The patterns are the route groups' `path!`s, no more and no fewer.
+    #[test]
+    fn the_patterns_are_the_routes_the_router_has() {
+        fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    for piece in text.split("path!(\"").skip(1) {
+                        found.push(piece.split('"').next().unwrap_or_default().to_string());
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut found);
+        // This file's own mentions are in comments and tests.
+        found.retain(|p| p.starts_with('/'));
+        found.sort();
+        let mut patterns: Vec<String> = PATTERNS.iter().map(|p| p.to_string()).collect();
+        patterns.sort();
+        assert_eq!(found, patterns);
+    }
+}

@@ -28,7 +28,7 @@ async fn navigation_renders_every_area_and_unknown_paths_are_not_found() {
         wait_for(area.label, || by_text(&root, "main h1", area.label)).await;
         assert_eq!(link.get_attribute("aria-current").as_deref(), Some("page"), "{} is marked current", area.label);
         let path = web_sys::window().expect("window").location().pathname().expect("path");
-        assert_eq!(path, area.path);
+        assert_eq!(path, area.path());
     }
     go_to_path("/no/such/page");
     wait_for("not found", || by_text(&root, "main h1", "Page not found")).await;

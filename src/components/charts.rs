@@ -2,7 +2,19 @@
 //! against used) and a timeline of dated events. Each is a `<figure>` whose picture has a text
 //! alternative, with the figures also in a table for screen readers and keyboard users.
 
+use super::table::{Cell, Column, DataTable};
 use leptos::prelude::*;
+
+static PAIR_COLUMNS: &[Column<Pair>] = &[
+    Column::new("Product", |p: &Pair| Cell::Text(p.label.clone())).names_row(),
+    Column::new("Current", |p: &Pair| Cell::Text(p.current.to_string())).numeric(),
+    Column::new("Used", |p: &Pair| Cell::Text(p.used.to_string())).numeric(),
+];
+
+static EVENT_COLUMNS: &[Column<Event>] = &[
+    Column::new("Date", |e: &Event| Cell::Text(e.date.clone())).names_row(),
+    Column::new("Renewing", |e: &Event| Cell::Text(e.text.clone())),
+];
 
 /// One pair of bars.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,10 +68,6 @@ pub fn PairedBars(
             }
         })
         .collect_view();
-    let rows = pairs
-        .into_iter()
-        .map(|p| view! { <tr><th scope="row">{p.label}</th><td class="num">{p.current.to_string()}</td><td class="num">{p.used.to_string()}</td></tr> })
-        .collect_view();
     view! {
         <figure class="chart">
             <figcaption>{caption}</figcaption>
@@ -74,10 +82,7 @@ pub fn PairedBars(
             </svg>
             <details>
                 <summary>"As a table"</summary>
-                <table class="data">
-                    <thead><tr><th scope="col">"Product"</th><th scope="col" class="num">"Current"</th><th scope="col" class="num">"Used"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <DataTable caption=caption.to_string() columns=PAIR_COLUMNS rows=pairs empty=""/>
             </details>
         </figure>
     }
@@ -161,8 +166,6 @@ pub fn Timeline(
             }
         })
         .collect_view();
-    let rows =
-        events.into_iter().map(|e| view! { <tr><th scope="row">{e.date}</th><td>{e.text}</td></tr> }).collect_view();
     view! {
         <figure class="chart">
             <figcaption>{caption}</figcaption>
@@ -173,10 +176,7 @@ pub fn Timeline(
             </svg>
             <details>
                 <summary>"As a table"</summary>
-                <table class="data">
-                    <thead><tr><th scope="col">"Date"</th><th scope="col">"Renewing"</th></tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
+                <DataTable caption=caption.to_string() columns=EVENT_COLUMNS rows=events empty=""/>
             </details>
         </figure>
     }

@@ -1,28 +1,12 @@
 //! CSV export of a whole filtered list, page after page, with progress; the file is built in
 //! the browser and downloaded. Cells that a spreadsheet would run as a formula are defused.
 
+use super::pager::Page;
 use super::table::Column;
 use crate::api::error::Failure;
 use leptos::prelude::*;
 use std::future::Future;
 use wasm_bindgen::JsCast;
-
-/// One fetched page of an export: its rows, and where the next page starts.
-pub struct ExportPage<T> {
-    pub rows: Vec<T>,
-    /// All rows of the filtered list.
-    pub total: u64,
-    /// The next page's cursor, `None` after the last page.
-    pub next: Option<u64>,
-}
-
-impl<T> ExportPage<T> {
-    /// A page of an offset-paged list: the next page starts after these rows.
-    pub fn by_offset(rows: Vec<T>, total: u64, offset: u64) -> ExportPage<T> {
-        let next = offset + rows.len() as u64;
-        ExportPage { next: (next < total && !rows.is_empty()).then_some(next), total, rows }
-    }
-}
 
 /// A CSV field: quoted when it must be, and prefixed with `'` when a spreadsheet would read it
 /// as a formula (`=`, `+`, `-`, `@`, tab, carriage return at the start).
@@ -56,7 +40,7 @@ pub fn CsvExport<T, F, Fut>(
 where
     T: 'static,
     F: Fn(u64) -> Fut + Clone + Send + Sync + 'static,
-    Fut: Future<Output = Result<ExportPage<T>, Failure>> + 'static,
+    Fut: Future<Output = Result<Page<T>, Failure>> + 'static,
 {
     let progress = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
@@ -80,7 +64,7 @@ where
                             out.push_str(&csv_line(cells.iter().map(String::as_str)));
                         }
                         progress.set(Some(format!("Exported {done} of {} rows…", page.total)));
-                        cursor = page.next.filter(|_| !page.rows.is_empty());
+                        cursor = page.after();
                     }
                     Err(failure) => {
                         progress.set(Some(format!(

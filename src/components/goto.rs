@@ -1,64 +1,75 @@
 //! The "go to" box: open a customer, reseller, order, VIP membership or transfer by its id,
 //! checked against the documented id format before the console navigates.
 
+use crate::components::form::{check_as, check_path, trimmed, FormState, Values};
+use crate::routes::To;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use partner_model::ids::{validate_id, IdKind};
+use partner_model::ids::IdKind;
+use partner_model::rules::FieldError;
 
-/// Which field an error belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Field {
-    Customer,
-    Id,
+const KIND: &str = "kind";
+const ID: &str = "id";
+const CUSTOMER: &str = "customerId";
+
+fn kind_of(v: &Values) -> IdKind {
+    v.get(KIND).and_then(|k| IdKind::from_key(k)).unwrap_or(IdKind::Customer)
+}
+
+/// The id by the registry's rule for its kind (`customerId`, `orderId`, …), and an order's
+/// customer id.
+fn check(v: &Values) -> Vec<FieldError> {
+    let kind = kind_of(v);
+    let mut errors = Vec::new();
+    if kind == IdKind::Order {
+        errors.extend(check_path(v, CUSTOMER));
+    }
+    errors.extend(check_as(kind.field(), ID, &trimmed(v, ID)));
+    errors
 }
 
 /// Where the record of `kind` with `id` lives (`customer` is needed for orders).
-pub fn record_path(kind: IdKind, id: &str, customer: &str) -> String {
-    let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
+pub fn record<'a>(kind: IdKind, id: &'a str, customer: &'a str) -> To<'a> {
     match kind {
-        IdKind::Customer => format!("/customers/{}", enc(id)),
-        IdKind::Reseller => format!("/resellers/{}", enc(id)),
-        IdKind::Order => format!("/customers/{}/orders/{}", enc(customer), enc(id)),
-        IdKind::Membership => format!("/memberships/{}", enc(id)),
-        IdKind::Transfer => format!("/transfers/{}", enc(id)),
+        IdKind::Customer => To::Customer(id),
+        IdKind::Reseller => To::Reseller(id),
+        IdKind::Order => To::Order { customer, id },
+        IdKind::Membership => To::Membership { id, reseller: "" },
+        IdKind::Transfer => To::Transfer(id),
     }
 }
 
 /// The header's "go to" form.
 #[component]
 pub fn GoToBox() -> impl IntoView {
-    let kind = RwSignal::new(IdKind::Customer);
-    let id = RwSignal::new(String::new());
-    let customer = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<(Field, String)>);
+    let start = Values::from([(KIND.to_string(), IdKind::Customer.key().to_string())]);
+    let form = FormState::new(start, check, None);
+    let kind = Memo::new(move |_| form.values.with(kind_of));
     let navigate = use_navigate();
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let kind = kind.get_untracked();
-        let customer_id = if kind == IdKind::Order {
-            match validate_id(IdKind::Customer, &customer.get_untracked()) {
-                Ok(c) => c.to_string(),
-                Err(e) => return error.set(Some((Field::Customer, format!("Customer id: {e}")))),
-            }
-        } else {
-            String::new()
-        };
-        match validate_id(kind, &id.get_untracked()) {
-            Ok(valid) => {
-                error.set(None);
-                navigate(&record_path(kind, valid, &customer_id), NavigateOptions::default());
-                id.set(String::new());
-            }
-            Err(e) => error.set(Some((Field::Id, format!("{} id: {e}", kind.label())))),
+        if !form.attempt() {
+            return;
+        }
+        let (kind, id, customer) = (kind.get_untracked(), trimmed_of(form, ID), trimmed_of(form, CUSTOMER));
+        navigate(&record(kind, &id, &customer).path(), NavigateOptions::default());
+        // Ready for the next record: the kind and an order's customer stay.
+        form.reset(form.values.get_untracked().into_iter().filter(|(k, _)| k != ID).collect());
+    };
+    // One message at a time, the customer's first: the fields share one error line.
+    let error = move || {
+        let customer = (kind.get() == IdKind::Order).then(|| form.error(CUSTOMER, false)).flatten();
+        match customer {
+            Some(problem) => Some((CUSTOMER, format!("Customer id: {problem}"))),
+            None => form.error(ID, false).map(|problem| (ID, format!("{} id: {problem}", kind.get().label()))),
         }
     };
-    let invalid = move |field: Field| move || error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field)).to_string();
-    let described = move |field: Field| {
-        move || error.with(|e| e.as_ref().is_some_and(|(f, _)| *f == field)).then_some("goto-error")
-    };
+    let invalid = move |field: &'static str| move || error().is_some_and(|(f, _)| f == field).to_string();
+    let described = move |field: &'static str| move || error().is_some_and(|(f, _)| f == field).then_some("goto-error");
+    let (customer, id) = (form.watch(CUSTOMER), form.watch(ID));
 
     view! {
         <form class="goto" role="search" aria-label="Go to a record" on:submit=on_submit novalidate>
@@ -67,8 +78,9 @@ pub fn GoToBox() -> impl IntoView {
                 id="goto-kind"
                 on:change=move |ev| {
                     if let Some(k) = IdKind::from_key(&event_target_value(&ev)) {
-                        kind.set(k);
-                        error.set(None);
+                        let mut values = form.values.get_untracked();
+                        values.insert(KIND.to_string(), k.key().to_string());
+                        form.reset(values);
                     }
                 }
             >
@@ -84,9 +96,10 @@ pub fn GoToBox() -> impl IntoView {
                     type="text"
                     autocomplete="off"
                     spellcheck="false"
-                    bind:value=customer
-                    aria-invalid=invalid(Field::Customer)
-                    aria-describedby=described(Field::Customer)
+                    prop:value=move || customer.get()
+                    on:input=move |ev| form.set(CUSTOMER, event_target_value(&ev))
+                    aria-invalid=invalid(CUSTOMER)
+                    aria-describedby=described(CUSTOMER)
                 />
             </Show>
             <label for="goto-id">{move || format!("{} id", kind.get().label())}</label>
@@ -95,14 +108,19 @@ pub fn GoToBox() -> impl IntoView {
                 type="text"
                 autocomplete="off"
                 spellcheck="false"
-                bind:value=id
-                aria-invalid=invalid(Field::Id)
-                aria-describedby=described(Field::Id)
+                prop:value=move || id.get()
+                on:input=move |ev| form.set(ID, event_target_value(&ev))
+                aria-invalid=invalid(ID)
+                aria-describedby=described(ID)
             />
             <button type="submit">"Open"</button>
             <p id="goto-error" class="field-error" role="alert">
-                {move || error.get().map(|(_, message)| message)}
+                {move || error().map(|(_, message)| message)}
             </p>
         </form>
     }
+}
+
+fn trimmed_of(form: FormState, path: &str) -> String {
+    form.get_untracked(path).trim().to_string()
 }

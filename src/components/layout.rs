@@ -4,7 +4,8 @@
 use super::goto::GoToBox;
 use super::health_badge::HealthBadge;
 use crate::areas::AREAS;
-use crate::runtime::{href, use_runtime};
+use crate::routes::To;
+use crate::runtime::use_runtime;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use wasm_bindgen::JsCast;
@@ -30,7 +31,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="top">
             <div class="brand">
-                <A href=href("/")>"Partner console"</A>
+                <A href=To::Home.href()>"Partner console"</A>
                 <span class="env" title="The environment this console talks to">{environment}</span>
             </div>
             <HealthBadge/>
@@ -79,11 +80,11 @@ pub fn Nav() -> impl IntoView {
                 {AREAS
                     .iter()
                     .filter(|area| area.for_resellers || crate::session::is_distributor())
-                    .map(|area| view! { <li><A href=href(area.path)>{area.label}</A></li> })
+                    .map(|area| view! { <li><A href=area.to.href()>{area.label}</A></li> })
                     .collect_view()}
             </ul>
             <ul class="secondary">
-                <li><A href=href("/activity")>"Activity"</A></li>
+                <li><A href=To::Activity.href()>"Activity"</A></li>
             </ul>
         </nav>
     }

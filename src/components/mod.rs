@@ -12,6 +12,7 @@ pub mod form;
 pub mod goto;
 pub mod health_badge;
 pub mod layout;
+pub mod list;
 pub mod loading;
 pub mod pager;
 pub mod query;

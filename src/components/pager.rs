@@ -4,7 +4,7 @@
 use super::query::use_query_state;
 use leptos::prelude::*;
 
-/// The page a list shows, from the API's answer.
+/// Where a page stands in its list: what the pager shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PageInfo {
     pub total: u64,
@@ -17,56 +17,76 @@ pub struct PageInfo {
     pub next: Option<u64>,
 }
 
-/// A page of a list as the API answers it: where it stands in the whole list.
-pub trait Paged {
-    /// The position of this page; `limit` is the page size asked for (the API's answer says it
-    /// too, except Partner Navigator's).
-    fn info(&self, limit: u64) -> PageInfo;
+/// One page of any list, whatever shape the API answered it in: its rows and where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page<T> {
+    pub rows: Vec<T>,
+    /// Rows of the whole filtered list.
+    pub total: u64,
+    pub offset: u64,
+    /// The page size asked for.
+    pub limit: u64,
+    /// Where the next page starts, when the API says so (Partner Navigator's `next`).
+    pub next: Option<u64>,
 }
 
-macro_rules! offset_paged {
-    ($($page:ty => $rows:ident),* $(,)?) => {$(
-        impl Paged for $page {
-            fn info(&self, _limit: u64) -> PageInfo {
-                PageInfo { total: self.total_count, offset: self.offset, limit: self.limit, count: self.$rows.len() as u64, next: None }
+impl<T> Page<T> {
+    /// Where the page stands, for the pager.
+    pub fn info(&self) -> PageInfo {
+        PageInfo {
+            total: self.total,
+            offset: self.offset,
+            limit: self.limit.max(1),
+            count: self.rows.len() as u64,
+            next: self.next,
+        }
+    }
+
+    /// Where the page after this one starts; `None` after the last page (or an empty one, so a
+    /// reader of every page always stops).
+    pub fn after(&self) -> Option<u64> {
+        let next = self.next.filter(|n| *n > self.offset).unwrap_or(self.offset + self.rows.len() as u64);
+        (next < self.total && !self.rows.is_empty()).then_some(next)
+    }
+}
+
+/// A page as an API answers it, turned into a [`Page`].
+pub trait IntoPage {
+    /// What the page lists.
+    type Row;
+    /// The page; `limit` is the page size asked for (the answer says it too, except Partner
+    /// Navigator's).
+    fn into_page(self, limit: u64) -> Page<Self::Row>;
+}
+
+macro_rules! offset_page {
+    ($($page:ty => $row:ty, $rows:ident, $total:ident;)*) => {$(
+        impl IntoPage for $page {
+            type Row = $row;
+            fn into_page(self, _limit: u64) -> Page<$row> {
+                Page { rows: self.$rows, total: self.$total, offset: self.offset, limit: self.limit, next: None }
             }
         }
     )*};
 }
 
-offset_paged!(
-    partner_model::types::OrderHistoryPage => items,
-    partner_model::types::Notifications => items,
-);
+offset_page! {
+    partner_model::types::OrderHistoryPage => partner_model::types::Order, items, total_count;
+    partner_model::types::Notifications => partner_model::types::NotificationItem, items, total_count;
+    partner_model::audit::AuditPage => partner_model::audit::AuditEntry, items, total;
+}
 
-impl<T> Paged for partner_model::types::AccountPage<T> {
-    fn info(&self, _limit: u64) -> PageInfo {
-        PageInfo {
-            total: self.total_count,
-            offset: self.offset,
-            limit: self.limit,
-            count: self.accounts.len() as u64,
-            next: None,
-        }
+impl<T> IntoPage for partner_model::types::AccountPage<T> {
+    type Row = T;
+    fn into_page(self, _limit: u64) -> Page<T> {
+        Page { rows: self.accounts, total: self.total_count, offset: self.offset, limit: self.limit, next: None }
     }
 }
 
-impl Paged for partner_model::types::DistributorSubscriptionPage {
-    fn info(&self, limit: u64) -> PageInfo {
-        let count = self.results.len() as u64;
-        PageInfo { total: self.total_results_count, offset: self.current, limit, count, next: Some(self.next) }
-    }
-}
-
-impl Paged for partner_model::audit::AuditPage {
-    fn info(&self, _limit: u64) -> PageInfo {
-        PageInfo {
-            total: self.total,
-            offset: self.offset,
-            limit: self.limit.max(1),
-            count: self.items.len() as u64,
-            next: None,
-        }
+impl IntoPage for partner_model::types::DistributorSubscriptionPage {
+    type Row = partner_model::types::DistributorSubscription;
+    fn into_page(self, limit: u64) -> Page<Self::Row> {
+        Page { rows: self.results, total: self.total_results_count, offset: self.current, limit, next: Some(self.next) }
     }
 }
 

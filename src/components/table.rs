@@ -5,7 +5,7 @@
 use super::detail::day;
 use super::query::use_query_state;
 use super::status::StatusBadge;
-use leptos::either::EitherOf6;
+use leptos::either::{Either, EitherOf6};
 use leptos::prelude::*;
 use partner_model::catalog::status::{status_label, ResourceKind};
 
@@ -19,6 +19,9 @@ pub enum Cell {
     /// text in a monospace face. Plain `<a>`: the router follows it all the same, without the
     /// memo and effect of `<A>` per row.
     Link { href: String, text: String, code: bool },
+    /// A link whose words ("See the licenses") need the row to make sense: `label` is its
+    /// accessible name, and the CSV's text.
+    Action { href: String, text: &'static str, label: String },
     /// A status code as a badge; the CSV has its label.
     Status(ResourceKind, String),
     /// A date or time of the API: the day shows, the whole time on hover; the CSV has it whole.
@@ -33,6 +36,7 @@ impl Cell {
         match self {
             Cell::Text(t) | Cell::Code(t) | Cell::Day(t) | Cell::View(_, t) => t.clone(),
             Cell::Link { text, .. } => text.clone(),
+            Cell::Action { label, .. } => label.clone(),
             Cell::Status(kind, code) => status_label(*kind, code).label.to_string(),
         }
     }
@@ -45,6 +49,9 @@ impl Cell {
                 EitherOf6::C(view! { <a href=href><code>{text}</code></a> }.into_any())
             }
             Cell::Link { href, text, code: false } => EitherOf6::C(view! { <a href=href>{text}</a> }.into_any()),
+            Cell::Action { href, text, label } => {
+                EitherOf6::C(view! { <a href=href aria-label=label>{text}</a> }.into_any())
+            }
             Cell::Status(kind, code) => EitherOf6::D(view! { <StatusBadge kind code/> }),
             Cell::Day(at) => {
                 let title = partner_model::time::readable_text(&at);
@@ -65,12 +72,14 @@ pub struct Column<T: 'static> {
     pub cell: fn(&T) -> Cell,
     /// Right-aligned numbers.
     pub numeric: bool,
+    /// The cell names its row (`<th scope="row">`), as the first column of a small table.
+    pub names_row: bool,
 }
 
 impl<T> Column<T> {
     /// A column that cannot be sorted.
     pub const fn new(label: &'static str, cell: fn(&T) -> Cell) -> Column<T> {
-        Column { label, sort: None, cell, numeric: false }
+        Column { label, sort: None, cell, numeric: false, names_row: false }
     }
 
     /// Sorted by the API's `key`.
@@ -81,6 +90,11 @@ impl<T> Column<T> {
     /// Right-aligned numbers.
     pub const fn numeric(self) -> Column<T> {
         Column { numeric: true, ..self }
+    }
+
+    /// Its cell is the row's header.
+    pub const fn names_row(self) -> Column<T> {
+        Column { names_row: true, ..self }
     }
 }
 
@@ -107,10 +121,16 @@ pub fn DataTable<T>(
     /// The rows of the current page.
     rows: Vec<T>,
     /// Sorting, for lists the API sorts.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     sort: Option<SortKeys>,
     /// What to say when there are no rows.
     empty: &'static str,
+    /// A class for a row that needs to stand out (`urgent`, `changed`), or `""`.
+    #[prop(optional)]
+    row_class: Option<fn(&T) -> &'static str>,
+    /// Shows the caption above the table (otherwise only screen readers read it).
+    #[prop(optional)]
+    show_caption: bool,
 ) -> impl IntoView
 where
     T: Send + Sync + 'static,
@@ -163,15 +183,25 @@ where
         .map(|row| {
             let cells = columns
                 .iter()
-                .map(|col| view! { <td class=col.numeric.then_some("num")>{(col.cell)(row).view()}</td> })
+                .map(|col| {
+                    let class = col.numeric.then_some("num");
+                    let cell = (col.cell)(row).view();
+                    if col.names_row {
+                        Either::Left(view! { <th scope="row" class=class>{cell}</th> })
+                    } else {
+                        Either::Right(view! { <td class=class>{cell}</td> })
+                    }
+                })
                 .collect_view();
-            view! { <tr>{cells}</tr> }
+            let class = row_class.map(|f| f(row)).filter(|c| !c.is_empty());
+            view! { <tr class=class>{cells}</tr> }
         })
         .collect_view();
+    let caption_class = (!show_caption).then_some("visually-hidden");
     view! {
         <div class="table-wrap">
             <table class="data">
-                <caption class="visually-hidden">{caption}</caption>
+                <caption class=caption_class>{caption}</caption>
                 <thead><tr>{header}</tr></thead>
                 <tbody>{body}</tbody>
             </table>

@@ -3,22 +3,20 @@
 //! filters; a reseller user: their reseller's) — with CSV export; and below it the changes made
 //! from this browser, kept locally, which stay readable when the gateway cannot be reached.
 
-use crate::api::calls::audit;
+use crate::api::activity::Entry;
+use crate::api::calls::{audit, Endpoint};
 use crate::api::transport::activity;
-use crate::components::csv::{CsvExport, ExportPage};
 use crate::components::filters::{FilterDate, FilterText};
-use crate::components::loading::Load;
-use crate::components::pager::{Paged, Pager};
-use crate::components::query::{use_query_state, QueryState};
+use crate::components::list::{filters_of, ListPage, ListSource};
+use crate::components::query::QueryState;
 use crate::components::table::{Cell, Column, DataTable};
-use crate::resources::{fetch, runtime};
-use crate::runtime::href;
+use crate::routes::To;
+use crate::runtime::Runtime;
 use leptos::prelude::*;
-use partner_model::audit::{AuditEntry, Outcome};
+use partner_model::audit::{AuditEntry, AuditPage, Outcome};
 
 /// The filters, as the URL and the gateway name them.
-const FILTERS: &[&str] = &["user", "reseller", "customer", "from", "to", "offset"];
-const PAGE: u64 = 50;
+const FILTERS: &[&str] = &["user", "reseller", "customer", "from", "to"];
 
 /// What a change was, in the reseller's words.
 pub fn action_label(method: &str, template: &str) -> &'static str {
@@ -62,38 +60,34 @@ static COLUMNS: &[Column<AuditEntry>] = &[
     Column::new("Reseller", |e| Cell::Code(e.reseller_id.clone())),
     Column::new("Customer", |e| match e.customer_id.as_str() {
         "" => Cell::Text(String::new()),
-        id => Cell::Link { href: href(&format!("/customers/{id}")), text: id.to_string(), code: true },
+        id => Cell::Link { href: To::Customer(id).href(), text: id.to_string(), code: true },
     }),
     Column::new("Outcome", |e| Cell::Text(outcome_label(e))),
     Column::new("Result", |e| Cell::Code(e.result_id.clone())),
     Column::new("Correlation id", |e| Cell::Code(e.correlation_id.clone())),
 ];
 
-fn filters(query: &QueryState, offset: Option<u64>) -> Vec<(&'static str, String)> {
-    let mut out: Vec<(&'static str, String)> = FILTERS.iter().map(|k| (*k, query.get(k))).collect();
-    if let Some(offset) = offset {
-        out.retain(|(k, _)| *k != "offset");
-        out.push(("offset", offset.to_string()));
+/// The gateway's audit trail, with the URL's filters.
+#[derive(Clone)]
+struct AuditTrail;
+
+impl ListSource for AuditTrail {
+    type Answer = AuditPage;
+    type Row = AuditEntry;
+    const MAX_LIMIT: u32 = 50;
+
+    fn call(&self, rt: &Runtime, query: &QueryState, limit: u32, offset: u64) -> Endpoint<AuditPage> {
+        let mut filters = filters_of(query, FILTERS);
+        filters.push(("limit", limit.to_string()));
+        filters.push(("offset", offset.to_string()));
+        audit::list(rt, &filters)
     }
-    out.push(("limit", PAGE.to_string()));
-    out
 }
 
 /// The activity page.
 #[component]
 pub fn ActivityPage() -> impl IntoView {
-    let rt = runtime();
-    let query = use_query_state();
     let staff = crate::session::is_distributor();
-    let rt2 = rt.clone();
-    let page = LocalResource::new(move || fetch(audit::list(&rt2, &filters(&query, None))));
-    let export = move |offset: u64| {
-        let endpoint = audit::list(&rt, &filters(&query, Some(offset)));
-        async move {
-            let p = fetch(endpoint).await?;
-            Ok(ExportPage::by_offset(p.items, p.total, p.offset))
-        }
-    };
     let lede = if staff {
         "Every change made through the console, by anyone: who, when, for which reseller and customer, and how it ended."
     } else {
@@ -112,19 +106,25 @@ pub fn ActivityPage() -> impl IntoView {
                     <FilterDate key="from" label="From"/>
                     <FilterDate key="to" label="To"/>
                 </div>
-                <Load resource=page what="the audit trail" render=move |p| {
-                    let info = p.info(p.limit);
-                    view! {
-                        <DataTable caption="Changes made through the console, newest first".to_string() columns=COLUMNS rows=p.items empty="No change matches these filters."/>
-                        <Pager info noun="changes"/>
-                    }.into_any()
-                }/>
-                <CsvExport columns=COLUMNS fetch=export file_name="audit-trail.csv".to_string()/>
+                <ListPage source=AuditTrail columns=COLUMNS caption="Changes made through the console, newest first".to_string()
+                    noun="changes" empty="No change matches these filters." export="audit-trail.csv".to_string()/>
             </section>
             <BrowserLog/>
         </section>
     }
 }
+
+static BROWSER: &[Column<Entry>] = &[
+    Column::new("When", |e: &Entry| {
+        let shown: String = e.at.replace('T', " ").trim_end_matches('Z').chars().take(19).collect();
+        let view = view! { <time datetime=e.at.clone()>{shown}</time> };
+        Cell::View(view.into_any(), e.at.clone())
+    }),
+    Column::new("Action", |e| Cell::Text(e.action.clone())),
+    Column::new("On", |e| Cell::Code(e.target.clone())),
+    Column::new("Outcome", |e| Cell::Text(e.outcome.clone())),
+    Column::new("Correlation id", |e| Cell::Code(e.correlation_id.clone())),
+];
 
 /// The changes made from this browser, kept locally: readable without the gateway.
 #[component]
@@ -139,29 +139,8 @@ fn BrowserLog() -> impl IntoView {
                 view! { <p class="empty">"Nothing yet: changes you make appear here."</p> }.into_any()
             } else {
                 view! {
-                    <table class="data">
-                        <caption class="visually-hidden">"Changes made from this browser, newest first"</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">"When"</th>
-                                <th scope="col">"Action"</th>
-                                <th scope="col">"On"</th>
-                                <th scope="col">"Outcome"</th>
-                                <th scope="col">"Correlation id"</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {log.entries.into_iter().map(|e| view! {
-                                <tr class:failed=!e.ok>
-                                    <td><time datetime=e.at.clone()>{e.at.replace('T', " ").trim_end_matches('Z').chars().take(19).collect::<String>()}</time></td>
-                                    <td>{e.action}</td>
-                                    <td><code>{e.target}</code></td>
-                                    <td>{e.outcome}</td>
-                                    <td><code>{e.correlation_id}</code></td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+                    <DataTable caption="Changes made from this browser, newest first".to_string() columns=BROWSER rows=log.entries
+                        empty="" row_class=|e: &Entry| if e.ok { "" } else { "failed" }/>
                 }.into_any()
             }}
         </section>

@@ -1,7 +1,7 @@
 //! The home page: where each area is and what it is for.
 
 use crate::areas::AREAS;
-use crate::runtime::href;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -10,7 +10,7 @@ use leptos_router::components::A;
 pub fn Home() -> impl IntoView {
     if let Some([only]) = crate::session::own_resellers().as_deref() {
         let options = leptos_router::NavigateOptions { replace: true, ..Default::default() };
-        let path = format!("/customers?reseller={}", crate::api::calls::encode(only));
+        let path = To::Customers { reseller: only }.path();
         return view! { <leptos_router::components::Redirect path options/> }.into_any();
     }
     view! {
@@ -27,7 +27,7 @@ pub fn Home() -> impl IntoView {
                     .map(|area| {
                         view! {
                             <li class="card">
-                                <h2><A href=href(area.path)>{area.label}</A></h2>
+                                <h2><A href=area.to.href()>{area.label}</A></h2>
                                 <p>{area.summary}</p>
                             </li>
                         }
@@ -51,10 +51,11 @@ fn RecentRecords() -> impl IntoView {
                     {list
                         .into_iter()
                         .map(|r| {
-                            let (noun, path) = if r.kind == "reseller" { ("Reseller", "resellers") } else { ("Customer", "customers") };
+                            let (noun, to) = if r.kind == "reseller" { ("Reseller", To::Reseller(&r.id)) } else { ("Customer", To::Customer(&r.id)) };
+                            let link = to.href();
                             view! {
                                 <li>
-                                    <A href=href(&format!("/{path}/{}", r.id))>{r.name}</A>
+                                    <A href=link>{r.name}</A>
                                     " " <span class="muted">{format!("{noun} {}", r.id)}</span>
                                 </li>
                             }

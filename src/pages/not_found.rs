@@ -1,6 +1,6 @@
 //! The page for an address the console does not know.
 
-use crate::runtime::href;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -13,7 +13,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page">
             <h1>"Page not found"</h1>
             <p>"The console has no page at " <code>{move || location.pathname.get()}</code> "."</p>
-            <p>"Check the address, use the navigation, or " <A href=href("/")>"go to the home page"</A> "."</p>
+            <p>"Check the address, use the navigation, or " <A href=To::Home.href()>"go to the home page"</A> "."</p>
         </section>
     }
 }

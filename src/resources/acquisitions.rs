@@ -3,21 +3,23 @@
 //! with those lines; and the reseller's LICENSES_PENDING_PARTNER_ORDER notifications, each
 //! leading to a customer's open acquisitions.
 
+use crate::api::calls::Endpoint;
 use crate::api::calls::{customers, notifications};
 use crate::components::detail::{day, now};
+use crate::components::list::{ListPage, ListSource};
 use crate::components::loading::Load;
-use crate::components::pager::{Paged, Pager};
-use crate::components::query::use_query_state;
+use crate::components::query::QueryState;
+use crate::components::table::{Cell, Column, DataTable};
 use crate::resources::customers::list::PerReseller;
 use crate::resources::{fetch, runtime};
-use crate::runtime::href;
+use crate::routes::{params, CustomerParams, To};
+use crate::runtime::Runtime;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{Route, A};
-use leptos_router::hooks::use_params_map;
 use leptos_router::path;
 use partner_model::time::{self, time_left};
-use partner_model::types::{Notifications, OpenAcquisitions, UnpaidLicense};
+use partner_model::types::{NotificationItem, Notifications, OpenAcquisitions, UnpaidLicense};
 
 /// `/customers/:customer/open-acquisitions`, `/notifications?reseller=…`.
 #[component(transparent)]
@@ -30,9 +32,9 @@ pub fn AcquisitionRoutes() -> AnyNestedRoute {
     .into_any_nested_route()
 }
 
-/// The Place an order address prefilled with `licenses`, one line per base offer (quantities of
-/// the same offer added up), in the order they first appear.
-pub fn order_these(customer: &str, licenses: &[UnpaidLicense]) -> String {
+/// The lines to place an order for `licenses` with: one per base offer (quantities of the same
+/// offer added up), in the order they first appear.
+pub fn order_these(licenses: &[UnpaidLicense]) -> Vec<(&str, u64)> {
     let mut lines: Vec<(&str, u64)> = Vec::new();
     for l in licenses.iter().filter(|l| !l.base_offer_id.is_empty() && l.quantity > 0) {
         match lines.iter_mut().find(|(o, _)| *o == l.base_offer_id) {
@@ -40,22 +42,21 @@ pub fn order_these(customer: &str, licenses: &[UnpaidLicense]) -> String {
             None => lines.push((&l.base_offer_id, l.quantity)),
         }
     }
-    let query: Vec<String> = lines.iter().map(|(o, q)| format!("line={}:{q}", crate::api::calls::encode(o))).collect();
-    format!("/customers/{customer}/orders/new?{}", query.join("&"))
+    lines
 }
 
 /// `/customers/:customer/open-acquisitions`.
 #[component]
 fn OpenAcquisitionsPage() -> impl IntoView {
     let rt = runtime();
-    let params = use_params_map();
-    let customer = Memo::new(move |_| params.read().get("customer").unwrap_or_default());
+    let params = params::<CustomerParams>();
+    let customer = Memo::new(move |_| params.read().customer.clone());
     let open = LocalResource::new(move || fetch(customers::open_acquisitions(&rt, &customer.get())));
     view! {
         <section class="page">
             <div class="page-head">
                 <h1>"Licenses pending an order"</h1>
-                <A href=move || href(&format!("/customers/{}", customer.get())) attr:class="button">"Customer"</A>
+                <A href=move || To::Customer(&customer.get()).href() attr:class="button">"Customer"</A>
             </div>
             <p class="lede">"Licenses the customer added that no order has paid for yet. Each stays open until its expiry; order them before then."</p>
             <Load resource=open what="the open acquisitions" render=move |o: OpenAcquisitions| {
@@ -65,43 +66,44 @@ fn OpenAcquisitionsPage() -> impl IntoView {
     }
 }
 
+/// Whether the license closes within a day of `at`.
+fn urgent(l: &UnpaidLicense, at: u64) -> bool {
+    time::parse(&l.expiry_date).is_some_and(|e| e.saturating_sub(at) < time::DAY)
+}
+
+fn time_left_text(l: &UnpaidLicense, at: u64) -> String {
+    let left = time::parse(&l.expiry_date).map(|e| time_left(e, at)).unwrap_or_else(|| "unknown".into());
+    if urgent(l, at) {
+        format!("{left} — order now")
+    } else {
+        left
+    }
+}
+
+/// A license pending an order, with the time the page was drawn.
+static LICENSES: &[Column<(UnpaidLicense, u64)>] = &[
+    Column::new("Reference", |(l, _)| Cell::Code(l.reference_id.clone())),
+    Column::new("Product", |(l, _)| Cell::Text(l.product_name.clone())),
+    Column::new("Base offer", |(l, _)| Cell::Code(l.base_offer_id.clone())),
+    Column::new("Quantity", |(l, _): &(UnpaidLicense, u64)| Cell::Text(l.quantity.to_string())).numeric(),
+    Column::new("Created", |(l, _)| Cell::Text(day(&l.creation_date))),
+    Column::new("Expires", |(l, _)| Cell::Text(time::readable_text(&l.expiry_date))),
+    Column::new("Time left", |(l, at)| Cell::Text(time_left_text(l, *at))),
+];
+
 #[component]
 fn Licenses(open: OpenAcquisitions, customer: String) -> impl IntoView {
     if open.unpaid_licenses.is_empty() {
         return view! { <p class="empty">"No licenses are waiting for an order."</p> }.into_any();
     }
     let at = now();
-    let link = href(&order_these(&customer, &open.unpaid_licenses));
+    let link = To::NewOrder { customer: &customer, lines: &order_these(&open.unpaid_licenses) }.href();
     let total: u64 = open.unpaid_licenses.iter().map(|l| l.quantity).fold(0, u64::saturating_add);
-    let rows = open
-        .unpaid_licenses
-        .into_iter()
-        .map(|l| {
-            let left = time::parse(&l.expiry_date).map(|e| time_left(e, at)).unwrap_or_else(|| "unknown".into());
-            let urgent = time::parse(&l.expiry_date).is_some_and(|e| e.saturating_sub(at) < time::DAY);
-            view! {
-                <tr class=if urgent { "urgent" } else { "" }>
-                    <td><code>{l.reference_id}</code></td>
-                    <td>{l.product_name}</td>
-                    <td><code>{l.base_offer_id}</code></td>
-                    <td class="num">{l.quantity.to_string()}</td>
-                    <td>{day(&l.creation_date)}</td>
-                    <td>{time::readable_text(&l.expiry_date)}</td>
-                    <td>{if urgent { format!("{left} — order now") } else { left }}</td>
-                </tr>
-            }
-        })
-        .collect_view();
+    let rows: Vec<(UnpaidLicense, u64)> = open.unpaid_licenses.into_iter().map(|l| (l, at)).collect();
     view! {
         <p role="status">{format!("{total} license(s) pending an order.")}</p>
-        <table class="data">
-            <caption>"Open acquisitions"</caption>
-            <thead><tr>
-                <th scope="col">"Reference"</th><th scope="col">"Product"</th><th scope="col">"Base offer"</th><th scope="col" class="num">"Quantity"</th>
-                <th scope="col">"Created"</th><th scope="col">"Expires"</th><th scope="col">"Time left"</th>
-            </tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <DataTable caption="Open acquisitions".to_string() show_caption=true columns=LICENSES rows empty=""
+            row_class=|(l, at): &(UnpaidLicense, u64)| if urgent(l, *at) { "urgent" } else { "" }/>
         <p><A href=link attr:class="button primary">"Order these"</A> " Opens Place an order with these lines; the preview then gives the offer ids the customer gets."</p>
     }
     .into_any()
@@ -111,54 +113,49 @@ fn Licenses(open: OpenAcquisitions, customer: String) -> impl IntoView {
 #[component]
 fn PendingOrders() -> impl IntoView {
     view! {
-        <PerReseller title="Licenses pending an order" path="/notifications" action="Show notifications"
+        <PerReseller title="Licenses pending an order" to=|reseller| To::Notifications { reseller } action="Show notifications"
             lede="Adobe notifies a reseller when a customer adds licenses that still need an order. Choose the reseller."
-            page=|id| view! { <Pending reseller=id/> }.into_any()/>
+            page=|id| view! { <PendingOf reseller=id/> }.into_any()/>
     }
 }
 
+/// The reseller's customers with licenses pending an order.
+#[derive(Clone)]
+struct Pending(String);
+
+impl ListSource for Pending {
+    type Answer = Notifications;
+    type Row = NotificationItem;
+    const MAX_LIMIT: u32 = 100;
+
+    fn call(&self, rt: &Runtime, _query: &QueryState, limit: u32, offset: u64) -> Endpoint<Notifications> {
+        notifications::licenses_pending(rt, &self.0, limit, offset)
+    }
+}
+
+static PENDING: &[Column<NotificationItem>] = &[
+    Column::new("Customer", |i| Cell::Link {
+        href: To::Customer(&i.customer_id).href(),
+        text: i.customer_id.clone(),
+        code: false,
+    }),
+    Column::new("Notification", |i| Cell::Text(i.notification_type.clone())),
+    Column::new("Open acquisitions", |i| Cell::Action {
+        href: To::OpenAcquisitions(&i.customer_id).href(),
+        text: "See the licenses",
+        label: format!("Licenses pending an order for customer {}", i.customer_id),
+    }),
+];
+
 #[component]
-fn Pending(reseller: String) -> impl IntoView {
-    let rt = runtime();
-    let query = use_query_state();
-    let limit = rt.config.page_size.clamp(1, 100);
-    let r2 = reseller.clone();
-    let page = LocalResource::new(move || {
-        let offset = query.get("offset").parse().unwrap_or(0);
-        fetch(notifications::licenses_pending(&rt, &r2, limit, offset))
-    });
+fn PendingOf(reseller: String) -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>"Licenses pending an order"</h1>
-            <A href=href(&format!("/resellers/{reseller}")) attr:class="button">"Reseller"</A>
+            <A href=To::Reseller(&reseller).href() attr:class="button">"Reseller"</A>
         </div>
         <p class="lede">"Customers of reseller " <code>{reseller.clone()}</code> " with licenses they added that still need an order."</p>
-        <Load resource=page what="the notifications" render=move |n: Notifications| {
-            let info = n.info(n.limit);
-            if n.items.is_empty() {
-                return view! { <p class="empty">"No customer of this reseller has licenses pending an order."</p> }.into_any();
-            }
-            view! {
-                <table class="data">
-                    <caption>"Notifications"</caption>
-                    <thead><tr><th scope="col">"Customer"</th><th scope="col">"Notification"</th><th scope="col">"Open acquisitions"</th></tr></thead>
-                    <tbody>
-                        {n.items.into_iter().map(|i| {
-                            let hub = href(&format!("/customers/{}", i.customer_id));
-                            let open = href(&format!("/customers/{}/open-acquisitions", i.customer_id));
-                            let label = format!("Licenses pending an order for customer {}", i.customer_id);
-                            view! {
-                                <tr>
-                                    <td><A href=hub>{i.customer_id.clone()}</A></td>
-                                    <td>{i.notification_type}</td>
-                                    <td><A href=open attr:aria-label=label>"See the licenses"</A></td>
-                                </tr>
-                            }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                <Pager info noun="customers"/>
-            }.into_any()
-        }/>
+        <ListPage source=Pending(reseller) columns=PENDING caption="Notifications".to_string() noun="customers"
+            empty="No customer of this reseller has licenses pending an order."/>
     }
 }

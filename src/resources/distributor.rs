@@ -5,21 +5,20 @@
 //! and a CSV export of the filtered list. Service icons come from URLs chosen upstream: they are
 //! loaded only from the configured icon origins, otherwise a neutral placeholder stands in.
 
-use crate::api::calls::distributor_subscriptions;
-use crate::components::csv::{CsvExport, ExportPage};
+use crate::api::calls::{distributor_subscriptions, Endpoint};
 use crate::components::filters::FilterSelect;
-use crate::components::loading::Load;
-use crate::components::pager::{Paged, Pager};
+use crate::components::form::{check_paths, trimmed as g, FormState, Values};
+use crate::components::list::{ListPage, ListSource};
 use crate::components::query::{use_query_state, QueryState};
-use crate::components::table::{Cell, Column, DataTable, SortKeys};
-use crate::resources::{fetch, runtime};
-use crate::runtime::use_runtime;
+use crate::components::table::{Cell, Column, SortKeys};
+use crate::runtime::{use_runtime, Runtime};
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
 use partner_model::types::{
-    DistributorSubscription, DistributorSubscriptionSearch, FilterOperator, SearchFilter, ServiceRef, SortOrder, Sorter,
+    DistributorSubscription, DistributorSubscriptionPage, DistributorSubscriptionSearch, FilterOperator, SearchFilter,
+    ServiceRef, SortOrder, Sorter,
 };
 
 /// `/distributor-subscriptions`.
@@ -146,31 +145,36 @@ fn status_tone(status: &str) -> &'static str {
     }
 }
 
-/// The filter builder: key, comparison and value; each filter added shows with a way to remove it.
+const KEY: &str = "filters[0].key";
+const OPERATOR: &str = "filters[0].operator";
+const VALUE: &str = "filters[0].value";
+
+/// The filter builder: key, comparison and value, checked by the registry's rules for a search
+/// filter; each filter added shows with a way to remove it.
 #[component]
 fn FilterBuilder() -> impl IntoView {
     let query = use_query_state();
-    let key = RwSignal::new(FILTER_KEYS[0].0.to_string());
-    let operator = RwSignal::new("LIKE".to_string());
-    let value = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<&'static str>);
+    let start =
+        Values::from([(KEY.to_string(), FILTER_KEYS[0].0.to_string()), (OPERATOR.to_string(), "LIKE".to_string())]);
+    let form = FormState::new(start, |v| check_paths(v, &[KEY, OPERATOR, VALUE]), None);
+    let (key, operator, value) = (form.watch(KEY), form.watch(OPERATOR), form.watch(VALUE));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let raw = format!("{}:{}:{}", key.get_untracked(), operator.get_untracked(), value.get_untracked().trim());
-        match parse_filter(&raw) {
-            Some(f) => {
-                let mut all = query.get_all("filter");
-                let text = filter_text(&f);
-                if !all.contains(&text) {
-                    all.push(text);
-                }
-                query.set_all("filter", &all);
-                value.set(String::new());
-                problem.set(None);
+        if !form.attempt() {
+            return;
+        }
+        let raw = form.values.with_untracked(|v| format!("{}:{}:{}", g(v, KEY), g(v, OPERATOR), g(v, VALUE)));
+        if let Some(f) = parse_filter(&raw) {
+            let mut all = query.get_all("filter");
+            let text = filter_text(&f);
+            if !all.contains(&text) {
+                all.push(text);
             }
-            None => problem.set(Some("Enter a value to filter by.")),
+            query.set_all("filter", &all);
+            form.reset(form.values.get_untracked().into_iter().filter(|(k, _)| k != VALUE).collect());
         }
     };
+    let problem = move || form.error(VALUE, false);
     let remove = move |text: String| {
         let mut all = query.get_all("filter");
         all.retain(|f| *f != text);
@@ -180,13 +184,13 @@ fn FilterBuilder() -> impl IntoView {
         <form class="filters builder" role="search" aria-label="Filters" novalidate on:submit=add>
             <div class="filter">
                 <label for="filter-key">"Filter on"</label>
-                <select id="filter-key" on:change=move |ev| key.set(event_target_value(&ev))>
+                <select id="filter-key" on:change=move |ev| form.set(KEY, event_target_value(&ev))>
                     {FILTER_KEYS.iter().map(|(k, l)| view! { <option value=*k selected=move || key.get() == *k>{*l}</option> }).collect_view()}
                 </select>
             </div>
             <div class="filter">
                 <label for="filter-operator">"Comparison"</label>
-                <select id="filter-operator" on:change=move |ev| operator.set(event_target_value(&ev))>
+                <select id="filter-operator" on:change=move |ev| form.set(OPERATOR, event_target_value(&ev))>
                     <option value="LIKE" selected=move || operator.get() == "LIKE">"contains"</option>
                     <option value="EQUALS" selected=move || operator.get() == "EQUALS">"equals"</option>
                 </select>
@@ -194,9 +198,9 @@ fn FilterBuilder() -> impl IntoView {
             <div class="filter">
                 <label for="filter-value">"Value"</label>
                 <input id="filter-value" type="text" maxlength="200" prop:value=move || value.get()
-                    aria-invalid=move || problem.get().is_some().to_string() aria-describedby="filter-value-error"
-                    on:input=move |ev| value.set(event_target_value(&ev))/>
-                <p class="field-error" id="filter-value-error" aria-live="polite">{move || problem.get()}</p>
+                    aria-invalid=move || problem().is_some().to_string() aria-describedby="filter-value-error"
+                    on:input=move |ev| form.set(VALUE, event_target_value(&ev))/>
+                <p class="field-error" id="filter-value-error" aria-live="polite">{problem}</p>
             </div>
             <button type="submit">"Add filter"</button>
         </form>
@@ -210,27 +214,25 @@ fn FilterBuilder() -> impl IntoView {
     }
 }
 
+/// The distributor organization's subscriptions, searched as the URL says.
+#[derive(Clone)]
+struct Subscriptions;
+
+impl ListSource for Subscriptions {
+    type Answer = DistributorSubscriptionPage;
+    type Row = DistributorSubscription;
+    const MAX_LIMIT: u32 = 100;
+    const EXPORT_LIMIT: u32 = EXPORT_PAGE;
+
+    fn call(&self, rt: &Runtime, query: &QueryState, limit: u32, offset: u64) -> Endpoint<DistributorSubscriptionPage> {
+        distributor_subscriptions::search(rt, &search_of(query), limit, offset)
+    }
+}
+
 /// `/distributor-subscriptions`.
 #[component]
 pub fn DistributorSubscriptions() -> impl IntoView {
-    let rt = runtime();
     let query = use_query_state();
-    let page_size = rt.config.page_size;
-    let limit = move || query.get("limit").parse::<u32>().ok().filter(|l| (1..=100).contains(l)).unwrap_or(page_size);
-    let rt2 = rt.clone();
-    let page = LocalResource::new(move || {
-        let offset = query.get("offset").parse::<u64>().unwrap_or(0);
-        fetch(distributor_subscriptions::search(&rt2, &search_of(&query), limit(), offset))
-    });
-    let export = move |offset: u64| {
-        let endpoint = distributor_subscriptions::search(&rt, &search_of(&query), EXPORT_PAGE, offset);
-        async move {
-            let p = fetch(endpoint).await?;
-            let next =
-                (p.next > p.current && p.next < p.total_results_count && !p.results.is_empty()).then_some(p.next);
-            Ok(ExportPage { rows: p.results, total: p.total_results_count, next })
-        }
-    };
     let inactive = move || query.get("inactive") == "true";
     view! {
         <section class="page">
@@ -246,14 +248,8 @@ pub fn DistributorSubscriptions() -> impl IntoView {
                 <FilterSelect key="order" label="Order by end date" options=ORDER_OPTIONS/>
                 <FilterSelect key="limit" label="Rows per page" options=PAGE_SIZES/>
             </div>
-            <Load resource=page what="distributor subscriptions" render=move |p| {
-                let info = p.info(u64::from(limit()));
-                view! {
-                    <DataTable caption="Distributor subscriptions".to_string() columns=COLUMNS rows=p.results sort=SORT empty="No subscription matches these filters."/>
-                    <Pager info noun="subscriptions"/>
-                }.into_any()
-            }/>
-            <CsvExport columns=COLUMNS fetch=export file_name="distributor-subscriptions.csv".to_string()/>
+            <ListPage source=Subscriptions columns=COLUMNS caption="Distributor subscriptions".to_string() noun="subscriptions"
+                sort=SORT empty="No subscription matches these filters." export="distributor-subscriptions.csv".to_string()/>
         </section>
     }
 }

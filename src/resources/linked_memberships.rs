@@ -3,21 +3,21 @@
 //! country checked against the group's before the call, and a confirmation first.
 
 use crate::api::calls::{customers, linked_memberships};
-use crate::api::error::Failure;
 use crate::components::confirm::ConfirmDialog;
-use crate::components::detail::day;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{FilterSelect, FilterText};
+use crate::components::form::{check_paths, trimmed as g, BusyButton, FormState, TextField, Values};
 use crate::components::loading::Load;
 use crate::components::query::use_query_state;
+use crate::components::submit::{use_commit, use_preview_submission, SubmissionError};
+use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
 use crate::resources::{fetch, runtime};
-use crate::runtime::href;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{Route, A};
 use leptos_router::path;
-use partner_model::ids::{validate_id, IdKind};
 use partner_model::types::{Customer, EnrollResult, LinkedMembershipGroup};
 
 /// `/linked-memberships`.
@@ -82,114 +82,105 @@ pub fn LinkedMemberships() -> impl IntoView {
     }
 }
 
+/// A group found, with the choice it can be enrolled into.
+type GroupRow = (LinkedMembershipGroup, RwSignal<Option<LinkedMembershipGroup>>);
+
+static GROUPS: &[Column<GroupRow>] = &[
+    Column::new("Name", |(g, _): &GroupRow| Cell::Text(g.name.clone())),
+    Column::new("Id", |(g, _)| Cell::Code(g.id.clone())),
+    Column::new("Type", |(g, _)| Cell::Text(g.kind.as_ref().map(|k| k.as_str().to_string()).unwrap_or_default())),
+    Column::new("Segment", |(g, _)| {
+        Cell::Text(g.market_segment.as_ref().map(|k| k.as_str().to_string()).unwrap_or_default())
+    }),
+    Column::new("Country", |(g, _)| Cell::Text(g.country.clone())),
+    Column::new("Members", |(g, _): &GroupRow| Cell::Text(g.members_count.map(|m| m.to_string()).unwrap_or_default()))
+        .numeric(),
+    Column::new("Benefits", |(g, _)| {
+        Cell::Text(g.benefit_types.iter().map(|b| benefit_name(b)).collect::<Vec<_>>().join(", "))
+    }),
+    Column::new("Discounts", |(g, _)| Cell::Text(discounts(g))),
+    Column::new("Created", |(g, _)| Cell::Day(g.creation_date.clone())),
+    Column::new("Actions", |(g, chosen): &GroupRow| {
+        let (row, chosen) = (g.clone(), *chosen);
+        let view = view! {
+            <button type="button" on:click=move |_| chosen.set(Some(row.clone()))>
+                "Enroll a customer"<span class="visually-hidden">{format!(" in {}", g.name)}</span>
+            </button>
+        };
+        Cell::View(view.into_any(), String::new())
+    }),
+];
+
 #[component]
 fn GroupTable(list: Vec<LinkedMembershipGroup>, chosen: RwSignal<Option<LinkedMembershipGroup>>) -> impl IntoView {
-    view! {
-        <div class="table-wrap">
-            <table class="data">
-                <caption class="visually-hidden">"Linked membership groups"</caption>
-                <thead><tr>
-                    <th scope="col">"Name"</th><th scope="col">"Id"</th><th scope="col">"Type"</th><th scope="col">"Segment"</th>
-                    <th scope="col">"Country"</th><th scope="col" class="num">"Members"</th><th scope="col">"Benefits"</th>
-                    <th scope="col">"Discounts"</th><th scope="col">"Created"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
-                </tr></thead>
-                <tbody>
-                    {list.into_iter().map(|g| {
-                        let row = g.clone();
-                        view! {
-                            <tr>
-                                <td>{g.name.clone()}</td>
-                                <td><code>{g.id.clone()}</code></td>
-                                <td>{g.kind.as_ref().map(|k| k.as_str().to_string()).unwrap_or_default()}</td>
-                                <td>{g.market_segment.as_ref().map(|k| k.as_str().to_string()).unwrap_or_default()}</td>
-                                <td>{g.country.clone()}</td>
-                                <td class="num">{g.members_count.map(|m| m.to_string()).unwrap_or_default()}</td>
-                                <td>{g.benefit_types.iter().map(|b| benefit_name(b)).collect::<Vec<_>>().join(", ")}</td>
-                                <td>{discounts(&g)}</td>
-                                <td>{day(&g.creation_date)}</td>
-                                <td><button type="button" on:click=move |_| chosen.set(Some(row.clone()))>"Enroll a customer"<span class="visually-hidden">{format!(" in {}", g.name)}</span></button></td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-    }
+    let rows: Vec<GroupRow> = list.into_iter().map(|g| (g, chosen)).collect();
+    view! { <DataTable caption="Linked membership groups".to_string() columns=GROUPS rows empty="No group matches."/> }
 }
 
-/// The enrollment of a customer into `group`.
+const CUSTOMER: &str = "customerId";
+
+/// Whether `c` may join `group`; otherwise why not. A customer is in one group at most, of its
+/// own country.
+fn may_join(c: &Customer, group: &LinkedMembershipGroup) -> Result<(), String> {
+    let name = &c.company_profile.company_name;
+    if let Some(l) = c.linked_membership.as_ref().filter(|l| l.id != group.id) {
+        return Err(format!(
+            "{name} already belongs to the group {} ({}): a customer can be in one linked membership group only.",
+            l.name, l.id
+        ));
+    }
+    let country = &c.company_profile.address.country;
+    if *country != group.country {
+        return Err(format!(
+            "{name} is in {country}, the group is in {}: a customer can only join a group of its own country.",
+            group.country
+        ));
+    }
+    Ok(())
+}
+
+/// The enrollment of a customer into `group`: the customer is read and checked first, then the
+/// reseller confirms.
 #[component]
 fn Enroll(group: LinkedMembershipGroup, chosen: RwSignal<Option<LinkedMembershipGroup>>) -> impl IntoView {
     let rt = runtime();
     let query = use_query_state();
-    let initial = query.get_untracked("customer");
-    let input = NodeRef::<leptos::html::Input>::new();
-    let problem = RwSignal::new(None::<String>);
-    let checking = RwSignal::new(false);
+    let start = Values::from([(CUSTOMER.to_string(), query.get_untracked("customer"))]);
+    let form = FormState::new(start, |v| check_paths(v, &[CUSTOMER]), None);
     let customer = RwSignal::new(None::<Customer>);
-    let failure = RwSignal::new(None::<Failure>);
     let ask = RwSignal::new(false);
+    let done = RwSignal::new(None::<String>);
     let group = StoredValue::new(group);
     let rt2 = rt.clone();
-    let check = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if checking.get_untracked() {
-            return;
-        }
-        failure.set(None);
-        let raw = input.get().map(|i| i.value()).unwrap_or_default();
-        let id = match validate_id(IdKind::Customer, raw.trim()) {
-            Ok(id) => id.to_string(),
-            Err(e) => {
-                problem.set(Some(format!("Customer id: {e}")));
-                return;
+    let check = use_preview_submission(
+        form,
+        move |v: Values| {
+            let endpoint = customers::get(&rt2, &g(&v, CUSTOMER));
+            async move { fetch(endpoint).await }
+        },
+        move |c: Customer| match group.with_value(|g| may_join(&c, g)) {
+            Err(problem) => form.refuse(CUSTOMER, problem),
+            Ok(()) => {
+                customer.set(Some(c));
+                ask.set(true);
             }
-        };
-        problem.set(None);
-        checking.set(true);
-        let endpoint = customers::get(&rt2, &id);
-        leptos::task::spawn_local(async move {
-            let result = fetch(endpoint).await;
-            checking.set(false);
-            match result {
-                Ok(c) => {
-                    let (country, group_id) = group.with_value(|g| (g.country.clone(), g.id.clone()));
-                    let other = c.linked_membership.as_ref().filter(|l| l.id != group_id);
-                    if let Some(l) = other {
-                        problem.set(Some(format!(
-                            "{} already belongs to the group {} ({}): a customer can be in one linked membership group only.",
-                            c.company_profile.company_name, l.name, l.id
-                        )));
-                    } else if c.company_profile.address.country != country {
-                        problem.set(Some(format!(
-                            "{} is in {}, the group is in {country}: a customer can only join a group of its own country.",
-                            c.company_profile.company_name, c.company_profile.address.country
-                        )));
-                    } else {
-                        customer.set(Some(c));
-                        ask.set(true);
-                    }
-                }
-                Err(f) => failure.set(Some(f)),
-            }
-        });
-    };
-    let enroll = Action::new_local(move |c: &Customer| {
-        let endpoint = customers::enroll(&rt, &c.customer_id, &group.with_value(|g| g.id.clone()));
-        async move { fetch::<EnrollResult>(endpoint).await }
-    });
-    let done = RwSignal::new(None::<String>);
-    Effect::new(move |_| match enroll.value().get() {
-        Some(Ok(r)) => {
+        },
+    );
+    let enroll = use_commit(
+        form,
+        move || {
+            let id = customer.get_untracked().map(|c| c.customer_id).unwrap_or_default();
+            let endpoint = customers::enroll(&rt, &id, &group.with_value(|g| g.id.clone()));
+            async move { fetch::<EnrollResult>(endpoint).await }
+        },
+        move |r: EnrollResult| {
             let name = customer.get_untracked().map(|c| c.company_profile.company_name).unwrap_or_default();
             let message =
                 if r.message.is_empty() { format!("{name} was enrolled.") } else { format!("{name}: {}", r.message) };
             toast(message.clone());
             done.set(Some(message));
-        }
-        Some(Err(f)) => failure.set(Some(f)),
-        None => {}
-    });
+        },
+    );
     let title = Signal::derive(move || {
         let name = customer
             .get()
@@ -200,29 +191,23 @@ fn Enroll(group: LinkedMembershipGroup, chosen: RwSignal<Option<LinkedMembership
     let body = Signal::derive(move || {
         "The customer joins the group and takes its discount level. Customers in a linked membership cannot use 3-Year Commit.".to_string()
     });
-    let busy = move || checking.get() || enroll.pending().get();
+    let (checking, pending) = (check.busy, enroll.pending);
+    let busy = Signal::derive(move || checking.get() || pending.get());
     view! {
         <section class="facts-section enroll" aria-labelledby="enroll-title">
             <h2 id="enroll-title">{format!("Enroll a customer in {}", group.with_value(|g| g.name.clone()))}</h2>
-            <form class="inline" novalidate on:submit=check>
-                <div class="field">
-                    <label for="enroll-customer">"Customer id"</label>
-                    <input id="enroll-customer" type="text" node_ref=input value=initial
-                        aria-invalid=move || problem.get().is_some().to_string() aria-describedby="enroll-customer-error"/>
-                    <p class="field-error" id="enroll-customer-error" aria-live="polite">{move || problem.get()}</p>
-                </div>
-                <button type="submit" class="primary" disabled=busy aria-busy=move || busy().to_string()>
-                    {move || if busy() { "Working…" } else { "Enroll" }}
-                </button>
+            <form class="inline" novalidate on:submit=move |ev| check.submit(ev)>
+                <TextField path=CUSTOMER/>
+                <BusyButton label="Enroll" working="Working…" busy/>
                 <button type="button" on:click=move |_| chosen.set(None)>"Close"</button>
             </form>
-            {move || failure.get().map(|failure| view! { <ErrorPanel failure/> })}
+            <SubmissionError submission=check/>
+            {move || enroll.failure.get().map(|failure| view! { <ErrorPanel failure/> })}
             {move || done.get().map(|m| {
-                let link = customer.get().map(|c| href(&format!("/customers/{}", c.customer_id))).unwrap_or_default();
+                let link = customer.get().map(|c| To::Customer(&c.customer_id).href()).unwrap_or_default();
                 view! { <p class="notice ok" role="status">{m} " " <A href=link>"Open the customer"</A></p> }
             })}
-            <ConfirmDialog open=ask title body confirm_label="Enroll"
-                on_confirm=Callback::new(move |_| { if let Some(c) = customer.get_untracked() { enroll.dispatch_local(c); } })/>
+            <ConfirmDialog open=ask title body confirm_label="Enroll" on_confirm=Callback::new(move |_| enroll.send())/>
         </section>
     }
 }

@@ -3,21 +3,22 @@
 //! and whether a switch would bypass it. The transfer goes to a chosen reseller after a
 //! confirmation, under one intent, and its page follows it to the new customer.
 
-use super::transfers::{check_paths, ItemsTable, TransferView};
+use super::transfers::{ItemsTable, TransferView};
 use crate::api::calls::memberships;
 use crate::api::error::Failure;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{trimmed as g, DraftNotice, FormState, SubmitButton, TextField, Values};
+use crate::components::form::{check_paths, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
 use crate::components::loading::Load;
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
-use crate::resources::{fetch, load_by_pair, runtime};
+use crate::resources::{fetch, load_record, runtime};
+use crate::routes::{params, MembershipTransferParams, RecordParams, To};
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::{ParentRoute, Route};
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::components::Route;
+use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 use partner_model::catalog::errors::{
     reason_in_detail, ReasonCode, EXPIRE_OPEN_PAS, IGNORE_ORDER_RETURN, TRANSFER_REASONS,
@@ -29,11 +30,9 @@ use partner_model::types::{MembershipOffersPreview, MembershipTransfer, Status};
 #[component(transparent)]
 pub fn MembershipRoutes() -> AnyNestedRoute {
     view! {
-        <ParentRoute path=path!("/memberships") view=leptos_router::components::Outlet>
-            <Route path=path!("") view={crate::split_page!(moves, membership_start, MembershipStart)}/>
-            <Route path=path!(":id") view={crate::split_page!(moves, membership_preview, MembershipPreview)}/>
-            <Route path=path!(":id/transfers/:transfer") view={crate::split_page!(moves, membership_transfer_page, MembershipTransferPage)}/>
-        </ParentRoute>
+        <Route path=path!("/memberships") view={crate::split_page!(moves, membership_start, MembershipStart)}/>
+        <Route path=path!("/memberships/:id") view={crate::split_page!(moves, membership_preview, MembershipPreview)}/>
+        <Route path=path!("/memberships/:id/transfers/:transfer") view={crate::split_page!(moves, membership_transfer_page, MembershipTransferPage)}/>
     }
     .into_inner()
     .into_any_nested_route()
@@ -77,13 +76,8 @@ pub fn MembershipStart() -> impl IntoView {
     let open = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if form.attempt() {
-            let id = crate::api::calls::encode(form.get_untracked("membershipId").trim());
-            let keep = if reseller.is_empty() {
-                String::new()
-            } else {
-                format!("?reseller={}", crate::api::calls::encode(&reseller))
-            };
-            navigate(&format!("/memberships/{id}{keep}"), Default::default());
+            let id = form.get_untracked("membershipId");
+            navigate(&To::Membership { id: id.trim(), reseller: &reseller }.path(), Default::default());
         }
     };
     view! {
@@ -110,9 +104,9 @@ enum Eligibility {
 #[component]
 pub fn MembershipPreview() -> impl IntoView {
     let rt = runtime();
-    let params = use_params_map();
+    let params = params::<RecordParams>();
     let query = use_query_state();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let id = Memo::new(move |_| params.read().id.clone());
     let switches = Memo::new(move |_| (switch_on(&query, IGNORE_ORDER_RETURN), switch_on(&query, EXPIRE_OPEN_PAS)));
     let preview = LocalResource::new(move || {
         let (ignore, expire) = switches.get();
@@ -233,7 +227,7 @@ fn TransferForm(membership: String) -> impl IntoView {
         move |t: MembershipTransfer| {
             toast(format!("Transfer {} started.", t.transfer_id));
             let of = if t.membership_id.is_empty() { m3.clone() } else { t.membership_id.clone() };
-            navigate(&format!("/memberships/{of}/transfers/{}", t.transfer_id), Default::default());
+            navigate(&To::MembershipTransfer { membership: &of, id: &t.transfer_id }.path(), Default::default());
         },
     );
     let ask = move |ev: leptos::ev::SubmitEvent| {
@@ -256,7 +250,7 @@ fn TransferForm(membership: String) -> impl IntoView {
                 <TextField path="resellerId" label="Reseller id" hint="The reseller the customer will belong to in VIP Marketplace."/>
             </fieldset>
             <SubmissionError submission/>
-            <div class="actions"><SubmitButton label="Transfer to VIP Marketplace" busy=submission.busy/></div>
+            <div class="actions"><BusyButton label="Transfer to VIP Marketplace" busy=submission.busy/></div>
             <ConfirmDialog open=asking title body confirm_label="Transfer" on_confirm=Callback::new(move |_| submission.send())/>
         </form>
     }
@@ -265,7 +259,8 @@ fn TransferForm(membership: String) -> impl IntoView {
 /// `/memberships/:id/transfers/:transfer`: followed until the new customer exists.
 #[component]
 pub fn MembershipTransferPage() -> impl IntoView {
-    let (_, transfer) = load_by_pair("id", "transfer", memberships::get_transfer);
+    let (_, transfer) =
+        load_record(|rt, p: &MembershipTransferParams| memberships::get_transfer(rt, &p.id, &p.transfer));
     view! {
         <section class="page">
             <Load resource=transfer what="the transfer" settling=|t: &MembershipTransfer| t.status == Status::Pending render=move |t: MembershipTransfer| {

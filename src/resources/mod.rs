@@ -27,37 +27,29 @@ pub fn runtime() -> Runtime {
     })
 }
 
-/// The ids of a route's two params, and the record they name.
-pub type PairLoad<R> = (Memo<(String, String)>, LocalResource<Result<R, Failure>>);
+/// The route's parameters, and the record they name.
+pub type RecordLoad<P, R> = (Memo<P>, LocalResource<Result<R, Failure>>);
 
-/// The record named by the route's params `first` and `second` (`:customer` and `:id`), read
-/// with `get` and read again when either changes; with the params, which the page needs too.
-pub fn load_by_pair<R: DeserializeOwned + Send + Sync + 'static>(
-    first: &'static str,
-    second: &'static str,
-    get: fn(&Runtime, &str, &str) -> Endpoint<R>,
-) -> PairLoad<R> {
+/// The record the route's parameters name, read with `get` and read again when they change;
+/// with the parameters, which the page needs too.
+pub fn load_record<P, R>(get: fn(&Runtime, &P) -> Endpoint<R>) -> RecordLoad<P, R>
+where
+    P: leptos_router::params::Params + Default + Clone + PartialEq + Send + Sync + 'static,
+    R: DeserializeOwned + Send + Sync + 'static,
+{
     let rt = runtime();
-    let params = leptos_router::hooks::use_params_map();
-    let ids = Memo::new(move |_| {
-        let p = params.read();
-        (p.get(first).unwrap_or_default(), p.get(second).unwrap_or_default())
-    });
-    let resource = LocalResource::new(move || {
-        let (a, b) = ids.get();
-        fetch(get(&rt, &a, &b))
-    });
-    (ids, resource)
+    let params = crate::routes::params::<P>();
+    let resource = LocalResource::new(move || fetch(get(&rt, &params.get())));
+    (params, resource)
 }
 
-/// The record named by the URL's `:id`, read with `get` and read again when the id changes.
+/// The record the URL's `:id` names, read with `get` and read again when the id changes.
 pub fn load_by_id<R: DeserializeOwned + Send + Sync + 'static>(
     get: fn(&Runtime, &str) -> Endpoint<R>,
 ) -> LocalResource<Result<R, Failure>> {
     let rt = runtime();
-    let params = leptos_router::hooks::use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
-    LocalResource::new(move || fetch(get(&rt, &id.get())))
+    let params = crate::routes::params::<crate::routes::RecordParams>();
+    LocalResource::new(move || fetch(get(&rt, &params.read().id)))
 }
 
 /// The page of the record the URL's `:id` names: read with `get`, drawn with `render`.

@@ -9,22 +9,24 @@ use crate::components::confirm::ConfirmDialog;
 use crate::components::detail::{now, Facts};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{
-    trimmed as g, use_form, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values,
+    check_paths, trimmed as g, use_form, BusyButton, DraftNotice, FormState, TextField, UnsavedGuard, Values,
 };
 use crate::components::loading::Load;
 use crate::components::query::use_query_state;
 use crate::components::status::StatusExplained;
 use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
+use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
+use crate::resources::subscriptions::subscription_cell;
 use crate::resources::{fetch, load_by_id, runtime};
-use crate::runtime::href;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::{ParentRoute, Route, A};
+use leptos_router::components::{Route, A};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 use partner_model::catalog::status::ResourceKind;
-use partner_model::rules::{rule, Context, FieldError};
+use partner_model::rules::FieldError;
 use partner_model::time;
 use partner_model::types::{ResellerChangeAction, ResellerChangeRequest, ResellerChangeTransfer, Status, TransferItem};
 
@@ -32,24 +34,11 @@ use partner_model::types::{ResellerChangeAction, ResellerChangeRequest, Reseller
 #[component(transparent)]
 pub fn TransferRoutes() -> AnyNestedRoute {
     view! {
-        <ParentRoute path=path!("/transfers") view=leptos_router::components::Outlet>
-            <Route path=path!("") view={crate::split_page!(moves, reseller_change, ResellerChange)}/>
-            <Route path=path!(":id") view={crate::split_page!(moves, reseller_change_page, ResellerChangePage)}/>
-        </ParentRoute>
+        <Route path=path!("/transfers") view={crate::split_page!(moves, reseller_change, ResellerChange)}/>
+        <Route path=path!("/transfers/:id") view={crate::split_page!(moves, reseller_change_page, ResellerChangePage)}/>
     }
     .into_inner()
     .into_any_nested_route()
-}
-
-/// The problems of the fields at `paths`, by their registry rules.
-pub fn check_paths(v: &Values, paths: &[&str]) -> Vec<FieldError> {
-    paths
-        .iter()
-        .filter_map(|path| match rule(path)?.validate(&g(v, path), &Context::default()) {
-            Err(problem) => Some(FieldError::new(*path, problem)),
-            Ok(_) => None,
-        })
-        .collect()
 }
 
 fn check(v: &Values) -> Vec<FieldError> {
@@ -98,7 +87,7 @@ pub fn ResellerChange() -> impl IntoView {
                     <TextField path="resellerId" label="Receiving reseller id" hint="The reseller the customer moves to (not its current one)."/>
                 </fieldset>
                 <SubmissionError submission/>
-                <div class="actions"><SubmitButton label="Preview the change" busy=submission.busy/></div>
+                <div class="actions"><BusyButton label="Preview the change" busy=submission.busy/></div>
             </form>
             {move || preview.get().map(|(values, transfer)| view! { <ChangePreview values transfer/> })}
         </section>
@@ -119,7 +108,7 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
         },
         move |t: ResellerChangeTransfer| {
             toast(format!("Reseller change {} started.", t.transfer_id));
-            navigate(&format!("/transfers/{}", t.transfer_id), Default::default());
+            navigate(&To::Transfer(&t.transfer_id).path(), Default::default());
         },
     );
     let (pending, failure) = (commit.pending, commit.failure);
@@ -150,10 +139,8 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
             </dl>
             <ItemsTable items=transfer.line_items.clone() caption="Subscriptions that move" new_ids=false/>
             {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
-            <button type="button" class="primary" on:click=move |_| asking.set(true)
-                disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
-                {move || if pending.get() { "Committing…" } else { "Commit the reseller change" }}
-            </button>
+            <BusyButton label="Commit the reseller change" working="Committing…" busy=pending
+                on_click=Callback::new(move |_| asking.set(true))/>
             <ConfirmDialog open=asking title body confirm_label="Move the customer" on_confirm=confirm/>
         </section>
     }
@@ -171,7 +158,7 @@ fn CustomerName(id: String) -> impl IntoView {
             async move { fetch(endpoint).await.map(|c| c.company_profile.company_name).unwrap_or_default() }
         })
     };
-    let link = href(&format!("/customers/{id}"));
+    let link = To::Customer(&id).href();
     view! {
         <A href=link>
             {move || name.get().filter(|n| !n.is_empty()).map(|n| format!("{n} ")) }
@@ -197,45 +184,48 @@ pub fn ItemsTable(
     if items.is_empty() {
         return view! { <p class="empty">"No subscription moves."</p> }.into_any();
     }
-    let id_header = if new_ids { "New subscription id" } else { "Subscription id" };
-    let rows = items
+    let rows: Vec<ItemRow> = items
         .into_iter()
         .enumerate()
-        .map(|(i, item)| {
-            let line = item.line_item_number.unwrap_or(i as u64 + 1).to_string();
-            let id = match (item.subscription_id.is_empty(), new_ids && !customer.is_empty()) {
-                (true, _) => view! { <span class="muted">"Given when the transfer completes"</span> }.into_any(),
-                (false, true) => {
-                    let link = href(&format!("/customers/{customer}/subscriptions/{}", item.subscription_id));
-                    view! { <A href=link>{item.subscription_id.clone()}</A> }.into_any()
-                }
-                (false, false) => view! { <code>{item.subscription_id.clone()}</code> }.into_any(),
-            };
-            view! {
-                <tr>
-                    <td class="num">{line}</td>
-                    <td><code>{item.offer_id}</code></td>
-                    <td class="num">{item.quantity.to_string()}</td>
-                    <td>{time::readable_text(&item.renewal_date)}</td>
-                    <td>{id}</td>
-                </tr>
-            }
+        .map(|(i, item)| ItemRow {
+            line: item.line_item_number.unwrap_or(i as u64 + 1),
+            customer: if new_ids { customer.clone() } else { String::new() },
+            item,
         })
-        .collect_view();
-    view! {
-        <div class="table-wrap">
-            <table class="data">
-                <caption>{caption}</caption>
-                <thead><tr>
-                    <th scope="col" class="num">"Line"</th><th scope="col">"Offer"</th><th scope="col" class="num">"Quantity"</th>
-                    <th scope="col">"Renewal date"</th><th scope="col">{id_header}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
-    }
-    .into_any()
+        .collect();
+    let columns = if new_ids { NEW_ITEMS } else { ITEMS };
+    view! { <DataTable caption=caption.to_string() show_caption=true columns rows empty=""/> }.into_any()
 }
+
+/// A line of a transfer; `customer` is set when its subscription ids are the customer's new ones.
+struct ItemRow {
+    line: u64,
+    customer: String,
+    item: TransferItem,
+}
+
+fn item_id(r: &ItemRow) -> Cell {
+    if r.item.subscription_id.is_empty() {
+        let view = view! { <span class="muted">"Given when the transfer completes"</span> };
+        return Cell::View(view.into_any(), String::new());
+    }
+    subscription_cell(&r.customer, &r.item.subscription_id)
+}
+
+macro_rules! item_columns {
+    ($id:literal) => {
+        &[
+            Column::new("Line", |r: &ItemRow| Cell::Text(r.line.to_string())).numeric(),
+            Column::new("Offer", |r| Cell::Code(r.item.offer_id.clone())),
+            Column::new("Quantity", |r: &ItemRow| Cell::Text(r.item.quantity.to_string())).numeric(),
+            Column::new("Renewal date", |r| Cell::Text(time::readable_text(&r.item.renewal_date))),
+            Column::new($id, item_id),
+        ]
+    };
+}
+
+static ITEMS: &[Column<ItemRow>] = item_columns!("Subscription id");
+static NEW_ITEMS: &[Column<ItemRow>] = item_columns!("New subscription id");
 
 /// A transfer's page: its status in words, a progress note while it is pending, its facts, and
 /// once complete the customer and its new subscriptions.
@@ -265,8 +255,8 @@ pub fn TransferView(
     let links = (complete && !customer.is_empty()).then(|| {
         view! {
             <div class="actions record-links">
-                <A href=href(&format!("/customers/{customer}")) attr:class="button">"Open the customer"</A>
-                <A href=href(&format!("/subscriptions?customer={customer}")) attr:class="button">"Its subscriptions"</A>
+                <A href=To::Customer(&customer).href() attr:class="button">"Open the customer"</A>
+                <A href=To::Subscriptions { customer: &customer }.href() attr:class="button">"Its subscriptions"</A>
             </div>
         }
     });

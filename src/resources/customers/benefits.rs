@@ -5,11 +5,11 @@
 
 use super::create::{check_minimums, minimums, tyc_key};
 use crate::api::calls::customers;
-use crate::components::form::{trimmed as g, FormState, SelectField, SubmitButton, TextField, Values};
+use crate::components::form::{trimmed as g, BusyButton, FormState, SelectField, TextField, Values};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::{fetch, runtime, RecordById};
-use crate::runtime::href;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -125,7 +125,7 @@ fn Benefits(customer: Customer) -> impl IntoView {
     let cid = c.customer_id.clone();
     view! {
         <h1>{format!("3-Year Commit and linked membership: {}", c.company_profile.company_name)}</h1>
-        <p><A href=href(&format!("/customers/{cid}"))>"Back to the customer"</A></p>
+        <p><A href=To::Customer(&cid).href()>"Back to the customer"</A></p>
         <CommitForms customer=c.clone()/>
         <LinkedForm customer=c/>
     }
@@ -167,7 +167,7 @@ fn CommitForm(customer: Customer, kind: CommitRequest) -> impl IntoView {
         move |v| fetch(customers::update(&rt, &id2, &as_read(&read, commit_request(&v)))),
         move |c: Customer| {
             toast("3-Year Commit request sent. The customer page follows its status.");
-            navigate(&format!("/customers/{}", c.customer_id), Default::default());
+            navigate(&To::Customer(&c.customer_id).path(), Default::default());
         },
     );
     let prefix = format!("{mode}-{:?}", kind).to_lowercase();
@@ -179,7 +179,7 @@ fn CommitForm(customer: Customer, kind: CommitRequest) -> impl IntoView {
                 <TextField path=tyc_key("LICENSE") label="Minimum licenses" kind="number" hint="At least 10; leave empty for none."/>
                 <TextField path=tyc_key("CONSUMABLES") label="Minimum consumables" kind="number" hint="At least 1,000; leave empty for none."/>
                 <SubmissionError submission/>
-                <SubmitButton label busy=submission.busy/>
+                <BusyButton label busy=submission.busy/>
             </form>
         </section>
     }
@@ -209,7 +209,7 @@ fn LinkedForm(customer: Customer) -> impl IntoView {
         move |v| fetch(customers::update(&rt, &id, &as_read(&read, linked_request(&v)))),
         move |c: Customer| {
             toast("Linked membership created.");
-            navigate(&format!("/customers/{}", c.customer_id), Default::default());
+            navigate(&To::Customer(&c.customer_id).path(), Default::default());
         },
     );
     view! {
@@ -223,7 +223,7 @@ fn LinkedForm(customer: Customer) -> impl IntoView {
                     ("CONSORTIUM".to_string(), "Consortium".to_string()),
                 ])/>
                 <SubmissionError submission/>
-                <SubmitButton label="Create linked membership" busy=submission.busy/>
+                <BusyButton label="Create linked membership" busy=submission.busy/>
             </form>
         </section>
     }.into_any()

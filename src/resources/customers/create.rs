@@ -6,20 +6,20 @@ use super::profile::{profile_of, segment_options, AddressAndContacts, CompanyFie
 use crate::api::calls::{customers, resellers};
 use crate::components::address::contact_values;
 use crate::components::form::{
-    trimmed as g, CheckField, DraftNotice, FormState, RadioField, SelectField, SubmitButton, TextField, UnsavedGuard,
-    Values,
+    check_as, trimmed as g, BusyButton, CheckField, DraftNotice, FormState, RadioField, SelectField, TextField,
+    UnsavedGuard, Values,
 };
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::{fetch, runtime};
-use crate::runtime::href;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::{check_coterm_date, check_customer_create, THREE_YEAR_COMMIT_MINIMUMS};
 use partner_model::rules::validators::Invalid;
-use partner_model::rules::{rule, Context, FieldError};
+use partner_model::rules::FieldError;
 use partner_model::types::*;
 
 pub const KIND: &str = "ui.kind";
@@ -52,15 +52,12 @@ pub fn minimums(v: &Values) -> Vec<(String, MinimumQuantity)> {
 /// Checks the 3YC quantity fields as typed, and moves the model's problems of
 /// `{at}.minimumQuantities[i]` onto those fields.
 pub fn check_minimums(v: &Values, at: &str, errors: &mut Vec<FieldError>) {
-    let quantity_rule = rule("benefits[].commitmentRequest.minimumQuantities[].quantity");
     for (t, _) in THREE_YEAR_COMMIT_MINIMUMS {
         let raw = g(v, &tyc_key(t));
         if raw.is_empty() {
             continue;
         }
-        if let Some(Err(problem)) = quantity_rule.map(|r| r.validate(&raw, &Context::default())) {
-            errors.push(FieldError::new(tyc_key(t), problem));
-        }
+        errors.extend(check_as("benefits[].commitmentRequest.minimumQuantities[].quantity", tyc_key(t), &raw));
     }
     let used = minimums(v);
     for e in errors.iter_mut() {
@@ -175,11 +172,10 @@ pub fn CreateCustomer() -> impl IntoView {
                 "Customer {} created. It is pending until Adobe validates it.",
                 c.company_profile.company_name
             ));
-            navigate(&format!("/customers/{}", c.customer_id), Default::default());
+            navigate(&To::Customer(&c.customer_id).path(), Default::default());
         },
     );
-    let back =
-        if reseller_id.is_empty() { href("/customers") } else { href(&format!("/customers?reseller={reseller_id}")) };
+    let back = To::Customers { reseller: &reseller_id }.href();
     view! {
         <section class="page">
             <h1>"Create a customer"</h1>
@@ -222,7 +218,7 @@ pub fn CreateCustomer() -> impl IntoView {
                 </fieldset>
                 <SubmissionError submission/>
                 <div class="actions">
-                    <SubmitButton label="Create customer" busy=submission.busy/>
+                    <BusyButton label="Create customer" busy=submission.busy/>
                     <A href=back>"Cancel"</A>
                 </div>
             </form>

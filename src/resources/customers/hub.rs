@@ -9,13 +9,13 @@ use crate::components::charts::{Event, Pair, PairedBars, Timeline};
 use crate::components::detail::{day, now, Facts};
 use crate::components::loading::Load;
 use crate::components::status::{tone_class, StatusExplained};
+use crate::components::table::{Cell, Column, DataTable};
 use crate::recent::remember;
 use crate::resources::resellers::detail::{address_rows, ContactTable};
 use crate::resources::{fetch, runtime};
-use crate::runtime::href;
+use crate::routes::{params, RecordParams, To};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use partner_model::catalog::segments::{discount_level, market_segment, offer_level, sub_segment};
 use partner_model::catalog::status::{commitment_status, ResourceKind};
 use partner_model::types::*;
@@ -79,8 +79,8 @@ pub fn renewal_events(list: &[Subscription]) -> Vec<Event> {
 #[component]
 pub fn CustomerHub() -> impl IntoView {
     let rt = runtime();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let params = params::<RecordParams>();
+    let id = Memo::new(move |_| params.read().id.clone());
     let rt2 = rt.clone();
     let customer = LocalResource::new(move || fetch(customers::get(&rt2, &id.get())));
     let subs = LocalResource::new(move || fetch(subscriptions::list(&rt, &id.get())));
@@ -136,9 +136,9 @@ fn Hub(
         <div class="page-head">
             <h1>{c.company_profile.company_name.clone()}</h1>
             <div class="actions">
-                <A href=href(&format!("/customers/{cid}/orders/new")) attr:class="button primary">"Place an order"</A>
-                <A href=href(&format!("/customers/{cid}/edit")) attr:class="button">"Edit customer"</A>
-                <A href=href(&format!("/customers/{cid}/benefits")) attr:class="button">"3-Year Commit and linked membership"</A>
+                <A href=To::NewOrder { customer: &cid, lines: &[] }.href() attr:class="button primary">"Place an order"</A>
+                <A href=To::EditCustomer(&cid).href() attr:class="button">"Edit customer"</A>
+                <A href=To::Benefits(&cid).href() attr:class="button">"3-Year Commit and linked membership"</A>
             </div>
         </div>
         <p class="lede">
@@ -146,10 +146,10 @@ fn Hub(
             {settling.then(|| view! { <span class="following" role="status">" · Following changes…"</span> })}
         </p>
         <nav class="record-links" aria-label="This customer's records">
-            <A href=href(&format!("/orders?customer={cid}"))>"Orders"</A>
-            <A href=href(&format!("/subscriptions?customer={cid}"))>"Subscriptions"</A>
-            <A href=href(&format!("/customers/{cid}/open-acquisitions"))>"Licenses pending an order"</A>
-            <A href=href(&format!("/customers/{cid}/renewal"))>"Renewal preview"</A>
+            <A href=To::Orders { customer: &cid }.href()>"Orders"</A>
+            <A href=To::Subscriptions { customer: &cid }.href()>"Subscriptions"</A>
+            <A href=To::OpenAcquisitions(&cid).href()>"Licenses pending an order"</A>
+            <A href=To::Renewal(&cid).href()>"Renewal preview"</A>
         </nav>
         <div class="columns">
             <Facts title="Profile" rows=vec![
@@ -165,7 +165,7 @@ fn Hub(
             ]/>
             <Facts title="Address" rows=address_rows(&c.company_profile.address)/>
         </div>
-        <p><A href=href(&format!("/resellers/{}", c.reseller_id))>"Open the reseller"</A></p>
+        <p><A href=To::Reseller(&c.reseller_id).href()>"Open the reseller"</A></p>
         <Pictures subs/>
         <Discounts discounts=c.discounts.clone()/>
         {tyc.map(|b| view! { <ThreeYearCommit benefit=b subs/> })}
@@ -181,30 +181,33 @@ fn Pictures(subs: LocalResource<Result<SubscriptionList, crate::api::error::Fail
     view! {
         <section class="facts-section pictures">
             <h2>"Licenses and renewals"</h2>
-            <Transition fallback=|| view! { <p class="loading" role="status">"Loading subscriptions…"</p> }>
-                {move || Suspend::new(async move {
-                    match subs.await {
-                        Ok(list) => {
-                            let pairs = license_pairs(&list.items);
-                            let from = now() / partner_model::time::DAY * partner_model::time::DAY;
-                            let events = renewal_events(&list.items);
-                            view! {
-                                {if pairs.is_empty() {
-                                    view! { <p class="empty">"No active license subscriptions."</p> }.into_any()
-                                } else {
-                                    view! { <PairedBars caption="Licenses per offer: current and used" pairs/> }.into_any()
-                                }}
-                                <Timeline caption="Renewals in the next twelve months" from to=from + 365 * partner_model::time::DAY events
-                                    empty="No active subscription renews in the next twelve months."/>
-                            }.into_any()
-                        }
-                        Err(f) => view! { <p class="notice warn">{format!("The subscriptions are not available: {}", f.error.what_happened())}</p> }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Load resource=subs what="subscriptions" render=move |list: SubscriptionList| {
+                let pairs = license_pairs(&list.items);
+                let from = now() / partner_model::time::DAY * partner_model::time::DAY;
+                let events = renewal_events(&list.items);
+                view! {
+                    {if pairs.is_empty() {
+                        view! { <p class="empty">"No active license subscriptions."</p> }.into_any()
+                    } else {
+                        view! { <PairedBars caption="Licenses per offer: current and used" pairs/> }.into_any()
+                    }}
+                    <Timeline caption="Renewals in the next twelve months" from to=from + 365 * partner_model::time::DAY events
+                        empty="No active subscription renews in the next twelve months."/>
+                }.into_any()
+            }/>
         </section>
     }
 }
+
+static DISCOUNTS: &[Column<Discount>] = &[
+    Column::new("Offer type", |d: &Discount| Cell::Text(d.offer_type.as_str().to_string())),
+    Column::new("Level", |d| Cell::Text(d.level.clone())),
+    Column::new("What it means", |d| {
+        Cell::Text(
+            discount_level(&d.level).map(|l| l.meaning).unwrap_or("A level the console does not know.").to_string(),
+        )
+    }),
+];
 
 #[component]
 fn Discounts(discounts: Vec<Discount>) -> impl IntoView {
@@ -214,17 +217,7 @@ fn Discounts(discounts: Vec<Discount>) -> impl IntoView {
             {if discounts.is_empty() {
                 view! { <p class="empty">"No discount level yet: it is set when the account is active."</p> }.into_any()
             } else {
-                view! {
-                    <table class="data">
-                        <thead><tr><th scope="col">"Offer type"</th><th scope="col">"Level"</th><th scope="col">"What it means"</th></tr></thead>
-                        <tbody>
-                            {discounts.into_iter().map(|d| {
-                                let meaning = discount_level(&d.level).map(|l| l.meaning).unwrap_or("A level the console does not know.");
-                                view! { <tr><td>{d.offer_type.as_str().to_string()}</td><td>{d.level}</td><td>{meaning}</td></tr> }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                }.into_any()
+                view! { <DataTable caption="Discount levels".to_string() columns=DISCOUNTS rows=discounts empty=""/> }.into_any()
             }}
         </section>
     }
@@ -274,23 +267,13 @@ fn ThreeYearCommit(
                         <dt>"End"</dt><dd>{day(&c.end_date)}</dd>
                     </dl>
                     <h3>"Minimums against current quantities"</h3>
-                    <Transition fallback=|| view! { <p class="loading" role="status">"Loading quantities…"</p> }>
-                        {move || {
-                            let minimums = minimums.clone();
-                            Suspend::new(async move {
-                                match subs.await {
-                                    Ok(list) => {
-                                        let (licenses, consumables) = current_quantities(&list.items);
-                                        minimums.into_iter().map(|m| {
-                                            let current = if m.offer_type == OfferType::Consumables { consumables } else { licenses };
-                                            view! { <Progress label=m.offer_type.as_str().to_string() current minimum=m.quantity/> }
-                                        }).collect_view().into_any()
-                                    }
-                                    Err(f) => view! { <p class="notice warn">{format!("Current quantities are not available: {}", f.error.what_happened())}</p> }.into_any(),
-                                }
-                            })
-                        }}
-                    </Transition>
+                    <Load resource=subs what="quantities" render=move |list: SubscriptionList| {
+                        let (licenses, consumables) = current_quantities(&list.items);
+                        minimums.iter().map(|m| {
+                            let current = if m.offer_type == OfferType::Consumables { consumables } else { licenses };
+                            view! { <Progress label=m.offer_type.as_str().to_string() current minimum=m.quantity/> }
+                        }).collect_view().into_any()
+                    }/>
                 }
             })}
             {requests.into_iter().filter_map(|(title, r)| r.map(|r| view! {
@@ -336,7 +319,7 @@ fn Membership(lga: bool, linked: Option<LinkedMembership>) -> impl IntoView {
                         })}
                     </dl>
                 }.into_any(),
-                None => view! { <p>"Not in a linked membership. " <A href=href("/linked-memberships")>"Find a group to enroll in"</A></p> }.into_any(),
+                None => view! { <p>"Not in a linked membership. " <A href=To::LinkedMemberships.href()>"Find a group to enroll in"</A></p> }.into_any(),
             }}
         </section>
     }

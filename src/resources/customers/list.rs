@@ -1,25 +1,23 @@
 //! A reseller's customers: the same filters, sorting and paging as the reseller list, and the
 //! choice of reseller when the URL names none (recent resellers, or an id).
 
-use crate::api::calls::customers;
-use crate::components::csv::CsvExport;
-use crate::components::loading::Load;
-use crate::components::pager::{Paged, Pager};
-use crate::components::query::use_query_state;
-use crate::components::table::{Cell, Column, DataTable};
+use crate::api::calls::{customers, Endpoint};
+use crate::components::form::{check_paths, FormState, TextField, Values};
+use crate::components::list::{ListPage, ListSource};
+use crate::components::query::{use_query_state, QueryState};
+use crate::components::table::{Cell, Column};
 use crate::recent::recent;
-use crate::resources::resellers::list::{account_filters, export_filters, export_page, AccountFilters, ACCOUNT_SORT};
-use crate::resources::{fetch, runtime};
-use crate::runtime::href;
+use crate::resources::resellers::list::{account_filters, AccountFilters, ACCOUNT_SORT};
+use crate::routes::To;
+use crate::runtime::Runtime;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
-use partner_model::ids::{validate_id, IdKind};
-use partner_model::types::CustomerSummary;
+use partner_model::types::{CustomerListPage, CustomerSummary};
 
 static COLUMNS: &[Column<CustomerSummary>] = &[
     Column::new("Company", |c: &CustomerSummary| Cell::Link {
-        href: href(&format!("/customers/{}", c.customer_id)),
+        href: To::Customer(&c.customer_id).href(),
         text: c.company_profile.company_name.clone(),
         code: false,
     })
@@ -34,19 +32,19 @@ static COLUMNS: &[Column<CustomerSummary>] = &[
 #[component]
 pub fn CustomerList() -> impl IntoView {
     view! {
-        <PerReseller title="Customers" path="/customers" action="Show customers"
+        <PerReseller title="Customers" to=|reseller| To::Customers { reseller } action="Show customers"
             lede="Customers belong to a reseller. Choose the reseller whose customers you want to see."
             page=|id| view! { <ResellerCustomers reseller=id/> }.into_any()/>
     }
 }
 
 /// A page about the reseller the URL's `?reseller=` names; without one, the choice of reseller
-/// (with `title`, `lede`, `path` and `action`, as [`ChooseReseller`] shows them).
+/// (with `title`, `lede`, `to` and `action`, as [`ChooseReseller`] shows them).
 #[component]
 pub fn PerReseller(
     title: &'static str,
     lede: &'static str,
-    path: &'static str,
+    to: fn(&str) -> To<'_>,
     action: &'static str,
     /// The page for a chosen reseller id.
     page: fn(String) -> AnyView,
@@ -60,13 +58,15 @@ pub fn PerReseller(
                 // A user of one reseller has nothing to choose.
                 match crate::session::own_resellers().as_deref() {
                     Some([only]) if id.is_empty() => page(only.clone()),
-                    _ if id.is_empty() => view! { <ChooseReseller title lede path action/> }.into_any(),
+                    _ if id.is_empty() => view! { <ChooseReseller title lede to action/> }.into_any(),
                     _ => page(id),
                 }
             }}
         </section>
     }
 }
+
+const RESELLER: &str = "resellerId";
 
 /// Which reseller a page is about: a recently opened one, or an id typed and checked; the
 /// choice goes into the URL as `?reseller=`.
@@ -76,14 +76,13 @@ pub fn ChooseReseller(
     title: &'static str,
     /// What the choice is for.
     lede: &'static str,
-    /// The page's path, which gets `?reseller=`.
-    path: &'static str,
+    /// The page for a reseller.
+    to: fn(&str) -> To<'_>,
     /// The button's label.
     action: &'static str,
 ) -> impl IntoView {
     let query = use_query_state();
-    let typed = RwSignal::new(String::new());
-    let problem = RwSignal::new(None::<String>);
+    let form = FormState::new(Values::new(), |v| check_paths(v, &[RESELLER]), None);
     // A reseller user chooses among their own resellers; staff among the recently opened.
     let own = crate::session::own_resellers();
     let resellers: Vec<_> = match &own {
@@ -96,13 +95,8 @@ pub fn ChooseReseller(
     let heading = if own.is_some() { "Your resellers" } else { "Recently opened resellers" };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let raw = typed.get_untracked();
-        match validate_id(IdKind::Reseller, raw.trim()) {
-            Ok(id) => {
-                problem.set(None);
-                query.set(&[("reseller", id.to_string())], false);
-            }
-            Err(e) => problem.set(Some(format!("Reseller id: {e}"))),
+        if form.attempt() {
+            query.set(&[("reseller", form.get_untracked(RESELLER).trim().to_string())], false);
         }
     };
     view! {
@@ -112,52 +106,45 @@ pub fn ChooseReseller(
             <h2>{heading}</h2>
             <ul class="recent">
                 {resellers.into_iter().map(|r| view! {
-                    <li><A href=href(&format!("{path}?reseller={}", r.id))>{r.name}</A> " " <code>{r.id}</code></li>
+                    <li><A href=to(&r.id).href()>{r.name}</A> " " <code>{r.id}</code></li>
                 }).collect_view()}
             </ul>
         })}
         <form class="inline" on:submit=submit novalidate>
-            <div class="field">
-                <label for="choose-reseller">"Reseller id"</label>
-                <input id="choose-reseller" type="text" prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev))
-                    aria-invalid=move || problem.get().is_some().to_string() aria-describedby="choose-reseller-error"/>
-                <p class="field-error" id="choose-reseller-error" aria-live="polite">{move || problem.get()}</p>
-            </div>
+            <TextField path=RESELLER/>
             <button type="submit">{action}</button>
         </form>
-        {own.is_none().then(|| view! { <p><A href=href("/resellers")>"Or find the reseller in the reseller list"</A></p> })}
+        {own.is_none().then(|| view! { <p><A href=To::Resellers.href()>"Or find the reseller in the reseller list"</A></p> })}
+    }
+}
+
+/// The customers of a reseller.
+#[derive(Clone)]
+struct Customers(String);
+
+impl ListSource for Customers {
+    type Answer = CustomerListPage;
+    type Row = CustomerSummary;
+    const MAX_LIMIT: u32 = 50;
+
+    fn call(&self, rt: &Runtime, query: &QueryState, limit: u32, offset: u64) -> Endpoint<CustomerListPage> {
+        customers::list(rt, &self.0, &account_filters(query, limit, offset))
     }
 }
 
 /// The customer list of one reseller.
 #[component]
 fn ResellerCustomers(reseller: String) -> impl IntoView {
-    let rt = runtime();
-    let query = use_query_state();
-    let page_size = rt.config.page_size;
-    let (rt2, r2) = (rt.clone(), reseller.clone());
-    let page = LocalResource::new(move || {
-        let filters = account_filters(&query, page_size);
-        fetch(customers::list(&rt2, &r2, &filters))
-    });
-    let r3 = reseller.clone();
-    let export = move |offset: u64| export_page(customers::list(&rt, &r3, &export_filters(&query, offset)));
     view! {
         <div class="page-head">
             <h1>"Customers of reseller " <code>{reseller.clone()}</code></h1>
             <div class="actions">
-                <A href=href(&format!("/resellers/{reseller}")) attr:class="button">"Reseller"</A>
-                <A href=href(&format!("/customers/new?reseller={reseller}")) attr:class="button primary">"Create a customer"</A>
+                <A href=To::Reseller(&reseller).href() attr:class="button">"Reseller"</A>
+                <A href=To::NewCustomer { reseller: &reseller }.href() attr:class="button primary">"Create a customer"</A>
             </div>
         </div>
         <AccountFilters/>
-        <Load resource=page what="customers" render=move |p| {
-            let info = p.info(p.limit);
-            view! {
-                <DataTable caption="Customers".to_string() columns=COLUMNS rows=p.accounts sort=ACCOUNT_SORT empty="No customer matches these filters."/>
-                <Pager info noun="customers"/>
-            }.into_any()
-        }/>
-        <CsvExport columns=COLUMNS fetch=export file_name=format!("customers-{reseller}.csv")/>
+        <ListPage source=Customers(reseller.clone()) columns=COLUMNS caption="Customers".to_string() noun="customers"
+            sort=ACCOUNT_SORT empty="No customer matches these filters." export=format!("customers-{reseller}.csv")/>
     }
 }

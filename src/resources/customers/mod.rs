@@ -11,7 +11,7 @@ mod update;
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::{ParentRoute, Route};
+use leptos_router::components::Route;
 use leptos_router::path;
 
 /// `/customers` (with `?reseller=`), `/customers/new`, `/customers/:id`, `/customers/:id/edit`,
@@ -19,13 +19,11 @@ use leptos_router::path;
 #[component(transparent)]
 pub fn CustomerRoutes() -> AnyNestedRoute {
     view! {
-        <ParentRoute path=path!("/customers") view=leptos_router::components::Outlet>
-            <Route path=path!("") view={crate::split_page!(customers, customer_list, list::CustomerList)}/>
-            <Route path=path!("new") view={crate::split_page!(customers, create_customer, create::CreateCustomer)}/>
-            <Route path=path!(":id") view={crate::split_page!(customers, customer_hub, hub::CustomerHub)}/>
-            <Route path=path!(":id/edit") view={crate::split_page!(customers, update_customer, update::UpdateCustomer)}/>
-            <Route path=path!(":id/benefits") view={crate::split_page!(customers, customer_benefits, benefits::CustomerBenefits)}/>
-        </ParentRoute>
+        <Route path=path!("/customers") view={crate::split_page!(customers, customer_list, list::CustomerList)}/>
+        <Route path=path!("/customers/new") view={crate::split_page!(customers, create_customer, create::CreateCustomer)}/>
+        <Route path=path!("/customers/:id") view={crate::split_page!(customers, customer_hub, hub::CustomerHub)}/>
+        <Route path=path!("/customers/:id/edit") view={crate::split_page!(customers, update_customer, update::UpdateCustomer)}/>
+        <Route path=path!("/customers/:id/benefits") view={crate::split_page!(customers, customer_benefits, benefits::CustomerBenefits)}/>
     }
     .into_inner()
     .into_any_nested_route()

@@ -3,11 +3,11 @@
 
 use super::profile::{profile_of, profile_values, segment_options, AddressAndContacts, CompanyFields, SEGMENT};
 use crate::api::calls::customers;
-use crate::components::form::{trimmed as g, DraftNotice, FormState, SelectField, SubmitButton, UnsavedGuard, Values};
+use crate::components::form::{trimmed as g, BusyButton, DraftNotice, FormState, SelectField, UnsavedGuard, Values};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::{fetch, runtime, RecordById};
-use crate::runtime::href;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -50,7 +50,7 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
         move |v| fetch(customers::update(&rt, &id2, &request(&v))),
         move |c: Customer| {
             toast(format!("Customer {} updated.", c.company_profile.company_name));
-            navigate(&format!("/customers/{}", c.customer_id), Default::default());
+            navigate(&To::Customer(&c.customer_id).path(), Default::default());
         },
     );
     let emails = customer.company_profile.contacts.iter().map(|c| c.email.clone()).collect();
@@ -75,8 +75,8 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
             <AddressAndContacts existing=true only=Signal::derive(|| None) locked_emails=emails/>
             <SubmissionError submission/>
             <div class="actions">
-                <SubmitButton label="Save customer" busy=submission.busy/>
-                <A href=href(&format!("/customers/{id}"))>"Cancel"</A>
+                <BusyButton label="Save customer" busy=submission.busy/>
+                <A href=To::Customer(&id).href()>"Cancel"</A>
             </div>
         </form>
     }

@@ -5,30 +5,33 @@
 
 use crate::api::calls::orders;
 use crate::components::detail::{day, now, Facts};
-use crate::components::form::{trimmed, FormState, SubmitButton, TextField, Values};
+use crate::components::form::{check_path, trimmed, BusyButton, FormState, TextField, Values};
 use crate::components::loading::Load;
-use crate::components::status::{StatusBadge, StatusExplained};
+use crate::components::status::StatusExplained;
 use crate::components::submit::{use_submission, SubmissionError};
+use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
-use crate::resources::{fetch, load_by_pair, runtime};
-use crate::runtime::href;
+use crate::resources::subscriptions::subscription_cell;
+use crate::resources::{fetch, load_record, runtime};
+use crate::routes::CustomerRecordParams;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partner_model::catalog::status::{status_label, ResourceKind};
 use partner_model::rules::returns::{days_left, order_returnable};
-use partner_model::rules::{rule, Context, FieldError};
+use partner_model::rules::FieldError;
 use partner_model::time;
-use partner_model::types::{Order, OrderUpdateRequest, Status};
+use partner_model::types::{LineItem, Order, OrderUpdateRequest, Status};
 
 /// `/customers/:customer/orders/:id`.
 #[component]
 pub fn OrderPage() -> impl IntoView {
-    let (ids, order) = load_by_pair("customer", "id", orders::get);
+    let (ids, order) = load_record(|rt, p: &CustomerRecordParams| orders::get(rt, &p.customer, &p.id));
     view! {
         <section class="page">
             <Load resource=order what="the order" settling=order_open render=move |o: Order| {
                 let open = order_open(&o);
-                let customer = ids.get_untracked().0;
+                let customer = ids.get_untracked().customer;
                 view! { <OrderView order=o customer open changed=Callback::new(move |_| order.refetch())/> }.into_any()
             }/>
         </section>
@@ -40,20 +43,29 @@ fn order_open(o: &Order) -> bool {
     o.status == Status::Pending
 }
 
+static LINES: &[Column<(String, LineItem)>] = &[
+    Column::new("Line", |(_, l): &(String, LineItem)| Cell::Text(l.ext_line_item_number.to_string())).numeric(),
+    Column::new("Offer", |(_, l)| Cell::Code(l.offer_id.clone())),
+    Column::new("Quantity", |(_, l): &(String, LineItem)| Cell::Text(l.quantity.to_string())).numeric(),
+    Column::new("Subscription", |(customer, l)| subscription_cell(customer, &l.subscription_id)),
+    Column::new("Status", |(_, l)| Cell::Status(ResourceKind::LineItem, l.status.as_str().to_string())),
+];
+
 #[component]
 fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) -> impl IntoView {
     let o = order;
     let returnable = order_returnable(&o, now());
-    let return_link = href(&format!("/customers/{customer}/orders/{}/return", o.order_id));
+    let return_link = To::ReturnOrder { customer: &customer, id: &o.order_id }.href();
     let kind = o.order_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default();
     let settled = (!open).then(|| status_label(ResourceKind::Order, o.status.as_str()));
     let total = o.total_quantity();
+    let rows: Vec<(String, LineItem)> = o.line_items.iter().map(|l| (customer.clone(), l.clone())).collect();
     view! {
         <div class="page-head">
             <h1>{format!("Order {}", o.order_id)}</h1>
             <div class="actions">
-                <A href=href(&format!("/customers/{customer}")) attr:class="button">"Customer"</A>
-                <A href=href(&format!("/customers/{customer}/orders/new")) attr:class="button">"Place another order"</A>
+                <A href=To::Customer(&customer).href() attr:class="button">"Customer"</A>
+                <A href=To::NewOrder { customer: &customer, lines: &[] }.href() attr:class="button">"Place another order"</A>
             </div>
         </div>
         <p class="lede"><StatusExplained kind=ResourceKind::Order code=o.status.as_str().to_string()/></p>
@@ -75,29 +87,7 @@ fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) 
         ]/>
         <section class="facts-section">
             <h2>"Line items"</h2>
-            <table class="data">
-                <thead><tr>
-                    <th scope="col" class="num">"Line"</th><th scope="col">"Offer"</th><th scope="col" class="num">"Quantity"</th>
-                    <th scope="col">"Subscription"</th><th scope="col">"Status"</th>
-                </tr></thead>
-                <tbody>
-                    {o.line_items.into_iter().map(|l| {
-                        let sub = (!l.subscription_id.is_empty()).then(|| {
-                            let link = href(&format!("/customers/{customer}/subscriptions/{}", l.subscription_id));
-                            view! { <A href=link>{l.subscription_id.clone()}</A> }
-                        });
-                        view! {
-                            <tr>
-                                <td class="num">{l.ext_line_item_number.to_string()}</td>
-                                <td><code>{l.offer_id}</code></td>
-                                <td class="num">{l.quantity.to_string()}</td>
-                                <td>{sub}</td>
-                                <td><StatusBadge kind=ResourceKind::LineItem code=l.status.as_str().to_string()/></td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <DataTable caption="Line items".to_string() columns=LINES rows empty=""/>
         </section>
         <section class="facts-section" aria-labelledby="return-title">
             <h2 id="return-title">"Return"</h2>
@@ -119,10 +109,7 @@ fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) 
 const REFERENCE: &str = "externalReferenceId";
 
 fn check_reference(v: &Values) -> Vec<FieldError> {
-    match rule(REFERENCE).map(|r| r.validate(&trimmed(v, REFERENCE), &Context::default())) {
-        Some(Err(problem)) => vec![FieldError::new(REFERENCE, problem)],
-        _ => Vec::new(),
-    }
+    check_path(v, REFERENCE).into_iter().collect()
 }
 
 /// Edits the order's external reference id, the one field an order update may change.
@@ -154,7 +141,7 @@ fn ExternalReference(customer: String, order_id: String, value: String, changed:
             <form novalidate class="inline" on:submit=move |ev| submission.submit(ev)>
                 <TextField path=REFERENCE label="External reference id" hint="Your own reference, up to 35 characters. It reaches the monthly reconciliation file only if changed before that file is made."/>
                 <SubmissionError submission/>
-                <SubmitButton label="Save reference" busy=submission.busy/>
+                <BusyButton label="Save reference" busy=submission.busy/>
             </form>
         </section>
     }

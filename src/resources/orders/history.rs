@@ -2,20 +2,18 @@
 //! each repeatable and OR'ed — reseller id, reference order id, start and end date), pages of up
 //! to 100 by `totalCount`, all state in the URL, CSV export of the filtered history.
 
-use crate::api::calls::orders;
-use crate::components::csv::{CsvExport, ExportPage};
+use crate::api::calls::{orders, Endpoint};
 use crate::components::filters::{FilterChecks, FilterDate, FilterSelect, FilterText};
-use crate::components::loading::Load;
-use crate::components::pager::{Paged, Pager};
+use crate::components::list::{filters_of, ListPage, ListSource};
 use crate::components::query::{use_query_state, QueryState};
-use crate::components::table::{Cell, Column, DataTable};
+use crate::components::table::{Cell, Column};
 use crate::pages::area_home::AreaHome;
-use crate::resources::{fetch, runtime};
-use crate::runtime::href;
+use crate::routes::To;
+use crate::runtime::Runtime;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
-use partner_model::types::Order;
+use partner_model::types::{Order, OrderHistoryPage};
 
 /// The documented filter values of Get Order History (any other is 1132).
 const TYPES: &[(&str, &str)] = &[("NEW", "New"), ("TRANSFER", "Transfer"), ("RENEWAL", "Renewal")];
@@ -31,7 +29,7 @@ fn kind(o: &Order) -> String {
 
 static COLUMNS: &[Column<Order>] = &[
     Column::new("Order", |o| Cell::Link {
-        href: href(&format!("/customers/{}/orders/{}", o.customer_id, o.order_id)),
+        href: To::Order { customer: &o.customer_id, id: &o.order_id }.href(),
         text: o.order_id.clone(),
         code: false,
     }),
@@ -44,17 +42,25 @@ static COLUMNS: &[Column<Order>] = &[
     Column::new("Total quantity", |o: &Order| Cell::Text(o.total_quantity().to_string())).numeric(),
 ];
 
-/// The history filters of the URL as API parameters (repeated keys kept).
-fn history_filters(query: &QueryState, limit: u32, offset: Option<u64>) -> Vec<(&'static str, String)> {
-    let mut filters = Vec::new();
-    for key in REPEATED {
-        filters.extend(query.get_all(key).into_iter().map(|v| (*key, v)));
+/// A customer's order history, with every filter of the URL (repeated keys kept).
+#[derive(Clone)]
+struct History(String);
+
+impl ListSource for History {
+    type Answer = OrderHistoryPage;
+    type Row = Order;
+    const MAX_LIMIT: u32 = 100;
+
+    fn call(&self, rt: &Runtime, query: &QueryState, limit: u32, offset: u64) -> Endpoint<OrderHistoryPage> {
+        let mut filters = Vec::new();
+        for key in REPEATED {
+            filters.extend(query.get_all(key).into_iter().map(|v| (*key, v)));
+        }
+        filters.extend(filters_of(query, SINGLE));
+        filters.push(("limit", limit.to_string()));
+        filters.push(("offset", offset.to_string()));
+        orders::history(rt, &self.0, &filters)
     }
-    filters.extend(SINGLE.iter().map(|k| (*k, query.get(k))));
-    let asked = query.get("limit");
-    filters.push(("limit", if asked.is_empty() { limit.clamp(1, 100).to_string() } else { asked }));
-    filters.push(("offset", offset.map(|o| o.to_string()).unwrap_or_else(|| query.get("offset"))));
-    filters
 }
 
 /// `/orders?customer=…`: the customer's history, or what the area holds without a customer.
@@ -65,38 +71,22 @@ pub fn OrderHistory() -> impl IntoView {
     move || {
         let id = customer.get();
         if id.is_empty() {
-            view! { <AreaHome path="/orders"/> }.into_any()
+            view! { <AreaHome to=To::Orders { customer: "" }/> }.into_any()
         } else {
-            view! { <History customer=id/> }.into_any()
+            view! { <CustomerOrders customer=id/> }.into_any()
         }
     }
 }
 
 #[component]
-fn History(customer: String) -> impl IntoView {
-    let rt = runtime();
-    let query = use_query_state();
-    let page_size = rt.config.page_size;
-    let (rt2, c2) = (rt.clone(), customer.clone());
-    let page = LocalResource::new(move || fetch(orders::history(&rt2, &c2, &history_filters(&query, page_size, None))));
-    let c3 = customer.clone();
-    let export = move |offset: u64| {
-        let mut filters = history_filters(&query, 100, Some(offset));
-        filters.retain(|(k, _)| *k != "limit");
-        filters.push(("limit", "100".into()));
-        let endpoint = orders::history(&rt, &c3, &filters);
-        async move {
-            let p = fetch(endpoint).await?;
-            Ok(ExportPage::by_offset(p.items, p.total_count, p.offset))
-        }
-    };
+fn CustomerOrders(customer: String) -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
                 <h1>"Orders of customer " <code>{customer.clone()}</code></h1>
                 <div class="actions">
-                    <A href=href(&format!("/customers/{customer}")) attr:class="button">"Customer"</A>
-                    <A href=href(&format!("/customers/{customer}/orders/new")) attr:class="button primary">"Place an order"</A>
+                    <A href=To::Customer(&customer).href() attr:class="button">"Customer"</A>
+                    <A href=To::NewOrder { customer: &customer, lines: &[] }.href() attr:class="button primary">"Place an order"</A>
                 </div>
             </div>
             <div class="filters" role="search" aria-label="Filters">
@@ -109,14 +99,8 @@ fn History(customer: String) -> impl IntoView {
                 <FilterDate key="end-date" label="To"/>
                 <FilterSelect key="limit" label="Rows per page" options=PAGE_SIZES/>
             </div>
-            <Load resource=page what="orders" render=move |p| {
-                let info = p.info(p.limit);
-                view! {
-                    <DataTable caption="Orders".to_string() columns=COLUMNS rows=p.items empty="No order matches these filters."/>
-                    <Pager info noun="orders"/>
-                }.into_any()
-            }/>
-            <CsvExport columns=COLUMNS fetch=export file_name=format!("orders-{customer}.csv")/>
+            <ListPage source=History(customer.clone()) columns=COLUMNS caption="Orders".to_string() noun="orders"
+                empty="No order matches these filters." export=format!("orders-{customer}.csv")/>
         </section>
     }
 }

@@ -7,21 +7,22 @@ use crate::api::calls::orders;
 use crate::api::error::Failure;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{
-    rows, trimmed as g, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values,
+    check_path, rows, trimmed as g, BusyButton, DraftNotice, FormState, TextField, UnsavedGuard, Values,
 };
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
+use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
 use crate::resources::{fetch, runtime};
-use crate::runtime::href;
+use crate::routes::{params, CustomerParams, To};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use partner_model::catalog::errors::{purchase_reason, reason_in_detail, PURCHASE_REASONS};
 use partner_model::catalog::segments::{discount_level, offer_level};
 use partner_model::rules::order_requests::check_order;
-use partner_model::rules::{rule, Context, FieldError};
-use partner_model::types::{LineItemRequest, Order, OrderRequest};
+use partner_model::rules::FieldError;
+use partner_model::types::{LineItem, LineItemRequest, Order, OrderRequest};
 
 const LINES: &str = "lineItems";
 /// The most lines an order may have.
@@ -51,17 +52,10 @@ fn check(v: &Values) -> Vec<FieldError> {
     // Numbers are checked as typed first: "12a" is not a quantity.
     for i in 0..rows::count(v, LINES) {
         for field in ["extLineItemNumber", "quantity"] {
-            let path = format!("{LINES}[{i}].{field}");
-            if let Some(Err(problem)) =
-                rule(&format!("{LINES}[].{field}")).map(|r| r.validate(&g(v, &path), &Context::default()))
-            {
-                errors.push(FieldError::new(path, problem));
-            }
+            errors.extend(check_path(v, &format!("{LINES}[{i}].{field}")));
         }
     }
-    if let Some(Err(problem)) = rule("currencyCode").map(|r| r.validate(&g(v, "currencyCode"), &Context::default())) {
-        errors.push(FieldError::new("currencyCode", problem));
-    }
+    errors.extend(check_path(v, "currencyCode"));
     for e in check_order(&preview_request(v)) {
         if !errors.iter().any(|x| x.path == e.path) {
             errors.push(e);
@@ -147,8 +141,7 @@ fn start_values(currency: &str, prefill: &[String]) -> Values {
 #[component]
 pub fn PlaceOrder() -> impl IntoView {
     let rt = runtime();
-    let params = use_params_map();
-    let customer = params.read_untracked().get("customer").unwrap_or_default();
+    let customer = params::<CustomerParams>().read_untracked().customer.clone();
     let query = use_query_state();
     let start = start_values(&rt.config.default_currency, &query.get_all("line"));
     let form = FormState::new(start, check, Some(format!("order-new-{customer}")));
@@ -179,7 +172,7 @@ pub fn PlaceOrder() -> impl IntoView {
         });
     };
     let lines_error = Signal::derive(move || form.error(LINES, false));
-    let back = href(&format!("/customers/{customer}"));
+    let back = To::Customer(&customer).href();
     let c3 = customer.clone();
     view! {
         <section class="page">
@@ -216,13 +209,29 @@ pub fn PlaceOrder() -> impl IntoView {
                 {move || submission.failure.get().map(|failure| view! { <RefusedLines failure/> })}
                 <SubmissionError submission/>
                 <div class="actions">
-                    <SubmitButton label="Preview order" busy=submission.busy/>
+                    <BusyButton label="Preview order" busy=submission.busy/>
                 </div>
             </form>
             {move || preview.get().map(|(values, order)| view! { <PreviewResult values order customer=c3.clone()/> })}
         </section>
     }
 }
+
+/// A line of the preview, next to the offer the reseller entered.
+struct PreviewLine {
+    line: LineItem,
+    typed: String,
+    /// What the API changed about the offer, in words.
+    change: Option<String>,
+}
+
+static PREVIEW_LINES: &[Column<PreviewLine>] = &[
+    Column::new("Line", |l: &PreviewLine| Cell::Text(l.line.ext_line_item_number.to_string())).numeric(),
+    Column::new("Offer entered", |l| Cell::Code(l.typed.clone())),
+    Column::new("Offer the customer gets", |l| Cell::Code(l.line.offer_id.clone())),
+    Column::new("Quantity", |l: &PreviewLine| Cell::Text(l.line.quantity.to_string())).numeric(),
+    Column::new("Note", |l| Cell::Text(l.change.clone().unwrap_or_else(|| "As entered.".into()))),
+];
 
 /// The preview's answer and the button that places the order.
 #[component]
@@ -249,11 +258,11 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
         },
         move |o: Order| {
             toast(format!("Order {} placed.", o.order_id));
-            navigate(&format!("/customers/{customer}/orders/{}", o.order_id), Default::default());
+            navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
         },
     );
     let (pending, failure) = (commit.pending, commit.failure);
-    let rows = order
+    let rows: Vec<PreviewLine> = order
         .line_items
         .iter()
         .map(|l| {
@@ -263,33 +272,17 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
                 .map(|e| e.offer_id.clone())
                 .unwrap_or_default();
             let change = offer_change(&typed, &l.offer_id);
-            let class = if change.is_some() { "changed" } else { "" };
-            view! {
-                <tr class=class>
-                    <td class="num">{l.ext_line_item_number.to_string()}</td>
-                    <td><code>{typed}</code></td>
-                    <td><code>{l.offer_id.clone()}</code></td>
-                    <td class="num">{l.quantity.to_string()}</td>
-                    <td>{change.unwrap_or_else(|| "As entered.".into())}</td>
-                </tr>
-            }
+            PreviewLine { line: l.clone(), typed, change }
         })
-        .collect_view();
+        .collect();
     view! {
         <section class="facts-section preview" aria-labelledby="preview-title">
             <h2 id="preview-title">"Preview"</h2>
-            <table class="data">
-                <thead><tr>
-                    <th scope="col" class="num">"Line"</th><th scope="col">"Offer entered"</th><th scope="col">"Offer the customer gets"</th>
-                    <th scope="col" class="num">"Quantity"</th><th scope="col">"Note"</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <DataTable caption="Lines of the preview".to_string() columns=PREVIEW_LINES rows empty=""
+                row_class=|l: &PreviewLine| if l.change.is_some() { "changed" } else { "" }/>
             <p>"Placing the order sends exactly these lines. Changing the form above drops this preview."</p>
             {move || failure.get().map(|f| view! { <RefusedLines failure=f.clone()/> <ErrorPanel failure=f/> })}
-            <button type="button" class="primary" on:click=move |_| commit.send() disabled=move || pending.get() aria-busy=move || pending.get().to_string()>
-                {move || if pending.get() { "Placing…" } else { "Place order" }}
-            </button>
+            <BusyButton label="Place order" working="Placing…" busy=pending on_click=Callback::new(move |_| commit.send())/>
         </section>
     }
 }

@@ -6,12 +6,13 @@ use super::place::offer_change;
 use crate::api::calls::{orders, subscriptions};
 use crate::api::error::Failure;
 use crate::components::loading::Load;
+use crate::components::table::{Cell, Column, DataTable};
+use crate::resources::subscriptions::subscription_cell;
 use crate::resources::{fetch, runtime};
-use crate::runtime::href;
+use crate::routes::{params, CustomerParams, To};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
-use partner_model::types::{Order, OrderRequest, Status, Subscription, SubscriptionList};
+use partner_model::types::{LineItem, Order, OrderRequest, Status, Subscription, SubscriptionList};
 
 /// The API's answer when no subscription has auto-renewal on.
 const NOTHING_RENEWS: &str = "2136";
@@ -23,8 +24,8 @@ type Preview = (Option<Order>, Vec<Subscription>);
 #[component]
 pub fn RenewalPreview() -> impl IntoView {
     let rt = runtime();
-    let params = use_params_map();
-    let customer = Memo::new(move |_| params.read().get("customer").unwrap_or_default());
+    let params = params::<CustomerParams>();
+    let customer = Memo::new(move |_| params.read().customer.clone());
     let preview = LocalResource::new(move || {
         let c = customer.get();
         let (subs, renewal) = (subscriptions::list(&rt, &c), orders::create(&rt, &c, &OrderRequest::PreviewRenewal));
@@ -42,8 +43,8 @@ pub fn RenewalPreview() -> impl IntoView {
             <div class="page-head">
                 <h1>"Renewal preview"</h1>
                 <div class="actions">
-                    <A href=move || href(&format!("/customers/{}", customer.get())) attr:class="button">"Customer"</A>
-                    <A href=move || href(&format!("/subscriptions?customer={}", customer.get())) attr:class="button">"Subscriptions"</A>
+                    <A href=move || To::Customer(&customer.get()).href() attr:class="button">"Customer"</A>
+                    <A href=move || To::Subscriptions { customer: &customer.get() }.href() attr:class="button">"Subscriptions"</A>
                     <button type="button" on:click=move |_| preview.refetch()>"Preview again"</button>
                 </div>
             </div>
@@ -55,7 +56,7 @@ pub fn RenewalPreview() -> impl IntoView {
                     None => view! {
                         <div class="notice warn" role="note">
                             <p><strong>"Nothing would renew."</strong> " Auto-renewal is off on every subscription of this customer, so the API has no renewal to preview (error 2136). Turn auto-renewal on for at least one license of a subscription."</p>
-                            <p><A href=href(&format!("/subscriptions?customer={c}"))>"Open the subscriptions"</A></p>
+                            <p><A href=To::Subscriptions { customer: &c }.href()>"Open the subscriptions"</A></p>
                         </div>
                     }.into_any(),
                 }
@@ -63,6 +64,25 @@ pub fn RenewalPreview() -> impl IntoView {
         </section>
     }
 }
+
+/// A line of the renewal preview, with what the subscription has now.
+struct RenewalLine {
+    customer: String,
+    line: LineItem,
+    now_offer: String,
+    renews: &'static str,
+    note: String,
+}
+
+static LINES: &[Column<RenewalLine>] = &[
+    Column::new("Line", |r: &RenewalLine| Cell::Text(r.line.ext_line_item_number.to_string())).numeric(),
+    Column::new("Subscription", |r| subscription_cell(&r.customer, &r.line.subscription_id)),
+    Column::new("Offer now", |r| Cell::Code(r.now_offer.clone())),
+    Column::new("Offer at renewal", |r| Cell::Code(r.line.offer_id.clone())),
+    Column::new("Quantity", |r: &RenewalLine| Cell::Text(r.line.quantity.to_string())).numeric(),
+    Column::new("Renews", |r| Cell::Text(r.renews.to_string())),
+    Column::new("Note", |r| Cell::Text(r.note.clone())),
+];
 
 #[component]
 fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl IntoView {
@@ -73,7 +93,7 @@ fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl
         .map(|l| l.quantity)
         .fold(0, u64::saturating_add);
     let summary = format!("{} line(s); {renewing} unit(s) would renew.", order.line_items.len());
-    let rows = order
+    let rows: Vec<RenewalLine> = order
         .line_items
         .into_iter()
         .map(|l| {
@@ -87,32 +107,11 @@ fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl
                 Status::Inactive => ("No", "The product has expired: this line will not renew.".to_string()),
                 _ => ("Yes", change.unwrap_or_else(|| "Same offer as now.".into())),
             };
-            let link = (!l.subscription_id.is_empty()).then(|| {
-                let to = href(&format!("/customers/{customer}/subscriptions/{}", l.subscription_id));
-                view! { <A href=to>{l.subscription_id.clone()}</A> }
-            });
-            view! {
-                <tr>
-                    <td class="num">{l.ext_line_item_number.to_string()}</td>
-                    <td>{link}</td>
-                    <td><code>{now_offer}</code></td>
-                    <td><code>{l.offer_id}</code></td>
-                    <td class="num">{l.quantity.to_string()}</td>
-                    <td>{renews}</td>
-                    <td>{note}</td>
-                </tr>
-            }
+            RenewalLine { customer: customer.clone(), line: l, now_offer, renews, note }
         })
-        .collect_view();
+        .collect();
     view! {
         <p role="status">{summary}</p>
-        <table class="data">
-            <caption>"Lines of the renewal order"</caption>
-            <thead><tr>
-                <th scope="col" class="num">"Line"</th><th scope="col">"Subscription"</th><th scope="col">"Offer now"</th>
-                <th scope="col">"Offer at renewal"</th><th scope="col" class="num">"Quantity"</th><th scope="col">"Renews"</th><th scope="col">"Note"</th>
-            </tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <DataTable caption="Lines of the renewal order".to_string() show_caption=true columns=LINES rows empty=""/>
     }
 }

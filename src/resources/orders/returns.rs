@@ -6,19 +6,20 @@ use crate::api::calls::orders;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::detail::now;
 use crate::components::form::{
-    trimmed, CheckboxGroup, DraftNotice, FormState, SubmitButton, TextField, UnsavedGuard, Values,
+    check_path, trimmed, BusyButton, CheckboxGroup, DraftNotice, FormState, TextField, UnsavedGuard, Values,
 };
 use crate::components::loading::Load;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
-use crate::resources::{fetch, load_by_pair, runtime};
-use crate::runtime::href;
+use crate::resources::{fetch, load_record, runtime};
+use crate::routes::CustomerRecordParams;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use partner_model::rules::returns::{line_returnable, order_returnable, return_request};
 use partner_model::rules::validators::Invalid;
-use partner_model::rules::{rule, Context, FieldError};
+use partner_model::rules::FieldError;
 use partner_model::time;
 use partner_model::types::Order;
 
@@ -35,20 +36,18 @@ fn check(v: &Values) -> Vec<FieldError> {
     if chosen(v).is_empty() {
         errors.push(FieldError::new(LINES, Invalid::Explained("Choose at least one line to return.".into())));
     }
-    if let Some(Err(problem)) = rule(REFERENCE).map(|r| r.validate(&trimmed(v, REFERENCE), &Context::default())) {
-        errors.push(FieldError::new(REFERENCE, problem));
-    }
+    errors.extend(check_path(v, REFERENCE));
     errors
 }
 
 /// `/customers/:customer/orders/:id/return`.
 #[component]
 pub fn ReturnOrder() -> impl IntoView {
-    let (ids, order) = load_by_pair("customer", "id", orders::get);
+    let (ids, order) = load_record(|rt, p: &CustomerRecordParams| orders::get(rt, &p.customer, &p.id));
     view! {
         <section class="page">
             <Load resource=order what="the order" render=move |o: Order| {
-                let customer = ids.get_untracked().0;
+                let customer = ids.get_untracked().customer;
                 view! { <ReturnForm order=o customer/> }.into_any()
             }/>
         </section>
@@ -57,7 +56,7 @@ pub fn ReturnOrder() -> impl IntoView {
 
 #[component]
 fn ReturnForm(order: Order, customer: String) -> impl IntoView {
-    let back = href(&format!("/customers/{customer}/orders/{}", order.order_id));
+    let back = To::Order { customer: &customer, id: &order.order_id }.href();
     let head = view! {
         <div class="page-head">
             <h1>{format!("Return lines of order {}", order.order_id)}</h1>
@@ -103,7 +102,7 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
                 r.line_items.len(),
                 r.reference_order_id
             ));
-            navigate(&format!("/customers/{customer}/orders/{}", r.order_id), Default::default());
+            navigate(&To::Order { customer: &customer, id: &r.order_id }.path(), Default::default());
         },
     );
     let ask = RwSignal::new(false);
@@ -137,7 +136,7 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
             <TextField path=REFERENCE label="External reference id" hint="Optional: your own reference for the return, up to 35 characters."/>
             <SubmissionError submission/>
             <div class="actions">
-                <SubmitButton label="Return the chosen lines" busy=submission.busy/>
+                <BusyButton label="Return the chosen lines" busy=submission.busy/>
             </div>
         </form>
         <ConfirmDialog open=ask title body confirm_label="Return these lines" on_confirm=Callback::new(move |_| submission.send())/>

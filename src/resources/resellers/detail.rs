@@ -4,13 +4,20 @@
 use crate::api::calls::resellers;
 use crate::components::detail::{day, Facts};
 use crate::components::status::StatusExplained;
+use crate::components::table::{Cell, Column, DataTable};
 use crate::recent::remember;
 use crate::resources::RecordById;
-use crate::runtime::href;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::types::{Contact, Reseller};
+
+static CONTACTS: &[Column<Contact>] = &[
+    Column::new("Name", |c: &Contact| Cell::Text(format!("{} {}", c.first_name, c.last_name))),
+    Column::new("Email", |c| Cell::Text(c.email.clone())),
+    Column::new("Phone", |c| Cell::Text(c.phone_number.clone())),
+];
 
 /// The contacts of an account, as a table.
 #[component]
@@ -21,14 +28,7 @@ pub fn ContactTable(
     view! {
         <section class="facts-section">
             <h2>"Contacts"</h2>
-            <table class="data">
-                <thead><tr><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Phone"</th></tr></thead>
-                <tbody>
-                    {contacts.into_iter().map(|c| view! {
-                        <tr><td>{format!("{} {}", c.first_name, c.last_name)}</td><td>{c.email}</td><td>{c.phone_number}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <DataTable caption="Contacts".to_string() columns=CONTACTS rows=contacts empty="No contact."/>
         </section>
     }
 }
@@ -70,12 +70,12 @@ pub fn ResellerPage() -> impl IntoView {
                 <div class="page-head">
                     <h1>{r.company_profile.company_name.clone()}</h1>
                     <div class="actions">
-                        <A href=href(&format!("/customers?reseller={rid}")) attr:class="button">"Customers"</A>
-                        <A href=href(&format!("/notifications?reseller={rid}")) attr:class="button">"Licenses pending an order"</A>
-                        <A href=href(&format!("/customers/new?reseller={rid}")) attr:class="button">"Create a customer"</A>
-                        <A href=href(&format!("/transfers?reseller={rid}")) attr:class="button">"Move a customer in"</A>
-                        <A href=href(&format!("/memberships?reseller={rid}")) attr:class="button">"Bring a VIP customer over"</A>
-                        <A href=href(&format!("/resellers/{rid}/edit")) attr:class="button">"Edit reseller"</A>
+                        <A href=To::Customers { reseller: &rid }.href() attr:class="button">"Customers"</A>
+                        <A href=To::Notifications { reseller: &rid }.href() attr:class="button">"Licenses pending an order"</A>
+                        <A href=To::NewCustomer { reseller: &rid }.href() attr:class="button">"Create a customer"</A>
+                        <A href=To::Transfers { reseller: &rid }.href() attr:class="button">"Move a customer in"</A>
+                        <A href=To::Memberships { reseller: &rid }.href() attr:class="button">"Bring a VIP customer over"</A>
+                        <A href=To::EditReseller(&rid).href() attr:class="button">"Edit reseller"</A>
                     </div>
                 </div>
                 <p class="lede">"Reseller " <code>{r.reseller_id.clone()}</code> " · " <StatusExplained kind=ResourceKind::Reseller code=r.status.as_str().to_string()/></p>

@@ -6,12 +6,12 @@ use crate::components::address::{
     address_of, address_values, contact_values, contacts_of, language_options, AddressFields, ContactFields,
 };
 use crate::components::form::{
-    trimmed as g, CheckboxGroup, DraftNotice, FormState, SelectField, SubmitButton, TextField, UnsavedGuard, Values,
+    trimmed as g, BusyButton, CheckboxGroup, DraftNotice, FormState, SelectField, TextField, UnsavedGuard, Values,
 };
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::{fetch, runtime, RecordById};
-use crate::runtime::href;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -123,7 +123,7 @@ pub fn CreateReseller() -> impl IntoView {
                 "Reseller {} created. It is pending until Adobe validates it.",
                 r.company_profile.company_name
             ));
-            navigate(&format!("/resellers/{}", r.reseller_id), Default::default());
+            navigate(&To::Reseller(&r.reseller_id).path(), Default::default());
         },
     );
     view! {
@@ -139,8 +139,8 @@ pub fn CreateReseller() -> impl IntoView {
                 <ProfileFields existing=false locked_emails=vec![]/>
                 <SubmissionError submission/>
                 <div class="actions">
-                    <SubmitButton label="Create reseller" busy=submission.busy/>
-                    <A href=href("/resellers")>"Cancel"</A>
+                    <BusyButton label="Create reseller" busy=submission.busy/>
+                    <A href=To::Resellers.href()>"Cancel"</A>
                 </div>
             </form>
         </section>
@@ -165,7 +165,7 @@ fn UpdateResellerForm(reseller: Reseller) -> impl IntoView {
         move |v| fetch(resellers::update(&rt, &id2, &update_request(&v))),
         move |r: Reseller| {
             toast(format!("Reseller {} updated.", r.company_profile.company_name));
-            navigate(&format!("/resellers/{}", r.reseller_id), Default::default());
+            navigate(&To::Reseller(&r.reseller_id).path(), Default::default());
         },
     );
     let emails = reseller.company_profile.contacts.iter().map(|c| c.email.clone()).collect();
@@ -182,8 +182,8 @@ fn UpdateResellerForm(reseller: Reseller) -> impl IntoView {
             <ProfileFields existing=true locked_emails=emails/>
             <SubmissionError submission/>
             <div class="actions">
-                <SubmitButton label="Save reseller" busy=submission.busy/>
-                <A href=href(&format!("/resellers/{id}"))>"Cancel"</A>
+                <BusyButton label="Save reseller" busy=submission.busy/>
+                <A href=To::Reseller(&id).href()>"Cancel"</A>
             </div>
         </form>
     }

@@ -1,19 +1,17 @@
 //! The reseller list: status, company name (with `*`), created dates, sorting by name or
 //! date, pages of up to 50, CSV export of the whole filtered list.
 
-use crate::api::calls::resellers;
-use crate::components::csv::{CsvExport, ExportPage};
+use crate::api::calls::{resellers, Endpoint};
 use crate::components::filters::{FilterDate, FilterSelect, FilterText};
-use crate::components::loading::Load;
-use crate::components::pager::{Paged, Pager};
-use crate::components::query::use_query_state;
-use crate::components::table::{Cell, Column, DataTable, SortKeys};
-use crate::resources::{fetch, runtime};
-use crate::runtime::href;
+use crate::components::list::{filters_of, ListPage, ListSource};
+use crate::components::query::QueryState;
+use crate::components::table::{Cell, Column, SortKeys};
+use crate::routes::To;
+use crate::runtime::Runtime;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
-use partner_model::types::ResellerSummary;
+use partner_model::types::{ResellerListPage, ResellerSummary};
 
 /// The account list filters both lists share (resellers, customers).
 pub const ACCOUNT_STATUSES: &[(&str, &str)] =
@@ -25,11 +23,11 @@ pub const ACCOUNT_SORT: SortKeys =
     SortKeys { by: "sort-by", order: "order-by", default_by: "creationDate", default_desc: true };
 /// The filter keys of account lists, as the API names them.
 pub const ACCOUNT_FILTERS: &[&str] =
-    &["status", "company-name", "from-created-date", "to-created-date", "sort-by", "order-by", "limit", "offset"];
+    &["status", "company-name", "from-created-date", "to-created-date", "sort-by", "order-by"];
 
 static COLUMNS: &[Column<ResellerSummary>] = &[
     Column::new("Company", |r: &ResellerSummary| Cell::Link {
-        href: href(&format!("/resellers/{}", r.reseller_id)),
+        href: To::Reseller(&r.reseller_id).href(),
         text: r.company_profile.company_name.clone(),
         code: false,
     })
@@ -40,36 +38,26 @@ static COLUMNS: &[Column<ResellerSummary>] = &[
     Column::new("External reference", |r| Cell::Text(r.external_reference_id.clone())),
 ];
 
-/// The filters of the current URL, as API parameters.
-pub fn account_filters(
-    query: &crate::components::query::QueryState,
-    default_limit: u32,
-) -> Vec<(&'static str, String)> {
-    ACCOUNT_FILTERS
-        .iter()
-        .map(|k| {
-            let v = query.get(k);
-            let v = if *k == "limit" && v.is_empty() { default_limit.clamp(1, 50).to_string() } else { v };
-            (*k, v)
-        })
-        .collect()
-}
-
-/// The filters of the current URL for the export's page at `offset` (50 rows, the API's most).
-pub fn export_filters(query: &crate::components::query::QueryState, offset: u64) -> Vec<(&'static str, String)> {
-    let mut filters: Vec<(&str, String)> =
-        account_filters(query, 50).into_iter().filter(|(k, _)| *k != "offset" && *k != "limit").collect();
-    filters.push(("limit", "50".into()));
+/// The URL's account filters, with the page asked for, as API parameters.
+pub fn account_filters(query: &QueryState, limit: u32, offset: u64) -> Vec<(&'static str, String)> {
+    let mut filters = filters_of(query, ACCOUNT_FILTERS);
+    filters.push(("limit", limit.to_string()));
     filters.push(("offset", offset.to_string()));
     filters
 }
 
-/// An export page from a page of accounts.
-pub async fn export_page<T: serde::de::DeserializeOwned + Default>(
-    endpoint: crate::api::calls::Endpoint<partner_model::types::AccountPage<T>>,
-) -> Result<ExportPage<T>, crate::api::error::Failure> {
-    let p = fetch(endpoint).await?;
-    Ok(ExportPage::by_offset(p.accounts, p.total_count, p.offset))
+/// The distributor's resellers.
+#[derive(Clone)]
+struct Resellers;
+
+impl ListSource for Resellers {
+    type Answer = ResellerListPage;
+    type Row = ResellerSummary;
+    const MAX_LIMIT: u32 = 50;
+
+    fn call(&self, rt: &Runtime, query: &QueryState, limit: u32, offset: u64) -> Endpoint<ResellerListPage> {
+        resellers::list(rt, &account_filters(query, limit, offset))
+    }
 }
 
 /// The account list's filter bar.
@@ -89,30 +77,15 @@ pub fn AccountFilters() -> impl IntoView {
 /// `/resellers`.
 #[component]
 pub fn ResellerList() -> impl IntoView {
-    let rt = runtime();
-    let query = use_query_state();
-    let page_size = rt.config.page_size;
-    let rt2 = rt.clone();
-    let page = LocalResource::new(move || {
-        let filters = account_filters(&query, page_size);
-        fetch(resellers::list(&rt2, &filters))
-    });
-    let export = move |offset: u64| export_page(resellers::list(&rt, &export_filters(&query, offset)));
     view! {
         <section class="page">
             <div class="page-head">
                 <h1>"Resellers"</h1>
-                <A href=href("/resellers/new") attr:class="button primary">"Create a reseller"</A>
+                <A href=To::NewReseller.href() attr:class="button primary">"Create a reseller"</A>
             </div>
             <AccountFilters/>
-            <Load resource=page what="resellers" render=move |p| {
-                let info = p.info(p.limit);
-                view! {
-                    <DataTable caption="Resellers".to_string() columns=COLUMNS rows=p.accounts sort=ACCOUNT_SORT empty="No reseller matches these filters."/>
-                    <Pager info noun="resellers"/>
-                }.into_any()
-            }/>
-            <CsvExport columns=COLUMNS fetch=export file_name="resellers.csv".to_string()/>
+            <ListPage source=Resellers columns=COLUMNS caption="Resellers".to_string() noun="resellers"
+                sort=ACCOUNT_SORT empty="No reseller matches these filters." export="resellers.csv".to_string()/>
         </section>
     }
 }

@@ -6,19 +6,17 @@ pub mod list;
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::{ParentRoute, Route};
+use leptos_router::components::Route;
 use leptos_router::path;
 
 /// `/resellers`, `/resellers/new`, `/resellers/:id`, `/resellers/:id/edit`.
 #[component(transparent)]
 pub fn ResellerRoutes() -> AnyNestedRoute {
     view! {
-        <ParentRoute path=path!("/resellers") view=leptos_router::components::Outlet>
-            <Route path=path!("") view={crate::split_page!(resellers, reseller_list, list::ResellerList)}/>
-            <Route path=path!("new") view={crate::split_page!(resellers, create_reseller, form::CreateReseller)}/>
-            <Route path=path!(":id") view={crate::split_page!(resellers, reseller_page, detail::ResellerPage)}/>
-            <Route path=path!(":id/edit") view={crate::split_page!(resellers, update_reseller, form::UpdateReseller)}/>
-        </ParentRoute>
+        <Route path=path!("/resellers") view={crate::split_page!(resellers, reseller_list, list::ResellerList)}/>
+        <Route path=path!("/resellers/new") view={crate::split_page!(resellers, create_reseller, form::CreateReseller)}/>
+        <Route path=path!("/resellers/:id") view={crate::split_page!(resellers, reseller_page, detail::ResellerPage)}/>
+        <Route path=path!("/resellers/:id/edit") view={crate::split_page!(resellers, update_reseller, form::UpdateReseller)}/>
     }
     .into_inner()
     .into_any_nested_route()

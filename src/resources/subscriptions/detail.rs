@@ -5,19 +5,20 @@
 use super::renewal_text;
 use crate::api::calls::subscriptions;
 use crate::components::detail::{day, Facts};
-use crate::components::form::{DraftNotice, FormState, RadioField, SubmitButton, TextField, Values};
+use crate::components::form::{check_path, trimmed, BusyButton, DraftNotice, FormState, RadioField, TextField, Values};
 use crate::components::loading::Load;
 use crate::components::status::StatusExplained;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::customers::create::today;
-use crate::resources::{fetch, load_by_pair, runtime};
-use crate::runtime::href;
+use crate::resources::{fetch, load_record, runtime};
+use crate::routes::CustomerRecordParams;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::rules::order_requests::{check_auto_renewal, ENTERPRISE_MAX_QUANTITY};
-use partner_model::rules::{rule, Context, FieldError};
+use partner_model::rules::FieldError;
 use partner_model::types::{AutoRenewalRequest, RenewalChoice, Status, Subscription, SubscriptionUpdateRequest};
 
 const CHOICE: &str = "ui.renewal";
@@ -37,11 +38,10 @@ fn check(v: &Values) -> Vec<FieldError> {
     if v.get(CHOICE).map(String::as_str) != Some("quantity") {
         return Vec::new();
     }
-    let raw = v.get(QUANTITY).map(|s| s.trim().to_string()).unwrap_or_default();
-    if let Some(Err(problem)) = rule(QUANTITY).map(|r| r.validate(&raw, &Context::default())) {
-        return vec![FieldError::new(QUANTITY, problem)];
+    if let Some(problem) = check_path(v, QUANTITY) {
+        return vec![problem];
     }
-    if raw.is_empty() {
+    if trimmed(v, QUANTITY).is_empty() {
         return vec![FieldError::new(QUANTITY, partner_model::rules::validators::Invalid::Missing)];
     }
     check_auto_renewal(&request(v).auto_renewal, ENTERPRISE_MAX_QUANTITY)
@@ -65,11 +65,11 @@ fn plus_days(date: &str, days: u32) -> String {
 #[component]
 pub fn SubscriptionPage() -> impl IntoView {
     let rt = runtime();
-    let (ids, sub) = load_by_pair("customer", "id", subscriptions::get);
+    let (ids, sub) = load_record(|rt, p: &CustomerRecordParams| subscriptions::get(rt, &p.customer, &p.id));
     view! {
         <section class="page">
             <Load resource=sub what="the subscription" render=move |s: Subscription| {
-                let customer = ids.get_untracked().0;
+                let customer = ids.get_untracked().customer;
                 view! { <SubscriptionView sub=s customer rt=rt.clone()/> }.into_any()
             }/>
         </section>
@@ -108,8 +108,8 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
         <div class="page-head">
             <h1>{format!("Subscription {id}")}</h1>
             <div class="actions">
-                <A href=href(&format!("/subscriptions?customer={customer}")) attr:class="button">"All subscriptions"</A>
-                <A href=href(&format!("/customers/{customer}/renewal")) attr:class="button">"Renewal preview"</A>
+                <A href=To::Subscriptions { customer: &customer }.href() attr:class="button">"All subscriptions"</A>
+                <A href=To::Renewal(&customer).href() attr:class="button">"Renewal preview"</A>
             </div>
         </div>
         <p class="lede"><StatusExplained kind=ResourceKind::Subscription code=sub.status.as_str().to_string()/></p>
@@ -145,7 +145,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
                             <TextField path=QUANTITY kind="number" hint="1 to 10,000 for Team products, up to 599,000 for Enterprise."/>
                         })}
                         <SubmissionError submission/>
-                        <SubmitButton label="Save auto-renewal" busy=submission.busy/>
+                        <BusyButton label="Save auto-renewal" busy=submission.busy/>
                     </form>
                 }.into_any()
             } else {

@@ -9,7 +9,7 @@ use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, DataTable};
 use crate::pages::area_home::AreaHome;
 use crate::resources::{fetch, runtime};
-use crate::runtime::href;
+use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
@@ -23,7 +23,7 @@ fn quantity(q: Option<u64>) -> String {
 
 static COLUMNS: &[Column<(String, Subscription)>] = &[
     Column::new("Subscription", |(customer, s)| Cell::Link {
-        href: href(&format!("/customers/{customer}/subscriptions/{}", s.subscription_id)),
+        href: To::Subscription { customer, id: &s.subscription_id }.href(),
         text: s.subscription_id.clone(),
         code: false,
     }),
@@ -49,7 +49,7 @@ pub fn SubscriptionList() -> impl IntoView {
     move || {
         let id = customer.get();
         if id.is_empty() {
-            view! { <AreaHome path="/subscriptions"/> }.into_any()
+            view! { <AreaHome to=To::Subscriptions { customer: "" }/> }.into_any()
         } else {
             view! { <Subscriptions customer=id/> }.into_any()
         }
@@ -68,7 +68,7 @@ fn Subscriptions(customer: String) -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <h1>"Subscriptions of customer " <code>{customer.clone()}</code></h1>
-                <A href=href(&format!("/customers/{customer}")) attr:class="button">"Customer"</A>
+                <A href=To::Customer(&customer).href() attr:class="button">"Customer"</A>
             </div>
             <div class="filters" role="search" aria-label="Filter subscriptions">
                 <div class="filter">

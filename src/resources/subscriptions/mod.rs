@@ -29,3 +29,13 @@ pub fn renewal_text(s: &partner_model::types::Subscription) -> String {
         RenewalChoice::Quantity(q) => format!("On for {q}"),
     }
 }
+
+/// A subscription of `customer` as a table cell: a link to its page, or nothing when the API
+/// has not given it an id yet.
+pub fn subscription_cell(customer: &str, id: &str) -> crate::components::table::Cell {
+    use crate::components::table::Cell;
+    if id.is_empty() || customer.is_empty() {
+        return Cell::Code(id.to_string());
+    }
+    Cell::Link { href: crate::routes::To::Subscription { customer, id }.href(), text: id.to_string(), code: false }
+}

@@ -73,6 +73,8 @@ const ORDER_TYPES: &[&str] = &["NEW", "PREVIEW", "RETURN", "PREVIEW_RENEWAL"];
 const LINKED_TYPES: &[&str] = &["STANDARD", "CONSORTIUM"];
 const LGA_COUNTRIES: &[&str] = &["US", "CA"];
 const OFFER_TYPES: &[&str] = &["LICENSE", "CONSUMABLES"];
+const CPN_FILTER_KEYS: &[&str] = &["CUSTOMER_NAME", "BILLING_ENGINE_SUBSCRIPTION_ID"];
+const CPN_OPERATORS: &[&str] = &["EQUALS", "LIKE"];
 
 /// The documented patterns, in JavaScript syntax.
 pub const COMPANY_NAME_PATTERN: &str = "^[\\p{L}\\p{N}_ \\u3000,.＆&・'()（）\"/-]{4,80}$";
@@ -132,6 +134,12 @@ pub static FIELD_RULES: &[FieldRule] = &[
     row("distributorId", "Distributor id", &[Required, AccountId], Some(ACCOUNT_ID_PATTERN)),
     row("orderId", "Order id", &[Required, AccountId], Some(ACCOUNT_ID_PATTERN)),
     row("subscriptionId", "Subscription id", &[Required, MaxLength(40)], None),
+    row("transferId", "Transfer id", &[Required, AccountId], Some(ACCOUNT_ID_PATTERN)),
+    // VMware Cloud Partner Navigator's subscription search: the documented keys and operators;
+    // the documents give the value no limit, the console keeps it to 200 characters.
+    row("filters[].key", "Filter on", &[Required, OneOf(CPN_FILTER_KEYS)], None),
+    row("filters[].operator", "Comparison", &[Required, OneOf(CPN_OPERATORS)], None),
+    row("filters[].value", "Value", &[Required, MaxLength(200)], None),
     row("cotermDate", "Anniversary (coterm) date", &[CotermDate], Some(COTERM_DATE_PATTERN)),
     row(
         "benefits[].commitmentRequest.minimumQuantities[].offerType",

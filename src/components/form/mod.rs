@@ -1,0 +1,33 @@
+//! The form machinery every create and update form uses. A form's values are kept by wire path
+//! (`companyProfile.contacts[0].email`), so the model crate's request checks, the API's
+//! `additionalDetails` and the fields all name a field the same way.
+//!
+//! - Problems come from the model's checks of the request the values build; a field shows its
+//!   problem once the reseller has left it or tried to submit, with `aria-invalid` and
+//!   `aria-describedby` set.
+//! - Fields the API names in an error show the API's refusal until they are changed.
+//! - Values are kept as a draft in local storage while they differ from the start, so a reload
+//!   loses nothing; the draft goes when the form is sent or discarded. A form holding a secret
+//!   (a customer's approval code) keeps its draft in this tab's session storage instead, so the
+//!   secret outlives a reload but not the tab.
+
+mod draft;
+mod fields;
+mod paths;
+pub mod rows;
+mod state;
+
+pub use draft::{DraftIn, DraftNotice, UnsavedGuard};
+pub use fields::{BusyButton, CheckField, CheckboxGroup, RadioField, SelectField, TextField};
+pub use paths::{check_as, check_path, check_paths, field_id, generic_path, label_of};
+pub use state::{focus_first_invalid, use_form, FormState};
+
+use std::collections::BTreeMap;
+
+/// A form's values by wire path.
+pub type Values = BTreeMap<String, String>;
+
+/// The value at `k`, trimmed: what a request is built from.
+pub fn trimmed(v: &Values, k: &str) -> String {
+    v.get(k).map(|s| s.trim().to_string()).unwrap_or_default()
+}

@@ -1,0 +1,273 @@
+//! A form's state: values, problems from the model's checks and from the API, what was touched,
+//! and the draft kept while it differs from the start.
+
+use super::draft::{Draft, DraftIn, DRAFT_PREFIX};
+use super::paths::field_id;
+use super::Values;
+use crate::api::error::Failure;
+use leptos::prelude::*;
+use partner_model::rules::{rule_for_detail, FieldError};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The state of one form, shared with its fields through context.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub values: RwSignal<Values>,
+    initial: StoredValue<Values>,
+    problems: Memo<Vec<FieldError>>,
+    touched: RwSignal<BTreeSet<String>>,
+    submitted: RwSignal<bool>,
+    server: RwSignal<BTreeMap<String, String>>,
+    draft_key: StoredValue<Option<String>>,
+    pub(super) draft_in: DraftIn,
+    scope: StoredValue<String>,
+    /// When a draft was restored at start: the time it was saved.
+    pub restored: RwSignal<Option<String>>,
+}
+
+impl FormState {
+    /// A form starting from `initial`, checked by `check`; `draft_key` names its draft (the
+    /// same form for the same record shares it), `None` for forms without drafts.
+    pub fn new(initial: Values, check: fn(&Values) -> Vec<FieldError>, draft_key: Option<String>) -> FormState {
+        FormState::with_draft_in(initial, check, draft_key, DraftIn::Device)
+    }
+
+    /// A form whose draft holds a secret: kept in this tab only.
+    pub fn with_secret(initial: Values, check: fn(&Values) -> Vec<FieldError>, draft_key: String) -> FormState {
+        FormState::with_draft_in(initial, check, Some(draft_key), DraftIn::Tab)
+    }
+
+    fn with_draft_in(
+        initial: Values,
+        check: fn(&Values) -> Vec<FieldError>,
+        draft_key: Option<String>,
+        draft_in: DraftIn,
+    ) -> FormState {
+        let draft: Option<Draft> = draft_key
+            .as_ref()
+            .and_then(|k| draft_in.storage()?.get_item(&format!("{DRAFT_PREFIX}{k}")).ok().flatten())
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .filter(|d: &Draft| d.values != initial);
+        let restored = RwSignal::new(draft.as_ref().map(|d| d.saved.clone()));
+        let values = RwSignal::new(draft.map(|d| d.values).unwrap_or_else(|| initial.clone()));
+        let form = FormState {
+            values,
+            initial: StoredValue::new(initial),
+            problems: Memo::new(move |_| values.with(check)),
+            touched: RwSignal::new(BTreeSet::new()),
+            submitted: RwSignal::new(false),
+            server: RwSignal::new(BTreeMap::new()),
+            draft_key: StoredValue::new(draft_key),
+            draft_in,
+            scope: StoredValue::new(String::new()),
+            restored,
+        };
+        Effect::new(move |_| {
+            let values = form.values.get();
+            form.save_draft(&values);
+        });
+        provide_context(form);
+        form
+    }
+
+    /// Gives the form's field ids a prefix, for pages with several forms with the same fields.
+    pub fn scoped(self, scope: &str) -> FormState {
+        self.scope.set_value(scope.to_string());
+        self
+    }
+
+    /// The DOM id of this form's field at `path`.
+    pub fn id_for(&self, path: &str) -> String {
+        let scope = self.scope.get_value();
+        if scope.is_empty() {
+            field_id(path)
+        } else {
+            field_id(&format!("{scope}.{path}"))
+        }
+    }
+
+    fn save_draft(&self, values: &Values) {
+        let Some(key) = self.draft_key.get_value() else { return };
+        let Some(store) = self.draft_in.storage() else { return };
+        let key = format!("{DRAFT_PREFIX}{key}");
+        if *values == self.initial.get_value() {
+            let _ = store.remove_item(&key);
+        } else {
+            let saved = js_sys::Date::new_0()
+                .to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
+                .as_string()
+                .unwrap_or_default();
+            let draft = Draft { saved, values: values.clone() };
+            if let Ok(text) = serde_json::to_string(&draft) {
+                let _ = store.set_item(&key, &text);
+            }
+        }
+    }
+
+    /// Forgets the draft (after the form was sent, or when the reseller discards it).
+    pub fn clear_draft(&self) {
+        if let (Some(key), Some(store)) = (self.draft_key.get_value(), self.draft_in.storage()) {
+            let _ = store.remove_item(&format!("{DRAFT_PREFIX}{key}"));
+        }
+        self.restored.set(None);
+    }
+
+    /// Goes back to the starting values and forgets the draft.
+    pub fn discard(&self) {
+        self.values.set(self.initial.get_value());
+        self.touched.set(BTreeSet::new());
+        self.submitted.set(false);
+        self.server.set(BTreeMap::new());
+        self.clear_draft();
+    }
+
+    /// Starts again from `values`: nothing touched, tried or refused yet (a form that stays on
+    /// the page after it did its work, like the go-to box).
+    pub fn reset(&self, values: Values) {
+        self.initial.set_value(values.clone());
+        self.values.set(values);
+        self.touched.set(BTreeSet::new());
+        self.submitted.set(false);
+        self.server.set(BTreeMap::new());
+    }
+
+    /// Makes the current values the form's start (after a successful save).
+    pub fn settle(&self) {
+        self.initial.set_value(self.values.get_untracked());
+        self.clear_draft();
+    }
+
+    /// Whether the values differ from the start.
+    pub fn is_dirty(&self) -> bool {
+        self.values.with(|v| *v != self.initial.get_value())
+    }
+
+    /// The value at `path` (empty when unset).
+    pub fn get(&self, path: &str) -> String {
+        self.values.with(|v| v.get(path).cloned().unwrap_or_default())
+    }
+
+    /// The value at `path` as a memo: views that depend on one field (show this part when that
+    /// box is ticked) change only when that field does, not on every keystroke elsewhere.
+    pub fn watch(&self, path: &str) -> Memo<String> {
+        let form = *self;
+        let path = path.to_string();
+        Memo::new(move |_| form.get(&path))
+    }
+
+    /// The value at `path`, without tracking.
+    pub fn get_untracked(&self, path: &str) -> String {
+        self.values.with_untracked(|v| v.get(path).cloned().unwrap_or_default())
+    }
+
+    /// Sets the value at `path`; the API's complaint about it, if any, goes.
+    pub fn set(&self, path: &str, value: String) {
+        self.values.update(|v| {
+            v.insert(path.to_string(), value);
+        });
+        if self.server.with_untracked(|s| s.contains_key(path)) {
+            self.server.update(|s| {
+                s.remove(path);
+            });
+        }
+    }
+
+    /// Marks `path` as visited: its problem shows from now on.
+    pub fn touch(&self, path: &str) {
+        if !self.touched.with_untracked(|t| t.contains(path)) {
+            self.touched.update(|t| {
+                t.insert(path.to_string());
+            });
+        }
+    }
+
+    /// What is wrong with the field at `path`, once it should show: the API's refusal first,
+    /// then the first problem the checks found (for a group, its elements' problems too).
+    pub fn error(&self, path: &str, group: bool) -> Option<String> {
+        if let Some(e) = self.server.with(|s| s.get(path).cloned()) {
+            return Some(e);
+        }
+        let visible = self.submitted.get() || self.touched.with(|t| t.contains(path));
+        if !visible {
+            return None;
+        }
+        self.problems.with(|ps| {
+            ps.iter().find(|p| p.path == path || (group && p.path.starts_with(path))).map(|p| p.problem.to_string())
+        })
+    }
+
+    /// Every problem the checks find now.
+    pub fn problems(&self) -> Vec<FieldError> {
+        self.problems.get_untracked()
+    }
+
+    /// The reseller pressed submit: every problem shows. Returns whether there are none.
+    pub fn attempt(&self) -> bool {
+        self.submitted.set(true);
+        let ok = self.problems.with_untracked(Vec::is_empty);
+        if !ok {
+            focus_first_invalid();
+        }
+        ok
+    }
+
+    /// Shows `problem` at the field at `path` until its value changes: what a check against the
+    /// API found (the customer belongs to another group).
+    pub fn refuse(&self, path: &str, problem: String) {
+        self.server.update(|s| {
+            s.insert(path.to_string(), problem);
+        });
+        focus_first_invalid();
+    }
+
+    /// Shows the API's refusal at the fields its `additionalDetails` name. Returns the details
+    /// that name no field of this form (the error panel shows those).
+    pub fn apply_failure(&self, failure: &Failure) -> Vec<String> {
+        let mut unplaced = Vec::new();
+        let known = self.values.with_untracked(|v| v.keys().cloned().collect::<BTreeSet<_>>());
+        let mut server = BTreeMap::new();
+        for detail in failure.error.details() {
+            let path = detail.trim();
+            if known.contains(path) || path_prefix_known(&known, path) {
+                let label = rule_for_detail(path).map(|r| r.label).unwrap_or("This value");
+                server.insert(
+                    path.to_string(),
+                    format!("{label}: the API refused this value ({}).", failure.error.code().unwrap_or("no code")),
+                );
+            } else {
+                unplaced.push(detail.clone());
+            }
+        }
+        let any = !server.is_empty();
+        self.server.set(server);
+        if any {
+            focus_first_invalid();
+        }
+        unplaced
+    }
+}
+
+fn path_prefix_known(known: &BTreeSet<String>, path: &str) -> bool {
+    known.iter().any(|k| k.starts_with(path) && k[path.len()..].starts_with(['[', '.']))
+}
+
+/// Moves focus to the first field marked invalid, after the page shows the marks.
+pub fn focus_first_invalid() {
+    request_animation_frame(|| {
+        if let Ok(Some(el)) = document().query_selector("form [aria-invalid=\"true\"]") {
+            if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// The form of the current component tree.
+/// A field outside a form (a programming error) is logged and gets a form of its own rather
+/// than stopping the app.
+pub fn use_form() -> FormState {
+    use_context::<FormState>().unwrap_or_else(|| {
+        leptos::logging::error!("a form field was mounted outside a form");
+        FormState::new(Values::new(), |_| Vec::new(), None)
+    })
+}

@@ -1,0 +1,89 @@
+//! The list controller, in the spirit of react-admin's `useListController` and `<Datagrid>`: a
+//! resource says how to read a page of its list ([`ListSource`]) and which columns it shows;
+//! [`ListPage`] does the rest — the page size and position from the URL, loading, the error
+//! panel with "Try again", the table with its sortable headers, the pager, and the CSV export
+//! of the whole filtered list, page after page.
+
+use super::csv::CsvExport;
+use super::loading::Load;
+use super::pager::{IntoPage, Page, Pager};
+use super::query::{use_query_state, QueryState};
+use super::table::{Column, DataTable, SortKeys};
+use crate::api::calls::Endpoint;
+use crate::resources::{fetch, runtime};
+use crate::runtime::Runtime;
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+
+/// Where a list's rows come from: the call for a page with the URL's filters.
+pub trait ListSource: Clone + Send + Sync + 'static {
+    /// The API's answer for a page.
+    type Answer: IntoPage<Row = Self::Row> + DeserializeOwned;
+    /// What the list lists.
+    type Row: Clone + Send + Sync + 'static;
+    /// The most rows the API gives in a page the reseller reads (`?limit=` is kept to it).
+    const MAX_LIMIT: u32;
+    /// Rows per page of the CSV export (the API's most).
+    const EXPORT_LIMIT: u32 = Self::MAX_LIMIT;
+
+    /// The call for `limit` rows from `offset`, filtered and sorted as `query` says.
+    fn call(&self, rt: &Runtime, query: &QueryState, limit: u32, offset: u64) -> Endpoint<Self::Answer>;
+}
+
+/// The page size of the URL's `?limit=` when the API takes it, else the configured one.
+pub fn page_limit(query: &QueryState, configured: u32, max: u32) -> u32 {
+    query.get("limit").parse::<u32>().ok().filter(|l| (1..=max).contains(l)).unwrap_or(configured.clamp(1, max))
+}
+
+/// The URL's filters `keys`, as API parameters (empty values are left out by the call).
+pub fn filters_of(query: &QueryState, keys: &[&'static str]) -> Vec<(&'static str, String)> {
+    keys.iter().map(|k| (*k, query.get(k))).collect()
+}
+
+/// A list: its table, pager and CSV export, all state in the URL.
+#[component]
+pub fn ListPage<S: ListSource>(
+    /// Where the rows come from.
+    source: S,
+    /// The columns, from which the table and the CSV derive.
+    columns: &'static [Column<S::Row>],
+    /// What the table lists, read by screen readers ("Resellers").
+    caption: String,
+    /// What the rows are, for the busy note and the pager ("resellers").
+    noun: &'static str,
+    /// What to say when nothing matches.
+    empty: &'static str,
+    /// Sorting, for lists the API sorts.
+    #[prop(optional)]
+    sort: Option<SortKeys>,
+    /// The CSV file's name; no export without it.
+    #[prop(optional)]
+    export: Option<String>,
+) -> impl IntoView {
+    let rt = runtime();
+    let query = use_query_state();
+    let (rt2, source2) = (rt.clone(), source.clone());
+    let page = LocalResource::new(move || {
+        let limit = page_limit(&query, rt2.config.page_size, S::MAX_LIMIT);
+        let offset = query.get("offset").parse::<u64>().unwrap_or(0);
+        // The call is described here, where the resource tracks the URL; only the wait is async.
+        let endpoint = source2.call(&rt2, &query, limit, offset);
+        async move { Ok(fetch(endpoint).await?.into_page(u64::from(limit))) }
+    });
+    let fetch_export = move |offset: u64| {
+        let endpoint = source.call(&rt, &query, S::EXPORT_LIMIT, offset);
+        async move { Ok(fetch(endpoint).await?.into_page(u64::from(S::EXPORT_LIMIT))) }
+    };
+    let render = move |p: Page<S::Row>| {
+        let info = p.info();
+        view! {
+            <DataTable caption=caption.clone() columns rows=p.rows sort empty/>
+            <Pager info noun/>
+        }
+        .into_any()
+    };
+    view! {
+        <Load resource=page what=noun render/>
+        {export.map(|file_name| view! { <CsvExport columns fetch=fetch_export file_name/> })}
+    }
+}

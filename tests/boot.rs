@@ -1,0 +1,175 @@
+//! index.html's boot script runs before the wasm arrives and mirrors Rust: where the API is
+//! (`resolve_api_base`), its read time limit, which data a deep link's page reads first (as
+//! `src/api/calls.rs` builds those URLs, with the app's id rule and encoding), and which area's
+//! code a path needs (the routes' `split_page!` areas). Here the script itself runs in Node,
+//! with the browser's globals it touches stood in for, case by case against the Rust.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use partner_console::api::calls::{customers, subscriptions};
+use partner_console::runtime::Runtime;
+use partner_model::config::{parse, resolve_api_base};
+use serde_json::{json, Value};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const INDEX: &str = include_str!("../index.html");
+const ORIGIN: &str = "http://127.0.0.1:8080";
+
+/// The inline script of index.html.
+fn script() -> &'static str {
+    let open = INDEX.find("<script nonce=").expect("index.html has its inline script");
+    let start = open + INDEX[open..].find('>').expect("script tag") + 1;
+    let end = start + INDEX[start..].find("</script>").expect("script end");
+    &INDEX[start..end]
+}
+
+/// Runs the script once per case (a fresh window each) and reports what it fetched, which
+/// reads it kept, their time limits and the area whose code it fetched early.
+const HARNESS: &str = r#"
+let input = "";
+process.stdin.on("data", (d) => (input += d));
+process.stdin.on("end", async () => {
+  const { script, cases } = JSON.parse(input);
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+  const out = [];
+  for (const c of cases) {
+    const fetched = [], limits = [], store = new Map();
+    const window = {};
+    const fetch = (url) => {
+      fetched.push(String(url));
+      if (String(url).endsWith("config.json")) return Promise.resolve({ ok: true, text: () => Promise.resolve(c.config) });
+      return Promise.resolve({ status: 200, headers: { get: () => "application/json" }, arrayBuffer: () => Promise.resolve(new ArrayBuffer(0)) });
+    };
+    const localStorage = { getItem: (k) => (store.has(k) ? store.get(k) : null), setItem: (k, v) => store.set(k, String(v)) };
+    const AbortSignal = { timeout: (ms) => (limits.push(ms), undefined) };
+    const run = new Function("window", "document", "location", "fetch", "localStorage", "AbortSignal", "WebAssembly", "setTimeout", script);
+    run(window, { baseURI: c.origin + c.base }, new URL(c.origin + c.path), fetch, localStorage, AbortSignal, { compileStreaming: () => Promise.resolve() }, () => 0);
+    for (let i = 0; i < 10; i++) await tick();
+    out.push({ fetched: fetched.filter((u) => !u.endsWith("config.json")), reads: Object.keys(window.__partnerEarlyReads), limits, area: window.__partnerEarlyArea ?? null });
+  }
+  process.stdout.write(JSON.stringify(out));
+});
+"#;
+
+fn run(cases: &[Value]) -> Vec<Value> {
+    let mut node = Command::new("node")
+        .arg("-e")
+        .arg(HARNESS)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("node runs (scripts/setup installs it with npm)");
+    let input = json!({ "script": script(), "cases": cases }).to_string();
+    node.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write the cases");
+    let output = node.wait_with_output().expect("node finishes");
+    assert!(output.status.success(), "node failed");
+    serde_json::from_slice(&output.stdout).expect("the harness's JSON")
+}
+
+fn case(base: &str, path: &str, config: &str) -> Value {
+    json!({ "origin": ORIGIN, "base": base, "path": format!("{}{}", base.trim_end_matches('/'), path), "config": config })
+}
+
+#[test]
+fn a_deep_links_first_reads_are_the_urls_the_app_reads() {
+    let default = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json")).expect("config");
+    let variant = |vipmp: &str, read_seconds: Option<u64>| {
+        let mut c: Value = serde_json::from_str(&default).expect("config.json");
+        c["apiBase"]["vipmp"] = json!(vipmp);
+        if let Some(s) = read_seconds {
+            c["timeouts"]["readSeconds"] = json!(s);
+        }
+        c.to_string()
+    };
+    let configs = [
+        default.clone(),
+        variant("/api/vipmp/", Some(7)),
+        variant("https://proxy.example.com/vipmp/", None),
+        variant("/api/vipmp///", Some(60)),
+    ];
+    // (path below the base, the customer a page reads first, whether it reads the customer too)
+    let links = [
+        ("/customers/1005-0001", Some("1005-0001"), true),
+        ("/customers/P1005-0001", Some("P1005-0001"), true),
+        ("/customers/%E9%A1%A7%E5%AE%A2%E7%95%AA%E5%8F%B7", Some("顧客番号"), true),
+        ("/subscriptions?customer=1000000012", Some("1000000012"), false),
+        ("/subscriptions?customer=%E9%A1%A7%E5%AE%A2%E7%95%AA%E5%8F%B7", Some("顧客番号"), false),
+        ("/customers/new", None, false),
+        ("/customers/12/", None, false),
+        ("/customers/1005-0001/edit", None, false),
+        ("/customers/a%2Fb%2Fc%2Fd", None, false),
+        ("/subscriptions?customer=12%3Cx%3E45", None, false),
+        ("/resellers/1000000001", None, false),
+        ("/", None, false),
+    ];
+    let mut cases = Vec::new();
+    let mut expected = Vec::new();
+    for base in ["/", "/partner/console/"] {
+        for config in &configs {
+            let parsed = parse(config).expect("the case's config.json is valid");
+            let rt = Runtime::new(parsed.clone(), base);
+            for (path, customer, hub) in links {
+                cases.push(case(base, path, config));
+                let urls: Vec<String> = match customer {
+                    Some(c) if hub => vec![customers::get(&rt, c).call.url, subscriptions::list(&rt, c).call.url],
+                    Some(c) => vec![subscriptions::list(&rt, c).call.url],
+                    None => Vec::new(),
+                };
+                let root = resolve_api_base(base, &parsed.vipmp_base);
+                let reads: Vec<String> =
+                    urls.iter().map(|u| u.strip_prefix(&root).expect("below the root").to_string()).collect();
+                let limits = vec![u64::from(parsed.read_timeout_secs) * 1000; urls.len()];
+                expected.push((format!("{base} {path} {config}"), urls, reads, limits));
+            }
+        }
+    }
+    for (got, (name, urls, reads, limits)) in run(&cases).iter().zip(expected) {
+        assert_eq!(got["fetched"], json!(urls), "fetched, {name}");
+        assert_eq!(got["reads"], json!(reads), "kept reads, {name}");
+        assert_eq!(got["limits"], json!(limits), "time limits, {name}");
+    }
+}
+
+#[test]
+fn a_deep_link_fetches_the_code_of_its_routes_area_early() {
+    // Every route's first segment and its split area, from the routes' own source.
+    let mut routes = Vec::new();
+    for file in walk(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))) {
+        let text = std::fs::read_to_string(&file).expect("source");
+        for piece in text.split("path!(\"").skip(1) {
+            let Some((path, rest)) = piece.split_once('"') else { continue };
+            let Some(area) = rest.split_once("split_page!(").map(|(_, a)| a.split(',').next().unwrap_or("").trim())
+            else {
+                continue;
+            };
+            if rest.split_once("split_page!(").is_some_and(|(between, _)| between.contains('\n')) || path == "/" {
+                continue;
+            }
+            let first = path.trim_start_matches('/').split('/').next().unwrap_or("").to_string();
+            routes.push((first, area.to_string()));
+        }
+    }
+    assert!(routes.len() >= 20, "found the routes: {routes:?}");
+    let config = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json")).expect("config");
+    let cases: Vec<Value> = routes.iter().map(|(first, _)| case("/", &format!("/{first}"), &config)).collect();
+    for (got, (first, area)) in run(&cases).iter().zip(&routes) {
+        assert_eq!(got["area"], json!(area), "/{first}");
+    }
+    let home = run(&[case("/", "/", &config)]);
+    assert_eq!(home[0]["area"], Value::Null, "the home page needs no area");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read src").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
