@@ -7,6 +7,7 @@ use crate::pages::activity::ActivityPage;
 use crate::pages::config_error::{ConfigErrorPage, ConfigProblem};
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
+use crate::resources::price_list::PriceListPage;
 use crate::routes::*;
 use crate::runtime::{app_base_from_document, provide_runtime, Runtime};
 use crate::session::Who;
@@ -115,6 +116,7 @@ pub fn Shell(
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Home/>
                         <Route path=path!("/activity") view={crate::split_page!(resellers, activity_page, ActivityPage)}/>
+                        <Route path=path!("/price-list") view={crate::split_page!(customers, price_list_page, PriceListPage)}/>
                         <ResellerRoutes/>
                         <CustomerRoutes/>
                         <OrderRoutes/>

@@ -20,7 +20,7 @@ pub struct Area {
 }
 
 /// Every area, in navigation order.
-pub const AREAS: [Area; 8] = [
+pub const AREAS: [Area; 9] = [
     Area {
         to: To::Resellers,
         label: "Resellers",
@@ -68,6 +68,13 @@ pub const AREAS: [Area; 8] = [
         label: "Linked memberships",
         summary: "Large Government Agency linked membership groups.",
         start: "Search the groups by country and name.",
+        for_resellers: true,
+    },
+    Area {
+        to: To::PriceList,
+        label: "Price list",
+        summary: "Adobe's prices by region, market segment, level and month, with 3-Year Commit and LGA price lists.",
+        start: "Choose the region, segment and currency; filter by product family or offer id.",
         for_resellers: true,
     },
     Area {

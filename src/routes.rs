@@ -92,6 +92,7 @@ pub enum To<'a> {
     },
     LinkedMemberships,
     DistributorSubscriptions,
+    PriceList,
 }
 
 /// The route patterns, as the route groups write them (`:name` is a parameter).
@@ -123,6 +124,7 @@ pub const PATTERNS: &[&str] = &[
     "/memberships/:id/transfers/:transfer",
     "/linked-memberships",
     "/distributor-subscriptions",
+    "/price-list",
 ];
 
 /// `path?key=value`, the value encoded; nothing added for an empty value.
@@ -176,6 +178,7 @@ impl To<'_> {
             }
             To::LinkedMemberships => "/linked-memberships".into(),
             To::DistributorSubscriptions => "/distributor-subscriptions".into(),
+            To::PriceList => "/price-list".into(),
         }
     }
 
@@ -259,6 +262,7 @@ mod tests {
             To::MembershipTransfer { membership: id, id },
             To::LinkedMemberships,
             To::DistributorSubscriptions,
+            To::PriceList,
         ]
     }
 

@@ -75,6 +75,16 @@ fn preview<R, B: Serialize>(rt: &Runtime, name: &str, url: String, body: &B) -> 
     }
 }
 
+/// A search sent with POST: a read for the client, with the read time limit.
+fn post_read<R, B: Serialize>(rt: &Runtime, name: &str, url: String, body: &B) -> Endpoint<R> {
+    let body = Some(serde_json::to_string(body).unwrap_or_default());
+    let timeout = time_limit(rt, Kind::Read);
+    Endpoint {
+        call: Call { name: name.into(), kind: Kind::Read, method: "POST", url, body, timeout },
+        answer: PhantomData,
+    }
+}
+
 fn mutation<R, B: Serialize>(
     rt: &Runtime,
     name: &str,
@@ -325,19 +335,17 @@ pub mod distributor_subscriptions {
             "/cphub/api/seller/v1/distributors/{}/subscriptions/search?limit={limit}&offset={offset}",
             encode(&rt.config.cpn_org_id)
         ));
-        let body = serde_json::to_string(body).unwrap_or_default();
-        let timeout = time_limit(rt, Kind::Read);
-        Endpoint {
-            call: Call {
-                name: "Search distributor subscriptions".into(),
-                kind: Kind::Read,
-                method: "POST",
-                url,
-                body: Some(body),
-                timeout,
-            },
-            answer: PhantomData,
-        }
+        post_read(rt, "Search distributor subscriptions", url, body)
+    }
+}
+
+/// Price lists.
+pub mod price_lists {
+    use super::*;
+
+    /// A page of the price list `body` asks for (a read sent as a POST).
+    pub fn fetch(rt: &Runtime, body: &PriceListRequest, limit: u32, offset: u64) -> Endpoint<PriceListPage> {
+        post_read(rt, "Fetch price list", rt.vipmp_url(&format!("/v3/pricelist?offset={offset}&limit={limit}")), body)
     }
 }
 

@@ -7,6 +7,7 @@ pub mod distributor;
 pub mod linked_memberships;
 pub mod memberships;
 pub mod orders;
+pub mod price_list;
 pub mod resellers;
 pub mod subscriptions;
 pub mod transfers;

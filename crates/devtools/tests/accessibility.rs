@@ -118,6 +118,7 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     )
     .await;
     a.visit("linked-memberships", H1).await;
+    a.visit("price-list?segment=GOV&type=3YC", "//main//table").await;
     a.visit("distributor-subscriptions", "//main//table").await;
     a.visit("activity", H1).await;
     a.visit("no/such/page", H1).await;

@@ -3,7 +3,7 @@
 //! one order, counted in the sandbox (every other fault is `faults.rs`); a line refused for
 //! its market segment, with its reason; returning one line of an order; the filtered history
 //! after a reload; each auto-renewal state and the renewal preview; "order these" from open
-//! acquisitions.
+//! acquisitions; the price list by segment, type, currency and product family.
 
 use partner_devtools::*;
 use std::time::Duration;
@@ -340,5 +340,31 @@ async fn order_these_from_a_notification_of_open_acquisitions() {
     let preview = browser.find("//section[contains(@class,'preview')]//tbody/tr").await;
     browser.show(&preview).await;
     browser.screenshot("acquisitions-order-these-preview").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_price_list_by_segment_type_currency_and_family() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}price-list", sandbox.url)).await.expect("price list");
+    browser.heading("Price list").await;
+    // This month's standard commercial list in the configured currency, every volume level.
+    browser.find("//main//table//td[normalize-space(.)='11073058CA01A12']").await;
+    browser.sees("Level 4 100+").await;
+    browser.sees("of").await;
+    browser.choose("Market segment", "GOV").await;
+    browser.choose("Price list", "3YC").await;
+    browser.choose("Currency", "USD").await;
+    browser.find("//main//table//td[normalize-space(.)='65304479GA12A12']").await;
+    browser.screenshot("price-list-3yc-gov").await;
+    // An exact product family, the 3YC levels with last year's price beside this year's.
+    let url = format!("{}price-list?segment=GOV&type=3YC&family=Acrobat%20Pro%20for%20teams", sandbox.url);
+    browser.client.goto(&url).await.expect("filtered");
+    browser.sees("1–6 of 6 prices").await;
+    let rows = browser.client.find_all(fantoccini::Locator::XPath("//main//table/tbody/tr")).await.expect("rows");
+    assert_eq!(rows.len(), 6);
+    // A currency the region is not contracted for is the API's 1161, explained.
+    browser.client.goto(&format!("{}price-list?region=JP&currency=USD", sandbox.url)).await.expect("refused");
+    browser.sees("Choose a region and currency your partner account is set up for.").await;
     browser.close().await;
 }

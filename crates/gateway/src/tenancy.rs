@@ -128,6 +128,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     e(Vipmp, "GET", "/v3/memberships/{membership}/offers", SignedIn),
     e(Vipmp, "POST", "/v3/memberships/{membership}/transfers", BodyReseller),
     e(Vipmp, "GET", "/v3/memberships/{membership}/transfers/{transfer}", AnswerReseller),
+    Endpoint { reads: true, ..e(Vipmp, "POST", "/v3/pricelist", SignedIn) },
     Endpoint { reads: true, ..e(Cpn, "POST", "/cphub/api/seller/v1/distributors/{org}/subscriptions/search", DistributorOnly) },
 ];
 

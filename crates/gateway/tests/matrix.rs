@@ -135,6 +135,12 @@ impl World {
             "/v3/memberships/{membership}/transfers/{transfer}" => {
                 (format!("/v3/memberships/71000001/transfers/{}", self.membership_transfer_a), none)
             }
+            "/v3/pricelist" => {
+                let month = partner_sandbox::twin::time::date(partner_sandbox::twin::time::now())[..7].replace('-', "");
+                let body =
+                    json!({ "region": "NA", "marketSegment": "COM", "currency": "USD", "priceListMonth": month });
+                (template.into(), Some(body))
+            }
             "/cphub/api/seller/v1/distributors/{org}/subscriptions/search" => {
                 (template.replace("{org}", partner_sandbox::cpn::DISTRIBUTOR_ORG_ID), Some(json!({})))
             }

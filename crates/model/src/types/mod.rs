@@ -9,6 +9,7 @@ pub mod common;
 pub mod cpn;
 pub mod lists;
 pub mod order;
+pub mod pricing;
 pub mod subscription;
 pub mod transfer;
 
@@ -17,5 +18,6 @@ pub use common::*;
 pub use cpn::*;
 pub use lists::*;
 pub use order::*;
+pub use pricing::*;
 pub use subscription::*;
 pub use transfer::*;

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod idempotency;
 pub mod orders;
+pub mod pricelist;
 pub mod seed;
 pub mod transfers;
 
@@ -47,6 +48,7 @@ pub fn router(twin: Twin, faults: Faults) -> Router {
         .merge(accounts::routes())
         .merge(orders::routes())
         .merge(transfers::routes())
+        .route("/v3/pricelist", axum::routing::post(pricelist::price_list))
         .layer(middleware::from_fn_with_state(faults, crate::faults::inject_stored))
         .layer(middleware::from_fn_with_state(twin.clone(), idempotency::correlate))
         .with_state(twin);
