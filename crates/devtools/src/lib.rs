@@ -182,9 +182,18 @@ impl Browser {
         let _ = self.client.clone().close().await;
     }
 
-    /// Waits until an element matching the XPath `xpath` exists, and returns it.
+    /// Waits until an element matching the XPath `xpath` exists, and returns it. A page that
+    /// navigates while it is looked at ("aborted by navigation") is looked at again.
     pub async fn find(&self, xpath: &str) -> fantoccini::elements::Element {
-        match self.client.wait().at_most(WAIT).for_element(Locator::XPath(xpath)).await {
+        let deadline = std::time::Instant::now() + WAIT;
+        let found = loop {
+            match self.client.find(Locator::XPath(xpath)).await {
+                Ok(found) => break Ok(found),
+                Err(e) if std::time::Instant::now() >= deadline => break Err(e),
+                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
+            }
+        };
+        match found {
             Ok(found) => found,
             Err(e) => {
                 let url = self.client.current_url().await.map(|u| u.to_string()).unwrap_or_default();
