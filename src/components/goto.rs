@@ -1,13 +1,13 @@
 //! The "go to" box: open a customer, reseller, order, VIP membership or transfer by its id,
 //! checked against the documented id format before the console navigates.
 
-use crate::components::form::{check_as, check_path, trimmed, FormState, Values};
+use crate::components::form::{trimmed, FormState, Values};
 use crate::routes::To;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
-use partner_model::ids::IdKind;
+use partner_model::ids::{validate_id, IdKind};
 use partner_model::rules::FieldError;
 
 const KIND: &str = "kind";
@@ -18,15 +18,21 @@ fn kind_of(v: &Values) -> IdKind {
     v.get(KIND).and_then(|k| IdKind::from_key(k)).unwrap_or(IdKind::Customer)
 }
 
-/// The id by the registry's rule for its kind (`customerId`, `orderId`, …), and an order's
-/// customer id.
+/// The id by the model's id rule (the registry's rule for `customerId`, `orderId`, … : required,
+/// letters, digits and hyphens, 4 to 40), and an order's customer id. The rule is called
+/// directly rather than through the registry's lookup: the header is on every page, and the
+/// registry's other checks (countries, regions, postal codes) would come with it.
 fn check(v: &Values) -> Vec<FieldError> {
     let kind = kind_of(v);
     let mut errors = Vec::new();
     if kind == IdKind::Order {
-        errors.extend(check_path(v, CUSTOMER));
+        if let Err(problem) = validate_id(IdKind::Customer, &trimmed(v, CUSTOMER)) {
+            errors.push(FieldError::new(CUSTOMER, problem));
+        }
     }
-    errors.extend(check_as(kind.field(), ID, &trimmed(v, ID)));
+    if let Err(problem) = validate_id(kind, &trimmed(v, ID)) {
+        errors.push(FieldError::new(ID, problem));
+    }
     errors
 }
 

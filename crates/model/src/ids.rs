@@ -29,17 +29,6 @@ impl IdKind {
         }
     }
 
-    /// The registry's field for an id of this kind (`customerId`), whose rule checks it.
-    pub fn field(self) -> &'static str {
-        match self {
-            IdKind::Customer => "customerId",
-            IdKind::Reseller => "resellerId",
-            IdKind::Order => "orderId",
-            IdKind::Membership => "membershipId",
-            IdKind::Transfer => "transferId",
-        }
-    }
-
     /// A stable key for forms and URLs.
     pub fn key(self) -> &'static str {
         match self {

@@ -134,7 +134,6 @@ pub static FIELD_RULES: &[FieldRule] = &[
     row("distributorId", "Distributor id", &[Required, AccountId], Some(ACCOUNT_ID_PATTERN)),
     row("orderId", "Order id", &[Required, AccountId], Some(ACCOUNT_ID_PATTERN)),
     row("subscriptionId", "Subscription id", &[Required, MaxLength(40)], None),
-    row("transferId", "Transfer id", &[Required, AccountId], Some(ACCOUNT_ID_PATTERN)),
     // VMware Cloud Partner Navigator's subscription search: the documented keys and operators;
     // the documents give the value no limit, the console keeps it to 200 characters.
     row("filters[].key", "Filter on", &[Required, OneOf(CPN_FILTER_KEYS)], None),
