@@ -40,6 +40,13 @@ pub fn filters_of(query: &QueryState, keys: &[&'static str]) -> Vec<(&'static st
     keys.iter().map(|k| (*k, query.get(k))).collect()
 }
 
+/// `filters` with the page asked for, as `limit` and `offset` parameters.
+pub fn paged(mut filters: Vec<(&'static str, String)>, limit: u32, offset: u64) -> Vec<(&'static str, String)> {
+    filters.push(("limit", limit.to_string()));
+    filters.push(("offset", offset.to_string()));
+    filters
+}
+
 /// A list: its table, pager and CSV export, all state in the URL.
 #[component]
 pub fn ListPage<S: ListSource>(

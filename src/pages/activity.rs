@@ -7,7 +7,7 @@ use crate::api::activity::Entry;
 use crate::api::calls::{audit, Endpoint};
 use crate::api::transport::activity;
 use crate::components::filters::{FilterDate, FilterText};
-use crate::components::list::{filters_of, ListPage, ListSource};
+use crate::components::list::{filters_of, paged, ListPage, ListSource};
 use crate::components::query::QueryState;
 use crate::components::table::{Cell, Column, DataTable};
 use crate::routes::To;
@@ -77,10 +77,7 @@ impl ListSource for AuditTrail {
     const MAX_LIMIT: u32 = 50;
 
     fn call(&self, rt: &Runtime, query: &QueryState, limit: u32, offset: u64) -> Endpoint<AuditPage> {
-        let mut filters = filters_of(query, FILTERS);
-        filters.push(("limit", limit.to_string()));
-        filters.push(("offset", offset.to_string()));
-        audit::list(rt, &filters)
+        audit::list(rt, &paged(filters_of(query, FILTERS), limit, offset))
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::api::calls::{orders, Endpoint};
 use crate::components::filters::{FilterChecks, FilterDate, FilterSelect, FilterText};
-use crate::components::list::{filters_of, ListPage, ListSource};
+use crate::components::list::{filters_of, paged, ListPage, ListSource};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column};
 use crate::pages::area_home::AreaHome;
@@ -57,9 +57,7 @@ impl ListSource for History {
             filters.extend(query.get_all(key).into_iter().map(|v| (*key, v)));
         }
         filters.extend(filters_of(query, SINGLE));
-        filters.push(("limit", limit.to_string()));
-        filters.push(("offset", offset.to_string()));
-        orders::history(rt, &self.0, &filters)
+        orders::history(rt, &self.0, &paged(filters, limit, offset))
     }
 }
 

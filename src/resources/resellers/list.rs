@@ -3,7 +3,7 @@
 
 use crate::api::calls::{resellers, Endpoint};
 use crate::components::filters::{FilterDate, FilterSelect, FilterText};
-use crate::components::list::{filters_of, ListPage, ListSource};
+use crate::components::list::{filters_of, paged, ListPage, ListSource};
 use crate::components::query::QueryState;
 use crate::components::table::{Cell, Column, SortKeys};
 use crate::routes::To;
@@ -40,10 +40,7 @@ static COLUMNS: &[Column<ResellerSummary>] = &[
 
 /// The URL's account filters, with the page asked for, as API parameters.
 pub fn account_filters(query: &QueryState, limit: u32, offset: u64) -> Vec<(&'static str, String)> {
-    let mut filters = filters_of(query, ACCOUNT_FILTERS);
-    filters.push(("limit", limit.to_string()));
-    filters.push(("offset", offset.to_string()));
-    filters
+    paged(filters_of(query, ACCOUNT_FILTERS), limit, offset)
 }
 
 /// The distributor's resellers.
