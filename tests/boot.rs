@@ -97,13 +97,19 @@ fn a_deep_links_first_reads_are_the_urls_the_app_reads() {
         ("/subscriptions?customer=1000000012", Some("1000000012"), false),
         ("/subscriptions?customer=%E9%A1%A7%E5%AE%A2%E7%95%AA%E5%8F%B7", Some("顧客番号"), false),
         ("/customers/new", None, false),
-        ("/customers/12/", None, false),
+        ("/customers/12", None, false),
+        ("/customers/1005-0001/", Some("1005-0001"), true),
         ("/customers/1005-0001/edit", None, false),
         ("/customers/a%2Fb%2Fc%2Fd", None, false),
         ("/subscriptions?customer=12%3Cx%3E45", None, false),
         ("/resellers/1000000001", None, false),
         ("/", None, false),
     ];
+    // The script's id rule is the app's: each id it reads passes `validate_id`, each it skips fails.
+    for (id, good) in [("1005-0001", true), ("P1005-0001", true), ("顧客番号", true), ("12", false), ("new", false)]
+    {
+        assert_eq!(partner_model::ids::validate_id(partner_model::ids::IdKind::Customer, id).is_ok(), good, "{id}");
+    }
     let mut cases = Vec::new();
     let mut expected = Vec::new();
     for base in ["/", "/partner/console/"] {
@@ -125,7 +131,9 @@ fn a_deep_links_first_reads_are_the_urls_the_app_reads() {
             }
         }
     }
-    for (got, (name, urls, reads, limits)) in run(&cases).iter().zip(expected) {
+    let results = run(&cases);
+    assert_eq!(results.len(), expected.len(), "one result per case");
+    for (got, (name, urls, reads, limits)) in results.iter().zip(expected) {
         assert_eq!(got["fetched"], json!(urls), "fetched, {name}");
         assert_eq!(got["reads"], json!(reads), "kept reads, {name}");
         assert_eq!(got["limits"], json!(limits), "time limits, {name}");
@@ -154,7 +162,9 @@ fn a_deep_link_fetches_the_code_of_its_routes_area_early() {
     assert!(routes.len() >= 20, "found the routes: {routes:?}");
     let config = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json")).expect("config");
     let cases: Vec<Value> = routes.iter().map(|(first, _)| case("/", &format!("/{first}"), &config)).collect();
-    for (got, (first, area)) in run(&cases).iter().zip(&routes) {
+    let results = run(&cases);
+    assert_eq!(results.len(), routes.len(), "one result per route");
+    for (got, (first, area)) in results.iter().zip(&routes) {
         assert_eq!(got["area"], json!(area), "/{first}");
     }
     let home = run(&[case("/", "/", &config)]);

@@ -51,7 +51,7 @@ pub fn record<'a>(kind: IdKind, id: &'a str, customer: &'a str) -> To<'a> {
 #[component]
 pub fn GoToBox() -> impl IntoView {
     let start = Values::from([(KIND.to_string(), IdKind::Customer.key().to_string())]);
-    let form = FormState::new(start, check, None);
+    let form = FormState::new(start, check, None).within("header");
     let kind = Memo::new(move |_| form.values.with(kind_of));
     let navigate = use_navigate();
 

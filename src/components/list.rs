@@ -26,6 +26,12 @@ pub trait ListSource: Clone + Send + Sync + 'static {
     /// Rows per page of the CSV export (the API's most).
     const EXPORT_LIMIT: u32 = Self::MAX_LIMIT;
 
+    /// Rows per page when the URL says nothing: the configured page size, unless the list has
+    /// its own.
+    fn default_limit(&self, configured: u32) -> u32 {
+        configured
+    }
+
     /// The call for `limit` rows from `offset`, filtered and sorted as `query` says.
     fn call(&self, rt: &Runtime, query: &QueryState, limit: u32, offset: u64) -> Endpoint<Self::Answer>;
 }
@@ -66,12 +72,15 @@ pub fn ListPage<S: ListSource>(
     /// The CSV file's name; no export without it.
     #[prop(optional)]
     export: Option<String>,
+    /// Shows the caption above the table.
+    #[prop(optional)]
+    show_caption: bool,
 ) -> impl IntoView {
     let rt = runtime();
     let query = use_query_state();
     let (rt2, source2) = (rt.clone(), source.clone());
     let page = LocalResource::new(move || {
-        let limit = page_limit(&query, rt2.config.page_size, S::MAX_LIMIT);
+        let limit = page_limit(&query, source2.default_limit(rt2.config.page_size), S::MAX_LIMIT);
         let offset = query.get("offset").parse::<u64>().unwrap_or(0);
         // The call is described here, where the resource tracks the URL; only the wait is async.
         let endpoint = source2.call(&rt2, &query, limit, offset);
@@ -84,8 +93,8 @@ pub fn ListPage<S: ListSource>(
     let render = move |p: Page<S::Row>| {
         let info = p.info();
         view! {
-            <DataTable caption=caption.clone() columns rows=p.rows sort empty/>
-            <Pager info noun/>
+            <DataTable caption=caption.clone() columns rows=p.rows sort empty show_caption/>
+            {(info.total > 0).then(|| view! { <Pager info noun/> })}
         }
         .into_any()
     };

@@ -24,6 +24,10 @@ pub fn Load<T, F>(
     /// Whether the value is still settling, so the page follows it.
     #[prop(optional)]
     settling: Option<fn(&T) -> bool>,
+    /// A failure is one line ("The … are not available: …"), for a second view of data whose
+    /// own view already shows the error panel.
+    #[prop(optional)]
+    quiet: bool,
 ) -> impl IntoView
 where
     T: Clone + Send + Sync + 'static,
@@ -39,6 +43,10 @@ where
                         Ok(value) => {
                             follow.again_if(settling.is_some_and(|s| s(&value)), resource);
                             render(value)
+                        }
+                        Err(failure) if quiet => {
+                            let text = format!("The {what} are not available: {}", failure.error.what_happened());
+                            view! { <p class="notice warn">{text}</p> }.into_any()
                         }
                         Err(failure) => {
                             let retry = Callback::new(move |_| resource.refetch());

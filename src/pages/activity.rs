@@ -76,6 +76,10 @@ impl ListSource for AuditTrail {
     type Row = AuditEntry;
     const MAX_LIMIT: u32 = 50;
 
+    fn default_limit(&self, _configured: u32) -> u32 {
+        50
+    }
+
     fn call(&self, rt: &Runtime, query: &QueryState, limit: u32, offset: u64) -> Endpoint<AuditPage> {
         audit::list(rt, &paged(filters_of(query, FILTERS), limit, offset))
     }

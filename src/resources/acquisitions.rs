@@ -155,7 +155,7 @@ fn PendingOf(reseller: String) -> impl IntoView {
             <A href=To::Reseller(&reseller).href() attr:class="button">"Reseller"</A>
         </div>
         <p class="lede">"Customers of reseller " <code>{reseller.clone()}</code> " with licenses they added that still need an order."</p>
-        <ListPage source=Pending(reseller) columns=PENDING caption="Notifications".to_string() noun="customers"
+        <ListPage source=Pending(reseller) columns=PENDING caption="Notifications".to_string() show_caption=true noun="customers"
             empty="No customer of this reseller has licenses pending an order."/>
     }
 }

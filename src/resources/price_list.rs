@@ -1,7 +1,7 @@
 //! The price list (`POST /v3/pricelist`): Adobe's prices for a region, market segment, price list
-//! type, currency and month — this month and the configured currency unless the URL says
-//! otherwise — filtered by product family (exact, as the API matches it) or offer id, a page at
-//! a time, exported as CSV.
+//! type, currency and month — this month, the configured currency and its region unless the URL
+//! says otherwise — filtered by product family (exact, as the API matches it) or offer id, a
+//! page at a time, exported as CSV.
 
 use crate::api::calls::{price_lists, Endpoint};
 use crate::components::filters::{FilterSelect, FilterText};
@@ -10,18 +10,12 @@ use crate::components::query::QueryState;
 use crate::components::table::{Cell, Column};
 use crate::runtime::Runtime;
 use leptos::prelude::*;
-use partner_model::types::{PriceListFilters, PriceListOffer, PriceListPage, PriceListRequest};
+use partner_model::types::{home_region, PriceListFilters, PriceListOffer, PriceListPage, PriceListRequest};
 
-const REGIONS: &[(&str, &str)] = &[
-    ("", "North America (default)"),
-    ("LA", "Latin America"),
-    ("MX", "Mexico"),
-    ("PA", "Pan-Asia"),
-    ("WE", "Western Europe"),
-    ("EE", "Eastern Europe"),
-    ("JP", "Japan"),
-    ("AP", "Asia Pacific"),
-];
+#[rustfmt::skip]
+const REGIONS: &[(&str, &str)] = &[("", "The currency's (default)"), ("NA", "North America"), ("LA", "Latin America"),
+    ("MX", "Mexico"), ("PA", "Pan-Asia"), ("WE", "Western Europe"), ("EE", "Eastern Europe"), ("JP", "Japan"),
+    ("AP", "Asia Pacific")];
 const SEGMENTS: &[(&str, &str)] = &[("", "Commercial (default)"), ("EDU", "Education"), ("GOV", "Government")];
 const TYPES: &[(&str, &str)] =
     &[("", "Standard (default)"), ("3YC", "3-Year Commit"), ("STD-LGA", "Large Government Agency")];
@@ -52,11 +46,12 @@ impl ListSource for PriceList {
         let or =
             |key: &str, default: &str| Some(q.get(key)).filter(|v| !v.is_empty()).unwrap_or_else(|| default.into());
         let month = partner_model::time::date(crate::components::detail::now()).replace('-', "");
+        let currency = or("currency", &rt.config.default_currency);
         let body = PriceListRequest {
-            region: or("region", "NA"),
+            region: or("region", home_region(&currency)),
             market_segment: or("segment", "COM"),
             price_list_type: or("type", "STANDARD"),
-            currency: or("currency", &rt.config.default_currency),
+            currency,
             price_list_month: or("month", month.get(..6).unwrap_or_default()),
             filters: PriceListFilters {
                 product_family: q.get("family"),

@@ -90,6 +90,8 @@ async fn documented_errors() {
         (json!({"priceListMonth": "2026-01"}), 400, "5122", Some("priceListMonth")),
         (json!({"includeOfferAttributes": ["colour"]}), 400, "5122", Some("includeOfferAttributes: colour")),
         (json!({"priceListType": "CHEAP"}), 400, "5122", Some("priceListType")),
+        (json!({"marketSegment": "XYZ"}), 400, "5122", Some("marketSegment")),
+        (json!({"filters": {"lastOrderDate": "soon"}}), 400, "5122", Some("filters.lastOrderDate")),
         (json!({"marketSegment": "COM", "priceListType": "STD-LGA"}), 400, "1160", None),
         (json!({"region": "JP", "currency": "USD"}), 400, "1161", None),
         (json!({"priceListMonth": "202312"}), 404, "1162", None),

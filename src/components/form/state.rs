@@ -21,6 +21,8 @@ pub struct FormState {
     draft_key: StoredValue<Option<String>>,
     pub(super) draft_in: DraftIn,
     scope: StoredValue<String>,
+    /// Where the form is on the page (a CSS selector): focus goes to its fields only.
+    region: StoredValue<&'static str>,
     /// When a draft was restored at start: the time it was saved.
     pub restored: RwSignal<Option<String>>,
 }
@@ -60,6 +62,7 @@ impl FormState {
             draft_key: StoredValue::new(draft_key),
             draft_in,
             scope: StoredValue::new(String::new()),
+            region: StoredValue::new("main"),
             restored,
         };
         Effect::new(move |_| {
@@ -73,6 +76,13 @@ impl FormState {
     /// Gives the form's field ids a prefix, for pages with several forms with the same fields.
     pub fn scoped(self, scope: &str) -> FormState {
         self.scope.set_value(scope.to_string());
+        self
+    }
+
+    /// Says where the form is (a CSS selector; `main` unless told): after a failed submit the
+    /// focus goes to the first invalid field there, not to another form's.
+    pub fn within(self, region: &'static str) -> FormState {
+        self.region.set_value(region);
         self
     }
 
@@ -206,7 +216,7 @@ impl FormState {
         self.submitted.set(true);
         let ok = self.problems.with_untracked(Vec::is_empty);
         if !ok {
-            focus_first_invalid();
+            focus_first_invalid(self.region.get_value());
         }
         ok
     }
@@ -217,7 +227,7 @@ impl FormState {
         self.server.update(|s| {
             s.insert(path.to_string(), problem);
         });
-        focus_first_invalid();
+        focus_first_invalid(self.region.get_value());
     }
 
     /// Shows the API's refusal at the fields its `additionalDetails` name. Returns the details
@@ -241,7 +251,7 @@ impl FormState {
         let any = !server.is_empty();
         self.server.set(server);
         if any {
-            focus_first_invalid();
+            focus_first_invalid(self.region.get_value());
         }
         unplaced
     }
@@ -251,10 +261,11 @@ fn path_prefix_known(known: &BTreeSet<String>, path: &str) -> bool {
     known.iter().any(|k| k.starts_with(path) && k[path.len()..].starts_with(['[', '.']))
 }
 
-/// Moves focus to the first field marked invalid, after the page shows the marks.
-pub fn focus_first_invalid() {
-    request_animation_frame(|| {
-        if let Ok(Some(el)) = document().query_selector("form [aria-invalid=\"true\"]") {
+/// Moves focus to the first field marked invalid in `region` (a CSS selector), after the page
+/// shows the marks.
+pub fn focus_first_invalid(region: &'static str) {
+    request_animation_frame(move || {
+        if let Ok(Some(el)) = document().query_selector(&format!("{region} form [aria-invalid=\"true\"]")) {
             if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
                 let _ = el.focus();
             }

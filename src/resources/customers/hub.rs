@@ -267,7 +267,7 @@ fn ThreeYearCommit(
                         <dt>"End"</dt><dd>{day(&c.end_date)}</dd>
                     </dl>
                     <h3>"Minimums against current quantities"</h3>
-                    <Load resource=subs what="quantities" render=move |list: SubscriptionList| {
+                    <Load resource=subs what="current quantities" quiet=true render=move |list: SubscriptionList| {
                         let (licenses, consumables) = current_quantities(&list.items);
                         minimums.iter().map(|m| {
                             let current = if m.offer_type == OfferType::Consumables { consumables } else { licenses };

@@ -41,6 +41,18 @@ pub const OFFER_ATTRIBUTES: &[&str] = &[
     "additionalDetail",
 ];
 
+/// The region whose price list a partner in `currency` most likely reads (EUR and GBP: Western
+/// Europe, JPY: Japan, AUD: Asia Pacific, otherwise North America): the console's default when
+/// no region is chosen.
+pub fn home_region(currency: &str) -> &'static str {
+    match currency {
+        "EUR" | "GBP" => "WE",
+        "JPY" => "JP",
+        "AUD" => "AP",
+        _ => "NA",
+    }
+}
+
 /// The filters of a price list request.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]

@@ -49,7 +49,8 @@ pub async fn correlate(State(twin): State<Twin>, request: Request, next: Next) -
         return ApiError::plain(StatusCode::BAD_REQUEST, "400", &message).into_response();
     }
     let method = request.method().clone();
-    let read = method == Method::GET;
+    // A search sent as a POST (the price list) changes nothing: it is a read, kept in memory.
+    let read = method == Method::GET || (method == Method::POST && request.uri().path().ends_with("/v3/pricelist"));
     let key = format!("{method} {} {correlation}", request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/"));
     if let Some(reply) = twin.read(|w, _| answers_of(w, read).get(&key).cloned()) {
         return replay(reply);

@@ -3,12 +3,14 @@
 //!
 //! Choices where the docs are silent:
 //! - The partner's regions and currencies: NA, LA, MX, PA in USD; WE in EUR or GBP; EE in EUR;
-//!   JP in JPY; AP in AUD or USD. Another pair is 1161; a region or currency the docs do not
-//!   list, a month not `YYYYMM`, an unknown `includeOfferAttributes` entry, a `priceListType`
-//!   the docs do not list, or a missing required field is 5122 ("Invalid Request") naming it.
-//!   `STD-LGA` is for GOV only (1160 otherwise).
+//!   JP in JPY; AP in AUD or USD. Another pair is 1161. `STD-LGA` is for GOV only (1160).
+//! - 5122 ("Invalid Request", naming what is wrong): a missing required field; a region,
+//!   currency, market segment or `priceListType` the docs do not list; a month not `YYYYMM`;
+//!   an unknown `includeOfferAttributes` entry; a filter date that is not a date; a `limit`
+//!   below 1 or an `offset` or `limit` that is not a number.
 //! - Months: from 202401 to the current month; others are 1162 (404). So is an `offset` past
-//!   the end of a non-empty list. `limit` defaults to 20 (the docs) and is kept to 1–100.
+//!   the end of the list (an empty list answers its first page). `limit` defaults to 20 (the
+//!   docs) and is kept to at most 100.
 //! - Offer ids are the catalog's ids at each level (see `orders::offers`), with region letter
 //!   `A` (the docs' ids all carry it). STANDARD lists the volume levels (licenses 01–04,
 //!   consumables T1–T7); 3YC the 3YC levels (licenses 12–14 for COM and GOV, 02–04 for EDU;
@@ -64,7 +66,7 @@ pub async fn price_list(RawQuery(query): RawQuery, body: Bytes) -> Result<Json<P
     check(&request, &time::date(time::now()))?;
     let all = offers(&request);
     let total = all.len() as u64;
-    if offset >= total && total > 0 {
+    if offset > 0 && offset >= total {
         return Err(ApiError::code("1162"));
     }
     let page: Vec<PriceListOffer> = all.into_iter().skip(offset as usize).take(limit as usize).collect();
@@ -89,7 +91,7 @@ fn paging(query: Option<&str>) -> Result<(u64, u64), ApiError> {
         let number = || value.parse::<u64>().map_err(|_| invalid(key));
         match key {
             "offset" => offset = number()?,
-            "limit" => limit = number()?.clamp(1, MAX_LIMIT),
+            "limit" => limit = Some(number()?).filter(|l| *l >= 1).ok_or_else(|| invalid(key))?.min(MAX_LIMIT),
             _ => {}
         }
     }
@@ -114,6 +116,16 @@ fn check(r: &PriceListRequest, today: &str) -> Result<(), ApiError> {
     if !PRICE_LIST_CURRENCIES.contains(&r.currency.as_str()) {
         return Err(invalid("currency"));
     }
+    if !["COM", "EDU", "GOV"].contains(&r.market_segment.as_str()) {
+        return Err(invalid("marketSegment"));
+    }
+    let f = &r.filters;
+    for (name, date) in [("filters.firstOrderDate", &f.first_order_date), ("filters.lastOrderDate", &f.last_order_date)]
+    {
+        if !date.is_empty() && time::parse(date).is_none() {
+            return Err(invalid(name));
+        }
+    }
     if !r.price_list_type.is_empty() && !PRICE_LIST_TYPES.contains(&r.price_list_type.as_str()) {
         return Err(invalid("priceListType"));
     }
@@ -127,9 +139,7 @@ fn check(r: &PriceListRequest, today: &str) -> Result<(), ApiError> {
     {
         return Err(invalid("priceListMonth"));
     }
-    if !["COM", "EDU", "GOV"].contains(&r.market_segment.as_str())
-        || (r.price_list_type == "STD-LGA" && r.market_segment != "GOV")
-    {
+    if r.price_list_type == "STD-LGA" && r.market_segment != "GOV" {
         return Err(ApiError::code("1160"));
     }
     let contracted =
