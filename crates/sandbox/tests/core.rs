@@ -253,3 +253,18 @@ async fn the_journal_is_folded_into_the_state_file_once_it_outgrows_it() {
     assert!(std::fs::metadata(&file).expect("state").len() > start, "into the state file");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A search sent as a POST (the price list) is a read: nothing of it reaches the journal.
+#[tokio::test]
+async fn a_price_list_read_writes_nothing_to_the_journal() {
+    let (dir, _, journal, settings) = kept_in_a_file("partner-sandbox-price-read", Duration::from_millis(50));
+    let app = partner_sandbox::app(&settings).expect("app");
+    let before = std::fs::metadata(&journal).map(|m| m.len()).unwrap_or(0);
+    let month = partner_sandbox::twin::time::date(partner_sandbox::twin::time::now())[..7].replace('-', "");
+    let body = json!({"region": "NA", "marketSegment": "COM", "currency": "USD", "priceListMonth": month});
+    let page = call(&app, "POST", "/v3/pricelist?limit=100", Some(body)).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    let after = std::fs::metadata(&journal).map(|m| m.len()).unwrap_or(0);
+    assert_eq!(after, before, "the journal did not grow");
+    let _ = std::fs::remove_dir_all(&dir);
+}
