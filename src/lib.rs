@@ -4,6 +4,7 @@
 pub mod api;
 pub mod app;
 pub mod areas;
+pub mod catalog;
 pub mod components;
 pub mod pages;
 pub mod panic;

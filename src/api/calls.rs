@@ -33,6 +33,15 @@ pub fn send<R: DeserializeOwned>(endpoint: Endpoint<R>) -> impl std::future::Fut
     async move { client.run(&endpoint.call).await }
 }
 
+/// Runs `endpoint` with nothing to cancel it: for data kept for every view (the catalog), which
+/// no view going away should stop.
+pub fn send_detached<R: DeserializeOwned>(
+    endpoint: Endpoint<R>,
+) -> impl std::future::Future<Output = Result<Done<R>, Failure>> {
+    let client = super::transport::client(None);
+    async move { client.run(&endpoint.call).await }
+}
+
 /// Percent-encodes a path segment or query value (RFC 3986 unreserved characters stay).
 pub use partner_model::url::encode_component as encode;
 

@@ -28,6 +28,15 @@ const WIDTH: f64 = 640.0;
 const LABEL: f64 = 190.0;
 const ROW: f64 = 34.0;
 
+/// A label that fits left of the bars: 24 characters at most, the rest as "…".
+fn short(label: &str) -> String {
+    if label.chars().count() <= 24 {
+        label.to_string()
+    } else {
+        format!("{}…", label.chars().take(23).collect::<String>().trim_end())
+    }
+}
+
 fn scale(value: u64, max: u64, span: f64) -> f64 {
     if max == 0 {
         0.0
@@ -60,7 +69,7 @@ pub fn PairedBars(
             let (wc, wu) = (scale(p.current, max, span), scale(p.used, max, span));
             view! {
                 <g>
-                    <text x=LABEL - 8.0 y=y + 15.0 text-anchor="end" class="chart-label">{p.label.clone()}</text>
+                    <text x=LABEL - 8.0 y=y + 15.0 text-anchor="end" class="chart-label">{short(&p.label)}<title>{p.label.clone()}</title></text>
                     <rect x=LABEL y=y width=wc.max(1.0) height="12" class="bar-current"><title>{format!("{}: {} current", p.label, p.current)}</title></rect>
                     <rect x=LABEL y=y + 14.0 width=wu.max(1.0) height="12" class="bar-used"><title>{format!("{}: {} used", p.label, p.used)}</title></rect>
                     <text x=LABEL + wc.max(wu) + 6.0 y=y + 17.0 class="chart-value">{format!("{} / {}", p.used, p.current)}</text>

@@ -5,7 +5,7 @@
 use super::detail::day;
 use super::query::use_query_state;
 use super::status::StatusBadge;
-use leptos::either::{Either, EitherOf6};
+use leptos::either::{Either, EitherOf7};
 use leptos::prelude::*;
 use partner_model::catalog::status::{status_label, ResourceKind};
 
@@ -26,6 +26,8 @@ pub enum Cell {
     Status(ResourceKind, String),
     /// A date or time of the API: the day shows, the whole time on hover; the CSV has it whole.
     Day(String),
+    /// An offer: the product's name from the price list, with the offer id beside it.
+    Product(String),
     /// Anything else: its view and its CSV text.
     View(AnyView, String),
 }
@@ -38,26 +40,31 @@ impl Cell {
             Cell::Link { text, .. } => text.clone(),
             Cell::Action { label, .. } => label.clone(),
             Cell::Status(kind, code) => status_label(*kind, code).label.to_string(),
+            Cell::Product(id) => match crate::catalog::catalog().name_untracked(id) {
+                Some(name) => format!("{name} ({id})"),
+                None => id.clone(),
+            },
         }
     }
 
     fn view(self) -> impl IntoView {
         match self {
-            Cell::Text(t) => EitherOf6::A(t),
-            Cell::Code(t) => EitherOf6::B(view! { <code>{t}</code> }),
+            Cell::Text(t) => EitherOf7::A(t),
+            Cell::Code(t) => EitherOf7::B(view! { <code>{t}</code> }),
             Cell::Link { href, text, code: true } => {
-                EitherOf6::C(view! { <a href=href><code>{text}</code></a> }.into_any())
+                EitherOf7::C(view! { <a href=href><code>{text}</code></a> }.into_any())
             }
-            Cell::Link { href, text, code: false } => EitherOf6::C(view! { <a href=href>{text}</a> }.into_any()),
+            Cell::Link { href, text, code: false } => EitherOf7::C(view! { <a href=href>{text}</a> }.into_any()),
             Cell::Action { href, text, label } => {
-                EitherOf6::C(view! { <a href=href aria-label=label>{text}</a> }.into_any())
+                EitherOf7::C(view! { <a href=href aria-label=label>{text}</a> }.into_any())
             }
-            Cell::Status(kind, code) => EitherOf6::D(view! { <StatusBadge kind code/> }),
+            Cell::Status(kind, code) => EitherOf7::D(view! { <StatusBadge kind code/> }),
             Cell::Day(at) => {
                 let title = partner_model::time::readable_text(&at);
-                EitherOf6::E(view! { <span class="nowrap" title=title>{day(&at)}</span> })
+                EitherOf7::E(view! { <span class="nowrap" title=title>{day(&at)}</span> })
             }
-            Cell::View(view, _) => EitherOf6::F(view),
+            Cell::View(view, _) => EitherOf7::F(view),
+            Cell::Product(offer) => EitherOf7::G(view! { <crate::catalog::ProductName offer/> }),
         }
     }
 }

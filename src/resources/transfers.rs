@@ -216,7 +216,7 @@ macro_rules! item_columns {
     ($id:literal) => {
         &[
             Column::new("Line", |r: &ItemRow| Cell::Text(r.line.to_string())).numeric(),
-            Column::new("Offer", |r| Cell::Code(r.item.offer_id.clone())),
+            Column::new("Offer", |r| Cell::Product(r.item.offer_id.clone())),
             Column::new("Quantity", |r: &ItemRow| Cell::Text(r.item.quantity.to_string())).numeric(),
             Column::new("Renewal date", |r| Cell::Text(time::readable_text(&r.item.renewal_date))),
             Column::new($id, item_id),

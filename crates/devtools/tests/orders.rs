@@ -50,6 +50,10 @@ async fn preview_then_place_and_watch_the_order_complete() {
     preview_an_order(&browser, &sandbox).await;
     let preview = browser.find("//section[contains(@class,'preview')]").await;
     browser.show(&preview).await;
+    // The offer the customer gets is named by its product, from the price list, with its id.
+    browser
+        .find("//section[contains(@class,'preview')]//td[span[normalize-space(.)='Creative Cloud All Apps for teams'] and code]")
+        .await;
     browser.screenshot("orders-preview").await;
     let before = orders_created(&browser, &sandbox).await;
     browser.click("Place order").await;
@@ -59,6 +63,7 @@ async fn preview_then_place_and_watch_the_order_complete() {
     // Followed until complete; the line then has its subscription.
     browser.sees("Complete: this order no longer changes on its own.").await;
     browser.find("//table//td/a[contains(@href, '/subscriptions/')]").await;
+    browser.find("//main//table//td[span[normalize-space(.)='Creative Cloud All Apps for teams']]").await;
     browser.screenshot("orders-complete").await;
     assert_eq!(orders_created(&browser, &sandbox).await, before + 1);
     browser.close().await;

@@ -189,7 +189,19 @@ fn Pictures(subs: LocalResource<Result<SubscriptionList, crate::api::error::Fail
                     {if pairs.is_empty() {
                         view! { <p class="empty">"No active license subscriptions."</p> }.into_any()
                     } else {
-                        view! { <PairedBars caption="Licenses per offer: current and used" pairs/> }.into_any()
+                        let catalog = crate::catalog::catalog();
+                        catalog.ensure(&runtime());
+                        // Each offer by its product's name once the price lists have arrived.
+                        let named = move || {
+                            let pairs: Vec<Pair> = pairs.iter().map(|p| Pair {
+                                label: catalog.name(&p.label).unwrap_or_else(|| p.label.clone()),
+                                ..p.clone()
+                            }).collect();
+                            view! { <PairedBars caption="Licenses per offer: current and used" pairs/> }
+                        };
+                        // In an element of its own: a reactive view at the top of a Suspend's
+                        // content re-renders inside the Suspend's mount ("already borrowed").
+                        view! { <div class="named-chart">{named}</div> }.into_any()
                     }}
                     <Timeline caption="Renewals in the next twelve months" from to=from + 365 * partner_model::time::DAY events
                         empty="No active subscription renews in the next twelve months."/>

@@ -45,7 +45,7 @@ fn order_open(o: &Order) -> bool {
 
 static LINES: &[Column<(String, LineItem)>] = &[
     Column::new("Line", |(_, l): &(String, LineItem)| Cell::Text(l.ext_line_item_number.to_string())).numeric(),
-    Column::new("Offer", |(_, l)| Cell::Code(l.offer_id.clone())),
+    Column::new("Offer", |(_, l)| Cell::Product(l.offer_id.clone())),
     Column::new("Quantity", |(_, l): &(String, LineItem)| Cell::Text(l.quantity.to_string())).numeric(),
     Column::new("Subscription", |(customer, l)| subscription_cell(customer, &l.subscription_id)),
     Column::new("Status", |(_, l)| Cell::Status(ResourceKind::LineItem, l.status.as_str().to_string())),

@@ -228,7 +228,7 @@ struct PreviewLine {
 static PREVIEW_LINES: &[Column<PreviewLine>] = &[
     Column::new("Line", |l: &PreviewLine| Cell::Text(l.line.ext_line_item_number.to_string())).numeric(),
     Column::new("Offer entered", |l| Cell::Code(l.typed.clone())),
-    Column::new("Offer the customer gets", |l| Cell::Code(l.line.offer_id.clone())),
+    Column::new("Offer the customer gets", |l| Cell::Product(l.line.offer_id.clone())),
     Column::new("Quantity", |l: &PreviewLine| Cell::Text(l.line.quantity.to_string())).numeric(),
     Column::new("Note", |l| Cell::Text(l.change.clone().unwrap_or_else(|| "As entered.".into()))),
 ];

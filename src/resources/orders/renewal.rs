@@ -77,8 +77,8 @@ struct RenewalLine {
 static LINES: &[Column<RenewalLine>] = &[
     Column::new("Line", |r: &RenewalLine| Cell::Text(r.line.ext_line_item_number.to_string())).numeric(),
     Column::new("Subscription", |r| subscription_cell(&r.customer, &r.line.subscription_id)),
-    Column::new("Offer now", |r| Cell::Code(r.now_offer.clone())),
-    Column::new("Offer at renewal", |r| Cell::Code(r.line.offer_id.clone())),
+    Column::new("Offer now", |r| Cell::Product(r.now_offer.clone())),
+    Column::new("Offer at renewal", |r| Cell::Product(r.line.offer_id.clone())),
     Column::new("Quantity", |r: &RenewalLine| Cell::Text(r.line.quantity.to_string())).numeric(),
     Column::new("Renews", |r| Cell::Text(r.renews.to_string())),
     Column::new("Note", |r| Cell::Text(r.note.clone())),

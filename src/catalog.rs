@@ -1,0 +1,141 @@
+//! Product names for offer ids, from this month's price lists (`POST /v3/pricelist`): read the
+//! first time a page names an offer, for the configured currency and its region, every market
+//! segment, and kept in this browser for the month (a new month is a new price list). An id
+//! the lists do not name shows as it is.
+
+use crate::api::calls::{price_lists, send_detached};
+use crate::components::pager::IntoPage;
+use crate::runtime::Runtime;
+use leptos::prelude::*;
+use partner_model::types::{home_region, PriceListRequest};
+use std::collections::BTreeMap;
+
+const KEY: &str = "partner-console.catalog";
+const PAGE: u32 = 100;
+
+/// Names by the product part of an offer id (its first 8 characters).
+#[derive(Clone, Copy)]
+pub struct Catalog {
+    names: RwSignal<BTreeMap<String, String>>,
+    asked: StoredValue<bool>,
+}
+
+thread_local! {
+    static CATALOG: Catalog = {
+        // Made with no owner, so no view's going away disposes of it: it lives with the page.
+        let current = Owner::current();
+        if let Some(owner) = &current {
+            owner.clone().unset();
+        }
+        let catalog = Catalog { names: RwSignal::new(BTreeMap::new()), asked: StoredValue::new(false) };
+        if let Some(owner) = current {
+            owner.set();
+        }
+        catalog
+    };
+}
+
+/// The console's catalog.
+pub fn catalog() -> Catalog {
+    CATALOG.with(|c| *c)
+}
+
+/// The product part of an offer id (`65322651CA01A12` → `65322651`), or the id.
+pub fn product_of(offer_id: &str) -> &str {
+    match offer_id.get(..8) {
+        Some(p) if offer_id.len() == 15 && p.bytes().all(|b| b.is_ascii_digit()) => p,
+        _ => offer_id,
+    }
+}
+
+impl Catalog {
+    /// The product name of `offer_id`, when known (tracked: a view that asks shows the name
+    /// once the price lists arrive).
+    pub fn name(&self, offer_id: &str) -> Option<String> {
+        self.names.with(|n| n.get(product_of(offer_id)).cloned())
+    }
+
+    /// The name without tracking (for a CSV).
+    pub fn name_untracked(&self, offer_id: &str) -> Option<String> {
+        self.names.with_untracked(|n| n.get(product_of(offer_id)).cloned())
+    }
+
+    /// Reads the names once: from this browser when it has this month's, else from the API.
+    pub fn ensure(&self, rt: &Runtime) {
+        if self.asked.get_value() {
+            return;
+        }
+        self.asked.set_value(true);
+        let month = partner_model::time::date(crate::components::detail::now()).replace('-', "");
+        let month = month.get(..6).unwrap_or_default().to_string();
+        let key = format!("{KEY}:{month}:{}", rt.config.default_currency);
+        let store = crate::api::transport::local();
+        let kept = store.as_ref().and_then(|s| s.get_item(&key).ok().flatten());
+        if let Some(names) = kept.and_then(|t| serde_json::from_str::<BTreeMap<String, String>>(&t).ok()) {
+            self.names.set(names);
+            return;
+        }
+        let (rt, names, asked) = (rt.clone(), self.names, self.asked);
+        leptos::task::spawn_local(async move {
+            let mut found = BTreeMap::new();
+            for segment in ["COM", "EDU", "GOV"] {
+                let body = PriceListRequest {
+                    region: home_region(&rt.config.default_currency).into(),
+                    market_segment: segment.into(),
+                    currency: rt.config.default_currency.clone(),
+                    price_list_month: month.clone(),
+                    ..Default::default()
+                };
+                let mut offset = Some(0);
+                while let Some(at) = offset {
+                    // Detached: the view that first asked may go away; the names are for every view.
+                    let Ok(answer) = send_detached(price_lists::fetch(&rt, &body, PAGE, at)).await else { break };
+                    let page = answer.value.into_page(u64::from(PAGE));
+                    for o in &page.rows {
+                        found.entry(product_of(&o.offer_id).to_string()).or_insert_with(|| o.product_family.clone());
+                    }
+                    offset = page.after();
+                }
+            }
+            if found.is_empty() {
+                // Nothing came (the API failed): the next view that names an offer asks again.
+                asked.set_value(false);
+                return;
+            }
+            if let (Some(s), Ok(text)) = (store, serde_json::to_string(&found)) {
+                let _ = s.set_item(&key, &text);
+            }
+            names.set(found);
+        });
+    }
+}
+
+/// An offer as people know it: the product's name, with the offer id beside it.
+#[component]
+pub fn ProductName(
+    /// The offer id.
+    offer: String,
+) -> impl IntoView {
+    let c = catalog();
+    if let Some(rt) = crate::runtime::use_runtime() {
+        c.ensure(&rt);
+    }
+    let id = offer.clone();
+    view! {
+        {move || c.name(&offer).map(|n| view! { <span class="product">{n}</span>" " })}
+        <code>{id}</code>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::product_of;
+
+    #[test]
+    fn the_product_is_the_first_eight_digits_of_an_offer_id() {
+        assert_eq!(product_of("65322651CA01A12"), "65322651");
+        assert_eq!(product_of("65322651"), "65322651");
+        assert_eq!(product_of("ABCDEFGHCA01A12"), "ABCDEFGHCA01A12");
+        assert_eq!(product_of("顧客"), "顧客");
+    }
+}
