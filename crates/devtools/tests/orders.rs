@@ -166,9 +166,14 @@ async fn set_each_auto_renewal_state_then_preview_the_renewal() {
     }
     browser.find("//input[@type='radio' and @value='all']").await.click().await.expect("choose all");
     browser.click("Save auto-renewal").await;
-    // The API answers "on for all" with the licenses as the renewal quantity.
+    // The API answers "on for all" with the licenses as the renewal quantity; it reads back as
+    // chosen, after a reload too.
     browser.sees("Auto-renewal of").await;
-    browser.find(&format!("{renewal}[starts-with(normalize-space(.), 'On for')]")).await;
+    browser.find(&format!("{renewal}[normalize-space(.)='On for all licenses']")).await;
+    browser.client.refresh().await.expect("reload");
+    browser.find(&format!("{renewal}[normalize-space(.)='On for all licenses']")).await;
+    let all = browser.find("//input[@type='radio' and @value='all']").await;
+    assert_eq!(all.prop("checked").await.expect("prop").as_deref(), Some("true"), "the editor shows the choice");
     let form = browser.find("//section[@aria-labelledby='renewal-title']").await;
     browser.show(&form).await;
     browser.screenshot("subscriptions-auto-renewal").await;

@@ -82,11 +82,11 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
     let active = sub.status == Status::Active;
     let soon = renews_soon(&sub.renewal_date, &today());
     let mut start = Values::new();
-    let (choice, quantity) = match sub.auto_renewal.choice() {
+    // The choice as made: "on for all" comes back with the current quantity as the renewal
+    // quantity, and reads as all licenses again.
+    let (choice, quantity) = match sub.renewal_choice() {
         RenewalChoice::Off => ("off", String::new()),
         RenewalChoice::AllLicenses => ("all", String::new()),
-        // The API answers "on for all" with the current quantity; the choice it shows is a set
-        // quantity equal to the licenses, which renews the same.
         RenewalChoice::Quantity(q) => ("quantity", q.to_string()),
     };
     start.insert(CHOICE.into(), choice.into());

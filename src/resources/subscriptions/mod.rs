@@ -23,7 +23,7 @@ pub fn SubscriptionRoutes() -> AnyNestedRoute {
 /// The auto-renewal state in words.
 pub fn renewal_text(s: &partner_model::types::Subscription) -> String {
     use partner_model::types::RenewalChoice;
-    match s.auto_renewal.choice() {
+    match s.renewal_choice() {
         RenewalChoice::Off => "Off".into(),
         RenewalChoice::AllLicenses => "On for all licenses".into(),
         RenewalChoice::Quantity(q) => format!("On for {q}"),

@@ -93,3 +93,34 @@ impl From<RenewalChoice> for AutoRenewalRequest {
         }
     }
 }
+
+impl Subscription {
+    /// The auto-renewal state as the reseller chose it. The API answers "on for all licenses"
+    /// with `renewalQuantity` equal to `currentQuantity` (the docs), so a quantity equal to the
+    /// licenses reads as all licenses: both renew the same licenses today, and a set quantity
+    /// equal to them cannot be told apart in the answer.
+    pub fn renewal_choice(&self) -> RenewalChoice {
+        match self.auto_renewal.choice() {
+            RenewalChoice::Quantity(q) if Some(q) == self.current_quantity => RenewalChoice::AllLicenses,
+            other => other,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn on_for_all_reads_back_as_all_licenses() {
+        let with = |enabled, renewal_quantity| Subscription {
+            current_quantity: Some(32),
+            auto_renewal: AutoRenewal { enabled, renewal_quantity, ..Default::default() },
+            ..Default::default()
+        };
+        assert_eq!(with(true, Some(32)).renewal_choice(), RenewalChoice::AllLicenses, "the API's answer to 'all'");
+        assert_eq!(with(true, None).renewal_choice(), RenewalChoice::AllLicenses);
+        assert_eq!(with(true, Some(7)).renewal_choice(), RenewalChoice::Quantity(7));
+        assert_eq!(with(false, Some(32)).renewal_choice(), RenewalChoice::Off);
+    }
+}
