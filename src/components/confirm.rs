@@ -1,5 +1,7 @@
-//! The confirmation dialog: a modal `<dialog>` that says what will happen, with the action and
-//! "Cancel"; Escape cancels and focus returns to where it was.
+//! The confirmation dialog: a modal `<dialog>` that says what will happen, with "Cancel" and the
+//! action; Escape cancels and focus returns to where it was. "Cancel" comes first and has the
+//! focus as the dialog opens, so an Enter pressed twice cancels rather than commits: the action
+//! is one Tab away.
 
 use leptos::html;
 use leptos::prelude::*;
@@ -20,8 +22,8 @@ pub fn ConfirmDialog(
 ) -> impl IntoView {
     let dialog = NodeRef::<html::Dialog>::new();
     // Whether a key went down inside the open dialog. The key press that opened it can end on
-    // its confirming button, which takes the focus as it opens (a browser may deliver Enter's
-    // keydown and its activation as separate tasks): that activation must not confirm.
+    // the button that takes the focus as it opens (a browser may deliver Enter's keydown and its
+    // activation as separate tasks): that activation must neither confirm nor cancel.
     let armed = RwSignal::new(false);
     Effect::new(move |_| {
         let Some(d) = dialog.get() else { return };
@@ -34,14 +36,19 @@ pub fn ConfirmDialog(
             d.close();
         }
     });
+    // A click the browser made from a key (trusted, `detail` 0) counts only once a key went down
+    // in the dialog; a pointer's click, or one a script makes, counts at once.
+    let counts = move |ev: &leptos::ev::MouseEvent| !(ev.is_trusted() && ev.detail() == 0 && !armed.get_untracked());
     let confirm = move |ev: leptos::ev::MouseEvent| {
-        // A click the browser made from a key (trusted, `detail` 0) counts only once a key went
-        // down in the dialog; a pointer's click, or one a script makes, counts at once.
-        if ev.is_trusted() && ev.detail() == 0 && !armed.get_untracked() {
-            return;
+        if counts(&ev) {
+            open.set(false);
+            on_confirm.run(());
         }
-        open.set(false);
-        on_confirm.run(());
+    };
+    let cancel = move |ev: leptos::ev::MouseEvent| {
+        if counts(&ev) {
+            open.set(false);
+        }
     };
     view! {
         <dialog node_ref=dialog class="confirm" aria-labelledby="confirm-title" on:close=move |_| open.set(false)
@@ -49,8 +56,8 @@ pub fn ConfirmDialog(
             <h2 id="confirm-title">{move || title.get()}</h2>
             <p>{move || body.get()}</p>
             <div class="actions">
+                <button type="button" autofocus on:click=cancel>"Cancel"</button>
                 <button type="button" class="primary" on:click=confirm>{confirm_label}</button>
-                <button type="button" on:click=move |_| open.set(false)>"Cancel"</button>
             </div>
         </dialog>
     }

@@ -52,14 +52,29 @@ async fn tab_to_button(browser: &Browser, text: &str) {
     tab_to(browser, text, |tag, t, _| tag == "BUTTON" && t == text).await;
 }
 
-/// Opens a confirmation dialog with its button `opener` and confirms with Enter, once the
-/// dialog's action `action` has the focus.
+/// Waits until the focused element is the button `text` (a dialog moves the focus once it has
+/// opened, an effect after the render).
+async fn focus_lands_on(browser: &Browser, text: &str, why: &str) {
+    let mut focused = browser.focused().await;
+    for _ in 0..40 {
+        if focused.1 == text {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        focused = browser.focused().await;
+    }
+    assert_eq!((focused.0.as_str(), focused.1.as_str()), ("BUTTON", text), "{why}");
+}
+
+/// Opens a confirmation dialog with its button `opener`, finds the focus on "Cancel" (an Enter
+/// pressed twice must not commit), tabs to the action `action` and confirms with Enter.
 async fn confirm_with_keys(browser: &Browser, opener: &str, action: &str) {
     tab_to_button(browser, opener).await;
     browser.press(Key::Enter).await;
     browser.find("//dialog[@open]").await;
-    let (tag, text, _) = browser.focused().await;
-    assert_eq!((tag.as_str(), text.as_str()), ("BUTTON", action), "the dialog's action has the focus");
+    focus_lands_on(browser, "Cancel", "the dialog opens on Cancel").await;
+    browser.press(Key::Tab).await;
+    focus_lands_on(browser, action, "the action is one Tab away").await;
     browser.press(Key::Enter).await;
 }
 
@@ -192,20 +207,15 @@ async fn a_reseller_change_is_committed_through_its_dialog_with_the_keyboard_onl
     browser.find("//dialog[not(@open)]").await;
     browser.press(Key::Enter).await;
     browser.find("//dialog[@open]").await;
-    // The dialog moves the focus once it has opened (an effect after the render): wait for it.
-    let mut focused = browser.focused().await;
-    for _ in 0..40 {
-        if focused.1 == "Move the customer" {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        focused = browser.focused().await;
-    }
-    assert_eq!(
-        (focused.0.as_str(), focused.1.as_str()),
-        ("BUTTON", "Move the customer"),
-        "the dialog's action has the focus"
-    );
+    // Enter on the opened dialog cancels: the focus is on Cancel.
+    focus_lands_on(&browser, "Cancel", "the dialog opens on Cancel").await;
+    browser.press(Key::Enter).await;
+    browser.find("//dialog[not(@open)]").await;
+    browser.press(Key::Enter).await;
+    browser.find("//dialog[@open]").await;
+    focus_lands_on(&browser, "Cancel", "the dialog opens on Cancel again").await;
+    browser.press(Key::Tab).await;
+    focus_lands_on(&browser, "Move the customer", "the action is one Tab away").await;
     browser.press(Key::Enter).await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Reseller change ')]").await;
     browser.sees("Complete: the customer and its subscriptions are now yours.").await;
@@ -303,8 +313,9 @@ async fn a_customer_is_enrolled_in_a_linked_membership_with_the_keyboard_only() 
     tab_to_button(&browser, "Enroll").await;
     browser.press(Key::Enter).await;
     browser.find("//dialog[@open]//h2[contains(., 'National Parks Visitor Service')]").await;
-    let (tag, text, _) = browser.focused().await;
-    assert_eq!((tag.as_str(), text.as_str()), ("BUTTON", "Enroll"), "the dialog's action has the focus");
+    focus_lands_on(&browser, "Cancel", "the dialog opens on Cancel").await;
+    browser.press(Key::Tab).await;
+    focus_lands_on(&browser, "Enroll", "the action is one Tab away").await;
     browser.press(Key::Enter).await;
     browser.sees("Open the customer").await;
     browser.close().await;
