@@ -162,6 +162,17 @@ async fn set_each_auto_renewal_state_then_preview_the_renewal() {
             browser.fill("Renewal quantity", "7").await;
         }
         browser.click("Save auto-renewal").await;
+        if choice == "off" {
+            // Off ends the licenses at renewal: the console asks first, and says when.
+            browser.find("//dialog[@open]//p[contains(., 'licenses end on')]").await;
+            browser.screenshot("subscriptions-auto-renewal-off").await;
+            browser
+                .find("//dialog[@open]//button[normalize-space(.)='Turn auto-renewal off']")
+                .await
+                .click()
+                .await
+                .expect("confirm");
+        }
         browser.find(&format!("{renewal}[normalize-space(.)='{expect}']")).await;
     }
     browser.find("//input[@type='radio' and @value='all']").await.click().await.expect("choose all");

@@ -4,6 +4,7 @@
 
 use super::renewal_text;
 use crate::api::calls::subscriptions;
+use crate::components::confirm::ConfirmDialog;
 use crate::components::detail::{day, Facts};
 use crate::components::form::{check_path, trimmed, BusyButton, DraftNotice, FormState, RadioField, TextField, Values};
 use crate::components::loading::Load;
@@ -104,6 +105,29 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
         },
     );
     let watch = form.watch(CHOICE);
+    // Turning auto-renewal off ends the customer's licenses at the renewal date: asked first.
+    let asking = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !submission.ready() {
+            return;
+        }
+        if form.get_untracked(CHOICE) == "off" && current.with_untracked(|s| s.auto_renewal.enabled) {
+            asking.set(true);
+        } else {
+            submission.send();
+        }
+    };
+    let title =
+        Signal::derive(move || format!("Turn auto-renewal off for subscription {}?", current.read().subscription_id));
+    let body = Signal::derive(move || {
+        let s = current.read();
+        let licenses = s.current_quantity.map_or_else(|| "The".to_string(), |q| format!("Its {q}"));
+        format!(
+            "{licenses} licenses end on {}: the customer loses them unless an order adds them again.",
+            day(&s.renewal_date)
+        )
+    });
     view! {
         <div class="page-head">
             <h1>{format!("Subscription {id}")}</h1>
@@ -134,7 +158,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
             })}
             {if active {
                 view! {
-                    <form novalidate on:submit=move |ev| submission.submit(ev)>
+                    <form novalidate on:submit=save>
                         <DraftNotice/>
                         <RadioField path=CHOICE legend="At the renewal date" options=vec![
                             ("off", "Off", " The subscription ends at its renewal date."),
@@ -147,6 +171,8 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
                         <SubmissionError submission/>
                         <BusyButton label="Save auto-renewal" busy=submission.busy/>
                     </form>
+                    <ConfirmDialog open=asking title body confirm_label="Turn auto-renewal off"
+                        on_confirm=Callback::new(move |_| submission.send())/>
                 }.into_any()
             } else {
                 view! { <p class="notice" role="note">"This subscription is not active: its auto-renewal cannot change."</p> }.into_any()

@@ -55,6 +55,12 @@ impl fmt::Display for Invalid {
 
 /// A character as a reseller can recognise it, even when it is invisible.
 fn shown(c: char) -> String {
+    match c {
+        ' ' => return "A space".into(),
+        '\t' => return "A tab".into(),
+        '\n' | '\r' => return "A line break".into(),
+        _ => {}
+    }
     if c.is_whitespace() || c.is_control() || matches!(c as u32, 0x300..=0x36f | 0x200b..=0x200f | 0xfe00..=0xfe0f) {
         format!("The character U+{:04X}", c as u32)
     } else {
@@ -284,5 +290,7 @@ mod tests {
         assert!(e.to_string().contains("without < > or"), "{e}");
         let e = chars("A\u{3000}\u{301}", &COMPANY_NAME).expect_err("mark");
         assert!(e.to_string().starts_with("The character U+0301"), "{e}");
+        let e = account_id("Cedar Lane").expect_err("a name typed where an id goes");
+        assert_eq!(e.to_string(), "A space is not allowed here; use letters, digits 0-9 and hyphens.");
     }
 }
