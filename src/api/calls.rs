@@ -185,7 +185,10 @@ pub mod orders {
         };
         let url = rt.vipmp_url(&format!("/v3/customers/{}/orders", encode(customer_id)));
         match body {
-            OrderRequest::Preview { .. } | OrderRequest::PreviewRenewal => preview(rt, name, url, body),
+            // A preview is where a reseller sees what the order costs: always with prices.
+            OrderRequest::Preview { .. } | OrderRequest::PreviewRenewal => {
+                preview(rt, name, format!("{url}?fetch-price=true"), body)
+            }
             OrderRequest::New { .. } | OrderRequest::Return { .. } => mutation(rt, name, "POST", url, Some(body)),
         }
     }

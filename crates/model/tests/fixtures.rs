@@ -150,6 +150,7 @@ fn requests_are_written_strictly() {
             offer_id: "65304479CA01A12".into(),
             quantity: 3,
             currency_code: String::new(),
+            flex_discount_codes: Vec::new(),
         }],
     };
     let v = serde_json::to_value(&new).expect("encode");

@@ -205,6 +205,43 @@ async fn preview_answers_the_best_offer_ids() {
 }
 
 #[tokio::test]
+async fn a_preview_with_fetch_price_prices_every_line_and_totals_them() {
+    let env = env();
+    let body = json!({"orderType": "PREVIEW", "currencyCode": "USD",
+        "lineItems": lines(&[(1, "65304479CA01A12", 10), (2, "65322447CAT1A12", 1200)])});
+    let plain = call(&env, "POST", &format!("/v3/customers/{COM}/orders"), Some(body.clone())).await;
+    assert!(plain.json["lineItems"][0].get("pricing").is_none() && plain.json.get("pricingSummary").is_none());
+    let a = call(&env, "POST", &format!("/v3/customers/{COM}/orders?fetch-price=true"), Some(body)).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.json);
+    let f = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
+    let mut sum = 0.0;
+    for line in a.json["lineItems"].as_array().into_iter().flatten() {
+        let p = &line["pricing"];
+        assert!(f(&p["partnerPrice"]) > 0.0, "{line}");
+        assert_eq!(f(&p["discountedPartnerPrice"]), f(&p["partnerPrice"]), "no discount asked for");
+        // No anniversary yet: a full term, so the net unit price is the whole price.
+        assert_eq!(line["proratedDays"], 365);
+        let q = line["quantity"].as_f64().unwrap_or(0.0);
+        assert!((f(&p["lineItemPartnerPrice"]) - f(&p["netPartnerPrice"]) * q).abs() < 0.01, "{line}");
+        sum += f(&p["lineItemPartnerPrice"]);
+    }
+    let summary = &a.json["pricingSummary"][0];
+    assert_eq!(summary["currencyCode"], "USD");
+    assert!((f(&summary["totalLineItemPartnerPrice"]) - sum).abs() < 0.01, "{summary}");
+    // The unit price is the price list's for the level the preview returns.
+    let list = call(
+        &env,
+        "POST",
+        "/v3/pricelist?limit=100",
+        Some(json!({"region": "NA", "marketSegment": "COM", "currency": "USD",
+            "priceListMonth": time::date(time::now())[..7].replace('-', ""), "filters": {"offerId": "65304479CA02A12"}})),
+    )
+    .await;
+    let listed: f64 = list.json["offers"][0]["partnerPrice"].as_str().and_then(|p| p.parse().ok()).unwrap_or(0.0);
+    assert_eq!(f(&a.json["lineItems"][0]["pricing"]["partnerPrice"]), listed);
+}
+
+#[tokio::test]
 async fn a_new_order_completes_into_subscriptions() {
     let env = env();
     let created_before = env.twin.read(|w, _| w.created.get("order").copied().unwrap_or(0));

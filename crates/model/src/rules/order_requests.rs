@@ -149,7 +149,13 @@ mod tests {
     use super::*;
 
     fn line(n: u32, offer: &str, q: u64) -> LineItemRequest {
-        LineItemRequest { ext_line_item_number: n, offer_id: offer.into(), quantity: q, currency_code: String::new() }
+        LineItemRequest {
+            ext_line_item_number: n,
+            offer_id: offer.into(),
+            quantity: q,
+            currency_code: String::new(),
+            flex_discount_codes: Vec::new(),
+        }
     }
 
     fn new(lines: Vec<LineItemRequest>) -> OrderRequest {

@@ -3,6 +3,7 @@
 
 use super::common::{is_default, lenient_u64, Links, Status};
 use serde::{Deserialize, Serialize};
+use serde_json::Number;
 
 open_enum! {
     /// Type of an order.
@@ -33,6 +34,46 @@ pub struct LineItem {
     pub discount_code: String,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u64")]
     pub prorated_days: Option<u64>,
+    /// With `fetch-price=true`: what the line costs the partner.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pricing: Option<LinePricing>,
+    /// The flexible discounts asked for on the line, each with its result.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flex_discounts: Vec<FlexDiscountResult>,
+}
+
+/// A line's prices (`lineItems[].pricing`, with `fetch-price=true`), in the order's currency:
+/// decimal numbers as the API writes them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct LinePricing {
+    /// The full-term unit price at the line's level, before flexible discounts and taxes.
+    pub partner_price: Option<Number>,
+    /// The unit price after discounts.
+    pub discounted_partner_price: Option<Number>,
+    /// The prorated unit price after discounts.
+    pub net_partner_price: Option<Number>,
+    /// The prorated price of the line after discounts: what the partner pays Adobe for it.
+    pub line_item_partner_price: Option<Number>,
+}
+
+/// One flexible discount of a line (`lineItems[].flexDiscounts[]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FlexDiscountResult {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
+    pub code: String,
+    /// `SUCCESS`, or why the code was not applied.
+    pub result: String,
+}
+
+/// An order's total for one currency (`pricingSummary[]`, with `fetch-price=true`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PricingSummary {
+    pub total_line_item_partner_price: Option<Number>,
+    pub currency_code: String,
 }
 
 /// An order.
@@ -59,6 +100,9 @@ pub struct Order {
     pub source: String,
     #[serde(skip_serializing_if = "is_default")]
     pub links: Links,
+    /// With `fetch-price=true`: the order's total per currency.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pricing_summary: Vec<PricingSummary>,
 }
 
 impl Order {
@@ -92,6 +136,9 @@ pub struct LineItemRequest {
     /// `currencyCode` is kept for backwards compatibility; not both).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub currency_code: String,
+    /// Flexible discount codes to apply to the line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flex_discount_codes: Vec<String>,
 }
 
 impl LineItemRequest {
@@ -103,6 +150,7 @@ impl LineItemRequest {
             offer_id: line.offer_id.clone(),
             quantity: line.quantity,
             currency_code: String::new(),
+            flex_discount_codes: line.flex_discounts.iter().map(|d| d.code.clone()).collect(),
         }
     }
 }

@@ -24,7 +24,7 @@
 //! - Offers are listed by product, then level, then first order date. The default attributes
 //!   are always sent; the others only when asked for.
 
-use super::orders::offers::{Offer, OFFERS};
+use super::orders::offers::{Offer, OfferId, OFFERS};
 use crate::twin::error::parse;
 use crate::twin::{time, ApiError};
 use axum::body::Bytes;
@@ -194,8 +194,38 @@ fn base_cents(o: &Offer) -> u64 {
     }
 }
 
-/// `cents` (USD) in `currency`, as the API writes a price.
-fn money(cents: f64, currency: &str) -> String {
+/// The yearly price in USD cents of `o` at the `step`th level of price list `kind`.
+fn level_cents(o: &Offer, kind: &str, step: usize, segment: &str) -> f64 {
+    let mut cents = base_cents(o) as f64 * (1.0 - 0.04 * step as f64);
+    cents *= match segment {
+        "EDU" => 0.6,
+        "GOV" => 0.9,
+        _ => 1.0,
+    };
+    if kind == "3YC" {
+        cents *= 0.94;
+    }
+    cents
+}
+
+/// The price list's yearly unit price of `offer_id` in `currency` (what an order's
+/// `partnerPrice` is): the level its id names, looked up in the standard, then the 3YC, then
+/// the LGA list; a level none of them lists (high volume) is priced at the first level.
+pub fn unit_price(offer_id: &str, currency: &str) -> Option<f64> {
+    let id = OfferId::parse(offer_id)?;
+    let (o, segment) = (id.offer()?, id.segment_code()?);
+    let license = o.offer_type == "LICENSE";
+    let (kind, step) = PRICE_LIST_TYPES
+        .iter()
+        .find_map(|kind| {
+            levels(kind, license, segment).iter().position(|(l, _)| *l == id.level).map(|step| (*kind, step))
+        })
+        .unwrap_or(("STANDARD", 0));
+    Some(amount(level_cents(o, kind, step, segment), currency))
+}
+
+/// `cents` (USD) in `currency`, rounded as the currency is (JPY has no decimals).
+pub fn amount(cents: f64, currency: &str) -> f64 {
     let rate = match currency {
         "EUR" => 0.92,
         "GBP" => 0.79,
@@ -203,11 +233,25 @@ fn money(cents: f64, currency: &str) -> String {
         "AUD" => 1.52,
         _ => 1.0,
     };
-    let amount = cents * rate / 100.0;
+    round(cents * rate / 100.0, currency)
+}
+
+/// `value` rounded to the smallest unit of `currency`.
+pub fn round(value: f64, currency: &str) -> f64 {
     if currency == "JPY" {
-        format!("{:.0}", amount)
+        value.round()
     } else {
-        format!("{:.2}", amount)
+        (value * 100.0).round() / 100.0
+    }
+}
+
+/// `cents` (USD) in `currency`, as the price list writes a price.
+fn money(cents: f64, currency: &str) -> String {
+    let value = amount(cents, currency);
+    if currency == "JPY" {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.2}")
     }
 }
 
@@ -234,15 +278,7 @@ fn offers(r: &PriceListRequest) -> Vec<PriceListOffer> {
         let license = o.offer_type == "LICENSE";
         let team = o.edition == super::orders::offers::Edition::Team;
         for (step, (level, details)) in levels(kind, license, segment).iter().enumerate() {
-            let mut cents = base_cents(o) as f64 * (1.0 - 0.04 * step as f64);
-            cents *= match segment {
-                "EDU" => 0.6,
-                "GOV" => 0.9,
-                _ => 1.0,
-            };
-            if kind == "3YC" {
-                cents *= 0.94;
-            }
+            let cents = level_cents(o, kind, step, segment);
             // 3YC lists last year's price too: the price locked in by earlier commitments.
             let windows: Vec<(String, String, f64)> = if kind == "3YC" {
                 vec![

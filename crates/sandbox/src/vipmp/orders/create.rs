@@ -9,13 +9,14 @@
 //! status for the previews.
 
 use super::offers::{self, Edition, OfferId};
+use super::pricing;
 use super::{customer, held, self_links, subscriptions_of};
 use crate::twin::error::parse;
 use crate::twin::time;
 use crate::twin::world::{Change, Millis, World};
 use crate::twin::{ApiError, Twin};
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -31,8 +32,10 @@ use std::collections::BTreeMap;
 pub async fn create(
     State(twin): State<Twin>,
     Path(customer_id): Path<String>,
+    RawQuery(query): RawQuery,
     body: Bytes,
 ) -> Result<Response, ApiError> {
+    let fetch_price = query.as_deref().unwrap_or_default().split('&').any(|p| p == "fetch-price=true");
     twin.read(|w, _| customer(w, &customer_id).map(|_| ()))?;
     let request: OrderRequest = parse(&body)?;
     check(&request)?;
@@ -56,7 +59,11 @@ pub async fn create(
                 let c = customer(w, &customer_id)?;
                 let currency = currency(&currency_code, &line_items);
                 let lines = price_lines(w, c, &line_items, &currency, false)?;
-                Ok::<_, ApiError>(preview(c, now, OrderType::Preview, external_reference_id, currency, lines))
+                let mut order = preview(c, now, OrderType::Preview, external_reference_id, currency, lines);
+                if fetch_price {
+                    pricing::price(&mut order, pricing::prorated_days(c, now), |_, unit| unit);
+                }
+                Ok::<_, ApiError>(order)
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
@@ -77,7 +84,11 @@ pub async fn create(
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
         OrderRequest::PreviewRenewal => {
-            Ok((StatusCode::CREATED, Json(twin.read(|w, now| preview_renewal(w, now, &customer_id))?)).into_response())
+            let mut order = twin.read(|w, now| preview_renewal(w, now, &customer_id))?;
+            if fetch_price {
+                pricing::price(&mut order, pricing::TERM_DAYS, |_, unit| unit);
+            }
+            Ok((StatusCode::CREATED, Json(order)).into_response())
         }
     }
 }

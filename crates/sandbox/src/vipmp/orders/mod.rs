@@ -59,6 +59,7 @@ mod complete;
 mod create;
 mod history;
 pub mod offers;
+mod pricing;
 mod returns;
 mod seed;
 mod subscriptions;

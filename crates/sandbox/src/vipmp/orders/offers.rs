@@ -47,21 +47,53 @@ const L: &str = "LICENSE";
 const C: &str = "CONSUMABLES";
 use Edition::{Enterprise, Team};
 
-/// The catalog, sorted by product.
+/// The catalog, sorted by product: Creative Cloud apps, Acrobat and Sign, Stock, Substance 3D
+/// and the eLearning tools, each for teams (up to 10,000 licenses a line) or enterprise.
 #[rustfmt::skip]
 pub static OFFERS: &[Offer] = &[
     Offer { product: "11073058", name: "Illustrator for teams", edition: Team, offer_type: L, segments: &["COM"] },
+    Offer { product: "11083117", name: "Photoshop for teams", edition: Team, offer_type: L, segments: ALL },
     Offer { product: "30006208", name: "Audition", edition: Team, offer_type: L, segments: ALL },
+    Offer { product: "30006310", name: "Premiere Pro for teams", edition: Team, offer_type: L, segments: ALL },
+    Offer { product: "30006452", name: "After Effects for teams", edition: Team, offer_type: L, segments: ALL },
+    Offer { product: "65304386", name: "Acrobat Standard for teams", edition: Team, offer_type: L, segments: ALL },
     Offer { product: "65304479", name: "Acrobat Pro for teams", edition: Team, offer_type: L, segments: ALL },
     Offer { product: "65304522", name: "Acrobat Pro for enterprise", edition: Enterprise, offer_type: L, segments: COM_GOV },
     Offer { product: "65304921", name: "Acrobat Pro", edition: Team, offer_type: L, segments: ALL },
     Offer { product: "65322447", name: "Adobe Sign transactions", edition: Enterprise, offer_type: C, segments: COM_GOV },
+    Offer { product: "65322535", name: "Lightroom for teams", edition: Team, offer_type: L, segments: ALL },
+    Offer { product: "65322587", name: "Photoshop for enterprise", edition: Enterprise, offer_type: L, segments: COM_GOV },
     Offer { product: "65322648", name: "Creative Cloud All Apps for enterprise", edition: Enterprise, offer_type: L, segments: ALL },
     Offer { product: "65322651", name: "Creative Cloud All Apps for teams", edition: Team, offer_type: L, segments: COM_GOV },
+    Offer { product: "65322699", name: "Dreamweaver for teams", edition: Team, offer_type: L, segments: ALL },
+    Offer { product: "65322710", name: "Animate for teams", edition: Team, offer_type: L, segments: ALL },
+    Offer { product: "65323012", name: "InCopy for teams", edition: Team, offer_type: L, segments: COM_GOV },
+    Offer { product: "65323478", name: "Adobe Express for teams", edition: Team, offer_type: L, segments: ALL },
     Offer { product: "65324059", name: "Adobe Stock credit pack", edition: Team, offer_type: C, segments: &["COM"] },
+    Offer { product: "65324918", name: "Adobe Stock for teams (10 assets a month)", edition: Team, offer_type: L, segments: COM_GOV },
+    Offer { product: "65325063", name: "Adobe Stock credit pack (150 credits)", edition: Team, offer_type: C, segments: COM_GOV },
+    Offer { product: "65325088", name: "Adobe Stock credit pack (500 credits)", edition: Enterprise, offer_type: C, segments: COM_GOV },
+    Offer { product: "65325477", name: "Firefly generative credits", edition: Team, offer_type: C, segments: ALL },
+    Offer { product: "65325603", name: "Acrobat Sign Solutions for enterprise", edition: Enterprise, offer_type: L, segments: COM_GOV },
+    Offer { product: "65326012", name: "Captivate", edition: Team, offer_type: L, segments: ALL },
+    Offer { product: "65326190", name: "FrameMaker", edition: Team, offer_type: L, segments: COM_GOV },
+    Offer { product: "65326355", name: "RoboHelp", edition: Team, offer_type: L, segments: COM_GOV },
     Offer { product: "69804578", name: "InDesign for teams", edition: Team, offer_type: L, segments: COM_GOV },
     Offer { product: "80004561", name: "Substance 3D Collection for education", edition: Enterprise, offer_type: L, segments: &["EDU"] },
     Offer { product: "80004567", name: "Creative Cloud All Apps for K-12", edition: Team, offer_type: L, segments: &["EDU"] },
+    Offer { product: "80004602", name: "Substance 3D Collection for teams", edition: Team, offer_type: L, segments: COM_GOV },
+    Offer { product: "80004615", name: "Substance 3D Texturing for teams", edition: Team, offer_type: L, segments: COM_GOV },
+    Offer { product: "80004633", name: "Substance 3D Collection for enterprise", edition: Enterprise, offer_type: L, segments: COM_GOV },
+    Offer { product: "86322535", name: "Frame.io for teams", edition: Team, offer_type: L, segments: COM_GOV },
+    Offer { product: "86322590", name: "Acrobat Pro for education", edition: Enterprise, offer_type: L, segments: &["EDU"] },
+    Offer { product: "86322610", name: "Photoshop for education", edition: Team, offer_type: L, segments: &["EDU"] },
+];
+
+/// The products the seed's customers hold (the catalog before it grew): seeded worlds stay as
+/// they were, so the journeys written against them keep their data.
+pub const SEEDED: &[&str] = &[
+    "11073058", "30006208", "65304479", "65304522", "65304921", "65322447", "65322648", "65322651", "65324059",
+    "69804578", "80004561", "80004567",
 ];
 
 /// An offer id split into its parts.
@@ -238,6 +270,7 @@ mod tests {
     #[test]
     fn catalog_is_sorted_and_ids_split() {
         assert!(OFFERS.windows(2).all(|w| w[0].product < w[1].product));
+        assert!(OFFERS.len() >= 36 && SEEDED.iter().all(|p| offer_of(&format!("{p}CA01A12")).is_some()));
         let id = OfferId::parse("65304479CA02A12").expect("documented id");
         assert_eq!(
             (id.level.as_str(), id.segment_code(), id.base()),

@@ -80,6 +80,7 @@ pub(super) fn place_return(
         status: Status::Pending,
         source: "API".into(),
         links: self_links(format!("/v3/customers/{customer_id}/orders/{order_id}")),
+        ..Order::default()
     };
     cancel_lines(world, &reference, &matched);
     world.orders.insert(order_id.clone(), order.clone());

@@ -39,9 +39,9 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
     }
 }
 
-/// Offers the customer may buy.
+/// Offers the seed gives a customer of `segment`.
 fn offers_for(segment: &str) -> Vec<&'static offers::Offer> {
-    OFFERS.iter().filter(|o| o.segments.contains(&segment)).collect()
+    OFFERS.iter().filter(|o| offers::SEEDED.contains(&o.product) && o.segments.contains(&segment)).collect()
 }
 
 /// A completed (or open, or failed) order of `kind` for the customer at time `at`.

@@ -1,0 +1,62 @@
+//! Prices of a preview (`fetch-price=true` on PREVIEW and PREVIEW_RENEWAL).
+//!
+//! Choices where the docs are silent:
+//! - `partnerPrice` is the price list's yearly unit price of the line's offer id (see
+//!   [`crate::vipmp::pricelist::unit_price`]), in the order's currency.
+//! - `proratedDays`: a NEW order runs until the customer's anniversary (`cotermDate`), counted
+//!   in whole days from today (at least 1); with no anniversary yet, and for a renewal, a full
+//!   term of 365 days. Consumables are not prorated ("12-month, no proration").
+//! - `netPartnerPrice` = discounted unit price × prorated days ÷ 365, and
+//!   `lineItemPartnerPrice` = that × quantity, each rounded to the currency's smallest unit.
+//! - `pricingSummary` has one entry, in the order's currency.
+//! - A line whose offer the price list does not know has no `pricing`.
+
+use super::offers;
+use crate::twin::time;
+use crate::twin::world::Millis;
+use crate::vipmp::pricelist::{round, unit_price};
+use partner_model::types::{Customer, LinePricing, Order, PricingSummary};
+use serde_json::Number;
+
+const DAY: Millis = 86_400_000;
+pub const TERM_DAYS: u64 = 365;
+
+/// The days a NEW order for `customer` is invoiced for, at `now`.
+pub fn prorated_days(customer: &Customer, now: Millis) -> u64 {
+    match time::parse(&customer.coterm_date) {
+        Some(end) if end > now => (end - now).div_ceil(DAY).clamp(1, TERM_DAYS),
+        _ => TERM_DAYS,
+    }
+}
+
+fn number(value: f64) -> Option<Number> {
+    Number::from_f64(value)
+}
+
+/// Adds `pricing` and `proratedDays` to every line of `order` and its `pricingSummary`;
+/// `days` is the term the order is invoiced for. `discount(line, unit)` is a line's unit price
+/// after flexible discounts.
+pub fn price(order: &mut Order, days: u64, discount: impl Fn(usize, f64) -> f64) {
+    let currency = order.currency_code.clone();
+    let mut total = 0.0;
+    for (i, line) in order.line_items.iter_mut().enumerate() {
+        let Some(unit) = unit_price(&line.offer_id, &currency) else { continue };
+        let consumable = offers::offer_of(&line.offer_id).is_some_and(|o| o.offer_type == "CONSUMABLES");
+        let days = if consumable { TERM_DAYS } else { days };
+        let discounted = round(discount(i, unit).max(0.0), &currency);
+        let net = round(discounted * days as f64 / TERM_DAYS as f64, &currency);
+        let line_total = round(net * line.quantity as f64, &currency);
+        total += line_total;
+        line.prorated_days = Some(days);
+        line.pricing = Some(LinePricing {
+            partner_price: number(unit),
+            discounted_partner_price: number(discounted),
+            net_partner_price: number(net),
+            line_item_partner_price: number(line_total),
+        });
+    }
+    order.pricing_summary = vec![PricingSummary {
+        total_line_item_partner_price: number(round(total, &currency)),
+        currency_code: currency,
+    }];
+}
