@@ -4,11 +4,14 @@
 //! the lists do not name shows as it is.
 
 use crate::api::calls::{price_lists, send_detached};
+use crate::api::error::Failure;
 use crate::components::pager::IntoPage;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
-use partner_model::types::{home_region, PriceListRequest};
+use partner_model::types::{home_region, PriceListOffer, PriceListRequest};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 const KEY: &str = "partner-console.catalog";
 const PAGE: u32 = 100;
@@ -21,6 +24,8 @@ pub struct Catalog {
 }
 
 thread_local! {
+    /// Whole price lists read for the offer picker, by segment and currency.
+    static LISTS: RefCell<BTreeMap<String, Rc<Vec<PriceListOffer>>>> = const { RefCell::new(BTreeMap::new()) };
     static CATALOG: Catalog = {
         // Made with no owner, so no view's going away disposes of it: it lives with the page.
         let current = Owner::current();
@@ -48,6 +53,45 @@ pub fn product_of(offer_id: &str) -> &str {
     }
 }
 
+/// This month's `YYYYMM`.
+fn this_month() -> String {
+    let day = partner_model::time::date(crate::components::detail::now()).replace('-', "");
+    day.get(..6).unwrap_or_default().to_string()
+}
+
+/// This month's standard price list for `segment` in `currency` (the currency's region), every
+/// page, each offer with its level's quantities: what a customer of that segment can buy. Read
+/// once per page load; its names also name offers everywhere else.
+pub async fn offers(rt: &Runtime, segment: &str, currency: &str) -> Result<Rc<Vec<PriceListOffer>>, Failure> {
+    let key = format!("{segment}:{currency}");
+    if let Some(kept) = LISTS.with(|l| l.borrow().get(&key).cloned()) {
+        return Ok(kept);
+    }
+    let body = PriceListRequest {
+        region: home_region(currency).into(),
+        market_segment: segment.into(),
+        currency: currency.into(),
+        price_list_month: this_month(),
+        include_offer_attributes: vec!["levelDetails".into()],
+        ..Default::default()
+    };
+    let mut all = Vec::new();
+    let mut offset = Some(0);
+    while let Some(at) = offset {
+        let page = crate::resources::fetch(price_lists::fetch(rt, &body, PAGE, at)).await?.into_page(u64::from(PAGE));
+        offset = page.after();
+        all.extend(page.rows);
+    }
+    catalog().names.update(|names| {
+        for o in &all {
+            names.entry(product_of(&o.offer_id).to_string()).or_insert_with(|| o.product_family.clone());
+        }
+    });
+    let all = Rc::new(all);
+    LISTS.with(|l| l.borrow_mut().insert(key, all.clone()));
+    Ok(all)
+}
+
 impl Catalog {
     /// The product name of `offer_id`, when known (tracked: a view that asks shows the name
     /// once the price lists arrive).
@@ -66,8 +110,7 @@ impl Catalog {
             return;
         }
         self.asked.set_value(true);
-        let month = partner_model::time::date(crate::components::detail::now()).replace('-', "");
-        let month = month.get(..6).unwrap_or_default().to_string();
+        let month = this_month();
         let key = format!("{KEY}:{month}:{}", rt.config.default_currency);
         let store = crate::api::transport::local();
         let kept = store.as_ref().and_then(|s| s.get_item(&key).ok().flatten());

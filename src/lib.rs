@@ -6,6 +6,7 @@ pub mod app;
 pub mod areas;
 pub mod catalog;
 pub mod components;
+pub mod format;
 pub mod pages;
 pub mod panic;
 pub mod portal;

@@ -185,9 +185,10 @@ pub mod orders {
         };
         let url = rt.vipmp_url(&format!("/v3/customers/{}/orders", encode(customer_id)));
         match body {
-            // A preview is where a reseller sees what the order costs: always with prices.
+            // A preview is where a reseller sees what the order costs, and what else would
+            // serve the customer: always with prices and recommendations.
             OrderRequest::Preview { .. } | OrderRequest::PreviewRenewal => {
-                preview(rt, name, format!("{url}?fetch-price=true"), body)
+                preview(rt, name, format!("{url}?fetch-price=true&fetch-recommendations=true"), body)
             }
             OrderRequest::New { .. } | OrderRequest::Return { .. } => mutation(rt, name, "POST", url, Some(body)),
         }
@@ -358,6 +359,27 @@ pub mod price_lists {
     /// A page of the price list `body` asks for (a read sent as a POST).
     pub fn fetch(rt: &Runtime, body: &PriceListRequest, limit: u32, offset: u64) -> Endpoint<PriceListPage> {
         post_read(rt, "Fetch price list", rt.vipmp_url(&format!("/v3/pricelist?offset={offset}&limit={limit}")), body)
+    }
+}
+
+/// Flexible discounts: the open ones for a market segment and country, and a customer's.
+pub mod flex_discounts {
+    use super::*;
+    use partner_model::types::FlexDiscountPage;
+
+    /// `filters`: `market-segment` and `country` (required), then any documented filter.
+    pub fn list(rt: &Runtime, filters: &[(&str, String)]) -> Endpoint<FlexDiscountPage> {
+        read(rt, "Get flexible discounts", rt.vipmp_url(&format!("/v3/flex-discounts{}", query(filters))))
+    }
+    pub fn of_customer(rt: &Runtime, customer_id: &str, limit: u32, offset: u64) -> Endpoint<FlexDiscountPage> {
+        read(
+            rt,
+            "Get flexible discounts of a customer",
+            rt.vipmp_url(&format!(
+                "/v3/customers/{}/flex-discounts?limit={limit}&offset={offset}",
+                encode(customer_id)
+            )),
+        )
     }
 }
 

@@ -173,7 +173,7 @@ impl Flow {
             }
             Flow::PlaceOrder => {
                 preview_an_order(b, base).await;
-                (Kept::Field("Offer id", "65322651CA01A12".into()), ORDER_PAGE.into())
+                (Kept::Field("Product or offer id", "65322651CA01A12".into()), ORDER_PAGE.into())
             }
             Flow::ReturnLines => {
                 preview_an_order(b, base).await;

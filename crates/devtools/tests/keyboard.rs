@@ -167,7 +167,19 @@ async fn an_order_is_previewed_and_placed_with_the_keyboard_only() {
     let (sandbox, browser) = start().await;
     browser.client.goto(&format!("{}customers/1000000012/orders/new", sandbox.url)).await.expect("place an order");
     browser.heading("Place an order").await;
-    tab_and_type(&browser, "Offer id", "65322651CA01A12").await;
+    // The offer picker: a part of the name, ↓ to the first match, ↓ again, ↑ back, Enter.
+    tab_and_type(&browser, "Product or offer id", "all apps").await;
+    browser.sees("products: ↓ to choose one.").await;
+    browser.press(Key::Down).await;
+    browser.press(Key::Down).await;
+    browser.press(Key::Up).await;
+    let active = browser.find("//li[@role='option' and @aria-selected='true']/code").await;
+    let chosen = active.text().await.expect("offer id");
+    browser.press(Key::Enter).await;
+    assert_eq!(browser.value_of("Product or offer id").await, chosen, "Enter chose the active product");
+    // Enter chose; it did not also send the form.
+    let previews = browser.client.find_all(fantoccini::Locator::XPath("//section[contains(@class,'preview')]"));
+    assert!(previews.await.expect("find").is_empty(), "Enter on a product previews nothing");
     tab_and_type(&browser, "Quantity", "2").await;
     tab_to_button(&browser, "Preview order").await;
     browser.press(Key::Enter).await;

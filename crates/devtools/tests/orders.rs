@@ -27,7 +27,7 @@ async fn preview_an_order(browser: &Browser, sandbox: &Sandbox) {
     open_fairmont(browser, sandbox).await;
     browser.click("Place an order").await;
     browser.heading("Place an order").await;
-    browser.fill("Offer id", "65322651CA01A12").await;
+    browser.fill("Product or offer id", "65322651CA01A12").await;
     browser.fill("Quantity", "3").await;
     browser.click("Preview order").await;
     browser
@@ -66,6 +66,90 @@ async fn preview_then_place_and_watch_the_order_complete() {
     browser.find("//main//table//td[span[normalize-space(.)='Creative Cloud All Apps for teams']]").await;
     browser.screenshot("orders-complete").await;
     assert_eq!(orders_created(&browser, &sandbox).await, before + 1);
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn find_acrobat_pro_by_name_apply_a_discount_add_a_recommendation_and_place_it() {
+    let (sandbox, browser) = start().await;
+    open_fairmont(&browser, &sandbox).await;
+    browser.click("Place an order").await;
+    browser.heading("Place an order").await;
+    // Part of the name lists the products the customer can buy, each with its price.
+    browser.fill("Product or offer id", "acrobat pr").await;
+    let option =
+        "//ul[@role='listbox']/li[@role='option'][span[@class='product' and normalize-space(.)='Acrobat Pro']]";
+    let acrobat = browser.find(option).await;
+    browser.find(&format!("{option}//strong[contains(., '$') or contains(., 'USD')]")).await;
+    browser.find("//ul[@role='listbox']/li[span[normalize-space(.)='Acrobat Pro for teams']]").await;
+    browser.show(&browser.find("//ul[@role='listbox']").await).await;
+    browser.screenshot("orders-picker").await;
+    acrobat.click().await.expect("choose Acrobat Pro");
+    let id = browser.value_of("Product or offer id").await;
+    assert!(id.starts_with("65304921C"), "the line keeps the chosen offer id: {id}");
+    browser.sees("Acrobat Pro — Level").await;
+    browser.fill("Quantity", "5").await;
+    // A code the API does not know is refused at its line, in words.
+    browser.fill("Flexible discount code", "NO_SUCH_CODE").await;
+    browser.click("Preview order").await;
+    let code_field = browser.field("Flexible discount code").await;
+    let problem = code_field.attr("aria-describedby").await.expect("attr").unwrap_or_default();
+    let problem = problem.split(' ').find(|id| id.ends_with("-error")).unwrap_or_default().to_string();
+    browser
+        .find(&format!("//*[@id='{problem}' and starts-with(normalize-space(.), 'Invalid Flexible Discount Code.')]"))
+        .await;
+    browser.screenshot("orders-discount-refused").await;
+    // The customer's discounts: one click puts the Acrobat one on the Acrobat line.
+    browser.set("Flexible discount code", "").await;
+    let discount = "//fieldset[legend='Flexible discounts']//tr[th[normalize-space(.)='Acrobat: 20 off each license']]";
+    browser
+        .find(&format!("{discount}//button[normalize-space(.)='Use on matching lines']"))
+        .await
+        .click()
+        .await
+        .expect("use");
+    assert_eq!(browser.value_of("Flexible discount code").await, "ACROBAT_20_OFF");
+    browser.click("Preview order").await;
+    // The preview's prices: the unit price, the days invoiced, the line total and the order's.
+    let preview = browser.find("//section[contains(@class,'preview')]").await;
+    let total = browser.find("//p[@class='order-total']/strong").await.text().await.expect("total");
+    assert!(total.contains('$') || total.contains("USD"), "{total}");
+    let cell = |col: &str| {
+        format!("//section[contains(@class,'preview')]//tbody/tr[1]/td[count(//section[contains(@class,'preview')]//thead//th[normalize-space(.)='{col}']/preceding-sibling::th)+1]")
+    };
+    let line_total = browser.find(&cell("Line total")).await.text().await.expect("line total");
+    assert_eq!(line_total, total, "one line: its total is the order's");
+    let unit = browser.find(&cell("Unit price a year")).await.text().await.expect("unit");
+    assert!(unit.contains('$') || unit.contains("USD"), "{unit}");
+    let amount = |s: &str| {
+        s.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect::<String>().parse::<f64>().unwrap_or(0.0)
+    };
+    let discounted = browser.find(&cell("Discounted unit price")).await.text().await.expect("discounted");
+    assert!((amount(&unit) - 20.0 - amount(&discounted)).abs() < 0.001, "{unit} less 20 is {discounted}");
+    assert_eq!(browser.find(&cell("Discount")).await.text().await.expect("code"), "ACROBAT_20_OFF");
+    browser.find(&cell("Days invoiced")).await;
+    browser.show(&preview).await;
+    browser.screenshot("orders-preview-prices").await;
+    // A recommended product joins the order with one action; the preview is asked again.
+    let suggested = "//table[caption='Products Adobe recommends with this order']";
+    browser.find(&format!("{suggested}//td[span[normalize-space(.)='Acrobat Sign Solutions for enterprise']]")).await;
+    browser.show(&browser.find(suggested).await).await;
+    browser.screenshot("orders-recommendations").await;
+    browser
+        .find("//button[@aria-label='Add Acrobat Sign Solutions for enterprise to the order']")
+        .await
+        .click()
+        .await
+        .expect("add");
+    let line2 = browser.find("//div[h2='Line 2']//input[@role='combobox']").await;
+    assert!(line2.prop("value").await.expect("value").unwrap_or_default().starts_with("65325603C"));
+    browser.click("Preview order").await;
+    browser.find("//section[contains(@class,'preview')]//tbody/tr[2]/td[span[normalize-space(.)='Acrobat Sign Solutions for enterprise']]").await;
+    browser.click("Place order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    browser.find("//main//table//td[span[normalize-space(.)='Acrobat Pro']]").await;
+    browser.find("//main//table//td[span[normalize-space(.)='Acrobat Sign Solutions for enterprise']]").await;
     browser.close().await;
 }
 

@@ -201,7 +201,7 @@ async fn a_session_that_ends_while_placing_an_order_keeps_the_order_and_places_i
     let customer = browser.open_customer(&sandbox.url, "Fairmont Hotels Group").await;
     browser.click("Place an order").await;
     browser.heading("Place an order").await;
-    browser.fill("Offer id", "65322651CA01A12").await;
+    browser.fill("Product or offer id", "65322651CA01A12").await;
     browser.fill("Quantity", "3").await;
     browser.click("Preview order").await;
     browser.find("//section[contains(@class,'preview')]").await;
@@ -217,7 +217,7 @@ async fn a_session_that_ends_while_placing_an_order_keeps_the_order_and_places_i
     // Back on the same page, the lines as they were typed.
     browser.heading("Place an order").await;
     assert_eq!(browser.path().await, format!("/customers/{customer}/orders/new"));
-    assert_eq!(browser.value_of("Offer id").await, "65322651CA01A12");
+    assert_eq!(browser.value_of("Product or offer id").await, "65322651CA01A12");
     assert_eq!(browser.value_of("Quantity").await, "3");
     browser.click("Preview order").await;
     browser.find("//section[contains(@class,'preview')]").await;

@@ -59,6 +59,9 @@ pub enum Rule {
     QueryReseller(&'static str),
     /// The reseller named by the JSON body's `resellerId` must be the user's.
     BodyReseller,
+    /// The customer named by the JSON body's `customerId` must belong to one of the user's
+    /// resellers (a search about one customer, sent as a POST).
+    BodyCustomer,
     /// The upstream's answer names the reseller (`resellerId`), which must be the user's.
     AnswerReseller,
 }
@@ -121,6 +124,8 @@ pub static ENDPOINTS: &[Endpoint] = &[
     e(Vipmp, "GET", "/v3/customers/{customer}/subscriptions", Customer("customer")),
     e(Vipmp, "GET", "/v3/customers/{customer}/subscriptions/{subscription}", Customer("customer")),
     e(Vipmp, "PATCH", "/v3/customers/{customer}/subscriptions/{subscription}", Customer("customer")),
+    e(Vipmp, "GET", "/v3/customers/{customer}/flex-discounts", Customer("customer")),
+    e(Vipmp, "GET", "/v3/flex-discounts", SignedIn),
     e(Vipmp, "GET", "/v3/linked_membership_groups", SignedIn),
     e(Vipmp, "GET", "/v3/notifications", QueryReseller("reseller-id")),
     Endpoint { moves_customers: true, ..e(Vipmp, "POST", "/v3/transfers", BodyReseller) },
@@ -129,6 +134,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     e(Vipmp, "POST", "/v3/memberships/{membership}/transfers", BodyReseller),
     e(Vipmp, "GET", "/v3/memberships/{membership}/transfers/{transfer}", AnswerReseller),
     Endpoint { reads: true, ..e(Vipmp, "POST", "/v3/pricelist", SignedIn) },
+    Endpoint { reads: true, ..e(Vipmp, "POST", "/v3/recommendations", BodyCustomer) },
     Endpoint { reads: true, ..e(Cpn, "POST", "/cphub/api/seller/v1/distributors/{org}/subscriptions/search", DistributorOnly) },
 ];
 
@@ -333,6 +339,27 @@ pub async fn authorize(
                 return refuse(OTHER_RESELLER);
             }
             concerns.reseller = named.first().map(|id| id.to_string());
+        }
+        BodyCustomer => {
+            let (parts, body) = request.into_parts();
+            let bytes =
+                to_bytes(body, BODY_LIMIT).await.map_err(|_| GatewayError::refusal(TOO_LARGE).into_response())?;
+            let named = serde_json::from_slice::<serde_json::Value>(&bytes)
+                .ok()
+                .and_then(|v| v["customerId"].as_str().map(str::to_string));
+            let request = Request::from_parts(parts, Body::from(bytes));
+            let Some(customer) = named else {
+                return if staff { Ok((request, concerns)) } else { refuse(BAD_BODY) };
+            };
+            if !staff {
+                match owner(owners, upstream, &customer).await {
+                    Ok(reseller) if role.may_act_for(&reseller) => concerns.reseller = Some(reseller),
+                    Ok(_) => return refuse(CUSTOMER_OF_OTHER_RESELLER),
+                    Err(answer) => return Err(answer),
+                }
+            }
+            concerns.customer = Some(customer);
+            return Ok((request, concerns));
         }
         BodyReseller => {
             let (parts, body) = request.into_parts();

@@ -112,7 +112,9 @@ impl World {
             "/v3/customers/{customer}"
             | "/v3/customers/{customer}/open-acquisitions"
             | "/v3/customers/{customer}/orders"
+            | "/v3/customers/{customer}/flex-discounts"
             | "/v3/customers/{customer}/subscriptions" => (template.replace("{customer}", c), none),
+            "/v3/flex-discounts" => ("/v3/flex-discounts?market-segment=COM&country=US".into(), none),
             "/v3/customers/{customer}/linked_membership/enroll/{group}" => {
                 (template.replace("{customer}", c).replace("{group}", "LMG-0001"), Some(json!({})))
             }
@@ -141,6 +143,7 @@ impl World {
                     json!({ "region": "NA", "marketSegment": "COM", "currency": "USD", "priceListMonth": month });
                 (template.into(), Some(body))
             }
+            "/v3/recommendations" => (template.into(), Some(json!({ "customerId": c }))),
             "/cphub/api/seller/v1/distributors/{org}/subscriptions/search" => {
                 (template.replace("{org}", partner_sandbox::cpn::DISTRIBUTOR_ORG_ID), Some(json!({})))
             }
@@ -227,7 +230,7 @@ impl World {
             Rule::SignedIn => Outcome::Forwarded,
             Rule::DistributorOnly => Outcome::Refused(403, "GW-DISTRIBUTOR-ONLY"),
             _ if caller == Caller::ResellerA => Outcome::Forwarded,
-            Rule::Customer(_) => Outcome::Refused(403, "GW-OTHER-CUSTOMER"),
+            Rule::Customer(_) | Rule::BodyCustomer => Outcome::Refused(403, "GW-OTHER-CUSTOMER"),
             // The reseller change read names a transfer that does not exist: the upstream's 404
             // comes back to anyone; the membership transfer is A's own.
             Rule::AnswerReseller if template == "/v3/transfers/{transfer}" => Outcome::Forwarded,

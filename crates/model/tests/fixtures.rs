@@ -37,11 +37,8 @@ fn not_sent_by_the_console(text: &str) -> Option<&'static str> {
     if order_type != "RETURN" && v.get("referenceOrderId").is_some() {
         return Some("the create-order template's referenceOrderId outside RETURN");
     }
-    let extras = ["deploymentId", "discountCode", "flexDiscountCodes", "currencyCode", "subscriptionId"];
-    lines
-        .iter()
-        .any(|l| extras.iter().any(|k| l.get(*k).is_some()))
-        .then_some("line options (deployments, HVD and flexible discount codes)")
+    let extras = ["deploymentId", "discountCode", "subscriptionId"];
+    lines.iter().any(|l| extras.iter().any(|k| l.get(*k).is_some())).then_some("line options (deployments, HVD codes)")
 }
 
 fn check(kind: &str, file: &str, text: &str) -> Result<bool, String> {

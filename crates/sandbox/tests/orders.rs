@@ -242,6 +242,129 @@ async fn a_preview_with_fetch_price_prices_every_line_and_totals_them() {
 }
 
 #[tokio::test]
+async fn flexible_discounts_are_listed_applied_priced_and_refused_as_documented() {
+    let env = env();
+    let codes = |a: &Answer| -> Vec<String> {
+        a.json["flexDiscounts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d["code"].as_str().map(String::from))
+            .collect()
+    };
+    let open = call(&env, "GET", "/v3/flex-discounts?market-segment=COM&country=US", None).await;
+    assert_eq!(open.status, StatusCode::OK, "{}", open.json);
+    let listed = codes(&open);
+    assert!(listed.contains(&"BLACK_FRIDAY_10_PERCENT_OFF".to_string()) && listed.contains(&"NEW_YEAR_20".to_string()));
+    assert!(!listed.contains(&"EDU_BACK_TO_SCHOOL_15".to_string()), "another segment's");
+    assert!(!listed.contains(&"SPRING_ALL_APPS_15".to_string()), "reusable ones only when asked for");
+    let reusable = call(
+        &env,
+        "GET",
+        "/v3/flex-discounts?market-segment=COM&country=US&include-eligible-reusable-discounts=true",
+        None,
+    )
+    .await;
+    assert!(codes(&reusable).contains(&"SPRING_ALL_APPS_15".to_string()));
+    let acrobat =
+        call(&env, "GET", "/v3/flex-discounts?market-segment=COM&country=DE&offer-ids=65304921CA02A12", None).await;
+    let fixed = acrobat.json["flexDiscounts"]
+        .as_array()
+        .and_then(|a| a.iter().find(|d| d["code"] == "ACROBAT_20_OFF"))
+        .cloned();
+    let fixed = fixed.expect("the Acrobat discount");
+    assert_eq!(fixed["outcomes"][0]["discountValues"][0]["currency"], "EUR", "the country's currency");
+    for bad in [
+        "/v3/flex-discounts?country=US",
+        "/v3/flex-discounts?market-segment=COM",
+        "/v3/flex-discounts?market-segment=XYZ&country=US",
+        "/v3/flex-discounts?market-segment=COM&country=US&categories=OTHER",
+        "/v3/flex-discounts?market-segment=COM&country=US&limit=x",
+        "/v3/flex-discounts?market-segment=COM&country=US&flex-discount-id=x&categories=INTRO",
+    ] {
+        let a = call(&env, "GET", bad, None).await;
+        assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("1117")), "{bad}");
+    }
+    // On a line: the discounted price, and the line says which discount it got.
+    let path = format!("/v3/customers/{COM}/orders?fetch-price=true");
+    let preview = |lines: Value| {
+        let body = json!({"orderType": "PREVIEW", "currencyCode": "USD", "lineItems": lines});
+        call(&env, "POST", &path, Some(body))
+    };
+    let a = preview(json!([{"extLineItemNumber": 1, "offerId": "65304921CA01A12", "quantity": 2, "flexDiscountCodes": ["ACROBAT_20_OFF"]},
+        {"extLineItemNumber": 2, "offerId": "65322651CA01A12", "quantity": 2, "flexDiscountCodes": ["BLACK_FRIDAY_10_PERCENT_OFF"]}])).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.json);
+    let p = |i: usize, f: &str| a.json["lineItems"][i]["pricing"][f].as_f64().unwrap_or(f64::NAN);
+    assert!((p(0, "partnerPrice") - 20.0 - p(0, "discountedPartnerPrice")).abs() < 0.001);
+    assert!((p(1, "partnerPrice") * 0.9 - p(1, "discountedPartnerPrice")).abs() < 0.01);
+    assert_eq!(a.json["lineItems"][0]["flexDiscounts"][0]["result"], "SUCCESS");
+    assert_eq!(a.json["lineItems"][0]["flexDiscounts"][0]["code"], "ACROBAT_20_OFF");
+    // The documented refusals, each naming its line.
+    let refused = |code: &str| json!([{"extLineItemNumber": 3, "offerId": "65322651CA01A12", "quantity": 1, "flexDiscountCodes": [code]}]);
+    let a = preview(refused("NO_SUCH_CODE")).await;
+    assert_eq!(
+        (a.json["code"].as_str(), details(&a)),
+        (Some("2146"), vec!["Line Item: 3, Reason: NOT_FOUND".to_string()])
+    );
+    for code in ["ACROBAT_20_OFF", "NEW_YEAR_20", "SUMMER_SALE_20", "EDU_BACK_TO_SCHOOL_15", "SPRING_ALL_APPS_15"] {
+        let a = preview(refused(code)).await;
+        assert_eq!(
+            (a.json["code"].as_str(), details(&a)),
+            (Some("2141"), vec!["Line Item: 3, Reason: Invalid Flexible Discount".to_string()]),
+            "{code}: another product, not started, ended, another segment, reusable but never used"
+        );
+    }
+    let two =
+        json!([{"extLineItemNumber": 4, "offerId": "65322651CA01A12", "quantity": 1, "flexDiscountCodes": ["A", "B"]}]);
+    let a = preview(two).await;
+    assert_eq!((a.json["code"].as_str(), details(&a)), (Some("2147"), vec!["Line Item: 4".to_string()]));
+}
+
+#[tokio::test]
+async fn recommendations_follow_the_cart_and_the_segment() {
+    let env = env();
+    let body = json!({"orderType": "PREVIEW", "currencyCode": "USD", "lineItems": lines(&[(1, "11083117CA01A12", 4)])});
+    let a =
+        call(&env, "POST", &format!("/v3/customers/{COM}/orders?fetch-recommendations=true"), Some(body.clone())).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.json);
+    let r = &a.json["recommendations"]["productRecommendations"];
+    assert_eq!(r["upsells"][0]["product"]["baseOfferId"], "65322651CA01A12", "Photoshop's higher plan: All Apps");
+    assert_eq!(r["upsells"][0]["rank"], 0);
+    assert_eq!(r["upsells"][0]["source"]["offerIds"][0], "11083117CA01A12");
+    assert!(
+        r["crossSells"].as_array().is_some_and(|c| c.len() == 2)
+            && r["addOns"][0]["product"]["baseOfferId"] == "65325477CAT1A12"
+    );
+    let plain = call(&env, "POST", &format!("/v3/customers/{COM}/orders"), Some(body)).await;
+    assert!(plain.json.get("recommendations").is_none(), "only when asked for");
+    // What the cart already has is not recommended; nor what the segment cannot buy.
+    let both = json!({"orderType": "PREVIEW", "currencyCode": "USD",
+        "lineItems": lines(&[(1, "11083117CA01A12", 4), (2, "65322651CA01A12", 1)])});
+    let a = call(&env, "POST", &format!("/v3/customers/{COM}/orders?fetch-recommendations=true"), Some(both)).await;
+    assert!(a.json["recommendations"]["productRecommendations"]["upsells"].as_array().is_some_and(Vec::is_empty));
+    let a = call(
+        &env,
+        "POST",
+        "/v3/recommendations",
+        Some(json!({"customerId": EDU, "offers": [{"offerId": "86322610EA01A12"}]})),
+    )
+    .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.json);
+    assert_eq!(a.json["productRecommendations"]["upsells"][0]["product"]["baseOfferId"], "80004567EA01A12");
+    for (bad, field) in [
+        (json!({}), "customerId"),
+        (json!({"customerId": COM, "recommendationContext": "CART"}), "recommendationContext"),
+        (json!({"customerId": COM, "language": "FR"}), "language"),
+    ] {
+        let a = call(&env, "POST", "/v3/recommendations", Some(bad)).await;
+        assert_eq!(
+            (a.status, a.json["code"].as_str(), details(&a)),
+            (StatusCode::BAD_REQUEST, Some("1117"), vec![field.to_string()])
+        );
+    }
+}
+
+#[tokio::test]
 async fn a_new_order_completes_into_subscriptions() {
     let env = env();
     let created_before = env.twin.read(|w, _| w.created.get("order").copied().unwrap_or(0));

@@ -7,17 +7,17 @@ use leptos::prelude::*;
 
 /// What every single-control field shares: its id, label, whether it is required, its
 /// problem, and its hint.
-struct FieldParts {
-    form: FormState,
-    id: String,
+pub(crate) struct FieldParts {
+    pub form: FormState,
+    pub id: String,
     label: &'static str,
     required: bool,
-    error: Signal<Option<String>>,
+    pub error: Signal<Option<String>>,
     hint: MaybeProp<String>,
 }
 
 impl FieldParts {
-    fn new(path: &str, label: &'static str, hint: MaybeProp<String>) -> FieldParts {
+    pub fn new(path: &str, label: &'static str, hint: MaybeProp<String>) -> FieldParts {
         let form = use_form();
         let p = path.to_string();
         FieldParts {
@@ -31,7 +31,7 @@ impl FieldParts {
     }
 
     /// `aria-describedby` of the control: its hint and its problem, when shown.
-    fn described_by(&self) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    pub fn described_by(&self) -> impl Fn() -> Option<String> + Send + Sync + 'static {
         let (id, hint, error) = (self.id.clone(), self.hint, self.error);
         move || {
             let mut ids = Vec::new();
@@ -46,7 +46,7 @@ impl FieldParts {
     }
 
     /// The label, the control, the hint and the problem, in that order.
-    fn frame<V: IntoView + 'static>(&self, control: V) -> impl IntoView + use<V> {
+    pub fn frame<V: IntoView + 'static>(&self, control: V) -> impl IntoView + use<V> {
         let (id, label, required, error, hint) = (self.id.clone(), self.label, self.required, self.error, self.hint);
         let hint_id = format!("{id}-hint");
         view! {

@@ -3,7 +3,7 @@
 
 use super::draft::{Draft, DraftIn, DRAFT_PREFIX};
 use super::paths::field_id;
-use super::Values;
+use super::{rows, Values};
 use crate::api::error::Failure;
 use leptos::prelude::*;
 use partner_model::rules::{rule_for_detail, FieldError};
@@ -238,7 +238,9 @@ impl FormState {
         let mut server = BTreeMap::new();
         for detail in failure.error.details() {
             let path = detail.trim();
-            if known.contains(path) || path_prefix_known(&known, path) {
+            if let Some((path, words)) = self.line_refusal(failure, path) {
+                server.insert(path, words);
+            } else if known.contains(path) || path_prefix_known(&known, path) {
                 let label = rule_for_detail(path).map(|r| r.label).unwrap_or("This value");
                 server.insert(
                     path.to_string(),
@@ -254,6 +256,33 @@ impl FormState {
             focus_first_invalid(self.region.get_value());
         }
         unplaced
+    }
+}
+
+/// Codes whose `Line Item: N` details concern the line's flexible discount code, and that field.
+const LINE_FIELDS: &[(&str, &str)] = &[
+    ("2141", "flexDiscountCodes[0]"),
+    ("2144", "flexDiscountCodes[0]"),
+    ("2145", "flexDiscountCodes[0]"),
+    ("2146", "flexDiscountCodes[0]"),
+    ("2147", "flexDiscountCodes[0]"),
+];
+
+impl FormState {
+    /// A `Line Item: N, Reason: …` detail of a code that concerns one field of a line: that
+    /// field of the row whose line number is N, with the code's meaning and what to do.
+    fn line_refusal(&self, failure: &Failure, detail: &str) -> Option<(String, String)> {
+        let code = failure.error.code()?;
+        let field = LINE_FIELDS.iter().find(|(c, _)| *c == code)?.1;
+        let number = detail.strip_prefix("Line Item:")?.split(',').next()?.trim();
+        let path = self.values.with_untracked(|v| {
+            (0..rows::count(v, "lineItems"))
+                .find(|i| v.get(&format!("lineItems[{i}].extLineItemNumber")).is_some_and(|n| n.trim() == number))
+                .map(|i| format!("lineItems[{i}].{field}"))
+        })?;
+        let meaning = partner_model::catalog::errors::error_code(code)?;
+        let stop = if meaning.message.ends_with('.') { "" } else { "." };
+        Some((path, format!("{}{stop} {}", meaning.message, meaning.what_to_do)))
     }
 }
 

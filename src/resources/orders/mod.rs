@@ -2,7 +2,9 @@
 //! follows it until it settles, returning lines of an order, and the renewal preview.
 
 mod detail;
+mod discounts;
 mod history;
+pub mod picker;
 pub mod place;
 mod renewal;
 mod returns;

@@ -3,7 +3,9 @@
 //! entered. Step two places a NEW order from the previewed lines, under one intent, and opens
 //! the order's page, which follows it. Refused lines (2129) say why, per line, in words.
 
-use crate::api::calls::orders;
+use super::discounts::Discounts;
+use super::picker::OfferPicker;
+use crate::api::calls::{customers, orders};
 use crate::api::error::Failure;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{
@@ -13,6 +15,7 @@ use crate::components::query::use_query_state;
 use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
+use crate::format::money_of;
 use crate::resources::{fetch, runtime};
 use crate::routes::{params, CustomerParams, To};
 use leptos::prelude::*;
@@ -21,8 +24,10 @@ use leptos_router::hooks::use_navigate;
 use partner_model::catalog::errors::{purchase_reason, reason_in_detail, PURCHASE_REASONS};
 use partner_model::catalog::segments::{discount_level, offer_level};
 use partner_model::rules::order_requests::check_order;
+use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
-use partner_model::types::{LineItem, LineItemRequest, Order, OrderRequest};
+use partner_model::types::{Customer, LineItem, LineItemRequest, LinePricing, Order, OrderRequest};
+use serde_json::Number;
 
 const LINES: &str = "lineItems";
 /// The most lines an order may have.
@@ -35,6 +40,10 @@ fn lines_of(v: &Values) -> Vec<LineItemRequest> {
             offer_id: g(v, &format!("{LINES}[{i}].offerId")),
             quantity: g(v, &format!("{LINES}[{i}].quantity")).parse().unwrap_or(0),
             currency_code: String::new(),
+            flex_discount_codes: Some(g(v, &format!("{LINES}[{i}].flexDiscountCodes[0]")))
+                .filter(|c| !c.is_empty())
+                .into_iter()
+                .collect(),
         })
         .collect()
 }
@@ -51,11 +60,22 @@ fn check(v: &Values) -> Vec<FieldError> {
     let mut errors = Vec::new();
     // Numbers are checked as typed first: "12a" is not a quantity.
     for i in 0..rows::count(v, LINES) {
-        for field in ["extLineItemNumber", "quantity"] {
+        for field in ["extLineItemNumber", "quantity", "flexDiscountCodes[0]"] {
             errors.extend(check_path(v, &format!("{LINES}[{i}].{field}")));
         }
     }
     errors.extend(check_path(v, "currencyCode"));
+    // Words typed in the picker but not chosen: not an offer id the API could know.
+    for i in 0..rows::count(v, LINES) {
+        let path = format!("{LINES}[{i}].offerId");
+        let typed = g(v, &path);
+        if !typed.is_empty() && !typed.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
+            errors.push(FieldError::new(
+                path,
+                Invalid::Explained("Choose a product from the list, or type its offer id.".into()),
+            ));
+        }
+    }
     for e in check_order(&preview_request(v)) {
         if !errors.iter().any(|x| x.path == e.path) {
             errors.push(e);
@@ -137,6 +157,86 @@ fn start_values(currency: &str, prefill: &[String]) -> Values {
     v
 }
 
+/// Adds a line of `quantity` × `offer` numbered after the last; its line number.
+fn add_line(form: FormState, offer: &str, quantity: u64) -> u32 {
+    let mut number = 0;
+    form.values.update(|v| {
+        let n = rows::count(v, LINES);
+        number = (0..n)
+            .filter_map(|i| {
+                v.get(&format!("{LINES}[{i}].extLineItemNumber")).and_then(|s| s.trim().parse::<u32>().ok())
+            })
+            .max()
+            .unwrap_or(0)
+            + 1;
+        v.insert(format!("{LINES}[{n}].extLineItemNumber"), number.to_string());
+        v.insert(format!("{LINES}[{n}].offerId"), offer.to_string());
+        v.insert(format!("{LINES}[{n}].quantity"), quantity.to_string());
+        rows::set_count(v, LINES, n + 1);
+    });
+    number
+}
+
+/// A recommendation of the preview, with the cart's quantity of what led to it.
+pub struct Suggestion {
+    kind: &'static str,
+    offer_id: String,
+    because: Vec<String>,
+    quantity: u64,
+}
+
+static SUGGESTIONS: &[Column<Suggestion>] = &[
+    Column::new("Product", |s: &Suggestion| Cell::Product(s.offer_id.clone())),
+    Column::new("Why", |s: &Suggestion| {
+        let c = crate::catalog::catalog();
+        let names: Vec<String> =
+            s.because.iter().map(|id| c.name_untracked(id).unwrap_or_else(|| id.clone())).collect();
+        let why = match s.kind {
+            "Upgrade" => "A higher plan than",
+            "Add-on" => "An add-on for",
+            _ => "Goes with",
+        };
+        Cell::Text(format!("{why} {}", names.join(", ")))
+    }),
+    Column::new("Add", |s: &Suggestion| {
+        let (offer, quantity) = (s.offer_id.clone(), s.quantity);
+        let label =
+            format!("Add {} to the order", crate::catalog::catalog().name_untracked(&offer).unwrap_or(offer.clone()));
+        let form = crate::components::form::use_form();
+        let view = view! {
+            <button type="button" aria-label=label on:click=move |_| {
+                let line = add_line(form, &offer, quantity);
+                toast(format!("Added as line {line}, {quantity} × {offer}: preview the order again to see its price."));
+            }>"Add to the order"</button>
+        };
+        Cell::View(view.into_any(), String::new())
+    }),
+];
+
+/// The preview's recommendations as rows: an upgrade is suggested for as many licenses as led
+/// to it, anything else for one.
+fn suggestions(order: &Order) -> Vec<Suggestion> {
+    let Some(r) = &order.recommendations else { return Vec::new() };
+    r.product_recommendations
+        .all()
+        .into_iter()
+        .map(|(kind, rec)| {
+            let held: u64 = order
+                .line_items
+                .iter()
+                .filter(|l| rec.source.offer_ids.contains(&l.offer_id))
+                .map(|l| l.quantity)
+                .sum();
+            Suggestion {
+                kind,
+                offer_id: rec.product.base_offer_id.clone(),
+                because: rec.source.offer_ids.clone(),
+                quantity: if kind == "Upgrade" { held.max(1) } else { 1 },
+            }
+        })
+        .collect()
+}
+
 /// `/customers/:customer/orders/new` (`?line=OFFER:QUANTITY` prefills lines).
 #[component]
 pub fn PlaceOrder() -> impl IntoView {
@@ -144,6 +244,16 @@ pub fn PlaceOrder() -> impl IntoView {
     let customer = params::<CustomerParams>().read_untracked().customer.clone();
     let query = use_query_state();
     let start = start_values(&rt.config.default_currency, &query.get_all("line"));
+    // The customer's segment and levels decide what the offer picker lists, and its name heads the page.
+    let (rt1, c1) = (rt.clone(), customer.clone());
+    // Read quietly (not a resource under the page's Suspense): without it the page still works.
+    let record = RwSignal::new(None::<Customer>);
+    leptos::task::spawn_local(async move {
+        if let Ok(c) = fetch(customers::get(&rt1, &c1)).await {
+            record.try_set(Some(c));
+        }
+    });
+    let record: Signal<Option<Customer>> = record.into();
     let form = FormState::new(start, check, Some(format!("order-new-{customer}")));
     let preview = use_preview::<Order>(form);
     let (rt2, c2) = (rt.clone(), customer.clone());
@@ -156,20 +266,9 @@ pub fn PlaceOrder() -> impl IntoView {
         move |answer: (Values, Order)| preview.set(Some(answer)),
     );
     let count = Memo::new(move |_| form.values.with(|v| rows::count(v, LINES)));
+    let currency = Signal::derive(move || form.get("currencyCode").trim().to_uppercase());
     let add_line = move |_| {
-        form.values.update(|v| {
-            let n = rows::count(v, LINES);
-            let next = (0..n)
-                .filter_map(|i| {
-                    v.get(&format!("{LINES}[{i}].extLineItemNumber")).and_then(|s| s.trim().parse::<u32>().ok())
-                })
-                .max()
-                .unwrap_or(0)
-                + 1;
-            v.insert(format!("{LINES}[{n}].extLineItemNumber"), next.to_string());
-            v.insert(format!("{LINES}[{n}].quantity"), "1".into());
-            rows::set_count(v, LINES, n + 1);
-        });
+        add_line(form, "", 1);
     };
     let lines_error = Signal::derive(move || form.error(LINES, false));
     let back = To::Customer(&customer).href();
@@ -180,7 +279,7 @@ pub fn PlaceOrder() -> impl IntoView {
                 <h1>"Place an order"</h1>
                 <A href=back attr:class="button">"Customer"</A>
             </div>
-            <p class="lede">"For customer " <code>{customer.clone()}</code> ". First preview the order: the API returns the offers the customer gets. Then place it."</p>
+            <p class="lede">"For " {move || record.get().map(|c| format!("{} ", c.company_profile.company_name))} <code>{customer.clone()}</code> ". Find each product by its name, then preview the order: the API returns the offers the customer gets and their prices. Then place it."</p>
             <DraftNotice/>
             <UnsavedGuard/>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
@@ -197,8 +296,9 @@ pub fn PlaceOrder() -> impl IntoView {
                             <div class="row line">
                                 <h2 class="row-title">{format!("Line {}", i + 1)}</h2>
                                 <TextField path=format!("{LINES}[{i}].extLineItemNumber") label="Line number" kind="number"/>
-                                <TextField path=format!("{LINES}[{i}].offerId") label="Offer id" hint="As in the price list, e.g. 65322651CA01A12."/>
+                                <OfferPicker path=format!("{LINES}[{i}].offerId") customer=record currency/>
                                 <TextField path=format!("{LINES}[{i}].quantity") label="Quantity" kind="number"/>
+                                <TextField path=format!("{LINES}[{i}].flexDiscountCodes[0]") hint="Optional: one code, from the discounts below or one you were given."/>
                                 {(n > 1).then(|| view! {
                                     <button type="button" class="link" on:click=move |_| rows::remove(&form, LINES, i)>{format!("Remove line {}", i + 1)}</button>
                                 })}
@@ -206,6 +306,7 @@ pub fn PlaceOrder() -> impl IntoView {
                         }/>
                     <button type="button" on:click=add_line disabled={move || count.get() >= MAX_LINES}>"Add a line"</button>
                 </fieldset>
+                <Discounts customer=record currency/>
                 {move || submission.failure.get().map(|failure| view! { <RefusedLines failure/> })}
                 <SubmissionError submission/>
                 <div class="actions">
@@ -218,20 +319,50 @@ pub fn PlaceOrder() -> impl IntoView {
 }
 
 /// A line of the preview, next to the offer the reseller entered.
-struct PreviewLine {
-    line: LineItem,
-    typed: String,
+pub struct PreviewLine {
+    pub line: LineItem,
+    pub typed: String,
     /// What the API changed about the offer, in words.
-    change: Option<String>,
+    pub change: Option<String>,
+    /// The order's currency (the prices').
+    pub currency: String,
+}
+
+impl PreviewLine {
+    /// One of the line's prices, with its currency ("—" when the API sent none).
+    fn price(&self, of: impl Fn(&LinePricing) -> Option<&Number>) -> Cell {
+        Cell::Text(money_of(self.line.pricing.as_ref().and_then(of), &self.currency))
+    }
 }
 
 static PREVIEW_LINES: &[Column<PreviewLine>] = &[
     Column::new("Line", |l: &PreviewLine| Cell::Text(l.line.ext_line_item_number.to_string())).numeric(),
-    Column::new("Offer entered", |l| Cell::Code(l.typed.clone())),
+    Column::new("Offer entered", |l| Cell::Product(l.typed.clone())),
     Column::new("Offer the customer gets", |l| Cell::Product(l.line.offer_id.clone())),
     Column::new("Quantity", |l: &PreviewLine| Cell::Text(l.line.quantity.to_string())).numeric(),
+    Column::new("Unit price a year", |l: &PreviewLine| l.price(|p| p.partner_price.as_ref())).numeric(),
+    Column::new("Discount", |l: &PreviewLine| {
+        let codes: Vec<String> = l.line.flex_discounts.iter().map(|d| d.code.clone()).collect();
+        Cell::Code(if codes.is_empty() { "—".into() } else { codes.join(", ") })
+    }),
+    Column::new("Discounted unit price", |l: &PreviewLine| l.price(|p| p.discounted_partner_price.as_ref())).numeric(),
+    Column::new("Days invoiced", |l: &PreviewLine| {
+        Cell::Text(l.line.prorated_days.map_or_else(|| "—".into(), |d| d.to_string()))
+    })
+    .numeric(),
+    Column::new("Line total", |l: &PreviewLine| l.price(|p| p.line_item_partner_price.as_ref())).numeric(),
     Column::new("Note", |l| Cell::Text(l.change.clone().unwrap_or_else(|| "As entered.".into()))),
 ];
+
+/// The order's total, in words, from the preview's `pricingSummary`.
+pub fn total_of(order: &Order) -> Option<String> {
+    let totals: Vec<String> = order
+        .pricing_summary
+        .iter()
+        .filter_map(|s| s.total_line_item_partner_price.as_ref().map(|t| money_of(Some(t), &s.currency_code)))
+        .collect();
+    (!totals.is_empty()).then(|| totals.join(" + "))
+}
 
 /// The preview's answer and the button that places the order.
 #[component]
@@ -262,6 +393,7 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
         },
     );
     let (pending, failure) = (commit.pending, commit.failure);
+    let suggested = suggestions(&order);
     let rows: Vec<PreviewLine> = order
         .line_items
         .iter()
@@ -272,7 +404,7 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
                 .map(|e| e.offer_id.clone())
                 .unwrap_or_default();
             let change = offer_change(&typed, &l.offer_id);
-            PreviewLine { line: l.clone(), typed, change }
+            PreviewLine { line: l.clone(), typed, change, currency: order.currency_code.clone() }
         })
         .collect();
     view! {
@@ -280,7 +412,15 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
             <h2 id="preview-title">"Preview"</h2>
             <DataTable caption="Lines of the preview".to_string() columns=PREVIEW_LINES rows empty=""
                 row_class=|l: &PreviewLine| if l.change.is_some() { "changed" } else { "" }/>
+            {total_of(&order).map(|total| view! {
+                <p class="order-total">"Order total: " <strong>{total}</strong>
+                    " — what Adobe invoices the partner, before tax, prorated to the customer's anniversary. An estimate: prices are those of the moment of the preview."</p>
+            })}
             <p>"Placing the order sends exactly these lines. Changing the form above drops this preview."</p>
+            {(!suggested.is_empty()).then(|| view! {
+                <h3>"Suggested for this customer"</h3>
+                <DataTable caption="Products Adobe recommends with this order".to_string() columns=SUGGESTIONS rows=suggested empty=""/>
+            })}
             {move || failure.get().map(|f| view! { <RefusedLines failure=f.clone()/> <ErrorPanel failure=f/> })}
             <BusyButton label="Place order" working="Placing…" busy=pending on_click=Callback::new(move |_| commit.send())/>
         </section>

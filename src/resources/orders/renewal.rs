@@ -7,12 +7,14 @@ use crate::api::calls::{orders, subscriptions};
 use crate::api::error::Failure;
 use crate::components::loading::Load;
 use crate::components::table::{Cell, Column, DataTable};
+use crate::format::money_of;
 use crate::resources::subscriptions::subscription_cell;
 use crate::resources::{fetch, runtime};
 use crate::routes::{params, CustomerParams, To};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use partner_model::types::{LineItem, Order, OrderRequest, Status, Subscription, SubscriptionList};
+use partner_model::types::{LineItem, LinePricing, Order, OrderRequest, Status, Subscription, SubscriptionList};
+use serde_json::Number;
 
 /// The API's answer when no subscription has auto-renewal on.
 const NOTHING_RENEWS: &str = "2136";
@@ -80,8 +82,37 @@ static LINES: &[Column<RenewalLine>] = &[
     Column::new("Offer now", |r| Cell::Product(r.now_offer.clone())),
     Column::new("Offer at renewal", |r| Cell::Product(r.line.offer_id.clone())),
     Column::new("Quantity", |r: &RenewalLine| Cell::Text(r.line.quantity.to_string())).numeric(),
+    Column::new("Unit price a year", |r: &RenewalLine| r.price(|p| p.partner_price.as_ref())).numeric(),
+    Column::new("Line total", |r: &RenewalLine| r.price(|p| p.line_item_partner_price.as_ref())).numeric(),
     Column::new("Renews", |r| Cell::Text(r.renews.to_string())),
     Column::new("Note", |r| Cell::Text(r.note.clone())),
+];
+
+impl RenewalLine {
+    fn price(&self, of: impl Fn(&LinePricing) -> Option<&Number>) -> Cell {
+        Cell::Text(money_of(self.line.pricing.as_ref().and_then(of), &self.line.currency_code))
+    }
+}
+
+/// A product the API recommends with the renewal: ordered from "Place an order", prefilled.
+struct Suggested {
+    customer: String,
+    kind: &'static str,
+    offer_id: String,
+    quantity: u64,
+}
+
+static SUGGESTED: &[Column<Suggested>] = &[
+    Column::new("Product", |s: &Suggested| Cell::Product(s.offer_id.clone())),
+    Column::new("Kind", |s: &Suggested| Cell::Text(s.kind.to_string())),
+    Column::new("Order", |s: &Suggested| {
+        let name = crate::catalog::catalog().name_untracked(&s.offer_id).unwrap_or_else(|| s.offer_id.clone());
+        Cell::Action {
+            href: To::NewOrder { customer: &s.customer, lines: &[(s.offer_id.as_str(), s.quantity)] }.href(),
+            text: "Order it",
+            label: format!("Order {name} for this customer"),
+        }
+    }),
 ];
 
 #[component]
@@ -93,6 +124,7 @@ fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl
         .map(|l| l.quantity)
         .fold(0, u64::saturating_add);
     let summary = format!("{} line(s); {renewing} unit(s) would renew.", order.line_items.len());
+    let total = super::place::total_of(&order);
     let rows: Vec<RenewalLine> = order
         .line_items
         .into_iter()
@@ -110,8 +142,28 @@ fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl
             RenewalLine { customer: customer.clone(), line: l, now_offer, renews, note }
         })
         .collect();
+    let suggested: Vec<Suggested> = order
+        .recommendations
+        .as_ref()
+        .map(|r| {
+            r.product_recommendations
+                .all()
+                .into_iter()
+                .map(|(kind, rec)| Suggested {
+                    customer: customer.clone(),
+                    kind,
+                    offer_id: rec.product.base_offer_id.clone(),
+                    quantity: 1,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     view! {
         <p role="status">{summary}</p>
         <DataTable caption="Lines of the renewal order".to_string() show_caption=true columns=LINES rows empty=""/>
+        {total.map(|t| view! { <p class="order-total">"Renewal total: " <strong>{t}</strong> " for a full year, before tax: an estimate at today's prices."</p> })}
+        {(!suggested.is_empty()).then(|| view! {
+            <DataTable caption="Suggested with the renewal".to_string() show_caption=true columns=SUGGESTED rows=suggested empty=""/>
+        })}
     }
 }

@@ -171,6 +171,7 @@ pub static FIELD_RULES: &[FieldRule] = &[
     row("lineItems[].extLineItemNumber", "Line number", &[Required, IntRange(0, 999_999)], None),
     row("lineItems[].offerId", "Offer id", &[Required, MaxLength(40), NoMarkup], None),
     row("lineItems[].quantity", "Quantity", &[Required, IntRange(1, 599_000)], None),
+    row("lineItems[].flexDiscountCodes[]", "Flexible discount code", &[MaxLength(40), NoMarkup], None),
     // Subscriptions.
     row("autoRenewal.renewalQuantity", "Renewal quantity", &[IntRange(1, 599_000)], None),
     // Queries and other calls.

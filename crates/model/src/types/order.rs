@@ -103,6 +103,9 @@ pub struct Order {
     /// With `fetch-price=true`: the order's total per currency.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pricing_summary: Vec<PricingSummary>,
+    /// With `fetch-recommendations=true` on a preview: products to suggest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommendations: Option<super::Recommendations>,
 }
 
 impl Order {

@@ -50,7 +50,8 @@ pub async fn correlate(State(twin): State<Twin>, request: Request, next: Next) -
     }
     let method = request.method().clone();
     // A search sent as a POST (the price list) changes nothing: it is a read, kept in memory.
-    let read = method == Method::GET || (method == Method::POST && request.uri().path().ends_with("/v3/pricelist"));
+    let search = ["/v3/pricelist", "/v3/recommendations"].iter().any(|p| request.uri().path().ends_with(p));
+    let read = method == Method::GET || (method == Method::POST && search);
     let key = format!("{method} {} {correlation}", request.uri().path_and_query().map(|p| p.as_str()).unwrap_or("/"));
     if let Some(reply) = twin.read(|w, _| answers_of(w, read).get(&key).cloned()) {
         return replay(reply);

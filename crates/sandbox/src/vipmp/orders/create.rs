@@ -9,8 +9,8 @@
 //! status for the previews.
 
 use super::offers::{self, Edition, OfferId};
-use super::pricing;
 use super::{customer, held, self_links, subscriptions_of};
+use super::{discounts, pricing, recommendations};
 use crate::twin::error::parse;
 use crate::twin::time;
 use crate::twin::world::{Change, Millis, World};
@@ -35,7 +35,8 @@ pub async fn create(
     RawQuery(query): RawQuery,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let fetch_price = query.as_deref().unwrap_or_default().split('&').any(|p| p == "fetch-price=true");
+    let asks = |flag: &str| query.as_deref().unwrap_or_default().split('&').any(|p| p == format!("{flag}=true"));
+    let (fetch_price, fetch_recommendations) = (asks("fetch-price"), asks("fetch-recommendations"));
     twin.read(|w, _| customer(w, &customer_id).map(|_| ()))?;
     let request: OrderRequest = parse(&body)?;
     check(&request)?;
@@ -58,10 +59,18 @@ pub async fn create(
             let order = twin.read(|w, now| {
                 let c = customer(w, &customer_id)?;
                 let currency = currency(&currency_code, &line_items);
-                let lines = price_lines(w, c, &line_items, &currency, false)?;
+                let mut lines = price_lines(w, c, &line_items, &currency, false)?;
+                let codes = discounts::apply(w, c, now, &line_items, &mut lines)?;
                 let mut order = preview(c, now, OrderType::Preview, external_reference_id, currency, lines);
                 if fetch_price {
-                    pricing::price(&mut order, pricing::prorated_days(c, now), |_, unit| unit);
+                    let cur = order.currency_code.clone();
+                    pricing::price(&mut order, pricing::prorated_days(c, now), |i, unit| {
+                        discounts::discounted(codes.get(i).copied().flatten(), unit, &cur)
+                    });
+                }
+                if fetch_recommendations {
+                    let cart: Vec<String> = order.line_items.iter().map(|l| l.offer_id.clone()).collect();
+                    order.recommendations = Some(recommendations::recommend(c, &cart));
                 }
                 Ok::<_, ApiError>(order)
             })?;
@@ -84,9 +93,15 @@ pub async fn create(
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
         OrderRequest::PreviewRenewal => {
-            let mut order = twin.read(|w, now| preview_renewal(w, now, &customer_id))?;
+            let (mut order, c) = twin.read(|w, now| {
+                Ok::<_, ApiError>((preview_renewal(w, now, &customer_id)?, customer(w, &customer_id)?.clone()))
+            })?;
             if fetch_price {
                 pricing::price(&mut order, pricing::TERM_DAYS, |_, unit| unit);
+            }
+            if fetch_recommendations {
+                let cart: Vec<String> = order.line_items.iter().map(|l| l.offer_id.clone()).collect();
+                order.recommendations = Some(recommendations::recommend(&c, &cart));
             }
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
@@ -270,7 +285,9 @@ fn place_new(
 ) -> Result<Order, ApiError> {
     let c = customer(world, customer_id)?;
     let currency = currency(&currency_code, lines);
+    let requested = lines;
     let mut lines = price_lines(world, c, lines, &currency, true)?;
+    discounts::apply(world, c, now, requested, &mut lines)?;
     for line in &mut lines {
         line.status = Status::Pending;
     }

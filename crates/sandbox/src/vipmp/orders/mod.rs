@@ -57,9 +57,11 @@
 mod acquisitions;
 mod complete;
 mod create;
+mod discounts;
 mod history;
 pub mod offers;
 mod pricing;
+pub(crate) mod recommendations;
 mod returns;
 mod seed;
 mod subscriptions;
@@ -85,6 +87,9 @@ pub fn routes() -> Router<Twin> {
         )
         .route("/v3/customers/{customer_id}/open-acquisitions", get(acquisitions::open_acquisitions))
         .route("/v3/notifications", get(acquisitions::notifications))
+        .route("/v3/flex-discounts", get(discounts::list))
+        .route("/v3/recommendations", axum::routing::post(recommendations::fetch))
+        .route("/v3/customers/{customer_id}/flex-discounts", get(discounts::of_customer))
 }
 
 /// Applies a change of this group that has come due; returns it back when it is not this group's.

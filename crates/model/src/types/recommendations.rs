@@ -1,0 +1,113 @@
+//! Recommendations (`POST /v3/recommendations`, and `fetch-recommendations=true` on the order
+//! and renewal previews): products to suggest for a customer — higher plans (upsells),
+//! complements (cross-sells) and add-ons — each with the offers in the cart that led to it, and
+//! the leads Adobe's agents left (overlay recommendations).
+
+use super::common::is_default;
+use serde::{Deserialize, Serialize};
+
+/// The contexts a recommendation is asked for in.
+pub const RECOMMENDATION_CONTEXTS: &[&str] = &["GENERIC", "ORDER_PREVIEW", "RENEWAL_ORDER_PREVIEW"];
+
+/// `POST /v3/recommendations`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RecommendationRequest {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub recommendation_context: String,
+    pub customer_id: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<CartOffer>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub country: String,
+    /// `EN` or `MULT`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub language: String,
+}
+
+/// An offer in the cart, or in a lead.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CartOffer {
+    pub offer_id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quantity: Option<u64>,
+}
+
+/// The answer, and the `recommendations` block of a preview.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Recommendations {
+    pub product_recommendations: ProductRecommendations,
+    #[serde(skip_serializing_if = "is_default")]
+    pub overlay_recommendations: OverlayRecommendations,
+}
+
+/// Recommended products by kind.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ProductRecommendations {
+    /// A higher plan of a product in the cart.
+    pub upsells: Vec<Recommendation>,
+    /// A product that goes with one in the cart.
+    pub cross_sells: Vec<Recommendation>,
+    /// An add-on of a product in the cart (not sold alone).
+    pub add_ons: Vec<Recommendation>,
+}
+
+/// One recommended product.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Recommendation {
+    pub rank: u32,
+    pub product: RecommendedProduct,
+    pub source: RecommendationSource,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RecommendedProduct {
+    pub base_offer_id: String,
+}
+
+/// What led to a recommendation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct RecommendationSource {
+    /// `OFFER`.
+    pub source_type: String,
+    pub offer_ids: Vec<String>,
+}
+
+/// Leads from Adobe's agents.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct OverlayRecommendations {
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub new: Vec<Lead>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub renew: Vec<Lead>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Lead {
+    pub created_at: String,
+    pub expires_at: String,
+    /// `OPEN` or `EXPIRED`.
+    pub status: String,
+    pub items: Vec<CartOffer>,
+}
+
+impl ProductRecommendations {
+    /// Every recommendation with its kind in words, best ranked first within each kind.
+    pub fn all(&self) -> Vec<(&'static str, &Recommendation)> {
+        let mut out = Vec::new();
+        for (kind, list) in [("Upgrade", &self.upsells), ("Goes with", &self.cross_sells), ("Add-on", &self.add_ons)] {
+            let mut list: Vec<&Recommendation> = list.iter().collect();
+            list.sort_by_key(|r| r.rank);
+            out.extend(list.into_iter().map(|r| (kind, r)));
+        }
+        out
+    }
+}

@@ -1,0 +1,123 @@
+//! Recommendations: `POST /v3/recommendations`, and the `recommendations` block of PREVIEW and
+//! PREVIEW_RENEWAL with `fetch-recommendations=true`.
+//!
+//! Choices where the docs are silent:
+//! - What is recommended comes from a fixed table of the twin's catalog ([`RELATIONS`]): a
+//!   single app's upsell is the All Apps plan, Acrobat Standard's is Acrobat Pro; cross-sells
+//!   are products used together (InDesign and InCopy, Premiere Pro and After Effects); add-ons
+//!   are consumables of a product (Sign transactions for Acrobat, generative credits for All
+//!   Apps).
+//! - The cart is the preview's lines (a renewal preview's, or the request's `offers`); with
+//!   none (`GENERIC`), the customer's active subscriptions. A product already in the cart or
+//!   not sold to the customer's market segment is never recommended; each product appears
+//!   once, under the first kind it has; ranks start at 0 within each kind.
+//! - `baseOfferId` is the product's base id for the customer's segment (level 01, or T1).
+//! - `recommendationContext` other than the three documented values, a `language` other than
+//!   `EN` or `MULT`, or no `customerId` is 400 with code 1117 naming the field; an unknown
+//!   customer is 1116. There are no overlay leads (the docs send the block only when Adobe's
+//!   agents left some).
+
+use super::offers::{self, OfferId};
+use super::{customer, subscriptions_of};
+use crate::twin::error::parse;
+use crate::twin::world::World;
+use crate::twin::{ApiError, Twin};
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::Json;
+use partner_model::types::{
+    Customer, ProductRecommendations, Recommendation, RecommendationRequest, RecommendationSource, Recommendations,
+    RecommendedProduct, Status, RECOMMENDATION_CONTEXTS,
+};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Upsell,
+    CrossSell,
+    AddOn,
+}
+use Kind::{AddOn, CrossSell, Upsell};
+
+/// `(product in the cart, kind, product recommended)`, best first for each product.
+#[rustfmt::skip]
+const RELATIONS: &[(&str, Kind, &str)] = &[
+    ("11073058", Upsell, "65322651"), ("11073058", CrossSell, "65324918"),
+    ("11083117", Upsell, "65322651"), ("11083117", CrossSell, "65322535"), ("11083117", CrossSell, "65324918"),
+    ("11083117", AddOn, "65325477"),
+    ("30006310", Upsell, "65322651"), ("30006310", CrossSell, "30006452"), ("30006310", CrossSell, "86322535"),
+    ("30006452", Upsell, "65322651"), ("30006452", CrossSell, "30006310"),
+    ("30006208", CrossSell, "30006310"),
+    ("65304386", Upsell, "65304479"), ("65304386", CrossSell, "65325603"),
+    ("65304921", Upsell, "65304479"), ("65304921", CrossSell, "65325603"), ("65304921", AddOn, "65322447"),
+    ("65304479", Upsell, "65304522"), ("65304479", CrossSell, "65325603"), ("65304479", AddOn, "65322447"),
+    ("65322535", Upsell, "65322651"), ("65322535", CrossSell, "11083117"),
+    ("65322651", CrossSell, "65324918"), ("65322651", CrossSell, "80004602"), ("65322651", AddOn, "65325477"),
+    ("65322648", CrossSell, "65325088"), ("65322648", AddOn, "65325477"),
+    ("69804578", Upsell, "65322651"), ("69804578", CrossSell, "65323012"),
+    ("80004567", CrossSell, "86322610"), ("86322610", Upsell, "80004567"),
+];
+
+/// The recommendations for `customer` with `cart` (offer ids) in it.
+pub fn recommend(customer: &Customer, cart: &[String]) -> Recommendations {
+    let segment = offers::customer_segment(customer);
+    let in_cart = |product: &str| cart.iter().any(|id| id.starts_with(product));
+    let mut out = ProductRecommendations::default();
+    let mut named: Vec<&str> = Vec::new();
+    for &(from, kind, to) in RELATIONS {
+        let sources: Vec<String> = cart.iter().filter(|id| id.starts_with(from)).cloned().collect();
+        let sold =
+            OfferId::parse(&format!("{to}CA01A12")).and_then(|o| o.offer()).filter(|o| o.segments.contains(&segment));
+        let Some(offer) = sold else { continue };
+        if sources.is_empty() || in_cart(to) || named.contains(&to) {
+            continue;
+        }
+        named.push(to);
+        let level = if offer.offer_type == "CONSUMABLES" { "T1" } else { "01" };
+        let list = match kind {
+            Upsell => &mut out.upsells,
+            CrossSell => &mut out.cross_sells,
+            AddOn => &mut out.add_ons,
+        };
+        list.push(Recommendation {
+            rank: list.len() as u32,
+            product: RecommendedProduct {
+                base_offer_id: format!("{to}{}A{level}A12", offers::segment_letter(segment)),
+            },
+            source: RecommendationSource { source_type: "OFFER".into(), offer_ids: sources },
+        });
+    }
+    Recommendations { product_recommendations: out, ..Default::default() }
+}
+
+/// The customer's active subscriptions' offers: the cart of a GENERIC request.
+fn held(world: &World, customer_id: &str) -> Vec<String> {
+    subscriptions_of(world, customer_id).filter(|s| s.status == Status::Active).map(|s| s.offer_id.clone()).collect()
+}
+
+fn bad(field: &str) -> ApiError {
+    ApiError::with_details("1117", vec![field.to_string()])
+}
+
+/// `POST /v3/recommendations`.
+pub async fn fetch(State(twin): State<Twin>, body: Bytes) -> Result<Json<Recommendations>, ApiError> {
+    let request: RecommendationRequest = parse(&body)?;
+    if request.customer_id.trim().is_empty() {
+        return Err(bad("customerId"));
+    }
+    let context = request.recommendation_context.as_str();
+    if !context.is_empty() && !RECOMMENDATION_CONTEXTS.contains(&context) {
+        return Err(bad("recommendationContext"));
+    }
+    if !["", "EN", "MULT"].contains(&request.language.as_str()) {
+        return Err(bad("language"));
+    }
+    let answer = twin.read(|w, _| {
+        let c = customer(w, &request.customer_id)?;
+        let mut cart: Vec<String> = request.offers.iter().map(|o| o.offer_id.clone()).collect();
+        if cart.is_empty() {
+            cart = held(w, &request.customer_id);
+        }
+        Ok::<_, ApiError>(recommend(c, &cart))
+    })?;
+    Ok(Json(answer))
+}

@@ -1,0 +1,172 @@
+//! The flexible discounts a customer can use, under the lines of "Place an order": the open
+//! discounts of its market segment and country that have started (`GET /v3/flex-discounts`),
+//! and the reusable ones it has used (`GET /v3/customers/{id}/flex-discounts`), each with what
+//! it takes off in the order's currency and the products it is for. "Use on matching lines"
+//! puts its code on every line for one of those products that has no code yet; the preview
+//! then shows the discounted price, and a code the API refuses is shown at its line.
+
+use super::picker::segment_of;
+use crate::api::calls::flex_discounts;
+use crate::catalog::catalog;
+use crate::components::form::{rows, use_form, FormState};
+use crate::components::pager::IntoPage;
+use crate::components::table::{Cell, Column, DataTable};
+use crate::components::toast::toast;
+use crate::format::money;
+use crate::resources::{fetch, runtime};
+use crate::runtime::Runtime;
+use leptos::prelude::*;
+use partner_model::types::{Customer, FlexDiscount, FLEX_DISCOUNTS_MAX_LIMIT};
+
+/// A discount with the currency its amounts are shown in.
+#[derive(Clone)]
+struct Row {
+    discount: FlexDiscount,
+    currency: String,
+}
+
+/// What a discount takes off, in words.
+pub fn effect_of(d: &FlexDiscount, currency: &str) -> String {
+    match d.effect(currency) {
+        Some((kind, value, _)) if kind == "PERCENTAGE_DISCOUNT" => format!("{value}% off"),
+        Some((kind, value, Some(c))) if kind == "FIXED_DISCOUNT" => format!("{} off each unit", money(value, &c)),
+        Some((_, value, Some(c))) => format!("{} a unit, whatever the level", money(value, &c)),
+        _ => format!("No value in {currency}"),
+    }
+}
+
+fn products_of(d: &FlexDiscount) -> String {
+    let c = catalog();
+    if d.qualification.base_offer_ids.is_empty() {
+        return "Every product".into();
+    }
+    let names: Vec<String> =
+        d.qualification.base_offer_ids.iter().map(|id| c.name_untracked(id).unwrap_or_else(|| id.clone())).collect();
+    names.join(", ")
+}
+
+/// Puts `code` on every line for a product it applies to that has no code yet; the lines'
+/// numbers.
+fn use_on_lines(form: FormState, d: &FlexDiscount) -> Vec<String> {
+    let mut used = Vec::new();
+    form.values.update(|v| {
+        for i in 0..rows::count(v, "lineItems") {
+            let offer = v.get(&format!("lineItems[{i}].offerId")).cloned().unwrap_or_default();
+            let code = format!("lineItems[{i}].flexDiscountCodes[0]");
+            if !offer.trim().is_empty()
+                && d.applies_to(offer.trim())
+                && v.get(&code).is_none_or(|c| c.trim().is_empty())
+            {
+                v.insert(code, d.code.clone());
+                used.push(v.get(&format!("lineItems[{i}].extLineItemNumber")).cloned().unwrap_or_default());
+            }
+        }
+    });
+    used
+}
+
+static COLUMNS: &[Column<Row>] = &[
+    Column::new("Discount", |r: &Row| Cell::Text(r.discount.name.clone())).names_row(),
+    Column::new("Code", |r: &Row| Cell::Code(r.discount.code.clone())),
+    Column::new("Takes off", |r: &Row| Cell::Text(effect_of(&r.discount, &r.currency))),
+    Column::new("For", |r: &Row| Cell::Text(products_of(&r.discount))),
+    Column::new("Usable until", |r: &Row| {
+        let d = &r.discount;
+        Cell::Day(if d.discount_lock_end_date.is_empty() {
+            d.end_date.clone()
+        } else {
+            d.discount_lock_end_date.clone()
+        })
+    }),
+    Column::new("Use", |r: &Row| {
+        let d = r.discount.clone();
+        let label = format!("Use {} on matching lines", d.name);
+        // The form of the page, found while rendering (a click has no component around it).
+        let form = use_form();
+        let view = view! {
+            <button type="button" class="link" aria-label=label on:click=move |_| {
+                let lines = use_on_lines(form, &d);
+                toast(match lines.len() {
+                    0 => format!("No line without a code is for a product {} applies to.", d.code),
+                    _ => format!("{} is on line {} now: preview to see the price.", d.code, lines.join(", ")),
+                });
+            }>"Use on matching lines"</button>
+        };
+        Cell::View(view.into_any(), String::new())
+    }),
+];
+
+/// Every page of a discount list.
+async fn all_pages(
+    call: impl Fn(u32, u64) -> crate::api::calls::Endpoint<partner_model::types::FlexDiscountPage>,
+) -> Result<Vec<FlexDiscount>, crate::api::error::Failure> {
+    let mut all = Vec::new();
+    let mut offset = Some(0);
+    while let Some(at) = offset {
+        let page = fetch(call(FLEX_DISCOUNTS_MAX_LIMIT, at)).await?.into_page(u64::from(FLEX_DISCOUNTS_MAX_LIMIT));
+        offset = page.after();
+        all.extend(page.rows);
+    }
+    Ok(all)
+}
+
+/// The discounts the customer can use now: started open ones and its reusable ones, by code.
+async fn usable(rt: &Runtime, customer: &Customer, now: &str) -> Result<Vec<FlexDiscount>, crate::api::error::Failure> {
+    let country = customer.company_profile.address.country.clone();
+    let segment = segment_of(customer);
+    let open = all_pages(|limit, offset| {
+        flex_discounts::list(
+            rt,
+            &[
+                ("market-segment", segment.clone()),
+                ("country", country.clone()),
+                ("limit", limit.to_string()),
+                ("offset", offset.to_string()),
+            ],
+        )
+    })
+    .await?;
+    let own = all_pages(|limit, offset| flex_discounts::of_customer(rt, &customer.customer_id, limit, offset)).await?;
+    let mut out: Vec<FlexDiscount> = Vec::new();
+    for d in open.into_iter().chain(own) {
+        // ACTIVE includes discounts that have not started (the docs): only live ones are usable.
+        let started = d.start_date.as_str() <= now;
+        if started && d.status != "EXPIRED" && !out.iter().any(|o| o.code == d.code) {
+            out.push(d);
+        }
+    }
+    Ok(out)
+}
+
+/// The discounts panel of the order form.
+#[component]
+pub fn Discounts(customer: Signal<Option<Customer>>, currency: Signal<String>) -> impl IntoView {
+    let rt = runtime();
+    let found = RwSignal::new(None::<Result<Vec<FlexDiscount>, String>>);
+    Effect::new(move |_| {
+        let Some(customer) = customer.get() else { return };
+        let rt = rt.clone();
+        leptos::task::spawn_local(async move {
+            let now = partner_model::time::datetime(crate::components::detail::now());
+            let answer = usable(&rt, &customer, &now).await.map_err(|f| f.error.what_happened());
+            found.try_set(Some(answer));
+        });
+    });
+    view! {
+        <fieldset class="group discounts">
+            <legend>"Flexible discounts"</legend>
+            {move || match found.get() {
+                None => view! { <p class="muted">"Reading the discounts this customer can use…"</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="muted">"The discounts could not be read (" {e} "). A code you know can still be typed on its line."</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="muted">"No flexible discount is open to this customer today. A code you were given can be typed on its line."</p> }.into_any(),
+                Some(Ok(list)) => {
+                    let cur = currency.get();
+                    let rows: Vec<Row> = list.into_iter().map(|discount| Row { discount, currency: cur.clone() }).collect();
+                    view! {
+                        <DataTable caption="Discounts this customer can use today".to_string() columns=COLUMNS rows empty=""/>
+                    }.into_any()
+                }
+            }}
+        </fieldset>
+    }
+}
