@@ -81,12 +81,14 @@ pub struct Column<T: 'static> {
     pub numeric: bool,
     /// The cell names its row (`<th scope="row">`), as the first column of a small table.
     pub names_row: bool,
+    /// Sentences: the column keeps a readable width when the table is wide.
+    pub prose: bool,
 }
 
 impl<T> Column<T> {
     /// A column that cannot be sorted.
     pub const fn new(label: &'static str, cell: fn(&T) -> Cell) -> Column<T> {
-        Column { label, sort: None, cell, numeric: false, names_row: false }
+        Column { label, sort: None, cell, numeric: false, names_row: false, prose: false }
     }
 
     /// Sorted by the API's `key`.
@@ -102,6 +104,15 @@ impl<T> Column<T> {
     /// Its cell is the row's header.
     pub const fn names_row(self) -> Column<T> {
         Column { names_row: true, ..self }
+    }
+
+    /// Its cells are sentences, kept readable in a wide table.
+    pub const fn prose(self) -> Column<T> {
+        Column { prose: true, ..self }
+    }
+
+    fn class(&self) -> Option<&'static str> {
+        self.numeric.then_some("num").or(self.prose.then_some("prose"))
     }
 }
 
@@ -149,7 +160,7 @@ where
     let header = columns
         .iter()
         .map(|col| {
-            let class = col.numeric.then_some("num");
+            let class = col.class();
             match (col.sort, sort) {
                 (Some(key), Some(keys)) => {
                     let active = move || {
@@ -191,7 +202,7 @@ where
             let cells = columns
                 .iter()
                 .map(|col| {
-                    let class = col.numeric.then_some("num");
+                    let class = col.class();
                     let cell = (col.cell)(row).view();
                     if col.names_row {
                         Either::Left(view! { <th scope="row" class=class>{cell}</th> })

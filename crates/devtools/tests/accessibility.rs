@@ -82,9 +82,17 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     a.visit(&format!("orders?customer={customer}"), "//main//table").await;
     a.visit("orders", H1).await;
     a.visit(&format!("customers/{customer}/orders/new?line=65322651CA01A12:2"), "//main//form").await;
+    // The offer picker with its list open, and the customer's flexible discounts.
+    a.browser.find("//table[caption='Discounts this customer can use today']").await;
+    a.browser.fill("Product or offer id", "photo").await;
+    a.browser.find("//ul[@role='listbox']/li[@role='option']").await;
+    a.check("offer picker open").await;
+    a.browser.set("Product or offer id", "65322651CA01A12").await;
     a.browser.click("Preview order").await;
-    a.browser.find("//section[contains(@class,'preview')]").await;
-    a.check("order preview").await;
+    a.browser
+        .find("//section[contains(@class,'preview')]//table[caption='Products Adobe recommends with this order']")
+        .await;
+    a.check("order preview with prices and recommendations").await;
     a.browser.click("Place order").await;
     a.browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
     a.check("open order").await;

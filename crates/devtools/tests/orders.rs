@@ -287,7 +287,8 @@ async fn set_each_auto_renewal_state_then_preview_the_renewal() {
     browser.click("Renewal preview").await;
     browser.heading("Renewal preview").await;
     let row = format!("//table[caption[normalize-space(.)='Lines of the renewal order']]/tbody/tr[td[2][normalize-space(.)='{subscription}']]");
-    let renews = browser.find(&format!("{row}/td[6]")).await.text().await.expect("text");
+    let renews_column = "count(//table[caption[normalize-space(.)='Lines of the renewal order']]//thead//th[normalize-space(.)='Renews']/preceding-sibling::th)+1";
+    let renews = browser.find(&format!("{row}/td[{renews_column}]")).await.text().await.expect("text");
     assert_eq!(renews, "Yes");
     browser.sees("unit(s) would renew.").await;
     browser.screenshot("orders-renewal-preview").await;
@@ -460,7 +461,8 @@ async fn the_price_list_by_segment_type_currency_and_family() {
     browser.choose("Market segment", "GOV").await;
     browser.choose("Price list", "3YC").await;
     browser.choose("Currency", "USD").await;
-    browser.find("//main//table//td[normalize-space(.)='65304479GA12A12']").await;
+    // The catalog's first product sold to GOV, at the first 3YC level.
+    browser.find("//main//table//td[normalize-space(.)='11083117GA12A12']").await;
     browser.screenshot("price-list-3yc-gov").await;
     // An exact product family, the 3YC levels with last year's price beside this year's.
     let url = format!("{}price-list?segment=GOV&type=3YC&family=Acrobat%20Pro%20for%20teams", sandbox.url);

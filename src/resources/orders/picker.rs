@@ -235,7 +235,9 @@ pub fn OfferPicker(
                     }
                 }).collect_view()}
             </ul>
-            <p class="combo-status" aria-live="polite">{status}</p>
+            // Over the page like the list, so opening and closing never moves what is below
+            // (a click that closes the list lands where it was aimed); read out while the list shows.
+            <p class=move || if shown() { "combo-status visually-hidden" } else { "combo-status" } aria-live="polite">{status}</p>
             {move || {
                 let v = value.get();
                 let picked = all.with(|a| a.iter().find(|p| p.offer_id == v).cloned());

@@ -351,7 +351,7 @@ static PREVIEW_LINES: &[Column<PreviewLine>] = &[
     })
     .numeric(),
     Column::new("Line total", |l: &PreviewLine| l.price(|p| p.line_item_partner_price.as_ref())).numeric(),
-    Column::new("Note", |l| Cell::Text(l.change.clone().unwrap_or_else(|| "As entered.".into()))),
+    Column::new("Note", |l: &PreviewLine| Cell::Text(l.change.clone().unwrap_or_else(|| "As entered.".into()))).prose(),
 ];
 
 /// The order's total, in words, from the preview's `pricingSummary`.

@@ -85,7 +85,7 @@ static LINES: &[Column<RenewalLine>] = &[
     Column::new("Unit price a year", |r: &RenewalLine| r.price(|p| p.partner_price.as_ref())).numeric(),
     Column::new("Line total", |r: &RenewalLine| r.price(|p| p.line_item_partner_price.as_ref())).numeric(),
     Column::new("Renews", |r| Cell::Text(r.renews.to_string())),
-    Column::new("Note", |r| Cell::Text(r.note.clone())),
+    Column::new("Note", |r: &RenewalLine| Cell::Text(r.note.clone())).prose(),
 ];
 
 impl RenewalLine {

@@ -128,6 +128,10 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
             day(&s.renewal_date)
         )
     });
+    let catalog = crate::catalog::catalog();
+    if let Some(rt) = crate::runtime::use_runtime() {
+        catalog.ensure(&rt);
+    }
     view! {
         <div class="page-head">
             <h1>{format!("Subscription {id}")}</h1>
@@ -139,9 +143,14 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
         <p class="lede"><StatusExplained kind=ResourceKind::Subscription code=sub.status.as_str().to_string()/></p>
         {move || {
             let s = current.get();
+            // The product's name once the catalog has it (tracked), with the id.
+            let offer = match catalog.name(&s.offer_id) {
+                Some(name) => format!("{name} ({})", s.offer_id),
+                None => s.offer_id.clone(),
+            };
             view! {
                 <Facts title="Subscription" rows=vec![
-                    ("Offer", s.offer_id.clone()),
+                    ("Offer", offer),
                     ("Current quantity", s.current_quantity.map(|q| q.to_string()).unwrap_or_default()),
                     ("Used quantity", s.used_quantity.map(|q| q.to_string()).unwrap_or_default()),
                     ("Renewal date", day(&s.renewal_date)),

@@ -27,7 +27,7 @@ static COLUMNS: &[Column<(String, Subscription)>] = &[
         text: s.subscription_id.clone(),
         code: false,
     }),
-    Column::new("Offer", |(_, s)| Cell::Code(s.offer_id.clone())),
+    Column::new("Product", |(_, s)| Cell::Product(s.offer_id.clone())),
     Column::new("Current", |(_, s): &(String, Subscription)| Cell::Text(quantity(s.current_quantity))).numeric(),
     Column::new("Used", |(_, s): &(String, Subscription)| Cell::Text(quantity(s.used_quantity))).numeric(),
     Column::new("Renews", |(_, s)| Cell::Day(s.renewal_date.clone())),

@@ -9,6 +9,8 @@
 //!   keystroke of a filter, against a plain JavaScript page doing the same work from the same
 //!   JSON (same stylesheet, same columns, same 200-row window).
 //! - Validation per keystroke of the longest rule (the contact email), typed into a form.
+//! - The offer picker: each keystroke filters the customer's whole price list and redraws the
+//!   list of matches.
 //!
 //! A keystroke's cost is measured in the page: the `input` event dispatched, then a macrotask
 //! (every microtask — Leptos' effects and DOM writes — has run), then a forced layout.
@@ -23,6 +25,8 @@ const LIST_LOADS: usize = 9;
 const LARGE_CUSTOMER: &str = "1099999999";
 const COLD_LOADS: usize = 7;
 const QUERY: &str = "65322";
+/// Typed into the offer picker, one character at a time.
+const PICKER_QUERY: &str = "creative cloud all apps";
 
 /// Measures keystrokes into `arguments[0]` (a CSS selector): `arguments[1]` typed one character
 /// at a time, returning each keystroke's milliseconds.
@@ -110,6 +114,18 @@ fn bench_site(dist: &Path) -> std::io::Result<PathBuf> {
 }
 
 /// Navigates to `url` and polls until `condition` (a JS expression) holds; the page's clock then.
+/// Waits until `condition` (a JavaScript expression) holds in the page.
+async fn wait_for(browser: &Browser, condition: &str) {
+    for _ in 0..200 {
+        let held = browser.client.execute(&format!("return !!({condition});"), vec![]).await;
+        if held.ok().and_then(|v| v.as_bool()) == Some(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("waited 10 s for {condition}");
+}
+
 async fn time_until(browser: &Browser, url: &str, condition: &str) -> f64 {
     // The old document is marked, so a reload of the same address is not mistaken for done.
     let _ = browser
@@ -221,6 +237,19 @@ async fn main() {
     .await;
     let email: String = std::iter::repeat_n('a', 60).chain("@example-company-with-a-long-name.com".chars()).collect();
     let validation = keystrokes(&browser, "#f-companyProfile-contacts-0--email", &email).await;
+
+    // The offer picker: the customer's whole price list read once (a first letter opens it),
+    // then every keystroke filters all of it and redraws the list.
+    let picker = "#f-lineItems-0--offerId";
+    time_until(
+        &browser,
+        &format!("{base}customers/{HUB_CUSTOMER}/orders/new"),
+        &format!("!!document.querySelector('{picker}')"),
+    )
+    .await;
+    keystrokes(&browser, picker, "a").await;
+    wait_for(&browser, "document.querySelectorAll('[role=option]').length > 0").await;
+    let picker_keys = keystrokes(&browser, picker, PICKER_QUERY).await;
     browser.close().await;
     let _ = std::fs::remove_dir_all(&site);
 
@@ -287,4 +316,12 @@ async fn main() {
         ""
     );
     println!("{:<62} {:>7.2} ms {:>10} {:>7}", "validation keystroke, p95", percentile(validation, 0.95), "", "");
+    println!(
+        "{:<62} {:>7.2} ms {:>10} {:>7}",
+        format!("offer picker keystroke, whole catalog (\"{PICKER_QUERY}\"), median"),
+        median(picker_keys.clone()),
+        "",
+        ""
+    );
+    println!("{:<62} {:>7.2} ms {:>10} {:>7}", "offer picker keystroke, slowest", percentile(picker_keys, 1.0), "", "");
 }
