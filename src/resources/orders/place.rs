@@ -187,17 +187,7 @@ pub struct Suggestion {
 
 static SUGGESTIONS: &[Column<Suggestion>] = &[
     Column::new("Product", |s: &Suggestion| Cell::Product(s.offer_id.clone())),
-    Column::new("Why", |s: &Suggestion| {
-        let c = crate::catalog::catalog();
-        let names: Vec<String> =
-            s.because.iter().map(|id| c.name_untracked(id).unwrap_or_else(|| id.clone())).collect();
-        let why = match s.kind {
-            "Upgrade" => "A higher plan than",
-            "Add-on" => "An add-on for",
-            _ => "Goes with",
-        };
-        Cell::Text(format!("{why} {}", names.join(", ")))
-    }),
+    Column::new("Why", |s: &Suggestion| Cell::Text(why(s.kind, &s.because))),
     Column::new("Add", |s: &Suggestion| {
         let (offer, quantity) = (s.offer_id.clone(), s.quantity);
         let label =
@@ -212,6 +202,18 @@ static SUGGESTIONS: &[Column<Suggestion>] = &[
         Cell::View(view.into_any(), String::new())
     }),
 ];
+
+/// Why a product is recommended, in words ("A higher plan than Photoshop for teams").
+pub fn why(kind: &str, because: &[String]) -> String {
+    let c = crate::catalog::catalog();
+    let names: Vec<String> = because.iter().map(|id| c.name_untracked(id).unwrap_or_else(|| id.clone())).collect();
+    let why = match kind {
+        "Upgrade" => "A higher plan than",
+        "Add-on" => "An add-on for",
+        _ => "Goes with",
+    };
+    format!("{why} {}", names.join(", "))
+}
 
 /// The preview's recommendations as rows: an upgrade is suggested for as many licenses as led
 /// to it, anything else for one.

@@ -99,12 +99,13 @@ struct Suggested {
     customer: String,
     kind: &'static str,
     offer_id: String,
+    because: Vec<String>,
     quantity: u64,
 }
 
 static SUGGESTED: &[Column<Suggested>] = &[
     Column::new("Product", |s: &Suggested| Cell::Product(s.offer_id.clone())),
-    Column::new("Kind", |s: &Suggested| Cell::Text(s.kind.to_string())),
+    Column::new("Why", |s: &Suggested| Cell::Text(super::place::why(s.kind, &s.because))),
     Column::new("Order", |s: &Suggested| {
         let name = crate::catalog::catalog().name_untracked(&s.offer_id).unwrap_or_else(|| s.offer_id.clone());
         Cell::Action {
@@ -153,6 +154,7 @@ fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl
                     customer: customer.clone(),
                     kind,
                     offer_id: rec.product.base_offer_id.clone(),
+                    because: rec.source.offer_ids.clone(),
                     quantity: 1,
                 })
                 .collect()

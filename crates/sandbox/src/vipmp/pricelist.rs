@@ -18,7 +18,8 @@
 //!   ordered from 2024-01-01 to the end of last year); STD-LGA the LGA level 06. An offer is
 //!   orderable from 2024-01-01 until the end of the year after the price list's.
 //! - Prices follow the levels: a product's base price (from its product number, Team between
-//!   about 100 and 900 USD a year, Enterprise about twice), 4% less per volume level, 3YC 6%
+//!   about 100 and 900 USD a year, Enterprise about twice, a consumable unit 1.50 to 10.50 USD),
+//!   4% less per volume level, 3YC 6%
 //!   less again, EDU 40% and GOV 10% less, converted at fixed rates (EUR 0.92, GBP 0.79,
 //!   JPY 150 with no decimals, AUD 1.52); the street price is 6.4% above the partner price.
 //! - Offers are listed by product, then level, then first order date. The default attributes
@@ -183,9 +184,13 @@ fn levels(kind: &str, license: bool, segment: &str) -> &'static [(&'static str, 
     }
 }
 
-/// A product's yearly base price in USD cents, from its product number.
+/// A product's yearly base price in USD cents, from its product number: a license 100 to 900
+/// USD (twice that for enterprise), a consumable unit (a transaction, a credit) 1.50 to 10.50.
 fn base_cents(o: &Offer) -> u64 {
     let n: u64 = o.product.bytes().map(|b| u64::from(b - b'0')).fold(0, |a, d| a * 7 + d);
+    if o.offer_type == "CONSUMABLES" {
+        return 150 + n % 900;
+    }
     let team = 10_000 + n % 80_000;
     if o.edition == super::orders::offers::Edition::Enterprise {
         team * 2
