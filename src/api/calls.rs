@@ -181,16 +181,19 @@ pub mod orders {
             OrderRequest::New { .. } => "Place order",
             OrderRequest::Preview { .. } => "Preview order",
             OrderRequest::Return { .. } => "Return order",
-            OrderRequest::PreviewRenewal => "Preview renewal",
+            OrderRequest::PreviewRenewal | OrderRequest::RenewalPreview { .. } => "Preview renewal",
+            OrderRequest::Renewal { .. } => "Renew",
         };
         let url = rt.vipmp_url(&format!("/v3/customers/{}/orders", encode(customer_id)));
         match body {
             // A preview is where a reseller sees what the order costs, and what else would
             // serve the customer: always with prices and recommendations.
-            OrderRequest::Preview { .. } | OrderRequest::PreviewRenewal => {
+            OrderRequest::Preview { .. } | OrderRequest::PreviewRenewal | OrderRequest::RenewalPreview { .. } => {
                 preview(rt, name, format!("{url}?fetch-price=true&fetch-recommendations=true"), body)
             }
-            OrderRequest::New { .. } | OrderRequest::Return { .. } => mutation(rt, name, "POST", url, Some(body)),
+            OrderRequest::New { .. } | OrderRequest::Return { .. } | OrderRequest::Renewal { .. } => {
+                mutation(rt, name, "POST", url, Some(body))
+            }
         }
     }
     pub fn get(rt: &Runtime, customer_id: &str, order_id: &str) -> Endpoint<Order> {

@@ -216,8 +216,23 @@ where
         })
         .collect_view();
     let caption_class = (!show_caption).then_some("visually-hidden");
+    // A table wider than its box scrolls sideways: that box must take the keyboard's focus (and
+    // say what it holds), or the columns past the edge cannot be reached without a mouse.
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    let name = caption.clone();
+    Effect::new(move |_| {
+        let Some(el) = wrap.get() else { return };
+        let name = name.clone();
+        request_animation_frame(move || {
+            if el.scroll_width() > el.client_width() {
+                let _ = el.set_attribute("tabindex", "0");
+                let _ = el.set_attribute("role", "region");
+                let _ = el.set_attribute("aria-label", &name);
+            }
+        });
+    });
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap" node_ref=wrap>
             <table class="data">
                 <caption class=caption_class>{caption}</caption>
                 <thead><tr>{header}</tr></thead>

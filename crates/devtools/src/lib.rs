@@ -460,11 +460,16 @@ impl Browser {
 
     /// From a customer's subscription list, opens the first active subscription.
     pub async fn open_first_active_subscription(&self) {
-        self.find("//table[contains(@class,'data')]/tbody/tr[td[7][normalize-space(.)='Active']][1]/td[1]/a")
-            .await
-            .click()
-            .await
-            .expect("open subscription");
+        // The Status column found by its header, wherever it stands.
+        let status =
+            "count(//table[contains(@class,'data')]/thead//th[normalize-space(.)='Status']/preceding-sibling::th)+1";
+        self.find(&format!(
+            "//table[contains(@class,'data')]/tbody/tr[td[{status}][normalize-space(.)='Active']][1]/td[1]/a"
+        ))
+        .await
+        .click()
+        .await
+        .expect("open subscription");
         self.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
     }
 

@@ -1,6 +1,6 @@
 //! The fault matrix, end to end: every flow that changes something (DESIGN's flows 1–5:
-//! create a customer, place an order, return lines, set auto-renewal, a reseller change, a
-//! VIP → VIPMP transfer) meets every kind of fault on the very call that makes the change —
+//! create a customer, place an order, return lines, set auto-renewal, renew by hand, a
+//! reseller change, a VIP → VIPMP transfer) meets every kind of fault on the very call that makes the change —
 //! an answer slower than the console's time limit, the API's 500, a proxy's 502 page, a
 //! connection dropped after the API acted, a garbled answer to a change the API made, a double
 //! click, and a reload while the change is on its way. Each journey runs against a fresh
@@ -82,6 +82,7 @@ enum Flow {
     PlaceOrder,
     ReturnLines,
     AutoRenewal,
+    RenewByHand,
     ResellerChange,
     VipTransfer,
 }
@@ -131,7 +132,7 @@ impl Flow {
     fn mutation(self) -> (&'static str, &'static str) {
         match self {
             Flow::CreateCustomer => ("POST", "/v3/customers"),
-            Flow::PlaceOrder | Flow::ReturnLines => ("POST", "/v3/customers/*/orders"),
+            Flow::PlaceOrder | Flow::ReturnLines | Flow::RenewByHand => ("POST", "/v3/customers/*/orders"),
             Flow::AutoRenewal => ("PATCH", "/v3/customers/*/subscriptions/*"),
             Flow::ResellerChange => ("POST", "/v3/transfers"),
             Flow::VipTransfer => ("POST", "/v3/memberships/*/transfers"),
@@ -142,7 +143,7 @@ impl Flow {
     fn counted(self) -> Option<&'static str> {
         match self {
             Flow::CreateCustomer => Some("customer"),
-            Flow::PlaceOrder | Flow::ReturnLines => Some("order"),
+            Flow::PlaceOrder | Flow::ReturnLines | Flow::RenewByHand => Some("order"),
             Flow::AutoRenewal => None,
             Flow::ResellerChange => Some("reseller_change"),
             Flow::VipTransfer => Some("membership_transfer"),
@@ -201,6 +202,13 @@ impl Flow {
                     "//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1][normalize-space(.)='On for 7']";
                 (Kept::Field("Renewal quantity", "7".into()), done.into())
             }
+            Flow::RenewByHand => {
+                b.client.goto(&format!("{base}customers/{FAIRMONT}/renewal")).await.expect("renewal");
+                b.fill("Licenses to renew", "2").await;
+                b.click("Preview renewal").await;
+                b.find("//section[h2='Renew by hand']//section[contains(@class,'preview')]").await;
+                (Kept::Field("Licenses to renew", "2".into()), ORDER_PAGE.into())
+            }
             Flow::ResellerChange => {
                 let codes = b.approval_codes(base).await;
                 let code = codes.iter().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code");
@@ -231,6 +239,7 @@ impl Flow {
             Flow::PlaceOrder => (None, "Place order"),
             Flow::ReturnLines => (Some("Return the chosen lines"), "Return these lines"),
             Flow::AutoRenewal => (None, "Save auto-renewal"),
+            Flow::RenewByHand => (None, "Place renewal order"),
             Flow::ResellerChange => (Some("Commit the reseller change"), "Move the customer"),
             Flow::VipTransfer => (Some("Transfer to VIP Marketplace"), "Transfer"),
         };
@@ -274,6 +283,11 @@ impl Flow {
             }
             Flow::AutoRenewal => {
                 b.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
+            }
+            Flow::RenewByHand => {
+                b.heading("Renewal preview").await;
+                b.click("Preview renewal").await;
+                b.find("//section[h2='Renew by hand']//section[contains(@class,'preview')]").await;
             }
             Flow::ResellerChange => {
                 b.heading("Reseller change").await;
@@ -417,6 +431,11 @@ async fn returning_lines_survives_every_fault_once() {
 #[tokio::test(flavor = "multi_thread")]
 async fn setting_auto_renewal_survives_every_fault() {
     every_fault(Flow::AutoRenewal).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn renewing_by_hand_survives_every_fault_once() {
+    every_fault(Flow::RenewByHand).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -192,6 +192,22 @@ async fn an_order_is_previewed_and_placed_with_the_keyboard_only() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_renewal_by_hand_is_previewed_and_placed_with_the_keyboard_only() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}customers/1000000012/renewal", sandbox.url)).await.expect("renewal");
+    browser.heading("Renewal preview").await;
+    tab_and_type(&browser, "Licenses to renew", "1").await;
+    // Enter in a field sends its form: the preview.
+    browser.press(Key::Enter).await;
+    browser.find("//section[h2='Renew by hand']//section[contains(@class,'preview')]").await;
+    tab_to_button(&browser, "Place renewal order").await;
+    browser.press(Key::Enter).await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_reseller_change_is_committed_through_its_dialog_with_the_keyboard_only() {
     let (sandbox, browser) = start().await;
     let codes = browser.approval_codes(&sandbox.url).await;

@@ -153,6 +153,63 @@ async fn find_acrobat_pro_by_name_apply_a_discount_add_a_recommendation_and_plac
     browser.close().await;
 }
 
+/// Renews `licenses` of the first subscription offered on the renewal page, by hand: the
+/// preview with its prices and the level after renewal, then the RENEWAL order, followed until
+/// it completes. Returns the renewed subscription's id.
+async fn renew_by_hand(browser: &Browser, licenses: &str, shot: &str) -> String {
+    browser.click("Renewal preview").await;
+    browser.heading("Renewal preview").await;
+    let section = "//section[h2='Renew by hand']";
+    let subscription = browser.find(&format!("{section}//h3/code")).await.text().await.expect("subscription");
+    browser.fill("Licenses to renew", licenses).await;
+    browser.click("Preview renewal").await;
+    let preview = browser.find(&format!("{section}//section[contains(@class,'preview')]")).await;
+    let total = browser
+        .find(&format!(
+            "{section}//p[@class='order-total' and starts-with(normalize-space(.), 'Renewal total:')]/strong"
+        ))
+        .await;
+    assert!(total.text().await.expect("total").contains('$'));
+    browser
+        .find(&format!("{section}//section[contains(@class,'preview')]//tbody/tr[1]/td[span[@class='product']]"))
+        .await;
+    browser.show(&preview).await;
+    browser.screenshot(shot).await;
+    browser.click("Place renewal order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    subscription
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn renew_one_customer_early_and_another_late() {
+    let (sandbox, browser) = start().await;
+    // Fairmont's renewal date is two days away: early renewal is open.
+    open_fairmont(&browser, &sandbox).await;
+    let customer = hub_customer(&browser).await;
+    browser.click("Renewal preview").await;
+    browser.sees("Early renewal is open until").await;
+    browser.client.goto(&format!("{}customers/{customer}", sandbox.url)).await.expect("hub");
+    browser.heading("Fairmont Hotels Group").await;
+    let renewed = renew_by_hand(&browser, "2", "orders-renew-early-preview").await;
+    browser.client.goto(&format!("{}customers/{customer}/subscriptions/{renewed}", sandbox.url)).await.expect("sub");
+    browser.find("//dt[normalize-space(.)='Renewed early']/following-sibling::dd[1][normalize-space(.)='2 for the next term']").await;
+    browser.screenshot("orders-renew-early-subscription").await;
+    // Cedar Creek's licenses lapsed five days ago: late renewal, up to the licenses held.
+    browser.open_customer(&sandbox.url, "Cedar Creek Design Studio").await;
+    let lapsed = hub_customer(&browser).await;
+    browser.click("Renewal preview").await;
+    browser.sees("Late renewal is open until").await;
+    browser.client.goto(&format!("{}customers/{lapsed}", sandbox.url)).await.expect("hub");
+    browser.heading("Cedar Creek Design Studio").await;
+    let renewed = renew_by_hand(&browser, "1", "orders-renew-late-preview").await;
+    browser.client.goto(&format!("{}customers/{lapsed}/subscriptions/{renewed}", sandbox.url)).await.expect("sub");
+    browser.find("//dt[normalize-space(.)='Current quantity']/following-sibling::dd[1][normalize-space(.)='1']").await;
+    browser.sees("Active").await;
+    browser.screenshot("orders-renew-late-subscription").await;
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_place_whose_first_two_answers_are_dropped_places_one_order() {
     let (sandbox, browser) = start().await;

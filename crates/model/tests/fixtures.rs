@@ -31,13 +31,10 @@ fn not_sent_by_the_console(text: &str) -> Option<&'static str> {
     if matches!(order_type, "PREVIEW_SWITCH" | "SWITCH" | "PREVIEW_REVERT_SWITCH" | "REVERT_SWITCH") {
         return Some("mid-term switch orders");
     }
-    if order_type == "RENEWAL" || (order_type == "PREVIEW_RENEWAL" && !lines.is_empty()) {
-        return Some("manual renewals");
-    }
     if order_type != "RETURN" && v.get("referenceOrderId").is_some() {
         return Some("the create-order template's referenceOrderId outside RETURN");
     }
-    let extras = ["deploymentId", "discountCode", "subscriptionId"];
+    let extras = ["deploymentId", "discountCode"];
     lines.iter().any(|l| extras.iter().any(|k| l.get(*k).is_some())).then_some("line options (deployments, HVD codes)")
 }
 
@@ -146,8 +143,7 @@ fn requests_are_written_strictly() {
             ext_line_item_number: 1,
             offer_id: "65304479CA01A12".into(),
             quantity: 3,
-            currency_code: String::new(),
-            flex_discount_codes: Vec::new(),
+            ..Default::default()
         }],
     };
     let v = serde_json::to_value(&new).expect("encode");
@@ -155,11 +151,15 @@ fn requests_are_written_strictly() {
     assert!(
         serde_json::from_str::<OrderRequest>(r#"{"orderType":"NEW","referenceOrderId":"1","lineItems":[]}"#).is_err()
     );
-    assert!(serde_json::from_str::<OrderRequest>(
-        r#"{"orderType":"PREVIEW_RENEWAL","lineItems":[{"extLineItemNumber":1,"offerId":"X","quantity":1}]}"#
-    )
-    .is_err());
-    assert!(serde_json::from_str::<OrderRequest>(r#"{"orderType":"RENEWAL"}"#).is_err());
+    // A renewal preview with lines is a manual renewal's; a RENEWAL needs lines.
+    let manual = serde_json::from_str::<OrderRequest>(
+        r#"{"orderType":"PREVIEW_RENEWAL","lineItems":[{"extLineItemNumber":1,"offerId":"X","quantity":1,"subscriptionId":"S"}]}"#,
+    );
+    assert!(
+        matches!(manual, Ok(OrderRequest::RenewalPreview { ref line_items, .. }) if line_items[0].subscription_id == "S")
+    );
+    let bare = serde_json::from_str::<OrderRequest>(r#"{"orderType":"RENEWAL"}"#).expect("reads");
+    assert!(partner_model::rules::order_requests::check_order(&bare).iter().any(|e| e.path == "lineItems"));
     assert!(
         serde_json::from_str::<CustomerCreateRequest>(r#"{"resellerId":"1","companyProfile":{},"status":"1000"}"#)
             .is_err(),

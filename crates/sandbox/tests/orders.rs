@@ -20,6 +20,9 @@ const EDU: &str = "9000000002";
 const TYC: &str = "9000000003";
 const HIST: &str = "9000000004";
 const DAY: u64 = 86_400_000;
+const EARLY: &str = "9000000005";
+const LATE: &str = "9000000006";
+const FAR: &str = "9000000007";
 
 fn customer(id: &str, segment: MarketSegment, reseller: &str) -> Customer {
     Customer {
@@ -103,6 +106,27 @@ fn env() -> Env {
         },
     );
     world.subscription_owner.insert("SUBOFF".into(), EDU.into());
+    // Renewals: EARLY's anniversary is in 10 days, LATE's was 5 days ago, FAR's is in 200.
+    for (id, days_to_ad) in [(EARLY, 10i64), (LATE, -5), (FAR, 200)] {
+        let ad = time::date((now as i64 + days_to_ad * DAY as i64) as u64);
+        let mut c = customer(id, MarketSegment::Commercial, "R-TEST");
+        c.coterm_date = ad.clone();
+        world.customers.insert(id.into(), c);
+        let sub = format!("SUB-{id}");
+        world.subscriptions.insert(
+            sub.clone(),
+            Subscription {
+                subscription_id: sub.clone(),
+                offer_id: "65304479CA01A12".into(),
+                current_quantity: Some(10),
+                renewal_date: ad,
+                currency_code: "USD".into(),
+                status: Status::Active,
+                ..Subscription::default()
+            },
+        );
+        world.subscription_owner.insert(sub, id.into());
+    }
     world.open_acquisitions.insert(
         EDU.into(),
         OpenAcquisitions {
@@ -362,6 +386,74 @@ async fn recommendations_follow_the_cart_and_the_segment() {
             (StatusCode::BAD_REQUEST, Some("1117"), vec![field.to_string()])
         );
     }
+}
+
+/// A manual renewal (`PREVIEW_RENEWAL` with lines, or `RENEWAL`) for `customer`, with prices.
+async fn renew(env: &Env, customer: &str, kind: &str, lines: Value) -> Answer {
+    let body = json!({"orderType": kind, "currencyCode": "USD", "lineItems": lines});
+    call(env, "POST", &format!("/v3/customers/{customer}/orders?fetch-price=true"), Some(body)).await
+}
+
+#[tokio::test]
+async fn manual_renewals_early_and_late_within_their_windows() {
+    let env = env();
+    let line = |sub: &str, offer: &str, q: u64| json!([{"extLineItemNumber": 1, "offerId": offer, "quantity": q, "subscriptionId": sub}]);
+    // Early: a preview priced for a full year, then the order; the renewed quantity shows.
+    let p = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 6)).await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
+    assert_eq!(p.json["lineItems"][0]["proratedDays"], 365);
+    assert_eq!(p.json["lineItems"][0]["subscriptionId"], "SUB-9000000005");
+    let too_many = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 11)).await;
+    assert_eq!((too_many.json["code"].as_str(), details(&too_many)), (Some("3121"), vec!["Line Item: 1".to_string()]));
+    let other = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65322651CA01A12", 1)).await;
+    assert_eq!(other.json["code"], "3132", "another product than the subscription's");
+    let unknown = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000006", "65304479CA01A12", 1)).await;
+    assert_eq!(unknown.json["code"], "3115", "another customer's subscription");
+    let placed = renew(&env, EARLY, "RENEWAL", line("SUB-9000000005", "65304479CA01A12", 6)).await;
+    assert_eq!(
+        (placed.status, placed.json["orderType"].as_str()),
+        (StatusCode::CREATED, Some("RENEWAL")),
+        "{}",
+        placed.json
+    );
+    assert_eq!(placed.json["status"], "1002");
+    settle().await;
+    let sub = call(&env, "GET", &format!("/v3/customers/{EARLY}/subscriptions/SUB-9000000005"), None).await;
+    assert_eq!(sub.json["renewedQuantity"], 6);
+    let c = call(&env, "GET", &format!("/v3/customers/{EARLY}"), None).await;
+    // The first early renewal moves the anniversary a year on.
+    let (before, after) =
+        (time::date(time::now() + 10 * DAY), c.json["cotermDate"].as_str().unwrap_or_default().to_string());
+    let year = |d: &str| d.get(..4).and_then(|y| y.parse::<u32>().ok()).unwrap_or(0);
+    assert_eq!((year(&after), after.get(4..)), (year(&before) + 1, before.get(4..)), "{after}");
+    // The rest may still be renewed early (the renewal date did not move), not more.
+    let rest = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 5)).await;
+    assert_eq!(rest.json["code"], "3121");
+    let rest = renew(&env, EARLY, "RENEWAL", line("SUB-9000000005", "65304479CA01A12", 4)).await;
+    assert_eq!(rest.status, StatusCode::CREATED, "{}", rest.json);
+    settle().await;
+    let all = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 1)).await;
+    assert_eq!(all.json["code"], "3121", "nothing left to renew on that line");
+    // Late: same product, at most the quantity held; no new product.
+    let new_product = json!([{"extLineItemNumber": 1, "offerId": "11083117CA01A12", "quantity": 1}]);
+    assert_eq!(renew(&env, LATE, "PREVIEW_RENEWAL", new_product.clone()).await.json["code"], "3132");
+    assert_eq!(
+        renew(&env, EARLY, "PREVIEW_RENEWAL", new_product).await.status,
+        StatusCode::CREATED,
+        "a new product, early"
+    );
+    let late = renew(&env, LATE, "RENEWAL", line("SUB-9000000006", "65304479CA01A12", 8)).await;
+    assert_eq!(late.status, StatusCode::CREATED, "{}", late.json);
+    settle().await;
+    let sub = call(&env, "GET", &format!("/v3/customers/{LATE}/subscriptions/SUB-9000000006"), None).await;
+    assert_eq!((sub.json["currentQuantity"].as_u64(), sub.json["status"].as_str()), (Some(8), Some("1000")));
+    assert!(
+        sub.json["renewalDate"].as_str().unwrap_or_default() > time::date(time::now()).as_str(),
+        "renewed for a year"
+    );
+    // Neither window.
+    let far = renew(&env, FAR, "PREVIEW_RENEWAL", line("SUB-9000000007", "65304479CA01A12", 1)).await;
+    assert_eq!(far.json["code"], "3121");
 }
 
 #[tokio::test]

@@ -6,6 +6,7 @@ mod discounts;
 mod history;
 pub mod picker;
 pub mod place;
+mod renew;
 mod renewal;
 mod returns;
 

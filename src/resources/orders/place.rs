@@ -44,6 +44,7 @@ fn lines_of(v: &Values) -> Vec<LineItemRequest> {
                 .filter(|c| !c.is_empty())
                 .into_iter()
                 .collect(),
+            subscription_id: String::new(),
         })
         .collect()
 }
@@ -367,18 +368,33 @@ pub fn total_of(order: &Order) -> Option<String> {
 }
 
 /// The preview's answer and the button that places the order.
+/// For a manual renewal (`renewal`), it places the RENEWAL order of the previewed lines.
 #[component]
-fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoView {
+pub fn PreviewResult(
+    values: Values,
+    order: Order,
+    customer: String,
+    /// A manual renewal's preview rather than a new order's.
+    #[prop(optional)]
+    renewal: bool,
+) -> impl IntoView {
     let rt = runtime();
     let entered = lines_of(&values);
-    let request = OrderRequest::New {
-        external_reference_id: g(&values, "externalReferenceId"),
-        currency_code: if order.currency_code.is_empty() {
-            g(&values, "currencyCode")
-        } else {
-            order.currency_code.clone()
-        },
-        line_items: order.line_items.iter().map(LineItemRequest::again).collect(),
+    let currency_code =
+        if order.currency_code.is_empty() { g(&values, "currencyCode") } else { order.currency_code.clone() };
+    let external_reference_id = g(&values, "externalReferenceId");
+    let request = if renewal {
+        OrderRequest::Renewal {
+            external_reference_id,
+            currency_code,
+            line_items: order.line_items.iter().map(LineItemRequest::renewing).collect(),
+        }
+    } else {
+        OrderRequest::New {
+            external_reference_id,
+            currency_code,
+            line_items: order.line_items.iter().map(LineItemRequest::again).collect(),
+        }
     };
     let request = StoredValue::new(request);
     let navigate = use_navigate();
@@ -390,12 +406,24 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
             async move { fetch(endpoint).await }
         },
         move |o: Order| {
-            toast(format!("Order {} placed.", o.order_id));
+            toast(format!("{} {} placed.", if renewal { "Renewal order" } else { "Order" }, o.order_id));
             navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
         },
     );
     let (pending, failure) = (commit.pending, commit.failure);
-    let suggested = suggestions(&order);
+    // A renewal's page lists its own suggestions, each leading to a new order.
+    let suggested = if renewal { Vec::new() } else { suggestions(&order) };
+    let (total_label, total_note) = if renewal {
+        (
+            "Renewal total: ",
+            " — what Adobe invoices the partner for a full year, before tax. An estimate at today's prices.",
+        )
+    } else {
+        (
+            "Order total: ",
+            " — what Adobe invoices the partner, before tax, prorated to the customer's anniversary. An estimate: prices are those of the moment of the preview.",
+        )
+    };
     let rows: Vec<PreviewLine> = order
         .line_items
         .iter()
@@ -415,8 +443,7 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
             <DataTable caption="Lines of the preview".to_string() columns=PREVIEW_LINES rows empty=""
                 row_class=|l: &PreviewLine| if l.change.is_some() { "changed" } else { "" }/>
             {total_of(&order).map(|total| view! {
-                <p class="order-total">"Order total: " <strong>{total}</strong>
-                    " — what Adobe invoices the partner, before tax, prorated to the customer's anniversary. An estimate: prices are those of the moment of the preview."</p>
+                <p class="order-total">{total_label} <strong>{total}</strong> {total_note}</p>
             })}
             <p>"Placing the order sends exactly these lines. Changing the form above drops this preview."</p>
             {(!suggested.is_empty()).then(|| view! {
@@ -424,7 +451,8 @@ fn PreviewResult(values: Values, order: Order, customer: String) -> impl IntoVie
                 <DataTable caption="Products Adobe recommends with this order".to_string() columns=SUGGESTIONS rows=suggested empty=""/>
             })}
             {move || failure.get().map(|f| view! { <RefusedLines failure=f.clone()/> <ErrorPanel failure=f/> })}
-            <BusyButton label="Place order" working="Placing…" busy=pending on_click=Callback::new(move |_| commit.send())/>
+            <BusyButton label=if renewal { "Place renewal order" } else { "Place order" } working="Placing…" busy=pending
+                on_click=Callback::new(move |_| commit.send())/>
         </section>
     }
 }

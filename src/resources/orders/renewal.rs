@@ -1,8 +1,10 @@
 //! The renewal preview: a PREVIEW_RENEWAL order without lines, which the API answers with what
 //! would renew from the subscriptions' auto-renewal settings and at which offer ids. When
-//! nothing would renew (2136) the page says so and leads to the subscriptions.
+//! nothing would renew (2136) the page says so and leads to the subscriptions. Below it,
+//! renewing by hand ([`super::renew`]).
 
 use super::place::offer_change;
+use super::renew::ManualRenewal;
 use crate::api::calls::{orders, subscriptions};
 use crate::api::error::Failure;
 use crate::components::loading::Load;
@@ -53,7 +55,8 @@ pub fn RenewalPreview() -> impl IntoView {
             <p class="lede">"What the customer's next renewal order would hold, from each subscription's auto-renewal setting, at the offer ids the API would use. Nothing is ordered."</p>
             <Load resource=preview what="the renewal preview" render=move |(order, subs): Preview| {
                 let c = customer.get_untracked();
-                match order {
+                let by_hand = view! { <ManualRenewal subs=subs.clone() customer=c.clone()/> };
+                let auto = match order {
                     Some(o) => view! { <RenewalLines order=o subs customer=c/> }.into_any(),
                     None => view! {
                         <div class="notice warn" role="note">
@@ -61,7 +64,8 @@ pub fn RenewalPreview() -> impl IntoView {
                             <p><A href=To::Subscriptions { customer: &c }.href()>"Open the subscriptions"</A></p>
                         </div>
                     }.into_any(),
-                }
+                };
+                view! { {auto} {by_hand} }.into_any()
             }/>
         </section>
     }

@@ -153,6 +153,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
                     ("Offer", offer),
                     ("Current quantity", s.current_quantity.map(|q| q.to_string()).unwrap_or_default()),
                     ("Used quantity", s.used_quantity.map(|q| q.to_string()).unwrap_or_default()),
+                    ("Renewed early", s.renewed_quantity.map(|q| format!("{q} for the next term")).unwrap_or_default()),
                     ("Renewal date", day(&s.renewal_date)),
                     ("Auto-renewal", renewal_text(&s)),
                     ("Created", day(&s.creation_date)),

@@ -30,6 +30,7 @@ static COLUMNS: &[Column<(String, Subscription)>] = &[
     Column::new("Product", |(_, s)| Cell::Product(s.offer_id.clone())),
     Column::new("Current", |(_, s): &(String, Subscription)| Cell::Text(quantity(s.current_quantity))).numeric(),
     Column::new("Used", |(_, s): &(String, Subscription)| Cell::Text(quantity(s.used_quantity))).numeric(),
+    Column::new("Renewed", |(_, s): &(String, Subscription)| Cell::Text(quantity(s.renewed_quantity))).numeric(),
     Column::new("Renews", |(_, s)| Cell::Day(s.renewal_date.clone())),
     Column::new("Auto-renewal", |(_, s)| Cell::Text(renewal_text(s))),
     Column::new("Status", |(_, s)| Cell::Status(ResourceKind::Subscription, s.status.as_str().to_string())),

@@ -37,7 +37,9 @@ pub fn check_order(request: &OrderRequest) -> Vec<FieldError> {
     let order_type = request.order_type();
     let (external, reference, currency, lines): (&str, Option<&str>, &str, &[LineItemRequest]) = match request {
         OrderRequest::New { external_reference_id, currency_code, line_items }
-        | OrderRequest::Preview { external_reference_id, currency_code, line_items } => {
+        | OrderRequest::Preview { external_reference_id, currency_code, line_items }
+        | OrderRequest::RenewalPreview { external_reference_id, currency_code, line_items }
+        | OrderRequest::Renewal { external_reference_id, currency_code, line_items } => {
             (external_reference_id, None, currency_code, line_items)
         }
         OrderRequest::Return { external_reference_id, reference_order_id, currency_code, line_items } => {
@@ -52,7 +54,9 @@ pub fn check_order(request: &OrderRequest) -> Vec<FieldError> {
         errors.push(FieldError::new("referenceOrderId", problem));
     }
     errors.extend(check_currency(request, currency, lines));
-    if let Err(problem) = cross::line_count(order_type.as_str(), lines.len()) {
+    // A renewal preview with lines is a manual renewal's: it has lines like any order.
+    let kind = if matches!(request, OrderRequest::RenewalPreview { .. }) { "RENEWAL" } else { order_type.as_str() };
+    if let Err(problem) = cross::line_count(kind, lines.len()) {
         errors.push(FieldError::new("lineItems", problem));
     }
     let numbers: Vec<u32> = lines.iter().map(|l| l.ext_line_item_number).collect();
@@ -149,13 +153,7 @@ mod tests {
     use super::*;
 
     fn line(n: u32, offer: &str, q: u64) -> LineItemRequest {
-        LineItemRequest {
-            ext_line_item_number: n,
-            offer_id: offer.into(),
-            quantity: q,
-            currency_code: String::new(),
-            flex_discount_codes: Vec::new(),
-        }
+        LineItemRequest { ext_line_item_number: n, offer_id: offer.into(), quantity: q, ..Default::default() }
     }
 
     fn new(lines: Vec<LineItemRequest>) -> OrderRequest {

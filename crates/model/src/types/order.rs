@@ -129,7 +129,7 @@ pub struct OrderHistoryPage {
 }
 
 /// A line of an order request.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct LineItemRequest {
     pub ext_line_item_number: u32,
@@ -142,6 +142,9 @@ pub struct LineItemRequest {
     /// Flexible discount codes to apply to the line.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flex_discount_codes: Vec<String>,
+    /// The subscription a renewal line renews (none: a new product in an early renewal).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub subscription_id: String,
 }
 
 impl LineItemRequest {
@@ -154,12 +157,20 @@ impl LineItemRequest {
             quantity: line.quantity,
             currency_code: String::new(),
             flex_discount_codes: line.flex_discounts.iter().map(|d| d.code.clone()).collect(),
+            subscription_id: String::new(),
         }
+    }
+
+    /// The request for `line` of a renewal as answered: [`LineItemRequest::again`] with the
+    /// subscription it renews.
+    pub fn renewing(line: &LineItem) -> LineItemRequest {
+        LineItemRequest { subscription_id: line.subscription_id.clone(), ..LineItemRequest::again(line) }
     }
 }
 
 /// `POST /v3/customers/{id}/orders`. Each type carries only what it accepts: a
-/// `referenceOrderId` only on RETURN, no line items on PREVIEW_RENEWAL.
+/// `referenceOrderId` only on RETURN; PREVIEW_RENEWAL without lines previews what auto-renewal
+/// would order, with lines a manual renewal.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OrderRequest {
     New {
@@ -179,6 +190,18 @@ pub enum OrderRequest {
         line_items: Vec<LineItemRequest>,
     },
     PreviewRenewal,
+    /// PREVIEW_RENEWAL with lines: what a manual renewal would cost.
+    RenewalPreview {
+        external_reference_id: String,
+        currency_code: String,
+        line_items: Vec<LineItemRequest>,
+    },
+    /// RENEWAL: a manual renewal, early (before the anniversary) or late (just after it).
+    Renewal {
+        external_reference_id: String,
+        currency_code: String,
+        line_items: Vec<LineItemRequest>,
+    },
 }
 
 #[derive(Serialize, Deserialize)]
@@ -202,7 +225,8 @@ impl OrderRequest {
             OrderRequest::New { .. } => OrderType::New,
             OrderRequest::Preview { .. } => OrderType::Preview,
             OrderRequest::Return { .. } => OrderType::Return,
-            OrderRequest::PreviewRenewal => OrderType::PreviewRenewal,
+            OrderRequest::PreviewRenewal | OrderRequest::RenewalPreview { .. } => OrderType::PreviewRenewal,
+            OrderRequest::Renewal { .. } => OrderType::Renewal,
         }
     }
 
@@ -211,7 +235,9 @@ impl OrderRequest {
         match self {
             OrderRequest::New { line_items, .. }
             | OrderRequest::Preview { line_items, .. }
-            | OrderRequest::Return { line_items, .. } => line_items.len(),
+            | OrderRequest::Return { line_items, .. }
+            | OrderRequest::RenewalPreview { line_items, .. }
+            | OrderRequest::Renewal { line_items, .. } => line_items.len(),
             OrderRequest::PreviewRenewal => 0,
         }
     }
@@ -222,7 +248,9 @@ impl Serialize for OrderRequest {
         let order_type = self.order_type();
         let wire = match self.clone() {
             OrderRequest::New { external_reference_id, currency_code, line_items }
-            | OrderRequest::Preview { external_reference_id, currency_code, line_items } => OrderRequestWire {
+            | OrderRequest::Preview { external_reference_id, currency_code, line_items }
+            | OrderRequest::RenewalPreview { external_reference_id, currency_code, line_items }
+            | OrderRequest::Renewal { external_reference_id, currency_code, line_items } => OrderRequestWire {
                 order_type,
                 external_reference_id,
                 reference_order_id: String::new(),
@@ -251,8 +279,7 @@ impl Serialize for OrderRequest {
 }
 
 impl<'de> Deserialize<'de> for OrderRequest {
-    /// Strict: refuses a type the request cannot be, a `referenceOrderId` outside RETURN and
-    /// line items on PREVIEW_RENEWAL.
+    /// Strict: refuses a type the request cannot be and a `referenceOrderId` outside RETURN.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
         let w = OrderRequestWire::deserialize(d)?;
@@ -278,7 +305,16 @@ impl<'de> Deserialize<'de> for OrderRequest {
                 line_items: lines,
             }),
             OrderType::PreviewRenewal if lines.is_empty() => Ok(OrderRequest::PreviewRenewal),
-            OrderType::PreviewRenewal => Err(D::Error::custom("PREVIEW_RENEWAL takes no line items")),
+            OrderType::PreviewRenewal => Ok(OrderRequest::RenewalPreview {
+                external_reference_id: w.external_reference_id,
+                currency_code: w.currency_code,
+                line_items: lines,
+            }),
+            OrderType::Renewal => Ok(OrderRequest::Renewal {
+                external_reference_id: w.external_reference_id,
+                currency_code: w.currency_code,
+                line_items: lines,
+            }),
             other => Err(D::Error::custom(format!("orders of type {other} cannot be created"))),
         }
     }

@@ -44,6 +44,9 @@ pub struct Subscription {
     #[serde(deserialize_with = "lenient_u64", skip_serializing_if = "Option::is_none")]
     pub used_quantity: Option<u64>,
     pub auto_renewal: AutoRenewal,
+    /// Licenses already renewed by hand before the anniversary (an early renewal).
+    #[serde(deserialize_with = "lenient_u64", skip_serializing_if = "Option::is_none")]
+    pub renewed_quantity: Option<u64>,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub renewal_date: String,
     #[serde(skip_serializing_if = "String::is_empty")]

@@ -44,9 +44,21 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
     }
     let customer_id = order.customer_id.clone();
     let returning = order.order_type == Some(OrderType::Return);
+    let renewing = order.order_type == Some(OrderType::Renewal);
+    // Early when placed before the renewal date; the first early renewal of the term rolls the
+    // anniversary.
+    let placed = time::parse(&order.creation_date).unwrap_or(now);
+    let early = world
+        .customers
+        .get(&customer_id)
+        .and_then(|c| super::renewals::renewal_date(world, c))
+        .is_some_and(|date| placed < date);
+    let first = !super::subscriptions_of(world, &customer_id).any(|s| s.renewed_quantity.unwrap_or(0) > 0);
     for line in &mut order.line_items {
         if returning {
             take_back(world, &line.subscription_id, line.quantity);
+        } else if renewing && super::renewals::renew_line(world, line, early) {
+            // Renewed in place: the line keeps its subscription.
         } else {
             line.subscription_id =
                 grow_or_create(world, &customer_id, &line.offer_id, line.quantity, &order.currency_code, now);
@@ -54,6 +66,9 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
         line.status = Status::Active;
     }
     order.status = Status::Active;
+    if renewing {
+        super::renewals::roll_anniversary(world, &customer_id, early, first);
+    }
     if order.order_type == Some(OrderType::New) {
         clear_acquisitions(world, &customer_id, &order.line_items);
     }

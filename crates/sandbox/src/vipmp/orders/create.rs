@@ -10,7 +10,7 @@
 
 use super::offers::{self, Edition, OfferId};
 use super::{customer, held, self_links, subscriptions_of};
-use super::{discounts, pricing, recommendations};
+use super::{discounts, pricing, recommendations, renewals};
 use crate::twin::error::parse;
 use crate::twin::time;
 use crate::twin::world::{Change, Millis, World};
@@ -89,6 +89,44 @@ pub async fn create(
                     currency_code,
                     &line_items,
                 )
+            })?;
+            Ok((StatusCode::CREATED, Json(order)).into_response())
+        }
+        OrderRequest::RenewalPreview { external_reference_id, currency_code, line_items } => {
+            let order = twin.read(|w, now| {
+                let c = customer(w, &customer_id)?;
+                let currency = renewal_currency(w, &currency_code, &line_items);
+                let lines = renewals::price_renewal(w, c, now, &line_items, &currency)?;
+                let mut order = preview(c, now, OrderType::PreviewRenewal, external_reference_id, currency, lines);
+                if fetch_price {
+                    pricing::price(&mut order, pricing::TERM_DAYS, |_, unit| unit);
+                }
+                if fetch_recommendations {
+                    let cart: Vec<String> = order.line_items.iter().map(|l| l.offer_id.clone()).collect();
+                    order.recommendations = Some(recommendations::recommend(c, &cart));
+                }
+                Ok::<_, ApiError>(order)
+            })?;
+            Ok((StatusCode::CREATED, Json(order)).into_response())
+        }
+        OrderRequest::Renewal { external_reference_id, currency_code, line_items } => {
+            let order = twin.change(|w, now| {
+                let c = customer(w, &customer_id)?.clone();
+                let currency = renewal_currency(w, &currency_code, &line_items);
+                let mut lines = renewals::price_renewal(w, &c, now, &line_items, &currency)?;
+                for line in &mut lines {
+                    line.status = Status::Pending;
+                }
+                Ok::<_, ApiError>(open_order(
+                    w,
+                    now,
+                    twin.pending_until(now),
+                    &customer_id,
+                    OrderType::Renewal,
+                    external_reference_id,
+                    currency,
+                    lines,
+                ))
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
@@ -291,12 +329,40 @@ fn place_new(
     for line in &mut lines {
         line.status = Status::Pending;
     }
+    Ok(open_order(world, now, due, customer_id, OrderType::New, external, currency, lines))
+}
+
+/// The currency of a manual renewal: as asked, else the renewed subscriptions'.
+fn renewal_currency(world: &World, code: &str, lines: &[LineItemRequest]) -> String {
+    let asked = currency(code, lines);
+    if !asked.is_empty() {
+        return asked;
+    }
+    lines
+        .iter()
+        .find_map(|l| world.subscriptions.get(&l.subscription_id).map(|s| s.currency_code.clone()))
+        .filter(|c| !c.is_empty())
+        .unwrap_or_else(|| "USD".into())
+}
+
+/// Records an order of `kind` with `lines`: open (1002) now, complete when `due`.
+#[allow(clippy::too_many_arguments)]
+fn open_order(
+    world: &mut World,
+    now: Millis,
+    due: Millis,
+    customer_id: &str,
+    kind: OrderType,
+    external: String,
+    currency: String,
+    lines: Vec<LineItem>,
+) -> Order {
     let order_id = world.next_id();
     let order = Order {
         external_reference_id: external,
         order_id: order_id.clone(),
         customer_id: customer_id.to_string(),
-        order_type: Some(OrderType::New),
+        order_type: Some(kind),
         currency_code: currency,
         line_items: lines,
         creation_date: time::datetime(now),
@@ -308,7 +374,7 @@ fn place_new(
     world.orders.insert(order_id.clone(), order.clone());
     world.schedule(due, Change::CompleteOrder(order_id));
     world.count_created("order");
-    Ok(order)
+    order
 }
 
 /// What the renewal order would hold: every active subscription with auto-renewal on, at its
@@ -318,7 +384,9 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
     let renewing: Vec<(String, String, u64, String)> = subscriptions_of(world, customer_id)
         .filter(|s| s.status == Status::Active && s.auto_renewal.enabled)
         .map(|s| {
+            // What an early renewal already renewed is not renewed again.
             let q = s.auto_renewal.renewal_quantity.or(s.current_quantity).unwrap_or(0);
+            let q = q.saturating_sub(s.renewed_quantity.unwrap_or(0));
             (s.subscription_id.clone(), s.offer_id.clone(), q, s.currency_code.clone())
         })
         .filter(|(_, _, q, _)| *q > 0)

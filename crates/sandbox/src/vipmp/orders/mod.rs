@@ -62,6 +62,7 @@ mod history;
 pub mod offers;
 mod pricing;
 pub(crate) mod recommendations;
+mod renewals;
 mod returns;
 mod seed;
 mod subscriptions;

@@ -34,8 +34,39 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
             acquisitions += 1;
         }
     }
+    seed_lapsed(world, now);
     if large {
         seed_large(world, now);
+    }
+}
+
+/// The customer whose licenses lapsed five days ago (auto-renewal off): late renewal is open.
+pub const LAPSED_CUSTOMER: &str = "Cedar Creek Design Studio";
+
+/// Moves [`LAPSED_CUSTOMER`]'s anniversary five days into the past, its licenses with it,
+/// auto-renewal off and inactive. Draws nothing from the generator, so the rest of the seed
+/// stays as it was.
+fn seed_lapsed(world: &mut World, now: Millis) {
+    let Some(id) = world
+        .customers
+        .values()
+        .find(|c| c.company_profile.company_name == LAPSED_CUSTOMER)
+        .map(|c| c.customer_id.clone())
+    else {
+        return;
+    };
+    let lapsed = time::date(now - 5 * DAY);
+    if let Some(c) = world.customers.get_mut(&id) {
+        c.coterm_date = lapsed.clone();
+    }
+    let subs: Vec<String> = subscriptions_of(world, &id).map(|s| s.subscription_id.clone()).collect();
+    for sub_id in subs {
+        if let Some(sub) = world.subscriptions.get_mut(&sub_id) {
+            sub.renewal_date = lapsed.clone();
+            sub.auto_renewal.enabled = false;
+            sub.auto_renewal.renewal_quantity = None;
+            sub.status = Status::Inactive;
+        }
     }
 }
 

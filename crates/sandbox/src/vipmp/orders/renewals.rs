@@ -1,0 +1,172 @@
+//! Manual renewals: PREVIEW_RENEWAL with lines, and RENEWAL orders, early (before the
+//! anniversary) or late (just after it).
+//!
+//! Choices where the docs are silent (the manual-renewals page gives the rules, not every code):
+//! - The anniversary (AD) is the customer's `cotermDate`. Early: from 30 days before it to the
+//!   day before; late: from the AD to 14 days after ("typically 14 days"). Outside both windows
+//!   every line is 3121 "Subscription Not allowed for Renewal" (`Line Item: N`).
+//! - A line with a `subscriptionId` renews that subscription: unknown or another customer's is
+//!   3115; another product than the subscription's is 3132. Early, it may renew what is not
+//!   renewed yet (current − renewed); late, up to the current quantity ("equal to or less than
+//!   the previous term"). More is 3121 for that line.
+//! - A line without one is a new product: early only (late is 3132, "same products only"); for
+//!   a product the customer already has a subscription of, 3121 (the docs: "rejected if a
+//!   subscriptionId is found for the offerId").
+//! - When every active subscription is already renewed in full and no new product is asked
+//!   for: 2164. The 3YC final-term rule (3133) is not modelled.
+//! - Lines are answered at the level the renewal gives (the renewal's own totals, as for the
+//!   auto-renewal preview) and priced for a full year with `fetch-price=true`.
+//! - A RENEWAL is open (1002) and completes like any order. Early: `renewedQuantity` grows, and
+//!   the first early renewal of the term moves the AD a year on. Late: the subscription is
+//!   active again for the quantity renewed, its renewal date a year on, and so is the AD. New
+//!   products become subscriptions. After an early renewal, the auto-renewal preview leaves
+//!   out what is already renewed.
+
+use super::offers::{self, OfferId};
+use super::subscriptions_of;
+use crate::twin::time;
+use crate::twin::world::{Millis, World};
+use crate::twin::ApiError;
+use partner_model::types::{Customer, LineItem, LineItemRequest, Status};
+use std::collections::BTreeMap;
+
+const DAY: Millis = 86_400_000;
+/// Days before the AD an early renewal may start.
+pub const EARLY_DAYS: u64 = 30;
+/// Days after the AD a late renewal may still be placed.
+pub const LATE_DAYS: u64 = 14;
+
+/// Early or late, or neither.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Window {
+    Early,
+    Late,
+}
+
+/// The customer's renewal date: its active licenses' (an early renewal moves the anniversary,
+/// not the renewal date), else its anniversary.
+pub fn renewal_date(world: &World, customer: &Customer) -> Option<Millis> {
+    subscriptions_of(world, &customer.customer_id)
+        .filter(|s| s.status == Status::Active)
+        .filter(|s| offers::offer_of(&s.offer_id).is_some_and(|o| o.offer_type == "LICENSE"))
+        .filter_map(|s| time::parse(&s.renewal_date))
+        .min()
+        .or_else(|| time::parse(&customer.coterm_date))
+}
+
+/// The window `customer` is in at `now`, if any.
+pub fn window(world: &World, customer: &Customer, now: Millis) -> Option<Window> {
+    let ad = renewal_date(world, customer)?;
+    if now < ad && ad - now <= EARLY_DAYS * DAY {
+        Some(Window::Early)
+    } else if now >= ad && now - ad <= (LATE_DAYS + 1) * DAY {
+        Some(Window::Late)
+    } else {
+        None
+    }
+}
+
+fn line_detail(line: &LineItemRequest) -> String {
+    format!("Line Item: {}", line.ext_line_item_number)
+}
+
+/// Checks a manual renewal's `lines` for `customer` at `now` and answers them at the level the
+/// renewal gives.
+pub fn price_renewal(
+    world: &World,
+    customer: &Customer,
+    now: Millis,
+    lines: &[LineItemRequest],
+    currency: &str,
+) -> Result<Vec<LineItem>, ApiError> {
+    let Some(window) = window(world, customer, now) else {
+        return Err(ApiError::with_details("3121", lines.iter().map(line_detail).collect()));
+    };
+    let subs: Vec<_> = subscriptions_of(world, &customer.customer_id).collect();
+    let mut parsed = Vec::new();
+    for line in lines {
+        let id = OfferId::parse(&line.offer_id).filter(|id| id.offer().is_some());
+        let Some(id) = id else { return Err(ApiError::with_details("2122", vec![line_detail(line)])) };
+        if line.subscription_id.is_empty() {
+            if window == Window::Late {
+                return Err(ApiError::with_details("3132", vec![line_detail(line)]));
+            }
+            if subs.iter().any(|s| s.offer_id.starts_with(&id.product) && s.status == Status::Active) {
+                return Err(ApiError::with_details("3121", vec![line_detail(line)]));
+            }
+        } else {
+            let Some(sub) = subs.iter().find(|s| s.subscription_id == line.subscription_id) else {
+                return Err(ApiError::with_details("3115", vec![line_detail(line)]));
+            };
+            if !sub.offer_id.starts_with(&id.product) {
+                return Err(ApiError::with_details("3132", vec![line_detail(line)]));
+            }
+            let current = sub.current_quantity.unwrap_or(0);
+            let left = match window {
+                Window::Early => current.saturating_sub(sub.renewed_quantity.unwrap_or(0)),
+                Window::Late => current,
+            };
+            if line.quantity > left {
+                return Err(ApiError::with_details("3121", vec![line_detail(line)]));
+            }
+        }
+        parsed.push(id);
+    }
+    let nothing_left = subs
+        .iter()
+        .filter(|s| s.status == Status::Active)
+        .all(|s| s.renewed_quantity.unwrap_or(0) >= s.current_quantity.unwrap_or(0));
+    if window == Window::Early && nothing_left && lines.iter().all(|l| !l.subscription_id.is_empty()) {
+        return Err(ApiError::code("2164"));
+    }
+    let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+    for (line, id) in lines.iter().zip(&parsed) {
+        if let Some(o) = id.offer() {
+            *totals.entry(o.offer_type).or_default() += line.quantity;
+        }
+    }
+    Ok(lines
+        .iter()
+        .zip(&parsed)
+        .map(|(line, id)| {
+            let offer_type = id.offer().map_or("LICENSE", |o| o.offer_type);
+            let total = totals.get(offer_type).copied().unwrap_or(line.quantity);
+            LineItem {
+                ext_line_item_number: line.ext_line_item_number,
+                offer_id: id.at_level(&offers::eligible_level(customer, offer_type, total, false)),
+                quantity: line.quantity,
+                subscription_id: line.subscription_id.clone(),
+                currency_code: currency.to_string(),
+                ..LineItem::default()
+            }
+        })
+        .collect())
+}
+
+/// Applies a completed RENEWAL's line to its subscription at `now`; `early` says which window
+/// the order was placed in. Returns whether the line renewed a subscription (else it is a new
+/// product, for the caller to create).
+pub fn renew_line(world: &mut World, line: &LineItem, early: bool) -> bool {
+    let Some(sub) = world.subscriptions.get_mut(&line.subscription_id) else { return false };
+    if early {
+        sub.renewed_quantity = Some(sub.renewed_quantity.unwrap_or(0).saturating_add(line.quantity));
+    } else {
+        sub.current_quantity = Some(line.quantity);
+        sub.status = Status::Active;
+        sub.renewal_date = super::complete::add_years(&sub.renewal_date, 1);
+    }
+    true
+}
+
+/// Moves the customer's anniversary a year on: after a late renewal, and after the first early
+/// renewal of the term (`first`).
+pub fn roll_anniversary(world: &mut World, customer_id: &str, early: bool, first: bool) {
+    if early && !first {
+        return;
+    }
+    if let Some(c) = world.customers.get_mut(customer_id) {
+        if !c.coterm_date.is_empty() {
+            c.coterm_date = super::complete::add_years(&c.coterm_date, 1);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! Renewing by hand, on the renewal page: early (in the 30 days before the renewal date, some or
+//! all licenses, invoiced at once) or late (in the 14 days after it, up to the licenses held).
+//! One row per active license subscription with how many licenses to renew (0 leaves it out);
+//! "Preview renewal" asks the API (PREVIEW_RENEWAL with lines, priced), which says the level
+//! the customer will have after renewal; "Place renewal order" sends the RENEWAL of exactly the
+//! previewed lines and opens the order, which follows it. Outside both windows the page says
+//! when renewing by hand opens.
+
+use super::place::PreviewResult;
+use crate::api::calls::orders;
+use crate::components::detail::now;
+use crate::components::form::{rows, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
+use crate::components::submit::{use_preview, use_preview_submission, SubmissionError};
+use crate::resources::{fetch, runtime};
+use leptos::prelude::*;
+use partner_model::rules::validators::Invalid;
+use partner_model::rules::FieldError;
+use partner_model::time::{date, parse};
+use partner_model::types::{LineItemRequest, Order, OrderRequest, Status, Subscription};
+
+const LINES: &str = "lineItems";
+const DAY: u64 = 86_400_000;
+/// Days before the renewal date an early renewal opens, and after it a late one closes (the
+/// manual-renewals page).
+const EARLY_DAYS: u64 = 30;
+const LATE_DAYS: u64 = 14;
+
+/// Which manual renewal is open now.
+#[derive(Clone, Copy, PartialEq)]
+enum Window {
+    Early,
+    Late,
+}
+
+fn is_license(s: &Subscription) -> bool {
+    !crate::resources::customers::hub::is_consumables(&s.offer_id)
+}
+
+/// The renewal date of the customer's active licenses (the earliest); with none active, of the
+/// licenses that lapsed last.
+fn renewal_date(subs: &[Subscription]) -> Option<u64> {
+    let active = subs.iter().filter(|s| s.status == Status::Active && is_license(s));
+    let active = active.filter_map(|s| parse(&s.renewal_date)).min();
+    active.or_else(|| subs.iter().filter(|s| is_license(s)).filter_map(|s| parse(&s.renewal_date)).max())
+}
+
+fn window_at(renewal: u64, at: u64) -> Option<Window> {
+    if at < renewal && renewal - at <= EARLY_DAYS * DAY {
+        Some(Window::Early)
+    } else if at >= renewal && at - renewal <= LATE_DAYS * DAY {
+        Some(Window::Late)
+    } else {
+        None
+    }
+}
+
+/// How many licenses of `s` may be renewed in `window`.
+fn left(s: &Subscription, window: Window) -> u64 {
+    let current = s.current_quantity.unwrap_or(0);
+    match window {
+        Window::Early => current.saturating_sub(s.renewed_quantity.unwrap_or(0)),
+        Window::Late => current,
+    }
+}
+
+fn start_values(subs: &[Subscription], window: Window) -> Values {
+    let mut v = Values::new();
+    for (i, s) in subs.iter().enumerate() {
+        v.insert(format!("{LINES}[{i}].extLineItemNumber"), (i + 1).to_string());
+        v.insert(format!("{LINES}[{i}].offerId"), s.offer_id.clone());
+        v.insert(format!("{LINES}[{i}].subscriptionId"), s.subscription_id.clone());
+        v.insert(format!("{LINES}[{i}].quantity"), left(s, window).to_string());
+        v.insert(format!("{LINES}[{i}].left"), left(s, window).to_string());
+    }
+    rows::set_count(&mut v, LINES, subs.len());
+    v
+}
+
+/// The lines to renew: every row with a quantity above 0.
+fn lines_of(v: &Values) -> Vec<LineItemRequest> {
+    (0..rows::count(v, LINES))
+        .filter_map(|i| {
+            let quantity: u64 = g(v, &format!("{LINES}[{i}].quantity")).parse().ok().filter(|q| *q > 0)?;
+            Some(LineItemRequest {
+                ext_line_item_number: g(v, &format!("{LINES}[{i}].extLineItemNumber")).parse().unwrap_or(u32::MAX),
+                offer_id: g(v, &format!("{LINES}[{i}].offerId")),
+                quantity,
+                subscription_id: g(v, &format!("{LINES}[{i}].subscriptionId")),
+                ..Default::default()
+            })
+        })
+        .collect()
+}
+
+fn check(v: &Values) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    for i in 0..rows::count(v, LINES) {
+        let path = format!("{LINES}[{i}].quantity");
+        let max: i64 = g(v, &format!("{LINES}[{i}].left")).parse().unwrap_or(0);
+        let ok = g(v, &path).parse::<i64>().is_ok_and(|q| (0..=max).contains(&q));
+        if !ok {
+            errors.push(FieldError::new(path, Invalid::OutOfRange { min: 0, max }));
+        }
+    }
+    if errors.is_empty() && lines_of(v).is_empty() {
+        errors.push(FieldError::new(LINES, Invalid::Explained("Renew at least one license.".into())));
+    }
+    errors
+}
+
+/// The manual renewal section of the renewal page.
+#[component]
+pub fn ManualRenewal(subs: Vec<Subscription>, customer: String) -> impl IntoView {
+    let Some(renewal) = renewal_date(&subs) else {
+        return view! { <p>"No active license to renew by hand."</p> }.into_any();
+    };
+    let opens = date(renewal.saturating_sub(EARLY_DAYS * DAY));
+    let Some(window) = window_at(renewal, now()) else {
+        let text = if now() < renewal {
+            format!("Renewing by hand opens on {opens}, 30 days before the renewal date ({}).", date(renewal))
+        } else {
+            format!("The renewal date ({}) is more than 14 days past: renewing by hand has closed.", date(renewal))
+        };
+        return view! {
+            <section class="facts-section" aria-labelledby="renew-title">
+                <h2 id="renew-title">"Renew by hand"</h2>
+                <p>{text}</p>
+            </section>
+        }
+        .into_any();
+    };
+    // Late, the licenses that lapsed on the renewal date may be renewed too.
+    let licenses: Vec<Subscription> = subs
+        .into_iter()
+        .filter(|s| is_license(s) && (s.status == Status::Active || window == Window::Late))
+        .filter(|s| window == Window::Early || parse(&s.renewal_date) == Some(renewal))
+        .filter(|s| left(s, window) > 0)
+        .collect();
+    let explain = match window {
+        Window::Early => format!(
+            "Early renewal is open until {}: renew some or all licenses for the next term now, invoiced at once. The anniversary moves a year on with the first early renewal.",
+            date(renewal.saturating_sub(DAY))
+        ),
+        Window::Late => format!(
+            "Late renewal is open until {}: renew the same products, up to the licenses held.",
+            date(renewal + LATE_DAYS * DAY)
+        ),
+    };
+    let rt = runtime();
+    // A draft, so a reload (or a failure) keeps what the reseller chose to renew.
+    let form = FormState::new(start_values(&licenses, window), check, Some(format!("renew-{customer}")));
+    let preview = use_preview::<Order>(form);
+    let c2 = customer.clone();
+    let submission = use_preview_submission(
+        form,
+        move |v| {
+            let request = OrderRequest::RenewalPreview {
+                external_reference_id: String::new(),
+                currency_code: String::new(),
+                line_items: lines_of(&v),
+            };
+            let endpoint = orders::create(&rt, &c2, &request);
+            async move { fetch(endpoint).await.map(|o| (v, o)) }
+        },
+        move |answer: (Values, Order)| preview.set(Some(answer)),
+    );
+    let lines_error = Signal::derive(move || form.error(LINES, false));
+    let names = crate::catalog::catalog();
+    view! {
+        <section class="facts-section" aria-labelledby="renew-title">
+            <h2 id="renew-title">"Renew by hand"</h2>
+            <p>{explain}</p>
+            {if licenses.is_empty() {
+                view! { <p>"Every license is already renewed for the next term."</p> }.into_any()
+            } else {
+                view! {
+                    <form novalidate on:submit=move |ev| submission.submit(ev)>
+                        <DraftNotice/>
+                        <p class="field-error" aria-live="polite">{move || lines_error.get()}</p>
+                        {licenses.iter().enumerate().map(|(i, s)| {
+                            let offer = s.offer_id.clone();
+                            let name = move || names.name(&offer).unwrap_or_else(|| "Subscription".into());
+                            let hint = format!("Up to {} ({} held).", left(s, window), s.current_quantity.unwrap_or(0));
+                            view! {
+                                <div class="row line">
+                                    <h3 class="row-title">{name} " " <code>{s.subscription_id.clone()}</code></h3>
+                                    <TextField path=format!("{LINES}[{i}].quantity") label="Licenses to renew" kind="number" hint/>
+                                </div>
+                            }
+                        }).collect_view()}
+                        <SubmissionError submission/>
+                        <div class="actions"><BusyButton label="Preview renewal" busy=submission.busy/></div>
+                    </form>
+                }.into_any()
+            }}
+            {move || preview.get().map(|(values, order)| view! { <PreviewResult values order customer=customer.clone() renewal=true/> })}
+        </section>
+    }
+    .into_any()
+}
