@@ -341,13 +341,7 @@ pub async fn authorize(
             concerns.reseller = named.first().map(|id| id.to_string());
         }
         BodyCustomer => {
-            let (parts, body) = request.into_parts();
-            let bytes =
-                to_bytes(body, BODY_LIMIT).await.map_err(|_| GatewayError::refusal(TOO_LARGE).into_response())?;
-            let named = serde_json::from_slice::<serde_json::Value>(&bytes)
-                .ok()
-                .and_then(|v| v["customerId"].as_str().map(str::to_string));
-            let request = Request::from_parts(parts, Body::from(bytes));
+            let (request, named) = body_field(request, "customerId").await?;
             let Some(customer) = named else {
                 return if staff { Ok((request, concerns)) } else { refuse(BAD_BODY) };
             };
@@ -362,13 +356,7 @@ pub async fn authorize(
             return Ok((request, concerns));
         }
         BodyReseller => {
-            let (parts, body) = request.into_parts();
-            let bytes =
-                to_bytes(body, BODY_LIMIT).await.map_err(|_| GatewayError::refusal(TOO_LARGE).into_response())?;
-            let named = serde_json::from_slice::<serde_json::Value>(&bytes)
-                .ok()
-                .and_then(|v| v["resellerId"].as_str().map(str::to_string));
-            let request = Request::from_parts(parts, Body::from(bytes));
+            let (request, named) = body_field(request, "resellerId").await?;
             return match named {
                 Some(id) if role.may_act_for(&id) => Ok((request, Concerns { reseller: Some(id), customer: None })),
                 Some(_) => refuse(OTHER_RESELLER),
@@ -378,6 +366,17 @@ pub async fn authorize(
         }
     }
     Ok((request, concerns))
+}
+
+/// The JSON body's string `field`, with the request given back whole (its body is already
+/// read, so this costs nothing).
+#[allow(clippy::result_large_err)]
+async fn body_field(request: Request, field: &str) -> Result<(Request, Option<String>), Response> {
+    let (parts, body) = request.into_parts();
+    let bytes = to_bytes(body, BODY_LIMIT).await.map_err(|_| GatewayError::refusal(TOO_LARGE).into_response())?;
+    let named =
+        serde_json::from_slice::<serde_json::Value>(&bytes).ok().and_then(|v| v[field].as_str().map(str::to_string));
+    Ok((Request::from_parts(parts, Body::from(bytes)), named))
 }
 
 /// Checks an upstream answer the rule says names its reseller; gives it back, or the refusal.

@@ -69,8 +69,7 @@ pub async fn create(
                     });
                 }
                 if fetch_recommendations {
-                    let cart: Vec<String> = order.line_items.iter().map(|l| l.offer_id.clone()).collect();
-                    order.recommendations = Some(recommendations::recommend(c, &cart));
+                    recommend(&mut order, c);
                 }
                 Ok::<_, ApiError>(order)
             })?;
@@ -102,8 +101,7 @@ pub async fn create(
                     pricing::price(&mut order, pricing::TERM_DAYS, |_, unit| unit);
                 }
                 if fetch_recommendations {
-                    let cart: Vec<String> = order.line_items.iter().map(|l| l.offer_id.clone()).collect();
-                    order.recommendations = Some(recommendations::recommend(c, &cart));
+                    recommend(&mut order, c);
                 }
                 Ok::<_, ApiError>(order)
             })?;
@@ -138,8 +136,7 @@ pub async fn create(
                 pricing::price(&mut order, pricing::TERM_DAYS, |_, unit| unit);
             }
             if fetch_recommendations {
-                let cart: Vec<String> = order.line_items.iter().map(|l| l.offer_id.clone()).collect();
-                order.recommendations = Some(recommendations::recommend(&c, &cart));
+                recommend(&mut order, &c);
             }
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
@@ -330,6 +327,12 @@ fn place_new(
         line.status = Status::Pending;
     }
     Ok(open_order(world, now, due, customer_id, OrderType::New, external, currency, lines))
+}
+
+/// Adds what to recommend with the order's lines (`fetch-recommendations=true`).
+fn recommend(order: &mut Order, customer: &Customer) {
+    let cart: Vec<String> = order.line_items.iter().map(|l| l.offer_id.clone()).collect();
+    order.recommendations = Some(recommendations::recommend(customer, &cart));
 }
 
 /// The currency of a manual renewal: as asked, else the renewed subscriptions'.
