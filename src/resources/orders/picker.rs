@@ -33,18 +33,13 @@ pub struct Pick {
     key: String,
 }
 
-/// Whether a level code is a consumables tier (`T1`…).
-fn is_tier(offer_id: &str) -> bool {
-    offer_id.get(10..11) == Some("T")
-}
-
 /// One pick per product of a price list: the offer at `levels` (the customer's level for
 /// licenses, then for consumables) when the list has it, else at the product's first level.
 pub fn picks(offers: &[PriceListOffer], levels: (&str, &str), currency: &str) -> Vec<Pick> {
     let mut out: Vec<Pick> = Vec::new();
     for o in offers {
         let product = catalog::product_of(&o.offer_id);
-        let consumable = is_tier(&o.offer_id);
+        let consumable = crate::resources::customers::hub::is_consumables(&o.offer_id);
         let wanted = if consumable { levels.1 } else { levels.0 };
         let at_level = o.offer_id.get(10..12) == Some(wanted);
         let pick = || Pick {
