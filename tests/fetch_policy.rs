@@ -446,6 +446,22 @@ mod client {
     }
 
     #[test]
+    fn an_unanswered_change_is_found_by_its_body_and_sent_again_as_the_same_intent() {
+        let client = Scripted::new(vec![Err(ApiError::Timeout(Duration::from_secs(20))); 3]);
+        let lost =
+            block(client.run::<serde_json::Value>(&order("{\"orderType\":\"RENEWAL\"}"))).expect_err("no answer");
+        // After a reload the page knows only what it would send now.
+        let now = order("{\"orderType\":\"RENEWAL\",\"other\":1}");
+        assert!(client.unanswered(&now, |b| b.contains("\"NEW\"")).is_none(), "another kind of change is not it");
+        let again = client.unanswered(&now, |b| b.contains("\"RENEWAL\"")).expect("the renewal sent before");
+        assert_eq!(again.body.as_deref(), Some("{\"orderType\":\"RENEWAL\"}"), "the body as it was sent");
+        client.transport.answers.borrow_mut().push_back(ok("{}"));
+        let done: Done<serde_json::Value> = block(client.run(&again)).expect("answered");
+        assert_eq!(done.correlation_id, lost.correlation_id, "the same intent: the API acts once");
+        assert!(client.unanswered(&now, |_| true).is_none(), "answered, so nothing is left unanswered");
+    }
+
+    #[test]
     fn gateway_pages_are_retried_for_mutations_but_api_429_is_not() {
         let client = Scripted::new(vec![status(504, "text/html", "<html>timeout</html>", None), ok("{}")]);
         assert!(block(client.run::<serde_json::Value>(&order("{}"))).is_ok());

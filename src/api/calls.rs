@@ -42,6 +42,13 @@ pub fn send_detached<R: DeserializeOwned>(
     async move { client.run(&endpoint.call).await }
 }
 
+/// The change `endpoint` would send (its method and URL) that this tab sent earlier and got no
+/// answer to, when `is_it` recognises its body: sending it learns what became of it.
+pub fn unanswered<R>(endpoint: &Endpoint<R>, is_it: impl Fn(&str) -> bool) -> Option<Endpoint<R>> {
+    let call = super::transport::client(None).unanswered(&endpoint.call, is_it)?;
+    Some(Endpoint { call, answer: PhantomData })
+}
+
 /// Percent-encodes a path segment or query value (RFC 3986 unreserved characters stay).
 pub use partner_model::url::encode_component as encode;
 

@@ -64,7 +64,23 @@ pub struct Done<R> {
     pub correlation_id: String,
 }
 
+/// What a mutation's intent is kept under: its method and URL.
+fn intent_key(call: &Call) -> String {
+    format!("{} {}", call.method, call.url)
+}
+
 impl<T: Transport> Client<T> {
+    /// A change of `call`'s method and URL sent earlier from this tab whose answer never came
+    /// back (the page was reloaded, or the connection dropped), when `is_it` recognises its
+    /// body: `call` with that body. Running it sends that change again as it was, under its own
+    /// correlation id, so the API answers what it did with it (or makes it now), never twice.
+    pub fn unanswered(&self, call: &Call, is_it: impl Fn(&str) -> bool) -> Option<Call> {
+        let key = intent_key(call);
+        let book = self.transport.load_intents();
+        let intent = book.open.into_iter().find(|i| i.key == key && i.body.as_deref().is_some_and(&is_it))?;
+        Some(Call { body: intent.body, ..call.clone() })
+    }
+
     /// Runs `call` and reads its answer as `R`. Mutations run under an intent: the same
     /// request sent again before any answer came back keeps its correlation id, so the API
     /// acts once; any answer that could be read settles the intent.
@@ -99,7 +115,7 @@ impl<T: Transport> Client<T> {
         let correlation_id = match call.kind {
             Kind::Read => self.transport.uuid(),
             Kind::Mutation => {
-                let key = format!("{} {}", call.method, call.url);
+                let key = intent_key(call);
                 let print = fingerprint(&[call.method, &call.url, call.body.as_deref().unwrap_or("")]);
                 // A different change of the same key whose outcome is unknown goes first, as it
                 // was: when it went through, its answer is this call's answer.

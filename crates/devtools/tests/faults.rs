@@ -286,17 +286,11 @@ impl Flow {
             }
             Flow::RenewByHand => {
                 b.heading("Renewal preview").await;
-                b.click("Preview renewal").await;
-                // The renewal went through while the page reloaded: previewing the same licenses
-                // again is refused (3121), so nothing is renewed twice. (The page should say a
-                // renewal is in progress instead: the session note's first item.)
-                let made = "//main//*[contains(@class,'error-panel')][contains(., 'error 3121')]";
-                let found = b
-                    .find(&format!("//section[h2='Renew by hand']//section[contains(@class,'preview')] | {made}"))
-                    .await;
-                if found.attr("class").await.ok().flatten().unwrap_or_default().contains("error-panel") {
-                    return Some(made.into());
-                }
+                // The renewal was on its way when the page reloaded: the page says so, and
+                // finding out sends it again as it was, which the API acts on once.
+                b.sees("A renewal order sent from this tab got no answer.").await;
+                b.click("Find out what became of it").await;
+                return Some(ORDER_PAGE.into());
             }
             Flow::ResellerChange => {
                 b.heading("Reseller change").await;

@@ -417,6 +417,9 @@ async fn manual_renewals_early_and_late_within_their_windows() {
         placed.json
     );
     assert_eq!(placed.json["status"], "1002");
+    // While that order is open its licenses count as renewed: a second one cannot renew them.
+    let again = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 5)).await;
+    assert_eq!(again.json["code"], "3121", "6 of 10 are being renewed");
     settle().await;
     let sub = call(&env, "GET", &format!("/v3/customers/{EARLY}/subscriptions/SUB-9000000005"), None).await;
     assert_eq!(sub.json["renewedQuantity"], 6);

@@ -27,7 +27,7 @@ fn kind(o: &Order) -> String {
     o.order_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default()
 }
 
-static COLUMNS: &[Column<Order>] = &[
+pub(super) static COLUMNS: &[Column<Order>] = &[
     Column::new("Order", |o| Cell::Link {
         href: To::Order { customer: &o.customer_id, id: &o.order_id }.href(),
         text: o.order_id.clone(),

@@ -7,16 +7,22 @@
 //! when renewing by hand opens.
 
 use super::place::PreviewResult;
-use crate::api::calls::orders;
+use crate::api::calls::{orders, unanswered};
 use crate::components::detail::now;
+use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{rows, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
-use crate::components::submit::{use_preview, use_preview_submission, SubmissionError};
+use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
+use crate::components::table::DataTable;
+use crate::components::toast::toast;
 use crate::resources::{fetch, runtime};
+use crate::routes::To;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
 use partner_model::time::{date, parse};
 use partner_model::types::{LineItemRequest, Order, OrderRequest, Status, Subscription};
+use std::collections::BTreeMap;
 
 const LINES: &str = "lineItems";
 const DAY: u64 = 86_400_000;
@@ -54,23 +60,35 @@ fn window_at(renewal: u64, at: u64) -> Option<Window> {
     }
 }
 
-/// How many licenses of `s` may be renewed in `window`.
-fn left(s: &Subscription, window: Window) -> u64 {
-    let current = s.current_quantity.unwrap_or(0);
-    match window {
-        Window::Early => current.saturating_sub(s.renewed_quantity.unwrap_or(0)),
-        Window::Late => current,
+/// Licenses of each subscription that `open` RENEWAL orders renew once they complete.
+fn renewing(open: &[Order]) -> BTreeMap<String, u64> {
+    let mut renewing: BTreeMap<String, u64> = BTreeMap::new();
+    for line in open.iter().flat_map(|o| &o.line_items).filter(|l| !l.subscription_id.is_empty()) {
+        let n = renewing.entry(line.subscription_id.clone()).or_default();
+        *n = n.saturating_add(line.quantity);
     }
+    renewing
 }
 
-fn start_values(subs: &[Subscription], window: Window) -> Values {
+/// How many licenses of `s` may be renewed in `window`, when `renewing` of them are in orders
+/// still being processed.
+fn left(s: &Subscription, window: Window, renewing: u64) -> u64 {
+    let current = s.current_quantity.unwrap_or(0);
+    let left = match window {
+        Window::Early => current.saturating_sub(s.renewed_quantity.unwrap_or(0)),
+        Window::Late => current,
+    };
+    left.saturating_sub(renewing)
+}
+
+fn start_values(subs: &[(Subscription, u64)]) -> Values {
     let mut v = Values::new();
-    for (i, s) in subs.iter().enumerate() {
+    for (i, (s, left)) in subs.iter().enumerate() {
         v.insert(format!("{LINES}[{i}].extLineItemNumber"), (i + 1).to_string());
         v.insert(format!("{LINES}[{i}].offerId"), s.offer_id.clone());
         v.insert(format!("{LINES}[{i}].subscriptionId"), s.subscription_id.clone());
-        v.insert(format!("{LINES}[{i}].quantity"), left(s, window).to_string());
-        v.insert(format!("{LINES}[{i}].left"), left(s, window).to_string());
+        v.insert(format!("{LINES}[{i}].quantity"), left.to_string());
+        v.insert(format!("{LINES}[{i}].left"), left.to_string());
     }
     rows::set_count(&mut v, LINES, subs.len());
     v
@@ -108,9 +126,10 @@ fn check(v: &Values) -> Vec<FieldError> {
     errors
 }
 
-/// The manual renewal section of the renewal page.
+/// The manual renewal section of the renewal page; `open` are the customer's RENEWAL orders
+/// still being processed, whose licenses cannot be renewed again.
 #[component]
-pub fn ManualRenewal(subs: Vec<Subscription>, customer: String) -> impl IntoView {
+pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String) -> impl IntoView {
     let Some(renewal) = renewal_date(&subs) else {
         return view! { <p>"No active license to renew by hand."</p> }.into_any();
     };
@@ -130,11 +149,16 @@ pub fn ManualRenewal(subs: Vec<Subscription>, customer: String) -> impl IntoView
         .into_any();
     };
     // Late, the licenses that lapsed on the renewal date may be renewed too.
-    let licenses: Vec<Subscription> = subs
+    let pending = renewing(&open);
+    let licenses: Vec<(Subscription, u64)> = subs
         .into_iter()
         .filter(|s| is_license(s) && (s.status == Status::Active || window == Window::Late))
         .filter(|s| window == Window::Early || parse(&s.renewal_date) == Some(renewal))
-        .filter(|s| left(s, window) > 0)
+        .map(|s| {
+            let left = left(&s, window, pending.get(&s.subscription_id).copied().unwrap_or(0));
+            (s, left)
+        })
+        .filter(|(_, left)| *left > 0)
         .collect();
     let explain = match window {
         Window::Early => format!(
@@ -148,7 +172,7 @@ pub fn ManualRenewal(subs: Vec<Subscription>, customer: String) -> impl IntoView
     };
     let rt = runtime();
     // A draft, so a reload (or a failure) keeps what the reseller chose to renew.
-    let form = FormState::new(start_values(&licenses, window), check, Some(format!("renew-{customer}")));
+    let form = FormState::new(start_values(&licenses), check, Some(format!("renew-{customer}")));
     let preview = use_preview::<Order>(form);
     let c2 = customer.clone();
     let submission = use_preview_submission(
@@ -170,6 +194,11 @@ pub fn ManualRenewal(subs: Vec<Subscription>, customer: String) -> impl IntoView
         <section class="facts-section" aria-labelledby="renew-title">
             <h2 id="renew-title">"Renew by hand"</h2>
             <p>{explain}</p>
+            <Unanswered form customer=customer.clone()/>
+            {(!open.is_empty()).then(|| view! {
+                <p>"These renewal orders are being processed: the licenses they renew are not offered again below."</p>
+                <DataTable caption="Renewal orders being processed".to_string() show_caption=true columns=super::history::COLUMNS rows=open empty=""/>
+            })}
             {if licenses.is_empty() {
                 view! { <p>"Every license is already renewed for the next term."</p> }.into_any()
             } else {
@@ -177,10 +206,10 @@ pub fn ManualRenewal(subs: Vec<Subscription>, customer: String) -> impl IntoView
                     <form novalidate on:submit=move |ev| submission.submit(ev)>
                         <DraftNotice/>
                         <p class="field-error" aria-live="polite">{move || lines_error.get()}</p>
-                        {licenses.iter().enumerate().map(|(i, s)| {
+                        {licenses.iter().enumerate().map(|(i, (s, left))| {
                             let offer = s.offer_id.clone();
                             let name = move || names.name(&offer).unwrap_or_else(|| "Subscription".into());
-                            let hint = format!("Up to {} ({} held).", left(s, window), s.current_quantity.unwrap_or(0));
+                            let hint = format!("Up to {left} ({} held).", s.current_quantity.unwrap_or(0));
                             view! {
                                 <div class="row line">
                                     <h3 class="row-title">{name} " " <code>{s.subscription_id.clone()}</code></h3>
@@ -195,6 +224,45 @@ pub fn ManualRenewal(subs: Vec<Subscription>, customer: String) -> impl IntoView
             }}
             {move || preview.get().map(|(values, order)| view! { <PreviewResult values order customer=customer.clone() renewal=true/> })}
         </section>
+    }
+    .into_any()
+}
+
+/// Whether an order request's body is a RENEWAL.
+fn is_renewal(body: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(body).is_ok_and(|b| b["orderType"] == "RENEWAL")
+}
+
+/// A RENEWAL order sent from this tab that got no answer (the page was reloaded, or the
+/// connection dropped, while it was on its way): before renewing anything else the reseller
+/// finds out what became of it, by sending it again as it was, which the API acts on once.
+#[component]
+fn Unanswered(form: FormState, customer: String) -> impl IntoView {
+    let rt = runtime();
+    let probe = OrderRequest::Renewal {
+        external_reference_id: String::new(),
+        currency_code: String::new(),
+        line_items: Vec::new(),
+    };
+    let Some(earlier) = unanswered(&orders::create(&rt, &customer, &probe), is_renewal) else {
+        return ().into_any();
+    };
+    let navigate = use_navigate();
+    let commit = use_commit(
+        form,
+        move || fetch(earlier.clone()),
+        move |o: Order| {
+            toast(format!("Renewal order {} placed.", o.order_id));
+            navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
+        },
+    );
+    let (pending, failure) = (commit.pending, commit.failure);
+    view! {
+        <div class="notice warn" role="note">
+            <p><strong>"A renewal order sent from this tab got no answer."</strong> " The page was reloaded, or the connection dropped, while it was on its way: it may have been placed. Find out before renewing again: it is sent again exactly as it was, and if Adobe placed it you see that order. Nothing is renewed twice."</p>
+            {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
+            <BusyButton label="Find out what became of it" working="Asking…" busy=pending on_click=Callback::new(move |_| commit.send())/>
+        </div>
     }
     .into_any()
 }

@@ -21,8 +21,9 @@ use serde_json::Number;
 /// The API's answer when no subscription has auto-renewal on.
 const NOTHING_RENEWS: &str = "2136";
 
-/// The preview (none when nothing would renew) with the subscriptions it was made from.
-type Preview = (Option<Order>, Vec<Subscription>);
+/// The preview (none when nothing would renew), the subscriptions it was made from, and the
+/// customer's RENEWAL orders still being processed.
+type Preview = (Option<Order>, Vec<Subscription>, Vec<Order>);
 
 /// `/customers/:customer/renewal`.
 #[component]
@@ -33,11 +34,14 @@ pub fn RenewalPreview() -> impl IntoView {
     let preview = LocalResource::new(move || {
         let c = customer.get();
         let (subs, renewal) = (subscriptions::list(&rt, &c), orders::create(&rt, &c, &OrderRequest::PreviewRenewal));
+        let open = [("order-type", "RENEWAL".to_string()), ("status", "1002".to_string()), ("limit", "100".into())];
+        let open = orders::history(&rt, &c, &open);
         async move {
             let SubscriptionList { items, .. } = fetch(subs).await?;
+            let open = fetch(open).await?.items;
             match fetch(renewal).await {
-                Ok(order) => Ok::<Preview, Failure>((Some(order), items)),
-                Err(f) if f.error.code() == Some(NOTHING_RENEWS) => Ok((None, items)),
+                Ok(order) => Ok::<Preview, Failure>((Some(order), items, open)),
+                Err(f) if f.error.code() == Some(NOTHING_RENEWS) => Ok((None, items, open)),
                 Err(f) => Err(f),
             }
         }
@@ -53,9 +57,9 @@ pub fn RenewalPreview() -> impl IntoView {
                 </div>
             </div>
             <p class="lede">"What the customer's next renewal order would hold, from each subscription's auto-renewal setting, at the offer ids the API would use. Nothing is ordered."</p>
-            <Load resource=preview what="the renewal preview" render=move |(order, subs): Preview| {
+            <Load resource=preview what="the renewal preview" render=move |(order, subs, open): Preview| {
                 let c = customer.get_untracked();
-                let by_hand = view! { <ManualRenewal subs=subs.clone() customer=c.clone()/> };
+                let by_hand = view! { <ManualRenewal subs=subs.clone() open customer=c.clone()/> };
                 let auto = match order {
                     Some(o) => view! { <RenewalLines order=o subs customer=c/> }.into_any(),
                     None => view! {

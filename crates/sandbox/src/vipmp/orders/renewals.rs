@@ -12,6 +12,9 @@
 //! - A line without one is a new product: early only (late is 3132, "same products only"); for
 //!   a product the customer already has a subscription of, 3121 (the docs: "rejected if a
 //!   subscriptionId is found for the offerId").
+//! - The licenses of a RENEWAL still open (1002) count as renewed: a second renewal sent while
+//!   the first is processed cannot renew them again (3121 for the line; 2164 when nothing is
+//!   left).
 //! - When every active subscription is already renewed in full and no new product is asked
 //!   for: 2164. The 3YC final-term rule (3133) is not modelled.
 //! - Lines are answered at the level the renewal gives (the renewal's own totals, as for the
@@ -27,7 +30,7 @@ use super::subscriptions_of;
 use crate::twin::time;
 use crate::twin::world::{Millis, World};
 use crate::twin::ApiError;
-use partner_model::types::{Customer, LineItem, LineItemRequest, Status};
+use partner_model::types::{Customer, LineItem, LineItemRequest, OrderType, Status};
 use std::collections::BTreeMap;
 
 const DAY: Millis = 86_400_000;
@@ -66,6 +69,18 @@ pub fn window(world: &World, customer: &Customer, now: Millis) -> Option<Window>
     }
 }
 
+/// Licenses of each subscription that an open (1002) RENEWAL order of `customer_id` renews.
+fn renewing(world: &World, customer_id: &str) -> BTreeMap<String, u64> {
+    let mut pending: BTreeMap<String, u64> = BTreeMap::new();
+    let open = world.orders.values().filter(|o| {
+        o.customer_id == customer_id && o.order_type == Some(OrderType::Renewal) && o.status == Status::Pending
+    });
+    for line in open.flat_map(|o| &o.line_items).filter(|l| !l.subscription_id.is_empty()) {
+        *pending.entry(line.subscription_id.clone()).or_default() += line.quantity;
+    }
+    pending
+}
+
 fn line_detail(line: &LineItemRequest) -> String {
     format!("Line Item: {}", line.ext_line_item_number)
 }
@@ -83,6 +98,8 @@ pub fn price_renewal(
         return Err(ApiError::with_details("3121", lines.iter().map(line_detail).collect()));
     };
     let subs: Vec<_> = subscriptions_of(world, &customer.customer_id).collect();
+    let pending = renewing(world, &customer.customer_id);
+    let renewing_now = |id: &str| pending.get(id).copied().unwrap_or(0);
     let mut parsed = Vec::new();
     for line in lines {
         let id = OfferId::parse(&line.offer_id).filter(|id| id.offer().is_some());
@@ -105,17 +122,18 @@ pub fn price_renewal(
             let left = match window {
                 Window::Early => current.saturating_sub(sub.renewed_quantity.unwrap_or(0)),
                 Window::Late => current,
-            };
+            }
+            .saturating_sub(renewing_now(&sub.subscription_id));
             if line.quantity > left {
                 return Err(ApiError::with_details("3121", vec![line_detail(line)]));
             }
         }
         parsed.push(id);
     }
-    let nothing_left = subs
-        .iter()
-        .filter(|s| s.status == Status::Active)
-        .all(|s| s.renewed_quantity.unwrap_or(0) >= s.current_quantity.unwrap_or(0));
+    let nothing_left = subs.iter().filter(|s| s.status == Status::Active).all(|s| {
+        s.renewed_quantity.unwrap_or(0).saturating_add(renewing_now(&s.subscription_id))
+            >= s.current_quantity.unwrap_or(0)
+    });
     if window == Window::Early && nothing_left && lines.iter().all(|l| !l.subscription_id.is_empty()) {
         return Err(ApiError::code("2164"));
     }
