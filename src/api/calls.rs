@@ -182,14 +182,28 @@ pub mod linked_memberships {
 pub mod orders {
     use super::*;
 
-    /// NEW, PREVIEW, RETURN or PREVIEW_RENEWAL.
+    /// Any order request: previews ask for prices (and, but for the switches', recommendations).
     pub fn create(rt: &Runtime, customer_id: &str, body: &OrderRequest) -> Endpoint<Order> {
+        create_with(rt, customer_id, body, false)
+    }
+
+    /// A SWITCH (or REVERT_SWITCH) that moves the users of a teams subscription with its
+    /// licenses (`reassign-users=true`).
+    pub fn switch_with_users(rt: &Runtime, customer_id: &str, body: &OrderRequest) -> Endpoint<Order> {
+        create_with(rt, customer_id, body, true)
+    }
+
+    fn create_with(rt: &Runtime, customer_id: &str, body: &OrderRequest, reassign_users: bool) -> Endpoint<Order> {
         let name = match body {
             OrderRequest::New { .. } => "Place order",
             OrderRequest::Preview { .. } => "Preview order",
             OrderRequest::Return { .. } => "Return order",
             OrderRequest::PreviewRenewal | OrderRequest::RenewalPreview { .. } => "Preview renewal",
             OrderRequest::Renewal { .. } => "Renew",
+            OrderRequest::PreviewSwitch(_) => "Preview upgrade",
+            OrderRequest::Switch(_) => "Upgrade",
+            OrderRequest::PreviewRevertSwitch(_) => "Preview undoing an upgrade",
+            OrderRequest::RevertSwitch(_) => "Undo upgrade",
         };
         let url = rt.vipmp_url(&format!("/v3/customers/{}/orders", encode(customer_id)));
         match body {
@@ -198,10 +212,24 @@ pub mod orders {
             OrderRequest::Preview { .. } | OrderRequest::PreviewRenewal | OrderRequest::RenewalPreview { .. } => {
                 preview(rt, name, format!("{url}?fetch-price=true&fetch-recommendations=true"), body)
             }
-            OrderRequest::New { .. } | OrderRequest::Return { .. } | OrderRequest::Renewal { .. } => {
-                mutation(rt, name, "POST", url, Some(body))
+            OrderRequest::PreviewSwitch(_) | OrderRequest::PreviewRevertSwitch(_) => {
+                preview(rt, name, format!("{url}?fetch-price=true"), body)
             }
+            OrderRequest::Switch(_) | OrderRequest::RevertSwitch(_) if reassign_users => {
+                mutation(rt, name, "POST", format!("{url}?reassign-users=true"), Some(body))
+            }
+            OrderRequest::New { .. }
+            | OrderRequest::Return { .. }
+            | OrderRequest::Renewal { .. }
+            | OrderRequest::Switch(_)
+            | OrderRequest::RevertSwitch(_) => mutation(rt, name, "POST", url, Some(body)),
         }
+    }
+
+    /// The upgrade paths of one subscription of the customer.
+    pub fn switch_paths(rt: &Runtime, customer_id: &str, subscription_id: &str) -> Endpoint<SwitchPathPage> {
+        let filters = [("customer-id", customer_id.to_string()), ("subscription-id", subscription_id.to_string())];
+        read(rt, "Get upgrade paths", rt.vipmp_url(&format!("/v3/offer-switch-paths{}", query(&filters))))
     }
     pub fn get(rt: &Runtime, customer_id: &str, order_id: &str) -> Endpoint<Order> {
         read(

@@ -7,7 +7,7 @@
 //! made of letters, digits, `-` and `_`. Then the endpoint's [`Rule`]:
 //! - a reseller named in the path, the query (`reseller-id`) or the body (`resellerId`) must be
 //!   one of the user's;
-//! - a customer named in the path must belong to one of the user's resellers: the customer is
+//! - a customer named in the path (or in the upgrade paths' `customer-id` query) must belong to one of the user's resellers: the customer is
 //!   read from the upstream (`GET /v3/customers/{id}`, with the gateway's credentials) and its
 //!   reseller kept for [`Owners`]'s time to live; any answered reseller change empties that
 //!   cache, so a customer who moved is read again;
@@ -57,6 +57,9 @@ pub enum Rule {
     Customer(&'static str),
     /// The reseller named by this query parameter must be the user's.
     QueryReseller(&'static str),
+    /// Every customer named by this query parameter must belong to one of the user's resellers;
+    /// without one, the call reads no one's data (the upgrade paths of an offer).
+    QueryCustomer(&'static str),
     /// The reseller named by the JSON body's `resellerId` must be the user's.
     BodyReseller,
     /// The customer named by the JSON body's `customerId` must belong to one of the user's
@@ -135,6 +138,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     e(Vipmp, "GET", "/v3/memberships/{membership}/transfers/{transfer}", AnswerReseller),
     Endpoint { reads: true, ..e(Vipmp, "POST", "/v3/pricelist", SignedIn) },
     Endpoint { reads: true, ..e(Vipmp, "POST", "/v3/recommendations", BodyCustomer) },
+    e(Vipmp, "GET", "/v3/offer-switch-paths", QueryCustomer("customer-id")),
     Endpoint { reads: true, ..e(Cpn, "POST", "/cphub/api/seller/v1/distributors/{org}/subscriptions/search", DistributorOnly) },
 ];
 
@@ -328,17 +332,27 @@ pub async fn authorize(
             }
         }
         QueryReseller(name) => {
-            let query = request.uri().query().unwrap_or_default();
-            let named: Vec<&str> = query
-                .split('&')
-                .filter_map(|p| p.split_once('='))
-                .filter(|(k, _)| *k == name)
-                .map(|(_, v)| v)
-                .collect();
+            let named = query_values(&request, name);
             if !staff && (named.is_empty() || !named.iter().all(|id| role.may_act_for(id))) {
                 return refuse(OTHER_RESELLER);
             }
-            concerns.reseller = named.first().map(|id| id.to_string());
+            concerns.reseller = named.first().cloned();
+        }
+        QueryCustomer(name) => {
+            let named = query_values(&request, name);
+            if !staff {
+                for customer in &named {
+                    if !plain_id(customer) {
+                        return refuse(CUSTOMER_OF_OTHER_RESELLER);
+                    }
+                    match owner(owners, upstream, customer).await {
+                        Ok(reseller) if role.may_act_for(&reseller) => concerns.reseller = Some(reseller),
+                        Ok(_) => return refuse(CUSTOMER_OF_OTHER_RESELLER),
+                        Err(answer) => return Err(answer),
+                    }
+                }
+            }
+            concerns.customer = named.first().cloned();
         }
         BodyCustomer => {
             let (request, named) = body_field(request, "customerId").await?;
@@ -366,6 +380,12 @@ pub async fn authorize(
         }
     }
     Ok((request, concerns))
+}
+
+/// Every value of the query parameter `name`, as sent.
+fn query_values(request: &Request, name: &str) -> Vec<String> {
+    let query = request.uri().query().unwrap_or_default();
+    query.split('&').filter_map(|p| p.split_once('=')).filter(|(k, _)| *k == name).map(|(_, v)| v.to_string()).collect()
 }
 
 /// The JSON body's string `field`, with the request given back whole (its body is already

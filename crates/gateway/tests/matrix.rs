@@ -144,6 +144,7 @@ impl World {
                 (template.into(), Some(body))
             }
             "/v3/recommendations" => (template.into(), Some(json!({ "customerId": c }))),
+            "/v3/offer-switch-paths" => (format!("{template}?customer-id={c}&subscription-id={s}"), none),
             "/cphub/api/seller/v1/distributors/{org}/subscriptions/search" => {
                 (template.replace("{org}", partner_sandbox::cpn::DISTRIBUTOR_ORG_ID), Some(json!({})))
             }
@@ -230,7 +231,9 @@ impl World {
             Rule::SignedIn => Outcome::Forwarded,
             Rule::DistributorOnly => Outcome::Refused(403, "GW-DISTRIBUTOR-ONLY"),
             _ if caller == Caller::ResellerA => Outcome::Forwarded,
-            Rule::Customer(_) | Rule::BodyCustomer => Outcome::Refused(403, "GW-OTHER-CUSTOMER"),
+            Rule::Customer(_) | Rule::BodyCustomer | Rule::QueryCustomer(_) => {
+                Outcome::Refused(403, "GW-OTHER-CUSTOMER")
+            }
             // The reseller change read names a transfer that does not exist: the upstream's 404
             // comes back to anyone; the membership transfer is A's own.
             Rule::AnswerReseller if template == "/v3/transfers/{transfer}" => Outcome::Forwarded,

@@ -63,6 +63,11 @@ struct Env {
 }
 
 fn env() -> Env {
+    env_pending(Duration::from_millis(50))
+}
+
+/// The test world, with orders open for `pending`.
+fn env_pending(pending: Duration) -> Env {
     let now = time::now();
     let mut world: World = vipmp::seed::world(7, now, false);
     world.customers.insert(COM.into(), customer(COM, MarketSegment::Commercial, "R-TEST"));
@@ -153,11 +158,8 @@ fn env() -> Env {
             ],
         },
     );
-    let settings = TwinSettings {
-        pending_delay: Duration::from_millis(50),
-        commitment_delay: Duration::from_millis(50),
-        state_file: None,
-    };
+    let settings =
+        TwinSettings { pending_delay: pending, commitment_delay: Duration::from_millis(50), state_file: None };
     let twin = Twin::open(world, settings, vipmp::seed::apply).expect("twin");
     Env {
         app: Router::new().nest("/api/vipmp", vipmp::router(twin.clone(), partner_sandbox::faults::Faults::default())),
@@ -862,4 +864,126 @@ async fn the_currency_is_iso_4217_at_order_or_line_level_and_never_assumed() {
         (on_line.json["currencyCode"].as_str(), on_line.json["lineItems"][0]["currencyCode"].as_str()),
         (Some("EUR"), Some("EUR"))
     );
+}
+
+/// A switch (or revert) order of `kind` for FAR: `quantity` licenses of `from` to `offer`.
+async fn switch(
+    env: &Env,
+    kind: &str,
+    query: &str,
+    offer: &str,
+    from: &str,
+    quantities: (u64, u64),
+    reference: &str,
+) -> Answer {
+    let mut body = json!({
+        "orderType": kind,
+        "currencyCode": "USD",
+        "lineItems": [{"extLineItemNumber": 1, "offerId": offer, "quantity": quantities.0}],
+        "cancellingItems": [{"extLineItemNumber": 1, "referenceLineItemNumber": 1, "subscriptionId": from, "quantity": quantities.1}],
+    });
+    if !reference.is_empty() {
+        body["referenceOrderId"] = json!(reference);
+    }
+    call(env, "POST", &format!("/v3/customers/{FAR}/orders{query}"), Some(body)).await
+}
+
+#[tokio::test]
+async fn a_mid_term_upgrade_is_previewed_priced_placed_and_reverted() {
+    let env = env();
+    // The paths: by segment for the catalog, or for one subscription.
+    let missing = call(&env, "GET", "/v3/offer-switch-paths?country=US&language=MULT", None).await;
+    assert_eq!((missing.json["code"].as_str(), details(&missing)), (Some("1117"), vec!["market-segment".to_string()]));
+    let all = call(&env, "GET", "/v3/offer-switch-paths?market-segment=COM&country=US&language=MULT", None).await;
+    let upgrades = all.json["productUpgrades"].as_array().cloned().unwrap_or_default();
+    assert!(upgrades.len() >= 10, "{}", all.json);
+    let standard = upgrades.iter().find(|u| u["sourceBaseOfferId"] == "65304386CA01A12").expect("Acrobat Standard");
+    assert_eq!(
+        (standard["targetList"][0]["targetBaseOfferId"].as_str(), standard["targetList"][0]["switchType"].as_str()),
+        (Some("65304479CA01A12"), Some("PARTIAL_ALLOWED")),
+        "Standard to Pro, teams to teams"
+    );
+    let sub = "SUB-9000000007";
+    let mine =
+        call(&env, "GET", &format!("/v3/offer-switch-paths?customer-id={FAR}&subscription-id={sub}"), None).await;
+    assert_eq!(mine.json["totalCount"], 1, "{}", mine.json);
+    let target = &mine.json["productUpgrades"][0]["targetList"][0];
+    assert_eq!(
+        (target["targetBaseOfferId"].as_str(), target["switchType"].as_str()),
+        (Some("65304522CA01A12"), Some("FULL_ONLY"))
+    );
+    let other =
+        call(&env, "GET", &format!("/v3/offer-switch-paths?customer-id={FAR}&subscription-id=SUB-{EARLY}"), None).await;
+    assert_eq!(other.json["code"], "3115", "another customer's subscription");
+    // Every documented refusal.
+    let enterprise = "65304522CA01A12";
+    let code = |a: Answer| a.json["code"].as_str().unwrap_or_default().to_string();
+    assert_eq!(code(switch(&env, "PREVIEW_SWITCH", "", enterprise, sub, (10, 9), "").await), "2149");
+    assert_eq!(code(switch(&env, "PREVIEW_SWITCH", "", enterprise, sub, (5, 5), "").await), "2150", "full only");
+    assert_eq!(code(switch(&env, "PREVIEW_SWITCH", "", "65322651CA01A12", sub, (10, 10), "").await), "2150", "no path");
+    assert_eq!(code(switch(&env, "PREVIEW_SWITCH", "", enterprise, sub, (11, 11), "").await), "2151");
+    assert_eq!(code(switch(&env, "PREVIEW_SWITCH", "", enterprise, "SUB-X", (10, 10), "").await), "3115");
+    assert_eq!(
+        code(switch(&env, "PREVIEW_SWITCH", "?reassign-users=true", enterprise, sub, (10, 10), "").await),
+        "2154"
+    );
+    let two_lines = json!({"orderType": "PREVIEW_SWITCH", "currencyCode": "USD",
+        "lineItems": [{"extLineItemNumber": 1, "offerId": enterprise, "quantity": 1}, {"extLineItemNumber": 2, "offerId": enterprise, "quantity": 1}],
+        "cancellingItems": [{"extLineItemNumber": 1, "referenceLineItemNumber": 2, "subscriptionId": sub, "quantity": 1}]});
+    let two = call(&env, "POST", &format!("/v3/customers/{FAR}/orders"), Some(two_lines)).await;
+    assert_eq!(two.json["code"], "2152");
+    // The preview: the new line priced to the anniversary, the old licenses credited.
+    let p = switch(&env, "PREVIEW_SWITCH", "?fetch-price=true", enterprise, sub, (10, 10), "").await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
+    let line = p.json["lineItems"][0]["pricing"]["lineItemPartnerPrice"].as_f64().unwrap_or_default();
+    let credit = p.json["cancellingItems"][0]["pricing"]["lineItemPartnerPrice"].as_f64().unwrap_or_default();
+    assert!(line > 0.0 && credit < 0.0, "{}", p.json);
+    let total = p.json["pricingSummary"][0]["totalLineItemPartnerPrice"].as_f64().unwrap_or_default();
+    assert!((total - (line + credit)).abs() < 0.011, "{total} = {line} + {credit}");
+    assert_eq!(p.json["lineItems"][0]["proratedDays"], 200);
+    // The switch moves every license to a new subscription renewing on the same date.
+    let placed = switch(&env, "SWITCH", "", enterprise, sub, (10, 10), "").await;
+    assert_eq!((placed.status, placed.json["status"].as_str()), (StatusCode::CREATED, Some("1002")), "{}", placed.json);
+    let switch_id = placed.json["orderId"].as_str().unwrap_or_default().to_string();
+    settle().await;
+    let old = call(&env, "GET", &format!("/v3/customers/{FAR}/subscriptions/{sub}"), None).await;
+    assert_eq!((old.json["currentQuantity"].as_u64(), old.json["status"].as_str()), (Some(0), Some("1004")));
+    let done = call(&env, "GET", &format!("/v3/customers/{FAR}/orders/{switch_id}"), None).await;
+    let new_sub = done.json["lineItems"][0]["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let new = call(&env, "GET", &format!("/v3/customers/{FAR}/subscriptions/{new_sub}"), None).await;
+    assert_eq!(
+        (new.json["offerId"].as_str(), new.json["currentQuantity"].as_u64(), new.json["renewalDate"].as_str()),
+        (Some(enterprise), Some(10), old.json["renewalDate"].as_str())
+    );
+    let history = call(&env, "GET", &format!("/v3/customers/{FAR}/orders?order-type=SWITCH"), None).await;
+    assert_eq!(history.json["items"][0]["orderId"].as_str(), Some(switch_id.as_str()));
+    // The revert gives the licenses back, once.
+    let teams = "65304479CA01A12";
+    let preview =
+        switch(&env, "PREVIEW_REVERT_SWITCH", "?fetch-price=true", teams, &new_sub, (10, 10), &switch_id).await;
+    assert_eq!(preview.status, StatusCode::CREATED, "{}", preview.json);
+    assert_eq!(code(switch(&env, "REVERT_SWITCH", "", teams, &new_sub, (10, 10), "1").await), "3115", "not a switch");
+    let reverted = switch(&env, "REVERT_SWITCH", "", teams, &new_sub, (10, 10), &switch_id).await;
+    assert_eq!(reverted.status, StatusCode::CREATED, "{}", reverted.json);
+    settle().await;
+    let old = call(&env, "GET", &format!("/v3/customers/{FAR}/subscriptions/{sub}"), None).await;
+    assert_eq!((old.json["currentQuantity"].as_u64(), old.json["status"].as_str()), (Some(10), Some("1000")));
+    let new = call(&env, "GET", &format!("/v3/customers/{FAR}/subscriptions/{new_sub}"), None).await;
+    assert_eq!(new.json["status"], "1004");
+    assert_eq!(code(switch(&env, "PREVIEW_REVERT_SWITCH", "", teams, sub, (10, 10), &switch_id).await), "2150", "once");
+    // No switch while an early renewal is being processed (open for a minute here).
+    let env = env_pending(Duration::from_secs(60));
+    let renewal = renew(
+        &env,
+        EARLY,
+        "RENEWAL",
+        json!([{"extLineItemNumber": 1, "offerId": teams, "quantity": 1, "subscriptionId": format!("SUB-{EARLY}")}]),
+    )
+    .await;
+    assert_eq!(renewal.status, StatusCode::CREATED, "{}", renewal.json);
+    let body = json!({"orderType": "PREVIEW_SWITCH", "currencyCode": "USD",
+        "lineItems": [{"extLineItemNumber": 1, "offerId": enterprise, "quantity": 10}],
+        "cancellingItems": [{"extLineItemNumber": 1, "referenceLineItemNumber": 1, "subscriptionId": format!("SUB-{EARLY}"), "quantity": 10}]});
+    let blocked = call(&env, "POST", &format!("/v3/customers/{EARLY}/orders"), Some(body)).await;
+    assert_eq!(blocked.json["code"], "3131");
 }

@@ -67,10 +67,13 @@ pub fn line_count(order_type: &str, count: usize) -> Result<(), Invalid> {
     }
 }
 
-/// `referenceOrderId`: required for RETURN, absent otherwise.
+/// `referenceOrderId`: required for RETURN and the switch reverts, absent otherwise.
 pub fn reference_order(order_type: &str, reference: Option<&str>) -> Result<(), Invalid> {
+    let reverting = matches!(order_type, "PREVIEW_REVERT_SWITCH" | "REVERT_SWITCH");
     match (order_type, reference.filter(|r| !r.is_empty())) {
         ("RETURN", None) => Err(Invalid::Explained("A return names the order it returns.".into())),
+        (_, None) if reverting => Err(Invalid::Explained("A revert names the switch order it undoes.".into())),
+        (_, Some(_)) if reverting => Ok(()),
         ("RETURN", Some(_)) | (_, None) => Ok(()),
         (_, Some(_)) => Err(Invalid::Explained("Only a return names an original order.".into())),
     }

@@ -1,4 +1,5 @@
-//! Whole-request checks of order requests (NEW, PREVIEW, RETURN, PREVIEW_RENEWAL) and of
+//! Whole-request checks of order requests (NEW, PREVIEW, RETURN, PREVIEW_RENEWAL, RENEWAL, the
+//! switches) and of
 //! auto-renewal updates: every problem at once, each with the wire path it concerns
 //! (`lineItems[2].quantity`), so the browser's order form and the sandbox agree.
 //!
@@ -11,7 +12,7 @@
 use super::cross;
 use super::validators::{currency, max_length, Invalid};
 use super::FieldError;
-use crate::types::{AutoRenewalRequest, LineItemRequest, OrderRequest};
+use crate::types::{AutoRenewalRequest, LineItemRequest, OrderRequest, SwitchOrder};
 
 /// The most licenses of a Team product on one line, or renewed by one subscription.
 pub const TEAM_MAX_QUANTITY: u64 = cross::TEAM_MAX_QUANTITY;
@@ -46,6 +47,13 @@ pub fn check_order(request: &OrderRequest) -> Vec<FieldError> {
             (external_reference_id, Some(reference_order_id.as_str()), currency_code, line_items)
         }
         OrderRequest::PreviewRenewal => ("", None, "", &[]),
+        OrderRequest::PreviewSwitch(o)
+        | OrderRequest::Switch(o)
+        | OrderRequest::PreviewRevertSwitch(o)
+        | OrderRequest::RevertSwitch(o) => {
+            let reference = request.order_type().as_str().contains("REVERT").then_some(o.reference_order_id.as_str());
+            (&o.external_reference_id, reference, &o.currency_code, &o.line_items)
+        }
     };
     if let Err(problem) = max_length(external, MAX_EXTERNAL_REFERENCE) {
         errors.push(FieldError::new("externalReferenceId", problem));
@@ -64,7 +72,30 @@ pub fn check_order(request: &OrderRequest) -> Vec<FieldError> {
     for (i, line) in lines.iter().enumerate() {
         errors.extend(check_line(i, line, &duplicated));
     }
+    if let Some((_, problem)) = request.switch().and_then(switch_problem) {
+        errors.push(problem);
+    }
     errors
+}
+
+/// What is wrong with the shape of a switch (or revert), with the API's code for it: one line
+/// and one cancelling item (2152), the cancelling item naming that line (2153), the same
+/// quantity on both (2149).
+pub fn switch_problem(o: &SwitchOrder) -> Option<(&'static str, FieldError)> {
+    let ([line], [cancelling]) = (o.line_items.as_slice(), o.cancelling_items.as_slice()) else {
+        let problem = Invalid::Explained("A switch moves one subscription to one product at a time.".into());
+        return Some(("2152", FieldError::new("lineItems", problem)));
+    };
+    if cancelling.reference_line_item_number != line.ext_line_item_number {
+        let problem = Invalid::Explained("The cancelling item must name the switch's line.".into());
+        return Some(("2153", FieldError::new("cancellingItems[0].referenceLineItemNumber", problem)));
+    }
+    if cancelling.quantity != line.quantity {
+        let problem =
+            Invalid::Explained("Switch as many licenses to the new product as leave the subscription.".into());
+        return Some(("2149", FieldError::new("cancellingItems[0].quantity", problem)));
+    }
+    None
 }
 
 /// The currency of an order: ISO 4217, at order level or on every line but not both (2140 on the
@@ -158,6 +189,30 @@ mod tests {
 
     fn new(lines: Vec<LineItemRequest>) -> OrderRequest {
         OrderRequest::New { external_reference_id: String::new(), currency_code: "USD".into(), line_items: lines }
+    }
+
+    #[test]
+    fn a_switch_moves_one_subscription_with_as_many_licenses_as_leave_it() {
+        use crate::types::CancellingItemRequest;
+        let cancel = |n: u32, q: u64| CancellingItemRequest {
+            ext_line_item_number: 1,
+            reference_line_item_number: n,
+            subscription_id: "S".into(),
+            quantity: q,
+        };
+        let switch = |lines: Vec<LineItemRequest>, cancelling: Vec<CancellingItemRequest>| SwitchOrder {
+            currency_code: "USD".into(),
+            line_items: lines,
+            cancelling_items: cancelling,
+            ..Default::default()
+        };
+        let code = |o: &SwitchOrder| switch_problem(o).map(|(code, _)| code);
+        assert_eq!(code(&switch(vec![line(1, "65304479CA01A12", 3)], vec![cancel(1, 3)])), None);
+        assert_eq!(code(&switch(vec![line(1, "A", 3), line(2, "B", 1)], vec![cancel(1, 3)])), Some("2152"));
+        assert_eq!(code(&switch(vec![line(1, "A", 3)], vec![cancel(2, 3)])), Some("2153"));
+        assert_eq!(code(&switch(vec![line(1, "A", 3)], vec![cancel(1, 2)])), Some("2149"));
+        let revert = OrderRequest::RevertSwitch(switch(vec![line(1, "65304479CA01A12", 3)], vec![cancel(1, 3)]));
+        assert_eq!(paths(&check_order(&revert)), vec!["referenceOrderId"], "a revert names its switch");
     }
 
     fn paths(errors: &[FieldError]) -> Vec<&str> {

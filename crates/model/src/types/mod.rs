@@ -13,6 +13,7 @@ pub mod order;
 pub mod pricing;
 pub mod recommendations;
 pub mod subscription;
+pub mod switch_paths;
 pub mod transfer;
 
 pub use account::*;
@@ -24,4 +25,5 @@ pub use order::*;
 pub use pricing::*;
 pub use recommendations::*;
 pub use subscription::*;
+pub use switch_paths::*;
 pub use transfer::*;

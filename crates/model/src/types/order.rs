@@ -1,5 +1,6 @@
 //! Orders and their line items, the order history page, and the order requests (NEW, PREVIEW,
-//! RETURN, PREVIEW_RENEWAL) — each carrying only what its type accepts.
+//! RETURN, PREVIEW_RENEWAL, RENEWAL, and the mid-term switch and its revert) — each carrying
+//! only what its type accepts.
 
 use super::common::{is_default, lenient_u64, Links, Status};
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,49 @@ open_enum! {
         PreviewRenewal = "PREVIEW_RENEWAL",
         Transfer = "TRANSFER",
         Renewal = "RENEWAL",
+        PreviewSwitch = "PREVIEW_SWITCH",
+        Switch = "SWITCH",
+        PreviewRevertSwitch = "PREVIEW_REVERT_SWITCH",
+        RevertSwitch = "REVERT_SWITCH",
     }
+}
+
+/// What a switch (or its revert) takes away: the subscription's licenses that the order's line
+/// of `referenceLineItemNumber` replaces (`cancellingItems[]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CancellingItem {
+    #[serde(skip_serializing_if = "is_default")]
+    pub ext_line_item_number: u32,
+    pub reference_line_item_number: u32,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub offer_id: String,
+    pub quantity: u64,
+    pub subscription_id: String,
+    /// With `fetch-price=true`: the credit for what is taken away.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pricing: Option<LinePricing>,
+}
+
+/// A cancelling item of a switch request.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CancellingItemRequest {
+    pub ext_line_item_number: u32,
+    pub reference_line_item_number: u32,
+    pub subscription_id: String,
+    pub quantity: u64,
+}
+
+/// The body of a mid-term switch, or of its revert (which names the switch order in
+/// `reference_order_id`): one line to move to, one cancelling item it replaces.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SwitchOrder {
+    pub external_reference_id: String,
+    pub reference_order_id: String,
+    pub currency_code: String,
+    pub line_items: Vec<LineItemRequest>,
+    pub cancelling_items: Vec<CancellingItemRequest>,
 }
 
 /// One line of an order.
@@ -106,6 +149,9 @@ pub struct Order {
     /// With `fetch-recommendations=true` on a preview: products to suggest.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub recommendations: Option<super::Recommendations>,
+    /// A switch's (or revert's) licenses taken away.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub cancelling_items: Vec<CancellingItem>,
 }
 
 impl Order {
@@ -202,6 +248,14 @@ pub enum OrderRequest {
         currency_code: String,
         line_items: Vec<LineItemRequest>,
     },
+    /// PREVIEW_SWITCH: what a mid-term upgrade would cost.
+    PreviewSwitch(SwitchOrder),
+    /// SWITCH: a mid-term upgrade.
+    Switch(SwitchOrder),
+    /// PREVIEW_REVERT_SWITCH: what undoing a switch would refund.
+    PreviewRevertSwitch(SwitchOrder),
+    /// REVERT_SWITCH: undoes a switch (within 14 days).
+    RevertSwitch(SwitchOrder),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -216,6 +270,8 @@ struct OrderRequestWire {
     currency_code: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     line_items: Option<Vec<LineItemRequest>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cancelling_items: Option<Vec<CancellingItemRequest>>,
 }
 
 impl OrderRequest {
@@ -227,6 +283,21 @@ impl OrderRequest {
             OrderRequest::Return { .. } => OrderType::Return,
             OrderRequest::PreviewRenewal | OrderRequest::RenewalPreview { .. } => OrderType::PreviewRenewal,
             OrderRequest::Renewal { .. } => OrderType::Renewal,
+            OrderRequest::PreviewSwitch(_) => OrderType::PreviewSwitch,
+            OrderRequest::Switch(_) => OrderType::Switch,
+            OrderRequest::PreviewRevertSwitch(_) => OrderType::PreviewRevertSwitch,
+            OrderRequest::RevertSwitch(_) => OrderType::RevertSwitch,
+        }
+    }
+
+    /// The switch (or revert) it carries, if it is one.
+    pub fn switch(&self) -> Option<&SwitchOrder> {
+        match self {
+            OrderRequest::PreviewSwitch(o)
+            | OrderRequest::Switch(o)
+            | OrderRequest::PreviewRevertSwitch(o)
+            | OrderRequest::RevertSwitch(o) => Some(o),
+            _ => None,
         }
     }
 
@@ -239,6 +310,10 @@ impl OrderRequest {
             | OrderRequest::RenewalPreview { line_items, .. }
             | OrderRequest::Renewal { line_items, .. } => line_items.len(),
             OrderRequest::PreviewRenewal => 0,
+            OrderRequest::PreviewSwitch(o)
+            | OrderRequest::Switch(o)
+            | OrderRequest::PreviewRevertSwitch(o)
+            | OrderRequest::RevertSwitch(o) => o.line_items.len(),
         }
     }
 }
@@ -256,6 +331,18 @@ impl Serialize for OrderRequest {
                 reference_order_id: String::new(),
                 currency_code,
                 line_items: Some(line_items),
+                cancelling_items: None,
+            },
+            OrderRequest::PreviewSwitch(o)
+            | OrderRequest::Switch(o)
+            | OrderRequest::PreviewRevertSwitch(o)
+            | OrderRequest::RevertSwitch(o) => OrderRequestWire {
+                order_type,
+                external_reference_id: o.external_reference_id,
+                reference_order_id: o.reference_order_id,
+                currency_code: o.currency_code,
+                line_items: Some(o.line_items),
+                cancelling_items: Some(o.cancelling_items),
             },
             OrderRequest::Return { external_reference_id, reference_order_id, currency_code, line_items } => {
                 OrderRequestWire {
@@ -264,6 +351,7 @@ impl Serialize for OrderRequest {
                     reference_order_id,
                     currency_code,
                     line_items: Some(line_items),
+                    cancelling_items: None,
                 }
             }
             OrderRequest::PreviewRenewal => OrderRequestWire {
@@ -272,6 +360,7 @@ impl Serialize for OrderRequest {
                 reference_order_id: String::new(),
                 currency_code: String::new(),
                 line_items: None,
+                cancelling_items: None,
             },
         };
         wire.serialize(s)
@@ -279,13 +368,37 @@ impl Serialize for OrderRequest {
 }
 
 impl<'de> Deserialize<'de> for OrderRequest {
-    /// Strict: refuses a type the request cannot be and a `referenceOrderId` outside RETURN.
+    /// Strict: refuses a type the request cannot be, a `referenceOrderId` outside RETURN and
+    /// the reverts, and `cancellingItems` outside the switches.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         use serde::de::Error;
         let w = OrderRequestWire::deserialize(d)?;
         let lines = w.line_items.unwrap_or_default();
-        if w.order_type != OrderType::Return && !w.reference_order_id.is_empty() {
-            return Err(D::Error::custom("referenceOrderId is only for RETURN orders"));
+        let reverting = matches!(w.order_type, OrderType::PreviewRevertSwitch | OrderType::RevertSwitch);
+        let switching = reverting || matches!(w.order_type, OrderType::PreviewSwitch | OrderType::Switch);
+        if w.order_type != OrderType::Return && !reverting && !w.reference_order_id.is_empty() {
+            return Err(D::Error::custom("referenceOrderId is only for RETURN orders and reverts"));
+        }
+        if !switching && w.cancelling_items.is_some() {
+            return Err(D::Error::custom("cancellingItems are only for switch orders"));
+        }
+        if switching {
+            let Some(cancelling_items) = w.cancelling_items else {
+                return Err(D::Error::custom("a switch order needs cancellingItems"));
+            };
+            let o = SwitchOrder {
+                external_reference_id: w.external_reference_id,
+                reference_order_id: w.reference_order_id,
+                currency_code: w.currency_code,
+                line_items: lines,
+                cancelling_items,
+            };
+            return Ok(match w.order_type {
+                OrderType::PreviewSwitch => OrderRequest::PreviewSwitch(o),
+                OrderType::Switch => OrderRequest::Switch(o),
+                OrderType::PreviewRevertSwitch => OrderRequest::PreviewRevertSwitch(o),
+                _ => OrderRequest::RevertSwitch(o),
+            });
         }
         match w.order_type {
             OrderType::New => Ok(OrderRequest::New {

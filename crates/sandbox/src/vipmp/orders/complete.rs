@@ -54,7 +54,11 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
         .and_then(|c| super::renewals::renewal_date(world, c))
         .is_some_and(|date| placed < date);
     let first = !super::subscriptions_of(world, &customer_id).any(|s| s.renewed_quantity.unwrap_or(0) > 0);
-    for line in &mut order.line_items {
+    let switching = matches!(order.order_type, Some(OrderType::Switch | OrderType::RevertSwitch));
+    if switching {
+        super::switches::complete(world, &mut order, now);
+    }
+    for line in order.line_items.iter_mut().filter(|_| !switching) {
         if returning {
             take_back(world, &line.subscription_id, line.quantity);
         } else if renewing && super::renewals::renew_line(world, line, early) {
@@ -65,6 +69,7 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
         }
         line.status = Status::Active;
     }
+    order.line_items.iter_mut().for_each(|l| l.status = Status::Active);
     order.status = Status::Active;
     if renewing {
         super::renewals::roll_anniversary(world, &customer_id, early, first);
@@ -89,7 +94,7 @@ fn restore_lines(world: &mut World, ret: &Order) {
 }
 
 /// Removes `quantity` licenses from a subscription; one left with none becomes inactive.
-fn take_back(world: &mut World, subscription_id: &str, quantity: u64) {
+pub(super) fn take_back(world: &mut World, subscription_id: &str, quantity: u64) {
     if let Some(sub) = world.subscriptions.get_mut(subscription_id) {
         let left = sub.current_quantity.unwrap_or(0).saturating_sub(quantity);
         sub.current_quantity = Some(left);
@@ -119,6 +124,20 @@ pub(super) fn grow_or_create(
         }
         return id;
     }
+    new_subscription(world, customer_id, offer_id, quantity, currency, now)
+}
+
+/// A new subscription of `offer_id`'s base offer with `quantity` licenses, renewing on the
+/// customer's anniversary (which a first order sets a year on); returns its id.
+pub(super) fn new_subscription(
+    world: &mut World,
+    customer_id: &str,
+    offer_id: &str,
+    quantity: u64,
+    currency: &str,
+    now: Millis,
+) -> String {
+    let base = offers::base_of(offer_id);
     let one_year = add_years(&time::date(now), 1);
     let consumable = offers::offer_of(offer_id).is_some_and(|o| o.offer_type == "CONSUMABLES");
     let renewal = match world.customers.get_mut(customer_id) {

@@ -1,5 +1,6 @@
 //! `POST /v3/customers/{id}/orders`: NEW and PREVIEW (best offer ids for the customer's level),
-//! PREVIEW_RENEWAL (what auto-renewal would order); RETURN is in [`super::returns`].
+//! PREVIEW_RENEWAL (what auto-renewal would order); RETURN is in [`super::returns`], the
+//! switches and their reverts in [`super::switches`].
 //!
 //! A NEW order may name any discount level of a product up to the customer's: it is placed at
 //! the level PREVIEW would return; a better level is 2129 (see [`too_good`]).
@@ -10,7 +11,7 @@
 
 use super::offers::{self, Edition, OfferId};
 use super::{customer, held, self_links, subscriptions_of};
-use super::{discounts, pricing, recommendations, renewals};
+use super::{discounts, pricing, recommendations, renewals, switches};
 use crate::twin::error::parse;
 use crate::twin::time;
 use crate::twin::world::{Change, Millis, World};
@@ -21,7 +22,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use partner_model::rules::order_requests::{
-    check_line_quantity, check_order, BOTH_CURRENCIES, MIXED_CURRENCIES, TEAM_MAX_QUANTITY,
+    check_line_quantity, check_order, switch_problem, BOTH_CURRENCIES, MIXED_CURRENCIES, TEAM_MAX_QUANTITY,
 };
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
@@ -39,8 +40,32 @@ pub async fn create(
     let (fetch_price, fetch_recommendations) = (asks("fetch-price"), asks("fetch-recommendations"));
     twin.read(|w, _| customer(w, &customer_id).map(|_| ()))?;
     let request: OrderRequest = parse(&body)?;
+    if let Some((code, _)) = request.switch().and_then(switch_problem) {
+        return Err(ApiError::code(code));
+    }
     check(&request)?;
+    let kind = request.order_type();
     match request {
+        OrderRequest::PreviewSwitch(o) | OrderRequest::PreviewRevertSwitch(o) => {
+            let order = twin.read(|w, now| {
+                let c = customer(w, &customer_id)?;
+                let mut order = switches::switch_order(w, c, now, kind, &o, asks("reassign-users"))?;
+                if fetch_price {
+                    switches::price(&mut order, c, now);
+                }
+                Ok::<_, ApiError>(order)
+            })?;
+            Ok((StatusCode::CREATED, Json(order)).into_response())
+        }
+        OrderRequest::Switch(o) | OrderRequest::RevertSwitch(o) => {
+            let order = twin.change(|w, now| {
+                let c = customer(w, &customer_id)?.clone();
+                let order = switches::switch_order(w, &c, now, kind, &o, asks("reassign-users"))?;
+                let due = twin.pending_until(now);
+                Ok::<_, ApiError>(record(w, now, due, order))
+            })?;
+            Ok((StatusCode::CREATED, Json(order)).into_response())
+        }
         OrderRequest::New { external_reference_id, currency_code, line_items } => {
             let order = twin.change(|w, now| {
                 place_new(
@@ -348,6 +373,21 @@ fn renewal_currency(world: &World, code: &str, lines: &[LineItemRequest]) -> Str
         .unwrap_or_else(|| "USD".into())
 }
 
+/// Records `order` as placed: open (1002) now, with an id, complete when `due`.
+fn record(world: &mut World, now: Millis, due: Millis, mut order: Order) -> Order {
+    let order_id = world.next_id();
+    order.order_id = order_id.clone();
+    order.status = Status::Pending;
+    order.creation_date = time::datetime(now);
+    order.source = "API".into();
+    order.links = self_links(format!("/v3/customers/{}/orders/{order_id}", order.customer_id));
+    order.line_items.iter_mut().for_each(|l| l.status = Status::Pending);
+    world.orders.insert(order_id.clone(), order.clone());
+    world.schedule(due, Change::CompleteOrder(order_id));
+    world.count_created("order");
+    order
+}
+
 /// Records an order of `kind` with `lines`: open (1002) now, complete when `due`.
 #[allow(clippy::too_many_arguments)]
 fn open_order(
@@ -360,24 +400,15 @@ fn open_order(
     currency: String,
     lines: Vec<LineItem>,
 ) -> Order {
-    let order_id = world.next_id();
     let order = Order {
         external_reference_id: external,
-        order_id: order_id.clone(),
         customer_id: customer_id.to_string(),
         order_type: Some(kind),
         currency_code: currency,
         line_items: lines,
-        creation_date: time::datetime(now),
-        status: Status::Pending,
-        source: "API".into(),
-        links: self_links(format!("/v3/customers/{customer_id}/orders/{order_id}")),
         ..Order::default()
     };
-    world.orders.insert(order_id.clone(), order.clone());
-    world.schedule(due, Change::CompleteOrder(order_id));
-    world.count_created("order");
-    order
+    record(world, now, due, order)
 }
 
 /// What the renewal order would hold: every active subscription with auto-renewal on, at its

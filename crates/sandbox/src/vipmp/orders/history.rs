@@ -114,7 +114,7 @@ pub(super) fn pairs(query: Option<&str>) -> Vec<(String, String)> {
 
 /// The documented values of `order-type` ("NEW, TRANSFER, or RENEWAL") and of `status`
 /// ("1000, 1002, 1004, or 1026"); any other is 1132.
-pub const ORDER_TYPES: &[&str] = &["NEW", "TRANSFER", "RENEWAL"];
+pub const ORDER_TYPES: &[&str] = &["NEW", "TRANSFER", "RENEWAL", "SWITCH", "REVERT_SWITCH"];
 pub const STATUSES: &[&str] = &["1000", "1002", "1004", "1026"];
 
 fn parse_filters(query: Option<&str>, customer: &Customer) -> Result<Filters, ApiError> {

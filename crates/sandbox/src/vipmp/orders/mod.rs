@@ -66,6 +66,7 @@ mod renewals;
 mod returns;
 mod seed;
 mod subscriptions;
+mod switches;
 
 use crate::twin::gen::Gen;
 use crate::twin::world::{Change, Millis, World};
@@ -91,6 +92,7 @@ pub fn routes() -> Router<Twin> {
         .route("/v3/flex-discounts", get(discounts::list))
         .route("/v3/recommendations", axum::routing::post(recommendations::fetch))
         .route("/v3/customers/{customer_id}/flex-discounts", get(discounts::of_customer))
+        .route("/v3/offer-switch-paths", get(switches::paths))
 }
 
 /// Applies a change of this group that has come due; returns it back when it is not this group's.

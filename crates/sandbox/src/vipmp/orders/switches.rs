@@ -1,0 +1,358 @@
+//! Mid-term upgrades: `GET /v3/offer-switch-paths`, PREVIEW_SWITCH and SWITCH orders, and
+//! their reverts (PREVIEW_REVERT_SWITCH, REVERT_SWITCH).
+//!
+//! Choices where the docs are silent:
+//! - The paths are a fixed table of the twin's catalog ([`PATHS`]): a single app to the All
+//!   Apps plan, Standard to Pro, teams to enterprise. A move between editions (teams to
+//!   enterprise) is `FULL_ONLY`; the others `PARTIAL_ALLOWED`. Ids are the base offer ids
+//!   (level 01) in the source's segment and region; `targetType` is `PRODUCT_LIST`.
+//! - The paths need `market-segment`, `country` and `language`, unless `customer-id` and
+//!   `subscription-id` are both given (then the subscription's product, in the customer's
+//!   segment). A missing one is 400 with 1117 naming it; an unknown customer or subscription
+//!   is 3115. `offer-id` keeps the paths from that product. `limit` (default 20, at most 100)
+//!   and `offset` page the sources.
+//! - A switch is checked in this order: its shape (one line and one cancelling item naming
+//!   it, with the same quantity: 2152, 2153, 2149); the subscription, active and the
+//!   customer's (3115); an early renewal of the customer still open (3131); the path (2150,
+//!   also for part of a `FULL_ONLY` subscription); the quantity held (2151). `reassign-users`
+//!   on a move to or between enterprise products is 2154 ("not supported").
+//! - The new line is at the customer's discount level for licenses. With `fetch-price=true`
+//!   the line is priced as a NEW order's (prorated to the anniversary) and the cancelling item
+//!   is credited for the same days at its own price: its `netPartnerPrice` and
+//!   `lineItemPartnerPrice` are negative; `pricingSummary` is the difference.
+//! - A SWITCH is open (1002) and completes like any order: the licenses leave the subscription
+//!   (inactive when none are left) and join a new subscription of the target, with the same
+//!   renewal date (the anniversary does not change).
+//! - A revert names the SWITCH in `referenceOrderId`: not a completed SWITCH of this customer
+//!   is 3115; one older than 14 days, or already reverted, is 2150. Its line must be the
+//!   switched-from product and its cancelling item the subscription the switch made, with the
+//!   switch's quantity (2150 otherwise). It completes by giving the licenses back.
+//! - Orders of both types are listed in the history, and `order-type` filters SWITCH and
+//!   REVERT_SWITCH.
+
+use super::offers::{self, Edition, OfferId};
+use super::{pricing, subscriptions_of};
+use crate::twin::time;
+use crate::twin::world::{Millis, World};
+use crate::twin::{ApiError, Twin};
+use crate::vipmp::pricelist::{round, unit_price};
+use axum::extract::{RawQuery, State};
+use axum::Json;
+use partner_model::rules::order_requests::switch_problem;
+use partner_model::types::{
+    CancellingItem, Customer, LineItem, LinePricing, Order, OrderType, ProductUpgrade, Status, Subscription,
+    SwitchOrder, SwitchPathPage, SwitchTarget, SwitchType,
+};
+
+const DAY: Millis = 86_400_000;
+/// Days after a switch during which it may be reverted.
+pub const REVERT_DAYS: u64 = 14;
+
+/// `(from product, to product)`, best first for each source.
+#[rustfmt::skip]
+const PATHS: &[(&str, &str)] = &[
+    ("11073058", "65322651"),
+    ("11083117", "65322651"), ("11083117", "65322587"),
+    ("30006310", "65322651"), ("30006452", "65322651"),
+    ("65304386", "65304479"),
+    ("65304479", "65304522"),
+    ("65304921", "65304522"),
+    ("65322535", "65322651"),
+    ("65322651", "65322648"),
+    ("69804578", "65322651"),
+    ("80004602", "80004633"), ("80004615", "80004602"),
+    ("86322610", "80004567"),
+];
+
+fn edition(product: &str) -> Option<Edition> {
+    OfferId::parse(&format!("{product}CA01A12")).and_then(|o| o.offer()).map(|o| o.edition)
+}
+
+/// Whether the move from `from` to `to` must take every license.
+fn switch_type(from: &str, to: &str) -> SwitchType {
+    if edition(from) == edition(to) {
+        SwitchType::PartialAllowed
+    } else {
+        SwitchType::FullOnly
+    }
+}
+
+/// The targets of `source` (an offer id) sold to `segment`, in order.
+fn targets(source: &OfferId, segment: &str) -> Vec<SwitchTarget> {
+    PATHS
+        .iter()
+        .filter(|(from, _)| *from == source.product)
+        .filter_map(|&(from, to)| {
+            let target = OfferId { product: to.to_string(), ..source.clone() };
+            target.offer().filter(|o| o.segments.contains(&segment))?;
+            Some((from, to, target.base()))
+        })
+        .enumerate()
+        .map(|(i, (from, to, id))| SwitchTarget {
+            target_base_offer_id: id,
+            sequence: i as u32 + 1,
+            switch_type: switch_type(from, to),
+        })
+        .collect()
+}
+
+fn bad(field: &str) -> ApiError {
+    ApiError::with_details("1117", vec![field.to_string()])
+}
+
+/// `GET /v3/offer-switch-paths`.
+pub async fn paths(State(twin): State<Twin>, RawQuery(query): RawQuery) -> Result<Json<SwitchPathPage>, ApiError> {
+    let query = query.unwrap_or_default();
+    let pairs: Vec<(&str, &str)> = query.split('&').filter_map(|p| p.split_once('=')).collect();
+    let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v).filter(|v| !v.is_empty());
+    let number = |key: &str, default: u64| -> Result<u64, ApiError> {
+        get(key).map_or(Ok(default), |v| v.parse().map_err(|_| bad(key)))
+    };
+    let (limit, offset) = (number("limit", 20)?, number("offset", 0)?);
+    if !(1..=100).contains(&limit) {
+        return Err(bad("limit"));
+    }
+    let sources: Vec<(OfferId, String)> = match (get("customer-id"), get("subscription-id")) {
+        (Some(customer_id), Some(subscription_id)) => twin.read(|w, _| {
+            let c = w.customers.get(customer_id).ok_or_else(|| ApiError::code("3115"))?;
+            let sub = subscriptions_of(w, customer_id)
+                .find(|s| s.subscription_id == subscription_id)
+                .ok_or_else(|| ApiError::code("3115"))?;
+            let id = OfferId::parse(&sub.offer_id).ok_or_else(|| ApiError::code("3115"))?;
+            Ok::<_, ApiError>(vec![(id, offers::customer_segment(c).to_string())])
+        })?,
+        _ => {
+            let segment = get("market-segment").ok_or_else(|| bad("market-segment"))?;
+            if !["COM", "EDU", "GOV"].contains(&segment) {
+                return Err(bad("market-segment"));
+            }
+            get("country").ok_or_else(|| bad("country"))?;
+            get("language").ok_or_else(|| bad("language"))?;
+            let letter = offers::segment_letter(segment);
+            let mut products: Vec<&str> = PATHS.iter().map(|(from, _)| *from).collect();
+            products.dedup();
+            products
+                .into_iter()
+                .filter_map(|p| OfferId::parse(&format!("{p}{letter}A01A12")))
+                .filter(|id| id.offer().is_some_and(|o| o.segments.contains(&segment)))
+                .map(|id| (id, segment.to_string()))
+                .collect()
+        }
+    };
+    let wanted = get("offer-id").and_then(OfferId::parse).map(|o| o.product);
+    let upgrades: Vec<ProductUpgrade> = sources
+        .iter()
+        .filter(|(id, _)| wanted.as_ref().is_none_or(|p| *p == id.product))
+        .map(|(id, segment)| ProductUpgrade {
+            source_base_offer_id: id.base(),
+            target_type: "PRODUCT_LIST".into(),
+            target_list: targets(id, segment),
+        })
+        .filter(|u| !u.target_list.is_empty())
+        .collect();
+    let total = upgrades.len() as u64;
+    let page: Vec<ProductUpgrade> = upgrades
+        .into_iter()
+        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(limit).unwrap_or(usize::MAX))
+        .collect();
+    Ok(Json(SwitchPathPage { total_count: total, count: page.len() as u64, offset, limit, product_upgrades: page }))
+}
+
+/// The subscription a switch or revert takes licenses from: the customer's, active (3115).
+fn source<'a>(world: &'a World, customer_id: &'a str, id: &str) -> Result<&'a Subscription, ApiError> {
+    subscriptions_of(world, customer_id)
+        .find(|s| s.subscription_id == id && s.status == Status::Active)
+        .ok_or_else(|| ApiError::code("3115"))
+}
+
+/// The order a switch (or revert) would be, checked; `revert` for the reverts.
+pub fn switch_order(
+    world: &World,
+    customer: &Customer,
+    now: Millis,
+    kind: OrderType,
+    o: &SwitchOrder,
+    reassign_users: bool,
+) -> Result<Order, ApiError> {
+    if let Some((code, _)) = switch_problem(o) {
+        return Err(ApiError::code(code));
+    }
+    let (Some(line), Some(cancelling)) = (o.line_items.first(), o.cancelling_items.first()) else {
+        return Err(ApiError::code("2152"));
+    };
+    let customer_id = &customer.customer_id;
+    let from = source(world, customer_id, &cancelling.subscription_id)?;
+    let reverting = matches!(kind, OrderType::PreviewRevertSwitch | OrderType::RevertSwitch);
+    if !reverting && renewal_open(world, customer_id) {
+        return Err(ApiError::code("3131"));
+    }
+    let from_id = OfferId::parse(&from.offer_id).ok_or_else(|| ApiError::code("3115"))?;
+    let to_id = OfferId::parse(&line.offer_id).filter(|id| id.offer().is_some());
+    let Some(to_id) = to_id else { return Err(ApiError::code("2150")) };
+    if reverting {
+        check_revert(world, customer_id, now, o, &from_id, &to_id)?;
+    } else {
+        let segment = offers::customer_segment(customer);
+        let Some(target) =
+            targets(&from_id, segment).into_iter().find(|t| t.target_base_offer_id.starts_with(&to_id.product))
+        else {
+            return Err(ApiError::code("2150"));
+        };
+        let held = from.current_quantity.unwrap_or(0);
+        if line.quantity > held {
+            return Err(ApiError::code("2151"));
+        }
+        if target.switch_type == SwitchType::FullOnly && line.quantity != held {
+            return Err(ApiError::code("2150"));
+        }
+        let enterprise =
+            [&from_id, &to_id].iter().any(|id| id.offer().is_some_and(|o| o.edition == Edition::Enterprise));
+        if reassign_users && enterprise {
+            return Err(ApiError::code("2154"));
+        }
+    }
+    let currency = if o.currency_code.is_empty() { from.currency_code.clone() } else { o.currency_code.clone() };
+    let level = offers::eligible_level(customer, "LICENSE", 0, true);
+    Ok(Order {
+        external_reference_id: o.external_reference_id.clone(),
+        reference_order_id: o.reference_order_id.clone(),
+        customer_id: customer_id.clone(),
+        order_type: Some(kind),
+        currency_code: currency.clone(),
+        line_items: vec![LineItem {
+            ext_line_item_number: line.ext_line_item_number,
+            offer_id: to_id.at_level(&level),
+            quantity: line.quantity,
+            currency_code: currency,
+            ..LineItem::default()
+        }],
+        cancelling_items: vec![CancellingItem {
+            ext_line_item_number: cancelling.ext_line_item_number,
+            reference_line_item_number: cancelling.reference_line_item_number,
+            offer_id: from.offer_id.clone(),
+            quantity: cancelling.quantity,
+            subscription_id: from.subscription_id.clone(),
+            pricing: None,
+        }],
+        creation_date: time::datetime(now),
+        ..Order::default()
+    })
+}
+
+/// Whether an early renewal of the customer is still being processed.
+fn renewal_open(world: &World, customer_id: &str) -> bool {
+    world.orders.values().any(|o| {
+        o.customer_id == customer_id && o.order_type == Some(OrderType::Renewal) && o.status == Status::Pending
+    })
+}
+
+/// A revert must undo a completed SWITCH of the customer, within [`REVERT_DAYS`], once.
+fn check_revert(
+    world: &World,
+    customer_id: &str,
+    now: Millis,
+    o: &SwitchOrder,
+    from: &OfferId,
+    to: &OfferId,
+) -> Result<(), ApiError> {
+    let switch = world
+        .orders
+        .get(&o.reference_order_id)
+        .filter(|s| s.customer_id == customer_id && s.order_type == Some(OrderType::Switch))
+        .filter(|s| s.status == Status::Active)
+        .ok_or_else(|| ApiError::code("3115"))?;
+    let placed = time::parse(&switch.creation_date).unwrap_or(0);
+    let reverted = world.orders.values().any(|r| {
+        r.order_type == Some(OrderType::RevertSwitch)
+            && r.reference_order_id == switch.order_id
+            && matches!(r.status, Status::Pending | Status::Active)
+    });
+    if now.saturating_sub(placed) > REVERT_DAYS * DAY || reverted {
+        return Err(ApiError::code("2150"));
+    }
+    let (Some(line), Some(made)) = (switch.line_items.first(), switch.cancelling_items.first()) else {
+        return Err(ApiError::code("2150"));
+    };
+    let quantity = o.line_items.first().map(|l| l.quantity);
+    let same = Some(line.quantity) == quantity
+        && o.cancelling_items.first().map(|c| c.subscription_id.as_str()) == Some(line.subscription_id.as_str())
+        && offers::base_of(&made.offer_id).starts_with(&to.product)
+        && offers::base_of(&line.offer_id).starts_with(&from.product);
+    if same {
+        Ok(())
+    } else {
+        Err(ApiError::code("2150"))
+    }
+}
+
+/// Prices a switch preview: the new line as a NEW order's, the cancelling item credited for the
+/// same days at its own price.
+pub fn price(order: &mut Order, customer: &Customer, now: Millis) {
+    let days = pricing::prorated_days(customer, now);
+    pricing::price(order, days, |_, unit| unit);
+    let currency = order.currency_code.clone();
+    let level = offers::eligible_level(customer, "LICENSE", 0, true);
+    let mut credit = 0.0;
+    for item in &mut order.cancelling_items {
+        let offer = OfferId::parse(&item.offer_id).map_or_else(|| item.offer_id.clone(), |o| o.at_level(&level));
+        let Some(unit) = unit_price(&offer, &currency) else { continue };
+        let net = -round(unit * days as f64 / pricing::TERM_DAYS as f64, &currency);
+        let total = round(net * item.quantity as f64, &currency);
+        credit += total;
+        item.pricing = Some(LinePricing {
+            partner_price: serde_json::Number::from_f64(unit),
+            discounted_partner_price: serde_json::Number::from_f64(unit),
+            net_partner_price: serde_json::Number::from_f64(net),
+            line_item_partner_price: serde_json::Number::from_f64(total),
+        });
+    }
+    for summary in &mut order.pricing_summary {
+        let charged = summary.total_line_item_partner_price.as_ref().and_then(|n| n.as_f64()).unwrap_or(0.0);
+        summary.total_line_item_partner_price = serde_json::Number::from_f64(round(charged + credit, &currency));
+    }
+}
+
+/// Completes a SWITCH (licenses move to a new subscription of the target) or a REVERT_SWITCH
+/// (they move back), as of `now`.
+pub fn complete(world: &mut World, order: &mut Order, now: Millis) {
+    let reverting = order.order_type == Some(OrderType::RevertSwitch);
+    let (Some(line), Some(cancelling)) = (order.line_items.first_mut(), order.cancelling_items.first()) else {
+        return;
+    };
+    let renewal = world.subscriptions.get(&cancelling.subscription_id).map(|s| s.renewal_date.clone());
+    super::complete::take_back(world, &cancelling.subscription_id, cancelling.quantity);
+    let original = if reverting {
+        world
+            .orders
+            .get(&order.reference_order_id)
+            .and_then(|s| s.cancelling_items.first())
+            .map(|c| c.subscription_id.clone())
+    } else {
+        None
+    };
+    let customer_id = order.customer_id.clone();
+    line.subscription_id = match original.filter(|id| world.subscriptions.contains_key(id)) {
+        Some(id) => {
+            if let Some(sub) = world.subscriptions.get_mut(&id) {
+                sub.current_quantity = Some(sub.current_quantity.unwrap_or(0).saturating_add(line.quantity));
+                sub.status = Status::Active;
+            }
+            id
+        }
+        None => {
+            let id = super::complete::new_subscription(
+                world,
+                &customer_id,
+                &line.offer_id,
+                line.quantity,
+                &order.currency_code,
+                now,
+            );
+            if let (Some(sub), Some(date)) = (world.subscriptions.get_mut(&id), renewal) {
+                sub.renewal_date = date;
+            }
+            id
+        }
+    };
+}
