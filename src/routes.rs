@@ -73,6 +73,11 @@ pub enum To<'a> {
         customer: &'a str,
         id: &'a str,
     },
+    /// A mid-term upgrade of a subscription.
+    Upgrade {
+        customer: &'a str,
+        id: &'a str,
+    },
     /// Reseller change, into `reseller` when set.
     Transfers {
         reseller: &'a str,
@@ -117,6 +122,7 @@ pub const PATTERNS: &[&str] = &[
     "/notifications",
     "/subscriptions",
     "/customers/:customer/subscriptions/:id",
+    "/customers/:customer/subscriptions/:id/upgrade",
     "/transfers",
     "/transfers/:id",
     "/memberships",
@@ -169,6 +175,7 @@ impl To<'_> {
             To::Notifications { reseller } => with("/notifications".into(), "reseller", reseller),
             To::Subscriptions { customer } => with("/subscriptions".into(), "customer", customer),
             To::Subscription { customer, id } => format!("/customers/{}/subscriptions/{}", e(customer), e(id)),
+            To::Upgrade { customer, id } => format!("/customers/{}/subscriptions/{}/upgrade", e(customer), e(id)),
             To::Transfers { reseller } => with("/transfers".into(), "reseller", reseller),
             To::Transfer(id) => format!("/transfers/{}", e(id)),
             To::Memberships { reseller } => with("/memberships".into(), "reseller", reseller),
@@ -255,6 +262,7 @@ mod tests {
             To::Notifications { reseller: r },
             To::Subscriptions { customer: c },
             To::Subscription { customer: c, id },
+            To::Upgrade { customer: c, id },
             To::Transfers { reseller: r },
             To::Transfer(id),
             To::Memberships { reseller: "" },

@@ -114,6 +114,25 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
         .expect("open subscription");
     a.browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription')]").await;
     a.check("subscription page").await;
+    // A mid-term upgrade, previewed, placed, and its undoing previewed.
+    a.visit(&format!("subscriptions?customer={customer}"), "//main//table").await;
+    let illustrator = "//main//table//tr[td[span[normalize-space(.)='Illustrator for teams']]]";
+    a.browser
+        .find(&format!("{illustrator}//a[contains(@href, '/subscriptions/')]"))
+        .await
+        .click()
+        .await
+        .expect("open Illustrator");
+    a.browser.click("Upgrade").await;
+    a.browser.heading("Upgrade a subscription").await;
+    a.browser.click("Preview upgrade").await;
+    a.browser.find("//section[contains(@class,'preview')]//table").await;
+    a.check("upgrade previewed").await;
+    a.browser.click("Place upgrade order").await;
+    a.browser.sees("no longer changes on its own").await;
+    a.browser.click("Preview undoing the upgrade").await;
+    a.browser.find("//div[@id='undo-switch']//table").await;
+    a.check("upgrade order, its undoing previewed").await;
     a.visit("subscriptions", H1).await;
     a.visit(&format!("customers/{customer}/open-acquisitions"), H1).await;
     a.visit(&format!("notifications?reseller={reseller}"), H1).await;

@@ -251,7 +251,7 @@ async fn the_filtered_history_survives_a_reload() {
         .execute("return [...document.querySelectorAll('input[id^=filter-order-type-], input[id^=filter-status-]')].map(i => i.id);", vec![])
         .await
         .expect("filters");
-    let expected = ["NEW", "TRANSFER", "RENEWAL"]
+    let expected = ["NEW", "TRANSFER", "RENEWAL", "SWITCH"]
         .map(|t| format!("filter-order-type-{t}"))
         .into_iter()
         .chain(["1000", "1002", "1004", "1026"].map(|s| format!("filter-status-{s}")));
@@ -530,5 +530,61 @@ async fn the_price_list_by_segment_type_currency_and_family() {
     // A currency the region is not contracted for is the API's 1161, explained.
     browser.client.goto(&format!("{}price-list?region=JP&currency=USD", sandbox.url)).await.expect("refused");
     browser.sees("Choose a region and currency your partner account is set up for.").await;
+    browser.close().await;
+}
+
+/// A mid-term upgrade by visible labels: from Illustrator's subscription to the All Apps plan
+/// for some licenses, priced in a preview, followed to completion; then undone the same way,
+/// and both orders found in the history by type.
+#[tokio::test(flavor = "multi_thread")]
+async fn upgrade_a_subscription_mid_term_then_undo_it() {
+    let (sandbox, browser) = start().await;
+    open_fairmont(&browser, &sandbox).await;
+    let customer = hub_customer(&browser).await;
+    browser.client.goto(&format!("{}subscriptions?customer={customer}", sandbox.url)).await.expect("list");
+    let row = "//main//table//tr[td[span[normalize-space(.)='Illustrator for teams']]]";
+    let id = browser.find(&format!("{row}//a[contains(@href, '/subscriptions/')]")).await.text().await.expect("id");
+    browser.find(&format!("{row}//a[contains(@href, '/subscriptions/')]")).await.click().await.expect("open");
+    browser.heading(&format!("Subscription {id}")).await;
+    browser.click("Upgrade").await;
+    browser.heading("Upgrade a subscription").await;
+    browser.choose("Upgrade to", "65322651CA01A12").await;
+    browser.sees("Licenses left on Illustrator for teams stay, and both products renew.").await;
+    browser.fill("Licenses to move", "3").await;
+    browser.click("Preview upgrade").await;
+    let preview = "//section[contains(@class,'preview')]";
+    browser.find(&format!("{preview}//tr[td[1][normalize-space(.)='Adds']][td[span[normalize-space(.)='Creative Cloud All Apps for teams']]]")).await;
+    browser
+        .find(&format!(
+            "{preview}//tr[td[1][normalize-space(.)='Replaces']][td[span[normalize-space(.)='Illustrator for teams']]]"
+        ))
+        .await;
+    let total = browser.find(&format!("{preview}//p[@class='order-total']/strong")).await;
+    assert!(total.text().await.expect("total").contains('$'));
+    browser.show(&total).await;
+    browser.screenshot("orders-upgrade-preview").await;
+    browser.client.set_window_size(360, 740).await.expect("phone");
+    browser.show(&total).await;
+    browser.screenshot("orders-upgrade-preview-360").await;
+    browser.client.set_window_size(1280, 900).await.expect("desktop");
+    browser.click("Place upgrade order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    let switch = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    // The old subscription kept the rest; the order names what it replaced.
+    browser.find("//section[h2='Upgrade']//tr[td[1][normalize-space(.)='Replaces']]").await;
+    browser.click("Preview undoing the upgrade").await;
+    let undo = browser.find("//div[@id='undo-switch']//table").await;
+    browser.show(&undo).await;
+    browser.screenshot("orders-upgrade-undo-preview").await;
+    browser.click("Undo the upgrade").await;
+    browser.find(&format!("//main//h1[starts-with(normalize-space(.), 'Order ')][not(contains(., '{switch}'))]")).await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    // The upgrade in the history by its type; its undoing in the whole history.
+    let history = format!("{}orders?customer={customer}", sandbox.url);
+    browser.client.goto(&format!("{history}&order-type=SWITCH")).await.expect("history");
+    browser.find(&format!("//main//table//a[normalize-space(.)='{switch}']")).await;
+    browser.client.goto(&history).await.expect("history");
+    browser.find("//main//table//td[normalize-space(.)='REVERT_SWITCH']").await;
     browser.close().await;
 }

@@ -3,6 +3,7 @@
 //! it completes, fails or is cancelled. The external reference can be edited; whether the
 //! order can be returned is said in words, with the way to return it when it can.
 
+use super::switch::{SwitchLines, UndoSwitch};
 use crate::api::calls::orders;
 use crate::components::detail::{day, now, Facts};
 use crate::components::form::{check_path, trimmed, BusyButton, FormState, TextField, Values};
@@ -21,7 +22,7 @@ use partner_model::catalog::status::{status_label, ResourceKind};
 use partner_model::rules::returns::{days_left, order_returnable};
 use partner_model::rules::FieldError;
 use partner_model::time;
-use partner_model::types::{LineItem, Order, OrderUpdateRequest, Status};
+use partner_model::types::{LineItem, Order, OrderType, OrderUpdateRequest, Status};
 
 /// `/customers/:customer/orders/:id`.
 #[component]
@@ -89,6 +90,13 @@ fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) 
             <h2>"Line items"</h2>
             <DataTable caption="Line items".to_string() columns=LINES rows empty=""/>
         </section>
+        {(!o.cancelling_items.is_empty()).then(|| view! {
+            <section class="facts-section" aria-labelledby="switch-title">
+                <h2 id="switch-title">"Upgrade"</h2>
+                <SwitchLines order=o.clone() customer=customer.clone() caption="What the order changes"/>
+                {(o.order_type == Some(OrderType::Switch) && !open).then(|| view! { <UndoSwitch order=o.clone() customer=customer.clone()/> })}
+            </section>
+        })}
         <section class="facts-section" aria-labelledby="return-title">
             <h2 id="return-title">"Return"</h2>
             {match returnable {

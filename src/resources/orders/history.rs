@@ -15,8 +15,10 @@ use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::types::{Order, OrderHistoryPage};
 
-/// The documented filter values of Get Order History (any other is 1132).
-const TYPES: &[(&str, &str)] = &[("NEW", "New"), ("TRANSFER", "Transfer"), ("RENEWAL", "Renewal")];
+/// The documented filter values of Get Order History (any other is 1132): the order-management
+/// page's three types and the mid-term page's SWITCH.
+const TYPES: &[(&str, &str)] =
+    &[("NEW", "New"), ("TRANSFER", "Transfer"), ("RENEWAL", "Renewal"), ("SWITCH", "Upgrade (switch)")];
 const STATUSES: &[(&str, &str)] =
     &[("1000", "Complete"), ("1002", "Open"), ("1004", "Failed"), ("1026", "Failed: invalid customer")];
 const PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("25", "25"), ("50", "50"), ("100", "100")];

@@ -9,6 +9,7 @@ pub mod place;
 mod renew;
 mod renewal;
 mod returns;
+pub mod switch;
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};

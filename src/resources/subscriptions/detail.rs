@@ -138,6 +138,9 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
             <div class="actions">
                 <A href=To::Subscriptions { customer: &customer }.href() attr:class="button">"All subscriptions"</A>
                 <A href=To::Renewal(&customer).href() attr:class="button">"Renewal preview"</A>
+                {(active && !crate::resources::customers::hub::is_consumables(&sub.offer_id)).then(|| view! {
+                    <A href=To::Upgrade { customer: &customer, id: &id }.href() attr:class="button">"Upgrade"</A>
+                })}
             </div>
         </div>
         <p class="lede"><StatusExplained kind=ResourceKind::Subscription code=sub.status.as_str().to_string()/></p>

@@ -9,12 +9,13 @@ use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
 
-/// `/subscriptions?customer=…`, `/customers/:customer/subscriptions/:id`.
+/// `/subscriptions?customer=…`, `/customers/:customer/subscriptions/:id` and its `/upgrade`.
 #[component(transparent)]
 pub fn SubscriptionRoutes() -> AnyNestedRoute {
     view! {
         <Route path=path!("/subscriptions") view={crate::split_page!(customers, subscription_list, list::SubscriptionList)}/>
         <Route path=path!("/customers/:customer/subscriptions/:id") view={crate::split_page!(customers, subscription_page, detail::SubscriptionPage)}/>
+        <Route path=path!("/customers/:customer/subscriptions/:id/upgrade") view={crate::split_page!(customers, upgrade_page, crate::resources::orders::switch::UpgradePage)}/>
     }
     .into_inner()
     .into_any_nested_route()

@@ -9,6 +9,7 @@ pub mod email;
 pub mod order_requests;
 pub mod registry;
 pub mod returns;
+pub mod switches;
 pub mod validators;
 
 pub use registry::{rule, rule_for_detail, Check, Context, FieldRule, FIELD_RULES};

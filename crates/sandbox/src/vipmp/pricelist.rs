@@ -184,14 +184,17 @@ fn levels(kind: &str, license: bool, segment: &str) -> &'static [(&'static str, 
     }
 }
 
-/// A product's yearly base price in USD cents, from its product number: a license 100 to 900
-/// USD (twice that for enterprise), a consumable unit (a transaction, a credit) 1.50 to 10.50.
+/// A product's yearly base price in USD cents, from its product number: a single product 100
+/// to 500 USD, a plan of many (All Apps, a Collection) 600 to 900, so that an upgrade path
+/// leads to a dearer product; twice that for enterprise. A consumable unit (a transaction, a
+/// credit) 1.50 to 10.50.
 fn base_cents(o: &Offer) -> u64 {
     let n: u64 = o.product.bytes().map(|b| u64::from(b - b'0')).fold(0, |a, d| a * 7 + d);
     if o.offer_type == "CONSUMABLES" {
         return 150 + n % 900;
     }
-    let team = 10_000 + n % 80_000;
+    let suite = o.name.contains("All Apps") || o.name.contains("Collection");
+    let team = if suite { 60_000 + n % 30_000 } else { 10_000 + n % 40_000 };
     if o.edition == super::orders::offers::Edition::Enterprise {
         team * 2
     } else {

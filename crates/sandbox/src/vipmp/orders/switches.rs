@@ -27,8 +27,8 @@
 //!   is 3115; one older than 14 days, or already reverted, is 2150. Its line must be the
 //!   switched-from product and its cancelling item the subscription the switch made, with the
 //!   switch's quantity (2150 otherwise). It completes by giving the licenses back.
-//! - Orders of both types are listed in the history, and `order-type` filters SWITCH and
-//!   REVERT_SWITCH.
+//! - Orders of both types are listed in the history. `order-type` filters SWITCH (the mid-term
+//!   page's example) and, though no page lists it as a filter, REVERT_SWITCH.
 
 use super::offers::{self, Edition, OfferId};
 use super::{pricing, subscriptions_of};
@@ -39,14 +39,11 @@ use crate::vipmp::pricelist::{round, unit_price};
 use axum::extract::{RawQuery, State};
 use axum::Json;
 use partner_model::rules::order_requests::switch_problem;
+use partner_model::rules::switches::REVERT_WINDOW;
 use partner_model::types::{
     CancellingItem, Customer, LineItem, LinePricing, Order, OrderType, ProductUpgrade, Status, Subscription,
     SwitchOrder, SwitchPathPage, SwitchTarget, SwitchType,
 };
-
-const DAY: Millis = 86_400_000;
-/// Days after a switch during which it may be reverted.
-pub const REVERT_DAYS: u64 = 14;
 
 /// `(from product, to product)`, best first for each source.
 #[rustfmt::skip]
@@ -247,7 +244,7 @@ fn renewal_open(world: &World, customer_id: &str) -> bool {
     })
 }
 
-/// A revert must undo a completed SWITCH of the customer, within [`REVERT_DAYS`], once.
+/// A revert must undo a completed SWITCH of the customer, within [`REVERT_WINDOW`], once.
 fn check_revert(
     world: &World,
     customer_id: &str,
@@ -268,7 +265,7 @@ fn check_revert(
             && r.reference_order_id == switch.order_id
             && matches!(r.status, Status::Pending | Status::Active)
     });
-    if now.saturating_sub(placed) > REVERT_DAYS * DAY || reverted {
+    if now.saturating_sub(placed) > REVERT_WINDOW || reverted {
         return Err(ApiError::code("2150"));
     }
     let (Some(line), Some(made)) = (switch.line_items.first(), switch.cancelling_items.first()) else {

@@ -1,0 +1,336 @@
+//! Mid-term upgrades: from a subscription's page, the products its upgrade paths allow
+//! (`GET /v3/offer-switch-paths` for that subscription), how many licenses move (all of them on
+//! a full-only path), a priced preview (PREVIEW_SWITCH) of what is added and what is credited,
+//! then the SWITCH order, which its page follows. From a complete SWITCH order's page, undoing
+//! it within 14 days: a priced PREVIEW_REVERT_SWITCH, then the REVERT_SWITCH.
+
+use crate::api::calls::{orders, subscriptions};
+use crate::api::error::Failure;
+use crate::components::detail::now;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{
+    trimmed as g, BusyButton, CheckField, DraftNotice, FormState, SelectField, TextField, Values,
+};
+use crate::components::loading::Load;
+use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
+use crate::components::table::{Cell, Column, DataTable};
+use crate::components::toast::toast;
+use crate::format::money_of;
+use crate::resources::subscriptions::subscription_cell;
+use crate::resources::{fetch, runtime};
+use crate::routes::{params, CustomerRecordParams, To};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use partner_model::rules::switches::{revert_order, revertible, switch_order, switch_quantities};
+use partner_model::rules::validators::Invalid;
+use partner_model::rules::FieldError;
+use partner_model::time;
+use partner_model::types::{
+    LinePricing, Order, OrderRequest, Status, Subscription, SwitchPathPage, SwitchTarget, SwitchType,
+};
+use serde_json::Number;
+
+const TARGET: &str = "ui.target";
+const QUANTITY: &str = "ui.quantity";
+const REASSIGN: &str = "ui.reassignUsers";
+/// The licenses held, and the targets whose path moves all of them (comma-separated).
+const HELD: &str = "ui.held";
+const FULL: &str = "ui.fullOnly";
+
+fn check(v: &Values) -> Vec<FieldError> {
+    let target = g(v, TARGET);
+    if target.is_empty() {
+        return vec![FieldError::new(TARGET, Invalid::Explained("Choose the product to upgrade to.".into()))];
+    }
+    let held: u64 = g(v, HELD).parse().unwrap_or(0);
+    let kind =
+        if g(v, FULL).split(',').any(|t| t == target) { SwitchType::FullOnly } else { SwitchType::PartialAllowed };
+    let (min, max) = switch_quantities(&kind, held);
+    match g(v, QUANTITY).parse::<u64>() {
+        Ok(q) if (min..=max).contains(&q) => Vec::new(),
+        _ if min == max => {
+            vec![FieldError::new(QUANTITY, Invalid::Explained(format!("This upgrade moves every license: {max}.")))]
+        }
+        _ => vec![FieldError::new(
+            QUANTITY,
+            Invalid::OutOfRange { min: i64::try_from(min).unwrap_or(0), max: i64::try_from(max).unwrap_or(i64::MAX) },
+        )],
+    }
+}
+
+/// What the upgrade page reads: the subscription and its upgrade targets, in order.
+type Upgrade = (Subscription, Vec<SwitchTarget>);
+
+/// `/customers/:customer/subscriptions/:id/upgrade`.
+#[component]
+pub fn UpgradePage() -> impl IntoView {
+    let rt = runtime();
+    let ids = params::<CustomerRecordParams>();
+    let data = LocalResource::new(move || {
+        let p = ids.get();
+        let (sub, paths) = (subscriptions::get(&rt, &p.customer, &p.id), orders::switch_paths(&rt, &p.customer, &p.id));
+        async move {
+            let sub = fetch(sub).await?;
+            let SwitchPathPage { product_upgrades, .. } = fetch(paths).await?;
+            let mut targets: Vec<SwitchTarget> = product_upgrades.into_iter().flat_map(|u| u.target_list).collect();
+            targets.sort_by_key(|t| t.sequence);
+            Ok::<Upgrade, Failure>((sub, targets))
+        }
+    });
+    let catalog = crate::catalog::catalog();
+    catalog.ensure(&runtime());
+    view! {
+        <section class="page">
+            <div class="page-head">
+                <h1>"Upgrade a subscription"</h1>
+                <div class="actions">
+                    <A href=move || { let p = ids.get(); To::Subscription { customer: &p.customer, id: &p.id }.href() } attr:class="button">"Back to the subscription"</A>
+                </div>
+            </div>
+            <p class="lede">"Move some or all licenses to a higher product now, rather than at renewal. The customer keeps the anniversary date; the new product is invoiced for the rest of the term, less a credit for the licenses it replaces."</p>
+            <Load resource=data what="the upgrade paths" render=move |(sub, targets): Upgrade| {
+                let customer = ids.get_untracked().customer;
+                view! { <UpgradeForm sub targets customer/> }.into_any()
+            }/>
+        </section>
+    }
+}
+
+#[component]
+fn UpgradeForm(sub: Subscription, targets: Vec<SwitchTarget>, customer: String) -> impl IntoView {
+    let names = crate::catalog::catalog();
+    let name_of = move |offer: &str| names.name_untracked(offer).unwrap_or_else(|| offer.to_string());
+    let held = sub.current_quantity.unwrap_or(0);
+    let now_name = name_of(&sub.offer_id);
+    if sub.status != Status::Active || held == 0 {
+        return view! { <p class="notice" role="note">"Only an active subscription with licenses can be upgraded."</p> }.into_any();
+    }
+    if targets.is_empty() {
+        return view! {
+            <p class="notice" role="note">{format!("{now_name} has no upgrade path: Adobe offers no higher product to switch it to in the middle of the term. A different product can be ordered, or chosen at renewal.")}</p>
+        }
+        .into_any();
+    }
+    let full: Vec<String> = targets
+        .iter()
+        .filter(|t| t.switch_type == SwitchType::FullOnly)
+        .map(|t| t.target_base_offer_id.clone())
+        .collect();
+    let first = targets.first().map(|t| t.target_base_offer_id.clone()).unwrap_or_default();
+    let mut start = Values::new();
+    start.insert(TARGET.into(), first);
+    start.insert(QUANTITY.into(), held.to_string());
+    start.insert(HELD.into(), held.to_string());
+    start.insert(FULL.into(), full.join(","));
+    start.insert(REASSIGN.into(), String::new());
+    let form = FormState::new(start, check, Some(format!("upgrade-{}", sub.subscription_id)));
+    let options: Vec<(String, String)> = targets
+        .iter()
+        .map(|t| {
+            let how = if t.switch_type == SwitchType::FullOnly { "all licenses move" } else { "some or all licenses" };
+            (t.target_base_offer_id.clone(), format!("{} ({how})", name_of(&t.target_base_offer_id)))
+        })
+        .collect();
+    let target = form.watch(TARGET);
+    let hint = Signal::derive(move || {
+        if full.contains(&target.get()) {
+            format!("Every license moves: {held}. {now_name} then ends, and only the new product renews.")
+        } else {
+            format!("1 to {held}. Licenses left on {now_name} stay, and both products renew.")
+        }
+    });
+    let rt = runtime();
+    let preview = use_preview::<Order>(form);
+    let (c2, id, currency) = (customer.clone(), sub.subscription_id.clone(), sub.currency_code.clone());
+    let submission = use_preview_submission(
+        form,
+        move |v| {
+            let quantity = g(&v, QUANTITY).parse().unwrap_or(0);
+            let request = OrderRequest::PreviewSwitch(switch_order(&g(&v, TARGET), &id, quantity, &currency));
+            let endpoint = orders::create(&rt, &c2, &request);
+            async move { fetch(endpoint).await.map(|o| (v, o)) }
+        },
+        move |answer: (Values, Order)| preview.set(Some(answer)),
+    );
+    view! {
+        <form novalidate on:submit=move |ev| submission.submit(ev)>
+            <DraftNotice/>
+            <p>{format!("Now: {} licenses of {}.", held, name_of(&sub.offer_id))} " " <code>{sub.subscription_id.clone()}</code></p>
+            <SelectField path=TARGET label="Upgrade to" options=options/>
+            <TextField path=QUANTITY label="Licenses to move" kind="number" hint/>
+            <CheckField path=REASSIGN label="Move the users with their licenses"
+                hint="The most recently assigned users move first. Adobe does this only between teams products, not to or between enterprise products."/>
+            <SubmissionError submission/>
+            <div class="actions"><BusyButton label="Preview upgrade" busy=submission.busy/></div>
+        </form>
+        {move || preview.get().map(|(values, order)| view! { <PlaceSwitch values order customer=customer.clone()/> })}
+    }
+    .into_any()
+}
+
+/// The previewed upgrade and the button that places it.
+#[component]
+fn PlaceSwitch(values: Values, order: Order, customer: String) -> impl IntoView {
+    let rt = runtime();
+    let line = order.line_items.first().map(|l| (l.offer_id.clone(), l.quantity)).unwrap_or_default();
+    let from = order.cancelling_items.first().map(|c| c.subscription_id.clone()).unwrap_or_default();
+    let request = OrderRequest::Switch(switch_order(&line.0, &from, line.1, &order.currency_code));
+    let reassign = g(&values, REASSIGN) == "true";
+    let navigate = use_navigate();
+    let c2 = customer.clone();
+    let commit = use_commit(
+        crate::components::form::use_form(),
+        move || {
+            let endpoint = if reassign {
+                orders::switch_with_users(&rt, &c2, &request)
+            } else {
+                orders::create(&rt, &c2, &request)
+            };
+            fetch(endpoint)
+        },
+        move |o: Order| {
+            toast(format!("Upgrade order {} placed.", o.order_id));
+            navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
+        },
+    );
+    let (pending, failure) = (commit.pending, commit.failure);
+    view! {
+        <section class="facts-section preview" aria-labelledby="preview-title">
+            <h2 id="preview-title">"Preview"</h2>
+            <SwitchLines order=order.clone() customer=String::new() caption="What the upgrade changes"/>
+            <p>"Placing the upgrade sends exactly this. Changing the form above drops this preview."</p>
+            {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
+            <BusyButton label="Place upgrade order" working="Placing…" busy=pending on_click=Callback::new(move |_| commit.send())/>
+        </section>
+    }
+}
+
+/// One row of a switch: what it adds or what it replaces.
+struct Move {
+    customer: String,
+    change: &'static str,
+    offer: String,
+    subscription: String,
+    quantity: u64,
+    days: Option<u64>,
+    pricing: Option<LinePricing>,
+    currency: String,
+}
+
+impl Move {
+    fn money(&self, of: impl Fn(&LinePricing) -> Option<&Number>) -> Cell {
+        Cell::Text(money_of(self.pricing.as_ref().and_then(of), &self.currency))
+    }
+}
+
+static MOVES: &[Column<Move>] = &[
+    Column::new("Change", |m: &Move| Cell::Text(m.change.to_string())),
+    Column::new("Product", |m| Cell::Product(m.offer.clone())),
+    Column::new("Subscription", |m| subscription_cell(&m.customer, &m.subscription)),
+    Column::new("Licenses", |m: &Move| Cell::Text(m.quantity.to_string())).numeric(),
+];
+
+/// [`MOVES`] with the prices of a preview.
+static PRICED_MOVES: &[Column<Move>] = &[
+    Column::new("Change", |m: &Move| Cell::Text(m.change.to_string())),
+    Column::new("Product", |m| Cell::Product(m.offer.clone())),
+    Column::new("Subscription", |m| subscription_cell(&m.customer, &m.subscription)),
+    Column::new("Licenses", |m: &Move| Cell::Text(m.quantity.to_string())).numeric(),
+    Column::new("Unit price a year", |m: &Move| m.money(|p| p.partner_price.as_ref())).numeric(),
+    Column::new("Days", |m: &Move| Cell::Text(m.days.map(|d| d.to_string()).unwrap_or_default())).numeric(),
+    Column::new("Amount", |m: &Move| m.money(|p| p.line_item_partner_price.as_ref())).numeric(),
+];
+
+/// A switch's (or revert's) lines: the product added and the licenses it replaces, with their
+/// prices when the API gave them (a preview); `customer` links the subscriptions (none in a
+/// preview); `caption` names the table.
+#[component]
+pub fn SwitchLines(order: Order, customer: String, caption: &'static str) -> impl IntoView {
+    let priced = order.line_items.iter().any(|l| l.pricing.is_some());
+    let days = order.line_items.first().and_then(|l| l.prorated_days);
+    let mut rows: Vec<Move> = order
+        .line_items
+        .iter()
+        .map(|l| Move {
+            customer: customer.clone(),
+            change: "Adds",
+            offer: l.offer_id.clone(),
+            subscription: l.subscription_id.clone(),
+            quantity: l.quantity,
+            days: l.prorated_days,
+            pricing: l.pricing.clone(),
+            currency: order.currency_code.clone(),
+        })
+        .collect();
+    rows.extend(order.cancelling_items.iter().map(|c| Move {
+        customer: customer.clone(),
+        change: "Replaces",
+        offer: c.offer_id.clone(),
+        subscription: c.subscription_id.clone(),
+        quantity: c.quantity,
+        days: c.pricing.as_ref().and(days),
+        pricing: c.pricing.clone(),
+        currency: order.currency_code.clone(),
+    }));
+    let total = super::place::total_of(&order);
+    view! {
+        <DataTable caption=caption.to_string() show_caption=true columns=if priced { PRICED_MOVES } else { MOVES } rows empty=""/>
+        {total.map(|t| view! {
+            <p class="order-total">"Total: " <strong>{t}</strong> " — the new product for the rest of the term, less the credit for the licenses it replaces, before tax. An estimate at today's prices."</p>
+        })}
+    }
+}
+
+/// On a SWITCH order's page: undoing it within 14 days, after a priced preview.
+#[component]
+pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
+    let until = match revertible(&order, now()) {
+        Ok(until) => until,
+        Err(why) => {
+            return view! { <p class="notice" role="note">{format!("This upgrade cannot be undone. {why}")}</p> }
+                .into_any()
+        }
+    };
+    let (Some(preview_request), Some(request)) = (revert_order(&order, true), revert_order(&order, false)) else {
+        return view! { <p class="notice" role="note">"The API's answer lacks the subscriptions this upgrade moved, so it cannot be undone here."</p> }.into_any();
+    };
+    let rt = runtime();
+    let form = FormState::new(Values::new(), |_| Vec::new(), None).within("#undo-switch");
+    let preview = use_preview::<Order>(form);
+    let c2 = customer.clone();
+    let submission = use_preview_submission(
+        form,
+        move |v| {
+            let endpoint = orders::create(&rt, &c2, &preview_request);
+            async move { fetch(endpoint).await.map(|o| (v, o)) }
+        },
+        move |answer: (Values, Order)| preview.set(Some(answer)),
+    );
+    let navigate = use_navigate();
+    let (c3, rt) = (customer.clone(), runtime());
+    let commit = use_commit(
+        form,
+        move || fetch(orders::create(&rt, &c3, &request)),
+        move |o: Order| {
+            toast(format!("Order {} undoes the upgrade.", o.order_id));
+            navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
+        },
+    );
+    let (pending, failure) = (commit.pending, commit.failure);
+    view! {
+        <div id="undo-switch">
+            <p>{format!("This upgrade can be undone until {}: the licenses go back to the product they left, and the new product's are removed. The refund follows today's prices and levels.", time::readable(until))}</p>
+            <form novalidate on:submit=move |ev| submission.submit(ev)>
+                <SubmissionError submission/>
+                <BusyButton label="Preview undoing the upgrade" busy=submission.busy/>
+            </form>
+            {move || preview.get().map(|(_, o)| view! {
+                <SwitchLines order=o customer=String::new() caption="What undoing the upgrade changes"/>
+                {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
+                <BusyButton label="Undo the upgrade" working="Undoing…" busy=pending on_click=Callback::new(move |_| commit.send())/>
+            })}
+        </div>
+    }
+    .into_any()
+}
