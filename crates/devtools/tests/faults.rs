@@ -83,6 +83,7 @@ enum Flow {
     ReturnLines,
     AutoRenewal,
     RenewByHand,
+    Upgrade,
     ResellerChange,
     VipTransfer,
 }
@@ -132,7 +133,9 @@ impl Flow {
     fn mutation(self) -> (&'static str, &'static str) {
         match self {
             Flow::CreateCustomer => ("POST", "/v3/customers"),
-            Flow::PlaceOrder | Flow::ReturnLines | Flow::RenewByHand => ("POST", "/v3/customers/*/orders"),
+            Flow::PlaceOrder | Flow::ReturnLines | Flow::RenewByHand | Flow::Upgrade => {
+                ("POST", "/v3/customers/*/orders")
+            }
             Flow::AutoRenewal => ("PATCH", "/v3/customers/*/subscriptions/*"),
             Flow::ResellerChange => ("POST", "/v3/transfers"),
             Flow::VipTransfer => ("POST", "/v3/memberships/*/transfers"),
@@ -143,7 +146,7 @@ impl Flow {
     fn counted(self) -> Option<&'static str> {
         match self {
             Flow::CreateCustomer => Some("customer"),
-            Flow::PlaceOrder | Flow::ReturnLines | Flow::RenewByHand => Some("order"),
+            Flow::PlaceOrder | Flow::ReturnLines | Flow::RenewByHand | Flow::Upgrade => Some("order"),
             Flow::AutoRenewal => None,
             Flow::ResellerChange => Some("reseller_change"),
             Flow::VipTransfer => Some("membership_transfer"),
@@ -209,6 +212,16 @@ impl Flow {
                 b.find("//section[h2='Renew by hand']//section[contains(@class,'preview')]").await;
                 (Kept::Field("Licenses to renew", "2".into()), ORDER_PAGE.into())
             }
+            Flow::Upgrade => {
+                b.client.goto(&format!("{base}subscriptions?customer={FAIRMONT}")).await.expect("subscriptions");
+                let row = "//main//table//tr[td[span[normalize-space(.)='Illustrator for teams']]]";
+                b.find(&format!("{row}//a[contains(@href, '/subscriptions/')]")).await.click().await.expect("open");
+                b.click("Upgrade").await;
+                b.fill("Licenses to move", "3").await;
+                b.click("Preview upgrade").await;
+                b.find("//section[contains(@class,'preview')]//table").await;
+                (Kept::Field("Licenses to move", "3".into()), ORDER_PAGE.into())
+            }
             Flow::ResellerChange => {
                 let codes = b.approval_codes(base).await;
                 let code = codes.iter().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code");
@@ -240,6 +253,7 @@ impl Flow {
             Flow::ReturnLines => (Some("Return the chosen lines"), "Return these lines"),
             Flow::AutoRenewal => (None, "Save auto-renewal"),
             Flow::RenewByHand => (None, "Place renewal order"),
+            Flow::Upgrade => (None, "Place upgrade order"),
             Flow::ResellerChange => (Some("Commit the reseller change"), "Move the customer"),
             Flow::VipTransfer => (Some("Transfer to VIP Marketplace"), "Transfer"),
         };
@@ -291,6 +305,11 @@ impl Flow {
                 b.sees("A renewal order sent from this tab got no answer.").await;
                 b.click("Find out what became of it").await;
                 return Some(ORDER_PAGE.into());
+            }
+            Flow::Upgrade => {
+                b.heading("Upgrade a subscription").await;
+                b.click("Preview upgrade").await;
+                b.find("//section[contains(@class,'preview')]//table").await;
             }
             Flow::ResellerChange => {
                 b.heading("Reseller change").await;
@@ -439,6 +458,11 @@ async fn setting_auto_renewal_survives_every_fault() {
 #[tokio::test(flavor = "multi_thread")]
 async fn renewing_by_hand_survives_every_fault_once() {
     every_fault(Flow::RenewByHand).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn upgrading_mid_term_survives_every_fault_once() {
+    every_fault(Flow::Upgrade).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
