@@ -104,6 +104,16 @@ impl Catalog {
         self.names.with_untracked(|n| n.get(product_of(offer_id)).cloned())
     }
 
+    /// "Name (offer id)" when the name is known, else the offer id (tracked).
+    pub fn label(&self, offer_id: &str) -> String {
+        labelled(self.name(offer_id), offer_id)
+    }
+
+    /// [`Catalog::label`] without tracking (for text made once: a toast, a CSV).
+    pub fn label_untracked(&self, offer_id: &str) -> String {
+        labelled(self.name_untracked(offer_id), offer_id)
+    }
+
     /// Reads the names once: from this browser when it has this month's, else from the API.
     pub fn ensure(&self, rt: &Runtime) {
         if self.asked.get_value() {
@@ -150,6 +160,13 @@ impl Catalog {
             }
             names.set(found);
         });
+    }
+}
+
+fn labelled(name: Option<String>, offer_id: &str) -> String {
+    match name {
+        Some(name) => format!("{name} ({offer_id})"),
+        None => offer_id.to_string(),
     }
 }
 

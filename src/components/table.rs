@@ -40,10 +40,7 @@ impl Cell {
             Cell::Link { text, .. } => text.clone(),
             Cell::Action { label, .. } => label.clone(),
             Cell::Status(kind, code) => status_label(*kind, code).label.to_string(),
-            Cell::Product(id) => match crate::catalog::catalog().name_untracked(id) {
-                Some(name) => format!("{name} ({id})"),
-                None => id.clone(),
-            },
+            Cell::Product(id) => crate::catalog::catalog().label_untracked(id),
         }
     }
 

@@ -70,7 +70,7 @@ async fn preview_then_place_and_watch_the_order_complete() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn find_acrobat_pro_by_name_apply_a_discount_add_a_recommendation_and_place_it() {
+async fn find_acrobat_pro_by_name_apply_a_discount_add_a_recommendation_place_it_then_upgrade_it() {
     let (sandbox, browser) = start().await;
     open_fairmont(&browser, &sandbox).await;
     browser.click("Place an order").await;
@@ -150,6 +150,28 @@ async fn find_acrobat_pro_by_name_apply_a_discount_add_a_recommendation_and_plac
     browser.sees("Complete: this order no longer changes on its own.").await;
     browser.find("//main//table//td[span[normalize-space(.)='Acrobat Pro']]").await;
     browser.find("//main//table//td[span[normalize-space(.)='Acrobat Sign Solutions for enterprise']]").await;
+    // Later, that subscription is upgraded mid-term: to enterprise, every license at once.
+    let subscription = browser
+        .find("//main//table//tr[td[span[normalize-space(.)='Acrobat Pro']]]//a[contains(@href, '/subscriptions/')]")
+        .await;
+    // Out from under the "placed" toast in the corner.
+    browser.show(&subscription).await;
+    subscription.click().await.expect("open the subscription");
+    browser.click("Upgrade").await;
+    browser.heading("Upgrade a subscription").await;
+    browser.sees("Every license moves: 5.").await;
+    browser.click("Preview upgrade").await;
+    let preview = "//section[contains(@class,'preview')]";
+    browser
+        .find(&format!("{preview}//tr[td[1]='Adds'][td[span[normalize-space(.)='Acrobat Pro for enterprise']]]"))
+        .await;
+    let total = browser.find(&format!("{preview}//p[@class='order-total']")).await;
+    browser.show(&total).await;
+    browser.screenshot("orders-acrobat-upgrade-preview").await;
+    browser.click("Place upgrade order").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='SWITCH']").await;
+    browser.screenshot("orders-acrobat-upgraded").await;
     browser.close().await;
 }
 

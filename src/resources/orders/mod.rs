@@ -10,6 +10,7 @@ mod renew;
 mod renewal;
 mod returns;
 pub mod switch;
+mod unanswered;
 
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};

@@ -197,7 +197,8 @@ static SUGGESTIONS: &[Column<Suggestion>] = &[
         let view = view! {
             <button type="button" aria-label=label on:click=move |_| {
                 let line = add_line(form, &offer, quantity);
-                toast(format!("Added as line {line}, {quantity} × {offer}: preview the order again to see its price."));
+                let product = crate::catalog::catalog().label_untracked(&offer);
+                toast(format!("Added as line {line}, {quantity} × {product}: preview the order again to see its price."));
             }>"Add to the order"</button>
         };
         Cell::View(view.into_any(), String::new())

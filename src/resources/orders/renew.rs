@@ -7,17 +7,14 @@
 //! when renewing by hand opens.
 
 use super::place::PreviewResult;
-use crate::api::calls::{orders, unanswered};
+use super::unanswered::Unanswered;
+use crate::api::calls::orders;
 use crate::components::detail::now;
-use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{rows, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
-use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
+use crate::components::submit::{use_preview, use_preview_submission, SubmissionError};
 use crate::components::table::DataTable;
-use crate::components::toast::toast;
 use crate::resources::{fetch, runtime};
-use crate::routes::To;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
 use partner_model::time::{date, parse};
@@ -194,7 +191,11 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
         <section class="facts-section" aria-labelledby="renew-title">
             <h2 id="renew-title">"Renew by hand"</h2>
             <p>{explain}</p>
-            <Unanswered form customer=customer.clone()/>
+            <Unanswered form customer=customer.clone() probe=OrderRequest::Renewal {
+                external_reference_id: String::new(),
+                currency_code: String::new(),
+                line_items: Vec::new(),
+            } what="A renewal order"/>
             {(!open.is_empty()).then(|| view! {
                 <p>"These renewal orders are being processed: the licenses they renew are not offered again below."</p>
                 <DataTable caption="Renewal orders being processed".to_string() show_caption=true columns=super::history::COLUMNS rows=open empty=""/>
@@ -224,45 +225,6 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
             }}
             {move || preview.get().map(|(values, order)| view! { <PreviewResult values order customer=customer.clone() renewal=true/> })}
         </section>
-    }
-    .into_any()
-}
-
-/// Whether an order request's body is a RENEWAL.
-fn is_renewal(body: &str) -> bool {
-    serde_json::from_str::<serde_json::Value>(body).is_ok_and(|b| b["orderType"] == "RENEWAL")
-}
-
-/// A RENEWAL order sent from this tab that got no answer (the page was reloaded, or the
-/// connection dropped, while it was on its way): before renewing anything else the reseller
-/// finds out what became of it, by sending it again as it was, which the API acts on once.
-#[component]
-fn Unanswered(form: FormState, customer: String) -> impl IntoView {
-    let rt = runtime();
-    let probe = OrderRequest::Renewal {
-        external_reference_id: String::new(),
-        currency_code: String::new(),
-        line_items: Vec::new(),
-    };
-    let Some(earlier) = unanswered(&orders::create(&rt, &customer, &probe), is_renewal) else {
-        return ().into_any();
-    };
-    let navigate = use_navigate();
-    let commit = use_commit(
-        form,
-        move || fetch(earlier.clone()),
-        move |o: Order| {
-            toast(format!("Renewal order {} placed.", o.order_id));
-            navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
-        },
-    );
-    let (pending, failure) = (commit.pending, commit.failure);
-    view! {
-        <div class="notice warn" role="note">
-            <p><strong>"A renewal order sent from this tab got no answer."</strong> " The page was reloaded, or the connection dropped, while it was on its way: it may have been placed. Find out before renewing again: it is sent again exactly as it was, and if Adobe placed it you see that order. Nothing is renewed twice."</p>
-            {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
-            <BusyButton label="Find out what became of it" working="Asking…" busy=pending on_click=Callback::new(move |_| commit.send())/>
-        </div>
     }
     .into_any()
 }

@@ -3,6 +3,7 @@
 //! the order is sent with the chosen lines exactly as on the original, and its page follows it.
 
 use crate::api::calls::orders;
+use crate::catalog::ProductName;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::detail::now;
 use crate::components::form::{
@@ -67,6 +68,10 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
         Ok(until) => until,
         Err(why) => return view! { {head} <p class="notice warn" role="note">{format!("This order cannot be returned. {why}")}</p> }.into_any(),
     };
+    // Products by name once the catalog has them (read by the order's page before this one).
+    let names = crate::catalog::catalog();
+    names.ensure(&runtime());
+    let product = |offer: &str| names.label_untracked(offer);
     let options: Vec<(String, String)> = order
         .line_items
         .iter()
@@ -74,7 +79,7 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
         .map(|l| {
             (
                 l.ext_line_item_number.to_string(),
-                format!("Line {} · {} · quantity {}", l.ext_line_item_number, l.offer_id, l.quantity),
+                format!("Line {} · {} · quantity {}", l.ext_line_item_number, product(&l.offer_id), l.quantity),
             )
         })
         .collect();
@@ -130,7 +135,7 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
             {(!kept.is_empty()).then(|| view! {
                 <h2>"Lines that cannot be returned"</h2>
                 <ul class="refused-lines">
-                    {kept.into_iter().map(|(n, offer, why)| view! { <li><strong>{format!("Line {n}")}</strong> " " <code>{offer}</code> ": " {why}</li> }).collect_view()}
+                    {kept.into_iter().map(|(n, offer, why)| view! { <li><strong>{format!("Line {n}")}</strong> " " <ProductName offer/> ": " {why}</li> }).collect_view()}
                 </ul>
             })}
             <TextField path=REFERENCE label="External reference id" hint="Optional: your own reference for the return, up to 35 characters."/>

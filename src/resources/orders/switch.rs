@@ -308,7 +308,7 @@ pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
         move |answer: (Values, Order)| preview.set(Some(answer)),
     );
     let navigate = use_navigate();
-    let (c3, rt) = (customer.clone(), runtime());
+    let (c3, rt, customer2) = (customer.clone(), runtime(), customer.clone());
     let commit = use_commit(
         form,
         move || fetch(orders::create(&rt, &c3, &request)),
@@ -318,8 +318,13 @@ pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
         },
     );
     let (pending, failure) = (commit.pending, commit.failure);
+    let probe = OrderRequest::RevertSwitch(partner_model::types::SwitchOrder {
+        reference_order_id: order.order_id.clone(),
+        ..Default::default()
+    });
     view! {
         <div id="undo-switch">
+            <super::unanswered::Unanswered form customer=customer2 probe what="An order undoing this upgrade"/>
             <p>{format!("This upgrade can be undone until {}: the licenses go back to the product they left, and the new product's are removed. The refund follows today's prices and levels.", time::readable(until))}</p>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
                 <SubmissionError submission/>

@@ -147,10 +147,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
         {move || {
             let s = current.get();
             // The product's name once the catalog has it (tracked), with the id.
-            let offer = match catalog.name(&s.offer_id) {
-                Some(name) => format!("{name} ({})", s.offer_id),
-                None => s.offer_id.clone(),
-            };
+            let offer = catalog.label(&s.offer_id);
             view! {
                 <Facts title="Subscription" rows=vec![
                     ("Offer", offer),

@@ -1,0 +1,51 @@
+//! An order sent from this tab whose answer never came (the page was reloaded, or the
+//! connection dropped, while it was on its way): before the reseller sends anything like it
+//! again, the page offers to find out what became of it, by sending it again exactly as it was
+//! under its own correlation id — which the API acts on once ([`crate::api::calls::unanswered`]).
+
+use crate::api::calls::{orders, unanswered};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::form::{BusyButton, FormState};
+use crate::components::submit::use_commit;
+use crate::components::toast::toast;
+use crate::resources::{fetch, runtime};
+use crate::routes::To;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use partner_model::types::{Order, OrderRequest};
+
+/// Whether `body` is an order request of `probe`'s type (and, for a revert, of its switch).
+fn is_like(probe: &OrderRequest, body: &str) -> bool {
+    let Ok(body) = serde_json::from_str::<serde_json::Value>(body) else { return false };
+    let reference = probe.switch().map(|o| o.reference_order_id.as_str()).unwrap_or_default();
+    body["orderType"] == probe.order_type().as_str() && (reference.is_empty() || body["referenceOrderId"] == reference)
+}
+
+/// The notice, when an order like `probe` (its type; a revert's switch) sent from this tab got
+/// no answer; `what` names it ("A renewal order"). Once found out, the order's page opens and
+/// `form`'s draft is settled.
+#[component]
+pub fn Unanswered(form: FormState, customer: String, probe: OrderRequest, what: &'static str) -> impl IntoView {
+    let rt = runtime();
+    let Some(earlier) = unanswered(&orders::create(&rt, &customer, &probe), |body| is_like(&probe, body)) else {
+        return ().into_any();
+    };
+    let navigate = use_navigate();
+    let commit = use_commit(
+        form,
+        move || fetch(earlier.clone()),
+        move |o: Order| {
+            toast(format!("Order {} was placed.", o.order_id));
+            navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
+        },
+    );
+    let (pending, failure) = (commit.pending, commit.failure);
+    view! {
+        <div class="notice warn" role="note">
+            <p><strong>{format!("{what} sent from this tab got no answer.")}</strong> " The page was reloaded, or the connection dropped, while it was on its way: it may have been placed. Find out before sending it again: it is sent again exactly as it was, and if Adobe placed it you see that order. Nothing is done twice."</p>
+            {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
+            <BusyButton label="Find out what became of it" working="Asking…" busy=pending on_click=Callback::new(move |_| commit.send())/>
+        </div>
+    }
+    .into_any()
+}
