@@ -66,6 +66,15 @@ async fn go_to_refuses_a_bad_id_next_to_the_field_then_opens_a_good_one() {
     })
     .await;
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("false"));
+    // A name (spaces, no digits) is not an id: the customers whose names contain it.
+    type_into(&input, "cedar creek");
+    click(&open);
+    wait_for("customer search", || {
+        let location = web_sys::window()?.location();
+        (location.pathname().ok()? == "/customers" && location.search().ok()? == "?company-name=cedar%20creek")
+            .then_some(())
+    })
+    .await;
     go_to_path("/");
 }
 

@@ -1,5 +1,6 @@
 //! The "go to" box: open a customer, reseller, order, VIP membership or transfer by its id,
-//! checked against the documented id format before the console navigates.
+//! checked against the documented id format before the console navigates; a customer or a
+//! reseller also by (part of) its name, which opens the list filtered to the names containing it.
 
 use crate::components::form::{trimmed, FormState, Values};
 use crate::routes::To;
@@ -25,6 +26,9 @@ fn kind_of(v: &Values) -> IdKind {
 fn check(v: &Values) -> Vec<FieldError> {
     let kind = kind_of(v);
     let mut errors = Vec::new();
+    if is_name(kind, &trimmed(v, ID)) {
+        return errors;
+    }
     if kind == IdKind::Order {
         if let Err(problem) = validate_id(IdKind::Customer, &trimmed(v, CUSTOMER)) {
             errors.push(FieldError::new(CUSTOMER, problem));
@@ -34,6 +38,25 @@ fn check(v: &Values) -> Vec<FieldError> {
         errors.push(FieldError::new(ID, problem));
     }
     errors
+}
+
+/// Whether `text`, typed for a record of `kind`, is a name rather than an id: customers and
+/// resellers are found by name too, and their ids hold digits and no spaces.
+pub fn is_name(kind: IdKind, text: &str) -> bool {
+    matches!(kind, IdKind::Customer | IdKind::Reseller)
+        && !text.is_empty()
+        && (text.contains(char::is_whitespace) || !text.chars().any(|c| c.is_ascii_digit()))
+}
+
+/// The list where a customer or reseller named (in part) `name` is: a user of one reseller
+/// searches its customers; others choose the reseller first, and the name goes along.
+pub fn named(kind: IdKind, name: &str, own: Option<&str>) -> String {
+    let filter = format!("company-name={}", crate::api::calls::encode(name));
+    match (kind, own) {
+        (IdKind::Reseller, _) => format!("{}?{filter}", To::Resellers.path()),
+        (_, Some(reseller)) => format!("{}&{filter}", To::Customers { reseller }.path()),
+        (_, None) => format!("{}?{filter}", To::Customers { reseller: "" }.path()),
+    }
 }
 
 /// Where the record of `kind` with `id` lives (`customer` is needed for orders).
@@ -61,7 +84,12 @@ pub fn GoToBox() -> impl IntoView {
             return;
         }
         let (kind, id, customer) = (kind.get_untracked(), trimmed_of(form, ID), trimmed_of(form, CUSTOMER));
-        navigate(&record(kind, &id, &customer).path(), NavigateOptions::default());
+        if is_name(kind, &id) {
+            let own = crate::session::own_resellers().and_then(|r| (r.len() == 1).then(|| r[0].clone()));
+            navigate(&named(kind, &id, own.as_deref()), NavigateOptions::default());
+        } else {
+            navigate(&record(kind, &id, &customer).path(), NavigateOptions::default());
+        }
         // Ready for the next record: the kind and an order's customer stay.
         form.reset(form.values.get_untracked().into_iter().filter(|(k, _)| k != ID).collect());
     };
@@ -108,7 +136,10 @@ pub fn GoToBox() -> impl IntoView {
                     aria-describedby=described(CUSTOMER)
                 />
             </Show>
-            <label for="goto-id">{move || format!("{} id", kind.get().label())}</label>
+            <label for="goto-id">{move || match kind.get() {
+                k @ (IdKind::Customer | IdKind::Reseller) => format!("{} id or name", k.label()),
+                k => format!("{} id", k.label()),
+            }}</label>
             <input
                 id="goto-id"
                 type="text"

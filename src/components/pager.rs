@@ -50,6 +50,26 @@ impl<T> Page<T> {
     }
 }
 
+/// Every row of a list: pages of `limit` rows from `call(offset)`, one after another, until
+/// [`Page::after`] says there is no more.
+pub async fn read_all<A, Fut>(
+    limit: u64,
+    mut call: impl FnMut(u64) -> Fut,
+) -> Result<Vec<A::Row>, crate::api::error::Failure>
+where
+    A: IntoPage,
+    Fut: std::future::Future<Output = Result<A, crate::api::error::Failure>>,
+{
+    let mut rows = Vec::new();
+    let mut at = Some(0);
+    while let Some(offset) = at {
+        let page = call(offset).await?.into_page(limit);
+        at = page.after();
+        rows.extend(page.rows);
+    }
+    Ok(rows)
+}
+
 /// A page as an API answers it, turned into a [`Page`].
 pub trait IntoPage {
     /// What the page lists.

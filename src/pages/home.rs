@@ -1,24 +1,39 @@
-//! The home page: where each area is and what it is for.
+//! The home page: what needs the reseller today, recently opened records, and where each area
+//! is and what it is for.
 
+use super::today::NeedsToday;
 use crate::areas::AREAS;
+use crate::components::query::use_query_state;
 use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The console's start page; a user of one reseller lands on that reseller's customers.
+/// The console's start page: what needs the reseller today (a user's own reseller, or the one
+/// `?reseller=` names), recently opened records, and the areas.
 #[component]
 pub fn Home() -> impl IntoView {
-    if let Some([only]) = crate::session::own_resellers().as_deref() {
-        let options = leptos_router::NavigateOptions { replace: true, ..Default::default() };
-        let path = To::Customers { reseller: only }.path();
-        return view! { <leptos_router::components::Redirect path options/> }.into_any();
-    }
+    let query = use_query_state();
+    let reseller = Memo::new(move |_| {
+        let chosen = query.get("reseller");
+        match crate::session::own_resellers().as_deref() {
+            Some([only]) if chosen.is_empty() => only.clone(),
+            _ => chosen,
+        }
+    });
     view! {
         <section class="page">
             <h1>"Partner console"</h1>
             <p class="lede">
                 "Run your VIP Marketplace business: accounts, orders, returns, renewals, transfers, and your VMware distributor subscriptions. Open any record by its id with the Go to box above."
             </p>
+            {move || {
+                let id = reseller.get();
+                if id.is_empty() {
+                    view! { <TodayFor/> }.into_any()
+                } else {
+                    view! { <NeedsToday reseller=id/> }.into_any()
+                }
+            }}
             <RecentRecords/>
             <ul class="cards">
                 {AREAS
@@ -36,7 +51,29 @@ pub fn Home() -> impl IntoView {
             </ul>
         </section>
     }
-    .into_any()
+}
+
+/// Without a reseller: which reseller's day to see (recently opened ones, one click each).
+#[component]
+fn TodayFor() -> impl IntoView {
+    let resellers: Vec<_> = crate::recent::recent().into_iter().filter(|r| r.kind == "reseller").collect();
+    view! {
+        <section class="today" aria-labelledby="today-title">
+            <h2 id="today-title">"Needs you today"</h2>
+            {if resellers.is_empty() {
+                view! { <p>"Open a reseller (from Resellers) to see here what its customers need: renewals due, open orders, 3-Year Commit requests, licenses to order."</p> }.into_any()
+            } else {
+                view! {
+                    <p>"What needs a reseller today: renewals due, open orders, 3-Year Commit requests, licenses to order. For"</p>
+                    <ul>
+                        {resellers.into_iter().map(|r| view! {
+                            <li><A href=format!("{}?reseller={}", To::Home.href(), crate::api::calls::encode(&r.id))>{r.name}</A> " " <span class="muted">{format!("Reseller {}", r.id)}</span></li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
 }
 
 /// Recently opened resellers and customers, one click away.

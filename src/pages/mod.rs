@@ -6,3 +6,4 @@ pub mod area_home;
 pub mod config_error;
 pub mod home;
 pub mod not_found;
+pub mod today;

@@ -48,6 +48,7 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
         Audit { browser: Browser::signed_in(&sandbox).await, base: sandbox.url.clone(), found: Vec::new(), pages: 0 };
 
     a.visit("", H1).await;
+    a.visit("?reseller=1000000001", "//section[@id='due']//table").await;
     // An area's code failing to download (before anything has cached it).
     a.browser
         .set_faults(json!([{ "method": "GET", "path": "/split_moves-*", "kind": "status", "status": 502, "times": 1 }]))

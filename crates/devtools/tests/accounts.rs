@@ -337,3 +337,48 @@ async fn a_customer_in_curacao_is_entered_as_adobe_says_without_a_postcode() {
     browser.heading("Willemstad Harbour Trading").await;
     browser.close().await;
 }
+
+/// A reseller's home says what needs it today, across its customers: Fairmont's licenses renew
+/// in two days, so Fairmont is in the 30-day renewals, one click from its page.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_home_says_what_needs_the_reseller_today() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::signed_in_as(&sandbox, "Rhea Reseller").await;
+    browser.client.goto(&sandbox.url).await.expect("home");
+    browser.find("//main//h2[normalize-space(.)='Needs you today at Northwind Software Partners']").await;
+    browser.sees("customers.").await;
+    let fairmont = "//section[@id='due']//table//tr[td[1]//a[normalize-space(.)='Fairmont Hotels Group']]";
+    browser.find(&format!("{fairmont}/td[normalize-space(.)='2 days']")).await;
+    let counts = browser.find("//ul[@class='counts']").await;
+    let text = counts.text().await.expect("counts");
+    assert!(text.contains("Renewals in 30 days: "), "{text}");
+    browser.screenshot("home-today").await;
+    // Wider horizons list more, never less.
+    let rows = |b: &Browser| {
+        let b = b.client.clone();
+        async move { b.find_all(fantoccini::Locator::XPath("//section[@id='due']//tbody/tr")).await.expect("rows").len() }
+    };
+    let in_30 = rows(&browser).await;
+    browser.choose("Within", "90").await;
+    browser.find("//section[@id='due']//table[caption[contains(., '90 days')]]").await;
+    assert!(rows(&browser).await >= in_30);
+    browser.client.set_window_size(360, 740).await.expect("phone");
+    browser.screenshot("home-today-360").await;
+    browser.client.set_window_size(1280, 900).await.expect("desktop");
+    browser.find(&format!("{fairmont}/td[1]//a")).await.click().await.expect("open Fairmont");
+    browser.heading("Fairmont Hotels Group").await;
+    // Back home, the lists are kept: no second read.
+    browser.client.back().await.expect("back");
+    browser.find(fairmont).await;
+    // Found by part of its name: from the go-to box, and from the customer search.
+    let go = browser.find("//header//input[@id=//header//label[normalize-space(.)='Customer id or name']/@for]").await;
+    go.send_keys("fairmont").await.expect("type");
+    go.send_keys("\u{E007}").await.expect("enter");
+    browser.find("//main//table//a[normalize-space(.)='Fairmont Hotels Group']").await;
+    browser.client.goto(&format!("{}customers", sandbox.url)).await.expect("customers");
+    browser.fill("Company name", "hotels").await;
+    browser.field("Company name").await.send_keys("\u{E007}").await.expect("enter");
+    browser.find("//main//table//a[normalize-space(.)='Fairmont Hotels Group']").await;
+    browser.screenshot("customers-found-by-part-of-the-name").await;
+    browser.close().await;
+}

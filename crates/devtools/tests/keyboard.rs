@@ -2,9 +2,9 @@
 //! and Enter alone — creating a customer (its country and region chosen by typing), placing an
 //! order after its preview, returning a line through its confirmation dialog, setting
 //! auto-renewal to a quantity, a reseller change through its confirmation dialog, the VIP →
-//! VIPMP switches and a transfer through its dialog, the VMware list sorted, paged and
+//! VIPMP switches and a transfer through its dialog, a mid-term upgrade and its undoing, the VMware list sorted, paged and
 //! filtered, licenses pending an order ordered from a notification, and a customer enrolled in
-//! a linked membership group. What a journey needs first (an order to return, a subscription to open) is
+//! a linked membership group, and the home's lists of what needs the reseller today. What a journey needs first (an order to return, a subscription to open) is
 //! set up as the other tests do; the journey itself uses no mouse.
 
 use fantoccini::key::Key;
@@ -204,6 +204,50 @@ async fn a_renewal_by_hand_is_previewed_and_placed_with_the_keyboard_only() {
     browser.press(Key::Enter).await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
     browser.sees("Complete: this order no longer changes on its own.").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_upgrade_is_previewed_placed_and_undone_with_the_keyboard_only() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}subscriptions?customer=1000000012", sandbox.url)).await.expect("subscriptions");
+    let row = "//main//table//tr[td[span[normalize-space(.)='Illustrator for teams']]]";
+    browser.find(&format!("{row}//a[contains(@href, '/subscriptions/')]")).await.click().await.expect("open");
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
+    tab_to(&browser, "the Upgrade link", |tag, text, _| tag == "A" && text == "Upgrade").await;
+    browser.press(Key::Enter).await;
+    browser.heading("Upgrade a subscription").await;
+    tab_and_pick(&browser, "Upgrade to", "Creative", "65322651CA01A12").await;
+    tab_and_type(&browser, "Licenses to move", "2").await;
+    tab_to(&browser, "the users box", |tag, _, id| tag == "INPUT" && id.contains("reassignUsers")).await;
+    browser.press(Key::Space).await;
+    tab_to_button(&browser, "Preview upgrade").await;
+    browser.press(Key::Enter).await;
+    browser.find("//section[contains(@class,'preview')]//table").await;
+    tab_to_button(&browser, "Place upgrade order").await;
+    browser.press(Key::Enter).await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    tab_to_button(&browser, "Preview undoing the upgrade").await;
+    browser.press(Key::Enter).await;
+    browser.find("//div[@id='undo-switch']//table").await;
+    tab_to_button(&browser, "Undo the upgrade").await;
+    browser.press(Key::Enter).await;
+    browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='REVERT_SWITCH']").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_homes_lists_are_used_with_the_keyboard_only() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}?reseller=1000000001", sandbox.url)).await.expect("home");
+    browser.find("//main//h2[normalize-space(.)='Needs you today at Northwind Software Partners']").await;
+    browser.find("//section[@id='due']//table").await;
+    tab_and_pick(&browser, "Within", "9", "90").await;
+    browser.find("//section[@id='due']//table[caption[contains(., '90 days')]]").await;
+    tab_to(&browser, "Fairmont's renewal", |tag, text, _| tag == "A" && text == "Fairmont Hotels Group").await;
+    browser.press(Key::Enter).await;
+    browser.heading("Fairmont Hotels Group").await;
     browser.close().await;
 }
 

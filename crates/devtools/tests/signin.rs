@@ -163,8 +163,8 @@ async fn a_portal_on_an_allowed_origin_embeds_the_console_and_hands_over_the_tok
     browser.find("//h1[normalize-space(.)='Partner portal']").await;
     browser.client.clone().enter_frame(0).await.expect("into the console's frame");
     browser.find("//header//*[contains(@class,'who-name') and normalize-space(.)='Rhea Reseller']").await;
-    // A user of one reseller lands on that reseller's customers.
-    browser.find("//main//h1[normalize-space(.)='Northwind Software Partners' or contains(., 'Customers')]").await;
+    // A user of one reseller lands on what its customers need today.
+    browser.find("//main//h2[normalize-space(.)='Needs you today at Northwind Software Partners']").await;
     browser.find("//main//table//a[contains(@href, '/customers/')]").await;
     assert!(
         browser

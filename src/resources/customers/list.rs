@@ -93,6 +93,10 @@ pub fn ChooseReseller(
         None => recent().into_iter().filter(|r| r.kind == "reseller").collect(),
     };
     let heading = if own.is_some() { "Your resellers" } else { "Recently opened resellers" };
+    // A name searched from the go-to box goes along to the chosen reseller's list.
+    let name = query.get("company-name");
+    let keep = (!name.is_empty()).then(|| format!("&company-name={}", crate::api::calls::encode(&name)));
+    let href = move |id: &str| format!("{}{}", to(id).href(), keep.clone().unwrap_or_default());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if form.attempt() {
@@ -102,11 +106,12 @@ pub fn ChooseReseller(
     view! {
         <h1>{title}</h1>
         <p class="lede">{lede}</p>
+        {(!name.is_empty()).then(|| view! { <p>{format!("Looking for the customers whose name contains \u{201c}{name}\u{201d}: choose their reseller.")}</p> })}
         {(!resellers.is_empty()).then(|| view! {
             <h2>{heading}</h2>
             <ul class="recent">
                 {resellers.into_iter().map(|r| view! {
-                    <li><A href=to(&r.id).href()>{r.name}</A> " " <code>{r.id}</code></li>
+                    <li><A href=href(&r.id)>{r.name}</A> " " <code>{r.id}</code></li>
                 }).collect_view()}
             </ul>
         })}

@@ -40,7 +40,22 @@ static COLUMNS: &[Column<ResellerSummary>] = &[
 
 /// The URL's account filters, with the page asked for, as API parameters.
 pub fn account_filters(query: &QueryState, limit: u32, offset: u64) -> Vec<(&'static str, String)> {
-    paged(filters_of(query, ACCOUNT_FILTERS), limit, offset)
+    let filters = filters_of(query, ACCOUNT_FILTERS).into_iter().map(|(k, v)| match k {
+        "company-name" => (k, contains(&v)),
+        _ => (k, v),
+    });
+    paged(filters.collect(), limit, offset)
+}
+
+/// A company name typed without `*` finds the names that contain it (the API's wildcard, on
+/// both sides); with a `*`, the reseller said where the rest goes.
+pub fn contains(name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() || name.contains('*') {
+        name.to_string()
+    } else {
+        format!("*{name}*")
+    }
 }
 
 /// The distributor's resellers.
@@ -63,7 +78,7 @@ pub fn AccountFilters() -> impl IntoView {
     view! {
         <div class="filters" role="search" aria-label="Filters">
             <FilterSelect key="status" label="Status" options=ACCOUNT_STATUSES/>
-            <FilterText key="company-name" label="Company name" hint="Use * for any text: Acme*"/>
+            <FilterText key="company-name" label="Company name" hint="Any part of the name finds it: cedar. With *, say where the rest goes: Cedar* for names that start so."/>
             <FilterDate key="from-created-date" label="Created from"/>
             <FilterDate key="to-created-date" label="Created to"/>
             <FilterSelect key="limit" label="Rows per page" options=ACCOUNT_PAGE_SIZES/>
@@ -84,5 +99,18 @@ pub fn ResellerList() -> impl IntoView {
             <ListPage source=Resellers columns=COLUMNS caption="Resellers".to_string() noun="resellers"
                 sort=ACCOUNT_SORT empty="No reseller matches these filters." export="resellers.csv".to_string()/>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains;
+
+    #[test]
+    fn a_name_without_a_wildcard_is_searched_anywhere_in_the_name() {
+        assert_eq!(contains("cedar"), "*cedar*");
+        assert_eq!(contains(" Cedar Creek "), "*Cedar Creek*");
+        assert_eq!(contains("Cedar*"), "Cedar*", "the reseller's own wildcard is kept");
+        assert_eq!(contains(""), "");
     }
 }

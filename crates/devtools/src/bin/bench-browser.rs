@@ -11,6 +11,9 @@
 //! - Validation per keystroke of the longest rule (the contact email), typed into a form.
 //! - The offer picker: each keystroke filters the customer's whole price list and redraws the
 //!   list of matches.
+//! - The home's "needs you today" for the reseller of the 5,000-subscription customer: time to
+//!   the first progress and to the complete lists (cold loads), with the API requests made and
+//!   the bytes they transferred.
 //!
 //! A keystroke's cost is measured in the page: the `input` event dispatched, then a macrotask
 //! (every microtask — Leptos' effects and DOM writes — has run), then a forced layout.
@@ -24,6 +27,9 @@ const HUB_CUSTOMER: &str = "1000000012";
 const LIST_LOADS: usize = 9;
 const LARGE_CUSTOMER: &str = "1099999999";
 const COLD_LOADS: usize = 7;
+/// The reseller of the 5,000-subscription customer, and cold loads of its home.
+const TODAY_RESELLER: &str = "1000000001";
+const TODAY_LOADS: usize = 3;
 const QUERY: &str = "65322";
 /// Typed into the offer picker, one character at a time.
 const PICKER_QUERY: &str = "creative cloud all apps";
@@ -162,6 +168,34 @@ async fn app_bytes(browser: &Browser) -> (f64, f64) {
     (n(0), n(1))
 }
 
+/// `performance.now()` once `condition` holds on the current page (polled every 5 ms).
+async fn when(browser: &Browser, condition: &str) -> f64 {
+    let probe = format!("return ({condition}) ? performance.now() : null;");
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    loop {
+        if let Ok(serde_json::Value::Number(n)) = browser.client.execute(&probe, vec![]).await {
+            return n.as_f64().unwrap_or(f64::NAN);
+        }
+        assert!(std::time::Instant::now() < deadline, "{condition} never held");
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// The API requests the page made and the bytes they transferred: (requests, bytes).
+async fn api_reads(browser: &Browser) -> (f64, f64) {
+    let v = browser
+        .client
+        .execute(
+            "const api = performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.includes('/api/'));
+             return [api.length, api.reduce((s, e) => s + e.transferSize, 0)];",
+            vec![],
+        )
+        .await
+        .expect("resource timing");
+    let n = |i: usize| v.get(i).and_then(|x| x.as_f64()).unwrap_or(f64::NAN);
+    (n(0), n(1))
+}
+
 async fn keystrokes(browser: &Browser, selector: &str, text: &str) -> Vec<f64> {
     let v = browser.client.execute_async(TYPE_AND_TIME, vec![selector.into(), text.into()]).await.expect("typing");
     v.as_array().unwrap_or_else(|| panic!("typing failed: {v}")).iter().filter_map(|t| t.as_f64()).collect()
@@ -211,6 +245,21 @@ async fn main() {
         let browser = Browser::signed_in(&sandbox).await;
         hub.push(time_until(&browser, &format!("{base}customers/{HUB_CUSTOMER}"), hub_ready).await);
         hub_bytes.push(app_bytes(&browser).await);
+        browser.close().await;
+    }
+
+    // "Needs you today" for the large customer's reseller (the seed's first), from cold.
+    let today_url = format!("{base}?reseller={TODAY_RESELLER}");
+    let (mut today_first, mut today_done, mut today_reads) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..TODAY_LOADS {
+        let browser = Browser::signed_in(&sandbox).await;
+        let progress =
+            "/^Read \\d+ of \\d+ customers/.test(document.querySelector('.today [role=status]')?.textContent ?? '')";
+        today_first.push(
+            time_until(&browser, &today_url, &format!("({progress}) || !!document.querySelector('ul.counts')")).await,
+        );
+        today_done.push(when(&browser, "!!document.querySelector('ul.counts')").await);
+        today_reads.push(api_reads(&browser).await);
         browser.close().await;
     }
 
@@ -324,4 +373,15 @@ async fn main() {
         ""
     );
     println!("{:<62} {:>7.2} ms {:>10} {:>7}", "offer picker keystroke, slowest", percentile(picker_keys, 1.0), "", "");
+    println!(
+        "{:<62} {:>7.0} ms {:>10} {:>7}",
+        format!("needs you today, large reseller: first progress, median of {TODAY_LOADS}"),
+        median(today_first),
+        "",
+        ""
+    );
+    println!("{:<62} {:>7.0} ms {:>10} {:>7}", "  every list complete, median", median(today_done), "", "");
+    let reads: Vec<String> =
+        today_reads.iter().map(|(n, bytes)| format!("{n} requests, {:.1} KB", bytes / 1000.0)).collect();
+    println!("{:<62} {:>30}", "  API reads, each load", reads.join("; "));
 }

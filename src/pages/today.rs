@@ -1,0 +1,414 @@
+//! "Needs you today": what a reseller has to act on, across all its customers — renewals due in
+//! the next 30, 60 or 90 days with their auto-renewal, orders still open, 3-Year Commit requests
+//! waiting for the customer to accept, licenses a customer took that still need an order, and
+//! customers Adobe has not activated yet.
+//!
+//! The lists are read for one reseller: its customers (every page), its licenses-pending
+//! notifications, then for each active customer its record, subscriptions and open orders, at
+//! most [`AT_ONCE`] customers at a time, with progress. The result is kept for the page's life
+//! (per reseller) and read again on "Refresh". A customer whose reads fail is named, with what
+//! failed; the others still show.
+
+use crate::api::calls::{customers, notifications, orders, resellers, subscriptions};
+use crate::api::error::Failure;
+use crate::components::detail::now;
+use crate::components::pager::read_all;
+use crate::components::table::{Cell, Column, DataTable};
+use crate::resources::customers::hub::is_consumables;
+use crate::resources::subscriptions::renewal_text;
+use crate::resources::{fetch, runtime};
+use crate::routes::To;
+use crate::runtime::Runtime;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use partner_model::catalog::status::ResourceKind;
+use partner_model::time::{self, DAY};
+use partner_model::types::{
+    CommitmentStatus, Customer, CustomerSummary, NotificationItem, Order, Status, Subscription, SubscriptionList,
+};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, VecDeque};
+use std::rc::Rc;
+
+/// Customers read at once.
+pub const AT_ONCE: usize = 4;
+/// How far ahead renewals are listed, in days.
+const HORIZONS: [u64; 3] = [30, 60, 90];
+
+/// A customer as the lists name it.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Named {
+    id: String,
+    name: String,
+}
+
+impl Named {
+    fn cell(&self) -> Cell {
+        let text = if self.name.is_empty() { self.id.clone() } else { self.name.clone() };
+        Cell::Link { href: To::Customer(&self.id).href(), text, code: false }
+    }
+}
+
+/// A license subscription renewing within [`HORIZONS`]'s last.
+#[derive(Clone, Debug, PartialEq)]
+struct Due {
+    customer: Named,
+    sub: Subscription,
+    days: u64,
+}
+
+/// Everything the page lists for one reseller.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Today {
+    /// When it was read (ms).
+    read_at: u64,
+    customers: usize,
+    renewals: Vec<Due>,
+    open_orders: Vec<(Named, Order)>,
+    commitments: Vec<Named>,
+    licenses_pending: Vec<Named>,
+    pending_customers: Vec<(Named, String)>,
+    /// Customers whose reads failed, with what failed.
+    failed: Vec<(Named, String)>,
+}
+
+/// What one customer adds to the lists.
+struct OneCustomer {
+    renewals: Vec<Due>,
+    open_orders: Vec<(Named, Order)>,
+    committing: bool,
+}
+
+thread_local! {
+    /// What was read, per reseller, for the page's life.
+    static KEPT: RefCell<BTreeMap<String, Today>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// Renewals of `subs` due within `horizon` days of `at`: active licenses only, soonest first.
+fn due(customer: &Named, subs: Vec<Subscription>, at: u64, horizon: u64) -> Vec<Due> {
+    subs.into_iter()
+        .filter(|s| s.status == Status::Active && !is_consumables(&s.offer_id))
+        .filter_map(|s| {
+            let on = time::parse(&s.renewal_date)?;
+            let days = on.checked_sub(at)?.div_ceil(DAY);
+            (days <= horizon).then(|| Due { customer: customer.clone(), sub: s, days })
+        })
+        .collect()
+}
+
+/// Whether a customer's 3-Year Commit request waits for the customer to accept it.
+fn awaits_customer(c: &Customer) -> bool {
+    c.benefits.iter().any(|b| {
+        [&b.commitment_request, &b.recommitment_request]
+            .into_iter()
+            .flatten()
+            .any(|r| r.status == Some(CommitmentStatus::Requested))
+    })
+}
+
+async fn read_customer(rt: &Runtime, who: &Named, at: u64) -> Result<OneCustomer, Failure> {
+    let record = fetch(customers::get(rt, &who.id)).await?;
+    let SubscriptionList { items, .. } = fetch(subscriptions::list(rt, &who.id)).await?;
+    let open = [("status", "1002".to_string()), ("limit", "100".to_string())];
+    let open = fetch(orders::history(rt, &who.id, &open)).await?.items;
+    Ok(OneCustomer {
+        renewals: due(who, items, at, HORIZONS[2]),
+        open_orders: open.into_iter().map(|o| (who.clone(), o)).collect(),
+        committing: awaits_customer(&record),
+    })
+}
+
+/// Reads everything for `reseller`, `progress` telling (customers read, customers to read).
+async fn read_today(rt: Runtime, reseller: String, progress: RwSignal<(usize, usize)>) -> Result<Today, Failure> {
+    let at = now();
+    let all: Vec<CustomerSummary> = read_all(50, |offset| {
+        let page = [("limit", "50".to_string()), ("offset", offset.to_string())];
+        fetch(customers::list(&rt, &reseller, &page))
+    })
+    .await?;
+    let pending: Vec<NotificationItem> =
+        read_all(100, |offset| fetch(notifications::licenses_pending(&rt, &reseller, 100, offset))).await?;
+    let name_of = |id: &str| {
+        let name = all.iter().find(|c| c.customer_id == id).map(|c| c.company_profile.company_name.clone());
+        Named { id: id.to_string(), name: name.unwrap_or_default() }
+    };
+    let mut today = Today {
+        read_at: at,
+        customers: all.len(),
+        licenses_pending: pending.iter().map(|n| name_of(&n.customer_id)).collect(),
+        pending_customers: all
+            .iter()
+            .filter(|c| c.status == Status::Pending)
+            .map(|c| (name_of(&c.customer_id), c.creation_date.clone()))
+            .collect(),
+        ..Today::default()
+    };
+    today.licenses_pending.dedup();
+    let active: VecDeque<Named> =
+        all.iter().filter(|c| c.status == Status::Active).map(|c| name_of(&c.customer_id)).collect();
+    progress.try_set((0, active.len()));
+    let queue = Rc::new(RefCell::new(active));
+    let results = Rc::new(RefCell::new(Vec::new()));
+    let (done_tx, done_rx) = countdown(AT_ONCE);
+    for _ in 0..AT_ONCE {
+        let (rt, queue, results, done) = (rt.clone(), queue.clone(), results.clone(), done_tx.clone());
+        leptos::task::spawn_local(async move {
+            loop {
+                let next = queue.borrow_mut().pop_front();
+                let Some(who) = next else { break };
+                let one = read_customer(&rt, &who, at).await;
+                results.borrow_mut().push((who, one));
+                progress.try_update(|(read, _)| *read += 1);
+            }
+            done.finish();
+        });
+    }
+    done_rx.all_finished().await;
+    let results = std::mem::take(&mut *results.borrow_mut());
+    for (who, one) in results {
+        match one {
+            Ok(one) => {
+                today.renewals.extend(one.renewals);
+                today.open_orders.extend(one.open_orders);
+                if one.committing {
+                    today.commitments.push(who);
+                }
+            }
+            Err(f) => today.failed.push((who, f.error.what_happened())),
+        }
+    }
+    today.renewals.sort_by(|a, b| a.days.cmp(&b.days).then_with(|| a.customer.name.cmp(&b.customer.name)));
+    today.open_orders.sort_by(|a, b| b.1.creation_date.cmp(&a.1.creation_date));
+    today.commitments.sort_by(|a, b| a.name.cmp(&b.name));
+    today.failed.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    Ok(today)
+}
+
+/// Waits for `n` workers: each calls [`Finisher::finish`] once.
+fn countdown(n: usize) -> (Finisher, Finished) {
+    let state = Rc::new(RefCell::new((n, None::<std::task::Waker>)));
+    (Finisher(state.clone()), Finished(state))
+}
+
+#[derive(Clone)]
+struct Finisher(Rc<RefCell<(usize, Option<std::task::Waker>)>>);
+
+impl Finisher {
+    fn finish(&self) {
+        let mut state = self.0.borrow_mut();
+        state.0 = state.0.saturating_sub(1);
+        if state.0 == 0 {
+            if let Some(waker) = state.1.take() {
+                waker.wake();
+            }
+        }
+    }
+}
+
+struct Finished(Rc<RefCell<(usize, Option<std::task::Waker>)>>);
+
+impl Finished {
+    async fn all_finished(self) {
+        std::future::poll_fn(|cx| {
+            let mut state = self.0.borrow_mut();
+            if state.0 == 0 {
+                std::task::Poll::Ready(())
+            } else {
+                state.1 = Some(cx.waker().clone());
+                std::task::Poll::Pending
+            }
+        })
+        .await
+    }
+}
+
+static RENEWALS: &[Column<Due>] = &[
+    Column::new("Customer", |d: &Due| d.customer.cell()),
+    Column::new("Product", |d| Cell::Product(d.sub.offer_id.clone())),
+    Column::new("Subscription", |d| {
+        crate::resources::subscriptions::subscription_cell(&d.customer.id, &d.sub.subscription_id)
+    }),
+    Column::new("Renews on", |d| Cell::Day(d.sub.renewal_date.clone())),
+    Column::new("In", |d: &Due| Cell::Text(if d.days == 1 { "1 day".into() } else { format!("{} days", d.days) }))
+        .numeric(),
+    Column::new("Licenses", |d: &Due| Cell::Text(d.sub.current_quantity.unwrap_or(0).to_string())).numeric(),
+    Column::new("Auto-renewal", |d| Cell::Text(renewal_text(&d.sub))),
+];
+
+static OPEN_ORDERS: &[Column<(Named, Order)>] = &[
+    Column::new("Customer", |(c, _): &(Named, Order)| c.cell()),
+    Column::new("Order", |(c, o)| Cell::Link {
+        href: To::Order { customer: &c.id, id: &o.order_id }.href(),
+        text: o.order_id.clone(),
+        code: false,
+    }),
+    Column::new("Type", |(_, o)| Cell::Text(o.order_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default())),
+    Column::new("Status", |(_, o)| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
+    Column::new("Created", |(_, o)| Cell::Day(o.creation_date.clone())),
+];
+
+static COMMITMENTS: &[Column<Named>] = &[
+    Column::new("Customer", |c: &Named| c.cell()),
+    Column::new("3-Year Commit", |c| Cell::Action {
+        href: To::Benefits(&c.id).href(),
+        text: "See the request",
+        label: format!("See the 3-Year Commit request of {}", c.name),
+    }),
+];
+
+static LICENSES_PENDING: &[Column<Named>] = &[
+    Column::new("Customer", |c: &Named| c.cell()),
+    Column::new("Licenses", |c| Cell::Action {
+        href: To::OpenAcquisitions(&c.id).href(),
+        text: "See the licenses",
+        label: format!("See the licenses {} took", c.name),
+    }),
+];
+
+static PENDING_CUSTOMERS: &[Column<(Named, String)>] = &[
+    Column::new("Customer", |(c, _): &(Named, String)| c.cell()),
+    Column::new("Created", |(_, created)| Cell::Day(created.clone())),
+];
+
+static FAILED: &[Column<(Named, String)>] = &[
+    Column::new("Customer", |(c, _): &(Named, String)| c.cell()),
+    Column::new("What happened", |(_, why): &(Named, String)| Cell::Text(why.clone())).prose(),
+];
+
+/// The "needs you today" section of the home page, for `reseller`.
+#[component]
+pub fn NeedsToday(reseller: String) -> impl IntoView {
+    let rt = runtime();
+    let progress = RwSignal::new((0usize, 0usize));
+    let today = RwSignal::new(KEPT.with(|k| k.borrow().get(&reseller).cloned()));
+    let failure = RwSignal::new(None::<Failure>);
+    let reading = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    {
+        let (rt, reseller) = (rt.clone(), reseller.clone());
+        leptos::task::spawn_local(async move {
+            if let Ok(r) = fetch(resellers::get(&rt, &reseller)).await {
+                name.try_set(r.company_profile.company_name);
+            }
+        });
+    }
+    let read = {
+        let reseller = reseller.clone();
+        move || {
+            if reading.get_untracked() {
+                return;
+            }
+            reading.set(true);
+            failure.set(None);
+            let (rt, reseller) = (rt.clone(), reseller.clone());
+            leptos::task::spawn_local(async move {
+                // The page may have been left meanwhile: what was read is kept all the same.
+                match read_today(rt, reseller.clone(), progress).await {
+                    Ok(t) => {
+                        KEPT.with(|k| k.borrow_mut().insert(reseller, t.clone()));
+                        today.try_set(Some(t));
+                    }
+                    Err(f) => {
+                        failure.try_set(Some(f));
+                    }
+                }
+                reading.try_set(false);
+            });
+        }
+    };
+    if today.get_untracked().is_none() {
+        read();
+    }
+    let horizon = RwSignal::new(HORIZONS[0]);
+    let status = move || {
+        let (done, of) = progress.get();
+        if reading.get() {
+            if of == 0 {
+                "Reading the customers…".to_string()
+            } else {
+                format!("Read {done} of {of} customers…")
+            }
+        } else {
+            today
+                .with(|t| {
+                    t.as_ref().map(|t| format!("Read at {} from {} customers.", time::readable(t.read_at), t.customers))
+                })
+                .unwrap_or_default()
+        }
+    };
+    let reseller_link = To::Customers { reseller: &reseller }.href();
+    view! {
+        <section class="today" aria-labelledby="today-title">
+            <div class="page-head">
+                <h2 id="today-title">{move || {
+                    let n = name.get();
+                    if n.is_empty() { "Needs you today".to_string() } else { format!("Needs you today at {n}") }
+                }}</h2>
+                <div class="actions">
+                    <A href=reseller_link attr:class="button">"All customers"</A>
+                    <button type="button" disabled=move || reading.get() on:click={
+                        let read = read.clone();
+                        move |_| read()
+                    }>"Refresh"</button>
+                </div>
+            </div>
+            <p role="status" class="muted">{status}</p>
+            {move || failure.get().map(|f| view! { <crate::components::error_panel::ErrorPanel failure=f/> })}
+            {move || today.get().map(|t| view! { <TodayLists today=t horizon/> })}
+        </section>
+    }
+}
+
+#[component]
+fn TodayLists(today: Today, horizon: RwSignal<u64>) -> impl IntoView {
+    let within = |days: u64| today.renewals.iter().filter(|d| d.days <= days).count();
+    let counts = [
+        (format!("Renewals in 30 days: {}", within(30)), "#due"),
+        (format!("Open orders: {}", today.open_orders.len()), "#open-orders"),
+        (format!("3-Year Commit waiting for the customer: {}", today.commitments.len()), "#commitments"),
+        (format!("Customers with licenses to order: {}", today.licenses_pending.len()), "#licenses-pending"),
+        (format!("Customers not active yet: {}", today.pending_customers.len()), "#pending-customers"),
+    ];
+    let renewals = today.renewals.clone();
+    let shown = move || renewals.iter().filter(|d| d.days <= horizon.get()).cloned().collect::<Vec<Due>>();
+    view! {
+        <ul class="counts">
+            {counts.into_iter().map(|(text, anchor)| view! { <li><a href=anchor>{text}</a></li> }).collect_view()}
+        </ul>
+        {(!today.failed.is_empty()).then(|| view! {
+            <div class="notice warn" role="note">
+                <p>"Some customers could not be read: what they need is missing below. Refresh to try again."</p>
+                <DataTable caption="Customers not read".to_string() show_caption=true columns=FAILED rows=today.failed.clone() empty=""/>
+            </div>
+        })}
+        <section id="due" aria-labelledby="due-title">
+            <h3 id="due-title">"Renewals due"</h3>
+            <div class="field inline">
+                <label for="due-within">"Within"</label>
+                <select id="due-within" on:change=move |ev| horizon.set(event_target_value(&ev).parse().unwrap_or(30))>
+                    {HORIZONS.map(|d| view! { <option value=d.to_string() selected=move || horizon.get() == d>{format!("{d} days ({})", within(d))}</option> }).collect_view()}
+                </select>
+            </div>
+            {move || view! {
+                <DataTable caption=format!("License subscriptions renewing in the next {} days", horizon.get()) show_caption=true
+                    columns=RENEWALS rows=shown() empty="Nothing renews in that time."/>
+            }}
+        </section>
+        <section id="open-orders" aria-labelledby="open-orders-title">
+            <h3 id="open-orders-title">"Orders still open"</h3>
+            <DataTable caption="Orders Adobe is still processing".to_string() columns=OPEN_ORDERS rows=today.open_orders empty="No order is open."/>
+        </section>
+        <section id="commitments" aria-labelledby="commitments-title">
+            <h3 id="commitments-title">"3-Year Commit requests waiting for the customer"</h3>
+            <DataTable caption="Customers who have yet to accept a 3-Year Commit request".to_string() columns=COMMITMENTS rows=today.commitments empty="No request is waiting."/>
+        </section>
+        <section id="licenses-pending" aria-labelledby="licenses-pending-title">
+            <h3 id="licenses-pending-title">"Licenses to order"</h3>
+            <DataTable caption="Customers who took licenses that still need an order".to_string() columns=LICENSES_PENDING rows=today.licenses_pending empty="No customer has licenses waiting for an order."/>
+        </section>
+        <section id="pending-customers" aria-labelledby="pending-customers-title">
+            <h3 id="pending-customers-title">"Customers not active yet"</h3>
+            <DataTable caption="Customers Adobe has not activated yet".to_string() columns=PENDING_CUSTOMERS rows=today.pending_customers empty="Every customer is active."/>
+        </section>
+    }
+}
