@@ -1,7 +1,6 @@
 //! The home page: what needs the reseller today, recently opened records, and where each area
 //! is and what it is for.
 
-use super::today::NeedsToday;
 use crate::areas::AREAS;
 use crate::components::query::use_query_state;
 use crate::routes::To;
@@ -12,14 +11,10 @@ use leptos_router::components::A;
 /// `?reseller=` names), recently opened records, and the areas.
 #[component]
 pub fn Home() -> impl IntoView {
-    let query = use_query_state();
-    let reseller = Memo::new(move |_| {
-        let chosen = query.get("reseller");
-        match crate::session::own_resellers().as_deref() {
-            Some([only]) if chosen.is_empty() => only.clone(),
-            _ => chosen,
-        }
-    });
+    let reseller = today_reseller();
+    // Its code is the customers area's (a chunk of its own in the release build): a home
+    // without a reseller downloads none of it.
+    let today = crate::split_page!(customers, today_section, super::today::TodaySection);
     view! {
         <section class="page">
             <h1>"Partner console"</h1>
@@ -27,11 +22,10 @@ pub fn Home() -> impl IntoView {
                 "Run your VIP Marketplace business: accounts, orders, returns, renewals, transfers, and your VMware distributor subscriptions. Open any record by its id with the Go to box above."
             </p>
             {move || {
-                let id = reseller.get();
-                if id.is_empty() {
+                if reseller.get().is_empty() {
                     view! { <TodayFor/> }.into_any()
                 } else {
-                    view! { <NeedsToday reseller=id/> }.into_any()
+                    today()
                 }
             }}
             <RecentRecords/>
@@ -51,6 +45,19 @@ pub fn Home() -> impl IntoView {
             </ul>
         </section>
     }
+}
+
+/// Whose day the home shows: the user's one reseller, or the one `?reseller=` names (empty:
+/// none chosen).
+pub fn today_reseller() -> Memo<String> {
+    let query = use_query_state();
+    Memo::new(move |_| {
+        let chosen = query.get("reseller");
+        match crate::session::own_resellers().as_deref() {
+            Some([only]) if chosen.is_empty() => only.clone(),
+            _ => chosen,
+        }
+    })
 }
 
 /// Without a reseller: which reseller's day to see (recently opened ones, one click each).

@@ -275,9 +275,16 @@ static FAILED: &[Column<(Named, String)>] = &[
     Column::new("What happened", |(_, why): &(Named, String)| Cell::Text(why.clone())).prose(),
 ];
 
-/// The "needs you today" section of the home page, for `reseller`.
+/// The "needs you today" section of the home page, for the reseller it names.
 #[component]
-pub fn NeedsToday(reseller: String) -> impl IntoView {
+pub fn TodaySection() -> impl IntoView {
+    let reseller = super::home::today_reseller();
+    move || view! { <NeedsToday reseller=reseller.get()/> }
+}
+
+/// The "needs you today" lists of `reseller`.
+#[component]
+fn NeedsToday(reseller: String) -> impl IntoView {
     let rt = runtime();
     let progress = RwSignal::new((0usize, 0usize));
     let today = RwSignal::new(KEPT.with(|k| k.borrow().get(&reseller).cloned()));
