@@ -2,7 +2,7 @@
 //! and Enter alone — creating a customer (its country and region chosen by typing), placing an
 //! order after its preview, returning a line through its confirmation dialog, setting
 //! auto-renewal to a quantity, a reseller change through its confirmation dialog, the VIP →
-//! VIPMP switches and a transfer through its dialog, a mid-term upgrade and its undoing, the VMware list sorted, paged and
+//! VIPMP switches and a transfer through its dialog, a mid-term upgrade and its undoing, a flexible discount used on an order, the price list filtered, the VMware list sorted, paged and
 //! filtered, licenses pending an order ordered from a notification, and a customer enrolled in
 //! a linked membership group, and the home's lists of what needs the reseller today. What a journey needs first (an order to return, a subscription to open) is
 //! set up as the other tests do; the journey itself uses no mouse.
@@ -234,6 +234,43 @@ async fn an_upgrade_is_previewed_placed_and_undone_with_the_keyboard_only() {
     browser.press(Key::Enter).await;
     browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='REVERT_SWITCH']").await;
     browser.sees("Complete: this order no longer changes on its own.").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_flexible_discount_is_used_and_the_price_list_filtered_with_the_keyboard_only() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}customers/1000000012/orders/new", sandbox.url)).await.expect("place an order");
+    browser.heading("Place an order").await;
+    tab_and_type(&browser, "Product or offer id", "65304921CA01A12").await;
+    tab_and_type(&browser, "Quantity", "5").await;
+    browser.find("//table[caption='Discounts this customer can use today']").await;
+    // Tab to the Acrobat discount's button (each says which discount it uses), Enter uses it.
+    let label = "Use Acrobat: 20 off each license on matching lines";
+    let mut reached = false;
+    for _ in 0..80 {
+        browser.press(Key::Tab).await;
+        let focused = browser.client.execute("return document.activeElement.getAttribute('aria-label');", vec![]);
+        if focused.await.expect("script") == label {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab never reached {label}");
+    browser.press(Key::Enter).await;
+    assert_eq!(browser.value_of("Flexible discount code").await, "ACROBAT_20_OFF");
+    tab_to_button(&browser, "Preview order").await;
+    browser.press(Key::Enter).await;
+    browser.find("//section[contains(@class,'preview')]//table").await;
+
+    browser.client.goto(&format!("{}price-list", sandbox.url)).await.expect("price list");
+    browser.heading("Price list").await;
+    tab_and_pick(&browser, "Market segment", "Gov", "GOV").await;
+    tab_and_type(&browser, "Product family", "Acrobat Pro for teams").await;
+    browser.press(Key::Enter).await;
+    browser.find("//main//table//td[normalize-space(.)='65304479GA01A12']").await;
+    let url = browser.client.current_url().await.expect("url").to_string();
+    assert!(url.contains("segment=GOV") && url.contains("family=Acrobat"), "{url}");
     browser.close().await;
 }
 
