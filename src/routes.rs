@@ -46,6 +46,10 @@ pub enum To<'a> {
     Orders {
         customer: &'a str,
     },
+    /// The orders of every customer of a reseller.
+    ResellerOrders {
+        reseller: &'a str,
+    },
     /// Place an order, with lines to start from (offer id, quantity).
     NewOrder {
         customer: &'a str,
@@ -159,6 +163,7 @@ impl To<'_> {
             To::EditCustomer(id) => format!("/customers/{}/edit", e(id)),
             To::Benefits(id) => format!("/customers/{}/benefits", e(id)),
             To::Orders { customer } => with("/orders".into(), "customer", customer),
+            To::ResellerOrders { reseller } => with("/orders".into(), "reseller", reseller),
             To::NewOrder { customer, lines } => {
                 let path = format!("/customers/{}/orders/new", e(customer));
                 let query: Vec<String> = lines.iter().map(|(offer, q)| format!("line={}:{q}", e(offer))).collect();
@@ -254,6 +259,7 @@ mod tests {
             To::EditCustomer(c),
             To::Benefits(c),
             To::Orders { customer: c },
+            To::ResellerOrders { reseller: r },
             To::NewOrder { customer: c, lines: &[("65322651CA01A12", 2), ("x&y", 1)] },
             To::Order { customer: c, id },
             To::ReturnOrder { customer: c, id },

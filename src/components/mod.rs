@@ -1,6 +1,7 @@
 //! Shared building blocks of every page: the frame, and the list / detail / form machinery
 //! each resource is made of.
 
+pub mod across;
 pub mod address;
 pub mod charts;
 pub mod confirm;

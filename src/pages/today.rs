@@ -5,12 +5,13 @@
 //!
 //! The lists are read for one reseller: its customers (every page), its licenses-pending
 //! notifications, then for each active customer its record, subscriptions and open orders, at
-//! most [`AT_ONCE`] customers at a time, with progress. The result is kept for the page's life
+//! most [`crate::components::across::AT_ONCE`] customers at a time, with progress. The result is kept for the page's life
 //! (per reseller) and read again on "Refresh". A customer whose reads fail is named, with what
 //! failed; the others still show.
 
-use crate::api::calls::{customers, notifications, orders, resellers, subscriptions};
+use crate::api::calls::{customers, notifications, orders, subscriptions};
 use crate::api::error::Failure;
+use crate::components::across::{all_customers, each_active, progress_text, reseller_name, Named};
 use crate::components::detail::now;
 use crate::components::pager::read_all;
 use crate::components::table::{Cell, Column, DataTable};
@@ -24,30 +25,13 @@ use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::time::{self, DAY};
 use partner_model::types::{
-    CommitmentStatus, Customer, CustomerSummary, NotificationItem, Order, Status, Subscription, SubscriptionList,
+    CommitmentStatus, Customer, NotificationItem, Order, Status, Subscription, SubscriptionList,
 };
 use std::cell::RefCell;
-use std::collections::{BTreeMap, VecDeque};
-use std::rc::Rc;
+use std::collections::BTreeMap;
 
-/// Customers read at once.
-pub const AT_ONCE: usize = 4;
 /// How far ahead renewals are listed, in days.
 const HORIZONS: [u64; 3] = [30, 60, 90];
-
-/// A customer as the lists name it.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Named {
-    id: String,
-    name: String,
-}
-
-impl Named {
-    fn cell(&self) -> Cell {
-        let text = if self.name.is_empty() { self.id.clone() } else { self.name.clone() };
-        Cell::Link { href: To::Customer(&self.id).href(), text, code: false }
-    }
-}
 
 /// A license subscription renewing within [`HORIZONS`]'s last.
 #[derive(Clone, Debug, PartialEq)]
@@ -121,11 +105,7 @@ async fn read_customer(rt: &Runtime, who: &Named, at: u64) -> Result<OneCustomer
 /// Reads everything for `reseller`, `progress` telling (customers read, customers to read).
 async fn read_today(rt: Runtime, reseller: String, progress: RwSignal<(usize, usize)>) -> Result<Today, Failure> {
     let at = now();
-    let all: Vec<CustomerSummary> = read_all(50, |offset| {
-        let page = [("limit", "50".to_string()), ("offset", offset.to_string())];
-        fetch(customers::list(&rt, &reseller, &page))
-    })
-    .await?;
+    let all = all_customers(&rt, &reseller).await?;
     let pending: Vec<NotificationItem> =
         read_all(100, |offset| fetch(notifications::licenses_pending(&rt, &reseller, 100, offset))).await?;
     let name_of = |id: &str| {
@@ -139,32 +119,13 @@ async fn read_today(rt: Runtime, reseller: String, progress: RwSignal<(usize, us
         pending_customers: all
             .iter()
             .filter(|c| c.status == Status::Pending)
-            .map(|c| (name_of(&c.customer_id), c.creation_date.clone()))
+            .map(|c| (Named::from(c), c.creation_date.clone()))
             .collect(),
         ..Today::default()
     };
     today.licenses_pending.dedup();
-    let active: VecDeque<Named> =
-        all.iter().filter(|c| c.status == Status::Active).map(|c| name_of(&c.customer_id)).collect();
-    progress.try_set((0, active.len()));
-    let queue = Rc::new(RefCell::new(active));
-    let results = Rc::new(RefCell::new(Vec::new()));
-    let (done_tx, done_rx) = countdown(AT_ONCE);
-    for _ in 0..AT_ONCE {
-        let (rt, queue, results, done) = (rt.clone(), queue.clone(), results.clone(), done_tx.clone());
-        leptos::task::spawn_local(async move {
-            loop {
-                let next = queue.borrow_mut().pop_front();
-                let Some(who) = next else { break };
-                let one = read_customer(&rt, &who, at).await;
-                results.borrow_mut().push((who, one));
-                progress.try_update(|(read, _)| *read += 1);
-            }
-            done.finish();
-        });
-    }
-    done_rx.all_finished().await;
-    let results = std::mem::take(&mut *results.borrow_mut());
+    let results =
+        each_active(&rt, &all, progress, move |rt, who| async move { read_customer(&rt, &who, at).await }).await;
     for (who, one) in results {
         match one {
             Ok(one) => {
@@ -182,44 +143,6 @@ async fn read_today(rt: Runtime, reseller: String, progress: RwSignal<(usize, us
     today.commitments.sort_by(|a, b| a.name.cmp(&b.name));
     today.failed.sort_by(|a, b| a.0.name.cmp(&b.0.name));
     Ok(today)
-}
-
-/// Waits for `n` workers: each calls [`Finisher::finish`] once.
-fn countdown(n: usize) -> (Finisher, Finished) {
-    let state = Rc::new(RefCell::new((n, None::<std::task::Waker>)));
-    (Finisher(state.clone()), Finished(state))
-}
-
-#[derive(Clone)]
-struct Finisher(Rc<RefCell<(usize, Option<std::task::Waker>)>>);
-
-impl Finisher {
-    fn finish(&self) {
-        let mut state = self.0.borrow_mut();
-        state.0 = state.0.saturating_sub(1);
-        if state.0 == 0 {
-            if let Some(waker) = state.1.take() {
-                waker.wake();
-            }
-        }
-    }
-}
-
-struct Finished(Rc<RefCell<(usize, Option<std::task::Waker>)>>);
-
-impl Finished {
-    async fn all_finished(self) {
-        std::future::poll_fn(|cx| {
-            let mut state = self.0.borrow_mut();
-            if state.0 == 0 {
-                std::task::Poll::Ready(())
-            } else {
-                state.1 = Some(cx.waker().clone());
-                std::task::Poll::Pending
-            }
-        })
-        .await
-    }
 }
 
 static RENEWALS: &[Column<Due>] = &[
@@ -290,15 +213,7 @@ fn NeedsToday(reseller: String) -> impl IntoView {
     let today = RwSignal::new(KEPT.with(|k| k.borrow().get(&reseller).cloned()));
     let failure = RwSignal::new(None::<Failure>);
     let reading = RwSignal::new(false);
-    let name = RwSignal::new(String::new());
-    {
-        let (rt, reseller) = (rt.clone(), reseller.clone());
-        leptos::task::spawn_local(async move {
-            if let Ok(r) = fetch(resellers::get(&rt, &reseller)).await {
-                name.try_set(r.company_profile.company_name);
-            }
-        });
-    }
+    let name = reseller_name(&rt, &reseller);
     let read = {
         let reseller = reseller.clone();
         move || {
@@ -330,11 +245,7 @@ fn NeedsToday(reseller: String) -> impl IntoView {
     let status = move || {
         let (done, of) = progress.get();
         if reading.get() {
-            if of == 0 {
-                "Reading the customers…".to_string()
-            } else {
-                format!("Read {done} of {of} customers…")
-            }
+            progress_text((done, of))
         } else {
             today
                 .with(|t| {

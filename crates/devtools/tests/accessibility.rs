@@ -82,6 +82,7 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
 
     a.visit(&format!("orders?customer={customer}"), "//main//table").await;
     a.visit("orders", H1).await;
+    a.visit("orders?reseller=1000000001", "//main//table[caption='Orders']").await;
     a.visit(&format!("customers/{customer}/orders/new?line=65322651CA01A12:2"), "//main//form").await;
     // The offer picker with its list open, and the customer's flexible discounts.
     a.browser.find("//table[caption='Discounts this customer can use today']").await;

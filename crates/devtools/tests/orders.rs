@@ -610,3 +610,33 @@ async fn upgrade_a_subscription_mid_term_then_undo_it() {
     browser.find("//main//table//td[normalize-space(.)='REVERT_SWITCH']").await;
     browser.close().await;
 }
+
+/// The Orders area lists every order of a reseller's customers; one opens without knowing its
+/// customer.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_orders_of_every_customer_of_a_reseller_open_without_their_customer() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}orders", sandbox.url)).await.expect("orders");
+    browser.heading("Orders").await;
+    browser.client.goto(&format!("{}orders?reseller=1000000001", sandbox.url)).await.expect("orders");
+    browser.find("//main//h1[normalize-space(.)='Orders of Northwind Software Partners 1000000001']").await;
+    browser.sees(" orders shown.").await;
+    browser.fill("Customer name", "fairmont").await;
+    browser.field("Customer name").await.send_keys("\u{E007}").await.expect("enter");
+    let row = "//main//table//tbody/tr[td[2]//a[normalize-space(.)='Fairmont Hotels Group']]";
+    browser.find(row).await;
+    let others = browser
+        .client
+        .find_all(fantoccini::Locator::XPath(
+            "//main//table//tbody/tr[not(td[2]//a[normalize-space(.)='Fairmont Hotels Group'])]",
+        ))
+        .await
+        .expect("rows");
+    assert!(others.is_empty(), "only Fairmont's orders are shown");
+    browser.screenshot("orders-of-a-reseller").await;
+    let link = browser.find(&format!("{row}/td[1]/a")).await;
+    let id = link.text().await.expect("order id");
+    link.click().await.expect("open the order");
+    browser.heading(&format!("Order {id}")).await;
+    browser.close().await;
+}

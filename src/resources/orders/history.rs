@@ -7,7 +7,7 @@ use crate::components::filters::{FilterChecks, FilterDate, FilterSelect, FilterT
 use crate::components::list::{filters_of, paged, ListPage, ListSource};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column};
-use crate::pages::area_home::AreaHome;
+use crate::resources::customers::list::PerReseller;
 use crate::routes::To;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
@@ -17,9 +17,9 @@ use partner_model::types::{Order, OrderHistoryPage};
 
 /// The documented filter values of Get Order History (any other is 1132): the order-management
 /// page's three types and the mid-term page's SWITCH.
-const TYPES: &[(&str, &str)] =
+pub(super) const TYPES: &[(&str, &str)] =
     &[("NEW", "New"), ("TRANSFER", "Transfer"), ("RENEWAL", "Renewal"), ("SWITCH", "Upgrade (switch)")];
-const STATUSES: &[(&str, &str)] =
+pub(super) const STATUSES: &[(&str, &str)] =
     &[("1000", "Complete"), ("1002", "Open"), ("1004", "Failed"), ("1026", "Failed: invalid customer")];
 const PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("25", "25"), ("50", "50"), ("100", "100")];
 const REPEATED: &[&str] = &["order-type", "status", "offer-id"];
@@ -63,7 +63,8 @@ impl ListSource for History {
     }
 }
 
-/// `/orders?customer=…`: the customer's history, or what the area holds without a customer.
+/// `/orders?customer=…`: the customer's history; `/orders?reseller=…` (or, for a user of one
+/// reseller, `/orders`): the orders of all its customers.
 #[component]
 pub fn OrderHistory() -> impl IntoView {
     let query = use_query_state();
@@ -71,7 +72,12 @@ pub fn OrderHistory() -> impl IntoView {
     move || {
         let id = customer.get();
         if id.is_empty() {
-            view! { <AreaHome to=To::Orders { customer: "" }/> }.into_any()
+            view! {
+                <PerReseller title="Orders" to=|reseller| To::ResellerOrders { reseller } action="Show orders"
+                    lede="The orders of every customer of a reseller, newest first. Choose the reseller; a customer's own history is on its page."
+                    page=|id| view! { <super::across::ResellerOrders reseller=id/> }.into_any()/>
+            }
+            .into_any()
         } else {
             view! { <CustomerOrders customer=id/> }.into_any()
         }

@@ -1,0 +1,200 @@
+//! The orders of every customer of a reseller, newest first: read across its customers (each
+//! customer's whole history, [`crate::components::across::AT_ONCE`] customers at a time, with
+//! progress), kept for the page's life and refreshable, then filtered in the page by type,
+//! status and the customer's name (all in the URL). An order opens without knowing its
+//! customer; a customer whose history could not be read is named.
+
+use super::history::{STATUSES, TYPES};
+use crate::api::calls::orders;
+use crate::api::error::Failure;
+use crate::components::across::{all_customers, each_active, progress_text, reseller_name, Named};
+use crate::components::error_panel::ErrorPanel;
+use crate::components::filters::{FilterChecks, FilterText};
+use crate::components::pager::read_all;
+use crate::components::query::use_query_state;
+use crate::components::table::{Cell, Column, DataTable};
+use crate::resources::{fetch, runtime};
+use crate::routes::To;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use partner_model::catalog::status::ResourceKind;
+use partner_model::types::Order;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+/// What was read for one reseller: every order with its customer, and the customers whose
+/// history failed.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Read {
+    orders: Vec<(Named, Order)>,
+    failed: Vec<(Named, String)>,
+}
+
+thread_local! {
+    /// What was read, per reseller, for the page's life.
+    static KEPT: RefCell<BTreeMap<String, Read>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+static COLUMNS: &[Column<(Named, Order)>] = &[
+    Column::new("Order", |(c, o): &(Named, Order)| Cell::Link {
+        href: To::Order { customer: &c.id, id: &o.order_id }.href(),
+        text: o.order_id.clone(),
+        code: false,
+    }),
+    Column::new("Customer", |(c, _)| c.cell()),
+    Column::new("Type", |(_, o)| Cell::Text(o.order_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default())),
+    Column::new("Status", |(_, o)| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
+    Column::new("Created", |(_, o)| Cell::Day(o.creation_date.clone())),
+    Column::new("Total quantity", |(_, o): &(Named, Order)| Cell::Text(o.total_quantity().to_string())).numeric(),
+];
+
+static FAILED: &[Column<(Named, String)>] = &[
+    Column::new("Customer", |(c, _): &(Named, String)| c.cell()),
+    Column::new("What happened", |(_, why): &(Named, String)| Cell::Text(why.clone())).prose(),
+];
+
+async fn read(
+    rt: crate::runtime::Runtime,
+    reseller: String,
+    progress: RwSignal<(usize, usize)>,
+) -> Result<Read, Failure> {
+    let customers = all_customers(&rt, &reseller).await?;
+    let results = each_active(&rt, &customers, progress, |rt, who| async move {
+        read_all(100, |offset| {
+            let page = [("limit", "100".to_string()), ("offset", offset.to_string())];
+            fetch(orders::history(&rt, &who.id, &page))
+        })
+        .await
+    })
+    .await;
+    let mut out = Read::default();
+    for (who, result) in results {
+        match result {
+            Ok(list) => out.orders.extend(list.into_iter().map(|o| (who.clone(), o))),
+            Err(f) => out.failed.push((who, f.error.what_happened())),
+        }
+    }
+    out.orders.sort_by(|a, b| b.1.creation_date.cmp(&a.1.creation_date).then_with(|| b.1.order_id.cmp(&a.1.order_id)));
+    out.failed.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    Ok(out)
+}
+
+/// Whether `order` of `customer` passes the URL's filters.
+fn shown(customer: &Named, order: &Order, types: &[String], statuses: &[String], name: &str) -> bool {
+    let kind = order.order_type.as_ref().map(|t| t.as_str()).unwrap_or_default();
+    (types.is_empty() || types.iter().any(|t| t == kind))
+        && (statuses.is_empty() || statuses.iter().any(|s| s == order.status.as_str()))
+        && (name.is_empty() || customer.name.to_lowercase().contains(&name.to_lowercase()))
+}
+
+/// `/orders?reseller=…`.
+#[component]
+pub fn ResellerOrders(reseller: String) -> impl IntoView {
+    let rt = runtime();
+    let query = use_query_state();
+    let progress = RwSignal::new((0usize, 0usize));
+    let name = reseller_name(&rt, &reseller);
+    let data = RwSignal::new(KEPT.with(|k| k.borrow().get(&reseller).cloned()));
+    let failure = RwSignal::new(None::<Failure>);
+    let reading = RwSignal::new(false);
+    let load = {
+        let reseller = reseller.clone();
+        move || {
+            if reading.get_untracked() {
+                return;
+            }
+            reading.set(true);
+            failure.set(None);
+            let (rt, reseller) = (rt.clone(), reseller.clone());
+            leptos::task::spawn_local(async move {
+                // The page may have been left meanwhile: what was read is kept all the same.
+                match read(rt, reseller.clone(), progress).await {
+                    Ok(r) => {
+                        KEPT.with(|k| k.borrow_mut().insert(reseller, r.clone()));
+                        data.try_set(Some(r));
+                    }
+                    Err(f) => {
+                        failure.try_set(Some(f));
+                    }
+                }
+                reading.try_set(false);
+            });
+        }
+    };
+    if data.get_untracked().is_none() {
+        load();
+    }
+    let rows = Memo::new(move |_| {
+        let (types, statuses, name) = (query.get_all("order-type"), query.get_all("status"), query.get("company-name"));
+        data.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.orders
+                        .iter()
+                        .filter(|(c, o)| shown(c, o, &types, &statuses, name.trim()))
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let status = move || {
+        if reading.get() {
+            progress_text(progress.get())
+        } else {
+            data.with(|d| d.as_ref().map(|d| format!("{} of {} orders shown.", rows.with(Vec::len), d.orders.len())))
+                .unwrap_or_default()
+        }
+    };
+    let customers = To::Customers { reseller: &reseller }.href();
+    view! {
+        <div class="page-head">
+            <h1>{move || {
+                let n = name.get();
+                if n.is_empty() { "Orders of reseller ".to_string() } else { format!("Orders of {n} ") }
+            }} <code>{reseller.clone()}</code></h1>
+            <div class="actions">
+                <A href=customers attr:class="button">"Customers"</A>
+                <button type="button" disabled=move || reading.get() on:click={
+                    let load = load.clone();
+                    move |_| load()
+                }>"Refresh"</button>
+            </div>
+        </div>
+        <p class="lede">"Every order of the reseller's customers, newest first. Open one to follow it, return lines or undo an upgrade."</p>
+        <div class="filters" role="search" aria-label="Filters">
+            <FilterChecks key="order-type" label="Order type" options=TYPES/>
+            <FilterChecks key="status" label="Status" options=STATUSES/>
+            <FilterText key="company-name" label="Customer name" hint="Any part of the name."/>
+        </div>
+        <p role="status" class="position">{status}</p>
+        {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
+        {move || data.with(|d| d.as_ref().filter(|d| !d.failed.is_empty()).map(|d| view! {
+            <div class="notice warn" role="note">
+                <p>"The orders of some customers could not be read, so they are missing below. Refresh to try again."</p>
+                <DataTable caption="Customers not read".to_string() show_caption=true columns=FAILED rows=d.failed.clone() empty=""/>
+            </div>
+        }))}
+        {move || data.with(|d| d.is_some()).then(|| view! {
+            <DataTable caption="Orders".to_string() columns=COLUMNS rows=rows.get() empty="No order matches these filters."/>
+        })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partner_model::types::{OrderType, Status};
+
+    #[test]
+    fn filters_match_type_status_and_part_of_the_customers_name() {
+        let who = Named { id: "1".into(), name: "Fairmont Hotels Group".into() };
+        let order = Order { order_type: Some(OrderType::Switch), status: Status::Active, ..Default::default() };
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert!(shown(&who, &order, &[], &[], ""));
+        assert!(shown(&who, &order, &s(&["NEW", "SWITCH"]), &s(&["1000"]), "hotels"));
+        assert!(!shown(&who, &order, &s(&["NEW"]), &[], ""));
+        assert!(!shown(&who, &order, &[], &s(&["1002"]), ""));
+        assert!(!shown(&who, &order, &[], &[], "cedar"));
+    }
+}
