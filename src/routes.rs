@@ -69,6 +69,10 @@ pub enum To<'a> {
     Notifications {
         reseller: &'a str,
     },
+    /// The subscriptions of every customer of a reseller.
+    ResellerSubscriptions {
+        reseller: &'a str,
+    },
     /// A customer's subscriptions (empty: what the area holds).
     Subscriptions {
         customer: &'a str,
@@ -164,6 +168,7 @@ impl To<'_> {
             To::Benefits(id) => format!("/customers/{}/benefits", e(id)),
             To::Orders { customer } => with("/orders".into(), "customer", customer),
             To::ResellerOrders { reseller } => with("/orders".into(), "reseller", reseller),
+            To::ResellerSubscriptions { reseller } => with("/subscriptions".into(), "reseller", reseller),
             To::NewOrder { customer, lines } => {
                 let path = format!("/customers/{}/orders/new", e(customer));
                 let query: Vec<String> = lines.iter().map(|(offer, q)| format!("line={}:{q}", e(offer))).collect();
@@ -260,6 +265,7 @@ mod tests {
             To::Benefits(c),
             To::Orders { customer: c },
             To::ResellerOrders { reseller: r },
+            To::ResellerSubscriptions { reseller: r },
             To::NewOrder { customer: c, lines: &[("65322651CA01A12", 2), ("x&y", 1)] },
             To::Order { customer: c, id },
             To::ReturnOrder { customer: c, id },

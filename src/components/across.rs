@@ -121,3 +121,89 @@ pub fn progress_text((read, of): (usize, usize)) -> String {
         format!("Read {read} of {of} customers…")
     }
 }
+
+thread_local! {
+    /// What was read across customers, by page and reseller ("orders/1000000001"), for the
+    /// page's life: going back to a page shows it at once; "Refresh" reads again.
+    static KEPT: RefCell<std::collections::BTreeMap<String, Rc<dyn std::any::Any>>> =
+        RefCell::new(std::collections::BTreeMap::new());
+}
+
+/// A read across a reseller's customers, as a page shows it: the result once there, the
+/// failure that stopped it, whether it is under way and how far.
+pub struct Reading<T: Send + Sync + 'static> {
+    pub data: RwSignal<Option<T>>,
+    pub failure: RwSignal<Option<Failure>>,
+    pub busy: RwSignal<bool>,
+    pub progress: RwSignal<(usize, usize)>,
+    start: StoredValue<Box<dyn Fn()>, LocalStorage>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Reading<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Reading<T> {}
+
+impl<T: Send + Sync + 'static> Reading<T> {
+    /// Reads again (nothing while a read is under way).
+    pub fn refresh(&self) {
+        self.start.with_value(|start| start());
+    }
+
+    /// Progress while reading; `done` says what was read once it is there.
+    pub fn status(&self, done: impl Fn(&T) -> String) -> String {
+        if self.busy.get() {
+            progress_text(self.progress.get())
+        } else {
+            self.data.with(|d| d.as_ref().map(&done)).unwrap_or_default()
+        }
+    }
+}
+
+/// What `read` gives for `reseller` on the page `kind`: kept from an earlier visit of this page
+/// load, or read now.
+pub fn use_reading<T, Fut>(
+    kind: &'static str,
+    reseller: String,
+    read: impl Fn(Runtime, String, RwSignal<(usize, usize)>) -> Fut + 'static,
+) -> Reading<T>
+where
+    T: Clone + Send + Sync + 'static,
+    Fut: Future<Output = Result<T, Failure>> + 'static,
+{
+    let key = format!("{kind}/{reseller}");
+    let kept = KEPT.with(|k| k.borrow().get(&key).and_then(|v| v.downcast_ref::<T>().cloned()));
+    let (data, failure, busy) = (RwSignal::new(kept), RwSignal::new(None::<Failure>), RwSignal::new(false));
+    let progress = RwSignal::new((0usize, 0usize));
+    let rt = crate::resources::runtime();
+    let read = Rc::new(read);
+    let start = move || {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        failure.set(None);
+        let (rt, reseller, key, read) = (rt.clone(), reseller.clone(), key.clone(), read.clone());
+        leptos::task::spawn_local(async move {
+            // The page may have been left meanwhile: what was read is kept all the same.
+            match read(rt, reseller, progress).await {
+                Ok(t) => {
+                    KEPT.with(|k| k.borrow_mut().insert(key, Rc::new(t.clone())));
+                    data.try_set(Some(t));
+                }
+                Err(f) => {
+                    failure.try_set(Some(f));
+                }
+            }
+            busy.try_set(false);
+        });
+    };
+    let reading = Reading { data, failure, busy, progress, start: StoredValue::new_local(Box::new(start)) };
+    if data.get_untracked().is_none() {
+        reading.refresh();
+    }
+    reading
+}

@@ -11,7 +11,7 @@
 
 use crate::api::calls::{customers, notifications, orders, subscriptions};
 use crate::api::error::Failure;
-use crate::components::across::{all_customers, each_active, progress_text, reseller_name, Named};
+use crate::components::across::{all_customers, each_active, reseller_name, use_reading, Named};
 use crate::components::detail::now;
 use crate::components::pager::read_all;
 use crate::components::table::{Cell, Column, DataTable};
@@ -27,8 +27,6 @@ use partner_model::time::{self, DAY};
 use partner_model::types::{
     CommitmentStatus, Customer, NotificationItem, Order, Status, Subscription, SubscriptionList,
 };
-use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 /// How far ahead renewals are listed, in days.
 const HORIZONS: [u64; 3] = [30, 60, 90];
@@ -61,11 +59,6 @@ struct OneCustomer {
     renewals: Vec<Due>,
     open_orders: Vec<(Named, Order)>,
     committing: bool,
-}
-
-thread_local! {
-    /// What was read, per reseller, for the page's life.
-    static KEPT: RefCell<BTreeMap<String, Today>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 /// Renewals of `subs` due within `horizon` days of `at`: active licenses only, soonest first.
@@ -209,51 +202,11 @@ pub fn TodaySection() -> impl IntoView {
 #[component]
 fn NeedsToday(reseller: String) -> impl IntoView {
     let rt = runtime();
-    let progress = RwSignal::new((0usize, 0usize));
-    let today = RwSignal::new(KEPT.with(|k| k.borrow().get(&reseller).cloned()));
-    let failure = RwSignal::new(None::<Failure>);
-    let reading = RwSignal::new(false);
     let name = reseller_name(&rt, &reseller);
-    let read = {
-        let reseller = reseller.clone();
-        move || {
-            if reading.get_untracked() {
-                return;
-            }
-            reading.set(true);
-            failure.set(None);
-            let (rt, reseller) = (rt.clone(), reseller.clone());
-            leptos::task::spawn_local(async move {
-                // The page may have been left meanwhile: what was read is kept all the same.
-                match read_today(rt, reseller.clone(), progress).await {
-                    Ok(t) => {
-                        KEPT.with(|k| k.borrow_mut().insert(reseller, t.clone()));
-                        today.try_set(Some(t));
-                    }
-                    Err(f) => {
-                        failure.try_set(Some(f));
-                    }
-                }
-                reading.try_set(false);
-            });
-        }
-    };
-    if today.get_untracked().is_none() {
-        read();
-    }
+    let reading = use_reading("today", reseller.clone(), read_today);
     let horizon = RwSignal::new(HORIZONS[0]);
-    let status = move || {
-        let (done, of) = progress.get();
-        if reading.get() {
-            progress_text((done, of))
-        } else {
-            today
-                .with(|t| {
-                    t.as_ref().map(|t| format!("Read at {} from {} customers.", time::readable(t.read_at), t.customers))
-                })
-                .unwrap_or_default()
-        }
-    };
+    let status =
+        move || reading.status(|t| format!("Read at {} from {} customers.", time::readable(t.read_at), t.customers));
     let reseller_link = To::Customers { reseller: &reseller }.href();
     view! {
         <section class="today" aria-labelledby="today-title">
@@ -264,15 +217,12 @@ fn NeedsToday(reseller: String) -> impl IntoView {
                 }}</h2>
                 <div class="actions">
                     <A href=reseller_link attr:class="button">"All customers"</A>
-                    <button type="button" disabled=move || reading.get() on:click={
-                        let read = read.clone();
-                        move |_| read()
-                    }>"Refresh"</button>
+                    <button type="button" disabled=move || reading.busy.get() on:click=move |_| reading.refresh()>"Refresh"</button>
                 </div>
             </div>
             <p role="status" class="muted">{status}</p>
-            {move || failure.get().map(|f| view! { <crate::components::error_panel::ErrorPanel failure=f/> })}
-            {move || today.get().map(|t| view! { <TodayLists today=t horizon/> })}
+            {move || reading.failure.get().map(|f| view! { <crate::components::error_panel::ErrorPanel failure=f/> })}
+            {move || reading.data.get().map(|t| view! { <TodayLists today=t horizon/> })}
         </section>
     }
 }

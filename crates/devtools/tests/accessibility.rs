@@ -136,6 +136,7 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     a.browser.find("//div[@id='undo-switch']//table").await;
     a.check("upgrade order, its undoing previewed").await;
     a.visit("subscriptions", H1).await;
+    a.visit("subscriptions?reseller=1000000001", "//main//table[caption='Subscriptions']").await;
     a.visit(&format!("customers/{customer}/open-acquisitions"), H1).await;
     a.visit(&format!("notifications?reseller={reseller}"), H1).await;
 

@@ -640,3 +640,27 @@ async fn the_orders_of_every_customer_of_a_reseller_open_without_their_customer(
     browser.heading(&format!("Order {id}")).await;
     browser.close().await;
 }
+
+/// The Subscriptions area lists every subscription of a reseller's customers, soonest renewal
+/// first, filtered by product and how soon it renews.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_subscriptions_of_every_customer_of_a_reseller_filtered_by_product_and_renewal() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}subscriptions?reseller=1000000001", sandbox.url)).await.expect("subscriptions");
+    browser.find("//main//h1[normalize-space(.)='Subscriptions of Northwind Software Partners 1000000001']").await;
+    browser.sees(" subscriptions shown").await;
+    browser.choose("Renews within", "30").await;
+    browser.fill("Product", "illustrator").await;
+    browser.field("Product").await.send_keys("\u{E007}").await.expect("enter");
+    let row = "//main//table//tbody/tr[td[1]//a[normalize-space(.)='Fairmont Hotels Group']][td[2]/span[normalize-space(.)='Illustrator for teams']]";
+    browser.find(row).await;
+    let rows = browser.client.find_all(fantoccini::Locator::XPath("//main//table//tbody/tr")).await.expect("rows");
+    for r in rows {
+        let text = r.text().await.expect("row");
+        assert!(text.contains("Illustrator"), "only Illustrator is shown: {text}");
+    }
+    browser.screenshot("subscriptions-of-a-reseller").await;
+    browser.find(&format!("{row}/td[3]/a")).await.click().await.expect("open");
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
+    browser.close().await;
+}

@@ -9,6 +9,15 @@ use leptos::prelude::*;
 use partner_model::rules::{rule_for_detail, FieldError};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Now, as the draft notice says it: the month in words ("2 December 2026 at 14:05"), in the
+/// browser's time zone.
+fn saved_at() -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    js_sys::Date::new_0().to_locale_string("en-GB", &options).as_string().unwrap_or_default()
+}
+
 /// The state of one form, shared with its fields through context.
 #[derive(Clone, Copy)]
 pub struct FormState {
@@ -103,10 +112,7 @@ impl FormState {
         if *values == self.initial.get_value() {
             let _ = store.remove_item(&key);
         } else {
-            let saved = js_sys::Date::new_0()
-                .to_locale_string("en-GB", &wasm_bindgen::JsValue::UNDEFINED)
-                .as_string()
-                .unwrap_or_default();
+            let saved = saved_at();
             let draft = Draft { saved, values: values.clone() };
             if let Ok(text) = serde_json::to_string(&draft) {
                 let _ = store.set_item(&key, &text);

@@ -7,7 +7,7 @@
 use super::history::{STATUSES, TYPES};
 use crate::api::calls::orders;
 use crate::api::error::Failure;
-use crate::components::across::{all_customers, each_active, progress_text, reseller_name, Named};
+use crate::components::across::{all_customers, each_active, reseller_name, use_reading, Named};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{FilterChecks, FilterText};
 use crate::components::pager::read_all;
@@ -19,8 +19,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::types::Order;
-use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 /// What was read for one reseller: every order with its customer, and the customers whose
 /// history failed.
@@ -28,11 +26,6 @@ use std::collections::BTreeMap;
 struct Read {
     orders: Vec<(Named, Order)>,
     failed: Vec<(Named, String)>,
-}
-
-thread_local! {
-    /// What was read, per reseller, for the page's life.
-    static KEPT: RefCell<BTreeMap<String, Read>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 static COLUMNS: &[Column<(Named, Order)>] = &[
@@ -92,38 +85,9 @@ fn shown(customer: &Named, order: &Order, types: &[String], statuses: &[String],
 pub fn ResellerOrders(reseller: String) -> impl IntoView {
     let rt = runtime();
     let query = use_query_state();
-    let progress = RwSignal::new((0usize, 0usize));
     let name = reseller_name(&rt, &reseller);
-    let data = RwSignal::new(KEPT.with(|k| k.borrow().get(&reseller).cloned()));
-    let failure = RwSignal::new(None::<Failure>);
-    let reading = RwSignal::new(false);
-    let load = {
-        let reseller = reseller.clone();
-        move || {
-            if reading.get_untracked() {
-                return;
-            }
-            reading.set(true);
-            failure.set(None);
-            let (rt, reseller) = (rt.clone(), reseller.clone());
-            leptos::task::spawn_local(async move {
-                // The page may have been left meanwhile: what was read is kept all the same.
-                match read(rt, reseller.clone(), progress).await {
-                    Ok(r) => {
-                        KEPT.with(|k| k.borrow_mut().insert(reseller, r.clone()));
-                        data.try_set(Some(r));
-                    }
-                    Err(f) => {
-                        failure.try_set(Some(f));
-                    }
-                }
-                reading.try_set(false);
-            });
-        }
-    };
-    if data.get_untracked().is_none() {
-        load();
-    }
+    let reading = use_reading("orders", reseller.clone(), read);
+    let data = reading.data;
     let rows = Memo::new(move |_| {
         let (types, statuses, name) = (query.get_all("order-type"), query.get_all("status"), query.get("company-name"));
         data.with(|d| {
@@ -138,14 +102,7 @@ pub fn ResellerOrders(reseller: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let status = move || {
-        if reading.get() {
-            progress_text(progress.get())
-        } else {
-            data.with(|d| d.as_ref().map(|d| format!("{} of {} orders shown.", rows.with(Vec::len), d.orders.len())))
-                .unwrap_or_default()
-        }
-    };
+    let status = move || reading.status(|d| format!("{} of {} orders shown.", rows.with(Vec::len), d.orders.len()));
     let customers = To::Customers { reseller: &reseller }.href();
     view! {
         <div class="page-head">
@@ -155,10 +112,7 @@ pub fn ResellerOrders(reseller: String) -> impl IntoView {
             }} <code>{reseller.clone()}</code></h1>
             <div class="actions">
                 <A href=customers attr:class="button">"Customers"</A>
-                <button type="button" disabled=move || reading.get() on:click={
-                    let load = load.clone();
-                    move |_| load()
-                }>"Refresh"</button>
+                <button type="button" disabled=move || reading.busy.get() on:click=move |_| reading.refresh()>"Refresh"</button>
             </div>
         </div>
         <p class="lede">"Every order of the reseller's customers, newest first. Open one to follow it, return lines or undo an upgrade."</p>
@@ -168,7 +122,7 @@ pub fn ResellerOrders(reseller: String) -> impl IntoView {
             <FilterText key="company-name" label="Customer name" hint="Any part of the name."/>
         </div>
         <p role="status" class="position">{status}</p>
-        {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
+        {move || reading.failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
         {move || data.with(|d| d.as_ref().filter(|d| !d.failed.is_empty()).map(|d| view! {
             <div class="notice warn" role="note">
                 <p>"The orders of some customers could not be read, so they are missing below. Refresh to try again."</p>

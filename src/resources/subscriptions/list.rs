@@ -7,7 +7,7 @@ use crate::api::calls::subscriptions;
 use crate::components::loading::Load;
 use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, DataTable};
-use crate::pages::area_home::AreaHome;
+use crate::resources::customers::list::PerReseller;
 use crate::resources::{fetch, runtime};
 use crate::routes::To;
 use leptos::prelude::*;
@@ -42,7 +42,8 @@ fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
     needle.is_empty() || haystack.as_bytes().windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-/// `/subscriptions?customer=…`.
+/// `/subscriptions?customer=…`; `/subscriptions?reseller=…` (or, for a user of one reseller,
+/// `/subscriptions`): the subscriptions of all its customers.
 #[component]
 pub fn SubscriptionList() -> impl IntoView {
     let query = use_query_state();
@@ -50,7 +51,12 @@ pub fn SubscriptionList() -> impl IntoView {
     move || {
         let id = customer.get();
         if id.is_empty() {
-            view! { <AreaHome to=To::Subscriptions { customer: "" }/> }.into_any()
+            view! {
+                <PerReseller title="Subscriptions" to=|reseller| To::ResellerSubscriptions { reseller } action="Show subscriptions"
+                    lede="The subscriptions of every customer of a reseller, the soonest renewal first. Choose the reseller; a customer's own list is on its page."
+                    page=|id| view! { <super::across::ResellerSubscriptions reseller=id/> }.into_any()/>
+            }
+            .into_any()
         } else {
             view! { <Subscriptions customer=id/> }.into_any()
         }

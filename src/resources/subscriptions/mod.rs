@@ -1,6 +1,7 @@
 //! Subscriptions: a customer's list (filtered as the reseller types, thousands of rows shown a
 //! page at a time) and a subscription's page with the auto-renewal editor.
 
+mod across;
 mod detail;
 mod list;
 

@@ -213,9 +213,9 @@ const LGA: &str = "Large Government Agency level (06 to 09, licenses only), shar
 #[rustfmt::skip]
 pub static DISCOUNT_LEVELS: &[DiscountLevel] = &[
     d("01", L, Volume, 1, 9, "Base level: volume discounts start at 10 licenses. 3YC customers return to it when the commitment ends."),
-    d("02", L, Volume, 10, 49, "Volume discount (5% in the docs' example); also the 3YC level of EDU customers committing to 10–49."),
-    d("03", L, Volume, 50, 99, "Volume discount; also the 3YC level of EDU customers committing to 50–99."),
-    d("04", L, Volume, 100, 0, "Highest volume discount (15% in the docs' example); also the 3YC level of EDU customers committing to 100 or more."),
+    d("02", L, Volume, 10, 49, "Volume discount for 10–49 licenses; also the 3YC level of EDU customers committing to 10–49."),
+    d("03", L, Volume, 50, 99, "Volume discount for 50–99 licenses; also the 3YC level of EDU customers committing to 50–99."),
+    d("04", L, Volume, 100, 0, "Highest volume discount, from 100 licenses; also the 3YC level of EDU customers committing to 100 or more."),
     d("06", L, Lga, 0, 0, LGA), d("07", L, Lga, 0, 0, LGA), d("08", L, Lga, 0, 0, LGA), d("09", L, Lga, 0, 0, LGA),
     d("12", L, Tyc, 10, 49, "Three-Year Commit level of COM and GOV customers committing to 10–49 licenses."),
     d("13", L, Tyc, 50, 99, "Three-Year Commit level of COM and GOV customers committing to 50–99 licenses."),

@@ -1,0 +1,174 @@
+//! The subscriptions of every customer of a reseller, soonest renewal first: read across its
+//! customers (each customer's list, [`crate::components::across::AT_ONCE`] at a time, with
+//! progress), kept for the page's life and refreshable, then filtered in the page by status,
+//! product and how soon they renew (all in the URL). The first [`SHOWN`] matches are drawn.
+
+use super::renewal_text;
+use crate::api::calls::subscriptions;
+use crate::api::error::Failure;
+use crate::components::across::{all_customers, each_active, reseller_name, use_reading, Named};
+use crate::components::detail::now;
+use crate::components::error_panel::ErrorPanel;
+use crate::components::filters::{FilterChecks, FilterSelect, FilterText};
+use crate::components::query::use_query_state;
+use crate::components::table::{Cell, Column, DataTable};
+use crate::resources::{fetch, runtime};
+use crate::routes::To;
+use crate::runtime::Runtime;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use partner_model::catalog::status::ResourceKind;
+use partner_model::time::{parse, DAY};
+use partner_model::types::Subscription;
+
+/// The most rows drawn at once.
+const SHOWN: usize = 500;
+const STATUSES: &[(&str, &str)] = &[("1000", "Active"), ("1004", "Inactive"), ("1002", "Pending")];
+const WITHIN: &[(&str, &str)] = &[("", "Any time"), ("30", "30 days"), ("60", "60 days"), ("90", "90 days")];
+
+/// What was read for one reseller.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Read {
+    subscriptions: Vec<(Named, Subscription)>,
+    failed: Vec<(Named, String)>,
+}
+
+static COLUMNS: &[Column<(Named, Subscription)>] = &[
+    Column::new("Customer", |(c, _): &(Named, Subscription)| c.cell()),
+    Column::new("Product", |(_, s)| Cell::Product(s.offer_id.clone())),
+    Column::new("Subscription", |(c, s)| super::subscription_cell(&c.id, &s.subscription_id)),
+    Column::new("Licenses", |(_, s): &(Named, Subscription)| {
+        Cell::Text(s.current_quantity.map(|q| q.to_string()).unwrap_or_default())
+    })
+    .numeric(),
+    Column::new("Renews", |(_, s)| Cell::Day(s.renewal_date.clone())),
+    Column::new("Auto-renewal", |(_, s)| Cell::Text(renewal_text(s))),
+    Column::new("Status", |(_, s)| Cell::Status(ResourceKind::Subscription, s.status.as_str().to_string())),
+];
+
+static FAILED: &[Column<(Named, String)>] = &[
+    Column::new("Customer", |(c, _): &(Named, String)| c.cell()),
+    Column::new("What happened", |(_, why): &(Named, String)| Cell::Text(why.clone())).prose(),
+];
+
+async fn read(rt: Runtime, reseller: String, progress: RwSignal<(usize, usize)>) -> Result<Read, Failure> {
+    let customers = all_customers(&rt, &reseller).await?;
+    let results = each_active(&rt, &customers, progress, |rt, who| async move {
+        fetch(subscriptions::list(&rt, &who.id)).await.map(|list| list.items)
+    })
+    .await;
+    let mut out = Read::default();
+    for (who, result) in results {
+        match result {
+            Ok(list) => out.subscriptions.extend(list.into_iter().map(|s| (who.clone(), s))),
+            Err(f) => out.failed.push((who, f.error.what_happened())),
+        }
+    }
+    out.subscriptions.sort_by(|a, b| a.1.renewal_date.cmp(&b.1.renewal_date).then_with(|| a.0.name.cmp(&b.0.name)));
+    out.failed.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    Ok(out)
+}
+
+/// Whether `s` passes the filters: one of `statuses` (any when empty), `product` in its name
+/// or offer id, renewing within `within` days of `at` (any when `None`).
+fn shown(s: &Subscription, name: &str, statuses: &[String], product: &str, within: Option<u64>, at: u64) -> bool {
+    let product = product.to_lowercase();
+    (statuses.is_empty() || statuses.iter().any(|st| st == s.status.as_str()))
+        && (product.is_empty() || format!("{name} {}", s.offer_id).to_lowercase().contains(&product))
+        && within
+            .is_none_or(|days| parse(&s.renewal_date).is_some_and(|on| on >= at && on - at <= days.saturating_mul(DAY)))
+}
+
+/// `/subscriptions?reseller=…`.
+#[component]
+pub fn ResellerSubscriptions(reseller: String) -> impl IntoView {
+    let rt = runtime();
+    let query = use_query_state();
+    let name = reseller_name(&rt, &reseller);
+    let reading = use_reading("subscriptions", reseller.clone(), read);
+    let catalog = crate::catalog::catalog();
+    catalog.ensure(&rt);
+    let rows = Memo::new(move |_| {
+        let (statuses, product) = (query.get_all("status"), query.get("product"));
+        let within = query.get("within").parse().ok();
+        let at = now();
+        reading.data.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    d.subscriptions
+                        .iter()
+                        .filter(|(_, s)| {
+                            let name = catalog.name(&s.offer_id).unwrap_or_default();
+                            shown(s, &name, &statuses, product.trim(), within, at)
+                        })
+                        .cloned()
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let status = move || {
+        reading.status(|d| {
+            let matched = rows.with(Vec::len);
+            let drawn =
+                if matched > SHOWN { format!(" (the first {SHOWN} drawn: narrow the filters)") } else { String::new() };
+            format!("{matched} of {} subscriptions shown{drawn}.", d.subscriptions.len())
+        })
+    };
+    let customers = To::Customers { reseller: &reseller }.href();
+    view! {
+        <div class="page-head">
+            <h1>{move || {
+                let n = name.get();
+                if n.is_empty() { "Subscriptions of reseller ".to_string() } else { format!("Subscriptions of {n} ") }
+            }} <code>{reseller.clone()}</code></h1>
+            <div class="actions">
+                <A href=customers attr:class="button">"Customers"</A>
+                <button type="button" disabled=move || reading.busy.get() on:click=move |_| reading.refresh()>"Refresh"</button>
+            </div>
+        </div>
+        <p class="lede">"Every subscription of the reseller's customers, the soonest renewal first."</p>
+        <div class="filters" role="search" aria-label="Filters">
+            <FilterChecks key="status" label="Status" options=STATUSES/>
+            <FilterText key="product" label="Product" hint="Any part of its name or offer id."/>
+            <FilterSelect key="within" label="Renews within" options=WITHIN/>
+        </div>
+        <p role="status" class="position">{status}</p>
+        {move || reading.failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
+        {move || reading.data.with(|d| d.as_ref().filter(|d| !d.failed.is_empty()).map(|d| view! {
+            <div class="notice warn" role="note">
+                <p>"The subscriptions of some customers could not be read, so they are missing below. Refresh to try again."</p>
+                <DataTable caption="Customers not read".to_string() show_caption=true columns=FAILED rows=d.failed.clone() empty=""/>
+            </div>
+        }))}
+        {move || reading.data.with(|d| d.is_some()).then(|| view! {
+            <DataTable caption="Subscriptions".to_string() columns=COLUMNS
+                rows=rows.with(|r| r.iter().take(SHOWN).cloned().collect::<Vec<_>>()) empty="No subscription matches these filters."/>
+        })}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partner_model::time::date;
+    use partner_model::types::Status;
+
+    #[test]
+    fn filters_match_status_product_and_how_soon_it_renews() {
+        let at = 1_000 * DAY;
+        let s = Subscription {
+            offer_id: "65304479CA01A12".into(),
+            status: Status::Active,
+            renewal_date: date(at + 45 * DAY),
+            ..Default::default()
+        };
+        let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(shown(&s, "Acrobat Pro for teams", &[], "", None, at));
+        assert!(shown(&s, "Acrobat Pro for teams", &v(&["1000"]), "acrobat", Some(60), at));
+        assert!(shown(&s, "", &[], "65304479", None, at), "by offer id when the name is not known");
+        assert!(!shown(&s, "Acrobat Pro for teams", &[], "", Some(30), at), "renews in 45 days");
+        assert!(!shown(&s, "Acrobat Pro for teams", &v(&["1004"]), "", None, at));
+        assert!(!shown(&s, "Acrobat Pro for teams", &[], "photoshop", None, at));
+    }
+}
