@@ -207,3 +207,42 @@ where
     }
     reading
 }
+
+static NOT_READ: &[crate::components::table::Column<(Named, String)>] = &[
+    crate::components::table::Column::new("Customer", |(c, _): &(Named, String)| c.cell()),
+    crate::components::table::Column::new("What happened", |(_, why): &(Named, String)| Cell::Text(why.clone()))
+        .prose(),
+];
+
+/// The customers whose reads failed (nothing when none did), which the lists leave out.
+pub fn not_read(failed: Vec<(Named, String)>) -> impl IntoView {
+    use crate::components::table::DataTable;
+    (!failed.is_empty()).then(|| {
+        view! {
+            <div class="notice warn" role="note">
+                <p>"Some customers could not be read, so what follows leaves them out. Refresh to try again."</p>
+                <DataTable caption="Customers not read".to_string() show_caption=true columns=NOT_READ rows=failed empty=""/>
+            </div>
+        }
+    })
+}
+
+/// The head of a list across `reseller`'s customers: "{what} of {its name}" with its id, a
+/// link to its customers and "Refresh".
+pub fn across_head<T: Send + Sync + 'static>(what: &'static str, reseller: &str, reading: Reading<T>) -> impl IntoView {
+    use leptos_router::components::A;
+    let name = reseller_name(&crate::resources::runtime(), reseller);
+    let customers = To::Customers { reseller }.href();
+    view! {
+        <div class="page-head">
+            <h1>{move || {
+                let n = name.get();
+                if n.is_empty() { format!("{what} of reseller ") } else { format!("{what} of {n} ") }
+            }} <code>{reseller.to_string()}</code></h1>
+            <div class="actions">
+                <A href=customers attr:class="button">"Customers"</A>
+                <button type="button" disabled=move || reading.busy.get() on:click=move |_| reading.refresh()>"Refresh"</button>
+            </div>
+        </div>
+    }
+}

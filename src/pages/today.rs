@@ -11,7 +11,7 @@
 
 use crate::api::calls::{customers, notifications, orders, subscriptions};
 use crate::api::error::Failure;
-use crate::components::across::{all_customers, each_active, reseller_name, use_reading, Named};
+use crate::components::across::{all_customers, each_active, not_read, reseller_name, use_reading, Named};
 use crate::components::detail::now;
 use crate::components::pager::read_all;
 use crate::components::table::{Cell, Column, DataTable};
@@ -186,11 +186,6 @@ static PENDING_CUSTOMERS: &[Column<(Named, String)>] = &[
     Column::new("Created", |(_, created)| Cell::Day(created.clone())),
 ];
 
-static FAILED: &[Column<(Named, String)>] = &[
-    Column::new("Customer", |(c, _): &(Named, String)| c.cell()),
-    Column::new("What happened", |(_, why): &(Named, String)| Cell::Text(why.clone())).prose(),
-];
-
 /// The "needs you today" section of the home page, for the reseller it names.
 #[component]
 pub fn TodaySection() -> impl IntoView {
@@ -243,12 +238,7 @@ fn TodayLists(today: Today, horizon: RwSignal<u64>) -> impl IntoView {
         <ul class="counts">
             {counts.into_iter().map(|(text, anchor)| view! { <li><a href=anchor>{text}</a></li> }).collect_view()}
         </ul>
-        {(!today.failed.is_empty()).then(|| view! {
-            <div class="notice warn" role="note">
-                <p>"Some customers could not be read: what they need is missing below. Refresh to try again."</p>
-                <DataTable caption="Customers not read".to_string() show_caption=true columns=FAILED rows=today.failed.clone() empty=""/>
-            </div>
-        })}
+        {not_read(today.failed.clone())}
         <section id="due" aria-labelledby="due-title">
             <h3 id="due-title">"Renewals due"</h3>
             <div class="field inline">

@@ -7,16 +7,15 @@
 use super::history::{STATUSES, TYPES};
 use crate::api::calls::orders;
 use crate::api::error::Failure;
-use crate::components::across::{all_customers, each_active, reseller_name, use_reading, Named};
+use crate::components::across::{across_head, all_customers, each_active, not_read, use_reading, Named};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{FilterChecks, FilterText};
 use crate::components::pager::read_all;
 use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, DataTable};
-use crate::resources::{fetch, runtime};
+use crate::resources::fetch;
 use crate::routes::To;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::types::Order;
 
@@ -39,11 +38,6 @@ static COLUMNS: &[Column<(Named, Order)>] = &[
     Column::new("Status", |(_, o)| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
     Column::new("Created", |(_, o)| Cell::Day(o.creation_date.clone())),
     Column::new("Total quantity", |(_, o): &(Named, Order)| Cell::Text(o.total_quantity().to_string())).numeric(),
-];
-
-static FAILED: &[Column<(Named, String)>] = &[
-    Column::new("Customer", |(c, _): &(Named, String)| c.cell()),
-    Column::new("What happened", |(_, why): &(Named, String)| Cell::Text(why.clone())).prose(),
 ];
 
 async fn read(
@@ -83,9 +77,7 @@ fn shown(customer: &Named, order: &Order, types: &[String], statuses: &[String],
 /// `/orders?reseller=…`.
 #[component]
 pub fn ResellerOrders(reseller: String) -> impl IntoView {
-    let rt = runtime();
     let query = use_query_state();
-    let name = reseller_name(&rt, &reseller);
     let reading = use_reading("orders", reseller.clone(), read);
     let data = reading.data;
     let rows = Memo::new(move |_| {
@@ -103,18 +95,8 @@ pub fn ResellerOrders(reseller: String) -> impl IntoView {
         })
     });
     let status = move || reading.status(|d| format!("{} of {} orders shown.", rows.with(Vec::len), d.orders.len()));
-    let customers = To::Customers { reseller: &reseller }.href();
     view! {
-        <div class="page-head">
-            <h1>{move || {
-                let n = name.get();
-                if n.is_empty() { "Orders of reseller ".to_string() } else { format!("Orders of {n} ") }
-            }} <code>{reseller.clone()}</code></h1>
-            <div class="actions">
-                <A href=customers attr:class="button">"Customers"</A>
-                <button type="button" disabled=move || reading.busy.get() on:click=move |_| reading.refresh()>"Refresh"</button>
-            </div>
-        </div>
+        {across_head("Orders", &reseller, reading)}
         <p class="lede">"Every order of the reseller's customers, newest first. Open one to follow it, return lines or undo an upgrade."</p>
         <div class="filters" role="search" aria-label="Filters">
             <FilterChecks key="order-type" label="Order type" options=TYPES/>
@@ -123,12 +105,7 @@ pub fn ResellerOrders(reseller: String) -> impl IntoView {
         </div>
         <p role="status" class="position">{status}</p>
         {move || reading.failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
-        {move || data.with(|d| d.as_ref().filter(|d| !d.failed.is_empty()).map(|d| view! {
-            <div class="notice warn" role="note">
-                <p>"The orders of some customers could not be read, so they are missing below. Refresh to try again."</p>
-                <DataTable caption="Customers not read".to_string() show_caption=true columns=FAILED rows=d.failed.clone() empty=""/>
-            </div>
-        }))}
+        {move || reading.data.with(|d| d.as_ref().map(|d| not_read(d.failed.clone())))}
         {move || data.with(|d| d.is_some()).then(|| view! {
             <DataTable caption="Orders".to_string() columns=COLUMNS rows=rows.get() empty="No order matches these filters."/>
         })}

@@ -1,4 +1,5 @@
-//! The subscriptions of every customer of a reseller, soonest renewal first: read across its
+//! The subscriptions of every customer of a reseller, the soonest renewal first (those whose
+//! renewal date has passed after the rest): read across its
 //! customers (each customer's list, [`crate::components::across::AT_ONCE`] at a time, with
 //! progress), kept for the page's life and refreshable, then filtered in the page by status,
 //! product and how soon they renew (all in the URL). The first [`SHOWN`] matches are drawn.
@@ -6,17 +7,15 @@
 use super::renewal_text;
 use crate::api::calls::subscriptions;
 use crate::api::error::Failure;
-use crate::components::across::{all_customers, each_active, reseller_name, use_reading, Named};
+use crate::components::across::{across_head, all_customers, each_active, not_read, use_reading, Named};
 use crate::components::detail::now;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{FilterChecks, FilterSelect, FilterText};
 use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, DataTable};
 use crate::resources::{fetch, runtime};
-use crate::routes::To;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::time::{parse, DAY};
 use partner_model::types::Subscription;
@@ -46,11 +45,6 @@ static COLUMNS: &[Column<(Named, Subscription)>] = &[
     Column::new("Status", |(_, s)| Cell::Status(ResourceKind::Subscription, s.status.as_str().to_string())),
 ];
 
-static FAILED: &[Column<(Named, String)>] = &[
-    Column::new("Customer", |(c, _): &(Named, String)| c.cell()),
-    Column::new("What happened", |(_, why): &(Named, String)| Cell::Text(why.clone())).prose(),
-];
-
 async fn read(rt: Runtime, reseller: String, progress: RwSignal<(usize, usize)>) -> Result<Read, Failure> {
     let customers = all_customers(&rt, &reseller).await?;
     let results = each_active(&rt, &customers, progress, |rt, who| async move {
@@ -64,7 +58,11 @@ async fn read(rt: Runtime, reseller: String, progress: RwSignal<(usize, usize)>)
             Err(f) => out.failed.push((who, f.error.what_happened())),
         }
     }
-    out.subscriptions.sort_by(|a, b| a.1.renewal_date.cmp(&b.1.renewal_date).then_with(|| a.0.name.cmp(&b.0.name)));
+    // Upcoming renewals first, the soonest on top; those already past (lapsed) after them.
+    let today = partner_model::time::date(now());
+    let key =
+        |s: &Subscription| (s.renewal_date.get(..10).unwrap_or_default() < today.as_str(), s.renewal_date.clone());
+    out.subscriptions.sort_by(|a, b| key(&a.1).cmp(&key(&b.1)).then_with(|| a.0.name.cmp(&b.0.name)));
     out.failed.sort_by(|a, b| a.0.name.cmp(&b.0.name));
     Ok(out)
 }
@@ -84,7 +82,6 @@ fn shown(s: &Subscription, name: &str, statuses: &[String], product: &str, withi
 pub fn ResellerSubscriptions(reseller: String) -> impl IntoView {
     let rt = runtime();
     let query = use_query_state();
-    let name = reseller_name(&rt, &reseller);
     let reading = use_reading("subscriptions", reseller.clone(), read);
     let catalog = crate::catalog::catalog();
     catalog.ensure(&rt);
@@ -115,18 +112,8 @@ pub fn ResellerSubscriptions(reseller: String) -> impl IntoView {
             format!("{matched} of {} subscriptions shown{drawn}.", d.subscriptions.len())
         })
     };
-    let customers = To::Customers { reseller: &reseller }.href();
     view! {
-        <div class="page-head">
-            <h1>{move || {
-                let n = name.get();
-                if n.is_empty() { "Subscriptions of reseller ".to_string() } else { format!("Subscriptions of {n} ") }
-            }} <code>{reseller.clone()}</code></h1>
-            <div class="actions">
-                <A href=customers attr:class="button">"Customers"</A>
-                <button type="button" disabled=move || reading.busy.get() on:click=move |_| reading.refresh()>"Refresh"</button>
-            </div>
-        </div>
+        {across_head("Subscriptions", &reseller, reading)}
         <p class="lede">"Every subscription of the reseller's customers, the soonest renewal first."</p>
         <div class="filters" role="search" aria-label="Filters">
             <FilterChecks key="status" label="Status" options=STATUSES/>
@@ -135,12 +122,7 @@ pub fn ResellerSubscriptions(reseller: String) -> impl IntoView {
         </div>
         <p role="status" class="position">{status}</p>
         {move || reading.failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
-        {move || reading.data.with(|d| d.as_ref().filter(|d| !d.failed.is_empty()).map(|d| view! {
-            <div class="notice warn" role="note">
-                <p>"The subscriptions of some customers could not be read, so they are missing below. Refresh to try again."</p>
-                <DataTable caption="Customers not read".to_string() show_caption=true columns=FAILED rows=d.failed.clone() empty=""/>
-            </div>
-        }))}
+        {move || reading.data.with(|d| d.as_ref().map(|d| not_read(d.failed.clone())))}
         {move || reading.data.with(|d| d.is_some()).then(|| view! {
             <DataTable caption="Subscriptions".to_string() columns=COLUMNS
                 rows=rows.with(|r| r.iter().take(SHOWN).cloned().collect::<Vec<_>>()) empty="No subscription matches these filters."/>
