@@ -71,11 +71,26 @@ fn SignedInAs() -> impl IntoView {
     })
 }
 
-/// Navigation to every area of [`AREAS`].
+/// Navigation to every area of [`AREAS`]. On a narrow screen the list folds behind a "Menu"
+/// button (the page's content then starts near the top) and folds again once an area opens.
 #[component]
 pub fn Nav() -> impl IntoView {
+    let open = RwSignal::new(false);
+    // Following a link folds the list again (the click bubbles up from the link).
+    let followed = move |ev: leptos::ev::MouseEvent| {
+        let on_link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.closest("a").ok().flatten().is_some());
+        if on_link {
+            open.set(false);
+        }
+    };
     view! {
-        <nav class="side" aria-label="Areas">
+        <nav class=move || if open.get() { "side open" } else { "side" } aria-label="Areas">
+            <button type="button" class="nav-toggle" aria-controls="areas" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>"Menu"</button>
+            <div id="areas" class="areas" on:click=followed>
             <ul>
                 {AREAS
                     .iter()
@@ -86,6 +101,7 @@ pub fn Nav() -> impl IntoView {
             <ul class="secondary">
                 <li><A href=To::Activity.href()>"Activity"</A></li>
             </ul>
+            </div>
         </nav>
     }
 }

@@ -363,7 +363,16 @@ async fn the_home_says_what_needs_the_reseller_today() {
     browser.find("//section[@id='due']//table[caption[contains(., '90 days')]]").await;
     assert!(rows(&browser).await >= in_30);
     browser.client.set_window_size(360, 740).await.expect("phone");
+    // On a phone the areas fold behind "Menu", so the page starts near the top.
+    let areas = "//nav[@aria-label='Areas']//a[normalize-space(.)='Customers']";
+    assert!(!browser.find(areas).await.is_displayed().await.expect("displayed"), "folded");
     browser.screenshot("home-today-360").await;
+    browser.click("Menu").await;
+    browser.find("//button[normalize-space(.)='Menu' and @aria-expanded='true']").await;
+    browser.screenshot("home-today-360-menu").await;
+    browser.find(areas).await.click().await.expect("open an area");
+    browser.find("//button[normalize-space(.)='Menu' and @aria-expanded='false']").await;
+    browser.client.back().await.expect("back");
     browser.client.set_window_size(1280, 900).await.expect("desktop");
     browser.find(&format!("{fairmont}/td[1]//a")).await.click().await.expect("open Fairmont");
     browser.heading("Fairmont Hotels Group").await;
