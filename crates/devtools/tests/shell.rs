@@ -293,3 +293,56 @@ async fn a_later_visit_reads_without_waiting_for_config_json_and_a_moved_api_is_
     assert_eq!(remembered["root"], "/api/vipmp", "the new base remembered");
     browser.close().await;
 }
+
+/// On a phone's width (360 px), no page is wider than the window: tables scroll inside their
+/// own box, forms and fieldsets shrink, ids wrap.
+#[tokio::test(flavor = "multi_thread")]
+async fn no_page_is_wider_than_a_phone() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::signed_in(&sandbox).await;
+    browser.client.set_window_size(360, 740).await.expect("phone width");
+    let pages = [
+        "",
+        "?reseller=1000000001",
+        "resellers",
+        "resellers/1000000001",
+        "resellers/1000000001/edit",
+        "resellers/new",
+        "customers?reseller=1000000001",
+        "customers/1000000012",
+        "customers/1000000012/edit",
+        "customers/1000000012/benefits",
+        "customers/new?reseller=1000000001",
+        "orders?reseller=1000000001",
+        "orders?customer=1000000012",
+        "customers/1000000012/orders/new",
+        "customers/1000000012/renewal",
+        "customers/1000000012/open-acquisitions",
+        "notifications?reseller=1000000001",
+        "subscriptions?reseller=1000000001",
+        "subscriptions?customer=1000000012",
+        "transfers",
+        "memberships",
+        "memberships/73000002",
+        "linked-memberships",
+        "distributor-subscriptions",
+        "price-list",
+        "activity",
+    ];
+    let mut wide = Vec::new();
+    for page in pages {
+        browser.client.goto(&format!("{}{page}", sandbox.url)).await.expect("open");
+        browser.find("//main//h1").await;
+        browser.settled().await;
+        let widths = browser
+            .client
+            .execute("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];", vec![])
+            .await
+            .expect("widths");
+        if widths[0].as_u64() > widths[1].as_u64() {
+            wide.push(format!("/{page}: {widths}"));
+        }
+    }
+    assert!(wide.is_empty(), "wider than the window at 360 px: {wide:?}");
+    browser.close().await;
+}
