@@ -40,6 +40,58 @@ fn browser_money(_: f64, _: &str) -> Option<String> {
     None
 }
 
+/// A `preferredLanguage` locale as people read it, with its code: "Bulgarian (Bulgaria) ·
+/// bg-BG". The browser names the language and country (`Intl.DisplayNames`); Adobe's own
+/// regions are named here (XM: international, LA: Latin America), and a region neither knows
+/// stays a code. Without `Intl`, the code alone.
+pub fn language_name(locale: &str) -> String {
+    let (language, region) = locale.split_once('-').unwrap_or((locale, ""));
+    let tag = match region {
+        // Scripts, not regions: the browser names the whole tag ("Simplified Chinese").
+        "HANS" | "HANT" => return named(&display(locale, "language"), locale),
+        _ => language,
+    };
+    let Some(language) = display(tag, "language") else { return locale.to_string() };
+    let region = match region {
+        "" => None,
+        "XM" => Some("international".to_string()),
+        "LA" => Some("Latin America".to_string()),
+        // Codes Adobe uses for no country of that code (NA is Namibia's, SP nobody's).
+        "NA" | "SP" => None,
+        r => display(r, "region"),
+    };
+    match region {
+        Some(r) => format!("{language} ({r}) · {locale}"),
+        None => format!("{language} · {locale}"),
+    }
+}
+
+fn named(name: &Option<String>, locale: &str) -> String {
+    name.as_ref().map_or_else(|| locale.to_string(), |n| format!("{n} · {locale}"))
+}
+
+/// `code` named by the browser in English (`kind`: "language" or "region"), when it can.
+#[cfg(target_arch = "wasm32")]
+fn display(code: &str, kind: &str) -> Option<String> {
+    use js_sys::{Array, Function, Object, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    // Constructed through Reflect so that a browser without DisplayNames answers None, not a throw.
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor = Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into::<Function>().ok()?;
+    let options = Object::new();
+    Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
+    Reflect::set(&options, &"fallback".into(), &"none".into()).ok()?;
+    let args = Array::of2(&Array::of1(&"en".into()), &options);
+    let names = Reflect::construct(&constructor, &args).ok()?;
+    let of = Reflect::get(&names, &"of".into()).ok()?.dyn_into::<Function>().ok()?;
+    of.call1(&names, &JsValue::from_str(code)).ok()?.as_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn display(_: &str, _: &str) -> Option<String> {
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

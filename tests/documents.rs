@@ -72,3 +72,19 @@ fn refused_lines_say_the_documented_reasons_in_words() {
     assert!(lines[0].1.contains("Large Government Agency"), "{lines:?}");
     assert_eq!(lines[1].0, "Line 2");
 }
+
+/// The documented `preferredLanguage` locales read as languages: the browser names the real
+/// ones, Adobe's own regions are not mistaken for countries of the same code.
+#[wasm_bindgen_test]
+fn languages_are_listed_by_name_with_their_code() {
+    use partner_console::format::language_name;
+    assert_eq!(language_name("bg-BG"), "Bulgarian (Bulgaria) · bg-BG");
+    assert_eq!(language_name("es-LA"), "Spanish (Latin America) · es-LA", "not Laos");
+    assert_eq!(language_name("es-NA"), "Spanish · es-NA", "not Namibia");
+    assert_eq!(language_name("en-XM"), "English (international) · en-XM");
+    assert!(language_name("zh-HANS").contains("Chinese"), "{}", language_name("zh-HANS"));
+    assert_eq!(language_name(""), "");
+    for locale in partner_model::geo::locales() {
+        assert!(language_name(locale).ends_with(locale), "{locale} keeps its code");
+    }
+}

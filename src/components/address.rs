@@ -186,6 +186,6 @@ pub fn ContactFields(
 /// The preferred-language choices: the API's supported locales.
 pub fn language_options() -> Vec<(String, String)> {
     let mut list = vec![(String::new(), "Choose a language".to_string())];
-    list.extend(geo::locales().iter().map(|l| (l.to_string(), l.to_string())));
+    list.extend(geo::locales().iter().map(|l| (l.to_string(), crate::format::language_name(l))));
     list
 }

@@ -159,7 +159,7 @@ fn Hub(
                 ("Created", day(&c.creation_date)),
                 ("Market segment", segment),
                 ("Sub-segments", subs_text),
-                ("Preferred language", c.company_profile.preferred_language.clone()),
+                ("Preferred language", crate::format::language_name(&c.company_profile.preferred_language)),
                 ("Anniversary (coterm) date", day(&c.coterm_date)),
                 ("Global sales", c.global_sales_enabled.map(|g| if g { "Enabled" } else { "Not enabled" }.to_string()).unwrap_or_default()),
             ]/>
