@@ -29,9 +29,28 @@ pub fn Facts(
     }
 }
 
-/// A date-time from the API shown as its date (`2026-11-23T10:00:00Z` → `2026-11-23`).
+/// A date or date-time from the API shown as its day, the month in words, as the reseller's
+/// browser writes dates (`2026-11-23T10:00:00Z` → "23 Nov 2026" or "Nov 23, 2026"), in UTC as
+/// the API counts days. Text that is not a date shows as it came.
 pub fn day(s: &str) -> String {
-    s.get(..10).unwrap_or(s).to_string()
+    let iso = s.get(..10).unwrap_or(s);
+    partner_model::time::parse(iso).and_then(browser_day).unwrap_or_else(|| iso.to_string())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn browser_day(ms: u64) -> Option<String> {
+    use js_sys::{Object, Reflect};
+    let options = Object::new();
+    Reflect::set(&options, &"dateStyle".into(), &"medium".into()).ok()?;
+    Reflect::set(&options, &"timeZone".into(), &"UTC".into()).ok()?;
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options).format();
+    format.call1(&wasm_bindgen::JsValue::UNDEFINED, &date).ok()?.as_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn browser_day(_: u64) -> Option<String> {
+    None
 }
 
 /// Now, in milliseconds since the Unix epoch (the browser's clock).
