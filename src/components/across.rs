@@ -4,6 +4,7 @@
 
 use crate::api::calls::customers;
 use crate::api::error::Failure;
+use crate::components::names::{reseller_name, title_of};
 use crate::components::pager::read_all;
 use crate::components::table::Cell;
 use crate::resources::fetch;
@@ -98,19 +99,6 @@ where
     .await;
     let done = std::mem::take(&mut *results.borrow_mut());
     done
-}
-
-/// The reseller's company name once read (empty until then, or when it cannot be read: the
-/// page shows the id).
-pub fn reseller_name(rt: &Runtime, reseller: &str) -> RwSignal<String> {
-    let name = RwSignal::new(String::new());
-    let endpoint = crate::api::calls::resellers::get(rt, reseller);
-    leptos::task::spawn_local(async move {
-        if let Ok(r) = fetch(endpoint).await {
-            name.try_set(r.company_profile.company_name);
-        }
-    });
-    name
 }
 
 /// "Read 3 of 12 customers…" while reading.
@@ -235,10 +223,7 @@ pub fn across_head<T: Send + Sync + 'static>(what: &'static str, reseller: &str,
     let customers = To::Customers { reseller }.href();
     view! {
         <div class="page-head">
-            <h1>{move || {
-                let n = name.get();
-                if n.is_empty() { format!("{what} of reseller ") } else { format!("{what} of {n} ") }
-            }} <code>{reseller.to_string()}</code></h1>
+            {title_of(what, "reseller", name, reseller.to_string())}
             <div class="actions">
                 <A href=customers attr:class="button">"Customers"</A>
                 <button type="button" disabled=move || reading.busy.get() on:click=move |_| reading.refresh()>"Refresh"</button>

@@ -15,6 +15,7 @@ pub mod health_badge;
 pub mod layout;
 pub mod list;
 pub mod loading;
+pub mod names;
 pub mod pager;
 pub mod query;
 pub mod status;

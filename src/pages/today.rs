@@ -11,8 +11,9 @@
 
 use crate::api::calls::{customers, notifications, orders, subscriptions};
 use crate::api::error::Failure;
-use crate::components::across::{all_customers, each_active, not_read, reseller_name, use_reading, Named};
+use crate::components::across::{all_customers, each_active, not_read, use_reading, Named};
 use crate::components::detail::now;
+use crate::components::names::reseller_name;
 use crate::components::pager::read_all;
 use crate::components::table::{Cell, Column, DataTable};
 use crate::resources::customers::hub::is_consumables;

@@ -4,6 +4,7 @@
 use crate::api::calls::{customers, Endpoint};
 use crate::components::form::{check_paths, FormState, TextField, Values};
 use crate::components::list::{ListPage, ListSource};
+use crate::components::names::{reseller_name, title_of};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column};
 use crate::recent::recent;
@@ -142,7 +143,7 @@ impl ListSource for Customers {
 fn ResellerCustomers(reseller: String) -> impl IntoView {
     view! {
         <div class="page-head">
-            <h1>"Customers of reseller " <code>{reseller.clone()}</code></h1>
+            {title_of("Customers", "reseller", reseller_name(&crate::resources::runtime(), &reseller), reseller.clone())}
             <div class="actions">
                 <A href=To::Reseller(&reseller).href() attr:class="button">"Reseller"</A>
                 <A href=To::NewCustomer { reseller: &reseller }.href() attr:class="button primary">"Create a customer"</A>

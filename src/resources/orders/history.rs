@@ -5,6 +5,7 @@
 use crate::api::calls::{orders, Endpoint};
 use crate::components::filters::{FilterChecks, FilterDate, FilterSelect, FilterText};
 use crate::components::list::{filters_of, paged, ListPage, ListSource};
+use crate::components::names::{customer_name, title_of};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column};
 use crate::resources::customers::list::PerReseller;
@@ -89,7 +90,7 @@ fn CustomerOrders(customer: String) -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>"Orders of customer " <code>{customer.clone()}</code></h1>
+                {title_of("Orders", "customer", customer_name(&crate::resources::runtime(), &customer), customer.clone())}
                 <div class="actions">
                     <A href=To::Customer(&customer).href() attr:class="button">"Customer"</A>
                     <A href=To::NewOrder { customer: &customer, lines: &[] }.href() attr:class="button primary">"Place an order"</A>

@@ -5,6 +5,7 @@
 use super::renewal_text;
 use crate::api::calls::subscriptions;
 use crate::components::loading::Load;
+use crate::components::names::{customer_name, title_of};
 use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, DataTable};
 use crate::resources::customers::list::PerReseller;
@@ -74,7 +75,7 @@ fn Subscriptions(customer: String) -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>"Subscriptions of customer " <code>{customer.clone()}</code></h1>
+                {title_of("Subscriptions", "customer", customer_name(&crate::resources::runtime(), &customer), customer.clone())}
                 <A href=To::Customer(&customer).href() attr:class="button">"Customer"</A>
             </div>
             <div class="filters" role="search" aria-label="Filter subscriptions">
