@@ -30,7 +30,7 @@ use super::subscriptions_of;
 use crate::twin::time;
 use crate::twin::world::{Millis, World};
 use crate::twin::ApiError;
-use partner_model::types::{Customer, LineItem, LineItemRequest, OrderType, Status};
+use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderType, Status};
 use std::collections::BTreeMap;
 
 const DAY: Millis = 86_400_000;
@@ -69,12 +69,17 @@ pub fn window(world: &World, customer: &Customer, now: Millis) -> Option<Window>
     }
 }
 
+/// The RENEWAL orders of `customer_id` still being processed (1002).
+pub fn open_renewals<'a>(world: &'a World, customer_id: &'a str) -> impl Iterator<Item = &'a Order> + 'a {
+    world.orders.values().filter(move |o| {
+        o.customer_id == customer_id && o.order_type == Some(OrderType::Renewal) && o.status == Status::Pending
+    })
+}
+
 /// Licenses of each subscription that an open (1002) RENEWAL order of `customer_id` renews.
 fn renewing(world: &World, customer_id: &str) -> BTreeMap<String, u64> {
     let mut pending: BTreeMap<String, u64> = BTreeMap::new();
-    let open = world.orders.values().filter(|o| {
-        o.customer_id == customer_id && o.order_type == Some(OrderType::Renewal) && o.status == Status::Pending
-    });
+    let open = open_renewals(world, customer_id);
     for line in open.flat_map(|o| &o.line_items).filter(|l| !l.subscription_id.is_empty()) {
         *pending.entry(line.subscription_id.clone()).or_default() += line.quantity;
     }

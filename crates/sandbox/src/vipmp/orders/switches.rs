@@ -181,7 +181,7 @@ pub fn switch_order(
     let customer_id = &customer.customer_id;
     let from = source(world, customer_id, &cancelling.subscription_id)?;
     let reverting = matches!(kind, OrderType::PreviewRevertSwitch | OrderType::RevertSwitch);
-    if !reverting && renewal_open(world, customer_id) {
+    if !reverting && super::renewals::open_renewals(world, customer_id).next().is_some() {
         return Err(ApiError::code("3131"));
     }
     let from_id = OfferId::parse(&from.offer_id).ok_or_else(|| ApiError::code("3115"))?;
@@ -234,13 +234,6 @@ pub fn switch_order(
         }],
         creation_date: time::datetime(now),
         ..Order::default()
-    })
-}
-
-/// Whether an early renewal of the customer is still being processed.
-fn renewal_open(world: &World, customer_id: &str) -> bool {
-    world.orders.values().any(|o| {
-        o.customer_id == customer_id && o.order_type == Some(OrderType::Renewal) && o.status == Status::Pending
     })
 }
 
