@@ -22,36 +22,36 @@ fn keep(key: String, name: &str) {
     NAMES.with(|n| n.borrow_mut().insert(key, name.to_string()));
 }
 
-/// The reseller's company name (empty until read, or when it cannot be).
-pub fn reseller_name(rt: &Runtime, reseller: &str) -> RwSignal<String> {
-    let key = format!("reseller/{reseller}");
+/// The name kept as `key`, or read by `read` (once it answers, kept for the next page).
+fn name(key: String, read: impl std::future::Future<Output = Option<String>> + 'static) -> RwSignal<String> {
     let name = RwSignal::new(kept(&key).unwrap_or_default());
     if name.get_untracked().is_empty() {
-        let endpoint = resellers::get(rt, reseller);
         leptos::task::spawn_local(async move {
-            if let Ok(r) = fetch(endpoint).await {
-                keep(key, &r.company_profile.company_name);
-                name.try_set(r.company_profile.company_name);
+            if let Some(read) = read.await {
+                keep(key, &read);
+                name.try_set(read);
             }
         });
     }
     name
 }
 
+/// The reseller's company name (empty until read, or when it cannot be).
+pub fn reseller_name(rt: &Runtime, reseller: &str) -> RwSignal<String> {
+    let endpoint = resellers::get(rt, reseller);
+    name(
+        format!("reseller/{reseller}"),
+        async move { fetch(endpoint).await.ok().map(|r| r.company_profile.company_name) },
+    )
+}
+
 /// The customer's company name (empty until read, or when it cannot be).
 pub fn customer_name(rt: &Runtime, customer: &str) -> RwSignal<String> {
-    let key = format!("customer/{customer}");
-    let name = RwSignal::new(kept(&key).unwrap_or_default());
-    if name.get_untracked().is_empty() {
-        let endpoint = customers::get(rt, customer);
-        leptos::task::spawn_local(async move {
-            if let Ok(c) = fetch(endpoint).await {
-                keep(key, &c.company_profile.company_name);
-                name.try_set(c.company_profile.company_name);
-            }
-        });
-    }
-    name
+    let endpoint = customers::get(rt, customer);
+    name(
+        format!("customer/{customer}"),
+        async move { fetch(endpoint).await.ok().map(|c| c.company_profile.company_name) },
+    )
 }
 
 /// A title about an account: "{what} of {name}" with the id beside it, or "{what} of {noun}"
