@@ -10,17 +10,22 @@ pub fn Facts(
     title: &'static str,
     /// `(term, value)` rows.
     rows: Vec<(&'static str, String)>,
+    /// Rows drawn by a view of their own (a name read later), after `rows`.
+    #[prop(optional)]
+    also: Vec<(&'static str, AnyView)>,
 ) -> impl IntoView {
     let rows: Vec<_> = rows.into_iter().filter(|(_, v)| !v.trim().is_empty()).collect();
+    let empty = rows.is_empty() && also.is_empty();
     view! {
         <section class="facts-section">
             <h2>{title}</h2>
-            {if rows.is_empty() {
+            {if empty {
                 view! { <p class="empty">"Nothing recorded."</p> }.into_any()
             } else {
                 view! {
                     <dl class="facts">
                         {rows.into_iter().map(|(t, v)| view! { <dt>{t}</dt><dd>{v}</dd> }).collect_view()}
+                        {also.into_iter().map(|(t, v)| view! { <dt>{t}</dt><dd>{v}</dd> }).collect_view()}
                     </dl>
                 }
                 .into_any()

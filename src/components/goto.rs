@@ -143,6 +143,10 @@ pub fn GoToBox() -> impl IntoView {
             <input
                 id="goto-id"
                 type="text"
+                placeholder=move || match kind.get() {
+                    k @ (IdKind::Customer | IdKind::Reseller) => format!("{} id or name", k.label()),
+                    k => format!("{} id", k.label()),
+                }
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=move || id.get()

@@ -61,6 +61,46 @@ pub fn title_of(what: &'static str, noun: &'static str, name: RwSignal<String>, 
         <h1>{move || {
             let n = name.get();
             if n.is_empty() { format!("{what} of {noun} ") } else { format!("{what} of {n} ") }
-        }} <code>{id}</code></h1>
+        }} <code class="id">{id}</code></h1>
     }
+}
+
+/// The name, then the id in a monospace face (which never breaks inside); the id alone until
+/// the name is read, or when it cannot be.
+fn named(name: RwSignal<String>, id: String) -> impl IntoView {
+    view! {
+        {move || name.with(|n| (!n.is_empty()).then(|| format!("{n} ")))}
+        <code class="id">{id}</code>
+    }
+}
+
+/// A reseller's company name and id.
+#[component]
+pub fn ResellerName(id: String) -> impl IntoView {
+    named(reseller_name(&crate::resources::runtime(), &id), id)
+}
+
+/// A customer's company name and id.
+#[component]
+pub fn CustomerName(id: String) -> impl IntoView {
+    named(customer_name(&crate::resources::runtime(), &id), id)
+}
+
+/// A reseller's company name and id, linked to its page.
+#[component]
+pub fn ResellerLink(id: String) -> impl IntoView {
+    let href = crate::routes::To::Reseller(&id).href();
+    view! { <a href=href><ResellerName id/></a> }
+}
+
+/// A customer's company name and id, linked to its page.
+#[component]
+pub fn CustomerLink(id: String) -> impl IntoView {
+    let href = crate::routes::To::Customer(&id).href();
+    view! { <a href=href><CustomerName id/></a> }
+}
+
+/// A table cell naming a customer, linked to its page; its CSV text is the id.
+pub fn customer_cell(id: &str) -> crate::components::table::Cell {
+    crate::components::table::Cell::View(view! { <CustomerLink id=id.to_string()/> }.into_any(), id.to_string())
 }

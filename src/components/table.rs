@@ -183,13 +183,13 @@ where
                         query.set(&[(keys.by, key.to_string()), (keys.order, if next_desc { "desc" } else { "asc" }.to_string())], false);
                     };
                     view! {
-                        <th scope="col" class=class aria-sort=aria>
+                        <th scope="col" role="columnheader" class=class aria-sort=aria>
                             <button type="button" class="sort" on:click=toggle>{col.label}<span aria-hidden="true">{arrow}</span></button>
                         </th>
                     }
                     .into_any()
                 }
-                _ => view! { <th scope="col" class=class>{col.label}</th> }.into_any(),
+                _ => view! { <th scope="col" role="columnheader" class=class>{col.label}</th> }.into_any(),
             }
         })
         .collect_view();
@@ -201,15 +201,20 @@ where
                 .map(|col| {
                     let class = col.class();
                     let cell = (col.cell)(row).view();
+                    // Roles said outright: on a phone the table is drawn as cards (CSS), and
+                    // some browsers drop a table's meaning once its display changes. The
+                    // column's label goes with each cell, for the card to show.
                     if col.names_row {
-                        Either::Left(view! { <th scope="row" class=class>{cell}</th> })
+                        Either::Left(
+                            view! { <th scope="row" role="rowheader" class=class data-label=col.label>{cell}</th> },
+                        )
                     } else {
-                        Either::Right(view! { <td class=class>{cell}</td> })
+                        Either::Right(view! { <td role="cell" class=class data-label=col.label>{cell}</td> })
                     }
                 })
                 .collect_view();
             let class = row_class.map(|f| f(row)).filter(|c| !c.is_empty());
-            view! { <tr class=class>{cells}</tr> }
+            view! { <tr role="row" class=class>{cells}</tr> }
         })
         .collect_view();
     let caption_class = (!show_caption).then_some("visually-hidden");
@@ -230,10 +235,10 @@ where
     });
     view! {
         <div class="table-wrap" node_ref=wrap>
-            <table class="data">
+            <table class="data" role="table">
                 <caption class=caption_class>{caption}</caption>
-                <thead><tr>{header}</tr></thead>
-                <tbody>{body}</tbody>
+                <thead role="rowgroup"><tr role="row">{header}</tr></thead>
+                <tbody role="rowgroup">{body}</tbody>
             </table>
         </div>
     }

@@ -159,7 +159,7 @@ static OPEN_ORDERS: &[Column<(Named, Order)>] = &[
         text: o.order_id.clone(),
         code: false,
     }),
-    Column::new("Type", |(_, o)| Cell::Text(o.order_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default())),
+    Column::new("Type", |(_, o)| Cell::Text(crate::resources::orders::type_words(o))),
     Column::new("Status", |(_, o)| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
     Column::new("Created", |(_, o)| Cell::Day(o.creation_date.clone())),
 ];

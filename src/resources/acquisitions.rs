@@ -8,6 +8,7 @@ use crate::api::calls::{customers, notifications};
 use crate::components::detail::{day, now};
 use crate::components::list::{ListPage, ListSource};
 use crate::components::loading::Load;
+use crate::components::names::{customer_cell, ResellerName};
 use crate::components::query::QueryState;
 use crate::components::table::{Cell, Column, DataTable};
 use crate::resources::customers::list::PerReseller;
@@ -134,18 +135,23 @@ impl ListSource for Pending {
 }
 
 static PENDING: &[Column<NotificationItem>] = &[
-    Column::new("Customer", |i| Cell::Link {
-        href: To::Customer(&i.customer_id).href(),
-        text: i.customer_id.clone(),
-        code: false,
-    }),
-    Column::new("Notification", |i| Cell::Text(i.notification_type.clone())),
+    Column::new("Customer", |i| customer_cell(&i.customer_id)),
+    Column::new("Notification", |i| Cell::Text(notification_words(&i.notification_type))),
     Column::new("Open acquisitions", |i| Cell::Action {
         href: To::OpenAcquisitions(&i.customer_id).href(),
         text: "See the licenses",
         label: format!("Licenses pending an order for customer {}", i.customer_id),
     }),
 ];
+
+/// A notification's type in words (`LICENSES_PENDING_PARTNER_ORDER`, the one this page asks
+/// for); another shows as the API wrote it.
+fn notification_words(code: &str) -> String {
+    match code {
+        "LICENSES_PENDING_PARTNER_ORDER" => "Licenses added, waiting for your order".into(),
+        other => other.into(),
+    }
+}
 
 #[component]
 fn PendingOf(reseller: String) -> impl IntoView {
@@ -154,7 +160,7 @@ fn PendingOf(reseller: String) -> impl IntoView {
             <h1>"Licenses pending an order"</h1>
             <A href=To::Reseller(&reseller).href() attr:class="button">"Reseller"</A>
         </div>
-        <p class="lede">"Customers of reseller " <code>{reseller.clone()}</code> " with licenses they added that still need an order."</p>
+        <p class="lede">"Customers of " <ResellerName id=reseller.clone()/> " with licenses they added that still need an order."</p>
         <ListPage source=Pending(reseller) columns=PENDING caption="Notifications".to_string() show_caption=true noun="customers"
             empty="No customer of this reseller has licenses pending an order."/>
     }

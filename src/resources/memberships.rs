@@ -10,6 +10,7 @@ use crate::components::confirm::ConfirmDialog;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{check_paths, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
 use crate::components::loading::Load;
+use crate::components::names::reseller_name;
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
@@ -237,10 +238,20 @@ fn TransferForm(membership: String) -> impl IntoView {
         }
     };
     let title = Signal::derive(move || format!("Transfer VIP membership {membership} to VIP Marketplace?"));
+    // The receiving reseller by name once its id is typed in full (read once, then kept).
+    let receiving = Memo::new(move |_| form.get("resellerId").trim().to_string());
+    let receiving_name = Memo::new(move |_| {
+        let id = receiving.get();
+        (id.len() == 10 && id.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| reseller_name(&runtime(), &id).get())
+            .filter(|n| !n.is_empty())
+    });
     let body = Signal::derive(move || {
         let on: Vec<&str> = SWITCHES.iter().filter(|s| switch_on(&query, s.key)).map(|s| s.label).collect();
         let switches = if on.is_empty() { "No switch is on.".to_string() } else { format!("On: {}.", on.join(", ")) };
-        format!("The customer becomes a VIP Marketplace customer of reseller {}. {switches}", form.get("resellerId"))
+        let id = receiving.get();
+        let reseller = receiving_name.get().map_or_else(|| format!("reseller {id}"), |n| format!("{n} ({id})"));
+        format!("The customer becomes a VIP Marketplace customer of {reseller}. {switches}")
     });
     view! {
         <form class="transfer" novalidate on:submit=ask>
@@ -267,12 +278,11 @@ pub fn MembershipTransferPage() -> impl IntoView {
                 let facts = vec![
                     ("Transfer id", t.transfer_id.clone()),
                     ("VIP membership", t.membership_id.clone()),
-                    ("Reseller", t.reseller_id.clone()),
-                    ("New customer", t.customer_id.clone()),
                     ("Created", time::readable_text(&t.creation_date)),
                 ];
                 view! {
-                    <TransferView title=format!("VIP → VIPMP transfer {}", t.transfer_id) status=t.status facts customer=t.customer_id items=t.line_items/>
+                    <TransferView title=format!("VIP → VIPMP transfer {}", t.transfer_id) status=t.status facts customer=t.customer_id customer_term="New customer"
+                        reseller=("Reseller", t.reseller_id) items=t.line_items/>
                 }
                 .into_any()
             }/>

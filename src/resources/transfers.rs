@@ -12,6 +12,7 @@ use crate::components::form::{
     check_paths, trimmed as g, use_form, BusyButton, DraftNotice, FormState, TextField, UnsavedGuard, Values,
 };
 use crate::components::loading::Load;
+use crate::components::names::{customer_name, reseller_name, CustomerLink, ResellerLink, ResellerName};
 use crate::components::query::use_query_state;
 use crate::components::status::StatusExplained;
 use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
@@ -98,6 +99,7 @@ pub fn ResellerChange() -> impl IntoView {
 #[component]
 fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoView {
     let rt = runtime();
+    let names_rt = rt.clone();
     let navigate = use_navigate();
     let commit_request = StoredValue::new(request(&values, ResellerChangeAction::Commit));
     let commit = use_commit(
@@ -120,20 +122,34 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
     let count = transfer.line_items.len();
     let title = Signal::derive({
         let (c, r) = (customer.clone(), reseller.clone());
-        move || format!("Move customer {c} to reseller {r}?")
+        let (c_name, r_name) = (customer_name(&names_rt, &c), reseller_name(&names_rt, &r));
+        move || format!("Move {} to {}?", or_id(c_name.get(), "customer", &c), or_id(r_name.get(), "reseller", &r))
     });
     let body = Signal::derive(move || {
         format!("{count} subscription(s) move with the customer and get new ids. The approval code is used up; the customer's current reseller loses them.")
     });
     let confirm = Callback::new(move |_| commit.send());
+    // The reseller the customer leaves, when this user may read the customer (staff may; the
+    // receiving reseller's own user may not, until the customer is theirs).
+    let leaves = LocalResource::new({
+        let endpoint = crate::api::calls::customers::get(&names_rt, &customer);
+        move || {
+            let endpoint = endpoint.clone();
+            async move { fetch(endpoint).await.ok().map(|c| c.reseller_id).filter(|r| !r.is_empty()) }
+        }
+    });
     view! {
         <section class="facts-section preview" aria-labelledby="preview-title">
             <h2 id="preview-title">"Preview"</h2>
             <dl class="facts">
                 <dt>"Customer"</dt>
-                <dd><CustomerName id=customer.clone()/></dd>
+                <dd><CustomerLink id=customer.clone()/></dd>
+                {move || leaves.get().flatten().map(|from| view! {
+                    <dt>"Leaves reseller"</dt>
+                    <dd><ResellerName id=from/></dd>
+                })}
                 <dt>"Moves to reseller"</dt>
-                <dd><code>{reseller.clone()}</code></dd>
+                <dd><ResellerLink id=reseller.clone()/></dd>
                 <dt>"Approval code expires"</dt>
                 <dd>{format!("{} ({left} left)", time::readable_text(&expiry))}</dd>
             </dl>
@@ -146,24 +162,12 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
     }
 }
 
-/// A customer's company name and id, linked to its page; the id alone until (or unless) the
-/// name can be read.
-#[component]
-fn CustomerName(id: String) -> impl IntoView {
-    let rt = runtime();
-    let name = {
-        let id = id.clone();
-        LocalResource::new(move || {
-            let endpoint = crate::api::calls::customers::get(&rt, &id);
-            async move { fetch(endpoint).await.map(|c| c.company_profile.company_name).unwrap_or_default() }
-        })
-    };
-    let link = To::Customer(&id).href();
-    view! {
-        <A href=link>
-            {move || name.get().filter(|n| !n.is_empty()).map(|n| format!("{n} ")) }
-            <code>{id.clone()}</code>
-        </A>
+/// "{name}", or "{noun} {id}" while the name is not read.
+fn or_id(name: String, noun: &str, id: &str) -> String {
+    if name.is_empty() {
+        format!("{noun} {id}")
+    } else {
+        name
     }
 }
 
@@ -218,7 +222,7 @@ macro_rules! item_columns {
             Column::new("Line", |r: &ItemRow| Cell::Text(r.line.to_string())).numeric(),
             Column::new("Offer", |r| Cell::Product(r.item.offer_id.clone())),
             Column::new("Quantity", |r: &ItemRow| Cell::Text(r.item.quantity.to_string())).numeric(),
-            Column::new("Renewal date", |r| Cell::Text(time::readable_text(&r.item.renewal_date))),
+            Column::new("Renewal date", |r| Cell::Day(r.item.renewal_date.clone())),
             Column::new($id, item_id),
         ]
     };
@@ -239,6 +243,10 @@ pub fn TransferView(
     facts: Vec<(&'static str, String)>,
     /// The customer (known once the transfer completes, for VIP → VIPMP).
     customer: String,
+    /// What the customer is to this transfer ("Customer", "New customer").
+    customer_term: &'static str,
+    /// The reseller the customer goes to, and what it is called here.
+    reseller: (&'static str, String),
     /// The subscriptions it moves.
     items: Vec<TransferItem>,
 ) -> impl IntoView {
@@ -252,6 +260,13 @@ pub fn TransferView(
     } else {
         view! { <p class="notice" role="status">"This transfer no longer changes on its own."</p> }.into_any()
     };
+    let mut accounts = Vec::new();
+    if !customer.is_empty() {
+        accounts.push((customer_term, view! { <CustomerLink id=customer.clone()/> }.into_any()));
+    }
+    if !reseller.1.is_empty() {
+        accounts.push((reseller.0, view! { <ResellerLink id=reseller.1/> }.into_any()));
+    }
     let links = (complete && !customer.is_empty()).then(|| {
         view! {
             <div class="actions record-links">
@@ -265,7 +280,7 @@ pub fn TransferView(
         <p class="lede"><StatusExplained kind=ResourceKind::Transfer code=status.as_str().to_string()/></p>
         {note}
         {links}
-        <Facts title="Transfer" rows=facts/>
+        <Facts title="Transfer" rows=facts also=accounts/>
         <section class="facts-section">
             <h2>"Subscriptions"</h2>
             <ItemsTable items caption="Subscriptions of the transfer" new_ids=true customer/>
@@ -282,12 +297,11 @@ pub fn ResellerChangePage() -> impl IntoView {
             <Load resource=transfer what="the reseller change" settling=|t: &ResellerChangeTransfer| t.status == Status::Pending render=move |t: ResellerChangeTransfer| {
                 let facts = vec![
                     ("Transfer id", t.transfer_id.clone()),
-                    ("Customer", t.customer_id.clone()),
-                    ("Receiving reseller", t.reseller_id.clone()),
                     ("Created", time::readable_text(&t.creation_date)),
                 ];
                 view! {
-                    <TransferView title=format!("Reseller change {}", t.transfer_id) status=t.status facts customer=t.customer_id items=t.line_items/>
+                    <TransferView title=format!("Reseller change {}", t.transfer_id) status=t.status facts customer=t.customer_id customer_term="Customer"
+                        reseller=("Receiving reseller", t.reseller_id) items=t.line_items/>
                 }
                 .into_any()
             }/>

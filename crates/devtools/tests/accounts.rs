@@ -3,6 +3,7 @@
 //! customer into a linked membership group, and list state that survives a reload. Driven by
 //! labels and buttons, in headless Chromium against the sandbox.
 
+use fantoccini::key::Key;
 use partner_devtools::*;
 use std::time::Duration;
 
@@ -338,8 +339,11 @@ async fn a_customer_in_curacao_is_entered_as_adobe_says_without_a_postcode() {
     browser.close().await;
 }
 
-/// A reseller's home says what needs it today, across its customers: Fairmont's licenses renew
-/// in two days, so Fairmont is in the 30-day renewals, one click from its page.
+/// A reseller's day, by visible labels: the home says what needs it today across its customers
+/// (Fairmont's licenses renew in two days, so Fairmont is in the 30-day renewals); from there to
+/// the customer and its subscription, auto-renewal off (asked, starting on Cancel) and on for all
+/// (so after a reload); the customer found by part of its name from the go-to box and the
+/// search; an order opened from the Orders list without knowing its customer.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_home_says_what_needs_the_reseller_today() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
@@ -379,6 +383,45 @@ async fn the_home_says_what_needs_the_reseller_today() {
     // Back home, the lists are kept: no second read.
     browser.client.back().await.expect("back");
     browser.find(fairmont).await;
+
+    // From the renewals due to the customer, to its subscription: auto-renewal off, asked first
+    // and starting on Cancel; then on for all licenses, which reads back so after a reload.
+    browser.find(&format!("{fairmont}/td[1]//a")).await.click().await.expect("open Fairmont");
+    browser.heading("Fairmont Hotels Group").await;
+    browser
+        .find("//main//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Subscriptions']")
+        .await
+        .click()
+        .await
+        .expect("its subscriptions");
+    browser.open_first_active_subscription().await;
+    let subscription = browser.path().await;
+    let renewal = "//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1]";
+    let radio = |value: &str| format!("//main//input[@type='radio' and @value='{value}']");
+    browser.find(&radio("off")).await.click().await.expect("off");
+    browser.click("Save auto-renewal").await;
+    browser.find("//dialog[@open]//h2[starts-with(normalize-space(.), 'Turn auto-renewal off for ')]").await;
+    assert_eq!(browser.focused().await.1, "Cancel", "the question starts on Cancel");
+    browser.screenshot("journey-auto-renewal-off-asked").await;
+    // Enter on the focused Cancel changes nothing.
+    browser.press(Key::Enter).await;
+    browser.find("//main[not(.//dialog[@open])]").await;
+    browser.find(&format!("{renewal}[not(normalize-space(.)='Off')]")).await;
+    browser.click("Save auto-renewal").await;
+    browser.find("//dialog[@open]").await;
+    browser.click("Turn auto-renewal off").await;
+    browser.find(&format!("{renewal}[normalize-space(.)='Off']")).await;
+    browser.find(&radio("all")).await.click().await.expect("on for all");
+    browser.click("Save auto-renewal").await;
+    browser.find(&format!("{renewal}[normalize-space(.)='On for all licenses']")).await;
+    browser.client.refresh().await.expect("reload");
+    browser.find(&format!("{renewal}[normalize-space(.)='On for all licenses']")).await;
+    assert!(
+        browser.find(&radio("all")).await.is_selected().await.expect("checked"),
+        "the editor shows the mode that was saved"
+    );
+    assert_eq!(browser.path().await, subscription);
+    browser.screenshot("journey-auto-renewal-on-for-all").await;
     // Found by part of its name: from the go-to box, and from the customer search.
     let go = browser.find("//header//input[@id=//header//label[normalize-space(.)='Customer id or name']/@for]").await;
     go.send_keys("fairmont").await.expect("type");
@@ -389,5 +432,14 @@ async fn the_home_says_what_needs_the_reseller_today() {
     browser.field("Company name").await.send_keys("\u{E007}").await.expect("enter");
     browser.find("//main//table//a[normalize-space(.)='Fairmont Hotels Group']").await;
     browser.screenshot("customers-found-by-part-of-the-name").await;
+
+    // An order opened from the Orders list, without knowing its customer.
+    browser.find("//nav[@aria-label='Areas']//a[normalize-space(.)='Orders']").await.click().await.expect("orders");
+    let order = browser.find("//main//table//tbody/tr[1]//a[contains(@href, '/orders/')]").await;
+    let number = order.text().await.expect("order number");
+    order.click().await.expect("open the order");
+    browser.heading(&format!("Order {number}")).await;
+    browser.find("//dt[normalize-space(.)='Customer']/following-sibling::dd[1]/a").await;
+    browser.screenshot("journey-order-from-the-orders-list").await;
     browser.close().await;
 }

@@ -132,7 +132,7 @@ const COMPLETE: &str =
     "//*[contains(normalize-space(.), 'Complete: the customer and its subscriptions are now yours.')]";
 const ORDER_PAGE: &str = "//main//h1[starts-with(normalize-space(.), 'Order ')]";
 /// The page of an order that undoes an upgrade.
-const UNDONE: &str = "//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='REVERT_SWITCH']";
+const UNDONE: &str = "//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='Upgrade undone']";
 
 impl Flow {
     /// The call that makes the change.

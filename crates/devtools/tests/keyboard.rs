@@ -232,7 +232,7 @@ async fn an_upgrade_is_previewed_placed_and_undone_with_the_keyboard_only() {
     browser.find("//div[@id='undo-switch']//table").await;
     tab_to_button(&browser, "Undo the upgrade").await;
     browser.press(Key::Enter).await;
-    browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='REVERT_SWITCH']").await;
+    browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='Upgrade undone']").await;
     browser.sees("Complete: this order no longer changes on its own.").await;
     browser.close().await;
 }

@@ -170,7 +170,7 @@ async fn find_acrobat_pro_by_name_apply_a_discount_add_a_recommendation_place_it
     browser.screenshot("orders-acrobat-upgrade-preview").await;
     browser.click("Place upgrade order").await;
     browser.sees("Complete: this order no longer changes on its own.").await;
-    browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='SWITCH']").await;
+    browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='Upgrade']").await;
     browser.screenshot("orders-acrobat-upgraded").await;
     browser.close().await;
 }
@@ -438,7 +438,7 @@ async fn return_one_line_of_an_order() {
     browser.find(&format!("//dialog[@open]//h2[normalize-space(.)='Return 1 line(s) of order {order_id}?']")).await;
     browser.screenshot("orders-return-confirm").await;
     browser.click("Return these lines").await;
-    browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='RETURN']").await;
+    browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='Return']").await;
     browser
         .find(&format!(
             "//dt[normalize-space(.)='Reference order']/following-sibling::dd[1][normalize-space(.)='{order_id}']"
@@ -607,7 +607,7 @@ async fn upgrade_a_subscription_mid_term_then_undo_it() {
     browser.client.goto(&format!("{history}&order-type=SWITCH")).await.expect("history");
     browser.find(&format!("//main//table//a[normalize-space(.)='{switch}']")).await;
     browser.client.goto(&history).await.expect("history");
-    browser.find("//main//table//td[normalize-space(.)='REVERT_SWITCH']").await;
+    browser.find("//main//table//td[normalize-space(.)='Upgrade undone']").await;
     browser.close().await;
 }
 

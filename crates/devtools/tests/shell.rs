@@ -294,43 +294,66 @@ async fn a_later_visit_reads_without_waiting_for_config_json_and_a_moved_api_is_
     browser.close().await;
 }
 
-/// On a phone's width (360 px), no page is wider than the window: tables scroll inside their
-/// own box, forms and fieldsets shrink, ids wrap.
+/// Texts in which a reseller's or customer's id may stand without its name, each with why.
+/// Everywhere else the name stands in the same table row, list item, fact, paragraph, heading
+/// or label as the id, or the page's title is the name (the record's own page).
+const IDS_ALONE: &[(&str, &str)] = &[];
+
+/// On a phone's width (360 px), no page is wider than the window (tables scroll inside their
+/// own box, forms and fieldsets shrink, ids wrap), and no reseller's or customer's id is shown
+/// without its name beside it, outside [`IDS_ALONE`].
 #[tokio::test(flavor = "multi_thread")]
-async fn no_page_is_wider_than_a_phone() {
+async fn no_page_is_wider_than_a_phone_nor_shows_an_id_without_its_name() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
     let browser = Browser::signed_in(&sandbox).await;
     browser.client.set_window_size(360, 740).await.expect("phone width");
-    let pages = [
-        "",
-        "?reseller=1000000001",
-        "resellers",
-        "resellers/1000000001",
-        "resellers/1000000001/edit",
-        "resellers/new",
-        "customers?reseller=1000000001",
-        "customers/1000000012",
-        "customers/1000000012/edit",
-        "customers/1000000012/benefits",
-        "customers/new?reseller=1000000001",
-        "orders?reseller=1000000001",
-        "orders?customer=1000000012",
-        "customers/1000000012/orders/new",
-        "customers/1000000012/renewal",
-        "customers/1000000012/open-acquisitions",
-        "notifications?reseller=1000000001",
-        "subscriptions?reseller=1000000001",
-        "subscriptions?customer=1000000012",
-        "transfers",
-        "memberships",
-        "memberships/73000002",
-        "linked-memberships",
-        "distributor-subscriptions",
-        "price-list",
-        "activity",
+    let names = browser.sandbox_json(&sandbox.url, "names").await;
+    let names = names.as_object().expect("names by id").clone();
+    // A subscription, an order and a transfer of the customer, found as a person would.
+    let first_link = async |page: &str, within: &str| {
+        browser.client.goto(&format!("{}{page}", sandbox.url)).await.expect("open");
+        let link = browser.find(&format!("//main//table//a[contains(@href, '{within}')]")).await;
+        let href = link.attr("href").await.expect("href").unwrap_or_default();
+        href.trim_start_matches('/').to_string()
+    };
+    let subscription = first_link("subscriptions?customer=1000000012", "/subscriptions/").await;
+    let order = first_link("orders?customer=1000000012", "/orders/").await;
+    let mut pages = vec![
+        "".to_string(),
+        "?reseller=1000000001".into(),
+        "resellers".into(),
+        "resellers/1000000001".into(),
+        "resellers/1000000001/edit".into(),
+        "resellers/new".into(),
+        "customers?reseller=1000000001".into(),
+        "customers/1000000012".into(),
+        "customers/1000000012/edit".into(),
+        "customers/1000000012/benefits".into(),
+        "customers/new?reseller=1000000001".into(),
+        "orders?reseller=1000000001".into(),
+        "orders?customer=1000000012".into(),
+        "customers/1000000012/orders/new".into(),
+        "customers/1000000012/renewal".into(),
+        "customers/1000000012/open-acquisitions".into(),
+        "notifications?reseller=1000000001".into(),
+        "subscriptions?reseller=1000000001".into(),
+        "subscriptions?customer=1000000012".into(),
+        "transfers".into(),
+        "transfers?reseller=1000000001".into(),
+        "memberships".into(),
+        "memberships/73000002".into(),
+        "linked-memberships".into(),
+        "distributor-subscriptions".into(),
+        "price-list".into(),
+        "activity".into(),
     ];
+    pages.push(subscription.clone());
+    pages.push(format!("{subscription}/upgrade"));
+    pages.push(order.clone());
     let mut wide = Vec::new();
-    for page in pages {
+    let mut alone = Vec::new();
+    let mut checked = 0;
+    for page in &pages {
         browser.client.goto(&format!("{}{page}", sandbox.url)).await.expect("open");
         browser.find("//main//h1").await;
         browser.settled().await;
@@ -341,8 +364,51 @@ async fn no_page_is_wider_than_a_phone() {
             .expect("widths");
         if widths[0].as_u64() > widths[1].as_u64() {
             wide.push(format!("/{page}: {widths}"));
+            browser.screenshot(&format!("phone-wide-{}", wide.len())).await;
+        }
+        if ["customers/1000000012", "customers?reseller=1000000001", "orders?reseller=1000000001"]
+            .contains(&page.as_str())
+        {
+            browser.screenshot(&format!("phone-{}", page.replace(['/', '?', '='], "-"))).await;
+        }
+        // Each shown id of a reseller or customer, with the text of what it stands in: its
+        // table row, else its list item, fact, paragraph, heading or label.
+        let found = browser
+            .client
+            .execute(
+                "const names = arguments[0]; const found = [];
+                 const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                 while (walker.nextNode()) {
+                   const text = walker.currentNode, parent = text.parentElement;
+                   if (!parent || !parent.checkVisibility()) continue;
+                   for (const m of text.data.matchAll(/(?<!\\d)\\d{10}(?!\\d)/g)) {
+                     if (!(m[0] in names)) continue;
+                     const block = parent.closest('li, dd, p, h1, h2, h3, caption, label, legend, td, th') || parent;
+                     const scope = block.closest('tr') || block;
+                     found.push([m[0], scope.innerText]);
+                   }
+                 }
+                 return found;",
+                vec![serde_json::Value::Object(names.clone())],
+            )
+            .await
+            .expect("ids shown");
+        let title = browser.find("//main//h1").await.text().await.unwrap_or_default();
+        for pair in found.as_array().into_iter().flatten() {
+            let (id, scope) = (pair[0].as_str().unwrap_or_default(), pair[1].as_str().unwrap_or_default());
+            let name = names.get(id).and_then(|n| n.as_str()).unwrap_or_default();
+            checked += 1;
+            let excepted = IDS_ALONE.iter().any(|(text, _)| scope.contains(text));
+            if !scope.contains(name) && title != name && !excepted {
+                alone.push(format!("/{page}: {id} ({name}) in {scope:?}"));
+            }
         }
     }
-    assert!(wide.is_empty(), "wider than the window at 360 px: {wide:?}");
+    assert!(checked > 30, "ids were found on the pages ({checked})");
+    assert!(
+        wide.is_empty() && alone.is_empty(),
+        "wider than the window at 360 px: {wide:?}\nids without their names:\n{}",
+        alone.join("\n")
+    );
     browser.close().await;
 }

@@ -55,13 +55,26 @@ async fn a_reseller_change_is_previewed_committed_and_followed_to_completion() {
         .find(&format!("//section[contains(@class,'preview')]//dd/a[normalize-space(.)={}]", xpath_literal(&named)))
         .await;
     browser.sees("left)").await;
+    // The reseller it leaves, by name.
+    let leaves =
+        "//section[contains(@class,'preview')]//dt[normalize-space(.)='Leaves reseller']/following-sibling::dd[1]";
+    let leaves = browser.find(&format!("{leaves}[contains(normalize-space(.), '{current}')]")).await;
+    let leaves = leaves.text().await.unwrap_or_default();
+    assert!(leaves.len() > current.len() + 1, "the reseller it leaves is named: {leaves:?}");
     browser.find("//section[contains(@class,'preview')]//table[caption='Subscriptions that move']//tbody/tr").await;
     browser.show(&preview).await;
     browser.screenshot("transfers-reseller-change-preview").await;
 
     let before = created(&browser.sandbox_stats(&sandbox.url).await, "reseller_change");
     browser.click("Commit the reseller change").await;
-    browser.find("//dialog[@open]//h2[starts-with(normalize-space(.), 'Move customer')]").await;
+    // The question names the customer and the reseller, and starts on Cancel.
+    browser
+        .find(&format!(
+            "//dialog[@open]//h2[starts-with(normalize-space(.), {})]",
+            xpath_literal(&format!("Move {company} to "))
+        ))
+        .await;
+    assert_eq!(browser.focused().await.1, "Cancel", "the dialog starts on Cancel");
     browser.screenshot("transfers-reseller-change-confirm").await;
     browser.click("Move the customer").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Reseller change ')]").await;

@@ -1,7 +1,8 @@
 //! The sandbox's own endpoints, under `{base}__sandbox/` (never part of either API): the
 //! faults in force, counts of what the API created, so tests can check that nothing was done
-//! twice, and the customers' approval codes a reseller change needs (a real customer reads
-//! theirs in the Admin Console and passes it on; the sandbox has no customer to ask).
+//! twice, the customers' approval codes a reseller change needs (a real customer reads
+//! theirs in the Admin Console and passes it on; the sandbox has no customer to ask), and every
+//! reseller's and customer's name by id, so a test can tell an id shown without its name.
 
 use crate::faults::{Fault, Faults};
 use crate::twin::Twin;
@@ -10,12 +11,13 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-/// `GET|PUT|DELETE faults`, `GET stats`, `GET approval-codes`.
+/// `GET|PUT|DELETE faults`, `GET stats`, `GET approval-codes`, `GET names`.
 pub fn router(twin: Twin, faults: Faults) -> Router {
     let fault_routes = Router::new().route("/faults", get(list).put(replace).delete(clear)).with_state(faults);
     Router::new()
         .route("/stats", get(stats))
         .route("/approval-codes", get(approval_codes))
+        .route("/names", get(names))
         .with_state(twin)
         .merge(fault_routes)
 }
@@ -82,6 +84,15 @@ async fn approval_codes(State(twin): State<Twin>) -> Json<Value> {
             })
             .collect();
         Value::Array(codes)
+    }))
+}
+
+/// `{ "id": "company name" }` for every reseller and customer.
+async fn names(State(twin): State<Twin>) -> Json<Value> {
+    Json(twin.read(|w, _| {
+        let resellers = w.resellers.iter().map(|(id, r)| (id.clone(), json!(r.company_profile.company_name)));
+        let customers = w.customers.iter().map(|(id, c)| (id.clone(), json!(c.company_profile.company_name)));
+        Value::Object(resellers.chain(customers).collect())
     }))
 }
 

@@ -8,6 +8,7 @@ use crate::api::calls::{customers, subscriptions};
 use crate::components::charts::{Event, Pair, PairedBars, Timeline};
 use crate::components::detail::{day, now, Facts};
 use crate::components::loading::Load;
+use crate::components::names::ResellerLink;
 use crate::components::status::{tone_class, StatusExplained};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::recent::remember;
@@ -154,7 +155,6 @@ fn Hub(
         <div class="columns">
             <Facts title="Profile" rows=vec![
                 ("Customer id", c.customer_id.clone()),
-                ("Reseller", c.reseller_id.clone()),
                 ("External reference", c.external_reference_id.clone()),
                 ("Created", day(&c.creation_date)),
                 ("Market segment", segment),
@@ -162,10 +162,9 @@ fn Hub(
                 ("Preferred language", crate::format::language_name(&c.company_profile.preferred_language)),
                 ("Anniversary (coterm) date", day(&c.coterm_date)),
                 ("Global sales", c.global_sales_enabled.map(|g| if g { "Enabled" } else { "Not enabled" }.to_string()).unwrap_or_default()),
-            ]/>
+            ] also=vec![("Reseller", view! { <ResellerLink id=c.reseller_id.clone()/> }.into_any())]/>
             <Facts title="Address" rows=address_rows(&c.company_profile.address)/>
         </div>
-        <p><A href=To::Reseller(&c.reseller_id).href()>"Open the reseller"</A></p>
         <Pictures subs/>
         <Discounts discounts=c.discounts.clone()/>
         {tyc.map(|b| view! { <ThreeYearCommit benefit=b subs/> })}

@@ -34,7 +34,7 @@ static COLUMNS: &[Column<(Named, Order)>] = &[
         code: false,
     }),
     Column::new("Customer", |(c, _)| c.cell()),
-    Column::new("Type", |(_, o)| Cell::Text(o.order_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default())),
+    Column::new("Type", |(_, o)| Cell::Text(super::type_words(o))),
     Column::new("Status", |(_, o)| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
     Column::new("Created", |(_, o)| Cell::Day(o.creation_date.clone())),
     Column::new("Total quantity", |(_, o): &(Named, Order)| Cell::Text(o.total_quantity().to_string())).numeric(),

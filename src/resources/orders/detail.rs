@@ -8,6 +8,7 @@ use crate::api::calls::orders;
 use crate::components::detail::{day, now, Facts};
 use crate::components::form::{check_path, trimmed, BusyButton, FormState, TextField, Values};
 use crate::components::loading::Load;
+use crate::components::names::CustomerLink;
 use crate::components::status::StatusExplained;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::table::{Cell, Column, DataTable};
@@ -57,7 +58,6 @@ fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) 
     let o = order;
     let returnable = order_returnable(&o, now());
     let return_link = To::ReturnOrder { customer: &customer, id: &o.order_id }.href();
-    let kind = o.order_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default();
     let settled = (!open).then(|| status_label(ResourceKind::Order, o.status.as_str()));
     let total = o.total_quantity();
     let rows: Vec<(String, LineItem)> = o.line_items.iter().map(|l| (customer.clone(), l.clone())).collect();
@@ -78,14 +78,13 @@ fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) 
         }}
         <Facts title="Order" rows=vec![
             ("Order id", o.order_id.clone()),
-            ("Type", kind),
-            ("Customer", customer.clone()),
+            ("Type", super::type_words(&o)),
             ("Created", day(&o.creation_date)),
             ("Currency", o.currency_code.clone()),
             ("External reference", o.external_reference_id.clone()),
             ("Reference order", o.reference_order_id.clone()),
             ("Total quantity", total.to_string()),
-        ]/>
+        ] also=vec![("Customer", view! { <CustomerLink id=customer.clone()/> }.into_any())]/>
         <section class="facts-section">
             <h2>"Line items"</h2>
             <DataTable caption="Line items".to_string() columns=LINES rows empty=""/>

@@ -18,17 +18,12 @@ use partner_model::types::{Order, OrderHistoryPage};
 
 /// The documented filter values of Get Order History (any other is 1132): the order-management
 /// page's three types and the mid-term page's SWITCH.
-pub(super) const TYPES: &[(&str, &str)] =
-    &[("NEW", "New"), ("TRANSFER", "Transfer"), ("RENEWAL", "Renewal"), ("SWITCH", "Upgrade (switch)")];
+pub(super) const TYPES: &[(&str, &str)] = super::TYPE_WORDS.split_at(4).0;
 pub(super) const STATUSES: &[(&str, &str)] =
     &[("1000", "Complete"), ("1002", "Open"), ("1004", "Failed"), ("1026", "Failed: invalid customer")];
 const PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("25", "25"), ("50", "50"), ("100", "100")];
 const REPEATED: &[&str] = &["order-type", "status", "offer-id"];
 const SINGLE: &[&str] = &["reseller-id", "reference-order-id", "start-date", "end-date"];
-
-fn kind(o: &Order) -> String {
-    o.order_type.as_ref().map(|t| t.as_str().to_string()).unwrap_or_default()
-}
 
 pub(super) static COLUMNS: &[Column<Order>] = &[
     Column::new("Order", |o| Cell::Link {
@@ -36,7 +31,7 @@ pub(super) static COLUMNS: &[Column<Order>] = &[
         text: o.order_id.clone(),
         code: false,
     }),
-    Column::new("Type", |o| Cell::Text(kind(o))),
+    Column::new("Type", |o| Cell::Text(super::type_words(o))),
     Column::new("Status", |o| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
     Column::new("Created", |o| Cell::Day(o.creation_date.clone())),
     Column::new("External reference", |o| Cell::Text(o.external_reference_id.clone())),

@@ -17,6 +17,7 @@ use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
+use partner_model::types::Order;
 
 /// `/orders?customer=…`, `/customers/:customer/orders/new`, `/customers/:customer/orders/:id`,
 /// `/customers/:customer/orders/:id/return`, `/customers/:customer/renewal`.
@@ -31,4 +32,24 @@ pub fn OrderRoutes() -> AnyNestedRoute {
     }
     .into_inner()
     .into_any_nested_route()
+}
+
+/// Order types in words, by their API code (the history filter offers the first four).
+pub(crate) const TYPE_WORDS: &[(&str, &str)] = &[
+    ("NEW", "New"),
+    ("TRANSFER", "Transfer"),
+    ("RENEWAL", "Renewal"),
+    ("SWITCH", "Upgrade"),
+    ("RETURN", "Return"),
+    ("REVERT_SWITCH", "Upgrade undone"),
+    ("PREVIEW", "Preview"),
+    ("PREVIEW_RENEWAL", "Renewal preview"),
+    ("PREVIEW_SWITCH", "Upgrade preview"),
+    ("PREVIEW_REVERT_SWITCH", "Preview of an undo"),
+];
+
+/// An order's type in words; a type the console does not know shows as the API wrote it.
+pub(crate) fn type_words(o: &Order) -> String {
+    let code = o.order_type.as_ref().map(|t| t.as_str()).unwrap_or_default();
+    TYPE_WORDS.iter().find(|(c, _)| *c == code).map_or(code, |(_, w)| w).to_string()
 }

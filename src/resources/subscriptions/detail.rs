@@ -118,8 +118,10 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
             submission.send();
         }
     };
-    let title =
-        Signal::derive(move || format!("Turn auto-renewal off for subscription {}?", current.read().subscription_id));
+    let title = Signal::derive(move || {
+        let offer = current.read().offer_id.clone();
+        format!("Turn auto-renewal off for {}?", crate::catalog::catalog().label(&offer))
+    });
     let body = Signal::derive(move || {
         let s = current.read();
         let licenses = s.current_quantity.map_or_else(|| "The".to_string(), |q| format!("Its {q}"));
@@ -134,7 +136,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
     }
     view! {
         <div class="page-head">
-            <h1>{format!("Subscription {id}")}</h1>
+            <h1>"Subscription " <code class="id">{id.clone()}</code></h1>
             <div class="actions">
                 <A href=To::Subscriptions { customer: &customer }.href() attr:class="button">"All subscriptions"</A>
                 <A href=To::Renewal(&customer).href() attr:class="button">"Renewal preview"</A>
