@@ -173,3 +173,32 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     );
     println!("axe-core: nothing found on {pages} page states");
 }
+
+/// At a phone's width the layout changes (the areas behind "Menu", facts stacked, tables drawn
+/// as cards with their headers read rather than drawn): axe-core finds nothing there either.
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_finds_nothing_at_a_phones_width() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let mut a =
+        Audit { browser: Browser::signed_in(&sandbox).await, base: sandbox.url.clone(), found: Vec::new(), pages: 0 };
+    a.browser.client.set_window_size(360, 740).await.expect("phone width");
+    a.visit("?reseller=1000000001", "//section[@id='due']//table").await;
+    a.browser.click("Menu").await;
+    a.check("the areas' menu open").await;
+    a.visit("resellers?sort-by=companyName&order-by=asc", "//main//table").await;
+    a.visit("customers/1000000012", H1).await;
+    a.visit("orders?reseller=1000000001", "//main//table[caption='Orders']").await;
+    a.visit("subscriptions?customer=1000000012", "//main//table").await;
+    a.visit("notifications?reseller=1000000001", "//main//table").await;
+    a.visit("price-list", "//main//table").await;
+    a.visit("distributor-subscriptions", "//main//table").await;
+    let (pages, found) = (a.pages, std::mem::take(&mut a.found));
+    a.browser.screenshot("phone-cards-distributor").await;
+    a.browser.client.goto(&format!("{}orders?reseller=1000000001", sandbox.url)).await.expect("orders");
+    let row = a.browser.find("//main//table//tbody/tr[2]").await;
+    a.browser.show(&row).await;
+    a.browser.screenshot("phone-cards-orders").await;
+    a.browser.close().await;
+    assert!(found.is_empty(), "axe-core found {} problem(s) at 360 px:\n{}", found.len(), found.join("\n"));
+    println!("axe-core at 360 px: nothing found on {pages} page states");
+}
