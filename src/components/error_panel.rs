@@ -30,7 +30,8 @@ pub fn ErrorPanel(
         });
     };
     let code = failure.error.code().map(str::to_string);
-    let details = failure.error.details().to_vec();
+    // The fields the API named, in words rather than as its paths.
+    let details: Vec<String> = failure.error.details().iter().map(|d| crate::components::form::in_words(d)).collect();
     // A garbled answer came back: the action may well have been done.
     let heading = match failure.error {
         crate::api::error::ApiError::Decode { .. } => format!("{}: the answer could not be read", failure.action),

@@ -21,4 +21,5 @@ pub mod query;
 pub mod status;
 pub mod submit;
 pub mod table;
+pub mod term;
 pub mod toast;

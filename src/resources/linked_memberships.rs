@@ -42,7 +42,7 @@ fn benefit_name(code: &str) -> String {
 }
 
 fn discounts(g: &LinkedMembershipGroup) -> String {
-    g.discounts.iter().map(|d| format!("{} {}", d.offer_type.as_str(), d.level)).collect::<Vec<_>>().join(", ")
+    g.discounts.iter().map(|d| format!("{} level {}", d.offer_type.words(), d.level)).collect::<Vec<_>>().join(", ")
 }
 
 /// `/linked-memberships?country=US&name=…&customer=…`.

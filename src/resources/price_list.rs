@@ -8,6 +8,7 @@ use crate::components::filters::{FilterSelect, FilterText};
 use crate::components::list::{ListPage, ListSource};
 use crate::components::query::QueryState;
 use crate::components::table::{Cell, Column};
+use crate::components::term::Explain;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
 use partner_model::types::{home_region, PriceListFilters, PriceListOffer, PriceListPage, PriceListRequest};
@@ -72,6 +73,7 @@ pub fn PriceListPage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head"><h1>"Price list"</h1></div>
+            <p class="lede">"Adobe's prices for a year, by product and " "discount level" <Explain key="level"/> ". What a customer pays also depends on the days left to its anniversary date."</p>
             <div class="filters" role="search" aria-label="Filters">
                 <FilterSelect key="region" label="Region" options=REGIONS/>
                 <FilterSelect key="segment" label="Market segment" options=SEGMENTS/>

@@ -199,7 +199,7 @@ async fn update_with_a_three_year_commit_request() {
     browser.heading("3-Year Commit and linked membership: Fairmont Hotels Group").await;
     browser.fill("Minimum licenses", "5").await;
     browser.click("Send 3-Year Commit request").await;
-    browser.sees("3-Year Commit starts at 10 for LICENSE.").await;
+    browser.sees("3-Year Commit starts at 10 for licenses.").await;
     browser.fill("Minimum licenses", "40").await;
     browser.screenshot("accounts-3yc-form").await;
     browser.click("Send 3-Year Commit request").await;
@@ -388,6 +388,22 @@ async fn the_home_says_what_needs_the_reseller_today() {
     // and starting on Cancel; then on for all licenses, which reads back so after a reload.
     browser.find(&format!("{fairmont}/td[1]//a")).await.click().await.expect("open Fairmont");
     browser.heading("Fairmont Hotels Group").await;
+    // A word of the trade explained: shown on focus, hidden again by Escape.
+    let explain = browser.find("//main//button[@aria-label='What “anniversary date” means']").await;
+    let tip = "//main//button[@aria-label='What “anniversary date” means']/following-sibling::*[@role='tooltip']";
+    let tip = browser.find(tip).await;
+    assert!(!tip.is_displayed().await.expect("shown"), "hidden until asked");
+    browser
+        .client
+        .execute("arguments[0].focus();", vec![serde_json::to_value(&explain).expect("element")])
+        .await
+        .expect("focus");
+    assert!(tip.is_displayed().await.expect("shown"), "shown on focus");
+    assert!(tip.text().await.expect("tip").contains("renew together"));
+    browser.show(&explain).await;
+    browser.screenshot("journey-anniversary-explained").await;
+    browser.press(Key::Escape).await;
+    assert!(!tip.is_displayed().await.expect("shown"), "Escape hides it");
     browser
         .find("//main//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Subscriptions']")
         .await

@@ -39,6 +39,65 @@ pub fn label_of(path: &str, fallback: &'static str) -> &'static str {
     rule(&generic_path(path)).map(|r| r.label).unwrap_or(fallback)
 }
 
+/// A field path the API named (`lineItems[0].offerId`, `reseller-id`) in words ("Line 1: Offer
+/// id", "Reseller id"): the registry's label, after the position of each list it sits in. Text
+/// that is not a path is returned as it came.
+pub fn in_words(path: &str) -> String {
+    let is_path = !path.is_empty()
+        && path.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '[' | ']' | '-'))
+        && path.starts_with(|c: char| c.is_ascii_alphabetic());
+    if !is_path {
+        return path.to_string();
+    }
+    let mut places = Vec::new();
+    for segment in path.split('.') {
+        if let Some((list, rest)) = segment.split_once('[') {
+            let n = rest.trim_end_matches(']').parse::<u64>().map_or(0, |n| n.saturating_add(1));
+            places.push(format!("{} {n}", item_of(list)));
+        }
+    }
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let last = last.split_once('[').map_or(last, |(list, _)| list);
+    let label = rule(&generic_path(path)).map(|r| r.label.to_string()).unwrap_or_else(|| words(last));
+    if places.is_empty() {
+        label
+    } else if path.ends_with(']') {
+        places.join(", ")
+    } else {
+        format!("{}: {label}", places.join(", "))
+    }
+}
+
+/// What one item of a list the API names is called.
+fn item_of(list: &str) -> String {
+    match list {
+        "lineItems" => "Line".into(),
+        "contacts" => "Contact".into(),
+        "cancellingItems" => "Replaced line".into(),
+        "flexDiscountCodes" => "Discount code".into(),
+        "marketSubSegments" => "Sub-segment".into(),
+        other => words(other.trim_end_matches('s')),
+    }
+}
+
+/// `offerId` or `offer-id` as "Offer id".
+fn words(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c == '-' || c == '_' {
+            out.push(' ');
+        } else if c.is_ascii_uppercase() && i > 0 {
+            out.push(' ');
+            out.push(c.to_ascii_lowercase());
+        } else if i == 0 {
+            out.push(c.to_ascii_uppercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 pub(super) fn is_required(path: &str) -> bool {
     rule(&generic_path(path)).is_some_and(|r| r.checks.contains(&partner_model::rules::Check::Required))
 }
@@ -71,5 +130,18 @@ mod tests {
         assert!(is_required("companyProfile.address.city"));
         assert!(!is_required("companyProfile.address.addressLine2"));
         assert_eq!(field_id("companyProfile.contacts[0].email"), "f-companyProfile-contacts-0--email");
+    }
+
+    #[test]
+    fn paths_the_api_names_read_as_words() {
+        assert_eq!(in_words("lineItems[0].offerId"), format!("Line 1: {}", label_of("lineItems[].offerId", "?")));
+        assert_eq!(
+            in_words("companyProfile.contacts[1].email"),
+            format!("Contact 2: {}", label_of("companyProfile.contacts[].email", "?"))
+        );
+        assert_eq!(in_words("reseller-id"), "Reseller id");
+        assert_eq!(in_words("externalReferenceId"), label_of("externalReferenceId", "External reference id"));
+        assert_eq!(in_words("lineItems[2].flexDiscountCodes[0]"), "Line 3, Discount code 1");
+        assert_eq!(in_words("the request body must be a JSON object"), "the request body must be a JSON object");
     }
 }

@@ -11,6 +11,7 @@ use crate::components::loading::Load;
 use crate::components::names::ResellerLink;
 use crate::components::status::{tone_class, StatusExplained};
 use crate::components::table::{Cell, Column, DataTable};
+use crate::components::term::Explain;
 use crate::recent::remember;
 use crate::resources::resellers::detail::{address_rows, ContactTable};
 use crate::resources::{fetch, runtime};
@@ -160,9 +161,8 @@ fn Hub(
                 ("Market segment", segment),
                 ("Sub-segments", subs_text),
                 ("Preferred language", crate::format::language_name(&c.company_profile.preferred_language)),
-                ("Anniversary (coterm) date", day(&c.coterm_date)),
                 ("Global sales", c.global_sales_enabled.map(|g| if g { "Enabled" } else { "Not enabled" }.to_string()).unwrap_or_default()),
-            ] also=vec![("Reseller", view! { <ResellerLink id=c.reseller_id.clone()/> }.into_any())]/>
+            ] also=account_facts(&c)/>
             <Facts title="Address" rows=address_rows(&c.company_profile.address)/>
         </div>
         <Pictures subs/>
@@ -211,7 +211,7 @@ fn Pictures(subs: LocalResource<Result<SubscriptionList, crate::api::error::Fail
 }
 
 static DISCOUNTS: &[Column<Discount>] = &[
-    Column::new("Offer type", |d: &Discount| Cell::Text(d.offer_type.as_str().to_string())),
+    Column::new("Offer type", |d: &Discount| Cell::Text(capitalized(d.offer_type.words()))),
     Column::new("Level", |d| Cell::Text(d.level.clone())),
     Column::new("What it means", |d| {
         Cell::Text(
@@ -224,7 +224,7 @@ static DISCOUNTS: &[Column<Discount>] = &[
 fn Discounts(discounts: Vec<Discount>) -> impl IntoView {
     view! {
         <section class="facts-section">
-            <h2>"Discounts"</h2>
+            <h2>"Discount levels" <Explain key="level"/></h2>
             {if discounts.is_empty() {
                 view! { <p class="empty">"No discount level yet: it is set when the account is active."</p> }.into_any()
             } else {
@@ -268,7 +268,7 @@ fn ThreeYearCommit(
     ];
     view! {
         <section class="facts-section">
-            <h2>"3-Year Commit"</h2>
+            <h2>"3-Year Commit" <Explain key="3yc"/></h2>
             {commitment.map(|c| {
                 let minimums = c.minimum_quantities.clone();
                 view! {
@@ -282,7 +282,7 @@ fn ThreeYearCommit(
                         let (licenses, consumables) = current_quantities(&list.items);
                         minimums.iter().map(|m| {
                             let current = if m.offer_type == OfferType::Consumables { consumables } else { licenses };
-                            view! { <Progress label=m.offer_type.as_str().to_string() current minimum=m.quantity/> }
+                            view! { <Progress label=capitalized(m.offer_type.words()) current minimum=m.quantity/> }
                         }).collect_view().into_any()
                     }/>
                 }
@@ -291,7 +291,7 @@ fn ThreeYearCommit(
                 <h3>{title}</h3>
                 <dl class="facts">
                     <dt>"Status"</dt><dd>{commitment_badge(r.status.as_ref())}</dd>
-                    {r.minimum_quantities.into_iter().map(|m| view! { <dt>{format!("Minimum {}", m.offer_type.as_str())}</dt><dd>{m.quantity.to_string()}</dd> }).collect_view()}
+                    {r.minimum_quantities.into_iter().map(|m| view! { <dt>{format!("Minimum {}", m.offer_type.words())}</dt><dd>{m.quantity.to_string()}</dd> }).collect_view()}
                 </dl>
             })).collect_view()}
         </section>
@@ -334,4 +334,21 @@ fn Membership(lga: bool, linked: Option<LinkedMembership>) -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// `text` with its first letter capitalized ("licenses" → "Licenses").
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The profile's facts drawn by views: the anniversary date with what it is, and the reseller
+/// by name.
+fn account_facts(c: &Customer) -> Vec<(&'static str, AnyView)> {
+    let mut facts = Vec::new();
+    if !c.coterm_date.is_empty() {
+        facts.push(("Anniversary date", view! { {day(&c.coterm_date)} <Explain key="anniversary"/> }.into_any()));
+    }
+    facts.push(("Reseller", view! { <ResellerLink id=c.reseller_id.clone()/> }.into_any()));
+    facts
 }

@@ -140,7 +140,10 @@ fn minimum_quantities(e: &mut Errors, path: &str, field: &str, request: &Minimum
             &Context::default(),
         );
         if seen.contains(&offer_type) {
-            e.push(format!("{at}.offerType"), Invalid::Explained(format!("{offer_type} is listed twice.")));
+            e.push(
+                format!("{at}.offerType"),
+                Invalid::Explained(format!("{} are listed twice.", q.offer_type.words())),
+            );
         }
         seen.push(offer_type);
         let quantity = q.quantity.to_string();
@@ -155,7 +158,7 @@ fn minimum_quantities(e: &mut Errors, path: &str, field: &str, request: &Minimum
         if let Some(min) = minimum.filter(|m| e.0.len() == before && q.quantity < *m) {
             e.push(
                 format!("{at}.quantity"),
-                Invalid::Explained(format!("3-Year Commit starts at {min} for {offer_type}.")),
+                Invalid::Explained(format!("3-Year Commit starts at {min} for {}.", q.offer_type.words())),
             );
         }
     }

@@ -61,8 +61,12 @@ fn shown(c: char) -> String {
         '\n' | '\r' => return "A line break".into(),
         _ => {}
     }
-    if c.is_whitespace() || c.is_control() || matches!(c as u32, 0x300..=0x36f | 0x200b..=0x200f | 0xfe00..=0xfe0f) {
-        format!("The character U+{:04X}", c as u32)
+    if matches!(c as u32, 0x300..=0x36f) {
+        format!("An accent mark on its own (U+{:04X})", c as u32)
+    } else if c.is_whitespace() {
+        format!("A special space (U+{:04X})", c as u32)
+    } else if c.is_control() || matches!(c as u32, 0x200b..=0x200f | 0xfe00..=0xfe0f) {
+        format!("An invisible character (U+{:04X})", c as u32)
     } else {
         format!("“{c}”")
     }
@@ -289,7 +293,7 @@ mod tests {
         let e = no_markup("a\"b").expect_err("quote");
         assert!(e.to_string().contains("without < > or"), "{e}");
         let e = chars("A\u{3000}\u{301}", &COMPANY_NAME).expect_err("mark");
-        assert!(e.to_string().starts_with("The character U+0301"), "{e}");
+        assert!(e.to_string().starts_with("An accent mark on its own (U+0301)"), "{e}");
         let e = account_id("Cedar Lane").expect_err("a name typed where an id goes");
         assert_eq!(e.to_string(), "A space is not allowed here; use letters, digits 0-9 and hyphens.");
     }

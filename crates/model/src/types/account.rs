@@ -26,6 +26,18 @@ open_enum! {
     OfferType { License = "LICENSE", Consumables = "CONSUMABLES" }
 }
 
+impl OfferType {
+    /// The kind in words, as a reseller says it ("licenses", "consumables"); another kind as
+    /// the API wrote it.
+    pub fn words(&self) -> &str {
+        match self {
+            OfferType::License => "licenses",
+            OfferType::Consumables => "consumables",
+            OfferType::Other(code) => code,
+        }
+    }
+}
+
 open_enum! {
     /// A benefit of a customer account.
     BenefitType { ThreeYearCommit = "THREE_YEAR_COMMIT", LargeGovernmentAgency = "LARGE_GOVERNMENT_AGENCY" }
