@@ -18,6 +18,7 @@ pub mod loading;
 pub mod names;
 pub mod pager;
 pub mod query;
+pub mod sandbox_help;
 pub mod status;
 pub mod submit;
 pub mod table;

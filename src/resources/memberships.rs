@@ -12,13 +12,14 @@ use crate::components::form::{check_paths, trimmed as g, BusyButton, DraftNotice
 use crate::components::loading::Load;
 use crate::components::names::reseller_name;
 use crate::components::query::{use_query_state, QueryState};
+use crate::components::sandbox_help::DemoMemberships;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::resources::{fetch, load_record, runtime};
 use crate::routes::{params, MembershipTransferParams, RecordParams, To};
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::Route;
+use leptos_router::components::{Route, A};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 use partner_model::catalog::errors::{
@@ -72,6 +73,7 @@ fn switch_on(query: &QueryState, key: &str) -> bool {
 pub fn MembershipStart() -> impl IntoView {
     let query = use_query_state();
     let reseller = query.get_untracked("reseller");
+    let reseller_for_demo = reseller.clone();
     let form = FormState::new(Values::new(), |v| check_paths(v, &["membershipId"]), None);
     let navigate = use_navigate();
     let open = move |ev: leptos::ev::SubmitEvent| {
@@ -89,6 +91,7 @@ pub fn MembershipStart() -> impl IntoView {
                 <TextField path="membershipId" hint="Shown in the customer's Adobe Admin Console."/>
                 <div class="actions"><button type="submit" class="primary">"Preview the transfer"</button></div>
             </form>
+            <DemoMemberships reseller=reseller_for_demo/>
         </section>
     }
 }
@@ -122,7 +125,10 @@ pub fn MembershipPreview() -> impl IntoView {
     });
     view! {
         <section class="page">
-            <div class="page-head"><h1>{move || format!("VIP membership {}", id.get())}</h1></div>
+            <div class="page-head">
+                <h1>{move || format!("VIP membership {}", id.get())}</h1>
+                <A href=move || To::Memberships { reseller: &query.get("reseller") }.href() attr:class="button">"Try another membership id"</A>
+            </div>
             <fieldset class="group switches">
                 <legend>"Transfer switches (off unless you turn them on)"</legend>
                 {SWITCHES.iter().map(|s| {

@@ -14,6 +14,7 @@ use crate::components::form::{
 use crate::components::loading::Load;
 use crate::components::names::{customer_name, reseller_name, CustomerLink, ResellerLink, ResellerName};
 use crate::components::query::use_query_state;
+use crate::components::sandbox_help::DemoApprovalCodes;
 use crate::components::status::StatusExplained;
 use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
 use crate::components::table::{Cell, Column, DataTable};
@@ -78,6 +79,7 @@ pub fn ResellerChange() -> impl IntoView {
                 "A customer moves to one of your resellers with an approval code their administrator creates in the Adobe Admin Console; it is valid for 72 hours. "
                 "Preview shows the customer and every subscription that moves; nothing changes until you commit."
             </p>
+            <DemoApprovalCodes use_code=Callback::new(move |code: String| form.set("approvalCode", code))/>
             <DraftNotice/>
             <UnsavedGuard/>
             <form novalidate on:submit=move |ev| submission.submit(ev)>

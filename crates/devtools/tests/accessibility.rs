@@ -192,6 +192,15 @@ async fn axe_finds_nothing_at_a_phones_width() {
     a.visit("notifications?reseller=1000000001", "//main//table").await;
     a.visit("price-list", "//main//table").await;
     a.visit("distributor-subscriptions", "//main//table").await;
+    // The sandbox's help, opened, on the two pages that have it.
+    for (page, caption) in
+        [("transfers", "The sandbox's approval codes"), ("memberships", "The sandbox's VIP memberships")]
+    {
+        a.visit(page, H1).await;
+        a.browser.find("//main//details[contains(@class,'sandbox-help')]/summary").await.click().await.expect("open");
+        a.browser.find(&format!("//main//table[caption=\"{caption}\"]")).await;
+        a.check(&format!("{page}, the sandbox's help open")).await;
+    }
     let (pages, found) = (a.pages, std::mem::take(&mut a.found));
     a.browser.screenshot("phone-cards-distributor").await;
     a.browser.client.goto(&format!("{}orders?reseller=1000000001", sandbox.url)).await.expect("orders");

@@ -167,6 +167,72 @@ async fn a_vip_membership_ineligible_for_two_reasons_is_transferred_with_the_swi
 }
 
 /// The position line of the pager ("11–20 of 57 subscriptions").
+/// The sandbox explains itself: its approval codes and VIP memberships are listed where a
+/// reseller needs one, a code goes into the form with one click, and every preview keeps a way
+/// to try another.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sandbox_lists_what_to_try_where_a_code_is_asked_for() {
+    let (sandbox, browser) = start().await;
+    let codes = browser.approval_codes(&sandbox.url).await;
+    let valid = codes.iter().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code");
+    let (code, current) =
+        (valid["code"].as_str().unwrap_or_default(), valid["resellerId"].as_str().unwrap_or_default());
+    let receiving = open_reseller_other_than(&browser, &sandbox, current).await;
+    browser.client.goto(&format!("{}transfers?reseller={receiving}", sandbox.url)).await.expect("reseller change");
+    browser.heading("Reseller change").await;
+    browser
+        .find("//main//details[contains(@class,'sandbox-help')]/summary")
+        .await
+        .click()
+        .await
+        .expect("open the help");
+    let table = "//main//details[contains(@class,'sandbox-help')]//table[caption=\"The sandbox's approval codes\"]";
+    browser.find(&format!("{table}//td[normalize-space(.)='Expired: previewing it shows that (1129)']")).await;
+    browser
+        .find(&format!("{table}//tbody/tr[td//code[normalize-space(.)='{code}']]//button[normalize-space(.)='Use it']"))
+        .await
+        .click()
+        .await
+        .expect("use it");
+    assert_eq!(browser.value_of("Approval code").await, code, "the code is in the form");
+    browser.screenshot("sandbox-help-approval-codes").await;
+    browser.fill("Requested by (email)", "admin@customer.example").await;
+    browser.click("Preview the change").await;
+    browser.find("//section[contains(@class,'preview')]//table[caption='Subscriptions that move']").await;
+
+    browser.client.goto(&format!("{}memberships", sandbox.url)).await.expect("VIP");
+    browser
+        .find("//main//details[contains(@class,'sandbox-help')]/summary")
+        .await
+        .click()
+        .await
+        .expect("open the help");
+    let table = "//main//details[contains(@class,'sandbox-help')]//table[caption=\"The sandbox's VIP memberships\"]";
+    browser
+        .find(&format!("{table}//td[normalize-space(.)='Cannot transfer yet, for 2 reasons the switches bypass']"))
+        .await;
+    browser.screenshot("sandbox-help-memberships").await;
+    let moved = format!("{table}//tbody/tr[td[normalize-space(.)='Moved already: the preview says so (5118)']]//a");
+    browser.find(&moved).await.click().await.expect("a membership that moved");
+    browser.find("//main//*[contains(@class,'error-panel')]").await;
+    browser.click("Try another membership id").await;
+    browser.heading("VIP → VIPMP").await;
+    browser
+        .find("//main//details[contains(@class,'sandbox-help')]/summary")
+        .await
+        .click()
+        .await
+        .expect("open the help");
+    browser
+        .find(&format!("{table}//tbody/tr[td[normalize-space(.)='Can transfer now']]//a"))
+        .await
+        .click()
+        .await
+        .expect("an eligible one");
+    browser.sees("The customer can transfer now.").await;
+    browser.close().await;
+}
+
 async fn position(browser: &Browser) -> String {
     browser.find("//nav[contains(@class,'pager')]//p[@role='status']").await.text().await.expect("position")
 }

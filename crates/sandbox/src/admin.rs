@@ -2,7 +2,8 @@
 //! faults in force, counts of what the API created, so tests can check that nothing was done
 //! twice, the customers' approval codes a reseller change needs (a real customer reads
 //! theirs in the Admin Console and passes it on; the sandbox has no customer to ask), and every
-//! reseller's and customer's name by id, so a test can tell an id shown without its name.
+//! reseller's and customer's name by id, so a test can tell an id shown without its name. The
+//! console's sandbox help lists the approval codes and the VIP memberships to try.
 
 use crate::faults::{Fault, Faults};
 use crate::twin::Twin;
@@ -11,13 +12,14 @@ use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::{json, Value};
 
-/// `GET|PUT|DELETE faults`, `GET stats`, `GET approval-codes`, `GET names`.
+/// `GET|PUT|DELETE faults`, `GET stats`, `GET approval-codes`, `GET memberships`, `GET names`.
 pub fn router(twin: Twin, faults: Faults) -> Router {
     let fault_routes = Router::new().route("/faults", get(list).put(replace).delete(clear)).with_state(faults);
     Router::new()
         .route("/stats", get(stats))
         .route("/approval-codes", get(approval_codes))
         .route("/names", get(names))
+        .route("/memberships", get(memberships))
         .with_state(twin)
         .merge(fault_routes)
 }
@@ -84,6 +86,27 @@ async fn approval_codes(State(twin): State<Twin>) -> Json<Value> {
             })
             .collect();
         Value::Array(codes)
+    }))
+}
+
+/// Every VIP membership the sandbox knows, with what previewing it shows: its REASON_CODEs, the
+/// error it answers with instead, whether it has moved already.
+async fn memberships(State(twin): State<Twin>) -> Json<Value> {
+    Json(twin.read(|w, _| {
+        let all: Vec<Value> = w
+            .memberships
+            .values()
+            .map(|m| {
+                json!({
+                    "membershipId": m.membership_id,
+                    "companyName": m.company_name,
+                    "reasons": m.reasons,
+                    "error": m.error,
+                    "transferred": m.transferred,
+                })
+            })
+            .collect();
+        Value::Array(all)
     }))
 }
 
