@@ -103,3 +103,95 @@ pub fn ListPage<S: ListSource>(
         {export.map(|file_name| view! { <CsvExport columns fetch=fetch_export file_name/> })}
     }
 }
+
+/// How two cells compare when a list already read is sorted: as numbers when both are, else
+/// as text without regard to case (an API date's text is ISO, so it sorts by time).
+fn cell_order(a: &str, b: &str) -> std::cmp::Ordering {
+    match (a.trim().parse::<f64>(), b.trim().parse::<f64>()) {
+        (Ok(x), Ok(y)) => x.total_cmp(&y),
+        _ => a.to_lowercase().cmp(&b.to_lowercase()),
+    }
+}
+
+/// `rows` sorted by the URL's sort column among `columns` (the order they came in when the URL
+/// names none, or a column that does not sort).
+pub fn sorted_rows<T: Clone>(rows: &[T], columns: &'static [Column<T>], query: &QueryState, keys: SortKeys) -> Vec<T> {
+    let by = query.get(keys.by);
+    let mut out = rows.to_vec();
+    let Some(column) = columns.iter().find(|c| !by.is_empty() && c.sort == Some(by.as_str())) else {
+        return out;
+    };
+    let desc = query.get(keys.order).eq_ignore_ascii_case("desc");
+    let mut keyed: Vec<(String, T)> = out.drain(..).map(|r| ((column.cell)(&r).text(), r)).collect();
+    keyed.sort_by(|(a, _), (b, _)| if desc { cell_order(b, a) } else { cell_order(a, b) });
+    keyed.into_iter().map(|(_, r)| r).collect()
+}
+
+/// A list whose rows are already read (the lists across customers): the same table with its
+/// sortable headers, pager and CSV export as [`ListPage`], sorted and paged in the page, with
+/// every state in the URL.
+#[component]
+pub fn RowsList<T: Clone + PartialEq + Send + Sync + 'static>(
+    /// The rows that pass the page's filters, in their default order.
+    rows: Signal<Vec<T>>,
+    /// The columns; those with a sort key sort.
+    columns: &'static [Column<T>],
+    /// What the table lists ("Orders").
+    caption: String,
+    /// What the rows are ("orders").
+    noun: &'static str,
+    /// What to say when nothing matches.
+    empty: &'static str,
+    /// The URL's sort keys; `default_by` names the column of the default order.
+    sort: SortKeys,
+    /// The CSV file's name.
+    export: String,
+) -> impl IntoView {
+    let query = use_query_state();
+    let configured = crate::runtime::use_runtime().map_or(25, |rt| rt.config.page_size);
+    let ordered = Memo::new(move |_| rows.with(|r| sorted_rows(r, columns, &query, sort)));
+    let page = move || {
+        let limit = page_limit(&query, configured, 500);
+        let offset = query.get("offset").parse::<u64>().unwrap_or(0);
+        ordered.with(|all| {
+            let start = usize::try_from(offset).unwrap_or(usize::MAX).min(all.len());
+            let end = start.saturating_add(limit as usize).min(all.len());
+            Page {
+                rows: all[start..end].to_vec(),
+                total: all.len() as u64,
+                offset,
+                limit: u64::from(limit),
+                next: None,
+            }
+        })
+    };
+    let fetch_export = move |_: u64| {
+        let all = ordered.get_untracked();
+        let total = all.len() as u64;
+        async move { Ok(Page { rows: all, total, offset: 0, limit: total.max(1), next: None }) }
+    };
+    view! {
+        {move || {
+            let p = page();
+            let info = p.info();
+            view! {
+                <DataTable caption=caption.clone() columns rows=p.rows sort=Some(sort) empty show_caption=false/>
+                {(info.total > 0).then(|| view! { <Pager info noun/> })}
+            }
+        }}
+        <CsvExport columns fetch=fetch_export file_name=export/>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell_order;
+    use std::cmp::Ordering;
+
+    #[test]
+    fn cells_compare_as_numbers_when_both_are() {
+        assert_eq!(cell_order("9", "10"), Ordering::Less);
+        assert_eq!(cell_order("apple", "Banana"), Ordering::Less);
+        assert_eq!(cell_order("2026-01-05", "2025-12-31"), Ordering::Greater);
+    }
+}

@@ -638,6 +638,31 @@ async fn the_orders_of_every_customer_of_a_reseller_open_without_their_customer(
     let id = link.text().await.expect("order id");
     link.click().await.expect("open the order");
     browser.heading(&format!("Order {id}")).await;
+
+    // Sorted by customer, paged, kept over a reload, and exported whole.
+    browser.client.goto(&format!("{}orders?reseller=1000000001&limit=10", sandbox.url)).await.expect("orders");
+    browser.find("//main//th[@aria-sort='descending']/button[starts-with(normalize-space(.), 'Created')]").await;
+    browser.find("//main//th/button[normalize-space(.)='Customer']").await.click().await.expect("sort by customer");
+    browser.find("//main//th[@aria-sort='ascending']/button[starts-with(normalize-space(.), 'Customer')]").await;
+    let customers = |b: &Browser| {
+        let b = b.client.clone();
+        async move {
+            let mut names = Vec::new();
+            for cell in b.find_all(fantoccini::Locator::XPath("//main//table//tbody/tr/td[2]")).await.expect("cells") {
+                names.push(cell.text().await.expect("name").to_lowercase());
+            }
+            names
+        }
+    };
+    let first = customers(&browser).await;
+    assert_eq!(first.len(), 10, "a page of ten");
+    assert!(first.windows(2).all(|w| w[0] <= w[1]), "by customer: {first:?}");
+    browser.client.refresh().await.expect("reload");
+    browser.find("//main//th[@aria-sort='ascending']/button[starts-with(normalize-space(.), 'Customer')]").await;
+    assert_eq!(customers(&browser).await, first, "the same page after a reload");
+    browser.click("Export CSV").await;
+    browser.find("//*[@role='status' and starts-with(normalize-space(.), 'Exported ') and contains(., 'rows to orders-1000000001.csv')]").await;
+    browser.screenshot("orders-of-a-reseller-sorted").await;
     browser.close().await;
 }
 
@@ -653,7 +678,7 @@ async fn the_subscriptions_of_every_customer_of_a_reseller_filtered_by_product_a
     browser.client.goto(&format!("{}subscriptions?reseller=1000000001", sandbox.url)).await.expect("subscriptions");
     browser.find("//main//h1[normalize-space(.)='Subscriptions of Northwind Software Partners 1000000001']").await;
     browser.find("//table[caption='Customers not read']//a[normalize-space(.)='Fairmont Hotels Group']").await;
-    browser.sees(" subscriptions shown").await;
+    browser.sees(" subscriptions match.").await;
     browser.screenshot("subscriptions-of-a-reseller-one-not-read").await;
     browser.set_faults(serde_json::json!([])).await;
     browser.click("Refresh").await;

@@ -10,9 +10,10 @@ use crate::api::error::Failure;
 use crate::components::across::{across_head, all_customers, each_active, not_read, use_reading, Named};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{FilterChecks, FilterText};
+use crate::components::list::RowsList;
 use crate::components::pager::read_all;
 use crate::components::query::use_query_state;
-use crate::components::table::{Cell, Column, DataTable};
+use crate::components::table::{Cell, Column, SortKeys};
 use crate::resources::fetch;
 use crate::routes::To;
 use leptos::prelude::*;
@@ -32,12 +33,16 @@ static COLUMNS: &[Column<(Named, Order)>] = &[
         href: To::Order { customer: &c.id, id: &o.order_id }.href(),
         text: o.order_id.clone(),
         code: false,
-    }),
-    Column::new("Customer", |(c, _)| c.cell()),
-    Column::new("Type", |(_, o)| Cell::Text(super::type_words(o))),
-    Column::new("Status", |(_, o)| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
-    Column::new("Created", |(_, o)| Cell::Day(o.creation_date.clone())),
-    Column::new("Total quantity", |(_, o): &(Named, Order)| Cell::Text(o.total_quantity().to_string())).numeric(),
+    })
+    .sorted("order"),
+    Column::new("Customer", |(c, _): &(Named, Order)| c.cell()).sorted("customer"),
+    Column::new("Type", |(_, o): &(Named, Order)| Cell::Text(super::type_words(o))).sorted("type"),
+    Column::new("Status", |(_, o): &(Named, Order)| Cell::Status(ResourceKind::Order, o.status.as_str().to_string()))
+        .sorted("status"),
+    Column::new("Created", |(_, o): &(Named, Order)| Cell::Day(o.creation_date.clone())).sorted("created"),
+    Column::new("Total quantity", |(_, o): &(Named, Order)| Cell::Text(o.total_quantity().to_string()))
+        .numeric()
+        .sorted("quantity"),
 ];
 
 async fn read(
@@ -74,6 +79,9 @@ fn shown(customer: &Named, order: &Order, types: &[String], statuses: &[String],
         && (name.is_empty() || customer.name.to_lowercase().contains(&name.to_lowercase()))
 }
 
+/// Newest first unless the reseller sorts by another column.
+const SORT: SortKeys = SortKeys { by: "sort-by", order: "order-by", default_by: "created", default_desc: true };
+
 /// `/orders?reseller=…`.
 #[component]
 pub fn ResellerOrders(reseller: String) -> impl IntoView {
@@ -107,7 +115,8 @@ pub fn ResellerOrders(reseller: String) -> impl IntoView {
         {move || reading.failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
         {move || reading.data.with(|d| d.as_ref().map(|d| not_read(d.failed.clone())))}
         {move || data.with(|d| d.is_some()).then(|| view! {
-            <DataTable caption="Orders".to_string() columns=COLUMNS rows=rows.get() empty="No order matches these filters."/>
+            <RowsList rows=rows.into() columns=COLUMNS caption="Orders".to_string() noun="orders"
+                empty="No order matches these filters." sort=SORT export=format!("orders-{reseller}.csv")/>
         })}
     }
 }

@@ -2,7 +2,7 @@
 //! renewal date has passed after the rest): read across its
 //! customers (each customer's list, [`crate::components::across::AT_ONCE`] at a time, with
 //! progress), kept for the page's life and refreshable, then filtered in the page by status,
-//! product and how soon they renew (all in the URL). The first [`SHOWN`] matches are drawn.
+//! product and how soon they renew, sorted, paged and exported (all in the URL).
 
 use super::renewal_text;
 use crate::api::calls::subscriptions;
@@ -11,8 +11,9 @@ use crate::components::across::{across_head, all_customers, each_active, not_rea
 use crate::components::detail::now;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::{FilterChecks, FilterSelect, FilterText};
+use crate::components::list::RowsList;
 use crate::components::query::use_query_state;
-use crate::components::table::{Cell, Column, DataTable};
+use crate::components::table::{Cell, Column, SortKeys};
 use crate::resources::{fetch, runtime};
 use crate::runtime::Runtime;
 use leptos::prelude::*;
@@ -20,8 +21,8 @@ use partner_model::catalog::status::ResourceKind;
 use partner_model::time::{parse, DAY};
 use partner_model::types::Subscription;
 
-/// The most rows drawn at once.
-const SHOWN: usize = 500;
+/// Upcoming renewals first (then those past) unless the reseller sorts by another column.
+const SORT: SortKeys = SortKeys { by: "sort-by", order: "order-by", default_by: "renewal", default_desc: false };
 const STATUSES: &[(&str, &str)] = &[("1000", "Active"), ("1004", "Inactive"), ("1002", "Pending")];
 const WITHIN: &[(&str, &str)] = &[("", "Any time"), ("30", "30 days"), ("60", "60 days"), ("90", "90 days")];
 
@@ -33,16 +34,20 @@ struct Read {
 }
 
 static COLUMNS: &[Column<(Named, Subscription)>] = &[
-    Column::new("Customer", |(c, _): &(Named, Subscription)| c.cell()),
-    Column::new("Product", |(_, s)| Cell::Product(s.offer_id.clone())),
-    Column::new("Subscription", |(c, s)| super::subscription_cell(&c.id, &s.subscription_id)),
+    Column::new("Customer", |(c, _): &(Named, Subscription)| c.cell()).sorted("customer"),
+    Column::new("Product", |(_, s): &(Named, Subscription)| Cell::Product(s.offer_id.clone())).sorted("product"),
+    Column::new("Subscription", |(c, s): &(Named, Subscription)| super::subscription_cell(&c.id, &s.subscription_id)),
     Column::new("Licenses", |(_, s): &(Named, Subscription)| {
         Cell::Text(s.current_quantity.map(|q| q.to_string()).unwrap_or_default())
     })
-    .numeric(),
-    Column::new("Renews", |(_, s)| Cell::Day(s.renewal_date.clone())),
-    Column::new("Auto-renewal", |(_, s)| Cell::Text(renewal_text(s))),
-    Column::new("Status", |(_, s)| Cell::Status(ResourceKind::Subscription, s.status.as_str().to_string())),
+    .numeric()
+    .sorted("quantity"),
+    Column::new("Renews", |(_, s): &(Named, Subscription)| Cell::Day(s.renewal_date.clone())).sorted("renewal"),
+    Column::new("Auto-renewal", |(_, s): &(Named, Subscription)| Cell::Text(renewal_text(s))).sorted("auto-renewal"),
+    Column::new("Status", |(_, s): &(Named, Subscription)| {
+        Cell::Status(ResourceKind::Subscription, s.status.as_str().to_string())
+    })
+    .sorted("status"),
 ];
 
 async fn read(rt: Runtime, reseller: String, progress: RwSignal<(usize, usize)>) -> Result<Read, Failure> {
@@ -105,12 +110,7 @@ pub fn ResellerSubscriptions(reseller: String) -> impl IntoView {
         })
     });
     let status = move || {
-        reading.status(|d| {
-            let matched = rows.with(Vec::len);
-            let drawn =
-                if matched > SHOWN { format!(" (the first {SHOWN} drawn: narrow the filters)") } else { String::new() };
-            format!("{matched} of {} subscriptions shown{drawn}.", d.subscriptions.len())
-        })
+        reading.status(|d| format!("{} of {} subscriptions match.", rows.with(Vec::len), d.subscriptions.len()))
     };
     view! {
         {across_head("Subscriptions", &reseller, reading)}
@@ -124,8 +124,8 @@ pub fn ResellerSubscriptions(reseller: String) -> impl IntoView {
         {move || reading.failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
         {move || reading.data.with(|d| d.as_ref().map(|d| not_read(d.failed.clone())))}
         {move || reading.data.with(|d| d.is_some()).then(|| view! {
-            <DataTable caption="Subscriptions".to_string() columns=COLUMNS
-                rows=rows.with(|r| r.iter().take(SHOWN).cloned().collect::<Vec<_>>()) empty="No subscription matches these filters."/>
+            <RowsList rows=rows.into() columns=COLUMNS caption="Subscriptions".to_string() noun="subscriptions"
+                empty="No subscription matches these filters." sort=SORT export=format!("subscriptions-{reseller}.csv")/>
         })}
     }
 }
