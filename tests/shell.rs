@@ -199,7 +199,8 @@ fn the_error_panel_says_what_happened_what_to_do_and_keeps_ids_for_support() {
     assert!(page.contains("Create customer did not go through"), "{page}");
     assert!(page.contains("<b>Some fields</b> are invalid (error 1117)."), "API text is shown as text: {page}");
     assert!(query(&root, "b").is_none(), "and never parsed as HTML");
-    assert!(page.contains("companyProfile.companyName"));
+    let named = partner_console::components::form::label_of("companyProfile.companyName", "?");
+    assert!(page.contains(named) && !page.contains("companyProfile"), "the field in words: {page}");
     assert!(page.contains("req-1") && page.contains("cor-1"));
     assert!(by_text(&root, "button", "Try again").is_none(), "a 1117 is not fixed by retrying");
     assert!(!retried.load(std::sync::atomic::Ordering::SeqCst));
