@@ -146,9 +146,13 @@ pub fn RowsList<T: Clone + PartialEq + Send + Sync + 'static>(
     sort: SortKeys,
     /// The CSV file's name.
     export: String,
+    /// Rows a page when the URL says nothing (the configured page size otherwise).
+    #[prop(optional)]
+    default_limit: Option<u32>,
 ) -> impl IntoView {
     let query = use_query_state();
-    let configured = crate::runtime::use_runtime().map_or(25, |rt| rt.config.page_size);
+    let configured =
+        default_limit.unwrap_or_else(|| crate::runtime::use_runtime().map_or(25, |rt| rt.config.page_size));
     let ordered = Memo::new(move |_| rows.with(|r| sorted_rows(r, columns, &query, sort)));
     let page = move || {
         let limit = page_limit(&query, configured, 500);

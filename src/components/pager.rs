@@ -123,6 +123,11 @@ impl PageInfo {
     }
 }
 
+thread_local! {
+    /// What the last jump to a page out of range said: the list's noun, the offset it went to.
+    static PAGER_NOTE: std::cell::RefCell<Option<(&'static str, u64, String)>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Previous / next and the position in the list.
 #[component]
 pub fn Pager(
@@ -143,11 +148,28 @@ pub fn Pager(
     let has_next = last < info.total && next < info.total;
     let pages = info.pages();
     let page_input = RwSignal::new(info.page().to_string());
+    // A page number out of range goes to the nearest page, and says so (kept for the pager
+    // drawn at that page, which is a new one when the page changes).
+    let said = RwSignal::new(
+        PAGER_NOTE.with(|n| n.borrow().as_ref().filter(|(of, at, _)| *of == noun && *at == info.offset).map(|(_, _, t)| t.clone())).unwrap_or_default(),
+    );
     let jump = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if let Ok(p) = page_input.get_untracked().trim().parse::<u64>() {
-            let p = p.clamp(1, pages);
-            go((p - 1) * limit);
+        match page_input.get_untracked().trim().parse::<u64>() {
+            Ok(p) if (1..=pages).contains(&p) => {
+                PAGER_NOTE.with(|n| n.borrow_mut().take());
+                said.set(String::new());
+                go((p - 1) * limit);
+            }
+            Ok(p) => {
+                let nearest = p.clamp(1, pages);
+                let text = format!("There are {pages} page(s): page {nearest} is shown.");
+                PAGER_NOTE.with(|n| *n.borrow_mut() = Some((noun, (nearest - 1) * limit, text.clone())));
+                said.set(text);
+                page_input.set(nearest.to_string());
+                go((nearest - 1) * limit);
+            }
+            Err(_) => said.set(format!("Enter a page number from 1 to {pages}.")),
         }
     };
     view! {
@@ -162,6 +184,7 @@ pub fn Pager(
                 <button type="submit">"Go"</button>
             </form>
             <button type="button" disabled=!has_next on:click=move |_| go(next)>"Next page"</button>
+            <p class="pager-note" role="status">{move || said.get()}</p>
         </nav>
     }
 }

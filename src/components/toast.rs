@@ -1,8 +1,12 @@
 //! Toasts: short confirmations of what just happened ("Customer created"), announced politely
-//! to screen readers and gone after a few seconds.
+//! to screen readers and gone after a few seconds. They never stand in the way: the pointer
+//! passes through them to what is underneath, and no more than [`AT_MOST`] show at once.
 
 use leptos::prelude::*;
 use std::time::Duration;
+
+/// The most toasts shown at once.
+pub const AT_MOST: usize = 3;
 
 /// The console's toasts.
 #[derive(Clone, Copy)]
@@ -19,12 +23,16 @@ pub fn use_toasts() -> Option<Toasts> {
 }
 
 impl Toasts {
-    /// Shows `message` for six seconds.
+    /// Shows `message` for five seconds; the oldest goes when [`AT_MOST`] already show.
     pub fn show(&self, message: impl Into<String>) {
         let list = self.0;
         let id = list.with_untracked(|l| l.iter().map(|(i, _)| *i).max().unwrap_or(0) + 1);
-        list.update(|l| l.push((id, message.into())));
-        set_timeout(move || list.update(|l| l.retain(|(i, _)| *i != id)), Duration::from_secs(6));
+        list.update(|l| {
+            l.push((id, message.into()));
+            let extra = l.len().saturating_sub(AT_MOST);
+            l.drain(..extra);
+        });
+        set_timeout(move || list.update(|l| l.retain(|(i, _)| *i != id)), Duration::from_secs(5));
     }
 }
 

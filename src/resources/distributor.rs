@@ -120,21 +120,36 @@ static COLUMNS: &[Column<DistributorSubscription>] = &[
         Cell::View(view.into_any(), format!("{} / {}", s.billing_engine_subscription_id, s.id))
     }),
     Column::new("Customer", |s| Cell::Text(s.customer_ref.name.clone())),
+    // The sort column next to what it sorts, in view at a laptop's width.
+    Column::new("End", |s: &DistributorSubscription| Cell::Day(s.subscription_end_date.clone()))
+        .sorted("SUBSCRIPTION_END_DATE"),
+    Column::new("Status", |s| {
+        let view = view! { <span class=format!("badge {}", status_tone(&s.status)) title=s.status.clone()>{code_words(&s.status)}</span> };
+        Cell::View(view.into_any(), code_words(&s.status))
+    }),
     Column::new("Reseller", |s| {
         let view = view! { {s.reseller_ref.name.clone()}<br/><small class="muted">{s.reseller_ref.partner_id.clone()}</small> };
         Cell::View(view.into_any(), s.reseller_ref.name.clone())
     }),
     Column::new("Services", services),
-    Column::new("Type", |s| Cell::Text(s.subscription_type.clone())),
-    Column::new("Renewal", |s| Cell::Text(s.renewal_preference.clone())),
-    Column::new("Status", |s| {
-        let view = view! { <span class=format!("badge {}", status_tone(&s.status))>{s.status.clone()}</span> };
-        Cell::View(view.into_any(), s.status.clone())
-    }),
+    Column::new("Type", |s| Cell::Text(code_words(&s.subscription_type))),
+    Column::new("Renewal", |s| Cell::Text(code_words(&s.renewal_preference))),
     Column::new("Start", |s| Cell::Day(s.subscription_start_date.clone())),
-    Column::new("End", |s: &DistributorSubscription| Cell::Day(s.subscription_end_date.clone()))
-        .sorted("SUBSCRIPTION_END_DATE"),
 ];
+
+/// A code of Partner Navigator in words (`PENDING_EXPIRY` → "Pending expiry"); the code itself
+/// stays on hover where it is shown as a badge.
+fn code_words(code: &str) -> String {
+    match code {
+        "ONDEMAND" => return "On demand".into(),
+        "NOT_SELECTED" => return "Not chosen".into(),
+        "AUTO" => return "Automatic".into(),
+        _ => {}
+    }
+    let spaced = code.replace('_', " ").to_lowercase();
+    let mut chars = spaced.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
 
 fn status_tone(status: &str) -> &'static str {
     match status {
@@ -257,6 +272,14 @@ pub fn DistributorSubscriptions() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_read_as_words() {
+        assert_eq!(code_words("PENDING_EXPIRY"), "Pending expiry");
+        assert_eq!(code_words("ONDEMAND"), "On demand");
+        assert_eq!(code_words("ACTIVE"), "Active");
+        assert_eq!(code_words(""), "");
+    }
 
     #[test]
     fn filters_round_trip_through_the_url() {

@@ -118,7 +118,7 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     a.check("subscription page").await;
     // A mid-term upgrade, previewed, placed, and its undoing previewed.
     a.visit(&format!("subscriptions?customer={customer}"), "//main//table").await;
-    let illustrator = "//main//table//tr[td[span[normalize-space(.)='Illustrator for teams']]]";
+    let illustrator = "//main//table//tr[td[a[normalize-space(.)='Illustrator for teams']]]";
     a.browser
         .find(&format!("{illustrator}//a[contains(@href, '/subscriptions/')]"))
         .await

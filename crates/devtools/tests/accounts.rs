@@ -210,6 +210,11 @@ async fn update_with_a_three_year_commit_request() {
     let accepted = browser.find("//h3[normalize-space(.)='3-Year Commit request']/following-sibling::dl[1]//span[normalize-space(.)='Accepted']").await;
     browser.show(&accepted).await;
     browser.screenshot("accounts-3yc-accepted").await;
+    // Back on the 3-Year Commit page, the open request shows, and the form says it replaces it.
+    browser.click("3-Year Commit and linked membership").await;
+    browser.find("//main//h2[normalize-space(.)='The request still open']/following-sibling::dl[1][dt[normalize-space(.)='Minimum licenses']/following-sibling::dd[1][normalize-space(.)='40']]").await;
+    browser.find("//main//h2[normalize-space(.)='Replace the open request']").await;
+    browser.screenshot("accounts-3yc-open-request").await;
     browser.close().await;
 }
 

@@ -352,7 +352,7 @@ impl Flow {
 /// first path (Creative Cloud All Apps for teams).
 async fn preview_an_upgrade(b: &Browser, base: &str) {
     b.client.goto(&format!("{base}subscriptions?customer={FAIRMONT}")).await.expect("subscriptions");
-    let row = "//main//table//tr[td[span[normalize-space(.)='Illustrator for teams']]]";
+    let row = "//main//table//tr[td[a[normalize-space(.)='Illustrator for teams']]]";
     b.find(&format!("{row}//a[contains(@href, '/subscriptions/')]")).await.click().await.expect("open");
     b.click("Upgrade").await;
     b.fill("Licenses to move", "3").await;

@@ -211,7 +211,7 @@ async fn a_renewal_by_hand_is_previewed_and_placed_with_the_keyboard_only() {
 async fn an_upgrade_is_previewed_placed_and_undone_with_the_keyboard_only() {
     let (sandbox, browser) = start().await;
     browser.client.goto(&format!("{}subscriptions?customer=1000000012", sandbox.url)).await.expect("subscriptions");
-    let row = "//main//table//tr[td[span[normalize-space(.)='Illustrator for teams']]]";
+    let row = "//main//table//tr[td[a[normalize-space(.)='Illustrator for teams']]]";
     browser.find(&format!("{row}//a[contains(@href, '/subscriptions/')]")).await.click().await.expect("open");
     browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
     tab_to(&browser, "the Upgrade link", |tag, text, _| tag == "A" && text == "Upgrade").await;

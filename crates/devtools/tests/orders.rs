@@ -564,8 +564,8 @@ async fn upgrade_a_subscription_mid_term_then_undo_it() {
     open_fairmont(&browser, &sandbox).await;
     let customer = hub_customer(&browser).await;
     browser.client.goto(&format!("{}subscriptions?customer={customer}", sandbox.url)).await.expect("list");
-    let row = "//main//table//tr[td[span[normalize-space(.)='Illustrator for teams']]]";
-    let id = browser.find(&format!("{row}//a[contains(@href, '/subscriptions/')]")).await.text().await.expect("id");
+    let row = "//main//table//tr[td[a[normalize-space(.)='Illustrator for teams']]]";
+    let id = browser.find(&format!("{row}//code[contains(@class,'id')]")).await.text().await.expect("id");
     browser.find(&format!("{row}//a[contains(@href, '/subscriptions/')]")).await.click().await.expect("open");
     browser.heading(&format!("Subscription {id}")).await;
     browser.click("Upgrade").await;

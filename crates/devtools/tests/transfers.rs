@@ -297,7 +297,7 @@ async fn the_distributor_list_is_filtered_sorted_paged_reloaded_and_exported() {
     let page_two = position(&browser).await;
     let customers = column(&browser, 2).await;
     assert!(!customers.is_empty() && customers.iter().all(|c| c.to_lowercase().contains("an")), "{customers:?}");
-    let ends = date_column(&browser, 9).await;
+    let ends = date_column(&browser, 3).await;
     assert!(!ends.is_empty(), "the end dates are there");
     let mut sorted = ends.clone();
     sorted.sort_by(|a, b| b.cmp(a));
@@ -312,6 +312,14 @@ async fn the_distributor_list_is_filtered_sorted_paged_reloaded_and_exported() {
     assert_eq!(position(&browser).await, page_two);
     assert_eq!(column(&browser, 2).await, customers);
     browser.sees("Customer name contains “an”").await;
+
+    // A page past the end goes to the last one, and says so.
+    browser.fill("Page", "999").await;
+    browser.click("Go").await;
+    let said = browser.sees(" page(s): page ").await.text().await.expect("note");
+    assert!(said.starts_with("There are ") && said.ends_with(" is shown."), "{said}");
+    browser.find("//nav[contains(@class,'pager')]//button[normalize-space(.)='Next page' and @disabled]").await;
+    browser.screenshot("transfers-distributor-past-the-end").await;
 
     // Icons load only from the configured origin; the rest are placeholders.
     let sources: Value = browser

@@ -131,14 +131,43 @@ fn Benefits(customer: Customer) -> impl IntoView {
     }
 }
 
+/// The commitment request the customer has not settled yet (REQUESTED or ACCEPTED), if any.
+fn waiting_request(c: &Customer) -> Option<partner_model::types::Commitment> {
+    c.three_year_commit()
+        .and_then(|b| b.commitment_request.clone())
+        .filter(|r| open(r.status.as_ref()))
+}
+
+/// The open request (the customer has not accepted it, or Adobe has not yet made it the
+/// commitment), shown before any form that would overwrite it.
+#[component]
+fn WaitingRequest(request: partner_model::types::Commitment) -> impl IntoView {
+    view! {
+        <section class="facts-section" aria-labelledby="waiting-title">
+            <h2 id="waiting-title">"The request still open"</h2>
+            <dl class="facts">
+                <dt>"Status"</dt>
+                <dd>{super::hub::commitment_badge(request.status.as_ref())}</dd>
+                {request.minimum_quantities.iter().map(|m| view! {
+                    <dt>{format!("Minimum {}", m.offer_type.words())}</dt><dd>{m.quantity.to_string()}</dd>
+                }).collect_view()}
+            </dl>
+        </section>
+    }
+}
+
 #[component]
 fn CommitForms(customer: Customer) -> impl IntoView {
+    let waiting = waiting_request(&customer);
+    let replaces = waiting.is_some();
+    let waiting = waiting.map(|request| view! { <WaitingRequest request/> });
     match allowed_requests(&customer, crate::components::detail::now()) {
         Err(why) => view! {
             <section class="facts-section"><h2>"3-Year Commit"</h2><p class="notice" role="note">{why}</p></section>
         }.into_any(),
         Ok((allowed, note)) => view! {
-            {allowed.into_iter().map(|kind| view! { <CommitForm customer=customer.clone() kind/> }).collect_view()}
+            {waiting}
+            {allowed.into_iter().map(|kind| view! { <CommitForm customer=customer.clone() kind replaces/> }).collect_view()}
             {note.map(|note| view! {
                 <section class="facts-section"><h2>"Recommit for three more years"</h2><p class="notice" role="note">{note}</p></section>
             })}
@@ -147,9 +176,15 @@ fn CommitForms(customer: Customer) -> impl IntoView {
 }
 
 #[component]
-fn CommitForm(customer: Customer, kind: CommitRequest) -> impl IntoView {
+fn CommitForm(
+    customer: Customer,
+    kind: CommitRequest,
+    /// A commitment request waits for the customer, which a new one overwrites.
+    replaces: bool,
+) -> impl IntoView {
     let rt = runtime();
     let (title, explain, label, mode) = match kind {
+        CommitRequest::First | CommitRequest::Increase if replaces => ("Replace the open request", "A new request overwrites the open one: the customer then accepts or declines the new quantities.", "Send the new request", "commit"),
         CommitRequest::First => ("Request 3-Year Commit", "The customer commits to buy at least these quantities for three years; Adobe accepts or declines the request.", "Send 3-Year Commit request", "commit"),
         CommitRequest::Increase => ("Request a quantity increase", "Raise the committed minimums of the current commitment. This replaces any open commitment request.", "Send increase request", "commit"),
         CommitRequest::Recommit => ("Recommit for three more years", "Start a new commitment when the current one ends; it becomes committed then.", "Send recommitment request", "recommit"),

@@ -169,7 +169,7 @@ pub fn CreateCustomer() -> impl IntoView {
         move |v| fetch(customers::create(&rt, &request(&v))),
         move |c: Customer| {
             toast(format!(
-                "Customer {} created. It is pending until Adobe validates it.",
+                "Customer {} created. Adobe validates it next: its page shows when that is done.",
                 c.company_profile.company_name
             ));
             navigate(&To::Customer(&c.customer_id).path(), Default::default());

@@ -234,7 +234,7 @@ fn Discounts(discounts: Vec<Discount>) -> impl IntoView {
     }
 }
 
-fn commitment_badge(status: Option<&CommitmentStatus>) -> AnyView {
+pub(super) fn commitment_badge(status: Option<&CommitmentStatus>) -> AnyView {
     let code = status.map(|s| s.as_str().to_string()).unwrap_or_default();
     match commitment_status(&code) {
         Some(label) => view! { <span class=tone_class(label.tone) title=label.meaning>{label.label}</span> " " <span class="meaning">{label.meaning}</span> }.into_any(),

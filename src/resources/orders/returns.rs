@@ -117,7 +117,7 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
         original.with_value(|o| format!("Return {n} line(s) of order {}?", o.order_id))
     });
     let body = Signal::derive(|| {
-        "A RETURN order is sent for exactly these lines; their licenses are removed from the customer's subscriptions. A return cannot be undone.".to_string()
+        "A return order is sent for exactly these lines; their licenses are removed from the customer's subscriptions. A return cannot be undone.".to_string()
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

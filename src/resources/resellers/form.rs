@@ -120,7 +120,7 @@ pub fn CreateReseller() -> impl IntoView {
         move |v| fetch(resellers::create(&rt, &create_request(&v))),
         move |r: Reseller| {
             toast(format!(
-                "Reseller {} created. It is pending until Adobe validates it.",
+                "Reseller {} created. Adobe validates it next: its page shows when that is done.",
                 r.company_profile.company_name
             ));
             navigate(&To::Reseller(&r.reseller_id).path(), Default::default());

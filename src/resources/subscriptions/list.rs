@@ -1,13 +1,16 @@
 //! A customer's subscriptions. The API returns them all at once; the list filters them as the
-//! reseller types (offer or subscription id) and shows 200 rows at a time, so thousands stay
-//! fast.
+//! reseller types (product, offer or subscription id) and by status, sorts by any column, pages
+//! (200 rows a page unless the URL says otherwise, so thousands stay fast) and exports CSV.
+//! Rows are shared (`Arc`), so filtering and sorting copy pointers, not subscriptions.
 
 use super::renewal_text;
 use crate::api::calls::subscriptions;
+use crate::components::filters::FilterChecks;
+use crate::components::list::RowsList;
 use crate::components::loading::Load;
 use crate::components::names::{customer_name, title_of};
 use crate::components::query::use_query_state;
-use crate::components::table::{Cell, Column, DataTable};
+use crate::components::table::{Cell, Column, SortKeys};
 use crate::resources::customers::list::PerReseller;
 use crate::resources::{fetch, runtime};
 use crate::routes::To;
@@ -15,26 +18,42 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::types::Subscription;
+use std::sync::Arc;
 
-const STEP: usize = 200;
+/// A subscription with its customer (for links).
+type Row = Arc<(String, Subscription)>;
+
+/// Rows a page when the URL says nothing.
+const PAGE: u32 = 200;
+const SORT: SortKeys = SortKeys { by: "sort-by", order: "order-by", default_by: "", default_desc: false };
+const STATUSES: &[(&str, &str)] = &[("1000", "Active"), ("1004", "Inactive"), ("1002", "Pending")];
 
 fn quantity(q: Option<u64>) -> String {
     q.map(|q| q.to_string()).unwrap_or_default()
 }
 
-static COLUMNS: &[Column<(String, Subscription)>] = &[
-    Column::new("Subscription", |(customer, s)| Cell::Link {
-        href: To::Subscription { customer, id: &s.subscription_id }.href(),
-        text: s.subscription_id.clone(),
-        code: false,
-    }),
-    Column::new("Product", |(_, s)| Cell::Product(s.offer_id.clone())),
-    Column::new("Current", |(_, s): &(String, Subscription)| Cell::Text(quantity(s.current_quantity))).numeric(),
-    Column::new("Used", |(_, s): &(String, Subscription)| Cell::Text(quantity(s.used_quantity))).numeric(),
-    Column::new("Renewed", |(_, s): &(String, Subscription)| Cell::Text(quantity(s.renewed_quantity))).numeric(),
-    Column::new("Renews", |(_, s)| Cell::Day(s.renewal_date.clone())),
-    Column::new("Auto-renewal", |(_, s)| Cell::Text(renewal_text(s))),
-    Column::new("Status", |(_, s)| Cell::Status(ResourceKind::Subscription, s.status.as_str().to_string())),
+/// The subscription by its product's name (once the catalog has it), its id beside.
+fn product_link(r: &Row) -> Cell {
+    let (customer, s) = (&r.0, &r.1);
+    let href = To::Subscription { customer, id: &s.subscription_id }.href();
+    let offer = s.offer_id.clone();
+    let catalog = crate::catalog::catalog();
+    let view = view! {
+        <a href=href>{move || catalog.name(&offer).unwrap_or_else(|| offer.clone())}</a>
+        " " <code class="id">{s.subscription_id.clone()}</code>
+    };
+    Cell::View(view.into_any(), format!("{} {}", catalog.label_untracked(&s.offer_id), s.subscription_id))
+}
+
+static COLUMNS: &[Column<Row>] = &[
+    Column::new("Subscription", product_link).sorted("product"),
+    Column::new("Current", |r: &Row| Cell::Text(quantity(r.1.current_quantity))).numeric().sorted("current"),
+    Column::new("Used", |r: &Row| Cell::Text(quantity(r.1.used_quantity))).numeric().sorted("used"),
+    Column::new("Renewed", |r: &Row| Cell::Text(quantity(r.1.renewed_quantity))).numeric().sorted("renewed"),
+    Column::new("Renews", |r: &Row| Cell::Day(r.1.renewal_date.clone())).sorted("renewal"),
+    Column::new("Auto-renewal", |r: &Row| Cell::Text(renewal_text(&r.1))).sorted("auto-renewal"),
+    Column::new("Status", |r: &Row| Cell::Status(ResourceKind::Subscription, r.1.status.as_str().to_string()))
+        .sorted("status"),
 ];
 
 /// Whether `haystack` holds `needle`, ASCII letters in either case (ids are ASCII), without
@@ -69,9 +88,10 @@ fn Subscriptions(customer: String) -> impl IntoView {
     let rt = runtime();
     let c2 = customer.clone();
     let list = LocalResource::new(move || fetch(subscriptions::list(&rt, &c2)));
+    let query = use_query_state();
     let filter = RwSignal::new(String::new());
-    let shown = RwSignal::new(STEP);
     let c3 = customer.clone();
+    let catalog = crate::catalog::catalog();
     view! {
         <section class="page">
             <div class="page-head">
@@ -80,34 +100,38 @@ fn Subscriptions(customer: String) -> impl IntoView {
             </div>
             <div class="filters" role="search" aria-label="Filter subscriptions">
                 <div class="filter">
-                    <label for="filter-subscriptions">"Offer or subscription id"</label>
+                    <label for="filter-subscriptions">"Product, offer or subscription id"</label>
                     <input id="filter-subscriptions" type="search" prop:value=move || filter.get()
-                        on:input=move |ev| { filter.set(event_target_value(&ev)); shown.set(STEP); }/>
+                        on:input=move |ev| {
+                            filter.set(event_target_value(&ev));
+                            if !query.get_untracked("offset").is_empty() {
+                                query.set(&[("offset", String::new())], true);
+                            }
+                        }/>
                 </div>
+                <FilterChecks key="status" label="Status" options=STATUSES/>
             </div>
             <Load resource=list what="subscriptions" render=move |l| {
-                let customer = c3.clone();
-                let all = StoredValue::new(l.items);
+                let all: Arc<Vec<Row>> = Arc::new(l.items.into_iter().map(|s| Arc::new((c3.clone(), s))).collect());
+                let rows = Signal::derive(move || {
+                    let needle = filter.get();
+                    let needle = needle.trim();
+                    let lower = needle.to_lowercase();
+                    let statuses = query.get_all("status");
+                    all.iter()
+                        .filter(|r| statuses.is_empty() || statuses.iter().any(|st| st == r.1.status.as_str()))
+                        .filter(|r| {
+                            needle.is_empty()
+                                || contains_ignoring_case(&r.1.offer_id, needle)
+                                || contains_ignoring_case(&r.1.subscription_id, needle)
+                                || catalog.name(&r.1.offer_id).is_some_and(|n| n.to_lowercase().contains(&lower))
+                        })
+                        .cloned()
+                        .collect::<Vec<_>>()
+                });
                 view! {
-                    {move || {
-                        let needle = filter.get();
-                        let needle = needle.trim();
-                        let matches = |s: &&Subscription| contains_ignoring_case(&s.offer_id, needle) || contains_ignoring_case(&s.subscription_id, needle);
-                        // Counted, then only the rows shown are copied out.
-                        let (total, limit, rows) = all.with_value(|items| {
-                            let total = items.iter().filter(matches).count();
-                            let limit = shown.get().min(total);
-                            let rows: Vec<(String, Subscription)> = items.iter().filter(matches).take(limit).map(|s| (customer.clone(), s.clone())).collect();
-                            (total, limit, rows)
-                        });
-                        view! {
-                            <p class="position" role="status">{format!("{limit} of {total} subscriptions shown")}</p>
-                            <DataTable caption="Subscriptions".to_string() columns=COLUMNS rows empty="No subscription matches."/>
-                            {(limit < total).then(|| view! {
-                                <button type="button" on:click=move |_| shown.update(|n| *n += STEP)>{format!("Show {} more", STEP.min(total - limit))}</button>
-                            })}
-                        }
-                    }}
+                    <RowsList rows columns=COLUMNS caption="Subscriptions".to_string() noun="subscriptions"
+                        empty="No subscription matches." sort=SORT default_limit=PAGE export=format!("subscriptions-{}.csv", c3)/>
                 }.into_any()
             }/>
         </section>

@@ -69,7 +69,7 @@ function render() {
   const needle = input.value.trim().toLowerCase();
   const matching = needle ? all.filter(s => (s.offerId || '').toLowerCase().includes(needle) || (s.subscriptionId || '').toLowerCase().includes(needle)) : all;
   const rows = matching.slice(0, STEP);
-  status.textContent = `${rows.length} of ${matching.length} subscriptions shown`;
+  status.textContent = `1–${rows.length} of ${matching.length} subscriptions`;
   const frag = document.createDocumentFragment();
   for (const s of rows) {
     const tr = document.createElement('tr');
@@ -232,7 +232,7 @@ async fn main() {
     let sandbox = Sandbox::start_with(settings).await;
     let base = sandbox.url.clone();
     let hub_ready = "document.querySelector('main h1')?.textContent.trim() === 'Fairmont Hotels Group' && !document.querySelector('main .loading') && document.querySelectorAll('main .facts-section').length > 2";
-    let list_ready = "/^200 of 5[0-9]{3} subscriptions shown$/.test(document.querySelector('main [role=status].position')?.textContent.trim() ?? '')";
+    let list_ready = "/^1–200 of 5[0-9]{3} subscriptions$/.test(document.querySelector('main [role=status].position')?.textContent.trim() ?? '')";
 
     let home_ready = "!!document.querySelector('main h1') && !document.querySelector('main .loading, .boot')";
     let (mut home, mut home_bytes) = (Vec::new(), Vec::new());
