@@ -151,7 +151,11 @@ pub fn Pager(
     // A page number out of range goes to the nearest page, and says so (kept for the pager
     // drawn at that page, which is a new one when the page changes).
     let said = RwSignal::new(
-        PAGER_NOTE.with(|n| n.borrow().as_ref().filter(|(of, at, _)| *of == noun && *at == info.offset).map(|(_, _, t)| t.clone())).unwrap_or_default(),
+        PAGER_NOTE
+            .with(|n| {
+                n.borrow().as_ref().filter(|(of, at, _)| *of == noun && *at == info.offset).map(|(_, _, t)| t.clone())
+            })
+            .unwrap_or_default(),
     );
     let jump = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -176,7 +180,7 @@ pub fn Pager(
         <nav class="pager" aria-label=format!("Pages of {noun}")>
             <p class="position" role="status">{format!("{first}–{last} of {} {noun}", info.total)}</p>
             <button type="button" disabled=!has_prev on:click=move |_| go(info.offset.saturating_sub(limit))>"Previous page"</button>
-            <form class="jump" on:submit=jump>
+            <form class="jump" novalidate on:submit=jump>
                 <label for="page-number">"Page"</label>
                 <input id="page-number" type="number" min="1" max=pages.to_string() inputmode="numeric"
                     prop:value=move || page_input.get() on:input=move |ev| page_input.set(event_target_value(&ev))/>

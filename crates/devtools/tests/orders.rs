@@ -290,7 +290,7 @@ async fn the_filtered_history_survives_a_reload() {
         out
     };
     let before = shown(browser.client.find_all(fantoccini::Locator::XPath(types)).await.expect("cells")).await;
-    assert!(!before.is_empty() && before.iter().all(|t| t == "NEW"), "only NEW orders: {before:?}");
+    assert!(!before.is_empty() && before.iter().all(|t| t == "New"), "only new orders: {before:?}");
     browser.client.refresh().await.expect("reload");
     browser.find(types).await;
     let checked = browser.field("New").await.prop("checked").await.expect("prop");
@@ -491,8 +491,10 @@ async fn order_these_from_a_notification_of_open_acquisitions() {
     browser.heading("Licenses pending an order").await;
     // The first notification names Fairmont Hotels Group (1000000012).
     let row = browser.find("//table[caption[normalize-space(.)='Notifications']]/tbody/tr[1]").await;
-    let customer =
-        row.find(fantoccini::Locator::XPath("td[1]")).await.expect("customer cell").text().await.expect("text");
+    // Named, with its id beside.
+    let cell = row.find(fantoccini::Locator::XPath("td[1]")).await.expect("customer cell");
+    assert!(cell.text().await.expect("text").starts_with("Fairmont Hotels Group "), "the customer by name");
+    let customer = cell.find(fantoccini::Locator::XPath(".//code")).await.expect("id").text().await.expect("text");
     browser.screenshot("acquisitions-notifications").await;
     browser
         .find(&format!("//a[@aria-label='Licenses pending an order for customer {customer}']"))

@@ -167,6 +167,16 @@ async fn a_vip_membership_ineligible_for_two_reasons_is_transferred_with_the_swi
 }
 
 /// The position line of the pager ("11–20 of 57 subscriptions").
+/// Opens the page's folded "Sandbox: what to try here".
+async fn open_sandbox_help(browser: &Browser) {
+    browser
+        .find("//main//details[contains(@class,'sandbox-help')]/summary")
+        .await
+        .click()
+        .await
+        .expect("open the help");
+}
+
 /// The sandbox explains itself: its approval codes and VIP memberships are listed where a
 /// reseller needs one, a code goes into the form with one click, and every preview keeps a way
 /// to try another.
@@ -180,12 +190,7 @@ async fn the_sandbox_lists_what_to_try_where_a_code_is_asked_for() {
     let receiving = open_reseller_other_than(&browser, &sandbox, current).await;
     browser.client.goto(&format!("{}transfers?reseller={receiving}", sandbox.url)).await.expect("reseller change");
     browser.heading("Reseller change").await;
-    browser
-        .find("//main//details[contains(@class,'sandbox-help')]/summary")
-        .await
-        .click()
-        .await
-        .expect("open the help");
+    open_sandbox_help(&browser).await;
     let table = "//main//details[contains(@class,'sandbox-help')]//table[caption=\"The sandbox's approval codes\"]";
     browser.find(&format!("{table}//td[normalize-space(.)='Expired: previewing it shows that (1129)']")).await;
     browser
@@ -201,12 +206,7 @@ async fn the_sandbox_lists_what_to_try_where_a_code_is_asked_for() {
     browser.find("//section[contains(@class,'preview')]//table[caption='Subscriptions that move']").await;
 
     browser.client.goto(&format!("{}memberships", sandbox.url)).await.expect("VIP");
-    browser
-        .find("//main//details[contains(@class,'sandbox-help')]/summary")
-        .await
-        .click()
-        .await
-        .expect("open the help");
+    open_sandbox_help(&browser).await;
     let table = "//main//details[contains(@class,'sandbox-help')]//table[caption=\"The sandbox's VIP memberships\"]";
     browser
         .find(&format!("{table}//td[normalize-space(.)='Cannot transfer yet, for 2 reasons the switches bypass']"))
@@ -217,12 +217,7 @@ async fn the_sandbox_lists_what_to_try_where_a_code_is_asked_for() {
     browser.find("//main//*[contains(@class,'error-panel')]").await;
     browser.click("Try another membership id").await;
     browser.heading("VIP → VIPMP").await;
-    browser
-        .find("//main//details[contains(@class,'sandbox-help')]/summary")
-        .await
-        .click()
-        .await
-        .expect("open the help");
+    open_sandbox_help(&browser).await;
     browser
         .find(&format!("{table}//tbody/tr[td[normalize-space(.)='Can transfer now']]//a"))
         .await

@@ -133,9 +133,7 @@ fn Benefits(customer: Customer) -> impl IntoView {
 
 /// The commitment request the customer has not settled yet (REQUESTED or ACCEPTED), if any.
 fn waiting_request(c: &Customer) -> Option<partner_model::types::Commitment> {
-    c.three_year_commit()
-        .and_then(|b| b.commitment_request.clone())
-        .filter(|r| open(r.status.as_ref()))
+    c.three_year_commit().and_then(|b| b.commitment_request.clone()).filter(|r| open(r.status.as_ref()))
 }
 
 /// The open request (the customer has not accepted it, or Adobe has not yet made it the

@@ -91,7 +91,9 @@ fn Subscriptions(customer: String) -> impl IntoView {
     let query = use_query_state();
     let filter = RwSignal::new(String::new());
     let c3 = customer.clone();
+    // The products' names, for the links and the search.
     let catalog = crate::catalog::catalog();
+    catalog.ensure(&runtime());
     view! {
         <section class="page">
             <div class="page-head">
