@@ -19,7 +19,7 @@ pub fn Home() -> impl IntoView {
         <section class="page">
             <h1>"Partner console"</h1>
             <p class="lede">
-                "Run your VIP Marketplace business: accounts, orders, returns, renewals, transfers, and your VMware distributor subscriptions. Open any record by its id with the Go to box above."
+                "Run your VIP Marketplace business: accounts, orders, returns, renewals, transfers, and your VMware distributor subscriptions. Open any record by its id, or a customer or reseller by its name, with the Go to box above."
             </p>
             {move || {
                 if reseller.get().is_empty() {
