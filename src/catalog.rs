@@ -99,6 +99,12 @@ impl Catalog {
         self.names.with(|n| n.get(product_of(offer_id)).cloned())
     }
 
+    /// Reads the names once (tracked) for a pass over many offers: `f` gets them by product
+    /// ([`product_of`] an offer id).
+    pub fn with_names<R>(&self, f: impl FnOnce(&BTreeMap<String, String>) -> R) -> R {
+        self.names.with(f)
+    }
+
     /// The name without tracking (for a CSV).
     pub fn name_untracked(&self, offer_id: &str) -> Option<String> {
         self.names.with_untracked(|n| n.get(product_of(offer_id)).cloned())

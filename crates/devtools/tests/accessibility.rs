@@ -200,6 +200,7 @@ async fn axe_finds_nothing_at_a_phones_width() {
         a.browser.find("//main//details[contains(@class,'sandbox-help')]/summary").await.click().await.expect("open");
         a.browser.find(&format!("//main//table[caption=\"{caption}\"]")).await;
         a.check(&format!("{page}, the sandbox's help open")).await;
+        a.browser.screenshot(&format!("phone-sandbox-help-{page}")).await;
     }
     let (pages, found) = (a.pages, std::mem::take(&mut a.found));
     a.browser.screenshot("phone-cards-distributor").await;

@@ -118,18 +118,20 @@ fn Subscriptions(customer: String) -> impl IntoView {
                 let rows = Signal::derive(move || {
                     let needle = filter.get();
                     let needle = needle.trim();
-                    let lower = needle.to_lowercase();
                     let statuses = query.get_all("status");
-                    all.iter()
-                        .filter(|r| statuses.is_empty() || statuses.iter().any(|st| st == r.1.status.as_str()))
-                        .filter(|r| {
-                            needle.is_empty()
-                                || contains_ignoring_case(&r.1.offer_id, needle)
-                                || contains_ignoring_case(&r.1.subscription_id, needle)
-                                || catalog.name(&r.1.offer_id).is_some_and(|n| n.to_lowercase().contains(&lower))
-                        })
-                        .cloned()
-                        .collect::<Vec<_>>()
+                    // The names read once for the whole pass; each row compares without copying.
+                    catalog.with_names(|names| {
+                        all.iter()
+                            .filter(|r| statuses.is_empty() || statuses.iter().any(|st| st == r.1.status.as_str()))
+                            .filter(|r| {
+                                needle.is_empty()
+                                    || contains_ignoring_case(&r.1.offer_id, needle)
+                                    || contains_ignoring_case(&r.1.subscription_id, needle)
+                                    || names.get(crate::catalog::product_of(&r.1.offer_id)).is_some_and(|n| contains_ignoring_case(n, needle))
+                            })
+                            .cloned()
+                            .collect::<Vec<_>>()
+                    })
                 });
                 view! {
                     <RowsList rows columns=COLUMNS caption="Subscriptions".to_string() noun="subscriptions"
