@@ -40,6 +40,12 @@ fn browser_money(_: f64, _: &str) -> Option<String> {
     None
 }
 
+/// `text` with its first letter capitalized ("licenses" → "Licenses").
+pub fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// A `preferredLanguage` locale as people read it, with its code: "Bulgarian (Bulgaria) ·
 /// bg-BG". The browser names the language and country (`Intl.DisplayNames`); Adobe's own
 /// regions are named here (XM: international, LA: Latin America), and a region neither knows

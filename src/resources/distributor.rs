@@ -146,9 +146,7 @@ fn code_words(code: &str) -> String {
         "AUTO" => return "Automatic".into(),
         _ => {}
     }
-    let spaced = code.replace('_', " ").to_lowercase();
-    let mut chars = spaced.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    crate::format::sentence_case(&code.replace('_', " ").to_lowercase())
 }
 
 fn status_tone(status: &str) -> &'static str {

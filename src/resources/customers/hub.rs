@@ -211,7 +211,7 @@ fn Pictures(subs: LocalResource<Result<SubscriptionList, crate::api::error::Fail
 }
 
 static DISCOUNTS: &[Column<Discount>] = &[
-    Column::new("Offer type", |d: &Discount| Cell::Text(capitalized(d.offer_type.words()))),
+    Column::new("Offer type", |d: &Discount| Cell::Text(crate::format::sentence_case(d.offer_type.words()))),
     Column::new("Level", |d| Cell::Text(d.level.clone())),
     Column::new("What it means", |d| {
         Cell::Text(
@@ -282,7 +282,7 @@ fn ThreeYearCommit(
                         let (licenses, consumables) = current_quantities(&list.items);
                         minimums.iter().map(|m| {
                             let current = if m.offer_type == OfferType::Consumables { consumables } else { licenses };
-                            view! { <Progress label=capitalized(m.offer_type.words()) current minimum=m.quantity/> }
+                            view! { <Progress label=crate::format::sentence_case(m.offer_type.words()) current minimum=m.quantity/> }
                         }).collect_view().into_any()
                     }/>
                 }
@@ -334,12 +334,6 @@ fn Membership(lga: bool, linked: Option<LinkedMembership>) -> impl IntoView {
             }}
         </section>
     }
-}
-
-/// `text` with its first letter capitalized ("licenses" → "Licenses").
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// The profile's facts drawn by views: the anniversary date with what it is, and the reseller
