@@ -133,11 +133,13 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
     let confirm = Callback::new(move |_| commit.send());
     // The reseller the customer leaves, when this user may read the customer (staff may; the
     // receiving reseller's own user may not, until the customer is theirs).
-    let leaves = LocalResource::new({
-        let endpoint = crate::api::calls::customers::get(&names_rt, &customer);
-        move || {
-            let endpoint = endpoint.clone();
-            async move { fetch(endpoint).await.ok().map(|c| c.reseller_id).filter(|r| !r.is_empty()) }
+    // Read apart from the page's Suspense, which would otherwise draw the preview again (and
+    // take the focus off its button) when the answer comes.
+    let leaves = RwSignal::new(None::<String>);
+    let endpoint = crate::api::calls::customers::get(&names_rt, &customer);
+    leptos::task::spawn_local(async move {
+        if let Some(from) = fetch(endpoint).await.ok().map(|c| c.reseller_id).filter(|r| !r.is_empty()) {
+            leaves.try_set(Some(from));
         }
     });
     view! {
@@ -146,7 +148,7 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
             <dl class="facts">
                 <dt>"Customer"</dt>
                 <dd><CustomerLink id=customer.clone()/></dd>
-                {move || leaves.get().flatten().map(|from| view! {
+                {move || leaves.get().map(|from| view! {
                     <dt>"Leaves reseller"</dt>
                     <dd><ResellerName id=from/></dd>
                 })}
