@@ -50,8 +50,11 @@ pub fn ConfirmDialog(
             open.set(false);
         }
     };
+    // Escape cancels at once (`cancel` comes before the dialog closes). The `close` event comes
+    // a task later, when the dialog may have opened again: it only says closed when it is.
     view! {
-        <dialog node_ref=dialog class="confirm" aria-labelledby="confirm-title" on:close=move |_| open.set(false)
+        <dialog node_ref=dialog class="confirm" aria-labelledby="confirm-title" on:cancel=move |_: leptos::ev::Event| open.set(false)
+            on:close=move |_| if dialog.get_untracked().is_some_and(|d| !d.open()) { open.set(false) }
             on:keydown=move |_| armed.set(true)>
             <h2 id="confirm-title">{move || title.get()}</h2>
             <p>{move || body.get()}</p>
