@@ -28,11 +28,12 @@ pub fn App() -> impl IntoView {
             if crate::portal::start(&runtime.config.allowed_parent_origins).is_some() {
                 crate::portal::ask(std::time::Duration::from_secs(10)).await;
             }
+            crate::i18n::start(&runtime.config, &app_base).await;
             Ok::<_, ConfigProblem>((crate::session::who(&app_base).await, runtime))
         }
     });
     view! {
-        <Suspense fallback=|| view! { <p class="boot" role="status">"Loading the partner console…"</p> }>
+        <Suspense fallback=|| view! { <p class="boot" role="status">{crate::i18n::t::shell::loading()}</p> }>
             {move || Suspend::new(async move {
                 match loaded.await {
                     Ok((Who::User(me), runtime)) => {
@@ -40,7 +41,12 @@ pub fn App() -> impl IntoView {
                             crate::portal::keep_fresh(runtime.app_base.clone(), me.expires_at);
                         }
                         crate::session::provide_signed_in(me);
-                        view! { <Shell runtime/> }.into_any()
+                        // A language switch draws the shell again.
+                        (move || {
+                            crate::i18n::track_redraws();
+                            view! { <Shell runtime=runtime.clone()/> }
+                        })
+                        .into_any()
                     }
                     Ok((Who::SignIn, runtime)) if crate::portal::parent().is_some() => {
                         let problem = ConfigProblem {
@@ -52,7 +58,7 @@ pub fn App() -> impl IntoView {
                     }
                     Ok((Who::SignIn, runtime)) => {
                         crate::session::sign_in(&runtime.app_base);
-                        view! { <p class="boot" role="status">"Taking you to sign in…"</p> }.into_any()
+                        view! { <p class="boot" role="status">{crate::i18n::t::shell::to_sign_in()}</p> }.into_any()
                     }
                     Ok((Who::Unknown(why), runtime)) => {
                         let problem = ConfigProblem { url: format!("{}auth/me", runtime.app_base), key: "(gateway)".into(), problem: format!("cannot say who is signed in: {why}.") };

@@ -1,17 +1,18 @@
 //! The registry of the console's areas: one row per route group, used by the navigation, the
 //! home page and the tests that walk every area.
 
+use crate::i18n::t;
 use crate::routes::To;
 
 /// One area of the console.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 pub struct Area {
     /// The area's page.
     pub to: To<'static>,
-    /// The navigation label and page title.
-    pub label: &'static str,
+    /// The navigation label and page title (a text of the catalog).
+    pub label: fn() -> &'static str,
     /// What a reseller does here.
-    pub summary: &'static str,
+    pub summary: fn() -> &'static str,
     /// Whether reseller users have it (the reseller list and the VMware subscriptions are for
     /// distributor staff; the gateway refuses them to anyone else).
     pub for_resellers: bool,
@@ -19,58 +20,43 @@ pub struct Area {
 
 /// Every area, in navigation order.
 pub const AREAS: [Area; 9] = [
-    Area {
-        to: To::Resellers,
-        label: "Resellers",
-        summary: "Reseller accounts under your distributor.",
-        for_resellers: false,
-    },
+    Area { to: To::Resellers, label: t::areas::resellers, summary: t::areas::resellers_what, for_resellers: false },
     Area {
         to: To::Customers { reseller: "" },
-        label: "Customers",
-        summary: "Customer accounts: commercial, education, government, LGA and 3-Year Commit.",
+        label: t::areas::customers,
+        summary: t::areas::customers_what,
         for_resellers: true,
     },
     Area {
         to: To::Orders { customer: "" },
-        label: "Orders",
-        summary: "Every order of a reseller's customers; order history, new orders with preview, returns, renewals and upgrades.",
+        label: t::areas::orders,
+        summary: t::areas::orders_what,
         for_resellers: true,
     },
     Area {
         to: To::Subscriptions { customer: "" },
-        label: "Subscriptions",
-        summary: "Every subscription of a reseller's customers, with renewal dates and auto-renewal.",
+        label: t::areas::subscriptions,
+        summary: t::areas::subscriptions_what,
         for_resellers: true,
     },
     Area {
         to: To::Transfers { reseller: "" },
-        label: "Reseller change",
-        summary: "Move a customer to a reseller with the customer's approval code.",
+        label: t::areas::transfers,
+        summary: t::areas::transfers_what,
         for_resellers: true,
     },
     Area {
         to: To::Memberships { reseller: "" },
-        label: "VIP → VIPMP",
-        summary: "Move a VIP membership to VIP Marketplace.",
+        label: t::areas::memberships,
+        summary: t::areas::memberships_what,
         for_resellers: true,
     },
-    Area {
-        to: To::LinkedMemberships,
-        label: "Linked memberships",
-        summary: "Large Government Agency linked membership groups.",
-        for_resellers: true,
-    },
-    Area {
-        to: To::PriceList,
-        label: "Price list",
-        summary: "Adobe's prices by region, market segment, level and month, with 3-Year Commit and LGA price lists.",
-        for_resellers: true,
-    },
+    Area { to: To::LinkedMemberships, label: t::areas::linked, summary: t::areas::linked_what, for_resellers: true },
+    Area { to: To::PriceList, label: t::areas::price_list, summary: t::areas::price_list_what, for_resellers: true },
     Area {
         to: To::DistributorSubscriptions,
-        label: "VMware subscriptions",
-        summary: "Your distributor subscriptions in VMware Cloud Partner Navigator.",
+        label: t::areas::vmware,
+        summary: t::areas::vmware_what,
         for_resellers: false,
     },
 ];

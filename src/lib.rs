@@ -7,6 +7,7 @@ pub mod areas;
 pub mod catalog;
 pub mod components;
 pub mod format;
+pub mod i18n;
 pub mod pages;
 pub mod panic;
 pub mod portal;

@@ -2,7 +2,8 @@
 //! its parent page for an access token (`{type: "partner-console:token-request"}`), and takes
 //! one only from a message whose origin is exactly one of `config.json`'s
 //! `allowedParentOrigins` and whose source is the parent window
-//! (`{type: "partner-console:token", token}`). The token lives in this page's memory only —
+//! (`{type: "partner-console:token", token, language?}`; `language`, the portal's BCP 47 tag,
+//! is the language the console shows). The token lives in this page's memory only —
 //! never in storage — and goes to the gateway as a bearer; the gateway checks it. A new one is
 //! asked for a minute before the gateway says it ends, and when a call is refused because it
 //! has ended.
@@ -22,6 +23,13 @@ thread_local! {
     /// How many tokens have arrived (a waiter sees a new one by the count).
     static RECEIVED: Cell<u32> = const { Cell::new(0) };
     static PARENT: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The language the portal shows, when its message names one (`language`, a BCP 47 tag).
+    static LANGUAGE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The portal's language, when it handed one over with its token.
+pub fn language() -> Option<String> {
+    LANGUAGE.with(|l| l.borrow().clone())
 }
 
 /// The portal's token, when the console is embedded and has one.
@@ -82,6 +90,9 @@ pub fn start(allowed: &[String]) -> Option<String> {
         }
         if let Some(token) = field("token").filter(|t| !t.is_empty() && t.len() < 16 * 1024) {
             TOKEN.with(|t| *t.borrow_mut() = Some(token));
+            if let Some(language) = field("language").filter(|l| l.len() <= 35) {
+                LANGUAGE.with(|l| *l.borrow_mut() = Some(language));
+            }
             RECEIVED.with(|r| r.set(r.get().wrapping_add(1)));
         }
     });

@@ -23,10 +23,11 @@ async fn navigation_renders_every_area_and_unknown_paths_are_not_found() {
     let _handle = leptos::mount::mount_to(root.clone(), || view! { <Shell runtime=runtime()/> });
     let nav = wait_for("navigation", || query(&root, "nav[aria-label='Areas']")).await;
     for area in AREAS {
-        let link = by_text(&nav, "a", area.label).unwrap_or_else(|| panic!("nav link {}", area.label));
+        let label = (area.label)();
+        let link = by_text(&nav, "a", label).unwrap_or_else(|| panic!("nav link {label}"));
         click(&link);
-        wait_for(area.label, || by_text(&root, "main h1", area.label)).await;
-        assert_eq!(link.get_attribute("aria-current").as_deref(), Some("page"), "{} is marked current", area.label);
+        wait_for(label, || by_text(&root, "main h1", label)).await;
+        assert_eq!(link.get_attribute("aria-current").as_deref(), Some("page"), "{label} is marked current");
         let path = web_sys::window().expect("window").location().pathname().expect("path");
         assert_eq!(path, area.path());
     }

@@ -22,9 +22,9 @@ impl Health {
     /// Short label for the badge.
     pub fn label(&self) -> &'static str {
         match self {
-            Health::Up => "API up",
-            Health::AuthProblem(_) => "API auth problem",
-            Health::Down(_) => "API down",
+            Health::Up => crate::i18n::t::health::up(),
+            Health::AuthProblem(_) => crate::i18n::t::health::auth(),
+            Health::Down(_) => crate::i18n::t::health::down(),
         }
     }
 
@@ -40,7 +40,7 @@ impl Health {
     /// The reason, in words.
     pub fn reason(&self) -> String {
         match self {
-            Health::Up => "Both health checks answered pong.".into(),
+            Health::Up => crate::i18n::t::health::pong().into(),
             Health::AuthProblem(r) | Health::Down(r) => r.clone(),
         }
     }

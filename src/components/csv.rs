@@ -52,7 +52,7 @@ where
         let fetch = fetch.clone();
         let file_name = file_name.clone();
         leptos::task::spawn_local(async move {
-            let mut out = csv_line(columns.iter().map(|c| c.label));
+            let mut out = csv_line(columns.iter().map(|c| c.label()));
             let mut cursor = Some(0);
             let mut done = 0u64;
             while let Some(at) = cursor {

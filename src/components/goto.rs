@@ -3,6 +3,7 @@
 //! reseller also by (part of) its name, which opens the list filtered to the names containing it.
 
 use crate::components::form::{trimmed, FormState, Values};
+use crate::i18n::t;
 use crate::routes::To;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -97,8 +98,8 @@ pub fn GoToBox() -> impl IntoView {
     let error = move || {
         let customer = (kind.get() == IdKind::Order).then(|| form.error(CUSTOMER, false)).flatten();
         match customer {
-            Some(problem) => Some((CUSTOMER, format!("Customer id: {problem}"))),
-            None => form.error(ID, false).map(|problem| (ID, format!("{} id: {problem}", kind.get().label()))),
+            Some(problem) => Some((CUSTOMER, t::goto::problem(t::goto::customer_id(), problem))),
+            None => form.error(ID, false).map(|problem| (ID, t::goto::problem(id_label(kind.get()), problem))),
         }
     };
     let invalid = move |field: &'static str| move || error().is_some_and(|(f, _)| f == field).to_string();
@@ -106,8 +107,8 @@ pub fn GoToBox() -> impl IntoView {
     let (customer, id) = (form.watch(CUSTOMER), form.watch(ID));
 
     view! {
-        <form class="goto" role="search" aria-label="Go to a record" on:submit=on_submit novalidate>
-            <label for="goto-kind">"Go to"</label>
+        <form class="goto" role="search" aria-label=t::goto::search() on:submit=on_submit novalidate>
+            <label for="goto-kind">{t::goto::go_to()}</label>
             <select
                 id="goto-kind"
                 on:change=move |ev| {
@@ -120,11 +121,11 @@ pub fn GoToBox() -> impl IntoView {
             >
                 {IdKind::ALL
                     .into_iter()
-                    .map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> })
+                    .map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{kind_word(k)}</option> })
                     .collect_view()}
             </select>
             <Show when=move || kind.get() == IdKind::Order>
-                <label for="goto-customer">"Customer id"</label>
+                <label for="goto-customer">{t::goto::customer_id()}</label>
                 <input
                     id="goto-customer"
                     type="text"
@@ -136,17 +137,11 @@ pub fn GoToBox() -> impl IntoView {
                     aria-describedby=described(CUSTOMER)
                 />
             </Show>
-            <label for="goto-id">{move || match kind.get() {
-                k @ (IdKind::Customer | IdKind::Reseller) => format!("{} id or name", k.label()),
-                k => format!("{} id", k.label()),
-            }}</label>
+            <label for="goto-id">{move || id_label(kind.get())}</label>
             <input
                 id="goto-id"
                 type="text"
-                placeholder=move || match kind.get() {
-                    k @ (IdKind::Customer | IdKind::Reseller) => format!("{} id or name", k.label()),
-                    k => format!("{} id", k.label()),
-                }
+                placeholder=move || id_label(kind.get())
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=move || id.get()
@@ -154,11 +149,33 @@ pub fn GoToBox() -> impl IntoView {
                 aria-invalid=invalid(ID)
                 aria-describedby=described(ID)
             />
-            <button type="submit">"Open"</button>
+            <button type="submit">{t::goto::open()}</button>
             <p id="goto-error" class="field-error" role="alert">
                 {move || error().map(|(_, message)| message)}
             </p>
         </form>
+    }
+}
+
+/// The kind of record, in the language shown.
+fn kind_word(kind: IdKind) -> &'static str {
+    match kind {
+        IdKind::Customer => t::goto::customer(),
+        IdKind::Reseller => t::goto::reseller(),
+        IdKind::Order => t::goto::order(),
+        IdKind::Membership => t::goto::membership(),
+        IdKind::Transfer => t::goto::transfer(),
+    }
+}
+
+/// What the id field asks for: a customer's or reseller's id or name, another record's id.
+fn id_label(kind: IdKind) -> &'static str {
+    match kind {
+        IdKind::Customer => t::goto::customer_id_or_name(),
+        IdKind::Reseller => t::goto::reseller_id_or_name(),
+        IdKind::Order => t::goto::order_id(),
+        IdKind::Membership => t::goto::membership_id(),
+        IdKind::Transfer => t::goto::transfer_id(),
     }
 }
 

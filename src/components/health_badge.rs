@@ -19,7 +19,7 @@ pub fn HealthBadge() -> impl IntoView {
         async move {
             match runtime {
                 Some(rt) => health::check(&rt).await,
-                None => Health::Down("The console has no configuration.".into()),
+                None => Health::Down(crate::i18n::t::health::no_config().into()),
             }
         }
     });
@@ -30,7 +30,7 @@ pub fn HealthBadge() -> impl IntoView {
     view! {
         <div class="health" role="status" aria-live="polite">
             {move || match shown() {
-                None => view! { <span class="badge checking" data-health="checking">"Checking API…"</span> }.into_any(),
+                None => view! { <span class="badge checking" data-health="checking">{crate::i18n::t::health::checking()}</span> }.into_any(),
                 Some(h) => view! {
                     <span class=format!("badge {}", h.key()) data-health=h.key() title=h.reason()>{h.label()}</span>
                     <span class="health-reason">{(h != Health::Up).then(|| h.reason())}</span>
@@ -43,7 +43,7 @@ pub fn HealthBadge() -> impl IntoView {
                 on:click=move |_| round.update(|n| *n += 1)
                 disabled=move || status.get().is_none()
             >
-                "Check again"
+                {crate::i18n::t::health::again()}
             </button>
         </div>
     }

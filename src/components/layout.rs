@@ -4,6 +4,7 @@
 use super::goto::GoToBox;
 use super::health_badge::HealthBadge;
 use crate::areas::AREAS;
+use crate::i18n::t;
 use crate::routes::To;
 use crate::runtime::use_runtime;
 use leptos::prelude::*;
@@ -21,7 +22,7 @@ pub fn SkipLink() -> impl IntoView {
             let _ = main.focus();
         }
     };
-    view! { <a class="skip-link" href="#main" on:click=skip>"Skip to content"</a> }
+    view! { <a class="skip-link" href="#main" on:click=skip>{t::shell::skip()}</a> }
 }
 
 /// The console's header.
@@ -31,8 +32,8 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="top">
             <div class="brand">
-                <A href=To::Home.href()>"Partner console"</A>
-                <span class="env" title="The environment this console talks to">{environment}</span>
+                <A href=To::Home.href()>{t::shell::brand()}</A>
+                <span class="env" title=t::shell::environment()>{environment}</span>
             </div>
             <HealthBadge/>
             <GoToBox/>
@@ -61,10 +62,14 @@ fn SignedInAs() -> impl IntoView {
     Some(view! {
         <div class="who">
             <span class="who-name" title=me.email.clone()>{me.name.clone()}</span>
-            <span class="who-role">{me.role.label()}</span>
+            <span class="who-role">{match me.role {
+                partner_model::gateway::Role::Distributor => t::shell::distributor_staff(),
+                partner_model::gateway::Role::Reseller { .. } => t::shell::reseller_user(),
+            }}</span>
+            <LanguageSwitch/>
             {(!embedded).then(|| view! {
                 <button type="button" class="link" on:click=sign_out disabled=move || leaving.get()>
-                    {move || if leaving.get() { "Signing out…" } else { "Sign out" }}
+                    {move || if leaving.get() { t::shell::signing_out() } else { t::shell::sign_out() }}
                 </button>
             })}
         </div>
@@ -87,21 +92,66 @@ pub fn Nav() -> impl IntoView {
         }
     };
     view! {
-        <nav class=move || if open.get() { "side open" } else { "side" } aria-label="Areas">
+        <nav class=move || if open.get() { "side open" } else { "side" } aria-label=t::shell::areas()>
             <button type="button" class="nav-toggle" aria-controls="areas" aria-expanded=move || open.get().to_string()
-                on:click=move |_| open.update(|o| *o = !*o)>"Menu"</button>
+                on:click=move |_| open.update(|o| *o = !*o)>{t::shell::menu()}</button>
             <div id="areas" class="areas" on:click=followed>
             <ul>
                 {AREAS
                     .iter()
                     .filter(|area| area.for_resellers || crate::session::is_distributor())
-                    .map(|area| view! { <li><A href=area.to.href()>{area.label}</A></li> })
+                    .map(|area| view! { <li><A href=area.to.href()>{(area.label)()}</A></li> })
                     .collect_view()}
             </ul>
             <ul class="secondary">
-                <li><A href=To::Activity.href()>"Activity"</A></li>
+                <li><A href=To::Activity.href()>{t::shell::activity()}</A></li>
             </ul>
             </div>
         </nav>
     }
+}
+
+/// The language switch: the console's languages, each in its own name. A choice is kept for
+/// this browser; the page is drawn again in it, keeping where the reseller is and what the
+/// page's forms hold (their drafts).
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let runtime = use_runtime();
+    let mut languages =
+        runtime.as_ref().map(|rt| crate::i18n::offered(&rt.config.languages.offered, false)).unwrap_or_default();
+    let app_base = runtime.map(|rt| rt.app_base).unwrap_or_else(|| "/".into());
+    let current = crate::i18n::language();
+    // The pseudo-language is listed only while it is shown (it is asked for by name).
+    if !languages.contains(&current) {
+        languages.push(current.clone());
+    }
+    let busy = RwSignal::new(false);
+    let choose = move |ev: leptos::ev::Event| {
+        let language = event_target_value(&ev);
+        if busy.get_untracked() || language == crate::i18n::language() {
+            return;
+        }
+        busy.set(true);
+        let app_base = app_base.clone();
+        leptos::task::spawn_local(async move {
+            match crate::i18n::load(&app_base, &language).await {
+                Ok(()) => {
+                    crate::i18n::remember(&language);
+                    crate::i18n::redraw();
+                }
+                Err(why) => {
+                    busy.try_set(false);
+                    crate::components::toast::toast(t::shell::language_failed(crate::i18n::endonym(&language), why));
+                }
+            }
+        });
+    };
+    (languages.len() > 1).then(|| view! {
+        <select class="language" aria-label=t::shell::language() on:change=choose disabled=move || busy.get()>
+            {languages.into_iter().map(|l| {
+                let selected = l == current;
+                view! { <option value=l.clone() lang=l.clone() selected=selected>{crate::i18n::endonym(&l)}</option> }
+            }).collect_view()}
+        </select>
+    })
 }

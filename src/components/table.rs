@@ -69,7 +69,7 @@ impl Cell {
 /// One column of a list.
 pub struct Column<T: 'static> {
     /// The header.
-    pub label: &'static str,
+    pub header: Header,
     /// The API's sort key, when the list can be sorted by this column.
     pub sort: Option<&'static str>,
     /// What the cell of a row holds.
@@ -82,10 +82,31 @@ pub struct Column<T: 'static> {
     pub prose: bool,
 }
 
+/// A column's header: a text of the catalog (in the language shown), or one that is the same
+/// in every language.
+#[derive(Clone, Copy)]
+pub enum Header {
+    Fixed(&'static str),
+    Text(fn() -> &'static str),
+}
+
 impl<T> Column<T> {
-    /// A column that cannot be sorted.
+    /// A column that cannot be sorted, headed by `label` in every language.
     pub const fn new(label: &'static str, cell: fn(&T) -> Cell) -> Column<T> {
-        Column { label, sort: None, cell, numeric: false, names_row: false, prose: false }
+        Column { header: Header::Fixed(label), sort: None, cell, numeric: false, names_row: false, prose: false }
+    }
+
+    /// A column that cannot be sorted, headed by a text of the catalog (`t::column::customer`).
+    pub const fn text(label: fn() -> &'static str, cell: fn(&T) -> Cell) -> Column<T> {
+        Column { header: Header::Text(label), sort: None, cell, numeric: false, names_row: false, prose: false }
+    }
+
+    /// The header in the language shown.
+    pub fn label(&self) -> &'static str {
+        match self.header {
+            Header::Fixed(label) => label,
+            Header::Text(text) => text(),
+        }
     }
 
     /// Sorted by the API's `key`.
@@ -184,12 +205,12 @@ where
                     };
                     view! {
                         <th scope="col" role="columnheader" class=class aria-sort=aria>
-                            <button type="button" class="sort" on:click=toggle>{col.label}<span aria-hidden="true">{arrow}</span></button>
+                            <button type="button" class="sort" on:click=toggle>{col.label()}<span aria-hidden="true">{arrow}</span></button>
                         </th>
                     }
                     .into_any()
                 }
-                _ => view! { <th scope="col" role="columnheader" class=class>{col.label}</th> }.into_any(),
+                _ => view! { <th scope="col" role="columnheader" class=class>{col.label()}</th> }.into_any(),
             }
         })
         .collect_view();
@@ -206,10 +227,10 @@ where
                     // column's label goes with each cell, for the card to show.
                     if col.names_row {
                         Either::Left(
-                            view! { <th scope="row" role="rowheader" class=class data-label=col.label>{cell}</th> },
+                            view! { <th scope="row" role="rowheader" class=class data-label=col.label()>{cell}</th> },
                         )
                     } else {
-                        Either::Right(view! { <td role="cell" class=class data-label=col.label>{cell}</td> })
+                        Either::Right(view! { <td role="cell" class=class data-label=col.label()>{cell}</td> })
                     }
                 })
                 .collect_view();

@@ -3,6 +3,7 @@
 
 use crate::areas::AREAS;
 use crate::components::query::use_query_state;
+use crate::i18n::t;
 use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,10 +18,8 @@ pub fn Home() -> impl IntoView {
     let today = crate::split_page!(customers, today_section, super::today::TodaySection);
     view! {
         <section class="page">
-            <h1>"Partner console"</h1>
-            <p class="lede">
-                "Run your VIP Marketplace business: accounts, orders, returns, renewals, transfers, and your VMware distributor subscriptions. Open any record by its id, or a customer or reseller by its name, with the Go to box above."
-            </p>
+            <h1>{t::shell::brand()}</h1>
+            <p class="lede">{t::home::lede()}</p>
             {move || {
                 if reseller.get().is_empty() {
                     view! { <TodayFor/> }.into_any()
@@ -36,8 +35,8 @@ pub fn Home() -> impl IntoView {
                     .map(|area| {
                         view! {
                             <li class="card">
-                                <h2><A href=area.to.href()>{area.label}</A></h2>
-                                <p>{area.summary}</p>
+                                <h2><A href=area.to.href()>{(area.label)()}</A></h2>
+                                <p>{(area.summary)()}</p>
                             </li>
                         }
                     })
@@ -66,15 +65,15 @@ fn TodayFor() -> impl IntoView {
     let resellers: Vec<_> = crate::recent::recent().into_iter().filter(|r| r.kind == "reseller").collect();
     view! {
         <section class="today" aria-labelledby="today-title">
-            <h2 id="today-title">"Needs you today"</h2>
+            <h2 id="today-title">{t::today::title()}</h2>
             {if resellers.is_empty() {
-                view! { <p>"Open a reseller (from Resellers) to see here what its customers need: renewals due, open orders, 3-Year Commit requests, licenses to order."</p> }.into_any()
+                view! { <p>{t::home::choose()}</p> }.into_any()
             } else {
                 view! {
-                    <p>"What needs a reseller today: renewals due, open orders, 3-Year Commit requests, licenses to order. For"</p>
+                    <p>{t::home::choose_for()}</p>
                     <ul>
                         {resellers.into_iter().map(|r| view! {
-                            <li><A href=format!("{}?reseller={}", To::Home.href(), crate::api::calls::encode(&r.id))>{r.name}</A> " " <span class="muted">{format!("Reseller {}", r.id)}</span></li>
+                            <li><A href=format!("{}?reseller={}", To::Home.href(), crate::api::calls::encode(&r.id))>{r.name}</A> " " <span class="muted">{t::home::reseller_id(&r.id)}</span></li>
                         }).collect_view()}
                     </ul>
                 }.into_any()
@@ -90,17 +89,17 @@ fn RecentRecords() -> impl IntoView {
     (!list.is_empty()).then(|| {
         view! {
             <section class="recent">
-                <h2>"Recently opened"</h2>
+                <h2>{t::home::recent()}</h2>
                 <ul>
                     {list
                         .into_iter()
                         .map(|r| {
-                            let (noun, to) = if r.kind == "reseller" { ("Reseller", To::Reseller(&r.id)) } else { ("Customer", To::Customer(&r.id)) };
+                            let (said, to) = if r.kind == "reseller" { (t::home::reseller_id(&r.id), To::Reseller(&r.id)) } else { (t::home::customer_id(&r.id), To::Customer(&r.id)) };
                             let link = to.href();
                             view! {
                                 <li>
                                     <A href=link>{r.name}</A>
-                                    " " <span class="muted">{format!("{noun} {}", r.id)}</span>
+                                    " " <span class="muted">{said}</span>
                                 </li>
                             }
                         })

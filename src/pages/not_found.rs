@@ -1,5 +1,6 @@
 //! The page for an address the console does not know.
 
+use crate::i18n::t;
 use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -11,9 +12,10 @@ pub fn NotFound() -> impl IntoView {
     let location = use_location();
     view! {
         <section class="page">
-            <h1>"Page not found"</h1>
-            <p>"The console has no page at " <code>{move || location.pathname.get()}</code> "."</p>
-            <p>"Check the address, use the navigation, or " <A href=To::Home.href()>"go to the home page"</A> "."</p>
+            <h1>{t::not_found::title()}</h1>
+            <p>{t::not_found::no_page()} " " <code>{move || location.pathname.get()}</code></p>
+            <p>{t::not_found::check()}</p>
+            <p><A href=To::Home.href()>{t::not_found::home()}</A></p>
         </section>
     }
 }

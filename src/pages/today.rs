@@ -16,6 +16,7 @@ use crate::components::detail::now;
 use crate::components::names::reseller_name;
 use crate::components::pager::read_all;
 use crate::components::table::{Cell, Column, DataTable};
+use crate::i18n::t;
 use crate::resources::customers::hub::is_consumables;
 use crate::resources::subscriptions::renewal_text;
 use crate::resources::{fetch, runtime};
@@ -140,51 +141,53 @@ async fn read_today(rt: Runtime, reseller: String, progress: RwSignal<(usize, us
 }
 
 static RENEWALS: &[Column<Due>] = &[
-    Column::new("Customer", |d: &Due| d.customer.cell()),
-    Column::new("Product", |d| Cell::Product(d.sub.offer_id.clone())),
-    Column::new("Subscription", |d| {
+    Column::text(t::column::customer, |d: &Due| d.customer.cell()),
+    Column::text(t::column::product, |d| Cell::Product(d.sub.offer_id.clone())),
+    Column::text(t::column::subscription, |d| {
         crate::resources::subscriptions::subscription_cell(&d.customer.id, &d.sub.subscription_id)
     }),
-    Column::new("Renews on", |d| Cell::Day(d.sub.renewal_date.clone())),
-    Column::new("In", |d: &Due| Cell::Text(if d.days == 1 { "1 day".into() } else { format!("{} days", d.days) }))
-        .numeric(),
-    Column::new("Licenses", |d: &Due| Cell::Text(d.sub.current_quantity.unwrap_or(0).to_string())).numeric(),
-    Column::new("Auto-renewal", |d| Cell::Text(renewal_text(&d.sub))),
+    Column::text(t::column::renews_on, |d| Cell::Day(d.sub.renewal_date.clone())),
+    Column::text(t::column::in_days, |d: &Due| Cell::Text(t::today::in_days(d.days))).numeric(),
+    Column::text(t::column::licenses, |d: &Due| {
+        Cell::Text(crate::i18n::number(d.sub.current_quantity.unwrap_or(0) as f64))
+    })
+    .numeric(),
+    Column::text(t::column::auto_renewal, |d| Cell::Text(renewal_text(&d.sub))),
 ];
 
 static OPEN_ORDERS: &[Column<(Named, Order)>] = &[
-    Column::new("Customer", |(c, _): &(Named, Order)| c.cell()),
-    Column::new("Order", |(c, o)| Cell::Link {
+    Column::text(t::column::customer, |(c, _): &(Named, Order)| c.cell()),
+    Column::text(t::column::order, |(c, o)| Cell::Link {
         href: To::Order { customer: &c.id, id: &o.order_id }.href(),
         text: o.order_id.clone(),
         code: false,
     }),
-    Column::new("Type", |(_, o)| Cell::Text(crate::resources::orders::type_words(o))),
-    Column::new("Status", |(_, o)| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
-    Column::new("Created", |(_, o)| Cell::Day(o.creation_date.clone())),
+    Column::text(t::column::r#type, |(_, o)| Cell::Text(crate::resources::orders::type_words(o))),
+    Column::text(t::column::status, |(_, o)| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
+    Column::text(t::column::created, |(_, o)| Cell::Day(o.creation_date.clone())),
 ];
 
 static COMMITMENTS: &[Column<Named>] = &[
-    Column::new("Customer", |c: &Named| c.cell()),
-    Column::new("3-Year Commit", |c| Cell::Action {
+    Column::text(t::column::customer, |c: &Named| c.cell()),
+    Column::text(t::column::three_year_commit, |c| Cell::Action {
         href: To::Benefits(&c.id).href(),
-        text: "See the request",
-        label: format!("See the 3-Year Commit request of {}", c.name),
+        text: t::today::see_request(),
+        label: t::today::see_request_of(&c.name),
     }),
 ];
 
 static LICENSES_PENDING: &[Column<Named>] = &[
-    Column::new("Customer", |c: &Named| c.cell()),
-    Column::new("Licenses", |c| Cell::Action {
+    Column::text(t::column::customer, |c: &Named| c.cell()),
+    Column::text(t::column::licenses, |c| Cell::Action {
         href: To::OpenAcquisitions(&c.id).href(),
-        text: "See the licenses",
-        label: format!("See the licenses {} took", c.name),
+        text: t::today::see_licenses(),
+        label: t::today::see_licenses_of(&c.name),
     }),
 ];
 
 static PENDING_CUSTOMERS: &[Column<(Named, String)>] = &[
-    Column::new("Customer", |(c, _): &(Named, String)| c.cell()),
-    Column::new("Created", |(_, created)| Cell::Day(created.clone())),
+    Column::text(t::column::customer, |(c, _): &(Named, String)| c.cell()),
+    Column::text(t::column::created, |(_, created)| Cell::Day(created.clone())),
 ];
 
 /// The "needs you today" section of the home page, for the reseller it names.
@@ -201,19 +204,18 @@ fn NeedsToday(reseller: String) -> impl IntoView {
     let name = reseller_name(&rt, &reseller);
     let reading = use_reading("today", reseller.clone(), read_today);
     let horizon = RwSignal::new(HORIZONS[0]);
-    let status =
-        move || reading.status(|t| format!("Read at {} from {} customers.", time::readable(t.read_at), t.customers));
+    let status = move || reading.status(|today| t::today::read_at(time::readable(today.read_at), today.customers));
     let reseller_link = To::Customers { reseller: &reseller }.href();
     view! {
         <section class="today" aria-labelledby="today-title">
             <div class="page-head">
                 <h2 id="today-title">{move || {
                     let n = name.get();
-                    if n.is_empty() { "Needs you today".to_string() } else { format!("Needs you today at {n}") }
+                    if n.is_empty() { t::today::title().to_string() } else { t::today::title_at(n) }
                 }}</h2>
                 <div class="actions">
-                    <A href=reseller_link attr:class="button">"All customers"</A>
-                    <button type="button" disabled=move || reading.busy.get() on:click=move |_| reading.refresh()>"Refresh"</button>
+                    <A href=reseller_link attr:class="button">{t::today::all_customers()}</A>
+                    <button type="button" disabled=move || reading.busy.get() on:click=move |_| reading.refresh()>{t::today::refresh()}</button>
                 </div>
             </div>
             <p role="status" class="muted">{status}</p>
@@ -227,11 +229,11 @@ fn NeedsToday(reseller: String) -> impl IntoView {
 fn TodayLists(today: Today, horizon: RwSignal<u64>) -> impl IntoView {
     let within = |days: u64| today.renewals.iter().filter(|d| d.days <= days).count();
     let counts = [
-        (format!("Renewals in 30 days: {}", within(30)), "#due"),
-        (format!("Open orders: {}", today.open_orders.len()), "#open-orders"),
-        (format!("3-Year Commit waiting for the customer: {}", today.commitments.len()), "#commitments"),
-        (format!("Customers with licenses to order: {}", today.licenses_pending.len()), "#licenses-pending"),
-        (format!("Customers not active yet: {}", today.pending_customers.len()), "#pending-customers"),
+        (t::today::count_renewals(within(30)), "#due"),
+        (t::today::count_open(today.open_orders.len()), "#open-orders"),
+        (t::today::count_commitments(today.commitments.len()), "#commitments"),
+        (t::today::count_licenses(today.licenses_pending.len()), "#licenses-pending"),
+        (t::today::count_pending(today.pending_customers.len()), "#pending-customers"),
     ];
     let renewals = today.renewals.clone();
     let shown = move || renewals.iter().filter(|d| d.days <= horizon.get()).cloned().collect::<Vec<Due>>();
@@ -241,33 +243,33 @@ fn TodayLists(today: Today, horizon: RwSignal<u64>) -> impl IntoView {
         </ul>
         {not_read(today.failed.clone())}
         <section id="due" aria-labelledby="due-title">
-            <h3 id="due-title">"Renewals due"</h3>
+            <h3 id="due-title">{t::today::renewals()}</h3>
             <div class="field inline">
-                <label for="due-within">"Within"</label>
+                <label for="due-within">{t::today::within()}</label>
                 <select id="due-within" on:change=move |ev| horizon.set(event_target_value(&ev).parse().unwrap_or(30))>
-                    {HORIZONS.map(|d| view! { <option value=d.to_string() selected=move || horizon.get() == d>{format!("{d} days ({})", within(d))}</option> }).collect_view()}
+                    {HORIZONS.map(|d| view! { <option value=d.to_string() selected=move || horizon.get() == d>{t::today::within_days(within(d), d)}</option> }).collect_view()}
                 </select>
             </div>
             {move || view! {
-                <DataTable caption=format!("License subscriptions renewing in the next {} days", horizon.get()) show_caption=true
-                    columns=RENEWALS rows=shown() empty="Nothing renews in that time."/>
+                <DataTable caption=t::today::renewals_caption(horizon.get()) show_caption=true
+                    columns=RENEWALS rows=shown() empty=t::today::renewals_none()/>
             }}
         </section>
         <section id="open-orders" aria-labelledby="open-orders-title">
-            <h3 id="open-orders-title">"Orders still open"</h3>
-            <DataTable caption="Orders Adobe is still processing".to_string() columns=OPEN_ORDERS rows=today.open_orders empty="No order is open."/>
+            <h3 id="open-orders-title">{t::today::open()}</h3>
+            <DataTable caption=t::today::open_caption().to_string() columns=OPEN_ORDERS rows=today.open_orders empty=t::today::open_none()/>
         </section>
         <section id="commitments" aria-labelledby="commitments-title">
-            <h3 id="commitments-title">"3-Year Commit requests waiting for the customer"</h3>
-            <DataTable caption="Customers who have yet to accept a 3-Year Commit request".to_string() columns=COMMITMENTS rows=today.commitments empty="No request is waiting."/>
+            <h3 id="commitments-title">{t::today::commitments()}</h3>
+            <DataTable caption=t::today::commitments_caption().to_string() columns=COMMITMENTS rows=today.commitments empty=t::today::commitments_none()/>
         </section>
         <section id="licenses-pending" aria-labelledby="licenses-pending-title">
-            <h3 id="licenses-pending-title">"Licenses to order"</h3>
-            <DataTable caption="Customers who took licenses that still need an order".to_string() columns=LICENSES_PENDING rows=today.licenses_pending empty="No customer has licenses waiting for an order."/>
+            <h3 id="licenses-pending-title">{t::today::licenses()}</h3>
+            <DataTable caption=t::today::licenses_caption().to_string() columns=LICENSES_PENDING rows=today.licenses_pending empty=t::today::licenses_none()/>
         </section>
         <section id="pending-customers" aria-labelledby="pending-customers-title">
-            <h3 id="pending-customers-title">"Customers not active yet"</h3>
-            <DataTable caption="Customers Adobe has not activated yet".to_string() columns=PENDING_CUSTOMERS rows=today.pending_customers empty="Every customer is active."/>
+            <h3 id="pending-customers-title">{t::today::pending()}</h3>
+            <DataTable caption=t::today::pending_caption().to_string() columns=PENDING_CUSTOMERS rows=today.pending_customers empty=t::today::pending_none()/>
         </section>
     }
 }

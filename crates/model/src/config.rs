@@ -34,6 +34,21 @@ pub struct ConsoleConfig {
     pub read_timeout_secs: u32,
     /// Time limit of one attempt of a change (create, update, order…), in seconds (default 20).
     pub mutation_timeout_secs: u32,
+    /// The languages the console offers and the one it starts in.
+    pub languages: Languages,
+}
+
+/// `languages` in config.json: which of the console's languages it offers (all when absent)
+/// and which it starts in (the browser's preferred one when absent). The console checks the
+/// tags against the languages it has.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Languages {
+    /// BCP 47 tags ("en", "pt-BR"); empty for every language the console has.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offered: Vec<String>,
+    /// The tag a reseller's first visit starts in, instead of the browser's languages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
 }
 
 /// The documented default bases, page size, currency and time limits, without a distributor
@@ -53,6 +68,7 @@ impl Default for ConsoleConfig {
             icon_origins: Vec::new(),
             read_timeout_secs: 10,
             mutation_timeout_secs: 20,
+            languages: Languages::default(),
         }
     }
 }
@@ -74,7 +90,7 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-const TOP_KEYS: [&str; 9] = [
+const TOP_KEYS: [&str; 10] = [
     "environment",
     "apiBase",
     "distributorId",
@@ -84,7 +100,9 @@ const TOP_KEYS: [&str; 9] = [
     "allowedParentOrigins",
     "iconOrigins",
     "timeouts",
+    "languages",
 ];
+const LANGUAGE_KEYS: [&str; 2] = ["offered", "default"];
 const API_BASE_KEYS: [&str; 2] = ["vipmp", "cpn"];
 const TIMEOUT_KEYS: [&str; 2] = ["readSeconds", "mutationSeconds"];
 
@@ -157,6 +175,12 @@ pub fn parse(text: &str) -> Result<ConsoleConfig, ConfigError> {
         Some(other) => return Err(err("timeouts", format!("must be an object, found {}", kind(other)))),
     };
 
+    let languages = match top.get("languages") {
+        None => Languages::default(),
+        Some(Value::Object(l)) => languages(l)?,
+        Some(other) => return Err(err("languages", format!("must be an object, found {}", kind(other)))),
+    };
+
     Ok(ConsoleConfig {
         environment,
         vipmp_base,
@@ -169,7 +193,42 @@ pub fn parse(text: &str) -> Result<ConsoleConfig, ConfigError> {
         icon_origins,
         read_timeout_secs,
         mutation_timeout_secs,
+        languages,
     })
+}
+
+/// `languages`: `offered`, a non-empty list of BCP 47 tags, and `default`, one of them.
+fn languages(map: &Map<String, Value>) -> Result<Languages, ConfigError> {
+    reject_unknown(map, &LANGUAGE_KEYS, "languages.")?;
+    let tag = |key: &str, v: &Value| match v {
+        Value::String(s)
+            if (2..=35).contains(&s.len())
+                && s.split('-').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_alphanumeric())) =>
+        {
+            Ok(s.clone())
+        }
+        Value::String(s) => Err(err(key, format!("must be a language tag like \"en\" or \"pt-BR\" (found {s:?})"))),
+        other => Err(err(key, format!("must be a language tag, found {}", kind(other)))),
+    };
+    let offered = match map.get("offered") {
+        None => Vec::new(),
+        Some(Value::Array(items)) if !items.is_empty() => items
+            .iter()
+            .enumerate()
+            .map(|(i, v)| tag(&format!("languages.offered[{i}]"), v))
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(Value::Array(_)) => return Err(err("languages.offered", "must name at least one language")),
+        Some(other) => {
+            return Err(err("languages.offered", format!("must be a list of language tags, found {}", kind(other))))
+        }
+    };
+    let default = map.get("default").map(|v| tag("languages.default", v)).transpose()?;
+    if let Some(d) = &default {
+        if !offered.is_empty() && !offered.contains(d) {
+            return Err(err("languages.default", format!("must be one of languages.offered (found {d:?})")));
+        }
+    }
+    Ok(Languages { offered, default })
 }
 
 impl ConsoleConfig {
@@ -346,6 +405,36 @@ mod tests {
             assert_eq!(
                 key_of(&with(|m| {
                     m.insert("timeouts".into(), bad.clone());
+                })),
+                key,
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn languages_are_optional_and_checked() {
+        assert_eq!(parse(GOOD).expect("good").languages, Languages::default(), "all offered, the browser's first");
+        let c = parse(&with(|m| {
+            m.insert("languages".into(), serde_json::json!({ "offered": ["en", "pt-BR"], "default": "pt-BR" }));
+        }))
+        .expect("languages");
+        assert_eq!(
+            c.languages,
+            Languages { offered: vec!["en".into(), "pt-BR".into()], default: Some("pt-BR".into()) }
+        );
+        for (bad, key) in [
+            (serde_json::json!({ "offered": [] }), "languages.offered"),
+            (serde_json::json!({ "offered": ["en", "pt_BR"] }), "languages.offered[1]"),
+            (serde_json::json!({ "offered": "en" }), "languages.offered"),
+            (serde_json::json!({ "offered": ["en"], "default": "de" }), "languages.default"),
+            (serde_json::json!({ "default": 7 }), "languages.default"),
+            (serde_json::json!({ "fallback": "en" }), "languages.fallback"),
+            (serde_json::json!(["en"]), "languages"),
+        ] {
+            assert_eq!(
+                key_of(&with(|m| {
+                    m.insert("languages".into(), bad.clone());
                 })),
                 key,
                 "{bad}"

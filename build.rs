@@ -1,0 +1,178 @@
+//! The console's texts: `locales/en.json` is the catalog, every other `locales/*.json` its
+//! translation. This checks them and writes `texts.rs`, a function per text, so that a text the
+//! code asks for and the arguments it gives are checked by the compiler:
+//!
+//! - every translation has exactly English's keys, in English's order (the console reads a
+//!   translation's texts by position), and each text parses;
+//! - each translated text takes the same arguments, of the same kind, as the English one;
+//! - a plural's selectors are the language's CLDR categories or `=N`.
+//!
+//! Any problem fails the build with the file, the key and what is wrong.
+
+use serde::de::{Deserializer, MapAccess, Visitor};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+#[path = "src/i18n/message.rs"]
+#[allow(dead_code)]
+mod message;
+
+/// A catalog file's entries, in the file's order.
+struct Entries(Vec<(String, String)>);
+
+impl<'de> serde::Deserialize<'de> for Entries {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Entries;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of text keys and texts")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry::<String, String>()? {
+                    out.push(entry);
+                }
+                Ok(Entries(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+fn read(path: &Path) -> Vec<(String, String)> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let Entries(entries) = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    entries
+}
+
+const KEYWORDS: &[&str] = &[
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in",
+    "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return", "self", "static", "struct", "super", "trait",
+    "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "box", "yield", "try",
+];
+
+fn ident(segment: &str) -> String {
+    if KEYWORDS.contains(&segment) {
+        format!("r#{segment}")
+    } else {
+        segment.to_string()
+    }
+}
+
+/// A module of the generated tree: its functions' code and its sub-modules.
+#[derive(Default)]
+struct Module {
+    functions: String,
+    children: BTreeMap<String, Module>,
+}
+
+impl Module {
+    fn write(&self, out: &mut String) {
+        out.push_str(&self.functions);
+        for (name, child) in &self.children {
+            let _ = writeln!(out, "pub mod {} {{", ident(name));
+            child.write(out);
+            out.push_str("}\n");
+        }
+    }
+}
+
+fn main() {
+    let dir = Path::new("locales");
+    println!("cargo:rerun-if-changed=locales");
+    println!("cargo:rerun-if-changed=src/i18n/message.rs");
+    let english = read(&dir.join("en.json"));
+    let mut problems = Vec::new();
+
+    let mut root = Module::default();
+    for (index, (key, text)) in english.iter().enumerate() {
+        let segments: Vec<&str> = key.split('.').collect();
+        if segments.len() < 2
+            || !segments.iter().all(|s| {
+                s.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            })
+        {
+            problems.push(format!("en.json: {key}: a key is two or more dot-separated snake_case names"));
+            continue;
+        }
+        let parts = match message::parse(text) {
+            Ok(parts) => parts,
+            Err(e) => {
+                problems.push(format!("en.json: {key}: {e}"));
+                continue;
+            }
+        };
+        let args = message::arguments(&parts);
+        let mut module = &mut root;
+        for s in &segments[..segments.len() - 1] {
+            module = module.children.entry(s.to_string()).or_default();
+        }
+        let name = ident(segments[segments.len() - 1]);
+        let doc = text.replace('\n', " ");
+        let _ = writeln!(module.functions, "/// {doc}");
+        if args.is_empty() {
+            let _ = writeln!(
+                module.functions,
+                "#[inline]\npub fn {name}() -> &'static str {{ crate::i18n::text({index}, {text:?}) }}"
+            );
+        } else {
+            let params: Vec<String> = args
+                .iter()
+                .map(|(a, kind)| match kind {
+                    message::Kind::Text => format!("{a}: impl ::core::fmt::Display"),
+                    message::Kind::Number => format!("{a}: impl Into<crate::i18n::Num>"),
+                })
+                .collect();
+            let values: Vec<String> = args
+                .iter()
+                .map(|(a, kind)| match kind {
+                    message::Kind::Text => format!("({a:?}, crate::i18n::Value::Text({a}.to_string()))"),
+                    message::Kind::Number => format!("({a:?}, crate::i18n::Value::Number({a}.into().0))"),
+                })
+                .collect();
+            let _ = writeln!(
+                module.functions,
+                "pub fn {name}({}) -> String {{ crate::i18n::format({index}, {text:?}, &[{}]) }}",
+                params.join(", "),
+                values.join(", ")
+            );
+        }
+    }
+
+    let mut languages = vec!["en".to_string()];
+    let mut version: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("locales/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    for path in files {
+        let language = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+        for byte in std::fs::read(&path).unwrap_or_default() {
+            version = (version ^ u64::from(byte)).wrapping_mul(0x100_0000_01b3);
+        }
+        if language == "en" {
+            continue;
+        }
+        problems.extend(message::check_translation(&language, &english, &read(&path)));
+        languages.push(language);
+    }
+    if !problems.is_empty() {
+        panic!("the console's texts (locales/) have {} problem(s):\n{}", problems.len(), problems.join("\n"));
+    }
+
+    let mut out = String::new();
+    let _ = writeln!(out, "/// The languages with a catalog file, English first.");
+    let _ = writeln!(out, "pub const LANGUAGES: &[&str] = &{languages:?};");
+    let _ = writeln!(out, "/// How many texts the catalog has.");
+    let _ = writeln!(out, "pub const COUNT: usize = {};", english.len());
+    let _ = writeln!(out, "/// Changes whenever a catalog file does: the translations' URLs carry it.");
+    let _ = writeln!(out, "pub const VERSION: &str = \"{version:016x}\";");
+    root.write(&mut out);
+    let target = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("texts.rs");
+    std::fs::write(&target, out).expect("write texts.rs");
+}

@@ -1,0 +1,397 @@
+//! The console in the reseller's language.
+//!
+//! Every text comes from the catalog, `locales/en.json`, through a function of [`t`] that
+//! `build.rs` writes for it (`t::nav::customers()`, `t::orders::placed(id, count)`): a missing
+//! text or argument fails the build, and so does a translation that lacks a text, has one too
+//! many, or takes other arguments. English is compiled in; another language's texts
+//! (`locales/<tag>.json`, served as they are) are one fetch when it is chosen, read by position.
+//! The pseudo-language [`PSEUDO`] (every text bracketed, accented and lengthened) is made from
+//! English on the spot, for tests that look for text that did not come from the catalog.
+//!
+//! Which language: the portal's (handed over with its token, or `?lang=` in the console's URL,
+//! kept for the tab), else the one chosen with the header's switch (kept for the browser), else
+//! `config.json`'s `languages.default`, else the first of the browser's languages the console
+//! offers, else English. A text that does not look up reads the same for everyone: the choice
+//! is made once, before the console is drawn, and a switch draws it again (the page and the
+//! drafts of its forms stay).
+
+// Shared with build.rs, which uses the checks the console does not.
+#[allow(dead_code)]
+mod message;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// The catalog: a function per text, in modules by the key's dotted path.
+#[allow(missing_docs)]
+pub mod t {
+    include!(concat!(env!("OUT_DIR"), "/texts.rs"));
+}
+
+/// The pseudo-language's tag (a private-use region of English, as Android and Windows use).
+pub const PSEUDO: &str = "en-XA";
+
+/// A language's name in itself, for the switch (the same in every language).
+pub fn endonym(tag: &str) -> &'static str {
+    match tag {
+        "en" => "English",
+        "ja" => "日本語",
+        "de" => "Deutsch",
+        "fr" => "Français",
+        "es" => "Español",
+        "pt-BR" => "Português (Brasil)",
+        PSEUDO => "[Ƥšéûðö]",
+        _ => "?",
+    }
+}
+
+struct Active {
+    language: String,
+    /// The chosen language's texts by position; `None` for English and the pseudo-language.
+    texts: Option<&'static [String]>,
+}
+
+thread_local! {
+    static ACTIVE: RefCell<Active> = const { RefCell::new(Active { language: String::new(), texts: None }) };
+    /// The pseudo-language's texts made so far, by position.
+    static PSEUDO_TEXTS: RefCell<HashMap<usize, &'static str>> = RefCell::new(HashMap::new());
+}
+
+/// The language the console shows ("en" until one is chosen).
+pub fn language() -> String {
+    ACTIVE.with(|a| {
+        let a = a.borrow();
+        if a.language.is_empty() {
+            "en".to_string()
+        } else {
+            a.language.clone()
+        }
+    })
+}
+
+/// The tag `Intl` formats with: the pseudo-language formats as English.
+pub fn locale() -> String {
+    match language().as_str() {
+        PSEUDO => "en".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Text `index` of the catalog in the chosen language; `english` is its English text.
+pub fn text(index: usize, english: &'static str) -> &'static str {
+    ACTIVE.with(|a| {
+        let a = a.borrow();
+        if a.language == PSEUDO {
+            PSEUDO_TEXTS.with(|p| {
+                *p.borrow_mut().entry(index).or_insert_with(|| Box::leak(message::pseudo(english).into_boxed_str()))
+            })
+        } else {
+            a.texts.and_then(|t| t.get(index)).map(String::as_str).unwrap_or(english)
+        }
+    })
+}
+
+thread_local! {
+    /// Counts the language switches: the shell is drawn again on each.
+    static DRAWS: leptos::prelude::ArcRwSignal<u32> = leptos::prelude::ArcRwSignal::new(0);
+}
+
+/// Draws the console again (in the language just loaded).
+pub fn redraw() {
+    use leptos::prelude::Update;
+    DRAWS.with(|d| d.update(|n| *n += 1));
+}
+
+/// Makes the running view draw again on [`redraw`].
+pub fn track_redraws() {
+    use leptos::prelude::Track;
+    DRAWS.with(|d| d.track());
+}
+
+/// Chooses the language (see the module's docs) and loads it; English when its texts cannot
+/// be read.
+pub async fn start(config: &partner_model::config::ConsoleConfig, app_base: &str) {
+    let offered = offered(&config.languages.offered, config.environment.eq_ignore_ascii_case("sandbox"));
+    let (portal, remembered, browser) = (from_portal(), remembered(), browser_languages());
+    let wishes = Wishes {
+        portal: portal.as_deref(),
+        remembered: remembered.as_deref(),
+        default: config.languages.default.as_deref(),
+        browser: &browser,
+    };
+    let language = choose(&wishes, &offered);
+    if load(app_base, &language).await.is_err() {
+        let _ = load(app_base, "en").await;
+    }
+}
+
+/// A number given to a text: a quantity, a count, an amount.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Num(pub f64);
+
+macro_rules! num_from {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Num {
+            fn from(n: $t) -> Num {
+                Num(n as f64)
+            }
+        }
+    )*};
+}
+num_from!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize, f32, f64);
+
+/// An argument's value.
+pub enum Value {
+    Text(String),
+    Number(f64),
+}
+
+/// Text `index` with its arguments, in the chosen language.
+pub fn format(index: usize, english: &'static str, args: &[(&str, Value)]) -> String {
+    let parts = message::parse(text(index, english)).or_else(|_| message::parse(english)).unwrap_or_default();
+    let mut out = String::new();
+    render(&parts, args, None, &mut out);
+    out
+}
+
+fn render(parts: &[message::Part], args: &[(&str, Value)], hash: Option<f64>, out: &mut String) {
+    use message::Part;
+    let value = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, v)| v);
+    let number_of = |name: &str| match value(name) {
+        Some(Value::Number(n)) => *n,
+        Some(Value::Text(t)) => t.parse().unwrap_or(0.0),
+        None => 0.0,
+    };
+    for part in parts {
+        match part {
+            Part::Text(t) => out.push_str(t),
+            Part::Arg(name) => match value(name) {
+                Some(Value::Text(t)) => out.push_str(t),
+                Some(Value::Number(n)) => out.push_str(&number(*n)),
+                None => {}
+            },
+            Part::Number(name) => out.push_str(&number(number_of(name))),
+            Part::Hash => out.push_str(&number(hash.unwrap_or_default())),
+            Part::Plural { arg, branches } => {
+                let n = number_of(arg);
+                let exact =
+                    branches.iter().find(|(s, _)| s.strip_prefix('=').and_then(|v| v.parse::<f64>().ok()) == Some(n));
+                let category = plural_category(n);
+                let branch = exact
+                    .or_else(|| branches.iter().find(|(s, _)| *s == category))
+                    .or_else(|| branches.iter().find(|(s, _)| s == "other"));
+                if let Some((_, branch)) = branch {
+                    render(branch, args, Some(n), out);
+                }
+            }
+        }
+    }
+}
+
+/// The number written the chosen language's way (`Intl.NumberFormat`).
+pub fn number(n: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use js_sys::{Array, Intl, Object};
+        let locales = Array::of1(&locale().into());
+        let formatted =
+            Intl::NumberFormat::new(&locales, &Object::new()).format().call1(&wasm_bindgen::JsValue::NULL, &n.into());
+        if let Some(text) = formatted.ok().and_then(|v| v.as_string()) {
+            return text;
+        }
+    }
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        n.to_string()
+    }
+}
+
+/// The CLDR plural category of `n` in the chosen language (`Intl.PluralRules`).
+fn plural_category(n: f64) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use js_sys::{Array, Intl, Object};
+        let locales = Array::of1(&locale().into());
+        if let Some(c) = Intl::PluralRules::new(&locales, &Object::new()).select(n).as_string() {
+            return c;
+        }
+    }
+    if n == 1.0 { "one" } else { "other" }.to_string()
+}
+
+/// The language the console offers that `tag` asks for: the same tag, or the same language
+/// ("de-AT" asks for "de", "pt" and "pt-PT" for "pt-BR").
+fn matching<'a>(tag: &str, offered: &'a [String]) -> Option<&'a String> {
+    let primary = |t: &str| t.split('-').next().unwrap_or_default().to_ascii_lowercase();
+    offered
+        .iter()
+        .find(|o| o.eq_ignore_ascii_case(tag))
+        .or_else(|| offered.iter().find(|o| primary(o) == primary(tag) && !o.eq_ignore_ascii_case(PSEUDO)))
+}
+
+/// What a choice of language is made from, most decisive first.
+#[derive(Default)]
+pub struct Wishes<'a> {
+    /// The portal's language (its message, or `?lang=` in the URL).
+    pub portal: Option<&'a str>,
+    /// The one chosen with the switch in this tab, or in this browser.
+    pub remembered: Option<&'a str>,
+    /// `config.json`'s `languages.default`.
+    pub default: Option<&'a str>,
+    /// The browser's languages (`navigator.languages`).
+    pub browser: &'a [String],
+}
+
+/// The language to show: the first wish the console offers, else the first language offered.
+pub fn choose(wishes: &Wishes, offered: &[String]) -> String {
+    let first = [wishes.portal, wishes.remembered, wishes.default]
+        .into_iter()
+        .flatten()
+        .chain(wishes.browser.iter().map(String::as_str))
+        .find_map(|tag| matching(tag, offered));
+    first.or_else(|| offered.first()).cloned().unwrap_or_else(|| "en".to_string())
+}
+
+/// The languages a switch lists: `configured` (config.json's `languages.offered`) or all the
+/// console has, with the pseudo-language for a sandbox's tests (never listed, only asked for).
+pub fn offered(configured: &[String], sandbox: bool) -> Vec<String> {
+    let mut offered: Vec<String> =
+        if configured.is_empty() { t::LANGUAGES.iter().map(|l| l.to_string()).collect() } else { configured.to_vec() };
+    if sandbox {
+        offered.push(PSEUDO.to_string());
+    }
+    offered
+}
+
+/// A catalog file's texts in the file's order.
+struct Texts(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for Texts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Texts;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of text keys and texts")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Texts, A::Error> {
+                let mut out = Vec::with_capacity(t::COUNT);
+                while let Some((_, text)) = map.next_entry::<serde::de::IgnoredAny, String>()? {
+                    out.push(text);
+                }
+                Ok(Texts(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// Makes `language` the one texts are shown in, reading its file from `app_base` first (English
+/// and the pseudo-language have none). On failure the language stays as it was.
+pub async fn load(app_base: &str, language: &str) -> Result<(), String> {
+    let texts = if language == "en" || language == PSEUDO {
+        None
+    } else {
+        let url = format!("{app_base}locales/{language}.json?v={}", t::VERSION);
+        let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| e.to_string())?;
+        if !response.ok() {
+            return Err(format!("HTTP {}", response.status()));
+        }
+        let body = response.text().await.map_err(|e| e.to_string())?;
+        let Texts(texts) = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+        if texts.len() != t::COUNT {
+            return Err(format!("{} texts where {} were expected", texts.len(), t::COUNT));
+        }
+        Some(&*Box::leak(texts.into_boxed_slice()))
+    };
+    ACTIVE.with(|a| *a.borrow_mut() = Active { language: language.to_string(), texts });
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", language);
+    }
+    Ok(())
+}
+
+const KEY: &str = "partner-console.language";
+
+/// The language kept for this tab (a portal's), else for this browser (the switch's).
+pub fn remembered() -> Option<String> {
+    let get = |s: Option<web_sys::Storage>| s.and_then(|s| s.get_item(KEY).ok().flatten());
+    get(crate::api::transport::session()).or_else(|| get(crate::api::transport::local()))
+}
+
+/// Keeps `language` for this browser (chosen with the switch) and for this tab.
+pub fn remember(language: &str) {
+    for storage in [crate::api::transport::local(), crate::api::transport::session()].into_iter().flatten() {
+        let _ = storage.set_item(KEY, language);
+    }
+}
+
+/// The portal's language: its message's, else `?lang=` in the URL (kept for the tab, so a
+/// reload after the console's own navigation keeps it).
+pub fn from_portal() -> Option<String> {
+    let from_url = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok())
+        .and_then(|p| p.get("lang"))
+        .filter(|l| !l.is_empty() && l.len() <= 35);
+    if let (Some(tag), Some(session)) = (&from_url, crate::api::transport::session()) {
+        let _ = session.set_item(KEY, tag);
+    }
+    crate::portal::language().or(from_url)
+}
+
+/// The browser's languages, most wanted first.
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| w.navigator().languages().iter().filter_map(|l| l.as_string()).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn the_portal_then_the_remembered_then_the_default_then_the_browser_decide() {
+        let offered = tags(&["en", "ja", "de", "fr", "es", "pt-BR"]);
+        let browser = tags(&["fr-CA", "en-US"]);
+        let mut w = Wishes { portal: Some("ja-JP"), remembered: Some("de"), default: Some("es"), browser: &browser };
+        assert_eq!(choose(&w, &offered), "ja");
+        w.portal = None;
+        assert_eq!(choose(&w, &offered), "de");
+        w.remembered = Some("it");
+        assert_eq!(choose(&w, &offered), "es", "a wish the console cannot meet is passed over");
+        w.default = None;
+        assert_eq!(choose(&w, &offered), "fr", "fr-CA asks for French");
+        assert_eq!(choose(&Wishes { browser: &tags(&["pt-PT"]), ..Wishes::default() }, &offered), "pt-BR");
+        assert_eq!(choose(&Wishes { browser: &tags(&["ko"]), ..Wishes::default() }, &tags(&["de", "en"])), "de");
+    }
+
+    #[test]
+    fn the_pseudo_language_is_offered_in_a_sandbox_and_only_asked_for_by_name() {
+        assert!(offered(&[], true).contains(&PSEUDO.to_string()));
+        assert!(!offered(&[], false).contains(&PSEUDO.to_string()));
+        assert_eq!(offered(&tags(&["de"]), false), ["de"]);
+        let with_pseudo = offered(&[], true);
+        assert_eq!(choose(&Wishes { browser: &tags(&["en-GB"]), ..Wishes::default() }, &with_pseudo), "en");
+        assert_eq!(choose(&Wishes { portal: Some("en-XA"), ..Wishes::default() }, &with_pseudo), PSEUDO);
+    }
+
+    #[test]
+    fn arguments_and_plurals_render() {
+        let parts = message::parse("{count, plural, =0 {No order} one {# order} other {# orders}} for {name}").unwrap();
+        let say = |n: f64| {
+            let mut out = String::new();
+            render(&parts, &[("count", Value::Number(n)), ("name", Value::Text("Fairmont".into()))], None, &mut out);
+            out
+        };
+        assert_eq!(say(0.0), "No order for Fairmont");
+        assert_eq!(say(1.0), "1 order for Fairmont");
+        assert_eq!(say(12.0), "12 orders for Fairmont");
+    }
+}
