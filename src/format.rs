@@ -22,7 +22,7 @@ pub fn plain_money(value: f64, currency: &str) -> String {
 
 #[cfg(target_arch = "wasm32")]
 fn browser_money(value: f64, currency: &str) -> Option<String> {
-    use js_sys::{Array, Intl, Object, Reflect};
+    use js_sys::{Intl, Object, Reflect};
     use wasm_bindgen::JsValue;
     // A currency code the browser does not know throws a RangeError: keep to ISO's shape.
     if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -31,7 +31,7 @@ fn browser_money(value: f64, currency: &str) -> Option<String> {
     let options = Object::new();
     Reflect::set(&options, &"style".into(), &"currency".into()).ok()?;
     Reflect::set(&options, &"currency".into(), &currency.into()).ok()?;
-    let format = Intl::NumberFormat::new(&Array::new(), &options).format();
+    let format = Intl::NumberFormat::new(&crate::i18n::locales(), &options).format();
     format.call1(&JsValue::UNDEFINED, &value.into()).ok()?.as_string()
 }
 

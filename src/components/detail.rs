@@ -35,7 +35,7 @@ pub fn Facts(
 }
 
 /// A date or date-time from the API shown as its day, the month in words, as the reseller's
-/// browser writes dates (`2026-11-23T10:00:00Z` → "23 Nov 2026" or "Nov 23, 2026"), in UTC as
+/// language writes dates (`2026-11-23T10:00:00Z` → "23 Nov 2026" or "Nov 23, 2026"), in UTC as
 /// the API counts days. Text that is not a date shows as it came.
 pub fn day(s: &str) -> String {
     let iso = s.get(..10).unwrap_or(s);
@@ -49,12 +49,53 @@ fn browser_day(ms: u64) -> Option<String> {
     Reflect::set(&options, &"dateStyle".into(), &"medium".into()).ok()?;
     Reflect::set(&options, &"timeZone".into(), &"UTC".into()).ok()?;
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &options).format();
+    let format = js_sys::Intl::DateTimeFormat::new(&crate::i18n::locales(), &options).format();
     format.call1(&wasm_bindgen::JsValue::UNDEFINED, &date).ok()?.as_string()
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 fn browser_day(_: u64) -> Option<String> {
+    None
+}
+
+/// A moment (ms since 1970) as the reseller's language writes a date and time, in UTC and
+/// saying so ("Nov 24, 2026, 07:31 AM UTC", "24.11.2026, 07:31 UTC"); without `Intl`,
+/// `2026-11-24 07:31 UTC`.
+pub fn moment(ms: u64) -> String {
+    browser_moment(ms).unwrap_or_else(|| partner_model::time::readable(ms))
+}
+
+/// An API date-time as [`moment`] writes it; a date alone as [`day`]; other text as it came.
+pub fn moment_text(s: &str) -> String {
+    match partner_model::time::parse(s) {
+        Some(ms) if s.len() > 10 => moment(ms),
+        Some(_) => day(s),
+        None => s.to_string(),
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn browser_moment(ms: u64) -> Option<String> {
+    use js_sys::{Object, Reflect};
+    let options = Object::new();
+    for (key, value) in [
+        ("year", "numeric"),
+        ("month", "short"),
+        ("day", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("timeZone", "UTC"),
+        ("timeZoneName", "short"),
+    ] {
+        Reflect::set(&options, &key.into(), &value.into()).ok()?;
+    }
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    let format = js_sys::Intl::DateTimeFormat::new(&crate::i18n::locales(), &options).format();
+    format.call1(&wasm_bindgen::JsValue::UNDEFINED, &date).ok()?.as_string()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn browser_moment(_: u64) -> Option<String> {
     None
 }
 

@@ -94,7 +94,7 @@ fn code_state(c: &DemoCode) -> String {
     } else if c.expired {
         "Expired: previewing it shows that (1129)".into()
     } else {
-        format!("Valid until {}", partner_model::time::readable_text(&c.expires))
+        format!("Valid until {}", crate::components::detail::moment_text(&c.expires))
     }
 }
 

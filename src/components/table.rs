@@ -57,7 +57,7 @@ impl Cell {
             }
             Cell::Status(kind, code) => EitherOf7::D(view! { <StatusBadge kind code/> }),
             Cell::Day(at) => {
-                let title = partner_model::time::readable_text(&at);
+                let title = super::detail::moment_text(&at);
                 EitherOf7::E(view! { <span class="nowrap" title=title>{day(&at)}</span> })
             }
             Cell::View(view, _) => EitherOf7::F(view),

@@ -20,7 +20,6 @@
 mod message;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// The catalog: a function per text, in modules by the key's dotted path.
 #[allow(missing_docs)]
@@ -54,7 +53,7 @@ struct Active {
 thread_local! {
     static ACTIVE: RefCell<Active> = const { RefCell::new(Active { language: String::new(), texts: None }) };
     /// The pseudo-language's texts made so far, by position.
-    static PSEUDO_TEXTS: RefCell<HashMap<usize, &'static str>> = RefCell::new(HashMap::new());
+    static PSEUDO_TEXTS: RefCell<Vec<Option<&'static str>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The language the console shows ("en" until one is chosen).
@@ -77,13 +76,23 @@ pub fn locale() -> String {
     }
 }
 
+/// The locales `Intl` formats with: the chosen language's.
+#[cfg(target_arch = "wasm32")]
+pub fn locales() -> js_sys::Array {
+    js_sys::Array::of1(&locale().into())
+}
+
 /// Text `index` of the catalog in the chosen language; `english` is its English text.
 pub fn text(index: usize, english: &'static str) -> &'static str {
     ACTIVE.with(|a| {
         let a = a.borrow();
         if a.language == PSEUDO {
             PSEUDO_TEXTS.with(|p| {
-                *p.borrow_mut().entry(index).or_insert_with(|| Box::leak(message::pseudo(english).into_boxed_str()))
+                let mut made = p.borrow_mut();
+                if made.len() <= index {
+                    made.resize(index + 1, None);
+                }
+                *made[index].get_or_insert_with(|| Box::leak(message::pseudo(english).into_boxed_str()))
             })
         } else {
             a.texts.and_then(|t| t.get(index)).map(String::as_str).unwrap_or(english)
@@ -157,10 +166,10 @@ pub fn format(index: usize, english: &'static str, args: &[(&str, Value)]) -> St
 fn render(parts: &[message::Part], args: &[(&str, Value)], hash: Option<f64>, out: &mut String) {
     use message::Part;
     let value = |name: &str| args.iter().find(|(n, _)| *n == name).map(|(_, v)| v);
+    // Arguments are typed by the catalog's functions: a number is never given as text.
     let number_of = |name: &str| match value(name) {
         Some(Value::Number(n)) => *n,
-        Some(Value::Text(t)) => t.parse().unwrap_or(0.0),
-        None => 0.0,
+        _ => 0.0,
     };
     for part in parts {
         match part {
@@ -174,8 +183,11 @@ fn render(parts: &[message::Part], args: &[(&str, Value)], hash: Option<f64>, ou
             Part::Hash => out.push_str(&number(hash.unwrap_or_default())),
             Part::Plural { arg, branches } => {
                 let n = number_of(arg);
-                let exact =
-                    branches.iter().find(|(s, _)| s.strip_prefix('=').and_then(|v| v.parse::<f64>().ok()) == Some(n));
+                // `=N` selectors are whole numbers (parsed as such, which keeps float parsing out
+                // of the module).
+                let exact = branches.iter().find(|(s, _)| {
+                    s.strip_prefix('=').and_then(|v| v.parse::<i64>().ok()).is_some_and(|v| v as f64 == n)
+                });
                 let category = plural_category(n);
                 let branch = exact
                     .or_else(|| branches.iter().find(|(s, _)| *s == category))
@@ -200,10 +212,15 @@ pub fn number(n: f64) -> String {
             return text;
         }
     }
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        n.to_string()
+    // Without `Intl`: to two decimals at most, through integers (float formatting would bring
+    // its code into the main module).
+    let hundredths = (n * 100.0).round() as i64;
+    let (whole, part) = (hundredths / 100, (hundredths % 100).unsigned_abs());
+    let sign = if hundredths < 0 && whole == 0 { "-" } else { "" };
+    match part {
+        0 => format!("{sign}{whole}"),
+        p if p % 10 == 0 => format!("{sign}{whole}.{}", p / 10),
+        p => format!("{sign}{whole}.{p:02}"),
     }
 }
 
@@ -211,9 +228,8 @@ pub fn number(n: f64) -> String {
 fn plural_category(n: f64) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        use js_sys::{Array, Intl, Object};
-        let locales = Array::of1(&locale().into());
-        if let Some(c) = Intl::PluralRules::new(&locales, &Object::new()).select(n).as_string() {
+        use js_sys::{Intl, Object};
+        if let Some(c) = Intl::PluralRules::new(&locales(), &Object::new()).select(n).as_string() {
             return c;
         }
     }
@@ -393,5 +409,13 @@ mod tests {
         assert_eq!(say(0.0), "No order for Fairmont");
         assert_eq!(say(1.0), "1 order for Fairmont");
         assert_eq!(say(12.0), "12 orders for Fairmont");
+    }
+
+    #[test]
+    fn without_intl_numbers_have_two_decimals_at_most() {
+        assert_eq!(
+            [number(3.0), number(-2.5), number(0.125), number(-0.5), number(1234.567)],
+            ["3", "-2.5", "0.13", "-0.5", "1234.57"]
+        );
     }
 }

@@ -48,7 +48,7 @@ pub fn outcome_label(e: &AuditEntry) -> String {
 
 static COLUMNS: &[Column<AuditEntry>] = &[
     Column::new("When", |e| {
-        let view = view! { <time datetime=e.at.clone()>{partner_model::time::readable_text(&e.at)}</time> };
+        let view = view! { <time datetime=e.at.clone()>{crate::components::detail::moment_text(&e.at)}</time> };
         Cell::View(view.into_any(), e.at.clone())
     }),
     Column::new("Who", |e| {

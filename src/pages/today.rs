@@ -204,7 +204,9 @@ fn NeedsToday(reseller: String) -> impl IntoView {
     let name = reseller_name(&rt, &reseller);
     let reading = use_reading("today", reseller.clone(), read_today);
     let horizon = RwSignal::new(HORIZONS[0]);
-    let status = move || reading.status(|today| t::today::read_at(time::readable(today.read_at), today.customers));
+    let status = move || {
+        reading.status(|today| t::today::read_at(crate::components::detail::moment(today.read_at), today.customers))
+    };
     let reseller_link = To::Customers { reseller: &reseller }.href();
     view! {
         <section class="today" aria-labelledby="today-title">

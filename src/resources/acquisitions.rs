@@ -88,7 +88,7 @@ static LICENSES: &[Column<(UnpaidLicense, u64)>] = &[
     Column::new("Base offer", |(l, _)| Cell::Code(l.base_offer_id.clone())),
     Column::new("Quantity", |(l, _): &(UnpaidLicense, u64)| Cell::Text(l.quantity.to_string())).numeric(),
     Column::new("Created", |(l, _)| Cell::Text(day(&l.creation_date))),
-    Column::new("Expires", |(l, _)| Cell::Text(time::readable_text(&l.expiry_date))),
+    Column::new("Expires", |(l, _)| Cell::Text(crate::components::detail::moment_text(&l.expiry_date))),
     Column::new("Time left", |(l, at)| Cell::Text(time_left_text(l, *at))),
 ];
 

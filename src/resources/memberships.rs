@@ -25,7 +25,6 @@ use leptos_router::path;
 use partner_model::catalog::errors::{
     reason_in_detail, ReasonCode, EXPIRE_OPEN_PAS, IGNORE_ORDER_RETURN, TRANSFER_REASONS,
 };
-use partner_model::time;
 use partner_model::types::{MembershipOffersPreview, MembershipTransfer, Status};
 
 /// `/memberships`, `/memberships/:id` (preview and transfer), `/memberships/:id/transfers/:transfer`.
@@ -284,7 +283,7 @@ pub fn MembershipTransferPage() -> impl IntoView {
                 let facts = vec![
                     ("Transfer id", t.transfer_id.clone()),
                     ("VIP membership", t.membership_id.clone()),
-                    ("Created", time::readable_text(&t.creation_date)),
+                    ("Created", crate::components::detail::moment_text(&t.creation_date)),
                 ];
                 view! {
                     <TransferView title=format!("VIP → VIPMP transfer {}", t.transfer_id) status=t.status facts customer=t.customer_id customer_term="New customer"

@@ -155,7 +155,7 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
                 <dt>"Moves to reseller"</dt>
                 <dd><ResellerLink id=reseller.clone()/></dd>
                 <dt>"Approval code expires"</dt>
-                <dd>{format!("{} ({left} left)", time::readable_text(&expiry))}</dd>
+                <dd>{format!("{} ({left} left)", crate::components::detail::moment_text(&expiry))}</dd>
             </dl>
             <ItemsTable items=transfer.line_items.clone() caption="Subscriptions that move" new_ids=false/>
             {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
@@ -301,7 +301,7 @@ pub fn ResellerChangePage() -> impl IntoView {
             <Load resource=transfer what="the reseller change" settling=|t: &ResellerChangeTransfer| t.status == Status::Pending render=move |t: ResellerChangeTransfer| {
                 let facts = vec![
                     ("Transfer id", t.transfer_id.clone()),
-                    ("Created", time::readable_text(&t.creation_date)),
+                    ("Created", crate::components::detail::moment_text(&t.creation_date)),
                 ];
                 view! {
                     <TransferView title=format!("Reseller change {}", t.transfer_id) status=t.status facts customer=t.customer_id customer_term="Customer"

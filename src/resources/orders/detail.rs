@@ -22,7 +22,6 @@ use leptos_router::components::A;
 use partner_model::catalog::status::{status_label, ResourceKind};
 use partner_model::rules::returns::{days_left, order_returnable};
 use partner_model::rules::FieldError;
-use partner_model::time;
 use partner_model::types::{LineItem, Order, OrderType, OrderUpdateRequest, Status};
 
 /// `/customers/:customer/orders/:id`.
@@ -102,7 +101,7 @@ fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) 
                 Ok(until) => {
                     let left = days_left(until, now());
                     view! {
-                        <p>{format!("Lines of this order can be returned until {} ({}).", time::readable(until), if left == 0 { "last day".to_string() } else { format!("{left} days left") })}</p>
+                        <p>{format!("Lines of this order can be returned until {} ({}).", crate::components::detail::moment(until), if left == 0 { "last day".to_string() } else { format!("{left} days left") })}</p>
                         <A href=return_link attr:class="button">"Return lines"</A>
                     }.into_any()
                 }

@@ -21,7 +21,6 @@ use leptos_router::hooks::use_navigate;
 use partner_model::rules::returns::{line_returnable, order_returnable, return_request};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
-use partner_model::time;
 use partner_model::types::Order;
 
 const LINES: &str = "ui.lines";
@@ -127,7 +126,7 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
     };
     view! {
         {head}
-        <p class="lede">{format!("Whole lines only, as on the original order. The return window closes at {}.", time::readable(until))}</p>
+        <p class="lede">{format!("Whole lines only, as on the original order. The return window closes at {}.", crate::components::detail::moment(until))}</p>
         <DraftNotice/>
         <UnsavedGuard/>
         <form novalidate on:submit=submit>

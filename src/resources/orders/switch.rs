@@ -25,7 +25,6 @@ use leptos_router::hooks::use_navigate;
 use partner_model::rules::switches::{revert_order, revertible, switch_order, switch_quantities};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
-use partner_model::time;
 use partner_model::types::{
     LinePricing, Order, OrderRequest, Status, Subscription, SwitchPathPage, SwitchTarget, SwitchType,
 };
@@ -325,7 +324,7 @@ pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
     view! {
         <div id="undo-switch">
             <super::unanswered::Unanswered form customer=customer2 probe what="An order undoing this upgrade"/>
-            <p>{format!("This upgrade can be undone until {}: the licenses go back to the product they left, and the new product's are removed. The refund follows today's prices and levels.", time::readable(until))}</p>
+            <p>{format!("This upgrade can be undone until {}: the licenses go back to the product they left, and the new product's are removed. The refund follows today's prices and levels.", crate::components::detail::moment(until))}</p>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
                 <SubmissionError submission/>
                 <BusyButton label="Preview undoing the upgrade" busy=submission.busy/>

@@ -76,6 +76,7 @@ fn main() -> ExitCode {
     let row = |name: &str, s: Size| println!("{:<48} {:>12} {:>12} {:>12}", name, kb(s.raw), kb(s.gz), kb(s.br));
     println!("{:<48} {:>12} {:>12} {:>12}", "file", "raw", "gzip -9", "brotli -11");
     let (mut first, mut areas, mut shared) = (Size::default(), Vec::new(), (0, Size::default()));
+    let mut languages = Vec::new();
     for (root, path) in &list {
         let Ok(raw) = std::fs::read(path) else { continue };
         let name = if root == path {
@@ -87,6 +88,11 @@ fn main() -> ExitCode {
         let file = name.rsplit('/').next().unwrap_or(&name);
         if file.starts_with("split_") && file.ends_with(".wasm") {
             areas.push((file.split('-').next().unwrap_or(file).trim_start_matches("split_").to_string(), size));
+        } else if name.starts_with("locales/") {
+            // English is compiled in; its file is the catalog's source, never fetched.
+            if file != "en.json" {
+                languages.push((file.trim_end_matches(".json").to_string(), size));
+            }
         } else if file.starts_with("chunk_") && file.ends_with(".wasm") {
             shared.0 += 1;
             shared.1.add(size);
@@ -103,6 +109,13 @@ fn main() -> ExitCode {
             row(area, *size);
         }
         row(&format!("shared chunks ({} files)", shared.0), shared.1);
+    }
+    if !languages.is_empty() {
+        println!();
+        println!("Fetched when a language other than English is chosen (one file each):");
+        for (language, size) in &languages {
+            row(language, *size);
+        }
     }
     ExitCode::SUCCESS
 }
