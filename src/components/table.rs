@@ -58,7 +58,7 @@ impl Cell {
             Cell::Status(kind, code) => EitherOf7::D(view! { <StatusBadge kind code/> }),
             Cell::Day(at) => {
                 let title = super::detail::moment_text(&at);
-                EitherOf7::E(view! { <span class="nowrap" title=title>{day(&at)}</span> })
+                EitherOf7::E(view! { <time class="nowrap" datetime=at.clone() title=title>{day(&at)}</time> })
             }
             Cell::View(view, _) => EitherOf7::F(view),
             Cell::Product(offer) => EitherOf7::G(view! { <crate::catalog::ProductName offer/> }),

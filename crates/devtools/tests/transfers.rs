@@ -251,12 +251,12 @@ async fn column(browser: &Browser, n: usize) -> Vec<String> {
 async fn date_column(browser: &Browser, n: usize) -> Vec<String> {
     let cells = browser
         .client
-        .find_all(fantoccini::Locator::XPath(&format!("//main//table/tbody/tr/td[{n}]/span[@title]")))
+        .find_all(fantoccini::Locator::XPath(&format!("//main//table/tbody/tr/td[{n}]/time[@datetime]")))
         .await
         .expect("cells");
     let mut out = Vec::new();
     for c in cells {
-        out.push(c.attr("title").await.expect("title").unwrap_or_default());
+        out.push(c.attr("datetime").await.expect("datetime").unwrap_or_default());
     }
     out
 }
