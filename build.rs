@@ -7,6 +7,10 @@
 //! - each translated text takes the same arguments, of the same kind, as the English one;
 //! - a plural's selectors are the language's CLDR categories or `=N`.
 //!
+//! Texts under `model.` are the model crate's English (status labels, …), which the console
+//! translates by that text (`i18n::model`); their functions are not called, and a unit test
+//! checks that every such text of the model is in the catalog.
+//!
 //! Any problem fails the build with the file, the key and what is wrong.
 
 use serde::de::{Deserializer, MapAccess, Visitor};
@@ -142,6 +146,18 @@ fn main() {
         }
     }
 
+    // Texts the model crate writes in English (statuses, …): found by that English text.
+    let mut model: Vec<(&str, usize)> = english
+        .iter()
+        .enumerate()
+        .filter(|(_, (key, _))| key.starts_with("model."))
+        .map(|(i, (_, text))| (text.as_str(), i))
+        .collect();
+    model.sort();
+    if let Some(w) = model.windows(2).find(|w| w[0].0 == w[1].0) {
+        problems.push(format!("en.json: the model text {:?} is there twice", w[0].0));
+    }
+
     let mut languages = vec!["en".to_string()];
     let mut version: u64 = 0xcbf2_9ce4_8422_2325;
     let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -172,6 +188,8 @@ fn main() {
     let _ = writeln!(out, "pub const COUNT: usize = {};", english.len());
     let _ = writeln!(out, "/// Changes whenever a catalog file does: the translations' URLs carry it.");
     let _ = writeln!(out, "pub const VERSION: &str = \"{version:016x}\";");
+    let _ = writeln!(out, "/// The model crate's English texts, sorted, with their positions.");
+    let _ = writeln!(out, "pub static MODEL: &[(&str, usize)] = &{model:?};");
     root.write(&mut out);
     let target = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("texts.rs");
     std::fs::write(&target, out).expect("write texts.rs");

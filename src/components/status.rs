@@ -14,6 +14,22 @@ pub fn tone_class(tone: Tone) -> &'static str {
     }
 }
 
+/// A status code of `kind` in words, in the language shown ("Status 1234" for a code the docs
+/// do not list).
+pub fn words(kind: ResourceKind, code: &str) -> String {
+    let label = status_label(kind, code);
+    if label == partner_model::catalog::status::UNKNOWN_STATUS && !code.trim().is_empty() {
+        crate::i18n::t::status::code(code.trim())
+    } else {
+        crate::i18n::model(label.label).to_string()
+    }
+}
+
+/// What a status code of `kind` means for the reseller, in the language shown.
+pub fn meaning(kind: ResourceKind, code: &str) -> &'static str {
+    crate::i18n::model(status_label(kind, code).meaning)
+}
+
 /// A status code of `kind`, as a badge.
 #[component]
 pub fn StatusBadge(
@@ -22,13 +38,7 @@ pub fn StatusBadge(
     /// The status code as the API sent it.
     code: String,
 ) -> impl IntoView {
-    let label = status_label(kind, &code);
-    let text = if label.label == partner_model::catalog::status::UNKNOWN_STATUS.label && !code.is_empty() {
-        format!("Status {code}")
-    } else {
-        label.label.to_string()
-    };
-    view! { <span class=tone_class(label.tone) title=label.meaning>{text}</span> }
+    view! { <span class=tone_class(status_label(kind, &code).tone) title=meaning(kind, &code)>{words(kind, &code)}</span> }
 }
 
 /// A status with its meaning spelled out, for detail pages.
@@ -39,12 +49,11 @@ pub fn StatusExplained(
     /// The status code as the API sent it.
     code: String,
 ) -> impl IntoView {
-    let label = status_label(kind, &code);
     view! {
         <span class="status-explained">
             <StatusBadge kind code=code.clone()/>
             " "
-            <span class="meaning">{label.meaning}</span>
+            <span class="meaning">{meaning(kind, &code)}</span>
         </span>
     }
 }

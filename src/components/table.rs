@@ -7,7 +7,7 @@ use super::query::use_query_state;
 use super::status::StatusBadge;
 use leptos::either::{Either, EitherOf7};
 use leptos::prelude::*;
-use partner_model::catalog::status::{status_label, ResourceKind};
+use partner_model::catalog::status::ResourceKind;
 
 /// What a cell holds: the table draws it, the CSV export writes its text.
 pub enum Cell {
@@ -39,7 +39,7 @@ impl Cell {
             Cell::Text(t) | Cell::Code(t) | Cell::Day(t) | Cell::View(_, t) => t.clone(),
             Cell::Link { text, .. } => text.clone(),
             Cell::Action { label, .. } => label.clone(),
-            Cell::Status(kind, code) => status_label(*kind, code).label.to_string(),
+            Cell::Status(kind, code) => super::status::words(*kind, code),
             Cell::Product(id) => crate::catalog::catalog().label_untracked(id),
         }
     }

@@ -134,6 +134,20 @@ pub async fn start(config: &partner_model::config::ConsoleConfig, app_base: &str
     }
 }
 
+/// A text the model crate writes in English (a status's label or meaning, …), in the chosen
+/// language when the catalog has it under `model.`, else as it is.
+pub fn model(english: &'static str) -> &'static str {
+    match t::MODEL.binary_search_by(|(e, _)| (*e).cmp(english)) {
+        Ok(found) => t::MODEL.get(found).map_or(english, |&(_, index)| text(index, english)),
+        Err(_) => english,
+    }
+}
+
+/// Whether the catalog has the model's English text `english`.
+pub fn has_model_text(english: &str) -> bool {
+    t::MODEL.binary_search_by(|(e, _)| (*e).cmp(english)).is_ok()
+}
+
 /// A number given to a text: a quantity, a count, an amount.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Num(pub f64);
@@ -396,6 +410,18 @@ mod tests {
         let with_pseudo = offered(&[], true);
         assert_eq!(choose(&Wishes { browser: &tags(&["en-GB"]), ..Wishes::default() }, &with_pseudo), "en");
         assert_eq!(choose(&Wishes { portal: Some("en-XA"), ..Wishes::default() }, &with_pseudo), PSEUDO);
+    }
+
+    #[test]
+    fn every_status_the_model_names_is_in_the_catalog() {
+        use partner_model::catalog::status::*;
+        let mut texts = vec![UNKNOWN_STATUS, NO_STATUS];
+        texts.extend(RESOURCE_STATUSES.iter().map(|r| r.label));
+        texts.extend(COMMITMENT_STATUSES.iter().chain(FLEX_DISCOUNT_STATUSES).map(|n| n.label));
+        let missing: Vec<_> = texts.iter().flat_map(|l| [l.label, l.meaning]).filter(|t| !has_model_text(t)).collect();
+        assert!(missing.is_empty(), "not in locales/en.json under model.: {missing:#?}");
+        assert_eq!(model("Complete"), "Complete");
+        assert_eq!(model("A text the model never wrote"), "A text the model never wrote");
     }
 
     #[test]

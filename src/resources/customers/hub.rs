@@ -237,8 +237,18 @@ fn Discounts(discounts: Vec<Discount>) -> impl IntoView {
 pub(super) fn commitment_badge(status: Option<&CommitmentStatus>) -> AnyView {
     let code = status.map(|s| s.as_str().to_string()).unwrap_or_default();
     match commitment_status(&code) {
-        Some(label) => view! { <span class=tone_class(label.tone) title=label.meaning>{label.label}</span> " " <span class="meaning">{label.meaning}</span> }.into_any(),
-        None => view! { <span class="badge neutral">{if code.is_empty() { "No status".to_string() } else { code }}</span> }.into_any(),
+        Some(label) => {
+            let (words, meaning) = (crate::i18n::model(label.label), crate::i18n::model(label.meaning));
+            view! { <span class=tone_class(label.tone) title=meaning>{words}</span> " " <span class="meaning">{meaning}</span> }.into_any()
+        }
+        None => {
+            let words = if code.is_empty() {
+                crate::i18n::model(partner_model::catalog::status::NO_STATUS.label).to_string()
+            } else {
+                code
+            };
+            view! { <span class="badge neutral">{words}</span> }.into_any()
+        }
     }
 }
 

@@ -72,7 +72,7 @@ fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) 
         {if open {
             view! { <p class="notice following" role="status"><span class="spinner" aria-hidden="true"></span>"The order is open: Adobe is processing it. This page follows it until it completes."</p> }.into_any()
         } else {
-            let label = settled.map(|l| l.label).unwrap_or("Settled");
+            let label = settled.map(|l| crate::i18n::model(l.label)).unwrap_or("Settled");
             view! { <p class="notice ok" role="status">{format!("{label}: this order no longer changes on its own.")}</p> }.into_any()
         }}
         <Facts title="Order" rows=vec![
