@@ -60,8 +60,8 @@ pub fn language_name(locale: &str) -> String {
     let Some(language) = display(tag, "language") else { return locale.to_string() };
     let region = match region {
         "" => None,
-        "XM" => Some("international".to_string()),
-        "LA" => Some("Latin America".to_string()),
+        "XM" => Some(crate::i18n::t::format::international().to_string()),
+        "LA" => Some(crate::i18n::t::format::latin_america().to_string()),
         // Codes Adobe uses for no country of that code (NA is Namibia's, SP nobody's).
         "NA" | "SP" => None,
         r => display(r, "region"),
@@ -76,7 +76,7 @@ fn named(name: &Option<String>, locale: &str) -> String {
     name.as_ref().map_or_else(|| locale.to_string(), |n| format!("{n} · {locale}"))
 }
 
-/// `code` named by the browser in English (`kind`: "language" or "region"), when it can.
+/// `code` named by the browser in the language shown (`kind`: "language" or "region"), when it can.
 #[cfg(target_arch = "wasm32")]
 fn display(code: &str, kind: &str) -> Option<String> {
     use js_sys::{Array, Function, Object, Reflect};
@@ -87,7 +87,7 @@ fn display(code: &str, kind: &str) -> Option<String> {
     let options = Object::new();
     Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
     Reflect::set(&options, &"fallback".into(), &"none".into()).ok()?;
-    let args = Array::of2(&Array::of1(&"en".into()), &options);
+    let args = Array::of2(&crate::i18n::locales(), &options);
     let names = Reflect::construct(&constructor, &args).ok()?;
     let of = Reflect::get(&names, &"of".into()).ok()?.dyn_into::<Function>().ok()?;
     of.call1(&names, &JsValue::from_str(code)).ok()?.as_string()

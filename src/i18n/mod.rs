@@ -137,10 +137,14 @@ pub async fn start(config: &partner_model::config::ConsoleConfig, app_base: &str
 /// A text the model crate writes in English (a status's label or meaning, …), in the chosen
 /// language when the catalog has it under `model.`, else as it is.
 pub fn model(english: &'static str) -> &'static str {
-    match t::MODEL.binary_search_by(|(e, _)| (*e).cmp(english)) {
-        Ok(found) => t::MODEL.get(found).map_or(english, |&(_, index)| text(index, english)),
-        Err(_) => english,
-    }
+    model_text(english).unwrap_or(english)
+}
+
+/// [`model`] for a text made at run time (a rule's explanation): `None` when the catalog does
+/// not have it.
+pub fn model_text(english: &str) -> Option<&'static str> {
+    let found = t::MODEL.binary_search_by(|(e, _)| (*e).cmp(english)).ok()?;
+    t::MODEL.get(found).map(|&(e, index)| text(index, e))
 }
 
 /// Whether the catalog has the model's English text `english`.
@@ -422,6 +426,16 @@ mod tests {
         assert!(missing.is_empty(), "not in locales/en.json under model.: {missing:#?}");
         assert_eq!(model("Complete"), "Complete");
         assert_eq!(model("A text the model never wrote"), "A text the model never wrote");
+    }
+
+    #[test]
+    fn every_field_label_of_the_model_is_in_the_catalog() {
+        let missing: Vec<_> = partner_model::rules::registry::FIELD_RULES
+            .iter()
+            .map(|r| r.label)
+            .filter(|l| !has_model_text(l))
+            .collect();
+        assert!(missing.is_empty(), "not in locales/en.json under model.: {missing:#?}");
     }
 
     #[test]

@@ -34,7 +34,7 @@ async fn a_switch_keeps_the_page_and_its_draft_and_a_reload_keeps_the_language()
     customers_link(&browser, "Kunden").await;
     assert_eq!(html_lang(&browser).await, "de");
     assert_eq!(browser.path().await, "/customers/new", "the page stays");
-    assert_eq!(browser.value_of("Company name").await, "Kirschblüte Handels GmbH", "the draft stays");
+    assert_eq!(browser.value_of("Firmenname").await, "Kirschblüte Handels GmbH", "the draft stays");
     // German's texts were one fetch.
     let fetched = browser
         .client
@@ -62,6 +62,35 @@ async fn a_switch_keeps_the_page_and_its_draft_and_a_reload_keeps_the_language()
 
     switch_to(&browser, "en").await;
     customers_link(&browser, "Customers").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_forms_labels_and_problems_read_in_the_chosen_language() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::signed_in(&sandbox).await;
+    let reseller = browser.active_resellers(&sandbox.url).await.into_iter().next().expect("a reseller");
+    for (language, label, problem, required) in [
+        ("de", "Firmenname", "Mindestens 4 Zeichen (hier sind es 2).", "Pflichtfeld."),
+        ("ja", "会社名", "4 文字以上にしてください（現在 2 文字）。", "必須です。"),
+        ("fr", "Nom de la société", "Au moins 4 caractères (ici 2).", "Obligatoire."),
+    ] {
+        browser
+            .client
+            .goto(&format!("{}customers/new?reseller={reseller}&lang={language}", sandbox.url))
+            .await
+            .expect("new customer");
+        browser.fill(label, "ab").await;
+        browser.press(fantoccini::key::Key::Tab).await;
+        browser.sees(problem).await;
+        browser.field(label).await.click().await.expect("back to the field");
+        for _ in 0..2 {
+            browser.press(fantoccini::key::Key::Backspace).await;
+        }
+        browser.press(fantoccini::key::Key::Tab).await;
+        browser.sees(required).await;
+        browser.screenshot(&format!("language-new-customer-{language}")).await;
+    }
     browser.close().await;
 }
 

@@ -32,3 +32,34 @@ pub type Values = BTreeMap<String, String>;
 pub fn trimmed(v: &Values, k: &str) -> String {
     v.get(k).map(|s| s.trim().to_string()).unwrap_or_default()
 }
+
+/// What is wrong with a value, in the language shown.
+pub fn problem_words(problem: &partner_model::rules::Invalid) -> String {
+    use crate::i18n::{model, t};
+    use partner_model::rules::Invalid;
+    match problem {
+        Invalid::Missing => t::invalid::missing().to_string(),
+        Invalid::TooShort { min, len } => t::invalid::too_short(*len, *min),
+        Invalid::TooLong { max, len } => t::invalid::too_long(*len, *max),
+        Invalid::NotAllowed { found, allowed } => t::invalid::not_allowed(model(allowed), character(*found)),
+        Invalid::Format { expected } => t::invalid::format(model(expected)),
+        Invalid::NotOneOf { allowed } => t::invalid::one_of(allowed.join(", ")),
+        Invalid::OutOfRange { min, max } => t::invalid::range(*max as f64, *min as f64),
+        Invalid::Explained(text) => crate::i18n::model_text(text).map_or_else(|| text.clone(), str::to_string),
+    }
+}
+
+/// A character as a reseller can recognise it, even when it is invisible.
+fn character(c: char) -> String {
+    use crate::i18n::t::invalid;
+    let code = format!("U+{:04X}", c as u32);
+    match c {
+        ' ' => invalid::space().to_string(),
+        '\t' => invalid::tab().to_string(),
+        '\n' | '\r' => invalid::line_break().to_string(),
+        c if matches!(c as u32, 0x300..=0x36f) => invalid::accent(code),
+        c if c.is_whitespace() => invalid::special_space(code),
+        c if c.is_control() || matches!(c as u32, 0x200b..=0x200f | 0xfe00..=0xfe0f) => invalid::invisible(code),
+        c => invalid::quoted(c),
+    }
+}

@@ -36,7 +36,7 @@ pub fn generic_path(path: &str) -> String {
 
 /// The label of `path` from the rule registry, or `fallback`.
 pub fn label_of(path: &str, fallback: &'static str) -> &'static str {
-    rule(&generic_path(path)).map(|r| r.label).unwrap_or(fallback)
+    rule(&generic_path(path)).map(|r| crate::i18n::model(r.label)).unwrap_or(fallback)
 }
 
 /// A field path the API named (`lineItems[0].offerId`, `reseller-id`) in words ("Line 1: Offer
@@ -58,7 +58,8 @@ pub fn in_words(path: &str) -> String {
     }
     let last = path.rsplit('.').next().unwrap_or(path);
     let last = last.split_once('[').map_or(last, |(list, _)| list);
-    let label = rule(&generic_path(path)).map(|r| r.label.to_string()).unwrap_or_else(|| words(last));
+    let label =
+        rule(&generic_path(path)).map(|r| crate::i18n::model(r.label).to_string()).unwrap_or_else(|| words(last));
     if places.is_empty() {
         label
     } else if path.ends_with(']') {

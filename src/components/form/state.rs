@@ -208,7 +208,9 @@ impl FormState {
             return None;
         }
         self.problems.with(|ps| {
-            ps.iter().find(|p| p.path == path || (group && p.path.starts_with(path))).map(|p| p.problem.to_string())
+            ps.iter()
+                .find(|p| p.path == path || (group && p.path.starts_with(path)))
+                .map(|p| super::problem_words(&p.problem))
         })
     }
 
@@ -247,10 +249,11 @@ impl FormState {
             if let Some((path, words)) = self.line_refusal(failure, path) {
                 server.insert(path, words);
             } else if known.contains(path) || path_prefix_known(&known, path) {
-                let label = rule_for_detail(path).map(|r| r.label).unwrap_or("This value");
+                let label = rule_for_detail(path).map(|r| crate::i18n::model(r.label));
+                let label = label.unwrap_or_else(crate::i18n::t::invalid::this_value);
                 server.insert(
                     path.to_string(),
-                    format!("{label}: the API refused this value ({}).", failure.error.code().unwrap_or("no code")),
+                    crate::i18n::t::invalid::refused(failure.error.code().unwrap_or("-"), label),
                 );
             } else {
                 unplaced.push(detail.clone());
