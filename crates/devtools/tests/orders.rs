@@ -321,7 +321,7 @@ async fn set_each_auto_renewal_state_then_preview_the_renewal() {
         if choice == "quantity" {
             browser.fill("Renewal quantity", "0").await;
             browser.click("Save auto-renewal").await;
-            browser.sees("Enter a whole number from 1 to 599000.").await;
+            browser.sees("Enter a whole number from 1 to 599,000.").await;
             browser.fill("Renewal quantity", "7").await;
         }
         browser.click("Save auto-renewal").await;
