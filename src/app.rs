@@ -100,6 +100,8 @@ async fn load_runtime(app_base: String) -> Result<Runtime, ConfigProblem> {
         }
     };
     let config = partner_model::config::parse(&text).map_err(|e| problem(&e.key, e.problem))?;
+    // The languages are the console's own (locales/): a deployer learns at once of one it lacks.
+    crate::i18n::check_config(&config.languages).map_err(|(key, why)| problem(&key, why))?;
     Ok(Runtime::new(config, app_base))
 }
 

@@ -44,12 +44,19 @@ pub fn day(s: &str) -> String {
 
 #[cfg(target_arch = "wasm32")]
 fn browser_day(ms: u64) -> Option<String> {
+    intl_date(ms, &[("dateStyle", "medium"), ("timeZone", "UTC")])
+}
+
+/// `ms` written by `Intl.DateTimeFormat` in the chosen language with `options`.
+#[cfg(target_arch = "wasm32")]
+fn intl_date(ms: u64, options: &[(&str, &str)]) -> Option<String> {
     use js_sys::{Object, Reflect};
-    let options = Object::new();
-    Reflect::set(&options, &"dateStyle".into(), &"medium".into()).ok()?;
-    Reflect::set(&options, &"timeZone".into(), &"UTC".into()).ok()?;
+    let o = Object::new();
+    for (key, value) in options {
+        Reflect::set(&o, &(*key).into(), &(*value).into()).ok()?;
+    }
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let format = js_sys::Intl::DateTimeFormat::new(&crate::i18n::locales(), &options).format();
+    let format = js_sys::Intl::DateTimeFormat::new(&crate::i18n::locales(), &o).format();
     format.call1(&wasm_bindgen::JsValue::UNDEFINED, &date).ok()?.as_string()
 }
 
@@ -76,22 +83,18 @@ pub fn moment_text(s: &str) -> String {
 
 #[cfg(target_arch = "wasm32")]
 fn browser_moment(ms: u64) -> Option<String> {
-    use js_sys::{Object, Reflect};
-    let options = Object::new();
-    for (key, value) in [
-        ("year", "numeric"),
-        ("month", "short"),
-        ("day", "numeric"),
-        ("hour", "2-digit"),
-        ("minute", "2-digit"),
-        ("timeZone", "UTC"),
-        ("timeZoneName", "short"),
-    ] {
-        Reflect::set(&options, &key.into(), &value.into()).ok()?;
-    }
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let format = js_sys::Intl::DateTimeFormat::new(&crate::i18n::locales(), &options).format();
-    format.call1(&wasm_bindgen::JsValue::UNDEFINED, &date).ok()?.as_string()
+    intl_date(
+        ms,
+        &[
+            ("year", "numeric"),
+            ("month", "short"),
+            ("day", "numeric"),
+            ("hour", "2-digit"),
+            ("minute", "2-digit"),
+            ("timeZone", "UTC"),
+            ("timeZoneName", "short"),
+        ],
+    )
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -298,6 +298,20 @@ pub fn offered(configured: &[String], sandbox: bool) -> Vec<String> {
     offered
 }
 
+/// `config.json`'s `languages` against the languages the console has: the key and what is
+/// wrong with the first tag it lacks.
+pub fn check_config(languages: &partner_model::config::Languages) -> Result<(), (String, String)> {
+    let has = |tag: &str| t::LANGUAGES.contains(&tag);
+    let lacking = |tag: &str| format!("{tag:?} is not a language of the console ({}).", t::LANGUAGES.join(", "));
+    if let Some((i, tag)) = languages.offered.iter().enumerate().find(|(_, tag)| !has(tag)) {
+        return Err((format!("languages.offered[{i}]"), lacking(tag)));
+    }
+    match languages.default.as_deref() {
+        Some(tag) if !has(tag) => Err(("languages.default".to_string(), lacking(tag))),
+        _ => Ok(()),
+    }
+}
+
 /// A catalog file's texts in the file's order.
 struct Texts(Vec<String>);
 
@@ -436,6 +450,20 @@ mod tests {
             .filter(|l| !has_model_text(l))
             .collect();
         assert!(missing.is_empty(), "not in locales/en.json under model.: {missing:#?}");
+    }
+
+    #[test]
+    fn config_may_offer_only_the_consoles_languages() {
+        use partner_model::config::Languages;
+        let with = |offered: &[&str], default: Option<&str>| {
+            check_config(&Languages { offered: tags(offered), default: default.map(str::to_string) })
+        };
+        assert_eq!(with(&[], None), Ok(()));
+        assert_eq!(with(&["en", "pt-BR", "ja"], Some("ja")), Ok(()));
+        let (key, why) = with(&["en", "it"], None).unwrap_err();
+        assert_eq!(key, "languages.offered[1]");
+        assert!(why.starts_with("\"it\" is not a language of the console (en, "), "{why}");
+        assert_eq!(with(&[], Some("pt")).unwrap_err().0, "languages.default");
     }
 
     #[test]
