@@ -123,20 +123,20 @@ fn main() {
                 "#[inline]\npub fn {name}() -> &'static str {{ crate::i18n::text({index}, {text:?}) }}"
             );
         } else {
-            let params: Vec<String> = args
+            // Each argument's parameter, and its value as the renderer takes it.
+            let (params, values): (Vec<String>, Vec<String>) = args
                 .iter()
                 .map(|(a, kind)| match kind {
-                    message::Kind::Text => format!("{a}: impl ::core::fmt::Display"),
-                    message::Kind::Number => format!("{a}: impl Into<crate::i18n::Num>"),
+                    message::Kind::Text => (
+                        format!("{a}: impl ::core::fmt::Display"),
+                        format!("({a:?}, crate::i18n::Value::Text({a}.to_string()))"),
+                    ),
+                    message::Kind::Number => (
+                        format!("{a}: impl Into<crate::i18n::Num>"),
+                        format!("({a:?}, crate::i18n::Value::Number({a}.into().0))"),
+                    ),
                 })
-                .collect();
-            let values: Vec<String> = args
-                .iter()
-                .map(|(a, kind)| match kind {
-                    message::Kind::Text => format!("({a:?}, crate::i18n::Value::Text({a}.to_string()))"),
-                    message::Kind::Number => format!("({a:?}, crate::i18n::Value::Number({a}.into().0))"),
-                })
-                .collect();
+                .unzip();
             let _ = writeln!(
                 module.functions,
                 "pub fn {name}({}) -> String {{ crate::i18n::format({index}, {text:?}, &[{}]) }}",

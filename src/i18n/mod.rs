@@ -11,9 +11,9 @@
 //! Which language: the portal's (handed over with its token, or `?lang=` in the console's URL,
 //! kept for the tab), else the one chosen with the header's switch (kept for the browser), else
 //! `config.json`'s `languages.default`, else the first of the browser's languages the console
-//! offers, else English. A text that does not look up reads the same for everyone: the choice
-//! is made once, before the console is drawn, and a switch draws it again (the page and the
-//! drafts of its forms stay).
+//! offers, else English. The choice is made once, before the console is drawn, so texts are
+//! read without tracking; a switch draws the console again (the page and the drafts of its
+//! forms stay).
 
 // Shared with build.rs, which uses the checks the console does not.
 #[allow(dead_code)]
@@ -149,7 +149,7 @@ pub fn model_text(english: &str) -> Option<&'static str> {
 
 /// Whether the catalog has the model's English text `english`.
 pub fn has_model_text(english: &str) -> bool {
-    t::MODEL.binary_search_by(|(e, _)| (*e).cmp(english)).is_ok()
+    model_text(english).is_some()
 }
 
 /// A number given to a text: a quantity, a count, an amount.

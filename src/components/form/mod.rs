@@ -49,17 +49,19 @@ pub fn problem_words(problem: &partner_model::rules::Invalid) -> String {
     }
 }
 
-/// A character as a reseller can recognise it, even when it is invisible.
+/// A character as a reseller can recognise it, even when it is invisible (the model says which
+/// kind it is).
 fn character(c: char) -> String {
     use crate::i18n::t::invalid;
-    let code = format!("U+{:04X}", c as u32);
-    match c {
-        ' ' => invalid::space().to_string(),
-        '\t' => invalid::tab().to_string(),
-        '\n' | '\r' => invalid::line_break().to_string(),
-        c if matches!(c as u32, 0x300..=0x36f) => invalid::accent(code),
-        c if c.is_whitespace() => invalid::special_space(code),
-        c if c.is_control() || matches!(c as u32, 0x200b..=0x200f | 0xfe00..=0xfe0f) => invalid::invisible(code),
-        c => invalid::quoted(c),
+    use partner_model::rules::validators::{shown_as, Shown};
+    let code = |point: u32| format!("U+{point:04X}");
+    match shown_as(c) {
+        Shown::Space => invalid::space().to_string(),
+        Shown::Tab => invalid::tab().to_string(),
+        Shown::LineBreak => invalid::line_break().to_string(),
+        Shown::Accent(point) => invalid::accent(code(point)),
+        Shown::SpecialSpace(point) => invalid::special_space(code(point)),
+        Shown::Invisible(point) => invalid::invisible(code(point)),
+        Shown::Plain(c) => invalid::quoted(c),
     }
 }

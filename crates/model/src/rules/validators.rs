@@ -53,22 +53,46 @@ impl fmt::Display for Invalid {
     }
 }
 
+/// What kind of character a refused one is, so that a reseller can recognise it even when it
+/// is invisible (the console words each kind in the language shown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shown {
+    Space,
+    Tab,
+    LineBreak,
+    /// A combining accent mark on its own (its code point).
+    Accent(u32),
+    /// A space other than U+0020.
+    SpecialSpace(u32),
+    /// A control or zero-width character.
+    Invisible(u32),
+    /// A character that can be shown as it is.
+    Plain(char),
+}
+
+/// How `c` is shown to a reseller.
+pub fn shown_as(c: char) -> Shown {
+    match c {
+        ' ' => Shown::Space,
+        '\t' => Shown::Tab,
+        '\n' | '\r' => Shown::LineBreak,
+        c if matches!(c as u32, 0x300..=0x36f) => Shown::Accent(c as u32),
+        c if c.is_whitespace() => Shown::SpecialSpace(c as u32),
+        c if c.is_control() || matches!(c as u32, 0x200b..=0x200f | 0xfe00..=0xfe0f) => Shown::Invisible(c as u32),
+        c => Shown::Plain(c),
+    }
+}
+
 /// A character as a reseller can recognise it, even when it is invisible.
 fn shown(c: char) -> String {
-    match c {
-        ' ' => return "A space".into(),
-        '\t' => return "A tab".into(),
-        '\n' | '\r' => return "A line break".into(),
-        _ => {}
-    }
-    if matches!(c as u32, 0x300..=0x36f) {
-        format!("An accent mark on its own (U+{:04X})", c as u32)
-    } else if c.is_whitespace() {
-        format!("A special space (U+{:04X})", c as u32)
-    } else if c.is_control() || matches!(c as u32, 0x200b..=0x200f | 0xfe00..=0xfe0f) {
-        format!("An invisible character (U+{:04X})", c as u32)
-    } else {
-        format!("“{c}”")
+    match shown_as(c) {
+        Shown::Space => "A space".into(),
+        Shown::Tab => "A tab".into(),
+        Shown::LineBreak => "A line break".into(),
+        Shown::Accent(code) => format!("An accent mark on its own (U+{code:04X})"),
+        Shown::SpecialSpace(code) => format!("A special space (U+{code:04X})"),
+        Shown::Invisible(code) => format!("An invisible character (U+{code:04X})"),
+        Shown::Plain(c) => format!("“{c}”"),
     }
 }
 
