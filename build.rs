@@ -57,6 +57,17 @@ const KEYWORDS: &[&str] = &[
     "true", "type", "unsafe", "use", "where", "while", "async", "await", "dyn", "box", "yield", "try",
 ];
 
+/// `placed_for` → `PlacedFor`.
+fn camel_case(segment: &str) -> String {
+    segment
+        .split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        })
+        .collect()
+}
+
 fn ident(segment: &str) -> String {
     if KEYWORDS.contains(&segment) {
         format!("r#{segment}")
@@ -137,12 +148,47 @@ fn main() {
                     ),
                 })
                 .unzip();
-            let _ = writeln!(
-                module.functions,
-                "pub fn {name}({}) -> String {{ crate::i18n::format({index}, {text:?}, &[{}]) }}",
-                params.join(", "),
-                values.join(", ")
-            );
+            if args.len() == 1 {
+                let _ = writeln!(
+                    module.functions,
+                    "pub fn {name}({}) -> String {{ crate::i18n::format({index}, {text:?}, &[{}]) }}",
+                    params.join(", "),
+                    values.join(", ")
+                );
+            } else {
+                // Two or more: named, so that two arguments of one kind cannot be swapped.
+                let camel = camel_case(segments[segments.len() - 1]);
+                let generics: Vec<String> = (0..args.len()).map(|i| format!("A{i}")).collect();
+                let fields: Vec<String> =
+                    args.iter().zip(&generics).map(|((a, _), g)| format!("pub {a}: {g}")).collect();
+                let bounds: Vec<String> = args
+                    .iter()
+                    .zip(&generics)
+                    .map(|((_, kind), g)| match kind {
+                        message::Kind::Text => format!("{g}: ::core::fmt::Display"),
+                        message::Kind::Number => format!("{g}: Into<crate::i18n::Num>"),
+                    })
+                    .collect();
+                let values: Vec<String> = args
+                    .iter()
+                    .zip(values)
+                    .map(|((a, _), v)| {
+                        v.replacen(&format!("Text({a}."), &format!("Text(self.{a}."), 1).replacen(
+                            &format!("Number({a}."),
+                            &format!("Number(self.{a}."),
+                            1,
+                        )
+                    })
+                    .collect();
+                let _ = writeln!(
+                    module.functions,
+                    "pub struct {camel}<{g}> {{ {} }}\nimpl<{}> {camel}<{g}> {{ pub fn text(self) -> String {{ crate::i18n::format({index}, {text:?}, &[{}]) }} }}",
+                    fields.join(", "),
+                    bounds.join(", "),
+                    values.join(", "),
+                    g = generics.join(", "),
+                );
+            }
         }
     }
 

@@ -188,7 +188,7 @@ pub fn ProductName(
     }
     let id = offer.clone();
     view! {
-        {move || c.name(&offer).map(|n| view! { <span class="product">{n}</span>" " })}
+        {move || c.name(&offer).map(|n| view! { <span class="product" translate="no">{n}</span>" " })}
         <code>{id}</code>
     }
 }

@@ -72,6 +72,11 @@ pub fn language_name(locale: &str) -> String {
     }
 }
 
+/// A country's name in the language shown ("Deutschland"), else `english` (the API's table).
+pub fn country_name(code: &str, english: &str) -> String {
+    display(code, "region").unwrap_or_else(|| english.to_string())
+}
+
 fn named(name: &Option<String>, locale: &str) -> String {
     name.as_ref().map_or_else(|| locale.to_string(), |n| format!("{n} · {locale}"))
 }
@@ -96,6 +101,18 @@ fn display(code: &str, kind: &str) -> Option<String> {
 #[cfg(not(target_arch = "wasm32"))]
 fn display(_: &str, _: &str) -> Option<String> {
     None
+}
+
+/// How long is left, in words ("3 days", "less than an hour", "expired").
+pub fn left_words(left: partner_model::time::Left) -> String {
+    use crate::i18n::t;
+    use partner_model::time::Left;
+    match left {
+        Left::Expired => t::time::expired().into(),
+        Left::LessThanAnHour => t::time::less_than_an_hour().into(),
+        Left::Hours(n) => t::time::hours(n),
+        Left::Days(n) => t::time::days(n),
+    }
 }
 
 #[cfg(test)]

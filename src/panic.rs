@@ -3,6 +3,7 @@
 //! browser console. The screen is built with DOM calls only (no reactive code, no HTML strings)
 //! and reloads with a plain form, so it works even though the wasm module has stopped.
 
+use crate::i18n::t;
 use wasm_bindgen::JsCast;
 
 /// Installs the panic hook.
@@ -36,15 +37,10 @@ fn try_show() -> Option<()> {
     panel.set_class_name("broken");
     panel.set_attribute("role", "alertdialog").ok()?;
     panel.set_attribute("aria-labelledby", "broken-title").ok()?;
-    let title = el("h1", "Something broke in the console")?;
+    let title = el("h1", t::broken::title())?;
     title.set_id("broken-title");
     panel.append_child(&title).ok()?;
-    let text = el(
-        "p",
-        "The page stopped working. Nothing was sent on your behalf after this point. Reload to \
-         continue; if it happens again, tell support the time and what you were doing (the \
-         technical detail is in the browser's developer console).",
-    )?;
+    let text = el("p", t::broken::text())?;
     panel.append_child(&text).ok()?;
     // A GET form to the same address reloads without running any script; hidden fields keep
     // the query string (list filters, pages) the reseller was looking at.
@@ -63,7 +59,7 @@ fn try_show() -> Option<()> {
         input.set_attribute("value", &decode(v)).ok()?;
         form.append_child(&input).ok()?;
     }
-    let button = el("button", "Reload the console")?;
+    let button = el("button", t::broken::reload())?;
     button.set_attribute("type", "submit").ok()?;
     form.append_child(&button).ok()?;
     panel.append_child(&form).ok()?;

@@ -5,6 +5,8 @@
 //! Every other build (debug, tests) links the pages in directly and renders them at once.
 
 #[cfg(split)]
+use crate::i18n::t;
+#[cfg(split)]
 use leptos::prelude::*;
 
 /// A route's `view=`: the page `$page` (a component without props), kept in the chunk `$chunk`
@@ -37,7 +39,7 @@ type Fetch =
 pub fn page(fetch: fn() -> Fetch) -> AnyView {
     let attempt = RwSignal::new(0u32);
     view! {
-        <Suspense fallback=|| view! { <p class="loading" role="status">"Loading this page…"</p> }>
+        <Suspense fallback=|| view! { <p class="loading" role="status">{t::split::loading()}</p> }>
             {move || {
                 attempt.track();
                 Suspend::new(send_wrapper::SendWrapper::new(async move {
@@ -57,10 +59,10 @@ pub fn page(fetch: fn() -> Fetch) -> AnyView {
 fn failed(attempt: RwSignal<u32>) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">
-            <h1>"This page could not be downloaded"</h1>
-            <p class="what">"The connection to the console's server failed while fetching this page's code. Nothing was sent to Adobe."</p>
-            <p class="todo">"Check the connection, then try again."</p>
-            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>"Try again"</button>
+            <h1>{t::split::failed()}</h1>
+            <p class="what">{t::split::what()}</p>
+            <p class="todo">{t::split::todo()}</p>
+            <button type="button" on:click=move |_| attempt.update(|n| *n += 1)>{t::split::again()}</button>
         </div>
     }
 }

@@ -5,6 +5,7 @@
 use super::client::{Call, Done};
 use super::error::Failure;
 use super::policy::Kind;
+use crate::i18n::t;
 use crate::runtime::Runtime;
 use partner_model::types::*;
 use serde::de::DeserializeOwned;
@@ -119,17 +120,23 @@ pub mod resellers {
     use super::*;
 
     pub fn create(rt: &Runtime, body: &ResellerCreateRequest) -> Endpoint<Reseller> {
-        mutation(rt, "Create reseller", "POST", rt.vipmp_url("/v3/resellers"), Some(body))
+        mutation(rt, t::call::create_reseller(), "POST", rt.vipmp_url("/v3/resellers"), Some(body))
     }
     pub fn get(rt: &Runtime, id: &str) -> Endpoint<Reseller> {
-        read(rt, "Get reseller", rt.vipmp_url(&format!("/v3/resellers/{}", encode(id))))
+        read(rt, t::call::get_reseller(), rt.vipmp_url(&format!("/v3/resellers/{}", encode(id))))
     }
     pub fn update(rt: &Runtime, id: &str, body: &ResellerUpdateRequest) -> Endpoint<Reseller> {
-        mutation(rt, "Update reseller", "PATCH", rt.vipmp_url(&format!("/v3/resellers/{}", encode(id))), Some(body))
+        mutation(
+            rt,
+            t::call::update_reseller(),
+            "PATCH",
+            rt.vipmp_url(&format!("/v3/resellers/{}", encode(id))),
+            Some(body),
+        )
     }
     /// `filters`: `status`, `company-name`, `from-created-date`, `to-created-date`, `sort-by`, `order-by`, `limit`, `offset`.
     pub fn list(rt: &Runtime, filters: &[(&str, String)]) -> Endpoint<ResellerListPage> {
-        read(rt, "List resellers", rt.vipmp_url(&format!("/v3/resellers{}", query(filters))))
+        read(rt, t::call::list_resellers(), rt.vipmp_url(&format!("/v3/resellers{}", query(filters))))
     }
 }
 
@@ -138,27 +145,37 @@ pub mod customers {
     use super::*;
 
     pub fn create(rt: &Runtime, body: &CustomerCreateRequest) -> Endpoint<Customer> {
-        mutation(rt, "Create customer", "POST", rt.vipmp_url("/v3/customers"), Some(body))
+        mutation(rt, t::call::create_customer(), "POST", rt.vipmp_url("/v3/customers"), Some(body))
     }
     pub fn get(rt: &Runtime, id: &str) -> Endpoint<Customer> {
-        read(rt, "Get customer", rt.vipmp_url(&format!("/v3/customers/{}", encode(id))))
+        read(rt, t::call::get_customer(), rt.vipmp_url(&format!("/v3/customers/{}", encode(id))))
     }
     pub fn update(rt: &Runtime, id: &str, body: &CustomerUpdateRequest) -> Endpoint<Customer> {
-        mutation(rt, "Update customer", "PATCH", rt.vipmp_url(&format!("/v3/customers/{}", encode(id))), Some(body))
+        mutation(
+            rt,
+            t::call::update_customer(),
+            "PATCH",
+            rt.vipmp_url(&format!("/v3/customers/{}", encode(id))),
+            Some(body),
+        )
     }
     pub fn list(rt: &Runtime, reseller_id: &str, filters: &[(&str, String)]) -> Endpoint<CustomerListPage> {
         read(
             rt,
-            "List customers",
+            t::call::list_customers(),
             rt.vipmp_url(&format!("/v3/resellers/{}/customers{}", encode(reseller_id), query(filters))),
         )
     }
     pub fn open_acquisitions(rt: &Runtime, id: &str) -> Endpoint<OpenAcquisitions> {
-        read(rt, "Get open acquisitions", rt.vipmp_url(&format!("/v3/customers/{}/open-acquisitions", encode(id))))
+        read(
+            rt,
+            t::call::get_open_acquisitions(),
+            rt.vipmp_url(&format!("/v3/customers/{}/open-acquisitions", encode(id))),
+        )
     }
     pub fn enroll(rt: &Runtime, id: &str, group_id: &str) -> Endpoint<EnrollResult> {
         let url = rt.vipmp_url(&format!("/v3/customers/{}/linked_membership/enroll/{}", encode(id), encode(group_id)));
-        mutation::<EnrollResult, ()>(rt, "Enroll in linked membership", "POST", url, None)
+        mutation::<EnrollResult, ()>(rt, t::call::enroll_in_linked_membership(), "POST", url, None)
     }
 }
 
@@ -169,7 +186,7 @@ pub mod linked_memberships {
     pub fn search(rt: &Runtime, country: &str, name: &str) -> Endpoint<LinkedMembershipGroupSearch> {
         read(
             rt,
-            "Search linked memberships",
+            t::call::search_linked_memberships(),
             rt.vipmp_url(&format!(
                 "/v3/linked_membership_groups{}",
                 query(&[("country", country.into()), ("name", name.into())])
@@ -195,15 +212,15 @@ pub mod orders {
 
     fn create_with(rt: &Runtime, customer_id: &str, body: &OrderRequest, reassign_users: bool) -> Endpoint<Order> {
         let name = match body {
-            OrderRequest::New { .. } => "Place order",
-            OrderRequest::Preview { .. } => "Preview order",
-            OrderRequest::Return { .. } => "Return order",
-            OrderRequest::PreviewRenewal | OrderRequest::RenewalPreview { .. } => "Preview renewal",
-            OrderRequest::Renewal { .. } => "Renew",
-            OrderRequest::PreviewSwitch(_) => "Preview upgrade",
-            OrderRequest::Switch(_) => "Upgrade",
-            OrderRequest::PreviewRevertSwitch(_) => "Preview undoing an upgrade",
-            OrderRequest::RevertSwitch(_) => "Undo upgrade",
+            OrderRequest::New { .. } => t::call::place_order(),
+            OrderRequest::Preview { .. } => t::call::preview_order(),
+            OrderRequest::Return { .. } => t::call::return_order(),
+            OrderRequest::PreviewRenewal | OrderRequest::RenewalPreview { .. } => t::call::preview_renewal(),
+            OrderRequest::Renewal { .. } => t::call::renew(),
+            OrderRequest::PreviewSwitch(_) => t::call::preview_upgrade(),
+            OrderRequest::Switch(_) => t::call::upgrade(),
+            OrderRequest::PreviewRevertSwitch(_) => t::call::preview_undoing_an_upgrade(),
+            OrderRequest::RevertSwitch(_) => t::call::undo_upgrade(),
         };
         let url = rt.vipmp_url(&format!("/v3/customers/{}/orders", encode(customer_id)));
         match body {
@@ -229,19 +246,19 @@ pub mod orders {
     /// The upgrade paths of one subscription of the customer.
     pub fn switch_paths(rt: &Runtime, customer_id: &str, subscription_id: &str) -> Endpoint<SwitchPathPage> {
         let filters = [("customer-id", customer_id.to_string()), ("subscription-id", subscription_id.to_string())];
-        read(rt, "Get upgrade paths", rt.vipmp_url(&format!("/v3/offer-switch-paths{}", query(&filters))))
+        read(rt, t::call::get_upgrade_paths(), rt.vipmp_url(&format!("/v3/offer-switch-paths{}", query(&filters))))
     }
     pub fn get(rt: &Runtime, customer_id: &str, order_id: &str) -> Endpoint<Order> {
         read(
             rt,
-            "Get order",
+            t::call::get_order(),
             rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))),
         )
     }
     pub fn update(rt: &Runtime, customer_id: &str, order_id: &str, body: &OrderUpdateRequest) -> Endpoint<Order> {
         mutation(
             rt,
-            "Update order reference",
+            t::call::update_order_reference(),
             "PATCH",
             rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))),
             Some(body),
@@ -251,7 +268,7 @@ pub mod orders {
     pub fn history(rt: &Runtime, customer_id: &str, filters: &[(&str, String)]) -> Endpoint<OrderHistoryPage> {
         read(
             rt,
-            "Get order history",
+            t::call::get_order_history(),
             rt.vipmp_url(&format!("/v3/customers/{}/orders{}", encode(customer_id), query(filters))),
         )
     }
@@ -262,12 +279,16 @@ pub mod subscriptions {
     use super::*;
 
     pub fn list(rt: &Runtime, customer_id: &str) -> Endpoint<SubscriptionList> {
-        read(rt, "List subscriptions", rt.vipmp_url(&format!("/v3/customers/{}/subscriptions", encode(customer_id))))
+        read(
+            rt,
+            t::call::list_subscriptions(),
+            rt.vipmp_url(&format!("/v3/customers/{}/subscriptions", encode(customer_id))),
+        )
     }
     pub fn get(rt: &Runtime, customer_id: &str, id: &str) -> Endpoint<Subscription> {
         read(
             rt,
-            "Get subscription",
+            t::call::get_subscription(),
             rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))),
         )
     }
@@ -279,7 +300,7 @@ pub mod subscriptions {
     ) -> Endpoint<Subscription> {
         mutation(
             rt,
-            "Update auto-renewal",
+            t::call::update_autorenewal(),
             "PATCH",
             rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))),
             Some(body),
@@ -294,13 +315,13 @@ pub mod transfers {
     /// PREVIEW or COMMIT, by the request's action.
     pub fn reseller_change(rt: &Runtime, body: &ResellerChangeRequest) -> Endpoint<ResellerChangeTransfer> {
         if body.action == ResellerChangeAction::Commit {
-            mutation(rt, "Commit reseller change", "POST", rt.vipmp_url("/v3/transfers"), Some(body))
+            mutation(rt, t::call::commit_reseller_change(), "POST", rt.vipmp_url("/v3/transfers"), Some(body))
         } else {
-            preview(rt, "Preview reseller change", rt.vipmp_url("/v3/transfers"), body)
+            preview(rt, t::call::preview_reseller_change(), rt.vipmp_url("/v3/transfers"), body)
         }
     }
     pub fn get(rt: &Runtime, id: &str) -> Endpoint<ResellerChangeTransfer> {
-        read(rt, "Get reseller change", rt.vipmp_url(&format!("/v3/transfers/{}", encode(id))))
+        read(rt, t::call::get_reseller_change(), rt.vipmp_url(&format!("/v3/transfers/{}", encode(id))))
     }
 }
 
@@ -319,7 +340,7 @@ pub mod memberships {
     ) -> Endpoint<MembershipOffersPreview> {
         read(
             rt,
-            "Preview membership offers",
+            t::call::preview_membership_offers(),
             rt.vipmp_url(&format!(
                 "/v3/memberships/{}/offers{}",
                 encode(id),
@@ -341,7 +362,7 @@ pub mod memberships {
         ));
         mutation(
             rt,
-            "Transfer membership",
+            t::call::transfer_membership(),
             "POST",
             url,
             Some(&MembershipTransferRequest { reseller_id: reseller_id.into() }),
@@ -350,7 +371,7 @@ pub mod memberships {
     pub fn get_transfer(rt: &Runtime, id: &str, transfer_id: &str) -> Endpoint<MembershipTransfer> {
         read(
             rt,
-            "Get membership transfer",
+            t::call::get_membership_transfer(),
             rt.vipmp_url(&format!("/v3/memberships/{}/transfers/{}", encode(id), encode(transfer_id))),
         )
     }
@@ -367,7 +388,7 @@ pub mod notifications {
             ("limit", limit.to_string()),
             ("offset", offset.to_string()),
         ]);
-        read(rt, "Get notifications", rt.vipmp_url(&format!("/v3/notifications{q}")))
+        read(rt, t::call::get_notifications(), rt.vipmp_url(&format!("/v3/notifications{q}")))
     }
 }
 
@@ -386,7 +407,7 @@ pub mod distributor_subscriptions {
             "/cphub/api/seller/v1/distributors/{}/subscriptions/search?limit={limit}&offset={offset}",
             encode(&rt.config.cpn_org_id)
         ));
-        post_read(rt, "Search distributor subscriptions", url, body)
+        post_read(rt, t::call::search_distributor_subscriptions(), url, body)
     }
 }
 
@@ -396,7 +417,12 @@ pub mod price_lists {
 
     /// A page of the price list `body` asks for (a read sent as a POST).
     pub fn fetch(rt: &Runtime, body: &PriceListRequest, limit: u32, offset: u64) -> Endpoint<PriceListPage> {
-        post_read(rt, "Fetch price list", rt.vipmp_url(&format!("/v3/pricelist?offset={offset}&limit={limit}")), body)
+        post_read(
+            rt,
+            t::call::fetch_price_list(),
+            rt.vipmp_url(&format!("/v3/pricelist?offset={offset}&limit={limit}")),
+            body,
+        )
     }
 }
 
@@ -407,12 +433,12 @@ pub mod flex_discounts {
 
     /// `filters`: `market-segment` and `country` (required), then any documented filter.
     pub fn list(rt: &Runtime, filters: &[(&str, String)]) -> Endpoint<FlexDiscountPage> {
-        read(rt, "Get flexible discounts", rt.vipmp_url(&format!("/v3/flex-discounts{}", query(filters))))
+        read(rt, t::call::get_flexible_discounts(), rt.vipmp_url(&format!("/v3/flex-discounts{}", query(filters))))
     }
     pub fn of_customer(rt: &Runtime, customer_id: &str, limit: u32, offset: u64) -> Endpoint<FlexDiscountPage> {
         read(
             rt,
-            "Get flexible discounts of a customer",
+            t::call::get_flexible_discounts_of_a(),
             rt.vipmp_url(&format!(
                 "/v3/customers/{}/flex-discounts?limit={limit}&offset={offset}",
                 encode(customer_id)
@@ -429,6 +455,6 @@ pub mod audit {
     /// A page of entries matching `filters` (`user`, `reseller`, `customer`, `from`, `to`,
     /// `offset`, `limit`) that the signed-in user may see, newest first.
     pub fn list(rt: &Runtime, filters: &[(&str, String)]) -> Endpoint<AuditPage> {
-        read(rt, "Load the audit trail", rt.gateway_url(&format!("api/audit{}", query(filters))))
+        read(rt, t::call::load_the_audit_trail(), rt.gateway_url(&format!("api/audit{}", query(filters))))
     }
 }

@@ -5,6 +5,7 @@
 use super::activity::{target_of, Entry};
 use super::error::{ApiError, Failure};
 use super::policy::{classify, decode, fingerprint, retry_after, HttpAnswer, IntentBook, Kind, RetryPolicy};
+use crate::i18n::t;
 use serde::de::DeserializeOwned;
 use std::time::Duration;
 
@@ -165,12 +166,12 @@ impl<T: Transport> Client<T> {
                 self.transport.save_intents(&book);
             }
             let (ok, mut outcome) = match &result {
-                Ok(_) => (true, "Done".to_string()),
+                Ok(_) => (true, t::activity::outcome_done().to_string()),
                 Err(f) if answered => (false, f.error.what_happened()),
                 Err(f @ Failure { error: ApiError::Decode { .. }, .. }) => {
                     (false, format!("{} Trying again is safe: it is the same request.", f.error.what_happened()))
                 }
-                Err(f) => (false, format!("No answer: {} Trying again is safe.", f.error.what_happened())),
+                Err(f) => (false, t::activity::no_answer(f.error.what_happened())),
             };
             outcome.push_str(note);
             self.transport.record(Entry {

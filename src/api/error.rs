@@ -1,6 +1,7 @@
 //! The console's one error type for everything that goes wrong talking to the proxy, and the
 //! one place that turns it into words: what happened, what to do, and what to give support.
 
+use crate::i18n::t;
 use partner_model::catalog::errors::error_code;
 use partner_model::error::ApiErrorBody;
 use partner_model::gateway::refusal;
@@ -86,51 +87,60 @@ impl ApiError {
 
     /// What happened, in one sentence.
     pub fn what_happened(&self) -> String {
+        use crate::i18n::model;
         match self {
-            ApiError::Offline => "Your browser is offline.".into(),
-            ApiError::Network(_) => "The API could not be reached: the connection failed or was dropped.".into(),
-            ApiError::Timeout(limit) => format!("The API did not answer within {} seconds.", limit.as_secs()),
-            ApiError::Gateway { status } => {
-                format!("The proxy in front of the API answered HTTP {status} instead of the API.")
-            }
+            ApiError::Offline => t::error::offline().into(),
+            ApiError::Network(_) => t::error::network().into(),
+            ApiError::Timeout(limit) => t::error::timeout(limit.as_secs()),
+            ApiError::Gateway { status } => t::error::gateway(status),
             ApiError::Api { body, .. } if refusal(&body.code).is_some() => {
-                refusal(&body.code).map(|r| r.message.to_string()).unwrap_or_default()
+                refusal(&body.code).map(|r| model(r.message).to_string()).unwrap_or_default()
             }
             ApiError::Api { body, .. } => {
-                let message = if body.message.is_empty() {
-                    error_code(&body.code)
-                        .map(|e| e.message.to_string())
-                        .unwrap_or_else(|| "The API refused the request".into())
-                } else {
-                    body.message.clone()
+                // The API writes its messages in English: in another language the catalog's
+                // words for a documented code are shown (the API's own are in the details).
+                let documented = error_code(&body.code).map(|e| model(e.message).to_string());
+                let message = match documented {
+                    Some(words) if body.message.is_empty() || crate::i18n::language() != "en" => words,
+                    _ if body.message.is_empty() => t::error::refused().into(),
+                    _ => body.message.clone(),
                 };
-                format!("{} (error {}).", message.trim_end_matches('.'), body.code)
+                t::error::Api { code: &body.code, message: message.trim_end_matches('.') }.text()
             }
-            ApiError::Unexpected { status } => format!("The API answered with an unexpected HTTP {status}."),
-            ApiError::Decode { call, .. } => format!("The answer to “{call}” could not be read."),
-            ApiError::Config(problem) => format!("The console's configuration does not allow this: {problem}"),
-            ApiError::Cancelled => "The page stopped waiting for the answer.".into(),
+            ApiError::Unexpected { status } => t::error::unexpected(status),
+            ApiError::Decode { call, .. } => t::error::decode(call),
+            ApiError::Config(problem) => t::error::config(problem),
+            ApiError::Cancelled => t::error::cancelled().into(),
         }
     }
 
     /// What the reseller can do about it.
     pub fn what_to_do(&self) -> String {
+        use crate::i18n::model;
         match self {
-            ApiError::Offline => "Reconnect, then try again: nothing was sent.".into(),
-            ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Gateway { .. } => {
-                "Try again. If you were placing an order or creating an account, trying again is safe: the console sends it as the same request, so it is never done twice.".into()
-            }
-            ApiError::Api { body, .. } if refusal(&body.code).is_some() => refusal(&body.code).map(|r| r.what_to_do.to_string()).unwrap_or_default(),
-            ApiError::Api { body, .. } => match error_code(&body.code) {
-                Some(e) => e.what_to_do.to_string(),
-                None => "Check what you entered; if it looks right, contact support with the details below.".into(),
+            ApiError::Offline => t::error::offline_todo().into(),
+            ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Gateway { .. } => t::error::network_todo().into(),
+            ApiError::Api { body, .. } => match (refusal(&body.code), error_code(&body.code)) {
+                (Some(r), _) => model(r.what_to_do).into(),
+                (None, Some(e)) => model(e.what_to_do).into(),
+                (None, None) => t::error::api_todo().into(),
             },
-            ApiError::Unexpected { .. } => "Reload the page. If it happens again, contact support with the details below.".into(),
-            ApiError::Decode { .. } => {
-                "Try again: a change is sent as the same request, and the API answers what it did the first time instead of doing it twice. If it happens again, contact support with the details below.".into()
+            ApiError::Unexpected { .. } => t::error::unexpected_todo().into(),
+            ApiError::Decode { .. } => t::error::decode_todo().into(),
+            ApiError::Config(_) => t::error::config_todo().into(),
+            ApiError::Cancelled => t::error::cancelled_todo().into(),
+        }
+    }
+
+    /// The API's own message, when it sent one the console does not show (in another language
+    /// than English, the catalog's words for the code are shown instead).
+    pub fn api_message(&self) -> Option<&str> {
+        match self {
+            ApiError::Api { body, .. } if !body.message.is_empty() && refusal(&body.code).is_none() => {
+                let shown = error_code(&body.code).is_none() || crate::i18n::language() == "en";
+                (!shown).then_some(body.message.as_str())
             }
-            ApiError::Config(_) => "Ask whoever deployed the console to check config.json.".into(),
-            ApiError::Cancelled => "Open the page again to load it.".into(),
+            _ => None,
         }
     }
 

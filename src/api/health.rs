@@ -5,6 +5,7 @@ use super::client::{HttpRequest, Transport};
 use super::error::ApiError;
 use super::policy::classify;
 use super::transport::{random_uuid, Browser};
+use crate::i18n::t;
 use crate::runtime::Runtime;
 use std::time::Duration;
 
@@ -77,18 +78,14 @@ pub async fn check(runtime: &Runtime) -> Health {
 
 /// Sorts the two pings' outcomes into a [`Health`].
 pub fn assess(ping: &Result<String, ApiError>, authenticated: &Result<String, ApiError>) -> Health {
-    for (name, outcome) in [("Ping", ping), ("Authenticated ping", authenticated)] {
+    for (name, outcome) in [(t::health::ping(), ping), (t::health::authenticated_ping(), authenticated)] {
         match outcome {
             Ok(body) if body.trim() == "pong" => {}
-            Ok(_) => {
-                return Health::Down(format!(
-                    "{name} answered, but not with pong: is the API base in config.json right?"
-                ))
-            }
+            Ok(_) => return Health::Down(t::health::not_pong(name)),
             Err(ApiError::Api { status: 401 | 403, body }) => {
                 return Health::AuthProblem(auth_reason(&body.code, &body.message))
             }
-            Err(e) => return Health::Down(format!("{name}: {}", e.what_happened())),
+            Err(e) => return Health::Down(t::health::Failed { name, what: e.what_happened() }.text()),
         }
     }
     Health::Up
@@ -96,10 +93,10 @@ pub fn assess(ping: &Result<String, ApiError>, authenticated: &Result<String, Ap
 
 fn auth_reason(code: &str, message: &str) -> String {
     match code {
-        "4115" => "The proxy's API key was refused (4115: API key is invalid or missing).".into(),
-        "4116" => "The proxy's access token is invalid or expired (4116).".into(),
-        "4117" => "The proxy sent no access token (4117).".into(),
-        _ => format!("The API refused the proxy's credentials ({code}: {message})."),
+        "4115" => t::health::key_refused().into(),
+        "4116" => t::health::token_invalid().into(),
+        "4117" => t::health::no_token().into(),
+        _ => t::health::Credentials { code, message }.text(),
     }
 }
 

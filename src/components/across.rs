@@ -7,6 +7,7 @@ use crate::api::error::Failure;
 use crate::components::names::{reseller_name, title_of};
 use crate::components::pager::read_all;
 use crate::components::table::Cell;
+use crate::i18n::t;
 use crate::resources::fetch;
 use crate::routes::To;
 use crate::runtime::Runtime;
@@ -104,9 +105,9 @@ where
 /// "Read 3 of 12 customers…" while reading.
 pub fn progress_text((read, of): (usize, usize)) -> String {
     if of == 0 {
-        "Reading the customers…".to_string()
+        t::across::reading().to_string()
     } else {
-        format!("Read {read} of {of} customers…")
+        t::across::Read { of, read }.text()
     }
 }
 
@@ -197,9 +198,11 @@ where
 }
 
 static NOT_READ: &[crate::components::table::Column<(Named, String)>] = &[
-    crate::components::table::Column::new("Customer", |(c, _): &(Named, String)| c.cell()),
-    crate::components::table::Column::new("What happened", |(_, why): &(Named, String)| Cell::Text(why.clone()))
-        .prose(),
+    crate::components::table::Column::text(t::column::customer, |(c, _): &(Named, String)| c.cell()),
+    crate::components::table::Column::text(t::column::what_happened, |(_, why): &(Named, String)| {
+        Cell::Words(why.clone())
+    })
+    .prose(),
 ];
 
 /// The customers whose reads failed (nothing when none did), which the lists leave out.
@@ -208,8 +211,8 @@ pub fn not_read(failed: Vec<(Named, String)>) -> impl IntoView {
     (!failed.is_empty()).then(|| {
         view! {
             <div class="notice warn" role="note">
-                <p>"Some customers could not be read, so what follows leaves them out. Refresh to try again."</p>
-                <DataTable caption="Customers not read".to_string() show_caption=true columns=NOT_READ rows=failed empty=""/>
+                <p>{t::across::not_read_note()}</p>
+                <DataTable caption=t::across::not_read().to_string() show_caption=true columns=NOT_READ rows=failed empty=""/>
             </div>
         }
     })
@@ -217,16 +220,21 @@ pub fn not_read(failed: Vec<(Named, String)>) -> impl IntoView {
 
 /// The head of a list across `reseller`'s customers: "{what} of {its name}" with its id, a
 /// link to its customers and "Refresh".
-pub fn across_head<T: Send + Sync + 'static>(what: &'static str, reseller: &str, reading: Reading<T>) -> impl IntoView {
+pub fn across_head<T: Send + Sync + 'static>(
+    named: fn(&str) -> String,
+    unnamed: fn() -> &'static str,
+    reseller: &str,
+    reading: Reading<T>,
+) -> impl IntoView {
     use leptos_router::components::A;
     let name = reseller_name(&crate::resources::runtime(), reseller);
     let customers = To::Customers { reseller }.href();
     view! {
         <div class="page-head">
-            {title_of(what, "reseller", name, reseller.to_string())}
+            {title_of(named, unnamed, name, reseller.to_string())}
             <div class="actions">
-                <A href=customers attr:class="button">"Customers"</A>
-                <button type="button" disabled=move || reading.busy.get() on:click=move |_| reading.refresh()>"Refresh"</button>
+                <A href=customers attr:class="button">{t::across::customers()}</A>
+                <button type="button" disabled=move || reading.busy.get() on:click=move |_| reading.refresh()>{t::common::refresh()}</button>
             </div>
         </div>
     }

@@ -4,6 +4,7 @@
 //! between form values and the wire types.
 
 use super::form::{rows, trimmed, use_form, SelectField, TextField, Values};
+use crate::i18n::t;
 use leptos::prelude::*;
 use partner_model::geo;
 use partner_model::types::{Address, Contact};
@@ -89,19 +90,18 @@ pub fn AddressFields(
     let form = use_form();
     let country_path = format!("{ADDRESS}.country");
     let country = form.watch(&country_path);
-    let countries = Signal::derive(move || {
-        let mut list: Vec<(String, String)> = vec![(String::new(), "Choose a country".into())];
-        list.extend(
-            geo::supported_countries()
-                .filter(|c| !restrict || only.contains(&c.code))
-                .map(|c| (c.code.to_string(), format!("{} ({})", c.name, c.code))),
-        );
-        // By name, as they read: typing "United States" picks the United States.
-        list[1..].sort_by_cached_key(|(_, label)| label.to_lowercase());
-        list
-    });
+    let countries =
+        Signal::derive(move || {
+            let mut list: Vec<(String, String)> = vec![(String::new(), t::address::choose_country().into())];
+            list.extend(geo::supported_countries().filter(|c| !restrict || only.contains(&c.code)).map(|c| {
+                (c.code.to_string(), format!("{} ({})", crate::format::country_name(c.code, c.name), c.code))
+            }));
+            // By name, as they read: typing "United States" picks the United States.
+            list[1..].sort_by_cached_key(|(_, label)| label.to_lowercase());
+            list
+        });
     let regions = Signal::derive(move || {
-        let mut list: Vec<(String, String)> = vec![(String::new(), "Choose a region".into())];
+        let mut list: Vec<(String, String)> = vec![(String::new(), t::address::choose_region().into())];
         list.extend(
             geo::regions(&country.get()).iter().map(|r| (r.code.to_string(), format!("{} ({})", r.name, r.code))),
         );
@@ -114,22 +114,25 @@ pub fn AddressFields(
         // Adobe's table sends Curaçao and the Caribbean Netherlands to NL with their own region:
         // they have no postal code.
         if geo::postal_code_optional(&country, region.trim()) {
-            let places: Vec<&str> = geo::entered_as(&country, region.trim())
-                .map(|u| geo::country(u.code).map_or(u.name, |c| c.name))
+            let places: Vec<String> = geo::entered_as(&country, region.trim())
+                .map(|u| {
+                    geo::country(u.code)
+                        .map_or_else(|| u.name.to_string(), |c| crate::format::country_name(c.code, c.name))
+                })
                 .collect();
-            return Some(format!("{} has no postal codes: leave it empty.", places.join(", ")));
+            return Some(t::address::no_postal_codes(places.join(", ")));
         }
-        geo::postal_format(&country).and_then(|f| f.examples.first().map(|e| format!("For example {e}.")))
+        geo::postal_format(&country).and_then(|f| f.examples.first().map(t::address::for_example))
     });
     view! {
         <fieldset class="group">
-            <legend>"Address"</legend>
-            <SelectField path=country_path options=countries disabled=fixed_country
-                hint=if fixed_country { "The country of an existing account cannot change." } else { "Only countries the API supports are listed." }/>
+            <legend>{t::address::address()}</legend>
+            <SelectField path=country_path options=countries disabled=fixed_country names=true
+                hint=if fixed_country { t::address::country_fixed() } else { t::address::countries_hint() }/>
             {move || {
                 let has_regions = !geo::regions(&country.get()).is_empty();
                 if has_regions {
-                    view! { <SelectField path=format!("{ADDRESS}.region") options=regions disabled=fixed_country/> }.into_any()
+                    view! { <SelectField path=format!("{ADDRESS}.region") options=regions disabled=fixed_country names=true/> }.into_any()
                 } else {
                     view! { <TextField path=format!("{ADDRESS}.region") readonly=fixed_country autocomplete="address-level1"/> }.into_any()
                 }
@@ -138,7 +141,7 @@ pub fn AddressFields(
             <TextField path=format!("{ADDRESS}.addressLine2") autocomplete="address-line2"/>
             <TextField path=format!("{ADDRESS}.city") autocomplete="address-level2"/>
             <TextField path=format!("{ADDRESS}.postalCode") autocomplete="postal-code" hint=postal_hint/>
-            <TextField path=format!("{ADDRESS}.phoneNumber") label="Company phone" kind="tel" autocomplete="tel"/>
+            <TextField path=format!("{ADDRESS}.phoneNumber") label=t::address::company_phone() kind="tel" autocomplete="tel"/>
         </fieldset>
     }
 }
@@ -157,7 +160,7 @@ pub fn ContactFields(
     let contacts_error = Signal::derive(move || form.error(CONTACTS, false));
     view! {
         <fieldset class="group">
-            <legend>"Contacts (administrators)"</legend>
+            <legend>{t::address::contacts()}</legend>
             <p class="field-error" id="contacts-error" aria-live="polite">{move || contacts_error.get()}</p>
             <For each=move || { let n = count.get(); (0..n).map(move |i| (i, n)) } key=|k| *k
                 children=move |(i, _)| {
@@ -165,27 +168,27 @@ pub fn ContactFields(
                     let is_locked = !email.is_empty() && locked.with_value(|l| l.contains(&email));
                     view! {
                         <div class="row contact">
-                            <h2 class="row-title">{format!("Contact {}", i + 1)}</h2>
+                            <h2 class="row-title">{t::address::contact(i + 1)}</h2>
                             <TextField path=format!("{CONTACTS}[{i}].firstName") readonly=is_locked autocomplete="given-name"/>
                             <TextField path=format!("{CONTACTS}[{i}].lastName") readonly=is_locked autocomplete="family-name"/>
                             <TextField path=format!("{CONTACTS}[{i}].email") kind="email" readonly=is_locked autocomplete="email"/>
                             <TextField path=format!("{CONTACTS}[{i}].phoneNumber") kind="tel" autocomplete="tel"/>
                             {move || (count.get() > 1).then(|| view! {
                                 <button type="button" class="link" on:click=move |_| rows::remove(&form, CONTACTS, i)>
-                                    {format!("Remove contact {}", i + 1)}
+                                    {t::address::remove_contact(i + 1)}
                                 </button>
                             })}
                         </div>
                     }
                 }/>
-            <button type="button" on:click=move |_| rows::add(&form, CONTACTS)>"Add a contact"</button>
+            <button type="button" on:click=move |_| rows::add(&form, CONTACTS)>{t::address::add_contact()}</button>
         </fieldset>
     }
 }
 
 /// The preferred-language choices: the API's supported locales.
 pub fn language_options() -> Vec<(String, String)> {
-    let mut list = vec![(String::new(), "Choose a language".to_string())];
+    let mut list = vec![(String::new(), t::address::choose_language().to_string())];
     list.extend(geo::locales().iter().map(|l| (l.to_string(), crate::format::language_name(l))));
     list
 }

@@ -3,17 +3,18 @@
 //! alternative, with the figures also in a table for screen readers and keyboard users.
 
 use super::table::{Cell, Column, DataTable};
+use crate::i18n::t;
 use leptos::prelude::*;
 
 static PAIR_COLUMNS: &[Column<Pair>] = &[
-    Column::new("Product", |p: &Pair| Cell::Text(p.label.clone())).names_row(),
-    Column::new("Current", |p: &Pair| Cell::Text(p.current.to_string())).numeric(),
-    Column::new("Used", |p: &Pair| Cell::Text(p.used.to_string())).numeric(),
+    Column::text(t::column::product, |p: &Pair| Cell::Text(p.label.clone())).names_row(),
+    Column::text(t::column::current, |p: &Pair| Cell::Text(p.current.to_string())).numeric(),
+    Column::text(t::column::used, |p: &Pair| Cell::Text(p.used.to_string())).numeric(),
 ];
 
 static EVENT_COLUMNS: &[Column<Event>] = &[
-    Column::new("Date", |e: &Event| Cell::Text(e.date.clone())).names_row(),
-    Column::new("Renewing", |e: &Event| Cell::Text(e.text.clone())),
+    Column::text(t::column::date, |e: &Event| Cell::Text(e.date.clone())).names_row(),
+    Column::text(t::column::renewing, |e: &Event| Cell::Words(e.text.clone())),
 ];
 
 /// One pair of bars.
@@ -58,7 +59,7 @@ pub fn PairedBars(
     let span = WIDTH - LABEL - 60.0;
     let summary = pairs
         .iter()
-        .map(|p| format!("{}: {} current, {} used", p.label, p.current, p.used))
+        .map(|p| t::chart::Pair { current: p.current, label: &p.label, used: p.used }.text())
         .collect::<Vec<_>>()
         .join("; ");
     let bars = pairs
@@ -69,9 +70,9 @@ pub fn PairedBars(
             let (wc, wu) = (scale(p.current, max, span), scale(p.used, max, span));
             view! {
                 <g>
-                    <text x=LABEL - 8.0 y=y + 15.0 text-anchor="end" class="chart-label">{short(&p.label)}<title>{p.label.clone()}</title></text>
-                    <rect x=LABEL y=y width=wc.max(1.0) height="12" class="bar-current"><title>{format!("{}: {} current", p.label, p.current)}</title></rect>
-                    <rect x=LABEL y=y + 14.0 width=wu.max(1.0) height="12" class="bar-used"><title>{format!("{}: {} used", p.label, p.used)}</title></rect>
+                    <text x=LABEL - 8.0 y=y + 15.0 text-anchor="end" class="chart-label" translate="no">{short(&p.label)}<title>{p.label.clone()}</title></text>
+                    <rect x=LABEL y=y width=wc.max(1.0) height="12" class="bar-current"><title>{t::chart::CurrentOf { current: p.current, label: &p.label }.text()}</title></rect>
+                    <rect x=LABEL y=y + 14.0 width=wu.max(1.0) height="12" class="bar-used"><title>{t::chart::UsedOf { label: &p.label, used: p.used }.text()}</title></rect>
                     <text x=LABEL + wc.max(wu) + 6.0 y=y + 17.0 class="chart-value">{format!("{} / {}", p.used, p.current)}</text>
                 </g>
             }
@@ -83,14 +84,14 @@ pub fn PairedBars(
             <svg viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-label=format!("{caption}. {summary}") preserveAspectRatio="xMinYMin meet">
                 <g class="legend">
                     <rect x=LABEL y="4" width="10" height="10" class="bar-current"></rect>
-                    <text x=LABEL + 14.0 y="13" class="chart-label">"Current"</text>
+                    <text x=LABEL + 14.0 y="13" class="chart-label">{t::chart::current()}</text>
                     <rect x=LABEL + 80.0 y="4" width="10" height="10" class="bar-used"></rect>
-                    <text x=LABEL + 94.0 y="13" class="chart-label">"Used"</text>
+                    <text x=LABEL + 94.0 y="13" class="chart-label">{t::chart::used()}</text>
                 </g>
                 {bars}
             </svg>
             <details>
-                <summary>"As a table"</summary>
+                <summary>{t::chart::as_table()}</summary>
                 <DataTable caption=caption.to_string() columns=PAIR_COLUMNS rows=pairs empty=""/>
             </details>
         </figure>
@@ -184,7 +185,7 @@ pub fn Timeline(
                 {dots}
             </svg>
             <details>
-                <summary>"As a table"</summary>
+                <summary>{t::chart::as_table()}</summary>
                 <DataTable caption=caption.to_string() columns=EVENT_COLUMNS rows=events empty=""/>
             </details>
         </figure>

@@ -1,8 +1,9 @@
-//! The confirmation dialog: a modal `<dialog>` that says what will happen, with "Cancel" and the
-//! action; Escape cancels and focus returns to where it was. "Cancel" comes first and has the
+//! The confirmation dialog: a modal `<dialog>` that says what will happen, with t::common::cancel() and the
+//! action; Escape cancels and focus returns to where it was. t::common::cancel() comes first and has the
 //! focus as the dialog opens, so an Enter pressed twice cancels rather than commits: the action
 //! is one Tab away.
 
+use crate::i18n::t;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -59,7 +60,7 @@ pub fn ConfirmDialog(
             <h2 id="confirm-title">{move || title.get()}</h2>
             <p>{move || body.get()}</p>
             <div class="actions">
-                <button type="button" autofocus on:click=cancel>"Cancel"</button>
+                <button type="button" autofocus on:click=cancel>{t::common::cancel()}</button>
                 <button type="button" class="primary" on:click=confirm>{confirm_label}</button>
             </div>
         </dialog>

@@ -4,6 +4,7 @@
 use super::pager::Page;
 use super::table::Column;
 use crate::api::error::Failure;
+use crate::i18n::t;
 use leptos::prelude::*;
 use std::future::Future;
 use wasm_bindgen::JsCast;
@@ -63,28 +64,31 @@ where
                             let cells: Vec<String> = columns.iter().map(|c| (c.cell)(row).text()).collect();
                             out.push_str(&csv_line(cells.iter().map(String::as_str)));
                         }
-                        progress.set(Some(format!("Exported {done} of {} rows…", page.total)));
+                        progress.set(Some(t::csv::Progress { done, total: page.total }.text()));
                         cursor = page.after();
                     }
                     Err(failure) => {
-                        progress.set(Some(format!(
-                            "The export stopped after {done} rows: {} {}",
-                            failure.error.what_happened(),
-                            failure.error.what_to_do()
-                        )));
+                        progress.set(Some(
+                            t::csv::Stopped {
+                                done,
+                                todo: failure.error.what_to_do(),
+                                what: failure.error.what_happened(),
+                            }
+                            .text(),
+                        ));
                         busy.set(false);
                         return;
                     }
                 }
             }
             download(&file_name, &out);
-            progress.set(Some(format!("Exported {done} rows to {file_name}.")));
+            progress.set(Some(t::csv::Done { done, file: &file_name }.text()));
             busy.set(false);
         });
     };
     view! {
         <div class="export">
-            <button type="button" on:click=run disabled=move || busy.get() aria-busy=move || busy.get().to_string()>"Export CSV"</button>
+            <button type="button" on:click=run disabled=move || busy.get() aria-busy=move || busy.get().to_string()>{t::csv::export()}</button>
             <span class="progress" role="status">{move || progress.get()}</span>
         </div>
     }

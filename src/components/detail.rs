@@ -1,6 +1,7 @@
 //! The detail layout: a page header with the record's title, status and actions, and sections
 //! of facts as description lists.
 
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// A section of facts (`<dl>`); rows with an empty value are left out.
@@ -20,12 +21,12 @@ pub fn Facts(
         <section class="facts-section">
             <h2>{title}</h2>
             {if empty {
-                view! { <p class="empty">"Nothing recorded."</p> }.into_any()
+                view! { <p class="empty">{t::detail::nothing()}</p> }.into_any()
             } else {
                 view! {
                     <dl class="facts">
-                        {rows.into_iter().map(|(t, v)| view! { <dt>{t}</dt><dd>{v}</dd> }).collect_view()}
-                        {also.into_iter().map(|(t, v)| view! { <dt>{t}</dt><dd>{v}</dd> }).collect_view()}
+                        {rows.into_iter().map(|(t, v)| view! { <dt>{t}</dt><dd translate="no">{v}</dd> }).collect_view()}
+                        {also.into_iter().map(|(t, v)| view! { <dt>{t}</dt><dd translate="no">{v}</dd> }).collect_view()}
                     </dl>
                 }
                 .into_any()

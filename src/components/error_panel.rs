@@ -3,6 +3,7 @@
 //! as text, never as HTML.
 
 use crate::api::error::Failure;
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// Shows a failed call.
@@ -10,7 +11,7 @@ use leptos::prelude::*;
 pub fn ErrorPanel(
     /// What failed, with its ids.
     failure: Failure,
-    /// Reads the data again ("Try again"); for reads only, shown when reading again may help.
+    /// Reads the data again (t::error::try_again()); for reads only, shown when reading again may help.
     #[prop(optional)]
     on_retry: Option<Callback<()>>,
 ) -> impl IntoView {
@@ -30,12 +31,13 @@ pub fn ErrorPanel(
         });
     };
     let code = failure.error.code().map(str::to_string);
+    let api_message = failure.error.api_message().map(str::to_string);
     // The fields the API named, in words rather than as its paths.
     let details: Vec<String> = failure.error.details().iter().map(|d| crate::components::form::in_words(d)).collect();
     // A garbled answer came back: the action may well have been done.
     let heading = match failure.error {
-        crate::api::error::ApiError::Decode { .. } => format!("{}: the answer could not be read", failure.action),
-        _ => format!("{} did not go through", failure.action),
+        crate::api::error::ApiError::Decode { .. } => t::error::unreadable(&failure.action),
+        _ => t::error::not_through(&failure.action),
     };
     // A panel that appears below the fold (after a commit at the foot of a long preview) is
     // brought into the window; one already in view stays where it is.
@@ -56,26 +58,27 @@ pub fn ErrorPanel(
             <p class="what">{failure.error.what_happened()}</p>
             <p class="todo">{failure.error.what_to_do()}</p>
             {(!details.is_empty()).then(|| view! {
-                <ul class="error-details">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                <ul class="error-details" translate="no">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
             })}
             {sign_in.then(|| view! {
-                <button type="button" class="primary" on:click=again>"Sign in again"</button>
+                <button type="button" class="primary" on:click=again>{t::error::sign_in_again()}</button>
                 <p class="signed-in-again" aria-live="polite">{move || match signed_in_again.get() {
-                    Some(true) => "Signed in again: send it again when you are ready.",
-                    Some(false) if crate::portal::parent().is_some() => "The portal gave no new sign-in: reload the portal's page.",
+                    Some(true) => t::error::signed_in_again(),
+                    Some(false) if crate::portal::parent().is_some() => t::error::portal_no_sign_in(),
                     Some(false) => "",
                     None => "",
                 }}</p>
             })}
-            {retry.filter(|_| !sign_in).map(|cb| view! { <button type="button" on:click=move |_| cb.run(())>"Try again"</button> })}
+            {retry.filter(|_| !sign_in).map(|cb| view! { <button type="button" on:click=move |_| cb.run(())>{t::error::try_again()}</button> })}
             <details class="support">
-                <summary>"Details for support"</summary>
+                <summary>{t::error::details()}</summary>
                 <dl class="facts">
-                    <dt>"Request id"</dt>
+                    <dt>{t::error::request_id()}</dt>
                     <dd><code>{failure.request_id}</code></dd>
-                    <dt>"Correlation id"</dt>
+                    <dt>{t::error::correlation_id()}</dt>
                     <dd><code>{failure.correlation_id}</code></dd>
-                    {code.map(|c| view! { <dt>"Error code"</dt><dd><code>{c}</code></dd> })}
+                    {code.map(|c| view! { <dt>{t::error::code()}</dt><dd><code>{c}</code></dd> })}
+                    {api_message.map(|m| view! { <dt>{t::error::api_message()}</dt><dd lang="en">{m}</dd> })}
                 </dl>
             </details>
         </div>

@@ -29,6 +29,9 @@ pub fn FilterText(
     }
 }
 
+/// A filter's value and its label (from the catalog).
+pub type Choice = (&'static str, fn() -> &'static str);
+
 /// A choice among fixed values; the first option is "any".
 #[component]
 pub fn FilterSelect(
@@ -37,7 +40,7 @@ pub fn FilterSelect(
     /// The label.
     label: &'static str,
     /// `(value, label)` pairs; an empty value means no filter.
-    options: &'static [(&'static str, &'static str)],
+    options: &'static [Choice],
 ) -> impl IntoView {
     let query = use_query_state();
     let id = format!("filter-{key}");
@@ -47,7 +50,7 @@ pub fn FilterSelect(
             <select id=id on:change=move |ev| query.set(&[(key, event_target_value(&ev))], false)>
                 {options
                     .iter()
-                    .map(|(value, text)| view! { <option value=*value selected=move || query.get(key) == *value>{*text}</option> })
+                    .map(|(value, text)| view! { <option value=*value selected=move || query.get(key) == *value>{text()}</option> })
                     .collect_view()}
             </select>
         </div>
@@ -82,7 +85,7 @@ pub fn FilterChecks(
     /// The group's legend.
     label: &'static str,
     /// `(value, label)` choices.
-    options: &'static [(&'static str, &'static str)],
+    options: &'static [Choice],
 ) -> impl IntoView {
     let query = use_query_state();
     view! {
@@ -105,7 +108,7 @@ pub fn FilterChecks(
                     view! {
                         <label class="check" for=id.clone()>
                             <input type="checkbox" id=input_id prop:checked=move || query.get_all(key).iter().any(|v| v == value) on:change=toggle/>
-                            {*text}
+                            {text()}
                         </label>
                     }
                 })

@@ -98,8 +98,10 @@ pub fn GoToBox() -> impl IntoView {
     let error = move || {
         let customer = (kind.get() == IdKind::Order).then(|| form.error(CUSTOMER, false)).flatten();
         match customer {
-            Some(problem) => Some((CUSTOMER, t::goto::problem(t::goto::customer_id(), problem))),
-            None => form.error(ID, false).map(|problem| (ID, t::goto::problem(id_label(kind.get()), problem))),
+            Some(problem) => Some((CUSTOMER, t::goto::Problem { field: t::goto::customer_id(), problem }.text())),
+            None => form
+                .error(ID, false)
+                .map(|problem| (ID, t::goto::Problem { field: id_label(kind.get()), problem }.text())),
         }
     };
     let invalid = move |field: &'static str| move || error().is_some_and(|(f, _)| f == field).to_string();

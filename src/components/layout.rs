@@ -141,7 +141,9 @@ fn LanguageSwitch() -> impl IntoView {
                 }
                 Err(why) => {
                     busy.try_set(false);
-                    crate::components::toast::toast(t::shell::language_failed(crate::i18n::endonym(&language), why));
+                    crate::components::toast::toast(
+                        t::shell::LanguageFailed { language: crate::i18n::endonym(&language), why }.text(),
+                    );
                 }
             }
         });

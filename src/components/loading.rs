@@ -3,6 +3,7 @@
 
 use super::error_panel::ErrorPanel;
 use crate::api::error::Failure;
+use crate::i18n::t;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -35,7 +36,7 @@ where
 {
     let follow = Follow::new();
     view! {
-        <Transition fallback=move || view! { <p class="loading" role="status">{format!("Loading {what}…")}</p> }>
+        <Transition fallback=move || view! { <p class="loading" role="status">{t::load::loading(what)}</p> }>
             {move || {
                 let render = render.clone();
                 Suspend::new(async move {
@@ -45,7 +46,7 @@ where
                             render(value)
                         }
                         Err(failure) if quiet => {
-                            let text = format!("The {what} are not available: {}", failure.error.what_happened());
+                            let text = t::load::Unavailable { what, why: failure.error.what_happened() }.text();
                             view! { <p class="notice warn">{text}</p> }.into_any()
                         }
                         Err(failure) => {

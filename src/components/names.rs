@@ -54,13 +54,18 @@ pub fn customer_name(rt: &Runtime, customer: &str) -> RwSignal<String> {
     )
 }
 
-/// A title about an account: "{what} of {name}" with the id beside it, or "{what} of {noun}"
-/// and the id while the name is not there.
-pub fn title_of(what: &'static str, noun: &'static str, name: RwSignal<String>, id: String) -> impl IntoView {
+/// A title about an account: `named(name)` ("Orders of Contoso") with the id beside it, or
+/// `unnamed()` ("Orders of the customer") and the id while the name is not there.
+pub fn title_of(
+    named: fn(&str) -> String,
+    unnamed: fn() -> &'static str,
+    name: RwSignal<String>,
+    id: String,
+) -> impl IntoView {
     view! {
         <h1>{move || {
             let n = name.get();
-            if n.is_empty() { format!("{what} of {noun} ") } else { format!("{what} of {n} ") }
+            if n.is_empty() { format!("{} ", unnamed()) } else { format!("{} ", named(&n)) }
         }} <code class="id">{id}</code></h1>
     }
 }
@@ -69,7 +74,7 @@ pub fn title_of(what: &'static str, noun: &'static str, name: RwSignal<String>, 
 /// the name is read, or when it cannot be.
 fn named(name: RwSignal<String>, id: String) -> impl IntoView {
     view! {
-        {move || name.with(|n| (!n.is_empty()).then(|| format!("{n} ")))}
+        {move || name.with(|n| (!n.is_empty()).then(|| view! { <span translate="no">{n.clone()}</span>" " }))}
         <code class="id">{id}</code>
     }
 }

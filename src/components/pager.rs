@@ -2,6 +2,7 @@
 //! a page number to jump to.
 
 use super::query::use_query_state;
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// Where a page stands in its list: what the pager shows.
@@ -167,27 +168,27 @@ pub fn Pager(
             }
             Ok(p) => {
                 let nearest = p.clamp(1, pages);
-                let text = format!("There are {pages} page(s): page {nearest} is shown.");
+                let text = t::pager::OutOfRange { nearest, pages }.text();
                 PAGER_NOTE.with(|n| *n.borrow_mut() = Some((noun, (nearest - 1) * limit, text.clone())));
                 said.set(text);
                 page_input.set(nearest.to_string());
                 go((nearest - 1) * limit);
             }
-            Err(_) => said.set(format!("Enter a page number from 1 to {pages}.")),
+            Err(_) => said.set(t::pager::enter(pages)),
         }
     };
     view! {
-        <nav class="pager" aria-label=format!("Pages of {noun}")>
-            <p class="position" role="status">{format!("{first}–{last} of {} {noun}", info.total)}</p>
-            <button type="button" disabled=!has_prev on:click=move |_| go(info.offset.saturating_sub(limit))>"Previous page"</button>
+        <nav class="pager" aria-label=t::pager::label(noun)>
+            <p class="position" role="status">{t::pager::Position { first, last, noun, total: info.total }.text()}</p>
+            <button type="button" disabled=!has_prev on:click=move |_| go(info.offset.saturating_sub(limit))>{t::pager::previous()}</button>
             <form class="jump" novalidate on:submit=jump>
-                <label for="page-number">"Page"</label>
+                <label for="page-number">{t::pager::page()}</label>
                 <input id="page-number" type="number" min="1" max=pages.to_string() inputmode="numeric"
                     prop:value=move || page_input.get() on:input=move |ev| page_input.set(event_target_value(&ev))/>
-                <span>{format!(" of {pages} ")}</span>
-                <button type="submit">"Go"</button>
+                <span>" "{t::pager::of(pages)}" "</span>
+                <button type="submit">{t::pager::go()}</button>
             </form>
-            <button type="button" disabled=!has_next on:click=move |_| go(next)>"Next page"</button>
+            <button type="button" disabled=!has_next on:click=move |_| go(next)>{t::pager::next()}</button>
             <p class="pager-note" role="status">{move || said.get()}</p>
         </nav>
     }

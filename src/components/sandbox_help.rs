@@ -6,6 +6,7 @@
 
 use crate::components::names::ResellerName;
 use crate::components::table::{Cell, Column, DataTable};
+use crate::i18n::t;
 use crate::routes::To;
 use leptos::prelude::*;
 use partner_model::catalog::errors::{reason_in_detail, TRANSFER_REASONS};
@@ -74,13 +75,13 @@ where
     };
     Some(view! {
         <details class="sandbox-help" on:toggle=toggled>
-            <summary>"Sandbox: what to try here"</summary>
+            <summary>{t::sandbox::what_to_try()}</summary>
             <p>{lede}</p>
             {move || match read_once.get() {
-                None if asked.get() => view! { <p class="loading" role="status">"Reading the sandbox's list…"</p> }.into_any(),
+                None if asked.get() => view! { <p class="loading" role="status">{t::sandbox::reading()}</p> }.into_any(),
                 None => ().into_any(),
                 Some(None) => view! {
-                    <p role="status">"This sandbox does not list them here. Its README lists the demo data it starts with."</p>
+                    <p role="status">{t::sandbox::not_listed()}</p>
                 }.into_any(),
                 Some(Some(list)) => render.with_value(|r| r(list)).into_any(),
             }}
@@ -90,26 +91,26 @@ where
 
 fn code_state(c: &DemoCode) -> String {
     if c.used {
-        "Used already: previewing it shows that (1131)".into()
+        t::sandbox::used().into()
     } else if c.expired {
-        "Expired: previewing it shows that (1129)".into()
+        t::sandbox::expired().into()
     } else {
-        format!("Valid until {}", crate::components::detail::moment_text(&c.expires))
+        t::sandbox::valid_until(crate::components::detail::moment_text(&c.expires))
     }
 }
 
 static CODES: &[Column<(DemoCode, Callback<String>)>] = &[
-    Column::new("Approval code", |(c, _)| Cell::Code(c.code.clone())),
-    Column::new("Customer", |(c, _)| Cell::Text(format!("{} {}", c.company_name, c.customer_id))),
-    Column::new("Its reseller now", |(c, _)| {
+    Column::text(t::column::approval_code, |(c, _)| Cell::Code(c.code.clone())),
+    Column::text(t::column::customer, |(c, _)| Cell::Text(format!("{} {}", c.company_name, c.customer_id))),
+    Column::text(t::column::its_reseller_now, |(c, _)| {
         Cell::View(view! { <ResellerName id=c.reseller_id.clone()/> }.into_any(), c.reseller_id.clone())
     }),
-    Column::new("State", |(c, _)| Cell::Text(code_state(c))),
-    Column::new("Use", |(c, use_it)| {
+    Column::text(t::column::state, |(c, _)| Cell::Words(code_state(c))),
+    Column::text(t::column::r#use, |(c, use_it)| {
         let (code, use_it) = (c.code.clone(), *use_it);
-        let label = format!("Use approval code {code}");
+        let label = t::sandbox::use_code(&code);
         Cell::View(
-            view! { <button type="button" class="link" aria-label=label on:click=move |_| use_it.run(code.clone())>"Use it"</button> }
+            view! { <button type="button" class="link" aria-label=label on:click=move |_| use_it.run(code.clone())>{t::sandbox::use_it()}</button> }
                 .into_any(),
             String::new(),
         )
@@ -119,60 +120,50 @@ static CODES: &[Column<(DemoCode, Callback<String>)>] = &[
 /// The sandbox's approval codes, each with a button that puts it in the form (`use_code`).
 #[component]
 pub fn DemoApprovalCodes(use_code: Callback<String>) -> impl IntoView {
-    panel(
-        "approval-codes",
-        "A real approval code comes from the customer: its administrator creates it in the Adobe Admin Console and it lasts 72 hours. The sandbox has these; the receiving reseller must be another than the customer's own.",
-        move |codes: Vec<DemoCode>| {
-            let rows: Vec<(DemoCode, Callback<String>)> = codes.into_iter().map(|c| (c, use_code)).collect();
-            view! { <DataTable caption="The sandbox's approval codes".to_string() show_caption=true columns=CODES rows empty="The sandbox has no approval code."/> }
-        },
-    )
+    panel("approval-codes", t::sandbox::codes_lede(), move |codes: Vec<DemoCode>| {
+        let rows: Vec<(DemoCode, Callback<String>)> = codes.into_iter().map(|c| (c, use_code)).collect();
+        view! { <DataTable caption=t::sandbox::codes().to_string() show_caption=true columns=CODES rows empty=t::sandbox::no_codes()/> }
+    })
 }
 
 fn membership_shows(m: &DemoMembership) -> String {
     if m.transferred || m.error.as_deref() == Some("5118") {
-        return "Moved already: the preview says so (5118)".into();
+        return t::sandbox::moved().into();
     }
     match m.error.as_deref() {
-        Some("5120") => return "No administrator on the membership (5120)".into(),
-        Some("5121") => return "A transfer already under way (5121)".into(),
-        Some(code) => return format!("Refused with {code}"),
+        Some("5120") => return t::sandbox::no_admin().into(),
+        Some("5121") => return t::sandbox::under_way().into(),
+        Some(code) => return t::sandbox::refused(code),
         None => {}
     }
     if m.reasons.is_empty() {
-        return "Can transfer now".into();
+        return t::sandbox::can_transfer().into();
     }
     let bypassed =
         m.reasons.iter().filter(|r| reason_in_detail(r, TRANSFER_REASONS).is_some_and(|k| k.bypass.is_some())).count();
     let n = m.reasons.len();
     match (n, bypassed) {
-        (1, 1) => "Cannot transfer yet, for a reason a switch bypasses".into(),
-        (1, _) => "Cannot transfer yet, for a reason the customer must settle".into(),
-        (n, b) if b == n => format!("Cannot transfer yet, for {n} reasons the switches bypass"),
-        (n, 0) => format!("Cannot transfer yet, for {n} reasons the customer must settle"),
-        (n, b) => format!("Cannot transfer yet, for {n} reasons; the switches bypass {b}"),
+        (n, b) if b == n => t::sandbox::all_bypassed(n),
+        (n, 0) => t::sandbox::none_bypassed(n),
+        (n, b) => t::sandbox::SomeBypassed { bypassed: b, count: n }.text(),
     }
 }
 
 static MEMBERSHIPS: &[Column<(DemoMembership, String)>] = &[
-    Column::new("VIP membership", |(m, reseller)| Cell::Link {
+    Column::text(t::column::vip_membership, |(m, reseller)| Cell::Link {
         href: To::Membership { id: &m.membership_id, reseller }.href(),
         text: m.membership_id.clone(),
         code: true,
     }),
-    Column::new("Company", |(m, _)| Cell::Text(m.company_name.clone())),
-    Column::new("What its preview shows", |(m, _)| Cell::Text(membership_shows(m))),
+    Column::text(t::column::company, |(m, _)| Cell::Text(m.company_name.clone())),
+    Column::text(t::column::what_its_preview_shows, |(m, _)| Cell::Words(membership_shows(m))),
 ];
 
 /// The sandbox's VIP memberships, each linked to its preview (for `reseller`, when chosen).
 #[component]
 pub fn DemoMemberships(reseller: String) -> impl IntoView {
-    panel(
-        "memberships",
-        "A real VIP membership id comes from the customer: it is shown in the customer's Adobe Admin Console. The sandbox has these, each showing one thing the preview can say.",
-        move |all: Vec<DemoMembership>| {
-            let rows: Vec<(DemoMembership, String)> = all.into_iter().map(|m| (m, reseller.clone())).collect();
-            view! { <DataTable caption="The sandbox's VIP memberships".to_string() show_caption=true columns=MEMBERSHIPS rows empty="The sandbox has no VIP membership."/> }
-        },
-    )
+    panel("memberships", t::sandbox::memberships_lede(), move |all: Vec<DemoMembership>| {
+        let rows: Vec<(DemoMembership, String)> = all.into_iter().map(|m| (m, reseller.clone())).collect();
+        view! { <DataTable caption=t::sandbox::memberships().to_string() show_caption=true columns=MEMBERSHIPS rows empty=t::sandbox::no_memberships()/> }
+    })
 }

@@ -11,8 +11,11 @@ use partner_model::catalog::status::ResourceKind;
 
 /// What a cell holds: the table draws it, the CSV export writes its text.
 pub enum Cell {
-    /// Plain text.
+    /// Data as the API gave it (a name, a reference, a quantity): never translated, so marked
+    /// `translate="no"` for the browser's translator and the pseudo-language's test.
     Text(String),
+    /// Words of the console, from the catalog.
+    Words(String),
     /// An id or code, in a monospace face.
     Code(String),
     /// A link to a page of the console (`href` already under the app's base); `code` sets the
@@ -36,7 +39,7 @@ impl Cell {
     /// The cell as CSV text.
     pub fn text(&self) -> String {
         match self {
-            Cell::Text(t) | Cell::Code(t) | Cell::Day(t) | Cell::View(_, t) => t.clone(),
+            Cell::Text(t) | Cell::Words(t) | Cell::Code(t) | Cell::Day(t) | Cell::View(_, t) => t.clone(),
             Cell::Link { text, .. } => text.clone(),
             Cell::Action { label, .. } => label.clone(),
             Cell::Status(kind, code) => super::status::words(*kind, code),
@@ -44,9 +47,14 @@ impl Cell {
         }
     }
 
+    /// Whether the cell holds the API's data rather than words of the console.
+    fn is_data(&self) -> bool {
+        matches!(self, Cell::Text(_) | Cell::Code(_) | Cell::Product(_) | Cell::Link { .. })
+    }
+
     fn view(self) -> impl IntoView {
         match self {
-            Cell::Text(t) => EitherOf7::A(t),
+            Cell::Text(t) | Cell::Words(t) => EitherOf7::A(t),
             Cell::Code(t) => EitherOf7::B(view! { <code>{t}</code> }),
             Cell::Link { href, text, code: true } => {
                 EitherOf7::C(view! { <a href=href><code>{text}</code></a> }.into_any())
@@ -221,16 +229,18 @@ where
                 .iter()
                 .map(|col| {
                     let class = col.class();
-                    let cell = (col.cell)(row).view();
+                    let cell = (col.cell)(row);
+                    let translate = cell.is_data().then_some("no");
+                    let cell = cell.view();
                     // Roles said outright: on a phone the table is drawn as cards (CSS), and
                     // some browsers drop a table's meaning once its display changes. The
                     // column's label goes with each cell, for the card to show.
                     if col.names_row {
                         Either::Left(
-                            view! { <th scope="row" role="rowheader" class=class data-label=col.label()>{cell}</th> },
+                            view! { <th scope="row" role="rowheader" class=class translate=translate data-label=col.label()>{cell}</th> },
                         )
                     } else {
-                        Either::Right(view! { <td role="cell" class=class data-label=col.label()>{cell}</td> })
+                        Either::Right(view! { <td role="cell" class=class translate=translate data-label=col.label()>{cell}</td> })
                     }
                 })
                 .collect_view();

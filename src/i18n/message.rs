@@ -206,7 +206,13 @@ pub fn pseudo(text: &str) -> String {
     render(&parts, &mut out);
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     out.push(' ');
-    out.extend(std::iter::repeat_n('~', letters.div_ceil(3).max(1)));
+    // The lengthening in short words, so that it wraps as a translation's words do.
+    for i in 0..letters.div_ceil(3).max(1) {
+        if i > 0 && i % 5 == 0 {
+            out.push(' ');
+        }
+        out.push('~');
+    }
     out.push(']');
     out
 }

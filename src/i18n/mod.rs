@@ -136,7 +136,7 @@ pub async fn start(config: &partner_model::config::ConsoleConfig, app_base: &str
 
 /// A text the model crate writes in English (a status's label or meaning, …), in the chosen
 /// language when the catalog has it under `model.`, else as it is.
-pub fn model(english: &'static str) -> &'static str {
+pub fn model(english: &str) -> &str {
     model_text(english).unwrap_or(english)
 }
 

@@ -10,6 +10,7 @@ use crate::components::filters::{FilterDate, FilterText};
 use crate::components::list::{filters_of, paged, ListPage, ListSource};
 use crate::components::query::QueryState;
 use crate::components::table::{Cell, Column, DataTable};
+use crate::i18n::t;
 use crate::routes::To;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
@@ -21,50 +22,52 @@ const FILTERS: &[&str] = &["user", "reseller", "customer", "from", "to"];
 /// What a change was, in the reseller's words.
 pub fn action_label(method: &str, template: &str) -> &'static str {
     match (method, template) {
-        ("POST", "/v3/customers/{customer}/orders") => "Order or return",
-        ("PATCH", "/v3/customers/{customer}/orders/{order}") => "Order changed (cancelled)",
-        ("POST", "/v3/customers") => "Customer created",
-        ("PATCH", "/v3/customers/{customer}") => "Customer updated",
-        ("POST", "/v3/resellers") => "Reseller created",
-        ("PATCH", "/v3/resellers/{reseller}") => "Reseller updated",
-        ("PATCH", "/v3/customers/{customer}/subscriptions/{subscription}") => "Subscription updated (auto-renewal)",
-        ("POST", "/v3/customers/{customer}/linked_membership/enroll/{group}") => "Linked membership joined",
-        ("POST", "/v3/transfers") => "Reseller change",
-        ("POST", "/v3/memberships/{membership}/transfers") => "Membership transferred in",
-        _ => "Other change",
+        ("POST", "/v3/customers/{customer}/orders") => t::activity::order_or_return(),
+        ("PATCH", "/v3/customers/{customer}/orders/{order}") => t::activity::order_changed(),
+        ("POST", "/v3/customers") => t::activity::customer_created(),
+        ("PATCH", "/v3/customers/{customer}") => t::activity::customer_updated(),
+        ("POST", "/v3/resellers") => t::activity::reseller_created(),
+        ("PATCH", "/v3/resellers/{reseller}") => t::activity::reseller_updated(),
+        ("PATCH", "/v3/customers/{customer}/subscriptions/{subscription}") => t::activity::subscription_updated(),
+        ("POST", "/v3/customers/{customer}/linked_membership/enroll/{group}") => t::activity::linked_joined(),
+        ("POST", "/v3/transfers") => t::activity::reseller_change(),
+        ("POST", "/v3/memberships/{membership}/transfers") => t::activity::membership_in(),
+        _ => t::activity::other(),
     }
 }
 
 /// How a change ended, in words.
 pub fn outcome_label(e: &AuditEntry) -> String {
     match (e.outcome, e.status) {
-        (Outcome::Answered, Some(status)) if status < 300 => format!("Done ({status})"),
-        (Outcome::Answered, Some(status)) if e.api_code.is_empty() => format!("Refused ({status})"),
-        (Outcome::Answered, Some(status)) => format!("Refused ({status}, code {})", e.api_code),
-        (Outcome::Failed, _) if !e.api_code.is_empty() => format!("{} ({})", Outcome::Failed.label(), e.api_code),
-        (outcome, _) => outcome.label().to_string(),
+        (Outcome::Answered, Some(status)) if status < 300 => t::activity::done(status),
+        (Outcome::Answered, Some(status)) if e.api_code.is_empty() => t::activity::refused(status),
+        (Outcome::Answered, Some(status)) => t::activity::RefusedCode { code: &e.api_code, status }.text(),
+        (Outcome::Failed, _) if !e.api_code.is_empty() => {
+            format!("{} ({})", crate::i18n::model(Outcome::Failed.label()), e.api_code)
+        }
+        (outcome, _) => crate::i18n::model(outcome.label()).to_string(),
     }
 }
 
 static COLUMNS: &[Column<AuditEntry>] = &[
-    Column::new("When", |e| {
+    Column::text(t::column::when, |e| {
         let view = view! { <time datetime=e.at.clone()>{crate::components::detail::moment_text(&e.at)}</time> };
         Cell::View(view.into_any(), e.at.clone())
     }),
-    Column::new("Who", |e| {
-        let role = if e.role == "distributor" { "Distributor staff" } else { "Reseller user" };
+    Column::text(t::column::who, |e| {
+        let role = if e.role == "distributor" { t::activity::staff() } else { t::activity::reseller_user() };
         let view = view! { <span class="who">{e.name.clone()}</span><small class="muted">{format!(" {} · {role}", e.email)}</small> };
         Cell::View(view.into_any(), format!("{} <{}>", e.name, e.email))
     }),
-    Column::new("Action", |e| Cell::Text(action_label(&e.method, &e.template).to_string())),
-    Column::new("Reseller", |e| Cell::Code(e.reseller_id.clone())),
-    Column::new("Customer", |e| match e.customer_id.as_str() {
+    Column::text(t::column::action, |e| Cell::Words(action_label(&e.method, &e.template).to_string())),
+    Column::text(t::column::reseller, |e| Cell::Code(e.reseller_id.clone())),
+    Column::text(t::column::customer, |e| match e.customer_id.as_str() {
         "" => Cell::Text(String::new()),
         id => Cell::Link { href: To::Customer(id).href(), text: id.to_string(), code: true },
     }),
-    Column::new("Outcome", |e| Cell::Text(outcome_label(e))),
-    Column::new("Result", |e| Cell::Code(e.result_id.clone())),
-    Column::new("Correlation id", |e| Cell::Code(e.correlation_id.clone())),
+    Column::text(t::column::outcome, |e| Cell::Words(outcome_label(e))),
+    Column::text(t::column::result, |e| Cell::Code(e.result_id.clone())),
+    Column::text(t::column::correlation_id, |e| Cell::Code(e.correlation_id.clone())),
 ];
 
 /// The gateway's audit trail, with the URL's filters.
@@ -89,26 +92,22 @@ impl ListSource for AuditTrail {
 #[component]
 pub fn ActivityPage() -> impl IntoView {
     let staff = crate::session::is_distributor();
-    let lede = if staff {
-        "Every change made through the console, by anyone: who, when, for which reseller and customer, and how it ended."
-    } else {
-        "Every change made for your reseller through the console, by your team and by your distributor's staff."
-    };
+    let lede = if staff { t::activity::lede_staff() } else { t::activity::lede_reseller() };
     view! {
         <section class="page">
-            <h1>"Activity"</h1>
+            <h1>{t::activity::title()}</h1>
             <section aria-labelledby="audit-heading">
-                <h2 id="audit-heading">"Audit trail"</h2>
+                <h2 id="audit-heading">{t::activity::audit()}</h2>
                 <p class="lede">{lede}</p>
-                <div class="filters" role="search" aria-label="Filters">
-                    {staff.then(|| view! { <FilterText key="user" label="User" hint="Name or e-mail"/> })}
-                    {staff.then(|| view! { <FilterText key="reseller" label="Reseller id"/> })}
-                    <FilterText key="customer" label="Customer id"/>
-                    <FilterDate key="from" label="From"/>
-                    <FilterDate key="to" label="To"/>
+                <div class="filters" role="search" aria-label=t::activity::filters()>
+                    {staff.then(|| view! { <FilterText key="user" label=t::activity::user() hint=t::activity::user_hint()/> })}
+                    {staff.then(|| view! { <FilterText key="reseller" label=t::activity::reseller_id()/> })}
+                    <FilterText key="customer" label=t::activity::customer_id()/>
+                    <FilterDate key="from" label=t::activity::from()/>
+                    <FilterDate key="to" label=t::activity::to()/>
                 </div>
-                <ListPage source=AuditTrail columns=COLUMNS caption="Changes made through the console, newest first".to_string()
-                    noun="changes" empty="No change matches these filters." export="audit-trail.csv".to_string()/>
+                <ListPage source=AuditTrail columns=COLUMNS caption=t::activity::caption().to_string()
+                    noun=t::noun::changes() empty=t::activity::none() export="audit-trail.csv".to_string()/>
             </section>
             <BrowserLog/>
         </section>
@@ -116,15 +115,15 @@ pub fn ActivityPage() -> impl IntoView {
 }
 
 static BROWSER: &[Column<Entry>] = &[
-    Column::new("When", |e: &Entry| {
+    Column::text(t::column::when, |e: &Entry| {
         let shown: String = e.at.replace('T', " ").trim_end_matches('Z').chars().take(19).collect();
         let view = view! { <time datetime=e.at.clone()>{shown}</time> };
         Cell::View(view.into_any(), e.at.clone())
     }),
-    Column::new("Action", |e| Cell::Text(e.action.clone())),
-    Column::new("On", |e| Cell::Code(e.target.clone())),
-    Column::new("Outcome", |e| Cell::Text(e.outcome.clone())),
-    Column::new("Correlation id", |e| Cell::Code(e.correlation_id.clone())),
+    Column::text(t::column::action, |e| Cell::Words(e.action.clone())),
+    Column::text(t::column::on, |e| Cell::Code(e.target.clone())),
+    Column::text(t::column::outcome, |e| Cell::Words(e.outcome.clone())),
+    Column::text(t::column::correlation_id, |e| Cell::Code(e.correlation_id.clone())),
 ];
 
 /// The changes made from this browser, kept locally: readable without the gateway.
@@ -134,13 +133,13 @@ fn BrowserLog() -> impl IntoView {
     let empty = log.entries.is_empty();
     view! {
         <section aria-labelledby="browser-heading">
-            <h2 id="browser-heading">"From this browser"</h2>
-            <p class="lede">"The changes you made from this browser, kept here even when the gateway cannot be reached. Give support the correlation id of an action to find it."</p>
+            <h2 id="browser-heading">{t::activity::browser()}</h2>
+            <p class="lede">{t::activity::browser_lede()}</p>
             {if empty {
-                view! { <p class="empty">"Nothing yet: changes you make appear here."</p> }.into_any()
+                view! { <p class="empty">{t::activity::nothing()}</p> }.into_any()
             } else {
                 view! {
-                    <DataTable caption="Changes made from this browser, newest first".to_string() columns=BROWSER rows=log.entries
+                    <DataTable caption=t::activity::browser_caption().to_string() columns=BROWSER rows=log.entries
                         empty="" row_class=|e: &Entry| if e.ok { "" } else { "failed" }/>
                 }.into_any()
             }}
@@ -160,7 +159,7 @@ mod tests {
         e.api_code = "2129".into();
         assert_eq!(outcome_label(&e), "Refused (400, code 2129)");
         e.outcome = Outcome::Sent;
-        assert_eq!(outcome_label(&e), "Sent, no answer recorded");
-        assert_eq!(action_label("POST", "/v3/customers/{customer}/orders"), "Order or return");
+        assert_eq!(outcome_label(&e), t::model::audit::sent());
+        assert_eq!(action_label("POST", "/v3/customers/{customer}/orders"), t::activity::order_or_return());
     }
 }

@@ -1,6 +1,7 @@
 //! The full-page error shown when `config.json` cannot be loaded or is wrong: which file, which
 //! key, what is wrong, and who can fix it. Never a blank page.
 
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// Why the configuration could not be used.
@@ -23,20 +24,20 @@ pub fn ConfigErrorPage(
     view! {
         <main class="fatal" id="main">
             <div role="alert">
-                <h1>"The console cannot start"</h1>
-                <p>"Its configuration file has a problem, so it does not know where its API is or which accounts to act for."</p>
+                <h1>{t::config::title()}</h1>
+                <p>{t::config::lede()}</p>
             </div>
             <dl class="facts">
-                <dt>"File"</dt>
+                <dt>{t::config::file()}</dt>
                 <dd><code>{problem.url}</code></dd>
-                <dt>"Setting"</dt>
+                <dt>{t::config::setting()}</dt>
                 <dd><code>{problem.key}</code></dd>
-                <dt>"Problem"</dt>
+                <dt>{t::config::problem()}</dt>
                 <dd>{problem.problem}</dd>
             </dl>
-            <p>"Whoever deployed the console can correct this setting in config.json; then reload this page."</p>
+            <p>{t::config::fix()}</p>
             <form method="get">
-                <button type="submit">"Reload"</button>
+                <button type="submit">{t::config::reload()}</button>
             </form>
         </main>
     }

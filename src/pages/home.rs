@@ -98,7 +98,7 @@ fn RecentRecords() -> impl IntoView {
                             let link = to.href();
                             view! {
                                 <li>
-                                    <A href=link>{r.name}</A>
+                                    <A href=link attr:translate="no">{r.name}</A>
                                     " " <span class="muted">{said}</span>
                                 </li>
                             }

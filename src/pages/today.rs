@@ -147,12 +147,12 @@ static RENEWALS: &[Column<Due>] = &[
         crate::resources::subscriptions::subscription_cell(&d.customer.id, &d.sub.subscription_id)
     }),
     Column::text(t::column::renews_on, |d| Cell::Day(d.sub.renewal_date.clone())),
-    Column::text(t::column::in_days, |d: &Due| Cell::Text(t::today::in_days(d.days))).numeric(),
+    Column::text(t::column::in_days, |d: &Due| Cell::Words(t::today::in_days(d.days))).numeric(),
     Column::text(t::column::licenses, |d: &Due| {
         Cell::Text(crate::i18n::number(d.sub.current_quantity.unwrap_or(0) as f64))
     })
     .numeric(),
-    Column::text(t::column::auto_renewal, |d| Cell::Text(renewal_text(&d.sub))),
+    Column::text(t::column::auto_renewal, |d| Cell::Words(renewal_text(&d.sub))),
 ];
 
 static OPEN_ORDERS: &[Column<(Named, Order)>] = &[
@@ -162,7 +162,7 @@ static OPEN_ORDERS: &[Column<(Named, Order)>] = &[
         text: o.order_id.clone(),
         code: false,
     }),
-    Column::text(t::column::r#type, |(_, o)| Cell::Text(crate::resources::orders::type_words(o))),
+    Column::text(t::column::r#type, |(_, o)| Cell::Words(crate::resources::orders::type_words(o))),
     Column::text(t::column::status, |(_, o)| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
     Column::text(t::column::created, |(_, o)| Cell::Day(o.creation_date.clone())),
 ];
@@ -205,7 +205,9 @@ fn NeedsToday(reseller: String) -> impl IntoView {
     let reading = use_reading("today", reseller.clone(), read_today);
     let horizon = RwSignal::new(HORIZONS[0]);
     let status = move || {
-        reading.status(|today| t::today::read_at(crate::components::detail::moment(today.read_at), today.customers))
+        reading.status(|today| {
+            t::today::ReadAt { at: crate::components::detail::moment(today.read_at), count: today.customers }.text()
+        })
     };
     let reseller_link = To::Customers { reseller: &reseller }.href();
     view! {
@@ -249,7 +251,7 @@ fn TodayLists(today: Today, horizon: RwSignal<u64>) -> impl IntoView {
             <div class="field inline">
                 <label for="due-within">{t::today::within()}</label>
                 <select id="due-within" on:change=move |ev| horizon.set(event_target_value(&ev).parse().unwrap_or(30))>
-                    {HORIZONS.map(|d| view! { <option value=d.to_string() selected=move || horizon.get() == d>{t::today::within_days(within(d), d)}</option> }).collect_view()}
+                    {HORIZONS.map(|d| view! { <option value=d.to_string() selected=move || horizon.get() == d>{t::today::WithinDays { count: within(d), days: d }.text()}</option> }).collect_view()}
                 </select>
             </div>
             {move || view! {

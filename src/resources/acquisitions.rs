@@ -11,6 +11,7 @@ use crate::components::loading::Load;
 use crate::components::names::{customer_cell, ResellerName};
 use crate::components::query::QueryState;
 use crate::components::table::{Cell, Column, DataTable};
+use crate::i18n::t;
 use crate::resources::customers::list::PerReseller;
 use crate::resources::{fetch, runtime};
 use crate::routes::{params, CustomerParams, To};
@@ -19,7 +20,7 @@ use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::{Route, A};
 use leptos_router::path;
-use partner_model::time::{self, time_left};
+use partner_model::time;
 use partner_model::types::{NotificationItem, Notifications, OpenAcquisitions, UnpaidLicense};
 
 /// `/customers/:customer/open-acquisitions`, `/notifications?reseller=…`.
@@ -56,11 +57,11 @@ fn OpenAcquisitionsPage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>"Licenses pending an order"</h1>
-                <A href=move || To::Customer(&customer.get()).href() attr:class="button">"Customer"</A>
+                <h1>{t::reseller::pending()}</h1>
+                <A href=move || To::Customer(&customer.get()).href() attr:class="button">{t::pending::customer()}</A>
             </div>
-            <p class="lede">"Licenses the customer added that no order has paid for yet. Each stays open until its expiry; order them before then."</p>
-            <Load resource=open what="the open acquisitions" render=move |o: OpenAcquisitions| {
+            <p class="lede">{t::pending::lede()}</p>
+            <Load resource=open what=t::load::open_acquisitions() render=move |o: OpenAcquisitions| {
                 view! { <Licenses open=o customer=customer.get_untracked()/> }.into_any()
             }/>
         </section>
@@ -73,9 +74,11 @@ fn urgent(l: &UnpaidLicense, at: u64) -> bool {
 }
 
 fn time_left_text(l: &UnpaidLicense, at: u64) -> String {
-    let left = time::parse(&l.expiry_date).map(|e| time_left(e, at)).unwrap_or_else(|| "unknown".into());
+    let left = time::parse(&l.expiry_date)
+        .map(|e| crate::format::left_words(time::left(e, at)))
+        .unwrap_or_else(|| t::time::unknown().into());
     if urgent(l, at) {
-        format!("{left} — order now")
+        t::pending::order_now(left)
     } else {
         left
     }
@@ -83,29 +86,29 @@ fn time_left_text(l: &UnpaidLicense, at: u64) -> String {
 
 /// A license pending an order, with the time the page was drawn.
 static LICENSES: &[Column<(UnpaidLicense, u64)>] = &[
-    Column::new("Reference", |(l, _)| Cell::Code(l.reference_id.clone())),
-    Column::new("Product", |(l, _)| Cell::Text(l.product_name.clone())),
-    Column::new("Base offer", |(l, _)| Cell::Code(l.base_offer_id.clone())),
-    Column::new("Quantity", |(l, _): &(UnpaidLicense, u64)| Cell::Text(l.quantity.to_string())).numeric(),
-    Column::new("Created", |(l, _)| Cell::Text(day(&l.creation_date))),
-    Column::new("Expires", |(l, _)| Cell::Text(crate::components::detail::moment_text(&l.expiry_date))),
-    Column::new("Time left", |(l, at)| Cell::Text(time_left_text(l, *at))),
+    Column::text(t::column::reference, |(l, _)| Cell::Code(l.reference_id.clone())),
+    Column::text(t::column::product, |(l, _)| Cell::Text(l.product_name.clone())),
+    Column::text(t::column::base_offer, |(l, _)| Cell::Code(l.base_offer_id.clone())),
+    Column::text(t::column::quantity, |(l, _): &(UnpaidLicense, u64)| Cell::Text(l.quantity.to_string())).numeric(),
+    Column::text(t::column::created, |(l, _)| Cell::Text(day(&l.creation_date))),
+    Column::text(t::column::expires, |(l, _)| Cell::Text(crate::components::detail::moment_text(&l.expiry_date))),
+    Column::text(t::column::time_left, |(l, at)| Cell::Words(time_left_text(l, *at))),
 ];
 
 #[component]
 fn Licenses(open: OpenAcquisitions, customer: String) -> impl IntoView {
     if open.unpaid_licenses.is_empty() {
-        return view! { <p class="empty">"No licenses are waiting for an order."</p> }.into_any();
+        return view! { <p class="empty">{t::pending::none()}</p> }.into_any();
     }
     let at = now();
     let link = To::NewOrder { customer: &customer, lines: &order_these(&open.unpaid_licenses) }.href();
     let total: u64 = open.unpaid_licenses.iter().map(|l| l.quantity).fold(0, u64::saturating_add);
     let rows: Vec<(UnpaidLicense, u64)> = open.unpaid_licenses.into_iter().map(|l| (l, at)).collect();
     view! {
-        <p role="status">{format!("{total} license(s) pending an order.")}</p>
-        <DataTable caption="Open acquisitions".to_string() show_caption=true columns=LICENSES rows empty=""
+        <p role="status">{t::pending::count(total)}</p>
+        <DataTable caption=t::pending::caption().to_string() show_caption=true columns=LICENSES rows empty=""
             row_class=|(l, at): &(UnpaidLicense, u64)| if urgent(l, *at) { "urgent" } else { "" }/>
-        <p><A href=link attr:class="button primary">"Order these"</A> " Opens Place an order with these lines; the preview then gives the offer ids the customer gets."</p>
+        <p><A href=link attr:class="button primary">{t::pending::order_these()}</A> " " {t::pending::order_these_what()}</p>
     }
     .into_any()
 }
@@ -114,8 +117,8 @@ fn Licenses(open: OpenAcquisitions, customer: String) -> impl IntoView {
 #[component]
 fn PendingOrders() -> impl IntoView {
     view! {
-        <PerReseller title="Licenses pending an order" to=|reseller| To::Notifications { reseller } action="Show notifications"
-            lede="Adobe notifies a reseller when a customer adds licenses that still need an order. Choose the reseller."
+        <PerReseller title=t::reseller::pending() to=|reseller| To::Notifications { reseller } action=t::pending::show()
+            lede=t::pending::lede_choose()
             page=|id| view! { <PendingOf reseller=id/> }.into_any()/>
     }
 }
@@ -135,12 +138,12 @@ impl ListSource for Pending {
 }
 
 static PENDING: &[Column<NotificationItem>] = &[
-    Column::new("Customer", |i| customer_cell(&i.customer_id)),
-    Column::new("Notification", |i| Cell::Text(notification_words(&i.notification_type))),
-    Column::new("Open acquisitions", |i| Cell::Action {
+    Column::text(t::column::customer, |i| customer_cell(&i.customer_id)),
+    Column::text(t::column::notification, |i| Cell::Words(notification_words(&i.notification_type))),
+    Column::text(t::column::open_acquisitions, |i| Cell::Action {
         href: To::OpenAcquisitions(&i.customer_id).href(),
-        text: "See the licenses",
-        label: format!("Licenses pending an order for customer {}", i.customer_id),
+        text: t::pending::see(),
+        label: t::pending::for_customer(&i.customer_id),
     }),
 ];
 
@@ -148,7 +151,7 @@ static PENDING: &[Column<NotificationItem>] = &[
 /// for); another shows as the API wrote it.
 fn notification_words(code: &str) -> String {
     match code {
-        "LICENSES_PENDING_PARTNER_ORDER" => "Licenses added, waiting for your order".into(),
+        "LICENSES_PENDING_PARTNER_ORDER" => t::pending::waiting().into(),
         other => other.into(),
     }
 }
@@ -157,11 +160,11 @@ fn notification_words(code: &str) -> String {
 fn PendingOf(reseller: String) -> impl IntoView {
     view! {
         <div class="page-head">
-            <h1>"Licenses pending an order"</h1>
-            <A href=To::Reseller(&reseller).href() attr:class="button">"Reseller"</A>
+            <h1>{t::reseller::pending()}</h1>
+            <A href=To::Reseller(&reseller).href() attr:class="button">{t::reseller::reseller()}</A>
         </div>
-        <p class="lede">"Customers of " <ResellerName id=reseller.clone()/> " with licenses they added that still need an order."</p>
-        <ListPage source=Pending(reseller) columns=PENDING caption="Notifications".to_string() show_caption=true noun="customers"
-            empty="No customer of this reseller has licenses pending an order."/>
+        <p class="lede">{t::pending::customers_of()}" " <ResellerName id=reseller.clone()/></p>
+        <ListPage source=Pending(reseller) columns=PENDING caption=t::pending::notifications().to_string() show_caption=true noun=t::noun::customers()
+            empty=t::pending::no_customer()/>
     }
 }

@@ -6,11 +6,13 @@
 //! loaded only from the configured icon origins, otherwise a neutral placeholder stands in.
 
 use crate::api::calls::{distributor_subscriptions, Endpoint};
+use crate::components::filters::Choice;
 use crate::components::filters::FilterSelect;
 use crate::components::form::{check_paths, trimmed as g, FormState, Values};
 use crate::components::list::{ListPage, ListSource};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column, SortKeys};
+use crate::i18n::t;
 use crate::runtime::{use_runtime, Runtime};
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
@@ -34,19 +36,22 @@ pub fn DistributorSubscriptionRoutes() -> AnyNestedRoute {
 /// The keys a filter can compare, with their labels: the ones the call's document names
 /// (`BILLING_ENGINE_SUBSCRIPTION_ID`, `CUSTOMER_NAME`; `INCLUDE_INACTIVE_SUBSCRIPTIONS` is the
 /// switch below). The API answers 400 to any other, so no other is offered.
-pub const FILTER_KEYS: &[(&str, &str)] =
-    &[("CUSTOMER_NAME", "Customer name"), ("BILLING_ENGINE_SUBSCRIPTION_ID", "Billing subscription id")];
+pub const FILTER_KEYS: &[Choice] = &[
+    ("CUSTOMER_NAME", t::option::customer_name),
+    ("BILLING_ENGINE_SUBSCRIPTION_ID", t::option::billing_subscription_id),
+];
 const INCLUDE_INACTIVE: &str = "INCLUDE_INACTIVE_SUBSCRIPTIONS";
 /// The one documented sorter key: the end date, ascending by default.
 const SORT: SortKeys =
     SortKeys { by: "sort", order: "order", default_by: "SUBSCRIPTION_END_DATE", default_desc: false };
-const ORDER_OPTIONS: &[(&str, &str)] = &[("", "Ending first (default)"), ("desc", "Ending last")];
-const PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("10", "10"), ("25", "25"), ("50", "50"), ("100", "100")];
+const ORDER_OPTIONS: &[Choice] = &[("", t::option::ending_first_default), ("desc", t::option::ending_last)];
+const PAGE_SIZES: &[Choice] =
+    &[("", t::option::default), ("10", || "10"), ("25", || "25"), ("50", || "50"), ("100", || "100")];
 /// Rows per page of the export (the API takes up to 1000).
 const EXPORT_PAGE: u32 = 500;
 
 fn key_label(key: &str) -> &str {
-    FILTER_KEYS.iter().find(|(k, _)| *k == key).map(|(_, l)| *l).unwrap_or(key)
+    FILTER_KEYS.iter().find(|(k, _)| *k == key).map(|(_, l)| l()).unwrap_or(key)
 }
 
 /// A filter as kept in the URL: `KEY:EQUALS:value` (the value may hold colons).
@@ -108,45 +113,57 @@ fn ServiceIcon(service: ServiceRef) -> impl IntoView {
 fn services(s: &DistributorSubscription) -> Cell {
     let view = view! {
         <ul class="services">
-            {s.service_refs.iter().map(|r| view! { <li><ServiceIcon service=r.clone()/>{r.name.clone()}</li> }).collect_view()}
+            {s.service_refs.iter().map(|r| view! { <li translate="no"><ServiceIcon service=r.clone()/>{r.name.clone()}</li> }).collect_view()}
         </ul>
     };
     Cell::View(view.into_any(), s.service_refs.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join("; "))
 }
 
 static COLUMNS: &[Column<DistributorSubscription>] = &[
-    Column::new("Subscription", |s| {
-        let view = view! { <code>{s.billing_engine_subscription_id.clone()}</code><br/><small class="muted">{format!("id {}", s.id)}</small> };
+    Column::text(t::column::subscription, |s| {
+        let view = view! { <code>{s.billing_engine_subscription_id.clone()}</code><br/><small class="muted">{t::vmware::id(&s.id)}</small> };
         Cell::View(view.into_any(), format!("{} / {}", s.billing_engine_subscription_id, s.id))
     }),
-    Column::new("Customer", |s| Cell::Text(s.customer_ref.name.clone())),
+    Column::text(t::column::customer, |s| Cell::Text(s.customer_ref.name.clone())),
     // The sort column next to what it sorts, in view at a laptop's width.
-    Column::new("End", |s: &DistributorSubscription| Cell::Day(s.subscription_end_date.clone()))
+    Column::text(t::column::end, |s: &DistributorSubscription| Cell::Day(s.subscription_end_date.clone()))
         .sorted("SUBSCRIPTION_END_DATE"),
-    Column::new("Status", |s| {
+    Column::text(t::column::status, |s| {
         let view = view! { <span class=format!("badge {}", status_tone(&s.status)) title=s.status.clone()>{code_words(&s.status)}</span> };
         Cell::View(view.into_any(), code_words(&s.status))
     }),
-    Column::new("Reseller", |s| {
-        let view = view! { {s.reseller_ref.name.clone()}<br/><small class="muted">{s.reseller_ref.partner_id.clone()}</small> };
+    Column::text(t::column::reseller, |s| {
+        let view = view! { <span translate="no">{s.reseller_ref.name.clone()}</span><br/><small class="muted">{s.reseller_ref.partner_id.clone()}</small> };
         Cell::View(view.into_any(), s.reseller_ref.name.clone())
     }),
-    Column::new("Services", services),
-    Column::new("Type", |s| Cell::Text(code_words(&s.subscription_type))),
-    Column::new("Renewal", |s| Cell::Text(code_words(&s.renewal_preference))),
-    Column::new("Start", |s| Cell::Day(s.subscription_start_date.clone())),
+    Column::text(t::column::services, services),
+    Column::text(t::column::r#type, |s| Cell::Words(code_words(&s.subscription_type))),
+    Column::text(t::column::renewal, |s| Cell::Words(code_words(&s.renewal_preference))),
+    Column::text(t::column::start, |s| Cell::Day(s.subscription_start_date.clone())),
 ];
 
 /// A code of Partner Navigator in words (`PENDING_EXPIRY` → "Pending expiry"); the code itself
-/// stays on hover where it is shown as a badge.
+/// stays on hover where it is shown as a badge. A code the console does not know shows as sent.
 fn code_words(code: &str) -> String {
-    match code {
-        "ONDEMAND" => return "On demand".into(),
-        "NOT_SELECTED" => return "Not chosen".into(),
-        "AUTO" => return "Automatic".into(),
-        _ => {}
-    }
-    crate::format::sentence_case(&code.replace('_', " ").to_lowercase())
+    let words = match code {
+        "ONDEMAND" => t::vmware::on_demand(),
+        "NOT_SELECTED" => t::vmware::not_chosen(),
+        "AUTO" => t::vmware::automatic(),
+        "MANUAL" => t::vmware::manual(),
+        "CANCEL" => t::vmware::cancel(),
+        "COMMIT" => t::vmware::commit(),
+        "SUBMITTED" => t::vmware::submitted(),
+        "CREATED" => t::vmware::created(),
+        "ACTIVE" => t::vmware::active(),
+        "SUSPENDED" => t::vmware::suspended(),
+        "CANCELLED" => t::vmware::cancelled(),
+        "TERMINATED" => t::vmware::terminated(),
+        "ERROR" => t::vmware::error(),
+        "PENDING_EXPIRY" => t::vmware::pending_expiry(),
+        "EXPIRED" => t::vmware::expired(),
+        other => other,
+    };
+    words.to_string()
 }
 
 fn status_tone(status: &str) -> &'static str {
@@ -194,33 +211,37 @@ fn FilterBuilder() -> impl IntoView {
         query.set_all("filter", &all);
     };
     view! {
-        <form class="filters builder" role="search" aria-label="Filters" novalidate on:submit=add>
+        <form class="filters builder" role="search" aria-label=t::activity::filters() novalidate on:submit=add>
             <div class="filter">
-                <label for="filter-key">"Filter on"</label>
+                <label for="filter-key">{t::vmware::filter_on()}</label>
                 <select id="filter-key" on:change=move |ev| form.set(KEY, event_target_value(&ev))>
-                    {FILTER_KEYS.iter().map(|(k, l)| view! { <option value=*k selected=move || key.get() == *k>{*l}</option> }).collect_view()}
+                    {FILTER_KEYS.iter().map(|(k, l)| view! { <option value=*k selected=move || key.get() == *k>{l()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="filter">
-                <label for="filter-operator">"Comparison"</label>
+                <label for="filter-operator">{t::vmware::comparison()}</label>
                 <select id="filter-operator" on:change=move |ev| form.set(OPERATOR, event_target_value(&ev))>
-                    <option value="LIKE" selected=move || operator.get() == "LIKE">"contains"</option>
-                    <option value="EQUALS" selected=move || operator.get() == "EQUALS">"equals"</option>
+                    <option value="LIKE" selected=move || operator.get() == "LIKE">{t::vmware::contains_op()}</option>
+                    <option value="EQUALS" selected=move || operator.get() == "EQUALS">{t::vmware::equals_op()}</option>
                 </select>
             </div>
             <div class="filter">
-                <label for="filter-value">"Value"</label>
+                <label for="filter-value">{t::vmware::value()}</label>
                 <input id="filter-value" type="text" maxlength="200" prop:value=move || value.get()
                     aria-invalid=move || problem().is_some().to_string() aria-describedby="filter-value-error"
                     on:input=move |ev| form.set(VALUE, event_target_value(&ev))/>
                 <p class="field-error" id="filter-value-error" aria-live="polite">{problem}</p>
             </div>
-            <button type="submit">"Add filter"</button>
+            <button type="submit">{t::vmware::add()}</button>
         </form>
-        <ul class="chips" aria-label="Filters in force">
+        <ul class="chips" aria-label=t::vmware::in_force()>
             {move || query.get_all("filter").into_iter().filter_map(|raw| parse_filter(&raw).map(|f| (raw, f))).map(|(raw, f)| {
-                let words = format!("{} {} “{}”", key_label(&f.key), if f.operator == FilterOperator::Like { "contains" } else { "equals" }, f.value);
-                let label = format!("Remove filter: {words}");
+                let words = if f.operator == FilterOperator::Like {
+                    t::vmware::Contains { key: key_label(&f.key), value: &f.value }.text()
+                } else {
+                    t::vmware::Equals { key: key_label(&f.key), value: &f.value }.text()
+                };
+                let label = t::vmware::remove(&words);
                 view! { <li>{words}<button type="button" class="link" aria-label=label on:click=move |_| remove(raw.clone())>"×"</button></li> }
             }).collect_view()}
         </ul>
@@ -249,20 +270,20 @@ pub fn DistributorSubscriptions() -> impl IntoView {
     let inactive = move || query.get("inactive") == "true";
     view! {
         <section class="page">
-            <div class="page-head"><h1>"VMware subscriptions"</h1></div>
-            <p class="lede">"VMware Cloud Partner Navigator subscriptions of your distributor organization."</p>
+            <div class="page-head"><h1>{t::vmware::title()}</h1></div>
+            <p class="lede">{t::vmware::lede()}</p>
             <FilterBuilder/>
-            <div class="filters" role="group" aria-label="Sorting and paging">
+            <div class="filters" role="group" aria-label=t::vmware::sorting()>
                 <div class="filter check">
                     <input type="checkbox" id="filter-inactive" prop:checked=inactive
                         on:change=move |ev| query.set(&[("inactive", if event_target_checked(&ev) { "true".into() } else { String::new() })], false)/>
-                    <label for="filter-inactive">"Include inactive subscriptions (cancelled, terminated, expired)"</label>
+                    <label for="filter-inactive">{t::vmware::inactive()}</label>
                 </div>
-                <FilterSelect key="order" label="Order by end date" options=ORDER_OPTIONS/>
-                <FilterSelect key="limit" label="Rows per page" options=PAGE_SIZES/>
+                <FilterSelect key="order" label=t::vmware::order() options=ORDER_OPTIONS/>
+                <FilterSelect key="limit" label=t::vmware::rows() options=PAGE_SIZES/>
             </div>
-            <ListPage source=Subscriptions columns=COLUMNS caption="Distributor subscriptions".to_string() noun="subscriptions"
-                sort=SORT empty="No subscription matches these filters." export="distributor-subscriptions.csv".to_string()/>
+            <ListPage source=Subscriptions columns=COLUMNS caption=t::vmware::caption().to_string() noun=t::noun::subscriptions()
+                sort=SORT empty=t::vmware::none() export="distributor-subscriptions.csv".to_string()/>
         </section>
     }
 }
@@ -274,7 +295,7 @@ mod tests {
     #[test]
     fn codes_read_as_words() {
         assert_eq!(code_words("PENDING_EXPIRY"), "Pending expiry");
-        assert_eq!(code_words("ONDEMAND"), "On demand");
+        assert_eq!(code_words("ONDEMAND"), t::vmware::on_demand());
         assert_eq!(code_words("ACTIVE"), "Active");
         assert_eq!(code_words(""), "");
     }

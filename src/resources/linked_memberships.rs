@@ -5,6 +5,7 @@
 use crate::api::calls::{customers, linked_memberships};
 use crate::components::confirm::ConfirmDialog;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::filters::Choice;
 use crate::components::filters::{FilterSelect, FilterText};
 use crate::components::form::{check_paths, trimmed as g, BusyButton, FormState, TextField, Values};
 use crate::components::loading::Load;
@@ -12,6 +13,7 @@ use crate::components::query::use_query_state;
 use crate::components::submit::{use_commit, use_preview_submission, SubmissionError};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
+use crate::i18n::t;
 use crate::resources::{fetch, runtime};
 use crate::routes::To;
 use leptos::prelude::*;
@@ -30,19 +32,24 @@ pub fn LinkedMembershipRoutes() -> AnyNestedRoute {
     .into_any_nested_route()
 }
 
-const COUNTRIES: &[(&str, &str)] = &[("", "Choose a country"), ("US", "United States (US)"), ("CA", "Canada (CA)")];
+const COUNTRIES: &[Choice] =
+    &[("", t::option::choose_a_country), ("US", t::option::united_states_us), ("CA", t::option::canada_ca)];
 
 /// A benefit type in words.
 fn benefit_name(code: &str) -> String {
     match code {
-        "LARGE_GOVERNMENT_AGENCY" => "Large Government Agency".into(),
-        "THREE_YEAR_COMMIT" => "3-Year Commit".into(),
+        "LARGE_GOVERNMENT_AGENCY" => t::hub::lga().into(),
+        "THREE_YEAR_COMMIT" => t::hub::three_year_commit().into(),
         other => other.to_string(),
     }
 }
 
 fn discounts(g: &LinkedMembershipGroup) -> String {
-    g.discounts.iter().map(|d| format!("{} level {}", d.offer_type.words(), d.level)).collect::<Vec<_>>().join(", ")
+    g.discounts
+        .iter()
+        .map(|d| t::linked::Level { kind: crate::i18n::model(d.offer_type.words()), level: &d.level }.text())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `/linked-memberships?country=US&name=…&customer=…`.
@@ -64,16 +71,16 @@ pub fn LinkedMemberships() -> impl IntoView {
     });
     view! {
         <section class="page">
-            <h1>"Linked memberships"</h1>
-            <p class="lede">"Large Government Agency groups share one discount level across agencies. Search a country's groups, then enroll a customer from the same country."</p>
-            <div class="filters" role="search" aria-label="Search groups">
-                <FilterSelect key="country" label="Country" options=COUNTRIES/>
-                <FilterText key="name" label="Group name" hint="Part of the name; leave empty for every group."/>
+            <h1>{t::linked::title()}</h1>
+            <p class="lede">{t::linked::lede()}</p>
+            <div class="filters" role="search" aria-label=t::linked::search()>
+                <FilterSelect key="country" label=t::reseller::country() options=COUNTRIES/>
+                <FilterText key="name" label=t::linked::group_name() hint=t::linked::group_name_hint()/>
             </div>
-            <Load resource=groups what="linked membership groups" render={move |found: Option<Vec<LinkedMembershipGroup>>| {
+            <Load resource=groups what=t::load::linked_membership_groups() render={move |found: Option<Vec<LinkedMembershipGroup>>| {
                 match found {
-                    None => view! { <p class="empty" role="status">"Choose a country to search its groups: the API requires one."</p> }.into_any(),
-                    Some(list) if list.is_empty() => view! { <p class="empty" role="status">"No group matches."</p> }.into_any(),
+                    None => view! { <p class="empty" role="status">{t::linked::choose_country()}</p> }.into_any(),
+                    Some(list) if list.is_empty() => view! { <p class="empty" role="status">{t::linked::no_group()}</p> }.into_any(),
                     Some(list) => view! { <GroupTable list chosen/> }.into_any(),
                 }
             }}/>
@@ -86,25 +93,29 @@ pub fn LinkedMemberships() -> impl IntoView {
 type GroupRow = (LinkedMembershipGroup, RwSignal<Option<LinkedMembershipGroup>>);
 
 static GROUPS: &[Column<GroupRow>] = &[
-    Column::new("Name", |(g, _): &GroupRow| Cell::Text(g.name.clone())),
-    Column::new("Id", |(g, _)| Cell::Code(g.id.clone())),
-    Column::new("Type", |(g, _)| Cell::Text(g.kind.as_ref().map(|k| k.as_str().to_string()).unwrap_or_default())),
-    Column::new("Segment", |(g, _)| {
+    Column::text(t::column::name, |(g, _): &GroupRow| Cell::Text(g.name.clone())),
+    Column::text(t::column::id, |(g, _)| Cell::Code(g.id.clone())),
+    Column::text(t::column::r#type, |(g, _)| {
+        Cell::Text(g.kind.as_ref().map(|k| k.as_str().to_string()).unwrap_or_default())
+    }),
+    Column::text(t::column::segment, |(g, _)| {
         Cell::Text(g.market_segment.as_ref().map(|k| k.as_str().to_string()).unwrap_or_default())
     }),
-    Column::new("Country", |(g, _)| Cell::Text(g.country.clone())),
-    Column::new("Members", |(g, _): &GroupRow| Cell::Text(g.members_count.map(|m| m.to_string()).unwrap_or_default()))
-        .numeric(),
-    Column::new("Benefits", |(g, _)| {
-        Cell::Text(g.benefit_types.iter().map(|b| benefit_name(b)).collect::<Vec<_>>().join(", "))
+    Column::text(t::column::country, |(g, _)| Cell::Text(g.country.clone())),
+    Column::text(t::column::members, |(g, _): &GroupRow| {
+        Cell::Text(g.members_count.map(|m| m.to_string()).unwrap_or_default())
+    })
+    .numeric(),
+    Column::text(t::column::benefits, |(g, _)| {
+        Cell::Words(g.benefit_types.iter().map(|b| benefit_name(b)).collect::<Vec<_>>().join(", "))
     }),
-    Column::new("Discounts", |(g, _)| Cell::Text(discounts(g))),
-    Column::new("Created", |(g, _)| Cell::Day(g.creation_date.clone())),
-    Column::new("Actions", |(g, chosen): &GroupRow| {
+    Column::text(t::column::discounts, |(g, _)| Cell::Words(discounts(g))),
+    Column::text(t::column::created, |(g, _)| Cell::Day(g.creation_date.clone())),
+    Column::text(t::column::actions, |(g, chosen): &GroupRow| {
         let (row, chosen) = (g.clone(), *chosen);
         let view = view! {
             <button type="button" on:click=move |_| chosen.set(Some(row.clone()))>
-                "Enroll a customer"<span class="visually-hidden">{format!(" in {}", g.name)}</span>
+                {t::linked::enroll_a_customer()}<span class="visually-hidden">" " {t::linked::in_group(&g.name)}</span>
             </button>
         };
         Cell::View(view.into_any(), String::new())
@@ -114,7 +125,7 @@ static GROUPS: &[Column<GroupRow>] = &[
 #[component]
 fn GroupTable(list: Vec<LinkedMembershipGroup>, chosen: RwSignal<Option<LinkedMembershipGroup>>) -> impl IntoView {
     let rows: Vec<GroupRow> = list.into_iter().map(|g| (g, chosen)).collect();
-    view! { <DataTable caption="Linked membership groups".to_string() columns=GROUPS rows empty="No group matches."/> }
+    view! { <DataTable caption=t::linked::groups().to_string() columns=GROUPS rows empty=t::linked::no_group()/> }
 }
 
 const CUSTOMER: &str = "customerId";
@@ -124,17 +135,11 @@ const CUSTOMER: &str = "customerId";
 fn may_join(c: &Customer, group: &LinkedMembershipGroup) -> Result<(), String> {
     let name = &c.company_profile.company_name;
     if let Some(l) = c.linked_membership.as_ref().filter(|l| l.id != group.id) {
-        return Err(format!(
-            "{name} already belongs to the group {} ({}): a customer can be in one linked membership group only.",
-            l.name, l.id
-        ));
+        return Err(t::linked::Already { group: &l.name, id: &l.id, name }.text());
     }
     let country = &c.company_profile.address.country;
     if *country != group.country {
-        return Err(format!(
-            "{name} is in {country}, the group is in {}: a customer can only join a group of its own country.",
-            group.country
-        ));
+        return Err(t::linked::OtherCountry { country, group: &group.country, name }.text());
     }
     Ok(())
 }
@@ -176,7 +181,7 @@ fn Enroll(group: LinkedMembershipGroup, chosen: RwSignal<Option<LinkedMembership
         move |r: EnrollResult| {
             let name = customer.get_untracked().map(|c| c.company_profile.company_name).unwrap_or_default();
             let message =
-                if r.message.is_empty() { format!("{name} was enrolled.") } else { format!("{name}: {}", r.message) };
+                if r.message.is_empty() { t::linked::enrolled(&name) } else { format!("{name}: {}", r.message) };
             toast(message.clone());
             done.set(Some(message));
         },
@@ -186,28 +191,26 @@ fn Enroll(group: LinkedMembershipGroup, chosen: RwSignal<Option<LinkedMembership
             .get()
             .map(|c| format!("{} ({})", c.company_profile.company_name, c.customer_id))
             .unwrap_or_default();
-        format!("Enroll {name} into {}?", group.with_value(|g| g.name.clone()))
+        t::linked::ConfirmTitle { group: group.with_value(|g| g.name.clone()), name: &name }.text()
     });
-    let body = Signal::derive(move || {
-        "The customer joins the group and takes its discount level. Customers in a linked membership cannot use 3-Year Commit.".to_string()
-    });
+    let body = Signal::derive(move || t::linked::confirm_body().to_string());
     let (checking, pending) = (check.busy, enroll.pending);
     let busy = Signal::derive(move || checking.get() || pending.get());
     view! {
         <section class="facts-section enroll" aria-labelledby="enroll-title">
-            <h2 id="enroll-title">{format!("Enroll a customer in {}", group.with_value(|g| g.name.clone()))}</h2>
+            <h2 id="enroll-title">{t::linked::enroll_in(group.with_value(|g| g.name.clone()))}</h2>
             <form class="inline" novalidate on:submit=move |ev| check.submit(ev)>
                 <TextField path=CUSTOMER/>
-                <BusyButton label="Enroll" working="Working…" busy/>
-                <button type="button" on:click=move |_| chosen.set(None)>"Close"</button>
+                <BusyButton label=t::linked::enroll() working=t::linked::working() busy/>
+                <button type="button" on:click=move |_| chosen.set(None)>{t::linked::close()}</button>
             </form>
             <SubmissionError submission=check/>
             {move || enroll.failure.get().map(|failure| view! { <ErrorPanel failure/> })}
             {move || done.get().map(|m| {
                 let link = customer.get().map(|c| To::Customer(&c.customer_id).href()).unwrap_or_default();
-                view! { <p class="notice ok" role="status">{m} " " <A href=link>"Open the customer"</A></p> }
+                view! { <p class="notice ok" role="status">{m} " " <A href=link>{t::linked::open_customer()}</A></p> }
             })}
-            <ConfirmDialog open=ask title body confirm_label="Enroll" on_confirm=Callback::new(move |_| enroll.send())/>
+            <ConfirmDialog open=ask title body confirm_label=t::linked::enroll() on_confirm=Callback::new(move |_| enroll.send())/>
         </section>
     }
 }

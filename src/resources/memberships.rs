@@ -15,6 +15,7 @@ use crate::components::query::{use_query_state, QueryState};
 use crate::components::sandbox_help::DemoMemberships;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
+use crate::i18n::t;
 use crate::resources::{fetch, load_record, runtime};
 use crate::routes::{params, MembershipTransferParams, RecordParams, To};
 use leptos::prelude::*;
@@ -42,25 +43,17 @@ pub fn MembershipRoutes() -> AnyNestedRoute {
 /// A transfer switch: its query key, its label, and what turning it on does.
 struct Switch {
     key: &'static str,
-    label: &'static str,
-    consequence: &'static str,
+    label: fn() -> &'static str,
+    consequence: fn() -> &'static str,
 }
 
 static SWITCHES: [Switch; 2] = [
-    Switch {
-        key: IGNORE_ORDER_RETURN,
-        label: "Ignore order returns",
-        consequence: "Transfers a customer whose purchases are still in their return window. Rollback to VIP is then disabled, and those purchases can no longer be returned.",
-    },
-    Switch {
-        key: EXPIRE_OPEN_PAS,
-        label: "Expire open purchase authorizations",
-        consequence: "Transfers a customer with open purchase authorizations. They expire while the transfer runs and can no longer be used.",
-    },
+    Switch { key: IGNORE_ORDER_RETURN, label: t::vip::ignore_returns, consequence: t::vip::ignore_returns_what },
+    Switch { key: EXPIRE_OPEN_PAS, label: t::vip::expire_pas, consequence: t::vip::expire_pas_what },
 ];
 
 fn switch_label(key: &str) -> &'static str {
-    SWITCHES.iter().find(|s| s.key == key).map(|s| s.label).unwrap_or("a transfer switch")
+    SWITCHES.iter().find(|s| s.key == key).map(|s| (s.label)()).unwrap_or(t::vip::a_switch())
 }
 
 fn switch_on(query: &QueryState, key: &str) -> bool {
@@ -84,11 +77,11 @@ pub fn MembershipStart() -> impl IntoView {
     };
     view! {
         <section class="page">
-            <div class="page-head"><h1>"VIP → VIPMP"</h1></div>
-            <p class="lede">"Moves a customer from the VIP program into VIP Marketplace. Enter the customer's VIP membership id to see which subscriptions would move and whether the customer can transfer now."</p>
+            <div class="page-head"><h1>{t::vip::title()}</h1></div>
+            <p class="lede">{t::vip::lede()}</p>
             <form novalidate on:submit=open>
-                <TextField path="membershipId" hint="Shown in the customer's Adobe Admin Console."/>
-                <div class="actions"><button type="submit" class="primary">"Preview the transfer"</button></div>
+                <TextField path="membershipId" hint=t::vip::id_hint()/>
+                <div class="actions"><button type="submit" class="primary">{t::vip::preview()}</button></div>
             </form>
             <DemoMemberships reseller=reseller_for_demo/>
         </section>
@@ -125,11 +118,11 @@ pub fn MembershipPreview() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{move || format!("VIP membership {}", id.get())}</h1>
-                <A href=move || To::Memberships { reseller: &query.get("reseller") }.href() attr:class="button">"Try another membership id"</A>
+                <h1>{move || t::vip::membership(id.get())}</h1>
+                <A href=move || To::Memberships { reseller: &query.get("reseller") }.href() attr:class="button">{t::vip::another()}</A>
             </div>
             <fieldset class="group switches">
-                <legend>"Transfer switches (off unless you turn them on)"</legend>
+                <legend>{t::vip::switches()}</legend>
                 {SWITCHES.iter().map(|s| {
                     let input_id = format!("switch-{}", s.key);
                     view! {
@@ -137,16 +130,16 @@ pub fn MembershipPreview() -> impl IntoView {
                             <input type="checkbox" id=input_id.clone() prop:checked=move || switch_on(&query, s.key)
                                 aria-describedby=format!("{input_id}-hint")
                                 on:change=move |ev| query.set(&[(s.key, if event_target_checked(&ev) { "true".into() } else { String::new() })], true)/>
-                            <label for=input_id.clone()>{s.label}</label>
-                            <small class="hint" id=format!("{input_id}-hint")>{s.consequence}</small>
+                            <label for=input_id.clone()>{(s.label)()}</label>
+                            <small class="hint" id=format!("{input_id}-hint")>{(s.consequence)()}</small>
                         </div>
                     }
                 }).collect_view()}
             </fieldset>
-            <Load resource=preview what="what the membership would bring over" render=move |e: Eligibility| match e {
+            <Load resource=preview what=t::load::what_the_membership_would_bring() render=move |e: Eligibility| match e {
                 Eligibility::Eligible(p) => view! {
-                    <p class="notice ok" role="status">"The customer can transfer now."</p>
-                    <ItemsTable items=p.items caption="Subscriptions that would move" new_ids=false/>
+                    <p class="notice ok" role="status">{t::vip::can_transfer()}</p>
+                    <ItemsTable items=p.items caption=t::vip::would_move() new_ids=false/>
                     <TransferForm membership=id.get_untracked()/>
                 }.into_any(),
                 Eligibility::Ineligible(f) => view! { <Reasons failure=f/> }.into_any(),
@@ -166,8 +159,8 @@ fn Reasons(failure: Failure) -> impl IntoView {
         details.iter().filter(|d| reason_in_detail(d, TRANSFER_REASONS).is_none()).cloned().collect();
     let bypassable = !known.is_empty() && known.iter().all(|r| r.bypass.is_some());
     let summary = match (known.len() + unknown.len(), bypassable) {
-        (n, true) => format!("The customer cannot transfer yet, for {n} reason(s). The transfer switches above can bypass every one of them."),
-        (n, false) => format!("The customer cannot transfer yet, for {n} reason(s)."),
+        (n, true) => t::vip::not_yet_bypassable(n),
+        (n, false) => t::vip::not_yet(n),
     };
     let bypasses: Vec<&'static str> = known.iter().filter_map(|r| r.bypass).collect();
     let set_all = move |_| {
@@ -176,25 +169,25 @@ fn Reasons(failure: Failure) -> impl IntoView {
     };
     view! {
         <section class="facts-section reasons" aria-labelledby="reasons-title">
-            <h2 id="reasons-title">"Not eligible"</h2>
+            <h2 id="reasons-title">{t::vip::not_eligible()}</h2>
             <p>{summary}</p>
-            <ul class="reason-list" aria-label="Reasons">
+            <ul class="reason-list" aria-label=t::vip::reasons()>
                 {known.iter().map(|r| {
-                    let bypass = r.bypass.map(|k| format!("Bypassed by turning on “{}”.", switch_label(k)));
+                    let bypass = r.bypass.map(|k| t::vip::bypassed_by(switch_label(k)));
                     view! {
                         <li>
-                            <strong>{r.meaning}</strong>" "
+                            <strong>{crate::i18n::model(r.meaning)}</strong>" "
                             <code>{r.code}</code>
-                            <p>{r.what_to_do}</p>
-                            <p class="bypass">{bypass.unwrap_or_else(|| "No switch bypasses this.".into())}</p>
+                            <p>{crate::i18n::model(r.what_to_do)}</p>
+                            <p class="bypass">{bypass.unwrap_or_else(|| t::vip::no_bypass().into())}</p>
                         </li>
                     }
                 }).collect_view()}
-                {unknown.into_iter().map(|d| view! { <li><strong>"Reason given by Adobe: "</strong>{d}</li> }).collect_view()}
+                {unknown.into_iter().map(|d| view! { <li><strong>{t::vip::reason_given()}</strong>" " <span lang="en">{d}</span></li> }).collect_view()}
             </ul>
-            {bypassable.then(|| view! { <button type="button" on:click=set_all>"Turn on the switches that bypass these"</button> })}
+            {bypassable.then(|| view! { <button type="button" on:click=set_all>{t::vip::turn_on()}</button> })}
             <details class="support">
-                <summary>"The API's answer"</summary>
+                <summary>{t::vip::answer()}</summary>
                 <ErrorPanel failure/>
             </details>
         </section>
@@ -231,7 +224,7 @@ fn TransferForm(membership: String) -> impl IntoView {
             async move { fetch(endpoint).await }
         },
         move |t: MembershipTransfer| {
-            toast(format!("Transfer {} started.", t.transfer_id));
+            toast(t::vip::started(&t.transfer_id));
             let of = if t.membership_id.is_empty() { m3.clone() } else { t.membership_id.clone() };
             navigate(&To::MembershipTransfer { membership: &of, id: &t.transfer_id }.path(), Default::default());
         },
@@ -242,7 +235,7 @@ fn TransferForm(membership: String) -> impl IntoView {
             asking.set(true);
         }
     };
-    let title = Signal::derive(move || format!("Transfer VIP membership {membership} to VIP Marketplace?"));
+    let title = Signal::derive(move || t::vip::confirm_title(&membership));
     // The receiving reseller by name once its id is typed in full (read once, then kept).
     let receiving = Memo::new(move |_| form.get("resellerId").trim().to_string());
     let receiving_name = Memo::new(move |_| {
@@ -252,22 +245,23 @@ fn TransferForm(membership: String) -> impl IntoView {
             .filter(|n| !n.is_empty())
     });
     let body = Signal::derive(move || {
-        let on: Vec<&str> = SWITCHES.iter().filter(|s| switch_on(&query, s.key)).map(|s| s.label).collect();
-        let switches = if on.is_empty() { "No switch is on.".to_string() } else { format!("On: {}.", on.join(", ")) };
+        let on: Vec<&str> = SWITCHES.iter().filter(|s| switch_on(&query, s.key)).map(|s| (s.label)()).collect();
+        let switches =
+            if on.is_empty() { t::vip::no_switch_on().to_string() } else { t::vip::switches_on(on.join(", ")) };
         let id = receiving.get();
-        let reseller = receiving_name.get().map_or_else(|| format!("reseller {id}"), |n| format!("{n} ({id})"));
-        format!("The customer becomes a VIP Marketplace customer of {reseller}. {switches}")
+        let reseller = receiving_name.get().map_or_else(|| t::transfer::reseller_id(&id), |n| format!("{n} ({id})"));
+        format!("{} {switches}", t::vip::becomes(reseller))
     });
     view! {
         <form class="transfer" novalidate on:submit=ask>
             <DraftNotice/>
             <fieldset class="group">
-                <legend>"Transfer"</legend>
-                <TextField path="resellerId" label="Reseller id" hint="The reseller the customer will belong to in VIP Marketplace."/>
+                <legend>{t::vip::transfer()}</legend>
+                <TextField path="resellerId" label=t::vip::reseller_id() hint=t::vip::reseller_hint()/>
             </fieldset>
             <SubmissionError submission/>
-            <div class="actions"><BusyButton label="Transfer to VIP Marketplace" busy=submission.busy/></div>
-            <ConfirmDialog open=asking title body confirm_label="Transfer" on_confirm=Callback::new(move |_| submission.send())/>
+            <div class="actions"><BusyButton label=t::vip::send() busy=submission.busy/></div>
+            <ConfirmDialog open=asking title body confirm_label=t::vip::transfer() on_confirm=Callback::new(move |_| submission.send())/>
         </form>
     }
 }
@@ -279,15 +273,15 @@ pub fn MembershipTransferPage() -> impl IntoView {
         load_record(|rt, p: &MembershipTransferParams| memberships::get_transfer(rt, &p.id, &p.transfer));
     view! {
         <section class="page">
-            <Load resource=transfer what="the transfer" settling=|t: &MembershipTransfer| t.status == Status::Pending render=move |t: MembershipTransfer| {
+            <Load resource=transfer what=t::load::transfer() settling=|t: &MembershipTransfer| t.status == Status::Pending render=move |t: MembershipTransfer| {
                 let facts = vec![
-                    ("Transfer id", t.transfer_id.clone()),
-                    ("VIP membership", t.membership_id.clone()),
-                    ("Created", crate::components::detail::moment_text(&t.creation_date)),
+                    (t::vip::transfer_id(), t.transfer_id.clone()),
+                    (t::vip::vip_membership(), t.membership_id.clone()),
+                    (t::vip::created(), crate::components::detail::moment_text(&t.creation_date)),
                 ];
                 view! {
-                    <TransferView title=format!("VIP → VIPMP transfer {}", t.transfer_id) status=t.status facts customer=t.customer_id customer_term="New customer"
-                        reseller=("Reseller", t.reseller_id) items=t.line_items/>
+                    <TransferView title=t::vip::transfer_title(&t.transfer_id) status=t.status facts customer=t.customer_id customer_term=t::vip::new_customer()
+                        reseller=(t::vip::reseller(), t.reseller_id) items=t.line_items/>
                 }
                 .into_any()
             }/>

@@ -4,34 +4,46 @@
 //! page at a time, exported as CSV.
 
 use crate::api::calls::{price_lists, Endpoint};
+use crate::components::filters::Choice;
 use crate::components::filters::{FilterSelect, FilterText};
 use crate::components::list::{ListPage, ListSource};
 use crate::components::query::QueryState;
 use crate::components::table::{Cell, Column};
 use crate::components::term::Explain;
+use crate::i18n::t;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
 use partner_model::types::{home_region, PriceListFilters, PriceListOffer, PriceListPage, PriceListRequest};
 
 #[rustfmt::skip]
-const REGIONS: &[(&str, &str)] = &[("", "The currency's (default)"), ("NA", "North America"), ("LA", "Latin America"),
-    ("MX", "Mexico"), ("PA", "Pan-Asia"), ("WE", "Western Europe"), ("EE", "Eastern Europe"), ("JP", "Japan"),
-    ("AP", "Asia Pacific")];
-const SEGMENTS: &[(&str, &str)] = &[("", "Commercial (default)"), ("EDU", "Education"), ("GOV", "Government")];
-const TYPES: &[(&str, &str)] =
-    &[("", "Standard (default)"), ("3YC", "3-Year Commit"), ("STD-LGA", "Large Government Agency")];
-const CURRENCIES: &[(&str, &str)] =
-    &[("", "Configured currency"), ("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("JPY", "JPY"), ("AUD", "AUD")];
+const REGIONS: &[Choice] = &[("", t::option::the_currencys_default), ("NA", t::option::north_america), ("LA", t::option::latin_america),
+    ("MX", t::option::mexico), ("PA", t::option::pan_asia), ("WE", t::option::western_europe), ("EE", t::option::eastern_europe), ("JP", t::option::japan),
+    ("AP", t::option::asia_pacific)];
+const SEGMENTS: &[Choice] =
+    &[("", t::option::commercial_default), ("EDU", t::option::education), ("GOV", t::option::government)];
+const TYPES: &[Choice] = &[
+    ("", t::option::standard_default),
+    ("3YC", t::option::three_year_commit),
+    ("STD-LGA", t::option::large_government_agency),
+];
+const CURRENCIES: &[Choice] = &[
+    ("", t::option::configured_currency),
+    ("USD", || "USD"),
+    ("EUR", || "EUR"),
+    ("GBP", || "GBP"),
+    ("JPY", || "JPY"),
+    ("AUD", || "AUD"),
+];
 
 static COLUMNS: &[Column<PriceListOffer>] = &[
-    Column::new("Product", |o| Cell::Text(o.product_family.clone())),
-    Column::new("Offer id", |o| Cell::Code(o.offer_id.clone())),
-    Column::new("Level", |o| Cell::Text(o.level_details.clone())),
-    Column::new("Type", |o| Cell::Text(o.product_type.clone())),
-    Column::new("Partner price", |o: &PriceListOffer| Cell::Text(o.partner_price.clone())).numeric(),
-    Column::new("Street price", |o: &PriceListOffer| Cell::Text(o.estimated_street_price.clone())).numeric(),
-    Column::new("Orderable from", |o| Cell::Day(o.first_order_date.clone())),
-    Column::new("Until", |o| Cell::Day(o.last_order_date.clone())),
+    Column::text(t::column::product, |o| Cell::Text(o.product_family.clone())),
+    Column::text(t::column::offer_id, |o| Cell::Code(o.offer_id.clone())),
+    Column::text(t::column::level, |o| Cell::Text(o.level_details.clone())),
+    Column::text(t::column::r#type, |o| Cell::Text(o.product_type.clone())),
+    Column::text(t::column::partner_price, |o: &PriceListOffer| Cell::Text(o.partner_price.clone())).numeric(),
+    Column::text(t::column::street_price, |o: &PriceListOffer| Cell::Text(o.estimated_street_price.clone())).numeric(),
+    Column::text(t::column::orderable_from, |o| Cell::Day(o.first_order_date.clone())),
+    Column::text(t::column::until, |o| Cell::Day(o.last_order_date.clone())),
 ];
 
 /// The price list the URL asks for.
@@ -72,19 +84,19 @@ impl ListSource for PriceList {
 pub fn PriceListPage() -> impl IntoView {
     view! {
         <section class="page">
-            <div class="page-head"><h1>"Price list"</h1></div>
-            <p class="lede">"Adobe's prices for a year, by product and " "discount level" <Explain key="level"/> ". What a customer pays also depends on the days left to its anniversary date."</p>
-            <div class="filters" role="search" aria-label="Filters">
-                <FilterSelect key="region" label="Region" options=REGIONS/>
-                <FilterSelect key="segment" label="Market segment" options=SEGMENTS/>
-                <FilterSelect key="type" label="Price list" options=TYPES/>
-                <FilterSelect key="currency" label="Currency" options=CURRENCIES/>
-                <FilterText key="month" label="Month" hint="YYYYMM; this month when empty"/>
-                <FilterText key="family" label="Product family" hint="Exactly as listed: Acrobat Pro for teams"/>
-                <FilterText key="offer" label="Offer id"/>
+            <div class="page-head"><h1>{t::prices::title()}</h1></div>
+            <p class="lede">{t::prices::lede()}" " {t::prices::level()} <Explain key="level"/> {t::prices::lede_end()}</p>
+            <div class="filters" role="search" aria-label=t::activity::filters()>
+                <FilterSelect key="region" label=t::prices::region() options=REGIONS/>
+                <FilterSelect key="segment" label=t::prices::segment() options=SEGMENTS/>
+                <FilterSelect key="type" label=t::prices::title() options=TYPES/>
+                <FilterSelect key="currency" label=t::prices::currency() options=CURRENCIES/>
+                <FilterText key="month" label=t::prices::month() hint=t::prices::month_hint()/>
+                <FilterText key="family" label=t::prices::family() hint=t::prices::family_hint()/>
+                <FilterText key="offer" label=t::prices::offer()/>
             </div>
-            <ListPage source=PriceList columns=COLUMNS caption="Price list".to_string() noun="prices"
-                empty="No price matches these filters." export="price-list.csv".to_string()/>
+            <ListPage source=PriceList columns=COLUMNS caption=t::prices::title().to_string() noun=t::noun::prices()
+                empty=t::prices::none() export="price-list.csv".to_string()/>
         </section>
     }
 }

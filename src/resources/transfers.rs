@@ -19,6 +19,7 @@ use crate::components::status::StatusExplained;
 use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
+use crate::i18n::t;
 use crate::resources::subscriptions::subscription_cell;
 use crate::resources::{fetch, load_by_id, runtime};
 use crate::routes::To;
@@ -74,23 +75,22 @@ pub fn ResellerChange() -> impl IntoView {
     );
     view! {
         <section class="page">
-            <div class="page-head"><h1>"Reseller change"</h1></div>
+            <div class="page-head"><h1>{t::transfer::heading()}</h1></div>
             <p class="lede">
-                "A customer moves to one of your resellers with an approval code their administrator creates in the Adobe Admin Console; it is valid for 72 hours. "
-                "Preview shows the customer and every subscription that moves; nothing changes until you commit."
+                {t::transfer::lede()}
             </p>
             <DemoApprovalCodes use_code=Callback::new(move |code: String| form.set("approvalCode", code))/>
             <DraftNotice/>
             <UnsavedGuard/>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
                 <fieldset class="group">
-                    <legend>"The change"</legend>
-                    <TextField path="approvalCode" hint="From the customer's administrator."/>
-                    <TextField path="requestedBy" kind="email" autocomplete="email" hint="The email of the customer's administrator who asked for the change."/>
-                    <TextField path="resellerId" label="Receiving reseller id" hint="The reseller the customer moves to (not its current one)."/>
+                    <legend>{t::transfer::the_change()}</legend>
+                    <TextField path="approvalCode" hint=t::transfer::code_hint()/>
+                    <TextField path="requestedBy" kind="email" autocomplete="email" hint=t::transfer::requested_by_hint()/>
+                    <TextField path="resellerId" label=t::transfer::receiving_id() hint=t::transfer::receiving_hint()/>
                 </fieldset>
                 <SubmissionError submission/>
-                <div class="actions"><BusyButton label="Preview the change" busy=submission.busy/></div>
+                <div class="actions"><BusyButton label=t::transfer::preview() busy=submission.busy/></div>
             </form>
             {move || preview.get().map(|(values, transfer)| view! { <ChangePreview values transfer/> })}
         </section>
@@ -111,25 +111,29 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
             async move { fetch(endpoint).await }
         },
         move |t: ResellerChangeTransfer| {
-            toast(format!("Reseller change {} started.", t.transfer_id));
+            toast(t::transfer::started(&t.transfer_id));
             navigate(&To::Transfer(&t.transfer_id).path(), Default::default());
         },
     );
     let (pending, failure) = (commit.pending, commit.failure);
     let asking = RwSignal::new(false);
     let expiry = transfer.approval.as_ref().map(|a| a.expiry.clone()).unwrap_or_default();
-    let left = time::parse(&expiry).map(|at| time::time_left(at, now())).unwrap_or_default();
+    let left = time::parse(&expiry).map(|at| crate::format::left_words(time::left(at, now()))).unwrap_or_default();
     let customer = transfer.customer_id.clone();
     let reseller = transfer.reseller_id.clone();
     let count = transfer.line_items.len();
     let title = Signal::derive({
         let (c, r) = (customer.clone(), reseller.clone());
         let (c_name, r_name) = (customer_name(&names_rt, &c), reseller_name(&names_rt, &r));
-        move || format!("Move {} to {}?", or_id(c_name.get(), "customer", &c), or_id(r_name.get(), "reseller", &r))
+        move || {
+            t::transfer::ConfirmTitle {
+                customer: or_id(c_name.get(), |id| t::transfer::customer_id(id), &c),
+                reseller: or_id(r_name.get(), |id| t::transfer::reseller_id(id), &r),
+            }
+            .text()
+        }
     });
-    let body = Signal::derive(move || {
-        format!("{count} subscription(s) move with the customer and get new ids. The approval code is used up; the customer's current reseller loses them.")
-    });
+    let body = Signal::derive(move || t::transfer::confirm_body(count));
     let confirm = Callback::new(move |_| commit.send());
     // The reseller the customer leaves, when this user may read the customer (staff may; the
     // receiving reseller's own user may not, until the customer is theirs).
@@ -144,32 +148,32 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
     });
     view! {
         <section class="facts-section preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">"Preview"</h2>
+            <h2 id="preview-title">{t::transfer::preview_title()}</h2>
             <dl class="facts">
-                <dt>"Customer"</dt>
+                <dt>{t::order::customer()}</dt>
                 <dd><CustomerLink id=customer.clone()/></dd>
                 {move || leaves.get().map(|from| view! {
-                    <dt>"Leaves reseller"</dt>
+                    <dt>{t::transfer::leaves()}</dt>
                     <dd><ResellerName id=from/></dd>
                 })}
-                <dt>"Moves to reseller"</dt>
+                <dt>{t::transfer::moves_to()}</dt>
                 <dd><ResellerLink id=reseller.clone()/></dd>
-                <dt>"Approval code expires"</dt>
-                <dd>{format!("{} ({left} left)", crate::components::detail::moment_text(&expiry))}</dd>
+                <dt>{t::transfer::code_expires()}</dt>
+                <dd>{t::transfer::Expires { at: crate::components::detail::moment_text(&expiry), left }.text()}</dd>
             </dl>
-            <ItemsTable items=transfer.line_items.clone() caption="Subscriptions that move" new_ids=false/>
+            <ItemsTable items=transfer.line_items.clone() caption=t::transfer::moving() new_ids=false/>
             {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
-            <BusyButton label="Commit the reseller change" working="Committing…" busy=pending
+            <BusyButton label=t::transfer::commit() working=t::transfer::committing() busy=pending
                 on_click=Callback::new(move |_| asking.set(true))/>
-            <ConfirmDialog open=asking title body confirm_label="Move the customer" on_confirm=confirm/>
+            <ConfirmDialog open=asking title body confirm_label=t::transfer::confirm() on_confirm=confirm/>
         </section>
     }
 }
 
-/// "{name}", or "{noun} {id}" while the name is not read.
-fn or_id(name: String, noun: &str, id: &str) -> String {
+/// "{name}", or `unnamed(id)` ("customer 1005") while the name is not read.
+fn or_id(name: String, unnamed: fn(&str) -> String, id: &str) -> String {
     if name.is_empty() {
-        format!("{noun} {id}")
+        unnamed(id)
     } else {
         name
     }
@@ -190,7 +194,7 @@ pub fn ItemsTable(
     customer: String,
 ) -> impl IntoView {
     if items.is_empty() {
-        return view! { <p class="empty">"No subscription moves."</p> }.into_any();
+        return view! { <p class="empty">{t::transfer::no_moves()}</p> }.into_any();
     }
     let rows: Vec<ItemRow> = items
         .into_iter()
@@ -214,26 +218,26 @@ struct ItemRow {
 
 fn item_id(r: &ItemRow) -> Cell {
     if r.item.subscription_id.is_empty() {
-        let view = view! { <span class="muted">"Given when the transfer completes"</span> };
+        let view = view! { <span class="muted">{t::transfer::given_later()}</span> };
         return Cell::View(view.into_any(), String::new());
     }
     subscription_cell(&r.customer, &r.item.subscription_id)
 }
 
 macro_rules! item_columns {
-    ($id:literal) => {
+    ($id:expr) => {
         &[
-            Column::new("Line", |r: &ItemRow| Cell::Text(r.line.to_string())).numeric(),
-            Column::new("Offer", |r| Cell::Product(r.item.offer_id.clone())),
-            Column::new("Quantity", |r: &ItemRow| Cell::Text(r.item.quantity.to_string())).numeric(),
-            Column::new("Renewal date", |r| Cell::Day(r.item.renewal_date.clone())),
-            Column::new($id, item_id),
+            Column::text(t::column::line, |r: &ItemRow| Cell::Text(r.line.to_string())).numeric(),
+            Column::text(t::column::offer, |r| Cell::Product(r.item.offer_id.clone())),
+            Column::text(t::column::quantity, |r: &ItemRow| Cell::Text(r.item.quantity.to_string())).numeric(),
+            Column::text(t::column::renewal_date, |r| Cell::Day(r.item.renewal_date.clone())),
+            Column::text($id, item_id),
         ]
     };
 }
 
-static ITEMS: &[Column<ItemRow>] = item_columns!("Subscription id");
-static NEW_ITEMS: &[Column<ItemRow>] = item_columns!("New subscription id");
+static ITEMS: &[Column<ItemRow>] = item_columns!(t::column::subscription_id);
+static NEW_ITEMS: &[Column<ItemRow>] = item_columns!(t::column::new_subscription_id);
 
 /// A transfer's page: its status in words, a progress note while it is pending, its facts, and
 /// once complete the customer and its new subscriptions.
@@ -247,7 +251,7 @@ pub fn TransferView(
     facts: Vec<(&'static str, String)>,
     /// The customer (known once the transfer completes, for VIP → VIPMP).
     customer: String,
-    /// What the customer is to this transfer ("Customer", "New customer").
+    /// What the customer is to this transfer (t::order::customer(), "New customer").
     customer_term: &'static str,
     /// The reseller the customer goes to, and what it is called here.
     reseller: (&'static str, String),
@@ -257,12 +261,11 @@ pub fn TransferView(
     let pending = status == Status::Pending;
     let complete = status == Status::Active;
     let note = if pending {
-        view! { <p class="notice following" role="status"><span class="spinner" aria-hidden="true"></span>"The transfer is being processed. This page follows it until it completes."</p> }.into_any()
+        view! { <p class="notice following" role="status"><span class="spinner" aria-hidden="true"></span>{t::transfer::processing()}</p> }.into_any()
     } else if complete {
-        view! { <p class="notice ok" role="status">"Complete: the customer and its subscriptions are now yours."</p> }
-            .into_any()
+        view! { <p class="notice ok" role="status">{t::transfer::complete()}</p> }.into_any()
     } else {
-        view! { <p class="notice" role="status">"This transfer no longer changes on its own."</p> }.into_any()
+        view! { <p class="notice" role="status">{t::transfer::settled()}</p> }.into_any()
     };
     let mut accounts = Vec::new();
     if !customer.is_empty() {
@@ -274,8 +277,8 @@ pub fn TransferView(
     let links = (complete && !customer.is_empty()).then(|| {
         view! {
             <div class="actions record-links">
-                <A href=To::Customer(&customer).href() attr:class="button">"Open the customer"</A>
-                <A href=To::Subscriptions { customer: &customer }.href() attr:class="button">"Its subscriptions"</A>
+                <A href=To::Customer(&customer).href() attr:class="button">{t::transfer::open_customer()}</A>
+                <A href=To::Subscriptions { customer: &customer }.href() attr:class="button">{t::transfer::its_subscriptions()}</A>
             </div>
         }
     });
@@ -284,10 +287,10 @@ pub fn TransferView(
         <p class="lede"><StatusExplained kind=ResourceKind::Transfer code=status.as_str().to_string()/></p>
         {note}
         {links}
-        <Facts title="Transfer" rows=facts also=accounts/>
+        <Facts title=t::transfer::facts() rows=facts also=accounts/>
         <section class="facts-section">
-            <h2>"Subscriptions"</h2>
-            <ItemsTable items caption="Subscriptions of the transfer" new_ids=true customer/>
+            <h2>{t::transfer::subscriptions()}</h2>
+            <ItemsTable items caption=t::transfer::of_transfer() new_ids=true customer/>
         </section>
     }
 }
@@ -298,14 +301,14 @@ pub fn ResellerChangePage() -> impl IntoView {
     let transfer = load_by_id(transfers::get);
     view! {
         <section class="page">
-            <Load resource=transfer what="the reseller change" settling=|t: &ResellerChangeTransfer| t.status == Status::Pending render=move |t: ResellerChangeTransfer| {
+            <Load resource=transfer what=t::load::reseller_change() settling=|t: &ResellerChangeTransfer| t.status == Status::Pending render=move |t: ResellerChangeTransfer| {
                 let facts = vec![
-                    ("Transfer id", t.transfer_id.clone()),
-                    ("Created", crate::components::detail::moment_text(&t.creation_date)),
+                    (t::transfer::transfer_id(), t.transfer_id.clone()),
+                    (t::order::created(), crate::components::detail::moment_text(&t.creation_date)),
                 ];
                 view! {
-                    <TransferView title=format!("Reseller change {}", t.transfer_id) status=t.status facts customer=t.customer_id customer_term="Customer"
-                        reseller=("Receiving reseller", t.reseller_id) items=t.line_items/>
+                    <TransferView title=t::transfer::title(&t.transfer_id) status=t.status facts customer=t.customer_id customer_term=t::order::customer()
+                        reseller=(t::transfer::receiving(), t.reseller_id) items=t.line_items/>
                 }
                 .into_any()
             }/>

@@ -74,22 +74,45 @@ pub fn parse(s: &str) -> Option<Millis> {
     u64::try_from(secs).ok().map(|s| s * 1000)
 }
 
-/// How long from `now` until `until`, in words: "3 days", "5 hours", "less than an hour", or
+/// How long from `now` until something ends, rounded down to what a reader needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Left {
+    /// It has ended.
+    Expired,
+    LessThanAnHour,
+    /// Whole hours, under two days.
+    Hours(Millis),
+    /// Whole days, two or more.
+    Days(Millis),
+}
+
+/// How long from `now` until `until`.
+pub fn left(until: Millis, now: Millis) -> Left {
+    const HOUR: Millis = 3_600_000;
+    match until.checked_sub(now).filter(|l| *l > 0) {
+        None => Left::Expired,
+        Some(l) if l >= 2 * DAY => Left::Days(l / DAY),
+        Some(l) if l >= HOUR => Left::Hours(l / HOUR),
+        Some(_) => Left::LessThanAnHour,
+    }
+}
+
+impl std::fmt::Display for Left {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Left::Expired => f.write_str("expired"),
+            Left::LessThanAnHour => f.write_str("less than an hour"),
+            Left::Hours(1) => f.write_str("1 hour"),
+            Left::Hours(n) => write!(f, "{n} hours"),
+            Left::Days(n) => write!(f, "{n} days"),
+        }
+    }
+}
+
+/// How long from `now` until `until`, in English: "3 days", "5 hours", "less than an hour", or
 /// "expired".
 pub fn time_left(until: Millis, now: Millis) -> String {
-    const HOUR: Millis = 3_600_000;
-    if until <= now {
-        return "expired".into();
-    }
-    let left = until - now;
-    let plural = |n: Millis, unit: &str| if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") };
-    if left >= 2 * DAY {
-        plural(left / DAY, "day")
-    } else if left >= HOUR {
-        plural(left / HOUR, "hour")
-    } else {
-        "less than an hour".into()
-    }
+    left(until, now).to_string()
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 use super::state::use_form;
 use super::Values;
+use crate::i18n::t;
 use leptos::prelude::*;
 
 pub(super) const DRAFT_PREFIX: &str = "partner-console.draft.";
@@ -33,8 +34,8 @@ impl DraftIn {
     /// Where the draft is, as the reseller is told.
     pub fn place(self) -> &'static str {
         match self {
-            DraftIn::Device => "on this device",
-            DraftIn::Tab => "in this tab until it is closed",
+            DraftIn::Device => t::draft::on_device(),
+            DraftIn::Tab => t::draft::in_tab(),
         }
     }
 }
@@ -46,8 +47,8 @@ pub fn DraftNotice() -> impl IntoView {
     view! {
         {move || form.restored.get().map(|saved| view! {
             <div class="notice draft" role="status">
-                <p>{format!("Your unsaved changes from {saved} were restored.")}</p>
-                <button type="button" on:click=move |_| form.discard()>"Discard them"</button>
+                <p>{t::draft::restored(saved)}</p>
+                <button type="button" on:click=move |_| form.discard()>{t::draft::discard()}</button>
             </div>
         })}
     }
@@ -81,8 +82,7 @@ pub fn UnsavedGuard() -> impl IntoView {
         if link.closest("form").ok().flatten().is_some() {
             return;
         }
-        let question =
-            format!("You have unsaved changes. They are kept as a draft {}. Leave this page?", form.draft_in.place());
+        let question = t::draft::leave(form.draft_in.place());
         let leave = window().confirm_with_message(&question).unwrap_or(true);
         if !leave {
             ev.prevent_default();

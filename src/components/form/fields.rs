@@ -3,6 +3,7 @@
 
 use super::paths::{is_required, label_of};
 use super::state::{use_form, FormState};
+use crate::i18n::t;
 use leptos::prelude::*;
 
 /// What every single-control field shares: its id, label, whether it is required, its
@@ -23,7 +24,7 @@ impl FieldParts {
         FieldParts {
             form,
             id: form.id_for(path),
-            label: if label.is_empty() { label_of(path, "Value") } else { label },
+            label: if label.is_empty() { label_of(path, t::field::value()) } else { label },
             required: is_required(path),
             error: Signal::derive(move || form.error(&p, false)),
             hint,
@@ -116,6 +117,10 @@ pub fn SelectField(
     /// Shown but not changeable.
     #[prop(optional)]
     disabled: bool,
+    /// The options are names from the API or the browser (countries, languages): marked
+    /// `translate="no"`, as the API's data is.
+    #[prop(optional)]
+    names: bool,
 ) -> impl IntoView {
     let parts = FieldParts::new(&path, label, hint);
     let (form, error) = (parts.form, parts.error);
@@ -129,7 +134,8 @@ pub fn SelectField(
             {move || {
                 options.get().into_iter().map(|(value, text)| {
                     let v = value.clone();
-                    view! { <option value=value selected=move || current.get() == v>{text}</option> }
+                    let translate = (names && !value.is_empty()).then_some("no");
+                    view! { <option value=value translate=translate selected=move || current.get() == v>{text}</option> }
                 }).collect_view()
             }}
         </select>
@@ -282,7 +288,7 @@ pub fn RadioField(
                     <input type="radio" id=rid.clone() name=name.clone() value=value prop:checked=move || form.get(&p1) == value
                         aria-invalid=move || error.get().is_some().to_string()
                         on:change=move |_| form.set(&p2, value.to_string())/>
-                    <label for=rid>{text}<small class="hint">{explain}</small></label>
+                    <label for=rid>{text}" "<small class="hint">{explain}</small></label>
                 </div>
             }
         })

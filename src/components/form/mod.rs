@@ -39,12 +39,14 @@ pub fn problem_words(problem: &partner_model::rules::Invalid) -> String {
     use partner_model::rules::Invalid;
     match problem {
         Invalid::Missing => t::invalid::missing().to_string(),
-        Invalid::TooShort { min, len } => t::invalid::too_short(*len, *min),
-        Invalid::TooLong { max, len } => t::invalid::too_long(*len, *max),
-        Invalid::NotAllowed { found, allowed } => t::invalid::not_allowed(model(allowed), character(*found)),
+        Invalid::TooShort { min, len } => t::invalid::TooShort { len: *len, min: *min }.text(),
+        Invalid::TooLong { max, len } => t::invalid::TooLong { len: *len, max: *max }.text(),
+        Invalid::NotAllowed { found, allowed } => {
+            t::invalid::NotAllowed { allowed: model(allowed), found: character(*found) }.text()
+        }
         Invalid::Format { expected } => t::invalid::format(model(expected)),
         Invalid::NotOneOf { allowed } => t::invalid::one_of(allowed.join(", ")),
-        Invalid::OutOfRange { min, max } => t::invalid::range(*max as f64, *min as f64),
+        Invalid::OutOfRange { min, max } => t::invalid::Range { max: *max as f64, min: *min as f64 }.text(),
         Invalid::Explained(text) => crate::i18n::model_text(text).map_or_else(|| text.clone(), str::to_string),
     }
 }

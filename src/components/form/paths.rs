@@ -1,6 +1,7 @@
 //! Field paths: DOM ids, the registry's generic paths, labels and required marks.
 
 use super::{trimmed, Values};
+use crate::i18n::t;
 use partner_model::rules::{rule, Context, FieldError};
 
 /// The DOM id of the field at `path`.
@@ -53,7 +54,7 @@ pub fn in_words(path: &str) -> String {
     for segment in path.split('.') {
         if let Some((list, rest)) = segment.split_once('[') {
             let n = rest.trim_end_matches(']').parse::<u64>().map_or(0, |n| n.saturating_add(1));
-            places.push(format!("{} {n}", item_of(list)));
+            places.push(item_of(list, n));
         }
     }
     let last = path.rsplit('.').next().unwrap_or(path);
@@ -65,19 +66,19 @@ pub fn in_words(path: &str) -> String {
     } else if path.ends_with(']') {
         places.join(", ")
     } else {
-        format!("{}: {label}", places.join(", "))
+        t::path::FieldOf { label, places: places.join(", ") }.text()
     }
 }
 
-/// What one item of a list the API names is called.
-fn item_of(list: &str) -> String {
+/// Item `n` of a list the API names ("Line 2").
+fn item_of(list: &str, n: u64) -> String {
     match list {
-        "lineItems" => "Line".into(),
-        "contacts" => "Contact".into(),
-        "cancellingItems" => "Replaced line".into(),
-        "flexDiscountCodes" => "Discount code".into(),
-        "marketSubSegments" => "Sub-segment".into(),
-        other => words(other.trim_end_matches('s')),
+        "lineItems" => t::path::line(n),
+        "contacts" => t::path::contact(n),
+        "cancellingItems" => t::path::replaced_line(n),
+        "flexDiscountCodes" => t::path::discount_code(n),
+        "marketSubSegments" => t::path::sub_segment(n),
+        other => format!("{} {n}", words(other.trim_end_matches('s'))),
     }
 }
 

@@ -10,12 +10,12 @@ use partner_model::rules::{rule_for_detail, FieldError};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Now, as the draft notice says it: the month in words ("2 December 2026 at 14:05"), in the
-/// browser's time zone.
+/// chosen language and the browser's time zone.
 fn saved_at() -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    js_sys::Date::new_0().to_locale_string("en-GB", &options).as_string().unwrap_or_default()
+    js_sys::Date::new_0().to_locale_string(&crate::i18n::locale(), &options).as_string().unwrap_or_default()
 }
 
 /// The state of one form, shared with its fields through context.
@@ -253,7 +253,7 @@ impl FormState {
                 let label = label.unwrap_or_else(crate::i18n::t::invalid::this_value);
                 server.insert(
                     path.to_string(),
-                    crate::i18n::t::invalid::refused(failure.error.code().unwrap_or("-"), label),
+                    crate::i18n::t::invalid::Refused { code: failure.error.code().unwrap_or("-"), label }.text(),
                 );
             } else {
                 unplaced.push(detail.clone());

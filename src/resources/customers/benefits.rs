@@ -8,6 +8,7 @@ use crate::api::calls::customers;
 use crate::components::form::{trimmed as g, BusyButton, FormState, SelectField, TextField, Values};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
+use crate::i18n::t;
 use crate::resources::{fetch, runtime, RecordById};
 use crate::routes::To;
 use leptos::prelude::*;
@@ -40,31 +41,27 @@ pub fn allowed_requests(
     now: partner_model::time::Millis,
 ) -> Result<(Vec<CommitRequest>, Option<String>), &'static str> {
     if c.is_lga() {
-        return Err("Large Government Agency customers cannot use 3-Year Commit.");
+        return Err(t::benefits::not_lga());
     }
     if c.linked_membership.is_some() {
-        return Err("Customers in a linked membership cannot use 3-Year Commit.");
+        return Err(t::benefits::not_linked());
     }
     let benefit = c.three_year_commit();
     let commitment = benefit.and_then(|b| b.commitment.as_ref());
     let recommit_open = benefit.is_some_and(|b| open(b.recommitment_request.as_ref().and_then(|r| r.status.as_ref())));
     let commit_open = benefit.is_some_and(|b| open(b.commitment_request.as_ref().and_then(|r| r.status.as_ref())));
     if recommit_open {
-        return Err("A recommitment request is open: no other 3-Year Commit request can be made until it is settled.");
+        return Err(t::benefits::recommit_open());
     }
     let mut allowed = vec![if commitment.is_some() { CommitRequest::Increase } else { CommitRequest::First }];
     let mut note = None;
     if let Some(c) = commitment.filter(|c| c.status == Some(CommitmentStatus::Committed)) {
         match recommit_window(&c.end_date, now) {
             Ok(()) if !commit_open => allowed.push(CommitRequest::Recommit),
-            Ok(()) => {
-                note = Some("A recommitment can be requested once the open commitment request is settled.".to_string())
-            }
+            Ok(()) => note = Some(t::benefits::recommit_after().to_string()),
             Err(Some(opens)) => {
-                note = Some(format!(
-                    "Recommitting for three more years opens on {opens}, 30 days before the commitment ends on {}.",
-                    c.end_date
-                ))
+                note =
+                    Some(t::benefits::RecommitOpens { ends: crate::components::detail::day(&c.end_date), opens }.text())
             }
             Err(None) => {}
         }
@@ -116,7 +113,7 @@ fn check_linked(v: &Values) -> Vec<FieldError> {
 /// `/customers/:id/benefits`.
 #[component]
 pub fn CustomerBenefits() -> impl IntoView {
-    view! { <RecordById get=customers::get what="the customer" render=|c: Customer| view! { <Benefits customer=c/> }.into_any()/> }
+    view! { <RecordById get=customers::get what=t::load::customer() render=|c: Customer| view! { <Benefits customer=c/> }.into_any()/> }
 }
 
 #[component]
@@ -124,8 +121,8 @@ fn Benefits(customer: Customer) -> impl IntoView {
     let c = customer;
     let cid = c.customer_id.clone();
     view! {
-        <h1>{format!("3-Year Commit and linked membership: {}", c.company_profile.company_name)}</h1>
-        <p><A href=To::Customer(&cid).href()>"Back to the customer"</A></p>
+        <h1>{t::benefits::title(&c.company_profile.company_name)}</h1>
+        <p><A href=To::Customer(&cid).href()>{t::benefits::back()}</A></p>
         <CommitForms customer=c.clone()/>
         <LinkedForm customer=c/>
     }
@@ -142,12 +139,12 @@ fn waiting_request(c: &Customer) -> Option<partner_model::types::Commitment> {
 fn WaitingRequest(request: partner_model::types::Commitment) -> impl IntoView {
     view! {
         <section class="facts-section" aria-labelledby="waiting-title">
-            <h2 id="waiting-title">"The request still open"</h2>
+            <h2 id="waiting-title">{t::benefits::still_open()}</h2>
             <dl class="facts">
-                <dt>"Status"</dt>
+                <dt>{t::benefits::status()}</dt>
                 <dd>{super::hub::commitment_badge(request.status.as_ref())}</dd>
                 {request.minimum_quantities.iter().map(|m| view! {
-                    <dt>{format!("Minimum {}", m.offer_type.words())}</dt><dd>{m.quantity.to_string()}</dd>
+                    <dt>{t::hub::minimum(crate::i18n::model(m.offer_type.words()))}</dt><dd>{m.quantity.to_string()}</dd>
                 }).collect_view()}
             </dl>
         </section>
@@ -161,13 +158,13 @@ fn CommitForms(customer: Customer) -> impl IntoView {
     let waiting = waiting.map(|request| view! { <WaitingRequest request/> });
     match allowed_requests(&customer, crate::components::detail::now()) {
         Err(why) => view! {
-            <section class="facts-section"><h2>"3-Year Commit"</h2><p class="notice" role="note">{why}</p></section>
+            <section class="facts-section"><h2>{t::benefits::three_year_commit()}</h2><p class="notice" role="note">{why}</p></section>
         }.into_any(),
         Ok((allowed, note)) => view! {
             {waiting}
             {allowed.into_iter().map(|kind| view! { <CommitForm customer=customer.clone() kind replaces/> }).collect_view()}
             {note.map(|note| view! {
-                <section class="facts-section"><h2>"Recommit for three more years"</h2><p class="notice" role="note">{note}</p></section>
+                <section class="facts-section"><h2>{t::benefits::recommit()}</h2><p class="notice" role="note">{note}</p></section>
             })}
         }.into_any(),
     }
@@ -182,10 +179,16 @@ fn CommitForm(
 ) -> impl IntoView {
     let rt = runtime();
     let (title, explain, label, mode) = match kind {
-        CommitRequest::First | CommitRequest::Increase if replaces => ("Replace the open request", "A new request overwrites the open one: the customer then accepts or declines the new quantities.", "Send the new request", "commit"),
-        CommitRequest::First => ("Request 3-Year Commit", "The customer commits to buy at least these quantities for three years; Adobe accepts or declines the request.", "Send 3-Year Commit request", "commit"),
-        CommitRequest::Increase => ("Request a quantity increase", "Raise the committed minimums of the current commitment. This replaces any open commitment request.", "Send increase request", "commit"),
-        CommitRequest::Recommit => ("Recommit for three more years", "Start a new commitment when the current one ends; it becomes committed then.", "Send recommitment request", "recommit"),
+        CommitRequest::First | CommitRequest::Increase if replaces => {
+            (t::benefits::replace(), t::benefits::replace_what(), t::benefits::replace_send(), "commit")
+        }
+        CommitRequest::First => (t::benefits::first(), t::benefits::first_what(), t::benefits::first_send(), "commit"),
+        CommitRequest::Increase => {
+            (t::benefits::increase(), t::benefits::increase_what(), t::benefits::increase_send(), "commit")
+        }
+        CommitRequest::Recommit => {
+            (t::benefits::recommit(), t::benefits::recommit_what(), t::benefits::recommit_send(), "recommit")
+        }
     };
     let id = customer.customer_id.clone();
     let read = customer.clone();
@@ -199,7 +202,7 @@ fn CommitForm(
         form,
         move |v| fetch(customers::update(&rt, &id2, &as_read(&read, commit_request(&v)))),
         move |c: Customer| {
-            toast("3-Year Commit request sent. The customer page follows its status.");
+            toast(t::benefits::sent());
             navigate(&To::Customer(&c.customer_id).path(), Default::default());
         },
     );
@@ -209,8 +212,8 @@ fn CommitForm(
             <h2 id=format!("{prefix}-title")>{title}</h2>
             <p>{explain}</p>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
-                <TextField path=tyc_key("LICENSE") label="Minimum licenses" kind="number" hint="At least 10; leave empty for none."/>
-                <TextField path=tyc_key("CONSUMABLES") label="Minimum consumables" kind="number" hint="At least 1,000; leave empty for none."/>
+                <TextField path=tyc_key("LICENSE") label=t::benefits::min_licenses() kind="number" hint=t::benefits::min_licenses_hint()/>
+                <TextField path=tyc_key("CONSUMABLES") label=t::benefits::min_consumables() kind="number" hint=t::benefits::min_consumables_hint()/>
                 <SubmissionError submission/>
                 <BusyButton label busy=submission.busy/>
             </form>
@@ -223,12 +226,12 @@ fn LinkedForm(customer: Customer) -> impl IntoView {
     let rt = runtime();
     if let Some(l) = &customer.linked_membership {
         return view! {
-            <section class="facts-section"><h2>"Linked membership"</h2><p>{format!("This customer is already in the linked membership {}.", l.name)}</p></section>
+            <section class="facts-section"><h2>{t::benefits::linked()}</h2><p>{t::benefits::already_linked(&l.name)}</p></section>
         }.into_any();
     }
     if customer.three_year_commit().is_some() {
         return view! {
-            <section class="facts-section"><h2>"Linked membership"</h2><p class="notice" role="note">"3-Year Commit and linked membership exclude each other: this customer has 3-Year Commit."</p></section>
+            <section class="facts-section"><h2>{t::benefits::linked()}</h2><p class="notice" role="note">{t::benefits::exclusive()}</p></section>
         }.into_any();
     }
     let id = customer.customer_id.clone();
@@ -241,23 +244,24 @@ fn LinkedForm(customer: Customer) -> impl IntoView {
         form,
         move |v| fetch(customers::update(&rt, &id, &as_read(&read, linked_request(&v)))),
         move |c: Customer| {
-            toast("Linked membership created.");
+            toast(t::benefits::linked_created());
             navigate(&To::Customer(&c.customer_id).path(), Default::default());
         },
     );
     view! {
         <section class="facts-section" aria-labelledby="linked-title">
-            <h2 id="linked-title">"Create a linked membership"</h2>
-            <p>"The customer becomes the owner of a new linked membership; other customers can then join it and share its discount level."</p>
+            <h2 id="linked-title">{t::benefits::create_linked()}</h2>
+            <p>{t::benefits::create_linked_what()}</p>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
-                <TextField path="linkedMembership.name" hint="Up to 80 characters."/>
+                <TextField path="linkedMembership.name" hint=t::benefits::name_hint()/>
                 <SelectField path="linkedMembership.type" options=Signal::derive(|| vec![
-                    ("STANDARD".to_string(), "Standard".to_string()),
-                    ("CONSORTIUM".to_string(), "Consortium".to_string()),
+                    ("STANDARD".to_string(), t::benefits::standard().to_string()),
+                    ("CONSORTIUM".to_string(), t::benefits::consortium().to_string()),
                 ])/>
                 <SubmissionError submission/>
-                <BusyButton label="Create linked membership" busy=submission.busy/>
+                <BusyButton label=t::benefits::create() busy=submission.busy/>
             </form>
         </section>
-    }.into_any()
+    }
+    .into_any()
 }

@@ -12,6 +12,7 @@ use crate::components::form::{
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
+use crate::i18n::t;
 use crate::resources::{fetch, runtime};
 use crate::routes::To;
 use leptos::prelude::*;
@@ -112,9 +113,7 @@ fn check(v: &Values) -> Vec<FieldError> {
         if !country.is_empty() && !LGA_COUNTRIES.contains(&country.as_str()) {
             errors.push(FieldError::new(
                 "companyProfile.address.country",
-                Invalid::Explained(
-                    "A Large Government Agency customer is in the United States (US) or Canada (CA).".into(),
-                ),
+                Invalid::Explained(t::customer_new::lga_country().into()),
             ));
         }
     } else if g(v, TYC) == "true" {
@@ -168,58 +167,55 @@ pub fn CreateCustomer() -> impl IntoView {
         form,
         move |v| fetch(customers::create(&rt, &request(&v))),
         move |c: Customer| {
-            toast(format!(
-                "Customer {} created. Adobe validates it next: its page shows when that is done.",
-                c.company_profile.company_name
-            ));
+            toast(t::customer_new::created(&c.company_profile.company_name));
             navigate(&To::Customer(&c.customer_id).path(), Default::default());
         },
     );
     let back = To::Customers { reseller: &reseller_id }.href();
     view! {
         <section class="page">
-            <h1>"Create a customer"</h1>
-            <p class="notice" role="note">"A new customer starts as pending while Adobe validates it, then becomes active; its page follows it."</p>
+            <h1>{t::customer_new::title()}</h1>
+            <p class="notice" role="note">{t::customer_new::pending_note()}</p>
             <DraftNotice/>
             <UnsavedGuard/>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
-                <TextField path="resellerId" readonly=!reseller_id.is_empty() hint="The reseller this customer buys from."/>
-                <RadioField path=KIND legend="Kind of customer" options=vec![
-                    ("standard", "Standard", " Commercial, education or government."),
-                    ("lga", "Large Government Agency", " A US or Canadian federal or state agency (GOV), with the LGA benefit."),
+                <TextField path="resellerId" readonly=!reseller_id.is_empty() hint=t::customer_new::reseller_hint()/>
+                <RadioField path=KIND legend=t::customer_new::kind() options=vec![
+                    ("standard", t::customer_new::standard(), t::customer_new::standard_what()),
+                    ("lga", t::customer_new::lga(), t::customer_new::lga_what()),
                 ]/>
                 <fieldset class="group">
-                    <legend>"Company"</legend>
+                    <legend>{t::customer_new::company()}</legend>
                     <CompanyFields existing=false/>
                     {move || if lga.get() {
                         view! {
-                            <SelectField path=SUB_SEGMENTS label="Agency level" options=Signal::derive(|| vec![
-                                (String::new(), "Choose federal or state".to_string()),
-                                ("FEDERAL".to_string(), "Federal".to_string()),
-                                ("STATE".to_string(), "State".to_string()),
-                            ]) hint="The market segment of a Large Government Agency is GOV."/>
+                            <SelectField path=SUB_SEGMENTS label=t::customer_new::agency_level() options=Signal::derive(|| vec![
+                                (String::new(), t::customer_new::choose_level().to_string()),
+                                ("FEDERAL".to_string(), t::customer_new::federal().to_string()),
+                                ("STATE".to_string(), t::customer_new::state().to_string()),
+                            ]) hint=t::customer_new::lga_segment()/>
                         }.into_any()
                     } else {
-                        view! { <SelectField path=SEGMENT options=segments hint="Only the segments the reseller sells into are listed."/> }.into_any()
+                        view! { <SelectField path=SEGMENT options=segments hint=t::customer_new::segments_hint()/> }.into_any()
                     }}
                 </fieldset>
                 <AddressAndContacts existing=false only=Signal::derive(move || lga.get().then_some(LGA_COUNTRIES)) locked_emails=vec![]/>
                 <fieldset class="group">
-                    <legend>"Programs"</legend>
+                    <legend>{t::customer_new::programs()}</legend>
                     {move || (!lga.get()).then(|| view! {
-                        <CheckField path=TYC label="Request 3-Year Commit" hint="The customer commits to minimum quantities for three years and gets a better discount level."/>
+                        <CheckField path=TYC label=t::customer_new::request_3yc() hint=t::customer_new::request_3yc_hint()/>
                         {move || (tyc.get() == "true").then(|| view! {
-                            <TextField path=tyc_key("LICENSE") label="Minimum licenses" kind="number" hint="At least 10."/>
-                            <TextField path=tyc_key("CONSUMABLES") label="Minimum consumables" kind="number" hint="At least 1,000; leave empty for none."/>
+                            <TextField path=tyc_key("LICENSE") label=t::customer_new::min_licenses() kind="number" hint=t::customer_new::min_licenses_hint()/>
+                            <TextField path=tyc_key("CONSUMABLES") label=t::customer_new::min_consumables() kind="number" hint=t::customer_new::min_consumables_hint()/>
                         })}
                     })}
-                    <CheckField path=EXTENDED label="Extended Term" hint="Set an anniversary date more than a year away (up to 3 years; 4 for EDU; 23 months for LGA)."/>
+                    <CheckField path=EXTENDED label=t::customer_new::extended() hint=t::customer_new::extended_hint()/>
                     {move || (extended.get() == "true").then(|| view! { <TextField path="cotermDate" kind="date"/> })}
                 </fieldset>
                 <SubmissionError submission/>
                 <div class="actions">
-                    <BusyButton label="Create customer" busy=submission.busy/>
-                    <A href=back>"Cancel"</A>
+                    <BusyButton label=t::customer_new::create() busy=submission.busy/>
+                    <A href=back>{t::common::cancel()}</A>
                 </div>
             </form>
         </section>

@@ -12,6 +12,7 @@ use crate::components::names::ResellerLink;
 use crate::components::status::{tone_class, StatusExplained};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::components::term::Explain;
+use crate::i18n::t;
 use crate::recent::remember;
 use crate::resources::resellers::detail::{address_rows, ContactTable};
 use crate::resources::{fetch, runtime};
@@ -72,7 +73,7 @@ pub fn renewal_events(list: &[Subscription]) -> Vec<Event> {
         .into_iter()
         .filter_map(|(date, (n, q, on))| {
             let at = partner_model::time::parse(&date)?;
-            Some(Event { at, text: format!("{n} subscription(s), {q} unit(s); auto-renewal on for {on}"), date })
+            Some(Event { at, text: t::hub::Renewing { count: n, on, units: q }.text(), date })
         })
         .collect()
 }
@@ -88,7 +89,7 @@ pub fn CustomerHub() -> impl IntoView {
     let subs = LocalResource::new(move || fetch(subscriptions::list(&rt, &id.get())));
     view! {
         <section class="page">
-            <Load resource=customer what="the customer" settling=customer_settling render=move |c: Customer| {
+            <Load resource=customer what=t::load::customer() settling=customer_settling render=move |c: Customer| {
                 remember("customer", &c.customer_id, &c.company_profile.company_name);
                 let settling = customer_settling(&c);
                 view! { <Hub customer=c subs settling/> }.into_any()
@@ -121,7 +122,7 @@ fn Hub(
         .as_ref()
         .map(|s| {
             market_segment(s.as_str())
-                .map(|m| format!("{} ({})", m.name, m.code))
+                .map(|m| format!("{} ({})", crate::i18n::model(m.name), m.code))
                 .unwrap_or_else(|| s.as_str().to_string())
         })
         .unwrap_or_default();
@@ -129,41 +130,45 @@ fn Hub(
         .company_profile
         .market_sub_segments
         .iter()
-        .map(|s| sub_segment(s.as_str()).map(|m| m.name.to_string()).unwrap_or_else(|| s.as_str().to_string()))
+        .map(|s| {
+            sub_segment(s.as_str())
+                .map(|m| crate::i18n::model(m.name).to_string())
+                .unwrap_or_else(|| s.as_str().to_string())
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let tyc = c.three_year_commit().cloned();
     let lga = c.is_lga();
     view! {
         <div class="page-head">
-            <h1>{c.company_profile.company_name.clone()}</h1>
+            <h1 translate="no">{c.company_profile.company_name.clone()}</h1>
             <div class="actions">
-                <A href=To::NewOrder { customer: &cid, lines: &[] }.href() attr:class="button primary">"Place an order"</A>
-                <A href=To::EditCustomer(&cid).href() attr:class="button">"Edit customer"</A>
-                <A href=To::Benefits(&cid).href() attr:class="button">"3-Year Commit and linked membership"</A>
+                <A href=To::NewOrder { customer: &cid, lines: &[] }.href() attr:class="button primary">{t::hub::place_order()}</A>
+                <A href=To::EditCustomer(&cid).href() attr:class="button">{t::hub::edit()}</A>
+                <A href=To::Benefits(&cid).href() attr:class="button">{t::hub::benefits()}</A>
             </div>
         </div>
         <p class="lede">
-            "Customer " <code>{cid.clone()}</code> " · " <StatusExplained kind=ResourceKind::Customer code=c.status.as_str().to_string()/>
-            {settling.then(|| view! { <span class="following" role="status">" · Following changes…"</span> })}
+            {t::hub::customer()}" " <code>{cid.clone()}</code> " · " <StatusExplained kind=ResourceKind::Customer code=c.status.as_str().to_string()/>
+            {settling.then(|| view! { <span class="following" role="status">" · "{t::hub::following()}</span> })}
         </p>
-        <nav class="record-links" aria-label="This customer's records">
-            <A href=To::Orders { customer: &cid }.href()>"Orders"</A>
-            <A href=To::Subscriptions { customer: &cid }.href()>"Subscriptions"</A>
-            <A href=To::OpenAcquisitions(&cid).href()>"Licenses pending an order"</A>
-            <A href=To::Renewal(&cid).href()>"Renewal preview"</A>
+        <nav class="record-links" aria-label=t::hub::records()>
+            <A href=To::Orders { customer: &cid }.href()>{t::hub::orders()}</A>
+            <A href=To::Subscriptions { customer: &cid }.href()>{t::hub::subscriptions()}</A>
+            <A href=To::OpenAcquisitions(&cid).href()>{t::hub::pending_licenses()}</A>
+            <A href=To::Renewal(&cid).href()>{t::hub::renewal_preview()}</A>
         </nav>
         <div class="columns">
-            <Facts title="Profile" rows=vec![
-                ("Customer id", c.customer_id.clone()),
-                ("External reference", c.external_reference_id.clone()),
-                ("Created", day(&c.creation_date)),
-                ("Market segment", segment),
-                ("Sub-segments", subs_text),
-                ("Preferred language", crate::format::language_name(&c.company_profile.preferred_language)),
-                ("Global sales", c.global_sales_enabled.map(|g| if g { "Enabled" } else { "Not enabled" }.to_string()).unwrap_or_default()),
+            <Facts title=t::hub::profile() rows=vec![
+                (t::hub::customer_id(), c.customer_id.clone()),
+                (t::hub::external_reference(), c.external_reference_id.clone()),
+                (t::hub::created(), day(&c.creation_date)),
+                (t::hub::market_segment(), segment),
+                (t::hub::sub_segments(), subs_text),
+                (t::hub::preferred_language(), crate::format::language_name(&c.company_profile.preferred_language)),
+                (t::hub::global_sales(), c.global_sales_enabled.map(|g| if g { t::hub::enabled() } else { t::hub::not_enabled() }.to_string()).unwrap_or_default()),
             ] also=account_facts(&c)/>
-            <Facts title="Address" rows=address_rows(&c.company_profile.address)/>
+            <Facts title=t::hub::address() rows=address_rows(&c.company_profile.address)/>
         </div>
         <Pictures subs/>
         <Discounts discounts=c.discounts.clone()/>
@@ -179,14 +184,14 @@ fn Hub(
 fn Pictures(subs: LocalResource<Result<SubscriptionList, crate::api::error::Failure>>) -> impl IntoView {
     view! {
         <section class="facts-section pictures">
-            <h2>"Licenses and renewals"</h2>
-            <Load resource=subs what="subscriptions" render=move |list: SubscriptionList| {
+            <h2>{t::hub::licenses_renewals()}</h2>
+            <Load resource=subs what=t::load::subscriptions() render=move |list: SubscriptionList| {
                 let pairs = license_pairs(&list.items);
                 let from = now() / partner_model::time::DAY * partner_model::time::DAY;
                 let events = renewal_events(&list.items);
                 view! {
                     {if pairs.is_empty() {
-                        view! { <p class="empty">"No active license subscriptions."</p> }.into_any()
+                        view! { <p class="empty">{t::hub::no_licenses()}</p> }.into_any()
                     } else {
                         let catalog = crate::catalog::catalog();
                         catalog.ensure(&runtime());
@@ -196,14 +201,14 @@ fn Pictures(subs: LocalResource<Result<SubscriptionList, crate::api::error::Fail
                                 label: catalog.name(&p.label).unwrap_or_else(|| p.label.clone()),
                                 ..p.clone()
                             }).collect();
-                            view! { <PairedBars caption="Licenses per offer: current and used" pairs/> }
+                            view! { <PairedBars caption=t::hub::licenses_chart() pairs/> }
                         };
                         // In an element of its own: a reactive view at the top of a Suspend's
                         // content re-renders inside the Suspend's mount ("already borrowed").
                         view! { <div class="named-chart">{named}</div> }.into_any()
                     }}
-                    <Timeline caption="Renewals in the next twelve months" from to=from + 365 * partner_model::time::DAY events
-                        empty="No active subscription renews in the next twelve months."/>
+                    <Timeline caption=t::hub::renewals_chart() from to=from + 365 * partner_model::time::DAY events
+                        empty=t::hub::no_renewals()/>
                 }.into_any()
             }/>
         </section>
@@ -211,11 +216,16 @@ fn Pictures(subs: LocalResource<Result<SubscriptionList, crate::api::error::Fail
 }
 
 static DISCOUNTS: &[Column<Discount>] = &[
-    Column::new("Offer type", |d: &Discount| Cell::Text(crate::format::sentence_case(d.offer_type.words()))),
-    Column::new("Level", |d| Cell::Text(d.level.clone())),
-    Column::new("What it means", |d| {
-        Cell::Text(
-            discount_level(&d.level).map(|l| l.meaning).unwrap_or("A level the console does not know.").to_string(),
+    Column::text(t::column::offer_type, |d: &Discount| {
+        Cell::Words(crate::format::sentence_case(crate::i18n::model(d.offer_type.words())))
+    }),
+    Column::text(t::column::level, |d| Cell::Text(d.level.clone())),
+    Column::text(t::column::what_it_means, |d| {
+        Cell::Words(
+            discount_level(&d.level)
+                .map(|l| crate::i18n::model(l.meaning))
+                .unwrap_or(t::hub::unknown_level())
+                .to_string(),
         )
     }),
 ];
@@ -224,11 +234,11 @@ static DISCOUNTS: &[Column<Discount>] = &[
 fn Discounts(discounts: Vec<Discount>) -> impl IntoView {
     view! {
         <section class="facts-section">
-            <h2>"Discount levels" <Explain key="level"/></h2>
+            <h2>{t::hub::discount_levels()} <Explain key="level"/></h2>
             {if discounts.is_empty() {
-                view! { <p class="empty">"No discount level yet: it is set when the account is active."</p> }.into_any()
+                view! { <p class="empty">{t::hub::no_level()}</p> }.into_any()
             } else {
-                view! { <DataTable caption="Discount levels".to_string() columns=DISCOUNTS rows=discounts empty=""/> }.into_any()
+                view! { <DataTable caption=t::hub::discount_levels().to_string() columns=DISCOUNTS rows=discounts empty=""/> }.into_any()
             }}
         </section>
     }
@@ -256,12 +266,12 @@ pub(super) fn commitment_badge(status: Option<&CommitmentStatus>) -> AnyView {
 #[component]
 fn Progress(label: String, current: u64, minimum: u64) -> impl IntoView {
     let pct = current.saturating_mul(100).checked_div(minimum).map_or(100, |p| p.min(100));
-    let text = format!("{current} of {minimum}");
+    let text = t::hub::Of { current, minimum }.text();
     view! {
         <div class="progress-row">
             <span class="progress-label">{label.clone()}</span>
             <progress max="100" value=pct.to_string() aria-label=format!("{label}: {text}")>{text.clone()}</progress>
-            <span class="progress-text">{text}{(current >= minimum).then_some(" ✓ met")}</span>
+            <span class="progress-text">{text}{(current >= minimum).then(|| format!(" ✓ {}", t::hub::met()))}</span>
         </div>
     }
 }
@@ -273,26 +283,26 @@ fn ThreeYearCommit(
 ) -> impl IntoView {
     let commitment = benefit.commitment.clone();
     let requests = [
-        ("3-Year Commit request", benefit.commitment_request.clone()),
-        ("Recommitment request", benefit.recommitment_request.clone()),
+        (t::hub::tyc_request(), benefit.commitment_request.clone()),
+        (t::hub::recommitment_request(), benefit.recommitment_request.clone()),
     ];
     view! {
         <section class="facts-section">
-            <h2>"3-Year Commit" <Explain key="3yc"/></h2>
+            <h2>{t::hub::three_year_commit()} <Explain key="3yc"/></h2>
             {commitment.map(|c| {
                 let minimums = c.minimum_quantities.clone();
                 view! {
                     <dl class="facts">
-                        <dt>"Status"</dt><dd>{commitment_badge(c.status.as_ref())}</dd>
-                        <dt>"Start"</dt><dd>{day(&c.start_date)}</dd>
-                        <dt>"End"</dt><dd>{day(&c.end_date)}</dd>
+                        <dt>{t::hub::status()}</dt><dd>{commitment_badge(c.status.as_ref())}</dd>
+                        <dt>{t::hub::start()}</dt><dd translate="no">{day(&c.start_date)}</dd>
+                        <dt>{t::hub::end()}</dt><dd translate="no">{day(&c.end_date)}</dd>
                     </dl>
-                    <h3>"Minimums against current quantities"</h3>
-                    <Load resource=subs what="current quantities" quiet=true render=move |list: SubscriptionList| {
+                    <h3>{t::hub::minimums()}</h3>
+                    <Load resource=subs what=t::load::current_quantities() quiet=true render=move |list: SubscriptionList| {
                         let (licenses, consumables) = current_quantities(&list.items);
                         minimums.iter().map(|m| {
                             let current = if m.offer_type == OfferType::Consumables { consumables } else { licenses };
-                            view! { <Progress label=crate::format::sentence_case(m.offer_type.words()) current minimum=m.quantity/> }
+                            view! { <Progress label=crate::format::sentence_case(crate::i18n::model(m.offer_type.words())) current minimum=m.quantity/> }
                         }).collect_view().into_any()
                     }/>
                 }
@@ -300,8 +310,8 @@ fn ThreeYearCommit(
             {requests.into_iter().filter_map(|(title, r)| r.map(|r| view! {
                 <h3>{title}</h3>
                 <dl class="facts">
-                    <dt>"Status"</dt><dd>{commitment_badge(r.status.as_ref())}</dd>
-                    {r.minimum_quantities.into_iter().map(|m| view! { <dt>{format!("Minimum {}", m.offer_type.words())}</dt><dd>{m.quantity.to_string()}</dd> }).collect_view()}
+                    <dt>{t::hub::status()}</dt><dd>{commitment_badge(r.status.as_ref())}</dd>
+                    {r.minimum_quantities.into_iter().map(|m| view! { <dt>{t::hub::minimum(crate::i18n::model(m.offer_type.words()))}</dt><dd>{m.quantity.to_string()}</dd> }).collect_view()}
                 </dl>
             })).collect_view()}
         </section>
@@ -311,8 +321,8 @@ fn ThreeYearCommit(
 /// A benefit type in plain words (the wire's name when it is a new one).
 fn benefit_words(wire: &str) -> String {
     match BenefitType::from_wire(wire) {
-        BenefitType::LargeGovernmentAgency => "Large Government Agency".into(),
-        BenefitType::ThreeYearCommit => "3-Year Commit".into(),
+        BenefitType::LargeGovernmentAgency => t::hub::lga().into(),
+        BenefitType::ThreeYearCommit => t::hub::three_year_commit().into(),
         _ => wire.to_string(),
     }
 }
@@ -321,26 +331,26 @@ fn benefit_words(wire: &str) -> String {
 fn Membership(lga: bool, linked: Option<LinkedMembership>) -> impl IntoView {
     view! {
         <section class="facts-section">
-            <h2>"Large Government Agency and linked membership"</h2>
-            {lga.then(|| view! { <p>"This customer has the Large Government Agency benefit."</p> })}
+            <h2>{t::hub::lga_linked()}</h2>
+            {lga.then(|| view! { <p>{t::hub::has_lga()}</p> })}
             {match linked {
                 Some(l) => view! {
                     <dl class="facts">
-                        <dt>"Linked membership"</dt><dd>{l.name}</dd>
-                        <dt>"Id"</dt><dd><code>{l.id}</code></dd>
-                        <dt>"Type"</dt><dd>{l.kind.map(|k| k.as_str().to_string()).unwrap_or_default()}</dd>
-                        <dt>"Role"</dt><dd>{l.linked_membership_type.map(|k| k.as_str().to_string()).unwrap_or_default()}</dd>
-                        <dt>"Since"</dt><dd>{day(&l.creation_date)}</dd>
+                        <dt>{t::hub::linked_membership()}</dt><dd>{l.name}</dd>
+                        <dt>{t::hub::id()}</dt><dd><code>{l.id}</code></dd>
+                        <dt>{t::hub::r#type()}</dt><dd>{l.kind.map(|k| k.as_str().to_string()).unwrap_or_default()}</dd>
+                        <dt>{t::hub::role()}</dt><dd>{l.linked_membership_type.map(|k| k.as_str().to_string()).unwrap_or_default()}</dd>
+                        <dt>{t::hub::since()}</dt><dd translate="no">{day(&l.creation_date)}</dd>
                         {(!l.country.is_empty()).then(|| {
                             let country = partner_model::geo::country(&l.country).map(|c| format!("{} ({})", c.name, c.code)).unwrap_or_else(|| l.country.clone());
-                            view! { <dt>"Group's country"</dt><dd>{country}</dd> }
+                            view! { <dt>{t::hub::group_country()}</dt><dd>{country}</dd> }
                         })}
                         {(!l.benefit_types.is_empty()).then(|| view! {
-                            <dt>"Group's benefits"</dt><dd>{l.benefit_types.iter().map(|b| benefit_words(b)).collect::<Vec<_>>().join(", ")}</dd>
+                            <dt>{t::hub::group_benefits()}</dt><dd>{l.benefit_types.iter().map(|b| benefit_words(b)).collect::<Vec<_>>().join(", ")}</dd>
                         })}
                     </dl>
                 }.into_any(),
-                None => view! { <p>"Not in a linked membership. " <A href=To::LinkedMemberships.href()>"Find a group to enroll in"</A></p> }.into_any(),
+                None => view! { <p>{t::hub::not_linked()}" " <A href=To::LinkedMemberships.href()>{t::hub::find_group()}</A></p> }.into_any(),
             }}
         </section>
     }
@@ -351,8 +361,8 @@ fn Membership(lga: bool, linked: Option<LinkedMembership>) -> impl IntoView {
 fn account_facts(c: &Customer) -> Vec<(&'static str, AnyView)> {
     let mut facts = Vec::new();
     if !c.coterm_date.is_empty() {
-        facts.push(("Anniversary date", view! { {day(&c.coterm_date)} <Explain key="anniversary"/> }.into_any()));
+        facts.push((t::hub::anniversary(), view! { {day(&c.coterm_date)} <Explain key="anniversary"/> }.into_any()));
     }
-    facts.push(("Reseller", view! { <ResellerLink id=c.reseller_id.clone()/> }.into_any()));
+    facts.push((t::hub::reseller(), view! { <ResellerLink id=c.reseller_id.clone()/> }.into_any()));
     facts
 }

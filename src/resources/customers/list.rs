@@ -7,6 +7,7 @@ use crate::components::list::{ListPage, ListSource};
 use crate::components::names::{reseller_name, title_of};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column};
+use crate::i18n::t;
 use crate::recent::recent;
 use crate::resources::resellers::list::{account_filters, AccountFilters, ACCOUNT_SORT};
 use crate::routes::To;
@@ -17,24 +18,24 @@ use partner_model::catalog::status::ResourceKind;
 use partner_model::types::{CustomerListPage, CustomerSummary};
 
 static COLUMNS: &[Column<CustomerSummary>] = &[
-    Column::new("Company", |c: &CustomerSummary| Cell::Link {
+    Column::text(t::column::company, |c: &CustomerSummary| Cell::Link {
         href: To::Customer(&c.customer_id).href(),
         text: c.company_profile.company_name.clone(),
         code: false,
     })
     .sorted("companyName"),
-    Column::new("Customer id", |c| Cell::Code(c.customer_id.clone())),
-    Column::new("Status", |c| Cell::Status(ResourceKind::Customer, c.status.as_str().to_string())),
-    Column::new("Created", |c: &CustomerSummary| Cell::Day(c.creation_date.clone())).sorted("creationDate"),
-    Column::new("External reference", |c| Cell::Text(c.external_reference_id.clone())),
+    Column::text(t::column::customer_id, |c| Cell::Code(c.customer_id.clone())),
+    Column::text(t::column::status, |c| Cell::Status(ResourceKind::Customer, c.status.as_str().to_string())),
+    Column::text(t::column::created, |c: &CustomerSummary| Cell::Day(c.creation_date.clone())).sorted("creationDate"),
+    Column::text(t::column::external_reference, |c| Cell::Text(c.external_reference_id.clone())),
 ];
 
 /// `/customers?reseller=…`.
 #[component]
 pub fn CustomerList() -> impl IntoView {
     view! {
-        <PerReseller title="Customers" to=|reseller| To::Customers { reseller } action="Show customers"
-            lede="Customers belong to a reseller. Choose the reseller whose customers you want to see."
+        <PerReseller title=t::customers::title() to=|reseller| To::Customers { reseller } action=t::customers::show()
+            lede=t::customers::lede()
             page=|id| view! { <ResellerCustomers reseller=id/> }.into_any()/>
     }
 }
@@ -89,11 +90,11 @@ pub fn ChooseReseller(
     let resellers: Vec<_> = match &own {
         Some(ids) => ids
             .iter()
-            .map(|id| crate::recent::Recent { kind: "reseller".into(), id: id.clone(), name: format!("Reseller {id}") })
+            .map(|id| crate::recent::Recent { kind: "reseller".into(), id: id.clone(), name: t::home::reseller_id(id) })
             .collect(),
         None => recent().into_iter().filter(|r| r.kind == "reseller").collect(),
     };
-    let heading = if own.is_some() { "Your resellers" } else { "Recently opened resellers" };
+    let heading = if own.is_some() { t::customers::yours() } else { t::customers::recent() };
     // A name searched from the go-to box goes along to the chosen reseller's list.
     let name = query.get("company-name");
     let keep = (!name.is_empty()).then(|| format!("&company-name={}", crate::api::calls::encode(&name)));
@@ -107,10 +108,10 @@ pub fn ChooseReseller(
     view! {
         <h1>{title}</h1>
         <p class="lede">{lede}</p>
-        {(!name.is_empty()).then(|| view! { <p>{format!("Looking for the customers whose name contains \u{201c}{name}\u{201d}: choose their reseller.")}</p> })}
+        {(!name.is_empty()).then(|| view! { <p>{t::customers::looking_for(&name)}</p> })}
         {(!resellers.is_empty()).then(|| view! {
             <h2>{heading}</h2>
-            <ul class="recent">
+            <ul class="recent" translate="no">
                 {resellers.into_iter().map(|r| view! {
                     <li><A href=href(&r.id)>{r.name}</A> " " <code>{r.id}</code></li>
                 }).collect_view()}
@@ -120,7 +121,7 @@ pub fn ChooseReseller(
             <TextField path=RESELLER/>
             <button type="submit">{action}</button>
         </form>
-        {own.is_none().then(|| view! { <p><A href=To::Resellers.href()>"Or find the reseller in the reseller list"</A></p> })}
+        {own.is_none().then(|| view! { <p><A href=To::Resellers.href()>{t::customers::or_find()}</A></p> })}
     }
 }
 
@@ -143,14 +144,14 @@ impl ListSource for Customers {
 fn ResellerCustomers(reseller: String) -> impl IntoView {
     view! {
         <div class="page-head">
-            {title_of("Customers", "reseller", reseller_name(&crate::resources::runtime(), &reseller), reseller.clone())}
+            {title_of(|n| t::title::customers_of(n), t::title::customers_of_reseller, reseller_name(&crate::resources::runtime(), &reseller), reseller.clone())}
             <div class="actions">
-                <A href=To::Reseller(&reseller).href() attr:class="button">"Reseller"</A>
-                <A href=To::NewCustomer { reseller: &reseller }.href() attr:class="button primary">"Create a customer"</A>
+                <A href=To::Reseller(&reseller).href() attr:class="button">{t::customers::reseller()}</A>
+                <A href=To::NewCustomer { reseller: &reseller }.href() attr:class="button primary">{t::customers::create()}</A>
             </div>
         </div>
         <AccountFilters/>
-        <ListPage source=Customers(reseller.clone()) columns=COLUMNS caption="Customers".to_string() noun="customers"
-            sort=ACCOUNT_SORT empty="No customer matches these filters." export=format!("customers-{reseller}.csv")/>
+        <ListPage source=Customers(reseller.clone()) columns=COLUMNS caption=t::customers::title().to_string() noun=t::noun::customers()
+            sort=ACCOUNT_SORT empty=t::customers::none() export=format!("customers-{reseller}.csv")/>
     }
 }

@@ -5,6 +5,7 @@ use crate::components::address::{
     address_of, address_values, contact_values, contacts_of, language_options, AddressFields, ContactFields,
 };
 use crate::components::form::{trimmed as g, SelectField, TextField, Values};
+use crate::i18n::t;
 use leptos::prelude::*;
 use partner_model::types::{CustomerProfile, MarketSegment, MarketSubSegment};
 
@@ -45,7 +46,7 @@ pub fn segment_options(allowed: &[String]) -> Vec<(String, String)> {
     partner_model::catalog::segments::MARKET_SEGMENTS
         .iter()
         .filter(|m| allowed.is_empty() || allowed.iter().any(|a| a == m.code))
-        .map(|m| (m.code.to_string(), format!("{} ({})", m.name, m.code)))
+        .map(|m| (m.code.to_string(), format!("{} ({})", crate::i18n::model(m.name), m.code)))
         .collect()
 }
 
@@ -57,9 +58,9 @@ pub fn CompanyFields(
 ) -> impl IntoView {
     view! {
         <TextField path="companyProfile.companyName" autocomplete="organization" readonly=existing
-            hint=if existing { "The company name of an existing customer cannot change." } else { "4 to 80 characters: letters, digits, spaces and , . & ' ( ) \" / - _" }/>
-        <TextField path="externalReferenceId" hint="Your own reference for this customer, up to 35 characters."/>
-        <SelectField path="companyProfile.preferredLanguage" options=Signal::derive(language_options)/>
+            hint=if existing { t::customer_form::name_fixed() } else { t::customer_form::name_hint() }/>
+        <TextField path="externalReferenceId" hint=t::customer_form::reference_hint()/>
+        <SelectField path="companyProfile.preferredLanguage" options=Signal::derive(language_options) names=true/>
     }
 }
 
@@ -77,7 +78,7 @@ pub fn AddressAndContacts(
     view! {
         {move || view! { <AddressFields fixed_country=existing only=only.get().unwrap_or(&[]) restrict=only.get().is_some()/> }}
         {existing.then(|| view! {
-            <p class="notice" role="note">"Contacts whose email already exists keep their names. A contact you remove here stays an administrator of the account."</p>
+            <p class="notice" role="note">{t::customer_form::contacts_kept()}</p>
         })}
         <ContactFields locked_emails/>
     }

@@ -6,6 +6,7 @@ use crate::api::calls::customers;
 use crate::components::form::{trimmed as g, BusyButton, DraftNotice, FormState, SelectField, UnsavedGuard, Values};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
+use crate::i18n::t;
 use crate::resources::{fetch, runtime, RecordById};
 use crate::routes::To;
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ fn check(v: &Values) -> Vec<FieldError> {
 /// `/customers/:id/edit`.
 #[component]
 pub fn UpdateCustomer() -> impl IntoView {
-    view! { <RecordById get=customers::get what="the customer" render=|c: Customer| view! { <UpdateCustomerForm customer=c/> }.into_any()/> }
+    view! { <RecordById get=customers::get what=t::load::customer() render=|c: Customer| view! { <UpdateCustomerForm customer=c/> }.into_any()/> }
 }
 
 #[component]
@@ -49,7 +50,7 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
         form,
         move |v| fetch(customers::update(&rt, &id2, &request(&v))),
         move |c: Customer| {
-            toast(format!("Customer {} updated.", c.company_profile.company_name));
+            toast(t::customer_edit::updated(&c.company_profile.company_name));
             navigate(&To::Customer(&c.customer_id).path(), Default::default());
         },
     );
@@ -58,25 +59,25 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
     let segment = form.watch(SEGMENT);
     let segment_changed = Memo::new(move |_| segment.get() != original_segment);
     view! {
-        <h1>{format!("Edit {}", customer.company_profile.company_name)}</h1>
-        <p class="notice" role="note">"Saving replaces the customer's profile with what this form holds."</p>
+        <h1>{t::customer_edit::title(&customer.company_profile.company_name)}</h1>
+        <p class="notice" role="note">{t::customer_edit::replaces()}</p>
         <DraftNotice/>
         <UnsavedGuard/>
         <form novalidate on:submit=move |ev| submission.submit(ev)>
             <fieldset class="group">
-                <legend>"Company"</legend>
+                <legend>{t::customer_edit::company()}</legend>
                 <CompanyFields existing=true/>
                 <SelectField path=SEGMENT options=Signal::derive(|| segment_options(&[])) disabled=lga
-                    hint=if lga { "A Large Government Agency stays GOV." } else { "The market segment decides which offers the customer can buy." }/>
+                    hint=if lga { t::customer_edit::lga_gov() } else { t::customer_edit::segment_hint() }/>
                 {move || segment_changed.get().then(|| view! {
-                    <p class="notice warn" role="alert">"The market segment can only change while the customer has no active subscriptions; otherwise the API refuses the update."</p>
+                    <p class="notice warn" role="alert">{t::customer_edit::segment_warn()}</p>
                 })}
             </fieldset>
             <AddressAndContacts existing=true only=Signal::derive(|| None) locked_emails=emails/>
             <SubmissionError submission/>
             <div class="actions">
-                <BusyButton label="Save customer" busy=submission.busy/>
-                <A href=To::Customer(&id).href()>"Cancel"</A>
+                <BusyButton label=t::customer_edit::save() busy=submission.busy/>
+                <A href=To::Customer(&id).href()>{t::common::cancel()}</A>
             </div>
         </form>
     }

@@ -14,6 +14,7 @@ use crate::components::list::RowsList;
 use crate::components::pager::read_all;
 use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, SortKeys};
+use crate::i18n::t;
 use crate::resources::fetch;
 use crate::routes::To;
 use leptos::prelude::*;
@@ -29,18 +30,20 @@ struct Read {
 }
 
 static COLUMNS: &[Column<(Named, Order)>] = &[
-    Column::new("Order", |(c, o): &(Named, Order)| Cell::Link {
+    Column::text(t::column::order, |(c, o): &(Named, Order)| Cell::Link {
         href: To::Order { customer: &c.id, id: &o.order_id }.href(),
         text: o.order_id.clone(),
         code: false,
     })
     .sorted("order"),
-    Column::new("Customer", |(c, _): &(Named, Order)| c.cell()).sorted("customer"),
-    Column::new("Type", |(_, o): &(Named, Order)| Cell::Text(super::type_words(o))).sorted("type"),
-    Column::new("Status", |(_, o): &(Named, Order)| Cell::Status(ResourceKind::Order, o.status.as_str().to_string()))
-        .sorted("status"),
-    Column::new("Created", |(_, o): &(Named, Order)| Cell::Day(o.creation_date.clone())).sorted("created"),
-    Column::new("Total quantity", |(_, o): &(Named, Order)| Cell::Text(o.total_quantity().to_string()))
+    Column::text(t::column::customer, |(c, _): &(Named, Order)| c.cell()).sorted("customer"),
+    Column::text(t::column::r#type, |(_, o): &(Named, Order)| Cell::Words(super::type_words(o))).sorted("type"),
+    Column::text(t::column::status, |(_, o): &(Named, Order)| {
+        Cell::Status(ResourceKind::Order, o.status.as_str().to_string())
+    })
+    .sorted("status"),
+    Column::text(t::column::created, |(_, o): &(Named, Order)| Cell::Day(o.creation_date.clone())).sorted("created"),
+    Column::text(t::column::total_quantity, |(_, o): &(Named, Order)| Cell::Text(o.total_quantity().to_string()))
         .numeric()
         .sorted("quantity"),
 ];
@@ -102,21 +105,22 @@ pub fn ResellerOrders(reseller: String) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let status = move || reading.status(|d| format!("{} of {} orders shown.", rows.with(Vec::len), d.orders.len()));
+    let status =
+        move || reading.status(|d| t::across::OrdersShown { all: d.orders.len(), shown: rows.with(Vec::len) }.text());
     view! {
-        {across_head("Orders", &reseller, reading)}
-        <p class="lede">"Every order of the reseller's customers, newest first. Open one to follow it, return lines or undo an upgrade."</p>
-        <div class="filters" role="search" aria-label="Filters">
-            <FilterChecks key="order-type" label="Order type" options=TYPES/>
-            <FilterChecks key="status" label="Status" options=STATUSES/>
-            <FilterText key="company-name" label="Customer name" hint="Any part of the name."/>
+        {across_head(|n| t::title::orders_of(n), t::title::orders_of_reseller, &reseller, reading)}
+        <p class="lede">{t::across::orders_lede()}</p>
+        <div class="filters" role="search" aria-label=t::filter::filters()>
+            <FilterChecks key="order-type" label=t::filter::order_type() options=TYPES/>
+            <FilterChecks key="status" label=t::filter::status() options=STATUSES/>
+            <FilterText key="company-name" label=t::filter::customer_name() hint=t::filter::name_hint()/>
         </div>
         <p role="status" class="position">{status}</p>
         {move || reading.failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
         {move || reading.data.with(|d| d.as_ref().map(|d| not_read(d.failed.clone())))}
         {move || data.with(|d| d.is_some()).then(|| view! {
-            <RowsList rows=rows.into() columns=COLUMNS caption="Orders".to_string() noun="orders"
-                empty="No order matches these filters." sort=SORT export=format!("orders-{reseller}.csv")/>
+            <RowsList rows=rows.into() columns=COLUMNS caption=t::orders::title().to_string() noun=t::noun::orders()
+                empty=t::orders::none() sort=SORT export=format!("orders-{reseller}.csv")/>
         })}
     }
 }

@@ -13,6 +13,7 @@ use crate::components::status::StatusExplained;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
+use crate::i18n::t;
 use crate::resources::subscriptions::subscription_cell;
 use crate::resources::{fetch, load_record, runtime};
 use crate::routes::CustomerRecordParams;
@@ -30,7 +31,7 @@ pub fn OrderPage() -> impl IntoView {
     let (ids, order) = load_record(|rt, p: &CustomerRecordParams| orders::get(rt, &p.customer, &p.id));
     view! {
         <section class="page">
-            <Load resource=order what="the order" settling=order_open render=move |o: Order| {
+            <Load resource=order what=t::load::order() settling=order_open render=move |o: Order| {
                 let open = order_open(&o);
                 let customer = ids.get_untracked().customer;
                 view! { <OrderView order=o customer open changed=Callback::new(move |_| order.refetch())/> }.into_any()
@@ -45,11 +46,12 @@ fn order_open(o: &Order) -> bool {
 }
 
 static LINES: &[Column<(String, LineItem)>] = &[
-    Column::new("Line", |(_, l): &(String, LineItem)| Cell::Text(l.ext_line_item_number.to_string())).numeric(),
-    Column::new("Offer", |(_, l)| Cell::Product(l.offer_id.clone())),
-    Column::new("Quantity", |(_, l): &(String, LineItem)| Cell::Text(l.quantity.to_string())).numeric(),
-    Column::new("Subscription", |(customer, l)| subscription_cell(customer, &l.subscription_id)),
-    Column::new("Status", |(_, l)| Cell::Status(ResourceKind::LineItem, l.status.as_str().to_string())),
+    Column::text(t::column::line, |(_, l): &(String, LineItem)| Cell::Text(l.ext_line_item_number.to_string()))
+        .numeric(),
+    Column::text(t::column::offer, |(_, l)| Cell::Product(l.offer_id.clone())),
+    Column::text(t::column::quantity, |(_, l): &(String, LineItem)| Cell::Text(l.quantity.to_string())).numeric(),
+    Column::text(t::column::subscription, |(customer, l)| subscription_cell(customer, &l.subscription_id)),
+    Column::text(t::column::status, |(_, l)| Cell::Status(ResourceKind::LineItem, l.status.as_str().to_string())),
 ];
 
 #[component]
@@ -62,50 +64,50 @@ fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) 
     let rows: Vec<(String, LineItem)> = o.line_items.iter().map(|l| (customer.clone(), l.clone())).collect();
     view! {
         <div class="page-head">
-            <h1>{format!("Order {}", o.order_id)}</h1>
+            <h1>{t::order::title(&o.order_id)}</h1>
             <div class="actions">
-                <A href=To::Customer(&customer).href() attr:class="button">"Customer"</A>
-                <A href=To::NewOrder { customer: &customer, lines: &[] }.href() attr:class="button">"Place another order"</A>
+                <A href=To::Customer(&customer).href() attr:class="button">{t::order::customer()}</A>
+                <A href=To::NewOrder { customer: &customer, lines: &[] }.href() attr:class="button">{t::order::place_another()}</A>
             </div>
         </div>
         <p class="lede"><StatusExplained kind=ResourceKind::Order code=o.status.as_str().to_string()/></p>
         {if open {
-            view! { <p class="notice following" role="status"><span class="spinner" aria-hidden="true"></span>"The order is open: Adobe is processing it. This page follows it until it completes."</p> }.into_any()
+            view! { <p class="notice following" role="status"><span class="spinner" aria-hidden="true"></span>{t::order::open_note()}</p> }.into_any()
         } else {
-            let label = settled.map(|l| crate::i18n::model(l.label)).unwrap_or("Settled");
-            view! { <p class="notice ok" role="status">{format!("{label}: this order no longer changes on its own.")}</p> }.into_any()
+            let label = settled.map(|l| crate::i18n::model(l.label)).unwrap_or(t::order::settled());
+            view! { <p class="notice ok" role="status">{t::order::settled_note(label)}</p> }.into_any()
         }}
-        <Facts title="Order" rows=vec![
-            ("Order id", o.order_id.clone()),
-            ("Type", super::type_words(&o)),
-            ("Created", day(&o.creation_date)),
-            ("Currency", o.currency_code.clone()),
-            ("External reference", o.external_reference_id.clone()),
-            ("Reference order", o.reference_order_id.clone()),
-            ("Total quantity", total.to_string()),
-        ] also=vec![("Customer", view! { <CustomerLink id=customer.clone()/> }.into_any())]/>
+        <Facts title=t::order::facts() rows=vec![
+            (t::order::order_id(), o.order_id.clone()),
+            (t::order::r#type(), super::type_words(&o)),
+            (t::order::created(), day(&o.creation_date)),
+            (t::order::currency(), o.currency_code.clone()),
+            (t::order::external_reference(), o.external_reference_id.clone()),
+            (t::order::reference_order(), o.reference_order_id.clone()),
+            (t::order::total_quantity(), total.to_string()),
+        ] also=vec![(t::order::customer(), view! { <CustomerLink id=customer.clone()/> }.into_any())]/>
         <section class="facts-section">
-            <h2>"Line items"</h2>
-            <DataTable caption="Line items".to_string() columns=LINES rows empty=""/>
+            <h2>{t::order::line_items()}</h2>
+            <DataTable caption=t::order::line_items().to_string() columns=LINES rows empty=""/>
         </section>
         {(!o.cancelling_items.is_empty()).then(|| view! {
             <section class="facts-section" aria-labelledby="switch-title">
-                <h2 id="switch-title">"Upgrade"</h2>
-                <SwitchLines order=o.clone() customer=customer.clone() caption="What the order changes"/>
+                <h2 id="switch-title">{t::order::upgrade()}</h2>
+                <SwitchLines order=o.clone() customer=customer.clone() caption=t::order::what_changes()/>
                 {(o.order_type == Some(OrderType::Switch) && !open).then(|| view! { <UndoSwitch order=o.clone() customer=customer.clone()/> })}
             </section>
         })}
         <section class="facts-section" aria-labelledby="return-title">
-            <h2 id="return-title">"Return"</h2>
+            <h2 id="return-title">{t::order::r#return()}</h2>
             {match returnable {
                 Ok(until) => {
                     let left = days_left(until, now());
                     view! {
-                        <p>{format!("Lines of this order can be returned until {} ({}).", crate::components::detail::moment(until), if left == 0 { "last day".to_string() } else { format!("{left} days left") })}</p>
-                        <A href=return_link attr:class="button">"Return lines"</A>
+                        <p>{t::order::ReturnableUntil { left, until: crate::components::detail::moment(until) }.text()}</p>
+                        <A href=return_link attr:class="button">{t::order::return_lines()}</A>
                     }.into_any()
                 }
-                Err(why) => view! { <p class="notice" role="note">{format!("This order cannot be returned. {why}")}</p> }.into_any(),
+                Err(why) => view! { <p class="notice" role="note">{t::order::not_returnable(super::not_returnable_words(&why))}</p> }.into_any(),
             }}
         </section>
         <ExternalReference customer=customer.clone() order_id=o.order_id.clone() value=o.external_reference_id.clone() changed/>
@@ -134,20 +136,17 @@ fn ExternalReference(customer: String, order_id: String, value: String, changed:
             ))
         },
         move |o: Order| {
-            toast(format!(
-                "The external reference of order {} is now \u{201c}{}\u{201d}.",
-                o.order_id, o.external_reference_id
-            ));
+            toast(t::order::ReferenceSaved { id: &o.order_id, reference: &o.external_reference_id }.text());
             changed.run(());
         },
     );
     view! {
         <section class="facts-section" aria-labelledby="reference-title">
-            <h2 id="reference-title">"External reference"</h2>
+            <h2 id="reference-title">{t::order::external_reference()}</h2>
             <form novalidate class="inline" on:submit=move |ev| submission.submit(ev)>
-                <TextField path=REFERENCE label="External reference id" hint="Your own reference, up to 35 characters. It reaches the monthly reconciliation file only if changed before that file is made."/>
+                <TextField path=REFERENCE label=t::order::reference_id() hint=t::order::reference_hint()/>
                 <SubmissionError submission/>
-                <BusyButton label="Save reference" busy=submission.busy/>
+                <BusyButton label=t::order::save_reference() busy=submission.busy/>
             </form>
         </section>
     }

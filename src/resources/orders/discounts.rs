@@ -1,7 +1,7 @@
 //! The flexible discounts a customer can use, under the lines of "Place an order": the open
 //! discounts of its market segment and country that have started (`GET /v3/flex-discounts`),
 //! and the reusable ones it has used (`GET /v3/customers/{id}/flex-discounts`), each with what
-//! it takes off in the order's currency and the products it is for. "Use on matching lines"
+//! it takes off in the order's currency and the products it is for. t::discount::r#use()
 //! puts its code on every line for one of those products that has no code yet; the preview
 //! then shows the discounted price, and a code the API refuses is shown at its line.
 
@@ -13,6 +13,7 @@ use crate::components::pager::IntoPage;
 use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
 use crate::format::money;
+use crate::i18n::t;
 use crate::resources::{fetch, runtime};
 use crate::runtime::Runtime;
 use leptos::prelude::*;
@@ -28,17 +29,17 @@ struct Row {
 /// What a discount takes off, in words.
 pub fn effect_of(d: &FlexDiscount, currency: &str) -> String {
     match d.effect(currency) {
-        Some((kind, value, _)) if kind == "PERCENTAGE_DISCOUNT" => format!("{value}% off"),
-        Some((kind, value, Some(c))) if kind == "FIXED_DISCOUNT" => format!("{} off each unit", money(value, &c)),
-        Some((_, value, Some(c))) => format!("{} a unit, whatever the level", money(value, &c)),
-        _ => format!("No value in {currency}"),
+        Some((kind, value, _)) if kind == "PERCENTAGE_DISCOUNT" => t::discount::percent(value),
+        Some((kind, value, Some(c))) if kind == "FIXED_DISCOUNT" => t::discount::fixed(money(value, &c)),
+        Some((_, value, Some(c))) => t::discount::price(money(value, &c)),
+        _ => t::discount::no_value(currency),
     }
 }
 
 fn products_of(d: &FlexDiscount) -> String {
     let c = catalog();
     if d.qualification.base_offer_ids.is_empty() {
-        return "Every product".into();
+        return t::discount::every_product().into();
     }
     let names: Vec<String> =
         d.qualification.base_offer_ids.iter().map(|id| c.name_untracked(id).unwrap_or_else(|| id.clone())).collect();
@@ -66,11 +67,11 @@ fn use_on_lines(form: FormState, d: &FlexDiscount) -> Vec<String> {
 }
 
 static COLUMNS: &[Column<Row>] = &[
-    Column::new("Discount", |r: &Row| Cell::Text(r.discount.name.clone())).names_row(),
-    Column::new("Code", |r: &Row| Cell::Code(r.discount.code.clone())),
-    Column::new("Takes off", |r: &Row| Cell::Text(effect_of(&r.discount, &r.currency))),
-    Column::new("For", |r: &Row| Cell::Text(products_of(&r.discount))),
-    Column::new("Usable until", |r: &Row| {
+    Column::text(t::column::discount, |r: &Row| Cell::Text(r.discount.name.clone())).names_row(),
+    Column::text(t::column::code, |r: &Row| Cell::Code(r.discount.code.clone())),
+    Column::text(t::column::takes_off, |r: &Row| Cell::Words(effect_of(&r.discount, &r.currency))),
+    Column::text(t::column::r#for, |r: &Row| Cell::Words(products_of(&r.discount))),
+    Column::text(t::column::usable_until, |r: &Row| {
         let d = &r.discount;
         Cell::Day(if d.discount_lock_end_date.is_empty() {
             d.end_date.clone()
@@ -78,19 +79,19 @@ static COLUMNS: &[Column<Row>] = &[
             d.discount_lock_end_date.clone()
         })
     }),
-    Column::new("Use", |r: &Row| {
+    Column::text(t::column::r#use, |r: &Row| {
         let d = r.discount.clone();
-        let label = format!("Use {} on matching lines", d.name);
+        let label = t::discount::use_named(&d.name);
         // The form of the page, found while rendering (a click has no component around it).
         let form = use_form();
         let view = view! {
             <button type="button" class="link" aria-label=label on:click=move |_| {
                 let lines = use_on_lines(form, &d);
                 toast(match lines.len() {
-                    0 => format!("No line without a code is for a product {} applies to.", d.code),
-                    _ => format!("{} is on line {} now: preview to see the price.", d.code, lines.join(", ")),
+                    0 => t::discount::no_line(&d.code),
+                    _ => t::discount::OnLines { code: &d.code, count: lines.len(), lines: lines.join(", ") }.text(),
                 });
-            }>"Use on matching lines"</button>
+            }>{t::discount::r#use()}</button>
         };
         Cell::View(view.into_any(), String::new())
     }),
@@ -154,16 +155,16 @@ pub fn Discounts(customer: Signal<Option<Customer>>, currency: Signal<String>) -
     });
     view! {
         <fieldset class="group discounts">
-            <legend>"Flexible discounts"</legend>
+            <legend>{t::discount::flexible()}</legend>
             {move || match found.get() {
-                None => view! { <p class="muted">"Reading the discounts this customer can use…"</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="muted">"The discounts could not be read (" {e} "). A code you know can still be typed on its line."</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! { <p class="muted">"No flexible discount is open to this customer today. A code you were given can be typed on its line."</p> }.into_any(),
+                None => view! { <p class="muted">{t::discount::reading()}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="muted">{t::discount::unreadable(e)}</p> }.into_any(),
+                Some(Ok(list)) if list.is_empty() => view! { <p class="muted">{t::discount::none()}</p> }.into_any(),
                 Some(Ok(list)) => {
                     let cur = currency.get();
                     let rows: Vec<Row> = list.into_iter().map(|discount| Row { discount, currency: cur.clone() }).collect();
                     view! {
-                        <DataTable caption="Discounts this customer can use today".to_string() columns=COLUMNS rows empty=""/>
+                        <DataTable caption=t::discount::caption().to_string() columns=COLUMNS rows empty=""/>
                     }.into_any()
                 }
             }}

@@ -3,11 +3,13 @@
 //! to 100 by `totalCount`, all state in the URL, CSV export of the filtered history.
 
 use crate::api::calls::{orders, Endpoint};
+use crate::components::filters::Choice;
 use crate::components::filters::{FilterChecks, FilterDate, FilterSelect, FilterText};
 use crate::components::list::{filters_of, paged, ListPage, ListSource};
 use crate::components::names::{customer_name, title_of};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column};
+use crate::i18n::t;
 use crate::resources::customers::list::PerReseller;
 use crate::routes::To;
 use crate::runtime::Runtime;
@@ -18,26 +20,30 @@ use partner_model::types::{Order, OrderHistoryPage};
 
 /// The documented filter values of Get Order History (any other is 1132): the order-management
 /// page's three types and the mid-term page's SWITCH.
-pub(super) const TYPES: &[(&str, &str)] = super::TYPE_WORDS.split_at(4).0;
-pub(super) const STATUSES: &[(&str, &str)] =
-    &[("1000", "Complete"), ("1002", "Open"), ("1004", "Failed"), ("1026", "Failed: invalid customer")];
-const PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("25", "25"), ("50", "50"), ("100", "100")];
+pub(super) const TYPES: &[Choice] = super::TYPE_WORDS.split_at(4).0;
+pub(super) const STATUSES: &[Choice] = &[
+    ("1000", t::model::status::complete),
+    ("1002", t::model::status::open),
+    ("1004", t::model::status::failed),
+    ("1026", t::model::status::failed_invalid_customer),
+];
+const PAGE_SIZES: &[Choice] = &[("", t::option::default), ("25", || "25"), ("50", || "50"), ("100", || "100")];
 const REPEATED: &[&str] = &["order-type", "status", "offer-id"];
 const SINGLE: &[&str] = &["reseller-id", "reference-order-id", "start-date", "end-date"];
 
 pub(super) static COLUMNS: &[Column<Order>] = &[
-    Column::new("Order", |o| Cell::Link {
+    Column::text(t::column::order, |o| Cell::Link {
         href: To::Order { customer: &o.customer_id, id: &o.order_id }.href(),
         text: o.order_id.clone(),
         code: false,
     }),
-    Column::new("Type", |o| Cell::Text(super::type_words(o))),
-    Column::new("Status", |o| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
-    Column::new("Created", |o| Cell::Day(o.creation_date.clone())),
-    Column::new("External reference", |o| Cell::Text(o.external_reference_id.clone())),
-    Column::new("Reference order", |o| Cell::Text(o.reference_order_id.clone())),
-    Column::new("Lines", |o: &Order| Cell::Text(o.line_items.len().to_string())).numeric(),
-    Column::new("Total quantity", |o: &Order| Cell::Text(o.total_quantity().to_string())).numeric(),
+    Column::text(t::column::r#type, |o| Cell::Words(super::type_words(o))),
+    Column::text(t::column::status, |o| Cell::Status(ResourceKind::Order, o.status.as_str().to_string())),
+    Column::text(t::column::created, |o| Cell::Day(o.creation_date.clone())),
+    Column::text(t::column::external_reference, |o| Cell::Text(o.external_reference_id.clone())),
+    Column::text(t::column::reference_order, |o| Cell::Text(o.reference_order_id.clone())),
+    Column::text(t::column::lines, |o: &Order| Cell::Text(o.line_items.len().to_string())).numeric(),
+    Column::text(t::column::total_quantity, |o: &Order| Cell::Text(o.total_quantity().to_string())).numeric(),
 ];
 
 /// A customer's order history, with every filter of the URL (repeated keys kept).
@@ -69,8 +75,8 @@ pub fn OrderHistory() -> impl IntoView {
         let id = customer.get();
         if id.is_empty() {
             view! {
-                <PerReseller title="Orders" to=|reseller| To::ResellerOrders { reseller } action="Show orders"
-                    lede="The orders of every customer of a reseller, newest first. Choose the reseller; a customer's own history is on its page."
+                <PerReseller title=t::orders::title() to=|reseller| To::ResellerOrders { reseller } action=t::orders::show()
+                    lede=t::orders::lede()
                     page=|id| view! { <super::across::ResellerOrders reseller=id/> }.into_any()/>
             }
             .into_any()
@@ -85,24 +91,24 @@ fn CustomerOrders(customer: String) -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                {title_of("Orders", "customer", customer_name(&crate::resources::runtime(), &customer), customer.clone())}
+                {title_of(|n| t::title::orders_of(n), t::title::orders_of_customer, customer_name(&crate::resources::runtime(), &customer), customer.clone())}
                 <div class="actions">
-                    <A href=To::Customer(&customer).href() attr:class="button">"Customer"</A>
-                    <A href=To::NewOrder { customer: &customer, lines: &[] }.href() attr:class="button primary">"Place an order"</A>
+                    <A href=To::Customer(&customer).href() attr:class="button">{t::orders::customer()}</A>
+                    <A href=To::NewOrder { customer: &customer, lines: &[] }.href() attr:class="button primary">{t::orders::place()}</A>
                 </div>
             </div>
-            <div class="filters" role="search" aria-label="Filters">
-                <FilterChecks key="order-type" label="Order type" options=TYPES/>
-                <FilterChecks key="status" label="Status" options=STATUSES/>
-                <FilterText key="offer-id" label="Offer id"/>
-                <FilterText key="reference-order-id" label="Reference order id"/>
-                <FilterText key="reseller-id" label="Reseller id"/>
-                <FilterDate key="start-date" label="From"/>
-                <FilterDate key="end-date" label="To"/>
-                <FilterSelect key="limit" label="Rows per page" options=PAGE_SIZES/>
+            <div class="filters" role="search" aria-label=t::filter::filters()>
+                <FilterChecks key="order-type" label=t::filter::order_type() options=TYPES/>
+                <FilterChecks key="status" label=t::filter::status() options=STATUSES/>
+                <FilterText key="offer-id" label=t::filter::offer_id()/>
+                <FilterText key="reference-order-id" label=t::filter::reference_order_id()/>
+                <FilterText key="reseller-id" label=t::filter::reseller_id()/>
+                <FilterDate key="start-date" label=t::filter::from()/>
+                <FilterDate key="end-date" label=t::filter::to()/>
+                <FilterSelect key="limit" label=t::filter::rows_per_page() options=PAGE_SIZES/>
             </div>
-            <ListPage source=History(customer.clone()) columns=COLUMNS caption="Orders".to_string() noun="orders"
-                empty="No order matches these filters." export=format!("orders-{customer}.csv")/>
+            <ListPage source=History(customer.clone()) columns=COLUMNS caption=t::orders::title().to_string() noun=t::noun::orders()
+                empty=t::orders::none() export=format!("orders-{customer}.csv")/>
         </section>
     }
 }

@@ -13,6 +13,8 @@ mod returns;
 pub mod switch;
 mod unanswered;
 
+use crate::components::filters::Choice;
+use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
@@ -35,21 +37,38 @@ pub fn OrderRoutes() -> AnyNestedRoute {
 }
 
 /// Order types in words, by their API code (the history filter offers the first four).
-pub(crate) const TYPE_WORDS: &[(&str, &str)] = &[
-    ("NEW", "New"),
-    ("TRANSFER", "Transfer"),
-    ("RENEWAL", "Renewal"),
-    ("SWITCH", "Upgrade"),
-    ("RETURN", "Return"),
-    ("REVERT_SWITCH", "Upgrade undone"),
-    ("PREVIEW", "Preview"),
-    ("PREVIEW_RENEWAL", "Renewal preview"),
-    ("PREVIEW_SWITCH", "Upgrade preview"),
-    ("PREVIEW_REVERT_SWITCH", "Preview of an undo"),
+pub(crate) const TYPE_WORDS: &[Choice] = &[
+    ("NEW", t::option::new),
+    ("TRANSFER", t::option::transfer),
+    ("RENEWAL", t::option::renewal),
+    ("SWITCH", t::option::upgrade),
+    ("RETURN", t::option::r#return),
+    ("REVERT_SWITCH", t::option::upgrade_undone),
+    ("PREVIEW", t::option::preview),
+    ("PREVIEW_RENEWAL", t::option::renewal_preview),
+    ("PREVIEW_SWITCH", t::option::upgrade_preview),
+    ("PREVIEW_REVERT_SWITCH", t::option::preview_of_an_undo),
 ];
 
 /// An order's type in words; a type the console does not know shows as the API wrote it.
 pub(crate) fn type_words(o: &Order) -> String {
     let code = o.order_type.as_ref().map(|t| t.as_str()).unwrap_or_default();
-    TYPE_WORDS.iter().find(|(c, _)| *c == code).map_or(code, |(_, w)| w).to_string()
+    TYPE_WORDS.iter().find(|(c, _)| *c == code).map_or(code, |(_, w)| w()).to_string()
+}
+
+/// Why an order cannot be returned, in words.
+pub(crate) fn not_returnable_words(why: &partner_model::rules::returns::NotReturnable) -> String {
+    use partner_model::rules::returns::NotReturnable;
+    match why {
+        NotReturnable::Type(code) => {
+            let words = TYPE_WORDS.iter().find(|(c, _)| c == code).map_or(code.as_str(), |(_, w)| w());
+            t::returns::wrong_type(words)
+        }
+        NotReturnable::TypeUnknown => t::returns::type_unknown().into(),
+        NotReturnable::Open => t::returns::open().into(),
+        NotReturnable::AllReturned => t::returns::all_returned().into(),
+        NotReturnable::Status(code) => t::returns::wrong_status(code),
+        NotReturnable::NoDate => t::returns::no_date().into(),
+        NotReturnable::Closed(until) => t::returns::closed(crate::components::detail::moment(*until)),
+    }
 }

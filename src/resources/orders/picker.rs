@@ -11,6 +11,7 @@
 use crate::catalog;
 use crate::components::form::FieldParts;
 use crate::format::money;
+use crate::i18n::t;
 use crate::resources::runtime;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -119,8 +120,8 @@ pub fn OfferPicker(
     currency: Signal<String>,
 ) -> impl IntoView {
     let rt = runtime();
-    let hint = "Type part of a product's name, or its offer id (such as 65322651CA01A12).";
-    let parts = FieldParts::new(&path, "Product or offer id", MaybeProp::from(hint.to_string()));
+    let hint = t::picker::hint();
+    let parts = FieldParts::new(&path, t::picker::label(), MaybeProp::from(hint.to_string()));
     let (form, error, id) = (parts.form, parts.error, parts.id.clone());
     let value = form.watch(&path);
     let open = RwSignal::new(false);
@@ -191,12 +192,12 @@ pub fn OfferPicker(
             return String::new();
         }
         match list.get() {
-            None if customer.get().is_some() => "Reading the price list…".into(),
-            Some(Err(())) => "The price list could not be read: type the offer id.".into(),
+            None if customer.get().is_some() => t::picker::reading().into(),
+            Some(Err(())) => t::picker::unreadable().into(),
             _ => match results.with(Vec::len) {
-                0 => format!("No product matches “{}”.", typed.trim()),
-                1 => "1 product: ↓ to choose it.".into(),
-                n => format!("{n} products: ↓ to choose one."),
+                0 => t::picker::none(typed.trim()),
+                1 => t::picker::one().into(),
+                n => t::picker::many(n),
             },
         }
     };
@@ -211,7 +212,7 @@ pub fn OfferPicker(
                 on:input=move |ev| { form.set(&p3, event_target_value(&ev)); open.set(true); active.set(None); }
                 on:keydown=on_key
                 on:blur=move |_| { open.set(false); form.touch(&p4); }/>
-            <ul id=list_id3 role="listbox" class="combo-list" aria-label="Products" hidden=move || !shown()>
+            <ul id=list_id3 role="listbox" class="combo-list" aria-label=t::picker::products() hidden=move || !shown()>
                 {move || results.get().into_iter().enumerate().map(|(k, pick)| {
                     let choose = choose.clone();
                     let p = pick.clone();
@@ -222,8 +223,8 @@ pub fn OfferPicker(
                             on:click=move |_| choose(&p)>
                             <span class="product">{pick.name.clone()}</span>
                             <span class="pick-facts">
-                                {if pick.consumable { "Consumables" } else { "Licenses" }} " · " {pick.level.clone()} " · "
-                                <strong>{pick.price.clone()}</strong> " a year"
+                                {if pick.consumable { t::picker::consumables() } else { t::picker::licenses() }} " · " {pick.level.clone()} " · "
+                                {t::picker::a_year(pick.price.clone())}
                             </span>
                             <code>{pick.offer_id.clone()}</code>
                         </li>
@@ -237,7 +238,7 @@ pub fn OfferPicker(
                 let v = value.get();
                 let picked = all.with(|a| a.iter().find(|p| p.offer_id == v).cloned());
                 picked.map(|p| view! {
-                    <p class="chosen">{p.name} " — " {p.level} ": " {p.price} " a unit a year at the customer's level. The preview prices this order."</p>
+                    <p class="chosen">{p.name} " — " {t::picker::Chosen { level: p.level, price: p.price }.text()}</p>
                 })
             }}
         </div>

@@ -16,6 +16,7 @@ use crate::components::submit::{use_commit, use_preview, use_preview_submission,
 use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
 use crate::format::money_of;
+use crate::i18n::t;
 use crate::resources::{fetch, runtime};
 use crate::routes::{params, CustomerParams, To};
 use leptos::prelude::*;
@@ -71,10 +72,7 @@ fn check(v: &Values) -> Vec<FieldError> {
         let path = format!("{LINES}[{i}].offerId");
         let typed = g(v, &path);
         if !typed.is_empty() && !typed.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
-            errors.push(FieldError::new(
-                path,
-                Invalid::Explained("Choose a product from the list, or type its offer id.".into()),
-            ));
+            errors.push(FieldError::new(path, Invalid::Explained(t::place::choose_product().into())));
         }
     }
     for e in check_order(&preview_request(v)) {
@@ -92,11 +90,15 @@ pub fn offer_change(entered: &str, returned: &str) -> Option<String> {
     }
     match (offer_level(entered), offer_level(returned)) {
         (Some(a), Some(b)) if entered.get(..10) == returned.get(..10) && entered.get(12..) == returned.get(12..) => {
-            let meaning = discount_level(b).map(|l| l.meaning).unwrap_or("");
-            let direction = if b > a { "a better discount level" } else { "a lower discount level" };
-            Some(format!("Changed from level {a} to {b}: the customer qualifies for {direction}. {meaning}"))
+            let meaning = discount_level(b).map(|l| crate::i18n::model(l.meaning)).unwrap_or("");
+            let changed = if b > a {
+                t::place::LevelBetter { from: a, to: b }.text()
+            } else {
+                t::place::LevelLower { from: a, to: b }.text()
+            };
+            Some(format!("{changed} {meaning}"))
         }
-        _ => Some("The API returned another offer for this line.".into()),
+        _ => Some(t::place::other_offer().into()),
     }
 }
 
@@ -111,22 +113,18 @@ pub fn refused_lines(failure: &Failure) -> Vec<(String, String, String)> {
                 .split("Line Item:")
                 .nth(1)
                 .and_then(|rest| rest.split(',').next())
-                .map(|n| format!("Line {}", n.trim()))
-                .unwrap_or_else(|| "A line".into());
+                .map(|n| t::path::line(n.trim()))
+                .unwrap_or_else(|| t::place::a_line().into());
             // The LGA page's detail for levels 06 to 09 ordered for a customer that is not LGA.
             if d.contains("Not an LGA Customer") {
-                let meaning = "Discount levels 06 to 09 are for Large Government Agency customers only.";
-                return Some((
-                    line,
-                    meaning.into(),
-                    "Preview the order: it returns the offer at the customer's own level.".into(),
-                ));
+                return Some((line, t::place::lga_levels().into(), t::place::lga_levels_todo().into()));
             }
             let reason = reason_in_detail(d, PURCHASE_REASONS)?;
             Some((
                 line,
-                purchase_reason(reason.code).map(|r| r.meaning).unwrap_or(reason.meaning).to_string(),
-                reason.what_to_do.to_string(),
+                crate::i18n::model(purchase_reason(reason.code).map(|r| r.meaning).unwrap_or(reason.meaning))
+                    .to_string(),
+                crate::i18n::model(reason.what_to_do).to_string(),
             ))
         })
         .collect()
@@ -137,7 +135,7 @@ pub fn refused_lines(failure: &Failure) -> Vec<(String, String, String)> {
 fn RefusedLines(failure: Failure) -> impl IntoView {
     let refused = refused_lines(&failure);
     (!refused.is_empty()).then(|| view! {
-        <ul class="refused-lines" aria-label="Refused lines">
+        <ul class="refused-lines" aria-label=t::place::refused_lines()>
             {refused.into_iter().map(|(line, meaning, todo)| view! { <li><strong>{line}</strong> ": " {meaning} " " {todo}</li> }).collect_view()}
         </ul>
     })
@@ -187,19 +185,18 @@ pub struct Suggestion {
 }
 
 static SUGGESTIONS: &[Column<Suggestion>] = &[
-    Column::new("Product", |s: &Suggestion| Cell::Product(s.offer_id.clone())),
-    Column::new("Why", |s: &Suggestion| Cell::Text(why(s.kind, &s.because))),
-    Column::new("Add", |s: &Suggestion| {
+    Column::text(t::column::product, |s: &Suggestion| Cell::Product(s.offer_id.clone())),
+    Column::text(t::column::why, |s: &Suggestion| Cell::Words(why(s.kind, &s.because))),
+    Column::text(t::column::add, |s: &Suggestion| {
         let (offer, quantity) = (s.offer_id.clone(), s.quantity);
-        let label =
-            format!("Add {} to the order", crate::catalog::catalog().name_untracked(&offer).unwrap_or(offer.clone()));
+        let label = t::place::add_named(crate::catalog::catalog().name_untracked(&offer).unwrap_or(offer.clone()));
         let form = crate::components::form::use_form();
         let view = view! {
             <button type="button" aria-label=label on:click=move |_| {
                 let line = add_line(form, &offer, quantity);
                 let product = crate::catalog::catalog().label_untracked(&offer);
-                toast(format!("Added as line {line}, {quantity} × {product}: preview the order again to see its price."));
-            }>"Add to the order"</button>
+                toast(t::place::Added { line, product, quantity }.text());
+            }>{t::place::add()}</button>
         };
         Cell::View(view.into_any(), String::new())
     }),
@@ -209,12 +206,12 @@ static SUGGESTIONS: &[Column<Suggestion>] = &[
 pub fn why(kind: &str, because: &[String]) -> String {
     let c = crate::catalog::catalog();
     let names: Vec<String> = because.iter().map(|id| c.name_untracked(id).unwrap_or_else(|| id.clone())).collect();
-    let why = match kind {
-        "Upgrade" => "A higher plan than",
-        "Add-on" => "An add-on for",
-        _ => "Goes with",
-    };
-    format!("{why} {}", names.join(", "))
+    let names = names.join(", ");
+    match kind {
+        "Upgrade" => t::place::higher_plan(names),
+        "Add-on" => t::place::add_on_for(names),
+        _ => t::place::goes_with(names),
+    }
 }
 
 /// The preview's recommendations as rows: an upgrade is suggested for as many licenses as led
@@ -280,41 +277,42 @@ pub fn PlaceOrder() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>"Place an order"</h1>
-                <A href=back attr:class="button">"Customer"</A>
+                <h1>{t::place::title()}</h1>
+                <A href=back attr:class="button">{t::place::customer()}</A>
             </div>
-            <p class="lede">"For " {move || record.get().map(|c| format!("{} ", c.company_profile.company_name))} <code>{customer.clone()}</code> ". Find each product by its name, then preview the order: the API returns the offers the customer gets and their prices. Then place it."</p>
+            <p class="lede">{t::place::for_customer()}" " {move || record.get().map(|c| view! { <span translate="no">{c.company_profile.company_name}</span>" " })} <code>{customer.clone()}</code></p>
+            <p class="lede">{t::place::lede()}</p>
             <DraftNotice/>
             <UnsavedGuard/>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
                 <fieldset class="group">
-                    <legend>"Order"</legend>
-                    <TextField path="currencyCode" hint="Three letters, as in the price list (USD, EUR…)."/>
-                    <TextField path="externalReferenceId" label="External reference id" hint="Your own reference, up to 35 characters."/>
+                    <legend>{t::place::order()}</legend>
+                    <TextField path="currencyCode" hint=t::place::currency_hint()/>
+                    <TextField path="externalReferenceId" label=t::place::reference() hint=t::place::reference_hint()/>
                 </fieldset>
                 <fieldset class="group lines">
-                    <legend>"Line items"</legend>
+                    <legend>{t::place::lines()}</legend>
                     <p class="field-error" aria-live="polite">{move || lines_error.get()}</p>
                     <For each=move || { let n = count.get(); (0..n).map(move |i| (i, n)) } key=|k| *k
                         children=move |(i, n)| view! {
                             <div class="row line">
-                                <h2 class="row-title">{format!("Line {}", i + 1)}</h2>
-                                <TextField path=format!("{LINES}[{i}].extLineItemNumber") label="Line number" kind="number"/>
+                                <h2 class="row-title">{t::path::line(i + 1)}</h2>
+                                <TextField path=format!("{LINES}[{i}].extLineItemNumber") label=t::place::line_number() kind="number"/>
                                 <OfferPicker path=format!("{LINES}[{i}].offerId") customer=record currency/>
-                                <TextField path=format!("{LINES}[{i}].quantity") label="Quantity" kind="number"/>
-                                <TextField path=format!("{LINES}[{i}].flexDiscountCodes[0]") hint="Optional: one code, from the discounts below or one you were given."/>
+                                <TextField path=format!("{LINES}[{i}].quantity") label=t::place::quantity() kind="number"/>
+                                <TextField path=format!("{LINES}[{i}].flexDiscountCodes[0]") hint=t::place::discount_hint()/>
                                 {(n > 1).then(|| view! {
-                                    <button type="button" class="link" on:click=move |_| rows::remove(&form, LINES, i)>{format!("Remove line {}", i + 1)}</button>
+                                    <button type="button" class="link" on:click=move |_| rows::remove(&form, LINES, i)>{t::place::remove_line(i + 1)}</button>
                                 })}
                             </div>
                         }/>
-                    <button type="button" on:click=add_line disabled={move || count.get() >= MAX_LINES}>"Add a line"</button>
+                    <button type="button" on:click=add_line disabled={move || count.get() >= MAX_LINES}>{t::place::add_line()}</button>
                 </fieldset>
                 <Discounts customer=record currency/>
                 {move || submission.failure.get().map(|failure| view! { <RefusedLines failure/> })}
                 <SubmissionError submission/>
                 <div class="actions">
-                    <BusyButton label="Preview order" busy=submission.busy/>
+                    <BusyButton label=t::place::preview() busy=submission.busy/>
                 </div>
             </form>
             {move || preview.get().map(|(values, order)| view! { <PreviewResult values order customer=c3.clone()/> })}
@@ -340,22 +338,26 @@ impl PreviewLine {
 }
 
 static PREVIEW_LINES: &[Column<PreviewLine>] = &[
-    Column::new("Line", |l: &PreviewLine| Cell::Text(l.line.ext_line_item_number.to_string())).numeric(),
-    Column::new("Offer entered", |l| Cell::Product(l.typed.clone())),
-    Column::new("Offer the customer gets", |l| Cell::Product(l.line.offer_id.clone())),
-    Column::new("Quantity", |l: &PreviewLine| Cell::Text(l.line.quantity.to_string())).numeric(),
-    Column::new("Unit price a year", |l: &PreviewLine| l.price(|p| p.partner_price.as_ref())).numeric(),
-    Column::new("Discount", |l: &PreviewLine| {
+    Column::text(t::column::line, |l: &PreviewLine| Cell::Text(l.line.ext_line_item_number.to_string())).numeric(),
+    Column::text(t::column::offer_entered, |l| Cell::Product(l.typed.clone())),
+    Column::text(t::column::offer_the_customer_gets, |l| Cell::Product(l.line.offer_id.clone())),
+    Column::text(t::column::quantity, |l: &PreviewLine| Cell::Text(l.line.quantity.to_string())).numeric(),
+    Column::text(t::column::unit_price_a_year, |l: &PreviewLine| l.price(|p| p.partner_price.as_ref())).numeric(),
+    Column::text(t::column::discount, |l: &PreviewLine| {
         let codes: Vec<String> = l.line.flex_discounts.iter().map(|d| d.code.clone()).collect();
         Cell::Code(if codes.is_empty() { "—".into() } else { codes.join(", ") })
     }),
-    Column::new("Discounted unit price", |l: &PreviewLine| l.price(|p| p.discounted_partner_price.as_ref())).numeric(),
-    Column::new("Days invoiced", |l: &PreviewLine| {
+    Column::text(t::column::discounted_unit_price, |l: &PreviewLine| l.price(|p| p.discounted_partner_price.as_ref()))
+        .numeric(),
+    Column::text(t::column::days_invoiced, |l: &PreviewLine| {
         Cell::Text(l.line.prorated_days.map_or_else(|| "—".into(), |d| d.to_string()))
     })
     .numeric(),
-    Column::new("Line total", |l: &PreviewLine| l.price(|p| p.line_item_partner_price.as_ref())).numeric(),
-    Column::new("Note", |l: &PreviewLine| Cell::Text(l.change.clone().unwrap_or_else(|| "As entered.".into()))).prose(),
+    Column::text(t::column::line_total, |l: &PreviewLine| l.price(|p| p.line_item_partner_price.as_ref())).numeric(),
+    Column::text(t::column::note, |l: &PreviewLine| {
+        Cell::Words(l.change.clone().unwrap_or_else(|| t::place::as_entered().into()))
+    })
+    .prose(),
 ];
 
 /// The order's total, in words, from the preview's `pricingSummary`.
@@ -407,7 +409,7 @@ pub fn PreviewResult(
             async move { fetch(endpoint).await }
         },
         move |o: Order| {
-            toast(format!("{} {} placed.", if renewal { "Renewal order" } else { "Order" }, o.order_id));
+            toast(if renewal { t::place::renewal_placed(&o.order_id) } else { t::place::placed(&o.order_id) });
             navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
         },
     );
@@ -415,15 +417,9 @@ pub fn PreviewResult(
     // A renewal's page lists its own suggestions, each leading to a new order.
     let suggested = if renewal { Vec::new() } else { suggestions(&order) };
     let (total_label, total_note) = if renewal {
-        (
-            "Renewal total: ",
-            " — what Adobe invoices the partner for a full year, before tax. An estimate at today's prices.",
-        )
+        (t::place::renewal_total(), t::place::renewal_total_note())
     } else {
-        (
-            "Order total: ",
-            " — what Adobe invoices the partner, before tax, prorated to the customer's anniversary. An estimate: prices are those of the moment of the preview.",
-        )
+        (t::place::order_total(), t::place::order_total_note())
     };
     let rows: Vec<PreviewLine> = order
         .line_items
@@ -440,19 +436,19 @@ pub fn PreviewResult(
         .collect();
     view! {
         <section class="facts-section preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">"Preview"</h2>
-            <DataTable caption="Lines of the preview".to_string() columns=PREVIEW_LINES rows empty=""
+            <h2 id="preview-title">{t::place::preview_title()}</h2>
+            <DataTable caption=t::place::preview_lines().to_string() columns=PREVIEW_LINES rows empty=""
                 row_class=|l: &PreviewLine| if l.change.is_some() { "changed" } else { "" }/>
             {total_of(&order).map(|total| view! {
-                <p class="order-total">{total_label} <strong>{total}</strong> {total_note}</p>
+                <p class="order-total">{total_label}" " <strong>{total}</strong> " — " {total_note}</p>
             })}
-            <p>"Placing the order sends exactly these lines. Changing the form above drops this preview."</p>
+            <p>{t::place::sends_exactly()}</p>
             {(!suggested.is_empty()).then(|| view! {
-                <h3>"Suggested for this customer"</h3>
-                <DataTable caption="Products Adobe recommends with this order".to_string() columns=SUGGESTIONS rows=suggested empty=""/>
+                <h3>{t::place::suggested()}</h3>
+                <DataTable caption=t::place::recommended().to_string() columns=SUGGESTIONS rows=suggested empty=""/>
             })}
             {move || failure.get().map(|f| view! { <RefusedLines failure=f.clone()/> <ErrorPanel failure=f/> })}
-            <BusyButton label=if renewal { "Place renewal order" } else { "Place order" } working="Placing…" busy=pending
+            <BusyButton label=if renewal { t::place::place_renewal() } else { t::place::place() } working=t::place::placing() busy=pending
                 on_click=Callback::new(move |_| commit.send())/>
         </section>
     }

@@ -1,7 +1,7 @@
 //! Renewing by hand, on the renewal page: early (in the 30 days before the renewal date, some or
 //! all licenses, invoiced at once) or late (in the 14 days after it, up to the licenses held).
 //! One row per active license subscription with how many licenses to renew (0 leaves it out);
-//! "Preview renewal" asks the API (PREVIEW_RENEWAL with lines, priced), which says the level
+//! t::renew::preview() asks the API (PREVIEW_RENEWAL with lines, priced), which says the level
 //! the customer will have after renewal; "Place renewal order" sends the RENEWAL of exactly the
 //! previewed lines and opens the order, which follows it. Outside both windows the page says
 //! when renewing by hand opens.
@@ -13,6 +13,7 @@ use crate::components::detail::now;
 use crate::components::form::{rows, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
 use crate::components::submit::{use_preview, use_preview_submission, SubmissionError};
 use crate::components::table::DataTable;
+use crate::i18n::t;
 use crate::resources::{fetch, runtime};
 use leptos::prelude::*;
 use partner_model::rules::validators::Invalid;
@@ -118,7 +119,7 @@ fn check(v: &Values) -> Vec<FieldError> {
         }
     }
     if errors.is_empty() && lines_of(v).is_empty() {
-        errors.push(FieldError::new(LINES, Invalid::Explained("Renew at least one license.".into())));
+        errors.push(FieldError::new(LINES, Invalid::Explained(t::renew::at_least_one().into())));
     }
     errors
 }
@@ -128,18 +129,18 @@ fn check(v: &Values) -> Vec<FieldError> {
 #[component]
 pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String) -> impl IntoView {
     let Some(renewal) = renewal_date(&subs) else {
-        return view! { <p>"No active license to renew by hand."</p> }.into_any();
+        return view! { <p>{t::renew::none()}</p> }.into_any();
     };
     let opens = date(renewal.saturating_sub(EARLY_DAYS * DAY));
     let Some(window) = window_at(renewal, now()) else {
         let text = if now() < renewal {
-            format!("Renewing by hand opens on {opens}, 30 days before the renewal date ({}).", date(renewal))
+            t::renew::Opens { opens, renewal: date(renewal) }.text()
         } else {
-            format!("The renewal date ({}) is more than 14 days past: renewing by hand has closed.", date(renewal))
+            t::renew::closed(date(renewal))
         };
         return view! {
             <section class="facts-section" aria-labelledby="renew-title">
-                <h2 id="renew-title">"Renew by hand"</h2>
+                <h2 id="renew-title">{t::renew::title()}</h2>
                 <p>{text}</p>
             </section>
         }
@@ -158,14 +159,8 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
         .filter(|(_, left)| *left > 0)
         .collect();
     let explain = match window {
-        Window::Early => format!(
-            "Early renewal is open until {}: renew some or all licenses for the next term now, invoiced at once. The anniversary moves a year on with the first early renewal.",
-            date(renewal.saturating_sub(DAY))
-        ),
-        Window::Late => format!(
-            "Late renewal is open until {}: renew the same products, up to the licenses held.",
-            date(renewal + LATE_DAYS * DAY)
-        ),
+        Window::Early => t::renew::early(date(renewal.saturating_sub(DAY))),
+        Window::Late => t::renew::late(date(renewal + LATE_DAYS * DAY)),
     };
     let rt = runtime();
     // A draft, so a reload (or a failure) keeps what the reseller chose to renew.
@@ -189,19 +184,19 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
     let names = crate::catalog::catalog();
     view! {
         <section class="facts-section" aria-labelledby="renew-title">
-            <h2 id="renew-title">"Renew by hand"</h2>
+            <h2 id="renew-title">{t::renew::title()}</h2>
             <p>{explain}</p>
             <Unanswered form customer=customer.clone() probe=OrderRequest::Renewal {
                 external_reference_id: String::new(),
                 currency_code: String::new(),
                 line_items: Vec::new(),
-            } what="A renewal order"/>
+            } what=t::unanswered::renewal()/>
             {(!open.is_empty()).then(|| view! {
-                <p>"These renewal orders are being processed: the licenses they renew are not offered again below."</p>
-                <DataTable caption="Renewal orders being processed".to_string() show_caption=true columns=super::history::COLUMNS rows=open empty=""/>
+                <p>{t::renew::in_progress()}</p>
+                <DataTable caption=t::renew::in_progress_caption().to_string() show_caption=true columns=super::history::COLUMNS rows=open empty=""/>
             })}
             {if licenses.is_empty() {
-                view! { <p>"Every license is already renewed for the next term."</p> }.into_any()
+                view! { <p>{t::renew::all_renewed()}</p> }.into_any()
             } else {
                 view! {
                     <form novalidate on:submit=move |ev| submission.submit(ev)>
@@ -209,17 +204,17 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
                         <p class="field-error" aria-live="polite">{move || lines_error.get()}</p>
                         {licenses.iter().enumerate().map(|(i, (s, left))| {
                             let offer = s.offer_id.clone();
-                            let name = move || names.name(&offer).unwrap_or_else(|| "Subscription".into());
-                            let hint = format!("Up to {left} ({} held).", s.current_quantity.unwrap_or(0));
+                            let name = move || names.name(&offer).unwrap_or_else(|| t::renew::subscription().into());
+                            let hint = t::renew::UpTo { held: s.current_quantity.unwrap_or(0), left: *left }.text();
                             view! {
                                 <div class="row line">
-                                    <h3 class="row-title">{name} " " <code>{s.subscription_id.clone()}</code></h3>
-                                    <TextField path=format!("{LINES}[{i}].quantity") label="Licenses to renew" kind="number" hint/>
+                                    <h3 class="row-title"><span translate="no">{name}</span> " " <code>{s.subscription_id.clone()}</code></h3>
+                                    <TextField path=format!("{LINES}[{i}].quantity") label=t::renew::licenses() kind="number" hint/>
                                 </div>
                             }
                         }).collect_view()}
                         <SubmissionError submission/>
-                        <div class="actions"><BusyButton label="Preview renewal" busy=submission.busy/></div>
+                        <div class="actions"><BusyButton label=t::renew::preview() busy=submission.busy/></div>
                     </form>
                 }.into_any()
             }}

@@ -10,6 +10,7 @@ use crate::api::error::Failure;
 use crate::components::loading::Load;
 use crate::components::table::{Cell, Column, DataTable};
 use crate::format::money_of;
+use crate::i18n::t;
 use crate::resources::subscriptions::subscription_cell;
 use crate::resources::{fetch, runtime};
 use crate::routes::{params, CustomerParams, To};
@@ -49,23 +50,23 @@ pub fn RenewalPreview() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>"Renewal preview"</h1>
+                <h1>{t::renewal::title()}</h1>
                 <div class="actions">
-                    <A href=move || To::Customer(&customer.get()).href() attr:class="button">"Customer"</A>
-                    <A href=move || To::Subscriptions { customer: &customer.get() }.href() attr:class="button">"Subscriptions"</A>
-                    <button type="button" on:click=move |_| preview.refetch()>"Preview again"</button>
+                    <A href=move || To::Customer(&customer.get()).href() attr:class="button">{t::renewal::customer()}</A>
+                    <A href=move || To::Subscriptions { customer: &customer.get() }.href() attr:class="button">{t::renewal::subscriptions()}</A>
+                    <button type="button" on:click=move |_| preview.refetch()>{t::renewal::again()}</button>
                 </div>
             </div>
-            <p class="lede">"What the customer's next renewal order would hold, from each subscription's auto-renewal setting, at the offer ids the API would use. Nothing is ordered."</p>
-            <Load resource=preview what="the renewal preview" render=move |(order, subs, open): Preview| {
+            <p class="lede">{t::renewal::lede()}</p>
+            <Load resource=preview what=t::load::renewal_preview() render=move |(order, subs, open): Preview| {
                 let c = customer.get_untracked();
                 let by_hand = view! { <ManualRenewal subs=subs.clone() open customer=c.clone()/> };
                 let auto = match order {
                     Some(o) => view! { <RenewalLines order=o subs customer=c/> }.into_any(),
                     None => view! {
                         <div class="notice warn" role="note">
-                            <p><strong>"Nothing would renew."</strong> " Auto-renewal is off on every subscription of this customer, so the API has no renewal to preview (error 2136). Turn auto-renewal on for at least one license of a subscription."</p>
-                            <p><A href=To::Subscriptions { customer: &c }.href()>"Open the subscriptions"</A></p>
+                            <p><strong>{t::renewal::nothing()}</strong> " " {t::renewal::nothing_why()}</p>
+                            <p><A href=To::Subscriptions { customer: &c }.href()>{t::renewal::open_subscriptions()}</A></p>
                         </div>
                     }.into_any(),
                 };
@@ -85,15 +86,15 @@ struct RenewalLine {
 }
 
 static LINES: &[Column<RenewalLine>] = &[
-    Column::new("Line", |r: &RenewalLine| Cell::Text(r.line.ext_line_item_number.to_string())).numeric(),
-    Column::new("Subscription", |r| subscription_cell(&r.customer, &r.line.subscription_id)),
-    Column::new("Offer now", |r| Cell::Product(r.now_offer.clone())),
-    Column::new("Offer at renewal", |r| Cell::Product(r.line.offer_id.clone())),
-    Column::new("Quantity", |r: &RenewalLine| Cell::Text(r.line.quantity.to_string())).numeric(),
-    Column::new("Unit price a year", |r: &RenewalLine| r.price(|p| p.partner_price.as_ref())).numeric(),
-    Column::new("Line total", |r: &RenewalLine| r.price(|p| p.line_item_partner_price.as_ref())).numeric(),
-    Column::new("Renews", |r| Cell::Text(r.renews.to_string())),
-    Column::new("Note", |r: &RenewalLine| Cell::Text(r.note.clone())).prose(),
+    Column::text(t::column::line, |r: &RenewalLine| Cell::Text(r.line.ext_line_item_number.to_string())).numeric(),
+    Column::text(t::column::subscription, |r| subscription_cell(&r.customer, &r.line.subscription_id)),
+    Column::text(t::column::offer_now, |r| Cell::Product(r.now_offer.clone())),
+    Column::text(t::column::offer_at_renewal, |r| Cell::Product(r.line.offer_id.clone())),
+    Column::text(t::column::quantity, |r: &RenewalLine| Cell::Text(r.line.quantity.to_string())).numeric(),
+    Column::text(t::column::unit_price_a_year, |r: &RenewalLine| r.price(|p| p.partner_price.as_ref())).numeric(),
+    Column::text(t::column::line_total, |r: &RenewalLine| r.price(|p| p.line_item_partner_price.as_ref())).numeric(),
+    Column::text(t::column::renews, |r| Cell::Words(r.renews.to_string())),
+    Column::text(t::column::note, |r: &RenewalLine| Cell::Words(r.note.clone())).prose(),
 ];
 
 impl RenewalLine {
@@ -112,14 +113,14 @@ struct Suggested {
 }
 
 static SUGGESTED: &[Column<Suggested>] = &[
-    Column::new("Product", |s: &Suggested| Cell::Product(s.offer_id.clone())),
-    Column::new("Why", |s: &Suggested| Cell::Text(super::place::why(s.kind, &s.because))),
-    Column::new("Order", |s: &Suggested| {
+    Column::text(t::column::product, |s: &Suggested| Cell::Product(s.offer_id.clone())),
+    Column::text(t::column::why, |s: &Suggested| Cell::Words(super::place::why(s.kind, &s.because))),
+    Column::text(t::column::order, |s: &Suggested| {
         let name = crate::catalog::catalog().name_untracked(&s.offer_id).unwrap_or_else(|| s.offer_id.clone());
         Cell::Action {
             href: To::NewOrder { customer: &s.customer, lines: &[(s.offer_id.as_str(), s.quantity)] }.href(),
-            text: "Order it",
-            label: format!("Order {name} for this customer"),
+            text: t::renewal::order_it(),
+            label: t::renewal::order_named(name),
         }
     }),
 ];
@@ -132,7 +133,7 @@ fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl
         .filter(|l| l.status != Status::Inactive)
         .map(|l| l.quantity)
         .fold(0, u64::saturating_add);
-    let summary = format!("{} line(s); {renewing} unit(s) would renew.", order.line_items.len());
+    let summary = t::renewal::Summary { lines: order.line_items.len(), units: renewing }.text();
     let total = super::place::total_of(&order);
     let rows: Vec<RenewalLine> = order
         .line_items
@@ -145,8 +146,8 @@ fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl
                 .unwrap_or_default();
             let change = if now_offer.is_empty() { None } else { offer_change(&now_offer, &l.offer_id) };
             let (renews, note) = match l.status {
-                Status::Inactive => ("No", "The product has expired: this line will not renew.".to_string()),
-                _ => ("Yes", change.unwrap_or_else(|| "Same offer as now.".into())),
+                Status::Inactive => (t::renewal::no(), t::renewal::expired().to_string()),
+                _ => (t::renewal::yes(), change.unwrap_or_else(|| t::renewal::same_offer().into())),
             };
             RenewalLine { customer: customer.clone(), line: l, now_offer, renews, note }
         })
@@ -170,10 +171,10 @@ fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl
         .unwrap_or_default();
     view! {
         <p role="status">{summary}</p>
-        <DataTable caption="Lines of the renewal order".to_string() show_caption=true columns=LINES rows empty=""/>
-        {total.map(|t| view! { <p class="order-total">"Renewal total: " <strong>{t}</strong> " for a full year, before tax: an estimate at today's prices."</p> })}
+        <DataTable caption=t::renewal::lines().to_string() show_caption=true columns=LINES rows empty=""/>
+        {total.map(|t| view! { <p class="order-total">{t::place::renewal_total()}" " <strong>{t}</strong> " — " {t::renewal::total_note()}</p> })}
         {(!suggested.is_empty()).then(|| view! {
-            <DataTable caption="Suggested with the renewal".to_string() show_caption=true columns=SUGGESTED rows=suggested empty=""/>
+            <DataTable caption=t::renewal::suggested().to_string() show_caption=true columns=SUGGESTED rows=suggested empty=""/>
         })}
     }
 }

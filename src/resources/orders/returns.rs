@@ -12,6 +12,7 @@ use crate::components::form::{
 use crate::components::loading::Load;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
+use crate::i18n::t;
 use crate::resources::{fetch, load_record, runtime};
 use crate::routes::CustomerRecordParams;
 use crate::routes::To;
@@ -34,7 +35,7 @@ fn chosen(v: &Values) -> Vec<u32> {
 fn check(v: &Values) -> Vec<FieldError> {
     let mut errors = Vec::new();
     if chosen(v).is_empty() {
-        errors.push(FieldError::new(LINES, Invalid::Explained("Choose at least one line to return.".into())));
+        errors.push(FieldError::new(LINES, Invalid::Explained(t::returns::choose_one().into())));
     }
     errors.extend(check_path(v, REFERENCE));
     errors
@@ -46,7 +47,7 @@ pub fn ReturnOrder() -> impl IntoView {
     let (ids, order) = load_record(|rt, p: &CustomerRecordParams| orders::get(rt, &p.customer, &p.id));
     view! {
         <section class="page">
-            <Load resource=order what="the order" render=move |o: Order| {
+            <Load resource=order what=t::load::order() render=move |o: Order| {
                 let customer = ids.get_untracked().customer;
                 view! { <ReturnForm order=o customer/> }.into_any()
             }/>
@@ -59,13 +60,13 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
     let back = To::Order { customer: &customer, id: &order.order_id }.href();
     let head = view! {
         <div class="page-head">
-            <h1>{format!("Return lines of order {}", order.order_id)}</h1>
-            <A href=back.clone() attr:class="button">"Back to the order"</A>
+            <h1>{t::returns::title(&order.order_id)}</h1>
+            <A href=back.clone() attr:class="button">{t::returns::back()}</A>
         </div>
     };
     let until = match order_returnable(&order, now()) {
         Ok(until) => until,
-        Err(why) => return view! { {head} <p class="notice warn" role="note">{format!("This order cannot be returned. {why}")}</p> }.into_any(),
+        Err(why) => return view! { {head} <p class="notice warn" role="note">{t::order::not_returnable(super::not_returnable_words(&why))}</p> }.into_any(),
     };
     // Products by name once the catalog has them (read by the order's page before this one).
     let names = crate::catalog::catalog();
@@ -78,7 +79,12 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
         .map(|l| {
             (
                 l.ext_line_item_number.to_string(),
-                format!("Line {} · {} · quantity {}", l.ext_line_item_number, product(&l.offer_id), l.quantity),
+                t::returns::Line {
+                    number: l.ext_line_item_number,
+                    product: product(&l.offer_id),
+                    quantity: l.quantity,
+                }
+                .text(),
             )
         })
         .collect();
@@ -100,12 +106,9 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
             fetch(orders::create(&rt, &c2, &request))
         },
         move |r: Order| {
-            toast(format!(
-                "Return {} placed for {} line(s) of order {}.",
-                r.order_id,
-                r.line_items.len(),
-                r.reference_order_id
-            ));
+            toast(
+                t::returns::Placed { count: r.line_items.len(), id: &r.order_id, order: &r.reference_order_id }.text(),
+            );
             navigate(&To::Order { customer: &customer, id: &r.order_id }.path(), Default::default());
         },
     );
@@ -113,11 +116,9 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
     let lines_watch = form.watch(LINES);
     let title = Signal::derive(move || {
         let n = lines_watch.with(|v| v.split(',').filter(|s| !s.is_empty()).count());
-        original.with_value(|o| format!("Return {n} line(s) of order {}?", o.order_id))
+        original.with_value(|o| t::returns::ConfirmTitle { count: n, id: &o.order_id }.text())
     });
-    let body = Signal::derive(|| {
-        "A return order is sent for exactly these lines; their licenses are removed from the customer's subscriptions. A return cannot be undone.".to_string()
-    });
+    let body = Signal::derive(|| t::returns::confirm_body().to_string());
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if submission.ready() {
@@ -126,24 +127,24 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
     };
     view! {
         {head}
-        <p class="lede">{format!("Whole lines only, as on the original order. The return window closes at {}.", crate::components::detail::moment(until))}</p>
+        <p class="lede">{t::returns::lede(crate::components::detail::moment(until))}</p>
         <DraftNotice/>
         <UnsavedGuard/>
         <form novalidate on:submit=submit>
-            <CheckboxGroup path=LINES problems_at=LINES legend="Lines to return" options/>
+            <CheckboxGroup path=LINES problems_at=LINES legend=t::returns::lines() options/>
             {(!kept.is_empty()).then(|| view! {
-                <h2>"Lines that cannot be returned"</h2>
+                <h2>{t::returns::kept()}</h2>
                 <ul class="refused-lines">
-                    {kept.into_iter().map(|(n, offer, why)| view! { <li><strong>{format!("Line {n}")}</strong> " " <ProductName offer/> ": " {why}</li> }).collect_view()}
+                    {kept.into_iter().map(|(n, offer, why)| view! { <li><strong>{t::path::line(n)}</strong> " " <ProductName offer/> ": " {crate::i18n::model(why)}</li> }).collect_view()}
                 </ul>
             })}
-            <TextField path=REFERENCE label="External reference id" hint="Optional: your own reference for the return, up to 35 characters."/>
+            <TextField path=REFERENCE label=t::returns::reference() hint=t::returns::reference_hint()/>
             <SubmissionError submission/>
             <div class="actions">
-                <BusyButton label="Return the chosen lines" busy=submission.busy/>
+                <BusyButton label=t::returns::send() busy=submission.busy/>
             </div>
         </form>
-        <ConfirmDialog open=ask title body confirm_label="Return these lines" on_confirm=Callback::new(move |_| submission.send())/>
+        <ConfirmDialog open=ask title body confirm_label=t::returns::confirm() on_confirm=Callback::new(move |_| submission.send())/>
     }
     .into_any()
 }

@@ -16,6 +16,7 @@ use crate::components::submit::{use_commit, use_preview, use_preview_submission,
 use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
 use crate::format::money_of;
+use crate::i18n::t;
 use crate::resources::subscriptions::subscription_cell;
 use crate::resources::{fetch, runtime};
 use crate::routes::{params, CustomerRecordParams, To};
@@ -40,7 +41,7 @@ const FULL: &str = "ui.fullOnly";
 fn check(v: &Values) -> Vec<FieldError> {
     let target = g(v, TARGET);
     if target.is_empty() {
-        return vec![FieldError::new(TARGET, Invalid::Explained("Choose the product to upgrade to.".into()))];
+        return vec![FieldError::new(TARGET, Invalid::Explained(t::upgrade::choose().into()))];
     }
     let held: u64 = g(v, HELD).parse().unwrap_or(0);
     let kind =
@@ -49,7 +50,7 @@ fn check(v: &Values) -> Vec<FieldError> {
     match g(v, QUANTITY).parse::<u64>() {
         Ok(q) if (min..=max).contains(&q) => Vec::new(),
         _ if min == max => {
-            vec![FieldError::new(QUANTITY, Invalid::Explained(format!("This upgrade moves every license: {max}.")))]
+            vec![FieldError::new(QUANTITY, Invalid::Explained(t::upgrade::every_license(max)))]
         }
         _ => vec![FieldError::new(
             QUANTITY,
@@ -82,13 +83,13 @@ pub fn UpgradePage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>"Upgrade a subscription"</h1>
+                <h1>{t::upgrade::title()}</h1>
                 <div class="actions">
-                    <A href=move || { let p = ids.get(); To::Subscription { customer: &p.customer, id: &p.id }.href() } attr:class="button">"Back to the subscription"</A>
+                    <A href=move || { let p = ids.get(); To::Subscription { customer: &p.customer, id: &p.id }.href() } attr:class="button">{t::upgrade::back()}</A>
                 </div>
             </div>
-            <p class="lede">"Move some or all licenses to a higher product now, rather than at renewal. The customer keeps the anniversary date; the new product is invoiced for the rest of the term, less a credit for the licenses it replaces."</p>
-            <Load resource=data what="the upgrade paths" render=move |(sub, targets): Upgrade| {
+            <p class="lede">{t::upgrade::lede()}</p>
+            <Load resource=data what=t::load::upgrade_paths() render=move |(sub, targets): Upgrade| {
                 let customer = ids.get_untracked().customer;
                 view! { <UpgradeForm sub targets customer/> }.into_any()
             }/>
@@ -103,11 +104,11 @@ fn UpgradeForm(sub: Subscription, targets: Vec<SwitchTarget>, customer: String) 
     let held = sub.current_quantity.unwrap_or(0);
     let now_name = name_of(&sub.offer_id);
     if sub.status != Status::Active || held == 0 {
-        return view! { <p class="notice" role="note">"Only an active subscription with licenses can be upgraded."</p> }.into_any();
+        return view! { <p class="notice" role="note">{t::upgrade::inactive()}</p> }.into_any();
     }
     if targets.is_empty() {
         return view! {
-            <p class="notice" role="note">{format!("{now_name} has no upgrade path: Adobe offers no higher product to switch it to in the middle of the term. A different product can be ordered, or chosen at renewal.")}</p>
+            <p class="notice" role="note">{t::upgrade::no_path(now_name)}</p>
         }
         .into_any();
     }
@@ -127,16 +128,21 @@ fn UpgradeForm(sub: Subscription, targets: Vec<SwitchTarget>, customer: String) 
     let options: Vec<(String, String)> = targets
         .iter()
         .map(|t| {
-            let how = if t.switch_type == SwitchType::FullOnly { "all licenses move" } else { "some or all licenses" };
-            (t.target_base_offer_id.clone(), format!("{} ({how})", name_of(&t.target_base_offer_id)))
+            let name = name_of(&t.target_base_offer_id);
+            let label = if t.switch_type == SwitchType::FullOnly {
+                t::upgrade::all_move(name)
+            } else {
+                t::upgrade::some_or_all(name)
+            };
+            (t.target_base_offer_id.clone(), label)
         })
         .collect();
     let target = form.watch(TARGET);
     let hint = Signal::derive(move || {
         if full.contains(&target.get()) {
-            format!("Every license moves: {held}. {now_name} then ends, and only the new product renews.")
+            t::upgrade::FullHint { held, product: &now_name }.text()
         } else {
-            format!("1 to {held}. Licenses left on {now_name} stay, and both products renew.")
+            t::upgrade::PartialHint { held, product: &now_name }.text()
         }
     });
     let rt = runtime();
@@ -155,13 +161,13 @@ fn UpgradeForm(sub: Subscription, targets: Vec<SwitchTarget>, customer: String) 
     view! {
         <form novalidate on:submit=move |ev| submission.submit(ev)>
             <DraftNotice/>
-            <p>{format!("Now: {} licenses of {}.", held, name_of(&sub.offer_id))} " " <code>{sub.subscription_id.clone()}</code></p>
-            <SelectField path=TARGET label="Upgrade to" options=options/>
-            <TextField path=QUANTITY label="Licenses to move" kind="number" hint/>
-            <CheckField path=REASSIGN label="Move the users with their licenses"
-                hint="The most recently assigned users move first. Adobe does this only between teams products, not to or between enterprise products."/>
+            <p>{t::upgrade::Now { held, product: name_of(&sub.offer_id) }.text()} " " <code>{sub.subscription_id.clone()}</code></p>
+            <SelectField path=TARGET label=t::upgrade::to() options=options/>
+            <TextField path=QUANTITY label=t::upgrade::licenses() kind="number" hint/>
+            <CheckField path=REASSIGN label=t::upgrade::reassign()
+                hint=t::upgrade::reassign_hint()/>
             <SubmissionError submission/>
-            <div class="actions"><BusyButton label="Preview upgrade" busy=submission.busy/></div>
+            <div class="actions"><BusyButton label=t::upgrade::preview() busy=submission.busy/></div>
         </form>
         {move || preview.get().map(|(values, order)| view! { <PlaceSwitch values order customer=customer.clone()/> })}
     }
@@ -189,18 +195,18 @@ fn PlaceSwitch(values: Values, order: Order, customer: String) -> impl IntoView 
             fetch(endpoint)
         },
         move |o: Order| {
-            toast(format!("Upgrade order {} placed.", o.order_id));
+            toast(t::upgrade::placed(&o.order_id));
             navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
         },
     );
     let (pending, failure) = (commit.pending, commit.failure);
     view! {
         <section class="facts-section preview" aria-labelledby="preview-title">
-            <h2 id="preview-title">"Preview"</h2>
-            <SwitchLines order=order.clone() customer=String::new() caption="What the upgrade changes"/>
-            <p>"Placing the upgrade sends exactly this. Changing the form above drops this preview."</p>
+            <h2 id="preview-title">{t::upgrade::preview_title()}</h2>
+            <SwitchLines order=order.clone() customer=String::new() caption=t::upgrade::what_changes()/>
+            <p>{t::upgrade::sends_exactly()}</p>
             {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
-            <BusyButton label="Place upgrade order" working="Placing…" busy=pending on_click=Callback::new(move |_| commit.send())/>
+            <BusyButton label=t::upgrade::place() working=t::upgrade::placing() busy=pending on_click=Callback::new(move |_| commit.send())/>
         </section>
     }
 }
@@ -224,21 +230,21 @@ impl Move {
 }
 
 static MOVES: &[Column<Move>] = &[
-    Column::new("Change", |m: &Move| Cell::Text(m.change.to_string())),
-    Column::new("Product", |m| Cell::Product(m.offer.clone())),
-    Column::new("Subscription", |m| subscription_cell(&m.customer, &m.subscription)),
-    Column::new("Licenses", |m: &Move| Cell::Text(m.quantity.to_string())).numeric(),
+    Column::text(t::column::change, |m: &Move| Cell::Words(m.change.to_string())),
+    Column::text(t::column::product, |m| Cell::Product(m.offer.clone())),
+    Column::text(t::column::subscription, |m| subscription_cell(&m.customer, &m.subscription)),
+    Column::text(t::column::licenses, |m: &Move| Cell::Text(m.quantity.to_string())).numeric(),
 ];
 
 /// [`MOVES`] with the prices of a preview.
 static PRICED_MOVES: &[Column<Move>] = &[
-    Column::new("Change", |m: &Move| Cell::Text(m.change.to_string())),
-    Column::new("Product", |m| Cell::Product(m.offer.clone())),
-    Column::new("Subscription", |m| subscription_cell(&m.customer, &m.subscription)),
-    Column::new("Licenses", |m: &Move| Cell::Text(m.quantity.to_string())).numeric(),
-    Column::new("Unit price a year", |m: &Move| m.money(|p| p.partner_price.as_ref())).numeric(),
-    Column::new("Days", |m: &Move| Cell::Text(m.days.map(|d| d.to_string()).unwrap_or_default())).numeric(),
-    Column::new("Amount", |m: &Move| m.money(|p| p.line_item_partner_price.as_ref())).numeric(),
+    Column::text(t::column::change, |m: &Move| Cell::Words(m.change.to_string())),
+    Column::text(t::column::product, |m| Cell::Product(m.offer.clone())),
+    Column::text(t::column::subscription, |m| subscription_cell(&m.customer, &m.subscription)),
+    Column::text(t::column::licenses, |m: &Move| Cell::Text(m.quantity.to_string())).numeric(),
+    Column::text(t::column::unit_price_a_year, |m: &Move| m.money(|p| p.partner_price.as_ref())).numeric(),
+    Column::text(t::column::days, |m: &Move| Cell::Text(m.days.map(|d| d.to_string()).unwrap_or_default())).numeric(),
+    Column::text(t::column::amount, |m: &Move| m.money(|p| p.line_item_partner_price.as_ref())).numeric(),
 ];
 
 /// A switch's (or revert's) lines: the product added and the licenses it replaces, with their
@@ -253,7 +259,7 @@ pub fn SwitchLines(order: Order, customer: String, caption: &'static str) -> imp
         .iter()
         .map(|l| Move {
             customer: customer.clone(),
-            change: "Adds",
+            change: t::upgrade::adds(),
             offer: l.offer_id.clone(),
             subscription: l.subscription_id.clone(),
             quantity: l.quantity,
@@ -264,7 +270,7 @@ pub fn SwitchLines(order: Order, customer: String, caption: &'static str) -> imp
         .collect();
     rows.extend(order.cancelling_items.iter().map(|c| Move {
         customer: customer.clone(),
-        change: "Replaces",
+        change: t::upgrade::replaces(),
         offer: c.offer_id.clone(),
         subscription: c.subscription_id.clone(),
         quantity: c.quantity,
@@ -276,7 +282,7 @@ pub fn SwitchLines(order: Order, customer: String, caption: &'static str) -> imp
     view! {
         <DataTable caption=caption.to_string() show_caption=true columns=if priced { PRICED_MOVES } else { MOVES } rows empty=""/>
         {total.map(|t| view! {
-            <p class="order-total">"Total: " <strong>{t}</strong> " — the new product for the rest of the term, less the credit for the licenses it replaces, before tax. An estimate at today's prices."</p>
+            <p class="order-total">{t::upgrade::total()}" " <strong>{t}</strong> " — " {t::upgrade::total_note()}</p>
         })}
     }
 }
@@ -287,12 +293,12 @@ pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
     let until = match revertible(&order, now()) {
         Ok(until) => until,
         Err(why) => {
-            return view! { <p class="notice" role="note">{format!("This upgrade cannot be undone. {why}")}</p> }
+            return view! { <p class="notice" role="note">{t::upgrade::not_revertible(not_revertible_words(&why))}</p> }
                 .into_any()
         }
     };
     let (Some(preview_request), Some(request)) = (revert_order(&order, true), revert_order(&order, false)) else {
-        return view! { <p class="notice" role="note">"The API's answer lacks the subscriptions this upgrade moved, so it cannot be undone here."</p> }.into_any();
+        return view! { <p class="notice" role="note">{t::upgrade::lacks()}</p> }.into_any();
     };
     let rt = runtime();
     let form = FormState::new(Values::new(), |_| Vec::new(), None).within("#undo-switch");
@@ -312,7 +318,7 @@ pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
         form,
         move || fetch(orders::create(&rt, &c3, &request)),
         move |o: Order| {
-            toast(format!("Order {} undoes the upgrade.", o.order_id));
+            toast(t::upgrade::undone(&o.order_id));
             navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
         },
     );
@@ -323,18 +329,30 @@ pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
     });
     view! {
         <div id="undo-switch">
-            <super::unanswered::Unanswered form customer=customer2 probe what="An order undoing this upgrade"/>
-            <p>{format!("This upgrade can be undone until {}: the licenses go back to the product they left, and the new product's are removed. The refund follows today's prices and levels.", crate::components::detail::moment(until))}</p>
+            <super::unanswered::Unanswered form customer=customer2 probe what=t::unanswered::undo()/>
+            <p>{t::upgrade::undo_until(crate::components::detail::moment(until))}</p>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
                 <SubmissionError submission/>
-                <BusyButton label="Preview undoing the upgrade" busy=submission.busy/>
+                <BusyButton label=t::upgrade::preview_undo() busy=submission.busy/>
             </form>
             {move || preview.get().map(|(_, o)| view! {
-                <SwitchLines order=o customer=String::new() caption="What undoing the upgrade changes"/>
+                <SwitchLines order=o customer=String::new() caption=t::upgrade::what_undo_changes()/>
                 {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
-                <BusyButton label="Undo the upgrade" working="Undoing…" busy=pending on_click=Callback::new(move |_| commit.send())/>
+                <BusyButton label=t::upgrade::undo() working=t::upgrade::undoing() busy=pending on_click=Callback::new(move |_| commit.send())/>
             })}
         </div>
     }
     .into_any()
+}
+
+/// Why an upgrade cannot be undone, in words.
+fn not_revertible_words(why: &partner_model::rules::switches::NotRevertible) -> String {
+    use partner_model::rules::switches::NotRevertible;
+    match why {
+        NotRevertible::NotSwitch => t::upgrade::not_switch().into(),
+        NotRevertible::Open => t::upgrade::still_open().into(),
+        NotRevertible::NotComplete => t::upgrade::not_complete().into(),
+        NotRevertible::NoDate => t::upgrade::no_date().into(),
+        NotRevertible::Closed(until) => t::upgrade::closed(crate::components::detail::moment(*until)),
+    }
 }

@@ -8,6 +8,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{BusyButton, FormState};
 use crate::components::submit::use_commit;
 use crate::components::toast::toast;
+use crate::i18n::t;
 use crate::resources::{fetch, runtime};
 use crate::routes::To;
 use leptos::prelude::*;
@@ -22,7 +23,7 @@ fn is_like(probe: &OrderRequest, body: &str) -> bool {
 }
 
 /// The notice, when an order like `probe` (its type; a revert's switch) sent from this tab got
-/// no answer; `what` names it ("A renewal order"). Once found out, the order's page opens and
+/// no answer; `what` says so ("A renewal order sent from this tab got no answer."). Once found out, the order's page opens and
 /// `form`'s draft is settled.
 #[component]
 pub fn Unanswered(form: FormState, customer: String, probe: OrderRequest, what: &'static str) -> impl IntoView {
@@ -35,16 +36,16 @@ pub fn Unanswered(form: FormState, customer: String, probe: OrderRequest, what: 
         form,
         move || fetch(earlier.clone()),
         move |o: Order| {
-            toast(format!("Order {} was placed.", o.order_id));
+            toast(t::unanswered::was_placed(&o.order_id));
             navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
         },
     );
     let (pending, failure) = (commit.pending, commit.failure);
     view! {
         <div class="notice warn" role="note">
-            <p><strong>{format!("{what} sent from this tab got no answer.")}</strong> " The page was reloaded, or the connection dropped, while it was on its way: it may have been placed. Find out before sending it again: it is sent again exactly as it was, and if Adobe placed it you see that order. Nothing is done twice."</p>
+            <p><strong>{what}</strong> " " {t::unanswered::explain()}</p>
             {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
-            <BusyButton label="Find out what became of it" working="Asking…" busy=pending on_click=Callback::new(move |_| commit.send())/>
+            <BusyButton label=t::unanswered::find_out() working=t::unanswered::asking() busy=pending on_click=Callback::new(move |_| commit.send())/>
         </div>
     }
     .into_any()

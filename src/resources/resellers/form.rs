@@ -10,6 +10,7 @@ use crate::components::form::{
 };
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
+use crate::i18n::t;
 use crate::resources::{fetch, runtime, RecordById};
 use crate::routes::To;
 use leptos::prelude::*;
@@ -62,7 +63,7 @@ fn update_request(v: &Values) -> ResellerUpdateRequest {
 
 fn segments_chosen(v: &Values, errors: &mut Vec<FieldError>) {
     if g(v, SEGMENTS).is_empty() {
-        errors.push(FieldError::new(SEGMENTS, Invalid::Explained("Choose at least one market segment.".into())));
+        errors.push(FieldError::new(SEGMENTS, Invalid::Explained(t::reseller::choose_segment().into())));
     }
 }
 
@@ -88,17 +89,17 @@ fn ProfileFields(
 ) -> impl IntoView {
     view! {
         <fieldset class="group">
-            <legend>"Company"</legend>
+            <legend>{t::reseller::company()}</legend>
             <TextField path="companyProfile.companyName" autocomplete="organization" readonly=existing
-                hint=if existing { "The company name of an existing reseller cannot change." } else { "4 to 80 characters: letters, digits, spaces and , . & ' ( ) \" / - _" }/>
-            <TextField path="externalReferenceId" hint="Your own reference for this reseller, up to 35 characters."/>
-            <SelectField path="companyProfile.preferredLanguage" options=Signal::derive(language_options)/>
-            <CheckboxGroup path=SEGMENTS problems_at=SEGMENTS legend="Market segments"
-                options=[("COM", "Commercial (COM)"), ("EDU", "Education (EDU)"), ("GOV", "Government (GOV)")].map(|(v, t)| (v.to_string(), t.to_string())).to_vec()/>
+                hint=if existing { t::reseller::name_fixed() } else { t::reseller::name_hint() }/>
+            <TextField path="externalReferenceId" hint=t::reseller::reference_hint()/>
+            <SelectField path="companyProfile.preferredLanguage" options=Signal::derive(language_options) names=true/>
+            <CheckboxGroup path=SEGMENTS problems_at=SEGMENTS legend=t::reseller::market_segments()
+                options=[("COM", t::reseller::com()), ("EDU", t::reseller::edu()), ("GOV", t::reseller::gov())].map(|(v, l)| (v.to_string(), l.to_string())).to_vec()/>
         </fieldset>
         <AddressFields fixed_country=existing/>
         {existing.then(|| view! {
-            <p class="notice" role="note">"Contacts whose email already exists keep their names. A contact you remove here stays an administrator of the account."</p>
+            <p class="notice" role="note">{t::reseller::contacts_kept()}</p>
         })}
         <ContactFields locked_emails/>
     }
@@ -119,28 +120,25 @@ pub fn CreateReseller() -> impl IntoView {
         form,
         move |v| fetch(resellers::create(&rt, &create_request(&v))),
         move |r: Reseller| {
-            toast(format!(
-                "Reseller {} created. Adobe validates it next: its page shows when that is done.",
-                r.company_profile.company_name
-            ));
+            toast(t::reseller::created(&r.company_profile.company_name));
             navigate(&To::Reseller(&r.reseller_id).path(), Default::default());
         },
     );
     view! {
         <section class="page">
-            <h1>"Create a reseller"</h1>
+            <h1>{t::reseller::title_new()}</h1>
             <p class="notice" role="note">
-                "A new reseller starts as pending while Adobe validates it. A pending reseller can already create customers, but its own account cannot be updated until it is active."
+                {t::reseller::pending_note()}
             </p>
             <DraftNotice/>
             <UnsavedGuard/>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
-                <TextField path="distributorId" readonly=true hint="From the console's configuration."/>
+                <TextField path="distributorId" readonly=true hint=t::reseller::distributor_hint()/>
                 <ProfileFields existing=false locked_emails=vec![]/>
                 <SubmissionError submission/>
                 <div class="actions">
-                    <BusyButton label="Create reseller" busy=submission.busy/>
-                    <A href=To::Resellers.href()>"Cancel"</A>
+                    <BusyButton label=t::reseller::create() busy=submission.busy/>
+                    <A href=To::Resellers.href()>{t::common::cancel()}</A>
                 </div>
             </form>
         </section>
@@ -150,7 +148,7 @@ pub fn CreateReseller() -> impl IntoView {
 /// `/resellers/:id/edit`.
 #[component]
 pub fn UpdateReseller() -> impl IntoView {
-    view! { <RecordById get=resellers::get what="the reseller" render=|r: Reseller| view! { <UpdateResellerForm reseller=r/> }.into_any()/> }
+    view! { <RecordById get=resellers::get what=t::load::reseller() render=|r: Reseller| view! { <UpdateResellerForm reseller=r/> }.into_any()/> }
 }
 
 #[component]
@@ -164,26 +162,26 @@ fn UpdateResellerForm(reseller: Reseller) -> impl IntoView {
         form,
         move |v| fetch(resellers::update(&rt, &id2, &update_request(&v))),
         move |r: Reseller| {
-            toast(format!("Reseller {} updated.", r.company_profile.company_name));
+            toast(t::reseller::updated(&r.company_profile.company_name));
             navigate(&To::Reseller(&r.reseller_id).path(), Default::default());
         },
     );
     let emails = reseller.company_profile.contacts.iter().map(|c| c.email.clone()).collect();
     let pending = reseller.status == Status::Pending;
     view! {
-        <h1>{format!("Edit {}", reseller.company_profile.company_name)}</h1>
+        <h1>{t::customer_edit::title(&reseller.company_profile.company_name)}</h1>
         {pending.then(|| view! {
-            <p class="notice warn" role="note">"This reseller is still pending: the API refuses updates until Adobe has validated it."</p>
+            <p class="notice warn" role="note">{t::reseller::still_pending()}</p>
         })}
-        <p class="notice" role="note">"Saving replaces the reseller's profile with what this form holds."</p>
+        <p class="notice" role="note">{t::reseller::replaces()}</p>
         <DraftNotice/>
         <UnsavedGuard/>
         <form novalidate on:submit=move |ev| submission.submit(ev)>
             <ProfileFields existing=true locked_emails=emails/>
             <SubmissionError submission/>
             <div class="actions">
-                <BusyButton label="Save reseller" busy=submission.busy/>
-                <A href=To::Reseller(&id).href()>"Cancel"</A>
+                <BusyButton label=t::reseller::save() busy=submission.busy/>
+                <A href=To::Reseller(&id).href()>{t::common::cancel()}</A>
             </div>
         </form>
     }

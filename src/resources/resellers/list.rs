@@ -2,10 +2,12 @@
 //! date, pages of up to 50, CSV export of the whole filtered list.
 
 use crate::api::calls::{resellers, Endpoint};
+use crate::components::filters::Choice;
 use crate::components::filters::{FilterDate, FilterSelect, FilterText};
 use crate::components::list::{filters_of, paged, ListPage, ListSource};
 use crate::components::query::QueryState;
 use crate::components::table::{Cell, Column, SortKeys};
+use crate::i18n::t;
 use crate::routes::To;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
@@ -14,10 +16,15 @@ use partner_model::catalog::status::ResourceKind;
 use partner_model::types::{ResellerListPage, ResellerSummary};
 
 /// The account list filters both lists share (resellers, customers).
-pub const ACCOUNT_STATUSES: &[(&str, &str)] =
-    &[("", "Active (default)"), ("1002", "Pending"), ("1004", "Inactive"), ("1026", "Invalid id")];
+pub const ACCOUNT_STATUSES: &[Choice] = &[
+    ("", t::option::active_default),
+    ("1002", t::model::status::pending),
+    ("1004", t::model::status::inactive),
+    ("1026", t::option::invalid_id),
+];
 /// Page sizes of account lists (the API allows up to 50).
-pub const ACCOUNT_PAGE_SIZES: &[(&str, &str)] = &[("", "Default"), ("10", "10"), ("25", "25"), ("50", "50")];
+pub const ACCOUNT_PAGE_SIZES: &[Choice] =
+    &[("", t::option::default), ("10", || "10"), ("25", || "25"), ("50", || "50")];
 /// Sorting of account lists.
 pub const ACCOUNT_SORT: SortKeys =
     SortKeys { by: "sort-by", order: "order-by", default_by: "creationDate", default_desc: true };
@@ -26,16 +33,16 @@ pub const ACCOUNT_FILTERS: &[&str] =
     &["status", "company-name", "from-created-date", "to-created-date", "sort-by", "order-by"];
 
 static COLUMNS: &[Column<ResellerSummary>] = &[
-    Column::new("Company", |r: &ResellerSummary| Cell::Link {
+    Column::text(t::column::company, |r: &ResellerSummary| Cell::Link {
         href: To::Reseller(&r.reseller_id).href(),
         text: r.company_profile.company_name.clone(),
         code: false,
     })
     .sorted("companyName"),
-    Column::new("Reseller id", |r| Cell::Code(r.reseller_id.clone())),
-    Column::new("Status", |r| Cell::Status(ResourceKind::Reseller, r.status.as_str().to_string())),
-    Column::new("Created", |r: &ResellerSummary| Cell::Day(r.creation_date.clone())).sorted("creationDate"),
-    Column::new("External reference", |r| Cell::Text(r.external_reference_id.clone())),
+    Column::text(t::column::reseller_id, |r| Cell::Code(r.reseller_id.clone())),
+    Column::text(t::column::status, |r| Cell::Status(ResourceKind::Reseller, r.status.as_str().to_string())),
+    Column::text(t::column::created, |r: &ResellerSummary| Cell::Day(r.creation_date.clone())).sorted("creationDate"),
+    Column::text(t::column::external_reference, |r| Cell::Text(r.external_reference_id.clone())),
 ];
 
 /// The URL's account filters, with the page asked for, as API parameters.
@@ -76,12 +83,12 @@ impl ListSource for Resellers {
 #[component]
 pub fn AccountFilters() -> impl IntoView {
     view! {
-        <div class="filters" role="search" aria-label="Filters">
-            <FilterSelect key="status" label="Status" options=ACCOUNT_STATUSES/>
-            <FilterText key="company-name" label="Company name" hint="Any part of the name finds it: cedar. With *, say where the rest goes: Cedar* for names that start so."/>
-            <FilterDate key="from-created-date" label="Created from"/>
-            <FilterDate key="to-created-date" label="Created to"/>
-            <FilterSelect key="limit" label="Rows per page" options=ACCOUNT_PAGE_SIZES/>
+        <div class="filters" role="search" aria-label=t::resellers::filters()>
+            <FilterSelect key="status" label=t::resellers::status() options=ACCOUNT_STATUSES/>
+            <FilterText key="company-name" label=t::resellers::company_name() hint=t::resellers::name_hint()/>
+            <FilterDate key="from-created-date" label=t::resellers::created_from()/>
+            <FilterDate key="to-created-date" label=t::resellers::created_to()/>
+            <FilterSelect key="limit" label=t::resellers::rows() options=ACCOUNT_PAGE_SIZES/>
         </div>
     }
 }
@@ -92,12 +99,12 @@ pub fn ResellerList() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>"Resellers"</h1>
-                <A href=To::NewReseller.href() attr:class="button primary">"Create a reseller"</A>
+                <h1>{t::resellers::title()}</h1>
+                <A href=To::NewReseller.href() attr:class="button primary">{t::reseller::title_new()}</A>
             </div>
             <AccountFilters/>
-            <ListPage source=Resellers columns=COLUMNS caption="Resellers".to_string() noun="resellers"
-                sort=ACCOUNT_SORT empty="No reseller matches these filters." export="resellers.csv".to_string()/>
+            <ListPage source=Resellers columns=COLUMNS caption=t::resellers::title().to_string() noun=t::noun::resellers()
+                sort=ACCOUNT_SORT empty=t::resellers::none() export="resellers.csv".to_string()/>
         </section>
     }
 }

@@ -10,10 +10,12 @@ use crate::api::error::Failure;
 use crate::components::across::{across_head, all_customers, each_active, not_read, use_reading, Named};
 use crate::components::detail::now;
 use crate::components::error_panel::ErrorPanel;
+use crate::components::filters::Choice;
 use crate::components::filters::{FilterChecks, FilterSelect, FilterText};
 use crate::components::list::RowsList;
 use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, SortKeys};
+use crate::i18n::t;
 use crate::resources::{fetch, runtime};
 use crate::runtime::Runtime;
 use leptos::prelude::*;
@@ -23,8 +25,10 @@ use partner_model::types::Subscription;
 
 /// Upcoming renewals first (then those past) unless the reseller sorts by another column.
 const SORT: SortKeys = SortKeys { by: "sort-by", order: "order-by", default_by: "renewal", default_desc: false };
-const STATUSES: &[(&str, &str)] = &[("1000", "Active"), ("1004", "Inactive"), ("1002", "Pending")];
-const WITHIN: &[(&str, &str)] = &[("", "Any time"), ("30", "30 days"), ("60", "60 days"), ("90", "90 days")];
+const STATUSES: &[Choice] =
+    &[("1000", t::model::status::active), ("1004", t::model::status::inactive), ("1002", t::model::status::pending)];
+const WITHIN: &[Choice] =
+    &[("", t::option::any_time), ("30", t::option::days_30), ("60", t::option::days_60), ("90", t::option::days_90)];
 
 /// What was read for one reseller.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -34,17 +38,22 @@ struct Read {
 }
 
 static COLUMNS: &[Column<(Named, Subscription)>] = &[
-    Column::new("Customer", |(c, _): &(Named, Subscription)| c.cell()).sorted("customer"),
-    Column::new("Product", |(_, s): &(Named, Subscription)| Cell::Product(s.offer_id.clone())).sorted("product"),
-    Column::new("Subscription", |(c, s): &(Named, Subscription)| super::subscription_cell(&c.id, &s.subscription_id)),
-    Column::new("Licenses", |(_, s): &(Named, Subscription)| {
+    Column::text(t::column::customer, |(c, _): &(Named, Subscription)| c.cell()).sorted("customer"),
+    Column::text(t::column::product, |(_, s): &(Named, Subscription)| Cell::Product(s.offer_id.clone()))
+        .sorted("product"),
+    Column::text(t::column::subscription, |(c, s): &(Named, Subscription)| {
+        super::subscription_cell(&c.id, &s.subscription_id)
+    }),
+    Column::text(t::column::licenses, |(_, s): &(Named, Subscription)| {
         Cell::Text(s.current_quantity.map(|q| q.to_string()).unwrap_or_default())
     })
     .numeric()
     .sorted("quantity"),
-    Column::new("Renews", |(_, s): &(Named, Subscription)| Cell::Day(s.renewal_date.clone())).sorted("renewal"),
-    Column::new("Auto-renewal", |(_, s): &(Named, Subscription)| Cell::Text(renewal_text(s))).sorted("auto-renewal"),
-    Column::new("Status", |(_, s): &(Named, Subscription)| {
+    Column::text(t::column::renews, |(_, s): &(Named, Subscription)| Cell::Day(s.renewal_date.clone()))
+        .sorted("renewal"),
+    Column::text(t::column::auto_renewal, |(_, s): &(Named, Subscription)| Cell::Words(renewal_text(s)))
+        .sorted("auto-renewal"),
+    Column::text(t::column::status, |(_, s): &(Named, Subscription)| {
         Cell::Status(ResourceKind::Subscription, s.status.as_str().to_string())
     })
     .sorted("status"),
@@ -110,22 +119,23 @@ pub fn ResellerSubscriptions(reseller: String) -> impl IntoView {
         })
     });
     let status = move || {
-        reading.status(|d| format!("{} of {} subscriptions match.", rows.with(Vec::len), d.subscriptions.len()))
+        reading
+            .status(|d| t::across::SubscriptionsMatch { all: d.subscriptions.len(), shown: rows.with(Vec::len) }.text())
     };
     view! {
-        {across_head("Subscriptions", &reseller, reading)}
-        <p class="lede">"Every subscription of the reseller's customers, the soonest renewal first."</p>
-        <div class="filters" role="search" aria-label="Filters">
-            <FilterChecks key="status" label="Status" options=STATUSES/>
-            <FilterText key="product" label="Product" hint="Any part of its name or offer id."/>
-            <FilterSelect key="within" label="Renews within" options=WITHIN/>
+        {across_head(|n| t::title::subscriptions_of(n), t::title::subscriptions_of_reseller, &reseller, reading)}
+        <p class="lede">{t::across::subscriptions_lede()}</p>
+        <div class="filters" role="search" aria-label=t::filter::filters()>
+            <FilterChecks key="status" label=t::filter::status() options=STATUSES/>
+            <FilterText key="product" label=t::filter::product() hint=t::filter::product_hint()/>
+            <FilterSelect key="within" label=t::filter::renews_within() options=WITHIN/>
         </div>
         <p role="status" class="position">{status}</p>
         {move || reading.failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
         {move || reading.data.with(|d| d.as_ref().map(|d| not_read(d.failed.clone())))}
         {move || reading.data.with(|d| d.is_some()).then(|| view! {
-            <RowsList rows=rows.into() columns=COLUMNS caption="Subscriptions".to_string() noun="subscriptions"
-                empty="No subscription matches these filters." sort=SORT export=format!("subscriptions-{reseller}.csv")/>
+            <RowsList rows=rows.into() columns=COLUMNS caption=t::across::subscriptions().to_string() noun=t::noun::subscriptions()
+                empty=t::across::no_subscription() sort=SORT export=format!("subscriptions-{reseller}.csv")/>
         })}
     }
 }

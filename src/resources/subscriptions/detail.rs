@@ -11,6 +11,7 @@ use crate::components::loading::Load;
 use crate::components::status::StatusExplained;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
+use crate::i18n::t;
 use crate::resources::customers::create::today;
 use crate::resources::{fetch, load_record, runtime};
 use crate::routes::CustomerRecordParams;
@@ -69,7 +70,7 @@ pub fn SubscriptionPage() -> impl IntoView {
     let (ids, sub) = load_record(|rt, p: &CustomerRecordParams| subscriptions::get(rt, &p.customer, &p.id));
     view! {
         <section class="page">
-            <Load resource=sub what="the subscription" render=move |s: Subscription| {
+            <Load resource=sub what=t::load::subscription() render=move |s: Subscription| {
                 let customer = ids.get_untracked().customer;
                 view! { <SubscriptionView sub=s customer rt=rt.clone()/> }.into_any()
             }/>
@@ -100,7 +101,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
         form,
         move |v| fetch(subscriptions::update_auto_renewal(&rt, &c2, &id2, &request(&v))),
         move |s: Subscription| {
-            toast(format!("Auto-renewal of {} is now: {}.", s.subscription_id, renewal_text(&s)));
+            toast(t::subscription::Saved { id: &s.subscription_id, state: renewal_text(&s) }.text());
             current.set(s);
         },
     );
@@ -120,15 +121,14 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
     };
     let title = Signal::derive(move || {
         let offer = current.read().offer_id.clone();
-        format!("Turn auto-renewal off for {}?", crate::catalog::catalog().label(&offer))
+        t::subscription::off_title(crate::catalog::catalog().label(&offer))
     });
     let body = Signal::derive(move || {
         let s = current.read();
-        let licenses = s.current_quantity.map_or_else(|| "The".to_string(), |q| format!("Its {q}"));
-        format!(
-            "{licenses} licenses end on {}: the customer loses them unless an order adds them again.",
-            day(&s.renewal_date)
-        )
+        match s.current_quantity {
+            Some(count) => t::subscription::OffBodyCount { count, day: day(&s.renewal_date) }.text(),
+            None => t::subscription::off_body(day(&s.renewal_date)),
+        }
     });
     let catalog = crate::catalog::catalog();
     if let Some(rt) = crate::runtime::use_runtime() {
@@ -136,12 +136,12 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
     }
     view! {
         <div class="page-head">
-            <h1>"Subscription " <code class="id">{id.clone()}</code></h1>
+            <h1>{t::subscription::title()}" " <code class="id">{id.clone()}</code></h1>
             <div class="actions">
-                <A href=To::Subscriptions { customer: &customer }.href() attr:class="button">"All subscriptions"</A>
-                <A href=To::Renewal(&customer).href() attr:class="button">"Renewal preview"</A>
+                <A href=To::Subscriptions { customer: &customer }.href() attr:class="button">{t::subscription::all()}</A>
+                <A href=To::Renewal(&customer).href() attr:class="button">{t::subscription::renewal_preview()}</A>
                 {(active && !crate::resources::customers::hub::is_consumables(&sub.offer_id)).then(|| view! {
-                    <A href=To::Upgrade { customer: &customer, id: &id }.href() attr:class="button">"Upgrade"</A>
+                    <A href=To::Upgrade { customer: &customer, id: &id }.href() attr:class="button">{t::subscription::upgrade()}</A>
                 })}
             </div>
         </div>
@@ -151,43 +151,43 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
             // The product's name once the catalog has it (tracked), with the id.
             let offer = catalog.label(&s.offer_id);
             view! {
-                <Facts title="Subscription" rows=vec![
-                    ("Offer", offer),
-                    ("Current quantity", s.current_quantity.map(|q| q.to_string()).unwrap_or_default()),
-                    ("Used quantity", s.used_quantity.map(|q| q.to_string()).unwrap_or_default()),
-                    ("Renewed early", s.renewed_quantity.map(|q| format!("{q} for the next term")).unwrap_or_default()),
-                    ("Renewal date", day(&s.renewal_date)),
-                    ("Auto-renewal", renewal_text(&s)),
-                    ("Created", day(&s.creation_date)),
-                    ("Currency", s.currency_code.clone()),
+                <Facts title=t::subscription::title() rows=vec![
+                    (t::subscription::offer(), offer),
+                    (t::subscription::current_quantity(), s.current_quantity.map(|q| q.to_string()).unwrap_or_default()),
+                    (t::subscription::used_quantity(), s.used_quantity.map(|q| q.to_string()).unwrap_or_default()),
+                    (t::subscription::renewed_early(), s.renewed_quantity.map(t::subscription::next_term).unwrap_or_default()),
+                    (t::subscription::renewal_date(), day(&s.renewal_date)),
+                    (t::subscription::auto_renewal(), renewal_text(&s)),
+                    (t::subscription::created(), day(&s.creation_date)),
+                    (t::subscription::currency(), s.currency_code.clone()),
                 ]/>
             }
         }}
         <section class="facts-section" aria-labelledby="renewal-title">
-            <h2 id="renewal-title">"Auto-renewal"</h2>
+            <h2 id="renewal-title">{t::subscription::auto_renewal()}</h2>
             {soon.then(|| view! {
-                <p class="notice warn" role="note">"The renewal date is less than three days away: a change now may not be applied to this renewal. Adobe asks for changes at least three days before."</p>
+                <p class="notice warn" role="note">{t::subscription::too_late()}</p>
             })}
             {if active {
                 view! {
                     <form novalidate on:submit=save>
                         <DraftNotice/>
-                        <RadioField path=CHOICE legend="At the renewal date" options=vec![
-                            ("off", "Off", " The subscription ends at its renewal date."),
-                            ("all", "On for all licenses", " Every license the customer has then renews."),
-                            ("quantity", "On for a set quantity", " Exactly this many renew; more are added or licenses removed at renewal."),
+                        <RadioField path=CHOICE legend=t::subscription::at_renewal() options=vec![
+                            ("off", t::subscription::off(), t::subscription::ends()),
+                            ("all", t::subscription::on_all(), t::subscription::every_license()),
+                            ("quantity", t::subscription::set_quantity(), t::subscription::exactly()),
                         ]/>
                         {move || (watch.get() == "quantity").then(|| view! {
-                            <TextField path=QUANTITY kind="number" hint="1 to 10,000 for Team products, up to 599,000 for Enterprise."/>
+                            <TextField path=QUANTITY kind="number" hint=t::subscription::quantity_hint()/>
                         })}
                         <SubmissionError submission/>
-                        <BusyButton label="Save auto-renewal" busy=submission.busy/>
+                        <BusyButton label=t::subscription::save() busy=submission.busy/>
                     </form>
-                    <ConfirmDialog open=asking title body confirm_label="Turn auto-renewal off"
+                    <ConfirmDialog open=asking title body confirm_label=t::subscription::turn_off()
                         on_confirm=Callback::new(move |_| submission.send())/>
                 }.into_any()
             } else {
-                view! { <p class="notice" role="note">"This subscription is not active: its auto-renewal cannot change."</p> }.into_any()
+                view! { <p class="notice" role="note">{t::subscription::not_active()}</p> }.into_any()
             }}
         </section>
     }

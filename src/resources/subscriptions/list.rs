@@ -5,12 +5,14 @@
 
 use super::renewal_text;
 use crate::api::calls::subscriptions;
+use crate::components::filters::Choice;
 use crate::components::filters::FilterChecks;
 use crate::components::list::RowsList;
 use crate::components::loading::Load;
 use crate::components::names::{customer_name, title_of};
 use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, SortKeys};
+use crate::i18n::t;
 use crate::resources::customers::list::PerReseller;
 use crate::resources::{fetch, runtime};
 use crate::routes::To;
@@ -26,7 +28,8 @@ type Row = Arc<(String, Subscription)>;
 /// Rows a page when the URL says nothing.
 const PAGE: u32 = 200;
 const SORT: SortKeys = SortKeys { by: "sort-by", order: "order-by", default_by: "", default_desc: false };
-const STATUSES: &[(&str, &str)] = &[("1000", "Active"), ("1004", "Inactive"), ("1002", "Pending")];
+const STATUSES: &[Choice] =
+    &[("1000", t::model::status::active), ("1004", t::model::status::inactive), ("1002", t::model::status::pending)];
 
 fn quantity(q: Option<u64>) -> String {
     q.map(|q| q.to_string()).unwrap_or_default()
@@ -39,21 +42,23 @@ fn product_link(r: &Row) -> Cell {
     let offer = s.offer_id.clone();
     let catalog = crate::catalog::catalog();
     let view = view! {
-        <a href=href>{move || catalog.name(&offer).unwrap_or_else(|| offer.clone())}</a>
+        <a href=href translate="no">{move || catalog.name(&offer).unwrap_or_else(|| offer.clone())}</a>
         " " <code class="id">{s.subscription_id.clone()}</code>
     };
     Cell::View(view.into_any(), format!("{} {}", catalog.label_untracked(&s.offer_id), s.subscription_id))
 }
 
 static COLUMNS: &[Column<Row>] = &[
-    Column::new("Subscription", product_link).sorted("product"),
-    Column::new("Current", |r: &Row| Cell::Text(quantity(r.1.current_quantity))).numeric().sorted("current"),
-    Column::new("Used", |r: &Row| Cell::Text(quantity(r.1.used_quantity))).numeric().sorted("used"),
-    Column::new("Renewed", |r: &Row| Cell::Text(quantity(r.1.renewed_quantity))).numeric().sorted("renewed"),
-    Column::new("Renews", |r: &Row| Cell::Day(r.1.renewal_date.clone())).sorted("renewal"),
-    Column::new("Auto-renewal", |r: &Row| Cell::Text(renewal_text(&r.1))).sorted("auto-renewal"),
-    Column::new("Status", |r: &Row| Cell::Status(ResourceKind::Subscription, r.1.status.as_str().to_string()))
-        .sorted("status"),
+    Column::text(t::column::subscription, product_link).sorted("product"),
+    Column::text(t::column::current, |r: &Row| Cell::Text(quantity(r.1.current_quantity))).numeric().sorted("current"),
+    Column::text(t::column::used, |r: &Row| Cell::Text(quantity(r.1.used_quantity))).numeric().sorted("used"),
+    Column::text(t::column::renewed, |r: &Row| Cell::Text(quantity(r.1.renewed_quantity))).numeric().sorted("renewed"),
+    Column::text(t::column::renews, |r: &Row| Cell::Day(r.1.renewal_date.clone())).sorted("renewal"),
+    Column::text(t::column::auto_renewal, |r: &Row| Cell::Words(renewal_text(&r.1))).sorted("auto-renewal"),
+    Column::text(t::column::status, |r: &Row| {
+        Cell::Status(ResourceKind::Subscription, r.1.status.as_str().to_string())
+    })
+    .sorted("status"),
 ];
 
 /// Whether `haystack` holds `needle`, ASCII letters in either case (ids are ASCII), without
@@ -72,8 +77,8 @@ pub fn SubscriptionList() -> impl IntoView {
         let id = customer.get();
         if id.is_empty() {
             view! {
-                <PerReseller title="Subscriptions" to=|reseller| To::ResellerSubscriptions { reseller } action="Show subscriptions"
-                    lede="The subscriptions of every customer of a reseller, the soonest renewal first. Choose the reseller; a customer's own list is on its page."
+                <PerReseller title=t::across::subscriptions() to=|reseller| To::ResellerSubscriptions { reseller } action=t::subscriptions::show()
+                    lede=t::subscriptions::lede()
                     page=|id| view! { <super::across::ResellerSubscriptions reseller=id/> }.into_any()/>
             }
             .into_any()
@@ -97,12 +102,12 @@ fn Subscriptions(customer: String) -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                {title_of("Subscriptions", "customer", customer_name(&crate::resources::runtime(), &customer), customer.clone())}
-                <A href=To::Customer(&customer).href() attr:class="button">"Customer"</A>
+                {title_of(|n| t::title::subscriptions_of(n), t::title::subscriptions_of_customer, customer_name(&crate::resources::runtime(), &customer), customer.clone())}
+                <A href=To::Customer(&customer).href() attr:class="button">{t::subscriptions::customer()}</A>
             </div>
-            <div class="filters" role="search" aria-label="Filter subscriptions">
+            <div class="filters" role="search" aria-label=t::subscriptions::filter()>
                 <div class="filter">
-                    <label for="filter-subscriptions">"Product, offer or subscription id"</label>
+                    <label for="filter-subscriptions">{t::subscriptions::filter_label()}</label>
                     <input id="filter-subscriptions" type="search" prop:value=move || filter.get()
                         on:input=move |ev| {
                             filter.set(event_target_value(&ev));
@@ -111,9 +116,9 @@ fn Subscriptions(customer: String) -> impl IntoView {
                             }
                         }/>
                 </div>
-                <FilterChecks key="status" label="Status" options=STATUSES/>
+                <FilterChecks key="status" label=t::filter::status() options=STATUSES/>
             </div>
-            <Load resource=list what="subscriptions" render=move |l| {
+            <Load resource=list what=t::load::subscriptions() render=move |l| {
                 let all: Arc<Vec<Row>> = Arc::new(l.items.into_iter().map(|s| Arc::new((c3.clone(), s))).collect());
                 let rows = Signal::derive(move || {
                     let needle = filter.get();
@@ -134,8 +139,8 @@ fn Subscriptions(customer: String) -> impl IntoView {
                     })
                 });
                 view! {
-                    <RowsList rows columns=COLUMNS caption="Subscriptions".to_string() noun="subscriptions"
-                        empty="No subscription matches." sort=SORT default_limit=PAGE export=format!("subscriptions-{}.csv", c3)/>
+                    <RowsList rows columns=COLUMNS caption=t::across::subscriptions().to_string() noun=t::noun::subscriptions()
+                        empty=t::subscriptions::none() sort=SORT default_limit=PAGE export=format!("subscriptions-{}.csv", c3)/>
                 }.into_any()
             }/>
         </section>

@@ -5,6 +5,7 @@ mod across;
 mod detail;
 mod list;
 
+use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
@@ -26,9 +27,9 @@ pub fn SubscriptionRoutes() -> AnyNestedRoute {
 pub fn renewal_text(s: &partner_model::types::Subscription) -> String {
     use partner_model::types::RenewalChoice;
     match s.renewal_choice() {
-        RenewalChoice::Off => "Off".into(),
-        RenewalChoice::AllLicenses => "On for all licenses".into(),
-        RenewalChoice::Quantity(q) => format!("On for {q}"),
+        RenewalChoice::Off => t::subscription::off().into(),
+        RenewalChoice::AllLicenses => t::subscription::on_all().into(),
+        RenewalChoice::Quantity(q) => t::subscription::on_for(q),
     }
 }
 

@@ -12,31 +12,68 @@ use crate::types::{LineItem, LineItemRequest, Order, OrderRequest, OrderType, St
 /// How long after its creation an order can be returned.
 pub const RETURN_WINDOW: Millis = 14 * DAY;
 
+/// Why an order cannot be returned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotReturnable {
+    /// Not a NEW or RENEWAL order: its type as the API wrote it.
+    Type(String),
+    /// The order's type is not given.
+    TypeUnknown,
+    /// Still open (1002).
+    Open,
+    /// Every line is already returned.
+    AllReturned,
+    /// Another status than complete: its code.
+    Status(String),
+    /// The creation date cannot be read.
+    NoDate,
+    /// The return window closed at this moment.
+    Closed(Millis),
+}
+
+impl std::fmt::Display for NotReturnable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotReturnable::Type(other) => {
+                write!(f, "Only NEW and RENEWAL orders can be returned; this is a {other} order.")
+            }
+            NotReturnable::TypeUnknown => f.write_str("The order's type is not known, so it cannot be returned here."),
+            NotReturnable::Open => f.write_str("The order is still open: it can be returned once it is complete."),
+            NotReturnable::AllReturned => f.write_str("Every line of this order has already been returned."),
+            NotReturnable::Status(code) => {
+                write!(f, "Only complete orders can be returned; this one's status is {code}.")
+            }
+            NotReturnable::NoDate => {
+                f.write_str("The order's creation date is not readable, so its return window cannot be checked.")
+            }
+            NotReturnable::Closed(until) => write!(f, "The 14-day return window closed on {}.", time::date(*until)),
+        }
+    }
+}
+
 /// Whether the order can be returned at `now`: `Ok(until)` with the end of its return window,
 /// or why not.
-pub fn order_returnable(order: &Order, now: Millis) -> Result<Millis, String> {
+pub fn order_returnable(order: &Order, now: Millis) -> Result<Millis, NotReturnable> {
     match &order.order_type {
         Some(OrderType::New) | Some(OrderType::Renewal) => {}
-        Some(other) => return Err(format!("Only NEW and RENEWAL orders can be returned; this is a {other} order.")),
-        None => return Err("The order's type is not known, so it cannot be returned here.".into()),
+        Some(other) => return Err(NotReturnable::Type(other.to_string())),
+        None => return Err(NotReturnable::TypeUnknown),
     }
     match order.status {
         Status::Active => {}
-        Status::Pending => return Err("The order is still open: it can be returned once it is complete.".into()),
-        Status::Cancelled => return Err("Every line of this order has already been returned.".into()),
-        ref other => {
-            return Err(format!("Only complete orders can be returned; this one's status is {}.", other.as_str()))
-        }
+        Status::Pending => return Err(NotReturnable::Open),
+        Status::Cancelled => return Err(NotReturnable::AllReturned),
+        ref other => return Err(NotReturnable::Status(other.as_str().to_string())),
     }
     let Some(created) = time::parse(&order.creation_date) else {
-        return Err("The order's creation date is not readable, so its return window cannot be checked.".into());
+        return Err(NotReturnable::NoDate);
     };
     let until = created.saturating_add(RETURN_WINDOW);
     if now > until {
-        return Err(format!("The 14-day return window closed on {}.", time::date(until)));
+        return Err(NotReturnable::Closed(until));
     }
     if !order.line_items.iter().any(|l| line_returnable(l).is_ok()) {
-        return Err("Every line of this order has already been returned.".into());
+        return Err(NotReturnable::AllReturned);
     }
     Ok(until)
 }
@@ -103,7 +140,7 @@ mod tests {
             let o = order(kind, Status::Active, "2026-11-10T12:00:00Z", &[(1, Status::Active)]);
             assert_eq!(order_returnable(&o, created + DAY), Ok(created + RETURN_WINDOW));
             assert_eq!(order_returnable(&o, created + RETURN_WINDOW), Ok(created + RETURN_WINDOW));
-            let late = order_returnable(&o, created + RETURN_WINDOW + 1).unwrap_err();
+            let late = order_returnable(&o, created + RETURN_WINDOW + 1).unwrap_err().to_string();
             assert!(late.contains("closed on 2026-11-24"), "{late}");
         }
         assert_eq!(days_left(created + RETURN_WINDOW, created + DAY + 1), 12);
@@ -128,7 +165,7 @@ mod tests {
             (order(OrderType::New, Status::Active, "yesterday", &[(1, Status::Active)]), "not readable"),
         ];
         for (o, says) in cases {
-            let why = order_returnable(&o, now).unwrap_err();
+            let why = order_returnable(&o, now).unwrap_err().to_string();
             assert!(why.contains(says), "{why} should say {says}");
         }
         let mut untyped = order(OrderType::New, Status::Active, "2026-11-10", &[(1, Status::Active)]);

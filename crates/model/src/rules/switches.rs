@@ -44,23 +44,52 @@ pub fn switch_order(offer_id: &str, subscription_id: &str, quantity: u64, curren
     }
 }
 
+/// Why an upgrade cannot be undone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotRevertible {
+    /// Not a SWITCH order.
+    NotSwitch,
+    /// Still being processed.
+    Open,
+    /// It did not complete.
+    NotComplete,
+    /// Its date cannot be read.
+    NoDate,
+    /// The window closed at this moment.
+    Closed(Millis),
+}
+
+impl std::fmt::Display for NotRevertible {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotRevertible::NotSwitch => f.write_str("Only an upgrade (SWITCH order) can be undone."),
+            NotRevertible::Open => f.write_str("The upgrade is still being processed: it can be undone once complete."),
+            NotRevertible::NotComplete => f.write_str("This upgrade did not complete, so there is nothing to undo."),
+            NotRevertible::NoDate => {
+                f.write_str("The upgrade's date is not readable, so its 14 days cannot be checked.")
+            }
+            NotRevertible::Closed(until) => write!(f, "The 14 days to undo it ended on {}.", time::date(*until)),
+        }
+    }
+}
+
 /// Whether `switch` can be reverted at `now`: `Ok(until)` with the end of its window, or why
 /// not. (Whether it was reverted already only the API knows.)
-pub fn revertible(switch: &Order, now: Millis) -> Result<Millis, String> {
+pub fn revertible(switch: &Order, now: Millis) -> Result<Millis, NotRevertible> {
     if switch.order_type != Some(OrderType::Switch) {
-        return Err("Only an upgrade (SWITCH order) can be undone.".into());
+        return Err(NotRevertible::NotSwitch);
     }
     match switch.status {
         Status::Active => {}
-        Status::Pending => return Err("The upgrade is still being processed: it can be undone once complete.".into()),
-        _ => return Err("This upgrade did not complete, so there is nothing to undo.".into()),
+        Status::Pending => return Err(NotRevertible::Open),
+        _ => return Err(NotRevertible::NotComplete),
     }
     let Some(created) = time::parse(&switch.creation_date) else {
-        return Err("The upgrade's date is not readable, so its 14 days cannot be checked.".into());
+        return Err(NotRevertible::NoDate);
     };
     let until = created.saturating_add(REVERT_WINDOW);
     if now > until {
-        return Err(format!("The 14 days to undo it ended on {}.", time::date(until)));
+        return Err(NotRevertible::Closed(until));
     }
     Ok(until)
 }
