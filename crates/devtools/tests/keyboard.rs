@@ -335,7 +335,7 @@ async fn a_reseller_change_is_committed_through_its_dialog_with_the_keyboard_onl
 async fn the_transfer_switches_work_with_the_keyboard_only() {
     let (sandbox, browser) = start().await;
     browser.client.goto(&format!("{}memberships/73000002", sandbox.url)).await.expect("membership");
-    browser.sees("for 2 reason(s)").await;
+    browser.sees("for 2 reasons.").await;
     for label in ["Ignore order returns", "Expire open purchase authorizations"] {
         let id = browser.field(label).await.attr("id").await.expect("id").unwrap_or_default();
         tab_to(&browser, label, |_, _, focused| focused == id).await;

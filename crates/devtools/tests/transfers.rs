@@ -131,14 +131,14 @@ async fn a_vip_membership_ineligible_for_two_reasons_is_transferred_with_the_swi
     browser.fill("VIP membership id", "73000002").await;
     browser.click("Preview the transfer").await;
     browser.heading("VIP membership 73000002").await;
-    browser.sees("for 2 reason(s)").await;
+    browser.sees("for 2 reasons.").await;
     browser.find("//ul[@aria-label='Reasons']/li[2]").await;
     browser.sees("Bypassed by turning on “Ignore order returns”.").await;
     browser.sees("Bypassed by turning on “Expire open purchase authorizations”.").await;
     browser.screenshot("transfers-membership-ineligible").await;
 
     browser.field("Ignore order returns").await.click().await.expect("switch");
-    browser.sees("for 1 reason(s)").await;
+    browser.sees("for 1 reason.").await;
     browser.field("Expire open purchase authorizations").await.click().await.expect("switch");
     browser.sees("The customer can transfer now.").await;
     browser.find("//table[caption='Subscriptions that would move']//tbody/tr").await;
@@ -311,7 +311,7 @@ async fn the_distributor_list_is_filtered_sorted_paged_reloaded_and_exported() {
     // A page past the end goes to the last one, and says so.
     browser.fill("Page", "999").await;
     browser.click("Go").await;
-    let said = browser.sees(" page(s): page ").await.text().await.expect("note");
+    let said = browser.sees(" pages: page ").await.text().await.expect("note");
     assert!(said.starts_with("There are ") && said.ends_with(" is shown."), "{said}");
     browser.find("//nav[contains(@class,'pager')]//button[normalize-space(.)='Next page' and @disabled]").await;
     browser.screenshot("transfers-distributor-past-the-end").await;
