@@ -192,16 +192,23 @@ fn main() {
         }
     }
 
-    // Texts the model crate writes in English (statuses, …): found by that English text.
-    let mut model: Vec<(&str, usize)> = english
-        .iter()
-        .enumerate()
-        .filter(|(_, (key, _))| key.starts_with("model."))
-        .map(|(i, (_, text))| (text.as_str(), i))
-        .collect();
+    // Texts the model crate writes in English (statuses, …): found by the hash and length of
+    // that English text.
+    let mut model: Vec<(u32, u16, u16)> = Vec::new();
+    for (i, (key, text)) in english.iter().enumerate() {
+        if !key.starts_with("model.") {
+            continue;
+        }
+        match (u16::try_from(i), u16::try_from(text.len())) {
+            (Ok(index), Ok(len)) => model.push((message::fnv32(text), index, len)),
+            _ => problems.push(format!("en.json: {key}: too far down or too long for the model's table")),
+        }
+    }
     model.sort();
     if let Some(w) = model.windows(2).find(|w| w[0].0 == w[1].0) {
-        problems.push(format!("en.json: the model text {:?} is there twice", w[0].0));
+        let keys: Vec<&str> = w.iter().filter_map(|m| english.get(usize::from(m.1)).map(|(k, _)| k.as_str())).collect();
+        problems
+            .push(format!("en.json: {} share a hash (two model texts the same, or a collision)", keys.join(" and ")));
     }
 
     let mut languages = vec!["en".to_string()];
@@ -234,8 +241,8 @@ fn main() {
     let _ = writeln!(out, "pub const COUNT: usize = {};", english.len());
     let _ = writeln!(out, "/// Changes whenever a catalog file does: the translations' URLs carry it.");
     let _ = writeln!(out, "pub const VERSION: &str = \"{version:016x}\";");
-    let _ = writeln!(out, "/// The model crate's English texts, sorted, with their positions.");
-    let _ = writeln!(out, "pub static MODEL: &[(&str, usize)] = &{model:?};");
+    let _ = writeln!(out, "/// The model crate's English texts: (hash, position, length), sorted by hash.");
+    let _ = writeln!(out, "pub static MODEL: &[(u32, u16, u16)] = &{model:?};");
     root.write(&mut out);
     let target = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("texts.rs");
     std::fs::write(&target, out).expect("write texts.rs");

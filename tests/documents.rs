@@ -42,7 +42,7 @@ fn recommitment_is_offered_only_in_the_last_thirty_days() {
     assert_eq!(
         note.as_deref(),
         Some(
-            "Recommitting for three more years opens on 2027-05-31, 30 days before the commitment ends on 2027-06-30."
+            "Recommitting for three more years opens on May 31, 2027, 30 days before the commitment ends on Jun 30, 2027."
         )
     );
 }

@@ -217,6 +217,11 @@ pub fn pseudo(text: &str) -> String {
     out
 }
 
+/// The 32-bit FNV-1a hash of `text`: how the console finds a model text in the catalog.
+pub fn fnv32(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5, |h: u32, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
 /// What is wrong with `translated`, the texts of `language`, against `english`: keys missing,
 /// extra or out of English's order, texts that do not parse, other arguments than English's
 /// text takes, plural selectors the language does not have.
@@ -329,6 +334,8 @@ mod tests {
     #[test]
     fn the_pseudo_language_brackets_accents_and_keeps_arguments() {
         assert_eq!(pseudo("Resellers"), "[Ŕéšéļļéŕš ~~~]");
+        // The published FNV-1a test vectors.
+        assert_eq!((fnv32(""), fnv32("a"), fnv32("foobar")), (0x811c_9dc5, 0xe40c_292c, 0xbf9c_f968));
         let p = pseudo("{count, plural, one {# order} other {# orders}} for {name}");
         assert!(p.starts_with("[{count, plural, one {# öŕdéŕ} other {# öŕdéŕš}} föŕ {name} "), "{p}");
         assert_eq!(

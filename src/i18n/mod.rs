@@ -84,18 +84,23 @@ pub fn locales() -> js_sys::Array {
 
 /// Text `index` of the catalog in the chosen language; `english` is its English text.
 pub fn text(index: usize, english: &'static str) -> &'static str {
+    translated(index, english).unwrap_or(english)
+}
+
+/// Text `index` in the chosen language, or `None` when that is English.
+fn translated(index: usize, english: &str) -> Option<&'static str> {
     ACTIVE.with(|a| {
         let a = a.borrow();
         if a.language == PSEUDO {
-            PSEUDO_TEXTS.with(|p| {
+            Some(PSEUDO_TEXTS.with(|p| {
                 let mut made = p.borrow_mut();
                 if made.len() <= index {
                     made.resize(index + 1, None);
                 }
                 *made[index].get_or_insert_with(|| Box::leak(message::pseudo(english).into_boxed_str()))
-            })
+            }))
         } else {
-            a.texts.and_then(|t| t.get(index)).map(String::as_str).unwrap_or(english)
+            a.texts.and_then(|t| t.get(index)).map(String::as_str)
         }
     })
 }
@@ -134,22 +139,28 @@ pub async fn start(config: &partner_model::config::ConsoleConfig, app_base: &str
     }
 }
 
-/// A text the model crate writes in English (a status's label or meaning, …), in the chosen
-/// language when the catalog has it under `model.`, else as it is.
+/// A text the model crate writes in English (a status's label or meaning, a rule's
+/// explanation, …), in the chosen language when the catalog has it under `model.`, else as it is.
 pub fn model(english: &str) -> &str {
-    model_text(english).unwrap_or(english)
-}
-
-/// [`model`] for a text made at run time (a rule's explanation): `None` when the catalog does
-/// not have it.
-pub fn model_text(english: &str) -> Option<&'static str> {
-    let found = t::MODEL.binary_search_by(|(e, _)| (*e).cmp(english)).ok()?;
-    t::MODEL.get(found).map(|&(e, index)| text(index, e))
+    model_index(english).and_then(|index| translated(index, english)).unwrap_or(english)
 }
 
 /// Whether the catalog has the model's English text `english`.
 pub fn has_model_text(english: &str) -> bool {
-    model_text(english).is_some()
+    model_index(english).is_some()
+}
+
+/// The position of the model's English text `english` in the catalog. Found by its hash and
+/// length, so that the model's texts stay where the code that shows them is (a page's own
+/// chunk) rather than all being copied into the first load; `build.rs` refuses two texts of
+/// one hash.
+fn model_index(english: &str) -> Option<usize> {
+    let hash = message::fnv32(english);
+    let found = t::MODEL.binary_search_by(|(h, _, _)| h.cmp(&hash)).ok()?;
+    t::MODEL
+        .get(found)
+        .filter(|(_, _, len)| usize::from(*len) == english.len())
+        .map(|(_, index, _)| usize::from(*index))
 }
 
 /// A number given to a text: a quantity, a count, an amount.

@@ -57,7 +57,7 @@ fn OpenAcquisitionsPage() -> impl IntoView {
     view! {
         <section class="page">
             <div class="page-head">
-                <h1>{t::reseller::pending()}</h1>
+                <h1>{t::pending::title()}</h1>
                 <A href=move || To::Customer(&customer.get()).href() attr:class="button">{t::pending::customer()}</A>
             </div>
             <p class="lede">{t::pending::lede()}</p>
@@ -117,7 +117,7 @@ fn Licenses(open: OpenAcquisitions, customer: String) -> impl IntoView {
 #[component]
 fn PendingOrders() -> impl IntoView {
     view! {
-        <PerReseller title=t::reseller::pending() to=|reseller| To::Notifications { reseller } action=t::pending::show()
+        <PerReseller title=t::pending::title() to=|reseller| To::Notifications { reseller } action=t::pending::show()
             lede=t::pending::lede_choose()
             page=|id| view! { <PendingOf reseller=id/> }.into_any()/>
     }
@@ -160,8 +160,8 @@ fn notification_words(code: &str) -> String {
 fn PendingOf(reseller: String) -> impl IntoView {
     view! {
         <div class="page-head">
-            <h1>{t::reseller::pending()}</h1>
-            <A href=To::Reseller(&reseller).href() attr:class="button">{t::reseller::reseller()}</A>
+            <h1>{t::pending::title()}</h1>
+            <A href=To::Reseller(&reseller).href() attr:class="button">{t::pending::reseller()}</A>
         </div>
         <p class="lede">{t::pending::customers_of()}" " <ResellerName id=reseller.clone()/></p>
         <ListPage source=Pending(reseller) columns=PENDING caption=t::pending::notifications().to_string() show_caption=true noun=t::noun::customers()

@@ -211,7 +211,7 @@ fn FilterBuilder() -> impl IntoView {
         query.set_all("filter", &all);
     };
     view! {
-        <form class="filters builder" role="search" aria-label=t::activity::filters() novalidate on:submit=add>
+        <form class="filters builder" role="search" aria-label=t::vmware::filters() novalidate on:submit=add>
             <div class="filter">
                 <label for="filter-key">{t::vmware::filter_on()}</label>
                 <select id="filter-key" on:change=move |ev| form.set(KEY, event_target_value(&ev))>

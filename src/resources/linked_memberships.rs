@@ -74,7 +74,7 @@ pub fn LinkedMemberships() -> impl IntoView {
             <h1>{t::linked::title()}</h1>
             <p class="lede">{t::linked::lede()}</p>
             <div class="filters" role="search" aria-label=t::linked::search()>
-                <FilterSelect key="country" label=t::reseller::country() options=COUNTRIES/>
+                <FilterSelect key="country" label=t::linked::country() options=COUNTRIES/>
                 <FilterText key="name" label=t::linked::group_name() hint=t::linked::group_name_hint()/>
             </div>
             <Load resource=groups what=t::load::linked_membership_groups() render={move |found: Option<Vec<LinkedMembershipGroup>>| {

@@ -86,7 +86,7 @@ pub fn PriceListPage() -> impl IntoView {
         <section class="page">
             <div class="page-head"><h1>{t::prices::title()}</h1></div>
             <p class="lede">{t::prices::lede()}" " {t::prices::level()} <Explain key="level"/> {t::prices::lede_end()}</p>
-            <div class="filters" role="search" aria-label=t::activity::filters()>
+            <div class="filters" role="search" aria-label=t::prices::filters()>
                 <FilterSelect key="region" label=t::prices::region() options=REGIONS/>
                 <FilterSelect key="segment" label=t::prices::segment() options=SEGMENTS/>
                 <FilterSelect key="type" label=t::prices::title() options=TYPES/>

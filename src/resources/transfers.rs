@@ -150,7 +150,7 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
         <section class="facts-section preview" aria-labelledby="preview-title">
             <h2 id="preview-title">{t::transfer::preview_title()}</h2>
             <dl class="facts">
-                <dt>{t::order::customer()}</dt>
+                <dt>{t::transfer::customer()}</dt>
                 <dd><CustomerLink id=customer.clone()/></dd>
                 {move || leaves.get().map(|from| view! {
                     <dt>{t::transfer::leaves()}</dt>
@@ -251,7 +251,7 @@ pub fn TransferView(
     facts: Vec<(&'static str, String)>,
     /// The customer (known once the transfer completes, for VIP → VIPMP).
     customer: String,
-    /// What the customer is to this transfer (t::order::customer(), "New customer").
+    /// What the customer is to this transfer (t::transfer::customer(), "New customer").
     customer_term: &'static str,
     /// The reseller the customer goes to, and what it is called here.
     reseller: (&'static str, String),
@@ -304,10 +304,10 @@ pub fn ResellerChangePage() -> impl IntoView {
             <Load resource=transfer what=t::load::reseller_change() settling=|t: &ResellerChangeTransfer| t.status == Status::Pending render=move |t: ResellerChangeTransfer| {
                 let facts = vec![
                     (t::transfer::transfer_id(), t.transfer_id.clone()),
-                    (t::order::created(), crate::components::detail::moment_text(&t.creation_date)),
+                    (t::transfer::created(), crate::components::detail::moment_text(&t.creation_date)),
                 ];
                 view! {
-                    <TransferView title=t::transfer::title(&t.transfer_id) status=t.status facts customer=t.customer_id customer_term=t::order::customer()
+                    <TransferView title=t::transfer::title(&t.transfer_id) status=t.status facts customer=t.customer_id customer_term=t::transfer::customer()
                         reseller=(t::transfer::receiving(), t.reseller_id) items=t.line_items/>
                 }
                 .into_any()

@@ -47,7 +47,7 @@ pub fn problem_words(problem: &partner_model::rules::Invalid) -> String {
         Invalid::Format { expected } => t::invalid::format(model(expected)),
         Invalid::NotOneOf { allowed } => t::invalid::one_of(allowed.join(", ")),
         Invalid::OutOfRange { min, max } => t::invalid::Range { max: *max as f64, min: *min as f64 }.text(),
-        Invalid::Explained(text) => crate::i18n::model_text(text).map_or_else(|| text.clone(), str::to_string),
+        Invalid::Explained(text) => crate::i18n::model(text).to_string(),
     }
 }
 

@@ -60,8 +60,13 @@ pub fn allowed_requests(
             Ok(()) if !commit_open => allowed.push(CommitRequest::Recommit),
             Ok(()) => note = Some(t::benefits::recommit_after().to_string()),
             Err(Some(opens)) => {
-                note =
-                    Some(t::benefits::RecommitOpens { ends: crate::components::detail::day(&c.end_date), opens }.text())
+                note = Some(
+                    t::benefits::RecommitOpens {
+                        ends: crate::components::detail::day(&c.end_date),
+                        opens: crate::components::detail::day(&opens),
+                    }
+                    .text(),
+                )
             }
             Err(None) => {}
         }

@@ -224,7 +224,7 @@ pub fn OfferPicker(
                             <span class="product">{pick.name.clone()}</span>
                             <span class="pick-facts">
                                 {if pick.consumable { t::picker::consumables() } else { t::picker::licenses() }} " · " {pick.level.clone()} " · "
-                                {t::picker::a_year(pick.price.clone())}
+                                {strong_in(t::picker::a_year(MARK), pick.price.clone())}
                             </span>
                             <code>{pick.offer_id.clone()}</code>
                         </li>
@@ -244,6 +244,17 @@ pub fn OfferPicker(
         </div>
     };
     parts.frame(control)
+}
+
+/// Where a text's argument goes, to draw it in another element than the words around it.
+const MARK: char = '\u{1}';
+
+/// `text` (made with [`MARK`] for its one argument) with `value` in bold where the language
+/// puts it.
+fn strong_in(text: String, value: String) -> impl IntoView {
+    let (before, after) =
+        text.split_once(MARK).map_or((text.clone(), String::new()), |(b, a)| (b.to_string(), a.to_string()));
+    view! { {before}<strong>{value}</strong>{after} }
 }
 
 #[cfg(test)]

@@ -100,7 +100,7 @@ pub fn ResellerList() -> impl IntoView {
         <section class="page">
             <div class="page-head">
                 <h1>{t::resellers::title()}</h1>
-                <A href=To::NewReseller.href() attr:class="button primary">{t::reseller::title_new()}</A>
+                <A href=To::NewReseller.href() attr:class="button primary">{t::resellers::create()}</A>
             </div>
             <AccountFilters/>
             <ListPage source=Resellers columns=COLUMNS caption=t::resellers::title().to_string() noun=t::noun::resellers()

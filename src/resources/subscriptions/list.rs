@@ -77,7 +77,7 @@ pub fn SubscriptionList() -> impl IntoView {
         let id = customer.get();
         if id.is_empty() {
             view! {
-                <PerReseller title=t::across::subscriptions() to=|reseller| To::ResellerSubscriptions { reseller } action=t::subscriptions::show()
+                <PerReseller title=t::subscriptions::title() to=|reseller| To::ResellerSubscriptions { reseller } action=t::subscriptions::show()
                     lede=t::subscriptions::lede()
                     page=|id| view! { <super::across::ResellerSubscriptions reseller=id/> }.into_any()/>
             }
@@ -139,7 +139,7 @@ fn Subscriptions(customer: String) -> impl IntoView {
                     })
                 });
                 view! {
-                    <RowsList rows columns=COLUMNS caption=t::across::subscriptions().to_string() noun=t::noun::subscriptions()
+                    <RowsList rows columns=COLUMNS caption=t::subscriptions::caption().to_string() noun=t::noun::subscriptions()
                         empty=t::subscriptions::none() sort=SORT default_limit=PAGE export=format!("subscriptions-{}.csv", c3)/>
                 }.into_any()
             }/>
