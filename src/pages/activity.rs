@@ -56,7 +56,7 @@ static COLUMNS: &[Column<AuditEntry>] = &[
     }),
     Column::text(t::column::who, |e| {
         let role = if e.role == "distributor" { t::activity::staff() } else { t::activity::reseller_user() };
-        let view = view! { <span class="who">{e.name.clone()}</span><small class="muted">{format!(" {} · {role}", e.email)}</small> };
+        let view = view! { <span class="who" translate="no">{e.name.clone()}</span><small class="muted">{format!(" {} · {role}", e.email)}</small> };
         Cell::View(view.into_any(), format!("{} <{}>", e.name, e.email))
     }),
     Column::text(t::column::action, |e| Cell::Words(action_label(&e.method, &e.template).to_string())),

@@ -223,6 +223,16 @@ impl Walk {
         }
     }
 
+    async fn click(&mut self, xpath: &str) {
+        self.browser.find(xpath).await.click().await.expect("click");
+    }
+
+    async fn type_into(&mut self, id: &str, text: &str) {
+        let field = self.browser.find(&format!("//*[@id='{id}']")).await;
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("type");
+    }
+
     async fn submit(&mut self, form: &str) {
         let button = self.browser.find(&format!("{form}//button[@type='submit']")).await;
         button.click().await.expect("submit");
@@ -233,8 +243,9 @@ const MAIN_H1: &str = "//main//h1";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn in_the_pseudo_language_every_route_shows_only_catalog_texts_and_nothing_overflows() {
-    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
     for width in [1280, 360] {
+        // A sandbox of its own: the walk commits a reseller change and a VIP transfer.
+        let sandbox = Sandbox::start(&e2e_dist(), "/").await;
         let browser = Browser::signed_in(&sandbox).await;
         browser.client.set_window_size(width, 900).await.expect("window size");
         let mut w = Walk { browser, base: sandbox.url.clone(), found: Vec::new(), states: 0 };
@@ -269,6 +280,12 @@ async fn in_the_pseudo_language_every_route_shows_only_catalog_texts_and_nothing
         w.submit("//main//form[.//fieldset[contains(@class,'lines')]]").await;
         w.browser.find("//section[contains(@class,'preview')]//table").await;
         w.check("order preview").await;
+        w.click("//section[contains(@class,'preview')]//button[contains(@class,'primary') and not(ancestor::dialog)]")
+            .await;
+        w.browser.find("//main//p[contains(@class,'notice')]").await;
+        let order = w.browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+        w.check("the order placed").await;
+        w.visit(&format!("customers/{customer}/orders/{order}/return"), MAIN_H1).await;
         w.visit(&format!("customers/{customer}/renewal"), MAIN_H1).await;
         w.visit(&format!("subscriptions?customer={customer}"), "//main//table").await;
         let sub = w.browser.find("//main//table//a[contains(@href,'/subscriptions/')]").await;
@@ -283,8 +300,38 @@ async fn in_the_pseudo_language_every_route_shows_only_catalog_texts_and_nothing
         w.submit("//main//form").await;
         w.browser.find("//main//input[@aria-invalid='true']").await;
         w.check("reseller change with problems").await;
+        // A reseller change committed, and its page.
+        let codes = w.browser.approval_codes(&w.base).await;
+        let code = codes.iter().find(|c| c["expired"] == false && c["used"] == false).expect("a valid code");
+        let current = code["resellerId"].as_str().unwrap_or_default().to_string();
+        let approval = code["code"].as_str().unwrap_or_default().to_string();
+        let receiving = w.browser.active_resellers(&w.base).await.into_iter().find(|id| *id != current);
+        let receiving = receiving.expect("another reseller");
+        w.visit(&format!("transfers?reseller={receiving}"), "//main//form").await;
+        w.type_into("f-approvalCode", &approval).await;
+        w.type_into("f-requestedBy", "admin@customer.example").await;
+        w.submit("//main//form").await;
+        w.browser.find("//section[contains(@class,'preview')]//table//tbody/tr").await;
+        w.check("reseller change preview").await;
+        w.click("//section[contains(@class,'preview')]//button[contains(@class,'primary') and not(ancestor::dialog)]")
+            .await;
+        w.browser.find("//dialog[@open]").await;
+        w.check("reseller change, asked").await;
+        w.click("//dialog[@open]//button[contains(@class,'primary')]").await;
+        w.browser.find("//main//p[contains(@class,'notice')]").await;
+        w.check("reseller change page").await;
         w.visit("memberships", MAIN_H1).await;
         w.visit("memberships/73000002", "//ul[@aria-label]").await;
+        // A VIP membership transferred with both switches on, and its page.
+        w.visit(
+            &format!("memberships/73000002?ignore-order-return=true&expire-open-pas=true&reseller={receiving}"),
+            "//main//form[contains(@class,'transfer')]",
+        )
+        .await;
+        w.submit("//main//form[contains(@class,'transfer')]").await;
+        w.click("//dialog[@open]//button[contains(@class,'primary')]").await;
+        w.browser.find("//main//p[contains(@class,'notice')]").await;
+        w.check("VIP transfer page").await;
         w.visit("linked-memberships", MAIN_H1).await;
         w.visit("price-list", "//main//table").await;
         w.visit("distributor-subscriptions", "//main//table").await;
@@ -303,7 +350,7 @@ async fn in_the_pseudo_language_every_route_shows_only_catalog_texts_and_nothing
         w.browser.set_faults(serde_json::json!([])).await;
         let Walk { browser, found, states, .. } = w;
         browser.close().await;
-        assert!(states >= 35, "{states} states");
+        assert!(states >= 42, "{states} states");
         assert!(found.is_empty(), "at {width} px, {} problems:\n{}", found.len(), found.join("\n"));
     }
 }

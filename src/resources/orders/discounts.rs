@@ -36,14 +36,16 @@ pub fn effect_of(d: &FlexDiscount, currency: &str) -> String {
     }
 }
 
-fn products_of(d: &FlexDiscount) -> String {
+/// The products a discount is for: "Every product" in words, or their names (the price
+/// list's data).
+fn products_of(d: &FlexDiscount) -> Cell {
     let c = catalog();
     if d.qualification.base_offer_ids.is_empty() {
-        return t::discount::every_product().into();
+        return Cell::Words(t::discount::every_product().into());
     }
     let names: Vec<String> =
         d.qualification.base_offer_ids.iter().map(|id| c.name_untracked(id).unwrap_or_else(|| id.clone())).collect();
-    names.join(", ")
+    Cell::Text(names.join(", "))
 }
 
 /// Puts `code` on every line for a product it applies to that has no code yet; the lines'
@@ -70,7 +72,7 @@ static COLUMNS: &[Column<Row>] = &[
     Column::text(t::column::discount, |r: &Row| Cell::Text(r.discount.name.clone())).names_row(),
     Column::text(t::column::code, |r: &Row| Cell::Code(r.discount.code.clone())),
     Column::text(t::column::takes_off, |r: &Row| Cell::Words(effect_of(&r.discount, &r.currency))),
-    Column::text(t::column::r#for, |r: &Row| Cell::Words(products_of(&r.discount))),
+    Column::text(t::column::r#for, |r: &Row| products_of(&r.discount)),
     Column::text(t::column::usable_until, |r: &Row| {
         let d = &r.discount;
         Cell::Day(if d.discount_lock_end_date.is_empty() {
