@@ -83,9 +83,37 @@ fn named(name: &Option<String>, locale: &str) -> String {
 
 /// `code` named by the browser in the language shown (`kind`: "language" or "region"), when it can.
 #[cfg(target_arch = "wasm32")]
-fn display(code: &str, kind: &str) -> Option<String> {
+fn display(code: &str, kind: &'static str) -> Option<String> {
+    use js_sys::Function;
+    use wasm_bindgen::JsValue;
+    /// A language shown and a kind, with the browser's namer for them (`None`: it has none).
+    type Namer = (String, &'static str, Option<(JsValue, Function)>);
+    thread_local! {
+        /// One `Intl.DisplayNames` per language shown and kind, with its `of`: a country list
+        /// names about 250 countries at once.
+        static NAMERS: std::cell::RefCell<Vec<Namer>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let locale = crate::i18n::locale();
+    NAMERS.with(|namers| {
+        let mut namers = namers.borrow_mut();
+        let at = match namers.iter().position(|(l, k, _)| *l == locale && *k == kind) {
+            Some(at) => at,
+            None => {
+                namers.push((locale, kind, display_names(kind)));
+                namers.len() - 1
+            }
+        };
+        let (names, of) = namers.get(at)?.2.as_ref()?;
+        of.call1(names, &JsValue::from_str(code)).ok()?.as_string()
+    })
+}
+
+/// The browser's `Intl.DisplayNames` for `kind` in the language shown, and its `of`; `None`
+/// when the browser has none.
+#[cfg(target_arch = "wasm32")]
+fn display_names(kind: &str) -> Option<(wasm_bindgen::JsValue, js_sys::Function)> {
     use js_sys::{Array, Function, Object, Reflect};
-    use wasm_bindgen::{JsCast, JsValue};
+    use wasm_bindgen::JsCast;
     // Constructed through Reflect so that a browser without DisplayNames answers None, not a throw.
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor = Reflect::get(&intl, &"DisplayNames".into()).ok()?.dyn_into::<Function>().ok()?;
@@ -95,11 +123,11 @@ fn display(code: &str, kind: &str) -> Option<String> {
     let args = Array::of2(&crate::i18n::locales(), &options);
     let names = Reflect::construct(&constructor, &args).ok()?;
     let of = Reflect::get(&names, &"of".into()).ok()?.dyn_into::<Function>().ok()?;
-    of.call1(&names, &JsValue::from_str(code)).ok()?.as_string()
+    Some((names, of))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn display(_: &str, _: &str) -> Option<String> {
+fn display(_: &str, _: &'static str) -> Option<String> {
     None
 }
 

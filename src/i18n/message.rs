@@ -74,19 +74,19 @@ fn parse_parts(chars: &[char], at: &mut usize, in_plural: bool) -> Result<Vec<Pa
 }
 
 fn word(chars: &[char], at: &mut usize) -> String {
-    while chars.get(*at).is_some_and(|c| c.is_whitespace()) {
+    while chars.get(*at).is_some_and(|c| c.is_ascii_whitespace()) {
         *at += 1;
     }
     let mut w = String::new();
     while let Some(&c) = chars.get(*at) {
-        if c.is_alphanumeric() || c == '_' || c == '=' {
+        if c.is_ascii_alphanumeric() || c == '_' || c == '=' {
             w.push(c);
             *at += 1;
         } else {
             break;
         }
     }
-    while chars.get(*at).is_some_and(|c| c.is_whitespace()) {
+    while chars.get(*at).is_some_and(|c| c.is_ascii_whitespace()) {
         *at += 1;
     }
     w
@@ -204,7 +204,7 @@ pub fn pseudo(text: &str) -> String {
     let Ok(parts) = parse(text) else { return text.to_string() };
     let mut out = String::from("[");
     render(&parts, &mut out);
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let letters = text.chars().filter(|c| c.is_ascii_alphabetic()).count();
     out.push(' ');
     // The lengthening in short words, so that it wraps as a translation's words do.
     for i in 0..letters.div_ceil(3).max(1) {
