@@ -1,0 +1,123 @@
+//! `bench-lighthouse DIST [RUNS]`: Lighthouse (pinned in package.json, run from node_modules)
+//! on the release console served by the sandbox on 127.0.0.1 with `--large` data, with its
+//! default mobile settings (simulated slow 4G, a 4× slower CPU) in Debian's Chromium. For each
+//! page — home, the customer hub, the 5,000-subscription list, placing an order — the median of
+//! RUNS runs (default 3) of the performance score, LCP, TBT, CLS and the bytes transferred.
+//! Prints a table; asserts nothing.
+//!
+//! Lighthouse starts its own Chromium with an empty profile; the sandbox's session cookie,
+//! taken from a browser signed in through the demo provider, goes with every request
+//! (`--extra-headers`).
+
+use partner_devtools::{workspace_root, Browser, Sandbox};
+use std::path::PathBuf;
+use std::process::Command;
+
+const HUB_CUSTOMER: &str = "1000000012";
+const LARGE_CUSTOMER: &str = "1099999999";
+
+/// One Lighthouse run's figures.
+#[derive(Clone, Copy, Default)]
+struct Run {
+    score: f64,
+    lcp_ms: f64,
+    tbt_ms: f64,
+    cls: f64,
+    bytes: f64,
+}
+
+/// The figures of a Lighthouse JSON report, or what is missing from it.
+fn figures(report: &serde_json::Value) -> Result<Run, String> {
+    let audit =
+        |id: &str| report["audits"][id]["numericValue"].as_f64().ok_or_else(|| format!("the report has no {id}"));
+    let score = report["categories"]["performance"]["score"].as_f64().ok_or("the report has no performance score")?;
+    Ok(Run {
+        score: score * 100.0,
+        lcp_ms: audit("largest-contentful-paint")?,
+        tbt_ms: audit("total-blocking-time")?,
+        cls: audit("cumulative-layout-shift")?,
+        bytes: audit("total-byte-weight")?,
+    })
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// Runs Lighthouse once on `url` with `cookie`; its report.
+fn lighthouse(url: &str, cookie: &str) -> Result<serde_json::Value, String> {
+    let root = workspace_root();
+    let bin = root.join("node_modules/.bin/lighthouse");
+    let chrome = which("chromium").ok_or("no chromium on PATH (scripts/setup installs it)")?;
+    let headers = serde_json::json!({ "Cookie": cookie }).to_string();
+    let output = Command::new(&bin)
+        .arg(url)
+        .args(["--quiet", "--output=json", "--output-path=stdout", "--only-categories=performance"])
+        .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run")
+        .arg(format!("--extra-headers={headers}"))
+        .env("CHROME_PATH", chrome)
+        .output()
+        .map_err(|e| format!("{}: {e} (scripts/setup installs it)", bin.display()))?;
+    if !output.status.success() {
+        return Err(format!("lighthouse failed: {}", String::from_utf8_lossy(&output.stderr)));
+    }
+    serde_json::from_slice(&output.stdout).map_err(|e| format!("lighthouse's report: {e}"))
+}
+
+fn which(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|dir| PathBuf::from(dir).join(program)).find(|p| p.is_file())
+}
+
+#[tokio::main]
+async fn main() {
+    let mut args = std::env::args().skip(1);
+    let dist = args.next().map(PathBuf::from).unwrap_or_else(|| "target/bench-dist".into());
+    let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(3).max(1);
+    let mut settings = partner_devtools::Setup::new(&dist, "/");
+    settings.sandbox.large = true;
+    let sandbox = Sandbox::start_with(settings).await;
+    let base = sandbox.url.clone();
+
+    let browser = Browser::signed_in(&sandbox).await;
+    let cookies = browser.client.get_all_cookies().await.expect("the session's cookies");
+    let cookie = cookies.iter().map(|c| format!("{}={}", c.name(), c.value())).collect::<Vec<_>>().join("; ");
+    browser.close().await;
+
+    let pages = [
+        ("home", base.clone()),
+        ("customer hub", format!("{base}customers/{HUB_CUSTOMER}")),
+        ("5,000 subscriptions", format!("{base}subscriptions?customer={LARGE_CUSTOMER}")),
+        ("place an order", format!("{base}customers/{HUB_CUSTOMER}/orders/new")),
+    ];
+    println!("Lighthouse 12 (mobile: simulated slow 4G, 4x CPU), median of {runs} runs per page");
+    println!("{:<22} {:>11} {:>8} {:>8} {:>7} {:>10}", "page", "performance", "LCP", "TBT", "CLS", "bytes");
+    for (name, url) in pages {
+        let mut all = Vec::new();
+        for _ in 0..runs {
+            let run = tokio::task::spawn_blocking({
+                let (url, cookie) = (url.clone(), cookie.clone());
+                move || lighthouse(&url, &cookie).and_then(|r| figures(&r))
+            })
+            .await
+            .unwrap_or_else(|e| Err(e.to_string()));
+            match run {
+                Ok(run) => all.push(run),
+                Err(why) => {
+                    eprintln!("bench-lighthouse: {name}: {why}");
+                    std::process::exit(1);
+                }
+            }
+        }
+        let m = |f: fn(&Run) -> f64| median(all.iter().map(f).collect());
+        println!(
+            "{:<22} {:>11.0} {:>6.2} s {:>5.0} ms {:>7.3} {:>7.0} KiB",
+            name,
+            m(|r| r.score),
+            m(|r| r.lcp_ms) / 1000.0,
+            m(|r| r.tbt_ms),
+            m(|r| r.cls),
+            m(|r| r.bytes) / 1024.0
+        );
+    }
+}
