@@ -464,6 +464,18 @@ mod tests {
     }
 
     #[test]
+    fn every_reason_an_unsupported_country_has_is_in_the_catalog() {
+        use partner_model::geo::{countries, unsupported};
+        use partner_model::rules::validators::NOT_ACCEPTED;
+        let mut reasons: Vec<&str> =
+            countries().filter_map(|c| unsupported(c.code)).filter_map(|u| u.remediation).collect();
+        assert!(reasons.len() > 5, "the data lists the doc's reasons");
+        reasons.push(NOT_ACCEPTED);
+        let missing: Vec<_> = reasons.into_iter().filter(|r| !has_model_text(r)).collect();
+        assert!(missing.is_empty(), "not in locales/en.json under model.: {missing:#?}");
+    }
+
+    #[test]
     fn config_may_offer_only_the_consoles_languages() {
         use partner_model::config::Languages;
         let with = |offered: &[&str], default: Option<&str>| {

@@ -48,6 +48,33 @@ pub fn problem_words(problem: &partner_model::rules::Invalid) -> String {
         Invalid::NotOneOf { allowed } => t::invalid::one_of(allowed.join(", ")),
         Invalid::OutOfRange { min, max } => t::invalid::Range { max: *max as f64, min: *min as f64 }.text(),
         Invalid::Explained(text) => crate::i18n::model(text).to_string(),
+        Invalid::Because(because) => because_words(because),
+    }
+}
+
+/// A rule that depends on data, in the language shown: countries named by the browser in
+/// that language, the model's words (offer types, the doc's remediations) from the catalog.
+fn because_words(because: &partner_model::rules::Because) -> String {
+    use crate::format::country_name;
+    use crate::i18n::{model, t::because};
+    use partner_model::rules::validators::NOT_ACCEPTED;
+    use partner_model::rules::Because;
+    match because {
+        Because::TooManyLines { lines } => because::too_many_lines(*lines),
+        Because::ListedTwice { what } => because::listed_twice(model(what)),
+        Because::CommitMinimum { min, what } => because::CommitMinimum { min: *min, what: model(what) }.text(),
+        Because::AnniversaryBetween { after, until } => because::AnniversaryBetween { after, until }.text(),
+        Because::Unsupported { country: code, name, remediation } => {
+            because::Unsupported { name: country_name(code, name), what: model(remediation.unwrap_or(NOT_ACCEPTED)) }
+                .text()
+        }
+        Because::Region { country: code, name, example } => {
+            because::Region { country: country_name(code, name), example }.text()
+        }
+        Because::LineNumberTwice { number } => because::line_number_twice(number),
+        Because::PostalCode { country: code, name, example } => {
+            because::PostalCode { country: country_name(code, name), example }.text()
+        }
     }
 }
 
@@ -65,5 +92,34 @@ fn character(c: char) -> String {
         Shown::SpecialSpace(point) => invalid::special_space(code(point)),
         Shown::Invisible(point) => invalid::invisible(code(point)),
         Shown::Plain(c) => invalid::quoted(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partner_model::rules::{Because, Invalid};
+
+    #[test]
+    fn in_english_a_rule_about_data_reads_as_the_model_writes_it() {
+        let cases = [
+            Because::TooManyLines { lines: 512 },
+            Because::CommitMinimum { min: 10, what: "licenses".into() },
+            Because::AnniversaryBetween { after: "2027-12-02".into(), until: "2029-12-02".into() },
+            Because::Unsupported {
+                country: "AX".into(),
+                name: "Åland Islands",
+                remediation: Some("Use country FI with region 01"),
+            },
+            Because::Unsupported { country: "EH".into(), name: "Western Sahara", remediation: None },
+            Because::Region { country: "US".into(), name: "United States", example: "AL" },
+            Because::LineNumberTwice { number: 3 },
+            Because::ListedTwice { what: "licenses".into() },
+            Because::PostalCode { country: "DE", name: "Germany", example: "10115" },
+        ];
+        for because in cases {
+            let problem = Invalid::Because(because);
+            assert_eq!(problem_words(&problem), problem.to_string());
+        }
     }
 }

@@ -14,7 +14,7 @@
 
 use super::cross;
 use super::registry::{rule, Context};
-use super::validators::Invalid;
+use super::validators::{Because, Invalid};
 use super::FieldError;
 use crate::types::{
     Address, BenefitRequest, BenefitType, Contact, CustomerCreateRequest, CustomerProfile, CustomerUpdateRequest,
@@ -142,7 +142,7 @@ fn minimum_quantities(e: &mut Errors, path: &str, field: &str, request: &Minimum
         if seen.contains(&offer_type) {
             e.push(
                 format!("{at}.offerType"),
-                Invalid::Explained(format!("{} are listed twice.", q.offer_type.words())),
+                Invalid::Because(Because::ListedTwice { what: q.offer_type.words().to_string() }),
             );
         }
         seen.push(offer_type);
@@ -158,7 +158,7 @@ fn minimum_quantities(e: &mut Errors, path: &str, field: &str, request: &Minimum
         if let Some(min) = minimum.filter(|m| e.0.len() == before && q.quantity < *m) {
             e.push(
                 format!("{at}.quantity"),
-                Invalid::Explained(format!("3-Year Commit starts at {min} for {}.", q.offer_type.words())),
+                Invalid::Because(Because::CommitMinimum { min, what: q.offer_type.words().to_string() }),
             );
         }
     }
@@ -311,7 +311,7 @@ pub fn check_coterm_date(coterm: &str, today: &str, segment: &str, is_lga: bool)
     } else if is_lga {
         Err(Invalid::Explained("Invalid coterm date for Large Government Agency".into()))
     } else {
-        Err(Invalid::Explained(format!("An Extended Term anniversary date is after {min} and no later than {max}.")))
+        Err(Invalid::Because(Because::AnniversaryBetween { after: min, until: max }))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Rules that span fields or records: contacts, market segments, LGA, 3-Year Commit requests,
 //! line items and returns.
 
-use super::validators::Invalid;
+use super::validators::{Because, Invalid};
 use std::collections::BTreeSet;
 
 /// At least one contact.
@@ -62,7 +62,7 @@ pub fn line_count(order_type: &str, count: usize) -> Result<(), Invalid> {
         ("PREVIEW_RENEWAL", 0) => Ok(()),
         ("PREVIEW_RENEWAL", _) => Err(Invalid::Explained("A renewal preview has no line items.".into())),
         (_, 0) => Err(Invalid::Explained("Add at least one line item.".into())),
-        (_, n) if n > 499 => Err(Invalid::Explained(format!("An order has at most 499 line items (this has {n})."))),
+        (_, n) if n > 499 => Err(Invalid::Because(Because::TooManyLines { lines: n })),
         _ => Ok(()),
     }
 }

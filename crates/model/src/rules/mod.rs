@@ -13,7 +13,7 @@ pub mod switches;
 pub mod validators;
 
 pub use registry::{rule, rule_for_detail, Check, Context, FieldRule, FIELD_RULES};
-pub use validators::Invalid;
+pub use validators::{Because, Invalid};
 
 /// One problem of a whole request: the wire path of the field, with real indexes as the API's
 /// `additionalDetails` name it (`companyProfile.contacts[0].email`, `lineItems[2].quantity`),

@@ -10,7 +10,7 @@
 //! (`path`, `problem`); that file was still a placeholder when this one was written.
 
 use super::cross;
-use super::validators::{currency, max_length, Invalid};
+use super::validators::{currency, max_length, Because, Invalid};
 use super::FieldError;
 use crate::types::{AutoRenewalRequest, LineItemRequest, OrderRequest, SwitchOrder};
 
@@ -152,7 +152,7 @@ fn check_line(i: usize, line: &LineItemRequest, duplicated: &[u32]) -> Vec<Field
     } else if duplicated.contains(&number) {
         errors.push(FieldError::new(
             format!("lineItems[{i}].extLineItemNumber"),
-            Invalid::Explained(format!("Line number {number} is used more than once; give each line its own number.")),
+            Invalid::Because(Because::LineNumberTwice { number }),
         ));
     }
     if line.offer_id.trim().is_empty() {

@@ -3,7 +3,7 @@
 //! indexes are dropped.
 
 use super::charset::{COMPANY_NAME, PERSON_NAME};
-use super::validators::{self as v, Invalid};
+use super::validators::{self as v, Because, Invalid};
 use crate::geo;
 
 /// One check of a field.
@@ -238,7 +238,14 @@ impl Check {
             Region => region(value, ctx),
             PostalCode => match ctx.country {
                 Some(c) if !value.is_empty() => geo::check_address_postal_code(c, ctx.region.unwrap_or(""), value)
-                    .map_err(|e| Invalid::Explained(e.to_string())),
+                    .map_err(|e| match e {
+                        geo::PostalError::Mismatch { country, example, .. } => Invalid::Because(Because::PostalCode {
+                            country,
+                            name: geo::country(country).map_or("", |c| c.name),
+                            example,
+                        }),
+                        geo::PostalError::UnknownCountry => Invalid::Explained(e.to_string()),
+                    }),
                 _ => Ok(()),
             },
         }
@@ -250,8 +257,11 @@ fn country(value: &str) -> Result<(), Invalid> {
         return Ok(());
     }
     if let Some(u) = geo::unsupported(value) {
-        let what = u.remediation.unwrap_or("the API does not accept addresses there");
-        return Err(Invalid::Explained(format!("{} is not supported by the API: {what}.", u.name)));
+        return Err(Invalid::Because(Because::Unsupported {
+            country: value.to_string(),
+            name: u.name,
+            remediation: u.remediation,
+        }));
     }
     match geo::country(value) {
         Some(_) => Ok(()),
@@ -265,10 +275,9 @@ fn region(value: &str, ctx: &Context) -> Result<(), Invalid> {
     if value.is_empty() || regions.is_empty() || regions.iter().any(|r| r.code == value) {
         Ok(())
     } else {
-        Err(Invalid::Explained(format!(
-            "Choose a region of {country} (its ISO 3166-2 code, like {}).",
-            regions[0].code
-        )))
+        let example = regions.first().map_or("", |r| r.code);
+        let name = geo::country(country).map_or("", |c| c.name);
+        Err(Invalid::Because(Because::Region { country: country.to_string(), name, example }))
     }
 }
 

@@ -31,10 +31,64 @@ pub enum Invalid {
         min: i64,
         max: i64,
     },
-    /// A rule whose explanation depends on data (an unsupported country's remediation, a
-    /// postal format's example).
+    /// A rule explained in a sentence of its own (a model text the console translates).
     Explained(String),
+    /// A rule whose explanation depends on data.
+    Because(Because),
 }
+
+/// Why a value breaks a rule whose explanation depends on data: the console words each in the
+/// language shown; `Display` is the English the gateway and the twin answer with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Because {
+    /// An order with more line items than the API takes (499).
+    TooManyLines { lines: usize },
+    /// A minimum quantity's offer type given twice (`what`: its words, "licenses").
+    ListedTwice { what: String },
+    /// A 3-Year Commit minimum quantity below the program's (`what`: the offer type's words).
+    CommitMinimum { min: u64, what: String },
+    /// An Extended Term anniversary date not after `after` or later than `until` (YYYY-MM-DD).
+    AnniversaryBetween { after: String, until: String },
+    /// A country the API does not accept (`name`: its English name), with the doc's reason or
+    /// remediation ("Embargoed", "Use country GB").
+    Unsupported { country: String, name: &'static str, remediation: Option<&'static str> },
+    /// A region that is not one of `country`'s (`name`: its English name); `example` is a code
+    /// of one that is.
+    Region { country: String, name: &'static str, example: &'static str },
+    /// A line number given to more than one line.
+    LineNumberTwice { number: u32 },
+    /// A postal code not in `country`'s format (`name`: its English name).
+    PostalCode { country: &'static str, name: &'static str, example: &'static str },
+}
+
+impl fmt::Display for Because {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Because::TooManyLines { lines } => write!(f, "An order has at most 499 line items (this has {lines})."),
+            Because::ListedTwice { what } => write!(f, "Minimum quantities for {what} are listed twice."),
+            Because::CommitMinimum { min, what } => write!(f, "3-Year Commit starts at {min} for {what}."),
+            Because::AnniversaryBetween { after, until } => {
+                write!(f, "An Extended Term anniversary date is after {after} and no later than {until}.")
+            }
+            Because::Unsupported { name, remediation, .. } => {
+                let what = remediation.unwrap_or(NOT_ACCEPTED);
+                write!(f, "{name} is not supported by the API: {what}.")
+            }
+            Because::Region { name, example, .. } => {
+                write!(f, "Choose a region of {name} (its ISO 3166-2 code, like {example}).")
+            }
+            Because::LineNumberTwice { number } => {
+                write!(f, "Line number {number} is used more than once; give each line its own number.")
+            }
+            Because::PostalCode { name, example, .. } => {
+                write!(f, "This is not a postal code of {name}; for example {example}.")
+            }
+        }
+    }
+}
+
+/// An unsupported country's reason when the doc gives none.
+pub const NOT_ACCEPTED: &str = "the API does not accept addresses there";
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -49,6 +103,7 @@ impl fmt::Display for Invalid {
             Invalid::NotOneOf { allowed } => write!(f, "Choose one of: {}.", allowed.join(", ")),
             Invalid::OutOfRange { min, max } => write!(f, "Enter a whole number from {min} to {max}."),
             Invalid::Explained(text) => f.write_str(text),
+            Invalid::Because(because) => because.fmt(f),
         }
     }
 }
