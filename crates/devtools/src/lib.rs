@@ -96,6 +96,9 @@ impl Sandbox {
     }
 }
 
+/// Debian's Chromium (scripts/setup installs it): the browser of the tests and the benchmarks.
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+
 /// A headless Chromium behind its own chromedriver. Dropping it kills both, and every browser
 /// process of its private profile, so nothing outlives a failed test.
 pub struct Browser {
@@ -144,7 +147,7 @@ impl Browser {
         let mut args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         args.push(format!("--user-data-dir={}", profile.display()));
         let caps = serde_json::json!({
-            "goog:chromeOptions": { "binary": "/usr/bin/chromium", "args": args },
+            "goog:chromeOptions": { "binary": CHROMIUM, "args": args },
         });
         let serde_json::Value::Object(caps) = caps else { unreachable!("a JSON object literal") };
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())

@@ -248,6 +248,9 @@ impl Walk {
 }
 
 const MAIN_H1: &str = "//main//h1";
+/// The preview's own primary button (placing the order, asking for the change), not its dialog's.
+const PREVIEW_PRIMARY: &str =
+    "//section[contains(@class,'preview')]//button[contains(@class,'primary') and not(ancestor::dialog)]";
 
 #[tokio::test(flavor = "multi_thread")]
 async fn in_the_pseudo_language_every_route_shows_only_catalog_texts_and_nothing_overflows() {
@@ -288,8 +291,7 @@ async fn in_the_pseudo_language_every_route_shows_only_catalog_texts_and_nothing
         w.submit("//main//form[.//fieldset[contains(@class,'lines')]]").await;
         w.browser.find("//section[contains(@class,'preview')]//table").await;
         w.check("order preview").await;
-        w.click("//section[contains(@class,'preview')]//button[contains(@class,'primary') and not(ancestor::dialog)]")
-            .await;
+        w.click(PREVIEW_PRIMARY).await;
         w.browser.find("//main//p[contains(@class,'notice')]").await;
         let order = w.browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
         w.check("the order placed").await;
@@ -321,8 +323,7 @@ async fn in_the_pseudo_language_every_route_shows_only_catalog_texts_and_nothing
         w.submit("//main//form").await;
         w.browser.find("//section[contains(@class,'preview')]//table//tbody/tr").await;
         w.check("reseller change preview").await;
-        w.click("//section[contains(@class,'preview')]//button[contains(@class,'primary') and not(ancestor::dialog)]")
-            .await;
+        w.click(PREVIEW_PRIMARY).await;
         w.browser.find("//dialog[@open]").await;
         w.check("reseller change, asked").await;
         w.click("//dialog[@open]//button[contains(@class,'primary')]").await;

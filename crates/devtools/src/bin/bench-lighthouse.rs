@@ -9,7 +9,7 @@
 //! taken from a browser signed in through the demo provider, goes with every request
 //! (`--extra-headers`).
 
-use partner_devtools::{workspace_root, Browser, Sandbox};
+use partner_devtools::{workspace_root, Browser, Sandbox, CHROMIUM};
 use std::path::PathBuf;
 use std::process::Command;
 
@@ -49,24 +49,19 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn lighthouse(url: &str, cookie: &str) -> Result<serde_json::Value, String> {
     let root = workspace_root();
     let bin = root.join("node_modules/.bin/lighthouse");
-    let chrome = which("chromium").ok_or("no chromium on PATH (scripts/setup installs it)")?;
     let headers = serde_json::json!({ "Cookie": cookie }).to_string();
     let output = Command::new(&bin)
         .arg(url)
         .args(["--quiet", "--output=json", "--output-path=stdout", "--only-categories=performance"])
         .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run")
         .arg(format!("--extra-headers={headers}"))
-        .env("CHROME_PATH", chrome)
+        .env("CHROME_PATH", CHROMIUM)
         .output()
         .map_err(|e| format!("{}: {e} (scripts/setup installs it)", bin.display()))?;
     if !output.status.success() {
         return Err(format!("lighthouse failed: {}", String::from_utf8_lossy(&output.stderr)));
     }
     serde_json::from_slice(&output.stdout).map_err(|e| format!("lighthouse's report: {e}"))
-}
-
-fn which(program: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?.to_str()?.split(':').map(|dir| PathBuf::from(dir).join(program)).find(|p| p.is_file())
 }
 
 #[tokio::main]
