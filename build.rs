@@ -95,6 +95,11 @@ impl Module {
 }
 
 fn main() {
+    // The split release build (feature `split`) links the console with its relocations, which
+    // scripts/split-linker needs to cut the module into chunks; only this crate's binary.
+    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some() {
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
     let dir = Path::new("locales");
     println!("cargo:rerun-if-changed=locales");
     println!("cargo:rerun-if-changed=src/i18n/message.rs");

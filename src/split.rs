@@ -1,12 +1,12 @@
 //! Pages whose code loads when they are first opened.
 //!
-//! The release build is split (`--cfg split`, see `scripts/split-linker`): each area's pages go
+//! The release build is split (the `split` feature, see `scripts/split-linker`): each area's pages go
 //! into their own WebAssembly chunk, so the first load carries only the shell and the home page.
 //! Every other build (debug, tests) links the pages in directly and renders them at once.
 
-#[cfg(split)]
+#[cfg(feature = "split")]
 use crate::i18n::t;
-#[cfg(split)]
+#[cfg(feature = "split")]
 use leptos::prelude::*;
 
 /// A route's `view=`: the page `$page` (a component without props), kept in the chunk `$chunk`
@@ -14,28 +14,28 @@ use leptos::prelude::*;
 #[macro_export]
 macro_rules! split_page {
     ($chunk:ident, $name:ident, $page:path) => {{
-        #[cfg(split)]
+        #[cfg(feature = "split")]
         #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
         fn $name() -> ::core::result::Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
             ::core::result::Result::Ok(::leptos::prelude::IntoAny::into_any($page()))
         }
-        #[cfg(split)]
+        #[cfg(feature = "split")]
         let view = move || $crate::split::page(|| ::std::boxed::Box::pin($name()));
-        #[cfg(not(split))]
+        #[cfg(not(feature = "split"))]
         let view = move || ::leptos::prelude::IntoAny::into_any($page());
         view
     }};
 }
 
 /// A page being fetched: where the load stands.
-#[cfg(split)]
+#[cfg(feature = "split")]
 type Fetch =
     std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>>>;
 
 /// Renders a split page: a busy note while its code downloads, the page once it is there, and
 /// a way to try again when the download failed (the loader forgets failures, so a second
 /// attempt fetches afresh).
-#[cfg(split)]
+#[cfg(feature = "split")]
 pub fn page(fetch: fn() -> Fetch) -> AnyView {
     let attempt = RwSignal::new(0u32);
     view! {
@@ -55,7 +55,7 @@ pub fn page(fetch: fn() -> Fetch) -> AnyView {
 }
 
 /// What a page shows when its code could not be downloaded.
-#[cfg(split)]
+#[cfg(feature = "split")]
 fn failed(attempt: RwSignal<u32>) -> impl IntoView {
     view! {
         <div class="error-panel" role="alert">

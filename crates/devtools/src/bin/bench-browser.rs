@@ -232,7 +232,7 @@ async fn main() {
     let sandbox = Sandbox::start_with(settings).await;
     let base = sandbox.url.clone();
     let hub_ready = "document.querySelector('main h1')?.textContent.trim() === 'Fairmont Hotels Group' && !document.querySelector('main .loading') && document.querySelectorAll('main .facts-section').length > 2";
-    let list_ready = "/^1–200 of 5[0-9]{3} subscriptions$/.test(document.querySelector('main [role=status].position')?.textContent.trim() ?? '')";
+    let list_ready = "/^1–200 of 5,?[0-9]{3} subscriptions$/.test(document.querySelector('main [role=status].position')?.textContent.trim() ?? '')";
 
     let home_ready = "!!document.querySelector('main h1') && !document.querySelector('main .loading, .boot')";
     let (mut home, mut home_bytes) = (Vec::new(), Vec::new());
