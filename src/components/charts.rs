@@ -142,7 +142,7 @@ pub fn Timeline(
     empty: &'static str,
 ) -> impl IntoView {
     let mut events: Vec<Event> = events.into_iter().filter(|e| e.at >= from && e.at <= to).collect();
-    events.sort_by_key(|e| e.at);
+    partner_model::sort::stable_by_key(&mut events, |e| e.at);
     if events.is_empty() || to <= from {
         return view! { <figure class="chart"><figcaption>{caption}</figcaption><p class="empty">{empty}</p></figure> }
             .into_any();

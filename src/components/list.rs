@@ -123,7 +123,7 @@ pub fn sorted_rows<T: Clone>(rows: &[T], columns: &'static [Column<T>], query: &
     };
     let desc = query.get(keys.order).eq_ignore_ascii_case("desc");
     let mut keyed: Vec<(String, T)> = out.drain(..).map(|r| ((column.cell)(&r).text(), r)).collect();
-    keyed.sort_by(|(a, _), (b, _)| if desc { cell_order(b, a) } else { cell_order(a, b) });
+    partner_model::sort::stable_by(&mut keyed, |(a, _), (b, _)| if desc { cell_order(b, a) } else { cell_order(a, b) });
     keyed.into_iter().map(|(_, r)| r).collect()
 }
 

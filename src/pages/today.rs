@@ -133,10 +133,12 @@ async fn read_today(rt: Runtime, reseller: String, progress: RwSignal<(usize, us
             Err(f) => today.failed.push((who, f.error.what_happened())),
         }
     }
-    today.renewals.sort_by(|a, b| a.days.cmp(&b.days).then_with(|| a.customer.name.cmp(&b.customer.name)));
-    today.open_orders.sort_by(|a, b| b.1.creation_date.cmp(&a.1.creation_date));
-    today.commitments.sort_by(|a, b| a.name.cmp(&b.name));
-    today.failed.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    partner_model::sort::stable_by(&mut today.renewals, |a, b| {
+        a.days.cmp(&b.days).then_with(|| a.customer.name.cmp(&b.customer.name))
+    });
+    partner_model::sort::stable_by(&mut today.open_orders, |a, b| b.1.creation_date.cmp(&a.1.creation_date));
+    partner_model::sort::stable_by(&mut today.commitments, |a, b| a.name.cmp(&b.name));
+    partner_model::sort::stable_by(&mut today.failed, |a, b| a.0.name.cmp(&b.0.name));
     Ok(today)
 }
 

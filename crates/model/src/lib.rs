@@ -12,6 +12,7 @@
 //! - [`time`]: the API's dates and date-times, parsed and written without a date library.
 //! - [`config`], [`ids`], [`error`], [`text`], [`url`]: the console's runtime config, ids, the
 //!   API's error body, the Unicode character classes the rules use, and percent-encoding.
+//! - [`sort`]: a stable sort compiled once for every kind of row the console sorts.
 //! - [`gateway`]: who is signed in and the gateway's refusals, as the gateway writes them and
 //!   the console reads them; [`audit`]: its audit trail, likewise.
 //!
@@ -34,6 +35,7 @@ pub mod gateway;
 pub mod geo;
 pub mod ids;
 pub mod rules;
+pub mod sort;
 pub mod text;
 pub mod time;
 pub mod types;

@@ -55,7 +55,7 @@ pub fn license_pairs(list: &[Subscription]) -> Vec<Pair> {
             None => pairs.push(Pair { label: s.offer_id.clone(), current, used }),
         }
     }
-    pairs.sort_by(|a, b| b.current.cmp(&a.current).then_with(|| a.label.cmp(&b.label)));
+    partner_model::sort::stable_by(&mut pairs, |a, b| b.current.cmp(&a.current).then_with(|| a.label.cmp(&b.label)));
     pairs
 }
 

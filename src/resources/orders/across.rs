@@ -69,8 +69,10 @@ async fn read(
             Err(f) => out.failed.push((who, f.error.what_happened())),
         }
     }
-    out.orders.sort_by(|a, b| b.1.creation_date.cmp(&a.1.creation_date).then_with(|| b.1.order_id.cmp(&a.1.order_id)));
-    out.failed.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    partner_model::sort::stable_by(&mut out.orders, |a, b| {
+        b.1.creation_date.cmp(&a.1.creation_date).then_with(|| b.1.order_id.cmp(&a.1.order_id))
+    });
+    partner_model::sort::stable_by(&mut out.failed, |a, b| a.0.name.cmp(&b.0.name));
     Ok(out)
 }
 

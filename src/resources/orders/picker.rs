@@ -84,7 +84,7 @@ pub fn search<'a>(picks: &'a [Pick], query: &str) -> Vec<&'a Pick> {
             (rank, p)
         })
         .collect();
-    found.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.key.cmp(&b.1.key)));
+    partner_model::sort::stable_by(&mut found, |a, b| a.0.cmp(&b.0).then_with(|| a.1.key.cmp(&b.1.key)));
     found.into_iter().map(|(_, p)| p).collect()
 }
 

@@ -74,7 +74,7 @@ pub fn UpgradePage() -> impl IntoView {
             let sub = fetch(sub).await?;
             let SwitchPathPage { product_upgrades, .. } = fetch(paths).await?;
             let mut targets: Vec<SwitchTarget> = product_upgrades.into_iter().flat_map(|u| u.target_list).collect();
-            targets.sort_by_key(|t| t.sequence);
+            partner_model::sort::stable_by_key(&mut targets, |t| t.sequence);
             Ok::<Upgrade, Failure>((sub, targets))
         }
     });

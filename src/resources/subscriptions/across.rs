@@ -76,8 +76,10 @@ async fn read(rt: Runtime, reseller: String, progress: RwSignal<(usize, usize)>)
     let today = partner_model::time::date(now());
     let key =
         |s: &Subscription| (s.renewal_date.get(..10).unwrap_or_default() < today.as_str(), s.renewal_date.clone());
-    out.subscriptions.sort_by(|a, b| key(&a.1).cmp(&key(&b.1)).then_with(|| a.0.name.cmp(&b.0.name)));
-    out.failed.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    partner_model::sort::stable_by(&mut out.subscriptions, |a, b| {
+        key(&a.1).cmp(&key(&b.1)).then_with(|| a.0.name.cmp(&b.0.name))
+    });
+    partner_model::sort::stable_by(&mut out.failed, |a, b| a.0.name.cmp(&b.0.name));
     Ok(out)
 }
 

@@ -105,7 +105,7 @@ impl ProductRecommendations {
         let mut out = Vec::new();
         for (kind, list) in [("Upgrade", &self.upsells), ("Goes with", &self.cross_sells), ("Add-on", &self.add_ons)] {
             let mut list: Vec<&Recommendation> = list.iter().collect();
-            list.sort_by_key(|r| r.rank);
+            crate::sort::stable_by_key(&mut list, |r| r.rank);
             out.extend(list.into_iter().map(|r| (kind, r)));
         }
         out
