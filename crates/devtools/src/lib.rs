@@ -99,6 +99,19 @@ impl Sandbox {
 /// Debian's Chromium (scripts/setup installs it): the browser of the tests and the benchmarks.
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 
+/// The size of `raw` compressed with brotli at quality 11 (what the benchmarks call "brotli -11").
+pub fn brotli_len(raw: &[u8]) -> usize {
+    use std::io::Write;
+    let mut out = Vec::new();
+    {
+        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 24);
+        if w.write_all(raw).is_err() {
+            return raw.len();
+        }
+    }
+    out.len()
+}
+
 /// A headless Chromium behind its own chromedriver. Dropping it kills both, and every browser
 /// process of its private profile, so nothing outlives a failed test.
 pub struct Browser {

@@ -13,17 +13,6 @@ fn gzip(raw: &[u8]) -> usize {
     w.write_all(raw).and_then(|_| w.finish()).map(|v| v.len()).unwrap_or(raw.len())
 }
 
-fn brotli(raw: &[u8]) -> usize {
-    let mut out = Vec::new();
-    {
-        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 24);
-        if w.write_all(raw).is_err() {
-            return raw.len();
-        }
-    }
-    out.len()
-}
-
 fn files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir)? {
@@ -84,7 +73,7 @@ fn main() -> ExitCode {
         } else {
             path.strip_prefix(root).unwrap_or(path).display().to_string()
         };
-        let size = Size { raw: raw.len(), gz: gzip(&raw), br: brotli(&raw) };
+        let size = Size { raw: raw.len(), gz: gzip(&raw), br: partner_devtools::brotli_len(&raw) };
         let file = name.rsplit('/').next().unwrap_or(&name);
         if file.starts_with("split_") && file.ends_with(".wasm") {
             areas.push((file.split('-').next().unwrap_or(file).trim_start_matches("split_").to_string(), size));

@@ -8,7 +8,6 @@
 //! `scripts/bench-weight` builds the console unsplit with its names and runs this on it.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::process::ExitCode;
 
 /// The kinds, in the order they are tried, with the name fragments that put a function in them.
@@ -139,17 +138,6 @@ fn read(bytes: &[u8]) -> Result<Weights, String> {
     Ok(Weights { functions, data, shipped })
 }
 
-fn brotli(raw: &[u8]) -> usize {
-    let mut out = Vec::new();
-    {
-        let mut w = brotli::CompressorWriter::new(&mut out, 64 * 1024, 11, 24);
-        if w.write_all(raw).is_err() {
-            return raw.len();
-        }
-    }
-    out.len()
-}
-
 /// The function's name without rustc's hash (`…::h0123456789abcdef`): its copies share it.
 fn generic(name: &str) -> &str {
     match name.rsplit_once("::h") {
@@ -185,7 +173,7 @@ fn main() -> ExitCode {
     println!(
         "{path}: {} raw, {} brotli -11 (without custom sections); code {}, data {}",
         kb(weights.shipped.len()),
-        kb(brotli(&weights.shipped)),
+        kb(partner_devtools::brotli_len(&weights.shipped)),
         kb(code),
         kb(weights.data)
     );
