@@ -52,8 +52,8 @@ fn leb(bytes: &[u8], mut at: usize) -> Result<(usize, usize), String> {
 /// A name (length-prefixed UTF-8) at `at`, and where it ends.
 fn name(bytes: &[u8], at: usize) -> Result<(String, usize), String> {
     let (len, start) = leb(bytes, at)?;
-    let text = bytes.get(start..start + len).ok_or("the module ends inside a name")?;
-    Ok((String::from_utf8_lossy(text).into_owned(), start + len))
+    let text = bytes.get(start..start.saturating_add(len)).ok_or("the module ends inside a name")?;
+    Ok((String::from_utf8_lossy(text).into_owned(), start + text.len()))
 }
 
 fn read(bytes: &[u8]) -> Result<Weights, String> {
@@ -82,7 +82,7 @@ fn read(bytes: &[u8]) -> Result<Weights, String> {
                             q = r;
                         }
                     }
-                    p = start + len;
+                    p = start.saturating_add(len);
                 }
             }
             2 => {
@@ -118,8 +118,8 @@ fn read(bytes: &[u8]) -> Result<Weights, String> {
                 let (count, mut p) = leb(bytes, body)?;
                 for _ in 0..count {
                     let (len, start) = leb(bytes, p)?;
-                    sizes.push(len + (start - p));
-                    p = start + len;
+                    sizes.push(len.saturating_add(start - p));
+                    p = start.saturating_add(len);
                 }
             }
             11 => data = size,
