@@ -11,6 +11,10 @@ use leptos::prelude::*;
 
 /// A route's `view=`: the page `$page` (a component without props), kept in the chunk `$chunk`
 /// of the split build. `$name` names the split point and must be unique in the crate.
+///
+/// The view is a plain `fn() -> AnyView`, the same type for every page: routes of one path
+/// shape then share the router's code for them, where a closure type per page made the router
+/// copy its matching and drawing for each of the 29 routes.
 #[macro_export]
 macro_rules! split_page {
     ($chunk:ident, $name:ident, $page:path) => {{
@@ -19,11 +23,13 @@ macro_rules! split_page {
         fn $name() -> ::core::result::Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
             ::core::result::Result::Ok(::leptos::prelude::IntoAny::into_any($page()))
         }
-        #[cfg(feature = "split")]
-        let view = move || $crate::split::page(|| ::std::boxed::Box::pin($name()));
-        #[cfg(not(feature = "split"))]
-        let view = move || ::leptos::prelude::IntoAny::into_any($page());
-        view
+        fn view() -> ::leptos::prelude::AnyView {
+            #[cfg(feature = "split")]
+            return $crate::split::page(|| ::std::boxed::Box::pin($name()));
+            #[cfg(not(feature = "split"))]
+            return ::leptos::prelude::IntoAny::into_any($page());
+        }
+        view as fn() -> ::leptos::prelude::AnyView
     }};
 }
 

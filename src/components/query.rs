@@ -2,7 +2,7 @@
 //! deep link, survives a reload and the back button restores it.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
 /// The current URL query, and a way to change some of its keys.
@@ -72,6 +72,20 @@ fn navigate_query(pairs: &[(String, String)], replace: bool) {
 }
 
 /// The query of the current route.
+///
+/// Read from the router's URL whenever the route's own query or path parameters change: the
+/// shell's `FlatRoutes` updates a route's query when only the query changes, but not when the
+/// same route is shown for other parameters (back from `/customers/B/subscriptions` to
+/// `/customers/A/subscriptions?status=…`), which would leave the page filtering with the query
+/// it had before. A page being replaced by another route sees neither change, so it does not
+/// refetch with the next page's query while that one loads.
 pub fn use_query_state() -> QueryState {
-    QueryState { map: use_query_map() }
+    let (query, params, location) = (use_query_map(), use_params_map(), use_location());
+    let map = Memo::new(move |_| {
+        // Read, not only tracked: a memo that was never read has not subscribed to its source.
+        query.with(|_| ());
+        params.with(|_| ());
+        location.query.get_untracked()
+    });
+    QueryState { map }
 }
