@@ -118,7 +118,9 @@ async fn a_draft_comes_back_after_a_reload_until_it_is_discarded() {
     owner2.with(|| {
         let again = FormState::new(Values::new(), |_| Vec::new(), Some("test-draft".into()));
         assert_eq!(again.get_untracked("externalReferenceId"), "R-1", "restored");
-        assert!(again.restored.get_untracked().is_some());
+        // The instant it was kept, worded when shown (in the language shown then).
+        let saved = again.restored.get_untracked().expect("restored");
+        assert!(!js_sys::Date::new(&saved.as_str().into()).get_time().is_nan(), "{saved}");
         again.discard();
         assert_eq!(again.get_untracked("externalReferenceId"), "");
     });

@@ -35,6 +35,9 @@ async fn a_switch_keeps_the_page_and_its_draft_and_a_reload_keeps_the_language()
     assert_eq!(html_lang(&browser).await, "de");
     assert_eq!(browser.path().await, "/customers/new", "the page stays");
     assert_eq!(browser.value_of("Firmenname").await, "Kirschblüte Handels GmbH", "the draft stays");
+    // Its notice says when it was kept in the language now shown ("2. Dezember 2026 um 14:05").
+    let notice = browser.find("//div[contains(@class,'draft')]/p").await.text().await.expect("notice");
+    assert!(notice.contains(" um ") && !notice.contains(" at "), "{notice}");
     // German's texts were one fetch.
     let fetched = browser
         .client

@@ -47,7 +47,7 @@ pub fn DraftNotice() -> impl IntoView {
     view! {
         {move || form.restored.get().map(|saved| view! {
             <div class="notice draft" role="status">
-                <p>{t::draft::restored(saved)}</p>
+                <p>{t::draft::restored(super::state::saved_words(&saved))}</p>
                 <button type="button" on:click=move |_| form.discard()>{t::draft::discard()}</button>
             </div>
         })}

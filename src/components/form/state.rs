@@ -9,13 +9,18 @@ use leptos::prelude::*;
 use partner_model::rules::{rule_for_detail, FieldError};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Now, as the draft notice says it: the month in words ("2 December 2026 at 14:05"), in the
-/// chosen language and the browser's time zone.
-fn saved_at() -> String {
+/// When a draft was saved, as the draft notice says it: the month in words ("2 December 2026
+/// at 14:05"), in the language shown now and the browser's time zone. `saved` is the instant
+/// (ISO 8601) the draft keeps; a draft kept before the instant was (already words) shows as it is.
+pub(super) fn saved_words(saved: &str) -> String {
+    let date = js_sys::Date::new(&saved.into());
+    if date.get_time().is_nan() {
+        return saved.to_string();
+    }
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    js_sys::Date::new_0().to_locale_string(&crate::i18n::locale(), &options).as_string().unwrap_or_default()
+    date.to_locale_string(&crate::i18n::locale(), &options).as_string().unwrap_or_default()
 }
 
 /// The state of one form, shared with its fields through context.
@@ -32,7 +37,7 @@ pub struct FormState {
     scope: StoredValue<String>,
     /// Where the form is on the page (a CSS selector): focus goes to its fields only.
     region: StoredValue<&'static str>,
-    /// When a draft was restored at start: the time it was saved.
+    /// When a draft was restored at start: the instant it was saved (ISO 8601).
     pub restored: RwSignal<Option<String>>,
 }
 
@@ -112,7 +117,7 @@ impl FormState {
         if *values == self.initial.get_value() {
             let _ = store.remove_item(&key);
         } else {
-            let saved = saved_at();
+            let saved = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default();
             let draft = Draft { saved, values: values.clone() };
             if let Ok(text) = serde_json::to_string(&draft) {
                 let _ = store.set_item(&key, &text);
