@@ -7,13 +7,15 @@
 //! - each translated text takes the same arguments, of the same kind, as the English one;
 //! - a plural's selectors are the language's CLDR categories or `=N`.
 //!
+//! `locales/en-XA.json`, the pseudo-language for tests, is made from English by
+//! `partner-devtools`' `pseudo-locale`; this checks that it is up to date.
+//!
 //! Texts under `model.` are the model crate's English (status labels, …), which the console
 //! translates by that text (`i18n::model`); their functions are not called, and a unit test
 //! checks that every such text of the model is in the catalog.
 //!
 //! Any problem fails the build with the file, the key and what is wrong.
 
-use serde::de::{Deserializer, MapAccess, Visitor};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
@@ -22,32 +24,9 @@ use std::path::Path;
 #[allow(dead_code)]
 mod message;
 
-/// A catalog file's entries, in the file's order.
-struct Entries(Vec<(String, String)>);
-
-impl<'de> serde::Deserialize<'de> for Entries {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Entries;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object of text keys and texts")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
-                let mut out = Vec::new();
-                while let Some(entry) = map.next_entry::<String, String>()? {
-                    out.push(entry);
-                }
-                Ok(Entries(out))
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
 fn read(path: &Path) -> Vec<(String, String)> {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let Entries(entries) = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let message::Entries(entries) = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     entries
 }
 
@@ -232,8 +211,24 @@ fn main() {
         if language == "en" {
             continue;
         }
+        if language == message::PSEUDO {
+            // Made from English, never edited by hand; not listed among the languages.
+            if std::fs::read_to_string(&path).ok() != Some(message::pseudo_file(&english)) {
+                problems.push(format!(
+                    "{}.json is not the pseudo-language of en.json: run `cargo run -p partner-devtools --bin pseudo-locale`",
+                    message::PSEUDO
+                ));
+            }
+            continue;
+        }
         problems.extend(message::check_translation(&language, &english, &read(&path)));
         languages.push(language);
+    }
+    if !dir.join(format!("{}.json", message::PSEUDO)).exists() {
+        problems.push(format!(
+            "{}.json is missing: run `cargo run -p partner-devtools --bin pseudo-locale`",
+            message::PSEUDO
+        ));
     }
     if !problems.is_empty() {
         panic!("the console's texts (locales/) have {} problem(s):\n{}", problems.len(), problems.join("\n"));

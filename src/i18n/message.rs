@@ -3,8 +3,9 @@
 //! `{name, plural, =0 {…} one {…} other {…}}` whose branches may hold `#` (the number) and
 //! further arguments. There is no escaping: a catalog text holds no other braces.
 //!
-//! Std only: `build.rs` includes this file to check every language against English, and the
-//! console renders with it.
+//! Std and serde only: `build.rs` includes this file to check every language against English,
+//! `partner-devtools`' `pseudo-locale` to write the pseudo-language's file, and the console
+//! renders with it.
 
 /// A piece of a parsed message.
 #[derive(Debug, Clone, PartialEq)]
@@ -171,6 +172,60 @@ pub fn plural_categories(language: &str) -> &'static [&'static str] {
         "fr" | "pt" | "es" | "it" => &["one", "many", "other"],
         _ => &["one", "other"],
     }
+}
+
+/// A catalog file's entries, in the file's order.
+pub struct Entries(pub Vec<(String, String)>);
+
+impl<'de> serde::Deserialize<'de> for Entries {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Entries;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of text keys and texts")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry::<String, String>()? {
+                    out.push(entry);
+                }
+                Ok(Entries(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// The pseudo-language's tag (a private-use region of English, as Android and Windows use).
+pub const PSEUDO: &str = "en-XA";
+
+/// The pseudo-language's catalog file, `locales/en-XA.json`, made from English's entries and
+/// written as the other files are: one text a line, two spaces in.
+pub fn pseudo_file(english: &[(String, String)]) -> String {
+    fn quoted(text: &str, out: &mut String) {
+        out.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+    let mut out = String::from("{\n");
+    for (i, (key, text)) in english.iter().enumerate() {
+        out.push_str("  ");
+        quoted(key, &mut out);
+        out.push_str(": ");
+        quoted(&pseudo(text), &mut out);
+        out.push_str(if i + 1 < english.len() { ",\n" } else { "\n" });
+    }
+    out.push_str("}\n");
+    out
 }
 
 /// The pseudo-language: every letter of the text accented, the whole bracketed and lengthened

@@ -5,8 +5,10 @@
 //! text or argument fails the build, and so does a translation that lacks a text, has one too
 //! many, or takes other arguments. English is compiled in; another language's texts
 //! (`locales/<tag>.json`, served as they are) are one fetch when it is chosen, read by position.
-//! The pseudo-language [`PSEUDO`] (every text bracketed, accented and lengthened) is made from
-//! English on the spot, for tests that look for text that did not come from the catalog.
+//! The pseudo-language [`PSEUDO`] (every text bracketed, accented and lengthened), for tests that
+//! look for text that did not come from the catalog, is such a file too, made from English by
+//! `partner-devtools`' `pseudo-locale` (the build checks it is up to date): the console ships
+//! no code for it.
 //!
 //! Which language: the portal's (handed over with its token, or `?lang=` in the console's URL,
 //! kept for the tab), else the one chosen with the header's switch (kept for the browser), else
@@ -28,7 +30,7 @@ pub mod t {
 }
 
 /// The pseudo-language's tag (a private-use region of English, as Android and Windows use).
-pub const PSEUDO: &str = "en-XA";
+pub const PSEUDO: &str = message::PSEUDO;
 
 /// A language's name in itself, for the switch (the same in every language).
 pub fn endonym(tag: &str) -> &'static str {
@@ -46,14 +48,12 @@ pub fn endonym(tag: &str) -> &'static str {
 
 struct Active {
     language: String,
-    /// The chosen language's texts by position; `None` for English and the pseudo-language.
+    /// The chosen language's texts by position; `None` for English.
     texts: Option<&'static [String]>,
 }
 
 thread_local! {
     static ACTIVE: RefCell<Active> = const { RefCell::new(Active { language: String::new(), texts: None }) };
-    /// The pseudo-language's texts made so far, by position.
-    static PSEUDO_TEXTS: RefCell<Vec<Option<&'static str>>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The language the console shows ("en" until one is chosen).
@@ -84,25 +84,12 @@ pub fn locales() -> js_sys::Array {
 
 /// Text `index` of the catalog in the chosen language; `english` is its English text.
 pub fn text(index: usize, english: &'static str) -> &'static str {
-    translated(index, english).unwrap_or(english)
+    translated(index).unwrap_or(english)
 }
 
 /// Text `index` in the chosen language, or `None` when that is English.
-fn translated(index: usize, english: &str) -> Option<&'static str> {
-    ACTIVE.with(|a| {
-        let a = a.borrow();
-        if a.language == PSEUDO {
-            Some(PSEUDO_TEXTS.with(|p| {
-                let mut made = p.borrow_mut();
-                if made.len() <= index {
-                    made.resize(index + 1, None);
-                }
-                *made[index].get_or_insert_with(|| Box::leak(message::pseudo(english).into_boxed_str()))
-            }))
-        } else {
-            a.texts.and_then(|t| t.get(index)).map(String::as_str)
-        }
-    })
+fn translated(index: usize) -> Option<&'static str> {
+    ACTIVE.with(|a| a.borrow().texts.and_then(|t| t.get(index)).map(String::as_str))
 }
 
 thread_local! {
@@ -142,7 +129,7 @@ pub async fn start(config: &partner_model::config::ConsoleConfig, app_base: &str
 /// A text the model crate writes in English (a status's label or meaning, a rule's
 /// explanation, …), in the chosen language when the catalog has it under `model.`, else as it is.
 pub fn model(english: &str) -> &str {
-    model_index(english).and_then(|index| translated(index, english)).unwrap_or(english)
+    model_index(english).and_then(translated).unwrap_or(english)
 }
 
 /// Whether the catalog has the model's English text `english`.
@@ -347,9 +334,9 @@ impl<'de> serde::Deserialize<'de> for Texts {
 }
 
 /// Makes `language` the one texts are shown in, reading its file from `app_base` first (English
-/// and the pseudo-language have none). On failure the language stays as it was.
+/// has none). On failure the language stays as it was.
 pub async fn load(app_base: &str, language: &str) -> Result<(), String> {
-    let texts = if language == "en" || language == PSEUDO {
+    let texts = if language == "en" {
         None
     } else {
         let url = format!("{app_base}locales/{language}.json?v={}", t::VERSION);
