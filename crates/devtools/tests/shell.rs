@@ -51,7 +51,8 @@ async fn deep_links_survive_reload(base_path: &str, shot: &str) {
         .map(e => new URL(e.name).pathname.split('/').pop()).filter(n => n.startsWith('split_'))
         .map(n => n.split('-')[0].slice('split_'.length))];";
     for (path, area) in [
-        ("customers/1000000012", "customers"),
+        ("customers/1000000012", "hub"),
+        ("customers/1000000012/edit", "customers"),
         ("orders", "customers"),
         ("subscriptions", "customers"),
         ("notifications", "customers"),

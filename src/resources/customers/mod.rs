@@ -21,7 +21,7 @@ pub fn CustomerRoutes() -> AnyNestedRoute {
     view! {
         <Route path=path!("/customers") view={crate::split_page!(customers, customer_list, list::CustomerList)}/>
         <Route path=path!("/customers/new") view={crate::split_page!(customers, create_customer, create::CreateCustomer)}/>
-        <Route path=path!("/customers/:id") view={crate::split_page!(customers, customer_hub, hub::CustomerHub)}/>
+        <Route path=path!("/customers/:id") view={crate::split_page!(hub, customer_hub, hub::CustomerHub)}/>
         <Route path=path!("/customers/:id/edit") view={crate::split_page!(customers, update_customer, update::UpdateCustomer)}/>
         <Route path=path!("/customers/:id/benefits") view={crate::split_page!(customers, customer_benefits, benefits::CustomerBenefits)}/>
     }
