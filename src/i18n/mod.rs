@@ -310,29 +310,6 @@ pub fn check_config(languages: &partner_model::config::Languages) -> Result<(), 
     }
 }
 
-/// A catalog file's texts in the file's order.
-struct Texts(Vec<String>);
-
-impl<'de> serde::Deserialize<'de> for Texts {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = Texts;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("an object of text keys and texts")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Texts, A::Error> {
-                let mut out = Vec::with_capacity(t::COUNT);
-                while let Some((_, text)) = map.next_entry::<serde::de::IgnoredAny, String>()? {
-                    out.push(text);
-                }
-                Ok(Texts(out))
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
-
 /// Makes `language` the one texts are shown in, reading its file from `app_base` first (English
 /// has none). On failure the language stays as it was.
 pub async fn load(app_base: &str, language: &str) -> Result<(), String> {
@@ -345,7 +322,8 @@ pub async fn load(app_base: &str, language: &str) -> Result<(), String> {
             return Err(format!("HTTP {}", response.status()));
         }
         let body = response.text().await.map_err(|e| e.to_string())?;
-        let Texts(texts) = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+        let message::Entries(entries) = serde_json::from_str(&body).map_err(|e| e.to_string())?;
+        let texts: Vec<String> = entries.into_iter().map(|(_, text)| text).collect();
         if texts.len() != t::COUNT {
             return Err(format!("{} texts where {} were expected", texts.len(), t::COUNT));
         }
