@@ -1,6 +1,6 @@
 //! Pages whose code loads when they are first opened.
 //!
-//! The release build is split (the `split` feature, see `scripts/split-linker`): each area's pages go
+//! The release build is split (the `split` feature, see `crates/split`): each area's pages go
 //! into their own WebAssembly chunk, so the first load carries only the shell and the home page.
 //! The customer hub, where most visits start, is an area of its own (`hub`): a cold visit of it
 //! then fetches its own code and what it shares, not every customer page's (417.7 KB against
@@ -22,8 +22,8 @@ use leptos::prelude::*;
 macro_rules! split_page {
     ($chunk:ident, $name:ident, $page:path) => {{
         #[cfg(feature = "split")]
-        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
-        fn $name() -> ::core::result::Result<::leptos::prelude::AnyView, ::leptos::wasm_split::SplitLoaderError> {
+        #[::wasm_split_helpers::wasm_split($chunk, fallible)]
+        fn $name() -> ::core::result::Result<::leptos::prelude::AnyView, ::wasm_split_helpers::SplitLoaderError> {
             ::core::result::Result::Ok(::leptos::prelude::IntoAny::into_any($page()))
         }
         fn view() -> ::leptos::prelude::AnyView {
@@ -39,7 +39,7 @@ macro_rules! split_page {
 /// A page being fetched: where the load stands.
 #[cfg(feature = "split")]
 type Fetch =
-    std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, leptos::wasm_split::SplitLoaderError>>>>;
+    std::pin::Pin<Box<dyn std::future::Future<Output = Result<AnyView, wasm_split_helpers::SplitLoaderError>>>>;
 
 /// Renders a split page: a busy note while its code downloads, the page once it is there, and
 /// a way to try again when the download failed (the loader forgets failures, so a second

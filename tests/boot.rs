@@ -43,8 +43,8 @@ process.stdin.on("end", async () => {
     };
     const localStorage = { getItem: (k) => (store.has(k) ? store.get(k) : null), setItem: (k, v) => store.set(k, String(v)) };
     const AbortSignal = { timeout: (ms) => (limits.push(ms), undefined) };
-    const run = new Function("window", "document", "location", "fetch", "localStorage", "AbortSignal", "WebAssembly", "setTimeout", script);
-    run(window, { baseURI: c.origin + c.base }, new URL(c.origin + c.path), fetch, localStorage, AbortSignal, { compileStreaming: () => Promise.resolve() }, () => 0);
+    const run = new Function("window", "document", "location", "fetch", "localStorage", "AbortSignal", "setTimeout", script);
+    run(window, { baseURI: c.origin + c.base }, new URL(c.origin + c.path), fetch, localStorage, AbortSignal, () => 0);
     for (let i = 0; i < 10; i++) await tick();
     out.push({ fetched: fetched.filter((u) => !u.endsWith("config.json")), reads: Object.keys(window.__partnerEarlyReads), limits, area: window.__partnerEarlyArea ?? null });
   }

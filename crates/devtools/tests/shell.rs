@@ -46,10 +46,10 @@ async fn deep_links_survive_reload(base_path: &str, shot: &str) {
     browser.heading("Orders").await;
 
     // A deep link into each area fetches that area's code early (index.html's table, filled by
-    // scripts/split-finish), and it is the one chunk its page then runs.
+    // `partner-split finish`), and it is the one area's chunk the page then loads.
     let early = "return [window.__partnerEarlyArea ?? null, performance.getEntriesByType('resource')
         .map(e => new URL(e.name).pathname.split('/').pop()).filter(n => n.startsWith('split_'))
-        .map(n => n.split('-')[0].slice('split_'.length))];";
+        .map(n => n.slice('split_'.length, -'.wasm'.length))];";
     for (path, area) in [
         ("customers/1000000012", "hub"),
         ("customers/1000000012/edit", "customers"),

@@ -223,14 +223,16 @@ fn last_segment_has_extension(path: &str) -> bool {
     path.rsplit('/').next().is_some_and(|last| last.contains('.'))
 }
 
-/// Trunk names built assets `name-<16 hex digits>.ext` (`name-<hash>_bg.wasm` for the module).
+/// Trunk names built assets `name-<16 hex digits>.ext` (`name-<hash>_bg.wasm` for the module);
+/// a split build puts its chunks in a directory named so, `split-<hash>/` (crates/split).
 fn is_hashed(name: &str) -> bool {
-    let file = name.rsplit('/').next().unwrap_or(name);
-    let stem = file.split('.').next().unwrap_or(file);
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        // Trunk writes its 64-bit hash without leading zeros: 16 hex digits, sometimes fewer.
-        .is_some_and(|(_, hash)| (8..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    name.split('/').any(|segment| {
+        let stem = segment.split('.').next().unwrap_or(segment);
+        let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+        stem.rsplit_once('-')
+            // Trunk writes its 64-bit hash without leading zeros: 16 hex digits, sometimes fewer.
+            .is_some_and(|(_, hash)| (8..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    })
 }
 
 fn content_type(name: &str) -> &'static str {
@@ -317,7 +319,9 @@ mod tests {
         assert!(is_hashed("partner-console-0123456789abcdef_bg.wasm"));
         assert!(is_hashed("main-0123456789abcdef.css"));
         assert!(is_hashed("partner-console-3587ae8eecef7b4.js"), "Trunk drops leading zeros");
-        assert!(is_hashed("split_orders-0123456789abcdef.wasm"));
+        assert!(is_hashed("split-0123456789abcdef/split_orders.wasm"));
+        assert!(is_hashed("split-0123456789abcdef/__wasm_split.js"));
+        assert!(!is_hashed("locales/de.json"));
         assert!(!is_hashed("config.json"));
         assert!(!is_hashed("index.html"));
         assert!(!is_hashed("partner-console.js"));

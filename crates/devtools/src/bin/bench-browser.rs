@@ -98,20 +98,17 @@ fn plain_html(css: &str) -> String {
     )
 }
 
-/// A copy of `dist` with the plain page added.
+/// A copy of `dist` (with its folders: a split build's chunks and the languages) with the plain
+/// page added.
 fn bench_site(dist: &Path) -> std::io::Result<PathBuf> {
     let site = std::env::temp_dir().join(format!("partner-bench-site-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&site);
-    std::fs::create_dir_all(&site)?;
+    copy_tree(dist, &site)?;
     let mut css = String::new();
-    for entry in std::fs::read_dir(dist)? {
-        let path = entry?.path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        if path.is_file() {
-            std::fs::copy(&path, site.join(&name))?;
-            if name.ends_with(".css") {
-                css = name;
-            }
+    for entry in std::fs::read_dir(&site)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".css") {
+            css = name;
         }
     }
     std::fs::write(site.join("bench-plain.html"), plain_html(&css))?;
@@ -119,7 +116,20 @@ fn bench_site(dist: &Path) -> std::io::Result<PathBuf> {
     Ok(site)
 }
 
-/// Navigates to `url` and polls until `condition` (a JS expression) holds; the page's clock then.
+fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let path = entry?.path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_tree(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target)?;
+        }
+    }
+    Ok(())
+}
+
 /// Waits until `condition` (a JavaScript expression) holds in the page.
 async fn wait_for(browser: &Browser, condition: &str) {
     for _ in 0..200 {
@@ -132,6 +142,7 @@ async fn wait_for(browser: &Browser, condition: &str) {
     panic!("waited 10 s for {condition}");
 }
 
+/// Navigates to `url` and polls until `condition` (a JS expression) holds; the page's clock then.
 async fn time_until(browser: &Browser, url: &str, condition: &str) -> f64 {
     // The old document is marked, so a reload of the same address is not mistaken for done.
     let _ = browser

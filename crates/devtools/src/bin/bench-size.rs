@@ -1,7 +1,7 @@
 //! `bench-size PATH…`: the size of every file (directories are walked), raw, gzip -9 and
 //! brotli -11, and their total — for a release `dist/`, what a first visit transfers (every
 //! file the page loads: HTML, JS, wasm, CSS, config). A split build's page chunks
-//! (`split_<area>-…wasm`, and the `chunk_…wasm` they share) load only when an area first
+//! (`split-<hash>/split_<area>.wasm`, and the `chunk_…wasm` they share) load only when an area first
 //! opens: they are listed after the first-load total, per area, with shared chunks as one line.
 
 use std::io::Write;
@@ -76,7 +76,7 @@ fn main() -> ExitCode {
         let size = Size { raw: raw.len(), gz: gzip(&raw), br: partner_devtools::brotli_len(&raw) };
         let file = name.rsplit('/').next().unwrap_or(&name);
         if file.starts_with("split_") && file.ends_with(".wasm") {
-            areas.push((file.split('-').next().unwrap_or(file).trim_start_matches("split_").to_string(), size));
+            areas.push((file.trim_start_matches("split_").trim_end_matches(".wasm").to_string(), size));
         } else if name.starts_with("locales/") {
             // English is compiled in; its file is the catalog's source, never fetched.
             let language = file.trim_end_matches(".json");
