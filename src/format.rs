@@ -13,10 +13,23 @@ pub fn money_of(value: Option<&serde_json::Number>, currency: &str) -> String {
 
 /// Two decimals (none for yen) and the currency code: what shows when `Intl` is not there.
 pub fn plain_money(value: f64, currency: &str) -> String {
-    if currency == "JPY" {
-        format!("{value:.0} {currency}")
-    } else {
-        format!("{value:.2} {currency}")
+    format!("{} {currency}", fixed(value, if currency == "JPY" { 0 } else { 2 }))
+}
+
+/// `value` with `decimals` digits after the point (at most 4), a half rounded away from zero
+/// as `Intl.NumberFormat` rounds it (Rust's `{:.N}` rounds it to even); `value` is scaled
+/// before rounding, so a number a hair below a half can round up (99.995 to "100.00", where the
+/// exact double says 99.99). Only for when `Intl` is missing. Through integers: float formatting would bring its code (11 KB of wasm) into
+/// every page that shows a price or a number.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    let decimals = decimals.min(4);
+    let scale = 10i64.pow(decimals);
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, part) = (scaled.unsigned_abs() / scale as u64, scaled.unsigned_abs() % scale as u64);
+    match decimals {
+        0 => format!("{sign}{whole}"),
+        d => format!("{sign}{whole}.{part:0width$}", width = d as usize),
     }
 }
 
@@ -150,7 +163,24 @@ mod tests {
     #[test]
     fn plain_money_has_the_currency_and_its_decimals() {
         assert_eq!(money(1234.5, "USD"), "1234.50 USD");
-        assert_eq!(plain_money(1234.5, "JPY"), "1234 JPY");
+        assert_eq!(plain_money(1234.5, "JPY"), "1235 JPY", "a half away from zero, as Intl does");
         assert_eq!(money_of(None, "EUR"), "—");
+    }
+
+    #[test]
+    fn fixed_rounds_as_intl_does() {
+        let cases = [
+            (0.0, 2, "0.00"),
+            (1234.5, 0, "1235"),
+            (-1234.5, 0, "-1235"),
+            (0.125, 2, "0.13"),
+            (-0.004, 2, "0.00"),
+            (-1.5, 2, "-1.50"),
+            (0.1, 1, "0.1"),
+            (7.0, 9, "7.0000"),
+        ];
+        for (value, decimals, expected) in cases {
+            assert_eq!(fixed(value, decimals), expected, "{value} to {decimals}");
+        }
     }
 }

@@ -228,16 +228,9 @@ pub fn number(n: f64) -> String {
             return text;
         }
     }
-    // Without `Intl`: to two decimals at most, through integers (float formatting would bring
-    // its code into the main module).
-    let hundredths = (n * 100.0).round() as i64;
-    let (whole, part) = (hundredths / 100, (hundredths % 100).unsigned_abs());
-    let sign = if hundredths < 0 && whole == 0 { "-" } else { "" };
-    match part {
-        0 => format!("{sign}{whole}"),
-        p if p % 10 == 0 => format!("{sign}{whole}.{}", p / 10),
-        p => format!("{sign}{whole}.{p:02}"),
-    }
+    // Without `Intl`: to two decimals at most.
+    let text = crate::format::fixed(n, 2);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// The CLDR plural category of `n` in the chosen language (`Intl.PluralRules`).

@@ -34,18 +34,28 @@ pub fn dist_with_config(tag: &str, edit: impl FnOnce(&mut serde_json::Value)) ->
     let from = e2e_dist();
     let to = std::env::temp_dir().join(format!("partner-e2e-dist-{}-{tag}", std::process::id()));
     let _ = std::fs::remove_dir_all(&to);
-    std::fs::create_dir_all(&to).expect("dist copy");
-    for entry in std::fs::read_dir(&from).expect("dist") {
-        let path = entry.expect("entry").path();
-        if path.is_file() {
-            std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
-        }
-    }
+    copy_tree(&from, &to).expect("dist copy");
     let mut config: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(to.join("config.json")).expect("config")).expect("json");
     edit(&mut config);
     std::fs::write(to.join("config.json"), config.to_string()).expect("write config");
     to
+}
+
+/// Copies the folder `from` to `to` with everything in it (a build's split directory and
+/// languages are folders).
+pub fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let path = entry?.path();
+        let target = to.join(path.file_name().unwrap_or_default());
+        if path.is_dir() {
+            copy_tree(&path, &target)?;
+        } else {
+            std::fs::copy(&path, &target)?;
+        }
+    }
+    Ok(())
 }
 
 /// The workspace's root directory.

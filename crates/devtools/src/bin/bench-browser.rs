@@ -103,7 +103,7 @@ fn plain_html(css: &str) -> String {
 fn bench_site(dist: &Path) -> std::io::Result<PathBuf> {
     let site = std::env::temp_dir().join(format!("partner-bench-site-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&site);
-    copy_tree(dist, &site)?;
+    partner_devtools::copy_tree(dist, &site)?;
     let mut css = String::new();
     for entry in std::fs::read_dir(&site)? {
         let name = entry?.file_name().to_string_lossy().into_owned();
@@ -114,20 +114,6 @@ fn bench_site(dist: &Path) -> std::io::Result<PathBuf> {
     std::fs::write(site.join("bench-plain.html"), plain_html(&css))?;
     std::fs::write(site.join("bench-plain.js"), PLAIN_JS)?;
     Ok(site)
-}
-
-fn copy_tree(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let path = entry?.path();
-        let target = to.join(path.file_name().unwrap_or_default());
-        if path.is_dir() {
-            copy_tree(&path, &target)?;
-        } else {
-            std::fs::copy(&path, &target)?;
-        }
-    }
-    Ok(())
 }
 
 /// Waits until `condition` (a JavaScript expression) holds in the page.
