@@ -66,7 +66,14 @@ fn main() -> ExitCode {
     println!("{:<48} {:>12} {:>12} {:>12}", "file", "raw", "gzip -9", "brotli -11");
     let (mut first, mut areas, mut shared) = (Size::default(), Vec::new(), (0, Size::default()));
     let mut languages = Vec::new();
+    // Every file's size by its path below the site, for the areas' cold visits.
+    let mut by_path = std::collections::BTreeMap::new();
+    let mut split_areas = std::collections::BTreeMap::<String, Vec<String>>::new();
     for (root, path) in &list {
+        // The release build's precompressed forms: the brotli column is what they hold.
+        if path.extension().is_some_and(|e| e == "br") {
+            continue;
+        }
         let Ok(raw) = std::fs::read(path) else { continue };
         let name = if root == path {
             path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
@@ -74,7 +81,11 @@ fn main() -> ExitCode {
             path.strip_prefix(root).unwrap_or(path).display().to_string()
         };
         let size = Size { raw: raw.len(), gz: gzip(&raw), br: partner_devtools::brotli_len(&raw) };
+        by_path.insert(name.clone(), size);
         let file = name.rsplit('/').next().unwrap_or(&name);
+        if file == "index.html" {
+            split_areas = areas_of(&String::from_utf8_lossy(&raw));
+        }
         if file.starts_with("split_") && file.ends_with(".wasm") {
             areas.push((file.trim_start_matches("split_").trim_end_matches(".wasm").to_string(), size));
         } else if name.starts_with("locales/") {
@@ -103,6 +114,23 @@ fn main() -> ExitCode {
         }
         row(&format!("shared chunks ({} files)", shared.0), shared.1);
     }
+    if !split_areas.is_empty() {
+        println!();
+        println!("A cold visit of an area: the first load, and the area's chunk with every chunk it needs:");
+        for (area, files) in &split_areas {
+            let mut cold = first;
+            for file in files {
+                match by_path.get(file.as_str()) {
+                    Some(size) => cold.add(*size),
+                    None => {
+                        eprintln!("bench-size: index.html names {file}, which is not in the build");
+                        return ExitCode::from(1);
+                    }
+                }
+            }
+            row(&format!("{area} ({} files)", files.len()), cold);
+        }
+    }
     if !languages.is_empty() {
         println!();
         println!("Fetched when a language other than English is chosen (one file each):");
@@ -111,4 +139,19 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// Each area's files, from the split's table that `index.html` carries (`const split = {…};`,
+/// filled by `partner-split finish`); none for a build that is not split.
+fn areas_of(html: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    #[derive(serde::Deserialize)]
+    struct Split {
+        #[serde(default)]
+        areas: std::collections::BTreeMap<String, Vec<String>>,
+    }
+    html.lines()
+        .find_map(|line| line.trim().strip_prefix("const split = ")?.strip_suffix(';'))
+        .and_then(|table| serde_json::from_str::<Split>(table).ok())
+        .map(|split| split.areas)
+        .unwrap_or_default()
 }

@@ -133,7 +133,12 @@ fn read(bytes: &[u8]) -> Result<Weights, String> {
     let functions = sizes
         .into_iter()
         .enumerate()
-        .map(|(i, size)| (names.remove(&(imported + i)).unwrap_or_else(|| format!("function {}", imported + i)), size))
+        .map(|(i, size)| {
+            let name = names.remove(&(imported + i)).unwrap_or_else(|| format!("function {}", imported + i));
+            // wasm-bindgen demangles the names it keeps; a split module (PARTNER_SPLIT_KEEP)
+            // still has rustc's.
+            (format!("{:#}", rustc_demangle::demangle(&name)), size)
+        })
         .collect();
     Ok(Weights { functions, data, shipped })
 }
