@@ -41,11 +41,13 @@ fn browser_money(value: f64, currency: &str) -> Option<String> {
     if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let options = Object::new();
-    Reflect::set(&options, &"style".into(), &"currency".into()).ok()?;
-    Reflect::set(&options, &"currency".into(), &currency.into()).ok()?;
-    let format = Intl::NumberFormat::new(&crate::i18n::locales(), &options).format();
-    format.call1(&JsValue::UNDEFINED, &value.into()).ok()?.as_string()
+    let make = |locales: &js_sys::Array| {
+        let options = Object::new();
+        Reflect::set(&options, &"style".into(), &"currency".into()).ok()?;
+        Reflect::set(&options, &"currency".into(), &currency.into()).ok()?;
+        Some(Intl::NumberFormat::new(locales, &options).format())
+    };
+    crate::i18n::intl_format(&format!("money {currency}"), make, &JsValue::from_f64(value))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -94,37 +96,21 @@ fn named(name: &Option<String>, locale: &str) -> String {
     name.as_ref().map_or_else(|| locale.to_string(), |n| format!("{n} · {locale}"))
 }
 
-/// `code` named by the browser in the language shown (`kind`: "language" or "region"), when it can.
+/// `code` named by the browser in the language shown (`kind`: "language" or "region"), when it
+/// can: one `Intl.DisplayNames` per language and kind, as a country list names about 250
+/// countries at once.
 #[cfg(target_arch = "wasm32")]
 fn display(code: &str, kind: &'static str) -> Option<String> {
-    use js_sys::Function;
-    use wasm_bindgen::JsValue;
-    /// A language shown and a kind, with the browser's namer for them (`None`: it has none).
-    type Namer = (String, &'static str, Option<(JsValue, Function)>);
-    thread_local! {
-        /// One `Intl.DisplayNames` per language shown and kind, with its `of`: a country list
-        /// names about 250 countries at once.
-        static NAMERS: std::cell::RefCell<Vec<Namer>> = const { std::cell::RefCell::new(Vec::new()) };
-    }
-    let locale = crate::i18n::locale();
-    NAMERS.with(|namers| {
-        let mut namers = namers.borrow_mut();
-        let at = match namers.iter().position(|(l, k, _)| *l == locale && *k == kind) {
-            Some(at) => at,
-            None => {
-                namers.push((locale, kind, display_names(kind)));
-                namers.len() - 1
-            }
-        };
-        let (names, of) = namers.get(at)?.2.as_ref()?;
-        of.call1(names, &JsValue::from_str(code)).ok()?.as_string()
-    })
+    use js_sys::{Function, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    let names = crate::i18n::intl(kind, |locales| display_names(locales, kind))?;
+    let of = Reflect::get(&names, &"of".into()).ok()?.dyn_into::<Function>().ok()?;
+    of.call1(&names, &JsValue::from_str(code)).ok()?.as_string()
 }
 
-/// The browser's `Intl.DisplayNames` for `kind` in the language shown, and its `of`; `None`
-/// when the browser has none.
+/// The browser's `Intl.DisplayNames` for `kind` in `locales`; `None` when the browser has none.
 #[cfg(target_arch = "wasm32")]
-fn display_names(kind: &str) -> Option<(wasm_bindgen::JsValue, js_sys::Function)> {
+fn display_names(locales: &js_sys::Array, kind: &str) -> Option<wasm_bindgen::JsValue> {
     use js_sys::{Array, Function, Object, Reflect};
     use wasm_bindgen::JsCast;
     // Constructed through Reflect so that a browser without DisplayNames answers None, not a throw.
@@ -133,10 +119,8 @@ fn display_names(kind: &str) -> Option<(wasm_bindgen::JsValue, js_sys::Function)
     let options = Object::new();
     Reflect::set(&options, &"type".into(), &kind.into()).ok()?;
     Reflect::set(&options, &"fallback".into(), &"none".into()).ok()?;
-    let args = Array::of2(&crate::i18n::locales(), &options);
-    let names = Reflect::construct(&constructor, &args).ok()?;
-    let of = Reflect::get(&names, &"of".into()).ok()?.dyn_into::<Function>().ok()?;
-    Some((names, of))
+    let args = Array::of2(locales, &options);
+    Reflect::construct(&constructor, &args).ok()
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -45,20 +45,22 @@ pub fn day(s: &str) -> String {
 
 #[cfg(target_arch = "wasm32")]
 fn browser_day(ms: u64) -> Option<String> {
-    intl_date(ms, &[("dateStyle", "medium"), ("timeZone", "UTC")])
+    intl_date("day", ms, &[("dateStyle", "medium"), ("timeZone", "UTC")])
 }
 
-/// `ms` written by `Intl.DateTimeFormat` in the chosen language with `options`.
+/// `ms` written by `Intl.DateTimeFormat` in the chosen language with `options` (the formatter
+/// `kind`, made once per language).
 #[cfg(target_arch = "wasm32")]
-fn intl_date(ms: u64, options: &[(&str, &str)]) -> Option<String> {
+fn intl_date(kind: &str, ms: u64, options: &[(&str, &str)]) -> Option<String> {
     use js_sys::{Object, Reflect};
-    let o = Object::new();
-    for (key, value) in options {
-        Reflect::set(&o, &(*key).into(), &(*value).into()).ok()?;
-    }
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    let format = js_sys::Intl::DateTimeFormat::new(&crate::i18n::locales(), &o).format();
-    format.call1(&wasm_bindgen::JsValue::UNDEFINED, &date).ok()?.as_string()
+    let make = |locales: &js_sys::Array| {
+        let o = Object::new();
+        for (key, value) in options {
+            Reflect::set(&o, &(*key).into(), &(*value).into()).ok()?;
+        }
+        Some(js_sys::Intl::DateTimeFormat::new(locales, &o).format())
+    };
+    crate::i18n::intl_format(kind, make, &wasm_bindgen::JsValue::from_f64(ms as f64))
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -85,6 +87,7 @@ pub fn moment_text(s: &str) -> String {
 #[cfg(target_arch = "wasm32")]
 fn browser_moment(ms: u64) -> Option<String> {
     intl_date(
+        "moment",
         ms,
         &[
             ("year", "numeric"),

@@ -216,15 +216,56 @@ fn render(parts: &[message::Part], args: &[(&str, Value)], hash: Option<f64>, ou
     }
 }
 
+/// The `Intl` object `kind` names in the language shown, made by `make` the first time and kept
+/// until the language changes: making one costs far more than using it (a list of 200
+/// subscriptions made 400 date formats, one per date and one per date's tooltip). `None` when
+/// `make` could not make it (a browser without that part of `Intl`), also kept.
+#[cfg(target_arch = "wasm32")]
+pub fn intl(
+    kind: &str,
+    make: impl FnOnce(&js_sys::Array) -> Option<wasm_bindgen::JsValue>,
+) -> Option<wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsValue;
+    /// The language they were made for, and each kind made (a handful: a list is enough).
+    type Made = (String, Vec<(String, Option<JsValue>)>);
+    thread_local! {
+        static MADE: RefCell<Made> = const { RefCell::new((String::new(), Vec::new())) };
+    }
+    let locale = locale();
+    MADE.with(|made| {
+        let mut made = made.borrow_mut();
+        if made.0 != locale {
+            made.1.clear();
+            made.0 = locale;
+        }
+        if let Some((_, kept)) = made.1.iter().find(|(k, _)| k == kind) {
+            return kept.clone();
+        }
+        let fresh = make(&locales());
+        made.1.push((kind.to_string(), fresh.clone()));
+        fresh
+    })
+}
+
+/// `value` written by the `Intl` formatter `kind` (its `format`, made by `make`).
+#[cfg(target_arch = "wasm32")]
+pub fn intl_format(
+    kind: &str,
+    make: impl FnOnce(&js_sys::Array) -> Option<js_sys::Function>,
+    value: &wasm_bindgen::JsValue,
+) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let format: js_sys::Function = intl(kind, |locales| make(locales).map(Into::into))?.dyn_into().ok()?;
+    format.call1(&wasm_bindgen::JsValue::UNDEFINED, value).ok()?.as_string()
+}
+
 /// The number written the chosen language's way (`Intl.NumberFormat`).
 pub fn number(n: f64) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        use js_sys::{Array, Intl, Object};
-        let locales = Array::of1(&locale().into());
-        let formatted =
-            Intl::NumberFormat::new(&locales, &Object::new()).format().call1(&wasm_bindgen::JsValue::NULL, &n.into());
-        if let Some(text) = formatted.ok().and_then(|v| v.as_string()) {
+        use js_sys::{Intl, Object};
+        let make = |locales: &js_sys::Array| Some(Intl::NumberFormat::new(locales, &Object::new()).format());
+        if let Some(text) = intl_format("number", make, &n.into()) {
             return text;
         }
     }
@@ -238,7 +279,11 @@ fn plural_category(n: f64) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         use js_sys::{Intl, Object};
-        if let Some(c) = Intl::PluralRules::new(&locales(), &Object::new()).select(n).as_string() {
+        use wasm_bindgen::JsCast;
+        let rules = intl("plural", |locales| Some(Intl::PluralRules::new(locales, &Object::new()).into()));
+        if let Some(c) =
+            rules.and_then(|r| r.dyn_into::<Intl::PluralRules>().ok()).and_then(|r| r.select(n).as_string())
+        {
             return c;
         }
     }

@@ -65,6 +65,11 @@ async fn a_switch_keeps_the_page_and_its_draft_and_a_reload_keeps_the_language()
 
     switch_to(&browser, "en").await;
     customers_link(&browser, "Customers").await;
+    // Back in English, dates are English again: the browser's formatters, made once per
+    // language, are made afresh for it.
+    browser.client.goto(&format!("{}customers/new?reseller={reseller}", sandbox.url)).await.expect("new customer");
+    let notice = browser.find("//div[contains(@class,'draft')]/p").await.text().await.expect("notice");
+    assert!(notice.contains(" at ") && !notice.contains(" um "), "{notice}");
     browser.close().await;
 }
 
