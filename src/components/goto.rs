@@ -2,7 +2,7 @@
 //! checked against the documented id format before the console navigates; a customer or a
 //! reseller also by (part of) its name, which opens the list filtered to the names containing it.
 
-use crate::components::form::{trimmed, FormState, Values};
+use crate::components::form::problem_words;
 use crate::i18n::t;
 use crate::routes::To;
 use leptos::ev::SubmitEvent;
@@ -10,35 +10,41 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use partner_model::ids::{validate_id, IdKind};
-use partner_model::rules::FieldError;
+use partner_model::rules::Invalid;
 
-const KIND: &str = "kind";
-const ID: &str = "id";
-const CUSTOMER: &str = "customerId";
-
-fn kind_of(v: &Values) -> IdKind {
-    v.get(KIND).and_then(|k| IdKind::from_key(k)).unwrap_or(IdKind::Customer)
-}
-
-/// The id by the model's id rule (the registry's rule for `customerId`, `orderId`, … : required,
-/// letters, digits and hyphens, 4 to 40), and an order's customer id. The rule is called
-/// directly rather than through the registry's lookup: the header is on every page, and the
-/// registry's other checks (countries, regions, postal codes) would come with it.
-fn check(v: &Values) -> Vec<FieldError> {
-    let kind = kind_of(v);
-    let mut errors = Vec::new();
-    if is_name(kind, &trimmed(v, ID)) {
-        return errors;
+/// The field with the first problem, and the problem: an order's customer id before the id
+/// (the fields share one error line). The id by the model's id rule (the registry's rule for
+/// `customerId`, `orderId`, … : required, letters, digits and hyphens, 4 to 40). The rule is
+/// called directly rather than through the registry's lookup, and the box keeps its own three
+/// signals rather than the forms' state: the header is on every page, and the registry's other
+/// checks (countries, regions, postal codes) and the forms' drafts would come with it into the
+/// first load.
+fn check(kind: IdKind, id: &str, customer: &str) -> Option<(Field, Invalid)> {
+    if is_name(kind, id) {
+        return None;
     }
     if kind == IdKind::Order {
-        if let Err(problem) = validate_id(IdKind::Customer, &trimmed(v, CUSTOMER)) {
-            errors.push(FieldError::new(CUSTOMER, problem));
+        if let Err(problem) = validate_id(IdKind::Customer, customer) {
+            return Some((Field::Customer, problem));
         }
     }
-    if let Err(problem) = validate_id(kind, &trimmed(v, ID)) {
-        errors.push(FieldError::new(ID, problem));
+    validate_id(kind, id).err().map(|problem| (Field::Id, problem))
+}
+
+/// The box's two text fields.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Customer,
+    Id,
+}
+
+impl Field {
+    fn dom_id(self) -> &'static str {
+        match self {
+            Field::Customer => "goto-customer",
+            Field::Id => "goto-id",
+        }
     }
-    errors
 }
 
 /// Whether `text`, typed for a record of `kind`, is a name rather than an id: customers and
@@ -71,42 +77,51 @@ pub fn record<'a>(kind: IdKind, id: &'a str, customer: &'a str) -> To<'a> {
     }
 }
 
-/// The header's "go to" form.
+/// The header's "go to" form. Its problem shows once it was sent, and follows the typing from
+/// then on; choosing another kind starts afresh.
 #[component]
 pub fn GoToBox() -> impl IntoView {
-    let start = Values::from([(KIND.to_string(), IdKind::Customer.key().to_string())]);
-    let form = FormState::new(start, check, None).within("header");
-    let kind = Memo::new(move |_| form.values.with(kind_of));
+    let kind = RwSignal::new(IdKind::Customer);
+    let (id, customer) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let sent = RwSignal::new(false);
+    let problem = Memo::new(move |_| id.with(|i| customer.with(|c| check(kind.get(), i.trim(), c.trim()))));
     let navigate = use_navigate();
 
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !form.attempt() {
+        sent.set(true);
+        if let Some((field, _)) = problem.get_untracked() {
+            request_animation_frame(move || {
+                if let Some(el) = document().get_element_by_id(field.dom_id()) {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = el.focus();
+                    }
+                }
+            });
             return;
         }
-        let (kind, id, customer) = (kind.get_untracked(), trimmed_of(form, ID), trimmed_of(form, CUSTOMER));
-        if is_name(kind, &id) {
+        let kind = kind.get_untracked();
+        let (typed, customer) = (id.get_untracked().trim().to_string(), customer.get_untracked().trim().to_string());
+        if is_name(kind, &typed) {
             let own = crate::session::own_resellers().and_then(|r| (r.len() == 1).then(|| r[0].clone()));
-            navigate(&named(kind, &id, own.as_deref()), NavigateOptions::default());
+            navigate(&named(kind, &typed, own.as_deref()), NavigateOptions::default());
         } else {
-            navigate(&record(kind, &id, &customer).path(), NavigateOptions::default());
+            navigate(&record(kind, &typed, &customer).path(), NavigateOptions::default());
         }
         // Ready for the next record: the kind and an order's customer stay.
-        form.reset(form.values.get_untracked().into_iter().filter(|(k, _)| k != ID).collect());
+        id.set(String::new());
+        sent.set(false);
     };
-    // One message at a time, the customer's first: the fields share one error line.
     let error = move || {
-        let customer = (kind.get() == IdKind::Order).then(|| form.error(CUSTOMER, false)).flatten();
-        match customer {
-            Some(problem) => Some((CUSTOMER, t::goto::Problem { field: t::goto::customer_id(), problem }.text())),
-            None => form
-                .error(ID, false)
-                .map(|problem| (ID, t::goto::Problem { field: id_label(kind.get()), problem }.text())),
-        }
+        let (field, problem) = problem.get().filter(|_| sent.get())?;
+        let name = match field {
+            Field::Customer => t::goto::customer_id(),
+            Field::Id => id_label(kind.get()),
+        };
+        Some((field, t::goto::Problem { field: name, problem: problem_words(&problem) }.text()))
     };
-    let invalid = move |field: &'static str| move || error().is_some_and(|(f, _)| f == field).to_string();
-    let described = move |field: &'static str| move || error().is_some_and(|(f, _)| f == field).then_some("goto-error");
-    let (customer, id) = (form.watch(CUSTOMER), form.watch(ID));
+    let invalid = move |field: Field| move || error().is_some_and(|(f, _)| f == field).to_string();
+    let described = move |field: Field| move || error().is_some_and(|(f, _)| f == field).then_some("goto-error");
 
     view! {
         <form class="goto" role="search" aria-label=t::goto::search() on:submit=on_submit novalidate>
@@ -115,9 +130,8 @@ pub fn GoToBox() -> impl IntoView {
                 id="goto-kind"
                 on:change=move |ev| {
                     if let Some(k) = IdKind::from_key(&event_target_value(&ev)) {
-                        let mut values = form.values.get_untracked();
-                        values.insert(KIND.to_string(), k.key().to_string());
-                        form.reset(values);
+                        kind.set(k);
+                        sent.set(false);
                     }
                 }
             >
@@ -134,9 +148,9 @@ pub fn GoToBox() -> impl IntoView {
                     autocomplete="off"
                     spellcheck="false"
                     prop:value=move || customer.get()
-                    on:input=move |ev| form.set(CUSTOMER, event_target_value(&ev))
-                    aria-invalid=invalid(CUSTOMER)
-                    aria-describedby=described(CUSTOMER)
+                    on:input=move |ev| customer.set(event_target_value(&ev))
+                    aria-invalid=invalid(Field::Customer)
+                    aria-describedby=described(Field::Customer)
                 />
             </Show>
             <label for="goto-id">{move || id_label(kind.get())}</label>
@@ -147,9 +161,9 @@ pub fn GoToBox() -> impl IntoView {
                 autocomplete="off"
                 spellcheck="false"
                 prop:value=move || id.get()
-                on:input=move |ev| form.set(ID, event_target_value(&ev))
-                aria-invalid=invalid(ID)
-                aria-describedby=described(ID)
+                on:input=move |ev| id.set(event_target_value(&ev))
+                aria-invalid=invalid(Field::Id)
+                aria-describedby=described(Field::Id)
             />
             <button type="submit">{t::goto::open()}</button>
             <p id="goto-error" class="field-error" role="alert">
@@ -179,8 +193,4 @@ fn id_label(kind: IdKind) -> &'static str {
         IdKind::Membership => t::goto::membership_id(),
         IdKind::Transfer => t::goto::transfer_id(),
     }
-}
-
-fn trimmed_of(form: FormState, path: &str) -> String {
-    form.get_untracked(path).trim().to_string()
 }

@@ -413,3 +413,56 @@ async fn no_page_is_wider_than_a_phone_nor_shows_an_id_without_its_name() {
     );
     browser.close().await;
 }
+
+/// The header's go-to box checks an id against the documented format before it navigates: the
+/// problem names the field, marks it and takes the focus; an order needs its customer first;
+/// once it opens the record, the box is ready for the next one (the kind and customer stay).
+#[tokio::test(flavor = "multi_thread")]
+async fn the_go_to_box_checks_an_id_before_it_opens_the_record() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::signed_in(&sandbox).await;
+    browser.client.goto(&sandbox.url).await.expect("open the console");
+    browser.heading("Partner console").await;
+    let id = browser.find("//header//input[@id='goto-id']").await;
+    id.send_keys("12\u{E007}").await.expect("type a short id");
+    let error = browser.find("//header//p[@id='goto-error'][normalize-space(.)!='']").await;
+    let text = error.text().await.expect("problem");
+    assert!(text.starts_with("Customer id or name: "), "{text}");
+    assert_eq!(browser.focused().await.2, "goto-id", "the field with the problem has the focus");
+    browser.find("//header//input[@id='goto-id'][@aria-invalid='true'][@aria-describedby='goto-error']").await;
+    assert_eq!(browser.path().await, "/", "nothing opened");
+    browser.screenshot("goto-problem").await;
+
+    // An order: its customer first, then the id.
+    let kind = browser.find("//header//select[@id='goto-kind']").await;
+    kind.select_by_value("order").await.expect("order");
+    browser.find("//header//p[@id='goto-error'][normalize-space(.)='']").await;
+    let id = browser.find("//header//input[@id='goto-id']").await;
+    id.clear().await.expect("clear");
+    id.send_keys("5000000123\u{E007}").await.expect("type an order id");
+    let error = browser.find("//header//p[@id='goto-error'][starts-with(normalize-space(.), 'Customer id: ')]").await;
+    assert!(!error.text().await.expect("problem").is_empty());
+    assert_eq!(browser.focused().await.2, "goto-customer");
+    let customer = browser.find("//header//input[@id='goto-customer']").await;
+    customer.send_keys("1000000012").await.expect("type the customer");
+    browser.find("//header//p[@id='goto-error'][normalize-space(.)='']").await;
+    browser.find("//header//input[@id='goto-id']").await.send_keys("\u{E007}").await.expect("send");
+    for _ in 0..100 {
+        if browser.path().await == "/customers/1000000012/orders/5000000123" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(browser.path().await, "/customers/1000000012/orders/5000000123");
+    browser.find("//header//input[@id='goto-id'][not(@aria-invalid='true')]").await;
+    let values = browser
+        .client
+        .execute(
+            "return [document.getElementById('goto-id').value, document.getElementById('goto-customer').value, document.getElementById('goto-kind').value];",
+            vec![],
+        )
+        .await
+        .expect("script");
+    assert_eq!(values, serde_json::json!(["", "1000000012", "order"]), "ready for the next order of that customer");
+    browser.close().await;
+}

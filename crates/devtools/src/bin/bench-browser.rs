@@ -283,7 +283,8 @@ async fn main() {
         let shown = time_until(&browser, &format!("{base}subscriptions?customer={LARGE_CUSTOMER}"), list_ready).await;
         console_list.push(shown);
         console_after.push(shown - answered(&browser, "/subscriptions").await);
-        let shown = time_until(&browser, &format!("{base}bench-plain.html?customer={LARGE_CUSTOMER}"), list_ready).await;
+        let shown =
+            time_until(&browser, &format!("{base}bench-plain.html?customer={LARGE_CUSTOMER}"), list_ready).await;
         plain_list.push(shown);
         plain_after.push(shown - answered(&browser, "/subscriptions").await);
     }
