@@ -1,9 +1,10 @@
-//! `bench-lighthouse DIST [RUNS]`: Lighthouse (pinned in package.json, run from node_modules)
+//! `bench-lighthouse DIST [RUNS] [PAGE]`: Lighthouse (pinned in package.json, run from node_modules)
 //! on the release console served by the sandbox on 127.0.0.1 with `--large` data, with its
 //! default mobile settings (simulated slow 4G, a 4× slower CPU) in Debian's Chromium. For each
 //! page — home, the customer hub, the 5,000-subscription list, placing an order — the median of
-//! RUNS runs (default 3) of the performance score, LCP, TBT, CLS and the bytes transferred.
-//! Prints a table; asserts nothing.
+//! RUNS runs (default 3) of the performance score, LCP, TBT, CLS and the bytes transferred;
+//! PAGE (`home`, `hub`, `list`, `place`) measures that page alone, for comparing two builds with
+//! more runs in the same time. Prints a table; asserts nothing.
 //!
 //! Lighthouse starts its own Chromium with an empty profile; the sandbox's session cookie,
 //! taken from a browser signed in through the demo provider, goes with every request
@@ -69,6 +70,7 @@ async fn main() {
     let mut args = std::env::args().skip(1);
     let dist = args.next().map(PathBuf::from).unwrap_or_else(|| "target/bench-dist".into());
     let runs: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(3).max(1);
+    let only = args.next();
     let mut settings = partner_devtools::Setup::new(&dist, "/");
     settings.sandbox.large = true;
     let sandbox = Sandbox::start_with(settings).await;
@@ -80,14 +82,19 @@ async fn main() {
     browser.close().await;
 
     let pages = [
-        ("home", base.clone()),
-        ("customer hub", format!("{base}customers/{HUB_CUSTOMER}")),
-        ("5,000 subscriptions", format!("{base}subscriptions?customer={LARGE_CUSTOMER}")),
-        ("place an order", format!("{base}customers/{HUB_CUSTOMER}/orders/new")),
+        ("home", "home", base.clone()),
+        ("hub", "customer hub", format!("{base}customers/{HUB_CUSTOMER}")),
+        ("list", "5,000 subscriptions", format!("{base}subscriptions?customer={LARGE_CUSTOMER}")),
+        ("place", "place an order", format!("{base}customers/{HUB_CUSTOMER}/orders/new")),
     ];
+    if only.as_deref().is_some_and(|o| !pages.iter().any(|(key, ..)| *key == o)) {
+        eprintln!("bench-lighthouse: PAGE is one of home, hub, list, place");
+        std::process::exit(2);
+    }
+    let pages = pages.into_iter().filter(|(key, ..)| only.as_deref().is_none_or(|o| o == *key));
     println!("Lighthouse 12 (mobile: simulated slow 4G, 4x CPU), median of {runs} runs per page");
     println!("{:<22} {:>11} {:>8} {:>8} {:>7} {:>10}", "page", "performance", "LCP", "TBT", "CLS", "bytes");
-    for (name, url) in pages {
+    for (_, name, url) in pages {
         let mut all = Vec::new();
         for _ in 0..runs {
             let run = tokio::task::spawn_blocking({
