@@ -2,7 +2,7 @@
 //! checked against the documented id format before the console navigates; a customer or a
 //! reseller also by (part of) its name, which opens the list filtered to the names containing it.
 
-use crate::components::form::problem_words;
+use crate::components::form::{focus_first_invalid, problem_words};
 use crate::i18n::t;
 use crate::routes::To;
 use leptos::ev::SubmitEvent;
@@ -36,15 +36,6 @@ fn check(kind: IdKind, id: &str, customer: &str) -> Option<(Field, Invalid)> {
 enum Field {
     Customer,
     Id,
-}
-
-impl Field {
-    fn dom_id(self) -> &'static str {
-        match self {
-            Field::Customer => "goto-customer",
-            Field::Id => "goto-id",
-        }
-    }
 }
 
 /// Whether `text`, typed for a record of `kind`, is a name rather than an id: customers and
@@ -90,14 +81,9 @@ pub fn GoToBox() -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         sent.set(true);
-        if let Some((field, _)) = problem.get_untracked() {
-            request_animation_frame(move || {
-                if let Some(el) = document().get_element_by_id(field.dom_id()) {
-                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-                        let _ = el.focus();
-                    }
-                }
-            });
+        if problem.with_untracked(Option::is_some) {
+            // The field marked invalid once the problem shows (one at a time).
+            focus_first_invalid("header");
             return;
         }
         let kind = kind.get_untracked();

@@ -127,16 +127,11 @@ impl StaticSite {
         // is written into the page.
         let encoding = accepted_encoding(headers);
         let raw = html.into_bytes();
-        let compressed = match encoding {
-            Encoding::Brotli => brotli(&raw, 5).ok(),
-            Encoding::Gzip => gzip_fast(&raw).ok(),
-            Encoding::Identity => None,
+        let page = match encoding {
+            Encoding::Brotli => Asset { br: brotli(&raw, 5).ok(), gzip: None, raw, ..*index },
+            Encoding::Gzip => Asset { br: None, gzip: gzip(&raw, flate2::Compression::fast()).ok(), raw, ..*index },
+            Encoding::Identity => Asset { br: None, gzip: None, raw, ..*index },
         };
-        let (br, gzip) = match encoding {
-            Encoding::Brotli => (compressed, None),
-            _ => (None, compressed),
-        };
-        let page = Asset { raw, br, gzip, ..*index };
         let mut response = page.response(encoding, head_only);
         response.headers_mut().insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         if let Ok(value) = HeaderValue::from_str(&policy) {
@@ -190,10 +185,16 @@ impl Asset {
         let compressible = content_type.starts_with("text/")
             || content_type.starts_with("application/")
             || content_type == "image/svg+xml";
-        let (br, gzip) = match br {
-            Some(br) => (smaller(br, &raw), smaller(gzip(&raw)?, &raw)),
-            None if compressible && raw.len() > 256 => (smaller(brotli(&raw, 9)?, &raw), smaller(gzip(&raw)?, &raw)),
-            None => (None, None),
+        // Worth compressing, or compressed by the build already (brotli 9 at start; the build's
+        // own form is its best setting).
+        let (br, gzip) = if br.is_some() || (compressible && raw.len() > 256) {
+            let br = match br {
+                Some(br) => br,
+                None => brotli(&raw, 9)?,
+            };
+            (smaller(br, &raw), smaller(gzip(&raw, flate2::Compression::best())?, &raw))
+        } else {
+            (None, None)
         };
         let cache_control = if name == INDEX {
             NEVER
@@ -339,14 +340,8 @@ fn brotli(raw: &[u8], quality: u32) -> io::Result<Vec<u8>> {
     Ok(out)
 }
 
-fn gzip(raw: &[u8]) -> io::Result<Vec<u8>> {
-    let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    w.write_all(raw)?;
-    w.finish()
-}
-
-fn gzip_fast(raw: &[u8]) -> io::Result<Vec<u8>> {
-    let mut w = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+fn gzip(raw: &[u8], level: flate2::Compression) -> io::Result<Vec<u8>> {
+    let mut w = flate2::write::GzEncoder::new(Vec::new(), level);
     w.write_all(raw)?;
     w.finish()
 }
