@@ -88,3 +88,16 @@ fn languages_are_listed_by_name_with_their_code() {
         assert!(language_name(locale).ends_with(locale), "{locale} keeps its code");
     }
 }
+
+/// Names beyond ASCII change case in the browser as the console's language writes them: sorted
+/// and searched without regard to case, and capitalized with their accents.
+#[wasm_bindgen_test]
+fn names_beyond_ascii_change_case_in_the_browser() {
+    use partner_console::format::{lower, sentence_case, upper};
+    assert_eq!(lower("ÉCOLE Müller GmbH"), "école müller gmbh");
+    assert_eq!(upper("straße"), "STRASSE");
+    assert_eq!(sentence_case("übersicht der lizenzen"), "Übersicht der lizenzen");
+    assert_eq!(sentence_case("licenses"), "Licenses");
+    assert_eq!(sentence_case(""), "");
+    assert_eq!(lower("Ωmega 2"), "ωmega 2");
+}

@@ -97,7 +97,7 @@ pub fn AddressFields(
                 (c.code.to_string(), format!("{} ({})", crate::format::country_name(c.code, c.name), c.code))
             }));
             // By name, as they read: typing "United States" picks the United States.
-            partner_model::sort::stable_by_cached_key(&mut list[1..], |(_, label)| label.to_lowercase());
+            partner_model::sort::stable_by_cached_key(&mut list[1..], |(_, label)| crate::format::lower(label));
             list
         });
     let regions = Signal::derive(move || {
@@ -105,7 +105,7 @@ pub fn AddressFields(
         list.extend(
             geo::regions(&country.get()).iter().map(|r| (r.code.to_string(), format!("{} ({})", r.name, r.code))),
         );
-        partner_model::sort::stable_by_cached_key(&mut list[1..], |(_, label)| label.to_lowercase());
+        partner_model::sort::stable_by_cached_key(&mut list[1..], |(_, label)| crate::format::lower(label));
         list
     });
     let region = form.watch(&format!("{ADDRESS}.region"));

@@ -104,12 +104,25 @@ pub fn ListPage<S: ListSource>(
     }
 }
 
-/// How two cells compare when a list already read is sorted: as numbers when both are, else
-/// as text without regard to case (an API date's text is ISO, so it sorts by time).
-fn cell_order(a: &str, b: &str) -> std::cmp::Ordering {
-    match (a.trim().parse::<f64>(), b.trim().parse::<f64>()) {
-        (Ok(x), Ok(y)) => x.total_cmp(&y),
-        _ => a.to_lowercase().cmp(&b.to_lowercase()),
+/// What a cell sorts by when a list already read is sorted: its number when it is one, and its
+/// text in lower case (an API date's text is ISO, so it sorts by time). Made once per row, not
+/// per comparison.
+struct SortKey {
+    number: Option<f64>,
+    text: String,
+}
+
+impl SortKey {
+    fn of(cell: &str) -> SortKey {
+        SortKey { number: cell.trim().parse::<f64>().ok(), text: crate::format::lower(cell) }
+    }
+}
+
+/// How two cells compare: as numbers when both are, else as text without regard to case.
+fn cell_order(a: &SortKey, b: &SortKey) -> std::cmp::Ordering {
+    match (a.number, b.number) {
+        (Some(x), Some(y)) => x.total_cmp(&y),
+        _ => a.text.cmp(&b.text),
     }
 }
 
@@ -122,7 +135,7 @@ pub fn sorted_rows<T: Clone>(rows: &[T], columns: &'static [Column<T>], query: &
         return out;
     };
     let desc = query.get(keys.order).eq_ignore_ascii_case("desc");
-    let mut keyed: Vec<(String, T)> = out.drain(..).map(|r| ((column.cell)(&r).text(), r)).collect();
+    let mut keyed: Vec<(SortKey, T)> = out.drain(..).map(|r| (SortKey::of(&(column.cell)(&r).text()), r)).collect();
     partner_model::sort::stable_by(&mut keyed, |(a, _), (b, _)| if desc { cell_order(b, a) } else { cell_order(a, b) });
     keyed.into_iter().map(|(_, r)| r).collect()
 }
@@ -189,13 +202,19 @@ pub fn RowsList<T: Clone + PartialEq + Send + Sync + 'static>(
 
 #[cfg(test)]
 mod tests {
-    use super::cell_order;
+    use super::{cell_order, SortKey};
     use std::cmp::Ordering;
+
+    fn order(a: &str, b: &str) -> Ordering {
+        cell_order(&SortKey::of(a), &SortKey::of(b))
+    }
 
     #[test]
     fn cells_compare_as_numbers_when_both_are() {
-        assert_eq!(cell_order("9", "10"), Ordering::Less);
-        assert_eq!(cell_order("apple", "Banana"), Ordering::Less);
-        assert_eq!(cell_order("2026-01-05", "2025-12-31"), Ordering::Greater);
+        assert_eq!(order("9", "10"), Ordering::Less);
+        assert_eq!(order("apple", "Banana"), Ordering::Less);
+        assert_eq!(order("ÉCOLE B", "école a"), Ordering::Greater, "a capital beyond ASCII is lowered too");
+        assert_eq!(order("2026-01-05", "2025-12-31"), Ordering::Greater);
+        assert_eq!(order("10", "9 licenses"), Ordering::Less, "as text when only one is a number");
     }
 }

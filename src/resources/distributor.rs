@@ -100,7 +100,7 @@ fn ServiceIcon(service: ServiceRef) -> impl IntoView {
         .name
         .chars()
         .find(|c| c.is_alphanumeric())
-        .map(|c| c.to_uppercase().collect())
+        .map(|c| crate::format::upper(c.encode_utf8(&mut [0; 4])))
         .unwrap_or_else(|| "?".into());
     move || {
         match allowed.clone().filter(|_| !failed.get()) {

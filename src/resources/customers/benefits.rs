@@ -199,7 +199,7 @@ fn CommitForm(
     let read = customer.clone();
     let mut start = Values::new();
     start.insert("ui.mode".into(), mode.into());
-    let scope = format!("{:?}", kind).to_lowercase();
+    let scope = format!("{:?}", kind).to_ascii_lowercase();
     let form = FormState::new(start, check_commit, Some(format!("customer-{id}-{scope}"))).scoped(&scope);
     let navigate = use_navigate();
     let id2 = id.clone();
@@ -211,7 +211,7 @@ fn CommitForm(
             navigate(&To::Customer(&c.customer_id).path(), Default::default());
         },
     );
-    let prefix = format!("{mode}-{:?}", kind).to_lowercase();
+    let prefix = format!("{mode}-{:?}", kind).to_ascii_lowercase();
     view! {
         <section class="facts-section" aria-labelledby=format!("{prefix}-title")>
             <h2 id=format!("{prefix}-title")>{title}</h2>

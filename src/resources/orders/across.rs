@@ -81,7 +81,7 @@ fn shown(customer: &Named, order: &Order, types: &[String], statuses: &[String],
     let kind = order.order_type.as_ref().map(|t| t.as_str()).unwrap_or_default();
     (types.is_empty() || types.iter().any(|t| t == kind))
         && (statuses.is_empty() || statuses.iter().any(|s| s == order.status.as_str()))
-        && (name.is_empty() || customer.name.to_lowercase().contains(&name.to_lowercase()))
+        && (name.is_empty() || crate::format::lower(&customer.name).contains(&crate::format::lower(name)))
 }
 
 /// Newest first unless the reseller sorts by another column.

@@ -49,7 +49,7 @@ pub fn picks(offers: &[PriceListOffer], levels: (&str, &str), currency: &str) ->
             level: o.level_details.clone(),
             price: o.partner_price.parse::<f64>().map_or_else(|_| o.partner_price.clone(), |p| money(p, currency)),
             consumable,
-            key: o.product_family.to_lowercase(),
+            key: crate::format::lower(&o.product_family),
         };
         match out.iter_mut().find(|p| catalog::product_of(&p.offer_id) == product) {
             Some(existing) if at_level => *existing = pick(),
@@ -64,12 +64,12 @@ pub fn picks(offers: &[PriceListOffer], levels: (&str, &str), currency: &str) ->
 /// offer id. Names starting with the query come first, then names with a word starting with
 /// it, then the rest, each alphabetically.
 pub fn search<'a>(picks: &'a [Pick], query: &str) -> Vec<&'a Pick> {
-    let q = query.trim().to_lowercase();
+    let q = crate::format::lower(query.trim());
     if q.is_empty() {
         return Vec::new();
     }
     let words: Vec<&str> = q.split_whitespace().collect();
-    let id = query.trim().to_uppercase();
+    let id = query.trim().to_ascii_uppercase();
     let mut found: Vec<(u8, &Pick)> = picks
         .iter()
         .filter(|p| words.iter().all(|w| p.key.contains(w)) || p.offer_id.starts_with(&id))

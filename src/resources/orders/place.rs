@@ -267,7 +267,7 @@ pub fn PlaceOrder() -> impl IntoView {
         move |answer: (Values, Order)| preview.set(Some(answer)),
     );
     let count = Memo::new(move |_| form.values.with(|v| rows::count(v, LINES)));
-    let currency = Signal::derive(move || form.get("currencyCode").trim().to_uppercase());
+    let currency = Signal::derive(move || form.get("currencyCode").trim().to_ascii_uppercase());
     let add_line = move |_| {
         add_line(form, "", 1);
     };

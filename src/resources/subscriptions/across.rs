@@ -86,9 +86,9 @@ async fn read(rt: Runtime, reseller: String, progress: RwSignal<(usize, usize)>)
 /// Whether `s` passes the filters: one of `statuses` (any when empty), `product` in its name
 /// or offer id, renewing within `within` days of `at` (any when `None`).
 fn shown(s: &Subscription, name: &str, statuses: &[String], product: &str, within: Option<u64>, at: u64) -> bool {
-    let product = product.to_lowercase();
+    let product = crate::format::lower(product);
     (statuses.is_empty() || statuses.iter().any(|st| st == s.status.as_str()))
-        && (product.is_empty() || format!("{name} {}", s.offer_id).to_lowercase().contains(&product))
+        && (product.is_empty() || crate::format::lower(&format!("{name} {}", s.offer_id)).contains(&product))
         && within
             .is_none_or(|days| parse(&s.renewal_date).is_some_and(|on| on >= at && on - at <= days.saturating_mul(DAY)))
 }
