@@ -156,6 +156,10 @@ impl<T: Transport> Client<T> {
         note: &str,
     ) -> Result<String, Failure> {
         let result = self.attempts(call, &mut correlation_id, accept).await;
+        if result.as_ref().is_err_and(|f| f.error.code().is_some()) {
+            // A refusal is put into words below and by the page: with its documented meaning.
+            super::error::load_documented().await;
+        }
         let answered = match &result {
             Ok(_) => true,
             Err(failure) => failure.error.api_answered(),

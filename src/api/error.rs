@@ -2,10 +2,50 @@
 //! one place that turns it into words: what happened, what to do, and what to give support.
 
 use crate::i18n::t;
-use partner_model::catalog::errors::error_code;
+use partner_model::catalog::errors::ErrorCode;
 use partner_model::error::ApiErrorBody;
 use partner_model::gateway::refusal;
 use std::time::Duration;
+
+/// The documented meaning of the API's error `code` (`partner_model::catalog::errors`), in
+/// English: what it means and what to do.
+///
+/// In the split release build the catalog (221 texts, 15.5 KB) is a chunk of its own, `errors`,
+/// fetched with the API's first refusal: the client awaits [`load_documented`] before it reports
+/// one. Until then, and when the chunk cannot be fetched, there is no meaning to show, so the
+/// API's own message stands, with the general advice. Every other build links it in.
+pub fn documented(code: &str) -> Option<&'static ErrorCode> {
+    #[cfg(feature = "split")]
+    return DOCUMENTED.with(|d| d.get().and_then(|table| partner_model::catalog::errors::error_code_in(table, code)));
+    #[cfg(not(feature = "split"))]
+    return partner_model::catalog::errors::error_code(code);
+}
+
+#[cfg(feature = "split")]
+thread_local! {
+    static DOCUMENTED: std::cell::OnceCell<&'static [ErrorCode]> = const { std::cell::OnceCell::new() };
+}
+
+/// The catalog, from its chunk. It only hands the table over (the lookup is the first load's),
+/// so the chunk is the catalog's texts and nothing that other chunks would share.
+#[cfg(feature = "split")]
+#[wasm_split_helpers::wasm_split(errors, fallible)]
+fn error_catalog() -> Result<&'static [ErrorCode], wasm_split_helpers::SplitLoaderError> {
+    Ok(partner_model::catalog::errors::ERROR_CODES)
+}
+
+/// Makes [`documented`] answer: fetches the catalog's chunk once (a failed fetch is tried
+/// again with the next refusal). Immediate in builds without the split.
+pub async fn load_documented() {
+    #[cfg(feature = "split")]
+    if DOCUMENTED.with(|d| d.get().is_none()) {
+        if let Ok(table) = error_catalog().await {
+            DOCUMENTED.with(|d| {
+                let _ = d.set(table);
+            });
+        }
+    }
+}
 
 /// Why a call did not give the console what it asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,8 +139,8 @@ impl ApiError {
             ApiError::Api { body, .. } => {
                 // The API writes its messages in English: in another language the catalog's
                 // words for a documented code are shown (the API's own are in the details).
-                let documented = error_code(&body.code).map(|e| model(e.message).to_string());
-                let message = match documented {
+                let meaning = documented(&body.code).map(|e| model(e.message).to_string());
+                let message = match meaning {
                     Some(words) if body.message.is_empty() || crate::i18n::language() != "en" => words,
                     _ if body.message.is_empty() => t::error::refused().into(),
                     _ => body.message.clone(),
@@ -120,7 +160,7 @@ impl ApiError {
         match self {
             ApiError::Offline => t::error::offline_todo().into(),
             ApiError::Network(_) | ApiError::Timeout(_) | ApiError::Gateway { .. } => t::error::network_todo().into(),
-            ApiError::Api { body, .. } => match (refusal(&body.code), error_code(&body.code)) {
+            ApiError::Api { body, .. } => match (refusal(&body.code), documented(&body.code)) {
                 (Some(r), _) => model(r.what_to_do).into(),
                 (None, Some(e)) => model(e.what_to_do).into(),
                 (None, None) => t::error::api_todo().into(),
@@ -137,7 +177,7 @@ impl ApiError {
     pub fn api_message(&self) -> Option<&str> {
         match self {
             ApiError::Api { body, .. } if !body.message.is_empty() && refusal(&body.code).is_none() => {
-                let shown = error_code(&body.code).is_none() || crate::i18n::language() == "en";
+                let shown = documented(&body.code).is_none() || crate::i18n::language() == "en";
                 (!shown).then_some(body.message.as_str())
             }
             _ => None,

@@ -466,3 +466,23 @@ async fn the_go_to_box_checks_an_id_before_it_opens_the_record() {
     assert_eq!(values, serde_json::json!(["", "1000000012", "order"]), "ready for the next order of that customer");
     browser.close().await;
 }
+
+/// A refusal of the API is explained with its documented meaning and what to do, which in the
+/// split build come in a chunk of their own, fetched with the first refusal.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_refusal_is_explained_with_its_documented_advice() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::signed_in(&sandbox).await;
+    browser
+        .client
+        .goto(&format!("{}customers/1999999990", sandbox.url))
+        .await
+        .expect("open a customer that is not there");
+    let panel = browser.find("//div[contains(@class,'error-panel')]").await;
+    let todo = browser.find("//div[contains(@class,'error-panel')]//p[@class='todo']").await;
+    let text = todo.text().await.expect("advice");
+    assert!(text.starts_with("Check the customer ID: it may be mistyped"), "{text}");
+    assert!(panel.text().await.expect("panel").contains("1116"), "the code is shown");
+    browser.screenshot("refusal-documented").await;
+    browser.close().await;
+}

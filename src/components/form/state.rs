@@ -294,7 +294,7 @@ impl FormState {
                 .find(|i| v.get(&format!("lineItems[{i}].extLineItemNumber")).is_some_and(|n| n.trim() == number))
                 .map(|i| format!("lineItems[{i}].{field}"))
         })?;
-        let meaning = partner_model::catalog::errors::error_code(code)?;
+        let meaning = crate::api::error::documented(code)?;
         let stop = if meaning.message.ends_with('.') { "" } else { "." };
         Some((path, format!("{}{stop} {}", meaning.message, meaning.what_to_do)))
     }

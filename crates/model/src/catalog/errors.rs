@@ -20,8 +20,14 @@ pub struct ErrorCode {
 
 /// The documented error code `code` (surrounding whitespace ignored).
 pub fn error_code(code: &str) -> Option<&'static ErrorCode> {
+    error_code_in(ERROR_CODES, code)
+}
+
+/// `code` in `table`, sorted by code as [`ERROR_CODES`] is: for a console that gets the table
+/// (its texts) later than its code.
+pub fn error_code_in(table: &'static [ErrorCode], code: &str) -> Option<&'static ErrorCode> {
     let code = code.trim();
-    ERROR_CODES.binary_search_by(|e| e.code.cmp(code)).ok().and_then(|i| ERROR_CODES.get(i))
+    table.binary_search_by(|e| e.code.cmp(code)).ok().and_then(|i| table.get(i))
 }
 
 /// The VIP→VIPMP transfer switch that lets customers with returnable purchases transfer (it
