@@ -134,16 +134,19 @@ fn split(linked: &Path, out: &Path) -> Result<(), String> {
 
 /// A split module as it ships: without the custom sections only the split needed (names,
 /// relocations, linking, producers, debug info); for the main module, with the function table
-/// also exported as [`TABLE_EXPORT`].
+/// also exported as [`TABLE_EXPORT`]. `PARTNER_SPLIT_NAMES` set keeps the functions' names, for
+/// a CPU profile of the running console that names them (`bench-lighthouse`'s kept traces).
 fn finished(module: &[u8], main: bool) -> Result<Vec<u8>, String> {
     let bad = |e: wasmparser::BinaryReaderError| format!("reading a split module: {e}");
     let mut out = wasm_encoder::Module::new();
     let mut table = false;
+    let keep_names = std::env::var_os("PARTNER_SPLIT_NAMES").is_some();
     for payload in wasmparser::Parser::new(0).parse_all(module) {
         let payload = payload.map_err(bad)?;
         if let wasmparser::Payload::CustomSection(section) = &payload {
             let name = section.name();
-            if matches!(name, "name" | "linking" | "producers")
+            if (name == "name" && !keep_names)
+                || matches!(name, "linking" | "producers")
                 || name.starts_with("reloc.")
                 || name.starts_with(".debug")
             {

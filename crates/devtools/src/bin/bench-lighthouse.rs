@@ -9,6 +9,13 @@
 //! Lighthouse starts its own Chromium with an empty profile; the sandbox's session cookie,
 //! taken from a browser signed in through the demo provider, goes with every request
 //! (`--extra-headers`).
+//!
+//! `BENCH_LIGHTHOUSE_KEEP=DIR` keeps each run's whole report there (`PAGE-N.json`) with its
+//! trace (`PAGE-N-0.trace.json`, for Chromium's performance panel), for reading what the
+//! figures are made of: the requests, the main thread's long tasks. With
+//! `BENCH_LIGHTHOUSE_PROFILE` set too, the trace holds a CPU profile of what runs in them (named
+//! when the wasm keeps its names: `PARTNER_SPLIT_NAMES=1 scripts/build-release DIST`); the
+//! profiler's own cost is then in the figures.
 
 use partner_devtools::{workspace_root, Browser, Sandbox, CHROMIUM};
 use std::path::PathBuf;
@@ -47,13 +54,23 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 /// Runs Lighthouse once on `url` with `cookie`; its report.
-fn lighthouse(url: &str, cookie: &str) -> Result<serde_json::Value, String> {
+/// With `keep`, the report goes to that file and its trace beside it (`--save-assets`).
+fn lighthouse(url: &str, cookie: &str, keep: Option<&std::path::Path>) -> Result<serde_json::Value, String> {
     let root = workspace_root();
     let bin = root.join("node_modules/.bin/lighthouse");
     let headers = serde_json::json!({ "Cookie": cookie }).to_string();
+    let output_path = match keep {
+        Some(path) => format!("--output-path={}", path.display()),
+        None => "--output-path=stdout".into(),
+    };
     let output = Command::new(&bin)
         .arg(url)
-        .args(["--quiet", "--output=json", "--output-path=stdout", "--only-categories=performance"])
+        .args(["--quiet", "--output=json", &output_path, "--only-categories=performance"])
+        .args(keep.map(|_| "--save-assets"))
+        .args(
+            (keep.is_some() && std::env::var_os("BENCH_LIGHTHOUSE_PROFILE").is_some())
+                .then_some("--additional-trace-categories=disabled-by-default-v8.cpu_profiler"),
+        )
         .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run")
         .arg(format!("--extra-headers={headers}"))
         .env("CHROME_PATH", CHROMIUM)
@@ -62,7 +79,11 @@ fn lighthouse(url: &str, cookie: &str) -> Result<serde_json::Value, String> {
     if !output.status.success() {
         return Err(format!("lighthouse failed: {}", String::from_utf8_lossy(&output.stderr)));
     }
-    serde_json::from_slice(&output.stdout).map_err(|e| format!("lighthouse's report: {e}"))
+    let report = match keep {
+        Some(path) => std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?,
+        None => output.stdout,
+    };
+    serde_json::from_slice(&report).map_err(|e| format!("lighthouse's report: {e}"))
 }
 
 #[tokio::main]
@@ -94,12 +115,14 @@ async fn main() {
     let pages = pages.into_iter().filter(|(key, ..)| only.as_deref().is_none_or(|o| o == *key));
     println!("Lighthouse 12 (mobile: simulated slow 4G, 4x CPU), median of {runs} runs per page");
     println!("{:<22} {:>11} {:>8} {:>8} {:>7} {:>10}", "page", "performance", "LCP", "TBT", "CLS", "bytes");
-    for (_, name, url) in pages {
+    let keep = std::env::var_os("BENCH_LIGHTHOUSE_KEEP").map(PathBuf::from);
+    for (key, name, url) in pages {
         let mut all = Vec::new();
-        for _ in 0..runs {
+        for n in 0..runs {
             let run = tokio::task::spawn_blocking({
                 let (url, cookie) = (url.clone(), cookie.clone());
-                move || lighthouse(&url, &cookie).and_then(|r| figures(&r))
+                let keep = keep.as_ref().map(|dir| dir.join(format!("{key}-{n}.json")));
+                move || lighthouse(&url, &cookie, keep.as_deref()).and_then(|r| figures(&r))
             })
             .await
             .unwrap_or_else(|e| Err(e.to_string()));
