@@ -136,6 +136,8 @@ impl Catalog {
         }
         let (rt, names, asked) = (rt.clone(), self.names, self.asked);
         leptos::task::spawn_local(async move {
+            // The names follow the page: its own data first (the ids show until they come).
+            crate::api::transport::after_paint().await;
             let mut found = BTreeMap::new();
             for segment in ["COM", "EDU", "GOV"] {
                 let body = PriceListRequest {

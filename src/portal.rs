@@ -120,22 +120,10 @@ pub async fn ask(wait: Duration) -> bool {
         if RECEIVED.with(Cell::get) != before {
             return true;
         }
-        sleep(step).await;
+        crate::api::transport::sleep(step).await;
         waited += step;
     }
     false
-}
-
-async fn sleep(d: Duration) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                d.as_millis().min(i32::MAX as u128) as i32,
-            );
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Keeps the token fresh: asks for a new one a minute before `expires_at` (seconds since 1970),
@@ -146,7 +134,7 @@ pub fn keep_fresh(app_base: String, expires_at: u64) {
         loop {
             let now = (js_sys::Date::now() / 1000.0) as u64;
             let until = ends.saturating_sub(now).saturating_sub(60).max(5);
-            sleep(Duration::from_secs(until)).await;
+            crate::api::transport::sleep(Duration::from_secs(until)).await;
             if !ask(Duration::from_secs(10)).await {
                 continue;
             }

@@ -224,3 +224,14 @@ fn order_page(root: &web_sys::Element) -> Option<web_sys::Element> {
     by_text(root, "main [role=status]", "Loading the order…")
         .or_else(|| by_text(root, "main [role=alert] h2", "Get order did not go through"))
 }
+
+#[wasm_bindgen_test]
+async fn reads_that_only_add_to_a_page_wait_until_the_browser_has_drawn_a_frame() {
+    use wasm_bindgen::JsCast;
+    let drawn = std::rc::Rc::new(std::cell::Cell::new(false));
+    let seen = drawn.clone();
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || seen.set(true));
+    web_sys::window().expect("window").request_animation_frame(frame.unchecked_ref()).expect("a frame asked for");
+    partner_console::api::transport::after_paint().await;
+    assert!(drawn.get(), "after_paint went on before the next frame was drawn");
+}

@@ -88,6 +88,41 @@ pub(crate) fn session() -> Option<web_sys::Storage> {
     web_sys::window().and_then(|w| w.session_storage().ok().flatten())
 }
 
+/// Waits `duration` (a browser timer).
+pub async fn sleep(duration: Duration) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let ms = duration.as_millis().min(i32::MAX as u128) as i32;
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Waits until the browser has painted the next frame (an animation frame, then a task after
+/// it): what is asked for after this goes out once the page shows what it has, so reads that
+/// only add to it (product names, the API's health) neither hold back nor share the network
+/// with the page's first data on a slow connection.
+pub async fn after_paint() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+            return;
+        };
+        let next_task = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        // A hidden page paints no frames until it is shown: nothing to wait for there.
+        let hidden = w.document().is_none_or(|d| d.hidden());
+        if hidden || w.request_animation_frame(next_task.unchecked_ref()).is_err() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(next_task.unchecked_ref(), 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// What index.html started while the wasm downloaded and left as a promise at `holder[key]`:
 /// taken once (the key goes), and awaited; `None` when it is not there or failed.
 pub async fn take_early(holder: &js_sys::Object, key: &wasm_bindgen::JsValue) -> Option<wasm_bindgen::JsValue> {
@@ -206,15 +241,7 @@ impl Transport for Browser {
     }
 
     async fn sleep(&self, duration: Duration) {
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                    &resolve,
-                    duration.as_millis().min(i32::MAX as u128) as i32,
-                );
-            }
-        });
-        let _ = JsFuture::from(promise).await;
+        sleep(duration).await;
     }
 
     fn uuid(&self) -> String {

@@ -14,9 +14,13 @@ pub fn HealthBadge() -> impl IntoView {
     let runtime = use_runtime();
     let round = RwSignal::new(0u32);
     let status = LocalResource::new(move || {
-        round.track();
+        let first = round.get() == 0;
         let runtime = runtime.clone();
         async move {
+            if first {
+                // The page's own data first: the badge says "checking" a frame longer.
+                crate::api::transport::after_paint().await;
+            }
             match runtime {
                 Some(rt) => health::check(&rt).await,
                 None => Health::Down(crate::i18n::t::health::no_config().into()),

@@ -27,6 +27,8 @@ fn name(key: String, read: impl std::future::Future<Output = Option<String>> + '
     let name = RwSignal::new(kept(&key).unwrap_or_default());
     if name.get_untracked().is_empty() {
         leptos::task::spawn_local(async move {
+            // The page's own data first: the id shows until the name comes.
+            crate::api::transport::after_paint().await;
             if let Some(read) = read.await {
                 keep(key, &read);
                 name.try_set(read);
