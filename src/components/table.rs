@@ -48,6 +48,11 @@ impl Cell {
     }
 
     /// Whether the cell holds the API's data rather than words of the console.
+    /// An id or code in a monospace face (which never breaks inside).
+    fn holds_id(&self) -> bool {
+        matches!(self, Cell::Code(_) | Cell::Product(_) | Cell::Link { code: true, .. })
+    }
+
     fn is_data(&self) -> bool {
         matches!(self, Cell::Text(_) | Cell::Code(_) | Cell::Product(_) | Cell::Link { .. })
     }
@@ -88,6 +93,9 @@ pub struct Column<T: 'static> {
     pub names_row: bool,
     /// Sentences: the column keeps a readable width when the table is wide.
     pub prose: bool,
+    /// Its cells hold an id in a view of their own (a linked name with its id): on a phone each
+    /// takes its card's whole width, as an id cell does.
+    pub wide: bool,
 }
 
 /// A column's header: a text of the catalog (in the language shown), or one that is the same
@@ -101,12 +109,28 @@ pub enum Header {
 impl<T> Column<T> {
     /// A column that cannot be sorted, headed by `label` in every language.
     pub const fn new(label: &'static str, cell: fn(&T) -> Cell) -> Column<T> {
-        Column { header: Header::Fixed(label), sort: None, cell, numeric: false, names_row: false, prose: false }
+        Column {
+            header: Header::Fixed(label),
+            sort: None,
+            cell,
+            numeric: false,
+            names_row: false,
+            prose: false,
+            wide: false,
+        }
     }
 
     /// A column that cannot be sorted, headed by a text of the catalog (`t::column::customer`).
     pub const fn text(label: fn() -> &'static str, cell: fn(&T) -> Cell) -> Column<T> {
-        Column { header: Header::Text(label), sort: None, cell, numeric: false, names_row: false, prose: false }
+        Column {
+            header: Header::Text(label),
+            sort: None,
+            cell,
+            numeric: false,
+            names_row: false,
+            prose: false,
+            wide: false,
+        }
     }
 
     /// The header in the language shown.
@@ -137,8 +161,26 @@ impl<T> Column<T> {
         Column { prose: true, ..self }
     }
 
+    /// Its cells hold an id in a view of their own (see [`Column::wide`]'s field).
+    pub const fn wide(self) -> Column<T> {
+        Column { wide: true, ..self }
+    }
+
     fn class(&self) -> Option<&'static str> {
         self.numeric.then_some("num").or(self.prose.then_some("prose"))
+    }
+
+    /// A body cell's class: the column's, and `wide` when it holds an id, which takes a phone's
+    /// card's whole width (a class set here: a `:has(code)` selector made a phone's style and
+    /// layout of a 200-row list take several times as long).
+    fn cell_class(&self, cell: &Cell) -> Option<&'static str> {
+        let wide = self.wide || cell.holds_id();
+        match (self.class(), wide) {
+            (class, false) => class,
+            (None, true) => Some("wide"),
+            (Some("num"), true) => Some("num wide"),
+            (Some(_), true) => Some("prose wide"),
+        }
     }
 }
 
@@ -228,8 +270,8 @@ where
             let cells = columns
                 .iter()
                 .map(|col| {
-                    let class = col.class();
                     let cell = (col.cell)(row);
+                    let class = col.cell_class(&cell);
                     let translate = cell.is_data().then_some("no");
                     let cell = cell.view();
                     // Roles said outright: on a phone the table is drawn as cards (CSS), and
