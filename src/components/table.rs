@@ -109,28 +109,16 @@ pub enum Header {
 impl<T> Column<T> {
     /// A column that cannot be sorted, headed by `label` in every language.
     pub const fn new(label: &'static str, cell: fn(&T) -> Cell) -> Column<T> {
-        Column {
-            header: Header::Fixed(label),
-            sort: None,
-            cell,
-            numeric: false,
-            names_row: false,
-            prose: false,
-            wide: false,
-        }
+        Column::headed(Header::Fixed(label), cell)
     }
 
     /// A column that cannot be sorted, headed by a text of the catalog (`t::column::customer`).
     pub const fn text(label: fn() -> &'static str, cell: fn(&T) -> Cell) -> Column<T> {
-        Column {
-            header: Header::Text(label),
-            sort: None,
-            cell,
-            numeric: false,
-            names_row: false,
-            prose: false,
-            wide: false,
-        }
+        Column::headed(Header::Text(label), cell)
+    }
+
+    const fn headed(header: Header, cell: fn(&T) -> Cell) -> Column<T> {
+        Column { header, sort: None, cell, numeric: false, names_row: false, prose: false, wide: false }
     }
 
     /// The header in the language shown.
