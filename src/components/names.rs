@@ -109,5 +109,5 @@ pub fn CustomerLink(id: String) -> impl IntoView {
 
 /// A table cell naming a customer, linked to its page; its CSV text is the id.
 pub fn customer_cell(id: &str) -> crate::components::table::Cell {
-    crate::components::table::Cell::View(view! { <CustomerLink id=id.to_string()/> }.into_any(), id.to_string())
+    crate::components::table::Cell::Account(view! { <CustomerLink id=id.to_string()/> }.into_any(), id.to_string())
 }

@@ -102,10 +102,9 @@ fn code_state(c: &DemoCode) -> String {
 static CODES: &[Column<(DemoCode, Callback<String>)>] = &[
     Column::text(t::column::approval_code, |(c, _)| Cell::Code(c.code.clone())),
     Column::text(t::column::customer, |(c, _)| Cell::Text(format!("{} {}", c.company_name, c.customer_id))),
-    Column::text(t::column::its_reseller_now, |(c, _): &(DemoCode, Callback<String>)| {
-        Cell::View(view! { <ResellerName id=c.reseller_id.clone()/> }.into_any(), c.reseller_id.clone())
-    })
-    .wide(),
+    Column::text(t::column::its_reseller_now, |(c, _)| {
+        Cell::Account(view! { <ResellerName id=c.reseller_id.clone()/> }.into_any(), c.reseller_id.clone())
+    }),
     Column::text(t::column::state, |(c, _)| Cell::Words(code_state(c))),
     Column::text(t::column::r#use, |(c, use_it)| {
         let (code, use_it) = (c.code.clone(), *use_it);

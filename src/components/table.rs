@@ -31,6 +31,9 @@ pub enum Cell {
     Day(String),
     /// An offer: the product's name from the price list, with the offer id beside it.
     Product(String),
+    /// A reseller's or customer's name with its id beside it (a view of its own, drawn by
+    /// `components::names`); the CSV has the id.
+    Account(AnyView, String),
     /// Anything else: its view and its CSV text.
     View(AnyView, String),
 }
@@ -39,7 +42,9 @@ impl Cell {
     /// The cell as CSV text.
     pub fn text(&self) -> String {
         match self {
-            Cell::Text(t) | Cell::Words(t) | Cell::Code(t) | Cell::Day(t) | Cell::View(_, t) => t.clone(),
+            Cell::Text(t) | Cell::Words(t) | Cell::Code(t) | Cell::Day(t) | Cell::Account(_, t) | Cell::View(_, t) => {
+                t.clone()
+            }
             Cell::Link { text, .. } => text.clone(),
             Cell::Action { label, .. } => label.clone(),
             Cell::Status(kind, code) => super::status::words(*kind, code),
@@ -47,12 +52,13 @@ impl Cell {
         }
     }
 
-    /// Whether the cell holds the API's data rather than words of the console.
-    /// An id or code in a monospace face (which never breaks inside).
+    /// An id or code in a monospace face (which never breaks inside): on a phone the cell takes
+    /// its card's whole width.
     fn holds_id(&self) -> bool {
-        matches!(self, Cell::Code(_) | Cell::Product(_) | Cell::Link { code: true, .. })
+        matches!(self, Cell::Code(_) | Cell::Product(_) | Cell::Account(..) | Cell::Link { code: true, .. })
     }
 
+    /// Whether the cell holds the API's data rather than words of the console.
     fn is_data(&self) -> bool {
         matches!(self, Cell::Text(_) | Cell::Code(_) | Cell::Product(_) | Cell::Link { .. })
     }
@@ -73,7 +79,7 @@ impl Cell {
                 let title = super::detail::moment_text(&at);
                 EitherOf7::E(view! { <time class="nowrap" datetime=at.clone() title=title>{day(&at)}</time> })
             }
-            Cell::View(view, _) => EitherOf7::F(view),
+            Cell::Account(view, _) | Cell::View(view, _) => EitherOf7::F(view),
             Cell::Product(offer) => EitherOf7::G(view! { <crate::catalog::ProductName offer/> }),
         }
     }
@@ -93,9 +99,6 @@ pub struct Column<T: 'static> {
     pub names_row: bool,
     /// Sentences: the column keeps a readable width when the table is wide.
     pub prose: bool,
-    /// Its cells hold an id in a view of their own (a linked name with its id): on a phone each
-    /// takes its card's whole width, as an id cell does.
-    pub wide: bool,
 }
 
 /// A column's header: a text of the catalog (in the language shown), or one that is the same
@@ -118,7 +121,7 @@ impl<T> Column<T> {
     }
 
     const fn headed(header: Header, cell: fn(&T) -> Cell) -> Column<T> {
-        Column { header, sort: None, cell, numeric: false, names_row: false, prose: false, wide: false }
+        Column { header, sort: None, cell, numeric: false, names_row: false, prose: false }
     }
 
     /// The header in the language shown.
@@ -149,11 +152,6 @@ impl<T> Column<T> {
         Column { prose: true, ..self }
     }
 
-    /// Its cells hold an id in a view of their own (see [`Column::wide`]'s field).
-    pub const fn wide(self) -> Column<T> {
-        Column { wide: true, ..self }
-    }
-
     fn class(&self) -> Option<&'static str> {
         self.numeric.then_some("num").or(self.prose.then_some("prose"))
     }
@@ -162,8 +160,7 @@ impl<T> Column<T> {
     /// card's whole width (a class set here: a `:has(code)` selector made a phone's style and
     /// layout of a 200-row list take several times as long).
     fn cell_class(&self, cell: &Cell) -> Option<&'static str> {
-        let wide = self.wide || cell.holds_id();
-        match (self.class(), wide) {
+        match (self.class(), cell.holds_id()) {
             (class, false) => class,
             (None, true) => Some("wide"),
             (Some("num"), true) => Some("num wide"),

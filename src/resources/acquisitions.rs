@@ -138,7 +138,7 @@ impl ListSource for Pending {
 }
 
 static PENDING: &[Column<NotificationItem>] = &[
-    Column::text(t::column::customer, |i: &NotificationItem| customer_cell(&i.customer_id)).wide(),
+    Column::text(t::column::customer, |i| customer_cell(&i.customer_id)),
     Column::text(t::column::notification, |i| Cell::Words(notification_words(&i.notification_type))),
     Column::text(t::column::open_acquisitions, |i| Cell::Action {
         href: To::OpenAcquisitions(&i.customer_id).href(),
