@@ -235,3 +235,38 @@ async fn reads_that_only_add_to_a_page_wait_until_the_browser_has_drawn_a_frame(
     partner_console::api::transport::after_paint().await;
     assert!(drawn.get(), "after_paint went on before the next frame was drawn");
 }
+
+#[wasm_bindgen_test]
+async fn the_console_is_drawn_while_the_health_check_waits_for_the_api() {
+    // Pings that never answer: the header's badge keeps checking, and the console (drawn by the
+    // app's Suspense once it has its configuration, as `App` draws it) must not wait for it.
+    let window = web_sys::window().expect("window");
+    let real = js_sys::Reflect::get(&window, &"fetch".into()).expect("fetch");
+    let hanging = js_sys::Function::new_with_args(
+        "real",
+        "return function (input, init) {
+            const url = typeof input === 'string' ? input : input.url;
+            return /\\/ping(\\?|$)/.test(url) ? new Promise(() => {}) : real.call(window, input, init);
+        };",
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, &real)
+    .expect("a fetch whose pings hang");
+    js_sys::Reflect::set(&window, &"fetch".into(), &hanging).expect("fetch replaced");
+    go_to_path("/");
+    let root = mount_point();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        view! {
+            <Suspense fallback=|| "holding">
+                {Suspend::new(send_wrapper::SendWrapper::new(async {
+                    sleep(1).await;
+                    view! { <Shell runtime=runtime()/> }
+                }))}
+            </Suspense>
+        }
+    });
+    wait_for("the header and navigation", || query(&root, "nav[aria-label='Areas']")).await;
+    let badge = query(&root, "[data-health]").expect("the health badge");
+    assert_eq!(badge.get_attribute("data-health").as_deref(), Some("checking"));
+    drop(handle);
+    js_sys::Reflect::set(&window, &"fetch".into(), &real).expect("fetch restored");
+}

@@ -9,23 +9,32 @@ use std::time::Duration;
 const RECHECK_EVERY: Duration = Duration::from_secs(60);
 
 /// Shows whether the Commerce Partner API answers through the proxy.
+///
+/// The state is a signal the checks write, not a resource: a resource read in the header would
+/// hold the whole console (the app's `Suspense`) on its loading note until the API answered.
 #[component]
 pub fn HealthBadge() -> impl IntoView {
     let runtime = use_runtime();
     let round = RwSignal::new(0u32);
-    let status = LocalResource::new(move || {
-        let first = round.get() == 0;
+    let status = RwSignal::new(None::<Health>);
+    Effect::new(move |_| {
+        let this = round.get();
         let runtime = runtime.clone();
-        async move {
-            if first {
+        leptos::task::spawn_local(async move {
+            if this == 0 {
                 // The page's own data first: the badge says "checking" a frame longer.
                 crate::api::transport::after_paint().await;
             }
-            match runtime {
+            let health = match runtime {
                 Some(rt) => health::check(&rt).await,
                 None => Health::Down(crate::i18n::t::health::no_config().into()),
+            };
+            // Only the latest check speaks (a click can start one while another is out), and
+            // not at all once the header is gone.
+            if round.try_get_untracked() == Some(this) {
+                status.try_set(Some(health));
             }
-        }
+        });
     });
     if let Ok(handle) = set_interval_with_handle(move || round.update(|n| *n += 1), RECHECK_EVERY) {
         on_cleanup(move || handle.clear());
