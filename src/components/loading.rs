@@ -34,30 +34,57 @@ where
     T: Clone + Send + Sync + 'static,
     F: Fn(T) -> AnyView + Clone + Send + Sync + 'static,
 {
+    // Only waiting for the value and drawing it depend on `T` and `render`: the transition, its
+    // note, the follow-up and the error panel are one copy for every page rather than one per
+    // use of `Load`.
+    let look: Looking = std::sync::Arc::new(move || {
+        let render = render.clone();
+        Box::pin(async move {
+            match resource.await {
+                Ok(value) => Look::Drawn { settling: settling.is_some_and(|s| s(&value)), view: render(value) },
+                Err(failure) => Look::Failed(failure),
+            }
+        })
+    });
+    shown(look, Callback::new(move |()| resource.refetch()), what, quiet)
+}
+
+/// What one look at a page's data gave: its view (and whether it is still settling), or why
+/// there is none.
+enum Look {
+    Drawn { view: AnyView, settling: bool },
+    Failed(Failure),
+}
+
+/// Takes a look at a page's data (and tracks it, so a new value is looked at again).
+type Looking =
+    std::sync::Arc<dyn Fn() -> std::pin::Pin<Box<dyn std::future::Future<Output = Look> + Send>> + Send + Sync>;
+
+/// [`Load`]'s view: `look`'s outcome in a transition, with `read_again` behind "Try again" and
+/// the follow-up of a settling record.
+fn shown(look: Looking, read_again: Callback<()>, what: &'static str, quiet: bool) -> AnyView {
     let follow = Follow::new();
     view! {
         <Transition fallback=move || view! { <p class="loading" role="status">{t::load::loading(what)}</p> }>
             {move || {
-                let render = render.clone();
+                let look = look.clone();
                 Suspend::new(async move {
-                    match resource.await {
-                        Ok(value) => {
-                            follow.again_if(settling.is_some_and(|s| s(&value)), resource);
-                            render(value)
+                    match look().await {
+                        Look::Drawn { view, settling } => {
+                            follow.again_if(settling, read_again);
+                            view
                         }
-                        Err(failure) if quiet => {
+                        Look::Failed(failure) if quiet => {
                             let text = t::load::Unavailable { what, why: failure.error.what_happened() }.text();
                             view! { <p class="notice warn">{text}</p> }.into_any()
                         }
-                        Err(failure) => {
-                            let retry = Callback::new(move |_| resource.refetch());
-                            view! { <ErrorPanel failure on_retry=retry/> }.into_any()
-                        }
+                        Look::Failed(failure) => view! { <ErrorPanel failure on_retry=read_again/> }.into_any(),
                     }
                 })
             }}
         </Transition>
     }
+    .into_any()
 }
 
 /// How long to wait before the `n`th look at a record that is still settling: 2, 3, 5, 8, 13,
@@ -76,15 +103,15 @@ impl Follow {
         Follow(RwSignal::new(0))
     }
 
-    /// Reads `resource` again later when `settling`.
-    fn again_if<T: 'static>(&self, settling: bool, resource: Loaded<T>) {
+    /// Reads again (`read_again`) later when `settling`.
+    fn again_if(&self, settling: bool, read_again: Callback<()>) {
         if settling {
             let looks = self.0;
             let n = looks.get_untracked();
             set_timeout(
                 move || {
                     looks.set(n + 1);
-                    resource.refetch();
+                    read_again.run(());
                 },
                 follow_delay(n),
             );
