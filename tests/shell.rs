@@ -270,3 +270,30 @@ async fn the_console_is_drawn_while_the_health_check_waits_for_the_api() {
     drop(handle);
     js_sys::Reflect::set(&window, &"fetch".into(), &real).expect("fetch restored");
 }
+
+#[wasm_bindgen_test]
+async fn a_settling_record_left_before_its_next_look_breaks_nothing() {
+    use partner_console::api::error::Failure;
+    use partner_console::components::loading::{Load, Loaded};
+    // Any panic from here on (its hook runs before the module aborts) is remembered, and still
+    // reported by the hook the runner had set.
+    static PANICKED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    let runners: std::sync::Arc<dyn Fn(&std::panic::PanicHookInfo) + Send + Sync> = std::panic::take_hook().into();
+    let reports = runners.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        PANICKED.store(true, std::sync::atomic::Ordering::SeqCst);
+        reports(info);
+    }));
+    let root = mount_point();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        let resource: Loaded<u32> = LocalResource::new(|| async { Ok::<u32, Failure>(7) });
+        let settling: fn(&u32) -> bool = |_| true;
+        view! { <Load resource what="a record" settling render=|n: u32| view! { <p class="value">{n}</p> }.into_any()/> }
+    });
+    wait_for("the record", || query(&root, "p.value")).await;
+    // The page is left; its next look was due after 2 s.
+    drop(handle);
+    sleep(2500).await;
+    std::panic::set_hook(Box::new(move |info| runners(info)));
+    assert!(!PANICKED.load(std::sync::atomic::Ordering::SeqCst), "the follow-up ran on a page that was gone");
+}

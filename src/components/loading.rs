@@ -111,7 +111,8 @@ impl Follow {
             set_timeout(
                 move || {
                     looks.set(n + 1);
-                    read_again.run(());
+                    // The page may be gone by now (`try_run`: nothing to read again then).
+                    read_again.try_run(());
                 },
                 follow_delay(n),
             );
