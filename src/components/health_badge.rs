@@ -17,6 +17,8 @@ pub fn HealthBadge() -> impl IntoView {
     let runtime = use_runtime();
     let round = RwSignal::new(0u32);
     let status = RwSignal::new(None::<Health>);
+    // The round whose answer is shown: "Check again" waits for the one that is out.
+    let answered = RwSignal::new(None::<u32>);
     Effect::new(move |_| {
         let this = round.get();
         let runtime = runtime.clone();
@@ -24,15 +26,19 @@ pub fn HealthBadge() -> impl IntoView {
             if this == 0 {
                 // The page's own data first: the badge says "checking" a frame longer.
                 crate::api::transport::after_paint().await;
+                if round.try_get_untracked().is_none() {
+                    return; // the header is gone
+                }
             }
             let health = match runtime {
                 Some(rt) => health::check(&rt).await,
                 None => Health::Down(crate::i18n::t::health::no_config().into()),
             };
-            // Only the latest check speaks (a click can start one while another is out), and
+            // Only the latest check speaks (the minute's can start while another is out), and
             // not at all once the header is gone.
             if round.try_get_untracked() == Some(this) {
                 status.try_set(Some(health));
+                answered.try_set(Some(this));
             }
         });
     });
@@ -54,7 +60,7 @@ pub fn HealthBadge() -> impl IntoView {
                 type="button"
                 class="link"
                 on:click=move |_| round.update(|n| *n += 1)
-                disabled=move || status.get().is_none()
+                disabled=move || answered.get() != Some(round.get())
             >
                 {crate::i18n::t::health::again()}
             </button>
