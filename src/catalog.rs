@@ -150,7 +150,7 @@ impl Catalog {
                 let mut offset = Some(0);
                 while let Some(at) = offset {
                     // Detached: the view that first asked may go away; the names are for every view.
-                    let Ok(answer) = send_detached(price_lists::fetch(&rt, &body, PAGE, at)).await else { break };
+                    let Ok(answer) = send_detached(price_lists::names(&rt, &body, PAGE, at)).await else { break };
                     let page = answer.value.into_page(u64::from(PAGE));
                     for o in &page.rows {
                         found.entry(product_of(&o.offer_id).to_string()).or_insert_with(|| o.product_family.clone());

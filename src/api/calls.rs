@@ -417,6 +417,16 @@ pub mod price_lists {
 
     /// A page of the price list `body` asks for (a read sent as a POST).
     pub fn fetch(rt: &Runtime, body: &PriceListRequest, limit: u32, offset: u64) -> Endpoint<PriceListPage> {
+        page(rt, body, limit, offset)
+    }
+
+    /// [`fetch`] read only for its offers' ids and product names (the catalog's names): the
+    /// pages that name offers need no decoder for the rest of each offer.
+    pub fn names(rt: &Runtime, body: &PriceListRequest, limit: u32, offset: u64) -> Endpoint<PriceListNames> {
+        page(rt, body, limit, offset)
+    }
+
+    fn page<P>(rt: &Runtime, body: &PriceListRequest, limit: u32, offset: u64) -> Endpoint<P> {
         post_read(
             rt,
             t::call::fetch_price_list(),

@@ -96,6 +96,7 @@ offset_page! {
     partner_model::types::Notifications => partner_model::types::NotificationItem, items, total_count;
     partner_model::audit::AuditPage => partner_model::audit::AuditEntry, items, total;
     partner_model::types::PriceListPage => partner_model::types::PriceListOffer, offers, total_count;
+    partner_model::types::PriceListNames => partner_model::types::OfferName, offers, total_count;
     partner_model::types::FlexDiscountPage => partner_model::types::FlexDiscount, flex_discounts, total_count;
 }
 

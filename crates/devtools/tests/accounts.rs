@@ -464,3 +464,20 @@ async fn the_home_says_what_needs_the_reseller_today() {
     browser.screenshot("journey-order-from-the-orders-list").await;
     browser.close().await;
 }
+
+/// A deep link into the hub names each offer by its product (its chart and the chart's table):
+/// the catalog reads this month's price lists for their names only, with a decoder of its own
+/// (not the offer picker's, which reads every field of every offer).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deep_link_into_the_hub_names_its_offers_by_product() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}customers/1000000012", sandbox.url)).await.expect("hub");
+    browser.heading("Fairmont Hotels Group").await;
+    let chart = "//main//figure[figcaption[normalize-space(.)='Licenses per offer: current and used']]";
+    browser.find(&format!("{chart}//*[name()='text'][normalize-space(text())='Illustrator for teams']")).await;
+    browser.find(&format!("{chart}//summary")).await.click().await.expect("as a table");
+    let row =
+        browser.find(&format!("{chart}//table//th[@scope='row' and normalize-space(.)='Illustrator for teams']")).await;
+    browser.show(&row).await;
+    browser.screenshot("accounts-hub-product-names").await;
+}

@@ -161,20 +161,41 @@ pub struct PriceListPage {
     pub offers: Vec<PriceListOffer>,
 }
 
+/// A page of a price list read only for its offers' names (the console's product names for
+/// offer ids): every other field of an offer is skipped unread. Its decoder is a small part of
+/// [`PriceListPage`]'s, whose offers have two dozen fields; the pages that name offers (the
+/// customer hub first) load only this one.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct PriceListNames {
+    pub total_count: u64,
+    pub limit: u64,
+    pub offset: u64,
+    pub offers: Vec<OfferName>,
+}
+
+/// An offer's id and its product's name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct OfferName {
+    pub offer_id: String,
+    pub product_family: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_documents_sample_reads_and_a_request_writes_only_what_is_set() {
-        let page: PriceListPage = serde_json::from_str(
-            r#"{"priceListMonth":"202601","marketSegment":"GOV","region":"NA","currency":"USD","priceListType":"3YC",
+    /// The documents' sample page, with a field the documents do not name.
+    const SAMPLE: &str = r#"{"priceListMonth":"202601","marketSegment":"GOV","region":"NA","currency":"USD","priceListType":"3YC",
                "totalCount":2,"count":2,"limit":100,"offset":0,"offers":[{"offerId":"30001475CC01A12",
                "productFamily":"Creative Cloud For Enterprise All Apps","levelDetails":"Level 1 1 - 9",
                "firstOrderDate":"2022-05-03T00:00:00.000+00:00","lastOrderDate":"2023-11-01T00:00:00.000+00:00",
-               "partnerPrice":"1206.84","pool":"Application","duration":"12 Months","newField":1}]}"#,
-        )
-        .expect("the sample");
+               "partnerPrice":"1206.84","pool":"Application","duration":"12 Months","newField":1}]}"#;
+
+    #[test]
+    fn the_documents_sample_reads_and_a_request_writes_only_what_is_set() {
+        let page: PriceListPage = serde_json::from_str(SAMPLE).expect("the sample");
         assert_eq!(page.offers[0].partner_price, "1206.84");
         assert_eq!(page.offers[0].level_details, "Level 1 1 - 9");
         let request = PriceListRequest {
@@ -187,6 +208,23 @@ mod tests {
         assert_eq!(
             serde_json::to_value(&request).expect("json"),
             serde_json::json!({"region":"NA","marketSegment":"COM","currency":"USD","priceListMonth":"202612"})
+        );
+    }
+
+    #[test]
+    fn a_page_read_for_names_keeps_the_ids_names_and_paging_and_skips_the_rest() {
+        let page: PriceListNames = serde_json::from_str(SAMPLE).expect("the sample");
+        assert_eq!(
+            page,
+            PriceListNames {
+                total_count: 2,
+                limit: 100,
+                offset: 0,
+                offers: vec![OfferName {
+                    offer_id: "30001475CC01A12".into(),
+                    product_family: "Creative Cloud For Enterprise All Apps".into(),
+                }],
+            }
         );
     }
 }
