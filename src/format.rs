@@ -129,6 +129,17 @@ pub fn language_name(locale: &str) -> String {
     }
 }
 
+/// A country as a page shows it: the browser's name for it in the language shown, with its code
+/// ("Deutschland (DE)"); the code alone when the browser cannot name it. Pages that only show
+/// an address (the hub, a reseller) carry no country table this way: only forms, which
+/// validate a country, load it.
+pub fn country_label(code: &str) -> String {
+    match display(code, "region") {
+        Some(name) if name != code => format!("{name} ({code})"),
+        _ => code.to_string(),
+    }
+}
+
 /// A country's name in the language shown ("Deutschland"), else `english` (the API's table).
 pub fn country_name(code: &str, english: &str) -> String {
     display(code, "region").unwrap_or_else(|| english.to_string())

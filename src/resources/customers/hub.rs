@@ -342,7 +342,7 @@ fn Membership(lga: bool, linked: Option<LinkedMembership>) -> impl IntoView {
                         <dt>{t::hub::role()}</dt><dd>{l.linked_membership_type.map(|k| k.as_str().to_string()).unwrap_or_default()}</dd>
                         <dt>{t::hub::since()}</dt><dd translate="no">{day(&l.creation_date)}</dd>
                         {(!l.country.is_empty()).then(|| {
-                            let country = partner_model::geo::country(&l.country).map(|c| format!("{} ({})", c.name, c.code)).unwrap_or_else(|| l.country.clone());
+                            let country = crate::format::country_label(&l.country);
                             view! { <dt>{t::hub::group_country()}</dt><dd>{country}</dd> }
                         })}
                         {(!l.benefit_types.is_empty()).then(|| view! {

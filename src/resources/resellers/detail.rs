@@ -36,9 +36,7 @@ pub fn ContactTable(
 
 /// The address of an account, as facts.
 pub fn address_rows(a: &partner_model::types::Address) -> Vec<(&'static str, String)> {
-    let country = partner_model::geo::country(&a.country)
-        .map(|c| format!("{} ({})", crate::format::country_name(c.code, c.name), c.code))
-        .unwrap_or_else(|| a.country.clone());
+    let country = crate::format::country_label(&a.country);
     vec![
         (
             t::reseller::address(),
