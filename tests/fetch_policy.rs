@@ -6,7 +6,7 @@
 
 use partner_console::api::activity::{Entry, Log};
 use partner_console::api::calls::*;
-use partner_console::api::client::{Call, Client, Done, HttpRequest, Transport};
+use partner_console::api::client::{Call, Client, Done, HttpRequest, Transport, LONG_ANSWER};
 use partner_console::api::error::ApiError;
 use partner_console::api::policy::*;
 use partner_console::runtime::Runtime;
@@ -263,6 +263,20 @@ mod client {
         assert_eq!(client.transport.sent.borrow().len(), RetryPolicy::READ.attempts as usize, "a small cap");
         assert_eq!(failure.action, "Get customer");
         assert!(failure.error.retryable(), "the panel can still offer to try again");
+    }
+
+    #[test]
+    fn a_long_answer_is_handed_over_a_task_after_it_was_read() {
+        let items = vec![r#"{"subscriptionId":"s","offerId":"65322651CA01A12"}"#; 3_000].join(",");
+        let long = format!(r#"{{"totalCount":3000,"items":[{items}]}}"#);
+        assert!(long.len() > LONG_ANSWER);
+        let client = Scripted::new(vec![ok(&long)]);
+        let done: Done<SubscriptionList> = block(client.run(&read())).expect("read");
+        assert_eq!(done.value.items.len(), 3_000);
+        assert_eq!(*client.transport.slept.borrow(), vec![Duration::ZERO], "a task between reading and drawing");
+        let client = Scripted::new(vec![ok(r#"{"customerId":"1"}"#)]);
+        let _: Done<Customer> = block(client.run(&read())).expect("read");
+        assert!(client.transport.slept.borrow().is_empty(), "a short answer is handed over at once");
     }
 
     #[test]

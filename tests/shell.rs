@@ -297,3 +297,29 @@ async fn a_settling_record_left_before_its_next_look_breaks_nothing() {
     std::panic::set_hook(Box::new(move |info| runners(info)));
     assert!(!PANICKED.load(std::sync::atomic::Ordering::SeqCst), "the follow-up ran on a page that was gone");
 }
+
+#[wasm_bindgen_test]
+async fn a_long_table_draws_its_first_rows_at_once_and_the_rest_a_group_a_task() {
+    use partner_console::components::table::drawn_in_groups;
+    let root = mount_point();
+    let group = |i: usize| view! { <p class="group">{i}</p> }.into_any();
+    let handle = leptos::mount::mount_to(root.clone(), move || drawn_in_groups(4, std::sync::Arc::new(group)));
+    let drawn = || {
+        let groups = root.query_selector_all("p.group").expect("selector");
+        (0..groups.length())
+            .filter_map(|i| groups.item(i))
+            .map(|g| g.text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(drawn(), ["0"], "the first group is drawn with the table, the others later");
+    wait_for("every group", || (drawn().len() == 4).then_some(())).await;
+    assert_eq!(drawn(), ["0", "1", "2", "3"], "in order");
+    drop(handle);
+
+    // A table gone before its groups are drawn: they are not drawn, and nothing breaks.
+    let root = mount_point();
+    let handle = leptos::mount::mount_to(root.clone(), move || drawn_in_groups(8, std::sync::Arc::new(group)));
+    drop(handle);
+    sleep(200).await;
+    assert!(query(&root, "p.group").is_none(), "{}", root.inner_html());
+}

@@ -182,6 +182,39 @@ pub struct SortKeys {
     pub default_desc: bool,
 }
 
+/// Rows a table draws at once; the rest follow in groups of as many, one task each.
+pub const GROUP: usize = 20;
+
+/// A table's body rows, `groups` groups of them drawn by `group`: the first at once, each next
+/// one in a task of its own, the second once the browser has painted the first. A list of 200
+/// rows had been drawn in one task of about 300 ms on a phone's slower processor, and its
+/// first rows painted only once the last was drawn; now no task draws more than 20 rows, the
+/// page answers input between them, and what shows first paints sooner. Groups not drawn yet
+/// are not drawn once the table is gone (its signal disposed).
+pub fn drawn_in_groups(groups: usize, group: std::sync::Arc<dyn Fn(usize) -> AnyView + Send + Sync>) -> impl IntoView {
+    let drawn = RwSignal::new(1_usize);
+    if groups > 1 {
+        leptos::task::spawn_local(async move {
+            crate::api::transport::after_paint().await;
+            while let Some(true) = drawn.try_update(|n| {
+                *n += 1;
+                *n < groups
+            }) {
+                crate::api::transport::sleep(std::time::Duration::ZERO).await;
+            }
+        });
+    }
+    let first = group(0);
+    let rest = (1..groups)
+        .map(|i| {
+            let group = group.clone();
+            let due = Memo::new(move |_| drawn.get() > i);
+            move || due.get().then(|| group(i))
+        })
+        .collect_view();
+    view! { {first}{rest} }
+}
+
 /// A table of `rows` with `columns`.
 #[component]
 pub fn DataTable<T>(
@@ -249,32 +282,42 @@ where
             }
         })
         .collect_view();
-    let body = rows
-        .iter()
-        .map(|row| {
-            let cells = columns
-                .iter()
-                .map(|col| {
-                    let cell = (col.cell)(row);
-                    let class = col.cell_class(&cell);
-                    let translate = cell.is_data().then_some("no");
-                    let cell = cell.view();
-                    // Roles said outright: on a phone the table is drawn as cards (CSS), and
-                    // some browsers drop a table's meaning once its display changes. The
-                    // column's label goes with each cell, for the card to show.
-                    if col.names_row {
-                        Either::Left(
-                            view! { <th scope="row" role="rowheader" class=class translate=translate data-label=col.label()>{cell}</th> },
-                        )
-                    } else {
-                        Either::Right(view! { <td role="cell" class=class translate=translate data-label=col.label()>{cell}</td> })
-                    }
-                })
-                .collect_view();
-            let class = row_class.map(|f| f(row)).filter(|c| !c.is_empty());
-            view! { <tr role="row" class=class>{cells}</tr> }
-        })
-        .collect_view();
+    // Each group of rows is drawn by one closure for every row type, so the progressive part
+    // below is not copied per list.
+    let rows = std::sync::Arc::new(rows);
+    let groups = rows.len().div_ceil(GROUP);
+    let group = move |i: usize| {
+        let start = i.saturating_mul(GROUP);
+        let slice = rows.get(start..start.saturating_add(GROUP).min(rows.len())).unwrap_or(&[]);
+        slice
+            .iter()
+            .map(|row| {
+                let cells = columns
+                    .iter()
+                    .map(|col| {
+                        let cell = (col.cell)(row);
+                        let class = col.cell_class(&cell);
+                        let translate = cell.is_data().then_some("no");
+                        let cell = cell.view();
+                        // Roles said outright: on a phone the table is drawn as cards (CSS), and
+                        // some browsers drop a table's meaning once its display changes. The
+                        // column's label goes with each cell, for the card to show.
+                        if col.names_row {
+                            Either::Left(
+                                view! { <th scope="row" role="rowheader" class=class translate=translate data-label=col.label()>{cell}</th> },
+                            )
+                        } else {
+                            Either::Right(view! { <td role="cell" class=class translate=translate data-label=col.label()>{cell}</td> })
+                        }
+                    })
+                    .collect_view();
+                let class = row_class.map(|f| f(row)).filter(|c| !c.is_empty());
+                view! { <tr role="row" class=class>{cells}</tr> }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let body = drawn_in_groups(groups, std::sync::Arc::new(group));
     let caption_class = (!show_caption).then_some("visually-hidden");
     // A table wider than its box scrolls sideways: that box must take the keyboard's focus (and
     // say what it holds), or the columns past the edge cannot be reached without a mouse.
