@@ -6,7 +6,7 @@
 
 use partner_console::api::activity::{Entry, Log};
 use partner_console::api::calls::*;
-use partner_console::api::client::{Call, Client, Done, HttpRequest, Transport, LONG_ANSWER};
+use partner_console::api::client::{Call, Client, Done, HttpRequest, Transport, ITEMS_A_TASK, LONG_ANSWER};
 use partner_console::api::error::ApiError;
 use partner_console::api::policy::*;
 use partner_console::runtime::Runtime;
@@ -277,6 +277,73 @@ mod client {
         let client = Scripted::new(vec![ok(r#"{"customerId":"1"}"#)]);
         let _: Done<Customer> = block(client.run(&read())).expect("read");
         assert!(client.transport.slept.borrow().is_empty(), "a short answer is handed over at once");
+    }
+
+    #[test]
+    fn a_long_lists_items_are_read_a_batch_a_task() {
+        let items: Vec<String> = (0..1_234)
+            .map(|i| format!(r#"{{"subscriptionId":"s{i}","offerId":"65322651CA01A12","currentQuantity":{i},"autoRenewal":{{"enabled":true}}}}"#))
+            .collect();
+        // Members before the items are skipped unread, whatever they hold.
+        let body = format!(
+            r#" {{ "totalCount" : 1234 , "links":{{"self":{{"uri":"/x?a=[1,2]","method":"GET"}}}}, "items" : [ {} ] , "more":[] }} "#,
+            items.join(" ,\n")
+        );
+        assert!(body.len() > LONG_ANSWER);
+        let client = Scripted::new(vec![ok(&body)]);
+        let read_now: Vec<Subscription> = block(client.run_items(&read())).expect("items");
+        let whole: SubscriptionList = serde_json::from_str(&body).expect("whole");
+        assert_eq!(read_now, whole.items, "the same items, in order, as reading the list at once");
+        // The answer is long (a task after it was read), then a task between batches of 500.
+        assert_eq!(*client.transport.slept.borrow(), vec![Duration::ZERO; 3]);
+        assert_eq!(ITEMS_A_TASK, 500);
+
+        for (body, n) in [
+            (r#"{"items":[]}"#, 0),
+            ("{}", 0),
+            (r#"{"totalCount":0}"#, 0),
+            (r#"{"items":[{"subscriptionId":"a"}]}"#, 1),
+            (r#"{"items":[{"subscriptionId":"a"},{"subscriptionId":"b"}],"totalCount":2}"#, 2),
+        ] {
+            let client = Scripted::new(vec![ok(body)]);
+            let items: Vec<Subscription> = block(client.run_items(&read())).expect(body);
+            assert_eq!(items.len(), n, "{body}");
+            assert!(client.transport.slept.borrow().is_empty(), "{body}: a short list is one task");
+        }
+    }
+
+    #[test]
+    fn a_list_that_cannot_be_read_says_where() {
+        let items: Vec<String> = (0..700).map(|i| format!(r#"{{"subscriptionId":"s{i}"}}"#)).collect();
+        let body = format!(r#"{{"items":[{},{{"subscriptionId":12}}]}}"#, items.join(","));
+        let client = Scripted::new(vec![ok(&body)]);
+        let failure = block(client.run_items::<Subscription>(&read())).expect_err("item 701");
+        assert!(
+            matches!(failure.error, ApiError::Decode { ref call, ref detail } if call == "Get customer" && detail.starts_with("item 701: ")),
+            "{failure:?}"
+        );
+        assert!(!failure.correlation_id.is_empty(), "the failure names the call it read");
+        for (body, says) in [
+            (r#"{"items":{}}"#, "`items` is not a list"),
+            ("[]", "not a JSON object"),
+            ("", "not a JSON object"),
+            (r#"{"items":[{"subscriptionId":"a"} {"subscriptionId":"b"}]}"#, "item 2: expected `,` or `]`"),
+            (r#"{"items":[{"subscriptionId":"a"},"#, "item 2: "),
+            (r#"{"items":[{"subscriptionId":"a"}"#, "item 2: expected `,` or `]`"),
+            (r#"{"totalCount" 3,"items":[]}"#, "expected `:` after \"totalCount\""),
+            (r#"{"totalCount":3 "items":[]}"#, "expected `,` or `}`"),
+            (r#"{"totalCount":[1,2}"#, "expected"),
+            (r#"{"items":[1]}"#, "item 1: invalid type"),
+            (r#"{"items":["#, "item 1: "),
+        ] {
+            let client = Scripted::new(vec![ok(body)]);
+            let failure = block(client.run_items::<Subscription>(&read())).expect_err(body);
+            assert!(
+                matches!(failure.error, ApiError::Decode { ref detail, .. } if detail.contains(says)),
+                "{body}: {:?}",
+                failure.error
+            );
+        }
     }
 
     #[test]

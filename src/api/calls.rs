@@ -20,18 +20,41 @@ pub struct Endpoint<R> {
     answer: PhantomData<fn() -> R>,
 }
 
+/// A list answer whose items can be read a batch at a time ([`Endpoint::unread`]).
+pub trait Listing {
+    type Item: DeserializeOwned;
+}
+
+impl Listing for SubscriptionList {
+    type Item = Subscription;
+}
+
 /// Runs `endpoint` through the browser's client. Call it where the view that waits for the
 /// answer is built (a resource's fetcher, an action): a read is aborted when that view goes
 /// away (`on_cleanup`), so navigating away cancels what nobody waits for any more. Mutations
 /// are never cancelled: the reseller asked for them.
 pub fn send<R: DeserializeOwned>(endpoint: Endpoint<R>) -> impl std::future::Future<Output = Result<Done<R>, Failure>> {
-    let cancel = (endpoint.call.kind == Kind::Read).then(|| web_sys::AbortController::new().ok()).flatten();
+    let client = client_for(&endpoint.call);
+    async move { client.run(&endpoint.call).await }
+}
+
+/// Runs a list's `endpoint` as [`send`] does and reads its items a batch a task: a long list
+/// then holds the page in no long task.
+pub fn send_items<R: Listing>(
+    endpoint: Endpoint<R>,
+) -> impl std::future::Future<Output = Result<Vec<R::Item>, Failure>> {
+    let client = client_for(&endpoint.call);
+    async move { client.run_items(&endpoint.call).await }
+}
+
+/// The browser's client for `call`: a read is aborted when the view it runs for goes away.
+fn client_for(call: &Call) -> super::client::Client<super::transport::Browser> {
+    let cancel = (call.kind == Kind::Read).then(|| web_sys::AbortController::new().ok()).flatten();
     if let Some(controller) = cancel.clone() {
         let controller = send_wrapper::SendWrapper::new(controller);
         leptos::prelude::on_cleanup(move || controller.abort());
     }
-    let client = super::transport::client(cancel.map(|c| c.signal()));
-    async move { client.run(&endpoint.call).await }
+    super::transport::client(cancel.map(|c| c.signal()))
 }
 
 /// Runs `endpoint` with nothing to cancel it: for data kept for every view (the catalog), which

@@ -109,6 +109,124 @@ pub fn decode<T: serde::de::DeserializeOwned>(call: &str, body: &str) -> Result<
     serde_json::from_str(body).map_err(|e| ApiError::Decode { call: call.to_string(), detail: e.to_string() })
 }
 
+/// A list answer whose items are read a batch at a time ([`super::client::Client::read_items`]):
+/// reading 5,000 subscriptions at once was one long task (about 64 ms here, a quarter of a
+/// second on a phone). The answer is kept as it came; [`Unread::new`] finds where its `items`
+/// array starts (skipping, unread, any member before it), and each [`Unread::read`] decodes the
+/// next items with serde_json's documented `StreamDeserializer`, whose `byte_offset` says where
+/// each item ended. So every item is scanned once, as reading the whole answer would. A list's
+/// other members (its count, its links) are not used where lists are read this way, and what
+/// follows the array is not read.
+#[derive(Debug)]
+pub struct Unread<T> {
+    body: String,
+    /// Where the next item (or the array's `]`) starts.
+    at: usize,
+    /// Whether every item has been read.
+    done: bool,
+    /// Items read so far (for the message of one that cannot be read).
+    count: usize,
+    item: std::marker::PhantomData<fn() -> T>,
+}
+
+/// The first byte at or after `at` that is not JSON whitespace (the end when there is none).
+fn skip_space(b: &[u8], mut at: usize) -> usize {
+    while b.get(at).is_some_and(|c| matches!(c, b' ' | b'\n' | b'\t' | b'\r')) {
+        at += 1;
+    }
+    at
+}
+
+/// The value of type `V` starting at `at` and where it ends.
+fn value_at<V: serde::de::DeserializeOwned>(body: &str, at: usize) -> Result<(V, usize), String> {
+    let rest = body.get(at..).ok_or("the answer ends early")?;
+    let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<V>();
+    match stream.next() {
+        Some(Ok(value)) => Ok((value, at + stream.byte_offset())),
+        Some(Err(e)) => Err(e.to_string()),
+        None => Err("the answer ends early".into()),
+    }
+}
+
+/// Where the top-level object's `items` array starts (just after its `[`); `None` when it has
+/// no `items` (no items, as a list's decoder defaults them).
+fn items_start(body: &str) -> Result<Option<usize>, String> {
+    let b = body.as_bytes();
+    let mut at = skip_space(b, 0);
+    if b.get(at) != Some(&b'{') {
+        return Err("the answer is not a JSON object".into());
+    }
+    at += 1;
+    loop {
+        at = skip_space(b, at);
+        if b.get(at) == Some(&b'}') {
+            return Ok(None);
+        }
+        let (key, end) = value_at::<String>(body, at)?;
+        at = skip_space(b, end);
+        if b.get(at) != Some(&b':') {
+            return Err(format!("expected `:` after \"{key}\""));
+        }
+        at = skip_space(b, at + 1);
+        if key == "items" {
+            return match b.get(at) {
+                Some(b'[') => Ok(Some(at + 1)),
+                _ => Err("`items` is not a list".into()),
+            };
+        }
+        let (serde::de::IgnoredAny, end) = value_at(body, at)?;
+        at = skip_space(b, end);
+        match b.get(at) {
+            Some(b',') => at += 1,
+            Some(b'}') => return Ok(None),
+            _ => return Err("expected `,` or `}` in the answer".into()),
+        }
+    }
+}
+
+impl<T: serde::de::DeserializeOwned> Unread<T> {
+    /// The answer `body` of `call`, its items not read yet; an error when it is no list.
+    pub fn new(call: &str, body: String) -> Result<Self, ApiError> {
+        let at = items_start(&body).map_err(|detail| ApiError::Decode { call: call.to_string(), detail })?;
+        Ok(Unread { body, at: at.unwrap_or(0), done: at.is_none(), count: 0, item: std::marker::PhantomData })
+    }
+
+    /// Whether every item has been read.
+    pub fn is_read(&self) -> bool {
+        self.done
+    }
+
+    /// Reads up to `count` more items onto `into`; `call` names the call for the message, which
+    /// says which item could not be read.
+    pub fn read(&mut self, call: &str, count: usize, into: &mut Vec<T>) -> Result<(), ApiError> {
+        let failed = |n: usize, detail: String| ApiError::Decode {
+            call: call.to_string(),
+            detail: format!("item {n}: {detail}"),
+        };
+        let b = self.body.as_bytes();
+        for _ in 0..count {
+            if self.done {
+                break;
+            }
+            let at = skip_space(b, self.at);
+            if self.count == 0 && b.get(at) == Some(&b']') {
+                self.done = true;
+                break;
+            }
+            let (item, end) = value_at::<T>(&self.body, at).map_err(|e| failed(self.count + 1, e))?;
+            into.push(item);
+            self.count += 1;
+            let next = skip_space(b, end);
+            match b.get(next) {
+                Some(b',') => self.at = next + 1,
+                Some(b']') => self.done = true,
+                _ => return Err(failed(self.count + 1, "expected `,` or `]` after the item before".into())),
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A 64-bit FNV-1a hash: the fingerprint of what an intent sends.
 pub fn fingerprint(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;

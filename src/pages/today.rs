@@ -19,16 +19,14 @@ use crate::components::table::{Cell, Column, DataTable};
 use crate::i18n::t;
 use crate::resources::customers::hub::is_consumables;
 use crate::resources::subscriptions::renewal_text;
-use crate::resources::{fetch, runtime};
+use crate::resources::{fetch, fetch_items, runtime};
 use crate::routes::To;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::time::{self, DAY};
-use partner_model::types::{
-    CommitmentStatus, Customer, NotificationItem, Order, Status, Subscription, SubscriptionList,
-};
+use partner_model::types::{CommitmentStatus, Customer, NotificationItem, Order, Status, Subscription};
 
 /// How far ahead renewals are listed, in days.
 const HORIZONS: [u64; 3] = [30, 60, 90];
@@ -87,7 +85,7 @@ fn awaits_customer(c: &Customer) -> bool {
 
 async fn read_customer(rt: &Runtime, who: &Named, at: u64) -> Result<OneCustomer, Failure> {
     let record = fetch(customers::get(rt, &who.id)).await?;
-    let SubscriptionList { items, .. } = fetch(subscriptions::list(rt, &who.id)).await?;
+    let items = fetch_items(subscriptions::list(rt, &who.id)).await?;
     let open = [("status", "1002".to_string()), ("limit", "100".to_string())];
     let open = fetch(orders::history(rt, &who.id, &open)).await?.items;
     Ok(OneCustomer {

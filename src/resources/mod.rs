@@ -12,7 +12,7 @@ pub mod resellers;
 pub mod subscriptions;
 pub mod transfers;
 
-use crate::api::calls::{send, Endpoint};
+use crate::api::calls::{send, send_items, Endpoint, Listing};
 use crate::api::error::Failure;
 use crate::components::loading::Load;
 use crate::runtime::{use_runtime, Runtime};
@@ -74,4 +74,9 @@ where
 /// Runs `endpoint` and keeps only the value.
 pub async fn fetch<R: DeserializeOwned>(endpoint: Endpoint<R>) -> Result<R, Failure> {
     send(endpoint).await.map(|done| done.value)
+}
+
+/// Runs a list's `endpoint` and keeps its items, read a batch a task ([`send_items`]).
+pub async fn fetch_items<R: Listing>(endpoint: Endpoint<R>) -> Result<Vec<R::Item>, Failure> {
+    send_items(endpoint).await
 }

@@ -15,7 +15,7 @@ use crate::components::term::Explain;
 use crate::i18n::t;
 use crate::recent::remember;
 use crate::resources::resellers::detail::{address_rows, ContactTable};
-use crate::resources::{fetch, runtime};
+use crate::resources::{fetch, fetch_items, runtime};
 use crate::routes::{params, RecordParams, To};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -78,6 +78,9 @@ pub fn renewal_events(list: &[Subscription]) -> Vec<Event> {
         .collect()
 }
 
+/// The customer's subscriptions (read a batch a task: a customer may have thousands).
+type Subs = Vec<Subscription>;
+
 /// `/customers/:id`.
 #[component]
 pub fn CustomerHub() -> impl IntoView {
@@ -86,7 +89,7 @@ pub fn CustomerHub() -> impl IntoView {
     let id = Memo::new(move |_| params.read().id.clone());
     let rt2 = rt.clone();
     let customer = LocalResource::new(move || fetch(customers::get(&rt2, &id.get())));
-    let subs = LocalResource::new(move || fetch(subscriptions::list(&rt, &id.get())));
+    let subs = LocalResource::new(move || fetch_items(subscriptions::list(&rt, &id.get())));
     view! {
         <section class="page">
             <Load resource=customer what=t::load::customer() settling=customer_settling render=move |c: Customer| {
@@ -111,7 +114,7 @@ fn customer_settling(c: &Customer) -> bool {
 #[component]
 fn Hub(
     customer: Customer,
-    subs: LocalResource<Result<SubscriptionList, crate::api::error::Failure>>,
+    subs: LocalResource<Result<Subs, crate::api::error::Failure>>,
     settling: bool,
 ) -> impl IntoView {
     let c = customer;
@@ -181,14 +184,14 @@ fn Hub(
 /// Licenses per product and the renewals of the next twelve months, drawn from the
 /// subscriptions.
 #[component]
-fn Pictures(subs: LocalResource<Result<SubscriptionList, crate::api::error::Failure>>) -> impl IntoView {
+fn Pictures(subs: LocalResource<Result<Subs, crate::api::error::Failure>>) -> impl IntoView {
     view! {
         <section class="facts-section pictures">
             <h2>{t::hub::licenses_renewals()}</h2>
-            <Load resource=subs what=t::load::subscriptions() render=move |list: SubscriptionList| {
-                let pairs = license_pairs(&list.items);
+            <Load resource=subs what=t::load::subscriptions() render=move |list: Subs| {
+                let pairs = license_pairs(&list);
                 let from = now() / partner_model::time::DAY * partner_model::time::DAY;
-                let events = renewal_events(&list.items);
+                let events = renewal_events(&list);
                 view! {
                     {if pairs.is_empty() {
                         view! { <p class="empty">{t::hub::no_licenses()}</p> }.into_any()
@@ -277,10 +280,7 @@ fn Progress(label: String, current: u64, minimum: u64) -> impl IntoView {
 }
 
 #[component]
-fn ThreeYearCommit(
-    benefit: Benefit,
-    subs: LocalResource<Result<SubscriptionList, crate::api::error::Failure>>,
-) -> impl IntoView {
+fn ThreeYearCommit(benefit: Benefit, subs: LocalResource<Result<Subs, crate::api::error::Failure>>) -> impl IntoView {
     let commitment = benefit.commitment.clone();
     let requests = [
         (t::hub::tyc_request(), benefit.commitment_request.clone()),
@@ -298,8 +298,8 @@ fn ThreeYearCommit(
                         <dt>{t::hub::end()}</dt><dd translate="no">{day(&c.end_date)}</dd>
                     </dl>
                     <h3>{t::hub::minimums()}</h3>
-                    <Load resource=subs what=t::load::current_quantities() quiet=true render=move |list: SubscriptionList| {
-                        let (licenses, consumables) = current_quantities(&list.items);
+                    <Load resource=subs what=t::load::current_quantities() quiet=true render=move |list: Subs| {
+                        let (licenses, consumables) = current_quantities(&list);
                         minimums.iter().map(|m| {
                             let current = if m.offer_type == OfferType::Consumables { consumables } else { licenses };
                             view! { <Progress label=crate::format::sentence_case(crate::i18n::model(m.offer_type.words())) current minimum=m.quantity/> }

@@ -12,11 +12,11 @@ use crate::components::table::{Cell, Column, DataTable};
 use crate::format::money_of;
 use crate::i18n::t;
 use crate::resources::subscriptions::subscription_cell;
-use crate::resources::{fetch, runtime};
+use crate::resources::{fetch, fetch_items, runtime};
 use crate::routes::{params, CustomerParams, To};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use partner_model::types::{LineItem, LinePricing, Order, OrderRequest, Status, Subscription, SubscriptionList};
+use partner_model::types::{LineItem, LinePricing, Order, OrderRequest, Status, Subscription};
 use serde_json::Number;
 
 /// The API's answer when no subscription has auto-renewal on.
@@ -38,7 +38,7 @@ pub fn RenewalPreview() -> impl IntoView {
         let open = [("order-type", "RENEWAL".to_string()), ("status", "1002".to_string()), ("limit", "100".into())];
         let open = orders::history(&rt, &c, &open);
         async move {
-            let SubscriptionList { items, .. } = fetch(subs).await?;
+            let items = fetch_items(subs).await?;
             let open = fetch(open).await?.items;
             match fetch(renewal).await {
                 Ok(order) => Ok::<Preview, Failure>((Some(order), items, open)),

@@ -16,7 +16,7 @@ use crate::components::list::RowsList;
 use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, SortKeys};
 use crate::i18n::t;
-use crate::resources::{fetch, runtime};
+use crate::resources::{fetch_items, runtime};
 use crate::runtime::Runtime;
 use leptos::prelude::*;
 use partner_model::catalog::status::ResourceKind;
@@ -62,7 +62,7 @@ static COLUMNS: &[Column<(Named, Subscription)>] = &[
 async fn read(rt: Runtime, reseller: String, progress: RwSignal<(usize, usize)>) -> Result<Read, Failure> {
     let customers = all_customers(&rt, &reseller).await?;
     let results = each_active(&rt, &customers, progress, |rt, who| async move {
-        fetch(subscriptions::list(&rt, &who.id)).await.map(|list| list.items)
+        fetch_items(subscriptions::list(&rt, &who.id)).await
     })
     .await;
     let mut out = Read::default();

@@ -14,7 +14,7 @@ use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, SortKeys};
 use crate::i18n::t;
 use crate::resources::customers::list::PerReseller;
-use crate::resources::{fetch, runtime};
+use crate::resources::{fetch_items, runtime};
 use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -92,7 +92,7 @@ pub fn SubscriptionList() -> impl IntoView {
 fn Subscriptions(customer: String) -> impl IntoView {
     let rt = runtime();
     let c2 = customer.clone();
-    let list = LocalResource::new(move || fetch(subscriptions::list(&rt, &c2)));
+    let list = LocalResource::new(move || fetch_items(subscriptions::list(&rt, &c2)));
     let query = use_query_state();
     let filter = RwSignal::new(String::new());
     let c3 = customer.clone();
@@ -119,7 +119,7 @@ fn Subscriptions(customer: String) -> impl IntoView {
                 <FilterChecks key="status" label=t::filter::status() options=STATUSES/>
             </div>
             <Load resource=list what=t::load::subscriptions() render=move |l| {
-                let all: Arc<Vec<Row>> = Arc::new(l.items.into_iter().map(|s| Arc::new((c3.clone(), s))).collect());
+                let all: Arc<Vec<Row>> = Arc::new(l.into_iter().map(|s| Arc::new((c3.clone(), s))).collect());
                 let rows = Signal::derive(move || {
                     let needle = filter.get();
                     let needle = needle.trim();
