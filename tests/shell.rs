@@ -323,3 +323,37 @@ async fn a_long_table_draws_its_first_rows_at_once_and_the_rest_a_group_a_task()
     sleep(200).await;
     assert!(query(&root, "p.group").is_none(), "{}", root.inner_html());
 }
+
+#[wasm_bindgen_test]
+async fn sections_in_turn_are_drawn_a_task_later_in_order() {
+    use partner_console::components::loading::InTurn;
+    let root = mount_point();
+    let handle = leptos::mount::mount_to(root.clone(), || {
+        view! {
+            <h1>"First screen"</h1>
+            <InTurn><p class="turn">"a"</p></InTurn>
+            <InTurn><p class="turn">"b"</p></InTurn>
+            <p class="after">"drawn at once"</p>
+        }
+    });
+    let drawn = || {
+        let turns = root.query_selector_all("p.turn").expect("selector");
+        (0..turns.length())
+            .filter_map(|i| turns.item(i))
+            .map(|p| p.text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert!(drawn().is_empty(), "nothing in turn is drawn with the view");
+    assert!(query(&root, "p.after").is_some(), "what is not in turn is drawn at once");
+    wait_for("both sections", || (drawn().len() == 2).then_some(())).await;
+    assert_eq!(drawn(), ["a", "b"]);
+    assert_eq!(root.text_content().unwrap_or_default(), "First screenabdrawn at once", "each in its place");
+    drop(handle);
+
+    // A view gone before its turn: nothing is drawn, and nothing breaks.
+    let root = mount_point();
+    let handle = leptos::mount::mount_to(root.clone(), || view! { <InTurn><p class="turn">"late"</p></InTurn> });
+    drop(handle);
+    sleep(200).await;
+    assert!(query(&root, "p.turn").is_none(), "{}", root.inner_html());
+}

@@ -119,3 +119,24 @@ impl Follow {
         }
     }
 }
+
+/// Draws its children a task after the view around it. A page of many sections (the customer
+/// hub) draws the first screen at once and each section below it in a task of its own, so a
+/// phone paints and answers input between them instead of building the whole page in one long
+/// task. Each `InTurn` of a view waits its own task, in the order they were drawn.
+#[component]
+pub fn InTurn(children: Children) -> impl IntoView {
+    let due = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::api::transport::sleep(Duration::ZERO).await;
+        // The view may be gone by then.
+        due.try_set(true);
+    });
+    let children = StoredValue::new_local(Some(children));
+    move || {
+        due.get().then(|| {
+            let children = children.try_update_value(Option::take).flatten();
+            children.map(|draw| untrack(draw))
+        })
+    }
+}

@@ -7,7 +7,7 @@
 use crate::api::calls::{customers, subscriptions};
 use crate::components::charts::{Event, Pair, PairedBars, Timeline};
 use crate::components::detail::{day, now, Facts};
-use crate::components::loading::Load;
+use crate::components::loading::{InTurn, Load};
 use crate::components::names::ResellerLink;
 use crate::components::status::{tone_class, StatusExplained};
 use crate::components::table::{Cell, Column, DataTable};
@@ -173,11 +173,12 @@ fn Hub(
             ] also=account_facts(&c)/>
             <Facts title=t::hub::address() rows=address_rows(&c.company_profile.address)/>
         </div>
-        <Pictures subs/>
-        <Discounts discounts=c.discounts.clone()/>
-        {tyc.map(|b| view! { <ThreeYearCommit benefit=b subs/> })}
-        {(lga || c.linked_membership.is_some()).then(|| view! { <Membership lga linked=c.linked_membership.clone()/> })}
-        <ContactTable contacts=c.company_profile.contacts.clone()/>
+        // Below the first screen, each section in a task of its own.
+        <InTurn><Pictures subs/></InTurn>
+        <InTurn><Discounts discounts=c.discounts.clone()/></InTurn>
+        {tyc.map(|b| view! { <InTurn><ThreeYearCommit benefit=b subs/></InTurn> })}
+        {(lga || c.linked_membership.is_some()).then(|| view! { <InTurn><Membership lga linked=c.linked_membership.clone()/></InTurn> })}
+        <InTurn><ContactTable contacts=c.company_profile.contacts.clone()/></InTurn>
     }
 }
 
