@@ -95,32 +95,27 @@ impl<T: Transport> Client<T> {
     /// request sent again before any answer came back keeps its correlation id, so the API
     /// acts once; any answer that could be read settles the intent.
     pub async fn run<R: DeserializeOwned>(&self, call: &Call) -> Result<Done<R>, Failure> {
-        // The attempts, the intent and the log are one function for every answer type; only
-        // reading the body is generic (each `R` would otherwise copy the whole state machine).
-        // Boxed, so each `R`'s future holds a pointer to that state machine rather than its
-        // bytes (1.6 KB brotli over the console).
-        let mut value = None;
-        let mut accept = |body: &str| {
-            value = Some(decode::<R>(&call.name, body)?);
-            Ok(())
-        };
-        let correlation_id = Box::pin(self.run_with(call, &mut accept)).await?;
-        match value {
-            Some(value) => Ok(Done { value, correlation_id }),
-            None => Err(Failure {
-                error: ApiError::Decode { call: call.name.clone(), detail: "no answer was read".into() },
-                action: call.name.clone(),
-                request_id: String::new(),
-                correlation_id,
-            }),
-        }
+        self.run_reading(call, |body| decode::<R>(&call.name, body)).await
     }
 
     /// Runs `call`, a list's read, keeping its answer's items unread ([`Unread`]).
     pub async fn run_unread<I: DeserializeOwned>(&self, call: &Call) -> Result<Done<Unread<I>>, Failure> {
+        self.run_reading(call, |body| Unread::new(&call.name, body.to_owned())).await
+    }
+
+    /// Runs `call`, reading a successful answer's body with `read`.
+    async fn run_reading<V>(
+        &self,
+        call: &Call,
+        read: impl Fn(&str) -> Result<V, ApiError>,
+    ) -> Result<Done<V>, Failure> {
+        // The attempts, the intent and the log are one function for every answer type; only
+        // reading the body is generic (each `V` would otherwise copy the whole state machine).
+        // Boxed, so each `V`'s future holds a pointer to that state machine rather than its
+        // bytes (1.6 KB brotli over the console).
         let mut value = None;
         let mut accept = |body: &str| {
-            value = Some(Unread::new(&call.name, body.to_owned())?);
+            value = Some(read(body)?);
             Ok(())
         };
         let correlation_id = Box::pin(self.run_with(call, &mut accept)).await?;
