@@ -28,6 +28,7 @@ use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use wasm_encoder::reencode::{Reencode, RoundtripReencoder};
 
 /// The chunks' loader, written by the splitter; the main module imports it.
 const LOADER: &str = "__wasm_split.js";
@@ -136,13 +137,45 @@ fn split(linked: &Path, out: &Path) -> Result<(), String> {
 /// relocations, linking, producers, debug info); for the main module, with the function table
 /// also exported as [`TABLE_EXPORT`]. `PARTNER_SPLIT_NAMES` set keeps the functions' names, for
 /// a CPU profile of the running console that names them (`bench-lighthouse`'s kept traces).
+///
+/// A chunk's code is written again through wasm-encoder's documented [`Reencode`]: the splitter
+/// copies each function as the linker left it, whose calls and addresses are five-byte LEB128
+/// numbers (padded, so relocations could patch them in place), where the main module's pass
+/// through wasm-bindgen writes them at their shortest. Written again, every number takes the
+/// bytes it needs.
 fn finished(module: &[u8], main: bool) -> Result<Vec<u8>, String> {
     let bad = |e: wasmparser::BinaryReaderError| format!("reading a split module: {e}");
     let mut out = wasm_encoder::Module::new();
     let mut table = false;
     let keep_names = std::env::var_os("PARTNER_SPLIT_NAMES").is_some();
+    // A chunk's code, written again: see the function's docs.
+    let mut code: Option<(wasm_encoder::CodeSection, u32)> = None;
     for payload in wasmparser::Parser::new(0).parse_all(module) {
         let payload = payload.map_err(bad)?;
+        if !main {
+            let written = match &payload {
+                wasmparser::Payload::CodeSectionStart { count, .. } => {
+                    code = Some((wasm_encoder::CodeSection::new(), *count));
+                    true
+                }
+                wasmparser::Payload::CodeSectionEntry(body) => {
+                    let (section, left) = code.as_mut().ok_or("a function body outside the code section")?;
+                    RoundtripReencoder
+                        .parse_function_body(section, body.clone())
+                        .map_err(|e| format!("writing a split module's code again: {e}"))?;
+                    *left = left.saturating_sub(1);
+                    true
+                }
+                _ => false,
+            };
+            if let Some((section, 0)) = &code {
+                out.section(section);
+                code = None;
+            }
+            if written {
+                continue;
+            }
+        }
         if let wasmparser::Payload::CustomSection(section) = &payload {
             let name = section.name();
             if (name == "name" && !keep_names)
@@ -180,6 +213,9 @@ fn finished(module: &[u8], main: bool) -> Result<Vec<u8>, String> {
             let data = module.get(range).ok_or("a section reaches past the module's end")?;
             out.section(&wasm_encoder::RawSection { id, data });
         }
+    }
+    if code.is_some() {
+        return Err("a split module's code section ends early".to_string());
     }
     if main && !table {
         return Err(format!("the main module does not export its function table as {TABLE}"));
