@@ -148,34 +148,8 @@ fn finished(module: &[u8], main: bool) -> Result<Vec<u8>, String> {
     let mut out = wasm_encoder::Module::new();
     let mut table = false;
     let keep_names = std::env::var_os("PARTNER_SPLIT_NAMES").is_some();
-    // A chunk's code, written again: see the function's docs.
-    let mut code: Option<(wasm_encoder::CodeSection, u32)> = None;
     for payload in wasmparser::Parser::new(0).parse_all(module) {
         let payload = payload.map_err(bad)?;
-        if !main {
-            let written = match &payload {
-                wasmparser::Payload::CodeSectionStart { count, .. } => {
-                    code = Some((wasm_encoder::CodeSection::new(), *count));
-                    true
-                }
-                wasmparser::Payload::CodeSectionEntry(body) => {
-                    let (section, left) = code.as_mut().ok_or("a function body outside the code section")?;
-                    RoundtripReencoder
-                        .parse_function_body(section, body.clone())
-                        .map_err(|e| format!("writing a split module's code again: {e}"))?;
-                    *left = left.saturating_sub(1);
-                    true
-                }
-                _ => false,
-            };
-            if let Some((section, 0)) = &code {
-                out.section(section);
-                code = None;
-            }
-            if written {
-                continue;
-            }
-        }
         if let wasmparser::Payload::CustomSection(section) = &payload {
             let name = section.name();
             if (name == "name" && !keep_names)
@@ -210,12 +184,21 @@ fn finished(module: &[u8], main: bool) -> Result<Vec<u8>, String> {
         if let Some((id, range)) = payload.as_section() {
             let range =
                 usize::try_from(range.start).unwrap_or(usize::MAX)..usize::try_from(range.end).unwrap_or(usize::MAX);
+            let offset = range.start as u64;
             let data = module.get(range).ok_or("a section reaches past the module's end")?;
+            if !main && matches!(payload, wasmparser::Payload::CodeSectionStart { .. }) {
+                // A chunk's code, written again: see the function's docs.
+                let reader =
+                    wasmparser::CodeSectionReader::new(wasmparser::BinaryReader::new(data, offset)).map_err(bad)?;
+                let mut code = wasm_encoder::CodeSection::new();
+                RoundtripReencoder
+                    .parse_code_section(&mut code, reader)
+                    .map_err(|e| format!("writing a split module's code again: {e}"))?;
+                out.section(&code);
+                continue;
+            }
             out.section(&wasm_encoder::RawSection { id, data });
         }
-    }
-    if code.is_some() {
-        return Err("a split module's code section ends early".to_string());
     }
     if main && !table {
         return Err(format!("the main module does not export its function table as {TABLE}"));
