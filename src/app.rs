@@ -135,7 +135,7 @@ pub fn Shell(
                     // nested router's outlets, 8.7 KB brotli less in the first load (2026-12-02).
                     <FlatRoutes fallback=NotFound>
                         <Route path=path!("/") view={(|| Home().into_any()) as fn() -> AnyView}/>
-                        <Route path=path!("/activity") view={crate::split_page!(resellers, activity_page, ActivityPage)}/>
+                        <Route path=path!("/activity") view={crate::split_page!(partners, activity_page, ActivityPage)}/>
                         <Route path=path!("/price-list") view={crate::split_page!(customers, price_list_page, PriceListPage)}/>
                         <ResellerRoutes/>
                         <CustomerRoutes/>

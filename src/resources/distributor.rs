@@ -27,7 +27,7 @@ use partner_model::types::{
 #[component(transparent)]
 pub fn DistributorSubscriptionRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/distributor-subscriptions") view={crate::split_page!(distributor, distributor_subscriptions, DistributorSubscriptions)}/>
+        <Route path=path!("/distributor-subscriptions") view={crate::split_page!(partners, distributor_subscriptions, DistributorSubscriptions)}/>
     }
     .into_inner()
     .into_any_nested_route()

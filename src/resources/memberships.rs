@@ -32,9 +32,9 @@ use partner_model::types::{MembershipOffersPreview, MembershipTransfer, Status};
 #[component(transparent)]
 pub fn MembershipRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/memberships") view={crate::split_page!(moves, membership_start, MembershipStart)}/>
-        <Route path=path!("/memberships/:id") view={crate::split_page!(moves, membership_preview, MembershipPreview)}/>
-        <Route path=path!("/memberships/:id/transfers/:transfer") view={crate::split_page!(moves, membership_transfer_page, MembershipTransferPage)}/>
+        <Route path=path!("/memberships") view={crate::split_page!(partners, membership_start, MembershipStart)}/>
+        <Route path=path!("/memberships/:id") view={crate::split_page!(partners, membership_preview, MembershipPreview)}/>
+        <Route path=path!("/memberships/:id/transfers/:transfer") view={crate::split_page!(partners, membership_transfer_page, MembershipTransferPage)}/>
     }
     .into_inner()
     .into_any_nested_route()

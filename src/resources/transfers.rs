@@ -37,8 +37,8 @@ use partner_model::types::{ResellerChangeAction, ResellerChangeRequest, Reseller
 #[component(transparent)]
 pub fn TransferRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/transfers") view={crate::split_page!(moves, reseller_change, ResellerChange)}/>
-        <Route path=path!("/transfers/:id") view={crate::split_page!(moves, reseller_change_page, ResellerChangePage)}/>
+        <Route path=path!("/transfers") view={crate::split_page!(partners, reseller_change, ResellerChange)}/>
+        <Route path=path!("/transfers/:id") view={crate::split_page!(partners, reseller_change_page, ResellerChangePage)}/>
     }
     .into_inner()
     .into_any_nested_route()

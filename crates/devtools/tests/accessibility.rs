@@ -51,7 +51,7 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     a.visit("?reseller=1000000001", "//section[@id='due']//table").await;
     // An area's code failing to download (before anything has cached it).
     a.browser
-        .set_faults(json!([{ "method": "GET", "path": "/split-*/split_moves.wasm", "kind": "status", "status": 502, "times": 1 }]))
+        .set_faults(json!([{ "method": "GET", "path": "/split-*/split_partners.wasm", "kind": "status", "status": 502, "times": 1 }]))
         .await;
     a.visit("transfers", "//main//h1[.='This page could not be downloaded']").await;
     a.browser.set_faults(json!([])).await;

@@ -84,10 +84,10 @@ async fn a_page_whose_code_fails_to_download_says_so_and_try_again_loads_it() {
     let (sandbox, browser) = start(false).await;
     browser.client.goto(&sandbox.url).await.expect("home");
     browser.find("//main//h1").await;
-    // The resellers area's chunk (scripts/build-release, crates/split): its first download meets a gateway error.
+    // The partners area's chunk (scripts/build-release, crates/split): its first download meets a gateway error.
     browser
         .set_faults(
-            json!([{ "method": "GET", "path": "/split-*/split_resellers.wasm", "kind": "status", "status": 502, "times": 1 }]),
+            json!([{ "method": "GET", "path": "/split-*/split_partners.wasm", "kind": "status", "status": 502, "times": 1 }]),
         )
         .await;
     browser.click("Resellers").await;

@@ -57,11 +57,11 @@ async fn deep_links_survive_reload(base_path: &str, shot: &str) {
         ("subscriptions", "customers"),
         ("notifications", "customers"),
         ("linked-memberships", "customers"),
-        ("resellers/new", "resellers"),
-        ("activity", "resellers"),
-        ("transfers", "moves"),
-        ("memberships", "moves"),
-        ("distributor-subscriptions", "distributor"),
+        ("resellers/new", "partners"),
+        ("activity", "partners"),
+        ("transfers", "partners"),
+        ("memberships", "partners"),
+        ("distributor-subscriptions", "partners"),
     ] {
         browser.client.goto(&format!("{}{path}", sandbox.url)).await.expect("deep link");
         browser.find("//main//h1").await;

@@ -13,10 +13,10 @@ use leptos_router::path;
 #[component(transparent)]
 pub fn ResellerRoutes() -> AnyNestedRoute {
     view! {
-        <Route path=path!("/resellers") view={crate::split_page!(resellers, reseller_list, list::ResellerList)}/>
-        <Route path=path!("/resellers/new") view={crate::split_page!(resellers, create_reseller, form::CreateReseller)}/>
-        <Route path=path!("/resellers/:id") view={crate::split_page!(resellers, reseller_page, detail::ResellerPage)}/>
-        <Route path=path!("/resellers/:id/edit") view={crate::split_page!(resellers, update_reseller, form::UpdateReseller)}/>
+        <Route path=path!("/resellers") view={crate::split_page!(partners, reseller_list, list::ResellerList)}/>
+        <Route path=path!("/resellers/new") view={crate::split_page!(partners, create_reseller, form::CreateReseller)}/>
+        <Route path=path!("/resellers/:id") view={crate::split_page!(partners, reseller_page, detail::ResellerPage)}/>
+        <Route path=path!("/resellers/:id/edit") view={crate::split_page!(partners, update_reseller, form::UpdateReseller)}/>
     }
     .into_inner()
     .into_any_nested_route()
