@@ -5,7 +5,7 @@
 //! of the whole filtered list, page after page.
 
 use super::csv::CsvExport;
-use super::loading::Load;
+use super::loading::{Load, Loaded};
 use super::pager::{IntoPage, Page, Pager};
 use super::query::{use_query_state, QueryState};
 use super::table::{Column, DataTable, SortKeys};
@@ -79,7 +79,7 @@ pub fn ListPage<S: ListSource>(
     let rt = runtime();
     let query = use_query_state();
     let (rt2, source2) = (rt.clone(), source.clone());
-    let page = LocalResource::new(move || {
+    let page = Loaded::new(move || {
         let limit = page_limit(&query, source2.default_limit(rt2.config.page_size), S::MAX_LIMIT);
         let offset = query.get("offset").parse::<u64>().unwrap_or(0);
         // The call is described here, where the resource tracks the URL; only the wait is async.

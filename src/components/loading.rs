@@ -5,10 +5,81 @@ use super::error_panel::ErrorPanel;
 use crate::api::error::Failure;
 use crate::i18n::t;
 use leptos::prelude::*;
+use std::any::Any;
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
-/// What a page's resource holds: the value, or why it is not there.
-pub type Loaded<T> = LocalResource<Result<T, Failure>>;
+/// A page's async data: the value, or why it is not there, read again when what its fetch
+/// tracks changes.
+///
+/// Every `Loaded` is the same resource underneath, holding its value as `Arc<dyn Any>`: the
+/// reactive machinery of an async value (its derived state, its future's polling, its effects)
+/// is then one copy in the build, where a `LocalResource` of each page's type copied it for
+/// each of them. `Loaded<T>` is only made by [`Loaded::new`] from a fetch of `T`, and hands the
+/// value back as a `T`.
+pub struct Loaded<T> {
+    held: LocalResource<Result<Held, Failure>>,
+    of: PhantomData<fn() -> T>,
+}
+
+/// A value of any page's type.
+type Held = Arc<dyn Any + Send + Sync>;
+
+/// One look at a page's data, whatever its type.
+type Fetch = Pin<Box<dyn Future<Output = Result<Held, Failure>>>>;
+
+impl<T> Clone for Loaded<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Loaded<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Loaded<T> {
+    /// The value `fetch` gives, fetched now and again whenever something it tracks changes.
+    pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Loaded<T>
+    where
+        Fut: Future<Output = Result<T, Failure>> + 'static,
+    {
+        let fetch = move || -> Fetch {
+            let value = fetch();
+            Box::pin(async move { value.await.map(|v| Arc::new(v) as Held) })
+        };
+        Loaded { held: held(Box::new(fetch)), of: PhantomData }
+    }
+
+    /// Fetches the value again.
+    pub fn refetch(&self) {
+        self.held.refetch();
+    }
+
+    /// The value once it is there (tracked, so a new one is waited for again).
+    pub async fn ready(self) -> Result<T, Failure> {
+        self.held.await.and_then(typed)
+    }
+}
+
+/// The one resource every [`Loaded`] is.
+fn held(fetch: Box<dyn Fn() -> Fetch>) -> LocalResource<Result<Held, Failure>> {
+    LocalResource::new(fetch)
+}
+
+/// `held` as the `T` it was made from: only [`Loaded::new`] makes one, from a `T`.
+fn typed<T: Clone + 'static>(held: Held) -> Result<T, Failure> {
+    held.downcast_ref::<T>().cloned().ok_or_else(|| Failure {
+        error: crate::api::error::ApiError::Decode {
+            call: String::new(),
+            detail: "the page's data is not of the type it was read as".to_string(),
+        },
+        action: String::new(),
+        request_id: String::new(),
+        correlation_id: String::new(),
+    })
+}
 
 /// Shows `resource`: busy while it loads (keeping the previous view on a refetch), the error
 /// panel on failure, `render` when it arrives. With `settling`, a record that is still settling
@@ -40,7 +111,7 @@ where
     let look: Looking = std::sync::Arc::new(move || {
         let render = render.clone();
         Box::pin(async move {
-            match resource.await {
+            match resource.ready().await {
                 Ok(value) => Look::Drawn { settling: settling.is_some_and(|s| s(&value)), view: render(value) },
                 Err(failure) => Look::Failed(failure),
             }

@@ -7,7 +7,7 @@ use crate::api::calls::Endpoint;
 use crate::api::calls::{customers, notifications};
 use crate::components::detail::{day, now};
 use crate::components::list::{ListPage, ListSource};
-use crate::components::loading::Load;
+use crate::components::loading::{Load, Loaded};
 use crate::components::names::{customer_cell, ResellerName};
 use crate::components::query::QueryState;
 use crate::components::table::{Cell, Column, DataTable};
@@ -53,7 +53,7 @@ fn OpenAcquisitionsPage() -> impl IntoView {
     let rt = runtime();
     let params = params::<CustomerParams>();
     let customer = Memo::new(move |_| params.read().customer.clone());
-    let open = LocalResource::new(move || fetch(customers::open_acquisitions(&rt, &customer.get())));
+    let open = Loaded::new(move || fetch(customers::open_acquisitions(&rt, &customer.get())));
     view! {
         <section class="page">
             <div class="page-head">

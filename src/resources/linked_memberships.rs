@@ -8,7 +8,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::Choice;
 use crate::components::filters::{FilterSelect, FilterText};
 use crate::components::form::{check_paths, trimmed as g, BusyButton, FormState, TextField, Values};
-use crate::components::loading::Load;
+use crate::components::loading::{Load, Loaded};
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_commit, use_preview_submission, SubmissionError};
 use crate::components::table::{Cell, Column, DataTable};
@@ -59,7 +59,7 @@ pub fn LinkedMemberships() -> impl IntoView {
     let query = use_query_state();
     let chosen = RwSignal::new(None::<LinkedMembershipGroup>);
     let rt2 = rt.clone();
-    let groups = LocalResource::new(move || {
+    let groups = Loaded::new(move || {
         let (country, name) = (query.get("country"), query.get("name"));
         let endpoint = (!country.is_empty()).then(|| linked_memberships::search(&rt2, &country, &name));
         async move {

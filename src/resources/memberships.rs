@@ -9,7 +9,7 @@ use crate::api::error::Failure;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{check_paths, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
-use crate::components::loading::Load;
+use crate::components::loading::{Load, Loaded};
 use crate::components::names::reseller_name;
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::sandbox_help::DemoMemberships;
@@ -104,7 +104,7 @@ pub fn MembershipPreview() -> impl IntoView {
     let query = use_query_state();
     let id = Memo::new(move |_| params.read().id.clone());
     let switches = Memo::new(move |_| (switch_on(&query, IGNORE_ORDER_RETURN), switch_on(&query, EXPIRE_OPEN_PAS)));
-    let preview = LocalResource::new(move || {
+    let preview = Loaded::new(move || {
         let (ignore, expire) = switches.get();
         let endpoint = memberships::offers(&rt, &id.get(), ignore, expire);
         async move {

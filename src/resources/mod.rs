@@ -14,7 +14,7 @@ pub mod transfers;
 
 use crate::api::calls::{send, send_items, Endpoint, Listing};
 use crate::api::error::Failure;
-use crate::components::loading::Load;
+use crate::components::loading::{Load, Loaded};
 use crate::runtime::{use_runtime, Runtime};
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -29,28 +29,28 @@ pub fn runtime() -> Runtime {
 }
 
 /// The route's parameters, and the record they name.
-pub type RecordLoad<P, R> = (Memo<P>, LocalResource<Result<R, Failure>>);
+pub type RecordLoad<P, R> = (Memo<P>, Loaded<R>);
 
 /// The record the route's parameters name, read with `get` and read again when they change;
 /// with the parameters, which the page needs too.
 pub fn load_record<P, R>(get: fn(&Runtime, &P) -> Endpoint<R>) -> RecordLoad<P, R>
 where
     P: leptos_router::params::Params + Default + Clone + PartialEq + Send + Sync + 'static,
-    R: DeserializeOwned + Send + Sync + 'static,
+    R: DeserializeOwned + Clone + Send + Sync + 'static,
 {
     let rt = runtime();
     let params = crate::routes::params::<P>();
-    let resource = LocalResource::new(move || fetch(get(&rt, &params.get())));
+    let resource = Loaded::new(move || fetch(get(&rt, &params.get())));
     (params, resource)
 }
 
 /// The record the URL's `:id` names, read with `get` and read again when the id changes.
-pub fn load_by_id<R: DeserializeOwned + Send + Sync + 'static>(
+pub fn load_by_id<R: DeserializeOwned + Clone + Send + Sync + 'static>(
     get: fn(&Runtime, &str) -> Endpoint<R>,
-) -> LocalResource<Result<R, Failure>> {
+) -> Loaded<R> {
     let rt = runtime();
     let params = crate::routes::params::<crate::routes::RecordParams>();
-    LocalResource::new(move || fetch(get(&rt, &params.read().id)))
+    Loaded::new(move || fetch(get(&rt, &params.read().id)))
 }
 
 /// The page of the record the URL's `:id` names: read with `get`, drawn with `render`.

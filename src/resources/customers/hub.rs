@@ -7,7 +7,7 @@
 use crate::api::calls::{customers, subscriptions};
 use crate::components::charts::{Event, Pair, PairedBars, Timeline};
 use crate::components::detail::{day, now, Facts};
-use crate::components::loading::{InTurn, Load};
+use crate::components::loading::{InTurn, Load, Loaded};
 use crate::components::names::ResellerLink;
 use crate::components::status::{tone_class, StatusExplained};
 use crate::components::table::{Cell, Column, DataTable};
@@ -88,8 +88,8 @@ pub fn CustomerHub() -> impl IntoView {
     let params = params::<RecordParams>();
     let id = Memo::new(move |_| params.read().id.clone());
     let rt2 = rt.clone();
-    let customer = LocalResource::new(move || fetch(customers::get(&rt2, &id.get())));
-    let subs = LocalResource::new(move || fetch_items(subscriptions::list(&rt, &id.get())));
+    let customer = Loaded::new(move || fetch(customers::get(&rt2, &id.get())));
+    let subs = Loaded::new(move || fetch_items(subscriptions::list(&rt, &id.get())));
     view! {
         <section class="page">
             <Load resource=customer what=t::load::customer() settling=customer_settling render=move |c: Customer| {
@@ -112,11 +112,7 @@ fn customer_settling(c: &Customer) -> bool {
 }
 
 #[component]
-fn Hub(
-    customer: Customer,
-    subs: LocalResource<Result<Subs, crate::api::error::Failure>>,
-    settling: bool,
-) -> impl IntoView {
+fn Hub(customer: Customer, subs: Loaded<Subs>, settling: bool) -> impl IntoView {
     let c = customer;
     let cid = c.customer_id.clone();
     let segment = c
@@ -185,7 +181,7 @@ fn Hub(
 /// Licenses per product and the renewals of the next twelve months, drawn from the
 /// subscriptions.
 #[component]
-fn Pictures(subs: LocalResource<Result<Subs, crate::api::error::Failure>>) -> impl IntoView {
+fn Pictures(subs: Loaded<Subs>) -> impl IntoView {
     view! {
         <section class="facts-section pictures">
             <h2>{t::hub::licenses_renewals()}</h2>
@@ -281,7 +277,7 @@ fn Progress(label: String, current: u64, minimum: u64) -> impl IntoView {
 }
 
 #[component]
-fn ThreeYearCommit(benefit: Benefit, subs: LocalResource<Result<Subs, crate::api::error::Failure>>) -> impl IntoView {
+fn ThreeYearCommit(benefit: Benefit, subs: Loaded<Subs>) -> impl IntoView {
     let commitment = benefit.commitment.clone();
     let requests = [
         (t::hub::tyc_request(), benefit.commitment_request.clone()),

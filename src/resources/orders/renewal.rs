@@ -7,7 +7,7 @@ use super::place::offer_change;
 use super::renew::ManualRenewal;
 use crate::api::calls::{orders, subscriptions};
 use crate::api::error::Failure;
-use crate::components::loading::Load;
+use crate::components::loading::{Load, Loaded};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::format::money_of;
 use crate::i18n::t;
@@ -32,7 +32,7 @@ pub fn RenewalPreview() -> impl IntoView {
     let rt = runtime();
     let params = params::<CustomerParams>();
     let customer = Memo::new(move |_| params.read().customer.clone());
-    let preview = LocalResource::new(move || {
+    let preview = Loaded::new(move || {
         let c = customer.get();
         let (subs, renewal) = (subscriptions::list(&rt, &c), orders::create(&rt, &c, &OrderRequest::PreviewRenewal));
         let open = [("order-type", "RENEWAL".to_string()), ("status", "1002".to_string()), ("limit", "100".into())];

@@ -11,7 +11,7 @@ use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{
     trimmed as g, BusyButton, CheckField, DraftNotice, FormState, SelectField, TextField, Values,
 };
-use crate::components::loading::Load;
+use crate::components::loading::{Load, Loaded};
 use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
@@ -67,7 +67,7 @@ type Upgrade = (Subscription, Vec<SwitchTarget>);
 pub fn UpgradePage() -> impl IntoView {
     let rt = runtime();
     let ids = params::<CustomerRecordParams>();
-    let data = LocalResource::new(move || {
+    let data = Loaded::new(move || {
         let p = ids.get();
         let (sub, paths) = (subscriptions::get(&rt, &p.customer, &p.id), orders::switch_paths(&rt, &p.customer, &p.id));
         async move {

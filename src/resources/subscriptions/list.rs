@@ -8,7 +8,7 @@ use crate::api::calls::subscriptions;
 use crate::components::filters::Choice;
 use crate::components::filters::FilterChecks;
 use crate::components::list::RowsList;
-use crate::components::loading::Load;
+use crate::components::loading::{Load, Loaded};
 use crate::components::names::{customer_name, title_of};
 use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, SortKeys};
@@ -92,7 +92,7 @@ pub fn SubscriptionList() -> impl IntoView {
 fn Subscriptions(customer: String) -> impl IntoView {
     let rt = runtime();
     let c2 = customer.clone();
-    let list = LocalResource::new(move || fetch_items(subscriptions::list(&rt, &c2)));
+    let list = Loaded::new(move || fetch_items(subscriptions::list(&rt, &c2)));
     let query = use_query_state();
     let filter = RwSignal::new(String::new());
     let c3 = customer.clone();
