@@ -6,7 +6,10 @@ use super::error_panel::ErrorPanel;
 use super::form::{FormState, Values};
 use crate::api::error::Failure;
 use leptos::prelude::*;
+use std::any::Any;
 use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 
 /// A form's sending state.
 #[derive(Clone, Copy)]
@@ -98,7 +101,7 @@ where
 {
     let failure = RwSignal::new(None::<Failure>);
     let (busy, dispatch) = send_once(
-        move |values: &Values| send(values.clone()),
+        send,
         move |answer| {
             if settles {
                 form.settle();
@@ -113,28 +116,58 @@ where
     Submission { busy, failure, dispatch, form }
 }
 
+/// An answer of any form's type.
+type Answer = Rc<dyn Any>;
+
+/// One send of any form.
+type Sending = Pin<Box<dyn Future<Output = Result<Answer, Failure>>>>;
+
 /// The machinery under [`Submission`] and [`Commit`]: an action that `send`s, with `ok` or
 /// `failed` run on its answer; whether it is on its way, and how to start it.
-fn send_once<In, Res, Fut>(
-    send: impl Fn(&In) -> Fut + 'static,
+///
+/// The answer's type is known here only: the action under it holds any answer
+/// (`Rc<dyn Any>`), so the reactive machinery of an action is one copy in the build rather
+/// than one per form.
+fn send_once<Res, Fut>(
+    send: impl Fn(Values) -> Fut + 'static,
     ok: impl Fn(Res) + 'static,
     failed: impl Fn(Failure) + 'static,
-) -> (Signal<bool>, Callback<In>)
+) -> (Signal<bool>, Callback<Values>)
 where
-    In: 'static,
     Res: Clone + 'static,
     Fut: Future<Output = Result<Res, Failure>> + 'static,
 {
+    let send = move |values: &Values| -> Sending {
+        let answer = send(values.clone());
+        Box::pin(async move { answer.await.map(|a| Rc::new(a) as Answer) })
+    };
+    let answered = move |answer: Result<Answer, Failure>| match answer {
+        // Always a `Res`: only `send` above makes this action's answers.
+        Ok(answer) => {
+            if let Some(answer) = answer.downcast_ref::<Res>() {
+                ok(answer.clone());
+            }
+        }
+        Err(f) => failed(f),
+    };
+    erased_send_once(Box::new(send), Box::new(answered))
+}
+
+/// [`send_once`] with the answer's type put away.
+fn erased_send_once(
+    send: Box<dyn Fn(&Values) -> Sending>,
+    answered: Box<dyn Fn(Result<Answer, Failure>)>,
+) -> (Signal<bool>, Callback<Values>) {
     let action = Action::new_local(send);
-    Effect::new(move |_| match action.value().get() {
-        Some(Ok(answer)) => ok(answer),
-        Some(Err(f)) => failed(f),
-        None => {}
+    Effect::new(move |_| {
+        if let Some(answer) = action.value().get() {
+            answered(answer);
+        }
     });
     let pending = action.pending();
     (
         Signal::derive(move || pending.get()),
-        Callback::new(move |input: In| {
+        Callback::new(move |input: Values| {
             action.dispatch_local(input);
         }),
     )
@@ -158,7 +191,7 @@ pub struct Commit {
     pub pending: Signal<bool>,
     /// The last failure, until the next attempt.
     pub failure: RwSignal<Option<Failure>>,
-    dispatch: Callback<()>,
+    dispatch: Callback<Values>,
 }
 
 impl Commit {
@@ -166,7 +199,7 @@ impl Commit {
     pub fn send(&self) {
         if !self.pending.get_untracked() {
             self.failure.set(None);
-            self.dispatch.run(());
+            self.dispatch.run(Values::new());
         }
     }
 }
@@ -179,7 +212,7 @@ where
 {
     let failure = RwSignal::new(None::<Failure>);
     let (pending, dispatch) = send_once(
-        move |_: &()| send(),
+        move |_: Values| send(),
         move |answer| {
             form.settle();
             done(answer);

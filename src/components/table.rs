@@ -126,9 +126,17 @@ impl<T> Column<T> {
 
     /// The header in the language shown.
     pub fn label(&self) -> &'static str {
-        match self.header {
-            Header::Fixed(label) => label,
-            Header::Text(text) => text(),
+        self.look().label()
+    }
+
+    /// The column as the table draws it, without its rows' type.
+    fn look(&self) -> Look {
+        Look {
+            header: self.header,
+            sort: self.sort,
+            numeric: self.numeric,
+            names_row: self.names_row,
+            prose: self.prose,
         }
     }
 
@@ -150,6 +158,26 @@ impl<T> Column<T> {
     /// Its cells are sentences, kept readable in a wide table.
     pub const fn prose(self) -> Column<T> {
         Column { prose: true, ..self }
+    }
+}
+
+/// A column as the table draws it: everything of a [`Column`] but reading a row, so the table
+/// around the cells is one function for every list.
+#[derive(Clone, Copy)]
+struct Look {
+    header: Header,
+    sort: Option<&'static str>,
+    numeric: bool,
+    names_row: bool,
+    prose: bool,
+}
+
+impl Look {
+    fn label(&self) -> &'static str {
+        match self.header {
+            Header::Fixed(label) => label,
+            Header::Text(text) => text(),
+        }
     }
 
     fn class(&self) -> Option<&'static str> {
@@ -242,8 +270,31 @@ where
     if rows.is_empty() {
         return view! { <p class="empty" role="status">{empty}</p> }.into_any();
     }
+    // Only reading a row depends on `T`: the table around its cells is one function for every
+    // list rather than a copy per row type.
+    let looks = columns.iter().map(Column::look).collect();
+    let count = rows.len();
+    let row: Row = std::sync::Arc::new(move |i| match rows.get(i) {
+        Some(r) => (columns.iter().map(|c| (c.cell)(r)).collect(), row_class.map_or("", |f| f(r))),
+        None => (Vec::new(), ""),
+    });
+    table(caption, looks, count, row, sort, show_caption)
+}
+
+/// A row of a table by its position: its cells, in the columns' order, and its class (or `""`).
+type Row = std::sync::Arc<dyn Fn(usize) -> (Vec<Cell>, &'static str) + Send + Sync>;
+
+/// [`DataTable`] of `count` rows, read with `row`, in columns `looks`.
+fn table(
+    caption: String,
+    looks: std::sync::Arc<[Look]>,
+    count: usize,
+    row: Row,
+    sort: Option<SortKeys>,
+    show_caption: bool,
+) -> AnyView {
     let query = use_query_state();
-    let header = columns
+    let header = looks
         .iter()
         .map(|col| {
             let class = col.class();
@@ -282,20 +333,16 @@ where
             }
         })
         .collect_view();
-    // Each group of rows is drawn by one closure for every row type, so the progressive part
-    // below is not copied per list.
-    let rows = std::sync::Arc::new(rows);
-    let groups = rows.len().div_ceil(GROUP);
+    let groups = count.div_ceil(GROUP);
     let group = move |i: usize| {
         let start = i.saturating_mul(GROUP);
-        let slice = rows.get(start..start.saturating_add(GROUP).min(rows.len())).unwrap_or(&[]);
-        slice
-            .iter()
-            .map(|row| {
-                let cells = columns
-                    .iter()
-                    .map(|col| {
-                        let cell = (col.cell)(row);
+        (start..start.saturating_add(GROUP).min(count))
+            .map(|r| {
+                let (cells, class) = row(r);
+                let cells = cells
+                    .into_iter()
+                    .zip(looks.iter())
+                    .map(|(cell, col)| {
                         let class = col.cell_class(&cell);
                         let translate = cell.is_data().then_some("no");
                         let cell = cell.view();
@@ -311,7 +358,7 @@ where
                         }
                     })
                     .collect_view();
-                let class = row_class.map(|f| f(row)).filter(|c| !c.is_empty());
+                let class = (!class.is_empty()).then_some(class);
                 view! { <tr role="row" class=class>{cells}</tr> }
             })
             .collect_view()
