@@ -286,7 +286,7 @@ async fn a_settling_record_left_before_its_next_look_breaks_nothing() {
     }));
     let root = mount_point();
     let handle = leptos::mount::mount_to(root.clone(), || {
-        let resource: Loaded<u32> = LocalResource::new(|| async { Ok::<u32, Failure>(7) });
+        let resource: Loaded<u32> = Loaded::new(|| async { Ok::<u32, Failure>(7) });
         let settling: fn(&u32) -> bool = |_| true;
         view! { <Load resource what="a record" settling render=|n: u32| view! { <p class="value">{n}</p> }.into_any()/> }
     });

@@ -59,7 +59,10 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
 
     /// The value once it is there (tracked, so a new one is waited for again).
     pub async fn ready(self) -> Result<T, Failure> {
-        self.held.await.and_then(typed)
+        match self.held.await {
+            Ok(held) => held.downcast_ref::<T>().cloned().ok_or_else(not_typed),
+            Err(failure) => Err(failure),
+        }
     }
 }
 
@@ -68,9 +71,10 @@ fn held(fetch: Box<dyn Fn() -> Fetch>) -> LocalResource<Result<Held, Failure>> {
     LocalResource::new(fetch)
 }
 
-/// `held` as the `T` it was made from: only [`Loaded::new`] makes one, from a `T`.
-fn typed<T: Clone + 'static>(held: Held) -> Result<T, Failure> {
-    held.downcast_ref::<T>().cloned().ok_or_else(|| Failure {
+/// Why a value is not there when it is not of the type it was read as: never, since only
+/// [`Loaded::new`] makes a `Loaded<T>`, from a `T`; said rather than panicked all the same.
+fn not_typed() -> Failure {
+    Failure {
         error: crate::api::error::ApiError::Decode {
             call: String::new(),
             detail: "the page's data is not of the type it was read as".to_string(),
@@ -78,7 +82,7 @@ fn typed<T: Clone + 'static>(held: Held) -> Result<T, Failure> {
         action: String::new(),
         request_id: String::new(),
         correlation_id: String::new(),
-    })
+    }
 }
 
 /// Shows `resource`: busy while it loads (keeping the previous view on a refetch), the error
