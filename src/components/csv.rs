@@ -43,6 +43,37 @@ where
     F: Fn(u64) -> Fut + Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<Page<T>, Failure>> + 'static,
 {
+    // Only fetching a page and writing its rows depend on `T`: the export's progress and
+    // download are one function for every list.
+    let lines: Lines = std::sync::Arc::new(move |at| {
+        let page = fetch(at);
+        Box::pin(async move {
+            let page = page.await?;
+            let mut lines = String::new();
+            for row in &page.rows {
+                let cells: Vec<String> = columns.iter().map(|c| (c.cell)(row).text()).collect();
+                lines.push_str(&csv_line(cells.iter().map(String::as_str)));
+            }
+            Ok(Written { lines, count: page.rows.len() as u64, total: page.total, after: page.after() })
+        })
+    });
+    export(csv_line(columns.iter().map(|c| c.label())), lines, file_name)
+}
+
+/// A page of a list written as CSV lines, with where the list stands.
+struct Written {
+    lines: String,
+    count: u64,
+    total: u64,
+    after: Option<u64>,
+}
+
+/// Fetches the page at a cursor and writes its rows.
+type Lines =
+    std::sync::Arc<dyn Fn(u64) -> std::pin::Pin<Box<dyn Future<Output = Result<Written, Failure>>>> + Send + Sync>;
+
+/// [`CsvExport`] of the file that starts with `header`, its rows written by `lines`.
+fn export(header: String, lines: Lines, file_name: String) -> impl IntoView {
     let progress = RwSignal::new(None::<String>);
     let busy = RwSignal::new(false);
     let run = move |_| {
@@ -50,22 +81,17 @@ where
             return;
         }
         busy.set(true);
-        let fetch = fetch.clone();
-        let file_name = file_name.clone();
+        let (lines, file_name, mut out) = (lines.clone(), file_name.clone(), header.clone());
         leptos::task::spawn_local(async move {
-            let mut out = csv_line(columns.iter().map(|c| c.label()));
             let mut cursor = Some(0);
             let mut done = 0u64;
             while let Some(at) = cursor {
-                match fetch(at).await {
+                match lines(at).await {
                     Ok(page) => {
-                        done += page.rows.len() as u64;
-                        for row in &page.rows {
-                            let cells: Vec<String> = columns.iter().map(|c| (c.cell)(row).text()).collect();
-                            out.push_str(&csv_line(cells.iter().map(String::as_str)));
-                        }
+                        done += page.count;
+                        out.push_str(&page.lines);
                         progress.set(Some(t::csv::Progress { done, total: page.total }.text()));
-                        cursor = page.after();
+                        cursor = page.after;
                     }
                     Err(failure) => {
                         progress.set(Some(
