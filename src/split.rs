@@ -8,7 +8,7 @@
 //! everything else (resellers, activity, VMware, moves) is `partners`. Areas are few on
 //! purpose: the splitter makes a file of each set of areas sharing code, and each file loses
 //! compression context and adds call shims (five areas: 25 shared files, 832.9 KB brotli in
-//! all; three: 7 files, 781.6 KB, `bench-size`, 2026-12-04).
+//! all; three: 7 files, 781.7 KB, `bench-size`, 2026-12-04).
 //! Every other build (debug, tests) links the pages in directly and renders them at once.
 
 #[cfg(feature = "split")]

@@ -40,7 +40,7 @@ pub fn CsvExport<T, F, Fut>(
 ) -> impl IntoView
 where
     T: 'static,
-    F: Fn(u64) -> Fut + Clone + Send + Sync + 'static,
+    F: Fn(u64) -> Fut + Send + Sync + 'static,
     Fut: Future<Output = Result<Page<T>, Failure>> + 'static,
 {
     // Only fetching a page and writing its rows depend on `T`: the export's progress and
@@ -62,9 +62,13 @@ where
 
 /// A page of a list written as CSV lines, with where the list stands.
 struct Written {
+    /// The page's rows, a CSV line each.
     lines: String,
+    /// Rows on this page.
     count: u64,
+    /// Rows of the whole filtered list.
     total: u64,
+    /// Where the next page starts, if there is one.
     after: Option<u64>,
 }
 

@@ -22,7 +22,7 @@ use std::time::Duration;
 /// value back as a `T`.
 pub struct Loaded<T> {
     held: LocalResource<Result<Held, Failure>>,
-    of: PhantomData<fn() -> T>,
+    of: PhantomData<fn(T) -> T>,
 }
 
 /// A value of any page's type.
@@ -41,6 +41,7 @@ impl<T> Copy for Loaded<T> {}
 
 impl<T: Clone + Send + Sync + 'static> Loaded<T> {
     /// The value `fetch` gives, fetched now and again whenever something it tracks changes.
+    #[track_caller]
     pub fn new<Fut>(fetch: impl Fn() -> Fut + 'static) -> Loaded<T>
     where
         Fut: Future<Output = Result<T, Failure>> + 'static,
@@ -57,7 +58,8 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
         self.held.refetch();
     }
 
-    /// The value once it is there (tracked, so a new one is waited for again).
+    /// The value once it is there. Awaiting it tracks the resource (inside a `Suspend`, a new
+    /// value is waited for again).
     pub async fn ready(self) -> Result<T, Failure> {
         match self.held.await {
             Ok(held) => held.downcast_ref::<T>().cloned().ok_or_else(not_typed),
@@ -67,13 +69,15 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
 }
 
 /// The one resource every [`Loaded`] is.
+#[track_caller]
 fn held(fetch: Box<dyn Fn() -> Fetch>) -> LocalResource<Result<Held, Failure>> {
     LocalResource::new(fetch)
 }
 
-/// Why a value is not there when it is not of the type it was read as: never, since only
-/// [`Loaded::new`] makes a `Loaded<T>`, from a `T`; said rather than panicked all the same.
-fn not_typed() -> Failure {
+/// The failure of a value that is not of the type it is read as: unreachable, since only
+/// [`Loaded::new`] and `send_once` (`components::submit`) store values, each of its own type;
+/// said rather than panicked all the same.
+pub(crate) fn not_typed() -> Failure {
     Failure {
         error: crate::api::error::ApiError::Decode {
             call: String::new(),

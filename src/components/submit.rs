@@ -51,6 +51,7 @@ impl Submission {
 
 /// Sends the form's values with `send`; `done` gets the answer, and the form settles (its
 /// draft goes: what it held is saved).
+#[track_caller]
 pub fn use_submission<Res, Fut>(
     form: FormState,
     send: impl Fn(Values) -> Fut + 'static,
@@ -77,6 +78,7 @@ pub fn use_preview<T: Send + Sync + 'static>(form: FormState) -> RwSignal<Option
 }
 
 /// Like [`use_submission`] for a step that saves nothing (an order preview): the draft stays.
+#[track_caller]
 pub fn use_preview_submission<Res, Fut>(
     form: FormState,
     send: impl Fn(Values) -> Fut + 'static,
@@ -89,6 +91,7 @@ where
     submission(form, send, done, false)
 }
 
+#[track_caller]
 fn submission<Res, Fut>(
     form: FormState,
     send: impl Fn(Values) -> Fut + 'static,
@@ -128,6 +131,7 @@ type Sending = Pin<Box<dyn Future<Output = Result<Answer, Failure>>>>;
 /// The answer's type is known here only: the action under it holds any answer
 /// (`Rc<dyn Any>`), so the reactive machinery of an action is one copy in the build rather
 /// than one per form.
+#[track_caller]
 fn send_once<Res, Fut>(
     send: impl Fn(Values) -> Fut + 'static,
     ok: impl Fn(Res) + 'static,
@@ -143,17 +147,17 @@ where
     };
     let answered = move |answer: Result<Answer, Failure>| match answer {
         // Always a `Res`: only `send` above makes this action's answers.
-        Ok(answer) => {
-            if let Some(answer) = answer.downcast_ref::<Res>() {
-                ok(answer.clone());
-            }
-        }
+        Ok(answer) => match answer.downcast_ref::<Res>() {
+            Some(answer) => ok(answer.clone()),
+            None => failed(super::loading::not_typed()),
+        },
         Err(f) => failed(f),
     };
     erased_send_once(Box::new(send), Box::new(answered))
 }
 
 /// [`send_once`] with the answer's type put away.
+#[track_caller]
 fn erased_send_once(
     send: Box<dyn Fn(&Values) -> Sending>,
     answered: Box<dyn Fn(Result<Answer, Failure>)>,
@@ -205,6 +209,7 @@ impl Commit {
 }
 
 /// A [`Commit`] of `form`'s preview that sends with `send`.
+#[track_caller]
 pub fn use_commit<Res, Fut>(form: FormState, send: impl Fn() -> Fut + 'static, done: impl Fn(Res) + 'static) -> Commit
 where
     Res: Clone + 'static,

@@ -130,8 +130,8 @@ impl<T> Column<T> {
     }
 
     /// The column as the table draws it, without its rows' type.
-    fn look(&self) -> Look {
-        Look {
+    fn look(&self) -> ColumnLook {
+        ColumnLook {
             header: self.header,
             sort: self.sort,
             numeric: self.numeric,
@@ -161,10 +161,10 @@ impl<T> Column<T> {
     }
 }
 
-/// A column as the table draws it: everything of a [`Column`] but reading a row, so the table
-/// around the cells is one function for every list.
+/// A column as the table draws it: a [`Column`] without its cell function, so the table around
+/// the cells is one function for every list.
 #[derive(Clone, Copy)]
-struct Look {
+struct ColumnLook {
     header: Header,
     sort: Option<&'static str>,
     numeric: bool,
@@ -172,7 +172,7 @@ struct Look {
     prose: bool,
 }
 
-impl Look {
+impl ColumnLook {
     fn label(&self) -> &'static str {
         match self.header {
             Header::Fixed(label) => label,
@@ -287,7 +287,7 @@ type Row = std::sync::Arc<dyn Fn(usize) -> (Vec<Cell>, &'static str) + Send + Sy
 /// [`DataTable`] of `count` rows, read with `row`, in columns `looks`.
 fn table(
     caption: String,
-    looks: std::sync::Arc<[Look]>,
+    looks: std::sync::Arc<[ColumnLook]>,
     count: usize,
     row: Row,
     sort: Option<SortKeys>,
