@@ -3,12 +3,11 @@
 //! The release build is split (the `split` feature, see `crates/split`): each area's pages go
 //! into their own WebAssembly chunk, so the first load carries only the shell and the home page.
 //! The customer hub, where most visits start, is an area of its own (`hub`): a cold visit of it
-//! then fetches its own code and what it shares, not every customer page's (417.7 KB against
-//! 803.7 KB transferred, `bench-browser`, 2026-12-03). The other customer pages are `customers`;
-//! everything else (resellers, activity, VMware, moves) is `partners`. Areas are few on
-//! purpose: the splitter makes a file of each set of areas sharing code, and each file loses
-//! compression context and adds call shims (five areas: 25 shared files, 832.9 KB brotli in
-//! all; three: 7 files, 781.7 KB, `bench-size`, 2026-12-04).
+//! then fetches its own code and what it shares, not every customer page's. The other customer
+//! pages are `customers`; everything else (resellers, activity, VMware, moves) is `partners`.
+//! Areas are few on purpose: the splitter makes a file of each set of areas sharing code, and
+//! each file loses compression context and adds call shims. The README ("Three areas, and one
+//! copy of the machinery") has the groupings measured and their figures.
 //! Every other build (debug, tests) links the pages in directly and renders them at once.
 
 #[cfg(feature = "split")]

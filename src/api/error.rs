@@ -82,6 +82,23 @@ pub struct Failure {
     pub correlation_id: String,
 }
 
+impl Failure {
+    /// The failure of a value read back as a type it was not stored as (see
+    /// `components::loading::typed`): unreachable, since every store of an erased value and
+    /// its read back are made together for one type; said rather than panicked all the same.
+    pub fn not_typed() -> Failure {
+        Failure {
+            error: ApiError::Decode {
+                call: String::new(),
+                detail: "the page's data is not of the type it was read as".to_string(),
+            },
+            action: String::new(),
+            request_id: String::new(),
+            correlation_id: String::new(),
+        }
+    }
+}
+
 impl ApiError {
     /// Whether sending the same thing again may succeed.
     pub fn retryable(&self) -> bool {

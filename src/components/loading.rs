@@ -62,7 +62,7 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
     /// value is waited for again).
     pub async fn ready(self) -> Result<T, Failure> {
         match self.held.await {
-            Ok(held) => held.downcast_ref::<T>().cloned().ok_or_else(not_typed),
+            Ok(held) => typed(&*held),
             Err(failure) => Err(failure),
         }
     }
@@ -74,19 +74,16 @@ fn held(fetch: Box<dyn Fn() -> Fetch>) -> LocalResource<Result<Held, Failure>> {
     LocalResource::new(fetch)
 }
 
-/// The failure of a value that is not of the type it is read as: unreachable, since only
-/// [`Loaded::new`] and `send_once` (`components::submit`) store values, each of its own type;
-/// said rather than panicked all the same.
-pub(crate) fn not_typed() -> Failure {
-    Failure {
-        error: crate::api::error::ApiError::Decode {
-            call: String::new(),
-            detail: "the page's data is not of the type it was read as".to_string(),
-        },
-        action: String::new(),
-        request_id: String::new(),
-        correlation_id: String::new(),
-    }
+/// `held` back as the type it was stored as. [`Loaded`] and the forms' action
+/// (`components::submit`) keep values of any type as `dyn Any`, so that their reactive
+/// machinery is one copy in the build; each stores and reads back one type, made together in
+/// one generic function, so this never fails. It answers [`Failure::not_typed`] rather than
+/// panicking all the same.
+// `Failure` is the console's one error type; it is over clippy's size line on 64-bit hosts
+// (the native tests) only.
+#[allow(clippy::result_large_err)]
+pub(crate) fn typed<T: Clone + 'static>(held: &dyn Any) -> Result<T, Failure> {
+    held.downcast_ref::<T>().cloned().ok_or_else(Failure::not_typed)
 }
 
 /// Shows `resource`: busy while it loads (keeping the previous view on a refetch), the error

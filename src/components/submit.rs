@@ -4,6 +4,7 @@
 
 use super::error_panel::ErrorPanel;
 use super::form::{FormState, Values};
+use super::loading::typed;
 use crate::api::error::Failure;
 use leptos::prelude::*;
 use std::any::Any;
@@ -147,9 +148,9 @@ where
     };
     let answered = move |answer: Result<Answer, Failure>| match answer {
         // Always a `Res`: only `send` above makes this action's answers.
-        Ok(answer) => match answer.downcast_ref::<Res>() {
-            Some(answer) => ok(answer.clone()),
-            None => failed(super::loading::not_typed()),
+        Ok(answer) => match typed::<Res>(&*answer) {
+            Ok(answer) => ok(answer),
+            Err(f) => failed(f),
         },
         Err(f) => failed(f),
     };
