@@ -2,7 +2,7 @@
 //! (`customers::get`, `orders::create`). Each returns an [`Endpoint`]: the call described, with
 //! the type its answer decodes into; [`send`] runs it through the client.
 
-use super::client::{Call, Done};
+use super::client::{read_as, Call, Done, Value};
 use super::error::Failure;
 use super::policy::Kind;
 use crate::i18n::t;
@@ -10,7 +10,10 @@ use crate::runtime::Runtime;
 use partner_model::types::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::future::Future;
 use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 /// A call and the type of its answer.
@@ -22,7 +25,7 @@ pub struct Endpoint<R> {
 
 /// A list answer whose items can be read a batch at a time ([`Endpoint::unread`]).
 pub trait Listing {
-    type Item: DeserializeOwned;
+    type Item: DeserializeOwned + 'static;
 }
 
 impl Listing for SubscriptionList {
@@ -33,9 +36,9 @@ impl Listing for SubscriptionList {
 /// answer is built (a resource's fetcher, an action): a read is aborted when that view goes
 /// away (`on_cleanup`), so navigating away cancels what nobody waits for any more. Mutations
 /// are never cancelled: the reseller asked for them.
-pub fn send<R: DeserializeOwned>(endpoint: Endpoint<R>) -> impl std::future::Future<Output = Result<Done<R>, Failure>> {
+pub fn send<R: DeserializeOwned + 'static>(endpoint: Endpoint<R>) -> Answer<R> {
     let client = client_for(&endpoint.call);
-    async move { client.run(&endpoint.call).await }
+    Answer::new(Box::pin(async move { client.run_read(&endpoint.call, read_as::<R>).await }))
 }
 
 /// Runs a list's `endpoint` as [`send`] does and reads its items a batch a task: a long list
@@ -59,11 +62,61 @@ fn client_for(call: &Call) -> super::client::Client<super::transport::Browser> {
 
 /// Runs `endpoint` with nothing to cancel it: for data kept for every view (the catalog), which
 /// no view going away should stop.
-pub fn send_detached<R: DeserializeOwned>(
-    endpoint: Endpoint<R>,
-) -> impl std::future::Future<Output = Result<Done<R>, Failure>> {
+pub fn send_detached<R: DeserializeOwned + 'static>(endpoint: Endpoint<R>) -> Answer<R> {
     let client = super::transport::client(None);
-    async move { client.run(&endpoint.call).await }
+    Answer::new(Box::pin(async move { client.run_read(&endpoint.call, read_as::<R>).await }))
+}
+
+/// A call on its way, whatever its answer's type.
+type Sending = Pin<Box<dyn Future<Output = Result<Done<Value>, Failure>>>>;
+
+/// The answer of a call sent with [`send`]: `Done<R>` once it is there.
+///
+/// Sending, retrying and reading are one future for every type (the client's
+/// [`run_read`](super::client::Client::run_read)); this only turns its value back into the
+/// `R` its reader made, so each answer type adds a downcast to the build and not a copy of that
+/// future (as an `async` block per type did).
+#[must_use = "a call is sent only when its answer is awaited"]
+pub struct Answer<R> {
+    sending: Sending,
+    of: PhantomData<fn() -> R>,
+}
+
+impl<R> Answer<R> {
+    fn new(sending: Sending) -> Self {
+        Answer { sending, of: PhantomData }
+    }
+
+    /// The answer's value alone, without its correlation id.
+    pub fn value(self) -> ValueOf<R> {
+        ValueOf(self)
+    }
+}
+
+impl<R: 'static> Future for Answer<R> {
+    type Output = Result<Done<R>, Failure>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match self.sending.as_mut().poll(cx) {
+            Poll::Ready(answer) => Poll::Ready(answer.and_then(Done::typed)),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+/// The value of an [`Answer`] ([`Answer::value`]).
+#[must_use = "a call is sent only when its answer is awaited"]
+pub struct ValueOf<R>(Answer<R>);
+
+impl<R: 'static> Future for ValueOf<R> {
+    type Output = Result<R, Failure>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match Pin::new(&mut self.0).poll(cx) {
+            Poll::Ready(answer) => Poll::Ready(answer.map(|done| done.value)),
+            Poll::Pending => Poll::Pending,
+        }
+    }
 }
 
 /// The change `endpoint` would send (its method and URL) that this tab sent earlier and got no

@@ -7,6 +7,7 @@ use super::error::{ApiError, Failure};
 use super::policy::{classify, decode, fingerprint, retry_after, HttpAnswer, IntentBook, Kind, RetryPolicy, Unread};
 use crate::i18n::t;
 use serde::de::DeserializeOwned;
+use std::any::Any;
 use std::time::Duration;
 
 /// One HTTP attempt to send.
@@ -65,6 +66,34 @@ pub struct Done<R> {
     pub correlation_id: String,
 }
 
+/// A successful answer, read as its call's type and held as any type ([`Client::run_read`]).
+pub type Value = Box<dyn Any>;
+
+/// Reads a successful answer's body (the call's name, for messages, and the body) as the type
+/// its call expects: [`read_as`] of that type.
+pub type Reader = fn(&str, &str) -> Result<Value, ApiError>;
+
+/// The [`Reader`] of answers of type `R`.
+pub fn read_as<R: DeserializeOwned + 'static>(call: &str, body: &str) -> Result<Value, ApiError> {
+    decode::<R>(call, body).map(|value| Box::new(value) as Value)
+}
+
+impl Done<Value> {
+    /// The answer as the type its [`Reader`] made. Always that type: the generic callers pass
+    /// the reader of the type they read back, so a mismatch is a programming error, answered
+    /// as [`Failure::not_typed`] rather than a panic.
+    // `Failure` is the console's one error type; it is over clippy's size line on 64-bit hosts
+    // (the native tests) only.
+    #[allow(clippy::result_large_err)]
+    pub fn typed<R: 'static>(self) -> Result<Done<R>, Failure> {
+        let Done { value, correlation_id } = self;
+        match value.downcast::<R>() {
+            Ok(value) => Ok(Done { value: *value, correlation_id }),
+            Err(_) => Err(Failure { correlation_id, ..Failure::not_typed() }),
+        }
+    }
+}
+
 /// An answer this long (in bytes) takes a while to read: the 5,000-subscription list's 1.9 MB
 /// took about 40 ms on a laptop, four times that on a phone, and drawing its first rows as long
 /// again. The client hands it over a task later, so the two are not one long task.
@@ -94,31 +123,30 @@ impl<T: Transport> Client<T> {
     /// Runs `call` and reads its answer as `R`. Mutations run under an intent: the same
     /// request sent again before any answer came back keeps its correlation id, so the API
     /// acts once; any answer that could be read settles the intent.
-    pub async fn run<R: DeserializeOwned>(&self, call: &Call) -> Result<Done<R>, Failure> {
-        self.run_reading(call, |body| decode::<R>(&call.name, body)).await
+    pub async fn run<R: DeserializeOwned + 'static>(&self, call: &Call) -> Result<Done<R>, Failure> {
+        self.run_read(call, read_as::<R>).await.and_then(Done::typed)
     }
 
     /// Runs `call`, a list's read, keeping its answer's items unread ([`Unread`]).
-    pub async fn run_unread<I: DeserializeOwned>(&self, call: &Call) -> Result<Done<Unread<I>>, Failure> {
-        self.run_reading(call, |body| Unread::new(&call.name, body.to_owned())).await
+    pub async fn run_unread<I: DeserializeOwned + 'static>(&self, call: &Call) -> Result<Done<Unread<I>>, Failure> {
+        self.run_read(call, |name, body| Ok(Box::new(Unread::<I>::new(name, body.to_owned())?) as Value))
+            .await
+            .and_then(Done::typed)
     }
 
     /// Runs `call`, reading a successful answer's body with `read`.
-    async fn run_reading<V>(
-        &self,
-        call: &Call,
-        read: impl Fn(&str) -> Result<V, ApiError>,
-    ) -> Result<Done<V>, Failure> {
-        // The attempts, the intent and the log are one function for every answer type; only
-        // reading the body is generic (each `V` would otherwise copy the whole state machine).
-        // Boxed, so each `V`'s future holds a pointer to that state machine rather than its
-        // bytes (1.6 KB brotli over the console).
+    ///
+    /// The attempts, the intent and the log, and the future that runs them, are one function
+    /// for every answer type: only `read` knows the type, and the value comes back as
+    /// [`Value`], which the generic callers ([`Self::run`], `calls::send`) turn back into it
+    /// ([`Done::typed`]).
+    pub async fn run_read(&self, call: &Call, read: Reader) -> Result<Done<Value>, Failure> {
         let mut value = None;
         let mut accept = |body: &str| {
-            value = Some(read(body)?);
+            value = Some(read(&call.name, body)?);
             Ok(())
         };
-        let correlation_id = Box::pin(self.run_with(call, &mut accept)).await?;
+        let correlation_id = self.run_with(call, &mut accept).await?;
         match value {
             Some(value) => Ok(Done { value, correlation_id }),
             None => Err(Failure {
@@ -143,7 +171,7 @@ impl<T: Transport> Client<T> {
     }
 
     /// Runs a list's `call` and reads its items a batch a task ([`Self::read_items`]).
-    pub async fn run_items<I: DeserializeOwned>(&self, call: &Call) -> Result<Vec<I>, Failure> {
+    pub async fn run_items<I: DeserializeOwned + 'static>(&self, call: &Call) -> Result<Vec<I>, Failure> {
         let done = self.run_unread::<I>(call).await?;
         self.read_items(&call.name, done.value).await.map_err(|error| Failure {
             error,

@@ -12,7 +12,7 @@ pub mod resellers;
 pub mod subscriptions;
 pub mod transfers;
 
-use crate::api::calls::{send, send_items, Endpoint, Listing};
+use crate::api::calls::{send, send_items, Endpoint, Listing, ValueOf};
 use crate::api::error::Failure;
 use crate::components::loading::{Load, Loaded};
 use crate::runtime::{use_runtime, Runtime};
@@ -72,8 +72,8 @@ where
 }
 
 /// Runs `endpoint` and keeps only the value.
-pub async fn fetch<R: DeserializeOwned>(endpoint: Endpoint<R>) -> Result<R, Failure> {
-    send(endpoint).await.map(|done| done.value)
+pub fn fetch<R: DeserializeOwned + 'static>(endpoint: Endpoint<R>) -> ValueOf<R> {
+    send(endpoint).value()
 }
 
 /// Runs a list's `endpoint` and keeps its items, read a batch a task ([`send_items`]).
