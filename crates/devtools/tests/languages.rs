@@ -296,9 +296,6 @@ async fn in_the_pseudo_language_every_route_shows_only_catalog_texts_and_nothing
         w.visit(&format!("orders?customer={customer}"), MAIN_H1).await;
         w.visit("orders?reseller=1000000001", "//main//table").await;
         w.visit(&format!("customers/{customer}/orders/new?line=65322651CA01A12:2"), "//main//form").await;
-        // The customer's flexible discounts arrive after the form and push its buttons down (at
-        // 360 px by more than a screen): clicking before they are there could land on one of them.
-        w.browser.find("//fieldset[contains(@class,'discounts')]//table").await;
         w.submit("//main//form[.//fieldset[contains(@class,'lines')]]").await;
         w.browser.find("//section[contains(@class,'preview')]//table").await;
         w.check("order preview").await;
