@@ -334,6 +334,10 @@ fn table(
         })
         .collect_view();
     let groups = count.div_ceil(GROUP);
+    // On a phone, only the cards of a table longer than a group are laid out when scrolled to
+    // (CSS): below that, guessing a card's height saves nothing and moves what is under the
+    // table once the card is drawn — a button scrolled to could slip away from the pointer.
+    let long = groups > 1;
     let group = move |i: usize| {
         let start = i.saturating_mul(GROUP);
         (start..start.saturating_add(GROUP).min(count))
@@ -383,7 +387,7 @@ fn table(
     });
     view! {
         <div class="table-wrap" node_ref=wrap>
-            <table class="data" role="table">
+            <table class="data" class:long=long role="table">
                 <caption class=caption_class>{caption}</caption>
                 <thead role="rowgroup"><tr role="row">{header}</tr></thead>
                 <tbody role="rowgroup">{body}</tbody>

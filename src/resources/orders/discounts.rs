@@ -156,7 +156,9 @@ pub fn Discounts(customer: Signal<Option<Customer>>, currency: Signal<String>) -
         });
     });
     view! {
-        <fieldset class="group discounts">
+        // Busy while its discounts are read: they arrive after the form and move what is below.
+        <fieldset class="group discounts"
+            aria-busy=move || (customer.with(Option::is_some) && found.with(Option::is_none)).then_some("true")>
             <legend>{t::discount::flexible()}</legend>
             {move || match found.get() {
                 None => view! { <p class="muted">{t::discount::reading()}</p> }.into_any(),

@@ -249,10 +249,13 @@ pub fn PlaceOrder() -> impl IntoView {
     let (rt1, c1) = (rt.clone(), customer.clone());
     // Read quietly (not a resource under the page's Suspense): without it the page still works.
     let record = RwSignal::new(None::<Customer>);
+    // The heading's name, and the picker and discounts below it, wait for the record.
+    let reading = RwSignal::new(true);
     leptos::task::spawn_local(async move {
         if let Ok(c) = fetch(customers::get(&rt1, &c1)).await {
             record.try_set(Some(c));
         }
+        reading.try_set(false);
     });
     let record: Signal<Option<Customer>> = record.into();
     let form = FormState::new(start, check, Some(format!("order-new-{customer}")));
@@ -280,7 +283,7 @@ pub fn PlaceOrder() -> impl IntoView {
                 <h1>{t::place::title()}</h1>
                 <A href=back attr:class="button">{t::place::customer()}</A>
             </div>
-            <p class="lede">{t::place::for_customer()}" " {move || record.get().map(|c| view! { <span translate="no">{c.company_profile.company_name}</span>" " })} <code>{customer.clone()}</code></p>
+            <p class="lede" aria-busy=move || reading.get().then_some("true")>{t::place::for_customer()}" " {move || record.get().map(|c| view! { <span translate="no">{c.company_profile.company_name}</span>" " })} <code>{customer.clone()}</code></p>
             <p class="lede">{t::place::lede()}</p>
             <DraftNotice/>
             <UnsavedGuard/>
