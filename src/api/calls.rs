@@ -2,7 +2,7 @@
 //! (`customers::get`, `orders::create`). Each returns an [`Endpoint`]: the call described, with
 //! the type its answer decodes into; [`send`] runs it through the client.
 
-use super::client::{read_as, Call, Done, Value};
+use super::client::{read_as, Call, Done, Reader, Value};
 use super::error::Failure;
 use super::policy::Kind;
 use crate::i18n::t;
@@ -38,7 +38,7 @@ impl Listing for SubscriptionList {
 /// are never cancelled: the reseller asked for them.
 pub fn send<R: DeserializeOwned + 'static>(endpoint: Endpoint<R>) -> Answer<R> {
     let client = client_for(&endpoint.call);
-    Answer::new(Box::pin(async move { client.run_read(&endpoint.call, read_as::<R>).await }))
+    Answer::new(sending(client, endpoint.call, read_as::<R>))
 }
 
 /// Runs a list's `endpoint` as [`send`] does and reads its items a batch a task: a long list
@@ -63,12 +63,17 @@ fn client_for(call: &Call) -> super::client::Client<super::transport::Browser> {
 /// Runs `endpoint` with nothing to cancel it: for data kept for every view (the catalog), which
 /// no view going away should stop.
 pub fn send_detached<R: DeserializeOwned + 'static>(endpoint: Endpoint<R>) -> Answer<R> {
-    let client = super::transport::client(None);
-    Answer::new(Box::pin(async move { client.run_read(&endpoint.call, read_as::<R>).await }))
+    Answer::new(sending(super::transport::client(None), endpoint.call, read_as::<R>))
 }
 
 /// A call on its way, whatever its answer's type.
 type Sending = Pin<Box<dyn Future<Output = Result<Done<Value>, Failure>>>>;
+
+/// `call` run by `client`, its answer read by `read`: the one future of every call, whatever
+/// its answer's type (the type is in `read`, a plain function).
+fn sending(client: super::client::Client<super::transport::Browser>, call: Call, read: Reader) -> Sending {
+    Box::pin(async move { client.run_read(&call, read).await })
+}
 
 /// The answer of a call sent with [`send`]: `Done<R>` once it is there.
 ///

@@ -83,9 +83,10 @@ pub struct Failure {
 }
 
 impl Failure {
-    /// The failure of a value read back as a type it was not stored as (see
-    /// `components::loading::typed`): unreachable, since every store of an erased value and
-    /// its read back are made together for one type; said rather than panicked all the same.
+    /// The failure of a value read back as a type it was not stored as (`Done::typed` in the
+    /// client, `components::loading::typed` for pages and forms): unreachable, since every store
+    /// of an erased value and its read back are made together for one type; said rather than
+    /// panicked all the same.
     pub fn not_typed() -> Failure {
         Failure {
             error: ApiError::Decode {
