@@ -92,7 +92,17 @@ pub fn SubscriptionList() -> impl IntoView {
 fn Subscriptions(customer: String) -> impl IntoView {
     let rt = runtime();
     let c2 = customer.clone();
-    let list = Loaded::new(move || fetch_items(subscriptions::list(&rt, &c2)));
+    // The rows are made once, as the answer is kept: each look at it (`Loaded` hands out a
+    // copy) then copies a pointer, not thousands of subscriptions.
+    let list = Loaded::new(move || {
+        let items = fetch_items(subscriptions::list(&rt, &c2));
+        let customer = c2.clone();
+        async move {
+            let items = items.await?;
+            let rows: Arc<Vec<Row>> = Arc::new(items.into_iter().map(|s| Arc::new((customer.clone(), s))).collect());
+            Ok(rows)
+        }
+    });
     let query = use_query_state();
     let filter = RwSignal::new(String::new());
     let c3 = customer.clone();
@@ -118,8 +128,7 @@ fn Subscriptions(customer: String) -> impl IntoView {
                 </div>
                 <FilterChecks key="status" label=t::filter::status() options=STATUSES/>
             </div>
-            <Load resource=list what=t::load::subscriptions() render=move |l| {
-                let all: Arc<Vec<Row>> = Arc::new(l.into_iter().map(|s| Arc::new((c3.clone(), s))).collect());
+            <Load resource=list what=t::load::subscriptions() render=move |all| {
                 let rows = Signal::derive(move || {
                     let needle = filter.get();
                     let needle = needle.trim();
