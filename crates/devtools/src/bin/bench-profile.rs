@@ -13,7 +13,9 @@
 //! browser's own functions (the DOM, decoding strings), index.html's inline script, the garbage
 //! collector, and the probes that ask whether the page is ready. A
 //! benchmark: it prints figures and asserts nothing. The profiler itself slows the page, so
-//! compare these figures with each other, not with `bench-browser`'s.
+//! compare these figures with each other, not with `bench-browser`'s. The time the main thread
+//! waited (idle) is printed too; the browser's own work outside scripts (style, layout, paint:
+//! V8's "program") is in neither.
 
 use partner_devtools::{Browser, Sandbox};
 use serde_json::{json, Value};
@@ -92,6 +94,7 @@ async fn main() {
     // A first load, not profiled: the wasm and the data are cached for the rest alike.
     load(&browser, &url, ready).await;
     let (mut by_function, mut by_kind) = (HashMap::<String, f64>::new(), HashMap::<&str, f64>::new());
+    let mut idle = 0.0;
     for _ in 0..loads {
         load(&browser, &base, "!!document.querySelector('main h1')").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
@@ -118,10 +121,13 @@ async fn main() {
         let deltas = profile["timeDeltas"].as_array().cloned().unwrap_or_default();
         for (sample, delta) in samples.iter().zip(&deltas) {
             let Some((name, kind)) = node.get(&sample.as_u64().unwrap_or_default()) else { continue };
+            let ms = delta.as_f64().unwrap_or_default() / 1000.0;
+            if name == "(idle)" {
+                idle += ms;
+            }
             if name == "(idle)" || name == "(program)" || name == "(root)" {
                 continue;
             }
-            let ms = delta.as_f64().unwrap_or_default() / 1000.0;
             *by_function.entry(name.clone()).or_default() += ms;
             *by_kind.entry(kind).or_default() += ms;
         }
@@ -130,6 +136,7 @@ async fn main() {
     let per_load = |ms: f64| ms / loads as f64;
     let total: f64 = by_kind.values().sum();
     println!("{page}: main thread busy {:.1} ms a load (the mean of {loads} warm loads)", per_load(total));
+    println!("{:>8.1} ms  idle: waiting for the network, a frame or a timer", per_load(idle));
     let mut kinds: Vec<_> = by_kind.into_iter().collect();
     kinds.sort_by(|a, b| b.1.total_cmp(&a.1));
     for (kind, ms) in kinds {
