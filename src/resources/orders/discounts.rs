@@ -37,15 +37,16 @@ pub fn effect_of(d: &FlexDiscount, currency: &str) -> String {
 }
 
 /// The products a discount is for: "Every product" in words, or their names (the price
-/// list's data).
+/// list's data), shown once the offer picker's price list has them (its ids until then).
 fn products_of(d: &FlexDiscount) -> Cell {
     let c = catalog();
     if d.qualification.base_offer_ids.is_empty() {
         return Cell::Words(t::discount::every_product().into());
     }
-    let names: Vec<String> =
-        d.qualification.base_offer_ids.iter().map(|id| c.name_untracked(id).unwrap_or_else(|| id.clone())).collect();
-    Cell::Text(names.join(", "))
+    let ids = d.qualification.base_offer_ids.clone();
+    let text = ids.iter().map(|id| c.label_untracked(id)).collect::<Vec<_>>().join(", ");
+    let names = move || ids.iter().map(|id| c.name(id).unwrap_or_else(|| id.clone())).collect::<Vec<_>>().join(", ");
+    Cell::View(view! { <span translate="no">{names}</span> }.into_any(), text)
 }
 
 /// Puts `code` on every line for a product it applies to that has no code yet; the lines'
