@@ -166,7 +166,7 @@ refusals! {
     UPSTREAM_UNREACHABLE = "GW-UPSTREAM", 502, "The gateway could not reach the API.",
         "Try again in a moment.";
     UPSTREAM_CUT_OFF = "GW-UPSTREAM-CUT-OFF", 502, "The API's answer was cut off on its way to the gateway.",
-        "Try again: a change is sent under the same correlation id, so the API makes it once.";
+        "Try again. If you were making a change, trying again is safe: it is sent under the same correlation id, so the API makes it once.";
     IDENTITY_PROVIDER = "GW-IDENTITY-PROVIDER", 502, "The sign-in service could not be reached.",
         "Try again in a minute; if it persists, ask whoever runs the console.";
     UPSTREAM_CREDENTIALS_TIMEOUT = "GW-UPSTREAM-CREDENTIALS-TIMEOUT", 504, "The API's token service did not answer in time.",
