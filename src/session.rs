@@ -46,8 +46,28 @@ pub enum Who {
     Unknown(String),
 }
 
-/// Asks the gateway who is signed in.
+/// What index.html read of `auth/me` while the wasm downloaded (`__partnerEarlyMe`, a promise
+/// of `{status, body}`), taken once: the user when it said who is signed in. Anything else (not
+/// signed in, a failure, an answer that does not read) is asked again, for the usual handling.
+async fn early_me() -> Option<Me> {
+    use wasm_bindgen::JsCast;
+    let window: js_sys::Object = web_sys::window()?.unchecked_into();
+    let answer = crate::api::transport::take_early(&window, &"__partnerEarlyMe".into()).await?;
+    let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
+    if field("status")?.as_f64()? != 200.0 {
+        return None;
+    }
+    serde_json::from_str(&field("body")?.as_string()?).ok()
+}
+
+/// Asks the gateway who is signed in: index.html's early answer when it has one and the
+/// console is not embedded (then the portal's token, not this page's cookie, says who it is).
 pub async fn who(app_base: &str) -> Who {
+    if crate::portal::parent().is_none() {
+        if let Some(me) = early_me().await {
+            return Who::User(me);
+        }
+    }
     let mut request = Request::get(&format!("{app_base}auth/me"));
     if let Some(token) = crate::portal::token() {
         request = request.header("Authorization", &format!("Bearer {token}"));

@@ -24,8 +24,9 @@ fn script() -> &'static str {
     &INDEX[start..end]
 }
 
-/// Runs the script once per case (a fresh window each) and reports what it fetched, which
-/// reads it kept, their time limits and the area whose code it fetched early.
+/// Runs the script once per case (a fresh window each, framed when the case says so) and reports
+/// what it fetched, which reads it kept, their time limits, the area whose code it fetched early,
+/// and its read of who is signed in (`who`, the URLs; `me`, the answer it kept for the app).
 const HARNESS: &str = r#"
 let input = "";
 process.stdin.on("data", (d) => (input += d));
@@ -36,9 +37,11 @@ process.stdin.on("end", async () => {
   for (const c of cases) {
     const fetched = [], limits = [], store = new Map();
     const window = {};
+    if (!c.framed) window.top = window;
     const fetch = (url) => {
       fetched.push(String(url));
       if (String(url).endsWith("config.json")) return Promise.resolve({ ok: true, text: () => Promise.resolve(c.config) });
+      if (String(url).endsWith("/auth/me")) return Promise.resolve({ status: 200, text: () => Promise.resolve('{"name":"Rhea"}') });
       return Promise.resolve({ status: 200, headers: { get: () => "application/json" }, arrayBuffer: () => Promise.resolve(new ArrayBuffer(0)) });
     };
     const localStorage = { getItem: (k) => (store.has(k) ? store.get(k) : null), setItem: (k, v) => store.set(k, String(v)) };
@@ -46,7 +49,10 @@ process.stdin.on("end", async () => {
     const run = new Function("window", "document", "location", "fetch", "localStorage", "AbortSignal", "setTimeout", script);
     run(window, { baseURI: c.origin + c.base }, new URL(c.origin + c.path), fetch, localStorage, AbortSignal, () => 0);
     for (let i = 0; i < 10; i++) await tick();
-    out.push({ fetched: fetched.filter((u) => !u.endsWith("config.json")), reads: Object.keys(window.__partnerEarlyReads), limits, area: window.__partnerEarlyArea ?? null });
+    const api = fetched.filter((u) => !u.endsWith("config.json") && !u.endsWith("/auth/me"));
+    const me = window.__partnerEarlyMe ? await window.__partnerEarlyMe : null;
+    out.push({ fetched: api, reads: Object.keys(window.__partnerEarlyReads), limits, area: window.__partnerEarlyArea ?? null,
+      who: fetched.filter((u) => u.endsWith("/auth/me")), me });
   }
   process.stdout.write(JSON.stringify(out));
 });
@@ -137,6 +143,25 @@ fn a_deep_links_first_reads_are_the_urls_the_app_reads() {
         assert_eq!(got["fetched"], json!(urls), "fetched, {name}");
         assert_eq!(got["reads"], json!(reads), "kept reads, {name}");
         assert_eq!(got["limits"], json!(limits), "time limits, {name}");
+    }
+}
+
+#[test]
+fn who_is_signed_in_is_read_at_once_where_the_app_asks_unless_framed() {
+    let config = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json")).expect("config");
+    for base in ["/", "/partner/console/"] {
+        let mut framed = case(base, "/customers/1005-0001", &config);
+        framed["framed"] = json!(true);
+        let results = run(&[case(base, "/customers/1005-0001", &config), case(base, "/", &config), framed]);
+        // src/session.rs asks `{app base}auth/me`, the base being the document's.
+        let url = format!("{ORIGIN}{base}auth/me");
+        for got in &results[..2] {
+            assert_eq!(got["who"], json!([url]), "read once, {base}");
+            assert_eq!(got["me"], json!({ "status": 200, "body": r#"{"name":"Rhea"}"# }), "kept for the app, {base}");
+        }
+        // Framed, the portal's token says who it is: this page's cookie is not asked.
+        assert_eq!(results[2]["who"], json!([]), "framed, {base}");
+        assert_eq!(results[2]["me"], Value::Null, "framed, {base}");
     }
 }
 

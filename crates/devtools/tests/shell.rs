@@ -171,13 +171,15 @@ async fn requests_to(browser: &Browser, suffix: &str) -> u64 {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn config_json_is_fetched_once_alongside_the_wasm() {
+async fn config_json_and_who_is_signed_in_are_fetched_once_alongside_the_wasm() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
     let browser = Browser::signed_in(&sandbox).await;
     browser.client.goto(&sandbox.url).await.expect("open the console");
     browser.find("//*[@data-health='up']").await;
-    // index.html fetches config.json; the app must take that answer, not ask again.
+    // index.html fetches config.json and auth/me; the app must take those answers, not ask again.
     assert_eq!(requests_to(&browser, "/config.json").await, 1, "config.json fetched once");
+    assert_eq!(requests_to(&browser, "/auth/me").await, 1, "auth/me fetched once");
+    browser.find("//header//*[contains(@class,'who-name')]").await;
     browser.close().await;
 }
 
