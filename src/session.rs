@@ -47,25 +47,27 @@ pub enum Who {
 }
 
 /// What index.html read of `auth/me` while the wasm downloaded (`__partnerEarlyMe`, a promise
-/// of `{status, body}`), taken once: the user when it said who is signed in. Anything else (not
-/// signed in, a failure, an answer that does not read) is asked again, for the usual handling.
-async fn early_me() -> Option<Me> {
+/// of `{status, body}`), taken once, when it is conclusive: who is signed in (200, read), or
+/// nobody (401). Anything else (a failure, an answer that does not read) is asked again, for
+/// the usual handling.
+async fn early_who() -> Option<Who> {
     use wasm_bindgen::JsCast;
     let window: js_sys::Object = web_sys::window()?.unchecked_into();
     let answer = crate::api::transport::take_early(&window, &"__partnerEarlyMe".into()).await?;
     let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
-    if field("status")?.as_f64()? != 200.0 {
-        return None;
+    match field("status")?.as_f64()? as u16 {
+        200 => serde_json::from_str(&field("body")?.as_string()?).ok().map(Who::User),
+        401 => Some(Who::SignIn),
+        _ => None,
     }
-    serde_json::from_str(&field("body")?.as_string()?).ok()
 }
 
 /// Asks the gateway who is signed in: index.html's early answer when it has one and the
 /// console is not embedded (then the portal's token, not this page's cookie, says who it is).
 pub async fn who(app_base: &str) -> Who {
     if crate::portal::parent().is_none() {
-        if let Some(me) = early_me().await {
-            return Who::User(me);
+        if let Some(who) = early_who().await {
+            return who;
         }
     }
     let mut request = Request::get(&format!("{app_base}auth/me"));
