@@ -1,7 +1,9 @@
 //! index.html's boot script runs before the wasm arrives and mirrors Rust: where the API is
 //! (`resolve_api_base`), its read time limit, which data a deep link's page reads first (as
 //! `src/api/calls.rs` builds those URLs, with the app's id rule and encoding), and which area's
-//! code a path needs (the routes' `split_page!` areas). Here the script itself runs in Node,
+//! code a path needs (the routes' `split_page!` areas), who is signed in (`auth/me`, as
+//! `src/session.rs` asks) and the language the app will choose (`i18n::choose`), whose texts it
+//! reads. Here the script itself runs in Node,
 //! with the browser's globals it touches stood in for, case by case against the Rust.
 
 #![cfg(not(target_arch = "wasm32"))]
@@ -36,23 +38,29 @@ process.stdin.on("end", async () => {
   const out = [];
   for (const c of cases) {
     const fetched = [], limits = [], store = new Map();
-    const window = {};
+    const window = { navigator: { languages: c.browser ?? [] } };
     if (!c.framed) window.top = window;
     const fetch = (url) => {
       fetched.push(String(url));
       if (String(url).endsWith("config.json")) return Promise.resolve({ ok: true, text: () => Promise.resolve(c.config) });
       if (String(url).endsWith("/auth/me")) return Promise.resolve({ status: 200, text: () => Promise.resolve('{"name":"Rhea"}') });
+      if (String(url).includes("/locales/")) return Promise.resolve({ ok: true, text: () => Promise.resolve("texts of " + url) });
       return Promise.resolve({ status: 200, headers: { get: () => "application/json" }, arrayBuffer: () => Promise.resolve(new ArrayBuffer(0)) });
     };
     const localStorage = { getItem: (k) => (store.has(k) ? store.get(k) : null), setItem: (k, v) => store.set(k, String(v)) };
+    // A case's stored languages (the switch's, for the browser and the tab).
+    const storage = (value) => ({ getItem: (k) => (k === "partner-console.language" ? value ?? null : null) });
+    window.localStorage = c.local === undefined ? localStorage : storage(c.local);
+    window.sessionStorage = storage(c.session);
     const AbortSignal = { timeout: (ms) => (limits.push(ms), undefined) };
     const run = new Function("window", "document", "location", "fetch", "localStorage", "AbortSignal", "setTimeout", script);
     run(window, { baseURI: c.origin + c.base }, new URL(c.origin + c.path), fetch, localStorage, AbortSignal, () => 0);
     for (let i = 0; i < 10; i++) await tick();
-    const api = fetched.filter((u) => !u.endsWith("config.json") && !u.endsWith("/auth/me"));
+    const api = fetched.filter((u) => !u.endsWith("config.json") && !u.endsWith("/auth/me") && !u.includes("/locales/"));
     const me = window.__partnerEarlyMe ? await window.__partnerEarlyMe : null;
+    const texts = window.__partnerEarlyLanguage ? await window.__partnerEarlyLanguage : null;
     out.push({ fetched: api, reads: Object.keys(window.__partnerEarlyReads), limits, area: window.__partnerEarlyArea ?? null,
-      who: fetched.filter((u) => u.endsWith("/auth/me")), me });
+      who: fetched.filter((u) => u.endsWith("/auth/me")), me, locales: fetched.filter((u) => u.includes("/locales/")), texts });
   }
   process.stdout.write(JSON.stringify(out));
 });
@@ -163,6 +171,89 @@ fn who_is_signed_in_is_read_at_once_where_the_app_asks_unless_framed() {
         assert_eq!(results[2]["who"], json!([]), "framed, {base}");
         assert_eq!(results[2]["me"], Value::Null, "framed, {base}");
     }
+}
+
+#[test]
+fn the_chosen_languages_texts_are_read_at_once_by_the_apps_own_rules() {
+    use partner_console::i18n::{choose, offered, t, Wishes};
+    // The script's list of the console's languages is the build's.
+    let start = INDEX.find("const LANGUAGES = ").expect("index.html lists the languages") + "const LANGUAGES = ".len();
+    let end = start + INDEX[start..].find(';').expect("the list ends");
+    let listed: Vec<String> = serde_json::from_str(&INDEX[start..end]).expect("a JSON array");
+    assert_eq!(listed, t::LANGUAGES, "index.html's languages are the console's");
+
+    let default = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json")).expect("config");
+    let config = |environment: &str, offered: &[&str], default_language: Option<&str>| {
+        let mut c: Value = serde_json::from_str(&default).expect("config.json");
+        c["environment"] = json!(environment);
+        if !offered.is_empty() || default_language.is_some() {
+            c["languages"] = json!({ "offered": offered });
+            if let Some(d) = default_language {
+                c["languages"]["default"] = json!(d);
+            }
+        }
+        c.to_string()
+    };
+    // (config, ?lang=, the tab's choice, the browser's choice, the browser's languages)
+    type Case<'a> = (String, Option<&'a str>, Option<&'a str>, Option<&'a str>, &'a [&'a str]);
+    let cases: Vec<Case> = vec![
+        (config("Production", &[], None), None, None, None, &["en-US", "en"]),
+        (config("Production", &[], None), None, None, None, &["de-AT", "de"]),
+        (config("Production", &[], None), None, None, None, &["pt", "en"]),
+        (config("Production", &[], None), None, None, None, &["it-IT", "ja"]),
+        (config("Production", &[], None), None, None, None, &[]),
+        (config("Production", &[], None), Some("fr-FR"), None, None, &["de"]),
+        (config("Production", &[], None), Some("it"), Some("ja"), None, &["es"]),
+        (config("Production", &[], None), None, Some("ja"), Some("de"), &["es"]),
+        (config("Production", &[], None), None, None, Some("de"), &["es"]),
+        (config("Production", &[], None), None, Some(""), Some("de"), &["es"]),
+        (config("Production", &["en", "ja"], None), None, None, Some("de"), &["fr", "ja-JP"]),
+        (config("Production", &["de", "fr"], Some("fr")), None, None, None, &["de"]),
+        (config("Production", &["de", "fr"], None), None, None, None, &["it"]),
+        (config("Production", &["ja"], None), None, None, None, &["EN"]),
+        (config("Sandbox", &[], None), Some("en-XA"), None, None, &[]),
+        (config("Sandbox", &[], None), Some("EN-xa"), None, None, &[]),
+        (config("Production", &[], None), Some("en-XA"), None, None, &["es"]),
+        (config("sandbox", &[], None), None, None, None, &["en-GB"]),
+    ];
+    let mut inputs = Vec::new();
+    let mut expected = Vec::new();
+    for (config, lang, tab, browser_choice, languages) in &cases {
+        let path = lang.map_or("/".to_string(), |l| format!("/?lang={l}"));
+        let mut c = case("/", &path, config);
+        c["session"] = json!(tab);
+        c["local"] = json!(browser_choice);
+        c["browser"] = json!(languages);
+        inputs.push(c);
+        // As `i18n::start` asks: `?lang=` is kept for the tab before the tab's choice is read.
+        let parsed = parse(config).expect("the case's config.json is valid");
+        let sandbox = parsed.environment.eq_ignore_ascii_case("sandbox");
+        let remembered = lang.or(*tab).or(*browser_choice);
+        let browser: Vec<String> = languages.iter().map(|l| l.to_string()).collect();
+        let wishes =
+            Wishes { portal: *lang, remembered, default: parsed.languages.default.as_deref(), browser: &browser };
+        let language = choose(&wishes, &offered(&parsed.languages.offered, sandbox));
+        expected.push((format!("{path} {tab:?} {browser_choice:?} {languages:?} {config}"), language));
+    }
+    let results = run(&inputs);
+    assert_eq!(results.len(), expected.len(), "one result per case");
+    let mut read = 0;
+    for (got, (name, language)) in results.iter().zip(expected) {
+        if language == "en" {
+            assert_eq!(got["locales"], json!([]), "English is compiled in: {name}");
+            assert_eq!(got["texts"], Value::Null, "{name}");
+        } else {
+            let url = format!("{ORIGIN}/locales/{language}.json");
+            assert_eq!(got["locales"], json!([url]), "{name}");
+            assert_eq!(got["texts"], json!({ "language": language, "body": format!("texts of {url}") }), "{name}");
+            read += 1;
+        }
+    }
+    assert!(read >= 8, "the cases choose other languages than English: {read}");
+    // Framed, the portal's message names the language: nothing is read early.
+    let mut framed = case("/", "/?lang=de", &default);
+    framed["framed"] = json!(true);
+    assert_eq!(run(&[framed])[0]["locales"], json!([]), "framed");
 }
 
 #[test]

@@ -5,6 +5,9 @@
 //! text or argument fails the build, and so does a translation that lacks a text, has one too
 //! many, or takes other arguments. English is compiled in; another language's texts
 //! (`locales/<tag>.json`, served as they are) are one fetch when it is chosen, read by position.
+//! On a page that is not framed, index.html starts that fetch while the wasm downloads, choosing
+//! by the rules below from `config.json`, the URL and storage (`tests/boot.rs` holds its choice
+//! to [`choose`]'s), and [`load`] takes it when it chose the same language.
 //! The pseudo-language [`PSEUDO`] (every text bracketed, accented and lengthened), for tests that
 //! look for text that did not come from the catalog, is such a file too, made from English by
 //! `partner-devtools`' `pseudo-locale` (the build checks it is up to date): the console ships
@@ -354,17 +357,20 @@ pub async fn load(app_base: &str, language: &str) -> Result<(), String> {
     let texts = if language == "en" {
         None
     } else {
-        let url = format!("{app_base}locales/{language}.json?v={}", t::VERSION);
-        let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| e.to_string())?;
-        if !response.ok() {
-            return Err(format!("HTTP {}", response.status()));
-        }
-        let body = response.text().await.map_err(|e| e.to_string())?;
-        let message::Entries(entries) = serde_json::from_str(&body).map_err(|e| e.to_string())?;
-        let texts: Vec<String> = entries.into_iter().map(|(_, text)| text).collect();
-        if texts.len() != t::COUNT {
-            return Err(format!("{} texts where {} were expected", texts.len(), t::COUNT));
-        }
+        // index.html's read, when it is the catalog this build expects (a cache that kept an
+        // older file does not serve it past its version: it is read again, with the version).
+        let early = early_texts(language).await.and_then(|body| read_texts(&body).ok());
+        let texts = match early {
+            Some(texts) => texts,
+            None => {
+                let url = format!("{app_base}locales/{language}.json?v={}", t::VERSION);
+                let response = gloo_net::http::Request::get(&url).send().await.map_err(|e| e.to_string())?;
+                if !response.ok() {
+                    return Err(format!("HTTP {}", response.status()));
+                }
+                read_texts(&response.text().await.map_err(|e| e.to_string())?)?
+            }
+        };
         Some(&*Box::leak(texts.into_boxed_slice()))
     };
     ACTIVE.with(|a| *a.borrow_mut() = Active { language: language.to_string(), texts });
@@ -372,6 +378,28 @@ pub async fn load(app_base: &str, language: &str) -> Result<(), String> {
         let _ = root.set_attribute("lang", language);
     }
     Ok(())
+}
+
+/// A language file's texts by position, when it holds exactly the catalog's count.
+fn read_texts(body: &str) -> Result<Vec<String>, String> {
+    let message::Entries(entries) = serde_json::from_str(body).map_err(|e| e.to_string())?;
+    let texts: Vec<String> = entries.into_iter().map(|(_, text)| text).collect();
+    if texts.len() != t::COUNT {
+        return Err(format!("{} texts where {} were expected", texts.len(), t::COUNT));
+    }
+    Ok(texts)
+}
+
+/// The texts of `language` as index.html read them while the wasm downloaded
+/// (`__partnerEarlyLanguage`, a promise of `{language, body}`, by this module's rules for the
+/// choice), taken once: `None` when it read none, or another language's. It is read without
+/// the catalog's version (the gateway serves the file for revalidation, `no-cache`).
+async fn early_texts(language: &str) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    let window: js_sys::Object = web_sys::window()?.unchecked_into();
+    let early = crate::api::transport::take_early(&window, &"__partnerEarlyLanguage".into()).await?;
+    let field = |name: &str| js_sys::Reflect::get(&early, &name.into()).ok().and_then(|v| v.as_string());
+    (field("language")? == language).then(|| field("body")).flatten()
 }
 
 const KEY: &str = "partner-console.language";

@@ -20,6 +20,14 @@ async fn switch_to(browser: &Browser, language: &str) {
     select.select_by_value(language).await.expect("choose a language");
 }
 
+/// The language files this page read (Resource Timing): each path, and who read it — the app
+/// (with the catalog's version, `?v=`) or index.html while the wasm downloaded (without).
+async fn locale_reads(browser: &Browser) -> serde_json::Value {
+    let script = "return performance.getEntriesByType('resource').map(e => new URL(e.name))
+        .filter(u => u.pathname.includes('/locales/')).map(u => [u.pathname, u.search ? 'app' : 'early']);";
+    browser.client.execute(script, vec![]).await.expect("resource timing")
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_switch_keeps_the_page_and_its_draft_and_a_reload_keeps_the_language() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
@@ -39,19 +47,13 @@ async fn a_switch_keeps_the_page_and_its_draft_and_a_reload_keeps_the_language()
     let notice = browser.find("//div[contains(@class,'draft')]/p").await.text().await.expect("notice");
     assert!(notice.contains(" um ") && !notice.contains(" at "), "{notice}");
     // German's texts were one fetch.
-    let fetched = browser
-        .client
-        .execute(
-            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.includes('/locales/'));",
-            vec![],
-        )
-        .await
-        .expect("script");
-    assert_eq!(fetched, serde_json::json!(["/locales/de.json"]));
+    assert_eq!(locale_reads(&browser).await, serde_json::json!([["/locales/de.json", "app"]]));
 
     browser.client.refresh().await.expect("reload");
     customers_link(&browser, "Kunden").await;
     assert_eq!(html_lang(&browser).await, "de", "a reload keeps the language");
+    // Reloaded, index.html read them while the wasm downloaded, and the app took that read.
+    assert_eq!(locale_reads(&browser).await, serde_json::json!([["/locales/de.json", "early"]]), "read once");
 
     switch_to(&browser, "ja").await;
     customers_link(&browser, "顧客").await;

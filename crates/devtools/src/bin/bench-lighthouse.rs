@@ -16,6 +16,12 @@
 //! `BENCH_LIGHTHOUSE_PROFILE` set too, the trace holds a CPU profile of what runs in them (named
 //! when the wasm keeps its names: `PARTNER_SPLIT_NAMES=1 scripts/build-release DIST`); the
 //! profiler's own cost is then in the figures.
+//!
+//! `BENCH_LIGHTHOUSE_APPLIED=1` has Chromium apply the slow network and CPU to the page as it
+//! runs (Lighthouse's `--throttling-method=devtools`) instead of simulating them from a fast
+//! run: slower and noisier, but each request waits its round trip where the page made it, so a
+//! round trip taken out of the page's own sequence shows (the simulation links a `fetch` to
+//! nothing that waits for it).
 
 use partner_devtools::{workspace_root, Browser, Sandbox, CHROMIUM};
 use std::path::PathBuf;
@@ -71,6 +77,7 @@ fn lighthouse(url: &str, cookie: &str, keep: Option<&std::path::Path>) -> Result
             (keep.is_some() && std::env::var_os("BENCH_LIGHTHOUSE_PROFILE").is_some())
                 .then_some("--additional-trace-categories=disabled-by-default-v8.cpu_profiler"),
         )
+        .args(std::env::var_os("BENCH_LIGHTHOUSE_APPLIED").map(|_| "--throttling-method=devtools"))
         .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run")
         .arg(format!("--extra-headers={headers}"))
         .env("CHROME_PATH", CHROMIUM)
