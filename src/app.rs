@@ -74,9 +74,7 @@ pub fn App() -> impl IntoView {
 /// `config.json`'s text as index.html fetched it while the wasm downloaded (taken once), or
 /// `None` when it did not, or could not.
 async fn early_config() -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let window: js_sys::Object = web_sys::window()?.unchecked_into();
-    crate::api::transport::take_early(&window, &"__partnerConfig".into()).await?.as_string()
+    crate::api::transport::take_early_global("__partnerConfig").await?.as_string()
 }
 
 /// Checks `config.json` from the app's base: the text index.html fetched early, else fetched now.

@@ -51,10 +51,9 @@ pub enum Who {
 /// nobody (401). Anything else (a failure, an answer that does not read) is asked again, for
 /// the usual handling.
 async fn early_who() -> Option<Who> {
-    use wasm_bindgen::JsCast;
-    let window: js_sys::Object = web_sys::window()?.unchecked_into();
-    let answer = crate::api::transport::take_early(&window, &"__partnerEarlyMe".into()).await?;
-    let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
+    use crate::api::transport::{early_field, take_early_global};
+    let answer = take_early_global("__partnerEarlyMe").await?;
+    let field = |name: &str| early_field(&answer, name);
     match field("status")?.as_f64()? as u16 {
         200 => serde_json::from_str(&field("body")?.as_string()?).ok().map(Who::User),
         401 => Some(Who::SignIn),

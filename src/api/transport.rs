@@ -147,6 +147,18 @@ pub async fn take_early(holder: &js_sys::Object, key: &wasm_bindgen::JsValue) ->
     JsFuture::from(promise).await.ok()
 }
 
+/// [`take_early`] of what index.html left at `window[name]` (`__partnerConfig`,
+/// `__partnerEarlyMe`, …).
+pub async fn take_early_global(name: &str) -> Option<wasm_bindgen::JsValue> {
+    let window: js_sys::Object = web_sys::window()?.unchecked_into();
+    take_early(&window, &name.into()).await
+}
+
+/// Field `name` of an answer index.html read early (`{status, body, …}`).
+pub fn early_field(answer: &wasm_bindgen::JsValue, name: &str) -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(answer, &name.into()).ok()
+}
+
 /// A body's bytes as text: UTF-8 as `Response.text()` reads it (a byte-order mark dropped, any
 /// invalid sequence replaced), copied into wasm once rather than through a JS string.
 fn utf8_text(bytes: Vec<u8>) -> String {
@@ -167,7 +179,7 @@ async fn early_read(url: &str) -> Option<HttpAnswer> {
         .iter()
         .find(|k| k.as_string().is_some_and(|k| !k.is_empty() && url.ends_with(&k)))?;
     let answer = take_early(&reads, &path).await?;
-    let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
+    let field = |name: &str| early_field(&answer, name);
     let status = field("status")?.as_f64()? as u16;
     if field("url")?.as_string()? != url || !(200..300).contains(&status) {
         return None;

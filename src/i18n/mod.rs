@@ -395,10 +395,9 @@ fn read_texts(body: &str) -> Result<Vec<String>, String> {
 /// choice), taken once: `None` when it read none, or another language's. It is read without
 /// the catalog's version (the gateway serves the file for revalidation, `no-cache`).
 async fn early_texts(language: &str) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    let window: js_sys::Object = web_sys::window()?.unchecked_into();
-    let early = crate::api::transport::take_early(&window, &"__partnerEarlyLanguage".into()).await?;
-    let field = |name: &str| js_sys::Reflect::get(&early, &name.into()).ok().and_then(|v| v.as_string());
+    use crate::api::transport::{early_field, take_early_global};
+    let early = take_early_global("__partnerEarlyLanguage").await?;
+    let field = |name: &str| early_field(&early, name).and_then(|v| v.as_string());
     (field("language")? == language).then(|| field("body")).flatten()
 }
 
