@@ -86,6 +86,17 @@ fn case(base: &str, path: &str, config: &str) -> Value {
     json!({ "origin": ORIGIN, "base": base, "path": format!("{}{}", base.trim_end_matches('/'), path), "config": config })
 }
 
+/// What a deep link's page reads of its customer first.
+#[derive(Clone, Copy)]
+enum Reads {
+    /// The hub: the customer and their subscriptions.
+    Hub,
+    /// The subscriptions list: the subscriptions.
+    Subscriptions,
+    /// Placing an order: the customer.
+    Customer,
+}
+
 #[test]
 fn a_deep_links_first_reads_are_the_urls_the_app_reads() {
     let default = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json")).expect("config");
@@ -103,21 +114,27 @@ fn a_deep_links_first_reads_are_the_urls_the_app_reads() {
         variant("https://proxy.example.com/vipmp/", None),
         variant("/api/vipmp///", Some(60)),
     ];
-    // (path below the base, the customer a page reads first, whether it reads the customer too)
+    // (path below the base, the customer a page reads first, what it reads of them)
     let links = [
-        ("/customers/1005-0001", Some("1005-0001"), true),
-        ("/customers/P1005-0001", Some("P1005-0001"), true),
-        ("/customers/%E9%A1%A7%E5%AE%A2%E7%95%AA%E5%8F%B7", Some("顧客番号"), true),
-        ("/subscriptions?customer=1000000012", Some("1000000012"), false),
-        ("/subscriptions?customer=%E9%A1%A7%E5%AE%A2%E7%95%AA%E5%8F%B7", Some("顧客番号"), false),
-        ("/customers/new", None, false),
-        ("/customers/12", None, false),
-        ("/customers/1005-0001/", Some("1005-0001"), true),
-        ("/customers/1005-0001/edit", None, false),
-        ("/customers/a%2Fb%2Fc%2Fd", None, false),
-        ("/subscriptions?customer=12%3Cx%3E45", None, false),
-        ("/resellers/1000000001", None, false),
-        ("/", None, false),
+        ("/customers/1005-0001", Some("1005-0001"), Reads::Hub),
+        ("/customers/P1005-0001", Some("P1005-0001"), Reads::Hub),
+        ("/customers/%E9%A1%A7%E5%AE%A2%E7%95%AA%E5%8F%B7", Some("顧客番号"), Reads::Hub),
+        ("/subscriptions?customer=1000000012", Some("1000000012"), Reads::Subscriptions),
+        ("/subscriptions?customer=%E9%A1%A7%E5%AE%A2%E7%95%AA%E5%8F%B7", Some("顧客番号"), Reads::Subscriptions),
+        ("/customers/1005-0001/orders/new", Some("1005-0001"), Reads::Customer),
+        ("/customers/%E9%A1%A7%E5%AE%A2%E7%95%AA%E5%8F%B7/orders/new", Some("顧客番号"), Reads::Customer),
+        ("/customers/12/orders/new", None, Reads::Customer),
+        ("/customers/1005-0001/orders/new/x", None, Reads::Customer),
+        ("/customers/1005-0001/orders/8000000001", None, Reads::Customer),
+        ("/customers/new", None, Reads::Hub),
+        ("/customers", None, Reads::Hub),
+        ("/customers/12", None, Reads::Hub),
+        ("/customers/1005-0001/", Some("1005-0001"), Reads::Hub),
+        ("/customers/1005-0001/edit", None, Reads::Hub),
+        ("/customers/a%2Fb%2Fc%2Fd", None, Reads::Hub),
+        ("/subscriptions?customer=12%3Cx%3E45", None, Reads::Subscriptions),
+        ("/resellers/1000000001", None, Reads::Hub),
+        ("/", None, Reads::Hub),
     ];
     // The script's id rule is the app's: each id it reads passes `validate_id`, each it skips fails.
     for (id, good) in [("1005-0001", true), ("P1005-0001", true), ("顧客番号", true), ("12", false), ("new", false)]
@@ -130,12 +147,15 @@ fn a_deep_links_first_reads_are_the_urls_the_app_reads() {
         for config in &configs {
             let parsed = parse(config).expect("the case's config.json is valid");
             let rt = Runtime::new(parsed.clone(), base);
-            for (path, customer, hub) in links {
+            for (path, customer, reads) in links {
                 cases.push(case(base, path, config));
-                let urls: Vec<String> = match customer {
-                    Some(c) if hub => vec![customers::get(&rt, c).call.url, subscriptions::list(&rt, c).call.url],
-                    Some(c) => vec![subscriptions::list(&rt, c).call.url],
-                    None => Vec::new(),
+                let urls: Vec<String> = match (customer, reads) {
+                    (Some(c), Reads::Hub) => {
+                        vec![customers::get(&rt, c).call.url, subscriptions::list(&rt, c).call.url]
+                    }
+                    (Some(c), Reads::Subscriptions) => vec![subscriptions::list(&rt, c).call.url],
+                    (Some(c), Reads::Customer) => vec![customers::get(&rt, c).call.url],
+                    (None, _) => Vec::new(),
                 };
                 let root = resolve_api_base(base, &parsed.vipmp_base);
                 let reads: Vec<String> =

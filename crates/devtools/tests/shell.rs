@@ -53,6 +53,7 @@ async fn deep_links_survive_reload(base_path: &str, shot: &str) {
     for (path, area) in [
         ("customers/1000000012", "hub"),
         ("customers/1000000012/edit", "customers"),
+        ("customers/1000000012/orders/new", "order"),
         ("orders", "customers"),
         ("subscriptions", "customers"),
         ("notifications", "customers"),
@@ -198,6 +199,11 @@ async fn a_deep_link_reads_its_first_data_once_while_the_wasm_downloads() {
             format!("subscriptions?customer={customer}"),
             "//main//table[contains(@class,'data')]//tbody/tr",
             vec![format!("/v3/customers/{customer}/subscriptions")],
+        ),
+        (
+            format!("customers/{customer}/orders/new"),
+            "//main//p[contains(@class,'lede')]//span[normalize-space(.)='Fairmont Hotels Group']",
+            vec![format!("/v3/customers/{customer}")],
         ),
     ];
     for (page, shown, reads) in pages {

@@ -27,7 +27,7 @@ use partner_model::types::Order;
 pub fn OrderRoutes() -> AnyNestedRoute {
     view! {
         <Route path=path!("/orders") view={crate::split_page!(customers, order_history, history::OrderHistory)}/>
-        <Route path=path!("/customers/:customer/orders/new") view={crate::split_page!(customers, place_order, place::PlaceOrder)}/>
+        <Route path=path!("/customers/:customer/orders/new") view={crate::split_page!(order, place_order, place::PlaceOrder)}/>
         <Route path=path!("/customers/:customer/orders/:id") view={crate::split_page!(customers, order_page, detail::OrderPage)}/>
         <Route path=path!("/customers/:customer/orders/:id/return") view={crate::split_page!(customers, return_order, returns::ReturnOrder)}/>
         <Route path=path!("/customers/:customer/renewal") view={crate::split_page!(customers, renewal_preview, renewal::RenewalPreview)}/>
