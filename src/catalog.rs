@@ -5,10 +5,10 @@
 
 use crate::api::calls::{price_lists, send_detached};
 use crate::api::error::Failure;
-use crate::components::pager::IntoPage;
+use crate::components::pager::{read_all, together, Boxed};
 use crate::runtime::Runtime;
 use leptos::prelude::*;
-use partner_model::types::{home_region, PriceListOffer, PriceListRequest};
+use partner_model::types::{home_region, OfferName, PriceListOffer, PriceListRequest};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -75,13 +75,7 @@ pub async fn offers(rt: &Runtime, segment: &str, currency: &str) -> Result<Rc<Ve
         include_offer_attributes: vec!["levelDetails".into()],
         ..Default::default()
     };
-    let mut all = Vec::new();
-    let mut offset = Some(0);
-    while let Some(at) = offset {
-        let page = crate::resources::fetch(price_lists::fetch(rt, &body, PAGE, at)).await?.into_page(u64::from(PAGE));
-        offset = page.after();
-        all.extend(page.rows);
-    }
+    let all = read_all(u64::from(PAGE), |at| crate::resources::fetch(price_lists::fetch(rt, &body, PAGE, at))).await?;
     catalog().names.update(|names| {
         for o in &all {
             names.entry(product_of(&o.offer_id).to_string()).or_insert_with(|| o.product_family.clone());
@@ -138,25 +132,36 @@ impl Catalog {
         leptos::task::spawn_local(async move {
             // The names follow the page: its own data first (the ids show until they come).
             crate::api::transport::after_paint().await;
+            // The segments' lists, read side by side; an offer in several is named by the first.
+            let lists = together(
+                ["COM", "EDU", "GOV"]
+                    .into_iter()
+                    .map(|segment| {
+                        let body = PriceListRequest {
+                            region: home_region(&rt.config.default_currency).into(),
+                            market_segment: segment.into(),
+                            currency: rt.config.default_currency.clone(),
+                            price_list_month: month.clone(),
+                            ..Default::default()
+                        };
+                        let rt = rt.clone();
+                        let list: Boxed<'_, Result<Vec<OfferName>, Failure>> = Box::pin(async move {
+                            // Detached: the view that first asked may go away; the names are for every view.
+                            read_all(u64::from(PAGE), |at| {
+                                let answer = send_detached(price_lists::names(&rt, &body, PAGE, at));
+                                async move { answer.await.map(|a| a.value) }
+                            })
+                            .await
+                        });
+                        list
+                    })
+                    .collect(),
+            )
+            .await;
             let mut found = BTreeMap::new();
-            for segment in ["COM", "EDU", "GOV"] {
-                let body = PriceListRequest {
-                    region: home_region(&rt.config.default_currency).into(),
-                    market_segment: segment.into(),
-                    currency: rt.config.default_currency.clone(),
-                    price_list_month: month.clone(),
-                    ..Default::default()
-                };
-                let mut offset = Some(0);
-                while let Some(at) = offset {
-                    // Detached: the view that first asked may go away; the names are for every view.
-                    let Ok(answer) = send_detached(price_lists::names(&rt, &body, PAGE, at)).await else { break };
-                    let page = answer.value.into_page(u64::from(PAGE));
-                    for o in &page.rows {
-                        found.entry(product_of(&o.offer_id).to_string()).or_insert_with(|| o.product_family.clone());
-                    }
-                    offset = page.after();
-                }
+            // A segment whose list could not be read names nothing; the others still do.
+            for offer in lists.into_iter().flatten().flatten() {
+                found.entry(product_of(&offer.offer_id).to_string()).or_insert(offer.product_family);
             }
             if found.is_empty() {
                 // Nothing came (the API failed): the next view that names an offer asks again.

@@ -51,24 +51,112 @@ impl<T> Page<T> {
     }
 }
 
-/// Every row of a list: pages of `limit` rows from `call(offset)`, one after another, until
-/// [`Page::after`] says there is no more.
-pub async fn read_all<A, Fut>(
-    limit: u64,
-    mut call: impl FnMut(u64) -> Fut,
-) -> Result<Vec<A::Row>, crate::api::error::Failure>
+/// Pages read at once, after the first, when the list pages by offset.
+const PAGES_AT_ONCE: usize = 4;
+
+/// Every row of a list, in its order: pages of `limit` rows from `call(offset)` until
+/// [`Page::after`] says there is no more. The first page says how many rows there are, so when
+/// the list pages by offset the pages after it are read [`PAGES_AT_ONCE`] at a time: a list of
+/// three pages takes two round trips, not three. Where the API says where the next page starts
+/// (Partner Navigator's `next`), one after another. A page that does not start where the one
+/// before it ended (an API that answered fewer rows than it said) is read again from where that
+/// one ended, so no row is skipped or repeated.
+pub async fn read_all<A, Fut>(limit: u64, call: impl Fn(u64) -> Fut) -> Result<Vec<A::Row>, crate::api::error::Failure>
 where
     A: IntoPage,
+    A::Row: 'static,
     Fut: std::future::Future<Output = Result<A, crate::api::error::Failure>>,
 {
+    // The paging itself is one function for every list: each page's rows go through it put away.
+    let read = |offset| -> Reading<'_> {
+        let answer = call(offset);
+        Box::pin(async move {
+            let page = answer.await?.into_page(limit);
+            let after = page.after();
+            Ok(Read {
+                after,
+                total: page.total,
+                count: page.rows.len(),
+                by_offset: page.next.is_none(),
+                rows: Box::new(page.rows),
+            })
+        })
+    };
     let mut rows = Vec::new();
-    let mut at = Some(0);
-    while let Some(offset) = at {
-        let page = call(offset).await?.into_page(limit);
-        at = page.after();
-        rows.extend(page.rows);
+    for page in read_pages(&read).await? {
+        let page = page.downcast::<Vec<A::Row>>().map_err(|_| crate::api::error::Failure::not_typed())?;
+        rows.extend(*page);
     }
     Ok(rows)
+}
+
+/// A page read by [`read_all`], its rows put away.
+struct Read {
+    rows: Box<dyn std::any::Any>,
+    count: usize,
+    total: u64,
+    /// [`Page::after`].
+    after: Option<u64>,
+    /// Whether the next page starts right after this one (no `next` from the API).
+    by_offset: bool,
+}
+
+type Reading<'a> = Boxed<'a, Result<Read, crate::api::error::Failure>>;
+
+/// A future of `T`, whatever made it.
+pub type Boxed<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + 'a>>;
+
+/// Every future of `all` awaited together; their outputs in the same order. (`futures`'
+/// `join_all` does the same, with a path for long lists that costs bytes this one does not.)
+pub async fn together<T>(mut all: Vec<Boxed<'_, T>>) -> Vec<T> {
+    let mut outputs: Vec<Option<T>> = all.iter().map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        for (future, output) in all.iter_mut().zip(outputs.iter_mut()) {
+            if output.is_none() {
+                if let std::task::Poll::Ready(o) = future.as_mut().poll(cx) {
+                    *output = Some(o);
+                }
+            }
+        }
+        if outputs.iter().all(Option::is_some) {
+            std::task::Poll::Ready(())
+        } else {
+            std::task::Poll::Pending
+        }
+    })
+    .await;
+    outputs.into_iter().flatten().collect()
+}
+
+/// [`read_all`]'s paging: every page's rows, in order.
+async fn read_pages<'a>(
+    read: &'a dyn Fn(u64) -> Reading<'a>,
+) -> Result<Vec<Box<dyn std::any::Any>>, crate::api::error::Failure> {
+    let mut pages = Vec::new();
+    let mut wave = vec![0];
+    // The API's page size: the first page's rows (an API may answer fewer than asked).
+    let mut size = None;
+    loop {
+        let answers = together(wave.iter().map(|offset| read(*offset)).collect()).await;
+        let mut expected = wave.first().copied();
+        let mut more = None;
+        for (answer, offset) in answers.into_iter().zip(&wave) {
+            if expected != Some(*offset) {
+                break;
+            }
+            let page = answer?;
+            let size = *size.get_or_insert(page.count.max(1));
+            expected = page.after;
+            more = expected.map(|from| (from, page.total, size, page.by_offset));
+            pages.push(page.rows);
+            if expected.is_none() {
+                break;
+            }
+        }
+        let Some((from, total, size, by_offset)) = more else { break };
+        wave = if by_offset { (from..total).step_by(size).take(PAGES_AT_ONCE).collect() } else { vec![from] };
+    }
+    Ok(pages)
 }
 
 /// A page as an API answers it, turned into a [`Page`].
@@ -192,5 +280,110 @@ pub fn Pager(
             <button type="button" disabled=!has_next on:click=move |_| go(next)>{t::pager::next()}</button>
             <p class="pager-note" role="status">{move || said.get()}</p>
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{read_all, IntoPage, Page};
+    use crate::api::error::Failure;
+    use std::cell::RefCell;
+
+    /// A page of a list of numbers, as a fake API answers it.
+    struct Numbers(Page<u64>);
+
+    impl IntoPage for Numbers {
+        type Row = u64;
+        fn into_page(self, _limit: u64) -> Page<u64> {
+            self.0
+        }
+    }
+
+    /// Reads every row of `list(offset)` (`None`: the read failed) with pages of 100, and the offsets asked, wave by wave
+    /// (a wave: the reads started before any of them was awaited).
+    fn read(list: impl Fn(u64) -> Option<Page<u64>>) -> (Result<Vec<u64>, Failure>, Vec<Vec<u64>>) {
+        let waves = RefCell::new(Vec::<Vec<u64>>::new());
+        let started = RefCell::new(Vec::new());
+        let rows = futures::executor::block_on(read_all(100, |offset| {
+            started.borrow_mut().push(offset);
+            let answer = list(offset).map(Numbers).ok_or_else(Failure::not_typed);
+            let (waves, started) = (&waves, &started);
+            async move {
+                // The first to be awaited closes the wave of reads started together.
+                let wave = std::mem::take(&mut *started.borrow_mut());
+                if !wave.is_empty() {
+                    waves.borrow_mut().push(wave);
+                }
+                answer
+            }
+        }));
+        (rows, waves.into_inner())
+    }
+
+    /// `total` numbers, by offset and limit 100.
+    fn by_offset(total: u64) -> impl Fn(u64) -> Option<Page<u64>> {
+        move |offset| {
+            Some(Page { rows: (offset..total.min(offset + 100)).collect(), total, offset, limit: 100, next: None })
+        }
+    }
+
+    #[test]
+    fn pages_after_the_first_are_read_four_at_a_time_in_order() {
+        let (rows, waves) = read(by_offset(250));
+        assert_eq!(rows, Ok((0..250).collect()));
+        assert_eq!(waves, vec![vec![0], vec![100, 200]]);
+
+        let (rows, waves) = read(by_offset(1000));
+        assert_eq!(rows, Ok((0..1000).collect()));
+        assert_eq!(waves, vec![vec![0], vec![100, 200, 300, 400], vec![500, 600, 700, 800], vec![900]]);
+
+        let (rows, waves) = read(by_offset(100));
+        assert_eq!(rows, Ok((0..100).collect()));
+        assert_eq!(waves, vec![vec![0]]);
+
+        let (rows, waves) = read(by_offset(0));
+        assert_eq!(rows, Ok(Vec::new()));
+        assert_eq!(waves, vec![vec![0]]);
+    }
+
+    #[test]
+    fn an_api_that_pages_by_fewer_rows_than_asked_is_followed_by_its_page_size() {
+        let list = |offset: u64| {
+            Some(Page { rows: (offset..130.min(offset + 50)).collect(), total: 130, offset, limit: 100, next: None })
+        };
+        let (rows, waves) = read(list);
+        assert_eq!(rows, Ok((0..130).collect()));
+        assert_eq!(waves, vec![vec![0], vec![50, 100]]);
+    }
+
+    #[test]
+    fn a_page_that_came_back_short_is_followed_from_where_it_ended() {
+        // The page at 100 holds 50 rows: the page read beside it at 200 is dropped, and the list
+        // is read on from 150.
+        let list = |offset: u64| {
+            let end = if offset == 100 { 150 } else { 300.min(offset + 100) };
+            Some(Page { rows: (offset..end).collect(), total: 300, offset, limit: 100, next: None })
+        };
+        let (rows, waves) = read(list);
+        assert_eq!(rows, Ok((0..300).collect()), "every row once, in order");
+        assert_eq!(waves, vec![vec![0], vec![100, 200], vec![150, 250]]);
+    }
+
+    #[test]
+    fn pages_that_say_where_the_next_starts_are_read_one_after_another() {
+        let list = |offset: u64| {
+            let next = (offset + 100 < 300).then_some(offset + 100);
+            Some(Page { rows: (offset..offset + 100).collect(), total: 300, offset, limit: 100, next })
+        };
+        let (rows, waves) = read(list);
+        assert_eq!(rows, Ok((0..300).collect()));
+        assert_eq!(waves, vec![vec![0], vec![100], vec![200]]);
+    }
+
+    #[test]
+    fn a_page_that_fails_fails_the_read() {
+        let list = |offset: u64| if offset == 200 { None } else { by_offset(450)(offset) };
+        let (rows, _) = read(list);
+        assert_eq!(rows, Err(Failure::not_typed()));
     }
 }

@@ -9,7 +9,7 @@ use super::picker::segment_of;
 use crate::api::calls::flex_discounts;
 use crate::catalog::catalog;
 use crate::components::form::{rows, use_form, FormState};
-use crate::components::pager::IntoPage;
+use crate::components::pager::{read_all, together, Boxed};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
 use crate::format::money;
@@ -100,26 +100,14 @@ static COLUMNS: &[Column<Row>] = &[
     }),
 ];
 
-/// Every page of a discount list.
-async fn all_pages(
-    call: impl Fn(u32, u64) -> crate::api::calls::Endpoint<partner_model::types::FlexDiscountPage>,
-) -> Result<Vec<FlexDiscount>, crate::api::error::Failure> {
-    let mut all = Vec::new();
-    let mut offset = Some(0);
-    while let Some(at) = offset {
-        let page = fetch(call(FLEX_DISCOUNTS_MAX_LIMIT, at)).await?.into_page(u64::from(FLEX_DISCOUNTS_MAX_LIMIT));
-        offset = page.after();
-        all.extend(page.rows);
-    }
-    Ok(all)
-}
-
 /// The discounts the customer can use now: started open ones and its reusable ones, by code.
 async fn usable(rt: &Runtime, customer: &Customer, now: &str) -> Result<Vec<FlexDiscount>, crate::api::error::Failure> {
     let country = customer.company_profile.address.country.clone();
     let segment = segment_of(customer);
-    let open = all_pages(|limit, offset| {
-        flex_discounts::list(
+    let limit = FLEX_DISCOUNTS_MAX_LIMIT;
+    // The open discounts and the customer's own, read side by side.
+    let open: Boxed<'_, _> = Box::pin(read_all(u64::from(limit), move |offset| {
+        fetch(flex_discounts::list(
             rt,
             &[
                 ("market-segment", segment.clone()),
@@ -127,10 +115,14 @@ async fn usable(rt: &Runtime, customer: &Customer, now: &str) -> Result<Vec<Flex
                 ("limit", limit.to_string()),
                 ("offset", offset.to_string()),
             ],
-        )
-    })
-    .await?;
-    let own = all_pages(|limit, offset| flex_discounts::of_customer(rt, &customer.customer_id, limit, offset)).await?;
+        ))
+    }));
+    let own: Boxed<'_, _> = Box::pin(read_all(u64::from(limit), |offset| {
+        fetch(flex_discounts::of_customer(rt, &customer.customer_id, limit, offset))
+    }));
+    // `together` answers for each future it was given, so neither default is ever taken.
+    let mut both = together(vec![open, own]).await.into_iter();
+    let (open, own) = (both.next().unwrap_or(Ok(Vec::new()))?, both.next().unwrap_or(Ok(Vec::new()))?);
     let mut out: Vec<FlexDiscount> = Vec::new();
     for d in open.into_iter().chain(own) {
         // ACTIVE includes discounts that have not started (the docs): only live ones are usable.
