@@ -416,6 +416,14 @@ impl Browser {
         assert_eq!(status, 200, "faults set");
     }
 
+    /// What this page has requested so far (Resource Timing): each URL's path and query.
+    pub async fn requested(&self) -> Vec<(String, String)> {
+        let script =
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name)).map(u => [u.pathname, u.search]);";
+        let list = self.client.execute(script, vec![]).await.expect("resource timing");
+        serde_json::from_value(list).expect("paths and queries")
+    }
+
     /// Waits until nothing on the page says it is loading.
     pub async fn settled(&self) {
         let deadline = Instant::now() + Duration::from_secs(20);

@@ -23,9 +23,8 @@ async fn switch_to(browser: &Browser, language: &str) {
 /// The language files this page read (Resource Timing): each path, and who read it — the app
 /// (with the catalog's version, `?v=`) or index.html while the wasm downloaded (without).
 async fn locale_reads(browser: &Browser) -> serde_json::Value {
-    let script = "return performance.getEntriesByType('resource').map(e => new URL(e.name))
-        .filter(u => u.pathname.includes('/locales/')).map(u => [u.pathname, u.search ? 'app' : 'early']);";
-    browser.client.execute(script, vec![]).await.expect("resource timing")
+    let reads = browser.requested().await.into_iter().filter(|(path, _)| path.contains("/locales/"));
+    reads.map(|(path, query)| serde_json::json!([path, if query.is_empty() { "early" } else { "app" }])).collect()
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -166,9 +166,8 @@ async fn the_browser_transport_explains_each_fault_and_never_panics() {
 }
 
 /// How many requests this page sent whose path ends with `suffix` (Resource Timing).
-async fn requests_to(browser: &Browser, suffix: &str) -> u64 {
-    let script = "return performance.getEntriesByType('resource').filter(e => new URL(e.name).pathname.endsWith(arguments[0])).length;";
-    browser.client.execute(script, vec![suffix.into()]).await.expect("resource timing").as_u64().unwrap_or(0)
+async fn requests_to(browser: &Browser, suffix: &str) -> usize {
+    browser.requested().await.iter().filter(|(path, _)| path.ends_with(suffix)).count()
 }
 
 #[tokio::test(flavor = "multi_thread")]
