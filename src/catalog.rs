@@ -5,7 +5,8 @@
 
 use crate::api::calls::{price_lists, send_detached};
 use crate::api::error::Failure;
-use crate::components::pager::{read_all, together, Boxed};
+use crate::api::together::{together, Boxed};
+use crate::components::pager::read_all;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
 use partner_model::types::{home_region, OfferName, PriceListOffer, PriceListRequest};

@@ -8,4 +8,5 @@ pub mod client;
 pub mod error;
 pub mod health;
 pub mod policy;
+pub mod together;
 pub mod transport;

@@ -4,6 +4,7 @@
 
 use crate::api::calls::customers;
 use crate::api::error::Failure;
+use crate::api::together::{together, Boxed};
 use crate::components::names::{reseller_name, title_of};
 use crate::components::pager::read_all;
 use crate::components::table::Cell;
@@ -17,7 +18,6 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::future::Future;
 use std::rc::Rc;
-use std::task::{Poll, Waker};
 
 /// Customers read at once.
 pub const AT_ONCE: usize = 4;
@@ -58,48 +58,31 @@ pub async fn each_active<T, Fut>(
     rt: &Runtime,
     customers: &[CustomerSummary],
     progress: RwSignal<(usize, usize)>,
-    read: impl Fn(Runtime, Named) -> Fut + Clone + 'static,
+    read: impl Fn(Runtime, Named) -> Fut,
 ) -> Vec<(Named, Result<T, Failure>)>
 where
-    T: 'static,
-    Fut: Future<Output = Result<T, Failure>> + 'static,
+    Fut: Future<Output = Result<T, Failure>>,
 {
     let active: VecDeque<Named> = customers.iter().filter(|c| c.status == Status::Active).map(Named::from).collect();
     progress.try_set((0, active.len()));
-    let queue = Rc::new(RefCell::new(active));
-    let results = Rc::new(RefCell::new(Vec::new()));
-    let left = Rc::new(RefCell::new((AT_ONCE, None::<Waker>)));
-    for _ in 0..AT_ONCE {
-        let (rt, queue, results, left, read) = (rt.clone(), queue.clone(), results.clone(), left.clone(), read.clone());
-        leptos::task::spawn_local(async move {
-            loop {
-                let next = queue.borrow_mut().pop_front();
-                let Some(who) = next else { break };
-                let one = read(rt.clone(), who.clone()).await;
-                results.borrow_mut().push((who, one));
-                progress.try_update(|(read, _)| *read += 1);
-            }
-            let mut left = left.borrow_mut();
-            left.0 = left.0.saturating_sub(1);
-            if left.0 == 0 {
-                if let Some(waker) = left.1.take() {
-                    waker.wake();
+    let (queue, results) = (RefCell::new(active), RefCell::new(Vec::new()));
+    // AT_ONCE readers, each taking the next customer as it finishes one.
+    let readers = (0..AT_ONCE)
+        .map(|_| {
+            let reader: Boxed<'_, ()> = Box::pin(async {
+                loop {
+                    let next = queue.borrow_mut().pop_front();
+                    let Some(who) = next else { break };
+                    let one = read(rt.clone(), who.clone()).await;
+                    results.borrow_mut().push((who, one));
+                    progress.try_update(|(read, _)| *read += 1);
                 }
-            }
-        });
-    }
-    std::future::poll_fn(|cx| {
-        let mut left = left.borrow_mut();
-        if left.0 == 0 {
-            Poll::Ready(())
-        } else {
-            left.1 = Some(cx.waker().clone());
-            Poll::Pending
-        }
-    })
-    .await;
-    let done = std::mem::take(&mut *results.borrow_mut());
-    done
+            });
+            reader
+        })
+        .collect();
+    together(readers).await;
+    results.into_inner()
 }
 
 /// "Read 3 of 12 customers…" while reading.

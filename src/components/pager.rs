@@ -101,32 +101,7 @@ struct Read {
     by_offset: bool,
 }
 
-type Reading<'a> = Boxed<'a, Result<Read, crate::api::error::Failure>>;
-
-/// A future of `T`, whatever made it.
-pub type Boxed<'a, T> = std::pin::Pin<Box<dyn std::future::Future<Output = T> + 'a>>;
-
-/// Every future of `all` awaited together; their outputs in the same order. (`futures`'
-/// `join_all` does the same, with a path for long lists that costs bytes this one does not.)
-pub async fn together<T>(mut all: Vec<Boxed<'_, T>>) -> Vec<T> {
-    let mut outputs: Vec<Option<T>> = all.iter().map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        for (future, output) in all.iter_mut().zip(outputs.iter_mut()) {
-            if output.is_none() {
-                if let std::task::Poll::Ready(o) = future.as_mut().poll(cx) {
-                    *output = Some(o);
-                }
-            }
-        }
-        if outputs.iter().all(Option::is_some) {
-            std::task::Poll::Ready(())
-        } else {
-            std::task::Poll::Pending
-        }
-    })
-    .await;
-    outputs.into_iter().flatten().collect()
-}
+type Reading<'a> = crate::api::together::Boxed<'a, Result<Read, crate::api::error::Failure>>;
 
 /// [`read_all`]'s paging: every page's rows, in order.
 async fn read_pages<'a>(
@@ -137,7 +112,7 @@ async fn read_pages<'a>(
     // The API's page size: the first page's rows (an API may answer fewer than asked).
     let mut size = None;
     loop {
-        let answers = together(wave.iter().map(|offset| read(*offset)).collect()).await;
+        let answers = crate::api::together::together(wave.iter().map(|offset| read(*offset)).collect()).await;
         let mut expected = wave.first().copied();
         let mut more = None;
         for (answer, offset) in answers.into_iter().zip(&wave) {

@@ -7,9 +7,10 @@
 
 use super::picker::segment_of;
 use crate::api::calls::flex_discounts;
+use crate::api::together::{together, Boxed};
 use crate::catalog::catalog;
 use crate::components::form::{rows, use_form, FormState};
-use crate::components::pager::{read_all, together, Boxed};
+use crate::components::pager::read_all;
 use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
 use crate::format::money;
