@@ -8,7 +8,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use partner_console::api::calls::{customers, subscriptions};
+use partner_console::api::calls::{customers, resellers, subscriptions};
 use partner_console::runtime::Runtime;
 use partner_model::config::{parse, resolve_api_base};
 use serde_json::{json, Value};
@@ -45,7 +45,10 @@ process.stdin.on("end", async () => {
       if (String(url).endsWith("config.json")) return Promise.resolve({ ok: true, text: () => Promise.resolve(c.config) });
       if (String(url).endsWith("/auth/me")) return Promise.resolve({ status: 200, text: () => Promise.resolve('{"name":"Rhea"}') });
       if (String(url).includes("/locales/")) return Promise.resolve({ ok: true, text: () => Promise.resolve("texts of " + url) });
-      return Promise.resolve({ status: 200, headers: { get: () => "application/json" }, arrayBuffer: () => Promise.resolve(new ArrayBuffer(0)) });
+      // A case's answers, by the end of the URL: `[status, body]`.
+      const [status, body] = Object.entries(c.answers ?? {}).find(([end]) => String(url).endsWith(end))?.[1] ?? [200, ""];
+      const bytes = new TextEncoder().encode(body);
+      return Promise.resolve({ status, headers: { get: () => "application/json" }, arrayBuffer: () => Promise.resolve(bytes.buffer) });
     };
     const localStorage = { getItem: (k) => (store.has(k) ? store.get(k) : null), setItem: (k, v) => store.set(k, String(v)) };
     // A case's stored languages (the switch's, for the browser and the tab).
@@ -171,6 +174,55 @@ fn a_deep_links_first_reads_are_the_urls_the_app_reads() {
         assert_eq!(got["fetched"], json!(urls), "fetched, {name}");
         assert_eq!(got["reads"], json!(reads), "kept reads, {name}");
         assert_eq!(got["limits"], json!(limits), "time limits, {name}");
+    }
+}
+
+#[test]
+fn the_hubs_reseller_is_read_as_soon_as_its_customer_answers() {
+    let config = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json")).expect("config");
+    let customer = |reseller: Value| json!({ "customerId": "1005-0001", "resellerId": reseller }).to_string();
+    // (the customer's answer, the reseller the app names on the hub and whose read may go early)
+    let answers = [
+        ((200, customer(json!("1000000001"))), Some("1000000001")),
+        ((200, customer(json!("P1005-0001"))), Some("P1005-0001")),
+        ((200, customer(json!("販売店番号"))), Some("販売店番号")),
+        // Not the app's id rule, not a string, no reseller, no customer, not JSON: no early read.
+        ((200, customer(json!("12"))), None),
+        ((200, customer(json!("a/b<c>"))), None),
+        ((200, customer(json!(1000000001))), None),
+        ((200, json!({ "customerId": "1005-0001" }).to_string()), None),
+        ((404, json!({ "code": "1116", "message": "Invalid Customer" }).to_string()), None),
+        ((200, "<html>".to_string()), None),
+    ];
+    for base in ["/", "/partner/console/"] {
+        let parsed = parse(&config).expect("config.json");
+        let rt = Runtime::new(parsed.clone(), base);
+        let root = resolve_api_base(base, &parsed.vipmp_base);
+        let mut cases = Vec::new();
+        for ((status, body), _) in &answers {
+            let mut c = case(base, "/customers/1005-0001", &config);
+            c["answers"] = json!({ "/v3/customers/1005-0001": [status, body] });
+            cases.push(c);
+        }
+        // Only the hub names the reseller: placing an order and the list do not read it early.
+        for path in ["/customers/1005-0001/orders/new", "/subscriptions?customer=1005-0001"] {
+            let mut c = case(base, path, &config);
+            c["answers"] = json!({ "/v3/customers/1005-0001": [200, customer(json!("1000000001"))] });
+            cases.push(c);
+        }
+        let results = run(&cases);
+        for (got, (answer, reseller)) in results.iter().zip(&answers) {
+            let mut urls =
+                vec![customers::get(&rt, "1005-0001").call.url, subscriptions::list(&rt, "1005-0001").call.url];
+            urls.extend(reseller.map(|r| resellers::get(&rt, r).call.url));
+            let reads: Vec<String> =
+                urls.iter().map(|u| u.strip_prefix(&root).expect("below the root").to_string()).collect();
+            assert_eq!(got["fetched"], json!(urls), "fetched, {base} {answer:?}");
+            assert_eq!(got["reads"], json!(reads), "kept reads, {base} {answer:?}");
+        }
+        for got in &results[answers.len()..] {
+            assert!(!got["fetched"].to_string().contains("/v3/resellers/"), "{base}: {got}");
+        }
     }
 }
 

@@ -139,6 +139,47 @@ pub async fn after_paint() {
     let _ = JsFuture::from(promise).await;
 }
 
+thread_local! {
+    /// The latest answers (their URL, and whether the API answered well: a 2xx with JSON), for
+    /// the health badge ([`answered_under`]).
+    static SEEN: std::cell::RefCell<Vec<(String, bool)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How many answers [`SEEN`] keeps.
+const SEEN_KEPT: usize = 16;
+
+/// Notes an attempt's outcome for [`answered_under`].
+fn seen(url: &str, outcome: &Result<HttpAnswer, ApiError>) {
+    let good = outcome.as_ref().is_ok_and(|a| (200..300).contains(&a.status) && a.content_type.contains("json"));
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() == SEEN_KEPT {
+            s.remove(0);
+        }
+        s.push((url.to_string(), good));
+    });
+}
+
+/// What the page's own reads say of the API under `root`, looked at every tenth of a second
+/// for `wait`: `Some(true)` once one was answered well (a 2xx with JSON: the API is reachable
+/// and took the proxy's key and token, all that both pings of the health badge show),
+/// `Some(false)` when they were all answered otherwise or failed, `None` when none came.
+pub async fn answered_under(root: &str, wait: Duration) -> Option<bool> {
+    const EVERY: Duration = Duration::from_millis(100);
+    for _ in 0..=wait.as_millis() / EVERY.as_millis() {
+        let (good, bad) = SEEN.with(|s| {
+            let s = s.borrow();
+            let under = s.iter().filter(|(url, _)| url.starts_with(root));
+            under.fold((false, false), |(good, bad), (_, g)| (good || *g, bad || !*g))
+        });
+        if good || bad {
+            return Some(good);
+        }
+        sleep(EVERY).await;
+    }
+    None
+}
+
 /// What index.html started while the wasm downloaded and left as a promise at `holder[key]`:
 /// taken once (the key goes), and awaited; `None` when it is not there or failed.
 pub async fn take_early(holder: &js_sys::Object, key: &wasm_bindgen::JsValue) -> Option<wasm_bindgen::JsValue> {
@@ -199,7 +240,9 @@ impl Transport for Browser {
         }
         if request.method == "GET" {
             if let Some(answer) = early_read(&request.url).await {
-                return Ok(answer);
+                let answer = Ok(answer);
+                seen(&request.url, &answer);
+                return answer;
             }
         }
         let controller =
@@ -265,6 +308,7 @@ impl Transport for Browser {
         if let Some(timer) = timer {
             timer.clear();
         }
+        seen(&request.url, &result);
         result
     }
 

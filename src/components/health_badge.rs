@@ -1,5 +1,7 @@
 //! The header's live health badge: up, auth problem or down, with the reason, re-checked every
-//! minute and on demand.
+//! minute and on demand. The first check takes the page's own reads' word when one was answered
+//! well (two requests fewer on every page load, which on a phone's network had answered before
+//! the page's main content was painted and held it back in Lighthouse's simulation).
 
 use crate::api::health::{self, Health};
 use crate::runtime::use_runtime;
@@ -7,6 +9,8 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 const RECHECK_EVERY: Duration = Duration::from_secs(60);
+/// How long the first check waits for the page's own reads before it pings.
+const FIRST_LOOK: Duration = Duration::from_secs(3);
 
 /// Shows whether the Commerce Partner API answers through the proxy.
 ///
@@ -28,6 +32,19 @@ pub fn HealthBadge() -> impl IntoView {
                 crate::api::transport::after_paint().await;
                 if round.try_get_untracked().is_none() {
                     return; // the header is gone
+                }
+                // The page's own reads answer first: one answered well says what both pings
+                // would, and the first check sends none. Only when none did (a page that reads
+                // nothing, an error, no answer in time) do the pings find out what is wrong.
+                let root = runtime.as_ref().map(|rt| rt.vipmp_url(""));
+                if let Some(root) = root {
+                    if crate::api::transport::answered_under(&root, FIRST_LOOK).await == Some(true) {
+                        if round.try_get_untracked() == Some(this) {
+                            status.try_set(Some(Health::Up));
+                            answered.try_set(Some(this));
+                        }
+                        return;
+                    }
                 }
             }
             let health = match runtime {

@@ -165,6 +165,11 @@ async fn the_browser_transport_explains_each_fault_and_never_panics() {
     browser.close().await;
 }
 
+/// How many of the health badge's two pings this page sent.
+async fn pings(browser: &Browser) -> (usize, usize) {
+    (requests_to(browser, "/vipmp/ping").await, requests_to(browser, "/partnerservice/ping").await)
+}
+
 /// How many requests this page sent whose path ends with `suffix` (Resource Timing).
 async fn requests_to(browser: &Browser, suffix: &str) -> usize {
     browser.requested().await.iter().filter(|(path, _)| path.ends_with(suffix)).count()
@@ -191,8 +196,13 @@ async fn a_deep_link_reads_its_first_data_once_while_the_wasm_downloads() {
     let pages = [
         (
             format!("customers/{customer}"),
-            "//main//h1[normalize-space(.)='Fairmont Hotels Group']",
-            vec![format!("/v3/customers/{customer}"), format!("/v3/customers/{customer}/subscriptions")],
+            "//main//a[normalize-space(.)='Northwind Software Partners 1000000001']",
+            // The reseller once the customer's answer names it, also before the wasm is there.
+            vec![
+                format!("/v3/customers/{customer}"),
+                format!("/v3/customers/{customer}/subscriptions"),
+                "/v3/resellers/1000000001".to_string(),
+            ],
         ),
         (
             format!("subscriptions?customer={customer}"),
@@ -226,6 +236,29 @@ async fn a_deep_link_reads_its_first_data_once_while_the_wasm_downloads() {
     browser.client.goto(&format!("{}subscriptions?customer={customer}", sandbox.url)).await.expect("deep link");
     browser.find("//main//table[contains(@class,'data')]//tbody/tr").await;
     assert_eq!(requests_to(&browser, "/subscriptions").await, 2, "the failed early read, then the app's own");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_health_check_takes_the_pages_reads_and_pings_only_without_them() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::signed_in(&sandbox).await;
+    // The hub's reads answered: the badge says so without a ping.
+    browser.client.goto(&format!("{}customers/1000000012", sandbox.url)).await.expect("deep link");
+    browser.find("//*[@data-health='up']").await;
+    browser.settled().await;
+    assert_eq!(pings(&browser).await, (0, 0), "the hub's own reads answered the first check");
+    // The activity log reads nothing of the API: after a short wait, both pings.
+    browser.client.goto(&format!("{}activity", sandbox.url)).await.expect("deep link");
+    browser.find("//*[@data-health='up']").await;
+    assert_eq!(pings(&browser).await, (1, 1), "a page without reads pings");
+    // A read the API refused says nothing of its health: the pings find out.
+    browser
+        .set_faults(serde_json::json!([{ "method": "GET", "path": "/v3/**", "kind": "status", "status": 500 }]))
+        .await;
+    browser.client.goto(&format!("{}customers/1000000012", sandbox.url)).await.expect("deep link");
+    browser.find("//*[@data-health='up']").await;
+    assert_eq!(pings(&browser).await, (1, 1), "a failed read leaves the check to the pings");
     browser.close().await;
 }
 
