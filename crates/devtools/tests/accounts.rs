@@ -480,4 +480,20 @@ async fn a_deep_link_into_the_hub_names_its_offers_by_product() {
         browser.find(&format!("{chart}//table//th[@scope='row' and normalize-space(.)='Illustrator for teams']")).await;
     browser.show(&row).await;
     browser.screenshot("accounts-hub-product-names").await;
+
+    // On a phone the chart is below the first screen: its names are read once it comes near.
+    browser.client.set_window_size(360, 740).await.expect("phone");
+    browser.client.execute("localStorage.clear();", vec![]).await.expect("forget the names");
+    browser.client.goto(&format!("{}customers/1000000012", sandbox.url)).await.expect("hub");
+    browser.heading("Fairmont Hotels Group").await;
+    browser.settled().await;
+    let chart = browser.find(chart).await;
+    let price_lists =
+        || async { browser.requested().await.iter().filter(|(path, _)| path.ends_with("/v3/pricelist")).count() };
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(price_lists().await, 0, "no names read for a chart out of sight");
+    browser.show(&chart).await;
+    browser.find("//main//figure//*[name()='text'][normalize-space(text())='Illustrator for teams']").await;
+    assert!(price_lists().await > 0, "the names read once the chart came near");
+    browser.screenshot("accounts-hub-product-names-360").await;
 }

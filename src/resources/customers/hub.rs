@@ -7,7 +7,7 @@
 use crate::api::calls::{customers, subscriptions};
 use crate::components::charts::{Event, Pair, PairedBars, Timeline};
 use crate::components::detail::{day, now, Facts};
-use crate::components::loading::{InTurn, Load, Loaded};
+use crate::components::loading::{when_near_screen, InTurn, Load, Loaded};
 use crate::components::names::ResellerLink;
 use crate::components::status::{tone_class, StatusExplained};
 use crate::components::table::{Cell, Column, DataTable};
@@ -194,7 +194,10 @@ fn Pictures(subs: Loaded<Subs>) -> impl IntoView {
                         view! { <p class="empty">{t::hub::no_licenses()}</p> }.into_any()
                     } else {
                         let catalog = crate::catalog::catalog();
-                        catalog.ensure(&runtime());
+                        // The names once the chart comes near the screen (on a phone it is
+                        // below the first screen): the offer ids show until then.
+                        let chart = NodeRef::<leptos::html::Div>::new();
+                        chart.on_load(move |el| when_near_screen(&el, move || catalog.ensure(&runtime())));
                         // Each offer by its product's name once the price lists have arrived.
                         let named = move || {
                             let pairs: Vec<Pair> = pairs.iter().map(|p| Pair {
@@ -205,7 +208,7 @@ fn Pictures(subs: Loaded<Subs>) -> impl IntoView {
                         };
                         // In an element of its own: a reactive view at the top of a Suspend's
                         // content re-renders inside the Suspend's mount ("already borrowed").
-                        view! { <div class="named-chart">{named}</div> }.into_any()
+                        view! { <div class="named-chart" node_ref=chart>{named}</div> }.into_any()
                     }}
                     <Timeline caption=t::hub::renewals_chart() from to=from + 365 * partner_model::time::DAY events
                         empty=t::hub::no_renewals()/>
