@@ -17,6 +17,11 @@
 //! when the wasm keeps its names: `PARTNER_SPLIT_NAMES=1 scripts/build-release DIST`); the
 //! profiler's own cost is then in the figures.
 //!
+//! With `LANTERN_DEBUG=1` too, Lighthouse also writes its simulation there
+//! (`PAGE-N-optimisticLargestContentfulPaint.trace.json` and the pessimistic one: each request
+//! and task of the graph the LCP is estimated from, with its simulated start and end), which
+//! says what ends a page's simulated LCP.
+//!
 //! `BENCH_LIGHTHOUSE_APPLIED=1` has Chromium apply the slow network and CPU to the page as it
 //! runs (Lighthouse's `--throttling-method=devtools`) instead of simulating them from a fast
 //! run: slower and noisier, but each request waits its round trip where the page made it, so a
