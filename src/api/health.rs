@@ -13,6 +13,8 @@ use std::time::Duration;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Health {
     Up,
+    /// Up, said by the page's own reads: one was answered well ([`first_look`]).
+    Answered,
     /// The API answered, but refused the proxy's credentials.
     AuthProblem(String),
     /// The API could not be reached, or something other than the API answered.
@@ -23,7 +25,7 @@ impl Health {
     /// Short label for the badge.
     pub fn label(&self) -> &'static str {
         match self {
-            Health::Up => crate::i18n::t::health::up(),
+            Health::Up | Health::Answered => crate::i18n::t::health::up(),
             Health::AuthProblem(_) => crate::i18n::t::health::auth(),
             Health::Down(_) => crate::i18n::t::health::down(),
         }
@@ -32,7 +34,7 @@ impl Health {
     /// A stable key for styling and tests.
     pub fn key(&self) -> &'static str {
         match self {
-            Health::Up => "up",
+            Health::Up | Health::Answered => "up",
             Health::AuthProblem(_) => "auth",
             Health::Down(_) => "down",
         }
@@ -42,12 +44,48 @@ impl Health {
     pub fn reason(&self) -> String {
         match self {
             Health::Up => crate::i18n::t::health::pong().into(),
+            Health::Answered => crate::i18n::t::health::reads_answered().into(),
             Health::AuthProblem(r) | Health::Down(r) => r.clone(),
         }
+    }
+
+    /// Whether the API answers, keys and token accepted.
+    pub fn is_up(&self) -> bool {
+        matches!(self, Health::Up | Health::Answered)
     }
 }
 
 const TIMEOUT: Duration = Duration::from_secs(10);
+/// How long the first look waits for the page's own reads before the pings.
+const FIRST_LOOK: Duration = Duration::from_secs(3);
+
+/// What `answers` (each URL and whether the API answered it well, oldest first) say of the API
+/// under `root`: `Some(true)` when one of them was answered well (a 2xx with JSON: the API is
+/// reachable and took the proxy's key and token, all that both pings show), else `Some(false)`
+/// when one was answered otherwise or failed, `None` when there is none yet.
+pub fn verdict(answers: &[(String, bool)], root: &str) -> Option<bool> {
+    let mut under = answers.iter().filter(|(url, _)| {
+        url.strip_prefix(root).is_some_and(|rest| rest.starts_with('/') || rest.starts_with('?') || rest.is_empty())
+    });
+    let first = under.next()?;
+    Some(first.1 || under.any(|(_, good)| *good))
+}
+
+/// The first check, from the page's own reads, waiting up to three seconds for one: `Answered`
+/// when one was answered well; `None` (ping to find out) when none came, or the first that
+/// came did not say so.
+pub async fn first_look(runtime: &Runtime) -> Option<Health> {
+    let root = runtime.vipmp_url("");
+    let until = js_sys::Date::now() + FIRST_LOOK.as_millis() as f64;
+    loop {
+        match verdict(&super::transport::answers(), &root) {
+            Some(true) => return Some(Health::Answered),
+            Some(false) => return None,
+            None if js_sys::Date::now() >= until => return None,
+            None => super::transport::next_answer(until).await,
+        }
+    }
+}
 
 /// One ping, one attempt: the badge reports what is, it does not retry.
 async fn ping(runtime: &Runtime, path: &str) -> Result<String, ApiError> {
@@ -144,5 +182,38 @@ mod tests {
         }
         let h = assess(&pong(), &Err(ApiError::Timeout(Duration::from_secs(10))));
         assert!(h.reason().contains("within 10 seconds"), "{}", h.reason());
+    }
+
+    #[test]
+    fn the_pages_reads_speak_for_the_api_under_its_root_only() {
+        let seen = |list: &[(&str, bool)]| list.iter().map(|(u, g)| (u.to_string(), *g)).collect::<Vec<_>>();
+        let root = "/api/vipmp";
+        // One answered well is enough, wherever it came; none yet, nothing to say.
+        assert_eq!(verdict(&seen(&[("/api/vipmp/v3/customers/1", true)]), root), Some(true));
+        assert_eq!(
+            verdict(&seen(&[("/api/vipmp/v3/customers/1", false), ("/api/vipmp/v3/resellers/2", true)]), root),
+            Some(true)
+        );
+        assert_eq!(verdict(&seen(&[]), root), None);
+        // Only refusals or failures: the pings find out why.
+        assert_eq!(verdict(&seen(&[("/api/vipmp/v3/customers/1", false)]), root), Some(false));
+        // Another API, or a base that only starts like this one, says nothing of it.
+        let others =
+            seen(&[("/api/cpn/v1/subscriptions", true), ("/api/vipmp2/v3/customers/1", true), ("/api/audit", true)]);
+        assert_eq!(verdict(&others, root), None);
+        assert_eq!(verdict(&seen(&[("/api/vipmpx", false)]), root), None);
+        // An API elsewhere: its absolute URLs.
+        let there = "https://proxy.example.com/vipmp";
+        assert_eq!(verdict(&seen(&[("https://proxy.example.com/vipmp/v3/customers/1", true)]), there), Some(true));
+        assert_eq!(verdict(&seen(&[("/api/vipmp/v3/customers/1", true)]), there), None);
+    }
+
+    #[test]
+    fn an_up_said_by_the_reads_is_up_with_its_own_reason() {
+        assert!(Health::Answered.is_up() && Health::Up.is_up());
+        assert_eq!(Health::Answered.key(), "up");
+        assert_eq!(Health::Answered.label(), Health::Up.label());
+        assert_ne!(Health::Answered.reason(), Health::Up.reason());
+        assert!(!Health::Down("x".into()).is_up() && !Health::AuthProblem("x".into()).is_up());
     }
 }

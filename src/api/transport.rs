@@ -141,43 +141,53 @@ pub async fn after_paint() {
 
 thread_local! {
     /// The latest answers (their URL, and whether the API answered well: a 2xx with JSON), for
-    /// the health badge ([`answered_under`]).
-    static SEEN: std::cell::RefCell<Vec<(String, bool)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// the health badge's first look (`health::first_look`); and who waits for the next one.
+    static SEEN: std::cell::RefCell<std::collections::VecDeque<(String, bool)>> =
+        const { std::cell::RefCell::new(std::collections::VecDeque::new()) };
+    static NEXT: std::cell::RefCell<Vec<js_sys::Function>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// How many answers [`SEEN`] keeps.
 const SEEN_KEPT: usize = 16;
 
-/// Notes an attempt's outcome for [`answered_under`].
+/// Notes an attempt's outcome for [`answers`] (a read cancelled by the page says nothing of the
+/// API), and wakes whoever waits for it ([`next_answer`]).
 fn seen(url: &str, outcome: &Result<HttpAnswer, ApiError>) {
-    let good = outcome.as_ref().is_ok_and(|a| (200..300).contains(&a.status) && a.content_type.contains("json"));
+    let good = match outcome {
+        Err(ApiError::Cancelled) => return,
+        Ok(a) => (200..300).contains(&a.status) && a.content_type.contains("json"),
+        Err(_) => false,
+    };
     SEEN.with(|s| {
         let mut s = s.borrow_mut();
         if s.len() == SEEN_KEPT {
-            s.remove(0);
+            s.pop_front();
         }
-        s.push((url.to_string(), good));
+        s.push_back((url.to_string(), good));
     });
+    for resolve in NEXT.with(|n| std::mem::take(&mut *n.borrow_mut())) {
+        let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+    }
 }
 
-/// What the page's own reads say of the API under `root`, looked at every tenth of a second
-/// for `wait`: `Some(true)` once one was answered well (a 2xx with JSON: the API is reachable
-/// and took the proxy's key and token, all that both pings of the health badge show),
-/// `Some(false)` when they were all answered otherwise or failed, `None` when none came.
-pub async fn answered_under(root: &str, wait: Duration) -> Option<bool> {
-    const EVERY: Duration = Duration::from_millis(100);
-    for _ in 0..=wait.as_millis() / EVERY.as_millis() {
-        let (good, bad) = SEEN.with(|s| {
-            let s = s.borrow();
-            let under = s.iter().filter(|(url, _)| url.starts_with(root));
-            under.fold((false, false), |(good, bad), (_, g)| (good || *g, bad || !*g))
-        });
-        if good || bad {
-            return Some(good);
-        }
-        sleep(EVERY).await;
+/// The latest answers, oldest first: each URL, and whether the API answered it well.
+pub fn answers() -> Vec<(String, bool)> {
+    SEEN.with(|s| s.borrow().iter().cloned().collect())
+}
+
+/// Waits for the next answer, or until `until` (a `Date.now()` time), whichever comes first.
+pub async fn next_answer(until: f64) {
+    let left = until - js_sys::Date::now();
+    if left <= 0.0 {
+        return;
     }
-    None
+    let next = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, left.ceil() as i32);
+        }
+        NEXT.with(|n| n.borrow_mut().push(resolve));
+    });
+    let _ = JsFuture::from(next).await;
 }
 
 /// What index.html started while the wasm downloaded and left as a promise at `holder[key]`:

@@ -220,14 +220,19 @@ pub fn InTurn(children: Children) -> impl IntoView {
 /// Runs `then` once `el` comes within half a screen of being seen, or at once where the
 /// browser cannot tell: for reads that only add to a section below the first screen (the
 /// product names of the hub's licenses chart), which a phone then does not send for a page
-/// whose first screen is all its user looks at. Nothing runs once the view is gone.
+/// whose first screen is all its user looks at. `then` runs from the browser's callback, outside
+/// any reactive owner (take what it needs from the view beforehand); never once the view is gone.
 pub fn when_near_screen(el: &web_sys::Element, then: impl FnOnce() + 'static) {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     let then = std::rc::Rc::new(std::cell::Cell::new(Some(Box::new(then) as Box<dyn FnOnce()>)));
-    let run = then.clone();
+    let watching = std::rc::Rc::new(std::cell::OnceCell::<web_sys::IntersectionObserver>::new());
+    let (run, watched) = (then.clone(), watching.clone());
     let seen = Closure::<dyn FnMut(JsValue)>::new(move |entries: JsValue| {
         let entries = entries.unchecked_into::<js_sys::Array>();
         if entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting()) {
+            if let Some(observer) = watched.get() {
+                observer.disconnect();
+            }
             if let Some(then) = run.take() {
                 then();
             }
@@ -238,9 +243,14 @@ pub fn when_near_screen(el: &web_sys::Element, then: impl FnOnce() + 'static) {
     match web_sys::IntersectionObserver::new_with_options(seen.as_ref().unchecked_ref(), &options) {
         Ok(observer) => {
             observer.observe(el);
-            // The observer and its callback go with the view.
+            let _ = watching.set(observer.clone());
+            // The observer and its callback go with the view; entries it has queued go first,
+            // so the callback is not called once dropped.
             let kept = send_wrapper::SendWrapper::new((observer, seen));
-            on_cleanup(move || kept.0.disconnect());
+            on_cleanup(move || {
+                let _ = kept.0.take_records();
+                kept.0.disconnect();
+            });
         }
         Err(_) => {
             if let Some(then) = then.take() {

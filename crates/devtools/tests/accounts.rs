@@ -481,19 +481,32 @@ async fn a_deep_link_into_the_hub_names_its_offers_by_product() {
     browser.show(&row).await;
     browser.screenshot("accounts-hub-product-names").await;
 
-    // On a phone the chart is below the first screen: its names are read once it comes near.
+    browser.close().await;
+
+    // On a phone the chart is below the first screen: its names are read once it comes near,
+    // with the console's settings (here under a sub-path) though the browser starts the read.
+    let sandbox = Sandbox::start(&e2e_dist(), "/partner/console/").await;
+    let browser = Browser::signed_in(&sandbox).await;
     browser.client.set_window_size(360, 740).await.expect("phone");
-    browser.client.execute("localStorage.clear();", vec![]).await.expect("forget the names");
     browser.client.goto(&format!("{}customers/1000000012", sandbox.url)).await.expect("hub");
     browser.heading("Fairmont Hotels Group").await;
     browser.settled().await;
     let chart = browser.find(chart).await;
-    let price_lists =
-        || async { browser.requested().await.iter().filter(|(path, _)| path.ends_with("/v3/pricelist")).count() };
+    let named = "//main//figure//*[name()='text'][normalize-space(text())='Illustrator for teams']";
+    let count = "return document.evaluate(arguments[0], document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null).snapshotLength;";
+    let price_lists = || async {
+        let read = browser.requested().await;
+        read.into_iter().filter(|(path, _)| path.ends_with("/v3/pricelist")).map(|(path, _)| path).collect::<Vec<_>>()
+    };
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    assert_eq!(price_lists().await, 0, "no names read for a chart out of sight");
+    assert_eq!(price_lists().await, Vec::<String>::new(), "no names read for a chart out of sight");
+    let shown = browser.client.execute(count, vec![named.into()]).await.expect("names shown");
+    assert_eq!(shown, 0, "the chart shows offer ids until its names are read");
     browser.show(&chart).await;
-    browser.find("//main//figure//*[name()='text'][normalize-space(text())='Illustrator for teams']").await;
-    assert!(price_lists().await > 0, "the names read once the chart came near");
+    browser.find(named).await;
+    let read = price_lists().await;
+    assert!(!read.is_empty(), "the names read once the chart came near");
+    assert!(read.iter().all(|p| p == "/partner/console/api/vipmp/v3/pricelist"), "{read:?}");
     browser.screenshot("accounts-hub-product-names-360").await;
+    browser.close().await;
 }

@@ -197,7 +197,8 @@ fn Pictures(subs: Loaded<Subs>) -> impl IntoView {
                         // The names once the chart comes near the screen (on a phone it is
                         // below the first screen): the offer ids show until then.
                         let chart = NodeRef::<leptos::html::Div>::new();
-                        chart.on_load(move |el| when_near_screen(&el, move || catalog.ensure(&runtime())));
+                        let rt = runtime();
+                        chart.on_load(move |el| when_near_screen(&el, move || catalog.ensure(&rt)));
                         // Each offer by its product's name once the price lists have arrived.
                         let named = move || {
                             let pairs: Vec<Pair> = pairs.iter().map(|p| Pair {
