@@ -27,6 +27,7 @@ pub fn HealthBadge() -> impl IntoView {
         let this = round.get();
         let runtime = runtime.clone();
         leptos::task::spawn_local(async move {
+            let mut looked = None;
             if this == 0 {
                 // The page's own data first: the badge says "checking" a frame longer.
                 crate::api::transport::after_paint().await;
@@ -36,21 +37,14 @@ pub fn HealthBadge() -> impl IntoView {
                 // The page's own reads answer first: one answered well says what both pings
                 // would, and the first check sends none. Only when none did (a page that reads
                 // nothing, an error, no answer in time) do the pings find out what is wrong.
-                let looked = match &runtime {
-                    Some(rt) => health::first_look(rt).await,
-                    None => None,
-                };
-                if let Some(seen) = looked {
-                    if round.try_get_untracked() == Some(this) {
-                        status.try_set(Some(seen));
-                        answered.try_set(Some(this));
-                    }
-                    return;
+                if let Some(rt) = &runtime {
+                    looked = health::first_look(rt).await;
                 }
             }
-            let health = match runtime {
-                Some(rt) => health::check(&rt).await,
-                None => Health::Down(crate::i18n::t::health::no_config().into()),
+            let health = match (looked, runtime) {
+                (Some(seen), _) => seen,
+                (None, Some(rt)) => health::check(&rt).await,
+                (None, None) => Health::Down(crate::i18n::t::health::no_config().into()),
             };
             // Only the latest check speaks (the minute's can start while another is out), and
             // not at all once the header is gone.
