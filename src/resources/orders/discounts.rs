@@ -121,11 +121,10 @@ async fn usable(rt: &Runtime, customer: &Customer, now: &str) -> Result<Vec<Flex
     let own: Boxed<'_, _> = Box::pin(read_all(u64::from(limit), |offset| {
         fetch(flex_discounts::of_customer(rt, &customer.customer_id, limit, offset))
     }));
-    // `together` answers for each future it was given, so neither default is ever taken.
-    let mut both = together(vec![open, own]).await.into_iter();
-    let (open, own) = (both.next().unwrap_or(Ok(Vec::new()))?, both.next().unwrap_or(Ok(Vec::new()))?);
+    // The open ones first, then the customer's own; either failing fails the read.
+    let both = together(vec![open, own]).await.into_iter().collect::<Result<Vec<_>, _>>()?;
     let mut out: Vec<FlexDiscount> = Vec::new();
-    for d in open.into_iter().chain(own) {
+    for d in both.into_iter().flatten() {
         // ACTIVE includes discounts that have not started (the docs): only live ones are usable.
         let started = d.start_date.as_str() <= now;
         if started && d.status != "EXPIRED" && !out.iter().any(|o| o.code == d.code) {
