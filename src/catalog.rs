@@ -15,7 +15,8 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 const KEY: &str = "partner-console.catalog";
-const PAGE: u32 = 100;
+/// Offers a price list page asks for (index.html's early reads of placing an order mirror it).
+pub const PAGE: u32 = 100;
 
 /// Names by the product part of an offer id (its first 8 characters).
 #[derive(Clone, Copy)]
@@ -68,14 +69,7 @@ pub async fn offers(rt: &Runtime, segment: &str, currency: &str) -> Result<Rc<Ve
     if let Some(kept) = LISTS.with(|l| l.borrow().get(&key).cloned()) {
         return Ok(kept);
     }
-    let body = PriceListRequest {
-        region: home_region(currency).into(),
-        market_segment: segment.into(),
-        currency: currency.into(),
-        price_list_month: this_month(),
-        include_offer_attributes: vec!["levelDetails".into()],
-        ..Default::default()
-    };
+    let body = offers_request(segment, currency, &this_month());
     let all = read_all(u64::from(PAGE), |at| crate::resources::fetch(price_lists::fetch(rt, &body, PAGE, at))).await?;
     catalog().names.update(|names| {
         for o in &all {
@@ -85,6 +79,20 @@ pub async fn offers(rt: &Runtime, segment: &str, currency: &str) -> Result<Rc<Ve
     let all = Rc::new(all);
     LISTS.with(|l| l.borrow_mut().insert(key, all.clone()));
     Ok(all)
+}
+
+/// What [`offers`] asks the price list for: the standard list of `month` (`YYYYMM`) for
+/// `segment` in `currency` (its home region), each offer with its level's quantities. index.html
+/// sends the same for placing an order while the wasm downloads (tests/boot.rs).
+pub fn offers_request(segment: &str, currency: &str, month: &str) -> PriceListRequest {
+    PriceListRequest {
+        region: home_region(currency).into(),
+        market_segment: segment.into(),
+        currency: currency.into(),
+        price_list_month: month.into(),
+        include_offer_attributes: vec!["levelDetails".into()],
+        ..Default::default()
+    }
 }
 
 impl Catalog {

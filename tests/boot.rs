@@ -27,7 +27,7 @@ fn script() -> &'static str {
 }
 
 /// Runs the script once per case (a fresh window each, framed when the case says so) and reports
-/// what it fetched, which reads it kept, their time limits, the area whose code it fetched early,
+/// what it fetched (and the bodies of what it sent as POSTs), which reads it kept, their time limits, the area whose code it fetched early,
 /// and its read of who is signed in (`who`, the URLs; `me`, the answer it kept for the app).
 const HARNESS: &str = r#"
 let input = "";
@@ -37,11 +37,15 @@ process.stdin.on("end", async () => {
   const tick = () => new Promise((r) => setTimeout(r, 0));
   const out = [];
   for (const c of cases) {
-    const fetched = [], limits = [], store = new Map();
+    const fetched = [], posts = [], limits = [], store = new Map();
+    // The clock a case sets (`now`, ms), for what the script dates.
+    const RealDate = Date;
+    const Clock = class extends RealDate { constructor(...a) { super(...(a.length ? a : [c.now ?? RealDate.now()])); } };
     const window = { navigator: { languages: c.browser ?? [] } };
     if (!c.framed) window.top = window;
-    const fetch = (url) => {
+    const fetch = (url, init) => {
       fetched.push(String(url));
+      if (init && init.method === "POST") posts.push([String(url), init.body]);
       if (String(url).endsWith("config.json")) return Promise.resolve({ ok: true, text: () => Promise.resolve(c.config) });
       if (String(url).endsWith("/auth/me")) return Promise.resolve({ status: 200, text: () => Promise.resolve('{"name":"Rhea"}') });
       if (String(url).includes("/locales/")) return Promise.resolve({ ok: true, text: () => Promise.resolve("texts of " + url) });
@@ -56,13 +60,13 @@ process.stdin.on("end", async () => {
     window.localStorage = c.local === undefined ? localStorage : storage(c.local);
     window.sessionStorage = storage(c.session);
     const AbortSignal = { timeout: (ms) => (limits.push(ms), undefined) };
-    const run = new Function("window", "document", "location", "fetch", "localStorage", "AbortSignal", "setTimeout", script);
-    run(window, { baseURI: c.origin + c.base }, new URL(c.origin + c.path), fetch, localStorage, AbortSignal, () => 0);
+    const run = new Function("window", "document", "location", "fetch", "localStorage", "AbortSignal", "setTimeout", "Date", script);
+    run(window, { baseURI: c.origin + c.base }, new URL(c.origin + c.path), fetch, localStorage, AbortSignal, () => 0, Clock);
     for (let i = 0; i < 10; i++) await tick();
     const api = fetched.filter((u) => !u.endsWith("config.json") && !u.endsWith("/auth/me") && !u.includes("/locales/"));
     const me = window.__partnerEarlyMe ? await window.__partnerEarlyMe : null;
     const texts = window.__partnerEarlyLanguage ? await window.__partnerEarlyLanguage : null;
-    out.push({ fetched: api, reads: Object.keys(window.__partnerEarlyReads), limits, area: window.__partnerEarlyArea ?? null,
+    out.push({ fetched: api, posts, reads: Object.keys(window.__partnerEarlyReads), limits, area: window.__partnerEarlyArea ?? null,
       who: fetched.filter((u) => u.endsWith("/auth/me")), me, locales: fetched.filter((u) => u.includes("/locales/")), texts });
   }
   process.stdout.write(JSON.stringify(out));
@@ -73,6 +77,8 @@ fn run(cases: &[Value]) -> Vec<Value> {
     let mut node = Command::new("node")
         .arg("-e")
         .arg(HARNESS)
+        // A zone where it is already the next day at 23:30 UTC: the script dates as the app, in UTC.
+        .env("TZ", "Pacific/Kiritimati")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
@@ -222,6 +228,152 @@ fn the_hubs_reseller_is_read_as_soon_as_its_customer_answers() {
         }
         for got in &results[answers.len()..] {
             assert!(!got["fetched"].to_string().contains("/v3/resellers/"), "{base}: {got}");
+        }
+    }
+}
+
+#[test]
+fn placing_an_order_reads_its_discounts_and_price_list_as_soon_as_its_customer_answers() {
+    use partner_console::api::calls::{flex_discounts, price_lists};
+    use partner_console::api::transport::same_json;
+    use partner_console::catalog::{offers_request, PAGE};
+    use partner_model::types::FLEX_DISCOUNTS_MAX_LIMIT as LIMIT;
+    let default = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json")).expect("config");
+    let mut euros: Value = serde_json::from_str(&default).expect("config.json");
+    euros["defaultCurrency"] = json!("EUR");
+    // 31 January 2027, 23:30 UTC: the price list of the month the app reads (UTC) is 202701.
+    let now: u64 = 1_801_438_200_000;
+    let month = partner_model::time::date(now).replace('-', "")[..6].to_string();
+    assert_eq!(month, "202701");
+    let customer = |profile: Value| json!({ "customerId": "1005-0001", "companyProfile": profile }).to_string();
+    let offers = |n: usize| (0..n).map(|i| json!({ "offerId": format!("6500000{i:03}CA01A12") })).collect::<Vec<_>>();
+    let page = |offset: u64, n: usize, total: u64| {
+        json!({ "offset": offset, "totalCount": total, "offers": offers(n) }).to_string()
+    };
+    // (the customer's answer, the price list's first page: what the app reads next of them —
+    //  the open discounts' segment and country, whether its own discounts, the price list's
+    //  segment and the offsets of its pages)
+    type Next = (Option<(&'static str, &'static str)>, bool, Option<&'static str>, Vec<u64>);
+    let cases: Vec<((u16, String), String, Next)> = vec![
+        (
+            (200, customer(json!({ "marketSegment": "EDU", "address": { "country": "DE" } }))),
+            page(0, 100, 250),
+            (Some(("EDU", "DE")), true, Some("EDU"), vec![0, 100, 200]),
+        ),
+        // No segment is a commercial customer; a long list is read 4 pages after the first at once.
+        (
+            (200, customer(json!({ "address": { "country": "US" } }))),
+            page(0, 100, 1000),
+            (Some(("COM", "US")), true, Some("COM"), vec![0, 100, 200, 300, 400]),
+        ),
+        (
+            (200, customer(json!({ "marketSegment": null, "address": { "country": "US" } }))),
+            page(0, 40, 40),
+            (Some(("COM", "US")), true, Some("COM"), vec![0]),
+        ),
+        // An API that answers fewer than asked: the next pages are that many apart.
+        (
+            (200, customer(json!({ "marketSegment": "GOV", "address": { "country": "US" } }))),
+            page(0, 30, 70),
+            (Some(("GOV", "US")), true, Some("GOV"), vec![0, 30, 60]),
+        ),
+        // No country: the open discounts wait for the app (which reads them without one).
+        ((200, customer(json!({ "marketSegment": "COM" }))), page(0, 0, 0), (None, true, Some("COM"), vec![0])),
+        // A segment the script would have to encode, or not a string: only the customer's own.
+        (
+            (200, customer(json!({ "marketSegment": "C M", "address": { "country": "US" } }))),
+            page(0, 1, 1),
+            (None, true, None, vec![]),
+        ),
+        (
+            (200, customer(json!({ "marketSegment": 7, "address": { "country": "US" } }))),
+            page(0, 1, 1),
+            (None, true, None, vec![]),
+        ),
+        // A first page that is not a page: no more pages.
+        (
+            (200, customer(json!({ "marketSegment": "COM", "address": { "country": "US" } }))),
+            "[]".into(),
+            (Some(("COM", "US")), true, Some("COM"), vec![0]),
+        ),
+        (
+            (200, customer(json!({ "marketSegment": "COM", "address": { "country": "US" } }))),
+            "<html>".into(),
+            (Some(("COM", "US")), true, Some("COM"), vec![0]),
+        ),
+        // No customer: nothing follows.
+        (
+            (404, json!({ "code": "1116", "message": "Invalid Customer" }).to_string()),
+            page(0, 1, 1),
+            (None, false, None, vec![]),
+        ),
+        ((200, "<html>".to_string()), page(0, 1, 1), (None, false, None, vec![])),
+        (
+            (200, json!({ "companyProfile": { "marketSegment": "COM", "address": { "country": "US" } } }).to_string()),
+            page(0, 1, 1),
+            (Some(("COM", "US")), false, Some("COM"), vec![0]),
+        ),
+    ];
+    for base in ["/", "/partner/console/"] {
+        for config in [default.clone(), euros.to_string()] {
+            let parsed = parse(&config).expect("config.json");
+            let rt = Runtime::new(parsed.clone(), base);
+            let root = resolve_api_base(base, &parsed.vipmp_base);
+            let mut runs = Vec::new();
+            for ((status, body), first, _) in &cases {
+                let mut c = case(base, "/customers/1005-0001/orders/new", &config);
+                c["now"] = json!(now);
+                c["answers"] = json!({ "/v3/customers/1005-0001": [status, body], "/v3/pricelist?offset=0&limit=100": [200, first] });
+                runs.push(c);
+            }
+            // The hub and the list read none of it.
+            for path in ["/customers/1005-0001", "/subscriptions?customer=1005-0001"] {
+                let mut c = case(base, path, &config);
+                c["answers"] =
+                    json!({ "/v3/customers/1005-0001": [200, customer(json!({ "address": { "country": "US" } }))] });
+                runs.push(c);
+            }
+            let results = run(&runs);
+            for (got, (answer, _, (open, own, segment, offsets))) in results.iter().zip(&cases) {
+                let name = format!("{base} {} {answer:?}", parsed.default_currency);
+                let mut urls = vec![customers::get(&rt, "1005-0001").call.url];
+                urls.extend(open.map(|(s, c)| flex_discounts::open(&rt, s, c, LIMIT, 0).call.url));
+                urls.extend(own.then(|| flex_discounts::of_customer(&rt, "1005-0001", LIMIT, 0).call.url));
+                let mut lists = Vec::new();
+                if let Some(s) = segment {
+                    let body = offers_request(s, &parsed.default_currency, &month);
+                    lists.extend(offsets.iter().map(|o| price_lists::fetch(&rt, &body, PAGE, *o).call));
+                }
+                urls.extend(lists.iter().map(|call| call.url.clone()));
+                assert_eq!(got["fetched"], json!(urls), "fetched, {name}");
+                let posts = got["posts"].as_array().expect("posts");
+                assert_eq!(posts.len(), lists.len(), "posts, {name}");
+                for (sent, call) in posts.iter().zip(&lists) {
+                    assert_eq!(sent[0], json!(call.url), "{name}");
+                    let (ours, early) = (call.body.as_deref().expect("a body"), sent[1].as_str().expect("a body"));
+                    assert!(same_json(ours, early), "the app's body {ours} and the script's {early}, {name}");
+                }
+                // Kept for the app: GETs by path, POSTs as `POST <path>\n<body>` (a body that says
+                // what the app's says).
+                let kept: Vec<&str> =
+                    got["reads"].as_array().expect("reads").iter().filter_map(Value::as_str).collect();
+                assert_eq!(kept.len(), urls.len(), "kept reads, {name}: {kept:?}");
+                let gets = urls.len() - lists.len();
+                for (key, url) in kept[..gets].iter().zip(&urls) {
+                    assert_eq!(Some(*key), url.strip_prefix(&root), "kept read, {name}");
+                }
+                for (key, call) in kept[gets..].iter().zip(&lists) {
+                    let (path, sent) =
+                        key.strip_prefix("POST ").and_then(|k| k.split_once('\n')).expect("POST <path>\n<body>");
+                    assert_eq!(Some(path), call.url.strip_prefix(&root), "kept read, {name}");
+                    assert!(same_json(sent, call.body.as_deref().expect("a body")), "kept body {sent}, {name}");
+                }
+            }
+            for got in &results[cases.len()..] {
+                let fetched = got["fetched"].to_string();
+                assert!(!fetched.contains("flex-discounts") && !fetched.contains("pricelist"), "{base}: {got}");
+                assert_eq!(got["posts"], json!([]), "{base}");
+            }
         }
     }
 }

@@ -526,6 +526,19 @@ pub mod flex_discounts {
     pub fn list(rt: &Runtime, filters: &[(&str, String)]) -> Endpoint<FlexDiscountPage> {
         read(rt, t::call::get_flexible_discounts(), rt.vipmp_url(&format!("/v3/flex-discounts{}", query(filters))))
     }
+    /// [`list`] of the open discounts of `segment` in `country`, `limit` from `offset` (the
+    /// order form's read; index.html sends its first page early for placing an order).
+    pub fn open(rt: &Runtime, segment: &str, country: &str, limit: u32, offset: u64) -> Endpoint<FlexDiscountPage> {
+        list(
+            rt,
+            &[
+                ("market-segment", segment.to_string()),
+                ("country", country.to_string()),
+                ("limit", limit.to_string()),
+                ("offset", offset.to_string()),
+            ],
+        )
+    }
     pub fn of_customer(rt: &Runtime, customer_id: &str, limit: u32, offset: u64) -> Endpoint<FlexDiscountPage> {
         read(
             rt,

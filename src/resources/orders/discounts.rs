@@ -108,15 +108,7 @@ async fn usable(rt: &Runtime, customer: &Customer, now: &str) -> Result<Vec<Flex
     let limit = FLEX_DISCOUNTS_MAX_LIMIT;
     // The open discounts and the customer's own, read side by side.
     let open: Boxed<'_, _> = Box::pin(read_all(u64::from(limit), move |offset| {
-        fetch(flex_discounts::list(
-            rt,
-            &[
-                ("market-segment", segment.clone()),
-                ("country", country.clone()),
-                ("limit", limit.to_string()),
-                ("offset", offset.to_string()),
-            ],
-        ))
+        fetch(flex_discounts::open(rt, &segment, &country, limit, offset))
     }));
     let own: Boxed<'_, _> = Box::pin(read_all(u64::from(limit), |offset| {
         fetch(flex_discounts::of_customer(rt, &customer.customer_id, limit, offset))
