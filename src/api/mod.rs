@@ -7,6 +7,7 @@ pub mod calls;
 pub mod client;
 pub mod error;
 pub mod health;
+pub mod objects;
 pub mod policy;
 pub mod together;
 pub mod transport;

@@ -103,10 +103,11 @@ pub fn classify(answer: &HttpAnswer) -> Result<&str, ApiError> {
     }
 }
 
-/// Reads a 2xx body as `T`; `call` names the call for the message.
+/// Reads a 2xx body as `T` (its records JSON objects: [`super::objects`]); `call` names the call
+/// for the message.
 pub fn decode<T: serde::de::DeserializeOwned>(call: &str, body: &str) -> Result<T, ApiError> {
     let body = if body.trim().is_empty() { "null" } else { body };
-    serde_json::from_str(body).map_err(|e| ApiError::Decode { call: call.to_string(), detail: e.to_string() })
+    super::objects::from_str(body).map_err(|e| ApiError::Decode { call: call.to_string(), detail: e.to_string() })
 }
 
 /// A list answer whose items are read a batch at a time ([`super::client::Client::read_items`]):
@@ -140,9 +141,9 @@ fn skip_space(b: &[u8], mut at: usize) -> usize {
 /// The value of type `V` starting at `at` and where it ends.
 fn value_at<V: serde::de::DeserializeOwned>(body: &str, at: usize) -> Result<(V, usize), String> {
     let rest = body.get(at..).ok_or("the answer ends early")?;
-    let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<V>();
+    let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<super::objects::Object<V>>();
     match stream.next() {
-        Some(Ok(value)) => Ok((value, at + stream.byte_offset())),
+        Some(Ok(super::objects::Object(value))) => Ok((value, at + stream.byte_offset())),
         Some(Err(e)) => Err(e.to_string()),
         None => Err("the answer ends early".into()),
     }
