@@ -81,18 +81,22 @@ pub async fn offers(rt: &Runtime, segment: &str, currency: &str) -> Result<Rc<Ve
     Ok(all)
 }
 
-/// What [`offers`] asks the price list for: the standard list of `month` (`YYYYMM`) for
-/// `segment` in `currency` (its home region), each offer with its level's quantities. index.html
-/// sends the same for placing an order while the wasm downloads (tests/boot.rs).
-pub fn offers_request(segment: &str, currency: &str, month: &str) -> PriceListRequest {
+/// The standard price list of `month` (`YYYYMM`) for `segment` in `currency` (its home region).
+fn list_request(segment: &str, currency: &str, month: &str) -> PriceListRequest {
     PriceListRequest {
         region: home_region(currency).into(),
         market_segment: segment.into(),
         currency: currency.into(),
         price_list_month: month.into(),
-        include_offer_attributes: vec!["levelDetails".into()],
         ..Default::default()
     }
+}
+
+/// What [`offers`] asks the price list for: [`list_request`], each offer with its level's
+/// quantities. index.html sends the same for placing an order while the wasm downloads
+/// (tests/boot.rs).
+pub fn offers_request(segment: &str, currency: &str, month: &str) -> PriceListRequest {
+    PriceListRequest { include_offer_attributes: vec!["levelDetails".into()], ..list_request(segment, currency, month) }
 }
 
 impl Catalog {
@@ -146,13 +150,7 @@ impl Catalog {
                 ["COM", "EDU", "GOV"]
                     .into_iter()
                     .map(|segment| {
-                        let body = PriceListRequest {
-                            region: home_region(&rt.config.default_currency).into(),
-                            market_segment: segment.into(),
-                            currency: rt.config.default_currency.clone(),
-                            price_list_month: month.clone(),
-                            ..Default::default()
-                        };
+                        let body = list_request(segment, &rt.config.default_currency, &month);
                         let rt = rt.clone();
                         let list: Boxed<'_, Result<Vec<OfferName>, Failure>> = Box::pin(async move {
                             // Detached: the view that first asked may go away; the names are for every view.

@@ -27,8 +27,10 @@ fn script() -> &'static str {
 }
 
 /// Runs the script once per case (a fresh window each, framed when the case says so) and reports
-/// what it fetched (and the bodies of what it sent as POSTs), which reads it kept, their time limits, the area whose code it fetched early,
-/// and its read of who is signed in (`who`, the URLs; `me`, the answer it kept for the app).
+/// what it fetched (and the bodies of what it sent as POSTs), which reads it kept (and which of
+/// them it had started when the first answer was handed on), their time limits, the area whose
+/// code it fetched early, and its read of who is signed in (`who`, the URLs; `me`, the answer it
+/// kept for the app).
 const HARNESS: &str = r#"
 let input = "";
 process.stdin.on("data", (d) => (input += d));
@@ -62,11 +64,16 @@ process.stdin.on("end", async () => {
     const AbortSignal = { timeout: (ms) => (limits.push(ms), undefined) };
     const run = new Function("window", "document", "location", "fetch", "localStorage", "AbortSignal", "setTimeout", "Date", script);
     run(window, { baseURI: c.origin + c.base }, new URL(c.origin + c.path), fetch, localStorage, AbortSignal, () => 0, Clock);
+    // What the script had started by the time the first read's answer reached whoever awaits it
+    // (the app): reads that follow from it must be there already.
+    const first = Object.keys(window.__partnerEarlyReads)[0];
+    let atFirst = null;
+    if (first) window.__partnerEarlyReads[first].then(() => (atFirst = Object.keys(window.__partnerEarlyReads)), () => {});
     for (let i = 0; i < 10; i++) await tick();
     const api = fetched.filter((u) => !u.endsWith("config.json") && !u.endsWith("/auth/me") && !u.includes("/locales/"));
     const me = window.__partnerEarlyMe ? await window.__partnerEarlyMe : null;
     const texts = window.__partnerEarlyLanguage ? await window.__partnerEarlyLanguage : null;
-    out.push({ fetched: api, posts, reads: Object.keys(window.__partnerEarlyReads), limits, area: window.__partnerEarlyArea ?? null,
+    out.push({ fetched: api, posts, atFirst, reads: Object.keys(window.__partnerEarlyReads), limits, area: window.__partnerEarlyArea ?? null,
       who: fetched.filter((u) => u.endsWith("/auth/me")), me, locales: fetched.filter((u) => u.includes("/locales/")), texts });
   }
   process.stdout.write(JSON.stringify(out));
@@ -225,6 +232,7 @@ fn the_hubs_reseller_is_read_as_soon_as_its_customer_answers() {
                 urls.iter().map(|u| u.strip_prefix(&root).expect("below the root").to_string()).collect();
             assert_eq!(got["fetched"], json!(urls), "fetched, {base} {answer:?}");
             assert_eq!(got["reads"], json!(reads), "kept reads, {base} {answer:?}");
+            assert_eq!(got["atFirst"], json!(reads), "started before the customer is handed on, {base} {answer:?}");
         }
         for got in &results[answers.len()..] {
             assert!(!got["fetched"].to_string().contains("/v3/resellers/"), "{base}: {got}");
@@ -237,10 +245,18 @@ fn placing_an_order_reads_its_discounts_and_price_list_as_soon_as_its_customer_a
     use partner_console::api::calls::{flex_discounts, price_lists};
     use partner_console::api::transport::same_json;
     use partner_console::catalog::{offers_request, PAGE};
+    use partner_console::components::pager::next_offsets;
     use partner_model::types::FLEX_DISCOUNTS_MAX_LIMIT as LIMIT;
     let default = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json")).expect("config");
-    let mut euros: Value = serde_json::from_str(&default).expect("config.json");
-    euros["defaultCurrency"] = json!("EUR");
+    // Every currency of `home_region`'s table, and one it does not name.
+    let configs: Vec<String> = ["USD", "EUR", "GBP", "JPY", "AUD", "CAD"]
+        .iter()
+        .map(|currency| {
+            let mut c: Value = serde_json::from_str(&default).expect("config.json");
+            c["defaultCurrency"] = json!(currency);
+            c.to_string()
+        })
+        .collect();
     // 31 January 2027, 23:30 UTC: the price list of the month the app reads (UTC) is 202701.
     let now: u64 = 1_801_438_200_000;
     let month = partner_model::time::date(now).replace('-', "")[..6].to_string();
@@ -314,21 +330,26 @@ fn placing_an_order_reads_its_discounts_and_price_list_as_soon_as_its_customer_a
             (Some(("COM", "US")), false, Some("COM"), vec![0]),
         ),
     ];
+    // The pages after the first, as the app's `read_all` reads them: the rows above follow it.
+    assert_eq!(next_offsets(100, 250, 100), [100, 200]);
+    assert_eq!(next_offsets(100, 1000, 100), [100, 200, 300, 400], "4 at once");
+    assert_eq!(next_offsets(30, 70, 30), [30, 60], "as many apart as the first page had");
+    assert!(next_offsets(40, 40, 40).is_empty());
     for base in ["/", "/partner/console/"] {
-        for config in [default.clone(), euros.to_string()] {
-            let parsed = parse(&config).expect("config.json");
+        for config in &configs {
+            let parsed = parse(config).expect("config.json");
             let rt = Runtime::new(parsed.clone(), base);
             let root = resolve_api_base(base, &parsed.vipmp_base);
             let mut runs = Vec::new();
             for ((status, body), first, _) in &cases {
-                let mut c = case(base, "/customers/1005-0001/orders/new", &config);
+                let mut c = case(base, "/customers/1005-0001/orders/new", config);
                 c["now"] = json!(now);
                 c["answers"] = json!({ "/v3/customers/1005-0001": [status, body], "/v3/pricelist?offset=0&limit=100": [200, first] });
                 runs.push(c);
             }
             // The hub and the list read none of it.
             for path in ["/customers/1005-0001", "/subscriptions?customer=1005-0001"] {
-                let mut c = case(base, path, &config);
+                let mut c = case(base, path, config);
                 c["answers"] =
                     json!({ "/v3/customers/1005-0001": [200, customer(json!({ "address": { "country": "US" } }))] });
                 runs.push(c);
@@ -362,6 +383,10 @@ fn placing_an_order_reads_its_discounts_and_price_list_as_soon_as_its_customer_a
                 for (key, url) in kept[..gets].iter().zip(&urls) {
                     assert_eq!(Some(*key), url.strip_prefix(&root), "kept read, {name}");
                 }
+                // Handed on with its customer: the reads that follow from it are started first (the
+                // price list's later pages follow its first page the same way).
+                let first: Vec<&str> = kept[..gets + lists.len().min(1)].to_vec();
+                assert_eq!(got["atFirst"], json!(first), "started before the customer is handed on, {name}");
                 for (key, call) in kept[gets..].iter().zip(&lists) {
                     let (path, sent) =
                         key.strip_prefix("POST ").and_then(|k| k.split_once('\n')).expect("POST <path>\n<body>");

@@ -18,6 +18,8 @@ pub struct HttpRequest {
     pub headers: Vec<(&'static str, String)>,
     pub body: Option<String>,
     pub timeout: Duration,
+    /// A read ([`Kind::Read`]): only a read may be answered by what index.html read early.
+    pub read: bool,
 }
 
 /// What the client needs from its environment.
@@ -294,6 +296,7 @@ impl<T: Transport> Client<T> {
                 ],
                 body: call.body.clone(),
                 timeout: call.timeout.unwrap_or(policy.timeout),
+                read: call.kind == Kind::Read,
             };
             let (outcome, wait, long) = match self.transport.send(&request).await {
                 Ok(answer) => {

@@ -99,6 +99,8 @@ async fn ping(runtime: &Runtime, path: &str) -> Result<String, ApiError> {
         ],
         body: None,
         timeout: TIMEOUT,
+        // A ping asks the API now.
+        read: false,
     };
     let answer = Browser::default().send(&request).await?;
     classify(&answer).map(str::to_string)

@@ -5,9 +5,15 @@
 //! console reads sends a record as an array, and those second decoders were about a sixth of
 //! the console's decoding code: 119 KB of 2,253 raw, 16 KB brotli of the whole console
 //! (`bench-weight`, 2026-12-05). [`Objects`] hands serde_json's deserializer on with a struct
-//! read as a map, at every depth, so the array form is never built. A record sent as an array
-//! is then an answer that cannot be read ("invalid type: sequence, expected struct …"), like
-//! any other wrong type. Everything else is serde_json's own reading, unchanged.
+//! read as a map, at every depth, so the array form is never built (the one place it cannot
+//! reach is a struct variant of an enum, which serde_json reads itself; the model has none).
+//! Everything else is serde_json's own reading, unchanged.
+//!
+//! A record sent as an array is then an answer that cannot be read ("invalid type: sequence,
+//! expected struct …"), like any other wrong type. That includes `[]` where the documents say
+//! an object, which serde_json's array form had read as a record of defaults: the documents are
+//! the contract, and no answer of theirs or of the twin's is such an array. Error bodies
+//! (`policy::classify`) and the gateway's `auth/me` are read by serde_json as they are.
 
 use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, Visitor};
 use std::fmt;

@@ -269,7 +269,7 @@ impl Transport for Browser {
         if offline() {
             return Err(ApiError::Offline);
         }
-        if request.method == "GET" || request.method == "POST" {
+        if request.read {
             if let Some(answer) = early_read(request).await {
                 let answer = Ok(answer);
                 seen(&request.url, &answer);

@@ -90,6 +90,13 @@ where
     Ok(rows)
 }
 
+/// Where the pages after a list's first start, read at once: from `from` (where the first ended)
+/// in steps of `size` (the first page's rows) up to `total`, at most [`PAGES_AT_ONCE`] of them.
+/// index.html's early reads of a price list follow the same rule (tests/boot.rs).
+pub fn next_offsets(from: u64, total: u64, size: usize) -> Vec<u64> {
+    (from..total).step_by(size.max(1)).take(PAGES_AT_ONCE).collect()
+}
+
 /// A page read by [`read_all`], its rows put away.
 struct Read {
     rows: Box<dyn std::any::Any>,
@@ -129,7 +136,7 @@ async fn read_pages<'a>(
             }
         }
         let Some((from, total, size, by_offset)) = more else { break };
-        wave = if by_offset { (from..total).step_by(size).take(PAGES_AT_ONCE).collect() } else { vec![from] };
+        wave = if by_offset { next_offsets(from, total, size) } else { vec![from] };
     }
     Ok(pages)
 }
