@@ -57,7 +57,12 @@ pub fn product_of(offer_id: &str) -> &str {
 
 /// This month's `YYYYMM`.
 fn this_month() -> String {
-    let day = partner_model::time::date(crate::components::detail::now()).replace('-', "");
+    month_of(crate::components::detail::now())
+}
+
+/// The `YYYYMM` (UTC) of `ms` since the epoch: the price list month the console reads then.
+pub fn month_of(ms: u64) -> String {
+    let day = partner_model::time::date(ms).replace('-', "");
     day.get(..6).unwrap_or_default().to_string()
 }
 

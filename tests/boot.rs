@@ -244,7 +244,7 @@ fn the_hubs_reseller_is_read_as_soon_as_its_customer_answers() {
 fn placing_an_order_reads_its_discounts_and_price_list_as_soon_as_its_customer_answers() {
     use partner_console::api::calls::{flex_discounts, price_lists};
     use partner_console::api::transport::same_json;
-    use partner_console::catalog::{offers_request, PAGE};
+    use partner_console::catalog::{month_of, offers_request, PAGE};
     use partner_console::components::pager::next_offsets;
     use partner_model::types::FLEX_DISCOUNTS_MAX_LIMIT as LIMIT;
     let default = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json")).expect("config");
@@ -259,7 +259,7 @@ fn placing_an_order_reads_its_discounts_and_price_list_as_soon_as_its_customer_a
         .collect();
     // 31 January 2027, 23:30 UTC: the price list of the month the app reads (UTC) is 202701.
     let now: u64 = 1_801_438_200_000;
-    let month = partner_model::time::date(now).replace('-', "")[..6].to_string();
+    let month = month_of(now);
     assert_eq!(month, "202701");
     let customer = |profile: Value| json!({ "customerId": "1005-0001", "companyProfile": profile }).to_string();
     let offers = |n: usize| (0..n).map(|i| json!({ "offerId": format!("6500000{i:03}CA01A12") })).collect::<Vec<_>>();
