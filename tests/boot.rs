@@ -40,6 +40,8 @@ process.stdin.on("end", async () => {
   const out = [];
   for (const c of cases) {
     const fetched = [], posts = [], limits = [], store = new Map();
+    // What an earlier visit remembered of the API (a case's `remembered`).
+    if (c.remembered) store.set(`partner-console.early-api:${c.base}`, JSON.stringify(c.remembered));
     // The clock a case sets (`now`, ms), for what the script dates.
     const RealDate = Date;
     const Clock = class extends RealDate { constructor(...a) { super(...(a.length ? a : [c.now ?? RealDate.now()])); } };
@@ -48,7 +50,8 @@ process.stdin.on("end", async () => {
     const fetch = (url, init) => {
       fetched.push(String(url));
       if (init && init.method === "POST") posts.push([String(url), init.body]);
-      if (String(url).endsWith("config.json")) return Promise.resolve({ ok: true, text: () => Promise.resolve(c.config) });
+      // A case's `late` config.json does not answer while the case runs.
+      if (String(url).endsWith("config.json")) return c.late ? new Promise(() => {}) : Promise.resolve({ ok: true, text: () => Promise.resolve(c.config) });
       if (String(url).endsWith("/auth/me")) return Promise.resolve({ status: 200, text: () => Promise.resolve('{"name":"Rhea"}') });
       if (String(url).includes("/locales/")) return Promise.resolve({ ok: true, text: () => Promise.resolve("texts of " + url) });
       // A case's answers, by the end of the URL: `[status, body]`.
@@ -63,7 +66,9 @@ process.stdin.on("end", async () => {
     window.sessionStorage = storage(c.session);
     const AbortSignal = { timeout: (ms) => (limits.push(ms), undefined) };
     const run = new Function("window", "document", "location", "fetch", "localStorage", "AbortSignal", "setTimeout", "Date", script);
-    run(window, { baseURI: c.origin + c.base }, new URL(c.origin + c.path), fetch, localStorage, AbortSignal, () => 0, Clock);
+    // The page's config element: what the gateway wrote in it (a case's `inline`), else empty.
+    const document = { baseURI: c.origin + c.base, getElementById: (id) => (id === "partner-config" ? { textContent: c.inline ?? "\n" } : null) };
+    run(window, document, new URL(c.origin + c.path), fetch, localStorage, AbortSignal, () => 0, Clock);
     // What the script had started by the time the first read's answer reached whoever awaits it
     // (the app): reads that follow from it must be there already.
     const first = Object.keys(window.__partnerEarlyReads)[0];
@@ -72,8 +77,9 @@ process.stdin.on("end", async () => {
     for (let i = 0; i < 10; i++) await tick();
     const api = fetched.filter((u) => !u.endsWith("config.json") && !u.endsWith("/auth/me") && !u.includes("/locales/"));
     const me = window.__partnerEarlyMe ? await window.__partnerEarlyMe : null;
-    const texts = window.__partnerEarlyLanguage ? await window.__partnerEarlyLanguage : null;
-    out.push({ fetched: api, posts, atFirst, reads: Object.keys(window.__partnerEarlyReads), limits, area: window.__partnerEarlyArea ?? null,
+    // (which waits on config.json: not for a `late` one)
+    const texts = window.__partnerEarlyLanguage && !c.late ? await window.__partnerEarlyLanguage : null;
+    out.push({ fetched: api, configs: fetched.filter((u) => u.endsWith("config.json")).length, posts, atFirst, reads: Object.keys(window.__partnerEarlyReads), limits, area: window.__partnerEarlyArea ?? null,
       who: fetched.filter((u) => u.endsWith("/auth/me")), me, locales: fetched.filter((u) => u.includes("/locales/")), texts });
   }
   process.stdout.write(JSON.stringify(out));
@@ -164,7 +170,11 @@ fn a_deep_links_first_reads_are_the_urls_the_app_reads() {
             let parsed = parse(config).expect("the case's config.json is valid");
             let rt = Runtime::new(parsed.clone(), base);
             for (path, customer, reads) in links {
+                // config.json fetched (a static host), then written in the page (the gateway).
+                let mut inline = case(base, path, config);
+                inline["inline"] = json!(config);
                 cases.push(case(base, path, config));
+                cases.push(inline);
                 let urls: Vec<String> = match (customer, reads) {
                     (Some(c), Reads::Hub) => {
                         vec![customers::get(&rt, c).call.url, subscriptions::list(&rt, c).call.url]
@@ -177,17 +187,44 @@ fn a_deep_links_first_reads_are_the_urls_the_app_reads() {
                 let reads: Vec<String> =
                     urls.iter().map(|u| u.strip_prefix(&root).expect("below the root").to_string()).collect();
                 let limits = vec![u64::from(parsed.read_timeout_secs) * 1000; urls.len()];
-                expected.push((format!("{base} {path} {config}"), urls, reads, limits));
+                for configs in [1, 0] {
+                    let name = format!("{base} {path} {config}, config.json fetched {configs} time(s)");
+                    expected.push((name, configs, urls.clone(), reads.clone(), limits.clone()));
+                }
             }
         }
     }
     let results = run(&cases);
     assert_eq!(results.len(), expected.len(), "one result per case");
-    for (got, (name, urls, reads, limits)) in results.iter().zip(expected) {
+    for (got, (name, configs, urls, reads, limits)) in results.iter().zip(expected) {
+        assert_eq!(got["configs"], json!(configs), "config.json fetches, {name}");
         assert_eq!(got["fetched"], json!(urls), "fetched, {name}");
         assert_eq!(got["reads"], json!(reads), "kept reads, {name}");
         assert_eq!(got["limits"], json!(limits), "time limits, {name}");
     }
+}
+
+#[test]
+fn a_remembered_api_base_is_read_at_once_only_when_the_page_lacks_config_json() {
+    let config = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/config.json")).expect("config");
+    let rt = Runtime::new(parse(&config).expect("config.json"), "/");
+    let right = subscriptions::list(&rt, "1000000012").call.url;
+    let moved = json!({ "root": "/api/moved", "seconds": 30 });
+    let path = "/subscriptions?customer=1000000012";
+    // A static host: an earlier visit's base is read before config.json answers.
+    let mut before = case("/", path, &config);
+    before["remembered"] = moved.clone();
+    before["late"] = json!(true);
+    // The gateway's page: its own config.json wins over what an earlier visit remembered.
+    let mut inline = case("/", path, &config);
+    inline["remembered"] = moved;
+    inline["inline"] = json!(config);
+    let results = run(&[before, inline]);
+    let wrong = format!("/api/moved{}", right.strip_prefix("/api/vipmp").expect("the default base"));
+    assert_eq!(results[0]["fetched"], json!([wrong]), "read at once from the remembered base");
+    assert_eq!(results[0]["limits"], json!([30_000]), "with the remembered limit");
+    assert_eq!(results[1]["fetched"], json!([right]), "read from the page's own base");
+    assert_eq!(results[1]["configs"], json!(0), "config.json not fetched");
 }
 
 #[test]

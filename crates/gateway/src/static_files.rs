@@ -36,6 +36,9 @@ pub struct StaticSite {
 const NONCE_PLACEHOLDER: &str = "{{__TRUNK NONCE__}}";
 
 const INDEX: &str = "index.html";
+const CONFIG: &str = "config.json";
+/// Where index.html takes config.json's text, if its server writes it there.
+const CONFIG_ELEMENT: &str = r#"<script type="application/json" id="partner-config"></script>"#;
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const NEVER: &str = "no-store";
 const REVALIDATE: &str = "no-cache";
@@ -78,8 +81,14 @@ impl StaticSite {
                 format!("{} has no index.html: build the console first", dist.display()),
             ));
         }
-        let config =
-            files.get("config.json").and_then(|a| partner_model::config::parse(&String::from_utf8_lossy(&a.raw)).ok());
+        let text = files.get(CONFIG).map(|a| String::from_utf8_lossy(&a.raw).into_owned());
+        let config = text.as_deref().and_then(|t| partner_model::config::parse(t).ok());
+        // The page carries config.json when it parses (else the app fetches it, to say what is
+        // wrong with it).
+        if let (Some(text), Some(_), Some(index)) = (&text, &config, files.get_mut(INDEX)) {
+            let html = with_config(&String::from_utf8_lossy(&index.raw), text);
+            *index = Asset::new(INDEX, html.into_bytes(), None)?;
+        }
         Ok(StaticSite { files: Arc::new(files), policy: Arc::new(content_security_policy(config.as_ref())) })
     }
 
@@ -249,6 +258,16 @@ pub fn with_base_href(html: &str, base_path: &str) -> String {
     }
 }
 
+/// `html` with `config`'s text in its empty config element: one request fewer on every first
+/// load, which would share a slow line with the app's code. Each `<` is written `\u003c`,
+/// which JSON reads as the same character and which valid JSON has only inside strings, so
+/// nothing in it can end the element. Unchanged when the page has no such element.
+fn with_config(html: &str, config: &str) -> String {
+    let json = config.trim().replace('<', "\\u003c");
+    let filled = CONFIG_ELEMENT.replacen("></", &format!(">{json}</"), 1);
+    html.replacen(CONFIG_ELEMENT, &filled, 1)
+}
+
 fn last_segment_has_extension(path: &str) -> bool {
     path.rsplit('/').next().is_some_and(|last| last.contains('.'))
 }
@@ -389,9 +408,14 @@ mod tests {
 
     /// A site in a fresh directory: `index.html` and the given files.
     fn site(files: &[(&str, &[u8])]) -> io::Result<StaticSite> {
+        site_with_page(&"<html><head><title>Console</title></head><body>".repeat(20), files)
+    }
+
+    /// A site in a fresh directory: `page` as `index.html` and the given files.
+    fn site_with_page(page: &str, files: &[(&str, &[u8])]) -> io::Result<StaticSite> {
         let dir = std::env::temp_dir().join(format!("partner-static-{}", crate::random_token(8)));
         std::fs::create_dir_all(dir.join("split-0123456789abcdef"))?;
-        std::fs::write(dir.join(INDEX), "<html><head><title>Console</title></head><body>".repeat(20))?;
+        std::fs::write(dir.join(INDEX), page)?;
         for (name, bytes) in files {
             std::fs::write(dir.join(name), bytes)?;
         }
@@ -463,6 +487,38 @@ mod tests {
         let (response, body) = get(&site, "/", "identity").await;
         assert!(response.headers().get(header::CONTENT_ENCODING).is_none());
         assert!(String::from_utf8_lossy(&body).starts_with("<html><head><base href="));
+    }
+
+    #[tokio::test]
+    async fn the_page_carries_config_json_when_it_parses() {
+        let element = |html: &str| {
+            let start = html.find(r#"id="partner-config">"#).map(|i| i + 20)?;
+            Some(html[start..start + html[start..].find("</script>")?].to_string())
+        };
+        let page = format!("<html><head>{CONFIG_ELEMENT}<script>boot()</script></head></html>");
+        let config = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/config.json"))
+            .expect("the console's config.json");
+        // A string that would end the element if written as it is.
+        let mut hostile: serde_json::Value = serde_json::from_str(&config).expect("json");
+        hostile["environment"] = "</script><script>alert(1)</script><!--".into();
+        let hostile = hostile.to_string();
+        assert!(partner_model::config::parse(&hostile).is_ok(), "still a valid config");
+        for text in [config.as_str(), hostile.as_str()] {
+            let site = site_with_page(&page, &[(CONFIG, text.as_bytes())]).expect("site");
+            let (_, body) = get(&site, "/customers/1", "identity").await;
+            let html = String::from_utf8_lossy(&body);
+            let inside = element(&html).expect("the element, once");
+            assert!(!inside.contains('<'), "nothing in it can end it: {inside}");
+            let read: serde_json::Value = serde_json::from_str(&inside).expect("JSON");
+            assert_eq!(read, serde_json::from_str::<serde_json::Value>(text).expect("json"), "the same config");
+            assert!(html.contains("<script>boot()</script>"), "the rest of the page as it was");
+        }
+        // A config.json that does not parse stays out: the app fetches it and says what is wrong.
+        for broken in ["{ not json", r#"{"apiBase": 3}"#] {
+            let site = site_with_page(&page, &[(CONFIG, broken.as_bytes())]).expect("site");
+            let (_, body) = get(&site, "/", "identity").await;
+            assert_eq!(element(&String::from_utf8_lossy(&body)).as_deref(), Some(""), "{broken}: left empty");
+        }
     }
 
     #[test]
