@@ -402,14 +402,7 @@ fn table(
         for (i, label) in labels.iter().enumerate() {
             let _ = style.set_property(&format!("--label-{}", i + 1), &css_string(label));
         }
-        let name = name.clone();
-        request_animation_frame(move || {
-            if el.scroll_width() > el.client_width() {
-                let _ = el.set_attribute("tabindex", "0");
-                let _ = el.set_attribute("role", "region");
-                let _ = el.set_attribute("aria-label", &name);
-            }
-        });
+        focusable_while_wider(el.into(), name.clone());
     });
     view! {
         <div class="table-wrap" node_ref=wrap>
@@ -421,6 +414,40 @@ fn table(
         </div>
     }
     .into_any()
+}
+
+/// Makes `wrap` (a table's box) a named region that takes the keyboard's focus while the table
+/// in it is wider than it, and a plain box again once it fits. Asked from a `ResizeObserver`,
+/// whose callback comes after the browser has laid the page out: asking in a frame callback
+/// made the browser lay the page out once more, as each table's rows were drawn (the costliest
+/// call of the hub's load in `bench-profile`), and never asked again when a phone was turned.
+fn focusable_while_wider(wrap: web_sys::Element, name: String) {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let el = wrap.clone();
+    let focusable = std::cell::Cell::new(false);
+    let check = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+        let wider = el.scroll_width() > el.client_width();
+        if wider == focusable.replace(wider) {
+            return;
+        }
+        if wider {
+            let _ = el.set_attribute("tabindex", "0");
+            let _ = el.set_attribute("role", "region");
+            let _ = el.set_attribute("aria-label", &name);
+        } else {
+            for attribute in ["tabindex", "role", "aria-label"] {
+                let _ = el.remove_attribute(attribute);
+            }
+        }
+    });
+    let Ok(observer) = web_sys::ResizeObserver::new(check.as_ref().unchecked_ref()) else { return };
+    // The box changes size with the window, the table with its rows and columns.
+    observer.observe(&wrap);
+    if let Some(table) = wrap.first_element_child() {
+        observer.observe(&table);
+    }
+    let kept = send_wrapper::SendWrapper::new((observer, check));
+    on_cleanup(move || kept.0.disconnect());
 }
 
 #[cfg(test)]

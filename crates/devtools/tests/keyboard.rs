@@ -429,3 +429,46 @@ async fn a_customer_is_enrolled_in_a_linked_membership_with_the_keyboard_only() 
     browser.sees("Open the customer").await;
     browser.close().await;
 }
+
+/// Whether the first table's box on the page is wider inside than out, once it has been laid
+/// out, and what it says of itself: (wider, tabindex, role, aria-label).
+async fn table_box(browser: &Browser) -> (bool, String, String, String) {
+    let script = "const done = arguments[0];
+        requestAnimationFrame(() => setTimeout(() => {
+          const w = document.querySelector('main .table-wrap');
+          done([w.scrollWidth > w.clientWidth, w.getAttribute('tabindex') || '', w.getAttribute('role') || '', w.getAttribute('aria-label') || '']);
+        }, 50));";
+    let v = browser.client.execute_async(script, vec![]).await.expect("the table's box");
+    let text = |i: usize| v[i].as_str().unwrap_or_default().to_string();
+    (v[0].as_bool().unwrap_or(false), text(1), text(2), text(3))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_table_wider_than_its_box_is_reached_with_tab_and_scrolled_with_the_arrows() {
+    let (sandbox, browser) = start().await;
+    // Between a phone's cards and a desktop's width, the subscriptions table is wider than its box.
+    browser.client.set_window_size(700, 900).await.expect("a narrow window");
+    browser.client.goto(&format!("{}subscriptions?customer=1000000012", sandbox.url)).await.expect("subscriptions");
+    browser.find("//main//table[contains(@class,'data')]//tbody/tr").await;
+    browser.settled().await;
+    let (wider, tabindex, role, label) = table_box(&browser).await;
+    assert!(wider, "the table is wider than its box at 700 px");
+    assert_eq!((tabindex.as_str(), role.as_str()), ("0", "region"), "its box takes the focus");
+    assert!(!label.is_empty(), "and is named");
+    tab_to(&browser, "the table's box", |tag, _, _| tag == "DIV").await;
+    for _ in 0..5 {
+        browser.press(Key::Right).await;
+    }
+    let scrolled = browser
+        .client
+        .execute("return document.querySelector('main .table-wrap').scrollLeft;", vec![])
+        .await
+        .expect("scroll position");
+    assert!(scrolled.as_f64().unwrap_or(0.0) > 0.0, "the arrows scroll it sideways");
+    // Wide enough for the whole table, the box is a plain box again.
+    browser.client.set_window_size(2400, 900).await.expect("a wide window");
+    let (wider, tabindex, role, label) = table_box(&browser).await;
+    assert!(!wider, "the table fits at 2400 px");
+    assert_eq!((tabindex, role, label), (String::new(), String::new(), String::new()), "a plain box");
+    browser.close().await;
+}
