@@ -456,15 +456,23 @@ async fn a_table_wider_than_its_box_is_reached_with_tab_and_scrolled_with_the_ar
     assert_eq!((tabindex.as_str(), role.as_str()), ("0", "region"), "its box takes the focus");
     assert!(!label.is_empty(), "and is named");
     tab_to(&browser, "the table's box", |tag, _, _| tag == "DIV").await;
+    let on_box = "return document.activeElement === document.querySelector('main .table-wrap');";
+    assert_eq!(browser.client.execute(on_box, vec![]).await.expect("focus"), true, "the focus is on the box");
     for _ in 0..5 {
         browser.press(Key::Right).await;
     }
-    let scrolled = browser
-        .client
-        .execute("return document.querySelector('main .table-wrap').scrollLeft;", vec![])
-        .await
-        .expect("scroll position");
-    assert!(scrolled.as_f64().unwrap_or(0.0) > 0.0, "the arrows scroll it sideways");
+    // The browser scrolls smoothly: the position moves over the next frames.
+    let mut scrolled = 0.0;
+    for _ in 0..40 {
+        let left = "return document.querySelector('main .table-wrap').scrollLeft;";
+        scrolled = browser.client.execute(left, vec![]).await.expect("scroll position").as_f64().unwrap_or(0.0);
+        if scrolled > 0.0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(scrolled > 0.0, "the arrows scroll it sideways");
+    browser.screenshot("keyboard-table-box-700").await;
     // Wide enough for the whole table, the box is a plain box again.
     browser.client.set_window_size(2400, 900).await.expect("a wide window");
     let (wider, tabindex, role, label) = table_box(&browser).await;
