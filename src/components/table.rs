@@ -424,12 +424,19 @@ fn table(
 fn focusable_while_wider(wrap: web_sys::Element, name: String) {
     use wasm_bindgen::{closure::Closure, JsCast, JsValue};
     let el = wrap.clone();
-    let focusable = std::cell::Cell::new(false);
+    let focusable = std::cell::Cell::new(wrap.has_attribute("tabindex"));
     let check = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
         let wider = el.scroll_width() > el.client_width();
-        if wider == focusable.replace(wider) {
+        if wider == focusable.get() {
             return;
         }
+        // A box that has the focus keeps it (and what it says) until the focus moves on (asked
+        // again then): taking its tabindex away would drop the focus to the page's start.
+        let has_focus = el.owner_document().and_then(|d| d.active_element()).is_some_and(|a| a == el);
+        if !wider && has_focus {
+            return;
+        }
+        focusable.set(wider);
         if wider {
             let _ = el.set_attribute("tabindex", "0");
             let _ = el.set_attribute("role", "region");
@@ -446,8 +453,13 @@ fn focusable_while_wider(wrap: web_sys::Element, name: String) {
     if let Some(table) = wrap.first_element_child() {
         observer.observe(&table);
     }
-    let kept = send_wrapper::SendWrapper::new((observer, check));
-    on_cleanup(move || kept.0.disconnect());
+    let _ = wrap.add_event_listener_with_callback("focusout", check.as_ref().unchecked_ref());
+    let kept = send_wrapper::SendWrapper::new((observer, check, wrap));
+    on_cleanup(move || {
+        let (observer, check, wrap) = &*kept;
+        observer.disconnect();
+        let _ = wrap.remove_event_listener_with_callback("focusout", check.as_ref().unchecked_ref());
+    });
 }
 
 #[cfg(test)]

@@ -444,7 +444,7 @@ async fn table_box(browser: &Browser) -> (bool, String, String, String) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_table_wider_than_its_box_is_reached_with_tab_and_scrolled_with_the_arrows() {
+async fn a_table_wider_than_its_box_is_reached_with_tab_scrolled_with_the_arrows_and_keeps_its_focus() {
     let (sandbox, browser) = start().await;
     // Between a phone's cards and a desktop's width, the subscriptions table is wider than its box.
     browser.client.set_window_size(700, 900).await.expect("a narrow window");
@@ -473,10 +473,15 @@ async fn a_table_wider_than_its_box_is_reached_with_tab_and_scrolled_with_the_ar
     }
     assert!(scrolled > 0.0, "the arrows scroll it sideways");
     browser.screenshot("keyboard-table-box-700").await;
-    // Wide enough for the whole table, the box is a plain box again.
+    // Wide enough for the whole table, the box keeps the focus it has,
     browser.client.set_window_size(2400, 900).await.expect("a wide window");
-    let (wider, tabindex, role, label) = table_box(&browser).await;
+    let (wider, tabindex, _, _) = table_box(&browser).await;
     assert!(!wider, "the table fits at 2400 px");
+    assert_eq!(tabindex, "0", "focused, it stays focusable");
+    assert_eq!(browser.client.execute(on_box, vec![]).await.expect("focus"), true, "the focus stays on the box");
+    // and is a plain box again once the focus moves on.
+    browser.press(Key::Tab).await;
+    let (_, tabindex, role, label) = table_box(&browser).await;
     assert_eq!((tabindex, role, label), (String::new(), String::new(), String::new()), "a plain box");
     browser.close().await;
 }

@@ -86,8 +86,16 @@ impl StaticSite {
         // The page carries config.json when it parses (else the app fetches it, to say what is
         // wrong with it).
         if let (Some(text), Some(_), Some(index)) = (&text, &config, files.get_mut(INDEX)) {
-            let html = with_config(&String::from_utf8_lossy(&index.raw), text);
-            *index = Asset::new(INDEX, html.into_bytes(), None)?;
+            let html = String::from_utf8_lossy(&index.raw);
+            if html.contains(CONFIG_ELEMENT) {
+                let html = with_config(&html, text);
+                *index = Asset::new(INDEX, html.into_bytes(), None)?;
+            } else {
+                crate::log::event(
+                    "config_not_in_page",
+                    &[("effect", "index.html has no empty config element: the page fetches config.json")],
+                );
+            }
         }
         Ok(StaticSite { files: Arc::new(files), policy: Arc::new(content_security_policy(config.as_ref())) })
     }
@@ -261,9 +269,15 @@ pub fn with_base_href(html: &str, base_path: &str) -> String {
 /// `html` with `config`'s text in its empty config element: one request fewer on every first
 /// load, which would share a slow line with the app's code. Each `<` is written `\u003c`,
 /// which JSON reads as the same character and which valid JSON has only inside strings, so
-/// nothing in it can end the element. Unchanged when the page has no such element.
+/// nothing in it can end the element; likewise the `{` that starts the nonce's placeholder
+/// (`{{` too is only ever inside a string), so no response writes its nonce into the config.
+/// Unchanged when the page has no such element.
 fn with_config(html: &str, config: &str) -> String {
-    let json = config.trim().replace('<', "\\u003c");
+    let json = config
+        .trim_start_matches('\u{feff}')
+        .trim()
+        .replace('<', "\\u003c")
+        .replace(NONCE_PLACEHOLDER, &format!("\\u007b{}", &NONCE_PLACEHOLDER[1..]));
     let filled = CONFIG_ELEMENT.replacen("></", &format!(">{json}</"), 1);
     html.replacen(CONFIG_ELEMENT, &filled, 1)
 }
@@ -498,17 +512,27 @@ mod tests {
         let page = format!("<html><head>{CONFIG_ELEMENT}<script>boot()</script></head></html>");
         let config = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/config.json"))
             .expect("the console's config.json");
-        // A string that would end the element if written as it is.
-        let mut hostile: serde_json::Value = serde_json::from_str(&config).expect("json");
-        hostile["environment"] = "</script><script>alert(1)</script><!--".into();
-        let hostile = hostile.to_string();
-        assert!(partner_model::config::parse(&hostile).is_ok(), "still a valid config");
-        for text in [config.as_str(), hostile.as_str()] {
+        // A string that would end the element if written as it is, and one where a response
+        // would write its nonce.
+        let with_environment = |name: &str| {
+            let mut c: serde_json::Value = serde_json::from_str(&config).expect("json");
+            c["environment"] = name.into();
+            let c = c.to_string();
+            assert!(partner_model::config::parse(&c).is_ok(), "still a valid config: {name}");
+            c
+        };
+        let hostile = with_environment("</script><script>alert(1)</script><!--");
+        let nonce = with_environment(NONCE_PLACEHOLDER);
+        for text in [config.as_str(), hostile.as_str(), nonce.as_str()] {
             let site = site_with_page(&page, &[(CONFIG, text.as_bytes())]).expect("site");
-            let (_, body) = get(&site, "/customers/1", "identity").await;
+            let (response, body) = get(&site, "/customers/1", "identity").await;
             let html = String::from_utf8_lossy(&body);
-            let inside = element(&html).expect("the element, once");
+            assert_eq!(html.matches(r#"id="partner-config""#).count(), 1, "one element");
+            let inside = element(&html).expect("the element");
             assert!(!inside.contains('<'), "nothing in it can end it: {inside}");
+            let policy = response.headers()[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii").to_string();
+            let this_nonce = policy.split("'nonce-").nth(1).and_then(|n| n.split('\'').next()).expect("a nonce");
+            assert!(!inside.contains(this_nonce), "the response's nonce stays out of it: {inside}");
             let read: serde_json::Value = serde_json::from_str(&inside).expect("JSON");
             assert_eq!(read, serde_json::from_str::<serde_json::Value>(text).expect("json"), "the same config");
             assert!(html.contains("<script>boot()</script>"), "the rest of the page as it was");
@@ -519,6 +543,12 @@ mod tests {
             let (_, body) = get(&site, "/", "identity").await;
             assert_eq!(element(&String::from_utf8_lossy(&body)).as_deref(), Some(""), "{broken}: left empty");
         }
+    }
+
+    #[test]
+    fn the_consoles_page_has_the_config_element_once() {
+        let page = include_str!("../../../index.html");
+        assert_eq!(page.matches(CONFIG_ELEMENT).count(), 1, "index.html's config element, as the gateway fills it");
     }
 
     #[test]
