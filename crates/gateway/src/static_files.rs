@@ -81,28 +81,29 @@ impl StaticSite {
                 format!("{} has no index.html: build the console first", dist.display()),
             ));
         }
+        // config.json, read and judged once: for the page's policy, and carried in the page when
+        // it parses (else the app fetches it, to say what is wrong with it).
         let text = files.get(CONFIG).map(|a| String::from_utf8_lossy(&a.raw).into_owned());
-        let config = text.as_deref().and_then(|t| partner_model::config::parse(t).ok());
-        // The page carries config.json when it parses (else the app fetches it, to say what is
-        // wrong with it).
-        if let (Some(text), Some(_), Some(index)) = (&text, &config, files.get_mut(INDEX)) {
-            let html = String::from_utf8_lossy(&index.raw);
-            if html.contains(CONFIG_ELEMENT) {
-                let html = with_config(&html, text);
-                *index = Asset::new(INDEX, html.into_bytes(), None)?;
-            } else {
+        let config = text.as_deref().and_then(|t| match partner_model::config::parse(t) {
+            Ok(config) => Some(config),
+            Err(e) => {
                 crate::log::event(
+                    "config_invalid",
+                    &[("problem", &e.to_string()), ("effect", "the console will say so")],
+                );
+                None
+            }
+        });
+        if let (Some(text), Some(_), Some(index)) = (&text, &config, files.get_mut(INDEX)) {
+            match with_config(&String::from_utf8_lossy(&index.raw), text) {
+                Some(html) => *index = Asset::new(INDEX, html.into_bytes(), None)?,
+                None => crate::log::event(
                     "config_not_in_page",
                     &[("effect", "index.html has no empty config element: the page fetches config.json")],
-                );
+                ),
             }
         }
         Ok(StaticSite { files: Arc::new(files), policy: Arc::new(content_security_policy(config.as_ref())) })
-    }
-
-    /// The text of a file, if it exists (used to check `config.json` at start).
-    pub fn text(&self, name: &str) -> Option<String> {
-        self.files.get(name).map(|a| String::from_utf8_lossy(&a.raw).into_owned())
     }
 
     /// Answers a request whose path is relative to the app's base.
@@ -271,15 +272,18 @@ pub fn with_base_href(html: &str, base_path: &str) -> String {
 /// which JSON reads as the same character and which valid JSON has only inside strings, so
 /// nothing in it can end the element; likewise the `{` that starts the nonce's placeholder
 /// (`{{` too is only ever inside a string), so no response writes its nonce into the config.
-/// Unchanged when the page has no such element.
-fn with_config(html: &str, config: &str) -> String {
+/// `None` when the page has no such element.
+fn with_config(html: &str, config: &str) -> Option<String> {
+    if !html.contains(CONFIG_ELEMENT) {
+        return None;
+    }
     let json = config
         .trim_start_matches('\u{feff}')
         .trim()
         .replace('<', "\\u003c")
         .replace(NONCE_PLACEHOLDER, &format!("\\u007b{}", &NONCE_PLACEHOLDER[1..]));
     let filled = CONFIG_ELEMENT.replacen("></", &format!(">{json}</"), 1);
-    html.replacen(CONFIG_ELEMENT, &filled, 1)
+    Some(html.replacen(CONFIG_ELEMENT, &filled, 1))
 }
 
 fn last_segment_has_extension(path: &str) -> bool {
