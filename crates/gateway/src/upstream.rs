@@ -367,7 +367,9 @@ impl Credentials {
 /// Where calls go.
 #[derive(Clone)]
 enum Target {
-    Http { base: String, client: HttpsClient },
+    // Boxed: with HTTP/2 compiled into hyper's client (the workspace's bench tools ask for it),
+    // the client is hundreds of bytes, and this enum one value per upstream.
+    Http { base: String, client: Box<HttpsClient> },
     InProcess(Router),
 }
 
@@ -396,7 +398,11 @@ const BROWSER_ONLY: [&str; 6] = ["host", "x-api-key", "authorization", "cookie",
 impl Upstream {
     /// An API at `base` (`https://partners.adobe.io`), over HTTP(S).
     pub fn http(base: &str, credentials: Credentials, client: HttpsClient, timeout: Duration) -> Upstream {
-        Upstream { target: Target::Http { base: base.trim_end_matches('/').to_string(), client }, credentials, timeout }
+        Upstream {
+            target: Target::Http { base: base.trim_end_matches('/').to_string(), client: Box::new(client) },
+            credentials,
+            timeout,
+        }
     }
 
     /// An API answered by `router` in this process (the twin).

@@ -27,10 +27,21 @@
 //! run: slower and noisier, but each request waits its round trip where the page made it, so a
 //! round trip taken out of the page's own sequence shows (the simulation links a `fetch` to
 //! nothing that waits for it).
+//!
+//! `BENCH_LIGHTHOUSE_H2=1` puts the sandbox behind a TLS front on 127.0.0.1 that speaks HTTP/2
+//! (a certificate made for the run, which Chromium is told to accept), as a deployment's load
+//! balancer or CDN does in front of the gateway: browsers speak HTTP/2 only over TLS, and the
+//! sandbox alone speaks HTTP/1.1. Lighthouse's simulation then fetches every file of the page
+//! over one warm connection instead of opening up to six, each two round trips before its first
+//! byte, and sharing the line among them.
 
+use hyper::body::Incoming;
+use hyper::header::{HeaderValue, HOST, ORIGIN};
+use hyper_util::rt::{TokioExecutor, TokioIo};
 use partner_devtools::{workspace_root, Browser, Sandbox, CHROMIUM};
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::Arc;
 
 const HUB_CUSTOMER: &str = "1000000012";
 const LARGE_CUSTOMER: &str = "1099999999";
@@ -59,9 +70,83 @@ fn figures(report: &serde_json::Value) -> Result<Run, String> {
     })
 }
 
+/// Whether the pages are measured through [`https_front`] (`BENCH_LIGHTHOUSE_H2`).
+fn h2() -> bool {
+    std::env::var_os("BENCH_LIGHTHOUSE_H2").is_some()
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// Hop-by-hop headers: they describe one HTTP/1.1 connection, and HTTP/2 forbids them.
+const HOP_BY_HOP: [&str; 5] = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade"];
+
+type Upstream = hyper_util::client::legacy::Client<hyper_util::client::legacy::connect::HttpConnector, Incoming>;
+
+/// `request` sent on to `to` over HTTP/1.1, and its answer without hop-by-hop headers.
+async fn forward(
+    client: Upstream,
+    to: String,
+    mut request: hyper::Request<Incoming>,
+) -> Result<hyper::Response<Incoming>, Box<dyn std::error::Error + Send + Sync>> {
+    *request.uri_mut() = to.parse()?;
+    *request.version_mut() = hyper::Version::HTTP_11;
+    let mut response = client.request(request).await?;
+    for name in HOP_BY_HOP {
+        response.headers_mut().remove(name);
+    }
+    Ok(response)
+}
+
+/// A TLS front on 127.0.0.1 for the sandbox at `upstream` (`http://127.0.0.1:PORT/`), speaking
+/// HTTP/2 (or HTTP/1.1, as the browser offers) with a certificate made now: its origin
+/// (`https://127.0.0.1:PORT`). Each request goes on to the sandbox as a terminating proxy
+/// configured with the gateway's own origin sends it: `Host` (and a same-origin `Origin`) say
+/// the gateway's, which its guard checks.
+async fn https_front(upstream: &str) -> String {
+    let upstream = url::Url::parse(upstream).expect("the sandbox's URL");
+    let authority = format!("{}:{}", upstream.host_str().unwrap_or("127.0.0.1"), upstream.port().unwrap_or(80));
+    let made = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()]).expect("a certificate");
+    let key = rustls::pki_types::PrivateKeyDer::Pkcs8(made.key_pair.serialize_der().into());
+    let mut tls = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .expect("TLS versions")
+        .with_no_client_auth()
+        .with_single_cert(vec![made.cert.der().clone()], key)
+        .expect("the certificate");
+    tls.alpn_protocols = vec![b"h2".to_vec(), b"http/1.1".to_vec()];
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(tls));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port for the front");
+    let front = format!("https://{}", listener.local_addr().expect("the front's address"));
+    let client = hyper_util::client::legacy::Client::builder(TokioExecutor::new()).build_http::<Incoming>();
+    let host = HeaderValue::from_str(&authority).expect("an authority");
+    let origin = HeaderValue::from_str(&format!("http://{authority}")).expect("an origin");
+    let front_origin = front.clone();
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            let (acceptor, client, authority) = (acceptor.clone(), client.clone(), authority.clone());
+            let (host, origin, front_origin) = (host.clone(), origin.clone(), front_origin.clone());
+            tokio::spawn(async move {
+                let Ok(tls) = acceptor.accept(tcp).await else { return };
+                let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
+                    let (client, authority) = (client.clone(), authority.clone());
+                    let path = request.uri().path_and_query().map_or("/", |p| p.as_str()).to_string();
+                    let headers = request.headers_mut();
+                    headers.insert(HOST, host.clone());
+                    if headers.get(ORIGIN).is_some_and(|o| o.as_bytes() == front_origin.as_bytes()) {
+                        headers.insert(ORIGIN, origin.clone());
+                    }
+                    forward(client, format!("http://{authority}{path}"), request)
+                });
+                let _ = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new())
+                    .serve_connection(TokioIo::new(tls), service)
+                    .await;
+            });
+        }
+    });
+    front
 }
 
 /// Runs Lighthouse once on `url` with `cookie`; its report.
@@ -83,7 +168,10 @@ fn lighthouse(url: &str, cookie: &str, keep: Option<&std::path::Path>) -> Result
                 .then_some("--additional-trace-categories=disabled-by-default-v8.cpu_profiler"),
         )
         .args(std::env::var_os("BENCH_LIGHTHOUSE_APPLIED").map(|_| "--throttling-method=devtools"))
-        .arg("--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run")
+        .arg(format!(
+            "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run{}",
+            if h2() { " --ignore-certificate-errors" } else { "" }
+        ))
         .arg(format!("--extra-headers={headers}"))
         .env("CHROME_PATH", CHROMIUM)
         .output()
@@ -107,7 +195,10 @@ async fn main() {
     let mut settings = partner_devtools::Setup::new(&dist, "/");
     settings.sandbox.large = true;
     let sandbox = Sandbox::start_with(settings).await;
-    let base = sandbox.url.clone();
+    let base = match h2() {
+        true => format!("{}/", https_front(&sandbox.url).await),
+        false => sandbox.url.clone(),
+    };
 
     let browser = Browser::signed_in(&sandbox).await;
     let cookies = browser.client.get_all_cookies().await.expect("the session's cookies");
@@ -125,7 +216,8 @@ async fn main() {
         std::process::exit(2);
     }
     let pages = pages.into_iter().filter(|(key, ..)| only.as_deref().is_none_or(|o| o == *key));
-    println!("Lighthouse 12 (mobile: simulated slow 4G, 4x CPU), median of {runs} runs per page");
+    let over = if h2() { ", over HTTP/2 and TLS" } else { "" };
+    println!("Lighthouse 12 (mobile: simulated slow 4G, 4x CPU{over}), median of {runs} runs per page");
     println!("{:<22} {:>11} {:>8} {:>8} {:>7} {:>10}", "page", "performance", "LCP", "TBT", "CLS", "bytes");
     let keep = std::env::var_os("BENCH_LIGHTHOUSE_KEEP").map(PathBuf::from);
     for (key, name, url) in pages {
