@@ -29,7 +29,10 @@ pub fn App() -> impl IntoView {
                 crate::portal::ask(std::time::Duration::from_secs(10)).await;
             }
             crate::i18n::start(&runtime.config, &app_base).await;
-            Ok::<_, ConfigProblem>((crate::session::who(&app_base).await, runtime))
+            let who = crate::session::who(&app_base).await;
+            // The shell is drawn in a task of its own, not in the one that started the module.
+            crate::api::transport::sleep(std::time::Duration::ZERO).await;
+            Ok::<_, ConfigProblem>((who, runtime))
         }
     });
     view! {

@@ -58,7 +58,11 @@ pub fn page(fetch: fn() -> Fetch) -> AnyView {
                 attempt.track();
                 Suspend::new(send_wrapper::SendWrapper::new(async move {
                     match fetch().await {
-                        Ok(view) => view,
+                        // Drawn in a task of its own, not in the one that started the chunk.
+                        Ok(view) => {
+                            crate::api::transport::sleep(std::time::Duration::ZERO).await;
+                            view
+                        }
                         Err(_) => failed(attempt).into_any(),
                     }
                 }))
