@@ -57,10 +57,22 @@ pub fn page(fetch: fn() -> Fetch) -> AnyView {
             {move || {
                 attempt.track();
                 Suspend::new(send_wrapper::SendWrapper::new(async move {
-                    match fetch().await {
-                        // Drawn in a task of its own, not in the one that started the chunk.
+                    // Whether the chunk had to come (a page of an area already here is at once).
+                    let mut fetching = fetch();
+                    let mut waited = false;
+                    let fetched = std::future::poll_fn(|cx| {
+                        let poll = fetching.as_mut().poll(cx);
+                        waited |= poll.is_pending();
+                        poll
+                    })
+                    .await;
+                    match fetched {
+                        // The page's component ran in the task its chunk arrived in; it is drawn
+                        // in the next, so neither is one long task with the chunk's start.
                         Ok(view) => {
-                            crate::api::transport::sleep(std::time::Duration::ZERO).await;
+                            if waited {
+                                crate::api::transport::sleep(std::time::Duration::ZERO).await;
+                            }
                             view
                         }
                         Err(_) => failed(attempt).into_any(),

@@ -382,7 +382,8 @@ pub struct Upstream {
     timeout: Duration,
 }
 
-const HOP_BY_HOP: [&str; 8] = [
+/// Headers that describe one connection, not the message: never passed on.
+pub const HOP_BY_HOP: [&str; 8] = [
     "connection",
     "keep-alive",
     "proxy-authenticate",

@@ -35,10 +35,13 @@
 //! over one warm connection instead of opening up to six, each two round trips before its first
 //! byte, and sharing the line among them.
 
-use hyper::body::Incoming;
+use http_body_util::{Either, Empty};
+use hyper::body::{Bytes, Incoming};
 use hyper::header::{HeaderValue, HOST, ORIGIN};
 use hyper_util::rt::{TokioExecutor, TokioIo};
 use partner_devtools::{workspace_root, Browser, Sandbox, CHROMIUM};
+use partner_gateway::upstream::HOP_BY_HOP;
+use std::convert::Infallible;
 use std::path::PathBuf;
 use std::process::Command;
 use std::sync::Arc;
@@ -80,34 +83,69 @@ fn median(mut v: Vec<f64>) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-/// Hop-by-hop headers: they describe one HTTP/1.1 connection, and HTTP/2 forbids them.
-const HOP_BY_HOP: [&str; 5] = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade"];
+/// The front's client of the sandbox.
+type SandboxClient = hyper_util::client::legacy::Client<hyper_util::client::legacy::connect::HttpConnector, Incoming>;
 
-type Upstream = hyper_util::client::legacy::Client<hyper_util::client::legacy::connect::HttpConnector, Incoming>;
+/// An answer passed on from the sandbox, or the front's own 502 when none came.
+type Answer = hyper::Response<Either<Incoming, Empty<Bytes>>>;
 
-/// `request` sent on to `to` over HTTP/1.1, and its answer without hop-by-hop headers.
-async fn forward(
-    client: Upstream,
-    to: String,
-    mut request: hyper::Request<Incoming>,
-) -> Result<hyper::Response<Incoming>, Box<dyn std::error::Error + Send + Sync>> {
-    *request.uri_mut() = to.parse()?;
-    *request.version_mut() = hyper::Version::HTTP_11;
-    let mut response = client.request(request).await?;
-    for name in HOP_BY_HOP {
-        response.headers_mut().remove(name);
+/// Removes the headers that describe one connection (the gateway's list, and those the
+/// `Connection` header names): HTTP/2 forbids them, and the next hop has its own.
+fn drop_hop_by_hop(headers: &mut hyper::HeaderMap) {
+    let named: Vec<String> = headers
+        .get_all(hyper::header::CONNECTION)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(',').map(|n| n.trim().to_ascii_lowercase()).collect::<Vec<_>>())
+        .collect();
+    for name in HOP_BY_HOP.iter().copied().chain(named.iter().map(String::as_str)) {
+        headers.remove(name);
     }
-    Ok(response)
 }
 
-/// A TLS front on 127.0.0.1 for the sandbox at `upstream` (`http://127.0.0.1:PORT/`), speaking
-/// HTTP/2 (or HTTP/1.1, as the browser offers) with a certificate made now: its origin
-/// (`https://127.0.0.1:PORT`). Each request goes on to the sandbox as a terminating proxy
-/// configured with the gateway's own origin sends it: `Host` (and a same-origin `Origin`) say
-/// the gateway's, which its guard checks.
+/// `request` sent on to the sandbox at `to` over HTTP/1.1. When no answer comes, the front
+/// says so on standard error and answers 502, so a broken run shows instead of measuring a page
+/// that failed.
+async fn forward(
+    client: SandboxClient,
+    to: String,
+    mut request: hyper::Request<Incoming>,
+) -> Result<Answer, Infallible> {
+    let Ok(uri) = to.parse() else {
+        eprintln!("bench-lighthouse: the front cannot forward to {to}");
+        return Ok(bad_gateway());
+    };
+    *request.uri_mut() = uri;
+    *request.version_mut() = hyper::Version::HTTP_11;
+    drop_hop_by_hop(request.headers_mut());
+    match client.request(request).await {
+        Ok(mut response) => {
+            drop_hop_by_hop(response.headers_mut());
+            Ok(response.map(Either::Left))
+        }
+        Err(e) => {
+            eprintln!("bench-lighthouse: the sandbox did not answer {to}: {e}");
+            Ok(bad_gateway())
+        }
+    }
+}
+
+fn bad_gateway() -> Answer {
+    let mut answer = hyper::Response::new(Either::Right(Empty::new()));
+    *answer.status_mut() = hyper::StatusCode::BAD_GATEWAY;
+    answer
+}
+
+/// A TLS front on 127.0.0.1 for the sandbox at `upstream` (`http://127.0.0.1:PORT/BASE`),
+/// speaking HTTP/2 (or HTTP/1.1, as the browser offers) with a certificate made now: the
+/// sandbox's URL through the front (`https://127.0.0.1:PORT/BASE`). Each request goes on with
+/// the path it came with. Its `Host`, and an `Origin` that is the front's, say the gateway's
+/// own, which its guard checks: this stands in for a deployment, where the gateway's public
+/// origin (`GATEWAY_PUBLIC_ORIGIN`) is the balancer's.
 async fn https_front(upstream: &str) -> String {
     let upstream = url::Url::parse(upstream).expect("the sandbox's URL");
-    let authority = format!("{}:{}", upstream.host_str().unwrap_or("127.0.0.1"), upstream.port().unwrap_or(80));
+    let authority =
+        format!("{}:{}", upstream.host_str().unwrap_or("127.0.0.1"), upstream.port_or_known_default().unwrap_or(80));
     let made = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_string()]).expect("a certificate");
     let key = rustls::pki_types::PrivateKeyDer::Pkcs8(made.key_pair.serialize_der().into());
     let mut tls = rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
@@ -125,11 +163,22 @@ async fn https_front(upstream: &str) -> String {
     let origin = HeaderValue::from_str(&format!("http://{authority}")).expect("an origin");
     let front_origin = front.clone();
     tokio::spawn(async move {
-        while let Ok((tcp, _)) = listener.accept().await {
+        loop {
+            let tcp = match listener.accept().await {
+                Ok((tcp, _)) => tcp,
+                Err(e) => {
+                    eprintln!("bench-lighthouse: the front could not accept a connection: {e}");
+                    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+                    continue;
+                }
+            };
             let (acceptor, client, authority) = (acceptor.clone(), client.clone(), authority.clone());
             let (host, origin, front_origin) = (host.clone(), origin.clone(), front_origin.clone());
             tokio::spawn(async move {
-                let Ok(tls) = acceptor.accept(tcp).await else { return };
+                let tls = match acceptor.accept(tcp).await {
+                    Ok(tls) => tls,
+                    Err(e) => return eprintln!("bench-lighthouse: the front's TLS handshake failed: {e}"),
+                };
                 let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
                     let (client, authority) = (client.clone(), authority.clone());
                     let path = request.uri().path_and_query().map_or("/", |p| p.as_str()).to_string();
@@ -146,7 +195,7 @@ async fn https_front(upstream: &str) -> String {
             });
         }
     });
-    front
+    format!("{front}{}", upstream.path())
 }
 
 /// Runs Lighthouse once on `url` with `cookie`; its report.
@@ -195,10 +244,7 @@ async fn main() {
     let mut settings = partner_devtools::Setup::new(&dist, "/");
     settings.sandbox.large = true;
     let sandbox = Sandbox::start_with(settings).await;
-    let base = match h2() {
-        true => format!("{}/", https_front(&sandbox.url).await),
-        false => sandbox.url.clone(),
-    };
+    let base = if h2() { https_front(&sandbox.url).await } else { sandbox.url.clone() };
 
     let browser = Browser::signed_in(&sandbox).await;
     let cookies = browser.client.get_all_cookies().await.expect("the session's cookies");
