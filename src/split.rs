@@ -57,20 +57,15 @@ pub fn page(fetch: fn() -> Fetch) -> AnyView {
             {move || {
                 attempt.track();
                 Suspend::new(send_wrapper::SendWrapper::new(async move {
-                    // Whether the chunk had to come (a page of an area already here is at once).
-                    let mut fetching = fetch();
-                    let mut waited = false;
-                    let fetched = std::future::poll_fn(|cx| {
-                        let poll = fetching.as_mut().poll(cx);
-                        waited |= poll.is_pending();
-                        poll
-                    })
-                    .await;
-                    match fetched {
+                    // Whether the chunk came in a later task (downloaded and started), or in
+                    // this one (its module already here: the loader answers through promises).
+                    let came_later = crate::api::transport::task_passed();
+                    match fetch().await {
                         // The page's component ran in the task its chunk arrived in; it is drawn
-                        // in the next, so neither is one long task with the chunk's start.
+                        // in the next, so neither is one long task with the chunk's start. A
+                        // page whose code was here is drawn at once, its note never shown.
                         Ok(view) => {
-                            if waited {
+                            if came_later.get() {
                                 crate::api::transport::sleep(std::time::Duration::ZERO).await;
                             }
                             view

@@ -108,6 +108,19 @@ pub async fn sleep(duration: Duration) {
     let _ = JsFuture::from(promise).await;
 }
 
+/// A flag that turns true once the browser has run a task after this one (a timer's): whether
+/// what is awaited from here came in a later task (a download) or within this one (a promise
+/// already settled, through its callbacks).
+pub fn task_passed() -> Rc<Cell<bool>> {
+    let passed = Rc::new(Cell::new(false));
+    let set = passed.clone();
+    if let Some(w) = web_sys::window() {
+        let mark = wasm_bindgen::closure::Closure::once_into_js(move || set.set(true));
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(mark.unchecked_ref(), 0);
+    }
+    passed
+}
+
 /// `scheduler.yield()`'s promise, when the browser has it.
 fn scheduler_yield() -> Option<js_sys::Promise> {
     let scheduler = js_sys::Reflect::get(&js_sys::global(), &"scheduler".into()).ok()?;

@@ -85,6 +85,39 @@ async fn under_a_sub_path() {
     deep_links_survive_reload("/partner/console/", "subpath").await;
 }
 
+/// The note "Loading this page…" shows while an area's code comes, and a page of an area whose
+/// code is here is drawn in the task that asked for it, its note never lasting into another
+/// (`split::page` waits a task only after a chunk that came in a later one).
+#[tokio::test(flavor = "multi_thread")]
+async fn only_a_page_whose_code_has_to_come_says_it_is_loading() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::signed_in(&sandbox).await;
+    browser.client.goto(&format!("{}orders", sandbox.url)).await.expect("orders");
+    browser.heading("Orders").await;
+    // Every loading note put in `main` from now on that is still there in the next task (asked
+    // at the highest priority, ahead of a `scheduler.yield()` continuation).
+    let watch = "window.__notes = []; new MutationObserver((records) => { for (const r of records) \
+        for (const n of r.addedNodes) if (n.nodeType === 1 && n.matches('p.loading')) \
+        scheduler.postTask(() => { if (n.isConnected) window.__notes.push(n.textContent.trim()); }, \
+        { priority: 'user-blocking' }); }).observe(document.querySelector('main'), { childList: true });";
+    browser.client.execute(watch, vec![]).await.expect("observer");
+    let notes = "const n = window.__notes; window.__notes = []; return n;";
+    let area = |label: &str| format!("//nav[@aria-label='Areas']//a[normalize-space(.)='{label}']");
+
+    // Partners' code is not here yet: the note says so until it comes.
+    browser.find(&area("Activity")).await.click().await.expect("click");
+    browser.heading("Activity").await;
+    let seen = browser.client.execute(notes, vec![]).await.expect("notes");
+    assert_eq!(seen, serde_json::json!(["Loading this page…"]), "the activity's code had to come");
+
+    // Another page of the same area: no note at all.
+    browser.find(&area("Reseller change")).await.click().await.expect("click");
+    browser.heading("Reseller change").await;
+    let seen = browser.client.execute(notes, vec![]).await.expect("notes");
+    assert_eq!(seen, serde_json::json!([]), "the reseller change's code was here");
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_navigation_works_with_the_keyboard_alone() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
