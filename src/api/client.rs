@@ -160,8 +160,10 @@ impl<T: Transport> Client<T> {
         }
     }
 
-    /// Reads `unread`'s items [`ITEMS_A_TASK`] at a time, waiting a task between batches, so
-    /// the browser paints and answers input while a long list is read.
+    /// Reads `unread`'s items [`ITEMS_A_TASK`] at a time, waiting a task between batches, so no
+    /// task of a long list's reading is long. The wait is a `scheduler.yield()` continuation
+    /// where the browser has it, which comes before other tasks: in a Lighthouse trace of the
+    /// 5,000 subscriptions no frame was painted between the batches (2026-12-05).
     pub async fn read_items<I: DeserializeOwned>(&self, call: &str, mut unread: Unread<I>) -> Result<Vec<I>, ApiError> {
         let mut items = Vec::new();
         unread.read(call, ITEMS_A_TASK, &mut items)?;

@@ -108,9 +108,11 @@ pub async fn sleep(duration: Duration) {
     let _ = JsFuture::from(promise).await;
 }
 
-/// A flag that turns true once the browser has run a task after this one (a timer's): whether
-/// what is awaited from here came in a later task (a download) or within this one (a promise
-/// already settled, through its callbacks).
+/// A flag that turns true once a timer set now has fired, that is once the browser has run a
+/// task after this one: whether what is awaited from here came in a later task (a download) or
+/// within this one (a promise already settled, through its callbacks). Still false, it says
+/// only that the timer has not fired yet: a task queued ahead of it (a clamped timer's) reads as
+/// this one, which costs a long task at most.
 pub fn task_passed() -> Rc<Cell<bool>> {
     let passed = Rc::new(Cell::new(false));
     let set = passed.clone();

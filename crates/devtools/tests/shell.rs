@@ -1,7 +1,8 @@
 //! End to end: the release build served by the sandbox, in headless Chromium over WebDriver.
 //! The health badge goes up, deep links survive a reload at `/` and under a sub-path (each
 //! area's code fetched early, the right one), a deep link's first data is read once, while the
-//! wasm downloads, and the navigation works with the keyboard alone.
+//! wasm downloads, the note "Loading this page…" shows only while a page's code has to come,
+//! and the navigation works with the keyboard alone.
 
 use fantoccini::key::Key;
 use partner_devtools::*;

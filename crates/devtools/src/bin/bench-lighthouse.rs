@@ -96,7 +96,7 @@ fn drop_hop_by_hop(headers: &mut hyper::HeaderMap) {
         .get_all(hyper::header::CONNECTION)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(',').map(|n| n.trim().to_ascii_lowercase()).collect::<Vec<_>>())
+        .flat_map(|v| v.split(',').map(|n| n.trim().to_ascii_lowercase()))
         .collect();
     for name in HOP_BY_HOP.iter().copied().chain(named.iter().map(String::as_str)) {
         headers.remove(name);
