@@ -89,16 +89,10 @@ type SandboxClient = hyper_util::client::legacy::Client<hyper_util::client::lega
 /// An answer passed on from the sandbox, or the front's own 502 when none came.
 type Answer = hyper::Response<Either<Incoming, Empty<Bytes>>>;
 
-/// Removes the headers that describe one connection (the gateway's list, and those the
-/// `Connection` header names): HTTP/2 forbids them, and the next hop has its own.
+/// Removes the headers that describe one connection, as the gateway does with its own list:
+/// HTTP/2 forbids them, and the next hop has its own.
 fn drop_hop_by_hop(headers: &mut hyper::HeaderMap) {
-    let named: Vec<String> = headers
-        .get_all(hyper::header::CONNECTION)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(',').map(|n| n.trim().to_ascii_lowercase()))
-        .collect();
-    for name in HOP_BY_HOP.iter().copied().chain(named.iter().map(String::as_str)) {
+    for name in HOP_BY_HOP {
         headers.remove(name);
     }
 }
