@@ -2,7 +2,7 @@
 
 use super::{trimmed, Values};
 use crate::i18n::t;
-use partner_model::rules::{rule, Context, FieldError};
+use partner_model::rules::{rule, FieldError};
 
 /// The DOM id of the field at `path`.
 pub fn field_id(path: &str) -> String {
@@ -105,9 +105,12 @@ pub(super) fn is_required(path: &str) -> bool {
 }
 
 /// The problem of `value` at `path` by the registry's rule `rule_path`; `None` when it passes or
-/// no rule has that path.
+/// no rule has that path. The checks of places (a country, region, postal code or locale) are
+/// not run here: they need the address around the field, and the forms with an address check it
+/// whole (`partner_model::rules::account_requests`); leaving them out keeps the tables of places
+/// out of every other form's code (`FieldRule::validate_alone`).
 pub fn check_as(rule_path: &str, path: impl Into<String>, value: &str) -> Option<FieldError> {
-    rule(rule_path)?.validate(value, &Context::default()).err().map(|problem| FieldError::new(path, problem))
+    rule(rule_path)?.validate_alone(value).err().map(|problem| FieldError::new(path, problem))
 }
 
 /// The problem of the value at `path` (`lineItems[0].quantity`, trimmed) by the registry's rule

@@ -66,6 +66,16 @@ impl FieldRule {
         }
         self.checks.iter().try_for_each(|c| c.run(value, ctx))
     }
+
+    /// [`FieldRule::validate`] without a form around the field: every check but those of places
+    /// ([`Check::of_places`]), which need the address's country and the tables of countries,
+    /// regions, postal formats and locales. For the fields of forms without an address (orders,
+    /// returns, memberships, moves): the tables (about 66 KB of data) then load only with the
+    /// forms that check an address, whose whole-request checks (`account_requests`) run these
+    /// with the address as their context.
+    pub fn validate_alone(&self, value: &str) -> Result<(), Invalid> {
+        self.checks.iter().filter(|c| !c.of_places()).try_for_each(|c| c.run_alone(value))
+    }
 }
 
 const SEGMENTS: &[&str] = &["COM", "EDU", "GOV"];
@@ -216,22 +226,15 @@ pub fn rule_for_detail(detail: &str) -> Option<&'static FieldRule> {
 }
 
 impl Check {
+    /// Whether the check reads the tables of places (countries, regions, postal formats,
+    /// locales), as the address and language fields of accounts do.
+    pub const fn of_places(self) -> bool {
+        matches!(self, Locale | Country | Region | PostalCode)
+    }
+
     /// Runs this check on `value`.
     pub fn run(self, value: &str, ctx: &Context) -> Result<(), Invalid> {
         match self {
-            Required => v::required(value),
-            Length(min, max) => v::length(value, min, max),
-            MaxLength(max) => v::max_length(value, max),
-            CompanyNameChars => v::chars(value, &COMPANY_NAME),
-            PersonNameChars => v::chars(value, &PERSON_NAME),
-            NoMarkup => v::no_markup(value),
-            Email => v::email(value),
-            CotermDate => v::coterm_date(value),
-            AccountId => v::account_id(value),
-            OneOf(allowed) => v::one_of(value, allowed),
-            IntRange(min, max) => v::int_range(value, min, max),
-            Currency => v::currency(value),
-            DateOrDateTime => v::date_or_datetime(value),
             Locale if value.is_empty() || geo::is_locale(value) => Ok(()),
             Locale => Err(Invalid::Format { expected: "a supported locale, like en-US" }),
             Country => country(value),
@@ -248,6 +251,28 @@ impl Check {
                     }),
                 _ => Ok(()),
             },
+            other => other.run_alone(value),
+        }
+    }
+
+    /// Runs a check that needs neither context nor places (passes the checks of places: see
+    /// [`Check::of_places`]).
+    fn run_alone(self, value: &str) -> Result<(), Invalid> {
+        match self {
+            Required => v::required(value),
+            Length(min, max) => v::length(value, min, max),
+            MaxLength(max) => v::max_length(value, max),
+            CompanyNameChars => v::chars(value, &COMPANY_NAME),
+            PersonNameChars => v::chars(value, &PERSON_NAME),
+            NoMarkup => v::no_markup(value),
+            Email => v::email(value),
+            CotermDate => v::coterm_date(value),
+            AccountId => v::account_id(value),
+            OneOf(allowed) => v::one_of(value, allowed),
+            IntRange(min, max) => v::int_range(value, min, max),
+            Currency => v::currency(value),
+            DateOrDateTime => v::date_or_datetime(value),
+            Locale | Country | Region | PostalCode => Ok(()),
         }
     }
 }
@@ -366,5 +391,24 @@ mod tests {
         assert_eq!(check("lineItems[].quantity", "599000"), Some(Ok(())));
         assert!(check("companyProfile.contacts[].email", &format!("{}@example.com", "a".repeat(229)))
             .is_some_and(|r| r.is_err()));
+    }
+
+    /// Alone, a field is checked as with its form, except for the checks of places.
+    #[test]
+    fn alone_a_field_is_checked_but_for_places() {
+        let samples = ["", "x", "Fairmont", "<b>", "0", "599000", "US", "ZZ", "en-US", "xx-XX", &"a".repeat(90)];
+        for r in FIELD_RULES.iter().filter(|r| !r.checks.iter().any(|c| c.of_places())) {
+            for value in samples {
+                assert_eq!(r.validate_alone(value), r.validate(value, &Context::default()), "{} {value:?}", r.field);
+            }
+        }
+        let country = rule("companyProfile.address.country").expect("country rule");
+        assert!(country.validate("ZZ", &Context::default()).is_err());
+        assert_eq!(country.validate_alone("ZZ"), Ok(()), "a country is checked with its address");
+        assert!(country.validate_alone("").is_err(), "but it is still required");
+        let language = rule("companyProfile.preferredLanguage").expect("language rule");
+        assert!(language.validate("xx-XX", &Context::default()).is_err());
+        assert_eq!(language.validate_alone("xx-XX"), Ok(()));
+        assert!(language.validate_alone(&"a".repeat(41)).is_err(), "its length is not a place's check");
     }
 }
