@@ -112,7 +112,7 @@ fn main() -> ExitCode {
         for (area, size) in &areas {
             row(area, *size);
         }
-        row(&format!("shared chunks ({} files)", shared.0), shared.1);
+        row(&format!("shared chunks ({})", n_files(shared.0)), shared.1);
     }
     if !split_areas.is_empty() {
         println!();
@@ -128,7 +128,7 @@ fn main() -> ExitCode {
                     }
                 }
             }
-            row(&format!("{area} ({} files)", files.len()), cold);
+            row(&format!("{area} ({})", n_files(files.len())), cold);
         }
     }
     if !languages.is_empty() {
@@ -154,4 +154,13 @@ fn areas_of(html: &str) -> std::collections::BTreeMap<String, Vec<String>> {
         .and_then(|table| serde_json::from_str::<Split>(table).ok())
         .map(|split| split.areas)
         .unwrap_or_default()
+}
+
+/// "1 file", "8 files".
+fn n_files(n: usize) -> String {
+    if n == 1 {
+        "1 file".to_string()
+    } else {
+        format!("{n} files")
+    }
 }
