@@ -6,10 +6,9 @@ pub use super::errors_data::ERROR_CODES;
 /// One documented API error code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ErrorCode {
-    /// The code, four digits on the wire (`"1117"`). A number here: as text, each code was also
-    /// a string the linker merged with any equal one (a postal code's example, a code a form
-    /// looks for), and the split build then made a file of a few bytes for each set of areas
-    /// sharing one.
+    /// The code, four digits on the wire (`"1117"`), held as a number: as text, the linker
+    /// would merge it with any equal string elsewhere (a postal code's example, a code a form
+    /// looks for), which the split build turns into a file shared by the chunks using it.
     pub code: u16,
     /// The HTTP status the docs give for it.
     pub http_status: u16,
@@ -213,6 +212,7 @@ mod tests {
         assert_eq!(e, Some((403, "API key is invalid or missing")));
         assert_eq!(error_code("1117").map(|e| e.http_status), Some(400));
         assert!(error_code("9999").is_none() && error_code("").is_none());
+        assert!(["01117", "1117a", "+117", "111", "GW-SIGN-IN"].iter().all(|c| error_code(c).is_none()));
         assert!(purchase_reason("INELIGIBLE_ADD_ON").is_some());
         assert!(purchase_reason("RETURNABLE_PURCHASE").is_none());
         assert_eq!(transfer_reason("RETURNABLE_PURCHASE").and_then(|r| r.bypass), Some(IGNORE_ORDER_RETURN));

@@ -70,11 +70,11 @@ impl FieldRule {
     /// [`FieldRule::validate`] without a form around the field: every check but those of places
     /// ([`Check::of_places`]), which need the address's country and the tables of countries,
     /// regions, postal formats and locales. For the fields of forms without an address (orders,
-    /// returns, memberships, moves): the tables (about 66 KB of data) then load only with the
-    /// forms that check an address, whose whole-request checks (`account_requests`) run these
-    /// with the address as their context.
+    /// returns, memberships, moves): the tables then load only with the forms that check an
+    /// address, whose whole-request checks (`account_requests`) run these with the address as
+    /// their context.
     pub fn validate_alone(&self, value: &str) -> Result<(), Invalid> {
-        self.checks.iter().filter(|c| !c.of_places()).try_for_each(|c| c.run_alone(value))
+        self.checks.iter().try_for_each(|c| c.run_alone(value))
     }
 }
 
@@ -251,12 +251,13 @@ impl Check {
                     }),
                 _ => Ok(()),
             },
-            other => other.run_alone(value),
+            Required | Length(..) | MaxLength(_) | CompanyNameChars | PersonNameChars | NoMarkup | Email
+            | CotermDate | AccountId | OneOf(_) | IntRange(..) | Currency | DateOrDateTime => self.run_alone(value),
         }
     }
 
-    /// Runs a check that needs neither context nor places (passes the checks of places: see
-    /// [`Check::of_places`]).
+    /// Runs a check that needs neither context nor places; a check of places
+    /// ([`Check::of_places`]) returns `Ok` here.
     fn run_alone(self, value: &str) -> Result<(), Invalid> {
         match self {
             Required => v::required(value),
@@ -396,8 +397,23 @@ mod tests {
     /// Alone, a field is checked as with its form, except for the checks of places.
     #[test]
     fn alone_a_field_is_checked_but_for_places() {
-        let samples = ["", "x", "Fairmont", "<b>", "0", "599000", "US", "ZZ", "en-US", "xx-XX", &"a".repeat(90)];
-        for r in FIELD_RULES.iter().filter(|r| !r.checks.iter().any(|c| c.of_places())) {
+        let samples = [
+            "",
+            "x",
+            "Fairmont",
+            "<b>",
+            "<b>bold</b>",
+            "A+B Corp",
+            "0",
+            "599000",
+            "US",
+            "ZZ",
+            "en-US",
+            "xx-XX",
+            &"a".repeat(90),
+        ];
+        let of_places = |c: &Check| matches!(c, Locale | Country | Region | PostalCode);
+        for r in FIELD_RULES.iter().filter(|r| !r.checks.iter().any(of_places)) {
             for value in samples {
                 assert_eq!(r.validate_alone(value), r.validate(value, &Context::default()), "{} {value:?}", r.field);
             }
