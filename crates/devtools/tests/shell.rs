@@ -190,7 +190,11 @@ async fn the_browser_transport_explains_each_fault_and_never_panics() {
             .await
             .expect("check again");
         let literal = xpath_literal(expected);
-        browser.find(&format!("//*[@data-health='down']/following-sibling::*[contains(., {literal})]")).await;
+        browser
+            .find(&format!(
+                "//div[contains(@class,'health')][.//*[@data-health='down']]/*[contains(@class,'health-reason') and contains(., {literal})]"
+            ))
+            .await;
     }
     browser.screenshot("health-fault").await;
     let broken =
