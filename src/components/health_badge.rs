@@ -62,13 +62,14 @@ pub fn HealthBadge() -> impl IntoView {
         <div class="health" role="status" aria-live="polite">
             {move || match shown() {
                 None => view! { <span class="badge checking" data-health="checking">{crate::i18n::t::health::checking()}</span> }.into_any(),
-                // The badge in a slot as wide as "Checking…" was (its text as `data-room`, drawn
+                // The badge in a slot at least as wide as "Checking…" was (its text as `data-room`, drawn
                 // hidden by the stylesheet), so "Check again" does not move when the answer comes.
                 Some(h) => view! {
                     <span class="health-slot" data-room=crate::i18n::t::health::checking()>
                         <span class=format!("badge {}", h.key()) data-health=h.key() title=h.reason()>{h.label()}</span>
                     </span>
-                    // Only when there is a reason: an empty one would still take the row's gap.
+                    // Only when the API is not up (up's reason is the badge's title): an empty
+                    // span would still take the row's gap.
                     {(!h.is_up()).then(|| view! { <span class="health-reason">{h.reason()}</span> })}
                 }
                 .into_any(),
