@@ -68,11 +68,11 @@ impl FieldRule {
     }
 
     /// [`FieldRule::validate`] without a form around the field: every check but those of places
-    /// ([`Check::of_places`]), which need the address's country and the tables of countries,
-    /// regions, postal formats and locales. For the fields of forms without an address (orders,
-    /// returns, memberships, moves): the tables then load only with the forms that check an
-    /// address, whose whole-request checks (`account_requests`) run these with the address as
-    /// their context.
+    /// (`Locale`, `Country`, `Region`, `PostalCode`), which need the address's country and the
+    /// tables of countries, regions, postal formats and locales. For the fields of forms without
+    /// an address (orders, returns, memberships, moves): the tables then load only with the forms
+    /// that check an address, whose whole-request checks (`account_requests`) run these with the
+    /// address as their context.
     pub fn validate_alone(&self, value: &str) -> Result<(), Invalid> {
         self.checks.iter().try_for_each(|c| c.run_alone(value))
     }
@@ -226,12 +226,6 @@ pub fn rule_for_detail(detail: &str) -> Option<&'static FieldRule> {
 }
 
 impl Check {
-    /// Whether the check reads the tables of places (countries, regions, postal formats,
-    /// locales), as the address and language fields of accounts do.
-    pub const fn of_places(self) -> bool {
-        matches!(self, Locale | Country | Region | PostalCode)
-    }
-
     /// Runs this check on `value`.
     pub fn run(self, value: &str, ctx: &Context) -> Result<(), Invalid> {
         match self {
@@ -256,8 +250,8 @@ impl Check {
         }
     }
 
-    /// Runs a check that needs neither context nor places; a check of places
-    /// ([`Check::of_places`]) returns `Ok` here.
+    /// Runs a check that needs neither context nor places; a check of places (they read the
+    /// tables of countries, regions, postal formats and locales) returns `Ok` here.
     fn run_alone(self, value: &str) -> Result<(), Invalid> {
         match self {
             Required => v::required(value),
