@@ -53,7 +53,9 @@ async fn deep_links_survive_reload(base_path: &str, shot: &str) {
         .map(n => n.slice('split_'.length, -'.wasm'.length))];";
     for (path, area) in [
         ("customers/1000000012", "hub"),
-        ("customers/1000000012/edit", "customers"),
+        ("customers", "customers"),
+        ("customers/1000000012/edit", "partners"),
+        ("customers/1000000012/benefits", "partners"),
         ("customers/1000000012/orders/new", "order"),
         ("orders", "customers"),
         ("subscriptions", "customers"),

@@ -16,14 +16,19 @@ use leptos_router::path;
 
 /// `/customers` (with `?reseller=`), `/customers/new`, `/customers/:id`, `/customers/:id/edit`,
 /// `/customers/:id/benefits`.
+///
+/// The three forms that send a customer's whole account (its address, contacts and benefits)
+/// are split with the reseller's forms (`partners`), not with the customer pages: they alone
+/// need the address form and the tables of places it checks against, which had made every
+/// customer page's first visit (the lists, orders, subscriptions) 63 KB heavier (src/split.rs).
 #[component(transparent)]
 pub fn CustomerRoutes() -> AnyNestedRoute {
     view! {
         <Route path=path!("/customers") view={crate::split_page!(customers, customer_list, list::CustomerList)}/>
-        <Route path=path!("/customers/new") view={crate::split_page!(customers, create_customer, create::CreateCustomer)}/>
+        <Route path=path!("/customers/new") view={crate::split_page!(partners, create_customer, create::CreateCustomer)}/>
         <Route path=path!("/customers/:id") view={crate::split_page!(hub, customer_hub, hub::CustomerHub)}/>
-        <Route path=path!("/customers/:id/edit") view={crate::split_page!(customers, update_customer, update::UpdateCustomer)}/>
-        <Route path=path!("/customers/:id/benefits") view={crate::split_page!(customers, customer_benefits, benefits::CustomerBenefits)}/>
+        <Route path=path!("/customers/:id/edit") view={crate::split_page!(partners, update_customer, update::UpdateCustomer)}/>
+        <Route path=path!("/customers/:id/benefits") view={crate::split_page!(partners, customer_benefits, benefits::CustomerBenefits)}/>
     }
     .into_inner()
     .into_any_nested_route()
