@@ -54,6 +54,7 @@ async fn deep_links_survive_reload(base_path: &str, shot: &str) {
     for (path, area) in [
         ("customers/1000000012", "hub"),
         ("customers", "customers"),
+        ("customers/new?reseller=1000000001", "partners"),
         ("customers/1000000012/edit", "partners"),
         ("customers/1000000012/benefits", "partners"),
         ("customers/1000000012/orders/new", "order"),

@@ -17,10 +17,11 @@ use leptos_router::path;
 /// `/customers` (with `?reseller=`), `/customers/new`, `/customers/:id`, `/customers/:id/edit`,
 /// `/customers/:id/benefits`.
 ///
-/// The three forms that send a customer's whole account (its address, contacts and benefits)
-/// are split with the reseller's forms (`partners`), not with the customer pages: they alone
-/// need the address form and the tables of places it checks against, which had made every
-/// customer page's first visit (the lists, orders, subscriptions) 63 KB heavier (src/split.rs).
+/// The three forms that check a customer's whole account (creating it, editing it, its
+/// benefits) are split with the reseller's forms (`partners`), not with the customer pages:
+/// they alone check against the tables of places (and two draw the address form), which had
+/// made the first visit of every page in the `customers` area (the lists, orders,
+/// subscriptions) 63 KB heavier (src/split.rs).
 #[component(transparent)]
 pub fn CustomerRoutes() -> AnyNestedRoute {
     view! {
