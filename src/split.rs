@@ -6,10 +6,10 @@
 //! then fetches its own code and what it shares, not every customer page's. Placing an order is
 //! one too (`order`): its form, offer picker and discounts are most of its weight, and with the
 //! other customer pages its first visit fetched 607 KB instead of 437. The forms that check a
-//! customer's whole account (create, edit, benefits) are in `partners` with the reseller's:
-//! they and the reseller's forms are the only pages that check against the tables of places, and
-//! among the customer pages they made the first visit of the lists, orders and subscriptions
-//! 591 KB instead of 528 (partners' went from 482 to 509 KB). The other customer pages are
+//! customer's whole account (create, edit, benefits) are in `partners` with the reseller's,
+//! which check against the same tables of places. Of the customer pages only they do, and
+//! with the others they made the first visit of the lists, orders and subscriptions 591 KB
+//! instead of 528 (partners' went from 482 to 509 KB). The other customer pages are
 //! `customers`; everything else (resellers, activity, VMware, moves) is `partners`.
 //! Areas are few on purpose: the splitter makes a file of each set of areas sharing code, and
 //! each file loses compression context and adds call shims. The README ("Three areas, and one
