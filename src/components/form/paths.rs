@@ -105,10 +105,10 @@ pub(super) fn is_required(path: &str) -> bool {
 }
 
 /// The problem of `value` at `path` by the registry's rule `rule_path`; `None` when it passes or
-/// no rule has that path. The checks of places (a country, region, postal code or locale) are
-/// not run here: they need the address around the field, and the forms with an address check it
-/// whole (`partner_model::rules::account_requests`); leaving them out keeps the tables of places
-/// out of every other form's code (`FieldRule::validate_alone`).
+/// no rule has that path. The checks of places are not run here ([`FieldRule::validate_alone`]
+/// says why).
+///
+/// [`FieldRule::validate_alone`]: partner_model::rules::FieldRule::validate_alone
 pub fn check_as(rule_path: &str, path: impl Into<String>, value: &str) -> Option<FieldError> {
     rule(rule_path)?.validate_alone(value).err().map(|problem| FieldError::new(path, problem))
 }

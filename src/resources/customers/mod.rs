@@ -17,11 +17,8 @@ use leptos_router::path;
 /// `/customers` (with `?reseller=`), `/customers/new`, `/customers/:id`, `/customers/:id/edit`,
 /// `/customers/:id/benefits`.
 ///
-/// The three forms that check a customer's whole account (creating it, editing it, its
-/// benefits) are split with the reseller's forms (`partners`), not with the customer pages:
-/// they alone check against the tables of places (and two draw the address form), which had
-/// made the first visit of every page in the `customers` area (the lists, orders,
-/// subscriptions) 63 KB heavier (src/split.rs).
+/// Creating, editing and the benefits are split with the reseller's forms (`partners`), not with
+/// the other customer pages: src/split.rs says why.
 #[component(transparent)]
 pub fn CustomerRoutes() -> AnyNestedRoute {
     view! {
