@@ -55,6 +55,23 @@ fn ident(segment: &str) -> String {
     }
 }
 
+/// `text` as a doc comment's line, read as it is: the characters Markdown would take for
+/// markup (an API message's `<code>`, a `[link]`, `*`) escaped, line breaks as spaces.
+fn doc_text(text: &str) -> String {
+    let mut doc = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\n' => doc.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '#' | '|' => {
+                doc.push('\\');
+                doc.push(c);
+            }
+            c => doc.push(c),
+        }
+    }
+    doc
+}
+
 /// A module of the generated tree: its functions' code and its sub-modules.
 #[derive(Default)]
 struct Module {
@@ -110,8 +127,7 @@ fn main() {
             module = module.children.entry(s.to_string()).or_default();
         }
         let name = ident(segments[segments.len() - 1]);
-        let doc = text.replace('\n', " ");
-        let _ = writeln!(module.functions, "/// {doc}");
+        let _ = writeln!(module.functions, "/// {}", doc_text(text));
         if args.is_empty() {
             let _ = writeln!(
                 module.functions,

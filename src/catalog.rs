@@ -97,7 +97,7 @@ fn list_request(segment: &str, currency: &str, month: &str) -> PriceListRequest 
     }
 }
 
-/// What [`offers`] asks the price list for: [`list_request`], each offer with its level's
+/// What [`offers`] asks the price list for: `list_request`'s, each offer with its level's
 /// quantities. index.html sends the same for placing an order while the wasm downloads
 /// (tests/boot.rs).
 pub fn offers_request(segment: &str, currency: &str, month: &str) -> PriceListRequest {

@@ -23,7 +23,7 @@ pub struct Endpoint<R> {
     answer: PhantomData<fn() -> R>,
 }
 
-/// A list answer whose items can be read a batch at a time ([`Endpoint::unread`]).
+/// A list answer whose items can be read a batch at a time ([`send_items`]).
 pub trait Listing {
     type Item: DeserializeOwned + 'static;
 }

@@ -52,7 +52,7 @@ impl<T> Page<T> {
 }
 
 /// Pages read at once, after the first, when the list pages by offset.
-const PAGES_AT_ONCE: usize = 4;
+pub const PAGES_AT_ONCE: usize = 4;
 
 /// Every row of a list, in its order: pages of `limit` rows from `call(offset)` until
 /// [`Page::after`] says there is no more. The first page says how many rows there are, so when

@@ -291,7 +291,7 @@ pub struct Concerns {
 
 /// Checks `request` against its endpoint's rule for `me`; gives the request back with what it
 /// concerns, or the answer that refuses it. The request's body is already read whole
-/// ([`crate::read_body`]), so reading it here costs nothing. For distributor staff nothing is
+/// (the gateway's `read_body`), so reading it here costs nothing. For distributor staff nothing is
 /// refused, and a change to a customer still learns the customer's reseller, for the audit.
 // The refusal is the answer itself, sent at once: boxing it would buy nothing.
 #[allow(clippy::result_large_err)]

@@ -50,8 +50,8 @@ pub enum SignedInVia {
 }
 
 /// The answer of `GET {base}auth/me`: on the wire, the role's name beside the other fields
-/// (`"role": "reseller", "resellerIds": […]`), read and written through [`MeWire`] (a flattened,
-/// tagged enum would cost the browser serde's buffering of every field).
+/// (`"role": "reseller", "resellerIds": […]`), read and written through a plain wire struct
+/// (a flattened, tagged enum would cost the browser serde's buffering of every field).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "MeWire", into = "MeWire")]
 pub struct Me {
