@@ -12,8 +12,8 @@
 //! instead of 528 (partners' went from 482 to 509 KB). The other customer pages are
 //! `customers`; everything else (resellers, activity, VMware, moves) is `partners`.
 //! Areas are few on purpose: the splitter makes a file of each set of areas sharing code, and
-//! each file loses compression context and adds call shims. The README ("Three areas, and one
-//! copy of the machinery") has the groupings measured and their figures.
+//! each file loses compression context and adds call shims. `docs/performance-log.md` ("Three
+//! areas, and one copy of the machinery") has the groupings measured and their figures.
 //! Every other build (debug, tests) links the pages in directly and renders them at once.
 
 #[cfg(feature = "split")]
