@@ -33,11 +33,6 @@ pub fn tyc_key(offer_type: &str) -> String {
     format!("ui.3yc.{offer_type}")
 }
 
-/// Today as `YYYY-MM-DD` (UTC).
-pub fn today() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string()).get(..10).unwrap_or("").to_string()
-}
-
 /// The minimum quantities a 3YC form asks for, with the form keys they came from.
 pub fn minimums(v: &Values) -> Vec<(String, MinimumQuantity)> {
     THREE_YEAR_COMMIT_MINIMUMS
@@ -122,7 +117,7 @@ fn check(v: &Values) -> Vec<FieldError> {
     if g(v, EXTENDED) == "true" {
         if req.coterm_date.is_empty() {
             errors.push(FieldError::new("cotermDate", Invalid::Missing));
-        } else if let Err(problem) = check_coterm_date(&req.coterm_date, &today(), &g(v, SEGMENT), lga) {
+        } else if let Err(problem) = check_coterm_date(&req.coterm_date, &crate::format::today(), &g(v, SEGMENT), lga) {
             errors.push(FieldError::new("cotermDate", problem));
         }
     }

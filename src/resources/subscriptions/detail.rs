@@ -12,7 +12,6 @@ use crate::components::status::StatusExplained;
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::i18n::t;
-use crate::resources::customers::create::today;
 use crate::resources::{fetch, load_record, runtime};
 use crate::routes::CustomerRecordParams;
 use crate::routes::To;
@@ -82,7 +81,7 @@ pub fn SubscriptionPage() -> impl IntoView {
 fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Runtime) -> impl IntoView {
     let current = RwSignal::new(sub.clone());
     let active = sub.status == Status::Active;
-    let soon = renews_soon(&sub.renewal_date, &today());
+    let soon = renews_soon(&sub.renewal_date, &crate::format::today());
     let mut start = Values::new();
     // The choice as made: "on for all" comes back with the current quantity as the renewal
     // quantity, and reads as all licenses again.
