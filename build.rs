@@ -55,14 +55,15 @@ fn ident(segment: &str) -> String {
     }
 }
 
-/// `text` as a doc comment's line, read as it is: the characters Markdown would take for
-/// markup (an API message's `<code>`, a `[link]`, `*`) escaped, line breaks as spaces.
+/// `text` as a doc comment's line, read as it is: the characters Markdown takes for inline
+/// markup (an API message's `<code>`, a `[link]`, `*`, `~`) escaped; control and bidi
+/// characters, which a comment may not hold or rustc refuses there, as spaces.
 fn doc_text(text: &str) -> String {
     let mut doc = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\n' => doc.push(' '),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '#' | '|' => {
+            c if c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') => doc.push(' '),
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '&' | '#' | '|' => {
                 doc.push('\\');
                 doc.push(c);
             }

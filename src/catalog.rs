@@ -97,8 +97,8 @@ fn list_request(segment: &str, currency: &str, month: &str) -> PriceListRequest 
     }
 }
 
-/// What [`offers`] asks the price list for: `list_request`'s, each offer with its level's
-/// quantities. index.html sends the same for placing an order while the wasm downloads
+/// What [`offers`] asks the price list for: `list_request`'s request, each offer with its
+/// level's quantities. index.html sends the same for placing an order while the wasm downloads
 /// (tests/boot.rs).
 pub fn offers_request(segment: &str, currency: &str, month: &str) -> PriceListRequest {
     PriceListRequest { include_offer_attributes: vec!["levelDetails".into()], ..list_request(segment, currency, month) }

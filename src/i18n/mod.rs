@@ -26,8 +26,9 @@ mod message;
 
 use std::cell::RefCell;
 
-/// The catalog: a function per text, in modules by the key's dotted path.
-#[allow(missing_docs)]
+/// The catalog: a function per text, in modules by the key's dotted path, each documented with
+/// its English text (a URL in one is a text, not a link).
+#[allow(missing_docs, rustdoc::bare_urls)]
 pub mod t {
     include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 }

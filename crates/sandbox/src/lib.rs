@@ -62,7 +62,7 @@ pub struct TwinArgs {
     /// How long a 3-Year Commit request stays REQUESTED, in milliseconds.
     #[arg(long, default_value_t = 8000)]
     pub commitment_ms: u64,
-    // This comment is also the flag's `--help`, where the brackets say "optional".
+    // The doc comment below is also the flag's `--help`, where the brackets say "optional".
     #[allow(rustdoc::broken_intra_doc_links)]
     /// A fault to inject: "[METHOD] PATH KIND[=ARG] [xN]", e.g. "POST /v3/customers/*/orders drop x2",
     /// "/v3/** latency=12000", "GET /ping status=502"; kinds: latency, status, drop, truncate,

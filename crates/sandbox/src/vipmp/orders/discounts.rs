@@ -2,7 +2,7 @@
 //! the codes of order lines (`lineItems[].flexDiscountCodes`) on PREVIEW and NEW.
 //!
 //! Choices where the docs are silent:
-//! - The twin's discounts ([`discounts`]) are dated from today, so there is always one running,
+//! - The twin's discounts ([`SPECS`]) are dated from today, so there is always one running,
 //!   one reusable, one expired and one that starts next month. Their fixed values come per
 //!   currency; `discountValues` lists the one of the country asked for (EUR for the euro
 //!   countries, GBP for GB, JPY for JP, AUD for AU, USD otherwise).
