@@ -181,11 +181,6 @@ fn display(_: &str, _: &'static str) -> Option<String> {
     None
 }
 
-/// Today as `YYYY-MM-DD` (UTC), from the browser's clock.
-pub fn today() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string()).get(..10).unwrap_or("").to_string()
-}
-
 /// How long is left, in words ("3 days", "less than an hour", "expired").
 pub fn left_words(left: partner_model::time::Left) -> String {
     use crate::i18n::t;

@@ -115,3 +115,8 @@ pub fn now() -> u64 {
         0
     }
 }
+
+/// Today as `YYYY-MM-DD` (UTC), by [`now`].
+pub fn today() -> String {
+    partner_model::time::date(now())
+}

@@ -5,6 +5,7 @@
 use super::profile::{profile_of, segment_options, AddressAndContacts, CompanyFields, SEGMENT, SUB_SEGMENTS};
 use crate::api::calls::{customers, resellers};
 use crate::components::address::contact_values;
+use crate::components::detail::today;
 use crate::components::form::{
     check_as, trimmed as g, BusyButton, CheckField, DraftNotice, FormState, RadioField, SelectField, TextField,
     UnsavedGuard, Values,
@@ -117,7 +118,7 @@ fn check(v: &Values) -> Vec<FieldError> {
     if g(v, EXTENDED) == "true" {
         if req.coterm_date.is_empty() {
             errors.push(FieldError::new("cotermDate", Invalid::Missing));
-        } else if let Err(problem) = check_coterm_date(&req.coterm_date, &crate::format::today(), &g(v, SEGMENT), lga) {
+        } else if let Err(problem) = check_coterm_date(&req.coterm_date, &today(), &g(v, SEGMENT), lga) {
             errors.push(FieldError::new("cotermDate", problem));
         }
     }

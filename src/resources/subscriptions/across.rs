@@ -73,7 +73,7 @@ async fn read(rt: Runtime, reseller: String, progress: RwSignal<(usize, usize)>)
         }
     }
     // Upcoming renewals first, the soonest on top; those already past (lapsed) after them.
-    let today = partner_model::time::date(now());
+    let today = crate::components::detail::today();
     let key =
         |s: &Subscription| (s.renewal_date.get(..10).unwrap_or_default() < today.as_str(), s.renewal_date.clone());
     partner_model::sort::stable_by(&mut out.subscriptions, |a, b| {

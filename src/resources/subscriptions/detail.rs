@@ -5,7 +5,7 @@
 use super::renewal_text;
 use crate::api::calls::subscriptions;
 use crate::components::confirm::ConfirmDialog;
-use crate::components::detail::{day, Facts};
+use crate::components::detail::{day, today, Facts};
 use crate::components::form::{check_path, trimmed, BusyButton, DraftNotice, FormState, RadioField, TextField, Values};
 use crate::components::loading::Load;
 use crate::components::status::StatusExplained;
@@ -81,7 +81,7 @@ pub fn SubscriptionPage() -> impl IntoView {
 fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Runtime) -> impl IntoView {
     let current = RwSignal::new(sub.clone());
     let active = sub.status == Status::Active;
-    let soon = renews_soon(&sub.renewal_date, &crate::format::today());
+    let soon = renews_soon(&sub.renewal_date, &today());
     let mut start = Values::new();
     // The choice as made: "on for all" comes back with the current quantity as the renewal
     // quantity, and reads as all licenses again.
