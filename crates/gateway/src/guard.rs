@@ -10,6 +10,10 @@
 //! - The path must be plain: no `.` or `..` segment, no encoded slash, backslash, dot or NUL,
 //!   and no percent sign that does not start a valid escape (`400`). A proxy before the gateway
 //!   and the gateway itself therefore always read the same path.
+//! - The query's parameter names must be plain (letters, digits, `-`, `_`, `.`): the tenancy
+//!   rules read parameters by name as sent, and an upstream that decodes names
+//!   (`reseller%2Did`) or splits them otherwise would read a parameter the gateway never
+//!   checked (`400`). Values are not limited: one written another way fails the rules' checks.
 //! - The address is at most 8 KiB (`414`) and the headers at most 16 KiB together (`431`).
 //!
 //! Out: `X-Content-Type-Options`, `Referrer-Policy`, a `default-src 'none'` policy on JSON answers
@@ -71,11 +75,20 @@ impl Guard {
                 return Err(GatewayError::refusal(CROSS_SITE));
             }
         }
-        if !plain_path(uri.path()) {
+        if !plain_path(uri.path()) || !plain_query_names(uri.query().unwrap_or_default()) {
             return Err(GatewayError::refusal(BAD_PATH));
         }
         Ok(())
     }
+}
+
+/// Whether every parameter name of `query` is letters, digits, `-`, `_` or `.`: read the same
+/// whether or not a server decodes it.
+pub fn plain_query_names(query: &str) -> bool {
+    query.split('&').all(|pair| {
+        let name = pair.split_once('=').map_or(pair, |(name, _)| name);
+        name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    })
 }
 
 /// No dot segments, and no escape that decodes to a separator, a dot, a control character or
@@ -154,6 +167,16 @@ mod tests {
             "/a%0a",
         ] {
             assert!(!plain_path(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn query_names_are_plain_and_values_anything() {
+        for ok in ["", "limit=5&offset=0", "reseller-id=1000&x_y.z=%2F%3A+a", "flag", "a=1&&b=2", "return=/a?b=c"] {
+            assert!(plain_query_names(ok), "{ok}");
+        }
+        for bad in ["reseller%2Did=1", "reseller-id=1&customer%2did=2", "a+b=1", "a[0]=1", "a;b=1", "r%65seller-id=1"] {
+            assert!(!plain_query_names(bad), "{bad}");
         }
     }
 

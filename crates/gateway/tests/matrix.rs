@@ -281,3 +281,24 @@ async fn every_endpoint_for_every_caller() {
     assert_eq!(checked, ENDPOINTS.len() * CALLERS.len());
     println!("authorization matrix: {checked} cells, A = {}, B = {}", w.a, w.b);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_query_name_written_another_way_is_refused() {
+    let w = world().await;
+    let (a, b, c, s) = (&w.a, &w.b, &w.customer_a, &w.subscription_a);
+    let url = |path: String| format!("{}api/vipmp{path}", w.gateway.url);
+    // The twin, as many servers, decodes parameter names (`reseller%2Did` is `reseller-id`) and
+    // takes the first: B naming itself plainly and A encoded would read A's notifications had
+    // the gateway checked only the names as sent. Any name it would read otherwise is refused.
+    for path in [
+        format!("/v3/notifications?reseller%2Did={a}&reseller-id={b}"),
+        format!("/v3/notifications?reseller-id={b}&r%65seller-id={a}"),
+        format!("/v3/offer-switch-paths?customer%2Did={c}&subscription-id={s}"),
+    ] {
+        let answer = fetch("GET", &url(path.clone()), &w.headers(Caller::ResellerB), None).await;
+        assert_eq!((answer.status.as_u16(), answer.code()), (400, "GW-BAD-PATH".into()), "{path}: {}", answer.text());
+    }
+    let plain =
+        fetch("GET", &url(format!("/v3/notifications?reseller-id={b}")), &w.headers(Caller::ResellerB), None).await;
+    assert!(!plain.code().starts_with("GW-"), "B's own, named plainly, is forwarded: {}", plain.text());
+}
