@@ -393,8 +393,11 @@ pub const HOP_BY_HOP: [&str; 8] = [
     "transfer-encoding",
     "upgrade",
 ];
-/// What a browser may have sent that must never reach an upstream.
-const BROWSER_ONLY: [&str; 6] = ["host", "x-api-key", "authorization", "cookie", "csp-auth-token", "origin"];
+/// What a browser may have sent that must never reach an upstream. `accept-encoding` among
+/// them: the gateway reads answers (a transfer's reseller, the audit's outcome), so they must
+/// come as plain bytes; its own compression layer compresses them for the browser.
+const BROWSER_ONLY: [&str; 7] =
+    ["host", "x-api-key", "authorization", "cookie", "csp-auth-token", "origin", "accept-encoding"];
 
 impl Upstream {
     /// An API at `base` (`https://partners.adobe.io`), over HTTP(S).

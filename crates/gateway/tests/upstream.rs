@@ -75,7 +75,12 @@ struct Rig {
 }
 
 async fn rig(secret: &str, lifetime: u64) -> Rig {
-    let (twin_url, stop_twin) = serve(partner_sandbox::app(&partner_sandbox::Settings::default()).expect("twin")).await;
+    rig_on(partner_sandbox::app(&partner_sandbox::Settings::default()).expect("twin"), secret, lifetime).await
+}
+
+/// The gateway before `api` (served as the twin is: `/api/vipmp/…`, `/api/cpn/…`).
+async fn rig_on(api: Router, secret: &str, lifetime: u64) -> Rig {
+    let (twin_url, stop_twin) = serve(api).await;
     let calls = Arc::new(AtomicU32::new(0));
     let (tokens_url, stop_tokens) = serve(fake_token_services(calls.clone(), lifetime)).await;
     let upstreams = Upstreams::Remote {
@@ -125,6 +130,22 @@ async fn the_browsers_credentials_never_reach_the_upstream() {
     let rig = rig(SECRET, 3600).await;
     let answer = rig.get("/partnerservice/ping", &[("x-api-key", "stolen".into()), ("cookie", "a=b".into())]).await;
     assert_eq!(answer.text(), "pong", "the gateway's key replaced the browser's");
+}
+
+#[tokio::test]
+async fn answers_come_as_plain_bytes_whatever_the_browser_accepts() {
+    // An API that says which encodings it was offered: a real one compresses when offered, and
+    // the gateway reads answers (a transfer's reseller, the audit's outcome) before passing
+    // them on, compressing them itself for the browser.
+    async fn offered(headers: axum::http::HeaderMap) -> Json<serde_json::Value> {
+        let offered = headers.get("accept-encoding").and_then(|v| v.to_str().ok()).unwrap_or("none");
+        Json(serde_json::json!({ "offered": offered }))
+    }
+    let rig = rig_on(Router::new().route("/api/vipmp/v3/resellers", axum::routing::get(offered)), SECRET, 3600).await;
+    let answer = rig.get("/v3/resellers", &[("accept-encoding", "gzip, deflate, br, zstd".into())]).await;
+    assert_eq!(answer.status, axum::http::StatusCode::OK, "{}", answer.text());
+    assert!(answer.headers.get("content-encoding").is_none(), "too small to compress: {:?}", answer.headers);
+    assert_eq!(answer.json()["offered"], "none", "the browser's encodings stay with the browser");
 }
 
 #[tokio::test]
