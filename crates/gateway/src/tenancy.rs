@@ -84,21 +84,48 @@ pub struct Endpoint {
     /// Sent with the API key alone (Adobe's `GET /ping` needs no token): it answers even when
     /// the token service does not.
     pub key_only: bool,
+    /// How its body asks for a preview, where it can.
+    pub preview: Preview,
+}
+
+/// How a call's body asks for a preview, which changes nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preview {
+    /// It has no preview: every call is a change.
+    Never,
+    /// `orderType: PREVIEW…` (an order or a return, `PREVIEW_RENEWAL`, …).
+    OrderType,
+    /// `action: PREVIEW` (a reseller change).
+    Action,
 }
 
 const fn e(api: Api, method: &'static str, template: &'static str, rule: Rule) -> Endpoint {
-    Endpoint { api, method, template, rule, moves_customers: false, reads: false, key_only: false }
+    Endpoint {
+        api,
+        method,
+        template,
+        rule,
+        moves_customers: false,
+        reads: false,
+        key_only: false,
+        preview: Preview::Never,
+    }
 }
 
-/// Whether a request is a change: not a GET, not a search, not a preview (an order or a
-/// reseller change asked for with `orderType: PREVIEW…` or `action: PREVIEW` changes nothing).
+/// Whether a request is a change: not a GET, not a search, not a preview where the endpoint
+/// has one (an order asked for with `orderType: PREVIEW…`, a reseller change with `action:
+/// PREVIEW`). A body's `action` or `orderType` elsewhere means nothing to the gateway: such a
+/// call is audited and kept from running twice as any change is.
 pub fn is_change(endpoint: &Endpoint, method: &Method, body: &[u8]) -> bool {
     if method == Method::GET || endpoint.reads {
         return false;
     }
     let json: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
-    let preview = json["orderType"].as_str().is_some_and(|t| t.starts_with("PREVIEW"))
-        || json["action"].as_str() == Some("PREVIEW");
+    let preview = match endpoint.preview {
+        Preview::Never => false,
+        Preview::OrderType => json["orderType"].as_str().is_some_and(|t| t.starts_with("PREVIEW")),
+        Preview::Action => json["action"].as_str() == Some("PREVIEW"),
+    };
     !preview
 }
 
@@ -121,7 +148,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     e(Vipmp, "GET", "/v3/customers/{customer}/open-acquisitions", Customer("customer")),
     e(Vipmp, "POST", "/v3/customers/{customer}/linked_membership/enroll/{group}", Customer("customer")),
     e(Vipmp, "GET", "/v3/customers/{customer}/orders", Customer("customer")),
-    e(Vipmp, "POST", "/v3/customers/{customer}/orders", Customer("customer")),
+    Endpoint { preview: Preview::OrderType, ..e(Vipmp, "POST", "/v3/customers/{customer}/orders", Customer("customer")) },
     e(Vipmp, "GET", "/v3/customers/{customer}/orders/{order}", Customer("customer")),
     e(Vipmp, "PATCH", "/v3/customers/{customer}/orders/{order}", Customer("customer")),
     e(Vipmp, "GET", "/v3/customers/{customer}/subscriptions", Customer("customer")),
@@ -131,7 +158,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     e(Vipmp, "GET", "/v3/flex-discounts", SignedIn),
     e(Vipmp, "GET", "/v3/linked_membership_groups", SignedIn),
     e(Vipmp, "GET", "/v3/notifications", QueryReseller("reseller-id")),
-    Endpoint { moves_customers: true, ..e(Vipmp, "POST", "/v3/transfers", BodyReseller) },
+    Endpoint { moves_customers: true, preview: Preview::Action, ..e(Vipmp, "POST", "/v3/transfers", BodyReseller) },
     Endpoint { moves_customers: true, ..e(Vipmp, "GET", "/v3/transfers/{transfer}", AnswerReseller) },
     e(Vipmp, "GET", "/v3/memberships/{membership}/offers", SignedIn),
     e(Vipmp, "POST", "/v3/memberships/{membership}/transfers", BodyReseller),
@@ -443,6 +470,27 @@ mod tests {
                 assert!(e.template.contains(&format!("{{{p}}}")), "{} names no {p}", e.template);
             }
         }
+    }
+
+    #[test]
+    fn a_preview_is_no_change_only_where_the_endpoint_has_one() {
+        let post = Method::POST;
+        let at =
+            |template: &str| ENDPOINTS.iter().find(|e| e.method == "POST" && e.template == template).expect("listed");
+        let orders = at("/v3/customers/{customer}/orders");
+        let transfers = at("/v3/transfers");
+        assert!(!is_change(orders, &post, br#"{"orderType":"PREVIEW"}"#));
+        assert!(!is_change(orders, &post, br#"{"orderType":"PREVIEW_RENEWAL"}"#));
+        assert!(is_change(orders, &post, br#"{"orderType":"NEW"}"#));
+        assert!(is_change(orders, &post, br#"{"orderType":"NEW","action":"PREVIEW"}"#), "not how an order previews");
+        assert!(!is_change(transfers, &post, br#"{"resellerId":"1","action":"PREVIEW"}"#));
+        assert!(is_change(transfers, &post, br#"{"resellerId":"1","action":"COMMIT"}"#));
+        assert!(is_change(transfers, &post, br#"{"resellerId":"1","orderType":"PREVIEW"}"#));
+        for other in ["/v3/customers", "/v3/resellers", "/v3/memberships/{membership}/transfers"] {
+            let body = br#"{"orderType":"PREVIEW","action":"PREVIEW"}"#;
+            assert!(is_change(at(other), &post, body), "{other} has no preview");
+        }
+        assert!(!is_change(at("/v3/pricelist"), &post, b"{}"), "a search");
     }
 
     #[test]
