@@ -55,8 +55,8 @@ pub fn product_of(offer_id: &str) -> &str {
     }
 }
 
-/// This month's `YYYYMM`.
-fn this_month() -> String {
+/// This month's `YYYYMM` (UTC): the price list month the console reads by default.
+pub fn this_month() -> String {
     month_of(crate::components::detail::now())
 }
 

@@ -58,14 +58,14 @@ impl ListSource for PriceList {
     fn call(&self, rt: &Runtime, q: &QueryState, limit: u32, offset: u64) -> Endpoint<PriceListPage> {
         let or =
             |key: &str, default: &str| Some(q.get(key)).filter(|v| !v.is_empty()).unwrap_or_else(|| default.into());
-        let month = partner_model::time::date(crate::components::detail::now()).replace('-', "");
+        let month = crate::catalog::this_month();
         let currency = or("currency", &rt.config.default_currency);
         let body = PriceListRequest {
             region: or("region", home_region(&currency)),
             market_segment: or("segment", "COM"),
             price_list_type: or("type", "STANDARD"),
             currency,
-            price_list_month: or("month", month.get(..6).unwrap_or_default()),
+            price_list_month: or("month", &month),
             filters: PriceListFilters {
                 product_family: q.get("family"),
                 offer_id: q.get("offer"),
