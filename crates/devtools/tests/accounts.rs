@@ -89,6 +89,35 @@ async fn create_a_reseller() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_customer_of_a_reseller_that_sells_only_education_is_in_education() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}resellers/new", sandbox.url)).await.expect("form");
+    browser.heading("Create a reseller").await;
+    browser.fill("Company name", "Elm Street Schools Supply").await;
+    browser.field("Commercial (COM)").await.click().await.expect("untick COM");
+    browser.field("Education (EDU)").await.click().await.expect("tick EDU");
+    fill_address_and_contact(&browser, "US", "OR", "97201", "dana.okafor@elmstreet.example.com").await;
+    browser.click("Create reseller").await;
+    browser.heading("Elm Street Schools Supply").await;
+    let reseller = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+
+    // The form starts with COM for a reseller it has not read yet; once read, the segment
+    // shown and the segment sent are the reseller's one, EDU.
+    browser.client.goto(&format!("{}customers/new?reseller={reseller}", sandbox.url)).await.expect("form");
+    browser.heading("Create a customer").await;
+    browser.find("//main//select[count(option)=1]/option[@value='EDU']").await;
+    assert_eq!(browser.value_of("Market segment").await, "EDU");
+    browser.fill("Company name", "Maple Grove Elementary").await;
+    fill_address_and_contact(&browser, "US", "OR", "97201", "office@maplegrove.example.com").await;
+    browser.click("Create customer").await;
+    browser.heading("Maple Grove Elementary").await;
+    browser.sees("Education").await;
+    let stats = browser.sandbox_stats(&sandbox.url).await;
+    assert_eq!(stats["created"]["customer"], 1, "the customer was created: {stats}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn create_each_kind_of_customer() {
     let (sandbox, browser) = start().await;
     let reseller = open_reseller(&browser, &sandbox, "Northwind Software Partners").await;

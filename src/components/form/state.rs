@@ -152,6 +152,16 @@ impl FormState {
         self.server.set(BTreeMap::new());
     }
 
+    /// Moves where the field at `path` starts, its value with it: a default that data read
+    /// after the form started ruled out (a segment the reseller does not sell into). The
+    /// draft and "unsaved changes" compare with the new start, so this alone is no change.
+    pub fn start_at(&self, path: &str, value: String) {
+        self.initial.update_value(|v| {
+            v.insert(path.to_string(), value.clone());
+        });
+        self.set(path, value);
+    }
+
     /// Makes the current values the form's start (after a successful save).
     pub fn settle(&self) {
         self.initial.set_value(self.values.get_untracked());

@@ -154,6 +154,15 @@ pub fn CreateCustomer() -> impl IntoView {
         }
     });
     let segments = Signal::derive(move || segment_options(&allowed.get().unwrap_or_default()));
+    // A select shows its first option when its value is none of them: the form then holds
+    // what it shows, not the COM it started with for a reseller that sells only EDU or GOV.
+    Effect::new(move |_| {
+        let options = segments.get();
+        let current = form.get_untracked(SEGMENT);
+        if let Some((first, _)) = options.first().filter(|_| options.iter().all(|(code, _)| *code != current)) {
+            form.start_at(SEGMENT, first.clone());
+        }
+    });
     let kind = form.watch(KIND);
     let lga = Memo::new(move |_| kind.get() == "lga");
     let tyc = form.watch(TYC);
