@@ -62,12 +62,14 @@ struct OneCustomer {
 }
 
 /// Renewals of `subs` due within `horizon` days of `at`: active licenses only, soonest first.
+/// Days count whole dates (UTC, as the API's renewal dates are): one renewing today is due in
+/// 0 days all that day.
 fn due(customer: &Named, subs: Vec<Subscription>, at: u64, horizon: u64) -> Vec<Due> {
     subs.into_iter()
         .filter(|s| s.status == Status::Active && !is_consumables(&s.offer_id))
         .filter_map(|s| {
             let on = time::parse(&s.renewal_date)?;
-            let days = on.checked_sub(at)?.div_ceil(DAY);
+            let days = (on / DAY).checked_sub(at / DAY)?;
             (days <= horizon).then(|| Due { customer: customer.clone(), sub: s, days })
         })
         .collect()
@@ -275,5 +277,33 @@ fn TodayLists(today: Today, horizon: RwSignal<u64>) -> impl IntoView {
             <h3 id="pending-customers-title">{t::today::pending()}</h3>
             <DataTable caption=t::today::pending_caption().to_string() columns=PENDING_CUSTOMERS rows=today.pending_customers empty=t::today::pending_none()/>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn renewing(on: &str) -> Subscription {
+        Subscription {
+            subscription_id: format!("s-{on}"),
+            offer_id: "65304479CA01A12".into(),
+            renewal_date: on.into(),
+            status: Status::Active,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_renewal_is_due_in_whole_days_today_included() {
+        let who = Named { id: "1".into(), name: "Acme".into() };
+        let subs = ["2026-03-09", "2026-03-10", "2026-03-11", "2026-04-09", "2026-04-10"].map(renewing).to_vec();
+        for hour in [0, 9, 23] {
+            let at = time::parse("2026-03-10").expect("a date") + hour * 3_600_000 + 1;
+            let days: Vec<(String, u64)> =
+                due(&who, subs.clone(), at, 30).into_iter().map(|d| (d.sub.renewal_date, d.days)).collect();
+            let want = [("2026-03-10", 0), ("2026-03-11", 1), ("2026-04-09", 30)].map(|(d, n)| (d.to_string(), n));
+            assert_eq!(days, want, "at {hour}:00 UTC: yesterday's is gone, today's is due today, 31 days is too far");
+        }
     }
 }
