@@ -1,6 +1,7 @@
 //! The orders of every customer of a reseller, newest first: read across its customers (each
-//! customer's whole history, [`crate::components::across::AT_ONCE`] customers at a time, with
-//! progress), kept for the page's life and refreshable, then filtered in the page by type,
+//! customer's history with no start date, which the API reads as its current term's start:
+//! the page says so, and a customer's own history filters by any dates;
+//! [`crate::components::across::AT_ONCE`] customers at a time, with progress), kept for the page's life and refreshable, then filtered in the page by type,
 //! status and the customer's name (all in the URL). An order opens without knowing its
 //! customer; a customer whose history could not be read is named.
 

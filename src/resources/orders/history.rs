@@ -60,8 +60,22 @@ impl ListSource for History {
         for key in REPEATED {
             filters.extend(query.get_all(key).into_iter().map(|v| (*key, v)));
         }
-        filters.extend(filters_of(query, SINGLE));
+        filters.extend(filters_of(query, SINGLE).into_iter().map(|(key, v)| match key {
+            "end-date" => (key, through_day(v)),
+            _ => (key, v),
+        }));
         orders::history(rt, &self.0, &paged(filters, limit, offset))
+    }
+}
+
+/// The `end-date` sent for the "To" date the reseller chose: the API reads a date alone as
+/// its midnight (UTC), which would leave that day's orders out, so a date is sent as its last
+/// second. A value with a time already is sent as it is.
+fn through_day(date: String) -> String {
+    if date.len() == 10 && partner_model::time::parse(&date).is_some() {
+        format!("{date}T23:59:59Z")
+    } else {
+        date
     }
 }
 
@@ -110,5 +124,17 @@ fn CustomerOrders(customer: String) -> impl IntoView {
             <ListPage source=History(customer.clone()) columns=COLUMNS caption=t::orders::title().to_string() noun=t::noun::orders()
                 empty=t::orders::none() export=format!("orders-{customer}.csv")/>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::through_day;
+
+    #[test]
+    fn the_to_date_takes_in_its_whole_day() {
+        assert_eq!(through_day("2026-03-10".into()), "2026-03-10T23:59:59Z");
+        assert_eq!(through_day("2026-03-10T08:00:00Z".into()), "2026-03-10T08:00:00Z");
+        assert_eq!(through_day("tomorrow".into()), "tomorrow", "the API says what is wrong with it");
     }
 }
