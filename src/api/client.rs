@@ -201,15 +201,7 @@ impl<T: Transport> Client<T> {
                 // was: when it went through, its answer is this call's answer.
                 if let Some(earlier) = self.transport.load_intents().earlier(&key, print) {
                     let sent = Call { body: earlier.body.clone(), ..call.clone() };
-                    match self
-                        .settle_run(
-                            &sent,
-                            earlier.correlation_id.clone(),
-                            accept,
-                            " (sent earlier, its answer had not come back)",
-                        )
-                        .await
-                    {
+                    match self.settle_run(&sent, earlier.correlation_id.clone(), accept, true).await {
                         Ok(id) => return Ok(id),
                         Err(failure) if failure.error.api_answered() => {}
                         Err(failure) => return Err(failure),
@@ -221,17 +213,17 @@ impl<T: Transport> Client<T> {
                 intent.correlation_id
             }
         };
-        self.settle_run(call, correlation_id, accept, "").await
+        self.settle_run(call, correlation_id, accept, false).await
     }
 
     /// Sends `call` under `correlation_id`, settles its intent once the API answered, and logs
-    /// it (with `note` after the outcome).
+    /// it (saying so when it is a change `sent_earlier` whose answer had not come back).
     async fn settle_run(
         &self,
         call: &Call,
         mut correlation_id: String,
         accept: &mut dyn FnMut(&str) -> Result<(), ApiError>,
-        note: &str,
+        sent_earlier: bool,
     ) -> Result<String, Failure> {
         let result = self.attempts(call, &mut correlation_id, accept).await;
         if result.as_ref().is_err_and(|f| f.error.code().is_some()) {
@@ -248,15 +240,15 @@ impl<T: Transport> Client<T> {
                 book.settle(&correlation_id);
                 self.transport.save_intents(&book);
             }
-            let (ok, mut outcome) = match &result {
+            let (ok, outcome) = match &result {
                 Ok(_) => (true, t::activity::outcome_done().to_string()),
                 Err(f) if answered => (false, f.error.what_happened()),
                 Err(f @ Failure { error: ApiError::Decode { .. }, .. }) => {
-                    (false, format!("{} Trying again is safe: it is the same request.", f.error.what_happened()))
+                    (false, t::activity::unreadable(f.error.what_happened()))
                 }
                 Err(f) => (false, t::activity::no_answer(f.error.what_happened())),
             };
-            outcome.push_str(note);
+            let outcome = if sent_earlier { t::activity::sent_earlier(outcome) } else { outcome };
             self.transport.record(Entry {
                 at: self.transport.now(),
                 action: call.name.clone(),

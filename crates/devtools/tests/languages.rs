@@ -108,6 +108,16 @@ async fn a_forms_labels_and_problems_read_in_the_chosen_language() {
         }
         browser.screenshot(&format!("language-new-customer-{language}")).await;
     }
+    // While a change is on its way, its button says so in the language too.
+    browser.client.goto(&format!("{}resellers/{reseller}/edit?lang=de", sandbox.url)).await.expect("edit");
+    let reference = browser.find("//*[@id='f-externalReferenceId']").await;
+    reference.clear().await.expect("clear");
+    reference.send_keys("RS-DE-1").await.expect("type");
+    let slow = serde_json::json!([{ "method": "PATCH", "path": "/v3/resellers/*", "kind": "latency", "ms": 3000, "times": 1 }]);
+    browser.set_faults(slow).await;
+    browser.find("//main//form//button[@type='submit']").await.click().await.expect("save");
+    let busy = browser.find("//main//form//button[@aria-busy='true']").await;
+    assert_eq!(busy.text().await.expect("text"), "Wird gesendet…");
     browser.close().await;
 }
 

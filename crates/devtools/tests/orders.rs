@@ -60,12 +60,26 @@ async fn preview_then_place_and_watch_the_order_complete() {
     browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
     browser.sees("The order is open").await;
     browser.screenshot("orders-open").await;
+    // What the reseller types into the reference while the order is followed outlives the
+    // page's new readings of it.
+    browser.fill("External reference id", "PO-7731").await;
     // Followed until complete; the line then has its subscription.
     browser.sees("Complete: this order no longer changes on its own.").await;
+    assert_eq!(browser.value_of("External reference id").await, "PO-7731", "the typing is kept");
     browser.find("//table//td/a[contains(@href, '/subscriptions/')]").await;
     browser.find("//main//table//td[span[normalize-space(.)='Creative Cloud All Apps for teams']]").await;
     browser.screenshot("orders-complete").await;
     assert_eq!(orders_created(&browser, &sandbox).await, before + 1);
+
+    // The history from today to today has it: a "To" date takes in its whole day.
+    let path = browser.path().await;
+    let parts: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    let [_, customer, _, order] = parts[..] else { panic!("an order's address: {path}") };
+    let ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock").as_millis();
+    let today = partner_model::time::date(ms as u64);
+    let history = format!("{}orders?customer={customer}&start-date={today}&end-date={today}", sandbox.url);
+    browser.client.goto(&history).await.expect("history");
+    browser.find(&format!("//table[contains(@class,'data')]/tbody/tr/td/a[normalize-space(.)='{order}']")).await;
     browser.close().await;
 }
 

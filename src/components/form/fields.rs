@@ -206,14 +206,15 @@ pub fn BusyButton(
     /// Whether the request is on its way.
     #[prop(into)]
     busy: Signal<bool>,
-    /// The label while busy.
-    #[prop(default = "Sending…")]
-    working: &'static str,
+    /// The label while busy ("Sending…" when not given).
+    #[prop(optional)]
+    working: Option<&'static str>,
     /// What a click does, for a button outside a form's submit.
     #[prop(optional)]
     on_click: Option<Callback<()>>,
 ) -> impl IntoView {
     let kind = if on_click.is_some() { "button" } else { "submit" };
+    let working = working.unwrap_or_else(t::common::sending);
     view! {
         <button type=kind class="primary" disabled=move || busy.get() aria-busy=move || busy.get().to_string()
             on:click=move |_| if let Some(f) = on_click { f.run(()) }>
