@@ -29,15 +29,12 @@ use partner_model::types::{LineItem, Order, OrderType, OrderUpdateRequest, Statu
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let (ids, order) = load_record(|rt, p: &CustomerRecordParams| orders::get(rt, &p.customer, &p.id));
-    // The page's one reference form: an open order is read again and again while it is
-    // followed, and what the reseller is typing outlives each new view of it.
-    let reference = FormState::new(Values::new(), check_reference, None);
     view! {
         <section class="page">
             <Load resource=order what=t::load::order() settling=order_open render=move |o: Order| {
                 let open = order_open(&o);
                 let customer = ids.get_untracked().customer;
-                view! { <OrderView order=o customer open reference changed=Callback::new(move |_| order.refetch())/> }.into_any()
+                view! { <OrderView order=o customer open changed=Callback::new(move |_| order.refetch())/> }.into_any()
             }/>
         </section>
     }
@@ -58,7 +55,7 @@ static LINES: &[Column<(String, LineItem)>] = &[
 ];
 
 #[component]
-fn OrderView(order: Order, customer: String, open: bool, reference: FormState, changed: Callback<()>) -> impl IntoView {
+fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) -> impl IntoView {
     let o = order;
     let returnable = order_returnable(&o, now());
     let return_link = To::ReturnOrder { customer: &customer, id: &o.order_id }.href();
@@ -113,7 +110,7 @@ fn OrderView(order: Order, customer: String, open: bool, reference: FormState, c
                 Err(why) => view! { <p class="notice" role="note">{t::order::not_returnable(super::not_returnable_words(&why))}</p> }.into_any(),
             }}
         </section>
-        <ExternalReference form=reference customer=customer.clone() order_id=o.order_id.clone() value=o.external_reference_id.clone() changed/>
+        <ExternalReference customer=customer.clone() order_id=o.order_id.clone() value=o.external_reference_id.clone() changed/>
     }
 }
 
@@ -123,20 +120,15 @@ fn check_reference(v: &Values) -> Vec<FieldError> {
     check_path(v, REFERENCE).into_iter().collect()
 }
 
-/// Edits the order's external reference id, the one field an order update may change, in
-/// `form`: it starts from the order's `value` unless the reseller has changed it.
+/// Edits the order's external reference id, the one field an order update may change.
 #[component]
-fn ExternalReference(
-    form: FormState,
-    customer: String,
-    order_id: String,
-    value: String,
-    changed: Callback<()>,
-) -> impl IntoView {
+fn ExternalReference(customer: String, order_id: String, value: String, changed: Callback<()>) -> impl IntoView {
     let rt = runtime();
-    if !untrack(|| form.is_dirty()) {
-        form.reset(Values::from([(REFERENCE.to_string(), value)]));
-    }
+    // An open order is read again and again while it is followed, each reading a new view of
+    // it: what the reseller is typing is kept as the form's draft, which the next view's form
+    // starts from (and a successful save forgets).
+    let draft = Some(format!("order-reference-{customer}-{order_id}"));
+    let form = FormState::new(Values::from([(REFERENCE.to_string(), value)]), check_reference, draft);
     let submission = use_submission(
         form,
         move |v| {
