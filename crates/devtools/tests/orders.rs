@@ -225,6 +225,11 @@ async fn renew_one_customer_early_and_another_late() {
     let customer = hub_customer(&browser).await;
     browser.click("Renewal preview").await;
     browser.sees("Early renewal is open until").await;
+    // What the reseller chose to renew is a draft of these rows: a reload keeps it.
+    browser.fill("Licenses to renew", "1").await;
+    browser.client.refresh().await.expect("reload");
+    browser.sees("were restored").await;
+    assert_eq!(browser.value_of("Licenses to renew").await, "1");
     browser.client.goto(&format!("{}customers/{customer}", sandbox.url)).await.expect("hub");
     browser.heading("Fairmont Hotels Group").await;
     let renewed = renew_by_hand(&browser, "2", "orders-renew-early-preview").await;

@@ -163,8 +163,13 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
         Window::Late => t::renew::late(date(renewal + LATE_DAYS * DAY)),
     };
     let rt = runtime();
-    // A draft, so a reload (or a failure) keeps what the reseller chose to renew.
-    let form = FormState::new(start_values(&licenses), check, Some(format!("renew-{customer}")));
+    // A draft, so a reload (or a failure) keeps what the reseller chose to renew. Its rows
+    // name subscriptions and their licenses left: a draft of other rows (a subscription
+    // renewed elsewhere since, or a new one) is not put onto these, so its key says which.
+    let start = start_values(&licenses);
+    let rows: Vec<&str> = start.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]).collect();
+    let draft = format!("renew-{customer}-{:016x}", crate::api::policy::fingerprint(&rows));
+    let form = FormState::new(start, check, Some(draft));
     let preview = use_preview::<Order>(form);
     let c2 = customer.clone();
     let submission = use_preview_submission(
