@@ -409,10 +409,16 @@ pub async fn authorize(
     Ok((request, concerns))
 }
 
-/// Every value of the query parameter `name`, as sent.
+/// Every value of the query parameter `name`, as sent, whatever the case of its name (an
+/// upstream may read `Reseller-Id` as `reseller-id`; the guard has made names plain).
 fn query_values(request: &Request, name: &str) -> Vec<String> {
     let query = request.uri().query().unwrap_or_default();
-    query.split('&').filter_map(|p| p.split_once('=')).filter(|(k, _)| *k == name).map(|(_, v)| v.to_string()).collect()
+    query
+        .split('&')
+        .filter_map(|p| p.split_once('='))
+        .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.to_string())
+        .collect()
 }
 
 /// The JSON body's string `field`, with the request given back whole (its body is already

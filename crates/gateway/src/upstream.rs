@@ -394,8 +394,9 @@ pub const HOP_BY_HOP: [&str; 8] = [
     "upgrade",
 ];
 /// What a browser may have sent that must never reach an upstream. `accept-encoding` among
-/// them: the gateway reads answers (a transfer's reseller, the audit's outcome), so they must
-/// come as plain bytes; its own compression layer compresses them for the browser.
+/// them: the gateway reads answers (a transfer's reseller, the audit's outcome), so it asks
+/// for them as plain bytes (`identity`: a request without the header accepts any encoding);
+/// its own compression layer compresses them for the browser.
 const BROWSER_ONLY: [&str; 7] =
     ["host", "x-api-key", "authorization", "cookie", "csp-auth-token", "origin", "accept-encoding"];
 
@@ -446,6 +447,7 @@ impl Upstream {
         for name in HOP_BY_HOP.iter().chain(&BROWSER_ONLY) {
             parts.headers.remove(*name);
         }
+        parts.headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_static("identity"));
         for (name, value) in credentials {
             let value = HeaderValue::from_str(&value).map_err(|_| {
                 GatewayError::refusal(UPSTREAM_CREDENTIALS).with_detail("a credential is not a valid header value")

@@ -298,6 +298,10 @@ async fn a_query_name_written_another_way_is_refused() {
         let answer = fetch("GET", &url(path.clone()), &w.headers(Caller::ResellerB), None).await;
         assert_eq!((answer.status.as_u16(), answer.code()), (400, "GW-BAD-PATH".into()), "{path}: {}", answer.text());
     }
+    // A name in another case is read as the same parameter: every value must be B's.
+    let both = url(format!("/v3/notifications?reseller-id={b}&Reseller-Id={a}"));
+    let cased = fetch("GET", &both, &w.headers(Caller::ResellerB), None).await;
+    assert_eq!((cased.status.as_u16(), cased.code()), (403, "GW-OTHER-RESELLER".into()), "{}", cased.text());
     let plain =
         fetch("GET", &url(format!("/v3/notifications?reseller-id={b}")), &w.headers(Caller::ResellerB), None).await;
     assert!(!plain.code().starts_with("GW-"), "B's own, named plainly, is forwarded: {}", plain.text());
