@@ -53,6 +53,15 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
         Loaded { held: held(Box::new(fetch)), of: PhantomData }
     }
 
+    /// The value as it stands, without waiting: `None` until it is first read. Reading it
+    /// tracks the resource, so an effect or a memo follows each new reading.
+    // `Failure` is the console's one error type; it is over clippy's size line on 64-bit hosts
+    // (the native tests) only.
+    #[allow(clippy::result_large_err)]
+    pub fn latest(&self) -> Option<Result<T, Failure>> {
+        self.held.get().map(|held| held.and_then(|held| typed(&*held)))
+    }
+
     /// Fetches the value again.
     pub fn refetch(&self) {
         self.held.refetch();

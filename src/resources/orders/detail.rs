@@ -7,7 +7,7 @@ use super::switch::{SwitchLines, UndoSwitch};
 use crate::api::calls::orders;
 use crate::components::detail::{day, now, Facts};
 use crate::components::form::{check_path, trimmed, BusyButton, FormState, TextField, Values};
-use crate::components::loading::Load;
+use crate::components::loading::{Load, Loaded};
 use crate::components::names::CustomerLink;
 use crate::components::status::StatusExplained;
 use crate::components::submit::{use_submission, SubmissionError};
@@ -29,13 +29,24 @@ use partner_model::types::{LineItem, Order, OrderType, OrderUpdateRequest, Statu
 #[component]
 pub fn OrderPage() -> impl IntoView {
     let (ids, order) = load_record(|rt, p: &CustomerRecordParams| orders::get(rt, &p.customer, &p.id));
+    // An open order is read again and again while it is followed, each reading a new view of
+    // it. Its reference form is drawn once per order, below that view, so what the reseller
+    // is typing (and the focus) outlives the readings; a reading in progress or failed keeps it.
+    let shown = Memo::new(move |before: Option<&Option<String>>| {
+        order.latest().and_then(Result::ok).map(|o| o.order_id).or_else(|| before.cloned().flatten())
+    });
     view! {
         <section class="page">
             <Load resource=order what=t::load::order() settling=order_open render=move |o: Order| {
                 let open = order_open(&o);
                 let customer = ids.get_untracked().customer;
-                view! { <OrderView order=o customer open changed=Callback::new(move |_| order.refetch())/> }.into_any()
+                view! { <OrderView order=o customer open/> }.into_any()
             }/>
+            {move || shown.get().map(|order_id| {
+                let value = untrack(|| order.latest()).and_then(Result::ok).map(|o| o.external_reference_id);
+                let customer = ids.get_untracked().customer;
+                view! { <ExternalReference order customer order_id value=value.unwrap_or_default()/> }
+            })}
         </section>
     }
 }
@@ -55,7 +66,7 @@ static LINES: &[Column<(String, LineItem)>] = &[
 ];
 
 #[component]
-fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) -> impl IntoView {
+fn OrderView(order: Order, customer: String, open: bool) -> impl IntoView {
     let o = order;
     let returnable = order_returnable(&o, now());
     let return_link = To::ReturnOrder { customer: &customer, id: &o.order_id }.href();
@@ -110,7 +121,6 @@ fn OrderView(order: Order, customer: String, open: bool, changed: Callback<()>) 
                 Err(why) => view! { <p class="notice" role="note">{t::order::not_returnable(super::not_returnable_words(&why))}</p> }.into_any(),
             }}
         </section>
-        <ExternalReference customer=customer.clone() order_id=o.order_id.clone() value=o.external_reference_id.clone() changed/>
     }
 }
 
@@ -120,15 +130,21 @@ fn check_reference(v: &Values) -> Vec<FieldError> {
     check_path(v, REFERENCE).into_iter().collect()
 }
 
-/// Edits the order's external reference id, the one field an order update may change.
+/// Edits the order's external reference id, the one field an order update may change. It
+/// starts from `value`, and follows each new reading of `order` while the reseller has not
+/// changed it (another user's change, or the saved one read back).
 #[component]
-fn ExternalReference(customer: String, order_id: String, value: String, changed: Callback<()>) -> impl IntoView {
+fn ExternalReference(order: Loaded<Order>, customer: String, order_id: String, value: String) -> impl IntoView {
     let rt = runtime();
-    // An open order is read again and again while it is followed, each reading a new view of
-    // it: what the reseller is typing is kept as the form's draft, which the next view's form
-    // starts from (and a successful save forgets).
-    let draft = Some(format!("order-reference-{customer}-{order_id}"));
-    let form = FormState::new(Values::from([(REFERENCE.to_string(), value)]), check_reference, draft);
+    let form = FormState::new(Values::from([(REFERENCE.to_string(), value)]), check_reference, None);
+    Effect::new(move |_| {
+        if let Some(Ok(read)) = order.latest() {
+            let fresh = read.external_reference_id;
+            if untrack(|| !form.is_dirty() && form.get(REFERENCE) != fresh) {
+                form.reset(Values::from([(REFERENCE.to_string(), fresh)]));
+            }
+        }
+    });
     let submission = use_submission(
         form,
         move |v| {
@@ -141,7 +157,7 @@ fn ExternalReference(customer: String, order_id: String, value: String, changed:
         },
         move |o: Order| {
             toast(t::order::ReferenceSaved { id: &o.order_id, reference: &o.external_reference_id }.text());
-            changed.run(());
+            order.refetch();
         },
     );
     view! {
