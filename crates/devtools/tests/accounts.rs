@@ -107,6 +107,13 @@ async fn a_customer_of_a_reseller_that_sells_only_education_is_in_education() {
     browser.heading("Create a customer").await;
     browser.find("//main//select[count(option)=1]/option[@value='EDU']").await;
     assert_eq!(browser.value_of("Market segment").await, "EDU");
+    // A draft restored and then discarded goes back to the reseller's segment, not to COM.
+    browser.fill("Company name", "Maple").await;
+    browser.client.refresh().await.expect("reload");
+    browser.sees("were restored").await;
+    browser.click("Discard them").await;
+    assert_eq!(browser.value_of("Company name").await, "");
+    browser.find("//main//select[count(option)=1]/option[@value='EDU']").await;
     browser.fill("Company name", "Maple Grove Elementary").await;
     fill_address_and_contact(&browser, "US", "OR", "97201", "office@maplegrove.example.com").await;
     browser.click("Create customer").await;

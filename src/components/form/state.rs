@@ -152,14 +152,18 @@ impl FormState {
         self.server.set(BTreeMap::new());
     }
 
-    /// Moves where the field at `path` starts, its value with it: a default that data read
-    /// after the form started ruled out (a segment the reseller does not sell into). The
-    /// draft and "unsaved changes" compare with the new start, so this alone is no change.
+    /// Where the field at `path` starts (empty when unset).
+    pub fn start_of(&self, path: &str) -> String {
+        self.initial.with_value(|v| v.get(path).cloned().unwrap_or_default())
+    }
+
+    /// Moves where the field at `path` starts: a default that data read after the form started
+    /// ruled out (a segment the reseller does not sell into). The draft, "unsaved changes" and
+    /// Discard go by the new start; the value itself is left as it is.
     pub fn start_at(&self, path: &str, value: String) {
         self.initial.update_value(|v| {
-            v.insert(path.to_string(), value.clone());
+            v.insert(path.to_string(), value);
         });
-        self.set(path, value);
     }
 
     /// Makes the current values the form's start (after a successful save).

@@ -155,12 +155,18 @@ pub fn CreateCustomer() -> impl IntoView {
     });
     let segments = Signal::derive(move || segment_options(&allowed.get().unwrap_or_default()));
     // A select shows its first option when its value is none of them: the form then holds
-    // what it shows, not the COM it started with for a reseller that sells only EDU or GOV.
+    // what it shows, not the COM it started with for a reseller that sells only EDU or GOV,
+    // and starts there too (a restored draft's EDU stays; Discard goes back to EDU).
+    let segment = form.watch(SEGMENT);
     Effect::new(move |_| {
-        let options = segments.get();
-        let current = form.get_untracked(SEGMENT);
-        if let Some((first, _)) = options.first().filter(|_| options.iter().all(|(code, _)| *code != current)) {
+        let (options, current) = (segments.get(), segment.get());
+        let allowed = |code: &str| options.iter().any(|(c, _)| c == code);
+        let Some((first, _)) = options.first() else { return };
+        if !allowed(&form.start_of(SEGMENT)) {
             form.start_at(SEGMENT, first.clone());
+        }
+        if !allowed(&current) {
+            form.set(SEGMENT, first.clone());
         }
     });
     let kind = form.watch(KIND);
