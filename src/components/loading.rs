@@ -22,6 +22,10 @@ use std::time::Duration;
 /// value back as a `T`.
 pub struct Loaded<T> {
     held: LocalResource<Result<Held, Failure>>,
+    /// The last value read, kept apart from the resource: reading a resource outside a
+    /// `Suspense` of its own enrols it in the one around the page, whose view is then taken
+    /// down and put back (losing the focus) every time the resource is read again.
+    last: RwSignal<Option<Held>>,
     of: PhantomData<fn(T) -> T>,
 }
 
@@ -46,20 +50,25 @@ impl<T: Clone + Send + Sync + 'static> Loaded<T> {
     where
         Fut: Future<Output = Result<T, Failure>> + 'static,
     {
+        let last = RwSignal::new(None);
         let fetch = move || -> Fetch {
             let value = fetch();
-            Box::pin(async move { value.await.map(|v| Arc::new(v) as Held) })
+            Box::pin(async move {
+                let held = value.await.map(|v| Arc::new(v) as Held);
+                if let Ok(value) = &held {
+                    // The page may be gone by then.
+                    last.try_set(Some(value.clone()));
+                }
+                held
+            })
         };
-        Loaded { held: held(Box::new(fetch)), of: PhantomData }
+        Loaded { held: held(Box::new(fetch)), last, of: PhantomData }
     }
 
-    /// The value as it stands, without waiting: `None` until it is first read. Reading it
-    /// tracks the resource, so an effect or a memo follows each new reading.
-    // `Failure` is the console's one error type; it is over clippy's size line on 64-bit hosts
-    // (the native tests) only.
-    #[allow(clippy::result_large_err)]
-    pub fn latest(&self) -> Option<Result<T, Failure>> {
-        self.held.get().map(|held| held.and_then(|held| typed(&*held)))
+    /// The last value read, without waiting: `None` until one is. It is tracked, so an effect
+    /// or a memo follows each new value; a reading that fails leaves the last one.
+    pub fn latest(&self) -> Option<T> {
+        self.last.get().and_then(|held| typed(&*held).ok())
     }
 
     /// Fetches the value again.

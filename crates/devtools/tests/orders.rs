@@ -66,6 +66,7 @@ async fn preview_then_place_and_watch_the_order_complete() {
     // Followed until complete; the line then has its subscription.
     browser.sees("Complete: this order no longer changes on its own.").await;
     assert_eq!(browser.value_of("External reference id").await, "PO-7731", "the typing is kept");
+    assert_eq!(browser.focused().await.2, "f-externalReferenceId", "and the focus: the field was not drawn again");
     browser.find("//table//td/a[contains(@href, '/subscriptions/')]").await;
     browser.find("//main//table//td[span[normalize-space(.)='Creative Cloud All Apps for teams']]").await;
     browser.screenshot("orders-complete").await;

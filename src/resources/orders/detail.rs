@@ -31,10 +31,8 @@ pub fn OrderPage() -> impl IntoView {
     let (ids, order) = load_record(|rt, p: &CustomerRecordParams| orders::get(rt, &p.customer, &p.id));
     // An open order is read again and again while it is followed, each reading a new view of
     // it. Its reference form is drawn once per order, below that view, so what the reseller
-    // is typing (and the focus) outlives the readings; a reading in progress or failed keeps it.
-    let shown = Memo::new(move |before: Option<&Option<String>>| {
-        order.latest().and_then(Result::ok).map(|o| o.order_id).or_else(|| before.cloned().flatten())
-    });
+    // is typing (and the focus) outlives the readings.
+    let shown = Memo::new(move |_| order.latest().map(|o| o.order_id));
     view! {
         <section class="page">
             <Load resource=order what=t::load::order() settling=order_open render=move |o: Order| {
@@ -43,7 +41,7 @@ pub fn OrderPage() -> impl IntoView {
                 view! { <OrderView order=o customer open/> }.into_any()
             }/>
             {move || shown.get().map(|order_id| {
-                let value = untrack(|| order.latest()).and_then(Result::ok).map(|o| o.external_reference_id);
+                let value = untrack(|| order.latest()).map(|o| o.external_reference_id);
                 let customer = ids.get_untracked().customer;
                 view! { <ExternalReference order customer order_id value=value.unwrap_or_default()/> }
             })}
@@ -138,7 +136,7 @@ fn ExternalReference(order: Loaded<Order>, customer: String, order_id: String, v
     let rt = runtime();
     let form = FormState::new(Values::from([(REFERENCE.to_string(), value)]), check_reference, None);
     Effect::new(move |_| {
-        if let Some(Ok(read)) = order.latest() {
+        if let Some(read) = order.latest() {
             let fresh = read.external_reference_id;
             if untrack(|| !form.is_dirty() && form.get(REFERENCE) != fresh) {
                 form.reset(Values::from([(REFERENCE.to_string(), fresh)]));
