@@ -54,12 +54,11 @@ pub fn renews_soon(renewal: &str, today: &str) -> bool {
     !renewal.is_empty() && renewal.get(..10).is_some_and(|r| r < soon.as_str())
 }
 
-fn plus_days(date: &str, days: u32) -> String {
-    let ms = js_sys::Date::parse(&format!("{date}T00:00:00Z")) + f64::from(days) * 86_400_000.0;
-    String::from(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).to_iso_string())
-        .get(..10)
-        .unwrap_or("")
-        .to_string()
+/// `date` (`YYYY-MM-DD`) `days` later, by the model's calendar; empty when it is no date.
+fn plus_days(date: &str, days: u64) -> String {
+    partner_model::time::parse(date)
+        .map(|ms| partner_model::time::date(ms + days * partner_model::time::DAY))
+        .unwrap_or_default()
 }
 
 /// `/customers/:customer/subscriptions/:id`.
@@ -189,5 +188,18 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
                 view! { <p class="notice" role="note">{t::subscription::not_active()}</p> }.into_any()
             }}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::renews_soon;
+
+    #[test]
+    fn soon_is_before_three_days_from_today() {
+        assert!(renews_soon("2026-12-31", "2026-12-29"), "over the year's end");
+        assert!(renews_soon("2027-01-01T00:00:00Z", "2026-12-30"));
+        assert!(!renews_soon("2027-01-02", "2026-12-30"), "three days away is not soon");
+        assert!(!renews_soon("", "2026-12-30"));
     }
 }
