@@ -207,7 +207,7 @@ async fn a_session_that_ends_while_placing_an_order_keeps_the_order_and_places_i
     browser.find("//section[contains(@class,'preview')]").await;
     let before = created(&browser.sandbox_stats(&sandbox.url).await, "order");
     // The session ends (as when its time is up): the cookie the gateway set is gone.
-    browser.client.delete_cookie("partner_session").await.expect("session ended");
+    browser.client.delete_cookie("__Host-partner_session").await.expect("session ended");
     browser.click("Place order").await;
     browser.sees("You are not signed in, or your session has ended.").await;
     browser.screenshot("signin-session-ended-while-placing").await;

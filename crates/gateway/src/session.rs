@@ -31,8 +31,14 @@ use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 use std::time::Duration;
 
-const SESSION_COOKIE: &str = "partner_session";
-const SIGN_IN_COOKIE: &str = "partner_sign_in";
+/// The cookies' names when they are `Secure` (always, but for `--insecure-cookies`): the
+/// `__Host-` prefix has the browser take them only from this origin, with `Path=/` and no
+/// `Domain`. Without it, a page of any sibling host (`blog.example.com`) could set its own
+/// signed-in session for `example.com`, which the browser sends beside the user's, and the
+/// user would work in that account. Two consoles under different base paths of one origin
+/// therefore share their cookies: deploy them on origins of their own.
+const SESSION_COOKIE: &str = "__Host-partner_session";
+const SIGN_IN_COOKIE: &str = "__Host-partner_sign_in";
 /// How long a sign-in at the provider may take.
 const SIGN_IN_WINDOW: Duration = Duration::from_secs(600);
 
@@ -64,6 +70,34 @@ impl Sessions {
         format!("{}{}auth/callback", self.public_origin, self.base_path)
     }
 
+    /// The session cookie's name: the prefixed one, or, on a plain-HTTP rig, the same without
+    /// its prefix (which the browser refuses on a cookie that is not `Secure`).
+    fn session_cookie(&self) -> &'static str {
+        if self.secure {
+            SESSION_COOKIE
+        } else {
+            unprefixed(SESSION_COOKIE)
+        }
+    }
+
+    /// The sign-in cookie's name, as [`Self::session_cookie`].
+    fn sign_in_cookie(&self) -> &'static str {
+        if self.secure {
+            SIGN_IN_COOKIE
+        } else {
+            unprefixed(SIGN_IN_COOKIE)
+        }
+    }
+
+    /// The cookies' path: `/`, as the prefix requires; below the base path on a plain-HTTP rig.
+    fn cookie_path(&self, below_base: &str) -> String {
+        if self.secure {
+            "/".to_string()
+        } else {
+            format!("{}{below_base}", self.base_path)
+        }
+    }
+
     fn cookie(
         &self,
         name: &'static str,
@@ -82,7 +116,8 @@ impl Sessions {
     }
 
     fn removal(&self, name: &'static str, path: String) -> Cookie<'static> {
-        Cookie::build((name, "")).path(path).build()
+        // `Secure` too: the browser drops a prefixed cookie's removal without it.
+        Cookie::build((name, "")).path(path).secure(self.secure).build()
     }
 
     /// The signed-in user of a request: a valid bearer token, else a live session cookie.
@@ -101,7 +136,7 @@ impl Sessions {
 
     fn session(&self, headers: &HeaderMap) -> Option<Me> {
         let jar = PrivateCookieJar::from_headers(headers, self.key.clone());
-        let me: Me = serde_json::from_str(jar.get(SESSION_COOKIE)?.value()).ok()?;
+        let me: Me = serde_json::from_str(jar.get(self.session_cookie())?.value()).ok()?;
         (me.expires_at > now()).then_some(me)
     }
 
@@ -190,9 +225,9 @@ pub async fn login(State(s): State<Arc<Sessions>>, Query(q): Query<LoginQuery>) 
     let value = serde_json::to_string(&sign_in).unwrap_or_default();
     // Lax: the provider's redirect back is a cross-site navigation that must carry it.
     let jar = PrivateCookieJar::new(s.key.clone()).add(s.cookie(
-        SIGN_IN_COOKIE,
+        s.sign_in_cookie(),
         value,
-        format!("{}auth/", s.base_path),
+        s.cookie_path("auth/"),
         SIGN_IN_WINDOW,
         SameSite::Lax,
     ));
@@ -210,13 +245,20 @@ pub struct CallbackQuery {
 /// `GET {base}auth/callback`: the code traded for an ID token, checked, and the session set.
 pub async fn callback(State(s): State<Arc<Sessions>>, headers: HeaderMap, Query(q): Query<CallbackQuery>) -> Response {
     let jar = PrivateCookieJar::from_headers(&headers, s.key.clone());
-    let started: Option<SignIn> = jar.get(SIGN_IN_COOKIE).and_then(|c| serde_json::from_str(c.value()).ok());
-    let jar = jar.remove(s.removal(SIGN_IN_COOKIE, format!("{}auth/", s.base_path)));
+    let started: Option<SignIn> = jar.get(s.sign_in_cookie()).and_then(|c| serde_json::from_str(c.value()).ok());
     if let Some(error) = q.error {
+        const TITLE: &str = "The sign-in service did not sign you in";
+        // The provider's words only on its answer to this browser's sign-in: anyone can link
+        // to this address, and would otherwise have words of their own shown under the
+        // console's name ("Your account is locked: call …"), and end a sign-in under way.
+        if !answers(started.as_ref(), q.state.as_deref()) {
+            return problem_page(&s, StatusCode::FORBIDDEN, TITLE, "").into_response();
+        }
+        let jar = jar.remove(s.removal(s.sign_in_cookie(), s.cookie_path("auth/")));
         let detail = q.error_description.unwrap_or(error);
-        return (jar, problem_page(&s, StatusCode::FORBIDDEN, "The sign-in service did not sign you in", &detail))
-            .into_response();
+        return (jar, problem_page(&s, StatusCode::FORBIDDEN, TITLE, &detail)).into_response();
     }
+    let jar = jar.remove(s.removal(s.sign_in_cookie(), s.cookie_path("auth/")));
     let Some(started) = started else {
         return (
             jar,
@@ -228,7 +270,7 @@ pub async fn callback(State(s): State<Arc<Sessions>>, headers: HeaderMap, Query(
         return (jar, problem_page(&s, StatusCode::BAD_REQUEST, "The sign-in service's answer is incomplete", ""))
             .into_response();
     };
-    if !constant_time_eq(state.as_bytes(), started.state.as_bytes()) {
+    if !answers(Some(&started), Some(&state)) {
         return (
             jar,
             problem_page(&s, StatusCode::BAD_REQUEST, "This sign-in answer does not belong to this browser", ""),
@@ -243,7 +285,7 @@ pub async fn callback(State(s): State<Arc<Sessions>>, headers: HeaderMap, Query(
         }
     };
     let value = serde_json::to_string(&me).unwrap_or_default();
-    let jar = jar.add(s.cookie(SESSION_COOKIE, value, s.base_path.clone(), s.lifetime, SameSite::Strict));
+    let jar = jar.add(s.cookie(s.session_cookie(), value, s.cookie_path(""), s.lifetime, SameSite::Strict));
     crate::log::event("signed_in", &[("subject", &me.subject), ("role", me.role.label())]);
     (jar, Redirect::to(&started.return_to)).into_response()
 }
@@ -301,6 +343,16 @@ async fn trade_code(s: &Sessions, code: &str, started: &SignIn) -> Result<Me, Ga
     s.provider.user(&claims, SignedInVia::Session, expires_at)
 }
 
+/// Whether a callback's `state` is that of the sign-in this browser `started`.
+fn answers(started: Option<&SignIn>, state: Option<&str>) -> bool {
+    started.zip(state).is_some_and(|(started, state)| constant_time_eq(state.as_bytes(), started.state.as_bytes()))
+}
+
+/// `name` without its `__Host-` prefix.
+fn unprefixed(name: &'static str) -> &'static str {
+    name.strip_prefix("__Host-").unwrap_or(name)
+}
+
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     subtle::ConstantTimeEq::ct_eq(a, b).into()
 }
@@ -318,8 +370,8 @@ pub async fn logout(State(s): State<Arc<Sessions>>, headers: HeaderMap) -> Respo
         return GatewayError::refusal(CROSS_SITE).into_response();
     }
     // Only a cookie the request carried gets a removal in the answer.
-    let jar =
-        PrivateCookieJar::from_headers(&headers, s.key.clone()).remove(s.removal(SESSION_COOKIE, s.base_path.clone()));
+    let jar = PrivateCookieJar::from_headers(&headers, s.key.clone())
+        .remove(s.removal(s.session_cookie(), s.cookie_path("")));
     let back = format!("{}{}", s.public_origin, s.base_path);
     let redirect = match s.provider.metadata().await.ok().and_then(|m| m.end_session_endpoint) {
         Some(end) => format!(

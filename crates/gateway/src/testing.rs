@@ -178,14 +178,14 @@ impl Running {
     }
 
     /// Signs `subject` in through the gateway's real flow over HTTP, and returns the session
-    /// cookie (`partner_session=…`) to send.
+    /// cookie (`__Host-partner_session=…`) to send.
     pub async fn session_cookie(&self, subject: &str) -> Result<String, String> {
         session_cookie_at(&self.url, subject).await
     }
 }
 
 /// Signs `subject` in at the console `url` (a gateway whose provider is the demo one) through
-/// the real flow over HTTP, and returns the session cookie (`partner_session=…`) to send.
+/// the real flow over HTTP, and returns the session cookie (`__Host-partner_session=…`) to send.
 pub async fn session_cookie_at(url: &str, subject: &str) -> Result<String, String> {
     let client = client();
     let send = |request: Request<Body>| {
@@ -200,7 +200,7 @@ pub async fn session_cookie_at(url: &str, subject: &str) -> Result<String, Strin
             .get_all(header::SET_COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .find(|v| v.starts_with(&format!("{name}=")))
+            .find(|v| v.starts_with(&format!("{name}=")) || v.starts_with(&format!("__Host-{name}=")))
             .and_then(|v| v.split(';').next())
             .map(str::to_string)
     };

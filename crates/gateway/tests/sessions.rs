@@ -51,10 +51,13 @@ async fn the_session_cookie_is_http_only_secure_strict_and_signing_out_clears_it
     let g = gateway().await;
     let login = fetch("GET", &format!("{}auth/login", g.url), &[], None).await;
     let sign_in_cookie = login.header(axum::http::header::SET_COOKIE).to_string();
-    for attribute in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/auth/"] {
-        assert!(sign_in_cookie.contains(attribute), "{sign_in_cookie}");
+    assert!(sign_in_cookie.starts_with("__Host-partner_sign_in="), "{sign_in_cookie}");
+    for attribute in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/;"] {
+        assert!(format!("{sign_in_cookie};").contains(attribute), "{sign_in_cookie}");
     }
+    assert!(!sign_in_cookie.contains("Domain"), "{sign_in_cookie}");
     let session = g.session_cookie(DISTRIBUTOR).await.expect("signed in");
+    assert!(session.starts_with("__Host-partner_session="), "{session}");
     let me = fetch("GET", &format!("{}auth/me", g.url), &[("cookie", session.clone())], None).await;
     assert_eq!(me.json()["role"], "distributor", "{}", me.text());
     assert_eq!(me.json()["via"], "session");
@@ -67,7 +70,8 @@ async fn the_session_cookie_is_http_only_secure_strict_and_signing_out_clears_it
     .await;
     assert_eq!(out.status.as_u16(), 200);
     let removal = out.header(axum::http::header::SET_COOKIE);
-    assert!(removal.starts_with("partner_session=;") && removal.contains("Max-Age=0"), "{removal}");
+    assert!(removal.starts_with("__Host-partner_session=;") && removal.contains("Max-Age=0"), "{removal}");
+    assert!(removal.contains("Secure") && removal.contains("Path=/"), "a prefixed cookie's removal: {removal}");
     assert!(
         out.json()["redirect"].as_str().unwrap_or_default().starts_with(g.idp.issuer()),
         "the provider's end-session page"
@@ -102,7 +106,7 @@ async fn an_answer_that_is_not_this_browsers_sign_in_is_refused() {
     assert_eq!(no_cookie.status.as_u16(), 400);
     assert!(
         no_cookie.header(axum::http::header::SET_COOKIE).is_empty()
-            || !no_cookie.header(axum::http::header::SET_COOKIE).starts_with("partner_session=")
+            || !no_cookie.header(axum::http::header::SET_COOKIE).starts_with("__Host-partner_session=")
     );
     let forged_state = callback.replace("state=", "state=x");
     assert_eq!(fetch("GET", &forged_state, &[("cookie", cookie.clone())], None).await.status.as_u16(), 400);
@@ -110,18 +114,52 @@ async fn an_answer_that_is_not_this_browsers_sign_in_is_refused() {
     assert_eq!(first.status.as_u16(), 303);
     let replay = fetch("GET", &callback, &[("cookie", cookie)], None).await;
     assert_ne!(replay.status.as_u16(), 303, "a code is used once: {}", replay.text());
-    let denied = fetch(
-        "GET",
-        &format!("{}auth/callback?error=access_denied&error_description=%3Cscript%3Ex%3C%2Fscript%3E", g.url),
-        &[],
-        None,
-    )
-    .await;
+}
+
+#[tokio::test]
+async fn a_refusal_says_the_providers_words_only_for_this_browsers_sign_in() {
+    let g = gateway().await;
+    let login = fetch("GET", &format!("{}auth/login", g.url), &[], None).await;
+    let cookie = login.header(axum::http::header::SET_COOKIE).split(';').next().unwrap_or_default().to_string();
+    let authorize = login.header(axum::http::header::LOCATION).to_string();
+    let state = authorize.split(['?', '&']).find_map(|p| p.strip_prefix("state=")).expect("a state").to_string();
+    let words = "error=access_denied&error_description=%3Cscript%3ECall%20us%3C%2Fscript%3E";
+    // A link anyone can make: the provider's words are not shown, and the sign-in under way
+    // is left alone.
+    for (state, cookie) in
+        [("", String::new()), ("&state=forged", cookie.clone()), (&*format!("&state={state}"), String::new())]
+    {
+        let forged = fetch("GET", &format!("{}auth/callback?{words}{state}", g.url), &[("cookie", cookie)], None).await;
+        assert_eq!(forged.status.as_u16(), 403);
+        assert!(!forged.text().contains("Call us"), "{state}: {}", forged.text());
+        assert!(forged.header(axum::http::header::SET_COOKIE).is_empty(), "{state}");
+    }
+    let denied =
+        fetch("GET", &format!("{}auth/callback?{words}&state={state}", g.url), &[("cookie", cookie)], None).await;
     assert_eq!(denied.status.as_u16(), 403);
     assert!(
-        denied.text().contains("&lt;script&gt;") && !denied.text().contains("<script>"),
-        "the provider's words as text"
+        denied.text().contains("&lt;script&gt;Call us") && !denied.text().contains("<script>"),
+        "the provider's words as text: {}",
+        denied.text()
     );
+    assert!(denied.header(axum::http::header::SET_COOKIE).starts_with("__Host-partner_sign_in=;"), "the sign-in ended");
+}
+
+#[tokio::test]
+async fn a_session_planted_by_a_sibling_host_is_not_read() {
+    let g = gateway().await;
+    let user = g.session_cookie(RESELLER_A).await.expect("signed in");
+    let attacker = g.session_cookie(DISTRIBUTOR).await.expect("signed in");
+    // A sibling host can set a cookie for the parent domain, but not one named `__Host-…`.
+    let planted = attacker.strip_prefix("__Host-").expect("a prefixed session cookie").to_string();
+    let me = |cookie: String| {
+        let url = format!("{}auth/me", g.url);
+        async move { fetch("GET", &url, &[("cookie", cookie)], None).await }
+    };
+    for both in [format!("{user}; {planted}"), format!("{planted}; {user}")] {
+        assert_eq!(me(both.clone()).await.json()["role"], "reseller", "{both}");
+    }
+    assert_eq!(me(planted).await.status.as_u16(), 401);
 }
 
 #[tokio::test]
