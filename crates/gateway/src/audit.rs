@@ -84,15 +84,27 @@ pub struct NewEntry<'a> {
     pub request_id: &'a str,
 }
 
-/// The database URL with any password replaced, for messages.
+/// The database URL with its password replaced, for messages: the user's (`app:…@`) and any
+/// query parameter that holds one (`?password=…`, `sslpassword=…`, which sqlx reads too). Read
+/// as sqlx reads it (a URL); one that is not a URL is not shown at all.
 pub fn redacted(url: &str) -> String {
-    match (url.split_once("://"), url.rfind('@')) {
-        (Some((scheme, rest)), Some(at)) if at > scheme.len() + 3 => {
-            let user = rest.split(['@', ':']).next().unwrap_or_default();
-            format!("{scheme}://{user}:***{}", &url[at..])
-        }
-        _ => url.to_string(),
+    let Ok(mut parsed) = oauth2::url::Url::parse(url) else {
+        return "(a database URL that cannot be read)".to_string();
+    };
+    if parsed.password().is_some() {
+        let _ = parsed.set_password(Some("***"));
     }
+    if parsed.query().is_some() {
+        let pairs: Vec<(String, String)> = parsed
+            .query_pairs()
+            .map(|(name, value)| {
+                let secret = name.to_ascii_lowercase().contains("pass");
+                (name.into_owned(), if secret { "***".to_string() } else { value.into_owned() })
+            })
+            .collect();
+        parsed.query_pairs_mut().clear().extend_pairs(pairs);
+    }
+    parsed.to_string()
 }
 
 fn now_ms() -> i64 {
@@ -473,6 +485,17 @@ mod tests {
     fn passwords_stay_out_of_messages() {
         assert_eq!(redacted("postgres://app:s3cret@127.0.0.1:5432/audit"), "postgres://app:***@127.0.0.1:5432/audit");
         assert_eq!(redacted("sqlite://audit.sqlite"), "sqlite://audit.sqlite");
+        assert_eq!(
+            redacted("postgres://app@db/audit?sslmode=require&password=S3cret&sslpassword=k3y"),
+            "postgres://app@db/audit?sslmode=require&password=***&sslpassword=***"
+        );
+        // A password with the URL's own signs in it (percent-encoded, as sqlx wants them).
+        assert_eq!(redacted("postgres://app:a%40b%3Fc@db:5432/audit"), "postgres://app:***@db:5432/audit");
+        assert_eq!(
+            redacted("postgres://app:s3cret@db/audit?password=x%26y"),
+            "postgres://app:***@db/audit?password=***"
+        );
+        assert!(!redacted("not a url: s3cret").contains("s3cret"));
     }
 
     #[test]
