@@ -102,7 +102,10 @@ pub struct Provider {
     pub settings: IdentitySettings,
     client: HttpsClient,
     metadata: tokio::sync::Mutex<Option<Metadata>>,
+    /// Held only to read or replace the keys, never across the network.
     keys: tokio::sync::Mutex<Keys>,
+    /// Held across a read of the JWKS: one at a time, the others waiting for its keys.
+    rereading: tokio::sync::Mutex<()>,
 }
 
 /// How often unknown keys may send the gateway back to the JWKS.
@@ -133,6 +136,7 @@ impl Provider {
             client,
             metadata: tokio::sync::Mutex::new(None),
             keys: tokio::sync::Mutex::new(Keys { set: JwkSet { keys: Vec::new() }, read_at: None }),
+            rereading: tokio::sync::Mutex::new(()),
         }
     }
 
@@ -180,21 +184,31 @@ impl Provider {
                 None => None,
             }
         };
-        let mut keys = self.keys.lock().await;
-        if let Some(found) = pick(&keys.set) {
+        let unknown =
+            || GatewayError::refusal(TOKEN_REJECTED).with_detail("the token's signing key is not the provider's");
+        if let Some(found) = pick(&self.keys.lock().await.set) {
             return Ok(found);
         }
-        if keys.read_at.is_some_and(|at| at.elapsed() < KEYS_REREAD) {
-            return Err(
-                GatewayError::refusal(TOKEN_REJECTED).with_detail("the token's signing key is not the provider's")
-            );
+        // One read at a time; a token of a key known meanwhile (read by the one before) goes on.
+        // A read is counted when it starts, failed or not: tokens naming keys no one has, sent
+        // while the provider is slow or down, cannot keep the gateway reading its JWKS, and a
+        // token of a known key never waits for one.
+        let _rereading = self.rereading.lock().await;
+        {
+            let mut keys = self.keys.lock().await;
+            if let Some(found) = pick(&keys.set) {
+                return Ok(found);
+            }
+            if keys.read_at.is_some_and(|at| at.elapsed() < KEYS_REREAD) {
+                return Err(unknown());
+            }
+            keys.read_at = Some(Instant::now());
         }
         let jwks_uri = self.metadata().await?.jwks_uri;
-        keys.set = self.get_json(&jwks_uri).await?;
-        keys.read_at = Some(Instant::now());
-        pick(&keys.set).ok_or_else(|| {
-            GatewayError::refusal(TOKEN_REJECTED).with_detail("the token's signing key is not the provider's")
-        })
+        let set: JwkSet = self.get_json(&jwks_uri).await?;
+        let mut keys = self.keys.lock().await;
+        keys.set = set;
+        pick(&keys.set).ok_or_else(unknown)
     }
 
     /// The claims of `token` once it is proved to be the provider's, for `audience`, now.
@@ -301,6 +315,57 @@ mod tests {
             claims,
         };
         Provider::new(settings, crate::upstream::https_client().expect("client"))
+    }
+
+    /// Tokens naming keys the provider does not have, many at once and again, while its JWKS
+    /// fails slowly: one read of the JWKS, not one per token.
+    #[tokio::test]
+    async fn unknown_keys_read_the_jwks_once_while_it_fails() {
+        use base64::Engine;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let reads = Arc::new(AtomicUsize::new(0));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a port");
+        let issuer = format!("http://{}", listener.local_addr().expect("address"));
+        let discovery = json!({
+            "issuer": issuer, "authorization_endpoint": format!("{issuer}/authorize"),
+            "token_endpoint": format!("{issuer}/token"), "jwks_uri": format!("{issuer}/jwks"),
+        });
+        let counted = reads.clone();
+        let app = axum::Router::new()
+            .route(
+                "/.well-known/openid-configuration",
+                axum::routing::get(move || async move { axum::Json(discovery) }),
+            )
+            .route(
+                "/jwks",
+                axum::routing::get(move || async move {
+                    counted.fetch_add(1, Ordering::SeqCst);
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    axum::http::StatusCode::SERVICE_UNAVAILABLE
+                }),
+            );
+        tokio::spawn(async move { axum::serve(listener, app).await });
+        let mut p = provider(ClaimNames::default());
+        p.settings.issuer = issuer;
+        let p = Arc::new(p);
+        let token = |kid: usize| {
+            let part = |v: Value| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string());
+            format!("{}.{}.c2ln", part(json!({"alg": "RS256", "kid": format!("k{kid}")})), part(json!({"sub": "x"})))
+        };
+        let checks: Vec<_> = (0..12)
+            .map(|kid| {
+                let (p, token) = (p.clone(), token(kid));
+                tokio::spawn(async move { p.verify(&token, "console").await })
+            })
+            .collect();
+        for check in checks {
+            assert!(check.await.expect("a check").is_err());
+        }
+        for kid in 12..16 {
+            assert!(p.verify(&token(kid), "console").await.is_err());
+        }
+        assert_eq!(reads.load(Ordering::SeqCst), 1);
     }
 
     fn claims(v: Value) -> Map<String, Value> {
