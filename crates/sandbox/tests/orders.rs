@@ -462,6 +462,32 @@ async fn manual_renewals_early_and_late_within_their_windows() {
 }
 
 #[tokio::test]
+async fn returning_an_early_renewal_keeps_the_current_terms_licenses() {
+    let env = env();
+    let sub = format!("/v3/customers/{EARLY}/subscriptions/SUB-9000000005");
+    let before = call(&env, "GET", &sub, None).await.json;
+    let line = json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 6, "subscriptionId": "SUB-9000000005"}]);
+    let placed = renew(&env, EARLY, "RENEWAL", line).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    let id = placed.json["orderId"].as_str().expect("id").to_string();
+    settle().await;
+    let coterm = call(&env, "GET", &format!("/v3/customers/{EARLY}"), None).await.json["cotermDate"].clone();
+    let ret = json!({"orderType": "RETURN", "referenceOrderId": id, "lineItems": lines(&[(1, "65304479CA01A12", 6)])});
+    let returned = call(&env, "POST", &format!("/v3/customers/{EARLY}/orders"), Some(ret)).await;
+    assert_eq!(returned.status, StatusCode::CREATED, "{}", returned.json);
+    settle().await;
+    let after = call(&env, "GET", &sub, None).await.json;
+    assert_eq!(after["renewedQuantity"].as_u64().unwrap_or(0), 0, "{after}");
+    assert_eq!(
+        (&after["currentQuantity"], &after["status"], &after["renewalDate"]),
+        (&before["currentQuantity"], &before["status"], &before["renewalDate"]),
+        "the current term's licenses stay"
+    );
+    let c = call(&env, "GET", &format!("/v3/customers/{EARLY}"), None).await;
+    assert_eq!(c.json["cotermDate"], coterm, "the anniversary does not roll back");
+}
+
+#[tokio::test]
 async fn a_new_order_completes_into_subscriptions() {
     let env = env();
     let created_before = env.twin.read(|w, _| w.created.get("order").copied().unwrap_or(0));

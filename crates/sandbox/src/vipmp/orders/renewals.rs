@@ -24,6 +24,8 @@
 //!   active again for the quantity renewed, its renewal date a year on, and so is the AD. New
 //!   products become subscriptions. After an early renewal, the auto-renewal preview leaves
 //!   out what is already renewed.
+//! - A RETURN of an early renewal takes back the renewed licenses (`renewedQuantity` goes
+//!   down), not the current term's; the anniversary stays where the renewal moved it.
 
 use super::offers::{self, OfferId};
 use super::subscriptions_of;
@@ -179,6 +181,22 @@ pub fn renew_line(world: &mut World, line: &LineItem, early: bool) -> bool {
         sub.renewal_date = super::complete::add_years(&sub.renewal_date, 1);
     }
     true
+}
+
+/// Undoes an early renewal's `line` (a RETURN of it): its subscription's renewed quantity goes
+/// down by the line's, the licenses of the current term and the anniversary stay ("Return
+/// order after early renewal": renewed_quantity = 0, AD does not roll back, and the remaining
+/// seats renew on the renewal date). False when the subscription holds no early renewal (a
+/// late renewal's line, or a new product's): the licenses themselves go back.
+pub fn unrenew_line(world: &mut World, line: &LineItem) -> bool {
+    let Some(sub) = world.subscriptions.get_mut(&line.subscription_id) else { return false };
+    match sub.renewed_quantity {
+        Some(renewed) if renewed > 0 => {
+            sub.renewed_quantity = Some(renewed.saturating_sub(line.quantity));
+            true
+        }
+        _ => false,
+    }
 }
 
 /// Moves the customer's anniversary a year on: after a late renewal, and after the first early
