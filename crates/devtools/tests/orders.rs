@@ -253,6 +253,58 @@ async fn renew_one_customer_early_and_another_late() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn once_every_license_is_renewed_early_the_renewal_preview_says_so() {
+    let (sandbox, browser) = start().await;
+    // Fairmont's renewal date is two days away: every license it holds is renewed early. Its
+    // credit pack (a consumable, not renewed by hand) is first set not to renew.
+    open_fairmont(&browser, &sandbox).await;
+    let customer = hub_customer(&browser).await;
+    browser.click("Renewal preview").await;
+    browser.sees("Early renewal is open until").await;
+    let consumable =
+        "//table[caption[normalize-space(.)='Lines of the renewal order']]/tbody/tr[td[contains(., 'credit pack')]]//a";
+    browser.find(consumable).await.click().await.expect("the credit pack");
+    browser.find("//input[@type='radio' and @value='off']").await.click().await.expect("off");
+    browser.click("Save auto-renewal").await;
+    browser
+        .find("//dialog[@open]//button[normalize-space(.)='Turn auto-renewal off']")
+        .await
+        .click()
+        .await
+        .expect("confirm");
+    browser.find("//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1][normalize-space(.)='Off']").await;
+    browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
+    browser.sees("Early renewal is open until").await;
+    let fields = "//section[h2='Renew by hand']//input[@type='number']";
+    browser.find(fields).await;
+    let inputs = browser.client.find_all(fantoccini::Locator::XPath(fields)).await.expect("fields");
+    for input in &inputs {
+        let hint = input.attr("aria-describedby").await.expect("attr").unwrap_or_default();
+        let hint = browser.find(&format!("//*[@id='{}']", hint.split(' ').next().unwrap_or_default())).await;
+        let hint = hint.text().await.expect("hint");
+        let left: String = hint.trim_start_matches("Up to ").chars().take_while(char::is_ascii_digit).collect();
+        assert!(!left.is_empty(), "{hint}");
+        input.clear().await.expect("clear");
+        input.send_keys(&left).await.expect("type");
+    }
+    browser.click("Preview renewal").await;
+    browser.find("//section[h2='Renew by hand']//section[contains(@class,'preview')]").await;
+    browser.click("Place renewal order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    // Auto-renewal is on, but has nothing left to renew (the API's 2164): the page says why,
+    // and renewing by hand says every license is renewed.
+    browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
+    browser.sees("Nothing would renew.").await;
+    browser.sees("Every license auto-renewal would renew is renewed already").await;
+    browser.sees("Every license is already renewed for the next term.").await;
+    let main = browser.find("//main").await.text().await.expect("text");
+    assert!(!main.contains("Auto-renewal is off"), "not the reason: {main}");
+    browser.screenshot("orders-renewal-all-renewed").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_place_whose_first_two_answers_are_dropped_places_one_order() {
     let (sandbox, browser) = start().await;
     preview_an_order(&browser, &sandbox).await;

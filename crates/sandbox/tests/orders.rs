@@ -465,15 +465,23 @@ async fn manual_renewals_early_and_late_within_their_windows() {
 async fn returning_an_early_renewal_keeps_the_current_terms_licenses() {
     let env = env();
     let sub = format!("/v3/customers/{EARLY}/subscriptions/SUB-9000000005");
+    let on = call(&env, "PATCH", &sub, Some(json!({"autoRenewal": {"enabled": true}}))).await;
+    assert_eq!(on.status, StatusCode::OK, "{}", on.json);
     let before = call(&env, "GET", &sub, None).await.json;
-    let line = json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 6, "subscriptionId": "SUB-9000000005"}]);
+    let all = before["currentQuantity"].as_u64().expect("a quantity");
+    let line = json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": all, "subscriptionId": "SUB-9000000005"}]);
     let placed = renew(&env, EARLY, "RENEWAL", line).await;
     assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
     let id = placed.json["orderId"].as_str().expect("id").to_string();
     settle().await;
+    let orders = format!("/v3/customers/{EARLY}/orders");
+    let auto = || call(&env, "POST", &orders, Some(json!({"orderType": "PREVIEW_RENEWAL"})));
+    let renewed = auto().await;
+    assert_eq!(renewed.json["code"], "2164", "auto-renewal is on, and every license is renewed: {}", renewed.json);
     let coterm = call(&env, "GET", &format!("/v3/customers/{EARLY}"), None).await.json["cotermDate"].clone();
-    let ret = json!({"orderType": "RETURN", "referenceOrderId": id, "lineItems": lines(&[(1, "65304479CA01A12", 6)])});
-    let returned = call(&env, "POST", &format!("/v3/customers/{EARLY}/orders"), Some(ret)).await;
+    let offer = placed.json["lineItems"][0]["offerId"].as_str().expect("the offer renewed").to_string();
+    let ret = json!({"orderType": "RETURN", "referenceOrderId": id, "lineItems": lines(&[(1, &offer, all)])});
+    let returned = call(&env, "POST", &orders, Some(ret)).await;
     assert_eq!(returned.status, StatusCode::CREATED, "{}", returned.json);
     settle().await;
     let after = call(&env, "GET", &sub, None).await.json;
@@ -485,6 +493,8 @@ async fn returning_an_early_renewal_keeps_the_current_terms_licenses() {
     );
     let c = call(&env, "GET", &format!("/v3/customers/{EARLY}"), None).await;
     assert_eq!(c.json["cotermDate"], coterm, "the anniversary does not roll back");
+    let again = auto().await;
+    assert_eq!(again.json["lineItems"][0]["quantity"].as_u64(), Some(all), "auto-renewal renews them: {}", again.json);
 }
 
 #[tokio::test]

@@ -1,7 +1,8 @@
 //! The renewal preview: a PREVIEW_RENEWAL order without lines, which the API answers with what
 //! would renew from the subscriptions' auto-renewal settings and at which offer ids. When
-//! nothing would renew (2136) the page says so and leads to the subscriptions. Below it,
-//! renewing by hand ([`super::renew`]).
+//! nothing would renew the page says why: auto-renewal off everywhere (2136), leading to the
+//! subscriptions, or every license already renewed by hand (2164). Below it, renewing by hand
+//! ([`super::renew`]) in either case.
 
 use super::place::offer_change;
 use super::renew::ManualRenewal;
@@ -20,11 +21,24 @@ use partner_model::types::{LineItem, LinePricing, Order, OrderRequest, Status, S
 use serde_json::Number;
 
 /// The API's answer when no subscription has auto-renewal on.
-const NOTHING_RENEWS: &str = "2136";
+const AUTO_RENEWAL_OFF: &str = "2136";
+/// The API's answer when every license auto-renewal would renew is renewed already.
+const ALL_RENEWED: &str = "2164";
 
-/// The preview (none when nothing would renew), the subscriptions it was made from, and the
-/// customer's RENEWAL orders still being processed.
-type Preview = (Option<Order>, Vec<Subscription>, Vec<Order>);
+/// What auto-renewal would renew on the anniversary.
+#[derive(Clone)]
+enum Auto {
+    /// The API's preview of the renewal order.
+    Renews(Box<Order>),
+    /// Nothing: auto-renewal is off on every subscription.
+    Off,
+    /// Nothing: early renewals have renewed it all.
+    Renewed,
+}
+
+/// What auto-renewal would renew, the subscriptions it was made from, and the customer's
+/// RENEWAL orders still being processed.
+type Preview = (Auto, Vec<Subscription>, Vec<Order>);
 
 /// `/customers/:customer/renewal`.
 #[component]
@@ -41,8 +55,9 @@ pub fn RenewalPreview() -> impl IntoView {
             let items = fetch_items(subs).await?;
             let open = fetch(open).await?.items;
             match fetch(renewal).await {
-                Ok(order) => Ok::<Preview, Failure>((Some(order), items, open)),
-                Err(f) if f.error.code() == Some(NOTHING_RENEWS) => Ok((None, items, open)),
+                Ok(order) => Ok::<Preview, Failure>((Auto::Renews(Box::new(order)), items, open)),
+                Err(f) if f.error.code() == Some(AUTO_RENEWAL_OFF) => Ok((Auto::Off, items, open)),
+                Err(f) if f.error.code() == Some(ALL_RENEWED) => Ok((Auto::Renewed, items, open)),
                 Err(f) => Err(f),
             }
         }
@@ -62,11 +77,16 @@ pub fn RenewalPreview() -> impl IntoView {
                 let c = customer.get_untracked();
                 let by_hand = view! { <ManualRenewal subs=subs.clone() open customer=c.clone()/> };
                 let auto = match order {
-                    Some(o) => view! { <RenewalLines order=o subs customer=c/> }.into_any(),
-                    None => view! {
+                    Auto::Renews(o) => view! { <RenewalLines order=*o subs customer=c/> }.into_any(),
+                    Auto::Off => view! {
                         <div class="notice warn" role="note">
                             <p><strong>{t::renewal::nothing()}</strong> " " {t::renewal::nothing_why()}</p>
                             <p><A href=To::Subscriptions { customer: &c }.href()>{t::renewal::open_subscriptions()}</A></p>
+                        </div>
+                    }.into_any(),
+                    Auto::Renewed => view! {
+                        <div class="notice" role="note">
+                            <p><strong>{t::renewal::nothing()}</strong> " " {t::renewal::all_renewed()}</p>
                         </div>
                     }.into_any(),
                 };

@@ -412,21 +412,25 @@ fn open_order(
 }
 
 /// What the renewal order would hold: every active subscription with auto-renewal on, at its
-/// renewal quantity, at the level the renewal gives; 2136 when nothing would renew.
+/// renewal quantity, at the level the renewal gives. When nothing would renew: 2164 ("All
+/// subscriptions are already renewed") when auto-renewal is on for some licenses that early
+/// renewals have all renewed already, else 2136 (auto-renewal on for none).
 fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Order, ApiError> {
     let c = customer(world, customer_id)?;
+    let mut wanted = false;
     let renewing: Vec<(String, String, u64, String)> = subscriptions_of(world, customer_id)
         .filter(|s| s.status == Status::Active && s.auto_renewal.enabled)
         .map(|s| {
-            // What an early renewal already renewed is not renewed again.
             let q = s.auto_renewal.renewal_quantity.or(s.current_quantity).unwrap_or(0);
+            wanted |= q > 0;
+            // What an early renewal already renewed is not renewed again.
             let q = q.saturating_sub(s.renewed_quantity.unwrap_or(0));
             (s.subscription_id.clone(), s.offer_id.clone(), q, s.currency_code.clone())
         })
         .filter(|(_, _, q, _)| *q > 0)
         .collect();
     if renewing.is_empty() {
-        return Err(ApiError::code("2136"));
+        return Err(ApiError::code(if wanted { "2164" } else { "2136" }));
     }
     let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
     for (_, offer, q, _) in &renewing {
