@@ -291,10 +291,19 @@ async fn once_every_license_is_renewed_early_the_renewal_preview_says_so() {
     browser.find("//section[h2='Renew by hand']//section[contains(@class,'preview')]").await;
     browser.click("Place renewal order").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
-    browser.sees("Complete: this order no longer changes on its own.").await;
+    // While it is processed (the sandbox's 4 s), the API takes no other renewal order: the
+    // page lists it and offers none.
+    browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
+    browser.sees("A renewal order is still being processed.").await;
+    browser.find("//table[caption[normalize-space(.)='Renewal orders being processed']]/tbody/tr").await;
+    let fields = browser.client.find_all(fantoccini::Locator::XPath(fields)).await.expect("fields");
+    assert!(fields.is_empty(), "no renewal offered meanwhile");
+    browser.show(&browser.find("//section[h2='Renew by hand']").await).await;
+    browser.screenshot("orders-renewal-in-progress").await;
     // Auto-renewal is on, but has nothing left to renew (the API's 2164): the page says why,
     // and renewing by hand says every license is renewed.
-    browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
+    tokio::time::sleep(std::time::Duration::from_secs(4)).await;
+    browser.click("Preview again").await;
     browser.sees("Nothing would renew.").await;
     browser.sees("Every license auto-renewal would renew is renewed already").await;
     browser.sees("Every license is already renewed for the next term.").await;

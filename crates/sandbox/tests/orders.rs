@@ -419,9 +419,12 @@ async fn manual_renewals_early_and_late_within_their_windows() {
         placed.json
     );
     assert_eq!(placed.json["status"], "1002");
-    // While that order is open its licenses count as renewed: a second one cannot renew them.
+    // While that order is open its licenses count as renewed: a second one cannot renew them,
+    // and no renewal order is taken until it completes.
     let again = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 5)).await;
     assert_eq!(again.json["code"], "3121", "6 of 10 are being renewed");
+    let next = renew(&env, EARLY, "RENEWAL", line("SUB-9000000005", "65304479CA01A12", 1)).await;
+    assert_eq!((next.status, next.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("4122")), "{}", next.json);
     settle().await;
     let sub = call(&env, "GET", &format!("/v3/customers/{EARLY}/subscriptions/SUB-9000000005"), None).await;
     assert_eq!(sub.json["renewedQuantity"], 6);

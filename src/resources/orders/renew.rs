@@ -4,7 +4,9 @@
 //! t::renew::preview() asks the API (PREVIEW_RENEWAL with lines, priced), which says the level
 //! the customer will have after renewal; "Place renewal order" sends the RENEWAL of exactly the
 //! previewed lines and opens the order, which follows it. Outside both windows the page says
-//! when renewing by hand opens.
+//! when renewing by hand opens. While a renewal order is still being processed the page lists
+//! it and offers no other: the API takes the next renewal order only once the one before is
+//! complete (the manual-renewals page's key rules; 4122 otherwise).
 
 use super::place::PreviewResult;
 use super::unanswered::Unanswered;
@@ -20,7 +22,6 @@ use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
 use partner_model::time::{date, parse};
 use partner_model::types::{LineItemRequest, Order, OrderRequest, Status, Subscription};
-use std::collections::BTreeMap;
 
 const LINES: &str = "lineItems";
 const DAY: u64 = 86_400_000;
@@ -58,25 +59,13 @@ fn window_at(renewal: u64, at: u64) -> Option<Window> {
     }
 }
 
-/// Licenses of each subscription that `open` RENEWAL orders renew once they complete.
-fn renewing(open: &[Order]) -> BTreeMap<String, u64> {
-    let mut renewing: BTreeMap<String, u64> = BTreeMap::new();
-    for line in open.iter().flat_map(|o| &o.line_items).filter(|l| !l.subscription_id.is_empty()) {
-        let n = renewing.entry(line.subscription_id.clone()).or_default();
-        *n = n.saturating_add(line.quantity);
-    }
-    renewing
-}
-
-/// How many licenses of `s` may be renewed in `window`, when `renewing` of them are in orders
-/// still being processed.
-fn left(s: &Subscription, window: Window, renewing: u64) -> u64 {
+/// How many licenses of `s` may be renewed in `window`.
+fn left(s: &Subscription, window: Window) -> u64 {
     let current = s.current_quantity.unwrap_or(0);
-    let left = match window {
+    match window {
         Window::Early => current.saturating_sub(s.renewed_quantity.unwrap_or(0)),
         Window::Late => current,
-    };
-    left.saturating_sub(renewing)
+    }
 }
 
 fn start_values(subs: &[(Subscription, u64)]) -> Values {
@@ -125,7 +114,7 @@ fn check(v: &Values) -> Vec<FieldError> {
 }
 
 /// The manual renewal section of the renewal page; `open` are the customer's RENEWAL orders
-/// still being processed, whose licenses cannot be renewed again.
+/// still being processed, which no other renewal order may follow until they complete.
 #[component]
 pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String) -> impl IntoView {
     let Some(renewal) = renewal_date(&subs) else {
@@ -146,22 +135,32 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
         }
         .into_any();
     };
+    let explain = match window {
+        Window::Early => t::renew::early(date(renewal.saturating_sub(DAY))),
+        Window::Late => t::renew::late(date(renewal + LATE_DAYS * DAY)),
+    };
+    if !open.is_empty() {
+        return view! {
+            <section class="facts-section" aria-labelledby="renew-title">
+                <h2 id="renew-title">{t::renew::title()}</h2>
+                <p>{explain}</p>
+                <p>{t::renew::in_progress()}</p>
+                <DataTable caption=t::renew::in_progress_caption().to_string() show_caption=true columns=super::history::COLUMNS rows=open empty=""/>
+            </section>
+        }
+        .into_any();
+    }
     // Late, the licenses that lapsed on the renewal date may be renewed too.
-    let pending = renewing(&open);
     let licenses: Vec<(Subscription, u64)> = subs
         .into_iter()
         .filter(|s| is_license(s) && (s.status == Status::Active || window == Window::Late))
         .filter(|s| window == Window::Early || parse(&s.renewal_date) == Some(renewal))
         .map(|s| {
-            let left = left(&s, window, pending.get(&s.subscription_id).copied().unwrap_or(0));
+            let left = left(&s, window);
             (s, left)
         })
         .filter(|(_, left)| *left > 0)
         .collect();
-    let explain = match window {
-        Window::Early => t::renew::early(date(renewal.saturating_sub(DAY))),
-        Window::Late => t::renew::late(date(renewal + LATE_DAYS * DAY)),
-    };
     let rt = runtime();
     // A draft, so a reload (or a failure) keeps what the reseller chose to renew. Its rows
     // name subscriptions and their licenses left: a draft of other rows (a subscription
@@ -196,10 +195,6 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
                 currency_code: String::new(),
                 line_items: Vec::new(),
             } what=t::unanswered::renewal()/>
-            {(!open.is_empty()).then(|| view! {
-                <p>{t::renew::in_progress()}</p>
-                <DataTable caption=t::renew::in_progress_caption().to_string() show_caption=true columns=super::history::COLUMNS rows=open empty=""/>
-            })}
             {if licenses.is_empty() {
                 view! { <p>{t::renew::all_renewed()}</p> }.into_any()
             } else {

@@ -135,6 +135,11 @@ pub async fn create(
         OrderRequest::Renewal { external_reference_id, currency_code, line_items } => {
             let order = twin.change(|w, now| {
                 let c = customer(w, &customer_id)?.clone();
+                // "Subsequent renewal orders are allowed only after the previous order is fully
+                // processed."
+                if renewals::open_renewals(w, &customer_id).next().is_some() {
+                    return Err(ApiError::code("4122"));
+                }
                 let currency = renewal_currency(w, &currency_code, &line_items);
                 let mut lines = renewals::price_renewal(w, &c, now, &line_items, &currency)?;
                 for line in &mut lines {

@@ -12,9 +12,10 @@
 //! - A line without one is a new product: early only (late is 3132, "same products only"); for
 //!   a product the customer already has a subscription of, 3121 (the docs: "rejected if a
 //!   subscriptionId is found for the offerId").
-//! - The licenses of a RENEWAL still open (1002) count as renewed: a second renewal sent while
-//!   the first is processed cannot renew them again (3121 for the line; 2164 when nothing is
-//!   left).
+//! - A RENEWAL while another is still open (1002) is 4122 ("already being processed"; the docs:
+//!   "subsequent renewal orders are allowed only after the previous order is fully
+//!   processed"). A preview meanwhile counts the open order's licenses as renewed (3121 for
+//!   the line; 2164 when nothing is left).
 //! - When every active subscription is already renewed in full and no new product is asked
 //!   for: 2164. The 3YC final-term rule (3133) is not modelled.
 //! - Lines are answered at the level the renewal gives (the renewal's own totals, as for the
