@@ -249,6 +249,20 @@ async fn renew_one_customer_early_and_another_late() {
     browser.find("//dt[normalize-space(.)='Current quantity']/following-sibling::dd[1][normalize-space(.)='1']").await;
     browser.sees("Active").await;
     browser.screenshot("orders-renew-late-subscription").await;
+    // The late window stays open for what else lapsed, though the one renewed has its renewal
+    // date a year on; that one is not offered again.
+    browser.client.goto(&format!("{}customers/{lapsed}/renewal", sandbox.url)).await.expect("renewal");
+    browser.sees("Late renewal is open until").await;
+    let mut offered = Vec::new();
+    for row in browser
+        .client
+        .find_all(fantoccini::Locator::XPath("//section[h2='Renew by hand']//h3/code"))
+        .await
+        .expect("rows")
+    {
+        offered.push(row.text().await.expect("text"));
+    }
+    assert!(!offered.contains(&renewed), "{renewed} renewed; offered: {offered:?}");
     browser.close().await;
 }
 

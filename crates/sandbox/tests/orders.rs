@@ -23,6 +23,8 @@ const DAY: u64 = 86_400_000;
 const EARLY: &str = "9000000005";
 const LATE: &str = "9000000006";
 const FAR: &str = "9000000007";
+/// One license auto-renewed (its renewal date a year on), another lapsed five days ago.
+const MIXED: &str = "9000000008";
 
 fn customer(id: &str, segment: MarketSegment, reseller: &str) -> Customer {
     Customer {
@@ -131,6 +133,26 @@ fn env_pending(pending: Duration) -> Env {
             },
         );
         world.subscription_owner.insert(sub, id.into());
+    }
+    let mut mixed = customer(MIXED, MarketSegment::Commercial, "R-TEST");
+    mixed.coterm_date = time::date(now + 360 * DAY);
+    world.customers.insert(MIXED.into(), mixed);
+    for (sub, renews, status) in
+        [("SUB-RENEWED", now + 360 * DAY, Status::Active), ("SUB-LAPSED", now - 5 * DAY, Status::Inactive)]
+    {
+        world.subscriptions.insert(
+            sub.into(),
+            Subscription {
+                subscription_id: sub.into(),
+                offer_id: "65304479CA01A12".into(),
+                current_quantity: Some(10),
+                renewal_date: time::date(renews),
+                currency_code: "USD".into(),
+                status,
+                ..Subscription::default()
+            },
+        );
+        world.subscription_owner.insert(sub.into(), MIXED.into());
     }
     world.open_acquisitions.insert(
         EDU.into(),
@@ -462,6 +484,14 @@ async fn manual_renewals_early_and_late_within_their_windows() {
     // Neither window.
     let far = renew(&env, FAR, "PREVIEW_RENEWAL", line("SUB-9000000007", "65304479CA01A12", 1)).await;
     assert_eq!(far.json["code"], "3121");
+    // A license that lapsed is renewed late though another auto-renewed; that one is not.
+    let lapsed = renew(&env, MIXED, "RENEWAL", line("SUB-LAPSED", "65304479CA01A12", 10)).await;
+    assert_eq!(lapsed.status, StatusCode::CREATED, "{}", lapsed.json);
+    let renewed = renew(&env, MIXED, "PREVIEW_RENEWAL", line("SUB-RENEWED", "65304479CA01A12", 1)).await;
+    assert_eq!(renewed.json["code"], "3121", "{}", renewed.json);
+    settle().await;
+    let sub = call(&env, "GET", &format!("/v3/customers/{MIXED}/subscriptions/SUB-LAPSED"), None).await;
+    assert_eq!((sub.json["currentQuantity"].as_u64(), sub.json["status"].as_str()), (Some(10), Some("1000")));
 }
 
 #[tokio::test]

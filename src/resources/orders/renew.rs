@@ -41,12 +41,15 @@ fn is_license(s: &Subscription) -> bool {
     !crate::resources::customers::hub::is_consumables(&s.offer_id)
 }
 
-/// The renewal date of the customer's active licenses (the earliest); with none active, of the
-/// licenses that lapsed last.
-fn renewal_date(subs: &[Subscription]) -> Option<u64> {
-    let active = subs.iter().filter(|s| s.status == Status::Active && is_license(s));
-    let active = active.filter_map(|s| parse(&s.renewal_date)).min();
-    active.or_else(|| subs.iter().filter(|s| is_license(s)).filter_map(|s| parse(&s.renewal_date)).max())
+/// The renewal date the page renews by hand at `now`: a license's that passed in the last 14
+/// days without it renewing (a late renewal, whatever the other subscriptions did: one that
+/// auto-renewed has its renewal date a year on); else the earliest of the active licenses';
+/// with none active, of the licenses that lapsed last.
+fn renewal_date(subs: &[Subscription], now: u64) -> Option<u64> {
+    let licenses = || subs.iter().filter(|s| is_license(s));
+    let lapsed = licenses().filter_map(|s| parse(&s.renewal_date)).filter(|d| window_at(*d, now) == Some(Window::Late));
+    let active = || licenses().filter(|s| s.status == Status::Active).filter_map(|s| parse(&s.renewal_date)).min();
+    lapsed.max().or_else(active).or_else(|| licenses().filter_map(|s| parse(&s.renewal_date)).max())
 }
 
 fn window_at(renewal: u64, at: u64) -> Option<Window> {
@@ -117,7 +120,7 @@ fn check(v: &Values) -> Vec<FieldError> {
 /// still being processed, which no other renewal order may follow until they complete.
 #[component]
 pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String) -> impl IntoView {
-    let Some(renewal) = renewal_date(&subs) else {
+    let Some(renewal) = renewal_date(&subs, now()) else {
         return view! { <p>{t::renew::none()}</p> }.into_any();
     };
     let opens = date(renewal.saturating_sub(EARLY_DAYS * DAY));
@@ -222,4 +225,36 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
         </section>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn license(id: &str, status: Status, renews: &str) -> Subscription {
+        Subscription {
+            subscription_id: id.into(),
+            offer_id: "65304479CA01A12".into(),
+            current_quantity: Some(5),
+            renewal_date: renews.into(),
+            status,
+            ..Subscription::default()
+        }
+    }
+
+    #[test]
+    fn a_license_that_did_not_renew_is_renewed_late_beside_one_that_auto_renewed() {
+        let now = parse("2026-12-06T09:00:00Z").unwrap_or_default();
+        let renewed = license("A", Status::Active, "2027-12-01");
+        let lapsed = license("B", Status::Inactive, "2026-12-01");
+        let date = renewal_date(&[renewed.clone(), lapsed], now);
+        assert_eq!(date, parse("2026-12-01"));
+        assert!(date.is_some_and(|d| window_at(d, now) == Some(Window::Late)));
+        // Lapsed too long ago: the active licenses' date, whose early window is far off.
+        let long_ago = license("B", Status::Inactive, "2026-11-01");
+        assert_eq!(renewal_date(&[renewed.clone(), long_ago], now), parse("2027-12-01"));
+        // Early: the earliest active license's date.
+        let soon = license("C", Status::Active, "2026-12-20");
+        assert_eq!(renewal_date(&[renewed, soon], now), parse("2026-12-20"));
+    }
 }

@@ -53,7 +53,7 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
     let early = world
         .customers
         .get(&customer_id)
-        .and_then(|c| super::renewals::renewal_date(world, c))
+        .and_then(|c| super::renewals::renewal_date(world, c, placed))
         .is_some_and(|date| placed < date);
     let first = !super::subscriptions_of(world, &customer_id).any(|s| s.renewed_quantity.unwrap_or(0) > 0);
     let switching = matches!(order.order_type, Some(OrderType::Switch | OrderType::RevertSwitch));

@@ -3,8 +3,10 @@
 //!
 //! Choices where the docs are silent (the manual-renewals page gives the rules, not every code):
 //! - The anniversary (AD) is the customer's `cotermDate`. Early: from 30 days before it to the
-//!   day before; late: from the AD to 14 days after ("typically 14 days"). Outside both windows
-//!   every line is 3121 "Subscription Not allowed for Renewal" (`Line Item: N`).
+//!   day before; late: from the AD to 14 days after ("typically 14 days"), for the licenses
+//!   whose renewal date just passed without renewing, even when others auto-renewed (their
+//!   renewal date a year on: a line of one is 3121). Outside both windows every line is 3121
+//!   "Subscription Not allowed for Renewal" (`Line Item: N`).
 //! - A line with a `subscriptionId` renews that subscription: unknown or another customer's is
 //!   3115; another product than the subscription's is 3132. Early, it may renew what is not
 //!   renewed yet (current − renewed); late, up to the current quantity ("equal to or less than
@@ -49,23 +51,35 @@ pub enum Window {
     Late,
 }
 
-/// The customer's renewal date: its active licenses' (an early renewal moves the anniversary,
-/// not the renewal date), else its anniversary.
-pub fn renewal_date(world: &World, customer: &Customer) -> Option<Millis> {
-    subscriptions_of(world, &customer.customer_id)
-        .filter(|s| s.status == Status::Active)
-        .filter(|s| offers::offer_of(&s.offer_id).is_some_and(|o| o.offer_type == "LICENSE"))
-        .filter_map(|s| time::parse(&s.renewal_date))
-        .min()
+/// Whether `date` was, at `now`, at most the late window ago.
+fn within_late(date: Millis, now: Millis) -> bool {
+    now >= date && now - date <= (LATE_DAYS + 1) * DAY
+}
+
+/// The customer's renewal date at `now`: a license's that passed within the late window
+/// without it renewing ("late renewal occurs after the AD when the subscription either did not
+/// auto-renew or was opted out": one that auto-renewed has its renewal date a year on); else
+/// its active licenses' (an early renewal moves the anniversary, not the renewal date); else
+/// its anniversary.
+pub fn renewal_date(world: &World, customer: &Customer, now: Millis) -> Option<Millis> {
+    let licenses = || {
+        subscriptions_of(world, &customer.customer_id)
+            .filter(|s| offers::offer_of(&s.offer_id).is_some_and(|o| o.offer_type == "LICENSE"))
+    };
+    let lapsed = licenses().filter_map(|s| time::parse(&s.renewal_date)).filter(|d| within_late(*d, now)).max();
+    lapsed
+        .or_else(|| {
+            licenses().filter(|s| s.status == Status::Active).filter_map(|s| time::parse(&s.renewal_date)).min()
+        })
         .or_else(|| time::parse(&customer.coterm_date))
 }
 
 /// The window `customer` is in at `now`, if any.
 pub fn window(world: &World, customer: &Customer, now: Millis) -> Option<Window> {
-    let ad = renewal_date(world, customer)?;
+    let ad = renewal_date(world, customer, now)?;
     if now < ad && ad - now <= EARLY_DAYS * DAY {
         Some(Window::Early)
-    } else if now >= ad && now - ad <= (LATE_DAYS + 1) * DAY {
+    } else if within_late(ad, now) {
         Some(Window::Late)
     } else {
         None
@@ -125,6 +139,10 @@ pub fn price_renewal(
             };
             if !sub.offer_id.starts_with(&id.product) {
                 return Err(ApiError::with_details("3132", vec![line_detail(line)]));
+            }
+            // Late, only a subscription whose renewal date just passed: not one that renewed.
+            if window == Window::Late && !time::parse(&sub.renewal_date).is_some_and(|d| within_late(d, now)) {
+                return Err(ApiError::with_details("3121", vec![line_detail(line)]));
             }
             let current = sub.current_quantity.unwrap_or(0);
             let left = match window {
