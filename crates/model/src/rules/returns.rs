@@ -87,8 +87,11 @@ pub fn line_returnable(line: &LineItem) -> Result<(), &'static str> {
     }
 }
 
-/// The RETURN of the lines numbered `lines` of `order`, each exactly as on the original. Lines
-/// that are not on the order are left out (the caller offers only the order's lines).
+/// The RETURN of the lines numbered `lines` of `order`, each as on the original: its number,
+/// offer and quantity, which the API matches. Not its flexible discount codes: the documented
+/// RETURN request has none, and a one-time code the original order used up would be refused
+/// again. Lines that are not on the order are left out (the caller offers only the order's
+/// lines).
 pub fn return_request(order: &Order, lines: &[u32], external_reference_id: String) -> OrderRequest {
     OrderRequest::Return {
         external_reference_id,
@@ -98,7 +101,7 @@ pub fn return_request(order: &Order, lines: &[u32], external_reference_id: Strin
             .line_items
             .iter()
             .filter(|l| lines.contains(&l.ext_line_item_number))
-            .map(LineItemRequest::again)
+            .map(|l| LineItemRequest { flex_discount_codes: Vec::new(), ..LineItemRequest::again(l) })
             .collect(),
     }
 }
@@ -111,6 +114,7 @@ pub fn days_left(until: Millis, now: Millis) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::types::FlexDiscountResult;
 
     fn order(kind: OrderType, status: Status, created: &str, lines: &[(u32, Status)]) -> Order {
         Order {
@@ -202,8 +206,12 @@ mod tests {
         let lines: Vec<(u32, &str, u64)> =
             line_items.iter().map(|l| (l.ext_line_item_number, l.offer_id.as_str(), l.quantity)).collect();
         assert_eq!(lines, vec![(1, "65322651CA01A12", 2), (3, "65322653CA01A12", 6)]);
-        let json = serde_json::to_value(return_request(&o, &[2], String::new())).unwrap();
+        let mut discounted = o.clone();
+        discounted.line_items[1].flex_discounts =
+            vec![FlexDiscountResult { id: "d-1".into(), code: "ONCE_20".into(), result: "SUCCESS".into() }];
+        let json = serde_json::to_value(return_request(&discounted, &[2], String::new())).unwrap();
         assert_eq!(json["orderType"], "RETURN");
         assert_eq!(json["referenceOrderId"], "8000000001");
+        assert!(json["lineItems"][0].get("flexDiscountCodes").is_none(), "the documented request: {json}");
     }
 }

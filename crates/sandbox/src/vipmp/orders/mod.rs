@@ -5,8 +5,8 @@
 //!
 //! Choices where the docs are silent (they go into the README):
 //! - Offer ids and discount levels: see [`offers`] (the level is the 11th–12th characters).
-//! - NEW and RETURN answer 201 (the current docs); PREVIEW and PREVIEW_RENEWAL answer 200
-//!   (nothing is created) without `orderId`, `status` or links.
+//! - Every create answers 201 (the current docs), PREVIEW and PREVIEW_RENEWAL too, though
+//!   nothing is created: they come without `orderId`, `status` or links.
 //! - Checks of a create, in order: customer unknown (1116, 404); body (1121/1122/1117 from the
 //!   strict decoder); `externalReferenceId` over 35 characters (2126); line count, line numbers,
 //!   duplicates, quantities (1117 with the paths, `lineItems[2].quantity`; the Team limit of
