@@ -134,19 +134,21 @@ fn env_pending(pending: Duration) -> Env {
         );
         world.subscription_owner.insert(sub, id.into());
     }
+    // The lapsed license's renewal date, and a year on (where the other's auto-renewal put it).
+    let lapsed = time::date(now - 5 * DAY);
+    let year_on = lapsed.get(..4).and_then(|y| y.parse::<u32>().ok()).map(|y| format!("{}{}", y + 1, &lapsed[4..]));
+    let year_on = year_on.expect("a date");
     let mut mixed = customer(MIXED, MarketSegment::Commercial, "R-TEST");
-    mixed.coterm_date = time::date(now + 360 * DAY);
+    mixed.coterm_date = year_on.clone();
     world.customers.insert(MIXED.into(), mixed);
-    for (sub, renews, status) in
-        [("SUB-RENEWED", now + 360 * DAY, Status::Active), ("SUB-LAPSED", now - 5 * DAY, Status::Inactive)]
-    {
+    for (sub, renews, status) in [("SUB-RENEWED", year_on, Status::Active), ("SUB-LAPSED", lapsed, Status::Inactive)] {
         world.subscriptions.insert(
             sub.into(),
             Subscription {
                 subscription_id: sub.into(),
                 offer_id: "65304479CA01A12".into(),
                 current_quantity: Some(10),
-                renewal_date: time::date(renews),
+                renewal_date: renews,
                 currency_code: "USD".into(),
                 status,
                 ..Subscription::default()
@@ -492,6 +494,11 @@ async fn manual_renewals_early_and_late_within_their_windows() {
     settle().await;
     let sub = call(&env, "GET", &format!("/v3/customers/{MIXED}/subscriptions/SUB-LAPSED"), None).await;
     assert_eq!((sub.json["currentQuantity"].as_u64(), sub.json["status"].as_str()), (Some(10), Some("1000")));
+    // It renews with the other now: the anniversary, already there, stays.
+    let other = call(&env, "GET", &format!("/v3/customers/{MIXED}/subscriptions/SUB-RENEWED"), None).await;
+    assert_eq!(sub.json["renewalDate"], other.json["renewalDate"]);
+    let c = call(&env, "GET", &format!("/v3/customers/{MIXED}"), None).await;
+    assert_eq!(c.json["cotermDate"], other.json["renewalDate"], "{}", c.json);
 }
 
 #[tokio::test]
@@ -528,6 +535,13 @@ async fn returning_an_early_renewal_keeps_the_current_terms_licenses() {
     assert_eq!(c.json["cotermDate"], coterm, "the anniversary does not roll back");
     let again = auto().await;
     assert_eq!(again.json["lineItems"][0]["quantity"].as_u64(), Some(all), "auto-renewal renews them: {}", again.json);
+    // Renewed early again: not the term's first early renewal, so the anniversary stays.
+    let one = json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 1, "subscriptionId": "SUB-9000000005"}]);
+    let placed = renew(&env, EARLY, "RENEWAL", one).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    settle().await;
+    let c = call(&env, "GET", &format!("/v3/customers/{EARLY}"), None).await;
+    assert_eq!(c.json["cotermDate"], coterm, "the anniversary moves once a term");
 }
 
 #[tokio::test]

@@ -48,14 +48,13 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
         && world.orders.get(&order.reference_order_id).is_some_and(|o| o.order_type == Some(OrderType::Renewal));
     let renewing = order.order_type == Some(OrderType::Renewal);
     // Early when placed before the renewal date; the first early renewal of the term rolls the
-    // anniversary.
+    // anniversary, which until then is still at (or before) the renewal date. A return of an
+    // early renewal does not move it back, so a renewal after it is not the first again.
     let placed = time::parse(&order.creation_date).unwrap_or(now);
-    let early = world
-        .customers
-        .get(&customer_id)
-        .and_then(|c| super::renewals::renewal_date(world, c, placed))
-        .is_some_and(|date| placed < date);
-    let first = !super::subscriptions_of(world, &customer_id).any(|s| s.renewed_quantity.unwrap_or(0) > 0);
+    let customer = world.customers.get(&customer_id);
+    let date = customer.and_then(|c| super::renewals::renewal_date(world, c, placed));
+    let early = date.is_some_and(|date| placed < date);
+    let first = customer.and_then(|c| time::parse(&c.coterm_date)).zip(date).is_none_or(|(ad, date)| ad <= date);
     let switching = matches!(order.order_type, Some(OrderType::Switch | OrderType::RevertSwitch));
     if switching {
         super::switches::complete(world, &mut order, now);

@@ -62,11 +62,13 @@ fn within_late(date: Millis, now: Millis) -> bool {
 /// its active licenses' (an early renewal moves the anniversary, not the renewal date); else
 /// its anniversary.
 pub fn renewal_date(world: &World, customer: &Customer, now: Millis) -> Option<Millis> {
-    let licenses = || {
-        subscriptions_of(world, &customer.customer_id)
-            .filter(|s| offers::offer_of(&s.offer_id).is_some_and(|o| o.offer_type == "LICENSE"))
-    };
-    let lapsed = licenses().filter_map(|s| time::parse(&s.renewal_date)).filter(|d| within_late(*d, now)).max();
+    let licenses = || subscriptions_of(world, &customer.customer_id).filter(|s| is_license(s));
+    // A license left with none (all returned) has nothing to renew.
+    let lapsed = licenses()
+        .filter(|s| s.current_quantity.unwrap_or(0) > 0)
+        .filter_map(|s| time::parse(&s.renewal_date))
+        .filter(|d| within_late(*d, now))
+        .max();
     lapsed
         .or_else(|| {
             licenses().filter(|s| s.status == Status::Active).filter_map(|s| time::parse(&s.renewal_date)).min()
@@ -221,12 +223,30 @@ pub fn unrenew_line(world: &mut World, line: &LineItem) -> bool {
 /// Moves the customer's anniversary a year on: after a late renewal, and after the first early
 /// renewal of the term (`first`).
 pub fn roll_anniversary(world: &mut World, customer_id: &str, early: bool, first: bool) {
-    if early && !first {
-        return;
-    }
-    if let Some(c) = world.customers.get_mut(customer_id) {
-        if !c.coterm_date.is_empty() {
-            c.coterm_date = super::complete::add_years(&c.coterm_date, 1);
+    let Some(c) = world.customers.get(customer_id).filter(|c| !c.coterm_date.is_empty()) else { return };
+    let next = if early {
+        if !first {
+            return;
         }
+        super::complete::add_years(&c.coterm_date, 1)
+    } else {
+        // Late: the renewed licenses' next renewal date, a year on from when they lapsed. When
+        // another license's auto-renewal moved the anniversary there already, it stays.
+        let renewed = subscriptions_of(world, customer_id)
+            .filter(|s| s.status == Status::Active && is_license(s))
+            .filter_map(|s| time::parse(&s.renewal_date))
+            .max();
+        match (renewed, time::parse(&c.coterm_date)) {
+            (Some(renewed), Some(ad)) if renewed > ad => time::date(renewed),
+            _ => return,
+        }
+    };
+    if let Some(c) = world.customers.get_mut(customer_id) {
+        c.coterm_date = next;
     }
+}
+
+/// Whether `s` is of licenses (not consumables).
+fn is_license(s: &partner_model::types::Subscription) -> bool {
+    offers::offer_of(&s.offer_id).is_some_and(|o| o.offer_type == "LICENSE")
 }
