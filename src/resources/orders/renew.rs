@@ -47,15 +47,20 @@ fn is_license(s: &Subscription) -> bool {
 /// with none active, of the licenses that lapsed last.
 fn renewal_date(subs: &[Subscription], now: u64) -> Option<u64> {
     let licenses = || subs.iter().filter(|s| is_license(s));
-    let lapsed = licenses().filter_map(|s| parse(&s.renewal_date)).filter(|d| window_at(*d, now) == Some(Window::Late));
+    let lapsed = licenses()
+        .filter(|s| s.current_quantity.unwrap_or(0) > 0)
+        .filter_map(|s| parse(&s.renewal_date))
+        .filter(|d| window_at(*d, now) == Some(Window::Late));
     let active = || licenses().filter(|s| s.status == Status::Active).filter_map(|s| parse(&s.renewal_date)).min();
     lapsed.max().or_else(active).or_else(|| licenses().filter_map(|s| parse(&s.renewal_date)).max())
 }
 
+/// The window open at `at` for licenses renewing on `renewal`. Late runs through the whole 14th
+/// day after it, the last day the page names.
 fn window_at(renewal: u64, at: u64) -> Option<Window> {
     if at < renewal && renewal - at <= EARLY_DAYS * DAY {
         Some(Window::Early)
-    } else if at >= renewal && at - renewal <= LATE_DAYS * DAY {
+    } else if at >= renewal && at - renewal <= (LATE_DAYS + 1) * DAY {
         Some(Window::Late)
     } else {
         None
@@ -143,21 +148,34 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
         Window::Late => t::renew::late(date(renewal + LATE_DAYS * DAY)),
     };
     if !open.is_empty() {
+        // A renewal sent from this tab whose answer never came may be the one open: the notice
+        // asks the API what became of it, as beside the form.
+        let form = FormState::new(Values::new(), |_: &Values| Vec::new(), None);
+        let unanswered = view! {
+            <Unanswered form customer=customer.clone() probe=OrderRequest::Renewal {
+                external_reference_id: String::new(),
+                currency_code: String::new(),
+                line_items: Vec::new(),
+            } what=t::unanswered::renewal()/>
+        };
         return view! {
             <section class="facts-section" aria-labelledby="renew-title">
                 <h2 id="renew-title">{t::renew::title()}</h2>
                 <p>{explain}</p>
+                {unanswered}
                 <p>{t::renew::in_progress()}</p>
                 <DataTable caption=t::renew::in_progress_caption().to_string() show_caption=true columns=super::history::COLUMNS rows=open empty=""/>
             </section>
         }
         .into_any();
     }
-    // Late, the licenses that lapsed on the renewal date may be renewed too.
+    // Late, the licenses that lapsed in the window: inactive ones too.
     let licenses: Vec<(Subscription, u64)> = subs
         .into_iter()
         .filter(|s| is_license(s) && (s.status == Status::Active || window == Window::Late))
-        .filter(|s| window == Window::Early || parse(&s.renewal_date) == Some(renewal))
+        .filter(|s| {
+            window == Window::Early || parse(&s.renewal_date).is_some_and(|d| window_at(d, now()) == Some(Window::Late))
+        })
         .map(|s| {
             let left = left(&s, window);
             (s, left)
@@ -253,6 +271,9 @@ mod tests {
         // Lapsed too long ago: the active licenses' date, whose early window is far off.
         let long_ago = license("B", Status::Inactive, "2026-11-01");
         assert_eq!(renewal_date(&[renewed.clone(), long_ago], now), parse("2027-12-01"));
+        // A license left with none (all returned) has nothing to renew late.
+        let emptied = Subscription { current_quantity: Some(0), ..license("B", Status::Inactive, "2026-12-01") };
+        assert_eq!(renewal_date(&[renewed.clone(), emptied], now), parse("2027-12-01"));
         // Early: the earliest active license's date.
         let soon = license("C", Status::Active, "2026-12-20");
         assert_eq!(renewal_date(&[renewed, soon], now), parse("2026-12-20"));
