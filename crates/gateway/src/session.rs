@@ -36,7 +36,7 @@ use std::time::Duration;
 /// `Domain`. Without it, a page of any sibling host (`blog.example.com`) could set its own
 /// signed-in session for `example.com`, which the browser sends beside the user's, and the
 /// user would work in that account. Two consoles under different base paths of one origin
-/// therefore share their cookies: deploy them on origins of their own.
+/// would therefore take each other's cookies: deploy each on an origin of its own.
 const SESSION_COOKIE: &str = "__Host-partner_session";
 const SIGN_IN_COOKIE: &str = "__Host-partner_sign_in";
 /// How long a sign-in at the provider may take.
@@ -258,7 +258,8 @@ pub async fn callback(State(s): State<Arc<Sessions>>, headers: HeaderMap, Query(
         let detail = q.error_description.unwrap_or(error);
         return (jar, problem_page(&s, StatusCode::FORBIDDEN, TITLE, &detail)).into_response();
     }
-    let jar = jar.remove(s.removal(s.sign_in_cookie(), s.cookie_path("auth/")));
+    // The sign-in cookie is spent only by the answer to it: a forged or incomplete one (any
+    // link can send the browser here) leaves the sign-in under way to finish.
     let Some(started) = started else {
         return (
             jar,
@@ -277,6 +278,7 @@ pub async fn callback(State(s): State<Arc<Sessions>>, headers: HeaderMap, Query(
         )
             .into_response();
     }
+    let jar = jar.remove(s.removal(s.sign_in_cookie(), s.cookie_path("auth/")));
     let me = match trade_code(&s, &code, &started).await {
         Ok(me) => me,
         Err(e) => {

@@ -109,7 +109,9 @@ async fn an_answer_that_is_not_this_browsers_sign_in_is_refused() {
             || !no_cookie.header(axum::http::header::SET_COOKIE).starts_with("__Host-partner_session=")
     );
     let forged_state = callback.replace("state=", "state=x");
-    assert_eq!(fetch("GET", &forged_state, &[("cookie", cookie.clone())], None).await.status.as_u16(), 400);
+    let forged = fetch("GET", &forged_state, &[("cookie", cookie.clone())], None).await;
+    assert_eq!(forged.status.as_u16(), 400);
+    assert!(forged.header(axum::http::header::SET_COOKIE).is_empty(), "the sign-in under way is left to finish");
     let first = fetch("GET", &callback, &[("cookie", cookie.clone())], None).await;
     assert_eq!(first.status.as_u16(), 303);
     let replay = fetch("GET", &callback, &[("cookie", cookie)], None).await;
@@ -147,15 +149,27 @@ async fn a_refusal_says_the_providers_words_only_for_this_browsers_sign_in() {
 
 #[tokio::test]
 async fn a_session_planted_by_a_sibling_host_is_not_read() {
-    let g = gateway().await;
+    const KEY: [u8; 64] = [7; 64];
+    let g = Running::start(
+        &fake_dist(&format!("sessions-{}", unique())),
+        "/",
+        Upstreams::Twin(partner_sandbox::Settings::default()),
+        |s| s.session_key = KEY.to_vec(),
+    )
+    .await
+    .expect("gateway");
     let user = g.session_cookie(RESELLER_A).await.expect("signed in");
     let attacker = g.session_cookie(DISTRIBUTOR).await.expect("signed in");
-    // A sibling host can set a cookie for the parent domain, but not one named `__Host-…`.
-    let planted = attacker.strip_prefix("__Host-").expect("a prefixed session cookie").to_string();
     let me = |cookie: String| {
         let url = format!("{}auth/me", g.url);
         async move { fetch("GET", &url, &[("cookie", cookie)], None).await }
     };
+    // The attacker's own session, sealed by the same deployment's key under the only name a
+    // sibling host can set for the parent domain: without the `__Host-` prefix.
+    let theirs = me(attacker).await.text();
+    let mut jar = cookie::CookieJar::new();
+    jar.private_mut(&cookie::Key::derive_from(&KEY)).add(cookie::Cookie::new("partner_session", theirs));
+    let planted = format!("partner_session={}", jar.get("partner_session").expect("sealed").value());
     for both in [format!("{user}; {planted}"), format!("{planted}; {user}")] {
         assert_eq!(me(both.clone()).await.json()["role"], "reseller", "{both}");
     }
