@@ -212,6 +212,7 @@ mod tests {
         let json = serde_json::to_value(return_request(&discounted, &[2], String::new())).unwrap();
         assert_eq!(json["orderType"], "RETURN");
         assert_eq!(json["referenceOrderId"], "8000000001");
+        assert_eq!(json["lineItems"][0]["extLineItemNumber"], 2);
         assert!(json["lineItems"][0].get("flexDiscountCodes").is_none(), "the documented request: {json}");
     }
 }
