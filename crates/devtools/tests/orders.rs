@@ -287,12 +287,7 @@ async fn once_every_license_is_renewed_early_the_renewal_preview_says_so() {
     browser.find(consumable).await.click().await.expect("the credit pack");
     browser.find("//input[@type='radio' and @value='off']").await.click().await.expect("off");
     browser.click("Save auto-renewal").await;
-    browser
-        .find("//dialog[@open]//button[normalize-space(.)='Turn auto-renewal off']")
-        .await
-        .click()
-        .await
-        .expect("confirm");
+    browser.click("Turn auto-renewal off").await;
     browser.find("//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1][normalize-space(.)='Off']").await;
     browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
     browser.sees("Early renewal is open until").await;
