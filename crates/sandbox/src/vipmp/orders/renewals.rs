@@ -220,8 +220,9 @@ pub fn unrenew_line(world: &mut World, line: &LineItem) -> bool {
     }
 }
 
-/// Moves the customer's anniversary a year on: after a late renewal, and after the first early
-/// renewal of the term (`first`).
+/// Moves the customer's anniversary on: a year, after the first early renewal of the term
+/// (`first`); after a late renewal, to the renewed licenses' next renewal date, unless it is
+/// there already.
 pub fn roll_anniversary(world: &mut World, customer_id: &str, early: bool, first: bool) {
     let Some(c) = world.customers.get(customer_id).filter(|c| !c.coterm_date.is_empty()) else { return };
     let next = if early {
