@@ -244,6 +244,9 @@ async fn renew_one_customer_early_and_another_late() {
     browser.client.goto(&format!("{}customers/{customer}/subscriptions/{renewed}", sandbox.url)).await.expect("sub");
     browser.find("//dt[normalize-space(.)='Renewed early']/following-sibling::dd[1][normalize-space(.)='2 for the next term']").await;
     browser.screenshot("orders-renew-early-subscription").await;
+    // More may be renewed early; the anniversary has moved already.
+    browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
+    browser.sees("This term's first early renewal has already moved the anniversary a year on.").await;
     // Cedar Creek's licenses lapsed five days ago: late renewal, up to the licenses held.
     browser.open_customer(&sandbox.url, "Cedar Creek Design Studio").await;
     let lapsed = hub_customer(&browser).await;

@@ -144,6 +144,10 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
         .into_any();
     };
     let explain = match window {
+        // After the term's first early renewal the anniversary has moved already.
+        Window::Early if subs.iter().any(|s| is_license(s) && s.renewed_quantity.unwrap_or(0) > 0) => {
+            t::renew::early_again(date(renewal.saturating_sub(DAY)))
+        }
         Window::Early => t::renew::early(date(renewal.saturating_sub(DAY))),
         Window::Late => t::renew::late(date(renewal + LATE_DAYS * DAY)),
     };
