@@ -121,6 +121,17 @@ fn check(v: &Values) -> Vec<FieldError> {
     errors
 }
 
+/// The notice of a renewal sent from this tab whose answer never came, if there is one, with
+/// `form`'s state while it is sent again.
+fn unanswered(form: FormState, customer: &str) -> impl IntoView {
+    let probe = OrderRequest::Renewal {
+        external_reference_id: String::new(),
+        currency_code: String::new(),
+        line_items: Vec::new(),
+    };
+    view! { <Unanswered form customer=customer.to_string() probe what=t::unanswered::renewal()/> }
+}
+
 /// The manual renewal section of the renewal page; `open` are the customer's RENEWAL orders
 /// still being processed, which no other renewal order may follow until they complete.
 #[component]
@@ -154,14 +165,7 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
     if !open.is_empty() {
         // A renewal sent from this tab whose answer never came may be the one open: the notice
         // asks the API what became of it, as beside the form.
-        let form = FormState::new(Values::new(), |_: &Values| Vec::new(), None);
-        let unanswered = view! {
-            <Unanswered form customer=customer.clone() probe=OrderRequest::Renewal {
-                external_reference_id: String::new(),
-                currency_code: String::new(),
-                line_items: Vec::new(),
-            } what=t::unanswered::renewal()/>
-        };
+        let unanswered = unanswered(FormState::new(Values::new(), |_: &Values| Vec::new(), None), &customer);
         return view! {
             <section class="facts-section" aria-labelledby="renew-title">
                 <h2 id="renew-title">{t::renew::title()}</h2>
@@ -215,11 +219,7 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
         <section class="facts-section" aria-labelledby="renew-title">
             <h2 id="renew-title">{t::renew::title()}</h2>
             <p>{explain}</p>
-            <Unanswered form customer=customer.clone() probe=OrderRequest::Renewal {
-                external_reference_id: String::new(),
-                currency_code: String::new(),
-                line_items: Vec::new(),
-            } what=t::unanswered::renewal()/>
+            {unanswered(form, &customer)}
             {if licenses.is_empty() {
                 view! { <p>{t::renew::all_renewed()}</p> }.into_any()
             } else {
