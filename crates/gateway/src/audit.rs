@@ -9,6 +9,8 @@
 //! - **Migrations** are numbered statements applied in order inside one transaction each, and
 //!   recorded in `audit_schema`; instances starting together are safe (a version applied twice
 //!   fails on the primary key and is rolled back).
+//! - **Signed-out sessions** are kept in the same database (`revoked_session`), so every
+//!   instance refuses a session cookie once its user has signed out ([`crate::revoked`]).
 //! - **Reading** (`GET {base}api/audit`): distributor staff see every entry, with filters by
 //!   user, reseller, customer and dates; a reseller user sees the entries about their
 //!   resellers, whoever made them. Newest first, offset-paged with the total.
@@ -52,6 +54,8 @@ const MIGRATIONS: &[&str] = &[
     )",
     "CREATE INDEX audit_by_time ON audit (at_ms)",
     "CREATE INDEX audit_by_reseller ON audit (reseller_id, at_ms)",
+    // Sessions signed out before their time (`crate::revoked`), kept until they would have ended.
+    "CREATE TABLE revoked_session (id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)",
 ];
 
 /// Where the trail is kept.
@@ -304,6 +308,39 @@ impl Audit {
                 &[("store", self.kind), ("entry", id), ("error", &err.to_string())],
             );
         }
+    }
+
+    /// Records that session `id`, which would have ended at `expires_at` (Unix seconds), has
+    /// ended now; forgets the sessions that have ended by themselves since.
+    pub async fn revoke_session(&self, id: &str, expires_at: u64) -> Result<(), sqlx::Error> {
+        self.ensure().await?;
+        let seconds = |s: u64| i64::try_from(s).unwrap_or(i64::MAX);
+        sqlx::query("INSERT INTO revoked_session (id, expires_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING")
+            .bind(id)
+            .bind(seconds(expires_at))
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("DELETE FROM revoked_session WHERE expires_at <= $1")
+            .bind(seconds(crate::identity::now()))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The sessions signed out that would still be alive: their ids and when they would end.
+    pub async fn revoked_sessions(&self) -> Result<Vec<(String, u64)>, sqlx::Error> {
+        self.ensure().await?;
+        let now = i64::try_from(crate::identity::now()).unwrap_or(i64::MAX);
+        let rows = sqlx::query("SELECT id, expires_at FROM revoked_session WHERE expires_at > $1")
+            .bind(now)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let expires_at: i64 = row.try_get("expires_at")?;
+                Ok((row.try_get("id")?, u64::try_from(expires_at).unwrap_or(0)))
+            })
+            .collect()
     }
 
     /// The entries `filter` selects that `me` may see.

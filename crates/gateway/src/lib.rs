@@ -24,6 +24,7 @@ pub mod inflight;
 pub mod log;
 pub mod metrics;
 pub mod ops;
+pub mod revoked;
 pub mod server;
 pub mod session;
 pub mod static_files;
@@ -244,6 +245,8 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
             (IdentitySettings::for_client(&issuer, DEMO_CLIENT_ID, &secret), Some(idp))
         }
     };
+    let audit =
+        audit::Audit::lazy(&settings.audit_url).map_err(|e| io::Error::other(format!("AUDIT_DATABASE_URL {e}")))?;
     let sessions = Arc::new(Sessions {
         provider: Provider::new(identity, client.clone()),
         key: Key::derive_from(&settings.session_key),
@@ -252,6 +255,7 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
         lifetime: settings.session_lifetime,
         secure: settings.secure_cookies,
         client,
+        revoked: revoked::Revoked::new(audit.clone()),
     });
     let metrics = Arc::new(metrics::Metrics::default());
     for upstream in std::iter::once(&vipmp).chain(cpn.as_ref()) {
@@ -259,8 +263,6 @@ pub fn app(settings: &Settings) -> io::Result<Built> {
             metrics.watch_tokens(tokens.service(), tokens.counts.clone());
         }
     }
-    let audit =
-        audit::Audit::lazy(&settings.audit_url).map_err(|e| io::Error::other(format!("AUDIT_DATABASE_URL {e}")))?;
     let gateway = Arc::new(Gateway {
         sessions: sessions.clone(),
         vipmp,

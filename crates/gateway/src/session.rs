@@ -5,9 +5,11 @@
 //! authorization-code request (PKCE S256, state and nonce kept in a short-lived encrypted cookie),
 //! `GET {base}auth/callback` trades the code for an ID token with the client secret, checks it,
 //! and sets the session: an encrypted cookie (AES-GCM, the `cookie` crate's private jar) holding
-//! who the user is and when the session ends, `HttpOnly`, `Secure`, `SameSite=Strict`, scoped
-//! to the console's base path. Nothing is stored on the server, so any number of gateway
-//! instances sharing the session key serve the same sessions. The browser never sees a token.
+//! the session's id, who the user is and when the session ends, `HttpOnly`, `Secure`,
+//! `SameSite=Strict`. Nothing about a live session is stored on the server, so any number of
+//! gateway instances sharing the session key serve the same sessions; only signing out is
+//! (see [`crate::revoked`]), so a copy of the cookie dies with it. The browser never sees a
+//! token.
 //!
 //! Embedded in a portal, the console sends the portal's access token as a bearer; it is checked
 //! against the provider's keys on every call (see [`crate::identity`]).
@@ -18,6 +20,7 @@
 
 use crate::error::GatewayError;
 use crate::identity::{now, Provider};
+use crate::revoked::Revoked;
 use crate::upstream::{encode_component, exchange, form_encode, HttpsClient};
 use axum::body::Body;
 use axum::extract::{Query, Request, State};
@@ -54,6 +57,16 @@ pub struct Sessions {
     /// `Secure` on the cookies (off only for plain-HTTP test setups other than localhost).
     pub secure: bool,
     pub client: HttpsClient,
+    /// The sessions signed out before their time.
+    pub revoked: Revoked,
+}
+
+/// What the session cookie holds.
+#[derive(Serialize, Deserialize)]
+struct Session {
+    /// Random, for signing this session out ([`Revoked`]).
+    id: String,
+    me: Me,
 }
 
 /// What the sign-in cookie keeps between `login` and `callback`.
@@ -127,17 +140,22 @@ impl Sessions {
             let expires_at = claims.get("exp").and_then(|e| e.as_u64()).unwrap_or(0);
             return self.provider.user(&claims, SignedInVia::Bearer, expires_at);
         }
-        let me = self.session(headers).ok_or_else(|| GatewayError::refusal(SIGN_IN_REQUIRED))?;
+        let session = self.session(headers).ok_or_else(|| GatewayError::refusal(SIGN_IN_REQUIRED))?;
+        if self.revoked.contains(&session.id).await? {
+            return Err(GatewayError::refusal(SIGN_IN_REQUIRED));
+        }
         if !matches!(*method, Method::GET | Method::HEAD) && !self.same_origin(headers) {
             return Err(GatewayError::refusal(CROSS_SITE));
         }
-        Ok(me)
+        Ok(session.me)
     }
 
-    fn session(&self, headers: &HeaderMap) -> Option<Me> {
+    /// The request's session, unless it has ended by itself (not checked: whether it was
+    /// signed out).
+    fn session(&self, headers: &HeaderMap) -> Option<Session> {
         let jar = PrivateCookieJar::from_headers(headers, self.key.clone());
-        let me: Me = serde_json::from_str(jar.get(self.session_cookie())?.value()).ok()?;
-        (me.expires_at > now()).then_some(me)
+        let session: Session = serde_json::from_str(jar.get(self.session_cookie())?.value()).ok()?;
+        (session.me.expires_at > now()).then_some(session)
     }
 
     /// Whether a request that changes something came from the console's own pages.
@@ -286,8 +304,10 @@ pub async fn callback(State(s): State<Arc<Sessions>>, headers: HeaderMap, Query(
             return (jar, problem_page(&s, e.status, "You could not be signed in", &detail)).into_response();
         }
     };
-    let value = serde_json::to_string(&me).unwrap_or_default();
+    let session = Session { id: crate::random_token(24), me };
+    let value = serde_json::to_string(&session).unwrap_or_default();
     let jar = jar.add(s.cookie(s.session_cookie(), value, s.cookie_path(""), s.lifetime, SameSite::Strict));
+    let me = &session.me;
     crate::log::event("signed_in", &[("subject", &me.subject), ("role", me.role.label())]);
     (jar, Redirect::to(&started.return_to)).into_response()
 }
@@ -365,11 +385,16 @@ struct SignedOut {
     redirect: String,
 }
 
-/// `POST {base}auth/logout`: the session cookie removed; the provider's end-session page
-/// (RP-initiated logout) is where the browser goes next, when the provider has one.
+/// `POST {base}auth/logout`: the session signed out ([`Revoked`]) and its cookie removed; the
+/// provider's end-session page (RP-initiated logout) is where the browser goes next, when the
+/// provider has one.
 pub async fn logout(State(s): State<Arc<Sessions>>, headers: HeaderMap) -> Response {
     if !s.same_origin(&headers) {
         return GatewayError::refusal(CROSS_SITE).into_response();
+    }
+    if let Some(session) = s.session(&headers) {
+        s.revoked.add(&session.id, session.me.expires_at).await;
+        crate::log::event("signed_out", &[("subject", &session.me.subject)]);
     }
     // Only a cookie the request carried gets a removal in the answer.
     let jar = PrivateCookieJar::from_headers(&headers, s.key.clone())

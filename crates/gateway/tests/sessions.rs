@@ -166,14 +166,18 @@ async fn a_session_planted_by_a_sibling_host_is_not_read() {
     };
     // The attacker's own session, sealed by the same deployment's key under the only name a
     // sibling host can set for the parent domain: without the `__Host-` prefix.
-    let theirs = me(attacker).await.text();
+    let theirs = format!(r#"{{"id":"planted","me":{}}}"#, me(attacker).await.text());
     let mut jar = cookie::CookieJar::new();
-    jar.private_mut(&cookie::Key::derive_from(&KEY)).add(cookie::Cookie::new("partner_session", theirs));
+    jar.private_mut(&cookie::Key::derive_from(&KEY)).add(cookie::Cookie::new("partner_session", theirs.clone()));
     let planted = format!("partner_session={}", jar.get("partner_session").expect("sealed").value());
     for both in [format!("{user}; {planted}"), format!("{planted}; {user}")] {
         assert_eq!(me(both.clone()).await.json()["role"], "reseller", "{both}");
     }
     assert_eq!(me(planted).await.status.as_u16(), 401);
+    // What was planted is a session the deployment takes under the name only it can set.
+    jar.private_mut(&cookie::Key::derive_from(&KEY)).add(cookie::Cookie::new("__Host-partner_session", theirs));
+    let own = format!("__Host-partner_session={}", jar.get("__Host-partner_session").expect("sealed").value());
+    assert_eq!(me(own).await.json()["role"], "distributor");
 }
 
 #[tokio::test]
@@ -222,4 +226,84 @@ async fn instances_that_share_the_session_key_share_sessions() {
     assert_eq!(me.json()["subject"], RESELLER_A, "the second instance knows the session: {}", me.text());
     let stranger = fetch("GET", &format!("{}auth/me", other.url), &[("cookie", session)], None).await;
     assert_eq!(stranger.code(), "GW-SIGN-IN", "an instance with another key does not");
+}
+
+/// `POST {base}auth/logout` with `session`.
+async fn sign_out(g: &Running, session: &str) -> Reply {
+    let headers = [("cookie", session.to_string()), ("origin", g.origin.clone())];
+    fetch("POST", &format!("{}auth/logout", g.url), &headers, None).await
+}
+
+async fn me_at(g: &Running, session: &str) -> Reply {
+    fetch("GET", &format!("{}auth/me", g.url), &[("cookie", session.to_string())], None).await
+}
+
+#[tokio::test]
+async fn a_copy_of_a_signed_out_sessions_cookie_is_refused() {
+    let g = gateway().await;
+    let copied = g.session_cookie(RESELLER_A).await.expect("signed in");
+    let other = g.session_cookie(RESELLER_A).await.expect("signed in elsewhere");
+    assert_eq!(me_at(&g, &copied).await.json()["subject"], RESELLER_A);
+    assert_eq!(sign_out(&g, &copied).await.status.as_u16(), 200);
+    let refused = me_at(&g, &copied).await;
+    assert_eq!((refused.status.as_u16(), refused.code()), (401, "GW-SIGN-IN".to_string()), "{}", refused.text());
+    let a = &g.resellers[0].0;
+    let call = fetch("GET", &format!("{}api/vipmp/v3/resellers/{a}", g.url), &[("cookie", copied)], None).await;
+    assert_eq!((call.status.as_u16(), call.code()), (401, "GW-SIGN-IN".to_string()), "{}", call.text());
+    assert_eq!(me_at(&g, &other).await.json()["subject"], RESELLER_A, "only the session signed out ends");
+}
+
+#[tokio::test]
+async fn every_instance_refuses_a_session_signed_out_at_one() {
+    // Instances share sessions through their key, and sign-outs through their database.
+    let key = partner_gateway::random_bytes(64);
+    let dir = std::env::temp_dir().join(format!("partner-signed-out-{}", unique()));
+    std::fs::create_dir_all(&dir).expect("a directory");
+    let audit_url = std::env::var("PARTNER_TEST_AUDIT_URL")
+        .unwrap_or_else(|_| format!("sqlite://{}", dir.join("audit.sqlite").display()));
+    let dist = fake_dist(&format!("signed-out-{}", unique()));
+    let start = || {
+        let (key, audit_url) = (key.clone(), audit_url.clone());
+        Running::start(&dist, "/", Upstreams::Twin(partner_sandbox::Settings::default()), move |s| {
+            s.session_key = key;
+            s.audit_url = audit_url;
+        })
+    };
+    let (first, second) = (start().await.expect("first"), start().await.expect("second"));
+    let session = first.session_cookie(RESELLER_A).await.expect("signed in at the first");
+    assert_eq!(me_at(&second, &session).await.json()["subject"], RESELLER_A, "the second knows the session");
+    assert_eq!(sign_out(&first, &session).await.status.as_u16(), 200);
+    let started = std::time::Instant::now();
+    let mut refused = me_at(&second, &session).await;
+    while refused.status.as_u16() == 200 && started.elapsed() < 3 * partner_gateway::revoked::FRESH {
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        refused = me_at(&second, &session).await;
+    }
+    assert_eq!(refused.code(), "GW-SIGN-IN", "within {:?}: {}", partner_gateway::revoked::FRESH, refused.text());
+    let third = start().await.expect("an instance started afterwards");
+    assert_eq!(me_at(&third, &session).await.code(), "GW-SIGN-IN", "an instance started afterwards knows at once");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+#[tokio::test]
+async fn sessions_are_refused_until_the_signed_out_ones_can_be_read() {
+    // Nothing listens on port 9: the database cannot be reached.
+    let g = Running::start(
+        &fake_dist(&format!("sessions-{}", unique())),
+        "/",
+        Upstreams::Twin(partner_sandbox::Settings::default()),
+        |s| s.audit_url = "postgres://app@127.0.0.1:9/none".into(),
+    )
+    .await
+    .expect("gateway");
+    let session = g.session_cookie(RESELLER_A).await.expect("signing in needs no database");
+    let refused = me_at(&g, &session).await;
+    assert_eq!((refused.status.as_u16(), refused.code()), (503, "GW-SESSION-CHECK".to_string()), "{}", refused.text());
+    let bearer = fetch("GET", &format!("{}auth/me", g.url), &[bearer(&g.bearer(RESELLER_A))], None).await;
+    assert_eq!(
+        bearer.json()["subject"],
+        RESELLER_A,
+        "a portal's token is checked against the provider: {}",
+        bearer.text()
+    );
 }

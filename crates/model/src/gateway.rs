@@ -189,6 +189,8 @@ refusals! {
         "Try again in a moment.";
     AUDIT_UNAVAILABLE = "GW-AUDIT", 503, "The change was not sent: it could not be recorded in the audit trail.",
         "Try again in a moment; nothing was changed.";
+    SESSION_CHECK = "GW-SESSION-CHECK", 503, "Your session could not be checked: the gateway's database did not answer.",
+        "Try again in a moment.";
     AUDIT_READ = "GW-AUDIT-READ", 503, "The audit trail could not be read.",
         "Try again in a moment; your browser's own log is below.";
 }
