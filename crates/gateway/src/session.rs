@@ -83,23 +83,22 @@ impl Sessions {
         format!("{}{}auth/callback", self.public_origin, self.base_path)
     }
 
-    /// The session cookie's name: the prefixed one, or, on a plain-HTTP rig, the same without
-    /// its prefix (which the browser refuses on a cookie that is not `Secure`).
-    fn session_cookie(&self) -> &'static str {
+    /// A cookie's name: `prefixed`, or, on a plain-HTTP rig, the same without its prefix (which
+    /// the browser refuses on a cookie that is not `Secure`).
+    fn cookie_name(&self, prefixed: &'static str) -> &'static str {
         if self.secure {
-            SESSION_COOKIE
+            prefixed
         } else {
-            unprefixed(SESSION_COOKIE)
+            prefixed.strip_prefix("__Host-").unwrap_or(prefixed)
         }
     }
 
-    /// The sign-in cookie's name, as [`Self::session_cookie`].
+    fn session_cookie(&self) -> &'static str {
+        self.cookie_name(SESSION_COOKIE)
+    }
+
     fn sign_in_cookie(&self) -> &'static str {
-        if self.secure {
-            SIGN_IN_COOKIE
-        } else {
-            unprefixed(SIGN_IN_COOKIE)
-        }
+        self.cookie_name(SIGN_IN_COOKIE)
     }
 
     /// The cookies' path: `/`, as the prefix requires; below the base path on a plain-HTTP rig.
@@ -368,11 +367,6 @@ async fn trade_code(s: &Sessions, code: &str, started: &SignIn) -> Result<Me, Ga
 /// Whether a callback's `state` is that of the sign-in this browser `started`.
 fn answers(started: Option<&SignIn>, state: Option<&str>) -> bool {
     started.zip(state).is_some_and(|(started, state)| constant_time_eq(state.as_bytes(), started.state.as_bytes()))
-}
-
-/// `name` without its `__Host-` prefix.
-fn unprefixed(name: &'static str) -> &'static str {
-    name.strip_prefix("__Host-").unwrap_or(name)
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
