@@ -54,8 +54,10 @@ const MIGRATIONS: &[&str] = &[
     )",
     "CREATE INDEX audit_by_time ON audit (at_ms)",
     "CREATE INDEX audit_by_reseller ON audit (reseller_id, at_ms)",
-    // Sessions signed out before their time (`crate::revoked`), kept until they would have ended.
+    // Sessions signed out before their time (`crate::revoked`), kept until a while after they
+    // would have ended.
     "CREATE TABLE revoked_session (id TEXT PRIMARY KEY, expires_at BIGINT NOT NULL)",
+    "CREATE INDEX revoked_by_expiry ON revoked_session (expires_at)",
 ];
 
 /// Where the trail is kept.
@@ -109,6 +111,11 @@ pub fn redacted(url: &str) -> String {
         parsed.query_pairs_mut().clear().extend_pairs(pairs);
     }
     parsed.to_string()
+}
+
+/// Unix seconds as the database keeps them.
+fn seconds(s: u64) -> i64 {
+    i64::try_from(s).unwrap_or(i64::MAX)
 }
 
 fn now_ms() -> i64 {
@@ -311,28 +318,23 @@ impl Audit {
     }
 
     /// Records that session `id`, which would have ended at `expires_at` (Unix seconds), has
-    /// ended now; forgets the sessions that have ended by themselves since.
+    /// been signed out.
     pub async fn revoke_session(&self, id: &str, expires_at: u64) -> Result<(), sqlx::Error> {
         self.ensure().await?;
-        let seconds = |s: u64| i64::try_from(s).unwrap_or(i64::MAX);
         sqlx::query("INSERT INTO revoked_session (id, expires_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING")
             .bind(id)
             .bind(seconds(expires_at))
             .execute(&self.pool)
             .await?;
-        sqlx::query("DELETE FROM revoked_session WHERE expires_at <= $1")
-            .bind(seconds(crate::identity::now()))
-            .execute(&self.pool)
-            .await?;
         Ok(())
     }
 
-    /// The sessions signed out that would still be alive: their ids and when they would end.
+    /// The signed-out sessions that would still be alive, or ended less than
+    /// [`crate::revoked::CLOCK_SKEW`] ago: their ids and when they would end.
     pub async fn revoked_sessions(&self) -> Result<Vec<(String, u64)>, sqlx::Error> {
         self.ensure().await?;
-        let now = i64::try_from(crate::identity::now()).unwrap_or(i64::MAX);
         let rows = sqlx::query("SELECT id, expires_at FROM revoked_session WHERE expires_at > $1")
-            .bind(now)
+            .bind(seconds(crate::identity::now().saturating_sub(crate::revoked::CLOCK_SKEW)))
             .fetch_all(&self.pool)
             .await?;
         rows.iter()
@@ -341,6 +343,16 @@ impl Audit {
                 Ok((row.try_get("id")?, u64::try_from(expires_at).unwrap_or(0)))
             })
             .collect()
+    }
+
+    /// Forgets the signed-out sessions [`Audit::revoked_sessions`] no longer reads.
+    pub async fn forget_ended_sessions(&self) -> Result<(), sqlx::Error> {
+        self.ensure().await?;
+        sqlx::query("DELETE FROM revoked_session WHERE expires_at <= $1")
+            .bind(seconds(crate::identity::now().saturating_sub(crate::revoked::CLOCK_SKEW)))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// The entries `filter` selects that `me` may see.

@@ -146,7 +146,12 @@ pub fn hsts_default(public_origin: &str) -> u64 {
 /// `n` random bytes from the operating system.
 pub fn random_bytes(n: usize) -> Vec<u8> {
     let mut bytes = vec![0u8; n];
-    let _ = ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes);
+    if ring::rand::SecureRandom::fill(&ring::rand::SystemRandom::new(), &mut bytes).is_err() {
+        // Without randomness every session id, sign-in state and key would be guessable: the
+        // gateway stops rather than serve with them.
+        eprintln!("partner-gateway: the operating system gave no random bytes; stopping");
+        std::process::abort();
+    }
     bytes
 }
 

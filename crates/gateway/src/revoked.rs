@@ -4,100 +4,141 @@
 //! the browser at sign-out would leave any copy of it (a shared computer's disk, a proxy's or a
 //! browser extension's log) valid until it ends by itself, up to the session's lifetime later.
 //! So each session has an id, and signing out records it in the gateway's database (the audit
-//! trail's, which every instance shares), until the session would have ended.
+//! trail's, which every instance shares) until a while after the session would have ended
+//! ([`CLOCK_SKEW`]).
 //!
-//! Every instance keeps those ids in memory and reads them again when what it knows is older
-//! than [`FRESH`], before it answers the request that finds them old. So a signed-out session
-//! is refused at once by the instance that signed it out, and by every other within [`FRESH`].
-//! An instance that has never read them refuses sessions (`503 GW-SESSION-CHECK`) until it can;
-//! once it has, a failed read keeps what it knew, and is logged.
+//! Every instance keeps those ids in memory, and a task of its own reads them again every
+//! [`EVERY`]: a signed-out session is refused at once by the instance that signed it out, and
+//! by every other within about [`EVERY`] (the README says 2 s). Requests never wait for those
+//! reads. They wait only for an instance's first read: until it has one, it refuses sessions
+//! (`503 GW-SESSION-CHECK`), trying the database at most once every [`EVERY`] meanwhile.
+//!
+//! When the database does not answer later, an instance keeps refusing the sessions it knows
+//! of, logs it once (`signed_out_sessions_unread`, and `signed_out_sessions_read` once it
+//! answers again), and a sign-out it could not record is kept in memory and written by the task
+//! once the database answers (`sign_out_not_shared` meanwhile).
 
 use crate::audit::Audit;
 use crate::error::GatewayError;
 use std::collections::HashMap;
-use std::sync::RwLock;
+use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
-/// How old what an instance knows of signed-out sessions may be.
-pub const FRESH: Duration = Duration::from_secs(2);
+/// How often each instance reads the signed-out sessions.
+pub const EVERY: Duration = Duration::from_secs(1);
+/// How long after a session would have ended its sign-out is kept: instances whose clocks run
+/// behind still take its cookie that long.
+pub const CLOCK_SKEW: u64 = 300;
 
 /// The signed-out sessions this instance knows of.
 pub struct Revoked {
+    inner: Arc<Inner>,
+    /// Set once the first read succeeded (and the task that reads again started).
+    first: tokio::sync::OnceCell<()>,
+}
+
+struct Inner {
     store: Audit,
-    known: RwLock<Known>,
-    /// Held by the one request that reads the store, so the others wait for its read rather than
-    /// each making its own.
-    reading: tokio::sync::Mutex<()>,
+    known: Mutex<Known>,
 }
 
 #[derive(Default)]
 struct Known {
     /// Session id → when it would have ended (Unix seconds).
     ids: HashMap<String, u64>,
-    /// When the store was last read (or its read last failed, once it had been read).
-    read_at: Option<Instant>,
+    /// Sign-outs not written to the store yet.
+    unsaved: Vec<(String, u64)>,
+    /// When a read last failed, while none has succeeded since.
+    failed_at: Option<Instant>,
 }
 
 impl Revoked {
     pub fn new(store: Audit) -> Revoked {
-        Revoked { store, known: RwLock::default(), reading: tokio::sync::Mutex::new(()) }
+        Revoked { inner: Arc::new(Inner { store, known: Mutex::default() }), first: tokio::sync::OnceCell::new() }
     }
 
     /// Whether session `id` has been signed out.
     pub async fn contains(&self, id: &str) -> Result<bool, GatewayError> {
-        if !self.fresh() {
-            self.read().await?;
-        }
-        Ok(self.known().ids.contains_key(id))
+        self.first.get_or_try_init(|| self.first_read()).await?;
+        Ok(self.inner.known().ids.contains_key(id))
     }
 
     /// Records that session `id`, which would end at `expires_at`, is signed out: at once in
-    /// this instance, and in the store for the others.
+    /// this instance, and in the store for the others (by the task, if the store does not take
+    /// it now).
     pub async fn add(&self, id: &str, expires_at: u64) {
-        self.known_mut().ids.insert(id.to_string(), expires_at);
-        if let Err(e) = self.store.revoke_session(id, expires_at).await {
-            // This instance refuses the session; the others do not know, so it is logged.
-            crate::log::event("sign_out_not_shared", &[("store", self.store.kind), ("error", &e.to_string())]);
+        self.inner.known().ids.insert(id.to_string(), expires_at);
+        if let Err(e) = self.inner.store.revoke_session(id, expires_at).await {
+            crate::log::event("sign_out_not_shared", &[("store", self.inner.store.kind), ("error", &e.to_string())]);
+            self.inner.known().unsaved.push((id.to_string(), expires_at));
         }
     }
 
-    fn fresh(&self) -> bool {
-        self.known().read_at.is_some_and(|at| at.elapsed() < FRESH)
-    }
-
-    async fn read(&self) -> Result<(), GatewayError> {
-        let _reading = self.reading.lock().await;
-        if self.fresh() {
-            return Ok(());
+    /// The first read, which requests wait for; then the task that reads every [`EVERY`]. A
+    /// read that failed less than [`EVERY`] ago is not tried again: requests that queued
+    /// behind it are refused at once, not each after a timeout of its own.
+    async fn first_read(&self) -> Result<(), GatewayError> {
+        let unchecked = || GatewayError::refusal(partner_model::gateway::SESSION_CHECK);
+        if self.inner.known().failed_at.is_some_and(|at| at.elapsed() < EVERY) {
+            return Err(unchecked());
         }
+        if !self.inner.read().await {
+            return Err(unchecked());
+        }
+        let inner = Arc::downgrade(&self.inner);
+        tokio::spawn(read_again(inner));
+        Ok(())
+    }
+}
+
+/// Reads the signed-out sessions every [`EVERY`], writing first the sign-outs not written yet,
+/// for as long as the instance lives.
+async fn read_again(inner: Weak<Inner>) {
+    for round in 1u64.. {
+        tokio::time::sleep(EVERY).await;
+        let Some(inner) = inner.upgrade() else { return };
+        // About once a minute, the sign-outs of sessions long ended go.
+        if round % 60 == 0 {
+            let _ = inner.store.forget_ended_sessions().await;
+        }
+        let unsaved = std::mem::take(&mut inner.known().unsaved);
+        for (id, expires_at) in unsaved {
+            if inner.store.revoke_session(&id, expires_at).await.is_err() {
+                inner.known().unsaved.push((id, expires_at));
+            }
+        }
+        inner.read().await;
+    }
+}
+
+impl Inner {
+    /// Reads the signed-out sessions from the store into what this instance knows; whether it
+    /// could. A failure is logged when reads start failing, and the recovery when they stop.
+    async fn read(&self) -> bool {
         let read = self.store.revoked_sessions().await;
+        let mut known = self.known();
         let now = crate::identity::now();
-        let mut known = self.known_mut();
         match read {
             Ok(ids) => {
-                known.ids.retain(|_, ends| *ends > now);
+                known.ids.retain(|_, ends| ends.saturating_add(CLOCK_SKEW) > now);
                 known.ids.extend(ids);
+                if known.failed_at.take().is_some() {
+                    crate::log::event("signed_out_sessions_read", &[("store", self.store.kind)]);
+                }
+                true
             }
             Err(e) => {
-                crate::log::event(
-                    "signed_out_sessions_unread",
-                    &[("store", self.store.kind), ("error", &e.to_string())],
-                );
-                if known.read_at.is_none() {
-                    return Err(GatewayError::refusal(partner_model::gateway::SESSION_CHECK));
+                if known.failed_at.replace(Instant::now()).is_none() {
+                    let error = e.to_string();
+                    crate::log::event("signed_out_sessions_unread", &[("store", self.store.kind), ("error", &error)]);
                 }
+                false
             }
         }
-        known.read_at = Some(Instant::now());
-        Ok(())
     }
 
     // Nothing panics while holding the lock, so a poisoned one still holds whole data.
-    fn known(&self) -> std::sync::RwLockReadGuard<'_, Known> {
-        self.known.read().unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
-
-    fn known_mut(&self) -> std::sync::RwLockWriteGuard<'_, Known> {
-        self.known.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+    fn known(&self) -> std::sync::MutexGuard<'_, Known> {
+        self.known.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
