@@ -18,62 +18,23 @@ use crate::components::table::DataTable;
 use crate::i18n::t;
 use crate::resources::{fetch, runtime};
 use leptos::prelude::*;
+use partner_model::rules::renewals::{self, renewable, window_at, Window, EARLY_DAYS, LATE_DAYS};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
-use partner_model::time::{date, parse};
+use partner_model::time::{date, parse, DAY};
 use partner_model::types::{LineItemRequest, Order, OrderRequest, Status, Subscription};
 
 const LINES: &str = "lineItems";
-const DAY: u64 = 86_400_000;
-/// Days before the renewal date an early renewal opens, and after it a late one closes (the
-/// manual-renewals page).
-const EARLY_DAYS: u64 = 30;
-const LATE_DAYS: u64 = 14;
-
-/// Which manual renewal is open now.
-#[derive(Clone, Copy, PartialEq)]
-enum Window {
-    Early,
-    Late,
-}
 
 fn is_license(s: &Subscription) -> bool {
     !crate::resources::customers::hub::is_consumables(&s.offer_id)
 }
 
-/// The renewal date the page renews by hand at `now`: a license's that passed in the last 14
-/// days without it renewing (a late renewal, whatever the other subscriptions did: one that
-/// auto-renewed has its renewal date a year on); else the earliest of the active licenses';
-/// with none active, of the licenses that lapsed last.
+/// The renewal date the page renews by hand at `now` ([`renewals::renewal_date`]); with no
+/// license active or lapsed in the window, the date the licenses lapsed last.
 fn renewal_date(subs: &[Subscription], now: u64) -> Option<u64> {
-    let licenses = || subs.iter().filter(|s| is_license(s));
-    let lapsed = licenses()
-        .filter(|s| s.current_quantity.unwrap_or(0) > 0)
-        .filter_map(|s| parse(&s.renewal_date))
-        .filter(|d| window_at(*d, now) == Some(Window::Late));
-    let active = || licenses().filter(|s| s.status == Status::Active).filter_map(|s| parse(&s.renewal_date)).min();
-    lapsed.max().or_else(active).or_else(|| licenses().filter_map(|s| parse(&s.renewal_date)).max())
-}
-
-/// The window open at `at` for licenses renewing on `renewal`. Late runs through the whole 14th
-/// day after it, the last day the page names.
-fn window_at(renewal: u64, at: u64) -> Option<Window> {
-    if at < renewal && renewal - at <= EARLY_DAYS * DAY {
-        Some(Window::Early)
-    } else if at >= renewal && at - renewal <= (LATE_DAYS + 1) * DAY {
-        Some(Window::Late)
-    } else {
-        None
-    }
-}
-
-/// How many licenses of `s` may be renewed in `window`.
-fn left(s: &Subscription, window: Window) -> u64 {
-    let current = s.current_quantity.unwrap_or(0);
-    match window {
-        Window::Early => current.saturating_sub(s.renewed_quantity.unwrap_or(0)),
-        Window::Late => current,
-    }
+    let licenses = subs.iter().filter(|s| is_license(s));
+    renewals::renewal_date(licenses.clone(), now).or_else(|| licenses.filter_map(|s| parse(&s.renewal_date)).max())
 }
 
 fn start_values(subs: &[(Subscription, u64)]) -> Values {
@@ -181,11 +142,9 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
     let licenses: Vec<(Subscription, u64)> = subs
         .into_iter()
         .filter(|s| is_license(s) && (s.status == Status::Active || window == Window::Late))
-        .filter(|s| {
-            window == Window::Early || parse(&s.renewal_date).is_some_and(|d| window_at(d, now()) == Some(Window::Late))
-        })
+        .filter(|s| window == Window::Early || renewals::lapsed(s, now()))
         .map(|s| {
-            let left = left(&s, window);
+            let left = renewable(&s, window);
             (s, left)
         })
         .filter(|(_, left)| *left > 0)
@@ -253,33 +212,19 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
 mod tests {
     use super::*;
 
-    fn license(id: &str, status: Status, renews: &str) -> Subscription {
-        Subscription {
+    #[test]
+    fn with_no_license_active_or_just_lapsed_the_page_names_when_they_lapsed() {
+        let now = parse("2026-12-06T09:00:00Z").unwrap_or_default();
+        let lapsed = |id: &str, renews: &str| Subscription {
             subscription_id: id.into(),
             offer_id: "65304479CA01A12".into(),
             current_quantity: Some(5),
             renewal_date: renews.into(),
-            status,
+            status: Status::Inactive,
             ..Subscription::default()
-        }
-    }
-
-    #[test]
-    fn a_license_that_did_not_renew_is_renewed_late_beside_one_that_auto_renewed() {
-        let now = parse("2026-12-06T09:00:00Z").unwrap_or_default();
-        let renewed = license("A", Status::Active, "2027-12-01");
-        let lapsed = license("B", Status::Inactive, "2026-12-01");
-        let date = renewal_date(&[renewed.clone(), lapsed], now);
-        assert_eq!(date, parse("2026-12-01"));
-        assert!(date.is_some_and(|d| window_at(d, now) == Some(Window::Late)));
-        // Lapsed too long ago: the active licenses' date, whose early window is far off.
-        let long_ago = license("B", Status::Inactive, "2026-11-01");
-        assert_eq!(renewal_date(&[renewed.clone(), long_ago], now), parse("2027-12-01"));
-        // A license left with none (all returned) has nothing to renew late.
-        let emptied = Subscription { current_quantity: Some(0), ..license("B", Status::Inactive, "2026-12-01") };
-        assert_eq!(renewal_date(&[renewed.clone(), emptied], now), parse("2027-12-01"));
-        // Early: the earliest active license's date.
-        let soon = license("C", Status::Active, "2026-12-20");
-        assert_eq!(renewal_date(&[renewed, soon], now), parse("2026-12-20"));
+        };
+        let subs = [lapsed("A", "2026-10-01"), lapsed("B", "2026-11-01")];
+        assert_eq!(renewal_date(&subs, now), parse("2026-11-01"));
+        assert_eq!(window_at(parse("2026-11-01").unwrap_or_default(), now), None, "closed: the page says so");
     }
 }

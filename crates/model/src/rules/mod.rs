@@ -8,6 +8,7 @@ pub mod cross;
 pub mod email;
 pub mod order_requests;
 pub mod registry;
+pub mod renewals;
 pub mod returns;
 pub mod switches;
 pub mod validators;

@@ -35,57 +35,20 @@ use super::subscriptions_of;
 use crate::twin::time;
 use crate::twin::world::{Millis, World};
 use crate::twin::ApiError;
+use partner_model::rules::renewals::{self, renewable, window_at, Window};
 use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderType, Status};
 use std::collections::BTreeMap;
 
-const DAY: Millis = 86_400_000;
-/// Days before the AD an early renewal may start.
-pub const EARLY_DAYS: u64 = 30;
-/// Days after the AD a late renewal may still be placed.
-pub const LATE_DAYS: u64 = 14;
-
-/// Early or late, or neither.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Window {
-    Early,
-    Late,
-}
-
-/// Whether `date` was, at `now`, at most the late window ago.
-fn within_late(date: Millis, now: Millis) -> bool {
-    now >= date && now - date <= (LATE_DAYS + 1) * DAY
-}
-
-/// The customer's renewal date at `now`: a license's that passed within the late window
-/// without it renewing ("late renewal occurs after the AD when the subscription either did not
-/// auto-renew or was opted out": one that auto-renewed has its renewal date a year on); else
-/// its active licenses' (an early renewal moves the anniversary, not the renewal date); else
-/// its anniversary.
+/// The customer's renewal date at `now` ([`renewals::renewal_date`]); with no license active or
+/// lapsed in the window, its anniversary.
 pub fn renewal_date(world: &World, customer: &Customer, now: Millis) -> Option<Millis> {
-    let licenses = || subscriptions_of(world, &customer.customer_id).filter(|s| is_license(s));
-    // A license left with none (all returned) has nothing to renew.
-    let lapsed = licenses()
-        .filter(|s| s.current_quantity.unwrap_or(0) > 0)
-        .filter_map(|s| time::parse(&s.renewal_date))
-        .filter(|d| within_late(*d, now))
-        .max();
-    lapsed
-        .or_else(|| {
-            licenses().filter(|s| s.status == Status::Active).filter_map(|s| time::parse(&s.renewal_date)).min()
-        })
-        .or_else(|| time::parse(&customer.coterm_date))
+    let licenses: Vec<_> = subscriptions_of(world, &customer.customer_id).filter(|s| is_license(s)).collect();
+    renewals::renewal_date(licenses.iter().copied(), now).or_else(|| time::parse(&customer.coterm_date))
 }
 
 /// The window `customer` is in at `now`, if any.
 pub fn window(world: &World, customer: &Customer, now: Millis) -> Option<Window> {
-    let ad = renewal_date(world, customer, now)?;
-    if now < ad && ad - now <= EARLY_DAYS * DAY {
-        Some(Window::Early)
-    } else if within_late(ad, now) {
-        Some(Window::Late)
-    } else {
-        None
-    }
+    window_at(renewal_date(world, customer, now)?, now)
 }
 
 /// The RENEWAL orders of `customer_id` still being processed (1002).
@@ -143,15 +106,10 @@ pub fn price_renewal(
                 return Err(ApiError::with_details("3132", vec![line_detail(line)]));
             }
             // Late, only a subscription whose renewal date just passed: not one that renewed.
-            if window == Window::Late && !time::parse(&sub.renewal_date).is_some_and(|d| within_late(d, now)) {
+            if window == Window::Late && !renewals::lapsed(sub, now) {
                 return Err(ApiError::with_details("3121", vec![line_detail(line)]));
             }
-            let current = sub.current_quantity.unwrap_or(0);
-            let left = match window {
-                Window::Early => current.saturating_sub(sub.renewed_quantity.unwrap_or(0)),
-                Window::Late => current,
-            }
-            .saturating_sub(renewing_now(&sub.subscription_id));
+            let left = renewable(sub, window).saturating_sub(renewing_now(&sub.subscription_id));
             if line.quantity > left {
                 return Err(ApiError::with_details("3121", vec![line_detail(line)]));
             }

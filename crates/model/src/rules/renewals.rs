@@ -1,0 +1,130 @@
+//! When a customer's licenses can be renewed by hand, and how many (the manual-renewals page):
+//! early, from 30 days before the renewal date to the day before, what is not renewed yet;
+//! late, from the renewal date through the 14th day after it, for the licenses whose renewal
+//! date just passed without their renewing, up to the licenses held. The console offers what
+//! these allow; the twin refuses the rest (3121).
+//!
+//! The callers tell licenses from consumables (which renew otherwise) and pass licenses only.
+
+use crate::time::{parse, Millis, DAY};
+use crate::types::{Status, Subscription};
+
+/// Days before the renewal date an early renewal opens.
+pub const EARLY_DAYS: u64 = 30;
+/// Days after the renewal date a late renewal stays open ("typically 14 days").
+pub const LATE_DAYS: u64 = 14;
+
+/// Which manual renewal is open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Window {
+    Early,
+    Late,
+}
+
+/// The window open at `at` for licenses renewing on `renewal`. Late runs through the whole 14th
+/// day after it, the last day the console names.
+pub fn window_at(renewal: Millis, at: Millis) -> Option<Window> {
+    if at < renewal && renewal - at <= EARLY_DAYS * DAY {
+        Some(Window::Early)
+    } else if at >= renewal && at - renewal <= (LATE_DAYS + 1) * DAY {
+        Some(Window::Late)
+    } else {
+        None
+    }
+}
+
+/// Whether `license` lapsed within the late window at `now`: its renewal date passed without it
+/// renewing (one that auto-renewed has its renewal date a year on).
+pub fn lapsed(license: &Subscription, now: Millis) -> bool {
+    parse(&license.renewal_date).is_some_and(|d| window_at(d, now) == Some(Window::Late))
+}
+
+/// The date `licenses` renew by hand at `now`: the latest renewal date of a license that lapsed
+/// within the late window and still holds licenses (a late renewal, whatever the others did);
+/// else the earliest of the active licenses' (an early renewal moves the anniversary, not the
+/// renewal date). `None` when neither exists: the caller falls back on what it knows (the
+/// customer's anniversary, or the licenses' latest date).
+pub fn renewal_date<'a>(licenses: impl IntoIterator<Item = &'a Subscription> + Clone, now: Millis) -> Option<Millis> {
+    let dates = |active_only: bool| {
+        licenses
+            .clone()
+            .into_iter()
+            .filter(move |s| !active_only || s.status == Status::Active)
+            .filter_map(|s| Some((s, parse(&s.renewal_date)?)))
+    };
+    // A license left with none (all returned) has nothing to renew late.
+    let late = dates(false).filter(|(s, _)| s.current_quantity.unwrap_or(0) > 0 && lapsed(s, now)).map(|(_, d)| d);
+    late.max().or_else(|| dates(true).map(|(_, d)| d).min())
+}
+
+/// How many licenses of `license` may be renewed in `window`: early, those not renewed yet;
+/// late, up to those held ("equal to or less than the previous term").
+pub fn renewable(license: &Subscription, window: Window) -> u64 {
+    let current = license.current_quantity.unwrap_or(0);
+    match window {
+        Window::Early => current.saturating_sub(license.renewed_quantity.unwrap_or(0)),
+        Window::Late => current,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn license(id: &str, status: Status, renews: &str) -> Subscription {
+        Subscription {
+            subscription_id: id.into(),
+            offer_id: "65304479CA01A12".into(),
+            current_quantity: Some(5),
+            renewal_date: renews.into(),
+            status,
+            ..Subscription::default()
+        }
+    }
+
+    fn at(s: &str) -> Millis {
+        parse(s).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_license_that_did_not_renew_is_renewed_late_beside_one_that_auto_renewed() {
+        let now = at("2026-12-06T09:00:00Z");
+        let renewed = license("A", Status::Active, "2027-12-01");
+        let lapsed = license("B", Status::Inactive, "2026-12-01");
+        let date = renewal_date(&[renewed.clone(), lapsed], now);
+        assert_eq!(date, parse("2026-12-01"));
+        assert!(date.is_some_and(|d| window_at(d, now) == Some(Window::Late)));
+        // Lapsed too long ago: the active licenses' date, whose early window is far off.
+        let long_ago = license("B", Status::Inactive, "2026-11-01");
+        assert_eq!(renewal_date(&[renewed.clone(), long_ago], now), parse("2027-12-01"));
+        // A license left with none (all returned) has nothing to renew late.
+        let emptied = Subscription { current_quantity: Some(0), ..license("B", Status::Inactive, "2026-12-01") };
+        assert_eq!(renewal_date(&[renewed.clone(), emptied], now), parse("2027-12-01"));
+        // Early: the earliest active license's date.
+        let soon = license("C", Status::Active, "2026-12-20");
+        assert_eq!(renewal_date(&[renewed, soon], now), parse("2026-12-20"));
+        // Nothing active and nothing lapsed: the caller decides.
+        assert_eq!(renewal_date(&[license("D", Status::Inactive, "2025-01-01")], now), None);
+    }
+
+    #[test]
+    fn the_windows_open_thirty_days_before_and_close_after_the_fourteenth_day() {
+        let renewal = at("2026-12-31");
+        assert_eq!(window_at(renewal, renewal - EARLY_DAYS * DAY - 1), None);
+        assert_eq!(window_at(renewal, renewal - EARLY_DAYS * DAY), Some(Window::Early));
+        assert_eq!(window_at(renewal, renewal - 1), Some(Window::Early));
+        assert_eq!(window_at(renewal, renewal), Some(Window::Late));
+        // The 14th day after is named as the last: it is open to its end.
+        assert_eq!(window_at(renewal, at("2027-01-14T23:59:59Z")), Some(Window::Late));
+        assert_eq!(window_at(renewal, at("2027-01-15T00:00:01Z")), None);
+    }
+
+    #[test]
+    fn early_renews_what_is_not_renewed_yet_and_late_up_to_what_is_held() {
+        let half = Subscription { renewed_quantity: Some(2), ..license("A", Status::Active, "2026-12-20") };
+        assert_eq!(renewable(&half, Window::Early), 3);
+        assert_eq!(renewable(&half, Window::Late), 5);
+        let over = Subscription { renewed_quantity: Some(9), ..half };
+        assert_eq!(renewable(&over, Window::Early), 0);
+    }
+}
