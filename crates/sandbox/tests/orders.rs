@@ -1067,6 +1067,24 @@ async fn a_mid_term_upgrade_is_previewed_priced_placed_and_reverted() {
     let body = json!({"orderType": "PREVIEW_SWITCH", "currencyCode": "USD",
         "lineItems": [{"extLineItemNumber": 1, "offerId": enterprise, "quantity": 10}],
         "cancellingItems": [{"extLineItemNumber": 1, "referenceLineItemNumber": 1, "subscriptionId": format!("SUB-{EARLY}"), "quantity": 10}]});
-    let blocked = call(&env, "POST", &format!("/v3/customers/{EARLY}/orders"), Some(body)).await;
+    let blocked = call(&env, "POST", &format!("/v3/customers/{EARLY}/orders"), Some(body.clone())).await;
     assert_eq!(blocked.json["code"], "3131");
+    let mut revert = body;
+    revert["orderType"] = json!("PREVIEW_REVERT_SWITCH");
+    revert["referenceOrderId"] = json!("1");
+    let blocked = call(&env, "POST", &format!("/v3/customers/{EARLY}/orders"), Some(revert)).await;
+    assert_eq!(blocked.json["code"], "3131", "reverts are named too");
+}
+
+#[tokio::test]
+async fn licenses_an_open_switch_or_return_takes_cannot_be_switched_again() {
+    // Orders stay open (1002) for a minute here.
+    let env = env_pending(Duration::from_secs(60));
+    let (enterprise, sub) = ("65304522CA01A12", "SUB-9000000007");
+    let first = switch(&env, "SWITCH", "", enterprise, sub, (10, 10), "").await;
+    assert_eq!((first.status, first.json["status"].as_str()), (StatusCode::CREATED, Some("1002")), "{}", first.json);
+    for kind in ["PREVIEW_SWITCH", "SWITCH"] {
+        let again = switch(&env, kind, "", enterprise, sub, (10, 10), "").await;
+        assert_eq!(again.json["code"], "2151", "{kind} while the first is processed: {}", again.json);
+    }
 }

@@ -13,8 +13,9 @@
 //!   and `offset` page the sources.
 //! - A switch is checked in this order: its shape (one line and one cancelling item naming
 //!   it, with the same quantity: 2152, 2153, 2149); the subscription, active and the
-//!   customer's (3115); an early renewal of the customer still open (3131); the path (2150,
-//!   also for part of a `FULL_ONLY` subscription); the quantity held (2151). `reassign-users`
+//!   customer's (3115); an early renewal of the customer still open (3131, reverts too); the
+//!   path (2150, also for part of a `FULL_ONLY` subscription); the quantity held, less what
+//!   open returns take, and none while another switch of it is open (2151). `reassign-users`
 //!   on a move to or between enterprise products is 2154 ("not supported").
 //! - The new line is at the customer's discount level for licenses. With `fetch-price=true`
 //!   the line is priced as a NEW order's (prorated to the anniversary) and the cancelling item
@@ -181,7 +182,8 @@ pub fn switch_order(
     let customer_id = &customer.customer_id;
     let from = source(world, customer_id, &cancelling.subscription_id)?;
     let reverting = matches!(kind, OrderType::PreviewRevertSwitch | OrderType::RevertSwitch);
-    if !reverting && super::renewals::open_renewals(world, customer_id).next().is_some() {
+    // "Early renewal in progress" (3131) names reverts among the orders it refuses too.
+    if super::renewals::open_renewals(world, customer_id).next().is_some() {
         return Err(ApiError::code("3131"));
     }
     let from_id = OfferId::parse(&from.offer_id).ok_or_else(|| ApiError::code("3115"))?;
@@ -196,7 +198,7 @@ pub fn switch_order(
         else {
             return Err(ApiError::code("2150"));
         };
-        let held = from.current_quantity.unwrap_or(0);
+        let held = from.current_quantity.unwrap_or(0).saturating_sub(locked(world, &from.subscription_id));
         if line.quantity > held {
             return Err(ApiError::code("2151"));
         }
@@ -235,6 +237,27 @@ pub fn switch_order(
         creation_date: time::datetime(now),
         ..Order::default()
     })
+}
+
+/// Licenses of subscription `id` that orders still being processed (1002) are taking, which a
+/// switch cannot take again (2151: "another switch or return order is processing, temporarily
+/// locks quantity"): all of them while a switch of it is open ("only one switch order can be
+/// processed for a subscription at a time"); an open return's lines, but for a returned early
+/// renewal's, which are the next term's.
+fn locked(world: &World, id: &str) -> u64 {
+    let open = || world.orders.values().filter(|o| o.status == Status::Pending);
+    let switching = |o: &Order| matches!(o.order_type, Some(OrderType::Switch | OrderType::RevertSwitch));
+    if open().any(|o| switching(o) && o.cancelling_items.iter().any(|c| c.subscription_id == id)) {
+        return u64::MAX;
+    }
+    let renewal =
+        |o: &Order| world.orders.get(&o.reference_order_id).is_some_and(|r| r.order_type == Some(OrderType::Renewal));
+    open()
+        .filter(|o| o.order_type == Some(OrderType::Return) && !renewal(o))
+        .flat_map(|o| &o.line_items)
+        .filter(|l| l.subscription_id == id)
+        .map(|l| l.quantity)
+        .sum()
 }
 
 /// A revert must undo a completed SWITCH of the customer, within [`REVERT_WINDOW`], once.
