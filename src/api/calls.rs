@@ -285,8 +285,8 @@ pub mod orders {
         create_with(rt, customer_id, body, false)
     }
 
-    /// A SWITCH (or REVERT_SWITCH) that moves the users of a teams subscription with its
-    /// licenses (`reassign-users=true`).
+    /// A SWITCH (or REVERT_SWITCH), or its preview, that moves the users of a teams
+    /// subscription with its licenses (`reassign-users=true`).
     pub fn switch_with_users(rt: &Runtime, customer_id: &str, body: &OrderRequest) -> Endpoint<Order> {
         create_with(rt, customer_id, body, true)
     }
@@ -309,6 +309,10 @@ pub mod orders {
             // serve the customer: always with prices and recommendations.
             OrderRequest::Preview { .. } | OrderRequest::PreviewRenewal | OrderRequest::RenewalPreview { .. } => {
                 preview(rt, name, format!("{url}?fetch-price=true&fetch-recommendations=true"), body)
+            }
+            // With the users, so a path that cannot move them is refused at the preview (2154).
+            OrderRequest::PreviewSwitch(_) | OrderRequest::PreviewRevertSwitch(_) if reassign_users => {
+                preview(rt, name, format!("{url}?fetch-price=true&reassign-users=true"), body)
             }
             OrderRequest::PreviewSwitch(_) | OrderRequest::PreviewRevertSwitch(_) => {
                 preview(rt, name, format!("{url}?fetch-price=true"), body)

@@ -219,6 +219,13 @@ async fn an_upgrade_is_previewed_placed_and_undone_with_the_keyboard_only() {
     browser.heading("Upgrade a subscription").await;
     tab_and_pick(&browser, "Upgrade to", "Creative", "65322651CA01A12").await;
     tab_and_type(&browser, "Licenses to move", "2").await;
+    // Users do not move from a single app to All Apps: the preview says so, and without them
+    // it is priced.
+    tab_to(&browser, "the users box", |tag, _, id| tag == "INPUT" && id.contains("reassignUsers")).await;
+    browser.press(Key::Space).await;
+    tab_to_button(&browser, "Preview upgrade").await;
+    browser.press(Key::Enter).await;
+    browser.sees("Adobe moves users only between teams products").await;
     tab_to(&browser, "the users box", |tag, _, id| tag == "INPUT" && id.contains("reassignUsers")).await;
     browser.press(Key::Space).await;
     tab_to_button(&browser, "Preview upgrade").await;

@@ -1088,3 +1088,24 @@ async fn licenses_an_open_switch_or_return_takes_cannot_be_switched_again() {
         assert_eq!(again.json["code"], "2151", "{kind} while the first is processed: {}", again.json);
     }
 }
+
+#[tokio::test]
+async fn users_do_not_move_with_a_single_app_upgraded_to_all_apps() {
+    let env = env();
+    let placed = place(&env, FAR, "NEW", &[(1, "11073058CA01A12", 4)]).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    settle().await;
+    let done = call(
+        &env,
+        "GET",
+        &format!("/v3/customers/{FAR}/orders/{}", placed.json["orderId"].as_str().unwrap_or_default()),
+        None,
+    )
+    .await;
+    let illustrator = done.json["lineItems"][0]["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let all_apps = "65322651CA01A12";
+    let with_users = switch(&env, "PREVIEW_SWITCH", "?reassign-users=true", all_apps, &illustrator, (4, 4), "").await;
+    assert_eq!(with_users.json["code"], "2154", "{}", with_users.json);
+    let without = switch(&env, "PREVIEW_SWITCH", "", all_apps, &illustrator, (4, 4), "").await;
+    assert_eq!(without.status, StatusCode::CREATED, "the path itself is open: {}", without.json);
+}

@@ -153,7 +153,11 @@ fn UpgradeForm(sub: Subscription, targets: Vec<SwitchTarget>, customer: String) 
         move |v| {
             let quantity = g(&v, QUANTITY).parse().unwrap_or(0);
             let request = OrderRequest::PreviewSwitch(switch_order(&g(&v, TARGET), &id, quantity, &currency));
-            let endpoint = orders::create(&rt, &c2, &request);
+            let endpoint = if g(&v, REASSIGN) == "true" {
+                orders::switch_with_users(&rt, &c2, &request)
+            } else {
+                orders::create(&rt, &c2, &request)
+            };
             async move { fetch(endpoint).await.map(|o| (v, o)) }
         },
         move |answer: (Values, Order)| preview.set(Some(answer)),

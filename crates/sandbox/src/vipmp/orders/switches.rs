@@ -16,7 +16,8 @@
 //!   customer's (3115); an early renewal of the customer still open (3131, reverts too); the
 //!   path (2150, also for part of a `FULL_ONLY` subscription); the quantity held, less what
 //!   open returns take, and none while another switch of it is open (2151). `reassign-users`
-//!   on a move to or between enterprise products is 2154 ("not supported").
+//!   on a move to or between enterprise products, or from a single app to All Apps, is 2154
+//!   ("not supported"), on the preview too.
 //! - The new line is at the customer's discount level for licenses. With `fetch-price=true`
 //!   the line is priced as a NEW order's (prorated to the anniversary) and the cancelling item
 //!   is credited for the same days at its own price: its `netPartnerPrice` and
@@ -207,7 +208,9 @@ pub fn switch_order(
         }
         let enterprise =
             [&from_id, &to_id].iter().any(|id| id.offer().is_some_and(|o| o.edition == Edition::Enterprise));
-        if reassign_users && enterprise {
+        // "Not supported: Teams → Enterprise, Enterprise → Enterprise, Single App → All Apps."
+        let all_apps = |id: &OfferId| id.offer().is_some_and(|o| o.name.contains("All Apps"));
+        if reassign_users && (enterprise || (all_apps(&to_id) && !all_apps(&from_id))) {
             return Err(ApiError::code("2154"));
         }
     }
