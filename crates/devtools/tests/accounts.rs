@@ -546,3 +546,24 @@ async fn a_deep_link_into_the_hub_names_its_offers_by_product() {
     browser.screenshot("accounts-hub-product-names-360").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_pending_customers_forms_say_before_they_are_filled_in_that_the_api_refuses_changes() {
+    let (sandbox, browser) = start().await;
+    let id = browser.open_customer(&sandbox.url, "Newcomer Ventures").await;
+    let notice = "This customer is still pending: the API refuses changes to the account until Adobe has validated it.";
+    browser.client.goto(&format!("{}customers/{id}/edit", sandbox.url)).await.expect("edit");
+    browser.heading("Edit Newcomer Ventures").await;
+    browser.sees(notice).await;
+    browser.screenshot("accounts-pending-customer-edit").await;
+    browser.client.goto(&format!("{}customers/{id}/benefits", sandbox.url)).await.expect("benefits");
+    browser.find("//main//h1").await;
+    browser.sees(notice).await;
+    // An active customer's forms say nothing of it.
+    let active = browser.open_customer(&sandbox.url, "Acme Robotics").await;
+    browser.client.goto(&format!("{}customers/{active}/edit", sandbox.url)).await.expect("edit");
+    browser.heading("Edit Acme Robotics").await;
+    let text = browser.client.execute("return document.querySelector('main').innerText;", vec![]).await.expect("text");
+    assert!(!text.as_str().unwrap_or_default().contains("still pending"), "{text}");
+    browser.close().await;
+}

@@ -128,6 +128,7 @@ fn Benefits(customer: Customer) -> impl IntoView {
     view! {
         <h1>{t::benefits::title(&c.company_profile.company_name)}</h1>
         <p><A href=To::Customer(&cid).href()>{t::benefits::back()}</A></p>
+        <super::UpdateRefused status=c.status.clone()/>
         <CommitForms customer=c.clone()/>
         <LinkedForm customer=c/>
     }

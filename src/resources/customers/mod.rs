@@ -9,6 +9,8 @@ pub mod list;
 mod profile;
 mod update;
 
+pub use update::UpdateRefused;
+
 use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;

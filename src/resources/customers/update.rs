@@ -14,7 +14,20 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::check_customer_update;
 use partner_model::rules::FieldError;
-use partner_model::types::{Customer, CustomerUpdateRequest};
+use partner_model::types::{Customer, CustomerUpdateRequest, Status};
+
+/// Why the API will refuse any change to `customer`'s account now, before a form is filled in:
+/// "Pending customers … may not update their accounts … until the account becomes active or
+/// inactive"; a blocked one neither (1125).
+#[component]
+pub fn UpdateRefused(status: Status) -> impl IntoView {
+    let why = match status {
+        Status::Pending => Some(t::customer_edit::still_pending()),
+        Status::Blocked => Some(t::customer_edit::blocked()),
+        _ => None,
+    };
+    why.map(|why| view! { <p class="notice warn" role="note">{why}</p> })
+}
 
 fn request(v: &Values) -> CustomerUpdateRequest {
     CustomerUpdateRequest {
@@ -60,6 +73,7 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
     let segment_changed = Memo::new(move |_| segment.get() != original_segment);
     view! {
         <h1>{t::customer_edit::title(&customer.company_profile.company_name)}</h1>
+        <UpdateRefused status=customer.status.clone()/>
         <p class="notice" role="note">{t::customer_edit::replaces()}</p>
         <DraftNotice/>
         <UnsavedGuard/>
