@@ -32,8 +32,13 @@ fn valid_codes(world: &World) -> Vec<(String, String, String, String)> {
         .iter()
         .filter(|(code, a)| a.expires > now + 60_000 && !used.contains(*code))
         .filter_map(|(code, a)| {
-            let current = world.customers.get(&a.customer_id)?.reseller_id.clone();
-            let other = world.resellers.values().find(|r| r.reseller_id != current && r.status.as_str() == "1000")?;
+            let customer = world.customers.get(&a.customer_id)?;
+            let (current, segment) = (customer.reseller_id.clone(), customer.company_profile.market_segment.as_ref());
+            let other = world.resellers.values().find(|r| {
+                r.reseller_id != current
+                    && r.status.as_str() == "1000"
+                    && segment.is_none_or(|s| r.company_profile.market_segments.contains(s))
+            })?;
             Some((code.clone(), a.customer_id.clone(), current, other.reseller_id.clone()))
         })
         .collect()
@@ -133,6 +138,30 @@ async fn reseller_change_refuses_bad_codes_resellers_and_fields() {
     let mut bad = change("PREVIEW", &code, &other);
     bad["type"] = json!("VIP_TRANSFER");
     assert_eq!(call(&app, "POST", "/v3/transfers", Some(bad)).await.json["additionalDetails"], json!(["type"]));
+    // A reseller, new and active, that does not sell into the customer's market segment.
+    let (code, customer, _, _) = valid_codes(&world).into_iter().next().expect("a valid seeded code");
+    let segment = world.customers.get(&customer).and_then(|c| c.company_profile.market_segment.clone());
+    let other_segment = ["COM", "EDU", "GOV"].into_iter().find(|s| segment.as_ref().is_none_or(|m| m.as_str() != *s));
+    let created = call(&app, "POST", "/v3/resellers", Some(json!({
+        "distributorId": "DIST-1000",
+        "companyProfile": {
+            "companyName": "One Segment Resale", "preferredLanguage": "en-US", "marketSegments": [other_segment],
+            "address": {"country": "US", "region": "CA", "city": "San Jose", "addressLine1": "200 Fairmont Ave", "postalCode": "95110", "phoneNumber": "800-123-4567"},
+            "contacts": [{"firstName": "Mickey", "lastName": "Mouse", "email": "mickey@mouse.example"}]
+        }
+    }))).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    tokio::time::sleep(PENDING * 5).await;
+    let elsewhere = created.json["resellerId"].as_str().unwrap_or_default().to_string();
+    for action in ["PREVIEW", "COMMIT"] {
+        let answer = call(&app, "POST", "/v3/transfers", Some(change(action, &code, &elsewhere))).await;
+        assert_eq!(
+            (answer.json["code"].as_str(), &answer.json["additionalDetails"]),
+            (Some("1134"), &json!(["INVALID_CUSTOMER_MARKET_SEGMENT"])),
+            "{action}: {}",
+            answer.text
+        );
+    }
     let unknown = call(&app, "GET", "/v3/transfers/12345", None).await;
     assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     let created = call(&app, "GET", "/__sandbox/stats", None).await;

@@ -35,15 +35,17 @@ fn profile(v: &Values) -> ResellerProfile {
     }
 }
 
+/// The market segments the reseller has, which an update may add to but not remove.
+const HELD: &str = "ui.segmentsHeld";
+
 fn values_of(r: &Reseller) -> Values {
     let mut v = Values::new();
     v.insert("externalReferenceId".into(), r.external_reference_id.clone());
     v.insert("companyProfile.companyName".into(), r.company_profile.company_name.clone());
     v.insert("companyProfile.preferredLanguage".into(), r.company_profile.preferred_language.clone());
-    v.insert(
-        SEGMENTS.into(),
-        r.company_profile.market_segments.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(","),
-    );
+    let segments = r.company_profile.market_segments.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",");
+    v.insert(SEGMENTS.into(), segments.clone());
+    v.insert(HELD.into(), segments);
     address_values(&mut v, &r.company_profile.address);
     contact_values(&mut v, &r.company_profile.contacts);
     v
@@ -76,6 +78,12 @@ fn check_create(v: &Values) -> Vec<FieldError> {
 fn check_update(v: &Values) -> Vec<FieldError> {
     let mut errors = check_reseller_update(&update_request(v));
     segments_chosen(v, &mut errors);
+    // "You may add new market segments, but existing ones must not be removed."
+    let chosen = g(v, SEGMENTS);
+    let chosen: Vec<&str> = chosen.split(',').collect();
+    if g(v, HELD).split(',').filter(|s| !s.is_empty()).any(|held| !chosen.contains(&held)) {
+        errors.push(FieldError::new(SEGMENTS, Invalid::Explained(t::reseller::segments_kept().into())));
+    }
     errors
 }
 
@@ -184,5 +192,32 @@ fn UpdateResellerForm(reseller: Reseller) -> impl IntoView {
                 <A href=To::Reseller(&id).href()>{t::common::cancel()}</A>
             </div>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partner_model::types::MarketSegment;
+
+    #[test]
+    fn an_update_may_add_market_segments_but_not_remove_one() {
+        let mut reseller = Reseller::default();
+        reseller.company_profile.market_segments = vec![MarketSegment::Commercial, MarketSegment::Education];
+        let start = values_of(&reseller);
+        let kept = t::reseller::segments_kept();
+        let at_segments = |v: &Values| {
+            check_update(v)
+                .into_iter()
+                .filter(|e| e.path == SEGMENTS)
+                .map(|e| e.problem.to_string())
+                .collect::<Vec<_>>()
+        };
+        let mut added = start.clone();
+        added.insert(SEGMENTS.into(), "COM,EDU,GOV".into());
+        assert!(!at_segments(&added).iter().any(|p| p.contains(kept)), "{:?}", at_segments(&added));
+        let mut removed = start;
+        removed.insert(SEGMENTS.into(), "COM,GOV".into());
+        assert!(at_segments(&removed).iter().any(|p| p.contains(kept)), "{:?}", at_segments(&removed));
     }
 }

@@ -121,9 +121,10 @@ pub static ERROR_CODES: &[ErrorCode] = &[
     e(1133, 400, "Offset out of range", &[ORDER_HISTORY],
         "That page is past the end of the results: go back to the first page."),
     // Scenarios: INVALID_RESELLER_ID (invalid, or the current reseller) and
-    // INVALID_CUSTOMER_MARKET_SEGMENT (removing one of the reseller's market segments).
+    // INVALID_CUSTOMER_MARKET_SEGMENT (removing one of the reseller's market segments; on a
+    // reseller change, a reseller that does not sell into the customer's segment).
     e(1134, 400, "Invalid operation on path", &[RC_PREVIEW, RC_COMMIT, UPDATE_RESELLER],
-        "Pick a valid reseller other than the current one, and keep every market segment the reseller already has."),
+        "Pick an active reseller other than the current one that sells into the customer's market segment; when updating a reseller, keep every market segment it already has."),
     e(1139, 400, "Partner is not enabled for global sales", GLOBAL,
         "Your partner account is not set up for global sales: ask your distributor or Adobe partner support to enable it."),
     e(1140, 400, "Customer is not enabled for global sales", GLOBAL,

@@ -1,6 +1,8 @@
 //! The reseller change: a customer's approval code lets another reseller preview and commit
 //! moving the customer, with its subscriptions, to itself (`POST /v3/transfers`,
-//! `GET /v3/transfers/{transferId}`).
+//! `GET /v3/transfers/{transferId}`). The new reseller must be active, not the current one, and
+//! sell into the customer's market segment (1134, `INVALID_RESELLER_ID` or
+//! `INVALID_CUSTOMER_MARKET_SEGMENT`).
 
 use super::{blank_subscription_ids, new_subscription_id};
 use crate::twin::gen::Gen;
@@ -82,6 +84,12 @@ fn check(world: &World, request: &ResellerChangeRequest, now: Millis) -> Result<
     let reseller = world.resellers.get(request.reseller_id.trim()).ok_or_else(|| ApiError::code("1115"))?;
     if reseller.reseller_id == customer.reseller_id || reseller.status != Status::Active {
         return Err(ApiError::with_details("1134", vec!["INVALID_RESELLER_ID".into()]));
+    }
+    // "Customers can be transferred as long as the new reseller is enabled to sell into the
+    // customer's market segment" (1134 names INVALID_CUSTOMER_MARKET_SEGMENT for these calls).
+    let segment = customer.company_profile.market_segment.as_ref();
+    if segment.is_some_and(|s| !reseller.company_profile.market_segments.contains(s)) {
+        return Err(ApiError::with_details("1134", vec!["INVALID_CUSTOMER_MARKET_SEGMENT".into()]));
     }
     Ok(Checked { code, approval, customer })
 }
