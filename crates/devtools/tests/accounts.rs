@@ -80,6 +80,25 @@ async fn create_a_reseller() {
     browser.heading("Edit Sakura Digital Solutions").await;
     let name = browser.field("Company name").await;
     assert_eq!(name.attr("readonly").await.expect("attr").as_deref(), Some("true"));
+    // A market segment it has (COM, its only one) cannot be removed, though one can be added:
+    // the form says so before sending.
+    browser.field("Education (EDU)").await.click().await.expect("tick EDU");
+    browser.field("Commercial (COM)").await.click().await.expect("untick COM");
+    browser.click("Save reseller").await;
+    browser.sees("The reseller keeps the market segments it has: you can add segments, not remove them.").await;
+    // Focus goes to the group, which brings it into view.
+    let mut focused = browser.focused().await;
+    for _ in 0..20 {
+        if focused.2.contains("marketSegments") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        focused = browser.focused().await;
+    }
+    assert!(focused.0 == "INPUT" && focused.2.contains("marketSegments"), "{focused:?}");
+    browser.screenshot("accounts-reseller-segment-kept").await;
+    browser.field("Commercial (COM)").await.click().await.expect("tick COM again");
+    browser.field("Education (EDU)").await.click().await.expect("untick EDU");
     browser.fill("External reference id", "RS-SAKURA-2").await;
     browser.screenshot("accounts-reseller-edit").await;
     browser.click("Save reseller").await;
@@ -550,7 +569,12 @@ async fn a_deep_link_into_the_hub_names_its_offers_by_product() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_pending_customers_forms_say_before_they_are_filled_in_that_the_api_refuses_changes() {
     let (sandbox, browser) = start().await;
-    let id = browser.open_customer(&sandbox.url, "Newcomer Ventures").await;
+    // Northwind's pending customers.
+    let list = format!("{}customers?reseller=1000000001&status=1002&company-name=Newcomer*", sandbox.url);
+    browser.client.goto(&list).await.expect("pending customers");
+    browser.click("Newcomer Ventures").await;
+    browser.heading("Newcomer Ventures").await;
+    let id = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
     let notice = "This customer is still pending: the API refuses changes to the account until Adobe has validated it.";
     browser.client.goto(&format!("{}customers/{id}/edit", sandbox.url)).await.expect("edit");
     browser.heading("Edit Newcomer Ventures").await;

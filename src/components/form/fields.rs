@@ -181,7 +181,8 @@ pub fn CheckboxGroup(
             };
             view! {
                 <label class="check" for=box_id.clone()>
-                    <input type="checkbox" id=box_id2 prop:checked=checked on:change=toggle/>
+                    <input type="checkbox" id=box_id2 prop:checked=checked on:change=toggle
+                        aria-invalid=move || error.get().map(|_| "true")/>
                     {text}
                 </label>
             }
