@@ -360,6 +360,12 @@ async fn recommitment_is_offered_only_in_the_last_thirty_days_of_a_commitment() 
     let running = open_customer(&browser, &sandbox, &muller, "Elbe Logistik GmbH").await;
     browser.client.goto(&format!("{}customers/{running}/benefits", sandbox.url)).await.expect("benefits");
     browser.sees("Request a quantity increase").await;
+    // The increase starts from the committed minimum, and cannot go below it.
+    let committed: u64 = browser.value_of("Minimum licenses").await.parse().expect("the committed licenses");
+    browser.fill("Minimum licenses", &(committed - 1).to_string()).await;
+    browser.click("Send increase request").await;
+    browser.sees("the quantity committed now: an increase cannot lower it.").await;
+    browser.screenshot("accounts-3yc-increase-lower").await;
     let note = browser.sees("Recommitting for three more years opens on").await;
     browser.show(&note).await;
     browser.screenshot("accounts-3yc-recommit-not-yet").await;

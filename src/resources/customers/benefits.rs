@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::check_customer_update;
+use partner_model::rules::account_requests::THREE_YEAR_COMMIT_MINIMUMS;
 use partner_model::rules::cross::recommit_window;
 use partner_model::rules::FieldError;
 use partner_model::types::*;
@@ -53,7 +54,10 @@ pub fn allowed_requests(
     if recommit_open {
         return Err(t::benefits::recommit_open());
     }
-    let mut allowed = vec![if commitment.is_some() { CommitRequest::Increase } else { CommitRequest::First }];
+    // An increase raises a commitment in force; after one that expired (or was not kept) a
+    // request is a new commitment.
+    let committed = commitment.is_some_and(|c| c.status == Some(CommitmentStatus::Committed));
+    let mut allowed = vec![if committed { CommitRequest::Increase } else { CommitRequest::First }];
     let mut note = None;
     if let Some(c) = commitment.filter(|c| c.status == Some(CommitmentStatus::Committed)) {
         match recommit_window(&c.end_date, now) {
@@ -93,11 +97,28 @@ fn commit_request(v: &Values) -> CustomerUpdateRequest {
     CustomerUpdateRequest { benefits: vec![benefit], ..Default::default() }
 }
 
+/// Where an increase keeps the committed minimum of an offer type.
+fn committed_key(offer_type: &str) -> String {
+    format!("ui.3ycCommitted.{offer_type}")
+}
+
 fn check_commit(v: &Values) -> Vec<FieldError> {
     let mut errors = check_customer_update(&commit_request(v), false);
     let at =
         if g(v, "ui.mode") == "recommit" { "benefits[0].recommitmentRequest" } else { "benefits[0].commitmentRequest" };
     check_minimums(v, at, &mut errors);
+    // An increase names every committed offer type at no less than its committed minimum ("the
+    // committed offerType and the new offerType must be included").
+    for (offer_type, _) in THREE_YEAR_COMMIT_MINIMUMS {
+        let Ok(committed) = g(v, &committed_key(offer_type)).parse::<u64>() else { continue };
+        let key = tyc_key(offer_type);
+        if errors.iter().all(|e| e.path != key) && g(v, &key).parse::<u64>().is_ok_and(|q| q >= committed) {
+            continue;
+        }
+        errors.retain(|e| e.path != key);
+        let why = t::benefits::at_least_committed(committed);
+        errors.push(FieldError::new(key, partner_model::rules::Invalid::Explained(why)));
+    }
     errors
 }
 
@@ -200,6 +221,14 @@ fn CommitForm(
     let read = customer.clone();
     let mut start = Values::new();
     start.insert("ui.mode".into(), mode.into());
+    if kind == CommitRequest::Increase {
+        // The form starts from the commitment it raises.
+        let commitment = customer.three_year_commit().and_then(|b| b.commitment.as_ref());
+        for m in commitment.map(|c| c.minimum_quantities.as_slice()).unwrap_or_default() {
+            start.insert(tyc_key(m.offer_type.as_str()), m.quantity.to_string());
+            start.insert(committed_key(m.offer_type.as_str()), m.quantity.to_string());
+        }
+    }
     let scope = format!("{:?}", kind).to_ascii_lowercase();
     let form = FormState::new(start, check_commit, Some(format!("customer-{id}-{scope}"))).scoped(&scope);
     let navigate = use_navigate();
@@ -270,4 +299,24 @@ fn LinkedForm(customer: Customer) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_increase_keeps_every_committed_type_at_its_committed_minimum_or_more() {
+        let mut v = Values::new();
+        v.insert("ui.mode".into(), "commit".into());
+        v.insert(committed_key("LICENSE"), "50".into());
+        let problem = |v: &Values| check_commit(v).into_iter().find(|e| e.path == tyc_key("LICENSE"));
+        for (typed, refused) in [("", true), ("49", true), ("50", false), ("80", false)] {
+            v.insert(tyc_key("LICENSE"), typed.into());
+            assert_eq!(problem(&v).is_some(), refused, "{typed:?}: {:?}", problem(&v));
+        }
+        // Consumables may be added beside the licenses.
+        v.insert(tyc_key("CONSUMABLES"), "1000".into());
+        assert!(check_commit(&v).is_empty(), "{:?}", check_commit(&v));
+    }
 }

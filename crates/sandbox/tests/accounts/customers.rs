@@ -270,6 +270,22 @@ async fn a_quantity_increase_keeps_the_commitment_dates() {
     let elbe = customer_id(&app, &muller, "Elbe*", "1000").await;
     let before =
         call(&app, "GET", &format!("/v3/customers/{elbe}"), None).await.json["benefits"][0]["commitment"].clone();
+    let held = before["minimumQuantities"].as_array().cloned().unwrap_or_default();
+    let licenses = held
+        .iter()
+        .find(|m| m["offerType"] == "LICENSE")
+        .and_then(|m| m["quantity"].as_u64())
+        .expect("committed licenses");
+    assert!(licenses < 150, "{before}");
+    // Lower than committed, or without a committed offer type, is no increase.
+    let lower = json!({"benefits": [{"type": "THREE_YEAR_COMMIT", "commitmentRequest": {"minimumQuantities": [{"offerType": "LICENSE", "quantity": licenses - 1}]}}]});
+    let only_consumables = json!({"benefits": [{"type": "THREE_YEAR_COMMIT", "commitmentRequest": {"minimumQuantities": [{"offerType": "CONSUMABLES", "quantity": 5000}]}}]});
+    for wrong in [lower, only_consumables] {
+        let a =
+            call(&app, "PATCH", &format!("/v3/customers/{elbe}"), Some(with_profile(&app, &elbe, wrong).await)).await;
+        assert_code(&a, StatusCode::BAD_REQUEST, "1117");
+        assert_eq!(details(&a), ["benefits[0].commitmentRequest.minimumQuantities"]);
+    }
     let more = json!({"benefits": [{"type": "THREE_YEAR_COMMIT", "commitmentRequest": {"minimumQuantities": [{"offerType": "LICENSE", "quantity": 150}]}}]});
     let a = call(&app, "PATCH", &format!("/v3/customers/{elbe}"), Some(with_profile(&app, &elbe, more).await)).await;
     assert_eq!(a.json["benefits"][0]["commitmentRequest"]["status"], "REQUESTED", "{}", a.text);

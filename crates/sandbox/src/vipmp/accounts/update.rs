@@ -1,6 +1,9 @@
 //! Updating a customer: profile, market segment, contacts, external reference id, global sales,
 //! 3-Year Commit (re)commitment requests, enabling LGA, creating a linked membership; and the
-//! acceptance of a 3YC request after its delay.
+//! acceptance of a 3YC request after its delay. With a commitment in force, a commitment request
+//! is a quantity increase: one that leaves out a committed offer type or lowers its minimum is
+//! 1117 naming `benefits[i].commitmentRequest.minimumQuantities` (the docs give no code of its
+//! own).
 
 use super::customers::{new_discounts, requested};
 use super::linked::{self, Asked};
@@ -111,6 +114,17 @@ pub async fn update(
             }
             if b.recommitment_request.is_some() && (!in_window || commit_open) {
                 return Err(ApiError::invalid_fields(vec![format!("benefits[{i}].recommitmentRequest")]));
+            }
+            // With a commitment in force, a commitment request is its quantity increase: "the
+            // committed offerType and the new offerType must be included", and none lower.
+            if let (Some(r), Some(c)) = (&b.commitment_request, commitment) {
+                let kept = |m: &partner_model::types::MinimumQuantity| {
+                    r.minimum_quantities.iter().any(|q| q.offer_type == m.offer_type && q.quantity >= m.quantity)
+                };
+                if !c.minimum_quantities.iter().all(kept) {
+                    let at = format!("benefits[{i}].commitmentRequest.minimumQuantities");
+                    return Err(ApiError::invalid_fields(vec![at]));
+                }
             }
         }
         if req.linked_membership.is_some() && stored.linked_membership.is_some() {
