@@ -1109,3 +1109,30 @@ async fn users_do_not_move_with_a_single_app_upgraded_to_all_apps() {
     let without = switch(&env, "PREVIEW_SWITCH", "", all_apps, &illustrator, (4, 4), "").await;
     assert_eq!(without.status, StatusCode::CREATED, "the path itself is open: {}", without.json);
 }
+
+#[tokio::test]
+async fn a_customers_flexible_discounts_are_the_reusable_ones_it_used() {
+    let env = env();
+    let codes = |a: &Answer| -> Vec<String> {
+        a.json["flexDiscounts"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d["code"].as_str().map(String::from))
+            .collect()
+    };
+    let path = format!("/v3/customers/{COM}/flex-discounts");
+    let before = codes(&call(&env, "GET", &path, None).await);
+    assert!(!before.contains(&"ACROBAT_20_OFF".to_string()), "open, but not used yet: {before:?}");
+    let lines = json!([
+        {"extLineItemNumber": 1, "offerId": "65304921CA01A12", "quantity": 1, "flexDiscountCodes": ["ACROBAT_20_OFF"]},
+        {"extLineItemNumber": 2, "offerId": "65322651CA01A12", "quantity": 1, "flexDiscountCodes": ["BLACK_FRIDAY_10_PERCENT_OFF"]},
+    ]);
+    let body = json!({"orderType": "NEW", "currencyCode": "USD", "lineItems": lines});
+    let placed = call(&env, "POST", &format!("/v3/customers/{COM}/orders"), Some(body)).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    settle().await;
+    let after = codes(&call(&env, "GET", &path, None).await);
+    assert!(after.contains(&"ACROBAT_20_OFF".to_string()), "{after:?}");
+    assert!(!after.contains(&"BLACK_FRIDAY_10_PERCENT_OFF".to_string()), "used, but not reusable: {after:?}");
+}

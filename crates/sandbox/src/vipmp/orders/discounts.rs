@@ -16,8 +16,10 @@
 //!   discounts whose period ends on or after it, `end-date` those starting on or before it;
 //!   EXPIRED ones appear only when a date filter reaches back into their period.
 //!   `flex-discount-id` answers a page of that one discount (empty when unknown).
-//! - A customer's list: the ACTIVE discounts its segment and country qualify for, and the
-//!   REUSABLE ones it used in an order, until their lock end date.
+//! - A customer's list: "reusable flexible discounts used by the customer and that are in the
+//!   ACTIVE or REUSABLE state": those with a lock end date that it used in an order, until that
+//!   date. The open discounts it qualifies for are `GET /v3/flex-discounts`' (the console reads
+//!   both).
 //! - On an order line: more than one code is 2147; a code the twin does not know is 2146
 //!   (`Reason: NOT_FOUND`); a known code the customer cannot use here — another segment or
 //!   country, another product, not started, ended (a reusable one not used before), or an
@@ -279,12 +281,10 @@ pub async fn of_customer(
         Ok::<_, ApiError>(
             SPECS
                 .iter()
-                .filter(|s| s.segments.contains(&segment))
-                .filter(|s| match s.status(now) {
-                    "ACTIVE" => at(now, s.starts) <= now,
-                    "REUSABLE" => used.contains(&s.code),
-                    _ => false,
-                })
+                // "Reusable flexible discounts used by the customer and that are in the ACTIVE or
+                // REUSABLE state": those with a lock end date, that the customer has used.
+                .filter(|s| s.segments.contains(&segment) && s.lock_ends.is_some() && used.contains(&s.code))
+                .filter(|s| matches!(s.status(now), "ACTIVE" | "REUSABLE"))
                 .map(|s| s.shown(now, country_of(c)))
                 .collect::<Vec<_>>(),
         )
