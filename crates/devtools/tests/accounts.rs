@@ -597,3 +597,20 @@ async fn a_pending_customers_forms_say_before_they_are_filled_in_that_the_api_re
     assert!(!text.as_str().unwrap_or_default().contains("still pending"), "{text}");
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_subscription_shows_the_discount_it_takes_into_its_renewal() {
+    let (sandbox, browser) = start().await;
+    let id = browser.open_customer(&sandbox.url, "Starlight Events").await;
+    browser.client.goto(&format!("{}subscriptions?customer={id}", sandbox.url)).await.expect("subscriptions");
+    browser.open_first_active_subscription().await;
+    browser.find("//dt[normalize-space(.)='Discount codes at renewal']/following-sibling::dd[1][normalize-space(.)='BLACK_FRIDAY_10_PERCENT_OFF']").await;
+    browser.screenshot("accounts-subscription-renewal-discount").await;
+    // Saving auto-renewal keeps the code, which the console does not send.
+    let radio = |value: &str| format!("//main//input[@type='radio' and @value='{value}']");
+    browser.find(&radio("all")).await.click().await.expect("on for all");
+    browser.click("Save auto-renewal").await;
+    browser.find("//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1][normalize-space(.)='On for all licenses']").await;
+    browser.find("//dt[normalize-space(.)='Discount codes at renewal']/following-sibling::dd[1][normalize-space(.)='BLACK_FRIDAY_10_PERCENT_OFF']").await;
+    browser.close().await;
+}

@@ -156,6 +156,8 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
                     (t::subscription::renewed_early(), s.renewed_quantity.map(t::subscription::next_term).unwrap_or_default()),
                     (t::subscription::renewal_date(), day(&s.renewal_date)),
                     (t::subscription::auto_renewal(), renewal_text(&s)),
+                    (t::subscription::renewal_discounts(), s.auto_renewal.flex_discount_codes.join(", ")),
+                    (t::subscription::renewal_offer(), s.auto_renewal.renewal_code.clone()),
                     (t::subscription::created(), day(&s.creation_date)),
                     (t::subscription::currency(), s.currency_code.clone()),
                 ]/>

@@ -10,8 +10,14 @@ pub struct AutoRenewal {
     pub enabled: bool,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u64")]
     pub renewal_quantity: Option<u64>,
+    /// The High Growth offer the renewal gets ("only if the customer receives a High Growth
+    /// Offer on the next Anniversary Date").
     #[serde(skip_serializing_if = "String::is_empty")]
     pub renewal_code: String,
+    /// Flexible discounts the renewal is to use, set on the subscription (by Update
+    /// Subscription, which the console does not send; it shows them).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub flex_discount_codes: Vec<String>,
 }
 
 /// The three auto-renewal states a reseller chooses from.

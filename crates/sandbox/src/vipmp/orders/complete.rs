@@ -157,7 +157,7 @@ pub(super) fn new_subscription(
         offer_id: base,
         current_quantity: Some(quantity),
         used_quantity: Some(0),
-        auto_renewal: AutoRenewal { enabled: true, renewal_quantity: None, renewal_code: String::new() },
+        auto_renewal: AutoRenewal { enabled: true, ..AutoRenewal::default() },
         renewal_date: if consumable { one_year } else { renewal },
         creation_date: time::datetime(now),
         currency_code: currency.to_string(),

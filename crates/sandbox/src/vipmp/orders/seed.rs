@@ -35,6 +35,7 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
         }
     }
     seed_lapsed(world, now);
+    seed_renewal_discount(world);
     if large {
         seed_large(world, now);
     }
@@ -66,6 +67,30 @@ fn seed_lapsed(world: &mut World, now: Millis) {
             sub.auto_renewal.enabled = false;
             sub.auto_renewal.renewal_quantity = None;
             sub.status = Status::Inactive;
+        }
+    }
+}
+
+/// The customer whose active subscriptions carry a flexible discount into their renewal (set
+/// by Update Subscription, which the console shows but does not send).
+pub const RENEWAL_DISCOUNT_CUSTOMER: &str = "Starlight Events";
+
+/// Gives [`RENEWAL_DISCOUNT_CUSTOMER`]'s active subscriptions an open discount (on every product)
+/// at renewal.
+/// Draws nothing from the generator.
+fn seed_renewal_discount(world: &mut World) {
+    let Some(id) = world
+        .customers
+        .values()
+        .find(|c| c.company_profile.company_name == RENEWAL_DISCOUNT_CUSTOMER)
+        .map(|c| c.customer_id.clone())
+    else {
+        return;
+    };
+    let subs: Vec<String> = subscriptions_of(world, &id).map(|s| s.subscription_id.clone()).collect();
+    for sub_id in subs {
+        if let Some(sub) = world.subscriptions.get_mut(&sub_id).filter(|s| s.status == Status::Active) {
+            sub.auto_renewal.flex_discount_codes = vec!["BLACK_FRIDAY_10_PERCENT_OFF".into()];
         }
     }
 }
@@ -335,7 +360,7 @@ fn grow_or_create_distinct(world: &mut World, customer_id: &str, offer_id: &str,
         auto_renewal: AutoRenewal {
             enabled: !quantity.is_multiple_of(3),
             renewal_quantity: (quantity % 3 == 1).then_some(quantity),
-            renewal_code: String::new(),
+            ..AutoRenewal::default()
         },
         renewal_date: world.customers.get(customer_id).map(|c| c.coterm_date.clone()).unwrap_or_default(),
         creation_date: time::datetime(at),
