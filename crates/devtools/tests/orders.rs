@@ -241,6 +241,16 @@ async fn renew_one_customer_early_and_another_late() {
     browser.client.goto(&format!("{}customers/{customer}", sandbox.url)).await.expect("hub");
     browser.heading("Fairmont Hotels Group").await;
     let renewed = renew_by_hand(&browser, "2", "orders-renew-early-preview").await;
+    // Its return dialog says what a renewal's return takes back (asked, not sent).
+    let renewal_order = browser.path().await;
+    let return_page = format!("{}{}/return", sandbox.url, renewal_order.trim_start_matches('/'));
+    browser.client.goto(&return_page).await.expect("return");
+    browser.find("//label[starts-with(normalize-space(.), 'Line 1 ·')]/input").await.click().await.expect("tick");
+    browser.click("Return the chosen lines").await;
+    browser.sees("Returning an early renewal takes back the licenses renewed for the next term").await;
+    browser.screenshot("orders-return-renewal-confirm").await;
+    browser.click("Cancel").await;
+    browser.find("//main[not(.//dialog[@open])]").await;
     browser.client.goto(&format!("{}customers/{customer}/subscriptions/{renewed}", sandbox.url)).await.expect("sub");
     browser.find("//dt[normalize-space(.)='Renewed early']/following-sibling::dd[1][normalize-space(.)='2 for the next term']").await;
     browser.screenshot("orders-renew-early-subscription").await;
@@ -538,6 +548,7 @@ async fn return_one_line_of_an_order() {
         .expect("tick line 2");
     browser.click("Return the chosen lines").await;
     browser.find(&format!("//dialog[@open]//h2[normalize-space(.)='Return 1 line of order {order_id}?']")).await;
+    browser.sees("their licenses are removed from the customer's subscriptions").await;
     browser.screenshot("orders-return-confirm").await;
     browser.click("Return these lines").await;
     browser.find("//dt[normalize-space(.)='Type']/following-sibling::dd[1][normalize-space(.)='Return']").await;

@@ -22,7 +22,7 @@ use leptos_router::hooks::use_navigate;
 use partner_model::rules::returns::{line_returnable, order_returnable, return_request};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
-use partner_model::types::Order;
+use partner_model::types::{Order, OrderType};
 
 const LINES: &str = "ui.lines";
 const REFERENCE: &str = "externalReferenceId";
@@ -118,7 +118,12 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
         let n = lines_watch.with(|v| v.split(',').filter(|s| !s.is_empty()).count());
         original.with_value(|o| t::returns::ConfirmTitle { count: n, id: &o.order_id }.text())
     });
-    let body = Signal::derive(|| t::returns::confirm_body().to_string());
+    // A renewal's return takes back what the renewal gave: the next term's licenses when it was
+    // early (the manual-renewals page), the licenses themselves when late.
+    let renewal = order.order_type == Some(OrderType::Renewal);
+    let body = Signal::derive(move || {
+        if renewal { t::returns::confirm_body_renewal() } else { t::returns::confirm_body() }.to_string()
+    });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if submission.ready() {
