@@ -7,6 +7,7 @@ use super::transfers::{ItemsTable, TransferView};
 use crate::api::calls::memberships;
 use crate::api::error::Failure;
 use crate::components::confirm::ConfirmDialog;
+use crate::components::detail::day;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{check_paths, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
 use crate::components::loading::{Load, Loaded};
@@ -26,7 +27,7 @@ use leptos_router::path;
 use partner_model::catalog::errors::{
     reason_in_detail, ReasonCode, EXPIRE_OPEN_PAS, IGNORE_ORDER_RETURN, TRANSFER_REASONS,
 };
-use partner_model::types::{MembershipOffersPreview, MembershipTransfer, Status};
+use partner_model::types::{Benefit, Commitment, Discount, MembershipOffersPreview, MembershipTransfer, Status};
 
 /// `/memberships`, `/memberships/:id` (preview and transfer), `/memberships/:id/transfers/:transfer`.
 #[component(transparent)]
@@ -140,11 +141,38 @@ pub fn MembershipPreview() -> impl IntoView {
                 Eligibility::Eligible(p) => view! {
                     <p class="notice ok" role="status">{t::vip::can_transfer()}</p>
                     <ItemsTable items=p.items caption=t::vip::would_move() new_ids=false/>
+                    <BringsAlong benefits=p.benefits discounts=p.discounts/>
                     <TransferForm membership=id.get_untracked()/>
                 }.into_any(),
                 Eligibility::Ineligible(f) => view! { <Reasons failure=f/> }.into_any(),
             }/>
         </section>
+    }
+}
+
+/// What the preview says the customer keeps in VIP Marketplace: its 3-Year Commit (shown "if
+/// customer is a 3yc customer") and discount levels, with a High Volume Discount code.
+#[component]
+fn BringsAlong(benefits: Vec<Benefit>, discounts: Vec<Discount>) -> impl IntoView {
+    let commitments: Vec<Commitment> = benefits.into_iter().filter_map(|b| b.commitment).collect();
+    let commitments = commitments.into_iter().map(|c| {
+        view! {
+            <section class="facts-section">
+                <h2>{t::hub::three_year_commit()}</h2>
+                <dl class="facts">
+                    <dt>{t::hub::status()}</dt><dd>{crate::resources::customers::hub::commitment_badge(c.status.as_ref())}</dd>
+                    <dt>{t::hub::start()}</dt><dd translate="no">{day(&c.start_date)}</dd>
+                    <dt>{t::hub::end()}</dt><dd translate="no">{day(&c.end_date)}</dd>
+                    {c.minimum_quantities.into_iter().map(|m| view! {
+                        <dt>{t::hub::minimum(crate::i18n::model(m.offer_type.words()))}</dt><dd>{m.quantity.to_string()}</dd>
+                    }).collect_view()}
+                </dl>
+            </section>
+        }
+    });
+    view! {
+        {commitments.collect_view()}
+        {(!discounts.is_empty()).then(|| view! { <crate::resources::customers::hub::Discounts discounts/> })}
     }
 }
 

@@ -337,3 +337,21 @@ async fn the_distributor_list_is_filtered_sorted_paged_reloaded_and_exported() {
     browser.screenshot("transfers-distributor-exported").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_vip_memberships_preview_shows_the_commitment_and_discount_it_brings() {
+    let (sandbox, browser) = start().await;
+    browser.client.goto(&format!("{}memberships/71000002", sandbox.url)).await.expect("preview");
+    browser.heading("VIP membership 71000002").await;
+    browser.sees("The customer can transfer now.").await;
+    let commit = browser
+        .find("//main//section[h2[normalize-space(.)='3-Year Commit']]//dt[normalize-space(.)='Minimum licenses']")
+        .await;
+    browser.find("//main//table[caption='Discount levels']//td[normalize-space(.)='12']").await;
+    browser.show(&commit).await;
+    browser.screenshot("transfers-membership-brings-3yc").await;
+    browser.client.goto(&format!("{}memberships/71000003", sandbox.url)).await.expect("preview");
+    browser.heading("VIP membership 71000003").await;
+    browser.find("//main//table[caption='Discount levels']//td[normalize-space(.)='14 · HVD_L18_PRE']").await;
+    browser.close().await;
+}

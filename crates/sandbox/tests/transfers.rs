@@ -395,3 +395,33 @@ async fn lapsed_offers_become_inactive_subscriptions() {
         subs.json["items"].as_array().into_iter().flatten().filter_map(|s| s["status"].as_str()).collect();
     assert!(statuses.contains("1004") && statuses.contains("1000"), "{}", subs.text);
 }
+
+#[tokio::test]
+async fn a_membership_brings_its_commitment_and_discount_code_along() {
+    let world = seeded();
+    let app = sandbox(PENDING);
+    let reseller = active_reseller(&world);
+    let committed = call(&app, "GET", "/v3/memberships/71000002/offers", None).await;
+    assert_eq!(committed.json["benefits"][0]["type"], "THREE_YEAR_COMMIT", "{}", committed.text);
+    assert_eq!(committed.json["benefits"][0]["commitment"]["minimumQuantities"][0]["offerType"], "LICENSE");
+    assert_eq!(committed.json["discounts"][0]["level"], "12");
+    let hvd = call(&app, "GET", "/v3/memberships/71000003/offers", None).await;
+    assert_eq!(
+        (hvd.json["discounts"][0]["level"].as_str(), hvd.json["discounts"][0]["discountCode"].as_str()),
+        (Some("14"), Some("HVD_L18_PRE")),
+        "{}",
+        hvd.text
+    );
+    let plain = call(&app, "GET", "/v3/memberships/71000001/offers", None).await;
+    assert!(plain.json.get("benefits").is_none() && plain.json.get("discounts").is_none(), "{}", plain.text);
+    // The customer the transfer makes keeps them.
+    let started = call(&app, "POST", "/v3/memberships/71000003/transfers", Some(json!({"resellerId": reseller}))).await;
+    assert_eq!(started.status, StatusCode::ACCEPTED, "{}", started.text);
+    let transfer_id = started.json["transferId"].as_str().expect("transfer id").to_string();
+    tokio::time::sleep(SETTLE).await;
+    let done = call(&app, "GET", &format!("/v3/memberships/71000003/transfers/{transfer_id}"), None).await;
+    let customer = done.json["customerId"].as_str().expect("customer id").to_string();
+    let account = call(&app, "GET", &format!("/v3/customers/{customer}"), None).await;
+    assert_eq!(account.json["discounts"][0]["discountCode"], "HVD_L18_PRE", "{}", account.text);
+    assert_eq!(account.json["tags"], json!(["HVD_MIGRATED_CUSTOMER"]));
+}

@@ -223,7 +223,14 @@ static DISCOUNTS: &[Column<Discount>] = &[
     Column::text(t::column::offer_type, |d: &Discount| {
         Cell::Words(crate::format::sentence_case(crate::i18n::model(d.offer_type.words())))
     }),
-    Column::text(t::column::level, |d| Cell::Text(d.level.clone())),
+    // A High Volume Discount customer's code beside its level.
+    Column::text(t::column::level, |d| {
+        Cell::Text(if d.discount_code.is_empty() {
+            d.level.clone()
+        } else {
+            format!("{} · {}", d.level, d.discount_code)
+        })
+    }),
     Column::text(t::column::what_it_means, |d| {
         Cell::Words(
             discount_level(&d.level)
@@ -235,7 +242,7 @@ static DISCOUNTS: &[Column<Discount>] = &[
 ];
 
 #[component]
-fn Discounts(discounts: Vec<Discount>) -> impl IntoView {
+pub(crate) fn Discounts(discounts: Vec<Discount>) -> impl IntoView {
     view! {
         <section class="facts-section">
             <h2>{t::hub::discount_levels()} <Explain key="level"/></h2>
@@ -248,7 +255,7 @@ fn Discounts(discounts: Vec<Discount>) -> impl IntoView {
     }
 }
 
-pub(super) fn commitment_badge(status: Option<&CommitmentStatus>) -> AnyView {
+pub(crate) fn commitment_badge(status: Option<&CommitmentStatus>) -> AnyView {
     let code = status.map(|s| s.as_str().to_string()).unwrap_or_default();
     match commitment_status(&code) {
         Some(label) => {

@@ -144,6 +144,17 @@ pub struct Discount {
     pub offer_type: OfferType,
     #[serde(default)]
     pub level: String,
+    /// A migrated High Volume Discount customer's code (`HVD_L18_PRE`: level 18, pre-price-
+    /// action pricing), on the migration preview and on the customer.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub discount_code: String,
+}
+
+impl Discount {
+    /// A level for an offer type, without a code.
+    pub fn new(offer_type: OfferType, level: impl Into<String>) -> Discount {
+        Discount { offer_type, level: level.into(), discount_code: String::new() }
+    }
 }
 
 /// A 3-Year Commit minimum quantity.

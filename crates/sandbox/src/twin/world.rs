@@ -43,6 +43,12 @@ pub struct VipMembership {
     /// An error code the membership answers with instead (5115, 5118, 5120, 5121).
     pub error: Option<String>,
     pub transferred: bool,
+    /// What the preview shows it brings along: a 3-Year Commit, a discount level (with a High
+    /// Volume Discount code).
+    #[serde(default)]
+    pub benefits: Vec<partner_model::types::Benefit>,
+    #[serde(default)]
+    pub discounts: Vec<partner_model::types::Discount>,
 }
 
 /// Calls the macro `$m` with the names of the world's tables (what the journal saves record by

@@ -17,12 +17,9 @@ use partner_model::types::{
 /// The discounts of a new customer.
 pub(super) fn new_discounts(lga: bool) -> Vec<Discount> {
     if lga {
-        vec![Discount { offer_type: OfferType::License, level: "06".into() }]
+        vec![Discount::new(OfferType::License, "06")]
     } else {
-        vec![
-            Discount { offer_type: OfferType::License, level: "01".into() },
-            Discount { offer_type: OfferType::Consumables, level: "T1".into() },
-        ]
+        vec![Discount::new(OfferType::License, "01"), Discount::new(OfferType::Consumables, "T1")]
     }
 }
 

@@ -142,7 +142,7 @@ fn contact(gen: &mut Gen, company: &str) -> Contact {
 }
 
 fn discount(offer_type: OfferType, level: &str) -> Discount {
-    Discount { offer_type, level: level.into() }
+    Discount::new(offer_type, level)
 }
 
 fn quantities(license: u64, consumables: u64) -> Vec<MinimumQuantity> {

@@ -199,7 +199,7 @@ pub(super) fn settle_levels(world: &mut World, customer_id: &str, now: Millis) {
         let level = offers::eligible_level(c, offer_type, total, true);
         match c.discounts.iter_mut().find(|d| d.offer_type.as_str() == offer_type) {
             Some(d) => d.level = level,
-            None => c.discounts.push(Discount { offer_type: offers::offer_type_value(offer_type), level }),
+            None => c.discounts.push(Discount::new(offers::offer_type_value(offer_type), level)),
         }
     }
 }

@@ -306,7 +306,7 @@ fn seed_large(world: &mut World, now: Millis) {
             }],
             ..CustomerProfile::default()
         },
-        discounts: vec![Discount { offer_type: OfferType::License, level: "04".into() }],
+        discounts: vec![Discount::new(OfferType::License, "04")],
         coterm_date: time::date(now + 200 * DAY),
         creation_date: time::datetime(now - 165 * DAY),
         status: Status::Active,

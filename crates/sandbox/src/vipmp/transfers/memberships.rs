@@ -1,6 +1,9 @@
 //! VIP → VIPMP: previewing what a VIP membership brings over, transferring it under a reseller,
 //! and following the transfer until the new VIPMP customer exists
-//! (`/v3/memberships/{membershipId}/offers|transfers`).
+//! (`/v3/memberships/{membershipId}/offers|transfers`). The preview shows the membership's
+//! benefits and discount levels ("shown if customer is a 3yc customer"; a High Volume Discount
+//! customer's `discountCode`), and the customer the transfer makes has them: the commitment as
+//! COMMITTED, and an HVD customer tagged `HVD_MIGRATED_CUSTOMER`.
 
 use super::{blank_subscription_ids, new_subscription_id};
 use crate::twin::gen::Gen;
@@ -86,8 +89,8 @@ pub(super) async fn offers(
     Ok(Json(MembershipOffersPreview {
         total_count: items.len() as u64,
         items,
-        benefits: Vec::new(),
-        discounts: Vec::new(),
+        benefits: membership.benefits.clone(),
+        discounts: membership.discounts.clone(),
     }))
 }
 
@@ -193,6 +196,25 @@ pub(super) fn complete(world: &mut World, transfer_id: &str, now: Millis) {
         coterm_date: coterm.unwrap_or_default(),
         creation_date: datetime(now),
         status: Status::Active,
+        // What the preview said it brings: the commitment (committed in VIP Marketplace) and the
+        // discount levels; a High Volume Discount customer is tagged.
+        benefits: membership
+            .benefits
+            .iter()
+            .cloned()
+            .map(|mut b| {
+                if let Some(c) = b.commitment.as_mut() {
+                    c.status = Some(CommitmentStatus::Committed);
+                }
+                b
+            })
+            .collect(),
+        tags: if membership.discounts.iter().any(|d| !d.discount_code.is_empty()) {
+            vec!["HVD_MIGRATED_CUSTOMER".into()]
+        } else {
+            Vec::new()
+        },
+        discounts: membership.discounts.clone(),
         ..Customer::default()
     };
     world.customers.insert(customer_id.clone(), customer);
@@ -240,6 +262,31 @@ const COMPANIES: [&str; 12] = [
 const OFFERS: [&str; 6] =
     ["65304479CA01A12", "65304386CA01A12", "65322587CA01A12", "65304921CA01A12", "30006208CA01A12", "65324918CA01A12"];
 const COUNTRIES: [(&str, &str); 4] = [("US", "USD"), ("CA", "CAD"), ("GB", "GBP"), ("DE", "EUR")];
+
+/// The eligible memberships that bring something along: 71000002 a 3-Year Commit at level 12
+/// (the preview page's example), 71000003 a High Volume Discount code (the HVD page's).
+fn brings_along(world: &mut World, now: Millis) {
+    if let Some(m) = world.memberships.get_mut("71000002") {
+        // Level 12 is a commitment of 10–49 licenses.
+        let licenses = 30;
+        m.benefits = vec![Benefit {
+            kind: BenefitType::ThreeYearCommit,
+            status: None,
+            commitment: Some(Commitment {
+                start_date: date(now.saturating_sub(200 * DAY)),
+                end_date: date(now + 895 * DAY),
+                status: Some(CommitmentStatus::Other("ACTIVE".into())),
+                minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: licenses }],
+            }),
+            commitment_request: None,
+            recommitment_request: None,
+        }];
+        m.discounts = vec![Discount::new(OfferType::License, "12")];
+    }
+    if let Some(m) = world.memberships.get_mut("71000003") {
+        m.discounts = vec![Discount { discount_code: "HVD_L18_PRE".into(), ..Discount::new(OfferType::License, "14") }];
+    }
+}
 
 /// Whether a REASON_CODE concerns Large Government Agency customers (seeded as GOV, US).
 fn lga_reason(code: &str) -> bool {
@@ -290,6 +337,8 @@ pub(super) fn seed(world: &mut World, gen: &mut Gen, now: Millis) {
                 reasons,
                 error: error.map(str::to_string),
                 transferred: error == Some("5118"),
+                benefits: Vec::new(),
+                discounts: Vec::new(),
             };
             world.memberships.insert(id, membership);
             n += 1;
@@ -297,6 +346,7 @@ pub(super) fn seed(world: &mut World, gen: &mut Gen, now: Millis) {
     for i in 1..=4 {
         add(world, gen, format!("{}", 71_000_000 + i), Vec::new(), None, i == 4);
     }
+    brings_along(world, now);
     for (i, reason) in TRANSFER_REASONS.iter().enumerate() {
         add(world, gen, format!("{}", 72_000_001 + i), vec![reason.code.to_string()], None, false);
     }
