@@ -138,6 +138,7 @@ fn Hub(customer: Customer, subs: Loaded<Subs>, settling: bool) -> impl IntoView 
         .join(", ");
     let tyc = c.three_year_commit().cloned();
     let lga = c.is_lga();
+    let lga_pending = c.lga_pending();
     view! {
         <div class="page-head">
             <h1 translate="no">{c.company_profile.company_name.clone()}</h1>
@@ -173,7 +174,7 @@ fn Hub(customer: Customer, subs: Loaded<Subs>, settling: bool) -> impl IntoView 
         <InTurn><Pictures subs/></InTurn>
         <InTurn><Discounts discounts=c.discounts.clone()/></InTurn>
         {tyc.map(|b| view! { <InTurn><ThreeYearCommit benefit=b subs/></InTurn> })}
-        {(lga || c.linked_membership.is_some()).then(|| view! { <InTurn><Membership lga linked=c.linked_membership.clone()/></InTurn> })}
+        {(lga || c.linked_membership.is_some()).then(|| view! { <InTurn><Membership lga pending=lga_pending linked=c.linked_membership.clone()/></InTurn> })}
         <InTurn><ContactTable contacts=c.company_profile.contacts.clone()/></InTurn>
     }
 }
@@ -336,11 +337,16 @@ fn benefit_words(wire: &str) -> String {
 }
 
 #[component]
-fn Membership(lga: bool, linked: Option<LinkedMembership>) -> impl IntoView {
+fn Membership(
+    lga: bool,
+    /// Converted, and an LGA from its anniversary.
+    pending: bool,
+    linked: Option<LinkedMembership>,
+) -> impl IntoView {
     view! {
         <section class="facts-section">
             <h2>{t::hub::lga_linked()}</h2>
-            {lga.then(|| view! { <p>{t::hub::has_lga()}</p> })}
+            {lga.then(|| view! { <p>{if pending { t::hub::lga_pending() } else { t::hub::has_lga() }}</p> })}
             {match linked {
                 Some(l) => view! {
                     <dl class="facts">

@@ -272,6 +272,14 @@ impl Customer {
     pub fn is_lga(&self) -> bool {
         self.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency)
     }
+
+    /// Whether the customer was converted to a Large Government Agency and becomes one at its
+    /// anniversary (the benefit's `PENDING_UPGRADE`); [`Customer::is_lga`] already holds.
+    pub fn lga_pending(&self) -> bool {
+        self.benefits
+            .iter()
+            .any(|b| b.kind == BenefitType::LargeGovernmentAgency && b.status.as_deref() == Some("PENDING_UPGRADE"))
+    }
 }
 
 /// `POST /v3/resellers`: a reseller without read-only fields.
@@ -353,4 +361,26 @@ pub struct CustomerUpdateRequest {
     pub benefits: Vec<BenefitRequest>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub linked_membership: Option<LinkedMembershipRequest>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_converted_customer_is_an_lga_pending_its_anniversary() {
+        let with = |status: &str| Customer {
+            benefits: vec![Benefit {
+                kind: BenefitType::LargeGovernmentAgency,
+                status: Some(status.into()),
+                commitment: None,
+                commitment_request: None,
+                recommitment_request: None,
+            }],
+            ..Customer::default()
+        };
+        assert!(with("PENDING_UPGRADE").is_lga() && with("PENDING_UPGRADE").lga_pending());
+        assert!(with("ACTIVE").is_lga() && !with("ACTIVE").lga_pending());
+        assert!(!Customer::default().is_lga() && !Customer::default().lga_pending());
+    }
 }

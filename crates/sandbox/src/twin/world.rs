@@ -19,6 +19,8 @@ pub enum Change {
     ActivateCustomer(String),
     CompleteOrder(String),
     AcceptCommitmentRequest(String),
+    /// A customer converted to Large Government Agency reaches its anniversary.
+    UpgradeToLga(String),
     CompleteResellerChange(String),
     CompleteMembershipTransfer(String),
 }

@@ -494,3 +494,55 @@ async fn failures_persist_nothing_and_successes_survive_a_restart() {
     );
     let _ = std::fs::remove_file(state);
 }
+
+#[tokio::test]
+async fn a_gov_customer_converts_to_lga_in_the_last_thirty_days_and_becomes_one_at_its_anniversary() {
+    let now = partner_sandbox::twin::time::now();
+    let world = partner_sandbox::vipmp::seed::world(partner_sandbox::Settings::default().seed, now, false);
+    // Seeded GOV customers in the US or Canada, neither LGA nor in a linked membership nor 3YC,
+    // and days to their anniversary.
+    let candidates: Vec<(String, i64)> = world
+        .customers
+        .values()
+        .filter(|c| {
+            c.status.as_str() == "1000"
+                && c.company_profile.market_segment.as_ref().is_some_and(|s| s.as_str() == "GOV")
+        })
+        .filter(|c| ["US", "CA"].contains(&c.company_profile.address.country.as_str()))
+        .filter(|c| !c.is_lga() && c.linked_membership.is_none() && c.three_year_commit().is_none())
+        .filter_map(|c| {
+            let ad = partner_sandbox::twin::time::parse(&c.coterm_date)? as i64;
+            Some((c.customer_id.clone(), (ad - now as i64) / 86_400_000))
+        })
+        .collect();
+    let app = sandbox(DELAY);
+    let convert = |id: String| {
+        let app = app.clone();
+        async move {
+            let mut body = with_profile(&app, &id, json!({"benefits": [{"type": "LARGE_GOVERNMENT_AGENCY"}]})).await;
+            body["companyProfile"]["marketSubSegments"] = json!(["STATE"]);
+            call(&app, "PATCH", &format!("/v3/customers/{id}"), Some(body)).await
+        }
+    };
+    let (far, _) = candidates.iter().find(|(_, days)| *days > 31).cloned().expect("a GOV customer renewing later");
+    let early = convert(far).await;
+    assert_code(&early, StatusCode::BAD_REQUEST, "1117");
+    assert_eq!(details(&early), ["benefits[0]"], "not in the last 30 days of the term");
+    let (soon, _) = candidates
+        .iter()
+        .find(|(_, days)| (0..30).contains(days))
+        .cloned()
+        .expect("a GOV customer renewing within 30 days");
+    let converted = convert(soon.clone()).await;
+    assert_eq!(converted.status, StatusCode::OK, "{}", converted.text);
+    assert_eq!(converted.json["benefits"], json!([{"type": "LARGE_GOVERNMENT_AGENCY", "status": "PENDING_UPGRADE"}]));
+    assert_ne!(converted.json["discounts"][0]["level"], "06", "the LGA level comes with the anniversary");
+    // A customer that has applied for 3-Year Commit cannot convert, whatever the request says.
+    let acme = world.customers.values().find(|c| c.company_profile.company_name == "Acme Robotics").expect("seeded");
+    let mut body =
+        with_profile(&app, &acme.customer_id, json!({"benefits": [{"type": "LARGE_GOVERNMENT_AGENCY"}]})).await;
+    body["companyProfile"]["marketSegment"] = json!("GOV");
+    body["companyProfile"]["marketSubSegments"] = json!(["STATE"]);
+    let refused = call(&app, "PATCH", &format!("/v3/customers/{}", acme.customer_id), Some(body)).await;
+    assert_code(&refused, StatusCode::BAD_REQUEST, "1147");
+}

@@ -96,6 +96,10 @@ pub fn apply(world: &mut World, change: Change, now: Millis) -> Option<Change> {
             update::accept_commitment(world, &id, now);
             None
         }
+        Change::UpgradeToLga(id) => {
+            update::upgrade_to_lga(world, &id);
+            None
+        }
         other => Some(other),
     }
 }

@@ -3,7 +3,10 @@
 //! acceptance of a 3YC request after its delay. With a commitment in force, a commitment request
 //! is a quantity increase: one that leaves out a committed offer type or lowers its minimum is
 //! 1117 naming `benefits[i].commitmentRequest.minimumQuantities` (the docs give no code of its
-//! own).
+//! own). Converting a GOV customer to LGA ("Convert an existing government customer to LGA"):
+//! only in the last 30 days before its anniversary, not in a linked membership (1117 naming
+//! the benefit for either: no code is documented), never with 3YC applied for or held (1147);
+//! the benefit is `PENDING_UPGRADE` until the anniversary, then ACTIVE with the LGA level.
 
 use super::customers::{new_discounts, requested};
 use super::linked::{self, Asked};
@@ -27,6 +30,20 @@ fn has_active_subscriptions(w: &World, customer_id: &str) -> bool {
     w.subscriptions
         .iter()
         .any(|(id, s)| w.subscription_owner.get(id).is_some_and(|o| o == customer_id) && s.status == Status::Active)
+}
+
+/// The LGA benefit's status from the conversion to the anniversary.
+pub const LGA_PENDING_UPGRADE: &str = "PENDING_UPGRADE";
+
+/// A customer converted to Large Government Agency reaches its anniversary: the benefit is in
+/// force, and the renewal is at LGA level ("Renewal will happen at LGA level 06-09").
+pub fn upgrade_to_lga(w: &mut World, id: &str) {
+    let Some(c) = w.customers.get_mut(id) else { return };
+    let Some(b) = c.benefits.iter_mut().find(|b| b.kind == BenefitType::LargeGovernmentAgency) else { return };
+    if b.status.as_deref() == Some(LGA_PENDING_UPGRADE) {
+        b.status = Some("ACTIVE".into());
+        c.discounts = new_discounts(true);
+    }
 }
 
 /// `PATCH /v3/customers/{id}`.
@@ -56,9 +73,24 @@ pub async fn update(
             merged.market_sub_segments = stored.company_profile.market_sub_segments.clone();
         }
         let linked = stored.linked_membership.is_some() || req.linked_membership.is_some();
-        linked::exclusions(&Asked { lga, three_year_commit: three_year.is_some(), linked, profile: &merged })?;
+        // A customer converted to LGA "should not have applied for or committed to" 3YC, and
+        // the owners and members of a linked membership "are not qualified for" it: what the
+        // account holds counts as well as what the request asks.
+        let holds_3yc = stored.three_year_commit().is_some();
+        let three_year_commit =
+            three_year.is_some() || (holds_3yc && (enabling_lga || req.linked_membership.is_some()));
+        linked::exclusions(&Asked { lga, three_year_commit, linked, profile: &merged })?;
         if enabling_lga {
             linked::lga_partner(w, &stored.reseller_id)?;
+            let at = req.benefits.iter().position(|b| b.kind == BenefitType::LargeGovernmentAgency).unwrap_or(0);
+            // "Should not be part of any active Linked Memberships"; "in the last 30 days of the
+            // customer's current term (AD-30)". The docs name no code for either: 1117 naming
+            // the benefit, as for a recommitment outside its window.
+            let anniversary = time::parse(&stored.coterm_date);
+            let in_window = anniversary.is_some_and(|ad| now < ad && ad - now <= 30 * DAY);
+            if stored.linked_membership.is_some() || !in_window {
+                return Err(ApiError::invalid_fields(vec![format!("benefits[{at}]")]));
+            }
         }
         let errors = check_customer_update(&req, lga);
         if !errors.is_empty() {
@@ -145,15 +177,15 @@ pub async fn update(
             customer.global_sales_enabled = Some(enabled);
         }
         if enabling_lga {
+            // "PENDING_UPGRADE" until the anniversary, when the renewal happens at LGA level.
             customer.company_profile.market_sub_segments = profile.market_sub_segments.clone();
             customer.benefits.push(Benefit {
                 kind: BenefitType::LargeGovernmentAgency,
-                status: Some("ACTIVE".into()),
+                status: Some(LGA_PENDING_UPGRADE.into()),
                 commitment: None,
                 commitment_request: None,
                 recommitment_request: None,
             });
-            customer.discounts = new_discounts(true);
         }
         if let Some(b) = three_year.and_then(|i| req.benefits.get(i)) {
             if !customer.benefits.iter().any(|x| x.kind == BenefitType::ThreeYearCommit) {
@@ -181,6 +213,11 @@ pub async fn update(
         let mut answer = customer.clone();
         if req.company_profile.is_some() {
             answer.company_profile.contacts = answer_contacts;
+        }
+        if enabling_lga {
+            if let Some(ad) = time::parse(&customer.coterm_date) {
+                w.schedule(ad, Change::UpgradeToLga(id.clone()));
+            }
         }
         w.customers.insert(id.clone(), customer);
         Ok(Json(answer))
@@ -243,6 +280,25 @@ pub(super) fn accept_commitment(w: &mut World, id: &str, now: Millis) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pending_lga_upgrade_is_in_force_at_the_anniversary() {
+        let mut w = World::default();
+        let mut c = Customer { customer_id: "C1".into(), ..Customer::default() };
+        c.discounts = new_discounts(false);
+        c.benefits.push(Benefit {
+            kind: BenefitType::LargeGovernmentAgency,
+            status: Some(LGA_PENDING_UPGRADE.into()),
+            commitment: None,
+            commitment_request: None,
+            recommitment_request: None,
+        });
+        w.customers.insert("C1".into(), c);
+        upgrade_to_lga(&mut w, "C1");
+        let c = w.customers.get("C1").cloned().unwrap_or_default();
+        assert_eq!(c.benefits[0].status.as_deref(), Some("ACTIVE"));
+        assert_eq!(c.discounts, new_discounts(true));
+    }
 
     #[test]
     fn commitment_dates_follow_the_current_3yc_page() {
