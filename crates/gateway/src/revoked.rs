@@ -13,10 +13,11 @@
 //! reads. They wait only for an instance's first read: until it has one, it refuses sessions
 //! (`503 GW-SESSION-CHECK`), trying the database at most once every [`EVERY`] meanwhile.
 //!
-//! When the database does not answer later, an instance keeps refusing the sessions it knows
-//! of, logs it once (`signed_out_sessions_unread`, and `signed_out_sessions_read` once it
-//! answers again), and a sign-out it could not record is kept in memory and written by the task
-//! once the database answers (`sign_out_not_shared` meanwhile).
+//! Signing out never waits for the database: the task writes the sign-out within [`EVERY`].
+//! When the database does not answer (within five seconds a call), an instance keeps refusing
+//! the sessions it knows of, logs it once (`signed_out_sessions_unread`, and
+//! `signed_out_sessions_read` once it answers again), and keeps the sign-outs it could not
+//! write, trying again each round (`sign_out_not_shared`, once each).
 
 use crate::audit::Audit;
 use crate::error::GatewayError;
@@ -30,11 +31,17 @@ pub const EVERY: Duration = Duration::from_secs(1);
 /// behind still take its cookie that long.
 pub const CLOCK_SKEW: u64 = 300;
 
+/// How long one call to the database may take before it counts as failed: a connection that
+/// hangs must not stall the task, nor a request waiting for the first read.
+const DATABASE_WAIT: Duration = Duration::from_secs(5);
+
 /// The signed-out sessions this instance knows of.
 pub struct Revoked {
     inner: Arc<Inner>,
-    /// Set once the first read succeeded (and the task that reads again started).
+    /// Set once the first read succeeded.
     first: tokio::sync::OnceCell<()>,
+    /// Whether the task that writes and reads started.
+    task: std::sync::atomic::AtomicBool,
 }
 
 struct Inner {
@@ -48,13 +55,19 @@ struct Known {
     ids: HashMap<String, u64>,
     /// Sign-outs not written to the store yet.
     unsaved: Vec<(String, u64)>,
+    /// Sign-outs whose first write failed (logged once each).
+    retried: std::collections::HashSet<String>,
     /// When a read last failed, while none has succeeded since.
     failed_at: Option<Instant>,
 }
 
 impl Revoked {
     pub fn new(store: Audit) -> Revoked {
-        Revoked { inner: Arc::new(Inner { store, known: Mutex::default() }), first: tokio::sync::OnceCell::new() }
+        Revoked {
+            inner: Arc::new(Inner { store, known: Mutex::default() }),
+            first: tokio::sync::OnceCell::new(),
+            task: std::sync::atomic::AtomicBool::new(false),
+        }
     }
 
     /// Whether session `id` has been signed out.
@@ -64,13 +77,19 @@ impl Revoked {
     }
 
     /// Records that session `id`, which would end at `expires_at`, is signed out: at once in
-    /// this instance, and in the store for the others (by the task, if the store does not take
-    /// it now).
-    pub async fn add(&self, id: &str, expires_at: u64) {
-        self.inner.known().ids.insert(id.to_string(), expires_at);
-        if let Err(e) = self.inner.store.revoke_session(id, expires_at).await {
-            crate::log::event("sign_out_not_shared", &[("store", self.inner.store.kind), ("error", &e.to_string())]);
-            self.inner.known().unsaved.push((id.to_string(), expires_at));
+    /// this instance, and, by the task within [`EVERY`], in the store for the others. Signing
+    /// out never waits for the database.
+    pub fn add(&self, id: &str, expires_at: u64) {
+        let mut known = self.inner.known();
+        known.ids.insert(id.to_string(), expires_at);
+        known.unsaved.push((id.to_string(), expires_at));
+        drop(known);
+        self.start_task();
+    }
+
+    fn start_task(&self) {
+        if !self.task.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            tokio::spawn(read_again(Arc::downgrade(&self.inner)));
         }
     }
 
@@ -85,8 +104,7 @@ impl Revoked {
         if !self.inner.read().await {
             return Err(unchecked());
         }
-        let inner = Arc::downgrade(&self.inner);
-        tokio::spawn(read_again(inner));
+        self.start_task();
         Ok(())
     }
 }
@@ -99,13 +117,25 @@ async fn read_again(inner: Weak<Inner>) {
         let Some(inner) = inner.upgrade() else { return };
         // About once a minute, the sign-outs of sessions long ended go.
         if round % 60 == 0 {
-            let _ = inner.store.forget_ended_sessions().await;
+            let _ = tokio::time::timeout(DATABASE_WAIT, inner.store.forget_ended_sessions()).await;
         }
         let unsaved = std::mem::take(&mut inner.known().unsaved);
         for (id, expires_at) in unsaved {
-            if inner.store.revoke_session(&id, expires_at).await.is_err() {
-                inner.known().unsaved.push((id, expires_at));
+            let written = tokio::time::timeout(DATABASE_WAIT, inner.store.revoke_session(&id, expires_at)).await;
+            let error = match written {
+                Ok(Ok(())) => {
+                    inner.known().retried.remove(&id);
+                    continue;
+                }
+                Ok(Err(e)) => e.to_string(),
+                Err(_) => format!("no answer in {} s", DATABASE_WAIT.as_secs()),
+            };
+            // Logged once per sign-out: it is written as soon as the database answers.
+            let first_failure = inner.known().retried.insert(id.clone());
+            if first_failure {
+                crate::log::event("sign_out_not_shared", &[("store", inner.store.kind), ("error", &error)]);
             }
+            inner.known().unsaved.push((id, expires_at));
         }
         inner.read().await;
     }
@@ -115,7 +145,10 @@ impl Inner {
     /// Reads the signed-out sessions from the store into what this instance knows; whether it
     /// could. A failure is logged when reads start failing, and the recovery when they stop.
     async fn read(&self) -> bool {
-        let read = self.store.revoked_sessions().await;
+        let read = match tokio::time::timeout(DATABASE_WAIT, self.store.revoked_sessions()).await {
+            Ok(read) => read.map_err(|e| e.to_string()),
+            Err(_) => Err(format!("no answer in {} s", DATABASE_WAIT.as_secs())),
+        };
         let mut known = self.known();
         let now = crate::identity::now();
         match read {
@@ -127,9 +160,8 @@ impl Inner {
                 }
                 true
             }
-            Err(e) => {
+            Err(error) => {
                 if known.failed_at.replace(Instant::now()).is_none() {
-                    let error = e.to_string();
                     crate::log::event("signed_out_sessions_unread", &[("store", self.store.kind), ("error", &error)]);
                 }
                 false

@@ -387,7 +387,7 @@ pub async fn logout(State(s): State<Arc<Sessions>>, headers: HeaderMap) -> Respo
         return GatewayError::refusal(CROSS_SITE).into_response();
     }
     if let Some(session) = s.session(&headers) {
-        s.revoked.add(&session.id, session.me.expires_at).await;
+        s.revoked.add(&session.id, session.me.expires_at);
         crate::log::event("signed_out", &[("subject", &session.me.subject)]);
     }
     // Only a cookie the request carried gets a removal in the answer.
