@@ -319,8 +319,20 @@ impl Flow {
             }
             Flow::Upgrade => {
                 b.heading("Upgrade a subscription").await;
-                b.click("Preview upgrade").await;
-                b.find("//section[contains(@class,'preview')]//table").await;
+                // The upgrade sent before the reload may reach the API after the page read:
+                // until it is processed, a preview of the subscription is refused (2151, one
+                // upgrade at a time). Previewing again once it is gives the form's preview.
+                let preview = "//section[contains(@class,'preview')]//table";
+                let refused = "//main//*[contains(normalize-space(.), '(error 2151)')]";
+                for _ in 0..20 {
+                    b.click("Preview upgrade").await;
+                    b.find(&format!("{preview} | {refused}")).await;
+                    if b.client.find(fantoccini::Locator::XPath(preview)).await.is_ok() {
+                        break;
+                    }
+                    tokio::time::sleep(Duration::from_millis(500)).await;
+                }
+                b.find(preview).await;
             }
             Flow::UndoUpgrade => {
                 // The undoing was on its way when the page reloaded: the page says so, and
@@ -355,9 +367,28 @@ async fn preview_an_upgrade(b: &Browser, base: &str) {
     let row = "//main//table//tr[td[a[normalize-space(.)='Illustrator for teams']]]";
     b.find(&format!("{row}//a[contains(@href, '/subscriptions/')]")).await.click().await.expect("open");
     b.click("Upgrade").await;
-    b.fill("Licenses to move", "3").await;
-    b.click("Preview upgrade").await;
-    b.find("//section[contains(@class,'preview')]//table").await;
+    // The upgrade an earlier fault placed is processed first: one at a time per subscription.
+    // The page says so while it is; one still on its way when the page read (a delayed
+    // request) is refused with 2151 at the preview. Either way: wait, reload, try again.
+    let form = "//main//label[normalize-space(.)='Licenses to move']";
+    let waiting =
+        "//main//p[starts-with(normalize-space(.), 'An upgrade of this subscription is still being processed.')]";
+    let preview = "//section[contains(@class,'preview')]//table";
+    let refused = "//main//*[contains(normalize-space(.), '(error 2151)')]";
+    for _ in 0..60 {
+        b.find(&format!("{form} | {waiting}")).await;
+        if b.client.find(fantoccini::Locator::XPath(form)).await.is_ok() {
+            b.fill("Licenses to move", "3").await;
+            b.click("Preview upgrade").await;
+            b.find(&format!("{preview} | {refused}")).await;
+            if b.client.find(fantoccini::Locator::XPath(preview)).await.is_ok() {
+                return;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        b.client.refresh().await.expect("reload");
+    }
+    panic!("the upgrade's preview never came");
 }
 
 /// Opens Place an order for Fairmont Hotels Group with 4 × 65322651CA01A12 and previews it.

@@ -225,7 +225,7 @@ async fn an_upgrade_is_previewed_placed_and_undone_with_the_keyboard_only() {
     browser.press(Key::Space).await;
     tab_to_button(&browser, "Preview upgrade").await;
     browser.press(Key::Enter).await;
-    browser.sees("Adobe moves users only between teams products").await;
+    browser.sees("nor from a single app to All Apps").await;
     tab_to(&browser, "the users box", |tag, _, id| tag == "INPUT" && id.contains("reassignUsers")).await;
     browser.press(Key::Space).await;
     tab_to_button(&browser, "Preview upgrade").await;

@@ -706,6 +706,14 @@ async fn upgrade_a_subscription_mid_term_then_undo_it() {
     browser.client.set_window_size(1280, 900).await.expect("desktop");
     browser.click("Place upgrade order").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    // While it is processed (four seconds here), the subscription offers no other upgrade.
+    let order_page = browser.path().await;
+    let upgrade_page = format!("{}customers/{customer}/subscriptions/{id}/upgrade", sandbox.url);
+    browser.client.goto(&upgrade_page).await.expect("upgrade page");
+    browser.sees("An upgrade of this subscription is still being processed.").await;
+    browser.find("//main//table[caption='Upgrade orders being processed']").await;
+    browser.screenshot("orders-upgrade-in-progress").await;
+    browser.client.goto(&format!("{}{}", sandbox.url, order_page.trim_start_matches('/'))).await.expect("order");
     browser.sees("Complete: this order no longer changes on its own.").await;
     let switch = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
     // The old subscription kept the rest; the order names what it replaced.

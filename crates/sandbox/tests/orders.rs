@@ -1087,6 +1087,27 @@ async fn licenses_an_open_switch_or_return_takes_cannot_be_switched_again() {
         let again = switch(&env, kind, "", enterprise, sub, (10, 10), "").await;
         assert_eq!(again.json["code"], "2151", "{kind} while the first is processed: {}", again.json);
     }
+    // A return being processed takes its licenses: the rest, but never all of a full-only path.
+    let env = env_pending(Duration::from_secs(60));
+    let returning = Order {
+        order_id: "RET-OPEN".into(),
+        customer_id: FAR.into(),
+        order_type: Some(OrderType::Return),
+        status: Status::Pending,
+        reference_order_id: "NEW-1".into(),
+        line_items: vec![LineItem { subscription_id: sub.into(), quantity: 3, ..LineItem::default() }],
+        ..Order::default()
+    };
+    env.twin
+        .change(|w, _| {
+            w.orders.insert("RET-OPEN".into(), returning);
+            Ok::<_, partner_sandbox::twin::ApiError>(())
+        })
+        .expect("a return in progress");
+    let all = switch(&env, "PREVIEW_SWITCH", "", enterprise, sub, (10, 10), "").await;
+    assert_eq!(all.json["code"], "2151", "three are being returned: {}", all.json);
+    let rest = switch(&env, "PREVIEW_SWITCH", "", enterprise, sub, (7, 7), "").await;
+    assert_eq!(rest.json["code"], "2150", "a full-only path takes all or none: {}", rest.json);
 }
 
 #[tokio::test]

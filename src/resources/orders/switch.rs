@@ -59,8 +59,9 @@ fn check(v: &Values) -> Vec<FieldError> {
     }
 }
 
-/// What the upgrade page reads: the subscription and its upgrade targets, in order.
-type Upgrade = (Subscription, Vec<SwitchTarget>);
+/// What the upgrade page reads: the subscription, its upgrade targets in order, and the upgrades
+/// of it still being processed.
+type Upgrade = (Subscription, Vec<SwitchTarget>, Vec<Order>);
 
 /// `/customers/:customer/subscriptions/:id/upgrade`.
 #[component]
@@ -70,12 +71,18 @@ pub fn UpgradePage() -> impl IntoView {
     let data = Loaded::new(move || {
         let p = ids.get();
         let (sub, paths) = (subscriptions::get(&rt, &p.customer, &p.id), orders::switch_paths(&rt, &p.customer, &p.id));
+        let open = [("order-type", "SWITCH".to_string()), ("status", "1002".to_string()), ("limit", "100".into())];
+        let open = orders::history(&rt, &p.customer, &open);
+        let id = p.id.clone();
         async move {
             let sub = fetch(sub).await?;
             let SwitchPathPage { product_upgrades, .. } = fetch(paths).await?;
             let mut targets: Vec<SwitchTarget> = product_upgrades.into_iter().flat_map(|u| u.target_list).collect();
             partner_model::sort::stable_by_key(&mut targets, |t| t.sequence);
-            Ok::<Upgrade, Failure>((sub, targets))
+            let open = fetch(open).await?.items;
+            let open =
+                open.into_iter().filter(|o| o.cancelling_items.iter().any(|c| c.subscription_id == id)).collect();
+            Ok::<Upgrade, Failure>((sub, targets, open))
         }
     });
     let catalog = crate::catalog::catalog();
@@ -89,8 +96,15 @@ pub fn UpgradePage() -> impl IntoView {
                 </div>
             </div>
             <p class="lede">{t::upgrade::lede()}</p>
-            <Load resource=data what=t::load::upgrade_paths() render=move |(sub, targets): Upgrade| {
+            <Load resource=data what=t::load::upgrade_paths() render=move |(sub, targets, open): Upgrade| {
                 let customer = ids.get_untracked().customer;
+                // "Only one switch order can be processed for a subscription at a time."
+                if !open.is_empty() {
+                    return view! {
+                        <p class="notice" role="note">{t::upgrade::in_progress()}</p>
+                        <DataTable caption=t::upgrade::in_progress_caption().to_string() show_caption=true columns=super::history::COLUMNS rows=open empty=""/>
+                    }.into_any();
+                }
                 view! { <UpgradeForm sub targets customer/> }.into_any()
             }/>
         </section>

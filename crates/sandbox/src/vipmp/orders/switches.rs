@@ -199,11 +199,13 @@ pub fn switch_order(
         else {
             return Err(ApiError::code("2150"));
         };
-        let held = from.current_quantity.unwrap_or(0).saturating_sub(locked(world, &from.subscription_id));
+        let current = from.current_quantity.unwrap_or(0);
+        let held = current.saturating_sub(locked(world, &from.subscription_id));
         if line.quantity > held {
             return Err(ApiError::code("2151"));
         }
-        if target.switch_type == SwitchType::FullOnly && line.quantity != held {
+        // All of the subscription's licenses: none may be on their way out.
+        if target.switch_type == SwitchType::FullOnly && (line.quantity != current || held != current) {
             return Err(ApiError::code("2150"));
         }
         let enterprise =
@@ -246,7 +248,8 @@ pub fn switch_order(
 /// switch cannot take again (2151: "another switch or return order is processing, temporarily
 /// locks quantity"): all of them while a switch of it is open ("only one switch order can be
 /// processed for a subscription at a time"); an open return's lines, but for a returned early
-/// renewal's, which are the next term's.
+/// renewal's, which are the next term's (as completing the return decides: a renewal's return
+/// on a subscription with licenses renewed early).
 fn locked(world: &World, id: &str) -> u64 {
     let open = || world.orders.values().filter(|o| o.status == Status::Pending);
     let switching = |o: &Order| matches!(o.order_type, Some(OrderType::Switch | OrderType::RevertSwitch));
@@ -255,8 +258,9 @@ fn locked(world: &World, id: &str) -> u64 {
     }
     let renewal =
         |o: &Order| world.orders.get(&o.reference_order_id).is_some_and(|r| r.order_type == Some(OrderType::Renewal));
+    let renewed_early = world.subscriptions.get(id).is_some_and(|s| s.renewed_quantity.unwrap_or(0) > 0);
     open()
-        .filter(|o| o.order_type == Some(OrderType::Return) && !renewal(o))
+        .filter(|o| o.order_type == Some(OrderType::Return) && !(renewal(o) && renewed_early))
         .flat_map(|o| &o.line_items)
         .filter(|l| l.subscription_id == id)
         .map(|l| l.quantity)
