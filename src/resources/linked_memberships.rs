@@ -141,6 +141,12 @@ fn may_join(c: &Customer, group: &LinkedMembershipGroup) -> Result<(), String> {
     if *country != group.country {
         return Err(t::linked::OtherCountry { country, group: &group.country, name }.text());
     }
+    // 1165 "Large Government Agency is not enabled for customer"; a converted customer can join
+    // "after the AD".
+    let lga_group = group.benefit_types.iter().any(|b| b == "LARGE_GOVERNMENT_AGENCY");
+    if lga_group && !c.lga_in_force() {
+        return Err(t::linked::not_lga(name));
+    }
     Ok(())
 }
 
@@ -212,5 +218,42 @@ fn Enroll(group: LinkedMembershipGroup, chosen: RwSignal<Option<LinkedMembership
             })}
             <ConfirmDialog open=ask title body confirm_label=t::linked::enroll() on_confirm=Callback::new(move |_| enroll.send())/>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use partner_model::types::{Benefit, BenefitType};
+
+    #[test]
+    fn only_a_large_government_agency_in_force_joins_an_lga_group() {
+        let group = LinkedMembershipGroup {
+            id: "G1".into(),
+            country: "US".into(),
+            benefit_types: vec!["LARGE_GOVERNMENT_AGENCY".into()],
+            ..LinkedMembershipGroup::default()
+        };
+        let customer = |lga: Option<&str>| {
+            let mut c = Customer::default();
+            c.company_profile.company_name = "Harris County Clerk".into();
+            c.company_profile.address.country = "US".into();
+            c.benefits = lga
+                .map(|status| Benefit {
+                    kind: BenefitType::LargeGovernmentAgency,
+                    status: Some(status.into()),
+                    commitment: None,
+                    commitment_request: None,
+                    recommitment_request: None,
+                })
+                .into_iter()
+                .collect();
+            c
+        };
+        assert!(may_join(&customer(Some("ACTIVE")), &group).is_ok());
+        for refused in [None, Some("PENDING_UPGRADE")] {
+            let why = may_join(&customer(refused), &group).err().unwrap_or_default();
+            assert!(why.contains("Harris County Clerk"), "{refused:?}: {why}");
+        }
     }
 }

@@ -273,6 +273,12 @@ impl Customer {
         self.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency)
     }
 
+    /// Whether the customer is a Large Government Agency now: not one converted that becomes one
+    /// at its anniversary (it orders, and joins LGA groups, as what it was until then).
+    pub fn lga_in_force(&self) -> bool {
+        self.is_lga() && !self.lga_pending()
+    }
+
     /// Whether the customer was converted to a Large Government Agency and becomes one at its
     /// anniversary (the benefit's `PENDING_UPGRADE`); [`Customer::is_lga`] already holds.
     pub fn lga_pending(&self) -> bool {
@@ -380,7 +386,8 @@ mod tests {
             ..Customer::default()
         };
         assert!(with("PENDING_UPGRADE").is_lga() && with("PENDING_UPGRADE").lga_pending());
-        assert!(with("ACTIVE").is_lga() && !with("ACTIVE").lga_pending());
+        assert!(with("ACTIVE").is_lga() && !with("ACTIVE").lga_pending() && with("ACTIVE").lga_in_force());
+        assert!(!with("PENDING_UPGRADE").lga_in_force());
         assert!(!Customer::default().is_lga() && !Customer::default().lga_pending());
     }
 }

@@ -1,5 +1,6 @@
 //! Everything the twin knows, as one serialisable value, and the changes that happen after a
-//! delay (accounts and orders pending → active, 3YC requests accepted, transfers completed).
+//! delay (accounts and orders pending → active, 3YC requests accepted, an LGA conversion in
+//! force at the anniversary, transfers completed).
 //! Changes are applied lazily: every request first settles what has come due, so the twin
 //! needs no background task and a test controls time with the delay.
 

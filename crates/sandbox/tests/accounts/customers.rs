@@ -537,6 +537,12 @@ async fn a_gov_customer_converts_to_lga_in_the_last_thirty_days_and_becomes_one_
     assert_eq!(converted.status, StatusCode::OK, "{}", converted.text);
     assert_eq!(converted.json["benefits"], json!([{"type": "LARGE_GOVERNMENT_AGENCY", "status": "PENDING_UPGRADE"}]));
     assert_ne!(converted.json["discounts"][0]["level"], "06", "the LGA level comes with the anniversary");
+    // It joins an LGA group "after the AD", not before.
+    let country = converted.json["companyProfile"]["address"]["country"].as_str().unwrap_or("US").to_string();
+    let groups = call(&app, "GET", &format!("/v3/linked_membership_groups?country={country}"), None).await;
+    let group = groups.json[0]["id"].as_str().expect("an LGA group of its country").to_string();
+    let enroll = call(&app, "POST", &format!("/v3/customers/{soon}/linked_membership/enroll/{group}"), None).await;
+    assert_code(&enroll, StatusCode::BAD_REQUEST, "1165");
     // A customer that has applied for 3-Year Commit cannot convert, whatever the request says.
     let acme = world.customers.values().find(|c| c.company_profile.company_name == "Acme Robotics").expect("seeded");
     let mut body =

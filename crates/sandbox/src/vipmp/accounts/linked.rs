@@ -78,7 +78,7 @@ pub(super) fn create_group(w: &mut World, customer: &mut Customer, req: &LinkedM
         market_segment: p.market_segment.clone(),
         country: p.address.country.clone(),
         members_count: Some(1),
-        benefit_types: if customer.is_lga() { vec![LGA.into()] } else { Vec::new() },
+        benefit_types: if customer.lga_in_force() { vec![LGA.into()] } else { Vec::new() },
         discounts: customer.discounts.iter().filter(|d| d.offer_type == OfferType::License).cloned().collect(),
     };
     customer.linked_membership = Some(LinkedMembership::of(&group, LinkedMemberRole::Owner, created));
@@ -130,7 +130,7 @@ pub async fn enroll(
         let Some(group) = w.linked_groups.iter().find(|g| g.id == group_id) else {
             return Err(ApiError::code("1143"));
         };
-        if !customer.is_lga() {
+        if !customer.lga_in_force() {
             return Err(ApiError::code("1165"));
         }
         if !group.benefit_types.iter().any(|b| b == LGA) {

@@ -1,13 +1,15 @@
 //! Accounts: resellers, customers (COM, EDU, GOV, Large Government Agency, 3-Year Commit,
 //! Extended Term), their lists, and LGA linked membership groups; the changes that complete
-//! them later (pending → active, 3YC request → accepted) and their seeded demo data.
+//! them later (pending → active, 3YC request → accepted, an LGA conversion in force at the
+//! anniversary) and their seeded demo data.
 //!
 //! ## Choices where the docs are silent
 //! - Requests are checked in this order: body shape (1121/1122/1117), LGA and 3YC exclusions
 //!   (1147, 1163, 1167, 1168), field rules of `partner_model::rules::account_requests`
 //!   (`additionalDetails` = wire paths: 2126 when only `externalReferenceId` is too long on a
 //!   create, 1118 when only address fields are wrong, else 1117), then the records (1115/1116,
-//!   1125, 1126, 2135, 1164…).
+//!   1125, 1126, 2135, 1164, an LGA conversion outside the last 30 days of the term or in a
+//!   linked membership: 1117 naming the benefit…).
 //! - `marketSubSegments` on a create for a customer that is not LGA: 1117 naming it (1119 "not
 //!   editable" is documented for updates only).
 //! - Extended Term: a `cotermDate` in the create request makes the customer Extended Term. It

@@ -277,7 +277,7 @@ pub(super) fn price_lines(
     for (line, (id, offer)) in lines.iter().zip(parsed.iter().flatten()) {
         let level = levels.get(offer.offer_type).cloned().unwrap_or_default();
         let best = id.at_level(&level);
-        if let Some(reason) = exact.then(|| too_good(&id.level, &level, customer.is_lga())).flatten() {
+        if let Some(reason) = exact.then(|| too_good(&id.level, &level, customer.lga_in_force())).flatten() {
             wrong_level.push(format!("Line Item: {}, Reason: {reason}", line.ext_line_item_number));
         }
         priced.push(LineItem {
