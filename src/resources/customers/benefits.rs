@@ -15,7 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::check_customer_update;
-use partner_model::rules::account_requests::THREE_YEAR_COMMIT_MINIMUMS;
+use partner_model::rules::account_requests::{increase_problems, THREE_YEAR_COMMIT_MINIMUMS};
 use partner_model::rules::cross::recommit_window;
 use partner_model::rules::FieldError;
 use partner_model::types::*;
@@ -107,16 +107,19 @@ fn check_commit(v: &Values) -> Vec<FieldError> {
     let at =
         if g(v, "ui.mode") == "recommit" { "benefits[0].recommitmentRequest" } else { "benefits[0].commitmentRequest" };
     check_minimums(v, at, &mut errors);
-    // An increase names every committed offer type at no less than its committed minimum ("the
-    // committed offerType and the new offerType must be included").
-    for (offer_type, _) in THREE_YEAR_COMMIT_MINIMUMS {
-        let Ok(committed) = g(v, &committed_key(offer_type)).parse::<u64>() else { continue };
-        let key = tyc_key(offer_type);
-        if errors.iter().all(|e| e.path != key) && g(v, &key).parse::<u64>().is_ok_and(|q| q >= committed) {
-            continue;
-        }
+    // An increase lowers no committed minimum, and names the committed types when it adds one.
+    let committed: Vec<MinimumQuantity> = THREE_YEAR_COMMIT_MINIMUMS
+        .iter()
+        .filter_map(|(offer_type, _)| {
+            let quantity = g(v, &committed_key(offer_type)).parse::<u64>().ok()?;
+            Some(MinimumQuantity { offer_type: OfferType::from_wire(offer_type), quantity })
+        })
+        .collect();
+    let asked: Vec<MinimumQuantity> = minimums(v).into_iter().map(|(_, m)| m).collect();
+    for problem in increase_problems(&committed, &asked) {
+        let key = tyc_key(problem.offer_type.as_str());
         errors.retain(|e| e.path != key);
-        let why = t::benefits::at_least_committed(committed);
+        let why = t::benefits::at_least_committed(problem.committed);
         errors.push(FieldError::new(key, partner_model::rules::Invalid::Explained(why)));
     }
     errors
@@ -306,17 +309,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_increase_keeps_every_committed_type_at_its_committed_minimum_or_more() {
+    fn an_increase_lowers_no_committed_minimum_and_keeps_the_committed_type_when_adding_one() {
         let mut v = Values::new();
         v.insert("ui.mode".into(), "commit".into());
         v.insert(committed_key("LICENSE"), "50".into());
         let problem = |v: &Values| check_commit(v).into_iter().find(|e| e.path == tyc_key("LICENSE"));
-        for (typed, refused) in [("", true), ("49", true), ("50", false), ("80", false)] {
+        for (typed, refused) in [("49", true), ("50", false), ("80", false)] {
             v.insert(tyc_key("LICENSE"), typed.into());
             assert_eq!(problem(&v).is_some(), refused, "{typed:?}: {:?}", problem(&v));
         }
-        // Consumables may be added beside the licenses.
+        // Consumables may be added beside the licenses, not instead of them.
         v.insert(tyc_key("CONSUMABLES"), "1000".into());
         assert!(check_commit(&v).is_empty(), "{:?}", check_commit(&v));
+        v.insert(tyc_key("LICENSE"), String::new());
+        assert!(problem(&v).is_some(), "adding consumables keeps the committed licenses");
     }
 }

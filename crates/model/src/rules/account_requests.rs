@@ -18,11 +18,36 @@ use super::validators::{Because, Invalid};
 use super::FieldError;
 use crate::types::{
     Address, BenefitRequest, BenefitType, Contact, CustomerCreateRequest, CustomerProfile, CustomerUpdateRequest,
-    LinkedMembershipRequest, MinimumQuantitiesRequest, ResellerCreateRequest, ResellerProfile, ResellerUpdateRequest,
+    LinkedMembershipRequest, MinimumQuantitiesRequest, MinimumQuantity, OfferType, ResellerCreateRequest,
+    ResellerProfile, ResellerUpdateRequest,
 };
 
 /// The smallest 3-Year Commit quantity per offer type.
 pub const THREE_YEAR_COMMIT_MINIMUMS: &[(&str, u64)] = &[("LICENSE", 10), ("CONSUMABLES", 1_000)];
+
+/// A minimum a 3-Year Commit quantity increase may not ask for: of a committed offer type, lower
+/// than committed, or left out while another type is added ("the committed offerType and the
+/// new offerType must be included"; otherwise a request "does not need to include quantities
+/// for all offerTypes").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncreaseProblem {
+    pub offer_type: OfferType,
+    /// The committed minimum, the least the increase may ask.
+    pub committed: u64,
+}
+
+/// The problems of `asked` as the quantity increase of a commitment of `committed` minimums.
+pub fn increase_problems(committed: &[MinimumQuantity], asked: &[MinimumQuantity]) -> Vec<IncreaseProblem> {
+    let adds = asked.iter().any(|a| !committed.iter().any(|c| c.offer_type == a.offer_type));
+    committed
+        .iter()
+        .filter(|c| match asked.iter().find(|a| a.offer_type == c.offer_type) {
+            Some(a) => a.quantity < c.quantity,
+            None => adds,
+        })
+        .map(|c| IncreaseProblem { offer_type: c.offer_type.clone(), committed: c.quantity })
+        .collect()
+}
 
 struct Errors(Vec<FieldError>);
 
@@ -478,5 +503,31 @@ mod tests {
         assert!(check_coterm_date("2027-03-01", "2025-03-01", "GOV", true).is_err());
         assert!(check_coterm_date("2027-01-15", "2025-03-01", "GOV", true).is_ok());
         assert!(check_coterm_date("2027-13-01", "2025-03-01", "COM", false).is_err());
+    }
+}
+
+#[cfg(test)]
+mod increase_tests {
+    use super::*;
+
+    fn m(offer_type: OfferType, quantity: u64) -> MinimumQuantity {
+        MinimumQuantity { offer_type, quantity }
+    }
+
+    #[test]
+    fn an_increase_keeps_each_named_minimum_and_the_committed_types_when_adding_one() {
+        let committed = [m(OfferType::License, 50)];
+        let problem = |asked: &[MinimumQuantity]| increase_problems(&committed, asked);
+        assert!(problem(&[m(OfferType::License, 80)]).is_empty());
+        assert!(problem(&[m(OfferType::License, 50)]).is_empty());
+        assert_eq!(problem(&[m(OfferType::License, 49)]).len(), 1, "lower");
+        assert!(problem(&[]).is_empty(), "a request need not name every type");
+        let adding = [m(OfferType::Consumables, 1_000)];
+        assert_eq!(
+            problem(&adding),
+            vec![IncreaseProblem { offer_type: OfferType::License, committed: 50 }],
+            "adding a type keeps the committed one"
+        );
+        assert!(problem(&[m(OfferType::License, 50), m(OfferType::Consumables, 1_000)]).is_empty());
     }
 }

@@ -1,9 +1,9 @@
 //! Updating a customer: profile, market segment, contacts, external reference id, global sales,
 //! 3-Year Commit (re)commitment requests, enabling LGA, creating a linked membership; and the
 //! acceptance of a 3YC request after its delay. With a commitment in force, a commitment request
-//! is a quantity increase: one that leaves out a committed offer type or lowers its minimum is
-//! 1117 naming `benefits[i].commitmentRequest.minimumQuantities` (the docs give no code of its
-//! own). Converting a GOV customer to LGA ("Convert an existing government customer to LGA"):
+//! is a quantity increase: one that lowers a committed minimum, or adds an offer type without the
+//! committed one, is 1117 naming `benefits[i].commitmentRequest.minimumQuantities` (the docs
+//! give no code of its own). Converting a GOV customer to LGA ("Convert an existing government customer to LGA"):
 //! only in the last 30 days before its anniversary, not in a linked membership (1117 naming
 //! the benefit for either: no code is documented), never with 3YC applied for or held (1147);
 //! the benefit is `PENDING_UPGRADE` until the anniversary, then ACTIVE with the LGA level.
@@ -15,7 +15,7 @@ use crate::twin::world::{Change, Millis, World};
 use crate::twin::{time, ApiError, Strict, Twin};
 use axum::extract::{Path, State};
 use axum::Json;
-use partner_model::rules::account_requests::{add_months, check_customer_update};
+use partner_model::rules::account_requests::{add_months, check_customer_update, increase_problems};
 use partner_model::rules::cross::recommit_window;
 use partner_model::time::DAY;
 use partner_model::types::{
@@ -147,13 +147,10 @@ pub async fn update(
             if b.recommitment_request.is_some() && (!in_window || commit_open) {
                 return Err(ApiError::invalid_fields(vec![format!("benefits[{i}].recommitmentRequest")]));
             }
-            // With a commitment in force, a commitment request is its quantity increase: "the
-            // committed offerType and the new offerType must be included", and none lower.
+            // With a commitment in force, a commitment request is its quantity increase: none
+            // lower, and "the committed offerType and the new offerType must be included".
             if let (Some(r), Some(c)) = (&b.commitment_request, commitment) {
-                let kept = |m: &partner_model::types::MinimumQuantity| {
-                    r.minimum_quantities.iter().any(|q| q.offer_type == m.offer_type && q.quantity >= m.quantity)
-                };
-                if !c.minimum_quantities.iter().all(kept) {
+                if !increase_problems(&c.minimum_quantities, &r.minimum_quantities).is_empty() {
                     let at = format!("benefits[{i}].commitmentRequest.minimumQuantities");
                     return Err(ApiError::invalid_fields(vec![at]));
                 }
