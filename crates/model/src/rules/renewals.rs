@@ -26,7 +26,7 @@ pub enum Window {
 pub fn window_at(renewal: Millis, at: Millis) -> Option<Window> {
     if at < renewal && renewal - at <= EARLY_DAYS * DAY {
         Some(Window::Early)
-    } else if at >= renewal && at - renewal <= (LATE_DAYS + 1) * DAY {
+    } else if at >= renewal && at - renewal < (LATE_DAYS + 1) * DAY {
         Some(Window::Late)
     } else {
         None
@@ -116,7 +116,8 @@ mod tests {
         assert_eq!(window_at(renewal, renewal), Some(Window::Late));
         // The 14th day after is named as the last: it is open to its end.
         assert_eq!(window_at(renewal, at("2027-01-14T23:59:59Z")), Some(Window::Late));
-        assert_eq!(window_at(renewal, at("2027-01-15T00:00:01Z")), None);
+        assert_eq!(window_at(renewal, at("2027-01-14T23:59:59.999Z")), Some(Window::Late));
+        assert_eq!(window_at(renewal, renewal + (LATE_DAYS + 1) * DAY), None, "the 15th day has begun");
     }
 
     #[test]

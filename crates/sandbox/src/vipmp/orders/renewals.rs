@@ -2,8 +2,10 @@
 //! anniversary) or late (just after it).
 //!
 //! Choices where the docs are silent (the manual-renewals page gives the rules, not every code):
-//! - The anniversary (AD) is the customer's `cotermDate`. Early: from 30 days before it to the
-//!   day before; late: from the AD to 14 days after ("typically 14 days"), for the licenses
+//! - The windows and the date they count from are `partner_model::rules::renewals`' (the
+//!   console uses the same): the renewal date of the licenses (a lapsed one's, else the active
+//!   ones'), else the customer's `cotermDate`. Early: from 30 days before it to the day before;
+//!   late: from that date through the 14th day after ("typically 14 days"), for the licenses
 //!   whose renewal date just passed without renewing, even when others auto-renewed (their
 //!   renewal date a year on: a line of one is 3121). Outside both windows every line is 3121
 //!   "Subscription Not allowed for Renewal" (`Line Item: N`).
