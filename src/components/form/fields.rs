@@ -168,6 +168,7 @@ pub fn CheckboxGroup(
             let box_id = format!("{id}-{value}");
             let box_id2 = box_id.clone();
             let (v1, v2) = (value.clone(), value.clone());
+            let error_id = format!("{id}-error");
             let checked = move || form.get(&p1).split(',').any(|v| v == v1);
             let toggle = move |_| {
                 let mut set: Vec<String> =
@@ -182,7 +183,8 @@ pub fn CheckboxGroup(
             view! {
                 <label class="check" for=box_id.clone()>
                     <input type="checkbox" id=box_id2 prop:checked=checked on:change=toggle
-                        aria-invalid=move || error.get().map(|_| "true")/>
+                        aria-invalid=move || error.get().map(|_| "true")
+                        aria-describedby=move || error.get().map(|_| error_id.clone())/>
                     {text}
                 </label>
             }
