@@ -27,7 +27,7 @@ use leptos_router::path;
 use partner_model::catalog::errors::{
     reason_in_detail, ReasonCode, EXPIRE_OPEN_PAS, IGNORE_ORDER_RETURN, TRANSFER_REASONS,
 };
-use partner_model::types::{Benefit, Commitment, Discount, MembershipOffersPreview, MembershipTransfer, Status};
+use partner_model::types::{Benefit, Discount, MembershipOffersPreview, MembershipTransfer, Status};
 
 /// `/memberships`, `/memberships/:id` (preview and transfer), `/memberships/:id/transfers/:transfer`.
 #[component(transparent)]
@@ -154,11 +154,13 @@ pub fn MembershipPreview() -> impl IntoView {
 /// customer is a 3yc customer") and discount levels, with a High Volume Discount code.
 #[component]
 fn BringsAlong(benefits: Vec<Benefit>, discounts: Vec<Discount>) -> impl IntoView {
-    let commitments: Vec<Commitment> = benefits.into_iter().filter_map(|b| b.commitment).collect();
-    let commitments = commitments.into_iter().map(|c| {
+    let terms = benefits
+        .into_iter()
+        .flat_map(|b| [(t::hub::three_year_commit(), b.commitment), (t::hub::tyc_request(), b.commitment_request)]);
+    let terms = terms.filter_map(|(title, c)| c.map(|c| (title, c))).map(|(title, c)| {
         view! {
             <section class="facts-section">
-                <h2>{t::hub::three_year_commit()}</h2>
+                <h2>{title}</h2>
                 <dl class="facts">
                     <dt>{t::hub::status()}</dt><dd>{crate::resources::customers::hub::commitment_badge(c.status.as_ref())}</dd>
                     <dt>{t::hub::start()}</dt><dd translate="no">{day(&c.start_date)}</dd>
@@ -171,7 +173,7 @@ fn BringsAlong(benefits: Vec<Benefit>, discounts: Vec<Discount>) -> impl IntoVie
         }
     });
     view! {
-        {commitments.collect_view()}
+        {terms.collect_view()}
         {(!discounts.is_empty()).then(|| view! { <crate::resources::customers::hub::Discounts discounts/> })}
     }
 }

@@ -348,6 +348,11 @@ async fn a_vip_memberships_preview_shows_the_commitment_and_discount_it_brings()
         .find("//main//section[h2[normalize-space(.)='3-Year Commit']]//dt[normalize-space(.)='Minimum licenses']")
         .await;
     browser.find("//main//table[caption='Discount levels']//td[normalize-space(.)='12']").await;
+    browser
+        .find(
+            "//main//section[h2[normalize-space(.)='3-Year Commit request']]//dd[span[normalize-space(.)='Accepted']]",
+        )
+        .await;
     browser.show(&commit).await;
     browser.screenshot("transfers-membership-brings-3yc").await;
     browser.client.goto(&format!("{}memberships/71000003", sandbox.url)).await.expect("preview");

@@ -263,27 +263,38 @@ const OFFERS: [&str; 6] =
     ["65304479CA01A12", "65304386CA01A12", "65322587CA01A12", "65304921CA01A12", "30006208CA01A12", "65324918CA01A12"];
 const COUNTRIES: [(&str, &str); 4] = [("US", "USD"), ("CA", "CAD"), ("GB", "GBP"), ("DE", "EUR")];
 
-/// The eligible memberships that bring something along: 71000002 a 3-Year Commit at level 12
-/// (the preview page's example), 71000003 a High Volume Discount code (the HVD page's).
+/// The eligible memberships that bring something along, both 3-Year Commit customers (the
+/// preview shows benefits and discounts "if customer is a 3yc customer"): 71000002 at level 12
+/// with its recommitment accepted (the preview page's example), 71000003 a High Volume Discount
+/// customer with its code (the HVD page's).
 fn brings_along(world: &mut World, now: Millis) {
+    let commitment = |licenses: u64| Commitment {
+        start_date: date(now.saturating_sub(200 * DAY)),
+        end_date: date(now + 895 * DAY),
+        status: Some(CommitmentStatus::Active),
+        minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: licenses }],
+    };
+    let three_year = |commitment: Commitment, request: Option<Commitment>| Benefit {
+        kind: BenefitType::ThreeYearCommit,
+        status: None,
+        commitment: Some(commitment),
+        commitment_request: request,
+        recommitment_request: None,
+    };
     if let Some(m) = world.memberships.get_mut("71000002") {
         // Level 12 is a commitment of 10–49 licenses.
-        let licenses = 30;
-        m.benefits = vec![Benefit {
-            kind: BenefitType::ThreeYearCommit,
-            status: None,
-            commitment: Some(Commitment {
-                start_date: date(now.saturating_sub(200 * DAY)),
-                end_date: date(now + 895 * DAY),
-                status: Some(CommitmentStatus::Other("ACTIVE".into())),
-                minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: licenses }],
-            }),
-            commitment_request: None,
-            recommitment_request: None,
-        }];
+        let next = Commitment {
+            start_date: date(now + 896 * DAY),
+            end_date: date(now + 1_991 * DAY),
+            status: Some(CommitmentStatus::Accepted),
+            ..commitment(30)
+        };
+        m.benefits = vec![three_year(commitment(30), Some(next))];
         m.discounts = vec![Discount::new(OfferType::License, "12")];
     }
     if let Some(m) = world.memberships.get_mut("71000003") {
+        // Level 14 is a commitment of 100 licenses or more.
+        m.benefits = vec![three_year(commitment(120), None)];
         m.discounts = vec![Discount { discount_code: "HVD_L18_PRE".into(), ..Discount::new(OfferType::License, "14") }];
     }
 }
