@@ -291,17 +291,19 @@ async fn a_preview_with_fetch_price_prices_every_line_and_totals_them() {
     assert_eq!(f(&a.json["lineItems"][0]["pricing"]["partnerPrice"]), listed);
 }
 
+/// The codes of a page of flexible discounts.
+fn codes(a: &Answer) -> Vec<String> {
+    a.json["flexDiscounts"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|d| d["code"].as_str().map(String::from))
+        .collect()
+}
+
 #[tokio::test]
 async fn flexible_discounts_are_listed_applied_priced_and_refused_as_documented() {
     let env = env();
-    let codes = |a: &Answer| -> Vec<String> {
-        a.json["flexDiscounts"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|d| d["code"].as_str().map(String::from))
-            .collect()
-    };
     let open = call(&env, "GET", "/v3/flex-discounts?market-segment=COM&country=US", None).await;
     assert_eq!(open.status, StatusCode::OK, "{}", open.json);
     let listed = codes(&open);
@@ -1134,14 +1136,6 @@ async fn users_do_not_move_with_a_single_app_upgraded_to_all_apps() {
 #[tokio::test]
 async fn a_customers_flexible_discounts_are_the_reusable_ones_it_used() {
     let env = env();
-    let codes = |a: &Answer| -> Vec<String> {
-        a.json["flexDiscounts"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|d| d["code"].as_str().map(String::from))
-            .collect()
-    };
     let path = format!("/v3/customers/{COM}/flex-discounts");
     let before = codes(&call(&env, "GET", &path, None).await);
     assert!(!before.contains(&"ACROBAT_20_OFF".to_string()), "open, but not used yet: {before:?}");

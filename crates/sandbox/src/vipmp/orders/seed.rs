@@ -41,6 +41,11 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
     }
 }
 
+/// The id of the seeded customer called `name`.
+fn customer_named(world: &World, name: &str) -> Option<String> {
+    world.customers.values().find(|c| c.company_profile.company_name == name).map(|c| c.customer_id.clone())
+}
+
 /// The customer whose licenses lapsed five days ago (auto-renewal off): late renewal is open.
 pub const LAPSED_CUSTOMER: &str = "Cedar Creek Design Studio";
 
@@ -48,14 +53,7 @@ pub const LAPSED_CUSTOMER: &str = "Cedar Creek Design Studio";
 /// auto-renewal off and inactive. Draws nothing from the generator, so the rest of the seed
 /// stays as it was.
 fn seed_lapsed(world: &mut World, now: Millis) {
-    let Some(id) = world
-        .customers
-        .values()
-        .find(|c| c.company_profile.company_name == LAPSED_CUSTOMER)
-        .map(|c| c.customer_id.clone())
-    else {
-        return;
-    };
+    let Some(id) = customer_named(world, LAPSED_CUSTOMER) else { return };
     let lapsed = time::date(now - 5 * DAY);
     if let Some(c) = world.customers.get_mut(&id) {
         c.coterm_date = lapsed.clone();
@@ -79,14 +77,7 @@ pub const RENEWAL_DISCOUNT_CUSTOMER: &str = "Starlight Events";
 /// at renewal.
 /// Draws nothing from the generator.
 fn seed_renewal_discount(world: &mut World) {
-    let Some(id) = world
-        .customers
-        .values()
-        .find(|c| c.company_profile.company_name == RENEWAL_DISCOUNT_CUSTOMER)
-        .map(|c| c.customer_id.clone())
-    else {
-        return;
-    };
+    let Some(id) = customer_named(world, RENEWAL_DISCOUNT_CUSTOMER) else { return };
     let subs: Vec<String> = subscriptions_of(world, &id).map(|s| s.subscription_id.clone()).collect();
     for sub_id in subs {
         if let Some(sub) = world.subscriptions.get_mut(&sub_id).filter(|s| s.status == Status::Active) {
