@@ -7,7 +7,6 @@ use super::transfers::{ItemsTable, TransferView};
 use crate::api::calls::memberships;
 use crate::api::error::Failure;
 use crate::components::confirm::ConfirmDialog;
-use crate::components::detail::day;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{check_paths, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
 use crate::components::loading::{Load, Loaded};
@@ -161,14 +160,7 @@ fn BringsAlong(benefits: Vec<Benefit>, discounts: Vec<Discount>) -> impl IntoVie
         view! {
             <section class="facts-section">
                 <h2>{title}</h2>
-                <dl class="facts">
-                    <dt>{t::hub::status()}</dt><dd>{crate::resources::customers::hub::commitment_badge(c.status.as_ref())}</dd>
-                    <dt>{t::hub::start()}</dt><dd translate="no">{day(&c.start_date)}</dd>
-                    <dt>{t::hub::end()}</dt><dd translate="no">{day(&c.end_date)}</dd>
-                    {c.minimum_quantities.into_iter().map(|m| view! {
-                        <dt>{t::hub::minimum(crate::i18n::model(m.offer_type.words()))}</dt><dd>{m.quantity.to_string()}</dd>
-                    }).collect_view()}
-                </dl>
+                <crate::resources::customers::hub::CommitmentFacts commitment=c dates=true minimums=true/>
             </section>
         }
     });

@@ -170,13 +170,7 @@ fn WaitingRequest(request: partner_model::types::Commitment) -> impl IntoView {
     view! {
         <section class="facts-section" aria-labelledby="waiting-title">
             <h2 id="waiting-title">{t::benefits::still_open()}</h2>
-            <dl class="facts">
-                <dt>{t::benefits::status()}</dt>
-                <dd>{super::hub::commitment_badge(request.status.as_ref())}</dd>
-                {request.minimum_quantities.iter().map(|m| view! {
-                    <dt>{t::hub::minimum(crate::i18n::model(m.offer_type.words()))}</dt><dd>{m.quantity.to_string()}</dd>
-                }).collect_view()}
-            </dl>
+            <super::hub::CommitmentFacts commitment=request minimums=true/>
         </section>
     }
 }

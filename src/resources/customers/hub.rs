@@ -301,11 +301,7 @@ fn ThreeYearCommit(benefit: Benefit, subs: Loaded<Subs>) -> impl IntoView {
             {commitment.map(|c| {
                 let minimums = c.minimum_quantities.clone();
                 view! {
-                    <dl class="facts">
-                        <dt>{t::hub::status()}</dt><dd>{commitment_badge(c.status.as_ref())}</dd>
-                        <dt>{t::hub::start()}</dt><dd translate="no">{day(&c.start_date)}</dd>
-                        <dt>{t::hub::end()}</dt><dd translate="no">{day(&c.end_date)}</dd>
-                    </dl>
+                    <CommitmentFacts commitment=c dates=true/>
                     <h3>{t::hub::minimums()}</h3>
                     <Load resource=subs what=t::load::current_quantities() quiet=true render=move |list: Subs| {
                         let (licenses, consumables) = current_quantities(&list);
@@ -318,12 +314,32 @@ fn ThreeYearCommit(benefit: Benefit, subs: Loaded<Subs>) -> impl IntoView {
             })}
             {requests.into_iter().filter_map(|(title, r)| r.map(|r| view! {
                 <h3>{title}</h3>
-                <dl class="facts">
-                    <dt>{t::hub::status()}</dt><dd>{commitment_badge(r.status.as_ref())}</dd>
-                    {r.minimum_quantities.into_iter().map(|m| view! { <dt>{t::hub::minimum(crate::i18n::model(m.offer_type.words()))}</dt><dd>{m.quantity.to_string()}</dd> }).collect_view()}
-                </dl>
+                <CommitmentFacts commitment=r minimums=true/>
             })).collect_view()}
         </section>
+    }
+}
+
+/// A 3-Year Commit commitment or request as facts: its status, and its dates or its minimums
+/// (the hub, the benefits page, the VIP → VIPMP preview).
+#[component]
+pub(crate) fn CommitmentFacts(
+    commitment: Commitment,
+    #[prop(optional)] dates: bool,
+    #[prop(optional)] minimums: bool,
+) -> impl IntoView {
+    let c = commitment;
+    view! {
+        <dl class="facts">
+            <dt>{t::hub::status()}</dt><dd>{commitment_badge(c.status.as_ref())}</dd>
+            {dates.then(|| view! {
+                <dt>{t::hub::start()}</dt><dd translate="no">{day(&c.start_date)}</dd>
+                <dt>{t::hub::end()}</dt><dd translate="no">{day(&c.end_date)}</dd>
+            })}
+            {minimums.then(|| c.minimum_quantities.into_iter().map(|m| view! {
+                <dt>{t::hub::minimum(crate::i18n::model(m.offer_type.words()))}</dt><dd>{m.quantity.to_string()}</dd>
+            }).collect_view())}
+        </dl>
     }
 }
 
