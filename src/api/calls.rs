@@ -357,6 +357,12 @@ pub mod orders {
             rt.vipmp_url(&format!("/v3/customers/{}/orders{}", encode(customer_id), query(filters))),
         )
     }
+    /// The customer's orders of `order_type` still being processed (1002), which the API takes
+    /// no other of meanwhile (a renewal, an upgrade of the same subscription).
+    pub fn open(rt: &Runtime, customer_id: &str, order_type: &str) -> Endpoint<OrderHistoryPage> {
+        let filters = [("order-type", order_type.to_string()), ("status", "1002".to_string()), ("limit", "100".into())];
+        history(rt, customer_id, &filters)
+    }
 }
 
 /// Subscriptions.

@@ -49,8 +49,7 @@ pub fn RenewalPreview() -> impl IntoView {
     let preview = Loaded::new(move || {
         let c = customer.get();
         let (subs, renewal) = (subscriptions::list(&rt, &c), orders::create(&rt, &c, &OrderRequest::PreviewRenewal));
-        let open = [("order-type", "RENEWAL".to_string()), ("status", "1002".to_string()), ("limit", "100".into())];
-        let open = orders::history(&rt, &c, &open);
+        let open = orders::open(&rt, &c, "RENEWAL");
         async move {
             let items = fetch_items(subs).await?;
             let open = fetch(open).await?.items;

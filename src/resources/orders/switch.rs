@@ -71,8 +71,7 @@ pub fn UpgradePage() -> impl IntoView {
     let data = Loaded::new(move || {
         let p = ids.get();
         let (sub, paths) = (subscriptions::get(&rt, &p.customer, &p.id), orders::switch_paths(&rt, &p.customer, &p.id));
-        let open = [("order-type", "SWITCH".to_string()), ("status", "1002".to_string()), ("limit", "100".into())];
-        let open = orders::history(&rt, &p.customer, &open);
+        let open = orders::open(&rt, &p.customer, "SWITCH");
         let id = p.id.clone();
         async move {
             let sub = fetch(sub).await?;
