@@ -238,16 +238,8 @@ mod tests {
             let mut c = Customer::default();
             c.company_profile.company_name = "Harris County Clerk".into();
             c.company_profile.address.country = "US".into();
-            c.benefits = lga
-                .map(|status| Benefit {
-                    kind: BenefitType::LargeGovernmentAgency,
-                    status: Some(status.into()),
-                    commitment: None,
-                    commitment_request: None,
-                    recommitment_request: None,
-                })
-                .into_iter()
-                .collect();
+            c.benefits =
+                lga.map(|status| Benefit::new(BenefitType::LargeGovernmentAgency, Some(status))).into_iter().collect();
             c
         };
         assert!(may_join(&customer(Some("ACTIVE")), &group).is_ok());

@@ -195,6 +195,19 @@ pub struct Benefit {
     pub recommitment_request: Option<Commitment>,
 }
 
+impl Benefit {
+    /// A benefit of `kind` with `status` and no commitment.
+    pub fn new(kind: BenefitType, status: Option<&str>) -> Benefit {
+        Benefit {
+            kind,
+            status: status.map(str::to_string),
+            commitment: None,
+            commitment_request: None,
+            recommitment_request: None,
+        }
+    }
+}
+
 /// A customer's linked membership.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -376,13 +389,7 @@ mod tests {
     #[test]
     fn a_converted_customer_is_an_lga_pending_its_anniversary() {
         let with = |status: &str| Customer {
-            benefits: vec![Benefit {
-                kind: BenefitType::LargeGovernmentAgency,
-                status: Some(status.into()),
-                commitment: None,
-                commitment_request: None,
-                recommitment_request: None,
-            }],
+            benefits: vec![Benefit::new(BenefitType::LargeGovernmentAgency, Some(status))],
             ..Customer::default()
         };
         assert!(with("PENDING_UPGRADE").is_lga() && with("PENDING_UPGRADE").lga_pending());

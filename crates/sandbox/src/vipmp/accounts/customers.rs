@@ -112,13 +112,7 @@ pub async fn create(
         customer.customer_id = id.clone();
         customer.links = self_link(format!("/v3/customers/{id}"));
         if lga {
-            customer.benefits.push(Benefit {
-                kind: BenefitType::LargeGovernmentAgency,
-                status: Some("ACTIVE".into()),
-                commitment: None,
-                commitment_request: None,
-                recommitment_request: None,
-            });
+            customer.benefits.push(Benefit::new(BenefitType::LargeGovernmentAgency, Some("ACTIVE")));
         }
         if let Some(request) = three_year.and_then(|b| b.commitment_request.as_ref()) {
             customer.benefits.push(Benefit {

@@ -279,13 +279,7 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
             Lga(sub) => {
                 profile.market_segment = Some(MarketSegment::Government);
                 profile.market_sub_segments = vec![MarketSubSegment::from_wire(sub)];
-                c.benefits = vec![Benefit {
-                    kind: BenefitType::LargeGovernmentAgency,
-                    status: Some("ACTIVE".into()),
-                    commitment: None,
-                    commitment_request: None,
-                    recommitment_request: None,
-                }];
+                c.benefits = vec![Benefit::new(BenefitType::LargeGovernmentAgency, Some("ACTIVE"))];
                 c.discounts = vec![discount(OfferType::License, "06")];
             }
             Extended => {

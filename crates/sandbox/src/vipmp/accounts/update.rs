@@ -176,23 +176,11 @@ pub async fn update(
         if enabling_lga {
             // "PENDING_UPGRADE" until the anniversary, when the renewal happens at LGA level.
             customer.company_profile.market_sub_segments = profile.market_sub_segments.clone();
-            customer.benefits.push(Benefit {
-                kind: BenefitType::LargeGovernmentAgency,
-                status: Some(LGA_PENDING_UPGRADE.into()),
-                commitment: None,
-                commitment_request: None,
-                recommitment_request: None,
-            });
+            customer.benefits.push(Benefit::new(BenefitType::LargeGovernmentAgency, Some(LGA_PENDING_UPGRADE)));
         }
         if let Some(b) = three_year.and_then(|i| req.benefits.get(i)) {
             if !customer.benefits.iter().any(|x| x.kind == BenefitType::ThreeYearCommit) {
-                customer.benefits.push(Benefit {
-                    kind: BenefitType::ThreeYearCommit,
-                    status: None,
-                    commitment: None,
-                    commitment_request: None,
-                    recommitment_request: None,
-                });
+                customer.benefits.push(Benefit::new(BenefitType::ThreeYearCommit, None));
             }
             if let Some(benefit) = customer.benefits.iter_mut().find(|x| x.kind == BenefitType::ThreeYearCommit) {
                 if let Some(r) = &b.commitment_request {
@@ -283,13 +271,7 @@ mod tests {
         let mut w = World::default();
         let mut c = Customer { customer_id: "C1".into(), ..Customer::default() };
         c.discounts = new_discounts(false);
-        c.benefits.push(Benefit {
-            kind: BenefitType::LargeGovernmentAgency,
-            status: Some(LGA_PENDING_UPGRADE.into()),
-            commitment: None,
-            commitment_request: None,
-            recommitment_request: None,
-        });
+        c.benefits.push(Benefit::new(BenefitType::LargeGovernmentAgency, Some(LGA_PENDING_UPGRADE)));
         w.customers.insert("C1".into(), c);
         upgrade_to_lga(&mut w, "C1");
         let c = w.customers.get("C1").cloned().unwrap_or_default();

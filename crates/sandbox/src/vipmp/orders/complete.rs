@@ -44,8 +44,6 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
     }
     let customer_id = order.customer_id.clone();
     let returning = order.order_type == Some(OrderType::Return);
-    let returns_a_renewal = returning
-        && world.orders.get(&order.reference_order_id).is_some_and(|o| o.order_type == Some(OrderType::Renewal));
     let renewing = order.order_type == Some(OrderType::Renewal);
     // Early when placed before the renewal date; the first early renewal of the term rolls the
     // anniversary, which until then is still at (or before) the renewal date. A return of an
@@ -60,8 +58,9 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
         super::switches::complete(world, &mut order, now);
     }
     for line in order.line_items.iter_mut().filter(|_| !switching) {
-        if returns_a_renewal && super::renewals::unrenew_line(world, line) {
+        if returning && super::renewals::takes_next_term(world, &order.reference_order_id, &line.subscription_id) {
             // An early renewal returned: the licenses of this term stay.
+            super::renewals::unrenew_line(world, line);
         } else if returning {
             take_back(world, &line.subscription_id, line.quantity);
         } else if renewing && super::renewals::renew_line(world, line, early) {

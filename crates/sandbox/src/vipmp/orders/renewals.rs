@@ -164,19 +164,22 @@ pub fn renew_line(world: &mut World, line: &LineItem, early: bool) -> bool {
     true
 }
 
-/// Undoes an early renewal's `line` (a RETURN of it): its subscription's renewed quantity goes
-/// down by the line's, the licenses of the current term and the anniversary stay ("Return
-/// order after early renewal": renewed_quantity = 0, AD does not roll back, and the remaining
-/// seats renew on the renewal date). False when the subscription holds no early renewal (a
-/// late renewal's line, or a new product's): the licenses themselves go back.
-pub fn unrenew_line(world: &mut World, line: &LineItem) -> bool {
-    let Some(sub) = world.subscriptions.get_mut(&line.subscription_id) else { return false };
-    match sub.renewed_quantity {
-        Some(renewed) if renewed > 0 => {
-            sub.renewed_quantity = Some(renewed.saturating_sub(line.quantity));
-            true
-        }
-        _ => false,
+/// Whether a return of order `returned`, on `subscription_id`, takes back the next term's
+/// licenses: a RENEWAL's return whose subscription holds licenses renewed early ("Return order
+/// after early renewal"). Otherwise (a late renewal's line, a new product's) it takes the
+/// licenses themselves.
+pub fn takes_next_term(world: &World, returned: &str, subscription_id: &str) -> bool {
+    let of_renewal = world.orders.get(returned).is_some_and(|o| o.order_type == Some(OrderType::Renewal));
+    of_renewal && world.subscriptions.get(subscription_id).is_some_and(|s| s.renewed_quantity.unwrap_or(0) > 0)
+}
+
+/// Undoes an early renewal's `line` (a RETURN of it, [`takes_next_term`]): its subscription's
+/// renewed quantity goes down by the line's, the licenses of the current term and the
+/// anniversary stay (renewed_quantity = 0, AD does not roll back, and the remaining seats renew
+/// on the renewal date).
+pub fn unrenew_line(world: &mut World, line: &LineItem) {
+    if let Some(sub) = world.subscriptions.get_mut(&line.subscription_id) {
+        sub.renewed_quantity = sub.renewed_quantity.map(|renewed| renewed.saturating_sub(line.quantity));
     }
 }
 

@@ -248,19 +248,18 @@ pub fn switch_order(
 /// switch cannot take again (2151: "another switch or return order is processing, temporarily
 /// locks quantity"): all of them while a switch of it is open ("only one switch order can be
 /// processed for a subscription at a time"); an open return's lines, but for a returned early
-/// renewal's, which are the next term's (as completing the return decides: a renewal's return
-/// on a subscription with licenses renewed early).
+/// renewal's, which are the next term's.
 fn locked(world: &World, id: &str) -> u64 {
     let open = || world.orders.values().filter(|o| o.status == Status::Pending);
     let switching = |o: &Order| matches!(o.order_type, Some(OrderType::Switch | OrderType::RevertSwitch));
     if open().any(|o| switching(o) && o.cancelling_items.iter().any(|c| c.subscription_id == id)) {
         return u64::MAX;
     }
-    let renewal =
-        |o: &Order| world.orders.get(&o.reference_order_id).is_some_and(|r| r.order_type == Some(OrderType::Renewal));
-    let renewed_early = world.subscriptions.get(id).is_some_and(|s| s.renewed_quantity.unwrap_or(0) > 0);
     open()
-        .filter(|o| o.order_type == Some(OrderType::Return) && !(renewal(o) && renewed_early))
+        .filter(|o| {
+            o.order_type == Some(OrderType::Return)
+                && !super::renewals::takes_next_term(world, &o.reference_order_id, id)
+        })
         .flat_map(|o| &o.line_items)
         .filter(|l| l.subscription_id == id)
         .map(|l| l.quantity)
