@@ -322,17 +322,13 @@ impl Flow {
                 // The upgrade sent before the reload may reach the API after the page read:
                 // until it is processed, a preview of the subscription is refused (2151, one
                 // upgrade at a time). Previewing again once it is gives the form's preview.
-                let preview = "//section[contains(@class,'preview')]//table";
-                let refused = "//main//*[contains(normalize-space(.), '(error 2151)')]";
                 for _ in 0..20 {
-                    b.click("Preview upgrade").await;
-                    b.find(&format!("{preview} | {refused}")).await;
-                    if b.client.find(fantoccini::Locator::XPath(preview)).await.is_ok() {
+                    if preview_upgrade_once(b).await {
                         break;
                     }
                     tokio::time::sleep(Duration::from_millis(500)).await;
                 }
-                b.find(preview).await;
+                b.find(UPGRADE_PREVIEW).await;
             }
             Flow::UndoUpgrade => {
                 // The undoing was on its way when the page reloaded: the page says so, and
@@ -373,15 +369,11 @@ async fn preview_an_upgrade(b: &Browser, base: &str) {
     let form = "//main//label[normalize-space(.)='Licenses to move']";
     let waiting =
         "//main//p[starts-with(normalize-space(.), 'An upgrade of this subscription is still being processed.')]";
-    let preview = "//section[contains(@class,'preview')]//table";
-    let refused = "//main//*[contains(normalize-space(.), '(error 2151)')]";
     for _ in 0..60 {
         b.find(&format!("{form} | {waiting}")).await;
         if b.client.find(fantoccini::Locator::XPath(form)).await.is_ok() {
             b.fill("Licenses to move", "3").await;
-            b.click("Preview upgrade").await;
-            b.find(&format!("{preview} | {refused}")).await;
-            if b.client.find(fantoccini::Locator::XPath(preview)).await.is_ok() {
+            if preview_upgrade_once(b).await {
                 return;
             }
         }
@@ -389,6 +381,18 @@ async fn preview_an_upgrade(b: &Browser, base: &str) {
         b.client.refresh().await.expect("reload");
     }
     panic!("the upgrade's preview never came");
+}
+
+/// The preview of an upgrade.
+const UPGRADE_PREVIEW: &str = "//section[contains(@class,'preview')]//table";
+
+/// Asks for the upgrade's preview: whether it came, or 2151 said an upgrade of the subscription
+/// is still being processed.
+async fn preview_upgrade_once(b: &Browser) -> bool {
+    let refused = "//main//*[contains(normalize-space(.), '(error 2151)')]";
+    b.click("Preview upgrade").await;
+    b.find(&format!("{UPGRADE_PREVIEW} | {refused}")).await;
+    b.client.find(fantoccini::Locator::XPath(UPGRADE_PREVIEW)).await.is_ok()
 }
 
 /// Opens Place an order for Fairmont Hotels Group with 4 × 65322651CA01A12 and previews it.
