@@ -492,6 +492,20 @@ impl Browser {
         self.click("Preview order").await;
     }
 
+    /// On the renewal page, sets the first row to renew `licenses` and every other row to none:
+    /// part of a subscription goes in a renewal order of its own (3121). Returns how many rows
+    /// the page offers.
+    pub async fn renew_first_only(&self, licenses: &str) -> usize {
+        let fields = "//section[h2='Renew by hand']//input[@type='number']";
+        self.find(fields).await;
+        let all = self.client.find_all(fantoccini::Locator::XPath(fields)).await.expect("fields");
+        for (i, field) in all.iter().enumerate() {
+            field.clear().await.expect("clear");
+            field.send_keys(if i == 0 { licenses } else { "0" }).await.expect("type");
+        }
+        all.len()
+    }
+
     /// From a customer's subscription list, opens the first active subscription.
     pub async fn open_first_active_subscription(&self) {
         // The Status column found by its header, wherever it stands.

@@ -215,7 +215,7 @@ impl Flow {
             }
             Flow::RenewByHand => {
                 b.client.goto(&format!("{base}customers/{FAIRMONT}/renewal")).await.expect("renewal");
-                b.fill("Licenses to renew", "2").await;
+                b.renew_first_only("2").await;
                 b.click("Preview renewal").await;
                 b.find("//section[h2='Renew by hand']//section[contains(@class,'preview')]").await;
                 (Kept::Field("Licenses to renew", "2".into()), ORDER_PAGE.into())

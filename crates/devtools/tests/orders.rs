@@ -198,14 +198,7 @@ async fn renew_by_hand(browser: &Browser, licenses: &str, shot: &str) -> String 
     browser.heading("Renewal preview").await;
     let section = "//section[h2='Renew by hand']";
     let subscription = browser.find(&format!("{section}//h3/code")).await.text().await.expect("subscription");
-    let fields = format!("{section}//input[@type='number']");
-    browser.find(&fields).await;
-    for (i, field) in
-        browser.client.find_all(fantoccini::Locator::XPath(&fields)).await.expect("fields").iter().enumerate()
-    {
-        field.clear().await.expect("clear");
-        field.send_keys(if i == 0 { licenses } else { "0" }).await.expect("type");
-    }
+    browser.renew_first_only(licenses).await;
     browser.click("Preview renewal").await;
     let preview = browser.find(&format!("{section}//section[contains(@class,'preview')]")).await;
     let total = browser

@@ -435,6 +435,17 @@ async fn manual_renewals_early_and_late_within_their_windows() {
     assert_eq!((too_many.json["code"].as_str(), details(&too_many)), (Some("3121"), vec!["Line Item: 1".to_string()]));
     let other = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65322651CA01A12", 1)).await;
     assert_eq!(other.json["code"], "3132", "another product than the subscription's");
+    // Part of a subscription goes alone: with another line it is 3121, for that line.
+    let with = |q: u64| {
+        json!([
+            {"extLineItemNumber": 1, "offerId": "11083117CA01A12", "quantity": 1},
+            {"extLineItemNumber": 2, "offerId": "65304479CA01A12", "quantity": q, "subscriptionId": "SUB-9000000005"},
+        ])
+    };
+    let partial = renew(&env, EARLY, "PREVIEW_RENEWAL", with(6)).await;
+    assert_eq!((partial.json["code"].as_str(), details(&partial)), (Some("3121"), vec!["Line Item: 2".to_string()]));
+    let full = renew(&env, EARLY, "PREVIEW_RENEWAL", with(10)).await;
+    assert_eq!(full.status, StatusCode::CREATED, "all ten, with a new product: {}", full.json);
     let unknown = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000006", "65304479CA01A12", 1)).await;
     assert_eq!(unknown.json["code"], "3115", "another customer's subscription");
     let placed = renew(&env, EARLY, "RENEWAL", line("SUB-9000000005", "65304479CA01A12", 6)).await;

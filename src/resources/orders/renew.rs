@@ -3,7 +3,10 @@
 //! One row per active license subscription with how many licenses to renew (0 leaves it out);
 //! t::renew::preview() asks the API (PREVIEW_RENEWAL with lines, priced), which says the level
 //! the customer will have after renewal; "Place renewal order" sends the RENEWAL of exactly the
-//! previewed lines and opens the order, which follows it. Outside both windows the page says
+//! previewed lines and opens the order, which follows it. Part of a subscription's licenses goes
+//! in an order of its own (3121: "existing licenses must be fully renewed to current term
+//! quantity before being combined"): with other rows, each partial row says so before sending.
+//! Outside both windows the page says
 //! when renewing by hand opens. While a renewal order is still being processed the page lists
 //! it and offers no other: the API takes the next renewal order only once the one before is
 //! complete (the manual-renewals page's key rules; 4122 otherwise).
@@ -50,18 +53,21 @@ fn start_values(subs: &[(Subscription, u64)]) -> Values {
     v
 }
 
-/// The lines to renew: every row with a quantity above 0.
-fn lines_of(v: &Values) -> Vec<LineItemRequest> {
+/// The rows to renew, each with its quantity: every row with a quantity above 0.
+fn sent(v: &Values) -> impl Iterator<Item = (usize, u64)> + '_ {
     (0..rows::count(v, LINES))
-        .filter_map(|i| {
-            let quantity: u64 = g(v, &format!("{LINES}[{i}].quantity")).parse().ok().filter(|q| *q > 0)?;
-            Some(LineItemRequest {
-                ext_line_item_number: g(v, &format!("{LINES}[{i}].extLineItemNumber")).parse().unwrap_or(u32::MAX),
-                offer_id: g(v, &format!("{LINES}[{i}].offerId")),
-                quantity,
-                subscription_id: g(v, &format!("{LINES}[{i}].subscriptionId")),
-                ..Default::default()
-            })
+        .filter_map(|i| Some((i, g(v, &format!("{LINES}[{i}].quantity")).parse().ok().filter(|q| *q > 0)?)))
+}
+
+/// The lines to renew.
+fn lines_of(v: &Values) -> Vec<LineItemRequest> {
+    sent(v)
+        .map(|(i, quantity)| LineItemRequest {
+            ext_line_item_number: g(v, &format!("{LINES}[{i}].extLineItemNumber")).parse().unwrap_or(u32::MAX),
+            offer_id: g(v, &format!("{LINES}[{i}].offerId")),
+            quantity,
+            subscription_id: g(v, &format!("{LINES}[{i}].subscriptionId")),
+            ..Default::default()
         })
         .collect()
 }
@@ -76,8 +82,19 @@ fn check(v: &Values) -> Vec<FieldError> {
             errors.push(FieldError::new(path, Invalid::OutOfRange { min: 0, max }));
         }
     }
-    if errors.is_empty() && lines_of(v).is_empty() {
+    if !errors.is_empty() {
+        return errors;
+    }
+    // The rows sent (a quantity above 0) with what each has left; a partial one goes alone.
+    let sent: Vec<(usize, u64, u64)> =
+        sent(v).map(|(i, quantity)| (i, quantity, g(v, &format!("{LINES}[{i}].left")).parse().unwrap_or(0))).collect();
+    if sent.is_empty() {
         errors.push(FieldError::new(LINES, Invalid::Explained(t::renew::at_least_one().into())));
+    }
+    let amounts: Vec<(u64, Option<u64>)> = sent.iter().map(|&(_, quantity, left)| (quantity, Some(left))).collect();
+    for (i, _, left) in renewals::partial_with_others(&amounts).into_iter().filter_map(|k| sent.get(k)) {
+        let text = t::renew::partial_alone(*left);
+        errors.push(FieldError::new(format!("{LINES}[{i}].quantity"), Invalid::Explained(text)));
     }
     errors
 }
@@ -226,5 +243,22 @@ mod tests {
         let subs = [lapsed("A", "2026-10-01"), lapsed("B", "2026-11-01")];
         assert_eq!(renewal_date(&subs, now), parse("2026-11-01"));
         assert_eq!(window_at(parse("2026-11-01").unwrap_or_default(), now), None, "closed: the page says so");
+    }
+
+    #[test]
+    fn part_of_a_subscription_is_renewed_alone() {
+        let sub = |id: &str| Subscription {
+            subscription_id: id.into(),
+            offer_id: "65304479CA01A12".into(),
+            ..Subscription::default()
+        };
+        let mut v = start_values(&[(sub("A"), 10), (sub("B"), 4)]);
+        assert_eq!(check(&v), Vec::new(), "everything left, in one order");
+        v.insert(format!("{LINES}[0].quantity"), "2".into());
+        let problems: Vec<String> = check(&v).into_iter().map(|e| e.path).collect();
+        assert_eq!(problems, vec![format!("{LINES}[0].quantity")], "2 of 10, with B's 4");
+        v.insert(format!("{LINES}[1].quantity"), "0".into());
+        assert_eq!(check(&v), Vec::new(), "2 of 10 alone");
+        assert_eq!(lines_of(&v).iter().map(|l| l.quantity).collect::<Vec<_>>(), vec![2]);
     }
 }

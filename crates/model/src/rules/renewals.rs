@@ -67,6 +67,20 @@ pub fn renewable(license: &Subscription, window: Window) -> u64 {
     }
 }
 
+/// The lines of one renewal order that renew part of what their subscription has left, when
+/// the order has other lines too: each `(quantity, left)` is a line's licenses and what its
+/// subscription may renew ([`renewable`], less what an open renewal is renewing; `None` for a
+/// new product). Their indexes, in order; empty when the order may go. A partly renewed
+/// subscription goes alone: "existing licenses must be fully renewed to current term quantity
+/// before being combined in the same order" (3121, `renewals-error-codes.md`).
+pub fn partial_with_others(lines: &[(u64, Option<u64>)]) -> Vec<usize> {
+    if lines.len() < 2 {
+        return Vec::new();
+    }
+    let partial = |(quantity, left): &(u64, Option<u64>)| left.is_some_and(|left| *quantity < left);
+    lines.iter().enumerate().filter(|(_, line)| partial(line)).map(|(i, _)| i).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,5 +141,13 @@ mod tests {
         assert_eq!(renewable(&half, Window::Late), 5);
         let over = Subscription { renewed_quantity: Some(9), ..half };
         assert_eq!(renewable(&over, Window::Early), 0);
+    }
+
+    #[test]
+    fn a_partly_renewed_subscription_goes_alone() {
+        assert_eq!(partial_with_others(&[(2, Some(10))]), Vec::<usize>::new(), "alone: any part");
+        assert_eq!(partial_with_others(&[(2, Some(10)), (5, Some(5))]), vec![0], "with a full line");
+        assert_eq!(partial_with_others(&[(10, Some(10)), (1, None)]), Vec::<usize>::new(), "full, with a new product");
+        assert_eq!(partial_with_others(&[(1, None), (3, Some(4)), (1, Some(2))]), vec![1, 2], "each partial line");
     }
 }

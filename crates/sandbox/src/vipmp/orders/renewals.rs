@@ -12,7 +12,9 @@
 //! - A line with a `subscriptionId` renews that subscription: unknown or another customer's is
 //!   3115; another product than the subscription's is 3132. Early, it may renew what is not
 //!   renewed yet (current − renewed); late, up to the current quantity ("equal to or less than
-//!   the previous term"). More is 3121 for that line.
+//!   the previous term"). More is 3121 for that line. A line renewing part of that, in an
+//!   order with other lines, is 3121 too, for each such line (`renewals-error-codes.md`: a
+//!   partly renewed subscription cannot be combined; `renewals::partial_with_others`).
 //! - A line without one is a new product: early only (late is 3132, "same products only"); for
 //!   a product the customer already has a subscription of, 3121 (the docs: "rejected if a
 //!   subscriptionId is found for the offerId").
@@ -90,6 +92,8 @@ pub fn price_renewal(
     let pending = renewing(world, &customer.customer_id);
     let renewing_now = |id: &str| pending.get(id).copied().unwrap_or(0);
     let mut parsed = Vec::new();
+    // Each line's licenses and what its subscription has left (none for a new product).
+    let mut amounts = Vec::new();
     for line in lines {
         let id = OfferId::parse(&line.offer_id).filter(|id| id.offer().is_some());
         let Some(id) = id else { return Err(ApiError::with_details("2122", vec![line_detail(line)])) };
@@ -100,6 +104,7 @@ pub fn price_renewal(
             if subs.iter().any(|s| s.offer_id.starts_with(&id.product) && s.status == Status::Active) {
                 return Err(ApiError::with_details("3121", vec![line_detail(line)]));
             }
+            amounts.push((line.quantity, None));
         } else {
             let Some(sub) = subs.iter().find(|s| s.subscription_id == line.subscription_id) else {
                 return Err(ApiError::with_details("3115", vec![line_detail(line)]));
@@ -115,8 +120,14 @@ pub fn price_renewal(
             if line.quantity > left {
                 return Err(ApiError::with_details("3121", vec![line_detail(line)]));
             }
+            amounts.push((line.quantity, Some(left)));
         }
         parsed.push(id);
+    }
+    let partial = renewals::partial_with_others(&amounts);
+    if !partial.is_empty() {
+        let details = partial.iter().filter_map(|&i| lines.get(i)).map(line_detail).collect();
+        return Err(ApiError::with_details("3121", details));
     }
     let nothing_left = subs.iter().filter(|s| s.status == Status::Active).all(|s| {
         s.renewed_quantity.unwrap_or(0).saturating_add(renewing_now(&s.subscription_id))
