@@ -149,6 +149,51 @@ async fn answers_come_as_plain_bytes_whatever_the_browser_accepts() {
 }
 
 #[tokio::test]
+async fn a_long_answer_comes_brotli_compressed_beyond_the_quick_settings() {
+    // A list as the API sends one: records alike in shape, their ids and quantities not.
+    fn list() -> String {
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let items: Vec<serde_json::Value> = (0..2000)
+            .map(|i| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                let offer = ["65304479CA01A12", "11073058CA01A12", "65322651CA02A12"][i % 3];
+                serde_json::json!({
+                    "subscriptionId": format!("{seed:032x}NA"),
+                    "offerId": offer,
+                    "currentQuantity": seed % 500,
+                    "autoRenewal": {"enabled": seed % 2 == 0, "renewalQuantity": seed % 300},
+                    "creationDate": format!("2026-{:02}-{:02}T10:00:00Z", seed % 12 + 1, seed % 28 + 1),
+                    "status": "1000",
+                })
+            })
+            .collect();
+        serde_json::json!({ "totalCount": items.len(), "items": items }).to_string()
+    }
+    async fn long() -> String {
+        list()
+    }
+    let rig = rig_on(Router::new().route("/api/vipmp/v3/resellers", axum::routing::get(long)), SECRET, 3600).await;
+    let answer = rig.get("/v3/resellers", &[("accept-encoding", "gzip, br".into())]).await;
+    assert_eq!(answer.header(axum::http::header::CONTENT_ENCODING), "br");
+    let mut plain = Vec::new();
+    brotli::BrotliDecompress(&mut answer.body.as_slice(), &mut plain).expect("valid brotli");
+    let raw = list();
+    assert_eq!(plain, raw.as_bytes(), "the same answer");
+    let at = |quality: u32| {
+        let mut out = Vec::new();
+        {
+            let mut w = brotli::CompressorWriter::new(&mut out, 4096, quality, 22);
+            std::io::Write::write_all(&mut w, raw.as_bytes()).expect("compress");
+        }
+        out.len()
+    };
+    let (sent, quick) = (answer.body.len(), at(4));
+    assert!(sent < quick, "{sent} bytes sent, {quick} at brotli's quick quality 4");
+}
+
+#[tokio::test]
 async fn the_vmware_api_gets_a_cloud_services_token() {
     let rig = rig(SECRET, 3600).await;
     let url = format!(
