@@ -163,7 +163,7 @@ async fn a_long_answer_comes_brotli_compressed_beyond_the_quick_settings() {
                     "subscriptionId": format!("{seed:032x}NA"),
                     "offerId": offer,
                     "currentQuantity": seed % 500,
-                    "autoRenewal": {"enabled": seed % 2 == 0, "renewalQuantity": seed % 300},
+                    "autoRenewal": {"enabled": seed.is_multiple_of(2), "renewalQuantity": seed % 300},
                     "creationDate": format!("2026-{:02}-{:02}T10:00:00Z", seed % 12 + 1, seed % 28 + 1),
                     "status": "1000",
                 })
