@@ -595,6 +595,15 @@ async fn a_pending_customers_forms_say_before_they_are_filled_in_that_the_api_re
     browser.heading("Edit Acme Robotics").await;
     let text = browser.client.execute("return document.querySelector('main').innerText;", vec![]).await.expect("text");
     assert!(!text.as_str().unwrap_or_default().contains("still pending"), "{text}");
+    // Its external reference cannot be removed: emptied, the form says so rather than "saved".
+    // Typed away as a reseller would (WebDriver's clear alone sends no input event).
+    browser.fill("External reference id", "x").await;
+    browser.press(Key::Backspace).await;
+    browser.click("Save customer").await;
+    let kept = browser.sees("An update cannot remove an external reference").await;
+    browser.show(&kept).await;
+    browser.screenshot("accounts-reference-kept").await;
+    assert_eq!(browser.path().await, format!("/customers/{active}/edit"), "nothing sent");
     browser.close().await;
 }
 

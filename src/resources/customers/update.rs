@@ -3,7 +3,10 @@
 
 use super::profile::{profile_of, profile_values, segment_options, AddressAndContacts, CompanyFields, SEGMENT};
 use crate::api::calls::customers;
-use crate::components::form::{trimmed as g, BusyButton, DraftNotice, FormState, SelectField, UnsavedGuard, Values};
+use crate::components::form::{
+    reference_emptied, trimmed as g, BusyButton, DraftNotice, FormState, SelectField, UnsavedGuard, Values,
+    REFERENCE_HELD,
+};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::i18n::t;
@@ -38,7 +41,9 @@ fn request(v: &Values) -> CustomerUpdateRequest {
 }
 
 fn check(v: &Values) -> Vec<FieldError> {
-    check_customer_update(&request(v), g(v, "ui.lga") == "true")
+    let mut errors = check_customer_update(&request(v), g(v, "ui.lga") == "true");
+    errors.extend(reference_emptied(v));
+    errors
 }
 
 /// `/customers/:id/edit`.
@@ -53,6 +58,7 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
     let id = customer.customer_id.clone();
     let mut start = Values::new();
     start.insert("externalReferenceId".into(), customer.external_reference_id.clone());
+    start.insert(REFERENCE_HELD.into(), customer.external_reference_id.clone());
     start.insert("ui.lga".into(), if customer.is_lga() { "true".into() } else { String::new() });
     profile_values(&mut start, &customer.company_profile);
     let original_segment = g(&start, SEGMENT);

@@ -6,7 +6,8 @@ use crate::components::address::{
     address_of, address_values, contact_values, contacts_of, language_options, AddressFields, ContactFields,
 };
 use crate::components::form::{
-    trimmed as g, BusyButton, CheckboxGroup, DraftNotice, FormState, SelectField, TextField, UnsavedGuard, Values,
+    reference_emptied, trimmed as g, BusyButton, CheckboxGroup, DraftNotice, FormState, SelectField, TextField,
+    UnsavedGuard, Values, REFERENCE_HELD,
 };
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
@@ -41,6 +42,7 @@ const HELD: &str = "ui.segmentsHeld";
 fn values_of(r: &Reseller) -> Values {
     let mut v = Values::new();
     v.insert("externalReferenceId".into(), r.external_reference_id.clone());
+    v.insert(REFERENCE_HELD.into(), r.external_reference_id.clone());
     v.insert("companyProfile.companyName".into(), r.company_profile.company_name.clone());
     v.insert("companyProfile.preferredLanguage".into(), r.company_profile.preferred_language.clone());
     let segments = r.company_profile.market_segments.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(",");
@@ -84,6 +86,7 @@ fn check_update(v: &Values) -> Vec<FieldError> {
     if g(v, HELD).split(',').filter(|s| !s.is_empty()).any(|held| !chosen.contains(&held)) {
         errors.push(FieldError::new(SEGMENTS, Invalid::Explained(t::reseller::segments_kept().into())));
     }
+    errors.extend(reference_emptied(v));
     errors
 }
 
