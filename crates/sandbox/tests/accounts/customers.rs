@@ -533,10 +533,46 @@ async fn a_gov_customer_converts_to_lga_in_the_last_thirty_days_and_becomes_one_
         .find(|(_, days)| (0..30).contains(days))
         .cloned()
         .expect("a GOV customer renewing within 30 days");
+    // Its Team and consumables subscriptions auto-renew: each is named (1169) until it is
+    // turned off, the conversion page's first step.
+    let held = convert(soon.clone()).await;
+    assert_code(&held, StatusCode::BAD_REQUEST, "1169");
+    let named = details(&held);
+    assert!(!named.is_empty(), "{}", held.text);
+    for sub in &named {
+        let off = json!({"autoRenewal": {"enabled": false}});
+        let answer = call(&app, "PATCH", &format!("/v3/customers/{soon}/subscriptions/{sub}"), Some(off)).await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+    }
+    // Then what renews at the anniversary must be over 100 licenses (1170): the enterprise
+    // licenses an order adds count.
+    let few = convert(soon.clone()).await;
+    assert_code(&few, StatusCode::BAD_REQUEST, "1170");
+    let canadian = world.customers.get(&soon).is_some_and(|c| c.company_profile.address.country == "CA");
+    let currency = if canadian { "CAD" } else { "USD" };
+    let order = json!({"orderType": "NEW", "currencyCode": currency, "lineItems": [
+        {"extLineItemNumber": 1, "offerId": "65322648GA01A12", "quantity": 101}
+    ]});
+    let placed = call(&app, "POST", &format!("/v3/customers/{soon}/orders"), Some(order)).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.text);
+    settle().await;
     let converted = convert(soon.clone()).await;
     assert_eq!(converted.status, StatusCode::OK, "{}", converted.text);
     assert_eq!(converted.json["benefits"], json!([{"type": "LARGE_GOVERNMENT_AGENCY", "status": "PENDING_UPGRADE"}]));
     assert_ne!(converted.json["discounts"][0]["level"], "06", "the LGA level comes with the anniversary");
+    // Until then it orders no Team offer nor consumables (1169), and enterprise licenses still.
+    let order = |offer: &str| {
+        json!({"orderType": "PREVIEW", "currencyCode": currency, "lineItems": [
+            {"extLineItemNumber": 1, "offerId": "65322648GA01A12", "quantity": 1},
+            {"extLineItemNumber": 2, "offerId": offer, "quantity": 1}
+        ]})
+    };
+    let orders = format!("/v3/customers/{soon}/orders");
+    let team = call(&app, "POST", &orders, Some(order("11083117GA01A12"))).await;
+    assert_code(&team, StatusCode::BAD_REQUEST, "1169");
+    assert_eq!(details(&team), ["Line Item: 2"]);
+    let enterprise = call(&app, "POST", &orders, Some(order("65322587GA01A12"))).await;
+    assert_eq!(enterprise.status, StatusCode::CREATED, "{}", enterprise.text);
     // It joins an LGA group "after the AD", not before.
     let country = converted.json["companyProfile"]["address"]["country"].as_str().unwrap_or("US").to_string();
     let groups = call(&app, "GET", &format!("/v3/linked_membership_groups?country={country}"), None).await;

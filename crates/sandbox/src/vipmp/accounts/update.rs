@@ -5,21 +5,24 @@
 //! committed one, is 1117 naming `benefits[i].commitmentRequest.minimumQuantities` (the docs
 //! give no code of its own). Converting a GOV customer to LGA ("Convert an existing government customer to LGA"):
 //! only in the last 30 days before its anniversary, not in a linked membership (1117 naming
-//! the benefit for either: no code is documented), never with 3YC applied for or held (1147);
-//! the benefit is `PENDING_UPGRADE` until the anniversary, then ACTIVE with the LGA level.
+//! the benefit for either: no code is documented), never with 3YC applied for or held (1147),
+//! nor while a Team or consumables subscription auto-renews (1169) or with 100 licenses or fewer
+//! renewing (1170; the LGA error codes list both for this PATCH); the benefit is `PENDING_UPGRADE` until the anniversary, then ACTIVE with the LGA level.
 
 use super::customers::{new_discounts, requested};
 use super::linked::{self, Asked};
 use super::{invalid, keep_names, today, updatable, Asking};
 use crate::twin::world::{Change, Millis, World};
 use crate::twin::{time, ApiError, Strict, Twin};
+use crate::vipmp::orders::offers::{Edition, OfferId};
 use axum::extract::{Path, State};
 use axum::Json;
 use partner_model::rules::account_requests::{add_months, check_customer_update, increase_problems};
 use partner_model::rules::cross::recommit_window;
 use partner_model::time::DAY;
 use partner_model::types::{
-    Benefit, BenefitType, Commitment, CommitmentStatus, Customer, CustomerUpdateRequest, MarketSegment, Status,
+    Benefit, BenefitType, Commitment, CommitmentStatus, Customer, CustomerUpdateRequest, MarketSegment, OfferType,
+    Status,
 };
 
 fn open(status: Option<&CommitmentStatus>) -> bool {
@@ -30,6 +33,34 @@ fn has_active_subscriptions(w: &World, customer_id: &str) -> bool {
     w.subscriptions
         .iter()
         .any(|(id, s)| w.subscription_owner.get(id).is_some_and(|o| o == customer_id) && s.status == Status::Active)
+}
+
+/// What stops `customer_id` converting to LGA in what it holds ("Convert an existing government
+/// customer to LGA"): "if the customer holds any Team offer or consumables, the `autoRenewal`
+/// must be turned off" (1169, naming those subscriptions); and "`renewalQuantity` must be
+/// >100": the licenses renewing at the anniversary, each auto-renewing subscription's renewal
+/// quantity (its current one when none is set), together (1170).
+fn lga_holdings(w: &World, customer_id: &str) -> Result<(), ApiError> {
+    let mut renewing = 0u64;
+    let mut team_or_consumables = Vec::new();
+    let held = w.subscriptions.iter().filter(|(id, s)| {
+        w.subscription_owner.get(*id).is_some_and(|o| o == customer_id) && s.status == Status::Active
+    });
+    for (id, s) in held.filter(|(_, s)| s.auto_renewal.enabled) {
+        let offer = OfferId::parse(&s.offer_id).and_then(|o| o.offer());
+        if offer.is_none_or(|o| o.edition == Edition::Team || o.offer_type != OfferType::License.as_str()) {
+            team_or_consumables.push(id.clone());
+        } else {
+            renewing += s.auto_renewal.renewal_quantity.or(s.current_quantity).unwrap_or(0);
+        }
+    }
+    if !team_or_consumables.is_empty() {
+        return Err(ApiError::with_details("1169", team_or_consumables));
+    }
+    if renewing <= 100 {
+        return Err(ApiError::code("1170"));
+    }
+    Ok(())
 }
 
 /// The LGA benefit's status from the conversion to the anniversary.
@@ -91,6 +122,7 @@ pub async fn update(
             if stored.linked_membership.is_some() || !in_window {
                 return Err(ApiError::invalid_fields(vec![format!("benefits[{at}]")]));
             }
+            lga_holdings(w, &id)?;
         }
         let errors = check_customer_update(&req, lga);
         if !errors.is_empty() {

@@ -266,6 +266,20 @@ pub(super) fn price_lines(
     if !ineligible.is_empty() {
         return Err(ApiError::with_details("2129", ineligible));
     }
+    // "Customers who wish to become LGA in the last 30 days will not be permitted to place
+    // orders for Team offers or consumables" (1169, "This offer is not allowed for Large
+    // Government Agency").
+    if customer.lga_pending() {
+        let not_lga: Vec<String> = lines
+            .iter()
+            .zip(parsed.iter().flatten())
+            .filter(|(_, (_, o))| o.edition == Edition::Team || o.offer_type != "LICENSE")
+            .map(|(line, _)| format!("Line Item: {}", line.ext_line_item_number))
+            .collect();
+        if !not_lga.is_empty() {
+            return Err(ApiError::with_details("1169", not_lga));
+        }
+    }
     let levels: BTreeMap<&str, String> = totals
         .iter()
         .map(|(t, q)| {

@@ -14,7 +14,9 @@
 //!   offers outside the customer's or the reseller's market segment (2129 with
 //!   `"Line Item: <extLineItemNumber>, Reason: INELIGIBLE_MARKET_SEGMENT"` per line, the
 //!   format of the docs' 2141 example); on NEW, a level other than the one PREVIEW answers
-//!   (2129 with `"Line Item: <n>, Reason: ..."` naming the offer id to use).
+//!   (2129 with `"Line Item: <n>, Reason: ..."` naming the offer id to use). A customer
+//!   converting to LGA (until its anniversary) orders no Team offer nor consumables (1169,
+//!   `"Line Item: <n>"`).
 //! - A NEW order for a pending or inactive customer is accepted (201, 1002) and fails when it
 //!   would complete: 1024 (customer inactive), 1022 (reseller inactive), 1026 (customer gone).
 //!   A customer still pending when the order comes due is usually active by then.
