@@ -38,7 +38,7 @@ fn has_active_subscriptions(w: &World, customer_id: &str) -> bool {
 /// What stops `customer_id` converting to LGA in what it holds ("Convert an existing government
 /// customer to LGA"): "if the customer holds any Team offer or consumables, the `autoRenewal`
 /// must be turned off" (1169, naming those subscriptions); and "`renewalQuantity` must be
-/// >100": the licenses renewing at the anniversary, each auto-renewing subscription's renewal
+/// \>100": the licenses renewing at the anniversary, each auto-renewing subscription's renewal
 /// quantity (its current one when none is set), together (1170).
 fn lga_holdings(w: &World, customer_id: &str) -> Result<(), ApiError> {
     let mut renewing = 0u64;
