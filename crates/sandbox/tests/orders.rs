@@ -1162,3 +1162,49 @@ async fn a_customers_flexible_discounts_are_the_reusable_ones_it_used() {
     assert!(after.contains(&"ACROBAT_20_OFF".to_string()), "{after:?}");
     assert!(!after.contains(&"BLACK_FRIDAY_10_PERCENT_OFF".to_string()), "used, but not reusable: {after:?}");
 }
+
+#[tokio::test]
+async fn a_product_is_added_to_the_next_renewal_from_30_to_3_days_before_it() {
+    let env = env();
+    let add = |customer: &str, body: Value| {
+        let path = format!("/v3/customers/{customer}/subscriptions");
+        let env = &env;
+        async move { call(env, "POST", &path, Some(body)).await }
+    };
+    let asking = |offer: &str, renewal: Value| json!({"offerId": offer, "autoRenewal": renewal});
+    let refused = |a: &Answer| (a.status, a.json["code"].as_str().unwrap_or_default().to_string(), details(a));
+    let bad = |code: &str, detail: &str| (StatusCode::BAD_REQUEST, code.to_string(), vec![detail.to_string()]);
+    // "The renewalQuantity field is mandatory", "the Enabled flag can only be set to true".
+    let a = add(EARLY, asking("65322651CA01A12", json!({"enabled": true}))).await;
+    assert_eq!(refused(&a), bad("1117", "autoRenewal.renewalQuantity"));
+    let a = add(EARLY, asking("65322651CA01A12", json!({"enabled": false, "renewalQuantity": 5}))).await;
+    assert_eq!(refused(&a), bad("1117", "autoRenewal.enabled"));
+    // Not for consumables, nor another segment's offer, nor a product the customer has.
+    let a = add(EARLY, asking("65322447CAT1A12", json!({"enabled": true, "renewalQuantity": 5}))).await;
+    assert_eq!(refused(&a), bad("1117", "offerId"));
+    let a = add(EARLY, asking("65322651EA01A12", json!({"enabled": true, "renewalQuantity": 5}))).await;
+    assert_eq!(a.json["code"], "2129", "{}", a.json);
+    let a = add(EARLY, asking("65304479CA01A12", json!({"enabled": true, "renewalQuantity": 5}))).await;
+    assert_eq!(refused(&a), bad("1117", "Customer already has a subscription for the offer"));
+    // "Customers with no active subscriptions are not allowed to create a subscription."
+    let a = add(COM, asking("65322651CA01A12", json!({"enabled": true, "renewalQuantity": 5}))).await;
+    assert_eq!(refused(&a), bad("1117", "Customer has no active subscription"));
+    // Only from 30 to 3 days before the anniversary (FAR's is 200 days away).
+    let a = add(FAR, asking("65322651CA01A12", json!({"enabled": true, "renewalQuantity": 5}))).await;
+    assert_eq!(refused(&a), bad("1117", "Subscriptions are created from 30 to 3 days before the anniversary date"));
+    // EARLY's is 10 days away: scheduled, no licenses yet, renewing on the anniversary.
+    let a = add(EARLY, asking("65322651CA01A12", json!({"enabled": true, "renewalQuantity": 5}))).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.json);
+    assert_eq!((a.json["status"].as_str(), a.json["currentQuantity"].as_u64()), (Some("1009"), Some(0)));
+    assert_eq!(a.json["autoRenewal"], json!({"enabled": true, "renewalQuantity": 5}));
+    let c = call(&env, "GET", &format!("/v3/customers/{EARLY}"), None).await;
+    assert_eq!(a.json["renewalDate"], c.json["cotermDate"]);
+    let id = a.json["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let again = add(EARLY, asking("65322651CA01A12", json!({"enabled": true, "renewalQuantity": 2}))).await;
+    assert_eq!(refused(&again), bad("1117", "Customer already has a subscription for the offer"));
+    // The auto-renewal preview renews it with the others.
+    let preview = json!({"orderType": "PREVIEW_RENEWAL"});
+    let p = call(&env, "POST", &format!("/v3/customers/{EARLY}/orders"), Some(preview)).await;
+    let lines = p.json["lineItems"].as_array().cloned().unwrap_or_default();
+    assert!(lines.iter().any(|l| l["subscriptionId"] == id.as_str() && l["quantity"] == 5), "{}", p.json);
+}

@@ -67,6 +67,20 @@ pub fn renewable(license: &Subscription, window: Window) -> u64 {
     }
 }
 
+/// Days before the anniversary from which a product the customer does not have may be added to
+/// its renewal ("Create subscription": "between 30 days prior to anniversary date to 3 days
+/// prior").
+pub const ADD_FROM_DAYS: u64 = 30;
+/// Days before the anniversary after which no product may be added any more.
+pub const ADD_UNTIL_DAYS: u64 = 3;
+
+/// Whether a product may be added to the renewal at `now`, the customer's anniversary being
+/// `anniversary` (its start, as [`parse`] reads a date): from 30 days before it to 3 days
+/// before it, both included.
+pub fn may_add(anniversary: Millis, now: Millis) -> bool {
+    now.saturating_add(ADD_UNTIL_DAYS * DAY) <= anniversary && anniversary <= now.saturating_add(ADD_FROM_DAYS * DAY)
+}
+
 /// The lines of one renewal order that renew part of what their subscription has left, when
 /// the order has other lines too: each `(quantity, left)` is a line's licenses and what its
 /// subscription may renew ([`renewable`], less what an open renewal is renewing; `None` for a
@@ -149,5 +163,15 @@ mod tests {
         assert_eq!(partial_with_others(&[(2, Some(10)), (5, Some(5))]), vec![0], "with a full line");
         assert_eq!(partial_with_others(&[(10, Some(10)), (1, None)]), Vec::<usize>::new(), "full, with a new product");
         assert_eq!(partial_with_others(&[(1, None), (3, Some(4)), (1, Some(2))]), vec![1, 2], "each partial line");
+    }
+
+    #[test]
+    fn a_product_is_added_from_30_to_3_days_before_the_anniversary() {
+        let ad = at("2027-01-01T00:00:00Z");
+        assert!(!may_add(ad, ad - 30 * DAY - 1), "31 days before");
+        assert!(may_add(ad, ad - 30 * DAY));
+        assert!(may_add(ad, ad - 3 * DAY));
+        assert!(!may_add(ad, ad - 3 * DAY + 1), "less than 3 days before");
+        assert!(!may_add(ad, ad + DAY), "after it");
     }
 }

@@ -84,6 +84,37 @@ pub struct SubscriptionUpdateRequest {
     pub auto_renewal: AutoRenewalRequest,
 }
 
+/// `POST /v3/customers/{id}/subscriptions` ("Create subscription"): a product the customer does
+/// not have yet, added to its next renewal. The subscription is scheduled (1009) with no
+/// licenses until the renewal order on the anniversary makes it active.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SubscriptionCreateRequest {
+    pub offer_id: String,
+    pub auto_renewal: AutoRenewalCreate,
+    /// For a global customer: the currency, and with it the deployment, of a subscription
+    /// outside its home country.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub currency_code: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub deployment_id: String,
+}
+
+/// A new subscription's auto-renewal: "the `Enabled` flag can only be set to `true`" and "the
+/// `renewalQuantity` field is mandatory" (an option here, so that its absence is named rather
+/// than a decoding failure).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AutoRenewalCreate {
+    pub enabled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub renewal_quantity: Option<u64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub renewal_code: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flex_discount_codes: Vec<String>,
+}
+
 /// The auto-renewal settings a request sets.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

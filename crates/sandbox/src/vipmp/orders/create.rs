@@ -430,7 +430,7 @@ fn open_order(
     record(world, now, due, order)
 }
 
-/// What the renewal order would hold: every active subscription with auto-renewal on, at its
+/// What the renewal order would hold: every active (or scheduled) subscription with auto-renewal on, at its
 /// renewal quantity, at the level the renewal gives. When nothing would renew: 2164 ("All
 /// subscriptions are already renewed") when auto-renewal is on for some licenses that early
 /// renewals have all renewed already, else 2136 (auto-renewal on for none).
@@ -438,7 +438,8 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
     let c = customer(world, customer_id)?;
     let mut wanted = false;
     let renewing: Vec<(String, String, u64, String)> = subscriptions_of(world, customer_id)
-        .filter(|s| s.status == Status::Active && s.auto_renewal.enabled)
+        // A product added to the renewal (scheduled) renews with the others.
+        .filter(|s| matches!(s.status, Status::Active | Status::Scheduled) && s.auto_renewal.enabled)
         .map(|s| {
             let q = s.auto_renewal.renewal_quantity.or(s.current_quantity).unwrap_or(0);
             wanted |= q > 0;

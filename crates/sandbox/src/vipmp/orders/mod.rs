@@ -84,7 +84,7 @@ pub fn routes() -> Router<Twin> {
     Router::new()
         .route("/v3/customers/{customer_id}/orders", get(history::list).post(create::create))
         .route("/v3/customers/{customer_id}/orders/{order_id}", get(history::get_one).patch(history::update))
-        .route("/v3/customers/{customer_id}/subscriptions", get(subscriptions::list))
+        .route("/v3/customers/{customer_id}/subscriptions", get(subscriptions::list).post(subscriptions::create))
         .route(
             "/v3/customers/{customer_id}/subscriptions/{subscription_id}",
             get(subscriptions::get_one).patch(subscriptions::update),

@@ -1,4 +1,20 @@
-//! `GET /v3/customers/{id}/subscriptions`, `GET` and `PATCH` (auto-renewal) of one.
+//! `GET /v3/customers/{id}/subscriptions`, `GET` and `PATCH` (auto-renewal) of one, and `POST`
+//! ("Create subscription": a product added to the next renewal).
+//!
+//! Create, where the docs name no code: the checks run in this order, and each refusal is 1117
+//! with its reason in words, as the docs' own 1117 for an LGA coterm date is:
+//! - the body (1117/1121/1122 from the strict decoder); `autoRenewal.enabled` not `true` or
+//!   no `autoRenewal.renewalQuantity` (1117 naming the field); a quantity out of range (3116);
+//! - an offer id the catalog does not know (2122 `offerId`), consumables ("do not allow creating
+//!   subscriptions for consumable items": 1117 `offerId`), another market segment (2129);
+//! - a customer with no active subscription ("not allowed to create a subscription"), outside
+//!   30 to 3 days before its anniversary (`partner_model::rules::renewals::may_add`), or with a
+//!   subscription of that product already (the product must be one "they are not currently
+//!   subscribed to"): 1117 with the reason.
+//!
+//! The subscription is scheduled (1009) with no licenses, auto-renewing at its renewal quantity
+//! on the customer's anniversary, in the currency asked for or the customer's subscriptions'.
+//! The answer is 200, as the page's status table says. The auto-renewal preview counts it.
 
 use super::offers::{self, Edition};
 use super::{customer, subscriptions_of};
@@ -10,7 +26,11 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::Json;
 use partner_model::rules::order_requests::{check_auto_renewal, ENTERPRISE_MAX_QUANTITY, TEAM_MAX_QUANTITY};
-use partner_model::types::{Status, Subscription, SubscriptionList, SubscriptionUpdateRequest};
+use partner_model::rules::renewals::may_add;
+use partner_model::types::{
+    AutoRenewal, AutoRenewalRequest, Status, Subscription, SubscriptionCreateRequest, SubscriptionList,
+    SubscriptionUpdateRequest,
+};
 
 use super::self_links;
 
@@ -74,11 +94,7 @@ pub async fn update(
         if !sub.renewal_date.is_empty() && sub.renewal_date <= time::date(now) {
             return Err(ApiError::code("3120"));
         }
-        let max = match offers::offer_of(&sub.offer_id).map(|o| o.edition) {
-            Some(Edition::Team) => TEAM_MAX_QUANTITY,
-            _ => ENTERPRISE_MAX_QUANTITY,
-        };
-        if !check_auto_renewal(&request.auto_renewal, max).is_empty() {
+        if !check_auto_renewal(&request.auto_renewal, max_quantity(&sub.offer_id)).is_empty() {
             return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));
         }
         let sub = w.subscriptions.get_mut(&subscription_id).ok_or_else(|| ApiError::code("3115"))?;
@@ -86,5 +102,90 @@ pub async fn update(
         sub.auto_renewal.renewal_quantity =
             request.auto_renewal.renewal_quantity.filter(|_| request.auto_renewal.enabled);
         Ok(Json(shown(sub)))
+    })
+}
+
+/// The largest renewal quantity of `offer_id`'s edition.
+fn max_quantity(offer_id: &str) -> u64 {
+    match offers::offer_of(offer_id).map(|o| o.edition) {
+        Some(Edition::Team) => TEAM_MAX_QUANTITY,
+        _ => ENTERPRISE_MAX_QUANTITY,
+    }
+}
+
+/// Adds a product the customer does not have to its next renewal (see the module's docs).
+pub async fn create(
+    State(twin): State<Twin>,
+    Path(customer_id): Path<String>,
+    body: Bytes,
+) -> Result<Json<Subscription>, ApiError> {
+    twin.read(|w, _| customer(w, &customer_id).map(|_| ()))?;
+    let request: SubscriptionCreateRequest = parse(&body)?;
+    let renewal = &request.auto_renewal;
+    if !renewal.enabled {
+        return Err(ApiError::with_details("1117", vec!["autoRenewal.enabled".into()]));
+    }
+    let Some(quantity) = renewal.renewal_quantity else {
+        return Err(ApiError::with_details("1117", vec!["autoRenewal.renewalQuantity".into()]));
+    };
+    let asked = AutoRenewalRequest { enabled: true, renewal_quantity: Some(quantity) };
+    if quantity == 0 || !check_auto_renewal(&asked, max_quantity(&request.offer_id)).is_empty() {
+        return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));
+    }
+    let Some((id, offer)) = offers::OfferId::parse(&request.offer_id).and_then(|id| id.offer().map(|o| (id, o))) else {
+        return Err(ApiError::with_details("2122", vec!["offerId".into()]));
+    };
+    if offer.offer_type != "LICENSE" {
+        return Err(ApiError::with_details("1117", vec!["offerId".into()]));
+    }
+    twin.change(|w, now| {
+        let c = customer(w, &customer_id)?;
+        let segment = offers::customer_segment(c);
+        if id.segment_code() != Some(segment) || !offer.segments.contains(&segment) {
+            return Err(ApiError::with_details("2129", vec!["Reason: INELIGIBLE_MARKET_SEGMENT".into()]));
+        }
+        let refuse = |why: &str| Err(ApiError::with_details("1117", vec![why.into()]));
+        let active: Vec<&Subscription> =
+            subscriptions_of(w, &customer_id).filter(|s| s.status == Status::Active).collect();
+        if active.is_empty() {
+            return refuse("Customer has no active subscription");
+        }
+        if !time::parse(&c.coterm_date).is_some_and(|ad| may_add(ad, now)) {
+            return refuse("Subscriptions are created from 30 to 3 days before the anniversary date");
+        }
+        let held = subscriptions_of(w, &customer_id)
+            .any(|s| matches!(s.status, Status::Active | Status::Scheduled) && s.offer_id.starts_with(&id.product));
+        if held {
+            return refuse("Customer already has a subscription for the offer");
+        }
+        let currency = if request.currency_code.is_empty() {
+            active.first().map(|s| s.currency_code.clone()).unwrap_or_default()
+        } else {
+            request.currency_code.clone()
+        };
+        let renewal_date = c.coterm_date.clone();
+        let subscription_id = super::new_subscription_id(w);
+        let sub = Subscription {
+            subscription_id: subscription_id.clone(),
+            offer_id: id.base(),
+            current_quantity: Some(0),
+            used_quantity: Some(0),
+            auto_renewal: AutoRenewal {
+                enabled: true,
+                renewal_quantity: Some(quantity),
+                renewal_code: request.auto_renewal.renewal_code.clone(),
+                flex_discount_codes: request.auto_renewal.flex_discount_codes.clone(),
+            },
+            renewal_date,
+            creation_date: time::datetime(now),
+            currency_code: currency,
+            deployment_id: request.deployment_id.clone(),
+            status: Status::Scheduled,
+            links: self_links(format!("/v3/customers/{customer_id}/subscriptions/{subscription_id}")),
+            ..Subscription::default()
+        };
+        w.subscriptions.insert(subscription_id.clone(), sub.clone());
+        w.subscription_owner.insert(subscription_id, customer_id.clone());
+        Ok(Json(sub))
     })
 }
