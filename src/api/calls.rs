@@ -383,6 +383,15 @@ pub mod subscriptions {
             rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))),
         )
     }
+    pub fn create(rt: &Runtime, customer_id: &str, body: &SubscriptionCreateRequest) -> Endpoint<Subscription> {
+        mutation(
+            rt,
+            t::call::create_subscription(),
+            "POST",
+            rt.vipmp_url(&format!("/v3/customers/{}/subscriptions", encode(customer_id))),
+            Some(body),
+        )
+    }
     pub fn update_auto_renewal(
         rt: &Runtime,
         customer_id: &str,

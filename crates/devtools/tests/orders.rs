@@ -5,6 +5,7 @@
 //! after a reload; each auto-renewal state and the renewal preview; "order these" from open
 //! acquisitions; the price list by segment, type, currency and product family.
 
+use fantoccini::key::Key;
 use partner_devtools::*;
 use std::time::Duration;
 
@@ -816,5 +817,36 @@ async fn the_subscriptions_of_every_customer_of_a_reseller_filtered_by_product_a
     browser.screenshot("subscriptions-of-a-reseller").await;
     browser.find(&format!("{row}/td[3]/a")).await.click().await.expect("open");
     browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_product_the_customer_does_not_have_is_added_to_its_next_renewal() {
+    let (sandbox, browser) = start().await;
+    // Starlight Events renews in 12 days: products may be added until 3 days before.
+    let customer = browser.open_customer(&sandbox.url, "Starlight Events").await;
+    browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
+    browser.heading("Renewal preview").await;
+    browser.find("//section[h2='Add a product to the renewal']").await;
+    // A product it has already is named at its field, before anything is sent.
+    browser.set("Product or offer id", "65304522CA01A12").await;
+    browser.fill("Licenses to renew on the anniversary", "5").await;
+    browser.click("Add to the renewal").await;
+    let held = browser.sees("The customer already has this product").await;
+    // The refused field has the focus, and with it the picker's list: Escape closes it.
+    browser.press(Key::Escape).await;
+    browser.show(&held).await;
+    browser.screenshot("orders-add-to-renewal-held").await;
+    // Photoshop for enterprise it has not: scheduled, with no licenses until the anniversary.
+    browser.set("Product or offer id", "65322587CA01A12").await;
+    browser.click("Add to the renewal").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription')]").await;
+    browser.sees("Scheduled").await;
+    browser.screenshot("orders-added-to-renewal").await;
+    let added = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    // The auto-renewal preview renews it with the others, for the five licenses.
+    browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
+    let row = format!("//table//tr[td//a[contains(@href, '{added}')]][td[normalize-space(.)='5']]");
+    browser.find(&row).await;
     browser.close().await;
 }

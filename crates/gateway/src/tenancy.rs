@@ -152,6 +152,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     e(Vipmp, "GET", "/v3/customers/{customer}/orders/{order}", Customer("customer")),
     e(Vipmp, "PATCH", "/v3/customers/{customer}/orders/{order}", Customer("customer")),
     e(Vipmp, "GET", "/v3/customers/{customer}/subscriptions", Customer("customer")),
+    e(Vipmp, "POST", "/v3/customers/{customer}/subscriptions", Customer("customer")),
     e(Vipmp, "GET", "/v3/customers/{customer}/subscriptions/{subscription}", Customer("customer")),
     e(Vipmp, "PATCH", "/v3/customers/{customer}/subscriptions/{subscription}", Customer("customer")),
     e(Vipmp, "GET", "/v3/customers/{customer}/flex-discounts", Customer("customer")),

@@ -31,6 +31,13 @@ impl FieldParts {
         }
     }
 
+    /// Required also where the registry's rule for the path is not (a field this request
+    /// needs that another request of the same path does not).
+    pub fn required_here(mut self, required: bool) -> FieldParts {
+        self.required |= required;
+        self
+    }
+
     /// `aria-describedby` of the control: its hint and its problem, when shown.
     pub fn described_by(&self) -> impl Fn() -> Option<String> + Send + Sync + 'static {
         let (id, hint, error) = (self.id.clone(), self.hint, self.error);
@@ -82,8 +89,11 @@ pub fn TextField(
     /// Shown but not editable (sent unchanged).
     #[prop(optional)]
     readonly: bool,
+    /// Required in this form though the registry's rule for the path is not.
+    #[prop(optional)]
+    required: bool,
 ) -> impl IntoView {
-    let parts = FieldParts::new(&path, label, hint);
+    let parts = FieldParts::new(&path, label, hint).required_here(required);
     let (form, error) = (parts.form, parts.error);
     let value = form.watch(&path);
     let (p2, p3) = (path.clone(), path);

@@ -2,6 +2,7 @@
 //! follows it until it settles, returning lines of an order, and the renewal preview.
 
 mod across;
+mod add_product;
 mod detail;
 mod discounts;
 mod history;

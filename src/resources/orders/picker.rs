@@ -118,10 +118,13 @@ pub fn OfferPicker(
     customer: Signal<Option<Customer>>,
     /// The order's currency.
     currency: Signal<String>,
+    /// Required in this form though the registry's rule for the path is not.
+    #[prop(optional)]
+    required: bool,
 ) -> impl IntoView {
     let rt = runtime();
     let hint = t::picker::hint();
-    let parts = FieldParts::new(&path, t::picker::label(), MaybeProp::from(hint.to_string()));
+    let parts = FieldParts::new(&path, t::picker::label(), MaybeProp::from(hint.to_string())).required_here(required);
     let (form, error, id) = (parts.form, parts.error, parts.id.clone());
     let value = form.watch(&path);
     let open = RwSignal::new(false);

@@ -1,12 +1,13 @@
 //! The renewal preview: a PREVIEW_RENEWAL order without lines, which the API answers with what
 //! would renew from the subscriptions' auto-renewal settings and at which offer ids. When
 //! nothing would renew the page says why: auto-renewal off everywhere (2136), leading to the
-//! subscriptions, or every license already renewed by hand (2164). Below it, renewing by hand
-//! ([`super::renew`]) in either case.
+//! subscriptions, or every license already renewed by hand (2164). Below it, adding a product
+//! to the renewal ([`super::add_product`]) and renewing by hand ([`super::renew`]).
 
+use super::add_product::AddToRenewal;
 use super::place::offer_change;
 use super::renew::ManualRenewal;
-use crate::api::calls::{orders, subscriptions};
+use crate::api::calls::{customers, orders, subscriptions};
 use crate::api::error::Failure;
 use crate::components::loading::{Load, Loaded};
 use crate::components::table::{Cell, Column, DataTable};
@@ -17,7 +18,7 @@ use crate::resources::{fetch, fetch_items, runtime};
 use crate::routes::{params, CustomerParams, To};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use partner_model::types::{LineItem, LinePricing, Order, OrderRequest, Status, Subscription};
+use partner_model::types::{Customer, LineItem, LinePricing, Order, OrderRequest, Status, Subscription};
 use serde_json::Number;
 
 /// The API's answer when no subscription has auto-renewal on.
@@ -36,9 +37,10 @@ enum Auto {
     Renewed,
 }
 
-/// What auto-renewal would renew, the subscriptions it was made from, and the customer's
-/// RENEWAL orders still being processed.
-type Preview = (Auto, Vec<Subscription>, Vec<Order>);
+/// What auto-renewal would renew, the subscriptions it was made from, the customer's RENEWAL
+/// orders still being processed, and the customer (its anniversary and segment, for adding a
+/// product).
+type Preview = (Auto, Vec<Subscription>, Vec<Order>, Customer);
 
 /// `/customers/:customer/renewal`.
 #[component]
@@ -50,13 +52,15 @@ pub fn RenewalPreview() -> impl IntoView {
         let c = customer.get();
         let (subs, renewal) = (subscriptions::list(&rt, &c), orders::create(&rt, &c, &OrderRequest::PreviewRenewal));
         let open = orders::open(&rt, &c, "RENEWAL");
+        let record = customers::get(&rt, &c);
         async move {
             let items = fetch_items(subs).await?;
             let open = fetch(open).await?.items;
+            let record = fetch(record).await?;
             match fetch(renewal).await {
-                Ok(order) => Ok::<Preview, Failure>((Auto::Renews(Box::new(order)), items, open)),
-                Err(f) if f.error.code() == Some(AUTO_RENEWAL_OFF) => Ok((Auto::Off, items, open)),
-                Err(f) if f.error.code() == Some(ALL_RENEWED) => Ok((Auto::Renewed, items, open)),
+                Ok(order) => Ok::<Preview, Failure>((Auto::Renews(Box::new(order)), items, open, record)),
+                Err(f) if f.error.code() == Some(AUTO_RENEWAL_OFF) => Ok((Auto::Off, items, open, record)),
+                Err(f) if f.error.code() == Some(ALL_RENEWED) => Ok((Auto::Renewed, items, open, record)),
                 Err(f) => Err(f),
             }
         }
@@ -72,9 +76,10 @@ pub fn RenewalPreview() -> impl IntoView {
                 </div>
             </div>
             <p class="lede">{t::renewal::lede()}</p>
-            <Load resource=preview what=t::load::renewal_preview() render=move |(order, subs, open): Preview| {
+            <Load resource=preview what=t::load::renewal_preview() render=move |(order, subs, open, record): Preview| {
                 let c = customer.get_untracked();
                 let by_hand = view! { <ManualRenewal subs=subs.clone() open customer=c.clone()/> };
+                let add = view! { <AddToRenewal customer=record subs=subs.clone()/> };
                 let auto = match order {
                     Auto::Renews(o) => view! { <RenewalLines order=*o subs customer=c/> }.into_any(),
                     Auto::Off => view! {
@@ -89,7 +94,7 @@ pub fn RenewalPreview() -> impl IntoView {
                         </div>
                     }.into_any(),
                 };
-                view! { {auto} {by_hand} }.into_any()
+                view! { {auto} {add} {by_hand} }.into_any()
             }/>
         </section>
     }
