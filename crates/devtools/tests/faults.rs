@@ -1,6 +1,6 @@
 //! The fault matrix, end to end: every flow that changes something (DESIGN's flows 1–5:
-//! create a customer, place an order, return lines, set auto-renewal, renew by hand, a
-//! reseller change, a VIP → VIPMP transfer) meets every kind of fault on the very call that makes the change —
+//! create a customer, place an order, return lines, set auto-renewal, renew by hand, add a
+//! product to the renewal, a reseller change, a VIP → VIPMP transfer) meets every kind of fault on the very call that makes the change —
 //! an answer slower than the console's time limit, the API's 500, a proxy's 502 page, a
 //! connection dropped after the API acted, a garbled answer to a change the API made, a double
 //! click, and a reload while the change is on its way. Each journey runs against a fresh
@@ -83,6 +83,7 @@ enum Flow {
     ReturnLines,
     AutoRenewal,
     RenewByHand,
+    AddToRenewal,
     Upgrade,
     UndoUpgrade,
     ResellerChange,
@@ -127,6 +128,10 @@ struct Ready {
 }
 
 const FAIRMONT: &str = "1000000012";
+/// Starlight Events, whose anniversary is 12 days away: a product may be added to its renewal.
+const STARLIGHT: &str = "1000000032";
+/// A subscription's page.
+const SUBSCRIPTION_PAGE: &str = "//main//h1[starts-with(normalize-space(.), 'Subscription ')]";
 const NORTHWIND: &str = "1000000001";
 const COMPLETE: &str =
     "//*[contains(normalize-space(.), 'Complete: the customer and its subscriptions are now yours.')]";
@@ -143,6 +148,7 @@ impl Flow {
                 ("POST", "/v3/customers/*/orders")
             }
             Flow::AutoRenewal => ("PATCH", "/v3/customers/*/subscriptions/*"),
+            Flow::AddToRenewal => ("POST", "/v3/customers/*/subscriptions"),
             Flow::ResellerChange => ("POST", "/v3/transfers"),
             Flow::VipTransfer => ("POST", "/v3/memberships/*/transfers"),
         }
@@ -156,6 +162,7 @@ impl Flow {
                 Some("order")
             }
             Flow::AutoRenewal => None,
+            Flow::AddToRenewal => Some("subscription"),
             Flow::ResellerChange => Some("reseller_change"),
             Flow::VipTransfer => Some("membership_transfer"),
         }
@@ -220,6 +227,13 @@ impl Flow {
                 b.find("//section[h2='Renew by hand']//section[contains(@class,'preview')]").await;
                 (Kept::Field("Licenses to renew", "2".into()), ORDER_PAGE.into())
             }
+            Flow::AddToRenewal => {
+                b.client.goto(&format!("{base}customers/{STARLIGHT}/renewal")).await.expect("renewal");
+                b.find("//section[h2='Add a product to the renewal']").await;
+                b.set("Product or offer id", "65322587CA01A12").await;
+                b.fill("Licenses to renew on the anniversary", "5").await;
+                (Kept::Field("Licenses to renew on the anniversary", "5".into()), SUBSCRIPTION_PAGE.into())
+            }
             Flow::Upgrade => {
                 preview_an_upgrade(b, base).await;
                 (Kept::Field("Licenses to move", "3".into()), ORDER_PAGE.into())
@@ -263,6 +277,7 @@ impl Flow {
             Flow::ReturnLines => (Some("Return the chosen lines"), "Return these lines"),
             Flow::AutoRenewal => (None, "Save auto-renewal"),
             Flow::RenewByHand => (None, "Place renewal order"),
+            Flow::AddToRenewal => (None, "Add to the renewal"),
             Flow::Upgrade => (None, "Place upgrade order"),
             Flow::UndoUpgrade => (None, "Undo the upgrade"),
             Flow::ResellerChange => (Some("Commit the reseller change"), "Move the customer"),
@@ -308,6 +323,15 @@ impl Flow {
             }
             Flow::AutoRenewal => {
                 b.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
+            }
+            Flow::AddToRenewal => {
+                b.heading("Renewal preview").await;
+                b.find("//section[h2='Add a product to the renewal']").await;
+                // Added before the reload: the auto-renewal preview renews it already.
+                let renewing = "//main//table//tr[td//*[contains(normalize-space(.), '65322587')]]";
+                if b.client.find(fantoccini::Locator::XPath(renewing)).await.is_ok() {
+                    return Some(renewing.into());
+                }
             }
             Flow::RenewByHand => {
                 b.heading("Renewal preview").await;
@@ -523,6 +547,11 @@ async fn setting_auto_renewal_survives_every_fault() {
 #[tokio::test(flavor = "multi_thread")]
 async fn renewing_by_hand_survives_every_fault_once() {
     every_fault(Flow::RenewByHand).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn adding_a_product_to_the_renewal_survives_every_fault_once() {
+    every_fault(Flow::AddToRenewal).await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

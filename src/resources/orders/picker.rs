@@ -61,7 +61,8 @@ pub fn picks(offers: &[PriceListOffer], levels: (&str, &str), currency: &str) ->
 }
 
 /// The picks matching `query`: every word of it is part of the name, or the query starts the
-/// offer id. Names starting with the query come first, then names with a word starting with
+/// offer id, or names the same product and segment at another level (an id typed or pasted
+/// whole: the price list's is at the customer's level). Names starting with the query come first, then names with a word starting with
 /// it, then the rest, each alphabetically.
 pub fn search<'a>(picks: &'a [Pick], query: &str) -> Vec<&'a Pick> {
     let q = crate::format::lower(query.trim());
@@ -72,7 +73,10 @@ pub fn search<'a>(picks: &'a [Pick], query: &str) -> Vec<&'a Pick> {
     let id = query.trim().to_ascii_uppercase();
     let mut found: Vec<(u8, &Pick)> = picks
         .iter()
-        .filter(|p| words.iter().all(|w| p.key.contains(w)) || p.offer_id.starts_with(&id))
+        .filter(|p| {
+            let same_product = id.len() >= 10 && p.offer_id.get(..10) == id.get(..10);
+            words.iter().all(|w| p.key.contains(w)) || p.offer_id.starts_with(&id) || same_product
+        })
         .map(|p| {
             let rank = if p.key.starts_with(&q) {
                 0
@@ -305,6 +309,8 @@ mod tests {
         assert_eq!(names("  SIGN "), ["Adobe Sign transactions"]);
         assert_eq!(names("for"), ["Acrobat Pro for teams", "Photoshop for teams"]);
         assert_eq!(names("11083"), ["Photoshop for teams"]);
+        assert_eq!(names("65304921CA03A12"), ["Acrobat Pro"], "a whole id at another level");
+        assert_eq!(names("65304921EA01A12"), Vec::<String>::new(), "another segment's");
         assert_eq!(names("1108 3117"), Vec::<String>::new());
         assert!(names("").is_empty() && names("illustrator").is_empty());
     }

@@ -186,6 +186,7 @@ pub async fn create(
         };
         w.subscriptions.insert(subscription_id.clone(), sub.clone());
         w.subscription_owner.insert(subscription_id, customer_id.clone());
+        w.count_created("subscription");
         Ok(Json(sub))
     })
 }
