@@ -64,6 +64,8 @@ pub enum To<'a> {
         id: &'a str,
     },
     Renewal(&'a str),
+    /// Adding a product to the customer's next renewal.
+    AddToRenewal(&'a str),
     OpenAcquisitions(&'a str),
     /// A reseller's customers with licenses pending an order.
     Notifications {
@@ -126,6 +128,7 @@ pub const PATTERNS: &[&str] = &[
     "/customers/:customer/orders/:id",
     "/customers/:customer/orders/:id/return",
     "/customers/:customer/renewal",
+    "/customers/:customer/renewal/add",
     "/customers/:customer/open-acquisitions",
     "/notifications",
     "/subscriptions",
@@ -181,6 +184,7 @@ impl To<'_> {
             To::Order { customer, id } => format!("/customers/{}/orders/{}", e(customer), e(id)),
             To::ReturnOrder { customer, id } => format!("/customers/{}/orders/{}/return", e(customer), e(id)),
             To::Renewal(customer) => format!("/customers/{}/renewal", e(customer)),
+            To::AddToRenewal(customer) => format!("/customers/{}/renewal/add", e(customer)),
             To::OpenAcquisitions(customer) => format!("/customers/{}/open-acquisitions", e(customer)),
             To::Notifications { reseller } => with("/notifications".into(), "reseller", reseller),
             To::Subscriptions { customer } => with("/subscriptions".into(), "customer", customer),
@@ -270,6 +274,7 @@ mod tests {
             To::Order { customer: c, id },
             To::ReturnOrder { customer: c, id },
             To::Renewal(c),
+            To::AddToRenewal(c),
             To::OpenAcquisitions(c),
             To::Notifications { reseller: r },
             To::Subscriptions { customer: c },

@@ -110,6 +110,7 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     // Starlight Events renews in 12 days: its renewal page can add a product, with the picker.
     let starlight = a.browser.open_customer(&a.base, "Starlight Events").await;
     a.visit(&format!("customers/{starlight}/renewal"), "//section[h2='Add a product to the renewal']").await;
+    a.visit(&format!("customers/{starlight}/renewal/add"), "//main//form").await;
     a.browser.fill("Product or offer id", "photoshop").await;
     a.browser.find("//ul[@role='listbox']/li[@role='option']").await;
     a.check("adding a product to the renewal, the picker open").await;

@@ -228,8 +228,8 @@ impl Flow {
                 (Kept::Field("Licenses to renew", "2".into()), ORDER_PAGE.into())
             }
             Flow::AddToRenewal => {
-                b.client.goto(&format!("{base}customers/{STARLIGHT}/renewal")).await.expect("renewal");
-                b.find("//section[h2='Add a product to the renewal']").await;
+                b.client.goto(&format!("{base}customers/{STARLIGHT}/renewal/add")).await.expect("add");
+                b.heading("Add a product to the renewal").await;
                 b.set("Product or offer id", "65322587CA01A12").await;
                 b.fill("Licenses to renew on the anniversary", "5").await;
                 (Kept::Field("Licenses to renew on the anniversary", "5".into()), SUBSCRIPTION_PAGE.into())
@@ -325,12 +325,12 @@ impl Flow {
                 b.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
             }
             Flow::AddToRenewal => {
-                b.heading("Renewal preview").await;
-                b.find("//section[h2='Add a product to the renewal']").await;
-                // Added before the reload: the auto-renewal preview renews it already.
-                let renewing = "//main//table//tr[td//*[contains(normalize-space(.), '65322587')]]";
-                if b.client.find(fantoccini::Locator::XPath(renewing)).await.is_ok() {
-                    return Some(renewing.into());
+                b.heading("Add a product to the renewal").await;
+                b.find("//main//p[@class='lede']").await;
+                // Added before the reload: the page lists it as added already.
+                let added = "//main//ul[@class='added']/li[code='65322587CA01A12']";
+                if b.client.find(fantoccini::Locator::XPath(added)).await.is_ok() {
+                    return Some(added.into());
                 }
             }
             Flow::RenewByHand => {

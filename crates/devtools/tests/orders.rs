@@ -828,6 +828,13 @@ async fn a_product_the_customer_does_not_have_is_added_to_its_next_renewal() {
     browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
     browser.heading("Renewal preview").await;
     browser.find("//section[h2='Add a product to the renewal']").await;
+    browser
+        .find("//section[h2='Add a product to the renewal']//a[normalize-space(.)='Add a product to the renewal']")
+        .await
+        .click()
+        .await
+        .expect("add");
+    browser.heading("Add a product to the renewal").await;
     // A product it has already is named at its field, before anything is sent.
     browser.set("Product or offer id", "65304522CA01A12").await;
     browser.fill("Licenses to renew on the anniversary", "5").await;
@@ -848,5 +855,8 @@ async fn a_product_the_customer_does_not_have_is_added_to_its_next_renewal() {
     browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
     let row = format!("//table//tr[td//a[contains(@href, '{added}')]][td[normalize-space(.)='5']]");
     browser.find(&row).await;
+    // The page to add one more lists it as added already.
+    browser.client.goto(&format!("{}customers/{customer}/renewal/add", sandbox.url)).await.expect("add");
+    browser.find("//main//ul[@class='added']/li[code='65322587CA01A12']").await;
     browser.close().await;
 }

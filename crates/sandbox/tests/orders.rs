@@ -1202,6 +1202,10 @@ async fn a_product_is_added_to_the_next_renewal_from_30_to_3_days_before_it() {
     let id = a.json["subscriptionId"].as_str().unwrap_or_default().to_string();
     let again = add(EARLY, asking("65322651CA01A12", json!({"enabled": true, "renewalQuantity": 2}))).await;
     assert_eq!(refused(&again), bad("1117", "Customer already has a subscription for the offer"));
+    // Nor may an early renewal order it as a new product: it is held, though scheduled.
+    let new_line = json!([{"extLineItemNumber": 1, "offerId": "65322651CA01A12", "quantity": 1}]);
+    let renewal = renew(&env, EARLY, "PREVIEW_RENEWAL", new_line).await;
+    assert_eq!(renewal.json["code"], "3121", "{}", renewal.json);
     // The auto-renewal preview renews it with the others.
     let preview = json!({"orderType": "PREVIEW_RENEWAL"});
     let p = call(&env, "POST", &format!("/v3/customers/{EARLY}/orders"), Some(preview)).await;

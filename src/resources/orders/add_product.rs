@@ -1,21 +1,28 @@
-//! Adding a product to the next renewal, on the renewal page ("Create subscription"): from 30
-//! to 3 days before the customer's anniversary, a product it has no subscription of, with how
-//! many licenses to renew. The API schedules it (1009) with no licenses; the renewal order on
-//! the anniversary makes it active and sets its level. Not consumables ("do not allow creating
-//! subscriptions for consumable items"); only for a customer with an active subscription, so
-//! the page shows it only then. Outside the window the page says when it opens or closed.
+//! Adding a product to the next renewal ("Create subscription"): from 30 to 3 days before the
+//! customer's anniversary, a product it has no subscription of, with how many licenses to
+//! renew. The API schedules it (1009) with no licenses; the renewal order on the anniversary
+//! makes it active and sets its level. Not consumables ("do not allow creating subscriptions
+//! for consumable items"); only for a customer with an active subscription.
+//!
+//! The renewal page says when the window opens, or that it closed, and within it links to
+//! `/customers/:customer/renewal/add` ([`AddToRenewalPage`]). That page picks the product as
+//! placing an order does, and is in placing an order's area: its picker comes with that code,
+//! and the renewal page's area stays without it.
 
 use super::picker::OfferPicker;
-use crate::api::calls::subscriptions;
+use crate::api::calls::{customers, subscriptions};
+use crate::api::error::Failure;
 use crate::components::detail::now;
-use crate::components::form::{check_path, trimmed as g, BusyButton, FormState, TextField, Values};
+use crate::components::form::{check_path, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
+use crate::components::loading::{Load, Loaded};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::i18n::t;
 use crate::resources::customers::hub::is_consumables;
-use crate::resources::{fetch, runtime};
-use crate::routes::To;
+use crate::resources::{fetch, fetch_items, runtime};
+use crate::routes::{params, CustomerParams, To};
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use partner_model::rules::order_requests::{check_auto_renewal, ENTERPRISE_MAX_QUANTITY};
 use partner_model::rules::renewals::{may_add, ADD_FROM_DAYS, ADD_UNTIL_DAYS};
@@ -49,7 +56,7 @@ fn check(v: &Values) -> Vec<FieldError> {
     let explained = |path: &str, text: &str| FieldError::new(path, Invalid::Explained(text.into()));
     if offer.is_empty() {
         errors.push(FieldError::new(OFFER, Invalid::Missing));
-    } else if offer.len() != 15 || !offer.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
+    } else if super::picker::not_an_offer_id(&offer) {
         errors.push(explained(OFFER, t::place::choose_product()));
     } else if is_consumables(&offer) {
         errors.push(explained(OFFER, t::renewal_add::consumables()));
@@ -67,35 +74,106 @@ fn check(v: &Values) -> Vec<FieldError> {
     errors
 }
 
-/// The renewal page's section for adding a product to `customer`'s renewal; `subs` are its
-/// subscriptions.
-#[component]
-pub fn AddToRenewal(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
-    let active = subs.iter().any(|s| s.status == Status::Active);
-    let anniversary = parse(&customer.coterm_date).filter(|_| active)?;
+/// Where `customer`'s next renewal stands for adding a product at `at`; `None` when it has no
+/// active subscription, or no anniversary ahead.
+enum Window {
+    Opens { from: String, until: String },
+    Open { until: String, anniversary: String },
+    Closed { until: String },
+}
+
+fn window(customer: &Customer, subs: &[Subscription], at: u64) -> Option<Window> {
+    let anniversary = parse(&customer.coterm_date).filter(|_| subs.iter().any(|s| s.status == Status::Active))?;
     let (from, until) =
         (anniversary.saturating_sub(ADD_FROM_DAYS * DAY), anniversary.saturating_sub(ADD_UNTIL_DAYS * DAY));
-    let section = |body: AnyView| {
-        view! {
-            <section class="facts-section" aria-labelledby="add-title">
-                <h2 id="add-title">{t::renewal_add::title()}</h2>
-                {body}
-            </section>
-        }
-        .into_any()
-    };
-    let at = now();
     if at >= anniversary {
-        return None;
+        None
+    } else if may_add(anniversary, at) {
+        Some(Window::Open { until: date(until), anniversary: date(anniversary) })
+    } else if at < from {
+        Some(Window::Opens { from: date(from), until: date(until) })
+    } else {
+        Some(Window::Closed { until: date(until) })
     }
-    if !may_add(anniversary, at) {
-        let text = if at < from {
-            t::renewal_add::Opens { from: date(from), until: date(until) }.text()
-        } else {
-            t::renewal_add::closed(date(until))
-        };
-        return Some(section(view! { <p>{text}</p> }.into_any()));
+}
+
+/// The window in words.
+fn window_text(w: &Window) -> String {
+    match w {
+        Window::Opens { from, until } => t::renewal_add::Opens { from, until }.text(),
+        Window::Open { until, anniversary } => t::renewal_add::Open { until, anniversary }.text(),
+        Window::Closed { until } => t::renewal_add::closed(until),
     }
+}
+
+/// The renewal page's section on adding a product: the window, and within it the way to the
+/// page that adds one.
+#[component]
+pub fn AddToRenewal(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
+    let w = window(&customer, &subs, now())?;
+    let link = matches!(w, Window::Open { .. }).then(|| {
+        view! { <p><A href=To::AddToRenewal(&customer.customer_id).href() attr:class="button">{t::renewal_add::title()}</A></p> }
+    });
+    Some(view! {
+        <section class="facts-section" aria-labelledby="add-title">
+            <h2 id="add-title">{t::renewal_add::title()}</h2>
+            <p>{window_text(&w)}</p>
+            {link}
+        </section>
+    })
+}
+
+/// `/customers/:customer/renewal/add`.
+#[component]
+pub fn AddToRenewalPage() -> impl IntoView {
+    let rt = runtime();
+    let params = params::<CustomerParams>();
+    let customer = Memo::new(move |_| params.read().customer.clone());
+    let read = Loaded::new(move || {
+        let c = customer.get();
+        let (record, subs) = (customers::get(&rt, &c), subscriptions::list(&rt, &c));
+        async move { Ok::<_, Failure>((fetch(record).await?, fetch_items(subs).await?)) }
+    });
+    view! {
+        <section class="page">
+            <h1>{t::renewal_add::title()}</h1>
+            <Load resource=read what=t::load::customer() render=move |(record, subs): (Customer, Vec<Subscription>)| {
+                view! { <AddForm customer=record subs/> }.into_any()
+            }/>
+        </section>
+    }
+}
+
+/// The page's form, or where the window stands when it is not open.
+#[component]
+fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
+    let id = customer.customer_id.clone();
+    let lede = view! {
+        <p class="lede">{t::place::for_customer()}" "<span translate="no">{customer.company_profile.company_name.clone()}</span>" "<code>{id.clone()}</code></p>
+    };
+    let back = view! { <p><A href=To::Renewal(&id).href()>{t::renewal::title()}</A></p> };
+    let names = crate::catalog::catalog();
+    // What this renewal adds already: scheduled, with its licenses to renew.
+    let scheduled: Vec<(String, u64)> = subs
+        .iter()
+        .filter(|s| s.status == Status::Scheduled)
+        .map(|s| (s.offer_id.clone(), s.auto_renewal.renewal_quantity.unwrap_or(0)))
+        .collect();
+    let scheduled = (!scheduled.is_empty()).then(|| {
+        let items = scheduled
+            .into_iter()
+            .map(|(offer, quantity)| {
+                let o2 = offer.clone();
+                let name = move || names.name(&o2).unwrap_or_default();
+                view! { <li><span translate="no">{name}</span>" "<code>{offer}</code>" · "{t::renew::licenses()}": "{quantity}</li> }
+            })
+            .collect_view();
+        view! { <h2>{t::renewal_add::scheduled()}</h2><ul class="added">{items}</ul> }
+    });
+    let Some(Window::Open { until, anniversary }) = window(&customer, &subs, now()) else {
+        let text = window(&customer, &subs, now()).map_or_else(|| t::renew::none().to_string(), |w| window_text(&w));
+        return view! { {lede} <p>{text}</p> {scheduled} {back} }.into_any();
+    };
     let held: Vec<String> = subs
         .iter()
         .filter(|s| matches!(s.status, Status::Active | Status::Scheduled))
@@ -105,17 +183,15 @@ pub fn AddToRenewal(customer: Customer, subs: Vec<Subscription>) -> impl IntoVie
     start.insert(OFFER.into(), String::new());
     start.insert(QUANTITY.into(), String::new());
     start.insert(HELD.into(), held.join(","));
-    let id = customer.customer_id.clone();
     let form = FormState::new(start, check, Some(format!("renewal-add-{id}")));
     let rt = runtime();
     let navigate = use_navigate();
-    let ad = date(anniversary);
-    let c2 = id.clone();
+    let (c2, ad) = (id.clone(), anniversary.clone());
     let submission = use_submission(
         form,
         move |v| fetch(subscriptions::create(&rt, &c2, &request(&v))),
         move |s: Subscription| {
-            let product = crate::catalog::catalog().name_untracked(&s.offer_id).unwrap_or_else(|| s.offer_id.clone());
+            let product = names.name_untracked(&s.offer_id).unwrap_or_else(|| s.offer_id.clone());
             toast(t::renewal_add::Added { product, anniversary: &ad }.text());
             navigate(&To::Subscription { customer: &id, id: &s.subscription_id }.path(), Default::default());
         },
@@ -123,16 +199,22 @@ pub fn AddToRenewal(customer: Customer, subs: Vec<Subscription>) -> impl IntoVie
     let currency =
         subs.iter().find(|s| s.status == Status::Active).map(|s| s.currency_code.clone()).unwrap_or_default();
     let record = Signal::stored(Some(customer));
-    let body = view! {
-        <p>{t::renewal_add::Open { until: date(until), anniversary: date(anniversary) }.text()}</p>
+    view! {
+        {lede}
+        <p>{t::renewal_add::Open { until, anniversary }.text()}</p>
+        {scheduled}
+        <DraftNotice/>
         <form novalidate on:submit=move |ev| submission.submit(ev)>
             <OfferPicker path=OFFER customer=record currency=Signal::stored(currency) required=true/>
             <TextField path=QUANTITY label=t::renewal_add::licenses() kind="number" required=true/>
             <SubmissionError submission/>
-            <div class="actions"><BusyButton label=t::renewal_add::submit() busy=submission.busy/></div>
+            <div class="actions">
+                <BusyButton label=t::renewal_add::submit() busy=submission.busy/>
+                {back}
+            </div>
         </form>
-    };
-    Some(section(body.into_any()))
+    }
+    .into_any()
 }
 
 #[cfg(test)]

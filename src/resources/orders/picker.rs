@@ -60,6 +60,12 @@ pub fn picks(offers: &[PriceListOffer], levels: (&str, &str), currency: &str) ->
     out
 }
 
+/// Whether `typed` is words typed in the picker and not chosen: not an offer id the API could
+/// know (an offer id is digits and capital letters).
+pub fn not_an_offer_id(typed: &str) -> bool {
+    !typed.is_empty() && !typed.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+}
+
 /// The picks matching `query`: every word of it is part of the name, or the query starts the
 /// offer id, or names the same product and segment at another level (an id typed or pasted
 /// whole: the price list's is at the customer's level). Names starting with the query come first, then names with a word starting with

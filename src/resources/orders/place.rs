@@ -71,7 +71,7 @@ fn check(v: &Values) -> Vec<FieldError> {
     for i in 0..rows::count(v, LINES) {
         let path = format!("{LINES}[{i}].offerId");
         let typed = g(v, &path);
-        if !typed.is_empty() && !typed.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()) {
+        if super::picker::not_an_offer_id(&typed) {
             errors.push(FieldError::new(path, Invalid::Explained(t::place::choose_product().into())));
         }
     }

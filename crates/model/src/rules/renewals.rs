@@ -75,10 +75,12 @@ pub const ADD_FROM_DAYS: u64 = 30;
 pub const ADD_UNTIL_DAYS: u64 = 3;
 
 /// Whether a product may be added to the renewal at `now`, the customer's anniversary being
-/// `anniversary` (its start, as [`parse`] reads a date): from 30 days before it to 3 days
-/// before it, both included.
+/// `anniversary` (its start, as [`parse`] reads a date): on the days from the 30th before it
+/// to the 3rd before it, both whole days included (UTC).
 pub fn may_add(anniversary: Millis, now: Millis) -> bool {
-    now.saturating_add(ADD_UNTIL_DAYS * DAY) <= anniversary && anniversary <= now.saturating_add(ADD_FROM_DAYS * DAY)
+    let today = now - now % DAY;
+    let days = anniversary.saturating_sub(today) / DAY;
+    anniversary > today && (ADD_UNTIL_DAYS..=ADD_FROM_DAYS).contains(&days)
 }
 
 /// The lines of one renewal order that renew part of what their subscription has left, when
@@ -168,10 +170,10 @@ mod tests {
     #[test]
     fn a_product_is_added_from_30_to_3_days_before_the_anniversary() {
         let ad = at("2027-01-01T00:00:00Z");
-        assert!(!may_add(ad, ad - 30 * DAY - 1), "31 days before");
-        assert!(may_add(ad, ad - 30 * DAY));
-        assert!(may_add(ad, ad - 3 * DAY));
-        assert!(!may_add(ad, ad - 3 * DAY + 1), "less than 3 days before");
+        assert!(!may_add(ad, ad - 30 * DAY - 1), "the 31st day before");
+        assert!(may_add(ad, ad - 30 * DAY), "the 30th day before, from its start");
+        assert!(may_add(ad, ad - 2 * DAY - 1), "the 3rd day before, to its end");
+        assert!(!may_add(ad, ad - 2 * DAY), "the 2nd day before");
         assert!(!may_add(ad, ad + DAY), "after it");
     }
 }

@@ -573,6 +573,10 @@ async fn a_gov_customer_converts_to_lga_in_the_last_thirty_days_and_becomes_one_
     assert_eq!(details(&team), ["Line Item: 2"]);
     let enterprise = call(&app, "POST", &orders, Some(order("65322587GA01A12"))).await;
     assert_eq!(enterprise.status, StatusCode::CREATED, "{}", enterprise.text);
+    // Nor adds one to its renewal.
+    let team = json!({"offerId": "11083117GA01A12", "autoRenewal": {"enabled": true, "renewalQuantity": 5}});
+    let added = call(&app, "POST", &format!("/v3/customers/{soon}/subscriptions"), Some(team)).await;
+    assert_code(&added, StatusCode::BAD_REQUEST, "1169");
     // It joins an LGA group "after the AD", not before.
     let country = converted.json["companyProfile"]["address"]["country"].as_str().unwrap_or("US").to_string();
     let groups = call(&app, "GET", &format!("/v3/linked_membership_groups?country={country}"), None).await;

@@ -14,15 +14,14 @@ use super::linked::{self, Asked};
 use super::{invalid, keep_names, today, updatable, Asking};
 use crate::twin::world::{Change, Millis, World};
 use crate::twin::{time, ApiError, Strict, Twin};
-use crate::vipmp::orders::offers::{Edition, OfferId};
+use crate::vipmp::orders::offers;
 use axum::extract::{Path, State};
 use axum::Json;
 use partner_model::rules::account_requests::{add_months, check_customer_update, increase_problems};
 use partner_model::rules::cross::recommit_window;
 use partner_model::time::DAY;
 use partner_model::types::{
-    Benefit, BenefitType, Commitment, CommitmentStatus, Customer, CustomerUpdateRequest, MarketSegment, OfferType,
-    Status,
+    Benefit, BenefitType, Commitment, CommitmentStatus, Customer, CustomerUpdateRequest, MarketSegment, Status,
 };
 
 fn open(status: Option<&CommitmentStatus>) -> bool {
@@ -43,12 +42,13 @@ fn has_active_subscriptions(w: &World, customer_id: &str) -> bool {
 fn lga_holdings(w: &World, customer_id: &str) -> Result<(), ApiError> {
     let mut renewing = 0u64;
     let mut team_or_consumables = Vec::new();
+    // Active ones, and those scheduled to start with the renewal (Create Subscription).
     let held = w.subscriptions.iter().filter(|(id, s)| {
-        w.subscription_owner.get(*id).is_some_and(|o| o == customer_id) && s.status == Status::Active
+        w.subscription_owner.get(*id).is_some_and(|o| o == customer_id)
+            && matches!(s.status, Status::Active | Status::Scheduled)
     });
     for (id, s) in held.filter(|(_, s)| s.auto_renewal.enabled) {
-        let offer = OfferId::parse(&s.offer_id).and_then(|o| o.offer());
-        if offer.is_none_or(|o| o.edition == Edition::Team || o.offer_type != OfferType::License.as_str()) {
+        if offers::offer_of(&s.offer_id).is_none_or(offers::not_for_lga) {
             team_or_consumables.push(id.clone());
         } else {
             renewing += s.auto_renewal.renewal_quantity.or(s.current_quantity).unwrap_or(0);

@@ -273,7 +273,7 @@ pub(super) fn price_lines(
         let not_lga: Vec<String> = lines
             .iter()
             .zip(parsed.iter().flatten())
-            .filter(|(_, (_, o))| o.edition == Edition::Team || o.offer_type != "LICENSE")
+            .filter(|(_, (_, o))| offers::not_for_lga(o))
             .map(|(line, _)| format!("Line Item: {}", line.ext_line_item_number))
             .collect();
         if !not_lga.is_empty() {

@@ -128,6 +128,14 @@ fn self_links(uri: String) -> Links {
     Links { this: Some(get_link(uri)), next: None, prev: None }
 }
 
+/// Whether customer `id` has a subscription of `product` (an offer id's 8-digit part) that is
+/// active or scheduled to start with the next renewal: a product it "is currently subscribed
+/// to", which neither Create Subscription nor a renewal's new-product line may add again.
+pub(crate) fn holds_product(world: &World, id: &str, product: &str) -> bool {
+    subscriptions_of(world, id)
+        .any(|s| matches!(s.status, Status::Active | Status::Scheduled) && s.offer_id.starts_with(product))
+}
+
 /// The subscriptions of customer `id`.
 fn subscriptions_of<'a>(world: &'a World, id: &'a str) -> impl Iterator<Item = &'a Subscription> + 'a {
     world

@@ -153,6 +153,12 @@ impl OfferId {
     }
 }
 
+/// Whether `offer` is a Team offer or consumables: what a customer converting to LGA may not
+/// auto-renew nor order ("Convert an existing government customer to LGA").
+pub fn not_for_lga(offer: &Offer) -> bool {
+    offer.edition == Edition::Team || offer.offer_type != L
+}
+
 /// The catalog entry of an offer id.
 pub fn offer_of(id: &str) -> Option<&'static Offer> {
     OfferId::parse(id).and_then(|o| o.offer())

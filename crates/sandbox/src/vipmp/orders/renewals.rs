@@ -97,11 +97,15 @@ pub fn price_renewal(
     for line in lines {
         let id = OfferId::parse(&line.offer_id).filter(|id| id.offer().is_some());
         let Some(id) = id else { return Err(ApiError::with_details("2122", vec![line_detail(line)])) };
+        // A customer converting to LGA orders no Team offer nor consumables, renewals included.
+        if customer.lga_pending() && id.offer().is_some_and(offers::not_for_lga) {
+            return Err(ApiError::with_details("1169", vec![line_detail(line)]));
+        }
         if line.subscription_id.is_empty() {
             if window == Window::Late {
                 return Err(ApiError::with_details("3132", vec![line_detail(line)]));
             }
-            if subs.iter().any(|s| s.offer_id.starts_with(&id.product) && s.status == Status::Active) {
+            if super::holds_product(world, &customer.customer_id, &id.product) {
                 return Err(ApiError::with_details("3121", vec![line_detail(line)]));
             }
             amounts.push((line.quantity, None));

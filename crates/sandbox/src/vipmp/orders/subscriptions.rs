@@ -7,10 +7,11 @@
 //!   no `autoRenewal.renewalQuantity` (1117 naming the field); a quantity out of range (3116);
 //! - an offer id the catalog does not know (2122 `offerId`), consumables ("do not allow creating
 //!   subscriptions for consumable items": 1117 `offerId`), another market segment (2129);
-//! - a customer with no active subscription ("not allowed to create a subscription"), outside
-//!   30 to 3 days before its anniversary (`partner_model::rules::renewals::may_add`), or with a
-//!   subscription of that product already (the product must be one "they are not currently
-//!   subscribed to"): 1117 with the reason.
+//! - a customer with no active subscription ("not allowed to create a subscription"); one
+//!   converting to LGA adding a Team offer (1169 `offerId`, as for its orders); outside 30 to 3
+//!   days before its anniversary (`partner_model::rules::renewals::may_add`), or with a
+//!   subscription of that product already, active or scheduled (the product must be one "they
+//!   are not currently subscribed to"): 1117 with the reason, but for 1169.
 //!
 //! The subscription is scheduled (1009) with no licenses, auto-renewing at its renewal quantity
 //! on the customer's anniversary, in the currency asked for or the customer's subscriptions'.
@@ -150,12 +151,13 @@ pub async fn create(
         if active.is_empty() {
             return refuse("Customer has no active subscription");
         }
+        if c.lga_pending() && offers::not_for_lga(offer) {
+            return Err(ApiError::with_details("1169", vec!["offerId".into()]));
+        }
         if !time::parse(&c.coterm_date).is_some_and(|ad| may_add(ad, now)) {
             return refuse("Subscriptions are created from 30 to 3 days before the anniversary date");
         }
-        let held = subscriptions_of(w, &customer_id)
-            .any(|s| matches!(s.status, Status::Active | Status::Scheduled) && s.offer_id.starts_with(&id.product));
-        if held {
+        if super::holds_product(w, &customer_id, &id.product) {
             return refuse("Customer already has a subscription for the offer");
         }
         let currency = if request.currency_code.is_empty() {
