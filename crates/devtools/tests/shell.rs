@@ -58,7 +58,7 @@ async fn deep_links_survive_reload(base_path: &str, shot: &str) {
         ("customers/1000000012/edit", "partners"),
         ("customers/1000000012/benefits", "partners"),
         ("customers/1000000012/orders/new", "order"),
-        ("customers/1000000032/renewal/add", "order"),
+        ("customers/1000000032/renewal/add", "customers"),
         ("orders", "customers"),
         ("subscriptions", "customers"),
         ("notifications", "customers"),

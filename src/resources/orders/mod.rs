@@ -24,7 +24,7 @@ use partner_model::types::Order;
 
 /// `/orders?customer=…`, `/customers/:customer/orders/new`, `/customers/:customer/orders/:id`,
 /// `/customers/:customer/orders/:id/return`, `/customers/:customer/renewal`,
-/// `/customers/:customer/renewal/add` (with placing an order: it picks offers the same way).
+/// `/customers/:customer/renewal/add`.
 #[component(transparent)]
 pub fn OrderRoutes() -> AnyNestedRoute {
     view! {
@@ -33,7 +33,7 @@ pub fn OrderRoutes() -> AnyNestedRoute {
         <Route path=path!("/customers/:customer/orders/:id") view={crate::split_page!(customers, order_page, detail::OrderPage)}/>
         <Route path=path!("/customers/:customer/orders/:id/return") view={crate::split_page!(customers, return_order, returns::ReturnOrder)}/>
         <Route path=path!("/customers/:customer/renewal") view={crate::split_page!(customers, renewal_preview, renewal::RenewalPreview)}/>
-        <Route path=path!("/customers/:customer/renewal/add") view={crate::split_page!(order, add_to_renewal, add_product::AddToRenewalPage)}/>
+        <Route path=path!("/customers/:customer/renewal/add") view={crate::split_page!(customers, add_to_renewal, add_product::AddToRenewalPage)}/>
     }
     .into_inner()
     .into_any_nested_route()
