@@ -9,7 +9,7 @@ use axum::Router;
 use http_body_util::BodyExt;
 use partner_model::types::*;
 use partner_sandbox::twin::store::TwinSettings;
-use partner_sandbox::twin::{time, Twin, World};
+use partner_sandbox::twin::{time, ApiError, Twin, World};
 use partner_sandbox::vipmp;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -1192,15 +1192,26 @@ async fn a_product_is_added_to_the_next_renewal_from_30_to_3_days_before_it() {
     // Only from 30 to 3 days before the anniversary (FAR's is 200 days away).
     let a = add(FAR, asking("65322651CA01A12", json!({"enabled": true, "renewalQuantity": 5}))).await;
     assert_eq!(refused(&a), bad("1117", "Subscriptions are created from 30 to 3 days before the anniversary date"));
-    // EARLY's is 10 days away: scheduled, no licenses yet, renewing on the anniversary.
+    // A global customer names the currency.
+    let made_global = env.twin.change(|w, _| {
+        w.customers.get_mut(EARLY).map(|c| c.global_sales_enabled = Some(true)).ok_or_else(|| ApiError::code("1116"))
+    });
+    assert!(made_global.is_ok());
     let a = add(EARLY, asking("65322651CA01A12", json!({"enabled": true, "renewalQuantity": 5}))).await;
+    assert_eq!(refused(&a), bad("1117", "currencyCode"));
+    // EARLY's is 10 days away: scheduled, no licenses yet, renewing on the anniversary.
+    let mut asked = asking("65322651CA01A12", json!({"enabled": true, "renewalQuantity": 5}));
+    asked["currencyCode"] = json!("USD");
+    let a = add(EARLY, asked).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.json);
     assert_eq!((a.json["status"].as_str(), a.json["currentQuantity"].as_u64()), (Some("1009"), Some(0)));
     assert_eq!(a.json["autoRenewal"], json!({"enabled": true, "renewalQuantity": 5}));
     let c = call(&env, "GET", &format!("/v3/customers/{EARLY}"), None).await;
     assert_eq!(a.json["renewalDate"], c.json["cotermDate"]);
     let id = a.json["subscriptionId"].as_str().unwrap_or_default().to_string();
-    let again = add(EARLY, asking("65322651CA01A12", json!({"enabled": true, "renewalQuantity": 2}))).await;
+    let mut twice = asking("65322651CA01A12", json!({"enabled": true, "renewalQuantity": 2}));
+    twice["currencyCode"] = json!("USD");
+    let again = add(EARLY, twice).await;
     assert_eq!(refused(&again), bad("1117", "Customer already has a subscription for the offer"));
     // Nor may an early renewal order it as a new product: it is held, though scheduled.
     let new_line = json!([{"extLineItemNumber": 1, "offerId": "65322651CA01A12", "quantity": 1}]);

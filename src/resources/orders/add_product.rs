@@ -41,6 +41,10 @@ const OFFER: &str = "offerId";
 const QUANTITY: &str = "autoRenewal.renewalQuantity";
 /// The products (their 8-digit part) the customer has a subscription of, comma-separated.
 const HELD: &str = "ui.productsHeld";
+/// The currency of the customer's subscriptions, sent with the request: "global customers …
+/// need to include the `currencyCode`" (the console adds no subscription outside the home
+/// country, which needs a deployment too).
+const CURRENCY: &str = "currencyCode";
 
 fn request(v: &Values) -> SubscriptionCreateRequest {
     SubscriptionCreateRequest {
@@ -50,6 +54,7 @@ fn request(v: &Values) -> SubscriptionCreateRequest {
             renewal_quantity: g(v, QUANTITY).parse().ok(),
             ..AutoRenewalCreate::default()
         },
+        currency_code: g(v, CURRENCY),
         ..SubscriptionCreateRequest::default()
     }
 }
@@ -184,10 +189,13 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
         .filter(|s| matches!(s.status, Status::Active | Status::Scheduled))
         .filter_map(|s| s.offer_id.get(..8).map(str::to_string))
         .collect();
+    let currency =
+        subs.iter().find(|s| s.status == Status::Active).map(|s| s.currency_code.clone()).unwrap_or_default();
     let mut start = Values::new();
     start.insert(OFFER.into(), String::new());
     start.insert(QUANTITY.into(), String::new());
     start.insert(HELD.into(), held.join(","));
+    start.insert(CURRENCY.into(), currency.clone());
     let form = FormState::new(start, check, Some(format!("renewal-add-{id}")));
     let rt = runtime();
     let navigate = use_navigate();
@@ -201,8 +209,6 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
             navigate(&To::Subscription { customer: &id, id: &s.subscription_id }.path(), Default::default());
         },
     );
-    let currency =
-        subs.iter().find(|s| s.status == Status::Active).map(|s| s.currency_code.clone()).unwrap_or_default();
     let record = Signal::stored(Some(customer));
     view! {
         {lede}

@@ -6,7 +6,9 @@
 //! - the body (1117/1121/1122 from the strict decoder); `autoRenewal.enabled` not `true` or
 //!   no `autoRenewal.renewalQuantity` (1117 naming the field); a quantity out of range (3116);
 //! - an offer id the catalog does not know (2122 `offerId`), consumables ("do not allow creating
-//!   subscriptions for consumable items": 1117 `offerId`), another market segment (2129);
+//!   subscriptions for consumable items": 1117 `offerId`), another market segment (2129); a
+//!   global customer's request without `currencyCode` (1117 `currencyCode`; a deployment id is
+//!   kept as given: the twin has no deployments);
 //! - a customer with no active subscription ("not allowed to create a subscription"); one
 //!   converting to LGA adding a Team offer (1169 `offerId`, as for its orders); outside 30 to 3
 //!   days before its anniversary (`partner_model::rules::renewals::may_add`), or with a
@@ -144,6 +146,10 @@ pub async fn create(
         let segment = offers::customer_segment(c);
         if id.segment_code() != Some(segment) || !offer.segments.contains(&segment) {
             return Err(ApiError::with_details("2129", vec!["Reason: INELIGIBLE_MARKET_SEGMENT".into()]));
+        }
+        // "Global customers … need to include the currencyCode in their request."
+        if c.global_sales_enabled == Some(true) && request.currency_code.is_empty() {
+            return Err(ApiError::with_details("1117", vec!["currencyCode".into()]));
         }
         let refuse = |why: &str| Err(ApiError::with_details("1117", vec![why.into()]));
         let active: Vec<&Subscription> =
