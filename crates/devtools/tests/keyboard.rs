@@ -4,7 +4,8 @@
 //! auto-renewal to a quantity, a reseller change through its confirmation dialog, the VIP →
 //! VIPMP switches and a transfer through its dialog, a mid-term upgrade and its undoing, a flexible discount used on an order, the price list filtered, the VMware list sorted, paged and
 //! filtered, licenses pending an order ordered from a notification, and a customer enrolled in
-//! a linked membership group, and the home's lists of what needs the reseller today. What a journey needs first (an order to return, a subscription to open) is
+//! a linked membership group, and the home's lists of what needs the reseller today, and a
+//! product added to a renewal. What a journey needs first (an order to return, a subscription to open) is
 //! set up as the other tests do; the journey itself uses no mouse.
 
 use fantoccini::key::Key;
@@ -222,6 +223,30 @@ async fn a_renewal_by_hand_is_previewed_and_placed_with_the_keyboard_only() {
     browser.press(Key::Enter).await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
     browser.sees("Complete: this order no longer changes on its own.").await;
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_product_is_added_to_the_renewal_with_the_keyboard_only() {
+    let (sandbox, browser) = start().await;
+    // Starlight Events renews in 12 days; its renewal page leads to the page that adds one.
+    browser.client.goto(&format!("{}customers/1000000032/renewal", sandbox.url)).await.expect("renewal");
+    browser.heading("Renewal preview").await;
+    tab_to(&browser, "the way to add a product", |tag, text, _| tag == "A" && text == "Add a product to the renewal")
+        .await;
+    browser.press(Key::Enter).await;
+    browser.heading("Add a product to the renewal").await;
+    tab_and_type(&browser, "Product or offer id", "photoshop").await;
+    browser.press(Key::Down).await;
+    let chosen =
+        browser.find("//li[@role='option' and @aria-selected='true']/code").await.text().await.expect("offer id");
+    browser.press(Key::Enter).await;
+    assert_eq!(browser.value_of("Product or offer id").await, chosen, "Enter chose the active product");
+    tab_and_type(&browser, "Licenses to renew on the anniversary", "5").await;
+    tab_to_button(&browser, "Add to the renewal").await;
+    browser.press(Key::Enter).await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription ')]").await;
+    browser.sees("Scheduled").await;
     browser.close().await;
 }
 
