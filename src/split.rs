@@ -4,8 +4,9 @@
 //! into their own WebAssembly chunk, so the first load carries only the shell and the home page.
 //! The customer hub, where most visits start, is an area of its own (`hub`): a cold visit of it
 //! then fetches its own code and what it shares, not every customer page's. Placing an order is
-//! one too (`order`): its form, offer picker and discounts are most of its weight, and with the
-//! other customer pages its first visit fetched 607 KB instead of 437. The forms that check a
+//! one too (`order`): its form, offer picker and discounts are most of its weight (the picker
+//! is shared since 2026-12-06 with the customers area's page that adds a product to a
+//! renewal), and with the other customer pages its first visit fetched 607 KB instead of 437. The forms that check a
 //! customer's whole account (create, edit, benefits) are in `partners` with the reseller's,
 //! which check against the same tables of places. Of the customer pages only they do, and
 //! with the others they made the first visit of the lists, orders and subscriptions 591 KB

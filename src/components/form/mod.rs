@@ -7,7 +7,9 @@
 //!   `aria-describedby` set.
 //! - Fields the API names in an error show the API's refusal until they are changed.
 //! - Values are kept as a draft in local storage while they differ from the start, so a reload
-//!   loses nothing; the draft goes when the form is sent or discarded. A form holding a secret
+//!   loses nothing; the draft goes when the form is sent or discarded. Values under `fact.`
+//!   ([`FACT`]) are what the record says, for the checks (the segments or products it has):
+//!   a restored draft never brings back old ones. A form holding a secret
 //!   (a customer's approval code) keeps its draft in this tab's session storage instead, so the
 //!   secret outlives a reload but not the tab.
 
@@ -33,8 +35,12 @@ pub fn trimmed(v: &Values, k: &str) -> String {
     v.get(k).map(|s| s.trim().to_string()).unwrap_or_default()
 }
 
+/// The prefix of a form's values that are facts of the record, not input: a draft keeps none
+/// of them, so a form restored after the record changed checks against what it says now.
+pub const FACT: &str = "fact.";
+
 /// Where an update form keeps the external reference its record had (`externalReferenceId`).
-pub const REFERENCE_HELD: &str = "ui.referenceHeld";
+pub const REFERENCE_HELD: &str = "fact.referenceHeld";
 
 /// A customer's or reseller's update leaves an empty external reference out, and the API then
 /// keeps the one it has: the documents give no way to remove one. An update form that had one

@@ -41,6 +41,13 @@ pub struct FormState {
     pub restored: RwSignal<Option<String>>,
 }
 
+/// `draft`'s input with `initial`'s facts ([`super::FACT`]): what the record says now.
+fn with_facts(mut draft: Values, initial: &Values) -> Values {
+    draft.retain(|k, _| !k.starts_with(super::FACT));
+    draft.extend(initial.iter().filter(|(k, _)| k.starts_with(super::FACT)).map(|(k, v)| (k.clone(), v.clone())));
+    draft
+}
+
 impl FormState {
     /// A form starting from `initial`, checked by `check`; `draft_key` names its draft (the
     /// same form for the same record shares it), `None` for forms without drafts.
@@ -63,6 +70,7 @@ impl FormState {
             .as_ref()
             .and_then(|k| draft_in.storage()?.get_item(&format!("{DRAFT_PREFIX}{k}")).ok().flatten())
             .and_then(|text| serde_json::from_str(&text).ok())
+            .map(|d: Draft| Draft { values: with_facts(d.values, &initial), ..d })
             .filter(|d: &Draft| d.values != initial);
         let restored = RwSignal::new(draft.as_ref().map(|d| d.saved.clone()));
         let values = RwSignal::new(draft.map(|d| d.values).unwrap_or_else(|| initial.clone()));
@@ -338,4 +346,18 @@ pub fn use_form() -> FormState {
         leptos::logging::error!("a form field was mounted outside a form");
         FormState::new(Values::new(), |_| Vec::new(), None)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_draft_keeps_its_input_and_takes_the_records_facts_now() {
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        let draft = Values::from([pair("quantity", "7"), pair("fact.held", "10"), pair("fact.gone", "x")]);
+        let initial = Values::from([pair("quantity", ""), pair("fact.held", "12"), pair("fact.new", "y")]);
+        let restored = with_facts(draft, &initial);
+        assert_eq!(restored, Values::from([pair("quantity", "7"), pair("fact.held", "12"), pair("fact.new", "y")]));
+    }
 }

@@ -99,7 +99,7 @@ fn commit_request(v: &Values) -> CustomerUpdateRequest {
 
 /// Where an increase keeps the committed minimum of an offer type.
 fn committed_key(offer_type: &str) -> String {
-    format!("ui.3ycCommitted.{offer_type}")
+    format!("fact.3ycCommitted.{offer_type}")
 }
 
 fn check_commit(v: &Values) -> Vec<FieldError> {

@@ -41,7 +41,7 @@ fn request(v: &Values) -> CustomerUpdateRequest {
 }
 
 fn check(v: &Values) -> Vec<FieldError> {
-    let mut errors = check_customer_update(&request(v), g(v, "ui.lga") == "true");
+    let mut errors = check_customer_update(&request(v), g(v, "fact.lga") == "true");
     errors.extend(reference_emptied(v));
     errors
 }
@@ -59,7 +59,7 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
     let mut start = Values::new();
     start.insert("externalReferenceId".into(), customer.external_reference_id.clone());
     start.insert(REFERENCE_HELD.into(), customer.external_reference_id.clone());
-    start.insert("ui.lga".into(), if customer.is_lga() { "true".into() } else { String::new() });
+    start.insert("fact.lga".into(), if customer.is_lga() { "true".into() } else { String::new() });
     profile_values(&mut start, &customer.company_profile);
     let original_segment = g(&start, SEGMENT);
     let form = FormState::new(start, check, Some(format!("customer-{id}")));

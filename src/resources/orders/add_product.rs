@@ -8,8 +8,8 @@
 //! `/customers/:customer/renewal/add` ([`AddToRenewalPage`]), which picks the product as
 //! placing an order does. That page is in the customers area, with the renewal page: the
 //! picker then sits in a chunk the customers area shares with placing an order (its cold visit
-//! 531.2 → 554.4 KB brotli). In placing an order's area it cost that area's cold visit 18 KB
-//! (414 → 432 KB; its own reads and decoders) and took its Lighthouse score from 90 to 89;
+//! 531.2 → 554.4 KB brotli). In placing an order's area it cost that area's cold visit 19 KB
+//! (414.3 → 433.5 KB; its own reads and decoders) and took its Lighthouse score from 90 to 89;
 //! in an area of its own the split made 23 shared files, and the hub's cold visit 351 KB
 //! (2026-12-06, `docs/performance-log.md`).
 
@@ -40,11 +40,14 @@ use partner_model::types::{
 const OFFER: &str = "offerId";
 const QUANTITY: &str = "autoRenewal.renewalQuantity";
 /// The products (their 8-digit part) the customer has a subscription of, comma-separated.
-const HELD: &str = "ui.productsHeld";
-/// The currency of the customer's subscriptions, sent with the request: "global customers …
-/// need to include the `currencyCode`" (the console adds no subscription outside the home
-/// country, which needs a deployment too).
-const CURRENCY: &str = "currencyCode";
+const HELD: &str = "fact.productsHeld";
+/// The currency of the customer's subscriptions in its home country (those without a
+/// deployment), sent by a global customer's request: "global customers … need to include the
+/// `currencyCode`". The console adds no subscription outside the home country, which needs a
+/// deployment too.
+const CURRENCY: &str = "fact.currency";
+/// Whether the customer is global (`globalSalesEnabled`).
+const GLOBAL: &str = "fact.global";
 
 fn request(v: &Values) -> SubscriptionCreateRequest {
     SubscriptionCreateRequest {
@@ -54,7 +57,7 @@ fn request(v: &Values) -> SubscriptionCreateRequest {
             renewal_quantity: g(v, QUANTITY).parse().ok(),
             ..AutoRenewalCreate::default()
         },
-        currency_code: g(v, CURRENCY),
+        currency_code: if g(v, GLOBAL) == "true" { g(v, CURRENCY) } else { String::new() },
         ..SubscriptionCreateRequest::default()
     }
 }
@@ -181,7 +184,8 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
     });
     let active = subs.iter().any(|s| s.status == Status::Active);
     let Some(Window::Open { until, anniversary }) = window(&customer, active, now()) else {
-        let text = window(&customer, active, now()).map_or_else(|| t::renew::none().to_string(), |w| window_text(&w));
+        let text =
+            window(&customer, active, now()).map_or_else(|| t::renewal_add::none().to_string(), |w| window_text(&w));
         return view! { {lede} <p>{text}</p> {scheduled} {back} }.into_any();
     };
     let held: Vec<String> = subs
@@ -189,13 +193,15 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
         .filter(|s| matches!(s.status, Status::Active | Status::Scheduled))
         .filter_map(|s| s.offer_id.get(..8).map(str::to_string))
         .collect();
-    let currency =
-        subs.iter().find(|s| s.status == Status::Active).map(|s| s.currency_code.clone()).unwrap_or_default();
+    let home = subs.iter().find(|s| s.status == Status::Active && s.deployment_id.is_empty());
+    let currency = home.map(|s| s.currency_code.clone()).unwrap_or_default();
+    let global = customer.global_sales_enabled == Some(true);
     let mut start = Values::new();
     start.insert(OFFER.into(), String::new());
     start.insert(QUANTITY.into(), String::new());
     start.insert(HELD.into(), held.join(","));
     start.insert(CURRENCY.into(), currency.clone());
+    start.insert(GLOBAL.into(), if global { "true".into() } else { String::new() });
     let form = FormState::new(start, check, Some(format!("renewal-add-{id}")));
     let rt = runtime();
     let navigate = use_navigate();
@@ -213,7 +219,6 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
     view! {
         {lede}
         <p>{t::renewal_add::Open { until, anniversary }.text()}</p>
-        {scheduled}
         <DraftNotice/>
         <form novalidate on:submit=move |ev| submission.submit(ev)>
             <OfferPicker path=OFFER customer=record currency=Signal::stored(currency) required=true/>
@@ -224,6 +229,7 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
                 {back}
             </div>
         </form>
+        {scheduled}
     }
     .into_any()
 }
@@ -253,5 +259,14 @@ mod tests {
         assert_eq!(paths(&values("Photoshop", "5")), vec![OFFER], "words, not an offer chosen");
         assert_eq!(paths(&values("65322651CA01A12", "")), vec![QUANTITY], "mandatory");
         assert_eq!(paths(&values("65322651CA01A12", "0")), vec![QUANTITY]);
+    }
+
+    #[test]
+    fn only_a_global_customer_names_the_currency() {
+        let mut v = values("65322651CA01A12", "5");
+        v.insert(CURRENCY.into(), "EUR".into());
+        assert_eq!(request(&v).currency_code, "");
+        v.insert(GLOBAL.into(), "true".into());
+        assert_eq!(request(&v).currency_code, "EUR");
     }
 }

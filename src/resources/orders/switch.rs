@@ -35,8 +35,8 @@ const TARGET: &str = "ui.target";
 const QUANTITY: &str = "ui.quantity";
 const REASSIGN: &str = "ui.reassignUsers";
 /// The licenses held, and the targets whose path moves all of them (comma-separated).
-const HELD: &str = "ui.held";
-const FULL: &str = "ui.fullOnly";
+const HELD: &str = "fact.held";
+const FULL: &str = "fact.fullOnly";
 
 fn check(v: &Values) -> Vec<FieldError> {
     let target = g(v, TARGET);

@@ -37,7 +37,7 @@ fn profile(v: &Values) -> ResellerProfile {
 }
 
 /// The market segments the reseller has, which an update may add to but not remove.
-const HELD: &str = "ui.segmentsHeld";
+const HELD: &str = "fact.segmentsHeld";
 
 fn values_of(r: &Reseller) -> Values {
     let mut v = Values::new();
