@@ -234,9 +234,9 @@ pub fn OfferPicker(
                             class:active=move || active.get() == Some(k)
                             on:mousedown=|ev| ev.prevent_default()
                             on:click=move |_| choose(&p)>
-                            <span class="product">{pick.name.clone()}</span>
+                            <span class="product" translate="no">{pick.name.clone()}</span>
                             <span class="pick-facts">
-                                {if pick.consumable { t::picker::consumables() } else { t::picker::licenses() }} " · " {pick.level.clone()} " · "
+                                {if pick.consumable { t::picker::consumables() } else { t::picker::licenses() }} " · " <span translate="no">{pick.level.clone()}</span> " · "
                                 {strong_in(t::picker::a_year(MARK), pick.price.clone())}
                             </span>
                             <code>{pick.offer_id.clone()}</code>
@@ -251,7 +251,7 @@ pub fn OfferPicker(
                 let v = value.get();
                 let picked = all.with(|a| a.iter().find(|p| p.offer_id == v).cloned());
                 picked.map(|p| view! {
-                    <p class="chosen">{p.name} " — " {t::picker::Chosen { level: p.level, price: p.price }.text()}</p>
+                    <p class="chosen"><span translate="no">{p.name}</span> " — " {t::picker::Chosen { level: p.level, price: p.price }.text()}</p>
                 })
             }}
         </div>
