@@ -111,7 +111,8 @@ fn case(base: &str, path: &str, config: &str) -> Value {
 /// What a deep link's page reads of its customer first.
 #[derive(Clone, Copy)]
 enum Reads {
-    /// The hub: the customer and their subscriptions.
+    /// The hub, the renewal page and adding a product to it: the customer and their
+    /// subscriptions.
     Hub,
     /// The subscriptions list: the subscriptions.
     Subscriptions,
@@ -148,6 +149,9 @@ fn a_deep_links_first_reads_are_the_urls_the_app_reads() {
         ("/customers/12/orders/new", None, Reads::Customer),
         ("/customers/1005-0001/orders/new/x", None, Reads::Customer),
         ("/customers/1005-0001/orders/8000000001", None, Reads::Customer),
+        ("/customers/1005-0001/renewal", Some("1005-0001"), Reads::Hub),
+        ("/customers/1005-0001/renewal/add", Some("1005-0001"), Reads::Hub),
+        ("/customers/1005-0001/renewal/x", None, Reads::Hub),
         ("/customers/new", None, Reads::Hub),
         ("/customers", None, Reads::Hub),
         ("/customers/12", None, Reads::Hub),
