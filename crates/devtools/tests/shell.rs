@@ -451,6 +451,15 @@ async fn no_page_is_wider_than_a_phone_nor_shows_an_id_without_its_name() {
         browser.client.goto(&format!("{}{page}", sandbox.url)).await.expect("open");
         browser.find("//main//h1").await;
         browser.settled().await;
+        // A title's name comes from a read of its own, which no loading mark waits for: until it
+        // answers the title shows the id alone ("Subscriptions of the customer 1000000012").
+        if let Ok(code) = browser.client.find(fantoccini::Locator::XPath("//main//h1/code[@class='id']")).await {
+            let id = code.text().await.unwrap_or_default();
+            if let Some(name) = names.get(id.trim()).and_then(|n| n.as_str()) {
+                let titled = format!("//main//h1[contains(normalize-space(.), {})]", xpath_literal(name));
+                browser.find(&titled).await;
+            }
+        }
         let widths = browser
             .client
             .execute("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];", vec![])
