@@ -183,9 +183,9 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
         view! { <h2>{t::renewal_add::scheduled()}</h2><ul class="added">{items}</ul> }
     });
     let active = subs.iter().any(|s| s.status == Status::Active);
-    let Some(Window::Open { until, anniversary }) = window(&customer, active, now()) else {
-        let text =
-            window(&customer, active, now()).map_or_else(|| t::renewal_add::none().to_string(), |w| window_text(&w));
+    let now_window = window(&customer, active, now());
+    let Some(Window::Open { until, anniversary }) = now_window else {
+        let text = now_window.map_or_else(|| t::renewal_add::none().to_string(), |w| window_text(&w));
         return view! { {lede} <p>{text}</p> {scheduled} {back} }.into_any();
     };
     let held: Vec<String> = subs

@@ -43,13 +43,11 @@ fn lga_holdings(w: &World, customer_id: &str) -> Result<(), ApiError> {
     let mut renewing = 0u64;
     let mut team_or_consumables = Vec::new();
     // Active ones, and those scheduled to start with the renewal (Create Subscription).
-    let held = w.subscriptions.iter().filter(|(id, s)| {
-        w.subscription_owner.get(*id).is_some_and(|o| o == customer_id)
-            && matches!(s.status, Status::Active | Status::Scheduled)
-    });
-    for (id, s) in held.filter(|(_, s)| s.auto_renewal.enabled) {
+    let held = crate::vipmp::orders::subscriptions_of(w, customer_id)
+        .filter(|s| matches!(s.status, Status::Active | Status::Scheduled));
+    for s in held.filter(|s| s.auto_renewal.enabled) {
         if offers::offer_of(&s.offer_id).is_none_or(offers::not_for_lga) {
-            team_or_consumables.push(id.clone());
+            team_or_consumables.push(s.subscription_id.clone());
         } else {
             renewing += s.auto_renewal.renewal_quantity.or(s.current_quantity).unwrap_or(0);
         }

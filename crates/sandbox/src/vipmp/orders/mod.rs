@@ -137,7 +137,7 @@ pub(crate) fn holds_product(world: &World, id: &str, product: &str) -> bool {
 }
 
 /// The subscriptions of customer `id`.
-fn subscriptions_of<'a>(world: &'a World, id: &'a str) -> impl Iterator<Item = &'a Subscription> + 'a {
+pub(crate) fn subscriptions_of<'a>(world: &'a World, id: &'a str) -> impl Iterator<Item = &'a Subscription> + 'a {
     world
         .subscription_owner
         .iter()
