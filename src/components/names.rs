@@ -22,24 +22,48 @@ fn keep(key: String, name: &str) {
     NAMES.with(|n| n.borrow_mut().insert(key, name.to_string()));
 }
 
+/// An account's company name as it is read: empty until it comes, and when it cannot be read.
+#[derive(Clone, Copy)]
+pub struct Name {
+    text: RwSignal<String>,
+    /// Whether it is still being read: a title marks itself busy meanwhile, so a test waiting
+    /// for the page to settle (and an assistive technology) knows more is coming.
+    reading: RwSignal<bool>,
+}
+
+impl Name {
+    /// The name (tracked): empty until read, or when it cannot be.
+    pub fn get(&self) -> String {
+        self.text.get()
+    }
+
+    /// Whether the name is still being read (tracked).
+    pub fn reading(&self) -> bool {
+        self.reading.get()
+    }
+}
+
 /// The name kept as `key`, or read by `read` (once it answers, kept for the next page).
-fn name(key: String, read: impl std::future::Future<Output = Option<String>> + 'static) -> RwSignal<String> {
-    let name = RwSignal::new(kept(&key).unwrap_or_default());
-    if name.get_untracked().is_empty() {
+fn name(key: String, read: impl std::future::Future<Output = Option<String>> + 'static) -> Name {
+    let known = kept(&key);
+    let name = Name { reading: RwSignal::new(known.is_none()), text: RwSignal::new(known.unwrap_or_default()) };
+    if name.reading.get_untracked() {
         leptos::task::spawn_local(async move {
             // The page's own data first: the id shows until the name comes.
             crate::api::transport::after_paint().await;
             if let Some(read) = read.await {
                 keep(key, &read);
-                name.try_set(read);
+                name.text.try_set(read);
             }
+            // The page may be gone by then.
+            name.reading.try_set(false);
         });
     }
     name
 }
 
 /// The reseller's company name (empty until read, or when it cannot be).
-pub fn reseller_name(rt: &Runtime, reseller: &str) -> RwSignal<String> {
+pub fn reseller_name(rt: &Runtime, reseller: &str) -> Name {
     let endpoint = resellers::get(rt, reseller);
     name(
         format!("reseller/{reseller}"),
@@ -48,7 +72,7 @@ pub fn reseller_name(rt: &Runtime, reseller: &str) -> RwSignal<String> {
 }
 
 /// The customer's company name (empty until read, or when it cannot be).
-pub fn customer_name(rt: &Runtime, customer: &str) -> RwSignal<String> {
+pub fn customer_name(rt: &Runtime, customer: &str) -> Name {
     let endpoint = customers::get(rt, customer);
     name(
         format!("customer/{customer}"),
@@ -57,15 +81,11 @@ pub fn customer_name(rt: &Runtime, customer: &str) -> RwSignal<String> {
 }
 
 /// A title about an account: `named(name)` ("Orders of Contoso") with the id beside it, or
-/// `unnamed()` ("Orders of the customer") and the id while the name is not there.
-pub fn title_of(
-    named: fn(&str) -> String,
-    unnamed: fn() -> &'static str,
-    name: RwSignal<String>,
-    id: String,
-) -> impl IntoView {
+/// `unnamed()` ("Orders of the customer") and the id while the name is not there, marked busy
+/// while it is being read.
+pub fn title_of(named: fn(&str) -> String, unnamed: fn() -> &'static str, name: Name, id: String) -> impl IntoView {
     view! {
-        <h1>{move || {
+        <h1 aria-busy=move || name.reading().then_some("true")>{move || {
             let n = name.get();
             if n.is_empty() { format!("{} ", unnamed()) } else { format!("{} ", named(&n)) }
         }} <code class="id">{id}</code></h1>
@@ -74,9 +94,9 @@ pub fn title_of(
 
 /// The name, then the id in a monospace face (which never breaks inside); the id alone until
 /// the name is read, or when it cannot be.
-fn named(name: RwSignal<String>, id: String) -> impl IntoView {
+fn named(name: Name, id: String) -> impl IntoView {
     view! {
-        {move || name.with(|n| (!n.is_empty()).then(|| view! { <span translate="no">{n.clone()}</span>" " }))}
+        {move || name.text.with(|n| (!n.is_empty()).then(|| view! { <span translate="no">{n.clone()}</span>" " }))}
         <code class="id">{id}</code>
     }
 }

@@ -215,7 +215,7 @@ fn NeedsToday(reseller: String) -> impl IntoView {
     view! {
         <section class="today" aria-labelledby="today-title">
             <div class="page-head">
-                <h2 id="today-title">{move || {
+                <h2 id="today-title" aria-busy=move || name.reading().then_some("true")>{move || {
                     let n = name.get();
                     if n.is_empty() { t::today::title().to_string() } else { t::today::title_at(n) }
                 }}</h2>

@@ -451,15 +451,6 @@ async fn no_page_is_wider_than_a_phone_nor_shows_an_id_without_its_name() {
         browser.client.goto(&format!("{}{page}", sandbox.url)).await.expect("open");
         browser.find("//main//h1").await;
         browser.settled().await;
-        // A title's name comes from a read of its own, which no loading mark waits for: until it
-        // answers the title shows the id alone ("Subscriptions of the customer 1000000012").
-        if let Ok(code) = browser.client.find(fantoccini::Locator::XPath("//main//h1/code[@class='id']")).await {
-            let id = code.text().await.unwrap_or_default();
-            if let Some(name) = names.get(id.trim()).and_then(|n| n.as_str()) {
-                let titled = format!("//main//h1[contains(normalize-space(.), {})]", xpath_literal(name));
-                browser.find(&titled).await;
-            }
-        }
         let widths = browser
             .client
             .execute("return [document.documentElement.scrollWidth, document.documentElement.clientWidth];", vec![])
@@ -522,6 +513,32 @@ async fn no_page_is_wider_than_a_phone_nor_shows_an_id_without_its_name() {
 /// The header's go-to box checks an id against the documented format before it navigates: the
 /// problem names the field, marks it and takes the focus; an order needs its customer first;
 /// once it opens the record, the box is ready for the next one (the kind and customer stay).
+/// A title naming an account reads the name apart from the page's data, and is marked busy
+/// until it comes: a test (or a screen reader) that waits for the page to settle finds the name.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_title_is_busy_until_its_accounts_name_comes() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::signed_in(&sandbox).await;
+    let names = browser.sandbox_json(&sandbox.url, "names").await;
+    let name = names["1000000012"].as_str().expect("the customer's name").to_string();
+    browser.client.goto(&sandbox.url).await.expect("open the console");
+    browser.find("//*[@data-health='up']").await;
+    // The customer's record, which the name is read from, answers two seconds late; the
+    // subscriptions do not.
+    browser
+        .set_faults(
+            serde_json::json!([{ "method": "GET", "path": "/v3/customers/1000000012", "kind": "latency", "ms": 2000 }]),
+        )
+        .await;
+    browser.client.goto(&format!("{}subscriptions?customer=1000000012", sandbox.url)).await.expect("open");
+    browser.find("//main//h1[@aria-busy='true']").await;
+    browser.settled().await;
+    let title = browser.find("//main//h1").await.text().await.expect("title");
+    assert!(title.contains(&name), "the title once settled: {title}");
+    assert!(browser.client.find(fantoccini::Locator::XPath("//main//h1[@aria-busy]")).await.is_err(), "no longer busy");
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_go_to_box_checks_an_id_before_it_opens_the_record() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
