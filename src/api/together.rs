@@ -25,3 +25,67 @@ pub async fn together<T>(mut all: Vec<Boxed<'_, T>>) -> Vec<T> {
     .await;
     outputs.into_iter().flatten().collect()
 }
+
+/// Two futures of any types awaited together: both outputs, once both have come. Nest it for
+/// more (`both(both(a, b), c)`).
+pub async fn both<A, B>(a: impl std::future::Future<Output = A>, b: impl std::future::Future<Output = B>) -> (A, B) {
+    let (mut a, mut b) = (std::pin::pin!(a), std::pin::pin!(b));
+    let (mut from_a, mut from_b) = (None, None);
+    std::future::poll_fn(|cx| {
+        if from_a.is_none() {
+            if let std::task::Poll::Ready(o) = a.as_mut().poll(cx) {
+                from_a = Some(o);
+            }
+        }
+        if from_b.is_none() {
+            if let std::task::Poll::Ready(o) = b.as_mut().poll(cx) {
+                from_b = Some(o);
+            }
+        }
+        match (from_a.take(), from_b.take()) {
+            (Some(a), Some(b)) => std::task::Poll::Ready((a, b)),
+            (a, b) => {
+                (from_a, from_b) = (a, b);
+                std::task::Poll::Pending
+            }
+        }
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::both;
+    use std::cell::RefCell;
+
+    /// A future that is pending once (waking itself) before it is ready.
+    fn yield_once() -> impl std::future::Future<Output = ()> {
+        let mut yielded = false;
+        std::future::poll_fn(move |cx| {
+            if yielded {
+                std::task::Poll::Ready(())
+            } else {
+                yielded = true;
+                cx.waker().wake_by_ref();
+                std::task::Poll::Pending
+            }
+        })
+    }
+
+    #[test]
+    fn both_start_before_either_ends_and_keep_their_types() {
+        let events = RefCell::new(Vec::new());
+        let step = |name: &'static str| {
+            let events = &events;
+            async move {
+                events.borrow_mut().push(format!("{name} starts"));
+                yield_once().await;
+                events.borrow_mut().push(format!("{name} ends"));
+                name
+            }
+        };
+        let (a, b) = futures::executor::block_on(both(async { step("a").await.len() }, step("b")));
+        assert_eq!((a, b), (1usize, "b"));
+        assert_eq!(events.into_inner(), ["a starts", "b starts", "a ends", "b ends"]);
+    }
+}

@@ -16,6 +16,7 @@
 use super::picker::OfferPicker;
 use crate::api::calls::{customers, subscriptions};
 use crate::api::error::Failure;
+use crate::api::together::both;
 use crate::components::detail::now;
 use crate::components::form::{check_path, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
 use crate::components::loading::{Load, Loaded};
@@ -144,7 +145,10 @@ pub fn AddToRenewalPage() -> impl IntoView {
     let read = Loaded::new(move || {
         let c = customer.get();
         let (record, subs) = (customers::get(&rt, &c), subscriptions::list(&rt, &c));
-        async move { Ok::<_, Failure>((fetch(record).await?, fetch_items(subs).await?)) }
+        async move {
+            let (record, subs) = both(fetch(record), fetch_items(subs)).await;
+            Ok::<_, Failure>((record?, subs?))
+        }
     });
     view! {
         <section class="page">

@@ -9,6 +9,7 @@ use super::place::offer_change;
 use super::renew::ManualRenewal;
 use crate::api::calls::{customers, orders, subscriptions};
 use crate::api::error::Failure;
+use crate::api::together::both;
 use crate::components::loading::{Load, Loaded};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::format::money_of;
@@ -54,10 +55,11 @@ pub fn RenewalPreview() -> impl IntoView {
         let open = orders::open(&rt, &c, "RENEWAL");
         let record = customers::get(&rt, &c);
         async move {
-            let items = fetch_items(subs).await?;
-            let open = fetch(open).await?.items;
-            let record = fetch(record).await?;
-            match fetch(renewal).await {
+            // Four reads side by side: none needs another's answer.
+            let ((items, open), (record, renewal)) =
+                both(both(fetch_items(subs), fetch(open)), both(fetch(record), fetch(renewal))).await;
+            let (items, open, record) = (items?, open?.items, record?);
+            match renewal {
                 Ok(order) => Ok::<Preview, Failure>((Auto::Renews(Box::new(order)), items, open, record)),
                 Err(f) if f.error.code() == Some(AUTO_RENEWAL_OFF) => Ok((Auto::Off, items, open, record)),
                 Err(f) if f.error.code() == Some(ALL_RENEWED) => Ok((Auto::Renewed, items, open, record)),

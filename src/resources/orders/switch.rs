@@ -6,6 +6,7 @@
 
 use crate::api::calls::{orders, subscriptions};
 use crate::api::error::Failure;
+use crate::api::together::both;
 use crate::components::detail::now;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{
@@ -74,11 +75,11 @@ pub fn UpgradePage() -> impl IntoView {
         let open = orders::open(&rt, &p.customer, "SWITCH");
         let id = p.id.clone();
         async move {
-            let sub = fetch(sub).await?;
-            let SwitchPathPage { product_upgrades, .. } = fetch(paths).await?;
+            // Three reads side by side: none needs another's answer.
+            let ((sub, paths), open) = both(both(fetch(sub), fetch(paths)), fetch(open)).await;
+            let (sub, SwitchPathPage { product_upgrades, .. }, open) = (sub?, paths?, open?.items);
             let mut targets: Vec<SwitchTarget> = product_upgrades.into_iter().flat_map(|u| u.target_list).collect();
             partner_model::sort::stable_by_key(&mut targets, |t| t.sequence);
-            let open = fetch(open).await?.items;
             let open =
                 open.into_iter().filter(|o| o.cancelling_items.iter().any(|c| c.subscription_id == id)).collect();
             Ok::<Upgrade, Failure>((sub, targets, open))
