@@ -10,7 +10,7 @@
 //! status for the previews.
 
 use super::offers::{self, Edition, OfferId};
-use super::{customer, held, self_links, subscriptions_of};
+use super::{customer, held, line_detail, self_links, subscriptions_of};
 use super::{discounts, pricing, recommendations, renewals, switches};
 use crate::twin::error::parse;
 use crate::twin::time;
@@ -259,7 +259,7 @@ pub(super) fn price_lines(
     for (line, (id, offer)) in lines.iter().zip(parsed.iter().flatten()) {
         let sold = id.segment_code() == Some(segment) && offer.segments.contains(&segment);
         if !sold || !(reseller_segments.is_empty() || reseller_segments.contains(&segment)) {
-            ineligible.push(format!("Line Item: {}, Reason: INELIGIBLE_MARKET_SEGMENT", line.ext_line_item_number));
+            ineligible.push(line_detail(line, Some("INELIGIBLE_MARKET_SEGMENT")));
         }
         *totals.entry(offer.offer_type).or_default() += line.quantity;
     }
@@ -274,7 +274,7 @@ pub(super) fn price_lines(
             .iter()
             .zip(parsed.iter().flatten())
             .filter(|(_, (_, o))| offers::not_for_lga(o))
-            .map(|(line, _)| format!("Line Item: {}", line.ext_line_item_number))
+            .map(|(line, _)| line_detail(line, None))
             .collect();
         if !not_lga.is_empty() {
             return Err(ApiError::with_details("1169", not_lga));
@@ -292,7 +292,7 @@ pub(super) fn price_lines(
         let level = levels.get(offer.offer_type).cloned().unwrap_or_default();
         let best = id.at_level(&level);
         if let Some(reason) = exact.then(|| too_good(&id.level, &level, customer.lga_in_force())).flatten() {
-            wrong_level.push(format!("Line Item: {}, Reason: {reason}", line.ext_line_item_number));
+            wrong_level.push(line_detail(line, Some(reason)));
         }
         priced.push(LineItem {
             ext_line_item_number: line.ext_line_item_number,

@@ -28,7 +28,7 @@
 //!   `result: SUCCESS`; the price a discount gives is `discountedPartnerPrice`.
 
 use super::offers;
-use super::{customer, subscriptions_of};
+use super::{customer, line_detail, subscriptions_of};
 use crate::twin::world::{Millis, World};
 use crate::twin::{time, ApiError, Twin};
 use axum::extract::{Path, Query, State};
@@ -301,18 +301,15 @@ pub fn apply(
     lines: &[LineItemRequest],
     priced: &mut [LineItem],
 ) -> Result<Vec<Option<&'static str>>, ApiError> {
-    let several: Vec<String> = lines
-        .iter()
-        .filter(|l| l.flex_discount_codes.len() > 1)
-        .map(|l| format!("Line Item: {}", l.ext_line_item_number))
-        .collect();
+    let several: Vec<String> =
+        lines.iter().filter(|l| l.flex_discount_codes.len() > 1).map(|l| line_detail(l, None)).collect();
     if !several.is_empty() {
         return Err(ApiError::with_details("2147", several));
     }
     let unknown: Vec<String> = lines
         .iter()
         .filter(|l| l.flex_discount_codes.iter().any(|c| !SPECS.iter().any(|s| s.code == c)))
-        .map(|l| format!("Line Item: {}, Reason: NOT_FOUND", l.ext_line_item_number))
+        .map(|l| line_detail(l, Some("NOT_FOUND")))
         .collect();
     if !unknown.is_empty() {
         return Err(ApiError::with_details("2146", unknown));
@@ -338,7 +335,7 @@ pub fn apply(
             && spec.for_product(&answered.offer_id)
             && !(spec.category == "INTRO" && held(product));
         if !ok {
-            refused.push(format!("Line Item: {}, Reason: Invalid Flexible Discount", line.ext_line_item_number));
+            refused.push(line_detail(line, Some("Invalid Flexible Discount")));
             continue;
         }
         answered.flex_discounts =

@@ -123,6 +123,15 @@ fn get_link(uri: String) -> Link {
     Link { uri, method: "GET".into(), headers: Vec::new() }
 }
 
+/// A refusal's detail naming a line of the request, as the documents write it: `Line Item: N`,
+/// then `, Reason: …` where they give one.
+fn line_detail(line: &partner_model::types::LineItemRequest, reason: Option<&str>) -> String {
+    match reason {
+        Some(reason) => format!("Line Item: {}, Reason: {reason}", line.ext_line_item_number),
+        None => format!("Line Item: {}", line.ext_line_item_number),
+    }
+}
+
 /// Links with only `self`.
 fn self_links(uri: String) -> Links {
     Links { this: Some(get_link(uri)), next: None, prev: None }

@@ -35,7 +35,7 @@
 //!   down), not the current term's; the anniversary stays where the renewal moved it.
 
 use super::offers::{self, OfferId};
-use super::subscriptions_of;
+use super::{line_detail, subscriptions_of};
 use crate::twin::time;
 use crate::twin::world::{Millis, World};
 use crate::twin::ApiError;
@@ -72,10 +72,6 @@ fn renewing(world: &World, customer_id: &str) -> BTreeMap<String, u64> {
     pending
 }
 
-fn line_detail(line: &LineItemRequest) -> String {
-    format!("Line Item: {}", line.ext_line_item_number)
-}
-
 /// Checks a manual renewal's `lines` for `customer` at `now` and answers them at the level the
 /// renewal gives.
 pub fn price_renewal(
@@ -86,7 +82,7 @@ pub fn price_renewal(
     currency: &str,
 ) -> Result<Vec<LineItem>, ApiError> {
     let Some(window) = window(world, customer, now) else {
-        return Err(ApiError::with_details("3121", lines.iter().map(line_detail).collect()));
+        return Err(ApiError::with_details("3121", lines.iter().map(|l| line_detail(l, None)).collect()));
     };
     let subs: Vec<_> = subscriptions_of(world, &customer.customer_id).collect();
     let pending = renewing(world, &customer.customer_id);
@@ -96,33 +92,33 @@ pub fn price_renewal(
     let mut amounts = Vec::new();
     for line in lines {
         let id = OfferId::parse(&line.offer_id).filter(|id| id.offer().is_some());
-        let Some(id) = id else { return Err(ApiError::with_details("2122", vec![line_detail(line)])) };
+        let Some(id) = id else { return Err(ApiError::with_details("2122", vec![line_detail(line, None)])) };
         // A customer converting to LGA orders no Team offer nor consumables, renewals included.
         if customer.lga_pending() && id.offer().is_some_and(offers::not_for_lga) {
-            return Err(ApiError::with_details("1169", vec![line_detail(line)]));
+            return Err(ApiError::with_details("1169", vec![line_detail(line, None)]));
         }
         if line.subscription_id.is_empty() {
             if window == Window::Late {
-                return Err(ApiError::with_details("3132", vec![line_detail(line)]));
+                return Err(ApiError::with_details("3132", vec![line_detail(line, None)]));
             }
             if super::holds_product(world, &customer.customer_id, &id.product) {
-                return Err(ApiError::with_details("3121", vec![line_detail(line)]));
+                return Err(ApiError::with_details("3121", vec![line_detail(line, None)]));
             }
             amounts.push((line.quantity, None));
         } else {
             let Some(sub) = subs.iter().find(|s| s.subscription_id == line.subscription_id) else {
-                return Err(ApiError::with_details("3115", vec![line_detail(line)]));
+                return Err(ApiError::with_details("3115", vec![line_detail(line, None)]));
             };
             if !sub.offer_id.starts_with(&id.product) {
-                return Err(ApiError::with_details("3132", vec![line_detail(line)]));
+                return Err(ApiError::with_details("3132", vec![line_detail(line, None)]));
             }
             // Late, only a subscription whose renewal date just passed: not one that renewed.
             if window == Window::Late && !renewals::lapsed(sub, now) {
-                return Err(ApiError::with_details("3121", vec![line_detail(line)]));
+                return Err(ApiError::with_details("3121", vec![line_detail(line, None)]));
             }
             let left = renewable(sub, window).saturating_sub(renewing_now(&sub.subscription_id));
             if line.quantity > left {
-                return Err(ApiError::with_details("3121", vec![line_detail(line)]));
+                return Err(ApiError::with_details("3121", vec![line_detail(line, None)]));
             }
             amounts.push((line.quantity, Some(left)));
         }
@@ -130,7 +126,7 @@ pub fn price_renewal(
     }
     let partial = renewals::partial_with_others(&amounts);
     if !partial.is_empty() {
-        let details = partial.iter().filter_map(|&i| lines.get(i)).map(line_detail).collect();
+        let details = partial.iter().filter_map(|&i| lines.get(i)).map(|l| line_detail(l, None)).collect();
         return Err(ApiError::with_details("3121", details));
     }
     let nothing_left = subs.iter().filter(|s| s.status == Status::Active).all(|s| {
