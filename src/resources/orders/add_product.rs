@@ -17,7 +17,7 @@ use super::picker::OfferPicker;
 use crate::api::calls::{customers, subscriptions};
 use crate::api::error::Failure;
 use crate::api::together::both;
-use crate::components::detail::now;
+use crate::components::detail::{day, moment, now};
 use crate::components::form::{check_path, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
 use crate::components::loading::{Load, Loaded};
 use crate::components::submit::{use_submission, SubmissionError};
@@ -33,7 +33,7 @@ use partner_model::rules::order_requests::{check_auto_renewal, ENTERPRISE_MAX_QU
 use partner_model::rules::renewals::{may_add, ADD_FROM_DAYS, ADD_UNTIL_DAYS};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
-use partner_model::time::{date, parse, DAY};
+use partner_model::time::{parse, DAY};
 use partner_model::types::{
     AutoRenewalCreate, AutoRenewalRequest, Customer, Status, Subscription, SubscriptionCreateRequest,
 };
@@ -88,7 +88,9 @@ fn check(v: &Values) -> Vec<FieldError> {
 }
 
 /// Where `customer`'s next renewal stands for adding a product at `at`; `None` when it has no
-/// active subscription, or no anniversary ahead.
+/// active subscription, or no anniversary ahead. The window's ends are moments in UTC, said
+/// with their time and zone (`moment`): the API counts whole UTC days, so west of UTC the last
+/// day ends in the afternoon or evening of the day before, which a date alone would hide.
 enum Window {
     Opens { from: String, until: String },
     Open { until: String, anniversary: String },
@@ -97,16 +99,18 @@ enum Window {
 
 fn window(customer: &Customer, active: bool, at: u64) -> Option<Window> {
     let anniversary = parse(&customer.coterm_date).filter(|_| active)?;
-    let (from, until) =
-        (anniversary.saturating_sub(ADD_FROM_DAYS * DAY), anniversary.saturating_sub(ADD_UNTIL_DAYS * DAY));
+    // It opens at the start of the 30th day before the anniversary, and closes at the end of
+    // the 3rd: the start of the 2nd.
+    let from = anniversary.saturating_sub(ADD_FROM_DAYS * DAY);
+    let until = anniversary.saturating_sub(ADD_UNTIL_DAYS.saturating_sub(1) * DAY);
     if at >= anniversary {
         None
     } else if may_add(anniversary, at) {
-        Some(Window::Open { until: date(until), anniversary: date(anniversary) })
+        Some(Window::Open { until: moment(until), anniversary: day(&customer.coterm_date) })
     } else if at < from {
-        Some(Window::Opens { from: date(from), until: date(until) })
+        Some(Window::Opens { from: moment(from), until: moment(until) })
     } else {
-        Some(Window::Closed { until: date(until) })
+        Some(Window::Closed { until: moment(until) })
     }
 }
 
@@ -263,6 +267,24 @@ mod tests {
         assert_eq!(paths(&values("Photoshop", "5")), vec![OFFER], "words, not an offer chosen");
         assert_eq!(paths(&values("65322651CA01A12", "")), vec![QUANTITY], "mandatory");
         assert_eq!(paths(&values("65322651CA01A12", "0")), vec![QUANTITY]);
+    }
+
+    #[test]
+    fn the_window_closes_at_the_end_of_the_third_day_before_the_anniversary() {
+        let customer = Customer { coterm_date: "2026-12-20".into(), ..Customer::default() };
+        let at = |iso: &str| parse(iso).unwrap_or(0);
+        let says = |when: &str| match window(&customer, true, at(when)) {
+            Some(Window::Opens { from, until }) => format!("opens {from} until {until}"),
+            Some(Window::Open { until, anniversary }) => format!("open until {until} for {anniversary}"),
+            Some(Window::Closed { until }) => format!("closed at {until}"),
+            None => "none".into(),
+        };
+        assert_eq!(says("2026-11-19T23:59:59Z"), "opens 2026-11-20 00:00 UTC until 2026-12-18 00:00 UTC");
+        assert_eq!(says("2026-11-20T00:00:00Z"), "open until 2026-12-18 00:00 UTC for 2026-12-20");
+        assert_eq!(says("2026-12-17T23:59:59Z"), "open until 2026-12-18 00:00 UTC for 2026-12-20");
+        assert_eq!(says("2026-12-18T00:00:00Z"), "closed at 2026-12-18 00:00 UTC");
+        assert_eq!(says("2026-12-20T00:00:00Z"), "none");
+        assert!(window(&customer, false, at("2026-12-01T00:00:00Z")).is_none(), "no active subscription");
     }
 
     #[test]
