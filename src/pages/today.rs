@@ -3,14 +3,16 @@
 //! waiting for the customer to accept, licenses a customer took that still need an order, and
 //! customers Adobe has not activated yet.
 //!
-//! The lists are read for one reseller: its customers (every page), its licenses-pending
-//! notifications, then for each active customer its record, subscriptions and open orders, at
-//! most [`crate::components::across::AT_ONCE`] customers at a time, with progress. The result is kept for the page's life
+//! The lists are read for one reseller: its customers (every page) and its licenses-pending
+//! notifications side by side, then for each active customer its record, subscriptions and open
+//! orders, the three side by side, at most [`crate::components::across::AT_ONCE`] customers at a
+//! time, with progress. The result is kept for the page's life
 //! (per reseller) and read again on "Refresh". A customer whose reads fail is named, with what
 //! failed; the others still show.
 
 use crate::api::calls::{customers, notifications, orders, subscriptions};
 use crate::api::error::Failure;
+use crate::api::together::both;
 use crate::components::across::{all_customers, each_active, not_read, use_reading, Named};
 use crate::components::detail::now;
 use crate::components::names::reseller_name;
@@ -86,10 +88,14 @@ fn awaits_customer(c: &Customer) -> bool {
 }
 
 async fn read_customer(rt: &Runtime, who: &Named, at: u64) -> Result<OneCustomer, Failure> {
-    let record = fetch(customers::get(rt, &who.id)).await?;
-    let items = fetch_items(subscriptions::list(rt, &who.id)).await?;
+    // Three reads side by side: none needs another's answer.
     let open = [("status", "1002".to_string()), ("limit", "100".to_string())];
-    let open = fetch(orders::history(rt, &who.id, &open)).await?.items;
+    let ((record, items), open) = both(
+        both(fetch(customers::get(rt, &who.id)), fetch_items(subscriptions::list(rt, &who.id))),
+        fetch(orders::history(rt, &who.id, &open)),
+    )
+    .await;
+    let (record, items, open) = (record?, items?, open?.items);
     Ok(OneCustomer {
         renewals: due(who, items, at, HORIZONS[2]),
         open_orders: open.into_iter().map(|o| (who.clone(), o)).collect(),
@@ -100,9 +106,12 @@ async fn read_customer(rt: &Runtime, who: &Named, at: u64) -> Result<OneCustomer
 /// Reads everything for `reseller`, `progress` telling (customers read, customers to read).
 async fn read_today(rt: Runtime, reseller: String, progress: RwSignal<(usize, usize)>) -> Result<Today, Failure> {
     let at = now();
-    let all = all_customers(&rt, &reseller).await?;
-    let pending: Vec<NotificationItem> =
-        read_all(100, |offset| fetch(notifications::licenses_pending(&rt, &reseller, 100, offset))).await?;
+    let (all, pending) = both(
+        all_customers(&rt, &reseller),
+        read_all(100, |offset| fetch(notifications::licenses_pending(&rt, &reseller, 100, offset))),
+    )
+    .await;
+    let (all, pending): (_, Vec<NotificationItem>) = (all?, pending?);
     let name_of = |id: &str| {
         let name = all.iter().find(|c| c.customer_id == id).map(|c| c.company_profile.company_name.clone());
         Named { id: id.to_string(), name: name.unwrap_or_default() }
