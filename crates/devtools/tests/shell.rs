@@ -510,9 +510,6 @@ async fn no_page_is_wider_than_a_phone_nor_shows_an_id_without_its_name() {
     browser.close().await;
 }
 
-/// The header's go-to box checks an id against the documented format before it navigates: the
-/// problem names the field, marks it and takes the focus; an order needs its customer first;
-/// once it opens the record, the box is ready for the next one (the kind and customer stay).
 /// A title naming an account reads the name apart from the page's data, and is marked busy
 /// until it comes: a test (or a screen reader) that waits for the page to settle finds the name.
 #[tokio::test(flavor = "multi_thread")]
@@ -539,6 +536,9 @@ async fn a_title_is_busy_until_its_accounts_name_comes() {
     browser.close().await;
 }
 
+/// The header's go-to box checks an id against the documented format before it navigates: the
+/// problem names the field, marks it and takes the focus; an order needs its customer first;
+/// once it opens the record, the box is ready for the next one (the kind and customer stay).
 #[tokio::test(flavor = "multi_thread")]
 async fn the_go_to_box_checks_an_id_before_it_opens_the_record() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
