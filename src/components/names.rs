@@ -1,6 +1,7 @@
 //! Names beside ids: a reseller's or customer's company name, read once per page load and kept
-//! (a page that names the same account again reads nothing), with the id shown until it comes
-//! and whenever it cannot be read.
+//! (a page that names the same account again reads nothing, and names asked for while a read of
+//! it is on its way take its answer), with the id shown until it comes and whenever it cannot be
+//! read. A name being read marks its place `aria-busy`.
 
 use crate::api::calls::{customers, resellers};
 use crate::resources::fetch;
@@ -12,6 +13,9 @@ use std::collections::BTreeMap;
 thread_local! {
     /// Names read so far, by "reseller/ID" and "customer/ID".
     static NAMES: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+    /// The names waiting for a read on its way, by the same keys: a table naming one customer
+    /// in several rows sends one read.
+    static WAITING: RefCell<BTreeMap<String, Vec<Name>>> = const { RefCell::new(BTreeMap::new()) };
 }
 
 fn kept(key: &str) -> Option<String> {
@@ -26,8 +30,9 @@ fn keep(key: String, name: &str) {
 #[derive(Clone, Copy)]
 pub struct Name {
     text: RwSignal<String>,
-    /// Whether it is still being read: a title marks itself busy meanwhile, so a test waiting
-    /// for the page to settle (and an assistive technology) knows more is coming.
+    /// Whether it is still being read: its place (a title, or the id beside which it comes) is
+    /// marked busy meanwhile, so a test waiting for the page to settle (and an assistive
+    /// technology) knows more is coming.
     reading: RwSignal<bool>,
 }
 
@@ -43,21 +48,35 @@ impl Name {
     }
 }
 
-/// The name kept as `key`, or read by `read` (once it answers, kept for the next page).
+/// The name kept as `key`, or read by `read` (once it answers, kept for the next page), or by
+/// the read of it already on its way.
 fn name(key: String, read: impl std::future::Future<Output = Option<String>> + 'static) -> Name {
     let known = kept(&key);
     let name = Name { reading: RwSignal::new(known.is_none()), text: RwSignal::new(known.unwrap_or_default()) };
     if name.reading.get_untracked() {
-        leptos::task::spawn_local(async move {
-            // The page's own data first: the id shows until the name comes.
-            crate::api::transport::after_paint().await;
-            if let Some(read) = read.await {
-                keep(key, &read);
-                name.text.try_set(read);
-            }
-            // The page may be gone by then.
-            name.reading.try_set(false);
+        let first = WAITING.with(|w| {
+            let mut w = w.borrow_mut();
+            let waiting = w.entry(key.clone()).or_default();
+            waiting.push(name);
+            waiting.len() == 1
         });
+        if first {
+            leptos::task::spawn_local(async move {
+                // The page's own data first: the id shows until the name comes.
+                crate::api::transport::after_paint().await;
+                let read = read.await;
+                if let Some(read) = &read {
+                    keep(key.clone(), read);
+                }
+                // Each may be gone by then (`try_set`).
+                for waiting in WAITING.with(|w| w.borrow_mut().remove(&key)).unwrap_or_default() {
+                    if let Some(read) = &read {
+                        waiting.text.try_set(read.clone());
+                    }
+                    waiting.reading.try_set(false);
+                }
+            });
+        }
     }
     name
 }
@@ -97,7 +116,7 @@ pub fn title_of(named: fn(&str) -> String, unnamed: fn() -> &'static str, name: 
 fn named(name: Name, id: String) -> impl IntoView {
     view! {
         {move || name.text.with(|n| (!n.is_empty()).then(|| view! { <span translate="no">{n.clone()}</span>" " }))}
-        <code class="id">{id}</code>
+        <code class="id" aria-busy=move || name.reading().then_some("true")>{id}</code>
     }
 }
 
