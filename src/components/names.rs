@@ -28,6 +28,12 @@ fn keep(key: String, name: &str) {
     NAMES.with(|n| n.borrow_mut().insert(key, name.to_string()));
 }
 
+/// How long a name's place is marked busy at most. A read the API keeps waiting (four attempts
+/// of ten seconds each) would otherwise hold it busy for most of a minute, where an assistive
+/// technology may hold back what the region says, and a test waiting for the page to settle
+/// gives up; the name still comes if it does.
+const BUSY_AT_MOST: std::time::Duration = std::time::Duration::from_secs(8);
+
 /// An account's company name as it is read: empty until it comes, and when it cannot be read.
 #[derive(Clone, Copy)]
 pub struct Name {
@@ -63,6 +69,16 @@ fn name(key: String, read: impl std::future::Future<Output = Option<String>> + '
             first
         });
         if first {
+            // However long the read takes, its place is busy for a while at most.
+            let held = key.clone();
+            leptos::task::spawn_local(async move {
+                crate::api::transport::sleep(BUSY_AT_MOST).await;
+                let still: Vec<Name> =
+                    WAITING.with(|w| w.borrow().iter().filter(|(k, _)| *k == held).map(|(_, n)| *n).collect());
+                for name in still {
+                    name.reading.try_set(false);
+                }
+            });
             leptos::task::spawn_local(async move {
                 // The page's own data first: the id shows until the name comes.
                 crate::api::transport::after_paint().await;

@@ -573,6 +573,28 @@ async fn a_title_is_busy_until_its_accounts_name_comes() {
     browser.close().await;
 }
 
+/// A name whose read the API keeps waiting leaves its title busy for a while only: the page then
+/// settles with the id alone, where the read's four attempts of ten seconds each would have
+/// held it busy for most of a minute.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_title_waits_a_while_only_for_a_name_the_api_keeps_waiting() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::signed_in(&sandbox).await;
+    browser.client.goto(&sandbox.url).await.expect("open the console");
+    browser.find("//*[@data-health='up']").await;
+    browser
+        .set_faults(
+            serde_json::json!([{ "method": "GET", "path": "/v3/customers/1000000012", "kind": "latency", "ms": 60000 }]),
+        )
+        .await;
+    browser.client.goto(&format!("{}subscriptions?customer=1000000012", sandbox.url)).await.expect("open");
+    browser.find("//main//h1[@aria-busy='true']").await;
+    browser.settled().await;
+    let title = browser.find("//main//h1[not(@aria-busy)]").await.text().await.expect("title");
+    assert!(title.ends_with("1000000012"), "the id alone: {title}");
+    browser.close().await;
+}
+
 /// The header's go-to box checks an id against the documented format before it navigates: the
 /// problem names the field, marks it and takes the focus; an order needs its customer first;
 /// once it opens the record, the box is ready for the next one (the kind and customer stay).
