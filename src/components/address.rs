@@ -1,13 +1,27 @@
 //! The parts every account form shares: the company's address (country picker of supported
 //! countries, region picker where the country has subdivisions, postal code checked against the
 //! country's format) and the contacts (add and remove, at least one) — and their conversion
-//! between form values and the wire types.
+//! between form values and the wire types; and the update's rule for the external reference.
 
 use super::form::{rows, trimmed, use_form, SelectField, TextField, Values};
 use crate::i18n::t;
 use leptos::prelude::*;
 use partner_model::geo;
 use partner_model::types::{Address, Contact};
+
+/// Where an update form keeps the external reference its record had (`externalReferenceId`).
+pub const REFERENCE_HELD: &str = "fact.referenceHeld";
+
+/// A customer's or reseller's update leaves an empty external reference out, and the API then
+/// keeps the one it has: the documents give no way to remove one. An update form that had one
+/// says so when it is emptied, rather than "saved" with the old one still there.
+pub fn reference_emptied(v: &Values) -> Option<partner_model::rules::FieldError> {
+    use partner_model::rules::{validators::Invalid, FieldError};
+    let emptied = trimmed(v, "externalReferenceId").is_empty() && !trimmed(v, REFERENCE_HELD).is_empty();
+    emptied.then(|| {
+        FieldError::new("externalReferenceId", Invalid::Explained(crate::i18n::t::common::reference_kept().into()))
+    })
+}
 
 const ADDRESS: &str = "companyProfile.address";
 /// Where contacts are kept in a form.
@@ -191,4 +205,22 @@ pub fn language_options() -> Vec<(String, String)> {
     let mut list = vec![(String::new(), t::address::choose_language().to_string())];
     list.extend(geo::locales().iter().map(|l| (l.to_string(), crate::format::language_name(l))));
     list
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_external_reference_held_cannot_be_emptied() {
+        let values = |now: &str, held: &str| {
+            Values::from([
+                ("externalReferenceId".to_string(), now.to_string()),
+                (REFERENCE_HELD.to_string(), held.to_string()),
+            ])
+        };
+        assert!(reference_emptied(&values(" ", "CU-10007")).is_some_and(|e| e.path == "externalReferenceId"));
+        assert!(reference_emptied(&values("CU-2", "CU-10007")).is_none(), "changed");
+        assert!(reference_emptied(&values("", "")).is_none(), "there was none");
+    }
 }

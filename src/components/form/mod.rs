@@ -39,20 +39,6 @@ pub fn trimmed(v: &Values, k: &str) -> String {
 /// of them, so a form restored after the record changed checks against what it says now.
 pub const FACT: &str = "fact.";
 
-/// Where an update form keeps the external reference its record had (`externalReferenceId`).
-pub const REFERENCE_HELD: &str = "fact.referenceHeld";
-
-/// A customer's or reseller's update leaves an empty external reference out, and the API then
-/// keeps the one it has: the documents give no way to remove one. An update form that had one
-/// says so when it is emptied, rather than "saved" with the old one still there.
-pub fn reference_emptied(v: &Values) -> Option<partner_model::rules::FieldError> {
-    use partner_model::rules::{validators::Invalid, FieldError};
-    let emptied = trimmed(v, "externalReferenceId").is_empty() && !trimmed(v, REFERENCE_HELD).is_empty();
-    emptied.then(|| {
-        FieldError::new("externalReferenceId", Invalid::Explained(crate::i18n::t::common::reference_kept().into()))
-    })
-}
-
 /// What is wrong with a value, in the language shown.
 pub fn problem_words(problem: &partner_model::rules::Invalid) -> String {
     use crate::i18n::{model, t};
@@ -141,18 +127,5 @@ mod tests {
             let problem = Invalid::Because(because);
             assert_eq!(problem_words(&problem), problem.to_string());
         }
-    }
-
-    #[test]
-    fn an_external_reference_held_cannot_be_emptied() {
-        let values = |now: &str, held: &str| {
-            Values::from([
-                ("externalReferenceId".to_string(), now.to_string()),
-                (REFERENCE_HELD.to_string(), held.to_string()),
-            ])
-        };
-        assert!(reference_emptied(&values(" ", "CU-10007")).is_some_and(|e| e.path == "externalReferenceId"));
-        assert!(reference_emptied(&values("CU-2", "CU-10007")).is_none(), "changed");
-        assert!(reference_emptied(&values("", "")).is_none(), "there was none");
     }
 }

@@ -3,10 +3,8 @@
 
 use super::profile::{profile_of, profile_values, segment_options, AddressAndContacts, CompanyFields, SEGMENT};
 use crate::api::calls::customers;
-use crate::components::form::{
-    reference_emptied, trimmed as g, BusyButton, DraftNotice, FormState, SelectField, UnsavedGuard, Values,
-    REFERENCE_HELD,
-};
+use crate::components::address::{reference_emptied, REFERENCE_HELD};
+use crate::components::form::{trimmed as g, BusyButton, DraftNotice, FormState, SelectField, UnsavedGuard, Values};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::i18n::t;

@@ -3,11 +3,11 @@
 
 use crate::api::calls::resellers;
 use crate::components::address::{
-    address_of, address_values, contact_values, contacts_of, language_options, AddressFields, ContactFields,
+    address_of, address_values, contact_values, contacts_of, language_options, reference_emptied, AddressFields,
+    ContactFields, REFERENCE_HELD,
 };
 use crate::components::form::{
-    reference_emptied, trimmed as g, BusyButton, CheckboxGroup, DraftNotice, FormState, SelectField, TextField,
-    UnsavedGuard, Values, REFERENCE_HELD,
+    trimmed as g, BusyButton, CheckboxGroup, DraftNotice, FormState, SelectField, TextField, UnsavedGuard, Values,
 };
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
