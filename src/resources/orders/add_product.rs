@@ -30,10 +30,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use partner_model::rules::order_requests::{check_auto_renewal, ENTERPRISE_MAX_QUANTITY};
-use partner_model::rules::renewals::{may_add, ADD_FROM_DAYS, ADD_UNTIL_DAYS};
+use partner_model::rules::renewals::{add_window, may_add};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
-use partner_model::time::{parse, DAY};
+use partner_model::time::parse;
 use partner_model::types::{
     AutoRenewalCreate, AutoRenewalRequest, Customer, Status, Subscription, SubscriptionCreateRequest,
 };
@@ -99,10 +99,7 @@ enum Window {
 
 fn window(customer: &Customer, active: bool, at: u64) -> Option<Window> {
     let anniversary = parse(&customer.coterm_date).filter(|_| active)?;
-    // It opens at the start of the 30th day before the anniversary, and closes at the end of
-    // the 3rd: the start of the 2nd.
-    let from = anniversary.saturating_sub(ADD_FROM_DAYS * DAY);
-    let until = anniversary.saturating_sub(ADD_UNTIL_DAYS.saturating_sub(1) * DAY);
+    let (from, until) = add_window(anniversary);
     if at >= anniversary {
         None
     } else if may_add(anniversary, at) {

@@ -74,6 +74,14 @@ pub const ADD_FROM_DAYS: u64 = 30;
 /// Days before the anniversary after which no product may be added any more.
 pub const ADD_UNTIL_DAYS: u64 = 3;
 
+/// When a product may be added to the renewal of an anniversary at the start of a UTC day (as
+/// [`parse`] reads a date): from the start of the 30th day before it until the start of the
+/// 2nd, the 3rd's end. [`may_add`] is true exactly in between.
+pub fn add_window(anniversary: Millis) -> (Millis, Millis) {
+    let until = anniversary.saturating_sub(ADD_UNTIL_DAYS.saturating_sub(1) * DAY);
+    (anniversary.saturating_sub(ADD_FROM_DAYS * DAY), until)
+}
+
 /// Whether a product may be added to the renewal at `now`, the customer's anniversary being
 /// `anniversary` (its start, as [`parse`] reads a date): on the days from the 30th before it
 /// to the 3rd before it, both whole days included (UTC).
@@ -175,5 +183,10 @@ mod tests {
         assert!(may_add(ad, ad - 2 * DAY - 1), "the 3rd day before, to its end");
         assert!(!may_add(ad, ad - 2 * DAY), "the 2nd day before");
         assert!(!may_add(ad, ad + DAY), "after it");
+        let (from, until) = add_window(ad);
+        for hour in 0..33 * 24 {
+            let at = ad - 32 * DAY + hour * 3_600_000;
+            assert_eq!(may_add(ad, at), (from..until).contains(&at), "{hour} hours into the 32 days before");
+        }
     }
 }
