@@ -195,11 +195,15 @@ fn labelled(name: Option<String>, offer_id: &str) -> String {
     }
 }
 
-/// An offer as people know it: the product's name, with the offer id beside it.
+/// An offer as people know it: the product's name, with the offer id beside it (after the id it
+/// changes from, when there is one: "now → at renewal").
 #[component]
 pub fn ProductName(
     /// The offer id.
     offer: String,
+    /// The offer id it changes from.
+    #[prop(optional_no_strip)]
+    from: Option<String>,
 ) -> impl IntoView {
     let c = catalog();
     if let Some(rt) = crate::runtime::use_runtime() {
@@ -208,7 +212,8 @@ pub fn ProductName(
     let id = offer.clone();
     view! {
         {move || c.name(&offer).map(|n| view! { <span class="product" translate="no">{n}</span>" " })}
-        <code>{id}</code>
+        {from.map(|from| view! { <code translate="no">{from}</code>"\u{a0}→ " })}
+        <code translate="no">{id}</code>
     }
 }
 

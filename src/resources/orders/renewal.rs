@@ -10,6 +10,7 @@ use super::renew::ManualRenewal;
 use crate::api::calls::{customers, orders, subscriptions};
 use crate::api::error::Failure;
 use crate::api::together::both;
+use crate::catalog::ProductName;
 use crate::components::loading::{Load, Loaded};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::format::money_of;
@@ -133,16 +134,9 @@ impl RenewalLine {
 /// The product renewing, by name, and its offer id at renewal, after the one it has now when
 /// they differ; the CSV's text is the ids ("now → at renewal").
 fn offers_cell(now: &str, at: &str) -> Cell {
-    let changes = !now.is_empty() && now != at;
-    let text = if changes { format!("{now} → {at}") } else { at.to_string() };
-    let names = crate::catalog::catalog();
-    let (now, at, offer) = (now.to_string(), at.to_string(), at.to_string());
-    let view = view! {
-        {move || names.name(&offer).map(|n| view! { <span class="product" translate="no">{n}</span>" " })}
-        {changes.then(|| view! { <code translate="no">{now}</code>"\u{a0}→ " })}
-        <code translate="no">{at}</code>
-    };
-    Cell::View(view.into_any(), text)
+    let from = (!now.is_empty() && now != at).then(|| now.to_string());
+    let text = from.as_ref().map_or_else(|| at.to_string(), |from| format!("{from} → {at}"));
+    Cell::View(view! { <ProductName offer=at.to_string() from/> }.into_any(), text)
 }
 
 /// A product the API recommends with the renewal: ordered from "Place an order", prefilled.
@@ -169,8 +163,6 @@ static SUGGESTED: &[Column<Suggested>] = &[
 
 #[component]
 fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl IntoView {
-    // The products' names, for the lines.
-    crate::catalog::catalog().ensure(&runtime());
     let renewing: u64 = order
         .line_items
         .iter()
