@@ -547,25 +547,28 @@ async fn no_page_is_wider_than_a_phone_nor_shows_an_id_without_its_name() {
     browser.close().await;
 }
 
+/// The customer 1000000012's subscriptions, opened while its record (which its name is read
+/// from) answers `late_ms` late and the subscriptions do not; once the title is drawn, busy.
+async fn subscriptions_with_the_name_late(late_ms: u64) -> (Sandbox, Browser) {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::signed_in(&sandbox).await;
+    browser.client.goto(&sandbox.url).await.expect("open the console");
+    browser.find("//*[@data-health='up']").await;
+    let late =
+        serde_json::json!([{ "method": "GET", "path": "/v3/customers/1000000012", "kind": "latency", "ms": late_ms }]);
+    browser.set_faults(late).await;
+    browser.client.goto(&format!("{}subscriptions?customer=1000000012", sandbox.url)).await.expect("open");
+    browser.find("//main//h1[@aria-busy='true']").await;
+    (sandbox, browser)
+}
+
 /// A title naming an account reads the name apart from the page's data, and is marked busy
 /// until it comes: a test (or a screen reader) that waits for the page to settle finds the name.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_title_is_busy_until_its_accounts_name_comes() {
-    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
-    let browser = Browser::signed_in(&sandbox).await;
+    let (sandbox, browser) = subscriptions_with_the_name_late(2000).await;
     let names = browser.sandbox_json(&sandbox.url, "names").await;
     let name = names["1000000012"].as_str().expect("the customer's name").to_string();
-    browser.client.goto(&sandbox.url).await.expect("open the console");
-    browser.find("//*[@data-health='up']").await;
-    // The customer's record, which the name is read from, answers two seconds late; the
-    // subscriptions do not.
-    browser
-        .set_faults(
-            serde_json::json!([{ "method": "GET", "path": "/v3/customers/1000000012", "kind": "latency", "ms": 2000 }]),
-        )
-        .await;
-    browser.client.goto(&format!("{}subscriptions?customer=1000000012", sandbox.url)).await.expect("open");
-    browser.find("//main//h1[@aria-busy='true']").await;
     browser.settled().await;
     let title = browser.find("//main//h1").await.text().await.expect("title");
     assert!(title.contains(&name), "the title once settled: {title}");
@@ -578,17 +581,7 @@ async fn a_title_is_busy_until_its_accounts_name_comes() {
 /// held it busy for most of a minute.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_title_waits_a_while_only_for_a_name_the_api_keeps_waiting() {
-    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
-    let browser = Browser::signed_in(&sandbox).await;
-    browser.client.goto(&sandbox.url).await.expect("open the console");
-    browser.find("//*[@data-health='up']").await;
-    browser
-        .set_faults(
-            serde_json::json!([{ "method": "GET", "path": "/v3/customers/1000000012", "kind": "latency", "ms": 60000 }]),
-        )
-        .await;
-    browser.client.goto(&format!("{}subscriptions?customer=1000000012", sandbox.url)).await.expect("open");
-    browser.find("//main//h1[@aria-busy='true']").await;
+    let (_sandbox, browser) = subscriptions_with_the_name_late(60_000).await;
     browser.settled().await;
     let title = browser.find("//main//h1[not(@aria-busy)]").await.text().await.expect("title");
     assert!(title.ends_with("1000000012"), "the id alone: {title}");
