@@ -114,6 +114,10 @@ impl World {
             | "/v3/customers/{customer}/orders"
             | "/v3/customers/{customer}/flex-discounts"
             | "/v3/customers/{customer}/subscriptions" => (template.replace("{customer}", c), none),
+            "/v3/customers/{customer}/deployments" => (template.replace("{customer}", c), Some(json!({}))),
+            "/v3/customers/{customer}/deployments/{deployment}" => {
+                (template.replace("{customer}", c).replace("{deployment}", "1"), Some(json!({ "status": "1004" })))
+            }
             "/v3/flex-discounts" => ("/v3/flex-discounts?market-segment=COM&country=US".into(), none),
             "/v3/customers/{customer}/linked_membership/enroll/{group}" => {
                 (template.replace("{customer}", c).replace("{group}", "LMG-0001"), Some(json!({})))

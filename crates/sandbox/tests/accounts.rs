@@ -4,6 +4,8 @@
 mod common;
 #[path = "accounts/customers.rs"]
 mod customers;
+#[path = "accounts/deployments.rs"]
+mod deployments;
 
 use axum::http::StatusCode;
 use axum::Router;

@@ -1223,3 +1223,63 @@ async fn a_product_is_added_to_the_next_renewal_from_30_to_3_days_before_it() {
     let lines = p.json["lineItems"].as_array().cloned().unwrap_or_default();
     assert!(lines.iter().any(|l| l["subscriptionId"] == id.as_str() && l["quantity"] == 5), "{}", p.json);
 }
+
+#[tokio::test]
+async fn a_deployment_named_by_subscriptions_stays_active_and_only_active_ones_are_named() {
+    let env = env();
+    let made_global = env.twin.change(|w, _| {
+        w.customers.get_mut(EARLY).map(|c| c.global_sales_enabled = Some(true)).ok_or_else(|| ApiError::code("1116"))
+    });
+    assert!(made_global.is_ok());
+    let deployments = format!("/v3/customers/{EARLY}/deployments");
+    let address = json!({"country": "CA", "region": "ON", "city": "Ottawa", "addressLine1": "1 Main St", "postalCode": "K1A 0B1"});
+    let a = call(&env, "POST", &deployments, Some(json!({"companyProfile": {"address": address}}))).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.json);
+    let id = a.json["deploymentId"].as_str().unwrap_or_default().to_string();
+
+    // Create Subscription takes only one of the customer's active deployments.
+    let adding = |deployment: &str| {
+        json!({"offerId": "65322651CA01A12", "currencyCode": "CAD", "deploymentId": deployment,
+            "autoRenewal": {"enabled": true, "renewalQuantity": 5}})
+    };
+    let subscriptions = format!("/v3/customers/{EARLY}/subscriptions");
+    let a = call(&env, "POST", &subscriptions, Some(adding("1"))).await;
+    assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::NOT_FOUND, Some("2138")), "{}", a.json);
+    let a = call(&env, "POST", &subscriptions, Some(adding(&id))).await;
+    assert_eq!((a.status, a.json["deploymentId"].as_str()), (StatusCode::OK, Some(id.as_str())), "{}", a.json);
+
+    // An active subscription of the deployment keeps it from being deactivated.
+    let active = env.twin.change(|w, _| {
+        let named = w
+            .subscription_owner
+            .iter()
+            .filter(|(_, owner)| owner.as_str() == EARLY)
+            .map(|(s, _)| s.clone())
+            .find(|s| w.subscriptions.get(s).is_some_and(|s| s.status == Status::Active))
+            .ok_or_else(|| ApiError::code("3115"))?;
+        if let Some(s) = w.subscriptions.get_mut(&named) {
+            s.deployment_id = id.clone();
+        }
+        Ok(named)
+    });
+    let Ok(active) = active else { panic!("EARLY has an active subscription") };
+    let one = format!("{deployments}/{id}");
+    let a = call(&env, "PATCH", &one, Some(json!({"status": "1004"}))).await;
+    assert_eq!((a.status, details(&a)), (StatusCode::BAD_REQUEST, vec!["status".to_string(), active]), "{}", a.json);
+    let a = call(&env, "GET", &one, None).await;
+    assert_eq!(a.json["status"], "1000");
+    // Inactive, it is no longer one an order or a subscription may name.
+    let freed = env.twin.change(|w, _| {
+        for s in w.subscriptions.values_mut() {
+            s.deployment_id.clear();
+        }
+        Ok(())
+    });
+    assert!(freed.is_ok());
+    let a = call(&env, "PATCH", &one, Some(json!({"status": "1004"}))).await;
+    assert_eq!(a.json["status"], "1004", "{}", a.json);
+    let mut again = adding(&id);
+    again["offerId"] = json!("65304479CA01A12");
+    let a = call(&env, "POST", &subscriptions, Some(again)).await;
+    assert_eq!(a.json["code"], "2138", "{}", a.json);
+}

@@ -22,17 +22,20 @@ pub enum ResourceKind {
     Transfer,
     /// A line of an order.
     LineItem,
+    /// A global customer's deployment.
+    Deployment,
 }
 
 impl ResourceKind {
     /// Every kind.
-    pub const ALL: [ResourceKind; 6] = [
+    pub const ALL: [ResourceKind; 7] = [
         ResourceKind::Reseller,
         ResourceKind::Customer,
         ResourceKind::Order,
         ResourceKind::Subscription,
         ResourceKind::Transfer,
         ResourceKind::LineItem,
+        ResourceKind::Deployment,
     ];
 }
 
@@ -75,7 +78,7 @@ pub struct ResourceStatus {
     pub label: StatusLabel,
 }
 
-use ResourceKind::{Customer, LineItem, Order, Reseller, Subscription, Transfer};
+use ResourceKind::{Customer, Deployment, LineItem, Order, Reseller, Subscription, Transfer};
 use Tone::{Bad, Good, Neutral, Pending};
 
 const ACCOUNTS: &[ResourceKind] = &[Reseller, Customer];
@@ -86,8 +89,7 @@ const fn rs(code: &'static str, kinds: &'static [ResourceKind], label: StatusLab
 }
 
 /// The documented resource status codes, sorted by code (a code has one row per reading).
-// The current docs also give 1000 and 1004 to deployments, which the console does not show;
-// the seed lacks 1009 and reads "Subscription Transfer" (one cell, no comma) for 1000 to 1004.
+// The seed lacks 1009 and reads "Subscription Transfer" (one cell, no comma) for 1000 to 1004.
 // The reseller and customer list calls accept 1026 as a filter, which the table gives to orders
 // only. Line items use the order codes the order pages name for them: 1000, 1002, 1004, 1008.
 #[rustfmt::skip]
@@ -96,6 +98,7 @@ pub static RESOURCE_STATUSES: &[ResourceStatus] = &[
     rs("1000", ORDERS, s("Complete", Good, "The order went through and its subscription IDs are final.")),
     rs("1000", &[Subscription], s("Active", Good, "The subscription is active.")),
     rs("1000", &[Transfer], s("Complete", Good, "The transfer is complete.")),
+    rs("1000", &[Deployment], s("Active", Good, "The deployment is active: orders can name it.")),
     rs("1002", ACCOUNTS, s("Pending", Pending, "Adobe is still validating the new account, which will turn active or inactive; it cannot be edited until then.")),
     rs("1002", ORDERS, s("Open", Pending, "Adobe is processing the order; it may still fail.")),
     rs("1002", &[Subscription], s("Pending", Pending, "The subscription is being set up.")),
@@ -104,6 +107,7 @@ pub static RESOURCE_STATUSES: &[ResourceStatus] = &[
     rs("1004", ORDERS, s("Failed", Bad, "The order failed (a more specific code is used when the reason is known).")),
     rs("1004", &[Subscription], s("Inactive", Bad, "The subscription is inactive, for example because it was not renewed.")),
     rs("1004", &[Transfer], s("Failed", Bad, "The transfer failed.")),
+    rs("1004", &[Deployment], s("Inactive", Bad, "The deployment is inactive: orders cannot name it until it is reactivated.")),
     rs("1008", ORDERS, s("Cancelled", Neutral, "Cancelled by a return order; an order turns 1008 once all its lines are.")),
     rs("1009", &[Subscription], s("Scheduled", Pending, "Created to start at a later date (its renewal); it has no licenses yet.")),
     rs("1010", ACCOUNTS, s("Inactive: invalid address", Bad, "Inactive because Adobe could not validate the address.")),

@@ -18,8 +18,8 @@ use super::validators::{Because, Invalid};
 use super::FieldError;
 use crate::types::{
     Address, BenefitRequest, BenefitType, Contact, CustomerCreateRequest, CustomerProfile, CustomerUpdateRequest,
-    LinkedMembershipRequest, MinimumQuantitiesRequest, MinimumQuantity, OfferType, ResellerCreateRequest,
-    ResellerProfile, ResellerUpdateRequest,
+    DeploymentRequest, LinkedMembershipRequest, MinimumQuantitiesRequest, MinimumQuantity, OfferType,
+    ResellerCreateRequest, ResellerProfile, ResellerUpdateRequest,
 };
 
 /// The smallest 3-Year Commit quantity per offer type.
@@ -297,6 +297,38 @@ pub fn check_customer_update(req: &CustomerUpdateRequest, is_lga: bool) -> Vec<F
     e.0
 }
 
+/// Why a deployment's address may not be in the customer's own country (1141).
+pub const DEPLOYMENT_ABROAD: &str = "A deployment is for a country other than the customer's own.";
+
+/// The statuses a deployment is set to: active and inactive ("deactivate or reactivate").
+pub const DEPLOYMENT_STATUSES: &[&str] = &["1000", "1004"];
+
+/// Whether `address` is in the customer's own country (`customer_country`), which a
+/// deployment's may not be (1141).
+pub fn deployment_at_home(address: &Address, customer_country: &str) -> bool {
+    !address.country.is_empty() && address.country.eq_ignore_ascii_case(customer_country)
+}
+
+/// `POST` and `PATCH /v3/customers/{id}/deployments[/{id}]` of a customer of `customer_country`:
+/// the address's field rules, a country other than the customer's, and a status of active or
+/// inactive.
+pub fn check_deployment(req: &DeploymentRequest, customer_country: &str) -> Vec<FieldError> {
+    let mut e = Errors(Vec::new());
+    if let Some(p) = &req.company_profile {
+        if deployment_at_home(&p.address, customer_country) {
+            e.push("companyProfile.address.country", Invalid::Explained(DEPLOYMENT_ABROAD.into()));
+        } else {
+            address(&mut e, &p.address);
+        }
+    }
+    if let Some(status) = &req.status {
+        if !DEPLOYMENT_STATUSES.contains(&status.as_str()) {
+            e.push("status", Invalid::NotOneOf { allowed: DEPLOYMENT_STATUSES });
+        }
+    }
+    e.0
+}
+
 /// `date` (`YYYY-MM-DD`) plus `months`, the day clamped to the month's length.
 pub fn add_months(date: &str, months: u32) -> Option<String> {
     let y: i64 = date.get(0..4)?.parse().ok()?;
@@ -503,6 +535,32 @@ mod tests {
         assert!(check_coterm_date("2027-03-01", "2025-03-01", "GOV", true).is_err());
         assert!(check_coterm_date("2027-01-15", "2025-03-01", "GOV", true).is_ok());
         assert!(check_coterm_date("2027-13-01", "2025-03-01", "COM", false).is_err());
+    }
+
+    #[test]
+    fn a_deployment_is_abroad_with_a_valid_address_and_a_status_of_active_or_inactive() {
+        use crate::types::{DeploymentProfile, DeploymentRequest, Status};
+        let abroad = Address {
+            country: "CA".into(),
+            region: "ON".into(),
+            city: "Ottawa".into(),
+            address_line1: "1 Main St".into(),
+            postal_code: "K1A 0B1".into(),
+            ..Address::default()
+        };
+        let asking = |address: &Address, status: Option<Status>| DeploymentRequest {
+            status,
+            company_profile: Some(DeploymentProfile { address: address.clone() }),
+        };
+        assert!(check_deployment(&asking(&abroad, None), "US").is_empty());
+        assert!(check_deployment(&asking(&abroad, Some(Status::Inactive)), "US").is_empty());
+        assert_eq!(paths(&check_deployment(&asking(&abroad, None), "ca")), ["companyProfile.address.country"]);
+        let mut bad = abroad.clone();
+        bad.postal_code = "95110".into();
+        assert_eq!(paths(&check_deployment(&asking(&bad, None), "US")), ["companyProfile.address.postalCode"]);
+        assert_eq!(paths(&check_deployment(&asking(&abroad, Some(Status::Pending)), "US")), ["status"]);
+        let status_only = DeploymentRequest { status: Some(Status::Active), company_profile: None };
+        assert!(check_deployment(&status_only, "US").is_empty());
     }
 }
 

@@ -68,7 +68,8 @@ macro_rules! with_tables {
             reseller_changes,
             memberships,
             membership_transfers,
-            open_acquisitions
+            open_acquisitions,
+            deployments
         )
     };
 }
@@ -96,6 +97,8 @@ pub struct World {
     /// Saved whole with every change (a few groups).
     pub linked_groups: Vec<LinkedMembershipGroup>,
     pub open_acquisitions: Table<OpenAcquisitions>,
+    /// A global customer's deployments, by id.
+    pub deployments: Table<crate::vipmp::accounts::deployments::Held>,
     /// Seeded, never changed through the API (so never in the journal).
     pub distributor_subscriptions: Vec<DistributorSubscription>,
     /// Changes not yet due, with their due time (scheduled only through [`World::schedule`]).

@@ -1,7 +1,7 @@
 //! Accounts: resellers, customers (COM, EDU, GOV, Large Government Agency, 3-Year Commit,
-//! Extended Term), their lists, and LGA linked membership groups; the changes that complete
-//! them later (pending → active, 3YC request → accepted, an LGA conversion in force at the
-//! anniversary) and their seeded demo data.
+//! Extended Term), their lists, LGA linked membership groups and global customers'
+//! deployments; the changes that complete them later (pending → active, 3YC request →
+//! accepted, an LGA conversion in force at the anniversary) and their seeded demo data.
 //!
 //! ## Choices where the docs are silent
 //! - Requests are checked in this order: body shape (1121/1122/1117), LGA and 3YC exclusions
@@ -56,6 +56,7 @@
 
 mod customers;
 mod demo;
+pub mod deployments;
 mod linked;
 mod lists;
 mod resellers;
@@ -79,6 +80,8 @@ pub fn routes() -> Router<Twin> {
         .route("/v3/customers/{id}", get(customers::get).patch(update::update))
         .route("/v3/linked_membership_groups", get(linked::search))
         .route("/v3/customers/{id}/linked_membership/enroll/{group}", post(linked::enroll))
+        .route("/v3/customers/{id}/deployments", post(deployments::create).get(deployments::list))
+        .route("/v3/customers/{id}/deployments/{deployment}", get(deployments::get).patch(deployments::update))
 }
 
 /// Applies a change of this group that has come due; returns it back when it is not this group's.

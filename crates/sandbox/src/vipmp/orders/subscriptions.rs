@@ -7,8 +7,9 @@
 //!   no `autoRenewal.renewalQuantity` (1117 naming the field); a quantity out of range (3116);
 //! - an offer id the catalog does not know (2122 `offerId`), consumables ("do not allow creating
 //!   subscriptions for consumable items": 1117 `offerId`), another market segment (2129); a
-//!   global customer's request without `currencyCode` (1117 `currencyCode`; a deployment id is
-//!   kept as given: the twin has no deployments);
+//!   global customer's request without `currencyCode` (1117 `currencyCode`); a `deploymentId`
+//!   that is not one of the customer's active deployments (2138, Create Order's code: Create
+//!   Subscription lists none for it);
 //! - a customer with no active subscription ("not allowed to create a subscription"); one
 //!   converting to LGA adding a Team offer (1169 `offerId`, as for its orders); outside 30 to 3
 //!   days before its anniversary (`partner_model::rules::renewals::may_add`), or with a
@@ -150,6 +151,15 @@ pub async fn create(
         // "Global customers … need to include the currencyCode in their request."
         if c.global_sales_enabled == Some(true) && request.currency_code.is_empty() {
             return Err(ApiError::with_details("1117", vec!["currencyCode".into()]));
+        }
+        let deployment = request.deployment_id.trim();
+        if !deployment.is_empty()
+            && !w
+                .deployments
+                .get(deployment)
+                .is_some_and(|d| d.customer_id == customer_id && d.deployment.status == Status::Active)
+        {
+            return Err(ApiError::with_details("2138", vec!["deploymentId".into()]));
         }
         let refuse = |why: &str| Err(ApiError::with_details("1117", vec![why.into()]));
         let active: Vec<&Subscription> =
