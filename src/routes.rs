@@ -42,6 +42,13 @@ pub enum To<'a> {
     EditCustomer(&'a str),
     /// A customer's 3-Year Commit and linked membership.
     Benefits(&'a str),
+    /// A global customer's deployments.
+    Deployments(&'a str),
+    NewDeployment(&'a str),
+    Deployment {
+        customer: &'a str,
+        id: &'a str,
+    },
     /// A customer's order history (empty: what the area holds).
     Orders {
         customer: &'a str,
@@ -123,6 +130,9 @@ pub const PATTERNS: &[&str] = &[
     "/customers/:id",
     "/customers/:id/edit",
     "/customers/:id/benefits",
+    "/customers/:customer/deployments",
+    "/customers/:customer/deployments/new",
+    "/customers/:customer/deployments/:id",
     "/orders",
     "/customers/:customer/orders/new",
     "/customers/:customer/orders/:id",
@@ -169,6 +179,9 @@ impl To<'_> {
             To::Customer(id) => format!("/customers/{}", e(id)),
             To::EditCustomer(id) => format!("/customers/{}/edit", e(id)),
             To::Benefits(id) => format!("/customers/{}/benefits", e(id)),
+            To::Deployments(customer) => format!("/customers/{}/deployments", e(customer)),
+            To::NewDeployment(customer) => format!("/customers/{}/deployments/new", e(customer)),
+            To::Deployment { customer, id } => format!("/customers/{}/deployments/{}", e(customer), e(id)),
             To::Orders { customer } => with("/orders".into(), "customer", customer),
             To::ResellerOrders { reseller } => with("/orders".into(), "reseller", reseller),
             To::ResellerSubscriptions { reseller } => with("/subscriptions".into(), "reseller", reseller),
@@ -267,6 +280,9 @@ mod tests {
             To::Customer(c),
             To::EditCustomer(c),
             To::Benefits(c),
+            To::Deployments(c),
+            To::NewDeployment(c),
+            To::Deployment { customer: c, id },
             To::Orders { customer: c },
             To::ResellerOrders { reseller: r },
             To::ResellerSubscriptions { reseller: r },

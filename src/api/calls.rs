@@ -260,6 +260,28 @@ pub mod customers {
     }
 }
 
+/// A global customer's deployments.
+pub mod deployments {
+    use super::*;
+
+    fn of(rt: &Runtime, customer: &str) -> String {
+        rt.vipmp_url(&format!("/v3/customers/{}/deployments", encode(customer)))
+    }
+    pub fn list(rt: &Runtime, customer: &str, filters: &[(&str, String)]) -> Endpoint<DeploymentPage> {
+        read(rt, t::call::list_deployments(), format!("{}{}", of(rt, customer), query(filters)))
+    }
+    pub fn get(rt: &Runtime, customer: &str, id: &str) -> Endpoint<Deployment> {
+        read(rt, t::call::get_deployment(), format!("{}/{}", of(rt, customer), encode(id)))
+    }
+    pub fn create(rt: &Runtime, customer: &str, body: &DeploymentRequest) -> Endpoint<Deployment> {
+        mutation(rt, t::call::create_deployment(), "POST", of(rt, customer), Some(body))
+    }
+    pub fn update(rt: &Runtime, customer: &str, id: &str, body: &DeploymentRequest) -> Endpoint<Deployment> {
+        let url = format!("{}/{}", of(rt, customer), encode(id));
+        mutation(rt, t::call::update_deployment(), "PATCH", url, Some(body))
+    }
+}
+
 /// LGA linked membership groups.
 pub mod linked_memberships {
     use super::*;

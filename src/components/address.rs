@@ -100,6 +100,13 @@ pub fn AddressFields(
     /// Whether to offer only the countries of `only`.
     #[prop(optional)]
     restrict: bool,
+    /// A country not to offer: a deployment's customer's own (a deployment is abroad).
+    #[prop(optional, into)]
+    except: String,
+    /// A deployment's address: with `fixed_country`, only the country is fixed ("the country
+    /// cannot be changed"); its region changes with the rest.
+    #[prop(optional)]
+    deployment: bool,
 ) -> impl IntoView {
     let form = use_form();
     let country_path = format!("{ADDRESS}.country");
@@ -107,7 +114,8 @@ pub fn AddressFields(
     let countries =
         Signal::derive(move || {
             let mut list: Vec<(String, String)> = vec![(String::new(), t::address::choose_country().into())];
-            list.extend(geo::supported_countries().filter(|c| !restrict || only.contains(&c.code)).map(|c| {
+            let offered = |code: &str| (!restrict || only.contains(&code)) && code != except;
+            list.extend(geo::supported_countries().filter(|c| offered(c.code)).map(|c| {
                 (c.code.to_string(), format!("{} ({})", crate::format::country_name(c.code, c.name), c.code))
             }));
             // By name, as they read: typing "United States" picks the United States.
@@ -138,17 +146,22 @@ pub fn AddressFields(
         }
         geo::postal_format(&country).and_then(|f| f.examples.first().map(t::address::for_example))
     });
+    let country_hint = match (fixed_country, deployment) {
+        (false, _) => t::address::countries_hint(),
+        (true, false) => t::address::country_fixed(),
+        (true, true) => t::address::deployment_country_fixed(),
+    };
+    let fixed_region = fixed_country && !deployment;
     view! {
         <fieldset class="group">
             <legend>{t::address::address()}</legend>
-            <SelectField path=country_path options=countries disabled=fixed_country names=true
-                hint=if fixed_country { t::address::country_fixed() } else { t::address::countries_hint() }/>
+            <SelectField path=country_path options=countries disabled=fixed_country names=true hint=country_hint/>
             {move || {
                 let has_regions = !geo::regions(&country.get()).is_empty();
                 if has_regions {
-                    view! { <SelectField path=format!("{ADDRESS}.region") options=regions disabled=fixed_country names=true/> }.into_any()
+                    view! { <SelectField path=format!("{ADDRESS}.region") options=regions disabled=fixed_region names=true/> }.into_any()
                 } else {
-                    view! { <TextField path=format!("{ADDRESS}.region") readonly=fixed_country autocomplete="address-level1"/> }.into_any()
+                    view! { <TextField path=format!("{ADDRESS}.region") readonly=fixed_region autocomplete="address-level1"/> }.into_any()
                 }
             }}
             <TextField path=format!("{ADDRESS}.addressLine1") autocomplete="address-line1"/>

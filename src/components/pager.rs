@@ -163,6 +163,7 @@ macro_rules! offset_page {
 
 offset_page! {
     partner_model::types::OrderHistoryPage => partner_model::types::Order, items, total_count;
+    partner_model::types::DeploymentPage => partner_model::types::Deployment, items, total_count;
     partner_model::types::Notifications => partner_model::types::NotificationItem, items, total_count;
     partner_model::audit::AuditPage => partner_model::audit::AuditEntry, items, total;
     partner_model::types::PriceListPage => partner_model::types::PriceListOffer, offers, total_count;

@@ -75,6 +75,14 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     a.check("customer hub").await;
     a.visit(&format!("customers/{customer}/edit"), "//main//form").await;
     a.visit(&format!("customers/{customer}/benefits"), H1).await;
+    a.visit(&format!("customers/{customer}/deployments/new"), "//main//p[contains(@class,'notice')]").await;
+    // The demo's global customer (Cedar Creek Design Studio) and its deployment.
+    a.visit("customers/1000000015/deployments", "//main//table").await;
+    a.visit("customers/1000000015/deployments/new", "//main//form").await;
+    a.browser.click("Create a deployment").await;
+    a.browser.find("//main//select[@aria-invalid='true']").await;
+    a.check("deployment form with problems").await;
+    a.visit("customers/1000000015/deployments/7100000001", "//main//form").await;
     a.visit(&format!("customers/new?reseller={reseller}"), "//main//form").await;
     a.browser.click("Create customer").await;
     a.browser.find("//main//input[@aria-invalid='true']").await;

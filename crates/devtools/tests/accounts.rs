@@ -623,3 +623,67 @@ async fn a_subscription_shows_the_discount_it_takes_into_its_renewal() {
     browser.find("//dt[normalize-space(.)='Discount codes at renewal']/following-sibling::dd[1][normalize-space(.)='BLACK_FRIDAY_10_PERCENT_OFF']").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customer_turned_global_gets_a_deployment_abroad_and_deactivates_it() {
+    let (sandbox, browser) = start().await;
+    let customer = open_customer(&browser, &sandbox, "1000000001", "Golden Gate Media").await;
+    let link = "//nav[@aria-label=\"This customer's records\"]//a[normalize-space(.)='Deployments']";
+    assert!(
+        browser.client.find_all(fantoccini::Locator::XPath(link)).await.expect("links").is_empty(),
+        "not global yet"
+    );
+    // Only a global customer has deployments: the form says so, and where to turn them on.
+    browser.client.goto(&format!("{}customers/{customer}/deployments/new", sandbox.url)).await.expect("new");
+    browser.sees("they are not turned on for this customer").await;
+    browser.screenshot("deployments-not-global").await;
+    browser.click("Edit customer").await;
+    browser.field("Global sales").await.click().await.expect("tick");
+    browser.click("Save customer").await;
+    browser.sees("Customer Golden Gate Media updated.").await;
+    browser.heading("Golden Gate Media").await;
+    browser
+        .find("//dt[normalize-space(.)='Global sales']/following-sibling::dd[1][normalize-space(.)='Enabled']")
+        .await;
+    browser.find(link).await.click().await.expect("deployments");
+    browser.sees("No deployments.").await;
+
+    // A deployment is abroad: the customer's own country is not offered.
+    browser.click("Create a deployment").await;
+    browser.find("//main//h1[normalize-space(.)='New deployment for Golden Gate Media']").await;
+    let country = browser.field("Country").await;
+    let home = country.find_all(fantoccini::Locator::Css("option[value='US']")).await.expect("options");
+    assert!(home.is_empty(), "the customer's own country is not offered");
+    browser.choose("Country", "CA").await;
+    browser.choose("Region", "ON").await;
+    browser.fill("Address line 1", "1 Main St").await;
+    browser.fill("City", "Ottawa").await;
+    browser.fill("Postal code", "95110").await;
+    browser.click("Create a deployment").await;
+    browser.find("//main//input[@aria-invalid='true' and @id=//main//label[normalize-space(.)='Postal code' or normalize-space(.)='Postal code *']/@for]").await;
+    browser.fill("Postal code", "K1A 0B1").await;
+    browser.click("Create a deployment").await;
+    let title = browser.find("//main//h1[starts-with(normalize-space(.), 'Deployment ')]").await;
+    let id = title.text().await.expect("title").trim_start_matches("Deployment ").trim().to_string();
+    browser.sees(&format!("Deployment {id} created.")).await;
+    assert_eq!(browser.path().await, format!("/customers/{customer}/deployments/{id}"));
+    browser.screenshot("deployments-created").await;
+
+    // Its country stays; its city and status change.
+    assert!(!browser.field("Country").await.is_enabled().await.expect("enabled"), "the country is fixed");
+    assert!(browser.field("Region").await.is_enabled().await.expect("enabled"), "the region is not");
+    browser.fill("City", "Kingston").await;
+    browser.choose("Status", "1004").await;
+    browser.click("Save deployment").await;
+    browser.sees(&format!("Deployment {id} saved.")).await;
+    let row = format!("//table[caption='Deployments']/tbody/tr[td[1][normalize-space(.)='{id}']]");
+    browser
+        .find(&format!("{row}[td[3][contains(., 'Kingston')]][td[4][contains(normalize-space(.), 'Inactive')]]"))
+        .await;
+    browser.screenshot("deployments-list").await;
+    browser.choose("Status", "1000").await;
+    browser.sees("No deployments.").await;
+    browser.client.refresh().await.expect("reload");
+    browser.sees("No deployments.").await;
+    browser.close().await;
+}

@@ -300,6 +300,11 @@ async fn in_the_pseudo_language_every_route_shows_only_catalog_texts_and_nothing
         w.browser.screenshot(&format!("language-pseudo-hub-{width}")).await;
         w.visit(&format!("customers/{customer}/edit"), "//main//form").await;
         w.visit(&format!("customers/{customer}/benefits"), MAIN_H1).await;
+        w.visit(&format!("customers/{customer}/deployments/new"), "//main//p[contains(@class,'notice')]").await;
+        // The demo's global customer (Cedar Creek Design Studio) and its deployment.
+        w.visit("customers/1000000015/deployments", "//main//table").await;
+        w.visit("customers/1000000015/deployments/new", "//main//form").await;
+        w.visit("customers/1000000015/deployments/7100000001", "//main//form").await;
         w.visit("customers/new?reseller=1000000001", "//main//form").await;
         w.submit("//main//form").await;
         w.browser.find("//main//input[@aria-invalid='true']").await;

@@ -358,6 +358,14 @@ fn the_seed_has_every_kind_of_account_and_passes_the_rules() {
     for sub in ["FEDERAL", "STATE"] {
         assert!(customers.iter().any(|c| c.is_lga() && subs(c) == [sub]), "LGA {sub}");
     }
+    // A global customer with a deployment abroad that passes the deployment's rules.
+    let held = world.deployments.values().next().expect("a seeded deployment");
+    let owner = world.customers.get(&held.customer_id).expect("its customer");
+    assert_eq!(owner.global_sales_enabled, Some(true));
+    let asking = DeploymentRequest { status: None, company_profile: Some(held.deployment.company_profile.clone()) };
+    let home = &owner.company_profile.address.country;
+    assert!(partner_model::rules::account_requests::check_deployment(&asking, home).is_empty());
+    assert!(held.deployment.creation_date.as_str() <= partner_sandbox::twin::time::datetime(now).as_str());
     let tyc_status = |c: &Customer| -> Vec<String> {
         c.three_year_commit()
             .map(|b| {

@@ -157,6 +157,7 @@ fn Hub(customer: Customer, subs: Loaded<Subs>, settling: bool) -> impl IntoView 
             <A href=To::Subscriptions { customer: &cid }.href()>{t::hub::subscriptions()}</A>
             <A href=To::OpenAcquisitions(&cid).href()>{t::hub::pending_licenses()}</A>
             <A href=To::Renewal(&cid).href()>{t::hub::renewal_preview()}</A>
+            {(c.global_sales_enabled == Some(true)).then(|| view! { <A href=To::Deployments(&cid).href()>{t::hub::deployments()}</A> })}
         </nav>
         <div class="columns">
             <Facts title=t::hub::profile() rows=vec![

@@ -1,10 +1,13 @@
 //! Updating a customer's profile: what cannot change (company name, country, region, EDU
-//! sub-segments) is shown read-only and sent as it is; a segment change is warned about.
+//! sub-segments) is shown read-only and sent as it is; a segment change is warned about; global
+//! sales (which deployments need) are turned on or off.
 
 use super::profile::{profile_of, profile_values, segment_options, AddressAndContacts, CompanyFields, SEGMENT};
 use crate::api::calls::customers;
 use crate::components::address::{reference_emptied, REFERENCE_HELD};
-use crate::components::form::{trimmed as g, BusyButton, DraftNotice, FormState, SelectField, UnsavedGuard, Values};
+use crate::components::form::{
+    trimmed as g, BusyButton, CheckField, DraftNotice, FormState, SelectField, UnsavedGuard, Values,
+};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::i18n::t;
@@ -30,9 +33,17 @@ pub fn UpdateRefused(status: Status) -> impl IntoView {
     why.map(|why| view! { <p class="notice warn" role="note">{why}</p> })
 }
 
+/// Where the form keeps whether global sales are on, and whether they were.
+const GLOBAL: &str = "globalSalesEnabled";
+const GLOBAL_HELD: &str = "fact.globalHeld";
+
 fn request(v: &Values) -> CustomerUpdateRequest {
+    // Sent only when changed: the API checks a change of them against the partner's own global
+    // sales (1139) and the customer's segment (1142).
+    let global = g(v, GLOBAL) == "true";
     CustomerUpdateRequest {
         external_reference_id: g(v, "externalReferenceId"),
+        global_sales_enabled: (global != (g(v, GLOBAL_HELD) == "true")).then_some(global),
         company_profile: Some(profile_of(v)),
         ..Default::default()
     }
@@ -58,6 +69,9 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
     start.insert("externalReferenceId".into(), customer.external_reference_id.clone());
     start.insert(REFERENCE_HELD.into(), customer.external_reference_id.clone());
     start.insert("fact.lga".into(), if customer.is_lga() { "true".into() } else { String::new() });
+    let global = if customer.global_sales_enabled == Some(true) { "true".to_string() } else { String::new() };
+    start.insert(GLOBAL.into(), global.clone());
+    start.insert(GLOBAL_HELD.into(), global);
     profile_values(&mut start, &customer.company_profile);
     let original_segment = g(&start, SEGMENT);
     let form = FormState::new(start, check, Some(format!("customer-{id}")));
@@ -90,6 +104,7 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
                 {move || segment_changed.get().then(|| view! {
                     <p class="notice warn" role="alert">{t::customer_edit::segment_warn()}</p>
                 })}
+                <CheckField path=GLOBAL label=t::customer_form::global_sales() hint=t::customer_form::global_sales_hint()/>
             </fieldset>
             <AddressAndContacts existing=true only=Signal::derive(|| None) locked_emails=emails/>
             <SubmissionError submission/>

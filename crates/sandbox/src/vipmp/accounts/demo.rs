@@ -375,6 +375,32 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
                 c.linked_membership = Some(LinkedMembership::of(gr, role, gr.creation_date.clone()));
             }
         }
+        if *name == GLOBAL_CUSTOMER {
+            c.global_sales_enabled = Some(true);
+            let deployment = Deployment {
+                deployment_id: GLOBAL_DEPLOYMENT.into(),
+                company_profile: DeploymentProfile {
+                    address: Address {
+                        country: "CA".into(),
+                        region: "ON".into(),
+                        city: "Toronto".into(),
+                        address_line1: "100 King St W".into(),
+                        postal_code: "M5X 1A9".into(),
+                        ..Address::default()
+                    },
+                },
+                creation_date: time::datetime(created + (now - created) / 2),
+                status: Status::Active,
+                links: self_link(format!("/v3/customers/{id}/deployments/{GLOBAL_DEPLOYMENT}")),
+            };
+            let held = super::deployments::Held { customer_id: id.clone(), deployment };
+            world.deployments.insert(GLOBAL_DEPLOYMENT.into(), held);
+        }
         world.customers.insert(id, c);
     }
 }
+
+/// The demo's global customer, with one deployment in Canada. The deployment's id is fixed
+/// rather than drawn from the world's sequence, which would move every id seeded after it.
+const GLOBAL_CUSTOMER: &str = "Cedar Creek Design Studio";
+const GLOBAL_DEPLOYMENT: &str = "7100000001";
