@@ -1237,35 +1237,51 @@ async fn a_deployment_named_by_subscriptions_stays_active_and_only_active_ones_a
     assert_eq!(a.status, StatusCode::CREATED, "{}", a.json);
     let id = a.json["deploymentId"].as_str().unwrap_or_default().to_string();
 
+    // An order names a deployment line by line: only an active one of a global customer's own.
+    let order = |kind: &str, offer: &str, deployment: &str| {
+        json!({"orderType": kind, "currencyCode": "CAD", "lineItems": [
+            {"extLineItemNumber": 1, "offerId": offer, "quantity": 2, "deploymentId": deployment}]})
+    };
+    let orders = |customer: &str| format!("/v3/customers/{customer}/orders");
+    let a = call(&env, "POST", &orders(EARLY), Some(order("PREVIEW", "65322651CA01A12", "1"))).await;
+    assert_eq!((a.json["code"].as_str(), details(&a)), (Some("2138"), vec!["Line Item: 1".to_string()]), "{}", a.json);
+    let a = call(&env, "POST", &orders(COM), Some(order("PREVIEW", "65322651CA01A12", &id))).await;
+    assert_eq!(a.json["code"], "1140", "{}", a.json);
+    let p = call(&env, "POST", &orders(EARLY), Some(order("PREVIEW", "65322651CA01A12", &id))).await;
+    assert_eq!(p.json["lineItems"][0]["deploymentId"], json!(id), "{}", p.json);
+    let offer = p.json["lineItems"][0]["offerId"].as_str().unwrap_or_default().to_string();
+    let placed = call(&env, "POST", &orders(EARLY), Some(order("NEW", &offer, &id))).await;
+    assert_eq!(
+        (placed.status, &placed.json["lineItems"][0]["deploymentId"]),
+        (StatusCode::CREATED, &json!(id)),
+        "{}",
+        placed.json
+    );
+    settle().await;
+    let order_id = placed.json["orderId"].as_str().unwrap_or_default();
+    let done = call(&env, "GET", &format!("{}/{order_id}", orders(EARLY)), None).await;
+    let bought = done.json["lineItems"][0]["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let sub = call(&env, "GET", &format!("/v3/customers/{EARLY}/subscriptions/{bought}"), None).await;
+    assert_eq!(
+        (sub.json["deploymentId"].as_str(), sub.json["currentQuantity"].as_u64()),
+        (Some(id.as_str()), Some(2)),
+        "{}",
+        sub.json
+    );
+
     // Create Subscription takes only one of the customer's active deployments.
     let adding = |deployment: &str| {
-        json!({"offerId": "65322651CA01A12", "currencyCode": "CAD", "deploymentId": deployment,
+        json!({"offerId": "65304479CA01A12", "currencyCode": "CAD", "deploymentId": deployment,
             "autoRenewal": {"enabled": true, "renewalQuantity": 5}})
     };
     let subscriptions = format!("/v3/customers/{EARLY}/subscriptions");
     let a = call(&env, "POST", &subscriptions, Some(adding("1"))).await;
     assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::NOT_FOUND, Some("2138")), "{}", a.json);
-    let a = call(&env, "POST", &subscriptions, Some(adding(&id))).await;
-    assert_eq!((a.status, a.json["deploymentId"].as_str()), (StatusCode::OK, Some(id.as_str())), "{}", a.json);
 
-    // An active subscription of the deployment keeps it from being deactivated.
-    let active = env.twin.change(|w, _| {
-        let named = w
-            .subscription_owner
-            .iter()
-            .filter(|(_, owner)| owner.as_str() == EARLY)
-            .map(|(s, _)| s.clone())
-            .find(|s| w.subscriptions.get(s).is_some_and(|s| s.status == Status::Active))
-            .ok_or_else(|| ApiError::code("3115"))?;
-        if let Some(s) = w.subscriptions.get_mut(&named) {
-            s.deployment_id = id.clone();
-        }
-        Ok(named)
-    });
-    let Ok(active) = active else { panic!("EARLY has an active subscription") };
+    // The subscription it bought keeps the deployment from being deactivated.
     let one = format!("{deployments}/{id}");
     let a = call(&env, "PATCH", &one, Some(json!({"status": "1004"}))).await;
-    assert_eq!((a.status, details(&a)), (StatusCode::BAD_REQUEST, vec!["status".to_string(), active]), "{}", a.json);
+    assert_eq!((a.status, details(&a)), (StatusCode::BAD_REQUEST, vec!["status".to_string(), bought]), "{}", a.json);
     let a = call(&env, "GET", &one, None).await;
     assert_eq!(a.json["status"], "1000");
     // Inactive, it is no longer one an order or a subscription may name.
@@ -1278,8 +1294,8 @@ async fn a_deployment_named_by_subscriptions_stays_active_and_only_active_ones_a
     assert!(freed.is_ok());
     let a = call(&env, "PATCH", &one, Some(json!({"status": "1004"}))).await;
     assert_eq!(a.json["status"], "1004", "{}", a.json);
-    let mut again = adding(&id);
-    again["offerId"] = json!("65304479CA01A12");
-    let a = call(&env, "POST", &subscriptions, Some(again)).await;
+    let a = call(&env, "POST", &subscriptions, Some(adding(&id))).await;
+    assert_eq!(a.json["code"], "2138", "{}", a.json);
+    let a = call(&env, "POST", &orders(EARLY), Some(order("PREVIEW", "65322651CA01A12", &id))).await;
     assert_eq!(a.json["code"], "2138", "{}", a.json);
 }

@@ -101,7 +101,11 @@ pub fn return_request(order: &Order, lines: &[u32], external_reference_id: Strin
             .line_items
             .iter()
             .filter(|l| lines.contains(&l.ext_line_item_number))
-            .map(|l| LineItemRequest { flex_discount_codes: Vec::new(), ..LineItemRequest::again(l) })
+            .map(|l| LineItemRequest {
+                flex_discount_codes: Vec::new(),
+                deployment_id: String::new(),
+                ..LineItemRequest::again(l)
+            })
             .collect(),
     }
 }

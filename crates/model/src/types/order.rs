@@ -75,6 +75,9 @@ pub struct LineItem {
     pub currency_code: String,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub discount_code: String,
+    /// The deployment the line is for, as the request named it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub deployment_id: String,
     #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u64")]
     pub prorated_days: Option<u64>,
     /// With `fetch-price=true`: what the line costs the partner.
@@ -191,6 +194,9 @@ pub struct LineItemRequest {
     /// The subscription a renewal line renews (none: a new product in an early renewal).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub subscription_id: String,
+    /// For a global customer: the deployment the line is for (none: the customer's own country).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub deployment_id: String,
 }
 
 impl LineItemRequest {
@@ -204,6 +210,7 @@ impl LineItemRequest {
             currency_code: String::new(),
             flex_discount_codes: line.flex_discounts.iter().map(|d| d.code.clone()).collect(),
             subscription_id: String::new(),
+            deployment_id: line.deployment_id.clone(),
         }
     }
 

@@ -66,8 +66,13 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
         } else if renewing && super::renewals::renew_line(world, line, early) {
             // Renewed in place: the line keeps its subscription.
         } else {
-            line.subscription_id =
-                grow_or_create(world, &customer_id, &line.offer_id, line.quantity, &order.currency_code, now);
+            let bought = Bought {
+                offer_id: &line.offer_id,
+                quantity: line.quantity,
+                currency: &order.currency_code,
+                deployment: &line.deployment_id,
+            };
+            line.subscription_id = grow_or_create(world, &customer_id, &bought, now);
         }
         line.status = Status::Active;
     }
@@ -106,27 +111,33 @@ pub(super) fn take_back(world: &mut World, subscription_id: &str, quantity: u64)
     }
 }
 
-/// Adds `quantity` to the customer's active subscription of the same base offer, or creates one;
-/// returns its id.
-pub(super) fn grow_or_create(
-    world: &mut World,
-    customer_id: &str,
-    offer_id: &str,
-    quantity: u64,
-    currency: &str,
-    now: Millis,
-) -> String {
-    let base = offers::base_of(offer_id);
+/// Adds the licenses to the customer's active subscription of the same base offer and
+/// deployment, or creates one; returns its id.
+pub(super) fn grow_or_create(world: &mut World, customer_id: &str, bought: &Bought, now: Millis) -> String {
+    let base = offers::base_of(bought.offer_id);
     let existing = super::subscriptions_of(world, customer_id)
-        .find(|s| s.offer_id == base && s.status == Status::Active)
+        .find(|s| s.offer_id == base && s.status == Status::Active && s.deployment_id == bought.deployment)
         .map(|s| s.subscription_id.clone());
     if let Some(id) = existing {
         if let Some(sub) = world.subscriptions.get_mut(&id) {
-            sub.current_quantity = Some(sub.current_quantity.unwrap_or(0).saturating_add(quantity));
+            sub.current_quantity = Some(sub.current_quantity.unwrap_or(0).saturating_add(bought.quantity));
         }
         return id;
     }
-    new_subscription(world, customer_id, offer_id, quantity, currency, now)
+    let id = new_subscription(world, customer_id, bought.offer_id, bought.quantity, bought.currency, now);
+    if let Some(sub) = world.subscriptions.get_mut(&id) {
+        sub.deployment_id = bought.deployment.to_string();
+    }
+    id
+}
+
+/// What a completed line bought: licenses of an offer, in a currency, for a deployment (none:
+/// the customer's own country). A deployment's licenses are a subscription of their own.
+pub(super) struct Bought<'a> {
+    pub offer_id: &'a str,
+    pub quantity: u64,
+    pub currency: &'a str,
+    pub deployment: &'a str,
 }
 
 /// A new subscription of `offer_id`'s base offer with `quantity` licenses, renewing on the

@@ -266,6 +266,7 @@ pub(super) fn price_lines(
     if !ineligible.is_empty() {
         return Err(ApiError::with_details("2129", ineligible));
     }
+    deployments(world, customer, lines)?;
     // "Customers who wish to become LGA in the last 30 days will not be permitted to place
     // orders for Team offers or consumables" (1169, "This offer is not allowed for Large
     // Government Agency").
@@ -299,6 +300,7 @@ pub(super) fn price_lines(
             offer_id: best,
             quantity: line.quantity,
             currency_code: currency.to_string(),
+            deployment_id: line.deployment_id.clone(),
             ..LineItem::default()
         });
     }
@@ -306,6 +308,31 @@ pub(super) fn price_lines(
         return Err(ApiError::with_details("2129", wrong_level));
     }
     Ok(priced)
+}
+
+/// The lines' deployments: only a global customer names one (1140), and only one of its own
+/// active deployments (2138 naming each line that does not).
+fn deployments(world: &World, customer: &Customer, lines: &[LineItemRequest]) -> Result<(), ApiError> {
+    let naming: Vec<&LineItemRequest> = lines.iter().filter(|l| !l.deployment_id.trim().is_empty()).collect();
+    if naming.is_empty() {
+        return Ok(());
+    }
+    if customer.global_sales_enabled != Some(true) {
+        return Err(ApiError::code("1140"));
+    }
+    let active = |id: &str| {
+        world
+            .deployments
+            .get(id)
+            .is_some_and(|d| d.customer_id == customer.customer_id && d.deployment.status == Status::Active)
+    };
+    let invalid: Vec<String> =
+        naming.into_iter().filter(|l| !active(l.deployment_id.trim())).map(|l| line_detail(l, None)).collect();
+    if invalid.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::with_details("2138", invalid))
+    }
 }
 
 /// Why a NEW order may not name discount level `asked` when the customer is eligible for

@@ -14,7 +14,10 @@
 //!   offers outside the customer's or the reseller's market segment (2129 with
 //!   `"Line Item: <extLineItemNumber>, Reason: INELIGIBLE_MARKET_SEGMENT"` per line, the
 //!   format of the docs' 2141 example); on NEW, a level other than the one PREVIEW answers
-//!   (2129 with `"Line Item: <n>, Reason: ..."` naming the offer id to use). A customer
+//!   (2129 with `"Line Item: <n>, Reason: ..."` naming the offer id to use). A line's
+//!   `deploymentId` needs a global customer (1140) and names one of its active deployments
+//!   (2138 with `"Line Item: <n>"` per line; 2139, "not allowed for this contract", is never
+//!   answered: the docs do not say which contract refuses one). A customer
 //!   converting to LGA (until its anniversary) orders no Team offer nor consumables (1169,
 //!   `"Line Item: <n>"`).
 //! - A NEW order for a pending or inactive customer is accepted (201, 1002) and fails when it
@@ -45,7 +48,8 @@
 //!   today or past: 3120), quantity below 1 or above the product's limit (3116).
 //! - Completion: new subscriptions renew at the customer's `cotermDate` (set to one year on
 //!   when the customer has none; consumables renew one year after the order), auto-renewal on
-//!   for all licenses. The customer's discount levels follow the licenses held. An ACCEPTED
+//!   for all licenses. A deployment's licenses are a subscription of their own, with its
+//!   `deploymentId`. The customer's discount levels follow the licenses held. An ACCEPTED
 //!   3YC request whose minimums are all held becomes the `commitment` (COMMITTED, start today,
 //!   end one day before the third anniversary); with some met, the met types move to the
 //!   commitment and the others stay requested (the 3YC page's example 3). A completed NEW
