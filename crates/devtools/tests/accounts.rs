@@ -669,19 +669,44 @@ async fn a_customer_turned_global_gets_a_deployment_abroad_and_deactivates_it() 
     assert_eq!(browser.path().await, format!("/customers/{customer}/deployments/{id}"));
     browser.screenshot("deployments-created").await;
 
-    // Its country stays; its city and status change.
     assert!(!browser.field("Country").await.is_enabled().await.expect("enabled"), "the country is fixed");
     assert!(browser.field("Region").await.is_enabled().await.expect("enabled"), "the region is not");
-    browser.fill("City", "Kingston").await;
+
+    // An order for the deployment: its lines name it, and what it buys is the deployment's.
+    let order = format!("{}customers/{customer}/orders/new?line=65322651CA01A12:2", sandbox.url);
+    browser.client.goto(&order).await.expect("order");
+    browser.heading("Place an order").await;
+    browser.fill("Currency", "CAD").await;
+    browser.choose("For", &id).await;
+    browser.screenshot("deployments-order").await;
+    browser.click("Preview order").await;
+    browser.find("//section[contains(@class,'preview')]").await;
+    browser.click("Place order").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    browser.find("//main//table//a[contains(@href, '/subscriptions/')]").await.click().await.expect("subscription");
+    browser
+        .find(&format!("//dt[normalize-space(.)='Deployment']/following-sibling::dd[1][normalize-space(.)='{id}']"))
+        .await;
+
+    // A deployment its subscriptions name stays active: the API's refusal is said at the field.
+    browser.client.goto(&format!("{}customers/{customer}/deployments/{id}", sandbox.url)).await.expect("deployment");
+    browser.heading(&format!("Deployment {id}")).await;
     browser.choose("Status", "1004").await;
+    browser.click("Save deployment").await;
+    browser.find("//main//select[@aria-invalid='true' and @id=//main//label[normalize-space(.)='Status']/@for]").await;
+    browser.sees("Active subscriptions are for this deployment (").await;
+    browser.screenshot("deployments-refused").await;
+    // Its city changes.
+    browser.choose("Status", "1000").await;
+    browser.fill("City", "Kingston").await;
     browser.click("Save deployment").await;
     browser.sees(&format!("Deployment {id} saved.")).await;
     let row = format!("//table[caption='Deployments']/tbody/tr[td[1][normalize-space(.)='{id}']]");
     browser
-        .find(&format!("{row}[td[3][contains(., 'Kingston')]][td[4][contains(normalize-space(.), 'Inactive')]]"))
+        .find(&format!("{row}[td[3][contains(., 'Kingston')]][td[4][contains(normalize-space(.), 'Active')]]"))
         .await;
     browser.screenshot("deployments-list").await;
-    browser.choose("Status", "1000").await;
+    browser.choose("Status", "1004").await;
     browser.sees("No deployments.").await;
     browser.client.refresh().await.expect("reload");
     browser.sees("No deployments.").await;

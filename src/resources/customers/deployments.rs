@@ -221,6 +221,16 @@ fn DeploymentForm(deployment: Deployment, customer: String) -> impl IntoView {
             navigate(&To::Deployments(&customer).path(), Default::default());
         },
     );
+    // The twin names the subscriptions that keep a deployment active after `status` (the docs
+    // give no code): said in words at the field, rather than "refused".
+    Effect::new(move |_| {
+        let Some(failure) = submission.failure.get() else { return };
+        let details = failure.error.details();
+        let (first, named) = (details.first().map(|d| d.trim()), details.get(1..).unwrap_or_default());
+        if failure.error.code() == Some("1117") && first == Some("status") && !named.is_empty() {
+            form.refuse("status", t::deployments::in_use(named.join(", ")));
+        }
+    });
     let statuses: Vec<(String, String)> = DEPLOYMENT_STATUSES
         .iter()
         .map(|code| {

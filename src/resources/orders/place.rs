@@ -5,11 +5,11 @@
 
 use super::discounts::Discounts;
 use super::picker::OfferPicker;
-use crate::api::calls::{customers, orders};
+use crate::api::calls::{customers, deployments, orders};
 use crate::api::error::Failure;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{
-    check_path, rows, trimmed as g, BusyButton, DraftNotice, FormState, TextField, UnsavedGuard, Values,
+    check_path, rows, trimmed as g, BusyButton, DraftNotice, FormState, SelectField, TextField, UnsavedGuard, Values,
 };
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
@@ -27,10 +27,12 @@ use partner_model::catalog::segments::{discount_level, offer_level};
 use partner_model::rules::order_requests::check_order;
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
-use partner_model::types::{Customer, LineItem, LineItemRequest, LinePricing, Order, OrderRequest};
+use partner_model::types::{Customer, Deployment, LineItem, LineItemRequest, LinePricing, Order, OrderRequest};
 use serde_json::Number;
 
 const LINES: &str = "lineItems";
+/// Where the form keeps the deployment every line is for (empty: the customer's own country).
+const DEPLOYMENT: &str = "deploymentId";
 /// The most lines an order may have.
 pub const MAX_LINES: usize = 499;
 
@@ -46,6 +48,7 @@ fn lines_of(v: &Values) -> Vec<LineItemRequest> {
                 .into_iter()
                 .collect(),
             subscription_id: String::new(),
+            deployment_id: g(v, DEPLOYMENT),
         })
         .collect()
 }
@@ -251,11 +254,22 @@ pub fn PlaceOrder() -> impl IntoView {
     let record = RwSignal::new(None::<Customer>);
     // The heading's name, and the picker and discounts below it, wait for the record.
     let reading = RwSignal::new(true);
+    // A global customer's active deployments, which an order may be for.
+    let abroad = RwSignal::new(Vec::<Deployment>::new());
     leptos::task::spawn_local(async move {
-        if let Ok(c) = fetch(customers::get(&rt1, &c1)).await {
-            record.try_set(Some(c));
-        }
+        let Ok(c) = fetch(customers::get(&rt1, &c1)).await else {
+            reading.try_set(false);
+            return;
+        };
+        let global = c.global_sales_enabled == Some(true);
+        record.try_set(Some(c));
         reading.try_set(false);
+        if global {
+            let active = [("status", "1000".to_string()), ("limit", "100".to_string())];
+            if let Ok(page) = fetch(deployments::list(&rt1, &c1, &active)).await {
+                abroad.try_set(page.items);
+            }
+        }
     });
     let record: Signal<Option<Customer>> = record.into();
     let form = FormState::new(start, check, Some(format!("order-new-{customer}")));
@@ -291,6 +305,10 @@ pub fn PlaceOrder() -> impl IntoView {
                 <fieldset class="group">
                     <legend>{t::place::order()}</legend>
                     <TextField path="currencyCode" hint=t::place::currency_hint()/>
+                    {move || abroad.with(|list| (!list.is_empty()).then(|| {
+                        let home = record.with(|c| c.as_ref().map(|c| c.company_profile.address.country.clone())).unwrap_or_default();
+                        view! { <DeploymentChoice home deployments=list.clone()/> }
+                    }))}
                     <TextField path="externalReferenceId" label=t::place::reference() hint=t::place::reference_hint()/>
                 </fieldset>
                 <fieldset class="group lines">
@@ -320,6 +338,26 @@ pub fn PlaceOrder() -> impl IntoView {
             </form>
             {move || preview.get().map(|(values, order)| view! { <PreviewResult values order customer=c3.clone()/> })}
         </section>
+    }
+}
+
+/// The deployment every line of the order is for: the customer's own country (`home`), or one
+/// of its active deployments. The API takes one per line; the console asks once per order, and
+/// an order for two countries is two orders.
+#[component]
+fn DeploymentChoice(home: String, deployments: Vec<Deployment>) -> impl IntoView {
+    let country = |code: &str| {
+        partner_model::geo::country(code)
+            .map_or_else(|| code.to_string(), |c| crate::format::country_name(c.code, c.name))
+    };
+    let mut options = vec![(String::new(), t::place::home_country(country(&home)))];
+    options.extend(deployments.iter().map(|d| {
+        let a = &d.company_profile.address;
+        (d.deployment_id.clone(), format!("{}, {} ({})", a.city, country(&a.country), d.deployment_id))
+    }));
+    view! {
+        <SelectField path=DEPLOYMENT label=t::place::deployment() options=Signal::derive(move || options.clone())
+            hint=t::place::deployment_hint()/>
     }
 }
 

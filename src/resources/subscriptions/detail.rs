@@ -160,6 +160,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
                     (t::subscription::renewal_offer(), s.auto_renewal.renewal_code.clone()),
                     (t::subscription::created(), day(&s.creation_date)),
                     (t::subscription::currency(), s.currency_code.clone()),
+                    (t::column::deployment(), s.deployment_id.clone()),
                 ]/>
             }
         }}
