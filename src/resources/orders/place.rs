@@ -346,10 +346,9 @@ pub fn PlaceOrder() -> impl IntoView {
 /// an order for two countries is two orders.
 #[component]
 fn DeploymentChoice(home: String, deployments: Vec<Deployment>) -> impl IntoView {
-    let country = |code: &str| {
-        partner_model::geo::country(code)
-            .map_or_else(|| code.to_string(), |c| crate::format::country_name(c.code, c.name))
-    };
+    // The browser's name of the country (the code where it has none): the tables of places
+    // stay out of placing an order.
+    let country = |code: &str| crate::format::country_name(code, code);
     let mut options = vec![(String::new(), t::place::home_country(country(&home)))];
     options.extend(deployments.iter().map(|d| {
         let a = &d.company_profile.address;
