@@ -677,10 +677,11 @@ async fn a_customer_turned_global_gets_a_deployment_abroad_and_deactivates_it() 
     browser.client.goto(&order).await.expect("order");
     browser.heading("Place an order").await;
     browser.fill("Currency", "CAD").await;
-    browser.choose("For", &id).await;
+    browser.choose("Deployment", &id).await;
     browser.screenshot("deployments-order").await;
     browser.click("Preview order").await;
     browser.find("//section[contains(@class,'preview')]").await;
+    browser.sees(&format!("Every line is for deployment {id}.")).await;
     browser.click("Place order").await;
     browser.sees("Complete: this order no longer changes on its own.").await;
     browser.find("//main//table//a[contains(@href, '/subscriptions/')]").await.click().await.expect("subscription");

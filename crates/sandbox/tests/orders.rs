@@ -1250,7 +1250,8 @@ async fn a_deployment_named_by_subscriptions_stays_active_and_only_active_ones_a
     let p = call(&env, "POST", &orders(EARLY), Some(order("PREVIEW", "65322651CA01A12", &id))).await;
     assert_eq!(p.json["lineItems"][0]["deploymentId"], json!(id), "{}", p.json);
     let offer = p.json["lineItems"][0]["offerId"].as_str().unwrap_or_default().to_string();
-    let placed = call(&env, "POST", &orders(EARLY), Some(order("NEW", &offer, &id))).await;
+    // An id with spaces around it names the same deployment, and is kept without them.
+    let placed = call(&env, "POST", &orders(EARLY), Some(order("NEW", &offer, &format!(" {id} ")))).await;
     assert_eq!(
         (placed.status, &placed.json["lineItems"][0]["deploymentId"]),
         (StatusCode::CREATED, &json!(id)),

@@ -203,6 +203,17 @@ impl FormState {
         self.values.with_untracked(|v| v.get(path).cloned().unwrap_or_default())
     }
 
+    /// Sets a fact of the record learned after the form started (a [`super::FACT`] value): the
+    /// start takes it too, so it is not a change the reseller made.
+    pub fn set_fact(&self, path: &str, value: String) {
+        let mut initial = self.initial.get_value();
+        initial.insert(path.to_string(), value.clone());
+        self.initial.set_value(initial);
+        self.values.update(|v| {
+            v.insert(path.to_string(), value);
+        });
+    }
+
     /// Sets the value at `path`; the API's complaint about it, if any, goes.
     pub fn set(&self, path: &str, value: String) {
         self.values.update(|v| {

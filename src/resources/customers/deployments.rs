@@ -115,20 +115,36 @@ fn Deployments(customer: String) -> impl IntoView {
 /// Where a form keeps the customer's own country, which a new deployment's may not be.
 const HOME: &str = "fact.home";
 
-fn request(v: &Values, with_status: bool) -> DeploymentRequest {
+/// Where a deployment's page keeps the status and the address it has (the address as JSON).
+const STATUS_HELD: &str = "fact.status";
+const ADDRESS_HELD: &str = "fact.address";
+
+/// A new deployment: its address.
+fn new_request(v: &Values) -> DeploymentRequest {
+    DeploymentRequest { status: None, company_profile: Some(DeploymentProfile { address: address_of(v) }) }
+}
+
+/// A deployment's change: what differs from what it has ("update `companyProfile` or
+/// `status`"), so a status changed elsewhere since a draft was kept is not set back with an
+/// address, nor an address with a status. With nothing changed, the status it has.
+fn change_request(v: &Values) -> DeploymentRequest {
+    let (status, address) = (trimmed(v, "status"), address_of(v));
+    let held: Option<Address> = serde_json::from_str(&trimmed(v, ADDRESS_HELD)).ok();
+    let moved = held.as_ref() != Some(&address);
+    let restatused = status != trimmed(v, STATUS_HELD);
     DeploymentRequest {
-        status: with_status.then(|| Status::from_wire(&trimmed(v, "status"))),
-        company_profile: Some(DeploymentProfile { address: address_of(v) }),
+        status: (restatused || !moved).then(|| Status::from_wire(&status)),
+        company_profile: moved.then_some(DeploymentProfile { address }),
     }
 }
 
 fn check_new(v: &Values) -> Vec<FieldError> {
-    check_deployment(&request(v, false), &trimmed(v, HOME))
+    check_deployment(&new_request(v), &trimmed(v, HOME))
 }
 
 fn check_change(v: &Values) -> Vec<FieldError> {
     // The country is the deployment's own, which is not the customer's.
-    check_deployment(&request(v, true), "")
+    check_deployment(&change_request(v), "")
 }
 
 /// `/customers/:customer/deployments/new`.
@@ -161,12 +177,12 @@ fn NewDeploymentForm(customer: Customer) -> impl IntoView {
     let rt = runtime();
     let mut start = Values::new();
     start.insert(HOME.into(), home.clone());
-    let form = FormState::new(start, check_new, Some(format!("deployment-{id}")));
+    let form = FormState::new(start, check_new, Some(format!("deployment-new-{id}")));
     let navigate = use_navigate();
     let (to, back) = (id.clone(), id.clone());
     let submission = use_submission(
         form,
-        move |v| fetch(deployments::create(&rt, &to, &request(&v, false))),
+        move |v| fetch(deployments::create(&rt, &to, &new_request(&v))),
         move |d: Deployment| {
             toast(t::deployments::created(&d.deployment_id));
             navigate(&To::Deployment { customer: &id, id: &d.deployment_id }.path(), Default::default());
@@ -209,13 +225,16 @@ fn DeploymentForm(deployment: Deployment, customer: String) -> impl IntoView {
     let mut start = Values::new();
     address_values(&mut start, &deployment.company_profile.address);
     start.insert("status".into(), deployment.status.as_str().to_string());
+    start.insert(STATUS_HELD.into(), deployment.status.as_str().to_string());
+    let held = serde_json::to_string(&deployment.company_profile.address).unwrap_or_default();
+    start.insert(ADDRESS_HELD.into(), held);
     let form = FormState::new(start, check_change, Some(format!("deployment-{customer}-{id}")));
     let navigate = use_navigate();
     let back = To::Deployments(&customer).href();
     let (c2, id2) = (customer.clone(), id.clone());
     let submission = use_submission(
         form,
-        move |v| fetch(deployments::update(&rt, &c2, &id2, &request(&v, true))),
+        move |v| fetch(deployments::update(&rt, &c2, &id2, &change_request(&v))),
         move |d: Deployment| {
             toast(t::deployments::saved(&d.deployment_id));
             navigate(&To::Deployments(&customer).path(), Default::default());
@@ -259,5 +278,41 @@ fn DeploymentForm(deployment: Deployment, customer: String) -> impl IntoView {
                 <BusyButton label=t::deployments::save() busy=submission.busy/>
             </div>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn held(city: &str, status: &str) -> Values {
+        let address = Address {
+            country: "CA".into(),
+            region: "ON".into(),
+            city: "Ottawa".into(),
+            address_line1: "1 Main St".into(),
+            postal_code: "K1A 0B1".into(),
+            ..Address::default()
+        };
+        let mut v = Values::new();
+        address_values(&mut v, &address);
+        v.insert(STATUS_HELD.into(), "1000".into());
+        v.insert(ADDRESS_HELD.into(), serde_json::to_string(&address).unwrap_or_default());
+        v.insert("companyProfile.address.city".into(), city.into());
+        v.insert("status".into(), status.into());
+        v
+    }
+
+    #[test]
+    fn a_change_sends_only_what_differs_from_the_deployment() {
+        let moved = change_request(&held("Kingston", "1000"));
+        assert_eq!(moved.status, None, "the status it has is not sent with a new address");
+        assert_eq!(moved.company_profile.map(|p| p.address.city), Some("Kingston".to_string()));
+        let deactivated = change_request(&held("Ottawa", "1004"));
+        assert_eq!((deactivated.status, deactivated.company_profile), (Some(Status::Inactive), None));
+        let both = change_request(&held(" Kingston ", "1004"));
+        assert!(both.status.is_some() && both.company_profile.is_some());
+        let nothing = change_request(&held("Ottawa", "1000"));
+        assert_eq!((nothing.status, nothing.company_profile), (Some(Status::Active), None));
     }
 }

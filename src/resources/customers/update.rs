@@ -33,9 +33,11 @@ pub fn UpdateRefused(status: Status) -> impl IntoView {
     why.map(|why| view! { <p class="notice warn" role="note">{why}</p> })
 }
 
-/// Where the form keeps whether global sales are on, and whether they were.
+/// Where the form keeps whether global sales are on, and whether they were when the form (or
+/// its draft) started: a draft restored after they were changed elsewhere changes nothing the
+/// reseller did not.
 const GLOBAL: &str = "globalSalesEnabled";
-const GLOBAL_HELD: &str = "fact.globalHeld";
+const GLOBAL_START: &str = "ui.globalStart";
 
 fn request(v: &Values) -> CustomerUpdateRequest {
     // Sent only when changed: the API checks a change of them against the partner's own global
@@ -43,7 +45,7 @@ fn request(v: &Values) -> CustomerUpdateRequest {
     let global = g(v, GLOBAL) == "true";
     CustomerUpdateRequest {
         external_reference_id: g(v, "externalReferenceId"),
-        global_sales_enabled: (global != (g(v, GLOBAL_HELD) == "true")).then_some(global),
+        global_sales_enabled: (global != (g(v, GLOBAL_START) == "true")).then_some(global),
         company_profile: Some(profile_of(v)),
         ..Default::default()
     }
@@ -71,7 +73,7 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
     start.insert("fact.lga".into(), if customer.is_lga() { "true".into() } else { String::new() });
     let global = if customer.global_sales_enabled == Some(true) { "true".to_string() } else { String::new() };
     start.insert(GLOBAL.into(), global.clone());
-    start.insert(GLOBAL_HELD.into(), global);
+    start.insert(GLOBAL_START.into(), global);
     profile_values(&mut start, &customer.company_profile);
     let original_segment = g(&start, SEGMENT);
     let form = FormState::new(start, check, Some(format!("customer-{id}")));

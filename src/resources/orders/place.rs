@@ -33,6 +33,20 @@ use serde_json::Number;
 const LINES: &str = "lineItems";
 /// Where the form keeps the deployment every line is for (empty: the customer's own country).
 const DEPLOYMENT: &str = "deploymentId";
+/// The customer's active deployments, comma-separated, once read.
+const OFFERED: &str = "fact.deployments";
+
+/// The deployment the lines are for: the one chosen, if it is one of those offered. A draft's
+/// choice of a deployment deactivated since (or of a customer no longer global) is not sent.
+fn deployment_of(v: &Values) -> String {
+    let chosen = g(v, DEPLOYMENT);
+    let offered = g(v, OFFERED);
+    if !chosen.is_empty() && offered.split(',').any(|id| id == chosen) {
+        chosen
+    } else {
+        String::new()
+    }
+}
 /// The most lines an order may have.
 pub const MAX_LINES: usize = 499;
 
@@ -48,7 +62,7 @@ fn lines_of(v: &Values) -> Vec<LineItemRequest> {
                 .into_iter()
                 .collect(),
             subscription_id: String::new(),
-            deployment_id: g(v, DEPLOYMENT),
+            deployment_id: deployment_of(v),
         })
         .collect()
 }
@@ -254,8 +268,11 @@ pub fn PlaceOrder() -> impl IntoView {
     let record = RwSignal::new(None::<Customer>);
     // The heading's name, and the picker and discounts below it, wait for the record.
     let reading = RwSignal::new(true);
-    // A global customer's active deployments, which an order may be for.
+    let form = FormState::new(start, check, Some(format!("order-new-{customer}")));
+    // A global customer's active deployments, which an order may be for (none for a customer
+    // that is not global); whether they could not be read.
     let abroad = RwSignal::new(Vec::<Deployment>::new());
+    let unread = RwSignal::new(false);
     leptos::task::spawn_local(async move {
         let Ok(c) = fetch(customers::get(&rt1, &c1)).await else {
             reading.try_set(false);
@@ -264,15 +281,24 @@ pub fn PlaceOrder() -> impl IntoView {
         let global = c.global_sales_enabled == Some(true);
         record.try_set(Some(c));
         reading.try_set(false);
-        if global {
-            let active = [("status", "1000".to_string()), ("limit", "100".to_string())];
-            if let Ok(page) = fetch(deployments::list(&rt1, &c1, &active)).await {
-                abroad.try_set(page.items);
+        if !global {
+            return;
+        }
+        let asked = [("status", "1000".to_string()), ("limit", "100".to_string())];
+        match fetch(deployments::list(&rt1, &c1, &asked)).await {
+            Ok(page) => {
+                let ids = page.items.iter().map(|d| d.deployment_id.as_str()).collect::<Vec<_>>().join(",");
+                // The page may be gone by then.
+                if abroad.try_set(page.items).is_none() {
+                    form.set_fact(OFFERED, ids);
+                }
+            }
+            Err(_) => {
+                unread.try_set(true);
             }
         }
     });
     let record: Signal<Option<Customer>> = record.into();
-    let form = FormState::new(start, check, Some(format!("order-new-{customer}")));
     let preview = use_preview::<Order>(form);
     let (rt2, c2) = (rt.clone(), customer.clone());
     let submission = use_preview_submission(
@@ -309,6 +335,7 @@ pub fn PlaceOrder() -> impl IntoView {
                         let home = record.with(|c| c.as_ref().map(|c| c.company_profile.address.country.clone())).unwrap_or_default();
                         view! { <DeploymentChoice home deployments=list.clone()/> }
                     }))}
+                    {move || unread.get().then(|| view! { <p class="notice warn" role="note">{t::place::deployments_unread()}</p> })}
                     <TextField path="externalReferenceId" label=t::place::reference() hint=t::place::reference_hint()/>
                 </fieldset>
                 <fieldset class="group lines">
@@ -477,6 +504,9 @@ pub fn PreviewResult(
     view! {
         <section class="facts-section preview" aria-labelledby="preview-title">
             <h2 id="preview-title">{t::place::preview_title()}</h2>
+            {Some(deployment_of(&values)).filter(|d| !d.is_empty()).map(|d| view! {
+                <p class="notice" role="note">{t::place::for_deployment(d)}</p>
+            })}
             <DataTable caption=t::place::preview_lines().to_string() columns=PREVIEW_LINES rows empty=""
                 row_class=|l: &PreviewLine| if l.change.is_some() { "changed" } else { "" }/>
             {total_of(&order).map(|total| view! {
@@ -491,5 +521,22 @@ pub fn PreviewResult(
             <BusyButton label=if renewal { t::place::place_renewal() } else { t::place::place() } working=t::place::placing() busy=pending
                 on_click=Callback::new(move |_| commit.send())/>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_deployment_the_customer_offers_is_sent() {
+        let values = |chosen: &str, offered: &str| {
+            Values::from([(DEPLOYMENT.to_string(), chosen.to_string()), (OFFERED.to_string(), offered.to_string())])
+        };
+        assert_eq!(deployment_of(&values("7100000001", "7100000001,7100000002")), "7100000001");
+        assert_eq!(deployment_of(&values("7100000003", "7100000001,7100000002")), "", "deactivated since the draft");
+        assert_eq!(deployment_of(&values("7100000001", "")), "", "not read (yet), or no longer global");
+        assert_eq!(deployment_of(&values("", "7100000001")), "", "the customer's own country");
+        assert_eq!(deployment_of(&values("71000", "7100000001")), "", "a part of an id is none");
     }
 }

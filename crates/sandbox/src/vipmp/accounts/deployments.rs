@@ -13,8 +13,11 @@
 //! - An update "cannot change the country": 1119 naming `companyProfile.address.country`, as a
 //!   customer update does. Deactivating a deployment that active subscriptions name ("cannot be
 //!   deactivated if there are any active subscriptions for that deployment") is 1117 naming
-//!   `status`, with those subscriptions' ids after it (no code is documented). An update with
-//!   neither a profile nor a status is 1122 naming both.
+//!   `status`, with those subscriptions' ids after it (no code is documented; `additionalDetails`
+//!   "may include … other information"). An update with neither a profile nor a status is 1122
+//!   naming both.
+//! - An update answers 200 with the deployment, as the other updates do: the update page's
+//!   status table says "201 Deployment created", copied from the create page.
 //! - The list's `status` takes 1000 or 1004 (1132 naming it otherwise), `limit` 1–100 (default
 //!   25), `offset` at most the total (1133 past it); newest first, ties by id.
 

@@ -300,7 +300,7 @@ pub(super) fn price_lines(
             offer_id: best,
             quantity: line.quantity,
             currency_code: currency.to_string(),
-            deployment_id: line.deployment_id.clone(),
+            deployment_id: line.deployment_id.trim().to_string(),
             ..LineItem::default()
         });
     }

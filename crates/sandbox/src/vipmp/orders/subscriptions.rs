@@ -197,7 +197,7 @@ pub async fn create(
             renewal_date,
             creation_date: time::datetime(now),
             currency_code: currency,
-            deployment_id: request.deployment_id.clone(),
+            deployment_id: deployment.to_string(),
             status: Status::Scheduled,
             links: self_links(format!("/v3/customers/{customer_id}/subscriptions/{subscription_id}")),
             ..Subscription::default()
