@@ -713,3 +713,50 @@ async fn a_customer_turned_global_gets_a_deployment_abroad_and_deactivates_it() 
     browser.sees("No deployments.").await;
     browser.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_product_is_added_to_the_renewal_for_a_deployment_in_its_currency() {
+    let (sandbox, browser) = start().await;
+    // Starlight Events renews in 12 days: the window for adding a product is open.
+    let customer = "1000000032";
+    browser.client.goto(&format!("{}customers/{customer}/edit", sandbox.url)).await.expect("edit");
+    browser.field("Global sales").await.click().await.expect("tick");
+    browser.click("Save customer").await;
+    browser
+        .find("//dt[normalize-space(.)='Global sales']/following-sibling::dd[1][normalize-space(.)='Enabled']")
+        .await;
+    browser.client.goto(&format!("{}customers/{customer}/deployments/new", sandbox.url)).await.expect("new");
+    browser.choose("Country", "GB").await;
+    browser.fill("Address line 1", "1 Strand").await;
+    browser.fill("City", "London").await;
+    browser.fill("Postal code", "WC2N 5DU").await;
+    browser.click("Create a deployment").await;
+    let title = browser.find("//main//h1[starts-with(normalize-space(.), 'Deployment ')]").await;
+    let id = title.text().await.expect("title").trim_start_matches("Deployment ").trim().to_string();
+
+    browser.client.goto(&format!("{}customers/{customer}/renewal/add", sandbox.url)).await.expect("add");
+    browser.heading("Add a product to the renewal").await;
+    browser.choose("Deployment", &id).await;
+    // For a deployment, the currency is the reseller's to give.
+    browser.set("Product or offer id", "65322587CA01A12").await;
+    browser.fill("Licenses to renew on the anniversary", "5").await;
+    browser.click("Add to the renewal").await;
+    browser
+        .find("//main//input[@aria-invalid='true' and @id=//main//label[normalize-space(.)='Currency *']/@for]")
+        .await;
+    browser.screenshot("deployments-renewal-add").await;
+    // The partner sells in the United Kingdom in pounds: the picker's prices follow.
+    browser.fill("Currency", "GBP").await;
+    browser.set("Product or offer id", "Photoshop").await;
+    browser.find("//ul[@role='listbox']/li[@role='option']").await;
+    browser.sees("£").await;
+    browser.screenshot("deployments-renewal-add-gbp").await;
+    browser.set("Product or offer id", "65322587CA01A12").await;
+    browser.click("Add to the renewal").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription')]").await;
+    browser
+        .find(&format!("//dt[normalize-space(.)='Deployment']/following-sibling::dd[1][normalize-space(.)='{id}']"))
+        .await;
+    browser.find("//dt[normalize-space(.)='Currency']/following-sibling::dd[1][normalize-space(.)='GBP']").await;
+    browser.close().await;
+}

@@ -13,12 +13,15 @@
 //! in an area of its own the split made 23 shared files, and the hub's cold visit 351 KB
 //! (2026-12-06, `docs/performance-log.md`).
 
+use super::abroad::{deployment_of, Abroad, DeploymentChoice};
 use super::picker::OfferPicker;
 use crate::api::calls::{customers, subscriptions};
 use crate::api::error::Failure;
 use crate::api::together::both;
 use crate::components::detail::{day, moment, now};
-use crate::components::form::{check_path, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
+use crate::components::form::{
+    check_as, check_path, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values,
+};
 use crate::components::loading::{Load, Loaded};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
@@ -44,13 +47,24 @@ const QUANTITY: &str = "autoRenewal.renewalQuantity";
 const HELD: &str = "fact.productsHeld";
 /// The currency of the customer's subscriptions in its home country (those without a
 /// deployment), sent by a global customer's request: "global customers … need to include the
-/// `currencyCode`". The console adds no subscription outside the home country, which needs a
-/// deployment too.
+/// `currencyCode`".
 const CURRENCY: &str = "fact.currency";
+/// The currency of a subscription for one of the customer's deployments, which the reseller
+/// gives: "for subscriptions outside the customer's home country, both `currencyCode` and
+/// `deploymentID` must be included".
+const CURRENCY_ABROAD: &str = "currencyCode";
 /// Whether the customer is global (`globalSalesEnabled`).
 const GLOBAL: &str = "fact.global";
 
 fn request(v: &Values) -> SubscriptionCreateRequest {
+    let deployment = deployment_of(v);
+    let currency_code = if !deployment.is_empty() {
+        g(v, CURRENCY_ABROAD)
+    } else if g(v, GLOBAL) == "true" {
+        g(v, CURRENCY)
+    } else {
+        String::new()
+    };
     SubscriptionCreateRequest {
         offer_id: g(v, OFFER),
         auto_renewal: AutoRenewalCreate {
@@ -58,8 +72,8 @@ fn request(v: &Values) -> SubscriptionCreateRequest {
             renewal_quantity: g(v, QUANTITY).parse().ok(),
             ..AutoRenewalCreate::default()
         },
-        currency_code: if g(v, GLOBAL) == "true" { g(v, CURRENCY) } else { String::new() },
-        ..SubscriptionCreateRequest::default()
+        currency_code,
+        deployment_id: deployment,
     }
 }
 
@@ -83,6 +97,13 @@ fn check(v: &Values) -> Vec<FieldError> {
     } else {
         let asked = AutoRenewalRequest { enabled: true, renewal_quantity: g(v, QUANTITY).parse().ok() };
         errors.extend(check_auto_renewal(&asked, ENTERPRISE_MAX_QUANTITY));
+    }
+    if !deployment_of(v).is_empty() {
+        if let Some(problem) = check_path(v, CURRENCY_ABROAD) {
+            errors.push(problem);
+        } else if g(v, CURRENCY_ABROAD).is_empty() {
+            errors.push(FieldError::new(CURRENCY_ABROAD, Invalid::Missing));
+        }
     }
     errors
 }
@@ -209,6 +230,25 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
     start.insert(GLOBAL.into(), if global { "true".into() } else { String::new() });
     let form = FormState::new(start, check, Some(format!("renewal-add-{id}")));
     let rt = runtime();
+    // A global customer's subscription may be for one of its deployments, in that country's
+    // currency.
+    let abroad = Abroad::new();
+    if global {
+        let (rt, id) = (rt.clone(), id.clone());
+        leptos::task::spawn_local(async move { abroad.read(&rt, &id, form).await });
+    }
+    let home = Signal::stored(customer.company_profile.address.country.clone());
+    let for_deployment = Memo::new(move |_| form.values.with(|v| !deployment_of(v).is_empty()));
+    // The picker's prices: in the currency given for a deployment, once it is one.
+    let priced_in = Signal::derive(move || {
+        let given = form.get(CURRENCY_ABROAD).trim().to_string();
+        let valid = !given.is_empty() && check_as(CURRENCY_ABROAD, CURRENCY_ABROAD, &given).is_none();
+        if for_deployment.get() && valid {
+            given
+        } else {
+            currency.clone()
+        }
+    });
     let navigate = use_navigate();
     let (c2, ad) = (id.clone(), anniversary.clone());
     let submission = use_submission(
@@ -226,7 +266,11 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
         <p>{t::renewal_add::Open { until, anniversary }.text()}</p>
         <DraftNotice/>
         <form novalidate on:submit=move |ev| submission.submit(ev)>
-            <OfferPicker path=OFFER customer=record currency=Signal::stored(currency) required=true/>
+            <DeploymentChoice abroad home hint=t::renewal_add::deployment_hint()/>
+            {move || for_deployment.get().then(|| view! {
+                <TextField path=CURRENCY_ABROAD hint=t::place::currency_hint() required=true/>
+            })}
+            <OfferPicker path=OFFER customer=record currency=priced_in required=true/>
             <TextField path=QUANTITY label=t::renewal_add::licenses() kind="number" required=true/>
             <SubmissionError submission/>
             <div class="actions">
@@ -264,6 +308,22 @@ mod tests {
         assert_eq!(paths(&values("Photoshop", "5")), vec![OFFER], "words, not an offer chosen");
         assert_eq!(paths(&values("65322651CA01A12", "")), vec![QUANTITY], "mandatory");
         assert_eq!(paths(&values("65322651CA01A12", "0")), vec![QUANTITY]);
+    }
+
+    #[test]
+    fn a_subscription_for_a_deployment_names_it_and_the_currency_given() {
+        let mut v = values("65322651CA01A12", "5");
+        v.insert(GLOBAL.into(), "true".into());
+        v.insert(CURRENCY.into(), "USD".into());
+        v.insert(super::super::abroad::DEPLOYMENT.into(), "7100000001".into());
+        let home = request(&v);
+        assert_eq!((home.deployment_id.as_str(), home.currency_code.as_str()), ("", "USD"), "not offered: home");
+        v.insert("fact.deployments".into(), "7100000001".into());
+        assert_eq!(paths(&v), vec![CURRENCY_ABROAD], "its currency is asked for");
+        v.insert(CURRENCY_ABROAD.into(), "CAD".into());
+        assert_eq!(paths(&v), Vec::<String>::new());
+        let abroad = request(&v);
+        assert_eq!((abroad.deployment_id.as_str(), abroad.currency_code.as_str()), ("7100000001", "CAD"));
     }
 
     #[test]

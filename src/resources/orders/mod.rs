@@ -1,6 +1,7 @@
 //! Orders: a customer's order history, placing an order after a preview, an order's page that
 //! follows it until it settles, returning lines of an order, and the renewal preview.
 
+mod abroad;
 mod across;
 mod add_product;
 mod detail;

@@ -3,13 +3,14 @@
 //! entered. Step two places a NEW order from the previewed lines, under one intent, and opens
 //! the order's page, which follows it. Refused lines (2129) say why, per line, in words.
 
+use super::abroad::{deployment_of, Abroad, DeploymentChoice};
 use super::discounts::Discounts;
 use super::picker::OfferPicker;
-use crate::api::calls::{customers, deployments, orders};
+use crate::api::calls::{customers, orders};
 use crate::api::error::Failure;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{
-    check_path, rows, trimmed as g, BusyButton, DraftNotice, FormState, SelectField, TextField, UnsavedGuard, Values,
+    check_path, rows, trimmed as g, BusyButton, DraftNotice, FormState, TextField, UnsavedGuard, Values,
 };
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
@@ -27,26 +28,10 @@ use partner_model::catalog::segments::{discount_level, offer_level};
 use partner_model::rules::order_requests::check_order;
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
-use partner_model::types::{Customer, Deployment, LineItem, LineItemRequest, LinePricing, Order, OrderRequest};
+use partner_model::types::{Customer, LineItem, LineItemRequest, LinePricing, Order, OrderRequest};
 use serde_json::Number;
 
 const LINES: &str = "lineItems";
-/// Where the form keeps the deployment every line is for (empty: the customer's own country).
-const DEPLOYMENT: &str = "deploymentId";
-/// The customer's active deployments, comma-separated, once read.
-const OFFERED: &str = "fact.deployments";
-
-/// The deployment the lines are for: the one chosen, if it is one of those offered. A draft's
-/// choice of a deployment deactivated since (or of a customer no longer global) is not sent.
-fn deployment_of(v: &Values) -> String {
-    let chosen = g(v, DEPLOYMENT);
-    let offered = g(v, OFFERED);
-    if !chosen.is_empty() && offered.split(',').any(|id| id == chosen) {
-        chosen
-    } else {
-        String::new()
-    }
-}
 /// The most lines an order may have.
 pub const MAX_LINES: usize = 499;
 
@@ -271,8 +256,7 @@ pub fn PlaceOrder() -> impl IntoView {
     let form = FormState::new(start, check, Some(format!("order-new-{customer}")));
     // A global customer's active deployments, which an order may be for (none for a customer
     // that is not global); whether they could not be read.
-    let abroad = RwSignal::new(Vec::<Deployment>::new());
-    let unread = RwSignal::new(false);
+    let abroad = Abroad::new();
     leptos::task::spawn_local(async move {
         let Ok(c) = fetch(customers::get(&rt1, &c1)).await else {
             reading.try_set(false);
@@ -281,24 +265,14 @@ pub fn PlaceOrder() -> impl IntoView {
         let global = c.global_sales_enabled == Some(true);
         record.try_set(Some(c));
         reading.try_set(false);
-        if !global {
-            return;
-        }
-        let asked = [("status", "1000".to_string()), ("limit", "100".to_string())];
-        match fetch(deployments::list(&rt1, &c1, &asked)).await {
-            Ok(page) => {
-                let ids = page.items.iter().map(|d| d.deployment_id.as_str()).collect::<Vec<_>>().join(",");
-                // The page may be gone by then.
-                if abroad.try_set(page.items).is_none() {
-                    form.set_fact(OFFERED, ids);
-                }
-            }
-            Err(_) => {
-                unread.try_set(true);
-            }
+        if global {
+            abroad.read(&rt1, &c1, form).await;
         }
     });
     let record: Signal<Option<Customer>> = record.into();
+    let home = Signal::derive(move || {
+        record.with(|c| c.as_ref().map(|c| c.company_profile.address.country.clone())).unwrap_or_default()
+    });
     let preview = use_preview::<Order>(form);
     let (rt2, c2) = (rt.clone(), customer.clone());
     let submission = use_preview_submission(
@@ -331,11 +305,7 @@ pub fn PlaceOrder() -> impl IntoView {
                 <fieldset class="group">
                     <legend>{t::place::order()}</legend>
                     <TextField path="currencyCode" hint=t::place::currency_hint()/>
-                    {move || abroad.with(|list| (!list.is_empty()).then(|| {
-                        let home = record.with(|c| c.as_ref().map(|c| c.company_profile.address.country.clone())).unwrap_or_default();
-                        view! { <DeploymentChoice home deployments=list.clone()/> }
-                    }))}
-                    {move || unread.get().then(|| view! { <p class="notice warn" role="note">{t::place::deployments_unread()}</p> })}
+                    <DeploymentChoice abroad home hint=t::place::deployment_hint()/>
                     <TextField path="externalReferenceId" label=t::place::reference() hint=t::place::reference_hint()/>
                 </fieldset>
                 <fieldset class="group lines">
@@ -365,25 +335,6 @@ pub fn PlaceOrder() -> impl IntoView {
             </form>
             {move || preview.get().map(|(values, order)| view! { <PreviewResult values order customer=c3.clone()/> })}
         </section>
-    }
-}
-
-/// The deployment every line of the order is for: the customer's own country (`home`), or one
-/// of its active deployments. The API takes one per line; the console asks once per order, and
-/// an order for two countries is two orders.
-#[component]
-fn DeploymentChoice(home: String, deployments: Vec<Deployment>) -> impl IntoView {
-    // The browser's name of the country (the code where it has none): the tables of places
-    // stay out of placing an order.
-    let country = |code: &str| crate::format::country_name(code, code);
-    let mut options = vec![(String::new(), t::place::home_country(country(&home)))];
-    options.extend(deployments.iter().map(|d| {
-        let a = &d.company_profile.address;
-        (d.deployment_id.clone(), format!("{}, {} ({})", a.city, country(&a.country), d.deployment_id))
-    }));
-    view! {
-        <SelectField path=DEPLOYMENT label=t::place::deployment() options=Signal::derive(move || options.clone())
-            hint=t::place::deployment_hint()/>
     }
 }
 
@@ -521,22 +472,5 @@ pub fn PreviewResult(
             <BusyButton label=if renewal { t::place::place_renewal() } else { t::place::place() } working=t::place::placing() busy=pending
                 on_click=Callback::new(move |_| commit.send())/>
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_a_deployment_the_customer_offers_is_sent() {
-        let values = |chosen: &str, offered: &str| {
-            Values::from([(DEPLOYMENT.to_string(), chosen.to_string()), (OFFERED.to_string(), offered.to_string())])
-        };
-        assert_eq!(deployment_of(&values("7100000001", "7100000001,7100000002")), "7100000001");
-        assert_eq!(deployment_of(&values("7100000003", "7100000001,7100000002")), "", "deactivated since the draft");
-        assert_eq!(deployment_of(&values("7100000001", "")), "", "not read (yet), or no longer global");
-        assert_eq!(deployment_of(&values("", "7100000001")), "", "the customer's own country");
-        assert_eq!(deployment_of(&values("71000", "7100000001")), "", "a part of an id is none");
     }
 }
