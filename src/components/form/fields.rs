@@ -225,11 +225,15 @@ pub fn BusyButton(
     /// What a click does, for a button outside a form's submit.
     #[prop(optional)]
     on_click: Option<Callback<()>>,
+    /// Held back (disabled, its label unchanged) while something the form sends is still being
+    /// read; a disabled submit button also keeps Enter from sending the form.
+    #[prop(optional, into)]
+    held: Signal<bool>,
 ) -> impl IntoView {
     let kind = if on_click.is_some() { "button" } else { "submit" };
     let working = working.unwrap_or_else(t::common::sending);
     view! {
-        <button type=kind class="primary" disabled=move || busy.get() aria-busy=move || busy.get().to_string()
+        <button type=kind class="primary" disabled=move || busy.get() || held.get() aria-busy=move || busy.get().to_string()
             on:click=move |_| if let Some(f) = on_click { f.run(()) }>
             {move || if busy.get() { working } else { label }}
         </button>

@@ -115,9 +115,11 @@ fn Deployments(customer: String) -> impl IntoView {
 /// Where a form keeps the customer's own country, which a new deployment's may not be.
 const HOME: &str = "fact.home";
 
-/// Where a deployment's page keeps the status and the address it has (the address as JSON).
-const STATUS_HELD: &str = "fact.status";
-const ADDRESS_HELD: &str = "fact.address";
+/// Where a deployment's page keeps the status and the address the form (or its draft) started
+/// from (the address as JSON): a draft keeps them, so a change made elsewhere since is not
+/// undone by a save of what the reseller did not touch.
+const STATUS_START: &str = "ui.statusStart";
+const ADDRESS_START: &str = "ui.addressStart";
 
 /// A new deployment: its address.
 fn new_request(v: &Values) -> DeploymentRequest {
@@ -129,9 +131,14 @@ fn new_request(v: &Values) -> DeploymentRequest {
 /// address, nor an address with a status. With nothing changed, the status it has.
 fn change_request(v: &Values) -> DeploymentRequest {
     let (status, address) = (trimmed(v, "status"), address_of(v));
-    let held: Option<Address> = serde_json::from_str(&trimmed(v, ADDRESS_HELD)).ok();
-    let moved = held.as_ref() != Some(&address);
-    let restatused = status != trimmed(v, STATUS_HELD);
+    // The address it started from, trimmed as the form's is.
+    let start = serde_json::from_str::<Address>(&trimmed(v, ADDRESS_START)).ok().map(|a| {
+        let mut values = Values::new();
+        address_values(&mut values, &a);
+        address_of(&values)
+    });
+    let moved = start.as_ref() != Some(&address);
+    let restatused = status != trimmed(v, STATUS_START);
     DeploymentRequest {
         status: (restatused || !moved).then(|| Status::from_wire(&status)),
         company_profile: moved.then_some(DeploymentProfile { address }),
@@ -225,9 +232,9 @@ fn DeploymentForm(deployment: Deployment, customer: String) -> impl IntoView {
     let mut start = Values::new();
     address_values(&mut start, &deployment.company_profile.address);
     start.insert("status".into(), deployment.status.as_str().to_string());
-    start.insert(STATUS_HELD.into(), deployment.status.as_str().to_string());
+    start.insert(STATUS_START.into(), deployment.status.as_str().to_string());
     let held = serde_json::to_string(&deployment.company_profile.address).unwrap_or_default();
-    start.insert(ADDRESS_HELD.into(), held);
+    start.insert(ADDRESS_START.into(), held);
     let form = FormState::new(start, check_change, Some(format!("deployment-{customer}-{id}")));
     let navigate = use_navigate();
     let back = To::Deployments(&customer).href();
@@ -296,8 +303,10 @@ mod tests {
         };
         let mut v = Values::new();
         address_values(&mut v, &address);
-        v.insert(STATUS_HELD.into(), "1000".into());
-        v.insert(ADDRESS_HELD.into(), serde_json::to_string(&address).unwrap_or_default());
+        v.insert(STATUS_START.into(), "1000".into());
+        let mut stored = address.clone();
+        stored.city = "Ottawa ".into();
+        v.insert(ADDRESS_START.into(), serde_json::to_string(&stored).unwrap_or_default());
         v.insert("companyProfile.address.city".into(), city.into());
         v.insert("status".into(), status.into());
         v
@@ -313,6 +322,6 @@ mod tests {
         let both = change_request(&held(" Kingston ", "1004"));
         assert!(both.status.is_some() && both.company_profile.is_some());
         let nothing = change_request(&held("Ottawa", "1000"));
-        assert_eq!((nothing.status, nothing.company_profile), (Some(Status::Active), None));
+        assert_eq!((nothing.status, nothing.company_profile), (Some(Status::Active), None), "a space is no move");
     }
 }

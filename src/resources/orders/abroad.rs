@@ -28,20 +28,27 @@ pub fn deployment_of(v: &Values) -> String {
 }
 
 /// A global customer's active deployments, for `form`'s choice: `list` once read, `unread` if
-/// they could not be.
+/// they could not be, `reading` while they are.
 #[derive(Clone, Copy)]
 pub struct Abroad {
     pub list: RwSignal<Vec<Deployment>>,
     pub unread: RwSignal<bool>,
+    pub reading: RwSignal<bool>,
 }
 
 impl Abroad {
     pub fn new() -> Abroad {
-        Abroad { list: RwSignal::new(Vec::new()), unread: RwSignal::new(false) }
+        Abroad { list: RwSignal::new(Vec::new()), unread: RwSignal::new(false), reading: RwSignal::new(false) }
     }
 
     /// Reads `customer`'s active deployments into the list and `form`'s offered ones.
     pub async fn read(self, rt: &Runtime, customer: &str, form: FormState) {
+        self.reading.try_set(true);
+        self.read_list(rt, customer, form).await;
+        self.reading.try_set(false);
+    }
+
+    async fn read_list(self, rt: &Runtime, customer: &str, form: FormState) {
         let asked = [("status", "1000".to_string()), ("limit", "100".to_string())];
         match fetch(deployments::list(rt, customer, &asked)).await {
             Ok(page) => {
@@ -59,10 +66,15 @@ impl Abroad {
 }
 
 /// The choice between the customer's own country (`home`) and its active deployments, once
-/// there are any, with `hint`; or, if they could not be read, that what is sent is for the
-/// customer's own country.
+/// there are any, with `hint`; or, if they could not be read, `unread`: that what is sent is
+/// for the customer's own country.
 #[component]
-pub fn DeploymentChoice(abroad: Abroad, home: Signal<String>, hint: &'static str) -> impl IntoView {
+pub fn DeploymentChoice(
+    abroad: Abroad,
+    home: Signal<String>,
+    hint: &'static str,
+    unread: &'static str,
+) -> impl IntoView {
     // The browser's name of the country (the code where it has none): the tables of places
     // stay out of the pages that order.
     let country = |code: &str| crate::format::country_name(code, code);
@@ -80,7 +92,7 @@ pub fn DeploymentChoice(abroad: Abroad, home: Signal<String>, hint: &'static str
         {move || abroad.list.with(|l| !l.is_empty()).then(|| view! {
             <SelectField path=DEPLOYMENT label=t::place::deployment() options hint/>
         })}
-        {move || abroad.unread.get().then(|| view! { <p class="notice warn" role="note">{t::place::deployments_unread()}</p> })}
+        {move || abroad.unread.get().then(|| view! { <p class="notice warn" role="note">{unread}</p> })}
     }
 }
 

@@ -266,7 +266,7 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
         <p>{t::renewal_add::Open { until, anniversary }.text()}</p>
         <DraftNotice/>
         <form novalidate on:submit=move |ev| submission.submit(ev)>
-            <DeploymentChoice abroad home hint=t::renewal_add::deployment_hint()/>
+            <DeploymentChoice abroad home hint=t::renewal_add::deployment_hint() unread=t::renewal_add::deployments_unread()/>
             {move || for_deployment.get().then(|| view! {
                 <TextField path=CURRENCY_ABROAD hint=t::place::currency_hint() required=true/>
             })}
@@ -274,7 +274,9 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
             <TextField path=QUANTITY label=t::renewal_add::licenses() kind="number" required=true/>
             <SubmissionError submission/>
             <div class="actions">
-                <BusyButton label=t::renewal_add::submit() busy=submission.busy/>
+                // Not sent before a global customer's deployments are known: a draft's choice of
+                // one would otherwise go as the customer's own country.
+                <BusyButton label=t::renewal_add::submit() busy=submission.busy held=abroad.reading/>
                 {back}
             </div>
         </form>

@@ -305,7 +305,7 @@ pub fn PlaceOrder() -> impl IntoView {
                 <fieldset class="group">
                     <legend>{t::place::order()}</legend>
                     <TextField path="currencyCode" hint=t::place::currency_hint()/>
-                    <DeploymentChoice abroad home hint=t::place::deployment_hint()/>
+                    <DeploymentChoice abroad home hint=t::place::deployment_hint() unread=t::place::deployments_unread()/>
                     <TextField path="externalReferenceId" label=t::place::reference() hint=t::place::reference_hint()/>
                 </fieldset>
                 <fieldset class="group lines">
