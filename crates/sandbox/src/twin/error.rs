@@ -30,6 +30,11 @@ impl ApiError {
         ApiError(status, ApiErrorBody { code: code.into(), message: message.into(), additional_details: details })
     }
 
+    /// 1132: a list's query parameter `param` is not one it takes.
+    pub fn bad_parameter(param: &str) -> ApiError {
+        ApiError::with_details("1132", vec![param.to_string()])
+    }
+
     /// 1117: some fields are invalid; `fields` are wire paths (`companyProfile.contacts[0].email`).
     pub fn invalid_fields(fields: Vec<String>) -> ApiError {
         ApiError::with_details("1117", fields)

@@ -60,6 +60,22 @@ pub fn router(twin: Twin, faults: Faults) -> Router {
     open.merge(authenticated).fallback(not_found).layer(middleware::from_fn(require_api_key))
 }
 
+/// The `self`, `next` and `prev` links of a list's page: `count` items from `offset`, in pages
+/// of `limit`, `total` in all; each link made by `link` from the offset it starts at.
+pub(crate) fn page_links(
+    offset: u64,
+    limit: u64,
+    count: u64,
+    total: u64,
+    link: impl Fn(u64) -> partner_model::types::Link,
+) -> partner_model::types::Links {
+    partner_model::types::Links {
+        this: Some(link(offset)),
+        next: (offset + count < total).then(|| link(offset + limit)),
+        prev: (offset > 0).then(|| link(offset.saturating_sub(limit))),
+    }
+}
+
 async fn pong() -> impl IntoResponse {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "pong")
 }

@@ -28,7 +28,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
 use partner_model::rules::account_requests::{check_deployment, deployment_at_home};
-use partner_model::types::{Deployment, DeploymentPage, DeploymentRequest, Link, Links, Status};
+use partner_model::types::{Deployment, DeploymentPage, DeploymentRequest, Link, Status};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -141,10 +141,6 @@ pub async fn update(
     })
 }
 
-fn bad(param: &str) -> ApiError {
-    ApiError::with_details("1132", vec![param.to_string()])
-}
-
 /// `GET /v3/customers/{id}/deployments`.
 pub async fn list(
     State(twin): State<Twin>,
@@ -154,12 +150,14 @@ pub async fn list(
     let get = |k: &str| q.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
     let status = get("status");
     if status.is_some_and(|s| !["1000", "1004"].contains(&s)) {
-        return Err(bad("status"));
+        return Err(ApiError::bad_parameter("status"));
     }
-    let number = |k: &str, default: u64| get(k).map_or(Ok(default), |v| v.parse::<u64>().map_err(|_| bad(k)));
+    let number = |k: &str, default: u64| {
+        get(k).map_or(Ok(default), |v| v.parse::<u64>().map_err(|_| ApiError::bad_parameter(k)))
+    };
     let limit = number("limit", 25)?;
     if !(1..=100).contains(&limit) {
-        return Err(bad("limit"));
+        return Err(ApiError::bad_parameter("limit"));
     }
     let offset = number("offset", 0)?;
     twin.read(|w, _| {
@@ -177,16 +175,13 @@ pub async fn list(
         }
         all.sort_by(|a, b| b.creation_date.cmp(&a.creation_date).then_with(|| a.deployment_id.cmp(&b.deployment_id)));
         let items: Vec<Deployment> = all.into_iter().skip(offset as usize).take(limit as usize).cloned().collect();
+        let count = items.len() as u64;
         let page = |at: u64| Link {
             uri: format!("/v3/customers/{customer_id}/deployments?offset={at}&limit={limit}"),
             method: "GET".into(),
             headers: Vec::new(),
         };
-        let links = Links {
-            this: Some(page(offset)),
-            next: (offset + limit < total).then(|| page(offset + limit)),
-            prev: (offset > 0).then(|| page(offset.saturating_sub(limit))),
-        };
-        Ok(Json(DeploymentPage { total_count: total, count: items.len() as u64, offset, limit, items, links }))
+        let links = crate::vipmp::page_links(offset, limit, count, total, page);
+        Ok(Json(DeploymentPage { total_count: total, count, offset, limit, items, links }))
     })
 }

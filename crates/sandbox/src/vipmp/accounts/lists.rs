@@ -23,28 +23,24 @@ struct ListQuery {
     offset: u64,
 }
 
-fn bad(param: &str) -> ApiError {
-    ApiError::with_details("1132", vec![param.to_string()])
-}
-
 fn parse(q: &HashMap<String, String>) -> Result<ListQuery, ApiError> {
     let get = |k: &str| q.get(k).map(|v| v.trim()).filter(|v| !v.is_empty());
     let status = get("status").unwrap_or("1000").to_string();
     if !["1000", "1002", "1004", "1026"].contains(&status.as_str()) {
-        return Err(bad("status"));
+        return Err(ApiError::bad_parameter("status"));
     }
     let number = |k: &str, default: u64| -> Result<u64, ApiError> {
-        get(k).map_or(Ok(default), |v| v.parse::<u64>().map_err(|_| bad(k)))
+        get(k).map_or(Ok(default), |v| v.parse::<u64>().map_err(|_| ApiError::bad_parameter(k)))
     };
     let limit = number("limit", 20)?;
     if !(1..=50).contains(&limit) {
-        return Err(bad("limit"));
+        return Err(ApiError::bad_parameter("limit"));
     }
     let offset = number("offset", 0)?;
     let date = |k: &str, end_of_day: bool| -> Result<Option<Millis>, ApiError> {
         let Some(v) = get(k) else { return Ok(None) };
         let valid = partner_model::rules::validators::date_or_datetime(v).is_ok();
-        let ms = time::parse(v).filter(|_| valid).ok_or_else(|| bad(k))?;
+        let ms = time::parse(v).filter(|_| valid).ok_or_else(|| ApiError::bad_parameter(k))?;
         Ok(Some(if end_of_day && v.len() == 10 { ms + 86_399_999 } else { ms }))
     };
     let from = date("from-created-date", false)?;
@@ -52,12 +48,12 @@ fn parse(q: &HashMap<String, String>) -> Result<ListQuery, ApiError> {
     let by_name = match get("sort-by").unwrap_or("creationDate") {
         "creationDate" => false,
         "companyName" => true,
-        _ => return Err(bad("sort-by")),
+        _ => return Err(ApiError::bad_parameter("sort-by")),
     };
     let descending = match get("order-by").map(str::to_ascii_lowercase).as_deref().unwrap_or("desc") {
         "desc" => true,
         "asc" => false,
-        _ => return Err(bad("order-by")),
+        _ => return Err(ApiError::bad_parameter("order-by")),
     };
     Ok(ListQuery {
         status,

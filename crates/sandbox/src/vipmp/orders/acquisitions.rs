@@ -84,11 +84,7 @@ pub async fn notifications(
                 "/v3/notifications?notification-type={LICENSES_PENDING_PARTNER_ORDER}&reseller-id={reseller_id}&limit={limit}&offset={o}"
             ))
         };
-        let links = Links {
-            this: Some(link(offset)),
-            next: (offset + count < total).then(|| link(offset + limit)),
-            prev: (offset > 0).then(|| link(offset.saturating_sub(limit))),
-        };
+        let links = crate::vipmp::page_links(offset, limit, count, total, link);
         Ok(Json(Notifications { limit, offset, total_count: total, count, items, links }))
     })
 }

@@ -11,7 +11,7 @@ use crate::twin::{ApiError, Twin};
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::Json;
-use partner_model::types::{Customer, Links, Order, OrderHistoryPage, OrderType, OrderUpdateRequest};
+use partner_model::types::{Customer, Order, OrderHistoryPage, OrderType, OrderUpdateRequest};
 
 /// Page size when none is asked for, and the largest.
 const DEFAULT_LIMIT: u64 = 25;
@@ -74,10 +74,6 @@ struct Filters {
     echo: Vec<(String, String)>,
 }
 
-fn bad(param: &str) -> ApiError {
-    ApiError::with_details("1132", vec![param.to_string()])
-}
-
 fn decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -127,21 +123,23 @@ fn parse_filters(query: Option<&str>, customer: &Customer) -> Result<Filters, Ap
             "offer-id" if !value.is_empty() => f.offers.push(value.clone()),
             "reseller-id" if !value.is_empty() => f.resellers.push(value.clone()),
             "reference-order-id" if !value.is_empty() => f.references.push(value.clone()),
-            "start-date" => f.start = Some(date().ok_or_else(|| bad("start-date"))?),
-            "end-date" => f.end = Some(date().ok_or_else(|| bad("end-date"))?),
+            "start-date" => f.start = Some(date().ok_or_else(|| ApiError::bad_parameter("start-date"))?),
+            "end-date" => f.end = Some(date().ok_or_else(|| ApiError::bad_parameter("end-date"))?),
             "limit" => {
-                let n: u64 = value.parse().map_err(|_| bad("limit"))?;
+                let n: u64 = value.parse().map_err(|_| ApiError::bad_parameter("limit"))?;
                 if n == 0 {
-                    return Err(bad("limit"));
+                    return Err(ApiError::bad_parameter("limit"));
                 }
                 f.limit = n.min(MAX_LIMIT);
                 continue;
             }
             "offset" => {
-                f.offset = value.parse().map_err(|_| bad("offset"))?;
+                f.offset = value.parse().map_err(|_| ApiError::bad_parameter("offset"))?;
                 continue;
             }
-            "order-type" | "status" | "offer-id" | "reseller-id" | "reference-order-id" => return Err(bad(&key)),
+            "order-type" | "status" | "offer-id" | "reseller-id" | "reference-order-id" => {
+                return Err(ApiError::bad_parameter(&key))
+            }
             _ => continue,
         }
         f.echo.push((key, value));
@@ -205,11 +203,7 @@ pub async fn list(
         let items: Vec<Order> =
             found.into_iter().skip(f.offset as usize).take(f.limit as usize).map(|(_, o)| o.clone()).collect();
         let count = items.len() as u64;
-        let links = Links {
-            this: Some(page_link(&customer_id, &f, f.offset)),
-            next: (f.offset + count < total).then(|| page_link(&customer_id, &f, f.offset + f.limit)),
-            prev: (f.offset > 0).then(|| page_link(&customer_id, &f, f.offset.saturating_sub(f.limit))),
-        };
+        let links = crate::vipmp::page_links(f.offset, f.limit, count, total, |o| page_link(&customer_id, &f, o));
         Ok(Json(OrderHistoryPage { total_count: total, count, offset: f.offset, limit: f.limit, items, links }))
     })
 }
