@@ -60,6 +60,24 @@ fn client_for(call: &Call) -> super::client::Client<super::transport::Browser> {
     super::transport::client(cancel.map(|c| c.signal()))
 }
 
+/// Runs `endpoint` as [`send`] does, aborted by `stop` rather than by the view it is called
+/// from: for a read several views wait for (an account's name), which stops once none of them
+/// does.
+pub fn send_until<R: DeserializeOwned + 'static>(endpoint: Endpoint<R>, stop: web_sys::AbortSignal) -> Answer<R> {
+    Answer::new(sending(super::transport::client(Some(stop)), endpoint.call, read_as::<R>))
+}
+
+/// Runs `task`, which reads for the view being built apart from its resources (a form's
+/// discounts and price list, read without swapping the form out while they load), under that
+/// view's owner as [`send`]'s reads run: once the view goes away the task stops, and the reads
+/// it sent are aborted. Left running, on a slow connection they would hold the browser's few
+/// connections to the server while the next page waits. Called from an effect, the task stops
+/// when the effect runs again too (the read it made is stale then), and the effect does not
+/// follow what the task reads.
+pub fn spawn_for_view(task: impl Future<Output = ()> + 'static) {
+    leptos::prelude::untrack(|| leptos::task::spawn_local_scoped_with_cancellation(task));
+}
+
 /// Runs `endpoint` with nothing to cancel it: for data kept for every view (the catalog), which
 /// no view going away should stop.
 pub fn send_detached<R: DeserializeOwned + 'static>(endpoint: Endpoint<R>) -> Answer<R> {

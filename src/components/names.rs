@@ -1,10 +1,10 @@
 //! Names beside ids: a reseller's or customer's company name, read once per page load and kept
 //! (a page that names the same account again reads nothing, and names asked for while a read of
 //! it is on its way take its answer), with the id shown until it comes and whenever it cannot be
-//! read. A name being read marks its place `aria-busy`.
+//! read. A name being read marks its place `aria-busy`. A read stops (its request aborted) once
+//! no view waits for its name any more: the reseller has left the page.
 
-use crate::api::calls::{customers, resellers};
-use crate::resources::fetch;
+use crate::api::calls::{customers, resellers, send_until};
 use crate::runtime::Runtime;
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -18,6 +18,30 @@ thread_local! {
     /// (A list: a page waits for a few at a time, and a map of its own type cost the hub's
     /// cold visit 2.2 KB.)
     static WAITING: RefCell<Vec<(String, Name)>> = const { RefCell::new(Vec::new()) };
+    /// What stops each read on its way, by the same keys.
+    static READS: RefCell<Vec<(String, web_sys::AbortController)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether a view still waits for the name kept as `key`.
+fn awaited(key: &str) -> bool {
+    WAITING.with(|w| w.borrow().iter().any(|(k, _)| k == key))
+}
+
+/// `name`'s view is gone: it waits no more, and the read of its name stops when no other view
+/// waits for it.
+fn stop_waiting(key: &str, name: Name) {
+    WAITING.with(|w| w.borrow_mut().retain(|(k, n)| !(k == key && n.text == name.text)));
+    if !awaited(key) {
+        let reads: Vec<web_sys::AbortController> = READS.with(|r| {
+            let mut r = r.borrow_mut();
+            let (stopped, kept) = std::mem::take(&mut *r).into_iter().partition(|(k, _)| k == key);
+            *r = kept;
+            stopped.into_iter().map(|(_, read)| read).collect()
+        });
+        for read in reads {
+            read.abort();
+        }
+    }
 }
 
 fn kept(key: &str) -> Option<String> {
@@ -57,17 +81,19 @@ impl Name {
 }
 
 /// The name kept as `key`, or read by `read` (once it answers, kept for the next page), or by
-/// the read of it already on its way.
-fn name(key: String, read: impl std::future::Future<Output = Option<String>> + 'static) -> Name {
+/// the read of it already on its way. `read` sends its request when called, stopped by the
+/// signal it is given.
+fn name<Fut>(key: String, read: impl FnOnce(web_sys::AbortSignal) -> Fut + 'static) -> Name
+where
+    Fut: std::future::Future<Output = Option<String>> + 'static,
+{
     let known = kept(&key);
     let name = Name { reading: RwSignal::new(known.is_none()), text: RwSignal::new(known.unwrap_or_default()) };
     if name.reading.get_untracked() {
-        let first = WAITING.with(|w| {
-            let mut w = w.borrow_mut();
-            let first = !w.iter().any(|(k, _)| *k == key);
-            w.push((key.clone(), name));
-            first
-        });
+        let first = !awaited(&key);
+        WAITING.with(|w| w.borrow_mut().push((key.clone(), name)));
+        let gone = key.clone();
+        on_cleanup(move || stop_waiting(&gone, name));
         if first {
             // However long the read takes, its place is busy for a while at most.
             let held = key.clone();
@@ -82,7 +108,13 @@ fn name(key: String, read: impl std::future::Future<Output = Option<String>> + '
             leptos::task::spawn_local(async move {
                 // The page's own data first: the id shows until the name comes.
                 crate::api::transport::after_paint().await;
-                let read = read.await;
+                // Every view asking for it may be gone by then.
+                let Some(stop) = web_sys::AbortController::new().ok().filter(|_| awaited(&key)) else {
+                    return;
+                };
+                READS.with(|r| r.borrow_mut().push((key.clone(), stop.clone())));
+                let read = read(stop.signal()).await;
+                READS.with(|r| r.borrow_mut().retain(|(_, read)| *read != stop));
                 if let Some(read) = &read {
                     keep(key.clone(), read);
                 }
@@ -108,19 +140,19 @@ fn name(key: String, read: impl std::future::Future<Output = Option<String>> + '
 /// The reseller's company name (empty until read, or when it cannot be).
 pub fn reseller_name(rt: &Runtime, reseller: &str) -> Name {
     let endpoint = resellers::get(rt, reseller);
-    name(
-        format!("reseller/{reseller}"),
-        async move { fetch(endpoint).await.ok().map(|r| r.company_profile.company_name) },
-    )
+    name(format!("reseller/{reseller}"), move |stop| {
+        let read = send_until(endpoint, stop).value();
+        async move { read.await.ok().map(|r| r.company_profile.company_name) }
+    })
 }
 
 /// The customer's company name (empty until read, or when it cannot be).
 pub fn customer_name(rt: &Runtime, customer: &str) -> Name {
     let endpoint = customers::get(rt, customer);
-    name(
-        format!("customer/{customer}"),
-        async move { fetch(endpoint).await.ok().map(|c| c.company_profile.company_name) },
-    )
+    name(format!("customer/{customer}"), move |stop| {
+        let read = send_until(endpoint, stop).value();
+        async move { read.await.ok().map(|c| c.company_profile.company_name) }
+    })
 }
 
 /// A title about an account: `named(name)` ("Orders of Contoso") with the id beside it, or

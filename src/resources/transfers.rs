@@ -141,7 +141,7 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
     // take the focus off its button) when the answer comes.
     let leaves = RwSignal::new(None::<String>);
     let endpoint = crate::api::calls::customers::get(&names_rt, &customer);
-    leptos::task::spawn_local(async move {
+    crate::api::calls::spawn_for_view(async move {
         if let Some(from) = fetch(endpoint).await.ok().map(|c| c.reseller_id).filter(|r| !r.is_empty()) {
             leaves.try_set(Some(from));
         }

@@ -2,7 +2,7 @@
 //! The health badge goes up, deep links survive a reload at `/` and under a sub-path (each
 //! area's code fetched early, the right one), a deep link's first data is read once, while the
 //! wasm downloads, the note "Loading this page…" shows only while a page's code has to come,
-//! and the navigation works with the keyboard alone.
+//! the navigation works with the keyboard alone, and leaving a page stops the reads it sent.
 
 use fantoccini::key::Key;
 use partner_devtools::*;
@@ -590,6 +590,92 @@ async fn a_title_waits_a_while_only_for_a_name_the_api_keeps_waiting() {
     browser.settled().await;
     let title = browser.find("//main//h1[not(@aria-busy)]").await.text().await.expect("title");
     assert!(title.ends_with("1000000012"), "the id alone: {title}");
+    browser.close().await;
+}
+
+/// Records every request the page sends from now on (its `Request`, whose signal says whether it
+/// was aborted): the app's transport calls `window.fetch` as it finds it.
+const RECORD_REQUESTS: &str = "window.__requests = [];
+const fetch = window.fetch;
+window.fetch = function (input, init) {
+  const request = input instanceof Request ? input : new Request(input, init);
+  window.__requests.push(request);
+  return fetch.call(window, request);
+};
+return true;";
+
+/// Follows a link to `href` inside the console (the router's navigation, the document kept),
+/// forgetting the requests recorded so far.
+async fn follow(browser: &Browser, href: &str) {
+    let script = "window.__requests = []; const a = document.createElement('a'); a.href = arguments[0]; document.body.append(a); a.click(); a.remove(); return true;";
+    browser.client.execute(script, vec![href.into()]).await.expect("follow a link");
+}
+
+/// Waits until the page has sent a request to each of the API's `paths` (after its base, without
+/// the query); answers whether each was aborted, in `paths`' order.
+async fn sent(browser: &Browser, paths: &[&str]) -> Vec<bool> {
+    let script = "return arguments[0].map(p => { const r = window.__requests.find(r => new URL(r.url).pathname.endsWith('/api/vipmp' + p)); return r ? r.signal.aborted : null; });";
+    let paths: Vec<serde_json::Value> = paths.iter().map(|p| (*p).into()).collect();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let found = browser.client.execute(script, vec![paths.clone().into()]).await.expect("requests");
+        if let Ok(found) = serde_json::from_value::<Vec<Option<bool>>>(found.clone()) {
+            if found.iter().all(Option::is_some) {
+                return found.into_iter().flatten().collect();
+            }
+        }
+        assert!(std::time::Instant::now() < deadline, "never sent all of {paths:?}: {found}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// Opens `href` inside the console while the API answers `paths` only after 30 s; once the page
+/// has sent them all, leaves for the resellers: whether each was aborted then.
+async fn left_while_reading(browser: &Browser, href: &str, paths: &[(&str, &str)]) -> Vec<bool> {
+    let slow: Vec<serde_json::Value> = paths
+        .iter()
+        .map(|(method, path)| serde_json::json!({ "method": method, "path": path, "kind": "latency", "ms": 30000 }))
+        .collect();
+    browser.set_faults(slow.into()).await;
+    let paths: Vec<&str> = paths.iter().map(|(_, path)| *path).collect();
+    follow(browser, href).await;
+    assert!(sent(browser, &paths).await.iter().all(|aborted| !aborted), "{href}: {paths:?} on their way");
+    browser.client.execute("window.__left = window.__requests; return true;", vec![]).await.expect("keep");
+    follow(browser, "resellers").await;
+    browser.heading("Resellers").await;
+    browser.client.execute("window.__requests = window.__left; return true;", vec![]).await.expect("back");
+    let aborted = sent(browser, &paths).await;
+    browser.set_faults(serde_json::json!([])).await;
+    aborted
+}
+
+/// Leaving a page stops the reads nobody waits for any more: on a slow connection they would
+/// hold the browser's few connections to the server while the next page waits for them. Each
+/// read below is aborted once the reseller goes elsewhere, while the API is still answering it:
+/// a list's own read (a resource of the page), the name in its title (read apart, and shared by
+/// the views naming that account), and placing an order's reads of its customer, its discounts
+/// and its price list (read apart from the page's data, so that a form being typed into is not
+/// drawn again when they come).
+#[tokio::test(flavor = "multi_thread")]
+async fn leaving_a_page_stops_the_reads_nobody_waits_for() {
+    let sandbox = Sandbox::start(&e2e_dist(), "/").await;
+    let browser = Browser::signed_in(&sandbox).await;
+    browser.client.goto(&sandbox.url).await.expect("open the console");
+    browser.find("//*[@data-health='up']").await;
+    browser.client.execute(RECORD_REQUESTS, vec![]).await.expect("record requests");
+
+    let list = [("GET", "/v3/customers/1000000012/subscriptions"), ("GET", "/v3/customers/1000000012")];
+    let aborted = left_while_reading(&browser, "subscriptions?customer=1000000012", &list).await;
+    assert_eq!(aborted, [true, true], "the list's read, then its title's name's: {list:?}");
+
+    let customer = [("GET", "/v3/customers/1000000012")];
+    let aborted = left_while_reading(&browser, "customers/1000000012/orders/new", &customer).await;
+    assert_eq!(aborted, [true], "the order form's read of its customer");
+
+    let order =
+        [("GET", "/v3/flex-discounts"), ("GET", "/v3/customers/1000000012/flex-discounts"), ("POST", "/v3/pricelist")];
+    let aborted = left_while_reading(&browser, "customers/1000000012/orders/new", &order).await;
+    assert_eq!(aborted, [true, true, true], "the order form's discounts and price list: {order:?}");
     browser.close().await;
 }
 

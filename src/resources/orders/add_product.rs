@@ -235,7 +235,7 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
     let abroad = Abroad::new();
     if global {
         let (rt, id) = (rt.clone(), id.clone());
-        leptos::task::spawn_local(async move { abroad.read(&rt, &id, form).await });
+        crate::api::calls::spawn_for_view(async move { abroad.read(&rt, &id, form).await });
     }
     let home = Signal::stored(customer.company_profile.address.country.clone());
     let for_deployment = Memo::new(move |_| form.values.with(|v| !deployment_of(v).is_empty()));

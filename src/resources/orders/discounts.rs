@@ -134,7 +134,7 @@ pub fn Discounts(customer: Signal<Option<Customer>>, currency: Signal<String>) -
     Effect::new(move |_| {
         let Some(customer) = customer.get() else { return };
         let rt = rt.clone();
-        leptos::task::spawn_local(async move {
+        crate::api::calls::spawn_for_view(async move {
             let now = partner_model::time::datetime(crate::components::detail::now());
             let answer = usable(&rt, &customer, &now).await.map_err(|f| f.error.what_happened());
             found.try_set(Some(answer));

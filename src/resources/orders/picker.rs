@@ -146,7 +146,7 @@ pub fn OfferPicker(
     Effect::new(move |_| {
         let (Some(customer), currency) = (customer.get(), currency.get()) else { return };
         let rt = rt.clone();
-        leptos::task::spawn_local(async move {
+        crate::api::calls::spawn_for_view(async move {
             let currency = if currency.len() == 3 { currency } else { rt.config.default_currency.clone() };
             let offers = catalog::offers(&rt, &segment_of(&customer), &currency).await;
             let (licenses, consumables) = levels_of(&customer);

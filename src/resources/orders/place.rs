@@ -257,7 +257,7 @@ pub fn PlaceOrder() -> impl IntoView {
     // A global customer's active deployments, which an order may be for (none for a customer
     // that is not global); whether they could not be read.
     let abroad = Abroad::new();
-    leptos::task::spawn_local(async move {
+    crate::api::calls::spawn_for_view(async move {
         let Ok(c) = fetch(customers::get(&rt1, &c1)).await else {
             reading.try_set(false);
             return;
