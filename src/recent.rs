@@ -19,11 +19,14 @@ pub struct Recent {
 pub fn push(list: &mut Vec<Recent>, entry: Recent) {
     list.retain(|r| !(r.kind == entry.kind && r.id == entry.id));
     list.insert(0, entry);
-    let mut per_kind = std::collections::BTreeMap::<String, usize>::new();
+    // A record stays while fewer than KEEP of its kind came before it: counted along the list (a
+    // few records of two kinds), as a map of counts was a function of its own that the split
+    // build shipped as a file of its own, which the customer hub waited for.
+    let mut before: Vec<String> = Vec::new();
     list.retain(|r| {
-        let n = per_kind.entry(r.kind.clone()).or_default();
-        *n += 1;
-        *n <= KEEP
+        let n = before.iter().filter(|kind| **kind == r.kind).count();
+        before.push(r.kind.clone());
+        n < KEEP
     });
 }
 
