@@ -108,6 +108,10 @@ async fn find_acrobat_pro_by_name_apply_a_discount_add_a_recommendation_place_it
     // A code the API does not know is refused at its line, in words.
     browser.fill("Flexible discount code", "NO_SUCH_CODE").await;
     browser.click("Preview order").await;
+    // Once the API's refusal is back: the field is marked then.
+    browser
+        .find("//input[@aria-invalid='true' and @id=//label[normalize-space(.)='Flexible discount code']/@for]")
+        .await;
     let code_field = browser.field("Flexible discount code").await;
     let problem = code_field.attr("aria-describedby").await.expect("attr").unwrap_or_default();
     let problem = problem.split(' ').find(|id| id.ends_with("-error")).unwrap_or_default().to_string();
