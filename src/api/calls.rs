@@ -446,6 +446,17 @@ pub mod subscriptions {
             Some(body),
         )
     }
+    /// Removes the flexible discount the subscription carries into its renewal (no body).
+    pub fn remove_renewal_discount(rt: &Runtime, customer_id: &str, id: &str) -> Endpoint<Subscription> {
+        let path = format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id));
+        mutation::<_, ()>(
+            rt,
+            t::call::remove_renewal_discount(),
+            "PATCH",
+            rt.vipmp_url(&format!("{path}?reset-flex-discount-codes=true")),
+            None,
+        )
+    }
 }
 
 /// Reseller changes.

@@ -491,6 +491,62 @@ async fn set_each_auto_renewal_state_then_preview_the_renewal() {
     browser.close().await;
 }
 
+/// A flexible discount for the renewal, set on a subscription: checked as typed, kept, verified
+/// by the renewal preview (a code the customer may not have says so on its line), then removed.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_renewal_discount_is_set_verified_by_the_preview_and_removed() {
+    let (sandbox, browser) = start().await;
+    open_fairmont(&browser, &sandbox).await;
+    let customer = hub_customer(&browser).await;
+    browser.client.goto(&format!("{}subscriptions?customer={customer}", sandbox.url)).await.expect("subscriptions");
+    browser.open_first_active_subscription().await;
+    let page = browser.path().await;
+    let subscription = page.rsplit('/').next().unwrap_or_default().to_string();
+    let discounts = "//dt[normalize-space(.)='Discount codes at renewal']/following-sibling::dd[1]";
+    let row = format!("//table[caption[normalize-space(.)='Lines of the renewal order']]/tbody/tr[td[2][normalize-space(.)='{subscription}']]");
+    browser.find("//input[@type='radio' and @value='all']").await.click().await.expect("on for all");
+    browser.fill("Flexible discount code", "<b>").await;
+    browser.click("Save auto-renewal").await;
+    browser.sees("is not allowed here; use text without < > or \"").await;
+    for (code, verdict) in [("SUMMER_SALE_20", "does not apply"), ("BLACK_FRIDAY_10_PERCENT_OFF", "applies.")] {
+        // Back on the page after a save: nothing was left unsaved.
+        browser.find("//main//form//input[@type='radio' and @value='all']").await;
+        let restored =
+            browser.client.find(fantoccini::Locator::XPath("//main//*[contains(text(), 'unsaved changes')]")).await;
+        assert!(restored.is_err(), "no draft restored");
+        browser.fill("Flexible discount code", code).await;
+        browser.click("Save auto-renewal").await;
+        browser.find(&format!("{discounts}[normalize-space(.)='{code}']")).await;
+        assert_eq!(browser.value_of("Flexible discount code").await, "", "emptied once saved");
+        browser.click("Renewal preview").await;
+        browser.heading("Renewal preview").await;
+        let note = browser.find(&format!("{row}/td[last()]")).await.text().await.expect("note");
+        assert!(note.contains(&format!("Flexible discount {code}: {verdict}")), "{code}: {note}");
+        browser
+            .screenshot(&format!("orders-renewal-discount-{}", verdict.trim_end_matches('.').replace(' ', "-")))
+            .await;
+        browser.client.goto(&format!("{}{}", sandbox.url, page.trim_start_matches('/'))).await.expect("back");
+    }
+    let section = browser.find("//section[@aria-labelledby='renewal-title']").await;
+    browser.show(&section).await;
+    browser.screenshot("subscriptions-renewal-discount").await;
+    browser.click("Remove the renewal discount").await;
+    browser.sees("no longer has a flexible discount").await;
+    browser.find(&format!("//main[not({discounts}[normalize-space(.)!=''])]")).await;
+    assert!(
+        browser
+            .client
+            .find(fantoccini::Locator::XPath("//button[normalize-space(.)='Remove the renewal discount']"))
+            .await
+            .is_err(),
+        "nothing left to remove"
+    );
+    browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
+    let note = browser.find(&format!("{row}/td[last()]")).await.text().await.expect("note");
+    assert!(!note.contains("Flexible discount"), "{note}");
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_line_of_the_wrong_market_segment_is_refused_with_its_reason() {
     let (sandbox, browser) = start().await;

@@ -822,6 +822,79 @@ async fn auto_renewal_has_three_states_and_its_errors() {
     assert_eq!(extra.json["code"], "1121");
 }
 
+/// Update Subscription's flexible discount for the renewal: unvalidated when set, verified by
+/// the auto-renewal's preview (SUCCESS, or FAILURE on the line without refusing the preview,
+/// and a SUCCESS prices the line), removed with `?reset-flex-discount-codes=true`.
+#[tokio::test]
+async fn a_renewal_discount_is_set_verified_by_the_preview_and_removed() {
+    let env = env();
+    place(&env, COM, "NEW", &[(1, "65304479CA01A12", 5)]).await;
+    settle().await;
+    let subs = call(&env, "GET", &format!("/v3/customers/{COM}/subscriptions"), None).await;
+    let id = subs.json["items"][0]["subscriptionId"].as_str().expect("sub").to_string();
+    let path = format!("/v3/customers/{COM}/subscriptions/{id}");
+    let renewal = |codes: serde_json::Value| json!({"autoRenewal": {"enabled": true, "flexDiscountCodes": codes}});
+    let preview = || async {
+        let p = call(
+            &env,
+            "POST",
+            &format!("/v3/customers/{COM}/orders?fetch-price=true"),
+            Some(json!({"orderType": "PREVIEW_RENEWAL"})),
+        )
+        .await;
+        let line =
+            p.json["lineItems"].as_array().and_then(|l| l.iter().find(|l| l["subscriptionId"] == id.as_str()).cloned());
+        (p.status, line.unwrap_or_default())
+    };
+    let (_, plain) = preview().await;
+    assert!(plain.get("flexDiscounts").is_none(), "no discount yet: {plain}");
+
+    let set = call(&env, "PATCH", &path, Some(renewal(json!([" ACROBAT_20_OFF "])))).await;
+    assert_eq!(set.json["autoRenewal"]["flexDiscountCodes"], json!(["ACROBAT_20_OFF"]), "{}", set.json);
+    let (status, line) = preview().await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(line["flexDiscounts"][0]["result"], "SUCCESS", "{line}");
+    assert_eq!(line["flexDiscounts"][0]["code"], "ACROBAT_20_OFF");
+    let price = |l: &serde_json::Value, key: &str| l["pricing"][key].as_f64().unwrap_or(f64::NAN);
+    assert!(price(&line, "discountedPartnerPrice") < price(&plain, "partnerPrice"), "priced with it: {line}");
+
+    // Not validated when set; the preview says it does not apply, and is not refused for it.
+    for code in ["NO_SUCH_CODE", "SUMMER_SALE_20", "INTRO-PHSP"] {
+        call(&env, "PATCH", &path, Some(renewal(json!([code])))).await;
+        let (status, line) = preview().await;
+        assert_eq!(
+            (status, &line["flexDiscounts"][0]["result"]),
+            (StatusCode::CREATED, &json!("FAILURE")),
+            "{code}: {line}"
+        );
+    }
+    // An update without codes keeps the discount; auto-renewal off refuses one.
+    let kept = call(&env, "PATCH", &path, Some(json!({"autoRenewal": {"enabled": true, "renewalQuantity": 3}}))).await;
+    assert_eq!(kept.json["autoRenewal"]["flexDiscountCodes"], json!(["INTRO-PHSP"]));
+    let off = call(
+        &env,
+        "PATCH",
+        &path,
+        Some(json!({"autoRenewal": {"enabled": false, "flexDiscountCodes": ["ACROBAT_20_OFF"]}})),
+    )
+    .await;
+    assert_eq!(
+        (off.json["code"].as_str(), &off.json["additionalDetails"]),
+        (Some("1117"), &json!(["autoRenewal.enabled"]))
+    );
+    let two = call(&env, "PATCH", &path, Some(renewal(json!(["ACROBAT_20_OFF", "BLACK_FRIDAY_10_PERCENT_OFF"])))).await;
+    assert_eq!(two.json["code"], "2147");
+
+    let bad = call(&env, "PATCH", &format!("{path}?reset-flex-discount-codes=yes"), None).await;
+    assert_eq!(bad.json["code"], "1132");
+    let removed = call(&env, "PATCH", &format!("{path}?reset-flex-discount-codes=true"), None).await;
+    assert_eq!(removed.status, StatusCode::OK, "{}", removed.json);
+    assert!(removed.json["autoRenewal"].get("flexDiscountCodes").is_none(), "{}", removed.json);
+    assert_eq!(removed.json["autoRenewal"]["renewalQuantity"], 3, "the rest kept");
+    let (_, line) = preview().await;
+    assert!(line.get("flexDiscounts").is_none(), "{line}");
+}
+
 #[tokio::test]
 async fn an_order_reaching_the_minimum_commits_the_three_year_commit() {
     let env = env();

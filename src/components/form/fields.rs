@@ -229,11 +229,15 @@ pub fn BusyButton(
     /// read; a disabled submit button also keeps Enter from sending the form.
     #[prop(optional, into)]
     held: Signal<bool>,
+    /// A second action beside the page's main one (drawn plainly, not as the primary button).
+    #[prop(optional)]
+    secondary: bool,
 ) -> impl IntoView {
     let kind = if on_click.is_some() { "button" } else { "submit" };
+    let class = (!secondary).then_some("primary");
     let working = working.unwrap_or_else(t::common::sending);
     view! {
-        <button type=kind class="primary" disabled=move || busy.get() || held.get() aria-busy=move || busy.get().to_string()
+        <button type=kind class=class disabled=move || busy.get() || held.get() aria-busy=move || busy.get().to_string()
             on:click=move |_| if let Some(f) = on_click { f.run(()) }>
             {move || if busy.get() { working } else { label }}
         </button>

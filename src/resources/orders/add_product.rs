@@ -95,7 +95,8 @@ fn check(v: &Values) -> Vec<FieldError> {
     } else if g(v, QUANTITY).is_empty() {
         errors.push(FieldError::new(QUANTITY, Invalid::Missing));
     } else {
-        let asked = AutoRenewalRequest { enabled: true, renewal_quantity: g(v, QUANTITY).parse().ok() };
+        let asked =
+            AutoRenewalRequest { enabled: true, renewal_quantity: g(v, QUANTITY).parse().ok(), ..Default::default() };
         errors.extend(check_auto_renewal(&asked, ENTERPRISE_MAX_QUANTITY));
     }
     if !deployment_of(v).is_empty() {

@@ -120,7 +120,12 @@ static LINES: &[Column<RenewalLine>] = &[
     Column::text(t::column::subscription, |r| subscription_cell(&r.customer, &r.line.subscription_id)),
     Column::text(t::column::offer_at_renewal, |r: &RenewalLine| offers_cell(&r.now_offer, &r.line.offer_id)),
     Column::text(t::column::quantity, |r: &RenewalLine| Cell::Text(r.line.quantity.to_string())).numeric(),
-    Column::text(t::column::unit_price_a_year, |r: &RenewalLine| r.price(|p| p.partner_price.as_ref())).numeric(),
+    // What the partner pays a unit: after the line's flexible discount, when it has one (its note
+    // says so), so that the units times it make the line's total.
+    Column::text(t::column::unit_price_a_year, |r: &RenewalLine| {
+        r.price(|p| p.discounted_partner_price.as_ref().or(p.partner_price.as_ref()))
+    })
+    .numeric(),
     Column::text(t::column::line_total, |r: &RenewalLine| r.price(|p| p.line_item_partner_price.as_ref())).numeric(),
     Column::text(t::column::note, |r: &RenewalLine| Cell::Words(r.note.clone())).prose(),
 ];
@@ -181,10 +186,20 @@ fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl
                 .map(|s| s.offer_id.clone())
                 .unwrap_or_default();
             let change = if now_offer.is_empty() { None } else { offer_change(&now_offer, &l.offer_id) };
-            let note = match l.status {
+            let mut note = match l.status {
                 Status::Inactive => t::renewal::expired().to_string(),
                 _ => change.unwrap_or_else(|| t::renewal::same_offer().into()),
             };
+            // The flexible discount the subscription carries into the renewal, as the preview
+            // verified it for the customer.
+            for discount in &l.flex_discounts {
+                let verdict = if discount.result.eq_ignore_ascii_case("SUCCESS") {
+                    t::renewal::discount_applies(&discount.code)
+                } else {
+                    t::renewal::discount_fails(&discount.code)
+                };
+                note = format!("{note} {verdict}");
+            }
             RenewalLine { customer: customer.clone(), line: l, now_offer, note }
         })
         .collect();

@@ -1,6 +1,13 @@
 //! A subscription's page and its auto-renewal editor: off, on for all licenses, or on for a
 //! set quantity (1 to 10,000 for Team products, 599,000 for Enterprise); read-only for an
 //! inactive subscription; a warning when the renewal date is less than three days away.
+//!
+//! With auto-renewal on, the editor also sets the flexible discount the renewal is to have
+//! (Update Subscription's `autoRenewal.flexDiscountCodes`: one code, in place of the
+//! subscription's; left empty, the discount stays as it is). "Flexible discount codes are not
+//! validated while updating a subscription": the renewal preview says whether the customer
+//! qualifies. A subscription with a discount can have it removed
+//! (`?reset-flex-discount-codes=true`, no body).
 
 use super::renewal_text;
 use crate::api::calls::subscriptions;
@@ -24,6 +31,7 @@ use partner_model::types::{AutoRenewalRequest, RenewalChoice, Status, Subscripti
 
 const CHOICE: &str = "ui.renewal";
 const QUANTITY: &str = "autoRenewal.renewalQuantity";
+const CODE: &str = "autoRenewal.flexDiscountCodes[0]";
 
 fn request(v: &Values) -> SubscriptionUpdateRequest {
     let q = v.get(QUANTITY).map(|s| s.trim().to_string()).unwrap_or_default();
@@ -32,20 +40,30 @@ fn request(v: &Values) -> SubscriptionUpdateRequest {
         Some("quantity") => RenewalChoice::Quantity(q.parse().unwrap_or(0)),
         _ => RenewalChoice::AllLicenses,
     };
-    SubscriptionUpdateRequest { auto_renewal: AutoRenewalRequest::from(choice) }
+    let mut auto_renewal = AutoRenewalRequest::from(choice);
+    // A discount only with auto-renewal on: the field is not shown otherwise.
+    let code = trimmed(v, CODE);
+    if auto_renewal.enabled && !code.is_empty() {
+        auto_renewal.flex_discount_codes = vec![code];
+    }
+    SubscriptionUpdateRequest { auto_renewal }
 }
 
 fn check(v: &Values) -> Vec<FieldError> {
-    if v.get(CHOICE).map(String::as_str) != Some("quantity") {
-        return Vec::new();
+    let choice = v.get(CHOICE).map(String::as_str);
+    let mut errors: Vec<FieldError> =
+        if choice == Some("off") { None } else { check_path(v, CODE) }.into_iter().collect();
+    if choice != Some("quantity") {
+        return errors;
     }
     if let Some(problem) = check_path(v, QUANTITY) {
-        return vec![problem];
+        errors.push(problem);
+    } else if trimmed(v, QUANTITY).is_empty() {
+        errors.push(FieldError::new(QUANTITY, partner_model::rules::validators::Invalid::Missing));
+    } else {
+        errors.extend(check_auto_renewal(&request(v).auto_renewal, ENTERPRISE_MAX_QUANTITY));
     }
-    if trimmed(v, QUANTITY).is_empty() {
-        return vec![FieldError::new(QUANTITY, partner_model::rules::validators::Invalid::Missing)];
-    }
-    check_auto_renewal(&request(v).auto_renewal, ENTERPRISE_MAX_QUANTITY)
+    errors
 }
 
 /// Whether `renewal` (`YYYY-MM-DD`) is less than three days after `today`.
@@ -91,6 +109,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
     };
     start.insert(CHOICE.into(), choice.into());
     start.insert(QUANTITY.into(), quantity);
+    start.insert(CODE.into(), String::new());
     let id = sub.subscription_id.clone();
     // The choice is kept as a draft until it is saved, so a reload loses nothing.
     let form = FormState::new(start, check, Some(format!("subscription-{id}-renewal")));
@@ -100,9 +119,15 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
         move |v| fetch(subscriptions::update_auto_renewal(&rt, &c2, &id2, &request(&v))),
         move |s: Subscription| {
             toast(t::subscription::Saved { id: &s.subscription_id, state: renewal_text(&s) }.text());
+            // The code sent is the subscription's now (its facts say so): the field is ready for
+            // another, and nothing is left unsaved.
+            let mut values = form.values.get_untracked();
+            values.insert(CODE.into(), String::new());
+            form.reset(values);
             current.set(s);
         },
     );
+    let discounted = Memo::new(move |_| current.with(|s| !s.auto_renewal.flex_discount_codes.is_empty()));
     let watch = form.watch(CHOICE);
     // Turning auto-renewal off ends the customer's licenses at the renewal date: asked first.
     let asking = RwSignal::new(false);
@@ -181,9 +206,16 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
                         {move || (watch.get() == "quantity").then(|| view! {
                             <TextField path=QUANTITY kind="number" hint=t::subscription::quantity_hint()/>
                         })}
+                        {move || (watch.get() != "off").then(|| view! {
+                            <TextField path=CODE hint=t::subscription::discount_hint()/>
+                        })}
                         <SubmissionError submission/>
                         <BusyButton label=t::subscription::save() busy=submission.busy/>
                     </form>
+                    {move || discounted.get().then(|| {
+                        let (customer, id) = (customer.clone(), id.clone());
+                        view! { <RemoveRenewalDiscount customer id current/> }
+                    })}
                     <ConfirmDialog open=asking title body confirm_label=t::subscription::turn_off()
                         on_confirm=Callback::new(move |_| submission.send())/>
                 }.into_any()
@@ -194,9 +226,65 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
     }
 }
 
+/// Removes the flexible discount `current` carries into its renewal: a change of its own, with
+/// nothing to fill in (a form of its own, apart from the auto-renewal editor's).
+#[component]
+fn RemoveRenewalDiscount(customer: String, id: String, current: RwSignal<Subscription>) -> impl IntoView {
+    let rt = runtime();
+    let form = FormState::new(Values::new(), |_| Vec::new(), None);
+    let removal = use_submission(
+        form,
+        move |_| fetch(subscriptions::remove_renewal_discount(&rt, &customer, &id)),
+        move |s: Subscription| {
+            toast(t::subscription::discount_removed(&s.subscription_id));
+            current.set(s);
+        },
+    );
+    let remove = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if removal.ready() {
+            removal.send();
+        }
+    };
+    view! {
+        <form class="secondary-action" novalidate on:submit=remove>
+            <SubmissionError submission=removal/>
+            <BusyButton label=t::subscription::remove_discount() busy=removal.busy secondary=true/>
+        </form>
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::renews_soon;
+    use super::{check, renews_soon, request, Values, CHOICE, CODE, QUANTITY};
+
+    fn values(choice: &str, quantity: &str, code: &str) -> Values {
+        [(CHOICE, choice), (QUANTITY, quantity), (CODE, code)].into_iter().map(|(k, v)| (k.into(), v.into())).collect()
+    }
+
+    #[test]
+    fn a_renewal_discount_is_sent_only_with_auto_renewal_on() {
+        let on = request(&values("all", "", " ACROBAT_20_OFF "));
+        assert_eq!(
+            (on.auto_renewal.enabled, on.auto_renewal.flex_discount_codes),
+            (true, vec!["ACROBAT_20_OFF".into()])
+        );
+        let set = request(&values("quantity", "3", "ACROBAT_20_OFF"));
+        assert_eq!(set.auto_renewal.flex_discount_codes, vec!["ACROBAT_20_OFF".to_string()]);
+        assert!(request(&values("off", "", "ACROBAT_20_OFF")).auto_renewal.flex_discount_codes.is_empty());
+        assert!(request(&values("all", "", "  ")).auto_renewal.flex_discount_codes.is_empty(), "none: kept as it is");
+        let json = serde_json::to_value(request(&values("all", "", ""))).unwrap_or_default();
+        assert!(json["autoRenewal"].get("flexDiscountCodes").is_none(), "{json}");
+    }
+
+    #[test]
+    fn a_renewal_discount_is_checked_by_its_rule_unless_auto_renewal_is_off() {
+        let paths = |v: &Values| check(v).into_iter().map(|e| e.path).collect::<Vec<_>>();
+        assert_eq!(paths(&values("all", "", "<b>")), [CODE]);
+        assert_eq!(paths(&values("quantity", "", "<b>")), [CODE, QUANTITY]);
+        assert!(paths(&values("off", "", "<b>")).is_empty(), "not sent");
+        assert!(paths(&values("all", "", "ACROBAT_20_OFF")).is_empty());
+    }
 
     #[test]
     fn soon_is_before_three_days_from_today() {

@@ -281,7 +281,7 @@ mod tests {
 
     #[test]
     fn auto_renewal_quantity_is_in_range_only_when_enabled() {
-        let req = |enabled, q| AutoRenewalRequest { enabled, renewal_quantity: q };
+        let req = |enabled, q| AutoRenewalRequest { enabled, renewal_quantity: q, ..Default::default() };
         assert!(check_auto_renewal(&req(true, None), TEAM_MAX_QUANTITY).is_empty());
         assert!(check_auto_renewal(&req(true, Some(10_000)), TEAM_MAX_QUANTITY).is_empty());
         assert!(check_auto_renewal(&req(false, Some(0)), TEAM_MAX_QUANTITY).is_empty());

@@ -184,6 +184,7 @@ pub static FIELD_RULES: &[FieldRule] = &[
     row("lineItems[].flexDiscountCodes[]", "Flexible discount code", &[MaxLength(40), NoMarkup], None),
     // Subscriptions.
     row("autoRenewal.renewalQuantity", "Renewal quantity", &[IntRange(1, 599_000)], None),
+    row("autoRenewal.flexDiscountCodes[]", "Flexible discount code", &[MaxLength(40), NoMarkup], None),
     // Queries and other calls.
     row("order-history.limit", "Page size", &[IntRange(1, 100)], None),
     row("order-history.offset", "Offset", &[IntRange(0, i64::MAX)], None),

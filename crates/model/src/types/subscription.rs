@@ -116,20 +116,28 @@ pub struct AutoRenewalCreate {
 }
 
 /// The auto-renewal settings a request sets.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AutoRenewalRequest {
     pub enabled: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renewal_quantity: Option<u64>,
+    /// The flexible discount the renewal is to have, in place of the subscription's ("not
+    /// validated while updating a subscription": Preview Renewal verifies it). Auto-renewal must
+    /// be on. None sent keeps the subscription's; removing it is a call of its own
+    /// (`?reset-flex-discount-codes=true`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flex_discount_codes: Vec<String>,
 }
 
 impl From<RenewalChoice> for AutoRenewalRequest {
     fn from(choice: RenewalChoice) -> Self {
         match choice {
-            RenewalChoice::Off => AutoRenewalRequest { enabled: false, renewal_quantity: None },
-            RenewalChoice::AllLicenses => AutoRenewalRequest { enabled: true, renewal_quantity: None },
-            RenewalChoice::Quantity(q) => AutoRenewalRequest { enabled: true, renewal_quantity: Some(q) },
+            RenewalChoice::Off => AutoRenewalRequest { enabled: false, ..Default::default() },
+            RenewalChoice::AllLicenses => AutoRenewalRequest { enabled: true, ..Default::default() },
+            RenewalChoice::Quantity(q) => {
+                AutoRenewalRequest { enabled: true, renewal_quantity: Some(q), ..Default::default() }
+            }
         }
     }
 }

@@ -159,11 +159,17 @@ pub async fn create(
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
         OrderRequest::PreviewRenewal => {
-            let (mut order, c) = twin.read(|w, now| {
-                Ok::<_, ApiError>((preview_renewal(w, now, &customer_id)?, customer(w, &customer_id)?.clone()))
+            let (mut order, c, codes) = twin.read(|w, now| {
+                let c = customer(w, &customer_id)?;
+                let mut order = preview_renewal(w, now, &customer_id)?;
+                let codes = super::discounts::judge_renewal(w, c, now, &mut order.line_items);
+                Ok::<_, ApiError>((order, c.clone(), codes))
             })?;
             if fetch_price {
-                pricing::price(&mut order, pricing::TERM_DAYS, |_, unit| unit);
+                let currency = order.currency_code.clone();
+                pricing::price(&mut order, pricing::TERM_DAYS, |i, unit| {
+                    super::discounts::discounted(codes.get(i).copied().flatten(), unit, &currency)
+                });
             }
             if fetch_recommendations {
                 recommend(&mut order, &c);

@@ -314,9 +314,7 @@ pub fn apply(
     if !unknown.is_empty() {
         return Err(ApiError::with_details("2146", unknown));
     }
-    let segment = offers::customer_segment(customer);
-    let used: Vec<&str> = used_codes(world, &customer.customer_id).collect();
-    let held = |product: &str| subscriptions_of(world, &customer.customer_id).any(|s| s.offer_id.starts_with(product));
+    let eligible = Eligibility::of(world, customer, now);
     let mut refused = Vec::new();
     let mut codes = Vec::new();
     for (line, answered) in lines.iter().zip(priced.iter_mut()) {
@@ -324,17 +322,7 @@ pub fn apply(
             codes.push(None);
             continue;
         };
-        let usable = match spec.status(now) {
-            "ACTIVE" => at(now, spec.starts) <= now,
-            "REUSABLE" => used.contains(&spec.code),
-            _ => false,
-        };
-        let product = answered.offer_id.get(..8).unwrap_or_default();
-        let ok = usable
-            && spec.segments.contains(&segment)
-            && spec.for_product(&answered.offer_id)
-            && !(spec.category == "INTRO" && held(product));
-        if !ok {
+        if !eligible.allows(spec, &answered.offer_id) {
             refused.push(line_detail(line, Some("Invalid Flexible Discount")));
             continue;
         }
@@ -346,6 +334,73 @@ pub fn apply(
         return Err(ApiError::with_details("2141", refused));
     }
     Ok(codes)
+}
+
+/// What decides whether a customer may use a discount now: its segment, the codes it used
+/// before (a reusable discount), the products it holds (an intro discount is for a product it
+/// does not have).
+struct Eligibility<'a> {
+    world: &'a World,
+    customer_id: &'a str,
+    segment: &'a str,
+    used: Vec<&'a str>,
+    now: Millis,
+}
+
+impl<'a> Eligibility<'a> {
+    fn of(world: &'a World, customer: &'a Customer, now: Millis) -> Eligibility<'a> {
+        Eligibility {
+            world,
+            customer_id: &customer.customer_id,
+            segment: offers::customer_segment(customer),
+            used: used_codes(world, &customer.customer_id).collect(),
+            now,
+        }
+    }
+
+    /// Whether the customer may have `spec` on a line of `offer_id`.
+    fn allows(&self, spec: &Spec, offer_id: &str) -> bool {
+        let usable = match spec.status(self.now) {
+            "ACTIVE" => at(self.now, spec.starts) <= self.now,
+            "REUSABLE" => self.used.contains(&spec.code),
+            _ => false,
+        };
+        let product = offer_id.get(..8).unwrap_or_default();
+        let held = || subscriptions_of(self.world, self.customer_id).any(|s| s.offer_id.starts_with(product));
+        usable
+            && spec.segments.contains(&self.segment)
+            && spec.for_product(offer_id)
+            && !(spec.category == "INTRO" && held())
+    }
+}
+
+/// Marks each line of an auto-renewal's preview with the flexible discount its subscription
+/// carries into the renewal, SUCCESS when the customer may have it on that line's offer now and
+/// FAILURE otherwise (an unknown code too): "PreviewRenewal for AutoRenewal will show FAILURE
+/// for that flexible discount on the affected line item", and is not refused for it. Returns,
+/// per line, the code that prices it (a SUCCESS), as [`apply`] does.
+pub fn judge_renewal(
+    world: &World,
+    customer: &Customer,
+    now: Millis,
+    lines: &mut [LineItem],
+) -> Vec<Option<&'static str>> {
+    let eligible = Eligibility::of(world, customer, now);
+    lines
+        .iter_mut()
+        .map(|line| {
+            let sub = world.subscriptions.get(&line.subscription_id);
+            let code = sub.and_then(|s| s.auto_renewal.flex_discount_codes.first())?;
+            let spec = SPECS.iter().find(|s| s.code == code);
+            let ok = spec.filter(|spec| eligible.allows(spec, &line.offer_id));
+            line.flex_discounts = vec![FlexDiscountResult {
+                id: spec.map(|s| s.id).unwrap_or_default().into(),
+                code: code.clone(),
+                result: if ok.is_some() { "SUCCESS" } else { "FAILURE" }.into(),
+            }];
+            ok.map(|spec| spec.code)
+        })
+        .collect()
 }
 
 /// The unit price of a line after the discount `code` (as [`apply`] returned it).

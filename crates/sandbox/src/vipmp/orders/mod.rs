@@ -32,7 +32,11 @@
 //!   with none becomes inactive (1004).
 //! - PREVIEW_RENEWAL lists the active subscriptions with auto-renewal on, at `renewalQuantity`
 //!   (or `currentQuantity`), each at the level the total renewal quantity (or the 3YC
-//!   commitment) gives; 2136 when none would renew.
+//!   commitment) gives; 2136 when none would renew. A line whose subscription carries a
+//!   flexible discount into the renewal names it in `flexDiscounts`: SUCCESS when the customer
+//!   may have it on that offer now (the rules of placing an order: active or reusable, its
+//!   segments and products, an intro discount only for a product not held), else FAILURE, an
+//!   unknown code too; the preview is not refused for it, and a SUCCESS prices the line.
 //! - History: the documented default `start-date` is the current term's start (the customer's
 //!   `cotermDate` minus one year; no limit without one). `order-type` accepts the documented
 //!   NEW, TRANSFER and RENEWAL, `status` the documented 1000, 1002, 1004 and 1026 (returns and
@@ -45,7 +49,13 @@
 //!   `renewalQuantity` = `currentQuantity` (the docs); an explicit quantity stays as set
 //!   through orders and returns. Checks of the PATCH: unknown customer or subscription (3115),
 //!   body (1121/1122/1117), inactive subscription (3119), renewal in progress (renewal date
-//!   today or past: 3120), quantity below 1 or above the product's limit (3116).
+//!   today or past: 3120), quantity below 1 or above the product's limit (3116). Its
+//!   `autoRenewal.flexDiscountCodes` replaces the subscription's discount, unvalidated as the
+//!   docs say; with auto-renewal off 1117 `autoRenewal.enabled` ("it must be turned ON to apply
+//!   PromoCode"; the docs name no code), more than one code 2147 (as for an order line); none
+//!   keeps it. `?reset-flex-discount-codes=true` with no body removes it (with a body, the
+//!   update is made first); another value of it is 1132. `enabled` stays required in the body:
+//!   the docs call it optional when auto-renewal is already on, which the twin does not take.
 //! - Completion: new subscriptions renew at the customer's `cotermDate` (set to one year on
 //!   when the customer has none; consumables renew one year after the order), auto-renewal on
 //!   for all licenses. A deployment's licenses are a subscription of their own, with its

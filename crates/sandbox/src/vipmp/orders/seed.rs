@@ -69,8 +69,8 @@ fn seed_lapsed(world: &mut World, now: Millis) {
     }
 }
 
-/// The customer whose active subscriptions carry a flexible discount into their renewal (set
-/// by Update Subscription, which the console shows but does not send).
+/// The customer whose active subscriptions carry a flexible discount into their renewal (as
+/// Update Subscription sets it).
 pub const RENEWAL_DISCOUNT_CUSTOMER: &str = "Starlight Events";
 
 /// Gives [`RENEWAL_DISCOUNT_CUSTOMER`]'s active subscriptions an open discount (on every product)

@@ -27,7 +27,8 @@ use crate::twin::time;
 use crate::twin::world::World;
 use crate::twin::{ApiError, Twin};
 use axum::body::Bytes;
-use axum::extract::{Path, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::Json;
 use partner_model::rules::order_requests::{check_auto_renewal, ENTERPRISE_MAX_QUANTITY, TEAM_MAX_QUANTITY};
 use partner_model::rules::renewals::may_add;
@@ -82,14 +83,30 @@ pub async fn get_one(
     twin.read(|w, _| owned(w, &customer_id, &subscription_id).map(|s| Json(shown(s))))
 }
 
-/// Sets auto-renewal: off, on for all licenses, or on for a quantity.
+/// Sets auto-renewal (off, on for all licenses, or on for a quantity) and the renewal's
+/// flexible discount; `?reset-flex-discount-codes=true`, with no body, removes the discount (see
+/// the module's docs).
 pub async fn update(
     State(twin): State<Twin>,
     Path((customer_id, subscription_id)): Path<(String, String)>,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
     body: Bytes,
 ) -> Result<Json<Subscription>, ApiError> {
     twin.read(|w, _| owned(w, &customer_id, &subscription_id).map(|_| ()))?;
-    let request: SubscriptionUpdateRequest = parse(&body)?;
+    let Query(query) = query.map_err(|_| ApiError::bad_parameter("query"))?;
+    let reset = match query.iter().find(|(k, _)| k == RESET).map(|(_, v)| v.as_str()) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(_) => return Err(ApiError::bad_parameter(RESET)),
+    };
+    let request: Option<SubscriptionUpdateRequest> =
+        if reset && body.trim_ascii().is_empty() { None } else { Some(parse(&body)?) };
+    let codes: Vec<String> = request
+        .iter()
+        .flat_map(|r| &r.auto_renewal.flex_discount_codes)
+        .map(|c| c.trim().to_string())
+        .filter(|c| !c.is_empty())
+        .collect();
     twin.change(|w, now| {
         let sub = owned(w, &customer_id, &subscription_id)?;
         if sub.status != Status::Active {
@@ -98,16 +115,36 @@ pub async fn update(
         if !sub.renewal_date.is_empty() && sub.renewal_date <= time::date(now) {
             return Err(ApiError::code("3120"));
         }
-        if !check_auto_renewal(&request.auto_renewal, max_quantity(&sub.offer_id)).is_empty() {
-            return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));
+        if let Some(request) = &request {
+            if !check_auto_renewal(&request.auto_renewal, max_quantity(&sub.offer_id)).is_empty() {
+                return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));
+            }
+            // "If Auto Renew is OFF, it must be turned ON to apply PromoCode."
+            if !codes.is_empty() && !request.auto_renewal.enabled {
+                return Err(ApiError::with_details("1117", vec!["autoRenewal.enabled".into()]));
+            }
+            if codes.len() > 1 {
+                return Err(ApiError::with_details("2147", vec!["autoRenewal.flexDiscountCodes".into()]));
+            }
         }
         let sub = w.subscriptions.get_mut(&subscription_id).ok_or_else(|| ApiError::code("3115"))?;
-        sub.auto_renewal.enabled = request.auto_renewal.enabled;
-        sub.auto_renewal.renewal_quantity =
-            request.auto_renewal.renewal_quantity.filter(|_| request.auto_renewal.enabled);
+        if let Some(request) = &request {
+            sub.auto_renewal.enabled = request.auto_renewal.enabled;
+            sub.auto_renewal.renewal_quantity =
+                request.auto_renewal.renewal_quantity.filter(|_| request.auto_renewal.enabled);
+            if !codes.is_empty() {
+                sub.auto_renewal.flex_discount_codes = codes.clone();
+            }
+        }
+        if reset {
+            sub.auto_renewal.flex_discount_codes.clear();
+        }
         Ok(Json(shown(sub)))
     })
 }
+
+/// The query parameter that removes a subscription's flexible discount.
+const RESET: &str = "reset-flex-discount-codes";
 
 /// The largest renewal quantity of `offer_id`'s edition.
 fn max_quantity(offer_id: &str) -> u64 {
@@ -132,7 +169,7 @@ pub async fn create(
     let Some(quantity) = renewal.renewal_quantity else {
         return Err(ApiError::with_details("1117", vec!["autoRenewal.renewalQuantity".into()]));
     };
-    let asked = AutoRenewalRequest { enabled: true, renewal_quantity: Some(quantity) };
+    let asked = AutoRenewalRequest { enabled: true, renewal_quantity: Some(quantity), ..Default::default() };
     if quantity == 0 || !check_auto_renewal(&asked, max_quantity(&request.offer_id)).is_empty() {
         return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));
     }
