@@ -774,14 +774,21 @@ async fn history_filters_pages_and_links() {
     }
 }
 
+/// The COM customer's first subscription once an order of 5 Acrobat licenses completed: its id
+/// and path.
+async fn ordered_subscription(env: &Env) -> (String, String) {
+    place(env, COM, "NEW", &[(1, "65304479CA01A12", 5)]).await;
+    settle().await;
+    let subs = call(env, "GET", &format!("/v3/customers/{COM}/subscriptions"), None).await;
+    let id = subs.json["items"][0]["subscriptionId"].as_str().expect("sub").to_string();
+    let path = format!("/v3/customers/{COM}/subscriptions/{id}");
+    (id, path)
+}
+
 #[tokio::test]
 async fn auto_renewal_has_three_states_and_its_errors() {
     let env = env();
-    place(&env, COM, "NEW", &[(1, "65304479CA01A12", 5)]).await;
-    settle().await;
-    let subs = call(&env, "GET", &format!("/v3/customers/{COM}/subscriptions"), None).await;
-    let id = subs.json["items"][0]["subscriptionId"].as_str().expect("sub").to_string();
-    let path = format!("/v3/customers/{COM}/subscriptions/{id}");
+    let (_, path) = ordered_subscription(&env).await;
     let off = call(&env, "PATCH", &path, Some(json!({"autoRenewal": {"enabled": false, "renewalQuantity": 3}}))).await;
     assert_eq!(
         (off.json["autoRenewal"]["enabled"].as_bool(), off.json["autoRenewal"].get("renewalQuantity")),
@@ -828,11 +835,7 @@ async fn auto_renewal_has_three_states_and_its_errors() {
 #[tokio::test]
 async fn a_renewal_discount_is_set_verified_by_the_preview_and_removed() {
     let env = env();
-    place(&env, COM, "NEW", &[(1, "65304479CA01A12", 5)]).await;
-    settle().await;
-    let subs = call(&env, "GET", &format!("/v3/customers/{COM}/subscriptions"), None).await;
-    let id = subs.json["items"][0]["subscriptionId"].as_str().expect("sub").to_string();
-    let path = format!("/v3/customers/{COM}/subscriptions/{id}");
+    let (id, path) = ordered_subscription(&env).await;
     let renewal = |codes: serde_json::Value| json!({"autoRenewal": {"enabled": true, "flexDiscountCodes": codes}});
     let preview = || async {
         let p = call(
