@@ -630,8 +630,14 @@ async fn sent(browser: &Browser, paths: &[&str]) -> Vec<bool> {
 }
 
 /// Opens `href` inside the console while the API answers `paths` only after 30 s; once the page
-/// has sent them all, leaves for the resellers: whether each was aborted then.
-async fn left_while_reading(browser: &Browser, href: &str, paths: &[(&str, &str)]) -> Vec<bool> {
+/// has sent them all (and, with `typed`, once that field's text is typed, which must leave them
+/// on their way), leaves for the resellers: whether each was aborted then.
+async fn left_while_reading(
+    browser: &Browser,
+    href: &str,
+    paths: &[(&str, &str)],
+    typed: Option<(&str, &str)>,
+) -> Vec<bool> {
     let slow: Vec<serde_json::Value> = paths
         .iter()
         .map(|(method, path)| serde_json::json!({ "method": method, "path": path, "kind": "latency", "ms": 30000 }))
@@ -640,6 +646,15 @@ async fn left_while_reading(browser: &Browser, href: &str, paths: &[(&str, &str)
     let paths: Vec<&str> = paths.iter().map(|(_, path)| *path).collect();
     follow(browser, href).await;
     assert!(sent(browser, &paths).await.iter().all(|aborted| !aborted), "{href}: {paths:?} on their way");
+    if let Some((label, text)) = typed {
+        let before = browser.value_of(label).await;
+        browser.fill(label, text).await;
+        // A form's other fields do not start its reads again.
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        assert!(sent(browser, &paths).await.iter().all(|aborted| !aborted), "{paths:?} still on their way");
+        // As it was: leaving a form with changes asks first.
+        browser.fill(label, &before).await;
+    }
     browser.client.execute("window.__left = window.__requests; return true;", vec![]).await.expect("keep");
     follow(browser, "resellers").await;
     browser.heading("Resellers").await;
@@ -665,16 +680,17 @@ async fn leaving_a_page_stops_the_reads_nobody_waits_for() {
     browser.client.execute(RECORD_REQUESTS, vec![]).await.expect("record requests");
 
     let list = [("GET", "/v3/customers/1000000012/subscriptions"), ("GET", "/v3/customers/1000000012")];
-    let aborted = left_while_reading(&browser, "subscriptions?customer=1000000012", &list).await;
+    let aborted = left_while_reading(&browser, "subscriptions?customer=1000000012", &list, None).await;
     assert_eq!(aborted, [true, true], "the list's read, then its title's name's: {list:?}");
 
     let customer = [("GET", "/v3/customers/1000000012")];
-    let aborted = left_while_reading(&browser, "customers/1000000012/orders/new", &customer).await;
+    let aborted = left_while_reading(&browser, "customers/1000000012/orders/new", &customer, None).await;
     assert_eq!(aborted, [true], "the order form's read of its customer");
 
     let order =
         [("GET", "/v3/flex-discounts"), ("GET", "/v3/customers/1000000012/flex-discounts"), ("POST", "/v3/pricelist")];
-    let aborted = left_while_reading(&browser, "customers/1000000012/orders/new", &order).await;
+    let aborted =
+        left_while_reading(&browser, "customers/1000000012/orders/new", &order, Some(("Quantity", "7"))).await;
     assert_eq!(aborted, [true, true, true], "the order form's discounts and price list: {order:?}");
     browser.close().await;
 }

@@ -143,11 +143,18 @@ pub fn OfferPicker(
     // resource: a resource read under the page's Suspense would swap the form out while it
     // loads, and the field would lose the focus mid-word.
     let list = RwSignal::new(None::<Result<Vec<Pick>, ()>>);
+    // What the list depends on: the customer, and the currency it is priced in (the configured
+    // one until three letters are typed). `currency` follows every value of the form; the read
+    // starts again (stopping the one on its way) only when one of these changes.
+    let default_currency = rt.config.default_currency.clone();
+    let wanted = Memo::new(move |_| {
+        let currency = currency.get();
+        (customer.get(), if currency.len() == 3 { currency } else { default_currency.clone() })
+    });
     Effect::new(move |_| {
-        let (Some(customer), currency) = (customer.get(), currency.get()) else { return };
+        let (Some(customer), currency) = wanted.get() else { return };
         let rt = rt.clone();
         crate::api::calls::spawn_for_view(async move {
-            let currency = if currency.len() == 3 { currency } else { rt.config.default_currency.clone() };
             let offers = catalog::offers(&rt, &segment_of(&customer), &currency).await;
             let (licenses, consumables) = levels_of(&customer);
             list.try_set(Some(offers.map(|o| picks(&o, (&licenses, &consumables), &currency)).map_err(|_| ())));
