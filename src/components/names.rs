@@ -118,6 +118,11 @@ where
                 if let Some(read) = &read {
                     keep(key.clone(), read);
                 }
+                // Stopped: no view waited for it then, and a view asking since waits for a read
+                // of its own.
+                if stop.signal().aborted() {
+                    return;
+                }
                 // Each may be gone by then (`try_set`).
                 let waiting = WAITING.with(|w| {
                     let mut w = w.borrow_mut();
