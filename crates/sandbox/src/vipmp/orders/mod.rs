@@ -53,9 +53,15 @@
 //!   `autoRenewal.flexDiscountCodes` replaces the subscription's discount, unvalidated as the
 //!   docs say; with auto-renewal off 1117 `autoRenewal.enabled` ("it must be turned ON to apply
 //!   PromoCode"; the docs name no code), more than one code 2147 (as for an order line); none
-//!   keeps it. `?reset-flex-discount-codes=true` with no body removes it (with a body, the
-//!   update is made first); another value of it is 1132. `enabled` stays required in the body:
-//!   the docs call it optional when auto-renewal is already on, which the twin does not take.
+//!   keeps it. `?reset-flex-discount-codes=true` with no body or `{}` (the docs' "Empty or
+//!   applicable body") removes it; with an update in the body, the update is made first and
+//!   the discount then removed, codes it named too. Another value of the parameter is 1132.
+//!   A PATCH is the whole auto-renewal setting, with a code too: `enabled` without
+//!   `renewalQuantity` is every license (the docs' code example answers the quantity the
+//!   subscription had; the console always sends its choice). `enabled` stays required: the docs
+//!   call it optional when auto-renewal is already on, which the twin does not take. Not
+//!   modelled: a reusable discount applied automatically at auto-renewal because an order of
+//!   the subscription used it; only a code set on the subscription is carried.
 //! - Completion: new subscriptions renew at the customer's `cotermDate` (set to one year on
 //!   when the customer has none; consumables renew one year after the order), auto-renewal on
 //!   for all licenses. A deployment's licenses are a subscription of their own, with its

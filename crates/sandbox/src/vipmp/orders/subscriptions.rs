@@ -99,8 +99,11 @@ pub async fn update(
         Some("true") => true,
         Some(_) => return Err(ApiError::bad_parameter(RESET)),
     };
-    let request: Option<SubscriptionUpdateRequest> =
-        if reset && body.trim_ascii().is_empty() { None } else { Some(parse(&body)?) };
+    // "Request body: Empty or applicable body for update subscription. Sample empty request
+    // body: {}".
+    let empty = body.trim_ascii().is_empty()
+        || serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&body).is_ok_and(|m| m.is_empty());
+    let request: Option<SubscriptionUpdateRequest> = if reset && empty { None } else { Some(parse(&body)?) };
     let codes: Vec<String> = request
         .iter()
         .flat_map(|r| &r.auto_renewal.flex_discount_codes)
