@@ -417,11 +417,7 @@ pub mod subscriptions {
         )
     }
     pub fn get(rt: &Runtime, customer_id: &str, id: &str) -> Endpoint<Subscription> {
-        read(
-            rt,
-            t::call::get_subscription(),
-            rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))),
-        )
+        read(rt, t::call::get_subscription(), rt.vipmp_url(&one(customer_id, id)))
     }
     pub fn create(rt: &Runtime, customer_id: &str, body: &SubscriptionCreateRequest) -> Endpoint<Subscription> {
         mutation(
@@ -432,30 +428,22 @@ pub mod subscriptions {
             Some(body),
         )
     }
+    /// The path of the customer's subscription `id`.
+    fn one(customer_id: &str, id: &str) -> String {
+        format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))
+    }
     pub fn update_auto_renewal(
         rt: &Runtime,
         customer_id: &str,
         id: &str,
         body: &SubscriptionUpdateRequest,
     ) -> Endpoint<Subscription> {
-        mutation(
-            rt,
-            t::call::update_autorenewal(),
-            "PATCH",
-            rt.vipmp_url(&format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id))),
-            Some(body),
-        )
+        mutation(rt, t::call::update_autorenewal(), "PATCH", rt.vipmp_url(&one(customer_id, id)), Some(body))
     }
     /// Removes the flexible discount the subscription carries into its renewal (no body).
     pub fn remove_renewal_discount(rt: &Runtime, customer_id: &str, id: &str) -> Endpoint<Subscription> {
-        let path = format!("/v3/customers/{}/subscriptions/{}", encode(customer_id), encode(id));
-        mutation::<_, ()>(
-            rt,
-            t::call::remove_renewal_discount(),
-            "PATCH",
-            rt.vipmp_url(&format!("{path}?reset-flex-discount-codes=true")),
-            None,
-        )
+        let url = rt.vipmp_url(&format!("{}?reset-flex-discount-codes=true", one(customer_id, id)));
+        mutation::<_, ()>(rt, t::call::remove_renewal_discount(), "PATCH", url, None)
     }
 }
 

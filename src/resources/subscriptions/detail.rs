@@ -240,14 +240,8 @@ fn RemoveRenewalDiscount(customer: String, id: String, current: RwSignal<Subscri
             current.set(s);
         },
     );
-    let remove = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        if removal.ready() {
-            removal.send();
-        }
-    };
     view! {
-        <form class="secondary-action" novalidate on:submit=remove>
+        <form class="secondary-action" novalidate on:submit=move |ev| removal.submit(ev)>
             <SubmissionError submission=removal/>
             <BusyButton label=t::subscription::remove_discount() busy=removal.busy secondary=true/>
         </form>
