@@ -522,6 +522,15 @@ async fn a_renewal_discount_is_set_verified_by_the_preview_and_removed() {
         browser.heading("Renewal preview").await;
         let note = browser.find(&format!("{row}/td[last()]")).await.text().await.expect("note");
         assert!(note.contains(&format!("Flexible discount {code}: {verdict}")), "{code}: {note}");
+        // The unit price is what the partner pays a unit, after the discount: units times it
+        // make the line's total.
+        let mut cells = Vec::new();
+        for n in [4, 5, 6] {
+            let text = browser.find(&format!("{row}/td[{n}]")).await.text().await.expect("cell");
+            cells.push(text.replace(['$', ','], "").trim().parse::<f64>().unwrap_or(f64::NAN));
+        }
+        let [units, unit, total] = cells[..] else { panic!("three cells") };
+        assert!((units * unit - total).abs() < 0.01, "{code}: {units} × {unit} against {total}");
         browser
             .screenshot(&format!("orders-renewal-discount-{}", verdict.trim_end_matches('.').replace(' ', "-")))
             .await;
