@@ -2,7 +2,8 @@
 //! followed until it completes; a Place whose first two answers are dropped on the wire places
 //! one order, counted in the sandbox (every other fault is `faults.rs`); a line refused for
 //! its market segment, with its reason; returning one line of an order; the filtered history
-//! after a reload; each auto-renewal state and the renewal preview; "order these" from open
+//! after a reload; each auto-renewal state and the renewal preview; renewing by hand, with a
+//! flexible discount code refused then verified; "order these" from open
 //! acquisitions; the price list by segment, type, currency and product family.
 
 use fantoccini::key::Key;
@@ -281,6 +282,56 @@ async fn renew_one_customer_early_and_another_late() {
         offered.push(row.text().await.expect("text"));
     }
     assert!(!offered.is_empty() && !offered.contains(&renewed), "{renewed} renewed; offered: {offered:?}");
+    browser.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_manual_renewal_takes_a_discount_code_the_preview_verifies() {
+    let (sandbox, browser) = start().await;
+    open_fairmont(&browser, &sandbox).await;
+    browser.click("Renewal preview").await;
+    browser.heading("Renewal preview").await;
+    let section = "//section[h2='Renew by hand']";
+    browser.renew_first_only("2").await;
+    // A code the API does not know is refused at its row, with what to do.
+    browser.fill("Flexible discount code", "NO_SUCH_CODE").await;
+    browser.click("Preview renewal").await;
+    let refused = browser.find(&format!("{section}//input[@aria-invalid='true']")).await;
+    let said = refused.attr("aria-describedby").await.expect("attr").unwrap_or_default();
+    let mut words = String::new();
+    for id in said.split(' ') {
+        words += &browser.find(&format!("//*[@id='{id}']")).await.text().await.expect("text");
+    }
+    assert!(words.contains("Invalid Flexible Discount Code"), "{words}");
+    assert_eq!(
+        refused.attr("id").await.expect("id").as_deref(),
+        Some("f-lineItems-0--flexDiscountCodes-0-"),
+        "the row's code"
+    );
+    browser.screenshot("orders-renew-discount-refused").await;
+    // A code the customer may use: the preview takes it and prices the line with it.
+    browser.fill("Flexible discount code", "BLACK_FRIDAY_10_PERCENT_OFF").await;
+    browser.click("Preview renewal").await;
+    let row = format!("{section}//section[contains(@class,'preview')]//tbody/tr[1]");
+    browser.find(&format!("{row}/td[6][normalize-space(.)='BLACK_FRIDAY_10_PERCENT_OFF']")).await;
+    let mut cells = Vec::new();
+    for n in [4, 5, 7, 9] {
+        let text = browser.find(&format!("{row}/td[{n}]")).await.text().await.expect("cell");
+        let number: String = text.chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+        cells.push(number.parse::<f64>().unwrap_or(f64::NAN));
+    }
+    let [units, unit, discounted, total] = cells[..] else { panic!("four cells") };
+    assert!((unit * 0.9 - discounted).abs() < 0.01, "10% off {unit}: {discounted}");
+    assert!((units * discounted - total).abs() < 0.01, "{units} × {discounted} against {total}");
+    browser.show(&browser.find(&format!("{section}//section[contains(@class,'preview')]")).await).await;
+    browser.screenshot("orders-renew-discount-preview").await;
+    // The renewal order carries the code the preview took.
+    browser.click("Place renewal order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    browser
+        .find("//table[caption[normalize-space(.)='Line items']]/tbody/tr[1]/td[normalize-space(.)='BLACK_FRIDAY_10_PERCENT_OFF']")
+        .await;
+    browser.screenshot("orders-renew-discount-order").await;
     browser.close().await;
 }
 

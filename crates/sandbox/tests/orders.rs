@@ -515,6 +515,58 @@ async fn manual_renewals_early_and_late_within_their_windows() {
 }
 
 #[tokio::test]
+async fn a_manual_renewal_takes_a_flexible_discount_on_its_lines() {
+    let env = env();
+    let line = |codes: &[&str]| {
+        let mut line = json!({"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 10, "subscriptionId": "SUB-9000000005"});
+        if !codes.is_empty() {
+            line["flexDiscountCodes"] = json!(codes);
+        }
+        json!([line])
+    };
+    let price = |a: &Answer, key: &str| a.json["lineItems"][0]["pricing"][key].as_f64().unwrap_or(f64::NAN);
+    let plain = renew(&env, EARLY, "PREVIEW_RENEWAL", line(&[])).await;
+    assert_eq!(plain.status, StatusCode::CREATED, "{}", plain.json);
+    assert!(plain.json["lineItems"][0].get("flexDiscounts").is_none(), "{}", plain.json);
+    // Verified by the preview, and priced with it: 20 USD off each license.
+    let p = renew(&env, EARLY, "PREVIEW_RENEWAL", line(&["ACROBAT_20_OFF"])).await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
+    let d = &p.json["lineItems"][0]["flexDiscounts"][0];
+    assert_eq!((&d["code"], &d["result"]), (&json!("ACROBAT_20_OFF"), &json!("SUCCESS")), "{}", p.json);
+    assert_eq!(price(&p, "partnerPrice"), price(&plain, "partnerPrice"));
+    assert!((price(&p, "discountedPartnerPrice") - (price(&plain, "partnerPrice") - 20.0)).abs() < 0.005, "{}", p.json);
+    // Refused as a new order's codes are: the documented codes of Create and Preview Order.
+    for (codes, code, detail) in [
+        (&["ACROBAT_20_OFF", "BLACK_FRIDAY_10_PERCENT_OFF"][..], "2147", "Line Item: 1"),
+        (&["NO_SUCH_CODE"][..], "2146", "Line Item: 1, Reason: NOT_FOUND"),
+        (&["SUMMER_SALE_20"][..], "2141", "Line Item: 1, Reason: Invalid Flexible Discount"),
+        (&["INTRO-PHSP"][..], "2141", "Line Item: 1, Reason: Invalid Flexible Discount"),
+    ] {
+        for kind in ["PREVIEW_RENEWAL", "RENEWAL"] {
+            let refused = renew(&env, EARLY, kind, line(codes)).await;
+            assert_eq!(
+                (refused.status, refused.json["code"].as_str(), details(&refused)),
+                (StatusCode::BAD_REQUEST, Some(code), vec![detail.to_string()]),
+                "{kind} {codes:?}"
+            );
+        }
+    }
+    // The renewal order carries it, and the customer has used it: a reusable discount now.
+    let placed = renew(&env, EARLY, "RENEWAL", line(&["ACROBAT_20_OFF"])).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    assert_eq!(placed.json["lineItems"][0]["flexDiscounts"][0]["code"], "ACROBAT_20_OFF", "{}", placed.json);
+    settle().await;
+    let id = placed.json["orderId"].as_str().unwrap_or_default();
+    let order = call(&env, "GET", &format!("/v3/customers/{EARLY}/orders/{id}"), None).await;
+    assert_eq!(order.json["lineItems"][0]["flexDiscounts"][0]["result"], "SUCCESS", "{}", order.json);
+    let used = call(&env, "GET", &format!("/v3/customers/{EARLY}/flex-discounts"), None).await;
+    let codes: Vec<&str> = used.json["flexDiscounts"]
+        .as_array()
+        .map_or_else(Vec::new, |d| d.iter().filter_map(|d| d["code"].as_str()).collect());
+    assert_eq!(codes, vec!["ACROBAT_20_OFF"], "{}", used.json);
+}
+
+#[tokio::test]
 async fn returning_an_early_renewal_keeps_the_current_terms_licenses() {
     let env = env();
     let sub = format!("/v3/customers/{EARLY}/subscriptions/SUB-9000000005");

@@ -60,6 +60,7 @@ static LINES: &[Column<(String, LineItem)>] = &[
     Column::text(t::column::offer, |(_, l)| Cell::Product(l.offer_id.clone())),
     Column::text(t::column::quantity, |(_, l): &(String, LineItem)| Cell::Text(l.quantity.to_string())).numeric(),
     Column::text(t::column::subscription, |(customer, l)| subscription_cell(customer, &l.subscription_id)),
+    Column::text(t::column::discount, |(_, l): &(String, LineItem)| super::discount_cell(l)),
     Column::text(t::column::status, |(_, l)| Cell::Status(ResourceKind::LineItem, l.status.as_str().to_string())),
 ];
 

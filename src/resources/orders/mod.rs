@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
-use partner_model::types::Order;
+use partner_model::types::{LineItem, Order};
 
 /// `/orders?customer=…`, `/customers/:customer/orders/new`, `/customers/:customer/orders/:id`,
 /// `/customers/:customer/orders/:id/return`, `/customers/:customer/renewal`,
@@ -75,4 +75,10 @@ pub(crate) fn not_returnable_words(why: &partner_model::rules::returns::NotRetur
         NotReturnable::NoDate => t::returns::no_date().into(),
         NotReturnable::Closed(until) => t::returns::closed(crate::components::detail::moment(*until)),
     }
+}
+
+/// A line's flexible discount codes as the API answered them; "—" without one.
+pub(crate) fn discount_cell(line: &LineItem) -> crate::components::table::Cell {
+    let codes: Vec<&str> = line.flex_discounts.iter().map(|d| d.code.as_str()).collect();
+    crate::components::table::Cell::Code(if codes.is_empty() { "—".into() } else { codes.join(", ") })
 }

@@ -361,10 +361,7 @@ static PREVIEW_LINES: &[Column<PreviewLine>] = &[
     Column::text(t::column::offer_the_customer_gets, |l| Cell::Product(l.line.offer_id.clone())),
     Column::text(t::column::quantity, |l: &PreviewLine| Cell::Text(l.line.quantity.to_string())).numeric(),
     Column::text(t::column::unit_price_a_year, |l: &PreviewLine| l.price(|p| p.partner_price.as_ref())).numeric(),
-    Column::text(t::column::discount, |l: &PreviewLine| {
-        let codes: Vec<String> = l.line.flex_discounts.iter().map(|d| d.code.clone()).collect();
-        Cell::Code(if codes.is_empty() { "—".into() } else { codes.join(", ") })
-    }),
+    Column::text(t::column::discount, |l: &PreviewLine| super::discount_cell(&l.line)),
     Column::text(t::column::discounted_unit_price, |l: &PreviewLine| l.price(|p| p.discounted_partner_price.as_ref()))
         .numeric(),
     Column::text(t::column::days_invoiced, |l: &PreviewLine| {

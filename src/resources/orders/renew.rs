@@ -3,7 +3,9 @@
 //! One row per active license subscription with how many licenses to renew (0 leaves it out);
 //! t::renew::preview() asks the API (PREVIEW_RENEWAL with lines, priced), which says the level
 //! the customer will have after renewal; "Place renewal order" sends the RENEWAL of exactly the
-//! previewed lines and opens the order, which follows it. Part of a subscription's licenses goes
+//! previewed lines and opens the order, which follows it. A row may carry a flexible discount
+//! code: the preview verifies it (a refused code is shown at its row) and prices the line with
+//! it, and the renewal order carries the code the preview took. Part of a subscription's licenses goes
 //! in an order of its own (3121: "existing licenses must be fully renewed to current term
 //! quantity before being combined"): with other rows, each partial row says so before sending.
 //! Outside both windows the page says
@@ -15,7 +17,7 @@ use super::place::PreviewResult;
 use super::unanswered::Unanswered;
 use crate::api::calls::orders;
 use crate::components::detail::now;
-use crate::components::form::{rows, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
+use crate::components::form::{check_path, rows, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
 use crate::components::submit::{use_preview, use_preview_submission, SubmissionError};
 use crate::components::table::DataTable;
 use crate::i18n::t;
@@ -28,6 +30,10 @@ use partner_model::time::{date, parse, DAY};
 use partner_model::types::{LineItemRequest, Order, OrderRequest, Status, Subscription};
 
 const LINES: &str = "lineItems";
+/// A line's flexible discount code ("Apply flexible discounts when placing manual renewal
+/// orders"): the preview verifies it and prices the line with it; the renewal order carries
+/// the previewed line's code.
+const CODE: &str = "flexDiscountCodes[0]";
 
 fn is_license(s: &Subscription) -> bool {
     !crate::resources::customers::hub::is_consumables(&s.offer_id)
@@ -67,6 +73,10 @@ fn lines_of(v: &Values) -> Vec<LineItemRequest> {
             offer_id: g(v, &format!("{LINES}[{i}].offerId")),
             quantity,
             subscription_id: g(v, &format!("{LINES}[{i}].subscriptionId")),
+            flex_discount_codes: Some(g(v, &format!("{LINES}[{i}].{CODE}")))
+                .filter(|c| !c.is_empty())
+                .into_iter()
+                .collect(),
             ..Default::default()
         })
         .collect()
@@ -81,6 +91,7 @@ fn check(v: &Values) -> Vec<FieldError> {
         if !ok {
             errors.push(FieldError::new(path, Invalid::OutOfRange { min: 0, max }));
         }
+        errors.extend(check_path(v, &format!("{LINES}[{i}].{CODE}")));
     }
     if !errors.is_empty() {
         return errors;
@@ -211,6 +222,7 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
                                 <div class="row line">
                                     <h3 class="row-title"><span translate="no">{name}</span> " " <code>{s.subscription_id.clone()}</code></h3>
                                     <TextField path=format!("{LINES}[{i}].quantity") label=t::renew::licenses() kind="number" hint/>
+                                    <TextField path=format!("{LINES}[{i}].{CODE}") hint=t::renew::discount_hint()/>
                                 </div>
                             }
                         }).collect_view()}
@@ -245,13 +257,25 @@ mod tests {
         assert_eq!(window_at(parse("2026-11-01").unwrap_or_default(), now), None, "closed: the page says so");
     }
 
+    fn sub(id: &str) -> Subscription {
+        Subscription { subscription_id: id.into(), offer_id: "65304479CA01A12".into(), ..Subscription::default() }
+    }
+
+    #[test]
+    fn a_line_sends_its_discount_code_checked_and_trimmed() {
+        let mut v = start_values(&[(sub("A"), 10), (sub("B"), 4)]);
+        v.insert(format!("{LINES}[0].{CODE}"), " ACROBAT_20_OFF ".into());
+        v.insert(format!("{LINES}[1].{CODE}"), " ".into());
+        assert_eq!(check(&v), Vec::new());
+        let codes: Vec<Vec<String>> = lines_of(&v).into_iter().map(|l| l.flex_discount_codes).collect();
+        assert_eq!(codes, vec![vec!["ACROBAT_20_OFF".to_string()], Vec::new()], "a blank code is none");
+        v.insert(format!("{LINES}[1].{CODE}"), "<b>".into());
+        let problems: Vec<String> = check(&v).into_iter().map(|e| e.path).collect();
+        assert_eq!(problems, vec![format!("{LINES}[1].{CODE}")]);
+    }
+
     #[test]
     fn part_of_a_subscription_is_renewed_alone() {
-        let sub = |id: &str| Subscription {
-            subscription_id: id.into(),
-            offer_id: "65304479CA01A12".into(),
-            ..Subscription::default()
-        };
         let mut v = start_values(&[(sub("A"), 10), (sub("B"), 4)]);
         assert_eq!(check(&v), Vec::new(), "everything left, in one order");
         v.insert(format!("{LINES}[0].quantity"), "2".into());

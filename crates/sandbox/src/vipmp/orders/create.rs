@@ -120,10 +120,14 @@ pub async fn create(
             let order = twin.read(|w, now| {
                 let c = customer(w, &customer_id)?;
                 let currency = renewal_currency(w, &currency_code, &line_items);
-                let lines = renewals::price_renewal(w, c, now, &line_items, &currency)?;
+                let mut lines = renewals::price_renewal(w, c, now, &line_items, &currency)?;
+                let codes = discounts::apply(w, c, now, &line_items, &mut lines)?;
                 let mut order = preview(c, now, OrderType::PreviewRenewal, external_reference_id, currency, lines);
                 if fetch_price {
-                    pricing::price(&mut order, pricing::TERM_DAYS, |_, unit| unit);
+                    let cur = order.currency_code.clone();
+                    pricing::price(&mut order, pricing::TERM_DAYS, |i, unit| {
+                        discounts::discounted(codes.get(i).copied().flatten(), unit, &cur)
+                    });
                 }
                 if fetch_recommendations {
                     recommend(&mut order, c);
@@ -142,6 +146,7 @@ pub async fn create(
                 }
                 let currency = renewal_currency(w, &currency_code, &line_items);
                 let mut lines = renewals::price_renewal(w, &c, now, &line_items, &currency)?;
+                discounts::apply(w, &c, now, &line_items, &mut lines)?;
                 for line in &mut lines {
                     line.status = Status::Pending;
                 }

@@ -1,5 +1,7 @@
 //! Flexible discounts: `GET /v3/flex-discounts`, `GET /v3/customers/{id}/flex-discounts`, and
-//! the codes of order lines (`lineItems[].flexDiscountCodes`) on PREVIEW and NEW.
+//! the codes of order lines (`lineItems[].flexDiscountCodes`) on PREVIEW and NEW, and on a
+//! manual renewal's PREVIEW_RENEWAL (with lines) and RENEWAL ("Apply flexible discounts when
+//! placing manual renewal orders").
 //!
 //! Choices where the docs are silent:
 //! - The twin's discounts ([`SPECS`]) are dated from today, so there is always one running,
@@ -20,11 +22,13 @@
 //!   ACTIVE or REUSABLE state": those with a lock end date that it used in an order, until that
 //!   date. The open discounts it qualifies for are `GET /v3/flex-discounts`' (the console reads
 //!   both).
-//! - On an order line: more than one code is 2147; a code the twin does not know is 2146
-//!   (`Reason: NOT_FOUND`); a known code the customer cannot use here — another segment or
-//!   country, another product, not started, ended (a reusable one not used before), or an
-//!   INTRO discount for a product the customer already holds — is 2141 (`Reason: Invalid
-//!   Flexible Discount`). Codes are matched exactly. The line answers `flexDiscounts` with
+//! - On an order line (a manual renewal's too, checked after its renewal rules): more than one
+//!   code is 2147; a code the twin does not know is 2146 (`Reason: NOT_FOUND`); a known code
+//!   the customer cannot use here — another segment or country, another product, not started,
+//!   ended (a reusable one not used before), or an INTRO discount for a product the customer
+//!   already holds (so never on a renewal of it) — is 2141 (`Reason: Invalid Flexible
+//!   Discount`). A manual renewal's preview is refused for it as a new order's is: the docs
+//!   show only its SUCCESS, and list 2141 for Preview Order. Codes are matched exactly. The line answers `flexDiscounts` with
 //!   `result: SUCCESS`; the price a discount gives is `discountedPartnerPrice`.
 
 use super::offers;

@@ -36,7 +36,8 @@
 //!   flexible discount into the renewal names it in `flexDiscounts`: SUCCESS when the customer
 //!   may have it on that offer now (the rules of placing an order: active or reusable, its
 //!   segments and products, an intro discount only for a product not held), else FAILURE, an
-//!   unknown code too; the preview is not refused for it, and a SUCCESS prices the line.
+//!   unknown code too; the preview is not refused for it, and a SUCCESS prices the line. A
+//!   manual renewal's lines take codes as a new order's do (see [`discounts`]).
 //! - History: the documented default `start-date` is the current term's start (the customer's
 //!   `cotermDate` minus one year; no limit without one). `order-type` accepts the documented
 //!   NEW, TRANSFER and RENEWAL, `status` the documented 1000, 1002, 1004 and 1026 (returns and
