@@ -23,6 +23,16 @@ pub(super) fn saved_words(saved: &str) -> String {
     date.to_locale_string(&crate::i18n::locale(), &options).as_string().unwrap_or_default()
 }
 
+/// Puts `value` at `path` of `values`; an empty value where `initial` has no such field
+/// takes the field out, so that typed then cleared is no change.
+fn put(values: &mut Values, initial: &Values, path: &str, value: String) {
+    if value.is_empty() && !initial.contains_key(path) {
+        values.remove(path);
+    } else {
+        values.insert(path.to_string(), value);
+    }
+}
+
 /// The state of one form, shared with its fields through context.
 #[derive(Clone, Copy)]
 pub struct FormState {
@@ -214,11 +224,11 @@ impl FormState {
         });
     }
 
-    /// Sets the value at `path`; the API's complaint about it, if any, goes.
+    /// Sets the value at `path`; the API's complaint about it, if any, goes. Emptying a field
+    /// the start did not have leaves the form as it started: typed then cleared is no change
+    /// (no draft, no question on leaving).
     pub fn set(&self, path: &str, value: String) {
-        self.values.update(|v| {
-            v.insert(path.to_string(), value);
-        });
+        self.initial.with_value(|initial| self.values.update(|v| put(v, initial, path, value)));
         if self.server.with_untracked(|s| s.contains_key(path)) {
             self.server.update(|s| {
                 s.remove(path);
@@ -370,5 +380,18 @@ mod tests {
         let initial = Values::from([pair("quantity", ""), pair("fact.held", "12"), pair("fact.new", "y")]);
         let restored = with_facts(draft, &initial);
         assert_eq!(restored, Values::from([pair("quantity", "7"), pair("fact.held", "12"), pair("fact.new", "y")]));
+    }
+
+    #[test]
+    fn an_optional_field_typed_then_cleared_leaves_the_form_as_it_started() {
+        let initial = Values::from([("quantity".to_string(), "1".to_string())]);
+        let mut v = initial.clone();
+        let code = "lineItems[0].flexDiscountCodes[0]";
+        put(&mut v, &initial, code, "SAVE10".into());
+        assert_ne!(v, initial);
+        put(&mut v, &initial, code, String::new());
+        assert_eq!(v, initial, "cleared: no change");
+        put(&mut v, &initial, "quantity", String::new());
+        assert_eq!(v.get("quantity").map(String::as_str), Some(""), "a field of the start emptied is a change");
     }
 }
