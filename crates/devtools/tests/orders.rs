@@ -968,17 +968,24 @@ async fn a_product_the_customer_does_not_have_is_added_to_its_next_renewal() {
     browser.press(Key::Escape).await;
     browser.show(&held).await;
     browser.screenshot("orders-add-to-renewal-held").await;
-    // Photoshop for enterprise it has not: scheduled, with no licenses until the anniversary.
+    // Photoshop for enterprise it has not: scheduled, with no licenses until the anniversary,
+    // and the flexible discount its renewal is to have.
     browser.set("Product or offer id", "65322587CA01A12").await;
+    browser.fill("Flexible discount code", "BLACK_FRIDAY_10_PERCENT_OFF").await;
     browser.click("Add to the renewal").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Subscription')]").await;
     browser.sees("Scheduled").await;
+    browser
+        .find("//dt[normalize-space(.)='Discount codes at renewal']/following-sibling::dd[1][normalize-space(.)='BLACK_FRIDAY_10_PERCENT_OFF']")
+        .await;
     browser.screenshot("orders-added-to-renewal").await;
     let added = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
-    // The auto-renewal preview renews it with the others, for the five licenses.
+    // The auto-renewal preview renews it with the others, for the five licenses, and says the
+    // discount applies.
     browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
     let row = format!("//table//tr[td//a[contains(@href, '{added}')]][td[normalize-space(.)='5']]");
-    browser.find(&row).await;
+    let note = browser.find(&format!("{row}/td[last()]")).await.text().await.expect("note");
+    assert!(note.contains("Flexible discount BLACK_FRIDAY_10_PERCENT_OFF: applies."), "{note}");
     // The page to add one more lists it as added already.
     browser.client.goto(&format!("{}customers/{customer}/renewal/add", sandbox.url)).await.expect("add");
     browser.find("//main//ul[@class='added']/li[code='65322587CA01A12']").await;

@@ -1330,13 +1330,23 @@ async fn a_product_is_added_to_the_next_renewal_from_30_to_3_days_before_it() {
     assert!(made_global.is_ok());
     let a = add(EARLY, asking("65322651CA01A12", json!({"enabled": true, "renewalQuantity": 5}))).await;
     assert_eq!(refused(&a), bad("1117", "currencyCode"));
-    // EARLY's is 10 days away: scheduled, no licenses yet, renewing on the anniversary.
-    let mut asked = asking("65322651CA01A12", json!({"enabled": true, "renewalQuantity": 5}));
+    // One flexible discount code at most.
+    let codes = |codes: Value| json!({"enabled": true, "renewalQuantity": 5, "flexDiscountCodes": codes});
+    let mut asked = asking("65322651CA01A12", codes(json!(["BLACK_FRIDAY_10_PERCENT_OFF", "ACROBAT_20_OFF"])));
+    asked["currencyCode"] = json!("USD");
+    let a = add(EARLY, asked).await;
+    assert_eq!(refused(&a), bad("2147", "autoRenewal.flexDiscountCodes"));
+    // EARLY's is 10 days away: scheduled, no licenses yet, renewing on the anniversary with
+    // the discount asked for (kept trimmed).
+    let mut asked = asking("65322651CA01A12", codes(json!([" BLACK_FRIDAY_10_PERCENT_OFF "])));
     asked["currencyCode"] = json!("USD");
     let a = add(EARLY, asked).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.json);
     assert_eq!((a.json["status"].as_str(), a.json["currentQuantity"].as_u64()), (Some("1009"), Some(0)));
-    assert_eq!(a.json["autoRenewal"], json!({"enabled": true, "renewalQuantity": 5}));
+    assert_eq!(
+        a.json["autoRenewal"],
+        json!({"enabled": true, "renewalQuantity": 5, "flexDiscountCodes": ["BLACK_FRIDAY_10_PERCENT_OFF"]})
+    );
     let c = call(&env, "GET", &format!("/v3/customers/{EARLY}"), None).await;
     assert_eq!(a.json["renewalDate"], c.json["cotermDate"]);
     let id = a.json["subscriptionId"].as_str().unwrap_or_default().to_string();
@@ -1348,11 +1358,13 @@ async fn a_product_is_added_to_the_next_renewal_from_30_to_3_days_before_it() {
     let new_line = json!([{"extLineItemNumber": 1, "offerId": "65322651CA01A12", "quantity": 1}]);
     let renewal = renew(&env, EARLY, "PREVIEW_RENEWAL", new_line).await;
     assert_eq!(renewal.json["code"], "3121", "{}", renewal.json);
-    // The auto-renewal preview renews it with the others.
+    // The auto-renewal preview renews it with the others, and verifies its discount.
     let preview = json!({"orderType": "PREVIEW_RENEWAL"});
     let p = call(&env, "POST", &format!("/v3/customers/{EARLY}/orders"), Some(preview)).await;
     let lines = p.json["lineItems"].as_array().cloned().unwrap_or_default();
-    assert!(lines.iter().any(|l| l["subscriptionId"] == id.as_str() && l["quantity"] == 5), "{}", p.json);
+    let line = lines.iter().find(|l| l["subscriptionId"] == id.as_str() && l["quantity"] == 5);
+    let verdict = line.map(|l| (&l["flexDiscounts"][0]["code"], &l["flexDiscounts"][0]["result"]));
+    assert_eq!(verdict, Some((&json!("BLACK_FRIDAY_10_PERCENT_OFF"), &json!("SUCCESS"))), "{}", p.json);
 }
 
 #[tokio::test]

@@ -1,7 +1,8 @@
 //! Adding a product to the next renewal ("Create subscription"): from 30 to 3 days before the
 //! customer's anniversary, a product it has no subscription of, with how many licenses to
 //! renew. The API schedules it (1009) with no licenses; the renewal order on the anniversary
-//! makes it active and sets its level. Not consumables ("do not allow creating subscriptions
+//! makes it active and sets its level; a flexible discount code may go with it, for the renewal
+//! preview to verify. Not consumables ("do not allow creating subscriptions
 //! for consumable items"); only for a customer with an active subscription.
 //!
 //! The renewal page says when the window opens, or that it closed, and within it links to
@@ -43,6 +44,9 @@ use partner_model::types::{
 
 const OFFER: &str = "offerId";
 const QUANTITY: &str = "autoRenewal.renewalQuantity";
+/// The flexible discount its renewal is to have: "not validated while creating a
+/// subscription"; the renewal preview says whether it applies.
+const CODE: &str = "autoRenewal.flexDiscountCodes[0]";
 /// The products (their 8-digit part) the customer has a subscription of, comma-separated.
 const HELD: &str = "fact.productsHeld";
 /// The currency of the customer's subscriptions in its home country (those without a
@@ -70,6 +74,7 @@ fn request(v: &Values) -> SubscriptionCreateRequest {
         auto_renewal: AutoRenewalCreate {
             enabled: true,
             renewal_quantity: g(v, QUANTITY).parse().ok(),
+            flex_discount_codes: Some(g(v, CODE)).filter(|c| !c.is_empty()).into_iter().collect(),
             ..AutoRenewalCreate::default()
         },
         currency_code,
@@ -99,6 +104,7 @@ fn check(v: &Values) -> Vec<FieldError> {
             AutoRenewalRequest { enabled: true, renewal_quantity: g(v, QUANTITY).parse().ok(), ..Default::default() };
         errors.extend(check_auto_renewal(&asked, ENTERPRISE_MAX_QUANTITY));
     }
+    errors.extend(check_path(v, CODE));
     if !deployment_of(v).is_empty() {
         if let Some(problem) = check_path(v, CURRENCY_ABROAD) {
             errors.push(problem);
@@ -273,6 +279,7 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
             })}
             <OfferPicker path=OFFER customer=record currency=priced_in required=true/>
             <TextField path=QUANTITY label=t::renewal_add::licenses() kind="number" required=true/>
+            <TextField path=CODE hint=t::renewal_add::discount_hint()/>
             <SubmissionError submission/>
             <div class="actions">
                 // Not sent before a global customer's deployments are known: a draft's choice of
@@ -311,6 +318,16 @@ mod tests {
         assert_eq!(paths(&values("Photoshop", "5")), vec![OFFER], "words, not an offer chosen");
         assert_eq!(paths(&values("65322651CA01A12", "")), vec![QUANTITY], "mandatory");
         assert_eq!(paths(&values("65322651CA01A12", "0")), vec![QUANTITY]);
+    }
+
+    #[test]
+    fn a_discount_code_goes_with_the_renewal_trimmed_and_checked() {
+        let mut v = values("65322651CA01A12", "5");
+        assert_eq!(request(&v).auto_renewal.flex_discount_codes, Vec::<String>::new(), "none asked");
+        v.insert(CODE.into(), " BLACK_FRIDAY_10_PERCENT_OFF ".into());
+        assert_eq!(request(&v).auto_renewal.flex_discount_codes, vec!["BLACK_FRIDAY_10_PERCENT_OFF".to_string()]);
+        v.insert(CODE.into(), "<b>".into());
+        assert_eq!(paths(&v), vec![CODE]);
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! Create, where the docs name no code: the checks run in this order, and each refusal is 1117
 //! with its reason in words, as the docs' own 1117 for an LGA coterm date is:
 //! - the body (1117/1121/1122 from the strict decoder); `autoRenewal.enabled` not `true` or
-//!   no `autoRenewal.renewalQuantity` (1117 naming the field); a quantity out of range (3116);
+//!   no `autoRenewal.renewalQuantity` (1117 naming the field); more than one
+//!   `autoRenewal.flexDiscountCodes` (2147; kept trimmed and unvalidated, as the docs say); a
+//!   quantity out of range (3116);
 //! - an offer id the catalog does not know (2122 `offerId`), consumables ("do not allow creating
 //!   subscriptions for consumable items": 1117 `offerId`), another market segment (2129); a
 //!   global customer's request without `currencyCode` (1117 `currencyCode`); a `deploymentId`
@@ -104,12 +106,7 @@ pub async fn update(
     let empty = body.trim_ascii().is_empty()
         || serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&body).is_ok_and(|m| m.is_empty());
     let request: Option<SubscriptionUpdateRequest> = if reset && empty { None } else { Some(parse(&body)?) };
-    let codes: Vec<String> = request
-        .iter()
-        .flat_map(|r| &r.auto_renewal.flex_discount_codes)
-        .map(|c| c.trim().to_string())
-        .filter(|c| !c.is_empty())
-        .collect();
+    let codes = renewal_codes(request.iter().flat_map(|r| &r.auto_renewal.flex_discount_codes))?;
     twin.change(|w, now| {
         let sub = owned(w, &customer_id, &subscription_id)?;
         if sub.status != Status::Active {
@@ -126,9 +123,6 @@ pub async fn update(
             if !codes.is_empty() && !request.auto_renewal.enabled {
                 return Err(ApiError::with_details("1117", vec!["autoRenewal.enabled".into()]));
             }
-            if codes.len() > 1 {
-                return Err(ApiError::with_details("2147", vec!["autoRenewal.flexDiscountCodes".into()]));
-            }
         }
         let sub = w.subscriptions.get_mut(&subscription_id).ok_or_else(|| ApiError::code("3115"))?;
         if let Some(request) = &request {
@@ -144,6 +138,18 @@ pub async fn update(
         }
         Ok(Json(shown(sub)))
     })
+}
+
+/// The flexible discount codes an auto-renewal asks for, trimmed, blank ones left out; more
+/// than one is 2147 ("Only one Flexible Discount Code is allowed", listed for Create and Update
+/// Subscription). Not validated otherwise: "Flexible discount codes are not validated while
+/// creating a subscription", nor while updating one; Preview Renewal verifies them.
+fn renewal_codes<'a>(asked: impl IntoIterator<Item = &'a String>) -> Result<Vec<String>, ApiError> {
+    let codes: Vec<String> = asked.into_iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
+    if codes.len() > 1 {
+        return Err(ApiError::with_details("2147", vec!["autoRenewal.flexDiscountCodes".into()]));
+    }
+    Ok(codes)
 }
 
 /// The query parameter that removes a subscription's flexible discount.
@@ -172,6 +178,7 @@ pub async fn create(
     let Some(quantity) = renewal.renewal_quantity else {
         return Err(ApiError::with_details("1117", vec!["autoRenewal.renewalQuantity".into()]));
     };
+    let codes = renewal_codes(&renewal.flex_discount_codes)?;
     let asked = AutoRenewalRequest { enabled: true, renewal_quantity: Some(quantity), ..Default::default() };
     if quantity == 0 || !check_auto_renewal(&asked, max_quantity(&request.offer_id)).is_empty() {
         return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));
@@ -232,7 +239,7 @@ pub async fn create(
                 enabled: true,
                 renewal_quantity: Some(quantity),
                 renewal_code: request.auto_renewal.renewal_code.clone(),
-                flex_discount_codes: request.auto_renewal.flex_discount_codes.clone(),
+                flex_discount_codes: codes,
             },
             renewal_date,
             creation_date: time::datetime(now),
