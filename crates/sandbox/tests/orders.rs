@@ -954,6 +954,59 @@ async fn a_renewal_discount_is_set_verified_by_the_preview_and_removed() {
 }
 
 #[tokio::test]
+async fn a_reusable_discount_an_order_used_renews_with_its_subscription_unless_another_is_set() {
+    let env = env();
+    let order = |offer: &str, code: &str| {
+        let line = json!({"extLineItemNumber": 1, "offerId": offer, "quantity": 5, "flexDiscountCodes": [code]});
+        json!({"orderType": "NEW", "currencyCode": "USD", "lineItems": [line]})
+    };
+    let orders = format!("/v3/customers/{COM}/orders");
+    // ACROBAT_20_OFF may be reused (it has a lock end date); BLACK_FRIDAY_10_PERCENT_OFF not.
+    let acrobat = call(&env, "POST", &orders, Some(order("65304479CA01A12", "ACROBAT_20_OFF"))).await;
+    assert_eq!(acrobat.status, StatusCode::CREATED, "{}", acrobat.json);
+    let photoshop = call(&env, "POST", &orders, Some(order("65322587CA01A12", "BLACK_FRIDAY_10_PERCENT_OFF"))).await;
+    assert_eq!(photoshop.status, StatusCode::CREATED, "{}", photoshop.json);
+    settle().await;
+    let subs = call(&env, "GET", &format!("/v3/customers/{COM}/subscriptions"), None).await;
+    let id_of = |product: &str| {
+        let items = subs.json["items"].as_array().cloned().unwrap_or_default();
+        let sub = items.into_iter().find(|s| s["offerId"].as_str().is_some_and(|o| o.starts_with(product)));
+        sub.and_then(|s| s["subscriptionId"].as_str().map(String::from)).unwrap_or_default()
+    };
+    let (acrobat, photoshop) = (id_of("65304479"), id_of("65322587"));
+    assert!(!acrobat.is_empty() && !photoshop.is_empty(), "{}", subs.json);
+    let preview = || async {
+        let body = json!({"orderType": "PREVIEW_RENEWAL"});
+        let p = call(&env, "POST", &format!("{orders}?fetch-price=true"), Some(body)).await;
+        assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
+        p.json["lineItems"].as_array().cloned().unwrap_or_default()
+    };
+    let line =
+        |lines: &[Value], id: &str| lines.iter().find(|l| l["subscriptionId"] == id).cloned().unwrap_or_default();
+    let verdict = |l: &Value| (l["flexDiscounts"][0]["code"].clone(), l["flexDiscounts"][0]["result"].clone());
+    // The reusable discount renews with the subscription its order made, priced; the other not.
+    let lines = preview().await;
+    let renewed = line(&lines, &acrobat);
+    assert_eq!(verdict(&renewed), (json!("ACROBAT_20_OFF"), json!("SUCCESS")), "{renewed}");
+    let price = |l: &Value, key: &str| l["pricing"][key].as_f64().unwrap_or(f64::NAN);
+    assert!(
+        (price(&renewed, "partnerPrice") - 20.0 - price(&renewed, "discountedPartnerPrice")).abs() < 0.005,
+        "{renewed}"
+    );
+    assert!(line(&lines, &photoshop).get("flexDiscounts").is_none(), "not reusable: {lines:?}");
+    // A discount set by Update Subscription takes priority; removed, the reusable one is back.
+    let path = format!("/v3/customers/{COM}/subscriptions/{acrobat}");
+    let set = json!({"autoRenewal": {"enabled": true, "flexDiscountCodes": ["BLACK_FRIDAY_10_PERCENT_OFF"]}});
+    assert_eq!(call(&env, "PATCH", &path, Some(set)).await.status, StatusCode::OK);
+    let chosen = line(&preview().await, &acrobat);
+    assert_eq!(verdict(&chosen), (json!("BLACK_FRIDAY_10_PERCENT_OFF"), json!("SUCCESS")), "{chosen}");
+    let removed = call(&env, "PATCH", &format!("{path}?reset-flex-discount-codes=true"), None).await;
+    assert_eq!(removed.status, StatusCode::OK, "{}", removed.json);
+    let back = line(&preview().await, &acrobat);
+    assert_eq!(verdict(&back), (json!("ACROBAT_20_OFF"), json!("SUCCESS")), "{back}");
+}
+
+#[tokio::test]
 async fn an_order_reaching_the_minimum_commits_the_three_year_commit() {
     let env = env();
     let small = place(&env, TYC, "PREVIEW", &[(1, "65304479CA01A12", 5)]).await;

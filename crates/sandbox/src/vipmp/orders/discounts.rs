@@ -38,8 +38,8 @@ use crate::twin::{time, ApiError, Twin};
 use axum::extract::{Path, Query, State};
 use axum::Json;
 use partner_model::types::{
-    Customer, DiscountValue, FlexDiscount, FlexDiscountPage, FlexDiscountResult, LineItem, LineItemRequest, Outcome,
-    Qualification, FLEX_DISCOUNTS_DEFAULT_LIMIT, FLEX_DISCOUNTS_MAX_LIMIT, FLEX_DISCOUNT_CATEGORIES,
+    Customer, DiscountValue, FlexDiscount, FlexDiscountPage, FlexDiscountResult, LineItem, LineItemRequest, OrderType,
+    Outcome, Qualification, Status, FLEX_DISCOUNTS_DEFAULT_LIMIT, FLEX_DISCOUNTS_MAX_LIMIT, FLEX_DISCOUNT_CATEGORIES,
 };
 use serde_json::Number;
 
@@ -378,11 +378,29 @@ impl<'a> Eligibility<'a> {
     }
 }
 
+/// The reusable discount an order that made or grew `subscription_id` used, while it may be
+/// reused: "when a reusable flexible discount has already been used by a customer in an order
+/// contributing to a subscription, the discount is automatically applied when the subscription
+/// auto-renews". The latest such order's, lines returned left out.
+fn reused(world: &World, customer_id: &str, subscription_id: &str, now: Millis) -> Option<&'static str> {
+    let contributing = world.orders.values().filter(|o| {
+        o.customer_id == customer_id && o.status == Status::Active && o.order_type != Some(OrderType::Return)
+    });
+    let codes = contributing
+        .flat_map(|o| o.line_items.iter())
+        .filter(|l| l.subscription_id == subscription_id && l.status == Status::Active && !l.flex_discounts.is_empty());
+    let spec = |code: &str| SPECS.iter().find(|s| s.code == code && s.lock_ends.is_some());
+    let mut usable = codes.flat_map(|l| l.flex_discounts.iter()).filter_map(|d| spec(&d.code));
+    usable.rfind(|s| matches!(s.status(now), "ACTIVE" | "REUSABLE")).map(|s| s.code)
+}
+
 /// Marks each line of an auto-renewal's preview with the flexible discount its subscription
-/// carries into the renewal, SUCCESS when the customer may have it on that line's offer now and
-/// FAILURE otherwise (an unknown code too): "PreviewRenewal for AutoRenewal will show FAILURE
-/// for that flexible discount on the affected line item", and is not refused for it. Returns,
-/// per line, the code that prices it (a SUCCESS), as [`apply`] does.
+/// carries into the renewal — the one set on it (Update Subscription's "takes priority"), else a
+/// reusable one an order of it used ([`reused`]) — SUCCESS when the customer may have it on
+/// that line's offer now and FAILURE otherwise (an unknown code too): "PreviewRenewal for
+/// AutoRenewal will show FAILURE for that flexible discount on the affected line item", and is
+/// not refused for it. Returns, per line, the code that prices it (a SUCCESS), as [`apply`]
+/// does.
 pub fn judge_renewal(
     world: &World,
     customer: &Customer,
@@ -394,12 +412,13 @@ pub fn judge_renewal(
         .iter_mut()
         .map(|line| {
             let sub = world.subscriptions.get(&line.subscription_id);
-            let code = sub.and_then(|s| s.auto_renewal.flex_discount_codes.first())?;
+            let set = sub.and_then(|s| s.auto_renewal.flex_discount_codes.first()).map(String::as_str);
+            let code = set.or_else(|| reused(world, &customer.customer_id, &line.subscription_id, now))?;
             let spec = SPECS.iter().find(|s| s.code == code);
             let ok = spec.filter(|spec| eligible.allows(spec, &line.offer_id));
             line.flex_discounts = vec![FlexDiscountResult {
                 id: spec.map(|s| s.id).unwrap_or_default().into(),
-                code: code.clone(),
+                code: code.to_string(),
                 result: if ok.is_some() { "SUCCESS" } else { "FAILURE" }.into(),
             }];
             ok.map(|spec| spec.code)

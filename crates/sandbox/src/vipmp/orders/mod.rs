@@ -33,11 +33,12 @@
 //! - PREVIEW_RENEWAL lists the active subscriptions with auto-renewal on, at `renewalQuantity`
 //!   (or `currentQuantity`), each at the level the total renewal quantity (or the 3YC
 //!   commitment) gives; 2136 when none would renew. A line whose subscription carries a
-//!   flexible discount into the renewal names it in `flexDiscounts`: SUCCESS when the customer
+//!   flexible discount into the renewal (set on it, or reused from its order) names it in
+//!   `flexDiscounts`: SUCCESS when the customer
 //!   may have it on that offer now (the rules of placing an order: active or reusable, its
 //!   segments and products, an intro discount only for a product not held), else FAILURE, an
 //!   unknown code too; the preview is not refused for it, and a SUCCESS prices the line. A
-//!   manual renewal's lines take codes as a new order's do (see [`discounts`]).
+//!   manual renewal's lines take codes as a new order's do (see `discounts`).
 //! - History: the documented default `start-date` is the current term's start (the customer's
 //!   `cotermDate` minus one year; no limit without one). `order-type` accepts the documented
 //!   NEW, TRANSFER and RENEWAL, `status` the documented 1000, 1002, 1004 and 1026 (returns and
@@ -60,9 +61,9 @@
 //!   A PATCH is the whole auto-renewal setting, with a code too: `enabled` without
 //!   `renewalQuantity` is every license (the docs' code example answers the quantity the
 //!   subscription had; the console always sends its choice). `enabled` stays required: the docs
-//!   call it optional when auto-renewal is already on, which the twin does not take. Not
-//!   modelled: a reusable discount applied automatically at auto-renewal because an order of
-//!   the subscription used it; only a code set on the subscription is carried.
+//!   call it optional when auto-renewal is already on, which the twin does not take. Without a
+//!   code set, a reusable discount an order of the subscription used is carried into its
+//!   renewal while its lock lasts (see `discounts`); a code set takes priority.
 //! - Completion: new subscriptions renew at the customer's `cotermDate` (set to one year on
 //!   when the customer has none; consumables renew one year after the order), auto-renewal on
 //!   for all licenses. A deployment's licenses are a subscription of their own, with its
