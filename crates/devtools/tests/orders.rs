@@ -682,8 +682,14 @@ async fn return_one_line_of_an_order() {
         .goto(&format!("{}{}", sandbox.url, order_page.trim_start_matches('/')))
         .await
         .expect("original order");
-    browser.find("//main//table/tbody/tr[td[1][normalize-space(.)='2']]/td[5][normalize-space(.)='Cancelled']").await;
-    browser.find("//main//table/tbody/tr[td[1][normalize-space(.)='1']]/td[5][normalize-space(.)='Complete']").await;
+    // The Status column found by its header, wherever it stands.
+    let lines = "//main//table[caption[normalize-space(.)='Line items']]";
+    let status = format!("count({lines}/thead//th[normalize-space(.)='Status']/preceding-sibling::th)+1");
+    let line = |n: &str, s: &str| {
+        format!("{lines}/tbody/tr[td[1][normalize-space(.)='{n}']]/td[{status}][normalize-space(.)='{s}']")
+    };
+    browser.find(&line("2", "Cancelled")).await;
+    browser.find(&line("1", "Complete")).await;
     browser.screenshot("orders-after-return").await;
     browser.click("Return lines").await;
     browser.find("//label[starts-with(normalize-space(.), 'Line 1 ·')]").await;
