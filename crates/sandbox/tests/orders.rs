@@ -1007,6 +1007,57 @@ async fn a_reusable_discount_an_order_used_renews_with_its_subscription_unless_a
 }
 
 #[tokio::test]
+async fn an_intro_discount_is_for_a_product_new_to_the_customer_and_stays_with_it_once_used() {
+    let env = env();
+    let line = |quantity: u64, subscription: &str| {
+        let mut line = json!({"extLineItemNumber": 1, "offerId": "11083117CA01A12", "quantity": quantity, "flexDiscountCodes": ["INTRO-PHSP"]});
+        if !subscription.is_empty() {
+            line["subscriptionId"] = json!(subscription);
+        }
+        json!([line])
+    };
+    let order = |customer: &str, kind: &str, lines: Value| {
+        let body = json!({"orderType": kind, "currencyCode": "USD", "lineItems": lines});
+        let (env, path) = (&env, format!("/v3/customers/{customer}/orders?fetch-price=true"));
+        async move { call(env, "POST", &path, Some(body)).await }
+    };
+    let verdict = |l: &Value| (l["flexDiscounts"][0]["code"].clone(), l["flexDiscounts"][0]["result"].clone());
+    let intro = (json!("INTRO-PHSP"), json!("SUCCESS"));
+    // A customer holding the product, bought without it, has no intro on it.
+    place(&env, COM, "NEW", &[(1, "11083117CA01A12", 2)]).await;
+    settle().await;
+    let held = order(COM, "PREVIEW", line(1, "")).await;
+    assert_eq!(
+        (held.json["code"].as_str(), details(&held)),
+        (Some("2141"), vec!["Line Item: 1, Reason: Invalid Flexible Discount".to_string()])
+    );
+    // A customer new to it has it, and keeps it for seat additions and renewals.
+    let first = order(EARLY, "NEW", line(2, "")).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.json);
+    assert_eq!(verdict(&first.json["lineItems"][0]), intro);
+    settle().await;
+    let more = order(EARLY, "PREVIEW", line(1, "")).await;
+    assert_eq!(verdict(&more.json["lineItems"][0]), intro, "a seat addition: {}", more.json);
+    let subs = call(&env, "GET", &format!("/v3/customers/{EARLY}/subscriptions"), None).await;
+    let items = subs.json["items"].as_array().cloned().unwrap_or_default();
+    let sub = items.iter().find(|s| s["offerId"].as_str().is_some_and(|o| o.starts_with("11083117")));
+    let sub = sub.and_then(|s| s["subscriptionId"].as_str()).unwrap_or_default().to_string();
+    let preview = call(
+        &env,
+        "POST",
+        &format!("/v3/customers/{EARLY}/orders?fetch-price=true"),
+        Some(json!({"orderType": "PREVIEW_RENEWAL"})),
+    )
+    .await;
+    let lines = preview.json["lineItems"].as_array().cloned().unwrap_or_default();
+    let renewing = lines.iter().find(|l| l["subscriptionId"] == sub.as_str()).cloned().unwrap_or_default();
+    assert_eq!(verdict(&renewing), intro, "auto-renewal: {}", preview.json);
+    let by_hand = order(EARLY, "PREVIEW_RENEWAL", line(2, &sub)).await;
+    assert_eq!(by_hand.status, StatusCode::CREATED, "{}", by_hand.json);
+    assert_eq!(verdict(&by_hand.json["lineItems"][0]), intro, "by hand");
+}
+
+#[tokio::test]
 async fn an_order_reaching_the_minimum_commits_the_three_year_commit() {
     let env = env();
     let small = place(&env, TYC, "PREVIEW", &[(1, "65304479CA01A12", 5)]).await;
@@ -1411,13 +1462,22 @@ async fn a_product_is_added_to_the_next_renewal_from_30_to_3_days_before_it() {
     let new_line = json!([{"extLineItemNumber": 1, "offerId": "65322651CA01A12", "quantity": 1}]);
     let renewal = renew(&env, EARLY, "PREVIEW_RENEWAL", new_line).await;
     assert_eq!(renewal.json["code"], "3121", "{}", renewal.json);
-    // The auto-renewal preview renews it with the others, and verifies its discount.
+    // An introductory offer suits a product added so: the customer has had no licenses of it.
+    let mut photoshop = asking("11083117CA01A12", codes(json!(["INTRO-PHSP"])));
+    photoshop["currencyCode"] = json!("USD");
+    let added = add(EARLY, photoshop).await;
+    assert_eq!(added.status, StatusCode::OK, "{}", added.json);
+    let intro = added.json["subscriptionId"].as_str().unwrap_or_default().to_string();
+    // The auto-renewal preview renews them with the others, and verifies their discounts.
     let preview = json!({"orderType": "PREVIEW_RENEWAL"});
     let p = call(&env, "POST", &format!("/v3/customers/{EARLY}/orders"), Some(preview)).await;
     let lines = p.json["lineItems"].as_array().cloned().unwrap_or_default();
-    let line = lines.iter().find(|l| l["subscriptionId"] == id.as_str() && l["quantity"] == 5);
-    let verdict = line.map(|l| (&l["flexDiscounts"][0]["code"], &l["flexDiscounts"][0]["result"]));
-    assert_eq!(verdict, Some((&json!("BLACK_FRIDAY_10_PERCENT_OFF"), &json!("SUCCESS"))), "{}", p.json);
+    let verdict = |id: &str| {
+        let line = lines.iter().find(|l| l["subscriptionId"] == id && l["quantity"] == 5);
+        line.map(|l| (l["flexDiscounts"][0]["code"].clone(), l["flexDiscounts"][0]["result"].clone()))
+    };
+    assert_eq!(verdict(&id), Some((json!("BLACK_FRIDAY_10_PERCENT_OFF"), json!("SUCCESS"))), "{}", p.json);
+    assert_eq!(verdict(&intro), Some((json!("INTRO-PHSP"), json!("SUCCESS"))), "{}", p.json);
 }
 
 #[tokio::test]

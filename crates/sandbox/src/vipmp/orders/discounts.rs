@@ -26,10 +26,11 @@
 //!   code is 2147; a code the twin does not know is 2146 (`Reason: NOT_FOUND`); a known code
 //!   the customer cannot use here — another segment or country, another product, not started,
 //!   ended (a reusable one not used before), or an INTRO discount for a product the customer
-//!   already holds (so never on a renewal of it) — is 2141 (`Reason: Invalid Flexible
-//!   Discount`). A manual renewal's preview is refused for it as a new order's is: the docs
-//!   show only its SUCCESS, and list 2141 for Preview Order. Codes are matched exactly. The line answers `flexDiscounts` with
-//!   `result: SUCCESS`; the price a discount gives is `discountedPartnerPrice`.
+//!   holds or held (but for a reusable one it used before: its renewals and seat additions
+//!   keep it) — is 2141 (`Reason: Invalid Flexible Discount`). A manual renewal's preview is
+//!   refused for it as a new order's is: the docs show only its SUCCESS, and list 2141 for
+//!   Preview Order. Codes are matched exactly. The line answers `flexDiscounts` with `result:
+//!   SUCCESS`; the price a discount gives is `discountedPartnerPrice`.
 
 use super::offers;
 use super::{customer, line_detail, subscriptions_of};
@@ -369,12 +370,20 @@ impl<'a> Eligibility<'a> {
             "REUSABLE" => self.used.contains(&spec.code),
             _ => false,
         };
+        // An introductory offer is for "products that are new to their subscription": not one
+        // the customer holds or held (one only scheduled for its renewal has had no licenses
+        // yet), unless it used this reusable discount before, which carries on "for renewals
+        // and seat additions until a configured discount lock end date".
         let product = offer_id.get(..8).unwrap_or_default();
-        let held = || subscriptions_of(self.world, self.customer_id).any(|s| s.offer_id.starts_with(product));
+        let held = || {
+            subscriptions_of(self.world, self.customer_id)
+                .any(|s| s.offer_id.starts_with(product) && s.status != Status::Scheduled)
+        };
+        let reused = spec.lock_ends.is_some() && self.used.contains(&spec.code);
         usable
             && spec.segments.contains(&self.segment)
             && spec.for_product(offer_id)
-            && !(spec.category == "INTRO" && held())
+            && !(spec.category == "INTRO" && !reused && held())
     }
 }
 

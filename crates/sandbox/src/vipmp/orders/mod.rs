@@ -50,12 +50,12 @@
 //! - Subscriptions: enabled without a quantity renews every license and answers
 //!   `renewalQuantity` = `currentQuantity` (the docs); an explicit quantity stays as set
 //!   through orders and returns. Checks of the PATCH: unknown customer or subscription (3115),
-//!   body (1121/1122/1117), inactive subscription (3119), renewal in progress (renewal date
-//!   today or past: 3120), quantity below 1 or above the product's limit (3116). Its
-//!   `autoRenewal.flexDiscountCodes` replaces the subscription's discount, unvalidated as the
-//!   docs say; with auto-renewal off 1117 `autoRenewal.enabled` ("it must be turned ON to apply
-//!   PromoCode"; the docs name no code), more than one code 2147 (as for an order line); none
-//!   keeps it. `?reset-flex-discount-codes=true` with no body or `{}` (the docs' "Empty or
+//!   body (1121/1122/1117), more than one `autoRenewal.flexDiscountCodes` (2147, as for an
+//!   order line), inactive subscription (3119), renewal in progress (renewal date today or
+//!   past: 3120), quantity below 1 or above the product's limit (3116). Its code, trimmed,
+//!   replaces the subscription's discount, unvalidated as the docs say; with auto-renewal off
+//!   1117 `autoRenewal.enabled` ("it must be turned ON to apply PromoCode"; the docs name no
+//!   code); none keeps it. `?reset-flex-discount-codes=true` with no body or `{}` (the docs' "Empty or
 //!   applicable body") removes it; with an update in the body, the update is made first and
 //!   the discount then removed, codes it named too. Another value of the parameter is 1132.
 //!   A PATCH is the whole auto-renewal setting, with a code too: `enabled` without
