@@ -23,10 +23,10 @@ pub(super) fn saved_words(saved: &str) -> String {
     date.to_locale_string(&crate::i18n::locale(), &options).as_string().unwrap_or_default()
 }
 
-/// Puts `value` at `path` of `values`; an empty value where `initial` has no such field
-/// takes the field out, so that typed then cleared is no change.
-fn put(values: &mut Values, initial: &Values, path: &str, value: String) {
-    if value.is_empty() && !initial.contains_key(path) {
+/// Puts `value` at `path` of `values`; an empty value for a field the start did not have
+/// (`started`) takes the field out, so that typed then cleared is no change.
+fn put(values: &mut Values, started: bool, path: &str, value: String) {
+    if value.is_empty() && !started {
         values.remove(path);
     } else {
         values.insert(path.to_string(), value);
@@ -228,7 +228,8 @@ impl FormState {
     /// the start did not have leaves the form as it started: typed then cleared is no change
     /// (no draft, no question on leaving).
     pub fn set(&self, path: &str, value: String) {
-        self.initial.with_value(|initial| self.values.update(|v| put(v, initial, path, value)));
+        let started = self.initial.with_value(|initial| initial.contains_key(path));
+        self.values.update(|v| put(v, started, path, value));
         if self.server.with_untracked(|s| s.contains_key(path)) {
             self.server.update(|s| {
                 s.remove(path);
@@ -387,11 +388,11 @@ mod tests {
         let initial = Values::from([("quantity".to_string(), "1".to_string())]);
         let mut v = initial.clone();
         let code = "lineItems[0].flexDiscountCodes[0]";
-        put(&mut v, &initial, code, "SAVE10".into());
+        put(&mut v, false, code, "SAVE10".into());
         assert_ne!(v, initial);
-        put(&mut v, &initial, code, String::new());
+        put(&mut v, false, code, String::new());
         assert_eq!(v, initial, "cleared: no change");
-        put(&mut v, &initial, "quantity", String::new());
+        put(&mut v, true, "quantity", String::new());
         assert_eq!(v.get("quantity").map(String::as_str), Some(""), "a field of the start emptied is a change");
     }
 }
