@@ -2,8 +2,8 @@
 //! customer's anniversary, a product it has no subscription of, with how many licenses to
 //! renew. The API schedules it (1009) with no licenses; the renewal order on the anniversary
 //! makes it active and sets its level; a flexible discount code may go with it, for the renewal
-//! preview to verify. Not consumables ("do not allow creating subscriptions
-//! for consumable items"); only for a customer with an active subscription.
+//! preview to verify. Not consumables ("do not allow creating subscriptions for consumable
+//! items"); only for a customer with an active subscription.
 //!
 //! The renewal page says when the window opens, or that it closed, and within it links to
 //! `/customers/:customer/renewal/add` ([`AddToRenewalPage`]), which picks the product as

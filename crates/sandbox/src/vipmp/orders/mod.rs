@@ -34,10 +34,10 @@
 //!   (or `currentQuantity`), each at the level the total renewal quantity (or the 3YC
 //!   commitment) gives; 2136 when none would renew. A line whose subscription carries a
 //!   flexible discount into the renewal (set on it, or reused from its order) names it in
-//!   `flexDiscounts`: SUCCESS when the customer
-//!   may have it on that offer now (the rules of placing an order: active or reusable, its
-//!   segments and products, an intro discount only for a product not held), else FAILURE, an
-//!   unknown code too; the preview is not refused for it, and a SUCCESS prices the line. A
+//!   `flexDiscounts`: SUCCESS when the customer may have it on that offer now (the rules of
+//!   placing an order: active or reusable, its segments and products, an intro discount only
+//!   for a product not held unless the customer used it before), else FAILURE, an unknown code
+//!   too; the preview is not refused for it, and a SUCCESS prices the line. A
 //!   manual renewal's lines take codes as a new order's do (see `discounts`).
 //! - History: the documented default `start-date` is the current term's start (the customer's
 //!   `cotermDate` minus one year; no limit without one). `order-type` accepts the documented
@@ -55,8 +55,8 @@
 //!   past: 3120), quantity below 1 or above the product's limit (3116). Its code, trimmed,
 //!   replaces the subscription's discount, unvalidated as the docs say; with auto-renewal off
 //!   1117 `autoRenewal.enabled` ("it must be turned ON to apply PromoCode"; the docs name no
-//!   code); none keeps it. `?reset-flex-discount-codes=true` with no body or `{}` (the docs' "Empty or
-//!   applicable body") removes it; with an update in the body, the update is made first and
+//!   code); none keeps it. `?reset-flex-discount-codes=true` with no body or `{}` (the docs'
+//!   "Empty or applicable body") removes it; with an update in the body, the update is made first and
 //!   the discount then removed, codes it named too. Another value of the parameter is 1132.
 //!   A PATCH is the whole auto-renewal setting, with a code too: `enabled` without
 //!   `renewalQuantity` is every license (the docs' code example answers the quantity the

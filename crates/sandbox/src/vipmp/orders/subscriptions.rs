@@ -5,7 +5,7 @@
 //! with its reason in words, as the docs' own 1117 for an LGA coterm date is:
 //! - the body (1117/1121/1122 from the strict decoder); `autoRenewal.enabled` not `true` or
 //!   no `autoRenewal.renewalQuantity` (1117 naming the field); more than one
-//!   `autoRenewal.flexDiscountCodes` (2147; kept trimmed and unvalidated, as the docs say); a
+//!   `autoRenewal.flexDiscountCodes` (2147; kept trimmed, and unvalidated as the docs say); a
 //!   quantity out of range (3116);
 //! - an offer id the catalog does not know (2122 `offerId`), consumables ("do not allow creating
 //!   subscriptions for consumable items": 1117 `offerId`), another market segment (2129); a
