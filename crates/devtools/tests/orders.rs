@@ -309,8 +309,17 @@ async fn a_manual_renewal_takes_a_discount_code_the_preview_verifies() {
         "the row's code"
     );
     browser.screenshot("orders-renew-discount-refused").await;
-    // A code the customer may use: the preview takes it and prices the line with it.
-    browser.fill("Flexible discount code", "BLACK_FRIDAY_10_PERCENT_OFF").await;
+    // A code the customer may use, put on the rows of its products from the list of the
+    // customer's discounts: the preview takes it and prices the line with it.
+    browser.set("Flexible discount code", "").await;
+    let discounts = format!("{section}//table[caption='Discounts this customer can use today']");
+    browser
+        .find(&format!("{discounts}//button[@aria-label='Use Black Friday: 10% off every product on matching lines']"))
+        .await
+        .click()
+        .await
+        .expect("use it");
+    assert_eq!(browser.value_of("Flexible discount code").await, "BLACK_FRIDAY_10_PERCENT_OFF");
     browser.click("Preview renewal").await;
     let row = format!("{section}//section[contains(@class,'preview')]//tbody/tr[1]");
     browser.find(&format!("{row}/td[6][normalize-space(.)='BLACK_FRIDAY_10_PERCENT_OFF']")).await;

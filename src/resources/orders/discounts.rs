@@ -1,4 +1,5 @@
-//! The flexible discounts a customer can use, under the lines of "Place an order": the open
+//! The flexible discounts a customer can use, under the lines of "Place an order" and of
+//! "Renew by hand" (`super::renew`): the open
 //! discounts of its market segment and country that have started (`GET /v3/flex-discounts`),
 //! and the reusable ones it has used (`GET /v3/customers/{id}/flex-discounts`), each with what
 //! it takes off in the order's currency and the products it is for. t::discount::r#use()
@@ -126,7 +127,7 @@ async fn usable(rt: &Runtime, customer: &Customer, now: &str) -> Result<Vec<Flex
     Ok(out)
 }
 
-/// The discounts panel of the order form.
+/// The discounts panel of a form with order lines: placing an order, renewing by hand.
 #[component]
 pub fn Discounts(customer: Signal<Option<Customer>>, currency: Signal<String>) -> impl IntoView {
     let rt = runtime();

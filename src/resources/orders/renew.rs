@@ -5,7 +5,9 @@
 //! the customer will have after renewal; "Place renewal order" sends the RENEWAL of exactly the
 //! previewed lines and opens the order, which follows it. A row may carry a flexible discount
 //! code: the preview verifies it (a refused code is shown at its row) and prices the line with
-//! it, and the renewal order carries the code the preview took. Part of a subscription's licenses goes
+//! it, and the renewal order carries the code the preview took. Below the rows, the discounts
+//! the customer can use (as when placing an order) put their code on the rows of their
+//! products. Part of a subscription's licenses goes
 //! in an order of its own (3121: "existing licenses must be fully renewed to current term
 //! quantity before being combined"): with other rows, each partial row says so before sending.
 //! Outside both windows the page says
@@ -13,6 +15,7 @@
 //! it and offers no other: the API takes the next renewal order only once the one before is
 //! complete (the manual-renewals page's key rules; 4122 otherwise).
 
+use super::discounts::Discounts;
 use super::place::PreviewResult;
 use super::unanswered::Unanswered;
 use crate::api::calls::orders;
@@ -27,7 +30,7 @@ use partner_model::rules::renewals::{self, renewable, window_at, Window, EARLY_D
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
 use partner_model::time::{date, parse, DAY};
-use partner_model::types::{LineItemRequest, Order, OrderRequest, Status, Subscription};
+use partner_model::types::{Customer, LineItemRequest, Order, OrderRequest, Status, Subscription};
 
 const LINES: &str = "lineItems";
 /// A line's flexible discount code ("Apply flexible discounts when placing manual renewal
@@ -124,7 +127,13 @@ fn unanswered(form: FormState, customer: &str) -> impl IntoView {
 /// The manual renewal section of the renewal page; `open` are the customer's RENEWAL orders
 /// still being processed, which no other renewal order may follow until they complete.
 #[component]
-pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String) -> impl IntoView {
+pub fn ManualRenewal(
+    subs: Vec<Subscription>,
+    open: Vec<Order>,
+    customer: String,
+    /// The customer's record: its segment and country say which discounts it can use.
+    record: Customer,
+) -> impl IntoView {
     let Some(renewal) = renewal_date(&subs, now()) else {
         return view! { <p>{t::renew::none()}</p> }.into_any();
     };
@@ -201,6 +210,10 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
         move |answer: (Values, Order)| preview.set(Some(answer)),
     );
     let lines_error = Signal::derive(move || form.error(LINES, false));
+    // The discounts the customer can use, in the licenses' currency, each put on the rows of
+    // its products by a click (as when placing an order).
+    let currency = licenses.first().map(|(s, _)| s.currency_code.clone()).unwrap_or_default();
+    let (record, currency) = (Signal::stored(Some(record)), Signal::stored(currency));
     let names = crate::catalog::catalog();
     view! {
         <section class="facts-section" aria-labelledby="renew-title">
@@ -226,6 +239,7 @@ pub fn ManualRenewal(subs: Vec<Subscription>, open: Vec<Order>, customer: String
                                 </div>
                             }
                         }).collect_view()}
+                        <Discounts customer=record currency/>
                         <SubmissionError submission/>
                         <div class="actions"><BusyButton label=t::renew::preview() busy=submission.busy/></div>
                     </form>

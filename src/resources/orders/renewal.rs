@@ -81,7 +81,7 @@ pub fn RenewalPreview() -> impl IntoView {
             <p class="lede">{t::renewal::lede()}</p>
             <Load resource=preview what=t::load::renewal_preview() render=move |(order, subs, open, record): Preview| {
                 let c = customer.get_untracked();
-                let by_hand = view! { <ManualRenewal subs=subs.clone() open customer=c.clone()/> };
+                let by_hand = view! { <ManualRenewal subs=subs.clone() open customer=c.clone() record=record.clone()/> };
                 let add = view! { <AddToRenewal customer=record subs=subs.clone()/> };
                 let auto = match order {
                     Auto::Renews(o) => view! { <RenewalLines order=*o subs customer=c/> }.into_any(),
