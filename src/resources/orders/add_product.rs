@@ -74,7 +74,7 @@ fn request(v: &Values) -> SubscriptionCreateRequest {
         auto_renewal: AutoRenewalCreate {
             enabled: true,
             renewal_quantity: g(v, QUANTITY).parse().ok(),
-            flex_discount_codes: Some(g(v, CODE)).filter(|c| !c.is_empty()).into_iter().collect(),
+            flex_discount_codes: super::codes_at(v, CODE),
             ..AutoRenewalCreate::default()
         },
         currency_code,

@@ -82,3 +82,9 @@ pub(crate) fn discount_cell(line: &LineItem) -> crate::components::table::Cell {
     let codes: Vec<&str> = line.flex_discounts.iter().map(|d| d.code.as_str()).collect();
     crate::components::table::Cell::Code(if codes.is_empty() { "—".into() } else { codes.join(", ") })
 }
+
+/// The flexible discount codes of the one-code field at `path`: the code typed, trimmed, or
+/// none when it is blank (the API takes a list, of at most one code).
+pub(crate) fn codes_at(v: &crate::components::form::Values, path: &str) -> Vec<String> {
+    Some(crate::components::form::trimmed(v, path)).filter(|c| !c.is_empty()).into_iter().collect()
+}

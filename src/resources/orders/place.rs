@@ -42,10 +42,7 @@ fn lines_of(v: &Values) -> Vec<LineItemRequest> {
             offer_id: g(v, &format!("{LINES}[{i}].offerId")),
             quantity: g(v, &format!("{LINES}[{i}].quantity")).parse().unwrap_or(0),
             currency_code: String::new(),
-            flex_discount_codes: Some(g(v, &format!("{LINES}[{i}].flexDiscountCodes[0]")))
-                .filter(|c| !c.is_empty())
-                .into_iter()
-                .collect(),
+            flex_discount_codes: super::codes_at(v, &format!("{LINES}[{i}].flexDiscountCodes[0]")),
             subscription_id: String::new(),
             deployment_id: deployment_of(v),
         })

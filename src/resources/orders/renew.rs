@@ -76,10 +76,7 @@ fn lines_of(v: &Values) -> Vec<LineItemRequest> {
             offer_id: g(v, &format!("{LINES}[{i}].offerId")),
             quantity,
             subscription_id: g(v, &format!("{LINES}[{i}].subscriptionId")),
-            flex_discount_codes: Some(g(v, &format!("{LINES}[{i}].{CODE}")))
-                .filter(|c| !c.is_empty())
-                .into_iter()
-                .collect(),
+            flex_discount_codes: super::codes_at(v, &format!("{LINES}[{i}].{CODE}")),
             ..Default::default()
         })
         .collect()
