@@ -232,6 +232,33 @@ async fn settle() {
     tokio::time::sleep(Duration::from_millis(80)).await;
 }
 
+/// The lines of `customer`'s auto-renewal preview, priced.
+async fn auto_renewal_lines(env: &Env, customer: &str) -> Vec<Value> {
+    let body = json!({"orderType": "PREVIEW_RENEWAL"});
+    let p = call(env, "POST", &format!("/v3/customers/{customer}/orders?fetch-price=true"), Some(body)).await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
+    p.json["lineItems"].as_array().cloned().unwrap_or_default()
+}
+
+/// The line of `lines` for `subscription` (null when there is none).
+fn line_of(lines: &[Value], subscription: &str) -> Value {
+    lines.iter().find(|l| l["subscriptionId"] == subscription).cloned().unwrap_or_default()
+}
+
+/// A line's flexible discount: its code and result.
+fn verdict(line: &Value) -> (Value, Value) {
+    (line["flexDiscounts"][0]["code"].clone(), line["flexDiscounts"][0]["result"].clone())
+}
+
+/// The id of `customer`'s subscription of `product` (an offer id's 8-digit part); empty when
+/// it has none.
+async fn subscription_of(env: &Env, customer: &str, product: &str) -> String {
+    let subs = call(env, "GET", &format!("/v3/customers/{customer}/subscriptions"), None).await;
+    let items = subs.json["items"].as_array().cloned().unwrap_or_default();
+    let sub = items.into_iter().find(|s| s["offerId"].as_str().is_some_and(|o| o.starts_with(product)));
+    sub.and_then(|s| s["subscriptionId"].as_str().map(String::from)).unwrap_or_default()
+}
+
 fn details(a: &Answer) -> Vec<String> {
     a.json["additionalDetails"]
         .as_array()
@@ -890,17 +917,10 @@ async fn a_renewal_discount_is_set_verified_by_the_preview_and_removed() {
     let (id, path) = ordered_subscription(&env).await;
     let renewal = |codes: serde_json::Value| json!({"autoRenewal": {"enabled": true, "flexDiscountCodes": codes}});
     let preview = || async {
-        let p = call(
-            &env,
-            "POST",
-            &format!("/v3/customers/{COM}/orders?fetch-price=true"),
-            Some(json!({"orderType": "PREVIEW_RENEWAL"})),
-        )
-        .await;
-        let line =
-            p.json["lineItems"].as_array().and_then(|l| l.iter().find(|l| l["subscriptionId"] == id.as_str()).cloned());
-        assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
-        line.unwrap_or_else(|| panic!("the subscription renews: {}", p.json))
+        let lines = auto_renewal_lines(&env, COM).await;
+        let line = line_of(&lines, &id);
+        assert!(!line.is_null(), "the subscription renews: {lines:?}");
+        line
     };
     let plain = preview().await;
     assert!(plain.get("flexDiscounts").is_none(), "no discount yet: {plain}");
@@ -967,42 +987,29 @@ async fn a_reusable_discount_an_order_used_renews_with_its_subscription_unless_a
     let photoshop = call(&env, "POST", &orders, Some(order("65322587CA01A12", "BLACK_FRIDAY_10_PERCENT_OFF"))).await;
     assert_eq!(photoshop.status, StatusCode::CREATED, "{}", photoshop.json);
     settle().await;
-    let subs = call(&env, "GET", &format!("/v3/customers/{COM}/subscriptions"), None).await;
-    let id_of = |product: &str| {
-        let items = subs.json["items"].as_array().cloned().unwrap_or_default();
-        let sub = items.into_iter().find(|s| s["offerId"].as_str().is_some_and(|o| o.starts_with(product)));
-        sub.and_then(|s| s["subscriptionId"].as_str().map(String::from)).unwrap_or_default()
-    };
-    let (acrobat, photoshop) = (id_of("65304479"), id_of("65322587"));
-    assert!(!acrobat.is_empty() && !photoshop.is_empty(), "{}", subs.json);
-    let preview = || async {
-        let body = json!({"orderType": "PREVIEW_RENEWAL"});
-        let p = call(&env, "POST", &format!("{orders}?fetch-price=true"), Some(body)).await;
-        assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
-        p.json["lineItems"].as_array().cloned().unwrap_or_default()
-    };
-    let line =
-        |lines: &[Value], id: &str| lines.iter().find(|l| l["subscriptionId"] == id).cloned().unwrap_or_default();
-    let verdict = |l: &Value| (l["flexDiscounts"][0]["code"].clone(), l["flexDiscounts"][0]["result"].clone());
+    let (acrobat, photoshop) =
+        (subscription_of(&env, COM, "65304479").await, subscription_of(&env, COM, "65322587").await);
+    assert!(!acrobat.is_empty() && !photoshop.is_empty(), "{acrobat:?} {photoshop:?}");
+    let preview = || auto_renewal_lines(&env, COM);
     // The reusable discount renews with the subscription its order made, priced; the other not.
     let lines = preview().await;
-    let renewed = line(&lines, &acrobat);
+    let renewed = line_of(&lines, &acrobat);
     assert_eq!(verdict(&renewed), (json!("ACROBAT_20_OFF"), json!("SUCCESS")), "{renewed}");
     let price = |l: &Value, key: &str| l["pricing"][key].as_f64().unwrap_or(f64::NAN);
     assert!(
         (price(&renewed, "partnerPrice") - 20.0 - price(&renewed, "discountedPartnerPrice")).abs() < 0.005,
         "{renewed}"
     );
-    assert!(line(&lines, &photoshop).get("flexDiscounts").is_none(), "not reusable: {lines:?}");
+    assert!(line_of(&lines, &photoshop).get("flexDiscounts").is_none(), "not reusable: {lines:?}");
     // A discount set by Update Subscription takes priority; removed, the reusable one is back.
     let path = format!("/v3/customers/{COM}/subscriptions/{acrobat}");
     let set = json!({"autoRenewal": {"enabled": true, "flexDiscountCodes": ["BLACK_FRIDAY_10_PERCENT_OFF"]}});
     assert_eq!(call(&env, "PATCH", &path, Some(set)).await.status, StatusCode::OK);
-    let chosen = line(&preview().await, &acrobat);
+    let chosen = line_of(&preview().await, &acrobat);
     assert_eq!(verdict(&chosen), (json!("BLACK_FRIDAY_10_PERCENT_OFF"), json!("SUCCESS")), "{chosen}");
     let removed = call(&env, "PATCH", &format!("{path}?reset-flex-discount-codes=true"), None).await;
     assert_eq!(removed.status, StatusCode::OK, "{}", removed.json);
-    let back = line(&preview().await, &acrobat);
+    let back = line_of(&preview().await, &acrobat);
     assert_eq!(verdict(&back), (json!("ACROBAT_20_OFF"), json!("SUCCESS")), "{back}");
 }
 
@@ -1021,7 +1028,6 @@ async fn an_intro_discount_is_for_a_product_new_to_the_customer_and_stays_with_i
         let (env, path) = (&env, format!("/v3/customers/{customer}/orders?fetch-price=true"));
         async move { call(env, "POST", &path, Some(body)).await }
     };
-    let verdict = |l: &Value| (l["flexDiscounts"][0]["code"].clone(), l["flexDiscounts"][0]["result"].clone());
     let intro = (json!("INTRO-PHSP"), json!("SUCCESS"));
     // A customer holding the product, bought without it, has no intro on it.
     place(&env, COM, "NEW", &[(1, "11083117CA01A12", 2)]).await;
@@ -1038,20 +1044,9 @@ async fn an_intro_discount_is_for_a_product_new_to_the_customer_and_stays_with_i
     settle().await;
     let more = order(EARLY, "PREVIEW", line(1, "")).await;
     assert_eq!(verdict(&more.json["lineItems"][0]), intro, "a seat addition: {}", more.json);
-    let subs = call(&env, "GET", &format!("/v3/customers/{EARLY}/subscriptions"), None).await;
-    let items = subs.json["items"].as_array().cloned().unwrap_or_default();
-    let sub = items.iter().find(|s| s["offerId"].as_str().is_some_and(|o| o.starts_with("11083117")));
-    let sub = sub.and_then(|s| s["subscriptionId"].as_str()).unwrap_or_default().to_string();
-    let preview = call(
-        &env,
-        "POST",
-        &format!("/v3/customers/{EARLY}/orders?fetch-price=true"),
-        Some(json!({"orderType": "PREVIEW_RENEWAL"})),
-    )
-    .await;
-    let lines = preview.json["lineItems"].as_array().cloned().unwrap_or_default();
-    let renewing = lines.iter().find(|l| l["subscriptionId"] == sub.as_str()).cloned().unwrap_or_default();
-    assert_eq!(verdict(&renewing), intro, "auto-renewal: {}", preview.json);
+    let sub = subscription_of(&env, EARLY, "11083117").await;
+    let lines = auto_renewal_lines(&env, EARLY).await;
+    assert_eq!(verdict(&line_of(&lines, &sub)), intro, "auto-renewal: {lines:?}");
     let by_hand = order(EARLY, "PREVIEW_RENEWAL", line(2, &sub)).await;
     assert_eq!(by_hand.status, StatusCode::CREATED, "{}", by_hand.json);
     assert_eq!(verdict(&by_hand.json["lineItems"][0]), intro, "by hand");
@@ -1469,15 +1464,10 @@ async fn a_product_is_added_to_the_next_renewal_from_30_to_3_days_before_it() {
     assert_eq!(added.status, StatusCode::OK, "{}", added.json);
     let intro = added.json["subscriptionId"].as_str().unwrap_or_default().to_string();
     // The auto-renewal preview renews them with the others, and verifies their discounts.
-    let preview = json!({"orderType": "PREVIEW_RENEWAL"});
-    let p = call(&env, "POST", &format!("/v3/customers/{EARLY}/orders"), Some(preview)).await;
-    let lines = p.json["lineItems"].as_array().cloned().unwrap_or_default();
-    let verdict = |id: &str| {
-        let line = lines.iter().find(|l| l["subscriptionId"] == id && l["quantity"] == 5);
-        line.map(|l| (l["flexDiscounts"][0]["code"].clone(), l["flexDiscounts"][0]["result"].clone()))
-    };
-    assert_eq!(verdict(&id), Some((json!("BLACK_FRIDAY_10_PERCENT_OFF"), json!("SUCCESS"))), "{}", p.json);
-    assert_eq!(verdict(&intro), Some((json!("INTRO-PHSP"), json!("SUCCESS"))), "{}", p.json);
+    let lines = auto_renewal_lines(&env, EARLY).await;
+    let renewing = |id: &str| Some(line_of(&lines, id)).filter(|l| l["quantity"] == 5).map(|l| verdict(&l));
+    assert_eq!(renewing(&id), Some((json!("BLACK_FRIDAY_10_PERCENT_OFF"), json!("SUCCESS"))), "{lines:?}");
+    assert_eq!(renewing(&intro), Some((json!("INTRO-PHSP"), json!("SUCCESS"))), "{lines:?}");
 }
 
 #[tokio::test]
