@@ -355,6 +355,24 @@ impl Browser {
             .expect("click");
     }
 
+    /// Whether no element matches `xpath` now (no waiting: for what must not be there once
+    /// the page has shown what it does show).
+    pub async fn absent(&self, xpath: &str) -> bool {
+        self.client.find(fantoccini::Locator::XPath(xpath)).await.is_err()
+    }
+
+    /// Clicks "Use on matching lines" of the customer's discount named `name`, in the flexible
+    /// discounts listed under a form's lines (placing an order, renewing by hand).
+    pub async fn use_discount(&self, name: &str) {
+        let row =
+            format!("//fieldset[legend='Flexible discounts']//tr[th[normalize-space(.)={}]]", xpath_literal(name));
+        self.find(&format!("{row}//button[normalize-space(.)='Use on matching lines']"))
+            .await
+            .click()
+            .await
+            .expect("use the discount");
+    }
+
     /// Waits until some element's text contains `text`.
     pub async fn sees(&self, text: &str) -> fantoccini::elements::Element {
         self.find(&format!(

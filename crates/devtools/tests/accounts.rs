@@ -370,11 +370,7 @@ async fn recommitment_is_offered_only_in_the_last_thirty_days_of_a_commitment() 
     browser.show(&note).await;
     browser.screenshot("accounts-3yc-recommit-not-yet").await;
     assert!(
-        browser
-            .client
-            .find(fantoccini::Locator::XPath("//button[normalize-space(.)='Send recommitment request']"))
-            .await
-            .is_err(),
+        browser.absent("//button[normalize-space(.)='Send recommitment request']").await,
         "no recommitment form yet"
     );
     browser.client.goto(&format!("{}customers/{ending}/benefits", sandbox.url)).await.expect("benefits");

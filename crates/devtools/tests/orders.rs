@@ -122,13 +122,7 @@ async fn find_acrobat_pro_by_name_apply_a_discount_add_a_recommendation_place_it
     browser.screenshot("orders-discount-refused").await;
     // The customer's discounts: one click puts the Acrobat one on the Acrobat line.
     browser.set("Flexible discount code", "").await;
-    let discount = "//fieldset[legend='Flexible discounts']//tr[th[normalize-space(.)='Acrobat: 20 off each license']]";
-    browser
-        .find(&format!("{discount}//button[normalize-space(.)='Use on matching lines']"))
-        .await
-        .click()
-        .await
-        .expect("use");
+    browser.use_discount("Acrobat: 20 off each license").await;
     assert_eq!(browser.value_of("Flexible discount code").await, "ACROBAT_20_OFF");
     browser.click("Preview order").await;
     // The preview's prices: the unit price, the days invoiced, the line total and the order's.
@@ -312,13 +306,7 @@ async fn a_manual_renewal_takes_a_discount_code_the_preview_verifies() {
     // A code the customer may use, put on the rows of its products from the list of the
     // customer's discounts: the preview takes it and prices the line with it.
     browser.set("Flexible discount code", "").await;
-    let discounts = format!("{section}//table[caption='Discounts this customer can use today']");
-    browser
-        .find(&format!("{discounts}//button[@aria-label='Use Black Friday: 10% off every product on matching lines']"))
-        .await
-        .click()
-        .await
-        .expect("use it");
+    browser.use_discount("Black Friday: 10% off every product").await;
     assert_eq!(browser.value_of("Flexible discount code").await, "BLACK_FRIDAY_10_PERCENT_OFF");
     browser.click("Preview renewal").await;
     let row = format!("{section}//section[contains(@class,'preview')]//tbody/tr[1]");
@@ -571,9 +559,7 @@ async fn a_renewal_discount_is_set_verified_by_the_preview_and_removed() {
     for (code, verdict) in [("SUMMER_SALE_20", "does not apply"), ("BLACK_FRIDAY_10_PERCENT_OFF", "applies.")] {
         // Back on the page after a save: nothing was left unsaved.
         browser.find("//main//form//input[@type='radio' and @value='all']").await;
-        let restored =
-            browser.client.find(fantoccini::Locator::XPath("//main//*[contains(text(), 'unsaved changes')]")).await;
-        assert!(restored.is_err(), "no draft restored");
+        assert!(browser.absent("//main//*[contains(text(), 'unsaved changes')]").await, "no draft restored");
         browser.fill("Flexible discount code", code).await;
         browser.click("Save auto-renewal").await;
         browser.find(&format!("{discounts}[normalize-space(.)='{code}']")).await;
@@ -603,11 +589,7 @@ async fn a_renewal_discount_is_set_verified_by_the_preview_and_removed() {
     browser.sees("no longer has a flexible discount").await;
     browser.find(&format!("//main[not({discounts}[normalize-space(.)!=''])]")).await;
     assert!(
-        browser
-            .client
-            .find(fantoccini::Locator::XPath("//button[normalize-space(.)='Remove the renewal discount']"))
-            .await
-            .is_err(),
+        browser.absent("//button[normalize-space(.)='Remove the renewal discount']").await,
         "nothing left to remove"
     );
     browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
@@ -635,10 +617,7 @@ async fn a_line_of_the_wrong_market_segment_is_refused_with_its_reason() {
         .await
         .expect("lines");
     assert_eq!(lines.len(), 1, "only the refused line is named");
-    assert!(
-        browser.client.find(fantoccini::Locator::XPath("//section[contains(@class,'preview')]")).await.is_err(),
-        "no preview to place"
-    );
+    assert!(browser.absent("//section[contains(@class,'preview')]").await, "no preview to place");
     browser.show(&refused).await;
     browser.screenshot("orders-refused-line").await;
     assert_eq!(orders_created(&browser, &sandbox).await, before);
@@ -704,11 +683,7 @@ async fn return_one_line_of_an_order() {
     browser.find("//label[starts-with(normalize-space(.), 'Line 1 ·')]").await;
     browser.find("//ul[contains(@class,'refused-lines')]/li[contains(normalize-space(.), 'Line 2') and contains(., 'Already returned.')]").await;
     assert!(
-        browser
-            .client
-            .find(fantoccini::Locator::XPath("//label[starts-with(normalize-space(.), 'Line 2 ·')]"))
-            .await
-            .is_err(),
+        browser.absent("//label[starts-with(normalize-space(.), 'Line 2 ·')]").await,
         "a returned line is not offered again"
     );
     // The original order's external reference, the one thing an order update changes.
@@ -935,10 +910,7 @@ async fn the_subscriptions_of_every_customer_of_a_reseller_filtered_by_product_a
     browser.set_faults(serde_json::json!([])).await;
     browser.click("Refresh").await;
     browser.find("//main//table[caption='Subscriptions']//a[normalize-space(.)='Fairmont Hotels Group']").await;
-    assert!(
-        browser.client.find(fantoccini::Locator::XPath("//table[caption='Customers not read']")).await.is_err(),
-        "read again, every customer is there"
-    );
+    assert!(browser.absent("//table[caption='Customers not read']").await, "read again, every customer is there");
     browser.choose("Renews within", "30").await;
     browser.fill("Product", "illustrator").await;
     browser.field("Product").await.send_keys("\u{E007}").await.expect("enter");

@@ -577,7 +577,7 @@ async fn a_title_is_busy_until_its_accounts_name_comes() {
     browser.settled().await;
     let title = browser.find("//main//h1").await.text().await.expect("title");
     assert!(title.contains(&name), "the title once settled: {title}");
-    assert!(browser.client.find(fantoccini::Locator::XPath("//main//h1[@aria-busy]")).await.is_err(), "no longer busy");
+    assert!(browser.absent("//main//h1[@aria-busy]").await, "no longer busy");
     browser.close().await;
 }
 
