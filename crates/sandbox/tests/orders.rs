@@ -957,6 +957,30 @@ async fn a_renewal_discount_is_set_verified_by_the_preview_and_removed() {
     );
     let two = call(&env, "PATCH", &path, Some(renewal(json!(["ACROBAT_20_OFF", "BLACK_FRIDAY_10_PERCENT_OFF"])))).await;
     assert_eq!(two.json["code"], "2147");
+    // "If it is already ON, this field is OPTIONAL": a discount alone keeps the state and the
+    // quantity set.
+    let alone = |codes: serde_json::Value| json!({"autoRenewal": {"flexDiscountCodes": codes}});
+    let set = call(&env, "PATCH", &path, Some(alone(json!(["ACROBAT_20_OFF"])))).await;
+    assert_eq!(set.status, StatusCode::OK, "{}", set.json);
+    let renewal_of = |v: &serde_json::Value| v["autoRenewal"].clone();
+    assert_eq!(
+        renewal_of(&set.json),
+        json!({"enabled": true, "renewalQuantity": 3, "flexDiscountCodes": ["ACROBAT_20_OFF"]})
+    );
+    // Off, it must be turned on: a discount or a quantity alone is refused, and nothing changes.
+    let off = call(&env, "PATCH", &path, Some(json!({"autoRenewal": {"enabled": false}}))).await;
+    assert_eq!(off.json["autoRenewal"]["enabled"], false, "{}", off.json);
+    for body in [alone(json!(["BLACK_FRIDAY_10_PERCENT_OFF"])), json!({"autoRenewal": {"renewalQuantity": 2}})] {
+        let refused = call(&env, "PATCH", &path, Some(body)).await;
+        assert_eq!(
+            (refused.json["code"].as_str(), &refused.json["additionalDetails"]),
+            (Some("1117"), &json!(["autoRenewal.enabled"]))
+        );
+    }
+    let kept = call(&env, "GET", &path, None).await;
+    assert_eq!(renewal_of(&kept.json), renewal_of(&off.json));
+    let on = call(&env, "PATCH", &path, Some(json!({"autoRenewal": {"enabled": true, "renewalQuantity": 3}}))).await;
+    assert_eq!(on.status, StatusCode::OK, "{}", on.json);
 
     let bad = call(&env, "PATCH", &format!("{path}?reset-flex-discount-codes=yes"), None).await;
     assert_eq!(bad.json["code"], "1132");

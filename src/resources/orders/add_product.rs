@@ -100,8 +100,11 @@ fn check(v: &Values) -> Vec<FieldError> {
     } else if g(v, QUANTITY).is_empty() {
         errors.push(FieldError::new(QUANTITY, Invalid::Missing));
     } else {
-        let asked =
-            AutoRenewalRequest { enabled: true, renewal_quantity: g(v, QUANTITY).parse().ok(), ..Default::default() };
+        let asked = AutoRenewalRequest {
+            enabled: Some(true),
+            renewal_quantity: g(v, QUANTITY).parse().ok(),
+            ..Default::default()
+        };
         errors.extend(check_auto_renewal(&asked, ENTERPRISE_MAX_QUANTITY));
     }
     errors.extend(check_path(v, CODE));

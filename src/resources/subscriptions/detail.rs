@@ -43,7 +43,7 @@ fn request(v: &Values) -> SubscriptionUpdateRequest {
     let mut auto_renewal = AutoRenewalRequest::from(choice);
     // A discount only with auto-renewal on: the field is not shown otherwise.
     let code = trimmed(v, CODE);
-    if auto_renewal.enabled && !code.is_empty() {
+    if auto_renewal.enabled == Some(true) && !code.is_empty() {
         auto_renewal.flex_discount_codes = vec![code];
     }
     SubscriptionUpdateRequest { auto_renewal }
@@ -261,7 +261,7 @@ mod tests {
         let on = request(&values("all", "", " ACROBAT_20_OFF "));
         assert_eq!(
             (on.auto_renewal.enabled, on.auto_renewal.flex_discount_codes),
-            (true, vec!["ACROBAT_20_OFF".into()])
+            (Some(true), vec!["ACROBAT_20_OFF".into()])
         );
         let set = request(&values("quantity", "3", "ACROBAT_20_OFF"));
         assert_eq!(set.auto_renewal.flex_discount_codes, vec!["ACROBAT_20_OFF".to_string()]);
@@ -269,6 +269,9 @@ mod tests {
         assert!(request(&values("all", "", "  ")).auto_renewal.flex_discount_codes.is_empty(), "none: kept as it is");
         let json = serde_json::to_value(request(&values("all", "", ""))).unwrap_or_default();
         assert!(json["autoRenewal"].get("flexDiscountCodes").is_none(), "{json}");
+        // Always said, though the API keeps the state when it is not.
+        let off = serde_json::to_value(request(&values("off", "", ""))).unwrap_or_default();
+        assert_eq!(off["autoRenewal"]["enabled"], false, "{off}");
     }
 
     #[test]

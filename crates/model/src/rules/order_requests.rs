@@ -167,10 +167,11 @@ fn check_line(i: usize, line: &LineItemRequest, duplicated: &[u32]) -> Vec<Field
 }
 
 /// The problems of an auto-renewal update, for a subscription whose product allows at most
-/// `max` licenses. A quantity sent with `enabled: false` is ignored, as the API ignores it.
+/// `max` licenses. A quantity sent with `enabled: false` is ignored, as the API ignores it; one
+/// sent without `enabled` is checked.
 pub fn check_auto_renewal(request: &AutoRenewalRequest, max: u64) -> Vec<FieldError> {
     match (request.enabled, request.renewal_quantity) {
-        (true, Some(q)) => check_line_quantity(q, max)
+        (Some(true) | None, Some(q)) => check_line_quantity(q, max)
             .err()
             .map(|problem| FieldError::new("autoRenewal.renewalQuantity", problem))
             .into_iter()
@@ -281,7 +282,7 @@ mod tests {
 
     #[test]
     fn auto_renewal_quantity_is_in_range_only_when_enabled() {
-        let req = |enabled, q| AutoRenewalRequest { enabled, renewal_quantity: q, ..Default::default() };
+        let req = |on: bool, q| AutoRenewalRequest { enabled: Some(on), renewal_quantity: q, ..Default::default() };
         assert!(check_auto_renewal(&req(true, None), TEAM_MAX_QUANTITY).is_empty());
         assert!(check_auto_renewal(&req(true, Some(10_000)), TEAM_MAX_QUANTITY).is_empty());
         assert!(check_auto_renewal(&req(false, Some(0)), TEAM_MAX_QUANTITY).is_empty());
@@ -291,5 +292,8 @@ mod tests {
             ["autoRenewal.renewalQuantity"]
         );
         assert!(check_auto_renewal(&req(true, Some(10_001)), ENTERPRISE_MAX_QUANTITY).is_empty());
+        let unsaid = |q| AutoRenewalRequest { renewal_quantity: q, ..Default::default() };
+        assert!(check_auto_renewal(&unsaid(None), TEAM_MAX_QUANTITY).is_empty());
+        assert_eq!(paths(&check_auto_renewal(&unsaid(Some(0)), TEAM_MAX_QUANTITY)), ["autoRenewal.renewalQuantity"]);
     }
 }

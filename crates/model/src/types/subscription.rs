@@ -119,7 +119,11 @@ pub struct AutoRenewalCreate {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AutoRenewalRequest {
-    pub enabled: bool,
+    /// On or off. "If Auto Renew is OFF, it must be turned ON to apply PromoCode. If it is
+    /// already ON, this field is OPTIONAL": none sent keeps the subscription's state. The
+    /// console always sends it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renewal_quantity: Option<u64>,
     /// The flexible discount the renewal is to have, in place of the subscription's ("not
@@ -133,10 +137,10 @@ pub struct AutoRenewalRequest {
 impl From<RenewalChoice> for AutoRenewalRequest {
     fn from(choice: RenewalChoice) -> Self {
         match choice {
-            RenewalChoice::Off => AutoRenewalRequest { enabled: false, ..Default::default() },
-            RenewalChoice::AllLicenses => AutoRenewalRequest { enabled: true, ..Default::default() },
+            RenewalChoice::Off => AutoRenewalRequest { enabled: Some(false), ..Default::default() },
+            RenewalChoice::AllLicenses => AutoRenewalRequest { enabled: Some(true), ..Default::default() },
             RenewalChoice::Quantity(q) => {
-                AutoRenewalRequest { enabled: true, renewal_quantity: Some(q), ..Default::default() }
+                AutoRenewalRequest { enabled: Some(true), renewal_quantity: Some(q), ..Default::default() }
             }
         }
     }

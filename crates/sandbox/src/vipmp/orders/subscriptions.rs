@@ -1,6 +1,12 @@
 //! `GET /v3/customers/{id}/subscriptions`, `GET` and `PATCH` (auto-renewal) of one, and `POST`
 //! ("Create subscription": a product added to the next renewal).
 //!
+//! Update: `autoRenewal.enabled` may be left out ("If it is already ON, this field is
+//! OPTIONAL"), which keeps the subscription's state; a discount code or a renewal quantity for
+//! a subscription that stays off is 1117 naming `autoRenewal.enabled`, where the docs name no
+//! code. A state sent without `renewalQuantity` renews every license; a request with neither
+//! (a discount alone) keeps the quantity set.
+//!
 //! Create, where the docs name no code: the checks run in this order, and each refusal is 1117
 //! with its reason in words, as the docs' own 1117 for an LGA coterm date is:
 //! - the body (1117/1121/1122 from the strict decoder); `autoRenewal.enabled` not `true` or
@@ -115,20 +121,29 @@ pub async fn update(
         if !sub.renewal_date.is_empty() && sub.renewal_date <= time::date(now) {
             return Err(ApiError::code("3120"));
         }
+        // "If it is already ON, this field is OPTIONAL": none sent keeps the state.
+        let on = request.as_ref().and_then(|r| r.auto_renewal.enabled).unwrap_or(sub.auto_renewal.enabled);
         if let Some(request) = &request {
-            if !check_auto_renewal(&request.auto_renewal, max_quantity(&sub.offer_id)).is_empty() {
+            let asked = &request.auto_renewal;
+            if !check_auto_renewal(asked, max_quantity(&sub.offer_id)).is_empty() {
                 return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));
             }
-            // "If Auto Renew is OFF, it must be turned ON to apply PromoCode."
-            if !codes.is_empty() && !request.auto_renewal.enabled {
+            // "If Auto Renew is OFF, it must be turned ON to apply PromoCode"; a renewal quantity
+            // for a subscription left off, likewise.
+            let quantity_unsaid = asked.enabled.is_none() && asked.renewal_quantity.is_some();
+            if !on && (!codes.is_empty() || quantity_unsaid) {
                 return Err(ApiError::with_details("1117", vec!["autoRenewal.enabled".into()]));
             }
         }
         let sub = w.subscriptions.get_mut(&subscription_id).ok_or_else(|| ApiError::code("3115"))?;
         if let Some(request) = &request {
-            sub.auto_renewal.enabled = request.auto_renewal.enabled;
-            sub.auto_renewal.renewal_quantity =
-                request.auto_renewal.renewal_quantity.filter(|_| request.auto_renewal.enabled);
+            let asked = &request.auto_renewal;
+            sub.auto_renewal.enabled = on;
+            // A state sent without a quantity renews every license ("Enabled without explicit
+            // renewal quantity"); neither sent (only a discount) keeps the quantity.
+            if asked.enabled.is_some() || asked.renewal_quantity.is_some() {
+                sub.auto_renewal.renewal_quantity = asked.renewal_quantity.filter(|_| on);
+            }
             if !codes.is_empty() {
                 sub.auto_renewal.flex_discount_codes = codes.clone();
             }
@@ -179,7 +194,7 @@ pub async fn create(
         return Err(ApiError::with_details("1117", vec!["autoRenewal.renewalQuantity".into()]));
     };
     let codes = renewal_codes(&renewal.flex_discount_codes)?;
-    let asked = AutoRenewalRequest { enabled: true, renewal_quantity: Some(quantity), ..Default::default() };
+    let asked = AutoRenewalRequest { enabled: Some(true), renewal_quantity: Some(quantity), ..Default::default() };
     if quantity == 0 || !check_auto_renewal(&asked, max_quantity(&request.offer_id)).is_empty() {
         return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));
     }
