@@ -8,7 +8,7 @@ mod common;
 use common::*;
 use leptos::prelude::*;
 use partner_console::api::error::{ApiError, Failure};
-use partner_console::components::form::{rows, FormState, TextField, Values};
+use partner_console::components::form::{field_id, rows, FormScope, FormState, TextField, Values};
 use partner_model::error::ApiErrorBody;
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
@@ -47,7 +47,7 @@ async fn a_problem_shows_once_the_field_is_left_and_the_api_refusal_lands_on_its
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         let f = FormState::new(Values::new(), check, None);
         form.set_value(Some(f));
-        view! { <form><TextField path="companyProfile.companyName"/></form> }
+        view! { <FormScope form=f><form><TextField path="companyProfile.companyName"/></form></FormScope> }
     });
     let input = wait_for("field", || query(&root, "#f-companyProfile-companyName")).await;
     let label = query(&root, "label[for='f-companyProfile-companyName']").expect("label");
@@ -166,10 +166,12 @@ async fn a_checkbox_and_radio_buttons_announce_the_api_refusal_like_every_field(
         let f = FormState::new(start, |_| Vec::new(), None);
         form.set_value(Some(f));
         view! {
-            <form>
-                <CheckField path="globalSalesEnabled" label="Global sales" hint="Sell in every country."/>
-                <RadioField path="ui.kind" legend="Kind" options=vec![("a", "A", "The first"), ("b", "B", "The second")]/>
-            </form>
+            <FormScope form=f>
+                <form>
+                    <CheckField path="globalSalesEnabled" label="Global sales" hint="Sell in every country."/>
+                    <RadioField path="ui.kind" legend="Kind" options=vec![("a", "A", "The first"), ("b", "B", "The second")]/>
+                </form>
+            </FormScope>
         }
     });
     let check = wait_for("checkbox", || query(&root, "#f-globalSalesEnabled")).await;
@@ -193,4 +195,40 @@ async fn a_checkbox_and_radio_buttons_announce_the_api_refusal_like_every_field(
     assert_eq!(group.get_attribute("aria-describedby").as_deref(), Some("f-ui-kind-error"));
     let radio = query(&root, "#f-ui-kind-a").expect("radio");
     assert_eq!(radio.get_attribute("aria-invalid").as_deref(), Some("true"));
+}
+
+/// Two forms made in one component, each with its markup in its own scope: a field drawn later
+/// (when its data comes) belongs to the form around it, not to the form made last.
+#[wasm_bindgen_test]
+async fn a_field_drawn_later_belongs_to_the_form_around_it() {
+    let root = mount_point();
+    let forms = StoredValue::new(None::<(FormState, FormState)>);
+    let shown = RwSignal::new(false);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let first = FormState::new(Values::new(), check, None);
+        let second = FormState::new(Values::new(), check, None).scoped("second");
+        forms.set_value(Some((first, second)));
+        view! {
+            <FormScope form=first>
+                <form>{move || shown.get().then(|| view! { <TextField path="companyProfile.companyName"/> })}</form>
+            </FormScope>
+            <FormScope form=second>
+                <form><TextField path="companyProfile.companyName"/></form>
+            </FormScope>
+        }
+    });
+    wait_for("the second form's field", || {
+        query(&root, &format!("#{}", field_id("second.companyProfile.companyName")))
+    })
+    .await;
+    shown.set(true);
+    let later =
+        wait_for("the later field", || query(&root, &format!("#{}", field_id("companyProfile.companyName")))).await;
+    type_into(&later, "Later Ltd");
+    let (first, second) = forms.get_value().expect("forms");
+    wait_for("the first form's value", || {
+        (first.get_untracked("companyProfile.companyName") == "Later Ltd").then_some(())
+    })
+    .await;
+    assert_eq!(second.get_untracked("companyProfile.companyName"), "", "the second form is untouched");
 }

@@ -8,7 +8,7 @@
 use crate::api::calls::{distributor_subscriptions, Endpoint};
 use crate::components::filters::Choice;
 use crate::components::filters::FilterSelect;
-use crate::components::form::{check_paths, trimmed as g, FormState, Values};
+use crate::components::form::{check_paths, trimmed as g, FormScope, FormState, Values};
 use crate::components::list::{ListPage, ListSource};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column, SortKeys};
@@ -211,40 +211,42 @@ fn FilterBuilder() -> impl IntoView {
         query.set_all("filter", &all);
     };
     view! {
-        <form class="filters builder" role="search" aria-label=t::vmware::filters() novalidate on:submit=add>
-            <div class="filter">
-                <label for="filter-key">{t::vmware::filter_on()}</label>
-                <select id="filter-key" on:change=move |ev| form.set(KEY, event_target_value(&ev))>
-                    {FILTER_KEYS.iter().map(|(k, l)| view! { <option value=*k selected=move || key.get() == *k>{l()}</option> }).collect_view()}
-                </select>
-            </div>
-            <div class="filter">
-                <label for="filter-operator">{t::vmware::comparison()}</label>
-                <select id="filter-operator" on:change=move |ev| form.set(OPERATOR, event_target_value(&ev))>
-                    <option value="LIKE" selected=move || operator.get() == "LIKE">{t::vmware::contains_op()}</option>
-                    <option value="EQUALS" selected=move || operator.get() == "EQUALS">{t::vmware::equals_op()}</option>
-                </select>
-            </div>
-            <div class="filter">
-                <label for="filter-value">{t::vmware::value()}</label>
-                <input id="filter-value" type="text" maxlength="200" prop:value=move || value.get()
-                    aria-invalid=move || problem().is_some().to_string() aria-describedby="filter-value-error"
-                    on:input=move |ev| form.set(VALUE, event_target_value(&ev))/>
-                <p class="field-error" id="filter-value-error" aria-live="polite">{problem}</p>
-            </div>
-            <button type="submit">{t::vmware::add()}</button>
-        </form>
-        <ul class="chips" aria-label=t::vmware::in_force()>
-            {move || query.get_all("filter").into_iter().filter_map(|raw| parse_filter(&raw).map(|f| (raw, f))).map(|(raw, f)| {
-                let words = if f.operator == FilterOperator::Like {
-                    t::vmware::Contains { key: key_label(&f.key), value: &f.value }.text()
-                } else {
-                    t::vmware::Equals { key: key_label(&f.key), value: &f.value }.text()
-                };
-                let label = t::vmware::remove(&words);
-                view! { <li>{words}<button type="button" class="link" aria-label=label on:click=move |_| remove(raw.clone())>"×"</button></li> }
-            }).collect_view()}
-        </ul>
+        <FormScope form=form>
+            <form class="filters builder" role="search" aria-label=t::vmware::filters() novalidate on:submit=add>
+                <div class="filter">
+                    <label for="filter-key">{t::vmware::filter_on()}</label>
+                    <select id="filter-key" on:change=move |ev| form.set(KEY, event_target_value(&ev))>
+                        {FILTER_KEYS.iter().map(|(k, l)| view! { <option value=*k selected=move || key.get() == *k>{l()}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="filter">
+                    <label for="filter-operator">{t::vmware::comparison()}</label>
+                    <select id="filter-operator" on:change=move |ev| form.set(OPERATOR, event_target_value(&ev))>
+                        <option value="LIKE" selected=move || operator.get() == "LIKE">{t::vmware::contains_op()}</option>
+                        <option value="EQUALS" selected=move || operator.get() == "EQUALS">{t::vmware::equals_op()}</option>
+                    </select>
+                </div>
+                <div class="filter">
+                    <label for="filter-value">{t::vmware::value()}</label>
+                    <input id="filter-value" type="text" maxlength="200" prop:value=move || value.get()
+                        aria-invalid=move || problem().is_some().to_string() aria-describedby="filter-value-error"
+                        on:input=move |ev| form.set(VALUE, event_target_value(&ev))/>
+                    <p class="field-error" id="filter-value-error" aria-live="polite">{problem}</p>
+                </div>
+                <button type="submit">{t::vmware::add()}</button>
+            </form>
+            <ul class="chips" aria-label=t::vmware::in_force()>
+                {move || query.get_all("filter").into_iter().filter_map(|raw| parse_filter(&raw).map(|f| (raw, f))).map(|(raw, f)| {
+                    let words = if f.operator == FilterOperator::Like {
+                        t::vmware::Contains { key: key_label(&f.key), value: &f.value }.text()
+                    } else {
+                        t::vmware::Equals { key: key_label(&f.key), value: &f.value }.text()
+                    };
+                    let label = t::vmware::remove(&words);
+                    view! { <li>{words}<button type="button" class="link" aria-label=label on:click=move |_| remove(raw.clone())>"×"</button></li> }
+                }).collect_view()}
+            </ul>
+        </FormScope>
     }
 }
 

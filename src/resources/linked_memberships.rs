@@ -7,7 +7,7 @@ use crate::components::confirm::ConfirmDialog;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::filters::Choice;
 use crate::components::filters::{FilterSelect, FilterText};
-use crate::components::form::{check_paths, trimmed as g, BusyButton, FormState, TextField, Values};
+use crate::components::form::{check_paths, trimmed as g, BusyButton, FormScope, FormState, TextField, Values};
 use crate::components::loading::{Load, Loaded};
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_commit, use_preview_submission, SubmissionError};
@@ -203,21 +203,23 @@ fn Enroll(group: LinkedMembershipGroup, chosen: RwSignal<Option<LinkedMembership
     let (checking, pending) = (check.busy, enroll.pending);
     let busy = Signal::derive(move || checking.get() || pending.get());
     view! {
-        <section class="facts-section enroll" aria-labelledby="enroll-title">
-            <h2 id="enroll-title">{t::linked::enroll_in(group.with_value(|g| g.name.clone()))}</h2>
-            <form class="inline" novalidate on:submit=move |ev| check.submit(ev)>
-                <TextField path=CUSTOMER/>
-                <BusyButton label=t::linked::enroll() working=t::linked::working() busy/>
-                <button type="button" on:click=move |_| chosen.set(None)>{t::linked::close()}</button>
-            </form>
-            <SubmissionError submission=check/>
-            {move || enroll.failure.get().map(|failure| view! { <ErrorPanel failure/> })}
-            {move || done.get().map(|m| {
-                let link = customer.get().map(|c| To::Customer(&c.customer_id).href()).unwrap_or_default();
-                view! { <p class="notice ok" role="status">{m} " " <A href=link>{t::linked::open_customer()}</A></p> }
-            })}
-            <ConfirmDialog open=ask title body confirm_label=t::linked::enroll() on_confirm=Callback::new(move |_| enroll.send())/>
-        </section>
+        <FormScope form=form>
+            <section class="facts-section enroll" aria-labelledby="enroll-title">
+                <h2 id="enroll-title">{t::linked::enroll_in(group.with_value(|g| g.name.clone()))}</h2>
+                <form class="inline" novalidate on:submit=move |ev| check.submit(ev)>
+                    <TextField path=CUSTOMER/>
+                    <BusyButton label=t::linked::enroll() working=t::linked::working() busy/>
+                    <button type="button" on:click=move |_| chosen.set(None)>{t::linked::close()}</button>
+                </form>
+                <SubmissionError submission=check/>
+                {move || enroll.failure.get().map(|failure| view! { <ErrorPanel failure/> })}
+                {move || done.get().map(|m| {
+                    let link = customer.get().map(|c| To::Customer(&c.customer_id).href()).unwrap_or_default();
+                    view! { <p class="notice ok" role="status">{m} " " <A href=link>{t::linked::open_customer()}</A></p> }
+                })}
+                <ConfirmDialog open=ask title body confirm_label=t::linked::enroll() on_confirm=Callback::new(move |_| enroll.send())/>
+            </section>
+        </FormScope>
     }
 }
 

@@ -8,7 +8,9 @@ use crate::api::calls::memberships;
 use crate::api::error::Failure;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::error_panel::ErrorPanel;
-use crate::components::form::{check_paths, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
+use crate::components::form::{
+    check_paths, trimmed as g, BusyButton, DraftNotice, FormScope, FormState, TextField, Values,
+};
 use crate::components::loading::{Load, Loaded};
 use crate::components::names::reseller_name;
 use crate::components::query::{use_query_state, QueryState};
@@ -76,15 +78,17 @@ pub fn MembershipStart() -> impl IntoView {
         }
     };
     view! {
-        <section class="page">
-            <div class="page-head"><h1>{t::vip::title()}</h1></div>
-            <p class="lede">{t::vip::lede()}</p>
-            <form novalidate on:submit=open>
-                <TextField path="membershipId" hint=t::vip::id_hint()/>
-                <div class="actions"><button type="submit" class="primary">{t::vip::preview()}</button></div>
-            </form>
-            <DemoMemberships reseller=reseller_for_demo/>
-        </section>
+        <FormScope form=form>
+            <section class="page">
+                <div class="page-head"><h1>{t::vip::title()}</h1></div>
+                <p class="lede">{t::vip::lede()}</p>
+                <form novalidate on:submit=open>
+                    <TextField path="membershipId" hint=t::vip::id_hint()/>
+                    <div class="actions"><button type="submit" class="primary">{t::vip::preview()}</button></div>
+                </form>
+                <DemoMemberships reseller=reseller_for_demo/>
+            </section>
+        </FormScope>
     }
 }
 
@@ -275,16 +279,18 @@ fn TransferForm(membership: String) -> impl IntoView {
         format!("{} {switches}", t::vip::becomes(reseller))
     });
     view! {
-        <form class="transfer" novalidate on:submit=ask>
-            <DraftNotice/>
-            <fieldset class="group">
-                <legend>{t::vip::transfer()}</legend>
-                <TextField path="resellerId" label=t::vip::reseller_id() hint=t::vip::reseller_hint()/>
-            </fieldset>
-            <SubmissionError submission/>
-            <div class="actions"><BusyButton label=t::vip::send() busy=submission.busy/></div>
-            <ConfirmDialog open=asking title body confirm_label=t::vip::transfer() on_confirm=Callback::new(move |_| submission.send())/>
-        </form>
+        <FormScope form=form>
+            <form class="transfer" novalidate on:submit=ask>
+                <DraftNotice/>
+                <fieldset class="group">
+                    <legend>{t::vip::transfer()}</legend>
+                    <TextField path="resellerId" label=t::vip::reseller_id() hint=t::vip::reseller_hint()/>
+                </fieldset>
+                <SubmissionError submission/>
+                <div class="actions"><BusyButton label=t::vip::send() busy=submission.busy/></div>
+                <ConfirmDialog open=asking title body confirm_label=t::vip::transfer() on_confirm=Callback::new(move |_| submission.send())/>
+            </form>
+        </FormScope>
     }
 }
 

@@ -9,7 +9,7 @@ use crate::components::confirm::ConfirmDialog;
 use crate::components::detail::{now, Facts};
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{
-    check_paths, trimmed as g, use_form, BusyButton, DraftNotice, FormState, TextField, UnsavedGuard, Values,
+    check_paths, trimmed as g, use_form, BusyButton, DraftNotice, FormScope, FormState, TextField, UnsavedGuard, Values,
 };
 use crate::components::loading::Load;
 use crate::components::names::{customer_name, reseller_name, CustomerLink, ResellerLink, ResellerName};
@@ -74,26 +74,28 @@ pub fn ResellerChange() -> impl IntoView {
         move |answer| preview.set(Some(answer)),
     );
     view! {
-        <section class="page">
-            <div class="page-head"><h1>{t::transfer::heading()}</h1></div>
-            <p class="lede">
-                {t::transfer::lede()}
-            </p>
-            <DemoApprovalCodes use_code=Callback::new(move |code: String| form.set("approvalCode", code))/>
-            <DraftNotice/>
-            <UnsavedGuard/>
-            <form novalidate on:submit=move |ev| submission.submit(ev)>
-                <fieldset class="group">
-                    <legend>{t::transfer::the_change()}</legend>
-                    <TextField path="approvalCode" hint=t::transfer::code_hint()/>
-                    <TextField path="requestedBy" kind="email" autocomplete="email" hint=t::transfer::requested_by_hint()/>
-                    <TextField path="resellerId" label=t::transfer::receiving_id() hint=t::transfer::receiving_hint()/>
-                </fieldset>
-                <SubmissionError submission/>
-                <div class="actions"><BusyButton label=t::transfer::preview() busy=submission.busy/></div>
-            </form>
-            {move || preview.get().map(|(values, transfer)| view! { <ChangePreview values transfer/> })}
-        </section>
+        <FormScope form=form>
+            <section class="page">
+                <div class="page-head"><h1>{t::transfer::heading()}</h1></div>
+                <p class="lede">
+                    {t::transfer::lede()}
+                </p>
+                <DemoApprovalCodes use_code=Callback::new(move |code: String| form.set("approvalCode", code))/>
+                <DraftNotice/>
+                <UnsavedGuard/>
+                <form novalidate on:submit=move |ev| submission.submit(ev)>
+                    <fieldset class="group">
+                        <legend>{t::transfer::the_change()}</legend>
+                        <TextField path="approvalCode" hint=t::transfer::code_hint()/>
+                        <TextField path="requestedBy" kind="email" autocomplete="email" hint=t::transfer::requested_by_hint()/>
+                        <TextField path="resellerId" label=t::transfer::receiving_id() hint=t::transfer::receiving_hint()/>
+                    </fieldset>
+                    <SubmissionError submission/>
+                    <div class="actions"><BusyButton label=t::transfer::preview() busy=submission.busy/></div>
+                </form>
+                {move || preview.get().map(|(values, transfer)| view! { <ChangePreview values transfer/> })}
+            </section>
+        </FormScope>
     }
 }
 

@@ -23,7 +23,7 @@ pub use draft::{DraftIn, DraftNotice, UnsavedGuard};
 pub(crate) use fields::FieldParts;
 pub use fields::{BusyButton, CheckField, CheckboxGroup, RadioField, SelectField, TextField};
 pub use paths::{check_as, check_path, check_paths, field_id, generic_path, in_words, label_of};
-pub use state::{focus_first_invalid, use_form, FormState};
+pub use state::{focus_first_invalid, use_form, FormScope, FormState};
 
 use std::collections::BTreeMap;
 

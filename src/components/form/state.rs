@@ -5,6 +5,7 @@ use super::draft::{Draft, DraftIn, DRAFT_PREFIX};
 use super::paths::field_id;
 use super::{rows, Values};
 use crate::api::error::Failure;
+use leptos::context::Provider;
 use leptos::prelude::*;
 use partner_model::rules::{rule_for_detail, FieldError};
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,7 +34,7 @@ fn put(values: &mut Values, started: bool, path: &str, value: String) {
     }
 }
 
-/// The state of one form, shared with its fields through context.
+/// The state of one form, shared with its fields through context ([`FormScope`]).
 #[derive(Clone, Copy)]
 pub struct FormState {
     pub values: RwSignal<Values>,
@@ -101,7 +102,6 @@ impl FormState {
             let values = form.values.get();
             form.save_draft(&values);
         });
-        provide_context(form);
         form
     }
 
@@ -360,9 +360,18 @@ pub fn focus_first_invalid(region: &'static str) {
     });
 }
 
-/// The form of the current component tree.
-/// A field outside a form (a programming error) is logged and gets a form of its own rather
-/// than stopping the app.
+/// Gives `form` to the fields and hooks in `children` ([`use_form`]), and to nothing outside
+/// them. Every form's markup sits in one: Leptos 0.8 components share their parent's reactive
+/// owner, so a context given where a form is made reaches its siblings too, and a field drawn
+/// later (when data comes, in a `move ||`) would find whichever form of the page was made last.
+#[component]
+pub fn FormScope(form: FormState, children: Children) -> impl IntoView {
+    view! { <Provider value=form>{children()}</Provider> }
+}
+
+/// The form of the [`FormScope`] around the caller.
+/// A field outside a form's scope (a programming error) is logged and gets a form of its own
+/// rather than stopping the app.
 pub fn use_form() -> FormState {
     use_context::<FormState>().unwrap_or_else(|| {
         leptos::logging::error!("a form field was mounted outside a form");

@@ -5,7 +5,7 @@
 
 use super::create::{check_minimums, minimums, tyc_key};
 use crate::api::calls::customers;
-use crate::components::form::{trimmed as g, BusyButton, FormState, SelectField, TextField, Values};
+use crate::components::form::{trimmed as g, BusyButton, FormScope, FormState, SelectField, TextField, Values};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::i18n::t;
@@ -240,16 +240,18 @@ fn CommitForm(
     );
     let prefix = format!("{mode}-{:?}", kind).to_ascii_lowercase();
     view! {
-        <section class="facts-section" aria-labelledby=format!("{prefix}-title")>
-            <h2 id=format!("{prefix}-title")>{title}</h2>
-            <p>{explain}</p>
-            <form novalidate on:submit=move |ev| submission.submit(ev)>
-                <TextField path=tyc_key("LICENSE") label=t::benefits::min_licenses() kind="number" hint=t::benefits::min_licenses_hint()/>
-                <TextField path=tyc_key("CONSUMABLES") label=t::benefits::min_consumables() kind="number" hint=t::benefits::min_consumables_hint()/>
-                <SubmissionError submission/>
-                <BusyButton label busy=submission.busy/>
-            </form>
-        </section>
+        <FormScope form=form>
+            <section class="facts-section" aria-labelledby=format!("{prefix}-title")>
+                <h2 id=format!("{prefix}-title")>{title}</h2>
+                <p>{explain}</p>
+                <form novalidate on:submit=move |ev| submission.submit(ev)>
+                    <TextField path=tyc_key("LICENSE") label=t::benefits::min_licenses() kind="number" hint=t::benefits::min_licenses_hint()/>
+                    <TextField path=tyc_key("CONSUMABLES") label=t::benefits::min_consumables() kind="number" hint=t::benefits::min_consumables_hint()/>
+                    <SubmissionError submission/>
+                    <BusyButton label busy=submission.busy/>
+                </form>
+            </section>
+        </FormScope>
     }
 }
 
@@ -281,19 +283,21 @@ fn LinkedForm(customer: Customer) -> impl IntoView {
         },
     );
     view! {
-        <section class="facts-section" aria-labelledby="linked-title">
-            <h2 id="linked-title">{t::benefits::create_linked()}</h2>
-            <p>{t::benefits::create_linked_what()}</p>
-            <form novalidate on:submit=move |ev| submission.submit(ev)>
-                <TextField path="linkedMembership.name" hint=t::benefits::name_hint()/>
-                <SelectField path="linkedMembership.type" options=Signal::derive(|| vec![
-                    ("STANDARD".to_string(), t::benefits::standard().to_string()),
-                    ("CONSORTIUM".to_string(), t::benefits::consortium().to_string()),
-                ])/>
-                <SubmissionError submission/>
-                <BusyButton label=t::benefits::create() busy=submission.busy/>
-            </form>
-        </section>
+        <FormScope form=form>
+            <section class="facts-section" aria-labelledby="linked-title">
+                <h2 id="linked-title">{t::benefits::create_linked()}</h2>
+                <p>{t::benefits::create_linked_what()}</p>
+                <form novalidate on:submit=move |ev| submission.submit(ev)>
+                    <TextField path="linkedMembership.name" hint=t::benefits::name_hint()/>
+                    <SelectField path="linkedMembership.type" options=Signal::derive(|| vec![
+                        ("STANDARD".to_string(), t::benefits::standard().to_string()),
+                        ("CONSORTIUM".to_string(), t::benefits::consortium().to_string()),
+                    ])/>
+                    <SubmissionError submission/>
+                    <BusyButton label=t::benefits::create() busy=submission.busy/>
+                </form>
+            </section>
+        </FormScope>
     }
     .into_any()
 }

@@ -7,8 +7,8 @@ use crate::api::calls::{customers, resellers};
 use crate::components::address::contact_values;
 use crate::components::detail::today;
 use crate::components::form::{
-    check_as, trimmed as g, BusyButton, CheckField, DraftNotice, FormState, RadioField, SelectField, TextField,
-    UnsavedGuard, Values,
+    check_as, trimmed as g, BusyButton, CheckField, DraftNotice, FormScope, FormState, RadioField, SelectField,
+    TextField, UnsavedGuard, Values,
 };
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_submission, SubmissionError};
@@ -184,51 +184,53 @@ pub fn CreateCustomer() -> impl IntoView {
     );
     let back = To::Customers { reseller: &reseller_id }.href();
     view! {
-        <section class="page">
-            <h1>{t::customer_new::title()}</h1>
-            <p class="notice" role="note">{t::customer_new::pending_note()}</p>
-            <DraftNotice/>
-            <UnsavedGuard/>
-            <form novalidate on:submit=move |ev| submission.submit(ev)>
-                <TextField path="resellerId" readonly=!reseller_id.is_empty() hint=t::customer_new::reseller_hint()/>
-                <RadioField path=KIND legend=t::customer_new::kind() options=vec![
-                    ("standard", t::customer_new::standard(), t::customer_new::standard_what()),
-                    ("lga", t::customer_new::lga(), t::customer_new::lga_what()),
-                ]/>
-                <fieldset class="group">
-                    <legend>{t::customer_new::company()}</legend>
-                    <CompanyFields existing=false/>
-                    {move || if lga.get() {
-                        view! {
-                            <SelectField path=SUB_SEGMENTS label=t::customer_new::agency_level() options=Signal::derive(|| vec![
-                                (String::new(), t::customer_new::choose_level().to_string()),
-                                ("FEDERAL".to_string(), t::customer_new::federal().to_string()),
-                                ("STATE".to_string(), t::customer_new::state().to_string()),
-                            ]) hint=t::customer_new::lga_segment()/>
-                        }.into_any()
-                    } else {
-                        view! { <SelectField path=SEGMENT options=segments hint=t::customer_new::segments_hint()/> }.into_any()
-                    }}
-                </fieldset>
-                <AddressAndContacts existing=false only=Signal::derive(move || lga.get().then_some(LGA_COUNTRIES)) locked_emails=vec![]/>
-                <fieldset class="group">
-                    <legend>{t::customer_new::programs()}</legend>
-                    {move || (!lga.get()).then(|| view! {
-                        <CheckField path=TYC label=t::customer_new::request_3yc() hint=t::customer_new::request_3yc_hint()/>
-                        {move || (tyc.get() == "true").then(|| view! {
-                            <TextField path=tyc_key("LICENSE") label=t::customer_new::min_licenses() kind="number" hint=t::customer_new::min_licenses_hint()/>
-                            <TextField path=tyc_key("CONSUMABLES") label=t::customer_new::min_consumables() kind="number" hint=t::customer_new::min_consumables_hint()/>
+        <FormScope form=form>
+            <section class="page">
+                <h1>{t::customer_new::title()}</h1>
+                <p class="notice" role="note">{t::customer_new::pending_note()}</p>
+                <DraftNotice/>
+                <UnsavedGuard/>
+                <form novalidate on:submit=move |ev| submission.submit(ev)>
+                    <TextField path="resellerId" readonly=!reseller_id.is_empty() hint=t::customer_new::reseller_hint()/>
+                    <RadioField path=KIND legend=t::customer_new::kind() options=vec![
+                        ("standard", t::customer_new::standard(), t::customer_new::standard_what()),
+                        ("lga", t::customer_new::lga(), t::customer_new::lga_what()),
+                    ]/>
+                    <fieldset class="group">
+                        <legend>{t::customer_new::company()}</legend>
+                        <CompanyFields existing=false/>
+                        {move || if lga.get() {
+                            view! {
+                                <SelectField path=SUB_SEGMENTS label=t::customer_new::agency_level() options=Signal::derive(|| vec![
+                                    (String::new(), t::customer_new::choose_level().to_string()),
+                                    ("FEDERAL".to_string(), t::customer_new::federal().to_string()),
+                                    ("STATE".to_string(), t::customer_new::state().to_string()),
+                                ]) hint=t::customer_new::lga_segment()/>
+                            }.into_any()
+                        } else {
+                            view! { <SelectField path=SEGMENT options=segments hint=t::customer_new::segments_hint()/> }.into_any()
+                        }}
+                    </fieldset>
+                    <AddressAndContacts existing=false only=Signal::derive(move || lga.get().then_some(LGA_COUNTRIES)) locked_emails=vec![]/>
+                    <fieldset class="group">
+                        <legend>{t::customer_new::programs()}</legend>
+                        {move || (!lga.get()).then(|| view! {
+                            <CheckField path=TYC label=t::customer_new::request_3yc() hint=t::customer_new::request_3yc_hint()/>
+                            {move || (tyc.get() == "true").then(|| view! {
+                                <TextField path=tyc_key("LICENSE") label=t::customer_new::min_licenses() kind="number" hint=t::customer_new::min_licenses_hint()/>
+                                <TextField path=tyc_key("CONSUMABLES") label=t::customer_new::min_consumables() kind="number" hint=t::customer_new::min_consumables_hint()/>
+                            })}
                         })}
-                    })}
-                    <CheckField path=EXTENDED label=t::customer_new::extended() hint=t::customer_new::extended_hint()/>
-                    {move || (extended.get() == "true").then(|| view! { <TextField path="cotermDate" kind="date"/> })}
-                </fieldset>
-                <SubmissionError submission/>
-                <div class="actions">
-                    <BusyButton label=t::customer_new::create() busy=submission.busy/>
-                    <A href=back>{t::common::cancel()}</A>
-                </div>
-            </form>
-        </section>
+                        <CheckField path=EXTENDED label=t::customer_new::extended() hint=t::customer_new::extended_hint()/>
+                        {move || (extended.get() == "true").then(|| view! { <TextField path="cotermDate" kind="date"/> })}
+                    </fieldset>
+                    <SubmissionError submission/>
+                    <div class="actions">
+                        <BusyButton label=t::customer_new::create() busy=submission.busy/>
+                        <A href=back>{t::common::cancel()}</A>
+                    </div>
+                </form>
+            </section>
+        </FormScope>
     }
 }

@@ -8,7 +8,9 @@
 use crate::api::calls::{customers, deployments};
 use crate::components::address::{address_of, address_values, AddressFields};
 use crate::components::filters::{Choice, FilterSelect};
-use crate::components::form::{trimmed, BusyButton, DraftNotice, FormState, SelectField, UnsavedGuard, Values};
+use crate::components::form::{
+    trimmed, BusyButton, DraftNotice, FormScope, FormState, SelectField, UnsavedGuard, Values,
+};
 use crate::components::loading::{Load, Loaded};
 use crate::components::names::{customer_name, title_of};
 use crate::components::pager::read_all;
@@ -196,18 +198,20 @@ fn NewDeploymentForm(customer: Customer) -> impl IntoView {
         },
     );
     view! {
-        <h1>{t::deployments::new_title(&name)}</h1>
-        <p class="lede">{t::deployments::new_lede(country(&home))}</p>
-        <DraftNotice/>
-        <UnsavedGuard/>
-        <form novalidate on:submit=move |ev| submission.submit(ev)>
-            <AddressFields except=home/>
-            <SubmissionError submission/>
-            <div class="actions">
-                <BusyButton label=t::deployments::create() busy=submission.busy/>
-                <A href=To::Deployments(&back).href()>{t::common::cancel()}</A>
-            </div>
-        </form>
+        <FormScope form=form>
+            <h1>{t::deployments::new_title(&name)}</h1>
+            <p class="lede">{t::deployments::new_lede(country(&home))}</p>
+            <DraftNotice/>
+            <UnsavedGuard/>
+            <form novalidate on:submit=move |ev| submission.submit(ev)>
+                <AddressFields except=home/>
+                <SubmissionError submission/>
+                <div class="actions">
+                    <BusyButton label=t::deployments::create() busy=submission.busy/>
+                    <A href=To::Deployments(&back).href()>{t::common::cancel()}</A>
+                </div>
+            </form>
+        </FormScope>
     }
     .into_any()
 }
@@ -264,27 +268,29 @@ fn DeploymentForm(deployment: Deployment, customer: String) -> impl IntoView {
         })
         .collect();
     view! {
-        <div class="page-head">
-            <h1>{t::deployments::title(&id)}</h1>
-            <div class="actions">
-                <A href=back attr:class="button">{t::deployments::all()}</A>
+        <FormScope form=form>
+            <div class="page-head">
+                <h1>{t::deployments::title(&id)}</h1>
+                <div class="actions">
+                    <A href=back attr:class="button">{t::deployments::all()}</A>
+                </div>
             </div>
-        </div>
-        <p class="lede">
-            <StatusExplained kind=ResourceKind::Deployment code=deployment.status.as_str().to_string()/>
-            " · " {t::deployments::created_on(crate::components::detail::day(&deployment.creation_date))}
-        </p>
-        <DraftNotice/>
-        <UnsavedGuard/>
-        <form novalidate on:submit=move |ev| submission.submit(ev)>
-            <SelectField path="status" label=t::deployments::status() options=Signal::derive(move || statuses.clone())
-                hint=t::deployments::status_hint()/>
-            <AddressFields fixed_country=true deployment=true/>
-            <SubmissionError submission/>
-            <div class="actions">
-                <BusyButton label=t::deployments::save() busy=submission.busy/>
-            </div>
-        </form>
+            <p class="lede">
+                <StatusExplained kind=ResourceKind::Deployment code=deployment.status.as_str().to_string()/>
+                " · " {t::deployments::created_on(crate::components::detail::day(&deployment.creation_date))}
+            </p>
+            <DraftNotice/>
+            <UnsavedGuard/>
+            <form novalidate on:submit=move |ev| submission.submit(ev)>
+                <SelectField path="status" label=t::deployments::status() options=Signal::derive(move || statuses.clone())
+                    hint=t::deployments::status_hint()/>
+                <AddressFields fixed_country=true deployment=true/>
+                <SubmissionError submission/>
+                <div class="actions">
+                    <BusyButton label=t::deployments::save() busy=submission.busy/>
+                </div>
+            </form>
+        </FormScope>
     }
 }
 

@@ -2,7 +2,7 @@
 //! choice of reseller when the URL names none (recent resellers, or an id).
 
 use crate::api::calls::{customers, Endpoint};
-use crate::components::form::{check_paths, FormState, TextField, Values};
+use crate::components::form::{check_paths, FormScope, FormState, TextField, Values};
 use crate::components::list::{ListPage, ListSource};
 use crate::components::names::{reseller_name, title_of};
 use crate::components::query::{use_query_state, QueryState};
@@ -106,22 +106,24 @@ pub fn ChooseReseller(
         }
     };
     view! {
-        <h1>{title}</h1>
-        <p class="lede">{lede}</p>
-        {(!name.is_empty()).then(|| view! { <p>{t::customers::looking_for(&name)}</p> })}
-        {(!resellers.is_empty()).then(|| view! {
-            <h2>{heading}</h2>
-            <ul class="recent" translate="no">
-                {resellers.into_iter().map(|r| view! {
-                    <li><A href=href(&r.id)>{r.name}</A> " " <code>{r.id}</code></li>
-                }).collect_view()}
-            </ul>
-        })}
-        <form class="inline" on:submit=submit novalidate>
-            <TextField path=RESELLER/>
-            <button type="submit">{action}</button>
-        </form>
-        {own.is_none().then(|| view! { <p><A href=To::Resellers.href()>{t::customers::or_find()}</A></p> })}
+        <FormScope form=form>
+            <h1>{title}</h1>
+            <p class="lede">{lede}</p>
+            {(!name.is_empty()).then(|| view! { <p>{t::customers::looking_for(&name)}</p> })}
+            {(!resellers.is_empty()).then(|| view! {
+                <h2>{heading}</h2>
+                <ul class="recent" translate="no">
+                    {resellers.into_iter().map(|r| view! {
+                        <li><A href=href(&r.id)>{r.name}</A> " " <code>{r.id}</code></li>
+                    }).collect_view()}
+                </ul>
+            })}
+            <form class="inline" on:submit=submit novalidate>
+                <TextField path=RESELLER/>
+                <button type="submit">{action}</button>
+            </form>
+            {own.is_none().then(|| view! { <p><A href=To::Resellers.href()>{t::customers::or_find()}</A></p> })}
+        </FormScope>
     }
 }
 

@@ -6,7 +6,7 @@ use super::profile::{profile_of, profile_values, segment_options, AddressAndCont
 use crate::api::calls::customers;
 use crate::components::address::{reference_emptied, REFERENCE_HELD};
 use crate::components::form::{
-    trimmed as g, BusyButton, CheckField, DraftNotice, FormState, SelectField, UnsavedGuard, Values,
+    trimmed as g, BusyButton, CheckField, DraftNotice, FormScope, FormState, SelectField, UnsavedGuard, Values,
 };
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
@@ -92,28 +92,30 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
     let segment = form.watch(SEGMENT);
     let segment_changed = Memo::new(move |_| segment.get() != original_segment);
     view! {
-        <h1>{t::customer_edit::title(&customer.company_profile.company_name)}</h1>
-        <UpdateRefused status=customer.status.clone()/>
-        <p class="notice" role="note">{t::customer_edit::replaces()}</p>
-        <DraftNotice/>
-        <UnsavedGuard/>
-        <form novalidate on:submit=move |ev| submission.submit(ev)>
-            <fieldset class="group">
-                <legend>{t::customer_edit::company()}</legend>
-                <CompanyFields existing=true/>
-                <SelectField path=SEGMENT options=Signal::derive(|| segment_options(&[])) disabled=lga
-                    hint=if lga { t::customer_edit::lga_gov() } else { t::customer_edit::segment_hint() }/>
-                {move || segment_changed.get().then(|| view! {
-                    <p class="notice warn" role="alert">{t::customer_edit::segment_warn()}</p>
-                })}
-                <CheckField path=GLOBAL label=t::customer_form::global_sales() hint=t::customer_form::global_sales_hint()/>
-            </fieldset>
-            <AddressAndContacts existing=true only=Signal::derive(|| None) locked_emails=emails/>
-            <SubmissionError submission/>
-            <div class="actions">
-                <BusyButton label=t::customer_edit::save() busy=submission.busy/>
-                <A href=To::Customer(&id).href()>{t::common::cancel()}</A>
-            </div>
-        </form>
+        <FormScope form=form>
+            <h1>{t::customer_edit::title(&customer.company_profile.company_name)}</h1>
+            <UpdateRefused status=customer.status.clone()/>
+            <p class="notice" role="note">{t::customer_edit::replaces()}</p>
+            <DraftNotice/>
+            <UnsavedGuard/>
+            <form novalidate on:submit=move |ev| submission.submit(ev)>
+                <fieldset class="group">
+                    <legend>{t::customer_edit::company()}</legend>
+                    <CompanyFields existing=true/>
+                    <SelectField path=SEGMENT options=Signal::derive(|| segment_options(&[])) disabled=lga
+                        hint=if lga { t::customer_edit::lga_gov() } else { t::customer_edit::segment_hint() }/>
+                    {move || segment_changed.get().then(|| view! {
+                        <p class="notice warn" role="alert">{t::customer_edit::segment_warn()}</p>
+                    })}
+                    <CheckField path=GLOBAL label=t::customer_form::global_sales() hint=t::customer_form::global_sales_hint()/>
+                </fieldset>
+                <AddressAndContacts existing=true only=Signal::derive(|| None) locked_emails=emails/>
+                <SubmissionError submission/>
+                <div class="actions">
+                    <BusyButton label=t::customer_edit::save() busy=submission.busy/>
+                    <A href=To::Customer(&id).href()>{t::common::cancel()}</A>
+                </div>
+            </form>
+        </FormScope>
     }
 }

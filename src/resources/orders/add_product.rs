@@ -21,7 +21,7 @@ use crate::api::error::Failure;
 use crate::api::together::both;
 use crate::components::detail::{day, moment, now};
 use crate::components::form::{
-    check_as, check_path, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values,
+    check_as, check_path, trimmed as g, BusyButton, DraftNotice, FormScope, FormState, TextField, Values,
 };
 use crate::components::loading::{Load, Loaded};
 use crate::components::submit::{use_submission, SubmissionError};
@@ -272,26 +272,28 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
     );
     let record = Signal::stored(Some(customer));
     view! {
-        {lede}
-        <p>{t::renewal_add::Open { until, anniversary }.text()}</p>
-        <DraftNotice/>
-        <form novalidate on:submit=move |ev| submission.submit(ev)>
-            <DeploymentChoice abroad home hint=t::renewal_add::deployment_hint() unread=t::renewal_add::deployments_unread()/>
-            {move || for_deployment.get().then(|| view! {
-                <TextField path=CURRENCY_ABROAD hint=t::place::currency_hint() required=true/>
-            })}
-            <OfferPicker path=OFFER customer=record currency=priced_in required=true/>
-            <TextField path=QUANTITY label=t::renewal_add::licenses() kind="number" required=true/>
-            <TextField path=CODE hint=t::renewal_add::discount_hint()/>
-            <SubmissionError submission/>
-            <div class="actions">
-                // Not sent before a global customer's deployments are known: a draft's choice of
-                // one would otherwise go as the customer's own country.
-                <BusyButton label=t::renewal_add::submit() busy=submission.busy held=abroad.reading/>
-                {back}
-            </div>
-        </form>
-        {scheduled}
+        <FormScope form=form>
+            {lede}
+            <p>{t::renewal_add::Open { until, anniversary }.text()}</p>
+            <DraftNotice/>
+            <form novalidate on:submit=move |ev| submission.submit(ev)>
+                <DeploymentChoice abroad home hint=t::renewal_add::deployment_hint() unread=t::renewal_add::deployments_unread()/>
+                {move || for_deployment.get().then(|| view! {
+                    <TextField path=CURRENCY_ABROAD hint=t::place::currency_hint() required=true/>
+                })}
+                <OfferPicker path=OFFER customer=record currency=priced_in required=true/>
+                <TextField path=QUANTITY label=t::renewal_add::licenses() kind="number" required=true/>
+                <TextField path=CODE hint=t::renewal_add::discount_hint()/>
+                <SubmissionError submission/>
+                <div class="actions">
+                    // Not sent before a global customer's deployments are known: a draft's choice of
+                    // one would otherwise go as the customer's own country.
+                    <BusyButton label=t::renewal_add::submit() busy=submission.busy held=abroad.reading/>
+                    {back}
+                </div>
+            </form>
+            {scheduled}
+        </FormScope>
     }
     .into_any()
 }

@@ -6,7 +6,7 @@
 use super::switch::{SwitchLines, UndoSwitch};
 use crate::api::calls::orders;
 use crate::components::detail::{day, now, Facts};
-use crate::components::form::{check_path, trimmed, BusyButton, FormState, TextField, Values};
+use crate::components::form::{check_path, trimmed, BusyButton, FormScope, FormState, TextField, Values};
 use crate::components::loading::{Load, Loaded};
 use crate::components::names::CustomerLink;
 use crate::components::status::StatusExplained;
@@ -160,13 +160,15 @@ fn ExternalReference(order: Loaded<Order>, customer: String, order_id: String, v
         },
     );
     view! {
-        <section class="facts-section" aria-labelledby="reference-title">
-            <h2 id="reference-title">{t::order::external_reference()}</h2>
-            <form novalidate class="inline" on:submit=move |ev| submission.submit(ev)>
-                <TextField path=REFERENCE label=t::order::reference_id() hint=t::order::reference_hint()/>
-                <SubmissionError submission/>
-                <BusyButton label=t::order::save_reference() busy=submission.busy/>
-            </form>
-        </section>
+        <FormScope form=form>
+            <section class="facts-section" aria-labelledby="reference-title">
+                <h2 id="reference-title">{t::order::external_reference()}</h2>
+                <form novalidate class="inline" on:submit=move |ev| submission.submit(ev)>
+                    <TextField path=REFERENCE label=t::order::reference_id() hint=t::order::reference_hint()/>
+                    <SubmissionError submission/>
+                    <BusyButton label=t::order::save_reference() busy=submission.busy/>
+                </form>
+            </section>
+        </FormScope>
     }
 }

@@ -10,7 +10,7 @@ use crate::api::calls::{customers, orders};
 use crate::api::error::Failure;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{
-    check_path, rows, trimmed as g, BusyButton, DraftNotice, FormState, TextField, UnsavedGuard, Values,
+    check_path, rows, trimmed as g, BusyButton, DraftNotice, FormScope, FormState, TextField, UnsavedGuard, Values,
 };
 use crate::components::query::use_query_state;
 use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
@@ -289,49 +289,51 @@ pub fn PlaceOrder() -> impl IntoView {
     let back = To::Customer(&customer).href();
     let c3 = customer.clone();
     view! {
-        <section class="page">
-            <div class="page-head">
-                <h1>{t::place::title()}</h1>
-                <A href=back attr:class="button">{t::place::customer()}</A>
-            </div>
-            <p class="lede" aria-busy=move || reading.get().then_some("true")>{t::place::for_customer()}" " {move || record.get().map(|c| view! { <span translate="no">{c.company_profile.company_name}</span>" " })} <code>{customer.clone()}</code></p>
-            <p class="lede">{t::place::lede()}</p>
-            <DraftNotice/>
-            <UnsavedGuard/>
-            <form novalidate on:submit=move |ev| submission.submit(ev)>
-                <fieldset class="group">
-                    <legend>{t::place::order()}</legend>
-                    <TextField path="currencyCode" hint=t::place::currency_hint()/>
-                    <DeploymentChoice abroad home hint=t::place::deployment_hint() unread=t::place::deployments_unread()/>
-                    <TextField path="externalReferenceId" label=t::place::reference() hint=t::place::reference_hint()/>
-                </fieldset>
-                <fieldset class="group lines">
-                    <legend>{t::place::lines()}</legend>
-                    <p class="field-error" aria-live="polite">{move || lines_error.get()}</p>
-                    <For each=move || { let n = count.get(); (0..n).map(move |i| (i, n)) } key=|k| *k
-                        children=move |(i, n)| view! {
-                            <div class="row line">
-                                <h2 class="row-title">{t::path::line(i + 1)}</h2>
-                                <TextField path=format!("{LINES}[{i}].extLineItemNumber") label=t::place::line_number() kind="number"/>
-                                <OfferPicker path=format!("{LINES}[{i}].offerId") customer=record currency/>
-                                <TextField path=format!("{LINES}[{i}].quantity") label=t::place::quantity() kind="number"/>
-                                <TextField path=format!("{LINES}[{i}].flexDiscountCodes[0]") hint=t::place::discount_hint()/>
-                                {(n > 1).then(|| view! {
-                                    <button type="button" class="link" on:click=move |_| rows::remove(&form, LINES, i)>{t::place::remove_line(i + 1)}</button>
-                                })}
-                            </div>
-                        }/>
-                    <button type="button" on:click=add_line disabled={move || count.get() >= MAX_LINES}>{t::place::add_line()}</button>
-                </fieldset>
-                <Discounts customer=record currency/>
-                {move || submission.failure.get().map(|failure| view! { <RefusedLines failure/> })}
-                <SubmissionError submission/>
-                <div class="actions">
-                    <BusyButton label=t::place::preview() busy=submission.busy/>
+        <FormScope form=form>
+            <section class="page">
+                <div class="page-head">
+                    <h1>{t::place::title()}</h1>
+                    <A href=back attr:class="button">{t::place::customer()}</A>
                 </div>
-            </form>
-            {move || preview.get().map(|(values, order)| view! { <PreviewResult values order customer=c3.clone()/> })}
-        </section>
+                <p class="lede" aria-busy=move || reading.get().then_some("true")>{t::place::for_customer()}" " {move || record.get().map(|c| view! { <span translate="no">{c.company_profile.company_name}</span>" " })} <code>{customer.clone()}</code></p>
+                <p class="lede">{t::place::lede()}</p>
+                <DraftNotice/>
+                <UnsavedGuard/>
+                <form novalidate on:submit=move |ev| submission.submit(ev)>
+                    <fieldset class="group">
+                        <legend>{t::place::order()}</legend>
+                        <TextField path="currencyCode" hint=t::place::currency_hint()/>
+                        <DeploymentChoice abroad home hint=t::place::deployment_hint() unread=t::place::deployments_unread()/>
+                        <TextField path="externalReferenceId" label=t::place::reference() hint=t::place::reference_hint()/>
+                    </fieldset>
+                    <fieldset class="group lines">
+                        <legend>{t::place::lines()}</legend>
+                        <p class="field-error" aria-live="polite">{move || lines_error.get()}</p>
+                        <For each=move || { let n = count.get(); (0..n).map(move |i| (i, n)) } key=|k| *k
+                            children=move |(i, n)| view! {
+                                <div class="row line">
+                                    <h2 class="row-title">{t::path::line(i + 1)}</h2>
+                                    <TextField path=format!("{LINES}[{i}].extLineItemNumber") label=t::place::line_number() kind="number"/>
+                                    <OfferPicker path=format!("{LINES}[{i}].offerId") customer=record currency/>
+                                    <TextField path=format!("{LINES}[{i}].quantity") label=t::place::quantity() kind="number"/>
+                                    <TextField path=format!("{LINES}[{i}].flexDiscountCodes[0]") hint=t::place::discount_hint()/>
+                                    {(n > 1).then(|| view! {
+                                        <button type="button" class="link" on:click=move |_| rows::remove(&form, LINES, i)>{t::place::remove_line(i + 1)}</button>
+                                    })}
+                                </div>
+                            }/>
+                        <button type="button" on:click=add_line disabled={move || count.get() >= MAX_LINES}>{t::place::add_line()}</button>
+                    </fieldset>
+                    <Discounts customer=record currency/>
+                    {move || submission.failure.get().map(|failure| view! { <RefusedLines failure/> })}
+                    <SubmissionError submission/>
+                    <div class="actions">
+                        <BusyButton label=t::place::preview() busy=submission.busy/>
+                    </div>
+                </form>
+                {move || preview.get().map(|(values, order)| view! { <PreviewResult values order customer=c3.clone()/> })}
+            </section>
+        </FormScope>
     }
 }
 

@@ -20,7 +20,9 @@ use super::place::PreviewResult;
 use super::unanswered::Unanswered;
 use crate::api::calls::orders;
 use crate::components::detail::now;
-use crate::components::form::{check_path, rows, trimmed as g, BusyButton, DraftNotice, FormState, TextField, Values};
+use crate::components::form::{
+    check_path, rows, trimmed as g, BusyButton, DraftNotice, FormScope, FormState, TextField, Values,
+};
 use crate::components::submit::{use_preview, use_preview_submission, SubmissionError};
 use crate::components::table::DataTable;
 use crate::i18n::t;
@@ -213,37 +215,39 @@ pub fn ManualRenewal(
     let (record, currency) = (Signal::stored(Some(record)), Signal::stored(currency));
     let names = crate::catalog::catalog();
     view! {
-        <section class="facts-section" aria-labelledby="renew-title">
-            <h2 id="renew-title">{t::renew::title()}</h2>
-            <p>{explain}</p>
-            {unanswered(form, &customer)}
-            {if licenses.is_empty() {
-                view! { <p>{t::renew::all_renewed()}</p> }.into_any()
-            } else {
-                view! {
-                    <form novalidate on:submit=move |ev| submission.submit(ev)>
-                        <DraftNotice/>
-                        <p class="field-error" aria-live="polite">{move || lines_error.get()}</p>
-                        {licenses.iter().enumerate().map(|(i, (s, left))| {
-                            let offer = s.offer_id.clone();
-                            let name = move || names.name(&offer).unwrap_or_else(|| t::renew::subscription().into());
-                            let hint = t::renew::UpTo { held: s.current_quantity.unwrap_or(0), left: *left }.text();
-                            view! {
-                                <div class="row line">
-                                    <h3 class="row-title"><span translate="no">{name}</span> " " <code>{s.subscription_id.clone()}</code></h3>
-                                    <TextField path=format!("{LINES}[{i}].quantity") label=t::renew::licenses() kind="number" hint/>
-                                    <TextField path=format!("{LINES}[{i}].{CODE}") hint=t::renew::discount_hint()/>
-                                </div>
-                            }
-                        }).collect_view()}
-                        <Discounts customer=record currency/>
-                        <SubmissionError submission/>
-                        <div class="actions"><BusyButton label=t::renew::preview() busy=submission.busy/></div>
-                    </form>
-                }.into_any()
-            }}
-            {move || preview.get().map(|(values, order)| view! { <PreviewResult values order customer=customer.clone() renewal=true/> })}
-        </section>
+        <FormScope form=form>
+            <section class="facts-section" aria-labelledby="renew-title">
+                <h2 id="renew-title">{t::renew::title()}</h2>
+                <p>{explain}</p>
+                {unanswered(form, &customer)}
+                {if licenses.is_empty() {
+                    view! { <p>{t::renew::all_renewed()}</p> }.into_any()
+                } else {
+                    view! {
+                        <form novalidate on:submit=move |ev| submission.submit(ev)>
+                            <DraftNotice/>
+                            <p class="field-error" aria-live="polite">{move || lines_error.get()}</p>
+                            {licenses.iter().enumerate().map(|(i, (s, left))| {
+                                let offer = s.offer_id.clone();
+                                let name = move || names.name(&offer).unwrap_or_else(|| t::renew::subscription().into());
+                                let hint = t::renew::UpTo { held: s.current_quantity.unwrap_or(0), left: *left }.text();
+                                view! {
+                                    <div class="row line">
+                                        <h3 class="row-title"><span translate="no">{name}</span> " " <code>{s.subscription_id.clone()}</code></h3>
+                                        <TextField path=format!("{LINES}[{i}].quantity") label=t::renew::licenses() kind="number" hint/>
+                                        <TextField path=format!("{LINES}[{i}].{CODE}") hint=t::renew::discount_hint()/>
+                                    </div>
+                                }
+                            }).collect_view()}
+                            <Discounts customer=record currency/>
+                            <SubmissionError submission/>
+                            <div class="actions"><BusyButton label=t::renew::preview() busy=submission.busy/></div>
+                        </form>
+                    }.into_any()
+                }}
+                {move || preview.get().map(|(values, order)| view! { <PreviewResult values order customer=customer.clone() renewal=true/> })}
+            </section>
+        </FormScope>
     }
     .into_any()
 }

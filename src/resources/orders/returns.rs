@@ -7,7 +7,7 @@ use crate::catalog::ProductName;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::detail::now;
 use crate::components::form::{
-    check_path, trimmed, BusyButton, CheckboxGroup, DraftNotice, FormState, TextField, UnsavedGuard, Values,
+    check_path, trimmed, BusyButton, CheckboxGroup, DraftNotice, FormScope, FormState, TextField, UnsavedGuard, Values,
 };
 use crate::components::loading::Load;
 use crate::components::submit::{use_submission, SubmissionError};
@@ -131,25 +131,27 @@ fn ReturnForm(order: Order, customer: String) -> impl IntoView {
         }
     };
     view! {
-        {head}
-        <p class="lede">{t::returns::lede(crate::components::detail::moment(until))}</p>
-        <DraftNotice/>
-        <UnsavedGuard/>
-        <form novalidate on:submit=submit>
-            <CheckboxGroup path=LINES problems_at=LINES legend=t::returns::lines() options/>
-            {(!kept.is_empty()).then(|| view! {
-                <h2>{t::returns::kept()}</h2>
-                <ul class="refused-lines">
-                    {kept.into_iter().map(|(n, offer, why)| view! { <li><strong>{t::path::line(n)}</strong> " " <ProductName offer/> ": " {crate::i18n::model(why)}</li> }).collect_view()}
-                </ul>
-            })}
-            <TextField path=REFERENCE label=t::returns::reference() hint=t::returns::reference_hint()/>
-            <SubmissionError submission/>
-            <div class="actions">
-                <BusyButton label=t::returns::send() busy=submission.busy/>
-            </div>
-        </form>
-        <ConfirmDialog open=ask title body confirm_label=t::returns::confirm() on_confirm=Callback::new(move |_| submission.send())/>
+        <FormScope form=form>
+            {head}
+            <p class="lede">{t::returns::lede(crate::components::detail::moment(until))}</p>
+            <DraftNotice/>
+            <UnsavedGuard/>
+            <form novalidate on:submit=submit>
+                <CheckboxGroup path=LINES problems_at=LINES legend=t::returns::lines() options/>
+                {(!kept.is_empty()).then(|| view! {
+                    <h2>{t::returns::kept()}</h2>
+                    <ul class="refused-lines">
+                        {kept.into_iter().map(|(n, offer, why)| view! { <li><strong>{t::path::line(n)}</strong> " " <ProductName offer/> ": " {crate::i18n::model(why)}</li> }).collect_view()}
+                    </ul>
+                })}
+                <TextField path=REFERENCE label=t::returns::reference() hint=t::returns::reference_hint()/>
+                <SubmissionError submission/>
+                <div class="actions">
+                    <BusyButton label=t::returns::send() busy=submission.busy/>
+                </div>
+            </form>
+            <ConfirmDialog open=ask title body confirm_label=t::returns::confirm() on_confirm=Callback::new(move |_| submission.send())/>
+        </FormScope>
     }
     .into_any()
 }

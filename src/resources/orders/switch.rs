@@ -10,7 +10,7 @@ use crate::api::together::both;
 use crate::components::detail::now;
 use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{
-    trimmed as g, BusyButton, CheckField, DraftNotice, FormState, SelectField, TextField, Values,
+    trimmed as g, BusyButton, CheckField, DraftNotice, FormScope, FormState, SelectField, TextField, Values,
 };
 use crate::components::loading::{Load, Loaded};
 use crate::components::submit::{use_commit, use_preview, use_preview_submission, SubmissionError};
@@ -177,17 +177,19 @@ fn UpgradeForm(sub: Subscription, targets: Vec<SwitchTarget>, customer: String) 
         move |answer: (Values, Order)| preview.set(Some(answer)),
     );
     view! {
-        <form novalidate on:submit=move |ev| submission.submit(ev)>
-            <DraftNotice/>
-            <p>{t::upgrade::Now { held, product: name_of(&sub.offer_id) }.text()} " " <code>{sub.subscription_id.clone()}</code></p>
-            <SelectField path=TARGET label=t::upgrade::to() options=options/>
-            <TextField path=QUANTITY label=t::upgrade::licenses() kind="number" hint/>
-            <CheckField path=REASSIGN label=t::upgrade::reassign()
-                hint=t::upgrade::reassign_hint()/>
-            <SubmissionError submission/>
-            <div class="actions"><BusyButton label=t::upgrade::preview() busy=submission.busy/></div>
-        </form>
-        {move || preview.get().map(|(values, order)| view! { <PlaceSwitch values order customer=customer.clone()/> })}
+        <FormScope form=form>
+            <form novalidate on:submit=move |ev| submission.submit(ev)>
+                <DraftNotice/>
+                <p>{t::upgrade::Now { held, product: name_of(&sub.offer_id) }.text()} " " <code>{sub.subscription_id.clone()}</code></p>
+                <SelectField path=TARGET label=t::upgrade::to() options=options/>
+                <TextField path=QUANTITY label=t::upgrade::licenses() kind="number" hint/>
+                <CheckField path=REASSIGN label=t::upgrade::reassign()
+                    hint=t::upgrade::reassign_hint()/>
+                <SubmissionError submission/>
+                <div class="actions"><BusyButton label=t::upgrade::preview() busy=submission.busy/></div>
+            </form>
+            {move || preview.get().map(|(values, order)| view! { <PlaceSwitch values order customer=customer.clone()/> })}
+        </FormScope>
     }
     .into_any()
 }
@@ -346,19 +348,21 @@ pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
         ..Default::default()
     });
     view! {
-        <div id="undo-switch">
-            <super::unanswered::Unanswered form customer=customer2 probe what=t::unanswered::undo()/>
-            <p>{t::upgrade::undo_until(crate::components::detail::moment(until))}</p>
-            <form novalidate on:submit=move |ev| submission.submit(ev)>
-                <SubmissionError submission/>
-                <BusyButton label=t::upgrade::preview_undo() busy=submission.busy/>
-            </form>
-            {move || preview.get().map(|(_, o)| view! {
-                <SwitchLines order=o customer=String::new() caption=t::upgrade::what_undo_changes()/>
-                {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
-                <BusyButton label=t::upgrade::undo() working=t::upgrade::undoing() busy=pending on_click=Callback::new(move |_| commit.send())/>
-            })}
-        </div>
+        <FormScope form=form>
+            <div id="undo-switch">
+                <super::unanswered::Unanswered form customer=customer2 probe what=t::unanswered::undo()/>
+                <p>{t::upgrade::undo_until(crate::components::detail::moment(until))}</p>
+                <form novalidate on:submit=move |ev| submission.submit(ev)>
+                    <SubmissionError submission/>
+                    <BusyButton label=t::upgrade::preview_undo() busy=submission.busy/>
+                </form>
+                {move || preview.get().map(|(_, o)| view! {
+                    <SwitchLines order=o customer=String::new() caption=t::upgrade::what_undo_changes()/>
+                    {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
+                    <BusyButton label=t::upgrade::undo() working=t::upgrade::undoing() busy=pending on_click=Callback::new(move |_| commit.send())/>
+                })}
+            </div>
+        </FormScope>
     }
     .into_any()
 }

@@ -7,7 +7,8 @@ use crate::components::address::{
     ContactFields, REFERENCE_HELD,
 };
 use crate::components::form::{
-    trimmed as g, BusyButton, CheckboxGroup, DraftNotice, FormState, SelectField, TextField, UnsavedGuard, Values,
+    trimmed as g, BusyButton, CheckboxGroup, DraftNotice, FormScope, FormState, SelectField, TextField, UnsavedGuard,
+    Values,
 };
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
@@ -136,23 +137,25 @@ pub fn CreateReseller() -> impl IntoView {
         },
     );
     view! {
-        <section class="page">
-            <h1>{t::reseller::title_new()}</h1>
-            <p class="notice" role="note">
-                {t::reseller::pending_note()}
-            </p>
-            <DraftNotice/>
-            <UnsavedGuard/>
-            <form novalidate on:submit=move |ev| submission.submit(ev)>
-                <TextField path="distributorId" readonly=true hint=t::reseller::distributor_hint()/>
-                <ProfileFields existing=false locked_emails=vec![]/>
-                <SubmissionError submission/>
-                <div class="actions">
-                    <BusyButton label=t::reseller::create() busy=submission.busy/>
-                    <A href=To::Resellers.href()>{t::common::cancel()}</A>
-                </div>
-            </form>
-        </section>
+        <FormScope form=form>
+            <section class="page">
+                <h1>{t::reseller::title_new()}</h1>
+                <p class="notice" role="note">
+                    {t::reseller::pending_note()}
+                </p>
+                <DraftNotice/>
+                <UnsavedGuard/>
+                <form novalidate on:submit=move |ev| submission.submit(ev)>
+                    <TextField path="distributorId" readonly=true hint=t::reseller::distributor_hint()/>
+                    <ProfileFields existing=false locked_emails=vec![]/>
+                    <SubmissionError submission/>
+                    <div class="actions">
+                        <BusyButton label=t::reseller::create() busy=submission.busy/>
+                        <A href=To::Resellers.href()>{t::common::cancel()}</A>
+                    </div>
+                </form>
+            </section>
+        </FormScope>
     }
 }
 
@@ -180,21 +183,23 @@ fn UpdateResellerForm(reseller: Reseller) -> impl IntoView {
     let emails = reseller.company_profile.contacts.iter().map(|c| c.email.clone()).collect();
     let pending = reseller.status == Status::Pending;
     view! {
-        <h1>{t::customer_edit::title(&reseller.company_profile.company_name)}</h1>
-        {pending.then(|| view! {
-            <p class="notice warn" role="note">{t::reseller::still_pending()}</p>
-        })}
-        <p class="notice" role="note">{t::reseller::replaces()}</p>
-        <DraftNotice/>
-        <UnsavedGuard/>
-        <form novalidate on:submit=move |ev| submission.submit(ev)>
-            <ProfileFields existing=true locked_emails=emails/>
-            <SubmissionError submission/>
-            <div class="actions">
-                <BusyButton label=t::reseller::save() busy=submission.busy/>
-                <A href=To::Reseller(&id).href()>{t::common::cancel()}</A>
-            </div>
-        </form>
+        <FormScope form=form>
+            <h1>{t::customer_edit::title(&reseller.company_profile.company_name)}</h1>
+            {pending.then(|| view! {
+                <p class="notice warn" role="note">{t::reseller::still_pending()}</p>
+            })}
+            <p class="notice" role="note">{t::reseller::replaces()}</p>
+            <DraftNotice/>
+            <UnsavedGuard/>
+            <form novalidate on:submit=move |ev| submission.submit(ev)>
+                <ProfileFields existing=true locked_emails=emails/>
+                <SubmissionError submission/>
+                <div class="actions">
+                    <BusyButton label=t::reseller::save() busy=submission.busy/>
+                    <A href=To::Reseller(&id).href()>{t::common::cancel()}</A>
+                </div>
+            </form>
+        </FormScope>
     }
 }
 

@@ -13,7 +13,9 @@ use super::renewal_text;
 use crate::api::calls::subscriptions;
 use crate::components::confirm::ConfirmDialog;
 use crate::components::detail::{day, today, Facts};
-use crate::components::form::{check_path, trimmed, BusyButton, DraftNotice, FormState, RadioField, TextField, Values};
+use crate::components::form::{
+    check_path, trimmed, BusyButton, DraftNotice, FormScope, FormState, RadioField, TextField, Values,
+};
 use crate::components::loading::Load;
 use crate::components::status::StatusExplained;
 use crate::components::submit::{use_submission, SubmissionError};
@@ -158,71 +160,73 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
         catalog.ensure(&rt);
     }
     view! {
-        <div class="page-head">
-            <h1>{t::subscription::title()}" " <code class="id">{id.clone()}</code></h1>
-            <div class="actions">
-                <A href=To::Subscriptions { customer: &customer }.href() attr:class="button">{t::subscription::all()}</A>
-                <A href=To::Renewal(&customer).href() attr:class="button">{t::subscription::renewal_preview()}</A>
-                {(active && !crate::resources::customers::hub::is_consumables(&sub.offer_id)).then(|| view! {
-                    <A href=To::Upgrade { customer: &customer, id: &id }.href() attr:class="button">{t::subscription::upgrade()}</A>
-                })}
-            </div>
-        </div>
-        <p class="lede"><StatusExplained kind=ResourceKind::Subscription code=sub.status.as_str().to_string()/></p>
-        {move || {
-            let s = current.get();
-            // The product's name once the catalog has it (tracked), with the id.
-            let offer = catalog.label(&s.offer_id);
-            view! {
-                <Facts title=t::subscription::title() rows=vec![
-                    (t::subscription::offer(), offer),
-                    (t::subscription::current_quantity(), s.current_quantity.map(|q| q.to_string()).unwrap_or_default()),
-                    (t::subscription::used_quantity(), s.used_quantity.map(|q| q.to_string()).unwrap_or_default()),
-                    (t::subscription::renewed_early(), s.renewed_quantity.map(t::subscription::next_term).unwrap_or_default()),
-                    (t::subscription::renewal_date(), day(&s.renewal_date)),
-                    (t::subscription::auto_renewal(), renewal_text(&s)),
-                    (t::subscription::renewal_discounts(), s.auto_renewal.flex_discount_codes.join(", ")),
-                    (t::subscription::renewal_offer(), s.auto_renewal.renewal_code.clone()),
-                    (t::subscription::created(), day(&s.creation_date)),
-                    (t::subscription::currency(), s.currency_code.clone()),
-                    (t::column::deployment(), s.deployment_id.clone()),
-                ]/>
-            }
-        }}
-        <section class="facts-section" aria-labelledby="renewal-title">
-            <h2 id="renewal-title">{t::subscription::auto_renewal()}</h2>
-            {soon.then(|| view! {
-                <p class="notice warn" role="note">{t::subscription::too_late()}</p>
-            })}
-            {if active {
-                view! {
-                    <form novalidate on:submit=save>
-                        <DraftNotice/>
-                        <RadioField path=CHOICE legend=t::subscription::at_renewal() options=vec![
-                            ("off", t::subscription::off(), t::subscription::ends()),
-                            ("all", t::subscription::on_all(), t::subscription::every_license()),
-                            ("quantity", t::subscription::set_quantity(), t::subscription::exactly()),
-                        ]/>
-                        {move || (watch.get() == "quantity").then(|| view! {
-                            <TextField path=QUANTITY kind="number" hint=t::subscription::quantity_hint()/>
-                        })}
-                        {move || (watch.get() != "off").then(|| view! {
-                            <TextField path=CODE hint=t::subscription::discount_hint()/>
-                        })}
-                        <SubmissionError submission/>
-                        <BusyButton label=t::subscription::save() busy=submission.busy/>
-                    </form>
-                    {move || discounted.get().then(|| {
-                        let (customer, id) = (customer.clone(), id.clone());
-                        view! { <RemoveRenewalDiscount customer id current/> }
+        <FormScope form=form>
+            <div class="page-head">
+                <h1>{t::subscription::title()}" " <code class="id">{id.clone()}</code></h1>
+                <div class="actions">
+                    <A href=To::Subscriptions { customer: &customer }.href() attr:class="button">{t::subscription::all()}</A>
+                    <A href=To::Renewal(&customer).href() attr:class="button">{t::subscription::renewal_preview()}</A>
+                    {(active && !crate::resources::customers::hub::is_consumables(&sub.offer_id)).then(|| view! {
+                        <A href=To::Upgrade { customer: &customer, id: &id }.href() attr:class="button">{t::subscription::upgrade()}</A>
                     })}
-                    <ConfirmDialog open=asking title body confirm_label=t::subscription::turn_off()
-                        on_confirm=Callback::new(move |_| submission.send())/>
-                }.into_any()
-            } else {
-                view! { <p class="notice" role="note">{t::subscription::not_active()}</p> }.into_any()
+                </div>
+            </div>
+            <p class="lede"><StatusExplained kind=ResourceKind::Subscription code=sub.status.as_str().to_string()/></p>
+            {move || {
+                let s = current.get();
+                // The product's name once the catalog has it (tracked), with the id.
+                let offer = catalog.label(&s.offer_id);
+                view! {
+                    <Facts title=t::subscription::title() rows=vec![
+                        (t::subscription::offer(), offer),
+                        (t::subscription::current_quantity(), s.current_quantity.map(|q| q.to_string()).unwrap_or_default()),
+                        (t::subscription::used_quantity(), s.used_quantity.map(|q| q.to_string()).unwrap_or_default()),
+                        (t::subscription::renewed_early(), s.renewed_quantity.map(t::subscription::next_term).unwrap_or_default()),
+                        (t::subscription::renewal_date(), day(&s.renewal_date)),
+                        (t::subscription::auto_renewal(), renewal_text(&s)),
+                        (t::subscription::renewal_discounts(), s.auto_renewal.flex_discount_codes.join(", ")),
+                        (t::subscription::renewal_offer(), s.auto_renewal.renewal_code.clone()),
+                        (t::subscription::created(), day(&s.creation_date)),
+                        (t::subscription::currency(), s.currency_code.clone()),
+                        (t::column::deployment(), s.deployment_id.clone()),
+                    ]/>
+                }
             }}
-        </section>
+            <section class="facts-section" aria-labelledby="renewal-title">
+                <h2 id="renewal-title">{t::subscription::auto_renewal()}</h2>
+                {soon.then(|| view! {
+                    <p class="notice warn" role="note">{t::subscription::too_late()}</p>
+                })}
+                {if active {
+                    view! {
+                        <form novalidate on:submit=save>
+                            <DraftNotice/>
+                            <RadioField path=CHOICE legend=t::subscription::at_renewal() options=vec![
+                                ("off", t::subscription::off(), t::subscription::ends()),
+                                ("all", t::subscription::on_all(), t::subscription::every_license()),
+                                ("quantity", t::subscription::set_quantity(), t::subscription::exactly()),
+                            ]/>
+                            {move || (watch.get() == "quantity").then(|| view! {
+                                <TextField path=QUANTITY kind="number" hint=t::subscription::quantity_hint()/>
+                            })}
+                            {move || (watch.get() != "off").then(|| view! {
+                                <TextField path=CODE hint=t::subscription::discount_hint()/>
+                            })}
+                            <SubmissionError submission/>
+                            <BusyButton label=t::subscription::save() busy=submission.busy/>
+                        </form>
+                        {move || discounted.get().then(|| {
+                            let (customer, id) = (customer.clone(), id.clone());
+                            view! { <RemoveRenewalDiscount customer id current/> }
+                        })}
+                        <ConfirmDialog open=asking title body confirm_label=t::subscription::turn_off()
+                            on_confirm=Callback::new(move |_| submission.send())/>
+                    }.into_any()
+                } else {
+                    view! { <p class="notice" role="note">{t::subscription::not_active()}</p> }.into_any()
+                }}
+            </section>
+        </FormScope>
     }
 }
 
@@ -241,10 +245,12 @@ fn RemoveRenewalDiscount(customer: String, id: String, current: RwSignal<Subscri
         },
     );
     view! {
-        <form class="secondary-action" novalidate on:submit=move |ev| removal.submit(ev)>
-            <SubmissionError submission=removal/>
-            <BusyButton label=t::subscription::remove_discount() busy=removal.busy secondary=true/>
-        </form>
+        <FormScope form=form>
+            <form class="secondary-action" novalidate on:submit=move |ev| removal.submit(ev)>
+                <SubmissionError submission=removal/>
+                <BusyButton label=t::subscription::remove_discount() busy=removal.busy secondary=true/>
+            </form>
+        </FormScope>
     }
 }
 
