@@ -32,12 +32,8 @@ fn awaited(key: &str) -> bool {
 fn stop_waiting(key: &str, name: Name) {
     WAITING.with(|w| w.borrow_mut().retain(|(k, n)| !(k == key && n.text == name.text)));
     if !awaited(key) {
-        let reads: Vec<web_sys::AbortController> = READS.with(|r| {
-            let mut r = r.borrow_mut();
-            let (stopped, kept) = std::mem::take(&mut *r).into_iter().partition(|(k, _)| k == key);
-            *r = kept;
-            stopped.into_iter().map(|(_, read)| read).collect()
-        });
+        let reads: Vec<web_sys::AbortController> =
+            READS.with(|r| r.borrow_mut().extract_if(.., |(k, _)| k == key).map(|(_, read)| read).collect());
         for read in reads {
             read.abort();
         }
