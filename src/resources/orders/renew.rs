@@ -89,11 +89,14 @@ fn check(v: &Values) -> Vec<FieldError> {
     for i in 0..rows::count(v, LINES) {
         let path = format!("{LINES}[{i}].quantity");
         let max: i64 = g(v, &format!("{LINES}[{i}].left")).parse().unwrap_or(0);
-        let ok = g(v, &path).parse::<i64>().is_ok_and(|q| (0..=max).contains(&q));
-        if !ok {
+        let quantity = g(v, &path).parse::<i64>();
+        if !quantity.as_ref().is_ok_and(|q| (0..=max).contains(q)) {
             errors.push(FieldError::new(path, Invalid::OutOfRange { min: 0, max }));
         }
-        errors.extend(check_path(v, &format!("{LINES}[{i}].{CODE}")));
+        // A row not renewed (0) sends no code, so its code holds nothing back.
+        if quantity.is_ok_and(|q| q > 0) {
+            errors.extend(check_path(v, &format!("{LINES}[{i}].{CODE}")));
+        }
     }
     if !errors.is_empty() {
         return errors;
@@ -287,6 +290,10 @@ mod tests {
         v.insert(format!("{LINES}[1].{CODE}"), "<b>".into());
         let problems: Vec<String> = check(&v).into_iter().map(|e| e.path).collect();
         assert_eq!(problems, vec![format!("{LINES}[1].{CODE}")]);
+        // A row not renewed sends no code: its code is not held against the others.
+        v.insert(format!("{LINES}[1].quantity"), "0".into());
+        assert_eq!(check(&v), Vec::new());
+        assert_eq!(lines_of(&v).len(), 1);
     }
 
     #[test]
