@@ -249,8 +249,9 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
     }
     let home = Signal::stored(customer.company_profile.address.country.clone());
     let for_deployment = Memo::new(move |_| form.values.with(|v| !deployment_of(v).is_empty()));
-    // The picker's prices: in the currency given for a deployment, once it is one.
-    let priced_in = Signal::derive(move || {
+    // The picker's prices: in the currency given for a deployment, once it is one (a memo, so
+    // that the picker follows the currency, not every keystroke in the form).
+    let priced_in: Signal<String> = Memo::new(move |_| {
         let given = form.get(CURRENCY_ABROAD).trim().to_string();
         let valid = !given.is_empty() && check_as(CURRENCY_ABROAD, CURRENCY_ABROAD, &given).is_none();
         if for_deployment.get() && valid {
@@ -258,7 +259,8 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
         } else {
             currency.clone()
         }
-    });
+    })
+    .into();
     let navigate = use_navigate();
     let (c2, ad) = (id.clone(), anniversary.clone());
     let submission = use_submission(

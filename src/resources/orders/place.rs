@@ -281,7 +281,9 @@ pub fn PlaceOrder() -> impl IntoView {
         move |answer: (Values, Order)| preview.set(Some(answer)),
     );
     let count = Memo::new(move |_| form.values.with(|v| rows::count(v, LINES)));
-    let currency = Signal::derive(move || form.get("currencyCode").trim().to_ascii_uppercase());
+    // A memo: what follows the currency (the picker's prices, the discounts) changes with it,
+    // not with every keystroke elsewhere in the form.
+    let currency: Signal<String> = Memo::new(move |_| form.get("currencyCode").trim().to_ascii_uppercase()).into();
     let add_line = move |_| {
         add_line(form, "", 1);
     };
