@@ -308,6 +308,10 @@ async fn a_manual_renewal_takes_a_discount_code_the_preview_verifies() {
     browser.set("Flexible discount code", "").await;
     browser.use_discount("Black Friday: 10% off every product").await;
     assert_eq!(browser.value_of("Flexible discount code").await, "BLACK_FRIDAY_10_PERCENT_OFF");
+    // The code is part of the rows' draft: a reload keeps it with the quantities.
+    browser.client.refresh().await.expect("reload");
+    browser.sees("were restored").await;
+    assert_eq!(browser.value_of("Flexible discount code").await, "BLACK_FRIDAY_10_PERCENT_OFF");
     browser.click("Preview renewal").await;
     let row = format!("{section}//section[contains(@class,'preview')]//tbody/tr[1]");
     browser.find(&format!("{row}/td[6][normalize-space(.)='BLACK_FRIDAY_10_PERCENT_OFF']")).await;
