@@ -110,9 +110,15 @@ pub async fn sign_in_again(app_base: &str) -> bool {
 /// Ends the session at the gateway, then goes where it says (the provider's sign-out).
 pub async fn sign_out(app_base: &str) {
     let redirect = match Request::post(&format!("{app_base}auth/logout")).send().await {
-        Ok(r) if r.ok() => {
-            r.json::<serde_json::Value>().await.ok().and_then(|v| v["redirect"].as_str().map(str::to_string))
-        }
+        // `{"redirect": …}`, read by the browser's JSON (no decoder of any JSON in the module
+        // for one member).
+        Ok(r) if r.ok() => r
+            .text()
+            .await
+            .ok()
+            .and_then(|text| js_sys::JSON::parse(&text).ok())
+            .and_then(|v| js_sys::Reflect::get(&v, &"redirect".into()).ok())
+            .and_then(|v| v.as_string()),
         _ => None,
     };
     if let Some(window) = web_sys::window() {

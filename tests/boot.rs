@@ -284,7 +284,6 @@ fn the_hubs_reseller_is_read_as_soon_as_its_customer_answers() {
 #[test]
 fn placing_an_order_reads_its_discounts_and_price_list_as_soon_as_its_customer_answers() {
     use partner_console::api::calls::{flex_discounts, price_lists};
-    use partner_console::api::transport::same_json;
     use partner_console::catalog::{month_of, offers_request, PAGE};
     use partner_console::components::pager::next_offsets;
     use partner_model::types::FLEX_DISCOUNTS_MAX_LIMIT as LIMIT;
@@ -413,10 +412,10 @@ fn placing_an_order_reads_its_discounts_and_price_list_as_soon_as_its_customer_a
                 for (sent, call) in posts.iter().zip(&lists) {
                     assert_eq!(sent[0], json!(call.url), "{name}");
                     let (ours, early) = (call.body.as_deref().expect("a body"), sent[1].as_str().expect("a body"));
-                    assert!(same_json(ours, early), "the app's body {ours} and the script's {early}, {name}");
+                    assert_eq!(ours, early, "the app's body and the script's, the same text, {name}");
                 }
-                // Kept for the app: GETs by path, POSTs as `POST <path>\n<body>` (a body that says
-                // what the app's says).
+                // Kept for the app: GETs by path, POSTs as `POST <path>\n<body>` (the app's body,
+                // to the letter).
                 let kept: Vec<&str> =
                     got["reads"].as_array().expect("reads").iter().filter_map(Value::as_str).collect();
                 assert_eq!(kept.len(), urls.len(), "kept reads, {name}: {kept:?}");
@@ -432,7 +431,7 @@ fn placing_an_order_reads_its_discounts_and_price_list_as_soon_as_its_customer_a
                     let (path, sent) =
                         key.strip_prefix("POST ").and_then(|k| k.split_once('\n')).expect("POST <path>\n<body>");
                     assert_eq!(Some(path), call.url.strip_prefix(&root), "kept read, {name}");
-                    assert!(same_json(sent, call.body.as_deref().expect("a body")), "kept body {sent}, {name}");
+                    assert_eq!(Some(sent), call.body.as_deref(), "kept body, {name}");
                 }
             }
             for got in &results[cases.len()..] {
