@@ -133,7 +133,48 @@ fn free_port() -> u16 {
     StdListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
 }
 
+/// A Chrome DevTools Protocol command, sent through chromedriver's passthrough.
+#[derive(Debug)]
+struct Cdp(&'static str, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (hyper::Method, Option<String>) {
+        (hyper::Method::POST, Some(serde_json::json!({ "cmd": self.0, "params": self.1 }).to_string()))
+    }
+}
+
+/// What `console.error` was called with on the page so far, kept by [`Browser::keep_console_errors`].
+const CONSOLE_ERRORS: &str = "__consoleErrors";
+
 impl Browser {
+    /// Runs the Chrome DevTools Protocol command `cmd` (chromedriver's passthrough) and answers
+    /// its result.
+    pub async fn cdp(&self, cmd: &'static str, params: serde_json::Value) -> serde_json::Value {
+        self.client.issue_cmd(Cdp(cmd, params)).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
+    }
+
+    /// From the next page loaded on, every page keeps what `console.error` is called with
+    /// ([`Browser::console_errors`]).
+    pub async fn keep_console_errors(&self) {
+        let source = format!(
+            "window.{CONSOLE_ERRORS} = []; const error = console.error.bind(console); \
+             console.error = (...args) => {{ window.{CONSOLE_ERRORS}.push(args.map(String).join(' ')); error(...args); }};"
+        );
+        self.cdp("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": source })).await;
+    }
+
+    /// What `console.error` was called with on this page (since it loaded), once
+    /// [`Browser::keep_console_errors`] was asked.
+    pub async fn console_errors(&self) -> Vec<String> {
+        let kept = self.client.execute(&format!("return window.{CONSOLE_ERRORS} || [];"), vec![]).await;
+        let kept: Vec<serde_json::Value> = kept.ok().and_then(|v| v.as_array().cloned()).unwrap_or_default();
+        kept.iter().filter_map(|e| e.as_str().map(str::to_string)).collect()
+    }
+
     /// Starts chromedriver and a headless Chromium that reaches nothing but this machine.
     pub async fn start() -> Browser {
         let port = free_port();

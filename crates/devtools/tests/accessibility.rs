@@ -1,7 +1,9 @@
 //! Accessibility: axe-core (from npm, injected into the page) runs on every route of the
 //! console in each of its states — loaded, empty, a form showing its problems, a preview, an
 //! API error, a page whose code could not be downloaded — and must find nothing. Every page
-//! that fails is named with what axe found, so one run shows all there is to fix.
+//! that fails is named with what axe found, so one run shows all there is to fix. The console
+//! must log no error in any of those states either (`console.error`: a form's field drawn
+//! outside its form, say), but for the download refused on purpose.
 
 use partner_devtools::*;
 use serde_json::json;
@@ -11,6 +13,8 @@ struct Audit {
     browser: Browser,
     base: String,
     found: Vec<String>,
+    /// What the console said was wrong (`console.error`) in each state.
+    errors: Vec<String>,
     pages: usize,
 }
 
@@ -29,6 +33,9 @@ impl Audit {
         for v in self.browser.axe().await {
             self.found.push(format!("{state}: {v}"));
         }
+        for e in self.browser.console_errors().await {
+            self.errors.push(format!("{state}: {e}"));
+        }
     }
 
     /// The id at the end of the current path.
@@ -44,8 +51,9 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     let mut settings = Setup::new(&e2e_dist(), "/");
     settings.sandbox.twin.pending_delay = Duration::from_secs(1);
     let sandbox = Sandbox::start_with(settings).await;
-    let mut a =
-        Audit { browser: Browser::signed_in(&sandbox).await, base: sandbox.url.clone(), found: Vec::new(), pages: 0 };
+    let browser = Browser::signed_in(&sandbox).await;
+    browser.keep_console_errors().await;
+    let mut a = Audit { browser, base: sandbox.url.clone(), found: Vec::new(), errors: Vec::new(), pages: 0 };
 
     a.visit("", H1).await;
     a.visit("?reseller=1000000001", "//section[@id='due']//table").await;
@@ -55,6 +63,12 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
         .await;
     a.visit("transfers", "//main//h1[.='This page could not be downloaded']").await;
     a.browser.set_faults(json!([])).await;
+    // The one error the console is to log: the code's download, refused on purpose.
+    let refused = std::mem::take(&mut a.errors);
+    assert!(
+        !refused.is_empty() && refused.iter().all(|e| e.contains("WebAssembly")),
+        "the refused download, logged: {refused:?}"
+    );
     a.visit("resellers?sort-by=companyName&order-by=asc", "//main//table").await;
     a.visit("resellers?company-name=Nobody*", "//main//p[contains(@class,'empty')]").await;
     a.visit("resellers?company-name=Northwind*", "//main//table").await;
@@ -179,7 +193,10 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
 
     let pages = a.pages;
     let found = std::mem::take(&mut a.found);
+    let errors = std::mem::take(&mut a.errors);
     a.browser.close().await;
+    // Nothing logged as wrong either: a form's field drawn outside its form, a failed decode.
+    assert!(errors.is_empty(), "console errors on {pages} page states:\n{}", errors.join("\n"));
     assert!(
         found.is_empty(),
         "axe-core found {} problem(s) on {pages} page states:\n{}",
@@ -194,8 +211,9 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
 #[tokio::test(flavor = "multi_thread")]
 async fn axe_finds_nothing_at_a_phones_width() {
     let sandbox = Sandbox::start(&e2e_dist(), "/").await;
-    let mut a =
-        Audit { browser: Browser::signed_in(&sandbox).await, base: sandbox.url.clone(), found: Vec::new(), pages: 0 };
+    let browser = Browser::signed_in(&sandbox).await;
+    browser.keep_console_errors().await;
+    let mut a = Audit { browser, base: sandbox.url.clone(), found: Vec::new(), errors: Vec::new(), pages: 0 };
     a.browser.client.set_window_size(360, 740).await.expect("phone width");
     a.visit("?reseller=1000000001", "//section[@id='due']//table").await;
     a.browser.click("Menu").await;
@@ -217,7 +235,7 @@ async fn axe_finds_nothing_at_a_phones_width() {
         a.check(&format!("{page}, the sandbox's help open")).await;
         a.browser.screenshot(&format!("phone-sandbox-help-{page}")).await;
     }
-    let (pages, found) = (a.pages, std::mem::take(&mut a.found));
+    let (pages, found, errors) = (a.pages, std::mem::take(&mut a.found), std::mem::take(&mut a.errors));
     a.browser.screenshot("phone-cards-distributor").await;
     a.browser.client.goto(&format!("{}orders?reseller=1000000001", sandbox.url)).await.expect("orders");
     let row = a.browser.find("//main//table//tbody/tr[2]").await;
@@ -225,5 +243,6 @@ async fn axe_finds_nothing_at_a_phones_width() {
     a.browser.screenshot("phone-cards-orders").await;
     a.browser.close().await;
     assert!(found.is_empty(), "axe-core found {} problem(s) at 360 px:\n{}", found.len(), found.join("\n"));
+    assert!(errors.is_empty(), "console errors at 360 px:\n{}", errors.join("\n"));
     println!("axe-core at 360 px: nothing found on {pages} page states");
 }

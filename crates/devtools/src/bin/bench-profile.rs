@@ -26,24 +26,6 @@ const LARGE_CUSTOMER: &str = "1099999999";
 const HUB_CUSTOMER: &str = "1000000012";
 const TOP: usize = 40;
 
-/// A Chrome DevTools Protocol command, sent through chromedriver's passthrough.
-#[derive(Debug)]
-struct Cdp(&'static str, Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _: &url::Url) -> (hyper::Method, Option<String>) {
-        (hyper::Method::POST, Some(json!({ "cmd": self.0, "params": self.1 }).to_string()))
-    }
-}
-
-async fn cdp(browser: &Browser, cmd: &'static str, params: Value) -> Value {
-    browser.client.issue_cmd(Cdp(cmd, params)).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
-}
-
 /// Navigates to `url` and waits until `ready` (a JavaScript expression) holds.
 async fn load(browser: &Browser, url: &str, ready: &str) {
     browser.client.execute("location.href = arguments[0]; return true;", vec![url.into()]).await.expect("navigate");
@@ -98,11 +80,11 @@ async fn main() {
     for _ in 0..loads {
         load(&browser, &base, "!!document.querySelector('main h1')").await;
         tokio::time::sleep(Duration::from_millis(300)).await;
-        cdp(&browser, "Profiler.enable", json!({})).await;
-        cdp(&browser, "Profiler.setSamplingInterval", json!({ "interval": 50 })).await;
-        cdp(&browser, "Profiler.start", json!({})).await;
+        browser.cdp("Profiler.enable", json!({})).await;
+        browser.cdp("Profiler.setSamplingInterval", json!({ "interval": 50 })).await;
+        browser.cdp("Profiler.start", json!({})).await;
         load(&browser, &url, ready).await;
-        let stopped = cdp(&browser, "Profiler.stop", json!({})).await;
+        let stopped = browser.cdp("Profiler.stop", json!({})).await;
         let profile = &stopped["profile"];
         let mut node: HashMap<u64, (String, &'static str)> = HashMap::new();
         for n in profile["nodes"].as_array().into_iter().flatten() {
