@@ -967,14 +967,34 @@ async fn a_renewal_discount_is_set_verified_by_the_preview_and_removed() {
         renewal_of(&set.json),
         json!({"enabled": true, "renewalQuantity": 3, "flexDiscountCodes": ["ACROBAT_20_OFF"]})
     );
-    // Off, it must be turned on: a discount or a quantity alone is refused, and nothing changes.
-    let off = call(&env, "PATCH", &path, Some(json!({"autoRenewal": {"enabled": false}}))).await;
-    assert_eq!(off.json["autoRenewal"]["enabled"], false, "{}", off.json);
-    for body in [alone(json!(["BLACK_FRIDAY_10_PERCENT_OFF"])), json!({"autoRenewal": {"renewalQuantity": 2}})] {
-        let refused = call(&env, "PATCH", &path, Some(body)).await;
+    // Optional beside a code only: without one the state is still required, null or not.
+    for body in [
+        json!({"autoRenewal": {}}),
+        json!({"autoRenewal": {"enabled": null}}),
+        json!({"autoRenewal": {"renewalQuantity": 2}}),
+        alone(json!(["  "])),
+    ] {
+        let refused = call(&env, "PATCH", &path, Some(body.clone())).await;
         assert_eq!(
             (refused.json["code"].as_str(), &refused.json["additionalDetails"]),
-            (Some("1117"), &json!(["autoRenewal.enabled"]))
+            (Some("1122"), &json!(["autoRenewal.enabled"])),
+            "{body}"
+        );
+    }
+    // Off, it must be turned on: a discount is refused (turning off with one too), and nothing
+    // changes.
+    let off = call(&env, "PATCH", &path, Some(json!({"autoRenewal": {"enabled": false}}))).await;
+    assert_eq!(off.json["autoRenewal"]["enabled"], false, "{}", off.json);
+    for body in [
+        alone(json!(["BLACK_FRIDAY_10_PERCENT_OFF"])),
+        json!({"autoRenewal": {"enabled": null, "renewalQuantity": 0, "flexDiscountCodes": ["ACROBAT_20_OFF"]}}),
+        json!({"autoRenewal": {"enabled": false, "flexDiscountCodes": ["ACROBAT_20_OFF"]}}),
+    ] {
+        let refused = call(&env, "PATCH", &path, Some(body.clone())).await;
+        assert_eq!(
+            (refused.json["code"].as_str(), &refused.json["additionalDetails"]),
+            (Some("1117"), &json!(["autoRenewal.enabled"])),
+            "{body}"
         );
     }
     let kept = call(&env, "GET", &path, None).await;

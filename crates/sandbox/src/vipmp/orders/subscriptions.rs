@@ -1,11 +1,13 @@
 //! `GET /v3/customers/{id}/subscriptions`, `GET` and `PATCH` (auto-renewal) of one, and `POST`
 //! ("Create subscription": a product added to the next renewal).
 //!
-//! Update: `autoRenewal.enabled` may be left out ("If it is already ON, this field is
-//! OPTIONAL"), which keeps the subscription's state; a discount code or a renewal quantity for
-//! a subscription that stays off is 1117 naming `autoRenewal.enabled`, where the docs name no
-//! code. A state sent without `renewalQuantity` renews every license; a request with neither
-//! (a discount alone) keeps the quantity set.
+//! Update: `autoRenewal.enabled` may be left out (or `null`) where the docs say so, with a
+//! flexible discount code ("If Auto Renew is OFF, it must be turned ON to apply PromoCode. If
+//! it is already ON, this field is OPTIONAL"), and keeps the subscription's state; left out
+//! without a code it is 1122 naming it, as when the field was required. A code for a
+//! subscription that is or becomes off is 1117 naming `autoRenewal.enabled`, where the docs name
+//! no code. A state sent without `renewalQuantity` renews every license; a code alone keeps the
+//! quantity set.
 //!
 //! Create, where the docs name no code: the checks run in this order, and each refusal is 1117
 //! with its reason in words, as the docs' own 1117 for an LGA coterm date is:
@@ -113,6 +115,10 @@ pub async fn update(
         || serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&body).is_ok_and(|m| m.is_empty());
     let request: Option<SubscriptionUpdateRequest> = if reset && empty { None } else { Some(parse(&body)?) };
     let codes = renewal_codes(request.iter().flat_map(|r| &r.auto_renewal.flex_discount_codes))?;
+    // The state is optional only beside a discount code (see the module's docs).
+    if request.as_ref().is_some_and(|r| r.auto_renewal.enabled.is_none()) && codes.is_empty() {
+        return Err(ApiError::with_details("1122", vec!["autoRenewal.enabled".into()]));
+    }
     twin.change(|w, now| {
         let sub = owned(w, &customer_id, &subscription_id)?;
         if sub.status != Status::Active {
@@ -124,15 +130,14 @@ pub async fn update(
         // "If it is already ON, this field is OPTIONAL": none sent keeps the state.
         let on = request.as_ref().and_then(|r| r.auto_renewal.enabled).unwrap_or(sub.auto_renewal.enabled);
         if let Some(request) = &request {
-            let asked = &request.auto_renewal;
-            if !check_auto_renewal(asked, max_quantity(&sub.offer_id)).is_empty() {
-                return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));
-            }
-            // "If Auto Renew is OFF, it must be turned ON to apply PromoCode"; a renewal quantity
-            // for a subscription left off, likewise.
-            let quantity_unsaid = asked.enabled.is_none() && asked.renewal_quantity.is_some();
-            if !on && (!codes.is_empty() || quantity_unsaid) {
+            // "If Auto Renew is OFF, it must be turned ON to apply PromoCode."
+            if !on && !codes.is_empty() {
                 return Err(ApiError::with_details("1117", vec!["autoRenewal.enabled".into()]));
+            }
+            // The quantity as it will be: one sent with the state left off is ignored.
+            let asked = AutoRenewalRequest { enabled: Some(on), ..request.auto_renewal.clone() };
+            if !check_auto_renewal(&asked, max_quantity(&sub.offer_id)).is_empty() {
+                return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));
             }
         }
         let sub = w.subscriptions.get_mut(&subscription_id).ok_or_else(|| ApiError::code("3115"))?;
