@@ -160,18 +160,24 @@ impl Browser {
     /// From the next page loaded on, every page keeps what `console.error` is called with
     /// ([`Browser::console_errors`]).
     pub async fn keep_console_errors(&self) {
+        // In a function of its own (no global names), and never throwing into the page's call.
         let source = format!(
-            "window.{CONSOLE_ERRORS} = []; const error = console.error.bind(console); \
-             console.error = (...args) => {{ window.{CONSOLE_ERRORS}.push(args.map(String).join(' ')); error(...args); }};"
+            "(() => {{ const kept = window.{CONSOLE_ERRORS} = []; const error = console.error.bind(console); \
+             const text = (x) => {{ try {{ return String(x); }} catch {{ return Object.prototype.toString.call(x); }} }}; \
+             console.error = (...args) => {{ try {{ kept.push(args.map(text).join(' ')); }} catch {{}} error(...args); }}; }})();"
         );
         self.cdp("Page.addScriptToEvaluateOnNewDocument", serde_json::json!({ "source": source })).await;
     }
 
-    /// What `console.error` was called with on this page (since it loaded), once
-    /// [`Browser::keep_console_errors`] was asked.
+    /// What `console.error` was called with on this page since it loaded or since the last
+    /// ask (each error once), once [`Browser::keep_console_errors`] was asked.
     pub async fn console_errors(&self) -> Vec<String> {
-        let kept = self.client.execute(&format!("return window.{CONSOLE_ERRORS} || [];"), vec![]).await;
-        let kept: Vec<serde_json::Value> = kept.ok().and_then(|v| v.as_array().cloned()).unwrap_or_default();
+        let kept = self
+            .client
+            .execute(&format!("return (window.{CONSOLE_ERRORS} || []).splice(0);"), vec![])
+            .await
+            .expect("the console's errors");
+        let kept: Vec<serde_json::Value> = kept.as_array().cloned().unwrap_or_default();
         kept.iter().filter_map(|e| e.as_str().map(str::to_string)).collect()
     }
 

@@ -21,6 +21,10 @@ struct Audit {
 impl Audit {
     /// Opens `path` (below the base), waits for its heading and for loading to end, then checks it.
     async fn visit(&mut self, path: &str, heading_xpath: &str) {
+        // What the page before logged since its last check, under its name.
+        for e in self.browser.console_errors().await {
+            self.errors.push(format!("before {path}: {e}"));
+        }
         self.browser.client.goto(&format!("{}{path}", self.base)).await.expect("open page");
         self.browser.find(heading_xpath).await;
         self.check(path).await;
@@ -57,6 +61,7 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
 
     a.visit("", H1).await;
     a.visit("?reseller=1000000001", "//section[@id='due']//table").await;
+    assert!(a.errors.is_empty(), "console errors before the refused download: {:?}", a.errors);
     // An area's code failing to download (before anything has cached it).
     a.browser
         .set_faults(json!([{ "method": "GET", "path": "/split-*/split_partners.wasm", "kind": "status", "status": 502, "times": 1 }]))

@@ -87,7 +87,8 @@ static COLUMNS: &[Column<Row>] = &[
     Column::text(t::column::r#use, |r: &Row| {
         let d = r.discount.clone();
         let label = t::discount::use_named(&d.name);
-        // The form of the page, found while rendering (a click has no component around it).
+        // The form of the `FormScope` around the table, found while rendering (a click has no
+        // component around it).
         let form = use_form();
         let view = view! {
             <button type="button" class="link" aria-label=label on:click=move |_| {

@@ -144,8 +144,8 @@ pub fn OfferPicker(
     // loads, and the field would lose the focus mid-word.
     let list = RwSignal::new(None::<Result<Vec<Pick>, ()>>);
     // What the list depends on: the customer, and the currency it is priced in (the configured
-    // one until three letters are typed). `currency` follows every value of the form; the read
-    // starts again (stopping the one on its way) only when one of these changes.
+    // one until three letters are typed). The read starts again (stopping the one on its way)
+    // only when one of these changes, whatever else of the form the caller's `currency` reads.
     let default_currency = rt.config.default_currency.clone();
     let wanted = Memo::new(move |_| {
         let currency = currency.get();
