@@ -187,6 +187,26 @@ pub fn SubmissionError(
     move || submission.failure.get().map(|failure| view! { <ErrorPanel failure/> })
 }
 
+/// The end of a form that saves: its failure, the button that sends it, and the way back
+/// without saving (`back`, an href).
+#[component]
+pub fn SaveActions(
+    /// The form's sending state.
+    submission: Submission,
+    /// The button's label ("Save changes").
+    label: &'static str,
+    /// Where "Cancel" goes.
+    back: String,
+) -> impl IntoView {
+    view! {
+        <SubmissionError submission/>
+        <div class="actions">
+            <super::form::BusyButton label busy=submission.busy/>
+            <leptos_router::components::A href=back>{crate::i18n::t::common::cancel()}</leptos_router::components::A>
+        </div>
+    }
+}
+
 /// The step after a preview: it sends exactly what was previewed, never two at once. On
 /// success the form settles (its draft goes) and `done` gets the answer; on failure the preview
 /// stays, with the error.

@@ -7,17 +7,16 @@ use crate::api::calls::{customers, resellers};
 use crate::components::address::contact_values;
 use crate::components::detail::today;
 use crate::components::form::{
-    check_as, trimmed as g, BusyButton, CheckField, DraftNotice, FormScope, FormState, RadioField, SelectField,
-    TextField, UnsavedGuard, Values,
+    check_as, trimmed as g, CheckField, DraftNotice, FormScope, FormState, RadioField, SelectField, TextField,
+    UnsavedGuard, Values,
 };
 use crate::components::query::use_query_state;
-use crate::components::submit::{use_submission, SubmissionError};
+use crate::components::submit::{use_submission, SaveActions};
 use crate::components::toast::toast;
 use crate::i18n::t;
 use crate::resources::{fetch, runtime};
 use crate::routes::To;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::{check_coterm_date, check_customer_create, THREE_YEAR_COMMIT_MINIMUMS};
 use partner_model::rules::validators::Invalid;
@@ -224,11 +223,7 @@ pub fn CreateCustomer() -> impl IntoView {
                         <CheckField path=EXTENDED label=t::customer_new::extended() hint=t::customer_new::extended_hint()/>
                         {move || (extended.get() == "true").then(|| view! { <TextField path="cotermDate" kind="date"/> })}
                     </fieldset>
-                    <SubmissionError submission/>
-                    <div class="actions">
-                        <BusyButton label=t::customer_new::create() busy=submission.busy/>
-                        <A href=back>{t::common::cancel()}</A>
-                    </div>
+                    <SaveActions submission label=t::customer_new::create() back=back/>
                 </form>
             </section>
         </FormScope>

@@ -16,7 +16,7 @@ use crate::components::names::{customer_name, title_of};
 use crate::components::pager::read_all;
 use crate::components::query::use_query_state;
 use crate::components::status::StatusExplained;
-use crate::components::submit::{use_submission, SubmissionError};
+use crate::components::submit::{use_submission, SaveActions, SubmissionError};
 use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
 use crate::i18n::t;
@@ -205,11 +205,7 @@ fn NewDeploymentForm(customer: Customer) -> impl IntoView {
             <UnsavedGuard/>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
                 <AddressFields except=home/>
-                <SubmissionError submission/>
-                <div class="actions">
-                    <BusyButton label=t::deployments::create() busy=submission.busy/>
-                    <A href=To::Deployments(&back).href()>{t::common::cancel()}</A>
-                </div>
+                <SaveActions submission label=t::deployments::create() back=To::Deployments(&back).href()/>
             </form>
         </FormScope>
     }

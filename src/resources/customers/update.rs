@@ -6,15 +6,14 @@ use super::profile::{profile_of, profile_values, segment_options, AddressAndCont
 use crate::api::calls::customers;
 use crate::components::address::{reference_emptied, REFERENCE_HELD};
 use crate::components::form::{
-    trimmed as g, BusyButton, CheckField, DraftNotice, FormScope, FormState, SelectField, UnsavedGuard, Values,
+    trimmed as g, CheckField, DraftNotice, FormScope, FormState, SelectField, UnsavedGuard, Values,
 };
-use crate::components::submit::{use_submission, SubmissionError};
+use crate::components::submit::{use_submission, SaveActions};
 use crate::components::toast::toast;
 use crate::i18n::t;
 use crate::resources::{fetch, runtime, RecordById};
 use crate::routes::To;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::check_customer_update;
 use partner_model::rules::FieldError;
@@ -110,11 +109,7 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
                     <CheckField path=GLOBAL label=t::customer_form::global_sales() hint=t::customer_form::global_sales_hint()/>
                 </fieldset>
                 <AddressAndContacts existing=true only=Signal::derive(|| None) locked_emails=emails/>
-                <SubmissionError submission/>
-                <div class="actions">
-                    <BusyButton label=t::customer_edit::save() busy=submission.busy/>
-                    <A href=To::Customer(&id).href()>{t::common::cancel()}</A>
-                </div>
+                <SaveActions submission label=t::customer_edit::save() back=To::Customer(&id).href()/>
             </form>
         </FormScope>
     }

@@ -7,16 +7,14 @@ use crate::components::address::{
     ContactFields, REFERENCE_HELD,
 };
 use crate::components::form::{
-    trimmed as g, BusyButton, CheckboxGroup, DraftNotice, FormScope, FormState, SelectField, TextField, UnsavedGuard,
-    Values,
+    trimmed as g, CheckboxGroup, DraftNotice, FormScope, FormState, SelectField, TextField, UnsavedGuard, Values,
 };
-use crate::components::submit::{use_submission, SubmissionError};
+use crate::components::submit::{use_submission, SaveActions};
 use crate::components::toast::toast;
 use crate::i18n::t;
 use crate::resources::{fetch, runtime, RecordById};
 use crate::routes::To;
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::{check_reseller_create, check_reseller_update};
 use partner_model::rules::validators::Invalid;
@@ -148,11 +146,7 @@ pub fn CreateReseller() -> impl IntoView {
                 <form novalidate on:submit=move |ev| submission.submit(ev)>
                     <TextField path="distributorId" readonly=true hint=t::reseller::distributor_hint()/>
                     <ProfileFields existing=false locked_emails=vec![]/>
-                    <SubmissionError submission/>
-                    <div class="actions">
-                        <BusyButton label=t::reseller::create() busy=submission.busy/>
-                        <A href=To::Resellers.href()>{t::common::cancel()}</A>
-                    </div>
+                    <SaveActions submission label=t::reseller::create() back=To::Resellers.href()/>
                 </form>
             </section>
         </FormScope>
@@ -193,11 +187,7 @@ fn UpdateResellerForm(reseller: Reseller) -> impl IntoView {
             <UnsavedGuard/>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
                 <ProfileFields existing=true locked_emails=emails/>
-                <SubmissionError submission/>
-                <div class="actions">
-                    <BusyButton label=t::reseller::save() busy=submission.busy/>
-                    <A href=To::Reseller(&id).href()>{t::common::cancel()}</A>
-                </div>
+                <SaveActions submission label=t::reseller::save() back=To::Reseller(&id).href()/>
             </form>
         </FormScope>
     }
