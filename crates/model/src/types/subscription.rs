@@ -120,8 +120,8 @@ pub struct AutoRenewalCreate {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AutoRenewalRequest {
     /// On or off. "If Auto Renew is OFF, it must be turned ON to apply PromoCode. If it is
-    /// already ON, this field is OPTIONAL": none sent keeps the subscription's state. The
-    /// console always sends it.
+    /// already ON, this field is OPTIONAL": none sent beside a discount code keeps the
+    /// subscription's state (the twin refuses none without a code). The console always sends it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -58,10 +58,12 @@
 //!   code); none keeps it. `?reset-flex-discount-codes=true` with no body or `{}` (the docs'
 //!   "Empty or applicable body") removes it; with an update in the body, the update is made first and
 //!   the discount then removed, codes it named too. Another value of the parameter is 1132.
-//!   A PATCH is the whole auto-renewal setting, with a code too: `enabled` without
-//!   `renewalQuantity` is every license (the docs' code example answers the quantity the
-//!   subscription had; the console always sends its choice). `enabled` stays required: the docs
-//!   call it optional when auto-renewal is already on, which the twin does not take. Without a
+//!   A PATCH with `enabled` is the whole auto-renewal setting: without `renewalQuantity` it is
+//!   every license. `enabled` may be left out (or `null`) beside a code, as the docs' code
+//!   example says ("If it is already ON, this field is OPTIONAL"): the state and the quantity
+//!   set are kept, and a subscription that is off refuses the code (1117, as above); left out
+//!   without a code it is 1122 `autoRenewal.enabled`, as when it was required. The console
+//!   always sends its choice. A quantity sent with auto-renewal off is ignored. Without a
 //!   code set, a reusable discount an order of the subscription used is carried into its
 //!   renewal while its lock lasts (see `discounts`); a code set takes priority.
 //! - Completion: new subscriptions renew at the customer's `cotermDate` (set to one year on

@@ -1,13 +1,7 @@
 //! `GET /v3/customers/{id}/subscriptions`, `GET` and `PATCH` (auto-renewal) of one, and `POST`
 //! ("Create subscription": a product added to the next renewal).
 //!
-//! Update: `autoRenewal.enabled` may be left out (or `null`) where the docs say so, with a
-//! flexible discount code ("If Auto Renew is OFF, it must be turned ON to apply PromoCode. If
-//! it is already ON, this field is OPTIONAL"), and keeps the subscription's state; left out
-//! without a code it is 1122 naming it, as when the field was required. A code for a
-//! subscription that is or becomes off is 1117 naming `autoRenewal.enabled`, where the docs name
-//! no code. A state sent without `renewalQuantity` renews every license; a code alone keeps the
-//! quantity set.
+//! The PATCH's checks and choices are in the endpoint group's docs (`super`).
 //!
 //! Create, where the docs name no code: the checks run in this order, and each refusal is 1117
 //! with its reason in words, as the docs' own 1117 for an LGA coterm date is:
@@ -115,7 +109,7 @@ pub async fn update(
         || serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&body).is_ok_and(|m| m.is_empty());
     let request: Option<SubscriptionUpdateRequest> = if reset && empty { None } else { Some(parse(&body)?) };
     let codes = renewal_codes(request.iter().flat_map(|r| &r.auto_renewal.flex_discount_codes))?;
-    // The state is optional only beside a discount code (see the module's docs).
+    // The state is optional only beside a discount code (see the endpoint group's docs).
     if request.as_ref().is_some_and(|r| r.auto_renewal.enabled.is_none()) && codes.is_empty() {
         return Err(ApiError::with_details("1122", vec!["autoRenewal.enabled".into()]));
     }
