@@ -433,7 +433,6 @@ async fn recommendations_follow_the_cart_and_the_segment() {
     for (bad, field) in [
         (json!({}), "customerId"),
         (json!({"customerId": COM, "recommendationContext": "CART"}), "recommendationContext"),
-        (json!({"customerId": COM, "language": "FR"}), "language"),
     ] {
         let a = call(&env, "POST", "/v3/recommendations", Some(bad)).await;
         assert_eq!(
@@ -441,6 +440,50 @@ async fn recommendations_follow_the_cart_and_the_segment() {
             (StatusCode::BAD_REQUEST, Some("1117"), vec![field.to_string()])
         );
     }
+}
+
+/// Recommendations Error Codes: 5136 INVALID_COUNTRY and 5137 INVALID_LANGUAGE for Fetch
+/// Recommendations; on a preview "a 2xx status code is returned, and the error is included in
+/// the `recommendations` section".
+#[tokio::test]
+async fn recommendations_refused_for_a_country_or_a_language_say_which() {
+    let env = env();
+    for (ask, code, message) in [
+        (json!({"language": "FR"}), "5137", "Not allowed to fetch Recommendations for language FR"),
+        (json!({"country": "XX"}), "5136", "Not allowed to fetch Recommendations for Country Code XX"),
+        (json!({"country": "AQ"}), "5136", "Not allowed to fetch Recommendations for Country Code AQ"),
+        (json!({"country": "us"}), "5136", "Not allowed to fetch Recommendations for Country Code us"),
+    ] {
+        let mut body = json!({"customerId": COM});
+        body.as_object_mut().expect("an object").extend(ask.as_object().expect("an object").clone());
+        let a = call(&env, "POST", "/v3/recommendations", Some(body)).await;
+        assert_eq!(
+            (a.status, a.json["code"].as_str(), a.json["message"].as_str()),
+            (StatusCode::BAD_REQUEST, Some(code), Some(message))
+        );
+    }
+    for ok in [json!({"country": "JP", "language": "MULT"}), json!({"country": "DE", "language": "EN"})] {
+        let mut body = json!({"customerId": COM});
+        body.as_object_mut().expect("an object").extend(ok.as_object().expect("an object").clone());
+        let a = call(&env, "POST", "/v3/recommendations", Some(body)).await;
+        assert_eq!(a.status, StatusCode::OK, "{}", a.json);
+    }
+    let body = json!({"orderType": "PREVIEW", "currencyCode": "USD", "lineItems": lines(&[(1, "11083117CA01A12", 4)])});
+    let path = format!("/v3/customers/{COM}/orders?fetch-recommendations=true&recommendation-language=FR");
+    let a = call(&env, "POST", &path, Some(body.clone())).await;
+    assert_eq!(a.status, StatusCode::CREATED, "the preview itself succeeds: {}", a.json);
+    assert_eq!(a.json["lineItems"][0]["offerId"], "11083117CA01A12");
+    let r = &a.json["recommendations"];
+    assert_eq!((r["errorDetails"]["code"].as_str(), r.get("productRecommendations")), (Some("5137"), None), "{r}");
+    let path = format!("/v3/customers/{COM}/orders?fetch-recommendations=true&recommendation-country=CU");
+    let a = call(&env, "POST", &path, Some(body.clone())).await;
+    assert_eq!(a.json["recommendations"]["errorDetails"]["code"], "5136", "{}", a.json);
+    let path = format!(
+        "/v3/customers/{COM}/orders?fetch-recommendations=true&recommendation-country=US&recommendation-language=EN"
+    );
+    let a = call(&env, "POST", &path, Some(body)).await;
+    let r = &a.json["recommendations"];
+    assert!(r.get("errorDetails").is_none() && r["productRecommendations"]["upsells"][0]["rank"] == 0, "{r}");
 }
 
 /// A manual renewal (`PREVIEW_RENEWAL` with lines, or `RENEWAL`) for `customer`, with prices.

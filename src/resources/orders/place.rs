@@ -216,9 +216,10 @@ pub fn why(kind: &str, because: &[String]) -> String {
 /// The preview's recommendations as rows: an upgrade is suggested for as many licenses as led
 /// to it, anything else for one.
 fn suggestions(order: &Order) -> Vec<Suggestion> {
-    let Some(r) = &order.recommendations else { return Vec::new() };
-    r.product_recommendations
-        .all()
+    let Some(r) = order.recommendations.as_ref().and_then(|r| r.product_recommendations.as_ref()) else {
+        return Vec::new();
+    };
+    r.all()
         .into_iter()
         .map(|(kind, rec)| {
             let held: u64 = order

@@ -206,9 +206,9 @@ fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl
     let suggested: Vec<Suggested> = order
         .recommendations
         .as_ref()
+        .and_then(|r| r.product_recommendations.as_ref())
         .map(|r| {
-            r.product_recommendations
-                .all()
+            r.all()
                 .into_iter()
                 .map(|(kind, rec)| Suggested {
                     customer: customer.clone(),

@@ -38,9 +38,17 @@ pub struct CartOffer {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Recommendations {
-    pub product_recommendations: ProductRecommendations,
+    /// `None` (left out) when the recommendations could not be fetched
+    /// ([`Self::error_details`]), as the documents' example of that answer shows.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_recommendations: Option<ProductRecommendations>,
     #[serde(skip_serializing_if = "is_default")]
     pub overlay_recommendations: OverlayRecommendations,
+    /// Why no recommendations came with an answer that succeeded ("If the core API succeeds
+    /// but recommendations fail, a 2xx status code is returned, and the error is included in
+    /// the `recommendations` section"): 5136 for the country, 5137 for the language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_details: Option<crate::error::ApiErrorBody>,
 }
 
 /// Recommended products by kind.

@@ -17,7 +17,8 @@ use crate::twin::time;
 use crate::twin::world::{Change, Millis, World};
 use crate::twin::{ApiError, Twin};
 use axum::body::Bytes;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -33,11 +34,19 @@ use std::collections::BTreeMap;
 pub async fn create(
     State(twin): State<Twin>,
     Path(customer_id): Path<String>,
-    RawQuery(query): RawQuery,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let asks = |flag: &str| query.as_deref().unwrap_or_default().split('&').any(|p| p == format!("{flag}=true"));
+    let Query(query) = query.map_err(|_| ApiError::bad_parameter("query"))?;
+    let param = |name: &str| query.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str());
+    let asks = |flag: &str| query.iter().any(|(k, v)| k == flag && v == "true");
     let (fetch_price, fetch_recommendations) = (asks("fetch-price"), asks("fetch-recommendations"));
+    // Where the recommendations are asked for; a refusal is the block's, not the preview's.
+    let locale = recommendations::check_locale(param("recommendation-country"), param("recommendation-language"));
+    let recommend = |order: &mut Order, customer: &Customer| match &locale {
+        Ok(()) => recommend(order, customer),
+        Err(refusal) => order.recommendations = Some(recommendations::refused(refusal.clone())),
+    };
     twin.read(|w, _| customer(w, &customer_id).map(|_| ()))?;
     let request: OrderRequest = parse(&body)?;
     if let Some((code, _)) = request.switch().and_then(switch_problem) {

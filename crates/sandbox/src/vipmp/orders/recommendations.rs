@@ -12,10 +12,17 @@
 //!   not sold to the customer's market segment is never recommended; each product appears
 //!   once, under the first kind it has; ranks start at 0 within each kind.
 //! - `baseOfferId` is the product's base id for the customer's segment (level 01, or T1).
-//! - `recommendationContext` other than the three documented values, a `language` other than
-//!   `EN` or `MULT`, or no `customerId` is 400 with code 1117 naming the field; an unknown
-//!   customer is 1116. There are no overlay leads (the docs send the block only when Adobe's
-//!   agents left some).
+//! - `recommendationContext` other than the three documented values, or no `customerId`, is
+//!   400 with code 1117 naming the field; an unknown customer is 1116. There are no overlay
+//!   leads (the docs send the block only when Adobe's agents left some).
+//! - Where recommendations are asked for ([`check_locale`]): a `language` other than `EN` or
+//!   `MULT` is the documents' 5137 INVALID_LANGUAGE, and a `country` the API does not accept
+//!   (not an ISO 3166-1 code, or one in Adobe's unsupported-countries table) is 5136
+//!   INVALID_COUNTRY, each with the documents' sample message naming the code. The documents
+//!   do not list the countries recommendations are offered for, so every supported country is.
+//!   A preview's `recommendation-country` and `recommendation-language` are checked the same
+//!   way, but as the documents say for "other APIs that fetch recommendations": the preview
+//!   still answers 201, and its `recommendations` block holds only `errorDetails`.
 
 use super::offers::{self, OfferId};
 use super::{customer, subscriptions_of};
@@ -86,12 +93,34 @@ pub fn recommend(customer: &Customer, cart: &[String]) -> Recommendations {
             source: RecommendationSource { source_type: "OFFER".into(), offer_ids: sources },
         });
     }
-    Recommendations { product_recommendations: out, ..Default::default() }
+    Recommendations { product_recommendations: Some(out), ..Default::default() }
 }
 
 /// The customer's active subscriptions' offers: the cart of a GENERIC request.
 fn held(world: &World, customer_id: &str) -> Vec<String> {
     subscriptions_of(world, customer_id).filter(|s| s.status == Status::Active).map(|s| s.offer_id.clone()).collect()
+}
+
+/// Whether recommendations can be fetched for `country` and `language` (either blank: the
+/// customer's country, `MULT`): the documents' 5136 or 5137 when not.
+pub fn check_locale(country: &str, language: &str) -> Result<(), ApiError> {
+    let refuse = |code: &str, message: String| {
+        let mut error = ApiError::code(code);
+        error.1.message = message;
+        Err(error)
+    };
+    if !["", "EN", "MULT"].contains(&language) {
+        return refuse("5137", format!("Not allowed to fetch Recommendations for language {language}"));
+    }
+    if !country.is_empty() && !partner_model::geo::country(country).is_some_and(|c| c.is_supported()) {
+        return refuse("5136", format!("Not allowed to fetch Recommendations for Country Code {country}"));
+    }
+    Ok(())
+}
+
+/// A preview's `recommendations` block when they could not be fetched: only why.
+pub fn refused(error: ApiError) -> Recommendations {
+    Recommendations { product_recommendations: None, error_details: Some(error.1), ..Default::default() }
 }
 
 fn bad(field: &str) -> ApiError {
@@ -108,9 +137,7 @@ pub async fn fetch(State(twin): State<Twin>, body: Bytes) -> Result<Json<Recomme
     if !context.is_empty() && !RECOMMENDATION_CONTEXTS.contains(&context) {
         return Err(bad("recommendationContext"));
     }
-    if !["", "EN", "MULT"].contains(&request.language.as_str()) {
-        return Err(bad("language"));
-    }
+    check_locale(&request.country, &request.language)?;
     let answer = twin.read(|w, _| {
         let c = customer(w, &request.customer_id)?;
         let mut cart: Vec<String> = request.offers.iter().map(|o| o.offer_id.clone()).collect();
