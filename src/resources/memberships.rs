@@ -3,7 +3,7 @@
 //! and whether a switch would bypass it. The transfer goes to a chosen reseller after a
 //! confirmation, under one intent, and its page follows it to the new customer.
 
-use super::transfers::{ItemsTable, TransferView};
+use super::transfers::{BringsAlong, ItemsTable, TransferView};
 use crate::api::calls::memberships;
 use crate::api::error::Failure;
 use crate::components::confirm::ConfirmDialog;
@@ -28,7 +28,7 @@ use leptos_router::path;
 use partner_model::catalog::errors::{
     reason_in_detail, ReasonCode, EXPIRE_OPEN_PAS, IGNORE_ORDER_RETURN, TRANSFER_REASONS,
 };
-use partner_model::types::{Benefit, Discount, MembershipOffersPreview, MembershipTransfer, Status};
+use partner_model::types::{MembershipOffersPreview, MembershipTransfer, Status};
 
 /// `/memberships`, `/memberships/:id` (preview and transfer), `/memberships/:id/transfers/:transfer`.
 #[component(transparent)]
@@ -150,27 +150,6 @@ pub fn MembershipPreview() -> impl IntoView {
                 Eligibility::Ineligible(f) => view! { <Reasons failure=f/> }.into_any(),
             }/>
         </section>
-    }
-}
-
-/// What the preview says the customer keeps in VIP Marketplace: its 3-Year Commit (shown "if
-/// customer is a 3yc customer") and discount levels, with a High Volume Discount code.
-#[component]
-fn BringsAlong(benefits: Vec<Benefit>, discounts: Vec<Discount>) -> impl IntoView {
-    let terms = benefits
-        .into_iter()
-        .flat_map(|b| [(t::hub::three_year_commit(), b.commitment), (t::hub::tyc_request(), b.commitment_request)]);
-    let terms = terms.filter_map(|(title, c)| c.map(|c| (title, c))).map(|(title, c)| {
-        view! {
-            <section class="facts-section">
-                <h2>{title}</h2>
-                <crate::resources::customers::hub::CommitmentFacts commitment=c dates=true minimums=true/>
-            </section>
-        }
-    });
-    view! {
-        {terms.collect_view()}
-        {(!discounts.is_empty()).then(|| view! { <crate::resources::customers::hub::Discounts discounts/> })}
     }
 }
 

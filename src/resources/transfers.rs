@@ -31,7 +31,9 @@ use leptos_router::path;
 use partner_model::catalog::status::ResourceKind;
 use partner_model::rules::FieldError;
 use partner_model::time;
-use partner_model::types::{ResellerChangeAction, ResellerChangeRequest, ResellerChangeTransfer, Status, TransferItem};
+use partner_model::types::{
+    Benefit, Discount, ResellerChangeAction, ResellerChangeRequest, ResellerChangeTransfer, Status, TransferItem,
+};
 
 /// `/transfers` (a reseller change), `/transfers/:id` (one, followed until complete).
 #[component(transparent)]
@@ -164,6 +166,7 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
                 <dd>{t::transfer::Expires { at: crate::components::detail::moment_text(&expiry), left }.text()}</dd>
             </dl>
             <ItemsTable items=transfer.line_items.clone() caption=t::transfer::moving() new_ids=false/>
+            <BringsAlong benefits=transfer.benefits.clone() discounts=transfer.discounts.clone()/>
             {move || failure.get().map(|f| view! { <ErrorPanel failure=f/> })}
             <BusyButton label=t::transfer::commit() working=t::transfer::committing() busy=pending
                 on_click=Callback::new(move |_| asking.set(true))/>
@@ -209,6 +212,29 @@ pub fn ItemsTable(
         .collect();
     let columns = if new_ids { NEW_ITEMS } else { ITEMS };
     view! { <DataTable caption=caption.to_string() show_caption=true columns rows empty=""/> }.into_any()
+}
+
+/// What a transfer's preview says the customer keeps: its 3-Year Commit (shown "if customer is
+/// a 3yc customer"), with a request still open, and its discount levels (with a High Volume
+/// Discount code, from VIP). Both a VIP → VIPMP transfer's and a reseller change's previews
+/// carry them.
+#[component]
+pub fn BringsAlong(benefits: Vec<Benefit>, discounts: Vec<Discount>) -> impl IntoView {
+    let terms = benefits
+        .into_iter()
+        .flat_map(|b| [(t::hub::three_year_commit(), b.commitment), (t::hub::tyc_request(), b.commitment_request)]);
+    let terms = terms.filter_map(|(title, c)| c.map(|c| (title, c))).map(|(title, c)| {
+        view! {
+            <section class="facts-section">
+                <h2>{title}</h2>
+                <crate::resources::customers::hub::CommitmentFacts commitment=c dates=true minimums=true/>
+            </section>
+        }
+    });
+    view! {
+        {terms.collect_view()}
+        {(!discounts.is_empty()).then(|| view! { <crate::resources::customers::hub::Discounts discounts/> })}
+    }
 }
 
 /// A line of a transfer; `customer` is set when its subscription ids are the customer's new ones.

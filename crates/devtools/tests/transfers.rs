@@ -62,6 +62,11 @@ async fn a_reseller_change_is_previewed_committed_and_followed_to_completion() {
     let leaves = leaves.text().await.unwrap_or_default();
     assert!(leaves.len() > current.len() + 1, "the reseller it leaves is named: {leaves:?}");
     browser.find("//section[contains(@class,'preview')]//table[caption='Subscriptions that move']//tbody/tr").await;
+    // What the customer keeps, as the preview says: its discount levels (the documents' answer
+    // carries `benefits` and `discounts`).
+    browser
+        .find("//section[contains(@class,'preview')]//section[h2[starts-with(normalize-space(.), 'Discount levels')]]//tbody/tr")
+        .await;
     browser.show(&preview).await;
     browser.screenshot("transfers-reseller-change-preview").await;
 
