@@ -14,6 +14,11 @@ pub fn ErrorPanel(
     /// Reads the data again (t::error::try_again()); for reads only, shown when reading again may help.
     #[prop(optional)]
     on_retry: Option<Callback<()>>,
+    /// What to do about it in the page's own words, naming what the API's details name, in
+    /// place of the catalog's advice and the details (a code the page knows better in its
+    /// context: converting a customer to LGA, where 1169 names subscriptions, not an offer).
+    #[prop(optional_no_strip)]
+    what_to_do: Option<AnyView>,
 ) -> impl IntoView {
     let sign_in = failure.error.sign_in_needed();
     let retry = on_retry.filter(|_| failure.error.worth_reading_again() || sign_in);
@@ -56,10 +61,15 @@ pub fn ErrorPanel(
         <div class="error-panel" role="alert" id=id>
             <h2>{heading}</h2>
             <p class="what">{failure.error.what_happened()}</p>
-            <p class="todo">{failure.error.what_to_do()}</p>
-            {(!details.is_empty()).then(|| view! {
-                <ul class="error-details" translate="no">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
-            })}
+            {match what_to_do {
+                Some(todo) => todo,
+                None => view! {
+                    <p class="todo">{failure.error.what_to_do()}</p>
+                    {(!details.is_empty()).then(|| view! {
+                        <ul class="error-details" translate="no">{details.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                    })}
+                }.into_any(),
+            }}
             {sign_in.then(|| view! {
                 <button type="button" class="primary" on:click=again>{t::error::sign_in_again()}</button>
                 <p class="signed-in-again" aria-live="polite">{move || match signed_in_again.get() {

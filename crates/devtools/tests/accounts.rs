@@ -756,3 +756,77 @@ async fn a_product_is_added_to_the_renewal_for_a_deployment_in_its_currency() {
     browser.find("//dt[normalize-space(.)='Currency']/following-sibling::dd[1][normalize-space(.)='GBP']").await;
     browser.close().await;
 }
+
+/// "Convert an existing government customer to LGA": a GOV customer in its last 30 days is
+/// refused while its Team or consumables subscriptions auto-renew (the page names them, as
+/// links) and while 100 licenses or fewer renew; once they are turned off and licenses added,
+/// the conversion goes through and the hub says the customer becomes an LGA at its anniversary.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_government_customer_converts_to_a_large_government_agency_in_its_last_thirty_days() {
+    // The seeded world the sandbox serves: a GOV customer of the US or Canada renewing within
+    // 30 days, neither LGA nor linked nor 3YC (the twin's own conversion test uses the same).
+    let now = partner_sandbox::twin::time::now();
+    let world = partner_sandbox::vipmp::seed::world(partner_sandbox::Settings::default().seed, now, false);
+    let candidate = world
+        .customers
+        .values()
+        .filter(|c| c.status.as_str() == "1000" && c.us_or_canadian_government())
+        .filter(|c| !c.is_lga() && c.linked_membership.is_none() && c.three_year_commit().is_none())
+        .find(|c| {
+            partner_sandbox::twin::time::parse(&c.coterm_date)
+                .is_some_and(|ad| ad > now + partner_model::time::DAY && ad < now + 29 * partner_model::time::DAY)
+        })
+        .expect("a GOV customer renewing within 30 days");
+    let (id, name) = (candidate.customer_id.clone(), candidate.company_profile.company_name.clone());
+    let (sandbox, browser) = start().await;
+    let benefits = format!("{}customers/{id}/benefits", sandbox.url);
+    browser.client.goto(&benefits).await.expect("benefits");
+    browser.heading(&format!("3-Year Commit, linked membership and LGA: {name}")).await;
+    // The agency level is the form's one question.
+    browser.click("Convert at the anniversary").await;
+    browser.sees("exactly one sub-segment: FEDERAL or STATE.").await;
+    browser.choose("Agency level", "STATE").await;
+    browser.click("Convert at the anniversary").await;
+    browser.sees("First turn off auto-renewal of these Team or consumables subscriptions:").await;
+    let listed = "//div[@role='alert']//li/a[contains(@href, '/subscriptions/')]";
+    browser.find(listed).await;
+    let links = browser.client.find_all(fantoccini::Locator::XPath(listed)).await.expect("the subscriptions");
+    let mut hrefs = Vec::new();
+    for link in &links {
+        hrefs.push(link.attr("href").await.expect("href").unwrap_or_default());
+    }
+    assert!(!hrefs.is_empty());
+    browser.screenshot("accounts-lga-auto-renewing").await;
+    assert_eq!(browser.axe().await, Vec::<String>::new(), "the form with its refusal");
+    for href in &hrefs {
+        let url = format!("{}{}", sandbox.url.trim_end_matches('/'), href);
+        browser.client.goto(&url).await.expect("the subscription");
+        browser.find("//input[@type='radio' and @value='off']").await.click().await.expect("off");
+        browser.click("Save auto-renewal").await;
+        browser.click("Turn auto-renewal off").await;
+        browser
+            .find("//dt[normalize-space(.)='Auto-renewal']/following-sibling::dd[1][normalize-space(.)='Off']")
+            .await;
+    }
+    browser.client.goto(&benefits).await.expect("benefits");
+    browser.choose("Agency level", "STATE").await;
+    browser.click("Convert at the anniversary").await;
+    browser.sees("More than 100 licenses must renew at the anniversary").await;
+    // 101 enterprise licenses, ordered and complete, renew with the rest.
+    browser.preview_order(&sandbox.url, &id, &["65322648GA01A12:101"]).await;
+    browser.find("//section[contains(@class,'preview')]").await;
+    browser.click("Place order").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    browser.client.goto(&benefits).await.expect("benefits");
+    browser.choose("Agency level", "STATE").await;
+    browser.click("Convert at the anniversary").await;
+    browser.sees("Conversion requested: the customer becomes a Large Government Agency at its anniversary.").await;
+    browser.heading(&name).await;
+    browser.sees("This customer becomes a Large Government Agency at its anniversary").await;
+    browser.screenshot("accounts-lga-pending").await;
+    browser.client.goto(&benefits).await.expect("benefits");
+    let note = browser.sees("This customer becomes a Large Government Agency at its anniversary").await;
+    browser.show(&note).await;
+    assert!(browser.absent("//button[normalize-space(.)='Convert at the anniversary']").await, "no second conversion");
+    browser.close().await;
+}

@@ -4,7 +4,10 @@
 //! the customer's whole profile as read, since an update replaces the stored data.
 
 use super::create::{check_minimums, minimums, tyc_key};
+use super::profile::SUB_SEGMENTS;
 use crate::api::calls::customers;
+use crate::components::detail::day;
+use crate::components::error_panel::ErrorPanel;
 use crate::components::form::{trimmed as g, BusyButton, FormScope, FormState, SelectField, TextField, Values};
 use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
@@ -16,7 +19,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::check_customer_update;
 use partner_model::rules::account_requests::{increase_problems, THREE_YEAR_COMMIT_MINIMUMS};
-use partner_model::rules::cross::recommit_window;
+use partner_model::rules::cross::{lga_conversion_window, recommit_window};
 use partner_model::rules::FieldError;
 use partner_model::types::*;
 
@@ -149,12 +152,131 @@ pub fn CustomerBenefits() -> impl IntoView {
 fn Benefits(customer: Customer) -> impl IntoView {
     let c = customer;
     let cid = c.customer_id.clone();
+    let name = &c.company_profile.company_name;
+    let title = if c.us_or_canadian_government() { t::benefits::title_gov(name) } else { t::benefits::title(name) };
     view! {
-        <h1>{t::benefits::title(&c.company_profile.company_name)}</h1>
+        <h1>{title}</h1>
         <p><A href=To::Customer(&cid).href()>{t::benefits::back()}</A></p>
         <super::UpdateRefused status=c.status.clone()/>
         <CommitForms customer=c.clone()/>
-        <LinkedForm customer=c/>
+        <LinkedForm customer=c.clone()/>
+        {c.us_or_canadian_government().then(|| view! { <LgaConversion customer=c/> })}
+    }
+}
+
+/// Converting a government customer to a Large Government Agency ("Convert an existing
+/// government customer to LGA"): what stops it, when the customer's data says; otherwise the
+/// form, whose refusals for what the customer holds (1169, 1170) say what to change.
+#[component]
+fn LgaConversion(customer: Customer) -> impl IntoView {
+    let note = |text: String| {
+        view! {
+            <section class="facts-section"><h2>{t::benefits::lga_convert()}</h2><p class="notice" role="note">{text}</p></section>
+        }
+        .into_any()
+    };
+    if customer.lga_pending() {
+        return note(t::hub::lga_pending().into());
+    }
+    if customer.is_lga() {
+        return ().into_any();
+    }
+    if customer.three_year_commit().is_some() {
+        return note(t::benefits::lga_not_3yc().into());
+    }
+    if customer.linked_membership.is_some() {
+        return note(t::benefits::lga_not_linked().into());
+    }
+    if let Err(Some(opens)) = lga_conversion_window(&customer.coterm_date, crate::components::detail::now()) {
+        let (opens, anniversary) = (day(&opens), day(&customer.coterm_date));
+        return note(t::benefits::LgaOpens { opens, anniversary }.text());
+    }
+    view! { <LgaForm customer/> }.into_any()
+}
+
+fn lga_request(v: &Values) -> CustomerUpdateRequest {
+    let benefit = BenefitRequest {
+        kind: BenefitType::LargeGovernmentAgency,
+        commitment_request: None,
+        recommitment_request: None,
+    };
+    let profile = CustomerProfile {
+        market_segment: Some(MarketSegment::Government),
+        market_sub_segments: Some(g(v, SUB_SEGMENTS))
+            .filter(|s| !s.is_empty())
+            .as_deref()
+            .map(MarketSubSegment::from_wire)
+            .into_iter()
+            .collect(),
+        ..Default::default()
+    };
+    CustomerUpdateRequest { benefits: vec![benefit], company_profile: Some(profile), ..Default::default() }
+}
+
+/// Only the agency level is the form's: the rest of the profile is the customer's as read.
+fn check_lga(v: &Values) -> Vec<FieldError> {
+    check_customer_update(&lga_request(v), true).into_iter().filter(|e| e.path == SUB_SEGMENTS).collect()
+}
+
+#[component]
+fn LgaForm(customer: Customer) -> impl IntoView {
+    let rt = runtime();
+    let id = customer.customer_id.clone();
+    let read = customer.clone();
+    let form = FormState::new(Values::new(), check_lga, Some(format!("customer-{id}-lga")));
+    let navigate = use_navigate();
+    let submission = use_submission(
+        form,
+        move |v| {
+            let mut request = as_read(&read, lga_request(&v));
+            if let (Some(profile), Some(asked)) = (request.company_profile.as_mut(), lga_request(&v).company_profile) {
+                profile.market_segment = asked.market_segment;
+                profile.market_sub_segments = asked.market_sub_segments;
+            }
+            fetch(customers::update(&rt, &read.customer_id, &request))
+        },
+        move |c: Customer| {
+            toast(t::benefits::lga_sent());
+            navigate(&To::Customer(&c.customer_id).path(), Default::default());
+        },
+    );
+    let failure = submission.failure;
+    // What the customer holds that stops it (1169 names the subscriptions, 1170 the count), in
+    // this page's words: the catalog's advice for these codes is an order's.
+    let todo = move |f: &crate::api::error::Failure| match f.error.code() {
+        Some("1169") => {
+            let links = f.error.details().to_vec().into_iter().map(|sub| {
+                let href = To::Subscription { customer: &id, id: &sub }.href();
+                view! { <li><A href=href><code class="id">{sub}</code></A></li> }
+            });
+            let links = links.collect_view();
+            Some(
+                view! { <p class="todo">{t::benefits::lga_auto_renewing()}</p><ul class="error-details">{links}</ul> }
+                    .into_any(),
+            )
+        }
+        Some("1170") => Some(view! { <p class="todo">{t::benefits::lga_too_few()}</p> }.into_any()),
+        _ => None,
+    };
+    view! {
+        <FormScope form=form>
+            <section class="facts-section" aria-labelledby="lga-title">
+                <h2 id="lga-title">{t::benefits::lga_convert()}</h2>
+                <p>{t::benefits::lga_convert_what()}</p>
+                <form novalidate on:submit=move |ev| submission.submit(ev)>
+                    <SelectField path=SUB_SEGMENTS label=t::customer_new::agency_level() options=Signal::derive(|| vec![
+                        (String::new(), t::customer_new::choose_level().to_string()),
+                        ("FEDERAL".to_string(), t::customer_new::federal().to_string()),
+                        ("STATE".to_string(), t::customer_new::state().to_string()),
+                    ])/>
+                    {move || failure.get().map(|f| {
+                        let what_to_do = todo(&f);
+                        view! { <ErrorPanel failure=f what_to_do/> }
+                    })}
+                    <BusyButton label=t::benefits::lga_send() busy=submission.busy/>
+                </form>
+            </section>
+        </FormScope>
     }
 }
 
@@ -305,6 +427,21 @@ fn LinkedForm(customer: Customer) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_conversion_asks_for_the_agency_level_and_sends_the_benefit_with_it() {
+        let mut v = Values::new();
+        assert_eq!(check_lga(&v).iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), [SUB_SEGMENTS]);
+        v.insert(SUB_SEGMENTS.into(), "STATE".into());
+        assert!(check_lga(&v).is_empty(), "{:?}", check_lga(&v));
+        let request = lga_request(&v);
+        assert_eq!(request.benefits[0].kind, BenefitType::LargeGovernmentAgency);
+        let profile = request.company_profile.expect("a profile");
+        assert_eq!(
+            (profile.market_segment, profile.market_sub_segments),
+            (Some(MarketSegment::Government), vec![MarketSubSegment::State])
+        );
+    }
 
     #[test]
     fn an_increase_lowers_no_committed_minimum_and_keeps_the_committed_type_when_adding_one() {

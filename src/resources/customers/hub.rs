@@ -139,13 +139,14 @@ fn Hub(customer: Customer, subs: Loaded<Subs>, settling: bool) -> impl IntoView 
     let tyc = c.three_year_commit().cloned();
     let lga = c.is_lga();
     let lga_pending = c.lga_pending();
+    let benefits_label = if c.us_or_canadian_government() { t::hub::benefits_gov() } else { t::hub::benefits() };
     view! {
         <div class="page-head">
             <h1 translate="no">{c.company_profile.company_name.clone()}</h1>
             <div class="actions">
                 <A href=To::NewOrder { customer: &cid, lines: &[] }.href() attr:class="button primary">{t::hub::place_order()}</A>
                 <A href=To::EditCustomer(&cid).href() attr:class="button">{t::hub::edit()}</A>
-                <A href=To::Benefits(&cid).href() attr:class="button">{t::hub::benefits()}</A>
+                <A href=To::Benefits(&cid).href() attr:class="button">{benefits_label}</A>
             </div>
         </div>
         <p class="lede">

@@ -191,3 +191,37 @@ mod recommit_tests {
         assert_eq!(recommit_window("", at("2027-04-01")), Err(None));
     }
 }
+
+/// Whether a GOV customer whose term ends on `anniversary` (its `cotermDate`) may convert to a
+/// Large Government Agency at `now`: "in the last 30 days of the customer's current term
+/// (Anniversary date –30 (AD-30))", before the anniversary itself. `Err(Some(day))`: not yet,
+/// the window opens on `day`; `Err(None)`: the anniversary is today or past, or unreadable.
+pub fn lga_conversion_window(anniversary: &str, now: crate::time::Millis) -> Result<(), Option<String>> {
+    use crate::time::{date, parse, DAY};
+    let Some(ad) = parse(anniversary) else { return Err(None) };
+    let opens = ad.saturating_sub(30 * DAY);
+    if now >= ad {
+        Err(None)
+    } else if now < opens {
+        Err(Some(date(opens)))
+    } else {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod lga_window_tests {
+    use super::*;
+    use crate::time::{parse, DAY};
+
+    #[test]
+    fn a_conversion_is_in_the_thirty_days_before_the_anniversary() {
+        let ad = "2027-03-31";
+        let at = |d: &str| parse(d).expect("date") + DAY / 2;
+        assert_eq!(lga_conversion_window(ad, at("2027-02-28")), Err(Some("2027-03-01".into())));
+        assert_eq!(lga_conversion_window(ad, parse("2027-03-01").expect("date")), Ok(()));
+        assert_eq!(lga_conversion_window(ad, at("2027-03-30")), Ok(()));
+        assert_eq!(lga_conversion_window(ad, parse(ad).expect("date")), Err(None), "the anniversary itself");
+        assert_eq!(lga_conversion_window("", at("2027-03-30")), Err(None));
+    }
+}

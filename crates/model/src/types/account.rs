@@ -286,6 +286,13 @@ impl Customer {
         self.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency)
     }
 
+    /// Whether the customer is a government customer (GOV) in the United States or Canada: one
+    /// that is, or may become, a Large Government Agency.
+    pub fn us_or_canadian_government(&self) -> bool {
+        self.company_profile.market_segment == Some(MarketSegment::Government)
+            && ["US", "CA"].contains(&self.company_profile.address.country.as_str())
+    }
+
     /// Whether the customer is a Large Government Agency now: not one converted that becomes one
     /// at its anniversary (it orders, and joins LGA groups, as what it was until then).
     pub fn lga_in_force(&self) -> bool {

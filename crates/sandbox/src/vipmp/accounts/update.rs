@@ -18,7 +18,7 @@ use crate::vipmp::orders::offers;
 use axum::extract::{Path, State};
 use axum::Json;
 use partner_model::rules::account_requests::{add_months, check_customer_update, increase_problems};
-use partner_model::rules::cross::recommit_window;
+use partner_model::rules::cross::{lga_conversion_window, recommit_window};
 use partner_model::time::DAY;
 use partner_model::types::{
     Benefit, BenefitType, Commitment, CommitmentStatus, Customer, CustomerUpdateRequest, MarketSegment, Status,
@@ -115,8 +115,7 @@ pub async fn update(
             // "Should not be part of any active Linked Memberships"; "in the last 30 days of the
             // customer's current term (AD-30)". The docs name no code for either: 1117 naming
             // the benefit, as for a recommitment outside its window.
-            let anniversary = time::parse(&stored.coterm_date);
-            let in_window = anniversary.is_some_and(|ad| now < ad && ad - now <= 30 * DAY);
+            let in_window = lga_conversion_window(&stored.coterm_date, now).is_ok();
             if stored.linked_membership.is_some() || !in_window {
                 return Err(ApiError::invalid_fields(vec![format!("benefits[{at}]")]));
             }
