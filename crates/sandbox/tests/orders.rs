@@ -1633,3 +1633,138 @@ async fn a_deployment_named_by_subscriptions_stays_active_and_only_active_ones_a
     let a = call(&env, "POST", &orders(EARLY), Some(order("PREVIEW", "65322651CA01A12", &id))).await;
     assert_eq!(a.json["code"], "2138", "{}", a.json);
 }
+
+/// "Manage High Growth Offers through APIs": a renewal preview lists the MOQ offers to an
+/// Acrobat customer; Update Subscription opts a subscription into one with `renewalCode` (3YC
+/// required, the renewal quantity at least the minimum) and `reset-renewal-code=true` takes it
+/// out; the preview then renews the MOQ offer, at least its minimum. Create Subscription takes
+/// a code for the product it adds.
+#[tokio::test]
+async fn a_high_growth_offer_is_listed_opted_for_renewed_and_reset() {
+    let env = &env();
+    let sub = "SUB-9000000007";
+    let path = &format!("/v3/customers/{FAR}/subscriptions/{sub}");
+    let patch = |query: &'static str, body: Value| async move {
+        call(env, "PATCH", &format!("{path}{query}"), Some(body)).await
+    };
+    let opt = |code: &str, quantity: u64| json!({"autoRenewal": {"enabled": true, "renewalQuantity": quantity, "renewalCode": code}});
+    let on = patch("", json!({"autoRenewal": {"enabled": true}})).await;
+    assert_eq!(on.status, StatusCode::OK, "{}", on.json);
+    // Listed to a customer holding Acrobat Pro, for the product it renews.
+    let preview_of = |customer: &'static str| async move {
+        call(env, "POST", &format!("/v3/customers/{customer}/orders"), Some(json!({"orderType": "PREVIEW_RENEWAL"})))
+            .await
+    };
+    let preview = || preview_of(FAR);
+    let p = preview().await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
+    let offers = p.json["eligibleOffers"].as_array().cloned().unwrap_or_default();
+    let listed: Vec<(&str, &str, u64)> = offers
+        .iter()
+        .map(|o| {
+            let min = o["eligibilityCriteria"]["minQuantity"].as_u64().unwrap_or_default();
+            (o["offerId"].as_str().unwrap_or_default(), o["renewalCode"].as_str().unwrap_or_default(), min)
+        })
+        .collect();
+    assert_eq!(
+        listed,
+        [("65304479CA14X12", "MOQ_100", 100), ("65304479CA14Y12", "MOQ_250", 250), ("65304479CA14Z12", "MOQ_500", 500)]
+    );
+    assert_eq!(offers[0]["eligibilityCriteria"]["additionalCriteria"], json!(["THREE_YEAR_COMMIT"]));
+    // 3YC is required.
+    let a = patch("", opt("MOQ_100", 100)).await;
+    assert_eq!((a.json["code"].as_str(), details(&a)), (Some("5125"), vec!["autoRenewal.renewalCode".to_string()]));
+    let committed = env.twin.change(|w, _| {
+        let c = w.customers.get_mut(FAR).ok_or_else(|| ApiError::code("1116"))?;
+        c.benefits.push(Benefit {
+            kind: BenefitType::ThreeYearCommit,
+            status: None,
+            commitment: Some(Commitment {
+                status: Some(CommitmentStatus::Committed),
+                minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: 100 }],
+                ..Commitment::default()
+            }),
+            commitment_request: None,
+            recommitment_request: None,
+        });
+        Ok::<_, ApiError>(())
+    });
+    assert!(committed.is_ok());
+    for (body, code) in [
+        (opt("MOQ_999", 100), "5123"),
+        (opt("MOQ_250", 100), "5124"),
+        (json!({"autoRenewal": {"enabled": false, "renewalCode": "MOQ_100"}}), "1117"),
+    ] {
+        let a = patch("", body.clone()).await;
+        assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some(code)), "{body}: {}", a.json);
+    }
+    // Licenses held below the minimum do not matter: the renewal quantity does.
+    let a = patch("", opt(" MOQ_100 ", 100)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.json);
+    assert_eq!(
+        (a.json["autoRenewal"]["renewalCode"].as_str(), a.json["currentQuantity"].as_u64()),
+        (Some("MOQ_100"), Some(10))
+    );
+    let got = call(env, "GET", path, None).await;
+    assert_eq!(got.json["autoRenewal"]["renewalCode"], "MOQ_100");
+    let line = |p: &Answer| {
+        let l = &p.json["lineItems"][0];
+        (l["offerId"].as_str().unwrap_or_default().to_string(), l["quantity"].as_u64().unwrap_or_default())
+    };
+    assert_eq!(line(&preview().await), ("65304479CA14X12".to_string(), 100));
+    // A lower renewal quantity keeps the code, and the offer's minimum renews.
+    let a = patch("", json!({"autoRenewal": {"enabled": true, "renewalQuantity": 25}})).await;
+    assert_eq!(a.json["autoRenewal"]["renewalCode"], "MOQ_100", "{}", a.json);
+    let p = preview().await;
+    assert_eq!(line(&p), ("65304479CA14X12".to_string(), 100));
+    assert_eq!(p.json["eligibleOffers"].as_array().map(Vec::len), Some(3), "still listed");
+    // Taken out as the docs do it, with the body they send.
+    let a = patch("?reset-renewal-code=true", json!({"autoRenewal": {"enabled": true, "renewalQuantity": 25}})).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.json);
+    assert!(a.json["autoRenewal"].get("renewalCode").is_none(), "{}", a.json);
+    let (offer, quantity) = line(&preview().await);
+    assert!(offer.starts_with("65304479CA") && !offer.contains("14X"), "{offer}");
+    assert_eq!(quantity, 25);
+    // Turned off, a subscription keeps no code.
+    assert_eq!(patch("", opt("MOQ_100", 100)).await.status, StatusCode::OK);
+    let off = patch("", json!({"autoRenewal": {"enabled": false}})).await;
+    assert!(off.json["autoRenewal"].get("renewalCode").is_none(), "{}", off.json);
+    // Not listed to a customer without Acrobat.
+    let all_apps = env.twin.change(|w, _| {
+        let sub = Subscription {
+            subscription_id: "SUB-ALL-APPS".into(),
+            offer_id: "65322651CA01A12".into(),
+            current_quantity: Some(300),
+            auto_renewal: AutoRenewal { enabled: true, ..AutoRenewal::default() },
+            currency_code: "USD".into(),
+            status: Status::Active,
+            ..Subscription::default()
+        };
+        w.subscriptions.insert("SUB-ALL-APPS".into(), sub);
+        w.subscription_owner.insert("SUB-ALL-APPS".into(), COM.into());
+        Ok::<_, ApiError>(())
+    });
+    assert!(all_apps.is_ok());
+    let p = preview_of(COM).await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
+    assert!(p.json.get("eligibleOffers").is_none(), "{}", p.json);
+    // Create Subscription with the docs' body (All Apps at MOQ 100), for EARLY (its anniversary
+    // 10 days away): 3YC required, then the quantity, then the plan's subscription with the code.
+    let add = |quantity: u64| async move {
+        let body = json!({"offerId": "65322651CA14X12", "autoRenewal": {"enabled": true, "renewalQuantity": quantity, "renewalCode": "MOQ_100"}});
+        call(env, "POST", &format!("/v3/customers/{EARLY}/subscriptions"), Some(body)).await
+    };
+    assert_eq!(add(100).await.json["code"], "5125");
+    let committed = env.twin.change(|w, _| {
+        let far = w.customers.get(FAR).map(|c| c.benefits.clone()).unwrap_or_default();
+        w.customers.get_mut(EARLY).map(|c| c.benefits = far).ok_or_else(|| ApiError::code("1116"))
+    });
+    assert!(committed.is_ok());
+    assert_eq!(add(50).await.json["code"], "5124");
+    let a = add(100).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.json);
+    assert_eq!(
+        (a.json["offerId"].as_str(), a.json["autoRenewal"]["renewalCode"].as_str(), a.json["status"].as_str()),
+        (Some("65322651CA01A12"), Some("MOQ_100"), Some("1009"))
+    );
+}

@@ -155,6 +155,34 @@ pub struct Order {
     /// A switch's (or revert's) licenses taken away.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub cancelling_items: Vec<CancellingItem>,
+    /// On a renewal preview: the High Growth offers (minimum order quantities) the customer
+    /// can renew with, each opted for by its `renewalCode` on Update Subscription.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub eligible_offers: Vec<EligibleOffer>,
+}
+
+/// A High Growth offer a renewal preview says the customer can have.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EligibleOffer {
+    pub offer_id: String,
+    /// `MOQ_100`, `MOQ_250` or `MOQ_500`.
+    pub renewal_code: String,
+    pub eligibility_criteria: EligibilityCriteria,
+}
+
+/// What a High Growth offer asks of the customer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct EligibilityCriteria {
+    /// The fewest licenses the offer renews, and the customer commits to for 3-Year Commit.
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u64")]
+    pub min_quantity: Option<u64>,
+    /// `THREE_YEAR_COMMIT`: the offer needs a 3-Year Commit.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub additional_criteria: Vec<String>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub deployment_id: String,
 }
 
 impl Order {

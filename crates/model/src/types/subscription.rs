@@ -132,6 +132,10 @@ pub struct AutoRenewalRequest {
     /// (`?reset-flex-discount-codes=true`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub flex_discount_codes: Vec<String>,
+    /// The High Growth offer to renew with (`MOQ_100`, one a renewal preview's `eligibleOffers`
+    /// names). None sent keeps the subscription's; removing it is `?reset-renewal-code=true`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub renewal_code: String,
 }
 
 impl From<RenewalChoice> for AutoRenewalRequest {

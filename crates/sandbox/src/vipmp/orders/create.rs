@@ -11,7 +11,7 @@
 
 use super::offers::{self, Edition, OfferId};
 use super::{customer, held, line_detail, self_links, subscriptions_of};
-use super::{discounts, pricing, recommendations, renewals, switches};
+use super::{discounts, high_growth, pricing, recommendations, renewals, switches};
 use crate::twin::error::parse;
 use crate::twin::time;
 use crate::twin::world::{Change, Millis, World};
@@ -492,7 +492,9 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
             wanted |= q > 0;
             // What an early renewal already renewed is not renewed again.
             let q = q.saturating_sub(s.renewed_quantity.unwrap_or(0));
-            (s.subscription_id.clone(), s.offer_id.clone(), q, s.currency_code.clone())
+            // One opted into a High Growth offer renews as that offer, at least its minimum.
+            let (offer, q) = high_growth::renewal(s, q).filter(|_| q > 0).unwrap_or((s.offer_id.clone(), q));
+            (s.subscription_id.clone(), offer, q, s.currency_code.clone())
         })
         .filter(|(_, _, q, _)| *q > 0)
         .collect();
@@ -511,6 +513,7 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
         .map(|(i, (sub, offer, q, cur))| {
             let id = OfferId::parse(offer);
             let best = match (&id, id.as_ref().and_then(OfferId::offer)) {
+                _ if high_growth::is_high_growth(offer) => offer.clone(),
                 (Some(id), Some(o)) => {
                     let total = totals.get(o.offer_type).copied().unwrap_or(*q);
                     id.at_level(&offers::eligible_level(c, o.offer_type, total, false))
@@ -529,7 +532,9 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
         .collect::<Vec<LineItem>>();
     // The renewal is in the subscriptions' currency.
     let currency = lines.first().map(|l| l.currency_code.clone()).unwrap_or_default();
-    Ok(preview(c, now, OrderType::PreviewRenewal, String::new(), currency, lines))
+    let mut order = preview(c, now, OrderType::PreviewRenewal, String::new(), currency, lines);
+    order.eligible_offers = high_growth::eligible(world, c);
+    Ok(order)
 }
 
 #[cfg(test)]

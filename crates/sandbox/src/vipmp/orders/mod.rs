@@ -65,7 +65,9 @@
 //!   without a code it is 1122 `autoRenewal.enabled`, as when it was required. The console
 //!   always sends its choice. A quantity sent with auto-renewal off is ignored. Without a
 //!   code set, a reusable discount an order of the subscription used is carried into its
-//!   renewal while its lock lasts (see `discounts`); a code set takes priority.
+//!   renewal while its lock lasts (see `discounts`); a code set takes priority. A High Growth
+//!   offer's `autoRenewal.renewalCode` and `?reset-renewal-code=true` are in `high_growth`,
+//!   as is the renewal preview's `eligibleOffers`.
 //! - Completion: new subscriptions renew at the customer's `cotermDate` (set to one year on
 //!   when the customer has none; consumables renew one year after the order), auto-renewal on
 //!   for all licenses. A deployment's licenses are a subscription of their own, with its
@@ -84,6 +86,7 @@ mod acquisitions;
 mod complete;
 mod create;
 mod discounts;
+mod high_growth;
 mod history;
 pub mod offers;
 mod pricing;

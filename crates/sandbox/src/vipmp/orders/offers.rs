@@ -149,7 +149,13 @@ impl OfferId {
     /// The base level id (what a subscription carries).
     pub fn base(&self) -> String {
         let offer_type = self.offer().map_or(L, |o| o.offer_type);
-        self.at_level(if offer_type == C { "T1" } else { "01" })
+        let level = if offer_type == C { "T1" } else { "01" };
+        // A High Growth offer's plan letter (X, Y, Z) is its minimum's, not the plan's: the
+        // subscription is the plan's ("65322651CA14X12" adds "65322651CA01A12").
+        if super::high_growth::is_high_growth_id(self) {
+            return format!("{}{}{}{level}A12", self.product, self.segment, self.region);
+        }
+        self.at_level(level)
     }
 }
 

@@ -25,7 +25,7 @@
 //! The answer is 200, as the page's status table says. The auto-renewal preview counts it.
 
 use super::offers::{self, Edition};
-use super::{customer, subscriptions_of};
+use super::{customer, high_growth, subscriptions_of};
 use crate::twin::error::parse;
 use crate::twin::time;
 use crate::twin::world::World;
@@ -98,16 +98,19 @@ pub async fn update(
 ) -> Result<Json<Subscription>, ApiError> {
     twin.read(|w, _| owned(w, &customer_id, &subscription_id).map(|_| ()))?;
     let Query(query) = query.map_err(|_| ApiError::bad_parameter("query"))?;
-    let reset = match query.iter().find(|(k, _)| k == RESET).map(|(_, v)| v.as_str()) {
-        None | Some("false") => false,
-        Some("true") => true,
-        Some(_) => return Err(ApiError::bad_parameter(RESET)),
+    let flag = |name: &str| match query.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str()) {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(_) => Err(ApiError::bad_parameter(name)),
     };
+    let (reset, reset_code) = (flag(RESET)?, flag(RESET_CODE)?);
     // "Request body: Empty or applicable body for update subscription. Sample empty request
     // body: {}".
     let empty = body.trim_ascii().is_empty()
         || serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&body).is_ok_and(|m| m.is_empty());
-    let request: Option<SubscriptionUpdateRequest> = if reset && empty { None } else { Some(parse(&body)?) };
+    let request: Option<SubscriptionUpdateRequest> =
+        if (reset || reset_code) && empty { None } else { Some(parse(&body)?) };
+    let renewal_code = request.as_ref().map(|r| r.auto_renewal.renewal_code.trim().to_string()).unwrap_or_default();
     let codes = renewal_codes(request.iter().flat_map(|r| &r.auto_renewal.flex_discount_codes))?;
     // The state is optional only beside a discount code (see the endpoint group's docs).
     if request.as_ref().is_some_and(|r| r.auto_renewal.enabled.is_none()) && codes.is_empty() {
@@ -133,6 +136,21 @@ pub async fn update(
             if !check_auto_renewal(&asked, max_quantity(&sub.offer_id)).is_empty() {
                 return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));
             }
+            // A High Growth offer, as a discount code, only with auto-renewal on; then checked
+            // against what renews (see `high_growth`).
+            if !renewal_code.is_empty() {
+                if !on {
+                    return Err(ApiError::with_details("1117", vec!["autoRenewal.enabled".into()]));
+                }
+                let sent = request.auto_renewal.enabled.is_some() || request.auto_renewal.renewal_quantity.is_some();
+                let renewing = if sent {
+                    asked.renewal_quantity.or(sub.current_quantity)
+                } else {
+                    sub.auto_renewal.renewal_quantity.or(sub.current_quantity)
+                };
+                let c = customer(w, &customer_id)?;
+                high_growth::check_opt_in(w, c, &sub.offer_id, &renewal_code, renewing.unwrap_or(0))?;
+            }
         }
         let sub = w.subscriptions.get_mut(&subscription_id).ok_or_else(|| ApiError::code("3115"))?;
         if let Some(request) = &request {
@@ -149,6 +167,13 @@ pub async fn update(
         }
         if reset {
             sub.auto_renewal.flex_discount_codes.clear();
+        }
+        // A code sent with `reset-renewal-code=true` replaces the one kept; turned off, none is.
+        if reset_code || !on {
+            sub.auto_renewal.renewal_code.clear();
+        }
+        if !renewal_code.is_empty() {
+            sub.auto_renewal.renewal_code = renewal_code.clone();
         }
         Ok(Json(shown(sub)))
     })
@@ -168,6 +193,9 @@ fn renewal_codes<'a>(asked: impl IntoIterator<Item = &'a String>) -> Result<Vec<
 
 /// The query parameter that removes a subscription's flexible discount.
 const RESET: &str = "reset-flex-discount-codes";
+
+/// The query parameter that removes a subscription's High Growth offer.
+const RESET_CODE: &str = "reset-renewal-code";
 
 /// The largest renewal quantity of `offer_id`'s edition.
 fn max_quantity(offer_id: &str) -> u64 {
@@ -237,6 +265,10 @@ pub async fn create(
         if super::holds_product(w, &customer_id, &id.product) {
             return refuse("Customer already has a subscription for the offer");
         }
+        let renewal_code = request.auto_renewal.renewal_code.trim();
+        if !renewal_code.is_empty() {
+            high_growth::check_opt_in(w, c, &request.offer_id, renewal_code, quantity)?;
+        }
         let currency = if request.currency_code.is_empty() {
             active.first().map(|s| s.currency_code.clone()).unwrap_or_default()
         } else {
@@ -252,7 +284,7 @@ pub async fn create(
             auto_renewal: AutoRenewal {
                 enabled: true,
                 renewal_quantity: Some(quantity),
-                renewal_code: request.auto_renewal.renewal_code.clone(),
+                renewal_code: request.auto_renewal.renewal_code.trim().to_string(),
                 flex_discount_codes: codes,
             },
             renewal_date,
