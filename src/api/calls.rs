@@ -445,6 +445,17 @@ pub mod subscriptions {
         let url = rt.vipmp_url(&format!("{}?reset-flex-discount-codes=true", one(customer_id, id)));
         mutation::<_, ()>(rt, t::call::remove_renewal_discount(), "PATCH", url, None)
     }
+    /// Takes the subscription out of its High Growth offer, keeping the auto-renewal `body`
+    /// says (the docs send the setting with it).
+    pub fn remove_renewal_code(
+        rt: &Runtime,
+        customer_id: &str,
+        id: &str,
+        body: &SubscriptionUpdateRequest,
+    ) -> Endpoint<Subscription> {
+        let url = rt.vipmp_url(&format!("{}?reset-renewal-code=true", one(customer_id, id)));
+        mutation(rt, t::call::remove_renewal_code(), "PATCH", url, Some(body))
+    }
 }
 
 /// Reseller changes.

@@ -982,3 +982,79 @@ async fn a_product_the_customer_does_not_have_is_added_to_its_next_renewal() {
     browser.find("//main//ul[@class='added']/li[code='65322587CA01A12']").await;
     browser.close().await;
 }
+
+/// An Acrobat Pro subscription of the seeded world that auto-renews, more than three days
+/// before its renewal, of a commercial customer with (or without) a 3-Year Commit in force:
+/// (customer, subscription).
+fn acrobat_pro_renewing(committed: bool) -> (String, String) {
+    use partner_model::types::{CommitmentStatus, Status};
+    let now = partner_sandbox::twin::time::now();
+    let world = partner_sandbox::vipmp::seed::world(partner_sandbox::Settings::default().seed, now, false);
+    let later = partner_sandbox::twin::time::date(now + 4 * partner_model::time::DAY);
+    world
+        .subscriptions
+        .values()
+        .filter(|s| s.offer_id.starts_with("65304479C") && s.status == Status::Active && s.auto_renewal.enabled)
+        .filter(|s| s.renewal_date.get(..10).is_some_and(|d| d > later.as_str()))
+        .filter_map(|s| {
+            let owner = world.subscription_owner.get(&s.subscription_id)?;
+            let c = world.customers.get(owner)?;
+            let commitment = c.three_year_commit().and_then(|b| b.commitment.as_ref()).and_then(|c| c.status.clone());
+            let in_force = commitment == Some(CommitmentStatus::Committed);
+            let no_request = c.three_year_commit().is_none();
+            (c.status == Status::Active && if committed { in_force } else { no_request })
+                .then(|| (owner.clone(), s.subscription_id.clone()))
+        })
+        .next()
+        .expect("a seeded Acrobat Pro subscription")
+}
+
+/// "Manage High Growth Offers through APIs": a subscription's page reads the renewal preview's
+/// High Growth offers when asked, asks before renewing at the offer's minimum, says where to
+/// get the 3-Year Commit they need, and takes the subscription out of the offer again.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_subscription_renews_as_a_high_growth_offer_and_stops() {
+    let (sandbox, browser) = start().await;
+    let confirm = "//dialog[@open]//button[normalize-space(.)='Renew as High Growth offer']";
+    // Without a 3-Year Commit: offered, asked about, refused with the way to one.
+    let (customer, sub) = acrobat_pro_renewing(false);
+    browser.client.goto(&format!("{}customers/{customer}/subscriptions/{sub}", sandbox.url)).await.expect("page");
+    browser.find("//main//h2[normalize-space(.)='High Growth offer at renewal']").await;
+    browser.click("See the High Growth offers").await;
+    browser.sees("MOQ_100: at least 100 licenses · needs 3-Year Commit").await;
+    browser.sees("MOQ_500: at least 500 licenses").await;
+    browser.click("Renew as MOQ_100").await;
+    browser.find("//dialog[@open]//p[contains(., 'the customer renews at least 100 licenses of this product')]").await;
+    browser.find(confirm).await.click().await.expect("confirm");
+    browser.sees("High Growth offers need 3-Year Commit").await;
+    browser.find(&format!("//div[@role='alert']//a[contains(@href, '/customers/{customer}/benefits')]")).await;
+    browser.screenshot("subscriptions-high-growth-needs-3yc").await;
+    // With one in force: renewed as MOQ 250, which the facts and the renewal preview show.
+    let (customer, sub) = acrobat_pro_renewing(true);
+    let page = format!("{}customers/{customer}/subscriptions/{sub}", sandbox.url);
+    browser.client.goto(&page).await.expect("page");
+    browser.click("See the High Growth offers").await;
+    browser.click("Renew as MOQ_250").await;
+    browser.find(confirm).await.click().await.expect("confirm");
+    browser.sees(&format!("{sub} renews as High Growth offer MOQ_250.")).await;
+    browser.sees("Renews as High Growth offer MOQ_250: at least 250 licenses.").await;
+    browser
+        .find("//dt[normalize-space(.)='High Growth offer at renewal']/following-sibling::dd[1][normalize-space(.)='MOQ_250']")
+        .await;
+    assert_eq!(browser.value_of("Renewal quantity").await, "250", "the editor starts from what renews now");
+    browser.screenshot("subscriptions-high-growth-opted").await;
+    assert_eq!(browser.axe().await, Vec::<String>::new(), "the page renewing as a High Growth offer");
+    browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
+    let line = "//table//tr[td[contains(., '65304479CA14Y12')]]";
+    browser.find(&format!("{line}/td[normalize-space(.)='250']")).await;
+    browser
+        .find(&format!("{line}/td[normalize-space(.)='Renews as High Growth offer MOQ_250: at least 250 licenses.']"))
+        .await;
+    browser.screenshot("subscriptions-high-growth-renewal").await;
+    // And out again: the offers can be looked at anew.
+    browser.client.goto(&page).await.expect("page");
+    browser.click("Stop renewing as a High Growth offer").await;
+    browser.sees(&format!("{sub} no longer renews as a High Growth offer.")).await;
+    browser.find("//button[normalize-space(.)='See the High Growth offers']").await;
+    browser.close().await;
+}

@@ -180,12 +180,15 @@ fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl
         .line_items
         .into_iter()
         .map(|l| {
-            let now_offer = subs
-                .iter()
-                .find(|s| s.subscription_id == l.subscription_id)
-                .map(|s| s.offer_id.clone())
-                .unwrap_or_default();
-            let change = if now_offer.is_empty() { None } else { offer_change(&now_offer, &l.offer_id) };
+            let sub = subs.iter().find(|s| s.subscription_id == l.subscription_id);
+            let now_offer = sub.map(|s| s.offer_id.clone()).unwrap_or_default();
+            let growth = sub.map(|s| s.auto_renewal.renewal_code.as_str()).filter(|c| !c.is_empty());
+            let change = match growth {
+                // Renewing as a High Growth offer is why its id and quantity differ.
+                Some(code) => Some(crate::resources::subscriptions::growth::opted_text(code)),
+                None if now_offer.is_empty() => None,
+                None => offer_change(&now_offer, &l.offer_id),
+            };
             let mut note = match l.status {
                 Status::Inactive => t::renewal::expired().to_string(),
                 _ => change.unwrap_or_else(|| t::renewal::same_offer().into()),

@@ -96,22 +96,26 @@ pub fn SubscriptionPage() -> impl IntoView {
     }
 }
 
-#[component]
-fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Runtime) -> impl IntoView {
-    let current = RwSignal::new(sub.clone());
-    let active = sub.status == Status::Active;
-    let soon = renews_soon(&sub.renewal_date, &today());
-    let mut start = Values::new();
-    // The choice as made: "on for all" comes back with the current quantity as the renewal
-    // quantity, and reads as all licenses again.
+/// The editor's values for `sub` as saved: the choice as made ("on for all" comes back with
+/// the current quantity as the renewal quantity, and reads as all licenses again), no code.
+fn editing(sub: &Subscription) -> Values {
     let (choice, quantity) = match sub.renewal_choice() {
         RenewalChoice::Off => ("off", String::new()),
         RenewalChoice::AllLicenses => ("all", String::new()),
         RenewalChoice::Quantity(q) => ("quantity", q.to_string()),
     };
-    start.insert(CHOICE.into(), choice.into());
-    start.insert(QUANTITY.into(), quantity);
-    start.insert(CODE.into(), String::new());
+    [(CHOICE, choice.to_string()), (QUANTITY, quantity), (CODE, String::new())]
+        .into_iter()
+        .map(|(k, v)| (k.into(), v))
+        .collect()
+}
+
+#[component]
+fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Runtime) -> impl IntoView {
+    let current = RwSignal::new(sub.clone());
+    let active = sub.status == Status::Active;
+    let soon = renews_soon(&sub.renewal_date, &today());
+    let start = editing(&sub);
     let id = sub.subscription_id.clone();
     // The choice is kept as a draft until it is saved, so a reload loses nothing.
     let form = FormState::new(start, check, Some(format!("subscription-{id}-renewal")));
@@ -159,6 +163,15 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
     if let Some(rt) = crate::runtime::use_runtime() {
         catalog.ensure(&rt);
     }
+    // A High Growth offer is renewing licenses in another way: for an active subscription of
+    // licenses.
+    let licenses = active && !crate::resources::customers::hub::is_consumables(&sub.offer_id);
+    // A change made there is the editor's starting point: it shows the quantity that renews.
+    let changed = Callback::new(move |s: Subscription| {
+        form.reset(editing(&s));
+        current.set(s);
+    });
+    let growth = licenses.then(|| view! { <super::growth::HighGrowth customer=customer.clone() current changed/> });
     view! {
         <FormScope form=form>
             <div class="page-head">
@@ -226,6 +239,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
                     view! { <p class="notice" role="note">{t::subscription::not_active()}</p> }.into_any()
                 }}
             </section>
+            {growth}
         </FormScope>
     }
 }

@@ -1,8 +1,10 @@
 //! Subscriptions: a customer's list (filtered as the reseller types, thousands of rows shown a
-//! page at a time) and a subscription's page with the auto-renewal editor.
+//! page at a time) and a subscription's page with the auto-renewal editor and its High Growth
+//! offer.
 
 mod across;
 mod detail;
+pub(crate) mod growth;
 mod list;
 
 use crate::i18n::t;
