@@ -1768,3 +1768,62 @@ async fn a_high_growth_offer_is_listed_opted_for_renewed_and_reset() {
         (Some("65322651CA01A12"), Some("MOQ_100"), Some("1009"))
     );
 }
+
+/// The mid-term FAQ: a global customer switches within the subscription's deployment only
+/// ("Error 2150 … with details like 'Invalid deploymentId' or 'Invalid currency'"), and the
+/// licenses stay in it; a subscription renewing as a High Growth offer is not switched from
+/// (2154, "High Growth Offer restrictions").
+#[tokio::test]
+async fn a_switch_stays_in_its_deployment_and_not_from_a_high_growth_offer() {
+    let env = env();
+    let sub = "SUB-9000000007";
+    let target = "65304522CA01A12";
+    let moved = env.twin.change(|w, _| {
+        let s = w.subscriptions.get_mut(sub).ok_or_else(|| ApiError::code("3115"))?;
+        s.deployment_id = "DEP-FR".into();
+        Ok::<_, ApiError>(())
+    });
+    assert!(moved.is_ok());
+    let with_line = |deployment: &str, currency: &str| {
+        json!({"orderType": "PREVIEW_SWITCH",
+            "lineItems": [{"extLineItemNumber": 1, "offerId": target, "quantity": 10, "deploymentId": deployment, "currencyCode": currency}],
+            "cancellingItems": [{"extLineItemNumber": 1, "referenceLineItemNumber": 1, "subscriptionId": sub, "quantity": 10}]})
+    };
+    for (body, detail) in
+        [(with_line("DEP-DE", "USD"), "Invalid deploymentId"), (with_line("DEP-FR", "EUR"), "Invalid currency")]
+    {
+        let a = call(&env, "POST", &format!("/v3/customers/{FAR}/orders"), Some(body)).await;
+        assert_eq!((a.json["code"].as_str(), details(&a)), (Some("2150"), vec![detail.to_string()]), "{}", a.json);
+    }
+    let p = call(&env, "POST", &format!("/v3/customers/{FAR}/orders"), Some(with_line("DEP-FR", "USD"))).await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
+    assert_eq!(p.json["lineItems"][0]["deploymentId"], "DEP-FR");
+    let placed = switch(&env, "SWITCH", "", target, sub, (10, 10), "").await;
+    assert_eq!(
+        placed.status,
+        StatusCode::CREATED,
+        "a line naming no deployment is the subscription's: {}",
+        placed.json
+    );
+    let switch_id = placed.json["orderId"].as_str().unwrap_or_default().to_string();
+    settle().await;
+    let done = call(&env, "GET", &format!("/v3/customers/{FAR}/orders/{switch_id}"), None).await;
+    let new_sub = done.json["lineItems"][0]["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let new = call(&env, "GET", &format!("/v3/customers/{FAR}/subscriptions/{new_sub}"), None).await;
+    assert_eq!(new.json["deploymentId"], "DEP-FR", "{}", new.json);
+    // Renewing as a High Growth offer (3YC in force), it is not switched from.
+    let opted = env.twin.change(|w, _| {
+        let s = w.subscriptions.get_mut(&new_sub).ok_or_else(|| ApiError::code("3115"))?;
+        s.auto_renewal.enabled = true;
+        s.auto_renewal.renewal_code = "MOQ_100".into();
+        Ok::<_, ApiError>(())
+    });
+    assert!(opted.is_ok());
+    let a = switch(&env, "PREVIEW_SWITCH", "", "65304479CA01A12", &new_sub, (10, 10), "").await;
+    assert_eq!(
+        (a.json["code"].as_str(), details(&a)),
+        (Some("2154"), vec!["High Growth Offer".to_string()]),
+        "{}",
+        a.json
+    );
+}

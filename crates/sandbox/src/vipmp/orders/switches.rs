@@ -17,7 +17,11 @@
 //!   path (2150, also for part of a `FULL_ONLY` subscription); the quantity held, less what
 //!   open returns take, and none while another switch of it is open (2151). `reassign-users`
 //!   on a move to or between enterprise products, or from a single app to All Apps, is 2154
-//!   ("not supported"), on the preview too.
+//!   ("not supported"), on the preview too; so is a switch from a subscription renewing as a
+//!   High Growth offer (details `High Growth Offer`; reverts are not refused). A line naming
+//!   another deployment than the subscription's, or another currency, is 2150 with `Invalid
+//!   deploymentId` or `Invalid currency` (the FAQ's global customers); naming none, it is the
+//!   subscription's, whose deployment the new line and subscription keep.
 //! - The new line is at the customer's discount level for licenses. With `fetch-price=true`
 //!   the line is priced as a NEW order's (prorated to the anniversary) and the cancelling item
 //!   is credited for the same days at its own price: its `netPartnerPrice` and
@@ -190,9 +194,26 @@ pub fn switch_order(
     let from_id = OfferId::parse(&from.offer_id).ok_or_else(|| ApiError::code("3115"))?;
     let to_id = OfferId::parse(&line.offer_id).filter(|id| id.offer().is_some());
     let Some(to_id) = to_id else { return Err(ApiError::code("2150")) };
+    // A global customer switches within the subscription's deployment and currency only: "Home
+    // country → Deployment country", the reverse and "Between different deployment countries"
+    // are "Error 2150 … with details like 'Invalid deploymentId' or 'Invalid currency'". A line
+    // naming no deployment is the subscription's.
+    let asked_deployment = line.deployment_id.trim();
+    if !asked_deployment.is_empty() && asked_deployment != from.deployment_id {
+        return Err(ApiError::with_details("2150", vec!["Invalid deploymentId".into()]));
+    }
+    let asked_currency = if line.currency_code.is_empty() { &o.currency_code } else { &line.currency_code };
+    if !asked_currency.is_empty() && !from.currency_code.is_empty() && *asked_currency != from.currency_code {
+        return Err(ApiError::with_details("2150", vec!["Invalid currency".into()]));
+    }
     if reverting {
         check_revert(world, customer_id, now, o, &from_id, &to_id)?;
     } else {
+        // "High Growth Offer subscriptions often cannot be switched FROM": one renewing as a
+        // High Growth offer is not ("Error code 2154 indicates High Growth Offer restrictions").
+        if !from.auto_renewal.renewal_code.is_empty() {
+            return Err(ApiError::with_details("2154", vec!["High Growth Offer".into()]));
+        }
         let segment = offers::customer_segment(customer);
         let Some(target) =
             targets(&from_id, segment).into_iter().find(|t| t.target_base_offer_id.starts_with(&to_id.product))
@@ -216,7 +237,7 @@ pub fn switch_order(
             return Err(ApiError::code("2154"));
         }
     }
-    let currency = if o.currency_code.is_empty() { from.currency_code.clone() } else { o.currency_code.clone() };
+    let currency = if asked_currency.is_empty() { from.currency_code.clone() } else { asked_currency.clone() };
     let level = offers::eligible_level(customer, "LICENSE", 0, true);
     Ok(Order {
         external_reference_id: o.external_reference_id.clone(),
@@ -229,6 +250,7 @@ pub fn switch_order(
             offer_id: to_id.at_level(&level),
             quantity: line.quantity,
             currency_code: currency,
+            deployment_id: from.deployment_id.clone(),
             ..LineItem::default()
         }],
         cancelling_items: vec![CancellingItem {
@@ -368,8 +390,12 @@ pub fn complete(world: &mut World, order: &mut Order, now: Millis) {
                 &order.currency_code,
                 now,
             );
-            if let (Some(sub), Some(date)) = (world.subscriptions.get_mut(&id), renewal) {
-                sub.renewal_date = date;
+            // The licenses stay where they were: the same renewal date, and deployment.
+            if let Some(sub) = world.subscriptions.get_mut(&id) {
+                if let Some(date) = renewal {
+                    sub.renewal_date = date;
+                }
+                sub.deployment_id = line.deployment_id.clone();
             }
             id
         }
