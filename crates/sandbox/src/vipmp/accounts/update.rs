@@ -7,7 +7,8 @@
 //! only in the last 30 days before its anniversary, not in a linked membership (1117 naming
 //! the benefit for either: no code is documented), never with 3YC applied for or held (1147),
 //! nor while a Team or consumables subscription auto-renews (1169) or with 100 licenses or fewer
-//! renewing (1170; the LGA error codes list both for this PATCH); the benefit is `PENDING_UPGRADE` until the anniversary, then ACTIVE with the LGA level.
+//! renewing (1170; the LGA error codes list both for this PATCH); the benefit is `PENDING_UPGRADE` until the anniversary, then ACTIVE with the LGA level if
+//! the customer still meets those conditions, else it goes ([`upgrade_to_lga`]).
 
 use super::customers::{new_discounts, requested};
 use super::linked::{self, Asked};
@@ -64,12 +65,27 @@ fn lga_holdings(w: &World, customer_id: &str) -> Result<(), ApiError> {
 /// The LGA benefit's status from the conversion to the anniversary.
 pub const LGA_PENDING_UPGRADE: &str = "PENDING_UPGRADE";
 
-/// A customer converted to Large Government Agency reaches its anniversary: the benefit is in
-/// force, and the renewal is at LGA level ("Renewal will happen at LGA level 06-09").
+/// A customer converted to Large Government Agency reaches its anniversary: "the upgrade to LGA
+/// will automatically occur at the time of the renewal order, provided the customer meets all
+/// the conditions before the upgrade is processed" — the benefit is then in force, and the
+/// renewal at LGA level ("Renewal will happen at LGA level 06-09"). Conditions the customer
+/// stopped meeting since the conversion (a Team or consumables subscription auto-renewing
+/// again, 100 licenses or fewer renewing, a linked membership or 3YC since) end it instead:
+/// the benefit goes, and the customer stays what it was. (The docs add that "the subscription
+/// will expire"; the twin does not renew subscriptions at anniversaries, so nothing expires.)
 pub fn upgrade_to_lga(w: &mut World, id: &str) {
+    let lga = |b: &Benefit| b.kind == BenefitType::LargeGovernmentAgency;
+    let Some(c) = w.customers.get(id) else { return };
+    if !c.benefits.iter().any(|b| lga(b) && b.status.as_deref() == Some(LGA_PENDING_UPGRADE)) {
+        return;
+    }
+    let meets = lga_holdings(w, id).is_ok() && c.linked_membership.is_none() && c.three_year_commit().is_none();
     let Some(c) = w.customers.get_mut(id) else { return };
-    let Some(b) = c.benefits.iter_mut().find(|b| b.kind == BenefitType::LargeGovernmentAgency) else { return };
-    if b.status.as_deref() == Some(LGA_PENDING_UPGRADE) {
+    if !meets {
+        c.benefits.retain(|b| !lga(b));
+        return;
+    }
+    if let Some(b) = c.benefits.iter_mut().find(|b| lga(b)) {
         b.status = Some("ACTIVE".into());
         c.discounts = new_discounts(true);
     }
@@ -295,17 +311,50 @@ pub(super) fn accept_commitment(w: &mut World, id: &str, now: Millis) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_pending_lga_upgrade_is_in_force_at_the_anniversary() {
+    /// A customer converting to LGA, with `subscriptions` (offer id, licenses) auto-renewing.
+    fn converting(subscriptions: &[(&str, u64)]) -> World {
         let mut w = World::default();
         let mut c = Customer { customer_id: "C1".into(), ..Customer::default() };
         c.discounts = new_discounts(false);
         c.benefits.push(Benefit::new(BenefitType::LargeGovernmentAgency, Some(LGA_PENDING_UPGRADE)));
         w.customers.insert("C1".into(), c);
+        for (i, (offer, licenses)) in subscriptions.iter().enumerate() {
+            let id = format!("S{i}");
+            let sub = partner_model::types::Subscription {
+                subscription_id: id.clone(),
+                offer_id: offer.to_string(),
+                current_quantity: Some(*licenses),
+                auto_renewal: partner_model::types::AutoRenewal { enabled: true, ..Default::default() },
+                status: Status::Active,
+                ..partner_model::types::Subscription::default()
+            };
+            w.subscriptions.insert(id.clone(), sub);
+            w.subscription_owner.insert(id, "C1".into());
+        }
+        w
+    }
+
+    #[test]
+    fn a_pending_lga_upgrade_is_in_force_at_the_anniversary() {
+        let mut w = converting(&[("65322648GA01A12", 101)]);
         upgrade_to_lga(&mut w, "C1");
         let c = w.customers.get("C1").cloned().unwrap_or_default();
         assert_eq!(c.benefits[0].status.as_deref(), Some("ACTIVE"));
         assert_eq!(c.discounts, new_discounts(true));
+    }
+
+    #[test]
+    fn a_pending_lga_upgrade_lapses_when_the_conditions_are_no_longer_met() {
+        for (held, why) in [
+            (&[("65322648GA01A12", 100)][..], "100 licenses renewing, not more"),
+            (&[("65322648GA01A12", 101), ("65322651GA01A12", 5)][..], "a Team subscription auto-renewing again"),
+        ] {
+            let mut w = converting(held);
+            upgrade_to_lga(&mut w, "C1");
+            let c = w.customers.get("C1").cloned().unwrap_or_default();
+            assert!(!c.is_lga(), "{why}");
+            assert_eq!(c.discounts, new_discounts(false), "{why}");
+        }
     }
 
     #[test]
