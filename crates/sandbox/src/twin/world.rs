@@ -22,6 +22,10 @@ pub enum Change {
     AcceptCommitmentRequest(String),
     /// A customer converted to Large Government Agency reaches its anniversary.
     UpgradeToLga(String),
+    /// A customer's 3-Year Commit commitment reaches the day after its end date.
+    EndCommitment(String),
+    /// A customer's accepted 3-Year Commit request is 30 days old: met, or non-compliant.
+    CheckCompliance(String),
     CompleteResellerChange(String),
     CompleteMembershipTransfer(String),
 }

@@ -396,7 +396,9 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
             let held = super::deployments::Held { customer_id: id.clone(), deployment };
             world.deployments.insert(GLOBAL_DEPLOYMENT.into(), held);
         }
-        world.customers.insert(id, c);
+        world.customers.insert(id.clone(), c);
+        // A seeded commitment ends, and a seeded accepted request is checked, as time passes.
+        super::update::schedule_3yc(world, &id);
     }
 }
 

@@ -62,6 +62,8 @@ mod lists;
 mod resellers;
 mod update;
 
+pub use update::schedule_3yc;
+
 use crate::twin::gen::Gen;
 use crate::twin::world::{Change, Millis, World};
 use crate::twin::{time, ApiError, Twin};
@@ -103,6 +105,14 @@ pub fn apply(world: &mut World, change: Change, now: Millis) -> Option<Change> {
         }
         Change::UpgradeToLga(id) => {
             update::upgrade_to_lga(world, &id);
+            None
+        }
+        Change::EndCommitment(id) => {
+            update::end_commitment(world, &id, now);
+            None
+        }
+        Change::CheckCompliance(id) => {
+            update::check_compliance(world, &id, now);
             None
         }
         other => Some(other),

@@ -82,7 +82,9 @@ pub fn upgrade_to_lga(w: &mut World, id: &str) {
     let meets = lga_holdings(w, id).is_ok() && c.linked_membership.is_none() && c.three_year_commit().is_none();
     let Some(c) = w.customers.get_mut(id) else { return };
     if !meets {
+        // Back to the GOV customer it was: FEDERAL and STATE are for LGA customers only.
         c.benefits.retain(|b| !lga(b));
+        c.company_profile.market_sub_segments.clear();
         return;
     }
     if let Some(b) = c.benefits.iter_mut().find(|b| lga(b)) {
@@ -281,6 +283,86 @@ fn commitment_dates(day: &str, coterm: &str, current: Option<&Commitment>) -> (S
     (day.to_string(), end)
 }
 
+/// The days an accepted 3YC request has to be met: "Customers now have up to 30 days from the
+/// acceptance date to ensure their contract reflects the agreed minimum number of licenses."
+const COMPLIANCE_DAYS: u64 = 30;
+
+fn three_year_commit<'a>(w: &'a mut World, id: &str) -> Option<&'a mut Benefit> {
+    w.customers.get_mut(id)?.benefits.iter_mut().find(|b| b.kind == BenefitType::ThreeYearCommit)
+}
+
+/// Schedules what time does to `id`'s 3-Year Commit: its commitment in force ends the day after
+/// its end date ([`end_commitment`]); a first request accepted is checked 30 days after its
+/// acceptance ([`check_compliance`]). Called when either starts (and for the seeded ones);
+/// the changes check again when they come due, so one scheduled twice does nothing twice.
+pub fn schedule_3yc(w: &mut World, id: &str) {
+    let Some(b) = three_year_commit(w, id) else { return };
+    let committed = b.commitment.as_ref().filter(|c| c.status == Some(CommitmentStatus::Committed));
+    let ends = committed.and_then(|c| time::parse(&c.end_date)).map(|end| end + DAY);
+    let accepted = b.commitment_request.as_ref().filter(|r| r.status == Some(CommitmentStatus::Accepted));
+    let checked = accepted.filter(|_| committed.is_none()).and_then(|r| time::parse(&r.start_date));
+    if let Some(at) = ends {
+        w.schedule(at, Change::EndCommitment(id.to_string()));
+    }
+    if let Some(accepted) = checked {
+        w.schedule(accepted + COMPLIANCE_DAYS * DAY, Change::CheckCompliance(id.to_string()));
+    }
+}
+
+/// A commitment past its end date ("When a 3YC contract expires after its designated end date,
+/// the volume discount levels are reset to the following defaults: Licenses: Level 01,
+/// Consumables: Tier T1"): EXPIRED, with those levels; or, when a recommitment was accepted
+/// (which "cannot move to COMMITTED status until the current commitment ends"), the
+/// recommitment becomes the commitment, with its own end scheduled. A recommitment still
+/// REQUESTED stays so.
+pub fn end_commitment(w: &mut World, id: &str, now: Millis) {
+    let Some(b) = three_year_commit(w, id) else { return };
+    let Some(commitment) = b.commitment.as_mut().filter(|c| c.status == Some(CommitmentStatus::Committed)) else {
+        return;
+    };
+    // Its dates moved on since this was scheduled: a later change ends it.
+    if time::parse(&commitment.end_date).is_none_or(|end| now < end + DAY) {
+        return;
+    }
+    match b.recommitment_request.take() {
+        Some(r) if r.status == Some(CommitmentStatus::Accepted) => {
+            *commitment = Commitment { status: Some(CommitmentStatus::Committed), ..r };
+            schedule_3yc(w, id);
+        }
+        open => {
+            b.recommitment_request = open;
+            commitment.status = Some(CommitmentStatus::Expired);
+            if let Some(c) = w.customers.get_mut(id) {
+                c.discounts = new_discounts(false);
+            }
+        }
+    }
+}
+
+/// A first 3YC request accepted 30 days ago: met by what the customer holds now, it becomes the
+/// commitment (as an order would make it); otherwise "the 3YC agreement will become
+/// non-compliant, and the contract will no longer qualify for 3YC discounts" (NONCOMPLIANT, which
+/// previews no longer count).
+pub fn check_compliance(w: &mut World, id: &str, now: Millis) {
+    let due = |w: &mut World| {
+        three_year_commit(w, id)
+            .and_then(|b| b.commitment_request.as_ref())
+            .filter(|r| r.status == Some(CommitmentStatus::Accepted))
+            .and_then(|r| time::parse(&r.start_date))
+            .is_some_and(|accepted| now >= accepted + COMPLIANCE_DAYS * DAY)
+    };
+    if !due(w) {
+        return;
+    }
+    crate::vipmp::orders::settle_levels(w, id, now);
+    if !due(w) {
+        return;
+    }
+    if let Some(r) = three_year_commit(w, id).and_then(|b| b.commitment_request.as_mut()) {
+        r.status = Some(CommitmentStatus::Noncompliant);
+    }
+}
+
 /// A REQUESTED 3YC commitment or recommitment request of `id` becomes ACCEPTED.
 pub(super) fn accept_commitment(w: &mut World, id: &str, now: Millis) {
     let Some(customer) = w.customers.get_mut(id) else { return };
@@ -305,11 +387,15 @@ pub(super) fn accept_commitment(w: &mut World, id: &str, now: Millis) {
     if accepted && coterm_was_empty {
         customer.coterm_date = add_months(&day, 12).unwrap_or_default();
     }
+    if accepted {
+        schedule_3yc(w, id);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use partner_model::types::{Discount, MinimumQuantity, OfferType};
 
     /// A customer converting to LGA, with `subscriptions` (offer id, licenses) auto-renewing.
     fn converting(subscriptions: &[(&str, u64)]) -> World {
@@ -317,6 +403,7 @@ mod tests {
         let mut c = Customer { customer_id: "C1".into(), ..Customer::default() };
         c.discounts = new_discounts(false);
         c.benefits.push(Benefit::new(BenefitType::LargeGovernmentAgency, Some(LGA_PENDING_UPGRADE)));
+        c.company_profile.market_sub_segments = vec![partner_model::types::MarketSubSegment::State];
         w.customers.insert("C1".into(), c);
         for (i, (offer, licenses)) in subscriptions.iter().enumerate() {
             let id = format!("S{i}");
@@ -352,9 +439,105 @@ mod tests {
             let mut w = converting(held);
             upgrade_to_lga(&mut w, "C1");
             let c = w.customers.get("C1").cloned().unwrap_or_default();
-            assert!(!c.is_lga(), "{why}");
+            assert!(!c.is_lga() && c.company_profile.market_sub_segments.is_empty(), "{why}");
             assert_eq!(c.discounts, new_discounts(false), "{why}");
         }
+    }
+
+    /// A customer with a 3-Year Commit of `commitment` and `recommitment`, holding `licenses`.
+    fn committing(
+        commitment: Option<Commitment>,
+        request: Option<Commitment>,
+        recommitment: Option<Commitment>,
+    ) -> World {
+        let mut w = converting(&[("65322648CA01A12", 12)]);
+        if let Some(c) = w.customers.get_mut("C1") {
+            c.benefits = vec![Benefit {
+                kind: BenefitType::ThreeYearCommit,
+                status: None,
+                commitment,
+                commitment_request: request,
+                recommitment_request: recommitment,
+            }];
+            c.discounts = vec![Discount::new(OfferType::License, "14")];
+        }
+        w
+    }
+
+    fn three_years(status: CommitmentStatus, start: &str, end: &str, licenses: u64) -> Option<Commitment> {
+        Some(Commitment {
+            status: Some(status),
+            start_date: start.into(),
+            end_date: end.into(),
+            minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: licenses }],
+        })
+    }
+
+    fn benefit(w: &World) -> Benefit {
+        w.customers
+            .get("C1")
+            .and_then(|c| c.three_year_commit().cloned())
+            .unwrap_or_else(|| Benefit::new(BenefitType::ThreeYearCommit, None))
+    }
+
+    #[test]
+    fn a_commitment_expires_after_its_end_date_with_the_default_levels() {
+        let at = |d: &str| time::parse(d).unwrap_or_default();
+        let mut w = committing(three_years(CommitmentStatus::Committed, "2024-03-01", "2027-02-28", 10), None, None);
+        end_commitment(&mut w, "C1", at("2027-02-28") + DAY / 2);
+        assert_eq!(benefit(&w).commitment.and_then(|c| c.status), Some(CommitmentStatus::Committed), "its last day");
+        end_commitment(&mut w, "C1", at("2027-03-01"));
+        assert_eq!(benefit(&w).commitment.and_then(|c| c.status), Some(CommitmentStatus::Expired));
+        assert_eq!(w.customers.get("C1").map(|c| c.discounts.clone()), Some(new_discounts(false)), "Level 01, Tier T1");
+    }
+
+    #[test]
+    fn an_accepted_recommitment_is_the_commitment_once_the_current_one_ends() {
+        let at = |d: &str| time::parse(d).unwrap_or_default();
+        let current = three_years(CommitmentStatus::Committed, "2024-03-01", "2027-02-28", 10);
+        let next = three_years(CommitmentStatus::Accepted, "2027-02-28", "2030-02-27", 20);
+        let mut w = committing(current, None, next);
+        end_commitment(&mut w, "C1", at("2027-03-01"));
+        let b = benefit(&w);
+        let c = b.commitment.unwrap_or_default();
+        assert_eq!(
+            (c.status, c.end_date.as_str(), c.minimum_quantities[0].quantity),
+            (Some(CommitmentStatus::Committed), "2030-02-27", 20)
+        );
+        assert!(b.recommitment_request.is_none());
+        assert!(
+            w.pending
+                .iter()
+                .any(|(due, change)| *due == at("2030-02-28") && *change == Change::EndCommitment("C1".into())),
+            "its own end"
+        );
+        // One still requested waits, and the commitment ends.
+        let requested = Some(Commitment { status: Some(CommitmentStatus::Requested), ..Commitment::default() });
+        let mut w =
+            committing(three_years(CommitmentStatus::Committed, "2024-03-01", "2027-02-28", 10), None, requested);
+        end_commitment(&mut w, "C1", at("2027-03-01"));
+        let b = benefit(&w);
+        assert_eq!(b.commitment.and_then(|c| c.status), Some(CommitmentStatus::Expired));
+        assert_eq!(b.recommitment_request.and_then(|r| r.status), Some(CommitmentStatus::Requested));
+    }
+
+    #[test]
+    fn an_accepted_request_not_met_in_thirty_days_is_noncompliant() {
+        let at = |d: &str| time::parse(d).unwrap_or_default();
+        // 12 licenses held: 20 committed is not met.
+        let mut w = committing(None, three_years(CommitmentStatus::Accepted, "2027-01-01", "2029-12-31", 20), None);
+        check_compliance(&mut w, "C1", at("2027-01-30"));
+        assert_eq!(benefit(&w).commitment_request.and_then(|r| r.status), Some(CommitmentStatus::Accepted), "29 days");
+        check_compliance(&mut w, "C1", at("2027-01-31"));
+        assert_eq!(benefit(&w).commitment_request.and_then(|r| r.status), Some(CommitmentStatus::Noncompliant));
+        // 10 committed is met by what is held: the commitment.
+        let mut w = committing(None, three_years(CommitmentStatus::Accepted, "2027-01-01", "2029-12-31", 10), None);
+        check_compliance(&mut w, "C1", at("2027-01-31"));
+        let b = benefit(&w);
+        assert_eq!(
+            (b.commitment.and_then(|c| c.status), b.commitment_request),
+            (Some(CommitmentStatus::Committed), None)
+        );
     }
 
     #[test]

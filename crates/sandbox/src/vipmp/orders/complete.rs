@@ -197,10 +197,13 @@ fn clear_acquisitions(world: &mut World, customer_id: &str, lines: &[LineItem]) 
 }
 
 /// Re-evaluates the customer's discount levels and 3YC request after an order.
-pub(super) fn settle_levels(world: &mut World, customer_id: &str, now: Millis) {
+pub(crate) fn settle_levels(world: &mut World, customer_id: &str, now: Millis) {
     let totals = ["LICENSE", "CONSUMABLES"].map(|t| (t, held(world, customer_id, t)));
     let Some(c) = world.customers.get_mut(customer_id) else { return };
-    promote_commitment(c, &totals, now);
+    if promote_commitment(c, &totals, now) {
+        crate::vipmp::accounts::schedule_3yc(world, customer_id);
+    }
+    let Some(c) = world.customers.get_mut(customer_id) else { return };
     for (offer_type, total) in totals {
         let has_level = c.discounts.iter().any(|d| d.offer_type.as_str() == offer_type);
         if total == 0 && !has_level {
@@ -217,17 +220,18 @@ pub(super) fn settle_levels(world: &mut World, customer_id: &str, now: Millis) {
 /// Moves the minimums of an ACCEPTED request that the customer now holds into a COMMITTED
 /// commitment: with the dates set on acceptance for a first commitment; a quantity increase
 /// leaves the current commitment's dates as they are.
-fn promote_commitment(c: &mut Customer, totals: &[(&str, u64); 2], now: Millis) {
-    let Some(benefit) = c.benefits.iter_mut().find(|b| b.kind == BenefitType::ThreeYearCommit) else { return };
+/// Whether it made (or changed) the commitment.
+fn promote_commitment(c: &mut Customer, totals: &[(&str, u64); 2], now: Millis) -> bool {
+    let Some(benefit) = c.benefits.iter_mut().find(|b| b.kind == BenefitType::ThreeYearCommit) else { return false };
     let Some(request) = benefit.commitment_request.as_mut().filter(|r| r.status == Some(CommitmentStatus::Accepted))
     else {
-        return;
+        return false;
     };
     let total = |t: &OfferType| totals.iter().find(|(k, _)| *k == t.as_str()).map_or(0, |(_, q)| *q);
     let (met, unmet): (Vec<MinimumQuantity>, Vec<MinimumQuantity>) =
         request.minimum_quantities.iter().cloned().partition(|m| total(&m.offer_type) >= m.quantity);
     if met.is_empty() {
-        return;
+        return false;
     }
     // The dates set when the request was accepted (an increase keeps the current commitment's);
     // a request accepted without them starts today.
@@ -252,4 +256,5 @@ fn promote_commitment(c: &mut Customer, totals: &[(&str, u64); 2], now: Millis) 
         request.start_date = start;
         request.end_date = end;
     }
+    true
 }

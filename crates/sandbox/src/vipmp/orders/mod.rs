@@ -104,6 +104,7 @@ use axum::routing::get;
 use axum::Router;
 use partner_model::types::{Customer, Link, Links, Status, Subscription};
 
+pub(crate) use complete::settle_levels;
 pub use seed::LARGE_CUSTOMER_ID;
 
 /// The routes of this group, relative to the API base.
