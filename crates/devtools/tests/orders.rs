@@ -1026,35 +1026,57 @@ async fn a_subscription_renews_as_a_high_growth_offer_and_stops() {
     browser.click("Renew as MOQ_100").await;
     browser.find("//dialog[@open]//p[contains(., 'the customer renews at least 100 licenses of this product')]").await;
     browser.find(confirm).await.click().await.expect("confirm");
+    browser.sees("Discount code not applicable for regular customer (error 5128).").await;
     browser.sees("High Growth offers need 3-Year Commit").await;
     browser.find(&format!("//div[@role='alert']//a[contains(@href, '/customers/{customer}/benefits')]")).await;
     browser.screenshot("subscriptions-high-growth-needs-3yc").await;
-    // With one in force: renewed as MOQ 250, which the facts and the renewal preview show.
+    // With one in force (100 licenses committed): not MOQ 250, whose minimum is above it;
+    // MOQ 100, which the facts and the renewal preview show.
     let (customer, sub) = acrobat_pro_renewing(true);
     let page = format!("{}customers/{customer}/subscriptions/{sub}", sandbox.url);
     browser.client.goto(&page).await.expect("page");
     browser.click("See the High Growth offers").await;
     browser.click("Renew as MOQ_250").await;
     browser.find(confirm).await.click().await.expect("confirm");
-    browser.sees(&format!("{sub} renews as High Growth offer MOQ_250.")).await;
-    browser.sees("Renews as High Growth offer MOQ_250: at least 250 licenses.").await;
+    browser.sees("must commit at least the offer's minimum of licenses").await;
+    browser.click("Renew as MOQ_100").await;
+    browser.find(confirm).await.click().await.expect("confirm");
+    browser.sees(&format!("{sub} renews as High Growth offer MOQ_100.")).await;
+    browser.sees("Renews as High Growth offer MOQ_100: at least 100 licenses.").await;
     browser
-        .find("//dt[normalize-space(.)='High Growth offer at renewal']/following-sibling::dd[1][normalize-space(.)='MOQ_250']")
+        .find("//dt[normalize-space(.)='High Growth offer at renewal']/following-sibling::dd[1][normalize-space(.)='MOQ_100']")
         .await;
-    assert_eq!(browser.value_of("Renewal quantity").await, "250", "the editor starts from what renews now");
+    assert_eq!(browser.value_of("Renewal quantity").await, "100", "the editor starts from what renews now");
     browser.screenshot("subscriptions-high-growth-opted").await;
     assert_eq!(browser.axe().await, Vec::<String>::new(), "the page renewing as a High Growth offer");
     browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
-    let line = "//table//tr[td[contains(., '65304479CA14Y12')]]";
-    browser.find(&format!("{line}/td[normalize-space(.)='250']")).await;
+    let line = "//table//tr[td[contains(., '65304479CA14X12')]]";
+    browser.find(&format!("{line}/td[normalize-space(.)='100']")).await;
     browser
-        .find(&format!("{line}/td[normalize-space(.)='Renews as High Growth offer MOQ_250: at least 250 licenses.']"))
+        .find(&format!("{line}/td[normalize-space(.)='Renews as High Growth offer MOQ_100: at least 100 licenses.']"))
         .await;
     browser.screenshot("subscriptions-high-growth-renewal").await;
-    // And out again: the offers can be looked at anew.
+    // Auto-renewal stays on while it renews as one (the API's 5134).
+    browser.client.goto(&page).await.expect("page");
+    browser.find("//input[@type='radio' and @value='off']").await.click().await.expect("off");
+    browser.click("Save auto-renewal").await;
+    browser.click("Turn auto-renewal off").await;
+    browser.sees("Could not turn off Auto Renewal for MOQ offer (error 5134).").await;
+    // And out again: every license renews, and the offers can be looked at anew.
     browser.client.goto(&page).await.expect("page");
     browser.click("Stop renewing as a High Growth offer").await;
-    browser.sees(&format!("{sub} no longer renews as a High Growth offer.")).await;
+    browser
+        .sees(&format!("{sub} no longer renews as a High Growth offer: auto-renewal is on for all its licenses."))
+        .await;
     browser.find("//button[normalize-space(.)='See the High Growth offers']").await;
+    assert_eq!(
+        browser
+            .client
+            .execute("return document.querySelector(\"input[type=radio][value=all]\").checked;", vec![])
+            .await
+            .ok(),
+        Some(serde_json::Value::Bool(true)),
+        "on for all licenses"
+    );
     browser.close().await;
 }

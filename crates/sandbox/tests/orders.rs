@@ -1671,9 +1671,9 @@ async fn a_high_growth_offer_is_listed_opted_for_renewed_and_reset() {
         [("65304479CA14X12", "MOQ_100", 100), ("65304479CA14Y12", "MOQ_250", 250), ("65304479CA14Z12", "MOQ_500", 500)]
     );
     assert_eq!(offers[0]["eligibilityCriteria"]["additionalCriteria"], json!(["THREE_YEAR_COMMIT"]));
-    // 3YC is required.
+    // 3YC is required ("Discount code not applicable for regular customer").
     let a = patch("", opt("MOQ_100", 100)).await;
-    assert_eq!((a.json["code"].as_str(), details(&a)), (Some("5125"), vec!["autoRenewal.renewalCode".to_string()]));
+    assert_eq!((a.json["code"].as_str(), details(&a)), (Some("5128"), vec!["autoRenewal.renewalCode".to_string()]));
     let committed = env.twin.change(|w, _| {
         let c = w.customers.get_mut(FAR).ok_or_else(|| ApiError::code("1116"))?;
         c.benefits.push(Benefit {
@@ -1692,7 +1692,9 @@ async fn a_high_growth_offer_is_listed_opted_for_renewed_and_reset() {
     assert!(committed.is_ok());
     for (body, code) in [
         (opt("MOQ_999", 100), "5123"),
-        (opt("MOQ_250", 100), "5124"),
+        // The committed 100 licenses are below MOQ 250.
+        (opt("MOQ_250", 250), "5129"),
+        (opt("MOQ_100", 99), "5124"),
         (json!({"autoRenewal": {"enabled": false, "renewalCode": "MOQ_100"}}), "1117"),
     ] {
         let a = patch("", body.clone()).await;
@@ -1725,10 +1727,37 @@ async fn a_high_growth_offer_is_listed_opted_for_renewed_and_reset() {
     let (offer, quantity) = line(&preview().await);
     assert!(offer.starts_with("65304479CA") && !offer.contains("14X"), "{offer}");
     assert_eq!(quantity, 25);
-    // Turned off, a subscription keeps no code.
+    // "Could not turn off Auto Renewal for MOQ offer"; out of the offer first, it can be.
     assert_eq!(patch("", opt("MOQ_100", 100)).await.status, StatusCode::OK);
     let off = patch("", json!({"autoRenewal": {"enabled": false}})).await;
+    assert_eq!((off.json["code"].as_str(), details(&off)), (Some("5134"), vec!["autoRenewal.enabled".to_string()]));
+    let off = patch("?reset-renewal-code=true", json!({"autoRenewal": {"enabled": false}})).await;
+    assert_eq!(off.json["autoRenewal"]["enabled"], false, "{}", off.json);
     assert!(off.json["autoRenewal"].get("renewalCode").is_none(), "{}", off.json);
+    // Seats above 50 leave MOQ 100 out (the overview's table); above 250, every offer.
+    let seats = |n: u64| {
+        env.twin.change(move |w, _| {
+            let s = w.subscriptions.get_mut(sub).ok_or_else(|| ApiError::code("3115"))?;
+            s.current_quantity = Some(n);
+            s.auto_renewal.enabled = true;
+            Ok::<_, ApiError>(())
+        })
+    };
+    let codes = |p: &Answer| {
+        p.json["eligibleOffers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|o| o["renewalCode"].as_str())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert!(seats(110).is_ok());
+    assert_eq!(codes(&preview().await), ["MOQ_250", "MOQ_500"]);
+    let a = patch("", opt("MOQ_100", 110)).await;
+    assert_eq!(a.json["code"], "5126", "{}", a.json);
+    assert!(seats(251).is_ok());
+    assert!(codes(&preview().await).is_empty());
     // Not listed to a customer without Acrobat.
     let all_apps = env.twin.change(|w, _| {
         let sub = Subscription {
@@ -1748,24 +1777,28 @@ async fn a_high_growth_offer_is_listed_opted_for_renewed_and_reset() {
     let p = preview_of(COM).await;
     assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
     assert!(p.json.get("eligibleOffers").is_none(), "{}", p.json);
-    // Create Subscription with the docs' body (All Apps at MOQ 100), for EARLY (its anniversary
-    // 10 days away): 3YC required, then the quantity, then the plan's subscription with the code.
-    let add = |quantity: u64| async move {
-        let body = json!({"offerId": "65322651CA14X12", "autoRenewal": {"enabled": true, "renewalQuantity": quantity, "renewalCode": "MOQ_100"}});
+    // Create Subscription adding Acrobat Pro for enterprise at MOQ 100, for EARLY (its
+    // anniversary 10 days away): 3YC required, then the quantity, then the plan's subscription
+    // with the code. Not for a product that is not Acrobat Pro.
+    // The docs' body sends no `enabled`.
+    let add = |offer: &'static str, quantity: u64| async move {
+        let body = json!({"offerId": offer, "autoRenewal": {"renewalQuantity": quantity, "renewalCode": "MOQ_100"}});
         call(env, "POST", &format!("/v3/customers/{EARLY}/subscriptions"), Some(body)).await
     };
-    assert_eq!(add(100).await.json["code"], "5125");
+    let acrobat_pro = "65304522CA14X12";
+    assert_eq!(add("65322651CA14X12", 100).await.json["code"], "5125");
+    assert_eq!(add(acrobat_pro, 100).await.json["code"], "5128");
     let committed = env.twin.change(|w, _| {
         let far = w.customers.get(FAR).map(|c| c.benefits.clone()).unwrap_or_default();
         w.customers.get_mut(EARLY).map(|c| c.benefits = far).ok_or_else(|| ApiError::code("1116"))
     });
     assert!(committed.is_ok());
-    assert_eq!(add(50).await.json["code"], "5124");
-    let a = add(100).await;
+    assert_eq!(add(acrobat_pro, 50).await.json["code"], "5124");
+    let a = add(acrobat_pro, 100).await;
     assert_eq!(a.status, StatusCode::OK, "{}", a.json);
     assert_eq!(
         (a.json["offerId"].as_str(), a.json["autoRenewal"]["renewalCode"].as_str(), a.json["status"].as_str()),
-        (Some("65322651CA01A12"), Some("MOQ_100"), Some("1009"))
+        (Some("65304522CA01A12"), Some("MOQ_100"), Some("1009"))
     );
 }
 

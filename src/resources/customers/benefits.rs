@@ -187,9 +187,13 @@ fn LgaConversion(customer: Customer) -> impl IntoView {
     if customer.linked_membership.is_some() {
         return note(t::benefits::lga_not_linked().into());
     }
-    if let Err(Some(opens)) = lga_conversion_window(&customer.coterm_date, crate::components::detail::now()) {
-        let (opens, anniversary) = (day(&opens), day(&customer.coterm_date));
-        return note(t::benefits::LgaOpens { opens, anniversary }.text());
+    match lga_conversion_window(&customer.coterm_date, crate::components::detail::now()) {
+        Err(Some(opens)) => {
+            let (opens, anniversary) = (day(&opens), day(&customer.coterm_date));
+            return note(t::benefits::LgaOpens { opens, anniversary }.text());
+        }
+        Err(None) => return note(t::benefits::lga_no_anniversary().into()),
+        Ok(()) => {}
     }
     view! { <LgaForm customer/> }.into_any()
 }
@@ -228,8 +232,10 @@ fn LgaForm(customer: Customer) -> impl IntoView {
     let submission = use_submission(
         form,
         move |v| {
-            let mut request = as_read(&read, lga_request(&v));
-            if let (Some(profile), Some(asked)) = (request.company_profile.as_mut(), lga_request(&v).company_profile) {
+            // The customer's profile as read, with the segment and agency level asked.
+            let asked = lga_request(&v);
+            let mut request = as_read(&read, asked.clone());
+            if let (Some(profile), Some(asked)) = (request.company_profile.as_mut(), asked.company_profile) {
                 profile.market_segment = asked.market_segment;
                 profile.market_sub_segments = asked.market_sub_segments;
             }

@@ -21,13 +21,12 @@ use leptos_router::hooks::use_navigate;
 use partner_model::rules::account_requests::{check_coterm_date, check_customer_create, THREE_YEAR_COMMIT_MINIMUMS};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
+use partner_model::types::LGA_COUNTRIES;
 use partner_model::types::*;
 
 pub const KIND: &str = "ui.kind";
 const TYC: &str = "ui.threeYearCommit";
 const EXTENDED: &str = "ui.extendedTerm";
-/// The countries a Large Government Agency customer may be in.
-pub const LGA_COUNTRIES: &[&str] = &["US", "CA"];
 
 pub fn tyc_key(offer_type: &str) -> String {
     format!("ui.3yc.{offer_type}")

@@ -72,7 +72,7 @@ fn request(v: &Values) -> SubscriptionCreateRequest {
     SubscriptionCreateRequest {
         offer_id: g(v, OFFER),
         auto_renewal: AutoRenewalCreate {
-            enabled: true,
+            enabled: Some(true),
             renewal_quantity: g(v, QUANTITY).parse().ok(),
             flex_discount_codes: super::codes_at(v, CODE),
             ..AutoRenewalCreate::default()

@@ -19,7 +19,9 @@ use crate::resources::{fetch, runtime};
 use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use partner_model::types::{AutoRenewalRequest, EligibleOffer, OrderRequest, Subscription, SubscriptionUpdateRequest};
+use partner_model::types::{
+    AutoRenewalRequest, EligibleOffer, OrderRequest, RenewalChoice, Subscription, SubscriptionUpdateRequest,
+};
 
 /// The minimum of the offer `code` names (`MOQ_250`), when it names one.
 fn code_minimum(code: &str) -> Option<u64> {
@@ -97,7 +99,9 @@ fn Opted(
     let removal = use_submission(
         form,
         move |_| {
-            let auto_renewal = AutoRenewalRequest::from(current.with_untracked(Subscription::renewal_choice));
+            // The quantity went up to the offer's minimum: out of it, every license the customer
+            // holds renews (the toast says so, and the editor shows it).
+            let auto_renewal = AutoRenewalRequest::from(RenewalChoice::AllLicenses);
             fetch(subscriptions::remove_renewal_code(&rt, &customer, &id, &SubscriptionUpdateRequest { auto_renewal }))
         },
         move |s: Subscription| {
@@ -174,15 +178,17 @@ fn Offers(customer: String, current: RwSignal<Subscription>, changed: Callback<S
             t::subscription::GrowthConfirmBody { day, minimum: renewing(s).max(minimum(&offer)), count }.text()
         })
     });
-    // Refused for want of 3-Year Commit (5125: the section is only for licenses): where to get it.
+    // Refused for want of a 3-Year Commit (5128), or of enough of one (5129): where to get it.
     let benefits = To::Benefits(&customer).href();
     let opt_in_failure = move || {
         submission.failure.get().map(|f| {
-            let what_to_do = (f.error.code() == Some("5125")).then(|| {
-                view! {
-                    <p class="todo">{t::subscription::growth_needs_3yc()}" " <A href=benefits.clone()>{t::hub::benefits()}</A></p>
-                }
-                .into_any()
+            let why = match f.error.code() {
+                Some("5128") => Some(t::subscription::growth_needs_3yc()),
+                Some("5129") => Some(t::subscription::growth_needs_more()),
+                _ => None,
+            };
+            let what_to_do = why.map(|why| {
+                view! { <p class="todo">{why}" " <A href=benefits.clone()>{t::hub::benefits()}</A></p> }.into_any()
             });
             view! { <ErrorPanel failure=f what_to_do/> }
         })

@@ -5,6 +5,7 @@
 use super::charset::{COMPANY_NAME, PERSON_NAME};
 use super::validators::{self as v, Because, Invalid};
 use crate::geo;
+use crate::types::LGA_COUNTRIES;
 
 /// One check of a field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +82,6 @@ impl FieldRule {
 const SEGMENTS: &[&str] = &["COM", "EDU", "GOV"];
 const ORDER_TYPES: &[&str] = &["NEW", "PREVIEW", "RETURN", "PREVIEW_RENEWAL"];
 const LINKED_TYPES: &[&str] = &["STANDARD", "CONSORTIUM"];
-const LGA_COUNTRIES: &[&str] = &["US", "CA"];
 const OFFER_TYPES: &[&str] = &["LICENSE", "CONSUMABLES"];
 const CPN_FILTER_KEYS: &[&str] = &["CUSTOMER_NAME", "BILLING_ENGINE_SUBSCRIPTION_ID"];
 const CPN_OPERATORS: &[&str] = &["EQUALS", "LIKE"];

@@ -5,6 +5,10 @@
 use super::common::{is_default, Links, Status};
 use serde::{Deserialize, Serialize};
 
+/// The countries of a Large Government Agency ("The `country` must be the US or Canada"), and
+/// of the partners that serve them.
+pub const LGA_COUNTRIES: &[&str] = &["US", "CA"];
+
 open_enum! {
     /// A market segment.
     MarketSegment { Commercial = "COM", Education = "EDU", Government = "GOV" }
@@ -290,7 +294,7 @@ impl Customer {
     /// that is, or may become, a Large Government Agency.
     pub fn us_or_canadian_government(&self) -> bool {
         self.company_profile.market_segment == Some(MarketSegment::Government)
-            && ["US", "CA"].contains(&self.company_profile.address.country.as_str())
+            && LGA_COUNTRIES.contains(&self.company_profile.address.country.as_str())
     }
 
     /// Whether the customer is a Large Government Agency now: not one converted that becomes one

@@ -102,11 +102,13 @@ pub struct SubscriptionCreateRequest {
 
 /// A new subscription's auto-renewal: "the `Enabled` flag can only be set to `true`" and "the
 /// `renewalQuantity` field is mandatory" (an option here, so that its absence is named rather
-/// than a decoding failure).
+/// than a decoding failure). `enabled` left out is on: the High Growth page's example sends
+/// only the quantity and the code.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AutoRenewalCreate {
-    pub enabled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub renewal_quantity: Option<u64>,
     #[serde(default, skip_serializing_if = "String::is_empty")]

@@ -6,6 +6,7 @@ use crate::twin::{time, ApiError, Twin};
 use axum::extract::{Path, Query, State};
 use axum::Json;
 use partner_model::rules::rule;
+use partner_model::types::LGA_COUNTRIES;
 use partner_model::types::{
     Customer, CustomerProfile, EnrollResult, LinkedMemberRole, LinkedMembership, LinkedMembershipGroup,
     LinkedMembershipRequest, MarketSubSegment, OfferType,
@@ -13,7 +14,6 @@ use partner_model::types::{
 use std::collections::HashMap;
 
 const LGA: &str = "LARGE_GOVERNMENT_AGENCY";
-const LGA_COUNTRIES: &[&str] = &["US", "CA"];
 
 /// What a request asks for, for [`exclusions`].
 pub(super) struct Asked<'a> {

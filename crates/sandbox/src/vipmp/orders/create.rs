@@ -43,7 +43,7 @@ pub async fn create(
     let (fetch_price, fetch_recommendations) = (asks("fetch-price"), asks("fetch-recommendations"));
     // Where the recommendations are asked for; a refusal is the block's, not the preview's.
     let locale = recommendations::check_locale(param("recommendation-country"), param("recommendation-language"));
-    let recommend = |order: &mut Order, customer: &Customer| match &locale {
+    let recommend_here = |order: &mut Order, customer: &Customer| match &locale {
         Ok(()) => recommend(order, customer),
         Err(refusal) => order.recommendations = Some(recommendations::refused(refusal.clone())),
     };
@@ -103,7 +103,7 @@ pub async fn create(
                     });
                 }
                 if fetch_recommendations {
-                    recommend(&mut order, c);
+                    recommend_here(&mut order, c);
                 }
                 Ok::<_, ApiError>(order)
             })?;
@@ -139,7 +139,7 @@ pub async fn create(
                     });
                 }
                 if fetch_recommendations {
-                    recommend(&mut order, c);
+                    recommend_here(&mut order, c);
                 }
                 Ok::<_, ApiError>(order)
             })?;
@@ -186,7 +186,7 @@ pub async fn create(
                 });
             }
             if fetch_recommendations {
-                recommend(&mut order, &c);
+                recommend_here(&mut order, &c);
             }
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
@@ -490,10 +490,10 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
         .map(|s| {
             let q = s.auto_renewal.renewal_quantity.or(s.current_quantity).unwrap_or(0);
             wanted |= q > 0;
-            // What an early renewal already renewed is not renewed again.
-            let q = q.saturating_sub(s.renewed_quantity.unwrap_or(0));
             // One opted into a High Growth offer renews as that offer, at least its minimum.
             let (offer, q) = high_growth::renewal(s, q).filter(|_| q > 0).unwrap_or((s.offer_id.clone(), q));
+            // What an early renewal already renewed is not renewed again.
+            let q = q.saturating_sub(s.renewed_quantity.unwrap_or(0));
             (s.subscription_id.clone(), offer, q, s.currency_code.clone())
         })
         .filter(|(_, _, q, _)| *q > 0)

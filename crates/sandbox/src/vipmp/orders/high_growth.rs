@@ -1,35 +1,43 @@
-//! High Growth offers ("Manage High Growth Offers through APIs"): a product at a minimum order
-//! quantity (MOQ), which a customer with 3-Year Commit renews with.
+//! High Growth offers ("Manage High Growth Offers", "… through APIs", "High Growth Offer
+//! scenarios"): Acrobat Pro at a minimum order quantity (MOQ) of 100, 250 or 500, which a
+//! customer with 3-Year Commit renews with.
 //!
-//! Choices where the docs are silent:
-//! - A High Growth offer's id is its product's at level 14 with X, Y or Z for the plan letter:
-//!   `MOQ_100`, `MOQ_250` and `MOQ_500` (the docs' ids: `65304479CA14X12` is "Acrobat Pro 100
-//!   MOQ"); the docs show them for Acrobat Pro, All Apps and 65324918, so every product sold
-//!   as licenses has them, for commercial customers (every example is one).
-//! - A renewal preview lists them in `eligibleOffers` "only to the customers who hold Acrobat
-//!   Pro or Standard subscriptions" (active or scheduled): the three of each product sold as
-//!   licenses that renews (as the docs' example lists those of the line it renews), and Acrobat
-//!   Pro's for a customer with only Acrobat Standard (which it adds with Create Subscription);
-//!   each with `additionalCriteria` `THREE_YEAR_COMMIT` and, for a deployment's subscription,
-//!   its `deploymentId`. "The recommendation doesn't consider the minimum commit quantity of
-//!   3YC."
-//! - Opting in is Update Subscription's `autoRenewal.renewalCode`, with auto-renewal on (1117
-//!   `autoRenewal.enabled`, as for a flexible discount). [`check_opt_in`]: a code that is not
-//!   one of the three, or a customer offered none (not commercial, or holding no Acrobat), is
-//!   5123 Invalid Discount Code; a subscription not sold as licenses, or a customer without
-//!   3-Year Commit (committed, or a request accepted: "3YC is required to avail the High Growth
-//!   Offers"), 5125 Invalid Request for Discount Code; a renewal quantity below the offer's
-//!   minimum (the quantity as it will be: the one sent, else the subscription's, else its
-//!   licenses), 5124. 5126 (the current quantity) is never answered: the use cases opt 5
-//!   licenses into MOQ 100. Each names `autoRenewal.renewalCode`.
-//! - The code stays until `?reset-renewal-code=true` removes it (with or without a body; a code
-//!   sent with it replaces the one kept), or auto-renewal is turned off.
+//! What the documents say, as the twin does it:
+//! - "Enterprise and Team customers of Acrobat Pro in the commerce, government, and education
+//!   market segments", enrolled in 3YC, whose "current seats at renewal, Acrobat Pro +
+//!   Standard" choose the MOQ: up to 50 any of the three, up to 125 MOQ 250 or 500, up to 250
+//!   MOQ 500 (none above); and whose 3YC minimum commit quantity (MCQ) for licenses is at least
+//!   the MOQ.
+//! - A renewal preview lists them in `eligibleOffers` "only to the customers who hold Acrobat Pro
+//!   or Standard subscriptions", whatever the 3YC ("the recommendation doesn't consider the
+//!   minimum commit quantity of 3YC"), each with `additionalCriteria` `THREE_YEAR_COMMIT`.
+//! - Update Subscription's `autoRenewal.renewalCode` opts a subscription in, with auto-renewal
+//!   on; `?reset-renewal-code=true` takes it out. Each refusal names `autoRenewal.renewalCode`
+//!   ([`check_opt_in`], in this order): not MOQ_100/250/500, 5123 Invalid Discount Code; not an
+//!   Acrobat Pro subscription, 5125 Invalid Request for Discount Code; no 3YC in force, 5128
+//!   "Discount code not applicable for regular customer"; an MCQ below the MOQ, 5129 "… not
+//!   applicable for 3yc committed quantity"; seats the table does not give this MOQ, 5126
+//!   Invalid Current Quantity; a renewal quantity below the MOQ, 5124.
+//! - Auto-renewal is not turned off while a code is set: 5134 "Could not turn off Auto Renewal
+//!   for MOQ offer".
 //! - A renewal preview renews an opted subscription as its High Growth offer, at its renewal
-//!   quantity but at least the minimum ("the renewal quantity earlier opted will be overridden
-//!   by the MOQ quantity"), and still lists the offers (the docs' second example).
-//! - Create Subscription's `renewalCode` (the docs' example adds All Apps at MOQ 100) is checked
-//!   the same way; its `offerId` may be the High Growth offer's, and the subscription is then
-//!   the plan's (`65322651CA01A12`, as the docs answer).
+//!   quantity but at least the MOQ ("the renewal quantity earlier opted will be overridden by
+//!   the MOQ quantity"), and still lists the offers (the docs' second example).
+//!
+//! Choices where the documents are silent, or disagree:
+//! - An offer's id is its Acrobat Pro product's at level 14 with X, Y or Z for the plan letter,
+//!   in the customer's segment (the scenarios' `65304479CA14X12` is "Acrobat Pro 100 MOQ"):
+//!   those of each Acrobat Pro product the customer renews, else (Acrobat Standard only, which
+//!   adds Pro with Create Subscription) of Acrobat Pro for teams; with the `deploymentId` of a
+//!   deployment's subscription. The API pages' examples show other products' ids; the overview
+//!   page, which says who is eligible, names Acrobat Pro only, and the twin follows it.
+//! - "All MOQ offer purchases on the anniversary date must be completed within the purchase
+//!   window from AD-7 to AD-3" is about purchases, which the twin's anniversary does not make:
+//!   opting in is not held to it, and 5127 is not answered.
+//! - The seats are those held now (the MOQ's own licenses would otherwise rule it out).
+//! - Create Subscription's `renewalCode` is checked the same way for the product it adds; its
+//!   `offerId` may be the High Growth offer's, and the subscription is then the plan's
+//!   (`…CA01A12`, as the docs answer).
 
 use super::offers::{self, OfferId};
 use super::subscriptions_of;
@@ -37,11 +45,24 @@ use crate::twin::world::World;
 use crate::twin::ApiError;
 use partner_model::types::{Customer, EligibilityCriteria, EligibleOffer, Status, Subscription};
 
-const ACROBAT_PRO: &str = "65304479";
-const ACROBAT_STANDARD: &str = "65304921";
+/// Acrobat Pro: for teams, the one the twin's catalog calls Acrobat Pro, for enterprise.
+const ACROBAT_PRO: [&str; 3] = ["65304479", "65304921", "65304522"];
+/// Acrobat Standard, whose seats count with Acrobat Pro's.
+const ACROBAT_STANDARD: &str = "65304386";
 
-/// Each offer: its `renewalCode`, the letter its id has for the plan's, and its minimum.
+/// Each offer: its `renewalCode`, the letter its id has for the plan's, and its MOQ.
 const OFFERS: [(&str, char, u64); 3] = [("MOQ_100", 'X', 100), ("MOQ_250", 'Y', 250), ("MOQ_500", 'Z', 500)];
+
+/// The fewest seats at renewal for which each MOQ is no longer offered: up to 50 seats any, up
+/// to 125 MOQ 250 or 500, up to 250 MOQ 500.
+fn offered_for(seats: u64, moq: u64) -> bool {
+    match seats {
+        0..=50 => true,
+        51..=125 => moq >= 250,
+        126..=250 => moq >= 500,
+        _ => false,
+    }
+}
 
 /// Where the checks point.
 const FIELD: &str = "autoRenewal.renewalCode";
@@ -65,45 +86,46 @@ pub fn is_high_growth_id(id: &OfferId) -> bool {
     id.level == "14" && OFFERS.iter().any(|(_, l, _)| id.term == format!("{l}12"))
 }
 
-/// The subscriptions `customer` holds (active or scheduled), when it is offered High Growth
-/// offers at all: a commercial customer holding Acrobat Pro or Standard.
-fn offered<'a>(world: &'a World, customer: &'a Customer) -> Option<Vec<&'a Subscription>> {
-    if offers::customer_segment(customer) != "COM" {
-        return None;
-    }
-    let held: Vec<&Subscription> = subscriptions_of(world, &customer.customer_id)
+/// `customer`'s Acrobat Pro and Standard subscriptions (active or scheduled), and their seats.
+fn acrobat(world: &World, customer: &Customer) -> (Vec<Subscription>, u64) {
+    let held: Vec<Subscription> = subscriptions_of(world, &customer.customer_id)
         .filter(|s| matches!(s.status, Status::Active | Status::Scheduled))
+        .filter(|s| ACROBAT_PRO.contains(&product(&s.offer_id)) || product(&s.offer_id) == ACROBAT_STANDARD)
+        .cloned()
         .collect();
-    held.iter().any(|s| [ACROBAT_PRO, ACROBAT_STANDARD].contains(&product(&s.offer_id))).then_some(held)
+    let seats = held.iter().map(|s| s.current_quantity.unwrap_or(0)).fold(0, u64::saturating_add);
+    (held, seats)
 }
 
 /// The High Growth offers a renewal preview lists for `customer` (see the module's docs).
 pub fn eligible(world: &World, customer: &Customer) -> Vec<EligibleOffer> {
-    let Some(held) = offered(world, customer) else { return Vec::new() };
-    let holds = |p: &str| held.iter().any(|s| product(&s.offer_id) == p);
+    let (held, seats) = acrobat(world, customer);
+    if held.is_empty() {
+        return Vec::new();
+    }
+    let segment = offers::segment_letter(offers::customer_segment(customer));
     let mut products: Vec<(&str, &str)> = Vec::new();
-    let licenses = held
-        .iter()
-        .filter(|s| s.auto_renewal.enabled && offers::offer_of(&s.offer_id).is_some_and(|o| o.offer_type == "LICENSE"));
-    for s in licenses {
+    for s in held.iter().filter(|s| s.auto_renewal.enabled && ACROBAT_PRO.contains(&product(&s.offer_id))) {
         if !products.iter().any(|(p, _)| *p == product(&s.offer_id)) {
             products.push((product(&s.offer_id), &s.deployment_id));
         }
     }
-    if !holds(ACROBAT_PRO) {
-        products.push((ACROBAT_PRO, ""));
+    if products.is_empty() {
+        products.push((ACROBAT_PRO[0], ""));
     }
     products
         .into_iter()
         .flat_map(|(product, deployment)| {
-            OFFERS.iter().map(move |&(code, letter, minimum)| EligibleOffer {
-                offer_id: offer_id(product, 'C', letter),
-                renewal_code: code.into(),
-                eligibility_criteria: EligibilityCriteria {
-                    min_quantity: Some(minimum),
-                    additional_criteria: vec!["THREE_YEAR_COMMIT".into()],
-                    deployment_id: deployment.to_string(),
-                },
+            OFFERS.iter().filter(move |(_, _, moq)| offered_for(seats, *moq)).map(move |&(code, letter, moq)| {
+                EligibleOffer {
+                    offer_id: offer_id(product, segment, letter),
+                    renewal_code: code.into(),
+                    eligibility_criteria: EligibilityCriteria {
+                        min_quantity: Some(moq),
+                        additional_criteria: vec!["THREE_YEAR_COMMIT".into()],
+                        deployment_id: deployment.to_string(),
+                    },
+                }
             })
         })
         .collect()
@@ -123,27 +145,34 @@ pub fn check_opt_in(
     code: &str,
     quantity: u64,
 ) -> Result<(), ApiError> {
-    let known = OFFERS.iter().find(|(c, ..)| *c == code);
-    let Some(&(_, _, minimum)) = known.filter(|_| offered(world, customer).is_some()) else {
+    let Some(&(_, _, moq)) = OFFERS.iter().find(|(c, ..)| *c == code) else {
         return Err(refused("5123"));
     };
-    let licenses = offers::offer_of(offer).is_some_and(|o| o.offer_type == "LICENSE");
-    let three_year_commit = offers::committed_minimum(customer, "LICENSE", u64::MAX).is_some();
-    if !licenses || !three_year_commit {
+    if !ACROBAT_PRO.contains(&product(offer)) {
         return Err(refused("5125"));
     }
-    if quantity < minimum {
+    let Some(committed) = offers::committed_minimum(customer, "LICENSE", u64::MAX) else {
+        return Err(refused("5128"));
+    };
+    if committed < moq {
+        return Err(refused("5129"));
+    }
+    let (_, seats) = acrobat(world, customer);
+    if !offered_for(seats, moq) {
+        return Err(refused("5126"));
+    }
+    if quantity < moq {
         return Err(refused("5124"));
     }
     Ok(())
 }
 
 /// The renewal of `sub` with `quantity` licenses, when it is opted into a High Growth offer:
-/// that offer's id, and at least its minimum.
+/// that offer's id, and at least its MOQ.
 pub fn renewal(sub: &Subscription, quantity: u64) -> Option<(String, u64)> {
-    let &(_, letter, minimum) = OFFERS.iter().find(|(c, ..)| *c == sub.auto_renewal.renewal_code)?;
+    let &(_, letter, moq) = OFFERS.iter().find(|(c, ..)| *c == sub.auto_renewal.renewal_code)?;
     let id = OfferId::parse(&sub.offer_id)?;
-    Some((offer_id(&id.product, id.segment, letter), quantity.max(minimum)))
+    Some((offer_id(&id.product, id.segment, letter), quantity.max(moq)))
 }
 
 #[cfg(test)]
@@ -151,13 +180,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_offer_is_its_product_at_level_fourteen_with_the_minimums_letter() {
-        assert!(is_high_growth("65304479CA14X12") && is_high_growth("65322651CA14Z12"));
+    fn an_offer_is_its_product_at_level_fourteen_with_the_moqs_letter() {
+        assert!(is_high_growth("65304479CA14X12") && is_high_growth("65304522GA14Z12"));
         assert!(!is_high_growth("65304479CA14A12"), "a 3YC level, not a High Growth offer");
-        let mut sub = Subscription { offer_id: "65324918CA02A12".into(), ..Subscription::default() };
+        let mut sub = Subscription { offer_id: "65304479EA01A12".into(), ..Subscription::default() };
         assert_eq!(renewal(&sub, 40), None);
         sub.auto_renewal.renewal_code = "MOQ_250".into();
-        assert_eq!(renewal(&sub, 40), Some(("65324918CA14Y12".into(), 250)));
-        assert_eq!(renewal(&sub, 300), Some(("65324918CA14Y12".into(), 300)));
+        assert_eq!(renewal(&sub, 40), Some(("65304479EA14Y12".into(), 250)));
+        assert_eq!(renewal(&sub, 300), Some(("65304479EA14Y12".into(), 300)));
+    }
+
+    #[test]
+    fn the_seats_at_renewal_choose_the_moq() {
+        let offered =
+            |seats| OFFERS.iter().filter(|(_, _, m)| offered_for(seats, *m)).map(|(c, ..)| *c).collect::<Vec<_>>();
+        assert_eq!(offered(50), ["MOQ_100", "MOQ_250", "MOQ_500"]);
+        assert_eq!(offered(110), ["MOQ_250", "MOQ_500"], "the overview's example: 110 seats");
+        assert_eq!(offered(250), ["MOQ_500"]);
+        assert!(offered(251).is_empty());
     }
 }

@@ -5,8 +5,9 @@
 //!
 //! Create, where the docs name no code: the checks run in this order, and each refusal is 1117
 //! with its reason in words, as the docs' own 1117 for an LGA coterm date is:
-//! - the body (1117/1121/1122 from the strict decoder); `autoRenewal.enabled` not `true` or
-//!   no `autoRenewal.renewalQuantity` (1117 naming the field); more than one
+//! - the body (1117/1121/1122 from the strict decoder); `autoRenewal.enabled` `false` (left
+//!   out it is on: the High Growth page's example sends none) or no
+//!   `autoRenewal.renewalQuantity` (1117 naming the field); more than one
 //!   `autoRenewal.flexDiscountCodes` (2147; kept trimmed, and unvalidated as the docs say); a
 //!   quantity out of range (3116);
 //! - an offer id the catalog does not know (2122 `offerId`), consumables ("do not allow creating
@@ -18,7 +19,9 @@
 //!   converting to LGA adding a Team offer (1169 `offerId`, as for its orders); outside 30 to 3
 //!   days before its anniversary (`partner_model::rules::renewals::may_add`), or with a
 //!   subscription of that product already, active or scheduled (the product must be one "they
-//!   are not currently subscribed to"): 1117 with the reason, but for 1169.
+//!   are not currently subscribed to"): 1117 with the reason, but for 1169;
+//! - a `renewalCode`, as a High Growth offer's (5123, 5125, 5128, 5129, 5126, 5124: see
+//!   `high_growth`).
 //!
 //! The subscription is scheduled (1009) with no licenses, auto-renewing at its renewal quantity
 //! on the customer's anniversary, in the currency asked for or the customer's subscriptions'.
@@ -87,9 +90,10 @@ pub async fn get_one(
     twin.read(|w, _| owned(w, &customer_id, &subscription_id).map(|s| Json(shown(s))))
 }
 
-/// Sets auto-renewal (off, on for all licenses, or on for a quantity) and the renewal's
-/// flexible discount; `?reset-flex-discount-codes=true`, with no body, removes the discount (see
-/// the module's docs).
+/// Sets auto-renewal (off, on for all licenses, or on for a quantity), the renewal's flexible
+/// discount and its High Growth offer; `?reset-flex-discount-codes=true` and
+/// `?reset-renewal-code=true`, with or without a body, remove them (see the endpoint group's
+/// docs and `high_growth`).
 pub async fn update(
     State(twin): State<Twin>,
     Path((customer_id, subscription_id)): Path<(String, String)>,
@@ -126,6 +130,10 @@ pub async fn update(
         }
         // "If it is already ON, this field is OPTIONAL": none sent keeps the state.
         let on = request.as_ref().and_then(|r| r.auto_renewal.enabled).unwrap_or(sub.auto_renewal.enabled);
+        // "Could not turn off Auto Renewal for MOQ offer" while one is set (and kept).
+        if !on && !sub.auto_renewal.renewal_code.is_empty() && !reset_code {
+            return Err(ApiError::with_details("5134", vec!["autoRenewal.enabled".into()]));
+        }
         if let Some(request) = &request {
             // "If Auto Renew is OFF, it must be turned ON to apply PromoCode."
             if !on && !codes.is_empty() {
@@ -168,8 +176,8 @@ pub async fn update(
         if reset {
             sub.auto_renewal.flex_discount_codes.clear();
         }
-        // A code sent with `reset-renewal-code=true` replaces the one kept; turned off, none is.
-        if reset_code || !on {
+        // A code sent with `reset-renewal-code=true` replaces the one kept.
+        if reset_code {
             sub.auto_renewal.renewal_code.clear();
         }
         if !renewal_code.is_empty() {
@@ -214,7 +222,7 @@ pub async fn create(
     twin.read(|w, _| customer(w, &customer_id).map(|_| ()))?;
     let request: SubscriptionCreateRequest = parse(&body)?;
     let renewal = &request.auto_renewal;
-    if !renewal.enabled {
+    if renewal.enabled == Some(false) {
         return Err(ApiError::with_details("1117", vec!["autoRenewal.enabled".into()]));
     }
     let Some(quantity) = renewal.renewal_quantity else {
