@@ -984,8 +984,8 @@ async fn a_product_the_customer_does_not_have_is_added_to_its_next_renewal() {
 }
 
 /// An Acrobat Pro subscription of the seeded world that auto-renews, more than three days
-/// before its renewal, of a commercial customer with (or without) a 3-Year Commit in force:
-/// (customer, subscription).
+/// before its renewal, of a commercial customer with a 3-Year Commit in force of at least 100
+/// licenses (or none at all): (customer, subscription).
 fn acrobat_pro_renewing(committed: bool) -> (String, String) {
     use partner_model::types::{CommitmentStatus, Status};
     let now = partner_sandbox::twin::time::now();
@@ -999,8 +999,12 @@ fn acrobat_pro_renewing(committed: bool) -> (String, String) {
         .filter_map(|s| {
             let owner = world.subscription_owner.get(&s.subscription_id)?;
             let c = world.customers.get(owner)?;
-            let commitment = c.three_year_commit().and_then(|b| b.commitment.as_ref()).and_then(|c| c.status.clone());
-            let in_force = commitment == Some(CommitmentStatus::Committed);
+            let commitment = c.three_year_commit().and_then(|b| b.commitment.as_ref());
+            // In force, committing at least MOQ 100's licenses.
+            let in_force = commitment.is_some_and(|c| {
+                c.status == Some(CommitmentStatus::Committed)
+                    && c.minimum_quantities.iter().any(|m| m.offer_type.as_str() == "LICENSE" && m.quantity >= 100)
+            });
             let no_request = c.three_year_commit().is_none();
             (c.status == Status::Active && if committed { in_force } else { no_request })
                 .then(|| (owner.clone(), s.subscription_id.clone()))
