@@ -292,8 +292,8 @@ fn three_year_commit<'a>(w: &'a mut World, id: &str) -> Option<&'a mut Benefit> 
 }
 
 /// Schedules what time does to `id`'s 3-Year Commit: its commitment in force ends the day after
-/// its end date ([`end_commitment`]); a first request accepted is checked 30 days after its
-/// acceptance ([`check_compliance`]). Called when either starts (and for the seeded ones);
+/// its end date (`end_commitment`); a first request accepted is checked 30 days after its
+/// acceptance (`check_compliance`). Called when either starts (and for the seeded ones);
 /// the changes check again when they come due, so one scheduled twice does nothing twice.
 pub fn schedule_3yc(w: &mut World, id: &str) {
     let Some(b) = three_year_commit(w, id) else { return };
