@@ -1006,7 +1006,16 @@ fn acrobat_pro_renewing(committed: bool) -> (String, String) {
                     && c.minimum_quantities.iter().any(|m| m.offer_type.as_str() == "LICENSE" && m.quantity >= 100)
             });
             let no_request = c.three_year_commit().is_none();
-            (c.status == Status::Active && if committed { in_force } else { no_request })
+            // Up to 50 Acrobat Pro and Standard seats: every MOQ is offered.
+            let seats: u64 = world
+                .subscriptions
+                .values()
+                .filter(|a| world.subscription_owner.get(&a.subscription_id) == Some(owner))
+                .filter(|a| ["65304479", "65304921", "65304522", "65304386"].iter().any(|p| a.offer_id.starts_with(p)))
+                .filter(|a| a.status == Status::Active)
+                .filter_map(|a| a.current_quantity)
+                .sum();
+            (c.status == Status::Active && seats <= 50 && if committed { in_force } else { no_request })
                 .then(|| (owner.clone(), s.subscription_id.clone()))
         })
         .next()

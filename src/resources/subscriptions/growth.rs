@@ -2,7 +2,8 @@
 //! as; the offers a renewal preview lists (`eligibleOffers`) for its product; opting in (Update
 //! Subscription's `autoRenewal.renewalCode`, with at least the offer's minimum renewing, after a
 //! question that says how many licenses the customer then renews); and opting out
-//! (`?reset-renewal-code=true`, sent with the auto-renewal as it is, as the docs' example does).
+//! (`?reset-renewal-code=true`, sent with auto-renewal on for every license, as the docs'
+//! example sends a setting with it: the quantity had gone up to the offer's minimum).
 //! The preview is read only when the reseller asks: it is a POST, and most subscriptions have
 //! no such offer.
 

@@ -1,6 +1,8 @@
 //! Everything the twin knows, as one serialisable value, and the changes that happen after a
-//! delay (accounts and orders pending → active, 3YC requests accepted, an LGA conversion in
-//! force at the anniversary, transfers completed).
+//! delay (accounts and orders pending → active, 3YC requests accepted, checked for compliance
+//! after 30 days, commitments ending, an LGA conversion taking effect (or lapsing) at the
+//! anniversary, transfers completed). A state file saved before a kind of change existed has
+//! none scheduled for what it already holds.
 //! Changes are applied lazily: every request first settles what has come due, so the twin
 //! needs no background task and a test controls time with the delay.
 

@@ -305,7 +305,29 @@ pub fn schedule_3yc(w: &mut World, id: &str) {
         w.schedule(at, Change::EndCommitment(id.to_string()));
     }
     if let Some(accepted) = checked {
-        w.schedule(accepted + COMPLIANCE_DAYS * DAY, Change::CheckCompliance(id.to_string()));
+        w.schedule(compliance_due(accepted), Change::CheckCompliance(id.to_string()));
+    }
+}
+
+/// When a request accepted on the day starting at `accepted` is checked: the day after its 30
+/// days ("up to 30 days from the acceptance date"), as a commitment ends the day after its end.
+fn compliance_due(accepted: Millis) -> Millis {
+    accepted + (COMPLIANCE_DAYS + 1) * DAY
+}
+
+/// The accepted recommitment of `b` as its commitment, in place of one that has ended (the
+/// recommitment "cannot move to COMMITTED status until the current commitment ends"); whether
+/// there was one.
+fn take_recommitment(b: &mut Benefit) -> bool {
+    match b.recommitment_request.take() {
+        Some(r) if r.status == Some(CommitmentStatus::Accepted) => {
+            b.commitment = Some(Commitment { status: Some(CommitmentStatus::Committed), ..r });
+            true
+        }
+        open => {
+            b.recommitment_request = open;
+            false
+        }
     }
 }
 
@@ -313,44 +335,49 @@ pub fn schedule_3yc(w: &mut World, id: &str) {
 /// the volume discount levels are reset to the following defaults: Licenses: Level 01,
 /// Consumables: Tier T1"): EXPIRED, with those levels; or, when a recommitment was accepted
 /// (which "cannot move to COMMITTED status until the current commitment ends"), the
-/// recommitment becomes the commitment, with its own end scheduled. A recommitment still
-/// REQUESTED stays so.
+/// recommitment becomes the commitment, with its own end scheduled. A quantity increase still
+/// open ends with the commitment it would raise (EXPIRED too); a recommitment still REQUESTED
+/// becomes the commitment when it is accepted ([`accept_commitment`]).
 pub fn end_commitment(w: &mut World, id: &str, now: Millis) {
     let Some(b) = three_year_commit(w, id) else { return };
-    let Some(commitment) = b.commitment.as_mut().filter(|c| c.status == Some(CommitmentStatus::Committed)) else {
-        return;
-    };
-    // Its dates moved on since this was scheduled: a later change ends it.
-    if time::parse(&commitment.end_date).is_none_or(|end| now < end + DAY) {
+    let committed = b.commitment.as_ref().filter(|c| c.status == Some(CommitmentStatus::Committed));
+    // None in force, or its dates moved on since this was scheduled: a later change ends it.
+    if committed.and_then(|c| time::parse(&c.end_date)).is_none_or(|end| now < end + DAY) {
         return;
     }
-    match b.recommitment_request.take() {
-        Some(r) if r.status == Some(CommitmentStatus::Accepted) => {
-            *commitment = Commitment { status: Some(CommitmentStatus::Committed), ..r };
-            schedule_3yc(w, id);
-        }
-        open => {
-            b.recommitment_request = open;
-            commitment.status = Some(CommitmentStatus::Expired);
-            if let Some(c) = w.customers.get_mut(id) {
-                c.discounts = new_discounts(false);
-            }
-        }
+    if take_recommitment(b) {
+        schedule_3yc(w, id);
+        return;
+    }
+    if let Some(c) = b.commitment.as_mut() {
+        c.status = Some(CommitmentStatus::Expired);
+    }
+    if let Some(r) = b.commitment_request.as_mut().filter(|r| open(r.status.as_ref())) {
+        r.status = Some(CommitmentStatus::Expired);
+    }
+    if let Some(c) = w.customers.get_mut(id) {
+        c.discounts = new_discounts(false);
     }
 }
 
 /// A first 3YC request accepted 30 days ago: met by what the customer holds now, it becomes the
 /// commitment (as an order would make it); otherwise "the 3YC agreement will become
 /// non-compliant, and the contract will no longer qualify for 3YC discounts" (NONCOMPLIANT, which
-/// previews no longer count).
+/// previews no longer count). Not a request beside a commitment in force: a quantity increase,
+/// or what is left of a first request an order met in part (whose met part is the commitment,
+/// kept as it is; the documents do not say what becomes of a part).
 pub fn check_compliance(w: &mut World, id: &str, now: Millis) {
     let due = |w: &mut World| {
-        three_year_commit(w, id)
-            .and_then(|b| b.commitment_request.as_ref())
-            .filter(|r| r.status == Some(CommitmentStatus::Accepted))
-            .and_then(|r| time::parse(&r.start_date))
-            .is_some_and(|accepted| now >= accepted + COMPLIANCE_DAYS * DAY)
+        let b = three_year_commit(w, id)?;
+        let committed = b.commitment.as_ref().is_some_and(|c| c.status == Some(CommitmentStatus::Committed));
+        let accepted = b
+            .commitment_request
+            .as_ref()
+            .filter(|r| !committed && r.status == Some(CommitmentStatus::Accepted))
+            .and_then(|r| time::parse(&r.start_date))?;
+        Some(now >= compliance_due(accepted))
     };
+    let due = |w: &mut World| due(w) == Some(true);
     if !due(w) {
         return;
     }
@@ -378,17 +405,25 @@ pub(super) fn accept_commitment(w: &mut World, id: &str, now: Millis) {
         r.end_date = end;
         accepted = true;
     }
+    // A recommitment accepted after the commitment ended starts now, and is the commitment.
+    let ended = benefit.commitment.as_ref().is_some_and(|c| c.status == Some(CommitmentStatus::Expired));
+    let mut recommitted = false;
     if let Some(r) = benefit.recommitment_request.as_mut().filter(|r| r.status == Some(CommitmentStatus::Requested)) {
-        let start = commitment_end.unwrap_or_else(|| day.clone());
+        let start = if ended { day.clone() } else { commitment_end.unwrap_or_else(|| day.clone()) };
         r.status = Some(CommitmentStatus::Accepted);
         r.end_date = three_years_from(&start);
         r.start_date = start;
+        recommitted = ended && take_recommitment(benefit);
     }
     if accepted && coterm_was_empty {
         customer.coterm_date = add_months(&day, 12).unwrap_or_default();
     }
-    if accepted {
+    if accepted || recommitted {
         schedule_3yc(w, id);
+    }
+    if recommitted {
+        // Its levels, reset when the commitment ended, are the commitment's again.
+        crate::vipmp::orders::settle_levels(w, id, now);
     }
 }
 
@@ -526,18 +561,47 @@ mod tests {
         let at = |d: &str| time::parse(d).unwrap_or_default();
         // 12 licenses held: 20 committed is not met.
         let mut w = committing(None, three_years(CommitmentStatus::Accepted, "2027-01-01", "2029-12-31", 20), None);
-        check_compliance(&mut w, "C1", at("2027-01-30"));
-        assert_eq!(benefit(&w).commitment_request.and_then(|r| r.status), Some(CommitmentStatus::Accepted), "29 days");
-        check_compliance(&mut w, "C1", at("2027-01-31"));
+        check_compliance(&mut w, "C1", at("2027-01-31") + DAY - 1);
+        assert_eq!(benefit(&w).commitment_request.and_then(|r| r.status), Some(CommitmentStatus::Accepted), "30 days");
+        check_compliance(&mut w, "C1", at("2027-02-01"));
         assert_eq!(benefit(&w).commitment_request.and_then(|r| r.status), Some(CommitmentStatus::Noncompliant));
         // 10 committed is met by what is held: the commitment.
         let mut w = committing(None, three_years(CommitmentStatus::Accepted, "2027-01-01", "2029-12-31", 10), None);
-        check_compliance(&mut w, "C1", at("2027-01-31"));
+        check_compliance(&mut w, "C1", at("2027-02-01"));
         let b = benefit(&w);
         assert_eq!(
             (b.commitment.and_then(|c| c.status), b.commitment_request),
             (Some(CommitmentStatus::Committed), None)
         );
+        // An increase beside a commitment in force is not checked so.
+        let current = three_years(CommitmentStatus::Committed, "2027-01-01", "2029-12-31", 10);
+        let mut w = committing(current, three_years(CommitmentStatus::Accepted, "2027-01-01", "2029-12-31", 50), None);
+        check_compliance(&mut w, "C1", at("2027-03-01"));
+        assert_eq!(benefit(&w).commitment_request.and_then(|r| r.status), Some(CommitmentStatus::Accepted));
+    }
+
+    #[test]
+    fn an_open_increase_ends_with_its_commitment_and_a_late_recommitment_starts_when_accepted() {
+        let at = |d: &str| time::parse(d).unwrap_or_default();
+        let current = three_years(CommitmentStatus::Committed, "2024-03-01", "2027-02-28", 10);
+        let increase = three_years(CommitmentStatus::Accepted, "2024-03-01", "2027-02-28", 50);
+        let requested = three_years(CommitmentStatus::Requested, "", "", 20);
+        let mut w = committing(current, increase, requested);
+        end_commitment(&mut w, "C1", at("2027-03-01"));
+        let b = benefit(&w);
+        assert_eq!(
+            b.commitment_request.and_then(|r| r.status),
+            Some(CommitmentStatus::Expired),
+            "no 3YC level from it"
+        );
+        accept_commitment(&mut w, "C1", at("2027-03-10"));
+        let b = benefit(&w);
+        let c = b.commitment.unwrap_or_default();
+        assert_eq!(
+            (c.status, c.start_date.as_str(), c.minimum_quantities[0].quantity),
+            (Some(CommitmentStatus::Committed), "2027-03-10", 20)
+        );
+        assert!(b.recommitment_request.is_none());
     }
 
     #[test]

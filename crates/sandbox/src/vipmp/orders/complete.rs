@@ -240,7 +240,10 @@ fn promote_commitment(c: &mut Customer, totals: &[(&str, u64); 2], now: Millis) 
         time::parse(&add_years(&start, 3)).map_or_else(|| add_years(&start, 3), |ms| time::date(ms.saturating_sub(DAY)))
     });
     let commitment = benefit.commitment.get_or_insert_with(Commitment::default);
-    if commitment.status != Some(CommitmentStatus::Committed) || commitment.end_date.is_empty() {
+    if commitment.status != Some(CommitmentStatus::Committed) {
+        // A new commitment (one that ended keeps nothing of it).
+        *commitment = Commitment { start_date: start.clone(), end_date: end.clone(), ..Commitment::default() };
+    } else if commitment.end_date.is_empty() {
         commitment.start_date = start.clone();
         commitment.end_date = end.clone();
     }

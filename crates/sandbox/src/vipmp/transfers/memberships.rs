@@ -218,6 +218,8 @@ pub(super) fn complete(world: &mut World, transfer_id: &str, now: Millis) {
         ..Customer::default()
     };
     world.customers.insert(customer_id.clone(), customer);
+    // The commitment it brings ends as any other does.
+    crate::vipmp::accounts::schedule_3yc(world, &customer_id);
     for item in &mut transfer.line_items {
         let id = new_subscription_id(world);
         let lapsed = parse(&item.renewal_date).is_some_and(|t| t <= now);
