@@ -198,28 +198,36 @@ fn LgaConversion(customer: Customer) -> impl IntoView {
     view! { <LgaForm customer/> }.into_any()
 }
 
-fn lga_request(v: &Values) -> CustomerUpdateRequest {
+/// The agency level chosen, as the API names it (none while not chosen).
+fn agency_level(v: &Values) -> Vec<MarketSubSegment> {
+    Some(g(v, SUB_SEGMENTS)).filter(|s| !s.is_empty()).as_deref().map(MarketSubSegment::from_wire).into_iter().collect()
+}
+
+/// The conversion: the benefit, with the customer's profile as read (an update replaces the
+/// stored data) made GOV at the agency level chosen.
+fn lga_request(v: &Values, read: &Customer) -> CustomerUpdateRequest {
     let benefit = BenefitRequest {
         kind: BenefitType::LargeGovernmentAgency,
         commitment_request: None,
         recommitment_request: None,
     };
-    let profile = CustomerProfile {
-        market_segment: Some(MarketSegment::Government),
-        market_sub_segments: Some(g(v, SUB_SEGMENTS))
-            .filter(|s| !s.is_empty())
-            .as_deref()
-            .map(MarketSubSegment::from_wire)
-            .into_iter()
-            .collect(),
-        ..Default::default()
-    };
-    CustomerUpdateRequest { benefits: vec![benefit], company_profile: Some(profile), ..Default::default() }
+    let mut request = as_read(read, CustomerUpdateRequest { benefits: vec![benefit], ..Default::default() });
+    if let Some(profile) = request.company_profile.as_mut() {
+        profile.market_segment = Some(MarketSegment::Government);
+        profile.market_sub_segments = agency_level(v);
+    }
+    request
 }
 
-/// Only the agency level is the form's: the rest of the profile is the customer's as read.
+/// The form's one question, by the model's rule for an LGA's sub-segment.
 fn check_lga(v: &Values) -> Vec<FieldError> {
-    check_customer_update(&lga_request(v), true).into_iter().filter(|e| e.path == SUB_SEGMENTS).collect()
+    let chosen = agency_level(v);
+    let subs: Vec<&str> = chosen.iter().map(|s| s.as_str()).collect();
+    partner_model::rules::cross::lga(true, "GOV", &subs)
+        .err()
+        .map(|p| FieldError::new(SUB_SEGMENTS, p))
+        .into_iter()
+        .collect()
 }
 
 #[component]
@@ -231,16 +239,7 @@ fn LgaForm(customer: Customer) -> impl IntoView {
     let navigate = use_navigate();
     let submission = use_submission(
         form,
-        move |v| {
-            // The customer's profile as read, with the segment and agency level asked.
-            let asked = lga_request(&v);
-            let mut request = as_read(&read, asked.clone());
-            if let (Some(profile), Some(asked)) = (request.company_profile.as_mut(), asked.company_profile) {
-                profile.market_segment = asked.market_segment;
-                profile.market_sub_segments = asked.market_sub_segments;
-            }
-            fetch(customers::update(&rt, &read.customer_id, &request))
-        },
+        move |v| fetch(customers::update(&rt, &read.customer_id, &lga_request(&v, &read))),
         move |c: Customer| {
             toast(t::benefits::lga_sent());
             navigate(&To::Customer(&c.customer_id).path(), Default::default());
@@ -440,7 +439,7 @@ mod tests {
         assert_eq!(check_lga(&v).iter().map(|e| e.path.as_str()).collect::<Vec<_>>(), [SUB_SEGMENTS]);
         v.insert(SUB_SEGMENTS.into(), "STATE".into());
         assert!(check_lga(&v).is_empty(), "{:?}", check_lga(&v));
-        let request = lga_request(&v);
+        let request = lga_request(&v, &Customer::default());
         assert_eq!(request.benefits[0].kind, BenefitType::LargeGovernmentAgency);
         let profile = request.company_profile.expect("a profile");
         assert_eq!(

@@ -508,6 +508,11 @@ mod tests {
         })
     }
 
+    /// The start of day `d` (`YYYY-MM-DD`).
+    fn at(d: &str) -> Millis {
+        time::parse(d).unwrap_or_default()
+    }
+
     fn benefit(w: &World) -> Benefit {
         w.customers
             .get("C1")
@@ -517,7 +522,6 @@ mod tests {
 
     #[test]
     fn a_commitment_expires_after_its_end_date_with_the_default_levels() {
-        let at = |d: &str| time::parse(d).unwrap_or_default();
         let mut w = committing(three_years(CommitmentStatus::Committed, "2024-03-01", "2027-02-28", 10), None, None);
         end_commitment(&mut w, "C1", at("2027-02-28") + DAY / 2);
         assert_eq!(benefit(&w).commitment.and_then(|c| c.status), Some(CommitmentStatus::Committed), "its last day");
@@ -528,7 +532,6 @@ mod tests {
 
     #[test]
     fn an_accepted_recommitment_is_the_commitment_once_the_current_one_ends() {
-        let at = |d: &str| time::parse(d).unwrap_or_default();
         let current = three_years(CommitmentStatus::Committed, "2024-03-01", "2027-02-28", 10);
         let next = three_years(CommitmentStatus::Accepted, "2027-02-28", "2030-02-27", 20);
         let mut w = committing(current, None, next);
@@ -558,7 +561,6 @@ mod tests {
 
     #[test]
     fn an_accepted_request_not_met_in_thirty_days_is_noncompliant() {
-        let at = |d: &str| time::parse(d).unwrap_or_default();
         // 12 licenses held: 20 committed is not met.
         let mut w = committing(None, three_years(CommitmentStatus::Accepted, "2027-01-01", "2029-12-31", 20), None);
         check_compliance(&mut w, "C1", at("2027-01-31") + DAY - 1);
@@ -582,7 +584,6 @@ mod tests {
 
     #[test]
     fn an_open_increase_ends_with_its_commitment_and_a_late_recommitment_starts_when_accepted() {
-        let at = |d: &str| time::parse(d).unwrap_or_default();
         let current = three_years(CommitmentStatus::Committed, "2024-03-01", "2027-02-28", 10);
         let increase = three_years(CommitmentStatus::Accepted, "2024-03-01", "2027-02-28", 50);
         let requested = three_years(CommitmentStatus::Requested, "", "", 20);

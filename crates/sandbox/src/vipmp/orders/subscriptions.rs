@@ -134,40 +134,38 @@ pub async fn update(
         if !on && !sub.auto_renewal.renewal_code.is_empty() && !reset_code {
             return Err(ApiError::with_details("5134", vec!["autoRenewal.enabled".into()]));
         }
+        // A state or quantity sent is the whole setting (a state without a quantity renews every
+        // license, "Enabled without explicit renewal quantity"; a quantity sent with the state
+        // left off is ignored); neither sent (only a code) keeps the quantity set.
+        let sets = request
+            .as_ref()
+            .is_some_and(|r| r.auto_renewal.enabled.is_some() || r.auto_renewal.renewal_quantity.is_some());
+        let quantity = match &request {
+            Some(r) if sets => r.auto_renewal.renewal_quantity.filter(|_| on),
+            _ => sub.auto_renewal.renewal_quantity,
+        };
         if let Some(request) = &request {
-            // "If Auto Renew is OFF, it must be turned ON to apply PromoCode."
-            if !on && !codes.is_empty() {
+            // "If Auto Renew is OFF, it must be turned ON to apply PromoCode", and a High Growth
+            // offer's code is as a discount code.
+            if !on && (!codes.is_empty() || !renewal_code.is_empty()) {
                 return Err(ApiError::with_details("1117", vec!["autoRenewal.enabled".into()]));
             }
-            // The quantity as it will be: one sent with the state left off is ignored.
             let asked = AutoRenewalRequest { enabled: Some(on), ..request.auto_renewal.clone() };
             if !check_auto_renewal(&asked, max_quantity(&sub.offer_id)).is_empty() {
                 return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));
             }
-            // A High Growth offer, as a discount code, only with auto-renewal on; then checked
-            // against what renews (see `high_growth`).
+            // Checked against what will renew (see `high_growth`).
             if !renewal_code.is_empty() {
-                if !on {
-                    return Err(ApiError::with_details("1117", vec!["autoRenewal.enabled".into()]));
-                }
-                let sent = request.auto_renewal.enabled.is_some() || request.auto_renewal.renewal_quantity.is_some();
-                let renewing = if sent {
-                    asked.renewal_quantity.or(sub.current_quantity)
-                } else {
-                    sub.auto_renewal.renewal_quantity.or(sub.current_quantity)
-                };
                 let c = customer(w, &customer_id)?;
-                high_growth::check_opt_in(w, c, &sub.offer_id, &renewal_code, renewing.unwrap_or(0))?;
+                let renewing = quantity.or(sub.current_quantity).unwrap_or(0);
+                high_growth::check_opt_in(w, c, &sub.offer_id, &renewal_code, renewing)?;
             }
         }
         let sub = w.subscriptions.get_mut(&subscription_id).ok_or_else(|| ApiError::code("3115"))?;
-        if let Some(request) = &request {
-            let asked = &request.auto_renewal;
+        if request.is_some() {
             sub.auto_renewal.enabled = on;
-            // A state sent without a quantity renews every license ("Enabled without explicit
-            // renewal quantity"); neither sent (only a discount) keeps the quantity.
-            if asked.enabled.is_some() || asked.renewal_quantity.is_some() {
-                sub.auto_renewal.renewal_quantity = asked.renewal_quantity.filter(|_| on);
+            if sets {
+                sub.auto_renewal.renewal_quantity = quantity;
             }
             if !codes.is_empty() {
                 sub.auto_renewal.flex_discount_codes = codes.clone();
