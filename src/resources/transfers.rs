@@ -32,7 +32,8 @@ use partner_model::catalog::status::ResourceKind;
 use partner_model::rules::FieldError;
 use partner_model::time;
 use partner_model::types::{
-    Benefit, Discount, ResellerChangeAction, ResellerChangeRequest, ResellerChangeTransfer, Status, TransferItem,
+    Benefit, BenefitType, Discount, ResellerChangeAction, ResellerChangeRequest, ResellerChangeTransfer, Status,
+    TransferItem,
 };
 
 /// `/transfers` (a reseller change), `/transfers/:id` (one, followed until complete).
@@ -215,11 +216,20 @@ pub fn ItemsTable(
 }
 
 /// What a transfer's preview says the customer keeps: its 3-Year Commit (shown "if customer is
-/// a 3yc customer"), with a request still open, and its discount levels (with a High Volume
+/// a 3yc customer"), with a request still open, its being a Large Government Agency (which only
+/// a partner enabled for them may take over), and its discount levels (with a High Volume
 /// Discount code, from VIP). Both a VIP → VIPMP transfer's and a reseller change's previews
 /// carry them.
 #[component]
 pub fn BringsAlong(benefits: Vec<Benefit>, discounts: Vec<Discount>) -> impl IntoView {
+    let lga = benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency).then(|| {
+        view! {
+            <section class="facts-section">
+                <h2>{t::hub::lga()}</h2>
+                <p>{t::transfer::stays_lga()}</p>
+            </section>
+        }
+    });
     let terms = benefits
         .into_iter()
         .flat_map(|b| [(t::hub::three_year_commit(), b.commitment), (t::hub::tyc_request(), b.commitment_request)]);
@@ -232,6 +242,7 @@ pub fn BringsAlong(benefits: Vec<Benefit>, discounts: Vec<Discount>) -> impl Int
         }
     });
     view! {
+        {lga}
         {terms.collect_view()}
         {(!discounts.is_empty()).then(|| view! { <crate::resources::customers::hub::Discounts discounts/> })}
     }

@@ -365,3 +365,57 @@ async fn a_vip_memberships_preview_shows_the_commitment_and_discount_it_brings()
     browser.find("//main//table[caption='Discount levels']//td[normalize-space(.)='14 · HVD_L18_PRE']").await;
     browser.close().await;
 }
+
+/// An active reseller of the seeded world the sandbox serves, in the United States or Canada or
+/// not (a Large Government Agency moves only to the first).
+fn seeded_reseller(lga_country: bool) -> String {
+    let now = partner_sandbox::twin::time::now();
+    let world = partner_sandbox::vipmp::seed::world(partner_sandbox::Settings::default().seed, now, false);
+    world
+        .resellers
+        .values()
+        .find(|r| {
+            r.status.as_str() == "1000"
+                && ["US", "CA"].contains(&r.company_profile.address.country.as_str()) == lga_country
+        })
+        .map(|r| r.reseller_id.clone())
+        .expect("an active reseller")
+}
+
+/// "Migrate LGA customers from VIP to VIP Marketplace": the preview says the customer stays a
+/// Large Government Agency; a reseller outside the US and Canada is refused (1164) with the
+/// typed id kept; one inside takes it, and the new customer is an LGA customer.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_government_agency_is_previewed_refused_abroad_and_migrated() {
+    let (sandbox, browser) = start().await;
+    let abroad = seeded_reseller(false);
+    browser.client.goto(&format!("{}memberships/71000005?reseller={abroad}", sandbox.url)).await.expect("preview");
+    browser.heading("VIP membership 71000005").await;
+    browser.sees("The customer can transfer now.").await;
+    let lga = browser
+        .find("//main//section[h2[normalize-space(.)='Large Government Agency']]/p[contains(., 'stays a Large Government Agency')]")
+        .await;
+    browser.find("//main//table[caption='Discount levels']//td[normalize-space(.)='06']").await;
+    browser.show(&lga).await;
+    browser.screenshot("transfers-membership-lga").await;
+    assert_eq!(browser.axe().await, Vec::<String>::new(), "the preview of an LGA membership");
+
+    browser.click("Transfer to VIP Marketplace").await;
+    browser.find("//dialog[@open]//h2[starts-with(normalize-space(.), 'Transfer VIP membership 71000005')]").await;
+    browser.click("Transfer").await;
+    browser.sees("Your distributor is not enabled to sell to Large Government Agencies").await;
+    assert_eq!(browser.value_of("Reseller id").await, abroad, "nothing typed is lost");
+    browser.screenshot("transfers-membership-lga-refused").await;
+
+    browser.fill("Reseller id", &seeded_reseller(true)).await;
+    browser.click("Transfer to VIP Marketplace").await;
+    browser.find("//dialog[@open]//h2[starts-with(normalize-space(.), 'Transfer VIP membership 71000005')]").await;
+    browser.click("Transfer").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'VIP → VIPMP transfer ')]").await;
+    browser.sees("Complete: the customer and its subscriptions are now yours.").await;
+    browser.click("Open the customer").await;
+    browser.heading("Federal Mapping Bureau").await;
+    browser.sees("Large Government Agency").await;
+    browser.screenshot("transfers-membership-lga-customer").await;
+    browser.close().await;
+}

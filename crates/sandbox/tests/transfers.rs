@@ -425,3 +425,49 @@ async fn a_membership_brings_its_commitment_and_discount_code_along() {
     assert_eq!(account.json["discounts"][0]["discountCode"], "HVD_L18_PRE", "{}", account.text);
     assert_eq!(account.json["tags"], json!(["HVD_MIGRATED_CUSTOMER"]));
 }
+
+/// An active reseller whose country is (or is not) the United States or Canada.
+fn active_reseller_where(world: &World, lga_country: bool) -> String {
+    world
+        .resellers
+        .values()
+        .find(|r| {
+            r.status.as_str() == "1000"
+                && ["US", "CA"].contains(&r.company_profile.address.country.as_str()) == lga_country
+        })
+        .map(|r| r.reseller_id.clone())
+        .expect("an active reseller")
+}
+
+#[tokio::test]
+async fn a_large_government_agency_migrates_only_under_a_reseller_in_the_us_or_canada() {
+    let world = seeded();
+    let app = sandbox(PENDING);
+    let preview = call(&app, "GET", "/v3/memberships/71000005/offers", None).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.text);
+    assert_eq!(preview.json["benefits"], json!([{"type": "LARGE_GOVERNMENT_AGENCY"}]), "{}", preview.text);
+    assert_eq!(preview.json["discounts"][0]["level"], "06");
+    assert_eq!(preview.json["items"][0]["quantity"], 110);
+    // The one refused for INSUFFICIENT_LGA_MOQ has fewer than 100 licenses.
+    let short = world.memberships.values().find(|m| m.reasons == ["INSUFFICIENT_LGA_MOQ"]).expect("seeded");
+    assert!(short.offers.iter().map(|o| o.quantity).sum::<u64>() < 100, "{:?}", short.offers);
+
+    let abroad = active_reseller_where(&world, false);
+    let body = |reseller: &str| Some(json!({"resellerId": reseller}));
+    let refused = call(&app, "POST", "/v3/memberships/71000005/transfers", body(&abroad)).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.text);
+    assert_eq!(refused.json["code"], "1164", "{}", refused.text);
+    assert_eq!(refused.json["message"], "Large Government Agency is not enabled for partner");
+
+    let at_home = active_reseller_where(&world, true);
+    let started = call(&app, "POST", "/v3/memberships/71000005/transfers", body(&at_home)).await;
+    assert_eq!(started.status, StatusCode::ACCEPTED, "{}", started.text);
+    let transfer_id = started.json["transferId"].as_str().expect("transfer id").to_string();
+    tokio::time::sleep(SETTLE).await;
+    let done = call(&app, "GET", &format!("/v3/memberships/71000005/transfers/{transfer_id}"), None).await;
+    let customer = done.json["customerId"].as_str().expect("customer id").to_string();
+    let account = call(&app, "GET", &format!("/v3/customers/{customer}"), None).await;
+    assert_eq!(account.json["benefits"], json!([{"type": "LARGE_GOVERNMENT_AGENCY", "status": "ACTIVE"}]));
+    assert_eq!(account.json["companyProfile"]["marketSegment"], "GOV", "{}", account.text);
+    assert_eq!(account.json["discounts"][0]["level"], "06");
+}

@@ -56,7 +56,7 @@ pub(super) fn exclusions(a: &Asked) -> Result<(), ApiError> {
 }
 
 /// 1164: only partners in the US or Canada sell to Large Government Agencies.
-pub(super) fn lga_partner(w: &World, reseller_id: &str) -> Result<(), ApiError> {
+pub fn lga_partner(w: &World, reseller_id: &str) -> Result<(), ApiError> {
     let country = w.resellers.get(reseller_id).map(|r| r.company_profile.address.country.as_str()).unwrap_or("");
     if LGA_COUNTRIES.contains(&country) {
         Ok(())

@@ -62,6 +62,7 @@ mod lists;
 mod resellers;
 mod update;
 
+pub use linked::lga_partner;
 pub use update::schedule_3yc;
 
 use crate::twin::gen::Gen;

@@ -2,8 +2,12 @@
 //! and following the transfer until the new VIPMP customer exists
 //! (`/v3/memberships/{membershipId}/offers|transfers`). The preview shows the membership's
 //! benefits and discount levels ("shown if customer is a 3yc customer"; a High Volume Discount
-//! customer's `discountCode`), and the customer the transfer makes has them: the commitment as
-//! COMMITTED, and an HVD customer tagged `HVD_MIGRATED_CUSTOMER`.
+//! customer's `discountCode`; a Large Government Agency's benefit), and the customer the transfer
+//! makes has them: the commitment as COMMITTED, the LGA benefit ACTIVE (without
+//! `marketSubSegments`, "not mandatory for customers migrating from VIP to VIP Marketplace"), and
+//! an HVD customer tagged `HVD_MIGRATED_CUSTOMER`. An LGA membership transfers only under a
+//! reseller in the United States or Canada (1164, "When LGA customer is trying to migrate under
+//! non-LGA distributor"), checked after the reseller is found active.
 
 use super::{blank_subscription_ids, new_subscription_id};
 use crate::twin::gen::Gen;
@@ -110,6 +114,9 @@ pub(super) async fn transfer(
             return Err(ApiError::code("5119"));
         }
         let reseller_id = reseller.reseller_id.clone();
+        if membership.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency) {
+            crate::vipmp::accounts::lga_partner(w, &reseller_id)?;
+        }
         let transfer_id = w.next_id();
         let transfer = MembershipTransfer {
             transfer_id: transfer_id.clone(),
@@ -196,8 +203,9 @@ pub(super) fn complete(world: &mut World, transfer_id: &str, now: Millis) {
         coterm_date: coterm.unwrap_or_default(),
         creation_date: datetime(now),
         status: Status::Active,
-        // What the preview said it brings: the commitment (committed in VIP Marketplace) and the
-        // discount levels; a High Volume Discount customer is tagged.
+        // What the preview said it brings: the commitment (committed in VIP Marketplace), the
+        // Large Government Agency benefit (in force) and the discount levels; a High Volume
+        // Discount customer is tagged.
         benefits: membership
             .benefits
             .iter()
@@ -205,6 +213,9 @@ pub(super) fn complete(world: &mut World, transfer_id: &str, now: Millis) {
             .map(|mut b| {
                 if let Some(c) = b.commitment.as_mut() {
                     c.status = Some(CommitmentStatus::Committed);
+                }
+                if b.kind == BenefitType::LargeGovernmentAgency {
+                    b.status = Some("ACTIVE".into());
                 }
                 b
             })
@@ -301,6 +312,42 @@ fn brings_along(world: &mut World, now: Millis) {
     }
 }
 
+/// The eligible Large Government Agency membership, 71000005 (the LGA migration page's preview:
+/// `benefits` of type `LARGE_GOVERNMENT_AGENCY`): a US federal agency with 110 licenses at LGA
+/// level 06, above the 100 an LGA customer needs to migrate. And the one ineligible for
+/// `INSUFFICIENT_LGA_MOQ` holds fewer than 100 licenses, as its reason says. Made without the
+/// seed's generator, so every other seeded record stays as it was.
+fn lga(world: &mut World, now: Millis) {
+    let lga = Benefit::new(BenefitType::LargeGovernmentAgency, None);
+    let membership = VipMembership {
+        membership_id: "71000005".into(),
+        company_name: "Federal Mapping Bureau".into(),
+        country: "US".into(),
+        segment: "GOV".into(),
+        offers: vec![TransferItem {
+            offer_id: "65304479CA01A12".into(),
+            quantity: 110,
+            renewal_date: date(now + 120 * DAY),
+            currency_code: "USD".into(),
+            ..TransferItem::default()
+        }],
+        reasons: Vec::new(),
+        error: None,
+        transferred: false,
+        benefits: vec![lga.clone()],
+        discounts: vec![Discount::new(OfferType::License, "06")],
+    };
+    world.memberships.insert(membership.membership_id.clone(), membership);
+    let short = world.memberships.values_mut().find(|m| m.reasons.iter().any(|r| r == "INSUFFICIENT_LGA_MOQ"));
+    if let Some(m) = short {
+        m.benefits = vec![lga];
+        let each = 99 / m.offers.len().max(1) as u64;
+        for offer in &mut m.offers {
+            offer.quantity = offer.quantity.min(each);
+        }
+    }
+}
+
 /// Whether a REASON_CODE concerns Large Government Agency customers (seeded as GOV, US).
 fn lga_reason(code: &str) -> bool {
     code.contains("LGA") || code.contains("LM_") || code.starts_with("INVALID_LM") || code.contains("LINKED")
@@ -368,4 +415,5 @@ pub(super) fn seed(world: &mut World, gen: &mut Gen, now: Millis) {
     for code in ["5118", "5120", "5121"] {
         add(world, gen, format!("7400{code}"), Vec::new(), Some(code), false);
     }
+    lga(world, now);
 }

@@ -23,7 +23,7 @@
 //!   admin contacts (5120), REASON_CODEs left after the switches (5117, `additionalDetails` the
 //!   bare codes as the docs list them), then on transfer the reseller: unknown (1115, 404) or
 //!   not active (5119). A switch value other than `true`/`false` is 1117 naming the parameter.
-//! - Membership ids: eligible `71000001`…, one per REASON_CODE `72000001`… (catalog order),
+//! - Membership ids: eligible `71000001`… (`71000005` a Large Government Agency), one per REASON_CODE `72000001`… (catalog order),
 //!   two reasons `73000001` (RETURNABLE_PURCHASE bypassable + UNPAID_INVOICE), both switches
 //!   needed `73000002`, 5118 `74005118`, 5120 `74005120`, 5121 `74005121`.
 //! - A transfer answers 202, its GET 200; an unknown transfer, or one of another membership,

@@ -2,7 +2,9 @@
 //! moving the customer, with its subscriptions, to itself (`POST /v3/transfers`,
 //! `GET /v3/transfers/{transferId}`). The new reseller must be active, not the current one, and
 //! sell into the customer's market segment (1134, `INVALID_RESELLER_ID` or
-//! `INVALID_CUSTOMER_MARKET_SEGMENT`).
+//! `INVALID_CUSTOMER_MARKET_SEGMENT`), and for a Large Government Agency be in the United States
+//! or Canada (1164, "Large Government Agency is not enabled for partner": the twin's partners
+//! sell to LGA customers where they are, as on Create Customer).
 
 use super::{blank_subscription_ids, new_subscription_id};
 use crate::twin::gen::Gen;
@@ -90,6 +92,11 @@ fn check(world: &World, request: &ResellerChangeRequest, now: Millis) -> Result<
     let segment = customer.company_profile.market_segment.as_ref();
     if segment.is_some_and(|s| !reseller.company_profile.market_segments.contains(s)) {
         return Err(ApiError::with_details("1134", vec!["INVALID_CUSTOMER_MARKET_SEGMENT".into()]));
+    }
+    // A Large Government Agency moves only to a partner that sells to them (LGA error codes:
+    // "When LGA customer is trying to do reseller-change under non-LGA distributor").
+    if customer.is_lga() {
+        crate::vipmp::accounts::lga_partner(world, &reseller.reseller_id)?;
     }
     Ok(Checked { code, approval, customer })
 }
@@ -329,5 +336,54 @@ fn ensure_demo_accounts(world: &mut World, gen: &mut Gen, now: Millis) {
             world.subscriptions.insert(id.clone(), subscription);
             world.subscription_owner.insert(id, customer_id.clone());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A Large Government Agency moves only to a reseller in the United States or Canada.
+    #[test]
+    fn a_large_government_agency_moves_only_to_a_reseller_that_sells_to_one() {
+        let now = crate::twin::time::now();
+        let mut world = crate::vipmp::seed::world(2026, now, false);
+        let (code, customer_id) = world
+            .approval_codes
+            .iter()
+            .find(|(code, a)| {
+                a.expires > now
+                    && !world.reseller_changes.values().any(|t| t.approval.as_ref().is_some_and(|u| &u.code == *code))
+            })
+            .map(|(code, a)| (code.clone(), a.customer_id.clone()))
+            .expect("a valid approval code");
+        let Some(customer) = world.customers.get_mut(&customer_id) else { panic!("the code's customer") };
+        customer.company_profile.market_segment = Some(MarketSegment::Government);
+        customer.company_profile.address.country = "US".into();
+        customer.benefits = vec![Benefit::new(BenefitType::LargeGovernmentAgency, Some("ACTIVE"))];
+        let current = customer.reseller_id.clone();
+        // Resellers of the segment, one outside the US and Canada and one inside, neither the
+        // customer's own.
+        for reseller in world.resellers.values_mut().filter(|r| r.reseller_id != current) {
+            reseller.company_profile.market_segments.push(MarketSegment::Government);
+        }
+        let reseller_in = |lga_country: bool| {
+            world
+                .resellers
+                .values()
+                .find(|r| {
+                    r.status == Status::Active
+                        && r.reseller_id != current
+                        && LGA_COUNTRIES.contains(&r.company_profile.address.country.as_str()) == lga_country
+                })
+                .map(|r| r.reseller_id.clone())
+        };
+        let abroad = reseller_in(false).expect("a reseller abroad");
+        let at_home = reseller_in(true).expect("a reseller in the US or Canada");
+        let request = |reseller: &str| {
+            ResellerChangeRequest::new(ResellerChangeAction::Preview, &code, reseller, "ops@example.com")
+        };
+        assert_eq!(check(&world, &request(&abroad), now).err(), Some(ApiError::code("1164")), "refused abroad");
+        assert!(check(&world, &request(&at_home), now).is_ok(), "taken at home");
     }
 }
