@@ -20,7 +20,7 @@ mod policy {
     use super::*;
 
     fn answer(status: u16, content_type: &str, body: &str) -> HttpAnswer {
-        HttpAnswer { status, content_type: content_type.into(), retry_after: None, body: body.into() }
+        HttpAnswer { status, content_type: content_type.into(), retry_after: None, tracker: None, body: body.into() }
     }
 
     #[test]
@@ -184,7 +184,13 @@ mod client {
     }
 
     fn ok(body: &str) -> Result<HttpAnswer, ApiError> {
-        Ok(HttpAnswer { status: 200, content_type: "application/json".into(), retry_after: None, body: body.into() })
+        Ok(HttpAnswer {
+            status: 200,
+            content_type: "application/json".into(),
+            retry_after: None,
+            tracker: None,
+            body: body.into(),
+        })
     }
 
     fn status(code: u16, content_type: &str, body: &str, retry_after: Option<&str>) -> Result<HttpAnswer, ApiError> {
@@ -192,6 +198,7 @@ mod client {
             status: code,
             content_type: content_type.into(),
             retry_after: retry_after.map(str::to_string),
+            tracker: None,
             body: body.into(),
         })
     }
@@ -242,6 +249,39 @@ mod client {
         assert_ne!(t.header(0, "X-Request-Id"), t.header(1, "X-Request-Id"), "a fresh request id per attempt");
         assert_eq!(t.header(0, "X-Correlation-Id"), done.correlation_id);
         assert_eq!(t.sent.borrow()[0].timeout, Duration::from_secs(7), "the call's own time limit");
+    }
+
+    /// "Partners need to send the `x-recommendation-tracker-id` as a header in the Create Order
+    /// and Create Subscription APIs": the tracker a preview's answer brought goes with the
+    /// customer's next order, and with no other customer's.
+    #[test]
+    fn a_previews_recommendation_tracker_goes_with_the_customers_next_order() {
+        let tracked = Ok(HttpAnswer {
+            status: 201,
+            content_type: "application/json".into(),
+            retry_after: None,
+            tracker: Some("00ff00ff00ff00ff1234123412341234".into()),
+            body: "{}".into(),
+        });
+        let client = Scripted::new(vec![tracked, ok("{}"), ok("{}")]);
+        let on = |customer: &str, query: &str| Call {
+            url: format!("/api/vipmp/v3/customers/{customer}/orders{query}"),
+            ..order("{}")
+        };
+        let _: Done<serde_json::Value> =
+            block(client.run(&on("7", "?fetch-price=true&fetch-recommendations=true"))).expect("preview");
+        let _: Done<serde_json::Value> = block(client.run(&on("7", ""))).expect("order");
+        let _: Done<serde_json::Value> = block(client.run(&on("8", ""))).expect("another customer's order");
+        let sent = |i: usize| {
+            client.transport.sent.borrow()[i]
+                .headers
+                .iter()
+                .find(|(n, _)| *n == "x-recommendation-tracker-id")
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(sent(0), None, "nothing to send yet");
+        assert_eq!(sent(1).as_deref(), Some("00ff00ff00ff00ff1234123412341234"));
+        assert_eq!(sent(2), None, "another customer's order");
     }
 
     #[test]

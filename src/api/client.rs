@@ -279,21 +279,28 @@ impl<T: Transport> Client<T> {
         loop {
             attempt += 1;
             let request_id = self.transport.uuid();
+            let mut headers = vec![
+                ("Accept", "application/json".into()),
+                ("Content-Type", "application/json".into()),
+                ("X-Request-Id", request_id.clone()),
+                ("X-Correlation-Id", correlation_id.to_string()),
+            ];
+            if let Some(tracker) = super::tracker::to_send(call.method, &call.url) {
+                headers.push((super::tracker::HEADER, tracker));
+            }
             let request = HttpRequest {
                 method: call.method,
                 url: call.url.clone(),
-                headers: vec![
-                    ("Accept", "application/json".into()),
-                    ("Content-Type", "application/json".into()),
-                    ("X-Request-Id", request_id.clone()),
-                    ("X-Correlation-Id", correlation_id.to_string()),
-                ],
+                headers,
                 body: call.body.clone(),
                 timeout: call.timeout.unwrap_or(policy.timeout),
                 read: call.kind == Kind::Read,
             };
             let (outcome, wait, long) = match self.transport.send(&request).await {
                 Ok(answer) => {
+                    if let Some(tracker) = &answer.tracker {
+                        super::tracker::keep(&call.url, tracker);
+                    }
                     let wait = retry_after(answer.retry_after.as_deref());
                     (classify(&answer).and_then(&mut *accept), wait, answer.body.len() > LONG_ANSWER)
                 }

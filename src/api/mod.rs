@@ -10,4 +10,5 @@ pub mod health;
 pub mod objects;
 pub mod policy;
 pub mod together;
+pub mod tracker;
 pub mod transport;

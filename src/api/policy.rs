@@ -86,6 +86,8 @@ pub struct HttpAnswer {
     pub status: u16,
     pub content_type: String,
     pub retry_after: Option<String>,
+    /// The recommendations' tracker the answer carried ([`super::tracker`]).
+    pub tracker: Option<String>,
     pub body: String,
 }
 

@@ -265,7 +265,13 @@ async fn early_read(request: &HttpRequest) -> Option<HttpAnswer> {
     }
     let body = field("body").filter(|b| b.is_instance_of::<js_sys::ArrayBuffer>())?;
     let body = js_sys::Uint8Array::new(&body).to_vec();
-    Some(HttpAnswer { status, content_type: field("type")?.as_string()?, retry_after: None, body: utf8_text(body) })
+    Some(HttpAnswer {
+        status,
+        content_type: field("type")?.as_string()?,
+        retry_after: None,
+        tracker: None,
+        body: utf8_text(body),
+    })
 }
 
 impl Transport for Browser {
@@ -333,11 +339,12 @@ impl Transport for Browser {
                 let status = response.status();
                 let content_type = response.headers().get("content-type").unwrap_or_default();
                 let retry_after = response.headers().get("retry-after");
+                let tracker = response.headers().get(super::tracker::HEADER);
                 // A body cut off mid-way is no answer: the API's result never arrived whole.
                 response
                     .binary()
                     .await
-                    .map(|bytes| HttpAnswer { status, content_type, retry_after, body: utf8_text(bytes) })
+                    .map(|bytes| HttpAnswer { status, content_type, retry_after, tracker, body: utf8_text(bytes) })
                     .map_err(no_answer)
             }
             Err(e) => Err(no_answer(e)),

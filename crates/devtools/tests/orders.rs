@@ -58,6 +58,7 @@ async fn preview_then_place_and_watch_the_order_complete() {
         .await;
     browser.screenshot("orders-preview").await;
     let before = orders_created(&browser, &sandbox).await;
+    let tracked = created(&browser.sandbox_stats(&sandbox.url).await, "recommendation_tracked");
     browser.click("Place order").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
     browser.sees("The order is open").await;
@@ -72,7 +73,11 @@ async fn preview_then_place_and_watch_the_order_complete() {
     browser.find("//table//td/a[contains(@href, '/subscriptions/')]").await;
     browser.find("//main//table//td[span[normalize-space(.)='Creative Cloud All Apps for teams']]").await;
     browser.screenshot("orders-complete").await;
-    assert_eq!(orders_created(&browser, &sandbox).await, before + 1);
+    let stats = browser.sandbox_stats(&sandbox.url).await;
+    assert_eq!(created(&stats, "order"), before + 1);
+    // The preview's answer carried a recommendations tracker, and the order sent it back
+    // through the gateway, as the documents ask of partners.
+    assert_eq!(created(&stats, "recommendation_tracked"), tracked + 1, "the order carried the preview's tracker");
 
     // The history from today to today has it: a "To" date takes in its whole day.
     let path = browser.path().await;

@@ -194,10 +194,19 @@ fn env_pending(pending: Duration) -> Env {
 struct Answer {
     status: StatusCode,
     json: Value,
+    /// The recommendations' tracker header, if the answer carried one.
+    tracker: Option<String>,
 }
 
+const TRACKER: &str = "x-recommendation-tracker-id";
+
 async fn call(env: &Env, method: &str, path: &str, body: Option<Value>) -> Answer {
-    let request = Request::builder()
+    call_tracked(env, method, path, body, None).await
+}
+
+/// [`call`], sending `tracker` as the recommendations' tracker.
+async fn call_tracked(env: &Env, method: &str, path: &str, body: Option<Value>, tracker: Option<&str>) -> Answer {
+    let mut request = Request::builder()
         .method(method)
         .uri(format!("/api/vipmp{path}"))
         .header("x-api-key", vipmp::SANDBOX_API_KEY)
@@ -205,13 +214,16 @@ async fn call(env: &Env, method: &str, path: &str, body: Option<Value>) -> Answe
         .header("content-type", "application/json")
         .header("accept", "application/json")
         .header("x-request-id", common::unique())
-        .header("x-correlation-id", common::unique())
-        .body(body.map_or_else(Body::empty, |b| Body::from(b.to_string())))
-        .expect("request");
+        .header("x-correlation-id", common::unique());
+    if let Some(tracker) = tracker {
+        request = request.header(TRACKER, tracker);
+    }
+    let request = request.body(body.map_or_else(Body::empty, |b| Body::from(b.to_string()))).expect("request");
     let response = env.app.clone().oneshot(request).await.expect("infallible");
     let status = response.status();
+    let tracker = response.headers().get(TRACKER).and_then(|v| v.to_str().ok()).map(str::to_string);
     let bytes = response.into_body().collect().await.expect("body").to_bytes();
-    Answer { status, json: serde_json::from_slice(&bytes).unwrap_or(Value::Null) }
+    Answer { status, json: serde_json::from_slice(&bytes).unwrap_or(Value::Null), tracker }
 }
 
 fn lines(items: &[(u32, &str, u64)]) -> Value {
@@ -484,6 +496,48 @@ async fn recommendations_refused_for_a_country_or_a_language_say_which() {
     let a = call(&env, "POST", &path, Some(body)).await;
     let r = &a.json["recommendations"];
     assert!(r.get("errorDetails").is_none() && r["productRecommendations"]["upsells"][0]["rank"] == 0, "{r}");
+}
+
+/// "Provide tracking data to Adobe to get improved recommendations": an answer asked for
+/// recommendations carries `x-recommendation-tracker-id`, and a purchase that sends it back is
+/// counted; the documents' GET Subscriptions and GET Orders with `fetch-recommendations=true`
+/// carry the `recommendations` block (or only why not).
+#[tokio::test]
+async fn recommendations_carry_a_tracker_that_a_purchase_sends_back() {
+    let env = env();
+    let counted = || env.twin.read(|w, _| w.created.get("recommendation_tracked").copied().unwrap_or(0));
+    let body = json!({"orderType": "PREVIEW", "currencyCode": "USD", "lineItems": lines(&[(1, "11083117CA01A12", 4)])});
+    let orders = |customer: &str, query: &str| format!("/v3/customers/{customer}/orders{query}");
+    let asked = call(&env, "POST", &orders(COM, "?fetch-recommendations=true"), Some(body.clone())).await;
+    let tracker = asked.tracker.expect("a tracker with recommendations");
+    assert!(tracker.len() == 32 && tracker.bytes().all(|b| b.is_ascii_hexdigit()), "{tracker}");
+    assert_eq!(call(&env, "POST", &orders(COM, ""), Some(body.clone())).await.tracker, None, "only when asked");
+    let edu = json!({"orderType": "PREVIEW", "currencyCode": "USD", "lineItems": lines(&[(1, "86322610EA01A12", 1)])});
+    let other = call(&env, "POST", &orders(EDU, "?fetch-recommendations=true"), Some(edu)).await;
+    let other = other.tracker.expect("another customer's tracker");
+
+    // The lists, as the documents' examples.
+    let subs = call(&env, "GET", &format!("/v3/customers/{COM}/subscriptions?fetch-recommendations=true"), None).await;
+    assert_eq!(subs.status, StatusCode::OK, "{}", subs.json);
+    assert!(subs.json["recommendations"]["productRecommendations"]["upsells"].is_array(), "{}", subs.json);
+    assert!(subs.tracker.is_some() && subs.json["items"].is_array());
+    let plain = call(&env, "GET", &format!("/v3/customers/{COM}/subscriptions"), None).await;
+    assert!(plain.json.get("recommendations").is_none() && plain.tracker.is_none(), "{}", plain.json);
+    let history = call(&env, "GET", &orders(COM, "?fetch-recommendations=true&recommendation-language=FR"), None).await;
+    assert_eq!(history.status, StatusCode::OK, "{}", history.json);
+    assert_eq!(history.json["recommendations"]["errorDetails"]["code"], "5137", "{}", history.json);
+    let history = call(&env, "GET", &orders(COM, "?fetch-recommendations=true&limit=5"), None).await;
+    assert!(history.json["recommendations"]["productRecommendations"].is_object(), "{}", history.json);
+    assert_eq!(history.json["limit"], 5, "the other filters still apply");
+
+    // A purchase sends it back: counted once it is the customer's own.
+    let new = json!({"orderType": "NEW", "currencyCode": "USD", "lineItems": lines(&[(1, "11083117CA01A12", 1)])});
+    for (sent, count) in [(None, 0), (Some("not-a-tracker"), 0), (Some(other.as_str()), 0), (Some(tracker.as_str()), 1)]
+    {
+        let placed = call_tracked(&env, "POST", &orders(COM, ""), Some(new.clone()), sent).await;
+        assert_eq!(placed.status, StatusCode::CREATED, "{sent:?}: {}", placed.json);
+        assert_eq!(counted(), count, "{sent:?}");
+    }
 }
 
 /// A manual renewal (`PREVIEW_RENEWAL` with lines, or `RENEWAL`) for `customer`, with prices.

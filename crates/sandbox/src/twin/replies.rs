@@ -10,6 +10,9 @@ use std::collections::{HashMap, VecDeque};
 pub struct StoredReply {
     pub status: u16,
     pub content_type: String,
+    /// The recommendations' tracker header, part of the answer a replay gives again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracker: Option<String>,
     pub body: String,
 }
 
@@ -164,7 +167,7 @@ mod tests {
     use super::*;
 
     fn reply(body: &str) -> StoredReply {
-        StoredReply { status: 200, content_type: "application/json".into(), body: body.into() }
+        StoredReply { status: 200, content_type: "application/json".into(), tracker: None, body: body.into() }
     }
 
     #[test]

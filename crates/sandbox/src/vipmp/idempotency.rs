@@ -19,6 +19,7 @@
 //! - Faults of kind `stored` act here, inside this layer: the API's own error answer is kept for
 //!   its correlation id and replayed, as the real API does with a 5xx it has answered.
 
+use super::orders::recommendations::TRACKER;
 use crate::twin::replies::{ReplyStore, StoredReply};
 use crate::twin::world::World;
 use crate::twin::{ApiError, Twin};
@@ -74,9 +75,11 @@ pub async fn correlate(State(twin): State<Twin>, request: Request, next: Next) -
             .and_then(|v| v.to_str().ok())
             .unwrap_or("application/json")
             .to_string();
+        let tracker = parts.headers.get(TRACKER).and_then(|v| v.to_str().ok()).map(str::to_string);
         Some(StoredReply {
             status: parts.status.as_u16(),
             content_type,
+            tracker,
             body: String::from_utf8_lossy(&bytes).into_owned(),
         })
     };
@@ -118,6 +121,9 @@ fn replay(reply: StoredReply) -> Response {
     *response.status_mut() = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::OK);
     if let Ok(v) = HeaderValue::from_str(&reply.content_type) {
         response.headers_mut().insert(header::CONTENT_TYPE, v);
+    }
+    if let Some(v) = reply.tracker.and_then(|t| HeaderValue::from_str(&t).ok()) {
+        response.headers_mut().insert(TRACKER, v);
     }
     response
 }

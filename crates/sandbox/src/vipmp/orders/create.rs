@@ -19,7 +19,7 @@ use crate::twin::{ApiError, Twin};
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use partner_model::rules::order_requests::{
@@ -35,6 +35,7 @@ pub async fn create(
     State(twin): State<Twin>,
     Path(customer_id): Path<String>,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+    headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     let Query(query) = query.map_err(|_| ApiError::bad_parameter("query"))?;
@@ -77,7 +78,7 @@ pub async fn create(
         }
         OrderRequest::New { external_reference_id, currency_code, line_items } => {
             let order = twin.change(|w, now| {
-                place_new(
+                let order = place_new(
                     w,
                     now,
                     twin.pending_until(now),
@@ -85,12 +86,14 @@ pub async fn create(
                     external_reference_id,
                     currency_code,
                     &line_items,
-                )
+                )?;
+                recommendations::count_tracked(w, &customer_id, &headers);
+                Ok::<_, ApiError>(order)
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
         OrderRequest::Preview { external_reference_id, currency_code, line_items } => {
-            let order = twin.read(|w, now| {
+            let (order, now) = twin.read(|w, now| {
                 let c = customer(w, &customer_id)?;
                 let currency = currency(&currency_code, &line_items);
                 let mut lines = price_lines(w, c, &line_items, &currency, false)?;
@@ -105,9 +108,9 @@ pub async fn create(
                 if fetch_recommendations {
                     recommend_here(&mut order, c);
                 }
-                Ok::<_, ApiError>(order)
+                Ok::<_, ApiError>((order, now))
             })?;
-            Ok((StatusCode::CREATED, Json(order)).into_response())
+            Ok(recommended((StatusCode::CREATED, Json(order)), fetch_recommendations, &customer_id, now))
         }
         OrderRequest::Return { external_reference_id, reference_order_id, currency_code, line_items } => {
             let order = twin.change(|w, now| {
@@ -126,7 +129,7 @@ pub async fn create(
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
         OrderRequest::RenewalPreview { external_reference_id, currency_code, line_items } => {
-            let order = twin.read(|w, now| {
+            let (order, now) = twin.read(|w, now| {
                 let c = customer(w, &customer_id)?;
                 let currency = renewal_currency(w, &currency_code, &line_items);
                 let mut lines = renewals::price_renewal(w, c, now, &line_items, &currency)?;
@@ -141,9 +144,9 @@ pub async fn create(
                 if fetch_recommendations {
                     recommend_here(&mut order, c);
                 }
-                Ok::<_, ApiError>(order)
+                Ok::<_, ApiError>((order, now))
             })?;
-            Ok((StatusCode::CREATED, Json(order)).into_response())
+            Ok(recommended((StatusCode::CREATED, Json(order)), fetch_recommendations, &customer_id, now))
         }
         OrderRequest::Renewal { external_reference_id, currency_code, line_items } => {
             let order = twin.change(|w, now| {
@@ -173,11 +176,11 @@ pub async fn create(
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
         OrderRequest::PreviewRenewal => {
-            let (mut order, c, codes) = twin.read(|w, now| {
+            let (mut order, c, codes, now) = twin.read(|w, now| {
                 let c = customer(w, &customer_id)?;
                 let mut order = preview_renewal(w, now, &customer_id)?;
                 let codes = super::discounts::judge_renewal(w, c, now, &mut order.line_items);
-                Ok::<_, ApiError>((order, c.clone(), codes))
+                Ok::<_, ApiError>((order, c.clone(), codes, now))
             })?;
             if fetch_price {
                 let currency = order.currency_code.clone();
@@ -188,7 +191,7 @@ pub async fn create(
             if fetch_recommendations {
                 recommend_here(&mut order, &c);
             }
-            Ok((StatusCode::CREATED, Json(order)).into_response())
+            Ok(recommended((StatusCode::CREATED, Json(order)), fetch_recommendations, &customer_id, now))
         }
     }
 }
@@ -418,6 +421,15 @@ fn place_new(
         line.status = Status::Pending;
     }
     Ok(open_order(world, now, due, customer_id, OrderType::New, external, currency, lines))
+}
+
+/// A preview's answer, with the recommendations' tracker when they were asked for.
+fn recommended(answer: impl IntoResponse, asked: bool, customer_id: &str, now: Millis) -> Response {
+    if asked {
+        recommendations::with_tracker(answer, customer_id, now)
+    } else {
+        answer.into_response()
+    }
 }
 
 /// Adds what to recommend with the order's lines (`fetch-recommendations=true`).

@@ -10,6 +10,7 @@ use crate::twin::world::Millis;
 use crate::twin::{ApiError, Twin};
 use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
+use axum::response::Response;
 use axum::Json;
 use partner_model::types::{Customer, Order, OrderHistoryPage, OrderType, OrderUpdateRequest};
 
@@ -183,7 +184,7 @@ pub async fn list(
     State(twin): State<Twin>,
     Path(customer_id): Path<String>,
     RawQuery(query): RawQuery,
-) -> Result<Json<OrderHistoryPage>, ApiError> {
+) -> Result<Response, ApiError> {
     twin.read(|w, now| {
         let c = customer(w, &customer_id)?;
         let f = parse_filters(query.as_deref(), c)?;
@@ -204,6 +205,16 @@ pub async fn list(
             found.into_iter().skip(f.offset as usize).take(f.limit as usize).map(|(_, o)| o.clone()).collect();
         let count = items.len() as u64;
         let links = crate::vipmp::page_links(f.offset, f.limit, count, total, |o| page_link(&customer_id, &f, o));
-        Ok(Json(OrderHistoryPage { total_count: total, count, offset: f.offset, limit: f.limit, items, links }))
+        let recommendations = super::recommendations::for_list(w, c, query.as_deref());
+        let page = OrderHistoryPage {
+            total_count: total,
+            count,
+            offset: f.offset,
+            limit: f.limit,
+            items,
+            links,
+            recommendations: recommendations.clone(),
+        };
+        Ok(super::recommendations::list_answer(page, &recommendations, &customer_id, now))
     })
 }

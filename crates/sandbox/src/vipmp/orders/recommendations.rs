@@ -1,5 +1,6 @@
 //! Recommendations: `POST /v3/recommendations`, and the `recommendations` block of PREVIEW and
-//! PREVIEW_RENEWAL with `fetch-recommendations=true`.
+//! PREVIEW_RENEWAL, and of `GET` of a customer's subscriptions and orders, with
+//! `fetch-recommendations=true`.
 //!
 //! Choices where the docs are silent:
 //! - What is recommended comes from a fixed table of the twin's catalog ([`RELATIONS`]): a
@@ -8,7 +9,8 @@
 //!   are consumables of a product (Sign transactions for Acrobat, generative credits for All
 //!   Apps).
 //! - The cart is the preview's lines (a renewal preview's, or the request's `offers`); with
-//!   none (`GENERIC`), the customer's active subscriptions. A product already in the cart or
+//!   none (`GENERIC`), and for the lists of subscriptions and orders, the customer's active
+//!   subscriptions. A product already in the cart or
 //!   not sold to the customer's market segment is never recommended; each product appears
 //!   once, under the first kind it has; ranks start at 0 within each kind.
 //! - `baseOfferId` is the product's base id for the customer's segment (level 01, or T1).
@@ -23,14 +25,23 @@
 //!   A preview's `recommendation-country` and `recommendation-language` are checked the same
 //!   way, but as the documents say for "other APIs that fetch recommendations": the preview
 //!   still answers 201, and its `recommendations` block holds only `errorDetails`.
+//! - The tracker ("Provide tracking data to Adobe"): every answer that was asked for
+//!   recommendations (`POST /v3/recommendations`, or `fetch-recommendations=true`) carries
+//!   `x-recommendation-tracker-id`, 32 hex digits made from the customer and the time, and
+//!   checkable by the twin alone ([`tracked`]). Create Order (NEW) and Create Subscription take
+//!   the header back, as the documents ask partners to send it: one the twin gave for that
+//!   customer is counted in the sandbox's statistics (`created.recommendation_tracked`); any
+//!   other value, or none, changes nothing, since the documents give no error for it.
 
 use super::offers::{self, OfferId};
 use super::{customer, subscriptions_of};
 use crate::twin::error::parse;
-use crate::twin::world::World;
+use crate::twin::world::{Millis, World};
 use crate::twin::{ApiError, Twin};
 use axum::body::Bytes;
 use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use partner_model::types::{
     Customer, ProductRecommendations, Recommendation, RecommendationRequest, RecommendationSource, Recommendations,
@@ -127,8 +138,79 @@ fn bad(field: &str) -> ApiError {
     ApiError::with_details("1117", vec![field.to_string()])
 }
 
+/// What `GET` of a customer's subscriptions or orders adds with `fetch-recommendations=true`
+/// (in the raw `query`): the recommendations for what the customer holds (its active
+/// subscriptions' offers, as a GENERIC request), or only why not (5136/5137) as on a preview;
+/// `None` when not asked for.
+pub fn for_list(world: &World, customer: &Customer, query: Option<&str>) -> Option<Recommendations> {
+    let pairs = super::history::pairs(query);
+    let param = |name: &str| pairs.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str());
+    if param("fetch-recommendations") != "true" {
+        return None;
+    }
+    Some(match check_locale(param("recommendation-country"), param("recommendation-language")) {
+        Ok(()) => recommend(customer, &held(world, &customer.customer_id)),
+        Err(refusal) => refused(refusal),
+    })
+}
+
+/// A list's answer, with the recommendations' tracker when it carries recommendations.
+pub fn list_answer<T: serde::Serialize>(
+    list: T,
+    recommendations: &Option<Recommendations>,
+    customer_id: &str,
+    now: Millis,
+) -> Response {
+    match recommendations {
+        Some(_) => with_tracker(Json(list), customer_id, now),
+        None => Json(list).into_response(),
+    }
+}
+
+/// The header that says which recommendations an answer gave, and a purchase followed.
+pub const TRACKER: &str = "x-recommendation-tracker-id";
+
+/// The tracker's check half: `first` hashed with the customer it was given for.
+fn tracker_check(first: u64, customer_id: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    ("recommendations", first, customer_id.trim()).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A tracker id for recommendations given to `customer_id` at `now`.
+pub fn tracker(customer_id: &str, now: Millis) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    (customer_id.trim(), now).hash(&mut hasher);
+    let first = hasher.finish();
+    format!("{first:016x}{:016x}", tracker_check(first, customer_id))
+}
+
+/// Whether `tracker` is one the twin gave with recommendations for `customer_id`.
+pub fn tracked(customer_id: &str, tracker: &str) -> bool {
+    let half = |range: std::ops::Range<usize>| tracker.get(range).and_then(|h| u64::from_str_radix(h, 16).ok());
+    match (tracker.len(), half(0..16), half(16..32)) {
+        (32, Some(first), Some(check)) => tracker_check(first, customer_id) == check,
+        _ => false,
+    }
+}
+
+/// `answer` with the tracker of recommendations given to `customer_id` at `now`.
+pub fn with_tracker(answer: impl IntoResponse, customer_id: &str, now: Millis) -> Response {
+    ([(TRACKER, tracker(customer_id, now))], answer).into_response()
+}
+
+/// Counts a purchase for `customer_id` that came with a tracker the twin gave it.
+pub fn count_tracked(world: &mut World, customer_id: &str, headers: &HeaderMap) {
+    let sent = headers.get(TRACKER).and_then(|v| v.to_str().ok()).unwrap_or("");
+    if tracked(customer_id, sent) {
+        world.count_created("recommendation_tracked");
+    }
+}
+
 /// `POST /v3/recommendations`.
-pub async fn fetch(State(twin): State<Twin>, body: Bytes) -> Result<Json<Recommendations>, ApiError> {
+pub async fn fetch(State(twin): State<Twin>, body: Bytes) -> Result<Response, ApiError> {
     let request: RecommendationRequest = parse(&body)?;
     if request.customer_id.trim().is_empty() {
         return Err(bad("customerId"));
@@ -138,13 +220,13 @@ pub async fn fetch(State(twin): State<Twin>, body: Bytes) -> Result<Json<Recomme
         return Err(bad("recommendationContext"));
     }
     check_locale(&request.country, &request.language)?;
-    let answer = twin.read(|w, _| {
+    let (answer, now) = twin.read(|w, now| {
         let c = customer(w, &request.customer_id)?;
         let mut cart: Vec<String> = request.offers.iter().map(|o| o.offer_id.clone()).collect();
         if cart.is_empty() {
             cart = held(w, &request.customer_id);
         }
-        Ok::<_, ApiError>(recommend(c, &cart))
+        Ok::<_, ApiError>((recommend(c, &cart), now))
     })?;
-    Ok(Json(answer))
+    Ok(with_tracker(Json(answer), &request.customer_id, now))
 }

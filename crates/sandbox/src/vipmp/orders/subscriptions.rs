@@ -35,7 +35,7 @@ use crate::twin::world::World;
 use crate::twin::{ApiError, Twin};
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use axum::Json;
 use partner_model::rules::order_requests::{check_auto_renewal, ENTERPRISE_MAX_QUANTITY, TEAM_MAX_QUANTITY};
 use partner_model::rules::renewals::may_add;
@@ -67,18 +67,22 @@ fn owned<'a>(world: &'a World, customer_id: &str, subscription_id: &str) -> Resu
 pub async fn list(
     State(twin): State<Twin>,
     Path(customer_id): Path<String>,
-) -> Result<Json<SubscriptionList>, ApiError> {
-    twin.read(|w, _| {
-        customer(w, &customer_id)?;
+    RawQuery(query): RawQuery,
+) -> Result<axum::response::Response, ApiError> {
+    twin.read(|w, now| {
+        let c = customer(w, &customer_id)?;
         let mut items: Vec<Subscription> = subscriptions_of(w, &customer_id).map(shown).collect();
         items.sort_by(|a, b| {
             a.creation_date.cmp(&b.creation_date).then_with(|| a.subscription_id.cmp(&b.subscription_id))
         });
-        Ok(Json(SubscriptionList {
+        let recommendations = super::recommendations::for_list(w, c, query.as_deref());
+        let list = SubscriptionList {
             total_count: items.len() as u64,
             items,
             links: self_links(format!("/v3/customers/{customer_id}/subscriptions")),
-        }))
+            recommendations: recommendations.clone(),
+        };
+        Ok(super::recommendations::list_answer(list, &recommendations, &customer_id, now))
     })
 }
 
@@ -215,6 +219,7 @@ fn max_quantity(offer_id: &str) -> u64 {
 pub async fn create(
     State(twin): State<Twin>,
     Path(customer_id): Path<String>,
+    headers: axum::http::HeaderMap,
     body: Bytes,
 ) -> Result<Json<Subscription>, ApiError> {
     twin.read(|w, _| customer(w, &customer_id).map(|_| ()))?;
@@ -304,6 +309,7 @@ pub async fn create(
         w.subscriptions.insert(subscription_id.clone(), sub.clone());
         w.subscription_owner.insert(subscription_id, customer_id.clone());
         w.count_created("subscription");
+        super::recommendations::count_tracked(w, &customer_id, &headers);
         Ok(Json(sub))
     })
 }
