@@ -89,6 +89,11 @@ pub fn start(allowed: &[String]) -> Option<String> {
             return;
         }
         if let Some(token) = field("token").filter(|t| !t.is_empty() && t.len() < 16 * 1024) {
+            // Another token may be another user's: what the last one's answers left for this
+            // tab's purchases goes with it.
+            if TOKEN.with(|t| t.borrow().as_ref() != Some(&token)) {
+                crate::api::tracker::forget();
+            }
             TOKEN.with(|t| *t.borrow_mut() = Some(token));
             if let Some(language) = field("language").filter(|l| l.len() <= 35) {
                 LANGUAGE.with(|l| *l.borrow_mut() = Some(language));

@@ -415,7 +415,7 @@ async fn a_large_government_agency_is_previewed_refused_abroad_and_migrated() {
     browser.sees("Complete: the customer and its subscriptions are now yours.").await;
     browser.click("Open the customer").await;
     browser.heading("Federal Mapping Bureau").await;
-    browser.sees("Large Government Agency").await;
+    browser.sees("This customer has the Large Government Agency benefit.").await;
     browser.screenshot("transfers-membership-lga-customer").await;
     browser.close().await;
 }

@@ -198,7 +198,7 @@ struct Answer {
     tracker: Option<String>,
 }
 
-const TRACKER: &str = "x-recommendation-tracker-id";
+const TRACKER: &str = partner_model::types::RECOMMENDATION_TRACKER;
 
 async fn call(env: &Env, method: &str, path: &str, body: Option<Value>) -> Answer {
     call_tracked(env, method, path, body, None).await
@@ -530,14 +530,37 @@ async fn recommendations_carry_a_tracker_that_a_purchase_sends_back() {
     assert!(history.json["recommendations"]["productRecommendations"].is_object(), "{}", history.json);
     assert_eq!(history.json["limit"], 5, "the other filters still apply");
 
-    // A purchase sends it back: counted once it is the customer's own.
+    // Fetch Recommendations carries one too.
+    let fetched = call(&env, "POST", "/v3/recommendations", Some(json!({"customerId": EARLY}))).await;
+    assert_eq!(fetched.status, StatusCode::OK, "{}", fetched.json);
+    let early = fetched.tracker.expect("Fetch Recommendations' tracker");
+
+    // A purchase sends it back: counted once it is the customer's own, to the letter.
     let new = json!({"orderType": "NEW", "currencyCode": "USD", "lineItems": lines(&[(1, "11083117CA01A12", 1)])});
-    for (sent, count) in [(None, 0), (Some("not-a-tracker"), 0), (Some(other.as_str()), 0), (Some(tracker.as_str()), 1)]
-    {
+    let upper = tracker.to_uppercase();
+    for (sent, count) in [
+        (None, 0),
+        (Some("not-a-tracker"), 0),
+        (Some(other.as_str()), 0),
+        (Some(upper.as_str()), 0),
+        (Some(tracker.as_str()), 1),
+    ] {
         let placed = call_tracked(&env, "POST", &orders(COM, ""), Some(new.clone()), sent).await;
         assert_eq!(placed.status, StatusCode::CREATED, "{sent:?}: {}", placed.json);
         assert_eq!(counted(), count, "{sent:?}");
     }
+    // A renewal preview of what those orders made carries one too.
+    settle().await;
+    let renewal = json!({"orderType": "PREVIEW_RENEWAL"});
+    let renewal = call(&env, "POST", &orders(COM, "?fetch-recommendations=true"), Some(renewal)).await;
+    assert_eq!(renewal.status, StatusCode::CREATED, "{}", renewal.json);
+    assert!(renewal.tracker.is_some(), "a renewal preview's");
+    // So is Create Subscription's (a product added to EARLY's renewal, 10 days away).
+    let add = json!({"offerId": "11083117CA01A12", "autoRenewal": {"renewalQuantity": 1}});
+    let path = format!("/v3/customers/{EARLY}/subscriptions");
+    let added = call_tracked(&env, "POST", &path, Some(add), Some(&early)).await;
+    assert_eq!(added.status, StatusCode::OK, "{}", added.json);
+    assert_eq!(counted(), 2, "Create Subscription with the customer's tracker");
 }
 
 /// A manual renewal (`PREVIEW_RENEWAL` with lines, or `RENEWAL`) for `customer`, with prices.

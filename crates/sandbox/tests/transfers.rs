@@ -469,5 +469,6 @@ async fn a_large_government_agency_migrates_only_under_a_reseller_in_the_us_or_c
     let account = call(&app, "GET", &format!("/v3/customers/{customer}"), None).await;
     assert_eq!(account.json["benefits"], json!([{"type": "LARGE_GOVERNMENT_AGENCY", "status": "ACTIVE"}]));
     assert_eq!(account.json["companyProfile"]["marketSegment"], "GOV", "{}", account.text);
+    assert_eq!(account.json["companyProfile"]["marketSubSegments"], json!(["FEDERAL"]), "the agency level VIP holds");
     assert_eq!(account.json["discounts"][0]["level"], "06");
 }

@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 /// The contexts a recommendation is asked for in.
 pub const RECOMMENDATION_CONTEXTS: &[&str] = &["GENERIC", "ORDER_PREVIEW", "RENEWAL_ORDER_PREVIEW"];
 
+/// The header that says which recommendations an answer gave, and which a purchase followed
+/// ("Provide tracking data to Adobe to get improved recommendations").
+pub const RECOMMENDATION_TRACKER: &str = "x-recommendation-tracker-id";
+
 /// `POST /v3/recommendations`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]

@@ -61,6 +61,7 @@ fn size(key: &str, kept: &Kept) -> usize {
     key.len() * 2
         + kept.reply.body.len()
         + kept.reply.content_type.len()
+        + kept.reply.tracker.as_ref().map_or(0, String::len)
         + kept.request_id.as_ref().map_or(0, |r| r.len() * 2)
         + 128
 }

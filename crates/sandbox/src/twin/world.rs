@@ -58,6 +58,10 @@ pub struct VipMembership {
     pub benefits: Vec<partner_model::types::Benefit>,
     #[serde(default)]
     pub discounts: Vec<partner_model::types::Discount>,
+    /// A Large Government Agency's agency level (FEDERAL or STATE), which VIP holds and the
+    /// customer the transfer makes keeps.
+    #[serde(default)]
+    pub sub_segments: Vec<partner_model::types::MarketSubSegment>,
 }
 
 /// Calls the macro `$m` with the names of the world's tables (what the journal saves record by

@@ -44,9 +44,9 @@ pub async fn create(
     let (fetch_price, fetch_recommendations) = (asks("fetch-price"), asks("fetch-recommendations"));
     // Where the recommendations are asked for; a refusal is the block's, not the preview's.
     let locale = recommendations::check_locale(param("recommendation-country"), param("recommendation-language"));
-    let recommend_here = |order: &mut Order, customer: &Customer| match &locale {
-        Ok(()) => recommend(order, customer),
-        Err(refusal) => order.recommendations = Some(recommendations::refused(refusal.clone())),
+    let recommend_here = |order: &mut Order, customer: &Customer| {
+        let cart: Vec<String> = order.line_items.iter().map(|l| l.offer_id.clone()).collect();
+        order.recommendations = Some(recommendations::asked_for(customer, &cart, &locale));
     };
     twin.read(|w, _| customer(w, &customer_id).map(|_| ()))?;
     let request: OrderRequest = parse(&body)?;
@@ -110,7 +110,7 @@ pub async fn create(
                 }
                 Ok::<_, ApiError>((order, now))
             })?;
-            Ok(recommended((StatusCode::CREATED, Json(order)), fetch_recommendations, &customer_id, now))
+            Ok(recommendations::answer((StatusCode::CREATED, Json(order)), fetch_recommendations, &customer_id, now))
         }
         OrderRequest::Return { external_reference_id, reference_order_id, currency_code, line_items } => {
             let order = twin.change(|w, now| {
@@ -146,7 +146,7 @@ pub async fn create(
                 }
                 Ok::<_, ApiError>((order, now))
             })?;
-            Ok(recommended((StatusCode::CREATED, Json(order)), fetch_recommendations, &customer_id, now))
+            Ok(recommendations::answer((StatusCode::CREATED, Json(order)), fetch_recommendations, &customer_id, now))
         }
         OrderRequest::Renewal { external_reference_id, currency_code, line_items } => {
             let order = twin.change(|w, now| {
@@ -191,7 +191,7 @@ pub async fn create(
             if fetch_recommendations {
                 recommend_here(&mut order, &c);
             }
-            Ok(recommended((StatusCode::CREATED, Json(order)), fetch_recommendations, &customer_id, now))
+            Ok(recommendations::answer((StatusCode::CREATED, Json(order)), fetch_recommendations, &customer_id, now))
         }
     }
 }
@@ -421,21 +421,6 @@ fn place_new(
         line.status = Status::Pending;
     }
     Ok(open_order(world, now, due, customer_id, OrderType::New, external, currency, lines))
-}
-
-/// A preview's answer, with the recommendations' tracker when they were asked for.
-fn recommended(answer: impl IntoResponse, asked: bool, customer_id: &str, now: Millis) -> Response {
-    if asked {
-        recommendations::with_tracker(answer, customer_id, now)
-    } else {
-        answer.into_response()
-    }
-}
-
-/// Adds what to recommend with the order's lines (`fetch-recommendations=true`).
-fn recommend(order: &mut Order, customer: &Customer) {
-    let cart: Vec<String> = order.line_items.iter().map(|l| l.offer_id.clone()).collect();
-    order.recommendations = Some(recommendations::recommend(customer, &cart));
 }
 
 /// The currency of a manual renewal: as asked, else the renewed subscriptions'.

@@ -215,6 +215,6 @@ pub async fn list(
             links,
             recommendations: recommendations.clone(),
         };
-        Ok(super::recommendations::list_answer(page, &recommendations, &customer_id, now))
+        Ok(super::recommendations::answer(Json(page), recommendations.is_some(), &customer_id, now))
     })
 }

@@ -25,9 +25,11 @@
 //!   A preview's `recommendation-country` and `recommendation-language` are checked the same
 //!   way, but as the documents say for "other APIs that fetch recommendations": the preview
 //!   still answers 201, and its `recommendations` block holds only `errorDetails`.
-//! - The tracker ("Provide tracking data to Adobe"): every answer that was asked for
-//!   recommendations (`POST /v3/recommendations`, or `fetch-recommendations=true`) carries
-//!   `x-recommendation-tracker-id`, 32 hex digits made from the customer and the time, and
+//! - The tracker ("Provide tracking data to Adobe"): the documents say the header is "added to
+//!   all responses"; the twin adds it to the answers that were asked for recommendations
+//!   (`POST /v3/recommendations`, or `fetch-recommendations=true`), the data it "provides … to
+//!   understand how recommendations are working", so a purchase that sends one back followed
+//!   recommendations. It is 32 lowercase hex digits made from the customer and the time, and
 //!   checkable by the twin alone ([`tracked`]). Create Order (NEW) and Create Subscription take
 //!   the header back, as the documents ask partners to send it: one the twin gave for that
 //!   customer is counted in the sandbox's statistics (`created.recommendation_tracked`); any
@@ -148,27 +150,32 @@ pub fn for_list(world: &World, customer: &Customer, query: Option<&str>) -> Opti
     if param("fetch-recommendations") != "true" {
         return None;
     }
-    Some(match check_locale(param("recommendation-country"), param("recommendation-language")) {
-        Ok(()) => recommend(customer, &held(world, &customer.customer_id)),
-        Err(refusal) => refused(refusal),
-    })
+    let locale = check_locale(param("recommendation-country"), param("recommendation-language"));
+    Some(asked_for(customer, &held(world, &customer.customer_id), &locale))
 }
 
-/// A list's answer, with the recommendations' tracker when it carries recommendations.
-pub fn list_answer<T: serde::Serialize>(
-    list: T,
-    recommendations: &Option<Recommendations>,
-    customer_id: &str,
-    now: Millis,
-) -> Response {
-    match recommendations {
-        Some(_) => with_tracker(Json(list), customer_id, now),
-        None => Json(list).into_response(),
+/// The `recommendations` block of an answer asked for them with `cart`: what to recommend, or
+/// only why not when `locale` was refused (5136/5137), as "other APIs that fetch
+/// recommendations" answer.
+pub fn asked_for(customer: &Customer, cart: &[String], locale: &Result<(), ApiError>) -> Recommendations {
+    match locale {
+        Ok(()) => recommend(customer, cart),
+        Err(refusal) => refused(refusal.clone()),
     }
 }
 
-/// The header that says which recommendations an answer gave, and a purchase followed.
-pub const TRACKER: &str = "x-recommendation-tracker-id";
+/// `answer`, with the tracker of recommendations given to `customer_id` at `now` when it was
+/// asked for them.
+pub fn answer(answer: impl IntoResponse, asked: bool, customer_id: &str, now: Millis) -> Response {
+    if asked {
+        ([(TRACKER, tracker(customer_id, now))], answer).into_response()
+    } else {
+        answer.into_response()
+    }
+}
+
+/// The header, from the model the console shares.
+pub use partner_model::types::RECOMMENDATION_TRACKER as TRACKER;
 
 /// The tracker's check half: `first` hashed with the customer it was given for.
 fn tracker_check(first: u64, customer_id: &str) -> u64 {
@@ -187,18 +194,15 @@ pub fn tracker(customer_id: &str, now: Millis) -> String {
     format!("{first:016x}{:016x}", tracker_check(first, customer_id))
 }
 
-/// Whether `tracker` is one the twin gave with recommendations for `customer_id`.
+/// Whether `tracker` is one the twin gave with recommendations for `customer_id`: as
+/// [`tracker`] writes it, to the letter.
 pub fn tracked(customer_id: &str, tracker: &str) -> bool {
+    let canonical = tracker.len() == 32 && tracker.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
     let half = |range: std::ops::Range<usize>| tracker.get(range).and_then(|h| u64::from_str_radix(h, 16).ok());
-    match (tracker.len(), half(0..16), half(16..32)) {
-        (32, Some(first), Some(check)) => tracker_check(first, customer_id) == check,
+    match (canonical, half(0..16), half(16..32)) {
+        (true, Some(first), Some(check)) => tracker_check(first, customer_id) == check,
         _ => false,
     }
-}
-
-/// `answer` with the tracker of recommendations given to `customer_id` at `now`.
-pub fn with_tracker(answer: impl IntoResponse, customer_id: &str, now: Millis) -> Response {
-    ([(TRACKER, tracker(customer_id, now))], answer).into_response()
 }
 
 /// Counts a purchase for `customer_id` that came with a tracker the twin gave it.
@@ -228,5 +232,5 @@ pub async fn fetch(State(twin): State<Twin>, body: Bytes) -> Result<Response, Ap
         }
         Ok::<_, ApiError>((recommend(c, &cart), now))
     })?;
-    Ok(with_tracker(Json(answer), &request.customer_id, now))
+    Ok(self::answer(Json(answer), true, &request.customer_id, now))
 }

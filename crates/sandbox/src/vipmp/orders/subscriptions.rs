@@ -82,7 +82,7 @@ pub async fn list(
             links: self_links(format!("/v3/customers/{customer_id}/subscriptions")),
             recommendations: recommendations.clone(),
         };
-        Ok(super::recommendations::list_answer(list, &recommendations, &customer_id, now))
+        Ok(super::recommendations::answer(Json(list), recommendations.is_some(), &customer_id, now))
     })
 }
 

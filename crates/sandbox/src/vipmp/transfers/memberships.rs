@@ -3,11 +3,14 @@
 //! (`/v3/memberships/{membershipId}/offers|transfers`). The preview shows the membership's
 //! benefits and discount levels ("shown if customer is a 3yc customer"; a High Volume Discount
 //! customer's `discountCode`; a Large Government Agency's benefit), and the customer the transfer
-//! makes has them: the commitment as COMMITTED, the LGA benefit ACTIVE (without
-//! `marketSubSegments`, "not mandatory for customers migrating from VIP to VIP Marketplace"), and
-//! an HVD customer tagged `HVD_MIGRATED_CUSTOMER`. An LGA membership transfers only under a
-//! reseller in the United States or Canada (1164, "When LGA customer is trying to migrate under
-//! non-LGA distributor"), checked after the reseller is found active.
+//! makes has them: the commitment as COMMITTED, the LGA benefit ACTIVE with the agency level
+//! (FEDERAL or STATE) VIP holds for it (the Transfer request needs no `marketSubSegments`, "not
+//! mandatory for customers migrating from VIP to VIP Marketplace"; the customer then has the one
+//! sub-segment every LGA customer's update needs), and an HVD customer tagged
+//! `HVD_MIGRATED_CUSTOMER`. An LGA membership transfers only under a reseller in the United
+//! States or Canada (1164, "When LGA customer is trying to migrate under non-LGA distributor":
+//! the twin's partners are enabled for LGA where they are, as on Create Customer), checked after
+//! the reseller is found active.
 
 use super::{blank_subscription_ids, new_subscription_id};
 use crate::twin::gen::Gen;
@@ -191,6 +194,7 @@ pub(super) fn complete(world: &mut World, transfer_id: &str, now: Millis) {
             company_name: membership.company_name.clone(),
             preferred_language: "en-US".into(),
             market_segment: Some(MarketSegment::from_wire(&membership.segment)),
+            market_sub_segments: membership.sub_segments.clone(),
             address: Address { country: membership.country.clone(), ..Address::default() },
             contacts: vec![Contact {
                 first_name: "VIP".into(),
@@ -198,7 +202,6 @@ pub(super) fn complete(world: &mut World, transfer_id: &str, now: Millis) {
                 email: format!("admin@{slug}.example"),
                 ..Contact::default()
             }],
-            ..CustomerProfile::default()
         },
         coterm_date: coterm.unwrap_or_default(),
         creation_date: datetime(now),
@@ -313,10 +316,11 @@ fn brings_along(world: &mut World, now: Millis) {
 }
 
 /// The eligible Large Government Agency membership, 71000005 (the LGA migration page's preview:
-/// `benefits` of type `LARGE_GOVERNMENT_AGENCY`): a US federal agency with 110 licenses at LGA
-/// level 06, above the 100 an LGA customer needs to migrate. And the one ineligible for
-/// `INSUFFICIENT_LGA_MOQ` holds fewer than 100 licenses, as its reason says. Made without the
-/// seed's generator, so every other seeded record stays as it was.
+/// `benefits` of type `LARGE_GOVERNMENT_AGENCY`): a US federal agency with 110 licenses of
+/// Acrobat Pro for enterprise (a Team offer is not for LGA customers) at LGA level 06, above the
+/// 100 an LGA customer needs to migrate. And the one ineligible for `INSUFFICIENT_LGA_MOQ` now
+/// holds fewer than 100 licenses, as its reason says. Made without the seed's generator, so the
+/// records seeded after it are as they were.
 fn lga(world: &mut World, now: Millis) {
     let lga = Benefit::new(BenefitType::LargeGovernmentAgency, None);
     let membership = VipMembership {
@@ -325,7 +329,7 @@ fn lga(world: &mut World, now: Millis) {
         country: "US".into(),
         segment: "GOV".into(),
         offers: vec![TransferItem {
-            offer_id: "65304479CA01A12".into(),
+            offer_id: "65304522GA01A12".into(),
             quantity: 110,
             renewal_date: date(now + 120 * DAY),
             currency_code: "USD".into(),
@@ -336,6 +340,7 @@ fn lga(world: &mut World, now: Millis) {
         transferred: false,
         benefits: vec![lga.clone()],
         discounts: vec![Discount::new(OfferType::License, "06")],
+        sub_segments: vec![MarketSubSegment::Federal],
     };
     world.memberships.insert(membership.membership_id.clone(), membership);
     let short = world.memberships.values_mut().find(|m| m.reasons.iter().any(|r| r == "INSUFFICIENT_LGA_MOQ"));
@@ -399,6 +404,7 @@ pub(super) fn seed(world: &mut World, gen: &mut Gen, now: Millis) {
                 transferred: error == Some("5118"),
                 benefits: Vec::new(),
                 discounts: Vec::new(),
+                sub_segments: Vec::new(),
             };
             world.memberships.insert(id, membership);
             n += 1;

@@ -7,7 +7,8 @@
 //!   `RESELLER_CHANGE`, `action` PREVIEW or COMMIT, `requestedBy` an email), approval code
 //!   unknown (1128), already used by a committed change, pending or complete (1131), expired
 //!   (1129), receiving reseller unknown (1115, 404), receiving reseller the current one or not
-//!   active (1134 with `additionalDetails: ["INVALID_RESELLER_ID"]`).
+//!   active (1134 with `additionalDetails: ["INVALID_RESELLER_ID"]`), a Large Government Agency
+//!   to a reseller outside the US and Canada (1164).
 //! - PREVIEW and COMMIT both answer 201 (the docs' table). PREVIEW shows the customer's current
 //!   subscription ids; COMMIT and a pending GET show `subscriptionId: ""` (the seed's commit
 //!   example) and the completed transfer shows the new ids. POST answers use `lineItems`, GET
@@ -21,8 +22,8 @@
 //! - Membership checks, in order: unknown membership (5115), already transferred (5118), a
 //!   transfer in progress (5121: a pending transfer, or the seeded membership stuck in one), no
 //!   admin contacts (5120), REASON_CODEs left after the switches (5117, `additionalDetails` the
-//!   bare codes as the docs list them), then on transfer the reseller: unknown (1115, 404) or
-//!   not active (5119). A switch value other than `true`/`false` is 1117 naming the parameter.
+//!   bare codes as the docs list them), then on transfer the reseller: unknown (1115, 404), not
+//!   active (5119), or outside the US and Canada for a Large Government Agency (1164). A switch value other than `true`/`false` is 1117 naming the parameter.
 //! - Membership ids: eligible `71000001`… (`71000005` a Large Government Agency), one per REASON_CODE `72000001`… (catalog order),
 //!   two reasons `73000001` (RETURNABLE_PURCHASE bypassable + UNPAID_INVOICE), both switches
 //!   needed `73000002`, 5118 `74005118`, 5120 `74005120`, 5121 `74005121`.
