@@ -203,10 +203,6 @@ pub struct OrderHistoryPage {
     pub items: Vec<Order>,
     #[serde(skip_serializing_if = "is_default")]
     pub links: Links,
-    /// With `fetch-recommendations=true`: products to suggest. The twin sends it; the console
-    /// does not ask for it, so its reader skips it.
-    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
-    pub recommendations: Option<super::Recommendations>,
 }
 
 /// A line of an order request.

@@ -75,10 +75,6 @@ pub struct SubscriptionList {
     pub items: Vec<Subscription>,
     #[serde(skip_serializing_if = "is_default")]
     pub links: Links,
-    /// With `fetch-recommendations=true`: products to suggest. The twin sends it; the console
-    /// does not ask for it, so its reader skips it (no decoder for it in a list's code).
-    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
-    pub recommendations: Option<super::Recommendations>,
 }
 
 /// `PATCH /v3/customers/{id}/subscriptions/{id}`.

@@ -205,16 +205,10 @@ pub async fn list(
             found.into_iter().skip(f.offset as usize).take(f.limit as usize).map(|(_, o)| o.clone()).collect();
         let count = items.len() as u64;
         let links = crate::vipmp::page_links(f.offset, f.limit, count, total, |o| page_link(&customer_id, &f, o));
+        let list = OrderHistoryPage { total_count: total, count, offset: f.offset, limit: f.limit, items, links };
         let recommendations = super::recommendations::for_list(w, c, query.as_deref());
-        let page = OrderHistoryPage {
-            total_count: total,
-            count,
-            offset: f.offset,
-            limit: f.limit,
-            items,
-            links,
-            recommendations: recommendations.clone(),
-        };
-        Ok(super::recommendations::answer(Json(page), recommendations.is_some(), &customer_id, now))
+        let asked = recommendations.is_some();
+        let page = super::recommendations::WithRecommendations { list, recommendations };
+        Ok(super::recommendations::answer(Json(page), asked, &customer_id, now))
     })
 }

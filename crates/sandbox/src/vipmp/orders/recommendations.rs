@@ -164,6 +164,17 @@ pub fn asked_for(customer: &Customer, cart: &[String], locale: &Result<(), ApiEr
     }
 }
 
+/// A list (of subscriptions, or a page of orders) with the `recommendations` block asked for.
+/// The twin's own: the console does not ask for the block, so its list types have no field for
+/// it (nor the code to drop one).
+#[derive(serde::Serialize)]
+pub struct WithRecommendations<T> {
+    #[serde(flatten)]
+    pub list: T,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommendations: Option<Recommendations>,
+}
+
 /// `answer`, with the tracker of recommendations given to `customer_id` at `now` when it was
 /// asked for them.
 pub fn answer(answer: impl IntoResponse, asked: bool, customer_id: &str, now: Millis) -> Response {

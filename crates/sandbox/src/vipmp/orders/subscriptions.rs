@@ -75,14 +75,15 @@ pub async fn list(
         items.sort_by(|a, b| {
             a.creation_date.cmp(&b.creation_date).then_with(|| a.subscription_id.cmp(&b.subscription_id))
         });
-        let recommendations = super::recommendations::for_list(w, c, query.as_deref());
         let list = SubscriptionList {
             total_count: items.len() as u64,
             items,
             links: self_links(format!("/v3/customers/{customer_id}/subscriptions")),
-            recommendations: recommendations.clone(),
         };
-        Ok(super::recommendations::answer(Json(list), recommendations.is_some(), &customer_id, now))
+        let recommendations = super::recommendations::for_list(w, c, query.as_deref());
+        let asked = recommendations.is_some();
+        let list = super::recommendations::WithRecommendations { list, recommendations };
+        Ok(super::recommendations::answer(Json(list), asked, &customer_id, now))
     })
 }
 
