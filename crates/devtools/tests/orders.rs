@@ -1098,3 +1098,36 @@ async fn a_subscription_renews_as_a_high_growth_offer_and_stops() {
     );
     browser.close().await;
 }
+
+/// "Customers can send an `offerId` corresponding to MOQ … to create a mid-term purchase order of
+/// MOQ": from the subscription's High Growth offers, placing an order opens with the offer and
+/// its minimum; once the order completes, the subscription renews as that offer.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_high_growth_offer_is_bought_mid_term() {
+    let (sandbox, browser) = start().await;
+    let (customer, sub) = acrobat_pro_renewing(true);
+    let page = format!("{}customers/{customer}/subscriptions/{sub}", sandbox.url);
+    browser.client.goto(&page).await.expect("page");
+    browser.click("See the High Growth offers").await;
+    let list = browser.sees("Or buy an offer now, mid-term").await;
+    browser.show(&list).await;
+    browser.screenshot("orders-high-growth-offers").await;
+    assert_eq!(browser.axe().await, Vec::<String>::new(), "the offers, each to renew as or to buy now");
+    browser.click("Buy MOQ_100 now").await;
+    browser.heading("Place an order").await;
+    assert_eq!(browser.value_of("Product or offer id").await, "65304479CA14X12");
+    assert_eq!(browser.value_of("Quantity").await, "100");
+    browser.click("Preview order").await;
+    let preview = browser.find("//section[contains(@class,'preview')]//td[contains(., '65304479CA14X12')]").await;
+    browser.show(&preview).await;
+    browser.screenshot("orders-high-growth-mid-term-preview").await;
+    browser.click("Place order").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    browser.client.goto(&page).await.expect("page");
+    browser.sees("Renews as High Growth offer MOQ_100: at least 100 licenses.").await;
+    browser
+        .find("//dt[normalize-space(.)='High Growth offer at renewal']/following-sibling::dd[1][normalize-space(.)='MOQ_100']")
+        .await;
+    browser.screenshot("orders-high-growth-mid-term-opted").await;
+    browser.close().await;
+}

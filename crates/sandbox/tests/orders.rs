@@ -1879,6 +1879,76 @@ async fn a_high_growth_offer_is_listed_opted_for_renewed_and_reset() {
     );
 }
 
+/// "High Growth Offer scenarios" 4 to 6: a High Growth offer bought mid-term with a NEW order
+/// (its id at its own level) by a 3YC customer with enough committed; the licenses join the
+/// product's subscription, which then renews as the highest MOQ bought, its lower renewal
+/// quantity raised to the MOQ.
+#[tokio::test]
+async fn a_high_growth_offer_bought_mid_term_sets_the_renewal() {
+    let env = &env();
+    let sub = "SUB-9000000007";
+    let renews_5 = json!({"autoRenewal": {"enabled": true, "renewalQuantity": 5}});
+    let a = call(env, "PATCH", &format!("/v3/customers/{FAR}/subscriptions/{sub}"), Some(renews_5)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.json);
+    let buy = |kind: &'static str, offer: &'static str, quantity: u64| async move {
+        let body = json!({"orderType": kind, "currencyCode": "USD", "lineItems": lines(&[(1, offer, quantity)])});
+        call(env, "POST", &format!("/v3/customers/{FAR}/orders?fetch-price=true"), Some(body)).await
+    };
+    // Without 3-Year Commit (or with too little of it) the customer may not buy it.
+    let a = buy("NEW", "65304479CA14X12", 100).await;
+    assert_eq!(
+        (a.json["code"].as_str(), details(&a)),
+        (Some("2129"), vec!["Line Item: 1, Reason: CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE".to_string()]),
+        "{}",
+        a.json
+    );
+    let committed = env.twin.change(|w, _| {
+        let c = w.customers.get_mut(FAR).ok_or_else(|| ApiError::code("1116"))?;
+        c.benefits.push(Benefit {
+            kind: BenefitType::ThreeYearCommit,
+            status: None,
+            commitment: Some(Commitment {
+                status: Some(CommitmentStatus::Committed),
+                minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: 300 }],
+                ..Commitment::default()
+            }),
+            commitment_request: None,
+            recommitment_request: None,
+        });
+        Ok::<_, ApiError>(())
+    });
+    assert!(committed.is_ok());
+    assert_eq!(buy("NEW", "65304479CA14Z12", 500).await.json["code"], "2129", "MOQ 500 over the 300 committed");
+    let a = buy("NEW", "65304479CA14X12", 99).await;
+    assert_eq!((a.json["code"].as_str(), details(&a)), (Some("2120"), vec!["lineItems[0].quantity".to_string()]));
+    // Previewed and placed at its own level, priced.
+    let p = buy("PREVIEW", "65304479CA14X12", 100).await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
+    assert_eq!(p.json["lineItems"][0]["offerId"], "65304479CA14X12");
+    assert!(p.json["lineItems"][0]["pricing"]["partnerPrice"].is_number(), "{}", p.json);
+    let renewal = || async move {
+        settle().await;
+        let s = call(env, "GET", &format!("/v3/customers/{FAR}/subscriptions/{sub}"), None).await;
+        let r = &s.json["autoRenewal"];
+        (
+            s.json["currentQuantity"].as_u64(),
+            r["renewalCode"].as_str().map(str::to_string),
+            r["renewalQuantity"].as_u64(),
+        )
+    };
+    // Scenario 4: a renewal quantity below the MOQ is raised to it.
+    let placed = buy("NEW", "65304479CA14X12", 100).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    assert_eq!(renewal().await, (Some(110), Some("MOQ_100".into()), Some(100)));
+    // Scenario 6: a higher MOQ bought later is the one kept, with its quantity.
+    assert_eq!(buy("NEW", "65304479CA14Y12", 250).await.status, StatusCode::CREATED);
+    assert_eq!(renewal().await, (Some(360), Some("MOQ_250".into()), Some(250)));
+    // Its seats now past every MOQ's table (360), none is sold to it any more.
+    let a = buy("NEW", "65304479CA14Z12", 500).await;
+    assert_eq!(a.json["code"], "2129", "{}", a.json);
+    assert_eq!(renewal().await, (Some(360), Some("MOQ_250".into()), Some(250)));
+}
+
 /// The mid-term FAQ: a global customer switches within the subscription's deployment only
 /// ("Error 2150 … with details like 'Invalid deploymentId' or 'Invalid currency'"), and the
 /// licenses stay in it; a subscription renewing as a High Growth offer is not switched from

@@ -5,7 +5,9 @@
 //! (`?reset-renewal-code=true`, sent with auto-renewal on for every license, as the docs'
 //! example sends a setting with it: the quantity had gone up to the offer's minimum).
 //! The preview is read only when the reseller asks: it is a POST, and most subscriptions have
-//! no such offer.
+//! no such offer. Each offer can also be bought now, mid-term ("Customers can send an `offerId`
+//! corresponding to MOQ … to create a mid-term purchase order of MOQ"): placing an order opens
+//! with its id and minimum; once complete, the subscription renews as that offer.
 
 use crate::api::calls::{orders, subscriptions};
 use crate::api::error::Failure;
@@ -194,6 +196,7 @@ fn Offers(customer: String, current: RwSignal<Subscription>, changed: Callback<S
             view! { <ErrorPanel failure=f what_to_do/> }
         })
     };
+    let buyer = customer.clone();
     let offer_list = move |offers: Vec<EligibleOffer>| {
         if offers.is_empty() {
             return view! { <p class="notice" role="note">{t::subscription::growth_none()}</p> }.into_any();
@@ -202,17 +205,24 @@ fn Offers(customer: String, current: RwSignal<Subscription>, changed: Callback<S
             let needs_3yc = offer.eligibility_criteria.additional_criteria.iter().any(|c| c == "THREE_YEAR_COMMIT");
             let what = t::subscription::GrowthOffer { code: &offer.renewal_code, minimum: minimum(&offer) }.text();
             let label = t::subscription::growth_use(&offer.renewal_code);
+            let buy = t::subscription::growth_buy(&offer.renewal_code);
+            let order = To::NewOrder { customer: &buyer, lines: &[(offer.offer_id.as_str(), minimum(&offer))] }.href();
             view! {
                 <li>
                     <span>{what}{needs_3yc.then(|| format!(" · {}", t::subscription::growth_3yc()))}</span>" "
                     <button type="button" disabled=move || submission.busy.get() on:click=move |_| {
                         chosen.set(Some(offer.clone()));
                         asking.set(true);
-                    }>{label}</button>
+                    }>{label}</button>" "
+                    <A href=order>{buy}</A>
                 </li>
             }
         });
-        view! { <ul class="choices" aria-label=t::subscription::growth_offers()>{items.collect_view()}</ul> }.into_any()
+        view! {
+            <ul class="choices" aria-label=t::subscription::growth_offers()>{items.collect_view()}</ul>
+            <p class="muted">{t::subscription::growth_buy_now()}</p>
+        }
+        .into_any()
     };
     view! {
         <FormScope form=form>

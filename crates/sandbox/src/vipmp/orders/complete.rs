@@ -73,6 +73,9 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
                 deployment: &line.deployment_id,
             };
             line.subscription_id = grow_or_create(world, &customer_id, &bought, now);
+            if order.order_type == Some(OrderType::New) {
+                super::high_growth::bought(world, &line.subscription_id, &line.offer_id);
+            }
         }
         line.status = Status::Active;
     }

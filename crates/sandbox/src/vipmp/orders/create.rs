@@ -311,12 +311,26 @@ pub(super) fn price_lines(
         })
         .collect();
     let mut wrong_level = Vec::new();
+    let mut below_moq = Vec::new();
     let mut priced = Vec::new();
-    for (line, (id, offer)) in lines.iter().zip(parsed.iter().flatten()) {
+    for (i, (line, (id, offer))) in lines.iter().zip(parsed.iter().flatten()).enumerate() {
         let level = levels.get(offer.offer_type).cloned().unwrap_or_default();
-        let best = id.at_level(&level);
-        if let Some(reason) = exact.then(|| too_good(&id.level, &level, customer.lga_in_force())).flatten() {
-            wrong_level.push(line_detail(line, Some(reason)));
+        // A High Growth offer is bought at its own level, by a customer it is for.
+        let growth = high_growth::is_high_growth_id(id);
+        let best = if growth { line.offer_id.trim().to_string() } else { id.at_level(&level) };
+        let refusal = match growth {
+            true => high_growth::may_buy(world, customer, id, line.quantity).err(),
+            false => None,
+        };
+        match refusal {
+            Some(true) => below_moq.push(format!("lineItems[{i}].quantity")),
+            Some(false) => wrong_level.push(line_detail(line, Some("CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE"))),
+            None if growth => {}
+            None => {
+                if let Some(reason) = exact.then(|| too_good(&id.level, &level, customer.lga_in_force())).flatten() {
+                    wrong_level.push(line_detail(line, Some(reason)));
+                }
+            }
         }
         priced.push(LineItem {
             ext_line_item_number: line.ext_line_item_number,
@@ -329,6 +343,9 @@ pub(super) fn price_lines(
     }
     if !wrong_level.is_empty() {
         return Err(ApiError::with_details("2129", wrong_level));
+    }
+    if !below_moq.is_empty() {
+        return Err(ApiError::with_details("2120", below_moq));
     }
     Ok(priced)
 }

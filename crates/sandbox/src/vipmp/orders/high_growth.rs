@@ -38,6 +38,14 @@
 //! - Create Subscription's `renewalCode` is checked the same way for the product it adds; its
 //!   `offerId` may be the High Growth offer's, and the subscription is then the plan's
 //!   (`…CA01A12`, as the docs answer).
+//! - A mid-term purchase ("Customers can send an `offerId` corresponding to MOQ … to create a
+//!   mid-term purchase order of MOQ"; the scenarios 4 to 6): a NEW order (or its preview) of a
+//!   High Growth offer's id, at its own level (never re-levelled), for a customer the offer is
+//!   for as above ([`may_buy`]): otherwise 2129 `CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE` naming the
+//!   line, the documented code nearest to it (the documents list none for this); fewer
+//!   licenses than its MOQ, 2120 naming the line's quantity. Once complete, the licenses join
+//!   the product's subscription, which renews as the highest MOQ bought, with its renewal
+//!   quantity raised to that MOQ when it was lower ([`bought`]).
 
 use super::offers::{self, OfferId};
 use super::subscriptions_of;
@@ -167,6 +175,44 @@ pub fn check_opt_in(
     Ok(())
 }
 
+/// The MOQ and `renewalCode` of a High Growth offer's id.
+fn moq_of(id: &OfferId) -> Option<(&'static str, u64)> {
+    OFFERS.iter().find(|(_, l, _)| id.term == format!("{l}12")).map(|&(code, _, moq)| (code, moq))
+}
+
+/// Why `customer` may not buy `quantity` licenses of the High Growth offer `id` mid-term (see
+/// the module's docs): `Err(true)` for a quantity below its MOQ, `Err(false)` when the customer
+/// or the product is not eligible.
+pub fn may_buy(world: &World, customer: &Customer, id: &OfferId, quantity: u64) -> Result<(), bool> {
+    let Some((_, moq)) = moq_of(id) else { return Err(false) };
+    let committed = offers::committed_minimum(customer, "LICENSE", u64::MAX).unwrap_or(0);
+    let (_, seats) = acrobat(world, customer);
+    if !ACROBAT_PRO.contains(&id.product.as_str()) || committed < moq || !offered_for(seats, moq) {
+        return Err(false);
+    }
+    if quantity < moq {
+        return Err(true);
+    }
+    Ok(())
+}
+
+/// A High Growth offer bought mid-term (`offer_id`, into the subscription `subscription_id`):
+/// the subscription renews as the highest MOQ bought, at least that MOQ's licenses ("the
+/// renewal quantity earlier opted will be overridden by the MOQ quantity because the earlier
+/// opted renewal quantity is not sufficient"; "The highest MOQ needs to be retained").
+pub fn bought(world: &mut World, subscription_id: &str, offer_id: &str) {
+    let Some((code, moq)) = OfferId::parse(offer_id).as_ref().and_then(moq_of) else { return };
+    let Some(sub) = world.subscriptions.get_mut(subscription_id) else { return };
+    let held = OFFERS.iter().find(|(c, ..)| *c == sub.auto_renewal.renewal_code).map_or(0, |&(_, _, m)| m);
+    if held > moq {
+        return;
+    }
+    let renewal = &mut sub.auto_renewal;
+    renewal.enabled = true;
+    renewal.renewal_code = code.to_string();
+    renewal.renewal_quantity = renewal.renewal_quantity.map(|q| q.max(moq));
+}
+
 /// The renewal of `sub` with `quantity` licenses, when it is opted into a High Growth offer:
 /// that offer's id, and at least its MOQ.
 pub fn renewal(sub: &Subscription, quantity: u64) -> Option<(String, u64)> {
@@ -188,6 +234,31 @@ mod tests {
         sub.auto_renewal.renewal_code = "MOQ_250".into();
         assert_eq!(renewal(&sub, 40), Some(("65304479EA14Y12".into(), 250)));
         assert_eq!(renewal(&sub, 300), Some(("65304479EA14Y12".into(), 300)));
+    }
+
+    /// Scenarios 4 to 6: the renewal after a mid-term purchase.
+    #[test]
+    fn the_highest_moq_bought_is_kept_and_a_lower_renewal_raised() {
+        let mut world = World::default();
+        let mut renew = |code: &str, quantity: Option<u64>, bought_id: &str| {
+            let mut sub = Subscription { subscription_id: "S".into(), ..Subscription::default() };
+            sub.auto_renewal.renewal_code = code.into();
+            sub.auto_renewal.renewal_quantity = quantity;
+            world.subscriptions.insert("S".into(), sub);
+            bought(&mut world, "S", bought_id);
+            let r = world.subscriptions.get("S").map(|s| s.auto_renewal.clone()).unwrap_or_default();
+            (r.enabled, r.renewal_code, r.renewal_quantity)
+        };
+        assert_eq!(renew("", Some(25), "65304479CA14X12"), (true, "MOQ_100".into(), Some(100)), "scenario 4");
+        assert_eq!(renew("", Some(105), "65304479CA14X12"), (true, "MOQ_100".into(), Some(105)), "scenario 5");
+        assert_eq!(renew("MOQ_100", Some(100), "65304479CA14Y12"), (true, "MOQ_250".into(), Some(250)), "scenario 6");
+        assert_eq!(
+            renew("MOQ_250", Some(250), "65304479CA14X12"),
+            (false, "MOQ_250".into(), Some(250)),
+            "the highest kept"
+        );
+        assert_eq!(renew("", None, "65304479CA14Z12"), (true, "MOQ_500".into(), None), "every license renews already");
+        assert_eq!(renew("", Some(3), "65304479CA01A12"), (false, String::new(), Some(3)), "not a High Growth offer");
     }
 
     #[test]
