@@ -1109,7 +1109,7 @@ async fn a_high_growth_offer_is_bought_mid_term() {
     let page = format!("{}customers/{customer}/subscriptions/{sub}", sandbox.url);
     browser.client.goto(&page).await.expect("page");
     browser.click("See the High Growth offers").await;
-    let list = browser.sees("Or buy an offer now, mid-term").await;
+    let list = browser.sees("Or buy one now, mid-term").await;
     browser.show(&list).await;
     browser.screenshot("orders-high-growth-offers").await;
     assert_eq!(browser.axe().await, Vec::<String>::new(), "the offers, each to renew as or to buy now");

@@ -1751,22 +1751,7 @@ async fn a_high_growth_offer_is_listed_opted_for_renewed_and_reset() {
     // 3YC is required ("Discount code not applicable for regular customer").
     let a = patch("", opt("MOQ_100", 100)).await;
     assert_eq!((a.json["code"].as_str(), details(&a)), (Some("5128"), vec!["autoRenewal.renewalCode".to_string()]));
-    let committed = env.twin.change(|w, _| {
-        let c = w.customers.get_mut(FAR).ok_or_else(|| ApiError::code("1116"))?;
-        c.benefits.push(Benefit {
-            kind: BenefitType::ThreeYearCommit,
-            status: None,
-            commitment: Some(Commitment {
-                status: Some(CommitmentStatus::Committed),
-                minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: 100 }],
-                ..Commitment::default()
-            }),
-            commitment_request: None,
-            recommitment_request: None,
-        });
-        Ok::<_, ApiError>(())
-    });
-    assert!(committed.is_ok());
+    commit_licenses(env, FAR, 100);
     for (body, code) in [
         (opt("MOQ_999", 100), "5123"),
         // The committed 100 licenses are below MOQ 250.
@@ -1879,6 +1864,26 @@ async fn a_high_growth_offer_is_listed_opted_for_renewed_and_reset() {
     );
 }
 
+/// Gives `customer` a 3-Year Commit in force, committing `licenses` licenses.
+fn commit_licenses(env: &Env, customer: &str, licenses: u64) {
+    let committed = env.twin.change(|w, _| {
+        let c = w.customers.get_mut(customer).ok_or_else(|| ApiError::code("1116"))?;
+        c.benefits.push(Benefit {
+            kind: BenefitType::ThreeYearCommit,
+            status: None,
+            commitment: Some(Commitment {
+                status: Some(CommitmentStatus::Committed),
+                minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: licenses }],
+                ..Commitment::default()
+            }),
+            commitment_request: None,
+            recommitment_request: None,
+        });
+        Ok::<_, ApiError>(())
+    });
+    assert!(committed.is_ok());
+}
+
 /// "High Growth Offer scenarios" 4 to 6: a High Growth offer bought mid-term with a NEW order
 /// (its id at its own level) by a 3YC customer with enough committed; the licenses join the
 /// product's subscription, which then renews as the highest MOQ bought, its lower renewal
@@ -1898,27 +1903,15 @@ async fn a_high_growth_offer_bought_mid_term_sets_the_renewal() {
     let a = buy("NEW", "65304479CA14X12", 100).await;
     assert_eq!(
         (a.json["code"].as_str(), details(&a)),
-        (Some("2129"), vec!["Line Item: 1, Reason: CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE".to_string()]),
+        (Some("2129"), vec!["Line Item: 1, Reason: Not eligible for High Growth offer".to_string()]),
         "{}",
         a.json
     );
-    let committed = env.twin.change(|w, _| {
-        let c = w.customers.get_mut(FAR).ok_or_else(|| ApiError::code("1116"))?;
-        c.benefits.push(Benefit {
-            kind: BenefitType::ThreeYearCommit,
-            status: None,
-            commitment: Some(Commitment {
-                status: Some(CommitmentStatus::Committed),
-                minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: 300 }],
-                ..Commitment::default()
-            }),
-            commitment_request: None,
-            recommitment_request: None,
-        });
-        Ok::<_, ApiError>(())
-    });
-    assert!(committed.is_ok());
+    commit_licenses(env, FAR, 300);
     assert_eq!(buy("NEW", "65304479CA14Z12", 500).await.json["code"], "2129", "MOQ 500 over the 300 committed");
+    assert_eq!(buy("NEW", "65322651CA14X12", 100).await.json["code"], "2129", "not Acrobat Pro");
+    let a = buy("NEW", "65304479CA01X12", 100).await;
+    assert_eq!((a.json["code"].as_str(), details(&a)), (Some("2122"), vec!["lineItems[0].offerId".to_string()]));
     let a = buy("NEW", "65304479CA14X12", 99).await;
     assert_eq!((a.json["code"].as_str(), details(&a)), (Some("2120"), vec!["lineItems[0].quantity".to_string()]));
     // Previewed and placed at its own level, priced.
@@ -1943,10 +1936,13 @@ async fn a_high_growth_offer_bought_mid_term_sets_the_renewal() {
     // Scenario 6: a higher MOQ bought later is the one kept, with its quantity.
     assert_eq!(buy("NEW", "65304479CA14Y12", 250).await.status, StatusCode::CREATED);
     assert_eq!(renewal().await, (Some(360), Some("MOQ_250".into()), Some(250)));
-    // Its seats now past every MOQ's table (360), none is sold to it any more.
+    // Its seats (360) past the table, a lower MOQ is still sold to it ("Any subsequent purchases
+    // will adhere to the customer's High Growth MOQ Offer price"), and the highest stays.
+    assert_eq!(buy("NEW", "65304479CA14X12", 100).await.status, StatusCode::CREATED);
+    assert_eq!(renewal().await, (Some(460), Some("MOQ_250".into()), Some(250)));
+    // But not a higher one the table does not give it.
     let a = buy("NEW", "65304479CA14Z12", 500).await;
     assert_eq!(a.json["code"], "2129", "{}", a.json);
-    assert_eq!(renewal().await, (Some(360), Some("MOQ_250".into()), Some(250)));
 }
 
 /// The mid-term FAQ: a global customer switches within the subscription's deployment only

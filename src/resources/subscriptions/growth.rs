@@ -7,7 +7,9 @@
 //! The preview is read only when the reseller asks: it is a POST, and most subscriptions have
 //! no such offer. Each offer can also be bought now, mid-term ("Customers can send an `offerId`
 //! corresponding to MOQ … to create a mid-term purchase order of MOQ"): placing an order opens
-//! with its id and minimum; once complete, the subscription renews as that offer.
+//! with its id and minimum; once the order completes, the subscription renews as that offer.
+//! Not for a deployment's subscription (placing an order names no deployment), nor, once the
+//! subscription renews as an offer, a higher one (the offers are listed only before).
 
 use crate::api::calls::{orders, subscriptions};
 use crate::api::error::Failure;
@@ -205,22 +207,28 @@ fn Offers(customer: String, current: RwSignal<Subscription>, changed: Callback<S
             let needs_3yc = offer.eligibility_criteria.additional_criteria.iter().any(|c| c == "THREE_YEAR_COMMIT");
             let what = t::subscription::GrowthOffer { code: &offer.renewal_code, minimum: minimum(&offer) }.text();
             let label = t::subscription::growth_use(&offer.renewal_code);
-            let buy = t::subscription::growth_buy(&offer.renewal_code);
-            let order = To::NewOrder { customer: &buyer, lines: &[(offer.offer_id.as_str(), minimum(&offer))] }.href();
+            // Placing an order names no deployment: a deployment's subscription is bought for
+            // elsewhere.
+            let buy = offer.eligibility_criteria.deployment_id.is_empty().then(|| {
+                let lines = [(offer.offer_id.as_str(), minimum(&offer))];
+                let order = To::NewOrder { customer: &buyer, lines: &lines }.href();
+                let text = t::subscription::growth_buy(&offer.renewal_code);
+                view! { " " <A href=order>{text}</A> }
+            });
             view! {
                 <li>
                     <span>{what}{needs_3yc.then(|| format!(" · {}", t::subscription::growth_3yc()))}</span>" "
                     <button type="button" disabled=move || submission.busy.get() on:click=move |_| {
                         chosen.set(Some(offer.clone()));
                         asking.set(true);
-                    }>{label}</button>" "
-                    <A href=order>{buy}</A>
+                    }>{label}</button>
+                    {buy}
                 </li>
             }
         });
         view! {
+            <p>{t::subscription::growth_buy_now()}</p>
             <ul class="choices" aria-label=t::subscription::growth_offers()>{items.collect_view()}</ul>
-            <p class="muted">{t::subscription::growth_buy_now()}</p>
         }
         .into_any()
     };

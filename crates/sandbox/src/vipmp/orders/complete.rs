@@ -74,7 +74,7 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
             };
             line.subscription_id = grow_or_create(world, &customer_id, &bought, now);
             if order.order_type == Some(OrderType::New) {
-                super::high_growth::bought(world, &line.subscription_id, &line.offer_id);
+                super::high_growth::bought(world, &line.subscription_id, &line.offer_id, line.quantity);
             }
         }
         line.status = Status::Active;

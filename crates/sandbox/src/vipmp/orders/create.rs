@@ -265,7 +265,7 @@ pub(super) fn price_lines(
     let unknown: Vec<String> = parsed
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.is_none())
+        .filter(|(_, p)| p.as_ref().is_none_or(|(id, _)| high_growth::misplaced(id)))
         .map(|(i, _)| format!("lineItems[{i}].offerId"))
         .collect();
     if !unknown.is_empty() {
@@ -324,7 +324,7 @@ pub(super) fn price_lines(
         };
         match refusal {
             Some(true) => below_moq.push(format!("lineItems[{i}].quantity")),
-            Some(false) => wrong_level.push(line_detail(line, Some("CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE"))),
+            Some(false) => wrong_level.push(line_detail(line, Some("Not eligible for High Growth offer"))),
             None if growth => {}
             None => {
                 if let Some(reason) = exact.then(|| too_good(&id.level, &level, customer.lga_in_force())).flatten() {

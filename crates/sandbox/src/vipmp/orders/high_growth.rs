@@ -32,20 +32,27 @@
 //!   deployment's subscription. The API pages' examples show other products' ids; the overview
 //!   page, which says who is eligible, names Acrobat Pro only, and the twin follows it.
 //! - "All MOQ offer purchases on the anniversary date must be completed within the purchase
-//!   window from AD-7 to AD-3" is about purchases, which the twin's anniversary does not make:
-//!   opting in is not held to it, and 5127 is not answered.
+//!   window from AD-7 to AD-3" is about purchases on the anniversary, which the twin's
+//!   anniversary does not make; opting in is not held to it, nor is a mid-term purchase ("mid-term
+//!   purchases apply to the current term"), and 5127 is not answered.
 //! - The seats are those held now (the MOQ's own licenses would otherwise rule it out).
 //! - Create Subscription's `renewalCode` is checked the same way for the product it adds; its
 //!   `offerId` may be the High Growth offer's, and the subscription is then the plan's
 //!   (`…CA01A12`, as the docs answer).
 //! - A mid-term purchase ("Customers can send an `offerId` corresponding to MOQ … to create a
 //!   mid-term purchase order of MOQ"; the scenarios 4 to 6): a NEW order (or its preview) of a
-//!   High Growth offer's id, at its own level (never re-levelled), for a customer the offer is
-//!   for as above ([`may_buy`]): otherwise 2129 `CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE` naming the
-//!   line, the documented code nearest to it (the documents list none for this); fewer
-//!   licenses than its MOQ, 2120 naming the line's quantity. Once complete, the licenses join
-//!   the product's subscription, which renews as the highest MOQ bought, with its renewal
-//!   quantity raised to that MOQ when it was lower ([`bought`]).
+//!   High Growth offer's id, at its own level (never re-levelled; X, Y or Z at another level
+//!   is no offer, 2122), for a customer the offer is for as above, the seats table aside once
+//!   the customer renews at that MOQ or a higher one ("Any subsequent purchases will adhere to
+//!   the customer's High Growth MOQ Offer price"; [`may_buy`]): otherwise 2129 naming the line
+//!   with the reason `Not eligible for High Growth offer`, in the words the LGA page uses for
+//!   its own reason (no documented REASON_CODE fits); fewer licenses than its MOQ, 2120 naming
+//!   the line's quantity. Once complete, the licenses join the product's subscription, which
+//!   renews as the highest MOQ bought, its renewal quantity (every license it had before, when
+//!   it renewed them all) raised to that MOQ when lower ([`bought`]). Scenario 4 asks partners
+//!   to raise the renewal quantity before buying; the twin raises it, as the scenario's outcome
+//!   shows. All three MOQs are priced at level 14, and a return of such an order neither
+//!   answers 5133 nor undoes the renewal: not built.
 
 use super::offers::{self, OfferId};
 use super::subscriptions_of;
@@ -177,7 +184,21 @@ pub fn check_opt_in(
 
 /// The MOQ and `renewalCode` of a High Growth offer's id.
 fn moq_of(id: &OfferId) -> Option<(&'static str, u64)> {
-    OFFERS.iter().find(|(_, l, _)| id.term == format!("{l}12")).map(|&(code, _, moq)| (code, moq))
+    let found = OFFERS.iter().find(|(_, l, _)| id.term == format!("{l}12"));
+    found.filter(|_| id.level == "14").map(|&(code, _, moq)| (code, moq))
+}
+
+/// Whether `id` has a High Growth offer's plan letter (X, Y, Z) at a level other than theirs:
+/// no offer at all.
+pub fn misplaced(id: &OfferId) -> bool {
+    OFFERS.iter().any(|(_, l, _)| id.term == format!("{l}12")) && !is_high_growth_id(id)
+}
+
+/// The MOQ `customer` already renews its Acrobat Pro with (0 when none).
+fn renewing_moq(world: &World, customer: &Customer) -> u64 {
+    let (held, _) = acrobat(world, customer);
+    let moq = |s: &Subscription| OFFERS.iter().find(|(c, ..)| *c == s.auto_renewal.renewal_code).map_or(0, |o| o.2);
+    held.iter().map(moq).max().unwrap_or(0)
 }
 
 /// Why `customer` may not buy `quantity` licenses of the High Growth offer `id` mid-term (see
@@ -187,7 +208,8 @@ pub fn may_buy(world: &World, customer: &Customer, id: &OfferId, quantity: u64) 
     let Some((_, moq)) = moq_of(id) else { return Err(false) };
     let committed = offers::committed_minimum(customer, "LICENSE", u64::MAX).unwrap_or(0);
     let (_, seats) = acrobat(world, customer);
-    if !ACROBAT_PRO.contains(&id.product.as_str()) || committed < moq || !offered_for(seats, moq) {
+    let seats_allow = offered_for(seats, moq) || renewing_moq(world, customer) >= moq;
+    if !ACROBAT_PRO.contains(&id.product.as_str()) || committed < moq || !seats_allow {
         return Err(false);
     }
     if quantity < moq {
@@ -200,17 +222,20 @@ pub fn may_buy(world: &World, customer: &Customer, id: &OfferId, quantity: u64) 
 /// the subscription renews as the highest MOQ bought, at least that MOQ's licenses ("the
 /// renewal quantity earlier opted will be overridden by the MOQ quantity because the earlier
 /// opted renewal quantity is not sufficient"; "The highest MOQ needs to be retained").
-pub fn bought(world: &mut World, subscription_id: &str, offer_id: &str) {
+pub fn bought(world: &mut World, subscription_id: &str, offer_id: &str, quantity: u64) {
     let Some((code, moq)) = OfferId::parse(offer_id).as_ref().and_then(moq_of) else { return };
     let Some(sub) = world.subscriptions.get_mut(subscription_id) else { return };
     let held = OFFERS.iter().find(|(c, ..)| *c == sub.auto_renewal.renewal_code).map_or(0, |&(_, _, m)| m);
     if held > moq {
         return;
     }
+    // Renewing every license meant those held before this purchase.
+    let before = sub.current_quantity.unwrap_or(0).saturating_sub(quantity);
     let renewal = &mut sub.auto_renewal;
+    let renewing = if renewal.enabled { renewal.renewal_quantity.unwrap_or(before) } else { 0 };
     renewal.enabled = true;
     renewal.renewal_code = code.to_string();
-    renewal.renewal_quantity = renewal.renewal_quantity.map(|q| q.max(moq));
+    renewal.renewal_quantity = Some(renewing.max(moq));
 }
 
 /// The renewal of `sub` with `quantity` licenses, when it is opted into a High Growth offer:
@@ -236,29 +261,47 @@ mod tests {
         assert_eq!(renewal(&sub, 300), Some(("65304479EA14Y12".into(), 300)));
     }
 
-    /// Scenarios 4 to 6: the renewal after a mid-term purchase.
+    /// Scenarios 4 to 6: the renewal after a mid-term purchase of `bought_id` (100 licenses, on
+    /// top of 30, or as the whole subscription).
     #[test]
     fn the_highest_moq_bought_is_kept_and_a_lower_renewal_raised() {
         let mut world = World::default();
-        let mut renew = |code: &str, quantity: Option<u64>, bought_id: &str| {
-            let mut sub = Subscription { subscription_id: "S".into(), ..Subscription::default() };
+        let mut renew = |code: &str, quantity: Option<u64>, had: u64, bought_id: &str| {
+            let mut sub = Subscription {
+                subscription_id: "S".into(),
+                current_quantity: Some(had + 100),
+                ..Subscription::default()
+            };
+            sub.auto_renewal.enabled = had > 0;
             sub.auto_renewal.renewal_code = code.into();
             sub.auto_renewal.renewal_quantity = quantity;
             world.subscriptions.insert("S".into(), sub);
-            bought(&mut world, "S", bought_id);
+            bought(&mut world, "S", bought_id, 100);
             let r = world.subscriptions.get("S").map(|s| s.auto_renewal.clone()).unwrap_or_default();
             (r.enabled, r.renewal_code, r.renewal_quantity)
         };
-        assert_eq!(renew("", Some(25), "65304479CA14X12"), (true, "MOQ_100".into(), Some(100)), "scenario 4");
-        assert_eq!(renew("", Some(105), "65304479CA14X12"), (true, "MOQ_100".into(), Some(105)), "scenario 5");
-        assert_eq!(renew("MOQ_100", Some(100), "65304479CA14Y12"), (true, "MOQ_250".into(), Some(250)), "scenario 6");
+        let x = "65304479CA14X12";
+        assert_eq!(renew("", Some(25), 30, x), (true, "MOQ_100".into(), Some(100)), "scenario 4");
+        assert_eq!(renew("", Some(105), 30, x), (true, "MOQ_100".into(), Some(105)), "scenario 5");
+        assert_eq!(renew("", None, 0, x), (true, "MOQ_100".into(), Some(100)), "scenario 6, the first purchase");
         assert_eq!(
-            renew("MOQ_250", Some(250), "65304479CA14X12"),
-            (false, "MOQ_250".into(), Some(250)),
-            "the highest kept"
+            renew("MOQ_100", Some(100), 100, "65304479CA14Y12"),
+            (true, "MOQ_250".into(), Some(250)),
+            "scenario 6"
         );
-        assert_eq!(renew("", None, "65304479CA14Z12"), (true, "MOQ_500".into(), None), "every license renews already");
-        assert_eq!(renew("", Some(3), "65304479CA01A12"), (false, String::new(), Some(3)), "not a High Growth offer");
+        assert_eq!(renew("", None, 130, x), (true, "MOQ_100".into(), Some(130)), "all it had renews");
+        assert_eq!(renew("MOQ_250", Some(250), 250, x), (true, "MOQ_250".into(), Some(250)), "the highest kept");
+        assert_eq!(renew("", Some(3), 30, "65304479CA12X12"), (true, String::new(), Some(3)), "no offer at level 12");
+        assert_eq!(
+            renew("", Some(3), 30, "65304479CA01A12"),
+            (true, String::new(), Some(3)),
+            "not a High Growth offer"
+        );
+        assert!(misplaced(&OfferId::parse("65304479CA01X12").expect("an id")));
+        assert!(
+            !misplaced(&OfferId::parse(x).expect("an id"))
+                && !misplaced(&OfferId::parse("65304479CA01A12").expect("an id"))
+        );
     }
 
     #[test]
