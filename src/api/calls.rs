@@ -373,11 +373,16 @@ pub mod orders {
         let filters = [("customer-id", customer_id.to_string()), ("subscription-id", subscription_id.to_string())];
         read(rt, t::call::get_upgrade_paths(), rt.vipmp_url(&format!("/v3/offer-switch-paths{}", query(&filters))))
     }
+    /// One order, with its prices once it is complete (`fetch-price=true`).
     pub fn get(rt: &Runtime, customer_id: &str, order_id: &str) -> Endpoint<Order> {
         read(
             rt,
             t::call::get_order(),
-            rt.vipmp_url(&format!("/v3/customers/{}/orders/{}", encode(customer_id), encode(order_id))),
+            rt.vipmp_url(&format!(
+                "/v3/customers/{}/orders/{}?fetch-price=true",
+                encode(customer_id),
+                encode(order_id)
+            )),
         )
     }
     pub fn update(rt: &Runtime, customer_id: &str, order_id: &str, body: &OrderUpdateRequest) -> Endpoint<Order> {

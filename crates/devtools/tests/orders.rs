@@ -57,11 +57,14 @@ async fn preview_then_place_and_watch_the_order_complete() {
         .find("//section[contains(@class,'preview')]//td[span[normalize-space(.)='Creative Cloud All Apps for teams'] and code]")
         .await;
     browser.screenshot("orders-preview").await;
+    let previewed = browser.find("//p[@class='order-total']/strong").await.text().await.expect("total");
     let before = orders_created(&browser, &sandbox).await;
     let tracked = created(&browser.sandbox_stats(&sandbox.url).await, "recommendation_tracked");
     browser.click("Place order").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
     browser.sees("The order is open").await;
+    let invoiced = "//dt[normalize-space(.)='Invoiced by Adobe']/following-sibling::dd[1]";
+    browser.find(&format!("{invoiced}[normalize-space(.)='Adobe gives the prices once the order is complete.']")).await;
     browser.screenshot("orders-open").await;
     // What the reseller types into the reference while the order is followed outlives the
     // page's new readings of it.
@@ -72,6 +75,9 @@ async fn preview_then_place_and_watch_the_order_complete() {
     assert_eq!(browser.focused().await.2, "f-externalReferenceId", "and the focus: the field was not drawn again");
     browser.find("//table//td/a[contains(@href, '/subscriptions/')]").await;
     browser.find("//main//table//td[span[normalize-space(.)='Creative Cloud All Apps for teams']]").await;
+    // What Adobe invoices, asked for once the order is complete: the preview's total.
+    assert_eq!(browser.find(invoiced).await.text().await.expect("invoiced"), previewed);
+    browser.find("//main//table//th[normalize-space(.)='Days invoiced']").await;
     browser.screenshot("orders-complete").await;
     let stats = browser.sandbox_stats(&sandbox.url).await;
     assert_eq!(created(&stats, "order"), before + 1);
@@ -87,7 +93,10 @@ async fn preview_then_place_and_watch_the_order_complete() {
     let today = partner_model::time::date(ms as u64);
     let history = format!("{}orders?customer={customer}&start-date={today}&end-date={today}", sandbox.url);
     browser.client.goto(&history).await.expect("history");
-    browser.find(&format!("//table[contains(@class,'data')]/tbody/tr/td/a[normalize-space(.)='{order}']")).await;
+    let row = format!("//table[contains(@class,'data')]/tbody/tr[td/a[normalize-space(.)='{order}']]");
+    let amount = format!("{row}/td[count(//table[contains(@class,'data')]/thead//th[normalize-space(.)='Amount']/preceding-sibling::th)+1]");
+    assert_eq!(browser.find(&amount).await.text().await.expect("amount"), previewed, "the history's amount");
+    browser.screenshot("orders-history-amounts").await;
     browser.close().await;
 }
 
@@ -672,6 +681,19 @@ async fn return_one_line_of_an_order() {
     assert_eq!(orders_created(&browser, &sandbox).await, before + 1, "one RETURN order");
     let lines = browser.client.find_all(fantoccini::Locator::XPath("//main//table/tbody/tr")).await.expect("lines");
     assert_eq!(lines.len(), 1, "the return holds exactly the chosen line");
+    // Adobe credits the returned line's price: below zero, as the line's.
+    let credited = browser
+        .find("//dt[normalize-space(.)='Credited by Adobe']/following-sibling::dd[1]")
+        .await
+        .text()
+        .await
+        .expect("credited");
+    assert!(credited.starts_with('-') || credited.starts_with('\u{2212}'), "{credited}");
+    let line_price = |table: &str| {
+        format!("{table}/tbody/tr[td[1][normalize-space(.)='2']]/td[count({table}/thead//th[normalize-space(.)='Line total']/preceding-sibling::th)+1]")
+    };
+    let items = "//main//table[caption[normalize-space(.)='Line items']]";
+    assert_eq!(browser.find(&line_price(items)).await.text().await.expect("line"), credited);
     browser.screenshot("orders-return-complete").await;
     // The original order: line 2 cancelled, line 1 still returnable.
     browser
@@ -687,6 +709,8 @@ async fn return_one_line_of_an_order() {
     };
     browser.find(&line("2", "Cancelled")).await;
     browser.find(&line("1", "Complete")).await;
+    let paid = browser.find(&line_price(lines)).await.text().await.expect("paid");
+    assert_eq!(credited.trim_start_matches(['-', '\u{2212}']), paid, "the credit is what line 2 cost");
     browser.screenshot("orders-after-return").await;
     browser.click("Return lines").await;
     browser.find("//label[starts-with(normalize-space(.), 'Line 1 ·')]").await;

@@ -330,6 +330,66 @@ async fn a_preview_with_fetch_price_prices_every_line_and_totals_them() {
     assert_eq!(f(&a.json["lineItems"][0]["pricing"]["partnerPrice"]), listed);
 }
 
+#[tokio::test]
+async fn a_placed_order_answers_its_prices_once_complete_and_only_when_asked() {
+    let env = env();
+    let path = format!("/v3/customers/{COM}/orders");
+    let items = json!([
+        {"extLineItemNumber": 1, "offerId": "65304921CA01A12", "quantity": 2, "flexDiscountCodes": ["ACROBAT_20_OFF"]},
+        {"extLineItemNumber": 2, "offerId": "65322651CA01A12", "quantity": 3}]);
+    let body = |kind: &str| json!({"orderType": kind, "currencyCode": "USD", "lineItems": items.clone()});
+    let preview = call(&env, "POST", &format!("{path}?fetch-price=true"), Some(body("PREVIEW"))).await;
+    assert!(preview.json["pricingSummary"][0]["totalLineItemPartnerPrice"].as_f64().is_some(), "{}", preview.json);
+    let placed = call(&env, "POST", &format!("{path}?fetch-price=true"), Some(body("NEW"))).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    let unpriced = |v: &Value| v.get("pricingSummary").is_none() && v["lineItems"][0].get("pricing").is_none();
+    assert!(unpriced(&placed.json), "a create answers no prices: {}", placed.json);
+    let id = placed.json["orderId"].as_str().unwrap_or_default().to_string();
+    let open = call(&env, "GET", &format!("{path}/{id}?fetch-price=true"), None).await;
+    assert_eq!(open.json["status"], "1002");
+    assert!(unpriced(&open.json), "only a complete order is priced: {}", open.json);
+    settle().await;
+    let plain = call(&env, "GET", &format!("{path}/{id}"), None).await;
+    assert_eq!(plain.json["status"], "1000");
+    assert!(unpriced(&plain.json) && plain.json["lineItems"][0].get("proratedDays").is_none(), "not asked for");
+    // Priced as the preview was, the flexible discount taken off.
+    let priced = call(&env, "GET", &format!("{path}/{id}?fetch-price=true"), None).await;
+    for i in 0..2 {
+        let (got, previewed) = (&priced.json["lineItems"][i], &preview.json["lineItems"][i]);
+        assert_eq!((&got["pricing"], &got["proratedDays"]), (&previewed["pricing"], &previewed["proratedDays"]));
+    }
+    let price = |v: &Value, f: &str| v["pricing"][f].as_f64().unwrap_or(f64::NAN);
+    let first = &priced.json["lineItems"][0];
+    assert!((price(first, "partnerPrice") - 20.0 - price(first, "discountedPartnerPrice")).abs() < 0.001, "{first}");
+    assert_eq!(priced.json["pricingSummary"], preview.json["pricingSummary"]);
+    // The history, priced when asked, its links asking again.
+    let history = call(&env, "GET", &format!("{path}?fetch-price=true&limit=1"), None).await;
+    assert_eq!(history.json["items"][0]["orderId"], id.as_str(), "{}", history.json);
+    assert_eq!(history.json["items"][0]["pricingSummary"], preview.json["pricingSummary"]);
+    let link = history.json["links"]["self"]["uri"].as_str().unwrap_or_default();
+    assert!(link.contains("fetch-price=true"), "{link}");
+    let history = call(&env, "GET", &format!("{path}?limit=1"), None).await;
+    assert!(unpriced(&history.json["items"][0]), "{}", history.json);
+    // A return credits the returned line's own prices.
+    let ret = json!({"orderType": "RETURN", "referenceOrderId": id, "lineItems": lines(&[(2, "65322651CA01A12", 3)])});
+    let returned = call(&env, "POST", &format!("{path}?fetch-price=true"), Some(ret)).await;
+    assert_eq!(returned.status, StatusCode::CREATED, "{}", returned.json);
+    assert!(unpriced(&returned.json));
+    let return_id = returned.json["orderId"].as_str().unwrap_or_default().to_string();
+    settle().await;
+    let credit = call(&env, "GET", &format!("{path}/{return_id}?fetch-price=true"), None).await;
+    assert_eq!(credit.json["status"], "1000");
+    assert_eq!(credit.json["lineItems"][0]["pricing"], preview.json["lineItems"][1]["pricing"]);
+    assert_eq!(
+        credit.json["pricingSummary"][0]["totalLineItemPartnerPrice"],
+        preview.json["lineItems"][1]["pricing"]["lineItemPartnerPrice"]
+    );
+    // An order kept without prices (placed before Adobe gave them) answers none.
+    let old = call(&env, "GET", &format!("/v3/customers/{HIST}/orders/H000?fetch-price=true"), None).await;
+    assert_eq!(old.json["status"], "1000");
+    assert!(unpriced(&old.json), "{}", old.json);
+}
+
 /// The codes of a page of flexible discounts.
 fn codes(a: &Answer) -> Vec<String> {
     a.json["flexDiscounts"]

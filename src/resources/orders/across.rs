@@ -47,6 +47,7 @@ static COLUMNS: &[Column<(Named, Order)>] = &[
     Column::text(t::column::total_quantity, |(_, o): &(Named, Order)| Cell::Text(o.total_quantity().to_string()))
         .numeric()
         .sorted("quantity"),
+    Column::text(t::column::amount, |(_, o): &(Named, Order)| super::history::amount(o)).numeric(),
 ];
 
 async fn read(
@@ -57,7 +58,7 @@ async fn read(
     let customers = all_customers(&rt, &reseller).await?;
     let results = each_active(&rt, &customers, progress, |rt, who| async move {
         read_all(100, |offset| {
-            let page = [("limit", "100".to_string()), ("offset", offset.to_string())];
+            let page = [("limit", "100".to_string()), ("offset", offset.to_string()), ("fetch-price", "true".into())];
             fetch(orders::history(&rt, &who.id, &page))
         })
         .await

@@ -2,6 +2,11 @@
 //! words; an open order (1002) is followed — with backoff and a visible progress note — until
 //! it completes, fails or is cancelled. The external reference can be edited; whether the
 //! order can be returned is said in words, with the way to return it when it can.
+//!
+//! What Adobe invoices for it (Get Order with `fetch-price=true`: the docs' "Pricing in Order
+//! APIs") is its total and each line's days invoiced and price; Adobe gives them only for a
+//! complete order, and not for one placed before it gave order prices, and the page says
+//! which. A return's amounts are credits, shown below zero.
 
 use super::switch::{SwitchLines, UndoSwitch};
 use crate::api::calls::orders;
@@ -54,15 +59,43 @@ fn order_open(o: &Order) -> bool {
     o.status == Status::Pending
 }
 
-static LINES: &[Column<(String, LineItem)>] = &[
-    Column::text(t::column::line, |(_, l): &(String, LineItem)| Cell::Text(l.ext_line_item_number.to_string()))
-        .numeric(),
-    Column::text(t::column::offer, |(_, l)| Cell::Product(l.offer_id.clone())),
-    Column::text(t::column::quantity, |(_, l): &(String, LineItem)| Cell::Text(l.quantity.to_string())).numeric(),
-    Column::text(t::column::subscription, |(customer, l)| subscription_cell(customer, &l.subscription_id)),
-    Column::text(t::column::discount, |(_, l): &(String, LineItem)| super::discount_cell(l)),
-    Column::text(t::column::status, |(_, l)| Cell::Status(ResourceKind::LineItem, l.status.as_str().to_string())),
+/// A line of the order, with what its cells need of the order.
+struct Line {
+    customer: String,
+    line: LineItem,
+    currency: String,
+    /// A return's line: its amounts are credits.
+    credit: bool,
+}
+
+static LINES: &[Column<Line>] = &[
+    Column::text(t::column::line, |l: &Line| Cell::Text(l.line.ext_line_item_number.to_string())).numeric(),
+    Column::text(t::column::offer, |l| Cell::Product(l.line.offer_id.clone())),
+    Column::text(t::column::quantity, |l: &Line| Cell::Text(l.line.quantity.to_string())).numeric(),
+    Column::text(t::column::subscription, |l| subscription_cell(&l.customer, &l.line.subscription_id)),
+    Column::text(t::column::discount, |l: &Line| super::discount_cell(&l.line)),
+    Column::text(t::column::days_invoiced, |l: &Line| {
+        Cell::Text(l.line.prorated_days.map_or_else(|| "—".into(), |d| d.to_string()))
+    })
+    .numeric(),
+    Column::text(t::column::line_total, |l: &Line| {
+        let price = l.line.pricing.as_ref().and_then(|p| p.line_item_partner_price.as_ref());
+        Cell::Text(super::signed_money(l.credit, price, &l.currency))
+    })
+    .numeric(),
+    Column::text(t::column::status, |l| Cell::Status(ResourceKind::LineItem, l.line.status.as_str().to_string())),
 ];
+
+/// What Adobe invoices (or credits, for a return) for the order, in words.
+fn invoiced(o: &Order, open: bool) -> (&'static str, String) {
+    let label = if super::is_credit(o) { t::order::credited() } else { t::order::invoiced() };
+    let words = match super::total_of(o) {
+        Some(total) => total,
+        None if open => t::order::priced_when_complete().into(),
+        None => t::order::not_priced().into(),
+    };
+    (label, words)
+}
 
 #[component]
 fn OrderView(order: Order, customer: String, open: bool) -> impl IntoView {
@@ -71,7 +104,12 @@ fn OrderView(order: Order, customer: String, open: bool) -> impl IntoView {
     let return_link = To::ReturnOrder { customer: &customer, id: &o.order_id }.href();
     let settled = (!open).then(|| status_label(ResourceKind::Order, o.status.as_str()));
     let total = o.total_quantity();
-    let rows: Vec<(String, LineItem)> = o.line_items.iter().map(|l| (customer.clone(), l.clone())).collect();
+    let credit = super::is_credit(&o);
+    let rows: Vec<Line> = o
+        .line_items
+        .iter()
+        .map(|l| Line { customer: customer.clone(), line: l.clone(), currency: o.currency_code.clone(), credit })
+        .collect();
     view! {
         <div class="page-head">
             <h1>{t::order::title(&o.order_id)}</h1>
@@ -95,6 +133,7 @@ fn OrderView(order: Order, customer: String, open: bool) -> impl IntoView {
             (t::order::external_reference(), o.external_reference_id.clone()),
             (t::order::reference_order(), o.reference_order_id.clone()),
             (t::order::total_quantity(), total.to_string()),
+            invoiced(&o, open),
         ] also=vec![(t::order::customer(), view! { <CustomerLink id=customer.clone()/> }.into_any())]/>
         <section class="facts-section">
             <h2>{t::order::line_items()}</h2>

@@ -44,7 +44,13 @@ pub(super) static COLUMNS: &[Column<Order>] = &[
     Column::text(t::column::reference_order, |o| Cell::Text(o.reference_order_id.clone())),
     Column::text(t::column::lines, |o: &Order| Cell::Text(o.line_items.len().to_string())).numeric(),
     Column::text(t::column::total_quantity, |o: &Order| Cell::Text(o.total_quantity().to_string())).numeric(),
+    Column::text(t::column::amount, amount).numeric(),
 ];
+
+/// What Adobe invoiced (or credited) for a complete order; "—" when it gave no prices.
+pub(super) fn amount(o: &Order) -> Cell {
+    Cell::Text(super::total_of(o).unwrap_or_else(|| "—".into()))
+}
 
 /// A customer's order history, with every filter of the URL (repeated keys kept).
 #[derive(Clone)]
@@ -64,6 +70,7 @@ impl ListSource for History {
             "end-date" => (key, through_day(v)),
             _ => (key, v),
         }));
+        filters.push(("fetch-price", "true".into()));
         orders::history(rt, &self.0, &paged(filters, limit, offset))
     }
 }

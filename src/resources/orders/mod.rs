@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::components::Route;
 use leptos_router::path;
-use partner_model::types::{LineItem, Order};
+use partner_model::types::{LineItem, Order, OrderType};
 
 /// `/orders?customer=…`, `/customers/:customer/orders/new`, `/customers/:customer/orders/:id`,
 /// `/customers/:customer/orders/:id/return`, `/customers/:customer/renewal`,
@@ -87,4 +87,65 @@ pub(crate) fn discount_cell(line: &LineItem) -> crate::components::table::Cell {
 /// none when it is blank (the API takes a list, of at most one code).
 pub(crate) fn codes_at(v: &crate::components::form::Values, path: &str) -> Vec<String> {
     Some(crate::components::form::trimmed(v, path)).filter(|c| !c.is_empty()).into_iter().collect()
+}
+
+/// The order's total from its `pricingSummary` (a preview's, or a placed order's with
+/// `fetch-price=true`), one amount per currency; none when the API gave no prices. A return's is
+/// a credit, shown below zero whatever sign the API gives it: the docs' sample of a RETURN is
+/// positive, while a switch's licenses taken away are negative.
+pub(crate) fn total_of(order: &Order) -> Option<String> {
+    let totals: Vec<String> = order
+        .pricing_summary
+        .iter()
+        .filter_map(|s| {
+            s.total_line_item_partner_price.as_ref().map(|t| signed_money(is_credit(order), Some(t), &s.currency_code))
+        })
+        .collect();
+    (!totals.is_empty()).then(|| totals.join(" + "))
+}
+
+/// An amount in `currency` ("—" when there is none), below zero when it is a `credit`.
+pub(crate) fn signed_money(credit: bool, value: Option<&serde_json::Number>, currency: &str) -> String {
+    match value.and_then(serde_json::Number::as_f64) {
+        Some(v) => crate::format::money(if credit { -v.abs() } else { v }, currency),
+        None => crate::format::money_of(None, currency),
+    }
+}
+
+/// Whether `order`'s amounts are credits: a return's.
+pub(crate) fn is_credit(order: &Order) -> bool {
+    order.order_type == Some(OrderType::Return)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::total_of;
+    use partner_model::types::{Order, OrderType, PricingSummary};
+
+    fn order(kind: OrderType, totals: &[(f64, &str)]) -> Order {
+        Order {
+            order_type: Some(kind),
+            pricing_summary: totals
+                .iter()
+                .map(|(t, c)| PricingSummary {
+                    total_line_item_partner_price: serde_json::Number::from_f64(*t),
+                    currency_code: c.to_string(),
+                })
+                .collect(),
+            ..Order::default()
+        }
+    }
+
+    #[test]
+    fn a_returns_total_is_a_credit_whatever_its_sign() {
+        assert_eq!(total_of(&order(OrderType::New, &[(1660.68, "USD")])).as_deref(), Some("1660.68 USD"));
+        assert_eq!(total_of(&order(OrderType::Return, &[(1660.68, "USD")])).as_deref(), Some("-1660.68 USD"));
+        assert_eq!(total_of(&order(OrderType::Return, &[(-12.5, "EUR")])).as_deref(), Some("-12.50 EUR"));
+        assert_eq!(total_of(&order(OrderType::Switch, &[(-3.0, "USD")])).as_deref(), Some("-3.00 USD"), "a net credit");
+        assert_eq!(
+            total_of(&order(OrderType::New, &[(10.0, "USD"), (1000.0, "JPY")])).as_deref(),
+            Some("10.00 USD + 1000 JPY")
+        );
+        assert_eq!(total_of(&order(OrderType::New, &[])), None, "no prices given");
+    }
 }

@@ -377,16 +377,6 @@ static PREVIEW_LINES: &[Column<PreviewLine>] = &[
     .prose(),
 ];
 
-/// The order's total, in words, from the preview's `pricingSummary`.
-pub fn total_of(order: &Order) -> Option<String> {
-    let totals: Vec<String> = order
-        .pricing_summary
-        .iter()
-        .filter_map(|s| s.total_line_item_partner_price.as_ref().map(|t| money_of(Some(t), &s.currency_code)))
-        .collect();
-    (!totals.is_empty()).then(|| totals.join(" + "))
-}
-
 /// The preview's answer and the button that places the order.
 /// For a manual renewal (`renewal`), it places the RENEWAL order of the previewed lines.
 #[component]
@@ -459,7 +449,7 @@ pub fn PreviewResult(
             })}
             <DataTable caption=t::place::preview_lines().to_string() columns=PREVIEW_LINES rows empty=""
                 row_class=|l: &PreviewLine| if l.change.is_some() { "changed" } else { "" }/>
-            {total_of(&order).map(|total| view! {
+            {super::total_of(&order).map(|total| view! {
                 <p class="order-total">{total_label}" " <strong>{total}</strong> " — " {total_note}</p>
             })}
             <p>{t::place::sends_exactly()}</p>

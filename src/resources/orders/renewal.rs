@@ -175,7 +175,7 @@ fn RenewalLines(order: Order, subs: Vec<Subscription>, customer: String) -> impl
         .map(|l| l.quantity)
         .fold(0, u64::saturating_add);
     let summary = t::renewal::Summary { lines: order.line_items.len(), units: renewing }.text();
-    let total = super::place::total_of(&order);
+    let total = super::total_of(&order);
     let rows: Vec<RenewalLine> = order
         .line_items
         .into_iter()

@@ -298,7 +298,7 @@ pub fn SwitchLines(order: Order, customer: String, caption: &'static str) -> imp
         pricing: c.pricing.clone(),
         currency: order.currency_code.clone(),
     }));
-    let total = super::place::total_of(&order);
+    let total = super::total_of(&order);
     view! {
         <DataTable caption=caption.to_string() show_caption=true columns=if priced { PRICED_MOVES } else { MOVES } rows empty=""/>
         {total.map(|t| view! {

@@ -70,7 +70,8 @@ pub async fn create(
         OrderRequest::Switch(o) | OrderRequest::RevertSwitch(o) => {
             let order = twin.change(|w, now| {
                 let c = customer(w, &customer_id)?.clone();
-                let order = switches::switch_order(w, &c, now, kind, &o, asks("reassign-users"))?;
+                let mut order = switches::switch_order(w, &c, now, kind, &o, asks("reassign-users"))?;
+                switches::price(&mut order, &c, now);
                 let due = twin.pending_until(now);
                 Ok::<_, ApiError>(record(w, now, due, order))
             })?;
@@ -158,20 +159,10 @@ pub async fn create(
                 }
                 let currency = renewal_currency(w, &currency_code, &line_items);
                 let mut lines = renewals::price_renewal(w, &c, now, &line_items, &currency)?;
-                discounts::apply(w, &c, now, &line_items, &mut lines)?;
-                for line in &mut lines {
-                    line.status = Status::Pending;
-                }
-                Ok::<_, ApiError>(open_order(
-                    w,
-                    now,
-                    twin.pending_until(now),
-                    &customer_id,
-                    OrderType::Renewal,
-                    external_reference_id,
-                    currency,
-                    lines,
-                ))
+                let codes = discounts::apply(w, &c, now, &line_items, &mut lines)?;
+                let mut order = unplaced(&customer_id, OrderType::Renewal, external_reference_id, currency, lines);
+                price_placed(&mut order, pricing::TERM_DAYS, &codes);
+                Ok::<_, ApiError>(record(w, now, twin.pending_until(now), order))
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
@@ -433,11 +424,18 @@ fn place_new(
     let currency = currency(&currency_code, lines);
     let requested = lines;
     let mut lines = price_lines(world, c, lines, &currency, true)?;
-    discounts::apply(world, c, now, requested, &mut lines)?;
-    for line in &mut lines {
-        line.status = Status::Pending;
-    }
-    Ok(open_order(world, now, due, customer_id, OrderType::New, external, currency, lines))
+    let codes = discounts::apply(world, c, now, requested, &mut lines)?;
+    let days = pricing::prorated_days(c, now);
+    let mut order = unplaced(customer_id, OrderType::New, external, currency, lines);
+    price_placed(&mut order, days, &codes);
+    Ok(record(world, now, due, order))
+}
+
+/// Prices a placed order as its preview would be: `days` invoiced, each line's flexible
+/// discount (`codes`, by line) taken off.
+fn price_placed(order: &mut Order, days: u64, codes: &[Option<&'static str>]) {
+    let currency = order.currency_code.clone();
+    pricing::price(order, days, |i, unit| discounts::discounted(codes.get(i).copied().flatten(), unit, &currency));
 }
 
 /// The currency of a manual renewal: as asked, else the renewed subscriptions'.
@@ -453,7 +451,8 @@ fn renewal_currency(world: &World, code: &str, lines: &[LineItemRequest]) -> Str
         .unwrap_or_else(|| "USD".into())
 }
 
-/// Records `order` as placed: open (1002) now, with an id, complete when `due`.
+/// Records `order` as placed: open (1002) now, with an id, complete when `due`. It is kept with
+/// its prices; the answer has none.
 fn record(world: &mut World, now: Millis, due: Millis, mut order: Order) -> Order {
     let order_id = world.next_id();
     order.order_id = order_id.clone();
@@ -465,30 +464,20 @@ fn record(world: &mut World, now: Millis, due: Millis, mut order: Order) -> Orde
     world.orders.insert(order_id.clone(), order.clone());
     world.schedule(due, Change::CompleteOrder(order_id));
     world.count_created("order");
+    pricing::unpriced(&mut order);
     order
 }
 
-/// Records an order of `kind` with `lines`: open (1002) now, complete when `due`.
-#[allow(clippy::too_many_arguments)]
-fn open_order(
-    world: &mut World,
-    now: Millis,
-    due: Millis,
-    customer_id: &str,
-    kind: OrderType,
-    external: String,
-    currency: String,
-    lines: Vec<LineItem>,
-) -> Order {
-    let order = Order {
+/// An order of `kind` with `lines`, before [`record`] gives it an id.
+fn unplaced(customer_id: &str, kind: OrderType, external: String, currency: String, lines: Vec<LineItem>) -> Order {
+    Order {
         external_reference_id: external,
         customer_id: customer_id.to_string(),
         order_type: Some(kind),
         currency_code: currency,
         line_items: lines,
         ..Order::default()
-    };
-    record(world, now, due, order)
+    }
 }
 
 /// What the renewal order would hold: every active (or scheduled) subscription with auto-renewal on, at its

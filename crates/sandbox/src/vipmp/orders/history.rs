@@ -19,19 +19,26 @@ const DEFAULT_LIMIT: u64 = 25;
 const MAX_LIMIT: u64 = 100;
 
 /// One order of the customer.
+/// One order of the customer; its prices with `fetch-price=true` (see [`super::pricing`]).
 pub async fn get_one(
     State(twin): State<Twin>,
     Path((customer_id, order_id)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
 ) -> Result<Json<Order>, ApiError> {
+    let priced = fetch_price(query.as_deref());
     twin.read(|w, _| {
         customer(w, &customer_id)?;
         w.orders
             .get(&order_id)
             .filter(|o| o.customer_id == customer_id)
-            .cloned()
-            .map(Json)
+            .map(|o| Json(super::pricing::shown(o.clone(), priced)))
             .ok_or_else(|| ApiError::code("2115"))
     })
+}
+
+/// Whether the query asks for prices (`fetch-price=true`).
+fn fetch_price(query: Option<&str>) -> bool {
+    pairs(query).iter().any(|(k, v)| k == "fetch-price" && v == "true")
 }
 
 /// Changes an order's `externalReferenceId` (nothing else can change).
@@ -141,6 +148,8 @@ fn parse_filters(query: Option<&str>, customer: &Customer) -> Result<Filters, Ap
             "order-type" | "status" | "offer-id" | "reseller-id" | "reference-order-id" => {
                 return Err(ApiError::bad_parameter(&key))
             }
+            // Not a filter, but the pages the links lead to are priced too.
+            "fetch-price" => {}
             _ => continue,
         }
         f.echo.push((key, value));
@@ -203,6 +212,8 @@ pub async fn list(
         found.sort_unstable_by(|(ta, a), (tb, b)| tb.cmp(ta).then_with(|| b.order_id.cmp(&a.order_id)));
         let items: Vec<Order> =
             found.into_iter().skip(f.offset as usize).take(f.limit as usize).map(|(_, o)| o.clone()).collect();
+        let priced = fetch_price(query.as_deref());
+        let items: Vec<Order> = items.into_iter().map(|o| super::pricing::shown(o, priced)).collect();
         let count = items.len() as u64;
         let links = crate::vipmp::page_links(f.offset, f.limit, count, total, |o| page_link(&customer_id, &f, o));
         let list = OrderHistoryPage { total_count: total, count, offset: f.offset, limit: f.limit, items, links };

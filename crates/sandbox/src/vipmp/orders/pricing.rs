@@ -1,4 +1,10 @@
-//! Prices of a preview (`fetch-price=true` on PREVIEW and PREVIEW_RENEWAL).
+//! Prices of a preview (`fetch-price=true` on PREVIEW and PREVIEW_RENEWAL), and of a placed
+//! order ("Pricing in Order APIs": Get Order and Get Order History with `fetch-price=true`).
+//!
+//! An order is priced when it is placed, as its preview would have been at that moment, and
+//! kept so: "pricing data … as stored in Adobe systems". Get Order and Get Order History answer
+//! the prices only when asked for and only for a complete order (1000), as the docs say; the
+//! answer to the order's create never has them.
 //!
 //! Choices where the docs are silent:
 //! - `partnerPrice` is the price list's yearly unit price of the line's offer id (see
@@ -10,12 +16,18 @@
 //!   `lineItemPartnerPrice` = that × quantity, each rounded to the currency's smallest unit.
 //! - `pricingSummary` has one entry, in the order's currency.
 //! - A line whose offer the price list does not know has no `pricing`.
+//! - A RETURN's lines carry the returned lines' prices, positive as the docs' sample of a
+//!   RETURN in the order history shows; its `pricingSummary` is their sum. A return of an order
+//!   without prices has none.
+//! - A TRANSFER order, and the seeded orders of the `--large` customer, have no prices: they
+//!   stand for orders "placed before the pricing feature was introduced".
+//! - A switch's (or revert's) prices are its preview's (see `switches`).
 
 use super::offers;
 use crate::twin::time;
 use crate::twin::world::Millis;
 use crate::vipmp::pricelist::{round, unit_price};
-use partner_model::types::{Customer, LinePricing, Order, PricingSummary};
+use partner_model::types::{Customer, LinePricing, Order, PricingSummary, Status};
 use serde_json::Number;
 
 const DAY: Millis = 86_400_000;
@@ -59,4 +71,49 @@ pub fn price(order: &mut Order, days: u64, discount: impl Fn(usize, f64) -> f64)
         total_line_item_partner_price: number(round(total, &currency)),
         currency_code: currency,
     }];
+}
+
+/// `order` as Get Order and Get Order History answer it: with its prices only when they are
+/// asked for (`asked`) and the order is complete (1000).
+pub fn shown(mut order: Order, asked: bool) -> Order {
+    if !asked || order.status != Status::Active {
+        unpriced(&mut order);
+    }
+    order
+}
+
+/// `order` without its prices: what a create answers.
+pub fn unpriced(order: &mut Order) {
+    order.pricing_summary.clear();
+    for line in &mut order.line_items {
+        line.pricing = None;
+        line.prorated_days = None;
+    }
+    for item in &mut order.cancelling_items {
+        item.pricing = None;
+    }
+}
+
+/// A RETURN's prices: each returned line's own, and their sum (none when no line has one).
+pub fn returned(order: &mut Order, originals: &[partner_model::types::LineItem]) {
+    let currency = order.currency_code.clone();
+    let mut total = 0.0;
+    let mut priced = false;
+    for line in &mut order.line_items {
+        let Some(original) = originals.iter().find(|o| o.ext_line_item_number == line.ext_line_item_number) else {
+            continue;
+        };
+        line.pricing = original.pricing.clone();
+        line.prorated_days = original.prorated_days;
+        if let Some(value) = line.pricing.as_ref().and_then(|p| p.line_item_partner_price.as_ref()) {
+            total += value.as_f64().unwrap_or(0.0);
+            priced = true;
+        }
+    }
+    if priced {
+        order.pricing_summary = vec![PricingSummary {
+            total_line_item_partner_price: number(round(total, &currency)),
+            currency_code: currency,
+        }];
+    }
 }

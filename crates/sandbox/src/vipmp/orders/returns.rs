@@ -57,7 +57,7 @@ pub(super) fn place_return(
     let currency = Some(currency(&currency_code, lines))
         .filter(|c| !c.is_empty())
         .unwrap_or_else(|| original.currency_code.clone());
-    let order = Order {
+    let mut order = Order {
         external_reference_id: external,
         order_id: order_id.clone(),
         customer_id: customer_id.to_string(),
@@ -82,10 +82,12 @@ pub(super) fn place_return(
         links: self_links(format!("/v3/customers/{customer_id}/orders/{order_id}")),
         ..Order::default()
     };
+    super::pricing::returned(&mut order, &matched);
     cancel_lines(world, &reference, &matched);
     world.orders.insert(order_id.clone(), order.clone());
     world.schedule(due, Change::CompleteOrder(order_id));
     world.count_created("order");
+    super::pricing::unpriced(&mut order);
     Ok(order)
 }
 

@@ -12,6 +12,7 @@
 
 use super::complete::{complete_order, settle_levels};
 use super::offers::{self, OfferId, OFFERS};
+use super::pricing;
 use super::{held, new_subscription_id, self_links, subscriptions_of};
 use crate::twin::gen::Gen;
 use crate::twin::time;
@@ -116,7 +117,7 @@ fn seed_order(world: &mut World, gen: &mut Gen, id: &str, at: Millis, end: Optio
         });
     }
     let order_id = world.next_id();
-    let order = Order {
+    let mut order = Order {
         order_id: order_id.clone(),
         external_reference_id: format!("PO-{}", gen.range(10_000, 99_999)),
         customer_id: id.to_string(),
@@ -129,6 +130,7 @@ fn seed_order(world: &mut World, gen: &mut Gen, id: &str, at: Millis, end: Optio
         links: self_links(format!("/v3/customers/{id}/orders/{order_id}")),
         ..Order::default()
     };
+    pricing::price(&mut order, pricing::prorated_days(&c, at), |_, unit| unit);
     world.orders.insert(order_id.clone(), order);
     match end {
         None => complete_order(world, &order_id, at),
@@ -228,7 +230,7 @@ fn seed_renewal(world: &mut World, id: &str, coterm: &str, now: Millis) {
         return;
     }
     let order_id = world.next_id();
-    let order = Order {
+    let mut order = Order {
         order_id: order_id.clone(),
         customer_id: id.to_string(),
         order_type: Some(OrderType::Renewal),
@@ -240,6 +242,7 @@ fn seed_renewal(world: &mut World, id: &str, coterm: &str, now: Millis) {
         links: self_links(format!("/v3/customers/{id}/orders/{order_id}")),
         ..Order::default()
     };
+    pricing::price(&mut order, pricing::TERM_DAYS, |_, unit| unit);
     world.orders.insert(order_id, order);
 }
 
