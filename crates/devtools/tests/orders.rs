@@ -63,7 +63,7 @@ async fn preview_then_place_and_watch_the_order_complete() {
     browser.click("Place order").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
     browser.sees("The order is open").await;
-    let invoiced = "//dt[normalize-space(.)='Invoiced by Adobe']/following-sibling::dd[1]";
+    let invoiced = "//dt[normalize-space(.)='Invoiced by Adobe, before tax']/following-sibling::dd[1]";
     browser.find(&format!("{invoiced}[normalize-space(.)='Adobe gives the prices once the order is complete.']")).await;
     browser.screenshot("orders-open").await;
     // What the reseller types into the reference while the order is followed outlives the
@@ -683,7 +683,7 @@ async fn return_one_line_of_an_order() {
     assert_eq!(lines.len(), 1, "the return holds exactly the chosen line");
     // Adobe credits the returned line's price: below zero, as the line's.
     let credited = browser
-        .find("//dt[normalize-space(.)='Credited by Adobe']/following-sibling::dd[1]")
+        .find("//dt[normalize-space(.)='Credited by Adobe, before tax']/following-sibling::dd[1]")
         .await
         .text()
         .await

@@ -86,12 +86,19 @@ static LINES: &[Column<Line>] = &[
     Column::text(t::column::status, |l| Cell::Status(ResourceKind::LineItem, l.line.status.as_str().to_string())),
 ];
 
-/// What Adobe invoices (or credits, for a return) for the order, in words.
+/// What Adobe invoices for the order (or credits: a return, or an upgrade's undo that costs
+/// less than it gives back), in words.
 fn invoiced(o: &Order, open: bool) -> (&'static str, String) {
-    let label = if super::is_credit(o) { t::order::credited() } else { t::order::invoiced() };
+    let below_zero = o
+        .pricing_summary
+        .iter()
+        .any(|s| s.total_line_item_partner_price.as_ref().and_then(|t| t.as_f64()).is_some_and(|t| t < 0.0));
+    let label = if super::is_credit(o) || below_zero { t::order::credited() } else { t::order::invoiced() };
     let words = match super::total_of(o) {
         Some(total) => total,
         None if open => t::order::priced_when_complete().into(),
+        // Returned whole (1008), failed: Adobe prices complete orders only.
+        None if o.status != Status::Active => t::order::priced_only_complete().into(),
         None => t::order::not_priced().into(),
     };
     (label, words)
@@ -142,7 +149,7 @@ fn OrderView(order: Order, customer: String, open: bool) -> impl IntoView {
         {(!o.cancelling_items.is_empty()).then(|| view! {
             <section class="facts-section" aria-labelledby="switch-title">
                 <h2 id="switch-title">{t::order::upgrade()}</h2>
-                <SwitchLines order=o.clone() customer=customer.clone() caption=t::order::what_changes()/>
+                <SwitchLines order=o.clone() customer=customer.clone() caption=t::order::what_changes() placed=true/>
                 {(o.order_type == Some(OrderType::Switch) && !open).then(|| view! { <UndoSwitch order=o.clone() customer=customer.clone()/> })}
             </section>
         })}

@@ -107,7 +107,7 @@ pub(crate) fn total_of(order: &Order) -> Option<String> {
 /// An amount in `currency` ("—" when there is none), below zero when it is a `credit`.
 pub(crate) fn signed_money(credit: bool, value: Option<&serde_json::Number>, currency: &str) -> String {
     match value.and_then(serde_json::Number::as_f64) {
-        Some(v) => crate::format::money(if credit { -v.abs() } else { v }, currency),
+        Some(v) => crate::format::money(if credit && v != 0.0 { -v.abs() } else { v }, currency),
         None => crate::format::money_of(None, currency),
     }
 }

@@ -268,10 +268,16 @@ static PRICED_MOVES: &[Column<Move>] = &[
 ];
 
 /// A switch's (or revert's) lines: the product added and the licenses it replaces, with their
-/// prices when the API gave them (a preview); `customer` links the subscriptions (none in a
-/// preview); `caption` names the table.
+/// prices when the API gave them; `customer` links the subscriptions (none in a preview);
+/// `caption` names the table. A preview's total is an estimate; a `placed` order's page says
+/// what Adobe invoiced itself.
 #[component]
-pub fn SwitchLines(order: Order, customer: String, caption: &'static str) -> impl IntoView {
+pub fn SwitchLines(
+    order: Order,
+    customer: String,
+    caption: &'static str,
+    #[prop(optional)] placed: bool,
+) -> impl IntoView {
     let priced = order.line_items.iter().any(|l| l.pricing.is_some());
     let days = order.line_items.first().and_then(|l| l.prorated_days);
     let mut rows: Vec<Move> = order
@@ -298,7 +304,7 @@ pub fn SwitchLines(order: Order, customer: String, caption: &'static str) -> imp
         pricing: c.pricing.clone(),
         currency: order.currency_code.clone(),
     }));
-    let total = super::total_of(&order);
+    let total = super::total_of(&order).filter(|_| !placed);
     view! {
         <DataTable caption=caption.to_string() show_caption=true columns=if priced { PRICED_MOVES } else { MOVES } rows empty=""/>
         {total.map(|t| view! {

@@ -99,7 +99,9 @@ pub struct LinePricing {
     pub discounted_partner_price: Option<Number>,
     /// The prorated unit price after discounts.
     pub net_partner_price: Option<Number>,
-    /// The prorated price of the line after discounts: what the partner pays Adobe for it.
+    /// The prorated price of the line after discounts: what the partner pays Adobe for it
+    /// (`lineItemPrice` in the resources' reference and the switch examples).
+    #[serde(alias = "lineItemPrice")]
     pub line_item_partner_price: Option<Number>,
 }
 
@@ -118,6 +120,9 @@ pub struct FlexDiscountResult {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct PricingSummary {
+    /// The order's total (`totalLineItemPrice` in the resources' reference and the switch
+    /// examples).
+    #[serde(alias = "totalLineItemPrice")]
     pub total_line_item_partner_price: Option<Number>,
     pub currency_code: String,
 }

@@ -18,7 +18,6 @@ use partner_model::types::{Customer, Order, OrderHistoryPage, OrderType, OrderUp
 const DEFAULT_LIMIT: u64 = 25;
 const MAX_LIMIT: u64 = 100;
 
-/// One order of the customer.
 /// One order of the customer; its prices with `fetch-price=true` (see [`super::pricing`]).
 pub async fn get_one(
     State(twin): State<Twin>,
@@ -62,7 +61,7 @@ pub async fn update(
             .filter(|o| o.customer_id == customer_id)
             .ok_or_else(|| ApiError::code("2115"))?;
         order.external_reference_id = request.external_reference_id;
-        Ok(Json(order.clone()))
+        Ok(Json(super::pricing::shown(order.clone(), false)))
     })
 }
 

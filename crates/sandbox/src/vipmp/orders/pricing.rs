@@ -19,10 +19,11 @@
 //! - A RETURN's lines carry the returned lines' prices, positive as the docs' sample of a
 //!   RETURN in the order history shows; its `pricingSummary` is their sum. A return of an order
 //!   without prices has none.
-//! - A TRANSFER order, and the seeded orders of the `--large` customer, have no prices: they
-//!   stand for orders "placed before the pricing feature was introduced".
+//! - The seeded orders of the `--large` customer have no prices: they stand for orders "placed
+//!   before the pricing feature was introduced".
 //! - A switch's (or revert's) prices are its preview's (see `switches`).
 
+use super::complete::add_years;
 use super::offers;
 use crate::twin::time;
 use crate::twin::world::Millis;
@@ -33,12 +34,16 @@ use serde_json::Number;
 const DAY: Millis = 86_400_000;
 pub const TERM_DAYS: u64 = 365;
 
-/// The days a NEW order for `customer` is invoiced for, at `now`.
+/// The days a NEW order for `customer` is invoiced for, at `now`: until the anniversary in
+/// effect then, the first after `now` (for a seeded order placed terms ago, an earlier one).
 pub fn prorated_days(customer: &Customer, now: Millis) -> u64 {
-    match time::parse(&customer.coterm_date) {
-        Some(end) if end > now => (end - now).div_ceil(DAY).clamp(1, TERM_DAYS),
-        _ => TERM_DAYS,
+    let Some(mut end) = time::parse(&customer.coterm_date).filter(|end| *end > now) else { return TERM_DAYS };
+    let mut years = 1;
+    while let Some(earlier) = time::parse(&add_years(&customer.coterm_date, -years)).filter(|e| *e > now) {
+        end = earlier;
+        years += 1;
     }
+    (end - now).div_ceil(DAY).clamp(1, TERM_DAYS)
 }
 
 fn number(value: f64) -> Option<Number> {
@@ -94,9 +99,10 @@ pub fn unpriced(order: &mut Order) {
     }
 }
 
-/// A RETURN's prices: each returned line's own, and their sum (none when no line has one).
-pub fn returned(order: &mut Order, originals: &[partner_model::types::LineItem]) {
-    let currency = order.currency_code.clone();
+/// A RETURN's prices: each returned line's own, and their sum in the returned order's
+/// `currency` (none when no line has one).
+pub fn returned(order: &mut Order, originals: &[partner_model::types::LineItem], currency: &str) {
+    let currency = currency.to_string();
     let mut total = 0.0;
     let mut priced = false;
     for line in &mut order.line_items {
@@ -115,5 +121,21 @@ pub fn returned(order: &mut Order, originals: &[partner_model::types::LineItem])
             total_line_item_partner_price: number(round(total, &currency)),
             currency_code: currency,
         }];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_order_is_invoiced_until_the_anniversary_in_effect_when_placed() {
+        let at = |date: &str| time::parse(date).unwrap_or_default();
+        let customer = Customer { coterm_date: "2026-12-20".into(), ..Customer::default() };
+        assert_eq!(prorated_days(&customer, at("2026-12-10")), 10);
+        assert_eq!(prorated_days(&customer, at("2025-11-10")), 40, "placed a term ago: that term's anniversary");
+        assert_eq!(prorated_days(&customer, at("2024-12-19")), 1);
+        assert_eq!(prorated_days(&customer, at("2026-12-21")), TERM_DAYS, "past the anniversary");
+        assert_eq!(prorated_days(&Customer::default(), at("2026-12-10")), TERM_DAYS, "none yet");
     }
 }

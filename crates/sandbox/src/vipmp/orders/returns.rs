@@ -82,7 +82,7 @@ pub(super) fn place_return(
         links: self_links(format!("/v3/customers/{customer_id}/orders/{order_id}")),
         ..Order::default()
     };
-    super::pricing::returned(&mut order, &matched);
+    super::pricing::returned(&mut order, &matched, &original.currency_code);
     cancel_lines(world, &reference, &matched);
     world.orders.insert(order_id.clone(), order.clone());
     world.schedule(due, Change::CompleteOrder(order_id));
