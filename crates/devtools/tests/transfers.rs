@@ -382,6 +382,39 @@ fn seeded_reseller(lga_country: bool) -> String {
         .expect("an active reseller")
 }
 
+/// "Migrate High Volume Discount customers": once migrated, the customer's Acrobat Pro order is
+/// previewed with its code, which placing the order sends back, as the API requires.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_migrated_high_volume_discount_customer_orders_acrobat_with_its_code() {
+    let (sandbox, browser) = start().await;
+    let reseller = seeded_reseller(true);
+    browser.client.goto(&format!("{}memberships/71000003?reseller={reseller}", sandbox.url)).await.expect("preview");
+    browser.heading("VIP membership 71000003").await;
+    browser.click("Transfer to VIP Marketplace").await;
+    browser.find("//dialog[@open]//h2[starts-with(normalize-space(.), 'Transfer VIP membership 71000003')]").await;
+    browser.click("Transfer").await;
+    browser.sees("Complete: the customer and its subscriptions are now yours.").await;
+    browser.click("Open the customer").await;
+    browser.find("//main//h1").await;
+    let customer = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
+    browser.preview_order(&sandbox.url, &customer, &["65304479CA01A12:5"]).await;
+    let cell = |col: &str| {
+        format!("//section[contains(@class,'preview')]//tbody/tr[1]/td[count(//section[contains(@class,'preview')]//thead//th[normalize-space(.)='{col}']/preceding-sibling::th)+1]")
+    };
+    assert_eq!(browser.find(&cell("Discount")).await.text().await.expect("code"), "HVD_L18_PRE");
+    browser.show(&browser.find("//section[contains(@class,'preview')]").await).await;
+    browser.screenshot("transfers-hvd-preview").await;
+    browser.click("Place order").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    let lines = "//main//table[caption[normalize-space(.)='Line items']]";
+    let discount = format!(
+        "{lines}/tbody/tr[1]/td[count({lines}/thead//th[normalize-space(.)='Discount']/preceding-sibling::th)+1]"
+    );
+    assert_eq!(browser.find(&discount).await.text().await.expect("code"), "HVD_L18_PRE", "the order kept it");
+    browser.screenshot("transfers-hvd-order").await;
+    browser.close().await;
+}
+
 /// "Migrate LGA customers from VIP to VIP Marketplace": the preview says the customer stays a
 /// Large Government Agency; a reseller outside the US and Canada is refused (1164) with the
 /// typed id kept; one inside takes it, and the new customer is an LGA customer.

@@ -29,11 +29,19 @@ fn not_sent_by_the_console(text: &str) -> Option<&'static str> {
     let order_type = v["orderType"].as_str().unwrap_or_default();
     let lines = v["lineItems"].as_array().cloned().unwrap_or_default();
     let reverting = matches!(order_type, "PREVIEW_REVERT_SWITCH" | "REVERT_SWITCH");
-    if order_type != "RETURN" && !reverting && v.get("referenceOrderId").is_some() {
+    let named = |v: &serde_json::Value, key: &str| v.get(key).and_then(|r| r.as_str()).is_some_and(|r| !r.is_empty());
+    if order_type != "RETURN" && !reverting && named(&v, "referenceOrderId") {
         return Some("the create-order template's referenceOrderId outside RETURN");
     }
-    // A line's deploymentId is sent (a global customer's order); its HVD discountCode is not.
-    lines.iter().any(|l| l.get("discountCode").is_some()).then_some("a line's High Volume Discount code")
+    // A line's deploymentId and High Volume Discount code are sent (a global customer's order,
+    // a migrated HVD customer's), but not an upgrade's HVD code on what it cancels, nor a
+    // renewal preview of chosen lines.
+    let cancelling = v["cancellingItems"].as_array().cloned().unwrap_or_default();
+    if cancelling.iter().any(|c| c.get("discountCode").is_some()) {
+        return Some("a cancelled item's High Volume Discount code");
+    }
+    (order_type == "PREVIEW_RENEWAL" && lines.iter().any(|l| l.get("quantity").is_none()))
+        .then_some("a renewal preview's line without its quantity")
 }
 
 fn check(kind: &str, file: &str, text: &str) -> Result<bool, String> {

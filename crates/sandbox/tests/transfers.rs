@@ -426,6 +426,76 @@ async fn a_membership_brings_its_commitment_and_discount_code_along() {
     assert_eq!(account.json["tags"], json!(["HVD_MIGRATED_CUSTOMER"]));
 }
 
+/// "Migrate High Volume Discount customers": the migrated customer's Acrobat Pro lines carry
+/// its code; a preview answers it whatever was sent, an order is placed only with it, and the
+/// renewal preview gives the next term's (post-price-action) code.
+#[tokio::test]
+async fn a_migrated_high_volume_discount_customer_orders_acrobat_with_its_code() {
+    let world = seeded();
+    let app = sandbox(PENDING);
+    let reseller = active_reseller(&world);
+    let started = call(&app, "POST", "/v3/memberships/71000003/transfers", Some(json!({"resellerId": reseller}))).await;
+    assert_eq!(started.status, StatusCode::ACCEPTED, "{}", started.text);
+    let transfer_id = started.json["transferId"].as_str().unwrap_or_default().to_string();
+    tokio::time::sleep(SETTLE).await;
+    let done = call(&app, "GET", &format!("/v3/memberships/71000003/transfers/{transfer_id}"), None).await;
+    let customer = done.json["customerId"].as_str().unwrap_or_default().to_string();
+    let subs = call(&app, "GET", &format!("/v3/customers/{customer}/subscriptions"), None).await;
+    assert_eq!(subs.json["items"][0]["offerId"], "65304479CA01A12", "an Acrobat customer: {}", subs.text);
+    let orders = format!("/v3/customers/{customer}/orders");
+    let order = |kind: &str, acrobat_code: &str| {
+        json!({"orderType": kind, "currencyCode": subs.json["items"][0]["currencyCode"], "lineItems": [
+            {"extLineItemNumber": 1, "offerId": "65304479CA14A12", "quantity": 5, "discountCode": acrobat_code},
+            {"extLineItemNumber": 2, "offerId": "65322651CA14A12", "quantity": 2}]})
+    };
+    // A preview answers the customer's code on Acrobat Pro, "irrespective of your entry".
+    for sent in ["", "HVD_L17_POST"] {
+        let preview = call(&app, "POST", &orders, Some(order("PREVIEW", sent))).await;
+        assert_eq!(preview.status, StatusCode::CREATED, "{}", preview.text);
+        assert_eq!(preview.json["lineItems"][0]["discountCode"], "HVD_L18_PRE", "{sent}: {}", preview.text);
+        assert!(preview.json["lineItems"][1].get("discountCode").is_none(), "not for All Apps: {}", preview.text);
+    }
+    // An order is created only with the valid code.
+    for sent in ["", "HVD_L17_PRE"] {
+        let refused = call(&app, "POST", &orders, Some(order("NEW", sent))).await;
+        assert_eq!(
+            (refused.status, refused.json["code"].as_str(), &refused.json["additionalDetails"]),
+            (StatusCode::BAD_REQUEST, Some("1117"), &json!(["lineItems[0].discountCode"])),
+            "{sent}"
+        );
+    }
+    let placed = call(&app, "POST", &orders, Some(order("NEW", "HVD_L18_PRE"))).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.text);
+    assert_eq!(placed.json["lineItems"][0]["discountCode"], "HVD_L18_PRE");
+    let id = placed.json["orderId"].as_str().unwrap_or_default().to_string();
+    let read = call(&app, "GET", &format!("{orders}/{id}"), None).await;
+    assert_eq!(read.json["lineItems"][0]["discountCode"], "HVD_L18_PRE", "{}", read.text);
+    // The next term steps down to post-price-action pricing.
+    let renewal = call(&app, "POST", &orders, Some(json!({"orderType": "PREVIEW_RENEWAL"}))).await;
+    assert_eq!(renewal.status, StatusCode::CREATED, "{}", renewal.text);
+    let acrobat = renewal.json["lineItems"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|l| l["offerId"].as_str().is_some_and(|o| o.starts_with("65304479")));
+    assert_eq!(acrobat.map(|l| &l["discountCode"]), Some(&json!("HVD_L18_POST")), "{}", renewal.text);
+    // No code is valid for a customer without one.
+    let other = world
+        .customers
+        .values()
+        .find(|c| c.status.as_str() == "1000" && c.discounts.iter().all(|d| d.discount_code.is_empty()));
+    let other = other.map(|c| c.customer_id.clone()).unwrap_or_default();
+    let body = json!({"orderType": "NEW", "currencyCode": "USD", "lineItems": [
+        {"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 1, "discountCode": "HVD_L18_PRE"}]});
+    let refused = call(&app, "POST", &format!("/v3/customers/{other}/orders"), Some(body)).await;
+    assert_eq!(
+        (refused.json["code"].as_str(), &refused.json["additionalDetails"]),
+        (Some("1117"), &json!(["lineItems[0].discountCode"])),
+        "{}",
+        refused.text
+    );
+}
+
 /// An active reseller whose country is (or is not) the United States or Canada.
 fn active_reseller_where(world: &World, lga_country: bool) -> String {
     world

@@ -77,9 +77,11 @@ pub(crate) fn not_returnable_words(why: &partner_model::rules::returns::NotRetur
     }
 }
 
-/// A line's flexible discount codes as the API answered them; "—" without one.
+/// A line's discount codes as the API answered them (a High Volume Discount customer's, then
+/// the flexible ones); "—" without one.
 pub(crate) fn discount_cell(line: &LineItem) -> crate::components::table::Cell {
-    let codes: Vec<&str> = line.flex_discounts.iter().map(|d| d.code.as_str()).collect();
+    let hvd = Some(line.discount_code.as_str()).filter(|c| !c.is_empty());
+    let codes: Vec<&str> = hvd.into_iter().chain(line.flex_discounts.iter().map(|d| d.code.as_str())).collect();
     crate::components::table::Cell::Code(if codes.is_empty() { "—".into() } else { codes.join(", ") })
 }
 

@@ -45,6 +45,9 @@ fn lines_of(v: &Values) -> Vec<LineItemRequest> {
             flex_discount_codes: super::codes_at(v, &format!("{LINES}[{i}].flexDiscountCodes[0]")),
             subscription_id: String::new(),
             deployment_id: deployment_of(v),
+            // The preview answers a High Volume Discount customer's code, which placing the
+            // order then sends (`LineItemRequest::again`).
+            discount_code: String::new(),
         })
         .collect()
 }

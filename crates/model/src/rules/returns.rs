@@ -104,6 +104,7 @@ pub fn return_request(order: &Order, lines: &[u32], external_reference_id: Strin
             .map(|l| LineItemRequest {
                 flex_discount_codes: Vec::new(),
                 deployment_id: String::new(),
+                discount_code: String::new(),
                 ..LineItemRequest::again(l)
             })
             .collect(),

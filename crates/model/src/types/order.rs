@@ -230,11 +230,16 @@ pub struct LineItemRequest {
     /// For a global customer: the deployment the line is for (none: the customer's own country).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub deployment_id: String,
+    /// A migrated High Volume Discount customer's code (`HVD_L18_PRE`), which its orders of
+    /// the products the code is for must name: the one the preview answers.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub discount_code: String,
 }
 
 impl LineItemRequest {
-    /// The request for `line` of an order as answered: the same number, offer and quantity; the
-    /// currency is left to the order level.
+    /// The request for `line` of an order as answered: the same number, offer, quantity and
+    /// discount codes (flexible, and a High Volume Discount's); the currency is left to the
+    /// order level.
     pub fn again(line: &LineItem) -> LineItemRequest {
         LineItemRequest {
             ext_line_item_number: line.ext_line_item_number,
@@ -244,6 +249,7 @@ impl LineItemRequest {
             flex_discount_codes: line.flex_discounts.iter().map(|d| d.code.clone()).collect(),
             subscription_id: String::new(),
             deployment_id: line.deployment_id.clone(),
+            discount_code: line.discount_code.clone(),
         }
     }
 
@@ -478,4 +484,32 @@ impl<'de> Deserialize<'de> for OrderRequest {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OrderUpdateRequest {
     pub external_reference_id: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answered_line_is_sent_again_with_its_codes() {
+        let line = LineItem {
+            ext_line_item_number: 4,
+            offer_id: "65304479CA14A12".into(),
+            quantity: 5,
+            subscription_id: "S1".into(),
+            discount_code: "HVD_L18_PRE".into(),
+            flex_discounts: vec![FlexDiscountResult { code: "SPRING".into(), ..FlexDiscountResult::default() }],
+            ..LineItem::default()
+        };
+        let again = LineItemRequest::again(&line);
+        assert_eq!(
+            (again.discount_code.as_str(), again.flex_discount_codes.as_slice()),
+            ("HVD_L18_PRE", &["SPRING".to_string()][..])
+        );
+        assert_eq!(again.subscription_id, "", "a new order's line renews nothing");
+        let renewing = LineItemRequest::renewing(&line);
+        assert_eq!((renewing.discount_code.as_str(), renewing.subscription_id.as_str()), ("HVD_L18_PRE", "S1"));
+        let json = serde_json::to_value(LineItemRequest::again(&LineItem::default())).unwrap_or_default();
+        assert!(json.get("discountCode").is_none(), "no code, none sent: {json}");
+    }
 }

@@ -11,7 +11,7 @@
 
 use super::offers::{self, Edition, OfferId};
 use super::{customer, held, line_detail, self_links, subscriptions_of};
-use super::{discounts, high_growth, pricing, recommendations, renewals, switches};
+use super::{discounts, high_growth, hvd, pricing, recommendations, renewals, switches};
 use crate::twin::error::parse;
 use crate::twin::time;
 use crate::twin::world::{Change, Millis, World};
@@ -99,6 +99,7 @@ pub async fn create(
                 let currency = currency(&currency_code, &line_items);
                 let mut lines = price_lines(w, c, &line_items, &currency, false)?;
                 let codes = discounts::apply(w, c, now, &line_items, &mut lines)?;
+                hvd::mark(&mut lines, hvd::code(c));
                 let mut order = preview(c, now, OrderType::Preview, external_reference_id, currency, lines);
                 if fetch_price {
                     let cur = order.currency_code.clone();
@@ -135,6 +136,7 @@ pub async fn create(
                 let currency = renewal_currency(w, &currency_code, &line_items);
                 let mut lines = renewals::price_renewal(w, c, now, &line_items, &currency)?;
                 let codes = discounts::apply(w, c, now, &line_items, &mut lines)?;
+                hvd::mark(&mut lines, hvd::code(c).map(hvd::next_term).as_deref());
                 let mut order = preview(c, now, OrderType::PreviewRenewal, external_reference_id, currency, lines);
                 if fetch_price {
                     let cur = order.currency_code.clone();
@@ -159,7 +161,10 @@ pub async fn create(
                 }
                 let currency = renewal_currency(w, &currency_code, &line_items);
                 let mut lines = renewals::price_renewal(w, &c, now, &line_items, &currency)?;
+                let next_term = hvd::code(&c).map(hvd::next_term);
+                hvd::check(&line_items, next_term.as_deref())?;
                 let codes = discounts::apply(w, &c, now, &line_items, &mut lines)?;
+                hvd::mark(&mut lines, next_term.as_deref());
                 let mut order = unplaced(&customer_id, OrderType::Renewal, external_reference_id, currency, lines);
                 price_placed(&mut order, pricing::TERM_DAYS, &codes);
                 Ok::<_, ApiError>(record(w, now, twin.pending_until(now), order))
@@ -424,7 +429,9 @@ fn place_new(
     let currency = currency(&currency_code, lines);
     let requested = lines;
     let mut lines = price_lines(world, c, lines, &currency, true)?;
+    hvd::check(requested, hvd::code(c))?;
     let codes = discounts::apply(world, c, now, requested, &mut lines)?;
+    hvd::mark(&mut lines, hvd::code(c));
     let days = pricing::prorated_days(c, now);
     let mut order = unplaced(customer_id, OrderType::New, external, currency, lines);
     price_placed(&mut order, days, &codes);
@@ -510,7 +517,7 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
             *totals.entry(o.offer_type).or_default() += q;
         }
     }
-    let lines = renewing
+    let mut lines = renewing
         .iter()
         .enumerate()
         .map(|(i, (sub, offer, q, cur))| {
@@ -535,6 +542,7 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
         .collect::<Vec<LineItem>>();
     // The renewal is in the subscriptions' currency.
     let currency = lines.first().map(|l| l.currency_code.clone()).unwrap_or_default();
+    hvd::mark(&mut lines, hvd::code(c).map(hvd::next_term).as_deref());
     let mut order = preview(c, now, OrderType::PreviewRenewal, String::new(), currency, lines);
     order.eligible_offers = high_growth::eligible(world, c);
     Ok(order)

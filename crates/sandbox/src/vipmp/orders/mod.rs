@@ -88,6 +88,7 @@ mod create;
 mod discounts;
 mod high_growth;
 mod history;
+mod hvd;
 pub mod offers;
 mod pricing;
 pub(crate) mod recommendations;

@@ -282,7 +282,7 @@ const COUNTRIES: [(&str, &str); 4] = [("US", "USD"), ("CA", "CAD"), ("GB", "GBP"
 /// The eligible memberships that bring something along, both 3-Year Commit customers (the
 /// preview shows benefits and discounts "if customer is a 3yc customer"): 71000002 at level 12
 /// with its recommitment accepted (the preview page's example), 71000003 a High Volume Discount
-/// customer with its code (the HVD page's).
+/// customer with its code (the HVD page's), whose Acrobat Pro orders name it (`orders::hvd`).
 fn brings_along(world: &mut World, now: Millis) {
     let commitment = |licenses: u64| Commitment {
         start_date: date(now.saturating_sub(200 * DAY)),
@@ -309,7 +309,18 @@ fn brings_along(world: &mut World, now: Millis) {
         m.discounts = vec![Discount::new(OfferType::License, "12")];
     }
     if let Some(m) = world.memberships.get_mut("71000003") {
-        // Level 14 is a commitment of 100 licenses or more.
+        // Level 14 is a commitment of 100 licenses or more. "Only the Acrobat customers in COM
+        // … and GOV … can be migrated": 120 licenses of Acrobat Pro for teams.
+        let (renewal_date, currency_code) =
+            m.offers.first().map(|o| (o.renewal_date.clone(), o.currency_code.clone())).unwrap_or_default();
+        m.segment = "COM".into();
+        m.offers = vec![TransferItem {
+            offer_id: "65304479CA01A12".into(),
+            quantity: 120,
+            renewal_date,
+            currency_code,
+            ..TransferItem::default()
+        }];
         m.benefits = vec![three_year(commitment(120), None)];
         m.discounts = vec![Discount { discount_code: "HVD_L18_PRE".into(), ..Discount::new(OfferType::License, "14") }];
     }
