@@ -34,12 +34,7 @@ fn not_sent_by_the_console(text: &str) -> Option<&'static str> {
         return Some("the create-order template's referenceOrderId outside RETURN");
     }
     // A line's deploymentId and High Volume Discount code are sent (a global customer's order,
-    // a migrated HVD customer's), but not an upgrade's HVD code on what it cancels, nor a
-    // renewal preview of chosen lines.
-    let cancelling = v["cancellingItems"].as_array().cloned().unwrap_or_default();
-    if cancelling.iter().any(|c| c.get("discountCode").is_some()) {
-        return Some("a cancelled item's High Volume Discount code");
-    }
+    // a migrated HVD customer's), but not a renewal preview of chosen lines without quantities.
     (order_type == "PREVIEW_RENEWAL" && lines.iter().any(|l| l.get("quantity").is_none()))
         .then_some("a renewal preview's line without its quantity")
 }

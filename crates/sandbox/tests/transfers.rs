@@ -427,8 +427,8 @@ async fn a_membership_brings_its_commitment_and_discount_code_along() {
 }
 
 /// "Migrate High Volume Discount customers": the migrated customer's Acrobat Pro lines carry
-/// its code; a preview answers it whatever was sent, an order is placed only with it, and the
-/// renewal preview gives the next term's (post-price-action) code.
+/// its code; a preview answers it whatever was sent, an order is placed only with it (5135
+/// otherwise), and a renewal within the 3-Year Commit keeps it.
 #[tokio::test]
 async fn a_migrated_high_volume_discount_customer_orders_acrobat_with_its_code() {
     let world = seeded();
@@ -453,14 +453,14 @@ async fn a_migrated_high_volume_discount_customer_orders_acrobat_with_its_code()
         let preview = call(&app, "POST", &orders, Some(order("PREVIEW", sent))).await;
         assert_eq!(preview.status, StatusCode::CREATED, "{}", preview.text);
         assert_eq!(preview.json["lineItems"][0]["discountCode"], "HVD_L18_PRE", "{sent}: {}", preview.text);
-        assert!(preview.json["lineItems"][1].get("discountCode").is_none(), "not for All Apps: {}", preview.text);
+        assert!(preview.json["lineItems"][1].get("discountCode").is_none(), "not asked for All Apps: {}", preview.text);
     }
     // An order is created only with the valid code.
     for sent in ["", "HVD_L17_PRE"] {
         let refused = call(&app, "POST", &orders, Some(order("NEW", sent))).await;
         assert_eq!(
             (refused.status, refused.json["code"].as_str(), &refused.json["additionalDetails"]),
-            (StatusCode::BAD_REQUEST, Some("1117"), &json!(["lineItems[0].discountCode"])),
+            (StatusCode::BAD_REQUEST, Some("5135"), &json!(["Line Item: 1"])),
             "{sent}"
         );
     }
@@ -470,7 +470,28 @@ async fn a_migrated_high_volume_discount_customer_orders_acrobat_with_its_code()
     let id = placed.json["orderId"].as_str().unwrap_or_default().to_string();
     let read = call(&app, "GET", &format!("{orders}/{id}"), None).await;
     assert_eq!(read.json["lineItems"][0]["discountCode"], "HVD_L18_PRE", "{}", read.text);
-    // The next term steps down to post-price-action pricing.
+    // An upgrade answers the code on what it adds and what it cancels; one sent must be valid.
+    tokio::time::sleep(SETTLE).await;
+    let subs = call(&app, "GET", &format!("/v3/customers/{customer}/subscriptions"), None).await;
+    let acrobat = subs.json["items"].as_array().into_iter().flatten().find(|s| s["offerId"] == "65304479CA01A12");
+    let (sub, held) = acrobat.map(|s| (s["subscriptionId"].clone(), s["currentQuantity"].clone())).unwrap_or_default();
+    let switch = |code: &str| {
+        json!({"orderType": "PREVIEW_SWITCH", "currencyCode": subs.json["items"][0]["currencyCode"],
+            "lineItems": [{"extLineItemNumber": 1, "offerId": "65304522CA14A12", "quantity": held, "discountCode": code}],
+            "cancellingItems": [{"extLineItemNumber": 1, "referenceLineItemNumber": 1, "subscriptionId": sub, "quantity": held}]})
+    };
+    let upgrade = call(&app, "POST", &orders, Some(switch(""))).await;
+    assert_eq!(upgrade.status, StatusCode::CREATED, "{}", upgrade.text);
+    assert_eq!(
+        (&upgrade.json["lineItems"][0]["discountCode"], &upgrade.json["cancellingItems"][0]["discountCode"]),
+        (&json!("HVD_L18_PRE"), &json!("HVD_L18_PRE")),
+        "{}",
+        upgrade.text
+    );
+    let wrong = call(&app, "POST", &orders, Some(switch("HVD_L20_PRE"))).await;
+    assert_eq!(wrong.json["code"], "5135", "{}", wrong.text);
+    // Within the 3-Year Commit the renewal keeps the code (its second term steps down to
+    // post-price-action pricing: the unit test of `hvd::renewal_code`).
     let renewal = call(&app, "POST", &orders, Some(json!({"orderType": "PREVIEW_RENEWAL"}))).await;
     assert_eq!(renewal.status, StatusCode::CREATED, "{}", renewal.text);
     let acrobat = renewal.json["lineItems"]
@@ -478,7 +499,7 @@ async fn a_migrated_high_volume_discount_customer_orders_acrobat_with_its_code()
         .into_iter()
         .flatten()
         .find(|l| l["offerId"].as_str().is_some_and(|o| o.starts_with("65304479")));
-    assert_eq!(acrobat.map(|l| &l["discountCode"]), Some(&json!("HVD_L18_POST")), "{}", renewal.text);
+    assert_eq!(acrobat.map(|l| &l["discountCode"]), Some(&json!("HVD_L18_PRE")), "{}", renewal.text);
     // No code is valid for a customer without one.
     let other = world
         .customers
@@ -490,7 +511,7 @@ async fn a_migrated_high_volume_discount_customer_orders_acrobat_with_its_code()
     let refused = call(&app, "POST", &format!("/v3/customers/{other}/orders"), Some(body)).await;
     assert_eq!(
         (refused.json["code"].as_str(), &refused.json["additionalDetails"]),
-        (Some("1117"), &json!(["lineItems[0].discountCode"])),
+        (Some("5135"), &json!(["Line Item: 1"])),
         "{}",
         refused.text
     );

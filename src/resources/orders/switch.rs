@@ -24,7 +24,7 @@ use crate::routes::{params, CustomerRecordParams, To};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use partner_model::rules::switches::{revert_order, revertible, switch_order, switch_quantities};
+use partner_model::rules::switches::{revert_order, revertible, switch_order, switch_quantities, with_codes};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
 use partner_model::types::{
@@ -200,7 +200,14 @@ fn PlaceSwitch(values: Values, order: Order, customer: String) -> impl IntoView 
     let rt = runtime();
     let line = order.line_items.first().map(|l| (l.offer_id.clone(), l.quantity)).unwrap_or_default();
     let from = order.cancelling_items.first().map(|c| c.subscription_id.clone()).unwrap_or_default();
-    let request = OrderRequest::Switch(switch_order(&line.0, &from, line.1, &order.currency_code));
+    let mut switch = switch_order(&line.0, &from, line.1, &order.currency_code);
+    // The preview's High Volume Discount codes go with it, as an order's do.
+    with_codes(
+        &mut switch,
+        order.line_items.first().map_or("", |l| l.discount_code.as_str()),
+        order.cancelling_items.first().map_or("", |c| c.discount_code.as_str()),
+    );
+    let request = OrderRequest::Switch(switch);
     let reassign = g(&values, REASSIGN) == "true";
     let navigate = use_navigate();
     let c2 = customer.clone();

@@ -200,6 +200,7 @@ mod tests {
             reference_line_item_number: n,
             subscription_id: "S".into(),
             quantity: q,
+            discount_code: String::new(),
         };
         let switch = |lines: Vec<LineItemRequest>, cancelling: Vec<CancellingItemRequest>| SwitchOrder {
             currency_code: "USD".into(),

@@ -40,6 +40,7 @@ pub fn switch_order(offer_id: &str, subscription_id: &str, quantity: u64, curren
             reference_line_item_number: 1,
             subscription_id: subscription_id.to_string(),
             quantity,
+            discount_code: String::new(),
         }],
     }
 }
@@ -94,6 +95,16 @@ pub fn revertible(switch: &Order, now: Millis) -> Result<Millis, NotRevertible> 
     Ok(until)
 }
 
+/// Gives a switch request's line and cancelled item their High Volume Discount codes.
+pub fn with_codes(o: &mut SwitchOrder, line: &str, cancelled: &str) {
+    if let Some(l) = o.line_items.first_mut() {
+        l.discount_code = line.to_string();
+    }
+    if let Some(c) = o.cancelling_items.first_mut() {
+        c.discount_code = cancelled.to_string();
+    }
+}
+
 /// The revert of `switch` (preview or not): the switched-from product back, in place of the
 /// subscription the switch made. `None` when the switch's answer lacks what a revert names.
 pub fn revert_order(switch: &Order, preview: bool) -> Option<OrderRequest> {
@@ -103,6 +114,8 @@ pub fn revert_order(switch: &Order, preview: bool) -> Option<OrderRequest> {
     }
     let mut o = switch_order(&cancelled.offer_id, &line.subscription_id, line.quantity, &switch.currency_code);
     o.reference_order_id = switch.order_id.clone();
+    // A High Volume Discount customer's codes go back the other way.
+    with_codes(&mut o, &cancelled.discount_code, &line.discount_code);
     Some(if preview { OrderRequest::PreviewRevertSwitch(o) } else { OrderRequest::RevertSwitch(o) })
 }
 

@@ -34,6 +34,9 @@ pub struct CancellingItem {
     pub offer_id: String,
     pub quantity: u64,
     pub subscription_id: String,
+    /// A migrated High Volume Discount customer's code, as on the order's lines.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub discount_code: String,
     /// With `fetch-price=true`: the credit for what is taken away.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pricing: Option<LinePricing>,
@@ -47,6 +50,9 @@ pub struct CancellingItemRequest {
     pub reference_line_item_number: u32,
     pub subscription_id: String,
     pub quantity: u64,
+    /// A migrated High Volume Discount customer's code (optional).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub discount_code: String,
 }
 
 /// The body of a mid-term switch, or of its revert (which names the switch order in

@@ -83,6 +83,7 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
     order.status = Status::Active;
     if renewing {
         super::renewals::roll_anniversary(world, &customer_id, early, first);
+        super::hvd::renewed(world, &customer_id, &order.line_items);
     }
     if order.order_type == Some(OrderType::New) {
         clear_acquisitions(world, &customer_id, &order.line_items);

@@ -99,7 +99,7 @@ pub async fn create(
                 let currency = currency(&currency_code, &line_items);
                 let mut lines = price_lines(w, c, &line_items, &currency, false)?;
                 let codes = discounts::apply(w, c, now, &line_items, &mut lines)?;
-                hvd::mark(&mut lines, hvd::code(c));
+                hvd::mark(&mut lines, &line_items, hvd::code(c));
                 let mut order = preview(c, now, OrderType::Preview, external_reference_id, currency, lines);
                 if fetch_price {
                     let cur = order.currency_code.clone();
@@ -136,7 +136,7 @@ pub async fn create(
                 let currency = renewal_currency(w, &currency_code, &line_items);
                 let mut lines = renewals::price_renewal(w, c, now, &line_items, &currency)?;
                 let codes = discounts::apply(w, c, now, &line_items, &mut lines)?;
-                hvd::mark(&mut lines, hvd::code(c).map(hvd::next_term).as_deref());
+                hvd::mark(&mut lines, &line_items, hvd::renewal_code(c).as_deref());
                 let mut order = preview(c, now, OrderType::PreviewRenewal, external_reference_id, currency, lines);
                 if fetch_price {
                     let cur = order.currency_code.clone();
@@ -161,10 +161,10 @@ pub async fn create(
                 }
                 let currency = renewal_currency(w, &currency_code, &line_items);
                 let mut lines = renewals::price_renewal(w, &c, now, &line_items, &currency)?;
-                let next_term = hvd::code(&c).map(hvd::next_term);
-                hvd::check(&line_items, next_term.as_deref())?;
+                let renewal_code = hvd::renewal_code(&c);
+                hvd::check(&line_items, renewal_code.as_deref())?;
                 let codes = discounts::apply(w, &c, now, &line_items, &mut lines)?;
-                hvd::mark(&mut lines, next_term.as_deref());
+                hvd::mark(&mut lines, &line_items, renewal_code.as_deref());
                 let mut order = unplaced(&customer_id, OrderType::Renewal, external_reference_id, currency, lines);
                 price_placed(&mut order, pricing::TERM_DAYS, &codes);
                 Ok::<_, ApiError>(record(w, now, twin.pending_until(now), order))
@@ -431,7 +431,7 @@ fn place_new(
     let mut lines = price_lines(world, c, lines, &currency, true)?;
     hvd::check(requested, hvd::code(c))?;
     let codes = discounts::apply(world, c, now, requested, &mut lines)?;
-    hvd::mark(&mut lines, hvd::code(c));
+    hvd::mark(&mut lines, requested, hvd::code(c));
     let days = pricing::prorated_days(c, now);
     let mut order = unplaced(customer_id, OrderType::New, external, currency, lines);
     price_placed(&mut order, days, &codes);
@@ -542,7 +542,7 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
         .collect::<Vec<LineItem>>();
     // The renewal is in the subscriptions' currency.
     let currency = lines.first().map(|l| l.currency_code.clone()).unwrap_or_default();
-    hvd::mark(&mut lines, hvd::code(c).map(hvd::next_term).as_deref());
+    hvd::mark(&mut lines, &[], hvd::renewal_code(c).as_deref());
     let mut order = preview(c, now, OrderType::PreviewRenewal, String::new(), currency, lines);
     order.eligible_offers = high_growth::eligible(world, c);
     Ok(order)

@@ -239,6 +239,12 @@ pub fn switch_order(
     }
     let currency = if asked_currency.is_empty() { from.currency_code.clone() } else { asked_currency.clone() };
     let level = offers::eligible_level(customer, "LICENSE", 0, true);
+    let hvd = super::hvd::code(customer);
+    let sent = [
+        (line.ext_line_item_number, line.discount_code.as_str()),
+        (cancelling.ext_line_item_number, cancelling.discount_code.as_str()),
+    ];
+    super::hvd::check_sent(&sent, hvd)?;
     Ok(Order {
         external_reference_id: o.external_reference_id.clone(),
         reference_order_id: o.reference_order_id.clone(),
@@ -251,6 +257,7 @@ pub fn switch_order(
             quantity: line.quantity,
             currency_code: currency,
             deployment_id: from.deployment_id.clone(),
+            discount_code: super::hvd::answered(&line.offer_id, &line.discount_code, hvd),
             ..LineItem::default()
         }],
         cancelling_items: vec![CancellingItem {
@@ -259,6 +266,7 @@ pub fn switch_order(
             offer_id: from.offer_id.clone(),
             quantity: cancelling.quantity,
             subscription_id: from.subscription_id.clone(),
+            discount_code: super::hvd::answered(&from.offer_id, &cancelling.discount_code, hvd),
             pricing: None,
         }],
         creation_date: time::datetime(now),

@@ -321,7 +321,8 @@ fn brings_along(world: &mut World, now: Millis) {
             currency_code,
             ..TransferItem::default()
         }];
-        m.benefits = vec![three_year(commitment(120), None)];
+        // More licenses than the commitment's minimum, as the migration requires.
+        m.benefits = vec![three_year(commitment(100), None)];
         m.discounts = vec![Discount { discount_code: "HVD_L18_PRE".into(), ..Discount::new(OfferType::License, "14") }];
     }
 }
