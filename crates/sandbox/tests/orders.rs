@@ -820,10 +820,10 @@ async fn returning_an_early_renewal_keeps_the_current_terms_licenses() {
 async fn a_new_order_completes_into_subscriptions() {
     let env = env();
     let created_before = env.twin.read(|w, _| w.created.get("order").copied().unwrap_or(0));
-    // Only a level better than the customer's is refused, with a documented reason.
+    // Only a level better than the customer's is refused, saying which is the customer's.
     let a = place(&env, COM, "NEW", &[(1, "65304479CA04A12", 10)]).await;
     assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("2129")));
-    assert_eq!(details(&a), ["Line Item: 1, Reason: CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE"]);
+    assert_eq!(details(&a), ["Line Item: 1, Reason: Offer level 04 is above the customer's discount level 02"]);
     let a = place(&env, COM, "NEW", &[(1, "65304479CA07A12", 10)]).await;
     assert_eq!(
         details(&a),

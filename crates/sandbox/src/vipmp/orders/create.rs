@@ -324,7 +324,7 @@ pub(super) fn price_lines(
             None if growth => {}
             None => {
                 if let Some(reason) = exact.then(|| too_good(&id.level, &level, customer.lga_in_force())).flatten() {
-                    wrong_level.push(line_detail(line, Some(reason)));
+                    wrong_level.push(line_detail(line, Some(&reason)));
                 }
             }
         }
@@ -374,15 +374,16 @@ fn deployments(world: &World, customer: &Customer, lines: &[LineItemRequest]) ->
 /// Why a NEW order may not name discount level `asked` when the customer is eligible for
 /// `eligible`: only a better level is refused ("Input Offer ID can be any level representing the
 /// same product"; a lower one is placed at the customer's level, as PREVIEW shows). An LGA level
-/// (06–09) for a customer that is not LGA has the documented reason "Not an LGA Customer"; any
-/// other better level `CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE`, the documented code nearest to it (no
-/// reason is documented for a volume level above the customer's).
-fn too_good(asked: &str, eligible: &str, lga: bool) -> Option<&'static str> {
+/// (06–09) for a customer that is not LGA has the documented reason "Not an LGA Customer". No
+/// reason is documented for another level above the customer's (the REASON_CODE list's
+/// `CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE` means buying an offer twice in a term), so the twin's
+/// own words say which level is the customer's.
+fn too_good(asked: &str, eligible: &str, lga: bool) -> Option<String> {
     if asked == eligible {
         return None;
     }
     if ["06", "07", "08", "09"].contains(&asked) && !lga {
-        return Some("Not an LGA Customer");
+        return Some("Not an LGA Customer".into());
     }
     let lga_level = |l: &str| ["06", "07", "08", "09"].contains(&l);
     match (offers::tier_of_level(asked), offers::tier_of_level(eligible)) {
@@ -391,7 +392,7 @@ fn too_good(asked: &str, eligible: &str, lga: bool) -> Option<&'static str> {
         (Some(_), None) => None,
         // LGA levels rise from 06 to 09.
         (None, None) if lga_level(asked) && lga_level(eligible) && asked < eligible => None,
-        _ => Some("CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE"),
+        _ => Some(format!("Offer level {asked} is above the customer's discount level {eligible}")),
     }
 }
 
@@ -556,11 +557,17 @@ mod tests {
     fn only_a_better_level_is_refused() {
         assert_eq!(too_good("02", "02", false), None);
         assert_eq!(too_good("01", "03", false), None, "a lower volume level");
-        assert_eq!(too_good("04", "02", false), Some("CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE"));
+        assert_eq!(
+            too_good("04", "02", false).as_deref(),
+            Some("Offer level 04 is above the customer's discount level 02")
+        );
         assert_eq!(too_good("12", "02", false), None, "3YC tier 2 is no better than tier 2");
-        assert_eq!(too_good("07", "02", false), Some("Not an LGA Customer"));
+        assert_eq!(too_good("07", "02", false).as_deref(), Some("Not an LGA Customer"));
         assert_eq!(too_good("01", "07", true), None, "a volume level for an LGA customer");
         assert_eq!(too_good("06", "07", true), None, "a lower LGA level");
-        assert_eq!(too_good("09", "07", true), Some("CUSTOMER_NOT_ELIGIBLE_FOR_PURCHASE"));
+        assert_eq!(
+            too_good("09", "07", true).as_deref(),
+            Some("Offer level 09 is above the customer's discount level 07")
+        );
     }
 }
