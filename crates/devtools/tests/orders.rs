@@ -1155,3 +1155,51 @@ async fn a_high_growth_offer_is_bought_mid_term() {
     browser.screenshot("orders-high-growth-mid-term-opted").await;
     browser.close().await;
 }
+
+/// An active commercial customer of the seeded world holding no Acrobat.
+fn customer_without_acrobat() -> String {
+    use partner_model::types::Status;
+    let now = partner_sandbox::twin::time::now();
+    let world = partner_sandbox::vipmp::seed::world(partner_sandbox::Settings::default().seed, now, false);
+    let acrobat = |owner: &str| {
+        world.subscriptions.values().any(|s| {
+            world.subscription_owner.get(&s.subscription_id).map(String::as_str) == Some(owner)
+                && ["65304386", "65304479", "65304522", "65304921"].iter().any(|p| s.offer_id.starts_with(p))
+        })
+    };
+    let commercial = |c: &partner_model::types::Customer| {
+        c.company_profile.market_segment.as_ref().is_some_and(|s| s.as_str() == "COM")
+    };
+    let mut ids: Vec<&String> = world
+        .customers
+        .values()
+        .filter(|c| c.status == Status::Active && commercial(c) && !acrobat(&c.customer_id))
+        .map(|c| &c.customer_id)
+        .collect();
+    ids.sort();
+    ids.first().map(|id| id.to_string()).expect("a customer without Acrobat")
+}
+
+/// "INELIGIBLE_ADD_ON": AI Assistant for Acrobat alone is refused at its line, in words, with
+/// what to do; ordered with Acrobat Pro it is previewed.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_add_on_is_refused_without_its_base_product_and_previewed_with_it() {
+    let (sandbox, browser) = start().await;
+    let customer = customer_without_acrobat();
+    browser.preview_order(&sandbox.url, &customer, &["65325791CA01A12:2"]).await;
+    let refused = browser
+        .find("//ul[@aria-label='Refused lines']/li[starts-with(normalize-space(.), 'Line 1:')]")
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert!(refused.contains("add-on product without the base product"), "{refused}");
+    assert!(refused.contains("Place the order again with the base product included."), "{refused}");
+    browser.show(&browser.find("//ul[@aria-label='Refused lines']").await).await;
+    browser.screenshot("orders-add-on-refused").await;
+    browser.preview_order(&sandbox.url, &customer, &["65304479CA01A12:2", "65325791CA01A12:2"]).await;
+    browser
+        .find("//section[contains(@class,'preview')]//td[span[normalize-space(.)='AI Assistant for Acrobat']]")
+        .await;
+    browser.close().await;
+}

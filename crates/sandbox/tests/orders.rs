@@ -390,6 +390,35 @@ async fn a_placed_order_answers_its_prices_once_complete_and_only_when_asked() {
     assert!(unpriced(&old.json), "{}", old.json);
 }
 
+/// "INELIGIBLE_ADD_ON: Customer is attempting to purchase an add-on product without the base
+/// product": AI Assistant for Acrobat, the recommendations' example of an add-on, goes with an
+/// Acrobat held or in the same order.
+#[tokio::test]
+async fn an_add_on_is_sold_only_with_its_base_product() {
+    let env = env();
+    let alone = place(&env, COM, "PREVIEW", &[(2, "65325791CA01A12", 3)]).await;
+    assert_eq!((alone.status, alone.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("2129")), "{}", alone.json);
+    assert_eq!(details(&alone), ["Line Item: 2, Reason: INELIGIBLE_ADD_ON"]);
+    assert_eq!(place(&env, COM, "NEW", &[(2, "65325791CA01A12", 3)]).await.json["code"], "2129", "nor placed");
+    // Recommended with an Acrobat, and sold with one.
+    let with_base = call(
+        &env,
+        "POST",
+        &format!("/v3/customers/{COM}/orders?fetch-recommendations=true"),
+        Some(json!({"orderType": "PREVIEW", "currencyCode": "USD", "lineItems": lines(&[(1, "65304479CA01A12", 3)])})),
+    )
+    .await;
+    let add_ons =
+        with_base.json["recommendations"]["productRecommendations"]["addOns"].as_array().cloned().unwrap_or_default();
+    assert!(add_ons.iter().any(|r| r["product"]["baseOfferId"] == "65325791CA01A12"), "{}", with_base.json);
+    let both = place(&env, COM, "NEW", &[(1, "65304479CA01A12", 3), (2, "65325791CA01A12", 3)]).await;
+    assert_eq!(both.status, StatusCode::CREATED, "{}", both.json);
+    settle().await;
+    // Once the customer holds an Acrobat, the add-on is sold alone.
+    let later = place(&env, COM, "NEW", &[(1, "65325791CA01A12", 2)]).await;
+    assert_eq!(later.status, StatusCode::CREATED, "{}", later.json);
+}
+
 /// The codes of a page of flexible discounts.
 fn codes(a: &Answer) -> Vec<String> {
     a.json["flexDiscounts"]

@@ -10,7 +10,7 @@
 //! status for the previews.
 
 use super::offers::{self, Edition, OfferId};
-use super::{customer, held, line_detail, self_links, subscriptions_of};
+use super::{customer, held, holds_product, line_detail, self_links, subscriptions_of};
 use super::{discounts, high_growth, hvd, pricing, recommendations, renewals, switches};
 use crate::twin::error::parse;
 use crate::twin::time;
@@ -284,6 +284,19 @@ pub(super) fn price_lines(
     }
     if !ineligible.is_empty() {
         return Err(ApiError::with_details("2129", ineligible));
+    }
+    // An add-on goes with one of its base products, held or in this order.
+    let ordered: Vec<&str> = parsed.iter().flatten().map(|(id, _)| id.product.as_str()).collect();
+    let has_base =
+        |bases: &[&str]| bases.iter().any(|b| ordered.contains(b) || holds_product(world, &customer.customer_id, b));
+    let lonely: Vec<String> = lines
+        .iter()
+        .zip(parsed.iter().flatten())
+        .filter(|(_, (id, _))| offers::bases_of(&id.product).is_some_and(|bases| !has_base(bases)))
+        .map(|(line, _)| line_detail(line, Some("INELIGIBLE_ADD_ON")))
+        .collect();
+    if !lonely.is_empty() {
+        return Err(ApiError::with_details("2129", lonely));
     }
     deployments(world, customer, lines)?;
     // "Customers who wish to become LGA in the last 30 days will not be permitted to place

@@ -13,7 +13,8 @@
 //!   10,000 comes from the offer catalog); unknown offers (2122 with `lineItems[i].offerId`);
 //!   offers outside the customer's or the reseller's market segment (2129 with
 //!   `"Line Item: <extLineItemNumber>, Reason: INELIGIBLE_MARKET_SEGMENT"` per line, the
-//!   format of the docs' 2141 example); on NEW, a level other than the one PREVIEW answers
+//!   format of the docs' 2141 example); an add-on without one of its base products, held or
+//!   in the order (2129, `Reason: INELIGIBLE_ADD_ON`); on NEW, a level other than the one PREVIEW answers
 //!   (2129 with `"Line Item: <n>, Reason: ..."` naming the offer id to use). A line's
 //!   `deploymentId` needs a global customer (1140) and names one of its active deployments
 //!   (2138 with `"Line Item: <n>"` per line; 2139, "not allowed for this contract", is never

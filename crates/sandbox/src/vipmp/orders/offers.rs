@@ -75,6 +75,7 @@ pub static OFFERS: &[Offer] = &[
     Offer { product: "65325088", name: "Adobe Stock credit pack (500 credits)", edition: Enterprise, offer_type: C, segments: COM_GOV },
     Offer { product: "65325477", name: "Firefly generative credits", edition: Team, offer_type: C, segments: ALL },
     Offer { product: "65325603", name: "Acrobat Sign Solutions for enterprise", edition: Enterprise, offer_type: L, segments: COM_GOV },
+    Offer { product: "65325791", name: "AI Assistant for Acrobat", edition: Team, offer_type: L, segments: ALL },
     Offer { product: "65326012", name: "Captivate", edition: Team, offer_type: L, segments: ALL },
     Offer { product: "65326190", name: "FrameMaker", edition: Team, offer_type: L, segments: COM_GOV },
     Offer { product: "65326355", name: "RoboHelp", edition: Team, offer_type: L, segments: COM_GOV },
@@ -88,6 +89,17 @@ pub static OFFERS: &[Offer] = &[
     Offer { product: "86322590", name: "Acrobat Pro for education", edition: Enterprise, offer_type: L, segments: &["EDU"] },
     Offer { product: "86322610", name: "Photoshop for education", edition: Team, offer_type: L, segments: &["EDU"] },
 ];
+
+/// Add-ons, each with its base products: sold only to a customer holding one of them or
+/// ordering one in the same order (2129 `INELIGIBLE_ADD_ON`: "Customer is attempting to purchase
+/// an add-on product without the base product"). The recommendations' example of an add-on,
+/// "not standalone and must be used with the base product", is AI Assistant for Acrobat.
+const ADD_ONS: &[(&str, &[&str])] = &[("65325791", &["65304386", "65304479", "65304522", "65304921", "86322590"])];
+
+/// The base products of `product` when it is an add-on.
+pub fn bases_of(product: &str) -> Option<&'static [&'static str]> {
+    ADD_ONS.iter().find(|(p, _)| *p == product).map(|(_, bases)| *bases)
+}
 
 /// The products the seed's customers hold (the catalog before it grew): seeded worlds stay as
 /// they were, so the journeys written against them keep their data.
@@ -282,7 +294,10 @@ mod tests {
     #[test]
     fn catalog_is_sorted_and_ids_split() {
         assert!(OFFERS.windows(2).all(|w| w[0].product < w[1].product));
-        assert!(OFFERS.len() >= 36 && SEEDED.iter().all(|p| offer_of(&format!("{p}CA01A12")).is_some()));
+        assert!(OFFERS.windows(2).all(|w| w.first().map(|o| o.product) < w.get(1).map(|o| o.product)), "sorted");
+        assert!(ADD_ONS.iter().all(|(p, bases)| offer_of(&format!("{p}CA01A12")).is_some()
+            && bases.iter().all(|b| OFFERS.iter().any(|o| o.product == *b))));
+        assert!(OFFERS.len() >= 37 && SEEDED.iter().all(|p| offer_of(&format!("{p}CA01A12")).is_some()));
         let id = OfferId::parse("65304479CA02A12").expect("documented id");
         assert_eq!(
             (id.level.as_str(), id.segment_code(), id.base()),

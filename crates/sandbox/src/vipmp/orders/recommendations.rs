@@ -7,7 +7,8 @@
 //!   single app's upsell is the All Apps plan, Acrobat Standard's is Acrobat Pro; cross-sells
 //!   are products used together (InDesign and InCopy, Premiere Pro and After Effects); add-ons
 //!   are consumables of a product (Sign transactions for Acrobat, generative credits for All
-//!   Apps).
+//!   Apps) and AI Assistant for Acrobat, the documents' example, which is sold only with an
+//!   Acrobat (see `offers::bases_of`).
 //! - The cart is the preview's lines (a renewal preview's, or the request's `offers`); with
 //!   none (`GENERIC`), and for the lists of subscriptions and orders, the customer's active
 //!   subscriptions. A product already in the cart or
@@ -67,9 +68,11 @@ const RELATIONS: &[(&str, Kind, &str)] = &[
     ("30006310", Upsell, "65322651"), ("30006310", CrossSell, "30006452"), ("30006310", CrossSell, "86322535"),
     ("30006452", Upsell, "65322651"), ("30006452", CrossSell, "30006310"),
     ("30006208", CrossSell, "30006310"),
-    ("65304386", Upsell, "65304479"), ("65304386", CrossSell, "65325603"),
+    ("65304386", Upsell, "65304479"), ("65304386", CrossSell, "65325603"), ("65304386", AddOn, "65325791"),
     ("65304921", Upsell, "65304479"), ("65304921", CrossSell, "65325603"), ("65304921", AddOn, "65322447"),
+    ("65304921", AddOn, "65325791"),
     ("65304479", Upsell, "65304522"), ("65304479", CrossSell, "65325603"), ("65304479", AddOn, "65322447"),
+    ("65304479", AddOn, "65325791"), ("65304522", AddOn, "65325791"),
     ("65322535", Upsell, "65322651"), ("65322535", CrossSell, "11083117"),
     ("65322651", CrossSell, "65324918"), ("65322651", CrossSell, "80004602"), ("65322651", AddOn, "65325477"),
     ("65322648", CrossSell, "65325088"), ("65322648", AddOn, "65325477"),
