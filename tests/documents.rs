@@ -59,6 +59,7 @@ fn refused_lines_say_the_documented_reasons_in_words() {
                     "Line Item: 1, Reason: Not an LGA Customer".into(),
                     "Line Item: 2, Reason: INELIGIBLE_MARKET_SEGMENT".into(),
                     "something else".into(),
+                    "Line Item: 3, Reason: Offer level 04 is not the customer's discount level 02".into(),
                 ],
             },
         },
@@ -67,10 +68,14 @@ fn refused_lines_say_the_documented_reasons_in_words() {
         correlation_id: "c".into(),
     };
     let lines = refused_lines(&failure);
-    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines.len(), 3, "{lines:?}");
     assert_eq!(lines[0].0, "Line 1");
     assert!(lines[0].1.contains("Large Government Agency"), "{lines:?}");
     assert_eq!(lines[1].0, "Line 2");
+    assert_eq!(
+        lines[2],
+        ("Line 3".into(), "Offer level 04 is not the customer's discount level 02".into(), String::new())
+    );
 }
 
 /// The documented `preferredLanguage` locales read as languages: the browser names the real

@@ -852,7 +852,7 @@ async fn a_new_order_completes_into_subscriptions() {
     // Only a level better than the customer's is refused, saying which is the customer's.
     let a = place(&env, COM, "NEW", &[(1, "65304479CA04A12", 10)]).await;
     assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("2129")));
-    assert_eq!(details(&a), ["Line Item: 1, Reason: Offer level 04 is above the customer's discount level 02"]);
+    assert_eq!(details(&a), ["Line Item: 1, Reason: Offer level 04 is not the customer's discount level 02"]);
     let a = place(&env, COM, "NEW", &[(1, "65304479CA07A12", 10)]).await;
     assert_eq!(
         details(&a),

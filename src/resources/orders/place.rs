@@ -121,7 +121,11 @@ pub fn refused_lines(failure: &Failure) -> Vec<(String, String, String)> {
             if d.contains("Not an LGA Customer") {
                 return Some((line, t::place::lga_levels().into(), t::place::lga_levels_todo().into()));
             }
-            let reason = reason_in_detail(d, PURCHASE_REASONS)?;
+            let Some(reason) = reason_in_detail(d, PURCHASE_REASONS) else {
+                // A reason the documents do not list: the line, with the API's own words.
+                let words = d.split_once("Reason:").map(|(_, r)| r.trim()).filter(|r| !r.is_empty())?;
+                return Some((line, words.to_string(), String::new()));
+            };
             Some((
                 line,
                 crate::i18n::model(purchase_reason(reason.code).map(|r| r.meaning).unwrap_or(reason.meaning))

@@ -89,8 +89,9 @@ pub struct LineItem {
     /// With `fetch-price=true`: what the line costs the partner.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pricing: Option<LinePricing>,
-    /// The flexible discounts asked for on the line, each with its result.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The flexible discounts asked for on the line, each with its result (`promotions` in
+    /// Get Order's example).
+    #[serde(skip_serializing_if = "Vec::is_empty", alias = "promotions")]
     pub flex_discounts: Vec<FlexDiscountResult>,
 }
 

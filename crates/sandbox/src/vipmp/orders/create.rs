@@ -10,7 +10,7 @@
 //! status for the previews.
 
 use super::offers::{self, Edition, OfferId};
-use super::{customer, held, holds_product, line_detail, self_links, subscriptions_of};
+use super::{customer, held, line_detail, self_links, subscriptions_of};
 use super::{discounts, high_growth, hvd, pricing, recommendations, renewals, switches};
 use crate::twin::error::parse;
 use crate::twin::time;
@@ -261,7 +261,7 @@ pub(super) fn price_lines(
     let unknown: Vec<String> = parsed
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.as_ref().is_none_or(|(id, _)| high_growth::misplaced(id)))
+        .filter(|(_, p)| p.as_ref().is_none_or(|(id, _)| high_growth::misplaced(id) || !offers::is_level(&id.level)))
         .map(|(i, _)| format!("lineItems[{i}].offerId"))
         .collect();
     if !unknown.is_empty() {
@@ -285,10 +285,11 @@ pub(super) fn price_lines(
     if !ineligible.is_empty() {
         return Err(ApiError::with_details("2129", ineligible));
     }
-    // An add-on goes with one of its base products, held or in this order.
+    // An add-on goes with one of its base products, held this term or in this order.
     let ordered: Vec<&str> = parsed.iter().flatten().map(|(id, _)| id.product.as_str()).collect();
-    let has_base =
-        |bases: &[&str]| bases.iter().any(|b| ordered.contains(b) || holds_product(world, &customer.customer_id, b));
+    let has_base = |bases: &[&str]| {
+        bases.iter().any(|b| ordered.contains(b) || super::holds_licenses(world, &customer.customer_id, b))
+    };
     let lonely: Vec<String> = lines
         .iter()
         .zip(parsed.iter().flatten())
@@ -405,7 +406,7 @@ fn too_good(asked: &str, eligible: &str, lga: bool) -> Option<String> {
         (Some(_), None) => None,
         // LGA levels rise from 06 to 09.
         (None, None) if lga_level(asked) && lga_level(eligible) && asked < eligible => None,
-        _ => Some(format!("Offer level {asked} is above the customer's discount level {eligible}")),
+        _ => Some(format!("Offer level {asked} is not the customer's discount level {eligible}")),
     }
 }
 
@@ -572,7 +573,7 @@ mod tests {
         assert_eq!(too_good("01", "03", false), None, "a lower volume level");
         assert_eq!(
             too_good("04", "02", false).as_deref(),
-            Some("Offer level 04 is above the customer's discount level 02")
+            Some("Offer level 04 is not the customer's discount level 02")
         );
         assert_eq!(too_good("12", "02", false), None, "3YC tier 2 is no better than tier 2");
         assert_eq!(too_good("07", "02", false).as_deref(), Some("Not an LGA Customer"));
@@ -580,7 +581,7 @@ mod tests {
         assert_eq!(too_good("06", "07", true), None, "a lower LGA level");
         assert_eq!(
             too_good("09", "07", true).as_deref(),
-            Some("Offer level 09 is above the customer's discount level 07")
+            Some("Offer level 09 is not the customer's discount level 07")
         );
     }
 }

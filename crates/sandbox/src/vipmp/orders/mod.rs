@@ -13,9 +13,11 @@
 //!   10,000 comes from the offer catalog); unknown offers (2122 with `lineItems[i].offerId`);
 //!   offers outside the customer's or the reseller's market segment (2129 with
 //!   `"Line Item: <extLineItemNumber>, Reason: INELIGIBLE_MARKET_SEGMENT"` per line, the
-//!   format of the docs' 2141 example); an add-on without one of its base products, held or
-//!   in the order (2129, `Reason: INELIGIBLE_ADD_ON`); on NEW, a level other than the one PREVIEW answers
-//!   (2129 with `"Line Item: <n>, Reason: ..."` naming the offer id to use). A line's
+//!   format of the docs' 2141 example); an add-on without one of its base products, held this
+//!   term or in the order (2129, `Reason: INELIGIBLE_ADD_ON`; also a manual renewal's new
+//!   product without a base renewing or held, and Create Subscription's without a base held or
+//!   added to the renewal); on NEW, a level better than the one PREVIEW answers (2129 with
+//!   `"Line Item: <n>, Reason: ..."` naming both levels; an unknown level is 2122). A line's
 //!   `deploymentId` needs a global customer (1140) and names one of its active deployments
 //!   (2138 with `"Line Item: <n>"` per line; 2139, "not allowed for this contract", is never
 //!   answered: the docs do not say which contract refuses one). A customer
@@ -173,6 +175,12 @@ fn self_links(uri: String) -> Links {
 pub(crate) fn holds_product(world: &World, id: &str, product: &str) -> bool {
     subscriptions_of(world, id)
         .any(|s| matches!(s.status, Status::Active | Status::Scheduled) && s.offer_id.starts_with(product))
+}
+
+/// Whether customer `id` has licenses of `product` this term (not only added to its renewal).
+pub(crate) fn holds_licenses(world: &World, id: &str, product: &str) -> bool {
+    subscriptions_of(world, id)
+        .any(|s| s.status == Status::Active && s.current_quantity.unwrap_or(0) > 0 && s.offer_id.starts_with(product))
 }
 
 /// The subscriptions of customer `id`.

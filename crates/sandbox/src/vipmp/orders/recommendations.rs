@@ -77,7 +77,7 @@ const RELATIONS: &[(&str, Kind, &str)] = &[
     ("65322651", CrossSell, "65324918"), ("65322651", CrossSell, "80004602"), ("65322651", AddOn, "65325477"),
     ("65322648", CrossSell, "65325088"), ("65322648", AddOn, "65325477"),
     ("69804578", Upsell, "65322651"), ("69804578", CrossSell, "65323012"),
-    ("80004567", CrossSell, "86322610"), ("86322610", Upsell, "80004567"),
+    ("80004567", CrossSell, "86322610"), ("86322610", Upsell, "80004567"), ("86322590", AddOn, "65325791"),
 ];
 
 /// The recommendations for `customer` with `cart` (offer ids) in it.

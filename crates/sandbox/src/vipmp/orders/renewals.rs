@@ -136,6 +136,22 @@ pub fn price_renewal(
     if window == Window::Early && nothing_left && lines.iter().all(|l| !l.subscription_id.is_empty()) {
         return Err(ApiError::code("2164"));
     }
+    // A new product that is an add-on renews with a base: one renewed here, or held.
+    let renewed: Vec<&str> = parsed.iter().map(|id| id.product.as_str()).collect();
+    let lonely: Vec<String> = lines
+        .iter()
+        .zip(&parsed)
+        .filter(|(line, id)| {
+            line.subscription_id.is_empty()
+                && offers::bases_of(&id.product).is_some_and(|bases| {
+                    !bases.iter().any(|b| renewed.contains(b) || super::holds_product(world, &customer.customer_id, b))
+                })
+        })
+        .map(|(line, _)| line_detail(line, Some("INELIGIBLE_ADD_ON")))
+        .collect();
+    if !lonely.is_empty() {
+        return Err(ApiError::with_details("2129", lonely));
+    }
     let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
     for (line, id) in lines.iter().zip(&parsed) {
         if let Some(o) = id.offer() {

@@ -14,7 +14,8 @@
 //!   subscriptions for consumable items": 1117 `offerId`), another market segment (2129); a
 //!   global customer's request without `currencyCode` (1117 `currencyCode`); a `deploymentId`
 //!   that is not one of the customer's active deployments (2138, Create Order's code: Create
-//!   Subscription lists none for it);
+//!   Subscription lists none for it); an add-on without a base product held or added to the
+//!   renewal (2129 `Reason: INELIGIBLE_ADD_ON`, as for an order);
 //! - a customer with no active subscription ("not allowed to create a subscription"); one
 //!   converting to LGA adding a Team offer (1169 `offerId`, as for its orders); outside 30 to 3
 //!   days before its anniversary (`partner_model::rules::renewals::may_add`), or with a
@@ -248,6 +249,12 @@ pub async fn create(
         let segment = offers::customer_segment(c);
         if id.segment_code() != Some(segment) || !offer.segments.contains(&segment) {
             return Err(ApiError::with_details("2129", vec!["Reason: INELIGIBLE_MARKET_SEGMENT".into()]));
+        }
+        // An add-on renews with a base the customer holds or has added to the renewal.
+        if offers::bases_of(&id.product)
+            .is_some_and(|bases| !bases.iter().any(|b| super::holds_product(w, &customer_id, b)))
+        {
+            return Err(ApiError::with_details("2129", vec!["Reason: INELIGIBLE_ADD_ON".into()]));
         }
         // "Global customers … need to include the currencyCode in their request."
         if c.global_sales_enabled == Some(true) && request.currency_code.is_empty() {
