@@ -1203,3 +1203,24 @@ async fn an_add_on_is_refused_without_its_base_product_and_previewed_with_it() {
         .await;
     browser.close().await;
 }
+
+/// "Early renewal … not allowed in the final term of a three-year commitment (3YC) unless the
+/// customer recommits" (3133): in that window the renewal page says so and leads to recommitting,
+/// rather than offering a form Adobe refuses.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_final_three_year_commit_term_leads_to_recommitting_rather_than_an_early_renewal() {
+    let (sandbox, browser) = start().await;
+    let now = partner_sandbox::twin::time::now();
+    let world = partner_sandbox::vipmp::seed::world(partner_sandbox::Settings::default().seed, now, false);
+    let quantum = world.customers.values().find(|c| c.company_profile.company_name == "Quantum Ledger Corp");
+    let customer = quantum.map(|c| c.customer_id.clone()).expect("Quantum Ledger Corp");
+    browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
+    let note = browser.sees("This is the final term of the customer's 3-Year Commit").await;
+    assert!(browser.absent("//button[normalize-space(.)='Preview renewal']").await, "no form Adobe refuses");
+    assert_eq!(browser.axe().await, Vec::<String>::new(), "the renewal page in the final term");
+    browser.show(&note).await;
+    browser.screenshot("orders-renewal-final-3yc-term").await;
+    browser.click("Recommit for 3 more years").await;
+    browser.sees("Send recommitment request").await;
+    browser.close().await;
+}

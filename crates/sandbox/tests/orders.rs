@@ -658,6 +658,47 @@ async fn renew(env: &Env, customer: &str, kind: &str, lines: Value) -> Answer {
     call(env, "POST", &format!("/v3/customers/{customer}/orders?fetch-price=true"), Some(body)).await
 }
 
+/// "Not allowed in the final term of a three-year commitment (3YC) unless the customer
+/// recommits": 3133 on an early renewal, until a recommitment is accepted.
+#[tokio::test]
+async fn no_early_renewal_in_the_final_three_year_commit_term_without_recommitting() {
+    let env = env();
+    let commit = |recommitted: bool| {
+        env.twin.change(|w, _| {
+            let c = w.customers.get_mut(EARLY).ok_or_else(|| ApiError::code("1116"))?;
+            let anniversary = time::parse(&c.coterm_date).unwrap_or_default();
+            let commitment = |status| Commitment {
+                start_date: time::date(anniversary.saturating_sub(3 * 365 * DAY)),
+                end_date: time::date(anniversary.saturating_sub(DAY)),
+                status: Some(status),
+                minimum_quantities: Vec::new(),
+            };
+            c.benefits = vec![Benefit {
+                kind: BenefitType::ThreeYearCommit,
+                status: None,
+                commitment: Some(commitment(CommitmentStatus::Committed)),
+                commitment_request: None,
+                recommitment_request: recommitted.then(|| commitment(CommitmentStatus::Accepted)),
+            }];
+            Ok::<_, ApiError>(())
+        })
+    };
+    let line = json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 2, "subscriptionId": "SUB-9000000005"}]);
+    commit(false).expect("final term");
+    for kind in ["PREVIEW_RENEWAL", "RENEWAL"] {
+        let refused = renew(&env, EARLY, kind, line.clone()).await;
+        assert_eq!(
+            (refused.status, refused.json["code"].as_str()),
+            (StatusCode::BAD_REQUEST, Some("3133")),
+            "{kind}: {}",
+            refused.json
+        );
+    }
+    commit(true).expect("recommitted");
+    let p = renew(&env, EARLY, "PREVIEW_RENEWAL", line).await;
+    assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
+}
+
 #[tokio::test]
 async fn manual_renewals_early_and_late_within_their_windows() {
     let env = env();

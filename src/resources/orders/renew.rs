@@ -27,7 +27,9 @@ use crate::components::submit::{use_preview, use_preview_submission, SubmissionE
 use crate::components::table::DataTable;
 use crate::i18n::t;
 use crate::resources::{fetch, runtime};
+use crate::routes::To;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use partner_model::rules::renewals::{self, renewable, window_at, Window, EARLY_DAYS, LATE_DAYS};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
@@ -162,6 +164,19 @@ pub fn ManualRenewal(
         Window::Early => t::renew::early(date(renewal.saturating_sub(DAY))),
         Window::Late => t::renew::late(date(renewal + LATE_DAYS * DAY)),
     };
+    // "Not allowed in the final term of a three-year commitment (3YC) unless the customer
+    // recommits" (3133): the page says so, and where to recommit, rather than a form Adobe
+    // refuses.
+    if window == Window::Early && renewals::final_commit_term(&record) {
+        return view! {
+            <section class="facts-section" aria-labelledby="renew-title">
+                <h2 id="renew-title">{t::renew::title()}</h2>
+                <p class="notice" role="note">{t::renew::final_term()}</p>
+                <A href=To::Benefits(&customer).href() attr:class="button">{t::renew::recommit()}</A>
+            </section>
+        }
+        .into_any();
+    }
     if !open.is_empty() {
         // A renewal sent from this tab whose answer never came may be the one open: the notice
         // asks the API what became of it, as beside the form.

@@ -7,7 +7,7 @@
 //! The callers tell licenses from consumables (which renew otherwise) and pass licenses only.
 
 use crate::time::{parse, Millis, DAY};
-use crate::types::{Status, Subscription};
+use crate::types::{CommitmentStatus, Customer, Status, Subscription};
 
 /// Days before the renewal date an early renewal opens.
 pub const EARLY_DAYS: u64 = 30;
@@ -55,6 +55,24 @@ pub fn renewal_date<'a>(licenses: impl IntoIterator<Item = &'a Subscription> + C
     // A license left with none (all returned) has nothing to renew late.
     let late = dates(false).filter(|(s, _)| s.current_quantity.unwrap_or(0) > 0 && lapsed(s, now)).map(|(_, d)| d);
     late.max().or_else(|| dates(true).map(|(_, d)| d).min())
+}
+
+/// Whether the term that ends at `customer`'s anniversary is the final term of its 3-Year
+/// Commit, without a recommitment accepted: its commitment in force ends within that term.
+/// Early renewal is then refused ("Not allowed in the final term of a three-year commitment
+/// (3YC) unless the customer recommits": 3133).
+pub fn final_commit_term(customer: &Customer) -> bool {
+    use CommitmentStatus::{Accepted, Active, Committed};
+    let Some(benefit) = customer.three_year_commit() else { return false };
+    let Some(commitment) = benefit.commitment.as_ref().filter(|c| matches!(c.status, Some(Committed | Active))) else {
+        return false;
+    };
+    let recommitted =
+        benefit.recommitment_request.as_ref().is_some_and(|r| matches!(r.status, Some(Accepted | Committed | Active)));
+    let (Some(end), Some(anniversary)) = (parse(&commitment.end_date), parse(&customer.coterm_date)) else {
+        return false;
+    };
+    !recommitted && end < anniversary && anniversary - end <= 366 * DAY
 }
 
 /// How many licenses of `license` may be renewed in `window`: early, those not renewed yet;
@@ -188,5 +206,42 @@ mod tests {
             let at = ad - 32 * DAY + hour * 3_600_000;
             assert_eq!(may_add(ad, at), (from..until).contains(&at), "{hour} hours into the 32 days before");
         }
+    }
+}
+
+#[cfg(test)]
+mod final_term_tests {
+    use super::final_commit_term;
+    use crate::types::{Benefit, BenefitType, Commitment, CommitmentStatus, Customer};
+
+    fn customer(
+        anniversary: &str,
+        end: &str,
+        status: CommitmentStatus,
+        recommitment: Option<CommitmentStatus>,
+    ) -> Customer {
+        let commitment = |status| Commitment { end_date: end.into(), status: Some(status), ..Commitment::default() };
+        Customer {
+            coterm_date: anniversary.into(),
+            benefits: vec![Benefit {
+                kind: BenefitType::ThreeYearCommit,
+                status: None,
+                commitment: Some(commitment(status)),
+                commitment_request: None,
+                recommitment_request: recommitment.map(commitment),
+            }],
+            ..Customer::default()
+        }
+    }
+
+    #[test]
+    fn the_final_term_is_the_one_the_commitment_ends_in() {
+        use CommitmentStatus::{Accepted, Committed, Expired, Requested};
+        assert!(final_commit_term(&customer("2027-03-01", "2027-02-28", Committed, None)));
+        assert!(!final_commit_term(&customer("2026-03-01", "2027-02-28", Committed, None)), "a year before");
+        assert!(!final_commit_term(&customer("2027-03-01", "2027-02-28", Committed, Some(Accepted))), "recommitted");
+        assert!(final_commit_term(&customer("2027-03-01", "2027-02-28", Committed, Some(Requested))), "only asked");
+        assert!(!final_commit_term(&customer("2027-03-01", "2027-02-28", Expired, None)), "not in force");
+        assert!(!final_commit_term(&Customer::default()));
     }
 }

@@ -361,6 +361,13 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
                         "T1",
                     ),
                 };
+                // The ending commitment ends the day before an anniversary, as a commitment made
+                // at one does: the customer is in its final 3YC term, in the early-renewal window.
+                if state == "COMMITTED_ENDING" {
+                    if let Some(end) = benefit.commitment.as_ref().and_then(|c| time::parse(&c.end_date)) {
+                        c.coterm_date = time::date(end + DAY);
+                    }
+                }
                 c.benefits = vec![benefit];
                 c.discounts = vec![discount(OfferType::License, level), discount(OfferType::Consumables, consumables)];
             }

@@ -23,7 +23,10 @@
 //!   processed"). A preview meanwhile counts the open order's licenses as renewed (3121 for
 //!   the line; 2164 when nothing is left).
 //! - When every active subscription is already renewed in full and no new product is asked
-//!   for: 2164. The 3YC final-term rule (3133) is not modelled.
+//!   for: 2164.
+//! - Early, in the final term of a 3-Year Commit without an accepted recommitment: 3133
+//!   ([`partner_model::rules::renewals::final_commit_term`]), before the lines are looked at;
+//!   a late renewal, after the anniversary, is not an early one and is not refused.
 //! - Lines are answered at the level the renewal gives (the renewal's own totals, as for the
 //!   auto-renewal preview) and priced for a full year with `fetch-price=true`.
 //! - A RENEWAL is open (1002) and completes like any order. Early: `renewedQuantity` grows, and
@@ -84,6 +87,9 @@ pub fn price_renewal(
     let Some(window) = window(world, customer, now) else {
         return Err(ApiError::with_details("3121", lines.iter().map(|l| line_detail(l, None)).collect()));
     };
+    if window == Window::Early && renewals::final_commit_term(customer) {
+        return Err(ApiError::code("3133"));
+    }
     let subs: Vec<_> = subscriptions_of(world, &customer.customer_id).collect();
     let pending = renewing(world, &customer.customer_id);
     let renewing_now = |id: &str| pending.get(id).copied().unwrap_or(0);
