@@ -1220,7 +1220,7 @@ async fn the_final_three_year_commit_term_leads_to_recommitting_rather_than_an_e
     assert_eq!(browser.axe().await, Vec::<String>::new(), "the renewal page in the final term");
     browser.show(&note).await;
     browser.screenshot("orders-renewal-final-3yc-term").await;
-    browser.click("Recommit for 3 more years").await;
+    browser.click("Request a recommitment").await;
     browser.sees("Send recommitment request").await;
     browser.close().await;
 }

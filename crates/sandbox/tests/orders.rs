@@ -663,10 +663,13 @@ async fn renew(env: &Env, customer: &str, kind: &str, lines: Value) -> Answer {
 #[tokio::test]
 async fn no_early_renewal_in_the_final_three_year_commit_term_without_recommitting() {
     let env = env();
-    let commit = |recommitted: bool| {
+    // `terms_left`: 0 in the final term, 1 in the one before.
+    let commit = |recommitted: bool, terms_left: u64| {
         env.twin.change(|w, _| {
+            // From the renewal date, which an early renewal leaves where it is.
+            let renews = w.subscriptions.get("SUB-9000000005").and_then(|s| time::parse(&s.renewal_date));
+            let anniversary = renews.unwrap_or_default() + terms_left * 365 * DAY;
             let c = w.customers.get_mut(EARLY).ok_or_else(|| ApiError::code("1116"))?;
-            let anniversary = time::parse(&c.coterm_date).unwrap_or_default();
             let commitment = |status| Commitment {
                 start_date: time::date(anniversary.saturating_sub(3 * 365 * DAY)),
                 end_date: time::date(anniversary.saturating_sub(DAY)),
@@ -684,7 +687,15 @@ async fn no_early_renewal_in_the_final_three_year_commit_term_without_recommitti
         })
     };
     let line = json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 2, "subscriptionId": "SUB-9000000005"}]);
-    commit(false).expect("final term");
+    // The term before the final one renews early, more than once: the first early renewal
+    // moves the anniversary into the final term, not the renewal date.
+    commit(false, 1).expect("the term before");
+    let first = renew(&env, EARLY, "RENEWAL", line.clone()).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.json);
+    settle().await;
+    let again = renew(&env, EARLY, "PREVIEW_RENEWAL", line.clone()).await;
+    assert_eq!(again.status, StatusCode::CREATED, "a second early renewal of the term: {}", again.json);
+    commit(false, 0).expect("final term");
     for kind in ["PREVIEW_RENEWAL", "RENEWAL"] {
         let refused = renew(&env, EARLY, kind, line.clone()).await;
         assert_eq!(
@@ -694,7 +705,7 @@ async fn no_early_renewal_in_the_final_three_year_commit_term_without_recommitti
             refused.json
         );
     }
-    commit(true).expect("recommitted");
+    commit(true, 0).expect("recommitted");
     let p = renew(&env, EARLY, "PREVIEW_RENEWAL", line).await;
     assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
 }

@@ -164,19 +164,6 @@ pub fn ManualRenewal(
         Window::Early => t::renew::early(date(renewal.saturating_sub(DAY))),
         Window::Late => t::renew::late(date(renewal + LATE_DAYS * DAY)),
     };
-    // "Not allowed in the final term of a three-year commitment (3YC) unless the customer
-    // recommits" (3133): the page says so, and where to recommit, rather than a form Adobe
-    // refuses.
-    if window == Window::Early && renewals::final_commit_term(&record) {
-        return view! {
-            <section class="facts-section" aria-labelledby="renew-title">
-                <h2 id="renew-title">{t::renew::title()}</h2>
-                <p class="notice" role="note">{t::renew::final_term()}</p>
-                <A href=To::Benefits(&customer).href() attr:class="button">{t::renew::recommit()}</A>
-            </section>
-        }
-        .into_any();
-    }
     if !open.is_empty() {
         // A renewal sent from this tab whose answer never came may be the one open: the notice
         // asks the API what became of it, as beside the form.
@@ -188,6 +175,24 @@ pub fn ManualRenewal(
                 {unanswered}
                 <p>{t::renew::in_progress()}</p>
                 <DataTable caption=t::renew::in_progress_caption().to_string() show_caption=true columns=super::history::COLUMNS rows=open empty=""/>
+            </section>
+        }
+        .into_any();
+    }
+    // "Not allowed in the final term of a three-year commitment (3YC) unless the customer
+    // recommits" (3133): the page says so, and how to recommit, rather than a form Adobe
+    // refuses. A recommitment asked for waits for the customer to accept it.
+    if window == Window::Early && renewals::final_commit_term(&record, renewal) {
+        let asked = record.three_year_commit().and_then(|b| b.recommitment_request.as_ref()).is_some();
+        return view! {
+            <section class="facts-section" aria-labelledby="renew-title">
+                <h2 id="renew-title">{t::renew::title()}</h2>
+                <p class="notice" role="note">{t::renew::final_term()}</p>
+                {if asked {
+                    view! { <p>{t::renew::recommit_asked()}</p> }.into_any()
+                } else {
+                    view! { <A href=To::Benefits(&customer).href() attr:class="button">{t::renew::recommit()}</A> }.into_any()
+                }}
             </section>
         }
         .into_any();

@@ -57,11 +57,14 @@ pub fn renewal_date<'a>(licenses: impl IntoIterator<Item = &'a Subscription> + C
     late.max().or_else(|| dates(true).map(|(_, d)| d).min())
 }
 
-/// Whether the term that ends at `customer`'s anniversary is the final term of its 3-Year
-/// Commit, without a recommitment accepted: its commitment in force ends within that term.
-/// Early renewal is then refused ("Not allowed in the final term of a three-year commitment
-/// (3YC) unless the customer recommits": 3133).
-pub fn final_commit_term(customer: &Customer) -> bool {
+/// Whether the term ending at `term_end` (the renewal date an early renewal renews from, which
+/// stays put when a first early renewal moves the anniversary on) is the final term of
+/// `customer`'s 3-Year Commit, without a recommitment accepted: the commitment in force ends
+/// within it, its first day through the day it ends (a commitment ending on an anniversary
+/// counts as ending with the term before). Early renewal is then refused ("Not allowed in the
+/// final term of a three-year commitment (3YC) unless the customer recommits": 3133). A
+/// commitment no longer in force (EXPIRED once its end passed) refuses nothing.
+pub fn final_commit_term(customer: &Customer, term_end: Millis) -> bool {
     use CommitmentStatus::{Accepted, Active, Committed};
     let Some(benefit) = customer.three_year_commit() else { return false };
     let Some(commitment) = benefit.commitment.as_ref().filter(|c| matches!(c.status, Some(Committed | Active))) else {
@@ -69,10 +72,21 @@ pub fn final_commit_term(customer: &Customer) -> bool {
     };
     let recommitted =
         benefit.recommitment_request.as_ref().is_some_and(|r| matches!(r.status, Some(Accepted | Committed | Active)));
-    let (Some(end), Some(anniversary)) = (parse(&commitment.end_date), parse(&customer.coterm_date)) else {
+    let (Some(end), Some(term_start)) = (parse(&commitment.end_date), year_before(term_end)) else {
         return false;
     };
-    !recommitted && end < anniversary && anniversary - end <= 366 * DAY
+    !recommitted && term_start <= end && end <= term_end
+}
+
+/// The same day a year before `at` (28 February for 29 February).
+fn year_before(at: Millis) -> Option<Millis> {
+    let day = crate::time::date(at);
+    let year: i64 = day.get(..4)?.parse().ok()?;
+    let rest = match day.get(4..10)? {
+        "-02-29" => "-02-28",
+        rest => rest,
+    };
+    parse(&format!("{:04}{rest}", year - 1))
 }
 
 /// How many licenses of `license` may be renewed in `window`: early, those not renewed yet;
@@ -212,17 +226,12 @@ mod tests {
 #[cfg(test)]
 mod final_term_tests {
     use super::final_commit_term;
+    use crate::time::parse;
     use crate::types::{Benefit, BenefitType, Commitment, CommitmentStatus, Customer};
 
-    fn customer(
-        anniversary: &str,
-        end: &str,
-        status: CommitmentStatus,
-        recommitment: Option<CommitmentStatus>,
-    ) -> Customer {
+    fn customer(end: &str, status: CommitmentStatus, recommitment: Option<CommitmentStatus>) -> Customer {
         let commitment = |status| Commitment { end_date: end.into(), status: Some(status), ..Commitment::default() };
         Customer {
-            coterm_date: anniversary.into(),
             benefits: vec![Benefit {
                 kind: BenefitType::ThreeYearCommit,
                 status: None,
@@ -234,14 +243,24 @@ mod final_term_tests {
         }
     }
 
+    fn final_term(c: &Customer, term_end: &str) -> bool {
+        final_commit_term(c, parse(term_end).unwrap_or_default())
+    }
+
     #[test]
     fn the_final_term_is_the_one_the_commitment_ends_in() {
         use CommitmentStatus::{Accepted, Committed, Expired, Requested};
-        assert!(final_commit_term(&customer("2027-03-01", "2027-02-28", Committed, None)));
-        assert!(!final_commit_term(&customer("2026-03-01", "2027-02-28", Committed, None)), "a year before");
-        assert!(!final_commit_term(&customer("2027-03-01", "2027-02-28", Committed, Some(Accepted))), "recommitted");
-        assert!(final_commit_term(&customer("2027-03-01", "2027-02-28", Committed, Some(Requested))), "only asked");
-        assert!(!final_commit_term(&customer("2027-03-01", "2027-02-28", Expired, None)), "not in force");
-        assert!(!final_commit_term(&Customer::default()));
+        let ending = customer("2027-02-28", Committed, None);
+        assert!(final_term(&ending, "2027-03-01"));
+        assert!(!final_term(&ending, "2026-03-01"), "the term before: renewing into the final one");
+        assert!(final_term(&customer("2027-03-01", Committed, None), "2027-03-01"), "ending on the anniversary");
+        assert!(final_term(&customer("2026-03-01", Committed, None), "2027-03-01"), "its first day");
+        assert!(!final_term(&customer("2026-02-28", Committed, None), "2027-03-01"), "the day before it");
+        assert!(final_term(&customer("2027-02-28", Committed, None), "2028-02-29"), "a leap day's term");
+        assert!(!final_term(&customer("2027-02-27", Committed, None), "2028-02-29"));
+        assert!(!final_term(&customer("2027-02-28", Committed, Some(Accepted)), "2027-03-01"), "recommitted");
+        assert!(final_term(&customer("2027-02-28", Committed, Some(Requested)), "2027-03-01"), "only asked");
+        assert!(!final_term(&customer("2027-02-28", Expired, None), "2027-03-01"), "not in force");
+        assert!(!final_term(&Customer::default(), "2027-03-01"));
     }
 }

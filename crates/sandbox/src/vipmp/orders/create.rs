@@ -136,7 +136,7 @@ pub async fn create(
                 let currency = renewal_currency(w, &currency_code, &line_items);
                 let mut lines = renewals::price_renewal(w, c, now, &line_items, &currency)?;
                 let codes = discounts::apply(w, c, now, &line_items, &mut lines)?;
-                hvd::mark(&mut lines, &line_items, hvd::renewal_code(c).as_deref());
+                hvd::mark(&mut lines, &line_items, hvd::renewal_code(c, renewals::renewal_date(w, c, now)).as_deref());
                 let mut order = preview(c, now, OrderType::PreviewRenewal, external_reference_id, currency, lines);
                 if fetch_price {
                     let cur = order.currency_code.clone();
@@ -161,7 +161,7 @@ pub async fn create(
                 }
                 let currency = renewal_currency(w, &currency_code, &line_items);
                 let mut lines = renewals::price_renewal(w, &c, now, &line_items, &currency)?;
-                let renewal_code = hvd::renewal_code(&c);
+                let renewal_code = hvd::renewal_code(&c, renewals::renewal_date(w, &c, now));
                 hvd::check(&line_items, renewal_code.as_deref())?;
                 let codes = discounts::apply(w, &c, now, &line_items, &mut lines)?;
                 hvd::mark(&mut lines, &line_items, renewal_code.as_deref());
@@ -557,7 +557,7 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
         .collect::<Vec<LineItem>>();
     // The renewal is in the subscriptions' currency.
     let currency = lines.first().map(|l| l.currency_code.clone()).unwrap_or_default();
-    hvd::mark(&mut lines, &[], hvd::renewal_code(c).as_deref());
+    hvd::mark(&mut lines, &[], hvd::renewal_code(c, renewals::renewal_date(world, c, now)).as_deref());
     let mut order = preview(c, now, OrderType::PreviewRenewal, String::new(), currency, lines);
     order.eligible_offers = high_growth::eligible(world, c);
     Ok(order)

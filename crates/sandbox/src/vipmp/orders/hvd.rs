@@ -27,7 +27,7 @@
 //!   does not have).
 
 use crate::twin::time;
-use crate::twin::world::World;
+use crate::twin::world::{Millis, World};
 use crate::twin::ApiError;
 use partner_model::types::{BenefitType, Customer, LineItem, LineItemRequest, OfferType};
 
@@ -43,9 +43,10 @@ pub fn code(customer: &Customer) -> Option<&str> {
         .map(|d| d.discount_code.as_str())
 }
 
-/// The code of the customer's renewal: its own, or the post-price-action one when the renewed
-/// term starts (at its anniversary) once its 3-Year Commit has ended — its second 3YC term.
-pub fn renewal_code(customer: &Customer) -> Option<String> {
+/// The code of the customer's renewal from `term_end` (the renewal date, which a first early
+/// renewal leaves where it is): its own, or the post-price-action one when the renewed term
+/// starts once its 3-Year Commit has ended — its second 3YC term.
+pub fn renewal_code(customer: &Customer, term_end: Option<Millis>) -> Option<String> {
     let code = code(customer)?;
     let commitment_end = customer
         .benefits
@@ -53,7 +54,8 @@ pub fn renewal_code(customer: &Customer) -> Option<String> {
         .find(|b| b.kind == BenefitType::ThreeYearCommit)
         .and_then(|b| b.commitment.as_ref())
         .and_then(|c| time::parse(&c.end_date));
-    let second_term = commitment_end.zip(time::parse(&customer.coterm_date)).is_some_and(|(end, ad)| ad >= end);
+    let starts = term_end.or_else(|| time::parse(&customer.coterm_date));
+    let second_term = commitment_end.zip(starts).is_some_and(|(end, starts)| starts >= end);
     Some(if second_term { next_term(code) } else { code.to_string() })
 }
 
@@ -192,12 +194,12 @@ mod tests {
             ..Customer::default()
         };
         assert_eq!(
-            renewal_code(&customer("2027-03-01", "2029-02-28")).as_deref(),
+            renewal_code(&customer("2027-03-01", "2029-02-28"), None).as_deref(),
             Some("HVD_L18_PRE"),
             "within the term"
         );
-        assert_eq!(renewal_code(&customer("2029-03-01", "2029-02-28")).as_deref(), Some("HVD_L18_POST"));
-        assert_eq!(renewal_code(&Customer::default()), None);
+        assert_eq!(renewal_code(&customer("2029-03-01", "2029-02-28"), None).as_deref(), Some("HVD_L18_POST"));
+        assert_eq!(renewal_code(&Customer::default(), None), None);
         assert_eq!(next_term("HVD_L18_POST"), "HVD_L18_POST");
     }
 }

@@ -53,11 +53,6 @@ pub fn renewal_date(world: &World, customer: &Customer, now: Millis) -> Option<M
     renewals::renewal_date(licenses.iter().copied(), now).or_else(|| time::parse(&customer.coterm_date))
 }
 
-/// The window `customer` is in at `now`, if any.
-pub fn window(world: &World, customer: &Customer, now: Millis) -> Option<Window> {
-    window_at(renewal_date(world, customer, now)?, now)
-}
-
 /// The RENEWAL orders of `customer_id` still being processed (1002).
 pub fn open_renewals<'a>(world: &'a World, customer_id: &'a str) -> impl Iterator<Item = &'a Order> + 'a {
     world.orders.values().filter(move |o| {
@@ -84,10 +79,11 @@ pub fn price_renewal(
     lines: &[LineItemRequest],
     currency: &str,
 ) -> Result<Vec<LineItem>, ApiError> {
-    let Some(window) = window(world, customer, now) else {
+    let from = renewal_date(world, customer, now);
+    let Some(window) = from.and_then(|date| window_at(date, now)) else {
         return Err(ApiError::with_details("3121", lines.iter().map(|l| line_detail(l, None)).collect()));
     };
-    if window == Window::Early && renewals::final_commit_term(customer) {
+    if window == Window::Early && from.is_some_and(|date| renewals::final_commit_term(customer, date)) {
         return Err(ApiError::code("3133"));
     }
     let subs: Vec<_> = subscriptions_of(world, &customer.customer_id).collect();
