@@ -34,7 +34,7 @@ use partner_model::rules::renewals::{self, renewable, window_at, Window, EARLY_D
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
 use partner_model::time::{date, parse, DAY};
-use partner_model::types::{Customer, LineItemRequest, Order, OrderRequest, Status, Subscription};
+use partner_model::types::{CommitmentStatus, Customer, LineItemRequest, Order, OrderRequest, Status, Subscription};
 
 const LINES: &str = "lineItems";
 /// A line's flexible discount code ("Apply flexible discounts when placing manual renewal
@@ -183,7 +183,10 @@ pub fn ManualRenewal(
     // recommits" (3133): the page says so, and how to recommit, rather than a form Adobe
     // refuses. A recommitment asked for waits for the customer to accept it.
     if window == Window::Early && renewals::final_commit_term(&record, renewal) {
-        let asked = record.three_year_commit().and_then(|b| b.recommitment_request.as_ref()).is_some();
+        let asked = record
+            .three_year_commit()
+            .and_then(|b| b.recommitment_request.as_ref())
+            .is_some_and(|r| r.status == Some(CommitmentStatus::Requested));
         return view! {
             <section class="facts-section" aria-labelledby="renew-title">
                 <h2 id="renew-title">{t::renew::title()}</h2>

@@ -60,10 +60,11 @@ pub fn renewal_date<'a>(licenses: impl IntoIterator<Item = &'a Subscription> + C
 /// Whether the term ending at `term_end` (the renewal date an early renewal renews from, which
 /// stays put when a first early renewal moves the anniversary on) is the final term of
 /// `customer`'s 3-Year Commit, without a recommitment accepted: the commitment in force ends
-/// within it, its first day through the day it ends (a commitment ending on an anniversary
-/// counts as ending with the term before). Early renewal is then refused ("Not allowed in the
-/// final term of a three-year commitment (3YC) unless the customer recommits": 3133). A
-/// commitment no longer in force (EXPIRED once its end passed) refuses nothing.
+/// within it, from its first day through `term_end` itself (a commitment ending on an
+/// anniversary thus counts for the terms on both sides of it: early renewal stays closed).
+/// Early renewal is then refused ("Not allowed in the final term of a three-year commitment
+/// (3YC) unless the customer recommits": 3133). A commitment no longer in force (EXPIRED once
+/// its end passed) refuses nothing.
 pub fn final_commit_term(customer: &Customer, term_end: Millis) -> bool {
     use CommitmentStatus::{Accepted, Active, Committed};
     let Some(benefit) = customer.three_year_commit() else { return false };

@@ -17,7 +17,9 @@
 //!   term or in the order (2129, `Reason: INELIGIBLE_ADD_ON`; also a manual renewal's new
 //!   product without a base renewing or held, and Create Subscription's without a base held or
 //!   added to the renewal); on NEW, a level better than the one PREVIEW answers (2129 with
-//!   `"Line Item: <n>, Reason: ..."` naming both levels; an unknown level is 2122). A line's
+//!   `"Line Item: <n>, Reason: ..."` naming both levels; an unknown level is 2122); then a High
+//!   Volume Discount code missing or not the valid one (5135, see `hvd`), and the flexible
+//!   discounts' codes. A line's
 //!   `deploymentId` needs a global customer (1140) and names one of its active deployments
 //!   (2138 with `"Line Item: <n>"` per line; 2139, "not allowed for this contract", is never
 //!   answered: the docs do not say which contract refuses one). A customer

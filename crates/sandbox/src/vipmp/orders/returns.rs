@@ -54,9 +54,10 @@ pub(super) fn place_return(
         matched.push(orig.clone());
     }
     let order_id = world.next_id();
-    let currency = Some(currency(&currency_code, lines))
+    // The returned order's currency, in which its prices are kept; one asked for only without it.
+    let currency = Some(original.currency_code.clone())
         .filter(|c| !c.is_empty())
-        .unwrap_or_else(|| original.currency_code.clone());
+        .unwrap_or_else(|| currency(&currency_code, lines));
     let mut order = Order {
         external_reference_id: external,
         order_id: order_id.clone(),

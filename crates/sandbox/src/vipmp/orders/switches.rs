@@ -21,7 +21,9 @@
 //!   High Growth offer (details `High Growth Offer`; reverts are not refused). A line naming
 //!   another deployment than the subscription's, or another currency, is 2150 with `Invalid
 //!   deploymentId` or `Invalid currency` (the FAQ's global customers); naming none, it is the
-//!   subscription's, whose deployment the new line and subscription keep.
+//!   subscription's, whose deployment the new line and subscription keep. Last, a High Volume
+//!   Discount code sent on the line or the cancelled item that is not the customer's (5135;
+//!   none is required, see `hvd`).
 //! - The new line is at the customer's discount level for licenses. With `fetch-price=true`
 //!   the line is priced as a NEW order's (prorated to the anniversary) and the cancelling item
 //!   is credited for the same days at its own price: its `netPartnerPrice` and
