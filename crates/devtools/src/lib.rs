@@ -339,10 +339,28 @@ impl Drop for BrowserGuard {
     }
 }
 
+/// The world the sandbox starts from in the tests (its default seed, not `--large`), as of now:
+/// for finding a seeded record with the properties a test needs.
+pub fn seeded_world() -> partner_sandbox::twin::World {
+    partner_sandbox::vipmp::seed::world(
+        partner_sandbox::Settings::default().seed,
+        partner_sandbox::twin::time::now(),
+        false,
+    )
+}
+
 /// How many records of `what` (`order`, `customer`, `reseller_change`…) the API has created,
 /// from the sandbox's `stats`.
 pub fn created(stats: &serde_json::Value, what: &str) -> u64 {
     stats["created"][what].as_u64().unwrap_or(0)
+}
+
+/// The XPath of the cell in `column` (found by its header, wherever it stands) of the rows of
+/// `table` that `row` selects (a predicate such as `[1]`).
+pub fn column_cell(table: &str, row: &str, column: &str) -> String {
+    format!(
+        "{table}//tbody/tr{row}/td[count({table}//thead//th[normalize-space(.)='{column}']/preceding-sibling::th)+1]"
+    )
 }
 
 /// `s` as an XPath string literal, whatever quotes it holds.

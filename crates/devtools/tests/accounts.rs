@@ -766,7 +766,7 @@ async fn a_government_customer_converts_to_a_large_government_agency_in_its_last
     // The seeded world the sandbox serves: a GOV customer of the US or Canada renewing within
     // 30 days, neither LGA nor linked nor 3YC (the twin's own conversion test uses the same).
     let now = partner_sandbox::twin::time::now();
-    let world = partner_sandbox::vipmp::seed::world(partner_sandbox::Settings::default().seed, now, false);
+    let world = seeded_world();
     let candidate = world
         .customers
         .values()

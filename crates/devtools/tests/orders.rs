@@ -93,8 +93,8 @@ async fn preview_then_place_and_watch_the_order_complete() {
     let today = partner_model::time::date(ms as u64);
     let history = format!("{}orders?customer={customer}&start-date={today}&end-date={today}", sandbox.url);
     browser.client.goto(&history).await.expect("history");
-    let row = format!("//table[contains(@class,'data')]/tbody/tr[td/a[normalize-space(.)='{order}']]");
-    let amount = format!("{row}/td[count(//table[contains(@class,'data')]/thead//th[normalize-space(.)='Amount']/preceding-sibling::th)+1]");
+    let amount =
+        column_cell("//table[contains(@class,'data')]", &format!("[td/a[normalize-space(.)='{order}']]"), "Amount");
     assert_eq!(browser.find(&amount).await.text().await.expect("amount"), previewed, "the history's amount");
     browser.screenshot("orders-history-amounts").await;
     browser.close().await;
@@ -143,9 +143,7 @@ async fn find_acrobat_pro_by_name_apply_a_discount_add_a_recommendation_place_it
     let preview = browser.find("//section[contains(@class,'preview')]").await;
     let total = browser.find("//p[@class='order-total']/strong").await.text().await.expect("total");
     assert!(total.contains('$') || total.contains("USD"), "{total}");
-    let cell = |col: &str| {
-        format!("//section[contains(@class,'preview')]//tbody/tr[1]/td[count(//section[contains(@class,'preview')]//thead//th[normalize-space(.)='{col}']/preceding-sibling::th)+1]")
-    };
+    let cell = |col: &str| column_cell("//section[contains(@class,'preview')]", "[1]", col);
     let line_total = browser.find(&cell("Line total")).await.text().await.expect("line total");
     assert_eq!(line_total, total, "one line: its total is the order's");
     let unit = browser.find(&cell("Unit price a year")).await.text().await.expect("unit");
@@ -689,9 +687,7 @@ async fn return_one_line_of_an_order() {
         .await
         .expect("credited");
     assert!(credited.starts_with('-') || credited.starts_with('\u{2212}'), "{credited}");
-    let line_price = |table: &str| {
-        format!("{table}/tbody/tr[td[1][normalize-space(.)='2']]/td[count({table}/thead//th[normalize-space(.)='Line total']/preceding-sibling::th)+1]")
-    };
+    let line_price = |table: &str| column_cell(table, "[td[1][normalize-space(.)='2']]", "Line total");
     let items = "//main//table[caption[normalize-space(.)='Line items']]";
     assert_eq!(browser.find(&line_price(items)).await.text().await.expect("line"), credited);
     browser.screenshot("orders-return-complete").await;
@@ -1018,7 +1014,7 @@ async fn a_product_the_customer_does_not_have_is_added_to_its_next_renewal() {
 fn acrobat_pro_renewing(committed: bool) -> (String, String) {
     use partner_model::types::{CommitmentStatus, Status};
     let now = partner_sandbox::twin::time::now();
-    let world = partner_sandbox::vipmp::seed::world(partner_sandbox::Settings::default().seed, now, false);
+    let world = seeded_world();
     let later = partner_sandbox::twin::time::date(now + 4 * partner_model::time::DAY);
     world
         .subscriptions
@@ -1159,8 +1155,7 @@ async fn a_high_growth_offer_is_bought_mid_term() {
 /// An active commercial customer of the seeded world holding no Acrobat.
 fn customer_without_acrobat() -> String {
     use partner_model::types::Status;
-    let now = partner_sandbox::twin::time::now();
-    let world = partner_sandbox::vipmp::seed::world(partner_sandbox::Settings::default().seed, now, false);
+    let world = seeded_world();
     let acrobat = |owner: &str| {
         world.subscriptions.values().any(|s| {
             world.subscription_owner.get(&s.subscription_id).map(String::as_str) == Some(owner)
@@ -1210,8 +1205,7 @@ async fn an_add_on_is_refused_without_its_base_product_and_previewed_with_it() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_final_three_year_commit_term_leads_to_recommitting_rather_than_an_early_renewal() {
     let (sandbox, browser) = start().await;
-    let now = partner_sandbox::twin::time::now();
-    let world = partner_sandbox::vipmp::seed::world(partner_sandbox::Settings::default().seed, now, false);
+    let world = seeded_world();
     let quantum = world.customers.values().find(|c| c.company_profile.company_name == "Quantum Ledger Corp");
     let customer = quantum.map(|c| c.customer_id.clone()).expect("Quantum Ledger Corp");
     browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");

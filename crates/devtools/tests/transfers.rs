@@ -158,9 +158,7 @@ async fn a_vip_membership_ineligible_for_two_reasons_is_transferred_with_the_swi
     browser.screenshot("transfers-membership-eligible").await;
 
     let before = created(&browser.sandbox_stats(&sandbox.url).await, "membership_transfer");
-    browser.click("Transfer to VIP Marketplace").await;
-    browser.find("//dialog[@open]//h2[starts-with(normalize-space(.), 'Transfer VIP membership 73000002')]").await;
-    browser.click("Transfer").await;
+    confirm_transfer(&browser, "73000002").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'VIP → VIPMP transfer ')]").await;
     browser.sees("The transfer is being processed").await;
     browser.sees("Complete: the customer and its subscriptions are now yours.").await;
@@ -366,11 +364,19 @@ async fn a_vip_memberships_preview_shows_the_commitment_and_discount_it_brings()
     browser.close().await;
 }
 
+/// From a membership's preview: "Transfer to VIP Marketplace", confirmed in its dialog.
+async fn confirm_transfer(browser: &Browser, membership: &str) {
+    browser.click("Transfer to VIP Marketplace").await;
+    let dialog =
+        format!("//dialog[@open]//h2[starts-with(normalize-space(.), 'Transfer VIP membership {membership}')]");
+    browser.find(&dialog).await;
+    browser.click("Transfer").await;
+}
+
 /// An active reseller of the seeded world the sandbox serves, in the United States or Canada or
 /// not (a Large Government Agency moves only to the first).
 fn seeded_reseller(lga_country: bool) -> String {
-    let now = partner_sandbox::twin::time::now();
-    let world = partner_sandbox::vipmp::seed::world(partner_sandbox::Settings::default().seed, now, false);
+    let world = seeded_world();
     world
         .resellers
         .values()
@@ -390,26 +396,19 @@ async fn a_migrated_high_volume_discount_customer_orders_acrobat_with_its_code()
     let reseller = seeded_reseller(true);
     browser.client.goto(&format!("{}memberships/71000003?reseller={reseller}", sandbox.url)).await.expect("preview");
     browser.heading("VIP membership 71000003").await;
-    browser.click("Transfer to VIP Marketplace").await;
-    browser.find("//dialog[@open]//h2[starts-with(normalize-space(.), 'Transfer VIP membership 71000003')]").await;
-    browser.click("Transfer").await;
+    confirm_transfer(&browser, "71000003").await;
     browser.sees("Complete: the customer and its subscriptions are now yours.").await;
     browser.click("Open the customer").await;
     browser.find("//main//h1").await;
     let customer = browser.path().await.rsplit('/').next().unwrap_or_default().to_string();
     browser.preview_order(&sandbox.url, &customer, &["65304479CA01A12:5"]).await;
-    let cell = |col: &str| {
-        format!("//section[contains(@class,'preview')]//tbody/tr[1]/td[count(//section[contains(@class,'preview')]//thead//th[normalize-space(.)='{col}']/preceding-sibling::th)+1]")
-    };
+    let cell = |col: &str| column_cell("//section[contains(@class,'preview')]", "[1]", col);
     assert_eq!(browser.find(&cell("Discount")).await.text().await.expect("code"), "HVD_L18_PRE");
     browser.show(&browser.find("//section[contains(@class,'preview')]").await).await;
     browser.screenshot("transfers-hvd-preview").await;
     browser.click("Place order").await;
     browser.sees("Complete: this order no longer changes on its own.").await;
-    let lines = "//main//table[caption[normalize-space(.)='Line items']]";
-    let discount = format!(
-        "{lines}/tbody/tr[1]/td[count({lines}/thead//th[normalize-space(.)='Discount']/preceding-sibling::th)+1]"
-    );
+    let discount = column_cell("//main//table[caption[normalize-space(.)='Line items']]", "[1]", "Discount");
     assert_eq!(browser.find(&discount).await.text().await.expect("code"), "HVD_L18_PRE", "the order kept it");
     browser.screenshot("transfers-hvd-order").await;
     browser.close().await;
@@ -433,17 +432,13 @@ async fn a_large_government_agency_is_previewed_refused_abroad_and_migrated() {
     browser.screenshot("transfers-membership-lga").await;
     assert_eq!(browser.axe().await, Vec::<String>::new(), "the preview of an LGA membership");
 
-    browser.click("Transfer to VIP Marketplace").await;
-    browser.find("//dialog[@open]//h2[starts-with(normalize-space(.), 'Transfer VIP membership 71000005')]").await;
-    browser.click("Transfer").await;
+    confirm_transfer(&browser, "71000005").await;
     browser.sees("Your distributor is not enabled to sell to Large Government Agencies").await;
     assert_eq!(browser.value_of("Reseller id").await, abroad, "nothing typed is lost");
     browser.screenshot("transfers-membership-lga-refused").await;
 
     browser.fill("Reseller id", &seeded_reseller(true)).await;
-    browser.click("Transfer to VIP Marketplace").await;
-    browser.find("//dialog[@open]//h2[starts-with(normalize-space(.), 'Transfer VIP membership 71000005')]").await;
-    browser.click("Transfer").await;
+    confirm_transfer(&browser, "71000005").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'VIP → VIPMP transfer ')]").await;
     browser.sees("Complete: the customer and its subscriptions are now yours.").await;
     browser.click("Open the customer").await;

@@ -102,10 +102,7 @@ pub async fn create(
                 hvd::mark(&mut lines, &line_items, hvd::code(c));
                 let mut order = preview(c, now, OrderType::Preview, external_reference_id, currency, lines);
                 if fetch_price {
-                    let cur = order.currency_code.clone();
-                    pricing::price(&mut order, pricing::prorated_days(c, now), |i, unit| {
-                        discounts::discounted(codes.get(i).copied().flatten(), unit, &cur)
-                    });
+                    price_with(&mut order, pricing::prorated_days(c, now), &codes);
                 }
                 if fetch_recommendations {
                     recommend_here(&mut order, c);
@@ -139,10 +136,7 @@ pub async fn create(
                 hvd::mark(&mut lines, &line_items, hvd::renewal_code(c, renewals::renewal_date(w, c, now)).as_deref());
                 let mut order = preview(c, now, OrderType::PreviewRenewal, external_reference_id, currency, lines);
                 if fetch_price {
-                    let cur = order.currency_code.clone();
-                    pricing::price(&mut order, pricing::TERM_DAYS, |i, unit| {
-                        discounts::discounted(codes.get(i).copied().flatten(), unit, &cur)
-                    });
+                    price_with(&mut order, pricing::TERM_DAYS, &codes);
                 }
                 if fetch_recommendations {
                     recommend_here(&mut order, c);
@@ -166,7 +160,7 @@ pub async fn create(
                 let codes = discounts::apply(w, &c, now, &line_items, &mut lines)?;
                 hvd::mark(&mut lines, &line_items, renewal_code.as_deref());
                 let mut order = unplaced(&customer_id, OrderType::Renewal, external_reference_id, currency, lines);
-                price_placed(&mut order, pricing::TERM_DAYS, &codes);
+                price_with(&mut order, pricing::TERM_DAYS, &codes);
                 Ok::<_, ApiError>(record(w, now, twin.pending_until(now), order))
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
@@ -179,10 +173,7 @@ pub async fn create(
                 Ok::<_, ApiError>((order, c.clone(), codes, now))
             })?;
             if fetch_price {
-                let currency = order.currency_code.clone();
-                pricing::price(&mut order, pricing::TERM_DAYS, |i, unit| {
-                    super::discounts::discounted(codes.get(i).copied().flatten(), unit, &currency)
-                });
+                price_with(&mut order, pricing::TERM_DAYS, &codes);
             }
             if fetch_recommendations {
                 recommend_here(&mut order, &c);
@@ -287,13 +278,14 @@ pub(super) fn price_lines(
     }
     // An add-on goes with one of its base products, held this term or in this order.
     let ordered: Vec<&str> = parsed.iter().flatten().map(|(id, _)| id.product.as_str()).collect();
-    let has_base = |bases: &[&str]| {
-        bases.iter().any(|b| ordered.contains(b) || super::holds_licenses(world, &customer.customer_id, b))
-    };
     let lonely: Vec<String> = lines
         .iter()
         .zip(parsed.iter().flatten())
-        .filter(|(_, (id, _))| offers::bases_of(&id.product).is_some_and(|bases| !has_base(bases)))
+        .filter(|(_, (id, _))| {
+            offers::lacks_base(&id.product, |b| {
+                ordered.contains(&b) || super::holds_licenses(world, &customer.customer_id, b)
+            })
+        })
         .map(|(line, _)| line_detail(line, Some("INELIGIBLE_ADD_ON")))
         .collect();
     if !lonely.is_empty() {
@@ -449,13 +441,13 @@ fn place_new(
     hvd::mark(&mut lines, requested, hvd::code(c));
     let days = pricing::prorated_days(c, now);
     let mut order = unplaced(customer_id, OrderType::New, external, currency, lines);
-    price_placed(&mut order, days, &codes);
+    price_with(&mut order, days, &codes);
     Ok(record(world, now, due, order))
 }
 
-/// Prices a placed order as its preview would be: `days` invoiced, each line's flexible
-/// discount (`codes`, by line) taken off.
-fn price_placed(order: &mut Order, days: u64, codes: &[Option<&'static str>]) {
+/// Prices a preview, or a placed order as its preview would be: `days` invoiced, each line's
+/// flexible discount (`codes`, by line) taken off.
+fn price_with(order: &mut Order, days: u64, codes: &[Option<&'static str>]) {
     let currency = order.currency_code.clone();
     pricing::price(order, days, |i, unit| discounts::discounted(codes.get(i).copied().flatten(), unit, &currency));
 }

@@ -96,9 +96,10 @@ pub static OFFERS: &[Offer] = &[
 /// "not standalone and must be used with the base product", is AI Assistant for Acrobat.
 const ADD_ONS: &[(&str, &[&str])] = &[("65325791", &["65304386", "65304479", "65304522", "65304921", "86322590"])];
 
-/// The base products of `product` when it is an add-on.
-pub fn bases_of(product: &str) -> Option<&'static [&'static str]> {
-    ADD_ONS.iter().find(|(p, _)| *p == product).map(|(_, bases)| *bases)
+/// Whether `product` is an add-on without a base product: none of its bases is one `has`
+/// (held, ordered or renewed, as the caller counts them).
+pub fn lacks_base(product: &str, has: impl Fn(&str) -> bool) -> bool {
+    ADD_ONS.iter().find(|(p, _)| *p == product).is_some_and(|(_, bases)| !bases.iter().any(|b| has(b)))
 }
 
 /// The products the seed's customers hold (the catalog before it grew): seeded worlds stay as

@@ -8,7 +8,7 @@
 //!   are products used together (InDesign and InCopy, Premiere Pro and After Effects); add-ons
 //!   are consumables of a product (Sign transactions for Acrobat, generative credits for All
 //!   Apps) and AI Assistant for Acrobat, the documents' example, which is sold only with an
-//!   Acrobat (see `offers::bases_of`).
+//!   Acrobat (see `offers::lacks_base`).
 //! - The cart is the preview's lines (a renewal preview's, or the request's `offers`); with
 //!   none (`GENERIC`), and for the lists of subscriptions and orders, the customer's active
 //!   subscriptions. A product already in the cart or

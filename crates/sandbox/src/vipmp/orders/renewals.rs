@@ -145,8 +145,8 @@ pub fn price_renewal(
         .zip(&parsed)
         .filter(|(line, id)| {
             line.subscription_id.is_empty()
-                && offers::bases_of(&id.product).is_some_and(|bases| {
-                    !bases.iter().any(|b| renewed.contains(b) || super::holds_product(world, &customer.customer_id, b))
+                && offers::lacks_base(&id.product, |b| {
+                    renewed.contains(&b) || super::holds_product(world, &customer.customer_id, b)
                 })
         })
         .map(|(line, _)| line_detail(line, Some("INELIGIBLE_ADD_ON")))

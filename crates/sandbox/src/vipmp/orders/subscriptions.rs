@@ -251,9 +251,7 @@ pub async fn create(
             return Err(ApiError::with_details("2129", vec!["Reason: INELIGIBLE_MARKET_SEGMENT".into()]));
         }
         // An add-on renews with a base the customer holds or has added to the renewal.
-        if offers::bases_of(&id.product)
-            .is_some_and(|bases| !bases.iter().any(|b| super::holds_product(w, &customer_id, b)))
-        {
+        if offers::lacks_base(&id.product, |b| super::holds_product(w, &customer_id, b)) {
             return Err(ApiError::with_details("2129", vec!["Reason: INELIGIBLE_ADD_ON".into()]));
         }
         // "Global customers … need to include the currencyCode in their request."
