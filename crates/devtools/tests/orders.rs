@@ -258,9 +258,12 @@ async fn renew_one_customer_early_and_another_late() {
     browser.find("//main[not(.//dialog[@open])]").await;
     browser.client.goto(&format!("{}customers/{customer}/subscriptions/{renewed}", sandbox.url)).await.expect("sub");
     browser.find("//dt[normalize-space(.)='Renewed early']/following-sibling::dd[1][normalize-space(.)='2 for the next term']").await;
+    // The API says it may still be renewed by hand (`allowedActions`): more may be renewed
+    // early; the anniversary has moved already.
+    browser.sees("Adobe takes a renewal of this subscription by hand now.").await;
     browser.screenshot("orders-renew-early-subscription").await;
-    // More may be renewed early; the anniversary has moved already.
-    browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
+    browser.click("Renew by hand").await;
+    browser.heading("Renewal preview").await;
     browser.sees("This term's first early renewal has already moved the anniversary a year on.").await;
     // Cedar Creek's licenses lapsed five days ago: late renewal, up to the licenses held.
     browser.open_customer(&sandbox.url, "Cedar Creek Design Studio").await;
@@ -273,6 +276,8 @@ async fn renew_one_customer_early_and_another_late() {
     browser.client.goto(&format!("{}customers/{lapsed}/subscriptions/{renewed}", sandbox.url)).await.expect("sub");
     browser.find("//dt[normalize-space(.)='Current quantity']/following-sibling::dd[1][normalize-space(.)='1']").await;
     browser.sees("Active").await;
+    let main = browser.find("//main").await.text().await.expect("text");
+    assert!(!main.contains("by hand now"), "renewed late, a year on: {main}");
     browser.screenshot("orders-renew-late-subscription").await;
     // The late window stays open for its other licenses, which lapsed too, though the one
     // renewed has its renewal date a year on; that one is not offered again.
@@ -373,7 +378,9 @@ async fn once_every_license_is_renewed_early_the_renewal_preview_says_so() {
         let hint = input.attr("aria-describedby").await.expect("attr").unwrap_or_default();
         let hint = browser.find(&format!("//*[@id='{}']", hint.split(' ').next().unwrap_or_default())).await;
         let hint = hint.text().await.expect("hint");
-        let left: String = hint.trim_start_matches("Up to ").chars().take_while(char::is_ascii_digit).collect();
+        // "N left to renew (M held)…"
+        let left: String = hint.chars().take_while(char::is_ascii_digit).collect();
+        assert!(hint.contains(" left to renew ("), "{hint}");
         assert!(!left.is_empty(), "{hint}");
         input.clear().await.expect("clear");
         input.send_keys(&left).await.expect("type");
@@ -401,6 +408,31 @@ async fn once_every_license_is_renewed_early_the_renewal_preview_says_so() {
     let main = browser.find("//main").await.text().await.expect("text");
     assert!(!main.contains("Auto-renewal is off"), "not the reason: {main}");
     browser.screenshot("orders-renewal-all-renewed").await;
+    // Early, licenses may still be added for the next term ("extra seats allowed"): each row
+    // is still there, asking none at first.
+    let renewed_early = |sub: String| {
+        let (browser, url, customer) = (&browser, sandbox.url.clone(), customer.clone());
+        async move {
+            browser.client.goto(&format!("{url}customers/{customer}/subscriptions/{sub}")).await.expect("sub");
+            let renewed = "//dt[normalize-space(.)='Renewed early']/following-sibling::dd[1]";
+            let text = browser.find(renewed).await.text().await.expect("renewed");
+            text.chars().take_while(char::is_ascii_digit).collect::<String>().parse::<u64>().expect("a number")
+        }
+    };
+    let sub = browser.find("//section[h2='Renew by hand']//h3/code").await.text().await.expect("subscription");
+    let before = renewed_early(sub.clone()).await;
+    browser.client.goto(&format!("{}customers/{customer}/renewal", sandbox.url)).await.expect("renewal");
+    assert_eq!(browser.value_of("Licenses to renew").await, "0");
+    browser.sees("renewed. Enter a number to add licenses for the next term.").await;
+    browser.renew_first_only("2").await;
+    browser.click("Preview renewal").await;
+    let preview = "//section[h2='Renew by hand']//section[contains(@class,'preview')]";
+    browser.show(&browser.find(preview).await).await;
+    browser.screenshot("orders-renewal-extra-seats").await;
+    browser.click("Place renewal order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    browser.sees("Complete: this order no longer changes on its own.").await;
+    assert_eq!(renewed_early(sub).await, before + 2, "two licenses more for the next term");
     browser.close().await;
 }
 

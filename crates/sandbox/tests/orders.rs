@@ -720,8 +720,9 @@ async fn manual_renewals_early_and_late_within_their_windows() {
     assert_eq!(p.status, StatusCode::CREATED, "{}", p.json);
     assert_eq!(p.json["lineItems"][0]["proratedDays"], 365);
     assert_eq!(p.json["lineItems"][0]["subscriptionId"], "SUB-9000000005");
-    let too_many = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 11)).await;
-    assert_eq!((too_many.json["code"].as_str(), details(&too_many)), (Some("3121"), vec!["Line Item: 1".to_string()]));
+    // Early, more than is held renews it all and adds seats for the next term.
+    let more = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 11)).await;
+    assert_eq!((more.status, more.json["lineItems"][0]["quantity"].as_u64()), (StatusCode::CREATED, Some(11)));
     let other = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65322651CA01A12", 1)).await;
     assert_eq!(other.json["code"], "3132", "another product than the subscription's");
     // Part of a subscription goes alone: with another line it is 3121, for that line.
@@ -735,6 +736,8 @@ async fn manual_renewals_early_and_late_within_their_windows() {
     assert_eq!((partial.json["code"].as_str(), details(&partial)), (Some("3121"), vec!["Line Item: 2".to_string()]));
     let full = renew(&env, EARLY, "PREVIEW_RENEWAL", with(10)).await;
     assert_eq!(full.status, StatusCode::CREATED, "all ten, with a new product: {}", full.json);
+    let seats = renew(&env, EARLY, "PREVIEW_RENEWAL", with(12)).await;
+    assert_eq!(seats.status, StatusCode::CREATED, "all ten and two more, with a new product: {}", seats.json);
     let unknown = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000006", "65304479CA01A12", 1)).await;
     assert_eq!(unknown.json["code"], "3115", "another customer's subscription");
     let placed = renew(&env, EARLY, "RENEWAL", line("SUB-9000000005", "65304479CA01A12", 6)).await;
@@ -747,8 +750,10 @@ async fn manual_renewals_early_and_late_within_their_windows() {
     assert_eq!(placed.json["status"], "1002");
     // While that order is open its licenses count as renewed: a second one cannot renew them,
     // and no renewal order is taken until it completes.
-    let again = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 5)).await;
-    assert_eq!(again.json["code"], "3121", "6 of 10 are being renewed");
+    let again = renew(&env, EARLY, "PREVIEW_RENEWAL", with(3)).await;
+    assert_eq!(again.json["code"], "3121", "6 of 10 are being renewed: 3 is part of the 4 left");
+    let again = renew(&env, EARLY, "PREVIEW_RENEWAL", with(4)).await;
+    assert_eq!(again.status, StatusCode::CREATED, "the 4 left: {}", again.json);
     let next = renew(&env, EARLY, "RENEWAL", line("SUB-9000000005", "65304479CA01A12", 1)).await;
     assert_eq!((next.status, next.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("4122")), "{}", next.json);
     settle().await;
@@ -760,14 +765,21 @@ async fn manual_renewals_early_and_late_within_their_windows() {
         (time::date(time::now() + 10 * DAY), c.json["cotermDate"].as_str().unwrap_or_default().to_string());
     let year = |d: &str| d.get(..4).and_then(|y| y.parse::<u32>().ok()).unwrap_or(0);
     assert_eq!((year(&after), after.get(4..)), (year(&before) + 1, before.get(4..)), "{after}");
-    // The rest may still be renewed early (the renewal date did not move), not more.
-    let rest = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 5)).await;
-    assert_eq!(rest.json["code"], "3121");
-    let rest = renew(&env, EARLY, "RENEWAL", line("SUB-9000000005", "65304479CA01A12", 4)).await;
+    // The rest may still be renewed early (the renewal date did not move): part of it goes
+    // alone; all of it and two seats more, alone or not.
+    assert_eq!(renew(&env, EARLY, "PREVIEW_RENEWAL", with(3)).await.json["code"], "3121");
+    let rest = renew(&env, EARLY, "RENEWAL", line("SUB-9000000005", "65304479CA01A12", 6)).await;
     assert_eq!(rest.status, StatusCode::CREATED, "{}", rest.json);
     settle().await;
-    let all = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 1)).await;
-    assert_eq!(all.json["code"], "3121", "nothing left to renew on that line");
+    let sub = call(&env, "GET", &format!("/v3/customers/{EARLY}/subscriptions/SUB-9000000005"), None).await;
+    assert_eq!(
+        (sub.json["renewedQuantity"].as_u64(), sub.json["currentQuantity"].as_u64()),
+        (Some(12), Some(10)),
+        "ten renewed and two seats added for the next term"
+    );
+    // Renewed in full, it takes new seats only.
+    let seats = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 1)).await;
+    assert_eq!(seats.status, StatusCode::CREATED, "a seat more: {}", seats.json);
     // Late: same product, at most the quantity held; no new product.
     let new_product = json!([{"extLineItemNumber": 1, "offerId": "11083117CA01A12", "quantity": 1}]);
     assert_eq!(renew(&env, LATE, "PREVIEW_RENEWAL", new_product.clone()).await.json["code"], "3132");
@@ -801,6 +813,41 @@ async fn manual_renewals_early_and_late_within_their_windows() {
     assert_eq!(sub.json["renewalDate"], other.json["renewalDate"]);
     let c = call(&env, "GET", &format!("/v3/customers/{MIXED}"), None).await;
     assert_eq!(c.json["cotermDate"], other.json["renewalDate"], "{}", c.json);
+}
+
+/// `allowedActions: ["MANUAL_RENEWAL"]` says a subscription "can be selected for manual
+/// renewal": while a window is open for it and no renewal order is being processed.
+#[tokio::test]
+async fn a_subscription_says_when_it_may_be_renewed_by_hand() {
+    let env = env();
+    let actions = |customer: &'static str, sub: &'static str| {
+        let env = &env;
+        async move {
+            let one = call(env, "GET", &format!("/v3/customers/{customer}/subscriptions/{sub}"), None).await;
+            let list = call(env, "GET", &format!("/v3/customers/{customer}/subscriptions"), None).await;
+            let listed =
+                list.json["items"].as_array().and_then(|items| items.iter().find(|i| i["subscriptionId"] == sub));
+            assert_eq!(listed.map(|i| &i["allowedActions"]), Some(&one.json["allowedActions"]), "{sub}: {}", list.json);
+            one.json["allowedActions"].clone()
+        }
+    };
+    let manual = json!(["MANUAL_RENEWAL"]);
+    assert_eq!(actions(EARLY, "SUB-9000000005").await, manual, "early");
+    assert_eq!(actions(FAR, "SUB-9000000007").await, Value::Null, "neither window: none answered");
+    assert_eq!(actions(MIXED, "SUB-LAPSED").await, manual, "lapsed (1004), late, as the docs' example");
+    assert_eq!(actions(MIXED, "SUB-RENEWED").await, Value::Null, "auto-renewed: its date is a year on");
+    // While a renewal order is processed no other is taken: none says so.
+    let line = json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 1, "subscriptionId": "SUB-9000000005"}]);
+    let placed = renew(&env, EARLY, "RENEWAL", line).await;
+    assert_eq!(placed.json["status"], "1002", "{}", placed.json);
+    assert_eq!(actions(EARLY, "SUB-9000000005").await, Value::Null, "a renewal order is open");
+    settle().await;
+    assert_eq!(actions(EARLY, "SUB-9000000005").await, manual, "complete: more may be renewed");
+    let line =
+        json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 10, "subscriptionId": "SUB-LAPSED"}]);
+    assert_eq!(renew(&env, MIXED, "RENEWAL", line).await.status, StatusCode::CREATED);
+    settle().await;
+    assert_eq!(actions(MIXED, "SUB-LAPSED").await, Value::Null, "renewed late: active a year on");
 }
 
 #[tokio::test]

@@ -1,6 +1,8 @@
 //! Renewing by hand, on the renewal page: early (in the 30 days before the renewal date, some or
 //! all licenses, invoiced at once) or late (in the 14 days after it, up to the licenses held).
-//! One row per active license subscription with how many licenses to renew (0 leaves it out);
+//! One row per active license subscription with how many licenses to renew (0 leaves it out;
+//! early, more than is left adds licenses for the next term, "New products and extra seats
+//! allowed", and a subscription renewed in full already still has its row for them);
 //! t::renew::preview() asks the API (PREVIEW_RENEWAL with lines, priced), which says the level
 //! the customer will have after renewal; "Place renewal order" sends the RENEWAL of exactly the
 //! previewed lines and opens the order, which follows it. A row may carry a flexible discount
@@ -30,6 +32,7 @@ use crate::resources::{fetch, runtime};
 use crate::routes::To;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use partner_model::rules::order_requests::ENTERPRISE_MAX_QUANTITY;
 use partner_model::rules::renewals::{self, renewable, window_at, Window, EARLY_DAYS, LATE_DAYS};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
@@ -53,9 +56,14 @@ fn renewal_date(subs: &[Subscription], now: u64) -> Option<u64> {
     renewals::renewal_date(licenses.clone(), now).or_else(|| licenses.filter_map(|s| parse(&s.renewal_date)).max())
 }
 
-fn start_values(subs: &[(Subscription, u64)]) -> Values {
+/// The rows of `subs`, each with what it has left to renew, and the most a row may ask in
+/// `window` ([`renewals::most`]; early, the product's line limit, which the API checks by
+/// edition).
+fn start_values(subs: &[(Subscription, u64)], window: Window) -> Values {
     let mut v = Values::new();
     for (i, (s, left)) in subs.iter().enumerate() {
+        let most = renewals::most(window, *left).unwrap_or(ENTERPRISE_MAX_QUANTITY);
+        v.insert(format!("{LINES}[{i}].most"), most.to_string());
         v.insert(format!("{LINES}[{i}].extLineItemNumber"), (i + 1).to_string());
         v.insert(format!("{LINES}[{i}].offerId"), s.offer_id.clone());
         v.insert(format!("{LINES}[{i}].subscriptionId"), s.subscription_id.clone());
@@ -90,7 +98,7 @@ fn check(v: &Values) -> Vec<FieldError> {
     let mut errors = Vec::new();
     for i in 0..rows::count(v, LINES) {
         let path = format!("{LINES}[{i}].quantity");
-        let max: i64 = g(v, &format!("{LINES}[{i}].left")).parse().unwrap_or(0);
+        let max: i64 = g(v, &format!("{LINES}[{i}].most")).parse().unwrap_or(0);
         let quantity = g(v, &path).parse::<i64>();
         if !quantity.as_ref().is_ok_and(|q| (0..=max).contains(q)) {
             errors.push(FieldError::new(path, Invalid::OutOfRange { min: 0, max }));
@@ -200,7 +208,8 @@ pub fn ManualRenewal(
         }
         .into_any();
     }
-    // Late, the licenses that lapsed in the window: inactive ones too.
+    // Late, the licenses that lapsed in the window with some to renew: inactive ones too.
+    // Early, every active license, renewed in full or not: more may be added to any.
     let licenses: Vec<(Subscription, u64)> = subs
         .into_iter()
         .filter(|s| is_license(s) && (s.status == Status::Active || window == Window::Late))
@@ -209,13 +218,14 @@ pub fn ManualRenewal(
             let left = renewable(&s, window);
             (s, left)
         })
-        .filter(|(_, left)| *left > 0)
+        .filter(|(_, left)| window == Window::Early || *left > 0)
         .collect();
+    let all_renewed = window == Window::Early && licenses.iter().all(|(_, left)| *left == 0);
     let rt = runtime();
     // A draft, so a reload (or a failure) keeps what the reseller chose to renew. Its rows
     // name subscriptions and their licenses left: a draft of other rows (a subscription
     // renewed elsewhere since, or a new one) is not put onto these, so its key says which.
-    let start = start_values(&licenses);
+    let start = start_values(&licenses, window);
     let rows: Vec<&str> = start.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]).collect();
     let draft = format!("renew-{customer}-{:016x}", crate::api::policy::fingerprint(&rows));
     let form = FormState::new(start, check, Some(draft));
@@ -246,8 +256,9 @@ pub fn ManualRenewal(
                 <h2 id="renew-title">{t::renew::title()}</h2>
                 <p>{explain}</p>
                 {unanswered(form, &customer)}
+                {all_renewed.then(|| view! { <p>{t::renew::all_renewed()}</p> })}
                 {if licenses.is_empty() {
-                    view! { <p>{t::renew::all_renewed()}</p> }.into_any()
+                    view! { <p>{t::renew::none()}</p> }.into_any()
                 } else {
                     view! {
                         <form novalidate on:submit=move |ev| submission.submit(ev)>
@@ -256,7 +267,12 @@ pub fn ManualRenewal(
                             {licenses.iter().enumerate().map(|(i, (s, left))| {
                                 let offer = s.offer_id.clone();
                                 let name = move || names.name(&offer).unwrap_or_else(|| t::renew::subscription().into());
-                                let hint = t::renew::UpTo { held: s.current_quantity.unwrap_or(0), left: *left }.text();
+                                let held = s.current_quantity.unwrap_or(0);
+                                let hint = match window {
+                                    Window::Early if *left == 0 => t::renew::row_renewed(held),
+                                    Window::Early => t::renew::EarlyUpTo { held, left: *left }.text(),
+                                    Window::Late => t::renew::UpTo { held, left: *left }.text(),
+                                };
                                 view! {
                                     <div class="row line">
                                         <h3 class="row-title"><span translate="no">{name}</span> " " <code>{s.subscription_id.clone()}</code></h3>
@@ -304,7 +320,7 @@ mod tests {
 
     #[test]
     fn a_line_sends_its_discount_code_checked_and_trimmed() {
-        let mut v = start_values(&[(sub("A"), 10), (sub("B"), 4)]);
+        let mut v = start_values(&[(sub("A"), 10), (sub("B"), 4)], Window::Early);
         v.insert(format!("{LINES}[0].{CODE}"), " ACROBAT_20_OFF ".into());
         v.insert(format!("{LINES}[1].{CODE}"), " ".into());
         assert_eq!(check(&v), Vec::new());
@@ -321,7 +337,7 @@ mod tests {
 
     #[test]
     fn part_of_a_subscription_is_renewed_alone() {
-        let mut v = start_values(&[(sub("A"), 10), (sub("B"), 4)]);
+        let mut v = start_values(&[(sub("A"), 10), (sub("B"), 4)], Window::Early);
         assert_eq!(check(&v), Vec::new(), "everything left, in one order");
         v.insert(format!("{LINES}[0].quantity"), "2".into());
         let problems: Vec<String> = check(&v).into_iter().map(|e| e.path).collect();
@@ -329,5 +345,24 @@ mod tests {
         v.insert(format!("{LINES}[1].quantity"), "0".into());
         assert_eq!(check(&v), Vec::new(), "2 of 10 alone");
         assert_eq!(lines_of(&v).iter().map(|l| l.quantity).collect::<Vec<_>>(), vec![2]);
+    }
+
+    #[test]
+    fn early_a_row_may_add_licenses_beyond_what_is_left_and_late_not() {
+        let quantity = |v: &mut Values, i: usize, q: &str| v.insert(format!("{LINES}[{i}].quantity"), q.into());
+        let problems = |v: &Values| check(v).into_iter().map(|e| e.path).collect::<Vec<String>>();
+        let mut early = start_values(&[(sub("A"), 10), (sub("B"), 0)], Window::Early);
+        assert_eq!(g(&early, &format!("{LINES}[1].quantity")), "0", "renewed in full: nothing asked at first");
+        quantity(&mut early, 0, "15");
+        quantity(&mut early, 1, "3");
+        assert_eq!(check(&early), Vec::new(), "all ten and five more, with three more of B");
+        assert_eq!(lines_of(&early).iter().map(|l| l.quantity).collect::<Vec<_>>(), vec![15, 3]);
+        quantity(&mut early, 0, &(ENTERPRISE_MAX_QUANTITY + 1).to_string());
+        assert_eq!(problems(&early), vec![format!("{LINES}[0].quantity")], "the line limit still holds");
+        let mut late = start_values(&[(sub("A"), 10)], Window::Late);
+        quantity(&mut late, 0, "11");
+        assert_eq!(problems(&late), vec![format!("{LINES}[0].quantity")], "late: at most what was held");
+        quantity(&mut late, 0, "10");
+        assert_eq!(check(&late), Vec::new());
     }
 }

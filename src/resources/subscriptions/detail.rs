@@ -172,6 +172,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
         current.set(s);
     });
     let growth = licenses.then(|| view! { <super::growth::HighGrowth customer=customer.clone() current changed/> });
+    let renewal_customer = customer.clone();
     view! {
         <FormScope form=form>
             <div class="page-head">
@@ -185,6 +186,14 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
                 </div>
             </div>
             <p class="lede"><StatusExplained kind=ResourceKind::Subscription code=sub.status.as_str().to_string()/></p>
+            // The API's `allowedActions`: a renewal by hand is open for it now (a lapsed one's
+            // last chance, or an early renewal), on the renewal page.
+            {move || current.with(Subscription::renews_by_hand).then(|| view! {
+                <p class="notice" role="note">
+                    {t::subscription::by_hand()} " "
+                    <A href=To::Renewal(&renewal_customer).href()>{t::subscription::renew_by_hand()}</A>
+                </p>
+            })}
             {move || {
                 let s = current.get();
                 // The product's name once the catalog has it (tracked), with the id.

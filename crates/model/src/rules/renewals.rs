@@ -1,8 +1,9 @@
 //! When a customer's licenses can be renewed by hand, and how many (the manual-renewals page):
-//! early, from 30 days before the renewal date to the day before, what is not renewed yet;
-//! late, from the renewal date through the 14th day after it, for the licenses whose renewal
-//! date just passed without their renewing, up to the licenses held. The console offers what
-//! these allow; the twin refuses the rest (3121).
+//! early, from 30 days before the renewal date to the day before, what is not renewed yet, and
+//! more seats beyond it ("New products and extra seats allowed"); late, from the renewal date
+//! through the 14th day after it, for the licenses whose renewal date just passed without their
+//! renewing, up to the licenses held. The console offers what these allow; the twin refuses
+//! the rest (3121).
 //!
 //! The callers tell licenses from consumables (which renew otherwise) and pass licenses only.
 
@@ -88,6 +89,20 @@ fn year_before(at: Millis) -> Option<Millis> {
         rest => rest,
     };
     parse(&format!("{:04}{rest}", year - 1))
+}
+
+/// The most licenses one line may ask of a subscription with `left` to renew ([`renewable`]) in
+/// `window`; `None` for no limit of the renewal's own (the product's line limit still holds).
+/// Late: what was held ("quantity ≤ prior term … no extra quantity"). Early: any number; a line
+/// asking more than is left renews all of it and adds seats for the next term ("New products
+/// and extra seats allowed"). It renews the existing licenses in full first, as the docs ask of
+/// new seats ("only … after early renewing all the existing quantities of that product"), so it
+/// may go with other lines; a line asking less than is left may not ([`partial_with_others`]).
+pub fn most(window: Window, left: u64) -> Option<u64> {
+    match window {
+        Window::Early => None,
+        Window::Late => Some(left),
+    }
 }
 
 /// How many licenses of `license` may be renewed in `window`: early, those not renewed yet;
@@ -198,6 +213,15 @@ mod tests {
         assert_eq!(renewable(&half, Window::Late), 5);
         let over = Subscription { renewed_quantity: Some(9), ..half };
         assert_eq!(renewable(&over, Window::Early), 0);
+    }
+
+    #[test]
+    fn early_a_line_may_add_seats_beyond_what_is_left_and_late_not() {
+        assert_eq!((most(Window::Early, 3), most(Window::Late, 5)), (None, Some(5)));
+        // Seats added to a line renew what it has left in full: it may go with other lines.
+        assert_eq!(partial_with_others(&[(8, Some(3)), (1, None)]), Vec::<usize>::new());
+        // A subscription renewed in full already adds seats only.
+        assert_eq!(partial_with_others(&[(4, Some(0)), (2, Some(2))]), Vec::<usize>::new());
     }
 
     #[test]

@@ -63,8 +63,22 @@ pub struct Subscription {
     pub currency_code: String,
     #[serde(skip_serializing_if = "is_default")]
     pub status: Status,
+    /// What may be done with the subscription now ("Currently, only `MANUAL_RENEWAL`"); other
+    /// words are kept and ignored.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allowed_actions: Vec<String>,
     #[serde(skip_serializing_if = "is_default")]
     pub links: Links,
+}
+
+/// The `allowedActions` word saying a subscription "can be selected for manual renewal".
+pub const MANUAL_RENEWAL: &str = "MANUAL_RENEWAL";
+
+impl Subscription {
+    /// Whether the API says the subscription may be renewed by hand now (`allowedActions`).
+    pub fn renews_by_hand(&self) -> bool {
+        self.allowed_actions.iter().any(|a| a == MANUAL_RENEWAL)
+    }
 }
 
 /// `GET /v3/customers/{id}/subscriptions`.

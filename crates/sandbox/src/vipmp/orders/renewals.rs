@@ -10,20 +10,25 @@
 //!   renewal date a year on: a line of one is 3121). Outside both windows every line is 3121
 //!   "Subscription Not allowed for Renewal" (`Line Item: N`).
 //! - A line with a `subscriptionId` renews that subscription: unknown or another customer's is
-//!   3115; another product than the subscription's is 3132. Early, it may renew what is not
-//!   renewed yet (current − renewed); late, up to the current quantity ("equal to or less than
-//!   the previous term"). More is 3121 for that line. A line renewing part of that, in an
-//!   order with other lines, is 3121 too, for each such line (`renewals-error-codes.md`: a
-//!   partly renewed subscription cannot be combined; `renewals::partial_with_others`).
+//!   3115; another product than the subscription's is 3132. Late, it renews up to the current
+//!   quantity ("equal to or less than the previous term"; more is 3121 for that line). Early,
+//!   it renews what is not renewed yet (current − renewed), and a line asking more renews all
+//!   of that and adds the rest as seats for the next term ("New products and extra seats
+//!   allowed"; `renewals::most`): `renewedQuantity` may then pass `currentQuantity`. A
+//!   subscription renewed in full already takes a line of new seats only ("New seat addition
+//!   … (subsequent orders) … after early renewing all the existing quantities"). A line
+//!   renewing part of what is left, in an order with other lines, is 3121, for each such line
+//!   (`renewals-error-codes.md`: a partly renewed subscription cannot be combined;
+//!   `renewals::partial_with_others`).
 //! - A line without one is a new product: early only (late is 3132, "same products only"); for
 //!   a product the customer already has a subscription of, 3121 (the docs: "rejected if a
 //!   subscriptionId is found for the offerId").
 //! - A RENEWAL while another is still open (1002) is 4122 ("already being processed"; the docs:
 //!   "subsequent renewal orders are allowed only after the previous order is fully
-//!   processed"). A preview meanwhile counts the open order's licenses as renewed (3121 for
-//!   the line; 2164 when nothing is left).
-//! - When every active subscription is already renewed in full and no new product is asked
-//!   for: 2164.
+//!   processed"). A preview meanwhile counts the open order's licenses as renewed (a line
+//!   asking more adds seats).
+//! - 2164 ("All subscriptions are already renewed") answers the auto-renewal preview only: a
+//!   manual line on a subscription renewed in full asks for new seats, which the docs allow.
 //! - Early, in the final term of a 3-Year Commit without an accepted recommitment: 3133
 //!   ([`partner_model::rules::renewals::final_commit_term`]), before the lines are looked at;
 //!   a late renewal, after the anniversary, is not an early one and is not refused.
@@ -43,7 +48,7 @@ use crate::twin::time;
 use crate::twin::world::{Millis, World};
 use crate::twin::ApiError;
 use partner_model::rules::renewals::{self, renewable, window_at, Window};
-use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderType, Status};
+use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderType, Status, Subscription};
 use std::collections::BTreeMap;
 
 /// The customer's renewal date at `now` ([`renewals::renewal_date`]); with no license active or
@@ -68,6 +73,28 @@ fn renewing(world: &World, customer_id: &str) -> BTreeMap<String, u64> {
         *pending.entry(line.subscription_id.clone()).or_default() += line.quantity;
     }
     pending
+}
+
+/// Whether `sub` of `customer` may be renewed by hand at `now`, which the API answers as
+/// `allowedActions: ["MANUAL_RENEWAL"]` ("whether a subscription can be selected for manual
+/// renewal"): a license, in an open window of the customer's renewal date, with no renewal
+/// order being processed (4122 otherwise); early, an active one (new seats may be added to one
+/// renewed in full) outside the final 3YC term (3133); late, one that lapsed with licenses to
+/// renew; not a Team offer while the customer converts to LGA (1169). The docs' example is a
+/// lapsed (1004) subscription.
+pub fn allows_manual(world: &World, customer: &Customer, sub: &Subscription, now: Millis) -> bool {
+    if !is_license(sub)
+        || open_renewals(world, &customer.customer_id).next().is_some()
+        || (customer.lga_pending() && offers::offer_of(&sub.offer_id).is_some_and(offers::not_for_lga))
+    {
+        return false;
+    }
+    let Some(date) = renewal_date(world, customer, now) else { return false };
+    match window_at(date, now) {
+        Some(Window::Early) => sub.status == Status::Active && !renewals::final_commit_term(customer, date),
+        Some(Window::Late) => renewals::lapsed(sub, now) && renewable(sub, Window::Late) > 0,
+        None => false,
+    }
 }
 
 /// Checks a manual renewal's `lines` for `customer` at `now` and answers them at the level the
@@ -119,7 +146,7 @@ pub fn price_renewal(
                 return Err(ApiError::with_details("3121", vec![line_detail(line, None)]));
             }
             let left = renewable(sub, window).saturating_sub(renewing_now(&sub.subscription_id));
-            if line.quantity > left {
+            if renewals::most(window, left).is_some_and(|most| line.quantity > most) {
                 return Err(ApiError::with_details("3121", vec![line_detail(line, None)]));
             }
             amounts.push((line.quantity, Some(left)));
@@ -130,13 +157,6 @@ pub fn price_renewal(
     if !partial.is_empty() {
         let details = partial.iter().filter_map(|&i| lines.get(i)).map(|l| line_detail(l, None)).collect();
         return Err(ApiError::with_details("3121", details));
-    }
-    let nothing_left = subs.iter().filter(|s| s.status == Status::Active).all(|s| {
-        s.renewed_quantity.unwrap_or(0).saturating_add(renewing_now(&s.subscription_id))
-            >= s.current_quantity.unwrap_or(0)
-    });
-    if window == Window::Early && nothing_left && lines.iter().all(|l| !l.subscription_id.is_empty()) {
-        return Err(ApiError::code("2164"));
     }
     // A new product that is an add-on renews with a base: one renewed here, or held.
     let renewed: Vec<&str> = parsed.iter().map(|id| id.product.as_str()).collect();
@@ -240,6 +260,6 @@ pub fn roll_anniversary(world: &mut World, customer_id: &str, early: bool, first
 }
 
 /// Whether `s` is of licenses (not consumables).
-fn is_license(s: &partner_model::types::Subscription) -> bool {
+fn is_license(s: &Subscription) -> bool {
     offers::offer_of(&s.offer_id).is_some_and(|o| o.offer_type == "LICENSE")
 }
