@@ -9,7 +9,7 @@ use axum::Router;
 use http_body_util::BodyExt;
 use partner_model::types::*;
 use partner_sandbox::twin::store::TwinSettings;
-use partner_sandbox::twin::{time, ApiError, Twin, World};
+use partner_sandbox::twin::{time, ApiError, Change, Twin, World};
 use partner_sandbox::vipmp;
 use serde_json::{json, Value};
 use std::time::Duration;
@@ -766,10 +766,15 @@ async fn manual_renewals_early_and_late_within_their_windows() {
     let year = |d: &str| d.get(..4).and_then(|y| y.parse::<u32>().ok()).unwrap_or(0);
     assert_eq!((year(&after), after.get(4..)), (year(&before) + 1, before.get(4..)), "{after}");
     // The rest may still be renewed early (the renewal date did not move): part of it goes
-    // alone; all of it and two seats more, alone or not.
+    // alone; no new seats until it is all renewed ("subsequent orders"), then new seats only.
     assert_eq!(renew(&env, EARLY, "PREVIEW_RENEWAL", with(3)).await.json["code"], "3121");
-    let rest = renew(&env, EARLY, "RENEWAL", line("SUB-9000000005", "65304479CA01A12", 6)).await;
+    let beyond = renew(&env, EARLY, "PREVIEW_RENEWAL", line("SUB-9000000005", "65304479CA01A12", 5)).await;
+    assert_eq!((beyond.json["code"].as_str(), details(&beyond)), (Some("3121"), vec!["Line Item: 1".to_string()]));
+    let rest = renew(&env, EARLY, "RENEWAL", line("SUB-9000000005", "65304479CA01A12", 4)).await;
     assert_eq!(rest.status, StatusCode::CREATED, "{}", rest.json);
+    settle().await;
+    let seats = renew(&env, EARLY, "RENEWAL", line("SUB-9000000005", "65304479CA01A12", 2)).await;
+    assert_eq!(seats.status, StatusCode::CREATED, "{}", seats.json);
     settle().await;
     let sub = call(&env, "GET", &format!("/v3/customers/{EARLY}/subscriptions/SUB-9000000005"), None).await;
     assert_eq!(
@@ -788,6 +793,10 @@ async fn manual_renewals_early_and_late_within_their_windows() {
         StatusCode::CREATED,
         "a new product, early"
     );
+    let held = call(&env, "GET", &format!("/v3/customers/{LATE}/subscriptions/SUB-9000000006"), None).await;
+    let held = held.json["currentQuantity"].as_u64().unwrap_or(0);
+    let more = renew(&env, LATE, "PREVIEW_RENEWAL", line("SUB-9000000006", "65304479CA01A12", held + 1)).await;
+    assert_eq!(more.json["code"], "3121", "late, no more than was held: {}", more.json);
     let late = renew(&env, LATE, "RENEWAL", line("SUB-9000000006", "65304479CA01A12", 8)).await;
     assert_eq!(late.status, StatusCode::CREATED, "{}", late.json);
     settle().await;
@@ -815,6 +824,118 @@ async fn manual_renewals_early_and_late_within_their_windows() {
     assert_eq!(c.json["cotermDate"], other.json["renewalDate"], "{}", c.json);
 }
 
+/// Auto-renewal on the renewal date ("Manage auto-renewals" and the manual-renewals page's
+/// examples): what renews goes into one RENEWAL order; what early renewals renewed is not renewed
+/// again; a subscription with auto-renewal off expires and may be renewed late.
+#[tokio::test]
+async fn subscriptions_auto_renew_on_their_renewal_date() {
+    const AUTO: &str = "9000000077";
+    let env = env();
+    let now = time::now();
+    let today = now - now % DAY;
+    let (this_term, next_term) = (time::date(today), time::date(today + 365 * DAY));
+    let tomorrow = time::date(today + DAY);
+    env.twin
+        .change(|w, _| {
+            let mut c = customer(AUTO, MarketSegment::Commercial, "R-TEST");
+            c.coterm_date = this_term.clone();
+            w.customers.insert(AUTO.into(), c);
+            // (id, offer, held, renewed early, auto-renewal, renewal date, status)
+            let subs = [
+                ("S-SET", "65304479CA01A12", 60, None, Some(Some(50)), &this_term, Status::Active),
+                ("S-PART", "65322651CA01A12", 100, Some(40), Some(None), &this_term, Status::Active),
+                ("S-EARLY", "11083117CA01A12", 10, Some(10), Some(None), &this_term, Status::Active),
+                ("S-OFF", "65304921CA01A12", 8, None, None, &this_term, Status::Active),
+                ("S-ADDED", "65322535CA01A12", 0, None, Some(Some(5)), &this_term, Status::Scheduled),
+                ("S-LATER", "65304479CA01A12", 3, None, Some(None), &tomorrow, Status::Active),
+            ];
+            for (id, offer, held, renewed, auto, renews, status) in subs {
+                let auto_renewal = match auto {
+                    Some(quantity) => {
+                        AutoRenewal { enabled: true, renewal_quantity: quantity, ..AutoRenewal::default() }
+                    }
+                    None => AutoRenewal::default(),
+                };
+                let sub = Subscription {
+                    subscription_id: id.into(),
+                    offer_id: offer.into(),
+                    current_quantity: Some(held),
+                    renewed_quantity: renewed,
+                    auto_renewal,
+                    renewal_date: renews.clone(),
+                    currency_code: "USD".into(),
+                    status,
+                    ..Subscription::default()
+                };
+                w.subscriptions.insert(id.into(), sub);
+                w.subscription_owner.insert(id.into(), AUTO.into());
+            }
+            // The day's sweep, for the renewal dates after yesterday's.
+            w.schedule(now - 1, Change::AutoRenewals(today - 1));
+            Ok::<_, ApiError>(())
+        })
+        .expect("set up");
+    let sub = |id: &'static str| {
+        let env = &env;
+        async move { call(env, "GET", &format!("/v3/customers/{AUTO}/subscriptions/{id}"), None).await.json }
+    };
+    let facts = |s: &Value| {
+        (
+            s["currentQuantity"].as_u64(),
+            s["renewedQuantity"].as_u64(),
+            s["status"].as_str().map(String::from),
+            s["renewalDate"].as_str().map(String::from),
+        )
+    };
+    let renewed = |q: u64| (Some(q), None, Some("1000".to_string()), Some(next_term.clone()));
+    assert_eq!(facts(&sub("S-SET").await), renewed(50), "its renewal quantity");
+    assert_eq!(facts(&sub("S-PART").await), renewed(100), "40 early, the other 60 now");
+    assert_eq!(facts(&sub("S-EARLY").await), renewed(10), "all early: moved on all the same");
+    assert_eq!(facts(&sub("S-ADDED").await), renewed(5), "added to the renewal: active now");
+    let off = sub("S-OFF").await;
+    assert_eq!(facts(&off), (Some(8), None, Some("1004".to_string()), Some(this_term.clone())), "expired");
+    assert_eq!(off["allowedActions"], json!(["MANUAL_RENEWAL"]), "it may be renewed late: {off}");
+    assert_eq!(facts(&sub("S-LATER").await).3, Some(tomorrow.clone()), "tomorrow's: not yet");
+    // One RENEWAL order, complete, dated today, with a line for what auto-renewal renewed.
+    let history =
+        call(&env, "GET", &format!("/v3/customers/{AUTO}/orders?order-type=RENEWAL&fetch-price=true"), None).await;
+    let items = history.json["items"].as_array().cloned().unwrap_or_default();
+    assert_eq!(items.len(), 1, "{}", history.json);
+    let order = &items[0];
+    assert_eq!(
+        (order["status"].as_str(), order["creationDate"].as_str().map(|d| d.get(..10))),
+        (Some("1000"), Some(Some(this_term.as_str())))
+    );
+    let mut lines: Vec<(String, u64)> = order["lineItems"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|l| (l["subscriptionId"].as_str().unwrap_or_default().to_string(), l["quantity"].as_u64().unwrap_or(0)))
+        .collect();
+    lines.sort();
+    let want = [("S-ADDED", 5), ("S-PART", 60), ("S-SET", 50)].map(|(s, q)| (s.to_string(), q));
+    assert_eq!(lines, want.to_vec(), "nothing for what was renewed early, nor for auto-renewal off");
+    let priced = order["lineItems"]
+        .as_array()
+        .is_some_and(|l| l.iter().all(|l| l["pricing"]["partnerPrice"].as_f64().is_some()));
+    assert!(
+        priced && order["pricingSummary"][0]["totalLineItemPartnerPrice"].as_f64().is_some_and(|t| t > 0.0),
+        "{order}"
+    );
+    // The anniversary rolls a year on; the sweep is taken once.
+    let c = call(&env, "GET", &format!("/v3/customers/{AUTO}"), None).await;
+    assert_eq!(c.json["cotermDate"].as_str(), Some(next_term.as_str()));
+    let again = call(&env, "GET", &format!("/v3/customers/{AUTO}/orders?order-type=RENEWAL"), None).await;
+    assert_eq!(again.json["items"].as_array().map(Vec::len), Some(1));
+    // Renewed late, the expired one is active again.
+    let line =
+        json!([{"extLineItemNumber": 1, "offerId": "65304921CA01A12", "quantity": 8, "subscriptionId": "S-OFF"}]);
+    let late = renew(&env, AUTO, "RENEWAL", line).await;
+    assert_eq!(late.status, StatusCode::CREATED, "{}", late.json);
+    settle().await;
+    assert_eq!(facts(&sub("S-OFF").await), renewed(8));
+}
+
 /// `allowedActions: ["MANUAL_RENEWAL"]` says a subscription "can be selected for manual
 /// renewal": while a window is open for it and no renewal order is being processed.
 #[tokio::test]
@@ -833,6 +954,34 @@ async fn a_subscription_says_when_it_may_be_renewed_by_hand() {
     };
     let manual = json!(["MANUAL_RENEWAL"]);
     assert_eq!(actions(EARLY, "SUB-9000000005").await, manual, "early");
+    // Neither a product added to the renewal (scheduled, no licenses yet) nor consumables.
+    env.twin
+        .change(|w, _| {
+            let renews = w.subscriptions.get("SUB-9000000005").map(|s| s.renewal_date.clone()).unwrap_or_default();
+            for (id, offer, status) in
+                [("SUB-ADDED", "65322535CA01A12", Status::Scheduled), ("SUB-CREDITS", "65324059CA01A12", Status::Active)]
+            {
+                let sub = Subscription {
+                    subscription_id: id.into(),
+                    offer_id: offer.into(),
+                    current_quantity: Some(if status == Status::Active { 2 } else { 0 }),
+                    renewal_date: renews.clone(),
+                    currency_code: "USD".into(),
+                    status,
+                    ..Subscription::default()
+                };
+                w.subscriptions.insert(id.into(), sub);
+                w.subscription_owner.insert(id.into(), EARLY.into());
+            }
+            Ok::<_, ApiError>(())
+        })
+        .expect("set up");
+    for (sub, offer, code) in [("SUB-ADDED", "65322535CA01A12", "3121"), ("SUB-CREDITS", "65324059CA01A12", "3132")] {
+        assert_eq!(actions(EARLY, sub).await, Value::Null, "{sub}");
+        let line = json!([{"extLineItemNumber": 1, "offerId": offer, "quantity": 1, "subscriptionId": sub}]);
+        let refused = renew(&env, EARLY, "PREVIEW_RENEWAL", line).await;
+        assert_eq!(refused.json["code"], code, "{sub}: {}", refused.json);
+    }
     assert_eq!(actions(FAR, "SUB-9000000007").await, Value::Null, "neither window: none answered");
     assert_eq!(actions(MIXED, "SUB-LAPSED").await, manual, "lapsed (1004), late, as the docs' example");
     assert_eq!(actions(MIXED, "SUB-RENEWED").await, Value::Null, "auto-renewed: its date is a year on");

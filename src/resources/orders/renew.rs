@@ -2,7 +2,9 @@
 //! all licenses, invoiced at once) or late (in the 14 days after it, up to the licenses held).
 //! One row per active license subscription with how many licenses to renew (0 leaves it out;
 //! early, more than is left adds licenses for the next term, "New products and extra seats
-//! allowed", and a subscription renewed in full already still has its row for them);
+//! allowed", while nothing is renewed yet or once everything is: a subscription renewed in
+//! full still has its row for them, and one renewed in part renews the rest first,
+//! [`renewals::most`]);
 //! t::renew::preview() asks the API (PREVIEW_RENEWAL with lines, priced), which says the level
 //! the customer will have after renewal; "Place renewal order" sends the RENEWAL of exactly the
 //! previewed lines and opens the order, which follows it. A row may carry a flexible discount
@@ -62,7 +64,7 @@ fn renewal_date(subs: &[Subscription], now: u64) -> Option<u64> {
 fn start_values(subs: &[(Subscription, u64)], window: Window) -> Values {
     let mut v = Values::new();
     for (i, (s, left)) in subs.iter().enumerate() {
-        let most = renewals::most(window, *left).unwrap_or(ENTERPRISE_MAX_QUANTITY);
+        let most = renewals::most(window, *left, s.renewed_quantity.unwrap_or(0)).unwrap_or(ENTERPRISE_MAX_QUANTITY);
         v.insert(format!("{LINES}[{i}].most"), most.to_string());
         v.insert(format!("{LINES}[{i}].extLineItemNumber"), (i + 1).to_string());
         v.insert(format!("{LINES}[{i}].offerId"), s.offer_id.clone());
@@ -220,7 +222,7 @@ pub fn ManualRenewal(
         })
         .filter(|(_, left)| window == Window::Early || *left > 0)
         .collect();
-    let all_renewed = window == Window::Early && licenses.iter().all(|(_, left)| *left == 0);
+    let all_renewed = window == Window::Early && !licenses.is_empty() && licenses.iter().all(|(_, left)| *left == 0);
     let rt = runtime();
     // A draft, so a reload (or a failure) keeps what the reseller chose to renew. Its rows
     // name subscriptions and their licenses left: a draft of other rows (a subscription
@@ -270,8 +272,12 @@ pub fn ManualRenewal(
                                 let held = s.current_quantity.unwrap_or(0);
                                 let hint = match window {
                                     Window::Early if *left == 0 => t::renew::row_renewed(held),
-                                    Window::Early => t::renew::EarlyUpTo { held, left: *left }.text(),
-                                    Window::Late => t::renew::UpTo { held, left: *left }.text(),
+                                    // Nothing renewed yet: all of it, and more seats if wanted.
+                                    Window::Early if s.renewed_quantity.unwrap_or(0) == 0 => {
+                                        t::renew::EarlyUpTo { held, left: *left }.text()
+                                    }
+                                    // Part renewed: the rest first.
+                                    Window::Early | Window::Late => t::renew::UpTo { held, left: *left }.text(),
                                 };
                                 view! {
                                     <div class="row line">
@@ -359,6 +365,13 @@ mod tests {
         assert_eq!(lines_of(&early).iter().map(|l| l.quantity).collect::<Vec<_>>(), vec![15, 3]);
         quantity(&mut early, 0, &(ENTERPRISE_MAX_QUANTITY + 1).to_string());
         assert_eq!(problems(&early), vec![format!("{LINES}[0].quantity")], "the line limit still holds");
+        // Part renewed already: the rest first, no more.
+        let part = Subscription { renewed_quantity: Some(4), ..sub("A") };
+        let mut partly = start_values(&[(part, 6)], Window::Early);
+        quantity(&mut partly, 0, "7");
+        assert_eq!(problems(&partly), vec![format!("{LINES}[0].quantity")], "6 left, 4 renewed");
+        quantity(&mut partly, 0, "6");
+        assert_eq!(check(&partly), Vec::new());
         let mut late = start_values(&[(sub("A"), 10)], Window::Late);
         quantity(&mut late, 0, "11");
         assert_eq!(problems(&late), vec![format!("{LINES}[0].quantity")], "late: at most what was held");

@@ -91,17 +91,20 @@ fn year_before(at: Millis) -> Option<Millis> {
     parse(&format!("{:04}{rest}", year - 1))
 }
 
-/// The most licenses one line may ask of a subscription with `left` to renew ([`renewable`]) in
+/// The most licenses one line may ask of a subscription with `left` to renew ([`renewable`])
+/// and `renewed` renewed early already (with what an open renewal order is renewing) in
 /// `window`; `None` for no limit of the renewal's own (the product's line limit still holds).
-/// Late: what was held ("quantity ≤ prior term … no extra quantity"). Early: any number; a line
-/// asking more than is left renews all of it and adds seats for the next term ("New products
-/// and extra seats allowed"). It renews the existing licenses in full first, as the docs ask of
-/// new seats ("only … after early renewing all the existing quantities of that product"), so it
-/// may go with other lines; a line asking less than is left may not ([`partial_with_others`]).
-pub fn most(window: Window, left: u64) -> Option<u64> {
+/// Late: what was held ("quantity ≤ prior term … no extra quantity"). Early, with nothing
+/// renewed yet or everything: any number ("New products and extra seats allowed"); a line
+/// asking more than is left renews all of it and adds seats for the next term, so it may go
+/// with other lines (a line asking less may not: [`partial_with_others`]). Early, part renewed
+/// already: at most the rest ("New seat addition … (subsequent orders) can only be executed
+/// after early renewing all the existing quantities of that product"; an order holds "either
+/// existing products upto existing current quantities or … additional seats").
+pub fn most(window: Window, left: u64, renewed: u64) -> Option<u64> {
     match window {
-        Window::Early => None,
-        Window::Late => Some(left),
+        Window::Early if renewed == 0 || left == 0 => None,
+        Window::Early | Window::Late => Some(left),
     }
 }
 
@@ -217,7 +220,9 @@ mod tests {
 
     #[test]
     fn early_a_line_may_add_seats_beyond_what_is_left_and_late_not() {
-        assert_eq!((most(Window::Early, 3), most(Window::Late, 5)), (None, Some(5)));
+        assert_eq!((most(Window::Early, 3, 0), most(Window::Late, 5, 0)), (None, Some(5)));
+        // Part renewed already: the rest first, then new seats.
+        assert_eq!((most(Window::Early, 3, 2), most(Window::Early, 0, 5)), (Some(3), None));
         // Seats added to a line renew what it has left in full: it may go with other lines.
         assert_eq!(partial_with_others(&[(8, Some(3)), (1, None)]), Vec::<usize>::new());
         // A subscription renewed in full already adds seats only.

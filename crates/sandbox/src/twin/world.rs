@@ -1,7 +1,7 @@
 //! Everything the twin knows, as one serialisable value, and the changes that happen after a
 //! delay (accounts and orders pending → active, 3YC requests accepted, checked for compliance
 //! after 30 days, commitments ending, an LGA conversion taking effect (or lapsing) at the
-//! anniversary, transfers completed). A state file saved before a kind of change existed has
+//! anniversary, transfers completed, subscriptions auto-renewed on their renewal date). A state file saved before a kind of change existed has
 //! none scheduled for what it already holds.
 //! Changes are applied lazily: every request first settles what has come due, so the twin
 //! needs no background task and a test controls time with the delay.
@@ -30,6 +30,9 @@ pub enum Change {
     CheckCompliance(String),
     CompleteResellerChange(String),
     CompleteMembershipTransfer(String),
+    /// The day's auto-renewals: the subscriptions whose renewal date is after this time and has
+    /// come.
+    AutoRenewals(Millis),
 }
 
 /// A customer's approval code for a reseller change.

@@ -27,7 +27,7 @@ use partner_model::rules::order_requests::{
 };
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
-use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderRequest, OrderType, Status};
+use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderRequest, OrderType, Status, Subscription};
 use std::collections::BTreeMap;
 
 /// Creates (or previews) an order.
@@ -168,7 +168,7 @@ pub async fn create(
         OrderRequest::PreviewRenewal => {
             let (mut order, c, codes, now) = twin.read(|w, now| {
                 let c = customer(w, &customer_id)?;
-                let mut order = preview_renewal(w, now, &customer_id)?;
+                let mut order = preview_renewal(w, now, &customer_id, |_| true)?;
                 let codes = super::discounts::judge_renewal(w, c, now, &mut order.line_items);
                 Ok::<_, ApiError>((order, c.clone(), codes, now))
             })?;
@@ -494,16 +494,21 @@ fn unplaced(customer_id: &str, kind: OrderType, external: String, currency: Stri
     }
 }
 
-/// What the renewal order would hold: every active (or scheduled) subscription with auto-renewal on, at its
-/// renewal quantity, at the level the renewal gives. When nothing would renew: 2164 ("All
-/// subscriptions are already renewed") when auto-renewal is on for some licenses that early
-/// renewals have all renewed already, else 2136 (auto-renewal on for none).
-fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Order, ApiError> {
+/// What the renewal order would hold: every active (or scheduled) subscription with auto-renewal
+/// on (of those `due`), at its renewal quantity, at the level the renewal gives. When nothing
+/// would renew: 2164 ("All subscriptions are already renewed") when auto-renewal is on for some
+/// licenses that early renewals have all renewed already, else 2136 (auto-renewal on for none).
+fn preview_renewal(
+    world: &World,
+    now: Millis,
+    customer_id: &str,
+    due: impl Fn(&Subscription) -> bool,
+) -> Result<Order, ApiError> {
     let c = customer(world, customer_id)?;
     let mut wanted = false;
     let renewing: Vec<(String, String, u64, String)> = subscriptions_of(world, customer_id)
         // A product added to the renewal (scheduled) renews with the others.
-        .filter(|s| matches!(s.status, Status::Active | Status::Scheduled) && s.auto_renewal.enabled)
+        .filter(|s| matches!(s.status, Status::Active | Status::Scheduled) && s.auto_renewal.enabled && due(s))
         .map(|s| {
             let q = s.auto_renewal.renewal_quantity.or(s.current_quantity).unwrap_or(0);
             wanted |= q > 0;
@@ -553,6 +558,32 @@ fn preview_renewal(world: &World, now: Millis, customer_id: &str) -> Result<Orde
     let mut order = preview(c, now, OrderType::PreviewRenewal, String::new(), currency, lines);
     order.eligible_offers = high_growth::eligible(world, c);
     Ok(order)
+}
+
+/// The RENEWAL order auto-renewal places for `customer_id` on its renewal date `at`, for the
+/// subscriptions `due` then: the renewal preview's lines (their renewal discounts judged as the
+/// preview does), priced for a year, complete (1000), with an id. `None` when nothing renews
+/// ("If all quantities were already renewed, auto-renewal … does not add new line items").
+pub(super) fn auto_renewal_order(
+    world: &mut World,
+    at: Millis,
+    customer_id: &str,
+    due: impl Fn(&Subscription) -> bool,
+) -> Option<Order> {
+    let c = customer(world, customer_id).ok()?;
+    let mut order = preview_renewal(world, at, customer_id, due).ok()?;
+    let codes = discounts::judge_renewal(world, c, at, &mut order.line_items);
+    price_with(&mut order, pricing::TERM_DAYS, &codes);
+    let order_id = world.next_id();
+    order.order_id = order_id.clone();
+    order.order_type = Some(OrderType::Renewal);
+    order.eligible_offers.clear();
+    order.status = Status::Active;
+    order.line_items.iter_mut().for_each(|l| l.status = Status::Active);
+    order.links = self_links(format!("/v3/customers/{customer_id}/orders/{order_id}"));
+    world.orders.insert(order_id, order.clone());
+    world.count_created("order");
+    Some(order)
 }
 
 #[cfg(test)]

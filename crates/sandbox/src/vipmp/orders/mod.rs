@@ -88,6 +88,7 @@
 //!   the last 7 days; limit default 10, at most 100.
 
 mod acquisitions;
+mod auto_renewal;
 mod complete;
 mod create;
 mod discounts;
@@ -136,6 +137,10 @@ pub fn apply(world: &mut World, change: Change, now: Millis) -> Option<Change> {
     match change {
         Change::CompleteOrder(id) => {
             complete::complete_order(world, &id, now);
+            None
+        }
+        Change::AutoRenewals(since) => {
+            auto_renewal::sweep(world, since, now);
             None
         }
         other => Some(other),

@@ -10,13 +10,16 @@
 //!   renewal date a year on: a line of one is 3121). Outside both windows every line is 3121
 //!   "Subscription Not allowed for Renewal" (`Line Item: N`).
 //! - A line with a `subscriptionId` renews that subscription: unknown or another customer's is
-//!   3115; another product than the subscription's is 3132. Late, it renews up to the current
-//!   quantity ("equal to or less than the previous term"; more is 3121 for that line). Early,
-//!   it renews what is not renewed yet (current − renewed), and a line asking more renews all
-//!   of that and adds the rest as seats for the next term ("New products and extra seats
-//!   allowed"; `renewals::most`): `renewedQuantity` may then pass `currentQuantity`. A
-//!   subscription renewed in full already takes a line of new seats only ("New seat addition
-//!   … (subsequent orders) … after early renewing all the existing quantities"). A line
+//!   3115; another product than the subscription's is 3132, and so is a subscription of
+//!   consumables (renewed otherwise); early, one not active (scheduled, emptied by a return)
+//!   is 3121. Late, it renews up to the current quantity ("equal to or less than the previous
+//!   term"; more is 3121 for that line). Early, it renews what is not renewed yet (current −
+//!   renewed); with nothing renewed yet, a line asking more renews all of it and adds the rest
+//!   as seats for the next term ("New products and extra seats allowed"), so `renewedQuantity`
+//!   may pass `currentQuantity`; with part renewed, at most the rest; renewed in full, new
+//!   seats only ("New seat addition … (subsequent orders) can only be executed after early
+//!   renewing all the existing quantities of that product"; `renewals::most`). A Team line
+//!   above its limit is 2120, as for a new order. A
 //!   renewing part of what is left, in an order with other lines, is 3121, for each such line
 //!   (`renewals-error-codes.md`: a partly renewed subscription cannot be combined;
 //!   `renewals::partial_with_others`).
@@ -40,13 +43,20 @@
 //!   products become subscriptions. After an early renewal, the auto-renewal preview leaves
 //!   out what is already renewed.
 //! - A RETURN of an early renewal takes back the renewed licenses (`renewedQuantity` goes
-//!   down), not the current term's; the anniversary stays where the renewal moved it.
+//!   down), not the current term's; the anniversary stays where the renewal moved it. The twin
+//!   keeps one `renewedQuantity`, seats added and licenses renewed together: returning an
+//!   earlier renewal while later added seats stand leaves auto-renewal (which renews the
+//!   renewal quantity less what is renewed) short by the added seats. The docs' example returns
+//!   a single early renewal.
+//! - A line's level is the one its own order's licenses give, as for the auto-renewal preview;
+//!   licenses renewed by earlier early renewals of the term are not counted with them.
 
 use super::offers::{self, OfferId};
 use super::{line_detail, subscriptions_of};
 use crate::twin::time;
 use crate::twin::world::{Millis, World};
 use crate::twin::ApiError;
+use partner_model::rules::order_requests::{check_line_quantity, TEAM_MAX_QUANTITY};
 use partner_model::rules::renewals::{self, renewable, window_at, Window};
 use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderType, Status, Subscription};
 use std::collections::BTreeMap;
@@ -75,25 +85,43 @@ fn renewing(world: &World, customer_id: &str) -> BTreeMap<String, u64> {
     pending
 }
 
-/// Whether `sub` of `customer` may be renewed by hand at `now`, which the API answers as
-/// `allowedActions: ["MANUAL_RENEWAL"]` ("whether a subscription can be selected for manual
-/// renewal"): a license, in an open window of the customer's renewal date, with no renewal
-/// order being processed (4122 otherwise); early, an active one (new seats may be added to one
-/// renewed in full) outside the final 3YC term (3133); late, one that lapsed with licenses to
-/// renew; not a Team offer while the customer converts to LGA (1169). The docs' example is a
-/// lapsed (1004) subscription.
-pub fn allows_manual(world: &World, customer: &Customer, sub: &Subscription, now: Millis) -> bool {
-    if !is_license(sub)
-        || open_renewals(world, &customer.customer_id).next().is_some()
-        || (customer.lga_pending() && offers::offer_of(&sub.offer_id).is_some_and(offers::not_for_lga))
-    {
-        return false;
+/// Which of a customer's subscriptions may be renewed by hand at a time, which the API answers
+/// as `allowedActions: ["MANUAL_RENEWAL"]` ("whether a subscription can be selected for manual
+/// renewal"): a license, in an open window of the customer's renewal date, with no renewal order
+/// being processed (4122 otherwise); early, an active one (new seats may be added to one renewed
+/// in full) outside the final 3YC term (3133); late, one that lapsed with licenses to renew; not
+/// a Team offer while the customer converts to LGA (1169). The docs' example is a lapsed (1004)
+/// subscription. Worked out once per customer ([`ManualRenewal::at`]), then asked per
+/// subscription: a list of thousands asks it of each.
+pub struct ManualRenewal<'a> {
+    customer: &'a Customer,
+    now: Millis,
+    /// The window open, unless a renewal order is being processed.
+    window: Option<Window>,
+    final_term: bool,
+}
+
+impl<'a> ManualRenewal<'a> {
+    pub fn at(world: &World, customer: &'a Customer, now: Millis) -> Self {
+        let date = renewal_date(world, customer, now);
+        let open = open_renewals(world, &customer.customer_id).next().is_some();
+        let window = date.and_then(|d| window_at(d, now)).filter(|_| !open);
+        let final_term = date.is_some_and(|d| renewals::final_commit_term(customer, d));
+        ManualRenewal { customer, now, window, final_term }
     }
-    let Some(date) = renewal_date(world, customer, now) else { return false };
-    match window_at(date, now) {
-        Some(Window::Early) => sub.status == Status::Active && !renewals::final_commit_term(customer, date),
-        Some(Window::Late) => renewals::lapsed(sub, now) && renewable(sub, Window::Late) > 0,
-        None => false,
+
+    /// Whether `sub` may be renewed by hand.
+    pub fn allows(&self, sub: &Subscription) -> bool {
+        if !is_license(sub)
+            || (self.customer.lga_pending() && offers::offer_of(&sub.offer_id).is_some_and(offers::not_for_lga))
+        {
+            return false;
+        }
+        match self.window {
+            Some(Window::Early) => sub.status == Status::Active && !self.final_term,
+            Some(Window::Late) => renewals::lapsed(sub, self.now) && renewable(sub, Window::Late) > 0,
+            None => false,
+        }
     }
 }
 
@@ -119,9 +147,14 @@ pub fn price_renewal(
     let mut parsed = Vec::new();
     // Each line's licenses and what its subscription has left (none for a new product).
     let mut amounts = Vec::new();
-    for line in lines {
+    for (at, line) in lines.iter().enumerate() {
         let id = OfferId::parse(&line.offer_id).filter(|id| id.offer().is_some());
         let Some(id) = id else { return Err(ApiError::with_details("2122", vec![line_detail(line, None)])) };
+        if id.offer().is_some_and(|o| o.edition == offers::Edition::Team)
+            && check_line_quantity(line.quantity, TEAM_MAX_QUANTITY).is_err()
+        {
+            return Err(ApiError::with_details("2120", vec![format!("lineItems[{at}].quantity")]));
+        }
         // A customer converting to LGA orders no Team offer nor consumables, renewals included.
         if customer.lga_pending() && id.offer().is_some_and(offers::not_for_lga) {
             return Err(ApiError::with_details("1169", vec![line_detail(line, None)]));
@@ -138,15 +171,19 @@ pub fn price_renewal(
             let Some(sub) = subs.iter().find(|s| s.subscription_id == line.subscription_id) else {
                 return Err(ApiError::with_details("3115", vec![line_detail(line, None)]));
             };
-            if !sub.offer_id.starts_with(&id.product) {
+            if !sub.offer_id.starts_with(&id.product) || !is_license(sub) {
                 return Err(ApiError::with_details("3132", vec![line_detail(line, None)]));
+            }
+            if window == Window::Early && sub.status != Status::Active {
+                return Err(ApiError::with_details("3121", vec![line_detail(line, None)]));
             }
             // Late, only a subscription whose renewal date just passed: not one that renewed.
             if window == Window::Late && !renewals::lapsed(sub, now) {
                 return Err(ApiError::with_details("3121", vec![line_detail(line, None)]));
             }
             let left = renewable(sub, window).saturating_sub(renewing_now(&sub.subscription_id));
-            if renewals::most(window, left).is_some_and(|most| line.quantity > most) {
+            let renewed = sub.renewed_quantity.unwrap_or(0).saturating_add(renewing_now(&sub.subscription_id));
+            if renewals::most(window, left, renewed).is_some_and(|most| line.quantity > most) {
                 return Err(ApiError::with_details("3121", vec![line_detail(line, None)]));
             }
             amounts.push((line.quantity, Some(left)));

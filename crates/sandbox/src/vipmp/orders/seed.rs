@@ -40,6 +40,7 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
     if large {
         seed_large(world, now);
     }
+    super::auto_renewal::schedule(world, now);
 }
 
 /// The id of the seeded customer called `name`.

@@ -29,10 +29,11 @@
 //! The answer is 200, as the page's status table says. The auto-renewal preview counts it.
 
 use super::offers::{self, Edition};
-use super::{customer, high_growth, renewals, subscriptions_of};
+use super::renewals::ManualRenewal;
+use super::{customer, high_growth, subscriptions_of};
 use crate::twin::error::parse;
 use crate::twin::time;
-use crate::twin::world::{Millis, World};
+use crate::twin::world::World;
 use crate::twin::{ApiError, Twin};
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
@@ -41,22 +42,20 @@ use axum::Json;
 use partner_model::rules::order_requests::{check_auto_renewal, ENTERPRISE_MAX_QUANTITY, TEAM_MAX_QUANTITY};
 use partner_model::rules::renewals::may_add;
 use partner_model::types::{
-    AutoRenewal, AutoRenewalRequest, Customer, Status, Subscription, SubscriptionCreateRequest, SubscriptionList,
+    AutoRenewal, AutoRenewalRequest, Status, Subscription, SubscriptionCreateRequest, SubscriptionList,
     SubscriptionUpdateRequest, MANUAL_RENEWAL,
 };
 
 use super::self_links;
 
-/// A subscription of `customer` as the API shows it at `now`: "on for all" answers
-/// `renewalQuantity` = the licenses; `allowedActions` says whether it may be renewed by hand
-/// now ([`renewals::allows_manual`]).
-fn shown(world: &World, customer: &Customer, sub: &Subscription, now: Millis) -> Subscription {
+/// A subscription as the API shows it: "on for all" answers `renewalQuantity` = the licenses;
+/// `allowedActions` says whether it may be renewed by hand now (`manual`, its customer's).
+fn shown(manual: &ManualRenewal, sub: &Subscription) -> Subscription {
     let mut sub = sub.clone();
     if sub.auto_renewal.enabled && sub.auto_renewal.renewal_quantity.is_none() {
         sub.auto_renewal.renewal_quantity = sub.current_quantity;
     }
-    sub.allowed_actions =
-        if renewals::allows_manual(world, customer, &sub, now) { vec![MANUAL_RENEWAL.to_string()] } else { Vec::new() };
+    sub.allowed_actions = if manual.allows(&sub) { vec![MANUAL_RENEWAL.to_string()] } else { Vec::new() };
     sub
 }
 
@@ -76,7 +75,8 @@ pub async fn list(
 ) -> Result<axum::response::Response, ApiError> {
     twin.read(|w, now| {
         let c = customer(w, &customer_id)?;
-        let mut items: Vec<Subscription> = subscriptions_of(w, &customer_id).map(|s| shown(w, c, s, now)).collect();
+        let manual = ManualRenewal::at(w, c, now);
+        let mut items: Vec<Subscription> = subscriptions_of(w, &customer_id).map(|s| shown(&manual, s)).collect();
         items.sort_by(|a, b| {
             a.creation_date.cmp(&b.creation_date).then_with(|| a.subscription_id.cmp(&b.subscription_id))
         });
@@ -99,7 +99,7 @@ pub async fn get_one(
 ) -> Result<Json<Subscription>, ApiError> {
     twin.read(|w, now| {
         let sub = owned(w, &customer_id, &subscription_id)?;
-        Ok(Json(shown(w, customer(w, &customer_id)?, sub, now)))
+        Ok(Json(shown(&ManualRenewal::at(w, customer(w, &customer_id)?, now), sub)))
     })
 }
 
@@ -195,7 +195,7 @@ pub async fn update(
             sub.auto_renewal.renewal_code = renewal_code.clone();
         }
         let sub = sub.clone();
-        Ok(Json(shown(w, customer(w, &customer_id)?, &sub, now)))
+        Ok(Json(shown(&ManualRenewal::at(w, customer(w, &customer_id)?, now), &sub)))
     })
 }
 
