@@ -1251,3 +1251,88 @@ async fn the_final_three_year_commit_term_leads_to_recommitting_rather_than_an_e
     browser.sees("Send recommitment request").await;
     browser.close().await;
 }
+
+/// On the renewal date Adobe auto-renews ("Manage auto-renewals"): Fairmont's licenses are
+/// made to renew today, one with auto-renewal off, and the twin's day's sweep is due. The
+/// console shows the RENEWAL order Adobe made, the renewed licenses a year on, and the one left
+/// out lapsed, to be renewed late.
+#[tokio::test(flavor = "multi_thread")]
+async fn on_the_renewal_date_auto_renewal_renews_and_the_rest_lapses() {
+    use partner_sandbox::twin::{time, Change};
+    const DAY: u64 = 86_400_000;
+    let mut world = seeded_world();
+    let now = time::now();
+    let today = now - now % DAY;
+    let customer = world
+        .customers
+        .values()
+        .find(|c| c.company_profile.company_name == "Fairmont Hotels Group")
+        .map(|c| c.customer_id.clone())
+        .expect("Fairmont");
+    let mut licenses: Vec<String> = world
+        .subscription_owner
+        .iter()
+        .filter(|(sub, owner)| {
+            **owner == customer
+                && world.subscriptions.get(*sub).is_some_and(|s| {
+                    s.status == partner_model::types::Status::Active && !s.offer_id.starts_with("6532")
+                })
+        })
+        .map(|(sub, _)| sub.clone())
+        .collect();
+    licenses.sort();
+    assert!(licenses.len() > 1, "Fairmont holds licenses of more than one product");
+    for (i, id) in licenses.iter().enumerate() {
+        if let Some(sub) = world.subscriptions.get_mut(id) {
+            sub.renewal_date = time::date(today);
+            sub.renewed_quantity = None;
+            sub.auto_renewal.enabled = i != 0;
+        }
+    }
+    if let Some(c) = world.customers.get_mut(&customer) {
+        c.coterm_date = time::date(today);
+    }
+    world.schedule(now.saturating_sub(1), Change::AutoRenewals(today.saturating_sub(1)));
+    let dir = std::env::temp_dir().join(format!("partner-e2e-auto-renewal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let state = dir.join("twin.json");
+    partner_sandbox::twin::store::save_atomically(&state, &world).expect("state");
+    let mut setup = Setup::new(&e2e_dist(), "/");
+    setup.sandbox.twin.state_file = Some(state);
+    let sandbox = Sandbox::start_with(setup).await;
+    let browser = Browser::signed_in(&sandbox).await;
+    // The order history has the RENEWAL Adobe made today, complete.
+    browser.client.goto(&format!("{}orders?customer={customer}", sandbox.url)).await.expect("history");
+    let table = "//table[contains(@class,'data')]";
+    let row = "[td[normalize-space(.)='Renewal']]";
+    browser.find(&format!("{table}//tbody/tr{row}")).await;
+    let status = browser.find(&column_cell(table, row, "Status")).await.text().await.expect("status");
+    assert!(status.contains("Complete"), "{status}");
+    browser.screenshot("orders-auto-renewed-history").await;
+    // A renewed subscription renews a year on.
+    let next_year = (time::date(today).get(..4).and_then(|y| y.parse::<u32>().ok()).unwrap_or(0) + 1).to_string();
+    let renewed = &licenses[1];
+    browser.client.goto(&format!("{}customers/{customer}/subscriptions/{renewed}", sandbox.url)).await.expect("sub");
+    let date = "//dt[normalize-space(.)='Renewal date']/following-sibling::dd[1]";
+    let date = browser.find(date).await.text().await.expect("date");
+    assert!(date.contains(&next_year), "{date}");
+    // The one with auto-renewal off lapsed: renewable late, which its page says.
+    let lapsed = &licenses[0];
+    browser.client.goto(&format!("{}customers/{customer}/subscriptions/{lapsed}", sandbox.url)).await.expect("sub");
+    browser.sees("This subscription can be renewed by hand now.").await;
+    browser.sees("Inactive").await;
+    let main = browser.find("//main").await.text().await.expect("text");
+    assert!(!main.contains("less than three days away"), "no auto-renewal form to warn about: {main}");
+    browser.screenshot("orders-auto-renewal-lapsed").await;
+    browser.click("Renew by hand").await;
+    browser.sees("Late renewal is open until").await;
+    let rows = "//section[h2='Renew by hand']//h3/code";
+    browser.find(rows).await;
+    let mut offered = Vec::new();
+    for row in browser.client.find_all(fantoccini::Locator::XPath(rows)).await.expect("rows") {
+        offered.push(row.text().await.expect("text"));
+    }
+    assert_eq!(offered, vec![lapsed.clone()], "only the lapsed subscription is offered");
+    browser.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

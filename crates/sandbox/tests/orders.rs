@@ -870,7 +870,11 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
                 w.subscriptions.insert(id.into(), sub);
                 w.subscription_owner.insert(id.into(), AUTO.into());
             }
-            // The day's sweep, for the renewal dates after yesterday's.
+            // The seed scheduled the next sweep, at midnight; this is the day's, for the renewal
+            // dates after yesterday's.
+            let sweeps: Vec<u64> =
+                w.pending.iter().filter(|(_, c)| matches!(c, Change::AutoRenewals(_))).map(|(due, _)| *due).collect();
+            assert_eq!(sweeps, vec![today + DAY], "one sweep, at the next midnight");
             w.schedule(now - 1, Change::AutoRenewals(today - 1));
             Ok::<_, ApiError>(())
         })
@@ -927,6 +931,10 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
     assert_eq!(c.json["cotermDate"].as_str(), Some(next_term.as_str()));
     let again = call(&env, "GET", &format!("/v3/customers/{AUTO}/orders?order-type=RENEWAL"), None).await;
     assert_eq!(again.json["items"].as_array().map(Vec::len), Some(1));
+    let sweeps = env.twin.read(|w, _| {
+        w.pending.iter().filter(|(_, c)| matches!(c, Change::AutoRenewals(_))).map(|(due, _)| *due).collect::<Vec<_>>()
+    });
+    assert_eq!(sweeps, vec![today + DAY], "the next sweep only");
     // Renewed late, the expired one is active again.
     let line =
         json!([{"extLineItemNumber": 1, "offerId": "65304921CA01A12", "quantity": 8, "subscriptionId": "S-OFF"}]);
@@ -934,6 +942,75 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
     assert_eq!(late.status, StatusCode::CREATED, "{}", late.json);
     settle().await;
     assert_eq!(facts(&sub("S-OFF").await), renewed(8));
+}
+
+/// A twin stopped for more than a year renews a subscription each time its date came round; a
+/// customer whose conversion to Large Government Agency fails at the anniversary has its
+/// subscriptions expire ("the subscription will expire, and the customer will need to manually
+/// place the renewal order").
+#[tokio::test]
+async fn a_stopped_twin_catches_up_and_a_failed_lga_conversion_expires() {
+    const STOPPED: &str = "9000000078";
+    const CONVERTING: &str = "9000000079";
+    let env = env();
+    let now = time::now();
+    let today = now - now % DAY;
+    let long_ago = today - 400 * DAY;
+    env.twin
+        .change(|w, _| {
+            let mut stopped = customer(STOPPED, MarketSegment::Commercial, "R-TEST");
+            stopped.coterm_date = time::date(long_ago);
+            let mut converting = customer(CONVERTING, MarketSegment::Government, "R-TEST");
+            converting.coterm_date = time::date(today);
+            converting.benefits = vec![Benefit {
+                kind: BenefitType::LargeGovernmentAgency,
+                status: Some("PENDING_UPGRADE".into()),
+                commitment: None,
+                commitment_request: None,
+                recommitment_request: None,
+            }];
+            w.customers.insert(STOPPED.into(), stopped);
+            w.customers.insert(CONVERTING.into(), converting);
+            // A Team product still auto-renewing: the conversion's conditions are not met.
+            for (id, owner, renews, offer) in [
+                ("S-STOPPED", STOPPED, long_ago, "65304479CA01A12"),
+                ("S-CONVERTING", CONVERTING, today, "65304479GA01A12"),
+            ] {
+                let sub = Subscription {
+                    subscription_id: id.into(),
+                    offer_id: offer.into(),
+                    current_quantity: Some(5),
+                    auto_renewal: AutoRenewal { enabled: true, ..AutoRenewal::default() },
+                    renewal_date: time::date(renews),
+                    currency_code: "USD".into(),
+                    status: Status::Active,
+                    ..Subscription::default()
+                };
+                w.subscriptions.insert(id.into(), sub);
+                w.subscription_owner.insert(id.into(), owner.into());
+            }
+            w.schedule(today, Change::UpgradeToLga(CONVERTING.into()));
+            // The sweep of the day before the twin stopped, due ever since.
+            w.schedule(long_ago, Change::AutoRenewals(long_ago - 1));
+            Ok::<_, ApiError>(())
+        })
+        .expect("set up");
+    let sub = call(&env, "GET", &format!("/v3/customers/{STOPPED}/subscriptions/S-STOPPED"), None).await;
+    let two_years_on = time::date(long_ago + 2 * 365 * DAY);
+    let renews = sub.json["renewalDate"].as_str().unwrap_or_default().to_string();
+    assert!(renews.as_str() > time::date(now).as_str() && renews.get(5..) == two_years_on.get(5..), "{}", sub.json);
+    // Asked from the first (the history's default starts a year before the anniversary).
+    let from = time::date(long_ago);
+    let history =
+        call(&env, "GET", &format!("/v3/customers/{STOPPED}/orders?order-type=RENEWAL&start-date={from}"), None).await;
+    assert_eq!(history.json["items"].as_array().map(Vec::len), Some(2), "a renewal for each year: {}", history.json);
+    let sub = call(&env, "GET", &format!("/v3/customers/{CONVERTING}/subscriptions/S-CONVERTING"), None).await;
+    assert_eq!(sub.json["status"], "1004", "expired: {}", sub.json);
+    assert_eq!(sub.json["allowedActions"], json!(["MANUAL_RENEWAL"]), "to be renewed by hand");
+    let c = call(&env, "GET", &format!("/v3/customers/{CONVERTING}"), None).await;
+    assert!(c.json["benefits"].as_array().is_none_or(|b| b.is_empty()), "not an LGA customer: {}", c.json);
+    let history = call(&env, "GET", &format!("/v3/customers/{CONVERTING}/orders?order-type=RENEWAL"), None).await;
+    assert_eq!(history.json["items"].as_array().map(Vec::len), Some(0), "{}", history.json);
 }
 
 /// `allowedActions: ["MANUAL_RENEWAL"]` says a subscription "can be selected for manual
@@ -958,9 +1035,10 @@ async fn a_subscription_says_when_it_may_be_renewed_by_hand() {
     env.twin
         .change(|w, _| {
             let renews = w.subscriptions.get("SUB-9000000005").map(|s| s.renewal_date.clone()).unwrap_or_default();
-            for (id, offer, status) in
-                [("SUB-ADDED", "65322535CA01A12", Status::Scheduled), ("SUB-CREDITS", "65324059CA01A12", Status::Active)]
-            {
+            for (id, offer, status) in [
+                ("SUB-ADDED", "65322535CA01A12", Status::Scheduled),
+                ("SUB-CREDITS", "65324059CA01A12", Status::Active),
+            ] {
                 let sub = Subscription {
                     subscription_id: id.into(),
                     offer_id: offer.into(),

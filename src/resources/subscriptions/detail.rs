@@ -114,7 +114,8 @@ fn editing(sub: &Subscription) -> Values {
 fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Runtime) -> impl IntoView {
     let current = RwSignal::new(sub.clone());
     let active = sub.status == Status::Active;
-    let soon = renews_soon(&sub.renewal_date, &today());
+    // Only where the auto-renewal form is: an inactive subscription's date has no form to warn.
+    let soon = active && renews_soon(&sub.renewal_date, &today());
     let start = editing(&sub);
     let id = sub.subscription_id.clone();
     // The choice is kept as a draft until it is saved, so a reload loses nothing.

@@ -56,13 +56,16 @@ pub fn one_commitment_request(commitment: bool, recommitment: bool) -> Result<()
     }
 }
 
+/// The most line items an order may have.
+pub const MAX_LINES: usize = 499;
+
 /// Number of line items for an order type: none for PREVIEW_RENEWAL, 1 to 499 otherwise.
 pub fn line_count(order_type: &str, count: usize) -> Result<(), Invalid> {
     match (order_type, count) {
         ("PREVIEW_RENEWAL", 0) => Ok(()),
         ("PREVIEW_RENEWAL", _) => Err(Invalid::Explained("A renewal preview has no line items.".into())),
         (_, 0) => Err(Invalid::Explained("Add at least one line item.".into())),
-        (_, n) if n > 499 => Err(Invalid::Because(Because::TooManyLines { lines: n })),
+        (_, n) if n > MAX_LINES => Err(Invalid::Because(Because::TooManyLines { lines: n })),
         _ => Ok(()),
     }
 }

@@ -63,7 +63,7 @@ mod resellers;
 mod update;
 
 pub use linked::lga_partner;
-pub use update::schedule_3yc;
+pub use update::{end_commitment, schedule_3yc, upgrade_to_lga};
 
 use crate::twin::gen::Gen;
 use crate::twin::world::{Change, Millis, World};

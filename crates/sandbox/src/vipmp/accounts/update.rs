@@ -71,8 +71,9 @@ pub const LGA_PENDING_UPGRADE: &str = "PENDING_UPGRADE";
 /// renewal at LGA level ("Renewal will happen at LGA level 06-09"). Conditions the customer
 /// stopped meeting since the conversion (a Team or consumables subscription auto-renewing
 /// again, 100 licenses or fewer renewing, a linked membership or 3YC since) end it instead:
-/// the benefit goes, and the customer stays what it was. (The docs add that "the subscription
-/// will expire"; the twin does not renew subscriptions at anniversaries, so nothing expires.)
+/// the benefit goes, and the customer stays what it was; its subscriptions then expire rather
+/// than auto-renew ("the subscription will expire": `orders::auto_renewal`, which settles this
+/// first on the anniversary).
 pub fn upgrade_to_lga(w: &mut World, id: &str) {
     let lga = |b: &Benefit| b.kind == BenefitType::LargeGovernmentAgency;
     let Some(c) = w.customers.get(id) else { return };

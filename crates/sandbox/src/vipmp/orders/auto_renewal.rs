@@ -23,74 +23,126 @@
 //!   early renewal moved it already ("Auto-renew always rolls AD when it completes"), the HVD
 //!   code steps on to the one renewed with, and the discount levels follow what is held.
 //!
+//! - A customer converting to Large Government Agency whose conversion fails at this
+//!   anniversary: its subscriptions expire, to be renewed by hand ("If the renewal order does
+//!   not meet the conditions, the subscription will expire, and the customer will need to
+//!   manually place the renewal order"). The conversion, and a 3-Year Commit ending, are
+//!   settled first, so the renewal has the levels they give.
+//!
 //! Choices where the documents are silent:
 //! - One sweep a day, at 00:00 UTC (`Change::AutoRenewals`), takes the renewal dates from the
-//!   previous sweep (excluded) to now: a twin that was stopped catches up on start. The first is
-//!   scheduled when the world is seeded, for dates after that moment: dates already passed
-//!   (seeded lapsed licenses) are left as seeded. A state file saved before this change has no
-//!   sweep, and its subscriptions do not auto-renew.
-//! - The order is complete when made (the docs show no open auto-renewal), created on the
-//!   renewal date, priced for a year, with no `source` (the docs show `API` only, for orders
-//!   partners place). A RENEWAL still open for the customer completes first, so the early
-//!   licenses it renews count.
-//! - A customer that is not active renews nothing.
+//!   previous sweep (excluded) to now: a twin that was stopped catches up on start, renewing a
+//!   subscription as many times as its date came round. The first is scheduled when the world
+//!   is seeded, for dates after that moment: dates already passed (seeded lapsed licenses) are
+//!   left as seeded. Only one sweep is ever pending. A state file saved before this change has
+//!   none, and its subscriptions do not auto-renew.
+//! - The orders are complete when made (the docs show no open auto-renewal), created on the
+//!   renewal date, one per currency of at most 499 lines ("1 to 499"), priced for a year, with
+//!   no `source` (the docs show `API` only, for orders partners place), and only the
+//!   flexible discounts that applied. A code set on the subscription for its renewal that
+//!   applied is used up ("can be redeemed only once"): it is no longer set. A RENEWAL still open
+//!   for the customer completes first, so the early licenses it renews count.
+//! - The customer's discount levels are worked out anew from what it holds for the new term,
+//!   not kept from the term before ("Discount level is calculated and applied on the
+//!   anniversary date with Renewal order"); LGA and HVD levels stay the customer's own.
+//! - A customer that is not active renews nothing, and its subscriptions keep their dates.
 
 use super::complete::{add_years, complete_order, settle_levels};
-use super::{create, hvd, renewals};
+use super::{create, held, hvd, offers, renewals};
 use crate::twin::time;
 use crate::twin::world::{Change, Millis, World};
-use partner_model::types::{LineItem, Status};
-use std::collections::BTreeMap;
+use partner_model::types::{BenefitType, Discount, Status};
+use std::collections::{BTreeMap, BTreeSet};
 
 const DAY: Millis = 86_400_000;
 
-/// Schedules the next sweep: at the first 00:00 UTC after `now`, for the renewal dates after
-/// `now`.
+/// How many times a stopped twin catches a subscription up (a year each).
+const CATCH_UP_YEARS: usize = 10;
+
+/// Schedules the next sweep, the only one pending: at the first 00:00 UTC after `now`, for the
+/// renewal dates after `now`.
 pub fn schedule(world: &mut World, now: Millis) {
+    world.pending.retain(|(_, change)| !matches!(change, Change::AutoRenewals(_)));
     let midnight = now - now % DAY + DAY;
     world.schedule(midnight, Change::AutoRenewals(now));
 }
 
 /// The sweep for the renewal dates after `since` through `now`, then the next one.
 pub fn sweep(world: &mut World, since: Millis, now: Millis) {
-    let mut due: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for (sub_id, owner) in world.subscription_owner.iter() {
-        let Some(sub) = world.subscriptions.get(sub_id) else { continue };
-        let date = time::parse(&sub.renewal_date);
-        if matches!(sub.status, Status::Active | Status::Scheduled) && date.is_some_and(|d| since < d && d <= now) {
-            due.entry(owner.clone()).or_default().push(sub_id.clone());
+    for _ in 0..CATCH_UP_YEARS {
+        let mut due: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (sub_id, owner) in world.subscription_owner.iter() {
+            let Some(sub) = world.subscriptions.get(sub_id) else { continue };
+            let date = time::parse(&sub.renewal_date);
+            let active = world.customers.get(owner).is_some_and(|c| c.status == Status::Active);
+            if active
+                && matches!(sub.status, Status::Active | Status::Scheduled)
+                && date.is_some_and(|d| since < d && d <= now)
+            {
+                due.entry(owner.clone()).or_default().insert(sub_id.clone());
+            }
         }
-    }
-    for (customer_id, subs) in due {
-        renew(world, &customer_id, &subs, now);
+        if due.is_empty() {
+            break;
+        }
+        for (customer_id, subs) in due {
+            renew(world, &customer_id, &subs, now);
+        }
     }
     schedule(world, now);
 }
 
 /// Auto-renews `subs` of `customer_id`, whose renewal date has come by `now`.
-fn renew(world: &mut World, customer_id: &str, subs: &[String], now: Millis) {
-    if world.customers.get(customer_id).is_none_or(|c| c.status != Status::Active) {
+fn renew(world: &mut World, customer_id: &str, subs: &BTreeSet<String>, now: Millis) {
+    // What the anniversary settles for the customer first, whichever change comes due first:
+    // its LGA conversion, its 3YC's end (each does nothing when not due, or done already).
+    let converting = world.customers.get(customer_id).is_some_and(|c| c.lga_pending());
+    let anniversary = world.customers.get(customer_id).and_then(|c| time::parse(&c.coterm_date));
+    if converting && anniversary.is_some_and(|ad| ad <= now) {
+        crate::vipmp::accounts::upgrade_to_lga(world, customer_id);
+    }
+    crate::vipmp::accounts::end_commitment(world, customer_id, now);
+    let lga = |w: &World| {
+        w.customers
+            .get(customer_id)
+            .is_some_and(|c| c.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency))
+    };
+    if converting && !lga(world) {
+        for id in subs {
+            if let Some(sub) = world.subscriptions.get_mut(id) {
+                sub.status = Status::Inactive;
+            }
+        }
         return;
     }
     let open: Vec<String> = renewals::open_renewals(world, customer_id).map(|o| o.order_id.clone()).collect();
     for id in open {
         complete_order(world, &id, now);
     }
-    // The order is dated on the renewal date (the earliest, when a stopped twin catches up).
+    // The orders are dated on the renewal date (the earliest, when a stopped twin catches up).
     let on = subs
         .iter()
         .filter_map(|id| world.subscriptions.get(id).and_then(|s| time::parse(&s.renewal_date)))
         .min()
         .unwrap_or(now);
-    let order = create::auto_renewal_order(world, on, customer_id, |s| subs.contains(&s.subscription_id));
-    let lines: &[LineItem] = order.as_ref().map_or(&[], |o| o.line_items.as_slice());
+    let orders = create::auto_renewal_orders(world, on, customer_id, |s| subs.contains(&s.subscription_id));
+    let mut renewed: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut discounted: BTreeSet<&str> = BTreeSet::new();
+    for line in orders.iter().flat_map(|o| &o.line_items) {
+        *renewed.entry(line.subscription_id.as_str()).or_default() += line.quantity;
+        if !line.flex_discounts.is_empty() {
+            discounted.insert(line.subscription_id.as_str());
+        }
+    }
     for id in subs {
-        let renewed: u64 = lines.iter().filter(|l| &l.subscription_id == id).map(|l| l.quantity).sum();
         let Some(sub) = world.subscriptions.get_mut(id) else { continue };
-        let next = sub.renewed_quantity.unwrap_or(0).saturating_add(renewed);
+        let next = sub.renewed_quantity.unwrap_or(0).saturating_add(renewed.get(id.as_str()).copied().unwrap_or(0));
         if next == 0 {
             sub.status = Status::Inactive;
             continue;
+        }
+        if discounted.contains(id.as_str()) {
+            sub.auto_renewal.flex_discount_codes.clear();
         }
         sub.current_quantity = Some(next);
         sub.renewed_quantity = None;
@@ -98,6 +150,23 @@ fn renew(world: &mut World, customer_id: &str, subs: &[String], now: Millis) {
         sub.renewal_date = add_years(&sub.renewal_date, 1);
     }
     renewals::roll_anniversary(world, customer_id, false, false);
-    hvd::renewed(world, customer_id, lines);
+    let lines: Vec<_> = orders.into_iter().flat_map(|o| o.line_items).collect();
+    hvd::renewed(world, customer_id, &lines);
     settle_levels(world, customer_id, now);
+    relevel(world, customer_id);
+}
+
+/// The customer's levels for the new term, from what it holds now, not kept from the term
+/// before (an LGA or HVD level stays its own: [`offers::eligible_level`]).
+fn relevel(world: &mut World, customer_id: &str) {
+    let totals = ["LICENSE", "CONSUMABLES"].map(|t| (t, held(world, customer_id, t)));
+    let Some(c) = world.customers.get_mut(customer_id) else { return };
+    for (offer_type, total) in totals {
+        let level = offers::eligible_level(c, offer_type, total, false);
+        match c.discounts.iter_mut().find(|d| d.offer_type.as_str() == offer_type) {
+            Some(d) => d.level = level,
+            None if total > 0 => c.discounts.push(Discount::new(offers::offer_type_value(offer_type), level)),
+            None => {}
+        }
+    }
 }

@@ -506,6 +506,9 @@ fn preview_renewal(
 ) -> Result<Order, ApiError> {
     let c = customer(world, customer_id)?;
     let mut wanted = false;
+    // What early renewals renewed counts toward the level the renewal gives, though it is not
+    // renewed again.
+    let mut early: BTreeMap<&str, u64> = BTreeMap::new();
     let renewing: Vec<(String, String, u64, String)> = subscriptions_of(world, customer_id)
         // A product added to the renewal (scheduled) renews with the others.
         .filter(|s| matches!(s.status, Status::Active | Status::Scheduled) && s.auto_renewal.enabled && due(s))
@@ -515,7 +518,11 @@ fn preview_renewal(
             // One opted into a High Growth offer renews as that offer, at least its minimum.
             let (offer, q) = high_growth::renewal(s, q).filter(|_| q > 0).unwrap_or((s.offer_id.clone(), q));
             // What an early renewal already renewed is not renewed again.
-            let q = q.saturating_sub(s.renewed_quantity.unwrap_or(0));
+            let renewed = s.renewed_quantity.unwrap_or(0);
+            if let Some(o) = offers::offer_of(&s.offer_id) {
+                *early.entry(o.offer_type).or_default() += renewed;
+            }
+            let q = q.saturating_sub(renewed);
             (s.subscription_id.clone(), offer, q, s.currency_code.clone())
         })
         .filter(|(_, _, q, _)| *q > 0)
@@ -523,7 +530,7 @@ fn preview_renewal(
     if renewing.is_empty() {
         return Err(ApiError::code(if wanted { "2164" } else { "2136" }));
     }
-    let mut totals: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut totals = early;
     for (_, offer, q, _) in &renewing {
         if let Some(o) = offers::offer_of(offer) {
             *totals.entry(o.offer_type).or_default() += q;
@@ -560,30 +567,47 @@ fn preview_renewal(
     Ok(order)
 }
 
-/// The RENEWAL order auto-renewal places for `customer_id` on its renewal date `at`, for the
+/// The RENEWAL orders auto-renewal places for `customer_id` on its renewal date `at`, for the
 /// subscriptions `due` then: the renewal preview's lines (their renewal discounts judged as the
-/// preview does), priced for a year, complete (1000), with an id. `None` when nothing renews
-/// ("If all quantities were already renewed, auto-renewal … does not add new line items").
-pub(super) fn auto_renewal_order(
+/// preview does; only those that apply are kept on the order), one order per currency of at most
+/// 499 lines, priced for a year, complete (1000), with ids. None when nothing renews ("If all
+/// quantities were already renewed, auto-renewal … does not add new line items"). They are not
+/// counted as orders created through the API.
+pub(super) fn auto_renewal_orders(
     world: &mut World,
     at: Millis,
     customer_id: &str,
     due: impl Fn(&Subscription) -> bool,
-) -> Option<Order> {
-    let c = customer(world, customer_id).ok()?;
-    let mut order = preview_renewal(world, at, customer_id, due).ok()?;
-    let codes = discounts::judge_renewal(world, c, at, &mut order.line_items);
-    price_with(&mut order, pricing::TERM_DAYS, &codes);
-    let order_id = world.next_id();
-    order.order_id = order_id.clone();
-    order.order_type = Some(OrderType::Renewal);
-    order.eligible_offers.clear();
-    order.status = Status::Active;
-    order.line_items.iter_mut().for_each(|l| l.status = Status::Active);
-    order.links = self_links(format!("/v3/customers/{customer_id}/orders/{order_id}"));
-    world.orders.insert(order_id, order.clone());
-    world.count_created("order");
-    Some(order)
+) -> Vec<Order> {
+    let Ok(c) = customer(world, customer_id) else { return Vec::new() };
+    let Ok(preview) = preview_renewal(world, at, customer_id, due) else { return Vec::new() };
+    let mut lines = preview.line_items;
+    let codes = discounts::judge_renewal(world, c, at, &mut lines);
+    let mut by_currency: BTreeMap<String, Vec<(LineItem, Option<&'static str>)>> = BTreeMap::new();
+    for (mut line, code) in lines.into_iter().zip(codes) {
+        line.flex_discounts.retain(|d| d.result == "SUCCESS");
+        by_currency.entry(line.currency_code.clone()).or_default().push((line, code));
+    }
+    let mut orders = Vec::new();
+    for (currency, lines) in by_currency {
+        for chunk in lines.chunks(partner_model::rules::cross::MAX_LINES) {
+            let (mut lines, codes): (Vec<LineItem>, Vec<Option<&'static str>>) = chunk.iter().cloned().unzip();
+            for (i, line) in lines.iter_mut().enumerate() {
+                line.ext_line_item_number = u32::try_from(i + 1).unwrap_or(u32::MAX);
+                line.status = Status::Active;
+            }
+            let mut order = unplaced(customer_id, OrderType::Renewal, String::new(), currency.clone(), lines);
+            order.creation_date = time::datetime(at);
+            price_with(&mut order, pricing::TERM_DAYS, &codes);
+            let order_id = world.next_id();
+            order.order_id = order_id.clone();
+            order.status = Status::Active;
+            order.links = self_links(format!("/v3/customers/{customer_id}/orders/{order_id}"));
+            world.orders.insert(order_id, order.clone());
+            orders.push(order);
+        }
+    }
+    orders
 }
 
 #[cfg(test)]
