@@ -848,6 +848,7 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
                 ("S-OFF", "65304921CA01A12", 8, None, None, &this_term, Status::Active),
                 ("S-ADDED", "65322535CA01A12", 0, None, Some(Some(5)), &this_term, Status::Scheduled),
                 ("S-LATER", "65304479CA01A12", 3, None, Some(None), &tomorrow, Status::Active),
+                ("S-HG", "65304522CA01A12", 5, None, Some(Some(5)), &this_term, Status::Active),
             ];
             for (id, offer, held, renewed, auto, renews, status) in subs {
                 let auto_renewal = match auto {
@@ -856,6 +857,11 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
                     }
                     None => AutoRenewal::default(),
                 };
+                // Opted into a High Growth offer, without the 3YC it needs any more.
+                let mut auto_renewal = auto_renewal;
+                if id == "S-HG" {
+                    auto_renewal.renewal_code = "MOQ_100".into();
+                }
                 let sub = Subscription {
                     subscription_id: id.into(),
                     offer_id: offer.into(),
@@ -917,8 +923,12 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
         .map(|l| (l["subscriptionId"].as_str().unwrap_or_default().to_string(), l["quantity"].as_u64().unwrap_or(0)))
         .collect();
     lines.sort();
-    let want = [("S-ADDED", 5), ("S-PART", 60), ("S-SET", 50)].map(|(s, q)| (s.to_string(), q));
+    let want = [("S-ADDED", 5), ("S-HG", 5), ("S-PART", 60), ("S-SET", 50)].map(|(s, q)| (s.to_string(), q));
     assert_eq!(lines, want.to_vec(), "nothing for what was renewed early, nor for auto-renewal off");
+    // No 3YC in force: the High Growth offer is not renewed ("until the 3YC term ends").
+    let hg = order["lineItems"].as_array().and_then(|l| l.iter().find(|l| l["subscriptionId"] == "S-HG"));
+    let offer = hg.and_then(|l| l["offerId"].as_str()).unwrap_or_default();
+    assert!(offer.starts_with("65304522CA") && offer.ends_with("A12"), "the plan, not an MOQ offer: {offer}");
     let priced = order["lineItems"]
         .as_array()
         .is_some_and(|l| l.iter().all(|l| l["pricing"]["partnerPrice"].as_f64().is_some()));

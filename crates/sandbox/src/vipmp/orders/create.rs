@@ -505,6 +505,7 @@ fn preview_renewal(
     due: impl Fn(&Subscription) -> bool,
 ) -> Result<Order, ApiError> {
     let c = customer(world, customer_id)?;
+    let committed = offers::committed_minimum(c, "LICENSE", u64::MAX).is_some();
     let mut wanted = false;
     // What early renewals renewed counts toward the level the renewal gives, though it is not
     // renewed again.
@@ -515,8 +516,10 @@ fn preview_renewal(
         .map(|s| {
             let q = s.auto_renewal.renewal_quantity.or(s.current_quantity).unwrap_or(0);
             wanted |= q > 0;
-            // One opted into a High Growth offer renews as that offer, at least its minimum.
-            let (offer, q) = high_growth::renewal(s, q).filter(|_| q > 0).unwrap_or((s.offer_id.clone(), q));
+            // One opted into a High Growth offer renews as that offer, at least its minimum,
+            // "until the 3YC term ends".
+            let (offer, q) =
+                high_growth::renewal(s, q).filter(|_| q > 0 && committed).unwrap_or((s.offer_id.clone(), q));
             // What an early renewal already renewed is not renewed again.
             let renewed = s.renewed_quantity.unwrap_or(0);
             if let Some(o) = offers::offer_of(&s.offer_id) {

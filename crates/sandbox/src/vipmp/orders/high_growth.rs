@@ -22,7 +22,9 @@
 //!   for MOQ offer".
 //! - A renewal preview renews an opted subscription as its High Growth offer, at its renewal
 //!   quantity but at least the MOQ ("the renewal quantity earlier opted will be overridden by
-//!   the MOQ quantity"), and still lists the offers (the docs' second example).
+//!   the MOQ quantity"), and still lists the offers (the docs' second example); so does the
+//!   renewal on the anniversary (`auto_renewal`), "until the 3YC term ends": with no 3YC in
+//!   force it renews as the plan, its code kept.
 //!
 //! Choices where the documents are silent, or disagree:
 //! - An offer's id is its Acrobat Pro product's at level 14 with X, Y or Z for the plan letter,
