@@ -193,9 +193,10 @@ pub static ERROR_CODES: &[ErrorCode] = &[
     e(2128, 400, "Currency is not valid for Offer ID", ORDERING,
         "Each offer is sold in given currencies: use the offer ID for the order's currency, as listed in the price list."),
     // The seed's market-segment section adds Preview Order. The LGA page words the message
-    // "... the Offer ID" and gives the detail "Reason: Not an LGA Customer" (levels 06 to 09).
+    // "... the Offer ID" and gives the detail "Reason: Not an LGA Customer" (levels 06 to 09),
+    // which the order page explains at its line; the advice is for every reason.
     e(2129, 400, "Customer is not eligible to purchase Offer ID", &[CREATE_ORDER],
-        "Look at the reason given with the error and change the order to suit it. Offers at levels 06 to 09 are for Large Government Agency customers only."),
+        "Look at the reason given with the error and change the order to suit it."),
     e(2130, 400, "Line item Offer ID does not match original order", RETURNING,
         "A return must use the offer ID of the original order's line: copy the line from the original order."),
     e(2131, 400, "extLineItemNumber does not match original order", RETURNING,
