@@ -2114,6 +2114,12 @@ async fn a_deployment_named_by_subscriptions_stays_active_and_only_active_ones_a
     let subscriptions = format!("/v3/customers/{EARLY}/subscriptions");
     let a = call(&env, "POST", &subscriptions, Some(adding("1"))).await;
     assert_eq!((a.status, a.json["code"].as_str()), (StatusCode::NOT_FOUND, Some("2138")), "{}", a.json);
+    // Another currency than the home subscriptions' names the deployment it is for ("both
+    // currencyCode and deploymentID must be included").
+    let abroad = json!({"offerId": "65304479CA01A12", "currencyCode": "CAD",
+        "autoRenewal": {"enabled": true, "renewalQuantity": 5}});
+    let a = call(&env, "POST", &subscriptions, Some(abroad)).await;
+    assert_eq!((a.json["code"].as_str(), details(&a)), (Some("1117"), vec!["deploymentId".to_string()]), "{}", a.json);
 
     // The subscription it bought keeps the deployment from being deactivated.
     let one = format!("{deployments}/{id}");

@@ -96,7 +96,7 @@ const SPECS: &[Spec] = &[
 ];
 
 /// The currency a country's customers pay in.
-fn currency_of(country: &str) -> &'static str {
+pub(super) fn currency_of(country: &str) -> &'static str {
     match country {
         "AT" | "BE" | "DE" | "ES" | "FI" | "FR" | "IE" | "IT" | "NL" | "PT" => "EUR",
         "GB" => "GBP",

@@ -12,7 +12,10 @@
 //!   quantity out of range (3116);
 //! - an offer id the catalog does not know (2122 `offerId`), consumables ("do not allow creating
 //!   subscriptions for consumable items": 1117 `offerId`), another market segment (2129); a
-//!   global customer's request without `currencyCode` (1117 `currencyCode`); a `deploymentId`
+//!   global customer's request without `currencyCode` (1117 `currencyCode`), or in another
+//!   currency than its home subscriptions' (its country's, with none) without a `deploymentId`
+//!   ("for subscriptions outside the customer's home country, both `currencyCode` and
+//!   `deploymentID` must be included": 1117 `deploymentId`, after the checks below); a `deploymentId`
 //!   that is not one of the customer's active deployments (2138, Create Order's code: Create
 //!   Subscription lists none for it); an add-on without a base product held or added to the
 //!   renewal (2129 `Reason: INELIGIBLE_ADD_ON`, as for an order);
@@ -278,6 +281,18 @@ pub async fn create(
         let refuse = |why: &str| Err(ApiError::with_details("1117", vec![why.into()]));
         let active: Vec<&Subscription> =
             subscriptions_of(w, &customer_id).filter(|s| s.status == Status::Active).collect();
+        // "For subscriptions outside the customer's home country, both currencyCode and
+        // deploymentID must be included": a currency other than the home subscriptions' (the
+        // country's, with none) names the deployment it is for.
+        let home = active
+            .iter()
+            .find(|s| s.deployment_id.is_empty())
+            .map(|s| s.currency_code.clone())
+            .unwrap_or_else(|| super::discounts::currency_of(&c.company_profile.address.country).to_string());
+        let asked_currency = request.currency_code.trim();
+        if deployment.is_empty() && !asked_currency.is_empty() && asked_currency != home {
+            return Err(ApiError::with_details("1117", vec!["deploymentId".into()]));
+        }
         if active.is_empty() {
             return refuse("Customer has no active subscription");
         }
