@@ -824,8 +824,15 @@ async fn manual_renewals_early_and_late_within_their_windows() {
     assert_eq!(c.json["cotermDate"], other.json["renewalDate"], "{}", c.json);
 }
 
+/// `day` (`YYYY-MM-DD`) `years` on, by the calendar (29 February becoming the 28th).
+fn years_on(day: &str, years: u32) -> String {
+    let year = day.get(..4).and_then(|y| y.parse::<u32>().ok()).unwrap_or(0) + years;
+    let rest = day.get(4..10).unwrap_or_default();
+    format!("{year:04}{}", if rest == "-02-29" { "-02-28" } else { rest })
+}
+
 /// Auto-renewal on the renewal date ("Manage auto-renewals" and the manual-renewals page's
-/// examples): what renews goes into one RENEWAL order; what early renewals renewed is not renewed
+/// examples): what renews goes into one RENEWAL order per currency; what early renewals renewed is not renewed
 /// again; a subscription with auto-renewal off expires and may be renewed late.
 #[tokio::test]
 async fn subscriptions_auto_renew_on_their_renewal_date() {
@@ -833,7 +840,7 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
     let env = env();
     let now = time::now();
     let today = now - now % DAY;
-    let (this_term, next_term) = (time::date(today), time::date(today + 365 * DAY));
+    let (this_term, next_term) = (time::date(today), years_on(&time::date(today), 1));
     let tomorrow = time::date(today + DAY);
     env.twin
         .change(|w, _| {
@@ -849,6 +856,7 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
                 ("S-ADDED", "65322535CA01A12", 0, None, Some(Some(5)), &this_term, Status::Scheduled),
                 ("S-LATER", "65304479CA01A12", 3, None, Some(None), &tomorrow, Status::Active),
                 ("S-HG", "65304522CA01A12", 5, None, Some(Some(5)), &this_term, Status::Active),
+                ("S-EUR", "30006208CA01A12", 2, None, Some(None), &this_term, Status::Active),
             ];
             for (id, offer, held, renewed, auto, renews, status) in subs {
                 let auto_renewal = match auto {
@@ -862,6 +870,10 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
                 if id == "S-HG" {
                     auto_renewal.renewal_code = "MOQ_100".into();
                 }
+                // A discount set for the renewal, which it uses up.
+                if id == "S-SET" {
+                    auto_renewal.flex_discount_codes = vec!["ACROBAT_20_OFF".into()];
+                }
                 let sub = Subscription {
                     subscription_id: id.into(),
                     offer_id: offer.into(),
@@ -869,7 +881,7 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
                     renewed_quantity: renewed,
                     auto_renewal,
                     renewal_date: renews.clone(),
-                    currency_code: "USD".into(),
+                    currency_code: if id == "S-EUR" { "EUR" } else { "USD" }.into(),
                     status,
                     ..Subscription::default()
                 };
@@ -880,7 +892,7 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
             // dates after yesterday's.
             let sweeps: Vec<u64> =
                 w.pending.iter().filter(|(_, c)| matches!(c, Change::AutoRenewals(_))).map(|(due, _)| *due).collect();
-            assert_eq!(sweeps, vec![today + DAY], "one sweep, at the next midnight");
+            assert!(sweeps.len() == 1 && sweeps.iter().all(|due| *due > now), "one sweep, at the next midnight");
             w.schedule(now - 1, Change::AutoRenewals(today - 1));
             Ok::<_, ApiError>(())
         })
@@ -906,12 +918,17 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
     assert_eq!(facts(&off), (Some(8), None, Some("1004".to_string()), Some(this_term.clone())), "expired");
     assert_eq!(off["allowedActions"], json!(["MANUAL_RENEWAL"]), "it may be renewed late: {off}");
     assert_eq!(facts(&sub("S-LATER").await).3, Some(tomorrow.clone()), "tomorrow's: not yet");
-    // One RENEWAL order, complete, dated today, with a line for what auto-renewal renewed.
+    // One RENEWAL order per currency, complete, dated today, with a line for what auto-renewal
+    // renewed.
     let history =
         call(&env, "GET", &format!("/v3/customers/{AUTO}/orders?order-type=RENEWAL&fetch-price=true"), None).await;
     let items = history.json["items"].as_array().cloned().unwrap_or_default();
-    assert_eq!(items.len(), 1, "{}", history.json);
-    let order = &items[0];
+    let currencies: Vec<&str> = items.iter().filter_map(|o| o["currencyCode"].as_str()).collect();
+    assert_eq!(currencies.len(), 2, "{}", history.json);
+    assert!(currencies.contains(&"EUR") && currencies.contains(&"USD"), "{currencies:?}");
+    let eur = items.iter().find(|o| o["currencyCode"] == "EUR").map(|o| o["lineItems"].clone());
+    assert_eq!(eur.and_then(|l| l.as_array().map(|l| l.len())), Some(1), "S-EUR alone");
+    let Some(order) = items.iter().find(|o| o["currencyCode"] == "USD") else { panic!("{}", history.json) };
     assert_eq!(
         (order["status"].as_str(), order["creationDate"].as_str().map(|d| d.get(..10))),
         (Some("1000"), Some(Some(this_term.as_str())))
@@ -929,6 +946,10 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
     let hg = order["lineItems"].as_array().and_then(|l| l.iter().find(|l| l["subscriptionId"] == "S-HG"));
     let offer = hg.and_then(|l| l["offerId"].as_str()).unwrap_or_default();
     assert!(offer.starts_with("65304522CA") && offer.ends_with("A12"), "the plan, not an MOQ offer: {offer}");
+    // The discount set for the renewal applied, and is used up.
+    let set = order["lineItems"].as_array().and_then(|l| l.iter().find(|l| l["subscriptionId"] == "S-SET"));
+    assert_eq!(set.map(|l| &l["flexDiscounts"][0]["result"]), Some(&json!("SUCCESS")), "{order}");
+    assert!(sub("S-SET").await["autoRenewal"].get("flexDiscountCodes").is_none(), "used up");
     let priced = order["lineItems"]
         .as_array()
         .is_some_and(|l| l.iter().all(|l| l["pricing"]["partnerPrice"].as_f64().is_some()));
@@ -940,11 +961,11 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
     let c = call(&env, "GET", &format!("/v3/customers/{AUTO}"), None).await;
     assert_eq!(c.json["cotermDate"].as_str(), Some(next_term.as_str()));
     let again = call(&env, "GET", &format!("/v3/customers/{AUTO}/orders?order-type=RENEWAL"), None).await;
-    assert_eq!(again.json["items"].as_array().map(Vec::len), Some(1));
+    assert_eq!(again.json["items"].as_array().map(Vec::len), Some(2));
     let sweeps = env.twin.read(|w, _| {
         w.pending.iter().filter(|(_, c)| matches!(c, Change::AutoRenewals(_))).map(|(due, _)| *due).collect::<Vec<_>>()
     });
-    assert_eq!(sweeps, vec![today + DAY], "the next sweep only");
+    assert!(sweeps.len() == 1 && sweeps.iter().all(|due| *due > now), "the next sweep only: {sweeps:?}");
     // Renewed late, the expired one is active again.
     let line =
         json!([{"extLineItemNumber": 1, "offerId": "65304921CA01A12", "quantity": 8, "subscriptionId": "S-OFF"}]);
@@ -961,7 +982,9 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
 #[tokio::test]
 async fn a_stopped_twin_catches_up_and_a_failed_lga_conversion_expires() {
     const STOPPED: &str = "9000000078";
+    // Its conversion checked before the day's sweep, and after it.
     const CONVERTING: &str = "9000000079";
+    const CONVERTING_LATER: &str = "9000000080";
     let env = env();
     let now = time::now();
     let today = now - now % DAY;
@@ -980,11 +1003,15 @@ async fn a_stopped_twin_catches_up_and_a_failed_lga_conversion_expires() {
                 recommitment_request: None,
             }];
             w.customers.insert(STOPPED.into(), stopped);
+            let mut later = converting.clone();
+            later.customer_id = CONVERTING_LATER.into();
             w.customers.insert(CONVERTING.into(), converting);
+            w.customers.insert(CONVERTING_LATER.into(), later);
             // A Team product still auto-renewing: the conversion's conditions are not met.
             for (id, owner, renews, offer) in [
                 ("S-STOPPED", STOPPED, long_ago, "65304479CA01A12"),
                 ("S-CONVERTING", CONVERTING, today, "65304479GA01A12"),
+                ("S-CONVERTING-LATER", CONVERTING_LATER, today, "65304479GA01A12"),
             ] {
                 let sub = Subscription {
                     subscription_id: id.into(),
@@ -999,28 +1026,29 @@ async fn a_stopped_twin_catches_up_and_a_failed_lga_conversion_expires() {
                 w.subscriptions.insert(id.into(), sub);
                 w.subscription_owner.insert(id.into(), owner.into());
             }
-            w.schedule(today, Change::UpgradeToLga(CONVERTING.into()));
+            w.schedule(long_ago - 1, Change::UpgradeToLga(CONVERTING.into()));
             // The sweep of the day before the twin stopped, due ever since.
             w.schedule(long_ago, Change::AutoRenewals(long_ago - 1));
+            w.schedule(today, Change::UpgradeToLga(CONVERTING_LATER.into()));
             Ok::<_, ApiError>(())
         })
         .expect("set up");
     let sub = call(&env, "GET", &format!("/v3/customers/{STOPPED}/subscriptions/S-STOPPED"), None).await;
-    let two_years_on = time::date(long_ago + 2 * 365 * DAY);
-    let renews = sub.json["renewalDate"].as_str().unwrap_or_default().to_string();
-    assert!(renews.as_str() > time::date(now).as_str() && renews.get(5..) == two_years_on.get(5..), "{}", sub.json);
+    assert_eq!(sub.json["renewalDate"].as_str(), Some(years_on(&time::date(long_ago), 2).as_str()), "{}", sub.json);
     // Asked from the first (the history's default starts a year before the anniversary).
     let from = time::date(long_ago);
     let history =
         call(&env, "GET", &format!("/v3/customers/{STOPPED}/orders?order-type=RENEWAL&start-date={from}"), None).await;
     assert_eq!(history.json["items"].as_array().map(Vec::len), Some(2), "a renewal for each year: {}", history.json);
-    let sub = call(&env, "GET", &format!("/v3/customers/{CONVERTING}/subscriptions/S-CONVERTING"), None).await;
-    assert_eq!(sub.json["status"], "1004", "expired: {}", sub.json);
-    assert_eq!(sub.json["allowedActions"], json!(["MANUAL_RENEWAL"]), "to be renewed by hand");
-    let c = call(&env, "GET", &format!("/v3/customers/{CONVERTING}"), None).await;
-    assert!(c.json["benefits"].as_array().is_none_or(|b| b.is_empty()), "not an LGA customer: {}", c.json);
-    let history = call(&env, "GET", &format!("/v3/customers/{CONVERTING}/orders?order-type=RENEWAL"), None).await;
-    assert_eq!(history.json["items"].as_array().map(Vec::len), Some(0), "{}", history.json);
+    for (customer, sub) in [(CONVERTING, "S-CONVERTING"), (CONVERTING_LATER, "S-CONVERTING-LATER")] {
+        let s = call(&env, "GET", &format!("/v3/customers/{customer}/subscriptions/{sub}"), None).await;
+        assert_eq!(s.json["status"], "1004", "expired: {}", s.json);
+        assert_eq!(s.json["allowedActions"], json!(["MANUAL_RENEWAL"]), "to be renewed by hand");
+        let c = call(&env, "GET", &format!("/v3/customers/{customer}"), None).await;
+        assert!(c.json["benefits"].as_array().is_none_or(|b| b.is_empty()), "not an LGA customer: {}", c.json);
+        let history = call(&env, "GET", &format!("/v3/customers/{customer}/orders?order-type=RENEWAL"), None).await;
+        assert_eq!(history.json["items"].as_array().map(Vec::len), Some(0), "{}", history.json);
+    }
 }
 
 /// `allowedActions: ["MANUAL_RENEWAL"]` says a subscription "can be selected for manual

@@ -71,9 +71,10 @@ pub const LGA_PENDING_UPGRADE: &str = "PENDING_UPGRADE";
 /// renewal at LGA level ("Renewal will happen at LGA level 06-09"). Conditions the customer
 /// stopped meeting since the conversion (a Team or consumables subscription auto-renewing
 /// again, 100 licenses or fewer renewing, a linked membership or 3YC since) end it instead:
-/// the benefit goes, and the customer stays what it was; its subscriptions then expire rather
-/// than auto-renew ("the subscription will expire": `orders::auto_renewal`, which settles this
-/// first on the anniversary).
+/// the benefit goes, and the customer stays what it was; the subscriptions renewing on this
+/// anniversary expire rather than auto-renew ("the subscription will expire, and the customer
+/// will need to manually place the renewal order"), whichever of this and the day's
+/// auto-renewal sweep (`orders::auto_renewal`, which settles this first) runs first.
 pub fn upgrade_to_lga(w: &mut World, id: &str) {
     let lga = |b: &Benefit| b.kind == BenefitType::LargeGovernmentAgency;
     let Some(c) = w.customers.get(id) else { return };
@@ -86,6 +87,18 @@ pub fn upgrade_to_lga(w: &mut World, id: &str) {
         // Back to the GOV customer it was: FEDERAL and STATE are for LGA customers only.
         c.benefits.retain(|b| !lga(b));
         c.company_profile.market_sub_segments.clear();
+        let anniversary = c.coterm_date.clone();
+        let renewing: Vec<String> =
+            w.subscription_owner.iter().filter(|(_, owner)| owner.as_str() == id).map(|(sub, _)| sub.clone()).collect();
+        for sub in renewing {
+            if let Some(s) = w
+                .subscriptions
+                .get_mut(&sub)
+                .filter(|s| matches!(s.status, Status::Active | Status::Scheduled) && s.renewal_date == anniversary)
+            {
+                s.status = Status::Inactive;
+            }
+        }
         return;
     }
     if let Some(b) = c.benefits.iter_mut().find(|b| lga(b)) {
@@ -338,7 +351,7 @@ fn take_recommitment(b: &mut Benefit) -> bool {
 /// (which "cannot move to COMMITTED status until the current commitment ends"), the
 /// recommitment becomes the commitment, with its own end scheduled. A quantity increase still
 /// open ends with the commitment it would raise (EXPIRED too); a recommitment still REQUESTED
-/// becomes the commitment when it is accepted ([`accept_commitment`]).
+/// becomes the commitment when it is accepted (`accept_commitment`).
 pub fn end_commitment(w: &mut World, id: &str, now: Millis) {
     let Some(b) = three_year_commit(w, id) else { return };
     let committed = b.commitment.as_ref().filter(|c| c.status == Some(CommitmentStatus::Committed));

@@ -24,15 +24,17 @@
 //!   code steps on to the one renewed with, and the discount levels follow what is held.
 //!
 //! - A customer converting to Large Government Agency whose conversion fails at this
-//!   anniversary: its subscriptions expire, to be renewed by hand ("If the renewal order does
-//!   not meet the conditions, the subscription will expire, and the customer will need to
-//!   manually place the renewal order"). The conversion, and a 3-Year Commit ending, are
-//!   settled first, so the renewal has the levels they give.
+//!   anniversary: its subscriptions renewing then expire, to be renewed by hand ("If the
+//!   renewal order does not meet the conditions, the subscription will expire, and the customer
+//!   will need to manually place the renewal order"). The conversion, and a 3-Year Commit
+//!   ending, are settled first, as of the renewal date, so the renewal has the levels they
+//!   give.
 //!
 //! Choices where the documents are silent:
 //! - One sweep a day, at 00:00 UTC (`Change::AutoRenewals`), takes the renewal dates from the
 //!   previous sweep (excluded) to now: a twin that was stopped catches up on start, renewing a
-//!   subscription as many times as its date came round. The first is scheduled when the world
+//!   subscription as many times as its date came round (for up to ten years; a date older than
+//!   that stays where it is). The first is scheduled when the world
 //!   is seeded, for dates after that moment: dates already passed (seeded lapsed licenses) are
 //!   left as seeded. Only one sweep is ever pending. A state file saved before this change has
 //!   none, and its subscriptions do not auto-renew.
@@ -42,16 +44,18 @@
 //!   flexible discounts that applied. A code set on the subscription for its renewal that
 //!   applied is used up ("can be redeemed only once"): it is no longer set. A RENEWAL still open
 //!   for the customer completes first, so the early licenses it renews count.
-//! - The customer's discount levels are worked out anew from what it holds for the new term,
-//!   not kept from the term before ("Discount level is calculated and applied on the
-//!   anniversary date with Renewal order"); LGA and HVD levels stay the customer's own.
+//! - At the anniversary (a license renewing; consumables renew a year from their purchase and
+//!   leave the levels be), the customer's discount levels are worked out anew from what it holds
+//!   for the new term, not kept from the term before ("Discount level is calculated and applied
+//!   on the anniversary date with Renewal order"); a 3YC's committed level and LGA and HVD
+//!   levels stay.
 //! - A customer that is not active renews nothing, and its subscriptions keep their dates.
 
-use super::complete::{add_years, complete_order, settle_levels};
-use super::{create, held, hvd, offers, renewals};
+use super::complete::{add_years, complete_order, settle_levels_keeping};
+use super::{create, hvd, offers, renewals};
 use crate::twin::time;
 use crate::twin::world::{Change, Millis, World};
-use partner_model::types::{BenefitType, Discount, Status};
+use partner_model::types::Status;
 use std::collections::{BTreeMap, BTreeSet};
 
 const DAY: Millis = 86_400_000;
@@ -94,48 +98,47 @@ pub fn sweep(world: &mut World, since: Millis, now: Millis) {
 
 /// Auto-renews `subs` of `customer_id`, whose renewal date has come by `now`.
 fn renew(world: &mut World, customer_id: &str, subs: &BTreeSet<String>, now: Millis) {
-    // What the anniversary settles for the customer first, whichever change comes due first:
-    // its LGA conversion, its 3YC's end (each does nothing when not due, or done already).
-    let converting = world.customers.get(customer_id).is_some_and(|c| c.lga_pending());
-    let anniversary = world.customers.get(customer_id).and_then(|c| time::parse(&c.coterm_date));
-    if converting && anniversary.is_some_and(|ad| ad <= now) {
-        crate::vipmp::accounts::upgrade_to_lga(world, customer_id);
-    }
-    crate::vipmp::accounts::end_commitment(world, customer_id, now);
-    let lga = |w: &World| {
-        w.customers
-            .get(customer_id)
-            .is_some_and(|c| c.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency))
-    };
-    if converting && !lga(world) {
-        for id in subs {
-            if let Some(sub) = world.subscriptions.get_mut(id) {
-                sub.status = Status::Inactive;
-            }
-        }
-        return;
-    }
     let open: Vec<String> = renewals::open_renewals(world, customer_id).map(|o| o.order_id.clone()).collect();
     for id in open {
         complete_order(world, &id, now);
     }
-    // The orders are dated on the renewal date (the earliest, when a stopped twin catches up).
+    // The renewal date (the earliest, when a stopped twin catches up): the orders are dated on
+    // it, and what the anniversary settles first is settled as of it, whichever change comes
+    // due first: the LGA conversion (a failed one expires these subscriptions), the 3YC's end
+    // (each does nothing when not due, or done already).
     let on = subs
         .iter()
         .filter_map(|id| world.subscriptions.get(id).and_then(|s| time::parse(&s.renewal_date)))
         .min()
         .unwrap_or(now);
+    let customer = world.customers.get(customer_id);
+    let converting = customer.is_some_and(|c| c.lga_pending());
+    if converting && customer.and_then(|c| time::parse(&c.coterm_date)).is_some_and(|ad| ad <= on) {
+        crate::vipmp::accounts::upgrade_to_lga(world, customer_id);
+    }
+    crate::vipmp::accounts::end_commitment(world, customer_id, on);
+    let renewing = |id: &String| {
+        world.subscriptions.get(id).is_some_and(|s| matches!(s.status, Status::Active | Status::Scheduled))
+    };
+    let subs: BTreeSet<String> = subs.iter().filter(|id| renewing(id)).cloned().collect();
+    if subs.is_empty() {
+        return;
+    }
     let orders = create::auto_renewal_orders(world, on, customer_id, |s| subs.contains(&s.subscription_id));
     let mut renewed: BTreeMap<&str, u64> = BTreeMap::new();
     let mut discounted: BTreeSet<&str> = BTreeSet::new();
     for line in orders.iter().flat_map(|o| &o.line_items) {
-        *renewed.entry(line.subscription_id.as_str()).or_default() += line.quantity;
+        let sum = renewed.entry(line.subscription_id.as_str()).or_default();
+        *sum = sum.saturating_add(line.quantity);
         if !line.flex_discounts.is_empty() {
             discounted.insert(line.subscription_id.as_str());
         }
     }
-    for id in subs {
+    // A license renewing is the anniversary (consumables renew a year from their purchase).
+    let mut anniversary = false;
+    for id in &subs {
         let Some(sub) = world.subscriptions.get_mut(id) else { continue };
+        anniversary |= offers::offer_of(&sub.offer_id).is_some_and(|o| o.offer_type == "LICENSE");
         let next = sub.renewed_quantity.unwrap_or(0).saturating_add(renewed.get(id.as_str()).copied().unwrap_or(0));
         if next == 0 {
             sub.status = Status::Inactive;
@@ -152,21 +155,6 @@ fn renew(world: &mut World, customer_id: &str, subs: &BTreeSet<String>, now: Mil
     renewals::roll_anniversary(world, customer_id, false, false);
     let lines: Vec<_> = orders.into_iter().flat_map(|o| o.line_items).collect();
     hvd::renewed(world, customer_id, &lines);
-    settle_levels(world, customer_id, now);
-    relevel(world, customer_id);
-}
-
-/// The customer's levels for the new term, from what it holds now, not kept from the term
-/// before (an LGA or HVD level stays its own: [`offers::eligible_level`]).
-fn relevel(world: &mut World, customer_id: &str) {
-    let totals = ["LICENSE", "CONSUMABLES"].map(|t| (t, held(world, customer_id, t)));
-    let Some(c) = world.customers.get_mut(customer_id) else { return };
-    for (offer_type, total) in totals {
-        let level = offers::eligible_level(c, offer_type, total, false);
-        match c.discounts.iter_mut().find(|d| d.offer_type.as_str() == offer_type) {
-            Some(d) => d.level = level,
-            None if total > 0 => c.discounts.push(Discount::new(offers::offer_type_value(offer_type), level)),
-            None => {}
-        }
-    }
+    // At the anniversary the levels are worked out anew, from what is held for the new term.
+    settle_levels_keeping(world, customer_id, now, !anniversary);
 }

@@ -200,8 +200,15 @@ fn clear_acquisitions(world: &mut World, customer_id: &str, lines: &[LineItem]) 
     open.license_count = open.unpaid_licenses.iter().map(|u| u.quantity).sum();
 }
 
-/// Re-evaluates the customer's discount levels and 3YC request after an order.
+/// Re-evaluates the customer's discount levels and 3YC request after an order: a level is not
+/// lowered mid-term.
 pub(crate) fn settle_levels(world: &mut World, customer_id: &str, now: Millis) {
+    settle_levels_keeping(world, customer_id, now, true);
+}
+
+/// Re-evaluates the customer's discount levels and 3YC request; `keep_current` keeps a level
+/// from going down (mid-term), else they are worked out from what is held (at the anniversary).
+pub(crate) fn settle_levels_keeping(world: &mut World, customer_id: &str, now: Millis, keep_current: bool) {
     let totals = ["LICENSE", "CONSUMABLES"].map(|t| (t, held(world, customer_id, t)));
     let Some(c) = world.customers.get_mut(customer_id) else { return };
     if promote_commitment(c, &totals, now) {
@@ -213,7 +220,7 @@ pub(crate) fn settle_levels(world: &mut World, customer_id: &str, now: Millis) {
         if total == 0 && !has_level {
             continue;
         }
-        let level = offers::eligible_level(c, offer_type, total, true);
+        let level = offers::eligible_level(c, offer_type, total, keep_current);
         match c.discounts.iter_mut().find(|d| d.offer_type.as_str() == offer_type) {
             Some(d) => d.level = level,
             None => c.discounts.push(Discount::new(offers::offer_type_value(offer_type), level)),

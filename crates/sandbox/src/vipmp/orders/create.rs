@@ -505,27 +505,32 @@ fn preview_renewal(
     due: impl Fn(&Subscription) -> bool,
 ) -> Result<Order, ApiError> {
     let c = customer(world, customer_id)?;
-    let committed = offers::committed_minimum(c, "LICENSE", u64::MAX).is_some();
+    // A High Growth offer renews "until the 3YC term ends": with a 3YC in force after the
+    // renewal date, not in its final term.
+    let renews_on = renewals::renewal_date(world, c, now);
+    let committed = offers::committed_minimum(c, "LICENSE", u64::MAX).is_some()
+        && !renews_on.is_some_and(|d| partner_model::rules::renewals::final_commit_term(c, d));
     let mut wanted = false;
-    // What early renewals renewed counts toward the level the renewal gives, though it is not
-    // renewed again.
+    // What early renewals renewed counts toward the level the renewal gives (auto-renewal on or
+    // off), though it is not renewed again.
     let mut early: BTreeMap<&str, u64> = BTreeMap::new();
+    for s in subscriptions_of(world, customer_id).filter(|s| matches!(s.status, Status::Active) && due(s)) {
+        if let Some(o) = offers::offer_of(&s.offer_id) {
+            let sum = early.entry(o.offer_type).or_default();
+            *sum = sum.saturating_add(s.renewed_quantity.unwrap_or(0));
+        }
+    }
     let renewing: Vec<(String, String, u64, String)> = subscriptions_of(world, customer_id)
         // A product added to the renewal (scheduled) renews with the others.
         .filter(|s| matches!(s.status, Status::Active | Status::Scheduled) && s.auto_renewal.enabled && due(s))
         .map(|s| {
             let q = s.auto_renewal.renewal_quantity.or(s.current_quantity).unwrap_or(0);
             wanted |= q > 0;
-            // One opted into a High Growth offer renews as that offer, at least its minimum,
-            // "until the 3YC term ends".
+            // One opted into a High Growth offer renews as that offer, at least its minimum.
             let (offer, q) =
                 high_growth::renewal(s, q).filter(|_| q > 0 && committed).unwrap_or((s.offer_id.clone(), q));
             // What an early renewal already renewed is not renewed again.
-            let renewed = s.renewed_quantity.unwrap_or(0);
-            if let Some(o) = offers::offer_of(&s.offer_id) {
-                *early.entry(o.offer_type).or_default() += renewed;
-            }
-            let q = q.saturating_sub(renewed);
+            let q = q.saturating_sub(s.renewed_quantity.unwrap_or(0));
             (s.subscription_id.clone(), offer, q, s.currency_code.clone())
         })
         .filter(|(_, _, q, _)| *q > 0)

@@ -48,8 +48,9 @@
 //!   earlier renewal while later added seats stand leaves auto-renewal (which renews the
 //!   renewal quantity less what is renewed) short by the added seats. The docs' example returns
 //!   a single early renewal.
-//! - A line's level is the one its own order's licenses give, as for the auto-renewal preview;
-//!   licenses renewed by earlier early renewals of the term are not counted with them.
+//! - A line's level is the one its own order's licenses give; licenses renewed by earlier early
+//!   renewals of the term are not counted with them (the auto-renewal preview, and the renewal
+//!   on the anniversary, count them).
 
 use super::offers::{self, OfferId};
 use super::{line_detail, subscriptions_of};

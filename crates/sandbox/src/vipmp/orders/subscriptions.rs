@@ -266,7 +266,8 @@ pub async fn create(
             return Err(ApiError::with_details("2129", vec!["Reason: INELIGIBLE_ADD_ON".into()]));
         }
         // "Global customers … need to include the currencyCode in their request."
-        if c.global_sales_enabled == Some(true) && request.currency_code.is_empty() {
+        let asked_currency = request.currency_code.trim();
+        if c.global_sales_enabled == Some(true) && asked_currency.is_empty() {
             return Err(ApiError::with_details("1117", vec!["currencyCode".into()]));
         }
         let deployment = request.deployment_id.trim();
@@ -289,7 +290,6 @@ pub async fn create(
             .find(|s| s.deployment_id.is_empty())
             .map(|s| s.currency_code.clone())
             .unwrap_or_else(|| super::discounts::currency_of(&c.company_profile.address.country).to_string());
-        let asked_currency = request.currency_code.trim();
         if deployment.is_empty() && !asked_currency.is_empty() && asked_currency != home {
             return Err(ApiError::with_details("1117", vec!["deploymentId".into()]));
         }
@@ -309,10 +309,10 @@ pub async fn create(
         if !renewal_code.is_empty() {
             high_growth::check_opt_in(w, c, &request.offer_id, renewal_code, quantity)?;
         }
-        let currency = if request.currency_code.is_empty() {
+        let currency = if asked_currency.is_empty() {
             active.first().map(|s| s.currency_code.clone()).unwrap_or_default()
         } else {
-            request.currency_code.clone()
+            asked_currency.to_string()
         };
         let renewal_date = c.coterm_date.clone();
         let subscription_id = super::new_subscription_id(w);
