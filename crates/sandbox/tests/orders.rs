@@ -892,7 +892,8 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
             // dates after yesterday's.
             let sweeps: Vec<u64> =
                 w.pending.iter().filter(|(_, c)| matches!(c, Change::AutoRenewals(_))).map(|(due, _)| *due).collect();
-            assert!(sweeps.len() == 1 && sweeps.iter().all(|due| *due > now), "one sweep, at the next midnight");
+            let midnight = |due: &u64| due.is_multiple_of(DAY) && *due > now && *due <= now + DAY;
+            assert!(sweeps.len() == 1 && sweeps.iter().all(midnight), "one sweep, at the next midnight");
             w.schedule(now - 1, Change::AutoRenewals(today - 1));
             Ok::<_, ApiError>(())
         })
@@ -965,7 +966,9 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
     let sweeps = env.twin.read(|w, _| {
         w.pending.iter().filter(|(_, c)| matches!(c, Change::AutoRenewals(_))).map(|(due, _)| *due).collect::<Vec<_>>()
     });
-    assert!(sweeps.len() == 1 && sweeps.iter().all(|due| *due > now), "the next sweep only: {sweeps:?}");
+    let later = time::now();
+    let midnight = |due: &u64| due.is_multiple_of(DAY) && *due > later && *due <= later + DAY;
+    assert!(sweeps.len() == 1 && sweeps.iter().all(midnight), "the next sweep only: {sweeps:?}");
     // Renewed late, the expired one is active again.
     let line =
         json!([{"extLineItemNumber": 1, "offerId": "65304921CA01A12", "quantity": 8, "subscriptionId": "S-OFF"}]);
@@ -1007,16 +1010,20 @@ async fn a_stopped_twin_catches_up_and_a_failed_lga_conversion_expires() {
             later.customer_id = CONVERTING_LATER.into();
             w.customers.insert(CONVERTING.into(), converting);
             w.customers.insert(CONVERTING_LATER.into(), later);
-            // A Team product still auto-renewing: the conversion's conditions are not met.
+            // A Team product still auto-renewing: the conversion's conditions are not met. Each
+            // converting customer also renewed an enterprise product early for the next term.
             for (id, owner, renews, offer) in [
                 ("S-STOPPED", STOPPED, long_ago, "65304479CA01A12"),
                 ("S-CONVERTING", CONVERTING, today, "65304479GA01A12"),
                 ("S-CONVERTING-LATER", CONVERTING_LATER, today, "65304479GA01A12"),
+                ("S-EARLY-1", CONVERTING, today, "65322648GA01A12"),
+                ("S-EARLY-2", CONVERTING_LATER, today, "65322648GA01A12"),
             ] {
                 let sub = Subscription {
                     subscription_id: id.into(),
                     offer_id: offer.into(),
                     current_quantity: Some(5),
+                    renewed_quantity: id.starts_with("S-EARLY").then_some(5),
                     auto_renewal: AutoRenewal { enabled: true, ..AutoRenewal::default() },
                     renewal_date: time::date(renews),
                     currency_code: "USD".into(),
@@ -1040,6 +1047,17 @@ async fn a_stopped_twin_catches_up_and_a_failed_lga_conversion_expires() {
     let history =
         call(&env, "GET", &format!("/v3/customers/{STOPPED}/orders?order-type=RENEWAL&start-date={from}"), None).await;
     assert_eq!(history.json["items"].as_array().map(Vec::len), Some(2), "a renewal for each year: {}", history.json);
+    for (customer, early) in [(CONVERTING, "S-EARLY-1"), (CONVERTING_LATER, "S-EARLY-2")] {
+        // Renewed early for the next term: it renews, as paid for.
+        let s = call(&env, "GET", &format!("/v3/customers/{customer}/subscriptions/{early}"), None).await;
+        let next_year = years_on(&time::date(today), 1);
+        assert_eq!(
+            (s.json["status"].as_str(), s.json["renewalDate"].as_str()),
+            (Some("1000"), Some(next_year.as_str())),
+            "{}",
+            s.json
+        );
+    }
     for (customer, sub) in [(CONVERTING, "S-CONVERTING"), (CONVERTING_LATER, "S-CONVERTING-LATER")] {
         let s = call(&env, "GET", &format!("/v3/customers/{customer}/subscriptions/{sub}"), None).await;
         assert_eq!(s.json["status"], "1004", "expired: {}", s.json);
@@ -1047,8 +1065,74 @@ async fn a_stopped_twin_catches_up_and_a_failed_lga_conversion_expires() {
         let c = call(&env, "GET", &format!("/v3/customers/{customer}"), None).await;
         assert!(c.json["benefits"].as_array().is_none_or(|b| b.is_empty()), "not an LGA customer: {}", c.json);
         let history = call(&env, "GET", &format!("/v3/customers/{customer}/orders?order-type=RENEWAL"), None).await;
-        assert_eq!(history.json["items"].as_array().map(Vec::len), Some(0), "{}", history.json);
+        let lines: Vec<&str> = history.json["items"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|o| o["lineItems"].as_array().into_iter().flatten())
+            .filter_map(|l| l["subscriptionId"].as_str())
+            .collect();
+        assert!(!lines.contains(&sub), "{sub} is not renewed: {}", history.json);
     }
+}
+
+/// A High Growth offer renews "until the 3YC term ends": the renewal preview offers it for the
+/// renewal after a term the commitment outlasts, not after its final term, unless the customer
+/// recommitted.
+#[tokio::test]
+async fn a_high_growth_offer_renews_until_the_three_year_commit_ends() {
+    const HG: &str = "9000000081";
+    let env = env();
+    let now = time::now();
+    let renews = now - now % DAY + 10 * DAY;
+    let set = |commitment_end: u64, recommitted: bool| {
+        env.twin.change(|w, _| {
+            let commitment = |status| Commitment {
+                start_date: time::date(commitment_end.saturating_sub(3 * 365 * DAY)),
+                end_date: time::date(commitment_end),
+                status: Some(status),
+                minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: 100 }],
+            };
+            let mut c = customer(HG, MarketSegment::Commercial, "R-TEST");
+            c.coterm_date = time::date(renews);
+            c.benefits = vec![Benefit {
+                kind: BenefitType::ThreeYearCommit,
+                status: None,
+                commitment: Some(commitment(CommitmentStatus::Committed)),
+                commitment_request: None,
+                recommitment_request: recommitted.then(|| commitment(CommitmentStatus::Accepted)),
+            }];
+            w.customers.insert(HG.into(), c);
+            let sub = Subscription {
+                subscription_id: "S-MOQ".into(),
+                offer_id: "65304479CA01A12".into(),
+                current_quantity: Some(120),
+                auto_renewal: AutoRenewal { enabled: true, renewal_code: "MOQ_100".into(), ..AutoRenewal::default() },
+                renewal_date: time::date(renews),
+                currency_code: "USD".into(),
+                status: Status::Active,
+                ..Subscription::default()
+            };
+            w.subscriptions.insert("S-MOQ".into(), sub);
+            w.subscription_owner.insert("S-MOQ".into(), HG.into());
+            Ok::<_, ApiError>(())
+        })
+    };
+    let offer = || {
+        let env = &env;
+        async move {
+            let p =
+                call(env, "POST", &format!("/v3/customers/{HG}/orders"), Some(json!({"orderType": "PREVIEW_RENEWAL"})))
+                    .await;
+            p.json["lineItems"][0]["offerId"].as_str().unwrap_or_default().to_string()
+        }
+    };
+    set(renews + 400 * DAY, false).expect("a commitment outlasting the renewal");
+    assert_eq!(offer().await, "65304479CA14X12", "the MOQ 100 offer");
+    set(renews - DAY, false).expect("the final term");
+    assert!(offer().await.ends_with("A12"), "the plan after the final term");
+    set(renews - DAY, true).expect("recommitted");
+    assert_eq!(offer().await, "65304479CA14X12", "recommitted: the offer again");
 }
 
 /// `allowedActions: ["MANUAL_RENEWAL"]` says a subscription "can be selected for manual

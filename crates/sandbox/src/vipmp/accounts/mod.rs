@@ -105,7 +105,7 @@ pub fn apply(world: &mut World, change: Change, now: Millis) -> Option<Change> {
             None
         }
         Change::UpgradeToLga(id) => {
-            update::upgrade_to_lga(world, &id);
+            update::upgrade_to_lga(world, &id, now);
             None
         }
         Change::EndCommitment(id) => {

@@ -71,11 +71,12 @@ pub const LGA_PENDING_UPGRADE: &str = "PENDING_UPGRADE";
 /// renewal at LGA level ("Renewal will happen at LGA level 06-09"). Conditions the customer
 /// stopped meeting since the conversion (a Team or consumables subscription auto-renewing
 /// again, 100 licenses or fewer renewing, a linked membership or 3YC since) end it instead:
-/// the benefit goes, and the customer stays what it was; the subscriptions renewing on this
-/// anniversary expire rather than auto-renew ("the subscription will expire, and the customer
-/// will need to manually place the renewal order"), whichever of this and the day's
-/// auto-renewal sweep (`orders::auto_renewal`, which settles this first) runs first.
-pub fn upgrade_to_lga(w: &mut World, id: &str) {
+/// the benefit goes, and the customer stays what it was; the subscriptions whose renewal date
+/// has come by `at` expire rather than auto-renew ("the subscription will expire, and the
+/// customer will need to manually place the renewal order"), whichever of this and the day's
+/// auto-renewal sweep (`orders::auto_renewal`, which settles this first) runs first. Those
+/// renewed early for the next term already are left to renew.
+pub fn upgrade_to_lga(w: &mut World, id: &str, at: Millis) {
     let lga = |b: &Benefit| b.kind == BenefitType::LargeGovernmentAgency;
     let Some(c) = w.customers.get(id) else { return };
     if !c.benefits.iter().any(|b| lga(b) && b.status.as_deref() == Some(LGA_PENDING_UPGRADE)) {
@@ -87,15 +88,15 @@ pub fn upgrade_to_lga(w: &mut World, id: &str) {
         // Back to the GOV customer it was: FEDERAL and STATE are for LGA customers only.
         c.benefits.retain(|b| !lga(b));
         c.company_profile.market_sub_segments.clear();
-        let anniversary = c.coterm_date.clone();
         let renewing: Vec<String> =
             w.subscription_owner.iter().filter(|(_, owner)| owner.as_str() == id).map(|(sub, _)| sub.clone()).collect();
         for sub in renewing {
-            if let Some(s) = w
-                .subscriptions
-                .get_mut(&sub)
-                .filter(|s| matches!(s.status, Status::Active | Status::Scheduled) && s.renewal_date == anniversary)
-            {
+            let due = |s: &&mut partner_model::types::Subscription| {
+                matches!(s.status, Status::Active | Status::Scheduled)
+                    && s.renewed_quantity.unwrap_or(0) == 0
+                    && time::parse(&s.renewal_date).is_some_and(|d| d <= at)
+            };
+            if let Some(s) = w.subscriptions.get_mut(&sub).filter(due) {
                 s.status = Status::Inactive;
             }
         }
@@ -473,7 +474,7 @@ mod tests {
     #[test]
     fn a_pending_lga_upgrade_is_in_force_at_the_anniversary() {
         let mut w = converting(&[("65322648GA01A12", 101)]);
-        upgrade_to_lga(&mut w, "C1");
+        upgrade_to_lga(&mut w, "C1", 0);
         let c = w.customers.get("C1").cloned().unwrap_or_default();
         assert_eq!(c.benefits[0].status.as_deref(), Some("ACTIVE"));
         assert_eq!(c.discounts, new_discounts(true));
@@ -486,7 +487,7 @@ mod tests {
             (&[("65322648GA01A12", 101), ("65322651GA01A12", 5)][..], "a Team subscription auto-renewing again"),
         ] {
             let mut w = converting(held);
-            upgrade_to_lga(&mut w, "C1");
+            upgrade_to_lga(&mut w, "C1", 0);
             let c = w.customers.get("C1").cloned().unwrap_or_default();
             assert!(!c.is_lga() && c.company_profile.market_sub_segments.is_empty(), "{why}");
             assert_eq!(c.discounts, new_discounts(false), "{why}");

@@ -111,10 +111,13 @@ fn renew(world: &mut World, customer_id: &str, subs: &BTreeSet<String>, now: Mil
         .filter_map(|id| world.subscriptions.get(id).and_then(|s| time::parse(&s.renewal_date)))
         .min()
         .unwrap_or(now);
-    let customer = world.customers.get(customer_id);
-    let converting = customer.is_some_and(|c| c.lga_pending());
-    if converting && customer.and_then(|c| time::parse(&c.coterm_date)).is_some_and(|ad| ad <= on) {
-        crate::vipmp::accounts::upgrade_to_lga(world, customer_id);
+    // Licenses renewing are the anniversary (consumables renew a year from their purchase).
+    let is_license = |w: &World, id: &String| {
+        w.subscriptions.get(id).and_then(|s| offers::offer_of(&s.offer_id)).is_some_and(|o| o.offer_type == "LICENSE")
+    };
+    let at_anniversary = subs.iter().any(|id| is_license(world, id));
+    if at_anniversary && world.customers.get(customer_id).is_some_and(|c| c.lga_pending()) {
+        crate::vipmp::accounts::upgrade_to_lga(world, customer_id, on);
     }
     crate::vipmp::accounts::end_commitment(world, customer_id, on);
     let renewing = |id: &String| {
@@ -134,16 +137,16 @@ fn renew(world: &mut World, customer_id: &str, subs: &BTreeSet<String>, now: Mil
             discounted.insert(line.subscription_id.as_str());
         }
     }
-    // A license renewing is the anniversary (consumables renew a year from their purchase).
+    // The levels are worked out anew when licenses renew.
     let mut anniversary = false;
     for id in &subs {
         let Some(sub) = world.subscriptions.get_mut(id) else { continue };
-        anniversary |= offers::offer_of(&sub.offer_id).is_some_and(|o| o.offer_type == "LICENSE");
         let next = sub.renewed_quantity.unwrap_or(0).saturating_add(renewed.get(id.as_str()).copied().unwrap_or(0));
         if next == 0 {
             sub.status = Status::Inactive;
             continue;
         }
+        anniversary |= offers::offer_of(&sub.offer_id).is_some_and(|o| o.offer_type == "LICENSE");
         if discounted.contains(id.as_str()) {
             sub.auto_renewal.flex_discount_codes.clear();
         }

@@ -506,8 +506,15 @@ fn preview_renewal(
 ) -> Result<Order, ApiError> {
     let c = customer(world, customer_id)?;
     // A High Growth offer renews "until the 3YC term ends": with a 3YC in force after the
-    // renewal date, not in its final term.
-    let renews_on = renewals::renewal_date(world, c, now);
+    // renewal date (the active licenses' renewing), not in its final term.
+    let renews_on = subscriptions_of(world, customer_id)
+        .filter(|s| {
+            s.status == Status::Active
+                && due(s)
+                && offers::offer_of(&s.offer_id).is_some_and(|o| o.offer_type == "LICENSE")
+        })
+        .filter_map(|s| time::parse(&s.renewal_date))
+        .min();
     let committed = offers::committed_minimum(c, "LICENSE", u64::MAX).is_some()
         && !renews_on.is_some_and(|d| partner_model::rules::renewals::final_commit_term(c, d));
     let mut wanted = false;
@@ -541,7 +548,8 @@ fn preview_renewal(
     let mut totals = early;
     for (_, offer, q, _) in &renewing {
         if let Some(o) = offers::offer_of(offer) {
-            *totals.entry(o.offer_type).or_default() += q;
+            let sum = totals.entry(o.offer_type).or_default();
+            *sum = sum.saturating_add(*q);
         }
     }
     let mut lines = renewing
