@@ -40,6 +40,30 @@ fn customer(id: &str, segment: MarketSegment, reseller: &str) -> Customer {
     }
 }
 
+/// A 3-Year Commit committed for three years to `end` with `minimums`, and a recommitment
+/// accepted beside it when `recommitted`.
+fn three_year_commit(end: u64, minimums: Vec<MinimumQuantity>, recommitted: bool) -> Vec<Benefit> {
+    let commitment = |status| Commitment {
+        start_date: time::date(end.saturating_sub(3 * 365 * DAY)),
+        end_date: time::date(end),
+        status: Some(status),
+        minimum_quantities: minimums.clone(),
+    };
+    vec![Benefit {
+        kind: BenefitType::ThreeYearCommit,
+        status: None,
+        commitment: Some(commitment(CommitmentStatus::Committed)),
+        commitment_request: None,
+        recommitment_request: recommitted.then(|| commitment(CommitmentStatus::Accepted)),
+    }]
+}
+
+/// Gives `owner` the subscription `sub`: the world's record and who holds it.
+fn hold(world: &mut World, owner: &str, sub: Subscription) {
+    world.subscription_owner.insert(sub.subscription_id.clone(), owner.into());
+    world.subscriptions.insert(sub.subscription_id.clone(), sub);
+}
+
 fn order(id: &str, customer: &str, kind: OrderType, status: Status, at: u64, offer: &str) -> Order {
     Order {
         order_id: id.into(),
@@ -671,19 +695,7 @@ async fn no_early_renewal_in_the_final_three_year_commit_term_without_recommitti
             let renews = w.subscriptions.get("SUB-9000000005").and_then(|s| time::parse(&s.renewal_date));
             let anniversary = renews.unwrap_or_default() + terms_left * 365 * DAY;
             let c = w.customers.get_mut(EARLY).ok_or_else(|| ApiError::code("1116"))?;
-            let commitment = |status| Commitment {
-                start_date: time::date(anniversary.saturating_sub(3 * 365 * DAY)),
-                end_date: time::date(anniversary.saturating_sub(DAY)),
-                status: Some(status),
-                minimum_quantities: Vec::new(),
-            };
-            c.benefits = vec![Benefit {
-                kind: BenefitType::ThreeYearCommit,
-                status: None,
-                commitment: Some(commitment(CommitmentStatus::Committed)),
-                commitment_request: None,
-                recommitment_request: recommitted.then(|| commitment(CommitmentStatus::Accepted)),
-            }];
+            c.benefits = three_year_commit(anniversary.saturating_sub(DAY), Vec::new(), recommitted);
             Ok::<_, ApiError>(())
         })
     };
@@ -885,8 +897,7 @@ async fn subscriptions_auto_renew_on_their_renewal_date() {
                     status,
                     ..Subscription::default()
                 };
-                w.subscriptions.insert(id.into(), sub);
-                w.subscription_owner.insert(id.into(), AUTO.into());
+                hold(w, AUTO, sub);
             }
             // The seed scheduled the next sweep, at midnight; this is the day's, for the renewal
             // dates after yesterday's.
@@ -1030,8 +1041,7 @@ async fn a_stopped_twin_catches_up_and_a_failed_lga_conversion_expires() {
                     status: Status::Active,
                     ..Subscription::default()
                 };
-                w.subscriptions.insert(id.into(), sub);
-                w.subscription_owner.insert(id.into(), owner.into());
+                hold(w, owner, sub);
             }
             w.schedule(long_ago - 1, Change::UpgradeToLga(CONVERTING.into()));
             // The sweep of the day before the twin stopped, due ever since.
@@ -1087,21 +1097,10 @@ async fn a_high_growth_offer_renews_until_the_three_year_commit_ends() {
     let renews = now - now % DAY + 10 * DAY;
     let set = |commitment_end: u64, recommitted: bool| {
         env.twin.change(|w, _| {
-            let commitment = |status| Commitment {
-                start_date: time::date(commitment_end.saturating_sub(3 * 365 * DAY)),
-                end_date: time::date(commitment_end),
-                status: Some(status),
-                minimum_quantities: vec![MinimumQuantity { offer_type: OfferType::License, quantity: 100 }],
-            };
             let mut c = customer(HG, MarketSegment::Commercial, "R-TEST");
             c.coterm_date = time::date(renews);
-            c.benefits = vec![Benefit {
-                kind: BenefitType::ThreeYearCommit,
-                status: None,
-                commitment: Some(commitment(CommitmentStatus::Committed)),
-                commitment_request: None,
-                recommitment_request: recommitted.then(|| commitment(CommitmentStatus::Accepted)),
-            }];
+            let minimum = vec![MinimumQuantity { offer_type: OfferType::License, quantity: 100 }];
+            c.benefits = three_year_commit(commitment_end, minimum, recommitted);
             w.customers.insert(HG.into(), c);
             let sub = Subscription {
                 subscription_id: "S-MOQ".into(),
@@ -1113,8 +1112,7 @@ async fn a_high_growth_offer_renews_until_the_three_year_commit_ends() {
                 status: Status::Active,
                 ..Subscription::default()
             };
-            w.subscriptions.insert("S-MOQ".into(), sub);
-            w.subscription_owner.insert("S-MOQ".into(), HG.into());
+            hold(w, HG, sub);
             Ok::<_, ApiError>(())
         })
     };
@@ -1170,8 +1168,7 @@ async fn a_subscription_says_when_it_may_be_renewed_by_hand() {
                     status,
                     ..Subscription::default()
                 };
-                w.subscriptions.insert(id.into(), sub);
-                w.subscription_owner.insert(id.into(), EARLY.into());
+                hold(w, EARLY, sub);
             }
             Ok::<_, ApiError>(())
         })
@@ -2375,8 +2372,7 @@ async fn a_high_growth_offer_is_listed_opted_for_renewed_and_reset() {
             status: Status::Active,
             ..Subscription::default()
         };
-        w.subscriptions.insert("SUB-ALL-APPS".into(), sub);
-        w.subscription_owner.insert("SUB-ALL-APPS".into(), COM.into());
+        hold(w, COM, sub);
         Ok::<_, ApiError>(())
     });
     assert!(all_apps.is_ok());
