@@ -23,7 +23,7 @@ use super::discounts::Discounts;
 use super::place::PreviewResult;
 use super::unanswered::Unanswered;
 use crate::api::calls::orders;
-use crate::components::detail::now;
+use crate::components::detail::{day, now};
 use crate::components::form::{
     check_path, rows, trimmed as g, BusyButton, DraftNotice, FormScope, FormState, TextField, Values,
 };
@@ -151,12 +151,14 @@ pub fn ManualRenewal(
     let Some(renewal) = renewal_date(&subs, now()) else {
         return view! { <p>{t::renew::none()}</p> }.into_any();
     };
-    let opens = date(renewal.saturating_sub(EARLY_DAYS * DAY));
+    // Dates as the reseller's language writes them.
+    let when = |ms: u64| day(&date(ms));
+    let opens = when(renewal.saturating_sub(EARLY_DAYS * DAY));
     let Some(window) = window_at(renewal, now()) else {
         let text = if now() < renewal {
-            t::renew::Opens { opens, renewal: date(renewal) }.text()
+            t::renew::Opens { opens, renewal: when(renewal) }.text()
         } else {
-            t::renew::closed(date(renewal))
+            t::renew::closed(when(renewal))
         };
         return view! {
             <section class="facts-section" aria-labelledby="renew-title">
@@ -169,10 +171,10 @@ pub fn ManualRenewal(
     let explain = match window {
         // After the term's first early renewal the anniversary has moved already.
         Window::Early if subs.iter().any(|s| is_license(s) && s.renewed_quantity.unwrap_or(0) > 0) => {
-            t::renew::early_again(date(renewal.saturating_sub(DAY)))
+            t::renew::early_again(when(renewal.saturating_sub(DAY)))
         }
-        Window::Early => t::renew::early(date(renewal.saturating_sub(DAY))),
-        Window::Late => t::renew::late(date(renewal + LATE_DAYS * DAY)),
+        Window::Early => t::renew::early(when(renewal.saturating_sub(DAY))),
+        Window::Late => t::renew::late(when(renewal + LATE_DAYS * DAY)),
     };
     if !open.is_empty() {
         // A renewal sent from this tab whose answer never came may be the one open: the notice
