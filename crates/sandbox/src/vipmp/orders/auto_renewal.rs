@@ -52,7 +52,7 @@
 //! - A customer that is not active renews nothing, and its subscriptions keep their dates.
 
 use super::complete::{add_years, complete_order, settle_levels_keeping};
-use super::{create, hvd, offers, renewals};
+use super::{create, hvd, renewals};
 use crate::twin::time;
 use crate::twin::world::{Change, Millis, World};
 use partner_model::types::Status;
@@ -112,10 +112,7 @@ fn renew(world: &mut World, customer_id: &str, subs: &BTreeSet<String>, now: Mil
         .min()
         .unwrap_or(now);
     // Licenses renewing are the anniversary (consumables renew a year from their purchase).
-    let is_license = |w: &World, id: &String| {
-        w.subscriptions.get(id).and_then(|s| offers::offer_of(&s.offer_id)).is_some_and(|o| o.offer_type == "LICENSE")
-    };
-    let at_anniversary = subs.iter().any(|id| is_license(world, id));
+    let at_anniversary = subs.iter().any(|id| world.subscriptions.get(id).is_some_and(renewals::is_license));
     if at_anniversary && world.customers.get(customer_id).is_some_and(|c| c.lga_pending()) {
         crate::vipmp::accounts::upgrade_to_lga(world, customer_id, on);
     }
@@ -146,7 +143,7 @@ fn renew(world: &mut World, customer_id: &str, subs: &BTreeSet<String>, now: Mil
             sub.status = Status::Inactive;
             continue;
         }
-        anniversary |= offers::offer_of(&sub.offer_id).is_some_and(|o| o.offer_type == "LICENSE");
+        anniversary |= renewals::is_license(sub);
         if discounted.contains(id.as_str()) {
             sub.auto_renewal.flex_discount_codes.clear();
         }

@@ -9,7 +9,7 @@
 //! (the 2024 seed's "202 Order accepted" is older, and the newer page wins), and names no other
 //! status for the previews.
 
-use super::offers::{self, Edition, OfferId};
+use super::offers::{self, OfferId};
 use super::{customer, held, line_detail, self_links, subscriptions_of};
 use super::{discounts, high_growth, hvd, pricing, recommendations, renewals, switches};
 use crate::twin::error::parse;
@@ -22,9 +22,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use partner_model::rules::order_requests::{
-    check_line_quantity, check_order, switch_problem, BOTH_CURRENCIES, MIXED_CURRENCIES, TEAM_MAX_QUANTITY,
-};
+use partner_model::rules::order_requests::{check_order, switch_problem, BOTH_CURRENCIES, MIXED_CURRENCIES};
 use partner_model::rules::validators::Invalid;
 use partner_model::rules::FieldError;
 use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderRequest, OrderType, Status, Subscription};
@@ -243,7 +241,7 @@ pub(super) fn price_lines(
         .iter()
         .zip(&parsed)
         .enumerate()
-        .filter(|(_, (l, p))| matches!(p, Some((_, o)) if o.edition == Edition::Team && check_line_quantity(l.quantity, TEAM_MAX_QUANTITY).is_err()))
+        .filter(|(_, (l, p))| matches!(p, Some((_, o)) if offers::over_team_limit(o, l.quantity)))
         .map(|(i, _)| format!("lineItems[{i}].quantity"))
         .collect();
     if !too_many.is_empty() {
@@ -508,11 +506,7 @@ fn preview_renewal(
     // A High Growth offer renews "until the 3YC term ends": with a 3YC in force after the
     // renewal date (the active licenses' renewing), not in its final term.
     let renews_on = subscriptions_of(world, customer_id)
-        .filter(|s| {
-            s.status == Status::Active
-                && due(s)
-                && offers::offer_of(&s.offer_id).is_some_and(|o| o.offer_type == "LICENSE")
-        })
+        .filter(|s| s.status == Status::Active && due(s) && renewals::is_license(s))
         .filter_map(|s| time::parse(&s.renewal_date))
         .min();
     let committed = offers::committed_minimum(c, "LICENSE", u64::MAX).is_some()

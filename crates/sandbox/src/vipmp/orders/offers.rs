@@ -19,6 +19,7 @@
 //! A subscription's `offerId` is the base level id (`01` or `T1`), as the docs say.
 
 use partner_model::catalog::segments::{DiscountProgram, DISCOUNT_LEVELS};
+use partner_model::rules::order_requests::{check_line_quantity, TEAM_MAX_QUANTITY};
 use partner_model::types::{CommitmentStatus, Customer, OfferType};
 
 /// Team or Enterprise: decides the largest quantity of a line.
@@ -170,6 +171,12 @@ impl OfferId {
         }
         self.at_level(level)
     }
+}
+
+/// Whether `quantity` licenses of `offer` on one line pass its edition's limit: a Team product
+/// takes at most 10,000 a line (2120); an Enterprise one has the order's own limit.
+pub fn over_team_limit(offer: &Offer, quantity: u64) -> bool {
+    offer.edition == Edition::Team && check_line_quantity(quantity, TEAM_MAX_QUANTITY).is_err()
 }
 
 /// Whether `offer` is a Team offer or consumables: what a customer converting to LGA may not

@@ -57,7 +57,6 @@ use super::{line_detail, subscriptions_of};
 use crate::twin::time;
 use crate::twin::world::{Millis, World};
 use crate::twin::ApiError;
-use partner_model::rules::order_requests::{check_line_quantity, TEAM_MAX_QUANTITY};
 use partner_model::rules::renewals::{self, renewable, window_at, Window};
 use partner_model::types::{Customer, LineItem, LineItemRequest, Order, OrderType, Status, Subscription};
 use std::collections::BTreeMap;
@@ -151,9 +150,7 @@ pub fn price_renewal(
     for (at, line) in lines.iter().enumerate() {
         let id = OfferId::parse(&line.offer_id).filter(|id| id.offer().is_some());
         let Some(id) = id else { return Err(ApiError::with_details("2122", vec![line_detail(line, None)])) };
-        if id.offer().is_some_and(|o| o.edition == offers::Edition::Team)
-            && check_line_quantity(line.quantity, TEAM_MAX_QUANTITY).is_err()
-        {
+        if id.offer().is_some_and(|o| offers::over_team_limit(o, line.quantity)) {
             return Err(ApiError::with_details("2120", vec![format!("lineItems[{at}].quantity")]));
         }
         // A customer converting to LGA orders no Team offer nor consumables, renewals included.
@@ -298,6 +295,6 @@ pub fn roll_anniversary(world: &mut World, customer_id: &str, early: bool, first
 }
 
 /// Whether `s` is of licenses (not consumables).
-fn is_license(s: &Subscription) -> bool {
+pub(super) fn is_license(s: &Subscription) -> bool {
     offers::offer_of(&s.offer_id).is_some_and(|o| o.offer_type == "LICENSE")
 }
