@@ -1987,6 +1987,9 @@ async fn a_mid_term_upgrade_is_previewed_priced_placed_and_reverted() {
     let preview =
         switch(&env, "PREVIEW_REVERT_SWITCH", "?fetch-price=true", teams, &new_sub, (10, 10), &switch_id).await;
     assert_eq!(preview.status, StatusCode::CREATED, "{}", preview.json);
+    let with_users =
+        switch(&env, "PREVIEW_REVERT_SWITCH", "?reassign-users=true", teams, &new_sub, (10, 10), &switch_id);
+    assert_eq!(code(with_users.await), "2154", "users stay on an enterprise product");
     assert_eq!(code(switch(&env, "REVERT_SWITCH", "", teams, &new_sub, (10, 10), "1").await), "3115", "not a switch");
     let reverted = switch(&env, "REVERT_SWITCH", "", teams, &new_sub, (10, 10), &switch_id).await;
     assert_eq!(reverted.status, StatusCode::CREATED, "{}", reverted.json);
@@ -1995,7 +1998,9 @@ async fn a_mid_term_upgrade_is_previewed_priced_placed_and_reverted() {
     assert_eq!((old.json["currentQuantity"].as_u64(), old.json["status"].as_str()), (Some(10), Some("1000")));
     let new = call(&env, "GET", &format!("/v3/customers/{FAR}/subscriptions/{new_sub}"), None).await;
     assert_eq!(new.json["status"], "1004");
-    assert_eq!(code(switch(&env, "PREVIEW_REVERT_SWITCH", "", teams, sub, (10, 10), &switch_id).await), "2150", "once");
+    // Once: "Subscription not found or already cancelled", whichever subscription is named.
+    assert_eq!(code(switch(&env, "PREVIEW_REVERT_SWITCH", "", teams, sub, (10, 10), &switch_id).await), "3115", "once");
+    assert_eq!(code(switch(&env, "REVERT_SWITCH", "", teams, &new_sub, (10, 10), &switch_id).await), "3115", "once");
     // No switch while an early renewal is being processed (open for a minute here).
     let env = env_pending(Duration::from_secs(60));
     let renewal = renew(
@@ -2542,4 +2547,75 @@ async fn a_switch_stays_in_its_deployment_and_not_from_a_high_growth_offer() {
         "{}",
         a.json
     );
+    // Nor are paths offered for it ("excluded from switch eligibility").
+    let paths =
+        call(&env, "GET", &format!("/v3/offer-switch-paths?customer-id={FAR}&subscription-id={new_sub}"), None).await;
+    assert_eq!(
+        (paths.json["totalCount"].as_u64(), paths.json["productUpgrades"].as_array().map(Vec::len)),
+        (Some(0), Some(0))
+    );
+}
+
+/// The mid-term FAQ on users and renewals: with `reassign-users=true` the users of the licenses
+/// that move go with them ("LIFO … undelegated licenses given preference"); without, the
+/// original keeps as many as it keeps licenses and the new subscription has none ("30 users
+/// lose access"). "After a partial switch, both products renew at their respective quantities",
+/// and a revert (also `reassign-users`) restores both.
+#[tokio::test]
+async fn users_and_renewal_quantities_follow_the_licenses_a_switch_moves() {
+    let env = env();
+    let (standard, pro) = ("65304386CA01A12", "65304479CA01A12");
+    let sub_of = |a: &Answer| a.json["lineItems"][0]["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let order = |id: String| format!("/v3/customers/{FAR}/orders/{id}");
+    let held = |a: &Answer| {
+        (
+            a.json["currentQuantity"].as_u64(),
+            a.json["usedQuantity"].as_u64(),
+            a.json["autoRenewal"]["renewalQuantity"].as_u64(),
+        )
+    };
+    let bought = place(&env, FAR, "NEW", &[(1, standard, 10)]).await;
+    assert_eq!(bought.status, StatusCode::CREATED, "{}", bought.json);
+    settle().await;
+    let id = bought.json["orderId"].as_str().unwrap_or_default().to_string();
+    let original = sub_of(&call(&env, "GET", &order(id), None).await);
+    let sub_path = |id: &str| format!("/v3/customers/{FAR}/subscriptions/{id}");
+    // Eight of ten licenses assigned; nine to renew.
+    let set = env.twin.change(|w, _| {
+        let s = w.subscriptions.get_mut(&original).ok_or_else(|| ApiError::code("3115"))?;
+        s.used_quantity = Some(8);
+        s.auto_renewal.enabled = true;
+        s.auto_renewal.renewal_quantity = Some(9);
+        Ok::<_, ApiError>(())
+    });
+    assert!(set.is_ok());
+    // Six move with their users: the two unassigned first, then four users.
+    let placed = switch(&env, "SWITCH", "?reassign-users=true", pro, &original, (6, 6), "").await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    settle().await;
+    let switch_id = placed.json["orderId"].as_str().unwrap_or_default().to_string();
+    let moved = sub_of(&call(&env, "GET", &order(switch_id.clone()), None).await);
+    assert_eq!(held(&call(&env, "GET", &sub_path(&original), None).await), (Some(4), Some(4), Some(3)));
+    let new = call(&env, "GET", &sub_path(&moved), None).await;
+    assert_eq!((new.json["currentQuantity"].as_u64(), new.json["usedQuantity"].as_u64()), (Some(6), Some(4)));
+    // Undone with the users: everything as before.
+    let reverted = switch(&env, "REVERT_SWITCH", "?reassign-users=true", standard, &moved, (6, 6), &switch_id).await;
+    assert_eq!(reverted.status, StatusCode::CREATED, "{}", reverted.json);
+    settle().await;
+    assert_eq!(held(&call(&env, "GET", &sub_path(&original), None).await), (Some(10), Some(8), Some(9)));
+    let gone = call(&env, "GET", &sub_path(&moved), None).await;
+    assert_eq!((gone.json["status"].as_str(), gone.json["usedQuantity"].as_u64()), (Some("1004"), Some(0)));
+    // Without the users: the original keeps four of its eight, the new subscription none.
+    let placed = switch(&env, "SWITCH", "", pro, &original, (6, 6), "").await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    settle().await;
+    let switch_id = placed.json["orderId"].as_str().unwrap_or_default().to_string();
+    let moved = sub_of(&call(&env, "GET", &order(switch_id.clone()), None).await);
+    assert_eq!(held(&call(&env, "GET", &sub_path(&original), None).await), (Some(4), Some(4), Some(3)));
+    assert_eq!(call(&env, "GET", &sub_path(&moved), None).await.json["usedQuantity"].as_u64(), Some(0));
+    // Undone without them: the licenses come back, the users who lost access do not.
+    let reverted = switch(&env, "REVERT_SWITCH", "", standard, &moved, (6, 6), &switch_id).await;
+    assert_eq!(reverted.status, StatusCode::CREATED, "{}", reverted.json);
+    settle().await;
+    assert_eq!(held(&call(&env, "GET", &sub_path(&original), None).await), (Some(10), Some(4), Some(9)));
 }

@@ -21,6 +21,9 @@ pub enum Change {
     ActivateReseller(String),
     ActivateCustomer(String),
     CompleteOrder(String),
+    /// A SWITCH or REVERT_SWITCH placed with `reassign-users=true` comes due: its licenses
+    /// move with their users.
+    CompleteOrderMovingUsers(String),
     AcceptCommitmentRequest(String),
     /// A customer converted to Large Government Agency reaches its anniversary.
     UpgradeToLga(String),

@@ -20,6 +20,16 @@ pub(super) fn add_years(date: &str, years: i64) -> String {
 
 /// Completes order `id` as of `now`.
 pub fn complete_order(world: &mut World, id: &str, now: Millis) {
+    complete(world, id, now, false);
+}
+
+/// Completes order `id`, a switch placed with `reassign-users=true`, as of `now`: its licenses
+/// move with their users.
+pub fn complete_order_moving_users(world: &mut World, id: &str, now: Millis) {
+    complete(world, id, now, true);
+}
+
+fn complete(world: &mut World, id: &str, now: Millis, moving_users: bool) {
     let Some(order) = world.orders.get(id).cloned() else { return };
     if order.status != Status::Pending {
         return;
@@ -55,7 +65,7 @@ pub fn complete_order(world: &mut World, id: &str, now: Millis) {
     let first = customer.and_then(|c| time::parse(&c.coterm_date)).zip(date).is_none_or(|(ad, date)| ad <= date);
     let switching = matches!(order.order_type, Some(OrderType::Switch | OrderType::RevertSwitch));
     if switching {
-        super::switches::complete(world, &mut order, now);
+        super::switches::complete(world, &mut order, now, moving_users);
     }
     for line in order.line_items.iter_mut().filter(|_| !switching) {
         if returning && super::renewals::takes_next_term(world, &order.reference_order_id, &line.subscription_id) {

@@ -68,10 +68,12 @@ pub async fn create(
         OrderRequest::Switch(o) | OrderRequest::RevertSwitch(o) => {
             let order = twin.change(|w, now| {
                 let c = customer(w, &customer_id)?.clone();
-                let mut order = switches::switch_order(w, &c, now, kind, &o, asks("reassign-users"))?;
+                let moving_users = asks("reassign-users");
+                let mut order = switches::switch_order(w, &c, now, kind, &o, moving_users)?;
                 switches::price(&mut order, &c, now);
                 let due = twin.pending_until(now);
-                Ok::<_, ApiError>(record(w, now, due, order))
+                let completes = if moving_users { Change::CompleteOrderMovingUsers } else { Change::CompleteOrder };
+                Ok::<_, ApiError>(record(w, now, due, order, completes))
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
@@ -159,7 +161,7 @@ pub async fn create(
                 hvd::mark(&mut lines, &line_items, renewal_code.as_deref());
                 let mut order = unplaced(&customer_id, OrderType::Renewal, external_reference_id, currency, lines);
                 price_with(&mut order, pricing::TERM_DAYS, &codes);
-                Ok::<_, ApiError>(record(w, now, twin.pending_until(now), order))
+                Ok::<_, ApiError>(record(w, now, twin.pending_until(now), order, Change::CompleteOrder))
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
         }
@@ -440,7 +442,7 @@ fn place_new(
     let days = pricing::prorated_days(c, now);
     let mut order = unplaced(customer_id, OrderType::New, external, currency, lines);
     price_with(&mut order, days, &codes);
-    Ok(record(world, now, due, order))
+    Ok(record(world, now, due, order, Change::CompleteOrder))
 }
 
 /// Prices a preview, or a placed order as its preview would be: `days` invoiced, each line's
@@ -463,9 +465,9 @@ fn renewal_currency(world: &World, code: &str, lines: &[LineItemRequest]) -> Str
         .unwrap_or_else(|| "USD".into())
 }
 
-/// Records `order` as placed: open (1002) now, with an id, complete when `due`. It is kept with
-/// its prices; the answer has none.
-fn record(world: &mut World, now: Millis, due: Millis, mut order: Order) -> Order {
+/// Records `order` as placed: open (1002) now, with an id, complete (`completes`) when `due`.
+/// It is kept with its prices; the answer has none.
+fn record(world: &mut World, now: Millis, due: Millis, mut order: Order, completes: fn(String) -> Change) -> Order {
     let order_id = world.next_id();
     order.order_id = order_id.clone();
     order.status = Status::Pending;
@@ -474,7 +476,7 @@ fn record(world: &mut World, now: Millis, due: Millis, mut order: Order) -> Orde
     order.links = self_links(format!("/v3/customers/{}/orders/{order_id}", order.customer_id));
     order.line_items.iter_mut().for_each(|l| l.status = Status::Pending);
     world.orders.insert(order_id.clone(), order.clone());
-    world.schedule(due, Change::CompleteOrder(order_id));
+    world.schedule(due, completes(order_id));
     world.count_created("order");
     pricing::unpriced(&mut order);
     order

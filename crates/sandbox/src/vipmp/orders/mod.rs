@@ -139,6 +139,10 @@ pub fn apply(world: &mut World, change: Change, now: Millis) -> Option<Change> {
             complete::complete_order(world, &id, now);
             None
         }
+        Change::CompleteOrderMovingUsers(id) => {
+            complete::complete_order_moving_users(world, &id, now);
+            None
+        }
         Change::AutoRenewals(since) => {
             auto_renewal::sweep(world, since, now);
             None

@@ -8,7 +8,8 @@
 //!   (level 01) in the source's segment and region; `targetType` is `PRODUCT_LIST`.
 //! - The paths need `market-segment`, `country` and `language`, unless `customer-id` and
 //!   `subscription-id` are both given (then the subscription's product, in the customer's
-//!   segment). A missing one is 400 with 1117 naming it; an unknown customer or subscription
+//!   segment; none for a subscription renewing as a High Growth offer, "excluded from switch
+//!   eligibility"). A missing one is 400 with 1117 naming it; an unknown customer or subscription
 //!   is 3115. `offer-id` keeps the paths from that product. `limit` (default 20, at most 100)
 //!   and `offset` page the sources.
 //! - A switch is checked in this order: its shape (one line and one cancelling item naming
@@ -30,9 +31,14 @@
 //!   `lineItemPartnerPrice` are negative; `pricingSummary` is the difference.
 //! - A SWITCH is open (1002) and completes like any order: the licenses leave the subscription
 //!   (inactive when none are left) and join a new subscription of the target, with the same
-//!   renewal date (the anniversary does not change).
+//!   renewal date (the anniversary does not change). Assigned users (`usedQuantity`) and a set
+//!   renewal quantity follow the licenses as [`complete`] says; the order remembers
+//!   `reassign-users=true` in the change that completes it.
 //! - A revert names the SWITCH in `referenceOrderId`: not a completed SWITCH of this customer
-//!   is 3115; one older than 14 days, or already reverted, is 2150. Its line must be the
+//!   is 3115; one already reverted, or being reverted, is 3115 too ("Subscription not found or
+//!   already cancelled"); one older than 14 days is 2150. `reassign-users=true` moves the users
+//!   back, refused (2154) as on the switch it undoes (the revert section writes `reassign-user=true`, the FAQ's table and every other page
+//!   `reassign-users`: the twin reads the plural). Its line must be the
 //!   switched-from product and its cancelling item the subscription the switch made, with the
 //!   switch's quantity (2150 otherwise). It completes by giving the licenses back.
 //! - Orders of both types are listed in the history. `order-type` filters SWITCH (the mid-term
@@ -124,6 +130,11 @@ pub async fn paths(State(twin): State<Twin>, RawQuery(query): RawQuery) -> Resul
                 .find(|s| s.subscription_id == subscription_id)
                 .ok_or_else(|| ApiError::code("3115"))?;
             let id = OfferId::parse(&sub.offer_id).ok_or_else(|| ApiError::code("3115"))?;
+            // "Subscriptions tagged as high-growth offers … are excluded from switch
+            // eligibility": such a subscription has no paths.
+            if high_growth(sub) {
+                return Ok(Vec::new());
+            }
             Ok::<_, ApiError>(vec![(id, offers::customer_segment(c).to_string())])
         })?,
         _ => {
@@ -162,6 +173,19 @@ pub async fn paths(State(twin): State<Twin>, RawQuery(query): RawQuery) -> Resul
         .take(usize::try_from(limit).unwrap_or(usize::MAX))
         .collect();
     Ok(Json(SwitchPathPage { total_count: total, count: page.len() as u64, offset, limit, product_upgrades: page }))
+}
+
+/// Whether users move with licenses switched from `from` to `to` (`reassign-users`): not to or
+/// between enterprise products, nor from a single app to All Apps.
+fn users_move(from: &OfferId, to: &OfferId) -> bool {
+    let enterprise = [from, to].iter().any(|id| id.offer().is_some_and(|o| o.edition == Edition::Enterprise));
+    let all_apps = |id: &OfferId| id.offer().is_some_and(|o| o.name.contains("All Apps"));
+    !enterprise && !(all_apps(to) && !all_apps(from))
+}
+
+/// Whether `sub` renews as a High Growth offer, which is not switched from.
+fn high_growth(sub: &Subscription) -> bool {
+    !sub.auto_renewal.renewal_code.is_empty()
 }
 
 /// The subscription a switch or revert takes licenses from: the customer's, active (3115).
@@ -213,7 +237,7 @@ pub fn switch_order(
     } else {
         // "High Growth Offer subscriptions often cannot be switched FROM": one renewing as a
         // High Growth offer is not ("Error code 2154 indicates High Growth Offer restrictions").
-        if !from.auto_renewal.renewal_code.is_empty() {
+        if high_growth(from) {
             return Err(ApiError::with_details("2154", vec!["High Growth Offer".into()]));
         }
         let segment = offers::customer_segment(customer);
@@ -231,13 +255,13 @@ pub fn switch_order(
         if target.switch_type == SwitchType::FullOnly && (line.quantity != current || held != current) {
             return Err(ApiError::code("2150"));
         }
-        let enterprise =
-            [&from_id, &to_id].iter().any(|id| id.offer().is_some_and(|o| o.edition == Edition::Enterprise));
-        // "Not supported: Teams → Enterprise, Enterprise → Enterprise, Single App → All Apps."
-        let all_apps = |id: &OfferId| id.offer().is_some_and(|o| o.name.contains("All Apps"));
-        if reassign_users && (enterprise || (all_apps(&to_id) && !all_apps(&from_id))) {
-            return Err(ApiError::code("2154"));
-        }
+    }
+    // "Not supported: Teams → Enterprise, Enterprise → Enterprise, Single App → All Apps"; a
+    // revert moves users back only "from the upgraded Teams subscription to the original Teams
+    // subscription", so on the path it undoes.
+    let (switched_from, switched_to) = if reverting { (&to_id, &from_id) } else { (&from_id, &to_id) };
+    if reassign_users && !users_move(switched_from, switched_to) {
+        return Err(ApiError::code("2154"));
     }
     let currency = if asked_currency.is_empty() { from.currency_code.clone() } else { asked_currency.clone() };
     let level = offers::eligible_level(customer, "LICENSE", 0, true);
@@ -319,7 +343,12 @@ fn check_revert(
             && r.reference_order_id == switch.order_id
             && matches!(r.status, Status::Pending | Status::Active)
     });
-    if now.saturating_sub(placed) > REVERT_WINDOW || reverted {
+    // A second revert, also while the first is processed, fails as the FAQ says ("Subscription
+    // not found or already cancelled": the error table's 3115).
+    if reverted {
+        return Err(ApiError::code("3115"));
+    }
+    if now.saturating_sub(placed) > REVERT_WINDOW {
         return Err(ApiError::code("2150"));
     }
     let (Some(line), Some(made)) = (switch.line_items.first(), switch.cancelling_items.first()) else {
@@ -365,14 +394,34 @@ pub fn price(order: &mut Order, customer: &Customer, now: Millis) {
 }
 
 /// Completes a SWITCH (licenses move to a new subscription of the target) or a REVERT_SWITCH
-/// (they move back), as of `now`.
-pub fn complete(world: &mut World, order: &mut Order, now: Millis) {
+/// (they move back), as of `now`; `moving_users` when it was placed with `reassign-users=true`.
+///
+/// The subscription giving licenses keeps as many of its assigned users as it keeps licenses.
+/// With `moving_users` the others go with the licenses ("reassigned in LIFO manner with
+/// undelegated licenses given preference": unassigned licenses move first); without, they lose
+/// access ("Acrobat Pro: 20 licenses, 50 users still assigned → 30 users lose access", and the
+/// new subscription starts with none). "Both original and new product subscriptions renew at
+/// their respective quantities": a renewal quantity set on the giving subscription drops by the
+/// licenses moved, and one set on the receiving subscription (a revert's original) grows by
+/// them, so a revert restores what the switch changed.
+pub fn complete(world: &mut World, order: &mut Order, now: Millis, moving_users: bool) {
     let reverting = order.order_type == Some(OrderType::RevertSwitch);
     let (Some(line), Some(cancelling)) = (order.line_items.first_mut(), order.cancelling_items.first()) else {
         return;
     };
     let renewal = world.subscriptions.get(&cancelling.subscription_id).map(|s| s.renewal_date.clone());
     super::complete::take_back(world, &cancelling.subscription_id, cancelling.quantity);
+    let mut moved_users = 0;
+    if let Some(from) = world.subscriptions.get_mut(&cancelling.subscription_id) {
+        let left = from.current_quantity.unwrap_or(0);
+        if let Some(used) = from.used_quantity {
+            let kept = used.min(left);
+            moved_users = if moving_users { used - kept } else { 0 };
+            from.used_quantity = Some(kept);
+        }
+        from.auto_renewal.renewal_quantity =
+            from.auto_renewal.renewal_quantity.map(|r| r.saturating_sub(cancelling.quantity));
+    }
     let original = if reverting {
         world
             .orders
@@ -387,6 +436,9 @@ pub fn complete(world: &mut World, order: &mut Order, now: Millis) {
         Some(id) => {
             if let Some(sub) = world.subscriptions.get_mut(&id) {
                 sub.current_quantity = Some(sub.current_quantity.unwrap_or(0).saturating_add(line.quantity));
+                sub.used_quantity = Some(sub.used_quantity.unwrap_or(0).saturating_add(moved_users));
+                sub.auto_renewal.renewal_quantity =
+                    sub.auto_renewal.renewal_quantity.map(|r| r.saturating_add(line.quantity));
                 sub.status = Status::Active;
             }
             id
@@ -406,6 +458,7 @@ pub fn complete(world: &mut World, order: &mut Order, now: Millis) {
                     sub.renewal_date = date;
                 }
                 sub.deployment_id = line.deployment_id.clone();
+                sub.used_quantity = Some(moved_users);
             }
             id
         }
