@@ -2,7 +2,9 @@
 //! (`GET /v3/offer-switch-paths` for that subscription), how many licenses move (all of them on
 //! a full-only path), a priced preview (PREVIEW_SWITCH) of what is added and what is credited,
 //! then the SWITCH order, which its page follows. From a complete SWITCH order's page, undoing
-//! it within 14 days: a priced PREVIEW_REVERT_SWITCH, then the REVERT_SWITCH.
+//! it within 14 days: a priced PREVIEW_REVERT_SWITCH, then the REVERT_SWITCH. Both ways the
+//! reseller chooses whether the users move with the licenses (`reassign-users=true`): without,
+//! users of licenses that leave lose access.
 
 use crate::api::calls::{orders, subscriptions};
 use crate::api::error::Failure;
@@ -334,13 +336,23 @@ pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
         return view! { <p class="notice" role="note">{t::upgrade::lacks()}</p> }.into_any();
     };
     let rt = runtime();
-    let form = FormState::new(Values::new(), |_| Vec::new(), None).within("#undo-switch");
+    let mut start = Values::new();
+    start.insert(REASSIGN.into(), String::new());
+    let form = FormState::new(start, |_| Vec::new(), None).within("#undo-switch");
     let preview = use_preview::<Order>(form);
     let c2 = customer.clone();
+    // With the users moved back (`reassign-users=true`), or not, as the preview was asked.
+    let send = move |rt: &crate::runtime::Runtime, customer: &str, request: &OrderRequest, users: bool| {
+        if users {
+            orders::switch_with_users(rt, customer, request)
+        } else {
+            orders::create(rt, customer, request)
+        }
+    };
     let submission = use_preview_submission(
         form,
         move |v| {
-            let endpoint = orders::create(&rt, &c2, &preview_request);
+            let endpoint = send(&rt, &c2, &preview_request, g(&v, REASSIGN) == "true");
             async move { fetch(endpoint).await.map(|o| (v, o)) }
         },
         move |answer: (Values, Order)| preview.set(Some(answer)),
@@ -349,7 +361,10 @@ pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
     let (c3, rt, customer2) = (customer.clone(), runtime(), customer.clone());
     let commit = use_commit(
         form,
-        move || fetch(orders::create(&rt, &c3, &request)),
+        move || {
+            let users = preview.with_untracked(|p| p.as_ref().is_some_and(|(v, _)| g(v, REASSIGN) == "true"));
+            fetch(send(&rt, &c3, &request, users))
+        },
         move |o: Order| {
             toast(t::upgrade::undone(&o.order_id));
             navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
@@ -366,6 +381,7 @@ pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
                 <super::unanswered::Unanswered form customer=customer2 probe what=t::unanswered::undo()/>
                 <p>{t::upgrade::undo_until(crate::components::detail::moment(until))}</p>
                 <form novalidate on:submit=move |ev| submission.submit(ev)>
+                    <CheckField path=REASSIGN label=t::upgrade::reassign_back() hint=t::upgrade::reassign_back_hint()/>
                     <SubmissionError submission/>
                     <BusyButton label=t::upgrade::preview_undo() busy=submission.busy/>
                 </form>
