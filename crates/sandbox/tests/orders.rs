@@ -436,6 +436,22 @@ async fn an_add_on_is_sold_only_with_its_base_product() {
     let add_ons =
         with_base.json["recommendations"]["productRecommendations"]["addOns"].as_array().cloned().unwrap_or_default();
     assert!(add_ons.iter().any(|r| r["product"]["baseOfferId"] == "65325791CA01A12"), "{}", with_base.json);
+    // A discount for every product goes on the base product's line, not on the add-on's:
+    // "Flexible discount codes cannot be applied to non-base products" (2145).
+    let mut coded = lines(&[(1, "65304479CA01A12", 3), (2, "65325791CA01A12", 3)]);
+    coded[0]["flexDiscountCodes"] = json!(["BLACK_FRIDAY_10_PERCENT_OFF"]);
+    let body = |lines: &Value| json!({"orderType": "PREVIEW", "currencyCode": "USD", "lineItems": lines});
+    let path = format!("/v3/customers/{COM}/orders");
+    let on_base = call(&env, "POST", &path, Some(body(&coded))).await;
+    assert_eq!(on_base.status, StatusCode::CREATED, "{}", on_base.json);
+    coded[1]["flexDiscountCodes"] = json!(["BLACK_FRIDAY_10_PERCENT_OFF"]);
+    let on_add_on = call(&env, "POST", &path, Some(body(&coded))).await;
+    assert_eq!(
+        (on_add_on.json["code"].as_str(), details(&on_add_on)),
+        (Some("2145"), vec!["Line Item: 2".to_string()]),
+        "{}",
+        on_add_on.json
+    );
     let both = place(&env, COM, "NEW", &[(1, "65304479CA01A12", 3), (2, "65325791CA01A12", 3)]).await;
     assert_eq!(both.status, StatusCode::CREATED, "{}", both.json);
     settle().await;

@@ -23,7 +23,9 @@
 //!   date. The open discounts it qualifies for are `GET /v3/flex-discounts`' (the console reads
 //!   both).
 //! - On an order line (a manual renewal's too, checked after its renewal rules): more than one
-//!   code is 2147; a code the twin does not know is 2146 (`Reason: NOT_FOUND`); a known code
+//!   code is 2147; a code the twin does not know is 2146 (`Reason: NOT_FOUND`); a code on an
+//!   add-on's line is 2145 ("non-base products": the add-ons of `offers`), and an auto-renewal
+//!   preview marks it FAILURE there; a known code
 //!   the customer cannot use here — another segment or country, another product, not started,
 //!   ended (a reusable one not used before), or an INTRO discount for a product the customer
 //!   holds or held (but for a reusable one it used before: its renewals and seat additions
@@ -319,6 +321,16 @@ pub fn apply(
     if !unknown.is_empty() {
         return Err(ApiError::with_details("2146", unknown));
     }
+    // "Flexible discount codes cannot be applied to non-base products" (2145): an add-on's line
+    // takes none, though a discount for every product would otherwise match it.
+    let add_ons: Vec<String> = lines
+        .iter()
+        .filter(|l| !l.flex_discount_codes.is_empty() && offers::is_add_on(&l.offer_id))
+        .map(|l| line_detail(l, None))
+        .collect();
+    if !add_ons.is_empty() {
+        return Err(ApiError::with_details("2145", add_ons));
+    }
     let eligible = Eligibility::of(world, customer, now);
     let mut refused = Vec::new();
     let mut codes = Vec::new();
@@ -383,6 +395,7 @@ impl<'a> Eligibility<'a> {
         usable
             && spec.segments.contains(&self.segment)
             && spec.for_product(offer_id)
+            && !offers::is_add_on(offer_id)
             && !(spec.category == "INTRO" && !reused && held())
     }
 }

@@ -97,6 +97,12 @@ pub static OFFERS: &[Offer] = &[
 /// "not standalone and must be used with the base product", is AI Assistant for Acrobat.
 const ADD_ONS: &[(&str, &[&str])] = &[("65325791", &["65304386", "65304479", "65304522", "65304921", "86322590"])];
 
+/// Whether `offer_id` is an add-on's ("non-base products", which take no flexible discount:
+/// 2145).
+pub fn is_add_on(offer_id: &str) -> bool {
+    ADD_ONS.iter().any(|(p, _)| offer_id.starts_with(p))
+}
+
 /// Whether `product` is an add-on without a base product: none of its bases is one `has`
 /// (held, ordered or renewed, as the caller counts them).
 pub fn lacks_base(product: &str, has: impl Fn(&str) -> bool) -> bool {
