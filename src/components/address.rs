@@ -56,11 +56,19 @@ pub fn address_of(v: &Values) -> Address {
     }
 }
 
-/// Puts `contacts` into form values (one empty row when there are none).
+/// Marks a contact row as one the account already has (`"true"`): its names are the API's to
+/// keep ("Contact name cannot be updated through API"), its email and phone the reseller's to
+/// change. The mark moves with its row when an earlier row is removed.
+const HELD: &str = "held";
+
+/// Puts `contacts`, the account's, into form values (one empty row when there are none).
 pub fn contact_values(v: &mut Values, contacts: &[Contact]) {
     let empty = [Contact::default()];
     let list = if contacts.is_empty() { &empty[..] } else { contacts };
     for (i, c) in list.iter().enumerate() {
+        if !c.email.is_empty() {
+            v.insert(format!("{CONTACTS}[{i}].{HELD}"), "true".into());
+        }
         for (k, val) in [
             ("firstName", &c.first_name),
             ("lastName", &c.last_name),
@@ -173,17 +181,13 @@ pub fn AddressFields(
     }
 }
 
-/// The contacts, with add and remove; `locked_emails` are existing contacts whose names the API
-/// keeps (shown read-only).
+/// The contacts, with add and remove. The names of contacts the account already has are shown
+/// read-only ([`contact_values`]); their email and phone can change ("Email ID and phone number
+/// of a contact can be updated through the Update Customer API").
 #[component]
-pub fn ContactFields(
-    /// Emails of contacts that already exist on the account.
-    #[prop(optional)]
-    locked_emails: Vec<String>,
-) -> impl IntoView {
+pub fn ContactFields() -> impl IntoView {
     let form = use_form();
     let count = Memo::new(move |_| form.values.with(|v| rows::count(v, CONTACTS)));
-    let locked = StoredValue::new(locked_emails);
     let contacts_error = Signal::derive(move || form.error(CONTACTS, false));
     view! {
         <fieldset class="group">
@@ -191,14 +195,13 @@ pub fn ContactFields(
             <p class="field-error" id="contacts-error" aria-live="polite">{move || contacts_error.get()}</p>
             <For each=move || { let n = count.get(); (0..n).map(move |i| (i, n)) } key=|k| *k
                 children=move |(i, _)| {
-                    let email = form.get_untracked(&format!("{CONTACTS}[{i}].email"));
-                    let is_locked = !email.is_empty() && locked.with_value(|l| l.contains(&email));
+                    let is_locked = form.get_untracked(&format!("{CONTACTS}[{i}].{HELD}")) == "true";
                     view! {
                         <div class="row contact">
                             <h2 class="row-title">{t::address::contact(i + 1)}</h2>
                             <TextField path=format!("{CONTACTS}[{i}].firstName") readonly=is_locked autocomplete="given-name"/>
                             <TextField path=format!("{CONTACTS}[{i}].lastName") readonly=is_locked autocomplete="family-name"/>
-                            <TextField path=format!("{CONTACTS}[{i}].email") kind="email" readonly=is_locked autocomplete="email"/>
+                            <TextField path=format!("{CONTACTS}[{i}].email") kind="email" autocomplete="email"/>
                             <TextField path=format!("{CONTACTS}[{i}].phoneNumber") kind="tel" autocomplete="tel"/>
                             {move || (count.get() > 1).then(|| view! {
                                 <button type="button" class="link" on:click=move |_| rows::remove(&form, CONTACTS, i)>

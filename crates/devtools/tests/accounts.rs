@@ -635,9 +635,16 @@ async fn a_customer_turned_global_gets_a_deployment_abroad_and_deactivates_it() 
     browser.screenshot("deployments-not-global").await;
     browser.click("Edit customer").await;
     browser.field("Global sales").await.click().await.expect("tick");
+    // A contact's email changes, its name stays: "Email ID and phone number of a contact can be
+    // updated …; Contact name cannot be updated through API."
+    let first = browser.field("First name").await;
+    assert_eq!(first.attr("readonly").await.expect("attr").as_deref(), Some("true"));
+    assert_eq!(browser.field("Email").await.attr("readonly").await.expect("attr"), None);
+    browser.fill("Email", "it-desk@goldengate.example").await;
     browser.click("Save customer").await;
     browser.sees("Customer Golden Gate Media updated.").await;
     browser.heading("Golden Gate Media").await;
+    browser.sees("it-desk@goldengate.example").await;
     browser
         .find("//dt[normalize-space(.)='Global sales']/following-sibling::dd[1][normalize-space(.)='Enabled']")
         .await;

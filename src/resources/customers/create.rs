@@ -209,7 +209,7 @@ pub fn CreateCustomer() -> impl IntoView {
                             view! { <SelectField path=SEGMENT options=segments hint=t::customer_new::segments_hint()/> }.into_any()
                         }}
                     </fieldset>
-                    <AddressAndContacts existing=false only=Signal::derive(move || lga.get().then_some(LGA_COUNTRIES)) locked_emails=vec![]/>
+                    <AddressAndContacts existing=false only=Signal::derive(move || lga.get().then_some(LGA_COUNTRIES))/>
                     <fieldset class="group">
                         <legend>{t::customer_new::programs()}</legend>
                         {move || (!lga.get()).then(|| view! {

@@ -72,14 +72,12 @@ pub fn AddressAndContacts(
     /// Countries to offer (LGA: US and CA), reactive.
     #[prop(into)]
     only: Signal<Option<&'static [&'static str]>>,
-    /// Emails of existing contacts.
-    locked_emails: Vec<String>,
 ) -> impl IntoView {
     view! {
         {move || view! { <AddressFields fixed_country=existing only=only.get().unwrap_or(&[]) restrict=only.get().is_some()/> }}
         {existing.then(|| view! {
             <p class="notice" role="note">{t::customer_form::contacts_kept()}</p>
         })}
-        <ContactFields locked_emails/>
+        <ContactFields/>
     }
 }

@@ -86,7 +86,6 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
             navigate(&To::Customer(&c.customer_id).path(), Default::default());
         },
     );
-    let emails = customer.company_profile.contacts.iter().map(|c| c.email.clone()).collect();
     let lga = customer.is_lga();
     let segment = form.watch(SEGMENT);
     let segment_changed = Memo::new(move |_| segment.get() != original_segment);
@@ -108,7 +107,7 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
                     })}
                     <CheckField path=GLOBAL label=t::customer_form::global_sales() hint=t::customer_form::global_sales_hint()/>
                 </fieldset>
-                <AddressAndContacts existing=true only=Signal::derive(|| None) locked_emails=emails/>
+                <AddressAndContacts existing=true only=Signal::derive(|| None)/>
                 <SaveActions submission label=t::customer_edit::save() back=To::Customer(&id).href()/>
             </form>
         </FormScope>

@@ -94,8 +94,6 @@ fn check_update(v: &Values) -> Vec<FieldError> {
 fn ProfileFields(
     /// Updating an existing reseller.
     existing: bool,
-    /// Emails of existing contacts.
-    locked_emails: Vec<String>,
 ) -> impl IntoView {
     view! {
         <fieldset class="group">
@@ -111,7 +109,7 @@ fn ProfileFields(
         {existing.then(|| view! {
             <p class="notice" role="note">{t::reseller::contacts_kept()}</p>
         })}
-        <ContactFields locked_emails/>
+        <ContactFields/>
     }
 }
 
@@ -145,7 +143,7 @@ pub fn CreateReseller() -> impl IntoView {
                 <UnsavedGuard/>
                 <form novalidate on:submit=move |ev| submission.submit(ev)>
                     <TextField path="distributorId" readonly=true hint=t::reseller::distributor_hint()/>
-                    <ProfileFields existing=false locked_emails=vec![]/>
+                    <ProfileFields existing=false/>
                     <SaveActions submission label=t::reseller::create() back=To::Resellers.href()/>
                 </form>
             </section>
@@ -174,7 +172,6 @@ fn UpdateResellerForm(reseller: Reseller) -> impl IntoView {
             navigate(&To::Reseller(&r.reseller_id).path(), Default::default());
         },
     );
-    let emails = reseller.company_profile.contacts.iter().map(|c| c.email.clone()).collect();
     let pending = reseller.status == Status::Pending;
     view! {
         <FormScope form=form>
@@ -186,7 +183,7 @@ fn UpdateResellerForm(reseller: Reseller) -> impl IntoView {
             <DraftNotice/>
             <UnsavedGuard/>
             <form novalidate on:submit=move |ev| submission.submit(ev)>
-                <ProfileFields existing=true locked_emails=emails/>
+                <ProfileFields existing=true/>
                 <SaveActions submission label=t::reseller::save() back=To::Reseller(&id).href()/>
             </form>
         </FormScope>
