@@ -273,6 +273,29 @@ async fn update_with_a_three_year_commit_request() {
     browser.close().await;
 }
 
+/// A 3-Year Commit that is over (here expired) no longer keeps a customer out of a linked
+/// membership; one in force does ("has active 3YC").
+#[tokio::test(flavor = "multi_thread")]
+async fn a_customer_whose_3yc_expired_creates_a_linked_membership() {
+    let (sandbox, browser) = start().await;
+    let reseller = open_reseller(&browser, &sandbox, "Northwind Software Partners").await;
+    open_customer(&browser, &sandbox, &reseller, "Helios Energy Partners").await;
+    browser.click("3-Year Commit and linked membership").await;
+    browser.sees("3-Year Commit and linked membership exclude each other").await;
+    open_customer(&browser, &sandbox, &reseller, "Orchid Biotech").await;
+    browser.click("3-Year Commit and linked membership").await;
+    browser.heading("3-Year Commit and linked membership: Orchid Biotech").await;
+    browser.fill("Linked membership name", "Orchid Research Partners").await;
+    let create = browser.find("//main//button[normalize-space(.)='Create linked membership']").await;
+    browser.show(&create).await;
+    browser.screenshot("accounts-linked-after-3yc").await;
+    browser.click("Create linked membership").await;
+    browser.sees("Linked membership created.").await;
+    browser.heading("Orchid Biotech").await;
+    browser.sees("Orchid Research Partners").await;
+    browser.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn search_a_linked_membership_group_and_enroll() {
     let (sandbox, browser) = start().await;

@@ -390,7 +390,7 @@ fn LinkedForm(customer: Customer) -> impl IntoView {
             <section class="facts-section"><h2>{t::benefits::linked()}</h2><p>{t::benefits::already_linked(&l.name)}</p></section>
         }.into_any();
     }
-    if customer.three_year_commit().is_some() {
+    if customer.in_three_year_commit() {
         return view! {
             <section class="facts-section"><h2>{t::benefits::linked()}</h2><p class="notice" role="note">{t::benefits::exclusive()}</p></section>
         }.into_any();

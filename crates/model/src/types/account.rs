@@ -285,6 +285,20 @@ impl Customer {
         self.benefits.iter().find(|b| b.kind == BenefitType::ThreeYearCommit)
     }
 
+    /// Whether the customer is in a 3-Year Commit: one committed (COMMITTED or ACTIVE) or a
+    /// request still open (REQUESTED or ACCEPTED). What a linked membership excludes
+    /// ("3YC_LINKED_MEMBERSHIP: Customer is part of linked membership and has active 3YC"); one
+    /// expired, declined or non-compliant is over.
+    pub fn in_three_year_commit(&self) -> bool {
+        use CommitmentStatus::{Accepted, Active, Committed, Requested};
+        self.three_year_commit().is_some_and(|b| {
+            let open = |c: &Option<Commitment>| {
+                c.as_ref().is_some_and(|c| matches!(c.status, Some(Requested | Accepted | Committed | Active)))
+            };
+            open(&b.commitment) || open(&b.commitment_request) || open(&b.recommitment_request)
+        })
+    }
+
     /// Whether the customer is a Large Government Agency.
     pub fn is_lga(&self) -> bool {
         self.benefits.iter().any(|b| b.kind == BenefitType::LargeGovernmentAgency)

@@ -462,6 +462,33 @@ async fn linked_membership_groups_search_enroll_and_create() {
     );
 }
 
+/// "3YC_LINKED_MEMBERSHIP: Customer is part of linked membership and has active 3YC": a customer
+/// in a 3-Year Commit (committed, or asked for) creates no linked membership; one whose 3YC is
+/// over (expired, non-compliant, declined) does.
+#[tokio::test]
+async fn a_3yc_that_is_over_does_not_keep_a_customer_out_of_a_linked_membership() {
+    let app = sandbox(DELAY);
+    let northwind = reseller_id(&app, "Northwind").await;
+    let link = |name: &str| json!({"linkedMembership": {"type": "STANDARD", "name": format!("{name} Group")}});
+    for (name, status, code) in [
+        ("Helios*", "RECOMMIT", Some("1147")),
+        ("Orchid*", "EXPIRED", None),
+        ("Pioneer*", "NONCOMPLIANT", None),
+        ("Starlight*", "DECLINED", None),
+    ] {
+        let id = customer_id(&app, &northwind, name, "1000").await;
+        let body = with_profile(&app, &id, link(name.trim_end_matches('*'))).await;
+        let a = call(&app, "PATCH", &format!("/v3/customers/{id}"), Some(body)).await;
+        match code {
+            Some(code) => {
+                assert_code(&a, StatusCode::BAD_REQUEST, code);
+                assert_eq!(details(&a), ["3YC Customer not allowed for Linked Membership"], "{status}");
+            }
+            None => assert_eq!(a.json["linkedMembership"]["linkedMembershipType"], "OWNER", "{status}: {}", a.text),
+        }
+    }
+}
+
 #[tokio::test]
 async fn failures_persist_nothing_and_successes_survive_a_restart() {
     let state = std::env::temp_dir().join(format!("accounts-state-{}.json", common::unique()));

@@ -135,12 +135,13 @@ pub async fn update(
             merged.market_sub_segments = stored.company_profile.market_sub_segments.clone();
         }
         let linked = stored.linked_membership.is_some() || req.linked_membership.is_some();
-        // A customer converted to LGA "should not have applied for or committed to" 3YC, and
-        // the owners and members of a linked membership "are not qualified for" it: what the
-        // account holds counts as well as what the request asks.
-        let holds_3yc = stored.three_year_commit().is_some();
-        let three_year_commit =
-            three_year.is_some() || (holds_3yc && (enabling_lga || req.linked_membership.is_some()));
+        // A customer converted to LGA "should not have applied for or committed to" 3YC (any
+        // 3YC it has or had), and the owners and members of a linked membership "are not
+        // qualified for" it ("has active 3YC": one in force or asked for): what the account
+        // holds counts as well as what the request asks.
+        let three_year_commit = three_year.is_some()
+            || (enabling_lga && stored.three_year_commit().is_some())
+            || (req.linked_membership.is_some() && stored.in_three_year_commit());
         linked::exclusions(&Asked { lga, three_year_commit, linked, profile: &merged })?;
         if enabling_lga {
             linked::lga_partner(w, &stored.reseller_id)?;
