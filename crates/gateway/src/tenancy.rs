@@ -171,6 +171,7 @@ pub static ENDPOINTS: &[Endpoint] = &[
     Endpoint { reads: true, ..e(Vipmp, "POST", "/v3/pricelist", SignedIn) },
     Endpoint { reads: true, ..e(Vipmp, "POST", "/v3/recommendations", BodyCustomer) },
     e(Vipmp, "GET", "/v3/offer-switch-paths", QueryCustomer("customer-id")),
+    e(Vipmp, "GET", "/v3/customers/{customer}/subscriptions/{subscription}/offer-switch-paths", Customer("customer")),
     Endpoint { reads: true, ..e(Cpn, "POST", "/cphub/api/seller/v1/distributors/{org}/subscriptions/search", DistributorOnly) },
 ];
 

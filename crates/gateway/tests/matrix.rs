@@ -125,7 +125,8 @@ impl World {
             "/v3/customers/{customer}/orders/{order}" => {
                 (template.replace("{customer}", c).replace("{order}", o), none)
             }
-            "/v3/customers/{customer}/subscriptions/{subscription}" => {
+            "/v3/customers/{customer}/subscriptions/{subscription}"
+            | "/v3/customers/{customer}/subscriptions/{subscription}/offer-switch-paths" => {
                 (template.replace("{customer}", c).replace("{subscription}", s), none)
             }
             "/v3/linked_membership_groups" => ("/v3/linked_membership_groups?country=US".into(), none),

@@ -1956,6 +1956,11 @@ async fn a_mid_term_upgrade_is_previewed_priced_placed_and_reverted() {
     let other =
         call(&env, "GET", &format!("/v3/offer-switch-paths?customer-id={FAR}&subscription-id=SUB-{EARLY}"), None).await;
     assert_eq!(other.json["code"], "3115", "another customer's subscription");
+    // The FAQ's path form of the same.
+    let by_path = call(&env, "GET", &format!("/v3/customers/{FAR}/subscriptions/{sub}/offer-switch-paths"), None).await;
+    assert_eq!(by_path.json, mine.json);
+    let path = format!("/v3/customers/{FAR}/subscriptions/SUB-{EARLY}/offer-switch-paths");
+    assert_eq!(call(&env, "GET", &path, None).await.json["code"], "3115");
     // Every documented refusal.
     let enterprise = "65304522CA01A12";
     let code = |a: Answer| a.json["code"].as_str().unwrap_or_default().to_string();

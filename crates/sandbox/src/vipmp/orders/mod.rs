@@ -130,6 +130,10 @@ pub fn routes() -> Router<Twin> {
         .route("/v3/recommendations", axum::routing::post(recommendations::fetch))
         .route("/v3/customers/{customer_id}/flex-discounts", get(discounts::of_customer))
         .route("/v3/offer-switch-paths", get(switches::paths))
+        .route(
+            "/v3/customers/{customer_id}/subscriptions/{subscription_id}/offer-switch-paths",
+            get(switches::paths_of_subscription),
+        )
 }
 
 /// Applies a change of this group that has come due; returns it back when it is not this group's.

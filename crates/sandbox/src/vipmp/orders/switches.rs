@@ -7,7 +7,8 @@
 //!   enterprise) is `FULL_ONLY`; the others `PARTIAL_ALLOWED`. Ids are the base offer ids
 //!   (level 01) in the source's segment and region; `targetType` is `PRODUCT_LIST`.
 //! - The paths need `market-segment`, `country` and `language`, unless `customer-id` and
-//!   `subscription-id` are both given (then the subscription's product, in the customer's
+//!   `subscription-id` are both given (or the path names them: the FAQ's
+//!   `/v3/customers/{customerId}/subscriptions/{subscriptionId}/offer-switch-paths`) (then the subscription's product, in the customer's
 //!   segment; none for a subscription renewing as a High Growth offer, "excluded from switch
 //!   eligibility"). A missing one is 400 with 1117 naming it; an unknown customer or subscription
 //!   is 3115. `offer-id` keeps the paths from that product. `limit` (default 20, at most 100)
@@ -50,7 +51,7 @@ use crate::twin::time;
 use crate::twin::world::{Millis, World};
 use crate::twin::{ApiError, Twin};
 use crate::vipmp::pricelist::{round, unit_price};
-use axum::extract::{RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::Json;
 use partner_model::rules::order_requests::switch_problem;
 use partner_model::rules::switches::REVERT_WINDOW;
@@ -111,10 +112,30 @@ fn bad(field: &str) -> ApiError {
     ApiError::with_details("1117", vec![field.to_string()])
 }
 
-/// `GET /v3/offer-switch-paths`.
+/// `GET /v3/offer-switch-paths`: of the catalog, or of one subscription (`customer-id` and
+/// `subscription-id`).
 pub async fn paths(State(twin): State<Twin>, RawQuery(query): RawQuery) -> Result<Json<SwitchPathPage>, ApiError> {
     let query = query.unwrap_or_default();
     let pairs: Vec<(&str, &str)> = query.split('&').filter_map(|p| p.split_once('=')).collect();
+    let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v).filter(|v| !v.is_empty());
+    path_page(&twin, &pairs, get("customer-id").zip(get("subscription-id")))
+}
+
+/// `GET /v3/customers/{customerId}/subscriptions/{subscriptionId}/offer-switch-paths`, the
+/// mid-term FAQ's form of a subscription's paths.
+pub async fn paths_of_subscription(
+    State(twin): State<Twin>,
+    Path((customer_id, subscription_id)): Path<(String, String)>,
+    RawQuery(query): RawQuery,
+) -> Result<Json<SwitchPathPage>, ApiError> {
+    let query = query.unwrap_or_default();
+    let pairs: Vec<(&str, &str)> = query.split('&').filter_map(|p| p.split_once('=')).collect();
+    path_page(&twin, &pairs, Some((&customer_id, &subscription_id)))
+}
+
+/// A page of paths: the query's `pairs` (paging, the catalog's filters, `offer-id`), of the
+/// subscription `of` names (customer id, subscription id) when it names one.
+fn path_page(twin: &Twin, pairs: &[(&str, &str)], of: Option<(&str, &str)>) -> Result<Json<SwitchPathPage>, ApiError> {
     let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v).filter(|v| !v.is_empty());
     let number = |key: &str, default: u64| -> Result<u64, ApiError> {
         get(key).map_or(Ok(default), |v| v.parse().map_err(|_| bad(key)))
@@ -123,8 +144,8 @@ pub async fn paths(State(twin): State<Twin>, RawQuery(query): RawQuery) -> Resul
     if !(1..=100).contains(&limit) {
         return Err(bad("limit"));
     }
-    let sources: Vec<(OfferId, String)> = match (get("customer-id"), get("subscription-id")) {
-        (Some(customer_id), Some(subscription_id)) => twin.read(|w, _| {
+    let sources: Vec<(OfferId, String)> = match of {
+        Some((customer_id, subscription_id)) => twin.read(|w, _| {
             let c = w.customers.get(customer_id).ok_or_else(|| ApiError::code("3115"))?;
             let sub = subscriptions_of(w, customer_id)
                 .find(|s| s.subscription_id == subscription_id)
