@@ -28,7 +28,11 @@ fn is_like(probe: &OrderRequest, body: &str) -> bool {
 #[component]
 pub fn Unanswered(form: FormState, customer: String, probe: OrderRequest, what: &'static str) -> impl IntoView {
     let rt = runtime();
-    let Some(earlier) = unanswered(&orders::create(&rt, &customer, &probe), |body| is_like(&probe, body)) else {
+    let sent = |endpoint: &crate::api::calls::Endpoint<Order>| unanswered(endpoint, |body| is_like(&probe, body));
+    // An upgrade or its undoing may have been sent moving the users (`reassign-users=true`).
+    let earlier = sent(&orders::create(&rt, &customer, &probe))
+        .or_else(|| probe.switch().and_then(|_| sent(&orders::switch_with_users(&rt, &customer, &probe))));
+    let Some(earlier) = earlier else {
         return ().into_any();
     };
     let navigate = use_navigate();
