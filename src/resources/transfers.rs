@@ -1,8 +1,10 @@
 //! Moving customers in. A reseller change: the customer's approval code, the requesting admin's
 //! email and the receiving reseller; PREVIEW shows the customer, when the code expires and each
 //! subscription that moves; COMMIT, only after an explicit confirmation and under one intent,
-//! starts the change, whose page follows it until it completes and shows the new subscription
-//! ids. VIP → VIPMP (`memberships`) follows its transfer with the same [`TransferView`].
+//! makes the change ("201 Reseller transfer completed"), whose page shows it with the
+//! subscriptions under their ids, linked; one the API answers still pending (1002) the page
+//! follows until it completes. VIP → VIPMP (`memberships`) follows its transfer with the same
+//! [`TransferView`], where the subscriptions are new.
 
 use crate::api::calls::transfers;
 use crate::components::confirm::ConfirmDialog;
@@ -116,7 +118,11 @@ fn ChangePreview(values: Values, transfer: ResellerChangeTransfer) -> impl IntoV
             async move { fetch(endpoint).await }
         },
         move |t: ResellerChangeTransfer| {
-            toast(t::transfer::started(&t.transfer_id));
+            toast(if t.status == Status::Active {
+                t::transfer::done(&t.transfer_id)
+            } else {
+                t::transfer::started(&t.transfer_id)
+            });
             navigate(&To::Transfer(&t.transfer_id).path(), Default::default());
         },
     );
@@ -186,16 +192,16 @@ fn or_id(name: String, unnamed: fn(&str) -> String, id: &str) -> String {
 }
 
 /// The subscriptions of a transfer: offer, quantity, renewal date and subscription id — the
-/// current one in a preview, the new one once the transfer is complete.
+/// current one in a preview, the new one once a VIP → VIPMP transfer is complete.
 #[component]
 pub fn ItemsTable(
     /// The transfer's lines.
     items: Vec<TransferItem>,
     /// What the table lists.
     caption: &'static str,
-    /// Whether the ids are the new ones (blank until the transfer completes).
+    /// Whether the ids are new ones (blank until the transfer completes).
     new_ids: bool,
-    /// The customer the subscriptions belong to, for links to them.
+    /// The customer the subscriptions belong to, for links to them (none in a preview).
     #[prop(optional)]
     customer: String,
 ) -> impl IntoView {
@@ -207,7 +213,7 @@ pub fn ItemsTable(
         .enumerate()
         .map(|(i, item)| ItemRow {
             line: item.line_item_number.unwrap_or(i as u64 + 1),
-            customer: if new_ids { customer.clone() } else { String::new() },
+            customer: customer.clone(),
             item,
         })
         .collect();
@@ -248,7 +254,7 @@ pub fn BringsAlong(benefits: Vec<Benefit>, discounts: Vec<Discount>) -> impl Int
     }
 }
 
-/// A line of a transfer; `customer` is set when its subscription ids are the customer's new ones.
+/// A line of a transfer; `customer` is set when its subscription is linked (the customer's).
 struct ItemRow {
     line: u64,
     customer: String,
@@ -296,6 +302,9 @@ pub fn TransferView(
     reseller: (&'static str, String),
     /// The subscriptions it moves.
     items: Vec<TransferItem>,
+    /// Whether the subscriptions keep their ids (a reseller change) rather than get new ones.
+    #[prop(optional)]
+    same_ids: bool,
 ) -> impl IntoView {
     let pending = status == Status::Pending;
     let complete = status == Status::Active;
@@ -329,7 +338,7 @@ pub fn TransferView(
         <Facts title=t::transfer::facts() rows=facts also=accounts/>
         <section class="facts-section">
             <h2>{t::transfer::subscriptions()}</h2>
-            <ItemsTable items caption=t::transfer::of_transfer() new_ids=true customer/>
+            <ItemsTable items caption=t::transfer::of_transfer() new_ids=!same_ids customer/>
         </section>
     }
 }
@@ -347,7 +356,7 @@ pub fn ResellerChangePage() -> impl IntoView {
                 ];
                 view! {
                     <TransferView title=t::transfer::title(&t.transfer_id) status=t.status facts customer=t.customer_id customer_term=t::transfer::customer()
-                        reseller=(t::transfer::receiving(), t.reseller_id) items=t.line_items/>
+                        reseller=(t::transfer::receiving(), t.reseller_id) items=t.line_items same_ids=true/>
                 }
                 .into_any()
             }/>

@@ -61,7 +61,9 @@ async fn a_reseller_change_is_previewed_committed_and_followed_to_completion() {
     let leaves = browser.find(&format!("{leaves}[contains(normalize-space(.), '{current}')]")).await;
     let leaves = leaves.text().await.unwrap_or_default();
     assert!(leaves.len() > current.len() + 1, "the reseller it leaves is named: {leaves:?}");
-    browser.find("//section[contains(@class,'preview')]//table[caption='Subscriptions that move']//tbody/tr").await;
+    let moving = "//section[contains(@class,'preview')]//table[caption='Subscriptions that move']//tbody/tr";
+    let first = browser.find(&format!("{moving}[1]/td[last()]")).await.text().await.expect("a subscription id");
+    assert!(!first.trim().is_empty(), "the preview names the subscriptions");
     // What the customer keeps, as the preview says: its discount levels (the documents' answer
     // carries `benefits` and `discounts`).
     browser
@@ -82,11 +84,18 @@ async fn a_reseller_change_is_previewed_committed_and_followed_to_completion() {
     assert_eq!(browser.focused().await.1, "Cancel", "the dialog starts on Cancel");
     browser.screenshot("transfers-reseller-change-confirm").await;
     browser.click("Move the customer").await;
+    // "201 Reseller transfer completed": done at once, the subscriptions under the ids the
+    // preview named, now linked.
     browser.find("//main//h1[starts-with(normalize-space(.), 'Reseller change ')]").await;
-    browser.sees("The transfer is being processed").await;
-    browser.screenshot("transfers-reseller-change-pending").await;
+    browser.sees("complete: the customer is yours.").await;
     browser.sees("Complete: the customer and its subscriptions are now yours.").await;
-    browser.find("//main//table//td/a[contains(@href, '/subscriptions/')]").await;
+    browser
+        .find(&format!(
+            "//main//table//td/a[contains(@href, '/subscriptions/')][normalize-space(.)='{}']",
+            first.trim()
+        ))
+        .await;
+    browser.find("//main//table//th[normalize-space(.)='Subscription id']").await;
     browser.screenshot("transfers-reseller-change-complete").await;
     assert_eq!(
         created(&browser.sandbox_stats(&sandbox.url).await, "reseller_change"),

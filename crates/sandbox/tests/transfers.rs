@@ -75,27 +75,27 @@ async fn reseller_change_previews_commits_and_completes() {
     assert!(preview.json["lineItems"][0]["offerId"].as_str().is_some_and(|o| !o.is_empty()));
     assert!(preview.json["lineItems"][0]["quantity"].as_u64().is_some());
 
+    // "201 Reseller transfer completed": at once, the subscriptions under their ids.
     let commit = call(&app, "POST", "/v3/transfers", Some(change("COMMIT", &code, &new_reseller))).await;
     assert_eq!(commit.status, StatusCode::CREATED, "{}", commit.text);
     let transfer_id = commit.json["transferId"].as_str().expect("transfer id").to_string();
     assert!(!transfer_id.is_empty());
-    assert_eq!(commit.json["status"], "1002");
+    assert_eq!(commit.json["status"], "1000");
     assert_eq!(commit.json["resellerId"], new_reseller.as_str());
+    assert_eq!(ids(&commit.json["lineItems"]), old_ids, "the preview's ids");
+    assert!(commit.json.get("approval").is_none(), "{}", commit.text);
 
-    tokio::time::sleep(SETTLE).await;
     let done = call(&app, "GET", &format!("/v3/transfers/{transfer_id}"), None).await;
     assert_eq!(done.status, StatusCode::OK, "{}", done.text);
     assert_eq!(done.json["status"], "1000");
-    let new_ids = ids(&done.json["items"]);
-    assert_eq!(new_ids.len(), old_ids.len());
-    assert!(new_ids.iter().all(|id| !id.is_empty() && !old_ids.contains(id)), "new ids: {new_ids:?}");
+    assert_eq!(ids(&done.json["items"]), old_ids);
 
     let moved = call(&app, "GET", &format!("/v3/customers/{customer}"), None).await;
     assert_eq!(moved.status, StatusCode::OK, "{}", moved.text);
     assert_eq!(moved.json["resellerId"], new_reseller.as_str());
     assert_ne!(old_reseller, new_reseller);
     let subs = call(&app, "GET", &format!("/v3/customers/{customer}/subscriptions"), None).await;
-    assert_eq!(ids(&subs.json["items"]), new_ids, "the customer's subscriptions have the new ids");
+    assert_eq!(ids(&subs.json["items"]), old_ids, "the customer's subscriptions keep their ids");
 
     let again = call(&app, "POST", "/v3/transfers", Some(change("COMMIT", &code, &new_reseller))).await;
     assert_eq!((again.status, again.json["code"].as_str()), (StatusCode::BAD_REQUEST, Some("1131")));

@@ -31,6 +31,7 @@ pub enum Change {
     EndCommitment(String),
     /// A customer's accepted 3-Year Commit request is 30 days old: met, or non-compliant.
     CheckCompliance(String),
+    /// A reseller change committed while changes still completed later (an older state file).
     CompleteResellerChange(String),
     CompleteMembershipTransfer(String),
     /// The day's auto-renewals: the subscriptions whose renewal date is after this time and has

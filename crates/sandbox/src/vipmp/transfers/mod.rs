@@ -9,12 +9,13 @@
 //!   (1129), receiving reseller unknown (1115, 404), receiving reseller the current one or not
 //!   active (1134 with `additionalDetails: ["INVALID_RESELLER_ID"]`), a Large Government Agency
 //!   to a reseller outside the US and Canada (1164).
-//! - PREVIEW and COMMIT both answer 201 (the docs' table). PREVIEW shows the customer's current
-//!   subscription ids; COMMIT and a pending GET show `subscriptionId: ""` (the seed's commit
-//!   example) and the completed transfer shows the new ids. POST answers use `lineItems`, GET
-//!   uses `items` (as the docs' examples do).
-//! - On completion the customer's subscriptions are re-keyed: each old subscription is removed
-//!   and the same subscription (quantity, renewal settings, dates) appears under a new id.
+//! - PREVIEW and COMMIT both answer 201 (the docs' table). COMMIT completes the change at once
+//!   (`reseller-change-commit-transfer.md`: "201 Reseller transfer completed", `status` 1000,
+//!   the preview's subscription ids), where the 2024 seed showed it pending (1002) with blank
+//!   ids and new ids once complete: the newer page wins. The customer is the receiving
+//!   reseller's from then on, its subscriptions unchanged and under the same ids. A change left
+//!   pending in an older state file completes when it comes due, and shows blank ids until
+//!   then. POST answers use `lineItems`, GET uses `items` (as the docs' examples do).
 //! - Seeded approval codes are 8 digits; valid ones expire 72 hours (minus a few) after start,
 //!   one expired a day ago, and one belongs to a seeded completed change (1131). When the
 //!   accounts seed provides fewer than five active customers with resellers, this group adds

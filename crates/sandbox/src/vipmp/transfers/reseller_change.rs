@@ -9,7 +9,7 @@
 use super::{blank_subscription_ids, new_subscription_id};
 use crate::twin::gen::Gen;
 use crate::twin::time::datetime;
-use crate::twin::world::{ApprovalCode, Change, Millis, World};
+use crate::twin::world::{ApprovalCode, Millis, World};
 use crate::twin::{ApiError, Strict, Twin};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -28,10 +28,7 @@ pub(super) async fn create(
 ) -> Result<Response, ApiError> {
     check_fields(&request)?;
     let transfer = match request.action {
-        ResellerChangeAction::Commit => {
-            let clock = twin.clone();
-            twin.change(|w, now| commit(w, &request, now, clock.pending_until(now)))?
-        }
+        ResellerChangeAction::Commit => twin.change(|w, now| commit(w, &request, now))?,
         _ => twin.read(|w, now| preview(w, &request, now))?,
     };
     Ok((StatusCode::CREATED, Json(wire(&transfer, "lineItems"))).into_response())
@@ -149,23 +146,22 @@ fn preview(world: &World, request: &ResellerChangeRequest, now: Millis) -> Resul
     Ok(transfer_for(world, request, &checked, now))
 }
 
-fn commit(
-    world: &mut World,
-    request: &ResellerChangeRequest,
-    now: Millis,
-    due: Millis,
-) -> Result<ResellerChangeTransfer, ApiError> {
+/// Commits the change, which completes at once ("201 Reseller transfer completed", `status`
+/// 1000): the customer is the receiving reseller's, its subscriptions keep their ids.
+fn commit(world: &mut World, request: &ResellerChangeRequest, now: Millis) -> Result<ResellerChangeTransfer, ApiError> {
     let checked = check(world, request, now)?;
     let mut transfer = transfer_for(world, request, &checked, now);
-    transfer.transfer_id = world.next_id();
-    world.reseller_changes.insert(transfer.transfer_id.clone(), transfer.clone());
-    world.schedule(due, Change::CompleteResellerChange(transfer.transfer_id.clone()));
+    let id = world.next_id();
+    transfer.transfer_id = id.clone();
+    world.reseller_changes.insert(id.clone(), transfer);
+    complete(world, &id);
     world.count_created("reseller_change");
-    Ok(transfer)
+    world.reseller_changes.get(&id).cloned().ok_or_else(|| ApiError::code("1131"))
 }
 
-/// The transfer as the API shows it: PREVIEW with the approval and the current subscription
-/// ids; COMMIT and GET without the approval, and with blank ids until the change is complete.
+/// The transfer as the API shows it: PREVIEW with the approval; COMMIT and GET without it. A
+/// change still pending (from a state file written before changes completed at once) shows
+/// blank ids, as the 2024 seed's did.
 fn wire(transfer: &ResellerChangeTransfer, items_key: &str) -> serde_json::Value {
     let mut shown = transfer.clone();
     let preview = shown.transfer_id.is_empty();
@@ -185,8 +181,9 @@ fn wire(transfer: &ResellerChangeTransfer, items_key: &str) -> serde_json::Value
     body
 }
 
-/// The change has come due: the customer moves to the receiving reseller and each of its
-/// subscriptions gets a new id under it.
+/// Completes the change: the customer moves to the receiving reseller, with its subscriptions
+/// under the ids they had (the commit's answer names the preview's). Also what a change pending
+/// in an older state file does when it comes due.
 pub(super) fn complete(world: &mut World, transfer_id: &str) {
     let Some(mut transfer) = world.reseller_changes.get(transfer_id).cloned() else { return };
     if transfer.status == Status::Active {
@@ -194,16 +191,6 @@ pub(super) fn complete(world: &mut World, transfer_id: &str) {
     }
     if let Some(customer) = world.customers.get_mut(&transfer.customer_id) {
         customer.reseller_id = transfer.reseller_id.clone();
-    }
-    for item in &mut transfer.line_items {
-        let Some(mut subscription) = world.subscriptions.remove(&item.subscription_id) else { continue };
-        world.subscription_owner.remove(&item.subscription_id);
-        let id = new_subscription_id(world);
-        subscription.subscription_id = id.clone();
-        subscription.links = Links::default();
-        world.subscriptions.insert(id.clone(), subscription);
-        world.subscription_owner.insert(id.clone(), transfer.customer_id.clone());
-        item.subscription_id = id;
     }
     transfer.status = Status::Active;
     world.reseller_changes.insert(transfer_id.to_string(), transfer);
