@@ -859,6 +859,86 @@ fn years_on(day: &str, years: u32) -> String {
     format!("{year:04}{}", if rest == "-02-29" { "-02-28" } else { rest })
 }
 
+/// "Discount levels for Linked Memberships are automatically calculated on the anniversary date
+/// of the Linked Membership. The calculated discount level is automatically applied to all
+/// members and the owner": the page's example, 70 and 31 licenses together at level 4. A member
+/// renewing at its own anniversary keeps the membership's level, not its own licenses'.
+#[tokio::test]
+async fn a_linked_membership_levels_its_members_at_its_anniversary() {
+    let env = env();
+    let now = time::now();
+    let today = now - now % DAY;
+    let (group_id, owner, member) = ("LMG-TEST", "9000000091", "9000000092");
+    let this_term = time::date(today);
+    env.twin
+        .change(|w, _| {
+            // Made two years ago today (a 29 February's on the 28th, whose anniversary is then
+            // yesterday, in the sweep's two days).
+            let year = this_term.get(..4).and_then(|y| y.parse::<u32>().ok()).unwrap_or(1972);
+            let day = this_term.get(4..10).unwrap_or("-01-01").replace("-02-29", "-02-28");
+            let two_years_ago = format!("{:04}{day}", year - 2);
+            w.linked_groups.push(LinkedMembershipGroup {
+                id: group_id.into(),
+                name: "Test Affiliates".into(),
+                kind: Some(LinkedMembershipType::Standard),
+                creation_date: format!("{two_years_ago}T00:00:00Z"),
+                market_segment: Some(MarketSegment::Commercial),
+                country: "US".into(),
+                members_count: Some(2),
+                discounts: vec![Discount::new(OfferType::License, "02")],
+                ..LinkedMembershipGroup::default()
+            });
+            for (id, role, held, renews) in
+                [(owner, LinkedMemberRole::Owner, 70, None), (member, LinkedMemberRole::Member, 31, Some(&this_term))]
+            {
+                let mut c = customer(id, MarketSegment::Commercial, "R-TEST");
+                c.coterm_date = renews.cloned().unwrap_or_else(|| years_on(&this_term, 1));
+                c.discounts = vec![Discount::new(OfferType::License, "02")];
+                c.linked_membership = Some(LinkedMembership {
+                    id: group_id.into(),
+                    name: "Test Affiliates".into(),
+                    linked_membership_type: Some(role),
+                    ..LinkedMembership::default()
+                });
+                w.customers.insert(id.into(), c);
+                let sub = Subscription {
+                    subscription_id: format!("S-{id}"),
+                    offer_id: "65304479CA02A12".into(),
+                    current_quantity: Some(held),
+                    auto_renewal: AutoRenewal { enabled: true, ..AutoRenewal::default() },
+                    renewal_date: renews.cloned().unwrap_or_else(|| years_on(&this_term, 1)),
+                    currency_code: "USD".into(),
+                    status: Status::Active,
+                    ..Subscription::default()
+                };
+                hold(w, id, sub);
+            }
+            // Today's sweep, for the dates after the day before yesterday's: the membership's
+            // anniversary and the member's renewal date.
+            w.schedule(now - 1, Change::AutoRenewals(today - DAY - 1));
+            Ok::<_, ApiError>(())
+        })
+        .expect("set up");
+    let level = |id: &'static str| {
+        let env = &env;
+        async move {
+            let c = call(env, "GET", &format!("/v3/customers/{id}"), None).await.json;
+            c["discounts"]
+                .as_array()
+                .and_then(|d| d.iter().find(|d| d["offerType"] == "LICENSE"))
+                .map(|d| d["level"].clone())
+        }
+    };
+    assert_eq!(level(owner).await, Some(json!("04")), "101 licenses together");
+    assert_eq!(level(member).await, Some(json!("04")), "the same level for every member");
+    // The member's auto-renewal renewed at the membership's level.
+    let history = call(&env, "GET", &format!("/v3/customers/{member}/orders?order-type=RENEWAL"), None).await;
+    assert_eq!(history.json["items"][0]["lineItems"][0]["offerId"], "65304479CA04A12", "{}", history.json);
+    let groups = env.twin.read(|w, _| Ok::<_, ApiError>(w.linked_groups.clone())).expect("groups");
+    let group = groups.iter().find(|g| g.id == group_id).expect("the group");
+    assert_eq!(group.discounts.first().map(|d| d.level.as_str()), Some("04"), "kept as the group's");
+}
+
 /// Auto-renewal on the renewal date ("Manage auto-renewals" and the manual-renewals page's
 /// examples): what renews goes into one RENEWAL order per currency; what early renewals renewed is not renewed
 /// again; a subscription with auto-renewal off expires and may be renewed late.

@@ -48,7 +48,9 @@
 //!   leave the levels be), the customer's discount levels are worked out anew from what it holds
 //!   for the new term, not kept from the term before ("Discount level is calculated and applied
 //!   on the anniversary date with Renewal order"); a 3YC's committed level and LGA and HVD
-//!   levels stay.
+//!   levels stay. A linked membership's member keeps its level (the membership's): "Discount
+//!   levels for Linked Memberships are automatically calculated on the anniversary date of the
+//!   Linked Membership", which the sweep also takes, before the renewals (`linked_levels`).
 //! - A customer that is not active renews nothing, and its subscriptions keep their dates.
 
 use super::complete::{add_years, complete_order, settle_levels_keeping};
@@ -71,8 +73,11 @@ pub fn schedule(world: &mut World, now: Millis) {
     world.schedule(midnight, Change::AutoRenewals(now));
 }
 
-/// The sweep for the renewal dates after `since` through `now`, then the next one.
+/// The sweep for the renewal dates after `since` through `now`, then the next one. The linked
+/// memberships' anniversaries in that time come first, so the members renew at the level their
+/// membership gives.
 pub fn sweep(world: &mut World, since: Millis, now: Millis) {
+    super::linked_levels(world, since, now);
     for _ in 0..CATCH_UP_YEARS {
         let mut due: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for (sub_id, owner) in world.subscription_owner.iter() {

@@ -105,11 +105,12 @@ mod subscriptions;
 mod switches;
 
 use crate::twin::gen::Gen;
+use crate::twin::time;
 use crate::twin::world::{Change, Millis, World};
 use crate::twin::{ApiError, Twin};
 use axum::routing::get;
 use axum::Router;
-use partner_model::types::{Customer, Link, Links, Status, Subscription};
+use partner_model::types::{Customer, Discount, Link, Links, OfferType, Status, Subscription};
 
 pub(crate) use complete::settle_levels;
 pub use seed::LARGE_CUSTOMER_ID;
@@ -214,6 +215,49 @@ fn held(world: &World, id: &str, offer_type: &str) -> u64 {
         .filter(|s| offers::offer_of(&s.offer_id).is_some_and(|o| o.offer_type == offer_type))
         .map(|s| s.current_quantity.unwrap_or(0))
         .fold(0, u64::saturating_add)
+}
+
+/// The linked memberships whose anniversary came after `since` through `now` (a year from their
+/// creation date, and each year on): "Discount levels for Linked Memberships are automatically
+/// calculated on the anniversary date of the Linked Membership. The calculated discount level is
+/// automatically applied to all members and the owner." The level is the one the licenses all
+/// of them hold together reach ("they have 101 licenses and qualify for level 4"), kept as the
+/// group's and given to each. A Large Government Agency group's levels are the agency levels,
+/// not counted ("06"–"09"), and stay.
+pub(crate) fn linked_levels(world: &mut World, since: Millis, now: Millis) {
+    let due: Vec<(String, String)> = world
+        .linked_groups
+        .iter()
+        .filter(|g| g.benefit_types.is_empty())
+        .filter(|g| {
+            let created = g.creation_date.get(..10).unwrap_or_default();
+            (1..=200)
+                .map_while(|years| time::parse(&complete::add_years(created, years)).filter(|at| *at <= now))
+                .any(|at| at > since)
+        })
+        .map(|g| (g.id.clone(), g.market_segment.as_ref().map_or("COM", |s| s.as_str()).to_string()))
+        .collect();
+    for (group_id, segment) in due {
+        let members: Vec<String> = world
+            .customers
+            .values()
+            .filter(|c| c.linked_membership.as_ref().is_some_and(|l| l.id == group_id))
+            .map(|c| c.customer_id.clone())
+            .collect();
+        let total = members.iter().map(|id| held(world, id, "LICENSE")).fold(0, u64::saturating_add);
+        let level = offers::level_for("LICENSE", &segment, offers::tier_of_quantity("LICENSE", total), false);
+        let discount = Discount::new(OfferType::License, level);
+        if let Some(group) = world.linked_groups.iter_mut().find(|g| g.id == group_id) {
+            group.discounts.retain(|d| d.offer_type != OfferType::License);
+            group.discounts.insert(0, discount.clone());
+        }
+        for id in &members {
+            if let Some(c) = world.customers.get_mut(id) {
+                c.discounts.retain(|d| d.offer_type != OfferType::License);
+                c.discounts.insert(0, discount.clone());
+            }
+        }
+    }
 }
 
 /// A subscription id shaped like the docs' (`e0b170437c4e96ac5428364f674dffNA`).

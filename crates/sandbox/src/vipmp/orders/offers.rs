@@ -281,8 +281,11 @@ pub fn committed_minimum(customer: &Customer, offer_type: &str, total: u64) -> O
 }
 
 /// The level the customer is eligible for, holding `total` of `offer_type` after the order.
-/// `keep_current`: the customer's current level is a floor (orders); at renewal it is not.
+/// `keep_current`: the customer's current level is a floor (orders); at renewal it is not,
+/// but for a member of a linked membership, whose levels are "calculated on the anniversary date
+/// of the Linked Membership" (the orders' `linked_levels`) and not at its own.
 pub fn eligible_level(customer: &Customer, offer_type: &str, total: u64, keep_current: bool) -> String {
+    let keep_current = keep_current || customer.linked_membership.is_some();
     let current = customer.discounts.iter().find(|d| d.offer_type.as_str() == offer_type).map(|d| d.level.as_str());
     let current_tier = match current {
         Some(level) => match tier_of_level(level) {
