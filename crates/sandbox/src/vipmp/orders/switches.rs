@@ -201,7 +201,8 @@ fn path_page(twin: &Twin, pairs: &[(&str, &str)], of: Option<(&str, &str)>) -> R
 fn users_move(from: &OfferId, to: &OfferId) -> bool {
     let enterprise = [from, to].iter().any(|id| id.offer().is_some_and(|o| o.edition == Edition::Enterprise));
     let all_apps = |id: &OfferId| id.offer().is_some_and(|o| o.name.contains("All Apps"));
-    !enterprise && !(all_apps(to) && !all_apps(from))
+    let single_app_to_all_apps = all_apps(to) && !all_apps(from);
+    !enterprise && !single_app_to_all_apps
 }
 
 /// Whether `sub` renews as a High Growth offer, which is not switched from.
