@@ -861,8 +861,9 @@ fn years_on(day: &str, years: u32) -> String {
 
 /// "Discount levels for Linked Memberships are automatically calculated on the anniversary date
 /// of the Linked Membership. The calculated discount level is automatically applied to all
-/// members and the owner": the page's example, 70 and 31 licenses together at level 4. A member
-/// renewing at its own anniversary keeps the membership's level, not its own licenses'.
+/// members and the owner": the page's example, 70 and 31 licenses together at level 4, and
+/// transactions together at their tier. A member renewing at its own anniversary keeps the
+/// membership's level, not its own licenses'.
 #[tokio::test]
 async fn a_linked_membership_levels_its_members_at_its_anniversary() {
     let env = env();
@@ -893,7 +894,8 @@ async fn a_linked_membership_levels_its_members_at_its_anniversary() {
             {
                 let mut c = customer(id, MarketSegment::Commercial, "R-TEST");
                 c.coterm_date = renews.cloned().unwrap_or_else(|| years_on(&this_term, 1));
-                c.discounts = vec![Discount::new(OfferType::License, "02")];
+                c.discounts =
+                    vec![Discount::new(OfferType::License, "02"), Discount::new(OfferType::Consumables, "T1")];
                 c.linked_membership = Some(LinkedMembership {
                     id: group_id.into(),
                     name: "Test Affiliates".into(),
@@ -912,6 +914,17 @@ async fn a_linked_membership_levels_its_members_at_its_anniversary() {
                     ..Subscription::default()
                 };
                 hold(w, id, sub);
+                // 1,000 and 1,600 transactions: 2,600 together, the third tier.
+                let transactions = Subscription {
+                    subscription_id: format!("T-{id}"),
+                    offer_id: "65322447CA01A12".into(),
+                    current_quantity: Some(if id == owner { 1000 } else { 1600 }),
+                    renewal_date: years_on(&this_term, 1),
+                    currency_code: "USD".into(),
+                    status: Status::Active,
+                    ..Subscription::default()
+                };
+                hold(w, id, transactions);
             }
             // Today's sweep, for the dates after the day before yesterday's: the membership's
             // anniversary and the member's renewal date.
@@ -919,18 +932,20 @@ async fn a_linked_membership_levels_its_members_at_its_anniversary() {
             Ok::<_, ApiError>(())
         })
         .expect("set up");
-    let level = |id: &'static str| {
+    let level = |id: &'static str, kind: &'static str| {
         let env = &env;
         async move {
             let c = call(env, "GET", &format!("/v3/customers/{id}"), None).await.json;
             c["discounts"]
                 .as_array()
-                .and_then(|d| d.iter().find(|d| d["offerType"] == "LICENSE"))
+                .and_then(|d| d.iter().find(|d| d["offerType"] == kind))
                 .map(|d| d["level"].clone())
         }
     };
-    assert_eq!(level(owner).await, Some(json!("04")), "101 licenses together");
-    assert_eq!(level(member).await, Some(json!("04")), "the same level for every member");
+    assert_eq!(level(owner, "LICENSE").await, Some(json!("04")), "101 licenses together");
+    assert_eq!(level(member, "LICENSE").await, Some(json!("04")), "the same level for every member");
+    assert_eq!(level(owner, "CONSUMABLES").await, Some(json!("T3")), "2,600 transactions together");
+    assert_eq!(level(member, "CONSUMABLES").await, Some(json!("T3")));
     // The member's auto-renewal renewed at the membership's level.
     let history = call(&env, "GET", &format!("/v3/customers/{member}/orders?order-type=RENEWAL"), None).await;
     assert_eq!(history.json["items"][0]["lineItems"][0]["offerId"], "65304479CA04A12", "{}", history.json);
@@ -2660,8 +2675,9 @@ async fn a_switch_stays_in_its_deployment_and_not_from_a_high_growth_offer() {
 /// The mid-term FAQ on users and renewals: with `reassign-users=true` the users of the licenses
 /// that move go with them ("LIFO … undelegated licenses given preference"); without, the
 /// original keeps as many as it keeps licenses and the new subscription has none ("30 users
-/// lose access"). "After a partial switch, both products renew at their respective quantities",
-/// and a revert (also `reassign-users`) restores both.
+/// lose access"). "After a partial switch, both products renew at their respective quantities":
+/// a renewal quantity set stays as set ("unchanged by additional orders or cancellations"). A
+/// revert (also `reassign-users`) gives back what is still there to give.
 #[tokio::test]
 async fn users_and_renewal_quantities_follow_the_licenses_a_switch_moves() {
     let env = env();
@@ -2696,9 +2712,21 @@ async fn users_and_renewal_quantities_follow_the_licenses_a_switch_moves() {
     settle().await;
     let switch_id = placed.json["orderId"].as_str().unwrap_or_default().to_string();
     let moved = sub_of(&call(&env, "GET", &order(switch_id.clone()), None).await);
-    assert_eq!(held(&call(&env, "GET", &sub_path(&original), None).await), (Some(4), Some(4), Some(3)));
+    assert_eq!(held(&call(&env, "GET", &sub_path(&original), None).await), (Some(4), Some(4), Some(9)));
     let new = call(&env, "GET", &sub_path(&moved), None).await;
     assert_eq!((new.json["currentQuantity"].as_u64(), new.json["usedQuantity"].as_u64()), (Some(6), Some(4)));
+    // Not while a license it made is gone (here, as if returned): 2151.
+    let take = |n: u64| {
+        env.twin.change(|w, _| {
+            let s = w.subscriptions.get_mut(&moved).ok_or_else(|| ApiError::code("3115"))?;
+            s.current_quantity = Some(n);
+            Ok::<_, ApiError>(())
+        })
+    };
+    assert!(take(5).is_ok());
+    let short = switch(&env, "PREVIEW_REVERT_SWITCH", "", standard, &moved, (6, 6), &switch_id).await;
+    assert_eq!(short.json["code"], "2151", "{}", short.json);
+    assert!(take(6).is_ok());
     // Undone with the users: everything as before.
     let reverted = switch(&env, "REVERT_SWITCH", "?reassign-users=true", standard, &moved, (6, 6), &switch_id).await;
     assert_eq!(reverted.status, StatusCode::CREATED, "{}", reverted.json);
@@ -2712,7 +2740,7 @@ async fn users_and_renewal_quantities_follow_the_licenses_a_switch_moves() {
     settle().await;
     let switch_id = placed.json["orderId"].as_str().unwrap_or_default().to_string();
     let moved = sub_of(&call(&env, "GET", &order(switch_id.clone()), None).await);
-    assert_eq!(held(&call(&env, "GET", &sub_path(&original), None).await), (Some(4), Some(4), Some(3)));
+    assert_eq!(held(&call(&env, "GET", &sub_path(&original), None).await), (Some(4), Some(4), Some(9)));
     assert_eq!(call(&env, "GET", &sub_path(&moved), None).await.json["usedQuantity"].as_u64(), Some(0));
     // Undone without them: the licenses come back, the users who lost access do not.
     let reverted = switch(&env, "REVERT_SWITCH", "", standard, &moved, (6, 6), &switch_id).await;

@@ -472,6 +472,8 @@ async fn a_3yc_that_is_over_does_not_keep_a_customer_out_of_a_linked_membership(
     let link = |name: &str| json!({"linkedMembership": {"type": "STANDARD", "name": format!("{name} Group")}});
     for (name, status, code) in [
         ("Helios*", "RECOMMIT", Some("1147")),
+        ("Acme*", "REQUESTED", Some("1147")),
+        ("Vertex*", "ACCEPTED", Some("1147")),
         ("Orchid*", "EXPIRED", None),
         ("Pioneer*", "NONCOMPLIANT", None),
         ("Starlight*", "DECLINED", None),

@@ -37,11 +37,12 @@
 //!   with none becomes inactive (1004).
 //! - PREVIEW_RENEWAL lists the active subscriptions with auto-renewal on, at `renewalQuantity`
 //!   (or `currentQuantity`), each at the level the total renewal quantity (or the 3YC
-//!   commitment) gives; 2136 when none would renew. A line whose subscription carries a
+//!   commitment) gives, a linked membership's member at least at the membership's level;
+//!   2136 when none would renew. A line whose subscription carries a
 //!   flexible discount into the renewal (set on it, or reused from its order) names it in
 //!   `flexDiscounts`: SUCCESS when the customer may have it on that offer now (the rules of
-//!   placing an order: active or reusable, its segments and products, an intro discount only
-//!   for a product not held unless the customer used it before), else FAILURE, an unknown code
+//!   placing an order: active or reusable, its segments and products, not an add-on, an intro
+//!   discount only for a product not held unless the customer used it before), else FAILURE, an unknown code
 //!   too; the preview is not refused for it, and a SUCCESS prices the line. A
 //!   manual renewal's lines take codes as a new order's do (see `discounts`).
 //! - History: the documented default `start-date` is the current term's start (the customer's
@@ -220,15 +221,16 @@ fn held(world: &World, id: &str, offer_type: &str) -> u64 {
 /// The linked memberships whose anniversary came after `since` through `now` (a year from their
 /// creation date, and each year on): "Discount levels for Linked Memberships are automatically
 /// calculated on the anniversary date of the Linked Membership. The calculated discount level is
-/// automatically applied to all members and the owner." The level is the one the licenses all
-/// of them hold together reach ("they have 101 licenses and qualify for level 4"), kept as the
-/// group's and given to each. A Large Government Agency group's levels are the agency levels,
-/// not counted ("06"–"09"), and stay.
+/// automatically applied to all members and the owner." Each level (licenses, and consumables'
+/// tier) is the one what all of them hold together reaches ("they have 101 licenses and qualify
+/// for level 4"), kept as the group's and given to each. A Large Government Agency group's
+/// levels are the agency levels, not counted ("06"–"09"), and stay; a group without a readable
+/// creation date has no anniversary.
 pub(crate) fn linked_levels(world: &mut World, since: Millis, now: Millis) {
     let due: Vec<(String, String)> = world
         .linked_groups
         .iter()
-        .filter(|g| g.benefit_types.is_empty())
+        .filter(|g| g.benefit_types.is_empty() && time::parse(&g.creation_date).is_some())
         .filter(|g| {
             let created = g.creation_date.get(..10).unwrap_or_default();
             (1..=200)
@@ -244,17 +246,26 @@ pub(crate) fn linked_levels(world: &mut World, since: Millis, now: Millis) {
             .filter(|c| c.linked_membership.as_ref().is_some_and(|l| l.id == group_id))
             .map(|c| c.customer_id.clone())
             .collect();
-        let total = members.iter().map(|id| held(world, id, "LICENSE")).fold(0, u64::saturating_add);
-        let level = offers::level_for("LICENSE", &segment, offers::tier_of_quantity("LICENSE", total), false);
-        let discount = Discount::new(OfferType::License, level);
-        if let Some(group) = world.linked_groups.iter_mut().find(|g| g.id == group_id) {
-            group.discounts.retain(|d| d.offer_type != OfferType::License);
-            group.discounts.insert(0, discount.clone());
-        }
-        for id in &members {
-            if let Some(c) = world.customers.get_mut(id) {
-                c.discounts.retain(|d| d.offer_type != OfferType::License);
-                c.discounts.insert(0, discount.clone());
+        for offer_type in [OfferType::License, OfferType::Consumables] {
+            let kind = offer_type.as_str();
+            let total = members.iter().map(|id| held(world, id, kind)).fold(0, u64::saturating_add);
+            let has_level = |c: &Customer| c.discounts.iter().any(|d| d.offer_type == offer_type);
+            if total == 0 && !members.iter().any(|id| world.customers.get(id).is_some_and(has_level)) {
+                continue;
+            }
+            let level = offers::level_for(kind, &segment, offers::tier_of_quantity(kind, total), false);
+            let discount = Discount::new(offer_type.clone(), level);
+            let set = |discounts: &mut Vec<Discount>| match discounts.iter_mut().find(|d| d.offer_type == offer_type) {
+                Some(d) => d.level = discount.level.clone(),
+                None => discounts.push(discount.clone()),
+            };
+            if let Some(group) = world.linked_groups.iter_mut().find(|g| g.id == group_id) {
+                set(&mut group.discounts);
+            }
+            for id in &members {
+                if let Some(c) = world.customers.get_mut(id) {
+                    set(&mut c.discounts);
+                }
             }
         }
     }

@@ -8,7 +8,8 @@
 //! - the body (1117/1121/1122 from the strict decoder); `autoRenewal.enabled` `false` (left
 //!   out it is on: the High Growth page's example sends none) or no
 //!   `autoRenewal.renewalQuantity` (1117 naming the field); more than one
-//!   `autoRenewal.flexDiscountCodes` (2147; kept trimmed, and unvalidated as the docs say); a
+//!   `autoRenewal.flexDiscountCodes` (2147; 2145 on an add-on; kept trimmed, and otherwise
+//!   unvalidated as the docs say); a
 //!   quantity out of range (3116);
 //! - an offer id the catalog does not know (2122 `offerId`), consumables ("do not allow creating
 //!   subscriptions for consumable items": 1117 `offerId`), another market segment (2129); a
@@ -141,6 +142,7 @@ pub async fn update(
         if sub.status != Status::Active {
             return Err(ApiError::code("3119"));
         }
+        non_base(&sub.offer_id, &codes)?;
         if !sub.renewal_date.is_empty() && sub.renewal_date <= time::date(now) {
             return Err(ApiError::code("3120"));
         }
@@ -204,14 +206,24 @@ pub async fn update(
 
 /// The flexible discount codes an auto-renewal asks for, trimmed, blank ones left out; more
 /// than one is 2147 ("Only one Flexible Discount Code is allowed", listed for Create and Update
-/// Subscription). Not validated otherwise: "Flexible discount codes are not validated while
-/// creating a subscription", nor while updating one; Preview Renewal verifies them.
+/// Subscription); on an add-on it is 2145 ([`non_base`]). Not validated otherwise: "Flexible
+/// discount codes are not validated while creating a subscription", nor while updating one;
+/// Preview Renewal verifies them.
 fn renewal_codes<'a>(asked: impl IntoIterator<Item = &'a String>) -> Result<Vec<String>, ApiError> {
     let codes: Vec<String> = asked.into_iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()).collect();
     if codes.len() > 1 {
         return Err(ApiError::with_details("2147", vec!["autoRenewal.flexDiscountCodes".into()]));
     }
     Ok(codes)
+}
+
+/// "Flexible discount codes cannot be applied to non-base products" (2145, listed for Create and
+/// Update Subscription): an add-on's renewal takes no code.
+fn non_base(offer_id: &str, codes: &[String]) -> Result<(), ApiError> {
+    if !codes.is_empty() && offers::is_add_on(offer_id) {
+        return Err(ApiError::with_details("2145", vec!["autoRenewal.flexDiscountCodes".into()]));
+    }
+    Ok(())
 }
 
 /// The query parameter that removes a subscription's flexible discount.
@@ -245,6 +257,7 @@ pub async fn create(
         return Err(ApiError::with_details("1117", vec!["autoRenewal.renewalQuantity".into()]));
     };
     let codes = renewal_codes(&renewal.flex_discount_codes)?;
+    non_base(&request.offer_id, &codes)?;
     let asked = AutoRenewalRequest { enabled: Some(true), renewal_quantity: Some(quantity), ..Default::default() };
     if quantity == 0 || !check_auto_renewal(&asked, max_quantity(&request.offer_id)).is_empty() {
         return Err(ApiError::with_details("3116", vec!["autoRenewal.renewalQuantity".into()]));

@@ -32,16 +32,19 @@
 //!   `lineItemPartnerPrice` are negative; `pricingSummary` is the difference.
 //! - A SWITCH is open (1002) and completes like any order: the licenses leave the subscription
 //!   (inactive when none are left) and join a new subscription of the target, with the same
-//!   renewal date (the anniversary does not change). Assigned users (`usedQuantity`) and a set
-//!   renewal quantity follow the licenses as [`complete`] says; the order remembers
-//!   `reassign-users=true` in the change that completes it.
+//!   renewal date (the anniversary does not change). Assigned users (`usedQuantity`) follow the
+//!   licenses as [`complete`] says (a set renewal quantity stays as set); the order remembers
+//!   `reassign-users=true` in the change that completes it (one placed with it before the twin
+//!   remembered completes without moving users).
 //! - A revert names the SWITCH in `referenceOrderId`: not a completed SWITCH of this customer
 //!   is 3115; one already reverted, or being reverted, is 3115 too ("Subscription not found or
-//!   already cancelled"); one older than 14 days is 2150. `reassign-users=true` moves the users
-//!   back, refused (2154) as on the switch it undoes (the revert section writes `reassign-user=true`, the FAQ's table and every other page
-//!   `reassign-users`: the twin reads the plural). Its line must be the
-//!   switched-from product and its cancelling item the subscription the switch made, with the
-//!   switch's quantity (2150 otherwise). It completes by giving the licenses back.
+//!   already cancelled"); one older than 14 days is 2150. Its line must be the switched-from
+//!   product and its cancelling item the subscription the switch made, with the switch's
+//!   quantity (2150 otherwise), which that subscription must still hold, none of it being
+//!   returned or switched on (2151). It completes by giving the licenses back.
+//!   `reassign-users=true` moves the users back between teams products (2154 with an enterprise
+//!   product). The revert section writes `reassign-user=true`, the FAQ's table and every other
+//!   page `reassign-users`: the twin reads the plural.
 //! - Orders of both types are listed in the history. `order-type` filters SWITCH (the mid-term
 //!   page's example) and, though no page lists it as a filter, REVERT_SWITCH.
 
@@ -199,10 +202,14 @@ fn path_page(twin: &Twin, pairs: &[(&str, &str)], of: Option<(&str, &str)>) -> R
 /// Whether users move with licenses switched from `from` to `to` (`reassign-users`): not to or
 /// between enterprise products, nor from a single app to All Apps.
 fn users_move(from: &OfferId, to: &OfferId) -> bool {
-    let enterprise = [from, to].iter().any(|id| id.offer().is_some_and(|o| o.edition == Edition::Enterprise));
     let all_apps = |id: &OfferId| id.offer().is_some_and(|o| o.name.contains("All Apps"));
     let single_app_to_all_apps = all_apps(to) && !all_apps(from);
-    !enterprise && !single_app_to_all_apps
+    !enterprise(from, to) && !single_app_to_all_apps
+}
+
+/// Whether either product is an enterprise one.
+fn enterprise(from: &OfferId, to: &OfferId) -> bool {
+    [from, to].iter().any(|id| id.offer().is_some_and(|o| o.edition == Edition::Enterprise))
 }
 
 /// Whether `sub` renews as a High Growth offer, which is not switched from.
@@ -256,6 +263,12 @@ pub fn switch_order(
     }
     if reverting {
         check_revert(world, customer_id, now, o, &from_id, &to_id)?;
+        // What the switch made must still be there to give back: not returned, nor switched
+        // on (2151, as for a switch).
+        let held = from.current_quantity.unwrap_or(0).saturating_sub(locked(world, &from.subscription_id));
+        if line.quantity > held {
+            return Err(ApiError::code("2151"));
+        }
     } else {
         // "High Growth Offer subscriptions often cannot be switched FROM": one renewing as a
         // High Growth offer is not ("Error code 2154 indicates High Growth Offer restrictions").
@@ -279,10 +292,10 @@ pub fn switch_order(
         }
     }
     // "Not supported: Teams → Enterprise, Enterprise → Enterprise, Single App → All Apps"; a
-    // revert moves users back only "from the upgraded Teams subscription to the original Teams
-    // subscription", so on the path it undoes.
-    let (switched_from, switched_to) = if reverting { (&to_id, &from_id) } else { (&from_id, &to_id) };
-    if reassign_users && !users_move(switched_from, switched_to) {
+    // revert moves users back "from the upgraded Teams subscription to the original Teams
+    // subscription": between teams products, whichever way the switch went.
+    let refused = if reverting { enterprise(&from_id, &to_id) } else { !users_move(&from_id, &to_id) };
+    if reassign_users && refused {
         return Err(ApiError::code("2154"));
     }
     let currency = if asked_currency.is_empty() { from.currency_code.clone() } else { asked_currency.clone() };
@@ -423,9 +436,9 @@ pub fn price(order: &mut Order, customer: &Customer, now: Millis) {
 /// undelegated licenses given preference": unassigned licenses move first); without, they lose
 /// access ("Acrobat Pro: 20 licenses, 50 users still assigned → 30 users lose access", and the
 /// new subscription starts with none). "Both original and new product subscriptions renew at
-/// their respective quantities": a renewal quantity set on the giving subscription drops by the
-/// licenses moved, and one set on the receiving subscription (a revert's original) grows by
-/// them, so a revert restores what the switch changed.
+/// their respective quantities": a renewal quantity set on a subscription stays as set ("the
+/// `renewalQuantity` will remain unchanged by additional orders or cancellations until
+/// subscription becomes inactive"); one not set renews what the subscription holds.
 pub fn complete(world: &mut World, order: &mut Order, now: Millis, moving_users: bool) {
     let reverting = order.order_type == Some(OrderType::RevertSwitch);
     let (Some(line), Some(cancelling)) = (order.line_items.first_mut(), order.cancelling_items.first()) else {
@@ -438,11 +451,10 @@ pub fn complete(world: &mut World, order: &mut Order, now: Millis, moving_users:
         let left = from.current_quantity.unwrap_or(0);
         if let Some(used) = from.used_quantity {
             let kept = used.min(left);
-            moved_users = if moving_users { used - kept } else { 0 };
+            // No more users than licenses move (a return may have left more users than licenses).
+            moved_users = if moving_users { (used - kept).min(cancelling.quantity) } else { 0 };
             from.used_quantity = Some(kept);
         }
-        from.auto_renewal.renewal_quantity =
-            from.auto_renewal.renewal_quantity.map(|r| r.saturating_sub(cancelling.quantity));
     }
     let original = if reverting {
         world
@@ -458,9 +470,8 @@ pub fn complete(world: &mut World, order: &mut Order, now: Millis, moving_users:
         Some(id) => {
             if let Some(sub) = world.subscriptions.get_mut(&id) {
                 sub.current_quantity = Some(sub.current_quantity.unwrap_or(0).saturating_add(line.quantity));
-                sub.used_quantity = Some(sub.used_quantity.unwrap_or(0).saturating_add(moved_users));
-                sub.auto_renewal.renewal_quantity =
-                    sub.auto_renewal.renewal_quantity.map(|r| r.saturating_add(line.quantity));
+                let current = sub.current_quantity.unwrap_or(0);
+                sub.used_quantity = Some(sub.used_quantity.unwrap_or(0).saturating_add(moved_users).min(current));
                 sub.status = Status::Active;
             }
             id
