@@ -101,6 +101,41 @@ fn removing_a_row_moves_the_later_rows_up() {
     });
 }
 
+/// The account's contacts keep their names read-only, row by row ("Contact name cannot be
+/// updated through API"), also once an earlier row is removed; an added row's are editable,
+/// and every email is.
+#[wasm_bindgen_test]
+async fn contacts_the_account_has_keep_their_names_read_only_as_rows_move() {
+    use partner_console::components::address::{contact_values, ContactFields, CONTACTS};
+    use partner_model::types::Contact;
+    let root = mount_point();
+    let form = StoredValue::new(None::<FormState>);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let mut start = Values::new();
+        let held = |first: &str| Contact {
+            first_name: first.into(),
+            last_name: "Lee".into(),
+            email: format!("{}@example.com", first.to_lowercase()),
+            ..Contact::default()
+        };
+        contact_values(&mut start, &[held("Ann"), held("Bo")]);
+        rows::set_count(&mut start, CONTACTS, 3);
+        let f = FormState::new(start, |_| Vec::new(), None);
+        form.set_value(Some(f));
+        view! { <FormScope form=f><form><ContactFields/></form></FormScope> }
+    });
+    let read_only = |i: usize, field: &str| {
+        query(&root, &format!("#{}", field_id(&format!("{CONTACTS}[{i}].{field}"))))
+            .map(|e| e.has_attribute("readonly"))
+    };
+    wait_for("three rows", || read_only(2, "firstName")).await;
+    assert_eq!((read_only(0, "firstName"), read_only(1, "lastName")), (Some(true), Some(true)), "held");
+    assert_eq!((read_only(2, "firstName"), read_only(0, "email")), (Some(false), Some(false)), "new row; emails");
+    rows::remove(&form.get_value().expect("form"), CONTACTS, 0);
+    wait_for("two rows", || read_only(2, "firstName").is_none().then_some(())).await;
+    assert_eq!((read_only(0, "firstName"), read_only(1, "firstName")), (Some(true), Some(false)), "the mark moved up");
+}
+
 #[wasm_bindgen_test]
 async fn a_draft_comes_back_after_a_reload_until_it_is_discarded() {
     let storage = web_sys::window().expect("window").local_storage().expect("storage").expect("local storage");

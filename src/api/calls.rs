@@ -325,10 +325,10 @@ pub mod orders {
         create_with(rt, customer_id, body, false)
     }
 
-    /// A SWITCH (or REVERT_SWITCH), or its preview, that moves the users of a teams
-    /// subscription with its licenses (`reassign-users=true`).
-    pub fn switch_with_users(rt: &Runtime, customer_id: &str, body: &OrderRequest) -> Endpoint<Order> {
-        create_with(rt, customer_id, body, true)
+    /// A SWITCH (or REVERT_SWITCH), or its preview, moving the users of a teams subscription
+    /// with its licenses (`reassign-users=true`) when `reassign_users`.
+    pub fn switch(rt: &Runtime, customer_id: &str, body: &OrderRequest, reassign_users: bool) -> Endpoint<Order> {
+        create_with(rt, customer_id, body, reassign_users)
     }
 
     fn create_with(rt: &Runtime, customer_id: &str, body: &OrderRequest, reassign_users: bool) -> Endpoint<Order> {

@@ -188,19 +188,28 @@ pub fn AddressFields(
 pub fn ContactFields() -> impl IntoView {
     let form = use_form();
     let count = Memo::new(move |_| form.values.with(|v| rows::count(v, CONTACTS)));
+    // Each row with whether it is held: a row whose mark changes (a draft discarded) is drawn
+    // anew, so its names' read-only state follows.
+    let each = Memo::new(move |_| {
+        form.values.with(|v| {
+            let n = rows::count(v, CONTACTS);
+            let held = |i: usize| v.get(&format!("{CONTACTS}[{i}].{HELD}")).is_some_and(|h| h == "true");
+            (0..n).map(|i| (i, n, held(i))).collect::<Vec<_>>()
+        })
+    });
     let contacts_error = Signal::derive(move || form.error(CONTACTS, false));
     view! {
         <fieldset class="group">
             <legend>{t::address::contacts()}</legend>
             <p class="field-error" id="contacts-error" aria-live="polite">{move || contacts_error.get()}</p>
-            <For each=move || { let n = count.get(); (0..n).map(move |i| (i, n)) } key=|k| *k
-                children=move |(i, _)| {
-                    let is_locked = form.get_untracked(&format!("{CONTACTS}[{i}].{HELD}")) == "true";
+            <For each=move || each.get() key=|k| *k
+                children=move |(i, _, is_locked)| {
+                    let kept = is_locked.then(|| t::address::name_kept().to_string());
                     view! {
                         <div class="row contact">
                             <h2 class="row-title">{t::address::contact(i + 1)}</h2>
-                            <TextField path=format!("{CONTACTS}[{i}].firstName") readonly=is_locked autocomplete="given-name"/>
-                            <TextField path=format!("{CONTACTS}[{i}].lastName") readonly=is_locked autocomplete="family-name"/>
+                            <TextField path=format!("{CONTACTS}[{i}].firstName") readonly=is_locked autocomplete="given-name" hint=kept.clone()/>
+                            <TextField path=format!("{CONTACTS}[{i}].lastName") readonly=is_locked autocomplete="family-name" hint=kept/>
                             <TextField path=format!("{CONTACTS}[{i}].email") kind="email" autocomplete="email"/>
                             <TextField path=format!("{CONTACTS}[{i}].phoneNumber") kind="tel" autocomplete="tel"/>
                             {move || (count.get() > 1).then(|| view! {

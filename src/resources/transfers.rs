@@ -285,7 +285,8 @@ static ITEMS: &[Column<ItemRow>] = item_columns!(t::column::subscription_id);
 static NEW_ITEMS: &[Column<ItemRow>] = item_columns!(t::column::new_subscription_id);
 
 /// A transfer's page: its status in words, a progress note while it is pending, its facts, and
-/// once complete the customer and its new subscriptions.
+/// once complete the customer and its subscriptions (new ones from VIP, the same ones after a
+/// reseller change).
 #[component]
 pub fn TransferView(
     /// The page's title.
@@ -322,6 +323,8 @@ pub fn TransferView(
     if !reseller.1.is_empty() {
         accounts.push((reseller.0, view! { <ResellerLink id=reseller.1/> }.into_any()));
     }
+    // The subscriptions are linked once they are the receiving reseller's to open.
+    let linked = if complete { customer.clone() } else { String::new() };
     let links = (complete && !customer.is_empty()).then(|| {
         view! {
             <div class="actions record-links">
@@ -338,7 +341,7 @@ pub fn TransferView(
         <Facts title=t::transfer::facts() rows=facts also=accounts/>
         <section class="facts-section">
             <h2>{t::transfer::subscriptions()}</h2>
-            <ItemsTable items caption=t::transfer::of_transfer() new_ids=!same_ids customer/>
+            <ItemsTable items caption=t::transfer::of_transfer() new_ids=!same_ids customer=linked/>
         </section>
     }
 }

@@ -9,7 +9,7 @@ use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column};
 use crate::i18n::t;
 use crate::recent::recent;
-use crate::resources::resellers::list::{account_filters, AccountFilters, ACCOUNT_SORT};
+use crate::resources::resellers::list::{account_filters, AccountFilters, ACCOUNT_SORT, CUSTOMER_FILTERS};
 use crate::routes::To;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
@@ -137,7 +137,7 @@ impl ListSource for Customers {
     const MAX_LIMIT: u32 = 50;
 
     fn call(&self, rt: &Runtime, query: &QueryState, limit: u32, offset: u64) -> Endpoint<CustomerListPage> {
-        customers::list(rt, &self.0, &account_filters(query, limit, offset))
+        customers::list(rt, &self.0, &account_filters(CUSTOMER_FILTERS, query, limit, offset))
     }
 }
 
@@ -152,7 +152,7 @@ fn ResellerCustomers(reseller: String) -> impl IntoView {
                 <A href=To::NewCustomer { reseller: &reseller }.href() attr:class="button primary">{t::customers::create()}</A>
             </div>
         </div>
-        <AccountFilters/>
+        <AccountFilters dates=true/>
         <ListPage source=Customers(reseller.clone()) columns=COLUMNS caption=t::customers::title().to_string() noun=t::noun::customers()
             sort=ACCOUNT_SORT empty=t::customers::none() export=format!("customers-{reseller}.csv")/>
     }

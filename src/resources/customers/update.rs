@@ -75,7 +75,9 @@ fn UpdateCustomerForm(customer: Customer) -> impl IntoView {
     start.insert(GLOBAL_START.into(), global);
     profile_values(&mut start, &customer.company_profile);
     let original_segment = g(&start, SEGMENT);
-    let form = FormState::new(start, check, Some(format!("customer-{id}")));
+    // The draft's name changed when contacts' rows took their "held" mark: a draft from before
+    // has none, and would have let existing names be edited.
+    let form = FormState::new(start, check, Some(format!("customer-{id}-edit")));
     let navigate = use_navigate();
     let id2 = id.clone();
     let submission = use_submission(

@@ -169,11 +169,7 @@ fn UpgradeForm(sub: Subscription, targets: Vec<SwitchTarget>, customer: String) 
         move |v| {
             let quantity = g(&v, QUANTITY).parse().unwrap_or(0);
             let request = OrderRequest::PreviewSwitch(switch_order(&g(&v, TARGET), &id, quantity, &currency));
-            let endpoint = if g(&v, REASSIGN) == "true" {
-                orders::switch_with_users(&rt, &c2, &request)
-            } else {
-                orders::create(&rt, &c2, &request)
-            };
+            let endpoint = orders::switch(&rt, &c2, &request, g(&v, REASSIGN) == "true");
             async move { fetch(endpoint).await.map(|o| (v, o)) }
         },
         move |answer: (Values, Order)| preview.set(Some(answer)),
@@ -215,14 +211,7 @@ fn PlaceSwitch(values: Values, order: Order, customer: String) -> impl IntoView 
     let c2 = customer.clone();
     let commit = use_commit(
         crate::components::form::use_form(),
-        move || {
-            let endpoint = if reassign {
-                orders::switch_with_users(&rt, &c2, &request)
-            } else {
-                orders::create(&rt, &c2, &request)
-            };
-            fetch(endpoint)
-        },
+        move || fetch(orders::switch(&rt, &c2, &request, reassign)),
         move |o: Order| {
             toast(t::upgrade::placed(&o.order_id));
             navigate(&To::Order { customer: &customer, id: &o.order_id }.path(), Default::default());
@@ -341,18 +330,10 @@ pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
     let form = FormState::new(start, |_| Vec::new(), None).within("#undo-switch");
     let preview = use_preview::<Order>(form);
     let c2 = customer.clone();
-    // With the users moved back (`reassign-users=true`), or not, as the preview was asked.
-    let send = move |rt: &crate::runtime::Runtime, customer: &str, request: &OrderRequest, users: bool| {
-        if users {
-            orders::switch_with_users(rt, customer, request)
-        } else {
-            orders::create(rt, customer, request)
-        }
-    };
     let submission = use_preview_submission(
         form,
         move |v| {
-            let endpoint = send(&rt, &c2, &preview_request, g(&v, REASSIGN) == "true");
+            let endpoint = orders::switch(&rt, &c2, &preview_request, g(&v, REASSIGN) == "true");
             async move { fetch(endpoint).await.map(|o| (v, o)) }
         },
         move |answer: (Values, Order)| preview.set(Some(answer)),
@@ -362,8 +343,9 @@ pub fn UndoSwitch(order: Order, customer: String) -> impl IntoView {
     let commit = use_commit(
         form,
         move || {
+            // With the users moved back, or not, as the preview was asked.
             let users = preview.with_untracked(|p| p.as_ref().is_some_and(|(v, _)| g(v, REASSIGN) == "true"));
-            fetch(send(&rt, &c3, &request, users))
+            fetch(orders::switch(&rt, &c3, &request, users))
         },
         move |o: Order| {
             toast(t::upgrade::undone(&o.order_id));

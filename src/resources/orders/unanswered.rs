@@ -31,7 +31,7 @@ pub fn Unanswered(form: FormState, customer: String, probe: OrderRequest, what: 
     let sent = |endpoint: &crate::api::calls::Endpoint<Order>| unanswered(endpoint, |body| is_like(&probe, body));
     // An upgrade or its undoing may have been sent moving the users (`reassign-users=true`).
     let earlier = sent(&orders::create(&rt, &customer, &probe))
-        .or_else(|| probe.switch().and_then(|_| sent(&orders::switch_with_users(&rt, &customer, &probe))));
+        .or_else(|| probe.switch().and_then(|_| sent(&orders::switch(&rt, &customer, &probe, true))));
     let Some(earlier) = earlier else {
         return ().into_any();
     };

@@ -161,7 +161,8 @@ pub fn UpdateReseller() -> impl IntoView {
 fn UpdateResellerForm(reseller: Reseller) -> impl IntoView {
     let rt = runtime();
     let id = reseller.reseller_id.clone();
-    let form = FormState::new(values_of(&reseller), check_update, Some(format!("reseller-{id}")));
+    // The draft's name changed when contacts' rows took their "held" mark (see the customer's).
+    let form = FormState::new(values_of(&reseller), check_update, Some(format!("reseller-{id}-edit")));
     let navigate = use_navigate();
     let id2 = id.clone();
     let submission = use_submission(

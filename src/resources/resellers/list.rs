@@ -1,5 +1,7 @@
-//! The reseller list: status, company name (with `*`), created dates, sorting by name or
-//! date, pages of up to 50, CSV export of the whole filtered list.
+//! The reseller list: status, company name (with `*`), sorting by name or date, pages of up to
+//! 50, CSV export of the whole filtered list. Created dates filter the customer list only: the
+//! reseller list's page documents `status`, `company-name`, `sort-by`, `order-by` and paging,
+//! and an undocumented filter the API ignores would show an unfiltered list as filtered.
 
 use crate::api::calls::{resellers, Endpoint};
 use crate::components::filters::Choice;
@@ -28,8 +30,10 @@ pub const ACCOUNT_PAGE_SIZES: &[Choice] =
 /// Sorting of account lists.
 pub const ACCOUNT_SORT: SortKeys =
     SortKeys { by: "sort-by", order: "order-by", default_by: "creationDate", default_desc: true };
-/// The filter keys of account lists, as the API names them.
-pub const ACCOUNT_FILTERS: &[&str] =
+/// The filter keys of the reseller list, as the API names them.
+pub const RESELLER_FILTERS: &[&str] = &["status", "company-name", "sort-by", "order-by"];
+/// The filter keys of the customer list: the reseller list's and the created dates.
+pub const CUSTOMER_FILTERS: &[&str] =
     &["status", "company-name", "from-created-date", "to-created-date", "sort-by", "order-by"];
 
 static COLUMNS: &[Column<ResellerSummary>] = &[
@@ -45,9 +49,15 @@ static COLUMNS: &[Column<ResellerSummary>] = &[
     Column::text(t::column::external_reference, |r| Cell::Text(r.external_reference_id.clone())),
 ];
 
-/// The URL's account filters, with the page asked for, as API parameters.
-pub fn account_filters(query: &QueryState, limit: u32, offset: u64) -> Vec<(&'static str, String)> {
-    let filters = filters_of(query, ACCOUNT_FILTERS).into_iter().map(|(k, v)| match k {
+/// The URL's filters of an account list (`keys`: [`RESELLER_FILTERS`] or
+/// [`CUSTOMER_FILTERS`]), with the page asked for, as API parameters.
+pub fn account_filters(
+    keys: &[&'static str],
+    query: &QueryState,
+    limit: u32,
+    offset: u64,
+) -> Vec<(&'static str, String)> {
+    let filters = filters_of(query, keys).into_iter().map(|(k, v)| match k {
         "company-name" => (k, contains(&v)),
         _ => (k, v),
     });
@@ -75,19 +85,24 @@ impl ListSource for Resellers {
     const MAX_LIMIT: u32 = 50;
 
     fn call(&self, rt: &Runtime, query: &QueryState, limit: u32, offset: u64) -> Endpoint<ResellerListPage> {
-        resellers::list(rt, &account_filters(query, limit, offset))
+        resellers::list(rt, &account_filters(RESELLER_FILTERS, query, limit, offset))
     }
 }
 
-/// The account list's filter bar.
+/// The account list's filter bar; `dates` for the created dates (the customer list's).
 #[component]
-pub fn AccountFilters() -> impl IntoView {
+pub fn AccountFilters(#[prop(optional)] dates: bool) -> impl IntoView {
+    let dates = dates.then(|| {
+        view! {
+            <FilterDate key="from-created-date" label=t::resellers::created_from()/>
+            <FilterDate key="to-created-date" label=t::resellers::created_to()/>
+        }
+    });
     view! {
         <div class="filters" role="search" aria-label=t::resellers::filters()>
             <FilterSelect key="status" label=t::resellers::status() options=ACCOUNT_STATUSES/>
             <FilterText key="company-name" label=t::resellers::company_name() hint=t::resellers::name_hint()/>
-            <FilterDate key="from-created-date" label=t::resellers::created_from()/>
-            <FilterDate key="to-created-date" label=t::resellers::created_to()/>
+            {dates}
             <FilterSelect key="limit" label=t::resellers::rows() options=ACCOUNT_PAGE_SIZES/>
         </div>
     }

@@ -246,7 +246,7 @@ pub static ERROR_CODES: &[ErrorCode] = &[
     e(2153, 400, "Line item and cancelling line item mismatch.", SWITCHING,
         "Make the new line and its cancelling line refer to the same subscription and quantity."),
     e(2154, 400, "Upgrade not supported", SWITCHING,
-        "If you chose to move the users, upgrade without them (Adobe does not move them to or between enterprise products, nor from a single app to All Apps) and assign them afterwards; otherwise make the change at renewal."),
+        "If you chose to move the users, go on without moving them (Adobe does not move users to, from or between enterprise products, nor from a single app to All Apps) and assign them afterwards; otherwise make the change at renewal."),
     e(2164, 400, "All subscriptions are already renewed.", RENEWING,
         "Nothing is left to renew this term, so no renewal order is needed."),
     e(2166, 400, "This promo code is applicable for only 3YC customers.", &[PREVIEW_RENEWAL, CREATE_ORDER, PREVIEW_ORDER],
