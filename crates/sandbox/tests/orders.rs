@@ -458,6 +458,23 @@ async fn an_add_on_is_sold_only_with_its_base_product() {
     // Once the customer holds an Acrobat, the add-on is sold alone.
     let later = place(&env, COM, "NEW", &[(1, "65325791CA01A12", 2)]).await;
     assert_eq!(later.status, StatusCode::CREATED, "{}", later.json);
+    // Nor does an add-on's renewal take a code (2145 is listed for Update Subscription too).
+    let done = call(
+        &env,
+        "GET",
+        &format!("/v3/customers/{COM}/orders/{}", both.json["orderId"].as_str().unwrap_or_default()),
+        None,
+    )
+    .await;
+    let add_on = done.json["lineItems"][1]["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let coded = json!({"autoRenewal": {"enabled": true, "flexDiscountCodes": ["BLACK_FRIDAY_10_PERCENT_OFF"]}});
+    let patched = call(&env, "PATCH", &format!("/v3/customers/{COM}/subscriptions/{add_on}"), Some(coded)).await;
+    assert_eq!(
+        (patched.json["code"].as_str(), details(&patched)),
+        (Some("2145"), vec!["autoRenewal.flexDiscountCodes".to_string()]),
+        "{}",
+        patched.json
+    );
 }
 
 /// The codes of a page of flexible discounts.
