@@ -233,7 +233,8 @@ pub mod resellers {
             Some(body),
         )
     }
-    /// `filters`: `status`, `company-name`, `from-created-date`, `to-created-date`, `sort-by`, `order-by`, `limit`, `offset`.
+    /// `filters`: `status`, `company-name`, `sort-by`, `order-by`, `limit`, `offset` (the
+    /// reseller list's documented ones).
     pub fn list(rt: &Runtime, filters: &[(&str, String)]) -> Endpoint<ResellerListPage> {
         read(rt, t::call::list_resellers(), rt.vipmp_url(&format!("/v3/resellers{}", query(filters))))
     }

@@ -855,7 +855,7 @@ async fn upgrade_a_subscription_mid_term_then_undo_it() {
     browser.click("Upgrade").await;
     browser.heading("Upgrade a subscription").await;
     browser.choose("Upgrade to", "65322651CA01A12").await;
-    browser.sees("Licenses left on Illustrator for teams stay, and both products renew.").await;
+    browser.sees("Licenses left on Illustrator for teams stay, and both products renew; a renewal quantity set on Illustrator for teams stays as set").await;
     browser.fill("Licenses to move", "3").await;
     browser.click("Preview upgrade").await;
     let preview = "//section[contains(@class,'preview')]";

@@ -2744,6 +2744,32 @@ async fn users_and_renewal_quantities_follow_the_licenses_a_switch_moves() {
     let short = switch(&env, "PREVIEW_REVERT_SWITCH", "", standard, &moved, (6, 6), &switch_id).await;
     assert_eq!(short.json["code"], "2151", "{}", short.json);
     assert!(take(6).is_ok());
+    // Nor while another switch of the original is being processed (one at a time).
+    let open = Order {
+        order_id: "SWITCH-OPEN".into(),
+        customer_id: FAR.into(),
+        order_type: Some(OrderType::Switch),
+        status: Status::Pending,
+        cancelling_items: vec![CancellingItem {
+            subscription_id: original.clone(),
+            quantity: 1,
+            ..CancellingItem::default()
+        }],
+        ..Order::default()
+    };
+    let busy = |open: Option<Order>| {
+        env.twin.change(|w, _| {
+            match open {
+                Some(o) => w.orders.insert("SWITCH-OPEN".into(), o),
+                None => w.orders.remove("SWITCH-OPEN"),
+            };
+            Ok::<_, ApiError>(())
+        })
+    };
+    assert!(busy(Some(open)).is_ok());
+    let locked = switch(&env, "PREVIEW_REVERT_SWITCH", "", standard, &moved, (6, 6), &switch_id).await;
+    assert_eq!(locked.json["code"], "2151", "{}", locked.json);
+    assert!(busy(None).is_ok());
     // Undone with the users: everything as before.
     let reverted = switch(&env, "REVERT_SWITCH", "?reassign-users=true", standard, &moved, (6, 6), &switch_id).await;
     assert_eq!(reverted.status, StatusCode::CREATED, "{}", reverted.json);

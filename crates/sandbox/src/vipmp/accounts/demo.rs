@@ -376,8 +376,8 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, _large: bool) {
             if let Some(gr) = group_ids.get(*g).and_then(|gid| world.linked_groups.iter_mut().find(|x| &x.id == gid)) {
                 gr.members_count = Some(gr.members_count.unwrap_or(0) + 1);
                 c.discounts.retain(|d| d.offer_type != OfferType::License);
-                c.discounts
-                    .insert(0, gr.discounts.first().cloned().unwrap_or_else(|| discount(OfferType::License, "01")));
+                let level = gr.discounts.iter().find(|d| d.offer_type == OfferType::License).cloned();
+                c.discounts.insert(0, level.unwrap_or_else(|| discount(OfferType::License, "01")));
                 let role = if *role == 0 { LinkedMemberRole::Owner } else { LinkedMemberRole::Member };
                 c.linked_membership = Some(LinkedMembership::of(gr, role, gr.creation_date.clone()));
             }

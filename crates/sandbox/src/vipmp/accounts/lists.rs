@@ -1,5 +1,7 @@
 //! The account lists: `GET /v3/resellers` and `GET /v3/resellers/{id}/customers`, with the
-//! documented filters (status, company name with `*`, created date range), sorting and pages.
+//! documented filters (status, company name with `*`; the created date range, which only the
+//! customer list's page documents, the twin reads on both and the console sends for customers
+//! only), sorting and pages.
 
 use super::is_inactive;
 use crate::twin::world::Millis;

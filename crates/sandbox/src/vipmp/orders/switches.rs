@@ -266,7 +266,13 @@ pub fn switch_order(
         // What the switch made must still be there to give back: not returned, nor switched
         // on (2151, as for a switch).
         let held = from.current_quantity.unwrap_or(0).saturating_sub(locked(world, &from.subscription_id));
-        if line.quantity > held {
+        // Nor while a switch of the subscription it gives back to is processed (one at a time).
+        let original = world
+            .orders
+            .get(&o.reference_order_id)
+            .and_then(|s| s.cancelling_items.first())
+            .is_some_and(|c| locked(world, &c.subscription_id) == u64::MAX);
+        if line.quantity > held || original {
             return Err(ApiError::code("2151"));
         }
     } else {
