@@ -43,8 +43,8 @@
 //! - Lists: `status` 1004 matches every inactive code (1004, 1010, 1012, 1014); `company-name`
 //!   matches case-insensitively, `*` standing for any text (without `*` the whole name must
 //!   match); `from-created-date`/`to-created-date` (dates or UTC times, `to` inclusive of its
-//!   day) work on both lists, though only the customer list's page documents them; bad parameters are 1132 naming the parameter, an offset past the
-//!   total 1133. Ties sort by id.
+//!   day) work on both lists, though only the customer list's page documents them; bad
+//!   parameters are 1132 naming the parameter, an offset past the total 1133. Ties sort by id.
 //! - Linked memberships: a group created with a customer (create or update) has the customer
 //!   as OWNER and takes its country, segment and LICENSE discount; it is LGA when the customer
 //!   is. Enrolling into an unknown group is 404 1143; a customer already in another group gets

@@ -231,10 +231,16 @@ pub(crate) fn settle_levels_keeping(world: &mut World, customer_id: &str, now: M
             continue;
         }
         let level = offers::eligible_level(c, offer_type, total, keep_current);
-        match c.discounts.iter_mut().find(|d| d.offer_type.as_str() == offer_type) {
-            Some(d) => d.level = level,
-            None => c.discounts.push(Discount::new(offers::offer_type_value(offer_type), level)),
-        }
+        set_level(&mut c.discounts, &offers::offer_type_value(offer_type), &level);
+    }
+}
+
+/// Sets the level of `offer_type` in `discounts` (a customer's or a linked membership's),
+/// adding it when there is none.
+pub(super) fn set_level(discounts: &mut Vec<Discount>, offer_type: &OfferType, level: &str) {
+    match discounts.iter_mut().find(|d| d.offer_type == *offer_type) {
+        Some(d) => d.level = level.to_string(),
+        None => discounts.push(Discount::new(offer_type.clone(), level)),
     }
 }
 

@@ -42,8 +42,8 @@
 //!   flexible discount into the renewal (set on it, or reused from its order) names it in
 //!   `flexDiscounts`: SUCCESS when the customer may have it on that offer now (the rules of
 //!   placing an order: active or reusable, its segments and products, not an add-on, an intro
-//!   discount only for a product not held unless the customer used it before), else FAILURE, an unknown code
-//!   too; the preview is not refused for it, and a SUCCESS prices the line. A
+//!   discount only for a product not held unless the customer used it before), else FAILURE,
+//!   an unknown code too; the preview is not refused for it, and a SUCCESS prices the line. A
 //!   manual renewal's lines take codes as a new order's do (see `discounts`).
 //! - History: the documented default `start-date` is the current term's start (the customer's
 //!   `cotermDate` minus one year; no limit without one). `order-type` accepts the documented
@@ -111,7 +111,7 @@ use crate::twin::world::{Change, Millis, World};
 use crate::twin::{ApiError, Twin};
 use axum::routing::get;
 use axum::Router;
-use partner_model::types::{Customer, Discount, Link, Links, OfferType, Status, Subscription};
+use partner_model::types::{Customer, Link, Links, OfferType, Status, Subscription};
 
 pub(crate) use complete::settle_levels;
 pub use seed::LARGE_CUSTOMER_ID;
@@ -254,17 +254,12 @@ pub(crate) fn linked_levels(world: &mut World, since: Millis, now: Millis) {
                 continue;
             }
             let level = offers::level_for(kind, &segment, offers::tier_of_quantity(kind, total), false);
-            let discount = Discount::new(offer_type.clone(), level);
-            let set = |discounts: &mut Vec<Discount>| match discounts.iter_mut().find(|d| d.offer_type == offer_type) {
-                Some(d) => d.level = discount.level.clone(),
-                None => discounts.push(discount.clone()),
-            };
             if let Some(group) = world.linked_groups.iter_mut().find(|g| g.id == group_id) {
-                set(&mut group.discounts);
+                complete::set_level(&mut group.discounts, &offer_type, &level);
             }
             for id in &members {
                 if let Some(c) = world.customers.get_mut(id) {
-                    set(&mut c.discounts);
+                    complete::set_level(&mut c.discounts, &offer_type, &level);
                 }
             }
         }

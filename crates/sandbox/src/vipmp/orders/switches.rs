@@ -7,10 +7,10 @@
 //!   enterprise) is `FULL_ONLY`; the others `PARTIAL_ALLOWED`. Ids are the base offer ids
 //!   (level 01) in the source's segment and region; `targetType` is `PRODUCT_LIST`.
 //! - The paths need `market-segment`, `country` and `language`, unless `customer-id` and
-//!   `subscription-id` are both given (or the path names them: the FAQ's
-//!   `/v3/customers/{customerId}/subscriptions/{subscriptionId}/offer-switch-paths`) (then the subscription's product, in the customer's
-//!   segment; none for a subscription renewing as a High Growth offer, "excluded from switch
-//!   eligibility"). A missing one is 400 with 1117 naming it; an unknown customer or subscription
+//!   `subscription-id` are both given, or the path names them (the FAQ's
+//!   `/v3/customers/{customerId}/subscriptions/{subscriptionId}/offer-switch-paths`): then
+//!   the subscription's product, in the customer's segment, and none for a subscription
+//!   renewing as a High Growth offer ("excluded from switch eligibility"). A missing one is 400 with 1117 naming it; an unknown customer or subscription
 //!   is 3115. `offer-id` keeps the paths from that product. `limit` (default 20, at most 100)
 //!   and `offset` page the sources.
 //! - A switch is checked in this order: its shape (one line and one cancelling item naming
@@ -119,9 +119,14 @@ fn bad(field: &str) -> ApiError {
 /// `subscription-id`).
 pub async fn paths(State(twin): State<Twin>, RawQuery(query): RawQuery) -> Result<Json<SwitchPathPage>, ApiError> {
     let query = query.unwrap_or_default();
-    let pairs: Vec<(&str, &str)> = query.split('&').filter_map(|p| p.split_once('=')).collect();
+    let pairs = pairs(&query);
     let get = |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| *v).filter(|v| !v.is_empty());
     path_page(&twin, &pairs, get("customer-id").zip(get("subscription-id")))
+}
+
+/// A query's `key=value` pairs, as sent.
+fn pairs(query: &str) -> Vec<(&str, &str)> {
+    query.split('&').filter_map(|p| p.split_once('=')).collect()
 }
 
 /// `GET /v3/customers/{customerId}/subscriptions/{subscriptionId}/offer-switch-paths`, the
@@ -132,8 +137,7 @@ pub async fn paths_of_subscription(
     RawQuery(query): RawQuery,
 ) -> Result<Json<SwitchPathPage>, ApiError> {
     let query = query.unwrap_or_default();
-    let pairs: Vec<(&str, &str)> = query.split('&').filter_map(|p| p.split_once('=')).collect();
-    path_page(&twin, &pairs, Some((&customer_id, &subscription_id)))
+    path_page(&twin, &pairs(&query), Some((&customer_id, &subscription_id)))
 }
 
 /// A page of paths: the query's `pairs` (paging, the catalog's filters, `offer-id`), of the
