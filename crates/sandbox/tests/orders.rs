@@ -710,6 +710,84 @@ async fn recommendations_carry_a_tracker_that_a_purchase_sends_back() {
     assert_eq!(counted(), 2, "Create Subscription with the customer's tracker");
 }
 
+/// Overlay recommendations: Fetch Recommendations answers the leads Adobe's agents left,
+/// `OPEN` until "consumed during order placement or automatically expired past their
+/// `expiresAt` date", and the block is "present only when leads exist for the customer".
+#[tokio::test]
+async fn leads_are_answered_until_an_order_of_their_kind_takes_them_or_they_expire() {
+    use partner_sandbox::twin::world::HeldLead;
+    let env = env();
+    let lead = |renewal: bool, from: i64, to: i64, items: &[(&str, u64)]| {
+        let at = |days: i64| time::now().saturating_add_signed(days * DAY as i64);
+        HeldLead {
+            renewal,
+            created: at(from),
+            expires: at(to),
+            items: items.iter().map(|(o, q)| (o.to_string(), *q)).collect(),
+        }
+    };
+    env.twin
+        .change(|w, _| {
+            w.leads.insert(
+                COM.into(),
+                vec![
+                    lead(false, -3, 27, &[("11083117CA01A12", 4), ("65322651CA01A12", 2)]),
+                    lead(false, -40, -10, &[("30006208CA01A12", 3)]),
+                ],
+            );
+            w.leads.insert(EARLY.into(), vec![lead(true, -1, 20, &[("65304479CA01A12", 15)])]);
+            Ok::<_, ApiError>(())
+        })
+        .expect("leads");
+    let leads = |customer: &'static str| {
+        let env = &env;
+        async move {
+            let a = call(env, "POST", "/v3/recommendations", Some(json!({"customerId": customer}))).await;
+            assert_eq!(a.status, StatusCode::OK, "{}", a.json);
+            a.json.get("overlayRecommendations").cloned().unwrap_or_default()
+        }
+    };
+    let com = leads(COM).await;
+    let new = com["new"].as_array().cloned().unwrap_or_default();
+    assert_eq!(new.len(), 2, "{com}");
+    assert_eq!((new[0]["status"].as_str(), new[1]["status"].as_str()), (Some("OPEN"), Some("EXPIRED")));
+    assert_eq!(
+        new[0]["items"],
+        json!([{"offerId": "11083117CA01A12", "quantity": 4}, {"offerId": "65322651CA01A12", "quantity": 2}])
+    );
+    assert!(time::parse(new[0]["createdAt"].as_str().unwrap_or("")).is_some(), "{}", new[0]);
+    assert!(new[0]["expiresAt"].as_str() > new[0]["createdAt"].as_str());
+    assert!(com.get("renew").is_none(), "no renewal leads: {com}");
+    assert!(leads(EDU).await.is_null(), "no block without leads");
+    // The other answers that carry recommendations do not carry leads.
+    let body = json!({"orderType": "PREVIEW", "currencyCode": "USD", "lineItems": lines(&[(1, "65322651CA01A12", 2)])});
+    let preview =
+        call(&env, "POST", &format!("/v3/customers/{COM}/orders?fetch-recommendations=true"), Some(body)).await;
+    assert!(preview.json["recommendations"].get("overlayRecommendations").is_none(), "{}", preview.json);
+    assert_eq!(leads(COM).await["new"].as_array().map(Vec::len), Some(2), "a preview consumes nothing");
+    // A RENEWAL does not take a lead to buy; a NEW order of one of its products does, at any
+    // quantity and level, and not the expired one.
+    let renewal = renew(&env, EARLY, "PREVIEW_RENEWAL", json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 15, "subscriptionId": "SUB-9000000005"}])).await;
+    assert_eq!(renewal.status, StatusCode::CREATED, "{}", renewal.json);
+    assert_eq!(leads(EARLY).await["renew"][0]["status"], "OPEN", "a preview consumes nothing");
+    let new_order =
+        json!({"orderType": "NEW", "currencyCode": "USD", "lineItems": lines(&[(1, "65304479CA01A12", 1)])});
+    let placed = call(&env, "POST", &format!("/v3/customers/{EARLY}/orders"), Some(new_order)).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    assert_eq!(leads(EARLY).await["renew"][0]["status"], "OPEN", "a NEW order takes no renewal lead");
+    let new_order =
+        json!({"orderType": "NEW", "currencyCode": "USD", "lineItems": lines(&[(1, "65322651CA01A12", 1)])});
+    let placed = call(&env, "POST", &format!("/v3/customers/{COM}/orders"), Some(new_order)).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    let com = leads(COM).await;
+    assert_eq!(com["new"].as_array().map(Vec::len), Some(1), "{com}");
+    assert_eq!(com["new"][0]["status"], "EXPIRED");
+    settle().await;
+    let placed = renew(&env, EARLY, "RENEWAL", json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 15, "subscriptionId": "SUB-9000000005"}])).await;
+    assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
+    assert!(leads(EARLY).await.is_null(), "the renewal took its lead");
+}
+
 /// A manual renewal (`PREVIEW_RENEWAL` with lines, or `RENEWAL`) for `customer`, with prices.
 async fn renew(env: &Env, customer: &str, kind: &str, lines: Value) -> Answer {
     let body = json!({"orderType": kind, "currencyCode": "USD", "lineItems": lines});

@@ -111,6 +111,21 @@ pub struct Lead {
     pub items: Vec<CartOffer>,
 }
 
+impl Lead {
+    /// Whether the lead is still open: neither taken up by an order nor expired.
+    pub fn is_open(&self) -> bool {
+        self.status == "OPEN"
+    }
+}
+
+/// Fetch Recommendations read only for its leads (the customer hub's): no decoder for the
+/// product recommendations, which the hub does not show.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct LeadsAnswer {
+    pub overlay_recommendations: OverlayRecommendations,
+}
+
 impl ProductRecommendations {
     /// Every recommendation with its kind in words, best ranked first within each kind.
     pub fn all(&self) -> Vec<(&'static str, &Recommendation)> {

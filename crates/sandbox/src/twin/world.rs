@@ -46,6 +46,19 @@ pub struct ApprovalCode {
     pub expires: Millis,
 }
 
+/// A lead an Adobe agent left for a customer (overlay recommendations): products and
+/// quantities the customer said it wants to buy (`renewal` false) or renew, open until
+/// `expires` or until an order of its kind takes one of its products
+/// (`vipmp::orders::leads`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeldLead {
+    pub renewal: bool,
+    pub created: Millis,
+    pub expires: Millis,
+    /// Offer ids and quantities.
+    pub items: Vec<(String, u64)>,
+}
+
 /// A VIP membership that can move to VIP Marketplace.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VipMembership {
@@ -86,7 +99,8 @@ macro_rules! with_tables {
             memberships,
             membership_transfers,
             open_acquisitions,
-            deployments
+            deployments,
+            leads
         )
     };
 }
@@ -116,6 +130,8 @@ pub struct World {
     pub open_acquisitions: Table<OpenAcquisitions>,
     /// A global customer's deployments, by id.
     pub deployments: Table<crate::vipmp::accounts::deployments::Held>,
+    /// Each customer's leads from Adobe's agents, oldest first, by customer id.
+    pub leads: Table<Vec<HeldLead>>,
     /// Seeded, never changed through the API (so never in the journal).
     pub distributor_subscriptions: Vec<DistributorSubscription>,
     /// Changes not yet due, with their due time (scheduled only through [`World::schedule`]).

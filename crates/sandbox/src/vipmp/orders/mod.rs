@@ -96,6 +96,7 @@ mod discounts;
 mod high_growth;
 mod history;
 mod hvd;
+pub(crate) mod leads;
 pub mod offers;
 mod pricing;
 pub(crate) mod recommendations;

@@ -16,8 +16,9 @@
 //!   once, under the first kind it has; ranks start at 0 within each kind.
 //! - `baseOfferId` is the product's base id for the customer's segment (level 01, or T1).
 //! - `recommendationContext` other than the three documented values, or no `customerId`, is
-//!   400 with code 1117 naming the field; an unknown customer is 1116. There are no overlay
-//!   leads (the docs send the block only when Adobe's agents left some).
+//!   400 with code 1117 naming the field; an unknown customer is 1116. Fetch Recommendations
+//!   also answers the customer's leads from Adobe's agents (overlay recommendations), when it
+//!   has any ([`super::leads`]).
 //! - Where recommendations are asked for ([`check_locale`]): a `language` other than `EN` or
 //!   `MULT` is the documents' 5137 INVALID_LANGUAGE, and a `country` the API does not accept
 //!   (not an ISO 3166-1 code, or one in Adobe's unsupported-countries table) is 5136
@@ -244,7 +245,9 @@ pub async fn fetch(State(twin): State<Twin>, body: Bytes) -> Result<Response, Ap
         if cart.is_empty() {
             cart = held(w, &request.customer_id);
         }
-        Ok::<_, ApiError>((recommend(c, &cart), now))
+        let mut answer = recommend(c, &cart);
+        answer.overlay_recommendations = super::leads::overlay(w, &c.customer_id, now);
+        Ok::<_, ApiError>((answer, now))
     })?;
     Ok(self::answer(Json(answer), true, &request.customer_id, now))
 }

@@ -37,6 +37,7 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
     }
     seed_lapsed(world, now);
     seed_renewal_discount(world);
+    super::leads::seed(world, now);
     if large {
         seed_large(world, now);
     }

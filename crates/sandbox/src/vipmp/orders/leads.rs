@@ -1,0 +1,115 @@
+//! Overlay recommendations: leads Adobe's agents leave for a customer, in the
+//! `overlayRecommendations` block of Fetch Recommendations (`POST /v3/recommendations`).
+//!
+//! The documents (`recommendations-index.md`, "Overlay recommendations", and the upcoming
+//! releases): a lead is "persisted within a Recommendation object", has "a status of `OPEN`
+//! until [it is] consumed during order placement or automatically expired past [its]
+//! `expiresAt` date", and the block is "present only when leads exist for the customer".
+//!
+//! Choices where they are silent:
+//! - The block comes only with Fetch Recommendations, where the documents place it, not with
+//!   the previews' or the lists' `recommendations` block.
+//! - An expired lead is still answered, as `EXPIRED` (the documented status); a consumed one
+//!   is not (consumed is not a documented status).
+//! - Order placement consumes a lead when the order is accepted (not previewed): a NEW order
+//!   consumes the customer's open `new` leads, and a RENEWAL order its open `renew` leads, that
+//!   name a product (an offer id's first eight characters) of one of the order's lines,
+//!   whatever the quantities or levels.
+//! - No API makes a lead (Adobe's agents do): the seed gives [`LEAD_CUSTOMER`] an open lead to
+//!   buy and one that has expired, and [`RENEWAL_LEAD_CUSTOMER`], which renews within days, a
+//!   lead to renew.
+//! - Leads are kept oldest first, and answered in that order within each kind.
+
+use crate::twin::time;
+use crate::twin::world::{HeldLead, Millis, World};
+use partner_model::types::{CartOffer, Lead, OverlayRecommendations, Status};
+
+/// The seeded customer Adobe's agents left a lead to buy for (and one that expired).
+pub const LEAD_CUSTOMER: &str = "Summit Peak Architects";
+/// The seeded customer Adobe's agents left a lead to renew for: it renews within days.
+pub const RENEWAL_LEAD_CUSTOMER: &str = "Fairmont Hotels Group";
+
+const DAY: Millis = 86_400_000;
+
+/// `customer_id`'s leads as the answer writes them at `now`, each kind oldest first.
+pub fn overlay(world: &World, customer_id: &str, now: Millis) -> OverlayRecommendations {
+    let mut out = OverlayRecommendations::default();
+    for lead in world.leads.get(customer_id).into_iter().flatten() {
+        let answered = Lead {
+            created_at: time::datetime(lead.created),
+            expires_at: time::datetime(lead.expires),
+            status: if now < lead.expires { "OPEN" } else { "EXPIRED" }.into(),
+            items: lead
+                .items
+                .iter()
+                .map(|(offer_id, quantity)| CartOffer { offer_id: offer_id.clone(), quantity: Some(*quantity) })
+                .collect(),
+        };
+        if lead.renewal { &mut out.renew } else { &mut out.new }.push(answered);
+    }
+    out
+}
+
+/// Consumes `customer_id`'s open leads of the kind an order of `offer_ids` is (a RENEWAL when
+/// `renewal`, else NEW) that name one of its products.
+pub fn consume(world: &mut World, customer_id: &str, renewal: bool, offer_ids: &[&str], now: Millis) {
+    let product = |offer_id: &str| offer_id.get(..8).map(str::to_owned);
+    let ordered: Vec<String> = offer_ids.iter().filter_map(|o| product(o)).collect();
+    let taken = |lead: &HeldLead| {
+        lead.renewal == renewal
+            && now < lead.expires
+            && lead.items.iter().any(|(offer, _)| product(offer).is_some_and(|p| ordered.contains(&p)))
+    };
+    if world.leads.get(customer_id).is_some_and(|leads| leads.iter().any(taken)) {
+        if let Some(leads) = world.leads.get_mut(customer_id) {
+            leads.retain(|lead| !taken(lead));
+        }
+    }
+}
+
+/// Gives [`LEAD_CUSTOMER`] a lead to buy two products it does not hold (left three days ago,
+/// open for 27 more days) and one to buy that expired ten days ago, and
+/// [`RENEWAL_LEAD_CUSTOMER`] a lead to renew its first active subscription with five licenses
+/// more (left yesterday, open for 20 days). Draws nothing from the generator.
+pub fn seed(world: &mut World, now: Millis) {
+    let named = |world: &World, name: &str| {
+        world.customers.values().find(|c| c.company_profile.company_name == name).map(|c| c.customer_id.clone())
+    };
+    let held = |world: &World, id: &str| -> Vec<(String, u64)> {
+        super::subscriptions_of(world, id)
+            .filter(|s| s.status == Status::Active && s.current_quantity.unwrap_or(0) > 0)
+            .map(|s| (s.offer_id.clone(), s.current_quantity.unwrap_or(0)))
+            .collect()
+    };
+    if let Some(id) = named(world, LEAD_CUSTOMER) {
+        let holds = held(world, &id);
+        // Acrobat Pro for teams and Creative Cloud All Apps for teams, or what of them it does
+        // not hold.
+        let wanted: Vec<(String, u64)> = [("65304479CA01A12", 25), ("65322651CA01A12", 10)]
+            .iter()
+            .filter(|(offer, _)| !holds.iter().any(|(o, _)| o.get(..8) == offer.get(..8)))
+            .map(|(offer, quantity)| (offer.to_string(), *quantity))
+            .collect();
+        let mut leads = vec![HeldLead {
+            renewal: false,
+            created: now - 40 * DAY,
+            expires: now - 10 * DAY,
+            items: vec![("30006208CA01A12".into(), 3)],
+        }];
+        if !wanted.is_empty() {
+            leads.push(HeldLead { renewal: false, created: now - 3 * DAY, expires: now + 27 * DAY, items: wanted });
+        }
+        world.leads.insert(id, leads);
+    }
+    if let Some(id) = named(world, RENEWAL_LEAD_CUSTOMER) {
+        if let Some((offer, quantity)) = held(world, &id).into_iter().next() {
+            let lead = HeldLead {
+                renewal: true,
+                created: now - DAY,
+                expires: now + 20 * DAY,
+                items: vec![(offer, quantity + 5)],
+            };
+            world.leads.insert(id, vec![lead]);
+        }
+    }
+}
