@@ -567,6 +567,19 @@ pub mod distributor_subscriptions {
     }
 }
 
+/// Fetch Recommendations.
+pub mod recommendations {
+    use super::*;
+    use partner_model::types::{LeadsAnswer, RecommendationRequest};
+
+    /// The leads Adobe's agents left for `customer_id` (overlay recommendations), read from a
+    /// GENERIC request (the default context) for the customer's own country and language.
+    pub fn leads(rt: &Runtime, customer_id: &str) -> Endpoint<LeadsAnswer> {
+        let body = RecommendationRequest { customer_id: customer_id.to_string(), ..RecommendationRequest::default() };
+        post_read(rt, t::call::fetch_recommendations(), rt.vipmp_url("/v3/recommendations"), &body)
+    }
+}
+
 /// Price lists.
 pub mod price_lists {
     use super::*;

@@ -91,6 +91,8 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     a.browser.click("Fairmont Hotels Group").await;
     a.browser.heading("Fairmont Hotels Group").await;
     let customer = a.last_segment().await;
+    // With its lead from Adobe (the seed's lead to renew).
+    a.browser.find("//section[contains(@class,'leads')]//table").await;
     a.check("customer hub").await;
     a.visit(&format!("customers/{customer}/edit"), "//main//form").await;
     a.visit(&format!("customers/{customer}/benefits"), H1).await;

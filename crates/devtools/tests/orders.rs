@@ -1339,3 +1339,63 @@ async fn on_the_renewal_date_auto_renewal_renews_and_the_rest_lapses() {
     browser.close().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Overlay recommendations: the hub lists the open leads Adobe's agents left, named by
+/// product (the seed's Summit Peak Architects has one to buy and one expired, which is not
+/// shown; Fairmont Hotels Group one to renew); "Place this order" opens the order form with the
+/// lead's lines, and once that order is placed the API closes the lead; a lead to renew leads
+/// to the renewal page.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
+    let (sandbox, browser) = start().await;
+    let table = "//section[contains(@class,'leads')]//table[caption[normalize-space(.)='Leads from Adobe']]";
+    let rows_of = |lead: &str| format!("{table}/tbody/tr[td[1][normalize-space(.)='{lead}']]");
+    let (to_buy, to_renew) = (rows_of("To buy"), rows_of("To renew"));
+    open_fairmont(&browser, &sandbox).await;
+    let renew = browser.find(&to_renew).await;
+    browser.show(&renew).await;
+    browser.screenshot("hub-lead-to-renew").await;
+    browser.find(&format!("{to_renew}//a[normalize-space(.)='Renew by hand']")).await.click().await.expect("renew");
+    browser.heading("Renewal preview").await;
+
+    let customer = browser.open_customer(&sandbox.url, "Summit Peak Architects").await;
+    let lead = browser.find(&to_buy).await;
+    // Each product named once the price list's names arrive, the offer id beside; the lead's
+    // action in its first row.
+    let product = column_cell(table, "[td[1][normalize-space(.)='To buy']][1]", "Product");
+    let offer = browser.find(&format!("{product}//code")).await.text().await.expect("offer");
+    browser.find(&format!("{product}//span[@class='product']")).await;
+    let quantity = column_cell(table, "[td[1][normalize-space(.)='To buy']][1]", "Quantity");
+    let quantity = browser.find(&quantity).await.text().await.expect("quantity");
+    let rows = browser.client.find_all(fantoccini::Locator::XPath(&to_buy)).await.map(|r| r.len()).unwrap_or(0);
+    assert_eq!(rows, 2, "the lead's two products; the expired lead is not shown");
+    let actions = browser
+        .client
+        .find_all(fantoccini::Locator::XPath(&format!("{to_buy}//a[normalize-space(.)='Place this order']")))
+        .await;
+    assert_eq!(actions.map(|a| a.len()).ok(), Some(1), "one action a lead");
+    browser.show(&lead).await;
+    browser.screenshot("hub-leads").await;
+
+    browser.find(&format!("{to_buy}//a[normalize-space(.)='Place this order']")).await.click().await.expect("place");
+    browser.heading("Place an order").await;
+    assert_eq!(browser.path().await, format!("/customers/{customer}/orders/new"));
+    let entered = |field: &'static str| {
+        let browser = &browser;
+        async move {
+            browser.find(&format!("//input[@id='f-lineItems-0--{field}']")).await.prop("value").await.expect("value")
+        }
+    };
+    assert_eq!(entered("offerId").await.as_deref(), Some(offer.as_str()), "the lead's lines");
+    assert_eq!(entered("quantity").await.as_deref(), Some(quantity.as_str()));
+    browser.click("Preview order").await;
+    browser.find("//section[contains(@class,'preview')]//tbody/tr").await;
+    browser.click("Place order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+
+    // Back on the hub the lead is closed.
+    browser.client.goto(&format!("{}customers/{customer}", sandbox.url)).await.expect("hub");
+    browser.find("//section[contains(@class,'leads')]//p[normalize-space(.)='No open leads from Adobe.']").await;
+    assert!(browser.absent(&to_buy).await, "the order closed the lead");
+    browser.close().await;
+}

@@ -3,8 +3,15 @@
 //! (re)commitment requests, the LGA benefit and linked membership, and the way to the
 //! customer's orders, subscriptions and open acquisitions. A pending customer is followed until
 //! it settles.
+//!
+//! The leads Adobe's agents left for the customer (overlay recommendations, read with Fetch
+//! Recommendations) come first below the profile: each open lead's products and quantities,
+//! when it was left and until when it is open, and the way to act on it — a lead to buy opens
+//! "Place an order" with its lines, a lead to renew the renewal page. Expired leads are not
+//! shown (nothing can be done with them); the API closes a lead when an order of its products
+//! is placed.
 
-use crate::api::calls::{customers, subscriptions};
+use crate::api::calls::{customers, recommendations, subscriptions};
 use crate::components::charts::{Event, Pair, PairedBars, Timeline};
 use crate::components::detail::{day, now, Facts};
 use crate::components::loading::{when_near_screen, InTurn, Load, Loaded};
@@ -173,12 +180,86 @@ fn Hub(customer: Customer, subs: Loaded<Subs>, settling: bool) -> impl IntoView 
             <Facts title=t::hub::address() rows=address_rows(&c.company_profile.address)/>
         </div>
         // Below the first screen, each section in a task of its own.
+        <InTurn><Leads customer=cid.clone()/></InTurn>
         <InTurn><Pictures subs/></InTurn>
         <InTurn><Discounts discounts=c.discounts.clone()/></InTurn>
         {tyc.map(|b| view! { <InTurn><ThreeYearCommit benefit=b subs/></InTurn> })}
         {(lga || c.linked_membership.is_some()).then(|| view! { <InTurn><Membership lga pending=lga_pending linked=c.linked_membership.clone()/></InTurn> })}
         <InTurn><ContactTable contacts=c.company_profile.contacts.clone()/></InTurn>
     }
+}
+
+/// A product of an open lead from Adobe, with the way to act on the lead in its first row.
+struct LeadItem {
+    renewal: bool,
+    offer: String,
+    quantity: u64,
+    left: String,
+    until: String,
+    /// "Place this order" with the lead's lines, or the renewal page; `None` after the lead's
+    /// first row.
+    act: Option<String>,
+}
+
+static LEAD_ITEMS: &[Column<LeadItem>] = &[
+    Column::text(t::column::lead, |l: &LeadItem| {
+        Cell::Words(if l.renewal { t::hub::to_renew() } else { t::hub::to_buy() }.to_string())
+    }),
+    Column::text(t::column::product, |l| Cell::Product(l.offer.clone())),
+    Column::text(t::column::quantity, |l: &LeadItem| Cell::Text(l.quantity.to_string())).numeric(),
+    Column::text(t::column::left_on, |l| Cell::Day(l.left.clone())),
+    Column::text(t::column::until, |l| Cell::Day(l.until.clone())),
+    Column::text(t::column::action, |l| match &l.act {
+        Some(href) => Cell::Action {
+            href: href.clone(),
+            text: if l.renewal { t::subscription::renew_by_hand() } else { t::hub::lead_place() },
+            label: t::hub::lead_action(day(&l.left)),
+        },
+        None => Cell::Text(String::new()),
+    }),
+];
+
+/// The customer's open leads from Adobe, a row per product, each lead with the way to act on
+/// it. A read that fails says so in a line: the hub's other sections stand.
+#[component]
+fn Leads(customer: String) -> impl IntoView {
+    let rt = runtime();
+    let id = customer.clone();
+    let leads = Loaded::new(move || fetch(recommendations::leads(&rt, &id)));
+    view! {
+        <section class="facts-section leads">
+            <h2>{t::hub::leads()}</h2>
+            <p class="hint">{t::hub::leads_hint()}</p>
+            <Load resource=leads what=t::load::leads() quiet=true render=move |answer: LeadsAnswer| {
+                let rows = lead_items(&customer, answer.overlay_recommendations);
+                view! { <DataTable caption=t::hub::leads().to_string() columns=LEAD_ITEMS rows empty=t::hub::no_leads()/> }
+                    .into_any()
+            }/>
+        </section>
+    }
+}
+
+/// The open leads' products as rows: the leads to buy, then those to renew.
+fn lead_items(customer: &str, overlay: OverlayRecommendations) -> Vec<LeadItem> {
+    let leads = overlay.new.into_iter().map(|l| (false, l)).chain(overlay.renew.into_iter().map(|l| (true, l)));
+    let mut rows = Vec::new();
+    for (renewal, lead) in leads.filter(|(_, l)| l.is_open()) {
+        let lines: Vec<(&str, u64)> =
+            lead.items.iter().map(|i| (i.offer_id.as_str(), i.quantity.unwrap_or(0))).collect();
+        let mut act =
+            Some(if renewal { To::Renewal(customer).href() } else { To::NewOrder { customer, lines: &lines }.href() });
+        for item in &lead.items {
+            rows.push(LeadItem {
+                renewal,
+                offer: item.offer_id.clone(),
+                quantity: item.quantity.unwrap_or(0),
+                left: lead.created_at.clone(),
+                until: lead.expires_at.clone(),
+                act: act.take(),
+            });
+        }
+    }
+    rows
 }
 
 /// Licenses per product and the renewals of the next twelve months, drawn from the
