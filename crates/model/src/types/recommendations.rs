@@ -38,7 +38,9 @@ pub struct CartOffer {
     pub quantity: Option<u64>,
 }
 
-/// The answer, and the `recommendations` block of a preview.
+/// The `recommendations` block of a preview or a list, and the product recommendations of
+/// Fetch Recommendations ([`FetchedRecommendations`]). The documents send leads only with
+/// Fetch Recommendations, so the previews' decoders (placing an order, renewing) have none.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Recommendations {
@@ -46,13 +48,23 @@ pub struct Recommendations {
     /// ([`Self::error_details`]), as the documents' example of that answer shows.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub product_recommendations: Option<ProductRecommendations>,
-    #[serde(skip_serializing_if = "is_default")]
-    pub overlay_recommendations: OverlayRecommendations,
     /// Why no recommendations came with an answer that succeeded ("If the core API succeeds
     /// but recommendations fail, a 2xx status code is returned, and the error is included in
     /// the `recommendations` section"): 5136 for the country, 5137 for the language.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error_details: Option<crate::error::ApiErrorBody>,
+}
+
+/// The answer of Fetch Recommendations (`POST /v3/recommendations`): the product
+/// recommendations, and the leads Adobe's agents left ("present only when leads exist for the
+/// customer").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct FetchedRecommendations {
+    #[serde(flatten)]
+    pub recommendations: Recommendations,
+    #[serde(skip_serializing_if = "is_default")]
+    pub overlay_recommendations: OverlayRecommendations,
 }
 
 /// Recommended products by kind.

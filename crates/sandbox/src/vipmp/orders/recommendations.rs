@@ -48,8 +48,8 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use partner_model::types::{
-    Customer, ProductRecommendations, Recommendation, RecommendationRequest, RecommendationSource, Recommendations,
-    RecommendedProduct, Status, RECOMMENDATION_CONTEXTS,
+    Customer, FetchedRecommendations, ProductRecommendations, Recommendation, RecommendationRequest,
+    RecommendationSource, Recommendations, RecommendedProduct, Status, RECOMMENDATION_CONTEXTS,
 };
 
 #[derive(Clone, Copy, PartialEq)]
@@ -137,7 +137,7 @@ pub fn check_locale(country: &str, language: &str) -> Result<(), ApiError> {
 
 /// A preview's `recommendations` block when they could not be fetched: only why.
 pub fn refused(error: ApiError) -> Recommendations {
-    Recommendations { product_recommendations: None, error_details: Some(error.1), ..Default::default() }
+    Recommendations { product_recommendations: None, error_details: Some(error.1) }
 }
 
 fn bad(field: &str) -> ApiError {
@@ -245,8 +245,10 @@ pub async fn fetch(State(twin): State<Twin>, body: Bytes) -> Result<Response, Ap
         if cart.is_empty() {
             cart = held(w, &request.customer_id);
         }
-        let mut answer = recommend(c, &cart);
-        answer.overlay_recommendations = super::leads::overlay(w, &c.customer_id, now);
+        let answer = FetchedRecommendations {
+            recommendations: recommend(c, &cart),
+            overlay_recommendations: super::leads::overlay(w, &c.customer_id, now),
+        };
         Ok::<_, ApiError>((answer, now))
     })?;
     Ok(self::answer(Json(answer), true, &request.customer_id, now))
