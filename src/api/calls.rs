@@ -32,6 +32,10 @@ impl Listing for SubscriptionList {
     type Item = Subscription;
 }
 
+impl Listing for SubscriptionSummaryList {
+    type Item = SubscriptionSummary;
+}
+
 /// Runs `endpoint` through the browser's client. Call it where the view that waits for the
 /// answer is built (a resource's fetcher, an action): a read is aborted when that view goes
 /// away (`on_cleanup`), so navigating away cancels what nobody waits for any more. Mutations
@@ -416,6 +420,13 @@ pub mod subscriptions {
     use super::*;
 
     pub fn list(rt: &Runtime, customer_id: &str) -> Endpoint<SubscriptionList> {
+        list_as(rt, customer_id)
+    }
+    /// [`list`] read only for what the customer hub draws.
+    pub fn summaries(rt: &Runtime, customer_id: &str) -> Endpoint<SubscriptionSummaryList> {
+        list_as(rt, customer_id)
+    }
+    fn list_as<L>(rt: &Runtime, customer_id: &str) -> Endpoint<L> {
         read(
             rt,
             t::call::list_subscriptions(),

@@ -37,7 +37,7 @@ pub fn is_consumables(offer_id: &str) -> bool {
 }
 
 /// Current quantities of active subscriptions per offer type.
-pub fn current_quantities(list: &[Subscription]) -> (u64, u64) {
+pub fn current_quantities(list: &[SubscriptionSummary]) -> (u64, u64) {
     list.iter().filter(|s| s.status == Status::Active).fold((0, 0), |(l, c), s| {
         let q = s.current_quantity.unwrap_or(0);
         if is_consumables(&s.offer_id) {
@@ -50,7 +50,7 @@ pub fn current_quantities(list: &[Subscription]) -> (u64, u64) {
 
 /// Current and used licenses per offer of the active subscriptions (consumables left out: their
 /// quantities are transactions, not seats), largest first.
-pub fn license_pairs(list: &[Subscription]) -> Vec<Pair> {
+pub fn license_pairs(list: &[SubscriptionSummary]) -> Vec<Pair> {
     let mut pairs: Vec<Pair> = Vec::new();
     for s in list.iter().filter(|s| s.status == Status::Active && !is_consumables(&s.offer_id)) {
         let (current, used) = (s.current_quantity.unwrap_or(0), s.used_quantity.unwrap_or(0));
@@ -67,7 +67,7 @@ pub fn license_pairs(list: &[Subscription]) -> Vec<Pair> {
 }
 
 /// The active subscriptions' renewal dates, one event per date.
-pub fn renewal_events(list: &[Subscription]) -> Vec<Event> {
+pub fn renewal_events(list: &[SubscriptionSummary]) -> Vec<Event> {
     let mut by_date: std::collections::BTreeMap<String, (u64, u64, u64)> = Default::default();
     for s in list.iter().filter(|s| s.status == Status::Active) {
         let Some(date) = s.renewal_date.get(..10) else { continue };
@@ -86,7 +86,7 @@ pub fn renewal_events(list: &[Subscription]) -> Vec<Event> {
 }
 
 /// The customer's subscriptions (read a batch a task: a customer may have thousands).
-type Subs = Vec<Subscription>;
+type Subs = Vec<SubscriptionSummary>;
 
 /// `/customers/:id`.
 #[component]
@@ -96,7 +96,7 @@ pub fn CustomerHub() -> impl IntoView {
     let id = Memo::new(move |_| params.read().id.clone());
     let rt2 = rt.clone();
     let customer = Loaded::new(move || fetch(customers::get(&rt2, &id.get())));
-    let subs = Loaded::new(move || fetch_items(subscriptions::list(&rt, &id.get())));
+    let subs = Loaded::new(move || fetch_items(subscriptions::summaries(&rt, &id.get())));
     view! {
         <section class="page">
             <Load resource=customer what=t::load::customer() settling=customer_settling render=move |c: Customer| {
@@ -220,7 +220,9 @@ static LEAD_ITEMS: &[Column<LeadItem>] = &[
 ];
 
 /// The customer's open leads from Adobe, a row per product, each lead with the way to act on
-/// it. A read that fails says so in a line: the hub's other sections stand.
+/// it. A read that fails says so in a line: the hub's other sections stand. The table names
+/// the products, so a customer with open leads has the price lists' names read as they are
+/// drawn, not when the chart below comes near the screen.
 #[component]
 fn Leads(customer: String) -> impl IntoView {
     let rt = runtime();

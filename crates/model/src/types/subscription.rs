@@ -91,6 +91,36 @@ pub struct SubscriptionList {
     pub links: Links,
 }
 
+/// A subscription read only for what the customer hub draws from its customer's list (the
+/// licenses per offer, the renewals ahead, the 3-Year Commit's progress): the hub carries no
+/// decoder for the rest of the record, as the catalog's names read only a price list's names.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SubscriptionSummary {
+    pub offer_id: String,
+    #[serde(deserialize_with = "lenient_u64")]
+    pub current_quantity: Option<u64>,
+    #[serde(deserialize_with = "lenient_u64")]
+    pub used_quantity: Option<u64>,
+    pub auto_renewal: AutoRenewalSummary,
+    pub renewal_date: String,
+    pub status: Status,
+}
+
+/// Whether a [`SubscriptionSummary`] renews on its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct AutoRenewalSummary {
+    pub enabled: bool,
+}
+
+/// [`SubscriptionList`] read as [`SubscriptionSummary`]s.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SubscriptionSummaryList {
+    pub items: Vec<SubscriptionSummary>,
+}
+
 /// `PATCH /v3/customers/{id}/subscriptions/{id}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
