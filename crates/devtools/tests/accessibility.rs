@@ -91,8 +91,7 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     a.browser.click("Fairmont Hotels Group").await;
     a.browser.heading("Fairmont Hotels Group").await;
     let customer = a.last_segment().await;
-    // With its lead from Adobe (the seed's lead to renew).
-    a.browser.find("//section[contains(@class,'leads')]//table").await;
+    a.browser.find("//section[contains(@class,'leads')]//p[contains(@class,'empty')]").await;
     a.check("customer hub").await;
     a.visit(&format!("customers/{customer}/edit"), "//main//form").await;
     a.visit(&format!("customers/{customer}/benefits"), H1).await;
@@ -143,6 +142,10 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     a.browser.fill("Product or offer id", "photoshop").await;
     a.browser.find("//ul[@role='listbox']/li[@role='option']").await;
     a.check("adding a product to the renewal, the picker open").await;
+    // A hub with an open lead from Adobe (the seed's lead to renew).
+    a.browser.open_customer(&a.base, "National Parks Visitor Service").await;
+    a.browser.find("//section[contains(@class,'leads')]//table//a[normalize-space(.)='Renew by hand']").await;
+    a.check("customer hub with a lead from Adobe").await;
     a.visit(&format!("subscriptions?customer={customer}"), "//main//table").await;
     a.browser
         .find("//main//table//a[contains(@href, '/subscriptions/')]")

@@ -582,7 +582,7 @@ async fn set_each_auto_renewal_state_then_preview_the_renewal() {
     browser.sees(" would renew.").await;
     browser.screenshot("orders-renewal-preview").await;
     // A customer whose subscriptions all have auto-renewal off: the API answers 2136.
-    browser.open_customer(&sandbox.url, "Golden Gate Media").await;
+    browser.open_customer(&sandbox.url, "National Parks Visitor Service").await;
     browser.click("Renewal preview").await;
     browser.sees("Nothing would renew.").await;
     browser.screenshot("orders-renewal-nothing").await;
@@ -1342,16 +1342,16 @@ async fn on_the_renewal_date_auto_renewal_renews_and_the_rest_lapses() {
 
 /// Overlay recommendations: the hub lists the open leads Adobe's agents left, named by
 /// product (the seed's Summit Peak Architects has one to buy and one expired, which is not
-/// shown; Fairmont Hotels Group one to renew); "Place this order" opens the order form with the
-/// lead's lines, and once that order is placed the API closes the lead; a lead to renew leads
-/// to the renewal page.
+/// shown; National Parks Visitor Service, which renews within days, one to renew); "Place this
+/// order" opens the order form with the lead's lines, and once that order is placed the API
+/// closes the lead; a lead to renew leads to the renewal page.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
     let (sandbox, browser) = start().await;
     let table = "//section[contains(@class,'leads')]//table[caption[normalize-space(.)='Leads from Adobe']]";
     let rows_of = |lead: &str| format!("{table}/tbody/tr[td[1][normalize-space(.)='{lead}']]");
     let (to_buy, to_renew) = (rows_of("To buy"), rows_of("To renew"));
-    open_fairmont(&browser, &sandbox).await;
+    browser.open_customer(&sandbox.url, "National Parks Visitor Service").await;
     let renew = browser.find(&to_renew).await;
     browser.show(&renew).await;
     browser.screenshot("hub-lead-to-renew").await;

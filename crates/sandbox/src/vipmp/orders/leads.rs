@@ -16,8 +16,7 @@
 //!   name a product (an offer id's first eight characters) of one of the order's lines,
 //!   whatever the quantities or levels.
 //! - No API makes a lead (Adobe's agents do): the seed gives [`LEAD_CUSTOMER`] an open lead to
-//!   buy and one that has expired, and [`RENEWAL_LEAD_CUSTOMER`], which renews within days, a
-//!   lead to renew.
+//!   buy and one that has expired, and [`RENEWAL_LEAD_CUSTOMER`] a lead to renew.
 //! - Leads are kept oldest first, and answered in that order within each kind.
 
 use crate::twin::time;
@@ -27,7 +26,7 @@ use partner_model::types::{CartOffer, Lead, OverlayRecommendations, Status};
 /// The seeded customer Adobe's agents left a lead to buy for (and one that expired).
 pub const LEAD_CUSTOMER: &str = "Summit Peak Architects";
 /// The seeded customer Adobe's agents left a lead to renew for: it renews within days.
-pub const RENEWAL_LEAD_CUSTOMER: &str = "Fairmont Hotels Group";
+pub const RENEWAL_LEAD_CUSTOMER: &str = "National Parks Visitor Service";
 
 const DAY: Millis = 86_400_000;
 
