@@ -1342,9 +1342,9 @@ async fn on_the_renewal_date_auto_renewal_renews_and_the_rest_lapses() {
 
 /// Overlay recommendations: the hub lists the open leads Adobe's agents left, named by
 /// product (the seed's Summit Peak Architects has one to buy and one expired, which is not
-/// shown; National Parks Visitor Service, which renews within days, one to renew); "Place this
-/// order" opens the order form with the lead's lines, and once that order is placed the API
-/// closes the lead; a lead to renew leads to the renewal page.
+/// shown; National Parks Visitor Service one to renew); "Place this order" opens the order
+/// form with the lead's lines, and once that order is placed the API closes the lead; a lead
+/// to renew leads to the renewal page.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
     let (sandbox, browser) = start().await;

@@ -25,7 +25,7 @@ use partner_model::types::{CartOffer, Lead, OverlayRecommendations, Status};
 
 /// The seeded customer Adobe's agents left a lead to buy for (and one that expired).
 pub const LEAD_CUSTOMER: &str = "Summit Peak Architects";
-/// The seeded customer Adobe's agents left a lead to renew for: it renews within days.
+/// The seeded customer Adobe's agents left a lead to renew for.
 pub const RENEWAL_LEAD_CUSTOMER: &str = "National Parks Visitor Service";
 
 const DAY: Millis = 86_400_000;
