@@ -731,8 +731,8 @@ async fn leads_are_answered_until_an_order_of_their_kind_takes_them_or_they_expi
             w.leads.insert(
                 COM.into(),
                 vec![
-                    lead(false, -3, 27, &[("11083117CA01A12", 4), ("65322651CA01A12", 2)]),
-                    lead(false, -40, -10, &[("30006208CA01A12", 3)]),
+                    lead(false, -3, 27, &[("11083117CA01A12", 4), ("65322651CA03A12", 2)]),
+                    lead(false, -40, -10, &[("65322651CA01A12", 3)]),
                 ],
             );
             w.leads.insert(EARLY.into(), vec![lead(true, -1, 20, &[("65304479CA01A12", 15)])]);
@@ -750,13 +750,14 @@ async fn leads_are_answered_until_an_order_of_their_kind_takes_them_or_they_expi
     let com = leads(COM).await;
     let new = com["new"].as_array().cloned().unwrap_or_default();
     assert_eq!(new.len(), 2, "{com}");
-    assert_eq!((new[0]["status"].as_str(), new[1]["status"].as_str()), (Some("OPEN"), Some("EXPIRED")));
+    // Oldest first.
+    assert_eq!((new[0]["status"].as_str(), new[1]["status"].as_str()), (Some("EXPIRED"), Some("OPEN")));
     assert_eq!(
-        new[0]["items"],
-        json!([{"offerId": "11083117CA01A12", "quantity": 4}, {"offerId": "65322651CA01A12", "quantity": 2}])
+        new[1]["items"],
+        json!([{"offerId": "11083117CA01A12", "quantity": 4}, {"offerId": "65322651CA03A12", "quantity": 2}])
     );
-    assert!(time::parse(new[0]["createdAt"].as_str().unwrap_or("")).is_some(), "{}", new[0]);
-    assert!(new[0]["expiresAt"].as_str() > new[0]["createdAt"].as_str());
+    assert!(time::parse(new[1]["createdAt"].as_str().unwrap_or("")).is_some(), "{}", new[1]);
+    assert!(new[1]["expiresAt"].as_str() > new[1]["createdAt"].as_str());
     assert!(com.get("renew").is_none(), "no renewal leads: {com}");
     assert!(leads(EDU).await.is_null(), "no block without leads");
     // The other answers that carry recommendations do not carry leads.
@@ -765,9 +766,10 @@ async fn leads_are_answered_until_an_order_of_their_kind_takes_them_or_they_expi
         call(&env, "POST", &format!("/v3/customers/{COM}/orders?fetch-recommendations=true"), Some(body)).await;
     assert!(preview.json["recommendations"].get("overlayRecommendations").is_none(), "{}", preview.json);
     assert_eq!(leads(COM).await["new"].as_array().map(Vec::len), Some(2), "a preview consumes nothing");
-    // A RENEWAL does not take a lead to buy; a NEW order of one of its products does, at any
-    // quantity and level, and not the expired one.
-    let renewal = renew(&env, EARLY, "PREVIEW_RENEWAL", json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 15, "subscriptionId": "SUB-9000000005"}])).await;
+    // A NEW order of one of a lead to buy's products takes it, at any quantity and level (the
+    // lead names level 03), but not the expired lead of that product, nor a lead to renew.
+    let renewal_line = |sub: &str| json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 15, "subscriptionId": sub}]);
+    let renewal = renew(&env, EARLY, "PREVIEW_RENEWAL", renewal_line("SUB-9000000005")).await;
     assert_eq!(renewal.status, StatusCode::CREATED, "{}", renewal.json);
     assert_eq!(leads(EARLY).await["renew"][0]["status"], "OPEN", "a preview consumes nothing");
     let new_order =
@@ -781,9 +783,13 @@ async fn leads_are_answered_until_an_order_of_their_kind_takes_them_or_they_expi
     assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
     let com = leads(COM).await;
     assert_eq!(com["new"].as_array().map(Vec::len), Some(1), "{com}");
-    assert_eq!(com["new"][0]["status"], "EXPIRED");
+    assert_eq!(com["new"][0]["status"], "EXPIRED", "an expired lead is not consumed");
+    // A refused order consumes nothing (3115: another customer's subscription).
     settle().await;
-    let placed = renew(&env, EARLY, "RENEWAL", json!([{"extLineItemNumber": 1, "offerId": "65304479CA01A12", "quantity": 15, "subscriptionId": "SUB-9000000005"}])).await;
+    let refused = renew(&env, EARLY, "RENEWAL", renewal_line("SUB-9000000006")).await;
+    assert_eq!(refused.json["code"], "3115", "{}", refused.json);
+    assert_eq!(leads(EARLY).await["renew"][0]["status"], "OPEN", "a refused order takes no lead");
+    let placed = renew(&env, EARLY, "RENEWAL", renewal_line("SUB-9000000005")).await;
     assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
     assert!(leads(EARLY).await.is_null(), "the renewal took its lead");
 }

@@ -15,10 +15,16 @@
 //!   consumes the customer's open `new` leads, and a RENEWAL order its open `renew` leads, that
 //!   name a product (an offer id's first eight characters) of one of the order's lines,
 //!   whatever the quantities or levels.
+//! - Only orders placed through Create Order consume leads: an auto-renewal consumes no lead to
+//!   renew, nor does a switch or Create Subscription. A lead an order consumed stays closed if
+//!   that order later fails or is returned.
+//! - The upcoming releases name the call `GET /v3/recommendations`; the API's page, whose request
+//!   has a body, `POST`: the twin serves `POST`, as it did before the leads.
 //! - No API makes a lead (Adobe's agents do): the seed gives [`LEAD_CUSTOMER`] an open lead to
 //!   buy and one that has expired, and [`RENEWAL_LEAD_CUSTOMER`] a lead to renew.
-//! - Leads are kept oldest first, and answered in that order within each kind.
+//! - Leads are answered oldest first within each kind.
 
+use super::seed::customer_named;
 use crate::twin::time;
 use crate::twin::world::{HeldLead, Millis, World};
 use partner_model::types::{CartOffer, Lead, OverlayRecommendations, Status};
@@ -33,7 +39,9 @@ const DAY: Millis = 86_400_000;
 /// `customer_id`'s leads as the answer writes them at `now`, each kind oldest first.
 pub fn overlay(world: &World, customer_id: &str, now: Millis) -> OverlayRecommendations {
     let mut out = OverlayRecommendations::default();
-    for lead in world.leads.get(customer_id).into_iter().flatten() {
+    let mut leads: Vec<&HeldLead> = world.leads.get(customer_id).into_iter().flatten().collect();
+    leads.sort_by_key(|lead| lead.created);
+    for lead in leads {
         let answered = Lead {
             created_at: time::datetime(lead.created),
             expires_at: time::datetime(lead.expires),
@@ -71,16 +79,13 @@ pub fn consume(world: &mut World, customer_id: &str, renewal: bool, offer_ids: &
 /// [`RENEWAL_LEAD_CUSTOMER`] a lead to renew its first active subscription with five licenses
 /// more (left yesterday, open for 20 days). Draws nothing from the generator.
 pub fn seed(world: &mut World, now: Millis) {
-    let named = |world: &World, name: &str| {
-        world.customers.values().find(|c| c.company_profile.company_name == name).map(|c| c.customer_id.clone())
-    };
     let held = |world: &World, id: &str| -> Vec<(String, u64)> {
         super::subscriptions_of(world, id)
             .filter(|s| s.status == Status::Active && s.current_quantity.unwrap_or(0) > 0)
             .map(|s| (s.offer_id.clone(), s.current_quantity.unwrap_or(0)))
             .collect()
     };
-    if let Some(id) = named(world, LEAD_CUSTOMER) {
+    if let Some(id) = customer_named(world, LEAD_CUSTOMER) {
         let holds = held(world, &id);
         // Acrobat Pro for teams and Creative Cloud All Apps for teams, or what of them it does
         // not hold.
@@ -100,7 +105,7 @@ pub fn seed(world: &mut World, now: Millis) {
         }
         world.leads.insert(id, leads);
     }
-    if let Some(id) = named(world, RENEWAL_LEAD_CUSTOMER) {
+    if let Some(id) = customer_named(world, RENEWAL_LEAD_CUSTOMER) {
         if let Some((offer, quantity)) = held(world, &id).into_iter().next() {
             let lead = HeldLead {
                 renewal: true,

@@ -45,7 +45,7 @@ pub fn seed(world: &mut World, gen: &mut Gen, now: Millis, large: bool) {
 }
 
 /// The id of the seeded customer called `name`.
-fn customer_named(world: &World, name: &str) -> Option<String> {
+pub(super) fn customer_named(world: &World, name: &str) -> Option<String> {
     world.customers.values().find(|c| c.company_profile.company_name == name).map(|c| c.customer_id.clone())
 }
 
