@@ -582,7 +582,7 @@ async fn set_each_auto_renewal_state_then_preview_the_renewal() {
     browser.sees(" would renew.").await;
     browser.screenshot("orders-renewal-preview").await;
     // A customer whose subscriptions all have auto-renewal off: the API answers 2136.
-    browser.open_customer(&sandbox.url, "National Parks Visitor Service").await;
+    browser.open_customer(&sandbox.url, "Golden Gate Media").await;
     browser.click("Renewal preview").await;
     browser.sees("Nothing would renew.").await;
     browser.screenshot("orders-renewal-nothing").await;
@@ -1362,11 +1362,15 @@ async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
     let lead = browser.find(&to_buy).await;
     // Each product named once the price list's names arrive, the offer id beside; the lead's
     // action in its first row.
-    let product = column_cell(table, "[td[1][normalize-space(.)='To buy']][1]", "Product");
-    let offer = browser.find(&format!("{product}//code")).await.text().await.expect("offer");
-    browser.find(&format!("{product}//span[@class='product']")).await;
-    let quantity = column_cell(table, "[td[1][normalize-space(.)='To buy']][1]", "Quantity");
-    let quantity = browser.find(&quantity).await.text().await.expect("quantity");
+    let mut products = Vec::new();
+    for n in 1..=2 {
+        let row = format!("[td[1][normalize-space(.)='To buy']][{n}]");
+        let product = column_cell(table, &row, "Product");
+        let offer = browser.find(&format!("{product}//code")).await.text().await.expect("offer");
+        browser.find(&format!("{product}//span[@class='product']")).await;
+        let quantity = browser.find(&column_cell(table, &row, "Quantity")).await.text().await.expect("quantity");
+        products.push((offer, quantity));
+    }
     let rows = browser.client.find_all(fantoccini::Locator::XPath(&to_buy)).await.map(|r| r.len()).unwrap_or(0);
     assert_eq!(rows, 2, "the lead's two products; the expired lead is not shown");
     let actions = browser
@@ -1374,24 +1378,42 @@ async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
         .find_all(fantoccini::Locator::XPath(&format!("{to_buy}//a[normalize-space(.)='Place this order']")))
         .await;
     assert_eq!(actions.map(|a| a.len()).ok(), Some(1), "one action a lead");
+    // Its name starts with its words (a voice command of them finds it), then says which lead.
+    browser.find(&format!("{to_buy}//a[starts-with(@aria-label, 'Place this order: lead created on ')]")).await;
     browser.show(&lead).await;
     browser.screenshot("hub-leads").await;
 
     browser.find(&format!("{to_buy}//a[normalize-space(.)='Place this order']")).await.click().await.expect("place");
     browser.heading("Place an order").await;
     assert_eq!(browser.path().await, format!("/customers/{customer}/orders/new"));
-    let entered = |field: &'static str| {
-        let browser = &browser;
-        async move {
-            browser.find(&format!("//input[@id='f-lineItems-0--{field}']")).await.prop("value").await.expect("value")
-        }
-    };
-    assert_eq!(entered("offerId").await.as_deref(), Some(offer.as_str()), "the lead's lines");
-    assert_eq!(entered("quantity").await.as_deref(), Some(quantity.as_str()));
+    for (n, (offer, quantity)) in products.iter().enumerate() {
+        let entered = |field: &str| {
+            let xpath = format!("//input[@id='f-lineItems-{n}--{field}']");
+            let browser = &browser;
+            async move { browser.find(&xpath).await.prop("value").await.expect("value") }
+        };
+        assert_eq!(entered("offerId").await.as_deref(), Some(offer.as_str()), "the lead's lines");
+        assert_eq!(entered("quantity").await.as_deref(), Some(quantity.as_str()));
+    }
     browser.click("Preview order").await;
     browser.find("//section[contains(@class,'preview')]//tbody/tr").await;
     browser.click("Place order").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+
+    // A hub that follows its customer (a 3-Year Commit request waiting for Adobe) is drawn
+    // again with each reading; its leads are read once.
+    let acme = browser.open_customer(&sandbox.url, "Acme Robotics").await;
+    browser.find("//section[contains(@class,'leads')]//p[normalize-space(.)='No open leads from Adobe.']").await;
+    let reads = || async {
+        let read = browser.requested().await;
+        let of = |end: &str| read.iter().filter(|(path, _)| path.ends_with(end)).count();
+        (of(&format!("/v3/customers/{acme}")), of("/v3/recommendations"))
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while reads().await.0 < 3 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    assert_eq!(reads().await, (3, 1), "the customer read three times, its leads once");
 
     // Back on the hub the lead is closed.
     browser.client.goto(&format!("{}customers/{customer}", sandbox.url)).await.expect("hub");

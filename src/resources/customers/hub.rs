@@ -97,12 +97,13 @@ pub fn CustomerHub() -> impl IntoView {
     let rt2 = rt.clone();
     let customer = Loaded::new(move || fetch(customers::get(&rt2, &id.get())));
     let subs = Loaded::new(move || fetch_items(subscriptions::summaries(&rt, &id.get())));
+    let leads = LeadsRead::of(id);
     view! {
         <section class="page">
             <Load resource=customer what=t::load::customer() settling=customer_settling render=move |c: Customer| {
                 remember("customer", &c.customer_id, &c.company_profile.company_name);
                 let settling = customer_settling(&c);
-                view! { <Hub customer=c subs settling/> }.into_any()
+                view! { <Hub customer=c subs leads=leads.clone() settling/> }.into_any()
             }/>
         </section>
     }
@@ -119,7 +120,7 @@ fn customer_settling(c: &Customer) -> bool {
 }
 
 #[component]
-fn Hub(customer: Customer, subs: Loaded<Subs>, settling: bool) -> impl IntoView {
+fn Hub(customer: Customer, subs: Loaded<Subs>, leads: LeadsRead, settling: bool) -> impl IntoView {
     let c = customer;
     let cid = c.customer_id.clone();
     let segment = c
@@ -180,7 +181,7 @@ fn Hub(customer: Customer, subs: Loaded<Subs>, settling: bool) -> impl IntoView 
             <Facts title=t::hub::address() rows=address_rows(&c.company_profile.address)/>
         </div>
         // Below the first screen, each section in a task of its own.
-        <InTurn><Leads customer=cid.clone()/></InTurn>
+        <InTurn><Leads customer=cid.clone() leads=leads.clone()/></InTurn>
         <InTurn><Pictures subs/></InTurn>
         <InTurn><Discounts discounts=c.discounts.clone()/></InTurn>
         {tyc.map(|b| view! { <InTurn><ThreeYearCommit benefit=b subs/></InTurn> })}
@@ -190,12 +191,13 @@ fn Hub(customer: Customer, subs: Loaded<Subs>, settling: bool) -> impl IntoView 
 }
 
 /// A product of an open lead from Adobe, with the way to act on the lead in its first row.
+#[derive(Debug, PartialEq)]
 struct LeadItem {
     renewal: bool,
     offer: String,
-    quantity: u64,
-    left: String,
-    until: String,
+    quantity: Option<u64>,
+    created: String,
+    expires: String,
     /// "Place this order" with the lead's lines, or the renewal page; `None` after the lead's
     /// first row.
     act: Option<String>,
@@ -206,15 +208,20 @@ static LEAD_ITEMS: &[Column<LeadItem>] = &[
         Cell::Words(if l.renewal { t::hub::to_renew() } else { t::hub::to_buy() }.to_string())
     }),
     Column::text(t::column::product, |l| Cell::Product(l.offer.clone())),
-    Column::text(t::column::quantity, |l: &LeadItem| Cell::Text(l.quantity.to_string())).numeric(),
-    Column::text(t::column::left_on, |l| Cell::Day(l.left.clone())),
-    Column::text(t::column::until, |l| Cell::Day(l.until.clone())),
+    Column::text(t::column::quantity, |l: &LeadItem| Cell::Text(l.quantity.map(|q| q.to_string()).unwrap_or_default()))
+        .numeric(),
+    Column::text(t::column::created, |l| Cell::Day(l.created.clone())),
+    Column::text(t::column::expires, |l| Cell::Day(l.expires.clone())),
     Column::text(t::column::action, |l| match &l.act {
-        Some(href) => Cell::Action {
-            href: href.clone(),
-            text: if l.renewal { t::subscription::renew_by_hand() } else { t::hub::lead_place() },
-            label: t::hub::lead_action(day(&l.left)),
-        },
+        Some(href) => {
+            let text = if l.renewal { t::subscription::renew_by_hand() } else { t::hub::lead_place() };
+            // The link's name starts with its words, so a voice command of them finds it.
+            Cell::Action {
+                href: href.clone(),
+                text,
+                label: t::hub::LeadAction { action: text, created: day(&l.created) }.text(),
+            }
+        }
         None => Cell::Text(String::new()),
     }),
 ];
@@ -224,16 +231,13 @@ static LEAD_ITEMS: &[Column<LeadItem>] = &[
 /// the products, so a customer with open leads has the price lists' names read as they are
 /// drawn, not when the chart below comes near the screen.
 #[component]
-fn Leads(customer: String) -> impl IntoView {
-    let rt = runtime();
-    let id = customer.clone();
-    let leads = Loaded::new(move || fetch(recommendations::leads(&rt, &id)));
+fn Leads(customer: String, leads: LeadsRead) -> impl IntoView {
     view! {
         <section class="facts-section leads">
             <h2>{t::hub::leads()}</h2>
             <p class="hint">{t::hub::leads_hint()}</p>
-            <Load resource=leads what=t::load::leads() quiet=true render=move |answer: LeadsAnswer| {
-                let rows = lead_items(&customer, answer.overlay_recommendations);
+            <Load resource=leads.read() what=t::load::leads() quiet=true render=move |answer: LeadsAnswer| {
+                let rows = lead_items(&customer, answer.overlay_recommendations, now());
                 view! { <DataTable caption=t::hub::leads().to_string() columns=LEAD_ITEMS rows empty=t::hub::no_leads()/> }
                     .into_any()
             }/>
@@ -241,22 +245,55 @@ fn Leads(customer: String) -> impl IntoView {
     }
 }
 
-/// The open leads' products as rows: the leads to buy, then those to renew.
-fn lead_items(customer: &str, overlay: OverlayRecommendations) -> Vec<LeadItem> {
+/// The customer's leads from Adobe, read once the hub first draws their section (a task after
+/// the first screen), and kept by the page: a hub drawn again (a settling customer read again)
+/// shows what was read rather than reading it again.
+#[derive(Clone)]
+struct LeadsRead {
+    /// The page's owner, which the read belongs to.
+    owner: Owner,
+    customer: Memo<String>,
+    read: StoredValue<Option<Loaded<LeadsAnswer>>>,
+}
+
+impl LeadsRead {
+    fn of(customer: Memo<String>) -> LeadsRead {
+        LeadsRead { owner: Owner::current().unwrap_or_default(), customer, read: StoredValue::new(None) }
+    }
+
+    /// The read, started on the first call.
+    fn read(&self) -> Loaded<LeadsAnswer> {
+        if let Some(read) = self.read.get_value() {
+            return read;
+        }
+        let customer = self.customer;
+        let read = self.owner.with(|| {
+            let rt = runtime();
+            Loaded::new(move || fetch(recommendations::leads(&rt, &customer.get())))
+        });
+        self.read.set_value(Some(read));
+        read
+    }
+}
+
+/// The leads open at `now` (ms) as rows, a row per product: the leads to buy, then those to
+/// renew, each with its action in its first row. A product without a quantity starts its order
+/// line at one, as an empty line does.
+fn lead_items(customer: &str, overlay: OverlayRecommendations, now: u64) -> Vec<LeadItem> {
     let leads = overlay.new.into_iter().map(|l| (false, l)).chain(overlay.renew.into_iter().map(|l| (true, l)));
     let mut rows = Vec::new();
-    for (renewal, lead) in leads.filter(|(_, l)| l.is_open()) {
+    for (renewal, lead) in leads.filter(|(_, l)| l.is_open_at(now)) {
         let lines: Vec<(&str, u64)> =
-            lead.items.iter().map(|i| (i.offer_id.as_str(), i.quantity.unwrap_or(0))).collect();
+            lead.items.iter().map(|i| (i.offer_id.as_str(), i.quantity.unwrap_or(1))).collect();
         let mut act =
             Some(if renewal { To::Renewal(customer).href() } else { To::NewOrder { customer, lines: &lines }.href() });
         for item in &lead.items {
             rows.push(LeadItem {
                 renewal,
                 offer: item.offer_id.clone(),
-                quantity: item.quantity.unwrap_or(0),
-                left: lead.created_at.clone(),
-                until: lead.expires_at.clone(),
+                quantity: item.quantity,
+                created: lead.created_at.clone(),
+                expires: lead.expires_at.clone(),
                 act: act.take(),
             });
         }
@@ -480,4 +517,61 @@ fn account_facts(c: &Customer) -> Vec<(&'static str, AnyView)> {
     }
     facts.push((t::hub::reseller(), view! { <ResellerLink id=c.reseller_id.clone()/> }.into_any()));
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{lead_items, LeadItem};
+    use partner_model::types::{CartOffer, Lead, OverlayRecommendations};
+
+    const DAY: u64 = 86_400_000;
+
+    fn lead(status: &str, expires: &str, items: &[(&str, Option<u64>)]) -> Lead {
+        Lead {
+            created_at: "2026-12-04T08:00:00Z".into(),
+            expires_at: expires.into(),
+            status: status.into(),
+            items: items.iter().map(|(o, q)| CartOffer { offer_id: o.to_string(), quantity: *q }).collect(),
+        }
+    }
+
+    #[test]
+    fn each_open_leads_products_are_rows_with_the_leads_action_in_its_first() {
+        let now = partner_model::time::parse("2026-12-07T00:00:00Z").unwrap_or_default();
+        let overlay = OverlayRecommendations {
+            new: vec![
+                lead("EXPIRED", "2026-12-01T00:00:00Z", &[("30006208CA01A12", Some(3))]),
+                // Still OPEN in the answer, but past its end.
+                lead("OPEN", "2026-12-06T00:00:00Z", &[("30006208CA01A12", Some(3))]),
+                lead("OPEN", "2027-01-03T00:00:00Z", &[("65304479CA01A12", Some(25)), ("65322651CA01A12", None)]),
+            ],
+            renew: vec![lead("OPEN", "", &[("69804578CA01A12", Some(22))])],
+        };
+        let rows = lead_items("1005", overlay, now);
+        let made = |renewal, offer: &str, quantity, expires: &str, act: Option<&str>| LeadItem {
+            renewal,
+            offer: offer.into(),
+            quantity,
+            created: "2026-12-04T08:00:00Z".into(),
+            expires: expires.into(),
+            act: act.map(str::to_string),
+        };
+        assert_eq!(
+            rows,
+            vec![
+                made(
+                    false,
+                    "65304479CA01A12",
+                    Some(25),
+                    "2027-01-03T00:00:00Z",
+                    // A product without a quantity starts its line at one.
+                    Some("/customers/1005/orders/new?line=65304479CA01A12:25&line=65322651CA01A12:1")
+                ),
+                made(false, "65322651CA01A12", None, "2027-01-03T00:00:00Z", None),
+                // An end the API did not give leaves the lead to its status.
+                made(true, "69804578CA01A12", Some(22), "", Some("/customers/1005/renewal")),
+            ]
+        );
+        assert_eq!(lead_items("1005", OverlayRecommendations::default(), now + DAY), Vec::new());
+    }
 }

@@ -3,7 +3,7 @@
 //! complements (cross-sells) and add-ons — each with the offers in the cart that led to it, and
 //! the leads Adobe's agents left (overlay recommendations).
 
-use super::common::is_default;
+use super::common::{is_default, lenient_u64};
 use serde::{Deserialize, Serialize};
 
 /// The contexts a recommendation is asked for in.
@@ -34,7 +34,7 @@ pub struct RecommendationRequest {
 #[serde(rename_all = "camelCase", default)]
 pub struct CartOffer {
     pub offer_id: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", deserialize_with = "lenient_u64")]
     pub quantity: Option<u64>,
 }
 
@@ -124,9 +124,10 @@ pub struct Lead {
 }
 
 impl Lead {
-    /// Whether the lead is still open: neither taken up by an order nor expired.
-    pub fn is_open(&self) -> bool {
-        self.status == "OPEN"
+    /// Whether the lead is still open at `now` (ms): `OPEN`, and not past its `expiresAt` (the
+    /// API expires a lead "automatically", which may come later than the time it names).
+    pub fn is_open_at(&self, now: u64) -> bool {
+        self.status == "OPEN" && crate::time::parse(&self.expires_at).is_none_or(|end| now < end)
     }
 }
 
