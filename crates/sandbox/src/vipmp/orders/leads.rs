@@ -2,9 +2,9 @@
 //! `overlayRecommendations` block of Fetch Recommendations (`POST /v3/recommendations`).
 //!
 //! The documents (`recommendations-index.md`, "Overlay recommendations", and the upcoming
-//! releases): a lead is "persisted within a Recommendation object", has "a status of `OPEN`
-//! until [it is] consumed during order placement or automatically expired past [its]
-//! `expiresAt` date", and the block is "present only when leads exist for the customer".
+//! releases): a lead is "persisted within a Recommendation object"; leads "have a status of
+//! `OPEN` until they are consumed during order placement or automatically expired past their
+//! `expiresAt` date"; the block is "present only when leads exist for the customer".
 //!
 //! Choices where they are silent:
 //! - The block comes only with Fetch Recommendations, where the documents place it, not with
