@@ -24,6 +24,7 @@ use crate::recent::remember;
 use crate::resources::resellers::detail::{address_rows, ContactTable};
 use crate::resources::{fetch, fetch_items, runtime};
 use crate::routes::{params, RecordParams, To};
+use crate::runtime::Runtime;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partner_model::catalog::segments::{discount_level, market_segment, offer_level, sub_segment};
@@ -96,14 +97,14 @@ pub fn CustomerHub() -> impl IntoView {
     let id = Memo::new(move |_| params.read().id.clone());
     let rt2 = rt.clone();
     let customer = Loaded::new(move || fetch(customers::get(&rt2, &id.get())));
+    let leads = LeadsRead::new(rt.clone());
     let subs = Loaded::new(move || fetch_items(subscriptions::summaries(&rt, &id.get())));
-    let leads = LeadsRead::of(id);
     view! {
         <section class="page">
             <Load resource=customer what=t::load::customer() settling=customer_settling render=move |c: Customer| {
                 remember("customer", &c.customer_id, &c.company_profile.company_name);
                 let settling = customer_settling(&c);
-                view! { <Hub customer=c subs leads=leads.clone() settling/> }.into_any()
+                view! { <Hub customer=c subs leads settling/> }.into_any()
             }/>
         </section>
     }
@@ -181,7 +182,7 @@ fn Hub(customer: Customer, subs: Loaded<Subs>, leads: LeadsRead, settling: bool)
             <Facts title=t::hub::address() rows=address_rows(&c.company_profile.address)/>
         </div>
         // Below the first screen, each section in a task of its own.
-        <InTurn><Leads customer=cid.clone() leads=leads.clone()/></InTurn>
+        <InTurn><Leads customer=cid.clone() leads/></InTurn>
         <InTurn><Pictures subs/></InTurn>
         <InTurn><Discounts discounts=c.discounts.clone()/></InTurn>
         {tyc.map(|b| view! { <InTurn><ThreeYearCommit benefit=b subs/></InTurn> })}
@@ -236,7 +237,7 @@ fn Leads(customer: String, leads: LeadsRead) -> impl IntoView {
         <section class="facts-section leads">
             <h2>{t::hub::leads()}</h2>
             <p class="hint">{t::hub::leads_hint()}</p>
-            <Load resource=leads.read() what=t::load::leads() quiet=true render=move |answer: LeadsAnswer| {
+            <Load resource=leads.read(&customer) what=t::load::leads() quiet=true render=move |answer: LeadsAnswer| {
                 let rows = lead_items(&customer, answer.overlay_recommendations, now());
                 view! { <DataTable caption=t::hub::leads().to_string() columns=LEAD_ITEMS rows empty=t::hub::no_leads()/> }
                     .into_any()
@@ -247,44 +248,45 @@ fn Leads(customer: String, leads: LeadsRead) -> impl IntoView {
 
 /// The customer's leads from Adobe, read once the hub first draws their section (a task after
 /// the first screen), and kept by the page: a hub drawn again (a settling customer read again)
-/// shows what was read rather than reading it again.
-#[derive(Clone)]
-struct LeadsRead {
+/// shows what was read rather than reading it again. Kept with the customer it was read for:
+/// the page of another customer (the same route, another id) reads that one's.
+#[derive(Clone, Copy)]
+struct LeadsRead(StoredValue<LeadsState>);
+
+struct LeadsState {
     /// The page's owner, which the read belongs to.
     owner: Owner,
-    customer: Memo<String>,
-    read: StoredValue<Option<Loaded<LeadsAnswer>>>,
+    rt: Runtime,
+    read: Option<(String, Loaded<LeadsAnswer>)>,
 }
 
 impl LeadsRead {
-    fn of(customer: Memo<String>) -> LeadsRead {
-        LeadsRead { owner: Owner::current().unwrap_or_default(), customer, read: StoredValue::new(None) }
+    fn new(rt: Runtime) -> LeadsRead {
+        LeadsRead(StoredValue::new(LeadsState { owner: Owner::current().unwrap_or_default(), rt, read: None }))
     }
 
-    /// The read, started on the first call.
-    fn read(&self) -> Loaded<LeadsAnswer> {
-        if let Some(read) = self.read.get_value() {
+    /// The read of `customer`'s leads, started on the first call for it.
+    fn read(&self, customer: &str) -> Loaded<LeadsAnswer> {
+        let kept = self.0.with_value(|s| s.read.as_ref().filter(|(of, _)| of == customer).map(|(_, read)| *read));
+        if let Some(read) = kept {
             return read;
         }
-        let customer = self.customer;
-        let read = self.owner.with(|| {
-            let rt = runtime();
-            Loaded::new(move || fetch(recommendations::leads(&rt, &customer.get())))
-        });
-        self.read.set_value(Some(read));
+        let (owner, rt, id) = self.0.with_value(|s| (s.owner.clone(), s.rt.clone(), customer.to_string()));
+        let read = owner.with(|| Loaded::new(move || fetch(recommendations::leads(&rt, &id))));
+        self.0.update_value(|s| s.read = Some((customer.to_string(), read)));
         read
     }
 }
 
 /// The leads open at `now` (ms) as rows, a row per product: the leads to buy, then those to
-/// renew, each with its action in its first row. A product without a quantity starts its order
-/// line at one, as an empty line does.
+/// renew, each with its action in its first row. A product without a quantity (or of none)
+/// starts its order line at one, as an empty line does.
 fn lead_items(customer: &str, overlay: OverlayRecommendations, now: u64) -> Vec<LeadItem> {
     let leads = overlay.new.into_iter().map(|l| (false, l)).chain(overlay.renew.into_iter().map(|l| (true, l)));
     let mut rows = Vec::new();
     for (renewal, lead) in leads.filter(|(_, l)| l.is_open_at(now)) {
         let lines: Vec<(&str, u64)> =
-            lead.items.iter().map(|i| (i.offer_id.as_str(), i.quantity.unwrap_or(1))).collect();
+            lead.items.iter().map(|i| (i.offer_id.as_str(), i.quantity.filter(|q| *q > 0).unwrap_or(1))).collect();
         let mut act =
             Some(if renewal { To::Renewal(customer).href() } else { To::NewOrder { customer, lines: &lines }.href() });
         for item in &lead.items {
@@ -572,6 +574,16 @@ mod tests {
                 made(true, "69804578CA01A12", Some(22), "", Some("/customers/1005/renewal")),
             ]
         );
-        assert_eq!(lead_items("1005", OverlayRecommendations::default(), now + DAY), Vec::new());
+        // A lead is closed from its end on.
+        let ends_now = OverlayRecommendations {
+            new: vec![lead("OPEN", "2026-12-08T00:00:00Z", &[("30006208CA01A12", Some(0))])],
+            renew: Vec::new(),
+        };
+        let open = lead_items("1005", ends_now.clone(), now + DAY - 1);
+        assert_eq!(
+            open.first().and_then(|r| r.act.as_deref()),
+            Some("/customers/1005/orders/new?line=30006208CA01A12:1")
+        );
+        assert_eq!(lead_items("1005", ends_now, now + DAY), Vec::new());
     }
 }

@@ -125,7 +125,8 @@ pub struct Lead {
 
 impl Lead {
     /// Whether the lead is still open at `now` (ms): `OPEN`, and not past its `expiresAt` (the
-    /// API expires a lead "automatically", which may come later than the time it names).
+    /// API expires a lead "automatically", which may come later than the time it names), read
+    /// as the API writes times, in UTC; one that cannot be read leaves the lead to its status.
     pub fn is_open_at(&self, now: u64) -> bool {
         self.status == "OPEN" && crate::time::parse(&self.expires_at).is_none_or(|end| now < end)
     }
