@@ -286,6 +286,14 @@ fn verdict(line: &Value) -> (Value, Value) {
     (line["flexDiscounts"][0]["code"].clone(), line["flexDiscounts"][0]["result"].clone())
 }
 
+/// The subscription line `line` (from 0) of `placed`, an order of `customer`, made once it
+/// completed (empty when it has none).
+async fn line_subscription(env: &Env, customer: &str, placed: &Answer, line: usize) -> String {
+    let id = placed.json["orderId"].as_str().unwrap_or_default();
+    let done = call(env, "GET", &format!("/v3/customers/{customer}/orders/{id}"), None).await;
+    done.json["lineItems"][line]["subscriptionId"].as_str().unwrap_or_default().to_string()
+}
+
 /// The id of `customer`'s subscription of `product` (an offer id's 8-digit part); empty when
 /// it has none.
 async fn subscription_of(env: &Env, customer: &str, product: &str) -> String {
@@ -459,14 +467,7 @@ async fn an_add_on_is_sold_only_with_its_base_product() {
     let later = place(&env, COM, "NEW", &[(1, "65325791CA01A12", 2)]).await;
     assert_eq!(later.status, StatusCode::CREATED, "{}", later.json);
     // Nor does an add-on's renewal take a code (2145 is listed for Update Subscription too).
-    let done = call(
-        &env,
-        "GET",
-        &format!("/v3/customers/{COM}/orders/{}", both.json["orderId"].as_str().unwrap_or_default()),
-        None,
-    )
-    .await;
-    let add_on = done.json["lineItems"][1]["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let add_on = line_subscription(&env, COM, &both, 1).await;
     let coded = json!({"autoRenewal": {"enabled": true, "flexDiscountCodes": ["BLACK_FRIDAY_10_PERCENT_OFF"]}});
     let patched = call(&env, "PATCH", &format!("/v3/customers/{COM}/subscriptions/{add_on}"), Some(coded)).await;
     assert_eq!(
@@ -2280,14 +2281,7 @@ async fn users_do_not_move_with_a_single_app_upgraded_to_all_apps() {
     let placed = place(&env, FAR, "NEW", &[(1, "11073058CA01A12", 4)]).await;
     assert_eq!(placed.status, StatusCode::CREATED, "{}", placed.json);
     settle().await;
-    let done = call(
-        &env,
-        "GET",
-        &format!("/v3/customers/{FAR}/orders/{}", placed.json["orderId"].as_str().unwrap_or_default()),
-        None,
-    )
-    .await;
-    let illustrator = done.json["lineItems"][0]["subscriptionId"].as_str().unwrap_or_default().to_string();
+    let illustrator = line_subscription(&env, FAR, &placed, 0).await;
     let all_apps = "65322651CA01A12";
     let with_users = switch(&env, "PREVIEW_SWITCH", "?reassign-users=true", all_apps, &illustrator, (4, 4), "").await;
     assert_eq!(with_users.json["code"], "2154", "{}", with_users.json);

@@ -6,7 +6,7 @@
 //!
 //! The leads Adobe's agents left for the customer (overlay recommendations, read with Fetch
 //! Recommendations) come first below the profile: each open lead's products and quantities,
-//! when it was left and until when it is open, and the way to act on it — a lead to buy opens
+//! when it was created and until when it is open, and the way to act on it — a lead to buy opens
 //! "Place an order" with its lines, a lead to renew the renewal page. Expired leads are not
 //! shown (nothing can be done with them); the API closes a lead when an order of its products
 //! is placed.

@@ -89,7 +89,7 @@ pub async fn create(
                     &line_items,
                 )?;
                 recommendations::count_tracked(w, &customer_id, &headers);
-                consume_leads(w, &order, false, now);
+                super::leads::consume(w, &order, false, now);
                 Ok::<_, ApiError>(order)
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
@@ -163,7 +163,7 @@ pub async fn create(
                 let mut order = unplaced(&customer_id, OrderType::Renewal, external_reference_id, currency, lines);
                 price_with(&mut order, pricing::TERM_DAYS, &codes);
                 let order = record(w, now, twin.pending_until(now), order, Change::CompleteOrder);
-                consume_leads(w, &order, true, now);
+                super::leads::consume(w, &order, true, now);
                 Ok::<_, ApiError>(order)
             })?;
             Ok((StatusCode::CREATED, Json(order)).into_response())
@@ -184,12 +184,6 @@ pub async fn create(
             Ok(recommendations::answer((StatusCode::CREATED, Json(order)), fetch_recommendations, &customer_id, now))
         }
     }
-}
-
-/// Consumes the customer's leads that a placed NEW or RENEWAL (`renewal`) order takes up.
-fn consume_leads(world: &mut World, order: &Order, renewal: bool, now: Millis) {
-    let offers: Vec<&str> = order.line_items.iter().map(|l| l.offer_id.as_str()).collect();
-    super::leads::consume(world, &order.customer_id, renewal, &offers, now);
 }
 
 /// The whole-request rules, each kind of problem with its documented code: 2126 a long

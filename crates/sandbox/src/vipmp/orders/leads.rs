@@ -27,7 +27,7 @@
 use super::seed::customer_named;
 use crate::twin::time;
 use crate::twin::world::{HeldLead, Millis, World};
-use partner_model::types::{CartOffer, Lead, OverlayRecommendations, Status};
+use partner_model::types::{CartOffer, Lead, Order, OverlayRecommendations, Status};
 
 /// The seeded customer Adobe's agents left a lead to buy for (and one that expired).
 pub const LEAD_CUSTOMER: &str = "Summit Peak Architects";
@@ -57,11 +57,12 @@ pub fn overlay(world: &World, customer_id: &str, now: Millis) -> OverlayRecommen
     out
 }
 
-/// Consumes `customer_id`'s open leads of the kind an order of `offer_ids` is (a RENEWAL when
+/// Consumes the open leads of `order`'s customer of the kind the order is (a RENEWAL when
 /// `renewal`, else NEW) that name one of its products.
-pub fn consume(world: &mut World, customer_id: &str, renewal: bool, offer_ids: &[&str], now: Millis) {
+pub fn consume(world: &mut World, order: &Order, renewal: bool, now: Millis) {
+    let customer_id = order.customer_id.as_str();
     let product = |offer_id: &str| offer_id.get(..8).map(str::to_owned);
-    let ordered: Vec<String> = offer_ids.iter().filter_map(|o| product(o)).collect();
+    let ordered: Vec<String> = order.line_items.iter().filter_map(|l| product(&l.offer_id)).collect();
     let taken = |lead: &HeldLead| {
         lead.renewal == renewal
             && now < lead.expires
