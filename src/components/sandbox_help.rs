@@ -108,7 +108,7 @@ static CODES: &[Column<(DemoCode, Callback<String>)>] = &[
     Column::text(t::column::state, |(c, _)| Cell::Words(code_state(c))),
     Column::text(t::column::r#use, |(c, use_it)| {
         let (code, use_it) = (c.code.clone(), *use_it);
-        let label = t::sandbox::use_code(&code);
+        let label = super::table::action_name(t::sandbox::use_it(), &code);
         Cell::View(
             view! { <button type="button" class="link" aria-label=label on:click=move |_| use_it.run(code.clone())>{t::sandbox::use_it()}</button> }
                 .into_any(),

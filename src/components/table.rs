@@ -5,6 +5,7 @@
 use super::detail::day;
 use super::query::use_query_state;
 use super::status::StatusBadge;
+use crate::i18n::t;
 use leptos::either::{Either, EitherOf7};
 use leptos::prelude::*;
 use partner_model::catalog::status::ResourceKind;
@@ -22,9 +23,9 @@ pub enum Cell {
     /// text in a monospace face. Plain `<a>`: the router follows it all the same, without the
     /// memo and effect of `<A>` per row.
     Link { href: String, text: String, code: bool },
-    /// A link whose words ("See the licenses") need the row to make sense: `label` is its
-    /// accessible name, and the CSV's text.
-    Action { href: String, text: &'static str, label: String },
+    /// A link whose words ("See the licenses") need the row to make sense: `about` names the
+    /// row ("Acme Robotics"), and its accessible name and CSV text are both (`action_name`).
+    Action { href: String, text: &'static str, about: String },
     /// A status code as a badge; the CSV has its label.
     Status(ResourceKind, String),
     /// A date or time of the API: the day shows, the whole time on hover; the CSV has it whole.
@@ -38,6 +39,14 @@ pub enum Cell {
     View(AnyView, String),
 }
 
+/// The accessible name of a control whose words ("Use it", "See the licenses") need its row to
+/// make sense: its words first, then what the row is about ("Use it: 35124219"). A voice command
+/// of the words it shows finds it (WCAG 2.5.3, label in name), and a list of links read out of
+/// the table still tells them apart.
+pub fn action_name(words: &str, about: &str) -> String {
+    t::table::ActionName { action: words, about }.text()
+}
+
 impl Cell {
     /// The cell as CSV text.
     pub fn text(&self) -> String {
@@ -46,7 +55,7 @@ impl Cell {
                 t.clone()
             }
             Cell::Link { text, .. } => text.clone(),
-            Cell::Action { label, .. } => label.clone(),
+            Cell::Action { text, about, .. } => action_name(text, about),
             Cell::Status(kind, code) => super::status::words(*kind, code),
             Cell::Product(id) => crate::catalog::catalog().label_untracked(id),
         }
@@ -71,8 +80,8 @@ impl Cell {
                 EitherOf7::C(view! { <a href=href><code>{text}</code></a> }.into_any())
             }
             Cell::Link { href, text, code: false } => EitherOf7::C(view! { <a href=href>{text}</a> }.into_any()),
-            Cell::Action { href, text, label } => {
-                EitherOf7::C(view! { <a href=href aria-label=label>{text}</a> }.into_any())
+            Cell::Action { href, text, about } => {
+                EitherOf7::C(view! { <a href=href aria-label=action_name(text, &about)>{text}</a> }.into_any())
             }
             Cell::Status(kind, code) => EitherOf7::D(view! { <StatusBadge kind code/> }),
             Cell::Day(at) => {

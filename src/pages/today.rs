@@ -183,7 +183,7 @@ static COMMITMENTS: &[Column<Named>] = &[
     Column::text(t::column::three_year_commit, |c| Cell::Action {
         href: To::Benefits(&c.id).href(),
         text: t::today::see_request(),
-        label: t::today::see_request_of(&c.name),
+        about: c.name.clone(),
     }),
 ];
 
@@ -192,7 +192,7 @@ static LICENSES_PENDING: &[Column<Named>] = &[
     Column::text(t::column::licenses, |c| Cell::Action {
         href: To::OpenAcquisitions(&c.id).href(),
         text: t::today::see_licenses(),
-        label: t::today::see_licenses_of(&c.name),
+        about: c.name.clone(),
     }),
 ];
 

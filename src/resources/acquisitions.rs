@@ -143,7 +143,7 @@ static PENDING: &[Column<NotificationItem>] = &[
     Column::text(t::column::open_acquisitions, |i| Cell::Action {
         href: To::OpenAcquisitions(&i.customer_id).href(),
         text: t::pending::see(),
-        label: t::pending::for_customer(&i.customer_id),
+        about: t::pending::of_customer(&i.customer_id),
     }),
 ];
 

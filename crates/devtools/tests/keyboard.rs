@@ -299,7 +299,7 @@ async fn a_flexible_discount_is_used_and_the_price_list_filtered_with_the_keyboa
     tab_and_type(&browser, "Quantity", "5").await;
     browser.find("//table[caption='Discounts this customer can use today']").await;
     // Tab to the Acrobat discount's button (each says which discount it uses), Enter uses it.
-    let label = "Use Acrobat: 20 off each license on matching lines";
+    let label = "Use on matching lines: Acrobat: 20 off each license";
     let mut reached = false;
     for _ in 0..80 {
         browser.press(Key::Tab).await;
@@ -449,7 +449,7 @@ async fn licenses_pending_an_order_are_ordered_with_the_keyboard_only() {
     tab_to(&browser, "Licenses pending an order", |tag, t, _| tag == "A" && t == "Licenses pending an order").await;
     browser.press(Key::Enter).await;
     browser.find("//table[caption[normalize-space(.)='Notifications']]/tbody/tr").await;
-    tab_to_labelled(&browser, "Licenses pending an order for customer ").await;
+    tab_to_labelled(&browser, "See the licenses: customer ").await;
     browser.press(Key::Enter).await;
     browser.find("//table[caption[normalize-space(.)='Open acquisitions']]/tbody/tr").await;
     tab_to(&browser, "Order these", |tag, t, _| tag == "A" && t == "Order these").await;

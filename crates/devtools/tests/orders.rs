@@ -163,7 +163,7 @@ async fn find_acrobat_pro_by_name_apply_a_discount_add_a_recommendation_place_it
     browser.show(&browser.find(suggested).await).await;
     browser.screenshot("orders-recommendations").await;
     browser
-        .find("//button[@aria-label='Add Acrobat Sign Solutions for enterprise to the order']")
+        .find("//button[@aria-label='Add to the order: Acrobat Sign Solutions for enterprise']")
         .await
         .click()
         .await
@@ -779,7 +779,7 @@ async fn order_these_from_a_notification_of_open_acquisitions() {
     let customer = cell.find(fantoccini::Locator::XPath(".//code")).await.expect("id").text().await.expect("text");
     browser.screenshot("acquisitions-notifications").await;
     browser
-        .find(&format!("//a[@aria-label='Licenses pending an order for customer {customer}']"))
+        .find(&format!("//a[@aria-label='See the licenses: customer {customer}']"))
         .await
         .click()
         .await

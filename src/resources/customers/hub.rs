@@ -216,12 +216,7 @@ static LEAD_ITEMS: &[Column<LeadItem>] = &[
     Column::text(t::column::action, |l| match &l.act {
         Some(href) => {
             let text = if l.renewal { t::subscription::renew_by_hand() } else { t::hub::lead_place() };
-            // The link's name starts with its words, so a voice command of them finds it.
-            Cell::Action {
-                href: href.clone(),
-                text,
-                label: t::hub::LeadAction { action: text, created: day(&l.created) }.text(),
-            }
+            Cell::Action { href: href.clone(), text, about: t::hub::lead_created(day(&l.created)) }
         }
         None => Cell::Text(String::new()),
     }),

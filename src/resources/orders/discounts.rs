@@ -86,7 +86,7 @@ static COLUMNS: &[Column<Row>] = &[
     }),
     Column::text(t::column::r#use, |r: &Row| {
         let d = r.discount.clone();
-        let label = t::discount::use_named(&d.name);
+        let label = crate::components::table::action_name(t::discount::r#use(), &d.name);
         // The form of the `FormScope` around the table, found while rendering (a click has no
         // component around it).
         let form = use_form();

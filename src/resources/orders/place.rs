@@ -195,7 +195,8 @@ static SUGGESTIONS: &[Column<Suggestion>] = &[
     Column::text(t::column::why, |s: &Suggestion| Cell::Words(why(s.kind, &s.because))),
     Column::text(t::column::add, |s: &Suggestion| {
         let (offer, quantity) = (s.offer_id.clone(), s.quantity);
-        let label = t::place::add_named(crate::catalog::catalog().name_untracked(&offer).unwrap_or(offer.clone()));
+        let name = crate::catalog::catalog().name_untracked(&offer).unwrap_or(offer.clone());
+        let label = crate::components::table::action_name(t::place::add(), &name);
         let form = crate::components::form::use_form();
         let view = view! {
             <button type="button" aria-label=label on:click=move |_| {

@@ -161,7 +161,7 @@ static SUGGESTED: &[Column<Suggested>] = &[
         Cell::Action {
             href: To::NewOrder { customer: &s.customer, lines: &[(s.offer_id.as_str(), s.quantity)] }.href(),
             text: t::renewal::order_it(),
-            label: t::renewal::order_named(name),
+            about: name,
         }
     }),
 ];
