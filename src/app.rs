@@ -13,8 +13,36 @@ use crate::runtime::{app_base_from_document, provide_runtime, Runtime};
 use crate::session::Who;
 use gloo_net::http::Request;
 use leptos::prelude::*;
-use leptos_router::components::{FlatRoutes, Route, Router};
+use leptos::tachys::view::iterators::StaticVec;
+use leptos_router::any_nested_route::AnyNestedRoute;
+use leptos_router::components::{FlatRoutes, RouteChildren, Router};
 use leptos_router::path;
+
+/// Every route of the console, in one list: each route is erased on its own (`routes::route`),
+/// so the router's matching code is one copy for the list, where a tuple of routes (what `view!`
+/// makes of `<Route>`s) or of groups is a type of its own with its own copy (1.0 KB brotli less
+/// in the first load than tuples of groups, 2026-12-07).
+fn routes() -> StaticVec<AnyNestedRoute> {
+    let mut all = vec![
+        route(path!("/"), || Home().into_any()),
+        route(path!("/activity"), crate::split_page!(partners, activity_page, ActivityPage)),
+        route(path!("/price-list"), crate::split_page!(customers, price_list_page, PriceListPage)),
+    ];
+    for group in [
+        reseller_routes(),
+        customer_routes(),
+        order_routes(),
+        acquisition_routes(),
+        subscription_routes(),
+        transfer_routes(),
+        membership_routes(),
+        linked_membership_routes(),
+        distributor_subscription_routes(),
+    ] {
+        all.extend(group);
+    }
+    StaticVec::from(all)
+}
 
 /// The console as mounted on the page.
 #[component]
@@ -134,20 +162,7 @@ pub fn Shell(
                 <main id="main" tabindex="-1">
                     // Flat: no route has children. `FlatRoutes` matches and draws without the
                     // nested router's outlets, 8.7 KB brotli less in the first load (2026-12-02).
-                    <FlatRoutes fallback=NotFound>
-                        <Route path=path!("/") view={(|| Home().into_any()) as fn() -> AnyView}/>
-                        <Route path=path!("/activity") view={crate::split_page!(partners, activity_page, ActivityPage)}/>
-                        <Route path=path!("/price-list") view={crate::split_page!(customers, price_list_page, PriceListPage)}/>
-                        <ResellerRoutes/>
-                        <CustomerRoutes/>
-                        <OrderRoutes/>
-                        <AcquisitionRoutes/>
-                        <SubscriptionRoutes/>
-                        <TransferRoutes/>
-                        <MembershipRoutes/>
-                        <LinkedMembershipRoutes/>
-                        <DistributorSubscriptionRoutes/>
-                    </FlatRoutes>
+                    <FlatRoutes fallback=NotFound children=RouteChildren::to_children(routes)/>
                 </main>
             </div>
             <ToastRegion/>

@@ -3,24 +3,36 @@
 //! the router matches are [`PATTERNS`] (a test holds them to the route groups' `path!`s and
 //! every destination to a pattern); each route's parameters are a `#[derive(Params)]` struct.
 //!
-//! The route groups themselves stay with their areas in `resources`: each is type-erased
-//! (`AnyNestedRoute`), and each page is a split point (`split_page!`): in the release build an
-//! area's code is downloaded the first time one of its pages opens.
+//! The route groups themselves stay with their areas in `resources` (`customer_routes`, …):
+//! each is a list of routes erased one by one ([`route`]), which the shell joins into one list,
+//! and each page is a split point (`split_page!`): in the release build an area's code is
+//! downloaded the first time one of its pages opens.
 
-pub use crate::resources::acquisitions::AcquisitionRoutes;
-pub use crate::resources::customers::CustomerRoutes;
-pub use crate::resources::distributor::DistributorSubscriptionRoutes;
-pub use crate::resources::linked_memberships::LinkedMembershipRoutes;
-pub use crate::resources::memberships::MembershipRoutes;
-pub use crate::resources::orders::OrderRoutes;
-pub use crate::resources::resellers::ResellerRoutes;
-pub use crate::resources::subscriptions::SubscriptionRoutes;
-pub use crate::resources::transfers::TransferRoutes;
+pub use crate::resources::acquisitions::acquisition_routes;
+pub use crate::resources::customers::customer_routes;
+pub use crate::resources::distributor::distributor_subscription_routes;
+pub use crate::resources::linked_memberships::linked_membership_routes;
+pub use crate::resources::memberships::membership_routes;
+pub use crate::resources::orders::order_routes;
+pub use crate::resources::resellers::reseller_routes;
+pub use crate::resources::subscriptions::subscription_routes;
+pub use crate::resources::transfers::transfer_routes;
 
 use leptos::prelude::*;
+use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
 use leptos_router::hooks::use_params;
 use leptos_router::params::Params;
+use leptos_router::{NestedRoute, PossibleRouteMatch};
 use partner_model::url::encode_component as encode;
+
+/// The route of `path` to the page `view` draws (a split point, `split_page!`), erased: routes
+/// whose paths have the same shape of segments share the router's code.
+pub fn route<S>(path: S, view: fn() -> AnyView) -> AnyNestedRoute
+where
+    S: PossibleRouteMatch + Clone + Send + Sync + 'static,
+{
+    NestedRoute::new(path, view).into_any_nested_route()
+}
 
 /// Every page of the console, with what it is about.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -14,24 +14,25 @@ use crate::components::table::{Cell, Column, DataTable};
 use crate::i18n::t;
 use crate::resources::customers::list::PerReseller;
 use crate::resources::{fetch, runtime};
+use crate::routes::route;
 use crate::routes::{params, CustomerParams, To};
 use crate::runtime::Runtime;
 use leptos::prelude::*;
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::{Route, A};
+use leptos_router::any_nested_route::AnyNestedRoute;
+use leptos_router::components::A;
 use leptos_router::path;
 use partner_model::time;
 use partner_model::types::{NotificationItem, Notifications, OpenAcquisitions, UnpaidLicense};
 
 /// `/customers/:customer/open-acquisitions`, `/notifications?reseller=…`.
-#[component(transparent)]
-pub fn AcquisitionRoutes() -> AnyNestedRoute {
-    view! {
-        <Route path=path!("/customers/:customer/open-acquisitions") view={crate::split_page!(customers, open_acquisitions_page, OpenAcquisitionsPage)}/>
-        <Route path=path!("/notifications") view={crate::split_page!(customers, pending_orders, PendingOrders)}/>
-    }
-    .into_inner()
-    .into_any_nested_route()
+pub fn acquisition_routes() -> Vec<AnyNestedRoute> {
+    vec![
+        route(
+            path!("/customers/:customer/open-acquisitions"),
+            crate::split_page!(customers, open_acquisitions_page, OpenAcquisitionsPage),
+        ),
+        route(path!("/notifications"), crate::split_page!(customers, pending_orders, PendingOrders)),
+    ]
 }
 
 /// The lines to place an order for `licenses` with: one per base offer (quantities of the same

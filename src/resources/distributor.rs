@@ -13,10 +13,10 @@ use crate::components::list::{ListPage, ListSource};
 use crate::components::query::{use_query_state, QueryState};
 use crate::components::table::{Cell, Column, SortKeys};
 use crate::i18n::t;
+use crate::routes::route;
 use crate::runtime::{use_runtime, Runtime};
 use leptos::prelude::*;
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::Route;
+use leptos_router::any_nested_route::AnyNestedRoute;
 use leptos_router::path;
 use partner_model::types::{
     DistributorSubscription, DistributorSubscriptionPage, DistributorSubscriptionSearch, FilterOperator, SearchFilter,
@@ -24,13 +24,11 @@ use partner_model::types::{
 };
 
 /// `/distributor-subscriptions`.
-#[component(transparent)]
-pub fn DistributorSubscriptionRoutes() -> AnyNestedRoute {
-    view! {
-        <Route path=path!("/distributor-subscriptions") view={crate::split_page!(partners, distributor_subscriptions, DistributorSubscriptions)}/>
-    }
-    .into_inner()
-    .into_any_nested_route()
+pub fn distributor_subscription_routes() -> Vec<AnyNestedRoute> {
+    vec![route(
+        path!("/distributor-subscriptions"),
+        crate::split_page!(partners, distributor_subscriptions, DistributorSubscriptions),
+    )]
 }
 
 /// The keys a filter can compare, with their labels: the ones the call's document names

@@ -15,21 +15,17 @@ use crate::components::table::{Cell, Column, DataTable};
 use crate::components::toast::toast;
 use crate::i18n::t;
 use crate::resources::{fetch, runtime};
+use crate::routes::route;
 use crate::routes::To;
 use leptos::prelude::*;
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::{Route, A};
+use leptos_router::any_nested_route::AnyNestedRoute;
+use leptos_router::components::A;
 use leptos_router::path;
 use partner_model::types::{Customer, EnrollResult, LinkedMembershipGroup};
 
 /// `/linked-memberships`.
-#[component(transparent)]
-pub fn LinkedMembershipRoutes() -> AnyNestedRoute {
-    view! {
-        <Route path=path!("/linked-memberships") view={crate::split_page!(customers, linked_memberships, LinkedMemberships)}/>
-    }
-    .into_inner()
-    .into_any_nested_route()
+pub fn linked_membership_routes() -> Vec<AnyNestedRoute> {
+    vec![route(path!("/linked-memberships"), crate::split_page!(customers, linked_memberships, LinkedMemberships))]
 }
 
 const COUNTRIES: &[Choice] =

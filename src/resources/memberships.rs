@@ -19,10 +19,11 @@ use crate::components::submit::{use_submission, SubmissionError};
 use crate::components::toast::toast;
 use crate::i18n::t;
 use crate::resources::{fetch, load_record, runtime};
+use crate::routes::route;
 use crate::routes::{params, MembershipTransferParams, RecordParams, To};
 use leptos::prelude::*;
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::{Route, A};
+use leptos_router::any_nested_route::AnyNestedRoute;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 use partner_model::catalog::errors::{
@@ -31,15 +32,15 @@ use partner_model::catalog::errors::{
 use partner_model::types::{MembershipOffersPreview, MembershipTransfer, Status};
 
 /// `/memberships`, `/memberships/:id` (preview and transfer), `/memberships/:id/transfers/:transfer`.
-#[component(transparent)]
-pub fn MembershipRoutes() -> AnyNestedRoute {
-    view! {
-        <Route path=path!("/memberships") view={crate::split_page!(partners, membership_start, MembershipStart)}/>
-        <Route path=path!("/memberships/:id") view={crate::split_page!(partners, membership_preview, MembershipPreview)}/>
-        <Route path=path!("/memberships/:id/transfers/:transfer") view={crate::split_page!(partners, membership_transfer_page, MembershipTransferPage)}/>
-    }
-    .into_inner()
-    .into_any_nested_route()
+pub fn membership_routes() -> Vec<AnyNestedRoute> {
+    vec![
+        route(path!("/memberships"), crate::split_page!(partners, membership_start, MembershipStart)),
+        route(path!("/memberships/:id"), crate::split_page!(partners, membership_preview, MembershipPreview)),
+        route(
+            path!("/memberships/:id/transfers/:transfer"),
+            crate::split_page!(partners, membership_transfer_page, MembershipTransferPage),
+        ),
+    ]
 }
 
 /// A transfer switch: its query key, its label, and what turning it on does.

@@ -24,10 +24,11 @@ use crate::components::toast::toast;
 use crate::i18n::t;
 use crate::resources::subscriptions::subscription_cell;
 use crate::resources::{fetch, load_by_id, runtime};
+use crate::routes::route;
 use crate::routes::To;
 use leptos::prelude::*;
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::{Route, A};
+use leptos_router::any_nested_route::AnyNestedRoute;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 use partner_model::catalog::status::ResourceKind;
@@ -39,14 +40,11 @@ use partner_model::types::{
 };
 
 /// `/transfers` (a reseller change), `/transfers/:id` (one, followed until complete).
-#[component(transparent)]
-pub fn TransferRoutes() -> AnyNestedRoute {
-    view! {
-        <Route path=path!("/transfers") view={crate::split_page!(partners, reseller_change, ResellerChange)}/>
-        <Route path=path!("/transfers/:id") view={crate::split_page!(partners, reseller_change_page, ResellerChangePage)}/>
-    }
-    .into_inner()
-    .into_any_nested_route()
+pub fn transfer_routes() -> Vec<AnyNestedRoute> {
+    vec![
+        route(path!("/transfers"), crate::split_page!(partners, reseller_change, ResellerChange)),
+        route(path!("/transfers/:id"), crate::split_page!(partners, reseller_change_page, ResellerChangePage)),
+    ]
 }
 
 fn check(v: &Values) -> Vec<FieldError> {

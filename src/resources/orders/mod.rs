@@ -17,27 +17,32 @@ mod unanswered;
 
 use crate::components::filters::Choice;
 use crate::i18n::t;
-use leptos::prelude::*;
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::Route;
+use crate::routes::route;
+use leptos_router::any_nested_route::AnyNestedRoute;
 use leptos_router::path;
 use partner_model::types::{LineItem, Order, OrderType};
 
 /// `/orders?customer=…`, `/customers/:customer/orders/new`, `/customers/:customer/orders/:id`,
 /// `/customers/:customer/orders/:id/return`, `/customers/:customer/renewal`,
 /// `/customers/:customer/renewal/add`.
-#[component(transparent)]
-pub fn OrderRoutes() -> AnyNestedRoute {
-    view! {
-        <Route path=path!("/orders") view={crate::split_page!(customers, order_history, history::OrderHistory)}/>
-        <Route path=path!("/customers/:customer/orders/new") view={crate::split_page!(order, place_order, place::PlaceOrder)}/>
-        <Route path=path!("/customers/:customer/orders/:id") view={crate::split_page!(customers, order_page, detail::OrderPage)}/>
-        <Route path=path!("/customers/:customer/orders/:id/return") view={crate::split_page!(customers, return_order, returns::ReturnOrder)}/>
-        <Route path=path!("/customers/:customer/renewal") view={crate::split_page!(customers, renewal_preview, renewal::RenewalPreview)}/>
-        <Route path=path!("/customers/:customer/renewal/add") view={crate::split_page!(customers, add_to_renewal, add_product::AddToRenewalPage)}/>
-    }
-    .into_inner()
-    .into_any_nested_route()
+pub fn order_routes() -> Vec<AnyNestedRoute> {
+    vec![
+        route(path!("/orders"), crate::split_page!(customers, order_history, history::OrderHistory)),
+        route(path!("/customers/:customer/orders/new"), crate::split_page!(order, place_order, place::PlaceOrder)),
+        route(path!("/customers/:customer/orders/:id"), crate::split_page!(customers, order_page, detail::OrderPage)),
+        route(
+            path!("/customers/:customer/orders/:id/return"),
+            crate::split_page!(customers, return_order, returns::ReturnOrder),
+        ),
+        route(
+            path!("/customers/:customer/renewal"),
+            crate::split_page!(customers, renewal_preview, renewal::RenewalPreview),
+        ),
+        route(
+            path!("/customers/:customer/renewal/add"),
+            crate::split_page!(customers, add_to_renewal, add_product::AddToRenewalPage),
+        ),
+    ]
 }
 
 /// Order types in words, by their API code (the history filter offers the first four).

@@ -4,20 +4,16 @@ pub mod detail;
 mod form;
 pub mod list;
 
-use leptos::prelude::*;
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::Route;
+use crate::routes::route;
+use leptos_router::any_nested_route::AnyNestedRoute;
 use leptos_router::path;
 
 /// `/resellers`, `/resellers/new`, `/resellers/:id`, `/resellers/:id/edit`.
-#[component(transparent)]
-pub fn ResellerRoutes() -> AnyNestedRoute {
-    view! {
-        <Route path=path!("/resellers") view={crate::split_page!(partners, reseller_list, list::ResellerList)}/>
-        <Route path=path!("/resellers/new") view={crate::split_page!(partners, create_reseller, form::CreateReseller)}/>
-        <Route path=path!("/resellers/:id") view={crate::split_page!(partners, reseller_page, detail::ResellerPage)}/>
-        <Route path=path!("/resellers/:id/edit") view={crate::split_page!(partners, update_reseller, form::UpdateReseller)}/>
-    }
-    .into_inner()
-    .into_any_nested_route()
+pub fn reseller_routes() -> Vec<AnyNestedRoute> {
+    vec![
+        route(path!("/resellers"), crate::split_page!(partners, reseller_list, list::ResellerList)),
+        route(path!("/resellers/new"), crate::split_page!(partners, create_reseller, form::CreateReseller)),
+        route(path!("/resellers/:id"), crate::split_page!(partners, reseller_page, detail::ResellerPage)),
+        route(path!("/resellers/:id/edit"), crate::split_page!(partners, update_reseller, form::UpdateReseller)),
+    ]
 }

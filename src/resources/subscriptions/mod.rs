@@ -8,21 +8,23 @@ pub(crate) mod growth;
 mod list;
 
 use crate::i18n::t;
-use leptos::prelude::*;
-use leptos_router::any_nested_route::{AnyNestedRoute, IntoAnyNestedRoute};
-use leptos_router::components::Route;
+use crate::routes::route;
+use leptos_router::any_nested_route::AnyNestedRoute;
 use leptos_router::path;
 
 /// `/subscriptions?customer=…`, `/customers/:customer/subscriptions/:id` and its `/upgrade`.
-#[component(transparent)]
-pub fn SubscriptionRoutes() -> AnyNestedRoute {
-    view! {
-        <Route path=path!("/subscriptions") view={crate::split_page!(customers, subscription_list, list::SubscriptionList)}/>
-        <Route path=path!("/customers/:customer/subscriptions/:id") view={crate::split_page!(customers, subscription_page, detail::SubscriptionPage)}/>
-        <Route path=path!("/customers/:customer/subscriptions/:id/upgrade") view={crate::split_page!(customers, upgrade_page, crate::resources::orders::switch::UpgradePage)}/>
-    }
-    .into_inner()
-    .into_any_nested_route()
+pub fn subscription_routes() -> Vec<AnyNestedRoute> {
+    vec![
+        route(path!("/subscriptions"), crate::split_page!(customers, subscription_list, list::SubscriptionList)),
+        route(
+            path!("/customers/:customer/subscriptions/:id"),
+            crate::split_page!(customers, subscription_page, detail::SubscriptionPage),
+        ),
+        route(
+            path!("/customers/:customer/subscriptions/:id/upgrade"),
+            crate::split_page!(customers, upgrade_page, crate::resources::orders::switch::UpgradePage),
+        ),
+    ]
 }
 
 /// The auto-renewal state in words.
