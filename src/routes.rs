@@ -25,12 +25,15 @@ use leptos_router::params::Params;
 use leptos_router::{NestedRoute, PossibleRouteMatch};
 use partner_model::url::encode_component as encode;
 
-/// The route of `path` to the page `view` draws (a split point, `split_page!`), erased: routes
-/// whose paths have the same shape of segments share the router's code.
+/// The route of `path` to the page `view` draws (a split point, `split_page!`), erased. Its
+/// path's segments are erased too (the router matches an `Arc<dyn PossibleRouteMatch>` as it
+/// does the segments themselves), so every route is one type and the router's code for a
+/// route is one copy, not one per shape of path.
 pub fn route<S>(path: S, view: fn() -> AnyView) -> AnyNestedRoute
 where
-    S: PossibleRouteMatch + Clone + Send + Sync + 'static,
+    S: PossibleRouteMatch + Send + Sync + 'static,
 {
+    let path: std::sync::Arc<dyn PossibleRouteMatch + Send + Sync> = std::sync::Arc::new(path);
     NestedRoute::new(path, view).into_any_nested_route()
 }
 
