@@ -386,7 +386,7 @@ impl<'a> Eligibility<'a> {
         // the customer holds or held (one only scheduled for its renewal has had no licenses
         // yet), unless it used this reusable discount before, which carries on "for renewals
         // and seat additions until a configured discount lock end date".
-        let product = offer_id.get(..8).unwrap_or_default();
+        let product = offers::product_of(offer_id).unwrap_or_default();
         let held = || {
             subscriptions_of(self.world, self.customer_id)
                 .any(|s| s.offer_id.starts_with(product) && s.status != Status::Scheduled)

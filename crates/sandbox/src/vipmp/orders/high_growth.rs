@@ -85,7 +85,7 @@ fn offered_for(seats: u64, moq: u64) -> bool {
 const FIELD: &str = "autoRenewal.renewalCode";
 
 fn product(offer_id: &str) -> &str {
-    offer_id.get(..8).unwrap_or_default()
+    offers::product_of(offer_id).unwrap_or_default()
 }
 
 /// The High Growth offer of `product` with `letter`, in the market segment `segment` names.

@@ -24,6 +24,7 @@
 //!   buy and one that has expired, and [`RENEWAL_LEAD_CUSTOMER`] a lead to renew.
 //! - Leads are answered oldest first within each kind.
 
+use super::offers::product_of;
 use super::seed::customer_named;
 use crate::twin::time;
 use crate::twin::world::{HeldLead, Millis, World};
@@ -61,12 +62,11 @@ pub fn overlay(world: &World, customer_id: &str, now: Millis) -> OverlayRecommen
 /// `renewal`, else NEW) that name one of its products.
 pub fn consume(world: &mut World, order: &Order, renewal: bool, now: Millis) {
     let customer_id = order.customer_id.as_str();
-    let product = |offer_id: &str| offer_id.get(..8).map(str::to_owned);
-    let ordered: Vec<String> = order.line_items.iter().filter_map(|l| product(&l.offer_id)).collect();
+    let ordered: Vec<&str> = order.line_items.iter().filter_map(|l| product_of(&l.offer_id)).collect();
     let taken = |lead: &HeldLead| {
         lead.renewal == renewal
             && now < lead.expires
-            && lead.items.iter().any(|(offer, _)| product(offer).is_some_and(|p| ordered.contains(&p)))
+            && lead.items.iter().any(|(offer, _)| product_of(offer).is_some_and(|p| ordered.contains(&p)))
     };
     if world.leads.get(customer_id).is_some_and(|leads| leads.iter().any(taken)) {
         if let Some(leads) = world.leads.get_mut(customer_id) {
@@ -92,7 +92,7 @@ pub fn seed(world: &mut World, now: Millis) {
         // not hold.
         let wanted: Vec<(String, u64)> = [("65304479CA01A12", 25), ("65322651CA01A12", 10)]
             .iter()
-            .filter(|(offer, _)| !holds.iter().any(|(o, _)| o.get(..8) == offer.get(..8)))
+            .filter(|(offer, _)| !holds.iter().any(|(o, _)| product_of(o) == product_of(offer)))
             .map(|(offer, quantity)| (offer.to_string(), *quantity))
             .collect();
         let mut leads = vec![HeldLead {

@@ -196,6 +196,11 @@ pub fn offer_of(id: &str) -> Option<&'static Offer> {
     OfferId::parse(id).and_then(|o| o.offer())
 }
 
+/// The product an offer id is of: its first eight characters (`None` for a shorter id).
+pub fn product_of(offer_id: &str) -> Option<&str> {
+    offer_id.get(..8)
+}
+
 /// The base level id of an offer id (or the id itself when it is not one of the catalog's).
 pub fn base_of(id: &str) -> String {
     OfferId::parse(id).map_or_else(|| id.to_string(), |o| o.base())
