@@ -25,10 +25,10 @@ use leptos_router::params::Params;
 use leptos_router::{NestedRoute, PossibleRouteMatch};
 use partner_model::url::encode_component as encode;
 
-/// The route of `path` to the page `view` draws (a split point, `split_page!`), erased. Its
-/// path's segments are erased too (the router matches an `Arc<dyn PossibleRouteMatch>` as it
-/// does the segments themselves), so every route is one type and the router's code for a
-/// route is one copy, not one per shape of path.
+/// The route of `path` to the page `view` draws (a split point, `split_page!`, but for the home
+/// page, which is in the first load), erased. Its path's segments are erased too (the router
+/// matches an `Arc<dyn PossibleRouteMatch>` as it does the segments themselves), so every route
+/// is one type and the router's code for a route is one copy, not one per shape of path.
 pub fn route<S>(path: S, view: fn() -> AnyView) -> AnyNestedRoute
 where
     S: PossibleRouteMatch + Send + Sync + 'static,
