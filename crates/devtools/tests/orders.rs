@@ -1351,7 +1351,7 @@ async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
     let table = "//section[contains(@class,'leads')]//table[caption[normalize-space(.)='Leads from Adobe']]";
     let rows_of = |lead: &str| format!("{table}/tbody/tr[td[1][normalize-space(.)='{lead}']]");
     let (to_buy, to_renew) = (rows_of("To buy"), rows_of("To renew"));
-    browser.open_customer(&sandbox.url, "National Parks Visitor Service").await;
+    let parks = browser.open_customer(&sandbox.url, "National Parks Visitor Service").await;
     let renew = browser.find(&to_renew).await;
     browser.show(&renew).await;
     browser.screenshot("hub-lead-to-renew").await;
@@ -1382,6 +1382,28 @@ async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
     browser.find(&format!("{to_buy}//a[starts-with(@aria-label, 'Place this order: lead created on ')]")).await;
     browser.show(&lead).await;
     browser.screenshot("hub-leads").await;
+
+    // Another customer's hub on the same route, opened from the header's "go to" box, without
+    // a reload: its own lead, linked to its own pages, and none of the first customer's; and
+    // back again.
+    let href = |xpath: String| {
+        let browser = &browser;
+        async move { browser.find(&xpath).await.attr("href").await.expect("href").unwrap_or_default() }
+    };
+    browser.client.execute("window.sameDocument = true; return null;", vec![]).await.expect("mark the page");
+    browser.find("//form[contains(@class,'goto')]//input[@id='goto-id']").await.send_keys(&parks).await.expect("type");
+    browser.find("//form[contains(@class,'goto')]//button[@type='submit']").await.click().await.expect("open");
+    browser.heading("National Parks Visitor Service").await;
+    let renewal = href(format!("{to_renew}//a[normalize-space(.)='Renew by hand']")).await;
+    assert!(renewal.ends_with(&format!("/customers/{parks}/renewal")), "{renewal}");
+    assert!(browser.absent(&to_buy).await, "the first customer's lead is not drawn on another's hub");
+    browser.client.back().await.expect("back");
+    browser.heading("Summit Peak Architects").await;
+    let order = href(format!("{to_buy}//a[normalize-space(.)='Place this order']")).await;
+    assert!(order.contains(&format!("/customers/{customer}/orders/new?")), "{order}");
+    assert!(browser.absent(&to_renew).await, "the other customer's lead is gone");
+    let same = browser.client.execute("return window.sameDocument === true;", vec![]).await.expect("read the mark");
+    assert_eq!(same, serde_json::Value::Bool(true), "the hubs changed without a reload");
 
     browser.find(&format!("{to_buy}//a[normalize-space(.)='Place this order']")).await.click().await.expect("place");
     browser.heading("Place an order").await;
