@@ -2,7 +2,7 @@
 //! subscriptions (or, for a RETURN, take licenses back), the customer's discount levels follow,
 //! and an accepted 3-Year Commit request whose minimums are now held becomes the commitment.
 
-use super::offers::{self, OfferId};
+use super::offers;
 use super::{held, new_subscription_id, self_links};
 use crate::twin::time;
 use crate::twin::world::{Millis, World};
@@ -198,9 +198,10 @@ pub(super) fn new_subscription(
 fn clear_acquisitions(world: &mut World, customer_id: &str, lines: &[LineItem]) {
     let Some(open) = world.open_acquisitions.get_mut(customer_id) else { return };
     for line in lines {
-        let product = OfferId::parse(&line.offer_id).map(|o| o.product).unwrap_or_default();
+        // A line of no product pays for none (an empty prefix would match every license).
+        let Some(product) = offers::product_of(&line.offer_id) else { continue };
         let mut left = line.quantity;
-        for unpaid in open.unpaid_licenses.iter_mut().filter(|u| u.base_offer_id.starts_with(&product)) {
+        for unpaid in open.unpaid_licenses.iter_mut().filter(|u| u.base_offer_id.starts_with(product)) {
             let taken = left.min(unpaid.quantity);
             unpaid.quantity -= taken;
             left -= taken;
