@@ -526,8 +526,10 @@ impl Browser {
 
     /// What axe-core (npm, injected into the page) finds wrong with the page as it is now: one
     /// line per violation, with the elements it concerns. Empty when nothing is found. Besides
-    /// axe's default rules it checks that a control's accessible name contains its visible words
-    /// (WCAG 2.5.3, off by default in axe), so a voice command of what it shows finds it.
+    /// axe's default rules it runs those it ships turned off as experimental: a control's
+    /// accessible name holds its visible words (WCAG 2.5.3), so a voice command of what it shows
+    /// finds it; no paragraph styled as a heading, no table caption faked in a cell, every data
+    /// cell with a header (1.3.1); no orientation lock (1.3.4); focusable elements with roles.
     pub async fn axe(&self) -> Vec<String> {
         let path = workspace_root().join("node_modules/axe-core/axe.min.js");
         let source = std::fs::read_to_string(&path)
@@ -540,7 +542,11 @@ impl Browser {
             .client
             .execute_async(
                 "const done = arguments[arguments.length - 1];
-                 axe.run(document, { rules: { 'label-content-name-mismatch': { enabled: true } } }).then(
+                 const on = { enabled: true };
+                 axe.run(document, { rules: {
+                   'label-content-name-mismatch': on, 'p-as-heading': on, 'table-fake-caption': on,
+                   'td-has-header': on, 'css-orientation-lock': on, 'focus-order-semantics': on,
+                 } }).then(
                    r => done(r.violations.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map(n => n.target.join(' ')).slice(0, 5).join(' | ')}`)),
                    e => done([`axe-core failed: ${e}`]));",
                 vec![],
