@@ -85,7 +85,12 @@ pub enum To<'a> {
         customer: &'a str,
         id: &'a str,
     },
-    Renewal(&'a str),
+    /// The renewal page, its manual renewal's rows starting from these lines (offer id,
+    /// quantity: a lead to renew's) when there are any.
+    Renewal {
+        customer: &'a str,
+        lines: &'a [(&'a str, u64)],
+    },
     /// Adding a product to the customer's next renewal.
     AddToRenewal(&'a str),
     OpenAcquisitions(&'a str),
@@ -178,6 +183,16 @@ fn with(path: String, key: &str, value: &str) -> String {
     }
 }
 
+/// `path?line=OFFER:QUANTITY&…`, each offer id encoded; nothing added for no lines.
+fn with_lines(path: String, lines: &[(&str, u64)]) -> String {
+    let query: Vec<String> = lines.iter().map(|(offer, q)| format!("line={}:{q}", encode(offer))).collect();
+    if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
 impl To<'_> {
     /// The path below the app's base, each segment and query value encoded once.
     pub fn path(&self) -> String {
@@ -200,18 +215,10 @@ impl To<'_> {
             To::Orders { customer } => with("/orders".into(), "customer", customer),
             To::ResellerOrders { reseller } => with("/orders".into(), "reseller", reseller),
             To::ResellerSubscriptions { reseller } => with("/subscriptions".into(), "reseller", reseller),
-            To::NewOrder { customer, lines } => {
-                let path = format!("/customers/{}/orders/new", e(customer));
-                let query: Vec<String> = lines.iter().map(|(offer, q)| format!("line={}:{q}", e(offer))).collect();
-                if query.is_empty() {
-                    path
-                } else {
-                    format!("{path}?{}", query.join("&"))
-                }
-            }
+            To::NewOrder { customer, lines } => with_lines(format!("/customers/{}/orders/new", e(customer)), lines),
             To::Order { customer, id } => format!("/customers/{}/orders/{}", e(customer), e(id)),
             To::ReturnOrder { customer, id } => format!("/customers/{}/orders/{}/return", e(customer), e(id)),
-            To::Renewal(customer) => format!("/customers/{}/renewal", e(customer)),
+            To::Renewal { customer, lines } => with_lines(format!("/customers/{}/renewal", e(customer)), lines),
             To::AddToRenewal(customer) => format!("/customers/{}/renewal/add", e(customer)),
             To::OpenAcquisitions(customer) => format!("/customers/{}/open-acquisitions", e(customer)),
             To::Notifications { reseller } => with("/notifications".into(), "reseller", reseller),
@@ -304,7 +311,8 @@ mod tests {
             To::NewOrder { customer: c, lines: &[("65322651CA01A12", 2), ("x&y", 1)] },
             To::Order { customer: c, id },
             To::ReturnOrder { customer: c, id },
-            To::Renewal(c),
+            To::Renewal { customer: c, lines: &[] },
+            To::Renewal { customer: c, lines: &[("65304479CA01A12", 15)] },
             To::AddToRenewal(c),
             To::OpenAcquisitions(c),
             To::Notifications { reseller: r },
@@ -344,6 +352,8 @@ mod tests {
             To::NewOrder { customer: "1", lines: &[("65322651CA01A12", 2), ("x&y", 1)] }.path(),
             "/customers/1/orders/new?line=65322651CA01A12:2&line=x%26y:1"
         );
+        assert_eq!(To::Renewal { customer: "1", lines: &[] }.path(), "/customers/1/renewal");
+        assert_eq!(To::Renewal { customer: "1", lines: &[("a b", 15)] }.path(), "/customers/1/renewal?line=a%20b:15");
     }
 
     /// The patterns are the route groups' `path!`s, no more and no fewer.

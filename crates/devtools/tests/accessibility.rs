@@ -143,7 +143,7 @@ async fn axe_finds_nothing_on_any_route_in_any_state() {
     a.browser.find("//ul[@role='listbox']/li[@role='option']").await;
     a.check("adding a product to the renewal, the picker open").await;
     // A hub with an open lead from Adobe (the seed's lead to renew).
-    a.browser.open_customer(&a.base, "National Parks Visitor Service").await;
+    a.browser.open_customer(&a.base, "Starlight Events").await;
     a.browser.find("//section[contains(@class,'leads')]//table//a[normalize-space(.)='Renew by hand']").await;
     a.check("customer hub with a lead from Adobe").await;
     a.visit(&format!("subscriptions?customer={customer}"), "//main//table").await;

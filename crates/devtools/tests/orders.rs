@@ -1342,21 +1342,44 @@ async fn on_the_renewal_date_auto_renewal_renews_and_the_rest_lapses() {
 
 /// Overlay recommendations: the hub lists the open leads Adobe's agents left, named by
 /// product (the seed's Summit Peak Architects has one to buy and one expired, which is not
-/// shown; National Parks Visitor Service one to renew); "Place this order" opens the order
-/// form with the lead's lines, and once that order is placed the API closes the lead; a lead
-/// to renew leads to the renewal page.
+/// shown; Starlight Events one to renew); "Place this order" opens the order form with the
+/// lead's lines, and once that order is placed the API closes the lead; a lead to renew opens
+/// the renewal page with its product's row at its quantity.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
     let (sandbox, browser) = start().await;
     let table = "//section[contains(@class,'leads')]//table[caption[normalize-space(.)='Leads from Adobe']]";
     let rows_of = |lead: &str| format!("{table}/tbody/tr[td[1][normalize-space(.)='{lead}']]");
     let (to_buy, to_renew) = (rows_of("To buy"), rows_of("To renew"));
-    let parks = browser.open_customer(&sandbox.url, "National Parks Visitor Service").await;
+    let starlight = browser.open_customer(&sandbox.url, "Starlight Events").await;
     let renew = browser.find(&to_renew).await;
     browser.show(&renew).await;
     browser.screenshot("hub-lead-to-renew").await;
+    let product = column_cell(table, "[td[1][normalize-space(.)='To renew']][1]", "Product");
+    let name = browser.find(&format!("{product}//span[@class='product']")).await.text().await.expect("name");
+    let quantity = column_cell(table, "[td[1][normalize-space(.)='To renew']][1]", "Quantity");
+    let renew_quantity = browser.find(&quantity).await.text().await.expect("quantity");
     browser.find(&format!("{to_renew}//a[normalize-space(.)='Renew by hand']")).await.click().await.expect("renew");
     browser.heading("Renewal preview").await;
+    // Renewing by hand starts from the lead: its product's row at its quantity (the seed's
+    // lead asks five licenses more than the subscription has), every other row at 0.
+    let by_hand = "//section[h2='Renew by hand']";
+    browser.sees("The rows start from Adobe's lead to renew: its products at its quantities").await;
+    let led = format!("{by_hand}//div[contains(@class,'row')][h3/span[normalize-space(.)={}]]", xpath_literal(&name));
+    let field = browser.find(&format!("{led}//input[@type='number']")).await;
+    assert_eq!(field.prop("value").await.expect("value"), Some(renew_quantity.clone()), "the lead's quantity");
+    let fields = format!("{by_hand}//input[@type='number']");
+    let mut values = Vec::new();
+    for input in browser.client.find_all(fantoccini::Locator::XPath(&fields)).await.expect("fields") {
+        values.push(input.prop("value").await.expect("value").unwrap_or_default());
+    }
+    values.sort();
+    let mut expected = vec!["0".to_string(); values.len().saturating_sub(1)];
+    expected.push(renew_quantity);
+    expected.sort();
+    assert_eq!(values, expected, "the lead's row at its quantity, the others at 0");
+    browser.show(&browser.find(by_hand).await).await;
+    browser.screenshot("renewal-from-lead").await;
 
     let customer = browser.open_customer(&sandbox.url, "Summit Peak Architects").await;
     let lead = browser.find(&to_buy).await;
@@ -1391,11 +1414,16 @@ async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
         async move { browser.find(&xpath).await.attr("href").await.expect("href").unwrap_or_default() }
     };
     browser.client.execute("window.sameDocument = true; return null;", vec![]).await.expect("mark the page");
-    browser.find("//form[contains(@class,'goto')]//input[@id='goto-id']").await.send_keys(&parks).await.expect("type");
+    browser
+        .find("//form[contains(@class,'goto')]//input[@id='goto-id']")
+        .await
+        .send_keys(&starlight)
+        .await
+        .expect("type");
     browser.find("//form[contains(@class,'goto')]//button[@type='submit']").await.click().await.expect("open");
-    browser.heading("National Parks Visitor Service").await;
+    browser.heading("Starlight Events").await;
     let renewal = href(format!("{to_renew}//a[normalize-space(.)='Renew by hand']")).await;
-    assert!(renewal.ends_with(&format!("/customers/{parks}/renewal")), "{renewal}");
+    assert!(renewal.contains(&format!("/customers/{starlight}/renewal?line=")), "{renewal}");
     assert!(browser.absent(&to_buy).await, "the first customer's lead is not drawn on another's hub");
     browser.client.back().await.expect("back");
     browser.heading("Summit Peak Architects").await;
@@ -1441,5 +1469,16 @@ async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
     browser.client.goto(&format!("{}customers/{customer}", sandbox.url)).await.expect("hub");
     browser.find("//section[contains(@class,'leads')]//p[normalize-space(.)='No open leads from Adobe.']").await;
     assert!(browser.absent(&to_buy).await, "the order closed the lead");
+
+    // The lead to renew, renewed by hand as it asks: the RENEWAL order closes it.
+    browser.client.goto(&format!("{}customers/{starlight}", sandbox.url)).await.expect("hub");
+    browser.find(&format!("{to_renew}//a[normalize-space(.)='Renew by hand']")).await.click().await.expect("renew");
+    browser.sees("The rows start from Adobe's lead to renew").await;
+    browser.click("Preview renewal").await;
+    browser.find("//section[h2='Renew by hand']//section[contains(@class,'preview')]").await;
+    browser.click("Place renewal order").await;
+    browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    browser.client.goto(&format!("{}customers/{starlight}", sandbox.url)).await.expect("hub");
+    browser.find("//section[contains(@class,'leads')]//p[normalize-space(.)='No open leads from Adobe.']").await;
     browser.close().await;
 }

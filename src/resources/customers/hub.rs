@@ -166,7 +166,7 @@ fn Hub(customer: Customer, subs: Loaded<Subs>, leads: LeadsRead, settling: bool)
             <A href=To::Orders { customer: &cid }.href()>{t::hub::orders()}</A>
             <A href=To::Subscriptions { customer: &cid }.href()>{t::hub::subscriptions()}</A>
             <A href=To::OpenAcquisitions(&cid).href()>{t::hub::pending_licenses()}</A>
-            <A href=To::Renewal(&cid).href()>{t::hub::renewal_preview()}</A>
+            <A href=To::Renewal { customer: &cid, lines: &[] }.href()>{t::hub::renewal_preview()}</A>
             {(c.global_sales_enabled == Some(true)).then(|| view! { <A href=To::Deployments(&cid).href()>{t::hub::deployments()}</A> })}
         </nav>
         <div class="columns">
@@ -274,16 +274,22 @@ impl LeadsRead {
 }
 
 /// The leads open at `now` (ms) as rows, a row per product: the leads to buy, then those to
-/// renew, each with its action in its first row. A product without a quantity (or of none)
-/// starts its order line at one, as an empty line does.
+/// renew, each with its action in its first row, which starts its page from the lead's lines.
+/// A product to buy without a quantity (or of none) starts its order line at one, as an empty
+/// line does; one to renew without a quantity is sent as 0, which the renewal page starts at
+/// everything its licenses have left.
 fn lead_items(customer: &str, overlay: OverlayRecommendations, now: u64) -> Vec<LeadItem> {
     let leads = overlay.new.into_iter().map(|l| (false, l)).chain(overlay.renew.into_iter().map(|l| (true, l)));
     let mut rows = Vec::new();
     for (renewal, lead) in leads.filter(|(_, l)| l.is_open_at(now)) {
+        let unset = u64::from(!renewal);
         let lines: Vec<(&str, u64)> =
-            lead.items.iter().map(|i| (i.offer_id.as_str(), i.quantity.filter(|q| *q > 0).unwrap_or(1))).collect();
-        let mut act =
-            Some(if renewal { To::Renewal(customer).href() } else { To::NewOrder { customer, lines: &lines }.href() });
+            lead.items.iter().map(|i| (i.offer_id.as_str(), i.quantity.filter(|q| *q > 0).unwrap_or(unset))).collect();
+        let mut act = Some(if renewal {
+            To::Renewal { customer, lines: &lines }.href()
+        } else {
+            To::NewOrder { customer, lines: &lines }.href()
+        });
         for item in &lead.items {
             rows.push(LeadItem {
                 renewal,
@@ -542,7 +548,7 @@ mod tests {
                 lead("OPEN", "2026-12-06T00:00:00Z", &[("30006208CA01A12", Some(3))]),
                 lead("OPEN", "2027-01-03T00:00:00Z", &[("65304479CA01A12", Some(25)), ("65322651CA01A12", None)]),
             ],
-            renew: vec![lead("OPEN", "", &[("69804578CA01A12", Some(22))])],
+            renew: vec![lead("OPEN", "", &[("69804578CA01A12", Some(22)), ("65304479CA01A12", None)])],
         };
         let rows = lead_items("1005", overlay, now);
         let made = |renewal, offer: &str, quantity, expires: &str, act: Option<&str>| LeadItem {
@@ -565,8 +571,16 @@ mod tests {
                     Some("/customers/1005/orders/new?line=65304479CA01A12:25&line=65322651CA01A12:1")
                 ),
                 made(false, "65322651CA01A12", None, "2027-01-03T00:00:00Z", None),
-                // An end the API did not give leaves the lead to its status.
-                made(true, "69804578CA01A12", Some(22), "", Some("/customers/1005/renewal")),
+                // An end the API did not give leaves the lead to its status. A product to renew
+                // without a quantity is sent as 0: everything its licenses have left.
+                made(
+                    true,
+                    "69804578CA01A12",
+                    Some(22),
+                    "",
+                    Some("/customers/1005/renewal?line=69804578CA01A12:22&line=65304479CA01A12:0")
+                ),
+                made(true, "65304479CA01A12", None, "", None),
             ]
         );
         // A lead is closed from its end on.

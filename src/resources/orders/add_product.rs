@@ -199,7 +199,7 @@ fn AddForm(customer: Customer, subs: Vec<Subscription>) -> impl IntoView {
     let lede = view! {
         <p class="lede">{t::place::for_customer()}" "<span translate="no">{customer.company_profile.company_name.clone()}</span>" "<code>{id.clone()}</code></p>
     };
-    let back = view! { <p><A href=To::Renewal(&id).href()>{t::renewal::title()}</A></p> };
+    let back = view! { <p><A href=To::Renewal { customer: &id, lines: &[] }.href()>{t::renewal::title()}</A></p> };
     let names = crate::catalog::catalog();
     // What this renewal adds already: scheduled, with its licenses to renew.
     let scheduled: Vec<(String, u64)> = subs

@@ -23,6 +23,7 @@ use super::discounts::Discounts;
 use super::place::PreviewResult;
 use super::unanswered::Unanswered;
 use crate::api::calls::orders;
+use crate::catalog::product_of;
 use crate::components::detail::{day, now};
 use crate::components::form::{
     check_path, rows, trimmed as g, BusyButton, DraftNotice, FormScope, FormState, TextField, Values,
@@ -58,18 +59,63 @@ fn renewal_date(subs: &[Subscription], now: u64) -> Option<u64> {
     renewals::renewal_date(licenses.clone(), now).or_else(|| licenses.filter_map(|s| parse(&s.renewal_date)).max())
 }
 
+/// The lines a page was opened with (`?line=OFFER:QUANTITY`, a lead to renew's): an offer id
+/// and a quantity, 0 when none was given (or one that is not a number), which starts its row at
+/// everything left.
+pub fn asked_lines(query: &[String]) -> Vec<(String, u64)> {
+    query
+        .iter()
+        .map(|line| match line.rsplit_once(':') {
+            Some((offer, quantity)) => (offer.trim().to_string(), quantity.trim().parse().unwrap_or(0)),
+            None => (line.trim().to_string(), 0),
+        })
+        .filter(|(offer, _)| !offer.is_empty())
+        .collect()
+}
+
+/// The first row of each product `asked` names (the product of an offer id, so a lead's level
+/// or edition need not be the subscription's), with the quantity asked of it: 0 when a line
+/// gave none. The products that have no row are left out; [`not_held`] names them.
+fn asked_rows(subs: &[(Subscription, u64)], asked: &[(String, u64)]) -> Vec<(usize, u64)> {
+    let mut rows: Vec<(usize, u64)> = Vec::new();
+    for (offer, quantity) in asked {
+        let product = product_of(offer);
+        let Some(i) = subs.iter().position(|(s, _)| product_of(&s.offer_id) == product) else { continue };
+        match rows.iter_mut().find(|(row, _)| *row == i) {
+            Some((_, q)) => *q = q.saturating_add(*quantity),
+            None => rows.push((i, *quantity)),
+        }
+    }
+    rows
+}
+
+/// The offer ids of `asked` whose product has no row to renew.
+fn not_held(subs: &[(Subscription, u64)], asked: &[(String, u64)]) -> Vec<String> {
+    let held = |offer: &str| subs.iter().any(|(s, _)| product_of(&s.offer_id) == product_of(offer));
+    asked.iter().filter(|(offer, _)| !held(offer)).map(|(offer, _)| offer.clone()).collect()
+}
+
 /// The rows of `subs`, each with what it has left to renew, and the most a row may ask in
 /// `window` ([`renewals::most`]; early, the product's line limit, which the API checks by
-/// edition).
-fn start_values(subs: &[(Subscription, u64)], window: Window) -> Values {
+/// edition). Each row starts at everything it has left; with lines `asked` (a lead to renew's),
+/// the rows of their products start at the quantities asked (everything left for a line that
+/// gave none) and the others at 0.
+fn start_values(subs: &[(Subscription, u64)], window: Window, asked: &[(String, u64)]) -> Values {
     let mut v = Values::new();
+    let from_lead = asked_rows(subs, asked);
     for (i, (s, left)) in subs.iter().enumerate() {
         let most = renewals::most(window, *left, s.renewed_quantity.unwrap_or(0)).unwrap_or(ENTERPRISE_MAX_QUANTITY);
+        let quantity = match from_lead.iter().find(|(row, _)| *row == i) {
+            Some((_, 0)) => *left,
+            Some((_, q)) => *q,
+            None if asked.is_empty() => *left,
+            None => 0,
+        };
         v.insert(format!("{LINES}[{i}].most"), most.to_string());
         v.insert(format!("{LINES}[{i}].extLineItemNumber"), (i + 1).to_string());
         v.insert(format!("{LINES}[{i}].offerId"), s.offer_id.clone());
         v.insert(format!("{LINES}[{i}].subscriptionId"), s.subscription_id.clone());
-        v.insert(format!("{LINES}[{i}].quantity"), left.to_string());
+        v.insert(format!("{LINES}[{i}].quantity"), quantity.to_string());
         v.insert(format!("{LINES}[{i}].left"), left.to_string());
     }
     rows::set_count(&mut v, LINES, subs.len());
@@ -138,6 +184,20 @@ fn unanswered(form: FormState, customer: &str) -> impl IntoView {
     view! { <Unanswered form customer=customer.to_string() probe what=t::unanswered::renewal()/> }
 }
 
+/// The note over rows started from a lead to renew: where their quantities came from, and the
+/// lead's products that have no license to renew here, by name.
+fn from_lead(not_held: Vec<String>) -> impl IntoView {
+    let names = crate::catalog::catalog();
+    let missing = (!not_held.is_empty()).then(|| {
+        let products = move || {
+            let named: Vec<String> = not_held.iter().map(|o| names.name(o).unwrap_or_else(|| o.clone())).collect();
+            t::renew::lead_not_held(named.join(", "))
+        };
+        view! { " " {products} }
+    });
+    view! { <p class="notice" role="note">{t::renew::from_lead()} {missing}</p> }
+}
+
 /// The manual renewal section of the renewal page; `open` are the customer's RENEWAL orders
 /// still being processed, which no other renewal order may follow until they complete.
 #[component]
@@ -147,6 +207,9 @@ pub fn ManualRenewal(
     customer: String,
     /// The customer's record: its segment and country say which discounts it can use.
     record: Customer,
+    /// Lines to start the rows from ([`asked_lines`]: a lead to renew's), if any.
+    #[prop(optional)]
+    asked: Vec<(String, u64)>,
 ) -> impl IntoView {
     let Some(renewal) = renewal_date(&subs, now()) else {
         return view! { <p>{t::renew::none()}</p> }.into_any();
@@ -229,7 +292,8 @@ pub fn ManualRenewal(
     // A draft, so a reload (or a failure) keeps what the reseller chose to renew. Its rows
     // name subscriptions and their licenses left: a draft of other rows (a subscription
     // renewed elsewhere since, or a new one) is not put onto these, so its key says which.
-    let start = start_values(&licenses, window);
+    let start = start_values(&licenses, window, &asked);
+    let not_held = not_held(&licenses, &asked);
     let rows: Vec<&str> = start.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]).collect();
     let draft = format!("renew-{customer}-{:016x}", crate::api::policy::fingerprint(&rows));
     let form = FormState::new(start, check, Some(draft));
@@ -267,6 +331,7 @@ pub fn ManualRenewal(
                     view! {
                         <form novalidate on:submit=move |ev| submission.submit(ev)>
                             <DraftNotice/>
+                            {(!asked.is_empty()).then(|| from_lead(not_held))}
                             <p class="field-error" aria-live="polite">{move || lines_error.get()}</p>
                             {licenses.iter().enumerate().map(|(i, (s, left))| {
                                 let offer = s.offer_id.clone();
@@ -328,7 +393,7 @@ mod tests {
 
     #[test]
     fn a_line_sends_its_discount_code_checked_and_trimmed() {
-        let mut v = start_values(&[(sub("A"), 10), (sub("B"), 4)], Window::Early);
+        let mut v = start_values(&[(sub("A"), 10), (sub("B"), 4)], Window::Early, &[]);
         v.insert(format!("{LINES}[0].{CODE}"), " ACROBAT_20_OFF ".into());
         v.insert(format!("{LINES}[1].{CODE}"), " ".into());
         assert_eq!(check(&v), Vec::new());
@@ -345,7 +410,7 @@ mod tests {
 
     #[test]
     fn part_of_a_subscription_is_renewed_alone() {
-        let mut v = start_values(&[(sub("A"), 10), (sub("B"), 4)], Window::Early);
+        let mut v = start_values(&[(sub("A"), 10), (sub("B"), 4)], Window::Early, &[]);
         assert_eq!(check(&v), Vec::new(), "everything left, in one order");
         v.insert(format!("{LINES}[0].quantity"), "2".into());
         let problems: Vec<String> = check(&v).into_iter().map(|e| e.path).collect();
@@ -359,7 +424,7 @@ mod tests {
     fn early_a_row_may_add_licenses_beyond_what_is_left_and_late_not() {
         let quantity = |v: &mut Values, i: usize, q: &str| v.insert(format!("{LINES}[{i}].quantity"), q.into());
         let problems = |v: &Values| check(v).into_iter().map(|e| e.path).collect::<Vec<String>>();
-        let mut early = start_values(&[(sub("A"), 10), (sub("B"), 0)], Window::Early);
+        let mut early = start_values(&[(sub("A"), 10), (sub("B"), 0)], Window::Early, &[]);
         assert_eq!(g(&early, &format!("{LINES}[1].quantity")), "0", "renewed in full: nothing asked at first");
         quantity(&mut early, 0, "15");
         quantity(&mut early, 1, "3");
@@ -369,15 +434,61 @@ mod tests {
         assert_eq!(problems(&early), vec![format!("{LINES}[0].quantity")], "the line limit still holds");
         // Part renewed already: the rest first, no more.
         let part = Subscription { renewed_quantity: Some(4), ..sub("A") };
-        let mut partly = start_values(&[(part, 6)], Window::Early);
+        let mut partly = start_values(&[(part, 6)], Window::Early, &[]);
         quantity(&mut partly, 0, "7");
         assert_eq!(problems(&partly), vec![format!("{LINES}[0].quantity")], "6 left, 4 renewed");
         quantity(&mut partly, 0, "6");
         assert_eq!(check(&partly), Vec::new());
-        let mut late = start_values(&[(sub("A"), 10)], Window::Late);
+        let mut late = start_values(&[(sub("A"), 10)], Window::Late, &[]);
         quantity(&mut late, 0, "11");
         assert_eq!(problems(&late), vec![format!("{LINES}[0].quantity")], "late: at most what was held");
         quantity(&mut late, 0, "10");
         assert_eq!(check(&late), Vec::new());
+    }
+
+    #[test]
+    fn a_leads_lines_start_the_rows_of_their_products_and_the_others_at_nothing() {
+        let asked = asked_lines(&[
+            // Another level of A's product, five more than it has left.
+            "65304479CA03A12:15".into(),
+            // No quantity: everything left.
+            "65322651CA01A12".into(),
+            " 65322651CA01A12:not a number ".into(),
+            "30006208CA01A12:3".into(),
+            ":4".into(),
+        ]);
+        assert_eq!(
+            asked,
+            vec![
+                ("65304479CA03A12".to_string(), 15),
+                ("65322651CA01A12".to_string(), 0),
+                ("65322651CA01A12".to_string(), 0),
+                ("30006208CA01A12".to_string(), 3),
+            ]
+        );
+        let other = |id: &str, offer: &str| Subscription { offer_id: offer.into(), ..sub(id) };
+        let subs = [
+            (sub("A"), 10),
+            (other("B", "65322651CA01A12"), 4),
+            (other("C", "65304479CA01A12"), 2),
+            (other("D", "1"), 7),
+        ];
+        let v = start_values(&subs, Window::Early, &asked);
+        let quantities: Vec<String> = (0..4).map(|i| g(&v, &format!("{LINES}[{i}].quantity"))).collect();
+        // A's product asked 15 (its first row only), B's everything left, C's (A's product
+        // again) and D's nothing.
+        assert_eq!(quantities, ["15", "4", "0", "0"]);
+        assert_eq!(not_held(&subs, &asked), vec!["30006208CA01A12".to_string()], "the product with no row");
+        assert_eq!(check(&v), Vec::new(), "early, ten left and five more, with all of B");
+        assert_eq!(lines_of(&v).iter().map(|l| l.subscription_id.as_str()).collect::<Vec<_>>(), vec!["A", "B"]);
+        // Late, more than was held is shown at its row rather than cut to fit.
+        let late = start_values(&subs, Window::Late, &asked);
+        assert_eq!(check(&late).into_iter().map(|e| e.path).collect::<Vec<_>>(), vec![format!("{LINES}[0].quantity")]);
+        // Nothing asked: every row at everything left.
+        let plain = start_values(&subs, Window::Early, &[]);
+        assert_eq!(
+            (0..4).map(|i| g(&plain, &format!("{LINES}[{i}].quantity"))).collect::<Vec<_>>(),
+            ["10", "4", "2", "7"]
+        );
     }
 }

@@ -2,16 +2,18 @@
 //! would renew from the subscriptions' auto-renewal settings and at which offer ids. When
 //! nothing would renew the page says why: auto-renewal off everywhere (2136), leading to the
 //! subscriptions, or every license already renewed by hand (2164). Below it, adding a product
-//! to the renewal ([`super::add_product`]) and renewing by hand ([`super::renew`]).
+//! to the renewal ([`super::add_product`]) and renewing by hand ([`super::renew`]), whose rows
+//! start from the lines the page's address gives (`?line=OFFER:QUANTITY`, a lead to renew's).
 
 use super::add_product::AddToRenewal;
 use super::place::offer_change;
-use super::renew::ManualRenewal;
+use super::renew::{asked_lines, ManualRenewal};
 use crate::api::calls::{customers, orders, subscriptions};
 use crate::api::error::Failure;
 use crate::api::together::both;
 use crate::catalog::ProductName;
 use crate::components::loading::{Load, Loaded};
+use crate::components::query::use_query_state;
 use crate::components::table::{Cell, Column, DataTable};
 use crate::format::money_of;
 use crate::i18n::t;
@@ -50,7 +52,12 @@ pub fn RenewalPreview() -> impl IntoView {
     let rt = runtime();
     let params = params::<CustomerParams>();
     let customer = Memo::new(move |_| params.read().customer.clone());
+    // Lines to renew by hand that the page was opened with (a lead to renew's): the page is
+    // drawn again for others.
+    let query = use_query_state();
+    let asked = Memo::new(move |_| asked_lines(&query.get_all("line")));
     let preview = Loaded::new(move || {
+        asked.track();
         let c = customer.get();
         let (subs, renewal) = (subscriptions::list(&rt, &c), orders::create(&rt, &c, &OrderRequest::PreviewRenewal));
         let open = orders::open(&rt, &c, "RENEWAL");
@@ -81,7 +88,8 @@ pub fn RenewalPreview() -> impl IntoView {
             <p class="lede">{t::renewal::lede()}</p>
             <Load resource=preview what=t::load::renewal_preview() render=move |(order, subs, open, record): Preview| {
                 let c = customer.get_untracked();
-                let by_hand = view! { <ManualRenewal subs=subs.clone() open customer=c.clone() record=record.clone()/> };
+                let asked = asked.get_untracked();
+                let by_hand = view! { <ManualRenewal subs=subs.clone() open customer=c.clone() record=record.clone() asked/> };
                 let add = view! { <AddToRenewal customer=record subs=subs.clone()/> };
                 let auto = match order {
                     Auto::Renews(o) => view! { <RenewalLines order=*o subs customer=c/> }.into_any(),

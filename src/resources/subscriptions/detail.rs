@@ -180,7 +180,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
                 <h1>{t::subscription::title()}" " <code class="id">{id.clone()}</code></h1>
                 <div class="actions">
                     <A href=To::Subscriptions { customer: &customer }.href() attr:class="button">{t::subscription::all()}</A>
-                    <A href=To::Renewal(&customer).href() attr:class="button">{t::subscription::renewal_preview()}</A>
+                    <A href=To::Renewal { customer: &customer, lines: &[] }.href() attr:class="button">{t::subscription::renewal_preview()}</A>
                     {(active && !crate::resources::customers::hub::is_consumables(&sub.offer_id)).then(|| view! {
                         <A href=To::Upgrade { customer: &customer, id: &id }.href() attr:class="button">{t::subscription::upgrade()}</A>
                     })}
@@ -192,7 +192,7 @@ fn SubscriptionView(sub: Subscription, customer: String, rt: crate::runtime::Run
             {move || current.with(Subscription::renews_by_hand).then(|| view! {
                 <p class="notice" role="note">
                     {t::subscription::by_hand()} " "
-                    <A href=To::Renewal(&renewal_customer).href()>{t::subscription::renew_by_hand()}</A>
+                    <A href=To::Renewal { customer: &renewal_customer, lines: &[] }.href()>{t::subscription::renew_by_hand()}</A>
                 </p>
             })}
             {move || {

@@ -32,8 +32,9 @@ use partner_model::types::{CartOffer, Lead, Order, OverlayRecommendations, Statu
 
 /// The seeded customer Adobe's agents left a lead to buy for (and one that expired).
 pub const LEAD_CUSTOMER: &str = "Summit Peak Architects";
-/// The seeded customer Adobe's agents left a lead to renew for.
-pub const RENEWAL_LEAD_CUSTOMER: &str = "National Parks Visitor Service";
+/// The seeded customer Adobe's agents left a lead to renew for: one whose anniversary is 12
+/// days away, so that renewing by hand (early) is open and the lead can be acted on.
+pub const RENEWAL_LEAD_CUSTOMER: &str = "Starlight Events";
 
 const DAY: Millis = 86_400_000;
 
