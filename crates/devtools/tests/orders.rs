@@ -1365,6 +1365,24 @@ async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
     // lead asks five licenses more than the subscription has), every other row at 0.
     let by_hand = "//section[h2='Renew by hand']";
     browser.sees("The rows start from Adobe's lead to renew: its products at its quantities").await;
+    // The section the reseller came for, below the auto-renewal's lines, is brought into view.
+    let top = "const r = document.getElementById('renew-title').getBoundingClientRect(); \
+               return window.scrollY > 0 && r.top > -1 && r.bottom <= window.innerHeight;";
+    let seen = browser.client.execute(top, vec![]).await.expect("where the section is");
+    assert_eq!(seen, serde_json::Value::Bool(true), "the section is in the window");
+    // Read again from the top of the page, it leaves the window where the reseller is.
+    let previews = || async { browser.requested().await.iter().filter(|(p, _)| p.ends_with("/orders")).count() };
+    let before = previews().await;
+    browser.client.execute("window.scrollTo(0, 0); return null;", vec![]).await.expect("to the top");
+    browser.click("Preview again").await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while previews().await == before && std::time::Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    browser.settled().await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let y = browser.client.execute("return window.scrollY;", vec![]).await.expect("scroll");
+    assert_eq!(y.as_f64(), Some(0.0), "read again, the page stays at its top");
     let led = format!("{by_hand}//div[contains(@class,'row')][h3/span[normalize-space(.)={}]]", xpath_literal(&name));
     let field = browser.find(&format!("{led}//input[@type='number']")).await;
     assert_eq!(field.prop("value").await.expect("value"), Some(renew_quantity.clone()), "the lead's quantity");

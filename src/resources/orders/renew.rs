@@ -185,8 +185,20 @@ fn unanswered(form: FormState, customer: &str) -> impl IntoView {
 }
 
 /// The note over rows started from a lead to renew: where their quantities came from, and the
-/// lead's products that have no license to renew here, by name.
-fn from_lead(not_held: Vec<String>) -> impl IntoView {
+/// lead's products that have no license to renew here, by name. With `bring_into_view`, the
+/// section is brought into the window once drawn: it comes below the auto-renewal's lines and
+/// adding a product, and the reseller came for it.
+fn from_lead(not_held: Vec<String>, bring_into_view: bool) -> impl IntoView {
+    // A frame later: the page's data arrived in this task, and is in the document by then.
+    Effect::new(move |_| {
+        if bring_into_view {
+            request_animation_frame(|| {
+                if let Some(title) = document().get_element_by_id("renew-title") {
+                    title.scroll_into_view();
+                }
+            })
+        }
+    });
     let names = crate::catalog::catalog();
     let missing = (!not_held.is_empty()).then(|| {
         let products = move || {
@@ -210,6 +222,10 @@ pub fn ManualRenewal(
     /// Lines to start the rows from ([`asked_lines`]: a lead to renew's), if any.
     #[prop(optional)]
     asked: Vec<(String, u64)>,
+    /// Whether to bring the section into the window once drawn (the first time the page
+    /// shows rows started from lines, not when it is read again).
+    #[prop(optional)]
+    bring_into_view: bool,
 ) -> impl IntoView {
     let Some(renewal) = renewal_date(&subs, now()) else {
         return view! { <p>{t::renew::none()}</p> }.into_any();
@@ -331,7 +347,7 @@ pub fn ManualRenewal(
                     view! {
                         <form novalidate on:submit=move |ev| submission.submit(ev)>
                             <DraftNotice/>
-                            {(!asked.is_empty()).then(|| from_lead(not_held))}
+                            {(!asked.is_empty()).then(|| from_lead(not_held, bring_into_view))}
                             <p class="field-error" aria-live="polite">{move || lines_error.get()}</p>
                             {licenses.iter().enumerate().map(|(i, (s, left))| {
                                 let offer = s.offer_id.clone();

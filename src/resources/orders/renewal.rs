@@ -56,6 +56,9 @@ pub fn RenewalPreview() -> impl IntoView {
     // drawn again for others.
     let query = use_query_state();
     let asked = Memo::new(move |_| asked_lines(&query.get_all("line")));
+    // The lines the manual renewal was last brought into view for: "Preview again" draws the
+    // page again without moving the window.
+    let shown_for = StoredValue::new(Vec::new());
     let preview = Loaded::new(move || {
         asked.track();
         let c = customer.get();
@@ -89,7 +92,11 @@ pub fn RenewalPreview() -> impl IntoView {
             <Load resource=preview what=t::load::renewal_preview() render=move |(order, subs, open, record): Preview| {
                 let c = customer.get_untracked();
                 let asked = asked.get_untracked();
-                let by_hand = view! { <ManualRenewal subs=subs.clone() open customer=c.clone() record=record.clone() asked/> };
+                let bring_into_view = !asked.is_empty() && shown_for.with_value(|s| *s != asked);
+                shown_for.set_value(asked.clone());
+                let by_hand = view! {
+                    <ManualRenewal subs=subs.clone() open customer=c.clone() record=record.clone() asked bring_into_view/>
+                };
                 let add = view! { <AddToRenewal customer=record subs=subs.clone()/> };
                 let auto = match order {
                     Auto::Renews(o) => view! { <RenewalLines order=*o subs customer=c/> }.into_any(),
