@@ -85,11 +85,11 @@ pub enum To<'a> {
         customer: &'a str,
         id: &'a str,
     },
-    /// The renewal page, its manual renewal's rows starting from these lines (offer id,
-    /// quantity: a lead to renew's) when there are any.
+    /// The renewal page, its manual renewal's rows starting from these lines (offer id, and
+    /// quantity if given: a lead to renew's) when there are any.
     Renewal {
         customer: &'a str,
-        lines: &'a [(&'a str, u64)],
+        lines: &'a [(&'a str, Option<u64>)],
     },
     /// Adding a product to the customer's next renewal.
     AddToRenewal(&'a str),
@@ -183,9 +183,15 @@ fn with(path: String, key: &str, value: &str) -> String {
     }
 }
 
-/// `path?line=OFFER:QUANTITY&…`, each offer id encoded; nothing added for no lines.
-fn with_lines(path: String, lines: &[(&str, u64)]) -> String {
-    let query: Vec<String> = lines.iter().map(|(offer, q)| format!("line={}:{q}", encode(offer))).collect();
+/// `path?line=OFFER:QUANTITY&…` (`line=OFFER` without a quantity), each offer id encoded;
+/// nothing added for no lines.
+fn with_lines<'a>(path: String, lines: impl Iterator<Item = (&'a str, Option<u64>)>) -> String {
+    let query: Vec<String> = lines
+        .map(|(offer, q)| match q {
+            Some(q) => format!("line={}:{q}", encode(offer)),
+            None => format!("line={}", encode(offer)),
+        })
+        .collect();
     if query.is_empty() {
         path
     } else {
@@ -215,10 +221,14 @@ impl To<'_> {
             To::Orders { customer } => with("/orders".into(), "customer", customer),
             To::ResellerOrders { reseller } => with("/orders".into(), "reseller", reseller),
             To::ResellerSubscriptions { reseller } => with("/subscriptions".into(), "reseller", reseller),
-            To::NewOrder { customer, lines } => with_lines(format!("/customers/{}/orders/new", e(customer)), lines),
+            To::NewOrder { customer, lines } => {
+                with_lines(format!("/customers/{}/orders/new", e(customer)), lines.iter().map(|(o, q)| (*o, Some(*q))))
+            }
             To::Order { customer, id } => format!("/customers/{}/orders/{}", e(customer), e(id)),
             To::ReturnOrder { customer, id } => format!("/customers/{}/orders/{}/return", e(customer), e(id)),
-            To::Renewal { customer, lines } => with_lines(format!("/customers/{}/renewal", e(customer)), lines),
+            To::Renewal { customer, lines } => {
+                with_lines(format!("/customers/{}/renewal", e(customer)), lines.iter().copied())
+            }
             To::AddToRenewal(customer) => format!("/customers/{}/renewal/add", e(customer)),
             To::OpenAcquisitions(customer) => format!("/customers/{}/open-acquisitions", e(customer)),
             To::Notifications { reseller } => with("/notifications".into(), "reseller", reseller),
@@ -312,7 +322,7 @@ mod tests {
             To::Order { customer: c, id },
             To::ReturnOrder { customer: c, id },
             To::Renewal { customer: c, lines: &[] },
-            To::Renewal { customer: c, lines: &[("65304479CA01A12", 15)] },
+            To::Renewal { customer: c, lines: &[("65304479CA01A12", Some(15)), ("65322651CA01A12", None)] },
             To::AddToRenewal(c),
             To::OpenAcquisitions(c),
             To::Notifications { reseller: r },
@@ -353,7 +363,10 @@ mod tests {
             "/customers/1/orders/new?line=65322651CA01A12:2&line=x%26y:1"
         );
         assert_eq!(To::Renewal { customer: "1", lines: &[] }.path(), "/customers/1/renewal");
-        assert_eq!(To::Renewal { customer: "1", lines: &[("a b", 15)] }.path(), "/customers/1/renewal?line=a%20b:15");
+        assert_eq!(
+            To::Renewal { customer: "1", lines: &[("a b", Some(15)), ("c", None)] }.path(),
+            "/customers/1/renewal?line=a%20b:15&line=c"
+        );
     }
 
     /// The patterns are the route groups' `path!`s, no more and no fewer.

@@ -1357,19 +1357,50 @@ async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
     browser.screenshot("hub-lead-to-renew").await;
     let product = column_cell(table, "[td[1][normalize-space(.)='To renew']][1]", "Product");
     let name = browser.find(&format!("{product}//span[@class='product']")).await.text().await.expect("name");
+    let renew_offer = browser.find(&format!("{product}//code")).await.text().await.expect("offer");
     let quantity = column_cell(table, "[td[1][normalize-space(.)='To renew']][1]", "Quantity");
     let renew_quantity = browser.find(&quantity).await.text().await.expect("quantity");
+    let renew_link = format!("/customers/{starlight}/renewal?line={renew_offer}:{renew_quantity}");
     browser.find(&format!("{to_renew}//a[normalize-space(.)='Renew by hand']")).await.click().await.expect("renew");
     browser.heading("Renewal preview").await;
+    assert_eq!(browser.path().await, format!("/customers/{starlight}/renewal"));
     // Renewing by hand starts from the lead: its product's row at its quantity (the seed's
     // lead asks five licenses more than the subscription has), every other row at 0.
     let by_hand = "//section[h2='Renew by hand']";
     browser.sees("The rows start from Adobe's lead to renew: its products at its quantities").await;
-    // The section the reseller came for, below the auto-renewal's lines, is brought into view.
-    let top = "const r = document.getElementById('renew-title').getBoundingClientRect(); \
-               return window.scrollY > 0 && r.top > -1 && r.bottom <= window.innerHeight;";
-    let seen = browser.client.execute(top, vec![]).await.expect("where the section is");
-    assert_eq!(seen, serde_json::Value::Bool(true), "the section is in the window");
+    // The section the reseller came for, below the auto-renewal's lines, is brought into view
+    // and takes the focus (a frame after it is drawn).
+    let in_view = "const r = document.getElementById('renew-title').getBoundingClientRect(); \
+                   return window.scrollY > 0 && r.top > -1 && r.bottom <= window.innerHeight \
+                   && document.activeElement === document.getElementById('renew-title');";
+    let until = |script: &'static str| {
+        let browser = &browser;
+        async move {
+            let deadline = std::time::Instant::now() + Duration::from_secs(5);
+            loop {
+                let now = browser.client.execute(script, vec![]).await.expect("script");
+                if now == serde_json::Value::Bool(true) || std::time::Instant::now() > deadline {
+                    return now;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+        }
+    };
+    assert_eq!(until(in_view).await, serde_json::Value::Bool(true), "the section in the window, focused");
+    let led = format!("{by_hand}//div[contains(@class,'row')][h3/span[normalize-space(.)={}]]", xpath_literal(&name));
+    let field = browser.find(&format!("{led}//input[@type='number']")).await;
+    assert_eq!(field.prop("value").await.expect("value"), Some(renew_quantity.clone()), "the lead's quantity");
+    let fields = format!("{by_hand}//input[@type='number']");
+    let mut values = Vec::new();
+    for input in browser.client.find_all(fantoccini::Locator::XPath(&fields)).await.expect("fields") {
+        values.push(input.prop("value").await.expect("value").unwrap_or_default());
+    }
+    assert!(values.len() > 1, "other licenses to renew: {values:?}");
+    values.sort();
+    let mut expected = vec!["0".to_string(); values.len() - 1];
+    expected.push(renew_quantity.clone());
+    expected.sort();
+    assert_eq!(values, expected, "the lead's row at its quantity, the others at 0");
     // Read again from the top of the page, it leaves the window where the reseller is.
     let previews = || async { browser.requested().await.iter().filter(|(p, _)| p.ends_with("/orders")).count() };
     let before = previews().await;
@@ -1379,23 +1410,26 @@ async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
     while previews().await == before && std::time::Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    assert!(previews().await > before, "read again");
     browser.settled().await;
+    browser.find(&format!("{led}//input[@type='number']")).await;
     tokio::time::sleep(Duration::from_millis(300)).await;
     let y = browser.client.execute("return window.scrollY;", vec![]).await.expect("scroll");
     assert_eq!(y.as_f64(), Some(0.0), "read again, the page stays at its top");
-    let led = format!("{by_hand}//div[contains(@class,'row')][h3/span[normalize-space(.)={}]]", xpath_literal(&name));
-    let field = browser.find(&format!("{led}//input[@type='number']")).await;
-    assert_eq!(field.prop("value").await.expect("value"), Some(renew_quantity.clone()), "the lead's quantity");
-    let fields = format!("{by_hand}//input[@type='number']");
-    let mut values = Vec::new();
+    // Without a lead's lines the page is as before: every row at what it has left, no note,
+    // nothing moved.
+    browser.client.goto(&format!("{}customers/{starlight}/renewal", sandbox.url)).await.expect("renewal");
+    browser.find(&format!("{led}//input[@type='number']")).await;
+    browser.settled().await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(browser.absent("//p[starts-with(normalize-space(.), 'The rows start from')]").await, "no note");
+    let y = browser.client.execute("return window.scrollY;", vec![]).await.expect("scroll");
+    assert_eq!(y.as_f64(), Some(0.0), "the page at its top");
     for input in browser.client.find_all(fantoccini::Locator::XPath(&fields)).await.expect("fields") {
-        values.push(input.prop("value").await.expect("value").unwrap_or_default());
+        assert_ne!(input.prop("value").await.expect("value").as_deref(), Some("0"), "everything left");
     }
-    values.sort();
-    let mut expected = vec!["0".to_string(); values.len().saturating_sub(1)];
-    expected.push(renew_quantity);
-    expected.sort();
-    assert_eq!(values, expected, "the lead's row at its quantity, the others at 0");
+    browser.client.back().await.expect("back to the lead's page");
+    browser.sees("The rows start from Adobe's lead to renew").await;
     browser.show(&browser.find(by_hand).await).await;
     browser.screenshot("renewal-from-lead").await;
 
@@ -1441,7 +1475,7 @@ async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
     browser.find("//form[contains(@class,'goto')]//button[@type='submit']").await.click().await.expect("open");
     browser.heading("Starlight Events").await;
     let renewal = href(format!("{to_renew}//a[normalize-space(.)='Renew by hand']")).await;
-    assert!(renewal.contains(&format!("/customers/{starlight}/renewal?line=")), "{renewal}");
+    assert!(renewal.ends_with(&renew_link), "{renewal}");
     assert!(browser.absent(&to_buy).await, "the first customer's lead is not drawn on another's hub");
     browser.client.back().await.expect("back");
     browser.heading("Summit Peak Architects").await;
@@ -1496,6 +1530,15 @@ async fn a_lead_from_adobe_is_ordered_from_the_hub_and_then_closed() {
     browser.find("//section[h2='Renew by hand']//section[contains(@class,'preview')]").await;
     browser.click("Place renewal order").await;
     browser.find("//main//h1[starts-with(normalize-space(.), 'Order ')]").await;
+    // One line, the lead's product at the lead's quantity.
+    let placed = "//table[caption[normalize-space(.)='Line items']]";
+    let lines = browser.client.find_all(fantoccini::Locator::XPath(&format!("{placed}/tbody/tr"))).await;
+    assert_eq!(lines.map(|l| l.len()).ok(), Some(1), "the lead's line only");
+    let placed_quantity = browser.find(&column_cell(placed, "[1]", "Quantity")).await.text().await.expect("quantity");
+    assert_eq!(placed_quantity, renew_quantity);
+    let placed_offer = browser.find(&format!("{}//code", column_cell(placed, "[1]", "Offer"))).await;
+    let placed_offer = placed_offer.text().await.expect("offer");
+    assert_eq!(placed_offer.get(..8), renew_offer.get(..8), "the lead's product, at the level the renewal gives");
     browser.client.goto(&format!("{}customers/{starlight}", sandbox.url)).await.expect("hub");
     browser.find("//section[contains(@class,'leads')]//p[normalize-space(.)='No open leads from Adobe.']").await;
     browser.close().await;

@@ -7,7 +7,8 @@
 //! The leads Adobe's agents left for the customer (overlay recommendations, read with Fetch
 //! Recommendations) come first below the profile: each open lead's products and quantities,
 //! when it was created and until when it is open, and the way to act on it — a lead to buy opens
-//! "Place an order" with its lines, a lead to renew the renewal page. Expired leads are not
+//! "Place an order" with its lines, a lead to renew the renewal page with its manual renewal's
+//! rows started from the lead's lines (`orders::from_lead`). Expired leads are not
 //! shown (nothing can be done with them); the API closes a lead when an order of its products
 //! is placed.
 
@@ -276,18 +277,18 @@ impl LeadsRead {
 /// The leads open at `now` (ms) as rows, a row per product: the leads to buy, then those to
 /// renew, each with its action in its first row, which starts its page from the lead's lines.
 /// A product to buy without a quantity (or of none) starts its order line at one, as an empty
-/// line does; one to renew without a quantity is sent as 0, which the renewal page starts at
-/// everything its licenses have left.
+/// line does; one to renew without a quantity goes without one, and the renewal page starts its
+/// rows at everything they have left (`orders::from_lead`).
 fn lead_items(customer: &str, overlay: OverlayRecommendations, now: u64) -> Vec<LeadItem> {
     let leads = overlay.new.into_iter().map(|l| (false, l)).chain(overlay.renew.into_iter().map(|l| (true, l)));
     let mut rows = Vec::new();
     for (renewal, lead) in leads.filter(|(_, l)| l.is_open_at(now)) {
-        let unset = u64::from(!renewal);
-        let lines: Vec<(&str, u64)> =
-            lead.items.iter().map(|i| (i.offer_id.as_str(), i.quantity.filter(|q| *q > 0).unwrap_or(unset))).collect();
+        let lines: Vec<(&str, Option<u64>)> =
+            lead.items.iter().map(|i| (i.offer_id.as_str(), i.quantity.filter(|q| *q > 0))).collect();
         let mut act = Some(if renewal {
             To::Renewal { customer, lines: &lines }.href()
         } else {
+            let lines: Vec<(&str, u64)> = lines.iter().map(|(o, q)| (*o, q.unwrap_or(1))).collect();
             To::NewOrder { customer, lines: &lines }.href()
         });
         for item in &lead.items {
@@ -572,13 +573,13 @@ mod tests {
                 ),
                 made(false, "65322651CA01A12", None, "2027-01-03T00:00:00Z", None),
                 // An end the API did not give leaves the lead to its status. A product to renew
-                // without a quantity is sent as 0: everything its licenses have left.
+                // without a quantity goes without one: everything its licenses have left.
                 made(
                     true,
                     "69804578CA01A12",
                     Some(22),
                     "",
-                    Some("/customers/1005/renewal?line=69804578CA01A12:22&line=65304479CA01A12:0")
+                    Some("/customers/1005/renewal?line=69804578CA01A12:22&line=65304479CA01A12")
                 ),
                 made(true, "65304479CA01A12", None, "", None),
             ]

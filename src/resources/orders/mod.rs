@@ -6,6 +6,7 @@ mod across;
 mod add_product;
 mod detail;
 mod discounts;
+mod from_lead;
 mod history;
 pub mod picker;
 pub mod place;

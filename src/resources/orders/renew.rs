@@ -18,12 +18,16 @@
 //! when renewing by hand opens. While a renewal order is still being processed the page lists
 //! it and offers no other: the API takes the next renewal order only once the one before is
 //! complete (the manual-renewals page's key rules; 4122 otherwise).
+//! Opened from a lead to renew (the page's address carries its lines), the rows start from the
+//! lead ([`super::from_lead`]), with a note saying so, and the section is brought into view and
+//! focused the first time; the draft of such rows is kept apart from the plain page's (its key
+//! is made from the rows' start). Outside the windows the page says the lead waits for them.
 
 use super::discounts::Discounts;
+use super::from_lead::{self, Asked};
 use super::place::PreviewResult;
 use super::unanswered::Unanswered;
 use crate::api::calls::orders;
-use crate::catalog::product_of;
 use crate::components::detail::{day, now};
 use crate::components::form::{
     check_path, rows, trimmed as g, BusyButton, DraftNotice, FormScope, FormState, TextField, Values,
@@ -59,63 +63,21 @@ fn renewal_date(subs: &[Subscription], now: u64) -> Option<u64> {
     renewals::renewal_date(licenses.clone(), now).or_else(|| licenses.filter_map(|s| parse(&s.renewal_date)).max())
 }
 
-/// The lines a page was opened with (`?line=OFFER:QUANTITY`, a lead to renew's): an offer id
-/// and a quantity, 0 when none was given (or one that is not a number), which starts its row at
-/// everything left.
-pub fn asked_lines(query: &[String]) -> Vec<(String, u64)> {
-    query
-        .iter()
-        .map(|line| match line.rsplit_once(':') {
-            Some((offer, quantity)) => (offer.trim().to_string(), quantity.trim().parse().unwrap_or(0)),
-            None => (line.trim().to_string(), 0),
-        })
-        .filter(|(offer, _)| !offer.is_empty())
-        .collect()
-}
-
-/// The first row of each product `asked` names (the product of an offer id, so a lead's level
-/// or edition need not be the subscription's), with the quantity asked of it: 0 when a line
-/// gave none. The products that have no row are left out; [`not_held`] names them.
-fn asked_rows(subs: &[(Subscription, u64)], asked: &[(String, u64)]) -> Vec<(usize, u64)> {
-    let mut rows: Vec<(usize, u64)> = Vec::new();
-    for (offer, quantity) in asked {
-        let product = product_of(offer);
-        let Some(i) = subs.iter().position(|(s, _)| product_of(&s.offer_id) == product) else { continue };
-        match rows.iter_mut().find(|(row, _)| *row == i) {
-            Some((_, q)) => *q = q.saturating_add(*quantity),
-            None => rows.push((i, *quantity)),
-        }
-    }
-    rows
-}
-
-/// The offer ids of `asked` whose product has no row to renew.
-fn not_held(subs: &[(Subscription, u64)], asked: &[(String, u64)]) -> Vec<String> {
-    let held = |offer: &str| subs.iter().any(|(s, _)| product_of(&s.offer_id) == product_of(offer));
-    asked.iter().filter(|(offer, _)| !held(offer)).map(|(offer, _)| offer.clone()).collect()
-}
-
 /// The rows of `subs`, each with what it has left to renew, and the most a row may ask in
 /// `window` ([`renewals::most`]; early, the product's line limit, which the API checks by
-/// edition). Each row starts at everything it has left; with lines `asked` (a lead to renew's),
-/// the rows of their products start at the quantities asked (everything left for a line that
-/// gave none) and the others at 0.
-fn start_values(subs: &[(Subscription, u64)], window: Window, asked: &[(String, u64)]) -> Values {
+/// edition). Each row starts at everything it has left, or, with lines `asked` (a lead to
+/// renew's), where [`from_lead::starts`] puts it.
+fn start_values(subs: &[(Subscription, u64)], window: Window, asked: &[Asked]) -> Values {
     let mut v = Values::new();
-    let from_lead = asked_rows(subs, asked);
+    let starts = from_lead::starts(subs, asked);
     for (i, (s, left)) in subs.iter().enumerate() {
         let most = renewals::most(window, *left, s.renewed_quantity.unwrap_or(0)).unwrap_or(ENTERPRISE_MAX_QUANTITY);
-        let quantity = match from_lead.iter().find(|(row, _)| *row == i) {
-            Some((_, 0)) => *left,
-            Some((_, q)) => *q,
-            None if asked.is_empty() => *left,
-            None => 0,
-        };
+        let quantity = starts.get(i).cloned().flatten().unwrap_or_else(|| left.to_string());
         v.insert(format!("{LINES}[{i}].most"), most.to_string());
         v.insert(format!("{LINES}[{i}].extLineItemNumber"), (i + 1).to_string());
         v.insert(format!("{LINES}[{i}].offerId"), s.offer_id.clone());
         v.insert(format!("{LINES}[{i}].subscriptionId"), s.subscription_id.clone());
-        v.insert(format!("{LINES}[{i}].quantity"), quantity.to_string());
+        v.insert(format!("{LINES}[{i}].quantity"), quantity);
         v.insert(format!("{LINES}[{i}].left"), left.to_string());
     }
     rows::set_count(&mut v, LINES, subs.len());
@@ -184,32 +146,6 @@ fn unanswered(form: FormState, customer: &str) -> impl IntoView {
     view! { <Unanswered form customer=customer.to_string() probe what=t::unanswered::renewal()/> }
 }
 
-/// The note over rows started from a lead to renew: where their quantities came from, and the
-/// lead's products that have no license to renew here, by name. With `bring_into_view`, the
-/// section is brought into the window once drawn: it comes below the auto-renewal's lines and
-/// adding a product, and the reseller came for it.
-fn from_lead(not_held: Vec<String>, bring_into_view: bool) -> impl IntoView {
-    // A frame later: the page's data arrived in this task, and is in the document by then.
-    Effect::new(move |_| {
-        if bring_into_view {
-            request_animation_frame(|| {
-                if let Some(title) = document().get_element_by_id("renew-title") {
-                    title.scroll_into_view();
-                }
-            })
-        }
-    });
-    let names = crate::catalog::catalog();
-    let missing = (!not_held.is_empty()).then(|| {
-        let products = move || {
-            let named: Vec<String> = not_held.iter().map(|o| names.name(o).unwrap_or_else(|| o.clone())).collect();
-            t::renew::lead_not_held(named.join(", "))
-        };
-        view! { " " {products} }
-    });
-    view! { <p class="notice" role="note">{t::renew::from_lead()} {missing}</p> }
-}
-
 /// The manual renewal section of the renewal page; `open` are the customer's RENEWAL orders
 /// still being processed, which no other renewal order may follow until they complete.
 #[component]
@@ -219,13 +155,14 @@ pub fn ManualRenewal(
     customer: String,
     /// The customer's record: its segment and country say which discounts it can use.
     record: Customer,
-    /// Lines to start the rows from ([`asked_lines`]: a lead to renew's), if any.
+    /// Lines to start the rows from ([`from_lead::asked_lines`]: a lead to renew's), if any.
     #[prop(optional)]
-    asked: Vec<(String, u64)>,
-    /// Whether to bring the section into the window once drawn (the first time the page
-    /// shows rows started from lines, not when it is read again).
+    asked: Vec<Asked>,
+    /// The page's note of the customer and lines its rows were last brought into view for:
+    /// rows started from lines are brought into view the first time they are drawn, not each
+    /// time the page is read again.
     #[prop(optional)]
-    bring_into_view: bool,
+    shown_for: Option<StoredValue<String>>,
 ) -> impl IntoView {
     let Some(renewal) = renewal_date(&subs, now()) else {
         return view! { <p>{t::renew::none()}</p> }.into_any();
@@ -239,10 +176,13 @@ pub fn ManualRenewal(
         } else {
             t::renew::closed(when(renewal))
         };
+        // Opened from a lead to renew: the lead cannot be acted on here now.
+        let lead = (!asked.is_empty()).then(|| view! { <p class="notice" role="note">{t::renew::lead_not_now()}</p> });
         return view! {
             <section class="facts-section" aria-labelledby="renew-title">
                 <h2 id="renew-title">{t::renew::title()}</h2>
                 <p>{text}</p>
+                {lead}
             </section>
         }
         .into_any();
@@ -309,7 +249,15 @@ pub fn ManualRenewal(
     // name subscriptions and their licenses left: a draft of other rows (a subscription
     // renewed elsewhere since, or a new one) is not put onto these, so its key says which.
     let start = start_values(&licenses, window, &asked);
-    let not_held = not_held(&licenses, &asked);
+    let not_held = from_lead::not_held(&licenses, &asked);
+    let seen = format!("{customer} {asked:?}");
+    let bring_into_view =
+        !asked.is_empty() && !licenses.is_empty() && shown_for.is_some_and(|s| s.with_value(|k| *k != seen));
+    if bring_into_view {
+        if let Some(s) = shown_for {
+            s.set_value(seen);
+        }
+    }
     let rows: Vec<&str> = start.iter().flat_map(|(k, v)| [k.as_str(), v.as_str()]).collect();
     let draft = format!("renew-{customer}-{:016x}", crate::api::policy::fingerprint(&rows));
     let form = FormState::new(start, check, Some(draft));
@@ -337,7 +285,7 @@ pub fn ManualRenewal(
     view! {
         <FormScope form=form>
             <section class="facts-section" aria-labelledby="renew-title">
-                <h2 id="renew-title">{t::renew::title()}</h2>
+                <h2 id="renew-title" tabindex="-1">{t::renew::title()}</h2>
                 <p>{explain}</p>
                 {unanswered(form, &customer)}
                 {all_renewed.then(|| view! { <p>{t::renew::all_renewed()}</p> })}
@@ -347,7 +295,7 @@ pub fn ManualRenewal(
                     view! {
                         <form novalidate on:submit=move |ev| submission.submit(ev)>
                             <DraftNotice/>
-                            {(!asked.is_empty()).then(|| from_lead(not_held, bring_into_view))}
+                            {(!asked.is_empty()).then(|| from_lead::note(not_held, bring_into_view, "renew-title"))}
                             <p class="field-error" aria-live="polite">{move || lines_error.get()}</p>
                             {licenses.iter().enumerate().map(|(i, (s, left))| {
                                 let offer = s.offer_id.clone();
@@ -463,48 +411,20 @@ mod tests {
     }
 
     #[test]
-    fn a_leads_lines_start_the_rows_of_their_products_and_the_others_at_nothing() {
-        let asked = asked_lines(&[
-            // Another level of A's product, five more than it has left.
-            "65304479CA03A12:15".into(),
-            // No quantity: everything left.
-            "65322651CA01A12".into(),
-            " 65322651CA01A12:not a number ".into(),
-            "30006208CA01A12:3".into(),
-            ":4".into(),
-        ]);
-        assert_eq!(
-            asked,
-            vec![
-                ("65304479CA03A12".to_string(), 15),
-                ("65322651CA01A12".to_string(), 0),
-                ("65322651CA01A12".to_string(), 0),
-                ("30006208CA01A12".to_string(), 3),
-            ]
-        );
+    fn a_leads_lines_start_the_rows_which_the_form_checks_as_any() {
+        let asked = from_lead::asked_lines(&["65304479CA03A12:15".into(), "65322651CA01A12".into()]);
         let other = |id: &str, offer: &str| Subscription { offer_id: offer.into(), ..sub(id) };
-        let subs = [
-            (sub("A"), 10),
-            (other("B", "65322651CA01A12"), 4),
-            (other("C", "65304479CA01A12"), 2),
-            (other("D", "1"), 7),
-        ];
+        let subs = [(sub("A"), 10), (other("B", "65322651CA01A12"), 4), (other("D", "1"), 7)];
         let v = start_values(&subs, Window::Early, &asked);
-        let quantities: Vec<String> = (0..4).map(|i| g(&v, &format!("{LINES}[{i}].quantity"))).collect();
-        // A's product asked 15 (its first row only), B's everything left, C's (A's product
-        // again) and D's nothing.
-        assert_eq!(quantities, ["15", "4", "0", "0"]);
-        assert_eq!(not_held(&subs, &asked), vec!["30006208CA01A12".to_string()], "the product with no row");
-        assert_eq!(check(&v), Vec::new(), "early, ten left and five more, with all of B");
+        let quantities: Vec<String> = (0..3).map(|i| g(&v, &format!("{LINES}[{i}].quantity"))).collect();
+        assert_eq!(quantities, ["15", "4", "0"], "A's ten and five more, all of B, none of D");
+        assert_eq!(check(&v), Vec::new());
         assert_eq!(lines_of(&v).iter().map(|l| l.subscription_id.as_str()).collect::<Vec<_>>(), vec!["A", "B"]);
-        // Late, more than was held is shown at its row rather than cut to fit.
+        // Late, more than was held is shown at its row rather than cut to fit; so is a
+        // quantity that is not a number.
         let late = start_values(&subs, Window::Late, &asked);
         assert_eq!(check(&late).into_iter().map(|e| e.path).collect::<Vec<_>>(), vec![format!("{LINES}[0].quantity")]);
-        // Nothing asked: every row at everything left.
-        let plain = start_values(&subs, Window::Early, &[]);
-        assert_eq!(
-            (0..4).map(|i| g(&plain, &format!("{LINES}[{i}].quantity"))).collect::<Vec<_>>(),
-            ["10", "4", "2", "7"]
-        );
+        let odd = start_values(&subs, Window::Early, &from_lead::asked_lines(&["65304479CA01A12:-5".into()]));
+        assert_eq!(check(&odd).into_iter().map(|e| e.path).collect::<Vec<_>>(), vec![format!("{LINES}[0].quantity")]);
     }
 }

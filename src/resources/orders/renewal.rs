@@ -6,8 +6,9 @@
 //! start from the lines the page's address gives (`?line=OFFER:QUANTITY`, a lead to renew's).
 
 use super::add_product::AddToRenewal;
+use super::from_lead::asked_lines;
 use super::place::offer_change;
-use super::renew::{asked_lines, ManualRenewal};
+use super::renew::ManualRenewal;
 use crate::api::calls::{customers, orders, subscriptions};
 use crate::api::error::Failure;
 use crate::api::together::both;
@@ -56,9 +57,9 @@ pub fn RenewalPreview() -> impl IntoView {
     // drawn again for others.
     let query = use_query_state();
     let asked = Memo::new(move |_| asked_lines(&query.get_all("line")));
-    // The lines the manual renewal was last brought into view for: "Preview again" draws the
-    // page again without moving the window.
-    let shown_for = StoredValue::new(Vec::new());
+    // The customer and lines the manual renewal was last brought into view for: "Preview
+    // again" draws the page again without moving the window.
+    let shown_for = StoredValue::new(String::new());
     let preview = Loaded::new(move || {
         asked.track();
         let c = customer.get();
@@ -92,10 +93,8 @@ pub fn RenewalPreview() -> impl IntoView {
             <Load resource=preview what=t::load::renewal_preview() render=move |(order, subs, open, record): Preview| {
                 let c = customer.get_untracked();
                 let asked = asked.get_untracked();
-                let bring_into_view = !asked.is_empty() && shown_for.with_value(|s| *s != asked);
-                shown_for.set_value(asked.clone());
                 let by_hand = view! {
-                    <ManualRenewal subs=subs.clone() open customer=c.clone() record=record.clone() asked bring_into_view/>
+                    <ManualRenewal subs=subs.clone() open customer=c.clone() record=record.clone() asked shown_for/>
                 };
                 let add = view! { <AddToRenewal customer=record subs=subs.clone()/> };
                 let auto = match order {
