@@ -51,36 +51,46 @@ pub fn starts(rows: &[(Subscription, u64)], asked: &[Asked]) -> Vec<Option<Strin
             continue;
         }
         done.push(product);
-        let of_product: Vec<usize> =
-            (0..rows.len()).filter(|&i| rows.get(i).is_some_and(|(s, _)| product_of(&s.offer_id) == product)).collect();
-        let lines: Vec<&Asked> = asked.iter().filter(|a| product_of(&a.offer) == product).collect();
-        let (Some(&first), false) = (of_product.first(), lines.is_empty()) else { continue };
-        if lines.iter().any(|a| a.quantity.is_none()) {
-            for &i in &of_product {
-                starts[i] = None;
+        // The product's rows, in order, each with what it has left.
+        let mut mine: Vec<(&mut Option<String>, u64)> = starts
+            .iter_mut()
+            .zip(rows)
+            .filter(|(_, (s, _))| product_of(&s.offer_id) == product)
+            .map(|(start, (_, left))| (start, *left))
+            .collect();
+        // The quantities written, or `None` when a line gave none.
+        let written: Option<Vec<&str>> =
+            asked.iter().filter(|a| product_of(&a.offer) == product).map(|a| a.quantity.as_deref()).collect();
+        let Some(written) = written else {
+            for (start, _) in &mut mine {
+                **start = None;
             }
             continue;
-        }
-        let written: Vec<&str> = lines.iter().filter_map(|a| a.quantity.as_deref()).collect();
-        let numbers: Option<Vec<u64>> = written.iter().map(|q| q.parse::<u64>().ok()).collect();
-        let Some(numbers) = numbers else {
+        };
+        let numbers: Result<Vec<u64>, _> = written.iter().map(|q| q.parse::<u64>()).collect();
+        let Ok(numbers) = numbers else {
             // Shown as written on the product's first row: the form's check explains it.
-            starts[first] = written.iter().find(|q| q.parse::<u64>().is_err()).map(|q| q.to_string());
+            if let Some((start, _)) = mine.first_mut() {
+                **start = written.iter().find(|q| q.parse::<u64>().is_err()).map(|q| q.to_string());
+            }
             continue;
         };
         let mut rest = numbers.into_iter().fold(0u64, u64::saturating_add);
-        let mut taken = vec![0u64; rows.len()];
-        for &i in &of_product {
-            let left = rows.get(i).map_or(0, |(_, left)| *left);
-            let take = rest.min(left);
-            taken[i] = take;
-            rest -= take;
+        let mut taken: Vec<u64> = mine
+            .iter()
+            .map(|(_, left)| {
+                let take = rest.min(*left);
+                rest -= take;
+                take
+            })
+            .collect();
+        // What is asked beyond every row's licenses left: on the first row with some left.
+        let extra = mine.iter().position(|(_, left)| *left > 0).unwrap_or(0);
+        if let Some(take) = taken.get_mut(extra) {
+            *take = take.saturating_add(rest);
         }
-        let extra =
-            of_product.iter().copied().find(|&i| rows.get(i).is_some_and(|(_, left)| *left > 0)).unwrap_or(first);
-        taken[extra] = taken[extra].saturating_add(rest);
-        for &i in &of_product {
-            starts[i] = Some(taken[i].to_string());
+        for ((start, _), take) in mine.iter_mut().zip(taken) {
+            **start = Some(take.to_string());
         }
     }
     starts
