@@ -199,6 +199,28 @@ fn with_lines<'a>(path: String, lines: impl Iterator<Item = (&'a str, Option<u64
     }
 }
 
+/// A line of a page's address as [`To::NewOrder`] and [`To::Renewal`] write it (`line=OFFER:QUANTITY`, or
+/// `line=OFFER` without a quantity): the offer id, and the quantity as written, for the page to
+/// check (a link is outside data).
+#[derive(Clone, Debug, PartialEq)]
+pub struct QueryLine {
+    pub offer: String,
+    pub quantity: Option<String>,
+}
+
+/// The lines of a page's `line` query values, in order, each trimmed; a line without an offer id
+/// is left out.
+pub fn query_lines(values: &[String]) -> Vec<QueryLine> {
+    values
+        .iter()
+        .map(|line| match line.split_once(':') {
+            Some((offer, quantity)) => QueryLine { offer: offer.trim().into(), quantity: Some(quantity.trim().into()) },
+            None => QueryLine { offer: line.trim().into(), quantity: None },
+        })
+        .filter(|l| !l.offer.is_empty())
+        .collect()
+}
+
 impl To<'_> {
     /// The path below the app's base, each segment and query value encoded once.
     pub fn path(&self) -> String {
@@ -295,6 +317,18 @@ pub fn params<P: Params + Default + Clone + PartialEq + Send + Sync + 'static>()
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_keep_their_quantities_as_written() {
+        let lines = |values: &[&str]| query_lines(&values.iter().map(|v| v.to_string()).collect::<Vec<_>>());
+        let asked = lines(&["65304479CA03A12:15", "65322651CA01A12", " 65322651CA01A12 : -2 ", ":4", ""]);
+        let q =
+            |offer: &str, quantity: Option<&str>| QueryLine { offer: offer.into(), quantity: quantity.map(Into::into) };
+        assert_eq!(
+            asked,
+            vec![q("65304479CA03A12", Some("15")), q("65322651CA01A12", None), q("65322651CA01A12", Some("-2"))]
+        );
+    }
 
     /// One of every destination, with ids that need encoding.
     fn every() -> Vec<To<'static>> {

@@ -1,6 +1,7 @@
 //! Renewing by hand from a lead to renew. The hub's lead links to the renewal page with the
 //! lead's lines in its address (`?line=OFFER:QUANTITY`, `?line=OFFER` for a product without a
-//! quantity), and the manual renewal's rows start from them:
+//! quantity, read by [`crate::routes::query_lines`]), and the manual renewal's rows start from
+//! them:
 //! - the rows of a product the lead names (by product: a lead's level or edition need not be
 //!   the subscription's) take its quantity, each row up to what it has left, in order; what is
 //!   asked beyond that goes on the first row with licenses left (early, more than is left adds
@@ -14,33 +15,13 @@
 
 use crate::catalog::product_of;
 use crate::i18n::t;
+use crate::routes::QueryLine;
 use leptos::prelude::*;
 use partner_model::types::Subscription;
 
-/// A line the page was opened with: an offer id, and its quantity as written (`None` when the
-/// line gave none: everything left).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Asked {
-    pub offer: String,
-    pub quantity: Option<String>,
-}
-
-/// The lines of the page's `line` query values, in order; a line without an offer id is left
-/// out.
-pub fn asked_lines(query: &[String]) -> Vec<Asked> {
-    query
-        .iter()
-        .map(|line| match line.rsplit_once(':') {
-            Some((offer, quantity)) => Asked { offer: offer.trim().into(), quantity: Some(quantity.trim().into()) },
-            None => Asked { offer: line.trim().into(), quantity: None },
-        })
-        .filter(|a| !a.offer.is_empty())
-        .collect()
-}
-
 /// What each of `rows` (a subscription and what it has left to renew) starts at for the lines
 /// `asked`, as the module says; with nothing asked, `None` for every row (everything left).
-pub fn starts(rows: &[(Subscription, u64)], asked: &[Asked]) -> Vec<Option<String>> {
+pub fn starts(rows: &[(Subscription, u64)], asked: &[QueryLine]) -> Vec<Option<String>> {
     if asked.is_empty() {
         return vec![None; rows.len()];
     }
@@ -97,7 +78,7 @@ pub fn starts(rows: &[(Subscription, u64)], asked: &[Asked]) -> Vec<Option<Strin
 }
 
 /// The offer ids of `asked` whose product has no row, each once.
-pub fn not_held(rows: &[(Subscription, u64)], asked: &[Asked]) -> Vec<String> {
+pub fn not_held(rows: &[(Subscription, u64)], asked: &[QueryLine]) -> Vec<String> {
     let held = |offer: &str| rows.iter().any(|(s, _)| product_of(&s.offer_id) == product_of(offer));
     let mut missing: Vec<String> = Vec::new();
     for a in asked.iter().filter(|a| !held(&a.offer)) {
@@ -141,27 +122,18 @@ pub fn note(not_held: Vec<String>, bring_into_view: bool, heading: &'static str)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::routes::query_lines;
 
     fn row(id: &str, offer: &str, left: u64) -> (Subscription, u64) {
         (Subscription { subscription_id: id.into(), offer_id: offer.into(), ..Subscription::default() }, left)
     }
 
-    fn lines(query: &[&str]) -> Vec<Asked> {
-        asked_lines(&query.iter().map(|q| q.to_string()).collect::<Vec<_>>())
+    fn lines(query: &[&str]) -> Vec<QueryLine> {
+        query_lines(&query.iter().map(|q| q.to_string()).collect::<Vec<_>>())
     }
 
     fn started(rows: &[(Subscription, u64)], query: &[&str]) -> Vec<String> {
         starts(rows, &lines(query)).into_iter().map(|s| s.unwrap_or_else(|| "left".into())).collect()
-    }
-
-    #[test]
-    fn lines_keep_their_quantities_as_written() {
-        let asked = lines(&["65304479CA03A12:15", "65322651CA01A12", " 65322651CA01A12 : -2 ", ":4", ""]);
-        let q = |offer: &str, quantity: Option<&str>| Asked { offer: offer.into(), quantity: quantity.map(Into::into) };
-        assert_eq!(
-            asked,
-            vec![q("65304479CA03A12", Some("15")), q("65322651CA01A12", None), q("65322651CA01A12", Some("-2"))]
-        );
     }
 
     #[test]

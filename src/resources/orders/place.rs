@@ -150,8 +150,10 @@ fn RefusedLines(failure: Failure) -> impl IntoView {
 fn start_values(currency: &str, prefill: &[String]) -> Values {
     let mut v = Values::new();
     v.insert("currencyCode".into(), currency.into());
+    // Lines given with a quantity (`line=OFFER:QUANTITY`), the quantity as written for the form's
+    // check.
     let lines: Vec<(String, String)> =
-        prefill.iter().filter_map(|l| l.split_once(':').map(|(o, q)| (o.to_string(), q.to_string()))).collect();
+        crate::routes::query_lines(prefill).into_iter().filter_map(|l| Some((l.offer, l.quantity?))).collect();
     let lines = if lines.is_empty() { vec![(String::new(), "1".to_string())] } else { lines };
     for (i, (offer, quantity)) in lines.iter().enumerate() {
         v.insert(format!("{LINES}[{i}].extLineItemNumber"), (i + 1).to_string());

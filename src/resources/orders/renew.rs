@@ -24,7 +24,7 @@
 //! is made from the rows' start). Outside the windows the page says the lead waits for them.
 
 use super::discounts::Discounts;
-use super::from_lead::{self, Asked};
+use super::from_lead;
 use super::place::PreviewResult;
 use super::unanswered::Unanswered;
 use crate::api::calls::orders;
@@ -36,7 +36,7 @@ use crate::components::submit::{use_preview, use_preview_submission, SubmissionE
 use crate::components::table::DataTable;
 use crate::i18n::t;
 use crate::resources::{fetch, runtime};
-use crate::routes::To;
+use crate::routes::{QueryLine, To};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use partner_model::rules::order_requests::ENTERPRISE_MAX_QUANTITY;
@@ -67,7 +67,7 @@ fn renewal_date(subs: &[Subscription], now: u64) -> Option<u64> {
 /// `window` ([`renewals::most`]; early, the product's line limit, which the API checks by
 /// edition). Each row starts at everything it has left, or, with lines `asked` (a lead to
 /// renew's), where [`from_lead::starts`] puts it.
-fn start_values(subs: &[(Subscription, u64)], window: Window, asked: &[Asked]) -> Values {
+fn start_values(subs: &[(Subscription, u64)], window: Window, asked: &[QueryLine]) -> Values {
     let mut v = Values::new();
     let starts = from_lead::starts(subs, asked);
     for (i, (s, left)) in subs.iter().enumerate() {
@@ -155,9 +155,9 @@ pub fn ManualRenewal(
     customer: String,
     /// The customer's record: its segment and country say which discounts it can use.
     record: Customer,
-    /// Lines to start the rows from ([`from_lead::asked_lines`]: a lead to renew's), if any.
+    /// Lines to start the rows from ([`crate::routes::query_lines`]: a lead to renew's), if any.
     #[prop(optional)]
-    asked: Vec<Asked>,
+    asked: Vec<QueryLine>,
     /// The page's note of the customer and lines its rows were last brought into view for:
     /// rows started from lines are brought into view the first time they are drawn, not each
     /// time the page is read again.
@@ -412,7 +412,7 @@ mod tests {
 
     #[test]
     fn a_leads_lines_start_the_rows_which_the_form_checks_as_any() {
-        let asked = from_lead::asked_lines(&["65304479CA03A12:15".into(), "65322651CA01A12".into()]);
+        let asked = crate::routes::query_lines(&["65304479CA03A12:15".into(), "65322651CA01A12".into()]);
         let other = |id: &str, offer: &str| Subscription { offer_id: offer.into(), ..sub(id) };
         let subs = [(sub("A"), 10), (other("B", "65322651CA01A12"), 4), (other("D", "1"), 7)];
         let v = start_values(&subs, Window::Early, &asked);
@@ -424,7 +424,7 @@ mod tests {
         // quantity that is not a number.
         let late = start_values(&subs, Window::Late, &asked);
         assert_eq!(check(&late).into_iter().map(|e| e.path).collect::<Vec<_>>(), vec![format!("{LINES}[0].quantity")]);
-        let odd = start_values(&subs, Window::Early, &from_lead::asked_lines(&["65304479CA01A12:-5".into()]));
+        let odd = start_values(&subs, Window::Early, &crate::routes::query_lines(&["65304479CA01A12:-5".into()]));
         assert_eq!(check(&odd).into_iter().map(|e| e.path).collect::<Vec<_>>(), vec![format!("{LINES}[0].quantity")]);
     }
 }

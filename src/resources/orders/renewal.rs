@@ -6,7 +6,6 @@
 //! start from the lines the page's address gives (`?line=OFFER:QUANTITY`, a lead to renew's).
 
 use super::add_product::AddToRenewal;
-use super::from_lead::asked_lines;
 use super::place::offer_change;
 use super::renew::ManualRenewal;
 use crate::api::calls::{customers, orders, subscriptions};
@@ -56,7 +55,7 @@ pub fn RenewalPreview() -> impl IntoView {
     // Lines to renew by hand that the page was opened with (a lead to renew's): the page is
     // drawn again for others.
     let query = use_query_state();
-    let asked = Memo::new(move |_| asked_lines(&query.get_all("line")));
+    let asked = Memo::new(move |_| crate::routes::query_lines(&query.get_all("line")));
     // The customer and lines the manual renewal was last brought into view for: "Preview
     // again" draws the page again without moving the window.
     let shown_for = StoredValue::new(String::new());
